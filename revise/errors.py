@@ -1,0 +1,18 @@
+"""Errors that reach the user as one line: what went wrong, where, and what to do."""
+
+from __future__ import annotations
+
+
+class ReviseError(Exception):
+    """A problem the user can act on; its text is shown as it is, without a traceback."""
+
+
+class FormatError(ReviseError):
+    """A file that cannot be read as a deck or notes: `path:line: what is wrong`."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")

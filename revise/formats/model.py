@@ -1,0 +1,247 @@
+"""Plain data that every reader produces and every writer consumes.
+
+Readers (the deck text format, CSV, Anki packages, the notes generator) return these objects and
+never touch the database; the collection stores them. Times are timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+
+class NoteKind(str, Enum):
+    """How a note turns into cards."""
+
+    BASIC = "basic"  # one card: front -> back
+    REVERSED = "reversed"  # two cards: front -> back and back -> front
+    CLOZE = "cloze"  # one card per [deletion] in the text
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a note came from: a file and an inclusive 1-based line span."""
+
+    path: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        if self.start == self.end:
+            return f"{self.path}:{self.start}"
+        return f"{self.path}:{self.start}-{self.end}"
+
+    @classmethod
+    def parse(cls, text: str) -> SourceRef:
+        """Parse `path:12` or `path:12-14`; raise ValueError otherwise."""
+        match = re.fullmatch(r"(.+):(\d+)(?:-(\d+))?", text.strip())
+        if not match:
+            raise ValueError(f"not a source reference (want path:LINE or path:START-END): {text!r}")
+        start = int(match[2])
+        end = int(match[3]) if match[3] else start
+        if end < start:
+            raise ValueError(f"source reference ends before it starts: {text!r}")
+        return cls(match[1], start, end)
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    """One past review, as another tool recorded it."""
+
+    time: datetime
+    rating: int  # 1 Again, 2 Hard, 3 Good, 4 Easy
+    duration_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class ScheduleData:
+    """A card's scheduling state as another tool left it (FSRS terms)."""
+
+    state: int  # 0 new, 1 learning, 2 review, 3 relearning
+    due: datetime | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    step: int | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+
+@dataclass
+class CardHistory:
+    """What a reader knows about one card of a note beyond its text (Anki packages)."""
+
+    ordinal: int
+    schedule: ScheduleData | None = None
+    reviews: list[ReviewData] = field(default_factory=list)
+    suspended: bool = False
+
+
+@dataclass
+class NoteData:
+    """One fact as written in a deck file.
+
+    For BASIC and REVERSED notes `front` and `back` are the two sides. For CLOZE notes `front` is
+    the text with its deletions in square brackets (`In [1896] Russia...`, `\\[` for a literal
+    bracket) and `back` is optional extra text shown with the answer.
+    """
+
+    kind: NoteKind
+    front: str
+    back: str = ""
+    context: str = ""  # heading trail, e.g. "Korean War > Stalin's priorities"
+    tags: tuple[str, ...] = ()
+    source: SourceRef | None = None
+    id: str | None = None  # explicit identity (written id, Anki guid); None: derived from text
+    line: int = 0  # line in the deck file where the note starts, for error messages
+    history: list[CardHistory] = field(default_factory=list)
+    media: tuple[str, ...] = ()  # names of media files in DeckData.media this note refers to
+
+    @property
+    def key(self) -> str:
+        """The note's identity: its explicit id, else a hash of its normalised meaning."""
+        if self.id:
+            return self.id
+        return meaning_hash(self.kind.value, self.front, self.back)
+
+
+@dataclass
+class DeckData:
+    """A deck as read from a file."""
+
+    name: str
+    notes: list[NoteData] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+    source: str | None = None  # what the deck was made from, e.g. notes/russia.txt
+    description: str = ""
+    media: dict[str, bytes] = field(default_factory=dict)
+
+
+# Brackets survive normalisation so that moving a cloze deletion makes a different note.
+_PUNCTUATION = re.compile(r"[^\w\[\]]+|_+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Fold case, punctuation and whitespace so that only a text's words remain."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+
+
+def meaning_hash(*parts: str) -> str:
+    """A short stable id from the normalised meaning of some texts."""
+    joined = "\x1f".join(normalise(part) for part in parts)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """What one card of a note shows: the prompt, the answer, and the full text on reveal."""
+
+    ordinal: int
+    prompt: str
+    answer: str
+    full: str
+
+
+class ClozeError(ValueError):
+    """A cloze text that cannot be split into deletions; `offset` is where it goes wrong."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+_ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+GAP = "[...]"
+
+
+def cloze_segments(text: str) -> list[tuple[str, int | None, str]]:
+    """Split a cloze text into (text, group, hint) pieces; group is None for plain text.
+
+    Two spellings are understood: `[deletion]` (one card each, `\\[` for a literal bracket) and
+    Anki's `{{c1::deletion::hint}}` (deletions sharing a number form one card).
+    """
+    if _ANKI_CLOZE.search(text):
+        pieces: list[tuple[str, int | None, str]] = []
+        end = 0
+        for match in _ANKI_CLOZE.finditer(text):
+            pieces.append((text[end : match.start()], None, ""))
+            if not match[2].strip():
+                raise ClozeError("empty cloze deletion", match.start())
+            pieces.append((match[2], int(match[1]) - 1, match[3] or ""))
+            end = match.end()
+        pieces.append((text[end:], None, ""))
+        return [piece for piece in pieces if piece[0] or piece[1] is not None]
+    pieces = []
+    plain: list[str] = []
+    group = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text) and text[index + 1] in "[]\\":
+            plain.append(text[index + 1])
+            index += 2
+            continue
+        if char == "[":
+            close = _closing_bracket(text, index)
+            inner = _unescape(text[index + 1 : close])
+            if not inner.strip():
+                raise ClozeError("empty cloze deletion []", index)
+            if plain:
+                pieces.append(("".join(plain), None, ""))
+                plain = []
+            pieces.append((inner, group, ""))
+            group += 1
+            index = close + 1
+            continue
+        plain.append(char)
+        index += 1
+    if plain:
+        pieces.append(("".join(plain), None, ""))
+    return pieces
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    index = start + 1
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == "[":
+            raise ClozeError("'[' inside a cloze deletion (write \\[ for a literal bracket)", index)
+        if text[index] == "]":
+            return index
+        index += 1
+    raise ClozeError("'[' without a closing ']' (write \\[ for a literal bracket)", start)
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([\[\]\\])", r"\1", text)
+
+
+def card_faces(note: NoteData) -> list[CardFace]:
+    """The cards a note makes, in ordinal order."""
+    if note.kind is NoteKind.BASIC:
+        return [CardFace(0, note.front, note.back, note.back)]
+    if note.kind is NoteKind.REVERSED:
+        return [
+            CardFace(0, note.front, note.back, note.back),
+            CardFace(1, note.back, note.front, note.front),
+        ]
+    segments = cloze_segments(note.front)
+    groups = sorted({group for _, group, _ in segments if group is not None})
+    full = "".join(piece for piece, _, _ in segments)
+    faces = []
+    for group in groups:
+        prompt = "".join(
+            (f"[{hint}]" if hint else GAP) if seg_group == group else piece
+            for piece, seg_group, hint in segments
+        )
+        answer = ", ".join(piece for piece, seg_group, _ in segments if seg_group == group)
+        shown = full + (f"\n\n{note.back}" if note.back else "")
+        faces.append(CardFace(group, prompt, answer, shown))
+    return faces
