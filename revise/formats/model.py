@@ -11,10 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class NoteKind(str, Enum):
+class NoteKind(StrEnum):
     """How a note turns into cards."""
 
     BASIC = "basic"  # one card: front -> back

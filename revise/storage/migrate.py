@@ -1,0 +1,79 @@
+"""Bringing a database to the current schema: created at head, upgraded after a backup copy.
+
+When the schema is already current Alembic is not imported at all: the version is read with one
+query and compared with SCHEMA_HEAD.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+from revise.errors import ReviseError
+
+SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions; a test keeps them equal
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
+    """Create or upgrade the schema; returns the backup made before an upgrade, if any."""
+    revision = current_revision(engine)
+    if revision == SCHEMA_HEAD:
+        return None
+    backup = None
+    if revision is not None or _has_user_tables(engine):
+        if revision is None:
+            raise ReviseError(
+                f"{path or engine.url}: this database was not made by revise "
+                "(open another file with --db)"
+            )
+        if path is not None:
+            backup = backup_copy(path, revision)
+    upgrade(engine)
+    return backup
+
+
+def _has_user_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
+
+
+def backup_copy(path: Path, revision: str) -> Path:
+    """A consistent copy of the database (SQLite's backup API), taken before an upgrade."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(files("revise._migrations")))
+    config.attributes["engine"] = engine
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)

@@ -1,0 +1,159 @@
+"""The database schema: decks, notes, cards and the review log.
+
+Times are stored as integer milliseconds since the Unix epoch, UTC: exact, compact, and fast to
+compare in the queue queries.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def from_ms(value: int) -> datetime:
+    return datetime.fromtimestamp(value / 1000, UTC)
+
+
+class UTCMillis(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC epoch milliseconds."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> int | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use an aware UTC time")
+        return to_ms(value)
+
+    def process_result_value(self, value: int | None, dialect: object) -> datetime | None:
+        return None if value is None else from_ms(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Deck(Base):
+    __tablename__ = "decks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), unique=True)
+    source: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="")  # space-separated
+    created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+
+
+class Note(Base):
+    """One fact: its text as written, where it came from, and where it sits in its deck."""
+
+    __tablename__ = "notes"
+    __table_args__ = (UniqueConstraint("deck_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(200))  # explicit id or hash of normalised meaning
+    explicit_key: Mapped[bool] = mapped_column(default=False)
+    kind: Mapped[str] = mapped_column(String(20))
+    front: Mapped[str] = mapped_column(Text)
+    back: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="")  # space-separated
+    source: Mapped[str | None] = mapped_column(Text)  # "notes/x.txt:12-14"
+    media: Mapped[str] = mapped_column(Text, default="")  # newline-separated file names
+    position: Mapped[int] = mapped_column(Integer, default=0)  # order in its deck file
+    missing: Mapped[bool] = mapped_column(default=False)  # gone from the file at last import
+    created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+
+
+# Card.suspended values
+NOT_SUSPENDED = 0
+SUSPENDED = 1  # by the user or by the tool the deck came from
+SUSPENDED_MISSING = 2  # its note is gone from the deck file; lifted if the note comes back
+
+
+class Card(Base):
+    """One thing to recall, with its FSRS memory state and when it is next due."""
+
+    __tablename__ = "cards"
+    __table_args__ = (
+        UniqueConstraint("note_id", "ordinal"),
+        Index("ix_cards_queue", "deck_id", "state", "due"),
+        Index("ix_cards_state_due", "state", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), index=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[int] = mapped_column(Integer, default=0)  # 0 new 1 learning 2 review 3 relearning
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime | None] = mapped_column(UTCMillis)
+    last_review: Mapped[datetime | None] = mapped_column(UTCMillis)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    suspended: Mapped[int] = mapped_column(Integer, default=NOT_SUSPENDED)
+    buried_until: Mapped[datetime | None] = mapped_column(UTCMillis)  # siblings rest for the day
+    created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+
+
+class Review(Base):
+    """Append-only review log: enough to recompute a card's state or fit FSRS parameters."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_card_time", "card_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCMillis, index=True)
+    rating: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(20), default="revise")  # or "import"
+    state_before: Mapped[int | None] = mapped_column(Integer)
+    step_before: Mapped[int | None] = mapped_column(Integer)
+    stability_before: Mapped[float | None] = mapped_column(Float)
+    difficulty_before: Mapped[float | None] = mapped_column(Float)
+    due_before: Mapped[datetime | None] = mapped_column(UTCMillis)
+    last_review_before: Mapped[datetime | None] = mapped_column(UTCMillis)
+    reps_before: Mapped[int | None] = mapped_column(Integer)
+    lapses_before: Mapped[int | None] = mapped_column(Integer)
+    buried_before: Mapped[str | None] = mapped_column(Text)  # sibling ids this answer buried
+    state_after: Mapped[int | None] = mapped_column(Integer)
+    step_after: Mapped[int | None] = mapped_column(Integer)
+    stability_after: Mapped[float | None] = mapped_column(Float)
+    difficulty_after: Mapped[float | None] = mapped_column(Float)
+    due_after: Mapped[datetime | None] = mapped_column(UTCMillis)
