@@ -1,0 +1,113 @@
+"""FSRS through the `fsrs` package: one place that turns a card's stored state into the next.
+
+Fuzz is seeded from the card and its review count (as Anki does), so the interval shown on a grade
+button before answering is exactly the interval the answer gives.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+import fsrs
+
+from revise.config import Config
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+
+
+class Rating(IntEnum):
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+@dataclass(frozen=True)
+class MemoryState:
+    """What the scheduler needs of a card, as stored."""
+
+    state: int
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime | None
+    last_review: datetime | None
+    reps: int
+    lapses: int
+
+
+class Scheduler:
+    def __init__(self, config: Config) -> None:
+        self._fsrs = fsrs.Scheduler(
+            desired_retention=config.desired_retention,
+            learning_steps=config.learning_steps,
+            relearning_steps=config.relearning_steps,
+            maximum_interval=config.maximum_interval_days,
+            enable_fuzzing=config.fuzz,
+        )
+
+    def next_state(
+        self, card_id: int, memory: MemoryState, rating: Rating, now: datetime
+    ) -> MemoryState:
+        card = fsrs.Card(
+            card_id=card_id,
+            state=fsrs.State.Learning if memory.state == NEW else fsrs.State(memory.state),
+            step=0 if memory.state == NEW else memory.step,
+            stability=memory.stability,
+            difficulty=memory.difficulty,
+            due=memory.due or now,
+            last_review=memory.last_review,
+        )
+        with _seeded(card_id, memory.reps):
+            after, _log = self._fsrs.review_card(card, fsrs.Rating(int(rating)), now)
+        lapsed = memory.state == REVIEW and rating == Rating.AGAIN
+        return MemoryState(
+            state=int(after.state),
+            step=after.step,
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due=after.due,
+            last_review=after.last_review,
+            reps=memory.reps + 1,
+            lapses=memory.lapses + (1 if lapsed else 0),
+        )
+
+    def preview(self, card_id: int, memory: MemoryState, now: datetime) -> dict[Rating, timedelta]:
+        """The interval each rating would give if answered at `now`."""
+        return {
+            rating: self.next_state(card_id, memory, rating, now).due - now  # type: ignore[operator]
+            for rating in Rating
+        }
+
+
+@contextmanager
+def _seeded(card_id: int, reps: int) -> Iterator[None]:
+    # fsrs draws its fuzz from the module-level generator; seed it for this one call only.
+    saved = random.getstate()
+    random.seed(card_id * 1_000_003 + reps)
+    try:
+        yield
+    finally:
+        random.setstate(saved)
+
+
+def describe_interval(interval: timedelta) -> str:
+    """A short human interval as on Anki's buttons: 45s, 10m, 3h, 4d, 2.5mo, 1.2y."""
+    seconds = max(0, interval.total_seconds())
+    if seconds < 60:
+        return f"{round(seconds)}s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo".replace(".0mo", "mo")
+    return f"{days / 365:.1f}y".replace(".0y", "y")

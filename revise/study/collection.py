@@ -1,0 +1,517 @@
+"""The headless core: a collection of decks, what is due, and answering cards.
+
+The TUI, the CLI and scripts all go through this class; it never imports Textual. Every answer is
+its own committed transaction before the method returns, and the methods may be called from any
+thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from revise.config import Config
+from revise.errors import ReviseError
+from revise.formats.model import (
+    CardHistory,
+    DeckData,
+    NoteData,
+    NoteKind,
+    ReviewData,
+    ScheduleData,
+    SourceRef,
+    card_faces,
+)
+from revise.scheduling import queue
+from revise.scheduling.day import day_bounds
+from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
+from revise.storage import engine as storage
+from revise.storage.merge import DeckReport, ImportReport, store_deck
+from revise.storage.migrate import ensure_schema
+from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review
+
+Clock = Callable[[], datetime]
+cards_t = Card.__table__
+notes_t = Note.__table__
+decks_t = Deck.__table__
+reviews_t = Review.__table__
+
+MAX_DURATION_MS = 60_000  # a card left on screen while the user is away counts as a minute
+
+
+@dataclass(frozen=True)
+class StudyCard:
+    id: int
+    deck: str
+    prompt: str
+    answer: str
+    full: str
+    context: str
+    source: str | None
+    tags: tuple[str, ...]
+    media: tuple[Path, ...]
+    state: int
+    reps: int
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    name: str
+    new: int
+    learning: int
+    due: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    done_today: int
+    left_today: int
+
+
+def _system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Collection:
+    def __init__(self, url: str, config: Config, clock: Clock) -> None:
+        self.config = config
+        self.path = storage.sqlite_path(url)
+        self.media_dir = (
+            self.path.with_name(self.path.stem + ".media") if self.path else Path("revise.media")
+        )
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._scheduler = Scheduler(config)
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._engine = storage.create(url)
+        try:
+            self.backup = ensure_schema(self._engine, self.path)
+        except DBAPIError as error:
+            self._engine.dispose()
+            raise ReviseError(
+                f"{self.path or url}: not a revise database ({error.orig}); open another with --db"
+            ) from None
+        except BaseException:
+            self._engine.dispose()
+            raise
+
+    @classmethod
+    def open(
+        cls,
+        target: str | Path,
+        *,
+        config: Config | None = None,
+        clock: Clock | None = None,
+    ) -> Collection:
+        """Open (creating or upgrading) the collection at a path or SQLAlchemy URL."""
+        return cls(storage.database_url(target), config or Config(), clock or _system_clock)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- the study day ---------------------------------------------------------------------
+
+    def _day(self) -> queue.StudyDay:
+        now = self._clock()
+        start, end = day_bounds(now, self.config.day_starts_at)
+        return queue.StudyDay(
+            now=now,
+            start=start,
+            end=end,
+            new_per_day=self.config.new_per_day,
+            reviews_per_day=self.config.reviews_per_day,
+        )
+
+    def _deck_ids(self, connection, deck: str | None) -> list[int]:  # type: ignore[no-untyped-def]
+        query = select(decks_t.c.id)
+        if deck is not None:
+            query = query.where(decks_t.c.name == deck)
+        ids = list(connection.execute(query).scalars())
+        if deck is not None and not ids:
+            raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+        return ids
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: str | Path,
+        *,
+        dry_run: bool = False,
+        deck: str | None = None,
+        columns: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        from revise.formats.detect import read_decks
+
+        decks = read_decks(Path(path), deck=deck, columns=columns)
+        return self.import_decks(decks, dry_run=dry_run, progress=progress)
+
+    def import_decks(
+        self,
+        decks: list[DeckData],
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Store decks in one transaction: all of them or, on any error, none."""
+        report = ImportReport(dry_run=dry_run)
+        total = sum(len(deck.notes) for deck in decks)
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress:
+                progress(done, total)
+
+        now = self._clock()
+        with self._lock, self._engine.connect() as connection:
+            connection.info["immediate"] = True
+            try:
+                transaction = connection.begin()
+                try:
+                    for deck in decks:
+                        deck_report = DeckReport(deck.name)
+                        report.decks.append(deck_report)
+                        store_deck(connection, deck, now, deck_report, advance)
+                except BaseException:
+                    transaction.rollback()
+                    raise
+                if dry_run:
+                    transaction.rollback()
+                else:
+                    transaction.commit()
+            finally:
+                connection.info.pop("immediate", None)
+        if not dry_run:
+            self._store_media(decks)
+        return report
+
+    def _store_media(self, decks: list[DeckData]) -> None:
+        for deck in decks:
+            for name, data in deck.media.items():
+                target = self._media_path(name)
+                if target is None:
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+
+    def _media_path(self, name: str) -> Path | None:
+        """The file for a media name, or None if the name would leave the media folder."""
+        clean = Path(name).name
+        if not clean or clean in (".", "..") or clean != name.replace("\\", "/").split("/")[-1]:
+            return None
+        return self.media_dir / clean
+
+    # -- what is due -------------------------------------------------------------------------
+
+    def decks(self) -> list[DeckCounts]:
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            rows = connection.execute(
+                select(decks_t.c.id, decks_t.c.name).order_by(decks_t.c.name)
+            ).all()
+            ids = [deck_id for deck_id, _ in rows]
+            counts = queue.counts(connection, day, ids)
+            totals = dict(
+                connection.execute(
+                    select(cards_t.c.deck_id, func.count())
+                    .where(cards_t.c.suspended == NOT_SUSPENDED)
+                    .group_by(cards_t.c.deck_id)
+                ).all()
+            )
+        return [
+            DeckCounts(name, *counts[deck_id], totals.get(deck_id, 0)) for deck_id, name in rows
+        ]
+
+    def next_card(self, deck: str | None = None) -> StudyCard | None:
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            card_id = queue.next_card_id(connection, day, self._deck_ids(connection, deck))
+            return None if card_id is None else self._study_card(connection, card_id)
+
+    def card(self, card_id: int) -> StudyCard:
+        with self._lock, storage.reading(self._engine) as connection:
+            return self._study_card(connection, card_id)
+
+    def _study_card(self, connection, card_id: int) -> StudyCard:  # type: ignore[no-untyped-def]
+        row = connection.execute(
+            select(
+                cards_t.c.ordinal,
+                cards_t.c.state,
+                cards_t.c.reps,
+                notes_t.c.kind,
+                notes_t.c.front,
+                notes_t.c.back,
+                notes_t.c.context,
+                notes_t.c.tags,
+                notes_t.c.source,
+                notes_t.c.media,
+                decks_t.c.name,
+            )
+            .select_from(cards_t.join(notes_t).join(decks_t, decks_t.c.id == cards_t.c.deck_id))
+            .where(cards_t.c.id == card_id)
+        ).one()
+        note = NoteData(NoteKind(row.kind), row.front, row.back)
+        face = next(face for face in card_faces(note) if face.ordinal == row.ordinal)
+        return StudyCard(
+            id=card_id,
+            deck=row.name,
+            prompt=face.prompt,
+            answer=face.answer,
+            full=face.full,
+            context=row.context,
+            source=row.source,
+            tags=tuple(row.tags.split()),
+            media=tuple(self.media_dir / name for name in row.media.splitlines() if name),
+            state=row.state,
+            reps=row.reps,
+        )
+
+    def progress(self, deck: str | None = None) -> Progress:
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            ids = self._deck_ids(connection, deck)
+            done = connection.execute(
+                select(func.count())
+                .select_from(reviews_t.join(cards_t))
+                .where(
+                    reviews_t.c.reviewed_at >= day.start,
+                    reviews_t.c.origin == "revise",
+                    cards_t.c.deck_id.in_(ids),
+                )
+            ).scalar_one()
+            left = sum(sum(c) for c in queue.counts(connection, day, ids).values())
+        return Progress(done_today=done, left_today=left)
+
+    def next_due(self, deck: str | None = None) -> datetime | None:
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            return queue.next_due(connection, day, self._deck_ids(connection, deck))
+
+    # -- answering ---------------------------------------------------------------------------
+
+    def _memory(self, connection, card_id: int) -> MemoryState:  # type: ignore[no-untyped-def]
+        row = connection.execute(
+            select(
+                cards_t.c.state,
+                cards_t.c.step,
+                cards_t.c.stability,
+                cards_t.c.difficulty,
+                cards_t.c.due,
+                cards_t.c.last_review,
+                cards_t.c.reps,
+                cards_t.c.lapses,
+            ).where(cards_t.c.id == card_id)
+        ).one_or_none()
+        if row is None:
+            raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+        return MemoryState(*row)
+
+    def preview(self, card: StudyCard | int) -> dict[Rating, timedelta]:
+        """The interval each rating would give now: exactly what answer() would schedule."""
+        card_id = card if isinstance(card, int) else card.id
+        now = self._clock()
+        with self._lock, storage.reading(self._engine) as connection:
+            memory = self._memory(connection, card_id)
+        return self._scheduler.preview(card_id, memory, now)
+
+    def answer(
+        self, card: StudyCard | int, rating: Rating | int, duration_ms: int | None = None
+    ) -> None:
+        """Grade a card; the review is committed when this returns."""
+        card_id = card if isinstance(card, int) else card.id
+        rating = Rating(int(rating))
+        if duration_ms is not None:
+            duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
+        day = self._day()
+        with self._lock, storage.writing(self._engine) as connection:
+            # The state is read inside the write transaction: if another window answered this
+            # card a moment ago, this answer builds on that one instead of overwriting it.
+            before = self._memory(connection, card_id)
+            after = self._scheduler.next_state(card_id, before, rating, day.now)
+            note_id = connection.execute(
+                select(cards_t.c.note_id).where(cards_t.c.id == card_id)
+            ).scalar_one()
+            siblings = list(
+                connection.execute(
+                    select(cards_t.c.id).where(
+                        cards_t.c.note_id == note_id,
+                        cards_t.c.id != card_id,
+                        cards_t.c.state.in_((NEW, REVIEW)),
+                        cards_t.c.suspended == NOT_SUSPENDED,
+                        (cards_t.c.buried_until.is_(None)) | (cards_t.c.buried_until < day.end),
+                    )
+                ).scalars()
+            )
+            if siblings:
+                connection.execute(
+                    update(cards_t).where(cards_t.c.id.in_(siblings)).values(buried_until=day.end)
+                )
+            connection.execute(
+                insert(reviews_t).values(
+                    card_id=card_id,
+                    reviewed_at=day.now,
+                    rating=int(rating),
+                    duration_ms=duration_ms,
+                    origin="revise",
+                    state_before=before.state,
+                    step_before=before.step,
+                    stability_before=before.stability,
+                    difficulty_before=before.difficulty,
+                    due_before=before.due,
+                    last_review_before=before.last_review,
+                    reps_before=before.reps,
+                    lapses_before=before.lapses,
+                    buried_before=" ".join(map(str, siblings)),
+                    state_after=after.state,
+                    step_after=after.step,
+                    stability_after=after.stability,
+                    difficulty_after=after.difficulty,
+                    due_after=after.due,
+                )
+            )
+            connection.execute(
+                update(cards_t)
+                .where(cards_t.c.id == card_id)
+                .values(
+                    state=after.state,
+                    step=after.step,
+                    stability=after.stability,
+                    difficulty=after.difficulty,
+                    due=after.due,
+                    last_review=after.last_review,
+                    reps=after.reps,
+                    lapses=after.lapses,
+                )
+            )
+
+    def undo(self) -> StudyCard | None:
+        """Take back the most recent answer; returns that card, to be shown again."""
+        with self._lock, storage.writing(self._engine) as connection:
+            last = connection.execute(
+                select(reviews_t)
+                .where(reviews_t.c.origin == "revise")
+                .order_by(reviews_t.c.reviewed_at.desc(), reviews_t.c.id.desc())
+                .limit(1)
+            ).one_or_none()
+            if last is None:
+                return None
+            connection.execute(
+                update(cards_t)
+                .where(cards_t.c.id == last.card_id)
+                .values(
+                    state=last.state_before,
+                    step=last.step_before,
+                    stability=last.stability_before,
+                    difficulty=last.difficulty_before,
+                    due=last.due_before,
+                    last_review=last.last_review_before,
+                    reps=last.reps_before,
+                    lapses=last.lapses_before,
+                )
+            )
+            buried = [int(i) for i in (last.buried_before or "").split()]
+            if buried:
+                connection.execute(
+                    update(cards_t).where(cards_t.c.id.in_(buried)).values(buried_until=None)
+                )
+            connection.execute(delete(reviews_t).where(reviews_t.c.id == last.id))
+            return self._study_card(connection, last.card_id)
+
+    # -- taking decks out --------------------------------------------------------------------
+
+    def deck_names(self) -> list[str]:
+        with self._lock, storage.reading(self._engine) as connection:
+            return list(
+                connection.execute(select(decks_t.c.name).order_by(decks_t.c.name)).scalars()
+            )
+
+    def export_deck(self, name: str) -> DeckData:
+        """A stored deck as plain data, with every card's state, reviews and media."""
+        with self._lock, storage.reading(self._engine) as connection:
+            deck = connection.execute(select(decks_t).where(decks_t.c.name == name)).one_or_none()
+            if deck is None:
+                raise ReviseError(f"no deck named {name!r} (see `revise decks`)")
+            note_rows = connection.execute(
+                select(notes_t)
+                .where(notes_t.c.deck_id == deck.id, notes_t.c.missing.is_(False))
+                .order_by(notes_t.c.position, notes_t.c.id)
+            ).all()
+            card_rows = connection.execute(
+                select(cards_t).where(cards_t.c.deck_id == deck.id)
+            ).all()
+            review_rows = connection.execute(
+                select(reviews_t)
+                .join(cards_t)
+                .where(cards_t.c.deck_id == deck.id)
+                .order_by(reviews_t.c.reviewed_at, reviews_t.c.id)
+            ).all()
+        reviews_by_card: dict[int, list[ReviewData]] = {}
+        for review in review_rows:
+            reviews_by_card.setdefault(review.card_id, []).append(
+                ReviewData(review.reviewed_at, review.rating, review.duration_ms)
+            )
+        history_by_note: dict[int, list[CardHistory]] = {}
+        for card in card_rows:
+            history_by_note.setdefault(card.note_id, []).append(
+                CardHistory(
+                    ordinal=card.ordinal,
+                    schedule=ScheduleData(
+                        state=card.state,
+                        due=card.due,
+                        stability=card.stability,
+                        difficulty=card.difficulty,
+                        step=card.step,
+                        last_review=card.last_review,
+                        reps=card.reps,
+                        lapses=card.lapses,
+                    ),
+                    reviews=reviews_by_card.get(card.id, []),
+                    suspended=card.suspended != NOT_SUSPENDED,
+                )
+            )
+        notes = []
+        media: dict[str, bytes] = {}
+        for row in note_rows:
+            names = tuple(name for name in row.media.splitlines() if name)
+            for name in names:
+                path = self._media_path(name)
+                if path is not None and path.is_file():
+                    media[name] = path.read_bytes()
+            notes.append(
+                NoteData(
+                    kind=NoteKind(row.kind),
+                    front=row.front,
+                    back=row.back,
+                    context=row.context,
+                    tags=tuple(row.tags.split()),
+                    source=SourceRef.parse(row.source) if row.source else None,
+                    id=row.key if row.explicit_key else None,
+                    history=sorted(history_by_note.get(row.id, []), key=lambda h: h.ordinal),
+                    media=names,
+                )
+            )
+        return DeckData(
+            name=deck.name,
+            notes=notes,
+            tags=tuple(deck.tags.split()),
+            source=deck.source,
+            description=deck.description,
+            media=media,
+        )
