@@ -25,11 +25,11 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
-    """Create or upgrade the schema; returns the backup made before an upgrade, if any."""
+def ensure_schema(engine: Engine, path: Path | None) -> tuple[bool, Path | None]:
+    """Create or upgrade the schema: (whether it was created now, the backup made first)."""
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
-        return None
+        return False, None
     backup = None
     if revision is not None or _has_user_tables(engine):
         if revision is None:
@@ -40,7 +40,7 @@ def ensure_schema(engine: Engine, path: Path | None) -> Path | None:
         if path is not None:
             backup = backup_copy(path, revision)
     upgrade(engine)
-    return backup
+    return revision is None, backup
 
 
 def _has_user_tables(engine: Engine) -> bool:

@@ -93,7 +93,7 @@ class Collection:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = storage.create(url)
         try:
-            self.backup = ensure_schema(self._engine, self.path)
+            self.is_new, self.backup = ensure_schema(self._engine, self.path)
         except DBAPIError as error:
             self._engine.dispose()
             raise ReviseError(

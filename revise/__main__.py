@@ -1,0 +1,5 @@
+import sys
+
+from revise.cli import main
+
+sys.exit(main())

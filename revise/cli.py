@@ -1,0 +1,255 @@
+"""The `revise` command: a thin caller of the core and the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from revise import __version__
+from revise.errors import ReviseError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_FLAGGED = 3  # `generate --check` found cards that fail a check
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="revise",
+        description="Spaced-repetition revision in the terminal. "
+        "With no command, opens the deck list.",
+    )
+    parser.add_argument("--version", action="version", version=f"revise {__version__}")
+    _add_common(parser, None)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_common(common, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    study = commands.add_parser(
+        "study", parents=[common], help="review what is due now", description="Review what is due."
+    )
+    study.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
+
+    importer = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import deck files or notes",
+        description="Import deck files (.md, .apkg, .colpkg, .csv, .tsv) or notes "
+        "(.txt, .md, .html), which are turned into cards first.",
+    )
+    importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importer.add_argument("--dry-run", action="store_true", help="report, change nothing")
+    importer.add_argument("--deck", help="name the imported deck (one deck files only)")
+    importer.add_argument(
+        "--columns",
+        help="CSV columns in order, e.g. front,back,tags (when they cannot be told from a header)",
+    )
+
+    decks = commands.add_parser(
+        "decks", parents=[common], help="list decks with today's counts", description="List decks."
+    )
+    decks.add_argument("--json", action="store_true", help="machine-readable output")
+
+    generate = commands.add_parser(
+        "generate",
+        parents=[common],
+        help="turn notes into deck files",
+        description="Write a deck file from each notes file, to read and edit before importing.",
+    )
+    generate.add_argument("notes", nargs="+", type=Path, metavar="NOTES")
+    generate.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="the deck file to write (one notes file), or a folder (default: NOTES with .md)",
+    )
+    generate.add_argument(
+        "--check", action="store_true", help="list cards that fail a quality check, and why"
+    )
+
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write a deck to a file",
+        description="Write a deck to a deck file (.md), CSV (.csv, .tsv) or Anki package (.apkg).",
+    )
+    export.add_argument("deck")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
+    # Accepted before or after the command; a subcommand's copy must not reset the value.
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="the collection database (default: $REVISE_DB, else revise.db in the data folder)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        default=default,
+        help="settings file (default: $REVISE_CONFIG, else config.toml in the config folder)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ReviseError as error:
+        print(f"revise: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"revise: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "generate":
+        return _generate(args)
+    collection = _open(args)
+    try:
+        if args.command == "import":
+            return _import(collection, args)
+        if args.command == "decks":
+            return _decks(collection, args)
+        if args.command == "export":
+            return _export(collection, args)
+        return _tui(collection, args)
+    finally:
+        collection.close()
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from revise.config import Config, default_database_path
+    from revise.study.collection import Collection
+
+    config = Config.load(args.config)
+    target = args.db or os.environ.get("REVISE_DB") or default_database_path()
+    collection = Collection.open(target, config=config)
+    if collection.backup is not None:
+        print(f"revise: upgraded the database; a copy of the old one is at {collection.backup}")
+    if collection.is_new and args.command in (None, "study"):
+        _import_bundled(collection)
+    return collection
+
+
+def _import_bundled(collection) -> None:  # type: ignore[no-untyped-def]
+    from importlib.resources import files
+
+    from revise.formats.deckfile import read_deck_file
+
+    bundled = sorted(
+        Path(str(entry)) for entry in files("revise._decks").iterdir() if entry.name.endswith(".md")
+    )
+    if bundled:
+        collection.import_decks([read_deck_file(path) for path in bundled])
+
+
+def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.formats.detect import read_decks
+
+    decks = []
+    for path in args.files:
+        decks.extend(read_decks(path, deck=args.deck, columns=args.columns))
+    total = sum(len(deck.notes) for deck in decks)
+    if total >= 2000 and sys.stderr.isatty():
+        report = _import_with_progress(collection, decks, args.dry_run, total)
+    else:
+        report = collection.import_decks(decks, dry_run=args.dry_run)
+    if args.dry_run:
+        for deck in report.decks:
+            for note in deck.notes:
+                context = f"[{note.context}] " if note.context else ""
+                print(f"  {context}{note.front}" + (f"  ->  {note.back}" if note.back else ""))
+    print(report)
+    return 0
+
+
+def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type: ignore[no-untyped-def]
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("importing", total=total)
+        return collection.import_decks(
+            decks, dry_run=dry_run, progress=lambda done, _: bar.update(task, completed=done)
+        )
+
+
+def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    rows = collection.decks()
+    if args.json:
+        print(json.dumps([row.__dict__ for row in rows], indent=2))
+        return 0
+    if not rows:
+        print("No decks yet. Import one: revise import FILE")
+        return 0
+    width = max(len("Deck"), *(len(row.name) for row in rows))
+    print(f"{'Deck':<{width}}  {'New':>5}  {'Learn':>5}  {'Due':>5}  {'Cards':>6}")
+    for row in rows:
+        print(f"{row.name:<{width}}  {row.new:>5}  {row.learning:>5}  {row.due:>5}  {row.total:>6}")
+    return 0
+
+
+def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.formats.export import export_decks
+
+    deck = collection.export_deck(args.deck)
+    export_decks([deck], args.output)
+    print(f"{deck.name}: {len(deck.notes)} notes written to {args.output}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from revise.formats.deckfile import write_deck
+    from revise.generation import generate_deck
+    from revise.generation.checker import check_deck
+
+    if args.output and len(args.notes) > 1 and not args.output.is_dir():
+        raise ReviseError(f"{args.output}: give a folder for -o when generating several decks")
+    flagged = 0
+    for notes in args.notes:
+        target = _deck_target(notes, args.output)
+        deck = generate_deck(notes, relative_to=target.parent.resolve())
+        target.write_text(write_deck(deck), encoding="utf-8")
+        cards = sum(1 for _ in deck.notes)
+        print(f"{notes} -> {target}: {cards} cards")
+        if args.check:
+            source_text = notes.read_text(encoding="utf-8", errors="replace")
+            sources = {str(note.source.path): source_text for note in deck.notes if note.source}
+            for finding in check_deck(deck, sources):
+                flagged += 1
+                print(
+                    f"  check {finding.check} ({finding.name}): {finding.card}: {finding.message}"
+                )
+    if args.check:
+        print(f"{flagged} finding(s)")
+    return EXIT_FLAGGED if flagged else 0
+
+
+def _deck_target(notes: Path, output: Path | None) -> Path:
+    if output is None:
+        return notes.with_suffix(".md") if notes.suffix != ".md" else notes.with_suffix(".deck.md")
+    if output.is_dir():
+        return output / f"{notes.stem}.md"
+    return output
+
+
+def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.tui.app import ReviseApp
+
+    deck = getattr(args, "deck", None)
+    if deck is not None and deck not in collection.deck_names():
+        raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+    ReviseApp(collection, deck=deck, study=args.command == "study").run()
+    return 0
