@@ -79,7 +79,10 @@ class Note(Base):
     """One fact: its text as written, where it came from, and where it sits in its deck."""
 
     __tablename__ = "notes"
-    __table_args__ = (UniqueConstraint("deck_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("deck_id", "key"),
+        Index("ix_notes_deck_position", "deck_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"), index=True)

@@ -1,0 +1,131 @@
+"""The database: created at head, upgraded with a backup first, SQLite settings in force."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from revise import Collection, Rating
+from revise.errors import ReviseError
+from revise.storage.migrate import SCHEMA_HEAD, upgrade
+from tests.core_fixtures import basic_deck
+
+
+def test_schema_head_matches_the_newest_migration():
+    from alembic.script import ScriptDirectory
+
+    from revise.storage.migrate import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config(None))
+    assert script.get_current_head() == SCHEMA_HEAD
+
+
+def test_new_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path):
+    col = Collection.open(db_path)
+    try:
+        assert col.is_new and col.backup is None
+        with col._engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    finally:
+        col.close()
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
+
+
+def test_older_database_is_upgraded_after_a_backup_and_keeps_every_row(db_path: Path, clock):
+    engine = create_engine(f"sqlite:///{db_path}")
+    upgrade(engine, "0001")
+    engine.dispose()
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO decks (id, name, description, tags, created_at) VALUES (1, 'Old', '', '', 0)"
+    )
+    raw.execute(
+        "INSERT INTO notes (id, deck_id, key, explicit_key, kind, front, back, context, tags, media,"
+        " position, missing, created_at, updated_at)"
+        " VALUES (1, 1, 'k', 0, 'basic', 'Old question?', 'Old answer', '', '', '', 0, 0, 0, 0)"
+    )
+    raw.execute(
+        "INSERT INTO cards (id, note_id, deck_id, ordinal, state, reps, lapses, suspended, created_at)"
+        " VALUES (1, 1, 1, 0, 0, 0, 0, 0, 0)"
+    )
+    raw.commit()
+    raw.close()
+
+    col = Collection.open(db_path, clock=clock)
+    try:
+        assert col.backup is not None and col.backup.exists()
+        assert not col.is_new
+        card = col.next_card()
+        assert card.prompt == "Old question?"
+        col.answer(card, Rating.GOOD)
+    finally:
+        col.close()
+    backup = sqlite3.connect(col.backup)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert backup.execute("SELECT front FROM notes").fetchall() == [("Old question?",)]
+
+
+def test_current_database_opens_without_importing_alembic(db_path: Path):
+    Collection.open(db_path).close()
+    code = (
+        "import sys; from revise import Collection; "
+        f"Collection.open({str(db_path)!r}).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_core_does_not_import_textual():
+    code = (
+        "import sys, revise\n"
+        "from revise import Collection, Rating\n"
+        "import revise.study.collection, revise.formats.detect, revise.formats.deckfile\n"
+        "import revise.scheduling.queue, revise.storage.merge\n"
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_a_file_that_is_not_a_revise_database_is_refused(tmp_path: Path):
+    other = tmp_path / "other.db"
+    raw = sqlite3.connect(other)
+    raw.execute("CREATE TABLE things (x)")
+    raw.commit()
+    raw.close()
+    with pytest.raises(ReviseError, match="not made by revise"):
+        Collection.open(other)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(ReviseError, match="not a revise database"):
+        Collection.open(garbage)
+
+
+def test_reviews_survive_a_killed_process(db_path: Path):
+    Collection.open(db_path).import_decks([basic_deck(count=2)])
+    code = (
+        "import os\n"
+        "from revise import Collection, Rating\n"
+        f"col = Collection.open({str(db_path)!r})\n"
+        "col.answer(col.next_card(), Rating.GOOD)\n"
+        "os._exit(9)  # no close, no cleanup\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=False)
+    col = Collection.open(db_path)
+    try:
+        assert col.progress().done_today == 1
+    finally:
+        col.close()
