@@ -102,7 +102,7 @@ def _steps(value: object, default: tuple[timedelta, ...]) -> tuple[timedelta, ..
     if value is None:
         return default
     if not isinstance(value, list):
-        raise ValueError("steps must be a list such as [\"1m\", \"10m\"]")
+        raise ValueError('steps must be a list such as ["1m", "10m"]')
     return tuple(parse_duration(str(item)) for item in value)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from revise import Collection, Rating
 from revise.config import Config
 from revise.formats.model import DeckData, NoteData, NoteKind
@@ -200,10 +202,8 @@ def test_dry_run_changes_nothing(col):
 def test_failed_import_leaves_the_collection_as_it_was(col):
     col.import_decks([basic_deck("Good")])
     broken = DeckData("Broken", [NoteData(NoteKind.CLOZE, "no deletion here [")])
-    try:
+    with pytest.raises(ValueError):
         col.import_decks([basic_deck("Other"), broken])
-    except ValueError:
-        pass
     assert [d.name for d in col.decks()] == ["Good"]
 
 

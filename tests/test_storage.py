@@ -48,13 +48,13 @@ def test_older_database_is_upgraded_after_a_backup_and_keeps_every_row(db_path: 
         "INSERT INTO decks (id, name, description, tags, created_at) VALUES (1, 'Old', '', '', 0)"
     )
     raw.execute(
-        "INSERT INTO notes (id, deck_id, key, explicit_key, kind, front, back, context, tags, media,"
-        " position, missing, created_at, updated_at)"
+        "INSERT INTO notes (id, deck_id, key, explicit_key, kind, front, back, context, tags,"
+        " media, position, missing, created_at, updated_at)"
         " VALUES (1, 1, 'k', 0, 'basic', 'Old question?', 'Old answer', '', '', '', 0, 0, 0, 0)"
     )
     raw.execute(
-        "INSERT INTO cards (id, note_id, deck_id, ordinal, state, reps, lapses, suspended, created_at)"
-        " VALUES (1, 1, 1, 0, 0, 0, 0, 0, 0)"
+        "INSERT INTO cards (id, note_id, deck_id, ordinal, state, reps, lapses, suspended,"
+        " created_at) VALUES (1, 1, 1, 0, 0, 0, 0, 0, 0)"
     )
     raw.commit()
     raw.close()
@@ -98,6 +98,10 @@ def test_core_does_not_import_textual():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
 
 def test_a_file_that_is_not_a_revise_database_is_refused(tmp_path: Path):
