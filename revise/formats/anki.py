@@ -1,0 +1,590 @@
+"""Anki packages (.apkg, .colpkg) read into plain deck data, with card states and review history.
+
+A package is a zip holding a SQLite collection — `collection.anki21b` (Zstandard, Anki 2.1.50+),
+else `collection.anki21`, else `collection.anki2` (older packages carry a one-note dummy anki2
+beside the real file) — and a media map naming the numbered media members. Everything is read
+into memory with size caps; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import unquote
+
+from revise.formats import protowire as pb
+from revise.formats.htmltext import html_to_text
+from revise.formats.model import (
+    CardHistory,
+    ClozeError,
+    DeckData,
+    NoteData,
+    NoteKind,
+    ReviewData,
+    ScheduleData,
+    cloze_segments,
+)
+from revise.formats.safezip import (
+    MAX_COLLECTION_BYTES,
+    MAX_MEDIA_FILE_BYTES,
+    SafeZip,
+    is_safe_media_name,
+)
+
+COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+LATEST_PACKAGE_VERSION = 3  # PackageMetadata.Version.VERSION_LATEST
+# Anki's defaults, used when a deck's options cannot be read.
+DEFAULT_LEARN_STEPS = (1.0, 10.0)
+DEFAULT_RELEARN_STEPS = (10.0,)
+# Learning cards keep their due time in epoch seconds, review cards in days since creation.
+_EPOCH_THRESHOLD = 1_000_000_000
+_SPECIAL_FIELDS = frozenset({"FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"})
+_TEMPLATE_REF = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
+
+
+def read_anki_package(path: Path) -> list[DeckData]:
+    """The decks in an Anki package, one DeckData per Anki deck that holds notes."""
+    with SafeZip(path) as archive:
+        version = _package_version(archive)
+        member = next((name for name in COLLECTIONS if name in archive.names), None)
+        if member is None:
+            raise archive.error(
+                "no Anki collection inside (collection.anki21b, .anki21 or .anki2); "
+                "export it again from Anki"
+            )
+        if member.endswith("b"):
+            raw = archive.read_zstd(member, MAX_COLLECTION_BYTES)
+        else:
+            raw = archive.read(member, MAX_COLLECTION_BYTES)
+        with _open_database(raw, archive, member) as conn:
+            collection = _load_collection(conn, archive, member)
+        media_names = {name for note in collection.notes for name in note.media}
+        media = _read_media(archive, version, member, media_names)
+    return _build_decks(collection, media)
+
+
+# --- the package ---------------------------------------------------------------------------
+
+
+def _package_version(archive: SafeZip) -> int:
+    if "meta" not in archive.names:
+        return 0
+    try:
+        version = pb.get_int(archive.read("meta", 4096), 1)
+    except pb.WireError as exc:
+        raise archive.error(f"its meta file is damaged ({exc}); export it again") from exc
+    if version > LATEST_PACKAGE_VERSION:
+        raise archive.error(
+            f"made by a newer Anki (package version {version}); "
+            "export it with 'Support older Anki versions' ticked"
+        )
+    return version
+
+
+@contextmanager
+def _open_database(raw: bytes, archive: SafeZip, member: str) -> Iterator[sqlite3.Connection]:
+    if not raw.startswith(SQLITE_MAGIC):
+        raise archive.error(f"{member} inside is not a SQLite database; export it again from Anki")
+    if raw[18:20] == b"\x02\x02":
+        # A WAL-mode header makes SQLite look for a -wal file; the copy in memory has none.
+        raw = raw[:18] + b"\x01\x01" + raw[20:]
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(raw)
+        conn.create_collation("unicase", _unicase)
+        conn.execute("PRAGMA query_only = 1")
+        yield conn
+    except sqlite3.DatabaseError as exc:
+        raise archive.error(
+            f"{member} inside is damaged ({exc}); the download may be incomplete, "
+            "export or download it again"
+        ) from exc
+    finally:
+        conn.close()
+
+
+def _unicase(left: str, right: str) -> int:
+    a, b = left.casefold(), right.casefold()
+    return (a > b) - (a < b)
+
+
+# --- the collection ------------------------------------------------------------------------
+
+
+@dataclass
+class _NoteType:
+    name: str
+    cloze: bool
+    fields: list[str]
+    templates: list[tuple[str, str]]  # (question format, answer format) in ordinal order
+
+
+@dataclass
+class _Deck:
+    name: str
+    description: str = ""
+    config_id: int = 1
+
+
+@dataclass
+class _Card:
+    id: int
+    ord: int
+    deck_id: int
+    history: CardHistory
+
+
+@dataclass
+class _RawNote:
+    guid: str
+    model_id: int
+    tags: tuple[str, ...]
+    fields: list[str]
+    cards: list[_Card] = field(default_factory=list)
+
+
+@dataclass
+class _Collection:
+    decks: dict[int, _Deck]
+    notes: list[NoteData]
+    note_decks: list[int]
+
+
+def _load_collection(conn: sqlite3.Connection, archive: SafeZip, member: str) -> _Collection:
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"col", "notes", "cards"} <= tables:
+        raise archive.error(f"{member} inside is not an Anki collection (no notes or cards table)")
+    row = conn.execute("SELECT crt FROM col").fetchone()
+    if row is None:
+        raise archive.error(f"{member} inside has no collection record; export it again")
+    created = datetime.fromtimestamp(int(row[0]), UTC)
+    try:
+        if "notetypes" in tables:
+            note_types, decks, steps, sched_ver = _modern_metadata(conn)
+        else:
+            note_types, decks, steps, sched_ver = _legacy_metadata(conn)
+    except (ValueError, KeyError, TypeError, pb.WireError) as exc:
+        raise archive.error(
+            f"the note types or decks in {member} cannot be read ({exc}); export it again"
+        ) from exc
+    raw_notes = _read_notes(conn)
+    reviews = _read_reviews(conn, legacy_learning_buttons=sched_ver < 2)
+    for card_row in conn.execute(
+        "SELECT id, nid, did, ord, type, queue, due, ivl, reps, lapses, left, odue, odid, data"
+        " FROM cards ORDER BY nid, ord"
+    ):
+        raw = raw_notes.get(card_row[1])
+        if raw is None:
+            continue
+        deck_id = card_row[12] or card_row[2]
+        config_id = decks[deck_id].config_id if deck_id in decks else 1
+        learn, relearn = steps.get(config_id, (DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS))
+        history = _card_history(card_row, created, reviews.get(card_row[0], []), learn, relearn)
+        raw.cards.append(_Card(card_row[0], card_row[3], deck_id, history))
+    notes: list[NoteData] = []
+    note_decks: list[int] = []
+    for raw in raw_notes.values():
+        note_type = note_types.get(raw.model_id)
+        if note_type is None:
+            continue
+        note = _note_from(raw, note_type)
+        if note is not None:
+            notes.append(note)
+            note_decks.append(raw.cards[0].deck_id if raw.cards else 1)
+    return _Collection(decks, notes, note_decks)
+
+
+def _read_notes(conn: sqlite3.Connection) -> dict[int, _RawNote]:
+    notes: dict[int, _RawNote] = {}
+    for note_id, guid, model_id, tags, fields in conn.execute(
+        "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
+    ):
+        notes[note_id] = _RawNote(
+            guid=str(guid),
+            model_id=int(model_id),
+            tags=tuple(dict.fromkeys(str(tags).split())),
+            fields=str(fields).split("\x1f"),
+        )
+    return notes
+
+
+def _read_reviews(
+    conn: sqlite3.Connection, *, legacy_learning_buttons: bool
+) -> dict[int, list[ReviewData]]:
+    """Reviews per card id. Manual reschedules (ease 0, types 4 and 5) are not reviews."""
+    reviews: dict[int, list[ReviewData]] = defaultdict(list)
+    for review_id, card_id, ease, duration, kind in conn.execute(
+        "SELECT id, cid, ease, time, type FROM revlog ORDER BY id"
+    ):
+        if not 1 <= ease <= 4 or kind not in (0, 1, 2, 3):
+            continue
+        rating = ease
+        if legacy_learning_buttons and kind in (0, 2) and ease in (2, 3):
+            # The v1 scheduler offered three buttons while learning: Again, Good, Easy.
+            rating = ease + 1
+        reviews[card_id].append(
+            ReviewData(
+                time=datetime.fromtimestamp(review_id / 1000, UTC),
+                rating=rating,
+                duration_ms=int(duration) if duration and duration > 0 else None,
+            )
+        )
+    return reviews
+
+
+# --- note types, decks and options: legacy JSON (schema 11) and protobuf tables (18) --------
+
+_Steps = dict[int, tuple[tuple[float, ...], tuple[float, ...]]]
+
+
+def _legacy_metadata(
+    conn: sqlite3.Connection,
+) -> tuple[dict[int, _NoteType], dict[int, _Deck], _Steps, int]:
+    models_json, decks_json, dconf_json, conf_json = conn.execute(
+        "SELECT models, decks, dconf, conf FROM col"
+    ).fetchone()
+    note_types: dict[int, _NoteType] = {}
+    for model in json.loads(models_json or "{}").values():
+        fields = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
+        templates = [
+            (t.get("qfmt", ""), t.get("afmt", ""))
+            for t in sorted(model["tmpls"], key=lambda t: t["ord"])
+        ]
+        note_types[int(model["id"])] = _NoteType(
+            model.get("name", ""), model.get("type") == 1, fields, templates
+        )
+    decks = {
+        int(deck["id"]): _Deck(
+            deck["name"], _plain(deck.get("desc", "")), int(deck.get("conf", 1) or 1)
+        )
+        for deck in json.loads(decks_json or "{}").values()
+    }
+    steps: _Steps = {}
+    for conf in json.loads(dconf_json or "{}").values():
+        learn = tuple(float(s) for s in conf.get("new", {}).get("delays", DEFAULT_LEARN_STEPS))
+        relearn = tuple(
+            float(s) for s in conf.get("lapse", {}).get("delays", DEFAULT_RELEARN_STEPS)
+        )
+        steps[int(conf["id"])] = (learn, relearn)
+    sched_ver = int(json.loads(conf_json or "{}").get("schedVer", 1))
+    return note_types, decks, steps, sched_ver
+
+
+def _modern_metadata(
+    conn: sqlite3.Connection,
+) -> tuple[dict[int, _NoteType], dict[int, _Deck], _Steps, int]:
+    fields: dict[int, list[str]] = defaultdict(list)
+    for ntid, name in conn.execute("SELECT ntid, name FROM fields ORDER BY ntid, ord"):
+        fields[ntid].append(name)
+    templates: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for ntid, config in conn.execute("SELECT ntid, config FROM templates ORDER BY ntid, ord"):
+        templates[ntid].append((pb.get_str(config, 1), pb.get_str(config, 2)))
+    note_types = {
+        ntid: _NoteType(name, pb.get_int(config, 1) == 1, fields[ntid], templates[ntid])
+        for ntid, name, config in conn.execute("SELECT id, name, config FROM notetypes")
+    }
+    decks: dict[int, _Deck] = {}
+    for deck_id, name, kind in conn.execute("SELECT id, name, kind FROM decks"):
+        normal = pb.get_bytes(kind, 1)
+        decks[deck_id] = _Deck(
+            name.replace("\x1f", "::"),
+            _plain(pb.get_str(normal, 4)),
+            pb.get_int(normal, 1, default=1),
+        )
+    steps: _Steps = {
+        config_id: (
+            tuple(pb.repeated_floats(config, 1)),
+            tuple(pb.repeated_floats(config, 2)),
+        )
+        for config_id, config in conn.execute("SELECT id, config FROM deck_config")
+    }
+    row = conn.execute("SELECT val FROM config WHERE KEY = 'schedVer'").fetchone()
+    sched_ver = int(json.loads(row[0])) if row else 2
+    return note_types, decks, steps, sched_ver
+
+
+def _plain(markup: str) -> str:
+    return html_to_text(markup)[0] if markup else ""
+
+
+# --- card state ------------------------------------------------------------------------------
+
+
+def _card_history(
+    row: tuple,
+    created: datetime,
+    reviews: list[ReviewData],
+    learn_steps: tuple[float, ...],
+    relearn_steps: tuple[float, ...],
+) -> CardHistory:
+    _, _, _, ordinal, card_type, queue, due, interval, reps, lapses, left, odue, odid, data = row
+    if odid and odue:
+        due = odue  # in a filtered deck: the home deck's due is kept in odue
+    memory = _memory_state(data)
+    state = card_type if card_type in (0, 1, 2, 3) else 0
+    due_at = None if state == 0 else _due_time(due, created)
+    last_review = _last_review(memory, reviews, state, due_at, interval)
+    step = None
+    if state in (1, 3):
+        steps = learn_steps if state == 1 else relearn_steps
+        step = max(0, len(steps) - (left % 1000)) if steps else 0
+    schedule = ScheduleData(
+        state=state,
+        due=due_at,
+        stability=memory.get("s"),
+        difficulty=memory.get("d"),
+        step=step,
+        last_review=last_review,
+        reps=int(reps),
+        lapses=int(lapses),
+    )
+    return CardHistory(ordinal=ordinal, schedule=schedule, reviews=reviews, suspended=queue == -1)
+
+
+def _memory_state(data: object) -> dict[str, float]:
+    """FSRS stability and difficulty and the last review time, when Anki recorded them."""
+    if not isinstance(data, str) or not data.startswith("{"):
+        return {}
+    try:
+        parsed = json.loads(data)
+    except ValueError:
+        return {}
+    return {
+        key: float(parsed[key])
+        for key in ("s", "d", "lrt")
+        if isinstance(parsed.get(key), int | float) and parsed[key] > 0
+    }
+
+
+def _due_time(due: int, created: datetime) -> datetime:
+    if due > _EPOCH_THRESHOLD:
+        return datetime.fromtimestamp(due, UTC)
+    return created + timedelta(days=due)
+
+
+def _last_review(
+    memory: dict[str, float],
+    reviews: list[ReviewData],
+    state: int,
+    due_at: datetime | None,
+    interval: int,
+) -> datetime | None:
+    if "lrt" in memory:
+        return datetime.fromtimestamp(memory["lrt"], UTC)
+    if reviews:
+        return reviews[-1].time
+    if state == 2 and due_at is not None and interval > 0:
+        return due_at - timedelta(days=interval)
+    return None
+
+
+# --- notes -----------------------------------------------------------------------------------
+
+
+def _note_from(raw: _RawNote, note_type: _NoteType) -> NoteData | None:
+    values = dict(zip(note_type.fields, raw.fields, strict=False))
+    if note_type.cloze:
+        note = _cloze_note(raw, note_type, values)
+        if note is not None:
+            return note
+    return _card_note(raw, note_type, values)
+
+
+def _cloze_note(raw: _RawNote, note_type: _NoteType, values: dict[str, str]) -> NoteData | None:
+    question = note_type.templates[0][0] if note_type.templates else ""
+    cloze_field = next(
+        (name for filters, name in _template_refs(question) if "cloze" in filters),
+        note_type.fields[0] if note_type.fields else "",
+    )
+    front, media = _render([cloze_field], values)
+    if not re.search(r"\{\{c\d+::", front):
+        return None
+    try:
+        cloze_segments(front)
+    except ClozeError:
+        return None
+    back_fields = _answer_fields(note_type, [cloze_field])
+    back, back_media = _render(back_fields, values)
+    return _note(raw, NoteKind.CLOZE, front, back, media + back_media, raw.cards)
+
+
+def _card_note(raw: _RawNote, note_type: _NoteType, values: dict[str, str]) -> NoteData | None:
+    """Basic, reversed and custom note types: the question's fields in front, the rest behind."""
+    front_fields = _question_fields(note_type, 0)
+    back_fields = _answer_fields(note_type, front_fields)
+    ords = {card.ord for card in raw.cards}
+    reverse_fields = _question_fields(note_type, 1) if len(note_type.templates) > 1 else []
+    reversed_pair = bool(reverse_fields) and set(reverse_fields) <= set(back_fields)
+    cards = [card for card in raw.cards if card.ord == 0]
+    kind = NoteKind.BASIC
+    if reversed_pair and 1 in ords:
+        if 0 in ords:
+            kind = NoteKind.REVERSED
+            cards = [card for card in raw.cards if card.ord in (0, 1)]
+        else:
+            # Only the reverse card exists (an optional reverse with no forward card).
+            front_fields, back_fields = reverse_fields, _answer_fields(note_type, reverse_fields)
+            cards = [_renumbered(card, 0) for card in raw.cards if card.ord == 1]
+    front, media = _render(front_fields, values)
+    back, back_media = _render(back_fields, values)
+    if not front and not back:
+        return None
+    return _note(raw, kind, front, back, media + back_media, cards)
+
+
+def _renumbered(card: _Card, ordinal: int) -> _Card:
+    history = card.history
+    return _Card(
+        card.id,
+        ordinal,
+        card.deck_id,
+        CardHistory(ordinal, history.schedule, history.reviews, history.suspended),
+    )
+
+
+def _note(
+    raw: _RawNote,
+    kind: NoteKind,
+    front: str,
+    back: str,
+    media: tuple[str, ...],
+    cards: list[_Card],
+) -> NoteData:
+    return NoteData(
+        kind=kind,
+        front=front,
+        back=back,
+        tags=raw.tags,
+        id=raw.guid,
+        history=[card.history for card in sorted(cards, key=lambda c: c.ord)],
+        media=tuple(dict.fromkeys(media)),
+    )
+
+
+def _template_refs(template: str) -> list[tuple[tuple[str, ...], str]]:
+    """(filters, field name) for each `{{filter:...:Field}}` replacement, in order."""
+    refs = []
+    for match in _TEMPLATE_REF.finditer(template):
+        parts = [part.strip() for part in match[1].split(":")]
+        refs.append((tuple(part.lower() for part in parts[:-1]), parts[-1]))
+    return refs
+
+
+def _question_fields(note_type: _NoteType, ordinal: int) -> list[str]:
+    """Fields the question of a template shows; the first field if it shows none."""
+    if ordinal >= len(note_type.templates):
+        return note_type.fields[:1]
+    shown = [
+        name
+        for filters, name in _template_refs(note_type.templates[ordinal][0])
+        if name in note_type.fields and "type" not in filters
+    ]
+    return list(dict.fromkeys(shown)) or note_type.fields[:1]
+
+
+def _answer_fields(note_type: _NoteType, front: list[str]) -> list[str]:
+    """Fields the answers show beyond the front, in template order; fields no template shows
+    are left out (Anki never shows them either), unless the templates name none at all."""
+    named: list[str] = []
+    for question, answer in note_type.templates:
+        for _, name in _template_refs(answer) + _template_refs(question):
+            if name in note_type.fields and name not in _SPECIAL_FIELDS:
+                named.append(name)
+    named = [name for name in dict.fromkeys(named) if name not in front]
+    if named:
+        return named
+    return [name for name in note_type.fields if name not in front]
+
+
+def _render(names: list[str], values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    texts: list[str] = []
+    media: list[str] = []
+    for name in names:
+        text, found = html_to_text(values.get(name, ""))
+        if text:
+            texts.append(text)
+        media.extend(found)
+    return "\n".join(texts), tuple(media)
+
+
+# --- media and decks -------------------------------------------------------------------------
+
+
+def _read_media(archive: SafeZip, version: int, member: str, wanted: set[str]) -> dict[str, bytes]:
+    """The media files notes refer to, by name; names the package lacks are left out."""
+    media_map = _media_map(archive, version)
+    media: dict[str, bytes] = {}
+    for zip_name, name in media_map.items():
+        lookup = name if name in wanted else None
+        if lookup is None and unquote(name) in wanted:
+            lookup = unquote(name)
+        if lookup is None or zip_name not in archive.names:
+            continue
+        if version >= LATEST_PACKAGE_VERSION:
+            media[lookup] = archive.read_zstd(zip_name, MAX_MEDIA_FILE_BYTES)
+        else:
+            media[lookup] = archive.read(zip_name, MAX_MEDIA_FILE_BYTES)
+    return media
+
+
+def _media_map(archive: SafeZip, version: int) -> dict[str, str]:
+    """Archive member name -> media file name, refusing names that would leave the media folder."""
+    if "media" not in archive.names:
+        return {}
+    if version >= LATEST_PACKAGE_VERSION:
+        raw = archive.read_zstd("media", 64 * 1024 * 1024)
+        try:
+            entries = pb.repeated_messages(raw, 1)
+            mapping = {
+                str(pb.get_int(entry, 255, default=index)): pb.get_str(entry, 1)
+                for index, entry in enumerate(entries)
+            }
+        except pb.WireError as exc:
+            raise archive.error(f"its media list is damaged ({exc}); export it again") from exc
+    else:
+        raw = archive.read("media", 64 * 1024 * 1024)
+        try:
+            parsed = json.loads(raw.decode("utf-8") or "{}")
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise archive.error(
+                f"its media list is not valid JSON ({exc}); export it again"
+            ) from exc
+        if not isinstance(parsed, dict):
+            raise archive.error("its media list is not a JSON object; export it again")
+        mapping = {str(key): str(value) for key, value in parsed.items()}
+    for name in mapping.values():
+        if not is_safe_media_name(name):
+            raise archive.error(
+                f"media file name {name!r} points outside the media folder; "
+                "the package is unsafe and was not imported"
+            )
+    return mapping
+
+
+def _build_decks(collection: _Collection, media: dict[str, bytes]) -> list[DeckData]:
+    by_deck: dict[int, list[NoteData]] = defaultdict(list)
+    for note, deck_id in zip(collection.notes, collection.note_decks, strict=True):
+        note.media = tuple(name for name in note.media if name in media)
+        by_deck[deck_id].append(note)
+    decks: list[DeckData] = []
+    for deck_id, notes in by_deck.items():
+        info = collection.decks.get(deck_id, _Deck("Default"))
+        names = {name for note in notes for name in note.media}
+        decks.append(
+            DeckData(
+                name=info.name,
+                notes=notes,
+                description=info.description,
+                media={name: media[name] for name in sorted(names)},
+            )
+        )
+    decks.sort(key=lambda deck: deck.name.casefold())
+    return decks

@@ -1,0 +1,155 @@
+"""Reading archives from strangers without trusting them.
+
+Every member is read into memory with a hard size cap (so a zip bomb or a header that lies about
+sizes stops at the cap), nothing is ever extracted to disk, and names that would escape a folder
+are refused. Problems become one-line FormatErrors naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+import zstandard
+
+from revise.errors import FormatError
+
+MIB = 1024 * 1024
+# The collection database of a large real deck is tens of megabytes; far beyond that is an attack.
+MAX_COLLECTION_BYTES = 512 * MIB
+MAX_MEDIA_FILE_BYTES = 100 * MIB
+# Everything read from one archive together (collection, media map and media files).
+MAX_TOTAL_BYTES = 1024 * MIB
+MAX_MEMBERS = 200_000
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_CHUNK = 1024 * 1024
+
+
+def is_zip(head: bytes) -> bool:
+    return head.startswith(ZIP_MAGIC)
+
+
+def size_text(size: int) -> str:
+    return f"{size / MIB:.0f} MB" if size >= MIB else f"{size} bytes"
+
+
+class SafeZip:
+    """A zip archive opened for bounded, in-memory reading of named members."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._budget = MAX_TOTAL_BYTES
+        head = _head(path)
+        if not is_zip(head):
+            raise self.error("not a zip archive, so not an Anki package; export it again from Anki")
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise self.error(
+                f"the archive is damaged or incomplete ({_reason(exc)}); "
+                "download or export it again"
+            ) from exc
+        infos = self._zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise self.error(f"the archive holds {len(infos)} files, more than {MAX_MEMBERS}")
+        for info in infos:
+            if escapes_folder(info.filename):
+                raise self.error(
+                    f"archive member {info.filename!r} points outside its folder; "
+                    "the package is unsafe and was not imported"
+                )
+        self.names = {info.filename for info in infos}
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._zip.close()
+
+    def error(self, message: str) -> FormatError:
+        return FormatError(str(self.path), None, message)
+
+    def read(self, name: str, limit: int) -> bytes:
+        """A member's bytes, refusing more than `limit` bytes or the archive's remaining budget."""
+        cap = min(limit, self._budget)
+        try:
+            info = self._zip.getinfo(name)
+            if info.file_size > cap:
+                raise self._too_big(name, info.file_size, cap)
+            chunks: list[bytes] = []
+            total = 0
+            with self._zip.open(info) as member:
+                while chunk := member.read(min(_CHUNK, cap + 1 - total)):
+                    total += len(chunk)
+                    if total > cap:
+                        raise self._too_big(name, total, cap)
+                    chunks.append(chunk)
+        except FormatError:
+            raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError) as exc:
+            raise self.error(
+                f"{name} in the archive is damaged or incomplete ({_reason(exc)}); "
+                "download or export it again"
+            ) from exc
+        self._budget -= total
+        return b"".join(chunks)
+
+    def read_zstd(self, name: str, limit: int) -> bytes:
+        """A Zstandard-compressed member, decompressed with the same caps."""
+        compressed = self.read(name, limit)
+        cap = min(limit, self._budget)
+        try:
+            reader = zstandard.ZstdDecompressor().stream_reader(compressed, read_across_frames=True)
+            data = reader.read(cap + 1)
+        except zstandard.ZstdError as exc:
+            raise self.error(
+                f"{name} in the archive is damaged ({_reason(exc)}); download or export it again"
+            ) from exc
+        if len(data) > cap:
+            raise self._too_big(name, len(data), cap)
+        self._budget -= len(data)
+        return data
+
+    def _too_big(self, name: str, size: int, cap: int) -> FormatError:
+        return self.error(
+            f"{name} in the archive expands to more than {size_text(cap)} "
+            f"(at least {size_text(size)}): a zip bomb or a damaged file; not imported"
+        )
+
+
+def escapes_folder(name: str) -> bool:
+    """Whether an archive or media name is absolute or climbs out of its folder."""
+    if not name or "\x00" in name:
+        return True
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or re.match(r"^[a-zA-Z]:", posix):
+        return True
+    return ".." in PurePosixPath(posix).parts
+
+
+def is_safe_media_name(name: str) -> bool:
+    """A media file name Anki could have written: a plain name, no folders, not hidden tricks."""
+    return (
+        bool(name)
+        and name not in (".", "..")
+        and not re.search(r"[/\\\x00]", name)
+        and (not re.match(r"^[a-zA-Z]:", name))
+    )
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError as exc:
+        raise FormatError(str(path), None, f"cannot read the file ({_reason(exc)})") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    return text.splitlines()[0][:120]
