@@ -1,0 +1,83 @@
+"""The revise terminal app: a deck list, review sessions, imports.
+
+The app is a thin face on `revise.study.collection.Collection`: every read and write goes through
+the collection, in worker threads, so the screen never waits on the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from revise.tui.screens.help import HelpScreen, help_rows
+from revise.tui.screens.summary import SessionSummary, SummaryScreen
+
+if TYPE_CHECKING:
+    from revise.study.collection import Collection
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ReviseApp(App[None]):
+    """`ReviseApp(col).run()` opens on the deck list; `study=True` goes straight into a session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "revise"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
+        Binding("question_mark", "help", "Keys", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        collection: Collection,
+        *,
+        deck: str | None = None,
+        study: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.collection = collection
+        self.start_deck = deck
+        self.study_only = study
+        # The same clock the collection was opened with, so "due in 8m" agrees with it.
+        self.clock = clock or _utc_now
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.collection.config.keymap)
+        if self.study_only:
+            self.start_session(self.start_deck)
+        else:
+            from revise.tui.screens.deck_list import DeckListScreen
+
+            self.push_screen(DeckListScreen(highlight=self.start_deck))
+
+    def now(self) -> datetime:
+        """The collection's idea of now (a fixed clock in tests)."""
+        return self.clock()
+
+    def start_session(self, deck: str | None) -> None:
+        """Study `deck` (None: all decks); the session ends with a summary."""
+        from revise.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(deck), callback=self._session_ended)
+
+    def _session_ended(self, summary: SessionSummary | None) -> None:
+        if summary is not None:
+            self.push_screen(SummaryScreen(summary), callback=self._summary_closed)
+
+    def _summary_closed(self, _: None) -> None:
+        if self.study_only:
+            self.exit()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(help_rows(self.screen, self)))

@@ -1,0 +1,212 @@
+"""The first screen: every deck with today's new / learning / due counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from revise.errors import ReviseError
+from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
+
+if TYPE_CHECKING:
+    from revise.study.collection import DeckCounts, ImportReport
+    from revise.tui.app import ReviseApp
+
+# Anki's colours: new blue, learning red, due green. Zero is dim so the eye finds the work.
+COUNT_STYLES = {"new": "bold #5b9bd5", "learning": "bold #e06c5a", "due": "bold #6abf69"}
+EMPTY_MESSAGE = (
+    "No decks yet.\n\n"
+    "Press i to import a deck or notes file,\n"
+    "or run `revise import FILE` in a shell."
+)
+
+
+class DecksLoaded(Message):
+    def __init__(self, decks: list[DeckCounts]) -> None:
+        super().__init__()
+        self.decks = decks
+
+
+class PreviewReady(Message):
+    def __init__(self, path: Path, report: ImportReport) -> None:
+        super().__init__()
+        self.path = path
+        self.report = report
+
+
+class ImportDone(Message):
+    def __init__(self, report: ImportReport | None, error: str | None) -> None:
+        super().__init__()
+        self.report = report
+        self.error = error
+
+
+class DeckListScreen(Screen[None]):
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "study_highlighted", "Study", id="decks.study", priority=True),
+        Binding("s", "study_all", "Study all", id="decks.study_all"),
+        Binding("i", "import_file", "Import", id="decks.import"),
+        Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
+        Binding("q", "app.quit", "Quit", id="decks.quit"),
+    ]
+
+    app: ReviseApp
+
+    def __init__(self, highlight: str | None = None) -> None:
+        super().__init__()
+        self.highlight = highlight
+        self.deck_names: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="decks-panel", classes="section") as panel:
+            panel.border_title = "Decks"
+            yield DataTable(id="deck-table", cursor_type="row", zebra_stripes=True)
+            yield Static(Content(EMPTY_MESSAGE), id="empty-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Deck", key="deck")
+        for key, label in (("new", "New"), ("learning", "Learning"), ("due", "Due")):
+            table.add_column(Text(label, justify="right"), key=key, width=8)
+        table.add_column(Text("Cards", justify="right"), key="total", width=7)
+        table.loading = True
+
+    def on_screen_resume(self) -> None:
+        # Also runs when the screen first shows; counts change after every session.
+        self.load_decks()
+
+    @work(thread=True, exclusive=True, group="decks")
+    def load_decks(self) -> None:
+        try:
+            decks = self.app.collection.decks()
+        except ReviseError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            decks = []
+        self.post_message(DecksLoaded(decks))
+
+    def on_decks_loaded(self, message: DecksLoaded) -> None:
+        table = self.query_one(DataTable)
+        table.loading = False
+        current = self.highlighted_deck() or self.highlight
+        table.clear()
+        self.deck_names = [deck.name for deck in message.decks]
+        for deck in message.decks:
+            table.add_row(
+                Text(deck.name),
+                count_cell(deck.new, "new"),
+                count_cell(deck.learning, "learning"),
+                count_cell(deck.due, "due"),
+                Text(str(deck.total), style="dim", justify="right"),
+                key=deck.name,
+            )
+        if current in self.deck_names:
+            table.move_cursor(row=self.deck_names.index(current))
+        self.show_totals(message.decks)
+        self.set_class(not message.decks, "-empty")
+        self.refresh_bindings()
+
+    def show_totals(self, decks: list[DeckCounts]) -> None:
+        panel = self.query_one("#decks-panel")
+        if not decks:
+            panel.border_subtitle = None
+            return
+        panel.border_subtitle = Content.assemble(
+            (str(sum(deck.new for deck in decks)), COUNT_STYLES["new"]),
+            " new · ",
+            (str(sum(deck.learning for deck in decks)), COUNT_STYLES["learning"]),
+            " learning · ",
+            (str(sum(deck.due for deck in decks)), COUNT_STYLES["due"]),
+            " due",
+        )
+
+    def highlighted_deck(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.deck_names or not 0 <= table.cursor_row < len(self.deck_names):
+            return None
+        return self.deck_names[table.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"study_highlighted", "study_all"}:
+            return True if self.deck_names else None
+        return True
+
+    def action_study_highlighted(self) -> None:
+        deck = self.highlighted_deck()
+        if deck is not None:
+            self.app.start_session(deck)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # A mouse click on the highlighted row; Enter comes through the binding above.
+        if event.row_key.value is not None:
+            self.app.start_session(str(event.row_key.value))
+
+    def action_study_all(self) -> None:
+        if self.deck_names:
+            self.app.start_session(None)
+
+    def action_refresh_decks(self) -> None:
+        self.load_decks()
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def action_import_file(self) -> None:
+        self.app.push_screen(ImportPathScreen(), callback=self.import_chosen)
+
+    def import_chosen(self, path: Path | None) -> None:
+        if path is None:
+            return
+        self.query_one(DataTable).loading = True
+        self.run_import(path, preview=None)
+
+    @work(thread=True, group="import")
+    def run_import(self, path: Path, *, preview: bool | None) -> None:
+        """Import `path`; a notes file (preview None: look) only gets a dry run to preview."""
+        try:
+            if preview is None:
+                preview = is_notes_file(path)
+            report = self.app.collection.import_file(path, dry_run=preview)
+        except (ReviseError, OSError) as error:
+            self.post_message(ImportDone(None, one_line(error, path)))
+            return
+        self.post_message(PreviewReady(path, report) if preview else ImportDone(report, None))
+
+    def on_preview_ready(self, message: PreviewReady) -> None:
+        self.query_one(DataTable).loading = False
+
+        def confirmed(go: bool | None) -> None:
+            if go:
+                self.query_one(DataTable).loading = True
+                self.run_import(message.path, preview=False)
+
+        self.app.push_screen(ImportPreviewScreen(message.path, message.report), callback=confirmed)
+
+    def on_import_done(self, message: ImportDone) -> None:
+        if message.error is not None:
+            self.query_one(DataTable).loading = False
+            self.notify(message.error, severity="error", timeout=8, markup=False)
+            return
+        assert message.report is not None
+        self.notify(str(message.report), title="Imported", timeout=8, markup=False)
+        self.load_decks()
+
+
+def count_cell(count: int, kind: str) -> Text:
+    return Text(str(count), style=COUNT_STYLES[kind] if count else "dim", justify="right")
+
+
+def one_line(error: Exception, path: Path) -> str:
+    """A user's error on one line; an OSError names the file, as ReviseErrors already do."""
+    if isinstance(error, ReviseError):
+        return str(error).splitlines()[0]
+    return f"{path}: {error.strerror or error} (check the path)"

@@ -1,0 +1,157 @@
+"""Importing from the deck list: ask for a path; for notes files, preview the cards first."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from revise.tui.widgets.path_suggester import PathSuggester
+
+if TYPE_CHECKING:
+    from revise.formats.model import NoteData
+    from revise.study.collection import ImportReport
+
+
+def is_notes_file(path: Path) -> bool:
+    """Whether `path` holds prose notes that cards are generated from (so worth a preview).
+
+    Reads the file, so call it from a worker.
+    """
+    from revise.formats.detect import NOTES_SUFFIXES
+
+    suffix = path.suffix.lower()
+    if suffix in NOTES_SUFFIXES:
+        return True
+    if suffix != ".md":
+        return False
+    from revise.formats.deckfile import looks_like_deck
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False  # the import itself will say what is wrong with the file
+    return not looks_like_deck(text)
+
+
+class ImportPathScreen(ModalScreen[Path | None]):
+    """Asks for the file to import; dismisses with an existing path, or None on Esc."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog", classes="dialog") as dialog:
+            dialog.border_title = "Import"
+            yield Label("A deck file (.md, .csv, .apkg…) or notes (.txt, .html, .md):")
+            yield Input(placeholder="path/to/file", suggester=PathSuggester(), id="import-path")
+            yield Label(
+                Content.from_markup("[dim]→ completes · Enter imports · Esc cancels"),
+                id="import-hint",
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        path = Path(os.path.expanduser(text))
+        if not path.is_file():
+            what = "is a folder" if path.is_dir() else "not found"
+            self.notify(f"{path}: {what} (give the path of a file)", severity="error", markup=False)
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ImportPreviewScreen(Screen[bool]):
+    """The cards a notes file would make, from a dry run; y imports them, Esc goes back."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("y,enter", "confirm", "Import", id="preview.import", priority=True),
+        Binding("escape,n", "cancel", "Cancel", id="preview.cancel"),
+    ]
+
+    def __init__(self, path: Path, report: ImportReport) -> None:
+        super().__init__()
+        self.path = path
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="preview-panel", classes="section") as panel:
+            panel.border_title = Content(f"Preview · {self.path.name}")
+            yield Static(preview_counts(self.report), id="preview-counts")
+            yield OptionList(*preview_options(self.report), id="preview-list")
+        yield Footer()
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+def preview_counts(report: ImportReport) -> Content:
+    """One line per deck: how many notes and cards, and what importing would change."""
+    lines = []
+    for deck in report.decks:
+        cards = sum(card_count(note) for note in deck.notes)
+        parts = [
+            (f"{len(deck.notes)} notes → {cards} cards", "bold"),
+            f"  ·  {deck.added} new · {deck.updated} updated · {deck.unchanged} unchanged",
+        ]
+        if deck.skipped:
+            parts.append((f" · {len(deck.skipped)} skipped", "$warning"))
+        lines.append(Content.assemble((deck.name, "bold $accent"), "  ", *parts))
+    return Content("\n").join(lines)
+
+
+def preview_options(report: ImportReport) -> list[Option | None]:
+    """Each note as context / prompt / answer, then anything that was skipped."""
+    options: list[Option | None] = []
+    for deck in report.decks:
+        for note in deck.notes:
+            options.append(Option(note_content(note)))
+        for reason in deck.skipped:
+            options.append(Option(Content.styled(f"skipped: {reason}", "$warning")))
+    if not options:
+        options.append(Option(Content("The file makes no cards."), disabled=True))
+    return options
+
+
+def note_content(note: NoteData) -> Content:
+    from revise.formats.model import ClozeError, card_faces
+
+    parts: list[Content] = []
+    if note.context:
+        parts.append(Content.styled(note.context, "dim"))
+    try:
+        faces = card_faces(note)
+    except ClozeError as error:
+        problem = (f"cannot make cards: {error}", "$error")
+        return Content.assemble(Content(note.front), "\n", problem)
+    for face in faces:
+        parts.append(Content.assemble(("Q ", "bold $accent"), face.prompt))
+        parts.append(Content.assemble(("A ", "bold $success"), face.answer))
+    if note.source:
+        parts.append(Content.styled(str(note.source), "dim italic"))
+    return Content("\n").join(parts)
+
+
+def card_count(note: NoteData) -> int:
+    from revise.formats.model import ClozeError, card_faces
+
+    try:
+        return len(card_faces(note))
+    except ClozeError:
+        return 0

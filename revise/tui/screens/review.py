@@ -1,0 +1,297 @@
+"""A review session: show a card, reveal it, grade it, and on to the next.
+
+The database work (answer, next card, intervals, progress, undo) runs in worker threads; each
+answer is committed by the collection before the worker fetches the next card, so what is on
+screen is always what is stored.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer
+
+from revise.errors import ReviseError
+from revise.tui.screens.summary import SessionSummary
+from revise.tui.timefmt import due_phrase
+from revise.tui.widgets.card_view import CardView
+from revise.tui.widgets.grade_bar import GradeBar, GradeButton
+from revise.tui.widgets.session_progress import SessionProgress
+
+if TYPE_CHECKING:
+    from revise.study.collection import Collection, StudyCard
+    from revise.tui.app import ReviseApp
+
+MAX_ANSWER_MS = 60_000  # a card left on screen longer than this counts as a minute, as in Anki
+RELOAD_WITHIN = timedelta(minutes=30)  # wait on screen for a learning card due this soon
+
+
+class CardLoaded(Message):
+    """The next card (or None when nothing is due), with what the screen shows around it."""
+
+    def __init__(
+        self,
+        card: StudyCard | None,
+        intervals: dict[int, timedelta],
+        done: int,
+        left: int,
+        next_due: datetime | None,
+    ) -> None:
+        super().__init__()
+        self.card = card
+        self.intervals = intervals
+        self.done = done
+        self.left = left
+        self.next_due = next_due
+
+
+class Answered(Message):
+    def __init__(self, grade: int, duration_ms: int) -> None:
+        super().__init__()
+        self.grade = grade
+        self.duration_ms = duration_ms
+
+
+class Undone(Message):
+    pass
+
+
+class ActionFailed(Message):
+    """A one-line message for the user; the screen becomes usable again."""
+
+    def __init__(self, text: str, severity: str = "error") -> None:
+        super().__init__()
+        self.text = text
+        self.severity = severity
+
+
+class ReviewScreen(Screen[SessionSummary]):
+    BINDINGS = [  # noqa: RUF012
+        Binding("space,enter", "reveal", "Show answer", id="review.reveal"),
+        Binding("1", "grade(1)", "Again", id="review.again"),
+        Binding("2", "grade(2)", "Hard", id="review.hard"),
+        Binding("3", "grade(3)", "Good", id="review.good"),
+        Binding("4", "grade(4)", "Easy", id="review.easy"),
+        Binding("u,ctrl+z", "undo", "Undo", id="review.undo"),
+        Binding("o", "open_media", "Open media", id="review.open_media"),
+        Binding("q,escape", "end_session", "End", id="review.end"),
+    ]
+
+    app: ReviseApp
+
+    def __init__(self, deck: str | None) -> None:
+        super().__init__()
+        self.deck = deck
+        self.card: StudyCard | None = None
+        self.revealed = False
+        self.busy = True  # until the first card is loaded
+        self.shown_at = time.monotonic()
+        self.grades: list[tuple[int, int]] = []  # (grade, duration_ms) answered this session
+
+    def compose(self) -> ComposeResult:
+        yield SessionProgress(id="review-progress")
+        yield CardView(id="card", classes="section")
+        yield GradeBar(id="grades")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(CardView).show_message("Loading…", "")
+        self.fetch_card()
+
+    @property
+    def collection(self) -> Collection:
+        return self.app.collection
+
+    # -- workers (threads): they only talk back through messages ---------------------------
+
+    @work(thread=True, group="review")
+    def fetch_card(self) -> None:
+        self.post_message(self.load_next())
+
+    @work(thread=True, group="review")
+    def answer_card(self, card: StudyCard, grade: int, duration_ms: int) -> None:
+        from revise.scheduling.scheduler import Rating
+
+        try:
+            self.collection.answer(card, Rating(grade), duration_ms)
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+            return
+        self.post_message(Answered(grade, duration_ms))
+        self.post_message(self.load_next())
+
+    @work(thread=True, group="review")
+    def undo_answer(self) -> None:
+        try:
+            card = self.collection.undo()
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+            return
+        if card is None:
+            self.post_message(ActionFailed("Nothing to undo", "warning"))
+            return
+        self.post_message(Undone())
+        self.post_message(self.load_card(card))
+
+    def load_next(self) -> CardLoaded | ActionFailed:
+        try:
+            return self.load_card(self.collection.next_card(self.deck))
+        except ReviseError as error:
+            return ActionFailed(str(error))
+
+    def load_card(self, card: StudyCard | None) -> CardLoaded:
+        """Everything the screen shows with `card`; runs in a worker thread."""
+        col = self.collection
+        intervals: dict[int, timedelta] = {}
+        next_due = None
+        if card is None:
+            next_due = col.next_due(self.deck)
+        else:
+            intervals = {int(rating): interval for rating, interval in col.preview(card).items()}
+        progress = col.progress(self.deck)
+        return CardLoaded(card, intervals, progress.done_today, progress.left_today, next_due)
+
+    # -- messages from the workers -----------------------------------------------------------
+
+    def on_card_loaded(self, message: CardLoaded) -> None:
+        self.card = message.card
+        self.revealed = False
+        self.busy = False
+        self.shown_at = time.monotonic()
+        self.query_one(SessionProgress).set_progress(message.done, message.left)
+        grades = self.query_one(GradeBar)
+        grades.set_intervals(message.intervals)
+        grades.set_enabled(False)
+        view = self.query_one(CardView)
+        if message.card is None:
+            self.show_nothing_due(message.next_due)
+        else:
+            view.show_card(message.card)
+        grades.display = message.card is not None
+        self.refresh_bindings()
+
+    def show_nothing_due(self, next_due: datetime | None) -> None:
+        now = self.app.now()
+        detail = f"Next card due {due_phrase(next_due, now)}" if next_due else "No cards scheduled"
+        self.query_one(CardView).show_message("Nothing due now", detail)
+        if next_due is not None and next_due - now <= RELOAD_WITHIN:
+            wait = max((next_due - now).total_seconds(), 0) + 1
+            self.set_timer(wait, self.reload_if_idle)
+
+    def reload_if_idle(self) -> None:
+        if self.card is None and not self.busy:
+            self.busy = True
+            self.fetch_card()
+
+    def on_answered(self, message: Answered) -> None:
+        self.grades.append((message.grade, message.duration_ms))
+
+    def on_undone(self, _: Undone) -> None:
+        if self.grades:
+            self.grades.pop()
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.busy = False
+        self.notify(message.text, severity=message.severity, markup=False)  # type: ignore[arg-type]
+        if self.revealed:
+            self.query_one(GradeBar).set_enabled(True)
+        self.refresh_bindings()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Greys out (None) what cannot be done yet; hides (False) what does not apply."""
+        if action in {"reveal", "grade"}:
+            if self.card is None:
+                return None if self.busy else False
+            wanted = self.revealed if action == "grade" else not self.revealed
+            return True if wanted and not self.busy else None
+        if action in {"undo", "end_session"}:
+            return True if not self.busy else None
+        if action == "open_media":
+            return bool(self.card and self.card.media)
+        return True
+
+    def action_reveal(self) -> None:
+        if self.card is None or self.revealed or self.busy:
+            return
+        self.revealed = True
+        self.query_one(CardView).reveal()
+        self.query_one(GradeBar).set_enabled(True)
+        self.refresh_bindings()
+
+    def action_grade(self, grade: int) -> None:
+        if self.card is None or not self.revealed or self.busy:
+            return
+        elapsed_ms = round((time.monotonic() - self.shown_at) * 1000)
+        self.busy = True
+        self.query_one(GradeBar).set_enabled(False)
+        self.refresh_bindings()
+        self.answer_card(self.card, grade, min(elapsed_ms, MAX_ANSWER_MS))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if isinstance(event.button, GradeButton):
+            self.action_grade(event.button.grade)
+
+    def action_undo(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.refresh_bindings()
+        self.undo_answer()
+
+    def action_open_media(self) -> None:
+        if self.card is None or not self.card.media:
+            return
+        missing = [path for path in self.card.media if not path.exists()]
+        if missing:
+            self.notify(
+                f"{missing[0]}: media file not found (re-import the deck)", severity="error"
+            )
+            return
+        for path in self.card.media:
+            problem = open_with_system(path)
+            if problem:
+                self.notify(problem, severity="error", markup=False)
+                return
+
+    def action_end_session(self) -> None:
+        self.dismiss(
+            SessionSummary(
+                deck=self.deck,
+                reviewed=len(self.grades),
+                again=sum(1 for grade, _ in self.grades if grade == 1),
+                spent_ms=sum(duration for _, duration in self.grades),
+            )
+        )
+
+
+def open_with_system(path: Path) -> str | None:
+    """Open a file in the desktop's viewer without waiting for it; returns a problem as text."""
+    if sys.platform == "darwin":
+        command = ["open", str(path)]
+    elif sys.platform == "win32":
+        command = ["cmd", "/c", "start", "", str(path)]
+    else:
+        command = ["xdg-open", str(path)]
+    try:
+        subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as error:
+        return f"{path}: cannot start {command[0]} ({error.strerror}); open the file yourself"
+    return None

@@ -1,0 +1,88 @@
+"""The card being studied: context, prompt, and after reveal the answer with where it came from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Rule, Static
+
+if TYPE_CHECKING:
+    from revise.study.collection import StudyCard
+
+GAP = "[...]"  # what a cloze prompt shows in place of its deletion (revise.formats.model.GAP)
+STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
+class CardView(VerticalScroll):
+    """Shows one card. Every piece of card text goes in as `Content`, so it is never markup."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-context")
+        yield Static(id="card-prompt")
+        yield Rule(id="card-divider", line_style="dashed")
+        yield Static(id="card-answer")
+        yield Static(id="card-meta")
+
+    def show_card(self, card: StudyCard) -> None:
+        """Show the front of `card`, answer hidden."""
+        self.border_title = Content(card.deck)
+        self.border_subtitle = Content(STATE_NAMES.get(card.state, ""))
+        self._set("#card-context", Content(card.context))
+        self._set("#card-prompt", prompt_content(card.prompt))
+        self._set("#card-answer", answer_content(card))
+        self._set("#card-meta", meta_content(card))
+        self.remove_class("-revealed", "-empty")
+        self.scroll_home(animate=False)
+
+    def reveal(self) -> None:
+        self.add_class("-revealed")
+
+    def show_message(self, title: str, detail: str) -> None:
+        """Show a message instead of a card, e.g. when nothing is due."""
+        self.border_title = None
+        self.border_subtitle = None
+        self._set("#card-context", Content(""))
+        self._set("#card-prompt", Content(title))
+        self._set("#card-answer", Content(""))
+        self._set("#card-meta", Content(detail))
+        self.remove_class("-revealed")
+        self.add_class("-empty")
+
+    def _set(self, selector: str, content: Content) -> None:
+        self.query_one(selector, Static).update(content)
+
+
+def prompt_content(prompt: str) -> Content:
+    """The prompt with cloze gaps highlighted."""
+    content = Content(prompt)
+    start = prompt.find(GAP)
+    while start != -1:
+        content = content.stylize("bold reverse", start, start + len(GAP))
+        start = prompt.find(GAP, start + len(GAP))
+    return content
+
+
+def answer_content(card: StudyCard) -> Content:
+    """The full text, with the answer picked out where a single cloze gap stood."""
+    content = Content(card.full)
+    gap = card.prompt.find(GAP)
+    if gap != -1 and card.prompt.count(GAP) == 1:
+        end = gap + len(card.answer)
+        if card.answer and card.full[gap:end] == card.answer:
+            content = content.stylize("bold underline", gap, end)
+    return content
+
+
+def meta_content(card: StudyCard) -> Content:
+    """Where the card came from and its tags, for finding it again in the notes."""
+    parts: list[str] = []
+    if card.source:
+        parts.append(card.source)
+    if card.tags:
+        parts.append(" ".join(f"#{tag}" for tag in card.tags))
+    if card.media:
+        parts.append("media: " + ", ".join(path.name for path in card.media))
+    return Content("  ·  ".join(parts))
