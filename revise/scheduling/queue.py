@@ -13,12 +13,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, func, or_, select
 
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.models import NOT_SUSPENDED, Card, Note, Review
+from revise.storage.models import NOT_SUSPENDED, Card, Review
 
 LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning steps early rather than wait
 
 cards = Card.__table__
-notes = Note.__table__
 reviews = Review.__table__
 
 
@@ -117,9 +116,8 @@ def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> 
     with_new = [d for d in deck_ids if left.new[d] > 0]
     if with_new:
         card_id = connection.execute(
-            base.join(notes, notes.c.id == cards.c.note_id)
-            .where(cards.c.deck_id.in_(with_new), cards.c.state == NEW)
-            .order_by(cards.c.deck_id, notes.c.position, cards.c.ordinal, cards.c.id)
+            base.where(cards.c.deck_id.in_(with_new), cards.c.state == NEW)
+            .order_by(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal)
             .limit(1)
         ).scalar()
         if card_id is not None:

@@ -284,6 +284,7 @@ def _update_note(
         .where(notes_t.c.id == old.id)
         .values(updated_at=now, **_note_values(note, position))
     )
+    connection.execute(update(cards_t).where(cards_t.c.note_id == old.id).values(position=position))
     ordinals = {face.ordinal for face in card_faces(note)}
     existing = set(
         connection.execute(select(cards_t.c.ordinal).where(cards_t.c.note_id == old.id)).scalars()
@@ -292,7 +293,7 @@ def _update_note(
     if added:
         connection.execute(
             insert(cards_t),
-            [_new_card(old.id, deck_id, ordinal, now, None) for ordinal in added],
+            [_new_card(old.id, deck_id, position, ordinal, now, None) for ordinal in added],
         )
     # A card whose deletion is gone from the text rests, like a note gone from the file.
     gone = existing - ordinals
@@ -314,11 +315,17 @@ def _update_note(
 
 
 def _new_card(
-    note_id: int, deck_id: int, ordinal: int, now: datetime, history: CardHistory | None
+    note_id: int,
+    deck_id: int,
+    position: int,
+    ordinal: int,
+    now: datetime,
+    history: CardHistory | None,
 ) -> dict[str, object]:
     row: dict[str, object] = {
         "note_id": note_id,
         "deck_id": deck_id,
+        "position": position,
         "ordinal": ordinal,
         "state": 0,
         "step": None,
@@ -371,11 +378,11 @@ def _add_notes(
     )
     card_rows = []
     histories: list[tuple[int, int, CardHistory]] = []
-    for note_id, (_, note) in zip(ids, rows, strict=True):
+    for note_id, (position, note) in zip(ids, rows, strict=True):
         by_ordinal = {history.ordinal: history for history in note.history}
         for face in card_faces(note):
             history = by_ordinal.get(face.ordinal)
-            card_rows.append(_new_card(note_id, deck_id, face.ordinal, now, history))
+            card_rows.append(_new_card(note_id, deck_id, position, face.ordinal, now, history))
             if history is not None and history.reviews:
                 histories.append((note_id, face.ordinal, history))
     connection.execute(insert(cards_t), card_rows)

@@ -79,10 +79,7 @@ class Note(Base):
     """One fact: its text as written, where it came from, and where it sits in its deck."""
 
     __tablename__ = "notes"
-    __table_args__ = (
-        UniqueConstraint("deck_id", "key"),
-        Index("ix_notes_deck_position", "deck_id", "position"),
-    )
+    __table_args__ = (UniqueConstraint("deck_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"), index=True)
@@ -115,12 +112,14 @@ class Card(Base):
         UniqueConstraint("note_id", "ordinal"),
         Index("ix_cards_queue", "deck_id", "state", "due"),
         Index("ix_cards_state_due", "state", "due"),
+        Index("ix_cards_new_order", "deck_id", "state", "position", "ordinal"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), index=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[int] = mapped_column(Integer, default=0)  # its note's place in the deck file
     state: Mapped[int] = mapped_column(Integer, default=0)  # 0 new 1 learning 2 review 3 relearning
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)
