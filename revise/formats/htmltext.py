@@ -80,7 +80,10 @@ def text_to_html(text: str, media: tuple[str, ...] = ()) -> str:
 
 
 def _escape_lines(text: str) -> str:
-    return html.escape(text, quote=False).replace("\n", "<br>")
+    escaped = html.escape(text, quote=False)
+    # HTML folds runs of spaces; keep indentation and spacing with no-break spaces.
+    escaped = re.sub(r"(?m)^ +| {2,}", lambda m: "&nbsp;" * len(m[0]), escaped)
+    return escaped.replace("\n", "<br>")
 
 
 _SOUND_PLACEHOLDER = re.compile("\x01sound:([^\x01]+)\x01")
@@ -170,7 +173,8 @@ class _TextConverter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.state.skip_depth:
             return
-        data = data.replace("\xa0", " ")
+        # A no-break space is meant to survive whitespace folding (indentation, "300 000").
+        data = data.replace("\xa0", "\x02")
         if self.state.pre_depth:
             lines = data.split("\n")
             for index, line in enumerate(lines):
@@ -210,7 +214,9 @@ def _join(pieces: list[str]) -> str:
                 lines.append("")
         else:
             lines[-1] += piece
-    cleaned = [re.sub(r" {2,}", " ", line).strip().replace("\x02", " ") for line in lines]
+    cleaned = [
+        re.sub(r" {2,}", " ", line).strip().replace("\x02", " ").rstrip() for line in lines
+    ]
     text = "\n".join(cleaned)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n")

@@ -1,0 +1,472 @@
+"""Tables of notes (.csv, .tsv, Anki's .txt exports) read into plain deck data, and written out.
+
+The delimiter and a header row are sniffed; Anki's text-export headers (`#separator:`, `#html:`,
+`#columns:`, `#deck:`, `#tags:`, `#tags column:`, `#guid column:`, `#notetype column:`,
+`#deck column:`) are understood. Which column is the front is read from the header (the first
+content column, as Anki does) or chosen with a `columns` spec when a file cannot tell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from revise.errors import FormatError
+from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
+from revise.formats.model import (
+    ClozeError,
+    DeckData,
+    NoteData,
+    NoteKind,
+    cloze_segments,
+)
+
+MAX_TABLE_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 128 * 1024  # a card side longer than this is not a card
+DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe", ":": "colon", " ": "space"}
+ROLES = ("front", "back", "tags", "guid", "deck", "notetype", "skip")
+ROLE_HELP = "front, back, tags, guid, deck, notetype, skip"
+
+# Header names that say what a column holds (compared case-folded).
+_ROLE_NAMES = {
+    "guid": {"guid", "note guid", "anki guid"},
+    "tags": {"tags", "tag"},
+    "deck": {"deck", "deck name"},
+    "notetype": {"notetype", "note type", "note_type", "model"},
+    "front": {"front", "question", "q", "prompt", "term", "word", "text", "cloze", "expression"},
+    "back": {"back", "answer", "a", "definition", "meaning", "back extra", "extra", "translation"},
+}
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::")
+
+
+@dataclass
+class _Meta:
+    """What Anki's `#key:value` header lines say; columns are 0-based here."""
+
+    delimiter: str | None = None
+    html: bool | None = None
+    labels: list[str] | None = None
+    deck: str | None = None
+    tags: tuple[str, ...] = ()
+    role_columns: dict[str, int] = field(default_factory=dict)
+    lines: int = 0  # how many lines the header takes
+
+
+@dataclass
+class _Layout:
+    """Which column plays which role, and the labels of the back columns."""
+
+    front: int
+    back: list[int]
+    roles: dict[str, int]
+    labels: list[str]
+
+
+def read_csv_deck(
+    path: Path, *, deck: str | None = None, columns: str | None = None
+) -> list[DeckData]:
+    """The notes of a table file, grouped into decks (one, unless a deck column names several)."""
+    text = _decode(path, _read_capped(path))
+    lines = text.splitlines(keepends=True)
+    meta = _read_meta(lines)
+    body = "".join(lines[meta.lines :])
+    delimiter = meta.delimiter or _sniff_delimiter(path, body)
+    rows = _parse_rows(path, body, delimiter, meta.lines)
+    if not rows:
+        raise FormatError(str(path), None, "no rows of notes found (is the file empty?)")
+    header: list[str] | None = meta.labels
+    if header is None and _is_header(rows[0][1]):
+        header = rows.pop(0)[1]
+    layout = _layout(path, header, rows, meta, columns)
+    default_deck = deck or meta.deck or path.stem
+    by_deck: dict[str, list[NoteData]] = {}
+    for line, row in rows:
+        note = _note(path, line, row, layout, meta)
+        if note is None:
+            continue
+        deck_column = layout.roles.get("deck")
+        name = default_deck
+        if deck is None and deck_column is not None and _cell(row, deck_column).strip():
+            name = _cell(row, deck_column).strip()
+        by_deck.setdefault(name, []).append(note)
+    if not by_deck:
+        raise FormatError(str(path), None, "every row is empty; nothing to import")
+    return [DeckData(name=name, notes=notes) for name, notes in by_deck.items()]
+
+
+# --- bytes to text ---------------------------------------------------------------------------
+
+
+def _read_capped(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TABLE_BYTES + 1)
+    except OSError as exc:
+        raise FormatError(str(path), None, f"cannot read the file ({exc.strerror})") from exc
+    if len(data) > MAX_TABLE_BYTES:
+        raise FormatError(
+            str(path), None, f"larger than {MAX_TABLE_BYTES // (1024 * 1024)} MB; split it up"
+        )
+    return data
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy single-byte
+    file (Windows-1252) when no byte of it is UTF-8. A mix of UTF-8 and other bytes is refused,
+    naming the first line that is not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FormatError(str(path), None, "damaged UTF-16 text; save it as UTF-8") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad_line = data.count(b"\n", 0, exc.start) + 1
+        if _has_utf8_sequences(data):
+            raise FormatError(
+                str(path),
+                bad_line,
+                "text is not UTF-8 here although other lines are (mixed encodings); "
+                "save the file as UTF-8",
+            ) from exc
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FormatError(
+                str(path), bad_line, "text is not UTF-8; save the file as UTF-8"
+            ) from exc
+
+
+_decode = decode_text
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    return bool(_UTF8_MULTIBYTE.search(data))
+
+
+# --- Anki's header lines -----------------------------------------------------------------------
+
+
+def _read_meta(lines: list[str]) -> _Meta:
+    meta = _Meta()
+    pending_labels: str | None = None
+    for index, raw in enumerate(lines):
+        line = raw.rstrip("\r\n")
+        if index == 0 and line.startswith("tags:"):
+            meta.tags = tuple(line[5:].split())
+        elif line.startswith("#") and ":" in line:
+            key, value = line[1:].split(":", 1)
+            pending_labels = _meta_value(meta, key.strip().lower(), value) or pending_labels
+        elif not line.startswith("#"):
+            break
+        meta.lines = index + 1
+    if pending_labels is not None:
+        meta.labels = next(csv.reader([pending_labels], delimiter=meta.delimiter or ","), [])
+    return meta
+
+
+def _meta_value(meta: _Meta, key: str, value: str) -> str | None:
+    """Apply one header line; returns a raw `#columns:` value, split once the delimiter is known."""
+    stripped = value.strip()
+    if key == "separator":
+        meta.delimiter = _delimiter_from_name(value)
+    elif key == "html":
+        meta.html = stripped.lower() == "true"
+    elif key == "columns":
+        return value
+    elif key == "deck":
+        meta.deck = stripped or None
+    elif key == "tags":
+        meta.tags = tuple(stripped.split())
+    elif key.endswith(" column") and stripped.isdigit() and int(stripped) > 0:
+        role = key.removesuffix(" column").strip()
+        if role in ("tags", "guid", "deck", "notetype"):
+            meta.role_columns[role] = int(stripped) - 1
+    return None
+
+
+def _delimiter_from_name(value: str) -> str | None:
+    name = value.strip().lower()
+    for char, char_name in DELIMITERS.items():
+        if name == char_name:
+            return char
+    raw = value.rstrip("\r\n")
+    return raw if len(raw) == 1 else None
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def _sniff_delimiter(path: Path, body: str) -> str:
+    """The delimiter giving the most rows with one consistent number of columns (>1)."""
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    sample = body[: 64 * 1024]
+    best, best_score = ",", (0, 0)
+    for delimiter in ("\t", ",", ";", "|"):
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))[:50]
+        except csv.Error:
+            continue
+        if len(rows) > 1 and len(sample) == 64 * 1024:
+            rows = rows[:-1]  # the sample may end mid-row
+        widths = [len(row) for row in rows if row]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = (widths.count(common), common) if common > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _parse_rows(path: Path, body: str, delimiter: str, offset: int) -> list[tuple[int, list[str]]]:
+    """(line number of the row's start, cells) for each non-empty row."""
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=False)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            line = offset + start
+            start = reader.line_num + 1
+            for cell in row:
+                if len(cell) > MAX_FIELD_CHARS:
+                    raise _too_long(path, line)
+            if any(cell.strip() for cell in row):
+                rows.append((line, row))
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise _too_long(path, offset + start) from exc
+        raise FormatError(str(path), offset + start, f"not readable as a table ({exc})") from exc
+    return rows
+
+
+def _too_long(path: Path, line: int) -> FormatError:
+    return FormatError(
+        str(path),
+        line,
+        f"a field longer than {MAX_FIELD_CHARS // 1024} KB (an unclosed quote, or not a table "
+        "of notes); check the quotes on this line",
+    )
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return row[index]
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A first row naming its columns: it names a known role and holds no cloze or HTML."""
+    folded = [cell.strip().casefold() for cell in cells]
+    if any(_ANKI_CLOZE.search(cell) or looks_like_html(cell) for cell in cells):
+        return False
+    known = set().union(*_ROLE_NAMES.values())
+    return any(cell in known for cell in folded)
+
+
+# --- columns ---------------------------------------------------------------------------------
+
+
+def _layout(
+    path: Path,
+    header: list[str] | None,
+    rows: list[tuple[int, list[str]]],
+    meta: _Meta,
+    spec: str | None,
+) -> _Layout:
+    width = max([len(header or [])] + [len(row) for _, row in rows])
+    labels = [(header[i] if header and i < len(header) else "").strip() for i in range(width)]
+    if spec:
+        return _layout_from_spec(path, spec, labels, width)
+    roles = dict(meta.role_columns)
+    for index, label in enumerate(labels):
+        for role in ("guid", "tags", "deck", "notetype"):
+            if role not in roles and label.casefold() in _ROLE_NAMES[role]:
+                roles[role] = index
+    taken = set(roles.values())
+    content = [index for index in range(width) if index not in taken]
+    if not content:
+        raise _ambiguous(path, width, "no column is left for the card text")
+    front = _named_column(labels, content, "front")
+    if header is None and meta.labels is None and len(content) > 2:
+        raise _ambiguous(path, width, f"{len(content)} text columns and no header naming them")
+    if front is None:
+        front = content[0]
+    back = [index for index in content if index != front]
+    primary = _named_column(labels, back, "back")
+    if primary is not None:
+        back.remove(primary)
+        back.insert(0, primary)
+    return _Layout(front, back, roles, labels)
+
+
+def _named_column(labels: list[str], candidates: list[int], role: str) -> int | None:
+    names = _ROLE_NAMES[role]
+    return next((index for index in candidates if labels[index].casefold() in names), None)
+
+
+def _layout_from_spec(path: Path, spec: str, labels: list[str], width: int) -> _Layout:
+    """`front,back,tags` (a role per column, in order) or `front=question,back=answer+notes`."""
+    items = [item.strip() for item in spec.split(",")]
+    assignments: list[tuple[str, int]] = []
+    if all("=" in item for item in items):
+        for item in items:
+            role, names = (part.strip() for part in item.split("=", 1))
+            for name in names.split("+"):
+                assignments.append((_role(path, spec, role), _column_named(path, name, labels)))
+    elif any("=" in item for item in items):
+        raise FormatError(
+            str(path), None, f"columns {spec!r} mixes the two styles; use all role=column or none"
+        )
+    else:
+        if len(items) > width:
+            raise FormatError(
+                str(path),
+                None,
+                f"columns {spec!r} names {len(items)} columns; the file has {width}",
+            )
+        assignments = [(_role(path, spec, role or "skip"), i) for i, role in enumerate(items)]
+    roles: dict[str, int] = {}
+    fronts: list[int] = []
+    backs: list[int] = []
+    for role, index in assignments:
+        if role == "front":
+            fronts.append(index)
+        elif role == "back":
+            backs.append(index)
+        elif role != "skip":
+            roles[role] = index
+    if len(fronts) != 1:
+        raise FormatError(str(path), None, f"columns {spec!r} must name exactly one front column")
+    return _Layout(fronts[0], backs, roles, labels)
+
+
+def _role(path: Path, spec: str, role: str) -> str:
+    role = role.strip().lower()
+    if role == "-":
+        return "skip"
+    if role not in ROLES:
+        raise FormatError(
+            str(path), None, f"columns {spec!r}: unknown role {role!r} (roles: {ROLE_HELP})"
+        )
+    return role
+
+
+def _column_named(path: Path, name: str, labels: list[str]) -> int:
+    name = name.strip()
+    if name.isdigit() and 1 <= int(name) <= len(labels):
+        return int(name) - 1
+    for index, label in enumerate(labels):
+        if label.casefold() == name.casefold():
+            return index
+    shown = ", ".join(repr(label) for label in labels if label) or "none (no header row)"
+    raise FormatError(
+        str(path), None, f"no column named {name!r}; columns: {shown} (or use numbers from 1)"
+    )
+
+
+def _ambiguous(path: Path, width: int, why: str) -> FormatError:
+    example = ",".join(["front", "back", "tags", "skip"][: max(2, min(width, 4))])
+    return FormatError(
+        str(path),
+        None,
+        f"cannot tell which column is the front: {why}; choose with --columns, "
+        f"e.g. --columns {example} (roles: {ROLE_HELP}) or --columns front=2,back=3",
+    )
+
+
+# --- notes -----------------------------------------------------------------------------------
+
+
+def _note(path: Path, line: int, row: list[str], layout: _Layout, meta: _Meta) -> NoteData | None:
+    front, media = _field_text(_cell(row, layout.front), meta.html)
+    kind = _kind(path, line, front, _cell(row, layout.roles.get("notetype"))) if front else None
+    backs: list[str] = []
+    for position, index in enumerate(layout.back):
+        text, found = _field_text(_cell(row, index), meta.html)
+        media += found
+        if not text:
+            continue
+        label = layout.labels[index] if index < len(layout.labels) else ""
+        # A question's first back column is its answer; other columns show under their names.
+        named_back = label.casefold() in _ROLE_NAMES["back"]
+        is_answer = position == 0 and (kind is not NoteKind.CLOZE or named_back)
+        backs.append(text if is_answer or not label else f"{label}: {text}")
+    back = "\n".join(backs)
+    if kind is None:
+        if not back:
+            return None
+        raise FormatError(
+            str(path),
+            line,
+            "this row has no front text; fill it in or choose columns with --columns",
+        )
+    tags = meta.tags + tuple(re.split(r"[\s,]+", _cell(row, layout.roles.get("tags")).strip()))
+    guid = _cell(row, layout.roles.get("guid")).strip() or None
+    return NoteData(
+        kind=kind,
+        front=front,
+        back=back,
+        tags=tuple(dict.fromkeys(tag for tag in tags if tag)),
+        id=guid,
+        line=line,
+        media=tuple(dict.fromkeys(media)),
+    )
+
+
+def _field_text(value: str, html: bool | None) -> tuple[str, tuple[str, ...]]:
+    if html is True or (html is None and looks_like_html(value)):
+        return html_to_text(value)
+    return plain_to_text(value)
+
+
+def _kind(path: Path, line: int, front: str, notetype: str) -> NoteKind:
+    if _ANKI_CLOZE.search(front) or "cloze" in notetype.casefold():
+        try:
+            cloze_segments(front)
+        except ClozeError as exc:
+            raise FormatError(str(path), line, f"cloze text cannot be read: {exc}") from exc
+        return NoteKind.CLOZE
+    if "revers" in notetype.casefold():
+        return NoteKind.REVERSED
+    return NoteKind.BASIC
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+NOTETYPE_NAMES = {
+    NoteKind.BASIC: "Basic",
+    NoteKind.REVERSED: "Basic (and reversed card)",
+    NoteKind.CLOZE: "Cloze",
+}
+
+
+def write_csv(deck: DeckData, path: Path) -> None:
+    """A table Anki imports as is (its `#` header lines say which column is what); `.tsv` files
+    are tab-separated, others comma-separated. Cloze notes are written in Anki's syntax."""
+    from revise.formats.anki_export import anki_cloze_text
+
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".txt") else ","
+    name = DELIMITERS[delimiter].capitalize()
+    out = io.StringIO(newline="")
+    out.write(f"#separator:{name}\n#html:false\n")
+    if "\n" not in deck.name and not deck.name.startswith("#"):
+        out.write(f"#deck:{deck.name}\n")
+    out.write("#guid column:1\n#notetype column:2\n#tags column:5\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    out.write("#columns:")
+    writer.writerow(["guid", "notetype", "front", "back", "tags"])
+    for note in deck.notes:
+        front = anki_cloze_text(note.front) if note.kind is NoteKind.CLOZE else note.front
+        writer.writerow(
+            [note.key, NOTETYPE_NAMES[note.kind], front, note.back, " ".join(note.tags)]
+        )
+    path.write_text(out.getvalue(), encoding="utf-8", newline="")
