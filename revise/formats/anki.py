@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from revise.formats import protowire as pb
 from revise.formats.htmltext import html_to_text
+from revise.formats.memory import memory_from_reviews, memory_from_sm2
 from revise.formats.model import (
     CardHistory,
     ClozeError,
@@ -178,13 +179,13 @@ def _load_collection(conn: sqlite3.Connection, archive: SafeZip, member: str) ->
     raw_notes = _read_notes(conn)
     reviews = _read_reviews(conn, legacy_learning_buttons=sched_ver < 2)
     for card_row in conn.execute(
-        "SELECT id, nid, did, ord, type, queue, due, ivl, reps, lapses, left, odue, odid, data"
-        " FROM cards ORDER BY nid, ord"
+        "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
+        " data FROM cards ORDER BY nid, ord"
     ):
         raw = raw_notes.get(card_row[1])
         if raw is None:
             continue
-        deck_id = card_row[12] or card_row[2]
+        deck_id = card_row[13] or card_row[2]
         config_id = decks[deck_id].config_id if deck_id in decks else 1
         learn, relearn = steps.get(config_id, (DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS))
         history = _card_history(card_row, created, reviews.get(card_row[0], []), learn, relearn)
@@ -325,11 +326,16 @@ def _card_history(
     learn_steps: tuple[float, ...],
     relearn_steps: tuple[float, ...],
 ) -> CardHistory:
-    _, _, _, ordinal, card_type, queue, due, interval, reps, lapses, left, odue, odid, data = row
+    (_, _, _, ordinal, card_type, queue, due, interval, factor, reps, lapses, left, odue, odid,
+     data) = row  # fmt: skip
     if odid and odue:
         due = odue  # in a filtered deck: the home deck's due is kept in odue
     memory = _memory_state(data)
     state = card_type if card_type in (0, 1, 2, 3) else 0
+    if state in (2, 3) and not {"s", "d"} <= memory.keys():
+        # Scheduled by SM-2: FSRS needs a memory state to carry on from.
+        estimate = memory_from_reviews(reviews) or memory_from_sm2(interval, factor / 1000 or None)
+        memory.update(s=estimate[0], d=estimate[1])
     due_at = None if state == 0 else _due_time(due, created)
     last_review = _last_review(memory, reviews, state, due_at, interval)
     step = None

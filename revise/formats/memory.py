@@ -1,0 +1,55 @@
+"""FSRS memory (stability, difficulty) for cards another tool scheduled without FSRS.
+
+A card in review must carry a stability and difficulty for FSRS to schedule it. Anki records them
+only when FSRS was on; otherwise (SM-2 decks, the Obsidian plugin) they are worked out here, the
+way Anki does when FSRS is switched on: from the card's review history when there is one, else
+from its last SM-2 interval and ease.
+"""
+
+from __future__ import annotations
+
+import math
+
+from revise.formats.model import ReviewData
+
+# SM-2 schedules each review for roughly 90% recall, and FSRS stability is by definition the
+# interval at which recall falls to 90%, so an SM-2 interval reads directly as a stability.
+SM2_RETENTION = 0.9
+DEFAULT_EASE = 2.5
+MIN_DIFFICULTY, MAX_DIFFICULTY = 1.0, 10.0
+
+
+def memory_from_reviews(reviews: list[ReviewData]) -> tuple[float, float] | None:
+    """(stability, difficulty) after replaying the reviews through FSRS's default model."""
+    import fsrs
+
+    ordered = sorted(reviews, key=lambda review: review.time)
+    if not ordered:
+        return None
+    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    card = fsrs.Card(card_id=1, due=ordered[0].time)
+    for review in ordered:
+        card, _ = scheduler.review_card(card, fsrs.Rating(review.rating), review.time)
+    if card.stability is None or card.difficulty is None:
+        return None
+    return card.stability, card.difficulty
+
+
+def memory_from_sm2(interval_days: float, ease: float | None) -> tuple[float, float]:
+    """(stability, difficulty) for a card SM-2 last gave `interval_days` at `ease` (e.g. 2.5).
+
+    Difficulty is the value for which FSRS's growth of stability on a successful review at 90%
+    recall equals the SM-2 ease: S'/S = 1 + e^w8 * (11 - D) * S^-w9 * (e^(w10 * (1 - R)) - 1).
+    """
+    import fsrs
+
+    weights = fsrs.Scheduler().parameters
+    stability = max(float(interval_days), 0.1)
+    growth = (ease or DEFAULT_EASE) - 1.0
+    per_difficulty = (
+        math.exp(weights[8])
+        * stability ** -weights[9]
+        * math.expm1(weights[10] * (1 - SM2_RETENTION))
+    )
+    difficulty = 11.0 - growth / per_difficulty
+    return stability, min(MAX_DIFFICULTY, max(MIN_DIFFICULTY, difficulty))
