@@ -12,13 +12,14 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
+from revise.errors import FormatError
 from revise.formats import protowire as pb
 from revise.formats.htmltext import html_to_text
 from revise.formats.memory import memory_from_reviews, memory_from_sm2
@@ -37,6 +38,7 @@ from revise.formats.safezip import (
     MAX_MEDIA_FILE_BYTES,
     SafeZip,
     is_safe_media_name,
+    size_text,
 )
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
@@ -65,11 +67,30 @@ def read_anki_package(path: Path) -> list[DeckData]:
             raw = archive.read_zstd(member, MAX_COLLECTION_BYTES)
         else:
             raw = archive.read(member, MAX_COLLECTION_BYTES)
-        with _open_database(raw, archive, member) as conn:
-            collection = _load_collection(conn, archive, member)
+        with _open_database(raw, archive.error, f"{member} inside") as conn:
+            collection = _load_collection(conn, archive.error, f"{member} inside")
         media_names = {name for note in collection.notes for name in note.media}
-        media = _read_media(archive, version, member, media_names)
+        media = _read_media(archive, version, media_names)
     return _build_decks(collection, media)
+
+
+def read_anki_collection(path: Path) -> list[DeckData]:
+    """The decks of a bare Anki collection file (collection.anki2 from Anki's profile folder);
+    such a file holds no media."""
+
+    def error(message: str) -> FormatError:
+        return FormatError(str(path), None, message)
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_COLLECTION_BYTES + 1)
+    except OSError as exc:
+        raise error(f"cannot read the file ({exc.strerror})") from exc
+    if len(raw) > MAX_COLLECTION_BYTES:
+        raise error(f"larger than {size_text(MAX_COLLECTION_BYTES)}; not imported")
+    with _open_database(raw, error, "the file") as conn:
+        collection = _load_collection(conn, error, "the file")
+    return _build_decks(collection, {})
 
 
 # --- the package ---------------------------------------------------------------------------
@@ -90,10 +111,13 @@ def _package_version(archive: SafeZip) -> int:
     return version
 
 
+_Error = Callable[[str], FormatError]
+
+
 @contextmanager
-def _open_database(raw: bytes, archive: SafeZip, member: str) -> Iterator[sqlite3.Connection]:
+def _open_database(raw: bytes, error: _Error, member: str) -> Iterator[sqlite3.Connection]:
     if not raw.startswith(SQLITE_MAGIC):
-        raise archive.error(f"{member} inside is not a SQLite database; export it again from Anki")
+        raise error(f"{member} is not a SQLite database; export it again from Anki")
     if raw[18:20] == b"\x02\x02":
         # A WAL-mode header makes SQLite look for a -wal file; the copy in memory has none.
         raw = raw[:18] + b"\x01\x01" + raw[20:]
@@ -104,8 +128,8 @@ def _open_database(raw: bytes, archive: SafeZip, member: str) -> Iterator[sqlite
         conn.execute("PRAGMA query_only = 1")
         yield conn
     except sqlite3.DatabaseError as exc:
-        raise archive.error(
-            f"{member} inside is damaged ({exc}); the download may be incomplete, "
+        raise error(
+            f"{member} is damaged ({exc}); the download may be incomplete, "
             "export or download it again"
         ) from exc
     finally:
@@ -159,13 +183,13 @@ class _Collection:
     note_decks: list[int]
 
 
-def _load_collection(conn: sqlite3.Connection, archive: SafeZip, member: str) -> _Collection:
+def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _Collection:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"col", "notes", "cards"} <= tables:
-        raise archive.error(f"{member} inside is not an Anki collection (no notes or cards table)")
+        raise error(f"{member} is not an Anki collection (no notes or cards table)")
     row = conn.execute("SELECT crt FROM col").fetchone()
     if row is None:
-        raise archive.error(f"{member} inside has no collection record; export it again")
+        raise error(f"{member} has no collection record; export it again")
     created = datetime.fromtimestamp(int(row[0]), UTC)
     try:
         if "notetypes" in tables:
@@ -173,7 +197,7 @@ def _load_collection(conn: sqlite3.Connection, archive: SafeZip, member: str) ->
         else:
             note_types, decks, steps, sched_ver = _legacy_metadata(conn)
     except (ValueError, KeyError, TypeError, pb.WireError) as exc:
-        raise archive.error(
+        raise error(
             f"the note types or decks in {member} cannot be read ({exc}); export it again"
         ) from exc
     raw_notes = _read_notes(conn)
@@ -524,7 +548,7 @@ def _render(names: list[str], values: dict[str, str]) -> tuple[str, tuple[str, .
 # --- media and decks -------------------------------------------------------------------------
 
 
-def _read_media(archive: SafeZip, version: int, member: str, wanted: set[str]) -> dict[str, bytes]:
+def _read_media(archive: SafeZip, version: int, wanted: set[str]) -> dict[str, bytes]:
     """The media files notes refer to, by name; names the package lacks are left out."""
     media_map = _media_map(archive, version)
     media: dict[str, bytes] = {}

@@ -1,0 +1,46 @@
+"""Writing decks out, in the format the output file's name asks for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.errors import ReviseError
+from revise.formats.model import DeckData
+
+FORMATS = {
+    ".md": "the native deck format",
+    ".csv": "a comma-separated table",
+    ".tsv": "a tab-separated table",
+    ".apkg": "an Anki package",
+}
+
+
+def export_decks(decks: list[DeckData], path: Path) -> None:
+    """Write `decks` to `path`: `.md` native deck file, `.csv`/`.tsv` table, `.apkg` Anki."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise ReviseError(
+            f"{path}: cannot export to {suffix or 'a file without a suffix'}; "
+            f"name the file with one of {known}"
+        )
+    if not path.parent.is_dir():
+        raise ReviseError(f"{path}: the folder {path.parent} does not exist; create it first")
+    if suffix == ".apkg":
+        from revise.formats.anki_export import write_apkg
+
+        write_apkg(decks, path)
+        return
+    if len(decks) != 1:
+        raise ReviseError(
+            f"{path}: {suffix} holds one deck, {len(decks)} were given; export them one at a time "
+            "or to .apkg"
+        )
+    if suffix == ".md":
+        from revise.formats.deckfile import write_deck
+
+        write_deck(decks[0], path)
+        return
+    from revise.formats.csvdeck import write_csv
+
+    write_csv(decks[0], path)
