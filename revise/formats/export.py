@@ -39,7 +39,7 @@ def export_decks(decks: list[DeckData], path: Path) -> None:
     if suffix == ".md":
         from revise.formats.deckfile import write_deck
 
-        write_deck(decks[0], path)
+        path.write_text(write_deck(decks[0]), encoding="utf-8")
         return
     from revise.formats.csvdeck import write_csv
 
