@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from revise.tui.app import ReviseApp
 
 MAX_ANSWER_MS = 60_000  # a card left on screen longer than this counts as a minute, as in Anki
-RELOAD_WITHIN = timedelta(minutes=30)  # wait on screen for a learning card due this soon
+RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning steps come due
 
 
 class CardLoaded(Message):
@@ -184,9 +184,7 @@ class ReviewScreen(Screen[SessionSummary]):
         now = self.app.now()
         detail = f"Next card due {due_phrase(next_due, now)}" if next_due else "No cards scheduled"
         self.query_one(CardView).show_message("Nothing due now", detail)
-        if next_due is not None and next_due - now <= RELOAD_WITHIN:
-            wait = max((next_due - now).total_seconds(), 0) + 1
-            self.set_timer(wait, self.reload_if_idle)
+        self.set_timer(RECHECK_SECONDS, self.reload_if_idle)
 
     def reload_if_idle(self) -> None:
         if self.card is None and not self.busy:

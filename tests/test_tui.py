@@ -1,0 +1,299 @@
+"""The terminal app driven like a user would: keys in, screen and database out."""
+
+# The fixtures are imported from tests.tui_fixtures and then named as test arguments.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+from revise import Collection
+from revise.config import Config
+from revise.tui.screens.deck_list import DeckListScreen
+from revise.tui.screens.review import ReviewScreen
+from revise.tui.screens.summary import SummaryScreen
+from tests.tui_fixtures import (  # noqa: F401 (fixtures)
+    drive,
+    korea_deck,
+    make_app,
+    screen_text,
+    settle,
+    text_of,
+    treaty_deck,
+    tui_clock,
+    tui_col,
+    tui_db,
+)
+
+FIRST_PROMPT = "Who led the Soviet Union when the Korean War began?"
+
+
+def reviews_today(tui_db, tui_clock) -> int:
+    """What another process sees in the database file."""
+    other = Collection.open(tui_db, clock=tui_clock)
+    try:
+        return other.progress().done_today
+    finally:
+        other.close()
+
+
+def test_reveal_then_grade_commits_the_review(tui_col, tui_db, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, deck="Korea", study=True)
+
+    async def scenario(pilot):
+        assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+        await pilot.press("space")
+        assert "Joseph Stalin" in screen_text(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert reviews_today(tui_db, tui_clock) == 1
+        assert "[...]" in text_of(pilot, "#card-prompt")  # the next card is on screen
+        assert "1 done" in screen_text(pilot)
+
+    drive(app, scenario)
+
+
+def test_grades_do_nothing_before_the_answer_is_shown(tui_col, tui_db, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        assert pilot.app.screen.query_one("#grade-3").disabled
+        assert not pilot.app.screen.active_bindings["3"].enabled
+        await pilot.press("3")
+        await settle(pilot)
+        assert reviews_today(tui_db, tui_clock) == 0
+        assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+        assert "Joseph Stalin" not in screen_text(pilot)
+        await pilot.press("enter")
+        assert not pilot.app.screen.query_one("#grade-3").disabled
+        assert pilot.app.screen.active_bindings["3"].enabled
+
+    drive(app, scenario)
+
+
+def test_grade_buttons_show_the_interval_each_grade_gives(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        labels = [str(pilot.app.screen.query_one(f"#grade-{n}").label) for n in (1, 2, 3, 4)]
+        # A new card with the default learning steps (1m, 10m), fuzz off.
+        assert labels[0] == "Again 1m"
+        assert labels[2] == "Good 10m"
+        assert labels[3].startswith("Easy ") and labels[3].endswith("d")
+
+    drive(app, scenario)
+
+
+def test_clicking_a_grade_button_answers_after_reveal(tui_col, tui_db, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        await pilot.click("#grade-4")
+        await settle(pilot)
+        assert reviews_today(tui_db, tui_clock) == 0
+        await pilot.press("space")
+        await pilot.click("#grade-4")
+        await settle(pilot)
+        assert reviews_today(tui_db, tui_clock) == 1
+
+    drive(app, scenario)
+
+
+def test_undo_brings_the_card_back(tui_col, tui_db, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        await pilot.press("space", "4")
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") != FIRST_PROMPT
+        await pilot.press("u")
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+        assert reviews_today(tui_db, tui_clock) == 0
+        await pilot.press("space", "1")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+
+    drive(app, scenario)
+
+
+def test_quitting_shows_the_session_summary(tui_col, tui_clock):
+    tui_col.import_decks([treaty_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("space", "1")  # Again: due again in a minute
+        await settle(pilot)
+        await pilot.press("space", "3")
+        await settle(pilot)
+        await pilot.press("space", "4")
+        await settle(pilot)
+        await pilot.press("u")  # the Easy answer is taken back
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        lines = text_of(pilot, "#summary-lines").splitlines()
+        assert lines[0].split() == ["Cards", "reviewed", "2"]
+        assert lines[1].split() == ["Again", "1"]
+        assert lines[3].endswith("(in 1m)")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        assert pilot.app.return_code is None  # the deck list stays open
+
+    drive(app, scenario)
+
+
+def test_study_mode_ends_the_app_after_the_summary(tui_col, tui_clock):
+    tui_col.import_decks([treaty_deck()])
+    app = make_app(tui_col, tui_clock, deck="Treaties", study=True)
+
+    async def scenario(pilot):
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    drive(app, scenario)
+    assert app.return_code == 0
+
+
+def test_nothing_due_says_when_the_next_card_is(tui_col, tui_clock):
+    tui_col.import_decks([treaty_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        for _ in range(3):
+            await pilot.press("space", "4")  # Easy: not due again for days
+            await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == "Nothing due now"
+        next_due = tui_col.next_due() - tui_clock()
+        assert text_of(pilot, "#card-meta").endswith(f"(in {next_due.days}d)")
+        assert not pilot.app.screen.query_one("#grades").display
+        await pilot.press("space", "3")  # nothing to reveal or grade: no effect, no error
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == "Nothing due now"
+
+    drive(app, scenario)
+
+
+def test_card_text_that_looks_like_markup_is_shown_literally(tui_col, tui_clock):
+    from revise.formats.model import DeckData, NoteData, NoteKind
+
+    front = "[red]x[/] [bold]y[/bold] <b>z</b> [link=https://e.x]l[/link]"
+    back = "[/] closes [i]nothing[/i]"
+    deck = DeckData("[b]Deck[/b]", [NoteData(NoteKind.BASIC, front, back, context="[/red]")])
+    tui_col.import_decks([deck])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        assert "[b]Deck[/b]" in screen_text(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        prompt = pilot.app.screen.query_one("#card-prompt").content
+        assert str(prompt) == front
+        assert not prompt.spans  # nothing in the card was taken as a style
+        await pilot.press("space")
+        await settle(pilot)
+        shown = screen_text(pilot)
+        assert front in shown
+        assert back in shown
+        assert "[/red]" in shown
+        assert "─ [b]Deck[/b] ─" in shown  # the panel title is the deck name, as written
+
+    drive(app, scenario)
+
+
+def test_deck_list_shows_counts_and_enter_studies_the_highlighted_deck(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck(), treaty_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        table = pilot.app.screen.query_one("#deck-table")
+        rows = [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows == [["Korea", "2", "0", "0", "2"], ["Treaties", "3", "0", "0", "3"]]
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert pilot.app.screen.deck == "Treaties"
+        assert text_of(pilot, "#card-prompt") == "Treaty question 0?"
+        await pilot.press("space", "3", "q", "enter")
+        await settle(pilot)
+        rows = [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[1] == ["Treaties", "2", "1", "0", "3"]  # counts refreshed after the session
+        assert table.cursor_row == 1  # still on the deck just studied
+
+    drive(app, scenario)
+
+
+def test_s_studies_all_decks(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck(), treaty_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)
+        assert pilot.app.screen.deck is None
+        assert "0 done · 5 left today" in screen_text(pilot)
+
+    drive(app, scenario)
+
+
+def test_empty_collection_says_how_to_import(tui_col, tui_clock):
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        shown = screen_text(pilot)
+        assert "No decks yet" in shown
+        assert "revise import FILE" in shown
+        await pilot.press("enter", "s")  # nothing to study: stays on the deck list
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+
+    drive(app, scenario)
+
+
+def test_keymap_from_the_config_remaps_keys(tui_db, tui_clock):
+    config = Config(fuzz=False, keymap={"review.reveal": "j", "review.good": "k"})
+    col = Collection.open(tui_db, config=config, clock=tui_clock)
+    try:
+        col.import_decks([korea_deck()])
+        app = make_app(col, tui_clock, study=True)
+
+        async def scenario(pilot):
+            await pilot.press("space")
+            assert "Joseph Stalin" not in screen_text(pilot)
+            await pilot.press("j")
+            assert "Joseph Stalin" in screen_text(pilot)
+            await pilot.press("k")
+            await settle(pilot)
+            assert col.progress().done_today == 1
+
+        drive(app, scenario)
+    finally:
+        col.close()
+
+
+def test_help_lists_the_keys_of_the_screen(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        keys = text_of(pilot, "#help-keys")
+        assert "space / ⏎" in keys and "Show answer" in keys
+        assert "u / ^z" in keys and "Undo" in keys
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ReviewScreen)
+
+    drive(app, scenario)

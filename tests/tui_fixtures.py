@@ -1,0 +1,111 @@
+"""Fixtures for the terminal app tests: a collection on a temporary file with a fixed clock."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from revise.config import Config
+from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
+from revise.study.collection import Collection
+from revise.tui.app import ReviseApp
+
+# Noon UTC: inside one study day whatever the machine's zone, so counts do not depend on it.
+START = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
+
+class FixedClock:
+    """A clock that stands still unless a test moves it."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def tui_clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def tui_db(tmp_path: Path) -> Path:
+    return tmp_path / "tui.db"
+
+
+@pytest.fixture
+def tui_col(tui_db: Path, tui_clock: FixedClock) -> Iterator[Collection]:
+    collection = Collection.open(tui_db, config=Config(fuzz=False), clock=tui_clock)
+    yield collection
+    collection.close()
+
+
+def korea_deck() -> DeckData:
+    return DeckData(
+        "Korea",
+        [
+            NoteData(
+                NoteKind.BASIC,
+                "Who led the Soviet Union when the Korean War began?",
+                "Joseph Stalin",
+                context="Korean War > Origins",
+                tags=("ussr", "1950"),
+                source=SourceRef("notes/korea.txt", 3, 5),
+            ),
+            NoteData(
+                NoteKind.CLOZE,
+                "The Sino-Soviet treaty of friendship was signed in [1950].",
+                context="Korean War > Alliances",
+            ),
+        ],
+    )
+
+
+def treaty_deck() -> DeckData:
+    return DeckData(
+        "Treaties",
+        [NoteData(NoteKind.BASIC, f"Treaty question {i}?", f"Treaty answer {i}") for i in range(3)],
+    )
+
+
+def make_app(col: Collection, clock: FixedClock, **options: object) -> ReviseApp:
+    return ReviseApp(col, clock=clock, **options)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Wait until the workers have finished and the screen has taken in what they sent."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def text_of(pilot: Pilot[object], selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(pilot.app.screen.query_one(selector, Static).content)
+
+
+def screen_text(pilot: Pilot[object]) -> str:
+    """Every character on the terminal, line by line, as the user sees it."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def drive(app: ReviseApp, scenario: Callable[[Pilot[object]], Awaitable[None]]) -> None:
+    """Run `app` headless at 100x30 and play `scenario` on it once it has settled."""
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await scenario(pilot)
+
+    asyncio.run(main())
