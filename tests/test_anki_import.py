@@ -74,7 +74,10 @@ def test_legacy_anki21_wins_over_the_dummy_anki2_beside_it():
     assert sum(card.suspended for card in cards) == 47
     states = [card.schedule.state for card in cards]
     assert (states.count(0), states.count(1), states.count(2), states.count(3)) == (
-        1178, 13, 435, 13
+        1178,
+        13,
+        435,
+        13,
     )
     first = notes[0]
     assert first.kind is NoteKind.CLOZE
@@ -148,14 +151,18 @@ def _legacy_collection(path: Path) -> None:
     )  # fmt: skip
     fields = "\x1f".join(["perro &amp; gato", "dog<br>and cat", "[sound:perro.mp3]", "x1"])
     conn.execute(
-        "INSERT INTO notes VALUES (11, 'guid-perro', 7, 0, 0, ' spanish animals ', ?, '', 0, 0, '')",
-        (fields,),
+        "INSERT INTO notes VALUES (11, 'guid-perro', 7, 0, 0, ?, ?, '', 0, 0, '')",
+        (" spanish animals ", fields),
     )
     conn.execute(
         "INSERT INTO cards VALUES (21, 11, 5, 0, 0, 0, 2, 2, 30, 12, 2300, 3, 1, 0, 0, 0, 0, '')"
     )
-    for stamp, ease, kind in [(1_700_000_000_000, 3, 0), (1_700_600_000_000, 1, 1),
-                              (1_700_600_600_000, 3, 2), (1_701_000_000_000, 3, 1)]:
+    for stamp, ease, kind in [
+        (1_700_000_000_000, 3, 0),
+        (1_700_600_000_000, 1, 1),
+        (1_700_600_600_000, 3, 2),
+        (1_701_000_000_000, 3, 1),
+    ]:
         conn.execute("INSERT INTO revlog VALUES (?, 21, 0, ?, 1, 0, 2500, 5000, ?)",
                      (stamp, ease, kind))  # fmt: skip
     conn.commit()
