@@ -3,6 +3,9 @@
 Order: learning cards whose step is due, then reviews due today (oldest first), then new cards in
 deck order; when nothing else is left, learning cards due within the learn-ahead window. New and
 review cards rest for the day once a sibling (another card of the same note) was answered.
+
+The statements are built once, with bound parameters: the queue is asked for a card after every
+answer, and building a statement costs more than running it.
 """
 
 from __future__ import annotations
@@ -10,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.models import NOT_SUSPENDED, Card, Review
+from revise.storage.models import NOT_SUSPENDED, Card, Review, UTCMillis
 
 LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning steps early rather than wait
 
@@ -38,29 +41,73 @@ class Allowance:
     review: dict[int, int]
 
 
+def _moment(name: str):  # type: ignore[no-untyped-def]
+    return bindparam(name, type_=UTCMillis())
+
+
+_decks = bindparam("decks", expanding=True)
+_now = _moment("now")
+_end = _moment("end")
+_available = and_(
+    cards.c.deck_id.in_(_decks),
+    cards.c.suspended == NOT_SUSPENDED,
+    or_(cards.c.buried_until.is_(None), cards.c.buried_until <= _now),
+)
+_learning = cards.c.state.in_((LEARNING, RELEARNING))
+
+_DONE_TODAY = (
+    select(
+        cards.c.deck_id,
+        func.count().filter(reviews.c.state_before == NEW),
+        func.count().filter(reviews.c.state_before == REVIEW),
+    )
+    .select_from(reviews.join(cards, cards.c.id == reviews.c.card_id))
+    .where(reviews.c.reviewed_at >= _moment("start"), reviews.c.origin == "revise")
+    .group_by(cards.c.deck_id)
+)
+_COUNTS = (
+    select(
+        cards.c.deck_id,
+        func.count().filter(cards.c.state == NEW),
+        func.count().filter(_learning, cards.c.due < _end),
+        func.count().filter(cards.c.state == REVIEW, cards.c.due < _end),
+    )
+    .where(_available)
+    .group_by(cards.c.deck_id)
+)
+_LEARNING_DUE = (
+    select(cards.c.id)
+    .where(_available, _learning, cards.c.due <= _moment("until"))
+    .order_by(cards.c.due, cards.c.id)
+    .limit(1)
+)
+_REVIEW_DUE = (
+    select(cards.c.id)
+    .where(_available, cards.c.state == REVIEW, cards.c.due < _end)
+    .order_by(cards.c.due, cards.c.id)
+    .limit(1)
+)
+_NEW_NEXT = (
+    select(cards.c.id)
+    .where(_available, cards.c.state == NEW)
+    .order_by(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal)
+    .limit(1)
+)
+_NEXT_DUE = select(func.min(cards.c.due)).where(
+    cards.c.deck_id.in_(_decks),
+    cards.c.suspended == NOT_SUSPENDED,
+    cards.c.state != NEW,
+    cards.c.due > _now,
+)
+
+
 def allowance(connection: Connection, day: StudyDay, deck_ids: list[int]) -> Allowance:
-    done = connection.execute(
-        select(
-            cards.c.deck_id,
-            func.count().filter(reviews.c.state_before == NEW),
-            func.count().filter(reviews.c.state_before == REVIEW),
-        )
-        .select_from(reviews.join(cards, cards.c.id == reviews.c.card_id))
-        .where(reviews.c.reviewed_at >= day.start, reviews.c.origin == "revise")
-        .group_by(cards.c.deck_id)
-    ).all()
+    done = connection.execute(_DONE_TODAY, {"start": day.start}).all()
     new_done = {deck_id: new for deck_id, new, _ in done}
     review_done = {deck_id: review for deck_id, _, review in done}
     return Allowance(
         new={d: max(0, day.new_per_day - new_done.get(d, 0)) for d in deck_ids},
         review={d: max(0, day.reviews_per_day - review_done.get(d, 0)) for d in deck_ids},
-    )
-
-
-def _available(day: StudyDay):  # type: ignore[no-untyped-def]
-    return and_(
-        cards.c.suspended == NOT_SUSPENDED,
-        or_(cards.c.buried_until.is_(None), cards.c.buried_until <= day.now),
     )
 
 
@@ -71,33 +118,18 @@ def counts(
     if not deck_ids:
         return {}
     left = allowance(connection, day, deck_ids)
-    rows = connection.execute(
-        select(
-            cards.c.deck_id,
-            func.count().filter(cards.c.state == NEW),
-            func.count().filter(cards.c.state.in_((LEARNING, RELEARNING)), cards.c.due < day.end),
-            func.count().filter(cards.c.state == REVIEW, cards.c.due < day.end),
-        )
-        .where(cards.c.deck_id.in_(deck_ids), _available(day))
-        .group_by(cards.c.deck_id)
-    ).all()
-    result = {deck_id: (0, 0, 0) for deck_id in deck_ids}
+    rows = connection.execute(_COUNTS, {"decks": deck_ids, "now": day.now, "end": day.end})
+    result = dict.fromkeys(deck_ids, (0, 0, 0))
     for deck_id, new, learning, due in rows:
-        result[deck_id] = (
-            min(new, left.new[deck_id]),
-            learning,
-            min(due, left.review[deck_id]),
-        )
+        result[deck_id] = (min(new, left.new[deck_id]), learning, min(due, left.review[deck_id]))
     return result
 
 
 def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> int | None:
     if not deck_ids:
         return None
-    base = select(cards.c.id).where(cards.c.deck_id.in_(deck_ids), _available(day))
-    learning = cards.c.state.in_((LEARNING, RELEARNING))
     card_id = connection.execute(
-        base.where(learning, cards.c.due <= day.now).order_by(cards.c.due, cards.c.id).limit(1)
+        _LEARNING_DUE, {"decks": deck_ids, "now": day.now, "until": day.now}
     ).scalar()
     if card_id is not None:
         return card_id
@@ -105,27 +137,17 @@ def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> 
     with_reviews = [d for d in deck_ids if left.review[d] > 0]
     if with_reviews:
         card_id = connection.execute(
-            base.where(
-                cards.c.deck_id.in_(with_reviews), cards.c.state == REVIEW, cards.c.due < day.end
-            )
-            .order_by(cards.c.due, cards.c.id)
-            .limit(1)
+            _REVIEW_DUE, {"decks": with_reviews, "now": day.now, "end": day.end}
         ).scalar()
         if card_id is not None:
             return card_id
     with_new = [d for d in deck_ids if left.new[d] > 0]
     if with_new:
-        card_id = connection.execute(
-            base.where(cards.c.deck_id.in_(with_new), cards.c.state == NEW)
-            .order_by(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal)
-            .limit(1)
-        ).scalar()
+        card_id = connection.execute(_NEW_NEXT, {"decks": with_new, "now": day.now}).scalar()
         if card_id is not None:
             return card_id
     return connection.execute(
-        base.where(learning, cards.c.due <= day.now + LEARN_AHEAD)
-        .order_by(cards.c.due, cards.c.id)
-        .limit(1)
+        _LEARNING_DUE, {"decks": deck_ids, "now": day.now, "until": day.now + LEARN_AHEAD}
     ).scalar()
 
 
@@ -133,11 +155,4 @@ def next_due(connection: Connection, day: StudyDay, deck_ids: list[int]) -> date
     """When the next card becomes due: a learning step, or the earliest review."""
     if not deck_ids:
         return None
-    return connection.execute(
-        select(func.min(Card.due)).where(
-            cards.c.deck_id.in_(deck_ids),
-            cards.c.suspended == NOT_SUSPENDED,
-            cards.c.state != NEW,
-            cards.c.due > day.now,
-        )
-    ).scalar()
+    return connection.execute(_NEXT_DUE, {"decks": deck_ids, "now": day.now}).scalar()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from revise.config import Config
@@ -34,7 +34,7 @@ from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Schedu
 from revise.storage import engine as storage
 from revise.storage.merge import DeckReport, ImportReport, store_deck
 from revise.storage.migrate import ensure_schema
-from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review
+from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
 
 Clock = Callable[[], datetime]
 cards_t = Card.__table__
@@ -43,6 +43,68 @@ decks_t = Deck.__table__
 reviews_t = Review.__table__
 
 MAX_DURATION_MS = 60_000  # a card left on screen while the user is away counts as a minute
+
+# Statements run on every answer are built once (building costs more than running them).
+_card_id = bindparam("card_id")
+_MEMORY = select(
+    cards_t.c.state,
+    cards_t.c.step,
+    cards_t.c.stability,
+    cards_t.c.difficulty,
+    cards_t.c.due,
+    cards_t.c.last_review,
+    cards_t.c.reps,
+    cards_t.c.lapses,
+    cards_t.c.note_id,
+).where(cards_t.c.id == _card_id)
+_STUDY_CARD = (
+    select(
+        cards_t.c.ordinal,
+        cards_t.c.state,
+        cards_t.c.reps,
+        notes_t.c.kind,
+        notes_t.c.front,
+        notes_t.c.back,
+        notes_t.c.context,
+        notes_t.c.tags,
+        notes_t.c.source,
+        notes_t.c.media,
+        decks_t.c.name,
+    )
+    .select_from(cards_t.join(notes_t).join(decks_t, decks_t.c.id == cards_t.c.deck_id))
+    .where(cards_t.c.id == _card_id)
+)
+_day_end = bindparam("day_end", type_=UTCMillis())
+_SIBLINGS_TO_BURY = select(cards_t.c.id).where(
+    cards_t.c.note_id == bindparam("note_id"),
+    cards_t.c.id != _card_id,
+    cards_t.c.state.in_((NEW, REVIEW)),
+    cards_t.c.suspended == NOT_SUSPENDED,
+    cards_t.c.buried_until.is_(None) | (cards_t.c.buried_until < _day_end),
+)
+_BURY = (
+    update(cards_t)
+    .where(cards_t.c.id.in_(bindparam("ids", expanding=True)))
+    .values(buried_until=_day_end)
+)
+_MEMORY_COLUMNS = (
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+)
+_SET_MEMORY = (
+    update(cards_t)
+    .where(cards_t.c.id == _card_id)
+    .values(
+        {name: bindparam(f"new_{name}", type_=cards_t.c[name].type) for name in _MEMORY_COLUMNS}
+    )
+)
+_LOG_REVIEW = insert(reviews_t)
 
 
 @dataclass(frozen=True)
@@ -250,23 +312,7 @@ class Collection:
             return self._study_card(connection, card_id)
 
     def _study_card(self, connection, card_id: int) -> StudyCard:  # type: ignore[no-untyped-def]
-        row = connection.execute(
-            select(
-                cards_t.c.ordinal,
-                cards_t.c.state,
-                cards_t.c.reps,
-                notes_t.c.kind,
-                notes_t.c.front,
-                notes_t.c.back,
-                notes_t.c.context,
-                notes_t.c.tags,
-                notes_t.c.source,
-                notes_t.c.media,
-                decks_t.c.name,
-            )
-            .select_from(cards_t.join(notes_t).join(decks_t, decks_t.c.id == cards_t.c.deck_id))
-            .where(cards_t.c.id == card_id)
-        ).one()
+        row = connection.execute(_STUDY_CARD, {"card_id": card_id}).one()
         note = NoteData(NoteKind(row.kind), row.front, row.back)
         face = next(face for face in card_faces(note) if face.ordinal == row.ordinal)
         return StudyCard(
@@ -306,29 +352,19 @@ class Collection:
 
     # -- answering ---------------------------------------------------------------------------
 
-    def _memory(self, connection, card_id: int) -> MemoryState:  # type: ignore[no-untyped-def]
-        row = connection.execute(
-            select(
-                cards_t.c.state,
-                cards_t.c.step,
-                cards_t.c.stability,
-                cards_t.c.difficulty,
-                cards_t.c.due,
-                cards_t.c.last_review,
-                cards_t.c.reps,
-                cards_t.c.lapses,
-            ).where(cards_t.c.id == card_id)
-        ).one_or_none()
+    def _memory(self, connection, card_id: int) -> tuple[MemoryState, int]:  # type: ignore[no-untyped-def]
+        """The card's stored memory state, and its note."""
+        row = connection.execute(_MEMORY, {"card_id": card_id}).one_or_none()
         if row is None:
             raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
-        return MemoryState(*row)
+        return MemoryState(*row[:-1]), row[-1]
 
     def preview(self, card: StudyCard | int) -> dict[Rating, timedelta]:
         """The interval each rating would give now: exactly what answer() would schedule."""
         card_id = card if isinstance(card, int) else card.id
         now = self._clock()
         with self._lock, storage.reading(self._engine) as connection:
-            memory = self._memory(connection, card_id)
+            memory, _ = self._memory(connection, card_id)
         return self._scheduler.preview(card_id, memory, now)
 
     def answer(
@@ -343,62 +379,36 @@ class Collection:
         with self._lock, storage.writing(self._engine) as connection:
             # The state is read inside the write transaction: if another window answered this
             # card a moment ago, this answer builds on that one instead of overwriting it.
-            before = self._memory(connection, card_id)
+            before, note_id = self._memory(connection, card_id)
             after = self._scheduler.next_state(card_id, before, rating, day.now)
-            note_id = connection.execute(
-                select(cards_t.c.note_id).where(cards_t.c.id == card_id)
-            ).scalar_one()
             siblings = list(
                 connection.execute(
-                    select(cards_t.c.id).where(
-                        cards_t.c.note_id == note_id,
-                        cards_t.c.id != card_id,
-                        cards_t.c.state.in_((NEW, REVIEW)),
-                        cards_t.c.suspended == NOT_SUSPENDED,
-                        (cards_t.c.buried_until.is_(None)) | (cards_t.c.buried_until < day.end),
-                    )
+                    _SIBLINGS_TO_BURY,
+                    {"note_id": note_id, "card_id": card_id, "day_end": day.end},
                 ).scalars()
             )
             if siblings:
-                connection.execute(
-                    update(cards_t).where(cards_t.c.id.in_(siblings)).values(buried_until=day.end)
-                )
+                connection.execute(_BURY, {"ids": siblings, "day_end": day.end})
             connection.execute(
-                insert(reviews_t).values(
-                    card_id=card_id,
-                    reviewed_at=day.now,
-                    rating=int(rating),
-                    duration_ms=duration_ms,
-                    origin="revise",
-                    state_before=before.state,
-                    step_before=before.step,
-                    stability_before=before.stability,
-                    difficulty_before=before.difficulty,
-                    due_before=before.due,
-                    last_review_before=before.last_review,
-                    reps_before=before.reps,
-                    lapses_before=before.lapses,
-                    buried_before=" ".join(map(str, siblings)),
-                    state_after=after.state,
-                    step_after=after.step,
-                    stability_after=after.stability,
-                    difficulty_after=after.difficulty,
-                    due_after=after.due,
-                )
+                _LOG_REVIEW,
+                {
+                    "card_id": card_id,
+                    "reviewed_at": day.now,
+                    "rating": int(rating),
+                    "duration_ms": duration_ms,
+                    "origin": "revise",
+                    **{f"{name}_before": getattr(before, name) for name in _MEMORY_COLUMNS},
+                    "buried_before": " ".join(map(str, siblings)),
+                    "state_after": after.state,
+                    "step_after": after.step,
+                    "stability_after": after.stability,
+                    "difficulty_after": after.difficulty,
+                    "due_after": after.due,
+                },
             )
             connection.execute(
-                update(cards_t)
-                .where(cards_t.c.id == card_id)
-                .values(
-                    state=after.state,
-                    step=after.step,
-                    stability=after.stability,
-                    difficulty=after.difficulty,
-                    due=after.due,
-                    last_review=after.last_review,
-                    reps=after.reps,
-                    lapses=after.lapses,
-                )
+                _SET_MEMORY,
+                {"card_id": card_id, **{f"new_{n}": getattr(after, n) for n in _MEMORY_COLUMNS}},
             )
 
     def undo(self) -> StudyCard | None:
