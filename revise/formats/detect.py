@@ -108,7 +108,8 @@ def _looks_like_table(text: str) -> bool:
     body = [line for line in lines if not line.startswith("#")][:40]
     if len(body) < 2:
         return False
-    tabs = [line.count("\t") for line in body]
+    # Tabs inside a line separate columns; leading tabs only indent an outline.
+    tabs = [line.strip(" \t").count("\t") for line in body]
     common = max(set(tabs), key=tabs.count)
     return common >= 1 and tabs.count(common) >= 0.8 * len(body)
 
