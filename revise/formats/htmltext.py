@@ -182,7 +182,8 @@ class _TextConverter(HTMLParser):
                     self.pieces.append(_BR)
                 self.pieces.append(line.replace(" ", "\x02"))
             return
-        self.pieces.append(re.sub(r"\s+", " ", data))
+        # HTML folds ASCII whitespace only; other spaces (em space, ...) are characters.
+        self.pieces.append(re.sub(r"[ \t\n\r\f]+", " ", data))
 
     def _list_item(self) -> None:
         self.pieces.append(_BLOCK)
@@ -215,7 +216,7 @@ def _join(pieces: list[str]) -> str:
         else:
             lines[-1] += piece
     cleaned = [
-        re.sub(r" {2,}", " ", line).strip().replace("\x02", " ").rstrip() for line in lines
+        re.sub(r" {2,}", " ", line).strip(" ").replace("\x02", " ").rstrip(" ") for line in lines
     ]
     text = "\n".join(cleaned)
     text = re.sub(r"\n{3,}", "\n\n", text)
