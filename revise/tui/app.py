@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -27,7 +28,7 @@ def _utc_now() -> datetime:
 class ReviseApp(App[None]):
     """`ReviseApp(col).run()` opens on the deck list; `study=True` goes straight into a session."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere work
     TITLE = "revise"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)

@@ -37,22 +37,25 @@ RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning st
 
 
 class CardLoaded(Message):
-    """The next card (or None when nothing is due), with what the screen shows around it."""
+    """The next card (or None when nothing is due), with its intervals or the next due time."""
 
     def __init__(
         self,
         card: StudyCard | None,
         intervals: dict[int, timedelta],
-        done: int,
-        left: int,
         next_due: datetime | None,
     ) -> None:
         super().__init__()
         self.card = card
         self.intervals = intervals
+        self.next_due = next_due
+
+
+class ProgressLoaded(Message):
+    def __init__(self, done: int, left: int) -> None:
+        super().__init__()
         self.done = done
         self.left = left
-        self.next_due = next_due
 
 
 class Answered(Message):
@@ -116,7 +119,7 @@ class ReviewScreen(Screen[SessionSummary]):
 
     @work(thread=True, group="review")
     def fetch_card(self) -> None:
-        self.post_message(self.load_next())
+        self.show_next()
 
     @work(thread=True, group="review")
     def answer_card(self, card: StudyCard, grade: int, duration_ms: int) -> None:
@@ -128,38 +131,37 @@ class ReviewScreen(Screen[SessionSummary]):
             self.post_message(ActionFailed(str(error)))
             return
         self.post_message(Answered(grade, duration_ms))
-        self.post_message(self.load_next())
+        self.show_next()
 
     @work(thread=True, group="review")
     def undo_answer(self) -> None:
         try:
             card = self.collection.undo()
+            if card is None:
+                self.post_message(ActionFailed("Nothing to undo", "warning"))
+                return
+            self.post_message(Undone())
+            self.show(card)
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
-            return
-        if card is None:
-            self.post_message(ActionFailed("Nothing to undo", "warning"))
-            return
-        self.post_message(Undone())
-        self.post_message(self.load_card(card))
 
-    def load_next(self) -> CardLoaded | ActionFailed:
+    def show_next(self) -> None:
+        """Fetch the next card and send it to the screen; runs in a worker thread."""
         try:
-            return self.load_card(self.collection.next_card(self.deck))
+            self.show(self.collection.next_card(self.deck))
         except ReviseError as error:
-            return ActionFailed(str(error))
+            self.post_message(ActionFailed(str(error)))
 
-    def load_card(self, card: StudyCard | None) -> CardLoaded:
-        """Everything the screen shows with `card`; runs in a worker thread."""
+    def show(self, card: StudyCard | None) -> None:
+        """Send `card` to the screen, then today's progress, which takes longer to count."""
         col = self.collection
-        intervals: dict[int, timedelta] = {}
-        next_due = None
         if card is None:
-            next_due = col.next_due(self.deck)
+            self.post_message(CardLoaded(None, {}, col.next_due(self.deck)))
         else:
             intervals = {int(rating): interval for rating, interval in col.preview(card).items()}
+            self.post_message(CardLoaded(card, intervals, None))
         progress = col.progress(self.deck)
-        return CardLoaded(card, intervals, progress.done_today, progress.left_today, next_due)
+        self.post_message(ProgressLoaded(progress.done_today, progress.left_today))
 
     # -- messages from the workers -----------------------------------------------------------
 
@@ -168,7 +170,6 @@ class ReviewScreen(Screen[SessionSummary]):
         self.revealed = False
         self.busy = False
         self.shown_at = time.monotonic()
-        self.query_one(SessionProgress).set_progress(message.done, message.left)
         grades = self.query_one(GradeBar)
         grades.set_intervals(message.intervals)
         grades.set_enabled(False)
@@ -179,6 +180,9 @@ class ReviewScreen(Screen[SessionSummary]):
             view.show_card(message.card)
         grades.display = message.card is not None
         self.refresh_bindings()
+
+    def on_progress_loaded(self, message: ProgressLoaded) -> None:
+        self.query_one(SessionProgress).set_progress(message.done, message.left)
 
     def show_nothing_due(self, next_due: datetime | None) -> None:
         now = self.app.now()
