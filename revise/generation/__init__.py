@@ -1,0 +1,115 @@
+"""Decks from revision notes: outlines, markdown, prose articles and saved web pages.
+
+`generate_deck` reads a notes file, drops what is not notes (menus, share links, repeats), infers
+its headings and lists, and writes the cards a good student would: one fact each, its key term
+hidden or asked for, with its heading trail and the lines it came from. The same notes always give
+the same deck, so unchanged facts keep their ids when notes are edited and regenerated.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from revise.formats.model import DeckData
+
+__all__ = ["generate_deck", "looks_like_notes"]
+
+
+def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
+    """A deck of cards from one notes file (.txt, .md, .markdown, .html or .htm).
+
+    Source references name the notes file relative to `relative_to` (default: its own folder),
+    the folder the deck file will live in. Raises FormatError for anything that is not notes.
+    """
+    from revise.generation.cards import build_notes
+    from revise.generation.reading import parse_notes, read_notes
+    from revise.generation.structure import outline
+    from revise.generation.targets import build_vocabulary
+
+    path = Path(path)
+    text, kind = read_notes(path)
+    document = parse_notes(text, kind)
+    source = source_path(path, relative_to)
+    document.title = readable_title(document.title, path)
+    vocabulary = build_vocabulary(
+        [block.text for block in document.blocks], topic_words(document.title, path)
+    )
+    notes = build_notes(outline(document), vocabulary, source)
+    return DeckData(name=document.title, notes=notes, source=source)
+
+
+def looks_like_notes(path: Path) -> bool:
+    """True for a file the generator should read rather than a deck or package importer.
+
+    Text, HTML and markdown files are notes, except markdown that is already a deck file (it
+    opens with front matter naming the deck, or holds `Q:`/cloze cards rather than prose).
+    """
+    from revise.generation.reading import NOTES_SUFFIXES
+
+    path = Path(path)
+    suffix = path.suffix.casefold()
+    if suffix not in NOTES_SUFFIXES or not path.is_file():
+        return False
+    if NOTES_SUFFIXES[suffix] != "markdown":
+        return True
+    try:
+        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return not _looks_like_deck(head)
+
+
+_DECK_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?:.*\n)*?\s*(name|deck)\s*:", re.I)
+_DECK_CARD = re.compile(r"^\s*(Q|A)\s*:\s", re.M)
+
+
+def _looks_like_deck(head: str) -> bool:
+    return bool(_DECK_FRONT_MATTER.match(head)) or len(_DECK_CARD.findall(head)) >= 2
+
+
+def source_path(path: Path, relative_to: Path | None) -> str:
+    """The notes file's path as a deck in `relative_to` refers to it, with forward slashes."""
+    base = Path(relative_to) if relative_to is not None else path.parent
+    try:
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
+    except ValueError:  # another drive on Windows: no relative path exists
+        return path.resolve().as_posix()
+
+
+def readable_title(title: str, path: Path) -> str:
+    """The notes' own title, tidied ("russia north korea history" -> "Russia North Korea
+    History"); the file name when the notes have none."""
+    from revise.generation.language import is_stopword
+
+    words = title.split()
+    # A shouted tail ("... Soviet Union FOREIGN MILITARY RELATIONS") is a section label.
+    tail = 0
+    while tail < len(words) and words[-1 - tail].isupper() and words[-1 - tail].isalpha():
+        tail += 1
+    if tail >= 2 and any(ch.islower() for ch in " ".join(words[:-tail])):
+        words = words[:-tail]
+    text = " ".join(words).strip(" -:|")
+    if not text:
+        text = re.sub(r"[-_]+", " ", path.stem).strip() or "Notes"
+    if text == text.lower():
+        pieces = text.split()
+        text = " ".join(
+            piece if index and is_stopword(piece) else piece[:1].upper() + piece[1:]
+            for index, piece in enumerate(pieces)
+        )
+    return text
+
+
+def topic_words(title: str, path: Path) -> frozenset[str]:
+    """The words that name what the notes are about; hiding them teaches nothing."""
+    from revise.formats.model import normalise
+    from revise.generation.language import is_stopword
+
+    names = f"{title} {re.sub(r'[-_]+', ' ', path.stem)}"
+    return frozenset(
+        token
+        for token in normalise(names).split()
+        if not is_stopword(token) and not token.isdigit() and len(token) > 1
+    )

@@ -1,0 +1,410 @@
+"""Cards from passages, written the way a good student would.
+
+One fact per card: a cloze deletion of the sentence's key term, or a "When did ...?" question
+when the key is a date that opens or closes the sentence; a short list under its lead becomes a
+single question; a table row becomes questions about its first cell. Every card keeps its
+heading trail as context and the line span it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
+from revise.generation.cleaning import has_link
+from revise.generation.document import Block, BlockKind
+from revise.generation.language import (
+    IRREGULAR_PARTICIPLES,
+    ORDINALS,
+    is_number_word,
+    is_stopword,
+    is_verb_form,
+    past_to_base,
+    words,
+)
+from revise.generation.plaintext import GENERIC_SECTIONS
+from revise.generation.structure import ListGroup, Outline, Passage, item_head
+from revise.generation.targets import Target, TargetKind, Vocabulary, find_targets
+
+MAX_PROMPT_WORDS = 30
+MIN_FACT_WORDS = 4
+MIN_SCORE = 5.5  # below this a sentence has nothing worth a card
+GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
+MAX_LIST_ITEM_WORDS = 24
+MAX_LIST_WORDS = 36
+MAX_ROW_ANSWER_WORDS = 12
+MAX_ROW_COLUMNS = 3
+OPTIONS_PER_FACT = 3
+SIBLING_SIMILARITY = 80  # masked prompts this alike (0-100) are a run of interfering clozes
+SIBLING_LINES = 10  # clozes sharing a frame this close together come from one enumeration
+ANSWER_SHARE = 0.10  # no single answer on more than this share of a deck
+
+_META = re.compile(
+    r"\b(this (article|essay|post|page|section|chapter|guide|blog)|in this (article|essay|post"
+    r"|section)|we will|will (delve|explore|discuss|examine|look at)|let's|let us|read on"
+    r"|as mentioned)\b",
+    re.I,
+)
+_ASIDE = re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b[^)]*\)", re.I)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:which|while|whereas|although|though|but|especially|including"
+    r"|leading|signaling|signalling|where|when)\b)"
+)
+_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
+_FRONTED_DATE = re.compile(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
+_TRAILING_DATE = re.compile(r"\s+in\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way to make a card of a fact."""
+
+    note: NoteData
+    answer: str
+    score: float
+    masked: str  # the prompt with its answer hidden, to spot interfering siblings
+
+
+@dataclass
+class Draft:
+    options: list[Option]  # best first
+
+
+def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[NoteData]:
+    """The deck's notes, in the order of the notes file."""
+    drafts: list[Draft] = []
+    seen: set[str] = set()
+    for part in outline.parts:
+        if isinstance(part, ListGroup):
+            draft = _list_draft(part, outline.title, path)
+            if draft:
+                drafts.append(draft)
+                continue
+            passages = [Passage(part.lead, part.trail)] if not part.lead_is_heading else []
+            inner = (*part.trail, part.lead.text) if part.lead_is_heading else part.trail
+            passages += [Passage(item, inner) for item in part.items]
+        else:
+            passages = [part]
+        for passage in passages:
+            if passage.block.kind is BlockKind.ROW:
+                drafts.extend(_row_drafts(passage, outline.title, path))
+            else:
+                drafts.extend(_passage_drafts(passage, outline.title, vocabulary, path, seen))
+    return select(drafts)
+
+
+def select(drafts: list[Draft]) -> list[NoteData]:
+    """Take each fact's best option whose answer is not worn out and that is no near-copy."""
+    cap = max(1, int(len(drafts) * ANSWER_SHARE))
+    while True:
+        chosen = _select_with_cap(drafts, cap)
+        counts = Counter(normalise(option.answer) for option in chosen)
+        worst = max(counts.values(), default=0)
+        if worst <= 1 or worst <= len(chosen) * ANSWER_SHARE or cap == 1:
+            return [option.note for option in chosen]
+        cap -= 1
+
+
+def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
+    from rapidfuzz import fuzz
+
+    chosen: list[Option] = []
+    counts: Counter[str] = Counter()
+    keys: set[tuple[str, str]] = set()
+    for draft in drafts:
+        for option in draft.options:
+            answer = normalise(option.answer)
+            key = (normalise(option.masked), answer)
+            if counts[answer] >= cap or key in keys:
+                continue
+            if option.note.kind is NoteKind.CLOZE and any(
+                other.note.kind is NoteKind.CLOZE
+                and are_siblings(other.note, other.masked, option.note, option.masked, fuzz.ratio)
+                for other in chosen[-12:]
+            ):
+                continue
+            chosen.append(option)
+            counts[answer] += 1
+            keys.add(key)
+            break
+    return chosen
+
+
+def gap_frame(masked: str) -> str:
+    """The content word just before a cloze gap, ordinals and numbers aside: "period" in
+    "During the first period (___)". Clozes of one enumeration share it."""
+    before = masked.split("___")[0]
+    for token in reversed(re.findall(r"[\w'\u2019-]+", before)[-3:]):
+        lower = token.casefold()
+        if is_stopword(lower) or lower in ORDINALS or is_number_word(lower) or lower.isdigit():
+            continue
+        return lower
+    return ""
+
+
+def are_siblings(
+    first: NoteData, first_masked: str, second: NoteData, second_masked: str, ratio
+) -> bool:
+    """Two clozes from one run: near-identical prompts, or the same frame a few lines apart."""
+    if first.context != second.context:
+        return False
+    if ratio(first_masked, second_masked) >= SIBLING_SIMILARITY:
+        return True
+    frame = gap_frame(first_masked)
+    if not frame or frame != gap_frame(second_masked) or not first.source or not second.source:
+        return False
+    return abs(first.source.start - second.source.start) <= SIBLING_LINES
+
+
+# Sentences --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) for each sentence of a block's text."""
+    if not re.search(r"[.!?]\s+\S", text):
+        return [(0, len(text), text)]
+    spans = []
+    for span in _segmenter().segment(text):
+        sentence = span.sent.strip()
+        if sentence:
+            start = text.find(sentence, span.start)
+            spans.append((start, start + len(sentence), sentence))
+    return spans
+
+
+def tidy(sentence: str) -> str:
+    """Drop cross-references and asides a card does not need ("(see Foreign Policy, ch. 4)")."""
+    text = _ASIDE.sub("", sentence)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return " ".join(text.split())
+
+
+def _is_fact(sentence: str, kind: BlockKind) -> bool:
+    tokens = words(sentence)
+    if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
+        return False
+    if kind is BlockKind.TEXT:
+        return any(is_verb_form(token) for token in tokens)
+    return True
+
+
+def _passage_drafts(
+    passage: Passage, title: str, vocabulary: Vocabulary, path: str, seen: set[str]
+) -> list[Draft]:
+    block = passage.block
+    context = " > ".join(passage.trail) or title
+    hidden_context = f" {normalise(context)} "
+    generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
+    threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
+    drafts = []
+    for start, end, raw in sentences(block.text):
+        sentence = tidy(raw)
+        key = normalise(sentence)
+        if key in seen or not _is_fact(sentence, block.kind):
+            continue
+        seen.add(key)
+        source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+        options = []
+        for target in find_targets(sentence, vocabulary, block.terms):
+            if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
+                break
+            if f" {normalise(target.text)} " in hidden_context:
+                continue
+            option = _question(sentence, target, vocabulary, context, source)
+            option = option or _cloze(sentence, target, context, source)
+            if option:
+                options.append(option)
+        if options:
+            drafts.append(Draft(options))
+    return drafts
+
+
+# Cloze deletions --------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    return re.sub(r"([\[\]\\])", r"\\\1", text)
+
+
+def _window(sentence: str, target: Target) -> tuple[int, int] | None:
+    """The part of a long sentence a card shows: the clauses around the target, <= 30 words."""
+    if len(sentence.split()) <= MAX_PROMPT_WORDS:
+        return 0, len(sentence)
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    bounds = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    index = next(i for i, (a, b) in enumerate(bounds) if a <= target.start < b)
+    if target.end > bounds[index][1]:
+        return None
+    first = last = index
+
+    def size(a: int, b: int) -> int:
+        return len(sentence[bounds[a][0] : bounds[b][1]].split())
+
+    while True:
+        grown = False
+        if first > 0 and size(first - 1, last) <= MAX_PROMPT_WORDS:
+            first -= 1
+            grown = True
+        elif last + 1 < len(bounds) and size(first, last + 1) <= MAX_PROMPT_WORDS:
+            last += 1
+            grown = True
+        if not grown:
+            break
+    if size(first, last) > MAX_PROMPT_WORDS or size(first, last) < MIN_FACT_WORDS + 1:
+        return None
+    return bounds[first][0], bounds[last][1]
+
+
+def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Option | None:
+    window = _window(sentence, target)
+    if window is None:
+        return None
+    start, end = window
+    before = sentence[start : target.start]
+    after = sentence[target.end : end].rstrip()
+    if end < len(sentence):
+        after = after.rstrip(" ,;:-\u2013\u2014")
+    if start > 0:
+        before = _CONJUNCTION.sub("", before.lstrip())
+    answer = target.text
+    if before:
+        before = before[0].upper() + before[1:]
+    front = f"{escape(before)}[{escape(answer)}]{escape(after)}"
+    note = NoteData(NoteKind.CLOZE, front, context=context, source=source)
+    return Option(note, answer, target.score, f"{before}___{after}")
+
+
+# Questions --------------------------------------------------------------------------------------
+
+
+def _question(
+    sentence: str, target: Target, vocabulary: Vocabulary, context: str, source: SourceRef
+) -> Option | None:
+    """ "In 1896, Russia established a legation in Seoul." -> "When did Russia establish ...?" """
+    if target.kind is not TargetKind.DATE:
+        return None
+    clause_start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence[: target.start]):
+        clause_start = match.end()
+    lead = sentence[clause_start : target.start]
+    lead = _CONJUNCTION.sub("", lead.lstrip())
+    answer_start = target.start
+    article = re.search(r"\bthe\s+$", sentence[: target.start], re.I)
+    if article:
+        answer_start = article.start()
+    answer = sentence[answer_start : target.end]
+    if _FRONTED_DATE.match(lead):
+        rest = sentence[target.end :]
+        rest = re.sub(r"^\s*(?:,|[-\u2013\u2014]|:)?\s*", "", rest)
+        clause = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]
+    else:
+        tail = sentence[target.end :].strip()
+        before = sentence[clause_start:answer_start]
+        if tail not in ("", ".", "!") or not _TRAILING_DATE.search(before):
+            return None
+        clause = _CONJUNCTION.sub("", _TRAILING_DATE.sub("", before).strip())
+    question = _when_question(clause, vocabulary)
+    if not question or len(question.split()) > MAX_PROMPT_WORDS:
+        return None
+    note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
+    return Option(note, answer, target.score, question)
+
+
+def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
+    clause = clause.split(", ")[0].strip().rstrip(".!;:")
+    tokens = clause.split()
+    verb = next(
+        (
+            i
+            for i, token in enumerate(tokens)
+            if i > 0 and token.islower() and (token in ("was", "were") or past_to_base(token))
+        ),
+        None,
+    )
+    if verb is None or verb > 9:
+        return None
+    subject = tokens[:verb]
+    if any(is_verb_form(token) and token.islower() for token in subject):
+        return None
+    first = subject[0]
+    if first.casefold() not in vocabulary.names and not first.isupper():
+        subject = [first[:1].lower() + first[1:], *subject[1:]]
+    rest = _cut_second_verb(tokens[verb + 1 :])
+    if tokens[verb] in ("was", "were"):
+        words_ = ["When", tokens[verb], *subject, *rest]
+    elif tokens[verb] in IRREGULAR_PARTICIPLES:
+        return None
+    else:
+        base = past_to_base(tokens[verb])
+        if base is None:
+            return None
+        words_ = ["When", "did", *subject, base, *rest]
+    return " ".join(words_).rstrip(",;:") + "?"
+
+
+def _cut_second_verb(tokens: list[str]) -> list[str]:
+    """ "visited North Korea and signed an agreement" asks about the visit only."""
+    for index in range(len(tokens) - 1):
+        if tokens[index] == "and" and past_to_base(tokens[index + 1]):
+            return tokens[:index]
+    return tokens
+
+
+# Lists and tables -------------------------------------------------------------------------------
+
+
+def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
+    """A lead with at most four short items is one question whose answer is the list."""
+    heads = [item_head(item.text) for item in group.items]
+    if not 2 <= len(heads) <= 4 or any(not head for head in heads):
+        return None
+    sizes = [len(head.split()) for head in heads]
+    if max(sizes) > MAX_LIST_ITEM_WORDS or sum(sizes) > MAX_LIST_WORDS:
+        return None
+    lead = group.lead.text.strip()
+    if len(lead.split()) > MAX_PROMPT_WORDS:
+        return None
+    count = len(heads)
+    if group.lead_is_heading:
+        front = f"{lead} ({count})"
+        context = " > ".join(group.trail) or title
+    else:
+        front = lead if re.search(rf"\b{count}\b", lead) else f"{lead} ({count})"
+        context = " > ".join(group.trail) or title
+    if any(f" {normalise(head)} " in f" {normalise(front)} " for head in heads):
+        return None
+    answer = "; ".join(heads)
+    source = SourceRef(path, group.lead.start, group.items[-1].end)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
+    """A table row asks for its other cells given its first ("Mitochondria: function?")."""
+    block: Block = passage.block
+    cells, header = block.cells, block.header
+    if len(cells) < 2 or len(header) < 2 or not cells[0]:
+        return []
+    context = " > ".join(passage.trail) or title
+    source = SourceRef(path, block.start, block.end)
+    drafts = []
+    for column in range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1)):
+        answer, name = cells[column], header[column]
+        if not answer or not name or len(answer.split()) > MAX_ROW_ANSWER_WORDS:
+            continue
+        if normalise(answer) in ("", normalise(cells[0])) or answer in ("-", "\u2014"):
+            continue
+        front = f"{cells[0]}: {name[:1].lower() + name[1:]}?"
+        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+        drafts.append(Draft([Option(note, answer, 8.0, front)]))
+    return drafts

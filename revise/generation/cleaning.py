@@ -1,0 +1,111 @@
+"""Boilerplate and repeats: what a saved web page or export carries that is not the notes.
+
+Navigation bars, newsletter boxes, share links, copyright lines, "3 min read", "Related Posts" and
+a site's own blurb never become cards, and a paragraph that a page repeats yields its cards once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.formats.model import normalise
+from revise.generation.document import Block, BlockKind, Document
+
+_SHORT_BOILERPLATE = re.compile(
+    r"""^(
+        close|menu|search|home|share|tweet|pin\ it|print|e-?mail:?|next|previous|prev|more
+        |top|back\ to\ top|skip\ to(\ main)?\ content|read\ more|continue\ reading|advertisement
+        |sponsored|log\ ?in|sign\ ?in|sign\ ?up|register|subscribe(\ now)?|follow\ us.*
+        |related(\ posts|\ articles|\ stories|\ content|\ reading)?|you\ (may|might)\ also\ like
+        |recommended(\ for\ you)?|popular\ posts|recent\ posts|most\ read|trending
+        |tags?:.*|categories:?.*|filed\ under:?.*|leave\ a\ (comment|reply)|comments?(\ \(\d+\))?
+        |\d+\ comments?|share\ (this|on).*|posted\ (by|on|in)\ .*|written\ by\ .*
+        |updated:.*|published:.*|photo:.*|image:.*|source:\ https?\S*
+        |table\ of\ contents|contents|on\ this\ page|in\ this\ article|cookies?.*|accept(\ all)?
+        |.*\bnewsletter.*|.*\bsubscribe\b.*|.*\bunsubscribe\b.*
+    )$""",
+    re.I | re.X,
+)
+_ANY_BOILERPLATE = re.compile(
+    r"""\b\d+\s*(-\s*)?min(ute)?s?\s+read\b|copyright\b|©|all\ rights\ reserved
+    |\bprivacy\ policy\b|\bterms\ (of\ (use|service)|and\ conditions)\b
+    |\bcookie\ (policy|settings)\b
+    |\b(on|via)\ (facebook|twitter|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|reddit)\b
+    |\bclick\ here\b|\bsign\ up\ for\b|\bnewsletter\b|\(more\)\s*$""",
+    re.I | re.X,
+)
+# Site furniture such as "North Korea Index": a link to a list of pages, not a heading.
+_INDEX_LINK = re.compile(r"^([A-Z][\w'\u2019-]*\s+){1,4}Index$")
+_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)
+_DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]*)\.(?:com|org|net|info|io|co\.uk|edu|gov|biz)\b", re.I)
+_SEPARATORS = re.compile(r"\s[|·•]\s|\s»\s|\s/\s")
+
+SHORT_WORDS = 15  # a line this short may be a menu entry, a button or a heading
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a line or block that belongs to the page around the notes, not the notes."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    count = len(stripped.split())
+    if len(_SEPARATORS.findall(f" {stripped} ")) >= 2 and count <= 40:
+        return True
+    if count <= SHORT_WORDS and (_SHORT_BOILERPLATE.match(stripped) or _INDEX_LINK.match(stripped)):
+        return True
+    if count <= 40 and _ANY_BOILERPLATE.search(stripped):
+        return True
+    return bool(_LINK.search(stripped)) and count <= SHORT_WORDS
+
+
+def has_link(text: str) -> bool:
+    """A sentence carrying a web address or e-mail is about the page, not the subject."""
+    return bool(_LINK.search(text) or _DOMAIN.search(text))
+
+
+def site_names(text: str) -> set[str]:
+    """Names of the sites a saved page mentions ("mongabay" for MONGABAY.COM)."""
+    return {match[1].casefold() for match in _DOMAIN.finditer(text)}
+
+
+def clean_document(document: Document) -> Document:
+    """Drop boilerplate blocks, blocks about the site itself, and repeated blocks."""
+    sites = set()
+    for block in document.blocks:
+        sites |= site_names(block.text)
+    site_word = re.compile(r"\b(" + "|".join(map(re.escape, sorted(sites))) + r")\b", re.I)
+    kept: list[Block] = []
+    seen: set[str] = set()
+    for block in document.blocks:
+        if is_boilerplate(block.text) and block.kind is not BlockKind.ROW:
+            continue
+        about_site = sites and (site_word.search(block.text) or has_link(block.text))
+        if about_site and (block.kind is not BlockKind.TEXT or len(block.text.split()) <= 60):
+            continue
+        key = normalise(block.text)
+        if block.kind is not BlockKind.HEADING and len(key.split()) >= 6:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(block)
+    return Document(document.title, _drop_empty_headings(kept))
+
+
+def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
+    """A heading whose section lost everything (a repeated copy, a link list) goes too."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING and not _has_content_below(blocks, index):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _has_content_below(blocks: list[Block], index: int) -> bool:
+    level = blocks[index].level
+    for block in blocks[index + 1 :]:
+        if block.kind is not BlockKind.HEADING:
+            return True
+        if block.level <= level:
+            return False
+    return False

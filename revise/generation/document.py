@@ -1,0 +1,101 @@
+"""The notes as blocks of plain text that remember their lines in the notes file.
+
+Every reader (plain text, markdown, HTML) turns a file into a `Document`; cleaning, structure and
+card extraction work on that alone, so they never see markup.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    TEXT = "text"  # a paragraph or a quote
+    ITEM = "item"  # a list item (bullet or numbered)
+    ROW = "row"  # a table row; `cells` holds its cells and `header` the table's header
+
+
+@dataclass(frozen=True)
+class Block:
+    """One heading, paragraph, list item or table row, with the lines it came from.
+
+    `breaks` maps offsets in `text` to line numbers: the text from `breaks[i][0]` on came from
+    line `breaks[i][1]`, so a sentence inside a long paragraph gets its own line span.
+    """
+
+    kind: BlockKind
+    text: str
+    start: int
+    end: int
+    level: int = 0  # heading level (1 is the top) or list depth (0 is the outer list)
+    breaks: tuple[tuple[int, int], ...] = ()
+    terms: tuple[str, ...] = ()  # terms the author emphasised (bold, italic)
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The notes line that holds character `offset` of `text`."""
+        if not self.breaks:
+            return self.start
+        index = bisect.bisect_right([where for where, _ in self.breaks], offset) - 1
+        return self.breaks[max(index, 0)][1]
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+class TextBuilder:
+    """Builds a block's text piece by piece while recording which line each piece came from."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.breaks: list[tuple[int, int]] = []
+
+    def add(self, text: str, line: int) -> None:
+        if not text:
+            return
+        if not self.breaks or self.breaks[-1][1] != line:
+            self.breaks.append((self._length, line))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def space(self) -> None:
+        if self._parts and not self._parts[-1].endswith(" "):
+            self._parts.append(" ")
+            self._length += 1
+
+    def build(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The text with runs of whitespace collapsed; offsets are kept consistent."""
+        raw = "".join(self._parts)
+        text_chars: list[str] = []
+        mapping: list[int] = []  # raw offset -> cleaned offset
+        previous_space = True
+        for char in raw:
+            mapping.append(len(text_chars))
+            if char.isspace():
+                if not previous_space:
+                    text_chars.append(" ")
+                previous_space = True
+            else:
+                text_chars.append(char)
+                previous_space = False
+        text = "".join(text_chars).rstrip()
+        breaks = []
+        for offset, line in self.breaks:
+            cleaned = mapping[offset] if offset < len(mapping) else len(text)
+            if breaks and breaks[-1][0] == cleaned:
+                breaks[-1] = (cleaned, line)
+            else:
+                breaks.append((cleaned, line))
+        return text, tuple(breaks)
+
+    @property
+    def empty(self) -> bool:
+        return not "".join(self._parts).strip()

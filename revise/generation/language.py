@@ -1,0 +1,167 @@
+"""Word knowledge the generator and the checker share: stopwords, rarity, verbs, pronouns.
+
+Rarity comes from `wordfreq` (its English word list ships inside the wheel, so nothing is fetched
+at run time). Verb forms come from a small table of irregular verbs plus suffix rules checked
+against word frequency: enough to tell a heading from a fact and to turn "In 1896, Russia
+established a legation" into "When did Russia establish a legation?".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string."""
+    return frozenset(text.split())
+
+
+STOPWORDS = word_set(
+    """
+    a about above after again against all also although am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each either
+    else even ever every few for from further had has have having he her here hers herself him
+    himself his how however i if in into is it its itself just least less like many may me might
+    more most much must my myself neither no nor not now of off on once only or other our ours
+    ourselves out over own per quite rather same several shall she should since so some still
+    such than that the their theirs them themselves then there these they this those though
+    through thus to too under until up upon us very via was we well were what when where whether
+    which while who whom whose why will with within without would yet you your yours yourself
+    yourselves mustn't don't doesn't didn't isn't wasn't weren't won't can't couldn't shouldn't
+    wouldn't hasn't haven't hadn't it's
+    """
+)
+
+PRONOUNS = word_set("he she it they we i you this these that those his her its their our him them")
+
+AUXILIARIES = word_set(
+    """
+    is are was were be been being am has have had do does did will would shall should can could
+    may might must mustn't don't doesn't didn't isn't wasn't weren't won't can't couldn't
+    shouldn't wouldn't hasn't haven't hadn't
+    """
+)
+
+NUMBER_WORDS = word_set(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion trillion dozen half
+    """
+)
+
+ORDINALS = word_set(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last final next"
+)
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Past tense -> base form for the irregular verbs that notes use; regular verbs go by rule.
+IRREGULAR_PAST = {
+    "arose": "arise", "ate": "eat", "became": "become", "began": "begin", "bent": "bend",
+    "bore": "bear", "broke": "break", "brought": "bring", "built": "build", "bought": "buy",
+    "caught": "catch", "chose": "choose", "came": "come", "dealt": "deal", "drew": "draw",
+    "drove": "drive", "fell": "fall", "felt": "feel", "fought": "fight", "found": "find",
+    "fled": "flee", "forbade": "forbid", "forgot": "forget", "froze": "freeze", "gave": "give",
+    "got": "get", "went": "go", "grew": "grow", "held": "hold", "kept": "keep", "knew": "know",
+    "laid": "lay", "led": "lead", "left": "leave", "lent": "lend", "lost": "lose", "made": "make",
+    "meant": "mean", "met": "meet", "overcame": "overcome", "overthrew": "overthrow",
+    "paid": "pay", "ran": "run", "rose": "rise", "said": "say", "saw": "see", "sought": "seek",
+    "sold": "sell", "sent": "send", "shook": "shake", "shot": "shoot", "showed": "show",
+    "sank": "sink", "sat": "sit", "spoke": "speak", "spent": "spend", "stood": "stand",
+    "stole": "steal", "struck": "strike", "swore": "swear", "took": "take", "taught": "teach",
+    "told": "tell", "thought": "think", "threw": "throw", "understood": "understand",
+    "undertook": "undertake", "withdrew": "withdraw", "won": "win", "wrote": "write",
+    "wore": "wear", "woke": "wake", "sprang": "spring", "spread": "spread", "split": "split",
+    "set": "set", "put": "put", "cut": "cut", "hit": "hit", "let": "let", "cost": "cost",
+}  # fmt: skip
+
+# Past participles that are not also the simple past above.
+IRREGULAR_PARTICIPLES = word_set(
+    """
+    arisen begun borne broken chosen done drawn driven eaten fallen forbidden forgotten frozen
+    given gone grown known overcome overthrown risen seen shaken shown spoken stolen sworn taken
+    thrown undertaken withdrawn woken worn written been
+    """
+)
+
+# Words ending in -ed or -ing that are not verb forms.
+_NOT_VERBS = word_set(
+    """
+    bed red hundred shed sled speed need seed feed greed deed breed creed indeed naked wicked
+    sacred kindred rugged ragged beloved learned aged united thing king ring spring string
+    nothing something anything everything during evening morning ceiling building wing sing bring
+    darling sterling herring pudding wedding
+    """
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common an English word is, 0 (unknown) to about 8 ("the"), on the Zipf scale."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_stopword(word: str) -> bool:
+    return word.casefold().replace("\u2019", "'") in STOPWORDS
+
+
+def is_number_word(word: str) -> bool:
+    return word.casefold() in NUMBER_WORDS
+
+
+def past_to_base(word: str) -> str | None:
+    """The base form of a simple-past verb ("established" -> "establish"), else None."""
+    lower = word.casefold()
+    if lower in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lower]
+    if not lower.endswith("ed") or len(lower) < 5 or lower in _NOT_VERBS:
+        return None
+    stem = lower[:-2]
+    candidates = [stem, lower[:-1]]
+    if lower.endswith("ied"):
+        candidates.append(lower[:-3] + "y")
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        candidates.append(stem[:-1])
+    best = max(candidates, key=lambda form: (zipf(form), -len(form)))
+    return best if zipf(best) >= 2.0 else None
+
+
+def is_verb_form(word: str) -> bool:
+    """True for auxiliaries, simple pasts, participles and -ing forms: the marks of a clause."""
+    lower = word.casefold().replace("\u2019", "'")
+    if lower in AUXILIARIES or lower in IRREGULAR_PAST or lower in IRREGULAR_PARTICIPLES:
+        return True
+    if lower in _NOT_VERBS or not lower.isalpha():
+        return False
+    if lower.endswith("ing") and len(lower) > 5:
+        return zipf(lower[:-3]) >= 2.5 or zipf(lower[:-3] + "e") >= 2.5
+    return past_to_base(lower) is not None
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+RARE_ZIPF = 3.5
+RARE_NOUN_ZIPF = 4.0  # abstract nouns ("hostility", "dependence") name ideas worth a card
+_NOUN_SUFFIX = re.compile(r"(tion|sion|ity|ence|ance|ment|ness|ism|ship|hood|cy)s?$")
+
+
+def is_rare(word: str) -> bool:
+    """An uncommon content word: worth learning, unlike "alliance" or "important"."""
+    lower = word.casefold()
+    if len(lower) < 5 or lower in STOPWORDS or not any(ch.isalpha() for ch in lower):
+        return False
+    threshold = RARE_NOUN_ZIPF if _NOUN_SUFFIX.search(lower) else RARE_ZIPF
+    return zipf(lower) < threshold

@@ -1,0 +1,258 @@
+"""Plain-text notes: outlines exported from mind maps, and prose with short heading lines.
+
+Neither kind marks its structure, so it is inferred. In an outline the hierarchy was flattened:
+a bullet without a verb ("Confrontation over Taiwan") heads the bullets below it, a bullet ending
+in ":" or "... for 2 reasons" introduces the next ones, and a line without a bullet continues the
+bullet above. In prose a short title-like line is a heading; a heading directly followed by
+another heading opens a section that the second one subdivides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from revise.formats.model import normalise
+from revise.generation.cleaning import is_boilerplate
+from revise.generation.document import Block, BlockKind, Document, TextBuilder
+from revise.generation.language import is_stopword, is_verb_form, words, zipf
+
+_BULLET = re.compile(r"^\s*(?:[-*•\u2013\u2014▪◦·]|\d{1,2}[.)])\s+(\S.*)$")
+_LIST_COUNT = re.compile(
+    r"\b(\d+|two|three|four|five|six)\s+(?:main\s+|key\s+|important\s+)?"
+    r"(reasons|ways|factors|causes|things|aims|points|stages|phases|types|effects|results"
+    r"|consequences|features|steps|parts|kinds|methods|problems|goals|examples)\b\W*$",
+    re.I,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_TERMINAL = re.compile(r"[.!?;,:]$")
+GENERIC_SECTIONS = frozenset(
+    [
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "summary",
+        "overview",
+        "background",
+        "abstract",
+        "references",
+        "notes",
+        "further",
+        "reading",
+        "bibliography",
+        "final",
+        "thoughts",
+        "key",
+        "points",
+        "takeaways",
+    ]
+)
+HEADING_WORDS = 12
+
+
+@dataclass
+class _Raw:
+    """A line or a bullet with its wrapped continuation lines."""
+
+    bullet: bool
+    start: int
+    pieces: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(piece for piece, _ in self.pieces)
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    def block(self, kind: BlockKind, level: int = 0) -> Block:
+        builder = TextBuilder()
+        for piece, line in self.pieces:
+            builder.add(piece, line)
+            builder.space()
+        text, breaks = builder.build()
+        return Block(kind, text, self.start, self.end, level, breaks)
+
+
+def parse_plain_text(text: str) -> Document:
+    lines = text.split("\n")
+    bullets = sum(1 for line in lines if _BULLET.match(line))
+    filled = sum(1 for line in lines if line.strip())
+    if bullets >= 3 and bullets >= 0.3 * filled:
+        return _parse_outline(lines)
+    return _parse_prose(lines)
+
+
+def is_foreign(line: str) -> bool:
+    """An export header in another language ("Zusammenfassung der Ressource")."""
+    tokens = words(line)
+    unknown = [token for token in tokens if zipf(token.casefold()) < 2.0]
+    return bool(tokens) and len(unknown) * 2 > len(tokens)
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without a verb or closing punctuation: a title, not a fact."""
+    tokens = words(text)
+    if not tokens or len(text.split()) > HEADING_WORDS or _TERMINAL.search(text.strip()):
+        return False
+    if " - " in text:
+        return False
+    # "-ing" words in headings are nouns ("Diplomatic Balancing"), so only finite forms count.
+    return not any(is_verb_form(token) and not token.endswith("ing") for token in tokens)
+
+
+# Outlines ---------------------------------------------------------------------------------------
+
+
+def _outline_raws(lines: list[str]) -> list[_Raw]:
+    raws: list[_Raw] = []
+    current: _Raw | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            current = None
+            continue
+        match = _BULLET.match(line)
+        if match:
+            content = match[1].strip()
+            if content[:1].islower() and raws and raws[-1].bullet:
+                # A bullet starting in lower case is a sub-point of the one above.
+                raws[-1].pieces.append(("- " + content, number))
+                current = raws[-1]
+                continue
+            current = _Raw(True, number, [(content, number)])
+            raws.append(current)
+        elif current is not None and current.bullet:
+            current.pieces.append((line.strip(), number))
+        else:
+            current = None  # lines outside bullets (a title, a header) stand alone
+            raws.append(_Raw(False, number, [(line.strip(), number)]))
+    return raws
+
+
+def _parse_outline(lines: list[str]) -> Document:
+    raws = [raw for raw in _outline_raws(lines) if not is_boilerplate(raw.text)]
+    title_parts: list[str] = []
+    while raws and not raws[0].bullet:
+        raw = raws.pop(0)
+        if not title_parts and is_foreign(raw.text):
+            continue
+        title_parts.append(raw.text)
+    candidates = [looks_like_heading(raw.text) for raw in raws]
+    blocks: list[Block] = []
+    open_top = False
+    pending_children = 0  # items still expected under a lead such as "for 2 reasons"
+    open_list = False  # a lead ending in ":" takes every item up to the next heading
+    for index, raw in enumerate(raws):
+        text = raw.text
+        heading = candidates[index] and pending_children == 0
+        if heading and open_list:
+            # Inside a list a verbless item ("Increase trade with China") is still an item;
+            # a real heading has a section of facts below it.
+            heading = candidates[index + 1 : index + 3] == [False, False]
+        if heading:
+            short = len(text.split()) <= 2
+            level = 2 if short and open_top else 1
+            open_top = open_top or level == 1
+            open_list = False
+            blocks.append(raw.block(BlockKind.HEADING, level))
+            continue
+        depth = 1 if (pending_children or open_list) else 0
+        blocks.append(raw.block(BlockKind.ITEM, depth))
+        if pending_children:
+            pending_children -= 1
+            continue
+        count = _LIST_COUNT.search(text)
+        if text.rstrip().endswith(":"):
+            open_list = True
+        elif count and not open_list:
+            pending_children = _COUNTS.get(count[1].casefold()) or int(count[1])
+    return Document(" ".join(title_parts), blocks)
+
+
+# Prose ------------------------------------------------------------------------------------------
+
+
+def _prose_raws(lines: list[str]) -> list[_Raw]:
+    """Paragraphs of wrapped lines; runs of short unpunctuated lines stay separate lines."""
+    groups: list[list[tuple[str, int]]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            groups[-1].append((line.strip(), number))
+        elif groups[-1]:
+            groups.append([])
+    raws: list[_Raw] = []
+    for group in groups:
+        if not group:
+            continue
+        paragraph: _Raw | None = None
+        for index, (line, number) in enumerate(group):
+            following = group[index + 1][0] if index + 1 < len(group) else ""
+            separate = _is_separate_line(line, following, paragraph)
+            if separate:
+                raws.append(_Raw(False, number, [(line, number)]))
+                paragraph = None
+            elif paragraph is None:
+                paragraph = _Raw(False, number, [(line, number)])
+                raws.append(paragraph)
+            else:
+                paragraph.pieces.append((line, number))
+    return raws
+
+
+def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool:
+    """A heading or menu line stands alone even when no blank line surrounds it."""
+    if paragraph is not None and not _TERMINAL.search(paragraph.text):
+        return False  # the paragraph is still mid-sentence: this line continues it
+    count = len(line.split())
+    if count > HEADING_WORDS or _TERMINAL.search(line):
+        return False
+    # A wrapped sentence goes on in lower case; a heading is followed by a new sentence.
+    return count <= 4 or not following[:1].islower()
+
+
+def _is_title_like(text: str) -> bool:
+    if not looks_like_heading(text):
+        return False
+    content = [token for token in words(text) if not is_stopword(token)]
+    capitalised = sum(1 for token in content if token[:1].isupper() or token[:1].isdigit())
+    return len(content) <= 4 or capitalised * 10 >= len(content) * 6
+
+
+def _parse_prose(lines: list[str]) -> Document:
+    raws = [raw for raw in _prose_raws(lines) if not is_boilerplate(raw.text)]
+    raws = _drop_repeated_short_lines(raws)
+    headings = [_is_title_like(raw.text) for raw in raws]
+    title = ""
+    if raws and headings[0]:
+        title = raws[0].text
+        raws, headings = raws[1:], headings[1:]
+    blocks: list[Block] = []
+    section_open = False
+    for index, raw in enumerate(raws):
+        if not headings[index]:
+            blocks.append(raw.block(BlockKind.TEXT))
+            continue
+        next_is_heading = index + 1 < len(raws) and headings[index + 1]
+        generic = normalise(raw.text) in GENERIC_SECTIONS
+        if next_is_heading or generic or not section_open:
+            level = 1
+            section_open = next_is_heading
+        else:
+            level = 2
+        blocks.append(raw.block(BlockKind.HEADING, level))
+    return Document(title, blocks)
+
+
+def _drop_repeated_short_lines(raws: list[_Raw]) -> list[_Raw]:
+    """Saved pages repeat their title and buttons; keep the first of each short line."""
+    seen: set[str] = set()
+    kept = []
+    for raw in raws:
+        key = normalise(raw.text)
+        if len(key.split()) <= HEADING_WORDS:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(raw)
+    return kept

@@ -1,0 +1,96 @@
+"""Reading a notes file: checks a user can act on, then the reader that fits its kind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from revise.errors import FormatError
+from revise.generation.document import Document
+
+MAX_NOTES_BYTES = 10 * 1024 * 1024
+NOTES_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
+NOTES_SUFFIXES[".htm"] = "html"
+
+_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_ATX_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def read_notes(path: Path) -> tuple[str, str]:
+    """The text of a notes file and its kind ("text", "markdown" or "html").
+
+    Raises FormatError with a one-line reason for anything that is not readable notes.
+    """
+    where = str(path)
+    if not path.exists():
+        raise FormatError(where, None, "no such file (check the path)")
+    if path.is_dir():
+        raise FormatError(where, None, "is a directory (give a notes file: .txt, .md or .html)")
+    size = path.stat().st_size
+    if size > MAX_NOTES_BYTES:
+        megabytes = size / (1024 * 1024)
+        raise FormatError(
+            where, None, f"too large: {megabytes:.1f} MB of notes (the limit is 10 MB; split it)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormatError(where, None, f"cannot read: {error.strerror or error}") from None
+    text = decode_notes(data, where)
+    return text, notes_kind(path, text)
+
+
+def decode_notes(data: bytes, where: str) -> str:
+    if not data.strip():
+        raise FormatError(where, None, "empty file (write some notes first)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+        if b"\x00" in data[:8192]:
+            raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FormatError(
+            where, line, f"not valid {encoding.removesuffix('-sig').upper()} text (save as UTF-8)"
+        ) from None
+    sample = text[:8192]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise FormatError(where, None, "empty file (write some notes first)")
+    return text
+
+
+def notes_kind(path: Path, text: str) -> str:
+    """Markdown and HTML by suffix; a .txt that is really HTML or markdown by its content."""
+    kind = NOTES_SUFFIXES.get(path.suffix.casefold(), "text")
+    if kind == "text":
+        if _HTML_START.match(text[:4096]):
+            return "html"
+        if len(_ATX_HEADING.findall(text)) >= 2:
+            return "markdown"
+    return kind
+
+
+def parse_notes(text: str, kind: str) -> Document:
+    """The notes as plain blocks, boilerplate and repeats removed."""
+    from revise.generation.cleaning import clean_document
+
+    if kind == "html":
+        from revise.generation.htmlnotes import parse_html
+
+        document = parse_html(text)
+    elif kind == "markdown":
+        from revise.generation.markdown import parse_markdown
+
+        document = parse_markdown(text)
+    else:
+        from revise.generation.plaintext import parse_plain_text
+
+        document = parse_plain_text(text)
+    return clean_document(document)

@@ -1,0 +1,112 @@
+"""From blocks to passages: each fact with its heading trail, lists with what introduces them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from revise.generation.document import Block, BlockKind, Document
+from revise.generation.language import is_verb_form, words
+
+MAX_LIST_ITEMS = 4
+_CONTINUATION = re.compile(r"\s+[-\u2013\u2014]\s+")
+
+
+@dataclass
+class Passage:
+    """A paragraph, a list item or a table row, under its headings."""
+
+    block: Block
+    trail: tuple[str, ...]
+
+
+@dataclass
+class ListGroup:
+    """Items introduced by a lead: a bullet ending in ':' or a heading with a list under it."""
+
+    lead: Block
+    items: list[Block]
+    trail: tuple[str, ...]  # the headings above the lead (a heading lead is not included)
+    lead_is_heading: bool = False
+
+
+@dataclass
+class Outline:
+    title: str
+    parts: list[Passage | ListGroup] = field(default_factory=list)
+
+
+def outline(document: Document) -> Outline:
+    """Walk the blocks keeping a stack of open headings; group lists under their leads."""
+    result = Outline(document.title)
+    stack: list[tuple[int, str]] = []
+    blocks = document.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        trail = tuple(text for _, text in stack)
+        if block.kind is BlockKind.HEADING:
+            items = _items_under_heading(blocks, index)
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            if items:
+                result.parts.append(ListGroup(block, items, tuple(t for _, t in stack), True))
+                index += len(items) + 1
+                stack.append((block.level, block.text))
+                continue
+            stack.append((block.level, block.text))
+            index += 1
+            continue
+        if block.kind is BlockKind.ITEM:
+            children = _children(blocks, index)
+            if children:
+                result.parts.append(ListGroup(block, children, trail))
+                index += len(children) + 1
+                continue
+        result.parts.append(Passage(block, trail))
+        index += 1
+    return result
+
+
+def _children(blocks: list[Block], index: int) -> list[Block]:
+    """The items one level deeper right after an item."""
+    lead = blocks[index]
+    children = []
+    for block in blocks[index + 1 :]:
+        if block.kind is not BlockKind.ITEM or block.level <= lead.level:
+            break
+        if block.level == lead.level + 1:
+            children.append(block)
+        else:
+            return []  # deeper nesting: treat the items one by one
+    return children
+
+
+def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
+    """A heading whose whole section is a short list of short items ("Functions of the liver")."""
+    heading = blocks[index]
+    items = []
+    for block in blocks[index + 1 :]:
+        if block.kind is BlockKind.HEADING and block.level <= heading.level:
+            break
+        if block.kind is not BlockKind.ITEM or block.level != 0:
+            return []
+        items.append(block)
+    if not 2 <= len(items) <= MAX_LIST_ITEMS:
+        return []
+    heads = [item_head(item.text) for item in items]
+    if any(
+        len(head.split()) > 6 or item.text.endswith(".")
+        for head, item in zip(heads, items, strict=False)
+    ):
+        return []
+    if any(
+        is_verb_form(word) and not word.endswith("ing") for head in heads for word in words(head)
+    ):
+        return []  # the items state facts: each gets its own card
+    return items
+
+
+def item_head(text: str) -> str:
+    """An item's first part, before the note-taker's " - " elaboration."""
+    return _CONTINUATION.split(text, maxsplit=1)[0].strip().rstrip(".;,:")

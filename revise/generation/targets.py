@@ -1,0 +1,333 @@
+"""What in a sentence is worth hiding: dates, numbers, names, the author's bold terms, rare words.
+
+Each candidate gets a score; the card builder hides the best one that does not leak (appear
+twice), repeat the topic, or fall inside a heading the card shows as context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from revise.formats.model import normalise
+from revise.generation.language import (
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PRONOUNS,
+    STOPWORDS,
+    is_rare,
+    is_stopword,
+    is_verb_form,
+    zipf,
+)
+
+MAX_DELETION_WORDS = 5
+VAGUE_PENALTY = 4.5
+ENUMERATION_PENALTY = 4.0
+DEMONYM_PENALTY = 3.0
+MODIFIER_PENALTY = 1.5
+MAX_DELETION_CHARS = 40
+
+
+class TargetKind(StrEnum):
+    TERM = "term"  # emphasised by the author
+    DATE = "date"
+    NAME = "name"
+    NUMBER = "number"
+    ACRONYM = "acronym"
+    RARE = "rare"
+
+
+@dataclass(frozen=True)
+class Target:
+    start: int
+    end: int
+    text: str
+    kind: TargetKind
+    score: float
+
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_QUALIFIER = r"(?:(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_DATE_PATTERNS = [
+    # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'?\d{{2}})\b",
+    # "1904-1905", "1953-56", "1986 to 1990"
+    rf"\b{_QUALIFIER}{_YEAR}\s*(?:-|\u2013|\u2014|to|until)\s*(?:{_YEAR}|\d{{2}})\b(?!-)",
+    # "the late 1990s", "1950s and 1960s"
+    rf"\b{_QUALIFIER}\d{{3}}0s(?:\s+and\s+(?:the\s+)?\d{{3}}0s)?\b",
+    # "the late 19th century"
+    rf"\b{_QUALIFIER}\d{{1,2}}(?:st|nd|rd|th)[-\s]+centur(?:y|ies)\b",
+    # "500 BC", "AD 79"
+    r"\b\d{1,4}\s?(?:BC|BCE|CE)\b|\bAD\s?\d{1,4}\b",
+    rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
+]
+_DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
+_NUMBER = re.compile(
+    r"(?<![\w.-])(?:\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent))?|\d+(?:st|nd|rd|th))(?![\w-])"
+    r"|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_CAPITALISED = r"(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|[A-Z]{2,}\d*)"
+_CONNECTOR = r"(?:\s+(?:of|of\s+the|for|for\s+the|de|la|von|van|der|del)\s+)"
+_NAME = re.compile(rf"(?<![\w'\u2019-]){_CAPITALISED}(?:(?:\s+|{_CONNECTOR}){_CAPITALISED})*")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|must|should|may|might|not)\s+$", re.I)
+# Adverbs and adjectives ("unilaterally", "unilateral") are weaker to hide than nouns.
+_MODIFIER = re.compile(r"(?:ly|al|ive|ous|ful|less|able|ible)$")
+# "Soviet-North Korean relations": a name used as an adjective is a weak thing to hide.
+_DEMONYM = re.compile(r"(?:an|ese|ish|ic|Soviet)$")
+_ORGANISATION = re.compile(
+    r"\b(Treaty|Pact|Agreement|Accord|Conference|Convention|Union|Organi[sz]ation|Party|Act"
+    r"|Bridge|Declaration|Doctrine|Plan|Alliance|Council|Commonwealth|Republic|Empire|Dynasty"
+    r"|War|Battle|Revolution|Square|Sea|Ocean|River|Company|Bank|League|Movement|Front|Army"
+    r"|Law|Theory|Principle|Effect|Cycle|Syndrome|Disease|Institute|University|Court|Parallel)\b"
+)
+
+BASE_SCORES = {
+    TargetKind.TERM: 12.0,
+    TargetKind.DATE: 9.5,
+    TargetKind.NAME: 6.0,
+    TargetKind.NUMBER: 7.0,
+    TargetKind.ACRONYM: 5.5,
+    TargetKind.RARE: 5.0,
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the whole document tells about its words: names, counts and its topic."""
+
+    names: frozenset[str]  # words seen capitalised in mid-sentence (casefolded)
+    counts: dict[str, int]  # normalised phrase -> occurrences, filled lazily
+    text: str  # the document's normalised text, padded with spaces
+    topic: frozenset[str]  # the topic's words, casefolded
+
+    def frequency(self, phrase: str) -> int:
+        key = normalise(phrase)
+        if key not in self.counts:
+            self.counts[key] = max(1, self.text.count(f" {key} "))
+        return self.counts[key]
+
+    def is_topic(self, phrase: str) -> bool:
+        tokens = normalise(phrase).split()
+        return bool(tokens) and all(token in self.topic or token in STOPWORDS for token in tokens)
+
+
+def build_vocabulary(texts: list[str], topic: frozenset[str]) -> Vocabulary:
+    names: set[str] = set()
+    for text in texts:
+        for match in re.finditer(r"(?<=[a-z,;:()] )([A-Z][\w'\u2019-]*)", text):
+            names.add(_POSSESSIVE.sub("", match[1]).casefold())
+    joined = " ".join(normalise(text) for text in texts)
+    return Vocabulary(frozenset(names), {}, f" {joined} ", topic)
+
+
+def find_targets(
+    sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...] = ()
+) -> list[Target]:
+    """Every span of `sentence` worth hiding, best first."""
+    found: list[Target] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: TargetKind, score: float) -> None:
+        text = sentence[start:end]
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            return
+        taken.append((start, end))
+        found.append(Target(start, end, text, kind, score))
+
+    for term in terms:
+        for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", sentence):
+            add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
+    for match in _DATE.finditer(sentence):
+        start, end = _trim_article(sentence, match.start(), match.end())
+        bonus = 0.5 if re.search(_MONTH, match[0], re.I) and re.search(r"\d", match[0]) else 0
+        if _is_date_like(sentence[start:end]):
+            add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
+    for start, end, kind in _names(sentence, vocabulary):
+        add(start, end, kind, _name_score(sentence[start:end], kind))
+    for match in _NUMBER.finditer(sentence):
+        if _is_counting_number(sentence, match):
+            # "the 38th parallel": an ordinal in digits names one particular thing.
+            bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
+            score = BASE_SCORES[TargetKind.NUMBER] + bonus
+            add(match.start(), match.end(), TargetKind.NUMBER, score)
+    for match in re.finditer(
+        r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])", sentence
+    ):
+        word = match[0]
+        if is_rare(word) and not is_verb_form(word.split("-")[-1]):
+            if _INFINITIVE.search(sentence[: match.start()]):
+                continue  # "attempting to reestablish": a verb, not a term
+            score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
+            if _MODIFIER.search(word):
+                score -= MODIFIER_PENALTY
+            add(match.start(), match.end(), TargetKind.RARE, score)
+    usable = [target for target in found if _usable(target, sentence, vocabulary)]
+    vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
+    rescored = [
+        Target(
+            t.start,
+            t.end,
+            t.text,
+            t.kind,
+            t.score
+            - vague
+            - _repetition_penalty(t, vocabulary)
+            - _enumeration_penalty(t, sentence),
+        )
+        for t in usable
+    ]
+    return sorted(rescored, key=lambda target: (-target.score, target.start))
+
+
+def is_vague(sentence: str) -> bool:
+    """A sentence whose subject is a pronoun or a bare ordinal ("The first 1954-55 was ...")."""
+    tokens = [token.casefold() for token in sentence.split()[:4]]
+    if not tokens:
+        return False
+    if tokens[0] in PRONOUNS and (
+        len(tokens) < 2 or is_verb_form(tokens[1]) or tokens[1] in PRONOUNS
+    ):
+        return True
+    subordinate = tokens[0] in ("although", "though", "while", "because", "as")
+    if subordinate and len(tokens) > 1 and tokens[1] in PRONOUNS:
+        return True
+    if tokens[0] == "the" and len(tokens) > 2 and tokens[1] in ORDINALS:
+        return not tokens[2].isalpha() or is_verb_form(tokens[2])
+    return False
+
+
+def _enumeration_penalty(target: Target, sentence: str) -> float:
+    """One member of "SA-2D, SA-3, and SA-5" is a poor card: the others give it away."""
+    segments = []
+    start = 0
+    for piece in re.split(r"(,\s+)", sentence):
+        segments.append((start, start + len(piece)))
+        start += len(piece)
+    segments = segments[::2]
+    index = next((i for i, (a, b) in enumerate(segments) if a <= target.start < b), None)
+    if index is None:
+        return 0.0
+
+    def short(i: int) -> bool:
+        if not 0 <= i < len(segments):
+            return False
+        text = re.sub(r"^(?:and|or)\s+", "", sentence[segments[i][0] : segments[i][1]].strip())
+        return 0 < len(text.split()) <= 3
+
+    if short(index) and (short(index - 1) or short(index + 1)):
+        return ENUMERATION_PENALTY
+    return 0.0
+
+
+def _trim_article(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Dates are hidden without their article: "the [late 1990s]"."""
+    text = sentence[start:end]
+    match = re.match(r"the\s+", text, re.I)
+    return (start + match.end(), end) if match else (start, end)
+
+
+def _is_date_like(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, TargetKind]]:
+    spans = []
+    for match in _NAME.finditer(sentence):
+        start, end = match.start(), match.end()
+        text = match[0]
+        # Leading capitalised function words ("The", "In", "During") are not part of a name.
+        while True:
+            first = text.split()[0] if text.split() else ""
+            at_start = start == 0 or sentence[:start].rstrip().endswith((".", ":", "-", "(", '"'))
+            if first and at_start and not is_stopword(first):
+                if not _is_name_word(first, vocabulary):
+                    text = ""  # "Post-Korean War China turned": no telling where a name starts
+                break
+            if first and is_stopword(first):
+                rest = text[len(first) :].lstrip()
+                start = end - len(rest)
+                text = rest
+                if not text:
+                    break
+                continue
+            break
+        text = text.rstrip()
+        if not text:
+            continue
+        trimmed = _POSSESSIVE.sub("", text)
+        # Trailing connectors ("Bank of") belong to the next word, which was not capitalised.
+        trimmed = re.sub(rf"{_CONNECTOR}$", "", trimmed)
+        end = start + len(trimmed)
+        if not trimmed or not any(ch.isalpha() for ch in trimmed):
+            continue
+        tokens = trimmed.split()
+        if len(tokens[-1]) == 1:
+            continue  # "North K": an abbreviation the notes use, not a name to learn
+        if len(tokens) == 1 and _ACRONYM.match(trimmed):
+            spans.append((start, end, TargetKind.ACRONYM))
+        elif len(tokens) == 1 and trimmed.casefold() in ORDINALS | NUMBER_WORDS:
+            continue
+        else:
+            spans.append((start, end, TargetKind.NAME))
+    return spans
+
+
+def _is_name_word(word: str, vocabulary: Vocabulary) -> bool:
+    """A sentence's first word is a name when the notes capitalise it elsewhere too."""
+    bare = _POSSESSIVE.sub("", word).casefold()
+    return bare in vocabulary.names or bool(_ACRONYM.match(word)) or zipf(bare) < 3.0
+
+
+def _name_score(text: str, kind: TargetKind) -> float:
+    """Full names score above single ones; names made of rare words above everyday ones."""
+    if kind is TargetKind.ACRONYM:
+        return BASE_SCORES[kind]
+    parts = [part for part in re.split(r"[\s-]+", text) if part and not is_stopword(part)]
+    common = sum(zipf(_POSSESSIVE.sub("", part).casefold()) for part in parts) / len(parts)
+    adjective = DEMONYM_PENALTY if _DEMONYM.search(parts[-1]) else 0.0
+    if len(parts) > 1:
+        bonus = 1.0 if _ORGANISATION.search(text) else 0.0
+        return BASE_SCORES[kind] + min(4.0, max(0.0, 5.5 - common) * 1.5) + bonus - adjective
+    return BASE_SCORES[kind] - 1.5 + min(3.0, max(0.0, 5.0 - common)) - adjective
+
+
+def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
+    """A number that counts or measures something ("six phases", "38th parallel", "40%")."""
+    text = match[0]
+    before = sentence[: match.start()].rstrip()
+    after = sentence[match.end() :].lstrip()
+    if re.search(
+        r"\b(ch|chap|chapter|p|pp|page|fig|figure|table|section|vol|no)\.?$", before, re.I
+    ):
+        return False
+    if text.isdigit() and len(text) == 4:
+        return False  # a year, handled as a date
+    next_word = re.match(r"[a-zA-Z%]+", after)
+    return (bool(next_word) and not is_stopword(next_word[0])) or "%" in text
+
+
+def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
+    text = target.text
+    if len(text.split()) > MAX_DELETION_WORDS or len(text) > MAX_DELETION_CHARS:
+        return False
+    if vocabulary.is_topic(text):
+        return False
+    key = normalise(text)
+    if not key or all(token in STOPWORDS for token in key.split()):
+        return False
+    rest = normalise(sentence[: target.start] + " \x00 " + sentence[target.end :])
+    return f" {key} " not in f" {rest} "
+
+
+def _repetition_penalty(target: Target, vocabulary: Vocabulary) -> float:
+    """A name the notes use everywhere ("Stalin" in notes on Stalin) teaches little."""
+    count = vocabulary.frequency(target.text)
+    return 2.0 * math.log2(count / 2) if count > 2 else 0.0
