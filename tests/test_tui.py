@@ -297,3 +297,49 @@ def test_help_lists_the_keys_of_the_screen(tui_col, tui_clock):
         assert isinstance(pilot.app.screen, ReviewScreen)
 
     drive(app, scenario)
+
+
+async def import_path(pilot, path) -> None:
+    """Press i, type the path, press Enter, and wait for the import (or its preview)."""
+    await pilot.press("i")
+    await pilot.pause()
+    pilot.app.screen.query_one("#import-path").value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def test_import_a_table_from_the_deck_list(tui_col, tui_clock, tmp_path):
+    table = tmp_path / "capitals.csv"
+    table.write_text("front,back\nCapital of France?,Paris\nCapital of Japan?,Tokyo\n")
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await import_path(pilot, table)
+        assert isinstance(pilot.app.screen, DeckListScreen)  # no preview for a deck file
+        assert [(deck.name, deck.total) for deck in tui_col.decks()] == [("capitals", 2)]
+        assert "capitals" in screen_text(pilot)
+        assert "No decks yet" not in screen_text(pilot)
+
+    drive(app, scenario)
+
+
+def test_import_errors_are_one_line_notifications(tui_col, tui_clock, tmp_path):
+    bad = tmp_path / "broken.apkg"
+    bad.write_text("not a zip")
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("i")
+        pilot.app.screen.query_one("#import-path").value = str(tmp_path / "missing.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        notes = [n.message for n in pilot.app._notifications]
+        assert notes[-1] == f"{tmp_path / 'missing.csv'}: not found (give the path of a file)"
+        await pilot.press("escape")
+        await import_path(pilot, bad)
+        message = list(pilot.app._notifications)[-1].message
+        assert message.startswith(str(bad)) and "\n" not in message
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        assert tui_col.decks() == []
+
+    drive(app, scenario)

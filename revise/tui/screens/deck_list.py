@@ -197,7 +197,7 @@ class DeckListScreen(Screen[None]):
             self.notify(message.error, severity="error", timeout=8, markup=False)
             return
         assert message.report is not None
-        self.notify(str(message.report), title="Imported", timeout=8, markup=False)
+        self.notify(str(message.report), title="Imported", markup=False)
         self.load_decks()
 
 

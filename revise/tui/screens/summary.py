@@ -50,6 +50,7 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-panel", classes="dialog") as panel:
             panel.border_title = Content(f"Session over · {self.summary.deck or 'all decks'}")
+            panel.border_subtitle = "Enter to continue"
             yield Static(self.summary_lines(None, loading=True), id="summary-lines")
         yield Footer()
 

@@ -35,6 +35,9 @@ class CardView(VerticalScroll):
         self._set("#card-answer", answer_content(card))
         self._set("#card-meta", meta_content(card))
         self.remove_class("-revealed", "-empty")
+        self.set_class(not card.context, "-no-context")
+        # A cloze's full text replaces its prompt on reveal, as in Anki, instead of repeating it.
+        self.set_class(GAP in card.prompt, "-cloze")
         self.scroll_home(animate=False)
 
     def reveal(self) -> None:
