@@ -54,6 +54,7 @@ _CLAUSE_BREAK = re.compile(
     r"|leading|signaling|signalling|where|when)\b)"
 )
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
+_NOT_SUBJECTS = frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"})
 _FRONTED_DATE = re.compile(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
 _TRAILING_DATE = re.compile(r"\s+in\s+(?:the\s+)?$", re.I)
 
@@ -194,7 +195,9 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
     if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
         return False
     if kind is BlockKind.TEXT:
-        return any(is_verb_form(token) for token in tokens)
+        # Present-tense verbs go unrecognised, but a full stop after six words marks a sentence.
+        full_sentence = len(tokens) >= 6 and sentence.rstrip().endswith((".", "!", "?"))
+        return full_sentence or any(is_verb_form(token) for token in tokens)
     return True
 
 
@@ -310,7 +313,9 @@ def _question(
     else:
         tail = sentence[target.end :].strip()
         before = sentence[clause_start:answer_start]
-        if tail not in ("", ".", "!") or not _TRAILING_DATE.search(before):
+        if not (tail in ("", ".", "!") or tail.startswith(",")) or not _TRAILING_DATE.search(
+            before
+        ):
             return None
         clause = _CONJUNCTION.sub("", _TRAILING_DATE.sub("", before).strip())
     question = _when_question(clause, vocabulary)
@@ -336,8 +341,11 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     subject = tokens[:verb]
     if any(is_verb_form(token) and token.islower() for token in subject):
         return None
+    if subject[0].casefold() in _NOT_SUBJECTS or all(is_stopword(token) for token in subject):
+        return None
     first = subject[0]
-    if first.casefold() not in vocabulary.names and not first.isupper():
+    # "Naval exercises" -> "naval exercises", but "Richard Arkwright" keeps its capital.
+    if is_stopword(first) or first.casefold() in vocabulary.lower:
         subject = [first[:1].lower() + first[1:], *subject[1:]]
     rest = _cut_second_verb(tokens[verb + 1 :])
     if tokens[verb] in ("was", "were"):
@@ -404,7 +412,15 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             continue
         if normalise(answer) in ("", normalise(cells[0])) or answer in ("-", "\u2014"):
             continue
-        front = f"{cells[0]}: {name[:1].lower() + name[1:]}?"
+        key = f"{cells[0]} ({_lower_first(header[0])})" if header[0] else cells[0]
+        front = f"{key}: {_lower_first(name)}?"
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front)]))
     return drafts
+
+
+def _lower_first(text: str) -> str:
+    """ "Function" -> "function", but "ATP yield" stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

@@ -43,6 +43,9 @@ AUXILIARIES = word_set(
     """
 )
 
+# Words that open a yes/no question when they start one.
+YES_NO_OPENERS = AUXILIARIES - {"being", "been", "be"}
+
 NUMBER_WORDS = word_set(
     """
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen

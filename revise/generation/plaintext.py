@@ -16,14 +16,9 @@ from revise.formats.model import normalise
 from revise.generation.cleaning import is_boilerplate
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import is_stopword, is_verb_form, words, zipf
+from revise.generation.structure import LIST_COUNT
 
 _BULLET = re.compile(r"^\s*(?:[-*•\u2013\u2014▪◦·]|\d{1,2}[.)])\s+(\S.*)$")
-_LIST_COUNT = re.compile(
-    r"\b(\d+|two|three|four|five|six)\s+(?:main\s+|key\s+|important\s+)?"
-    r"(reasons|ways|factors|causes|things|aims|points|stages|phases|types|effects|results"
-    r"|consequences|features|steps|parts|kinds|methods|problems|goals|examples)\b\W*$",
-    re.I,
-)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TERMINAL = re.compile(r"[.!?;,:]$")
 GENERIC_SECTIONS = frozenset(
@@ -162,7 +157,7 @@ def _parse_outline(lines: list[str]) -> Document:
         if pending_children:
             pending_children -= 1
             continue
-        count = _LIST_COUNT.search(text)
+        count = LIST_COUNT.search(text)
         if text.rstrip().endswith(":"):
             open_list = True
         elif count and not open_list:

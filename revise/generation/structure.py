@@ -9,6 +9,12 @@ from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import is_verb_form, words
 
 MAX_LIST_ITEMS = 4
+LIST_COUNT = re.compile(
+    r"\b(\d+|two|three|four|five|six)\s+(?:main\s+|key\s+|important\s+)?"
+    r"(reasons|ways|factors|causes|things|aims|points|stages|phases|types|effects|results"
+    r"|consequences|features|steps|parts|kinds|methods|problems|goals|examples)\b\W*$",
+    re.I,
+)
 _CONTINUATION = re.compile(r"\s+[-\u2013\u2014]\s+")
 
 
@@ -69,8 +75,14 @@ def outline(document: Document) -> Outline:
 
 
 def _children(blocks: list[Block], index: int) -> list[Block]:
-    """The items one level deeper right after an item."""
+    """The items one level deeper right after an item that introduces them.
+
+    An item introduces a list when it ends in ":", announces a count ("for 2 reasons") or is a
+    short verbless label; a full statement with sub-points below keeps them as facts of their own.
+    """
     lead = blocks[index]
+    if not introduces_list(lead.text):
+        return []
     children = []
     for block in blocks[index + 1 :]:
         if block.kind is not BlockKind.ITEM or block.level <= lead.level:
@@ -105,6 +117,16 @@ def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
     ):
         return []  # the items state facts: each gets its own card
     return items
+
+
+def introduces_list(text: str) -> bool:
+    text = text.strip()
+    if text.endswith(":") or LIST_COUNT.search(text):
+        return True
+    tokens = words(text)
+    return len(tokens) <= 8 and not any(
+        is_verb_form(token) and not token.endswith("ing") for token in tokens
+    )
 
 
 def item_head(text: str) -> str:

@@ -50,6 +50,11 @@ class Target:
     score: float
 
 
+_SPELLED_ORDINAL = (
+    r"(?:(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth)"
+)
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _QUALIFIER = r"(?:(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
@@ -60,8 +65,8 @@ _DATE_PATTERNS = [
     rf"\b{_QUALIFIER}{_YEAR}\s*(?:-|\u2013|\u2014|to|until)\s*(?:{_YEAR}|\d{{2}})\b(?!-)",
     # "the late 1990s", "1950s and 1960s"
     rf"\b{_QUALIFIER}\d{{3}}0s(?:\s+and\s+(?:the\s+)?\d{{3}}0s)?\b",
-    # "the late 19th century"
-    rf"\b{_QUALIFIER}\d{{1,2}}(?:st|nd|rd|th)[-\s]+centur(?:y|ies)\b",
+    # "the late 19th century", "the eighteenth century"
+    rf"\b{_QUALIFIER}(?:\d{{1,2}}(?:st|nd|rd|th)|{_SPELLED_ORDINAL})[-\s]+centur(?:y|ies)\b",
     # "500 BC", "AD 79"
     r"\b\d{1,4}\s?(?:BC|BCE|CE)\b|\bAD\s?\d{1,4}\b",
     rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
@@ -77,6 +82,8 @@ _CONNECTOR = r"(?:\s+(?:of|of\s+the|for|for\s+the|de|la|von|van|der|del)\s+)"
 _NAME = re.compile(rf"(?<![\w'\u2019-]){_CAPITALISED}(?:(?:\s+|{_CONNECTOR}){_CAPITALISED})*")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ITEM = r"[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}"
+_LISTED_AFTER = re.compile(rf",\s+{_ITEM},\s+(?:(?:and|or)\s+)?{_ITEM}|,\s+{_ITEM}\s+(?:and|or)\s")
 _INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|must|should|may|might|not)\s+$", re.I)
 # Adverbs and adjectives ("unilaterally", "unilateral") are weaker to hide than nouns.
 _MODIFIER = re.compile(r"(?:ly|al|ive|ous|ful|less|able|ible)$")
@@ -107,6 +114,7 @@ class Vocabulary:
     counts: dict[str, int]  # normalised phrase -> occurrences, filled lazily
     text: str  # the document's normalised text, padded with spaces
     topic: frozenset[str]  # the topic's words, casefolded
+    lower: frozenset[str] = frozenset()  # words the notes write in lower case somewhere
 
     def frequency(self, phrase: str) -> int:
         key = normalise(phrase)
@@ -125,7 +133,8 @@ def build_vocabulary(texts: list[str], topic: frozenset[str]) -> Vocabulary:
         for match in re.finditer(r"(?<=[a-z,;:()] )([A-Z][\w'\u2019-]*)", text):
             names.add(_POSSESSIVE.sub("", match[1]).casefold())
     joined = " ".join(normalise(text) for text in texts)
-    return Vocabulary(frozenset(names), {}, f" {joined} ", topic)
+    lower = {word for text in texts for word in re.findall(r"\b[a-z][a-z'-]*\b", text)}
+    return Vocabulary(frozenset(names), {}, f" {joined} ", topic, frozenset(lower))
 
 
 def find_targets(
@@ -163,8 +172,8 @@ def find_targets(
     ):
         word = match[0]
         if is_rare(word) and not is_verb_form(word.split("-")[-1]):
-            if _INFINITIVE.search(sentence[: match.start()]):
-                continue  # "attempting to reestablish": a verb, not a term
+            if _INFINITIVE.search(sentence[: match.start()]) or word.endswith("ed"):
+                continue  # "attempting to reestablish", "to be mechanised": verbs, not terms
             score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
             if _MODIFIER.search(word):
                 score -= MODIFIER_PENALTY
@@ -224,6 +233,9 @@ def _enumeration_penalty(target: Target, sentence: str) -> float:
 
     if short(index) and (short(index - 1) or short(index + 1)):
         return ENUMERATION_PENALTY
+    # "The stages are prophase, metaphase, anaphase and telophase": the first of a run.
+    if _LISTED_AFTER.match(sentence[target.end :]):
+        return ENUMERATION_PENALTY
     return 0.0
 
 
@@ -235,7 +247,7 @@ def _trim_article(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_date_like(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    return any(ch.isdigit() for ch in text) or "centur" in text.casefold()
 
 
 def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, TargetKind]]:

@@ -1,0 +1,214 @@
+"""Web pages saved as HTML: the article's headings, paragraphs, lists and tables.
+
+Menus, headers, footers, sidebars, share bars, newsletter boxes, forms and scripts are skipped by
+element and by the class, id or role that marks them. Every text node keeps its line in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from revise.generation.document import Block, BlockKind, Document, TextBuilder
+
+_SKIPPED = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
+        "button", "iframe", "select", "textarea", "canvas", "object", "video", "audio", "dialog",
+        "pre", "code", "figure", "menu",
+    }
+)  # fmt: skip
+_VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col"})
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_TEXT_BLOCKS = frozenset({"p", "blockquote", "dd", "dt", "figcaption", "caption", "summary"})
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body"})
+_BOILERPLATE_MARK = re.compile(
+    r"nav|menu|breadcrumb|share|sharing|social|newsletter|subscribe|signup|sign-up|footer"
+    r"|sidebar|cookie|consent|related|comment|advert|\bads?\b|promo|popup|modal|banner|masthead"
+    r"|site-header|toolbar|pagination|byline|author-bio|skip-link|screen-reader",
+    re.I,
+)
+_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
+
+
+def parse_html(text: str) -> Document:
+    parser = _PageParser()
+    parser.feed(text)
+    parser.close()
+    blocks = parser.blocks
+    title = ""
+    first_h1 = next(
+        (i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and b.level == 1), None
+    )
+    if first_h1 is not None and all(b.kind is BlockKind.HEADING for b in blocks[:first_h1]):
+        title = blocks[first_h1].text
+        blocks = blocks[:first_h1] + blocks[first_h1 + 1 :]
+    if not title:
+        title = _TITLE_SUFFIX.sub("", parser.page_title.strip())
+    return Document(title, blocks)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.page_title = ""
+        self._stack: list[str] = []
+        self._skip_depth = 0  # > 0 inside an element whose content is not notes
+        self._article_depth = 0
+        self._in_title = False
+        self._builder: TextBuilder | None = None
+        self._kind = BlockKind.TEXT
+        self._level = 0
+        self._start = 0
+        self._terms: list[str] = []
+        self._emphasis: list[list[str]] = []
+        self._list_depth = 0
+        self._header: tuple[str, ...] = ()
+        self._row: list[str] | None = None
+        self._row_start = 0
+        self._row_is_header = False
+        self._cell: TextBuilder | None = None
+
+    # Structure ------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag == "br":
+                self._space()
+            return
+        self._stack.append(tag)
+        if self._skip_depth or self._is_boilerplate(tag, dict(attrs)):
+            self._skip_depth += 1
+            return
+        if tag in ("article", "main"):
+            self._article_depth += 1
+        if tag == "title":
+            self._in_title = True
+        elif tag in _HEADINGS:
+            self._open(BlockKind.HEADING, _HEADINGS[tag])
+        elif tag in _TEXT_BLOCKS:
+            self._open(BlockKind.TEXT, 0)
+        elif tag in ("ul", "ol"):
+            self._flush()
+            self._list_depth += 1
+        elif tag == "li":
+            self._open(BlockKind.ITEM, max(self._list_depth - 1, 0))
+        elif tag == "table":
+            self._flush()
+            self._header = ()
+        elif tag == "tr":
+            self._flush()
+            self._row, self._row_start, self._row_is_header = [], self.getpos()[0], False
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = TextBuilder()
+            self._row_is_header = self._row_is_header or tag == "th"
+        elif tag in ("strong", "b", "em", "i", "dfn", "mark"):
+            self._emphasis.append([])
+        elif tag in _CONTAINERS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self._stack:
+            return
+        while self._stack:
+            open_tag = self._stack.pop()
+            self._close(open_tag)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag: str) -> None:
+        if self._skip_depth:
+            self._skip_depth -= 1
+            return
+        if tag in ("article", "main"):
+            self._article_depth -= 1
+        if tag == "title":
+            self._in_title = False
+        elif tag in _HEADINGS or tag in _TEXT_BLOCKS or tag == "li" or tag in _CONTAINERS:
+            self._flush()
+        if tag in ("ul", "ol"):
+            self._list_depth = max(self._list_depth - 1, 0)
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append(self._cell.build()[0])
+            self._cell = None
+        elif tag == "tr":
+            self._end_row()
+        elif tag in ("strong", "b", "em", "i", "dfn", "mark") and self._emphasis:
+            term = " ".join("".join(self._emphasis.pop()).split())
+            if term and term not in self._terms and self._builder is not None:
+                self._terms.append(term)
+
+    def _is_boilerplate(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        if tag in _SKIPPED:
+            return True
+        if tag == "header" and not self._article_depth:
+            return True
+        if (attrs.get("role") or "").casefold() in _BOILERPLATE_ROLES:
+            return True
+        if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+            return True
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        return bool(marks.strip()) and bool(_BOILERPLATE_MARK.search(marks))
+
+    # Text -----------------------------------------------------------------------------------
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self._in_title:
+            self.page_title += data
+            return
+        if self._cell is not None:
+            self._cell.add(data, self.getpos()[0])
+            return
+        if not data.strip() and self._builder is None:
+            return
+        if self._builder is None:
+            self._open(BlockKind.TEXT, 0)
+        line = self.getpos()[0]
+        for offset, piece in enumerate(data.split("\n")):
+            if offset:
+                self._builder.space()  # type: ignore[union-attr]
+            self._builder.add(piece, line + offset)  # type: ignore[union-attr]
+        for open_term in self._emphasis:
+            open_term.append(data)
+
+    def _space(self) -> None:
+        if self._builder is not None:
+            self._builder.space()
+
+    def _open(self, kind: BlockKind, level: int) -> None:
+        self._flush()
+        self._builder = TextBuilder()
+        self._kind, self._level, self._start = kind, level, self.getpos()[0]
+        self._terms = []
+
+    def _flush(self) -> None:
+        builder, self._builder = self._builder, None
+        if builder is None or builder.empty:
+            return
+        text, breaks = builder.build()
+        start = breaks[0][1] if breaks else self._start
+        end = max(line for _, line in breaks) if breaks else start
+        block = Block(self._kind, text, start, end, self._level, breaks, tuple(self._terms))
+        self.blocks.append(block)
+
+    def _end_row(self) -> None:
+        cells, self._row = self._row, None
+        if not cells or not any(cells):
+            return
+        if self._row_is_header and not self._header:
+            self._header = tuple(cells)
+            return
+        line = self._row_start
+        text = " | ".join(cells)
+        self.blocks.append(
+            Block(BlockKind.ROW, text, line, self.getpos()[0], 0, ((0, line),), (), tuple(cells),
+                  self._header)
+        )  # fmt: skip
+
+    def close(self) -> None:
+        super().close()
+        self._flush()

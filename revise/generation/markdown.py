@@ -1,0 +1,150 @@
+"""Markdown notes: headings, nested lists, bold terms, tables, quotes; code is left out.
+
+markdown-it-py (CommonMark, plus tables) parses the file; its block tokens carry line ranges, and
+soft line breaks inside a paragraph tell which line each sentence is on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.generation.document import Block, BlockKind, Document, TextBuilder
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
+
+
+def parse_markdown(text: str) -> Document:
+    from markdown_it import MarkdownIt
+
+    text, meta_title = _strip_front_matter(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    blocks = _Walker(tokens).blocks()
+    title = meta_title
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
+        title = title or blocks[0].text
+        blocks = blocks[1:]
+    return Document(title, blocks)
+
+
+def _strip_front_matter(text: str) -> tuple[str, str]:
+    """YAML front matter is metadata, not notes; its lines are blanked to keep line numbers."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text, ""
+    title = _FRONT_TITLE.search(match[1])
+    blank = "\n" * match[0].count("\n")
+    return blank + text[match.end() :], title[1] if title else ""
+
+
+class _Walker:
+    def __init__(self, tokens: list) -> None:  # type: ignore[type-arg]
+        self.tokens = tokens
+        self.result: list[Block] = []
+        self.list_depth = 0
+        self.item_paragraphs: list[int] = []  # paragraphs seen in each open list item
+        self.header: tuple[str, ...] = ()
+        self.in_head = False
+        self.cells: list[str] = []
+        self.row_start = 0
+
+    def blocks(self) -> list[Block]:
+        index = 0
+        tokens = self.tokens
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.list_depth -= 1
+            elif kind == "list_item_open":
+                self.item_paragraphs.append(0)
+            elif kind == "list_item_close":
+                self.item_paragraphs.pop()
+            elif kind == "heading_open":
+                level = int(token.tag[1:])
+                self._add(tokens[index + 1], BlockKind.HEADING, level)
+                index += 1
+            elif kind == "paragraph_open":
+                self._paragraph(tokens[index + 1])
+                index += 1
+            elif kind == "thead_open":
+                self.in_head = True
+            elif kind == "thead_close":
+                self.in_head = False
+            elif kind == "tr_open":
+                self.cells = []
+                self.row_start = token.map[0] + 1 if token.map else 0
+            elif kind in ("th_open", "td_open"):
+                text, _, _ = _render_inline(tokens[index + 1], self.row_start)
+                self.cells.append(text)
+                index += 1
+            elif kind == "tr_close":
+                self._row()
+            index += 1
+        return self.result
+
+    def _paragraph(self, inline) -> None:  # type: ignore[no-untyped-def]
+        if self.item_paragraphs and self.item_paragraphs[-1] == 0:
+            self.item_paragraphs[-1] += 1
+            self._add(inline, BlockKind.ITEM, self.list_depth - 1)
+        else:
+            self._add(inline, BlockKind.TEXT, 0)
+
+    def _add(self, inline, kind: BlockKind, level: int) -> None:  # type: ignore[no-untyped-def]
+        first = inline.map[0] + 1 if inline.map else 1
+        text, breaks, terms = _render_inline(inline, first)
+        if not text:
+            return
+        last = breaks[-1][1] if breaks else first
+        self.result.append(Block(kind, text, first, last, level, breaks, terms))
+
+    def _row(self) -> None:
+        cells = tuple(self.cells)
+        if self.in_head:
+            self.header = cells
+            return
+        if not any(cells):
+            return
+        text = " | ".join(cells)
+        self.result.append(
+            Block(
+                BlockKind.ROW,
+                text,
+                self.row_start,
+                self.row_start,
+                breaks=((0, self.row_start),),
+                cells=cells,
+                header=self.header,
+            )
+        )
+
+
+def _render_inline(inline, first_line: int):  # type: ignore[no-untyped-def]
+    """Plain text of an inline token, its line breaks, and the terms set in bold or italics."""
+    builder = TextBuilder()
+    line = first_line
+    terms: list[str] = []
+    emphasis: list[list[str]] = []
+    for child in inline.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            builder.add(child.content, line)
+            for open_term in emphasis:
+                open_term.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            line += 1
+            builder.space()
+            for open_term in emphasis:
+                open_term.append(" ")
+        elif kind in ("strong_open", "em_open"):
+            emphasis.append([])
+        elif kind in ("strong_close", "em_close") and emphasis:
+            term = " ".join("".join(emphasis.pop()).split())
+            if term and term not in terms:
+                terms.append(term)
+        elif kind == "html_inline":
+            builder.space()
+    text, breaks = builder.build()
+    return text, breaks, tuple(terms)

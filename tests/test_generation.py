@@ -1,0 +1,267 @@
+"""The notes generator: decks that pass the ten CARDS.md checks, from notes of every shape."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from revise.errors import FormatError
+from revise.formats.model import NoteKind, card_faces, normalise
+from revise.generation import generate_deck, looks_like_notes
+from revise.generation.checker import check_deck
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = sorted((ROOT / "decks" / "notes").iterdir())
+OWN = sorted((Path(__file__).parent / "notes").iterdir())
+
+
+def findings_for(path: Path) -> list[str]:
+    deck = generate_deck(path)
+    return [str(finding) for finding in check_deck(deck, {deck.source: path.read_text()})]
+
+
+def all_text(path: Path) -> str:
+    deck = generate_deck(path)
+    return "\n".join(f"{n.front} {n.back} {n.context}" for n in deck.notes)
+
+
+@pytest.mark.parametrize("path", BUNDLED + OWN, ids=lambda path: path.name)
+def test_generated_deck_passes_every_check(path: Path) -> None:
+    assert findings_for(path) == []
+
+
+@pytest.mark.parametrize("path", BUNDLED + OWN, ids=lambda path: path.name)
+def test_every_card_is_one_fact_with_its_context_and_source(path: Path) -> None:
+    deck = generate_deck(path)
+    assert deck.notes, "real notes give cards"
+    lines = path.read_text().splitlines()
+    for note in deck.notes:
+        assert note.id is None and note.context and note.source is not None
+        assert note.source.path == path.name
+        assert 1 <= note.source.start <= note.source.end <= len(lines)
+        assert len(card_faces(note)) == 1
+
+
+def test_bundled_cards_a_student_would_write() -> None:
+    russia = generate_deck(ROOT / "decks/notes/russia-north-korea-history.txt")
+    questions = {note.front: note.back for note in russia.notes if note.kind is NoteKind.BASIC}
+    assert questions["When did Russia establish a legation in Seoul?"] == "1896"
+    assert any("[Treaty of Portsmouth]" in note.front for note in russia.notes)
+    sino = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
+    treaty = [note for note in sino.notes if "[Mutual Defence Treaty]" in note.front]
+    assert treaty and treaty[0].context == "Confrontation over Taiwan > The USA"
+    assert sino.name == "The consolidation of Sino-Soviet friendship 1950-54"
+
+
+def test_outline_export_header_and_headings_never_become_cards() -> None:
+    text = all_text(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
+    assert "Zusammenfassung" not in text
+    deck = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
+    fronts = [note.front for note in deck.notes]
+    assert not any(front.startswith("[Stalin]'s priorities") for front in fronts)
+    assert not any("The first [1954-55]" in front for front in fronts)
+
+
+def test_short_list_under_its_lead_is_one_card() -> None:
+    deck = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
+    lists = [note for note in deck.notes if "the USSR agreed to" in note.front]
+    assert len(lists) == 1
+    assert lists[0].back.split("; ")[1:] == [
+        "Help China build power plants",
+        "Hand over the Lushan Naval base to China",
+        "Increase trade with China",
+    ]
+    assert not any("power plants" in note.front for note in deck.notes)
+
+
+def test_enumeration_is_not_split_into_sibling_clozes() -> None:
+    deck = generate_deck(ROOT / "decks/notes/north-korea-relations-china-soviet-union.txt")
+    period_dates = [n for n in deck.notes if "period ([" in n.front or "phase ([" in n.front]
+    assert len(period_dates) <= 2
+
+
+# Boilerplate and repeats ------------------------------------------------------------------------
+
+
+def test_web_page_boilerplate_yields_no_cards() -> None:
+    for path in (ROOT / "decks/notes/north-korea-relations-china-soviet-union.txt", *OWN):
+        text = all_text(path).casefold()
+        for word in ("mongabay", "newsletter", "subscribe", "share", "copyright", "min read",
+                     "related", "volcanoes", "facebook", "twitter", "@", "http"):  # fmt: skip
+            assert word not in text, (path.name, word)
+
+
+def test_page_of_only_boilerplate_yields_nothing(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Shop | Example</title></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/shop'>Shop</a> | <a href='/blog'>Blog</a></nav>"
+        "<div class='newsletter'><p>Join 10,000 readers and get our weekly newsletter in 2024."
+        "</p></div><p>Share on Facebook</p><p>3 min read</p>"
+        "<footer>Copyright 2001-2024 Example Ltd. All rights reserved.</footer></body></html>"
+    )
+    assert generate_deck(page).notes == []
+    text = tmp_path / "page.txt"
+    text.write_text("close\nMenu\nHome | Topics | About | Contact\n3 min read\nRelated Posts\n")
+    assert generate_deck(text).notes == []
+
+
+def test_repeated_paragraph_yields_its_cards_once(tmp_path: Path) -> None:
+    paragraph = (
+        "In 1869, Dmitri Mendeleev published the first periodic table, leaving gaps for "
+        "undiscovered elements such as gallium."
+    )
+    notes = tmp_path / "chemistry.txt"
+    notes.write_text(f"The Periodic Table\n\n{paragraph}\n\nHistory\n\n{paragraph}\n")
+    deck = generate_deck(notes)
+    assert len(deck.notes) == 1
+    assert deck.notes[0].source.start == 3
+    bundled = generate_deck(ROOT / "decks/notes/north-korea-relations-china-soviet-union.txt")
+    assert all(note.source.end <= 31 for note in bundled.notes)  # the copy at 35-45 adds none
+
+
+# Other subjects and shapes ----------------------------------------------------------------------
+
+
+def test_markdown_terms_tables_quotes_and_code() -> None:
+    deck = generate_deck(Path(__file__).parent / "notes/cell-biology.md")
+    assert deck.name == "Cell biology revision"
+    fronts = [note.front for note in deck.notes]
+    assert "[Osmosis]: diffusion of water across a partially permeable membrane" in fronts
+    rows = {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+    assert rows["Ribosomes (organelle): function?"] == "Protein synthesis"
+    assert any("[Rudolf Virchow]" in front for front in fronts)
+    text = all_text(Path(__file__).parent / "notes/cell-biology.md")
+    assert "magnification = image_size" not in text and "`" not in text and "**" not in text
+    assert not any("[prophase]" in front for front in fronts)  # one of a four-item run
+
+
+def test_html_article_headings_become_context() -> None:
+    deck = generate_deck(Path(__file__).parent / "notes/plate-tectonics.html")
+    assert deck.name == "Plate tectonics explained"
+    by_front = {note.front: note for note in deck.notes}
+    fossils = next(note for front, note in by_front.items() if "[Mesosaurus]" in front)
+    assert fossils.context == "Evidence for continental drift"
+    fronts = " ".join(by_front)
+    assert fronts.count("continental drift]") == 1  # the repeated paragraph counts once
+
+
+def test_prose_article_questions() -> None:
+    deck = generate_deck(Path(__file__).parent / "notes/industrial-revolution.txt")
+    questions = {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+    assert questions["When did James Hargreaves invent the spinning jenny?"] == "1764"
+    assert questions["When did Richard Arkwright open his water-powered mill at Cromford?"] == (
+        "1771"
+    )
+
+
+def test_yield_stays_between_one_and_eight_cards_per_hundred_words() -> None:
+    from revise.generation.checker import content_words
+
+    for path in BUNDLED + OWN:
+        deck = generate_deck(path)
+        rate = 100 * len(deck.notes) / content_words(path.read_text(), path.name)
+        assert 1 <= rate <= 8, (path.name, rate)
+
+
+# Identity and determinism -----------------------------------------------------------------------
+
+
+def test_same_notes_give_the_same_deck_in_another_process() -> None:
+    path = ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt"
+    script = (
+        "import sys; from pathlib import Path; from revise.generation import generate_deck; "
+        "print(repr(generate_deck(Path(sys.argv[1]))))"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, env=env,
+            check=True, cwd=ROOT,
+        )  # fmt: skip
+        outputs.add(result.stdout.rstrip("\n"))
+    assert len(outputs) == 1
+    assert repr(generate_deck(path)) in outputs
+
+
+def test_editing_a_fact_keeps_the_other_cards_ids(tmp_path: Path) -> None:
+    original = (ROOT / "decks/notes/russia-north-korea-history.txt").read_text()
+    notes = tmp_path / "russia.txt"
+    notes.write_text(original)
+    before = {note.key: note for note in generate_deck(notes).notes}
+    notes.write_text(original.replace("In 1896, Russia established", "In 1897, Russia established"))
+    after = {note.key: note for note in generate_deck(notes).notes}
+    changed = set(before) ^ set(after)
+    assert len(before) == len(after)
+    assert {before.get(key, after.get(key)).back for key in changed} == {"1896", "1897"}
+
+
+# Bad input --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        ("dir", "is a directory"),
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"Caf\xe9 notes\nIn 1896 something happened.\n", "not valid UTF-8"),
+    ],
+)
+def test_bad_input_is_a_one_line_error(tmp_path: Path, content: object, message: str) -> None:
+    path = tmp_path / "notes.txt"
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    with pytest.raises(FormatError) as error:
+        generate_deck(path)
+    assert message in str(error.value) and str(path) in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_too_large_notes_say_split_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(11 * 1024 * 1024)
+    with pytest.raises(FormatError, match=r"too large: .* split it"):
+        generate_deck(path)
+
+
+def test_looks_like_notes(tmp_path: Path) -> None:
+    deck_file = tmp_path / "deck.md"
+    deck_file.write_text("---\nname: Korea\n---\n\nQ: When?\nA: 1896\n")
+    notes_md = tmp_path / "notes.md"
+    notes_md.write_text("# Cells\n\nCells were first described in 1665.\n")
+    table = tmp_path / "cards.csv"
+    table.write_text("front,back\n")
+    assert looks_like_notes(BUNDLED[0]) and looks_like_notes(notes_md)
+    assert looks_like_notes(Path(__file__).parent / "notes/plate-tectonics.html")
+    assert not looks_like_notes(deck_file) and not looks_like_notes(table)
+    assert not looks_like_notes(tmp_path / "missing.txt")
+
+
+def test_importing_the_generator_stays_light() -> None:
+    script = (
+        "import sys, revise.generation, revise.generation.checker; "
+        "heavy = {'wordfreq', 'pysbd', 'rapidfuzz', 'markdown_it', 'textual'} & set(sys.modules); "
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_source_paths_are_relative_to_the_deck_folder(tmp_path: Path) -> None:
+    deck = generate_deck(BUNDLED[0], relative_to=ROOT / "decks")
+    assert deck.source == f"notes/{BUNDLED[0].name}"
+    assert {note.source.path for note in deck.notes} == {deck.source}
+    assert normalise(deck.name)
