@@ -345,7 +345,8 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
         return None
     first = subject[0]
     # "Naval exercises" -> "naval exercises", but "Richard Arkwright" keeps its capital.
-    if is_stopword(first) or first.casefold() in vocabulary.lower:
+    acronym = len(first) > 1 and first.isupper()
+    if not acronym and (is_stopword(first) or first.casefold() in vocabulary.lower):
         subject = [first[:1].lower() + first[1:], *subject[1:]]
     rest = _cut_second_verb(tokens[verb + 1 :])
     if tokens[verb] in ("was", "were"):

@@ -161,10 +161,22 @@ RARE_NOUN_ZIPF = 4.0  # abstract nouns ("hostility", "dependence") name ideas wo
 _NOUN_SUFFIX = re.compile(r"(tion|sion|ity|ence|ance|ment|ness|ism|ship|hood|cy)s?$")
 
 
+# Uncommon but empty nouns of argument: hiding them tests wording, not knowledge.
+DISCOURSE_NOUNS = word_set(
+    """
+    indication implication aspiration transformation interaction consideration circumstance
+    development dimension perspective significance relevance tendency tendencies occurrence
+    existence presence instance emergence involvement engagement insight dynamics
+    """
+)
+
+
 def is_rare(word: str) -> bool:
     """An uncommon content word: worth learning, unlike "alliance" or "important"."""
     lower = word.casefold()
     if len(lower) < 5 or lower in STOPWORDS or not any(ch.isalpha() for ch in lower):
+        return False
+    if lower in DISCOURSE_NOUNS or lower.removesuffix("s") in DISCOURSE_NOUNS:
         return False
     threshold = RARE_NOUN_ZIPF if _NOUN_SUFFIX.search(lower) else RARE_ZIPF
     return zipf(lower) < threshold

@@ -86,7 +86,7 @@ _ITEM = r"[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}"
 _LISTED_AFTER = re.compile(rf",\s+{_ITEM},\s+(?:(?:and|or)\s+)?{_ITEM}|,\s+{_ITEM}\s+(?:and|or)\s")
 _INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|must|should|may|might|not)\s+$", re.I)
 # Adverbs and adjectives ("unilaterally", "unilateral") are weaker to hide than nouns.
-_MODIFIER = re.compile(r"(?:ly|al|ive|ous|ful|less|able|ible)$")
+_MODIFIER = re.compile(r"(?:ly|al|ive|ous|ful|less|able|ible|atic|istic)$")
 # "Soviet-North Korean relations": a name used as an adjective is a weak thing to hide.
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|Soviet)$")
 _ORGANISATION = re.compile(
