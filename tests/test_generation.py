@@ -265,3 +265,33 @@ def test_source_paths_are_relative_to_the_deck_folder(tmp_path: Path) -> None:
     assert deck.source == f"notes/{BUNDLED[0].name}"
     assert {note.source.path for note in deck.notes} == {deck.source}
     assert normalise(deck.name)
+
+
+# Bundled decks ----------------------------------------------------------------------------------
+
+
+def test_committed_decks_match_a_fresh_regeneration(tmp_path: Path) -> None:
+    import shutil
+
+    from revise.generation.bundle import main
+
+    shutil.copytree(ROOT / "decks" / "notes", tmp_path / "notes")
+    assert main(["--decks", str(tmp_path)]) == 0
+    for notes in BUNDLED:
+        name = f"{notes.stem}.md"
+        fresh = (tmp_path / name).read_text(encoding="utf-8")
+        committed = (ROOT / "decks" / name).read_text(encoding="utf-8")
+        assert fresh == committed, f"decks/{name} is stale: run python -m revise.generation.bundle"
+    assert main(["--decks", str(tmp_path), "--check"]) == 0
+
+
+def test_committed_decks_read_back_and_pass_every_check() -> None:
+    from revise.formats.deckfile import read_deck_file
+
+    for notes in BUNDLED:
+        deck = read_deck_file(ROOT / "decks" / f"{notes.stem}.md")
+        assert deck.source == f"notes/{notes.name}" and deck.name
+        sources = {deck.source: notes.read_text(encoding="utf-8")}
+        assert check_deck(deck, sources) == []
+        generated = generate_deck(notes, relative_to=ROOT / "decks")
+        assert [note.key for note in deck.notes] == [note.key for note in generated.notes]
