@@ -29,6 +29,8 @@ VAGUE_PENALTY = 4.5
 ENUMERATION_PENALTY = 4.0
 DEMONYM_PENALTY = 3.0
 MODIFIER_PENALTY = 1.5
+EVERYDAY_NAME_ZIPF = 4.8
+EVERYDAY_NAME_PENALTY = 2.0
 MAX_DELETION_CHARS = 40
 
 
@@ -307,7 +309,10 @@ def _name_score(text: str, kind: TargetKind) -> float:
     adjective = DEMONYM_PENALTY if _DEMONYM.search(parts[-1]) else 0.0
     if len(parts) > 1:
         bonus = 1.0 if _ORGANISATION.search(text) else 0.0
-        return BASE_SCORES[kind] + min(4.0, max(0.0, 5.5 - common) * 1.5) + bonus - adjective
+        # "North Korea", "United States": everyday place names a student already knows.
+        everyday = EVERYDAY_NAME_PENALTY if common >= EVERYDAY_NAME_ZIPF else 0.0
+        score = BASE_SCORES[kind] + min(4.0, max(0.0, 5.5 - common) * 1.5) + bonus
+        return score - adjective - everyday
     return BASE_SCORES[kind] - 1.5 + min(3.0, max(0.0, 5.0 - common)) - adjective
 
 
