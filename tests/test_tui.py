@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from revise import Collection
 from revise.config import Config
 from revise.tui.screens.deck_list import DeckListScreen
@@ -341,5 +343,115 @@ def test_import_errors_are_one_line_notifications(tui_col, tui_clock, tmp_path):
         assert message.startswith(str(bad)) and "\n" not in message
         assert isinstance(pilot.app.screen, DeckListScreen)
         assert tui_col.decks() == []
+
+    drive(app, scenario)
+
+
+def test_notes_file_is_previewed_before_import(tui_col, tui_clock, tmp_path):
+    from revise.tui.screens.import_file import ImportPreviewScreen
+
+    notes = tmp_path / "friendship.txt"
+    bundled = Path(__file__).parent.parent / "decks/notes/sino-soviet-friendship-1950-54.txt"
+    notes.write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await import_path(pilot, notes)
+        preview = pilot.app.screen
+        assert isinstance(preview, ImportPreviewScreen)
+        assert tui_col.decks() == []  # a dry run only
+        deck = preview.report.decks[0]
+        assert deck.notes and deck.added == len(deck.notes)
+        counts = text_of(pilot, "#preview-counts")
+        assert f"{len(deck.notes)} notes → " in counts
+        options = preview.query_one("#preview-list")
+        assert options.option_count == len(deck.notes)
+        first = str(options.get_option_at_index(0).prompt)
+        assert deck.notes[0].context in first
+        assert first.splitlines()[1].startswith("Q ") and "[...]" in first
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        assert tui_col.decks() == []  # cancelled
+
+        await import_path(pilot, notes)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        assert [d.total for d in tui_col.decks()] == [len(deck.notes)]
+        assert deck.name in screen_text(pilot)
+
+    drive(app, scenario)
+
+
+def test_o_opens_the_cards_media_without_waiting(tui_col, tui_clock, monkeypatch):
+    from revise.formats.model import DeckData, NoteData, NoteKind
+    from revise.tui.screens import review
+
+    started = []
+
+    class Opener:
+        def __init__(self, command, **options):
+            started.append((command, options))
+
+    monkeypatch.setattr(review.subprocess, "Popen", Opener)
+    note = NoteData(NoteKind.BASIC, "Where is Pyongyang?", "Here", media=("map.png",))
+    tui_col.import_decks([DeckData("Maps", [note], media={"map.png": b"\x89PNG"})])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        assert pilot.app.screen.active_bindings["o"].enabled
+        await pilot.press("o")
+        ((command, options),) = started
+        assert command[-1] == str(tui_col.media_dir / "map.png")
+        assert options["stdout"] == review.subprocess.DEVNULL  # never draws over the app
+        await pilot.press("space", "4")
+        await settle(pilot)
+        assert "o" not in pilot.app.screen.active_bindings  # nothing due, nothing to open
+
+    drive(app, scenario)
+
+
+def test_native_deck_file_imports_without_preview(tui_col, tui_clock, tmp_path):
+    deck_file = tmp_path / "korea.md"
+    deck_file.write_text(
+        "---\nname: Korea\n---\n# Tsarist era\n"
+        "Q: When did Russia establish a legation in Seoul?\nA: 1896\n\n"
+        "C: Japan's victory resulted in the [Treaty of Portsmouth].\n",
+        encoding="utf-8",
+    )
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await import_path(pilot, deck_file)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        assert [(deck.name, deck.new) for deck in tui_col.decks()] == [("Korea", 2)]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == "When did Russia establish a legation in Seoul?"
+        assert text_of(pilot, "#card-context") == "Tsarist era"
+
+    drive(app, scenario)
+
+
+def test_markdown_notes_without_card_syntax_are_previewed(tui_col, tui_clock, tmp_path):
+    from revise.tui.screens.import_file import ImportPreviewScreen
+
+    notes = tmp_path / "treaty.md"
+    notes.write_text(
+        "# The Sino-Soviet treaty\n\n"
+        "The Sino-Soviet Treaty of Friendship was signed in Moscow in February 1950.\n\n"
+        "Mao Zedong spent two months in Moscow negotiating it with Joseph Stalin.\n",
+        encoding="utf-8",
+    )
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await import_path(pilot, notes)
+        assert isinstance(pilot.app.screen, ImportPreviewScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        assert tui_col.decks()[0].total > 0
 
     drive(app, scenario)

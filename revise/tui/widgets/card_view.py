@@ -30,10 +30,10 @@ class CardView(VerticalScroll):
         """Show the front of `card`, answer hidden."""
         self.border_title = Content(card.deck)
         self.border_subtitle = Content(STATE_NAMES.get(card.state, ""))
-        self._set("#card-context", Content(card.context))
-        self._set("#card-prompt", prompt_content(card.prompt))
-        self._set("#card-answer", answer_content(card))
-        self._set("#card-meta", meta_content(card))
+        self.set_part("#card-context", Content(card.context))
+        self.set_part("#card-prompt", prompt_content(card.prompt))
+        self.set_part("#card-answer", answer_content(card))
+        self.set_part("#card-meta", meta_content(card))
         self.remove_class("-revealed", "-empty")
         self.set_class(not card.context, "-no-context")
         # A cloze's full text replaces its prompt on reveal, as in Anki, instead of repeating it.
@@ -47,14 +47,14 @@ class CardView(VerticalScroll):
         """Show a message instead of a card, e.g. when nothing is due."""
         self.border_title = None
         self.border_subtitle = None
-        self._set("#card-context", Content(""))
-        self._set("#card-prompt", Content(title))
-        self._set("#card-answer", Content(""))
-        self._set("#card-meta", Content(detail))
+        self.set_part("#card-context", Content(""))
+        self.set_part("#card-prompt", Content(title))
+        self.set_part("#card-answer", Content(""))
+        self.set_part("#card-meta", Content(detail))
         self.remove_class("-revealed")
         self.add_class("-empty")
 
-    def _set(self, selector: str, content: Content) -> None:
+    def set_part(self, selector: str, content: Content) -> None:
         self.query_one(selector, Static).update(content)
 
 
