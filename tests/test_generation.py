@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from revise.errors import FormatError
 from revise.formats.model import NoteKind, card_faces, normalise
@@ -295,3 +297,34 @@ def test_committed_decks_read_back_and_pass_every_check() -> None:
         assert check_deck(deck, sources) == []
         generated = generate_deck(notes, relative_to=ROOT / "decks")
         assert [note.key for note in deck.notes] == [note.key for note in generated.notes]
+
+
+# Any text at all --------------------------------------------------------------------------------
+
+_TOKENS = sorted(
+    set(" ".join(path.read_text() for path in BUNDLED + OWN).split())
+    | {"\n", "\n\n", "- ", "# ", "## ", "**", "`", "[", "]", "\\", "<p>", "|", "(", ")", ":"}
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    tokens=st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=250),
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+)
+def test_any_notes_give_cards_that_pass_the_card_checks(
+    tmp_path: Path, tokens: list[str], suffix: str
+) -> None:
+    text = " ".join(tokens)
+    path = tmp_path / f"notes{suffix}"
+    path.write_text(text, encoding="utf-8")
+    try:
+        deck = generate_deck(path)
+    except FormatError:
+        assert not text.strip()
+        return
+    findings = check_deck(deck, {deck.source: text})
+    # Prompt length and yield are judged per deck on real notes, not on word salad.
+    assert [str(finding) for finding in findings if finding.check not in (3, 10)] == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
-from revise.generation.cleaning import has_link
+from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.document import Block, BlockKind
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
@@ -53,6 +53,7 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:which|while|whereas|although|though|but|especially|including"
     r"|leading|signaling|signalling|where|when)\b)"
 )
+_STRAY_MARKUP = re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
 _NOT_SUBJECTS = frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"})
 _FRONTED_DATE = re.compile(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
@@ -184,8 +185,10 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
 
 
 def tidy(sentence: str) -> str:
-    """Drop cross-references and asides a card does not need ("(see Foreign Policy, ch. 4)")."""
+    """Drop cross-references, asides and stray markup a card does not need ("(see Foreign
+    Policy, ch. 4)", "**", "##")."""
     text = _ASIDE.sub("", sentence)
+    text = _STRAY_MARKUP.sub(" ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return " ".join(text.split())
 
@@ -193,6 +196,8 @@ def tidy(sentence: str) -> str:
 def _is_fact(sentence: str, kind: BlockKind) -> bool:
     tokens = words(sentence)
     if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
+        return False
+    if is_boilerplate(sentence):
         return False
     if kind is BlockKind.TEXT:
         # Present-tense verbs go unrecognised, but a full stop after six words marks a sentence.
@@ -205,7 +210,7 @@ def _passage_drafts(
     passage: Passage, title: str, vocabulary: Vocabulary, path: str, seen: set[str]
 ) -> list[Draft]:
     block = passage.block
-    context = " > ".join(passage.trail) or title
+    context = tidy(" > ".join(passage.trail) or title)
     hidden_context = f" {normalise(context)} "
     generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
@@ -280,6 +285,8 @@ def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Op
     if start > 0:
         before = _CONJUNCTION.sub("", before.lstrip())
     answer = target.text
+    if is_boilerplate(f"{before}{answer}{after}"):
+        return None  # a long sentence's clause can still be a copyright line or a menu
     if before:
         before = before[0].upper() + before[1:]
     front = f"{escape(before)}[{escape(answer)}]{escape(after)}"
@@ -319,7 +326,7 @@ def _question(
             return None
         clause = _CONJUNCTION.sub("", _TRAILING_DATE.sub("", before).strip())
     question = _when_question(clause, vocabulary)
-    if not question or len(question.split()) > MAX_PROMPT_WORDS:
+    if not question or len(question.split()) > MAX_PROMPT_WORDS or is_boilerplate(question):
         return None
     note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
     return Option(note, answer, target.score, question)
@@ -374,22 +381,21 @@ def _cut_second_verb(tokens: list[str]) -> list[str]:
 
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """A lead with at most four short items is one question whose answer is the list."""
-    heads = [item_head(item.text) for item in group.items]
-    if not 2 <= len(heads) <= 4 or any(not head for head in heads):
+    heads = [tidy(item_head(item.text)) for item in group.items]
+    if not 2 <= len(heads) <= 4 or any(not head or is_boilerplate(head) for head in heads):
         return None
     sizes = [len(head.split()) for head in heads]
     if max(sizes) > MAX_LIST_ITEM_WORDS or sum(sizes) > MAX_LIST_WORDS:
         return None
-    lead = group.lead.text.strip()
-    if len(lead.split()) > MAX_PROMPT_WORDS:
+    lead = tidy(group.lead.text)
+    if len(lead.split()) > MAX_PROMPT_WORDS or is_boilerplate(lead):
         return None
     count = len(heads)
+    context = tidy(" > ".join(group.trail) or title)
     if group.lead_is_heading:
         front = f"{lead} ({count})"
-        context = " > ".join(group.trail) or title
     else:
         front = lead if re.search(rf"\b{count}\b", lead) else f"{lead} ({count})"
-        context = " > ".join(group.trail) or title
     if any(f" {normalise(head)} " in f" {normalise(front)} " for head in heads):
         return None
     answer = "; ".join(heads)
@@ -401,10 +407,11 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
 def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """A table row asks for its other cells given its first ("Mitochondria: function?")."""
     block: Block = passage.block
-    cells, header = block.cells, block.header
-    if len(cells) < 2 or len(header) < 2 or not cells[0]:
+    cells = tuple(tidy(cell) for cell in block.cells)
+    header = tuple(tidy(cell) for cell in block.header)
+    if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(block.text):
         return []
-    context = " > ".join(passage.trail) or title
+    context = tidy(" > ".join(passage.trail) or title)
     source = SourceRef(path, block.start, block.end)
     drafts = []
     for column in range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1)):

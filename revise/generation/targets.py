@@ -148,6 +148,8 @@ def find_targets(
 
     def add(start: int, end: int, kind: TargetKind, score: float) -> None:
         text = sentence[start:end]
+        if _glued(sentence[start - 1 : start]) or _glued(sentence[end : end + 1]):
+            return  # "07-11-2024", "post-Korean": hiding part of a word
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             return
         taken.append((start, end))
@@ -196,6 +198,10 @@ def find_targets(
         for t in usable
     ]
     return sorted(rescored, key=lambda target: (-target.score, target.start))
+
+
+def _glued(char: str) -> bool:
+    return char.isalnum() or char == "-"
 
 
 def is_vague(sentence: str) -> bool:
