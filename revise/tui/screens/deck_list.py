@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 
 # Anki's colours: new blue, learning red, due green. Zero is dim so the eye finds the work.
 COUNT_STYLES = {"new": "bold #5b9bd5", "learning": "bold #e06c5a", "due": "bold #6abf69"}
+COUNT_COLUMNS = (
+    ("new", "New", 6),
+    ("learning", "Learning", 8),
+    ("due", "Due", 6),
+    ("total", "Cards", 6),
+)
+MIN_NAME_WIDTH = 12
 EMPTY_MESSAGE = (
     "No decks yet.\n\n"
     "Press i to import a deck or notes file,\n"
@@ -65,6 +72,7 @@ class DeckListScreen(Screen[None]):
     def __init__(self, highlight: str | None = None) -> None:
         super().__init__()
         self.highlight = highlight
+        self.decks: list[DeckCounts] = []
         self.deck_names: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -75,12 +83,7 @@ class DeckListScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Deck", key="deck")
-        for key, label in (("new", "New"), ("learning", "Learning"), ("due", "Due")):
-            table.add_column(Text(label, justify="right"), key=key, width=8)
-        table.add_column(Text("Cards", justify="right"), key="total", width=7)
-        table.loading = True
+        self.query_one(DataTable).loading = True
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows; counts change after every session.
@@ -96,14 +99,34 @@ class DeckListScreen(Screen[None]):
         self.post_message(DecksLoaded(decks))
 
     def on_decks_loaded(self, message: DecksLoaded) -> None:
+        self.query_one(DataTable).loading = False
+        self.decks = message.decks
+        self.set_class(not message.decks, "-empty")
+        # After the next layout, when the table (perhaps just unhidden) knows its width.
+        self.call_after_refresh(self.fill_table)
+        self.show_totals(message.decks)
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        if self.decks:
+            self.call_after_refresh(self.fill_table)
+
+    def fill_table(self) -> None:
+        """Rows for `self.decks`, the name column as wide as the table leaves it."""
         table = self.query_one(DataTable)
-        table.loading = False
         current = self.highlighted_deck() or self.highlight
-        table.clear()
-        self.deck_names = [deck.name for deck in message.decks]
-        for deck in message.decks:
+        table.clear(columns=True)
+        counts_width = sum(width for _, _, width in COUNT_COLUMNS)
+        padding = 2 * table.cell_padding * (len(COUNT_COLUMNS) + 1)
+        room = table.scrollable_content_region.width - counts_width - padding
+        # Before the first layout there is no width yet: size the names to fit instead.
+        table.add_column("Deck", key="deck", width=max(room, MIN_NAME_WIDTH) if room > 0 else None)
+        for key, label, width in COUNT_COLUMNS:
+            table.add_column(Text(label, justify="right"), key=key, width=width)
+        self.deck_names = [deck.name for deck in self.decks]
+        for deck in self.decks:
             table.add_row(
-                Text(deck.name),
+                Text(deck.name, no_wrap=True, overflow="ellipsis"),
                 count_cell(deck.new, "new"),
                 count_cell(deck.learning, "learning"),
                 count_cell(deck.due, "due"),
@@ -112,9 +135,6 @@ class DeckListScreen(Screen[None]):
             )
         if current in self.deck_names:
             table.move_cursor(row=self.deck_names.index(current))
-        self.show_totals(message.decks)
-        self.set_class(not message.decks, "-empty")
-        self.refresh_bindings()
 
     def show_totals(self, decks: list[DeckCounts]) -> None:
         panel = self.query_one("#decks-panel")
