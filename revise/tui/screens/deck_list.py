@@ -58,9 +58,21 @@ class ImportDone(Message):
         self.error = error
 
 
+class DeckTable(DataTable[object]):
+    """The decks; Enter studies the highlighted one.
+
+    Enter is the table's own key (select the row), not a screen binding with priority: a
+    priority binding runs before keys already queued for the table, so Down then Enter typed
+    quickly would study the deck above the one the user moved to.
+    """
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("enter", "select_cursor", "Study", id="decks.study"),
+    ]
+
+
 class DeckListScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
-        Binding("enter", "study_highlighted", "Study", id="decks.study", priority=True),
         Binding("s", "study_all", "Study all", id="decks.study_all"),
         Binding("i", "import_file", "Import", id="decks.import"),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
@@ -78,7 +90,7 @@ class DeckListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="decks-panel", classes="section") as panel:
             panel.border_title = "Decks"
-            yield DataTable(id="deck-table", cursor_type="row", zebra_stripes=True)
+            yield DeckTable(id="deck-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content(EMPTY_MESSAGE), id="empty-message")
         yield Footer()
 
@@ -135,6 +147,8 @@ class DeckListScreen(Screen[None]):
             )
         if current in self.deck_names:
             table.move_cursor(row=self.deck_names.index(current))
+        if self.decks and self.focused is None:
+            table.focus()  # it was hidden while the collection was empty
 
     def show_totals(self, decks: list[DeckCounts]) -> None:
         panel = self.query_one("#decks-panel")
@@ -157,17 +171,12 @@ class DeckListScreen(Screen[None]):
         return self.deck_names[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"study_highlighted", "study_all"}:
+        if action == "study_all":
             return True if self.deck_names else None
         return True
 
-    def action_study_highlighted(self) -> None:
-        deck = self.highlighted_deck()
-        if deck is not None:
-            self.app.start_session(deck)
-
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        # A mouse click on the highlighted row; Enter comes through the binding above.
+        # Enter on the table, or a click on the highlighted row.
         if event.row_key.value is not None:
             self.app.start_session(str(event.row_key.value))
 
