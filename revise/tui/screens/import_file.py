@@ -81,7 +81,9 @@ class ImportPreviewScreen(Screen[bool]):
     """The cards a notes file would make, from a dry run; y imports them, Esc goes back."""
 
     BINDINGS = [  # noqa: RUF012
-        Binding("y,enter", "confirm", "Import", id="preview.import", priority=True),
+        Binding(
+            "y,enter", "confirm", "Import", id="preview.import", priority=True, key_display="y/⏎"
+        ),
         Binding("escape,n", "cancel", "Cancel", id="preview.cancel"),
     ]
 
@@ -124,8 +126,11 @@ def preview_options(report: ImportReport) -> list[Option | None]:
     options: list[Option | None] = []
     for deck in report.decks:
         for note in deck.notes:
+            if options:
+                options.append(None)  # a rule between notes
             options.append(Option(note_content(note)))
         for reason in deck.skipped:
+            options.append(None)
             options.append(Option(Content.styled(f"skipped: {reason}", "$warning")))
     if not options:
         options.append(Option(Content("The file makes no cards."), disabled=True))
