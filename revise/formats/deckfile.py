@@ -1,0 +1,649 @@
+"""The native deck file format (`*.md`): plain text a person writes and reads.
+
+Card syntax is that of hashcards and repeater, so decks move between the tools:
+
+    ---
+    name: Korea
+    tags: [history]
+    ---
+    # Tsarist era
+    <!-- id: k3f9a2; source: notes/russia.txt:14-16 -->
+    Q: When did Russia establish a legation in Seoul?
+    A: 1896
+
+    C: Japan's victory resulted in the [Treaty of Portsmouth].
+
+    Capital of North Korea :: Pyongyang
+
+Inside a card, a line that would read as a marker is written with a leading backslash
+(`\\Q: ...`); the reader drops that one backslash. docs/deck-format.md is the user's reference.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import Enum, auto
+from pathlib import Path
+
+import yaml
+
+from revise.errors import FormatError
+from revise.formats.model import (
+    ClozeError,
+    DeckData,
+    NoteData,
+    NoteKind,
+    SourceRef,
+    cloze_segments,
+)
+
+MAX_DECK_BYTES = 50 * 1024 * 1024
+FRONT_MATTER_KEYS = ("name", "tags", "source", "description")
+META_KEYS = ("id", "source", "tags", "kind")
+ONE_LINE_WIDTH = 100  # longest `front :: back` line the writer makes; longer cards get Q:/A:
+
+_HEADING = re.compile(r"(#+)(?:\s(.*))?$")
+_SEPARATOR = re.compile(r"-{3,}\s*$")
+_COLONS = re.compile(r":{2,}")
+_META_START = re.compile(r"\s*(?:id|source|tags|kind)\s*:")
+_META_KEY = re.compile(r"\s*([^\s:;]*)\s*:")
+_BARE_TAG = re.compile(r'[^\s,;"]+')
+_TAG_SPLIT = re.compile(r"[\s,]+")
+_JSON = json.JSONDecoder()
+
+_STRAY_TEXT = (
+    "text outside a card (start a card with 'Q:', 'C:' or 'front :: back', "
+    "or put notes in an <!-- HTML comment -->)"
+)
+
+
+class _Line(Enum):
+    """What one line of a deck file is, judged on its own."""
+
+    BLANK = auto()
+    TEXT = auto()
+    QUESTION = auto()
+    ANSWER = auto()
+    CLOZE = auto()
+    HEADING = auto()
+    SEPARATOR = auto()
+    COMMENT = auto()
+    ONE_LINE = auto()  # holds `::`; a card at the top level or after a blank line
+    ESCAPED = auto()  # a backslash before what would otherwise be one of the above
+
+
+_MARKERS = {"Q": _Line.QUESTION, "A": _Line.ANSWER, "C": _Line.CLOZE}
+# Lines that end the text of a card wherever they appear.
+_STRUCTURE = frozenset(
+    {_Line.QUESTION, _Line.ANSWER, _Line.CLOZE, _Line.HEADING, _Line.SEPARATOR, _Line.COMMENT}
+)
+
+
+def _classify(line: str) -> _Line:
+    if not line or line.isspace():
+        return _Line.BLANK
+    first = line[0]
+    if first in _MARKERS and line[1:2] == ":":
+        return _MARKERS[first]
+    if first == "#" and _HEADING.match(line):
+        return _Line.HEADING
+    if first == "-" and _SEPARATOR.match(line):
+        return _Line.SEPARATOR
+    if line.startswith("<!--"):
+        return _Line.COMMENT
+    if first == "\\":
+        unescaped = _classify(line.lstrip("\\"))
+        return _Line.TEXT if unescaped in (_Line.TEXT, _Line.BLANK) else _Line.ESCAPED
+    if "::" in line:
+        return _Line.ONE_LINE
+    return _Line.TEXT
+
+
+def read_deck_file(path: Path) -> DeckData:
+    """Read and parse a deck file; any problem is a FormatError naming the file and line."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise FormatError(name, None, "is a folder, not a deck file (name a .md file)")
+        if path.stat().st_size > MAX_DECK_BYTES:
+            raise FormatError(name, None, "too large for a deck file (over 50 MB); split it")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FormatError(name, None, "no such file (check the path)") from None
+    except OSError as error:
+        raise FormatError(name, None, f"cannot read the file ({error.strerror})") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise FormatError(
+            name,
+            data.count(b"\n", 0, nul) + 1,
+            "a binary file, not a deck (deck files are plain UTF-8 text)",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        line = data.count(b"\n", 0, error.start + bom) + 1
+        raise FormatError(name, line, "not valid UTF-8 text (save the file as UTF-8)") from None
+    return parse_deck(text, name, path.stem)
+
+
+def parse_deck(text: str, path: str, default_name: str) -> DeckData:
+    """Parse deck-file text; the first problem raises FormatError(path, line, message)."""
+    return _DeckParser(text, path).parse(default_name)
+
+
+def looks_like_deck(text: str) -> bool:
+    """Whether a Markdown text is written in deck syntax rather than being notes.
+
+    `Q:`/`A:`, `C:` and card metadata comments are ours alone. A file of only `::` lines is a
+    deck when nothing else in it is prose, so that notes (and other tools' flashcards mixed with
+    prose) are left to their own readers.
+    """
+    lines = text.removeprefix("\ufeff").split("\n")
+    if lines[0].rstrip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), 0)
+        lines = lines[closing + 1 :]
+    asked = prose = False
+    one_line = 0
+    fenced = False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            prose = True
+            continue
+        if fenced:
+            continue
+        kind = _classify(line)
+        if kind is _Line.CLOZE or (kind is _Line.ANSWER and asked):
+            return True
+        if kind is _Line.COMMENT and _META_START.match(line, 4):
+            return True
+        asked = asked or kind is _Line.QUESTION
+        one_line += kind is _Line.ONE_LINE
+        prose = prose or kind in (_Line.TEXT, _Line.ESCAPED)
+    return one_line > 0 and not prose
+
+
+@dataclass
+class _Meta:
+    """Card metadata read from comments, waiting for the card below them."""
+
+    line: int  # 1-based line of the first comment
+    keys: set[str]
+    id: str | None = None
+    id_line: int = 0
+    source: SourceRef | None = None
+    tags: tuple[str, ...] = ()
+    reversed: bool = False
+
+
+class _DeckParser:
+    """Reads a deck text top to bottom; `index` values are 0-based line positions."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+        self.kinds = [_classify(line) for line in self.lines]
+        self.trail: list[tuple[int, str]] = []  # (heading level, title)
+        self.notes: list[NoteData] = []
+        self.ids: dict[str, int] = {}
+        self.meta: _Meta | None = None
+
+    def error(self, index: int, message: str) -> FormatError:
+        return FormatError(self.path, index + 1, message)
+
+    def parse(self, default_name: str) -> DeckData:
+        deck = DeckData(name=default_name)
+        index = self.front_matter(deck)
+        while index < len(self.lines):
+            index = self.step(index)
+        if self.meta is not None:
+            raise self.meta_not_above_card()
+        deck.notes = self.notes
+        return deck
+
+    def step(self, index: int) -> int:
+        """Read what starts at `index`; return where the next thing starts."""
+        kind = self.kinds[index]
+        if kind is _Line.ANSWER:
+            raise self.error(index, "A: without a Q: before it (start the card with 'Q: question')")
+        if kind is _Line.COMMENT:
+            return self.comment(index)
+        if self.meta is not None and kind not in (_Line.QUESTION, _Line.CLOZE, _Line.ONE_LINE):
+            raise self.meta_not_above_card()
+        if kind is _Line.QUESTION:
+            return self.question_card(index)
+        if kind is _Line.CLOZE:
+            return self.cloze_card(index)
+        if kind is _Line.ONE_LINE:
+            return self.one_line_card(index)
+        if kind is _Line.HEADING:
+            self.heading(self.lines[index])
+        elif kind not in (_Line.BLANK, _Line.SEPARATOR):
+            raise self.error(index, _STRAY_TEXT)
+        return index + 1
+
+    def meta_not_above_card(self) -> FormatError:
+        assert self.meta is not None
+        return self.error(
+            self.meta.line - 1,
+            "card metadata must be on the line directly above its card "
+            "(move it above a Q:, C: or 'front :: back' line)",
+        )
+
+    # Cards
+
+    def block(self, index: int, *, to_answer: bool) -> tuple[list[tuple[int, str]], int]:
+        """The lines of one card side from its marker line; and the index after them.
+
+        A side ends at any marker line; an answer or cloze side also ends at a `::` line that
+        follows a blank line, since that is how a one-line card after it is written.
+        """
+        pieces = [(index, self.lines[index][2:])]
+        index += 1
+        while index < len(self.lines):
+            kind = self.kinds[index]
+            if kind in _STRUCTURE:
+                break
+            if kind is _Line.ONE_LINE and not to_answer and self.kinds[index - 1] is _Line.BLANK:
+                break
+            line = self.lines[index]
+            pieces.append((index, line[1:] if kind is _Line.ESCAPED else line))
+            index += 1
+        return pieces, index
+
+    def question_card(self, index: int) -> int:
+        meta = self.take_meta()
+        question, end = self.block(index, to_answer=True)
+        if end >= len(self.lines) or self.kinds[end] is not _Line.ANSWER:
+            raise self.error(index, "Q: without an A: (add an 'A: answer' line after the question)")
+        answer, end = self.block(end, to_answer=False)
+        front, back = _joined(question), _joined(answer)
+        if not front:
+            raise self.error(index, "empty question after Q: (write the question or remove it)")
+        if not back:
+            raise self.error(answer[0][0], "empty answer after A: (write the answer)")
+        kind = NoteKind.REVERSED if meta and meta.reversed else NoteKind.BASIC
+        self.add(NoteData(kind, front, back, line=index + 1), meta)
+        return end
+
+    def cloze_card(self, index: int) -> int:
+        meta = self.take_meta()
+        if meta and meta.reversed:
+            raise self.error(meta.line - 1, "'kind: reversed' is for Q:/A: cards, not C: cards")
+        text, end = self.block(index, to_answer=False)
+        extra = ""
+        if end < len(self.lines) and self.kinds[end] is _Line.ANSWER:
+            extra_pieces, end = self.block(end, to_answer=False)
+            extra = _joined(extra_pieces)
+            if not extra:
+                raise self.error(
+                    extra_pieces[0][0],
+                    "empty A: after a C: card (write the extra text or remove it)",
+                )
+        front = _joined(text)
+        if not front:
+            raise self.error(index, "empty cloze card after C: (write a sentence with [deletions])")
+        try:
+            segments = cloze_segments(front)
+        except ClozeError as error:
+            raise self.error(_line_of_offset(text, error.offset), f"{error}") from None
+        if all(group is None for _, group, _ in segments):
+            raise self.error(
+                index, "C: card without a [deletion] (put the words to hide in square brackets)"
+            )
+        self.add(NoteData(NoteKind.CLOZE, front, extra, line=index + 1), meta)
+        return end
+
+    def one_line_card(self, index: int) -> int:
+        meta = self.take_meta()
+        separator, front, back = _split_one_line(self.lines[index])
+        if len(separator) > 3:
+            raise self.error(
+                index,
+                f"{separator!r} is not a card separator "
+                "(use '::' for a card, ':::' for a card both ways)",
+            )
+        if not front or not back:
+            side = "front" if not front else "back"
+            raise self.error(
+                index, f"'{separator}' card with an empty {side} (write 'front :: back')"
+            )
+        kind = (
+            NoteKind.REVERSED if separator == ":::" or (meta and meta.reversed) else NoteKind.BASIC
+        )
+        self.add(NoteData(kind, front, back, line=index + 1), meta)
+        return index + 1
+
+    def add(self, note: NoteData, meta: _Meta | None) -> None:
+        note.context = " > ".join(title for _, title in self.trail)
+        if meta is not None:
+            note.source, note.tags = meta.source, meta.tags
+            if meta.id is not None:
+                first = self.ids.get(meta.id)
+                if first is not None:
+                    raise self.error(
+                        meta.id_line - 1,
+                        f"id {meta.id!r} is already used by the card on line {first} "
+                        "(give each card its own id)",
+                    )
+                self.ids[meta.id] = note.line
+                note.id = meta.id
+        self.notes.append(note)
+
+    def take_meta(self) -> _Meta | None:
+        meta, self.meta = self.meta, None
+        return meta
+
+    def heading(self, line: str) -> None:
+        match = _HEADING.match(line)
+        assert match is not None
+        level, title = len(match[1]), (match[2] or "").strip()
+        while self.trail and self.trail[-1][0] >= level:
+            self.trail.pop()
+        if title:  # a bare `#` ends the trail: cards below it have no context
+            self.trail.append((level, title))
+
+    # Comments and card metadata
+
+    def comment(self, index: int) -> int:
+        line = self.lines[index]
+        end = line.find("-->", 4)
+        if end < 0:
+            if _META_START.match(line, 4):
+                raise self.error(
+                    index, "card metadata must fit on one line: <!-- id: ...; tags: ... -->"
+                )
+            return self.long_comment(index)
+        self.check_nothing_after_comment(index, line, end)
+        body = line[4:end]
+        if _META_START.match(body):
+            self.read_meta(index, body)
+        elif self.meta is not None:
+            raise self.meta_not_above_card()
+        return index + 1
+
+    def long_comment(self, index: int) -> int:
+        if self.meta is not None:
+            raise self.meta_not_above_card()
+        for later in range(index + 1, len(self.lines)):
+            end = self.lines[later].find("-->")
+            if end >= 0:
+                self.check_nothing_after_comment(later, self.lines[later], end)
+                return later + 1
+        raise self.error(index, "comment is not closed (end it with -->)")
+
+    def check_nothing_after_comment(self, index: int, line: str, end: int) -> None:
+        if line[end + 3 :].strip():
+            raise self.error(index, "text after the end of a comment (put it on its own line)")
+
+    def read_meta(self, index: int, body: str) -> None:
+        meta = self.meta or _Meta(line=index + 1, keys=set())
+        position = 0
+        while position < len(body):
+            key_match = _META_KEY.match(body, position)
+            if key_match is None:
+                if not body[position:].strip():
+                    break
+                raise self.error(
+                    index,
+                    f"expected 'key: value' in card metadata, found {body[position:].strip()!r}",
+                )
+            key = key_match[1]
+            if key not in META_KEYS:
+                raise self.error(
+                    index, f"unknown card metadata key {key!r} (known: {', '.join(META_KEYS)})"
+                )
+            if key in meta.keys:
+                raise self.error(index, f"card metadata gives {key!r} twice (keep one)")
+            meta.keys.add(key)
+            values, position = self.meta_values(index, body, key_match.end(), key == "tags")
+            self.set_meta(meta, index, key, values)
+            position += 1  # past the ';'
+        self.meta = meta
+
+    def meta_values(
+        self, index: int, body: str, position: int, many: bool
+    ) -> tuple[list[str], int]:
+        """The values after `key:` up to the next `;`; a value may be a "JSON string"."""
+        values: list[str] = []
+        while True:
+            while position < len(body) and (
+                body[position].isspace() or (many and body[position] == ",")
+            ):
+                position += 1
+            if position >= len(body) or body[position] == ";":
+                return values, position
+            if body[position] == '"':
+                try:
+                    value, position = _JSON.raw_decode(body, position)
+                except ValueError:
+                    raise self.error(
+                        index, 'a quoted value in card metadata is not closed (end it with ")'
+                    ) from None
+            elif many:
+                bare = _BARE_TAG.match(body, position)
+                assert bare is not None
+                value, position = bare[0], bare.end()
+            else:
+                end = body.find(";", position)
+                end = len(body) if end < 0 else end
+                value, position = body[position:end].strip(), end
+            values.append(value)
+
+    def set_meta(self, meta: _Meta, index: int, key: str, values: list[str]) -> None:
+        if key == "tags":
+            if not all(values):
+                raise self.error(index, 'an empty tag in card metadata (remove the "")')
+            meta.tags = tuple(dict.fromkeys(values))
+            return
+        if len(values) != 1 or not values[0]:
+            problem = "needs a value" if not values or not values[0] else "takes one value"
+            raise self.error(index, f"card metadata {key!r} {problem} (write '{key}: value')")
+        value = values[0]
+        if key == "id":
+            meta.id, meta.id_line = value, index + 1
+        elif key == "source":
+            try:
+                meta.source = SourceRef.parse(value)
+            except ValueError as error:
+                raise self.error(index, f"bad card source: {error}") from None
+        elif value == "reversed":
+            meta.reversed = True
+        else:
+            raise self.error(index, f"unknown card kind {value!r} (the only kind is 'reversed')")
+
+    # Front matter
+
+    def front_matter(self, deck: DeckData) -> int:
+        """Fill the deck's fields from the front matter; return the index of the first card line."""
+        if self.lines[0].rstrip() != "---":
+            return 0
+        end = next((i for i in range(1, len(self.lines)) if self.lines[i].rstrip() == "---"), 0)
+        if not end:
+            raise self.error(0, "front matter is not closed (add a '---' line after it)")
+        try:
+            data = yaml.safe_load("\n".join(self.lines[1:end]))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problem = getattr(error, "problem", None) or "unreadable"
+            raise self.error(
+                mark.line + 1 if mark else 0,
+                f"front matter is not valid YAML: {problem} (write 'key: value' lines)",
+            ) from None
+        if data is None:
+            return end + 1
+        if not isinstance(data, dict):
+            raise self.error(1, "front matter must be 'key: value' lines (name, tags, ...)")
+        for key in data:
+            if key not in FRONT_MATTER_KEYS:
+                raise self.error(
+                    self.key_index(key, end),
+                    f"unknown front matter key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})",
+                )
+        if data.get("name") is not None:
+            deck.name = self.front_text(data, "name", end)
+            if not deck.name:
+                raise self.error(self.key_index("name", end), "the deck name is empty")
+        deck.tags = self.front_tags(data, end)
+        if data.get("source") is not None:
+            deck.source = self.front_text(data, "source", end) or None
+        if data.get("description") is not None:
+            deck.description = self.front_text(data, "description", end)
+        return end + 1
+
+    def key_index(self, key: object, end: int) -> int:
+        pattern = re.compile(rf"\s*['\"]?{re.escape(str(key))}['\"]?\s*:")
+        return next((i for i in range(1, end) if pattern.match(self.lines[i])), 0)
+
+    def front_text(self, data: dict[object, object], key: str, end: int) -> str:
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.error(self.key_index(key, end), f"{key} must be text (put it in quotes)")
+        return str(value).strip()
+
+    def front_tags(self, data: dict[object, object], end: int) -> tuple[str, ...]:
+        value = data.get("tags")
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            items = _TAG_SPLIT.split(value)
+        elif isinstance(value, list) and all(
+            isinstance(item, str | int) and not isinstance(item, bool) for item in value
+        ):
+            items = [str(item).strip() for item in value]
+        else:
+            raise self.error(
+                self.key_index("tags", end), "tags must be a list or comma-separated words"
+            )
+        return tuple(dict.fromkeys(item for item in items if item))
+
+
+def _joined(pieces: list[tuple[int, str]]) -> str:
+    return "\n".join(text for _, text in pieces).strip()
+
+
+def _line_of_offset(pieces: list[tuple[int, str]], offset: int) -> int:
+    """The index of the line holding character `offset` of the joined, stripped text."""
+    joined = "\n".join(text for _, text in pieces)
+    position = offset + len(joined) - len(joined.lstrip())
+    for index, text in pieces:
+        if position <= len(text):
+            return index
+        position -= len(text) + 1
+    return pieces[-1][0]
+
+
+def _split_one_line(line: str) -> tuple[str, str, str]:
+    """(separator, front, back) of a `front :: back` line; the first run of colons splits it."""
+    match = _COLONS.search(line)
+    assert match is not None
+    return match[0], line[: match.start()].strip(), line[match.end() :].strip()
+
+
+# Writing
+
+
+def write_deck(deck: DeckData) -> str:
+    """The deck as deck-file text; the same deck always gives the same bytes."""
+    out = ["---", _front_matter_text(deck), "---", ""]
+    trail: list[str] = []
+    for note in deck.notes:
+        parts = _context_parts(note.context)
+        if parts != trail:
+            out += [*_headings(trail, parts), ""]
+            trail = parts
+        out += [*_card_lines(note), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front_matter_text(deck: DeckData) -> str:
+    header: dict[str, object] = {"name": deck.name}
+    if deck.tags:
+        header["tags"] = list(deck.tags)
+    if deck.source:
+        header["source"] = deck.source
+    if deck.description:
+        header["description"] = deck.description
+    return yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=1000).strip()
+
+
+def _context_parts(context: str) -> list[str]:
+    parts = (part.replace("\n", " ").strip() for part in context.split(" > "))
+    return [part for part in parts if part]
+
+
+def _headings(old: list[str], new: list[str]) -> list[str]:
+    """Heading lines that turn the trail `old` into `new`."""
+    if not new:
+        return ["#"]
+    shared = 0
+    while shared < min(len(old), len(new)) and old[shared] == new[shared]:
+        shared += 1
+    shared = min(shared, len(new) - 1)  # going back up repeats the last heading kept
+    return [f"{'#' * (level + 1)} {new[level]}" for level in range(shared, len(new))]
+
+
+def _card_lines(note: NoteData) -> list[str]:
+    one_line = _one_line(note)
+    meta = []
+    if note.id:
+        meta.append(f"id: {_meta_value(note.id)}")
+    if note.source:
+        meta.append(f"source: {_meta_value(str(note.source))}")
+    if note.tags:
+        meta.append(f"tags: {' '.join(_meta_tag(tag) for tag in note.tags)}")
+    if note.kind is NoteKind.REVERSED and one_line is None:
+        meta.append("kind: reversed")
+    lines = [f"<!-- {'; '.join(meta)} -->"] if meta else []
+    if one_line is not None:
+        return [*lines, one_line]
+    if note.kind is NoteKind.CLOZE:
+        extra = _side("A:", note.back) if note.back else []
+        return [*lines, *_side("C:", note.front), *extra]
+    return [*lines, *_side("Q:", note.front), *_side("A:", note.back)]
+
+
+def _one_line(note: NoteData) -> str | None:
+    """The note as `front :: back` (`:::` both ways) if that reads back as the same note."""
+    if note.kind is NoteKind.CLOZE:
+        return None
+    separator = "::" if note.kind is NoteKind.BASIC else ":::"
+    line = f"{note.front} {separator} {note.back}"
+    if "\n" in line or (note.kind is NoteKind.BASIC and len(line) > ONE_LINE_WIDTH):
+        return None
+    if _classify(line) is not _Line.ONE_LINE:
+        return None
+    return line if _split_one_line(line) == (separator, note.front, note.back) else None
+
+
+def _side(marker: str, text: str) -> list[str]:
+    first, *rest = text.split("\n")
+    return [f"{marker} {first}", *(_escaped(line) for line in rest)]
+
+
+def _escaped(line: str) -> str:
+    return line if _classify(line) in (_Line.TEXT, _Line.BLANK) else f"\\{line}"
+
+
+def _meta_value(value: str) -> str:
+    plain = (
+        value == value.strip()
+        and not value.startswith('"')
+        and ";" not in value
+        and "-->" not in value
+        and "\n" not in value
+    )
+    return value if plain else _quoted(value)
+
+
+def _meta_tag(tag: str) -> str:
+    return tag if _BARE_TAG.fullmatch(tag) and "-->" not in tag else _quoted(tag)
+
+
+def _quoted(value: str) -> str:
+    # `>` is escaped so that no `-->` can end the comment inside a value.
+    return json.dumps(value, ensure_ascii=False).replace(">", "\\u003e")
