@@ -568,12 +568,33 @@ def _front_matter_text(deck: DeckData) -> str:
         header["source"] = deck.source
     if deck.description:
         header["description"] = deck.description
-    return yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=1000).strip()
+    text = yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=1000)
+    if yaml.safe_load(text) != header:
+        # PyYAML writes some line-break characters (U+0085) raw and then reads them as spaces;
+        # escaping everything outside ASCII keeps such text exact.
+        text = yaml.safe_dump(header, allow_unicode=False, sort_keys=False, width=1000)
+    return text.strip()
 
 
 def _context_parts(context: str) -> list[str]:
-    parts = (part.replace("\n", " ").strip() for part in context.split(" > "))
-    return [part for part in parts if part]
+    """Heading titles whose trail reads back as `context`.
+
+    The reader strips titles, so a piece that is empty or has spaces at an end (`a  > b`) stays
+    joined to its neighbours as a single heading.
+    """
+    pieces = context.replace("\n", " ").split(" > ")
+    parts: list[str] = []
+    group: list[str] = []
+    for piece, following in zip(pieces, [*pieces[1:], None], strict=True):
+        group.append(piece)
+        title = " > ".join(group)
+        clean = bool(title) and title == title.strip()
+        if clean and (following is None or (following and following == following.lstrip())):
+            parts.append(title)
+            group = []
+    if group and " > ".join(group).strip():
+        parts.append(" > ".join(group).strip())
+    return parts
 
 
 def _headings(old: list[str], new: list[str]) -> list[str]:
