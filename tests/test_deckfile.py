@@ -373,6 +373,7 @@ def test_read_deck_file_reports_missing_files_and_folders(tmp_path):
         ("Capitals.\n\nFrance :: Paris\n", False),
         ("#flashcards\nCapital of Peru::Lima\nRiver of Cairo:::Nile\n", False),
         ("In C++ write std::vector.\nIt holds items.\n", False),
+        ("Notes.\nQ: a question still without its answer\n", True),
         ("```\nQ: an example\nA: in a code block\n```\n", False),
         ("The Korean War began in 1950.\n", False),
     ],

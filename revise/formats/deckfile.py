@@ -138,7 +138,8 @@ def parse_deck(text: str, path: str, default_name: str) -> DeckData:
 def looks_like_deck(text: str) -> bool:
     """Whether a Markdown text is written in deck syntax rather than being notes.
 
-    `Q:`/`A:`, `C:` and card metadata comments are ours alone. A file of only `::` lines is a
+    A `Q:` or `C:` line or a card metadata comment is ours alone (a `Q:` left without its `A:`
+    is a deck with a mistake, to be reported as such, not notes). A file of only `::` lines is a
     deck when nothing else in it is prose, so that notes (and other tools' flashcards mixed with
     prose) are left to their own readers.
     """
@@ -146,7 +147,7 @@ def looks_like_deck(text: str) -> bool:
     if lines[0].rstrip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), 0)
         lines = lines[closing + 1 :]
-    asked = prose = False
+    prose = False
     one_line = 0
     fenced = False
     for line in lines:
@@ -157,11 +158,10 @@ def looks_like_deck(text: str) -> bool:
         if fenced:
             continue
         kind = _classify(line)
-        if kind is _Line.CLOZE or (kind is _Line.ANSWER and asked):
+        if kind in (_Line.QUESTION, _Line.CLOZE):
             return True
         if kind is _Line.COMMENT and _META_START.match(line, 4):
             return True
-        asked = asked or kind is _Line.QUESTION
         one_line += kind is _Line.ONE_LINE
         prose = prose or kind in (_Line.TEXT, _Line.ESCAPED)
     return one_line > 0 and not prose
