@@ -100,6 +100,10 @@ def test_one_line_cards_basic_reversed_and_without_spaces():
     assert [note.line for note in parse(text).notes] == [1, 2, 3]
 
 
+def test_one_line_card_may_start_with_a_backslash():
+    assert cards("\\alpha :: a Greek letter\n") == [(NoteKind.BASIC, "\\alpha", "a Greek letter")]
+
+
 def test_one_line_card_splits_at_the_first_double_colon():
     assert cards("Scope operator :: in C++ it is ::\n") == [
         (NoteKind.BASIC, "Scope operator", "in C++ it is ::")

@@ -52,6 +52,9 @@ _META_KEY = re.compile(r"\s*([^\s:;]*)\s*:")
 _BARE_TAG = re.compile(r'[^\s,;"]+')
 _TAG_SPLIT = re.compile(r"[\s,]+")
 _JSON = json.JSONDecoder()
+# The common cloze, plain `[deletions]` without backslashes or braces, is checked at regex speed;
+# anything else goes through cloze_segments, which also gives the exact error.
+_PLAIN_CLOZE = re.compile(r"[^\[\\{]*(?:\[\s*[^\[\]\\{\s][^\[\]\\{]*\][^\[\\{]*)+")
 
 _STRAY_TEXT = (
     "text outside a card (start a card with 'Q:', 'C:' or 'front :: back', "
@@ -76,8 +79,13 @@ class _Line(Enum):
 
 _MARKERS = {"Q": _Line.QUESTION, "A": _Line.ANSWER, "C": _Line.CLOZE}
 # Lines that end the text of a card wherever they appear.
-_STRUCTURE = frozenset(
-    {_Line.QUESTION, _Line.ANSWER, _Line.CLOZE, _Line.HEADING, _Line.SEPARATOR, _Line.COMMENT}
+_STRUCTURE = (
+    _Line.QUESTION,
+    _Line.ANSWER,
+    _Line.CLOZE,
+    _Line.HEADING,
+    _Line.SEPARATOR,
+    _Line.COMMENT,
 )
 
 
@@ -167,7 +175,7 @@ def looks_like_deck(text: str) -> bool:
     return one_line > 0 and not prose
 
 
-@dataclass
+@dataclass(slots=True)
 class _Meta:
     """Card metadata read from comments, waiting for the card below them."""
 
@@ -191,6 +199,7 @@ class _DeckParser:
         self.notes: list[NoteData] = []
         self.ids: dict[str, int] = {}
         self.meta: _Meta | None = None
+        self.sources: dict[str, SourceRef] = {}
 
     def error(self, index: int, message: str) -> FormatError:
         return FormatError(self.path, index + 1, message)
@@ -208,6 +217,8 @@ class _DeckParser:
     def step(self, index: int) -> int:
         """Read what starts at `index`; return where the next thing starts."""
         kind = self.kinds[index]
+        if kind is _Line.ESCAPED and "::" in self.lines[index]:
+            kind = _Line.ONE_LINE  # escapes belong inside cards: `\\alpha :: alpha` is a card
         if kind is _Line.ANSWER:
             raise self.error(index, "A: without a Q: before it (start the card with 'Q: question')")
         if kind is _Line.COMMENT:
@@ -287,16 +298,21 @@ class _DeckParser:
         front = _joined(text)
         if not front:
             raise self.error(index, "empty cloze card after C: (write a sentence with [deletions])")
+        if not _PLAIN_CLOZE.fullmatch(front):
+            self.check_cloze(index, text, front)
+        self.add(NoteData(NoteKind.CLOZE, front, extra, line=index + 1), meta)
+        return end
+
+    def check_cloze(self, index: int, pieces: list[tuple[int, str]], front: str) -> None:
         try:
             segments = cloze_segments(front)
         except ClozeError as error:
-            raise self.error(_line_of_offset(text, error.offset), f"{error}") from None
+            hint = "" if "(" in str(error) else " (put the words to hide inside it)"
+            raise self.error(_line_of_offset(pieces, error.offset), f"{error}{hint}") from None
         if all(group is None for _, group, _ in segments):
             raise self.error(
                 index, "C: card without a [deletion] (put the words to hide in square brackets)"
             )
-        self.add(NoteData(NoteKind.CLOZE, front, extra, line=index + 1), meta)
-        return end
 
     def one_line_card(self, index: int) -> int:
         meta = self.take_meta()
@@ -382,28 +398,48 @@ class _DeckParser:
 
     def read_meta(self, index: int, body: str) -> None:
         meta = self.meta or _Meta(line=index + 1, keys=set())
+        if '"' in body:
+            self.read_quoted_meta(meta, index, body)
+        else:  # the usual comment, read by splitting alone
+            for item in body.split(";"):
+                if not item.strip():
+                    continue
+                key, colon, value = item.partition(":")
+                key = key.strip()
+                if not colon:
+                    raise self.no_meta_key(index, item)
+                self.check_meta_key(meta, index, key)
+                if key == "tags":
+                    self.set_meta(meta, index, key, [tag for tag in _TAG_SPLIT.split(value) if tag])
+                else:
+                    self.set_meta(meta, index, key, [value.strip()])
+        self.meta = meta
+
+    def read_quoted_meta(self, meta: _Meta, index: int, body: str) -> None:
         position = 0
         while position < len(body):
             key_match = _META_KEY.match(body, position)
             if key_match is None:
                 if not body[position:].strip():
                     break
-                raise self.error(
-                    index,
-                    f"expected 'key: value' in card metadata, found {body[position:].strip()!r}",
-                )
+                raise self.no_meta_key(index, body[position:])
             key = key_match[1]
-            if key not in META_KEYS:
-                raise self.error(
-                    index, f"unknown card metadata key {key!r} (known: {', '.join(META_KEYS)})"
-                )
-            if key in meta.keys:
-                raise self.error(index, f"card metadata gives {key!r} twice (keep one)")
-            meta.keys.add(key)
+            self.check_meta_key(meta, index, key)
             values, position = self.meta_values(index, body, key_match.end(), key == "tags")
             self.set_meta(meta, index, key, values)
             position += 1  # past the ';'
-        self.meta = meta
+
+    def no_meta_key(self, index: int, text: str) -> FormatError:
+        return self.error(index, f"expected 'key: value' in card metadata, found {text.strip()!r}")
+
+    def check_meta_key(self, meta: _Meta, index: int, key: str) -> None:
+        if key not in META_KEYS:
+            raise self.error(
+                index, f"unknown card metadata key {key!r} (known: {', '.join(META_KEYS)})"
+            )
+        if key in meta.keys:
+            raise self.error(index, f"card metadata gives {key!r} twice (keep one)")
+        meta.keys.add(key)
 
     def meta_values(
         self, index: int, body: str, position: int, many: bool
@@ -447,14 +483,19 @@ class _DeckParser:
         if key == "id":
             meta.id, meta.id_line = value, index + 1
         elif key == "source":
-            try:
-                meta.source = SourceRef.parse(value)
-            except ValueError as error:
-                raise self.error(index, f"bad card source: {error}") from None
+            meta.source = self.sources.get(value) or self.source(index, value)
         elif value == "reversed":
             meta.reversed = True
         else:
             raise self.error(index, f"unknown card kind {value!r} (the only kind is 'reversed')")
+
+    def source(self, index: int, text: str) -> SourceRef:
+        try:
+            source = SourceRef.parse(text)
+        except ValueError as error:
+            raise self.error(index, f"bad card source: {error}") from None
+        self.sources[text] = source  # cards made from one passage share its source
+        return source
 
     # Front matter
 
