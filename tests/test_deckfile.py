@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -451,6 +450,18 @@ A: In 1945.
     assert [replace(note, line=0) for note in parse(expected).notes] == deck.notes
 
 
+def test_writer_quotes_metadata_that_would_break_the_comment():
+    note = NoteData(
+        NoteKind.BASIC, "q", "a", id="a;b-->c", tags=("x,y", "-->"), source=SourceRef("n;1", 2, 2)
+    )
+    text = write_deck(DeckData("d", [note]))
+    [comment] = [line for line in text.split("\n") if line.startswith("<!--")]
+    assert comment.count("-->") == 1 and comment.endswith(" -->")
+    assert comment == ('<!-- id: "a;b--\\u003ec"; source: "n;1:2"; tags: "x,y" "--\\u003e" -->')
+    [again] = parse(text).notes
+    assert (again.id, again.tags, again.source) == (note.id, note.tags, note.source)
+
+
 def test_writer_uses_question_and_answer_for_long_or_ambiguous_cards():
     long = "x" * 100
     deck = DeckData(
@@ -571,5 +582,5 @@ def test_written_lines_point_at_each_card(tmp_path):
     path = tmp_path / "d.md"
     path.write_text(write_deck(deck), encoding="utf-8")
     lines = path.read_text(encoding="utf-8").split("\n")
-    for note in read_deck_file(Path(path)).notes:
+    for note in read_deck_file(path).notes:
         assert lines[note.line - 1].startswith("Q: q")

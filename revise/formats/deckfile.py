@@ -218,7 +218,7 @@ class _DeckParser:
         """Read what starts at `index`; return where the next thing starts."""
         kind = self.kinds[index]
         if kind is _Line.ESCAPED and "::" in self.lines[index]:
-            kind = _Line.ONE_LINE  # escapes belong inside cards: `\\alpha :: alpha` is a card
+            kind = _Line.ONE_LINE  # escapes belong inside cards: `\alpha :: alpha` is a card
         if kind is _Line.ANSWER:
             raise self.error(index, "A: without a Q: before it (start the card with 'Q: question')")
         if kind is _Line.COMMENT:
