@@ -1,0 +1,127 @@
+"""The revise command as a user runs it: exit status, one-line errors, the database untouched."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from revise.cli import main
+
+DECK = """---
+name: Korea
+---
+# Tsarist era
+
+Q: When did Russia establish a legation in Seoul?
+A: 1896
+
+C: Japan's victory in the Russo-Japanese War resulted in the [Treaty of Portsmouth].
+
+Capital of North Korea :: Pyongyang
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "cli.db"
+    monkeypatch.setenv("REVISE_DB", str(db))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    return db
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_then_decks_json(env, tmp_path, capsys):
+    deck = write(tmp_path, "korea.md", DECK)
+    assert main(["import", str(deck)]) == 0
+    assert "Korea: 3 added, 0 updated, 0 unchanged, 0 missing" in capsys.readouterr().out
+    assert main(["decks", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows == [{"name": "Korea", "new": 3, "learning": 0, "due": 0, "total": 3}]
+
+
+def test_reimport_reports_unchanged_and_dry_run_changes_nothing(env, tmp_path, capsys):
+    deck = write(tmp_path, "korea.md", DECK)
+    main(["import", str(deck)])
+    capsys.readouterr()
+    edited = write(tmp_path, "korea.md", DECK.replace("Capital of North Korea :: Pyongyang\n", ""))
+    assert main(["import", "--dry-run", str(edited)]) == 0
+    out = capsys.readouterr().out
+    assert "0 added, 0 updated, 2 unchanged, 1 missing" in out and "dry run" in out
+    main(["decks", "--json"])
+    assert json.loads(capsys.readouterr().out)[0]["total"] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("broken.md", "Q: a question without an answer\n", "broken.md:1:"),
+        ("cloze.md", "C: an empty [] deletion\n", "cloze.md:1:"),
+        ("bad.md", b"Q: caf\xe9?\nA: x\n", "bad.md:1:"),
+        ("binary.md", b"\x00\x01\x02binary\x00", "binary.md"),
+    ],
+)
+def test_bad_files_give_one_line_and_import_nothing(env, tmp_path, capsys, name, content, expected):
+    good = write(tmp_path, "good.md", DECK)
+    bad = write(tmp_path, name, content)
+    assert main(["import", str(good), str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"revise: {tmp_path / expected}") or expected in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    main(["decks", "--json"])
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_missing_path_and_unknown_deck(env, tmp_path, capsys):
+    assert main(["import", str(tmp_path / "nope.md")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert main(["export", "Nope", "-o", str(tmp_path / "x.md")]) == 1
+    assert "no deck named 'Nope'" in capsys.readouterr().err
+    assert main(["study", "Nope"]) == 1
+    assert "no deck named 'Nope'" in capsys.readouterr().err
+
+
+def test_bad_config_is_a_one_line_error(env, tmp_path, capsys):
+    config = write(tmp_path, "config.toml", "[limits]\nnew_per_day = 'many'\n")
+    assert main(["--config", str(config), "decks"]) == 1
+    err = capsys.readouterr().err
+    assert "config.toml" in err and len(err.strip().splitlines()) == 1
+
+
+def test_export_native_round_trips_through_import(env, tmp_path, capsys):
+    main(["import", str(write(tmp_path, "korea.md", DECK))])
+    out = tmp_path / "out.md"
+    assert main(["export", "Korea", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(out)]) == 0
+    assert "0 added, 0 updated, 3 unchanged" in capsys.readouterr().out
+
+
+def test_version_and_help_exit_cleanly():
+    for args in (["--version"], ["--help"], ["import", "--help"], ["generate", "--help"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "revise", *args], capture_output=True, text=True
+        )
+        assert result.returncode == 0, args
+        assert result.stdout
+
+
+def test_version_does_not_import_the_database_layers():
+    code = "import sys; from revise.cli import main; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ
+    )
+    assert result.stdout.strip() == "False"
