@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from revise import Collection, Rating
+from revise.config import Config
 from revise.formats.deckfile import read_deck_file, write_deck
 from revise.formats.model import DeckData, NoteData, NoteKind
 
@@ -24,7 +25,9 @@ def make_deck(name: str, count: int, offset: int = 0) -> DeckData:
     notes = []
     for i in range(offset, offset + count):
         if i % 3 == 0:
-            notes.append(NoteData(NoteKind.CLOZE, f"Fact {i}: the treaty of [{i}] was signed in [{i % 97}]."))
+            notes.append(
+                NoteData(NoteKind.CLOZE, f"Fact {i}: the treaty of [{i}] was signed in [{i % 97}].")
+            )
         else:
             notes.append(NoteData(NoteKind.BASIC, f"What is item {i}?", f"Answer {i}"))
     return DeckData(name, notes)
@@ -69,8 +72,14 @@ def main() -> None:
         first = time.perf_counter()
         col = Collection.open(db)
         col.next_card()
-        print(f"{'open collection + first card':<48} {(time.perf_counter() - first) * 1000:9.1f} ms")
+        print(
+            f"{'open collection + first card':<48} {(time.perf_counter() - first) * 1000:9.1f} ms"
+        )
         timed("deck list counts", col.decks)
+        col.close()
+
+        # Lift the daily new-card limit so the loop never runs out of cards to answer.
+        col = Collection.open(db, config=Config(new_per_day=1_000_000))
 
         samples = []
         for _ in range(args.answers):

@@ -169,11 +169,31 @@ def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
         report = collection.import_decks(decks, dry_run=args.dry_run)
     if args.dry_run:
         for deck in report.decks:
-            for note in deck.notes:
-                context = f"[{note.context}] " if note.context else ""
-                print(f"  {context}{note.front}" + (f"  ->  {note.back}" if note.back else ""))
+            _print_changes(deck)
     print(report)
     return 0
+
+
+CHANGE_MARKS = {"added": "+", "updated": "~", "missing": "-"}
+
+
+def _print_changes(deck) -> None:  # type: ignore[no-untyped-def]
+    """What an import would do to a deck, a note a block: `+` added, `~` updated, `-` missing."""
+    if not deck.changes:
+        return
+    print(f"{deck.name}:")
+    for change, note in deck.changes:
+        lines = [f"  {CHANGE_MARKS[change]} {_indented(note.front)}"]
+        if note.back:
+            lines.append(f"    -> {_indented(note.back)}")
+        if note.context:
+            lines.append(f"    ({note.context})")
+        print("\n".join(lines))
+    print()
+
+
+def _indented(text: str) -> str:
+    return text.replace("\n", "\n       ")
 
 
 def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type: ignore[no-untyped-def]

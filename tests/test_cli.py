@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from revise.cli import main
+from revise.formats.deckfile import read_deck_file
 
 DECK = """---
 name: Korea
@@ -57,12 +58,34 @@ def test_reimport_reports_unchanged_and_dry_run_changes_nothing(env, tmp_path, c
     deck = write(tmp_path, "korea.md", DECK)
     main(["import", str(deck)])
     capsys.readouterr()
-    edited = write(tmp_path, "korea.md", DECK.replace("Capital of North Korea :: Pyongyang\n", ""))
+    edited = write(
+        tmp_path,
+        "korea.md",
+        DECK.replace("Capital of North Korea :: Pyongyang\n", "Capital of Japan :: Tokyo\n"),
+    )
     assert main(["import", "--dry-run", str(edited)]) == 0
     out = capsys.readouterr().out
-    assert "0 added, 0 updated, 2 unchanged, 1 missing" in out and "dry run" in out
+    assert "1 added, 0 updated, 2 unchanged, 1 missing" in out and "dry run" in out
+    # The preview lists what would change, and only that.
+    assert "  + Capital of Japan\n    -> Tokyo\n" in out
+    assert "  - Capital of North Korea\n    -> Pyongyang\n" in out
+    assert "Seoul" not in out
     main(["decks", "--json"])
     assert json.loads(capsys.readouterr().out)[0]["total"] == 3
+
+
+def test_bundled_notes_imported_from_elsewhere_match_the_bundled_deck(env, tmp_path, capsys):
+    bundled = Path(__file__).parent.parent / "decks"
+    main(["import", str(bundled / "russia-north-korea-history.md")])
+    capsys.readouterr()
+    copy = write(
+        tmp_path,
+        "russia-north-korea-history.txt",
+        (bundled / "notes" / "russia-north-korea-history.txt").read_text(encoding="utf-8"),
+    )
+    cards = len(read_deck_file(bundled / "russia-north-korea-history.md").notes)
+    assert main(["import", str(copy)]) == 0
+    assert f"0 added, 0 updated, {cards} unchanged, 0 missing" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

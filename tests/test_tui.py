@@ -415,7 +415,7 @@ def test_o_opens_the_cards_media_without_waiting(tui_col, tui_clock, monkeypatch
 def test_native_deck_file_imports_without_preview(tui_col, tui_clock, tmp_path):
     deck_file = tmp_path / "korea.md"
     deck_file.write_text(
-        "---\nname: Korea\n---\n# Tsarist era\n"
+        "---\nname: Korea\n---\n# Korea\n## Tsarist era\n"
         "Q: When did Russia establish a legation in Seoul?\nA: 1896\n\n"
         "C: Japan's victory resulted in the [Treaty of Portsmouth].\n",
         encoding="utf-8",
@@ -429,7 +429,9 @@ def test_native_deck_file_imports_without_preview(tui_col, tui_clock, tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert text_of(pilot, "#card-prompt") == "When did Russia establish a legation in Seoul?"
+        # The deck name is the panel's title; a heading repeating it is not shown again.
         assert text_of(pilot, "#card-context") == "Tsarist era"
+        assert tui_col.next_card().context == "Korea > Tsarist era"  # but it is kept
 
     drive(app, scenario)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePath
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -18,6 +19,8 @@ from revise.formats.model import (
     CardHistory,
     DeckData,
     NoteData,
+    NoteKind,
+    SourceRef,
     card_faces,
     normalise,
 )
@@ -52,6 +55,7 @@ class DeckReport:
     skipped: list[str] = field(default_factory=list)
     notes: list[NoteData] = field(default_factory=list)
     reviews: int = 0
+    changes: list[tuple[str, NoteData]] = field(default_factory=list)  # ("added", note), ...
 
     def summary(self) -> str:
         line = (
@@ -157,6 +161,7 @@ def store_deck(
         else:
             _update_note(connection, old, note, position, deck_id, now)
             report.updated += 1
+            report.changes.append(("updated", note))
         if note.history:
             report.reviews += _merge_history(connection, old.id, note.history)
         if advance:
@@ -165,8 +170,13 @@ def store_deck(
     if advance and new_rows:
         advance(len(new_rows))
     report.added += len(new_rows)
+    report.changes.extend(("added", note) for _, note in new_rows)
     gone = [old for old in stored.values() if not old.missing]
     report.missing += len(gone)
+    report.changes.extend(
+        ("missing", NoteData(NoteKind(old.kind), old.front, old.back, context=old.context))
+        for old in gone
+    )
     if gone:
         ids = [old.id for old in gone]
         connection.execute(update(notes_t).where(notes_t.c.id.in_(ids)).values(missing=True))
@@ -248,10 +258,25 @@ def _same(old: _Stored, note: NoteData, position: int) -> bool:
         and old.back == note.back
         and old.context == note.context
         and old.tags == " ".join(note.tags)
-        and old.source == (str(note.source) if note.source else None)
+        and _same_source(old.source, note.source)
         and old.media == "\n".join(note.media)
         and old.position == position
         and not old.missing
+    )
+
+
+def _same_source(old: str | None, new: SourceRef | None) -> bool:
+    """The same lines of a notes file named the same, wherever the file was read from."""
+    if old is None or new is None:
+        return old is None and new is None
+    if old == str(new):
+        return True
+    try:
+        before = SourceRef.parse(old)
+    except ValueError:
+        return False
+    return (before.start, before.end) == (new.start, new.end) and (
+        PurePath(before.path.replace("\\", "/")).name == PurePath(new.path.replace("\\", "/")).name
     )
 
 

@@ -30,12 +30,13 @@ class CardView(VerticalScroll):
         """Show the front of `card`, answer hidden."""
         self.border_title = Content(card.deck)
         self.border_subtitle = Content(STATE_NAMES.get(card.state, ""))
-        self.set_part("#card-context", Content(card.context))
+        context = shown_context(card.context, card.deck)
+        self.set_part("#card-context", Content(context))
         self.set_part("#card-prompt", prompt_content(card.prompt))
         self.set_part("#card-answer", answer_content(card))
         self.set_part("#card-meta", meta_content(card))
         self.remove_class("-revealed", "-empty")
-        self.set_class(not card.context, "-no-context")
+        self.set_class(not context, "-no-context")
         # A cloze's full text replaces its prompt on reveal, as in Anki, instead of repeating it.
         self.set_class(GAP in card.prompt, "-cloze")
         self.scroll_home(animate=False)
@@ -56,6 +57,14 @@ class CardView(VerticalScroll):
 
     def set_part(self, selector: str, content: Content) -> None:
         self.query_one(selector, Static).update(content)
+
+
+def shown_context(context: str, deck: str) -> str:
+    """The heading trail without a first heading that only repeats the deck name in the title."""
+    first, separator, rest = context.partition(" > ")
+    if first.strip().casefold() == deck.rsplit("::", 1)[-1].strip().casefold():
+        return rest if separator else ""
+    return context
 
 
 def prompt_content(prompt: str) -> Content:
