@@ -224,9 +224,10 @@ def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from revise.formats.export import export_decks
 
-    deck = collection.export_deck(args.deck)
-    export_decks([deck], args.output)
-    print(f"{deck.name}: {len(deck.notes)} notes written to {args.output}")
+    decks = collection.export_decks(args.deck)
+    export_decks(decks, args.output)
+    for deck in decks:
+        print(f"{deck.name}: {len(deck.notes)} notes written to {args.output}")
     return 0
 
 
@@ -269,7 +270,7 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     from revise.tui.app import ReviseApp
 
     deck = getattr(args, "deck", None)
-    if deck is not None and deck not in collection.deck_names():
+    if deck is not None and not collection.deck_names(deck):
         raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
     ReviseApp(collection, deck=deck, study=args.command == "study").run()
     return 0

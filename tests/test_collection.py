@@ -9,6 +9,7 @@ import pytest
 
 from revise import Collection, Rating
 from revise.config import Config
+from revise.errors import ReviseError
 from revise.formats.model import DeckData, NoteData, NoteKind
 from tests.core_fixtures import Clock, basic_deck
 
@@ -243,3 +244,15 @@ def test_learning_card_comes_back_within_the_session(col, clock):
     again = col.next_card()  # learn-ahead: nothing else to do, the step is 1 minute away
     assert again.id == card.id
     assert col.preview(again)[Rating.GOOD] >= timedelta(minutes=1)
+
+
+def test_a_parent_deck_name_covers_its_sub_decks(col):
+    col.import_decks([basic_deck("Lang::French"), basic_deck("Lang::German"), basic_deck("Langs")])
+    col.import_decks([basic_deck("Lan%::x")])
+    assert col.deck_names("Lang") == ["Lang::French", "Lang::German"]
+    assert col.deck_names("Lan%") == ["Lan%::x"]  # LIKE wildcards are taken literally
+    assert col.progress("Lang").left_today == 6
+    assert col.next_card("Lang").deck.startswith("Lang::")
+    assert [deck.name for deck in col.export_decks("Lang")] == ["Lang::French", "Lang::German"]
+    with pytest.raises(ReviseError, match="no deck named 'Lan'"):
+        col.export_decks("Lan")

@@ -16,7 +16,8 @@ Card syntax is that of hashcards and repeater, so decks move between the tools:
     Capital of North Korea :: Pyongyang
 
 Inside a card, a line that would read as a marker is written with a leading backslash
-(`\\Q: ...`); the reader drops that one backslash. docs/deck-format.md is the user's reference.
+(`\\Q: ...`); the reader drops that one backslash. The README's "Deck files" section is the
+user's reference.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from revise.config import Config
@@ -201,7 +201,7 @@ class Collection:
     def _deck_ids(self, connection, deck: str | None) -> list[int]:  # type: ignore[no-untyped-def]
         query = select(decks_t.c.id)
         if deck is not None:
-            query = query.where(decks_t.c.name == deck)
+            query = query.where(in_deck(deck))
         ids = list(connection.execute(query).scalars())
         if deck is not None and not ids:
             raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
@@ -446,11 +446,20 @@ class Collection:
 
     # -- taking decks out --------------------------------------------------------------------
 
-    def deck_names(self) -> list[str]:
+    def deck_names(self, deck: str | None = None) -> list[str]:
+        """Every deck's name, or those of `deck` and its sub-decks (`deck::...`)."""
+        query = select(decks_t.c.name).order_by(decks_t.c.name)
+        if deck is not None:
+            query = query.where(in_deck(deck))
         with self._lock, storage.reading(self._engine) as connection:
-            return list(
-                connection.execute(select(decks_t.c.name).order_by(decks_t.c.name)).scalars()
-            )
+            return list(connection.execute(query).scalars())
+
+    def export_decks(self, deck: str) -> list[DeckData]:
+        """`deck` and its sub-decks as plain data (see `export_deck`)."""
+        names = self.deck_names(deck)
+        if not names:
+            raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+        return [self.export_deck(name) for name in names]
 
     def export_deck(self, name: str) -> DeckData:
         """A stored deck as plain data, with every card's state, reviews and media."""
@@ -525,3 +534,9 @@ class Collection:
             description=deck.description,
             media=media,
         )
+
+
+def in_deck(deck: str):  # type: ignore[no-untyped-def]
+    """A condition on decks: named `deck`, or a sub-deck of it (`deck::...`, any depth)."""
+    escaped = deck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(decks_t.c.name == deck, decks_t.c.name.like(f"{escaped}::%", escape="\\"))
