@@ -210,7 +210,7 @@ def test_editing_a_fact_keeps_the_other_cards_ids(tmp_path: Path) -> None:
     ("content", "message"),
     [
         (None, "no such file"),
-        ("dir", "is a directory"),
+        ("dir", "is a folder"),
         (b"", "empty file"),
         (b"  \n\n ", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revise.errors import FormatError
+from revise.formats.files import read_capped
 from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
 from revise.formats.model import (
     ClozeError,
@@ -69,7 +70,7 @@ def read_csv_deck(
     path: Path, *, deck: str | None = None, columns: str | None = None
 ) -> list[DeckData]:
     """The notes of a table file, grouped into decks (one, unless a deck column names several)."""
-    text = _decode(path, _read_capped(path))
+    text = _decode(path, read_capped(path, MAX_TABLE_BYTES, "table"))
     lines = text.splitlines(keepends=True)
     meta = _read_meta(lines)
     body = "".join(lines[meta.lines :])
@@ -98,19 +99,6 @@ def read_csv_deck(
 
 
 # --- bytes to text ---------------------------------------------------------------------------
-
-
-def _read_capped(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_TABLE_BYTES + 1)
-    except OSError as exc:
-        raise FormatError(str(path), None, f"cannot read the file ({exc.strerror})") from exc
-    if len(data) > MAX_TABLE_BYTES:
-        raise FormatError(
-            str(path), None, f"larger than {MAX_TABLE_BYTES // (1024 * 1024)} MB; split it up"
-        )
-    return data
 
 
 def decode_text(path: Path, data: bytes) -> str:

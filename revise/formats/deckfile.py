@@ -31,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from revise.errors import FormatError
+from revise.formats.files import read_capped
 from revise.formats.model import (
     ClozeError,
     DeckData,
@@ -113,16 +114,7 @@ def _classify(line: str) -> _Line:
 def read_deck_file(path: Path) -> DeckData:
     """Read and parse a deck file; any problem is a FormatError naming the file and line."""
     name = str(path)
-    try:
-        if path.is_dir():
-            raise FormatError(name, None, "is a folder, not a deck file (name a .md file)")
-        if path.stat().st_size > MAX_DECK_BYTES:
-            raise FormatError(name, None, "too large for a deck file (over 50 MB); split it")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FormatError(name, None, "no such file (check the path)") from None
-    except OSError as error:
-        raise FormatError(name, None, f"cannot read the file ({error.strerror})") from None
+    data = read_capped(path, MAX_DECK_BYTES, "deck file")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise FormatError(

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from revise.errors import FormatError
 from revise.formats.csvdeck import decode_text
+from revise.formats.files import read_capped
 from revise.formats.memory import memory_from_sm2
 from revise.formats.model import (
     CardHistory,
@@ -80,7 +81,7 @@ def looks_like_obsidian(text: str) -> bool:
 
 def read_obsidian(path: Path, *, deck: str | None = None) -> list[DeckData]:
     """The flashcards of a Markdown file, one DeckData per deck its tags name."""
-    text = decode_text(path, _read_capped(path))
+    text = decode_text(path, read_capped(path, MAX_MARKDOWN_BYTES, "Markdown deck"))
     scanner = _Scanner(path, deck or path.stem)
     _scan(scanner, text.splitlines())
     decks: dict[str, list[NoteData]] = {}
@@ -93,17 +94,6 @@ def read_obsidian(path: Path, *, deck: str | None = None) -> list[DeckData]:
             str(path), None, "no flashcards found (write question::answer, or ? between lines)"
         )
     return [DeckData(name=name, notes=notes, source=str(path)) for name, notes in decks.items()]
-
-
-def _read_capped(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_MARKDOWN_BYTES + 1)
-    except OSError as exc:
-        raise FormatError(str(path), None, f"cannot read the file ({exc.strerror})") from exc
-    if len(data) > MAX_MARKDOWN_BYTES:
-        raise FormatError(str(path), None, "larger than 32 MB; split it up")
-    return data
 
 
 def _outside_code(lines: list[str]) -> list[str]:

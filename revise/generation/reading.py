@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from revise.errors import FormatError
+from revise.formats.files import read_capped
 from revise.generation.document import Document
 
 MAX_NOTES_BYTES = 10 * 1024 * 1024
@@ -23,20 +24,7 @@ def read_notes(path: Path) -> tuple[str, str]:
     Raises FormatError with a one-line reason for anything that is not readable notes.
     """
     where = str(path)
-    if not path.exists():
-        raise FormatError(where, None, "no such file (check the path)")
-    if path.is_dir():
-        raise FormatError(where, None, "is a directory (give a notes file: .txt, .md or .html)")
-    size = path.stat().st_size
-    if size > MAX_NOTES_BYTES:
-        megabytes = size / (1024 * 1024)
-        raise FormatError(
-            where, None, f"too large: {megabytes:.1f} MB of notes (the limit is 10 MB; split it)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormatError(where, None, f"cannot read: {error.strerror or error}") from None
+    data = read_capped(path, MAX_NOTES_BYTES, "notes file")
     text = decode_notes(data, where)
     return text, notes_kind(path, text)
 

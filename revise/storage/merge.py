@@ -20,6 +20,7 @@ from revise.formats.model import (
     DeckData,
     NoteData,
     NoteKind,
+    ScheduleData,
     SourceRef,
     card_faces,
     normalise,
@@ -368,17 +369,21 @@ def _new_card(
         row["suspended"] = SUSPENDED if history.suspended else NOT_SUSPENDED
         schedule = history.schedule
         if schedule is not None:
-            row.update(
-                state=schedule.state,
-                step=schedule.step,
-                stability=schedule.stability,
-                difficulty=schedule.difficulty,
-                due=schedule.due,
-                last_review=schedule.last_review,
-                reps=schedule.reps,
-                lapses=schedule.lapses,
-            )
+            row.update(_schedule_values(schedule))
     return row
+
+
+def _schedule_values(schedule: ScheduleData) -> dict[str, object]:
+    return {
+        "state": schedule.state,
+        "step": schedule.step,
+        "stability": schedule.stability,
+        "difficulty": schedule.difficulty,
+        "due": schedule.due,
+        "last_review": schedule.last_review,
+        "reps": schedule.reps,
+        "lapses": schedule.lapses,
+    }
 
 
 def _add_notes(
@@ -470,15 +475,6 @@ def _merge_history(connection: Connection, note_id: int, histories: list[CardHis
             connection.execute(
                 update(cards_t)
                 .where(cards_t.c.note_id == note_id, cards_t.c.ordinal == history.ordinal)
-                .values(
-                    state=schedule.state,
-                    step=schedule.step,
-                    stability=schedule.stability,
-                    difficulty=schedule.difficulty,
-                    due=schedule.due,
-                    last_review=schedule.last_review,
-                    reps=schedule.reps,
-                    lapses=schedule.lapses,
-                )
+                .values(_schedule_values(schedule))
             )
     return added
