@@ -5,10 +5,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
 from revise import Collection
 from revise.config import Config
+from revise.tui.screens import review
 from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
@@ -386,7 +389,6 @@ def test_notes_file_is_previewed_before_import(tui_col, tui_clock, tmp_path):
 
 def test_o_opens_the_cards_media_without_waiting(tui_col, tui_clock, monkeypatch):
     from revise.formats.model import DeckData, NoteData, NoteKind
-    from revise.tui.screens import review
 
     started = []
 
@@ -457,3 +459,40 @@ def test_markdown_notes_without_card_syntax_are_previewed(tui_col, tui_clock, tm
         assert tui_col.decks()[0].total > 0
 
     drive(app, scenario)
+
+
+def test_first_card_is_in_the_first_frame(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            # No settling: whatever the screen shows on mount is the first thing painted.
+            assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+
+    asyncio.run(main())
+
+
+def test_a_slow_first_card_shows_loading_then_the_card(tui_col, tui_clock, monkeypatch):
+    tui_col.import_decks([korea_deck()])
+    release = threading.Event()
+    next_card = tui_col.next_card
+
+    def slow_next_card(deck=None):  # a database that answers only when the test lets it
+        release.wait(5)
+        return next_card(deck)
+
+    monkeypatch.setattr(tui_col, "next_card", slow_next_card)
+    monkeypatch.setattr(review, "FIRST_CARD_WAIT", 0.01)
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert text_of(pilot, "#card-prompt") == "Loading…"
+            release.set()
+            await settle(pilot)
+            assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+            assert "0 done · 2 left today" in screen_text(pilot)
+
+    asyncio.run(main())

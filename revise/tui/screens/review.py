@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import Future
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 MAX_ANSWER_MS = 60_000  # a card left on screen longer than this counts as a minute, as in Anki
 RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning steps come due
+FIRST_CARD_WAIT = 0.25  # seconds the screen may wait, when shown, for its first card to arrive
 
 
 class CardLoaded(Message):
@@ -100,6 +103,11 @@ class ReviewScreen(Screen[SessionSummary]):
         self.busy = True  # until the first card is loaded
         self.shown_at = time.monotonic()
         self.grades: list[tuple[int, int]] = []  # (grade, duration_ms) answered this session
+        # Kept here: a plain thread has no active app to look the collection up through.
+        self._collection: Collection = self.app.collection
+        # The first card is fetched while the screen is built, so the first frame can show it.
+        self.first_card: Future[CardLoaded] = Future()
+        threading.Thread(target=self._fetch_first_card, name="first card", daemon=True).start()
 
     def compose(self) -> ComposeResult:
         yield SessionProgress(id="review-progress")
@@ -108,18 +116,46 @@ class ReviewScreen(Screen[SessionSummary]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(CardView).show_message("Loading…", "")
-        self.fetch_card()
+        try:
+            loaded = self.first_card.result(timeout=FIRST_CARD_WAIT)
+        except TimeoutError:
+            self.query_one(CardView).show_message("Loading…", "")
+            self.finish_loading()
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+        else:
+            self.on_card_loaded(loaded)
+            self.fetch_progress()
 
     @property
     def collection(self) -> Collection:
-        return self.app.collection
+        return self._collection
 
     # -- workers (threads): they only talk back through messages ---------------------------
+
+    def _fetch_first_card(self) -> None:
+        try:
+            self.first_card.set_result(self.loaded(self.collection.next_card(self.deck)))
+        except BaseException as error:  # handed to whoever waits for the card
+            self.first_card.set_exception(error)
+
+    @work(thread=True, group="review")
+    def finish_loading(self) -> None:
+        """The first card took longer than the screen waits: send it when it comes."""
+        try:
+            self.post_message(self.first_card.result())
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+            return
+        self.send_progress()
 
     @work(thread=True, group="review")
     def fetch_card(self) -> None:
         self.show_next()
+
+    @work(thread=True, group="review")
+    def fetch_progress(self) -> None:
+        self.send_progress()
 
     @work(thread=True, group="review")
     def answer_card(self, card: StudyCard, grade: int, duration_ms: int) -> None:
@@ -154,13 +190,19 @@ class ReviewScreen(Screen[SessionSummary]):
 
     def show(self, card: StudyCard | None) -> None:
         """Send `card` to the screen, then today's progress, which takes longer to count."""
+        self.post_message(self.loaded(card))
+        self.send_progress()
+
+    def loaded(self, card: StudyCard | None) -> CardLoaded:
+        """`card` with the interval each grade gives, or when the next card is due."""
         col = self.collection
         if card is None:
-            self.post_message(CardLoaded(None, {}, col.next_due(self.deck)))
-        else:
-            intervals = {int(rating): interval for rating, interval in col.preview(card).items()}
-            self.post_message(CardLoaded(card, intervals, None))
-        progress = col.progress(self.deck)
+            return CardLoaded(None, {}, col.next_due(self.deck))
+        intervals = {int(rating): interval for rating, interval in col.preview(card).items()}
+        return CardLoaded(card, intervals, None)
+
+    def send_progress(self) -> None:
+        progress = self.collection.progress(self.deck)
         self.post_message(ProgressLoaded(progress.done_today, progress.left_today))
 
     # -- messages from the workers -----------------------------------------------------------
