@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from revise.config import DEFAULT_DAY_STARTS_AT
 from revise.formats.htmltext import html_to_text, text_to_html
 from revise.formats.model import (
     CardHistory,
@@ -30,6 +31,7 @@ from revise.formats.model import (
     card_faces,
     cloze_segments,
 )
+from revise.scheduling.day import day_bounds
 
 SCHEMA_VERSION = 11
 DAY = timedelta(days=1)
@@ -72,11 +74,21 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 """
 
 
-def write_apkg(decks: list[DeckData], path: Path, *, now: datetime | None = None) -> None:
-    """Write `decks` as an Anki package at `path` (replaced whole, never left half-written)."""
+def write_apkg(
+    decks: list[DeckData],
+    path: Path,
+    *,
+    now: datetime | None = None,
+    day_starts_at: int = DEFAULT_DAY_STARTS_AT,
+) -> None:
+    """Write `decks` as an Anki package at `path` (replaced whole, never left half-written).
+
+    `day_starts_at` is the local hour study days begin at, so that a review card is due in Anki
+    on the study day revise would show it.
+    """
     now = now or datetime.now(UTC)
     media = _collect_media(decks)
-    collection = _build_collection(decks, now)
+    collection = _build_collection(decks, now, day_starts_at)
     media_map = {str(index): name for index, name in enumerate(media)}
     handle, temp_name = tempfile.mkstemp(prefix=".revise-", suffix=".apkg", dir=path.parent)
     os.close(handle)
@@ -140,8 +152,8 @@ class _Ids:
         return stamp
 
 
-def _build_collection(decks: list[DeckData], now: datetime) -> bytes:
-    created = _creation_time(decks, now)
+def _build_collection(decks: list[DeckData], now: datetime, day_starts_at: int) -> bytes:
+    days = _Days(_earliest_moment(decks, now), day_starts_at)
     now_ms = int(now.timestamp() * 1000)
     ids = _Ids(next_note=now_ms, next_card=now_ms)
     deck_ids = _deck_ids(decks, now_ms)
@@ -151,25 +163,44 @@ def _build_collection(decks: list[DeckData], now: datetime) -> bytes:
         position = 0
         for deck in decks:
             for note in deck.notes:
-                position = _insert_note(
-                    conn, note, deck_ids[deck.name], ids, created, now, position
-                )
-        _insert_col(conn, decks, deck_ids, created, now, position)
+                position = _insert_note(conn, note, deck_ids[deck.name], ids, days, now, position)
+        _insert_col(conn, decks, deck_ids, days.created, now, position)
         conn.commit()
         return conn.serialize()
     finally:
         conn.close()
 
 
-def _creation_time(decks: list[DeckData], now: datetime) -> datetime:
-    """Midnight UTC on or before every date the package holds, so day numbers stay positive."""
+class _Days:
+    """Anki's day numbers for review cards: whole days since the collection's creation time.
+
+    Anki counts a package's days as elapsed 24-hour periods from its creation time, so that time
+    is put at the local hour study days start: a card then falls due in Anki on the same study
+    day as in revise, whatever the time zone. It is a day before the earliest date the package
+    holds, so day numbers stay positive.
+    """
+
+    def __init__(self, earliest: datetime, starts_at: int) -> None:
+        self.starts_at = starts_at
+        self.created = self._study_day_start(earliest) - DAY
+
+    def number(self, moment: datetime) -> int:
+        """The day number of the study day that `moment` falls in."""
+        return round((self._study_day_start(moment) - self.created) / DAY)
+
+    def _study_day_start(self, moment: datetime) -> datetime:
+        return day_bounds(moment, self.starts_at)[0]
+
+
+def _earliest_moment(decks: list[DeckData], now: datetime) -> datetime:
+    """The earliest of now and every due date, last review and review time the decks hold."""
     earliest = now
     for deck in decks:
         for note in deck.notes:
             for history in note.history:
                 for moment in _moments(history):
                     earliest = min(earliest, moment)
-    return datetime(earliest.year, earliest.month, earliest.day, tzinfo=UTC) - DAY
+    return earliest
 
 
 def _moments(history: CardHistory) -> Iterator[datetime]:
@@ -197,7 +228,7 @@ def _insert_note(
     note: NoteData,
     deck_id: int,
     ids: _Ids,
-    created: datetime,
+    days: _Days,
     now: datetime,
     position: int,
 ) -> int:
@@ -222,7 +253,7 @@ def _insert_note(
     for face in card_faces(note):
         history = histories.get(face.ordinal, CardHistory(face.ordinal))
         position += 1
-        _insert_card(conn, note_id, deck_id, history, ids, created, now, position)
+        _insert_card(conn, note_id, deck_id, history, ids, days, now, position)
     return position
 
 
@@ -255,12 +286,12 @@ def _insert_card(
     deck_id: int,
     history: CardHistory,
     ids: _Ids,
-    created: datetime,
+    days: _Days,
     now: datetime,
     position: int,
 ) -> None:
     schedule = history.schedule or ScheduleData(state=0)
-    card = _anki_card(schedule, created, position)
+    card = _anki_card(schedule, days, position)
     if history.suspended:
         card.queue = -1
     card_id = ids.card()
@@ -287,13 +318,13 @@ def _insert_card(
         conn.execute("INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)", row)
 
 
-def _anki_card(schedule: ScheduleData, created: datetime, position: int) -> _AnkiCard:
+def _anki_card(schedule: ScheduleData, days: _Days, position: int) -> _AnkiCard:
     if schedule.state == 0 or schedule.due is None:
         return _AnkiCard(due=position)
     interval = _interval_days(schedule)
     data = _memory_json(schedule)
     if schedule.state == 2:
-        due_day = (schedule.due - created) // DAY
+        due_day = days.number(schedule.due)
         return _AnkiCard(2, 2, due_day, interval, DEFAULT_FACTOR, 0, data)
     steps = LEARN_STEPS if schedule.state == 1 else RELEARN_STEPS
     remaining = max(1, len(steps) - (schedule.step or 0))
