@@ -81,6 +81,11 @@ def read_anki_collection(path: Path) -> list[DeckData]:
     def error(message: str) -> FormatError:
         return FormatError(str(path), None, message)
 
+    if _has_unsaved_changes(path):
+        raise error(
+            f"Anki has this collection open, or did not close it cleanly ({path.name}-wal beside "
+            "it holds changes not yet in the file); close Anki, then import it again"
+        )
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_COLLECTION_BYTES + 1)
@@ -91,6 +96,18 @@ def read_anki_collection(path: Path) -> list[DeckData]:
     with _open_database(raw, error, "the file") as conn:
         collection = _load_collection(conn, error, "the file")
     return _build_decks(collection, {})
+
+
+def _has_unsaved_changes(path: Path) -> bool:
+    """Whether SQLite's write-ahead log beside a collection holds changes the file lacks.
+
+    Anki keeps one while the collection is open and folds it in when it closes; reading the
+    file alone then would miss recent notes and reviews, or find no tables at all.
+    """
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 # --- the package ---------------------------------------------------------------------------
