@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from revise.config import DEFAULT_DAY_STARTS_AT
 from revise.errors import ReviseError
 from revise.formats.model import DeckData
 
@@ -15,8 +16,13 @@ FORMATS = {
 }
 
 
-def export_decks(decks: list[DeckData], path: Path) -> None:
-    """Write `decks` to `path`: `.md` native deck file, `.csv`/`.tsv` table, `.apkg` Anki."""
+def export_decks(
+    decks: list[DeckData], path: Path, *, day_starts_at: int = DEFAULT_DAY_STARTS_AT
+) -> None:
+    """Write `decks` to `path`: `.md` native deck file, `.csv`/`.tsv` table, `.apkg` Anki.
+
+    `day_starts_at` (local hour) places review cards on the right study day in Anki.
+    """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)
@@ -29,7 +35,7 @@ def export_decks(decks: list[DeckData], path: Path) -> None:
     if suffix == ".apkg":
         from revise.formats.anki_export import write_apkg
 
-        write_apkg(decks, path)
+        write_apkg(decks, path, day_starts_at=day_starts_at)
         return
     if len(decks) != 1:
         raise ReviseError(
