@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import report_speed
+
 from revise import Collection, Rating
 from revise.config import Config
 from revise.formats.deckfile import read_deck_file, write_deck
@@ -46,6 +48,7 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--answers", type=int, default=500)
     args = parser.parse_args()
+    report_speed()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         col = Collection.open(db)

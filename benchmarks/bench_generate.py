@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import report_speed
+
 from revise.generation import generate_deck
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +49,7 @@ def large_notes(folder: Path) -> Path:
 
 
 def main() -> None:
+    report_speed()
     generate_deck(BUNDLED[0])  # load word lists and the sentence splitter once
     total = 0.0
     for path in BUNDLED:
