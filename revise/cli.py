@@ -183,17 +183,18 @@ def _print_changes(deck) -> None:  # type: ignore[no-untyped-def]
         return
     print(f"{deck.name}:")
     for change, note in deck.changes:
-        lines = [f"  {CHANGE_MARKS[change]} {_indented(note.front)}"]
+        lines = [f"  {CHANGE_MARKS[change]} {_indented(note.front, 4)}"]
         if note.back:
-            lines.append(f"    -> {_indented(note.back)}")
+            lines.append(f"    -> {_indented(note.back, 7)}")
         if note.context:
             lines.append(f"    ({note.context})")
         print("\n".join(lines))
     print()
 
 
-def _indented(text: str) -> str:
-    return text.replace("\n", "\n       ")
+def _indented(text: str, width: int) -> str:
+    """Lines after the first start under the first, `width` columns in."""
+    return text.replace("\n", "\n" + " " * width)
 
 
 def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type: ignore[no-untyped-def]
