@@ -9,6 +9,8 @@ import asyncio
 import threading
 from pathlib import Path
 
+from textual.widgets import ProgressBar
+
 from revise import Collection
 from revise.config import Config
 from revise.tui.screens import review
@@ -428,6 +430,9 @@ def test_native_deck_file_imports_without_preview(tui_col, tui_clock, tmp_path):
         await import_path(pilot, deck_file)
         assert isinstance(pilot.app.screen, DeckListScreen)
         assert [(deck.name, deck.new) for deck in tui_col.decks()] == [("Korea", 2)]
+        bar = pilot.app.screen.query_one("#import-progress", ProgressBar)
+        assert (bar.progress, bar.total) == (2, 2)  # both notes stored, and the bar said so
+        assert not bar.display  # and it is put away once the import is done
         await pilot.press("enter")
         await settle(pilot)
         assert text_of(pilot, "#card-prompt") == "When did Russia establish a legation in Seoul?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from revise.errors import ReviseError
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
@@ -49,6 +50,15 @@ class PreviewReady(Message):
         super().__init__()
         self.path = path
         self.report = report
+
+
+class ImportProgress(Message):
+    """How many of an import's notes are stored so far."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
 
 
 class ImportDone(Message):
@@ -92,6 +102,7 @@ class DeckListScreen(Screen[None]):
             panel.border_title = "Decks"
             yield DeckTable(id="deck-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content(EMPTY_MESSAGE), id="empty-message")
+            yield ProgressBar(id="import-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -195,8 +206,15 @@ class DeckListScreen(Screen[None]):
     def import_chosen(self, path: Path | None) -> None:
         if path is None:
             return
-        self.query_one(DataTable).loading = True
+        self.importing(True)
         self.run_import(path, preview=None)
+
+    def importing(self, busy: bool) -> None:
+        """Show (or hide) that an import is running: the table waits, a bar fills."""
+        self.query_one(DataTable).loading = busy
+        self.set_class(busy, "-importing")
+        if busy:
+            self.query_one(ProgressBar).update(total=None, progress=0)  # reading the file
 
     @work(thread=True, group="import")
     def run_import(self, path: Path, *, preview: bool | None) -> None:
@@ -204,28 +222,46 @@ class DeckListScreen(Screen[None]):
         try:
             if preview is None:
                 preview = is_notes_file(path)
-            report = self.app.collection.import_file(path, dry_run=preview)
+            report = self.app.collection.import_file(
+                path, dry_run=preview, progress=self.progress_reporter()
+            )
         except (ReviseError, OSError) as error:
             self.post_message(ImportDone(None, one_line(error, path)))
             return
         self.post_message(PreviewReady(path, report) if preview else ImportDone(report, None))
 
+    def progress_reporter(self) -> Callable[[int, int], None]:
+        """A progress callback for the import worker that posts about a hundred updates."""
+        posted = -1
+
+        def report(done: int, total: int) -> None:
+            nonlocal posted
+            if done == total or done - posted >= max(1, total // 100):
+                posted = done
+                self.post_message(ImportProgress(done, total))
+
+        return report
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
     def on_preview_ready(self, message: PreviewReady) -> None:
-        self.query_one(DataTable).loading = False
+        self.importing(False)
 
         def confirmed(go: bool | None) -> None:
             if go:
-                self.query_one(DataTable).loading = True
+                self.importing(True)
                 self.run_import(message.path, preview=False)
 
         self.app.push_screen(ImportPreviewScreen(message.path, message.report), callback=confirmed)
 
     def on_import_done(self, message: ImportDone) -> None:
         if message.error is not None:
-            self.query_one(DataTable).loading = False
+            self.importing(False)
             self.notify(message.error, severity="error", timeout=8, markup=False)
             return
         assert message.report is not None
+        self.set_class(False, "-importing")  # the table stays busy until its counts are in
         self.notify(str(message.report), title="Imported", markup=False)
         self.load_decks()
 

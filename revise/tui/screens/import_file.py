@@ -115,6 +115,8 @@ def preview_counts(report: ImportReport) -> Content:
             (f"{len(deck.notes)} notes → {cards} cards", "bold"),
             f"  ·  {deck.added} new · {deck.updated} updated · {deck.unchanged} unchanged",
         ]
+        if deck.missing:
+            parts.append((f" · {deck.missing} missing (to be suspended)", "$warning"))
         if deck.skipped:
             parts.append((f" · {len(deck.skipped)} skipped", "$warning"))
         lines.append(Content.assemble((deck.name, "bold $accent"), "  ", *parts))
