@@ -32,6 +32,7 @@ MODIFIER_PENALTY = 1.5
 EVERYDAY_NAME_ZIPF = 4.8
 EVERYDAY_NAME_PENALTY = 2.0
 MAX_DELETION_CHARS = 40
+MIN_CUE_WORDS = 2  # words a cloze leaves showing: "[...]" alone, or "The [...]", asks nothing
 
 
 class TargetKind(StrEnum):
@@ -347,7 +348,10 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     if not key or all(token in STOPWORDS for token in key.split()):
         return False
     rest = normalise(sentence[: target.start] + " \x00 " + sentence[target.end :])
-    return f" {key} " not in f" {rest} "
+    if f" {key} " in f" {rest} ":
+        return False  # the answer would show elsewhere in the prompt
+    cue = [word for word in rest.split() if word != "\x00"]
+    return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
 
 
 def _repetition_penalty(target: Target, vocabulary: Vocabulary) -> float:
