@@ -13,10 +13,15 @@ from revise.config import Config
 from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.study.collection import Collection
 
+# Noon UTC: well inside a study day whatever the machine's zone, so counts do not depend on it.
+START = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
 
 @dataclass
 class Clock:
-    now: datetime
+    """A clock that stands still unless a test moves it."""
+
+    now: datetime = START
 
     def __call__(self) -> datetime:
         return self.now
@@ -27,8 +32,7 @@ class Clock:
 
 @pytest.fixture
 def clock() -> Clock:
-    # Noon UTC: well inside a study day whatever the machine's zone.
-    return Clock(datetime(2026, 3, 10, 12, 0, tzinfo=UTC))
+    return Clock()
 
 
 @pytest.fixture

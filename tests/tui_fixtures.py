@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,27 +14,12 @@ from revise.config import Config
 from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
 from revise.study.collection import Collection
 from revise.tui.app import ReviseApp
-
-# Noon UTC: inside one study day whatever the machine's zone, so counts do not depend on it.
-START = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-
-
-class FixedClock:
-    """A clock that stands still unless a test moves it."""
-
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+from tests.core_fixtures import Clock
 
 
 @pytest.fixture
-def tui_clock() -> FixedClock:
-    return FixedClock()
+def tui_clock() -> Clock:
+    return Clock()
 
 
 @pytest.fixture
@@ -44,7 +28,7 @@ def tui_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def tui_col(tui_db: Path, tui_clock: FixedClock) -> Iterator[Collection]:
+def tui_col(tui_db: Path, tui_clock: Clock) -> Iterator[Collection]:
     collection = Collection.open(tui_db, config=Config(fuzz=False), clock=tui_clock)
     yield collection
     collection.close()
@@ -78,7 +62,7 @@ def treaty_deck() -> DeckData:
     )
 
 
-def make_app(col: Collection, clock: FixedClock, **options: object) -> ReviseApp:
+def make_app(col: Collection, clock: Clock, **options: object) -> ReviseApp:
     return ReviseApp(col, clock=clock, **options)  # type: ignore[arg-type]
 
 
