@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from revise import __version__
@@ -115,6 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in ("import", "export", "generate"):
+        with _stopping_cleanly_on_terminate():
+            return _run_command(args)
+    return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
     if args.command == "generate":
         return _generate(args)
     collection = _open(args)
@@ -128,6 +138,20 @@ def _run(args: argparse.Namespace) -> int:
         return _tui(collection, args)
     finally:
         collection.close()
+
+
+@contextlib.contextmanager
+def _stopping_cleanly_on_terminate() -> Iterator[None]:
+    """`kill` ends a command as Ctrl+C does: an open transaction rolls back and a file being
+    written is removed, instead of the process vanishing mid-way."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -234,6 +258,7 @@ def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
 
 def _generate(args: argparse.Namespace) -> int:
     from revise.formats.deckfile import write_deck
+    from revise.formats.files import write_atomic
     from revise.generation import generate_deck
     from revise.generation.checker import check_deck
 
@@ -243,7 +268,7 @@ def _generate(args: argparse.Namespace) -> int:
     for notes in args.notes:
         target = _deck_target(notes, args.output)
         deck = generate_deck(notes, relative_to=target.parent.resolve())
-        target.write_text(write_deck(deck), encoding="utf-8")
+        write_atomic(target, write_deck(deck))
         cards = sum(1 for _ in deck.notes)
         print(f"{notes} -> {target}: {cards} cards")
         if args.check:

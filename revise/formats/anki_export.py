@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from revise.config import DEFAULT_DAY_STARTS_AT
+from revise.formats.files import atomic_target
 from revise.formats.htmltext import html_to_text, text_to_html
 from revise.formats.model import (
     CardHistory,
@@ -90,18 +89,14 @@ def write_apkg(
     media = _collect_media(decks)
     collection = _build_collection(decks, now, day_starts_at)
     media_map = {str(index): name for index, name in enumerate(media)}
-    handle, temp_name = tempfile.mkstemp(prefix=".revise-", suffix=".apkg", dir=path.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("collection.anki2", collection)
-            archive.writestr("media", json.dumps(media_map))
-            for index, name in media_map.items():
-                archive.writestr(index, media[name])
-        os.replace(temp_name, path)
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
+    with (
+        atomic_target(path) as temporary,
+        zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        archive.writestr("collection.anki2", collection)
+        archive.writestr("media", json.dumps(media_map))
+        for index, name in media_map.items():
+            archive.writestr(index, media[name])
 
 
 def anki_cloze_text(front: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revise.errors import FormatError
-from revise.formats.files import read_capped
+from revise.formats.files import read_capped, write_atomic
 from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
 from revise.formats.model import (
     ClozeError,
@@ -457,4 +457,4 @@ def write_csv(deck: DeckData, path: Path) -> None:
         writer.writerow(
             [note.key, NOTETYPE_NAMES[note.kind], front, note.back, " ".join(note.tags)]
         )
-    path.write_text(out.getvalue(), encoding="utf-8", newline="")
+    write_atomic(path, out.getvalue())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from revise.config import DEFAULT_DAY_STARTS_AT
 from revise.errors import ReviseError
+from revise.formats.files import write_atomic
 from revise.formats.model import DeckData
 
 FORMATS = {
@@ -45,7 +46,7 @@ def export_decks(
     if suffix == ".md":
         from revise.formats.deckfile import write_deck
 
-        path.write_text(write_deck(decks[0]), encoding="utf-8")
+        write_atomic(path, write_deck(decks[0]))
         return
     from revise.formats.csvdeck import write_csv
 

@@ -1,10 +1,25 @@
-"""Reading a whole input file, with one message per way it can fail."""
+"""Reading a whole input file, with one message per way it can fail; writing one atomically.
+
+A file revise writes (an export, a generated deck, a database backup) is written to a temporary
+file in the same folder, synced to disk and renamed over the target, so a full disk, a crash or a
+kill leaves either the old file or the new one, never a truncated one. Temporaries are named
+`.revise-PID-...`; one left behind by a killed process is removed by the next write to its folder.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import re
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
-from revise.errors import FormatError
+from revise.errors import FormatError, ReviseError
+
+TEMP_PREFIX = ".revise-"
+_TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-[0-9a-f]{8}-")
 
 
 def read_capped(path: Path, limit: int, kind: str) -> bytes:
@@ -23,3 +38,91 @@ def read_capped(path: Path, limit: int, kind: str) -> bytes:
         megabytes = limit // (1024 * 1024)
         raise FormatError(where, None, f"too large: over {megabytes} MB for a {kind}; split it")
     return data
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Replace `path` with `data` (text is written as UTF-8) whole, or leave it as it was."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_target(path) as temporary, temporary.open("wb") as handle:
+        handle.write(payload)
+
+
+@contextlib.contextmanager
+def atomic_target(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` to write the new file to; on leaving the block without an
+    error it is synced and renamed to `path`. On any error it is removed and `path` is left as
+    it was; an OSError becomes a one-line ReviseError naming `path`."""
+    path = Path(path)
+    folder = path.parent
+    remove_stale_temporaries(folder)
+    temporary = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
+    existed = path.exists()
+    try:
+        yield temporary
+        _sync(temporary)
+        os.replace(temporary, path)
+        _sync_folder(folder)
+    except OSError as error:
+        kept = "the old file is unchanged" if existed else "nothing was written"
+        raise ReviseError(
+            f"{path}: cannot write the file ({error.strerror or error}); {_advice(error)}{kept}"
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove temporaries left in `folder` by revise processes that no longer run."""
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.startswith(TEMP_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        match = _TEMP_NAME.match(name)
+        if match and not _running(int(match[1])):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists (another user's), or this system cannot tell: keep the file
+    return True
+
+
+def _sync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); systems that cannot open a folder skip it."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _advice(error: OSError) -> str:
+    if error.errno in _FULL:
+        return "free some space and try again; "
+    if error.errno in _DENIED:
+        return "write to a folder you may write to; "
+    return ""

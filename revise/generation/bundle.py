@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from revise.formats.files import write_atomic
 from revise.generation.reading import NOTES_SUFFIXES
 
 DEFAULT_DECKS = Path(__file__).resolve().parents[2] / "decks"
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         stale.append(name)
         if not args.check:
-            target.write_text(text, encoding="utf-8")
+            write_atomic(target, text)
     verb = "out of date" if args.check else "rewritten"
     for name in stale:
         print(f"{args.decks / name}: {verb}")

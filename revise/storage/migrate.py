@@ -6,6 +6,7 @@ query and compared with SCHEMA_HEAD.
 
 from __future__ import annotations
 
+import glob
 import sqlite3
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -14,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from revise.errors import ReviseError
+from revise.formats.files import atomic_target
 
 SCHEMA_HEAD = "0002"  # the newest revision in migrations/versions; a test keeps them equal
 
@@ -49,18 +51,27 @@ def _has_user_tables(engine: Engine) -> bool:
 
 
 def backup_copy(path: Path, revision: str) -> Path:
-    """A consistent copy of the database (SQLite's backup API), taken before an upgrade."""
+    """A consistent copy of the database (SQLite's backup API), taken before an upgrade.
+
+    It is written under a temporary name and renamed when complete, so a file named like a
+    backup is a whole one; older backups of the same revision (from upgrades that failed and
+    were retried) are then removed, as the new copy holds everything they did.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
+    with atomic_target(target) as temporary:
+        source = sqlite3.connect(path)
         try:
-            source.backup(destination)
+            destination = sqlite3.connect(temporary)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         finally:
-            destination.close()
-    finally:
-        source.close()
+            source.close()
+    for older in path.parent.glob(f"{glob.escape(path.name)}.backup-{glob.escape(revision)}-*"):
+        if older != target:
+            older.unlink(missing_ok=True)
     return target
 
 

@@ -1,0 +1,313 @@
+"""Every file revise writes replaces the old one whole or not at all.
+
+Exports (.md, .csv, .tsv, .apkg), generated decks and the pre-upgrade backup go through one
+helper: a temporary file in the same folder, synced, then renamed. A full disk leaves the old
+file as it was, a kill leaves no temporaries behind once revise runs again, and a backup file is
+always a whole one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from revise import Collection
+from revise.cli import main
+from revise.formats.deckfile import write_deck
+from revise.formats.files import TEMP_PREFIX, atomic_target, write_atomic
+from revise.formats.model import DeckData, NoteData, NoteKind
+from revise.storage.migrate import upgrade
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def big_deck(count: int, word: str = "answer") -> DeckData:
+    return DeckData(
+        "Big",
+        [
+            NoteData(NoteKind.BASIC, f"Question number {i} about something?", f"{word} {i} " * 8)
+            for i in range(count)
+        ],
+    )
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "atomic.db"
+    monkeypatch.setenv("REVISE_DB", str(db))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    return db
+
+
+def import_deck(tmp_path: Path, deck: DeckData) -> None:
+    source = tmp_path / "source" / "big.md"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(write_deck(deck), encoding="utf-8")
+    assert main(["import", str(source)]) == 0
+
+
+def temporaries(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.startswith(TEMP_PREFIX))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 64 KB tmpfs: a real full disk (needs root to mount; skipped elsewhere)."""
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def fill(folder: Path, leave: int) -> None:
+    """Fill the disk holding `folder` until `leave` bytes or fewer are free."""
+    stats = os.statvfs(folder)
+    free = stats.f_bavail * stats.f_frsize
+    with (folder / "filler").open("wb", buffering=0) as handle, contextlib.suppress(OSError):
+        handle.write(b"x" * max(0, free - leave))
+
+
+@pytest.mark.parametrize("suffix", [".md", ".csv", ".tsv", ".apkg"])
+def test_export_on_a_full_disk_leaves_the_old_file_as_it_was(
+    env, tmp_path, small_disk, capsys, suffix
+):
+    import_deck(tmp_path, big_deck(120))
+    target = small_disk / f"big{suffix}"
+    assert main(["export", "Big", "-o", str(target)]) == 0
+    before = target.read_bytes()
+    import_deck(tmp_path, big_deck(120, word="changed"))
+    fill(small_disk, leave=4096)
+    capsys.readouterr()
+
+    assert main(["export", "Big", "-o", str(target)]) == 1
+
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and str(target) in error and "free some space" in error
+    assert target.read_bytes() == before
+    assert temporaries(small_disk) == []
+
+
+def test_generate_on_a_full_disk_leaves_the_old_deck_as_it_was(env, small_disk, capsys):
+    notes = ROOT / "tests" / "notes" / "industrial-revolution.txt"
+    target = small_disk / "deck.md"
+    target.write_text("Capital of France :: Paris\n", encoding="utf-8")
+    fill(small_disk, leave=0)
+
+    assert main(["generate", str(notes), "-o", str(target)]) == 1
+
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and str(target) in error and "free some space" in error
+    assert target.read_text(encoding="utf-8") == "Capital of France :: Paris\n"
+    assert temporaries(small_disk) == []
+
+
+def test_a_failed_write_keeps_the_old_file_and_says_so_in_one_line(
+    env, tmp_path, capsys, monkeypatch
+):
+    import_deck(tmp_path, big_deck(5))
+    target = tmp_path / "out" / "big.csv"
+    target.parent.mkdir()
+    target.write_text("the old export\n", encoding="utf-8")
+
+    def no_space(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("revise.formats.files.os.fsync", no_space)
+    assert main(["export", "Big", "-o", str(target)]) == 1
+
+    error = capsys.readouterr().err.strip()
+    assert error == (
+        f"revise: {target}: cannot write the file (No space left on device); "
+        "free some space and try again; the old file is unchanged"
+    )
+    assert target.read_text(encoding="utf-8") == "the old export\n"
+    assert temporaries(target.parent) == []
+
+
+def test_an_interrupted_write_removes_its_temporary(tmp_path):
+    target = tmp_path / "deck.md"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_target(target) as temporary:
+        temporary.write_text("half of the new", encoding="utf-8")
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert temporaries(tmp_path) == []
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from revise.formats.files import atomic_target
+with atomic_target(Path(sys.argv[1])) as temporary:
+    temporary.write_text("half of the new", encoding="utf-8")
+    print("writing", flush=True)
+    time.sleep(60)
+"""
+
+
+def start_writer(target: Path) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert process.stdout is not None and process.stdout.readline() == "writing\n"
+    return process
+
+
+def stopped(process: subprocess.Popen[str]) -> int:
+    status = process.wait(timeout=30)
+    assert process.stdout is not None
+    process.stdout.close()
+    return status
+
+
+def test_a_kill_mid_write_leaves_the_old_file_and_the_next_run_removes_the_temporary(env, tmp_path):
+    import_deck(tmp_path, big_deck(3))
+    target = tmp_path / "out" / "big.md"
+    target.parent.mkdir()
+    target.write_text("old\n", encoding="utf-8")
+    process = start_writer(target)
+    process.kill()
+    stopped(process)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert len(temporaries(target.parent)) == 1  # kill -9 gives no chance to clean up
+
+    assert main(["export", "Big", "-o", str(target)]) == 0
+    assert temporaries(target.parent) == []
+    assert "Question number 2" in target.read_text(encoding="utf-8")
+
+
+def test_a_terminated_export_removes_its_temporary(tmp_path):
+    target = tmp_path / "deck.md"
+    target.write_text("old\n", encoding="utf-8")
+    process = start_writer(target)
+    process.send_signal(signal.SIGINT)
+    stopped(process)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert temporaries(tmp_path) == []
+
+
+def test_the_command_line_ends_cleanly_on_sigterm(tmp_path):
+    script = (
+        "import sys, time, revise.cli as cli\n"
+        "def slow(args):\n"
+        "    with cli._stopping_cleanly_on_terminate():\n"
+        "        from pathlib import Path\n"
+        "        from revise.formats.files import atomic_target\n"
+        "        with atomic_target(Path(sys.argv[1])) as temporary:\n"
+        "            temporary.write_text('half', encoding='utf-8')\n"
+        "            print('writing', flush=True)\n"
+        "            time.sleep(60)\n"
+        "slow(None)\n"
+    )
+    target = tmp_path / "deck.md"
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, str(target)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert process.stdout is not None and process.stdout.readline() == "writing\n"
+    process.terminate()
+    assert stopped(process) == 128 + signal.SIGTERM
+    assert not target.exists() and temporaries(tmp_path) == []
+
+
+def test_write_atomic_replaces_the_whole_file(tmp_path):
+    target = tmp_path / "x.md"
+    write_atomic(target, "first version, longer than the second\n")
+    write_atomic(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "second\n"
+    assert temporaries(tmp_path) == []
+
+
+def old_database(path: Path) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    engine.dispose()
+
+
+def backups(db: Path) -> list[Path]:
+    return sorted(db.parent.glob(f"{db.name}.backup-*"))
+
+
+class _DyingCopy:
+    """A connection whose backup copies one page and then dies, as a killed process would."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def backup(self, target: sqlite3.Connection) -> None:
+        def die(*_progress: int) -> None:
+            raise KeyboardInterrupt
+
+        self.connection.backup(target, pages=1, progress=die)
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def test_a_backup_cut_short_leaves_no_file_named_like_a_backup(db_path, monkeypatch):
+    from revise.storage import migrate
+
+    old_database(db_path)
+    connect = sqlite3.connect
+    opened: list[str] = []
+
+    def connect_dying(path, *args, **kwargs):
+        opened.append(str(path))
+        connection = connect(path, *args, **kwargs)
+        return _DyingCopy(connection) if len(opened) == 1 else connection
+
+    monkeypatch.setattr(migrate.sqlite3, "connect", connect_dying)
+    with pytest.raises(KeyboardInterrupt):
+        Collection.open(db_path)
+    assert len(opened) == 2  # the copy had begun
+    assert backups(db_path) == [] and temporaries(db_path.parent) == []
+
+
+def test_retried_upgrades_keep_one_backup(db_path, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from revise.storage import migrate
+
+    old_database(db_path)
+    moments = iter(datetime(2026, 3, 10, 12, tzinfo=UTC) + timedelta(minutes=i) for i in range(9))
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz=None):  # each attempt a minute after the last
+            return next(moments)
+
+    def failing(*_args, **_kwargs):
+        raise RuntimeError("the upgrade failed")
+
+    monkeypatch.setattr(migrate, "datetime", Later)
+    with monkeypatch.context() as patch:
+        patch.setattr(migrate, "upgrade", failing)
+        for _ in range(3):
+            with pytest.raises(RuntimeError):
+                Collection.open(db_path)
+    assert len(backups(db_path)) == 1
+    collection = Collection.open(db_path)
+    collection.close()
+    (backup,) = backups(db_path)
+    assert backup == collection.backup and backup.name.endswith("-20260310T120300Z")
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    copy.close()
