@@ -1,13 +1,21 @@
-"""Fixtures for core tests: a collection on a temporary file with a clock the test moves."""
+"""Fixtures for core tests: a collection with a clock the test moves, on each backend.
+
+`db` is a collection's database: a temporary SQLite file, or a fresh database on a PostgreSQL
+server the tests start once per session (tests/pg_server.py). Tests taking `db` or `col` run on
+both backends.
+"""
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from revise.config import Config
 from revise.formats.model import DeckData, NoteData, NoteKind
@@ -40,9 +48,67 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "study.db"
 
 
+BACKENDS = ["sqlite", "postgresql"]
+_database_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A PostgreSQL server for the whole test run; missing PostgreSQL fails the run in CI."""
+    from tests.pg_server import PostgresUnavailable, running_server
+
+    try:
+        server = running_server()
+        yield server.__enter__()
+    except PostgresUnavailable as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"no PostgreSQL: {error}")
+    else:
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def pg_admin(pg_server):  # type: ignore[no-untyped-def]
+    engine = create_engine(pg_server.url(), isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
-def col(db_path: Path, clock: Clock) -> Iterator[Collection]:
-    collection = Collection.open(db_path, config=Config(fuzz=False), clock=clock)
+def new_pg_database(pg_server, pg_admin):  # type: ignore[no-untyped-def]
+    """A function making empty databases on the test server, dropped after the test."""
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"test_{os.getpid()}_{next(_database_numbers)}"
+        with pg_admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return pg_server.url(name)
+
+    yield make
+    with pg_admin.connect() as connection:
+        for name in made:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new, empty collection database: a file path (SQLite) or a PostgreSQL URL."""
+    if backend == "sqlite":
+        return str(db_path)
+    return request.getfixturevalue("new_pg_database")()
+
+
+@pytest.fixture
+def col(db: str, clock: Clock) -> Iterator[Collection]:
+    collection = Collection.open(db, config=Config(fuzz=False), clock=clock)
     yield collection
     collection.close()
 

@@ -14,11 +14,11 @@ from revise.formats.model import DeckData, NoteData, NoteKind
 from tests.core_fixtures import Clock, basic_deck
 
 
-def test_answer_is_committed_and_visible_to_a_second_window(col, db_path, clock):
+def test_answer_is_committed_and_visible_to_a_second_window(col, db, clock):
     col.import_decks([basic_deck()])
     card = col.next_card()
     col.answer(card, Rating.GOOD, duration_ms=4000)
-    other = Collection.open(db_path, clock=clock)
+    other = Collection.open(db, clock=clock)
     try:
         assert other.progress().done_today == 1
         counts = other.decks()[0]
@@ -27,10 +27,10 @@ def test_answer_is_committed_and_visible_to_a_second_window(col, db_path, clock)
         other.close()
 
 
-def test_two_windows_answering_the_same_card_both_count(col, db_path, clock):
+def test_two_windows_answering_the_same_card_both_count(col, db, clock):
     col.import_decks([basic_deck(count=1)])
     card = col.next_card()
-    other = Collection.open(db_path, config=Config(fuzz=False), clock=clock)
+    other = Collection.open(db, config=Config(fuzz=False), clock=clock)
     try:
         other.answer(card, Rating.GOOD)
         col.answer(card, Rating.GOOD)  # builds on the other window's answer
@@ -63,8 +63,8 @@ def test_queue_order_learning_then_reviews_then_new(col, clock):
     assert col.next_card().prompt == "Question 2?"
 
 
-def test_preview_gives_the_interval_the_answer_schedules(db_path, clock):
-    col = Collection.open(db_path, config=Config(fuzz=True), clock=clock)
+def test_preview_gives_the_interval_the_answer_schedules(db, clock):
+    col = Collection.open(db, config=Config(fuzz=True), clock=clock)
     try:
         col.import_decks([basic_deck(count=1)])
         card = col.next_card()
@@ -80,8 +80,8 @@ def test_preview_gives_the_interval_the_answer_schedules(db_path, clock):
         col.close()
 
 
-def test_new_card_limit_is_per_deck_and_per_day(db_path, clock):
-    col = Collection.open(db_path, config=Config(new_per_day=2), clock=clock)
+def test_new_card_limit_is_per_deck_and_per_day(db, clock):
+    col = Collection.open(db, config=Config(new_per_day=2), clock=clock)
     try:
         col.import_decks([basic_deck("A", 5), basic_deck("B", 5)])
         assert [(d.name, d.new) for d in col.decks()] == [("A", 2), ("B", 2)]
@@ -95,8 +95,8 @@ def test_new_card_limit_is_per_deck_and_per_day(db_path, clock):
         col.close()
 
 
-def test_review_limit(db_path, clock):
-    col = Collection.open(db_path, config=Config(reviews_per_day=1), clock=clock)
+def test_review_limit(db, clock):
+    col = Collection.open(db, config=Config(reviews_per_day=1), clock=clock)
     try:
         col.import_decks([basic_deck(count=2)])
         for _ in range(2):
@@ -110,7 +110,7 @@ def test_review_limit(db_path, clock):
         col.close()
 
 
-def test_day_starts_at_the_configured_local_hour(db_path, monkeypatch):
+def test_day_starts_at_the_configured_local_hour(db, monkeypatch):
     monkeypatch.setenv("TZ", "UTC")
     import time
 
@@ -118,7 +118,7 @@ def test_day_starts_at_the_configured_local_hour(db_path, monkeypatch):
     from datetime import UTC, datetime
 
     clock = Clock(datetime(2026, 3, 10, 23, 0, tzinfo=UTC))
-    col = Collection.open(db_path, config=Config(new_per_day=1, day_starts_at=4), clock=clock)
+    col = Collection.open(db, config=Config(new_per_day=1, day_starts_at=4), clock=clock)
     try:
         col.import_decks([basic_deck(count=3)])
         col.answer(col.next_card(), Rating.EASY)
@@ -228,6 +228,7 @@ def test_card_text_is_kept_literally(col):
     assert card.prompt == text and card.answer == "[/]"
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # media in the database: next change
 def test_media_names_cannot_leave_the_media_folder(col, tmp_path: Path):
     deck = basic_deck(count=1)
     deck.media = {"../escape.txt": b"x", "ok.png": b"png"}

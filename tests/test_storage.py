@@ -25,7 +25,7 @@ def test_schema_head_matches_the_newest_migration():
     assert script.get_current_head() == SCHEMA_HEAD
 
 
-def test_new_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path):
+def test_new_sqlite_database_is_created_at_head_with_wal_and_foreign_keys(db_path: Path):
     col = Collection.open(db_path)
     try:
         assert col.is_new and col.backup is None
@@ -73,11 +73,11 @@ def test_older_database_is_upgraded_after_a_backup_and_keeps_every_row(db_path: 
     assert backup.execute("SELECT front FROM notes").fetchall() == [("Old question?",)]
 
 
-def test_current_database_opens_without_importing_alembic(db_path: Path):
-    Collection.open(db_path).close()
+def test_current_database_opens_without_importing_alembic(db: str):
+    Collection.open(db).close()
     code = (
         "import sys; from revise import Collection; "
-        f"Collection.open({str(db_path)!r}).close(); "
+        f"Collection.open({str(db)!r}).close(); "
         "print('alembic' in sys.modules)"
     )
     result = subprocess.run(
@@ -118,17 +118,18 @@ def test_a_file_that_is_not_a_revise_database_is_refused(tmp_path: Path):
         Collection.open(garbage)
 
 
-def test_reviews_survive_a_killed_process(db_path: Path):
-    Collection.open(db_path).import_decks([basic_deck(count=2)])
+def test_reviews_survive_a_killed_process(db: str):
+    with Collection.open(db) as col:
+        col.import_decks([basic_deck(count=2)])
     code = (
         "import os\n"
         "from revise import Collection, Rating\n"
-        f"col = Collection.open({str(db_path)!r})\n"
+        f"col = Collection.open({str(db)!r})\n"
         "col.answer(col.next_card(), Rating.GOOD)\n"
         "os._exit(9)  # no close, no cleanup\n"
     )
     subprocess.run([sys.executable, "-c", code], check=False)
-    col = Collection.open(db_path)
+    col = Collection.open(db)
     try:
         assert col.progress().done_today == 1
     finally:

@@ -1,0 +1,132 @@
+"""A throwaway PostgreSQL server for tests and benchmarks: initdb in a temporary folder, a free
+port on 127.0.0.1, trust authentication, stopped and deleted afterwards.
+
+`initdb` refuses to run as root (CI runs as root), so as root the server runs as an
+unprivileged user: `postgres` if the system has it, else one created for the purpose.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+SERVER_USER = "revise-pg"  # created (as root) when the system has no `postgres` user
+
+
+class PostgresUnavailable(RuntimeError):
+    """No PostgreSQL server programs on this machine."""
+
+
+@dataclass(frozen=True)
+class Server:
+    host: str
+    port: int
+    user: str
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.user}@{self.host}:{self.port}/{database}"
+
+
+def find_bindir() -> Path:
+    """The folder holding initdb and pg_ctl: $PG_BINDIR, PATH, or the Debian layout."""
+    candidates = []
+    if os.environ.get("PG_BINDIR"):
+        candidates.append(os.environ["PG_BINDIR"])
+    on_path = shutil.which("initdb")
+    if on_path:
+        candidates.append(str(Path(on_path).parent))
+    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    candidates += sorted(glob.glob("/usr/local/pgsql/bin"))
+    for folder in candidates:
+        if (Path(folder) / "initdb").is_file() and (Path(folder) / "pg_ctl").is_file():
+            return Path(folder)
+    raise PostgresUnavailable("initdb and pg_ctl not found (set PG_BINDIR to their folder)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _server_account() -> str | None:
+    """The user to run the server as, or None to run it as ourselves (not root)."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", SERVER_USER):
+        try:
+            pwd.getpwnam(name)
+            return name
+        except KeyError:
+            continue
+    subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVER_USER],
+        check=True,
+        capture_output=True,
+    )
+    return SERVER_USER
+
+
+def _run_as(account: str | None, command: list[str], *, check: bool = True) -> None:
+    if account is not None:
+        command = ["runuser", "-u", account, "--", *command]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if check and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {result.stderr.strip()}")
+
+
+@contextmanager
+def running_server(*, durable: bool = False) -> Iterator[Server]:
+    """Start a server, yield it, stop it and remove its files.
+
+    Tests run without fsync (`durable=False`): nothing needs to survive a power cut there.
+    Benchmarks pass `durable=True` to measure commits as a real server makes them.
+    """
+    bindir = find_bindir()
+    account = _server_account()
+    folder = Path(tempfile.mkdtemp(prefix="revise-pg-"))
+    data = folder / "data"
+    if account is not None:
+        entry = pwd.getpwnam(account)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+    port = _free_port()
+    user = "revise"
+    try:
+        _run_as(
+            account,
+            [
+                str(bindir / "initdb"),
+                f"--pgdata={data}",
+                f"--username={user}",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+        )
+        options = [
+            "-c listen_addresses=127.0.0.1",
+            f"-c port={port}",
+            f"-c unix_socket_directories={folder}",
+            "-c max_connections=200",
+        ]
+        if not durable:
+            options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
+        pg_ctl = [str(bindir / "pg_ctl"), f"--pgdata={data}"]
+        log = f"--log={folder / 'server.log'}"
+        _run_as(account, [*pg_ctl, log, f"--options={' '.join(options)}", "--wait", "start"])
+        try:
+            yield Server("127.0.0.1", port, user)
+        finally:
+            _run_as(account, [*pg_ctl, "--mode=immediate", "--wait", "stop"], check=False)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
