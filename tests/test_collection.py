@@ -11,6 +11,7 @@ from revise import Collection, Rating
 from revise.config import Config
 from revise.errors import ReviseError
 from revise.formats.model import DeckData, NoteData, NoteKind
+from revise.scheduling.day import day_bounds
 from tests.core_fixtures import Clock, basic_deck
 
 
@@ -75,7 +76,10 @@ def test_preview_gives_the_interval_the_answer_schedules(db, clock):
         assert preview[Rating.AGAIN] < preview[Rating.HARD] <= preview[Rating.GOOD]
         assert preview[Rating.GOOD] < preview[Rating.EASY]
         col.answer(card, Rating.GOOD)
-        assert col.next_due() == clock.now + preview[Rating.GOOD]
+        due = clock.now + preview[Rating.GOOD]
+        assert col.export_deck("Deck").notes[0].history[0].schedule.due == due
+        # The review is shown from the rollover that begins the study day it falls due in.
+        assert col.next_due() == day_bounds(due, col.config.day_starts_at)[0]
     finally:
         col.close()
 

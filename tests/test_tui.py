@@ -17,6 +17,7 @@ from revise.tui.screens import review
 from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
+from revise.tui.timefmt import due_phrase
 from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     drive,
     korea_deck,
@@ -144,13 +145,21 @@ def test_quitting_shows_the_session_summary(tui_col, tui_clock):
         await settle(pilot)
         await pilot.press("u")  # the Easy answer is taken back
         await settle(pilot)
+        await pilot.press("space", "4")  # and given again
+        await settle(pilot)
+        await pilot.press("space", "3")  # the first card again, its step done early
+        await settle(pilot)
         await pilot.press("q")
         await settle(pilot)
         assert isinstance(pilot.app.screen, SummaryScreen)
-        lines = text_of(pilot, "#summary-lines").splitlines()
-        assert lines[0].split() == ["Cards", "reviewed", "2"]
-        assert lines[1].split() == ["Again", "1"]
-        assert lines[3].endswith("(in 1m)")
+        rows = [line.split("  ", 1) for line in text_of(pilot, "#summary-lines").splitlines()]
+        summary = {label.strip(): value.strip() for label, value in rows}
+        assert summary["Cards studied"] == "3"
+        assert summary["Answers"] == "4"  # the first card was answered twice
+        assert summary["Again"] == "1"
+        # Both cards answered Good wait for their 10-minute learning step.
+        assert summary["Left today"] == "2 learning"
+        assert summary["Next card due"] == "now"  # within the learn-ahead window
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(pilot.app.screen, DeckListScreen)
@@ -183,8 +192,10 @@ def test_nothing_due_says_when_the_next_card_is(tui_col, tui_clock):
             await pilot.press("space", "4")  # Easy: not due again for days
             await settle(pilot)
         assert text_of(pilot, "#card-prompt") == "Nothing due now"
-        next_due = tui_col.next_due() - tui_clock()
-        assert text_of(pilot, "#card-meta").endswith(f"(in {next_due.days}d)")
+        # Reviews come at the rollover (04:00) that begins the day they fall due in.
+        next_due = due_phrase(tui_col.next_due(), tui_clock())
+        assert "04:00 (in " in next_due
+        assert text_of(pilot, "#card-meta") == f"Next card due {next_due}"
         assert not pilot.app.screen.query_one("#grades").display
         await pilot.press("space", "3")  # nothing to reveal or grade: no effect, no error
         await settle(pilot)

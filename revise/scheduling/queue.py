@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
+from revise.scheduling.day import day_bounds
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
 from revise.storage.models import NOT_SUSPENDED, Card, Review, UTCMillis
 
@@ -31,6 +32,11 @@ class StudyDay:
     end: datetime
     new_per_day: int
     reviews_per_day: int
+    starts_at: int  # the local hour at which a study day begins
+
+    def start_of_day_with(self, moment: datetime) -> datetime:
+        """The rollover that begins the study day `moment` falls in."""
+        return day_bounds(moment, self.starts_at)[0]
 
 
 @dataclass(frozen=True)
@@ -93,12 +99,10 @@ _NEW_NEXT = (
     .order_by(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal)
     .limit(1)
 )
-_NEXT_DUE = select(func.min(cards.c.due)).where(
-    cards.c.deck_id.in_(_decks),
-    cards.c.suspended == NOT_SUSPENDED,
-    cards.c.state != NEW,
-    cards.c.due > _now,
-)
+_waiting = and_(cards.c.deck_id.in_(_decks), cards.c.suspended == NOT_SUSPENDED)
+_NEXT_LEARNING = select(func.min(cards.c.due)).where(_waiting, _learning)
+_NEXT_REVIEW = select(func.min(cards.c.due)).where(_waiting, cards.c.state == REVIEW)
+_ANY_NEW = select(cards.c.id).where(_waiting, cards.c.state == NEW).limit(1)
 
 
 def allowance(connection: Connection, day: StudyDay, deck_ids: list[int]) -> Allowance:
@@ -152,7 +156,22 @@ def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> 
 
 
 def next_due(connection: Connection, day: StudyDay, deck_ids: list[int]) -> datetime | None:
-    """When the next card becomes due: a learning step, or the earliest review."""
+    """When the next card can be studied: now if one is waiting, else the earliest of a learning
+    step (learn-ahead early), the rollover for cards held back today (daily limits, resting
+    siblings), or the rollover of the study day the next review falls due in.
+    """
     if not deck_ids:
         return None
-    return connection.execute(_NEXT_DUE, {"decks": deck_ids, "now": day.now}).scalar()
+    if next_card_id(connection, day, deck_ids) is not None:
+        return day.now
+    params = {"decks": deck_ids}
+    moments = []
+    learning = connection.execute(_NEXT_LEARNING, params).scalar()
+    if learning is not None:
+        moments.append(max(learning - LEARN_AHEAD, day.now))
+    review = connection.execute(_NEXT_REVIEW, params).scalar()
+    if review is not None and day.reviews_per_day > 0:
+        moments.append(day.end if review < day.end else day.start_of_day_with(review))
+    if day.new_per_day > 0 and connection.execute(_ANY_NEW, params).first() is not None:
+        moments.append(day.end)
+    return min(moments, default=None)

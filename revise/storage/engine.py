@@ -9,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from revise.storage.busy import busy_is_an_error
+
 BUSY_TIMEOUT_MS = 10_000  # how long a second window waits for the other's write to finish
 
 
@@ -56,7 +58,7 @@ def _configure_sqlite(engine: Engine) -> None:
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """One short write transaction, holding SQLite's write lock from its first statement."""
-    with engine.connect() as connection:
+    with busy_is_an_error(), engine.connect() as connection:
         connection.info["immediate"] = True
         try:
             with connection.begin():
@@ -68,5 +70,5 @@ def writing(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """One consistent read transaction."""
-    with engine.connect() as connection, connection.begin():
+    with busy_is_an_error(), engine.connect() as connection, connection.begin():
         yield connection

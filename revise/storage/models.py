@@ -137,7 +137,10 @@ class Review(Base):
     """Append-only review log: enough to recompute a card's state or fit FSRS parameters."""
 
     __tablename__ = "reviews"
-    __table_args__ = (Index("ix_reviews_card_time", "card_id", "reviewed_at"),)
+    __table_args__ = (
+        Index("ix_reviews_card_time", "card_id", "reviewed_at"),
+        Index("ix_reviews_uid", "uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id", ondelete="CASCADE"))
@@ -145,6 +148,8 @@ class Review(Base):
     rating: Mapped[int] = mapped_column(Integer)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(20), default="revise")  # or "import"
+    # Made up by the answering window before it writes: a retried answer is stored once.
+    uid: Mapped[str | None] = mapped_column(String(32))
     state_before: Mapped[int | None] = mapped_column(Integer)
     step_before: Mapped[int | None] = mapped_column(Integer)
     stability_before: Mapped[float | None] = mapped_column(Float)

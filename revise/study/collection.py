@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from revise.config import Config
@@ -32,6 +33,10 @@ from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
 from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
 from revise.storage import engine as storage
+from revise.study import undo
+
+if TYPE_CHECKING:
+    from revise.study.session import StudySession
 from revise.storage.merge import DeckReport, ImportReport, store_deck
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
@@ -133,8 +138,16 @@ class DeckCounts:
 
 @dataclass(frozen=True)
 class Progress:
+    """Answers given today, and the cards left for today under the daily limits."""
+
     done_today: int
-    left_today: int
+    new: int = 0
+    learning: int = 0
+    due: int = 0
+
+    @property
+    def left_today(self) -> int:
+        return self.new + self.learning + self.due
 
 
 def _system_clock() -> datetime:
@@ -151,6 +164,7 @@ class Collection:
         self._clock = clock
         self._lock = threading.RLock()
         self._scheduler = Scheduler(config)
+        self._answered: list[int] = []  # review ids of answers given through this object
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = storage.create(url)
@@ -196,6 +210,7 @@ class Collection:
             end=end,
             new_per_day=self.config.new_per_day,
             reviews_per_day=self.config.reviews_per_day,
+            starts_at=self.config.day_starts_at,
         )
 
     def _deck_ids(self, connection, deck: str | None) -> list[int]:  # type: ignore[no-untyped-def]
@@ -342,8 +357,9 @@ class Collection:
                     cards_t.c.deck_id.in_(ids),
                 )
             ).scalar_one()
-            left = sum(sum(c) for c in queue.counts(connection, day, ids).values())
-        return Progress(done_today=done, left_today=left)
+            counts = list(queue.counts(connection, day, ids).values())
+        new, learning, due = (sum(c[i] for c in counts) for i in range(3))
+        return Progress(done, new, learning, due)
 
     def next_due(self, deck: str | None = None) -> datetime | None:
         day = self._day()
@@ -351,6 +367,13 @@ class Collection:
             return queue.next_due(connection, day, self._deck_ids(connection, deck))
 
     # -- answering ---------------------------------------------------------------------------
+
+    def session(self, deck: str | None = None) -> StudySession:
+        """A study session of `deck` (with its sub-decks) or of every deck: its answers, its
+        undo, its summary."""
+        from revise.study.session import StudySession
+
+        return StudySession(self, deck)
 
     def _memory(self, connection, card_id: int) -> tuple[MemoryState, int]:  # type: ignore[no-untyped-def]
         """The card's stored memory state, and its note."""
@@ -368,15 +391,27 @@ class Collection:
         return self._scheduler.preview(card_id, memory, now)
 
     def answer(
-        self, card: StudyCard | int, rating: Rating | int, duration_ms: int | None = None
-    ) -> None:
-        """Grade a card; the review is committed when this returns."""
+        self,
+        card: StudyCard | int,
+        rating: Rating | int,
+        duration_ms: int | None = None,
+        *,
+        uid: str | None = None,
+    ) -> int:
+        """Grade a card; the review is committed when this returns. Returns the review's id.
+
+        `uid` names this answer: given again (a retry after a busy or lost connection whose
+        outcome is unknown) it stores nothing new and returns the review already stored.
+        """
         card_id = card if isinstance(card, int) else card.id
         rating = Rating(int(rating))
         if duration_ms is not None:
             duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
         day = self._day()
         with self._lock, storage.writing(self._engine) as connection:
+            stored = undo.answer_with_uid(connection, uid)
+            if stored is not None:
+                return stored
             # The state is read inside the write transaction: if another window answered this
             # card a moment ago, this answer builds on that one instead of overwriting it.
             before, note_id = self._memory(connection, card_id)
@@ -389,9 +424,10 @@ class Collection:
             )
             if siblings:
                 connection.execute(_BURY, {"ids": siblings, "day_end": day.end})
-            connection.execute(
+            review_id = connection.execute(
                 _LOG_REVIEW,
                 {
+                    "uid": uid,
                     "card_id": card_id,
                     "reviewed_at": day.now,
                     "rating": int(rating),
@@ -405,44 +441,31 @@ class Collection:
                     "difficulty_after": after.difficulty,
                     "due_after": after.due,
                 },
-            )
+            ).inserted_primary_key[0]
             connection.execute(
                 _SET_MEMORY,
                 {"card_id": card_id, **{f"new_{n}": getattr(after, n) for n in _MEMORY_COLUMNS}},
             )
+        self._answered.append(review_id)
+        return review_id
 
-    def undo(self) -> StudyCard | None:
-        """Take back the most recent answer; returns that card, to be shown again."""
-        with self._lock, storage.writing(self._engine) as connection:
-            last = connection.execute(
-                select(reviews_t)
-                .where(reviews_t.c.origin == "revise")
-                .order_by(reviews_t.c.reviewed_at.desc(), reviews_t.c.id.desc())
-                .limit(1)
-            ).one_or_none()
-            if last is None:
-                return None
-            connection.execute(
-                update(cards_t)
-                .where(cards_t.c.id == last.card_id)
-                .values(
-                    state=last.state_before,
-                    step=last.step_before,
-                    stability=last.stability_before,
-                    difficulty=last.difficulty_before,
-                    due=last.due_before,
-                    last_review=last.last_review_before,
-                    reps=last.reps_before,
-                    lapses=last.lapses_before,
-                )
-            )
-            buried = [int(i) for i in (last.buried_before or "").split()]
-            if buried:
-                connection.execute(
-                    update(cards_t).where(cards_t.c.id.in_(buried)).values(buried_until=None)
-                )
-            connection.execute(delete(reviews_t).where(reviews_t.c.id == last.id))
-            return self._study_card(connection, last.card_id)
+    def undo(self, review_id: int | None = None) -> StudyCard | None:
+        """Take back an answer given through this object, by default the latest; returns its
+        card, to be shown again, or None when there is nothing to undo.
+
+        Answers given elsewhere (another window, another session) are never taken back; a
+        `StudySession` undoes its own answers in reverse order.
+        """
+        with self._lock:
+            if review_id is None:
+                if not self._answered:
+                    return None
+                review_id = self._answered[-1]
+            if review_id in self._answered:
+                self._answered.remove(review_id)
+            with storage.writing(self._engine) as connection:
+                card_id = undo.take_back(connection, review_id)
+                return self._study_card(connection, card_id)
 
     # -- taking decks out --------------------------------------------------------------------
 

@@ -15,10 +15,11 @@ from textual.app import App
 from textual.binding import Binding
 
 from revise.tui.screens.help import HelpScreen, help_rows
-from revise.tui.screens.summary import SessionSummary, SummaryScreen
+from revise.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection
+    from revise.study.session import StudySession
 
 
 def _utc_now() -> datetime:
@@ -69,9 +70,9 @@ class ReviseApp(App[None]):
 
         self.push_screen(ReviewScreen(deck), callback=self._session_ended)
 
-    def _session_ended(self, summary: SessionSummary | None) -> None:
-        if summary is not None:
-            self.push_screen(SummaryScreen(summary), callback=self._summary_closed)
+    def _session_ended(self, session: StudySession | None) -> None:
+        if session is not None:
+            self.push_screen(SummaryScreen(session), callback=self._summary_closed)
 
     def _summary_closed(self, _: None) -> None:
         if self.study_only:

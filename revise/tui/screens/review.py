@@ -2,7 +2,8 @@
 
 The database work (answer, next card, intervals, progress, undo) runs in worker threads; each
 answer is committed by the collection before the worker fetches the next card, so what is on
-screen is always what is stored.
+screen is always what is stored. While another window or an import holds the collection, an
+answer waits, the screen says so, and the answer is stored once when the collection is free.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer
 
 from revise.errors import ReviseError
-from revise.tui.screens.summary import SessionSummary
+from revise.storage.busy import WAITING
+from revise.study.session import StudySession
 from revise.tui.timefmt import due_phrase
 from revise.tui.widgets.card_view import CardView
 from revise.tui.widgets.grade_bar import GradeBar, GradeButton
@@ -61,15 +63,8 @@ class ProgressLoaded(Message):
         self.left = left
 
 
-class Answered(Message):
-    def __init__(self, grade: int, duration_ms: int) -> None:
-        super().__init__()
-        self.grade = grade
-        self.duration_ms = duration_ms
-
-
-class Undone(Message):
-    pass
+class Waiting(Message):
+    """Another window or an import holds the collection; the answer is tried again."""
 
 
 class ActionFailed(Message):
@@ -81,7 +76,7 @@ class ActionFailed(Message):
         self.severity = severity
 
 
-class ReviewScreen(Screen[SessionSummary]):
+class ReviewScreen(Screen[StudySession]):
     BINDINGS = [  # noqa: RUF012
         Binding("space,enter", "reveal", "Show answer", id="review.reveal"),
         Binding("1", "grade(1)", "Again", id="review.again"),
@@ -102,9 +97,9 @@ class ReviewScreen(Screen[SessionSummary]):
         self.revealed = False
         self.busy = True  # until the first card is loaded
         self.shown_at = time.monotonic()
-        self.grades: list[tuple[int, int]] = []  # (grade, duration_ms) answered this session
         # Kept here: a plain thread has no active app to look the collection up through.
         self._collection: Collection = self.app.collection
+        self.session = self._collection.session(deck)  # its answers, its undo, its summary
         # The first card is fetched while the screen is built, so the first frame can show it.
         self.first_card: Future[CardLoaded] = Future()
         threading.Thread(target=self._fetch_first_card, name="first card", daemon=True).start()
@@ -162,24 +157,26 @@ class ReviewScreen(Screen[SessionSummary]):
         from revise.scheduling.scheduler import Rating
 
         try:
-            self.collection.answer(card, Rating(grade), duration_ms)
+            self.session.answer(card, Rating(grade), duration_ms, on_wait=self.waiting)
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
             return
-        self.post_message(Answered(grade, duration_ms))
         self.show_next()
 
     @work(thread=True, group="review")
     def undo_answer(self) -> None:
         try:
-            card = self.collection.undo()
+            card = self.session.undo(on_wait=self.waiting)
             if card is None:
-                self.post_message(ActionFailed("Nothing to undo", "warning"))
+                self.post_message(ActionFailed("Nothing to undo in this session", "warning"))
                 return
-            self.post_message(Undone())
             self.show(card)
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
+
+    def waiting(self) -> None:
+        """Told by the session, in a worker, each time the collection was still busy."""
+        self.post_message(Waiting())
 
     def show_next(self) -> None:
         """Fetch the next card and send it to the screen; runs in a worker thread."""
@@ -237,12 +234,9 @@ class ReviewScreen(Screen[SessionSummary]):
             self.busy = True
             self.fetch_card()
 
-    def on_answered(self, message: Answered) -> None:
-        self.grades.append((message.grade, message.duration_ms))
-
-    def on_undone(self, _: Undone) -> None:
-        if self.grades:
-            self.grades.pop()
+    def on_waiting(self, _: Waiting) -> None:
+        # Until the answer is stored and today's progress is counted again.
+        self.query_one(SessionProgress).show_status(WAITING)
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.busy = False
@@ -310,14 +304,7 @@ class ReviewScreen(Screen[SessionSummary]):
                 return
 
     def action_end_session(self) -> None:
-        self.dismiss(
-            SessionSummary(
-                deck=self.deck,
-                reviewed=len(self.grades),
-                again=sum(1 for grade, _ in self.grades if grade == 1),
-                spent_ms=sum(duration for _, duration in self.grades),
-            )
-        )
+        self.dismiss(self.session)
 
 
 def open_with_system(path: Path) -> str | None:

@@ -1,9 +1,7 @@
-"""The end of a review session: what was done, and when to come back."""
+"""The end of a review session: what was done, what is left today, and when to come back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -19,21 +17,15 @@ from revise.errors import ReviseError
 from revise.tui.timefmt import due_phrase, spent
 
 if TYPE_CHECKING:
+    from revise.study.collection import Progress
+    from revise.study.session import SessionSummary, StudySession
     from revise.tui.app import ReviseApp
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    deck: str | None
-    reviewed: int
-    again: int
-    spent_ms: int
-
-
-class NextDueLoaded(Message):
-    def __init__(self, when: datetime | None) -> None:
+class SummaryLoaded(Message):
+    def __init__(self, summary: SessionSummary | None) -> None:
         super().__init__()
-        self.when = when
+        self.summary = summary
 
 
 class SummaryScreen(Screen[None]):
@@ -43,40 +35,41 @@ class SummaryScreen(Screen[None]):
 
     app: ReviseApp
 
-    def __init__(self, summary: SessionSummary) -> None:
+    def __init__(self, session: StudySession) -> None:
         super().__init__()
-        self.summary = summary
+        self.session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-panel", classes="dialog") as panel:
-            panel.border_title = Content(f"Session over · {self.summary.deck or 'all decks'}")
+            panel.border_title = Content(f"Session over · {self.session.deck or 'all decks'}")
             panel.border_subtitle = "Enter to continue"
-            yield Static(self.summary_lines(None, loading=True), id="summary-lines")
+            yield Static(Content("…"), id="summary-lines")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load_next_due()
+        self.load_summary()
 
     @work(thread=True)
-    def load_next_due(self) -> None:
+    def load_summary(self) -> None:
         try:
-            when = self.app.collection.next_due(self.summary.deck)
+            summary = self.session.summary()
         except ReviseError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error", markup=False)
-            when = None
-        self.post_message(NextDueLoaded(when))
+            summary = None
+        self.post_message(SummaryLoaded(summary))
 
-    def on_next_due_loaded(self, message: NextDueLoaded) -> None:
-        self.query_one("#summary-lines", Static).update(self.summary_lines(message.when))
+    def on_summary_loaded(self, message: SummaryLoaded) -> None:
+        if message.summary is not None:
+            self.query_one("#summary-lines", Static).update(self.summary_lines(message.summary))
 
-    def summary_lines(self, next_due: datetime | None, *, loading: bool = False) -> Content:
-        summary = self.summary
-        due = "…" if loading else due_phrase(next_due, self.app.now())
+    def summary_lines(self, summary: SessionSummary) -> Content:
         rows = [
-            ("Cards reviewed", str(summary.reviewed)),
+            ("Cards studied", str(summary.cards)),
+            ("Answers", str(summary.answers)),
             ("Again", str(summary.again)),
             ("Time spent", spent(summary.spent_ms)),
-            ("Next card due", due),
+            ("Left today", left_phrase(summary.left)),
+            ("Next card due", due_phrase(summary.next_due, self.app.now())),
         ]
         width = max(len(label) for label, _ in rows)
         return Content("\n").join(
@@ -86,3 +79,13 @@ class SummaryScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def left_phrase(left: Progress) -> str:
+    """`12 new · 1 learning`, or `nothing` when today's work is done."""
+    parts = [
+        f"{count} {kind}"
+        for count, kind in ((left.new, "new"), (left.learning, "learning"), (left.due, "due"))
+        if count
+    ]
+    return " · ".join(parts) or "nothing"

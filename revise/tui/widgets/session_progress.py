@@ -1,4 +1,4 @@
-"""Today's progress: a bar and `12 done · 28 left`."""
+"""Today's progress: a bar and `12 done · 28 left`, or what the session is waiting for."""
 
 from __future__ import annotations
 
@@ -19,3 +19,7 @@ class SessionProgress(Horizontal):
         self.query_one("#progress-label", Label).update(
             Content.assemble((f"{done}", "bold"), " done · ", (f"{left}", "bold"), " left today")
         )
+
+    def show_status(self, text: str) -> None:
+        """A line in place of the counts until the next `set_progress`."""
+        self.query_one("#progress-label", Label).update(Content(text))
