@@ -13,18 +13,18 @@ from revise.scheduling.day import day_bounds
 from tests.core_fixtures import basic_deck
 
 
-def other_window(db_path, clock, **config) -> Collection:
-    return Collection.open(db_path, config=Config(fuzz=False, **config), clock=clock)
+def other_window(db, clock, **config) -> Collection:
+    return Collection.open(db, config=Config(fuzz=False, **config), clock=clock)
 
 
-def test_undo_takes_back_this_sessions_answers_in_reverse_order(col, db_path, clock):
+def test_undo_takes_back_this_sessions_answers_in_reverse_order(col, db, clock):
     col.import_decks([basic_deck("A", 3), basic_deck("B", 3)])
     session = col.session("A")
     first = session.next_card()
     session.answer(first, Rating.EASY)
     second = session.next_card()
     session.answer(second, Rating.EASY)
-    other = other_window(db_path, clock)
+    other = other_window(db, clock)
     try:
         other.session("B").answer(other.next_card("B"), Rating.EASY)
     finally:
@@ -47,13 +47,13 @@ def test_undo_never_reaches_an_earlier_session(col, clock):
     assert len(col.export_deck("B").notes[0].history[0].reviews) == 1
 
 
-def test_window_a_undo_never_deletes_window_b_answer(col, db_path, clock):
+def test_window_a_undo_never_deletes_window_b_answer(col, db, clock):
     col.import_decks([basic_deck("A", 1)])
     mine = col.session("A")
     card = mine.next_card()
     mine.answer(card, Rating.AGAIN)
     clock.advance(minutes=2)
-    other = other_window(db_path, clock)
+    other = other_window(db, clock)
     try:
         theirs = other.session("A")
         assert theirs.next_card().id == card.id
@@ -67,9 +67,9 @@ def test_window_a_undo_never_deletes_window_b_answer(col, db_path, clock):
     assert [r.rating for r in col.export_deck("A").notes[0].history[0].reviews] == [1]
 
 
-def test_collection_undo_takes_back_only_answers_given_through_it(col, db_path, clock):
+def test_collection_undo_takes_back_only_answers_given_through_it(col, db, clock):
     col.import_decks([basic_deck("A", 2)])
-    other = other_window(db_path, clock)
+    other = other_window(db, clock)
     try:
         other.answer(other.next_card(), Rating.EASY)
         assert col.undo() is None
@@ -114,8 +114,8 @@ def test_summary_says_now_when_cards_are_left(col, clock):
     assert summary.next_due == clock.now
 
 
-def test_summary_sends_new_cards_waiting_for_tomorrow_to_the_rollover(db_path, clock):
-    col = other_window(db_path, clock, new_per_day=2)
+def test_summary_sends_new_cards_waiting_for_tomorrow_to_the_rollover(db, clock):
+    col = other_window(db, clock, new_per_day=2)
     try:
         col.import_decks([basic_deck("A", 5)])
         session = col.session("A")
@@ -138,9 +138,9 @@ def test_next_due_is_the_rollover_of_the_day_a_review_falls_due(col, clock):
     assert col.session("A").summary().next_due == day_bounds(due, col.config.day_starts_at)[0]
 
 
-def test_next_due_is_a_later_learning_step_less_the_learn_ahead(db_path, clock):
+def test_next_due_is_a_later_learning_step_less_the_learn_ahead(db, clock):
     steps = (timedelta(minutes=1), timedelta(hours=1))
-    col = other_window(db_path, clock, learning_steps=steps, new_per_day=1)
+    col = other_window(db, clock, learning_steps=steps, new_per_day=1)
     try:
         col.import_decks([basic_deck("A", 3)])
         col.answer(col.next_card(), Rating.GOOD)  # the 1h step; no more new cards today
