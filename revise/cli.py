@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import signal
@@ -18,6 +19,9 @@ from revise.errors import ReviseError
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_FLAGGED = 3  # `generate --check` found cards that fail a check
+# Commands that write to the collection: importing, and studying (the deck list studies too).
+WRITING_COMMANDS = (None, "study", "import")
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe ended
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,16 +109,49 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return _run(args)
+        status = _run(args)
+        sys.stdout.flush()  # a reader that went away is found here, not at exit
+        return status
+    except BrokenPipeError:
+        return _reader_went_away()
     except ReviseError as error:
-        print(f"revise: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(error))
     except KeyboardInterrupt:
         return 130
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"revise: {where}{error.strerror or error}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(_os_error_line(error, args))
+    except Exception as error:
+        from revise.storage.diagnose import explain, is_database_error
+
+        if not is_database_error(error):
+            raise
+        return _fail(str(explain(error, getattr(args, "database", "the database"))))
+
+
+def _fail(line: str) -> int:
+    with contextlib.suppress(OSError):  # stderr closed too: nothing left to tell
+        print(f"revise: {line}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _reader_went_away() -> int:
+    """Output piped into a reader that stopped (`revise decks | head`): end quietly, with the
+    status a command killed by SIGPIPE has, as other command-line tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit's flush has nowhere to fail
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
+
+
+def _os_error_line(error: OSError, args: argparse.Namespace) -> str:
+    """What failed and on which file; a failed write names the file being written."""
+    where = error.filename or getattr(args, "output", None)
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        reason = "no space left on the disk (free some space and try again)"
+    return f"{where}: {reason}" if where else reason
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -129,6 +166,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _generate(args)
     collection = _open(args)
     try:
+        if args.command in WRITING_COMMANDS:
+            _check_writable(collection)
         if args.command == "import":
             return _import(collection, args)
         if args.command == "decks":
@@ -160,12 +199,22 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     config = Config.load(args.config)
     target = args.db or os.environ.get("REVISE_DB") or default_database_path()
+    args.database = target
     collection = Collection.open(target, config=config)
+    args.database = collection.path or target
     if collection.backup is not None:
         print(f"revise: upgraded the database; a copy of the old one is at {collection.backup}")
     if collection.is_new and args.command in (None, "study"):
         _import_bundled(collection)
     return collection
+
+
+def _check_writable(collection) -> None:  # type: ignore[no-untyped-def]
+    """Refuse up front to import into or study a collection that cannot be written to."""
+    from revise.storage.diagnose import is_read_only, read_only_error
+
+    if collection.path is not None and is_read_only(collection.path):
+        raise read_only_error(collection.path)
 
 
 def _import_bundled(collection) -> None:  # type: ignore[no-untyped-def]

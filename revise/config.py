@@ -18,6 +18,10 @@ DEFAULT_DAY_STARTS_AT = 4  # local hour at which a new study day begins, as in A
 DEFAULT_NEW_PER_DAY = 20
 DEFAULT_REVIEWS_PER_DAY = 200
 DEFAULT_MAXIMUM_INTERVAL_DAYS = 36500
+MAX_INTERVAL_DAYS = 36500  # a hundred years, Anki's ceiling too
+MAX_STEP_DAYS = 365  # a learning step longer than a year is a typo
+MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
+MAX_PER_DAY = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Config:
     new_per_day: int = DEFAULT_NEW_PER_DAY
     reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
     keymap: dict[str, str] = field(default_factory=dict)
+    # The file the settings came from, for messages about them.
+    source: str = field(default="config", compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Config:
@@ -49,61 +55,112 @@ class Config:
 
     @classmethod
     def from_dict(cls, data: dict[str, object], where: str = "config") -> Config:
-        scheduling = _table(data, "scheduling", where)
-        limits = _table(data, "limits", where)
-        keys = _table(data, "keys", where)
+        """Settings from parsed TOML; a value of the wrong type or out of range is refused with
+        one line naming the file, the table and the key."""
+        scheduling = _Table(data, "scheduling", where)
+        limits = _Table(data, "limits", where)
+        keys = _Table(data, "keys", where)
         unknown = set(data) - {"scheduling", "limits", "keys"}
         if unknown:
             raise ReviseError(f"{where}: unknown section(s) {sorted(unknown)} (see the README)")
-        try:
-            config = cls(
-                desired_retention=float(scheduling.pop("desired_retention", DEFAULT_RETENTION)),
-                learning_steps=_steps(
-                    scheduling.pop("learning_steps", None), DEFAULT_LEARNING_STEPS
-                ),
-                relearning_steps=_steps(
-                    scheduling.pop("relearning_steps", None), DEFAULT_RELEARNING_STEPS
-                ),
-                maximum_interval_days=int(
-                    scheduling.pop("maximum_interval_days", DEFAULT_MAXIMUM_INTERVAL_DAYS)
-                ),
-                fuzz=bool(scheduling.pop("fuzz", True)),
-                day_starts_at=int(scheduling.pop("day_starts_at", DEFAULT_DAY_STARTS_AT)),
-                new_per_day=int(limits.pop("new_per_day", DEFAULT_NEW_PER_DAY)),
-                reviews_per_day=int(limits.pop("reviews_per_day", DEFAULT_REVIEWS_PER_DAY)),
-                keymap={str(k): str(v) for k, v in keys.items()},
-            )
-        except (TypeError, ValueError) as error:
-            raise ReviseError(f"{where}: bad value: {error} (see the README)") from None
-        leftover = sorted(set(scheduling) | set(limits))
+        maximum_interval = scheduling.integer(
+            "maximum_interval_days", DEFAULT_MAXIMUM_INTERVAL_DAYS, 1, MAX_INTERVAL_DAYS
+        )
+        config = cls(
+            desired_retention=scheduling.number(
+                "desired_retention", DEFAULT_RETENTION, MIN_RETENTION, MAX_RETENTION
+            ),
+            learning_steps=scheduling.steps("learning_steps", DEFAULT_LEARNING_STEPS),
+            relearning_steps=scheduling.steps("relearning_steps", DEFAULT_RELEARNING_STEPS),
+            maximum_interval_days=maximum_interval,
+            fuzz=scheduling.boolean("fuzz", True),
+            day_starts_at=scheduling.integer("day_starts_at", DEFAULT_DAY_STARTS_AT, 0, 23),
+            new_per_day=limits.integer("new_per_day", DEFAULT_NEW_PER_DAY, 0, MAX_PER_DAY),
+            reviews_per_day=limits.integer(
+                "reviews_per_day", DEFAULT_REVIEWS_PER_DAY, 0, MAX_PER_DAY
+            ),
+            keymap=keys.key_lists(),
+            source=where,
+        )
+        leftover = scheduling.unread() + limits.unread()
         if leftover:
             raise ReviseError(f"{where}: unknown setting(s) {leftover} (see the README)")
-        config.validate(where)
         return config
 
-    def validate(self, where: str = "config") -> None:
-        if not 0.7 <= self.desired_retention <= 0.99:
-            raise ReviseError(f"{where}: desired_retention must be between 0.7 and 0.99")
-        if not 0 <= self.day_starts_at <= 23:
-            raise ReviseError(f"{where}: day_starts_at must be an hour from 0 to 23")
-        if self.new_per_day < 0 or self.reviews_per_day < 0:
-            raise ReviseError(f"{where}: daily limits cannot be negative")
 
+class _Table:
+    """One `[table]` of the config file, read a typed key at a time."""
 
-def _table(data: dict[str, object], name: str, where: str) -> dict[str, object]:
-    table = data.get(name, {})
-    if not isinstance(table, dict):
-        raise ReviseError(f"{where}: [{name}] must be a table")
-    return dict(table)
+    def __init__(self, data: dict[str, object], name: str, where: str) -> None:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise ReviseError(f"{where}: [{name}] must be a table (see the README)")
+        self.values = dict(table)
+        self.name = name
+        self.where = where
 
+    def _take(self, key: str) -> object:
+        return self.values.pop(key, None)
 
-def _steps(value: object, default: tuple[timedelta, ...]) -> tuple[timedelta, ...]:
-    """Steps are written like Anki's: ["1m", "10m"], units s/m/h/d."""
-    if value is None:
-        return default
-    if not isinstance(value, list):
-        raise ValueError('steps must be a list such as ["1m", "10m"]')
-    return tuple(parse_duration(str(item)) for item in value)
+    def _bad(self, key: str, want: str, value: object) -> ReviseError:
+        shown = repr(value) if not isinstance(value, bool) else str(value).lower()
+        return ReviseError(f"{self.where}: [{self.name}] {key} must be {want}, not {shown}")
+
+    def integer(self, key: str, default: int, low: int, high: int) -> int:
+        value = self._take(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self._bad(key, f"a whole number from {low} to {high}", value)
+        return value
+
+    def number(self, key: str, default: float, low: float, high: float) -> float:
+        value = self._take(key)
+        if value is None:
+            return default
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number or not low <= value <= high:  # type: ignore[operator]
+            raise self._bad(key, f"a number from {low} to {high}", value)
+        return float(value)
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._take(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self._bad(key, "true or false", value)
+        return value
+
+    def steps(self, key: str, default: tuple[timedelta, ...]) -> tuple[timedelta, ...]:
+        """Steps are written like Anki's: ["1m", "10m"], units s/m/h/d."""
+        value = self._take(key)
+        if value is None:
+            return default
+        want = f'a list of durations such as ["1m", "10m"], each at most {MAX_STEP_DAYS}d'
+        if not isinstance(value, list):
+            raise self._bad(key, want, value)
+        steps = []
+        for item in value:
+            try:
+                step = parse_duration(item) if isinstance(item, str) else None
+            except ValueError:
+                step = None
+            if step is None or not timedelta(0) < step <= timedelta(days=MAX_STEP_DAYS):
+                raise self._bad(key, want, item)
+            steps.append(step)
+        return tuple(steps)
+
+    def key_lists(self) -> dict[str, str]:
+        """Binding id -> comma-separated keys; which ids exist is the terminal app's to say."""
+        keymap = {}
+        for binding, keys in self.values.items():
+            if not isinstance(keys, str) or not keys.strip():
+                raise self._bad(f'"{binding}"', 'keys such as "1,j"', keys)
+            keymap[binding] = keys
+        return keymap
+
+    def unread(self) -> list[str]:
+        return sorted(self.values)
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -113,7 +170,10 @@ def parse_duration(text: str) -> timedelta:
     text = text.strip()
     if len(text) < 2 or text[-1] not in _UNITS or not text[:-1].replace(".", "", 1).isdigit():
         raise ValueError(f"{text!r} is not a duration like 90s, 10m, 1h or 2d")
-    return timedelta(seconds=float(text[:-1]) * _UNITS[text[-1]])
+    seconds = float(text[:-1]) * _UNITS[text[-1]]
+    if seconds > MAX_STEP_DAYS * _UNITS["d"]:
+        raise ValueError(f"{text!r} is longer than {MAX_STEP_DAYS} days")
+    return timedelta(seconds=seconds)
 
 
 def default_config_path() -> Path:

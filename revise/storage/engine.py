@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from revise.storage.busy import busy_is_an_error
+from revise.storage.diagnose import check_url, missing_driver
 
 BUSY_TIMEOUT_MS = 10_000  # how long a second window waits for the other's write to finish
 
@@ -30,7 +31,11 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def create(url: str) -> Engine:
-    engine = create_engine(url)
+    check_url(url)
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as error:
+        raise missing_driver(url, error.name or str(error)) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine

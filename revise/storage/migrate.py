@@ -33,6 +33,12 @@ def ensure_schema(engine: Engine, path: Path | None) -> tuple[bool, Path | None]
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
         return False, None
+    if revision is not None and revision not in known_revisions(engine):
+        # Checked before any backup: each run would otherwise leave another copy behind.
+        raise ReviseError(
+            f"{path or engine.url}: made by a newer revise (database schema {revision}; this "
+            f"version knows up to {SCHEMA_HEAD}); upgrade revise, or open another with --db"
+        )
     backup = None
     if revision is not None or _has_user_tables(engine):
         if revision is None:
@@ -49,6 +55,14 @@ def ensure_schema(engine: Engine, path: Path | None) -> tuple[bool, Path | None]
 def _has_user_tables(engine: Engine) -> bool:
     with engine.connect() as connection:
         return bool(inspect(connection).get_table_names())
+
+
+def known_revisions(engine: Engine) -> set[str]:
+    """Every schema revision this version of revise can upgrade from."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config(engine))
+    return {script.revision for script in scripts.walk_revisions()}
 
 
 def backup_copy(path: Path, revision: str) -> Path:

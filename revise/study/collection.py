@@ -33,6 +33,7 @@ from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
 from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
 from revise.storage import engine as storage
+from revise.storage.diagnose import explain
 from revise.study import undo
 
 if TYPE_CHECKING:
@@ -172,9 +173,7 @@ class Collection:
             self.is_new, self.backup = ensure_schema(self._engine, self.path)
         except DBAPIError as error:
             self._engine.dispose()
-            raise ReviseError(
-                f"{self.path or url}: not a revise database ({error.orig}); open another with --db"
-            ) from None
+            raise explain(error, self.path or url) from None
         except BaseException:
             self._engine.dispose()
             raise

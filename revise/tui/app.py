@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from revise.tui.keys import check_keymap
 from revise.tui.screens.help import HelpScreen, help_rows
 from revise.tui.screens.summary import SummaryScreen
 
@@ -44,6 +45,7 @@ class ReviseApp(App[None]):
         study: bool = False,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
+        check_keymap(collection.config.keymap, collection.config.source)
         super().__init__()
         self.collection = collection
         self.start_deck = deck

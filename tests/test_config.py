@@ -1,0 +1,103 @@
+"""Settings: every value of the wrong type or out of range is refused in one line naming the
+config file and the key; nothing is accepted silently and wrongly."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from revise.cli import main
+from revise.config import Config
+from revise.errors import ReviseError
+
+BAD_SETTINGS = [
+    ("[limits]\nnew_per_day = 1e400", "[limits] new_per_day", "inf"),
+    ("[limits]\nnew_per_day = 2.5", "[limits] new_per_day", "2.5"),
+    ("[limits]\nreviews_per_day = -1", "[limits] reviews_per_day", "-1"),
+    ("[limits]\nreviews_per_day = true", "[limits] reviews_per_day", "true"),
+    ('[scheduling]\nlearning_steps = ["99999999999999d"]', "[scheduling] learning_steps", "9999"),
+    ('[scheduling]\nlearning_steps = ["0m"]', "[scheduling] learning_steps", "'0m'"),
+    ('[scheduling]\nrelearning_steps = "10m"', "[scheduling] relearning_steps", "'10m'"),
+    ("[scheduling]\nlearning_steps = [10]", "[scheduling] learning_steps", "10"),
+    ('[scheduling]\nfuzz = "no"', "[scheduling] fuzz must be true or false", "'no'"),
+    ("[scheduling]\nfuzz = 0", "[scheduling] fuzz must be true or false", "0"),
+    ("[scheduling]\nmaximum_interval_days = -5", "[scheduling] maximum_interval_days", "-5"),
+    ("[scheduling]\nmaximum_interval_days = 0", "[scheduling] maximum_interval_days", "0"),
+    ("[scheduling]\ndesired_retention = nan", "[scheduling] desired_retention", "nan"),
+    ('[scheduling]\ndesired_retention = "0.9"', "[scheduling] desired_retention", "'0.9'"),
+    ("[scheduling]\nday_starts_at = 24", "[scheduling] day_starts_at", "24"),
+    ('[keys]\n"review.again" = ["1"]', '[keys] "review.again"', "['1']"),
+    ('[keys]\n"review.again" = ""', '[keys] "review.again"', "''"),
+    ("limits = 3", "[limits] must be a table", ""),
+]
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("REVISE_DB", str(tmp_path / "revise.db"))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+
+    def write(text: str) -> Path:
+        path = tmp_path / "config.toml"
+        path.write_text(text + "\n", encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.mark.parametrize(("text", "key", "value"), BAD_SETTINGS)
+def test_a_bad_setting_is_one_line_naming_file_and_key(config_file, capsys, text, key, value):
+    path = config_file(text)
+    with pytest.raises(ReviseError) as error:
+        Config.load(path)
+    assert str(error.value).startswith(f"{path}: {key}")
+    assert value in str(error.value)
+    assert main(["--config", str(path), "decks"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"revise: {path}: {key}") and err.count("\n") == 1
+    assert not (path.parent / "revise.db").exists()
+
+
+def test_good_settings_are_read_with_their_types(config_file):
+    config = Config.load(
+        config_file(
+            '[scheduling]\nfuzz = false\nlearning_steps = ["30s", "1.5h", "2d"]\n'
+            "maximum_interval_days = 365\ndesired_retention = 0.85\n"
+            '[limits]\nnew_per_day = 0\n[keys]\n"review.again" = "1,j"'
+        )
+    )
+    assert config.fuzz is False
+    assert config.learning_steps == (
+        timedelta(seconds=30),
+        timedelta(hours=1.5),
+        timedelta(days=2),
+    )
+    assert (config.maximum_interval_days, config.desired_retention) == (365, 0.85)
+    assert config.new_per_day == 0
+    assert config.keymap == {"review.again": "1,j"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ('"review.agian" = "x"', "[keys] unknown binding id 'review.agian' (known: app.help,"),
+        ('"review.again" = "1,3"', "[keys] 'review.again' takes '3', the key of 'review.good'"),
+        ('"decks.quit" = "?"', "[keys] 'decks.quit' takes 'question_mark', the key of 'app.help'"),
+    ],
+)
+def test_unknown_or_clashing_key_bindings_stop_the_app_in_one_line(
+    config_file, capsys, keys, expected
+):
+    path = config_file(f"[keys]\n{keys}")
+    assert main(["--config", str(path), "study"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"revise: {path}: {expected}") and err.count("\n") == 1
+
+
+def test_rebinding_every_clashing_key_is_accepted():
+    from revise.tui.keys import check_keymap
+
+    check_keymap({"review.again": "3", "review.good": "1"}, "config.toml")
+    check_keymap({"review.reveal": "j", "review.good": "k"}, "config.toml")

@@ -1,0 +1,205 @@
+"""The database as the issue found it failing: a newer schema, a read-only file or folder, a full
+disk, a damaged page, a URL revise cannot use, a reader that stops reading. Each ends in one line
+naming the database (or exits quietly, for the reader), never a traceback, and changes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from revise.cli import EXIT_BROKEN_PIPE, main
+from revise.storage.diagnose import explain
+
+ROOT = Path(__file__).resolve().parents[1]
+FRENCH = ROOT / "tests" / "fixtures" / "anki" / "french-words-and-phrases.apkg"
+DECK = "Capital of France :: Paris\nCapital of Peru :: Lima\n"
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    path = tmp_path / "revise.db"
+    monkeypatch.setenv("REVISE_DB", str(path))
+    return path
+
+
+def deck_file(tmp_path: Path) -> Path:
+    path = tmp_path / "capitals.md"
+    path.write_text(DECK, encoding="utf-8")
+    return path
+
+
+def one_line(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err.strip()
+
+
+@pytest.fixture
+def make_read_only() -> Iterator:
+    """Makes a file or folder read-only even for root (which ignores permission bits): with the
+    immutable attribute when running as root, else by its permission bits."""
+    changed: list[Path] = []
+
+    def make(path: Path) -> None:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        changed.append(path)
+        if os.geteuid() == 0:
+            chattr = shutil.which("chattr")
+            if chattr is None or subprocess.run([chattr, "+i", str(path)]).returncode != 0:
+                pytest.skip("running as root without chattr: cannot make a file read-only")
+
+    yield make
+    for path in changed:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(path)])
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def test_output_piped_into_a_reader_that_stops_ends_quietly(db, tmp_path):
+    assert main(["import", str(FRENCH)]) == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` that has already exited
+    result = subprocess.run(
+        [sys.executable, "-m", "revise", "--db", str(db), "decks"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    os.close(write_end)
+    assert result.returncode == EXIT_BROKEN_PIPE
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("mysql://user:secret@localhost/revise", "mysql://user:***@localhost/revise"),
+        ("oracle://localhost/revise", "oracle://localhost/revise"),
+    ],
+)
+def test_a_url_revise_cannot_use_says_which_work(db, capsys, url, shown):
+    assert main(["--db", url, "decks"]) == 1
+    err = one_line(capsys)
+    assert err.startswith(f"revise: {shown}: revise cannot keep a collection in")
+    assert "a file path, sqlite:///PATH or postgresql://" in err
+    assert "secret" not in err
+
+
+def test_a_database_from_a_newer_revise_is_refused_without_a_new_backup(db, tmp_path, capsys):
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    capsys.readouterr()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0999_from_the_future'")
+    for _ in range(2):
+        assert main(["decks"]) == 1
+        err = one_line(capsys)
+        assert err.startswith(f"revise: {db}: made by a newer revise (database schema 0999")
+        assert "upgrade revise" in err
+    assert sorted(path.name for path in tmp_path.glob("revise.db*")) == [
+        "revise.db",
+        "revise.db-shm",
+        "revise.db-wal",
+    ] or sorted(path.name for path in tmp_path.glob("revise.db*")) == ["revise.db"]
+
+
+def test_a_read_only_database_is_read_but_not_imported_into_or_studied(
+    db, tmp_path, capsys, make_read_only
+):
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    assert main(["decks"]) == 0  # leaves the write-ahead log files beside it
+    capsys.readouterr()
+    for name in ("revise.db", "revise.db-wal", "revise.db-shm"):
+        if (tmp_path / name).exists():
+            make_read_only(tmp_path / name)
+    before = db.read_bytes()
+    for command in (["import", str(FRENCH)], ["study"], []):
+        assert main(command) == 1
+        err = one_line(capsys)
+        assert err == (
+            f"revise: {db}: the database is read-only; make the file and its folder writable "
+            "(chmod u+w), or open another with --db"
+        )
+    assert main(["decks"]) == 0
+    assert "capitals" in capsys.readouterr().out
+    assert db.read_bytes() == before
+
+
+def test_a_read_only_folder_is_not_called_a_bad_database(tmp_path, capsys, make_read_only):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    make_read_only(folder)
+    assert main(["--db", str(folder / "revise.db"), "decks"]) == 1
+    err = one_line(capsys)
+    assert "not a revise database" not in err
+    assert err == (
+        f"revise: {folder / 'revise.db'}: cannot create or open the database: the folder "
+        f"{folder} is read-only (make it writable, or choose another place with --db)"
+    )
+
+
+def test_a_damaged_page_stops_an_export_in_one_line(db, tmp_path, capsys):
+    assert main(["import", str(FRENCH)]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = db.stat().st_size // 4096
+    with db.open("r+b") as handle:
+        for page in range(pages // 2, pages // 2 + 5):
+            handle.seek(page * 4096 + 8)
+            handle.write(b"\xde\xad\xbe\xef" * 200)
+    capsys.readouterr()
+    out = tmp_path / "french.md"
+    assert main(["export", "Language French::My french words and phrases", "-o", str(out)]) == 1
+    err = one_line(capsys)
+    assert err.startswith(f"revise: {db}: the database is damaged (database disk image is")
+    assert not out.exists()
+
+
+def test_a_full_database_names_the_file(tmp_path):
+    path = tmp_path / "full.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA max_page_count = 3")
+    with pytest.raises(sqlite3.OperationalError) as error:
+        conn.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+    conn.close()
+    message = str(explain(error.value, path))
+    assert message.startswith(f"{path}: the disk is full (database or disk is full)")
+    assert "\n" not in message
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 1 MB file system (tmpfs), where the system allows mounting one."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    mount = shutil.which("mount")
+    if mount is None or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    result = subprocess.run(
+        [mount, "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if result.returncode != 0:
+        pytest.skip("this system does not allow mounting a file system")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_disk_names_the_file_and_stores_nothing(small_disk, monkeypatch, capsys):
+    db = small_disk / "revise.db"
+    monkeypatch.setenv("REVISE_DB", str(db))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    assert main(["import", str(FRENCH)]) == 1
+    err = one_line(capsys)
+    assert err.startswith(f"revise: {db}: the disk is full")
+    assert main(["decks", "--json"]) in (0, 1)
+    assert "Language French" not in capsys.readouterr().out
