@@ -2,7 +2,8 @@
 
 A note is matched to what is stored by its key (explicit id, or a hash of its normalised meaning);
 a note whose text changed beyond case and punctuation (a fixed typo) is matched to the stored note
-it most resembles, so its cards keep their history. Notes gone from the file are reported and
+it most resembles (revise.storage.matching), so its cards keep their history. A note that only
+moved in the file counts as unchanged. Notes gone from the file are reported and
 their cards suspended, never deleted.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from revise.formats.model import (
     CardHistory,
@@ -23,7 +24,6 @@ from revise.formats.model import (
     ScheduleData,
     SourceRef,
     card_faces,
-    normalise,
 )
 from revise.storage.models import (
     NOT_SUSPENDED,
@@ -34,9 +34,6 @@ from revise.storage.models import (
     Note,
     Review,
 )
-
-SIMILAR_ENOUGH = 85.0  # rapidfuzz ratio (0-100) at which an edited note is the same note
-MAX_FUZZY_PAIRS = 4_000_000  # beyond this many comparisons an import skips typo matching
 
 decks_t = Deck.__table__
 notes_t = Note.__table__
@@ -152,13 +149,16 @@ def store_deck(
     _match_edited(incoming, matched, stored)
 
     new_rows: list[tuple[int, NoteData]] = []
+    moved: list[dict[str, int]] = []
     for position, note in enumerate(incoming):
         old = matched.get(position)
         if old is None:
             new_rows.append((position, note))
             continue
-        if _same(old, note, position):
-            report.unchanged += 1
+        if _same(old, note):
+            report.unchanged += 1  # at most moved: the card is what it was
+            if old.position != position:
+                moved.append({"note": old.id, "to": position})
         else:
             _update_note(connection, old, note, position, deck_id, now)
             report.updated += 1
@@ -167,6 +167,7 @@ def store_deck(
             report.reviews += _merge_history(connection, old.id, note.history)
         if advance:
             advance(1)
+    _move_notes(connection, moved)
     _add_notes(connection, deck_id, new_rows, now, report)
     if advance and new_rows:
         advance(len(new_rows))
@@ -225,33 +226,19 @@ def _match_edited(
     incoming: list[NoteData], matched: dict[int, _Stored], stored: dict[str, _Stored]
 ) -> None:
     """Pair notes new to the file with stored notes they closely resemble (edited text)."""
+    from revise.storage.matching import Text, match_edited
+
     candidates = [old for old in stored.values() if not old.explicit]
     fresh = [i for i, note in enumerate(incoming) if i not in matched and not note.id]
-    if not candidates or not fresh or len(candidates) * len(fresh) > MAX_FUZZY_PAIRS:
-        return
-    from rapidfuzz import fuzz, process
-
-    choices = [normalise(f"{old.front} {old.back}") for old in candidates]
-    taken: set[int] = set()
-    for index in fresh:
-        note = incoming[index]
-        best = process.extractOne(
-            normalise(f"{note.front} {note.back}"),
-            choices,
-            scorer=fuzz.ratio,
-            score_cutoff=SIMILAR_ENOUGH,
-        )
-        if best is None:
-            continue
-        _, _, choice = best
-        old = candidates[choice]
-        if choice in taken or old.kind != note.kind.value:
-            continue
-        taken.add(choice)
-        matched[index] = stored.pop(old.key)
+    pairs = match_edited(
+        [Text.of(old.kind, old.front, old.back) for old in candidates],
+        [Text.of(incoming[i].kind.value, incoming[i].front, incoming[i].back) for i in fresh],
+    )
+    for fresh_index, choice in pairs.items():
+        matched[fresh[fresh_index]] = stored.pop(candidates[choice].key)
 
 
-def _same(old: _Stored, note: NoteData, position: int) -> bool:
+def _same(old: _Stored, note: NoteData) -> bool:
     return (
         old.key == note.key
         and old.kind == note.kind.value
@@ -261,9 +248,23 @@ def _same(old: _Stored, note: NoteData, position: int) -> bool:
         and old.tags == " ".join(note.tags)
         and _same_source(old.source, note.source)
         and old.media == "\n".join(note.media)
-        and old.position == position
         and not old.missing
     )
+
+
+_MOVE_NOTE = (
+    update(notes_t).where(notes_t.c.id == bindparam("note")).values(position=bindparam("to"))
+)
+_MOVE_CARDS = (
+    update(cards_t).where(cards_t.c.note_id == bindparam("note")).values(position=bindparam("to"))
+)
+
+
+def _move_notes(connection: Connection, moved: list[dict[str, int]]) -> None:
+    """New places in the deck's order for notes that only moved in the file."""
+    if moved:
+        connection.execute(_MOVE_NOTE, moved)
+        connection.execute(_MOVE_CARDS, moved)
 
 
 def _same_source(old: str | None, new: SourceRef | None) -> bool:

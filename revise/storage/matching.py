@@ -1,0 +1,92 @@
+"""Which stored note an edited note was, so that its cards keep their review history.
+
+Notes whose key (explicit id, or normalised meaning) is unchanged are matched before this runs;
+what is left is notes whose text changed. Each side of a note is compared on its own (an edited
+card usually keeps one side and extends or fixes the other), with rapidfuzz's token-set ratio so
+that adding words to a side (`der Bruder` -> `der Bruder (pl. Brüder)`) still reads as the same
+side, and the sides are weighted by their length. Pairs are then taken best score first across the
+whole file, each note at most once: every pair made is the best still open for both its notes, so
+a new card added above an edited one cannot take the edited card's history by coming first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from revise.formats.model import normalise
+
+SIMILAR_ENOUGH = 85.0  # score (0-100) at which an edited note is the same note
+MAX_FUZZY_PAIRS = 4_000_000  # beyond this many comparisons an import skips typo matching
+_CANDIDATES_PER_SIDE = 20  # closest stored notes per side considered for each edited note
+
+
+@dataclass(frozen=True)
+class Text:
+    """A note as compared: its kind and its two sides, normalised."""
+
+    kind: str
+    front: str
+    back: str
+
+    @classmethod
+    def of(cls, kind: str, front: str, back: str) -> Text:
+        return cls(kind, normalise(front), normalise(back))
+
+
+def side_score(old: str, new: str) -> float:
+    if not old and not new:
+        return 100.0
+    return fuzz.token_set_ratio(old, new)
+
+
+def similarity(old: Text, new: Text) -> float:
+    """How alike two notes are (0-100): each side's score weighted by the side's length."""
+    if old.kind != new.kind:
+        return 0.0
+    total = weights = 0.0
+    for before, after in ((old.front, new.front), (old.back, new.back)):
+        weight = max(len(before), len(after))
+        total += weight * side_score(before, after)
+        weights += weight
+    return total / weights if weights else 100.0
+
+
+def match_edited(stored: Sequence[Text], incoming: Sequence[Text]) -> dict[int, int]:
+    """Pairs {incoming index: stored index} of notes similar enough to be the same note.
+
+    A weighted mean of the two sides reaches SIMILAR_ENOUGH only if one side does, so each
+    incoming note is scored against the stored notes closest on either side alone.
+    """
+    if not stored or not incoming or len(stored) * len(incoming) > MAX_FUZZY_PAIRS:
+        return {}
+    fronts = [text.front for text in stored]
+    backs = [text.back for text in stored]
+    scored: list[tuple[float, int, int]] = []
+    for new_index, new in enumerate(incoming):
+        near: set[int] = set()
+        for query, choices in ((new.front, fronts), (new.back, backs)):
+            if not query:
+                continue
+            found = process.extract(
+                query,
+                choices,
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=SIMILAR_ENOUGH,
+                limit=_CANDIDATES_PER_SIDE,
+            )
+            near.update(index for _, _, index in found)
+        for old_index in near:
+            score = similarity(stored[old_index], new)
+            if score >= SIMILAR_ENOUGH:
+                scored.append((-score, new_index, old_index))
+    scored.sort()
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, new_index, old_index in scored:
+        if new_index not in pairs and old_index not in taken:
+            pairs[new_index] = old_index
+            taken.add(old_index)
+    return pairs
