@@ -307,12 +307,17 @@ def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
 
 def _generate(args: argparse.Namespace) -> int:
     from revise.formats.deckfile import write_deck
+    from revise.formats.detect import FileKind, file_kind
     from revise.formats.files import write_atomic
     from revise.generation import generate_deck
     from revise.generation.checker import check_deck
 
     if args.output and len(args.notes) > 1 and not args.output.is_dir():
         raise ReviseError(f"{args.output}: give a folder for -o when generating several decks")
+    for notes in args.notes:
+        kind = file_kind(notes)
+        if kind is not FileKind.NOTES:
+            raise ReviseError(f"{notes}: {kind.value}, not notes; import it: revise import {notes}")
     flagged = 0
     for notes in args.notes:
         target = _deck_target(notes, args.output)

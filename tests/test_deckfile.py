@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from revise.errors import FormatError
-from revise.formats.deckfile import looks_like_deck, parse_deck, read_deck_file, write_deck
+from revise.formats.deckfile import parse_deck, read_deck_file, write_deck
+from revise.formats.detect import FileKind, markdown_kind
 from revise.formats.model import (
     ClozeError,
     DeckData,
@@ -373,7 +374,8 @@ def test_read_deck_file_reports_missing_files_and_folders(tmp_path):
         ("Prose first.\nC: the [gap]\n", True),
         ("---\nname: Capitals\n---\nFrance :: Paris\nPeru :: Lima\n", True),
         ("# Notes\n<!-- id: x -->\nsome prose\n", True),
-        ("Capitals.\n\nFrance :: Paris\n", False),
+        ("Capitals.\n\nFrance :: Paris\n", True),  # as many cards as other lines
+        ("Capitals.\nOf countries.\n\nFrance :: Paris\n", False),
         ("#flashcards\nCapital of Peru::Lima\nRiver of Cairo:::Nile\n", False),
         ("In C++ write std::vector.\nIt holds items.\n", False),
         ("Notes.\nQ: a question still without its answer\n", True),
@@ -382,7 +384,7 @@ def test_read_deck_file_reports_missing_files_and_folders(tmp_path):
     ],
 )
 def test_looks_like_deck(text, expected):
-    assert looks_like_deck(text) is expected
+    assert (markdown_kind(text) is FileKind.DECK) is expected
 
 
 # Writing
@@ -574,7 +576,7 @@ def test_any_deck_survives_writing_and_reading_back(deck):
         deck.description,
     )
     assert write_deck(again) == text
-    assert looks_like_deck(text) is bool(deck.notes)
+    assert markdown_kind(text) is FileKind.DECK  # even with no cards: it names its deck
 
 
 def test_written_lines_point_at_each_card(tmp_path):

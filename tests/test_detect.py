@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from revise.errors import FormatError
-from revise.formats.detect import read_decks
+from revise.formats.detect import FileKind, file_kind, read_decks
 from revise.formats.model import NoteKind
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -72,3 +72,116 @@ def test_obsidian_markdown_is_read_as_flashcards(tmp_path):
         (NoteKind.BASIC, "Capital of Peru", "Lima"),
         (NoteKind.REVERSED, "River of Cairo", "Nile"),
     ]
+
+
+# --- one rule for "is this file notes or a deck?" ----------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_one_line_deck_with_a_mistyped_line_is_a_deck_and_its_error_names_the_line(tmp_path):
+    deck = write(
+        tmp_path, "french.md", "chat :: cat\nchien :: dog\nmaison : house\nvoiture :: car\n"
+    )
+    assert file_kind(deck) is FileKind.DECK
+    with pytest.raises(FormatError) as error:
+        read_decks(deck)
+    assert str(error.value) == (
+        f"{deck}:3: text outside a card: a card is 'front :: back' with two colons "
+        "(write 'maison :: house', or put notes in an <!-- HTML comment -->)"
+    )
+
+
+def test_cards_and_one_line_without_a_separator_is_a_deck_with_an_error(tmp_path):
+    deck = write(tmp_path, "sums.md", "What is 2+2? :: 4\nWhat is the capital of Peru\n")
+    assert file_kind(deck) is FileKind.DECK
+    with pytest.raises(FormatError, match=r"sums\.md:2: text outside a card \(start a card"):
+        read_decks(deck)
+
+
+def test_a_deck_with_unusual_front_matter_is_still_a_deck(tmp_path):
+    long_description = "description: " + "a long description " * 5000 + "\n"
+    unusual = [
+        "---\nname: Korea\n" + long_description + "---\nCapital :: Pyongyang\n",
+        "---\r\nname: Korea\r\ntags: [a, b]\r\n---\r\n\r\nCapital :: Pyongyang\r\n",
+        "\ufeff---\nname: Korea\n---\n\nsome words that are not a card\n",
+        "---\nname: Korea\nauthor: me\n---\nCapital :: Pyongyang\n",
+    ]
+    for number, text in enumerate(unusual):
+        path = write(tmp_path, f"deck{number}.md", text)
+        assert file_kind(path) is FileKind.DECK, text[:40]
+    assert read_decks(tmp_path / "deck0.md")[0].name == "Korea"
+    with pytest.raises(FormatError, match=r"deck2\.md:5: text outside a card"):
+        read_decks(tmp_path / "deck2.md")
+    with pytest.raises(FormatError, match=r"deck3\.md:3: unknown front matter key 'author'"):
+        read_decks(tmp_path / "deck3.md")
+
+
+def test_a_deck_whose_first_64_kb_is_unusual_is_still_a_deck(tmp_path):
+    licence = "<!--\n" + "This deck may be shared under the licence below.\n" * 2000 + "-->\n"
+    path = write(tmp_path, "licensed.md", licence + "Capital of Peru :: Lima\n" * 1)
+    assert file_kind(path) is FileKind.DECK
+    assert [note.front for note in read_decks(path)[0].notes] == ["Capital of Peru"]
+
+
+def test_a_large_one_line_deck_keeps_its_front_matter_name(tmp_path):
+    cards = "".join(f"Question number {n} of a long deck :: answer {n}\n" for n in range(3000))
+    path = write(tmp_path, "large.md", "---\nname: Large deck\n---\n" + cards)
+    assert path.stat().st_size > 64 * 1024
+    [deck] = read_decks(path)
+    assert deck.name == "Large deck" and len(deck.notes) == 3000
+    no_name = write(tmp_path, "unnamed.md", cards)
+    assert file_kind(no_name) is FileKind.DECK
+    assert read_decks(no_name)[0].notes[-1].front == "Question number 2999 of a long deck"
+
+
+def test_notes_with_a_few_card_lines_and_obsidian_files_keep_their_readers(tmp_path):
+    notes = write(
+        tmp_path,
+        "cells.md",
+        "# Cells\n\nCells were first described in 1665 by Robert Hooke.\n"
+        "Mitochondria :: the powerhouse\nThe nucleus holds the DNA.\n",
+    )
+    assert file_kind(notes) is FileKind.NOTES
+    vault = write(
+        tmp_path,
+        "vault.md",
+        "Some prose about Peru.\nMore prose.\nAnd more.\nCapital of Peru::Lima\nRiver::Nile\n",
+    )
+    assert file_kind(vault) is FileKind.OBSIDIAN
+    tagged = write(tmp_path, "tagged.md", "#flashcards\nCapital::Lima\nstray line\n")
+    assert file_kind(tagged) is FileKind.OBSIDIAN
+
+
+def test_every_notes_file_we_have_is_notes_and_every_deck_a_deck(tmp_path):
+    notes = [
+        *sorted((ROOT / "decks" / "notes").iterdir()),
+        *sorted((ROOT / "tests" / "notes").iterdir()),
+    ]
+    assert notes
+    for path in notes:
+        if path.is_file():
+            assert file_kind(path) is FileKind.NOTES, path
+    for path in sorted((ROOT / "decks").glob("*.md")):
+        assert file_kind(path) is FileKind.DECK, path
+    table = write(tmp_path, "cards.csv", "front,back\n")
+    assert file_kind(table) is FileKind.TABLE
+    with pytest.raises(FormatError, match="no such file"):
+        file_kind(tmp_path / "missing.txt")
+
+
+def test_generate_refuses_a_file_that_is_not_notes(tmp_path, capsys):
+    from revise.cli import main
+
+    deck = write(tmp_path, "french.md", "chat :: cat\nchien :: dog\n")
+    assert main(["generate", str(deck)]) == 1
+    assert capsys.readouterr().err == (
+        f"revise: {deck}: a deck file, not notes; import it: revise import {deck}\n"
+    )
+    assert not (tmp_path / "french.deck.md").exists()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from revise.errors import FormatError
 from revise.formats.model import NoteKind, card_faces, normalise
-from revise.generation import generate_deck, looks_like_notes
+from revise.generation import generate_deck
 from revise.generation.checker import check_deck
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,19 +240,6 @@ def test_too_large_notes_say_split_it(tmp_path: Path) -> None:
         handle.truncate(11 * 1024 * 1024)
     with pytest.raises(FormatError, match=r"too large: .* split it"):
         generate_deck(path)
-
-
-def test_looks_like_notes(tmp_path: Path) -> None:
-    deck_file = tmp_path / "deck.md"
-    deck_file.write_text("---\nname: Korea\n---\n\nQ: When?\nA: 1896\n")
-    notes_md = tmp_path / "notes.md"
-    notes_md.write_text("# Cells\n\nCells were first described in 1665.\n")
-    table = tmp_path / "cards.csv"
-    table.write_text("front,back\n")
-    assert looks_like_notes(BUNDLED[0]) and looks_like_notes(notes_md)
-    assert looks_like_notes(Path(__file__).parent / "notes/plate-tectonics.html")
-    assert not looks_like_notes(deck_file) and not looks_like_notes(table)
-    assert not looks_like_notes(tmp_path / "missing.txt")
 
 
 def test_importing_the_generator_stays_light() -> None:

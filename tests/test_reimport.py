@@ -1,4 +1,4 @@
-"""Importing an edited deck file again: which card each edited card was, and what the report says."""
+"""Importing an edited deck file again: which card each edited card was; what the report says."""
 
 from __future__ import annotations
 

@@ -64,6 +64,20 @@ _STRAY_TEXT = (
 )
 
 
+_ONE_COLON = re.compile(r"([^:]*[^:\s])\s*:\s+([^:]*\S)\s*")
+
+
+def _stray_text(line: str) -> str:
+    """The error for a line outside a card; one with a single colon is a card mistyped."""
+    mistyped = _ONE_COLON.fullmatch(line)
+    if mistyped is None:
+        return _STRAY_TEXT
+    return (
+        "text outside a card: a card is 'front :: back' with two colons "
+        f"(write '{mistyped[1]} :: {mistyped[2]}', or put notes in an <!-- HTML comment -->)"
+    )
+
+
 class _Line(Enum):
     """What one line of a deck file is, judged on its own."""
 
@@ -136,36 +150,65 @@ def parse_deck(text: str, path: str, default_name: str) -> DeckData:
     return _DeckParser(text, path).parse(default_name)
 
 
-def looks_like_deck(text: str) -> bool:
-    """Whether a Markdown text is written in deck syntax rather than being notes.
+@dataclass(frozen=True, slots=True)
+class DeckEvidence:
+    """What in a Markdown text says it is a deck file (revise.formats.detect decides)."""
 
-    A `Q:` or `C:` line or a card metadata comment is ours alone (a `Q:` left without its `A:`
-    is a deck with a mistake, to be reported as such, not notes). A file of only `::` lines is a
-    deck when nothing else in it is prose, so that notes (and other tools' flashcards mixed with
-    prose) are left to their own readers.
+    own_syntax: bool  # a Q:/C: card, a card metadata comment, or `name:` in front matter
+    cards: int = 0  # `front :: back` lines
+    tight_cards: int = 0  # `front::back` lines, written as code writes `std::vector`
+    prose: int = 0  # lines of other text outside comments and cards
+
+
+_UNCLOSED_HEADER_LINES = 20
+_TIGHT_SEPARATOR = re.compile(r"\S:{2,3}\S")
+_FRONT_MATTER_NAME = re.compile(r"\s*['\"]?name['\"]?\s*:")
+
+
+def deck_evidence(text: str) -> DeckEvidence:
+    """The deck syntax a Markdown text uses.
+
+    A `Q:` or `C:` line, a card metadata comment or a deck `name:` in front matter are ours alone
+    (a `Q:` left without its `A:` is a deck with a mistake, to be reported as such, not notes).
+    Otherwise the `::` card lines are counted against the lines of other text, so that a deck
+    with a mistyped line is still a deck, and notes with a few `::` lines are still notes.
     """
     lines = text.removeprefix("\ufeff").split("\n")
     if lines[0].rstrip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), 0)
+        # Front matter left unclosed is still judged by its first lines.
+        header = lines[1:closing] if closing else lines[1:_UNCLOSED_HEADER_LINES]
+        if any(_FRONT_MATTER_NAME.match(line) for line in header):
+            return DeckEvidence(own_syntax=True)
         lines = lines[closing + 1 :]
-    prose = False
-    one_line = 0
-    fenced = False
+    cards = tight = prose = 0
+    fenced = in_comment = False
     for line in lines:
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-            prose = True
+            prose += 1
             continue
         if fenced:
+            prose += 1
             continue
         kind = _classify(line)
         if kind in (_Line.QUESTION, _Line.CLOZE):
-            return True
-        if kind is _Line.COMMENT and _META_START.match(line, 4):
-            return True
-        one_line += kind is _Line.ONE_LINE
-        prose = prose or kind in (_Line.TEXT, _Line.ESCAPED)
-    return one_line > 0 and not prose
+            return DeckEvidence(own_syntax=True)
+        if kind is _Line.COMMENT:
+            if _META_START.match(line, 4):
+                return DeckEvidence(own_syntax=True)
+            in_comment = "-->" not in line[4:]
+        elif kind is _Line.ONE_LINE or (kind is _Line.ESCAPED and "::" in line):
+            if _TIGHT_SEPARATOR.search(line):
+                tight += 1
+            else:
+                cards += 1
+        elif kind in (_Line.TEXT, _Line.ESCAPED):
+            prose += 1
+    return DeckEvidence(own_syntax=False, cards=cards, tight_cards=tight, prose=prose)
 
 
 @dataclass(slots=True)
@@ -227,7 +270,7 @@ class _DeckParser:
         if kind is _Line.HEADING:
             self.heading(self.lines[index])
         elif kind not in (_Line.BLANK, _Line.SEPARATOR):
-            raise self.error(index, _STRAY_TEXT)
+            raise self.error(index, _stray_text(self.lines[index]))
         return index + 1
 
     def meta_not_above_card(self) -> FormatError:

@@ -1,84 +1,129 @@
-"""Which reader a file needs, told by its content as well as its name.
+"""Which reader a file needs, told by its content as well as its name: the one rule.
 
-Anki packages are zips and bare Anki collections SQLite databases whatever they are called;
-tables are told from notes by Anki's `#separator:` headers or a steady column layout; Markdown
-is the native deck format when it reads as one, Obsidian flashcards when it holds their syntax,
-and otherwise notes to generate cards from.
+Import, `revise generate` and the deck list's import all ask `file_kind`. Anki packages are zips
+and bare Anki collections SQLite databases whatever they are called; tables are told from notes
+by Anki's `#separator:` headers or a steady column layout. `.txt` and `.html` files are notes.
+Markdown (and a text file of any other name) is a revise deck file when it uses revise's own
+syntax (`Q:`, `C:`, a card metadata comment, `name:` in front matter) or when most of its lines
+are `front :: back` cards (one written `front::back` counts half, as code writes `std::vector`
+so); Obsidian flashcards when it carries the plugin's `#flashcards` tags,
+schedule comments or `?` separators, or mixes `::` cards with more prose than cards; otherwise
+notes to generate cards from. The whole file is read to decide, so a long front matter or a large
+first part does not change the answer.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 from revise.errors import FormatError
 from revise.formats.model import DeckData
 
-NOTES_SUFFIXES = {".txt", ".html", ".htm", ".markdown"}
+NOTES_SUFFIXES = {".txt", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
 ANKI_SUFFIXES = {".apkg", ".colpkg", ".anki2", ".anki21"}
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 SQLITE_MAGIC = b"SQLite format 3\x00"
-_SNIFF_BYTES = 64 * 1024
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SNIFF_BYTES = 64 * 1024  # enough to tell a binary file or a table by its start
+
+
+class FileKind(StrEnum):
+    """What a file holds, so which reader it needs."""
+
+    ANKI_PACKAGE = "an Anki package"
+    ANKI_COLLECTION = "an Anki collection"
+    TABLE = "a table"
+    DECK = "a deck file"
+    OBSIDIAN = "Obsidian flashcards"
+    NOTES = "notes"
 
 
 def read_decks(
     path: Path, *, deck: str | None = None, columns: str | None = None
 ) -> list[DeckData]:
     """Read every deck a file holds; `deck` renames a single-deck file's deck."""
-    if not path.exists():
-        raise FormatError(str(path), None, "no such file (check the path)")
-    if path.is_dir():
-        raise FormatError(str(path), None, "is a folder, not a file (name the files in it)")
     decks = _read_any(path, deck, columns)
     if deck and len(decks) == 1:
         decks[0].name = deck
     return decks
 
 
-def _read_any(path: Path, deck: str | None, columns: str | None) -> list[DeckData]:
+def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
+    """What `path` holds (`columns` given makes any text file a table).
+
+    Raises FormatError for a missing file, a folder, or a binary file that is none of these.
+    """
+    if not path.exists():
+        raise FormatError(str(path), None, "no such file (check the path)")
+    if path.is_dir():
+        raise FormatError(str(path), None, "is a folder, not a file (name the files in it)")
     head = _head(path)
     suffix = path.suffix.lower()
     if head.startswith(ZIP_MAGIC) or suffix in (".apkg", ".colpkg"):
-        from revise.formats.anki import read_anki_package
-
-        return read_anki_package(path)
+        return FileKind.ANKI_PACKAGE
     if head.startswith(SQLITE_MAGIC):
-        from revise.formats.anki import read_anki_collection
-
-        return read_anki_collection(path)
+        return FileKind.ANKI_COLLECTION
     if suffix in ANKI_SUFFIXES:
         raise FormatError(str(path), None, "not an Anki collection (not a SQLite database)")
     if suffix in TABLE_SUFFIXES or columns is not None:
-        from revise.formats.csvdeck import read_csv_deck
-
-        return read_csv_deck(path, deck=deck, columns=columns)
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return FileKind.TABLE
+    if b"\x00" in head and not head.startswith(UTF16_BOMS):
         raise FormatError(
             str(path), None, "a binary file, not a deck, table or notes; check the file"
         )
-    text = _text_sample(head)
-    if text is not None and _looks_like_table(text):
+    if _looks_like_table(_decoded(head)):
+        return FileKind.TABLE
+    if suffix in NOTES_SUFFIXES:
+        return FileKind.NOTES
+    return markdown_kind(_decoded(_whole(path)))
+
+
+def markdown_kind(text: str) -> FileKind:
+    """DECK, OBSIDIAN or NOTES for the text of a Markdown file."""
+    from revise.formats.deckfile import deck_evidence
+    from revise.formats.obsidian import has_obsidian_markers, looks_like_obsidian
+
+    evidence = deck_evidence(text)
+    if evidence.own_syntax:
+        return FileKind.DECK
+    if has_obsidian_markers(text):
+        return FileKind.OBSIDIAN
+    # Most lines are cards; a `::` without spaces around it counts half, as code has them too.
+    cards = 2 * evidence.cards + evidence.tight_cards
+    if cards and cards >= 2 * evidence.prose:
+        return FileKind.DECK
+    if looks_like_obsidian(text):
+        return FileKind.OBSIDIAN
+    return FileKind.NOTES
+
+
+def _read_any(path: Path, deck: str | None, columns: str | None) -> list[DeckData]:
+    kind = file_kind(path, columns=columns)
+    if kind is FileKind.ANKI_PACKAGE:
+        from revise.formats.anki import read_anki_package
+
+        return read_anki_package(path)
+    if kind is FileKind.ANKI_COLLECTION:
+        from revise.formats.anki import read_anki_collection
+
+        return read_anki_collection(path)
+    if kind is FileKind.TABLE:
         from revise.formats.csvdeck import read_csv_deck
 
         return read_csv_deck(path, deck=deck, columns=columns)
-    return _read_markdown_or_notes(path, suffix, text, deck)
+    if kind is FileKind.DECK:
+        from revise.formats.deckfile import read_deck_file
 
+        return [read_deck_file(path)]
+    if kind is FileKind.OBSIDIAN:
+        from revise.formats.obsidian import read_obsidian
 
-def _read_markdown_or_notes(
-    path: Path, suffix: str, text: str | None, deck: str | None
-) -> list[DeckData]:
-    from revise.formats import deckfile
-    from revise.formats.obsidian import looks_like_obsidian, read_obsidian
-
-    if suffix in NOTES_SUFFIXES:
-        return [_generate(path)]
-    if text is None:
-        return [deckfile.read_deck_file(path)]
-    if deckfile.looks_like_deck(text):
-        return [deckfile.read_deck_file(path)]
-    if looks_like_obsidian(text):
         return read_obsidian(path, deck=deck)
-    return [_generate(path)]
+    from revise.generation import generate_deck
+
+    return [generate_deck(path)]
 
 
 def _head(path: Path) -> bytes:
@@ -89,15 +134,18 @@ def _head(path: Path) -> bytes:
         raise FormatError(str(path), None, f"cannot read the file ({exc.strerror})") from exc
 
 
-def _text_sample(head: bytes) -> str | None:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head.decode("utf-16", errors="ignore")
-    try:
-        return head.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 3:
-            return head[: exc.start].decode("utf-8-sig")  # cut mid-character by the sample
-        return None
+def _whole(path: Path) -> bytes:
+    from revise.formats.deckfile import MAX_DECK_BYTES
+    from revise.formats.files import read_capped
+
+    return read_capped(path, MAX_DECK_BYTES, "deck file")
+
+
+def _decoded(data: bytes) -> str:
+    """The text of a file to judge it by; the reader chosen reports any encoding problem."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def _looks_like_table(text: str) -> bool:
@@ -112,9 +160,3 @@ def _looks_like_table(text: str) -> bool:
     tabs = [line.strip(" \t").count("\t") for line in body]
     common = max(set(tabs), key=tabs.count)
     return common >= 1 and tabs.count(common) >= 0.8 * len(body)
-
-
-def _generate(path: Path) -> DeckData:
-    from revise.generation import generate_deck
-
-    return generate_deck(path)

@@ -69,14 +69,20 @@ class _Scanner:
     blocks: list[_Block] = field(default_factory=list)
 
 
-def looks_like_obsidian(text: str) -> bool:
-    """Whether a Markdown text holds flashcards in the plugin's syntax."""
+def has_obsidian_markers(text: str) -> bool:
+    """Whether a Markdown text carries what only the plugin's notes do: a `#flashcards` tag, a
+    schedule comment, or a `?` line between a question and its answer."""
     if _DECK_TAG.search(text) or "<!--SR:" in text:
         return True
+    return any(line.strip() in (MULTI, MULTI_REVERSED) for line in _outside_code(text.splitlines()))
+
+
+def looks_like_obsidian(text: str) -> bool:
+    """Whether a Markdown text holds flashcards in the plugin's syntax."""
+    if has_obsidian_markers(text):
+        return True
     lines = _outside_code(text.splitlines())
-    single = sum(1 for line in lines if _SINGLE_LINE_CARD.fullmatch(line.strip()))
-    multi = sum(1 for line in lines if line.strip() in (MULTI, MULTI_REVERSED))
-    return single + multi >= 2
+    return sum(1 for line in lines if _SINGLE_LINE_CARD.fullmatch(line.strip())) >= 2
 
 
 def read_obsidian(path: Path, *, deck: str | None = None) -> list[DeckData]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from revise.formats.model import DeckData
 
-__all__ = ["generate_deck", "looks_like_notes"]
+__all__ = ["generate_deck"]
 
 
 def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
@@ -38,35 +38,6 @@ def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
     )
     notes = build_notes(outline(document), vocabulary, source)
     return DeckData(name=document.title, notes=notes, source=source)
-
-
-def looks_like_notes(path: Path) -> bool:
-    """True for a file the generator should read rather than a deck or package importer.
-
-    Text, HTML and markdown files are notes, except markdown that is already a deck file (it
-    opens with front matter naming the deck, or holds `Q:`/cloze cards rather than prose).
-    """
-    from revise.generation.reading import NOTES_SUFFIXES
-
-    path = Path(path)
-    suffix = path.suffix.casefold()
-    if suffix not in NOTES_SUFFIXES or not path.is_file():
-        return False
-    if NOTES_SUFFIXES[suffix] != "markdown":
-        return True
-    try:
-        head = path.read_bytes()[:4096].decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    return not _looks_like_deck(head)
-
-
-_DECK_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(?:.*\n)*?\s*(name|deck)\s*:", re.I)
-_DECK_CARD = re.compile(r"^\s*(Q|A)\s*:\s", re.M)
-
-
-def _looks_like_deck(head: str) -> bool:
-    return bool(_DECK_FRONT_MATTER.match(head)) or len(_DECK_CARD.findall(head)) >= 2
 
 
 def source_path(path: Path, relative_to: Path | None) -> str:

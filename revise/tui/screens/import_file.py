@@ -22,27 +22,17 @@ if TYPE_CHECKING:
 
 
 def is_notes_file(path: Path) -> bool:
-    """Whether `path` holds prose notes that cards are generated from, so worth a preview.
+    """Whether `path` holds notes that cards are generated from, so worth a preview.
 
-    The rule of `revise.formats.detect` as the user knows it: .txt/.html files, and Markdown
-    with neither deck nor Obsidian card syntax. A tab-separated .txt export counts as notes
-    here, which only costs it a (correct) preview. Reads the file: call it from a worker.
+    The rule of `revise.formats.detect.file_kind`. Reads the file: call it from a worker.
     """
-    from revise.formats.detect import NOTES_SUFFIXES
-
-    suffix = path.suffix.lower()
-    if suffix in NOTES_SUFFIXES:
-        return True
-    if suffix != ".md":
-        return False
-    from revise.formats.deckfile import looks_like_deck
-    from revise.formats.obsidian import looks_like_obsidian
+    from revise.errors import ReviseError
+    from revise.formats.detect import FileKind, file_kind
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return file_kind(path) is FileKind.NOTES
+    except ReviseError:
         return False  # the import itself will say what is wrong with the file
-    return not (looks_like_deck(text) or looks_like_obsidian(text))
 
 
 class ImportPathScreen(ModalScreen[Path | None]):
