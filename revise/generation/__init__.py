@@ -24,6 +24,7 @@ def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
     the folder the deck file will live in. Raises FormatError for anything that is not notes.
     """
     from revise.generation.cards import build_notes
+    from revise.generation.document import BlockKind
     from revise.generation.reading import parse_notes, read_notes
     from revise.generation.structure import outline
     from revise.generation.targets import build_vocabulary
@@ -34,7 +35,8 @@ def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
     source = source_path(path, relative_to)
     document.title = readable_title(document.title, path)
     vocabulary = build_vocabulary(
-        [block.text for block in document.blocks], topic_words(document.title, path)
+        [block.text for block in document.blocks if block.kind is not BlockKind.HEADING],
+        topic_words(document.title, path),
     )
     notes = build_notes(outline(document), vocabulary, source)
     return DeckData(name=document.title, notes=notes, source=source)

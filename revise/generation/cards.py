@@ -16,6 +16,8 @@ from functools import lru_cache
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.document import Block, BlockKind
+from revise.generation.grammar import lower_first
+from revise.generation.maths import loose_maths
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     ORDINALS,
@@ -26,15 +28,39 @@ from revise.generation.language import (
     words,
 )
 from revise.generation.plaintext import GENERIC_SECTIONS
-from revise.generation.structure import ListGroup, Outline, Passage, item_head
-from revise.generation.targets import Target, TargetKind, Vocabulary, find_targets
+from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage
+from revise.generation.questions import (
+    Question,
+    Shape,
+    case_name,
+    case_rule,
+    definition,
+    effect,
+    formula,
+    who,
+    why,
+)
+from revise.generation.targets import (
+    ORGANISATION,
+    Target,
+    TargetKind,
+    Vocabulary,
+    find_targets,
+    is_vague,
+)
 
 MAX_PROMPT_WORDS = 30
 MIN_FACT_WORDS = 4
 MIN_SCORE = 5.5  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
-MAX_LIST_ITEM_WORDS = 24
-MAX_LIST_WORDS = 36
+MAX_LIST_ITEM_WORDS = 6
+MAX_LIST_WORDS = 20
+# Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
+LIST_LABELS = frozenset(
+    "examples example types kinds features uses advantages disadvantages causes effects "
+    "consequences benefits problems factors reasons methods steps stages properties".split()
+)
+MAX_LABEL_WORDS = 12
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
 OPTIONS_PER_FACT = 3
@@ -54,6 +80,26 @@ _CLAUSE_BREAK = re.compile(
     r"|leading|signaling|signalling|where|when)\b)"
 )
 _STRAY_MARKUP = re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;")
+_OPENER = re.compile(
+    r"^(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall|note|nb"
+    r"|summary|in\s+summary"
+    r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])\s*",
+    re.I,
+)
+_ADVICE = re.compile(
+    r"\b(?:you|your|yourself|yourselves|you're|you'll|examiner|examiners|exam|exams|mark\s+scheme"
+    r"|marks|test\s+purposes|in\s+the\s+test|student|students|questions?\s+(?:about|on)"
+    r"|add\s+(?:an?\s+)?(?:explanation|example|diagram)\s+here)\b",
+    re.I,
+)
+_INSTRUCTION = re.compile(
+    r"^(?:remember|make\s+sure|don't|do\s+not\s+forget|try\s+to|be\s+sure|tips?\b|hints?\b"
+    r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below))",
+    re.I,
+)
+_CITATION = re.compile(r"\s*\\?\[\d+(?:[,\u2013-]\s*\d+)*\\?\]")  # "[12]", "\\[3\\]"
+_LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
+_DASH_PARTS = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
 _NOT_SUBJECTS = frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"})
 _FRONTED_DATE = re.compile(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
@@ -85,9 +131,13 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
             if draft:
                 drafts.append(draft)
                 continue
-            passages = [Passage(part.lead, part.trail)] if not part.lead_is_heading else []
-            inner = (*part.trail, part.lead.text) if part.lead_is_heading else part.trail
-            passages += [Passage(item, inner) for item in part.items]
+            if part.lead_is_heading:
+                passages = [Passage(item, (*part.trail, part.lead.text)) for item in part.items]
+            else:
+                passages = [] if announces_list(part.lead.text) else [
+                    Passage(part.lead, part.trail, part.label)
+                ]
+                passages += [Passage(item, part.trail, part.lead.text) for item in part.items]
         else:
             passages = [part]
         for passage in passages:
@@ -185,9 +235,16 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
 
 
 def tidy(sentence: str) -> str:
-    """Drop cross-references, asides and stray markup a card does not need ("(see Foreign
-    Policy, ch. 4)", "**", "##")."""
+    """Drop cross-references, asides, stray markup and a leading connective a card does not
+    need ("(see Foreign Policy, ch. 4)", "**", "##", "As a result - ")."""
     text = _ASIDE.sub("", sentence)
+    text = _CITATION.sub("", text)
+    if text.startswith("[") and text.rstrip(" .").endswith("]"):
+        text = text.strip(" .")[1:-1]  # "[Works only when ...]": an aside in brackets
+    opener = _OPENER.match(text) or _CONJUNCTION.match(text)
+    if opener and len(text[opener.end() :].split()) >= MIN_FACT_WORDS:
+        text = text[opener.end() :]
+        text = text[:1].upper() + text[1:]
     text = _STRAY_MARKUP.sub(" ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return " ".join(text.split())
@@ -197,6 +254,10 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
     tokens = words(sentence)
     if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
         return False
+    if is_advice(sentence) or sentence.rstrip().endswith(":"):
+        return False  # advice, or a line that only introduces what follows
+    if _LATEX.search(sentence):
+        return False  # maths that could not be written as plain text
     if is_boilerplate(sentence):
         return False
     if kind is BlockKind.TEXT:
@@ -206,12 +267,23 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
     return True
 
 
+def is_advice(sentence: str) -> bool:
+    """Words to the reader rather than facts: study and exam advice, instructions, questions."""
+    text = sentence.strip()
+    return (
+        text.endswith("?")
+        or bool(_ADVICE.search(text))
+        or bool(_INSTRUCTION.match(text))
+    )
+
+
 def _passage_drafts(
     passage: Passage, title: str, vocabulary: Vocabulary, path: str, seen: set[str]
 ) -> list[Draft]:
     block = passage.block
-    context = tidy(" > ".join(passage.trail) or title)
+    context = card_context(passage, title)
     hidden_context = f" {normalise(context)} "
+    case = case_name(passage.label) if passage.label else None
     generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
     drafts = []
@@ -223,6 +295,14 @@ def _passage_drafts(
         seen.add(key)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
         options = []
+        for shaped in shaped_questions(sentence, block.terms, vocabulary, case):
+            option = _shaped_option(shaped, sentence, context, source, vocabulary)
+            if option is None:
+                continue
+            if shaped.hidden:
+                drafts.append(Draft([option]))  # a term card stands beside what the term means
+            else:
+                options.append(option)
         for target in find_targets(sentence, vocabulary, block.terms):
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
@@ -235,6 +315,83 @@ def _passage_drafts(
         if options:
             drafts.append(Draft(options))
     return drafts
+
+
+def card_context(passage: Passage, title: str) -> str:
+    """The heading trail, and the label or parent bullet the passage sits under."""
+    parts = [tidy(loose_maths(heading)) for heading in passage.trail]
+    label = short_label(passage.label)
+    if label and normalise(label) not in {normalise(part) for part in parts}:
+        parts.append(label)
+    return " > ".join(part for part in parts if part) or tidy(title)
+
+
+def announces_list(text: str) -> bool:
+    """ "... in the following ways:", "the USSR agreed to:": a lead, not a fact."""
+    return text.rstrip().endswith(":") or bool(LIST_COUNT.search(text))
+
+
+def short_label(label: str) -> str:
+    """A parent bullet as a context line: the part that introduces the sub-bullets (the last
+    of its dash-separated parts when it ends in ':'), cut to a dozen words."""
+    if not label:
+        return ""
+    pieces = [piece for piece in _DASH_PARTS.split(label) if piece.strip()]
+    text = pieces[-1] if label.rstrip().endswith(":") else pieces[0]
+    text = tidy(text).rstrip(" :;,.")
+    if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS:
+        clauses = re.split(r",\s+", text)
+        tail = clauses.pop()
+        while clauses and len(f"{clauses[-1]}, {tail}".split()) <= MAX_LABEL_WORDS:
+            tail = f"{clauses.pop()}, {tail}"
+        text = tail[:1].upper() + tail[1:]
+    if len(text.split()) > MAX_LABEL_WORDS:
+        text = re.split(r",\s+|;\s+", text, maxsplit=1)[0]
+    if len(text.split()) > MAX_LABEL_WORDS:
+        return ""
+    return text
+
+
+def shaped_questions(
+    sentence: str, terms: tuple[str, ...], vocabulary: Vocabulary, case: tuple[str, str] | None
+) -> list[Question]:
+    """The questions the sentence's shape allows, best first."""
+    names = vocabulary.names
+    if is_vague(sentence):
+        return definition(sentence, terms, names)
+    found = [
+        *definition(sentence, terms, names),
+        *case_rule(sentence, case),
+        *formula(sentence),
+        *why(sentence, names),
+        *effect(sentence, names),
+    ]
+    if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
+        subject = find_targets(sentence, vocabulary, terms)
+        opening = [t for t in subject if t.start == 0 and t.kind in (TargetKind.NAME, TargetKind.ACRONYM)]
+        if opening:
+            name = opening[0].text
+            found.extend(who(sentence, name, bool(ORGANISATION.search(name))))
+    return sorted(found, key=lambda question: -question.score)
+
+
+def _shaped_option(
+    shaped: Question, sentence: str, context: str, source: SourceRef, vocabulary: Vocabulary
+) -> Option | None:
+    if len(shaped.front.split()) > MAX_PROMPT_WORDS or is_boilerplate(shaped.front):
+        return None
+    if f" {normalise(shaped.back)} " in f" {normalise(context)} ":
+        return None  # the context line would give the answer away
+    if shaped.hidden:
+        start = shaped.front.find(shaped.hidden)
+        if start < 0 or vocabulary.is_topic(shaped.hidden):
+            return None
+        target = Target(start, start + len(shaped.hidden), shaped.hidden, TargetKind.TERM, shaped.score)
+        return _cloze(shaped.front, target, context, source)
+    if f" {normalise(shaped.back)} " in f" {normalise(shaped.front)} ":
+        return None
+    note = NoteData(NoteKind.BASIC, shaped.front, shaped.back, context=context, source=source)
+    return Option(note, shaped.back, shaped.score, shaped.front)
 
 
 # Cloze deletions --------------------------------------------------------------------------------
@@ -356,6 +513,10 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     if not acronym and (is_stopword(first) or first.casefold() in vocabulary.lower):
         subject = [first[:1].lower() + first[1:], *subject[1:]]
     rest = _cut_second_verb(tokens[verb + 1 :])
+    if any("(" in token for token in subject) or (
+        rest and rest[0].casefold() in ("although", "though", "while", "whereas", "because", "if")
+    ):
+        return None  # "When did the OECD (...) say although ...?": not a question
     if tokens[verb] in ("was", "were"):
         words_ = ["When", tokens[verb], *subject, *rest]
     elif tokens[verb] in IRREGULAR_PARTICIPLES:
@@ -380,25 +541,33 @@ def _cut_second_verb(tokens: list[str]) -> list[str]:
 
 
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
-    """A lead with at most four short items is one question whose answer is the list."""
-    heads = [tidy(item_head(item.text)) for item in group.items]
-    if not 2 <= len(heads) <= 4 or any(not head or is_boilerplate(head) for head in heads):
+    """A lead with at most four short items is one question whose answer is the list: only
+    when the list itself is the fact (each item a few words, nothing cut off)."""
+    items = [tidy(item.text).rstrip(".;,") for item in group.items]
+    if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None
-    sizes = [len(head.split()) for head in heads]
+    sizes = [len(item.split()) for item in items]
     if max(sizes) > MAX_LIST_ITEM_WORDS or sum(sizes) > MAX_LIST_WORDS:
         return None
-    lead = tidy(group.lead.text)
-    if len(lead.split()) > MAX_PROMPT_WORDS or is_boilerplate(lead):
+    lead = tidy(group.lead.text).rstrip(" :")
+    if len(lead.split()) > MAX_PROMPT_WORDS or is_boilerplate(lead) or is_advice(lead):
         return None
-    count = len(heads)
-    context = tidy(" > ".join(group.trail) or title)
+    lead = lead[:1].upper() + lead[1:]
+    heading = tidy(group.trail[-1]) if group.trail else ""
+    if normalise(lead) in LIST_LABELS and heading and not group.lead_is_heading:
+        lead = f"{lead} of {' '.join(lower_first(heading.split()))}"  # "Examples of ..."
+    elif normalise(lead) in LIST_LABELS:
+        return None  # a bare label asks nothing
+    count = len(items)
+    passage = Passage(group.lead, group.trail, group.label)
+    context = card_context(passage, title)
     if group.lead_is_heading:
         front = f"{lead} ({count})"
     else:
         front = lead if re.search(rf"\b{count}\b", lead) else f"{lead} ({count})"
-    if any(f" {normalise(head)} " in f" {normalise(front)} " for head in heads):
+    if any(f" {normalise(item)} " in f" {normalise(front)} " for item in items):
         return None
-    answer = "; ".join(heads)
+    answer = "; ".join(items)
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])

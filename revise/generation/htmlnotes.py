@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from revise.generation.maths import sub_text, super_text
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 
 _SKIPPED = frozenset(
@@ -157,6 +158,10 @@ class _PageParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip_depth:
             return
+        if self._stack and self._stack[-1] in ("sub", "sup") and data.strip():
+            # H<sub>2</sub>O reads as "H₂O", as the Markdown notes write it with $H_2O$.
+            script = sub_text if self._stack[-1] == "sub" else super_text
+            data = script(data.strip()) or data
         if self._in_title:
             self.page_title += data
             return

@@ -46,6 +46,19 @@ AUXILIARIES = word_set(
 # Words that open a yes/no question when they start one.
 YES_NO_OPENERS = AUXILIARIES - {"being", "been", "be"}
 
+# Labels that introduce material rather than name a term: "Examples: ...", "Note: ...".
+LABEL_WORDS = word_set(
+    """
+    note notes example examples e.g eg tip tips hint hints remember key important summary answer
+    question definition definitions approach method step stage level type types advantage
+    advantages disadvantage disadvantages pros cons benefit benefits problem problems limitation
+    limitations strength strengths weakness weaknesses evaluation evidence explanation reason
+    reasons result results effect effects cause causes significance impact impacts aim aims
+    purpose use uses also then after before however therefore but and or so inefficient
+    efficient facts fact held holding rule ratio decision
+    """
+)
+
 NUMBER_WORDS = word_set(
     """
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
+from revise.generation.maths import plain_maths
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
 _FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
 
 
@@ -77,7 +79,7 @@ class _Walker:
                 self.cells = []
                 self.row_start = token.map[0] + 1 if token.map else 0
             elif kind in ("th_open", "td_open"):
-                text, _, _ = _render_inline(tokens[index + 1], self.row_start)
+                text, _, _, _ = _render_inline(tokens[index + 1], self.row_start)
                 self.cells.append(text)
                 index += 1
             elif kind == "tr_close":
@@ -94,9 +96,11 @@ class _Walker:
 
     def _add(self, inline, kind: BlockKind, level: int) -> None:  # type: ignore[no-untyped-def]
         first = inline.map[0] + 1 if inline.map else 1
-        text, breaks, terms = _render_inline(inline, first)
+        text, breaks, terms, linked = _render_inline(inline, first)
         if not text:
             return
+        if kind is not BlockKind.HEADING and linked >= LINKED_SHARE * len(text.replace(" ", "")):
+            return  # a line of links: a table of contents, a reading list, navigation
         last = breaks[-1][1] if breaks else first
         self.result.append(Block(kind, text, first, last, level, breaks, terms))
 
@@ -122,17 +126,27 @@ class _Walker:
 
 
 def _render_inline(inline, first_line: int):  # type: ignore[no-untyped-def]
-    """Plain text of an inline token, its line breaks, and the terms set in bold or italics."""
+    """Plain text of an inline token, its line breaks, the terms set in bold or italics, and
+    how many of its characters are link text."""
     builder = TextBuilder()
     line = first_line
     terms: list[str] = []
     emphasis: list[list[str]] = []
+    links = 0
+    linked = 0
     for child in inline.children or []:
         kind = child.type
+        if kind == "link_open":
+            links += 1
+        elif kind == "link_close":
+            links = max(0, links - 1)
         if kind in ("text", "code_inline"):
-            builder.add(child.content, line)
+            content = plain_maths(child.content) if kind == "text" else child.content
+            if links:
+                linked += len(content.replace(" ", ""))
+            builder.add(content, line)
             for open_term in emphasis:
-                open_term.append(child.content)
+                open_term.append(content)
         elif kind in ("softbreak", "hardbreak"):
             line += 1
             builder.space()
@@ -147,4 +161,4 @@ def _render_inline(inline, first_line: int):  # type: ignore[no-untyped-def]
         elif kind == "html_inline":
             builder.space()
     text, breaks = builder.build()
-    return text, breaks, tuple(terms)
+    return text, breaks, tuple(terms), linked

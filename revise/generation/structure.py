@@ -20,10 +20,15 @@ _CONTINUATION = re.compile(r"\s+[-\u2013\u2014]\s+")
 
 @dataclass
 class Passage:
-    """A paragraph, a list item or a table row, under its headings."""
+    """A paragraph, a list item or a table row, under its headings.
+
+    `label` is what the passage sits under inside its section: the bullet it is a sub-bullet of,
+    or a bold line the author put above it ("**Indirect approaches**").
+    """
 
     block: Block
     trail: tuple[str, ...]
+    label: str = ""
 
 
 @dataclass
@@ -34,6 +39,7 @@ class ListGroup:
     items: list[Block]
     trail: tuple[str, ...]  # the headings above the lead (a heading lead is not included)
     lead_is_heading: bool = False
+    label: str = ""  # what the lead itself sits under
 
 
 @dataclass
@@ -46,12 +52,19 @@ def outline(document: Document) -> Outline:
     """Walk the blocks keeping a stack of open headings; group lists under their leads."""
     result = Outline(document.title)
     stack: list[tuple[int, str]] = []
+    parents: list[Block] = []  # the open bullets above the current one
+    bold_label = ""
     blocks = document.blocks
     index = 0
     while index < len(blocks):
         block = blocks[index]
         trail = tuple(text for _, text in stack)
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.HEADING or is_label(block):
+            parents.clear()
+            bold_label = block.text.rstrip(" :") if block.kind is not BlockKind.HEADING else ""
+            if bold_label:
+                index += 1
+                continue
             items = _items_under_heading(blocks, index)
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
@@ -64,14 +77,30 @@ def outline(document: Document) -> Outline:
             index += 1
             continue
         if block.kind is BlockKind.ITEM:
+            while parents and parents[-1].level >= block.level:
+                parents.pop()
+            label = parents[-1].text if parents else bold_label
             children = _children(blocks, index)
             if children:
-                result.parts.append(ListGroup(block, children, trail))
+                result.parts.append(ListGroup(block, children, trail, label=label))
                 index += len(children) + 1
                 continue
-        result.parts.append(Passage(block, trail))
+            result.parts.append(Passage(block, trail, label))
+            parents.append(block)
+            index += 1
+            continue
+        parents.clear()
+        result.parts.append(Passage(block, trail, bold_label))
         index += 1
     return result
+
+
+def is_label(block: Block) -> bool:
+    """A short paragraph that is all bold: the author's label for what follows."""
+    if block.kind is not BlockKind.TEXT or not block.terms:
+        return False
+    text = block.text.strip().rstrip(":").strip()
+    return len(text.split()) <= 10 and any(term.strip().rstrip(":").strip() == text for term in block.terms)
 
 
 def _children(blocks: list[Block], index: int) -> list[Block]:

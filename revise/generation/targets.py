@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from revise.formats.model import normalise
 from revise.generation.language import (
+    AUXILIARIES,
+    LABEL_WORDS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
@@ -92,7 +94,7 @@ _INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|must|should|may|might|no
 _MODIFIER = re.compile(r"(?:ly|al|ive|ous|ful|less|able|ible|atic|istic)$")
 # "Soviet-North Korean relations": a name used as an adjective is a weak thing to hide.
 _DEMONYM = re.compile(r"(?:an|ese|ish|ic|Soviet)$")
-_ORGANISATION = re.compile(
+ORGANISATION = re.compile(
     r"\b(Treaty|Pact|Agreement|Accord|Conference|Convention|Union|Organi[sz]ation|Party|Act"
     r"|Bridge|Declaration|Doctrine|Plan|Alliance|Council|Commonwealth|Republic|Empire|Dynasty"
     r"|War|Battle|Revolution|Square|Sea|Ocean|River|Company|Bank|League|Movement|Front|Army"
@@ -157,6 +159,8 @@ def find_targets(
         found.append(Target(start, end, text, kind, score))
 
     for term in terms:
+        if not _is_term_phrase(term):
+            continue
         for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", sentence):
             add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
     for match in _DATE.finditer(sentence):
@@ -176,7 +180,9 @@ def find_targets(
         r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])", sentence
     ):
         word = match[0]
-        if is_rare(word) and not is_verb_form(word.split("-")[-1]):
+        if is_rare(word) and not is_verb_form(word.split("-")[-1]) and _is_term_word(
+            word, vocabulary
+        ):
             if _INFINITIVE.search(sentence[: match.start()]) or word.endswith("ed"):
                 continue  # "attempting to reestablish", "to be mechanised": verbs, not terms
             score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
@@ -201,8 +207,42 @@ def find_targets(
     return sorted(rescored, key=lambda target: (-target.score, target.start))
 
 
+def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
+    """A word worth hiding is a noun, or a word no dictionary knows that the notes spell the same
+    way twice: not a verb ("bought"), an adjective ("expansionary") or a typo ("pleases")."""
+    from revise.generation.grammar import lemmas
+
+    last = word.split("-")[-1].casefold()
+    parts = lemmas(last)
+    if parts:
+        return "NOUN" in parts and (last not in parts.get("VERB", ()) or zipf(last) < 3.0)
+    return vocabulary.frequency(word) >= 2
+
+
+def _is_term_phrase(term: str) -> bool:
+    """An emphasised phrase worth hiding ends in a noun or a name, not a verb or an adverb
+    ("Successively abort", "almost always")."""
+    from revise.generation.grammar import lemmas
+
+    tokens = re.findall(r"[\w'\u2019-]+", term)
+    if not tokens or len(tokens) > MAX_DELETION_WORDS:
+        return False
+    lowered = [token.casefold() for token in tokens]
+    if len(tokens) == 1 and lowered[0] in LABEL_WORDS:
+        return False  # "**Note**:"
+    if any(token in AUXILIARIES for token in lowered):
+        return False  # "sell imported goods will benefit": a clause, not a term
+    if set(lemmas(lowered[0])) == {"ADV"}:
+        return False  # "Successively abort"
+    last = tokens[-1]
+    if last[:1].isupper() or any(ch.isdigit() for ch in last):
+        return True
+    parts = lemmas(last.casefold())
+    return not parts or "NOUN" in parts or "PROPN" in parts
+
+
 def _glued(char: str) -> bool:
-    return char.isalnum() or char == "-"
+    return char.isalnum() or char in "-#@_/"
 
 
 def is_vague(sentence: str) -> bool:
@@ -272,7 +312,7 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
                 if not _is_name_word(first, vocabulary):
                     text = ""  # "Post-Korean War China turned": no telling where a name starts
                 break
-            if first and is_stopword(first):
+            if first and (is_stopword(first) or first.casefold() in LEADING_PREPOSITIONS):
                 rest = text[len(first) :].lstrip()
                 start = end - len(rest)
                 text = rest
@@ -290,6 +330,11 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
         if not trimmed or not any(ch.isalpha() for ch in trimmed):
             continue
         tokens = trimmed.split()
+        completed = _completing_noun(sentence, end, tokens[-1])
+        if completed:
+            end = completed
+            trimmed = sentence[start:end]
+            tokens = trimmed.split()
         if len(tokens[-1]) == 1:
             continue  # "North K": an abbreviation the notes use, not a name to learn
         if len(tokens) == 1 and _ACRONYM.match(trimmed):
@@ -299,6 +344,26 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
         else:
             spans.append((start, end, TargetKind.NAME))
     return spans
+
+
+# Capitalised words that open a phrase rather than a name: "Following the War".
+LEADING_PREPOSITIONS = frozenset(
+    "following during after before despite including regarding concerning according unlike"
+    " within throughout".split()
+)
+
+
+def _completing_noun(sentence: str, end: int, last: str) -> int | None:
+    """ "the Lushan Naval base": a name ending in an adjective goes on to its noun."""
+    from revise.generation.grammar import lemmas
+
+    parts = lemmas(last.casefold())
+    if "ADJ" not in parts or "NOUN" in parts or "PROPN" in parts:
+        return None
+    match = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    if match and "NOUN" in lemmas(match[1]) and not is_stopword(match[1]):
+        return end + match.end()
+    return None
 
 
 def _is_name_word(word: str, vocabulary: Vocabulary) -> bool:
@@ -315,7 +380,7 @@ def _name_score(text: str, kind: TargetKind) -> float:
     common = sum(zipf(_POSSESSIVE.sub("", part).casefold()) for part in parts) / len(parts)
     adjective = DEMONYM_PENALTY if _DEMONYM.search(parts[-1]) else 0.0
     if len(parts) > 1:
-        bonus = 1.0 if _ORGANISATION.search(text) else 0.0
+        bonus = 1.0 if ORGANISATION.search(text) else 0.0
         # "North Korea", "United States": everyday place names a student already knows.
         everyday = EVERYDAY_NAME_PENALTY if common >= EVERYDAY_NAME_ZIPF else 0.0
         score = BASE_SCORES[kind] + min(4.0, max(0.0, 5.5 - common) * 1.5) + bonus

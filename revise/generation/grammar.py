@@ -1,0 +1,200 @@
+"""Just enough English grammar to turn a statement into a question.
+
+Parts of speech come from lemminflect's dictionary (its word lists ship inside the wheel): it says
+which parts of speech a word can be and gives a verb's base form, so "Stalin refused to help"
+becomes "did Stalin refuse to help". A clause this cannot invert with confidence is left alone:
+no question is better than a garbled one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from revise.generation.language import PRONOUNS, is_stopword
+
+MAX_SUBJECT_WORDS = 8
+
+# Auxiliaries and modals invert as they are: "USSR will not give" -> "will USSR not give".
+INVERTING = frozenset(
+    "is are was were has have had can could will would must should may might does do did".split()
+)
+_NEGATIVE = {
+    "isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were", "hasn't": "has",
+    "haven't": "have", "hadn't": "had", "can't": "can", "cannot": "can", "couldn't": "could",
+    "won't": "will", "wouldn't": "would", "mustn't": "must", "shouldn't": "should",
+    "doesn't": "does", "don't": "do", "didn't": "did",
+}  # fmt: skip
+# A clause opening with these is subordinate: its subject is not the sentence's.
+_SUBORDINATORS = frozenset(
+    "although though while whereas because since if unless when whenever after before as once"
+    " until which who whom whose that where".split()
+)
+
+
+@lru_cache(maxsize=32768)
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The parts of speech `word` can be, each with its lemmas ({'VERB': ('refuse',)})."""
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word))
+
+
+@lru_cache(maxsize=32768)
+def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllInflections
+
+    return dict(getAllInflections(lemma, upos="VERB"))
+
+
+def can_be(word: str, part: str) -> bool:
+    return part in lemmas(word.casefold())
+
+
+def verb_base(word: str, tag: str) -> str | None:
+    """The base form when `word` is the verb form `tag` (VBD past, VBZ third person)."""
+    lower = word.casefold()
+    for lemma in lemmas(lower).get("VERB", ()):
+        if lower in inflections(lemma).get(tag, ()):
+            return lemma
+    return None
+
+
+def is_noun_phrase_word(word: str) -> bool:
+    """A word that can sit in a subject: not a finite verb or a subordinator."""
+    lower = word.casefold().strip(",.;:")
+    if lower in INVERTING or lower in _NEGATIVE or lower in _SUBORDINATORS:
+        return False
+    if word[:1].isupper():
+        return True
+    parts = lemmas(lower)
+    if not parts:
+        return True  # unknown words are usually names or terms
+    return bool(parts.keys() - {"VERB", "AUX"}) or lower.endswith("ing")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A statement split at its finite verb: `subject` `verb` `rest`."""
+
+    subject: list[str]
+    verb: str  # as written
+    rest: list[str]
+    aux: str  # the auxiliary the question starts with: "did", "does", "will", ...
+    base: str  # the verb in the form the question uses: "refuse", or "" after an auxiliary
+
+
+def split_clause(text: str) -> Clause | None:
+    """The clause's subject and finite verb, when they can be told apart with confidence."""
+    tokens = text.split()
+    for index, token in enumerate(tokens[: MAX_SUBJECT_WORDS + 1]):
+        lower = token.casefold().replace("\u2019", "'")
+        if index == 0:
+            if lower in _SUBORDINATORS or lower in PRONOUNS or lower in ("there", "here"):
+                return None
+            continue
+        subject = tokens[:index]
+        if lower in ("has", "have", "had") and not _participle_follows(tokens, index):
+            # "figure(d) has no deadlock": possession asks "does ... have".
+            aux = {"has": "does", "have": "do", "had": "did"}[lower]
+            return _checked(Clause(subject, token, tokens[index + 1 :], aux, "have"))
+        if lower in INVERTING or lower in _NEGATIVE:
+            aux = _NEGATIVE.get(lower, lower)
+            rest = (["not"] if lower in _NEGATIVE else []) + tokens[index + 1 :]
+            return _checked(Clause(subject, token, rest, aux, ""))
+        if not token.isalpha():
+            if re.fullmatch(r"[\w'\u2019-]+", token) and not token.endswith(("'", "-")):
+                continue  # "Il-Sung", "long-term", "China's", "2" inside a subject
+            return None  # punctuation: the subject is not a plain noun phrase
+        if not token.islower():
+            continue  # a name inside the subject: "UN troops"
+        base = verb_base(token, "VBD")
+        if base and not can_be(lower, "NOUN") and not _reads_as_modifier(tokens, index):
+            return _checked(Clause(subject, token, tokens[index + 1 :], "did", base))
+        base = verb_base(token, "VBZ")
+        if base and not can_be(lower, "NOUN"):
+            return _checked(Clause(subject, token, tokens[index + 1 :], "does", base))
+        if not is_noun_phrase_word(token):
+            return None
+    return None
+
+
+def _participle_follows(tokens: list[str], index: int) -> bool:
+    for token in tokens[index + 1 : index + 3]:
+        lower = token.casefold()
+        if lower in ("not", "never", "already", "also", "just", "been"):
+            continue
+        return verb_base(lower, "VBN") is not None
+    return False
+
+
+def _reads_as_modifier(tokens: list[str], index: int) -> bool:
+    """ "the armed forces": a participle before a noun describes it rather than acting."""
+    if index + 1 >= len(tokens):
+        return False
+    after = tokens[index + 1].casefold().strip(",.;:")
+    before = tokens[index - 1].casefold()
+    return before in ("the", "a", "an") and bool(lemmas(after).get("NOUN"))
+
+
+def _checked(clause: Clause) -> Clause | None:
+    subject = clause.subject
+    if not subject or len(subject) > MAX_SUBJECT_WORDS:
+        return None
+    if subject[0].casefold() in PRONOUNS or all(is_stopword(word) for word in subject):
+        return None
+    if not all(is_noun_phrase_word(word) for word in subject):
+        return None
+    if not clause.rest and not clause.base:
+        return None  # "X is": nothing to ask about
+    return clause
+
+
+def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[str]:
+    """ "The Treaty" -> "the Treaty", "Circular Wait" -> "circular wait" inside a question.
+
+    A word keeps its capital when it is an acronym or a name: one the notes capitalise in the
+    middle of sentences (`names`, casefolded) or that no dictionary knows in lower case.
+    """
+    if not words:
+        return words
+    if words[0][:1].islower():
+        return words
+    lowered = []
+    for index, word in enumerate(words):
+        if not word[:1].isupper() or (index and not _title_case(words)):
+            lowered.extend(words[index:])
+            break
+        if not _common_word(word, names):
+            lowered.extend(words[index:])
+            break
+        lowered.append(word[:1].lower() + word[1:])
+    return lowered
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(word[:1].isupper() or is_stopword(word) for word in words)
+
+
+def _common_word(word: str, names: frozenset[str]) -> bool:
+    bare = re.sub(r"['\u2019]s$", "", word)
+    if len(bare) > 1 and (bare.isupper() or bare[1:] != bare[1:].lower()):
+        return False  # "AUD", "McCarthy"
+    lower = bare.casefold()
+    if lower in names and not is_stopword(lower):
+        return False
+    return is_stopword(lower) or bool(lemmas(lower))
+
+
+def question(wh: str, clause: Clause, names: frozenset[str] = frozenset()) -> str:
+    """ "Why" + "Stalin refused to help" -> "Why did Stalin refuse to help?" """
+    subject = lower_first(clause.subject, names)
+    verb = [clause.base] if clause.base else []
+    body = " ".join([wh, clause.aux, *subject, *verb, *clause.rest])
+    return finish_question(body)
+
+
+def finish_question(body: str) -> str:
+    body = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:!-\u2013\u2014")
+    return body[:1].upper() + body[1:] + "?"

@@ -1,0 +1,427 @@
+"""The question shapes a good student writes beside cloze deletions.
+
+Each shape reads one fact (a sentence or a bullet, markup gone) and returns the questions it can
+write with confidence: what a term means, why something happened, what something led to, who did
+it, which case decided a rule, what a formula gives. A fact that fits no shape gets none here and
+is left to a cloze deletion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from revise.formats.model import normalise
+from revise.generation.grammar import (
+    can_be,
+    finish_question,
+    is_noun_phrase_word,
+    lemmas,
+    lower_first,
+    question,
+    split_clause,
+    verb_base,
+)
+from revise.generation.language import LABEL_WORDS, PRONOUNS, is_stopword, is_verb_form, words
+
+MAX_ANSWER_WORDS = 12
+MAX_TERM_WORDS = 5
+MIN_MEANING_WORDS = 3
+
+
+class Shape:
+    DEFINITION = "definition"
+    WHY = "why"
+    EFFECT = "effect"
+    WHO = "who"
+    CASE = "case"
+    FORMULA = "formula"
+
+
+@dataclass(frozen=True)
+class Question:
+    front: str
+    back: str
+    shape: str
+    score: float
+    hidden: str = ""  # for a term card written as a cloze: the term to hide in `front`
+
+
+_SEPARATED = re.compile(
+    r"^(?P<term>[^.:;()\[\]=]{2,60}?)\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\.\s)\s*"
+    r"(?P<meaning>\S.*)$"
+)
+_COPULA = re.compile(
+    r"^(?P<term>[^,;:()]{2,60}?)\s+(?P<verb>is|are|means|mean|refers to|refer to"
+    r"|is defined as|are defined as|is called|are called|describes|is known as|are known as)\s+"
+    r"(?P<meaning>(?:a|an|the|one|any|when|where|how|what|those|something|someone)\b.+)$",
+    re.I,
+)
+_CLAUSE_END = re.compile(
+    r"\s*(?:;|\s[-\u2013\u2014]+\s|,\s+(?:which|while|whereas|but|and)\b|\s+but\s+|\()"
+)
+
+
+def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> list[Question]:
+    """ "**Deadlock** - the permanent blocking ..." or "Deadlock is the ..." -> what it means,
+    and a card that asks for the term; "X: prevented by ..." -> how X is prevented."""
+    found = _term_and_meaning(sentence, terms)
+    if not found:
+        return []
+    term, meaning, sep = found
+    term = re.sub(r"^(?:a|an|the)\s+", "", term, flags=re.I)
+    meaning = meaning.rstrip(" .;")
+    if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, meaning):
+        return []
+    shown = " ".join(lower_first(term.split(), names))
+    plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
+    verb = "are" if plural else "is"
+    first = meaning.split()[0].casefold()
+    participle = verb_base(first, "VBN") or verb_base(first, "VBD")
+    if participle and sep in (":", "-", "\u2013", "\u2014", "->"):
+        # "Circular wait: prevented by ordering resources" says how, not what.
+        how = re.match(r"(\S+)\s+(by|through|using|when|if|because)\s+(.+)$", meaning)
+        answer = _short(f"{how[2]} {how[3]}") if how else ""
+        if not answer:
+            return []
+        front = finish_question(f"How {verb} {shown} {how[1]}")
+        return [Question(front, _capital(answer), Shape.DEFINITION, 12.0)]
+    if first in _NOT_MEANINGS or verb_base(first, "VB") and first not in ("one", "any"):
+        return []
+    found_questions = []
+    answer = _short(meaning)
+    # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
+    # than what X means: only the card that asks for X fits them.
+    remark = (
+        (sep == ":" and split_clause(meaning) is not None)
+        or _RANKING.match(meaning)
+        or shown == term and term[:1].isupper()  # a name ("Uganda: landslides ...") is no term
+        or "?" in meaning
+    )
+    if answer and not remark:
+        front = finish_question(f"What {verb} {shown}")
+        found_questions.append(Question(front, _capital(answer), Shape.DEFINITION, 12.5))
+    if len(words(sentence)) <= 30:
+        found_questions.append(Question(sentence.rstrip(" ."), term, Shape.DEFINITION, 12.0, term))
+    return found_questions
+
+
+_RANKING = re.compile(
+    r"^the\s+(?:first|second|third|last|main|key|most|least|largest|smallest|biggest|primary"
+    r"|only|best|worst|major|principal|\w+est)\b",
+    re.I,
+)
+# Words that open a comment on a term rather than its meaning ("X: see below").
+_NOT_MEANINGS = frozenset(
+    "see also not no yes e.g eg i.e ie etc cf if is are was were does do did can could will would"
+    " should must may might has have had".split()
+)
+
+
+def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, str] | None:
+    match = _SEPARATED.match(sentence)
+    if match:
+        term, sep, meaning = match["term"].strip(), match["sep"].strip(), match["meaning"].strip()
+        emphasised = any(normalise(term) == normalise(t) for t in terms)
+        if (sep != "." or emphasised) and (emphasised or _looks_like_term(term)):
+            # Unless the author marked the term, "X - a whole clause" is a remark about X.
+            clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
+            if _looks_like_term(term, strict=False) and _names_a_thing(term) and not clause:
+                return term, meaning, sep
+    match = _COPULA.match(sentence)
+    if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
+        return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
+    return None
+
+
+def _names_a_thing(term: str) -> bool:
+    """A term ends in a noun (or a word no dictionary knows): "Indirect" alone is no term."""
+    last = re.sub(r"['\u2019]s$", "", term.split()[-1]).casefold()
+    parts = lemmas(last)
+    return not parts or "NOUN" in parts or "PROPN" in parts or term.split()[-1][:1].isupper() and len(term.split()) > 1
+
+
+def _plural(term: str) -> bool:
+    last = term.split()[-1].casefold()
+    if not last.endswith("s") or last.endswith(("ss", "is", "us")):
+        return False
+    return last[:-1] in lemmas(last).get("NOUN", ())
+
+
+def _looks_like_term(term: str, strict: bool = True) -> bool:
+    tokens = term.split()
+    if not 1 <= len(tokens) <= MAX_TERM_WORDS:
+        return False
+    first = tokens[0].casefold()
+    if first in PRONOUNS or first in ("there", "here", "it", "this", "these", "such", "one"):
+        return False
+    if any(token.casefold() in PRONOUNS for token in tokens):
+        return False  # "risk in this approach": the term needs its antecedent
+    if is_stopword(first) and first not in ("a", "an", "the"):
+        return False  # "In essence", "For Russia": a phrase, not a term
+    if any(char.isdigit() for char in term):
+        return False  # "September 54", "Approach 1": a date or a numbered label
+    plain = normalise(term)
+    if not plain or plain in LABEL_WORDS or all(t in LABEL_WORDS or is_stopword(t) for t in plain.split()):
+        return False
+    if any(char.isdigit() for char in term) and not re.search(r"[A-Za-z]{3}", term):
+        return False
+    if strict and any(is_verb_form(t) and not t.endswith("ing") for t in tokens):
+        return False
+    return all(is_noun_phrase_word(t) or is_stopword(t) for t in tokens)
+
+
+def _leaks(term: str, meaning: str) -> bool:
+    content = [t for t in normalise(term).split() if not is_stopword(t)]
+    shown = f" {normalise(meaning)} "
+    return bool(content) and all(f" {t} " in shown for t in content)
+
+
+def _short(text: str) -> str:
+    """An answer of at most twelve words: the text, or its first clause when that is enough."""
+    text = text.strip().rstrip(".;,")
+    if len(words(text)) <= MAX_ANSWER_WORDS:
+        return text
+    first = _CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".;,")
+    if MIN_MEANING_WORDS <= len(words(first)) <= MAX_ANSWER_WORDS:
+        return first
+    return ""
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# Why ---------------------------------------------------------------------------------------------
+
+_BECAUSE = re.compile(
+    r"(?:\s*[,;]|\s+[-\u2013\u2014]+)?\s+(?:because(?!\s+of\b)|due\s+to|owing\s+to|because\s+of"
+    r"|as\s+a\s+result\s+of)\s+"
+    r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
+    r"|(?:(?<=significant)|(?<=important))\s+as\s+",
+    re.I,
+)
+_SO = re.compile(r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+", re.I)
+_FRONTED = re.compile(
+    r"^(?P<front>(?:after|following|during|in|on|by|with|despite|before|at|from|under|for)\b[^,]{2,60}),\s+"
+    r"(?P<main>.+)$",
+    re.I,
+)
+
+
+def why(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Stalin refused to help - as China was fighting US forces" -> "Why did Stalin refuse to
+    help?"; "A, so B" asks why B."""
+    found = []
+    match = _BECAUSE.search(sentence)
+    if match:
+        effect, reason = sentence[: match.start()], sentence[match.end() :]
+        found.extend(_why(effect, _first_part(reason), names))
+    match = _SO.search(sentence)
+    if match:
+        cause, effect = sentence[: match.start()], sentence[match.end() :]
+        found.extend(_why(_first_part(effect), _last_part(cause), names))
+    return found
+
+
+_SHOWED = re.compile(
+    r"^(?:it|this|they|which)\s+(?:showed|shows|demonstrated|demonstrates|meant|means|proved"
+    r"|proves|indicated|indicates|revealed|reveals)\s+(?:that\s+)?",
+    re.I,
+)
+
+
+def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
+    if effect[:1].islower():
+        return []  # a fragment: its subject is somewhere else
+    effect = _last_part(effect).strip().rstrip(",;")
+    reason = _short(_SHOWED.sub("", reason))
+    if not reason or len(words(reason)) < 2:
+        return []
+    trailer = ""
+    fronted = _FRONTED.match(effect)
+    if fronted:
+        effect = fronted["main"]
+        trailer = " " + " ".join(lower_first(fronted["front"].split()))
+    clause = split_clause(effect)
+    if clause is None or len(words(effect)) > 20:
+        return []
+    front = question("Why", clause, names)
+    if trailer:
+        front = front[:-1] + trailer + "?"
+    if _overlap(front, reason) > 0.6:
+        return []
+    return [Question(front, _capital(reason), Shape.WHY, 11.5)]
+
+
+def _first_part(text: str) -> str:
+    return re.split(r"\s+[-\u2013\u2014]+\s+", text, maxsplit=1)[0].strip()
+
+
+def _last_part(text: str) -> str:
+    return re.split(r"\s+[-\u2013\u2014]+\s+", text)[-1].strip()
+
+
+def _overlap(first: str, second: str) -> float:
+    a = {t for t in normalise(first).split() if not is_stopword(t)}
+    b = {t for t in normalise(second).split() if not is_stopword(t)}
+    return len(a & b) / len(b) if b else 1.0
+
+
+# What it led to ----------------------------------------------------------------------------------
+
+_EFFECT_VERBS = (
+    r"led\s+to|leads\s+to|lead\s+to|resulted\s+in|results\s+in|result\s+in|caused|causes|cause"
+    r"|triggered|triggers|brought\s+about|brings\s+about|contributed\s+to|contributes\s+to"
+    r"|increased|increases|reduced|reduces|decreased|decreases|prevented|prevents|produced"
+    r"|produces|produce|created|creates|established|establishes|allowed|allows"
+    r"|enabled|enables|replaced|replaces|converts|converted|releases|released|requires|required"
+)
+_EFFECT = re.compile(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P<effect>.+)$", re.I)
+
+
+def effect(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Huge cost of war increased China's dependence on the USSR" -> "What did the huge cost
+    of war increase?" """
+    match = _EFFECT.match(_last_part(sentence) if " - " in sentence else sentence)
+    if not match:
+        return []
+    cause = match["cause"].strip()
+    verb = match["verb"].casefold().split()
+    outcome = _short(match["effect"])
+    if not outcome or len(words(outcome)) < 2:
+        return []
+    tokens = cause.split()
+    if not tokens or len(tokens) > 10 or tokens[0].casefold() in PRONOUNS:
+        return []
+    if not cause[:1].isupper() or any(char in cause for char in ",:;()"):
+        return []  # a fragment, or a cause with a clause or a label inside it
+    first = tokens[0].casefold()
+    if tokens[-1].casefold() in ("and", "or", "but") or verb_base(first, "VBZ") or verb_base(first, "VBD"):
+        return []  # "Increases demand for AUD and increases ...": no subject
+    if set(lemmas(first)) == {"ADV"} or re.match(r"by\b", match["effect"].strip(), re.I):
+        return []  # "Basically the energy required ...", "caused by": not a cause and its effect
+    if tokens[0].casefold() in ("which", "that", "this", "it", "who", "and", "but", "so"):
+        return []
+    if not all(is_noun_phrase_word(t) for t in tokens):
+        return []
+    head, particle = verb[0], verb[1:]
+    base = verb_base(head, "VBD")
+    aux = "did"
+    if base is None:
+        base = verb_base(head, "VBZ")
+        aux = "does"
+    if base is None:
+        base = head if "VERB" in lemmas(head) else None
+        aux = "do"
+    if base is None:
+        return []
+    subject = " ".join(lower_first(tokens, names))
+    front = finish_question(" ".join(["What", aux, subject, base, *particle]))
+    return [Question(front, _capital(outcome), Shape.EFFECT, 11.0)]
+
+
+# Who -------------------------------------------------------------------------------------------------
+
+
+def who(sentence: str, name: str, organisation: bool) -> list[Question]:
+    """ "Khrushchev publicly agreed to retaliate ..." -> "Who publicly agreed to retaliate ...?"
+    when the sentence opens with the name and its verb."""
+    if not sentence.startswith(name):
+        return []
+    rest = _first_part(sentence[len(name) :]).strip()
+    tokens = rest.split()
+    if len(tokens) < 3:
+        return []
+    index = 0
+    while index < len(tokens) - 1 and tokens[index].endswith("ly") and can_be(tokens[index], "ADV"):
+        index += 1
+    verb = tokens[index].casefold()
+    finite = verb in ("was", "were", "had", "could", "would", "did") or bool(
+        verb_base(verb, "VBD")
+    )
+    if not finite or can_be(verb, "NOUN") and not verb.endswith("ed"):
+        return []
+    if verb in ("was", "were"):
+        tokens[index] = "was"
+    body = " ".join(tokens)
+    if len(words(body)) > 26:
+        return []
+    wh = "What" if organisation else "Who"
+    return [Question(finish_question(f"{wh} {body}"), name, Shape.WHO, 10.5)]
+
+
+# Cases -------------------------------------------------------------------------------------------
+
+_PARTY = r"(?:R|[A-Z][\w'\u2019&.-]*(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|and|&|the|de|plc|Ltd|Co\.?))*)"
+CASE = re.compile(
+    rf"(?P<case>{_PARTY}\s+v\.?\s+{_PARTY})(?:\s*[\[(](?P<year>\d{{4}})[\])])?(?:\s*\d*\s*[A-Z]{{1,6}}\s*\d+)?"
+)
+_HOLDING_LEAD = re.compile(
+    r"^(?:[,:;]|\s|[-\u2013\u2014])*(?:(?:it\s+was\s+|the\s+court\s+|the\s+(?:house|lords|judge)\s+)?"
+    r"(?:held|established|decided|ruled|confirmed|found|shows|showed|is\s+authority\s+for\s+the"
+    r"\s+rule)\s+(?:that\s+)?)?",
+    re.I,
+)
+
+
+def case_name(text: str) -> tuple[str, str] | None:
+    """The case a text names ("Carlill v Carbolic Smoke Ball Co"), with its year if given."""
+    match = CASE.search(text)
+    if not match:
+        return None
+    return match["case"].strip(), match["year"] or ""
+
+
+def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
+    """ "Felthouse v Bindley (1862): silence cannot amount to acceptance" -> "Which case held
+    that silence cannot amount to acceptance?" """
+    here = CASE.search(sentence)
+    holding = sentence
+    if here:
+        case = (here["case"].strip(), here["year"] or "")
+        holding = sentence[here.end() :]
+        if len(words(sentence[: here.start()])) > 3:
+            return []
+    if case is None:
+        return []
+    holding = _HOLDING_LEAD.sub("", holding, count=1).strip().rstrip(".")
+    tokens = words(holding)
+    if not 4 <= len(tokens) <= 26 or holding[:1] in "([":
+        return []
+    if normalise(holding).split()[0] in ("facts", "fact", "the facts", "c", "d", "p"):
+        return []
+    name, year = case
+    answer = f"{name} ({year})" if year else name
+    rule = holding[:1].lower() + holding[1:] if not holding.split()[0].isupper() else holding
+    return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+# Formulas ----------------------------------------------------------------------------------------
+
+_FORMULA = re.compile(
+    r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)\s*[:\-\u2013]\s*)?"
+    r"(?P<lhs>[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]{0,30}?)\s*=\s*"
+    r"(?P<rhs>[^=]{1,60}?)\s*(?:\((?P<where>[^)]*)\))?\s*\.?$"
+)
+
+
+def formula(sentence: str) -> list[Question]:
+    """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?" """
+    if "\\" in sentence or "$" in sentence:
+        return []
+    match = _FORMULA.match(sentence.strip())
+    if not match:
+        return []
+    lhs, rhs = match["lhs"].strip(), match["rhs"].strip()
+    if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(rhs.split()) > 10:
+        return []
+    if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:
+        return []  # "When p = 1, this is the harmonic series": a condition, not a formula
+    if match["name"] and len(match["name"].split()) <= 4 and _looks_like_term(match["name"]):
+        return [
+            Question(finish_question(f"What is {match['name'].strip()}"), f"{lhs} = {rhs}", Shape.FORMULA, 12.0)
+        ]
+    if len(lhs.split()) > 4:
+        return []
+    return [Question(f"{lhs} = ?", rhs, Shape.FORMULA, 11.5)]
