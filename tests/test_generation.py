@@ -57,7 +57,10 @@ def test_bundled_cards_a_student_would_write() -> None:
     russia = generate_deck(ROOT / "decks/notes/russia-north-korea-history.txt")
     questions = {note.front: note.back for note in russia.notes if note.kind is NoteKind.BASIC}
     assert questions["When did Russia establish a legation in Seoul?"] == "1896"
-    assert any("[Treaty of Portsmouth]" in note.front for note in russia.notes)
+    assert any(
+        "[Treaty of Portsmouth]" in note.front or note.back == "The Treaty of Portsmouth"
+        for note in russia.notes
+    )
     sino = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
     treaty = [note for note in sino.notes if "[Mutual Defence Treaty]" in note.front]
     assert treaty and treaty[0].context == "Confrontation over Taiwan > The USA"
@@ -73,16 +76,19 @@ def test_outline_export_header_and_headings_never_become_cards() -> None:
     assert not any("The first [1954-55]" in front for front in fronts)
 
 
-def test_short_list_under_its_lead_is_one_card() -> None:
+def test_sub_bullets_under_a_lead_are_cards_that_carry_the_lead() -> None:
     deck = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
-    lists = [note for note in deck.notes if "the USSR agreed to" in note.front]
-    assert len(lists) == 1
-    assert lists[0].back.split("; ")[1:] == [
-        "Help China build power plants",
-        "Hand over the Lushan Naval base to China",
-        "Increase trade with China",
-    ]
-    assert not any("power plants" in note.front for note in deck.notes)
+    under = [note for note in deck.notes if note.context.endswith("the USSR agreed to")]
+    assert any("[Lushan Naval base]" in note.front for note in under)
+    # No card dumps the four long sub-bullets, and none is cut at a dash.
+    assert not any(note.back.count("; ") >= 3 for note in deck.notes)
+    assert not any(note.back == "Hand over the Lushan Naval base to China" for note in deck.notes)
+
+
+def test_short_list_that_is_the_fact_is_one_card() -> None:
+    deck = generate_deck(ROOT / "tests/notes/computer-science-os-deadlock.md")
+    lists = [note for note in deck.notes if note.front == "Examples of consumable resources (4)"]
+    assert [note.back for note in lists] == ["interrupts; signals; messages; information in I/O buffers"]
 
 
 def test_enumeration_is_not_split_into_sibling_clozes() -> None:

@@ -51,7 +51,7 @@ from revise.generation.targets import (
 
 MAX_PROMPT_WORDS = 30
 MIN_FACT_WORDS = 4
-MIN_SCORE = 5.5  # below this a sentence has nothing worth a card
+MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
 MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
@@ -303,8 +303,9 @@ def _passage_drafts(
                 drafts.append(Draft([option]))  # a term card stands beside what the term means
             else:
                 options.append(option)
+        vague = is_vague(sentence)  # "He ...", "The first ...": the subject is elsewhere
         for target in find_targets(sentence, vocabulary, block.terms):
-            if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
+            if target.score < threshold or len(options) >= OPTIONS_PER_FACT or vague:
                 break
             if f" {normalise(target.text)} " in hidden_context:
                 continue

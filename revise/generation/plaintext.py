@@ -43,6 +43,7 @@ GENERIC_SECTIONS = frozenset(
     ]
 )
 HEADING_WORDS = 12
+_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$")
 
 
 @dataclass
@@ -52,6 +53,7 @@ class _Raw:
     bullet: bool
     start: int
     pieces: list[tuple[str, int]] = field(default_factory=list)
+    indent: int = 0  # columns before the bullet mark
 
     @property
     def text(self) -> str:
@@ -100,9 +102,20 @@ def looks_like_heading(text: str) -> bool:
 # Outlines ---------------------------------------------------------------------------------------
 
 
+def _indent(line: str) -> int:
+    stripped = line.expandtabs(4)
+    return len(stripped) - len(stripped.lstrip())
+
+
+def is_indented_outline(lines: list[str]) -> bool:
+    """An outline that shows its nesting by indenting sub-bullets, unlike a flat export."""
+    return len({_indent(line) for line in lines if _BULLET.match(line)}) >= 2
+
+
 def _outline_raws(lines: list[str]) -> list[_Raw]:
     raws: list[_Raw] = []
     current: _Raw | None = None
+    indented = is_indented_outline(lines)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             current = None
@@ -110,12 +123,13 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
         match = _BULLET.match(line)
         if match:
             content = match[1].strip()
-            if content[:1].islower() and raws and raws[-1].bullet:
-                # A bullet starting in lower case is a sub-point of the one above.
+            if content[:1].islower() and raws and raws[-1].bullet and not indented:
+                # In a flat export a bullet starting in lower case is a sub-point of the one
+                # above; where the author indents sub-bullets, it is a bullet of its own.
                 raws[-1].pieces.append(("- " + content, number))
                 current = raws[-1]
                 continue
-            current = _Raw(True, number, [(content, number)])
+            current = _Raw(True, number, [(content, number)], _indent(line))
             raws.append(current)
         elif current is not None and current.bullet:
             current.pieces.append((line.strip(), number))
@@ -128,11 +142,13 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
 def _parse_outline(lines: list[str]) -> Document:
     raws = [raw for raw in _outline_raws(lines) if not is_boilerplate(raw.text)]
     title_parts: list[str] = []
-    while raws and not raws[0].bullet:
+    while raws and not raws[0].bullet and not (title_parts and _BOLD_LINE.match(raws[0].text)):
         raw = raws.pop(0)
         if not title_parts and is_foreign(raw.text):
             continue
         title_parts.append(raw.text)
+    if is_indented_outline(lines):
+        return Document(" ".join(title_parts), _indented_blocks(raws))
     candidates = [looks_like_heading(raw.text) for raw in raws]
     blocks: list[Block] = []
     open_top = False
@@ -163,6 +179,32 @@ def _parse_outline(lines: list[str]) -> Document:
         elif count and not open_list:
             pending_children = _COUNTS.get(count[1].casefold()) or int(count[1])
     return Document(" ".join(title_parts), blocks)
+
+
+def _indented_blocks(raws: list[_Raw]) -> list[Block]:
+    """An outline that indents its sub-bullets: lines without a bullet are headings (a bold
+    `**label**` one level below a plain one), and a bullet's depth is its indentation."""
+    blocks: list[Block] = []
+    open_plain = False
+    indents: list[int] = []  # indentation of the open bullets, outermost first
+    for raw in raws:
+        if not raw.bullet:
+            bold = _BOLD_LINE.match(raw.text)
+            text = bold[1].strip() if bold else raw.text
+            if not text or not looks_like_heading(text.rstrip(":")):
+                blocks.append(_Raw(False, raw.start, raw.pieces).block(BlockKind.TEXT))
+                continue
+            level = 2 if bold and open_plain else 1
+            open_plain = open_plain or not bold
+            pieces = [(text.rstrip(":"), raw.start)]
+            blocks.append(_Raw(False, raw.start, pieces).block(BlockKind.HEADING, level))
+            indents.clear()
+            continue
+        while indents and indents[-1] >= raw.indent:
+            indents.pop()
+        blocks.append(raw.block(BlockKind.ITEM, len(indents)))
+        indents.append(raw.indent)
+    return blocks
 
 
 # Prose ------------------------------------------------------------------------------------------

@@ -101,7 +101,10 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if answer and not remark:
         front = finish_question(f"What {verb} {shown}")
         found_questions.append(Question(front, _capital(answer), Shape.DEFINITION, 12.5))
-    if len(words(sentence)) <= 30:
+    emphasised = any(normalise(term) == normalise(t) for t in terms)
+    if len(words(sentence)) <= 30 and (emphasised or not found_questions):
+        # The card that asks for the term itself, beside what it means where the author
+        # marked the term as one to learn.
         found_questions.append(Question(sentence.rstrip(" ."), term, Shape.DEFINITION, 12.0, term))
     return found_questions
 
@@ -150,8 +153,8 @@ def _plural(term: str) -> bool:
 
 def _looks_like_term(term: str, strict: bool = True) -> bool:
     tokens = term.split()
-    if not 1 <= len(tokens) <= MAX_TERM_WORDS:
-        return False
+    if not 1 <= len(tokens) <= MAX_TERM_WORDS or term[:1] in "\"'\u201c\u2018(":
+        return False  # a quotation or an aside, not a term
     first = tokens[0].casefold()
     if first in PRONOUNS or first in ("there", "here", "it", "this", "these", "such", "one"):
         return False
@@ -178,10 +181,9 @@ def _leaks(term: str, meaning: str) -> bool:
 
 
 def _short(text: str) -> str:
-    """An answer of at most twelve words: the text, or its first clause when that is enough."""
+    """An answer of at most twelve words: its first clause ("the Treaty of Portsmouth, which
+    acknowledged ..." asks one thing), or the whole text when it is one clause."""
     text = text.strip().rstrip(".;,")
-    if len(words(text)) <= MAX_ANSWER_WORDS:
-        return text
     first = _CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".;,")
     if MIN_MEANING_WORDS <= len(words(first)) <= MAX_ANSWER_WORDS:
         return first

@@ -242,7 +242,7 @@ def _is_term_phrase(term: str) -> bool:
 
 
 def _glued(char: str) -> bool:
-    return char.isalnum() or char in "-#@_/"
+    return bool(char) and (char.isalnum() or char in "-#@_/")
 
 
 def is_vague(sentence: str) -> bool:
