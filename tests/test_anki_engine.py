@@ -148,7 +148,6 @@ def study_in_revise(col: Collection, clock: Clock) -> None:
         clock.advance(minutes=10)
 
 
-@pytest.mark.parametrize("backend", ["sqlite"])  # media in the database: next change
 def test_anki_imports_a_revise_export_with_notes_decks_media_and_progress(
     col, clock, tmp_path, anki
 ):
@@ -319,7 +318,6 @@ ANKI_FORMATS = [
 ]
 
 
-@pytest.mark.parametrize("backend", ["sqlite"])  # media in the database: next change
 @pytest.mark.parametrize(("export", "suffix", "member"), ANKI_FORMATS)
 def test_revise_imports_every_package_anki_writes(export, suffix, member, tmp_path, anki, col):
     answered = fill_anki(anki)

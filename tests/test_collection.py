@@ -232,14 +232,42 @@ def test_card_text_is_kept_literally(col):
     assert card.prompt == text and card.answer == "[/]"
 
 
-@pytest.mark.parametrize("backend", ["sqlite"])  # media in the database: next change
-def test_media_names_cannot_leave_the_media_folder(col, tmp_path: Path):
+def test_media_live_in_the_collection_for_every_computer(col, db, clock):
+    deck = basic_deck(count=1)
+    deck.notes[0].media = ("map.png",)
+    deck.media = {"map.png": b"\x89PNG map", "copy.png": b"\x89PNG map"}
+    col.import_decks([deck])
+    other = Collection.open(db, clock=clock)  # another computer opening the same collection
+    try:
+        card = other.next_card()
+        assert card.media == ("map.png",)
+        opened = other.media_file("map.png")  # written out for the system's viewer
+        assert opened.read_bytes() == b"\x89PNG map"
+        assert other.export_deck("Deck").media == {"map.png": b"\x89PNG map"}
+    finally:
+        other.close()
+    assert not opened.exists()  # the written-out copy goes when the collection is closed
+
+
+def test_media_names_cannot_leave_the_collection(col, tmp_path: Path):
     deck = basic_deck(count=1)
     deck.media = {"../escape.txt": b"x", "ok.png": b"png"}
     col.import_decks([deck])
-    assert (col.media_dir / "ok.png").read_bytes() == b"png"
-    assert not (tmp_path / "escape.txt").exists()
-    assert not (col.media_dir.parent / "escape.txt").exists()
+    assert col.media_file("ok.png").read_bytes() == b"png"
+    with pytest.raises(ReviseError, match="not in the collection"):
+        col.media_file("../escape.txt")
+    assert not list(tmp_path.rglob("escape.txt"))
+
+
+def test_a_failed_import_leaves_no_media_and_no_notes(col):
+    good = basic_deck("Good", count=1)
+    good.media = {"map.png": b"\x89PNG"}
+    broken = DeckData("Broken", [NoteData(NoteKind.CLOZE, "no deletion here [")])
+    with pytest.raises(ValueError):
+        col.import_decks([good, broken])
+    assert col.decks() == []
+    with pytest.raises(ReviseError, match="not in the collection"):
+        col.media_file("map.png")
 
 
 def test_learning_card_comes_back_within_the_session(col, clock):

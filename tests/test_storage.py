@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import Float, create_engine
+from sqlalchemy.types import TypeEngine
 
 from revise import Collection, Rating
 from revise.errors import ReviseError
@@ -134,3 +135,73 @@ def test_reviews_survive_a_killed_process(db: str):
         assert col.progress().done_today == 1
     finally:
         col.close()
+
+
+def test_an_existing_media_folder_moves_into_the_collection_on_upgrade(db_path: Path, clock):
+    engine = create_engine(f"sqlite:///{db_path}")
+    upgrade(engine, "0003_review_uid")
+    engine.dispose()
+    folder = db_path.with_name(db_path.stem + ".media")
+    folder.mkdir()
+    (folder / "map.png").write_bytes(b"\x89PNG map")
+    (folder / "same map.png").write_bytes(b"\x89PNG map")
+    (folder / "bell.mp3").write_bytes(b"ID3 ring")
+    col = Collection.open(db_path, clock=clock)
+    try:
+        assert col.backup is not None
+        assert col.media_file("map.png").read_bytes() == b"\x89PNG map"
+        assert col.media_file("same map.png").read_bytes() == b"\x89PNG map"
+        assert col.media_file("bell.mp3").read_bytes() == b"ID3 ring"
+    finally:
+        col.close()
+    assert sorted(path.name for path in folder.iterdir()) == ["bell.mp3", "map.png", "same map.png"]
+
+
+def generic_type(column_type: TypeEngine[object]) -> str:
+    """A column type as both backends can hold it: SQLite's REAL is PostgreSQL's double."""
+    generic = column_type.as_generic()
+    return "Float" if isinstance(generic, Float) else repr(generic)
+
+
+def schema_of(target: str) -> dict[str, object]:
+    """Tables with their columns (generic type, nullability), keys, uniques and indexes."""
+    from sqlalchemy import inspect
+
+    from revise.storage.engine import create, database_url
+
+    engine = create(database_url(target))
+    try:
+        inspector = inspect(engine)
+        schema: dict[str, object] = {}
+        for table in sorted(inspector.get_table_names()):
+            columns = {
+                column["name"]: (generic_type(column["type"]), column["nullable"])
+                for column in inspector.get_columns(table)
+            }
+            foreign_keys = sorted(
+                (tuple(fk["constrained_columns"]), fk["referred_table"], fk["name"])
+                for fk in inspector.get_foreign_keys(table)
+            )
+            uniques = sorted(
+                (u["name"], tuple(u["column_names"]))
+                for u in inspector.get_unique_constraints(table)
+            )
+            indexes = sorted(
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                for i in inspector.get_indexes(table)
+                if not i.get("duplicates_constraint")  # PostgreSQL's index behind a unique
+            )
+            primary_key = tuple(inspector.get_pk_constraint(table)["constrained_columns"])
+            schema[table] = (columns, primary_key, foreign_keys, uniques, indexes)
+        return schema
+    finally:
+        engine.dispose()
+
+
+def test_a_collection_has_the_same_schema_on_both_backends(db_path: Path, new_pg_database):
+    on_postgres = new_pg_database()
+    for target in (str(db_path), on_postgres):
+        Collection.open(target).close()
+    sqlite_schema, postgres_schema = schema_of(str(db_path)), schema_of(on_postgres)
+    assert "media_blobs" in sqlite_schema and "reviews" in sqlite_schema
+    assert sqlite_schema == postgres_schema

@@ -18,7 +18,7 @@ from revise.errors import ReviseError
 from revise.formats.files import atomic_target
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0003_review_uid"
+SCHEMA_HEAD = "0004_media"
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -1,4 +1,4 @@
-"""The database schema: decks, notes, cards and the review log.
+"""The database schema: decks, notes, cards, the review log, and media files.
 
 Times are stored as integer milliseconds since the Unix epoch, UTC: exact, compact, and fast to
 compare in the queue queries.
@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -164,3 +165,21 @@ class Review(Base):
     stability_after: Mapped[float | None] = mapped_column(Float)
     difficulty_after: Mapped[float | None] = mapped_column(Float)
     due_after: Mapped[datetime | None] = mapped_column(UTCMillis)
+
+
+class MediaBlob(Base):
+    """The bytes of a picture or sound, once however many names it has: keyed by its SHA-256."""
+
+    __tablename__ = "media_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MediaFile(Base):
+    """A media file name as cards mention it (`Note.media`), and its content."""
+
+    __tablename__ = "media_files"
+
+    name: Mapped[str] = mapped_column(String(500), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("media_blobs.sha256"), index=True)

@@ -7,6 +7,8 @@ thread.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
 from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
 from revise.storage import engine as storage
+from revise.storage import media as media_store
 from revise.storage.diagnose import explain
 from revise.study import undo
 
@@ -123,7 +126,7 @@ class StudyCard:
     context: str
     source: str | None
     tags: tuple[str, ...]
-    media: tuple[Path, ...]
+    media: tuple[str, ...]  # names of its pictures and sounds: see Collection.media_file
     state: int
     reps: int
 
@@ -159,9 +162,7 @@ class Collection:
     def __init__(self, url: str, config: Config, clock: Clock) -> None:
         self.config = config
         self.path = storage.sqlite_path(url)
-        self.media_dir = (
-            self.path.with_name(self.path.stem + ".media") if self.path else Path("revise.media")
-        )
+        self._media_folder: Path | None = None  # media written out for a viewer, see media_file
         self._clock = clock
         self._lock = threading.RLock()
         self._scheduler = Scheduler(config)
@@ -191,6 +192,8 @@ class Collection:
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._media_folder is not None:
+            shutil.rmtree(self._media_folder, ignore_errors=True)
 
     def __enter__(self) -> Collection:
         return self
@@ -265,6 +268,8 @@ class Collection:
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)
                         store_deck(connection, deck, now, deck_report, advance)
+                        if not dry_run:
+                            media_store.store(connection, deck.media)
                 except BaseException:
                     transaction.rollback()
                     raise
@@ -274,25 +279,23 @@ class Collection:
                     transaction.commit()
             finally:
                 connection.info.pop("immediate", None)
-        if not dry_run:
-            self._store_media(decks)
         return report
 
-    def _store_media(self, decks: list[DeckData]) -> None:
-        for deck in decks:
-            for name, data in deck.media.items():
-                target = self._media_path(name)
-                if target is None:
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-
-    def _media_path(self, name: str) -> Path | None:
-        """The file for a media name, or None if the name would leave the media folder."""
-        clean = Path(name).name
-        if not clean or clean in (".", "..") or clean != name.replace("\\", "/").split("/")[-1]:
-            return None
-        return self.media_dir / clean
+    def media_file(self, name: str) -> Path:
+        """A file holding the media file `name`, for a viewer to open: written out from the
+        collection to a private temporary folder, removed when the collection is closed."""
+        with self._lock, storage.reading(self._engine) as connection:
+            data = media_store.read(connection, [name]).get(name)
+        if data is None:
+            raise ReviseError(f"{name}: media file not in the collection (re-import the deck)")
+        with self._lock:
+            if self._media_folder is None:
+                self._media_folder = Path(tempfile.mkdtemp(prefix="revise-media-"))
+            target = self._media_folder / name
+            temporary = target.with_name(f".{name}.part")
+            temporary.write_bytes(data)
+            temporary.replace(target)
+        return target
 
     # -- what is due -------------------------------------------------------------------------
 
@@ -338,7 +341,7 @@ class Collection:
             context=row.context,
             source=row.source,
             tags=tuple(row.tags.split()),
-            media=tuple(self.media_dir / name for name in row.media.splitlines() if name),
+            media=tuple(name for name in row.media.splitlines() if name),
             state=row.state,
             reps=row.reps,
         )
@@ -503,6 +506,9 @@ class Collection:
                 .where(cards_t.c.deck_id == deck.id)
                 .order_by(reviews_t.c.reviewed_at, reviews_t.c.id)
             ).all()
+            media = media_store.read(
+                connection, (name for row in note_rows for name in row.media.splitlines() if name)
+            )
         reviews_by_card: dict[int, list[ReviewData]] = {}
         for review in review_rows:
             reviews_by_card.setdefault(review.card_id, []).append(
@@ -528,13 +534,8 @@ class Collection:
                 )
             )
         notes = []
-        media: dict[str, bytes] = {}
         for row in note_rows:
             names = tuple(name for name in row.media.splitlines() if name)
-            for name in names:
-                path = self._media_path(name)
-                if path is not None and path.is_file():
-                    media[name] = path.read_bytes()
             notes.append(
                 NoteData(
                     kind=NoteKind(row.kind),

@@ -291,16 +291,18 @@ class ReviewScreen(Screen[StudySession]):
     def action_open_media(self) -> None:
         if self.card is None or not self.card.media:
             return
-        missing = [path for path in self.card.media if not path.exists()]
-        if missing:
-            self.notify(
-                f"{missing[0]}: media file not found (re-import the deck)", severity="error"
-            )
-            return
-        for path in self.card.media:
-            problem = open_with_system(path)
+        self.open_media(self.card.media)
+
+    @work(thread=True, group="media")
+    def open_media(self, names: tuple[str, ...]) -> None:
+        """Write the card's media out of the collection and open them in the system's viewer."""
+        for name in names:
+            try:
+                problem = open_with_system(self.collection.media_file(name))
+            except ReviseError as error:
+                problem = str(error)
             if problem:
-                self.notify(problem, severity="error", markup=False)
+                self.app.call_from_thread(self.notify, problem, severity="error", markup=False)
                 return
 
     def action_end_session(self) -> None:

@@ -96,5 +96,5 @@ def meta_content(card: StudyCard) -> Content:
     if card.tags:
         parts.append(" ".join(f"#{tag}" for tag in card.tags))
     if card.media:
-        parts.append("media: " + ", ".join(path.name for path in card.media))
+        parts.append("media: " + ", ".join(card.media))
     return Content("  ·  ".join(parts))

@@ -1,0 +1,58 @@
+"""Pictures and sounds in the collection: one row of bytes per content (SHA-256), and the names
+cards mention them by. Stored in the import's own transaction, so a failed import leaves none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+
+from sqlalchemy import Connection, insert, select, update
+
+from revise.storage.models import MediaBlob, MediaFile
+
+blobs_t = MediaBlob.__table__
+files_t = MediaFile.__table__
+_NAMES_PER_QUERY = 500  # well under any backend's limit on query parameters
+
+
+def clean_name(name: str) -> str | None:
+    """`name` if it is a bare file name (no folders, not `.` or `..`), else None."""
+    if not name or "/" in name or "\\" in name or name in (".", "..") or "\0" in name:
+        return None
+    return name if PurePosixPath(name).name == name else None
+
+
+def store(connection: Connection, media: Mapping[str, bytes]) -> None:
+    """Add or replace media files by name; names that are not bare file names are skipped."""
+    for name, data in media.items():
+        if clean_name(name) is None:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        known = connection.execute(
+            select(blobs_t.c.sha256).where(blobs_t.c.sha256 == digest)
+        ).scalar()
+        if known is None:
+            connection.execute(insert(blobs_t).values(sha256=digest, data=data))
+        current = connection.execute(
+            select(files_t.c.sha256).where(files_t.c.name == name)
+        ).scalar()
+        if current is None:
+            connection.execute(insert(files_t).values(name=name, sha256=digest))
+        elif current != digest:
+            connection.execute(update(files_t).where(files_t.c.name == name).values(sha256=digest))
+
+
+def read(connection: Connection, names: Iterable[str]) -> dict[str, bytes]:
+    """The bytes of each named media file the collection has."""
+    wanted = list(dict.fromkeys(names))
+    found: dict[str, bytes] = {}
+    for start in range(0, len(wanted), _NAMES_PER_QUERY):
+        rows = connection.execute(
+            select(files_t.c.name, blobs_t.c.data)
+            .join(blobs_t, blobs_t.c.sha256 == files_t.c.sha256)
+            .where(files_t.c.name.in_(wanted[start : start + _NAMES_PER_QUERY]))
+        )
+        found.update((name, bytes(data)) for name, data in rows)
+    return found
