@@ -247,6 +247,7 @@ def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 0
 
 
+ALL_DECKS = "(all decks)"  # the last row of `revise decks`: what "study all" serves today
 CHANGE_MARKS = {"added": "+", "updated": "~", "missing": "-"}
 
 
@@ -288,10 +289,21 @@ def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
     if not rows:
         print("No decks yet. Import one: revise import FILE")
         return 0
-    width = max(len("Deck"), *(len(row.name) for row in rows))
+    everything = collection.progress()  # every deck together, under the collection's limits
+    rows_and_total = [
+        *((row.name, row.new, row.learning, row.due, row.total) for row in rows),
+        (
+            ALL_DECKS,
+            everything.new,
+            everything.learning,
+            everything.due,
+            sum(r.total for r in rows),
+        ),
+    ]
+    width = max(len("Deck"), *(len(name) for name, *_ in rows_and_total))
     print(f"{'Deck':<{width}}  {'New':>5}  {'Learn':>5}  {'Due':>5}  {'Cards':>6}")
-    for row in rows:
-        print(f"{row.name:<{width}}  {row.new:>5}  {row.learning:>5}  {row.due:>5}  {row.total:>6}")
+    for name, new, learning, due, total in rows_and_total:
+        print(f"{name:<{width}}  {new:>5}  {learning:>5}  {due:>5}  {total:>6}")
     return 0
 
 

@@ -17,6 +17,9 @@ DEFAULT_RELEARNING_STEPS = (timedelta(minutes=10),)
 DEFAULT_DAY_STARTS_AT = 4  # local hour at which a new study day begins, as in Anki
 DEFAULT_NEW_PER_DAY = 20
 DEFAULT_REVIEWS_PER_DAY = 200
+# Every deck together, as if the collection were their parent deck.
+DEFAULT_COLLECTION_NEW_PER_DAY = DEFAULT_NEW_PER_DAY
+DEFAULT_COLLECTION_REVIEWS_PER_DAY = DEFAULT_REVIEWS_PER_DAY
 DEFAULT_MAXIMUM_INTERVAL_DAYS = 36500
 MAX_INTERVAL_DAYS = 36500  # a hundred years, Anki's ceiling too
 MAX_STEP_DAYS = 365  # a learning step longer than a year is a typo
@@ -34,6 +37,8 @@ class Config:
     day_starts_at: int = DEFAULT_DAY_STARTS_AT
     new_per_day: int = DEFAULT_NEW_PER_DAY
     reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
+    collection_new_per_day: int = DEFAULT_COLLECTION_NEW_PER_DAY
+    collection_reviews_per_day: int = DEFAULT_COLLECTION_REVIEWS_PER_DAY
     keymap: dict[str, str] = field(default_factory=dict)
     # The file the settings came from, for messages about them.
     source: str = field(default="config", compare=False)
@@ -78,6 +83,12 @@ class Config:
             new_per_day=limits.integer("new_per_day", DEFAULT_NEW_PER_DAY, 0, MAX_PER_DAY),
             reviews_per_day=limits.integer(
                 "reviews_per_day", DEFAULT_REVIEWS_PER_DAY, 0, MAX_PER_DAY
+            ),
+            collection_new_per_day=limits.integer(
+                "collection_new_per_day", DEFAULT_COLLECTION_NEW_PER_DAY, 0, MAX_PER_DAY
+            ),
+            collection_reviews_per_day=limits.integer(
+                "collection_reviews_per_day", DEFAULT_COLLECTION_REVIEWS_PER_DAY, 0, MAX_PER_DAY
             ),
             keymap=keys.key_lists(),
             source=where,

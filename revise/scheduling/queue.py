@@ -1,5 +1,8 @@
 """What is due: today's counts under the daily limits, and the next card to show.
 
+Daily limits work as Anki's parent-deck limits (see limits.py): a deck's limit covers its
+sub-decks, and the collection's covers every deck.
+
 Order: learning cards whose step is due, then reviews due today (oldest first), then new cards in
 deck order; when nothing else is left, learning cards due within the learn-ahead window. New and
 review cards rest for the day once a sibling (another card of the same note) was answered.
@@ -16,12 +19,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from revise.scheduling.day import day_bounds
+from revise.scheduling.limits import DailyLimits
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.models import NOT_SUSPENDED, Card, Review, UTCMillis
+from revise.storage.models import NOT_SUSPENDED, Card, Deck, Review, UTCMillis
 
 LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning steps early rather than wait
 
 cards = Card.__table__
+decks = Deck.__table__
 reviews = Review.__table__
 
 
@@ -30,8 +35,10 @@ class StudyDay:
     now: datetime
     start: datetime
     end: datetime
-    new_per_day: int
+    new_per_day: int  # per deck; a parent deck's covers its sub-decks
     reviews_per_day: int
+    collection_new_per_day: int  # every deck together
+    collection_reviews_per_day: int
     starts_at: int  # the local hour at which a study day begins
 
     def start_of_day_with(self, moment: datetime) -> datetime:
@@ -41,10 +48,17 @@ class StudyDay:
 
 @dataclass(frozen=True)
 class Allowance:
-    """How many more new and review cards each deck may show today."""
+    """What is left of today's new and review limits, and the deck names they apply to."""
 
-    new: dict[int, int]
-    review: dict[int, int]
+    names: dict[int, str]  # every deck's, by id
+    new: DailyLimits
+    review: DailyLimits
+
+    def decks_with_new(self, deck_ids: list[int]) -> list[int]:
+        return [d for d in deck_ids if self.new.for_deck(self.names[d]) > 0]
+
+    def decks_with_reviews(self, deck_ids: list[int]) -> list[int]:
+        return [d for d in deck_ids if self.review.for_deck(self.names[d]) > 0]
 
 
 def _moment(name: str):  # type: ignore[no-untyped-def]
@@ -61,6 +75,7 @@ _available = and_(
 )
 _learning = cards.c.state.in_((LEARNING, RELEARNING))
 
+_DECK_NAMES = select(decks.c.id, decks.c.name)
 _DONE_TODAY = (
     select(
         cards.c.deck_id,
@@ -105,28 +120,65 @@ _NEXT_REVIEW = select(func.min(cards.c.due)).where(_waiting, cards.c.state == RE
 _ANY_NEW = select(cards.c.id).where(_waiting, cards.c.state == NEW).limit(1)
 
 
-def allowance(connection: Connection, day: StudyDay, deck_ids: list[int]) -> Allowance:
+def allowance(connection: Connection, day: StudyDay) -> Allowance:
+    names: dict[int, str] = {deck_id: name for deck_id, name in connection.execute(_DECK_NAMES)}
     done = connection.execute(_DONE_TODAY, {"start": day.start}).all()
-    new_done = {deck_id: new for deck_id, new, _ in done}
-    review_done = {deck_id: review for deck_id, _, review in done}
     return Allowance(
-        new={d: max(0, day.new_per_day - new_done.get(d, 0)) for d in deck_ids},
-        review={d: max(0, day.reviews_per_day - review_done.get(d, 0)) for d in deck_ids},
+        names=names,
+        new=DailyLimits(
+            day.new_per_day,
+            day.collection_new_per_day,
+            {names[deck_id]: new for deck_id, new, _ in done},
+        ),
+        review=DailyLimits(
+            day.reviews_per_day,
+            day.collection_reviews_per_day,
+            {names[deck_id]: review for deck_id, _, review in done},
+        ),
     )
+
+
+def _waiting(
+    connection: Connection, day: StudyDay, deck_ids: list[int]
+) -> dict[int, tuple[int, int, int]]:
+    """deck id -> (new, learning, due) waiting today, before the daily limits."""
+    rows = connection.execute(_COUNTS, {"decks": deck_ids, "now": day.now, "end": day.end})
+    result = dict.fromkeys(deck_ids, (0, 0, 0))
+    for deck_id, new, learning, due in rows:
+        result[deck_id] = (new, learning, due)
+    return result
 
 
 def counts(
     connection: Connection, day: StudyDay, deck_ids: list[int]
 ) -> dict[int, tuple[int, int, int]]:
-    """deck id -> (new, learning, due) for today, new and due capped by the daily limits."""
+    """deck id -> (new, learning, due) for today, as many as the deck could show on its own
+    under the daily limits (its own, its parent decks' and the collection's)."""
     if not deck_ids:
         return {}
-    left = allowance(connection, day, deck_ids)
-    rows = connection.execute(_COUNTS, {"decks": deck_ids, "now": day.now, "end": day.end})
-    result = dict.fromkeys(deck_ids, (0, 0, 0))
-    for deck_id, new, learning, due in rows:
-        result[deck_id] = (min(new, left.new[deck_id]), learning, min(due, left.review[deck_id]))
-    return result
+    left = allowance(connection, day)
+    return {
+        deck_id: (
+            min(new, left.new.for_deck(left.names[deck_id])),
+            learning,
+            min(due, left.review.for_deck(left.names[deck_id])),
+        )
+        for deck_id, (new, learning, due) in _waiting(connection, day, deck_ids).items()
+    }
+
+
+def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[int, int, int]:
+    """(new, learning, due) that studying these decks together can show today: a parent
+    deck's limit and the collection's cap the sum of their decks'."""
+    if not deck_ids:
+        return (0, 0, 0)
+    left = allowance(connection, day)
+    waiting = _waiting(connection, day, deck_ids)
+    return (
+        left.new.total({left.names[d]: new for d, (new, _, _) in waiting.items()}),
+        sum(learning for _, learning, _ in waiting.values()),
+        left.review.total({left.names[d]: due for d, (_, _, due) in waiting.items()}),
+    )
 
 
 def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> int | None:
@@ -137,15 +189,15 @@ def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> 
     ).scalar()
     if card_id is not None:
         return card_id
-    left = allowance(connection, day, deck_ids)
-    with_reviews = [d for d in deck_ids if left.review[d] > 0]
+    left = allowance(connection, day)
+    with_reviews = left.decks_with_reviews(deck_ids)
     if with_reviews:
         card_id = connection.execute(
             _REVIEW_DUE, {"decks": with_reviews, "now": day.now, "end": day.end}
         ).scalar()
         if card_id is not None:
             return card_id
-    with_new = [d for d in deck_ids if left.new[d] > 0]
+    with_new = left.decks_with_new(deck_ids)
     if with_new:
         card_id = connection.execute(_NEW_NEXT, {"decks": with_new, "now": day.now}).scalar()
         if card_id is not None:
@@ -170,8 +222,9 @@ def next_due(connection: Connection, day: StudyDay, deck_ids: list[int]) -> date
     if learning is not None:
         moments.append(max(learning - LEARN_AHEAD, day.now))
     review = connection.execute(_NEXT_REVIEW, params).scalar()
-    if review is not None and day.reviews_per_day > 0:
+    if review is not None and min(day.reviews_per_day, day.collection_reviews_per_day) > 0:
         moments.append(day.end if review < day.end else day.start_of_day_with(review))
-    if day.new_per_day > 0 and connection.execute(_ANY_NEW, params).first() is not None:
+    new_limit = min(day.new_per_day, day.collection_new_per_day)
+    if new_limit > 0 and connection.execute(_ANY_NEW, params).first() is not None:
         moments.append(day.end)
     return min(moments, default=None)

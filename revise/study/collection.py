@@ -212,6 +212,8 @@ class Collection:
             end=end,
             new_per_day=self.config.new_per_day,
             reviews_per_day=self.config.reviews_per_day,
+            collection_new_per_day=self.config.collection_new_per_day,
+            collection_reviews_per_day=self.config.collection_reviews_per_day,
             starts_at=self.config.day_starts_at,
         )
 
@@ -359,9 +361,8 @@ class Collection:
                     cards_t.c.deck_id.in_(ids),
                 )
             ).scalar_one()
-            counts = list(queue.counts(connection, day, ids).values())
-        new, learning, due = (sum(c[i] for c in counts) for i in range(3))
-        return Progress(done, new, learning, due)
+            left = queue.total(connection, day, ids)
+        return Progress(done, *left)
 
     def next_due(self, deck: str | None = None) -> datetime | None:
         day = self._day()

@@ -20,7 +20,7 @@ from revise.errors import ReviseError
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
 
 if TYPE_CHECKING:
-    from revise.study.collection import DeckCounts, ImportReport
+    from revise.study.collection import DeckCounts, ImportReport, Progress
     from revise.tui.app import ReviseApp
 
 # Anki's colours: new blue, learning red, due green. Zero is dim so the eye finds the work.
@@ -40,9 +40,10 @@ EMPTY_MESSAGE = (
 
 
 class DecksLoaded(Message):
-    def __init__(self, decks: list[DeckCounts]) -> None:
+    def __init__(self, decks: list[DeckCounts], totals: Progress | None) -> None:
         super().__init__()
         self.decks = decks
+        self.totals = totals  # every deck together, under the collection's daily limits
 
 
 class PreviewReady(Message):
@@ -116,10 +117,11 @@ class DeckListScreen(Screen[None]):
     def load_decks(self) -> None:
         try:
             decks = self.app.collection.decks()
+            totals = self.app.collection.progress() if decks else None
         except ReviseError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            decks = []
-        self.post_message(DecksLoaded(decks))
+            decks, totals = [], None
+        self.post_message(DecksLoaded(decks, totals))
 
     def on_decks_loaded(self, message: DecksLoaded) -> None:
         self.query_one(DataTable).loading = False
@@ -127,7 +129,7 @@ class DeckListScreen(Screen[None]):
         self.set_class(not message.decks, "-empty")
         # After the next layout, when the table (perhaps just unhidden) knows its width.
         self.call_after_refresh(self.fill_table)
-        self.show_totals(message.decks)
+        self.show_totals(message.totals)
         self.refresh_bindings()
 
     def on_resize(self) -> None:
@@ -161,17 +163,18 @@ class DeckListScreen(Screen[None]):
         if self.decks and self.focused is None:
             table.focus()  # it was hidden while the collection was empty
 
-    def show_totals(self, decks: list[DeckCounts]) -> None:
+    def show_totals(self, totals: Progress | None) -> None:
+        """Today's work over every deck: what "Study all" serves, under the collection's limits."""
         panel = self.query_one("#decks-panel")
-        if not decks:
+        if totals is None:
             panel.border_subtitle = None
             return
         panel.border_subtitle = Content.assemble(
-            (str(sum(deck.new for deck in decks)), COUNT_STYLES["new"]),
+            (str(totals.new), COUNT_STYLES["new"]),
             " new · ",
-            (str(sum(deck.learning for deck in decks)), COUNT_STYLES["learning"]),
+            (str(totals.learning), COUNT_STYLES["learning"]),
             " learning · ",
-            (str(sum(deck.due for deck in decks)), COUNT_STYLES["due"]),
+            (str(totals.due), COUNT_STYLES["due"]),
             " due",
         )
 
