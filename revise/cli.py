@@ -86,6 +86,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("deck")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+
+    optimize = commands.add_parser(
+        "optimize",
+        parents=[common],
+        help="fit the scheduler to your reviews",
+        description="Fit FSRS's parameters to the reviews of a deck (with its sub-decks) or of "
+        "all decks, judge them on reviews the fit did not see, and keep them if they predict "
+        "better than the parameters in use.",
+    )
+    optimize.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
+    optimize.add_argument("--dry-run", action="store_true", help="report, store nothing")
+    optimize.add_argument("--json", action="store_true", help="machine-readable output")
+    optimize.add_argument(
+        "--from-log",
+        type=Path,
+        metavar="FILE.csv",
+        help="fit a review log (card_id,review_rating,review_time,review_duration) instead; "
+        "the collection is not touched",
+    )
+    optimize.add_argument(
+        "--reset", action="store_true", help="go back to FSRS's default parameters"
+    )
+
+    workload = commands.add_parser(
+        "workload",
+        parents=[common],
+        help="reviews a day for each desired retention",
+        description="Simulate a year of study with FSRS's simulator at several desired "
+        "retentions: reviews and minutes a day, and cards remembered.",
+    )
+    workload.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
+    workload.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -164,6 +196,8 @@ def _run(args: argparse.Namespace) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     if args.command == "generate":
         return _generate(args)
+    if args.command == "optimize" and args.from_log is not None:
+        return _optimize_log(args)
     collection = _open(args)
     try:
         if args.command in WRITING_COMMANDS:
@@ -174,6 +208,10 @@ def _run_command(args: argparse.Namespace) -> int:
             return _decks(collection, args)
         if args.command == "export":
             return _export(collection, args)
+        if args.command == "optimize":
+            return _optimize(collection, args)
+        if args.command == "workload":
+            return _workload(collection, args)
         return _tui(collection, args)
     finally:
         collection.close()
@@ -314,6 +352,98 @@ def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     export_decks(decks, args.output, day_starts_at=collection.config.day_starts_at)
     for deck in decks:
         print(f"{deck.name}: {len(deck.notes)} notes written to {args.output}")
+    return 0
+
+
+def _optimize_log(args: argparse.Namespace) -> int:
+    from revise.config import Config
+    from revise.scheduling.optimize import optimize, read_review_log
+
+    if args.deck or args.reset:
+        raise ReviseError("--from-log judges a log file: leave out DECK and --reset")
+    config = Config.load(args.config)
+    result = optimize(read_review_log(args.from_log), day_starts_at=config.day_starts_at)
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        _print_fit(result, "FSRS's defaults")
+        print("Nothing stored: --from-log only judges a log.")
+    return 0
+
+
+def _optimize(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    scope = f"deck {args.deck!r} and its sub-decks" if args.deck else "all decks"
+    if args.reset:
+        if args.dry_run:
+            raise ReviseError("--reset with --dry-run would do nothing: leave one out")
+        now = collection.set_parameters(args.deck, None)
+        if args.json:
+            print(json.dumps(_in_use_dict(now), indent=2))
+        else:
+            print(
+                f"From the next answer {scope} use FSRS's default parameters "
+                f"(version {now.version})."
+            )
+        return 0
+    outcome = collection.optimize(args.deck, dry_run=args.dry_run)
+    result = outcome.result
+    if args.json:
+        print(json.dumps({**result.as_dict(), "stored": outcome.stored}, indent=2))
+        return 0
+    before = outcome.before
+    in_use = "FSRS's defaults" if before.is_default else f"version {before.version} in use"
+    _print_fit(result, in_use)
+    if outcome.stored:
+        now = collection.parameters(args.deck)
+        print(f"Stored as version {now.version} for {scope}: used from the next answer.")
+    elif args.dry_run and result.improved:
+        print("Dry run: nothing stored.")
+    else:
+        print(f"Kept the parameters in use for {scope}.")
+    return 0
+
+
+def _print_fit(result, in_use: str) -> None:  # type: ignore[no-untyped-def]
+    print(
+        f"Fitted FSRS to {result.reviews:,} reviews of {result.cards:,} cards; judged on the "
+        "later reviews each fit did not see."
+    )
+    print(f"{'':13}{in_use:>18}  {'fitted':>8}")
+    print(f"{'log loss':13}{result.before.log_loss:>18.4f}  {result.after.log_loss:>8.4f}")
+    print(f"{'RMSE (bins)':13}{result.before.rmse_bins:>18.4f}  {result.after.rmse_bins:>8.4f}")
+    verdict = "predict better" if result.improved else "do not predict better"
+    print(f"The fitted parameters {verdict} (lower is better).")
+    label = "Fitted parameters" if result.improved else "Parameters in use, kept"
+    print(f"{label}: " + ", ".join(f"{value:.4f}" for value in result.parameters))
+
+
+def _in_use_dict(in_use) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {
+        "deck": in_use.scope,
+        "version": in_use.version,
+        "default": in_use.is_default,
+        "parameters": None if in_use.parameters is None else list(in_use.parameters),
+    }
+
+
+def _workload(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    rows = collection.workload(args.deck)
+    desired = collection.config.desired_retention
+    if args.json:
+        print(json.dumps([row.__dict__ for row in rows], indent=2))
+        return 0
+    print(
+        "A year of study of these cards, simulated with FSRS, your daily limits and the "
+        "parameters in use:"
+    )
+    header = ("retention", "reviews/day", "minutes/day", "remembered at the end")
+    print("  ".join(header))
+    for row in rows:
+        mark = "  <- desired_retention" if abs(row.retention - desired) < 1e-9 else ""
+        print(
+            f"{row.retention:>9.2f}  {row.reviews_per_day:>11.1f}  {row.minutes_per_day:>11.1f}"
+            f"  {row.remembered:>21.0f}{mark}"
+        )
     return 0
 
 

@@ -7,7 +7,7 @@ button before answering is exactly the interval the answer gives.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,8 +42,10 @@ class MemoryState:
 
 
 class Scheduler:
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, parameters: Sequence[float] | None = None) -> None:
+        """`parameters`: FSRS-6's 21 weights fitted to the user (None: FSRS's defaults)."""
         self._fsrs = fsrs.Scheduler(
+            **({"parameters": tuple(parameters)} if parameters is not None else {}),
             desired_retention=config.desired_retention,
             learning_steps=config.learning_steps,
             relearning_steps=config.relearning_steps,

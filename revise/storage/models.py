@@ -183,3 +183,22 @@ class MediaFile(Base):
 
     name: Mapped[str] = mapped_column(String(500), primary_key=True)
     sha256: Mapped[str] = mapped_column(ForeignKey("media_blobs.sha256"), index=True)
+
+
+class SchedulerParameters(Base):
+    """FSRS parameters for all decks (deck NULL) or a deck and its sub-decks, versioned.
+
+    Rows are only added: the newest row of the nearest scope is in use, earlier rows are the
+    history. `parameters` NULL means FSRS's defaults (the user went back to them). The scope is a
+    deck name, not a deck row: "History" covers "History::Korea" even with no "History" deck.
+    """
+
+    __tablename__ = "scheduler_parameters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck: Mapped[str | None] = mapped_column(String(500), index=True)
+    parameters: Mapped[str | None] = mapped_column(Text)  # JSON list of 21 numbers
+    reviews: Mapped[int] = mapped_column(Integer, default=0)  # reviews the fit learned from
+    log_loss: Mapped[float | None] = mapped_column(Float)  # on reviews the fit did not see
+    rmse_bins: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,7 +33,8 @@ from revise.formats.model import (
 )
 from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
-from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
+from revise.scheduling.optimize import ReviewRecord, Workload
+from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating
 from revise.storage import engine as storage
 from revise.storage import media as media_store
 from revise.storage.diagnose import explain
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 from revise.storage.merge import DeckReport, ImportReport, store_deck
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
+from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
 
 Clock = Callable[[], datetime]
 cards_t = Card.__table__
@@ -165,7 +167,6 @@ class Collection:
         self._media_folder: Path | None = None  # media written out for a viewer, see media_file
         self._clock = clock
         self._lock = threading.RLock()
-        self._scheduler = Scheduler(config)
         self._answered: list[int] = []  # review ids of answers given through this object
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -178,6 +179,7 @@ class Collection:
         except BaseException:
             self._engine.dispose()
             raise
+        self._tuning = Tuning(self._engine, self._lock, config)
 
     @classmethod
     def open(
@@ -391,7 +393,8 @@ class Collection:
         now = self._clock()
         with self._lock, storage.reading(self._engine) as connection:
             memory, _ = self._memory(connection, card_id)
-        return self._scheduler.preview(card_id, memory, now)
+            scheduler = self._tuning.scheduler(connection, card_id)
+        return scheduler.preview(card_id, memory, now)
 
     def answer(
         self,
@@ -418,7 +421,8 @@ class Collection:
             # The state is read inside the write transaction: if another window answered this
             # card a moment ago, this answer builds on that one instead of overwriting it.
             before, note_id = self._memory(connection, card_id)
-            after = self._scheduler.next_state(card_id, before, rating, day.now)
+            scheduler = self._tuning.scheduler(connection, card_id)
+            after = scheduler.next_state(card_id, before, rating, day.now)
             siblings = list(
                 connection.execute(
                     _SIBLINGS_TO_BURY,
@@ -469,6 +473,37 @@ class Collection:
             with storage.writing(self._engine) as connection:
                 card_id = undo.take_back(connection, review_id)
                 return self._study_card(connection, card_id)
+
+    # -- FSRS fitted to the user's reviews (revise/study/tuning.py) ----------------------------
+
+    def optimize(self, deck: str | None = None, *, dry_run: bool = False) -> OptimizeOutcome:
+        """Fit FSRS to the reviews of a deck (and sub-decks) or all; keep the fit if better."""
+        with self._lock, storage.reading(self._engine) as connection:
+            ids = self._deck_ids(connection, deck)
+        return self._tuning.optimize(deck, ids, dry_run=dry_run, now=self._clock())
+
+    def parameters(self, deck: str | None = None) -> ParametersInUse:
+        return self._tuning.in_use(deck)
+
+    def set_parameters(
+        self, deck: str | None = None, parameters: Sequence[float] | None = None
+    ) -> ParametersInUse:
+        """Store parameters for a deck (and sub-decks) or all; None goes back to the defaults."""
+        if deck is not None:
+            with self._lock, storage.reading(self._engine) as connection:
+                self._deck_ids(connection, deck)
+        return self._tuning.set_parameters(deck, parameters, self._clock())
+
+    def review_records(self, deck: str | None = None) -> list[ReviewRecord]:
+        with self._lock, storage.reading(self._engine) as connection:
+            ids = self._deck_ids(connection, deck)
+        return self._tuning.review_records(ids)
+
+    def workload(self, deck: str | None = None) -> list[Workload]:
+        """Reviews and minutes a day each desired retention would give (FSRS's simulator)."""
+        with self._lock, storage.reading(self._engine) as connection:
+            ids = self._deck_ids(connection, deck)
+        return self._tuning.workload(deck, ids)
 
     # -- taking decks out --------------------------------------------------------------------
 
