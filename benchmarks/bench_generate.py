@@ -1,23 +1,30 @@
-"""How long deck generation takes: the three bundled notes, then about 1 MB of notes.
+"""How long deck generation takes: the three bundled notes, then about 1 MB of notes; then
+how well the card checker does on the labelled card set (tests/generation_labels.jsonl).
 
     python benchmarks/bench_generate.py
 
 The large input is the bundled and test notes repeated with their years shifted, so that each
-copy is new text rather than a repeat the generator would drop.
+copy is new text rather than a repeat the generator would drop. The checker's figures: recall
+(junk flagged / all junk), precision (flagged cards that are junk / all flagged) and the share of
+good cards it flags, then the labels per notes file.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
-from machine import report_speed
-
-from revise.generation import generate_deck
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's revise and its labelled set
+
+from machine import report_speed  # noqa: E402
+
+from revise.generation import generate_deck  # noqa: E402
+
 BUNDLED = sorted((ROOT / "decks" / "notes").iterdir())
 PROSE = [*BUNDLED, ROOT / "tests" / "notes" / "industrial-revolution.txt"]
 TARGET_BYTES = 1_000_000
@@ -62,6 +69,27 @@ def main() -> None:
         size = path.stat().st_size
         seconds, cards = timed(path)
         print(f"{f'{size / 1e6:.2f} MB of notes':50} {seconds:8.2f} s   {cards:4} cards")
+    report_checker()
+
+
+def report_checker() -> None:
+    from tests.labelled_cards import VERDICTS, score_checker
+
+    start = time.perf_counter()
+    scores, verdicts = score_checker()
+    seconds = time.perf_counter() - start
+    total = sum(scores.counts.values())
+    print(f"checker on {total} labelled cards ({seconds:.2f} s):")
+    print(f"  recall    {scores.junk_recall:6.1%}  junk flagged / all junk")
+    print(f"  precision {scores.precision:6.1%}  flagged that are junk / all flagged")
+    print(f"  good flagged {scores.good_flag_rate:6.1%}  (weak flagged {scores.flagged['weak']})")
+    per_file: dict[str, Counter[str]] = {}
+    for card, _ in verdicts:
+        per_file.setdefault(f"{card.notes} (batch {card.batch})", Counter())[card.label] += 1
+    print(f"  {'notes':68} {'cards':>5} {'good':>5} {'weak':>5} {'junk':>5}")
+    for name, counts in sorted(per_file.items()):
+        row = " ".join(f"{counts[label]:5}" for label in VERDICTS)
+        print(f"  {name:68} {sum(counts.values()):5} {row}")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
 from revise.generation.checker import check_deck
 
@@ -16,6 +18,7 @@ Mongabay on Facebook | Twitter | Subscribe
 He was the leader of the North's communist party, Kim Il-Sung, from 1948.
 """
 PATH = "notes/korea.txt"
+ROOT = Path(__file__).resolve().parents[1]
 # A long filler source so that yield stays in range for decks of a few cards.
 FILLER = " ".join(["The Korean Peninsula was divided along the 38th parallel."] * 30)
 SOURCES = {PATH: NOTES + FILLER + "\n"}
@@ -53,7 +56,7 @@ def test_good_cards_pass() -> None:
 def test_1_traceable() -> None:
     assert checks(NoteData(NoteKind.CLOZE, "Russia opened a [legation].", context="x")) == {1}
     assert checks(cloze("In [1897], Russia established a legation in Seoul.", 3)) == {1}
-    assert checks(cloze("Stalin's priorities before the [Korean War].", 300)) == {1}
+    assert checks(cloze("Stalin feared the [Korean War].", 300)) == {1}
 
 
 def test_2_short_answer() -> None:
@@ -133,3 +136,218 @@ def test_10_yield() -> None:
     assert 10 in {finding.check for finding in check_deck(deck, sources)}
     none = DeckData("Korean history", [], source=PATH)
     assert 10 in {finding.check for finding in check_deck(none, SOURCES)}
+
+
+# The labelled set -------------------------------------------------------------------------------
+
+
+def test_labelled_set_is_large_varied_and_labelled_with_reasons() -> None:
+    from tests.labelled_cards import VERDICTS, read_labels
+
+    cards = read_labels()
+    assert len(cards) >= 300
+    assert len({card.notes for card in cards}) >= 6
+    assert all(card.label in VERDICTS and card.reason.strip() for card in cards)
+    assert all((ROOT / card.notes).is_file() for card in cards)
+    assert {card.label for card in cards} == set(VERDICTS)
+
+
+def test_checker_flags_the_junk_and_spares_the_good_of_the_labelled_set() -> None:
+    from tests.labelled_cards import score_checker
+
+    scores, _ = score_checker()
+    assert scores.junk_recall >= 0.80, scores
+    assert scores.good_flag_rate <= 0.10, scores
+
+
+# What must never come out: one minimal example each, beside a card that passes -----------------
+
+TOPIC = "notes.md"
+
+
+def flags(notes: str, *cards: NoteData) -> set[int]:
+    """The checks that flag the given cards, drafted from `notes` (their source file)."""
+    deck = DeckData("Notes", list(cards), source=TOPIC)
+    findings = check_deck(deck, {TOPIC: notes})
+    return {finding.check for finding in findings if finding.index is not None}
+
+
+def card(
+    front: str, line: int = 1, context: str = "Offers", back: str = "", end: int = 0
+) -> NoteData:
+    kind = NoteKind.BASIC if back else NoteKind.CLOZE
+    return NoteData(kind, front, back, context=context, source=SourceRef(TOPIC, line, end or line))
+
+
+def test_a_sentence_split_at_an_abbreviation_is_a_fragment() -> None:
+    notes = "Textbook refs are to McKendrick ch. 3 unless I say otherwise.\n"
+    assert 11 in flags(notes, card("Textbook refs are to [McKendrick] ch."))
+    reg = "Regulation 2002 reg. 11 says an order and its acknowledgement are received on access.\n"
+    assert 11 in flags(
+        reg, card("11 says an order and its [acknowledgement] are received on access.")
+    )
+    parties = "Carlill v. Carbolic Smoke Ball Co was decided in 1893.\n"
+    assert 11 in flags(parties, card("[Carlill] v."))
+    assert flags(parties, card("Carlill v. Carbolic Smoke Ball Co was decided in [1893].")) == set()
+
+
+def test_two_list_items_merged_into_one_card_is_a_fragment() -> None:
+    notes = "- passed by Congress in July 1864\n- required half the white men to swear loyalty\n"
+    merged = card(
+        "Passed by Congress in [July 1864] - required half the white men to swear loyalty", 1, end=2
+    )
+    assert 11 in flags(notes, merged)
+    nested = "- Senate trial in 1868\n  - acquitted by one vote: 35 guilty to 19 not guilty\n"
+    parent_and_child = card(
+        "Senate trial in 1868 - acquitted by one vote: [35] guilty to 19 not guilty", 1, end=2
+    )
+    assert flags(nested, parent_and_child) == set()
+
+
+def test_an_item_cut_at_a_dash_is_a_fragment() -> None:
+    notes = "An appeal to the Court of Appeal takes 1-2 years - longer if appealed again.\n"
+    question = card("How long does an appeal to the Court of Appeal take?", back="1-2 years")
+    assert 11 in flags(notes, question)
+    assert 11 in flags(notes, card("An appeal to the Court of Appeal takes [1-2 years]"))
+
+
+def test_a_prompt_starting_in_lower_case_or_with_punctuation_is_a_fragment() -> None:
+    notes = "focused mode has tight spacing that keeps thoughts concentrated.\n"
+    assert 11 in flags(
+        notes, card("[focused mode] has tight spacing that keeps thoughts concentrated.")
+    )
+    dash = "- and then Stalin agreed to the plan in 1950.\n"
+    assert 11 in flags(dash, card("- and then [Stalin] agreed to the plan in 1950."))
+
+
+def test_a_deletion_on_a_verb_adjective_filler_or_typo_is_no_target() -> None:
+    notes = (
+        "The substrate binds to the active site.\n"
+        "Lincoln wanted an easy reunion with the South.\n"
+        "Exchange rates are almost always linked to the trade balance.\n"
+        "The landowner makes protection promizes to several companies.\n"
+    )
+    assert 4 in flags(notes, card("The substrate [binds] to the active site.", 1))
+    assert 4 in flags(notes, card("Lincoln wanted an [easy] reunion with the South.", 2))
+    assert 4 in flags(
+        notes, card("Exchange rates are [almost always] linked to the trade balance.", 3)
+    )
+    assert 4 in flags(
+        notes, card("The landowner makes protection [promizes] to several companies.", 4)
+    )
+    assert flags(notes, card("The substrate binds to the [active site].", 1)) == set()
+
+
+def test_a_deletion_on_half_of_a_term_is_no_target() -> None:
+    notes = (
+        "The Pharmacy and Poisons Act 1933 required supervised sales.\n"
+        "Attach the crocodile clip to the wire at 0 cm.\n"
+        "A zero error happens if the crocodile clip is not at 0 cm.\n"
+        "Wrench offered to sell his farm for £1000.\n"
+    )
+    assert 4 in flags(
+        notes, card("The Pharmacy and [Poisons Act] 1933 required supervised sales.", 1)
+    )
+    assert 4 in flags(
+        notes, card("A zero error happens if the [crocodile] clip is not at 0 cm.", 3)
+    )
+    assert 4 in flags(notes, card("Wrench offered to sell his farm for £[1000].", 4))
+    assert 4 not in flags(
+        notes, card("The [Pharmacy and Poisons Act 1933] required supervised sales.", 1)
+    )
+
+
+def test_a_label_dumping_its_sub_bullets_is_not_one_question() -> None:
+    notes = (
+        "Harvey v Facey [1893] AC 552 (PC)\n"
+        "- Telegram asked for the lowest cash price\n"
+        "- Held: the reply was a supply of information, not an offer\n"
+        "Consumable resources: interrupts, signals, messages, I/O buffers, files\n"
+    )
+    label = card(
+        "Harvey v Facey [1893] AC 552 (PC) (2)",
+        1,
+        back="Telegram asked for the lowest price; Held: the reply was a supply of information",
+        end=3,
+    )
+    assert 12 in flags(notes, label)
+    five = card(
+        "Which consumable resources are there?",
+        4,
+        back="interrupts; signals; messages; I/O buffers; files",
+    )
+    assert 12 in flags(notes, five)
+
+
+def test_the_same_answer_twice_in_a_section_interferes() -> None:
+    notes = "Wrench offered his farm for 1000 pounds.\nHyde then tried to accept the 1000 pounds.\n"
+    first = card("Wrench offered his farm for [1000 pounds].", 1, "Hyde v Wrench")
+    second = card("Hyde then tried to accept the [1000 pounds].", 2, "Hyde v Wrench")
+    assert 7 in flags(notes, first, second)
+    assert flags(notes, first) == set()
+
+
+def test_an_answer_the_heading_or_prompt_gives_away_leaks() -> None:
+    notes = (
+        "Processes release resource units for reuse by other processes.\n"
+        "LDR (light dependent resistor): resistance falls as light intensity rises.\n"
+    )
+    assert 5 in flags(
+        notes,
+        card(
+            "Processes release resource units for [reuse] by other processes.",
+            1,
+            "Reusable resources",
+        ),
+    )
+    assert 5 in flags(
+        notes,
+        card(
+            "[LDR] (light dependent resistor): resistance falls as light intensity rises.",
+            2,
+            "Resistors",
+        ),
+    )
+
+
+def test_a_prompt_leaning_on_a_missing_sentence_has_no_subject() -> None:
+    notes = (
+        "This gives the alkaline conditions enzymes need.\nAs a result Mao attacked Taiwan twice.\n"
+    )
+    assert 9 in flags(notes, card("This gives the [alkaline] conditions enzymes need.", 1, "Bile"))
+    assert 9 in flags(notes, card("As a result Mao attacked [Taiwan] twice.", 2, "China"))
+
+
+def test_non_content_gives_no_card() -> None:
+    notes = (
+        "Level 3 (7-9 marks): Developed explanation of factors.\n"
+        "Tip: NEVER say the enzyme has been killed.\n"
+        "Explain why pepsin does not work in the small intestine.\n"
+        "Make flashcards of key dates and test yourself every day.\n"
+        "- [Chunking and Unlocking Your Potential](#chunking)\n"
+        "Add a diagram of the timeline here later.\n"
+    )
+    assert 13 in flags(notes, card("Level 3 (7-9 marks): Developed explanation of [factors].", 1))
+    assert 13 in flags(notes, card("Tip: NEVER say the [enzyme] has been killed.", 2))
+    assert 13 in flags(notes, card("Explain why [pepsin] does not work in the small intestine.", 3))
+    assert 13 in flags(
+        notes, card("Make [flashcards] of key dates and test yourself every day.", 4)
+    )
+    assert 13 in flags(notes, card("Chunking and [Unlocking] Your Potential", 5))
+    assert 13 in flags(notes, card("Add a diagram of the [timeline] here later.", 6))
+
+
+def test_a_question_template_on_the_wrong_sentence_is_garbled() -> None:
+    notes = "Students should explain the importance of the treaty, signed in 1950.\n"
+    garbled = card("When did explain the importance of the treaty?", back="1950")
+    assert 14 in flags(notes, garbled)
+    fine = card("When was the treaty signed?", back="1950")
+    assert flags(notes, fine) == set()
+
+
+def test_markdown_and_html_residue_is_flagged() -> None:
+    notes = "Catalase breaks down H~2~O~2~ into water and oxygen.\nSeoul became the capital.[12]\n"
+    assert 8 in flags(
+        notes, card("Catalase breaks down H~2~O~2~ into water and [oxygen].", 1, "Enzymes")
+    )
+    assert 8 in flags(notes, card("[Seoul] became the capital.\\[12\\]", 2, "Korea"))

@@ -24,6 +24,7 @@ def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
     the folder the deck file will live in. Raises FormatError for anything that is not notes.
     """
     from revise.generation.cards import build_notes
+    from revise.generation.checker import without_flagged_cards
     from revise.generation.document import BlockKind
     from revise.generation.reading import parse_notes, read_notes
     from revise.generation.structure import outline
@@ -39,7 +40,8 @@ def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
         topic_words(document.title, path),
     )
     notes = build_notes(outline(document), vocabulary, source)
-    return DeckData(name=document.title, notes=notes, source=source)
+    deck = DeckData(name=document.title, notes=notes, source=source)
+    return without_flagged_cards(deck, {source: text})
 
 
 def source_path(path: Path, relative_to: Path | None) -> str:

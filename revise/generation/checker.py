@@ -1,17 +1,23 @@
-"""The ten checks of a good generated card (shared/CARDS.md), run on a deck.
+"""The checks of a good generated card (shared/CARDS.md), run on a deck.
 
-Each check turns a rule from SuperMemo's "Twenty rules" and Matuschak's "How to write good
-prompts" into something a program can test. Passing them all does not make a deck interesting,
-but failing one always marks a card a student would have to fix or delete.
+Checks 1-10 turn rules from SuperMemo's "Twenty rules" and Matuschak's "How to write good
+prompts" into something a program can test; checks 11-14, and the reader's rules added to checks
+4, 5, 7, 8 and 9, flag what a teacher reading real generated decks flagged and the ten missed:
+fragments, deletions of verbs or half a term, label dumps, non-content, garbled questions.
+Passing them all does not make a deck interesting, but failing one marks a card a student would
+have to fix or delete. Every rule is about the language and layout of notes, never about one
+file: tests/generation_labels.jsonl scores the checker on cards judged by reading.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from revise.formats.model import (
@@ -25,6 +31,7 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
+from revise.generation.language import word_set
 
 CHECK_NAMES = {
     1: "traceable",
@@ -37,6 +44,10 @@ CHECK_NAMES = {
     8: "no boilerplate or markup residue",
     9: "context cue",
     10: "yield",
+    11: "whole sentence",
+    12: "one question, one answer",
+    13: "content, not advice",
+    14: "well-formed question",
 }
 MAX_CLOZE_WORDS = 5
 MAX_CLOZE_CHARS = 40
@@ -64,47 +75,119 @@ class Finding:
     name: str
     card: str
     message: str
+    index: int | None = None  # the card's note in deck.notes; None for a finding about the deck
 
     def __str__(self) -> str:
         return f"check {self.check} ({self.name}): {self.message}: {self.card}"
 
 
 def check_deck(deck: DeckData, sources: Mapping[str, str]) -> list[Finding]:
-    """Every way the deck's cards fall short of CARDS.md; an empty list means all ten pass.
+    """Every way the deck's cards fall short of CARDS.md; an empty list means every check passes.
 
-    `sources` maps each SourceRef.path in the deck to the text of that notes file.
+    `sources` maps each SourceRef.path in the deck to the text of that notes file. A finding
+    about one card carries the index of its note in `deck.notes`.
     """
-    findings: list[Finding] = []
-    faces: list[tuple[NoteData, CardFace]] = []
-    for note in deck.notes:
+    texts = _SourceTexts(sources)
+    findings = [*_card_findings(deck, texts).values()]
+    flat = [finding for card in findings for finding in card]
+    flat.extend(_deck_findings(deck.notes))
+    flat.extend(_check_yield(_faces(deck.notes), sources))
+    return flat
+
+
+def without_flagged_cards(deck: DeckData, sources: Mapping[str, str]) -> DeckData:
+    """The deck less every card a check flags: what a generator keeps of what it drafted.
+
+    Dropping cards can change what a check about the whole deck finds (a long prompt's share),
+    so the deck is checked again until no card is flagged.
+    """
+    per_card = _card_findings(deck, _SourceTexts(sources))
+    notes = [note for index, note in enumerate(deck.notes) if not per_card[index]]
+    while True:
+        flagged = {finding.index for finding in _deck_findings(notes)} - {None}
+        if not flagged:
+            return replace(deck, notes=notes)
+        notes = [note for index, note in enumerate(notes) if index not in flagged]
+
+
+def _faces(notes: list[NoteData]) -> list[tuple[NoteData, CardFace]]:
+    faces = []
+    for note in notes:
         try:
-            note_faces = card_faces(note)
-        except ClozeError as error:
-            findings.append(_finding(6, note.front, f"cloze cannot be read: {error}"))
+            faces.extend((note, face) for face in _card_faces(note))
+        except ClozeError:
             continue
-        faces.extend((note, face) for face in note_faces)
+    return faces
+
+
+def _card_findings(deck: DeckData, texts: _SourceTexts) -> dict[int, list[Finding]]:
+    """What each card fails on its own, by the index of its note in the deck."""
     topic = _topic(deck)
-    for note, face in faces:
-        findings.extend(_check_card(note, face, sources, topic))
-    findings.extend(_check_prompt_lengths(faces))
-    findings.extend(_check_siblings(deck.notes))
-    findings.extend(_check_duplicates(faces))
-    findings.extend(_check_yield(faces, sources))
+    findings: dict[int, list[Finding]] = {}
+    for index, note in enumerate(deck.notes):
+        try:
+            faces = _card_faces(note)
+        except ClozeError as error:
+            findings[index] = [_finding(6, note.front, f"cloze cannot be read: {error}", index)]
+            continue
+        findings[index] = [
+            replace(finding, index=index)
+            for face in faces
+            for finding in _check_card(note, face, texts, topic)
+            + reader_findings(note, face, texts)
+        ]
     return findings
 
 
-def _finding(check: int, card: str, message: str) -> Finding:
+def _deck_findings(notes: list[NoteData]) -> list[Finding]:
+    """What the cards fail together: long prompts' share, siblings, duplicates."""
+    faces = []
+    for index, note in enumerate(notes):
+        try:
+            faces.extend((index, note, face) for face in _card_faces(note))
+        except ClozeError:
+            continue
+    return [
+        *_check_prompt_lengths(faces),
+        *_check_siblings(notes),
+        *_check_duplicates(faces),
+        *_check_same_answer_in_section(faces),
+    ]
+
+
+def _card_faces(note: NoteData) -> list[CardFace]:
+    return _faces_of(note.kind, note.front, note.back)
+
+
+@lru_cache(maxsize=4096)
+def _faces_of(kind: NoteKind, front: str, back: str) -> list[CardFace]:
+    return card_faces(NoteData(kind, front, back))
+
+
+@lru_cache(maxsize=4096)
+def _segments(front: str) -> list[tuple[str, int | None, str]]:
+    return cloze_segments(front)
+
+
+@lru_cache(maxsize=1024)
+def _is_boilerplate(text: str) -> bool:
+    from revise.generation.cleaning import is_boilerplate
+
+    return is_boilerplate(text)
+
+
+def _finding(check: int, card: str, message: str, index: int | None = None) -> Finding:
     label = " ".join(card.split())
     if len(label) > 100:
         label = label[:99] + "\u2026"
-    return Finding(check, CHECK_NAMES[check], label, message)
+    return Finding(check, CHECK_NAMES[check], label, message, index)
 
 
 def _check_card(
-    note: NoteData, face: CardFace, sources: Mapping[str, str], topic: frozenset[str]
+    note: NoteData, face: CardFace, texts: _SourceTexts, topic: frozenset[str]
 ) -> list[Finding]:
     return [
-        *_check_traceable(note, face, sources),
+        *_check_traceable(note, face, texts),
         *_check_answer_length(note, face),
         *_check_target(note, face),
         *_check_leak(note, face, topic),
@@ -139,13 +222,13 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _check_traceable(note: NoteData, face: CardFace, sources: Mapping[str, str]) -> list[Finding]:
+def _check_traceable(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     source = note.source
     if source is None:
         return [_finding(1, face.prompt, "no source reference")]
-    if source.path not in sources:
+    if not texts.has(source.path):
         return [_finding(1, face.prompt, f"source {source.path} was not given to the checker")]
-    lines = sources[source.path].splitlines()
+    lines = texts.lines(source.path)
     if not 1 <= source.start <= source.end <= len(lines):
         return [_finding(1, face.prompt, f"source lines {source} are outside the file")]
     span = plain_span(" ".join(lines[source.start - 1 : source.end]))
@@ -172,12 +255,12 @@ def _check_answer_length(note: NoteData, face: CardFace) -> list[Finding]:
     return []
 
 
-def _check_prompt_lengths(faces: list[tuple[NoteData, CardFace]]) -> list[Finding]:
-    long = [face for _, face in faces if len(face.prompt.split()) > MAX_PROMPT_WORDS]
+def _check_prompt_lengths(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
+    long = [(i, face) for i, _, face in faces if len(face.prompt.split()) > MAX_PROMPT_WORDS]
     if not faces or len(long) <= LONG_PROMPT_SHARE * len(faces):
         return []
     share = f"{len(long)} of {len(faces)} prompts are over {MAX_PROMPT_WORDS} words"
-    return [_finding(3, face.prompt, share) for face in long]
+    return [_finding(3, face.prompt, share, index) for index, face in long]
 
 
 # 4 --------------------------------------------------------------------------------------------
@@ -189,7 +272,7 @@ def _check_target(note: NoteData, face: CardFace) -> list[Finding]:
     from revise.generation.language import is_number_word, is_stopword, zipf
 
     findings = []
-    segments = cloze_segments(note.front)
+    segments = _segments(note.front)
     for index, (text, group, _) in enumerate(segments):
         if group != face.ordinal:
             continue
@@ -206,7 +289,7 @@ def _check_target(note: NoteData, face: CardFace) -> list[Finding]:
             findings.append(_finding(4, face.prompt, f"deletion {text!r} is part of a word"))
         elif _MARKUP.search(text):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} swallows markup"))
-        elif not any(
+        elif not _names_a_term(tokens, before) and not any(
             any(ch.isdigit() for ch in token)
             or token[:1].isupper()
             or is_number_word(token)
@@ -217,6 +300,17 @@ def _check_target(note: NoteData, face: CardFace) -> list[Finding]:
             message = f"deletion {text!r} is neither a name, a number nor an uncommon word"
             findings.append(_finding(4, face.prompt, message))
     return findings
+
+
+def _names_a_term(tokens: list[str], before: str) -> bool:
+    """Common words that still name a term: a compound ("active site", "blue-black"), or what
+    a definition says a thing is ("Enzymes are large [proteins]")."""
+    from revise.generation.language import is_stopword
+
+    content = [token for token in tokens if not is_stopword(token)]
+    if len(content) >= 2 or any("-" in token.strip("-") for token in content):
+        return True
+    return bool(re.search(r"\b(?:is|are|was|were|means|called)(?:\s+\S+){0,2}\s*$", before))
 
 
 def _joins(char: str) -> bool:
@@ -265,16 +359,14 @@ def _check_leak(note: NoteData, face: CardFace, topic: frozenset[str]) -> list[F
 def _check_atomic(note: NoteData) -> list[Finding]:
     if note.kind is not NoteKind.CLOZE:
         return []
-    groups = {group for _, group, _ in cloze_segments(note.front) if group is not None}
+    groups = {group for _, group, _ in _segments(note.front) if group is not None}
     if len(groups) > 1:
         return [_finding(6, note.front, f"{len(groups)} deletions in one card")]
     return []
 
 
 def _masked(note: NoteData) -> str:
-    return "".join(
-        "___" if group is not None else text for text, group, _ in cloze_segments(note.front)
-    )
+    return "".join("___" if group is not None else text for text, group, _ in _segments(note.front))
 
 
 def _check_siblings(notes: list[NoteData]) -> list[Finding]:
@@ -284,7 +376,7 @@ def _check_siblings(notes: list[NoteData]) -> list[Finding]:
 
     by_context: dict[str, list[NoteData]] = defaultdict(list)
     findings = []
-    for note in notes:
+    for index, note in enumerate(notes):
         if note.kind is not NoteKind.CLOZE:
             continue
         try:
@@ -295,7 +387,7 @@ def _check_siblings(notes: list[NoteData]) -> list[Finding]:
         for other in earlier[-12:]:
             if are_siblings(other, _masked(other), note, masked, fuzz.ratio):
                 message = f"a near-identical sibling of {other.front!r}"
-                findings.append(_finding(6, note.front, message))
+                findings.append(_finding(6, note.front, message, index))
                 break
         earlier.append(note)
     return findings
@@ -304,29 +396,30 @@ def _check_siblings(notes: list[NoteData]) -> list[Finding]:
 # 7 --------------------------------------------------------------------------------------------
 
 
-def _check_duplicates(faces: list[tuple[NoteData, CardFace]]) -> list[Finding]:
+def _check_duplicates(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
     from revise.generation.language import is_stopword
 
     findings = []
     seen: set[tuple[str, str]] = set()
     clozes: dict[str, list[set[str]]] = defaultdict(list)
-    for note, face in faces:
+    for index, note, face in faces:
         key = (normalise(face.prompt), normalise(face.answer))
         if key in seen:
-            findings.append(_finding(7, face.prompt, "the same card twice"))
+            findings.append(_finding(7, face.prompt, "the same card twice", index))
         seen.add(key)
         if note.kind is NoteKind.CLOZE:
             clozes[normalise(face.answer)].append(set(normalise(face.full).split()))
-    for note, face in faces:
+    for index, note, face in faces:
         if note.kind is NoteKind.CLOZE or len(answer_items(note, face)) > 1:
             continue
         words = {word for word in normalise(face.prompt).split() if not is_stopword(word)}
         words.discard("when")
         for full in clozes.get(normalise(face.answer), []):
             if words and len(words & full) >= SAME_FACT_OVERLAP * len(words):
-                findings.append(_finding(7, face.prompt, "the same fact is also a cloze"))
+                message = "the same fact is also a cloze"
+                findings.append(_finding(7, face.prompt, message, index))
                 break
-    counts = Counter(normalise(face.answer) for _, face in faces)
+    counts = Counter(normalise(face.answer) for _, _, face in faces)
     for answer, count in sorted(counts.items()):
         if count > 1 and count > ANSWER_SHARE * len(faces):
             message = f"answer {answer!r} is on {count} of {len(faces)} cards (over 10 %)"
@@ -334,11 +427,23 @@ def _check_duplicates(faces: list[tuple[NoteData, CardFace]]) -> list[Finding]:
     return findings
 
 
+def _check_same_answer_in_section(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
+    """Two cards of one section with one answer: the second is learnt from the first."""
+    findings = []
+    seen: set[tuple[str, str]] = set()
+    for index, note, face in faces:
+        key = (note.context, normalise(face.answer))
+        if key in seen and key[1]:
+            message = f"answer {face.answer!r} is already on a card of this section"
+            findings.append(_finding(7, face.prompt, message, index))
+        seen.add(key)
+    return findings
+
+
 # 8 --------------------------------------------------------------------------------------------
 
 
 def _check_residue(note: NoteData, face: CardFace) -> list[Finding]:
-    from revise.generation.cleaning import is_boilerplate
 
     for text in (face.prompt, face.answer, note.context):
         match = _MARKUP.search(text.replace(GAP, ""))
@@ -346,7 +451,7 @@ def _check_residue(note: NoteData, face: CardFace) -> list[Finding]:
             return [_finding(8, face.prompt, f"markup residue {match[0]!r}")]
         if _LINK.search(text):
             return [_finding(8, face.prompt, "a web address or e-mail")]
-    if is_boilerplate(face.full) or (note.context and is_boilerplate(note.context)):
+    if _is_boilerplate(face.full) or (note.context and _is_boilerplate(note.context)):
         return [_finding(8, face.prompt, "page boilerplate (navigation, sharing, copyright)")]
     return []
 
@@ -401,3 +506,780 @@ def _check_yield(
             message = f"{count} cards from {words} words of content (at least 1 per 100)"
             findings.append(_finding(10, path, message))
     return findings
+
+
+# The reader's checks ---------------------------------------------------------------------------
+# What a teacher reading generated decks flags and checks 1-10 miss (CARDS.md, second list).
+
+MAX_LIST_ITEM_WORDS = 12  # a list answer with a longer item dumps sentences, not items
+TYPO_ZIPF = 3.0  # a misspelt word is rarer than this ...
+COMMON_WORDS = 50_000  # ... and one letter away from one of this many commonest words
+ADJECTIVE_ZIPF = 4.0  # an adjective this common hides wording, not a term
+SMALL_COUNT = 12  # "[three] conditions": a count of things the card does not name
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-z]{1,4}|(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+_OPENS_BADLY = re.compile(r"^(?:[-\u2013\u2014,;:.)\]}|/!?&]|\.\.\.)")
+_DEPENDENT_OPENER = re.compile(
+    r"^(?:(?:e\.\s?g|i\.\s?e|cf|viz)\.|as a result\b|as such\b|therefore\b|thus\b|hence\b"
+    r"|consequently\b|accordingly\b|rather\b|instead\b|in other words\b|as in\b|like\b"
+    r"|see\b|ditto\b|same (?:thing|as)\b|idea that\b|very similar\b)",
+    re.I,
+)
+_EXAMPLE_LEAD = re.compile(r"\b(?:e\.\s?g\.|for example|for instance|such as|including)", re.I)
+_DEMONSTRATIVE = frozenset({"this", "these", "that", "those", "such"})
+_META_LABEL = re.compile(
+    r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
+    r"|warning|example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?|question|answer"
+    r"|key|edit)\]?\s*[:!\-\u2013\u2014]",
+    re.I,
+)
+_NOTE_TO_SELF = re.compile(
+    r"\b(?:todo|fixme|tbc)\b|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
+    r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b|\b(?:above|below)\b"
+    r"(?=[^.!?]*\bsee\b)",
+    re.I,
+)
+_MARKS = re.compile(r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?marks?\b|\blevel \d\b|\bgrade \d\b", re.I)
+_EXAM_WORDS = re.compile(
+    r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
+    r"|mocks|lessons?|coursework|past papers?|for test purposes|(?:my|these|your|the) notes)\b",
+    re.I,
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+_IMPERATIVE_OBJECT = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "your",
+        "you",
+        "yourself",
+        "this",
+        "these",
+        "those",
+        "one",
+        "some",
+        "all",
+        "each",
+        "every",
+        "it",
+        "them",
+        "at",
+        "about",
+        "with",
+        "for",
+        "to",
+        "up",
+        "down",
+        "out",
+        "on",
+        "in",
+        "why",
+        "how",
+        "what",
+        "which",
+        "whether",
+        "if",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+    ]
+)
+_RESIDUE = re.compile(
+    r"[~^][^\s~^]{1,12}[~^]|\\[A-Za-z]+|\\[\[\]()$&%#_{}]|\$[^$]*[\\^_{}][^$]*\$|\$[A-Za-z]\$|(?<=[\w.)])\[\d{1,3}\]"
+    r"|\{\{|\}\}|\]\(|!\[",
+)
+_AFTER_CITATION_YEAR = re.compile(
+    r"^[\])]*\s*(?:\d+\s+)?[A-Z][A-Za-z&.]*(?:\s+[A-Z][A-Za-z&.]*)*"
+    r"\s+\d+\b"
+)
+_COUNTED = re.compile(r"^\s*(?:[A-Za-z-]+\s+)?([A-Za-z-]+s)\b(.*)$")
+_QUESTION_START = re.compile(
+    r"^(?:when|why|how|where|what|who|which)\s+(?:did|does|do|was|were|is|are|had|has|have)\s+(\S+)",
+    re.I,
+)
+_UNITS_OF_TIME = word_set("second minute hour day week month year decade century time")
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "y",
+        "la",
+        "le",
+        "du",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "in",
+        "to",
+        "on",
+        "by",
+        "with",
+        "from",
+        "at",
+        "as",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "each",
+        "every",
+        "no",
+    ]
+)
+
+
+class _SourceTexts:
+    """The notes files a deck came from, with what the reader's checks look up in them."""
+
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self._sources = sources
+        self._lines: dict[str, list[str]] = {}
+        self._headings: dict[str, frozenset[str]] = {}
+        self._counts: dict[str, Counter[str | tuple[str, ...]]] = {}
+
+    def has(self, path: str) -> bool:
+        return path in self._sources
+
+    def lines(self, path: str) -> list[str]:
+        if path not in self._lines:
+            self._lines[path] = self._sources.get(path, "").splitlines()
+        return self._lines[path]
+
+    def span(self, note: NoteData) -> list[str]:
+        if note.source is None:
+            return []
+        return self.lines(note.source.path)[note.source.start - 1 : note.source.end]
+
+    def headings(self, path: str) -> frozenset[str]:
+        """The notes' headings, normalised: a card that only repeats one is a contents entry."""
+        if path not in self._headings:
+            found = set()
+            for line in self.lines(path):
+                match = _HEADING_LINE.match(line)
+                if match:
+                    found.add(normalise(_MD_LINK.sub(r"\1", match[1])))
+            self._headings[path] = frozenset(found)
+        return self._headings[path]
+
+    def count(self, path: str, phrase: str) -> int:
+        """How often a word or two-word phrase (normalised) occurs in the notes."""
+        if path not in self._counts:
+            words = normalise(self._sources.get(path, "")).split()
+            self._counts[path] = Counter(words) + Counter(itertools.pairwise(words))
+        key = phrase.split()
+        return self._counts[path][key[0] if len(key) == 1 else tuple(key)]
+
+
+def reader_findings(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    """What a reader flags on one card that checks 1-10 miss."""
+    return [
+        *_check_fragment(note, face, texts),
+        *_check_deletion(note, face, texts),
+        *_check_dump(note, face),
+        *_check_given_away(note, face),
+        *_check_subject(note, face),
+        *_check_non_content(note, face, texts),
+        *_check_question(note, face),
+        *_check_residue_in_text(note, face),
+    ]
+
+
+def _pos(word: str) -> frozenset[str]:
+    """The parts of speech a word can be (empty if the dictionary does not know it)."""
+    from revise.generation.grammar import lemmas
+
+    return frozenset(lemmas(word.casefold()))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'\u2019-]+", text)
+
+
+# 11 whole sentence ------------------------------------------------------------------------------
+
+
+def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    text = _visible(note, face)
+    first = text.split()[0] if text.split() else ""
+    word = first.strip("\"'\u201c\u2018(")
+    if _OPENS_BADLY.match(text):
+        return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
+    if word[:1].islower() and not any(ch.isupper() for ch in word[1:]):
+        return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
+    if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):
+        return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]
+    abbreviated = _ABBREVIATION_END.search(face.full.rstrip())
+    if note.kind is NoteKind.CLOZE and abbreviated and _continues_after(note, face.full, texts):
+        return [_finding(11, face.prompt, "cut at an abbreviation: the sentence goes on")]
+    if _cut_at_dash(note, face, texts):
+        return [_finding(11, face.prompt, "cut at a dash: the notes go on with the rest of it")]
+    merged = _merged_items(note, face, texts)
+    if merged:
+        return [_finding(11, face.prompt, f"{merged} list items merged into one card")]
+    if note.kind is not NoteKind.CLOZE:
+        return []
+    if text.endswith(":"):
+        return [_finding(11, face.prompt, "a lead-in to a list: the card stops before the fact")]
+    if _is_title(text):
+        return [_finding(11, face.prompt, "a title, not a sentence")]
+    if not re.search(r"[:=]|\s[-\u2013\u2014]\s", text) and not _has_verb(text):
+        return [_finding(11, face.prompt, "no verb: a label or citation, nothing said about it")]
+    problem = _first_word_in_source(text, note, texts)
+    return [_finding(11, face.prompt, problem)] if problem else []
+
+
+def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str:
+    """The card's first word as the notes write it: mid-line ("; planters"), or "mA" as "MA"."""
+    first = re.match(r"[\[\]\"'\u2018\u201c(]*([A-Za-z][\w'\u2019-]*)", text)
+    if not first:
+        return ""
+    word = first[1]
+    span = " ".join(line.strip() for line in texts.span(note))
+    spellings = [
+        (match.start(), match[0])
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", span, re.I)
+    ]
+    if not spellings or any(found == word for _, found in spellings):
+        return ""
+    if all(found[:1].islower() and any(ch.isupper() for ch in found[1:]) for _, found in spellings):
+        return f"changes the notes' spelling of {spellings[0][1]!r}"
+    mid_line = [
+        at for at, found in spellings if re.search(r"(?:;|\s[-\u2013\u2014])\s*$", span[:at])
+    ]
+    if len(mid_line) == len(spellings):
+        return "starts in the middle of a line of the notes"
+    return ""
+
+
+def _is_title(text: str) -> bool:
+    from revise.generation.language import is_stopword
+
+    words = [word for word in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if not is_stopword(word)]
+    return len(words) >= 3 and all(word[:1].isupper() for word in words)
+
+
+def _has_verb(text: str) -> bool:
+    from revise.generation.language import AUXILIARIES, is_verb_form
+
+    previous = ""
+    tokens = re.findall(r"[A-Za-z][\w'\u2019]*", text)
+    for index, token in enumerate(tokens):
+        lower = token.casefold()
+        if lower in AUXILIARIES:
+            return True
+        if not index and is_verb_form(lower) and not lower.endswith("ing"):
+            following = tokens[1].casefold() if len(tokens) > 1 else ""
+            if following in ("by", "in", "on", "at", "with", "from", "to", "for", "as", "into"):
+                return True  # "Founded in 1865", "Passed by Congress": the subject is the heading
+        if not index or token[:1].isupper() or lower.endswith("ing"):
+            previous = lower
+            continue
+        if previous not in _DETERMINERS and ("VERB" in _pos(lower) or is_verb_form(lower)):
+            return True
+        previous = lower
+    return False
+
+
+def _visible(note: NoteData, face: CardFace) -> str:
+    """The card's own sentence: the cloze with its deletion filled in, or the question."""
+    return (face.full if note.kind is NoteKind.CLOZE else face.prompt).strip()
+
+
+def _continues_clause(word: str) -> bool:
+    lower = word.casefold()
+    return word[:1].islower() and ("VERB" in _pos(lower) or lower in _DETERMINERS)
+
+
+def _continues_after(note: NoteData, text: str, texts: _SourceTexts) -> bool:
+    """The source goes on after the card's last words with a number or a lower-case word."""
+    tail = " ".join(text.split()[-3:])
+    span = " ".join(" ".join(texts.span(note)).split())
+    at = span.find(tail)
+    if at < 0:
+        return False
+    rest = span[at + len(tail) :].lstrip()
+    return bool(rest) and (rest[0].isdigit() or rest[0].islower() or rest[0] == "(")
+
+
+def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
+    """The answer ends where its line goes on after a dash ("1-2 years - longer if appealed")."""
+    if note.kind is NoteKind.CLOZE:
+        if not face.prompt.rstrip(" .").endswith(GAP):
+            return False
+    elif len(answer_items(note, face)) > 1:
+        return False
+    answer = " ".join(face.answer.split())
+    for line in texts.span(note):
+        line = " ".join(line.split())
+        at = line.find(answer)
+        if at >= 0 and re.match(r"\s[-\u2013\u2014]\s+[a-z]", line[at + len(answer) :]):
+            return True
+    return False
+
+
+def _merged_items(note: NoteData, face: CardFace, texts: _SourceTexts) -> int:
+    """How many list items of the source the card's one sentence runs together (0 or 1: fine)."""
+    if note.kind is not NoteKind.CLOZE and len(answer_items(note, face)) > 1:
+        return 0
+    span = texts.span(note)
+    if len(span) < 2:
+        return 0
+    text = f" {normalise(_visible(note, face) + ' ' + face.answer)} "
+    indents = []
+    for line in span:
+        marker = _LIST_MARKER.match(line.expandtabs(4))
+        if not marker:
+            continue
+        opening = " ".join(normalise(_LIST_MARKER.sub("", line)).split()[:3])
+        if opening and f" {opening} " in text:
+            indents.append(len(marker[0]) - len(marker[0].lstrip()))
+    # A parent with its sub-bullet is one fact in context; two items side by side are two.
+    if any(later <= earlier for earlier, later in itertools.pairwise(indents)):
+        return len(indents)
+    return 0
+
+
+# 4 meaningful target: the reader's rules ------------------------------------------------------
+
+
+def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    if note.kind is not NoteKind.CLOZE:
+        return []
+    answer = face.answer.strip()
+    tokens = _tokens(answer)
+    if not tokens:
+        return []
+    before, after = face.prompt.split(GAP, 1) if GAP in face.prompt else ("", "")
+    problem = (
+        _verb_or_filler(tokens, before)
+        or _not_a_word(tokens, before, note, texts)
+        or _one_example(before, after)
+        or _half_a_quotation(answer)
+        or _half_a_term(answer, tokens, before, after, note, texts)
+        or _citation_year(answer, after)
+        or _bare_count(tokens, after)
+        or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
+    )
+    return [_finding(4, face.prompt, f"deletion {answer!r}: {problem}")] if problem else []
+
+
+def _verb_or_filler(tokens: list[str], before: str) -> str:
+    from revise.generation.language import is_stopword, zipf
+
+    content = [token for token in tokens if not is_stopword(token)]
+    if not content:
+        return ""
+    if len(tokens) <= 2 and all(_pos(token) and _pos(token) <= {"ADV"} for token in content):
+        return "a filler word"
+    if 2 <= len(tokens) <= 3 and _pos(tokens[0]) == {"ADV"} and "VERB" in _pos(tokens[1]):
+        return "a verb phrase"
+    if len(tokens) > 2 or (tokens[0][:1].isupper() and before.strip()):
+        return ""
+    if not before.strip() and tokens[-1].casefold().endswith("ing"):
+        return ""  # a gerund opening the sentence is its subject
+    head = tokens[-1]
+    kinds = _pos(head)
+    lower = head.casefold()
+    previous = before.split()[-1].casefold() if before.split() else ""
+    only_verb = "VERB" in kinds and not kinds & {"NOUN", "PROPN"}
+    if only_verb and ("ADJ" not in kinds or lower.endswith(("s", "ing"))):
+        return "a verb"
+    # "the substrate binds", "which melts": a noun-or-verb after its subject is the verb.
+    third_person = lower.endswith("s") and not lower.endswith("ss")
+    after_subject = bool(previous) and previous not in _DETERMINERS and not previous[:1].isdigit()
+    subject = ("NOUN" in _pos(previous) and "ADJ" not in _pos(previous)) or previous in (
+        "it",
+        "which",
+        "that",
+        "who",
+    )
+    if third_person and after_subject and subject and {"VERB", "NOUN"} <= kinds:
+        return "a verb"
+    if kinds == {"ADJ"} or kinds == {"ADJ", "ADV"}:
+        if lower.endswith(("er", "est")) and _base_adjective(lower):
+            return "a comparative adjective"
+        if zipf(lower) >= ADJECTIVE_ZIPF:
+            return "a common adjective"
+    return ""
+
+
+def _base_adjective(word: str) -> bool:
+    from revise.generation.grammar import lemmas
+
+    return any(lemma != word for lemma in lemmas(word).get("ADJ", ()))
+
+
+def _not_a_word(tokens: list[str], before: str, note: NoteData, texts: _SourceTexts) -> str:
+    """A one-off misspelling: rare, written once in the notes, one letter from a common word."""
+    from revise.generation.language import zipf
+
+    path = note.source.path if note.source is not None else ""
+    for token in tokens:
+        if not token.isalpha() or any(ch.isupper() for ch in token[1:]) or len(token) < 4:
+            continue
+        if token[:1].isupper() and (len(tokens) > 1 or before.strip()):
+            continue  # a name, not a word to spell-check
+        lower = token.casefold()
+        rarity = zipf(lower)
+        stem = lower.removesuffix("s")
+        if rarity >= TYPO_ZIPF or texts.count(path, stem) + texts.count(path, stem + "s") > 1:
+            continue
+        common = _common_words()
+        if any(other in common and zipf(other) >= rarity + 1.5 for other in _one_edit(lower)):
+            return "a misspelling"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English words at least as common as COMMON_ZIPF (wordfreq's list is ranked by use)."""
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list("en", COMMON_WORDS))
+
+
+def _one_edit(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]),
+        *(a + c + b for a, b in splits for c in letters),
+    } - {word}
+
+
+def _one_example(before: str, after: str) -> str:
+    leads = list(_EXAMPLE_LEAD.finditer(before))
+    if not leads or re.search(r"[;!?]|\.\s+[A-Z]", before[leads[-1].end() :]):
+        return ""
+    clause = before[leads[-1].end() :]
+    if "," in after.split(")")[0] or "," in clause:
+        return "one example of a list"
+    if after.lstrip().startswith(("or ", "and ")):
+        return "one example of a list"
+    return ""
+
+
+def _half_a_quotation(answer: str) -> str:
+    pairs = (("\u2018", "\u2019"), ("\u201c", "\u201d"))
+    for opening, closing in pairs:
+        if answer.count(opening) != answer.count(closing) and answer.count(closing) > 0:
+            return "half of a quotation"
+    if answer.count('"') % 2:
+        return "half of a quotation"
+    return ""
+
+
+def _half_a_term(
+    answer: str,
+    tokens: list[str],
+    before: str,
+    after: str,
+    note: NoteData,
+    texts: _SourceTexts,
+) -> str:
+    from revise.generation.language import MONTHS, is_number_word, is_stopword
+
+    left = before.split()[-1] if before.split() else ""
+    right = after.split()[0] if after.split() else ""
+    if before.endswith(("\u00a3", "$", "\u20ac", "#")):
+        return "half of a quantity (its sign is left outside)"
+    if is_number_word(tokens[0]) and left.rstrip(",").replace(".", "").isdigit():
+        return "half of a quantity"
+    capital = tokens[-1][:1].isupper()
+    year_like = re.fullmatch(r"\d{4}", answer) is not None
+    joined_right = after[:1] == " " and right
+    joined_left = before[-1:] == " " and left
+    if capital and joined_right and re.fullmatch(r"\d{4}[,.;:)]?", right):
+        return "half of a name (its year is left outside)"
+    titled = bool(joined_left) and left[:1].isupper() and left.isalpha()
+    if year_like and titled and not _sentence_start(before):
+        return "half of a name (the year of a title)"
+    if (
+        capital
+        and joined_right
+        and (right == "&" or (right.casefold() in _NAME_PARTICLES and after.split()[1:2]))
+    ):
+        return "half of a name"
+    names = all(token[:1].isupper() and token.isalpha() for token in tokens)
+    inside_a_name = names and titled and not _sentence_start(before)
+    if inside_a_name and not is_stopword(left) and tokens[0].casefold() not in MONTHS:
+        return "half of a name"
+    if len(tokens) == 1 and tokens[0].islower() and note.source is not None:
+        from revise.generation.language import zipf
+
+        if zipf(tokens[0]) < TYPO_ZIPF:
+            return ""  # a rare word is the term itself, whatever it qualifies
+        path = note.source.path
+        for phrase in (
+            f"{left} {answer}" if joined_left and left.isalpha() and left.islower() else "",
+            f"{answer} {right}" if joined_right and right.isalpha() and right.islower() else "",
+        ):
+            key = normalise(phrase)
+            if not key or any(is_stopword(word) for word in key.split()):
+                continue
+            uses = texts.count(path, key) + texts.count(path, key + "s")
+            # The phrase recurs, and the answer seldom stands without it: one term, halved.
+            if uses >= 2 and texts.count(path, normalise(answer)) <= uses + 1:
+                return f"half of the term {phrase!r}"
+    return ""
+
+
+def _sentence_start(before: str) -> bool:
+    words = before.split()
+    return len(words) <= 1 or words[-2][-1:] in ".:!?\u2014-"
+
+
+def _citation_year(answer: str, after: str) -> str:
+    if re.fullmatch(r"\d{4}", answer) and _AFTER_CITATION_YEAR.match(after):
+        return "the year of a law report citation"
+    return ""
+
+
+def _bare_count(tokens: list[str], after: str) -> str:
+    from revise.generation.language import is_number_word
+
+    if len(tokens) != 1:
+        return ""
+    token = tokens[0]
+    small = (token.isdigit() and 1 < int(token) <= SMALL_COUNT) or (
+        is_number_word(token) and token.casefold() not in ("half", "dozen", "hundred")
+    )
+    if not small:
+        return ""
+    match = _COUNTED.match(after)
+    if not match or match[1].casefold().removesuffix("s") in _UNITS_OF_TIME:
+        return ""
+    rest = match[2].strip()
+    if not rest or rest[:1] in ":." or len(rest.split()) <= 3 or rest.startswith("of "):
+        return "a count of things the card does not name"
+    return ""
+
+
+# 12 one question, one answer ----------------------------------------------------------------
+
+
+def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
+    if note.kind is NoteKind.CLOZE:
+        return []
+    if face.ordinal == 1:  # the reverse of a term and its meaning
+        return []
+    items = [item.strip() for item in re.split(r";\s+", face.answer) if item.strip()]
+    if len(items) > MAX_LIST_ITEMS:
+        return [_finding(12, face.prompt, f"{len(items)} items dumped into one answer")]
+    if len(items) > 1 and max(len(item.split()) for item in items) > MAX_LIST_ITEM_WORDS:
+        return [_finding(12, face.prompt, "sentences dumped into one answer as a list")]
+    prompt = face.prompt.strip()
+    if re.search(r":\s*\?\s*(?:\(\d+\))?$", prompt):
+        return [_finding(12, face.prompt, "a label with a question mark, not a question")]
+    lead = re.sub(r"[\s:]*(?:\(\d+\))?\s*$", "", prompt)
+    if note.kind is NoteKind.BASIC and not prompt.endswith("?") and not _has_verb(lead):
+        return [_finding(12, face.prompt, "a bare label as the question")]
+    return []
+
+
+# 5 no leak: the reader's rules ----------------------------------------------------------------
+
+
+def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
+    from revise.generation.language import is_stopword
+
+    answer = face.answer.strip()
+    words = [word for word in normalise(answer).split() if not is_stopword(word)]
+    if not words or all(word.isdigit() for word in words):
+        return []
+    context = normalise(note.context).split()
+    if context and all(any(_same_stem(word, other) for other in context) for word in words):
+        return [_finding(5, face.prompt, f"the heading gives {answer!r} away")]
+    if re.fullmatch(r"[A-Z]{2,6}s?", answer) and _spelled_out(answer.rstrip("s"), face.prompt):
+        return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
+    return []
+
+
+def _same_stem(word: str, other: str) -> bool:
+    if word == other:
+        return True
+    if len(word) < 4 or len(other) < 4 or word.isdigit():
+        return False
+    common = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+        min(len(word), len(other)),
+    )
+    return common >= max(4, min(len(word), len(other)) - 2)
+
+
+def _spelled_out(acronym: str, prompt: str) -> bool:
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", prompt)).upper()
+    return acronym.upper() in initials
+
+
+# 9 context cue: the reader's rules ------------------------------------------------------------
+
+
+def _check_subject(note: NoteData, face: CardFace) -> list[Finding]:
+    text = _visible(note, face)
+    if _DEPENDENT_OPENER.match(text):
+        return [_finding(9, face.prompt, "opens by leaning on the line before it")]
+    words = text.split()
+    first = words[0].strip("\"'(").casefold() if words else ""
+    if first in _DEMONSTRATIVE and _pronoun_subject(words[1:]):
+        return [_finding(9, face.prompt, f"{words[0]!r} points at a sentence the card lacks")]
+    return []
+
+
+def _pronoun_subject(rest: list[str]) -> bool:
+    """ "This is ...", "This also means ...": the demonstrative stands for a whole sentence."""
+    from revise.generation.language import AUXILIARIES
+
+    for word in rest[:3]:
+        lower = word.strip(",.;:").casefold()
+        if _pos(lower) == {"ADV"}:
+            continue
+        return lower in AUXILIARIES or ("VERB" in _pos(lower) and lower.endswith(("s", "ed")))
+    return False
+
+
+# 13 content, not advice -----------------------------------------------------------------------
+
+
+def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    text = _visible(note, face)
+    if _META_LABEL.match(text) or _META_LABEL.match(note.front):
+        return [_finding(13, face.prompt, "a tip, note or example label, not a fact")]
+    if _MARKS.search(text):
+        return [_finding(13, face.prompt, "mark-scheme levels or marks, not a fact")]
+    if _NOTE_TO_SELF.search(text):
+        return [_finding(13, face.prompt, "a note to the writer, not a fact")]
+    if _EXAM_WORDS.search(text):
+        return [_finding(13, face.prompt, "about the exam or the notes, not the subject")]
+    if _SECOND_PERSON.search(text):
+        return [_finding(13, face.prompt, "advice to the reader, not a fact")]
+    if any(_imperative(part) for part in _instruction_candidates(text)):
+        return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
+    heading = note.context.split(" > ")[-1]
+    advice = _EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
+    if advice and not _MARKS.search(heading):
+        return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
+    if (
+        note.kind is NoteKind.CLOZE
+        and text.endswith("?")
+        and not re.match(r"^\[[^\]]+\]:", note.front)
+    ):
+        return [_finding(13, face.prompt, "a question from the notes, not a fact")]
+    span = texts.span(note)
+    if any(_ANCHOR_LINK.search(line) for line in span):
+        return [_finding(13, face.prompt, "a table of contents entry")]
+    if note.source is not None and normalise(text) in texts.headings(note.source.path):
+        return [_finding(13, face.prompt, "a heading or contents entry, not a fact")]
+    return []
+
+
+def _instruction_candidates(text: str) -> list[str]:
+    """The sentence, and what follows a label at its start ("Point - answer the question")."""
+    parts = [text]
+    label = re.match(r"^[^:;\u2013\u2014-]{1,40}?(?::|\s[-\u2013\u2014])\s+(.+)$", text)
+    if label:
+        rest = label[1]
+        parts.append(rest[:1].upper() + rest[1:])
+    return parts
+
+
+def _imperative(text: str) -> bool:
+    words = text.split()
+    if len(words) < 2:
+        return False
+    if re.match(r"^(?:don'?t|do not|never|always|make sure|try to|remember to)\b", text, re.I):
+        return True
+    if not words[0].isalpha():
+        return False
+    verb, following = words[0], words[1].strip(",.;:").casefold()
+    if not verb[:1].isupper() or verb.isupper():
+        return False
+    lower = verb.casefold()
+    kinds = _pos(lower)
+    if "VERB" not in kinds:
+        return False
+    from revise.generation.grammar import lemmas
+
+    if lower not in {lemma.casefold() for lemma in lemmas(lower).get("VERB", ())}:
+        return False  # "Passed", "Leads": an inflected verb is no command
+    if lower in ("don't", "do") or following in ("not",):
+        return True
+    return following in _IMPERATIVE_OBJECT or _pos(following) == {"ADJ"}
+
+
+# 14 well-formed question ----------------------------------------------------------------------
+
+
+def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
+    if note.kind is NoteKind.CLOZE or face.ordinal == 1:
+        return []
+    prompt = face.prompt.strip()
+    match = _QUESTION_START.match(prompt)
+    if not match:
+        return []
+    subject = match[1].strip(",").casefold()
+    from revise.generation.language import is_stopword
+
+    if match[1][:1].isupper():
+        subject = ""
+    if (
+        subject
+        and is_stopword(subject)
+        and subject
+        not in _DETERMINERS - {"of", "for", "in", "to", "on", "by", "with", "from", "at", "as"}
+    ):
+        return [_finding(14, face.prompt, f"the question has no subject after {match[0]!r}")]
+    if subject and "VERB" in _pos(subject) and not _pos(subject) & {"NOUN", "PROPN", "ADJ"}:
+        return [_finding(14, face.prompt, "a verb where the question's subject should be")]
+    if re.search(r"\band (?:was|were|is|are|had|has)\b", prompt):
+        return [_finding(14, face.prompt, "two clauses forced into one question")]
+    if re.search(
+        r"\b(?:say|said|says|claim|state|argue|show)\s+(?:although|though|while|whereas)\b", prompt
+    ):
+        return [_finding(14, face.prompt, "a clause cut loose from what it qualifies")]
+    return []
+
+
+# 8 residue: the reader's rules ----------------------------------------------------------------
+
+
+def _check_residue_in_text(note: NoteData, face: CardFace) -> list[Finding]:
+    for text in (face.prompt.replace(GAP, ""), face.answer):
+        match = _RESIDUE.search(text)
+        if match:
+            return [_finding(8, face.prompt, f"markup residue {match[0]!r}")]
+    return []
