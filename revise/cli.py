@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from revise import __version__
@@ -277,7 +277,11 @@ def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     if total >= 2000 and sys.stderr.isatty():
         report = _import_with_progress(collection, decks, args.dry_run, total)
     else:
-        report = collection.import_decks(decks, dry_run=args.dry_run)
+        report = collection.import_decks(
+            decks,
+            dry_run=args.dry_run,
+            on_wait=_say_once(lambda line: print(line, file=sys.stderr)),
+        )
     if args.dry_run:
         for deck in report.decks:
             _print_changes(deck)
@@ -315,8 +319,26 @@ def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type
     with Progress(transient=True) as bar:
         task = bar.add_task("importing", total=total)
         return collection.import_decks(
-            decks, dry_run=dry_run, progress=lambda done, _: bar.update(task, completed=done)
+            decks,
+            dry_run=dry_run,
+            progress=lambda done, _: bar.update(task, completed=done),
+            on_wait=_say_once(lambda line: bar.console.print(line, markup=False, highlight=False)),
         )
+
+
+def _say_once(say: Callable[[str], None]) -> Callable[[], None]:
+    """An import's `on_wait`: one line, the first time the collection is busy; then it waits."""
+    from revise.storage.busy import WAITING
+
+    said = False
+
+    def waiting() -> None:
+        nonlocal said
+        if not said:
+            said = True
+            say(f"revise: {WAITING}")
+
+    return waiting
 
 
 def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

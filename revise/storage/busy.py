@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from revise.errors import ReviseError
 
-WAITING = "waiting for the collection: another window is writing..."
+WAITING = "waiting: another window or an import is writing…"
 _BUSY_WORDS = ("database is locked", "database is busy", "database table is locked")
 
 T = TypeVar("T")

@@ -37,6 +37,7 @@ from revise.scheduling.optimize import ReviewRecord, Workload
 from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating
 from revise.storage import engine as storage
 from revise.storage import media as media_store
+from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
 from revise.study import undo
 
@@ -238,11 +239,12 @@ class Collection:
         deck: str | None = None,
         columns: str | None = None,
         progress: Callable[[int, int], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> ImportReport:
         from revise.formats.detect import read_decks
 
         decks = read_decks(Path(path), deck=deck, columns=columns)
-        return self.import_decks(decks, dry_run=dry_run, progress=progress)
+        return self.import_decks(decks, dry_run=dry_run, progress=progress, on_wait=on_wait)
 
     def import_decks(
         self,
@@ -250,8 +252,21 @@ class Collection:
         *,
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
+        on_wait: Callable[[], None] | None = None,
     ) -> ImportReport:
-        """Store decks in one transaction: all of them or, on any error, none."""
+        """Store decks in one transaction: all of them or, on any error, none.
+
+        While another window holds the collection, `on_wait` is told and the import tried
+        again; without it, `CollectionBusy` is raised.
+        """
+        return until_free(lambda: self._store_decks(decks, dry_run, progress), on_wait)
+
+    def _store_decks(
+        self,
+        decks: list[DeckData],
+        dry_run: bool,
+        progress: Callable[[int, int], None] | None,
+    ) -> ImportReport:
         report = ImportReport(dry_run=dry_run)
         total = sum(len(deck.notes) for deck in decks)
         done = 0
@@ -263,7 +278,7 @@ class Collection:
                 progress(done, total)
 
         now = self._clock()
-        with self._lock, self._engine.connect() as connection:
+        with self._lock, busy_is_an_error(), self._engine.connect() as connection:
             connection.info["immediate"] = True
             try:
                 transaction = connection.begin()

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from revise.errors import ReviseError
+from revise.storage.busy import WAITING
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
 
 if TYPE_CHECKING:
@@ -226,7 +227,10 @@ class DeckListScreen(Screen[None]):
             if preview is None:
                 preview = is_notes_file(path)
             report = self.app.collection.import_file(
-                path, dry_run=preview, progress=self.progress_reporter()
+                path,
+                dry_run=preview,
+                progress=self.progress_reporter(),
+                on_wait=self.waiting_reporter(),
             )
         except (ReviseError, OSError) as error:
             self.post_message(ImportDone(None, one_line(error, path)))
@@ -244,6 +248,20 @@ class DeckListScreen(Screen[None]):
                 self.post_message(ImportProgress(done, total))
 
         return report
+
+    def waiting_reporter(self) -> Callable[[], None]:
+        """An import's `on_wait`: says once that the import waits for another window."""
+        said = False
+
+        def waiting() -> None:
+            nonlocal said
+            if not said:
+                said = True
+                self.app.call_from_thread(
+                    self.notify, WAITING, severity="warning", timeout=8, markup=False
+                )
+
+        return waiting
 
     def on_import_progress(self, message: ImportProgress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)

@@ -1,0 +1,198 @@
+"""A busy collection: while another window or an import holds the write lock, answers and
+imports wait, say so, and are stored exactly once; no caller ever sees "database is locked"."""
+
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from revise import Collection, Rating
+from revise.cli import main
+from revise.config import Config
+from revise.storage import engine
+from revise.storage.busy import WAITING, CollectionBusy
+from revise.tui.screens.review import ReviewScreen
+from tests.core_fixtures import basic_deck
+from tests.tui_fixtures import make_app, screen_text, settle, text_of, tui_clock  # noqa: F401
+
+BUSY_TIMEOUT_MS = 100  # short, so that the tests wait through several timeouts quickly
+
+
+@pytest.fixture(autouse=True)
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)
+
+
+class LockHolder:
+    """Another process's write transaction: holds SQLite's write lock until released."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
+    def hold(self) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+        self.connection.execute("UPDATE decks SET description = description")
+
+    def release(self) -> None:
+        self.connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_col(path: Path, clock, **limits: int) -> Collection:  # type: ignore[no-untyped-def]
+    return Collection.open(path, config=Config(fuzz=False, **limits), clock=clock)
+
+
+def test_answers_from_two_windows_wait_out_a_third_holding_the_lock(db_path, clock):
+    setup = open_col(db_path, clock)
+    setup.import_decks([basic_deck("A", 40), basic_deck("B", 40)])
+    setup.close()
+    errors: list[BaseException] = []
+    waits = {"A": 0, "B": 0}
+    stored = {"A": 0, "B": 0}
+    done = threading.Event()
+
+    def answer_all(deck: str) -> None:
+        col = open_col(db_path, clock, new_per_day=100, collection_new_per_day=100)
+        session = col.session(deck)
+
+        def waiting() -> None:
+            waits[deck] += 1
+
+        try:
+            while (card := session.next_card()) is not None:
+                session.answer(card, Rating.EASY, 1000, on_wait=waiting)
+                stored[deck] += 1
+        except BaseException as error:  # any error at all reaching the caller fails the test
+            errors.append(error)
+        finally:
+            col.close()
+
+    def hold_the_lock_again_and_again() -> None:
+        holder = LockHolder(db_path)
+        try:
+            while not done.is_set():
+                holder.hold()
+                time.sleep(3 * BUSY_TIMEOUT_MS / 1000)  # longer than the busy timeout
+                holder.release()
+                time.sleep(0.02)
+        finally:
+            holder.close()
+
+    holder = threading.Thread(target=hold_the_lock_again_and_again)
+    holder.start()
+    answerers = [threading.Thread(target=answer_all, args=(deck,)) for deck in ("A", "B")]
+    for thread in answerers:
+        thread.start()
+    for thread in answerers:
+        thread.join(timeout=120)
+    done.set()
+    holder.join()
+    assert errors == []
+    assert stored == {"A": 40, "B": 40}
+    assert waits["A"] + waits["B"] > 0  # the lock was really in the way
+    check = open_col(db_path, clock)
+    try:
+        assert check.progress().done_today == 80  # each answer stored once
+    finally:
+        check.close()
+
+
+def test_an_answer_whose_outcome_was_unknown_is_stored_once(col, monkeypatch):
+    col.import_decks([basic_deck("A", 2)])
+    answer = col.answer
+    failed = []
+
+    def commits_then_reports_busy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        review_id = answer(*args, **kwargs)
+        if not failed:
+            failed.append(review_id)
+            raise CollectionBusy()  # the write went through, but the caller cannot know
+        return review_id
+
+    monkeypatch.setattr(col, "answer", commits_then_reports_busy)
+    session = col.session()
+    waited = []
+    review_id = session.answer(session.next_card(), Rating.GOOD, on_wait=lambda: waited.append(1))
+    assert waited == [1] and failed == [review_id]
+    assert col.progress().done_today == 1
+
+
+def test_without_waiting_a_busy_collection_is_a_one_line_error(db_path, clock):
+    col = open_col(db_path, clock)
+    col.import_decks([basic_deck("A", 2)])
+    holder = LockHolder(db_path)
+    holder.hold()
+    try:
+        with pytest.raises(CollectionBusy, match="another window or an import is writing"):
+            col.answer(col.next_card(), Rating.GOOD)
+        assert col.next_card() is not None  # reading goes on while another window writes
+    finally:
+        holder.release()
+        holder.close()
+        col.close()
+
+
+def test_cli_import_waiting_for_the_lock_says_so_in_one_line(
+    db_path, tmp_path, clock, capsys, monkeypatch
+):
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    open_col(db_path, clock).close()
+    deck = tmp_path / "korea.md"
+    deck.write_text("Capital of North Korea :: Pyongyang\n", encoding="utf-8")
+    holder = LockHolder(db_path)
+    holder.hold()
+    releaser = threading.Timer(5 * BUSY_TIMEOUT_MS / 1000, holder.release)
+    releaser.start()
+    try:
+        assert main(["import", str(deck), "--db", str(db_path)]) == 0
+    finally:
+        releaser.join()
+        holder.close()
+    out, err = capsys.readouterr()
+    assert err == f"revise: {WAITING}\n"
+    assert "1 added" in out
+
+
+def test_review_screen_waits_for_a_busy_collection_and_stores_the_answer_once(
+    db_path, tui_clock
+):
+    col = open_col(db_path, tui_clock)
+    col.import_decks([basic_deck("A", 3)])
+    app = make_app(col, tui_clock, study=True)
+    holder = LockHolder(db_path)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert isinstance(pilot.app.screen, ReviewScreen)
+            holder.hold()
+            await pilot.press("space", "3")
+            await pilot.pause(6 * BUSY_TIMEOUT_MS / 1000)
+            assert WAITING in screen_text(pilot)
+            assert text_of(pilot, "#card-prompt") == "Question 0?"  # nothing moved on yet
+            holder.release()
+            await settle(pilot)
+            assert text_of(pilot, "#card-prompt") == "Question 1?"
+            assert "1 done" in screen_text(pilot)
+            assert WAITING not in screen_text(pilot)
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        holder.close()
+        col.close()
+    check = open_col(db_path, tui_clock)
+    try:
+        assert check.progress().done_today == 1
+    finally:
+        check.close()
