@@ -1,4 +1,5 @@
-"""Opening the database: SQLite settings on every connection, and short write transactions."""
+"""Opening the database: SQLite settings on every connection, PostgreSQL's connection checks,
+and short write transactions."""
 
 from __future__ import annotations
 
@@ -6,13 +7,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from revise.storage.busy import busy_is_an_error
 from revise.storage.diagnose import check_url, missing_driver
 
 BUSY_TIMEOUT_MS = 10_000  # how long a second window waits for the other's write to finish
+CONNECT_TIMEOUT_S = 10  # how long to wait for a PostgreSQL server that does not answer
+# Key of the PostgreSQL advisory lock an import holds: imports of one collection run one at a
+# time, as SQLite's write lock makes them, while answers lock only the card they write.
+IMPORT_LOCK_KEY = 0x7265766973  # "revis"
 
 
 def database_url(target: str | Path) -> str:
@@ -32,13 +37,27 @@ def sqlite_path(url: str) -> Path | None:
 
 def create(url: str) -> Engine:
     check_url(url)
+    options: dict[str, object] = {}
+    if make_url(url).get_backend_name() == "postgresql":
+        # A connection the server dropped (restart, network) is replaced before use.
+        options = {
+            "pool_pre_ping": True,
+            "connect_args": {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "revise"},
+        }
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **options)
     except ModuleNotFoundError as error:
         raise missing_driver(url, error.name or str(error)) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+def lock_for_import(connection: Connection) -> None:
+    """Hold the collection's import lock until the transaction ends (PostgreSQL; on SQLite the
+    write transaction already holds the whole file)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK_KEY})
 
 
 def _configure_sqlite(engine: Engine) -> None:

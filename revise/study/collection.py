@@ -69,6 +69,9 @@ _MEMORY = select(
     cards_t.c.lapses,
     cards_t.c.note_id,
 ).where(cards_t.c.id == _card_id)
+# In an answer the card's row stays locked until commit: a second computer answering the same
+# card waits, then builds on this answer (SQLite's write lock already does this for the file).
+_MEMORY_TO_WRITE = _MEMORY.with_for_update()
 _STUDY_CARD = (
     select(
         cards_t.c.ordinal,
@@ -283,6 +286,7 @@ class Collection:
             try:
                 transaction = connection.begin()
                 try:
+                    storage.lock_for_import(connection)
                     for deck in decks:
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)
@@ -395,9 +399,10 @@ class Collection:
 
         return StudySession(self, deck)
 
-    def _memory(self, connection, card_id: int) -> tuple[MemoryState, int]:  # type: ignore[no-untyped-def]
-        """The card's stored memory state, and its note."""
-        row = connection.execute(_MEMORY, {"card_id": card_id}).one_or_none()
+    def _memory(self, connection, card_id: int, *, to_write: bool = False):  # type: ignore[no-untyped-def]
+        """The card's stored memory state and its note id; `to_write` locks the card's row."""
+        query = _MEMORY_TO_WRITE if to_write else _MEMORY
+        row = connection.execute(query, {"card_id": card_id}).one_or_none()
         if row is None:
             raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
         return MemoryState(*row[:-1]), row[-1]
@@ -435,7 +440,7 @@ class Collection:
                 return stored
             # The state is read inside the write transaction: if another window answered this
             # card a moment ago, this answer builds on that one instead of overwriting it.
-            before, note_id = self._memory(connection, card_id)
+            before, note_id = self._memory(connection, card_id, to_write=True)
             scheduler = self._tuning.scheduler(connection, card_id)
             after = scheduler.next_state(card_id, before, rating, day.now)
             siblings = list(

@@ -29,6 +29,8 @@ def take_back(connection: Connection, review_id: int) -> int:
     review = connection.execute(select(reviews_t).where(reviews_t.c.id == review_id)).one_or_none()
     if review is None:
         raise ReviseError("that answer is no longer in the collection; nothing was undone")
+    # Lock the card's row (PostgreSQL) so another computer cannot answer it while it is undone.
+    connection.execute(select(cards_t.c.id).where(cards_t.c.id == review.card_id).with_for_update())
     newest = connection.execute(
         select(reviews_t.c.id)
         .where(reviews_t.c.card_id == review.card_id)
