@@ -87,6 +87,38 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("deck")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
 
+    copy = commands.add_parser(
+        "copy",
+        parents=[common],
+        help="copy the whole collection to another file or database",
+        description="Copy a whole collection (decks, cards, every review, media) between a "
+        "SQLite file and a PostgreSQL database, either way, into a new file or an empty "
+        "database.",
+    )
+    copy.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE_OR_URL",
+        help="the collection to copy (default: the one --db names)",
+    )
+    copy.add_argument(
+        "--to", dest="target", metavar="FILE_OR_URL", required=True, help="where the copy goes"
+    )
+
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="write the whole collection to a SQLite file",
+        description="Write the whole collection, from a file or a server, to a SQLite file.",
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (default: NAME.backup-TIME.db in the data folder)",
+    )
+
     optimize = commands.add_parser(
         "optimize",
         parents=[common],
@@ -127,7 +159,8 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
         "--db",
         metavar="PATH",
         default=default,
-        help="the collection database (default: $REVISE_DB, else revise.db in the data folder)",
+        help="the collection: a file or a postgresql+psycopg:// URL (default: $REVISE_DB, "
+        "else `database` in config.toml, else revise.db in the data folder)",
     )
     parser.add_argument(
         "--config",
@@ -198,6 +231,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _generate(args)
     if args.command == "optimize" and args.from_log is not None:
         return _optimize_log(args)
+    if args.command in ("copy", "backup"):
+        return _copy(args)
     collection = _open(args)
     try:
         if args.command in WRITING_COMMANDS:
@@ -232,11 +267,11 @@ def _stopping_cleanly_on_terminate() -> Iterator[None]:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from revise.config import Config, default_database_path
+    from revise.config import Config
     from revise.study.collection import Collection
 
     config = Config.load(args.config)
-    target = args.db or os.environ.get("REVISE_DB") or default_database_path()
+    target = _collection_target(args, config)
     args.database = target
     collection = Collection.open(target, config=config)
     args.database = collection.path or target
@@ -245,6 +280,35 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if collection.is_new and args.command in (None, "study"):
         _import_bundled(collection)
     return collection
+
+
+def _collection_target(args: argparse.Namespace, config) -> str:  # type: ignore[no-untyped-def]
+    """The collection to open: --db, else $REVISE_DB, else config.toml's, else the default."""
+    from revise.config import default_database_path
+
+    return str(args.db or os.environ.get("REVISE_DB") or config.database or default_database_path())
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from revise.config import Config, default_database_path
+    from revise.storage.copy import backup_path, collection_name, copy_collection, describe
+    from revise.storage.engine import database_url
+
+    source = getattr(args, "source", None) or _collection_target(args, Config.load(args.config))
+    args.database = source
+    if args.command == "backup":
+        target = args.output or backup_path(
+            default_database_path().parent, collection_name(database_url(source))
+        )
+    else:
+        target = args.target
+    counts = copy_collection(source, target)
+    print(
+        f"{describe(database_url(source))} -> {describe(database_url(target))}: "
+        f"{counts.get('decks', 0)} decks, {counts.get('cards', 0)} cards, "
+        f"{counts.get('reviews', 0)} reviews, {counts.get('media_files', 0)} media files"
+    )
+    return 0
 
 
 def _check_writable(collection) -> None:  # type: ignore[no-untyped-def]

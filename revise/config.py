@@ -40,6 +40,8 @@ class Config:
     collection_new_per_day: int = DEFAULT_COLLECTION_NEW_PER_DAY
     collection_reviews_per_day: int = DEFAULT_COLLECTION_REVIEWS_PER_DAY
     keymap: dict[str, str] = field(default_factory=dict)
+    # The collection (a file path or a database URL), when --db and $REVISE_DB give none.
+    database: str | None = None
     # The file the settings came from, for messages about them.
     source: str = field(default="config", compare=False)
 
@@ -65,7 +67,7 @@ class Config:
         scheduling = _Table(data, "scheduling", where)
         limits = _Table(data, "limits", where)
         keys = _Table(data, "keys", where)
-        unknown = set(data) - {"scheduling", "limits", "keys"}
+        unknown = set(data) - {"scheduling", "limits", "keys", "database"}
         if unknown:
             raise ReviseError(f"{where}: unknown section(s) {sorted(unknown)} (see the README)")
         maximum_interval = scheduling.integer(
@@ -91,12 +93,25 @@ class Config:
                 "collection_reviews_per_day", DEFAULT_COLLECTION_REVIEWS_PER_DAY, 0, MAX_PER_DAY
             ),
             keymap=keys.key_lists(),
+            database=_database(data.get("database"), where),
             source=where,
         )
         leftover = scheduling.unread() + limits.unread()
         if leftover:
             raise ReviseError(f"{where}: unknown setting(s) {leftover} (see the README)")
         return config
+
+
+def _database(value: object, where: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        shown = repr(value) if not isinstance(value, bool) else str(value).lower()
+        raise ReviseError(
+            f'{where}: database must be a file path or a URL such as "postgresql+psycopg://'
+            f'me@server/revise" (at the top of the file, before any [table]), not {shown}'
+        )
+    return value.strip()
 
 
 class _Table:

@@ -1,5 +1,6 @@
 """A throwaway PostgreSQL server for tests and benchmarks: initdb in a temporary folder, a free
-port on 127.0.0.1, trust authentication, stopped and deleted afterwards.
+port on 127.0.0.1, a user with a password (SCRAM, as a real server asks), stopped and deleted
+afterwards.
 
 `initdb` refuses to run as root (CI runs as root), so as root the server runs as an
 unprivileged user: `postgres` if the system has it, else one created for the purpose.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import secrets
 import shutil
 import socket
 import subprocess
@@ -31,9 +33,11 @@ class Server:
     host: str
     port: int
     user: str
+    password: str
 
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://{self.user}@{self.host}:{self.port}/{database}"
+    def url(self, database: str = "postgres", *, password: str | None = None) -> str:
+        secret = self.password if password is None else password
+        return f"postgresql+psycopg://{self.user}:{secret}@{self.host}:{self.port}/{database}"
 
 
 def find_bindir() -> Path:
@@ -99,7 +103,11 @@ def running_server(*, durable: bool = False) -> Iterator[Server]:
         entry = pwd.getpwnam(account)
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     port = _free_port()
-    user = "revise"
+    user, password = "revise", secrets.token_hex(8)
+    password_file = folder / "password"
+    password_file.write_text(password + "\n")
+    if account is not None:
+        os.chown(password_file, entry.pw_uid, entry.pw_gid)
     try:
         _run_as(
             account,
@@ -107,7 +115,9 @@ def running_server(*, durable: bool = False) -> Iterator[Server]:
                 str(bindir / "initdb"),
                 f"--pgdata={data}",
                 f"--username={user}",
-                "--auth=trust",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                f"--pwfile={password_file}",
                 "--encoding=UTF8",
                 "--locale=C",
                 "--no-sync",
@@ -125,7 +135,7 @@ def running_server(*, durable: bool = False) -> Iterator[Server]:
         log = f"--log={folder / 'server.log'}"
         _run_as(account, [*pg_ctl, log, f"--options={' '.join(options)}", "--wait", "start"])
         try:
-            yield Server("127.0.0.1", port, user)
+            yield Server("127.0.0.1", port, user, password)
         finally:
             _run_as(account, [*pg_ctl, "--mode=immediate", "--wait", "stop"], check=False)
     finally:

@@ -162,3 +162,215 @@ def test_the_servers_time_zone_changes_no_time(pg_url, pg_admin, clock):
         reviewed_at = exported.reviews[0].time
         assert reviewed_at == clock.now and reviewed_at.utcoffset() == timedelta(0)
         assert exported.schedule.due == clock.now + timedelta(minutes=1)  # the first step
+
+
+def one_line_error(capsys, *args: str) -> str:  # type: ignore[no-untyped-def]
+    from revise.cli import main
+
+    assert main(list(args)) == 1
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    return err
+
+
+def test_a_server_that_is_down_wrong_password_or_missing_database_is_one_line(
+    pg_server, capsys, monkeypatch, tmp_path
+):
+    from tests.pg_server import _free_port
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    down = f"postgresql+psycopg://revise:secret@127.0.0.1:{_free_port()}/revise"
+    err = one_line_error(capsys, "--db", down, "decks")
+    assert "cannot reach the database server at 127.0.0.1" in err and "is it running?" in err
+    assert "secret" not in err  # the password is never printed
+
+    wrong = pg_server.url("postgres", password="not-the-password")
+    err = one_line_error(capsys, "--db", wrong, "decks")
+    assert "refused the password of user 'revise'" in err and "not-the-password" not in err
+
+    err = one_line_error(capsys, "--db", pg_server.url("no_such_collection"), "decks")
+    assert "has no database 'no_such_collection'" in err and "createdb" in err
+    assert pg_server.password not in err
+
+
+def test_an_answer_cut_off_by_a_dropped_connection_is_retried_and_stored_once(
+    pg_url, pg_admin, clock
+):
+    with Collection.open(pg_url, config=Config(fuzz=False), clock=clock) as col:
+        col.import_decks([basic_deck(count=1)])
+        card = col.next_card()
+        session = col.session()
+        waits = []
+        database = pg_url.rsplit("/", 1)[1]
+        holder = create_engine(pg_url)
+        try:
+            with holder.connect() as connection, connection.begin():
+                connection.execute(
+                    text("SELECT id FROM cards WHERE id = :id FOR UPDATE"), {"id": card.id}
+                )
+                thread, errors = in_thread(
+                    lambda: session.answer(card, Rating.GOOD, on_wait=lambda: waits.append(1))
+                )
+                wait_until(lambda: waiting_for_locks(pg_admin, database) == 1, "the answer waits")
+                with pg_admin.connect() as admin:  # the server drops the answering connection
+                    admin.execute(
+                        text(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            " WHERE datname = :name AND wait_event_type = 'Lock'"
+                        ),
+                        {"name": database},
+                    )
+                wait_until(lambda: bool(waits), "the answer is tried again")
+            thread.join()
+        finally:
+            holder.dispose()
+        assert errors == []
+        assert col.progress().done_today == 1
+        assert col.card(card.id).reps == 1
+
+
+def test_a_connection_dropped_between_answers_is_replaced(pg_url, pg_admin, clock):
+    with Collection.open(pg_url, config=Config(fuzz=False), clock=clock) as col:
+        col.import_decks([basic_deck(count=2)])
+        col.answer(col.next_card(), Rating.GOOD)
+        with pg_admin.connect() as admin:  # a server restart, a network change
+            admin.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": pg_url.rsplit("/", 1)[1]},
+            )
+        col.answer(col.next_card(), Rating.GOOD)
+        assert col.progress().done_today == 2
+
+
+def table_rows(target: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in key order: what a copy must carry over."""
+    from sqlalchemy import MetaData, select
+
+    from revise.storage.engine import create, database_url
+
+    engine = create(database_url(target))
+    try:
+        tables = MetaData()
+        tables.reflect(engine)
+        with engine.connect() as connection:
+            return {
+                table.name: [
+                    tuple(row)
+                    for row in connection.execute(
+                        select(table).order_by(*(table.primary_key.columns or table.columns))
+                    )
+                ]
+                for table in tables.sorted_tables
+            }
+    finally:
+        engine.dispose()
+
+
+def studied_collection(target: str, clock: Clock) -> None:
+    deck = basic_deck(count=4)
+    deck.notes[0].media = ("map.png",)
+    deck.media = {"map.png": b"\x89PNG map"}
+    with Collection.open(target, config=Config(fuzz=False), clock=clock) as col:
+        col.import_decks([deck, basic_deck("Other", count=2)])
+        for rating in (Rating.GOOD, Rating.AGAIN, Rating.EASY):
+            col.answer(col.next_card(), rating, duration_ms=3000)
+
+
+def test_copy_moves_a_whole_collection_to_a_server_and_back(
+    tmp_path, new_pg_database, clock, capsys
+):
+    from revise.cli import main
+
+    original = str(tmp_path / "laptop.db")
+    studied_collection(original, clock)
+    server = new_pg_database()
+    assert main(["copy", "--from", original, "--to", server]) == 0
+    out = capsys.readouterr().out
+    assert "2 decks, 6 cards, 3 reviews, 1 media files" in out and "***" in out
+    back = str(tmp_path / "back.db")
+    assert main(["copy", "--from", server, "--to", back]) == 0
+    expected = table_rows(original)
+    assert expected["reviews"] and expected["media_blobs"]
+    assert table_rows(server) == expected
+    assert table_rows(back) == expected
+    with Collection.open(server, clock=clock) as col:  # and the copy carries on from there
+        assert col.media_file("map.png").read_bytes() == b"\x89PNG map"
+        col.import_decks([basic_deck("Third", count=1)])
+        col.answer(col.next_card(), Rating.GOOD)
+        assert col.progress().done_today == 4
+
+
+def test_copy_refuses_a_target_that_is_not_empty(tmp_path, new_pg_database, clock, capsys):
+    from revise.cli import main
+
+    original = str(tmp_path / "laptop.db")
+    studied_collection(original, clock)
+    server = new_pg_database()
+    assert main(["copy", "--from", original, "--to", server]) == 0
+    capsys.readouterr()
+    err = one_line_error(capsys, "copy", "--from", original, "--to", server)
+    assert "already holds tables" in err
+    err = one_line_error(capsys, "copy", "--from", server, "--to", original)
+    assert "already exists" in err
+
+
+def test_backup_writes_a_sqlite_file_from_a_server(tmp_path, new_pg_database, clock, capsys):
+    from revise.cli import main
+
+    server = new_pg_database()
+    studied_collection(server, clock)
+    target = tmp_path / "saved.db"
+    assert main(["--db", server, "backup", "-o", str(target)]) == 0
+    assert table_rows(str(target)) == table_rows(server)
+    capsys.readouterr()
+    assert main(["--db", str(target), "decks", "--json"]) == 0
+    assert "Other" in capsys.readouterr().out
+
+
+def test_a_server_collection_is_backed_up_to_a_file_before_an_upgrade(
+    new_pg_database, tmp_path, monkeypatch, clock
+):
+    from revise.storage.engine import create
+    from revise.storage.migrate import upgrade
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    server = new_pg_database()
+    engine = create(server)
+    upgrade(engine, "0003_review_uid")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO decks (id, name, description, tags, created_at)"
+                " VALUES (1, 'Old', '', '', 0)"
+            )
+        )
+    engine.dispose()
+    with Collection.open(server, clock=clock) as col:
+        assert col.backup is not None and col.backup.parent == tmp_path / "data" / "revise"
+        assert col.deck_names() == ["Old"]
+    saved = table_rows(str(col.backup))
+    assert saved["alembic_version"] == [("0003_review_uid",)]
+    assert saved["decks"] == [(1, "Old", None, "", "", 0)]
+
+
+def test_the_collection_can_be_named_in_the_config_file(
+    new_pg_database, tmp_path, capsys, monkeypatch
+):
+    from revise.cli import main
+
+    monkeypatch.delenv("REVISE_DB", raising=False)
+    server = new_pg_database()
+    config = tmp_path / "config.toml"
+    config.write_text(f'database = "{server}"\n\n[limits]\nnew_per_day = 5\n')
+    deck = tmp_path / "d.md"
+    deck.write_text("Q: one?\nA: 1\n", encoding="utf-8")
+    assert main(["--config", str(config), "import", str(deck)]) == 0
+    with Collection.open(server) as col:
+        assert col.deck_names() == ["d"]
+    config.write_text("database = 5\n")
+    err = one_line_error(capsys, "--config", str(config), "decks")
+    assert "database must be a file path or a URL" in err

@@ -19,6 +19,10 @@ SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 def explain(error: BaseException, where: str | Path) -> ReviseError:
     """A one-line ReviseError for a database failure (a DBAPI error, or SQLAlchemy's wrapper)."""
+    if "://" in str(where) and not str(where).startswith("sqlite"):
+        from revise.storage import server
+
+        return server.explain(error, str(where)) or server.failure(error, str(where))
     original = getattr(error, "orig", None) or error
     name = getattr(original, "sqlite_errorname", "") or ""
     detail = str(original).strip().splitlines()[0] if str(original).strip() else name

@@ -3,12 +3,14 @@ and short write transactions."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from revise.storage.busy import busy_is_an_error
 from revise.storage.diagnose import check_url, missing_driver
@@ -80,9 +82,35 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
+def _server_problems_explained(engine: Engine, *, writing: bool) -> Iterator[None]:
+    """A database server that cannot be reached, refuses us or drops the connection becomes a
+    one-line ReviseError; in a write, a lost connection is `ConnectionLost`, to be retried."""
+    if engine.dialect.name == "sqlite":
+        yield
+        return
+    from revise.storage import server
+
+    url = engine.url.render_as_string(hide_password=False)
+    try:
+        yield
+    except DBAPIError as error:
+        problem = server.explain(error, url)
+        if problem is None:
+            raise
+        if writing and server.is_unreachable(problem):
+            time.sleep(server.RECONNECT_PAUSE_S)  # the caller may try again at once
+            raise server.ConnectionLost(url) from None
+        raise problem from None
+
+
+@contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """One short write transaction, holding SQLite's write lock from its first statement."""
-    with busy_is_an_error(), engine.connect() as connection:
+    with (
+        busy_is_an_error(),
+        _server_problems_explained(engine, writing=True),
+        engine.connect() as connection,
+    ):
         connection.info["immediate"] = True
         try:
             with connection.begin():
@@ -94,5 +122,10 @@ def writing(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """One consistent read transaction."""
-    with busy_is_an_error(), engine.connect() as connection, connection.begin():
+    with (
+        busy_is_an_error(),
+        _server_problems_explained(engine, writing=False),
+        engine.connect() as connection,
+        connection.begin(),
+    ):
         yield connection

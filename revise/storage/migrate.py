@@ -48,6 +48,10 @@ def ensure_schema(engine: Engine, path: Path | None) -> tuple[bool, Path | None]
             )
         if path is not None:
             backup = backup_copy(path, revision)
+        else:
+            from revise.storage.copy import backup_before_upgrade
+
+            backup = backup_before_upgrade(engine, revision)
     upgrade(engine)
     return revision is None, backup
 
