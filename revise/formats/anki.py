@@ -9,6 +9,7 @@ into memory with size caps; nothing is written to disk.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import defaultdict
@@ -19,11 +20,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
+from revise.config import MAX_INTERVAL_DAYS
 from revise.errors import FormatError
 from revise.formats import protowire as pb
 from revise.formats.htmltext import html_to_text
 from revise.formats.memory import memory_from_reviews, memory_from_sm2
 from revise.formats.model import (
+    FIELD_TOO_LONG,
     CardHistory,
     ClozeError,
     DeckData,
@@ -32,6 +35,7 @@ from revise.formats.model import (
     ReviewData,
     ScheduleData,
     cloze_segments,
+    field_too_long,
 )
 from revise.formats.safezip import (
     MAX_COLLECTION_BYTES,
@@ -49,6 +53,26 @@ DEFAULT_LEARN_STEPS = (1.0, 10.0)
 DEFAULT_RELEARN_STEPS = (10.0,)
 # Learning cards keep their due time in epoch seconds, review cards in days since creation.
 _EPOCH_THRESHOLD = 1_000_000_000
+# The latest moment a datetime holds: Anki times past it (in seconds or ms) are damage.
+_LAST_SECOND = int(datetime(9999, 12, 31, tzinfo=UTC).timestamp())
+# FSRS memory Anki could have written: stability in days, difficulty on its 1-10 scale.
+_FSRS_RANGES = {"s": (0.001, MAX_INTERVAL_DAYS * 10.0), "d": (1.0, 10.0), "lrt": (1, _LAST_SECOND)}
+# The columns revise reads, with the type Anki's schema gives them (all NOT NULL); Anki itself
+# refuses to read a collection holding anything else in them.
+_COLUMN_TYPES = {
+    "col": {"crt": "integer", "models": "text", "decks": "text", "dconf": "text", "conf": "text"},
+    "notes": {"guid": "text", "mid": "integer", "tags": "text", "flds": "text"},
+    "cards": dict.fromkeys(
+        ("nid", "did", "ord", "type", "queue", "due", "ivl", "factor", "reps", "lapses", "left",
+         "odue", "odid"),
+        "integer",
+    ),
+    "revlog": dict.fromkeys(("id", "cid", "ease", "time", "type"), "integer"),
+}  # fmt: skip
+# Bounds of the columns that are times: a collection's creation (s) and a review's id (ms).
+_COLUMN_RANGES = {"col": ("crt", 0, _LAST_SECOND), "revlog": ("id", 0, _LAST_SECOND * 1000)}
+_ROW_NAMES = {"col": "the collection record", "notes": "note", "cards": "card", "revlog": "review"}
+_REPAIR = "in Anki, run Tools > Check Database, then export it again"
 _SPECIAL_FIELDS = frozenset({"FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"})
 _TEMPLATE_REF = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
 
@@ -149,6 +173,10 @@ def _open_database(raw: bytes, error: _Error, member: str) -> Iterator[sqlite3.C
             f"{member} is damaged ({exc}); the download may be incomplete, "
             "export or download it again"
         ) from exc
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError,
+            RecursionError) as exc:  # fmt: skip
+        # Values no Anki writes, in a shape the checks below did not foresee.
+        raise error(f"{member} holds data revise cannot read ({_reason(exc)}); {_REPAIR}") from exc
     finally:
         conn.close()
 
@@ -207,17 +235,18 @@ def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _C
     row = conn.execute("SELECT crt FROM col").fetchone()
     if row is None:
         raise error(f"{member} has no collection record; export it again")
-    created = datetime.fromtimestamp(int(row[0]), UTC)
+    _check_columns(conn, error, member)
+    created = datetime.fromtimestamp(row[0], UTC)
     try:
         if "notetypes" in tables:
             note_types, decks, steps, sched_ver = _modern_metadata(conn)
         else:
             note_types, decks, steps, sched_ver = _legacy_metadata(conn)
-    except (ValueError, KeyError, TypeError, pb.WireError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, pb.WireError) as exc:
         raise error(
-            f"the note types or decks in {member} cannot be read ({exc}); export it again"
+            f"the note types or decks in {member} cannot be read ({_reason(exc)}); export it again"
         ) from exc
-    raw_notes = _read_notes(conn)
+    raw_notes = _read_notes(conn, error, member)
     reviews = _read_reviews(conn, legacy_learning_buttons=sched_ver < 2)
     for card_row in conn.execute(
         "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
@@ -229,14 +258,22 @@ def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _C
         deck_id = card_row[13] or card_row[2]
         config_id = decks[deck_id].config_id if deck_id in decks else 1
         learn, relearn = steps.get(config_id, (DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS))
-        history = _card_history(card_row, created, reviews.get(card_row[0], []), learn, relearn)
+        try:
+            history = _card_history(card_row, created, reviews.get(card_row[0], []), learn, relearn)
+        except (OverflowError, ValueError, OSError) as exc:
+            raise error(
+                f"{member}: card {card_row[0]} falls due at a time no calendar holds "
+                f"(due {card_row[6]}, interval {card_row[7]} days); {_REPAIR}"
+            ) from exc
         raw.cards.append(_Card(card_row[0], card_row[3], deck_id, history))
     notes: list[NoteData] = []
     note_decks: list[int] = []
-    for raw in raw_notes.values():
+    for note_id, raw in raw_notes.items():
         note_type = note_types.get(raw.model_id)
         if note_type is None:
-            continue
+            raise error(
+                f"{member}: note {note_id}: its note type {raw.model_id} is missing; {_REPAIR}"
+            )
         note = _note_from(raw, note_type)
         if note is not None:
             notes.append(note)
@@ -244,16 +281,57 @@ def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _C
     return _Collection(decks, notes, note_decks)
 
 
-def _read_notes(conn: sqlite3.Connection) -> dict[int, _RawNote]:
+def _check_columns(conn: sqlite3.Connection, error: _Error, member: str) -> None:
+    """Refuse a collection whose columns hold what Anki never writes there (NULL, text in a
+    number, a time past the calendar), naming the first such row."""
+    for table, columns in _COLUMN_TYPES.items():
+        wrong = " OR ".join(f"typeof({name}) != '{kind}'" for name, kind in columns.items())
+        if table in _COLUMN_RANGES:
+            name, low, high = _COLUMN_RANGES[table]
+            wrong += f" OR {name} < {low} OR {name} > {high}"
+        names = ", ".join(columns)
+        row = conn.execute(f"SELECT rowid, {names} FROM {table} WHERE {wrong} LIMIT 1").fetchone()
+        if row is None:
+            continue
+        for (name, kind), value in zip(columns.items(), row[1:], strict=True):
+            if not isinstance(value, int | str) or (kind == "text") != isinstance(value, str):
+                problem = (
+                    f"{name} is {_shown(value)}, not {'text' if kind == 'text' else 'a number'}"
+                )
+                break
+        else:
+            name = _COLUMN_RANGES[table][0]
+            problem = (
+                f"{name} {row[1 + list(columns).index(name)]} is not a time Anki could have written"
+            )
+        where = _ROW_NAMES[table] if table == "col" else f"{_ROW_NAMES[table]} {row[0]}"
+        raise error(f"{member}: {where}: {problem}; {_REPAIR}")
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "NULL"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _reason(exc: BaseException) -> str:
+    return (str(exc).strip() or type(exc).__name__).splitlines()[0][:160]
+
+
+def _read_notes(conn: sqlite3.Connection, error: _Error, member: str) -> dict[int, _RawNote]:
     notes: dict[int, _RawNote] = {}
     for note_id, guid, model_id, tags, fields in conn.execute(
         "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
     ):
+        values = fields.split("\x1f")
+        if any(field_too_long(value) for value in values):
+            raise error(f"{member}: note {note_id}: {FIELD_TOO_LONG}; not imported")
         notes[note_id] = _RawNote(
-            guid=str(guid),
-            model_id=int(model_id),
-            tags=tuple(dict.fromkeys(str(tags).split())),
-            fields=str(fields).split("\x1f"),
+            guid=guid,
+            model_id=model_id,
+            tags=tuple(dict.fromkeys(tags.split())),
+            fields=values,
         )
     return notes
 
@@ -294,7 +372,7 @@ def _legacy_metadata(
         "SELECT models, decks, dconf, conf FROM col"
     ).fetchone()
     note_types: dict[int, _NoteType] = {}
-    for model in json.loads(models_json or "{}").values():
+    for model in _json_object(models_json, "models").values():
         fields = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
         templates = [
             (t.get("qfmt", ""), t.get("afmt", ""))
@@ -305,19 +383,35 @@ def _legacy_metadata(
         )
     decks = {
         int(deck["id"]): _Deck(
-            deck["name"], _plain(deck.get("desc", "")), int(deck.get("conf", 1) or 1)
+            _text(deck["name"], "a deck name"),
+            _plain(deck.get("desc", "")),
+            int(deck.get("conf", 1) or 1),
         )
-        for deck in json.loads(decks_json or "{}").values()
+        for deck in _json_object(decks_json, "decks").values()
     }
     steps: _Steps = {}
-    for conf in json.loads(dconf_json or "{}").values():
+    for conf in _json_object(dconf_json, "dconf").values():
         learn = tuple(float(s) for s in conf.get("new", {}).get("delays", DEFAULT_LEARN_STEPS))
         relearn = tuple(
             float(s) for s in conf.get("lapse", {}).get("delays", DEFAULT_RELEARN_STEPS)
         )
         steps[int(conf["id"])] = (learn, relearn)
-    sched_ver = int(json.loads(conf_json or "{}").get("schedVer", 1))
+    sched_ver = int(_json_object(conf_json, "conf").get("schedVer", 1))
     return note_types, decks, steps, sched_ver
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} is {_shown(value)}, not text")
+    return value
+
+
+def _json_object(text: object, column: str) -> dict:
+    """A JSON object from a column of Anki's `col` table (empty when the column is empty)."""
+    parsed = json.loads(text) if isinstance(text, str | bytes) and text else {}
+    if not isinstance(parsed, dict):
+        raise ValueError(f"col.{column} is a JSON {type(parsed).__name__}, not an object")
+    return parsed
 
 
 def _modern_metadata(
@@ -371,6 +465,7 @@ def _card_history(
      data) = row  # fmt: skip
     if odid and odue:
         due = odue  # in a filtered deck: the home deck's due is kept in odue
+    interval = min(max(interval, 0), MAX_INTERVAL_DAYS)
     memory = _memory_state(data)
     state = card_type if card_type in (0, 1, 2, 3) else 0
     if state in (2, 3) and not {"s", "d"} <= memory.keys():
@@ -404,10 +499,15 @@ def _memory_state(data: object) -> dict[str, float]:
         parsed = json.loads(data)
     except ValueError:
         return {}
+    if not isinstance(parsed, dict):
+        return {}
+    # Anki ignores card data it cannot use; so does revise, key by key.
     return {
         key: float(parsed[key])
-        for key in ("s", "d", "lrt")
-        if isinstance(parsed.get(key), int | float) and parsed[key] > 0
+        for key, (low, high) in _FSRS_RANGES.items()
+        if isinstance(parsed.get(key), int | float)
+        and math.isfinite(parsed[key])
+        and low <= parsed[key] <= high
     }
 
 

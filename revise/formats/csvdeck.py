@@ -18,15 +18,16 @@ from revise.errors import FormatError
 from revise.formats.files import read_capped, write_atomic
 from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
 from revise.formats.model import (
+    FIELD_TOO_LONG,
     ClozeError,
     DeckData,
     NoteData,
     NoteKind,
     cloze_segments,
+    field_too_long,
 )
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
-MAX_FIELD_CHARS = 128 * 1024  # a card side longer than this is not a card
 DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe", ":": "colon", " ": "space"}
 ROLES = ("front", "back", "tags", "guid", "deck", "notetype", "skip")
 ROLE_HELP = "front, back, tags, guid, deck, notetype, skip"
@@ -225,7 +226,7 @@ def _parse_rows(path: Path, body: str, delimiter: str, offset: int) -> list[tupl
             line = offset + start
             start = reader.line_num + 1
             for cell in row:
-                if len(cell) > MAX_FIELD_CHARS:
+                if field_too_long(cell):
                     raise _too_long(path, line)
             if any(cell.strip() for cell in row):
                 rows.append((line, row))
@@ -240,7 +241,7 @@ def _too_long(path: Path, line: int) -> FormatError:
     return FormatError(
         str(path),
         line,
-        f"a field longer than {MAX_FIELD_CHARS // 1024} KB (an unclosed quote, or not a table "
+        f"{FIELD_TOO_LONG} (an unclosed quote, or not a table "
         "of notes); check the quotes on this line",
     )
 

@@ -33,12 +33,14 @@ import yaml
 from revise.errors import FormatError
 from revise.formats.files import read_capped
 from revise.formats.model import (
+    FIELD_TOO_LONG,
     ClozeError,
     DeckData,
     NoteData,
     NoteKind,
     SourceRef,
     cloze_segments,
+    field_too_long,
 )
 
 MAX_DECK_BYTES = 50 * 1024 * 1024
@@ -371,6 +373,8 @@ class _DeckParser:
         return index + 1
 
     def add(self, note: NoteData, meta: _Meta | None) -> None:
+        if field_too_long(note.front) or field_too_long(note.back):
+            raise self.error(note.line - 1, f"{FIELD_TOO_LONG} (split the card)")
         note.context = " > ".join(title for _, title in self.trail)
         if meta is not None:
             note.source, note.tags = meta.source, meta.tags

@@ -9,9 +9,20 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+
+# A card side longer than this is not a card but a damaged or hostile file: every reader refuses it.
+MAX_FIELD_CHARS = 128 * 1024
+
+
+def field_too_long(text: str) -> bool:
+    return len(text) > MAX_FIELD_CHARS
+
+
+FIELD_TOO_LONG = f"a field longer than {MAX_FIELD_CHARS // 1024} KB"
 
 
 class NoteKind(StrEnum):
@@ -137,14 +148,51 @@ def meaning_hash(*parts: str) -> str:
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
 
 
-@dataclass(frozen=True)
 class CardFace:
-    """What one card of a note shows: the prompt, the answer, and the full text on reveal."""
+    """What one card of a note shows: the prompt, the answer, and the full text on reveal.
 
-    ordinal: int
-    prompt: str
-    answer: str
-    full: str
+    A cloze card's prompt is built when it is first read, so that listing the cards of a note
+    with thousands of deletions costs time in proportion to its text, not to the text times the
+    number of deletions.
+    """
+
+    __slots__ = ("_prompt", "_render", "answer", "full", "ordinal")
+
+    def __init__(
+        self,
+        ordinal: int,
+        prompt: str | None,
+        answer: str,
+        full: str,
+        *,
+        render: Callable[[], str] | None = None,
+    ) -> None:
+        self.ordinal = ordinal
+        self.answer = answer
+        self.full = full
+        self._prompt = prompt
+        self._render = render
+
+    @property
+    def prompt(self) -> str:
+        if self._prompt is None:
+            self._prompt = self._render() if self._render else ""
+        return self._prompt
+
+    def _key(self) -> tuple[int, str, str, str]:
+        return (self.ordinal, self.prompt, self.answer, self.full)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CardFace) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"CardFace(ordinal={self.ordinal}, prompt={self.prompt!r}, answer={self.answer!r}, "
+            f"full={self.full!r})"
+        )
 
 
 class ClozeError(ValueError):
@@ -233,15 +281,19 @@ def card_faces(note: NoteData) -> list[CardFace]:
             CardFace(1, note.back, note.front, note.front),
         ]
     segments = cloze_segments(note.front)
-    groups = sorted({group for _, group, _ in segments if group is not None})
-    full = "".join(piece for piece, _, _ in segments)
-    faces = []
-    for group in groups:
-        prompt = "".join(
+    deletions: dict[int, list[str]] = {}
+    for piece, group, _ in segments:
+        if group is not None:
+            deletions.setdefault(group, []).append(piece)
+    shown = "".join(piece for piece, _, _ in segments) + (f"\n\n{note.back}" if note.back else "")
+
+    def prompt(group: int) -> Callable[[], str]:
+        return lambda: "".join(
             (f"[{hint}]" if hint else GAP) if seg_group == group else piece
             for piece, seg_group, hint in segments
         )
-        answer = ", ".join(piece for piece, seg_group, _ in segments if seg_group == group)
-        shown = full + (f"\n\n{note.back}" if note.back else "")
-        faces.append(CardFace(group, prompt, answer, shown))
-    return faces
+
+    return [
+        CardFace(group, None, ", ".join(deletions[group]), shown, render=prompt(group))
+        for group in sorted(deletions)
+    ]

@@ -24,6 +24,7 @@ from revise.formats.csvdeck import decode_text
 from revise.formats.files import read_capped
 from revise.formats.memory import memory_from_sm2
 from revise.formats.model import (
+    FIELD_TOO_LONG,
     CardHistory,
     ClozeError,
     DeckData,
@@ -32,6 +33,7 @@ from revise.formats.model import (
     ScheduleData,
     SourceRef,
     cloze_segments,
+    field_too_long,
 )
 
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
@@ -262,6 +264,8 @@ def _note(path: Path, block: _Block) -> NoteData | None:
         except ClozeError as exc:
             raise FormatError(str(path), block.start, f"cloze card cannot be read: {exc}") from exc
     front, back = front.strip(), back.strip()
+    if field_too_long(front) or field_too_long(back):
+        raise FormatError(str(path), block.start, f"{FIELD_TOO_LONG} (split the card)")
     if not front or (kind is not NoteKind.CLOZE and not back):
         raise FormatError(
             str(path), block.start, "a flashcard with an empty side; write text on both sides"

@@ -134,9 +134,11 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
             if part.lead_is_heading:
                 passages = [Passage(item, (*part.trail, part.lead.text)) for item in part.items]
             else:
-                passages = [] if announces_list(part.lead.text) else [
-                    Passage(part.lead, part.trail, part.label)
-                ]
+                passages = (
+                    []
+                    if announces_list(part.lead.text)
+                    else [Passage(part.lead, part.trail, part.label)]
+                )
                 passages += [Passage(item, part.trail, part.lead.text) for item in part.items]
         else:
             passages = [part]
@@ -221,17 +223,40 @@ def _segmenter():  # type: ignore[no-untyped-def]
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+# The sentence splitter takes time growing with the square of its input: a long block goes to it
+# in pieces of about this many characters, cut where a sentence plainly ends.
+SEGMENT_CHARS = 5000
+_PLAIN_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
 def sentences(text: str) -> list[tuple[int, int, str]]:
     """(start, end, sentence) for each sentence of a block's text."""
     if not re.search(r"[.!?]\s+\S", text):
         return [(0, len(text), text)]
     spans = []
-    for span in _segmenter().segment(text):
-        sentence = span.sent.strip()
-        if sentence:
-            start = text.find(sentence, span.start)
-            spans.append((start, start + len(sentence), sentence))
+    for offset, piece in _pieces(text):
+        for span in _segmenter().segment(piece):
+            sentence = span.sent.strip()
+            if sentence:
+                start = offset + piece.find(sentence, span.start)
+                spans.append((start, start + len(sentence), sentence))
     return spans
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of `text` of about SEGMENT_CHARS each, at plain sentence ends."""
+    pieces = []
+    start = 0
+    while len(text) - start > SEGMENT_CHARS:
+        ends = [
+            m.end()
+            for m in _PLAIN_END.finditer(text, start + SEGMENT_CHARS // 2, start + SEGMENT_CHARS)
+        ]
+        cut = ends[-1] if ends else start + SEGMENT_CHARS
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
 
 
 def tidy(sentence: str) -> str:
@@ -270,11 +295,7 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()
-    return (
-        text.endswith("?")
-        or bool(_ADVICE.search(text))
-        or bool(_INSTRUCTION.match(text))
-    )
+    return text.endswith("?") or bool(_ADVICE.search(text)) or bool(_INSTRUCTION.match(text))
 
 
 def _passage_drafts(
@@ -369,7 +390,9 @@ def shaped_questions(
     ]
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
-        opening = [t for t in subject if t.start == 0 and t.kind in (TargetKind.NAME, TargetKind.ACRONYM)]
+        opening = [
+            t for t in subject if t.start == 0 and t.kind in (TargetKind.NAME, TargetKind.ACRONYM)
+        ]
         if opening:
             name = opening[0].text
             found.extend(who(sentence, name, bool(ORGANISATION.search(name))))
@@ -387,7 +410,9 @@ def _shaped_option(
         start = shaped.front.find(shaped.hidden)
         if start < 0 or vocabulary.is_topic(shaped.hidden):
             return None
-        target = Target(start, start + len(shaped.hidden), shaped.hidden, TargetKind.TERM, shaped.score)
+        target = Target(
+            start, start + len(shaped.hidden), shaped.hidden, TargetKind.TERM, shaped.score
+        )
         return _cloze(shaped.front, target, context, source)
     if f" {normalise(shaped.back)} " in f" {normalise(shaped.front)} ":
         return None
