@@ -435,7 +435,7 @@ def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     from revise.formats.export import export_decks
 
     decks = collection.export_decks(args.deck)
-    export_decks(decks, args.output, day_starts_at=collection.config.day_starts_at)
+    export_decks(decks, args.output, day_starts_at=collection.config.day_starts_at, name=args.deck)
     for deck in decks:
         print(f"{deck.name}: {len(deck.notes)} notes written to {args.output}")
     return 0

@@ -26,6 +26,7 @@ from revise.formats.model import (
     NoteKind,
     ReviewData,
     ScheduleData,
+    SourceRef,
     card_faces,
 )
 from revise.scheduling.day import day_bounds
@@ -115,7 +116,12 @@ def revise_decks() -> list[DeckData]:
             "Geography",
             [
                 NoteData(
-                    NoteKind.BASIC, "Capital of France?", "Paris", tags=("europe", "capitals")
+                    NoteKind.BASIC,
+                    "Capital of France?",
+                    "Paris",
+                    tags=("europe", "capitals"),
+                    context="Europe > Capitals",
+                    source=SourceRef("notes/geography.txt", 3, 4),
                 ),
                 NoteData(NoteKind.REVERSED, "der Hund", "the dog", tags=("german",)),
                 NoteData(
@@ -167,14 +173,15 @@ def test_anki_imports_a_revise_export_with_notes_decks_media_and_progress(
     versailles = notes[VERSAILLES]
     assert (france.note_type()["name"], france.fields) == (
         "Basic (revise)",
-        ["Capital of France?", "Paris"],
+        ["Capital of France?", "Paris", "Europe &gt; Capitals", "notes/geography.txt:3-4"],
     )
+    assert "Europe &gt; Capitals" in france.cards()[0].question()  # shown above the question
     assert (dog.note_type()["name"], dog.fields) == (
         "Basic and reversed (revise)",
-        ["der Hund", "the dog"],
+        ["der Hund", "the dog", "", ""],
     )
     assert versailles.note_type()["type"] == MODEL_CLOZE
-    assert versailles.fields == [VERSAILLES, "Ended the First World War"]
+    assert versailles.fields == [VERSAILLES, "Ended the First World War", "", ""]
     assert flag.fields[1] == "Japan"
     assert sorted(france.tags) == ["capitals", "europe"]
     assert dog.tags == ["german"] and versailles.tags == ["history"] and flag.tags == []

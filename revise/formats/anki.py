@@ -15,7 +15,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
@@ -23,6 +23,7 @@ from urllib.parse import unquote
 from revise.config import MAX_INTERVAL_DAYS
 from revise.errors import FormatError
 from revise.formats import protowire as pb
+from revise.formats.anki_export import CONTEXT_FIELD, SOURCE_FIELD
 from revise.formats.htmltext import html_to_text
 from revise.formats.memory import memory_from_reviews, memory_from_sm2
 from revise.formats.model import (
@@ -34,8 +35,10 @@ from revise.formats.model import (
     NoteKind,
     ReviewData,
     ScheduleData,
+    SourceRef,
     cloze_segments,
     field_too_long,
+    meaning_hash,
 )
 from revise.formats.safezip import (
     MAX_COLLECTION_BYTES,
@@ -538,11 +541,52 @@ def _last_review(
 
 def _note_from(raw: _RawNote, note_type: _NoteType) -> NoteData | None:
     values = dict(zip(note_type.fields, raw.fields, strict=False))
-    if note_type.cloze:
-        note = _cloze_note(raw, note_type, values)
-        if note is not None:
-            return note
-    return _card_note(raw, note_type, values)
+    own = _REVISE_TYPE in note_type.name and set(_REVISE_FIELDS) <= set(note_type.fields)
+    if own:  # revise's own note type: its Context and Source fields are not card text
+        fields = [name for name in note_type.fields if name not in _REVISE_FIELDS]
+        note_type = replace(note_type, fields=fields)
+    note = _cloze_note(raw, note_type, values) if note_type.cloze else None
+    if note is None:
+        note = _card_note(raw, note_type, values)
+    if note is not None and own:
+        note.context = html_to_text(values.get(CONTEXT_FIELD, ""))[0]
+        note.source = _source(html_to_text(values.get(SOURCE_FIELD, ""))[0])
+        if note.kind is NoteKind.CLOZE:
+            note.front = _bracket_cloze(note.front)
+        if note.id == meaning_hash(note.kind.value, note.front, note.back):
+            note.id = None  # revise wrote the card's meaning as its guid: no id of its own
+    return note
+
+
+def _bracket_cloze(text: str) -> str:
+    """A cloze revise wrote in Anki's `{{c1::...}}` spelling, back in revise's `[...]` one,
+    when that spelling can say the same (deletions numbered in order, no hints)."""
+    segments = cloze_segments(text)
+    groups = [group for _, group, _ in segments if group is not None]
+    if groups != list(range(len(groups))) or any(hint for _, _, hint in segments):
+        return text
+    return "".join(
+        _escaped_brackets(piece) if group is None else f"[{_escaped_brackets(piece)}]"
+        for piece, group, _ in segments
+    )
+
+
+def _escaped_brackets(text: str) -> str:
+    return _BRACKETS.sub(lambda match: "\\" + match[0], text)
+
+
+_BRACKETS = re.compile(r"[\[\]]|\\(?=[\[\]\\])")
+
+
+_REVISE_TYPE = "(revise)"
+_REVISE_FIELDS = (CONTEXT_FIELD, SOURCE_FIELD)
+
+
+def _source(text: str) -> SourceRef | None:
+    try:
+        return SourceRef.parse(text) if text else None
+    except ValueError:
+        return None
 
 
 def _cloze_note(raw: _RawNote, note_type: _NoteType, values: dict[str, str]) -> NoteData | None:

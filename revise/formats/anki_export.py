@@ -38,12 +38,20 @@ LEARN_STEPS = (1.0, 10.0)  # minutes; Anki's defaults, written into the deck opt
 RELEARN_STEPS = (10.0,)
 DEFAULT_FACTOR = 2500
 # Fixed note type ids so that importing again reuses the note types instead of copying them.
+# (Ids of the note types with Context and Source fields; the two-field types had ...419-421.)
 MODEL_IDS = {
-    NoteKind.BASIC: 1_342_697_561_419,
-    NoteKind.REVERSED: 1_342_697_561_420,
-    NoteKind.CLOZE: 1_342_697_561_421,
+    NoteKind.BASIC: 1_342_697_561_422,
+    NoteKind.REVERSED: 1_342_697_561_423,
+    NoteKind.CLOZE: 1_342_697_561_424,
 }
-_CSS = ".card { font-family: arial; font-size: 20px; text-align: center; }\n"
+# Every revise note type ends with these fields, so that a package read back keeps each card's
+# heading trail and the lines it came from. Anki shows the context above the question.
+CONTEXT_FIELD, SOURCE_FIELD = "Context", "Source"
+_CSS = (
+    ".card { font-family: arial; font-size: 20px; text-align: center; }\n"
+    ".context { font-size: 14px; color: grey; margin-bottom: 1em; }\n"
+)
+_CONTEXT = "{{#Context}}<div class=context>{{Context}}</div>{{/Context}}\n"
 _ANSWER = "{{FrontSide}}\n\n<hr id=answer>\n\n"
 
 _SCHEMA = """
@@ -228,7 +236,12 @@ def _insert_note(
     position: int,
 ) -> int:
     first = anki_cloze_text(note.front) if note.kind is NoteKind.CLOZE else note.front
-    fields = [text_to_html(first, note.media), text_to_html(note.back, note.media)]
+    fields = [
+        text_to_html(first, note.media),
+        text_to_html(note.back, note.media),
+        text_to_html(note.context),
+        text_to_html(str(note.source)) if note.source else "",
+    ]
     sort_text = html_to_text(fields[0])[0]
     note_id = ids.note()
     conn.execute(
@@ -465,13 +478,15 @@ def _deck_json(deck_id: int, name: str, description: str, mod: int) -> dict[str,
 
 def _model_json(kind: NoteKind, mod: int) -> dict[str, object]:
     if kind is NoteKind.CLOZE:
-        names = ["Text", "Back Extra"]
-        templates = [("Cloze", "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}")]
+        names = ["Text", "Back Extra", CONTEXT_FIELD, SOURCE_FIELD]
+        templates = [
+            ("Cloze", _CONTEXT + "{{cloze:Text}}", _CONTEXT + "{{cloze:Text}}<br>\n{{Back Extra}}")
+        ]
     else:
-        names = ["Front", "Back"]
-        templates = [("Card 1", "{{Front}}", _ANSWER + "{{Back}}")]
+        names = ["Front", "Back", CONTEXT_FIELD, SOURCE_FIELD]
+        templates = [("Card 1", _CONTEXT + "{{Front}}", _ANSWER + "{{Back}}")]
         if kind is NoteKind.REVERSED:
-            templates.append(("Card 2", "{{Back}}", _ANSWER + "{{Front}}"))
+            templates.append(("Card 2", _CONTEXT + "{{Back}}", _ANSWER + "{{Front}}"))
     return {
         "id": MODEL_IDS[kind],
         "name": {

@@ -52,6 +52,7 @@ _HEADING = re.compile(r"(#+)(?:\s(.*))?$")
 _SEPARATOR = re.compile(r"-{3,}\s*$")
 _COLONS = re.compile(r":{2,}")
 _META_START = re.compile(r"\s*(?:id|source|tags|kind)\s*:")
+_SECTION = re.compile(r"\s*deck\s*:")
 _META_KEY = re.compile(r"\s*([^\s:;]*)\s*:")
 _BARE_TAG = re.compile(r'[^\s,;"]+')
 _TAG_SPLIT = re.compile(r"[\s,]+")
@@ -128,7 +129,18 @@ def _classify(line: str) -> _Line:
 
 
 def read_deck_file(path: Path) -> DeckData:
-    """Read and parse a deck file; any problem is a FormatError naming the file and line."""
+    """Read and parse a deck file of one deck; any problem is a FormatError naming the file and
+    line."""
+    decks = read_deck_file_decks(path)
+    if len(decks) > 1:
+        raise FormatError(
+            str(path), None, "holds several decks (deck: sections); import it with revise import"
+        )
+    return decks[0]
+
+
+def read_deck_file_decks(path: Path) -> list[DeckData]:
+    """Every deck of a deck file: its own, and one per `<!-- deck: NAME -->` section."""
     name = str(path)
     data = read_capped(path, MAX_DECK_BYTES, "deck file")
     nul = data.find(b"\x00")
@@ -144,11 +156,52 @@ def read_deck_file(path: Path) -> DeckData:
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         line = data.count(b"\n", 0, error.start + bom) + 1
         raise FormatError(name, line, "not valid UTF-8 text (save the file as UTF-8)") from None
-    return parse_deck(text, name, path.stem)
+    decks = parse_decks(text, name, path.stem)
+    _attach_media(decks, media_folder(path))
+    return decks
+
+
+def media_folder(path: Path) -> Path:
+    """Where a deck file's pictures and sounds live: `NAME.media/` beside `NAME.md`."""
+    return path.with_name(f"{path.stem}.media")
+
+
+def _attach_media(decks: list[DeckData], folder: Path) -> None:
+    """Give each note the files its text mentions (`(image: cat.jpg)`) that are in `folder`."""
+    from revise.formats.htmltext import media_mentions
+    from revise.formats.safezip import MAX_MEDIA_FILE_BYTES, is_safe_media_name
+
+    if not folder.is_dir():
+        return
+    found: dict[str, bytes | None] = {}
+    for deck in decks:
+        for note in deck.notes:
+            names = []
+            for name in [*media_mentions(note.front), *media_mentions(note.back)]:
+                if name not in found:
+                    present = is_safe_media_name(name) and (folder / name).is_file()
+                    found[name] = (
+                        read_capped(folder / name, MAX_MEDIA_FILE_BYTES, "media file")
+                        if present
+                        else None
+                    )
+                if found[name] is not None:
+                    names.append(name)
+            if names:
+                note.media = tuple(dict.fromkeys(names))
+                deck.media.update((name, found[name]) for name in note.media)  # type: ignore[misc]
 
 
 def parse_deck(text: str, path: str, default_name: str) -> DeckData:
     """Parse deck-file text; the first problem raises FormatError(path, line, message)."""
+    decks = parse_decks(text, path, default_name)
+    if len(decks) > 1:
+        raise FormatError(path, None, "holds several decks (deck: sections); read them all")
+    return decks[0]
+
+
+def parse_decks(text: str, path: str, default_name: str) -> list[DeckData]:
+    """Parse deck-file text into its deck and the decks of its `deck:` sections."""
     return _DeckParser(text, path).parse(default_name)
 
 
@@ -200,7 +253,7 @@ def deck_evidence(text: str) -> DeckEvidence:
         if kind in (_Line.QUESTION, _Line.CLOZE):
             return DeckEvidence(own_syntax=True)
         if kind is _Line.COMMENT:
-            if _META_START.match(line, 4):
+            if _META_START.match(line, 4) or _SECTION.match(line, 4):
                 return DeckEvidence(own_syntax=True)
             in_comment = "-->" not in line[4:]
         elif kind is _Line.ONE_LINE or (kind is _Line.ESCAPED and "::" in line):
@@ -234,23 +287,25 @@ class _DeckParser:
         self.lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
         self.kinds = [_classify(line) for line in self.lines]
         self.trail: list[tuple[int, str]] = []  # (heading level, title)
-        self.notes: list[NoteData] = []
         self.ids: dict[str, int] = {}
         self.meta: _Meta | None = None
         self.sources: dict[str, SourceRef] = {}
+        self.sections: list[DeckData] = []  # the file's deck, then its `deck:` sections
 
     def error(self, index: int, message: str) -> FormatError:
         return FormatError(self.path, index + 1, message)
 
-    def parse(self, default_name: str) -> DeckData:
+    def parse(self, default_name: str) -> list[DeckData]:
+        """The file's deck, then one deck per `<!-- deck: NAME -->` section that has cards."""
         deck = DeckData(name=default_name)
         index = self.front_matter(deck)
+        self.sections = [deck]
         while index < len(self.lines):
             index = self.step(index)
         if self.meta is not None:
             raise self.meta_not_above_card()
-        deck.notes = self.notes
-        return deck
+        decks = [section for section in self.sections if section.notes]
+        return decks or [deck]
 
     def step(self, index: int) -> int:
         """Read what starts at `index`; return where the next thing starts."""
@@ -388,7 +443,7 @@ class _DeckParser:
                     )
                 self.ids[meta.id] = note.line
                 note.id = meta.id
-        self.notes.append(note)
+        self.sections[-1].notes.append(note)
 
     def take_meta(self) -> _Meta | None:
         meta, self.meta = self.meta, None
@@ -420,7 +475,29 @@ class _DeckParser:
             self.read_meta(index, body)
         elif self.meta is not None:
             raise self.meta_not_above_card()
+        elif _SECTION.match(body):
+            self.section(index, body)
         return index + 1
+
+    def section(self, index: int, body: str) -> None:
+        """`<!-- deck: NAME -->`: the cards below belong to the deck NAME, with no headings."""
+        value = body.split(":", 1)[1].strip()
+        if value.startswith('"'):
+            try:
+                value = _JSON.decode(value)
+            except ValueError:
+                raise self.error(
+                    index, 'the quoted deck name is not closed (end it with ")'
+                ) from None
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(index, "empty deck name (write <!-- deck: Parent::Child -->)")
+        taken = {section.name for section in self.sections[1:]}
+        if value in taken:
+            raise self.error(
+                index, f"deck {value!r} has a section already (put its cards in one section)"
+            )
+        self.sections.append(DeckData(name=value))
+        self.trail = []
 
     def long_comment(self, index: int) -> int:
         if self.meta is not None:
@@ -630,15 +707,31 @@ def _split_one_line(line: str) -> tuple[str, str, str]:
 
 def write_deck(deck: DeckData) -> str:
     """The deck as deck-file text; the same deck always gives the same bytes."""
-    out = ["---", _front_matter_text(deck), "---", ""]
+    return write_decks([deck], deck.name)
+
+
+def write_decks(decks: list[DeckData], name: str) -> str:
+    """Decks as one deck file: the deck `name` (a parent) in the front matter and its cards
+    first, every other deck after it in a `<!-- deck: NAME -->` section."""
+    main = next((deck for deck in decks if deck.name == name), DeckData(name))
+    out = ["---", _front_matter_text(main), "---", ""]
+    out += _card_section(main.notes)
+    for deck in decks:
+        if deck is not main:
+            out += [f"<!-- deck: {_meta_value(deck.name)} -->", "", *_card_section(deck.notes)]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _card_section(notes: list[NoteData]) -> list[str]:
+    out: list[str] = []
     trail: list[str] = []
-    for note in deck.notes:
+    for note in notes:
         parts = _context_parts(note.context)
         if parts != trail:
             out += [*_headings(trail, parts), ""]
             trail = parts
         out += [*_card_lines(note), ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def _front_matter_text(deck: DeckData) -> str:

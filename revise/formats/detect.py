@@ -114,9 +114,9 @@ def _read_any(path: Path, deck: str | None, columns: str | None) -> list[DeckDat
 
         return read_csv_deck(path, deck=deck, columns=columns)
     if kind is FileKind.DECK:
-        from revise.formats.deckfile import read_deck_file
+        from revise.formats.deckfile import read_deck_file_decks
 
-        return [read_deck_file(path)]
+        return read_deck_file_decks(path)
     if kind is FileKind.OBSIDIAN:
         from revise.formats.obsidian import read_obsidian
 

@@ -18,11 +18,17 @@ FORMATS = {
 
 
 def export_decks(
-    decks: list[DeckData], path: Path, *, day_starts_at: int = DEFAULT_DAY_STARTS_AT
+    decks: list[DeckData],
+    path: Path,
+    *,
+    day_starts_at: int = DEFAULT_DAY_STARTS_AT,
+    name: str | None = None,
 ) -> None:
     """Write `decks` to `path`: `.md` native deck file, `.csv`/`.tsv` table, `.apkg` Anki.
 
-    `day_starts_at` (local hour) places review cards on the right study day in Anki.
+    `day_starts_at` (local hour) places review cards on the right study day in Anki. `name` is
+    the deck asked for, the parent of the others: a deck file is named after it and holds the
+    others as sections.
     """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -38,16 +44,37 @@ def export_decks(
 
         write_apkg(decks, path, day_starts_at=day_starts_at)
         return
+    if suffix == ".md":
+        from revise.formats.deckfile import write_decks
+
+        _write_media(decks, path)
+        write_atomic(path, write_decks(decks, name or decks[0].name))
+        return
     if len(decks) != 1:
         raise ReviseError(
             f"{path}: {suffix} holds one deck, {len(decks)} were given; export them one at a time "
-            "or to .apkg"
+            "or to .md or .apkg"
         )
-    if suffix == ".md":
-        from revise.formats.deckfile import write_deck
-
-        write_atomic(path, write_deck(decks[0]))
-        return
     from revise.formats.csvdeck import write_csv
 
     write_csv(decks[0], path)
+
+
+def _write_media(decks: list[DeckData], path: Path) -> None:
+    """The pictures and sounds the decks' cards mention, into the deck file's media folder
+    (written before the deck file, so that it never mentions a file not there yet)."""
+    from revise.formats.deckfile import media_folder
+    from revise.formats.safezip import is_safe_media_name
+
+    folder = media_folder(path)
+    for deck in decks:
+        for note in deck.notes:
+            for name in note.media:
+                data = deck.media.get(name)
+                if data is None or not is_safe_media_name(name):
+                    continue
+                target = folder / name
+                if target.is_file() and target.read_bytes() == data:
+                    continue
+                folder.mkdir(exist_ok=True)
+                write_atomic(target, data)

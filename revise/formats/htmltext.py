@@ -42,6 +42,11 @@ def media_mention(kind: str, name: str) -> str:
     return f"({kind}: {name})"
 
 
+def media_mentions(text: str) -> list[str]:
+    """The media file names a card text mentions, in order."""
+    return [match[2] for match in _MENTION.finditer(text)]
+
+
 def html_to_text(markup: str) -> tuple[str, tuple[str, ...]]:
     """Readable text of an HTML field, and the local media file names it refers to, in order."""
     converter = _TextConverter()

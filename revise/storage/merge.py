@@ -192,10 +192,11 @@ def store_deck(
 def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
     deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
     values = {
-        "source": deck.source,
         "description": deck.description,
         "tags": " ".join(deck.tags),
     }
+    if deck.source is not None:  # a file that cannot tell (an Anki package) keeps the source
+        values["source"] = deck.source
     if deck_id is None:
         return connection.execute(
             insert(decks_t).values(name=deck.name, created_at=now, **values).returning(decks_t.c.id)
@@ -242,12 +243,12 @@ def _same(old: _Stored, note: NoteData) -> bool:
     return (
         old.key == note.key
         and old.kind == note.kind.value
-        and old.front == note.front
+        and _same_front(old.front, note)
         and old.back == note.back
         and old.context == note.context
         and old.tags == " ".join(note.tags)
         and _same_source(old.source, note.source)
-        and old.media == "\n".join(note.media)
+        and set(old.media.splitlines()) == set(note.media)
         and not old.missing
     )
 
@@ -265,6 +266,20 @@ def _move_notes(connection: Connection, moved: list[dict[str, int]]) -> None:
     if moved:
         connection.execute(_MOVE_NOTE, moved)
         connection.execute(_MOVE_CARDS, moved)
+
+
+def _same_front(old: str, note: NoteData) -> bool:
+    """The same text; for a cloze, the same deletions in either spelling (`[x]`, `{{c1::x}}`)."""
+    if old == note.front:
+        return True
+    if note.kind is not NoteKind.CLOZE:
+        return False
+    from revise.formats.anki_export import anki_cloze_text
+
+    try:
+        return anki_cloze_text(old) == anki_cloze_text(note.front)
+    except ValueError:
+        return False
 
 
 def _same_source(old: str | None, new: SourceRef | None) -> bool:
