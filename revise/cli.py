@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--check", action="store_true", help="list cards that fail a quality check, and why"
     )
+    generate.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the deck file even if it was edited or not generated from these notes",
+    )
 
     export = commands.add_parser(
         "export",
@@ -534,9 +539,8 @@ def _workload(collection, args: argparse.Namespace) -> int:  # type: ignore[no-u
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from revise.formats.deckfile import write_deck
     from revise.formats.detect import FileKind, file_kind
-    from revise.formats.files import write_atomic
+    from revise.formats.generated import deck_targets, write_generated
     from revise.generation import generate_deck
     from revise.generation.checker import check_deck
 
@@ -547,12 +551,10 @@ def _generate(args: argparse.Namespace) -> int:
         if kind is not FileKind.NOTES:
             raise ReviseError(f"{notes}: {kind.value}, not notes; import it: revise import {notes}")
     flagged = 0
-    for notes in args.notes:
-        target = _deck_target(notes, args.output)
+    for notes, target in zip(args.notes, deck_targets(args.notes, args.output), strict=True):
         deck = generate_deck(notes, relative_to=target.parent.resolve())
-        write_atomic(target, write_deck(deck))
-        cards = sum(1 for _ in deck.notes)
-        print(f"{notes} -> {target}: {cards} cards")
+        done = write_generated(target, deck, force=args.force)
+        print(f"{notes} -> {target}: {len(deck.notes)} cards, {done}")
         if args.check:
             source_text = notes.read_text(encoding="utf-8", errors="replace")
             sources = {str(note.source.path): source_text for note in deck.notes if note.source}
@@ -564,14 +566,6 @@ def _generate(args: argparse.Namespace) -> int:
     if args.check:
         print(f"{flagged} finding(s)")
     return EXIT_FLAGGED if flagged else 0
-
-
-def _deck_target(notes: Path, output: Path | None) -> Path:
-    if output is None:
-        return notes.with_suffix(".md") if notes.suffix != ".md" else notes.with_suffix(".deck.md")
-    if output.is_dir():
-        return output / f"{notes.stem}.md"
-    return output
 
 
 def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

@@ -112,7 +112,7 @@ def test_generate_on_a_full_disk_leaves_the_old_deck_as_it_was(env, small_disk, 
     target.write_text("Capital of France :: Paris\n", encoding="utf-8")
     fill(small_disk, leave=0)
 
-    assert main(["generate", str(notes), "-o", str(target)]) == 1
+    assert main(["generate", str(notes), "-o", str(target), "--force"]) == 1
 
     error = capsys.readouterr().err.strip()
     assert "\n" not in error and str(target) in error and "free some space" in error
