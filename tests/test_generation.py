@@ -88,7 +88,9 @@ def test_sub_bullets_under_a_lead_are_cards_that_carry_the_lead() -> None:
 def test_short_list_that_is_the_fact_is_one_card() -> None:
     deck = generate_deck(ROOT / "tests/notes/computer-science-os-deadlock.md")
     lists = [note for note in deck.notes if note.front == "Examples of consumable resources (4)"]
-    assert [note.back for note in lists] == ["interrupts; signals; messages; information in I/O buffers"]
+    assert [note.back for note in lists] == [
+        "interrupts; signals; messages; information in I/O buffers"
+    ]
 
 
 def test_enumeration_is_not_split_into_sibling_clozes() -> None:

@@ -7,6 +7,7 @@ never touch the database; the collection stores them. Times are timezone-aware U
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 from collections.abc import Callable
@@ -136,6 +137,7 @@ class DeckData:
 _PUNCTUATION = re.compile(r"[^\w\[\]]+|_+", re.UNICODE)
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold case, punctuation and whitespace so that only a text's words remain."""
     folded = unicodedata.normalize("NFKC", text).casefold()

@@ -10,38 +10,72 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from revise.formats.model import DeckData
 
-__all__ = ["generate_deck"]
+__all__ = ["Generator", "Notes", "StructureGenerator", "generate_deck"]
 
 
-def generate_deck(path: Path, *, relative_to: Path | None = None) -> DeckData:
+@dataclass(frozen=True)
+class Notes:
+    """A notes file as read: its text, its kind ("text", "markdown" or "html") and the path a
+    deck beside `relative_to` names it by."""
+
+    path: Path
+    text: str
+    kind: str
+    source: str
+
+
+class Generator(Protocol):
+    """Anything that turns notes into a deck. `generate_deck` reads the file, hands it to the
+    generator, and keeps only the cards that pass the card checker."""
+
+    def generate(self, notes: Notes) -> DeckData: ...
+
+
+class StructureGenerator:
+    """Cards from the notes' own structure: headings and bullets give context, the sentence's
+    shape picks the question (definition, why, what it led to, which case), and a cloze hides
+    the key term where the sentence itself is the fact."""
+
+    def generate(self, notes: Notes) -> DeckData:
+        from revise.generation.cards import build_notes
+        from revise.generation.document import BlockKind
+        from revise.generation.reading import parse_notes
+        from revise.generation.structure import outline
+        from revise.generation.targets import build_vocabulary
+
+        document = parse_notes(notes.text, notes.kind)
+        document.title = readable_title(document.title, notes.path)
+        vocabulary = build_vocabulary(
+            [block.text for block in document.blocks if block.kind is not BlockKind.HEADING],
+            topic_words(document.title, notes.path),
+        )
+        cards = build_notes(outline(document), vocabulary, notes.source)
+        return DeckData(name=document.title, notes=cards, source=notes.source)
+
+
+def generate_deck(
+    path: Path, *, relative_to: Path | None = None, generator: Generator | None = None
+) -> DeckData:
     """A deck of cards from one notes file (.txt, .md, .markdown, .html or .htm).
 
     Source references name the notes file relative to `relative_to` (default: its own folder),
     the folder the deck file will live in. Raises FormatError for anything that is not notes.
+    Cards the checker finds fault with are left out: a deck holds only cards worth studying.
     """
-    from revise.generation.cards import build_notes
     from revise.generation.checker import without_flagged_cards
-    from revise.generation.document import BlockKind
-    from revise.generation.reading import parse_notes, read_notes
-    from revise.generation.structure import outline
-    from revise.generation.targets import build_vocabulary
+    from revise.generation.reading import read_notes
 
     path = Path(path)
     text, kind = read_notes(path)
-    document = parse_notes(text, kind)
-    source = source_path(path, relative_to)
-    document.title = readable_title(document.title, path)
-    vocabulary = build_vocabulary(
-        [block.text for block in document.blocks if block.kind is not BlockKind.HEADING],
-        topic_words(document.title, path),
-    )
-    notes = build_notes(outline(document), vocabulary, source)
-    deck = DeckData(name=document.title, notes=notes, source=source)
-    return without_flagged_cards(deck, {source: text})
+    notes = Notes(path, text, kind, source_path(path, relative_to))
+    deck = (generator or StructureGenerator()).generate(notes)
+    return without_flagged_cards(deck, {notes.source: text})
 
 
 def source_path(path: Path, relative_to: Path | None) -> str:

@@ -16,8 +16,7 @@ from functools import lru_cache
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.document import Block, BlockKind
-from revise.generation.grammar import lower_first
-from revise.generation.maths import loose_maths
+from revise.generation.grammar import PREPOSITIONS, lemmas, lower_first
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     ORDINALS,
@@ -27,19 +26,21 @@ from revise.generation.language import (
     past_to_base,
     words,
 )
+from revise.generation.maths import loose_maths
 from revise.generation.plaintext import GENERIC_SECTIONS
-from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage
 from revise.generation.questions import (
     Question,
     Shape,
     case_name,
     case_rule,
+    case_span,
     definition,
     effect,
     formula,
     who,
     why,
 )
+from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage
 from revise.generation.targets import (
     ORGANISATION,
     Target,
@@ -57,8 +58,27 @@ MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
 # Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
 LIST_LABELS = frozenset(
-    "examples example types kinds features uses advantages disadvantages causes effects "
-    "consequences benefits problems factors reasons methods steps stages properties".split()
+    [
+        "examples",
+        "example",
+        "types",
+        "kinds",
+        "features",
+        "uses",
+        "advantages",
+        "disadvantages",
+        "causes",
+        "effects",
+        "consequences",
+        "benefits",
+        "problems",
+        "factors",
+        "reasons",
+        "methods",
+        "steps",
+        "stages",
+        "properties",
+    ]
 )
 MAX_LABEL_WORDS = 12
 MAX_ROW_ANSWER_WORDS = 12
@@ -94,14 +114,30 @@ _ADVICE = re.compile(
 )
 _INSTRUCTION = re.compile(
     r"^(?:remember|make\s+sure|don't|do\s+not\s+forget|try\s+to|be\s+sure|tips?\b|hints?\b"
-    r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below))",
+    r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below)|\[[ xX]?\]"
+    r"|(?:example|sample|practice|exam)\s+questions?\b"
+    r"|(?:explain|describe|compare|evaluate|discuss|outline|state|give|list|identify|analyse|analyze"
+    r"|assess|suggest|justify|define|calculate|to\s+what\s+extent|how\s+far)\s)"
+    r"|\(\d+\s+marks?\)",
     re.I,
 )
-_CITATION = re.compile(r"\s*\\?\[\d+(?:[,\u2013-]\s*\d+)*\\?\]")  # "[12]", "\\[3\\]"
+_CITATION = re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]")  # "[12]", "\\[3\\]"
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
+_SENTENCE_END = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[A-Z0-9\"'\u201c\u2018(])")
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|e\.g|i\.e|cf|no|nos|vol|sec"
+    r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col"
+    r"|Sgt|Capt|Jr|Sr)\.$",
+    re.I,
+)
+_MARKS = re.compile(r"\(\s*\d+(?:\s*-\s*\d+)?\s+marks?\s*\)|\b\d+\s+marker\b", re.I)
+ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts
 _DASH_PARTS = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
-_NOT_SUBJECTS = frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"})
+_NOT_SUBJECTS = (
+    frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"}) | PREPOSITIONS
+)
 _FRONTED_DATE = re.compile(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
 _TRAILING_DATE = re.compile(r"\s+in\s+(?:the\s+)?$", re.I)
 
@@ -125,6 +161,7 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
     """The deck's notes, in the order of the notes file."""
     drafts: list[Draft] = []
     seen: set[str] = set()
+    guide = is_guide(outline)
     for part in outline.parts:
         if isinstance(part, ListGroup):
             draft = _list_draft(part, outline.title, path)
@@ -139,14 +176,19 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
                     if announces_list(part.lead.text)
                     else [Passage(part.lead, part.trail, part.label)]
                 )
-                passages += [Passage(item, part.trail, part.lead.text) for item in part.items]
+                passages += [
+                    Passage(item, part.trail, part.lead.text, part.lead.start)
+                    for item in part.items
+                ]
         else:
             passages = [part]
         for passage in passages:
             if passage.block.kind is BlockKind.ROW:
                 drafts.extend(_row_drafts(passage, outline.title, path))
             else:
-                drafts.extend(_passage_drafts(passage, outline.title, vocabulary, path, seen))
+                drafts.extend(
+                    _passage_drafts(passage, outline.title, vocabulary, path, seen, guide)
+                )
     return select(drafts)
 
 
@@ -216,47 +258,25 @@ def are_siblings(
 # Sentences --------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
-# The sentence splitter takes time growing with the square of its input: a long block goes to it
-# in pieces of about this many characters, cut where a sentence plainly ends.
-SEGMENT_CHARS = 5000
-_PLAIN_END = re.compile(r"[.!?]\s+(?=[A-Z])")
-
-
+@lru_cache(maxsize=8192)
 def sentences(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, sentence) for each sentence of a block's text."""
-    if not re.search(r"[.!?]\s+\S", text):
-        return [(0, len(text), text)]
-    spans = []
-    for offset, piece in _pieces(text):
-        for span in _segmenter().segment(piece):
-            sentence = span.sent.strip()
-            if sentence:
-                start = offset + piece.find(sentence, span.start)
-                spans.append((start, start + len(sentence), sentence))
-    return spans
+    """(start, end, sentence) for each sentence of a block's text.
 
-
-def _pieces(text: str) -> list[tuple[int, str]]:
-    """(offset, piece) cuts of `text` of about SEGMENT_CHARS each, at plain sentence ends."""
-    pieces = []
+    A sentence ends at ".", "!" or "?" before a space and a capital, a digit or an opening
+    quote; never after an abbreviation ("Foner ch. 4", "s. 57", "Carlill v. Carbolic", "e.g.")
+    or an initial ("Oliver O. Howard").
+    """
+    spans: list[tuple[int, int, str]] = []
     start = 0
-    while len(text) - start > SEGMENT_CHARS:
-        ends = [
-            m.end()
-            for m in _PLAIN_END.finditer(text, start + SEGMENT_CHARS // 2, start + SEGMENT_CHARS)
-        ]
-        cut = ends[-1] if ends else start + SEGMENT_CHARS
-        pieces.append((start, text[start:cut]))
-        start = cut
-    pieces.append((start, text[start:]))
-    return pieces
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match[1])
+        before = text[start:end]
+        if _ABBREVIATION_END.search(text[start : match.start() + 1]) or _INITIAL_END.search(before):
+            continue
+        spans.append((start, end, before.strip()))
+        start = match.end()
+    spans.append((start, len(text), text[start:].strip()))
+    return [(a, b, sentence) for a, b, sentence in spans if sentence]
 
 
 def tidy(sentence: str) -> str:
@@ -295,11 +315,45 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()
-    return text.endswith("?") or bool(_ADVICE.search(text)) or bool(_INSTRUCTION.match(text))
+    return (
+        text.endswith("?")
+        or bool(_ADVICE.search(text))
+        or bool(_INSTRUCTION.match(text))
+        or bool(_MARKS.search(text))
+    )
+
+
+def is_imperative(sentence: str) -> bool:
+    """ "Start revising six weeks before": a sentence that opens with a verb's bare form."""
+    first = re.match(r"[A-Za-z]+", sentence.strip())
+    if not first or not first[0][:1].isupper():
+        return False
+    word = first[0].casefold()
+    return word in lemmas(word).get("VERB", ()) and not is_stopword(word)
+
+
+def is_guide(outline: Outline) -> bool:
+    """Notes that are mostly advice and instructions (an exam-technique guide): their
+    imperatives are advice too, and only the facts inside their examples are carded."""
+    total = advice = 0
+    for part in outline.parts:
+        blocks = [part.block] if isinstance(part, Passage) else [part.lead, *part.items]
+        for block in blocks:
+            for _, _, sentence in sentences(block.text):
+                if len(words(sentence)) < MIN_FACT_WORDS:
+                    continue
+                total += 1
+                advice += is_advice(sentence) or is_imperative(sentence)
+    return total > 0 and advice >= ADVICE_SHARE * total
 
 
 def _passage_drafts(
-    passage: Passage, title: str, vocabulary: Vocabulary, path: str, seen: set[str]
+    passage: Passage,
+    title: str,
+    vocabulary: Vocabulary,
+    path: str,
+    seen: set[str],
+    guide: bool = False,
 ) -> list[Draft]:
     block = passage.block
     context = card_context(passage, title)
@@ -313,11 +367,16 @@ def _passage_drafts(
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind):
             continue
+        if guide and is_imperative(sentence):
+            continue
         seen.add(key)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
         options = []
         for shaped in shaped_questions(sentence, block.terms, vocabulary, case):
-            option = _shaped_option(shaped, sentence, context, source, vocabulary)
+            where = source
+            if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
+                where = SourceRef(path, passage.label_line, source.end)  # the answer is the label
+            option = _shaped_option(shaped, sentence, context, where, vocabulary)
             if option is None:
                 continue
             if shaped.hidden:
@@ -325,7 +384,12 @@ def _passage_drafts(
             else:
                 options.append(option)
         vague = is_vague(sentence)  # "He ...", "The first ...": the subject is elsewhere
+        cited = case_span(sentence)
+        if cited and len(words(sentence[: cited[0]] + sentence[cited[1] :])) < MIN_FACT_WORDS:
+            vague = True  # a case's name and citation alone: a label for what follows
         for target in find_targets(sentence, vocabulary, block.terms):
+            if cited and cited[0] < target.end and target.start < cited[1]:
+                continue  # never half of a case name
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT or vague:
                 break
             if f" {normalise(target.text)} " in hidden_context:

@@ -18,7 +18,26 @@ MAX_SUBJECT_WORDS = 8
 
 # Auxiliaries and modals invert as they are: "USSR will not give" -> "will USSR not give".
 INVERTING = frozenset(
-    "is are was were has have had can could will would must should may might does do did".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "must",
+        "should",
+        "may",
+        "might",
+        "does",
+        "do",
+        "did",
+    ]
 )
 _NEGATIVE = {
     "isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were", "hasn't": "has",
@@ -28,8 +47,61 @@ _NEGATIVE = {
 }  # fmt: skip
 # A clause opening with these is subordinate: its subject is not the sentence's.
 _SUBORDINATORS = frozenset(
-    "although though while whereas because since if unless when whenever after before as once"
-    " until which who whom whose that where".split()
+    [
+        "although",
+        "though",
+        "while",
+        "whereas",
+        "because",
+        "since",
+        "if",
+        "unless",
+        "when",
+        "whenever",
+        "after",
+        "before",
+        "as",
+        "once",
+        "until",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "where",
+    ]
+)
+
+
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "by",
+        "from",
+        "for",
+        "with",
+        "under",
+        "since",
+        "until",
+        "following",
+        "despite",
+        "without",
+        "within",
+        "through",
+        "throughout",
+        "between",
+        "among",
+        "against",
+        "about",
+        "into",
+        "onto",
+        "upon",
+    ]
 )
 
 
@@ -93,6 +165,8 @@ def split_clause(text: str) -> Clause | None:
         if index == 0:
             if lower in _SUBORDINATORS or lower in PRONOUNS or lower in ("there", "here"):
                 return None
+            if lower in PREPOSITIONS:
+                return None  # "In January 1923 French troops ...": the subject comes later
             continue
         subject = tokens[:index]
         if lower in ("has", "have", "had") and not _participle_follows(tokens, index):

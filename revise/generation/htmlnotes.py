@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from revise.generation.maths import sub_text, super_text
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
+from revise.generation.maths import sub_text, super_text
 
 _SKIPPED = frozenset(
     {

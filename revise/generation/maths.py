@@ -15,22 +15,31 @@ MAX_INLINE_MATHS = 80
 # Pandoc's rule: "$" opens maths before a non-space and closes it after one, not before a digit,
 # so "$5 and $10" stays money.
 _INLINE = re.compile(
-    r"(?<![\\$])\$(?![\s$])([^$\n]{1,%d}?)(?<![\s\\])\$(?![$\d])" % MAX_INLINE_MATHS
+    rf"(?<![\\$])\$(?![\s$])([^$\n]{{1,{MAX_INLINE_MATHS}}}?)(?<![\s\\])\$(?![$\d])"
 )
 _SUB = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
 _SUPER = str.maketrans(
     "0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
     "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ",
 )
+_PANDOC_SCRIPT = re.compile(r"(?<=\w)([~^])([^\s~^]{1,8})\1")
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
 UNCONVERTED = "$"
 
 
 def plain_maths(text: str) -> str:
-    """The text with each short inline `$...$` written in Unicode, where it can be."""
+    """The text with each short inline `$...$`, and Pandoc's `H~2~O` and `cm^3^`, written in
+    Unicode where it can be."""
+    if "~" in text or "^" in text:
+        text = _PANDOC_SCRIPT.sub(_pandoc_script, text)
     if "$" not in text:
         return text
     return _INLINE.sub(lambda match: _inline(match[1]) or match[0], text)
+
+
+def _pandoc_script(match: re.Match[str]) -> str:
+    script = sub_text if match[1] == "~" else super_text
+    return script(match[2]) or match[2]
 
 
 @lru_cache(maxsize=4096)

@@ -48,7 +48,7 @@ class Question:
 
 
 _SEPARATED = re.compile(
-    r"^(?P<term>[^.:;()\[\]=]{2,60}?)\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\.\s)\s*"
+    r"^(?P<term>[^.:;()\[\]=]{2,60}?)\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\s=\s|\.\s)\s*"
     r"(?P<meaning>\S.*)$"
 )
 _COPULA = re.compile(
@@ -78,7 +78,9 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
     participle = verb_base(first, "VBN") or verb_base(first, "VBD")
-    if participle and sep in (":", "-", "\u2013", "\u2014", "->"):
+    if sep == "=" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", meaning):
+        return []  # "F = m a": a formula, asked by its own shape
+    if participle and sep in (":", "-", "\u2013", "\u2014", "->", "="):
         # "Circular wait: prevented by ordering resources" says how, not what.
         how = re.match(r"(\S+)\s+(by|through|using|when|if|because)\s+(.+)$", meaning)
         answer = _short(f"{how[2]} {how[3]}") if how else ""
@@ -86,8 +88,10 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             return []
         front = finish_question(f"How {verb} {shown} {how[1]}")
         return [Question(front, _capital(answer), Shape.DEFINITION, 12.0)]
-    if first in _NOT_MEANINGS or verb_base(first, "VB") and first not in ("one", "any"):
+    if first in _NOT_MEANINGS or (verb_base(first, "VB") and first not in ("one", "any")):
         return []
+    if meaning[:1] in "\"'\u201c\u2018":
+        return []  # a quotation: what someone said, not what the term means
     found_questions = []
     answer = _short(meaning)
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
@@ -95,7 +99,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     remark = (
         (sep == ":" and split_clause(meaning) is not None)
         or _RANKING.match(meaning)
-        or shown == term and term[:1].isupper()  # a name ("Uganda: landslides ...") is no term
+        or (shown == term and term[:1].isupper())  # a name ("Uganda: landslides ...") is no term
         or "?" in meaning
     )
     if answer and not remark:
@@ -116,8 +120,38 @@ _RANKING = re.compile(
 )
 # Words that open a comment on a term rather than its meaning ("X: see below").
 _NOT_MEANINGS = frozenset(
-    "see also not no yes e.g eg i.e ie etc cf if is are was were does do did can could will would"
-    " should must may might has have had".split()
+    [
+        "see",
+        "also",
+        "not",
+        "no",
+        "yes",
+        "e.g",
+        "eg",
+        "i.e",
+        "ie",
+        "etc",
+        "cf",
+        "if",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "must",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+    ]
 )
 
 
@@ -141,7 +175,12 @@ def _names_a_thing(term: str) -> bool:
     """A term ends in a noun (or a word no dictionary knows): "Indirect" alone is no term."""
     last = re.sub(r"['\u2019]s$", "", term.split()[-1]).casefold()
     parts = lemmas(last)
-    return not parts or "NOUN" in parts or "PROPN" in parts or term.split()[-1][:1].isupper() and len(term.split()) > 1
+    return (
+        not parts
+        or "NOUN" in parts
+        or "PROPN" in parts
+        or (term.split()[-1][:1].isupper() and len(term.split()) > 1)
+    )
 
 
 def _plural(term: str) -> bool:
@@ -158,14 +197,18 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
     first = tokens[0].casefold()
     if first in PRONOUNS or first in ("there", "here", "it", "this", "these", "such", "one"):
         return False
-    if any(token.casefold() in PRONOUNS for token in tokens):
+    if any(token.casefold() in PRONOUNS or token.casefold() == "one" for token in tokens):
         return False  # "risk in this approach": the term needs its antecedent
     if is_stopword(first) and first not in ("a", "an", "the"):
         return False  # "In essence", "For Russia": a phrase, not a term
     if any(char.isdigit() for char in term):
         return False  # "September 54", "Approach 1": a date or a numbered label
     plain = normalise(term)
-    if not plain or plain in LABEL_WORDS or all(t in LABEL_WORDS or is_stopword(t) for t in plain.split()):
+    if (
+        not plain
+        or plain in LABEL_WORDS
+        or all(t in LABEL_WORDS or is_stopword(t) for t in plain.split())
+    ):
         return False
     if any(char.isdigit() for char in term) and not re.search(r"[A-Za-z]{3}", term):
         return False
@@ -203,7 +246,10 @@ _BECAUSE = re.compile(
     r"|(?:(?<=significant)|(?<=important))\s+as\s+",
     re.I,
 )
-_SO = re.compile(r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+", re.I)
+_SO = re.compile(
+    r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+",
+    re.I,
+)
 _FRONTED = re.compile(
     r"^(?P<front>(?:after|following|during|in|on|by|with|despite|before|at|from|under|for)\b[^,]{2,60}),\s+"
     r"(?P<main>.+)$",
@@ -299,7 +345,11 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     if not cause[:1].isupper() or any(char in cause for char in ",:;()"):
         return []  # a fragment, or a cause with a clause or a label inside it
     first = tokens[0].casefold()
-    if tokens[-1].casefold() in ("and", "or", "but") or verb_base(first, "VBZ") or verb_base(first, "VBD"):
+    if (
+        tokens[-1].casefold() in ("and", "or", "but")
+        or verb_base(first, "VBZ")
+        or verb_base(first, "VBD")
+    ):
         return []  # "Increases demand for AUD and increases ...": no subject
     if set(lemmas(first)) == {"ADV"} or re.match(r"by\b", match["effect"].strip(), re.I):
         return []  # "Basically the energy required ...", "caused by": not a cause and its effect
@@ -323,7 +373,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, _capital(outcome), Shape.EFFECT, 11.0)]
 
 
-# Who -------------------------------------------------------------------------------------------------
+# Who ---------------------------------------------------------------------------------------------
 
 
 def who(sentence: str, name: str, organisation: bool) -> list[Question]:
@@ -331,6 +381,8 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     when the sentence opens with the name and its verb."""
     if not sentence.startswith(name):
         return []
+    if " " not in name and "NOUN" in lemmas(name.casefold()) and not name.isupper():
+        return []  # "Council invited tenders": a common noun, not a name to recall
     rest = _first_part(sentence[len(name) :]).strip()
     tokens = rest.split()
     if len(tokens) < 3:
@@ -339,10 +391,8 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     while index < len(tokens) - 1 and tokens[index].endswith("ly") and can_be(tokens[index], "ADV"):
         index += 1
     verb = tokens[index].casefold()
-    finite = verb in ("was", "were", "had", "could", "would", "did") or bool(
-        verb_base(verb, "VBD")
-    )
-    if not finite or can_be(verb, "NOUN") and not verb.endswith("ed"):
+    finite = verb in ("was", "were", "had", "could", "would", "did") or bool(verb_base(verb, "VBD"))
+    if not finite or (can_be(verb, "NOUN") and not verb.endswith("ed")):
         return []
     if verb in ("was", "were"):
         tokens[index] = "was"
@@ -355,48 +405,86 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
 
 # Cases -------------------------------------------------------------------------------------------
 
-_PARTY = r"(?:R|[A-Z][\w'\u2019&.-]*(?:\s+(?:[A-Z][\w'\u2019&.-]*|of|and|&|the|de|plc|Ltd|Co\.?))*)"
-CASE = re.compile(
-    rf"(?P<case>{_PARTY}\s+v\.?\s+{_PARTY})(?:\s*[\[(](?P<year>\d{{4}})[\])])?(?:\s*\d*\s*[A-Z]{{1,6}}\s*\d+)?"
+_PARTY_WORD = r"(?:[A-Z][\w'\u2019&.-]*|of|and|&|the|de|for|in|plc|Ltd|Co\.?)"
+_PARTY = rf"(?:R\b|[A-Z][\w'\u2019&.-]*)(?:,?\s+{_PARTY_WORD})*?"
+_YEAR = r"(?:\s*[\[(](?P<year>\d{4})[\])])?"
+_REPORT = (
+    r"(?:\s+(?:[A-Z]{1,3}\s+)?\d{1,4}\s+(?:[A-Z][A-Za-z.]*\s+|\([A-Z]{1,4}\)\s+|&\s+){1,4}\d+"
+    r"(?:\s*\((?:[A-Z][A-Za-z]{0,4})\))?)?"
 )
-_HOLDING_LEAD = re.compile(
-    r"^(?:[,:;]|\s|[-\u2013\u2014])*(?:(?:it\s+was\s+|the\s+court\s+|the\s+(?:house|lords|judge)\s+)?"
-    r"(?:held|established|decided|ruled|confirmed|found|shows|showed|is\s+authority\s+for\s+the"
-    r"\s+rule)\s+(?:that\s+)?)?",
+CASE = re.compile(
+    rf"(?P<case>{_PARTY}\s+v\.?\s+{_PARTY_WORD}(?:,?\s+{_PARTY_WORD})*?)(?=\s*[\[(]\d{{4}}|\s*[:,.;\u2013\u2014-]|\s+\d|\s*$|\s+(?:where|in\s+which|above|below|held)\b){_YEAR}{_REPORT}"
+)
+_HELD = re.compile(
+    r"^(?:(?:it\s+was\s+|the\s+court\s+|the\s+(?:house\s+of\s+lords|judge|majority)\s+)?"
+    r"(?:held|established|decided|ruled|confirmed)\s*(?::|that\b)|principle\s*:|rule\s*:|ratio\s*:)\s*",
     re.I,
 )
+_LEAD_IN = re.compile(r"^(?:see|e\.g\.?|eg|cf\.?|as\s+in|in)\s+", re.I)
+
+
+def case_span(text: str) -> tuple[int, int] | None:
+    """Where a case and its citation sit in `text`: a cloze hides all of it or none."""
+    match = CASE.search(text)
+    return (match.start(), match.end()) if match else None
 
 
 def case_name(text: str) -> tuple[str, str] | None:
     """The case a text names ("Carlill v Carbolic Smoke Ball Co"), with its year if given."""
-    match = CASE.search(text)
+    match = CASE.search(_LEAD_IN.sub("", text))
     if not match:
         return None
     return match["case"].strip(), match["year"] or ""
 
 
 def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
-    """ "Felthouse v Bindley (1862): silence cannot amount to acceptance" -> "Which case held
-    that silence cannot amount to acceptance?" """
-    here = CASE.search(sentence)
-    holding = sentence
+    """ "Felthouse v Bindley (1862): silence cannot amount to acceptance", "Silence is not
+    acceptance: Felthouse v Bindley", or "Held: ..." under a case -> "Which case held that
+    silence cannot amount to acceptance?" """
+    text = _LEAD_IN.sub("", sentence.strip())
+    here = CASE.search(text)
+    candidates: list[str] = []
     if here:
         case = (here["case"].strip(), here["year"] or "")
-        holding = sentence[here.end() :]
-        if len(words(sentence[: here.start()])) > 3:
-            return []
-    if case is None:
+        before = text[: here.start()].strip()
+        after = re.sub(r"^\s*(?:above|below)\b", "", text[here.end() :]).strip()
+        after = re.sub(r"^[\s:;,\u2013\u2014-]+", "", after)
+        held = _HELD.match(after)
+        if before.endswith("(") and after.startswith(")"):
+            candidates.append(before.rstrip(" ("))  # "An offer can be made to all (Carlill ...)"
+        if held:
+            candidates.append(after[held.end() :])
+        elif after and not re.match(r"(?:where|in\s+which)\b", after, re.I):
+            candidates.append(after)
+        if before.endswith((":", "-", "\u2013", "\u2014")):
+            candidates.append(_LEAD_IN.sub("", before.rstrip(":-\u2013\u2014 ")))
+    else:
+        held = _HELD.match(text)
+        if case is None or not held:
+            return []  # under a case, only what it held is its rule; the facts are not
+        candidates.append(text[held.end() :])
+    holding = next((found for found in map(_rule, candidates) if found), "")
+    if not holding or case is None:
         return []
-    holding = _HOLDING_LEAD.sub("", holding, count=1).strip().rstrip(".")
-    tokens = words(holding)
-    if not 4 <= len(tokens) <= 26 or holding[:1] in "([":
-        return []
-    if normalise(holding).split()[0] in ("facts", "fact", "the facts", "c", "d", "p"):
-        return []
-    name, year = case
-    answer = f"{name} ({year})" if year else name
-    rule = holding[:1].lower() + holding[1:] if not holding.split()[0].isupper() else holding
+    answer = case[0]
+    rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+def _rule(holding: str) -> str:
+    """The holding when it reads as a rule: a clause of a few words, not a citation's tail, a
+    nickname ("the battle of the forms") or a judge's words ("Lord Diplock: ...")."""
+    holding = holding.strip().rstrip(".")
+    tokens = words(holding)
+    if not 3 <= len(tokens) <= 26 or not holding[:1].isalpha():
+        return ""
+    if re.match(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*:", holding):
+        return ""
+    if not any(is_verb_form(t) or "VERB" in lemmas(t.casefold()) for t in tokens[1:]):
+        return ""
+    if verb_base(tokens[0], "VBD") and not can_be(tokens[0], "NOUN"):
+        return ""  # "approved Entores; ...": what a judgment did, not what it held
+    return holding
 
 
 # Formulas ----------------------------------------------------------------------------------------
@@ -418,11 +506,18 @@ def formula(sentence: str) -> list[Question]:
     lhs, rhs = match["lhs"].strip(), match["rhs"].strip()
     if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(rhs.split()) > 10:
         return []
+    if not re.search(r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs):
+        return []  # "Damages = the difference between ...": words, a definition rather than maths
     if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:
         return []  # "When p = 1, this is the harmonic series": a condition, not a formula
     if match["name"] and len(match["name"].split()) <= 4 and _looks_like_term(match["name"]):
         return [
-            Question(finish_question(f"What is {match['name'].strip()}"), f"{lhs} = {rhs}", Shape.FORMULA, 12.0)
+            Question(
+                finish_question(f"What is {match['name'].strip()}"),
+                f"{lhs} = {rhs}",
+                Shape.FORMULA,
+                12.0,
+            )
         ]
     if len(lhs.split()) > 4:
         return []

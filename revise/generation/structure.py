@@ -29,6 +29,7 @@ class Passage:
     block: Block
     trail: tuple[str, ...]
     label: str = ""
+    label_line: int = 0  # where the label is in the notes, for cards whose answer it holds
 
 
 @dataclass
@@ -54,6 +55,7 @@ def outline(document: Document) -> Outline:
     stack: list[tuple[int, str]] = []
     parents: list[Block] = []  # the open bullets above the current one
     bold_label = ""
+    bold_line = 0
     blocks = document.blocks
     index = 0
     while index < len(blocks):
@@ -62,6 +64,7 @@ def outline(document: Document) -> Outline:
         if block.kind is BlockKind.HEADING or is_label(block):
             parents.clear()
             bold_label = block.text.rstrip(" :") if block.kind is not BlockKind.HEADING else ""
+            bold_line = block.start
             if bold_label:
                 index += 1
                 continue
@@ -80,17 +83,18 @@ def outline(document: Document) -> Outline:
             while parents and parents[-1].level >= block.level:
                 parents.pop()
             label = parents[-1].text if parents else bold_label
+            line = parents[-1].start if parents else bold_line
             children = _children(blocks, index)
             if children:
                 result.parts.append(ListGroup(block, children, trail, label=label))
                 index += len(children) + 1
                 continue
-            result.parts.append(Passage(block, trail, label))
+            result.parts.append(Passage(block, trail, label, line))
             parents.append(block)
             index += 1
             continue
         parents.clear()
-        result.parts.append(Passage(block, trail, bold_label))
+        result.parts.append(Passage(block, trail, bold_label, bold_line))
         index += 1
     return result
 
@@ -100,7 +104,9 @@ def is_label(block: Block) -> bool:
     if block.kind is not BlockKind.TEXT or not block.terms:
         return False
     text = block.text.strip().rstrip(":").strip()
-    return len(text.split()) <= 10 and any(term.strip().rstrip(":").strip() == text for term in block.terms)
+    return len(text.split()) <= 10 and any(
+        term.strip().rstrip(":").strip() == text for term in block.terms
+    )
 
 
 def _children(blocks: list[Block], index: int) -> list[Block]:

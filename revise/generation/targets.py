@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from revise.formats.model import normalise
@@ -120,12 +120,25 @@ class Vocabulary:
     text: str  # the document's normalised text, padded with spaces
     topic: frozenset[str]  # the topic's words, casefolded
     lower: frozenset[str] = frozenset()  # words the notes write in lower case somewhere
+    words: tuple[str, ...] = ()  # the normalised text's words, in order
+    positions: dict[str, list[int]] = field(default_factory=dict)  # word -> where it occurs
 
     def frequency(self, phrase: str) -> int:
         key = normalise(phrase)
         if key not in self.counts:
-            self.counts[key] = max(1, self.text.count(f" {key} "))
+            self.counts[key] = max(1, self._occurrences(key.split()))
         return self.counts[key]
+
+    def _occurrences(self, tokens: list[str]) -> int:
+        """How often the words occur in a row in the notes, found from where the first one
+        occurs (counting in the whole text for every phrase would grow with its square)."""
+        size = len(tokens)
+        return sum(
+            1
+            for at in self.positions.get(tokens[0], ())
+            if tokens
+            if list(self.words[at : at + size]) == tokens
+        )
 
     def is_topic(self, phrase: str) -> bool:
         tokens = normalise(phrase).split()
@@ -139,7 +152,13 @@ def build_vocabulary(texts: list[str], topic: frozenset[str]) -> Vocabulary:
             names.add(_POSSESSIVE.sub("", match[1]).casefold())
     joined = " ".join(normalise(text) for text in texts)
     lower = {word for text in texts for word in re.findall(r"\b[a-z][a-z'-]*\b", text)}
-    return Vocabulary(frozenset(names), {}, f" {joined} ", topic, frozenset(lower))
+    tokens = tuple(joined.split())
+    positions: dict[str, list[int]] = {}
+    for at, word in enumerate(tokens):
+        positions.setdefault(word, []).append(at)
+    return Vocabulary(
+        frozenset(names), {}, f" {joined} ", topic, frozenset(lower), tokens, positions
+    )
 
 
 def find_targets(
@@ -180,8 +199,10 @@ def find_targets(
         r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])", sentence
     ):
         word = match[0]
-        if is_rare(word) and not is_verb_form(word.split("-")[-1]) and _is_term_word(
-            word, vocabulary
+        if (
+            is_rare(word)
+            and not is_verb_form(word.split("-")[-1])
+            and _is_term_word(word, vocabulary)
         ):
             if _INFINITIVE.search(sentence[: match.start()]) or word.endswith("ed"):
                 continue  # "attempting to reestablish", "to be mechanised": verbs, not terms
@@ -348,8 +369,20 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
 
 # Capitalised words that open a phrase rather than a name: "Following the War".
 LEADING_PREPOSITIONS = frozenset(
-    "following during after before despite including regarding concerning according unlike"
-    " within throughout".split()
+    [
+        "following",
+        "during",
+        "after",
+        "before",
+        "despite",
+        "including",
+        "regarding",
+        "concerning",
+        "according",
+        "unlike",
+        "within",
+        "throughout",
+    ]
 )
 
 
