@@ -106,6 +106,39 @@ def test_revises_own_apkg_of_a_bundled_deck_keeps_contexts_and_sources(col, tmp_
         other.close()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_a_table_export_of_a_bundled_deck_imports_back_unchanged(col, tmp_path, suffix):
+    original = read_deck_file(BUNDLED[0])
+    col.import_decks([original])
+    table = tmp_path / f"bundled{suffix}"
+    export_decks(col.export_decks(original.name), table)
+
+    again = col.import_file(table)
+
+    count = len(original.notes)
+    assert summary(again) == [f"{original.name}: 0 added, 0 updated, {count} unchanged, 0 missing"]
+    other = fresh(tmp_path, "other")
+    try:
+        other.import_file(table)
+        exported = other.export_deck(original.name)
+        assert [(n.kind, n.front, n.back, n.context, n.source, n.id) for n in exported.notes] == [
+            (n.kind, n.front, n.back, n.context, n.source, None) for n in original.notes
+        ]
+    finally:
+        other.close()
+
+
+def test_a_source_column_that_holds_no_reference_stays_card_text(tmp_path):
+    from revise.formats.detect import read_decks
+
+    table = tmp_path / "quotes.csv"
+    table.write_text("front,back,source\nTo be or not to be,Hamlet,Shakespeare\n", "utf-8")
+    [deck] = read_decks(table)
+    assert [(n.front, n.back, n.source) for n in deck.notes] == [
+        ("To be or not to be", "Hamlet\nsource: Shakespeare", None)
+    ]
+
+
 def language_decks() -> list[DeckData]:
     return [
         DeckData("Languages", [NoteData(NoteKind.BASIC, "How many languages?", "Two")]),

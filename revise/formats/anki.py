@@ -36,6 +36,7 @@ from revise.formats.model import (
     ReviewData,
     ScheduleData,
     SourceRef,
+    bracket_cloze,
     cloze_segments,
     field_too_long,
     meaning_hash,
@@ -552,30 +553,10 @@ def _note_from(raw: _RawNote, note_type: _NoteType) -> NoteData | None:
         note.context = html_to_text(values.get(CONTEXT_FIELD, ""))[0]
         note.source = _source(html_to_text(values.get(SOURCE_FIELD, ""))[0])
         if note.kind is NoteKind.CLOZE:
-            note.front = _bracket_cloze(note.front)
+            note.front = bracket_cloze(note.front)
         if note.id == meaning_hash(note.kind.value, note.front, note.back):
             note.id = None  # revise wrote the card's meaning as its guid: no id of its own
     return note
-
-
-def _bracket_cloze(text: str) -> str:
-    """A cloze revise wrote in Anki's `{{c1::...}}` spelling, back in revise's `[...]` one,
-    when that spelling can say the same (deletions numbered in order, no hints)."""
-    segments = cloze_segments(text)
-    groups = [group for _, group, _ in segments if group is not None]
-    if groups != list(range(len(groups))) or any(hint for _, _, hint in segments):
-        return text
-    return "".join(
-        _escaped_brackets(piece) if group is None else f"[{_escaped_brackets(piece)}]"
-        for piece, group, _ in segments
-    )
-
-
-def _escaped_brackets(text: str) -> str:
-    return _BRACKETS.sub(lambda match: "\\" + match[0], text)
-
-
-_BRACKETS = re.compile(r"[\[\]]|\\(?=[\[\]\\])")
 
 
 _REVISE_TYPE = "(revise)"

@@ -23,14 +23,18 @@ from revise.formats.model import (
     DeckData,
     NoteData,
     NoteKind,
+    SourceRef,
+    bracket_cloze,
     cloze_segments,
     field_too_long,
+    meaning_hash,
 )
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe", ":": "colon", " ": "space"}
-ROLES = ("front", "back", "tags", "guid", "deck", "notetype", "skip")
-ROLE_HELP = "front, back, tags, guid, deck, notetype, skip"
+ROLES = ("front", "back", "tags", "guid", "deck", "notetype", "context", "source", "skip")
+ROLE_HELP = "front, back, tags, guid, deck, notetype, context, source, skip"
+_NOTE_ROLES = ("guid", "tags", "deck", "notetype", "context", "source")  # besides the text
 
 # Header names that say what a column holds (compared case-folded).
 _ROLE_NAMES = {
@@ -38,6 +42,8 @@ _ROLE_NAMES = {
     "tags": {"tags", "tag"},
     "deck": {"deck", "deck name"},
     "notetype": {"notetype", "note type", "note_type", "model"},
+    "context": {"context"},  # a card's heading trail, as revise writes it
+    "source": {"source"},  # where a card came from, `path:LINE`; other text stays card text
     "front": {"front", "question", "q", "prompt", "term", "word", "text", "cloze", "expression"},
     "back": {"back", "answer", "a", "definition", "meaning", "back extra", "extra", "translation"},
 }
@@ -277,7 +283,7 @@ def _layout(
         return _layout_from_spec(path, spec, labels, width)
     roles = dict(meta.role_columns)
     for index, label in enumerate(labels):
-        for role in ("guid", "tags", "deck", "notetype"):
+        for role in _NOTE_ROLES:
             if role not in roles and label.casefold() in _ROLE_NAMES[role]:
                 roles[role] = index
     taken = set(roles.values())
@@ -400,15 +406,33 @@ def _note(path: Path, line: int, row: list[str], layout: _Layout, meta: _Meta) -
         )
     tags = meta.tags + tuple(re.split(r"[\s,]+", _cell(row, layout.roles.get("tags")).strip()))
     guid = _cell(row, layout.roles.get("guid")).strip() or None
+    source_text = _cell(row, layout.roles.get("source")).strip()
+    source = _source(source_text)
+    if source_text and source is None:  # not a reference: a column of the card like the others
+        back = "\n".join(
+            filter(None, [back, f"{layout.labels[layout.roles['source']]}: {source_text}"])
+        )
+    own = bracket_cloze(front) if kind is NoteKind.CLOZE else front
+    if guid == meaning_hash(kind.value, own, back):
+        front, guid = own, None  # revise wrote the card (its meaning is its guid): as it was
     return NoteData(
         kind=kind,
         front=front,
         back=back,
+        context=_cell(row, layout.roles.get("context")).strip(),
         tags=tuple(dict.fromkeys(tag for tag in tags if tag)),
+        source=source,
         id=guid,
         line=line,
         media=tuple(dict.fromkeys(media)),
     )
+
+
+def _source(text: str) -> SourceRef | None:
+    try:
+        return SourceRef.parse(text) if text else None
+    except ValueError:
+        return None
 
 
 def _field_text(value: str, html: bool | None) -> tuple[str, tuple[str, ...]]:
@@ -452,10 +476,18 @@ def write_csv(deck: DeckData, path: Path) -> None:
     out.write("#guid column:1\n#notetype column:2\n#tags column:5\n")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     out.write("#columns:")
-    writer.writerow(["guid", "notetype", "front", "back", "tags"])
+    writer.writerow(["guid", "notetype", "front", "back", "tags", "context", "source"])
     for note in deck.notes:
         front = anki_cloze_text(note.front) if note.kind is NoteKind.CLOZE else note.front
         writer.writerow(
-            [note.key, NOTETYPE_NAMES[note.kind], front, note.back, " ".join(note.tags)]
+            [
+                note.key,
+                NOTETYPE_NAMES[note.kind],
+                front,
+                note.back,
+                " ".join(note.tags),
+                note.context,
+                str(note.source) if note.source else "",
+            ]
         )
     write_atomic(path, out.getvalue())

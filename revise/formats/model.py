@@ -255,6 +255,26 @@ def cloze_segments(text: str) -> list[tuple[str, int | None, str]]:
     return pieces
 
 
+def bracket_cloze(text: str) -> str:
+    """A cloze in Anki's `{{c1::...}}` spelling in revise's `[...]` one, when that spelling can
+    say the same (deletions numbered in order, one each, no hints); otherwise as it is."""
+    segments = cloze_segments(text)
+    groups = [group for _, group, _ in segments if group is not None]
+    if groups != list(range(len(groups))) or any(hint for _, _, hint in segments):
+        return text
+    return "".join(
+        _escaped_brackets(piece) if group is None else f"[{_escaped_brackets(piece)}]"
+        for piece, group, _ in segments
+    )
+
+
+_BRACKETS = re.compile(r"[\[\]]|\\(?=[\[\]\\])")
+
+
+def _escaped_brackets(text: str) -> str:
+    return _BRACKETS.sub(lambda match: "\\" + match[0], text)
+
+
 def _closing_bracket(text: str, start: int) -> int:
     index = start + 1
     while index < len(text):
