@@ -37,10 +37,11 @@ from revise.generation.questions import (
     definition,
     effect,
     formula,
+    named_law,
     who,
     why,
 )
-from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage
+from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage, states_a_fact
 from revise.generation.targets import (
     ORGANISATION,
     Target,
@@ -372,7 +373,8 @@ def _passage_drafts(
         seen.add(key)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
         options = []
-        for shaped in shaped_questions(sentence, block.terms, vocabulary, case):
+        law = passage.label if block.kind is BlockKind.HEADING else ""
+        for shaped in shaped_questions(sentence, block.terms, vocabulary, case, law):
             where = source
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
                 where = SourceRef(path, passage.label_line, source.end)  # the answer is the label
@@ -405,8 +407,9 @@ def _passage_drafts(
 
 def card_context(passage: Passage, title: str) -> str:
     """The heading trail, and the label or parent bullet the passage sits under."""
-    parts = [tidy(loose_maths(heading)) for heading in passage.trail]
-    label = short_label(passage.label)
+    parts = [tidy(loose_maths(heading)) for heading in passage.trail if not states_a_fact(heading)]
+    # A fact stated as a heading sits under the heading that names it: that name is its answer.
+    label = short_label(passage.label) if passage.block.kind is not BlockKind.HEADING else ""
     if label and normalise(label) not in {normalise(part) for part in parts}:
         parts.append(label)
     return " > ".join(part for part in parts if part) or tidy(title)
@@ -439,10 +442,17 @@ def short_label(label: str) -> str:
 
 
 def shaped_questions(
-    sentence: str, terms: tuple[str, ...], vocabulary: Vocabulary, case: tuple[str, str] | None
+    sentence: str,
+    terms: tuple[str, ...],
+    vocabulary: Vocabulary,
+    case: tuple[str, str] | None,
+    label: str = "",
 ) -> list[Question]:
     """The questions the sentence's shape allows, best first."""
     names = vocabulary.names
+    found_law = named_law(sentence, label)
+    if found_law:
+        return found_law
     if is_vague(sentence):
         return definition(sentence, terms, names)
     found = [

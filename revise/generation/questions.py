@@ -93,7 +93,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
     found_questions = []
-    answer = _short(meaning)
+    answer = _short(re.sub(r"\s*\([^)]*\)", "", meaning))  # asides out: "created (produced)"
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
     remark = (
@@ -104,6 +104,14 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     )
     if answer and not remark:
         front = finish_question(f"What {verb} {shown}")
+        if sep in ("means", "mean", "refers to", "refer to"):
+            # "A dot means an instance of the resource" -> "What does a dot mean?"
+            article = re.match(r"(?:a|an|the)\s+", found[0], re.I)
+            named = (article[0].lower() if article else "") + shown
+            does = "do" if sep in ("mean", "refer to") else "does"
+            verb_words = sep.split()
+            verb_words[0] = verb_words[0].removesuffix("s")  # "refers to" -> "refer to"
+            front = finish_question(f"What {does} {named} {' '.join(verb_words)}")
         found_questions.append(Question(front, _capital(answer), Shape.DEFINITION, 12.5))
     emphasised = any(normalise(term) == normalise(t) for t in terms)
     if len(words(sentence)) <= 30 and (emphasised or not found_questions):
@@ -485,6 +493,25 @@ def _rule(holding: str) -> str:
     if verb_base(tokens[0], "VBD") and not can_be(tokens[0], "NOUN"):
         return ""  # "approved Entores; ...": what a judgment did, not what it held
     return holding
+
+
+# Laws --------------------------------------------------------------------------------------------
+
+_NAMED = re.compile(
+    r"\b(law|principle|theorem|rule|effect|equation|hypothesis|postulate|axiom|model|theory)s?\b",
+    re.I,
+)
+
+
+def named_law(statement: str, name: str) -> list[Question]:
+    """A statement under the heading that names it ("Newton's First Law" over "An object will
+    remain at rest ...") -> "Which law states that an object will remain at rest ...?" """
+    kind = _NAMED.search(name) if name else None
+    if not kind or len(name.split()) > MAX_TERM_WORDS + 1 or len(words(statement)) > 30:
+        return []
+    body = " ".join(lower_first(statement.rstrip(".").split()))
+    front = finish_question(f"Which {kind[1].lower()} states that {body}")
+    return [Question(front, name.strip(), Shape.DEFINITION, 13.0)]
 
 
 # Formulas ----------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import is_verb_form, words
 
 MAX_LIST_ITEMS = 4
+FACT_HEADING_WORDS = 7
 LIST_COUNT = re.compile(
     r"\b(\d+|two|three|four|five|six)\s+(?:main\s+|key\s+|important\s+)?"
     r"(reasons|ways|factors|causes|things|aims|points|stages|phases|types|effects|results"
@@ -52,7 +53,7 @@ class Outline:
 def outline(document: Document) -> Outline:
     """Walk the blocks keeping a stack of open headings; group lists under their leads."""
     result = Outline(document.title)
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, int]] = []  # level, text and line of each open heading
     parents: list[Block] = []  # the open bullets above the current one
     bold_label = ""
     bold_line = 0
@@ -60,7 +61,7 @@ def outline(document: Document) -> Outline:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        trail = tuple(text for _, text in stack)
+        trail = tuple(text for _, text, _ in stack)
         if block.kind is BlockKind.HEADING or is_label(block):
             parents.clear()
             bold_label = block.text.rstrip(" :") if block.kind is not BlockKind.HEADING else ""
@@ -72,11 +73,17 @@ def outline(document: Document) -> Outline:
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             if items:
-                result.parts.append(ListGroup(block, items, tuple(t for _, t in stack), True))
+                result.parts.append(ListGroup(block, items, tuple(t for _, t, _ in stack), True))
                 index += len(items) + 1
-                stack.append((block.level, block.text))
+                stack.append((block.level, block.text, block.start))
                 continue
-            stack.append((block.level, block.text))
+            if states_a_fact(block.text):
+                # "#### The net force on an object equals its mass times its acceleration":
+                # a heading that is itself a fact is carded under the headings above it.
+                above = stack[-1] if stack else (0, "", 0)
+                trail = tuple(text for _, text, _ in stack[:-1])  # the name is the answer
+                result.parts.append(Passage(block, trail, above[1], above[2]))
+            stack.append((block.level, block.text, block.start))
             index += 1
             continue
         if block.kind is BlockKind.ITEM:
@@ -97,6 +104,16 @@ def outline(document: Document) -> Outline:
         result.parts.append(Passage(block, trail, bold_label, bold_line))
         index += 1
     return result
+
+
+def states_a_fact(text: str) -> bool:
+    """A heading written as a full sentence: a law, a rule, a finding."""
+    from revise.generation.grammar import split_clause
+
+    tokens = words(text)
+    if len(tokens) < FACT_HEADING_WORDS:
+        return False
+    return text.rstrip().endswith(".") or split_clause(text.rstrip(".")) is not None
 
 
 def is_label(block: Block) -> bool:
