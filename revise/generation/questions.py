@@ -58,7 +58,7 @@ _COPULA = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(
-    r"\s*(?:;|\s[-\u2013\u2014]+\s|,\s+(?:which|while|whereas|but|and)\b|\s+but\s+|\()"
+    r"\s*(?:;|\s[-\u2013\u2014]+\s|,\s+(?:which|while|whereas|but|and)\b|\s+but\s+)"
 )
 
 
@@ -93,7 +93,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
     found_questions = []
-    answer = _short(re.sub(r"\s*\([^)]*\)", "", meaning))  # asides out: "created (produced)"
+    answer = _short(meaning) or _first_part_that_fits(meaning)
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
     remark = (
@@ -239,6 +239,18 @@ def _short(text: str) -> str:
     if MIN_MEANING_WORDS <= len(words(first)) <= MAX_ANSWER_WORDS:
         return first
     return ""
+
+
+def _first_part_that_fits(text: str) -> str:
+    """A long meaning cut before an "and" or a comma that leaves at most twelve words: "one
+    that can be safely used by only one process at a time [and is not depleted ...]"."""
+    best = ""
+    for match in re.finditer(r",\s+|\s+and\s+", text):
+        head = text[: match.start()].strip()
+        if len(words(head)) > MAX_ANSWER_WORDS:
+            break
+        best = head
+    return best if len(words(best)) >= MIN_MEANING_WORDS + 2 else ""
 
 
 def _capital(text: str) -> str:
