@@ -163,9 +163,7 @@ def test_cli_import_waiting_for_the_lock_says_so_in_one_line(
     assert "1 added" in out
 
 
-def test_review_screen_waits_for_a_busy_collection_and_stores_the_answer_once(
-    db_path, tui_clock
-):
+def test_review_screen_waits_for_a_busy_collection_and_stores_the_answer_once(db_path, tui_clock):
     col = open_col(db_path, tui_clock)
     col.import_decks([basic_deck("A", 3)])
     app = make_app(col, tui_clock, study=True)
@@ -196,3 +194,44 @@ def test_review_screen_waits_for_a_busy_collection_and_stores_the_answer_once(
         assert check.progress().done_today == 1
     finally:
         check.close()
+
+
+def test_another_window_answers_while_an_import_is_matching(db_path, clock, monkeypatch):
+    from revise.storage import merge
+
+    col = open_col(db_path, clock)
+    other = open_col(db_path, clock)
+    col.import_decks([basic_deck("A", 3)])
+    answered = []
+    match_edited = merge._match_edited
+
+    def matching_while_another_window_answers(*args):  # type: ignore[no-untyped-def]
+        # With the import holding the write lock, this would wait and fail: CollectionBusy.
+        answered.append(other.answer(other.next_card(), Rating.GOOD))
+        return match_edited(*args)
+
+    monkeypatch.setattr(merge, "_match_edited", matching_while_another_window_answers)
+    try:
+        report = col.import_decks([basic_deck("A", 4)])
+        assert len(answered) == 1
+        assert (report.decks[0].added, report.decks[0].unchanged) == (1, 3)
+        assert col.progress().done_today == 1
+    finally:
+        other.close()
+        col.close()
+
+
+def test_an_import_matched_before_another_import_changed_the_deck_matches_again(col, clock):
+    from revise.storage import engine as storage
+    from revise.storage.merge import DeckReport, plan_deck, store_deck
+
+    col.import_decks([basic_deck("A", 3)])
+    wanted = basic_deck("A", 5)
+    with storage.reading(col._engine) as connection:
+        plan = plan_deck(connection, wanted)  # made from three stored notes
+    col.import_decks([basic_deck("A", 4)])  # meanwhile another import adds a fourth
+    report = DeckReport("A")
+    with storage.writing(col._engine) as connection:
+        store_deck(connection, wanted, clock(), report, plan=plan)
+    assert (report.added, report.unchanged) == (1, 4)  # not the fourth added twice
+    assert col.decks()[0].total == 5

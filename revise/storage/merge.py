@@ -113,40 +113,89 @@ class _Stored:
     missing: bool
 
 
-def store_deck(
-    connection: Connection,
-    deck: DeckData,
-    now: datetime,
-    report: DeckReport,
-    advance: Advance | None = None,
-) -> None:
-    deck_id = _deck_id(connection, deck, now)
-    stored = {
-        row.key: _Stored(*row)
-        for row in connection.execute(
-            select(
-                notes_t.c.id,
-                notes_t.c.key,
-                notes_t.c.explicit_key,
-                notes_t.c.kind,
-                notes_t.c.front,
-                notes_t.c.back,
-                notes_t.c.context,
-                notes_t.c.tags,
-                notes_t.c.source,
-                notes_t.c.media,
-                notes_t.c.position,
-                notes_t.c.missing,
-            ).where(notes_t.c.deck_id == deck_id)
-        )
-    }
-    incoming = _unique_notes(deck.notes, report)
+_STORED = select(
+    notes_t.c.id,
+    notes_t.c.key,
+    notes_t.c.explicit_key,
+    notes_t.c.kind,
+    notes_t.c.front,
+    notes_t.c.back,
+    notes_t.c.context,
+    notes_t.c.tags,
+    notes_t.c.source,
+    notes_t.c.media,
+    notes_t.c.position,
+    notes_t.c.missing,
+).where(notes_t.c.deck_id == bindparam("deck_id"))
+
+
+@dataclass
+class DeckPlan:
+    """Which stored note each incoming note is, worked out before the write lock is taken.
+
+    Matching reads the collection and takes time (seconds for 100,000 notes); done from a
+    snapshot, it keeps other windows' answers waiting only for the writes. The plan remembers
+    the stored notes it was made from, and `store_deck` matches again if they changed since.
+    """
+
+    deck_id: int | None
+    snapshot: int  # a fingerprint of the deck's stored notes
+    incoming: list[NoteData]
+    skipped: list[str]
+    matched: dict[int, _Stored]  # incoming index -> the stored note it is
+    unmatched: dict[str, _Stored]  # stored notes no incoming note is, by key
+    unchanged: set[int]  # incoming indexes whose stored note is already the same
+
+
+def _stored_rows(connection: Connection, deck_id: int | None) -> list[tuple[object, ...]]:
+    if deck_id is None:
+        return []
+    return [tuple(row) for row in connection.execute(_STORED, {"deck_id": deck_id})]
+
+
+def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
+    """Match `deck`'s notes to the stored ones; reads only."""
+    deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
+    rows = _stored_rows(connection, deck_id)
+    stored = {row[1]: _Stored(*row) for row in rows}  # type: ignore[arg-type]
+    scratch = DeckReport(deck.name)
+    incoming = _unique_notes(deck.notes, scratch)
     matched: dict[int, _Stored] = {}
     for index, note in enumerate(incoming):
         found = stored.pop(note.key, None)
         if found is not None:
             matched[index] = found
     _match_edited(incoming, matched, stored)
+    return DeckPlan(
+        deck_id=deck_id,
+        snapshot=hash(tuple(rows)),
+        incoming=incoming,
+        skipped=scratch.skipped,
+        matched=matched,
+        unmatched=stored,
+        unchanged={index for index, old in matched.items() if _same(old, incoming[index])},
+    )
+
+
+def store_deck(
+    connection: Connection,
+    deck: DeckData,
+    now: datetime,
+    report: DeckReport,
+    advance: Advance | None = None,
+    plan: DeckPlan | None = None,
+) -> None:
+    """Store `deck` (in a write transaction), by `plan` if the deck's notes are as it saw them."""
+    deck_id = _deck_id(connection, deck, now)
+    if (
+        plan is None
+        or plan.deck_id not in (None, deck_id)
+        or plan.snapshot != hash(tuple(_stored_rows(connection, deck_id)))
+    ):
+        plan = plan_deck(connection, deck)
+    report.skipped.extend(plan.skipped)
+    report.notes = incoming = plan.incoming
+    matched, stored = plan.matched, plan.unmatched
 
     new_rows: list[tuple[int, NoteData]] = []
     moved: list[dict[str, int]] = []
@@ -155,7 +204,7 @@ def store_deck(
         if old is None:
             new_rows.append((position, note))
             continue
-        if _same(old, note):
+        if position in plan.unchanged:
             report.unchanged += 1  # at most moved: the card is what it was
             if old.position != position:
                 moved.append({"note": old.id, "to": position})

@@ -43,7 +43,7 @@ from revise.study import undo
 
 if TYPE_CHECKING:
     from revise.study.session import StudySession
-from revise.storage.merge import DeckReport, ImportReport, store_deck
+from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, store_deck
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
@@ -262,11 +262,15 @@ class Collection:
         While another window holds the collection, `on_wait` is told and the import tried
         again; without it, `CollectionBusy` is raised.
         """
-        return until_free(lambda: self._store_decks(decks, dry_run, progress), on_wait)
+        # Matching reads only: done before the write lock, other windows' answers do not wait.
+        with storage.reading(self._engine) as connection:
+            plans = [plan_deck(connection, deck) for deck in decks]
+        return until_free(lambda: self._store_decks(decks, plans, dry_run, progress), on_wait)
 
     def _store_decks(
         self,
         decks: list[DeckData],
+        plans: list[DeckPlan],
         dry_run: bool,
         progress: Callable[[int, int], None] | None,
     ) -> ImportReport:
@@ -287,10 +291,10 @@ class Collection:
                 transaction = connection.begin()
                 try:
                     storage.lock_for_import(connection)
-                    for deck in decks:
+                    for deck, plan in zip(decks, plans, strict=True):
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)
-                        store_deck(connection, deck, now, deck_report, advance)
+                        store_deck(connection, deck, now, deck_report, advance, plan)
                         if not dry_run:
                             media_store.store(connection, deck.media)
                 except BaseException:
