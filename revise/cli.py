@@ -155,6 +155,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     workload.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
     workload.add_argument("--json", action="store_true", help="machine-readable output")
+
+    stats = commands.add_parser(
+        "stats",
+        parents=[common],
+        help="reviews, retention, streak, forecast and card states",
+        description="Statistics of a deck (with its sub-decks) or of all decks.",
+    )
+    stats.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -252,6 +261,8 @@ def _run_command(args: argparse.Namespace) -> int:
             return _optimize(collection, args)
         if args.command == "workload":
             return _workload(collection, args)
+        if args.command == "stats":
+            return _stats(collection, args)
         return _tui(collection, args)
     finally:
         collection.close()
@@ -535,6 +546,17 @@ def _workload(collection, args: argparse.Namespace) -> int:  # type: ignore[no-u
             f"{row.retention:>9.2f}  {row.reviews_per_day:>11.1f}  {row.minutes_per_day:>11.1f}"
             f"  {row.remembered:>21.0f}{mark}"
         )
+    return 0
+
+
+def _stats(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.study.stats_text import statistics_lines
+
+    statistics = collection.statistics(args.deck)
+    if args.json:
+        print(json.dumps(statistics.as_dict(), indent=2))
+        return 0
+    print("\n".join(statistics_lines(statistics)))
     return 0
 
 

@@ -33,7 +33,7 @@ from revise.formats.model import (
 )
 from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
-from revise.scheduling.optimize import ReviewRecord, Workload
+from revise.scheduling.optimize import ReviewRecord, Workload, default_parameters
 from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating
 from revise.storage import engine as storage
 from revise.storage import media as media_store
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, store_deck
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
+from revise.study import stats
+from revise.study.stats import Statistics
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
 
 Clock = Callable[[], datetime]
@@ -528,6 +530,21 @@ class Collection:
         with self._lock, storage.reading(self._engine) as connection:
             ids = self._deck_ids(connection, deck)
         return self._tuning.workload(deck, ids)
+
+    def statistics(self, deck: str | None = None) -> Statistics:
+        """Reviews, retention, streak, forecast and card states (revise/study/stats.py)."""
+        day = self._day()
+        decay = (self.parameters(deck).parameters or default_parameters())[20]
+        with self._lock, storage.reading(self._engine) as connection:
+            return stats.collect(
+                connection,
+                None if deck is None else self._deck_ids(connection, deck),
+                deck=deck,
+                now=day.now,
+                day_start=day.start,
+                desired_retention=self.config.desired_retention,
+                decay=decay,
+            )
 
     # -- taking decks out --------------------------------------------------------------------
 

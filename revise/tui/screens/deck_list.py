@@ -87,6 +87,7 @@ class DeckListScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("s", "study_all", "Study all", id="decks.study_all"),
         Binding("i", "import_file", "Import", id="decks.import"),
+        Binding("t", "statistics", "Statistics", id="decks.statistics"),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
         Binding("q", "app.quit", "Quit", id="decks.quit"),
     ]
@@ -186,7 +187,7 @@ class DeckListScreen(Screen[None]):
         return self.deck_names[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "study_all":
+        if action in ("study_all", "statistics"):
             return True if self.deck_names else None
         return True
 
@@ -198,6 +199,11 @@ class DeckListScreen(Screen[None]):
     def action_study_all(self) -> None:
         if self.deck_names:
             self.app.start_session(None)
+
+    def action_statistics(self) -> None:
+        from revise.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.highlighted_deck()))
 
     def action_refresh_decks(self) -> None:
         self.load_decks()

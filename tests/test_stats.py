@@ -1,0 +1,143 @@
+"""Statistics: a generated history with a fixed clock, summed as a user reads them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+
+from revise import Collection, Rating
+from revise.cli import main
+from revise.config import Config
+from revise.formats.model import DeckData, NoteData, NoteKind
+from revise.scheduling.scheduler import REVIEW
+from tests.core_fixtures import Clock
+
+
+@dataclass
+class History:
+    """What the generated study history did, counted as it happened."""
+
+    reviews: int = 0
+    again: int = 0
+    review_state: int = 0  # answers to cards in the review state (young: the history is short)
+    review_state_kept: int = 0
+    days_studied: list[int] = field(default_factory=list)
+    last_day: dict[str, int] = field(default_factory=dict)
+
+
+def generate_history(col: Collection, clock: Clock, deck: str, days: int, skip=()) -> History:
+    """Study `deck` on `days` days (not on those in `skip`): every due card; every fourth
+    answer to a card in the review state is Again."""
+    history = History()
+    for day in range(days):
+        if day not in skip:
+            studied = False
+            while (card := col.next_card(deck)) is not None:
+                rating = Rating.GOOD
+                if card.state == REVIEW:
+                    history.review_state += 1
+                    if history.review_state % 4 == 0:
+                        rating = Rating.AGAIN
+                    else:
+                        history.review_state_kept += 1
+                col.answer(card, rating, duration_ms=5000)
+                history.reviews += 1
+                history.again += rating == Rating.AGAIN
+                studied = True
+                clock.advance(minutes=11)
+            if studied:
+                history.days_studied.append(day)
+        clock.now = clock.now.replace(hour=12, minute=0) + timedelta(days=1)
+    return history
+
+
+def deck(name: str, count: int) -> DeckData:
+    return DeckData(
+        name,
+        [NoteData(NoteKind.BASIC, f"{name} question {i}?", f"Answer {i}") for i in range(count)],
+    )
+
+
+@pytest.fixture
+def studied(db, clock):  # type: ignore[no-untyped-def]
+    col = Collection.open(db, config=Config(fuzz=False, new_per_day=5), clock=clock)
+    col.import_decks([deck("History", 12), deck("Maths", 3)])
+    history = generate_history(col, clock, "History", days=20, skip=(14,))
+    yield col, history
+    col.close()
+
+
+def test_statistics_add_up_to_what_was_studied(studied):
+    col, history = studied
+    stats = col.statistics("History")
+    year = stats.periods[-1]
+    assert (year.label, year.reviews, year.cards) == ("365 days", history.reviews, 12)
+    assert year.seconds == history.reviews * 5
+    assert year.again == history.again
+    assert year.young.total == history.review_state
+    assert year.young.passed == history.review_state_kept
+    assert year.young.rate == pytest.approx(history.review_state_kept / history.review_state)
+    assert year.mature.total == 0  # no review in 20 days comes after an interval of 21 days
+    assert sum(stats.heatmap) == history.reviews
+    studied_days = [i for i, count in enumerate(stats.heatmap) if count]
+    assert len(studied_days) == len(history.days_studied)
+    # Day 14 was skipped: the streak runs from day 15 to the last day (19), yesterday.
+    assert history.days_studied[-1] == 19 and 14 not in history.days_studied
+    assert stats.streak == 5
+    assert stats.longest_streak == 14
+    assert sum(stats.states.values()) == 12
+    assert stats.states["new"] == 0
+    scheduled = stats.states["learning"] + stats.states["young"] + stats.states["mature"]
+    assert sum(stats.forecast) == scheduled == 12
+    in_review = stats.states["young"] + stats.states["mature"]
+    assert sum(bucket.count for bucket in stats.intervals) == in_review
+    assert sum(bucket.count for bucket in stats.retrievability) == 12
+
+
+def test_today_counts_only_todays_reviews_and_decks_are_apart(studied, clock):
+    col, _ = studied
+    before = col.statistics("History").periods[0]
+    assert before.reviews == 0  # the clock stands at noon of the day after the last study day
+    card = col.next_card("Maths")
+    col.answer(card, Rating.AGAIN, duration_ms=3000)
+    maths = col.statistics("Maths")
+    assert (maths.periods[0].reviews, maths.periods[0].again_rate) == (1, 1.0)
+    assert col.statistics("History").periods[0].reviews == 0
+    assert col.statistics().periods[0].reviews == 1
+    assert maths.streak == 1 and maths.states["learning"] == 1 and maths.states["new"] == 2
+
+
+def test_stats_command_prints_figures_and_json(studied, db, monkeypatch, tmp_path, capsys):
+    _, history = studied
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert main(["--db", db, "stats", "History", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["periods"][-1]["reviews"] == history.reviews
+    assert data["periods"][-1]["young"]["total"] == history.review_state
+    assert len(data["heatmap"]) == 365 and len(data["forecast"]) == 365
+    assert set(data["states"]) == {"new", "learning", "young", "mature", "suspended", "buried"}
+    assert main(["--db", db, "stats", "History"]) == 0
+    text = capsys.readouterr().out
+    assert (
+        "Statistics of deck 'History'" in text and "Streak:" in text and "Retrievability:" in text
+    )
+    assert main(["--db", db, "stats", "Nope"]) == 1
+    assert capsys.readouterr().err == "revise: no deck named 'Nope' (see `revise decks`)\n"
+
+
+def test_statistics_core_does_not_import_textual():
+    code = (
+        "import sys\n"
+        "import revise.study.stats, revise.study.stats_text, revise.scheduling.optimize\n"
+        "import revise.study.tuning\n"
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
