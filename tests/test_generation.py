@@ -148,7 +148,7 @@ def test_markdown_terms_tables_quotes_and_code() -> None:
     fronts = [note.front for note in deck.notes]
     assert "[Osmosis]: diffusion of water across a partially permeable membrane" in fronts
     rows = {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
-    assert rows["Ribosomes (organelle): function?"] == "Protein synthesis"
+    assert rows["What is the function of Ribosomes?"] == "Protein synthesis"
     assert any("[Rudolf Virchow]" in front for front in fronts)
     text = all_text(Path(__file__).parent / "notes/cell-biology.md")
     assert "magnification = image_size" not in text and "`" not in text and "**" not in text

@@ -16,7 +16,7 @@ from functools import lru_cache
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.document import Block, BlockKind
-from revise.generation.grammar import PREPOSITIONS, lemmas, lower_first
+from revise.generation.grammar import PREPOSITIONS, lemmas, lower_first, split_clause, verb_base
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     ORDINALS,
@@ -37,6 +37,7 @@ from revise.generation.questions import (
     definition,
     effect,
     formula,
+    label_definition,
     named_law,
     who,
     why,
@@ -82,6 +83,36 @@ LIST_LABELS = frozenset(
     ]
 )
 MAX_LABEL_WORDS = 12
+MAX_SUBJECT_LABEL_WORDS = 4
+# Words that open a sentence's predicate once its subject is gone.
+PREDICATE_STARTS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "should",
+        "does",
+        "do",
+        "did",
+        "helps",
+        "allows",
+        "makes",
+        "causes",
+        "means",
+        "requires",
+    ]
+)
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
 OPTIONS_PER_FACT = 3
@@ -363,15 +394,31 @@ def _passage_drafts(
     generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
     drafts = []
-    for start, end, raw in sentences(block.text):
+    subject = label_subject(passage.label) if block.kind is BlockKind.ITEM else ""
+    for index, (start, end, raw) in enumerate(sentences(block.text)):
         sentence = tidy(raw)
+        source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+        first_under = subject and index == 0 and block.start == passage.label_line + 1
+        if first_under and not is_predicate(sentence):
+            defined = label_definition(subject, sentence)
+            where = SourceRef(path, passage.label_line, source.end)
+            option = defined and _shaped_option(defined[0], sentence, context, where, vocabulary)
+            if option:
+                seen.add(normalise(sentence))
+                drafts.append(Draft([option]))
+                continue
+        if subject and index == 0 and is_predicate(sentence):
+            # "**recall**" over "- helps build neural hooks": the label is the subject.
+            sentence = f"{subject} {sentence}"
+            source = SourceRef(path, passage.label_line or source.start, source.end)
+        elif sentence[:1].islower() and split_clause(sentence) is not None:
+            sentence = sentence[:1].upper() + sentence[1:]  # a bullet that is a whole sentence
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind):
             continue
         if guide and is_imperative(sentence):
             continue
         seen.add(key)
-        source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
         options = []
         law = passage.label if block.kind is BlockKind.HEADING else ""
         for shaped in shaped_questions(sentence, block.terms, vocabulary, case, law):
@@ -413,6 +460,34 @@ def card_context(passage: Passage, title: str) -> str:
     if label and normalise(label) not in {normalise(part) for part in parts}:
         parts.append(label)
     return " > ".join(part for part in parts if part) or tidy(title)
+
+
+def label_subject(label: str) -> str:
+    """A parent bullet that names a thing ("**working memory:**", "Recall"), as the subject
+    of its sub-bullets; "" for a parent that says something itself."""
+    text = tidy(label).rstrip(" :")
+    tokens = words(text)
+    if not 1 <= len(tokens) <= MAX_SUBJECT_LABEL_WORDS or any(is_verb_form(t) for t in tokens):
+        return ""
+    if normalise(text) in LIST_LABELS or any(ch in text for ch in ",;()"):
+        return ""
+    lowered = [token.casefold() for token in tokens]
+    if len(lowered) > 1 and "VERB" in lemmas(lowered[0]) and is_stopword(lowered[1]):
+        return ""  # "Watch for procrastination cues": advice, not a thing
+    return text[:1].upper() + text[1:]
+
+
+def is_predicate(fragment: str) -> bool:
+    """ "helps build neural hooks", "can get bigger", "has tight spacing": a sentence without
+    its subject."""
+    first = re.match(r"[A-Za-z']+", fragment)
+    if not first or not fragment[:1].islower():
+        return False
+    word = first[0].casefold()
+    if word in PREDICATE_STARTS:
+        return True
+    parts = lemmas(word)
+    return "VERB" in parts and (verb_base(word, "VBZ") is not None) and "NOUN" not in parts
 
 
 def announces_list(text: str) -> bool:
@@ -649,6 +724,8 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     sizes = [len(item.split()) for item in items]
     if max(sizes) > MAX_LIST_ITEM_WORDS or sum(sizes) > MAX_LIST_WORDS:
         return None
+    if any(is_stopword(item.split()[0]) for item in items):
+        return None  # "with focused", "and practice": one sentence broken over bullets
     lead = tidy(group.lead.text).rstrip(" :")
     if len(lead.split()) > MAX_PROMPT_WORDS or is_boilerplate(lead) or is_advice(lead):
         return None
@@ -673,8 +750,14 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     return Draft([Option(note, answer, 10.0, front)])
 
 
+DEFINITION_HEADERS = frozenset(
+    ["definition", "meaning", "description", "explanation", "what it means", "defined as"]
+)
+
+
 def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
-    """A table row asks for its other cells given its first ("Mitochondria: function?")."""
+    """A table row asks for its other cells given its first ("What is the function of
+    mitochondria?"); in a table of terms, what each term means."""
     block: Block = passage.block
     cells = tuple(tidy(cell) for cell in block.cells)
     header = tuple(tidy(cell) for cell in block.header)
@@ -689,8 +772,11 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             continue
         if normalise(answer) in ("", normalise(cells[0])) or answer in ("-", "\u2014"):
             continue
-        key = f"{cells[0]} ({_lower_first(header[0])})" if header[0] else cells[0]
-        front = f"{key}: {_lower_first(name)}?"
+        subject = " ".join(lower_first(cells[0].split()))
+        if normalise(name) in DEFINITION_HEADERS:
+            front = f"What is {subject}?"  # a table of terms and their meanings
+        else:
+            front = f"What is the {_lower_first(name)} of {subject}?"  # "the function of ..."
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front)]))
     return drafts

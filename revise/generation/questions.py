@@ -245,7 +245,7 @@ def _first_part_that_fits(text: str) -> str:
     """A long meaning cut before an "and" or a comma that leaves at most twelve words: "one
     that can be safely used by only one process at a time [and is not depleted ...]"."""
     best = ""
-    for match in re.finditer(r",\s+|\s+and\s+", text):
+    for match in re.finditer(r",\s+|\s+(?:and|that|which|who|where)\s+", text):
         head = text[: match.start()].strip()
         if len(words(head)) > MAX_ANSWER_WORDS:
             break
@@ -284,7 +284,7 @@ def why(sentence: str, names: frozenset[str]) -> list[Question]:
     match = _BECAUSE.search(sentence)
     if match:
         effect, reason = sentence[: match.start()], sentence[match.end() :]
-        found.extend(_why(effect, _first_part(reason), names))
+        found.extend(_why(effect, _whole_reason(reason), names))
     match = _SO.search(sentence)
     if match:
         cause, effect = sentence[: match.start()], sentence[match.end() :]
@@ -303,7 +303,9 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     if effect[:1].islower():
         return []  # a fragment: its subject is somewhere else
     effect = _last_part(effect).strip().rstrip(",;")
-    reason = _short(_SHOWED.sub("", reason))
+    reason = _SHOWED.sub("", reason).strip().rstrip(".;,")
+    if len(words(reason)) > MAX_ANSWER_WORDS or ", which" in reason:
+        reason = _short(reason)
     if not reason or len(words(reason)) < 2:
         return []
     trailer = ""
@@ -320,6 +322,19 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     if _overlap(front, reason) > 0.6:
         return []
     return [Question(front, _capital(reason), Shape.WHY, 11.5)]
+
+
+def _whole_reason(text: str) -> str:
+    """The reason with the dash-separated parts that go on explaining it, while twelve words
+    hold them: "China was fighting US forces; UN was not a capitalist nation"."""
+    parts = [part.strip() for part in re.split(r"\s+[-\u2013\u2014]+\s+", text) if part.strip()]
+    reason = parts[0] if parts else ""
+    for part in parts[1:]:
+        longer = f"{reason}; {part}"
+        if len(words(longer)) > MAX_ANSWER_WORDS:
+            break
+        reason = longer
+    return reason
 
 
 def _first_part(text: str) -> str:
@@ -505,6 +520,33 @@ def _rule(holding: str) -> str:
     if verb_base(tokens[0], "VBD") and not can_be(tokens[0], "NOUN"):
         return ""  # "approved Entores; ...": what a judgment did, not what it held
     return holding
+
+
+def label_definition(subject: str, fragment: str) -> list[Question]:
+    """A label's first sub-bullet that says what it is: "**chunks**" over "- pieces of
+    information bound together through use" -> "What are chunks?"; "- like a storage
+    warehouse" -> "What is long term memory like?" """
+    text = fragment.strip().rstrip(".;")
+    first = text.split()[0].casefold() if text else ""
+    plural = _plural(subject)
+    verb = "are" if plural else "is"
+    shown = " ".join(lower_first(subject.split()))
+    if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
+        front = finish_question(f"What {verb} {shown} like")
+        return [Question(front, _capital(text[5:]), Shape.DEFINITION, 11.0)]
+    if split_clause(text) is not None or first in PRONOUNS:
+        return []
+    if is_stopword(first) and first not in ("a", "an", "the"):
+        return []
+    parts = lemmas(first)
+    if first not in ("a", "an", "the") and ("NOUN" not in parts or "ADJ" in parts):
+        return []  # "valuable in helping ...": a description, not what the thing is
+    answer = _short(text) or _first_part_that_fits(text)
+    if not answer or _leaks(subject, answer):
+        return []
+    return [
+        Question(finish_question(f"What {verb} {shown}"), _capital(answer), Shape.DEFINITION, 11.5)
+    ]
 
 
 # Laws --------------------------------------------------------------------------------------------
