@@ -165,6 +165,11 @@ _ABBREVIATION_END = re.compile(
 )
 _MARKS = re.compile(r"\(\s*\d+(?:\s*-\s*\d+)?\s+marks?\s*\)|\b\d+\s+marker\b", re.I)
 ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts
+_FIGURE = re.compile(
+    r"\b(?:fig(?:ure)?s?\.?\s*\(?[0-9a-z]\b|(?:the\s+)?(?:diagram|picture|image|graph)\s+(?:above|below)"
+    r"|shown\s+(?:above|below))",
+    re.I,
+)
 _DASH_PARTS = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
 _NOT_SUBJECTS = (
@@ -335,6 +340,8 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
         return False  # advice, or a line that only introduces what follows
     if _LATEX.search(sentence):
         return False  # maths that could not be written as plain text
+    if _FIGURE.search(sentence):
+        return False  # "figure(d) has no deadlock": the card would need the picture
     if is_boilerplate(sentence):
         return False
     if kind is BlockKind.TEXT:

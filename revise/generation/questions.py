@@ -122,8 +122,9 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
 
 
 _RANKING = re.compile(
-    r"^the\s+(?:first|second|third|last|main|key|most|least|largest|smallest|biggest|primary"
-    r"|only|best|worst|major|principal|\w+est)\b",
+    r"^(?:the\s+(?:first|second|third|last|main|key|most|least|largest|smallest|biggest|primary"
+    r"|only|best|worst|major|principal|\w+est)\b"
+    r"|(?:a|an|one)\s+(?:\w+\s+)?(?:example|instance|case|illustration)\s+of\b)",
     re.I,
 )
 # Words that open a comment on a term rather than its meaning ("X: see below").
