@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from revise import Collection
 from revise.errors import FormatError
@@ -75,3 +77,17 @@ def test_a_long_paragraph_is_split_into_its_sentences():
     assert len(spans) == text.count(sentence)
     for start, end, found in spans:
         assert found == sentence and text[start:end] == sentence
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_fields_that_skip_the_html_parser_read_as_the_parser_reads_them(text):
+    import revise.formats.htmltext as htmltext
+
+    if not htmltext._PLAIN_WORDS.fullmatch(text):
+        return
+    fast = htmltext.html_to_text(text)
+    converter = htmltext._TextConverter()
+    converter.feed(text)
+    converter.close()
+    assert fast == (htmltext._join(converter.pieces), ())

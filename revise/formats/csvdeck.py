@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,11 +79,12 @@ def read_csv_deck(
 ) -> list[DeckData]:
     """The notes of a table file, grouped into decks (one, unless a deck column names several)."""
     text = _decode(path, read_capped(path, MAX_TABLE_BYTES, "table"))
-    lines = text.splitlines(keepends=True)
-    meta = _read_meta(lines)
-    body = "".join(lines[meta.lines :])
+    meta = _read_meta(_lines(text))
+    body = text[_offset_of_line(text, meta.lines) :]
+    del text
     delimiter = meta.delimiter or _sniff_delimiter(path, body)
     rows = _parse_rows(path, body, delimiter, meta.lines)
+    del body
     if not rows:
         raise FormatError(str(path), None, "no rows of notes found (is the file empty?)")
     header: list[str] | None = meta.labels
@@ -91,7 +93,9 @@ def read_csv_deck(
     layout = _layout(path, header, rows, meta, columns)
     default_deck = deck or meta.deck or path.stem
     by_deck: dict[str, list[NoteData]] = {}
-    for line, row in rows:
+    rows.reverse()
+    while rows:  # each row is let go as soon as its note is made: the two never both fill memory
+        line, row = rows.pop()
         note = _note(path, line, row, layout, meta)
         if note is None:
             continue
@@ -149,7 +153,33 @@ def _has_utf8_sequences(data: bytes) -> bool:
 # --- Anki's header lines -----------------------------------------------------------------------
 
 
-def _read_meta(lines: list[str]) -> _Meta:
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a text with their line breaks, made one at a time as they are read (a
+    StringIO would hold a copy four times the text's size)."""
+    start = 0
+    while start < len(text):
+        end = _line_end(text, start)
+        yield text[start:end]
+        start = end
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line starting at `start` ends, after its line break (\n, \r\n or \r)."""
+    newline = text.find("\n", start)
+    cr = text.find("\r", start, newline if newline >= 0 else len(text))
+    if cr >= 0 and (newline < 0 or cr + 1 < newline):
+        return cr + 1
+    return newline + 1 if newline >= 0 else len(text)
+
+
+def _offset_of_line(text: str, count: int) -> int:
+    offset = 0
+    for _ in range(count):
+        offset = _line_end(text, offset)
+    return offset
+
+
+def _read_meta(lines: Iterable[str]) -> _Meta:
     meta = _Meta()
     pending_labels: str | None = None
     for index, raw in enumerate(lines):
@@ -224,7 +254,7 @@ def _sniff_delimiter(path: Path, body: str) -> str:
 
 def _parse_rows(path: Path, body: str, delimiter: str, offset: int) -> list[tuple[int, list[str]]]:
     """(line number of the row's start, cells) for each non-empty row."""
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(_lines(body), delimiter=delimiter, strict=False)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:

@@ -47,8 +47,15 @@ def media_mentions(text: str) -> list[str]:
     return [match[2] for match in _MENTION.finditer(text)]
 
 
+# Words with single spaces and no markup characters read the same as text: most fields of a big
+# deck, which then skip the HTML parser.
+_PLAIN_WORDS = re.compile(r"[^\s<>&\[\]\x00-\x1f\x7f-\x9f]+(?: [^\s<>&\[\]\x00-\x1f\x7f-\x9f]+)*")
+
+
 def html_to_text(markup: str) -> tuple[str, tuple[str, ...]]:
     """Readable text of an HTML field, and the local media file names it refers to, in order."""
+    if _PLAIN_WORDS.fullmatch(markup):
+        return markup, ()
     converter = _TextConverter()
     converter.feed(_SOUND.sub(lambda m: _sound_placeholder(m[1]), markup))
     converter.close()

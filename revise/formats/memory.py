@@ -9,6 +9,7 @@ from its last SM-2 interval and ease.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from revise.formats.model import ReviewData
 
@@ -26,13 +27,21 @@ def memory_from_reviews(reviews: list[ReviewData]) -> tuple[float, float] | None
     ordered = sorted(reviews, key=lambda review: review.time)
     if not ordered:
         return None
-    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    scheduler = _replay_scheduler()
     card = fsrs.Card(card_id=1, due=ordered[0].time)
     for review in ordered:
         card, _ = scheduler.review_card(card, fsrs.Rating(review.rating), review.time)
     if card.stability is None or card.difficulty is None:
         return None
     return card.stability, card.difficulty
+
+
+@lru_cache(maxsize=1)
+def _replay_scheduler():  # type: ignore[no-untyped-def]
+    """FSRS's default model, without fuzz; it holds no state between reviews, so one serves all."""
+    import fsrs
+
+    return fsrs.Scheduler(enable_fuzzing=False)
 
 
 def memory_from_sm2(interval_days: float, ease: float | None) -> tuple[float, float]:

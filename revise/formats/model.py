@@ -93,7 +93,7 @@ class CardHistory:
     suspended: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # a million-row table holds a million of these
 class NoteData:
     """One fact as written in a deck file.
 
