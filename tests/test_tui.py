@@ -267,6 +267,28 @@ def test_s_studies_all_decks(tui_col, tui_clock):
     drive(app, scenario)
 
 
+def test_deck_list_totals_are_what_study_all_serves_under_the_collection_limit(tui_db, tui_clock):
+    col = Collection.open(
+        tui_db, config=Config(fuzz=False, collection_new_per_day=3), clock=tui_clock
+    )
+    col.import_decks([korea_deck(), treaty_deck()])
+    app = make_app(col, tui_clock)
+
+    async def scenario(pilot):
+        table = pilot.app.screen.query_one("#deck-table")
+        rows = [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[1] for row in rows] == ["2", "3"]  # each deck studied on its own
+        assert "3 new · 0 learning · 0 due" in screen_text(pilot)  # both together: 3, not 5
+        await pilot.press("s")
+        await settle(pilot)
+        assert "0 done · 3 left today" in screen_text(pilot)
+
+    try:
+        drive(app, scenario)
+    finally:
+        col.close()
+
+
 def test_empty_collection_says_how_to_import(tui_col, tui_clock):
     app = make_app(tui_col, tui_clock)
 
