@@ -7,13 +7,13 @@ never touch the database; the collection stores them. Times are timezone-aware U
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
 
 # A card side longer than this is not a card but a damaged or hostile file: every reader refuses it.
 MAX_FIELD_CHARS = 128 * 1024
