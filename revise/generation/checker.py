@@ -532,7 +532,8 @@ _EXAMPLE_LEAD = re.compile(r"\b(?:e\.\s?g\.|for example|for instance|such as|inc
 _DEMONSTRATIVE = frozenset({"this", "these", "that", "those", "such"})
 _META_LABEL = re.compile(
     r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
-    r"|warning|example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?|question|answer"
+    r"|warning|(?:worked )?example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?"
+    r"|question|answer"
     r"|key|edit)\]?\s*[:!\-\u2013\u2014]",
     re.I,
 )
@@ -599,11 +600,16 @@ _AFTER_CITATION_YEAR = re.compile(
     r"\s+\d+\b"
 )
 _COUNTED = re.compile(r"^\s*(?:[A-Za-z-]+\s+)?([A-Za-z-]+s)\b(.*)$")
+_REPORT_CITATION = re.compile(
+    r"\b\d*\s*(?:[A-Z][A-Za-z]{0,4}\s){1,3}\d+\s*(?:\((?:HL|CA|PC|UKSC)\)|:)"
+    r"|\b(?:QB|KB|AC|WLR|Ch|Ex|CP|Bing|Beav)\s\d+\b"
+)
 _QUESTION_START = re.compile(
     r"^(?:when|why|how|where|what|who|which)\s+(?:did|does|do|was|were|is|are|had|has|have)\s+(\S+)",
     re.I,
 )
 _UNITS_OF_TIME = word_set("second minute hour day week month year decade century time")
+_PREPOSITIONS = word_set("at about with for to up down out on in")
 _NAME_PARTICLES = frozenset(
     [
         "de",
@@ -754,7 +760,7 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return [_finding(11, face.prompt, "a lead-in to a list: the card stops before the fact")]
     if _is_title(text):
         return [_finding(11, face.prompt, "a title, not a sentence")]
-    if not re.search(r"[:=]|\s[-\u2013\u2014]\s", text) and not _has_verb(text):
+    if not re.search(r"[:=\u2192]|->|\s[-\u2013\u2014]\s", text) and not _has_verb(text):
         return [_finding(11, face.prompt, "no verb: a label or citation, nothing said about it")]
     problem = _first_word_in_source(text, note, texts)
     return [_finding(11, face.prompt, problem)] if problem else []
@@ -784,10 +790,22 @@ def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str
 
 
 def _is_title(text: str) -> bool:
-    from revise.generation.language import is_stopword
+    from revise.generation.language import MONTHS, is_stopword, is_verb_form
 
     words = [word for word in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if not is_stopword(word)]
-    return len(words) >= 3 and all(word[:1].isupper() for word in words)
+    subtitle = re.match(r"^\[[^\]]+\]:\s*(.+)$", text)  # "[Mindware]: Critical Thinking for ..."
+    if ":" in text and not subtitle:
+        return False
+    if subtitle:
+        words = [
+            word
+            for word in re.findall(r"[A-Za-z][\w'\u2019-]*", subtitle[1])
+            if not is_stopword(word)
+        ]
+    if not words or is_verb_form(words[0]):
+        return False
+    names = [word for word in words if word.casefold() not in MONTHS]
+    return len(names) >= 3 and all(word[:1].isupper() for word in names)
 
 
 def _has_verb(text: str) -> bool:
@@ -799,14 +817,22 @@ def _has_verb(text: str) -> bool:
         lower = token.casefold()
         if lower in AUXILIARIES:
             return True
-        if not index and is_verb_form(lower) and not lower.endswith("ing"):
+        verbal = is_verb_form(lower) or "VERB" in _pos(lower)
+        if not index and verbal and not lower.endswith("ing"):
             following = tokens[1].casefold() if len(tokens) > 1 else ""
-            if following in ("by", "in", "on", "at", "with", "from", "to", "for", "as", "into"):
+            after_first = text.split()[1:2]
+            number_next = bool(after_first) and after_first[0].strip("[(")[:1].isdigit()
+            if (
+                following in _DETERMINERS
+                or following in ("into", "up", "down", "out", "over")
+                or number_next
+            ):
                 return True  # "Founded in 1865", "Passed by Congress": the subject is the heading
         if not index or token[:1].isupper() or lower.endswith("ing"):
             previous = lower
             continue
-        if previous not in _DETERMINERS and ("VERB" in _pos(lower) or is_verb_form(lower)):
+        noun_slot = previous in _DETERMINERS or _pos(previous) == {"ADJ"}
+        if not noun_slot and ("VERB" in _pos(lower) or is_verb_form(lower)):
             return True
         previous = lower
     return False
@@ -819,7 +845,10 @@ def _visible(note: NoteData, face: CardFace) -> str:
 
 def _continues_clause(word: str) -> bool:
     lower = word.casefold()
-    return word[:1].islower() and ("VERB" in _pos(lower) or lower in _DETERMINERS)
+    from revise.generation.language import AUXILIARIES
+
+    verbal = "VERB" in _pos(lower) or lower in AUXILIARIES
+    return word[:1].islower() and (verbal or lower in _DETERMINERS)
 
 
 def _continues_after(note: NoteData, text: str, texts: _SourceTexts) -> bool:
@@ -903,7 +932,9 @@ def _verb_or_filler(tokens: list[str], before: str) -> str:
         return ""
     if len(tokens) <= 2 and all(_pos(token) and _pos(token) <= {"ADV"} for token in content):
         return "a filler word"
-    if 2 <= len(tokens) <= 3 and _pos(tokens[0]) == {"ADV"} and "VERB" in _pos(tokens[1]):
+    participle = len(tokens) > 1 and tokens[1].casefold().endswith(("ing", "ed"))
+    adverb_verb = 2 <= len(tokens) <= 3 and _pos(tokens[0]) == {"ADV"} and "VERB" in _pos(tokens[1])
+    if adverb_verb and not participle:
         return "a verb phrase"
     if len(tokens) > 2 or (tokens[0][:1].isupper() and before.strip()):
         return ""
@@ -1035,6 +1066,16 @@ def _half_a_term(
     ):
         return "half of a name"
     names = all(token[:1].isupper() and token.isalpha() for token in tokens)
+    opening = titled and len(before.split()) == 1 and left.casefold() not in _DETERMINERS
+    if names and opening and not is_stopword(left) and tokens[0].casefold() not in MONTHS:
+        return "half of a name"
+    quote = re.search(r"[\"\u201c]([^\"\u201d]*)$", before)
+    rest = re.match(r"^([^\"\u201d]*)[\"\u201d]", after)
+    short = quote and rest and len(f"{quote[1]} {answer} {rest[1]}".split()) <= 5
+    if short and quote[1].strip():  # "Swing Around the [Circle]": a title cut in two
+        return "half of a quotation"
+    if joined_left and re.fullmatch(r"\d+(?:st|nd|rd|th)(?:[-\u2013]\d+(?:st|nd|rd|th))?", left):
+        return "half of a term (its number is left outside)"
     inside_a_name = names and titled and not _sentence_start(before)
     if inside_a_name and not is_stopword(left) and tokens[0].casefold() not in MONTHS:
         return "half of a name"
@@ -1102,6 +1143,8 @@ def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
         return [_finding(12, face.prompt, f"{len(items)} items dumped into one answer")]
     if len(items) > 1 and max(len(item.split()) for item in items) > MAX_LIST_ITEM_WORDS:
         return [_finding(12, face.prompt, "sentences dumped into one answer as a list")]
+    if len(items) > 1 and any(re.match(r"(?:and|or|but|with|so)\b", item) for item in items):
+        return [_finding(12, face.prompt, "a list split in the middle of its items")]
     prompt = face.prompt.strip()
     if re.search(r":\s*\?\s*(?:\(\d+\))?$", prompt):
         return [_finding(12, face.prompt, "a label with a question mark, not a question")]
@@ -1122,7 +1165,8 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
     if not words or all(word.isdigit() for word in words):
         return []
     context = normalise(note.context).split()
-    if context and all(any(_same_stem(word, other) for other in context) for word in words):
+    named = [word for word in words if not word.isdigit()]
+    if context and all(any(_same_stem(word, other) for other in context) for word in named):
         return [_finding(5, face.prompt, f"the heading gives {answer!r} away")]
     if re.fullmatch(r"[A-Z]{2,6}s?", answer) and _spelled_out(answer.rstrip("s"), face.prompt):
         return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
@@ -1138,6 +1182,9 @@ def _same_stem(word: str, other: str) -> bool:
         (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
         min(len(word), len(other)),
     )
+    rests = {word[common:], other[common:]}
+    if rests & {"ee", "ees", "or", "ors", "er", "ers"}:
+        return False  # "offeree", "offeror", "offer": different parties
     return common >= max(4, min(len(word), len(other)) - 2)
 
 
@@ -1187,7 +1234,9 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, "about the exam or the notes, not the subject")]
     if _SECOND_PERSON.search(text):
         return [_finding(13, face.prompt, "advice to the reader, not a fact")]
-    if any(_imperative(part) for part in _instruction_candidates(text)):
+    lead = note.context.split(" > ")[-1].rstrip(": ")
+    continues_lead = bool(re.search(r"\bto$", lead))  # "a state had to" > "Ratify the 14th"
+    if not continues_lead and any(_imperative(part) for part in _instruction_candidates(text)):
         return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
     heading = note.context.split(" > ")[-1]
     advice = _EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
@@ -1230,14 +1279,16 @@ def _imperative(text: str) -> bool:
         return False
     lower = verb.casefold()
     kinds = _pos(lower)
-    if "VERB" not in kinds:
-        return False
     from revise.generation.grammar import lemmas
+    from revise.generation.language import IRREGULAR_PAST, is_stopword
 
+    if "VERB" not in kinds or is_stopword(lower):
+        return False  # "Up to ...": no command
     if lower not in {lemma.casefold() for lemma in lemmas(lower).get("VERB", ())}:
-        return False  # "Passed", "Leads": an inflected verb is no command
-    if lower in ("don't", "do") or following in ("not",):
-        return True
+        return False  # "Passed", "Leads", "Rubbing": an inflected verb is no command
+    if IRREGULAR_PAST.get(lower) == lower or kinds & {"NOUN", "ADJ"}:
+        # "Set up over 1,000 schools" (a past), "Right to vote" (a noun): only with an object
+        return following in _IMPERATIVE_OBJECT and following not in _PREPOSITIONS
     return following in _IMPERATIVE_OBJECT or _pos(following) == {"ADJ"}
 
 
@@ -1248,12 +1299,21 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     if note.kind is NoteKind.CLOZE or face.ordinal == 1:
         return []
     prompt = face.prompt.strip()
+    if prompt.endswith("?") and ";" in prompt:
+        return [_finding(14, face.prompt, "two sentences forced into one question")]
+    if _REPORT_CITATION.search(prompt):
+        return [_finding(14, face.prompt, "a law report citation inside the question")]
+    held = re.search(r"\bheld that\s+(\S+)((?:\s+\S+){0,3})", prompt)
+    if held and (held[1].casefold() in ("held", "above", "below") or ":" in held[0]):
+        return [_finding(14, face.prompt, "a case template applied to a label, not a holding")]
     match = _QUESTION_START.match(prompt)
     if not match:
         return []
     subject = match[1].strip(",").casefold()
     from revise.generation.language import is_stopword
 
+    if prompt.split()[0].casefold() in ("who", "what", "which"):
+        subject = ""  # "Who had to ratify ...?": the question word is the subject
     if match[1][:1].isupper():
         subject = ""
     if (
