@@ -563,8 +563,8 @@ def _stats(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 def _generate(args: argparse.Namespace) -> int:
     from revise.formats.detect import FileKind, file_kind
     from revise.formats.generated import deck_targets, write_generated
-    from revise.generation import generate_deck
-    from revise.generation.checker import check_deck
+    from revise.generation import draft_deck
+    from revise.generation.checker import check_deck, without_flagged_cards
 
     if args.output and len(args.notes) > 1 and not args.output.is_dir():
         raise ReviseError(f"{args.output}: give a folder for -o when generating several decks")
@@ -574,19 +574,23 @@ def _generate(args: argparse.Namespace) -> int:
             raise ReviseError(f"{notes}: {kind.value}, not notes; import it: revise import {notes}")
     flagged = 0
     for notes, target in zip(args.notes, deck_targets(args.notes, args.output), strict=True):
-        deck = generate_deck(notes, relative_to=target.parent.resolve())
+        draft, text = draft_deck(notes, relative_to=target.parent.resolve())
+        sources = {draft.source or "": text}
+        deck = without_flagged_cards(draft, sources)
         done = write_generated(target, deck, force=args.force)
         print(f"{notes} -> {target}: {len(deck.notes)} cards, {done}")
         if args.check:
-            source_text = notes.read_text(encoding="utf-8", errors="replace")
-            sources = {str(note.source.path): source_text for note in deck.notes if note.source}
+            left_out = len(draft.notes) - len(deck.notes)
+            print(f"  {left_out} drafted card(s) left out:")
+            for finding in check_deck(draft, sources):
+                if finding.index is not None:
+                    where = f"check {finding.check} ({finding.name})"
+                    print(f"  - {where}: {finding.card}: {finding.message}")
             for finding in check_deck(deck, sources):
                 flagged += 1
-                print(
-                    f"  check {finding.check} ({finding.name}): {finding.card}: {finding.message}"
-                )
+                print(f"  check {finding.check} ({finding.name}): {finding.message}")
     if args.check:
-        print(f"{flagged} finding(s)")
+        print(f"{flagged} finding(s) in the written deck(s)")
     return EXIT_FLAGGED if flagged else 0
 
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from revise.formats.model import DeckData
 
-__all__ = ["Generator", "Notes", "StructureGenerator", "generate_deck"]
+__all__ = ["Generator", "Notes", "StructureGenerator", "draft_deck", "generate_deck"]
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,21 @@ def generate_deck(
     Cards the checker finds fault with are left out: a deck holds only cards worth studying.
     """
     from revise.generation.checker import without_flagged_cards
+
+    draft, text = draft_deck(path, relative_to=relative_to, generator=generator)
+    return without_flagged_cards(draft, {draft.source or "": text})
+
+
+def draft_deck(
+    path: Path, *, relative_to: Path | None = None, generator: Generator | None = None
+) -> tuple[DeckData, str]:
+    """Every card the generator drafts, before the checker has its say, and the notes' text."""
     from revise.generation.reading import read_notes
 
     path = Path(path)
     text, kind = read_notes(path)
     notes = Notes(path, text, kind, source_path(path, relative_to))
-    deck = (generator or StructureGenerator()).generate(notes)
-    return without_flagged_cards(deck, {notes.source: text})
+    return (generator or StructureGenerator()).generate(notes), text
 
 
 def source_path(path: Path, relative_to: Path | None) -> str:
