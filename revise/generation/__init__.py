@@ -95,6 +95,9 @@ def source_path(path: Path, relative_to: Path | None) -> str:
         return path.resolve().as_posix()
 
 
+MAX_TITLE_CHARS = 100
+
+
 def readable_title(title: str, path: Path) -> str:
     """The notes' own title, tidied ("russia north korea history" -> "Russia North Korea
     History"); the file name when the notes have none."""
@@ -108,7 +111,8 @@ def readable_title(title: str, path: Path) -> str:
     if tail >= 2 and any(ch.islower() for ch in " ".join(words[:-tail])):
         words = words[:-tail]
     text = " ".join(words).strip(" -:|")
-    if not text:
+    if len(text) > MAX_TITLE_CHARS:
+        text = ""  # a first line that long is text, not a title: the file's name says more
         text = re.sub(r"[-_]+", " ", path.stem).strip() or "Notes"
     if text == text.lower():
         pieces = text.split()
