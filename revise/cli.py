@@ -15,6 +15,7 @@ from pathlib import Path
 
 from revise import __version__
 from revise.errors import ReviseError
+from revise.textsafe import inert, inert_output
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -186,6 +187,12 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # File names, deck names and card text reach the terminal as text, never as control codes.
+    with inert_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         status = _run(args)
@@ -209,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(line: str) -> int:
     with contextlib.suppress(OSError):  # stderr closed too: nothing left to tell
-        print(f"revise: {line}", file=sys.stderr)
+        print(f"revise: {inert(line)}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -292,7 +299,8 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     collection = Collection.open(target, config=config)
     args.database = collection.path or target
     if collection.backup is not None:
-        print(f"revise: upgraded the database; a copy of the old one is at {collection.backup}")
+        backup = inert(str(collection.backup))
+        print(f"revise: upgraded the database; a copy of the old one is at {backup}")
     if collection.is_new and args.command in (None, "study"):
         _import_bundled(collection)
     return collection
@@ -377,13 +385,13 @@ def _print_changes(deck) -> None:  # type: ignore[no-untyped-def]
     """What an import would do to a deck, a note a block: `+` added, `~` updated, `-` missing."""
     if not deck.changes:
         return
-    print(f"{deck.name}:")
+    print(f"{inert(deck.name)}:")
     for change, note in deck.changes:
         lines = [f"  {CHANGE_MARKS[change]} {_indented(note.front, 4)}"]
         if note.back:
             lines.append(f"    -> {_indented(note.back, 7)}")
         if note.context:
-            lines.append(f"    ({note.context})")
+            lines.append(f"    ({inert(note.context)})")
         print("\n".join(lines))
     print()
 
@@ -394,9 +402,11 @@ def _indented(text: str, width: int) -> str:
 
 
 def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type: ignore[no-untyped-def]
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    # The bar's own escape codes go to the terminal itself, around the inert stdout and stderr.
+    with Progress(transient=True, console=Console(file=sys.__stderr__)) as bar:
         task = bar.add_task("importing", total=total)
         return collection.import_decks(
             decks,
@@ -431,7 +441,7 @@ def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
         return 0
     everything = collection.progress()  # every deck together, under the collection's limits
     rows_and_total = [
-        *((row.name, row.new, row.learning, row.due, row.total) for row in rows),
+        *((inert(row.name), row.new, row.learning, row.due, row.total) for row in rows),
         (
             ALL_DECKS,
             everything.new,
@@ -453,7 +463,7 @@ def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     decks = collection.export_decks(args.deck)
     export_decks(decks, args.output, day_starts_at=collection.config.day_starts_at, name=args.deck)
     for deck in decks:
-        print(f"{deck.name}: {len(deck.notes)} notes written to {args.output}")
+        print(f"{inert(deck.name)}: {len(deck.notes)} notes written to {inert(str(args.output))}")
     return 0
 
 
@@ -578,17 +588,17 @@ def _generate(args: argparse.Namespace) -> int:
         sources = {draft.source or "": text}
         deck = without_flagged_cards(draft, sources)
         done = write_generated(target, deck, force=args.force)
-        print(f"{notes} -> {target}: {len(deck.notes)} cards, {done}")
+        print(f"{inert(str(notes))} -> {inert(str(target))}: {len(deck.notes)} cards, {done}")
         if args.check:
             left_out = len(draft.notes) - len(deck.notes)
             print(f"  {left_out} drafted card(s) left out:")
             for finding in check_deck(draft, sources):
                 if finding.index is not None:
                     where = f"check {finding.check} ({finding.name})"
-                    print(f"  - {where}: {finding.card}: {finding.message}")
+                    print(f"  - {where}: {inert(finding.card)}: {inert(finding.message)}")
             for finding in check_deck(deck, sources):
                 flagged += 1
-                print(f"  check {finding.check} ({finding.name}): {finding.message}")
+                print(f"  check {finding.check} ({finding.name}): {inert(finding.message)}")
     if args.check:
         print(f"{flagged} finding(s) in the written deck(s)")
     return EXIT_FLAGGED if flagged else 0

@@ -34,6 +34,7 @@ from revise.storage.models import (
     Note,
     Review,
 )
+from revise.textsafe import inert
 
 decks_t = Deck.__table__
 notes_t = Note.__table__
@@ -57,7 +58,7 @@ class DeckReport:
 
     def summary(self) -> str:
         line = (
-            f"{self.name}: {self.added} added, {self.updated} updated, "
+            f"{inert(self.name)}: {self.added} added, {self.updated} updated, "
             f"{self.unchanged} unchanged, {self.missing} missing"
         )
         if self.reviews:
@@ -91,7 +92,7 @@ class ImportReport:
     def __str__(self) -> str:
         lines = [deck.summary() for deck in self.decks]
         for deck in self.decks:
-            lines.extend(f"  skipped: {reason}" for reason in deck.skipped)
+            lines.extend(f"  skipped: {inert(reason)}" for reason in deck.skipped)
         if self.dry_run:
             lines.append("dry run: nothing was changed")
         return "\n".join(lines)

@@ -33,6 +33,9 @@ class ReviseApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere work
     TITLE = "revise"
     ENABLE_COMMAND_PALETTE = False
+    # Classes for small terminals (down to 60x15), styled in app.tcss: -narrow, -short.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
         Binding("question_mark", "help", "Keys", id="app.help"),
     ]

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
+from revise.textsafe import inert
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class DeckListScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("s", "study_all", "Study all", id="decks.study_all"),
         Binding("i", "import_file", "Import", id="decks.import"),
-        Binding("t", "statistics", "Statistics", id="decks.statistics"),
+        Binding("t", "statistics", "Stats", id="decks.statistics"),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
         Binding("q", "app.quit", "Quit", id="decks.quit"),
     ]
@@ -121,7 +122,8 @@ class DeckListScreen(Screen[None]):
             decks = self.app.collection.decks()
             totals = self.app.collection.progress() if decks else None
         except ReviseError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            message = inert(str(error))
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             decks, totals = [], None
         self.post_message(DecksLoaded(decks, totals))
 
@@ -153,7 +155,7 @@ class DeckListScreen(Screen[None]):
         self.deck_names = [deck.name for deck in self.decks]
         for deck in self.decks:
             table.add_row(
-                Text(deck.name, no_wrap=True, overflow="ellipsis"),
+                Text(inert(deck.name), no_wrap=True, overflow="ellipsis"),
                 count_cell(deck.new, "new"),
                 count_cell(deck.learning, "learning"),
                 count_cell(deck.due, "due"),
@@ -300,5 +302,5 @@ def count_cell(count: int, kind: str) -> Text:
 def one_line(error: Exception, path: Path) -> str:
     """A user's error on one line; an OSError names the file, as ReviseErrors already do."""
     if isinstance(error, ReviseError):
-        return str(error).splitlines()[0]
-    return f"{path}: {error.strerror or error} (check the path)"
+        return inert(str(error))
+    return inert(f"{path}: {error.strerror or error} (check the path)")

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from revise.textsafe import inert
+
 
 def help_rows(screen: Screen[object], app: App[object]) -> list[tuple[str, str, bool]]:
     """(keys, what they do, usable now) for each described binding active on `screen`."""
@@ -50,6 +52,7 @@ class HelpScreen(ModalScreen[None]):
 
 
 def keys_table(rows: list[tuple[str, str, bool]]) -> Content:
+    rows = [(inert(keys), description, usable) for keys, description, usable in rows]
     width = max((len(keys) for keys, _, _ in rows), default=0)
     lines = [
         Content.assemble(

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from revise.textsafe import inert
 from revise.tui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ class ImportPathScreen(ModalScreen[Path | None]):
         path = Path(os.path.expanduser(text))
         if not path.is_file():
             what = "is a folder" if path.is_dir() else "not found"
-            self.notify(f"{path}: {what} (give the path of a file)", severity="error", markup=False)
+            problem = inert(f"{path}: {what} (give the path of a file)")
+            self.notify(problem, severity="error", markup=False)
             return
         self.dismiss(path)
 
@@ -84,7 +86,7 @@ class ImportPreviewScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="preview-panel", classes="section") as panel:
-            panel.border_title = Content(f"Preview · {self.path.name}")
+            panel.border_title = Content(f"Preview · {inert(self.path.name)}")
             yield Static(preview_counts(self.report), id="preview-counts")
             yield OptionList(*preview_options(self.report), id="preview-list")
         yield Footer()
@@ -109,7 +111,7 @@ def preview_counts(report: ImportReport) -> Content:
             parts.append((f" · {deck.missing} missing (to be suspended)", "$warning"))
         if deck.skipped:
             parts.append((f" · {len(deck.skipped)} skipped", "$warning"))
-        lines.append(Content.assemble((deck.name, "bold $accent"), "  ", *parts))
+        lines.append(Content.assemble((inert(deck.name), "bold $accent"), "  ", *parts))
     return Content("\n").join(lines)
 
 
@@ -123,7 +125,7 @@ def preview_options(report: ImportReport) -> list[Option | None]:
             options.append(Option(note_content(note)))
         for reason in deck.skipped:
             options.append(None)
-            options.append(Option(Content.styled(f"skipped: {reason}", "$warning")))
+            options.append(Option(Content.styled(f"skipped: {inert(reason)}", "$warning")))
     if not options:
         options.append(Option(Content("The file makes no cards."), disabled=True))
     return options
@@ -134,17 +136,17 @@ def note_content(note: NoteData) -> Content:
 
     parts: list[Content] = []
     if note.context:
-        parts.append(Content.styled(note.context, "dim"))
+        parts.append(Content.styled(inert(note.context), "dim"))
     try:
         faces = card_faces(note)
     except ClozeError as error:
-        problem = (f"cannot make cards: {error}", "$error")
-        return Content.assemble(Content(note.front), "\n", problem)
+        problem = (f"cannot make cards: {inert(str(error))}", "$error")
+        return Content.assemble(Content(inert(note.front, lines=True)), "\n", problem)
     for face in faces:
-        parts.append(Content.assemble(("Q ", "bold $accent"), face.prompt))
-        parts.append(Content.assemble(("A ", "bold $success"), face.answer))
+        parts.append(Content.assemble(("Q ", "bold $accent"), inert(face.prompt, lines=True)))
+        parts.append(Content.assemble(("A ", "bold $success"), inert(face.answer, lines=True)))
     if note.source:
-        parts.append(Content.styled(str(note.source), "dim italic"))
+        parts.append(Content.styled(inert(str(note.source)), "dim italic"))
     return Content("\n").join(parts)
 
 

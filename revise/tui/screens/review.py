@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
 from revise.study.session import StudySession
+from revise.textsafe import inert
 from revise.tui.timefmt import due_phrase
 from revise.tui.widgets.card_view import CardView
 from revise.tui.widgets.grade_bar import GradeBar, GradeButton
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 MAX_ANSWER_MS = 60_000  # a card left on screen longer than this counts as a minute, as in Anki
 RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning steps come due
+# The footer shows the grade keys as one entry, `1234 Grade`: the buttons above name each grade.
+GRADE_KEYS = Binding.Group("Grade", compact=True)
 FIRST_CARD_WAIT = 0.25  # seconds the screen may wait, when shown, for its first card to arrive
 
 
@@ -79,12 +82,12 @@ class ActionFailed(Message):
 class ReviewScreen(Screen[StudySession]):
     BINDINGS = [  # noqa: RUF012
         Binding("space,enter", "reveal", "Show answer", id="review.reveal"),
-        Binding("1", "grade(1)", "Again", id="review.again"),
-        Binding("2", "grade(2)", "Hard", id="review.hard"),
-        Binding("3", "grade(3)", "Good", id="review.good"),
-        Binding("4", "grade(4)", "Easy", id="review.easy"),
+        Binding("1", "grade(1)", "Again", id="review.again", group=GRADE_KEYS),
+        Binding("2", "grade(2)", "Hard", id="review.hard", group=GRADE_KEYS),
+        Binding("3", "grade(3)", "Good", id="review.good", group=GRADE_KEYS),
+        Binding("4", "grade(4)", "Easy", id="review.easy", group=GRADE_KEYS),
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo"),
-        Binding("o", "open_media", "Open media", id="review.open_media"),
+        Binding("o", "open_media", "Media", id="review.open_media"),
         Binding("q,escape", "end_session", "End", id="review.end"),
     ]
 
@@ -240,7 +243,8 @@ class ReviewScreen(Screen[StudySession]):
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.busy = False
-        self.notify(message.text, severity=message.severity, markup=False)  # type: ignore[arg-type]
+        shown = inert(message.text)
+        self.notify(shown, severity=message.severity, markup=False)  # type: ignore[arg-type]
         if self.revealed:
             self.query_one(GradeBar).set_enabled(True)
         self.refresh_bindings()
@@ -302,7 +306,8 @@ class ReviewScreen(Screen[StudySession]):
             except ReviseError as error:
                 problem = str(error)
             if problem:
-                self.app.call_from_thread(self.notify, problem, severity="error", markup=False)
+                shown = inert(problem)
+                self.app.call_from_thread(self.notify, shown, severity="error", markup=False)
                 return
 
     def action_end_session(self) -> None:

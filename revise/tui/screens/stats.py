@@ -23,6 +23,7 @@ from revise.study.stats_text import (
     period_row,
     streak_line,
 )
+from revise.textsafe import inert
 from revise.tui.widgets.charts import BarChart, ColumnChart, Heatmap
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class StatsScreen(Screen[None]):
         yield Footer()
 
     def title_text(self) -> Content:
-        name = "all decks" if self.scope is None else self.scope
+        name = "all decks" if self.scope is None else inert(self.scope)
         return Content.assemble("Statistics · ", name)
 
     def on_mount(self) -> None:
@@ -89,7 +90,8 @@ class StatsScreen(Screen[None]):
         try:
             statistics = self.app.collection.statistics(self.scope)
         except ReviseError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            message = inert(str(error))
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
             statistics = None
         self.post_message(StatsLoaded(statistics))
 
@@ -170,7 +172,7 @@ class StatsScreen(Screen[None]):
 
     def on_optimized(self, message: Optimized) -> None:
         if message.outcome is None:
-            self.notify(message.error or "", severity="warning", timeout=8, markup=False)
+            self.notify(inert(message.error or ""), severity="warning", timeout=8, markup=False)
             return
         result = message.outcome.result
         figures = (

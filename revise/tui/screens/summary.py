@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from revise.errors import ReviseError
+from revise.textsafe import inert
 from revise.tui.timefmt import due_phrase, spent
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-panel", classes="dialog") as panel:
-            panel.border_title = Content(f"Session over · {self.session.deck or 'all decks'}")
+            deck = inert(self.session.deck) if self.session.deck else "all decks"
+            panel.border_title = Content(f"Session over · {deck}")
             panel.border_subtitle = "Enter to continue"
             yield Static(Content("…"), id="summary-lines")
         yield Footer()
@@ -54,7 +56,8 @@ class SummaryScreen(Screen[None]):
         try:
             summary = self.session.summary()
         except ReviseError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", markup=False)
+            message = inert(str(error))
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
             summary = None
         self.post_message(SummaryLoaded(summary))
 

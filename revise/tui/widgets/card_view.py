@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Rule, Static
 
+from revise.textsafe import inert
+
 if TYPE_CHECKING:
     from revise.study.collection import StudyCard
 
@@ -17,7 +19,8 @@ STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
 
 class CardView(VerticalScroll):
-    """Shows one card. Every piece of card text goes in as `Content`, so it is never markup."""
+    """Shows one card. Every piece of card text goes in as inert `Content`: never markup, never
+    a control code (`revise.textsafe`)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-context")
@@ -28,9 +31,9 @@ class CardView(VerticalScroll):
 
     def show_card(self, card: StudyCard) -> None:
         """Show the front of `card`, answer hidden."""
-        self.border_title = Content(card.deck)
+        self.border_title = Content(inert(card.deck))
         self.border_subtitle = Content(STATE_NAMES.get(card.state, ""))
-        context = shown_context(card.context, card.deck)
+        context = inert(shown_context(card.context, card.deck))
         self.set_part("#card-context", Content(context))
         self.set_part("#card-prompt", prompt_content(card.prompt))
         self.set_part("#card-answer", answer_content(card))
@@ -43,6 +46,14 @@ class CardView(VerticalScroll):
 
     def reveal(self) -> None:
         self.add_class("-revealed")
+        self.call_after_refresh(self.scroll_answer_into_view)
+
+    def scroll_answer_into_view(self) -> None:
+        """On a small terminal the answer may fall below the fold: scroll as little as shows it
+        and where it came from, or, if they do not fit, the answer's first lines."""
+        answer = self.query_one("#card-answer").virtual_region_with_margin
+        meta = self.query_one("#card-meta").virtual_region_with_margin
+        self.scroll_to_region(answer.union(meta), animate=False, immediate=True)
 
     def show_message(self, title: str, detail: str) -> None:
         """Show a message instead of a card, e.g. when nothing is due."""
@@ -69,6 +80,7 @@ def shown_context(context: str, deck: str) -> str:
 
 def prompt_content(prompt: str) -> Content:
     """The prompt with cloze gaps highlighted."""
+    prompt = inert(prompt, lines=True)
     content = Content(prompt)
     start = prompt.find(GAP)
     while start != -1:
@@ -79,11 +91,13 @@ def prompt_content(prompt: str) -> Content:
 
 def answer_content(card: StudyCard) -> Content:
     """The full text, with the answer picked out where a single cloze gap stood."""
-    content = Content(card.full)
-    gap = card.prompt.find(GAP)
-    if gap != -1 and card.prompt.count(GAP) == 1:
-        end = gap + len(card.answer)
-        if card.answer and card.full[gap:end] == card.answer:
+    sides = (card.full, card.prompt, card.answer)
+    full, prompt, answer = (inert(side, lines=True) for side in sides)
+    content = Content(full)
+    gap = prompt.find(GAP)
+    if gap != -1 and prompt.count(GAP) == 1:
+        end = gap + len(answer)
+        if answer and full[gap:end] == answer:
             content = content.stylize("bold underline", gap, end)
     return content
 
@@ -97,4 +111,4 @@ def meta_content(card: StudyCard) -> Content:
         parts.append(" ".join(f"#{tag}" for tag in card.tags))
     if card.media:
         parts.append("media: " + ", ".join(card.media))
-    return Content("  ·  ".join(parts))
+    return Content(inert("  ·  ".join(parts)))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from textual.suggester import Suggester
 
+from revise.textsafe import inert
+
 
 class PathSuggester(Suggester):
     def __init__(self) -> None:
@@ -30,6 +32,8 @@ def complete_path(value: str) -> str | None:
     except OSError:
         return None
     for name in names:
+        if inert(name) != name:
+            continue  # a name with control codes would reach the terminal in the suggestion
         if name.startswith(stem) and name != stem:
             completed = value + name[len(stem) :]
             if (folder / name).is_dir():

@@ -1,0 +1,111 @@
+"""Every screen stays usable on a 60x15 terminal: all of it shows, the answer comes into view."""
+
+# The fixtures are imported from tests.tui_fixtures and then named as test arguments.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from revise.formats.model import DeckData, NoteData, NoteKind
+from revise.tui.app import ReviseApp
+from revise.tui.screens.import_file import ImportPreviewScreen
+from revise.tui.widgets.grade_bar import GradeButton
+from tests.test_tui_snapshots import long_deck
+from tests.tui_fixtures import (  # noqa: F401 (fixtures)
+    korea_deck,
+    make_app,
+    screen_text,
+    settle,
+    tui_clock,
+    tui_col,
+    tui_db,
+)
+
+SMALL = (60, 15)
+
+
+def drive_small(app: ReviseApp, scenario: Callable[[Pilot[object]], Awaitable[None]]) -> None:
+    async def main() -> None:
+        async with app.run_test(size=SMALL) as pilot:
+            await settle(pilot)
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+def footer_line(pilot: Pilot[object]) -> str:
+    return screen_text(pilot).splitlines()[-1]
+
+
+def test_review_shows_all_four_grades_and_the_whole_footer(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        await pilot.press("space")
+        await settle(pilot)
+        for button in pilot.app.screen.query(GradeButton):
+            label = str(button.label)
+            assert button.region.right <= SMALL[0]
+            assert button.region.width >= len(label), label  # the label is not cut
+            assert label in screen_text(pilot)
+        assert footer_line(pilot).rstrip().endswith("q End ? Keys")
+
+    drive_small(app, scenario)
+
+
+def test_a_card_with_media_keeps_the_whole_footer(tui_col, tui_clock):
+    note = NoteData(
+        NoteKind.BASIC, "Which river runs through Paris?", "Seine", media=("seine.png",)
+    )
+    tui_col.import_decks([DeckData("Rivers", [note], media={"seine.png": b"picture"})])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        assert "o Media" in footer_line(pilot)
+        assert footer_line(pilot).rstrip().endswith("? Keys")
+
+    drive_small(app, scenario)
+
+
+def test_the_answer_scrolls_into_view_on_reveal(tui_col, tui_clock):
+    tui_col.import_decks([long_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        assert "The Treaty of Portsmouth" not in screen_text(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        screen = screen_text(pilot)
+        assert "The Treaty of Portsmouth, signed in 1905" in screen
+        assert "as mediator." in screen
+        assert "notes/diplomacy.txt:12-14" in screen  # where it came from, too
+
+    drive_small(app, scenario)
+
+
+def test_deck_list_summary_and_preview_footers_fit(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    report = tui_col.import_decks([korea_deck()], dry_run=True)
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        assert footer_line(pilot).rstrip().endswith("q Quit ? Keys")
+        await pilot.app.push_screen(ImportPreviewScreen(Path("korea.txt"), report))
+        await settle(pilot)
+        assert footer_line(pilot).rstrip().endswith("esc Cancel ? Keys")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("enter", "escape")  # study Korea, then end the session at once
+        await settle(pilot)
+        screen = screen_text(pilot)
+        assert "Session over · Korea" in screen
+        assert "Enter to continue" in screen
+        assert footer_line(pilot).rstrip().endswith("? Keys")
+
+    drive_small(app, scenario)

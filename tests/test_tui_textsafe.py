@@ -1,0 +1,194 @@
+"""User text reaches the terminal app's screens as text: never a control code, never markup.
+
+Each test puts hostile text (tests/hostile_text.py) where a user would meet it and reads every
+character the app renders: no ESC, C1 control, DEL, zero-width or bidi character gets through,
+and the placeholders that stand for them are on screen.
+"""
+
+# The fixtures are imported from tests.tui_fixtures and then named as test arguments.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from revise.tui.app import ReviseApp
+from revise.tui.screens.deck_list import DeckListScreen
+from revise.tui.screens.help import keys_table
+from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen
+from revise.tui.screens.summary import SummaryScreen
+from revise.tui.widgets.path_suggester import complete_path
+from tests.hostile_text import (
+    CLEAR_SHOWN,
+    DECK_NAME,
+    DECK_NAME_SHOWN,
+    HIDDEN_LINK_SHOWN,
+    LEAVE_ALTERNATE_SHOWN,
+    OSC52,
+    OSC52_SHOWN,
+    hostile_deck,
+    unsafe_characters,
+)
+from tests.tui_fixtures import (  # noqa: F401 (fixtures)
+    drive,
+    make_app,
+    settle,
+    tui_clock,
+    tui_col,
+    tui_db,
+)
+
+
+def drive_with_messages(
+    app: ReviseApp, scenario: Callable[[Pilot[object]], Awaitable[None]]
+) -> None:
+    """`drive`, with notifications shown as they are to a user (tests leave them out)."""
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await settle(pilot)
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+def rendered_lines(pilot: Pilot[object]) -> list[str]:
+    """Every line of text the app sends to the terminal for the current screen."""
+    return [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+
+
+def shown(pilot: Pilot[object]) -> str:
+    """The screen as one string, after checking that nothing on it can act on the terminal."""
+    lines = rendered_lines(pilot)
+    assert unsafe_characters(lines) == []
+    return "\n".join(lines)
+
+
+def test_deck_list_shows_a_hostile_deck_name_as_placeholders(tui_col, tui_clock):
+    tui_col.import_decks([hostile_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        assert DECK_NAME_SHOWN in shown(pilot)
+
+    drive(app, scenario)
+
+
+def test_review_shows_every_part_of_a_hostile_card_inert(tui_col, tui_clock):
+    tui_col.import_decks([hostile_deck()])
+    stored = tui_col.next_card(None)
+    assert stored is not None and stored.deck == DECK_NAME  # the collection keeps the text exactly
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        screen = shown(pilot)
+        assert DECK_NAME_SHOWN in screen  # the card's title
+        assert f"Context {OSC52_SHOWN}" in screen
+        assert f"Front {CLEAR_SHOWN} {HIDDEN_LINK_SHOWN}" in screen
+        assert "\nsecond line" not in screen  # the zero-width characters are left out...
+        assert "│ second line" in screen.replace("   ", " ")  # ...not shown as blanks
+        await pilot.press("space")
+        await settle(pilot)
+        screen = shown(pilot)
+        assert f"Back {LEAVE_ALTERNATE_SHOWN} \\x9b31m ␡ evil isolated" in screen
+        meta = f"notes/{CLEAR_SHOWN}.txt:1-2  ·  #tag␇  ·  media: picture{CLEAR_SHOWN}.png"
+        assert meta in screen
+
+    drive(app, scenario)
+
+
+def test_missing_media_message_names_the_file_inert(tui_col, tui_clock):
+    tui_col.import_decks([hostile_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot):
+        await pilot.press("o")
+        await settle(pilot)
+        screen = shown(pilot)  # the message wraps in its box
+        assert f"picture{CLEAR_SHOWN}.png:" in screen
+        assert "(re-import the deck)" in screen
+
+    drive_with_messages(app, scenario)
+
+
+def test_summary_title_shows_the_deck_name_inert(tui_col, tui_clock):
+    tui_col.import_decks([hostile_deck()])
+    app = make_app(tui_col, tui_clock, deck=DECK_NAME, study=True)
+
+    async def scenario(pilot):
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        assert f"Session over · {DECK_NAME_SHOWN}" in shown(pilot)
+
+    drive(app, scenario)
+
+
+def test_import_preview_shows_hostile_notes_and_file_name_inert(tui_col, tui_clock):
+    report = tui_col.import_decks([hostile_deck()], dry_run=True)
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.app.push_screen(ImportPreviewScreen(Path(f"notes{OSC52}.txt"), report))
+        await settle(pilot)
+        screen = shown(pilot)
+        assert f"Preview · notes{OSC52_SHOWN}.txt" in screen
+        assert DECK_NAME_SHOWN in screen
+        assert f"Q Front {CLEAR_SHOWN}" in screen
+        assert f"A Back {LEAVE_ALTERNATE_SHOWN}" in screen
+        assert f"notes/{CLEAR_SHOWN}.txt:1-2" in screen
+
+    drive(app, scenario)
+
+
+def test_import_messages_quote_file_and_deck_names_inert(tui_col, tui_clock, tmp_path):
+    bad = tmp_path / f"bad{OSC52}.apkg"
+    bad.write_bytes(b"not a zip")
+    deck = tmp_path / "evil.md"
+    deck.write_text('---\nname: "Evil \\e]52;c;aGFja2Vk\\e\\\\ deck"\n---\nQ: q\nA: a\n')
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        screen = pilot.app.screen
+        assert isinstance(screen, DeckListScreen)
+        screen.import_chosen(bad)
+        await settle(pilot)
+        assert f"bad{OSC52_SHOWN}.apkg" in shown(pilot)  # the error toast
+        screen.import_chosen(deck)
+        await settle(pilot)
+        assert f"{DECK_NAME_SHOWN}: 1 added" in shown(pilot)  # the report toast
+
+    drive_with_messages(app, scenario)
+
+
+def test_import_dialog_quotes_a_missing_path_inert(tui_col, tui_clock, tmp_path):
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.app.push_screen(ImportPathScreen())
+        await settle(pilot)
+        field = pilot.app.screen.query_one(Input)
+        field.value = str(tmp_path / f"gone{OSC52}.md")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = shown(pilot)  # the message wraps in its box
+        assert f"gone{OSC52_SHOWN}.md:" in screen
+        assert "found (give the path of a file)" in screen
+
+    drive_with_messages(app, scenario)
+
+
+def test_path_completion_skips_names_with_control_codes(tmp_path):
+    (tmp_path / f"deck{OSC52}.md").write_text("")
+    (tmp_path / "deck-plain.md").write_text("")
+    assert complete_path(str(tmp_path / "deck")) == str(tmp_path / "deck-plain.md")
+
+
+def test_help_shows_remapped_keys_inert():
+    table = keys_table([(f"k{OSC52}", "Study", True)])
+    assert str(table).startswith(f"k{OSC52_SHOWN}  Study")
