@@ -164,9 +164,19 @@ with atomic_target(Path(sys.argv[1])) as temporary:
 """
 
 
+def _interruptible() -> None:
+    # A test run started in the background inherits an ignored SIGINT; a user's Ctrl+C reaches a
+    # revise started from a terminal, so the writer gets Python's usual handler back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_writer(target: Path) -> subprocess.Popen[str]:
     process = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(target)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+        [sys.executable, "-c", WRITER, str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=_interruptible,
     )
     assert process.stdout is not None and process.stdout.readline() == "writing\n"
     return process
