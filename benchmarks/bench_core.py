@@ -82,7 +82,9 @@ def main() -> None:
         col.close()
 
         # Lift the daily new-card limit so the loop never runs out of cards to answer.
-        col = Collection.open(db, config=Config(new_per_day=1_000_000))
+        col = Collection.open(
+            db, config=Config(new_per_day=1_000_000, collection_new_per_day=1_000_000)
+        )
 
         samples = []
         for _ in range(args.answers):

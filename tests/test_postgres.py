@@ -374,3 +374,11 @@ def test_the_collection_can_be_named_in_the_config_file(
     config.write_text("database = 5\n")
     err = one_line_error(capsys, "--config", str(config), "decks")
     assert "database must be a file path or a URL" in err
+
+
+def test_a_postgresql_url_without_a_driver_name_opens_with_psycopg(pg_url, clock):
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with Collection.open(plain, clock=clock) as col:
+        col.import_decks([basic_deck(count=1)])
+    with Collection.open(pg_url, clock=clock) as col:
+        assert col.deck_names() == ["Deck"]

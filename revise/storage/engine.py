@@ -23,8 +23,11 @@ IMPORT_LOCK_KEY = 0x7265766973  # "revis"
 
 
 def database_url(target: str | Path) -> str:
-    """A SQLAlchemy URL for a path or a URL."""
+    """A SQLAlchemy URL for a path or a URL; a PostgreSQL URL without a driver gets psycopg."""
     text = str(target)
+    for scheme in ("postgresql://", "postgres://"):
+        if text.startswith(scheme):
+            return "postgresql+psycopg://" + text[len(scheme) :]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
