@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SERVER_USER = "revise-pg"  # created (as root) when the system has no `postgres` user
+FOLDER_PREFIX = "revise-pg-"
+OWNER_FILE = "owner.pid"  # the process a server belongs to; gone, the server is stopped
 
 
 class PostgresUnavailable(RuntimeError):
@@ -97,7 +99,9 @@ def running_server(*, durable: bool = False) -> Iterator[Server]:
     """
     bindir = find_bindir()
     account = _server_account()
-    folder = Path(tempfile.mkdtemp(prefix="revise-pg-"))
+    _stop_abandoned_servers(bindir, account)
+    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+    (folder / OWNER_FILE).write_text(str(os.getpid()))
     data = folder / "data"
     if account is not None:
         entry = pwd.getpwnam(account)
@@ -139,4 +143,21 @@ def running_server(*, durable: bool = False) -> Iterator[Server]:
         finally:
             _run_as(account, [*pg_ctl, "--mode=immediate", "--wait", "stop"], check=False)
     finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop_abandoned_servers(bindir: Path, account: str | None) -> None:
+    """Stop and remove servers whose test run was killed before it could stop them."""
+    for owner in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*/{OWNER_FILE}"):
+        try:
+            pid = int(owner.read_text())
+            os.kill(pid, 0)
+            continue  # its run is still going
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        folder = owner.parent
+        pg_ctl = [str(bindir / "pg_ctl"), f"--pgdata={folder / 'data'}"]
+        _run_as(account, [*pg_ctl, "--mode=immediate", "--wait", "stop"], check=False)
         shutil.rmtree(folder, ignore_errors=True)

@@ -382,3 +382,20 @@ def test_a_postgresql_url_without_a_driver_name_opens_with_psycopg(pg_url, clock
         col.import_decks([basic_deck(count=1)])
     with Collection.open(pg_url, clock=clock) as col:
         assert col.deck_names() == ["Deck"]
+
+
+def test_two_computers_opening_a_new_server_database_at_once_make_its_tables_once(pg_url, clock):
+    opened: list[Collection] = []
+    threads = [
+        in_thread(lambda: opened.append(Collection.open(pg_url, clock=clock))) for _ in range(3)
+    ]
+    for thread, errors in threads:
+        thread.join()
+        assert errors == []
+    try:
+        assert sorted(col.is_new for col in opened) == [False, False, True]
+        opened[0].import_decks([basic_deck(count=1)])
+        assert all(col.deck_names() == ["Deck"] for col in opened)
+    finally:
+        for col in opened:
+            col.close()

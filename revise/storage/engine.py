@@ -20,6 +20,7 @@ CONNECT_TIMEOUT_S = 10  # how long to wait for a PostgreSQL server that does not
 # Key of the PostgreSQL advisory lock an import holds: imports of one collection run one at a
 # time, as SQLite's write lock makes them, while answers lock only the card they write.
 IMPORT_LOCK_KEY = 0x7265766973  # "revis"
+SCHEMA_LOCK_KEY = IMPORT_LOCK_KEY + 1
 
 
 def database_url(target: str | Path) -> str:
@@ -56,6 +57,33 @@ def create(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Hold the collection's schema lock while its tables are made or upgraded (PostgreSQL:
+    several computers may start at once; a SQLite upgrade holds the file's write lock)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            connection.commit()
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """After a large import, let PostgreSQL's planner see the new table sizes at once (its own
+    autovacuum would only catch up a minute later): the queue's queries depend on them."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as connection:
+        connection.execute(text("ANALYZE decks, notes, cards, reviews"))
+        connection.commit()
 
 
 def lock_for_import(connection: Connection) -> None:

@@ -30,6 +30,15 @@ def current_revision(engine: Engine) -> str | None:
 
 def ensure_schema(engine: Engine, path: Path | None) -> tuple[bool, Path | None]:
     """Create or upgrade the schema: (whether it was created now, the backup made first)."""
+    if current_revision(engine) == SCHEMA_HEAD:
+        return False, None
+    from revise.storage.engine import schema_lock
+
+    with schema_lock(engine):  # a second computer starting now waits, then finds it done
+        return _bring_to_head(engine, path)
+
+
+def _bring_to_head(engine: Engine, path: Path | None) -> tuple[bool, Path | None]:
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
         return False, None

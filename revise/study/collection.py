@@ -56,6 +56,7 @@ notes_t = Note.__table__
 decks_t = Deck.__table__
 reviews_t = Review.__table__
 
+ANALYZE_AFTER_NOTES = 1000  # an import this large refreshes the server's query statistics
 MAX_DURATION_MS = 60_000  # a card left on screen while the user is away counts as a minute
 
 # Statements run on every answer are built once (building costs more than running them).
@@ -308,6 +309,8 @@ class Collection:
                     transaction.commit()
             finally:
                 connection.info.pop("immediate", None)
+        if not dry_run and total >= ANALYZE_AFTER_NOTES:
+            storage.refresh_statistics(self._engine)
         return report
 
     def media_file(self, name: str) -> Path:
