@@ -16,7 +16,14 @@ from functools import lru_cache
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.document import Block, BlockKind
-from revise.generation.grammar import PREPOSITIONS, lemmas, lower_first, split_clause, verb_base
+from revise.generation.grammar import (
+    INVERTING,
+    PREPOSITIONS,
+    lemmas,
+    lower_first,
+    split_clause,
+    verb_base,
+)
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     ORDINALS,
@@ -84,34 +91,10 @@ LIST_LABELS = frozenset(
 )
 MAX_LABEL_WORDS = 12
 MAX_SUBJECT_LABEL_WORDS = 4
-# Words that open a sentence's predicate once its subject is gone.
-PREDICATE_STARTS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "may",
-        "might",
-        "must",
-        "should",
-        "does",
-        "do",
-        "did",
-        "helps",
-        "allows",
-        "makes",
-        "causes",
-        "means",
-        "requires",
-    ]
+# Words that open a sentence's predicate once its subject is gone: an auxiliary or modal ("is",
+# "can"), or a verb of effect ("helps build neural hooks").
+PREDICATE_STARTS = INVERTING | frozenset(
+    {"helps", "allows", "makes", "causes", "means", "requires"}
 )
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
