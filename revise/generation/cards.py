@@ -36,6 +36,7 @@ from revise.generation.language import (
 from revise.generation.maths import loose_maths
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
+    DASH,
     Question,
     Shape,
     case_name,
@@ -153,7 +154,6 @@ _FIGURE = re.compile(
     r"|shown\s+(?:above|below))",
     re.I,
 )
-_DASH_PARTS = re.compile(r"\s+[-\u2013\u2014]+\s+")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
 _NOT_SUBJECTS = (
     frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"}) | PREPOSITIONS
@@ -490,7 +490,7 @@ def short_label(label: str) -> str:
     of its dash-separated parts when it ends in ':'), cut to a dozen words."""
     if not label:
         return ""
-    pieces = [piece for piece in _DASH_PARTS.split(label) if piece.strip()]
+    pieces = [piece for piece in DASH.split(label) if piece.strip()]
     text = pieces[-1] if label.rstrip().endswith(":") else pieces[0]
     text = tidy(text).rstrip(" :;,.")
     if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS:

@@ -25,6 +25,7 @@ from revise.generation.grammar import (
 from revise.generation.language import LABEL_WORDS, PRONOUNS, is_stopword, is_verb_form, words
 
 MAX_ANSWER_WORDS = 12
+DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
 
@@ -328,7 +329,7 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
 def _whole_reason(text: str) -> str:
     """The reason with the dash-separated parts that go on explaining it, while twelve words
     hold them: "China was fighting US forces; UN was not a capitalist nation"."""
-    parts = [part.strip() for part in re.split(r"\s+[-\u2013\u2014]+\s+", text) if part.strip()]
+    parts = [part.strip() for part in DASH.split(text) if part.strip()]
     reason = parts[0] if parts else ""
     for part in parts[1:]:
         longer = f"{reason}; {part}"
@@ -339,11 +340,11 @@ def _whole_reason(text: str) -> str:
 
 
 def _first_part(text: str) -> str:
-    return re.split(r"\s+[-\u2013\u2014]+\s+", text, maxsplit=1)[0].strip()
+    return DASH.split(text, maxsplit=1)[0].strip()
 
 
 def _last_part(text: str) -> str:
-    return re.split(r"\s+[-\u2013\u2014]+\s+", text)[-1].strip()
+    return DASH.split(text)[-1].strip()
 
 
 def _overlap(first: str, second: str) -> float:
