@@ -165,6 +165,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
     stats.add_argument("--json", action="store_true", help="machine-readable output")
+
+    deck_options = commands.add_parser(
+        "deck-options",
+        parents=[common],
+        help="show or set a deck's daily limits, retention and steps",
+        description="Show the options a deck uses and where each comes from (the deck, a parent "
+        "deck, or config.toml); --set them on the deck and its sub-decks.",
+    )
+    deck_options.add_argument("deck", help="the deck (its sub-decks inherit what is set on it)")
+    deck_options.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help='set an option, e.g. new_per_day=10, learning_steps="1m 10m" (repeatable)',
+    )
+    deck_options.add_argument(
+        "--unset",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="go back to the parent deck's value, else config.toml's (repeatable)",
+    )
+    deck_options.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -270,6 +294,8 @@ def _run_command(args: argparse.Namespace) -> int:
             return _workload(collection, args)
         if args.command == "stats":
             return _stats(collection, args)
+        if args.command == "deck-options":
+            return _deck_options(collection, args)
         return _tui(collection, args)
     finally:
         collection.close()
@@ -567,6 +593,33 @@ def _stats(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
         print(json.dumps(statistics.as_dict(), indent=2))
         return 0
     print("\n".join(statistics_lines(statistics)))
+    return 0
+
+
+def _deck_options(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.study.deck_options import OPTIONS
+
+    changes: dict[str, str | None] = {}
+    for setting in args.set:
+        key, equals, value = setting.partition("=")
+        if not equals:
+            raise ReviseError(f"--set {setting}: give key=value, e.g. --set new_per_day=10")
+        changes[key.strip()] = value
+    changes.update(dict.fromkeys(args.unset))
+    if changes:
+        _check_writable(collection)
+        options = collection.set_deck_options(args.deck, changes)
+    else:
+        options = collection.deck_options(args.deck)
+    if args.json:
+        print(json.dumps(options.as_dict(), indent=2))
+        return 0
+    print(f"Options of {inert(args.deck)}")
+    width = max(len(kind.key) for kind in OPTIONS)
+    shown = max(len(options.shown(kind.key)) for kind in OPTIONS)
+    for kind in OPTIONS:
+        where = inert(options.source(kind.key))
+        print(f"  {kind.key:<{width}}  {options.shown(kind.key):<{shown}}  {where}")
     return 0
 
 

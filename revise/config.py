@@ -202,6 +202,16 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+def format_duration(step: timedelta) -> str:
+    """A duration as parse_duration reads it, in the largest unit that keeps it whole."""
+    seconds = step.total_seconds()
+    for unit in ("d", "h", "m"):
+        count = seconds / _UNITS[unit]
+        if count >= 1 and count == int(count):
+            return f"{int(count)}{unit}"
+    return f"{seconds:g}s"
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 

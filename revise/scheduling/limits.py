@@ -3,12 +3,13 @@ the collection's covers every deck.
 
 A card can be shown while its deck, every parent deck above it (`A` for `A::B`, named or not) and
 the collection all have some of today's limit left. Pure arithmetic on deck names; the queue
-supplies what was done today and what is waiting.
+supplies what was done today, what is waiting, and the limits set on decks (revise deck-options):
+a deck's own limit, else its nearest parent's, else the default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
 
 SEPARATOR = "::"
@@ -26,18 +27,39 @@ def chain(name: str) -> list[Node]:
 class DailyLimits:
     """How much of one daily limit (new cards, or reviews) each node of the tree has left."""
 
-    def __init__(self, per_deck: int, collection: int, done: Mapping[str, int]) -> None:
-        """`done`: deck name -> cards of this kind answered today in that deck itself."""
+    def __init__(
+        self,
+        per_deck: int,
+        collection: int,
+        done: Mapping[str, int],
+        set_on: Mapping[str, int] | None = None,
+    ) -> None:
+        """`done`: deck name -> cards of this kind answered today in that deck itself;
+        `set_on`: deck name -> the limit set on that deck, for it and its sub-decks."""
         self.per_deck = per_deck
         self.collection = collection
+        self._set_on = dict(set_on or {})
         self._done: dict[Node, int] = {}
         for name, count in done.items():
             for node in chain(name):
                 self._done[node] = self._done.get(node, 0) + count
 
+    def limit(self, node: Node) -> int:
+        """The daily limit of a node: the collection's, or the one set nearest above a deck."""
+        if node is COLLECTION:
+            return self.collection
+        if self._set_on:
+            for scope in reversed(chain(node)[1:]):
+                if scope in self._set_on:
+                    return self._set_on[scope]
+        return self.per_deck
+
     def left(self, node: Node) -> int:
-        limit = self.collection if node is COLLECTION else self.per_deck
-        return max(0, limit - self._done.get(node, 0))
+        return max(0, self.limit(node) - self._done.get(node, 0))
+
+    def any_allowed(self, names: Iterable[str]) -> bool:
+        """Whether any of these decks may show a card of this kind on some day."""
+        return any(min(self.limit(node) for node in chain(name)) > 0 for name in names)
 
     def for_deck(self, name: str) -> int:
         """How many more cards the deck `name` may show today."""

@@ -21,13 +21,14 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from revise.scheduling.day import day_bounds
 from revise.scheduling.limits import DailyLimits
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.models import NOT_SUSPENDED, Card, Deck, Review, UTCMillis
+from revise.storage.models import NOT_SUSPENDED, Card, Deck, DeckOptionsRow, Review, UTCMillis
 
 LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning steps early rather than wait
 
 cards = Card.__table__
 decks = Deck.__table__
 reviews = Review.__table__
+options = DeckOptionsRow.__table__
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,9 @@ _available = and_(
 _learning = cards.c.state.in_((LEARNING, RELEARNING))
 
 _DECK_NAMES = select(decks.c.id, decks.c.name)
+_LIMITS_SET = select(options.c.deck, options.c.new_per_day, options.c.reviews_per_day).where(
+    or_(options.c.new_per_day.is_not(None), options.c.reviews_per_day.is_not(None))
+)
 _DONE_TODAY = (
     select(
         cards.c.deck_id,
@@ -123,17 +127,20 @@ _ANY_NEW = select(cards.c.id).where(_waiting, cards.c.state == NEW).limit(1)
 def allowance(connection: Connection, day: StudyDay) -> Allowance:
     names: dict[int, str] = {deck_id: name for deck_id, name in connection.execute(_DECK_NAMES)}
     done = connection.execute(_DONE_TODAY, {"start": day.start}).all()
+    set_on = connection.execute(_LIMITS_SET).all()  # a row per deck with its own limits
     return Allowance(
         names=names,
         new=DailyLimits(
             day.new_per_day,
             day.collection_new_per_day,
             {names[deck_id]: new for deck_id, new, _ in done},
+            {deck: new for deck, new, _ in set_on if new is not None},
         ),
         review=DailyLimits(
             day.reviews_per_day,
             day.collection_reviews_per_day,
             {names[deck_id]: review for deck_id, _, review in done},
+            {deck: review for deck, _, review in set_on if review is not None},
         ),
     )
 
@@ -216,15 +223,16 @@ def next_due(connection: Connection, day: StudyDay, deck_ids: list[int]) -> date
         return None
     if next_card_id(connection, day, deck_ids) is not None:
         return day.now
+    left = allowance(connection, day)
+    names = [left.names[deck_id] for deck_id in deck_ids]
     params = {"decks": deck_ids}
     moments = []
     learning = connection.execute(_NEXT_LEARNING, params).scalar()
     if learning is not None:
         moments.append(max(learning - LEARN_AHEAD, day.now))
     review = connection.execute(_NEXT_REVIEW, params).scalar()
-    if review is not None and min(day.reviews_per_day, day.collection_reviews_per_day) > 0:
+    if review is not None and left.review.any_allowed(names):
         moments.append(day.end if review < day.end else day.start_of_day_with(review))
-    new_limit = min(day.new_per_day, day.collection_new_per_day)
-    if new_limit > 0 and connection.execute(_ANY_NEW, params).first() is not None:
+    if left.new.any_allowed(names) and connection.execute(_ANY_NEW, params).first() is not None:
         moments.append(day.end)
     return min(moments, default=None)

@@ -202,3 +202,19 @@ class SchedulerParameters(Base):
     log_loss: Mapped[float | None] = mapped_column(Float)  # on reviews the fit did not see
     rmse_bins: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+
+
+class DeckOptionsRow(Base):
+    """Options set for a deck and its sub-decks (unless set there); NULL: the parent's, else
+    config.toml's. The scope is a deck name, as for SchedulerParameters."""
+
+    __tablename__ = "deck_options"
+
+    deck: Mapped[str] = mapped_column(String(500), primary_key=True)
+    new_per_day: Mapped[int | None] = mapped_column(Integer)
+    reviews_per_day: Mapped[int | None] = mapped_column(Integer)
+    desired_retention: Mapped[float | None] = mapped_column(Float)
+    learning_steps: Mapped[str | None] = mapped_column(Text)  # "1m 10m"; "" for none
+    relearning_steps: Mapped[str | None] = mapped_column(Text)
+    maximum_interval_days: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)

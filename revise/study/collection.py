@@ -47,6 +47,7 @@ from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, 
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
 from revise.study import stats
+from revise.study.deck_options import DeckOptions, DeckOptionsStore, read_changes
 from revise.study.stats import Statistics
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
 
@@ -186,7 +187,8 @@ class Collection:
         except BaseException:
             self._engine.dispose()
             raise
-        self._tuning = Tuning(self._engine, self._lock, config)
+        self._options = DeckOptionsStore(config)
+        self._tuning = Tuning(self._engine, self._lock, config, self._options)
 
     @classmethod
     def open(
@@ -533,6 +535,23 @@ class Collection:
         with self._lock, storage.reading(self._engine) as connection:
             ids = self._deck_ids(connection, deck)
         return self._tuning.workload(deck, ids)
+
+    # -- options per deck (revise/study/deck_options.py) ---------------------------------------
+
+    def deck_options(self, deck: str) -> DeckOptions:
+        """The options a deck uses, and the deck (or config.toml) each comes from."""
+        with self._lock, storage.reading(self._engine) as connection:
+            self._deck_ids(connection, deck)
+            return self._options.read(connection, deck)
+
+    def set_deck_options(self, deck: str, changes: dict[str, str | None]) -> DeckOptions:
+        """Set options (key -> text as typed; None: back to the parent's) on a deck and its
+        sub-decks, all in one transaction; used from the next card on."""
+        values = read_changes(changes)
+        with self._lock, storage.writing(self._engine) as connection:
+            self._deck_ids(connection, deck)
+            self._options.change(connection, deck, values, self._clock())
+            return self._options.read(connection, deck)
 
     def statistics(self, deck: str | None = None) -> Statistics:
         """Reviews, retention, streak, forecast and card states (revise/study/stats.py)."""

@@ -29,6 +29,7 @@ from revise.scheduling.optimize import (
 from revise.scheduling.scheduler import NEW, Scheduler
 from revise.storage import engine as storage
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Review, SchedulerParameters
+from revise.study.deck_options import DeckOptionsStore, SchedulingOptions
 
 cards_t = Card.__table__
 decks_t = Deck.__table__
@@ -68,32 +69,47 @@ def scopes_of(deck: str | None) -> list[str | None]:
 
 
 class Tuning:
-    def __init__(self, engine: Engine, lock: threading.RLock, config: Config) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        lock: threading.RLock,
+        config: Config,
+        options: DeckOptionsStore | None = None,
+    ) -> None:
         self._engine = engine
         self._lock = lock
         self._config = config
+        self._options = options or DeckOptionsStore(config)
         self._default = Scheduler(config)
         self._seen: int | None = None  # newest version id when the cache below was filled
         self._latest: dict[str | None, tuple[int, tuple[float, ...] | None]] = {}
-        self._schedulers: dict[tuple[float, ...], Scheduler] = {}
+        # By parameters (None: FSRS's defaults) and deck options (None: config.toml's).
+        self._schedulers: dict[
+            tuple[tuple[float, ...] | None, SchedulingOptions | None], Scheduler
+        ] = {}
 
     # -- the scheduler each card uses ----------------------------------------------------------
 
     def scheduler(self, connection: Connection, card_id: int) -> Scheduler:
-        """The scheduler for a card's deck, with the parameters stored as of this transaction."""
-        if not self._refresh(connection):
+        """The scheduler for a card's deck, with the parameters and deck options stored as of
+        this transaction."""
+        fitted = self._refresh(connection)
+        if not fitted and not self._options.table(connection):
             return self._default
         name = connection.execute(
             select(decks_t.c.name)
             .select_from(cards_t.join(decks_t, decks_t.c.id == cards_t.c.deck_id))
             .where(cards_t.c.id == card_id)
         ).scalar()
-        parameters = self._resolve(name)[1]
-        if parameters is None:
+        parameters = self._resolve(name)[1] if fitted else None
+        options = self._options.scheduling(connection, name) if name is not None else None
+        if parameters is None and options is None:
             return self._default
-        if parameters not in self._schedulers:
-            self._schedulers[parameters] = Scheduler(self._config, parameters)
-        return self._schedulers[parameters]
+        key = (parameters, options)
+        if key not in self._schedulers:
+            config = self._config if options is None else options.applied_to(self._config)
+            self._schedulers[key] = Scheduler(config, parameters)
+        return self._schedulers[key]
 
     def _refresh(self, connection: Connection) -> bool:
         """Reload the newest version of each scope if any was added; False if there are none."""
