@@ -6,20 +6,25 @@ from pathlib import Path
 from hypothesis import settings
 
 
-def _use_this_checkouts_migrations() -> None:
-    """Tests run the migrations of the checkout they are in, even when the editable install
-    maps `revise._migrations` to another checkout (a git worktree of the same repository)."""
-    folder = Path(__file__).resolve().parent.parent / "migrations"
-    spec = importlib.util.spec_from_file_location(
-        "revise._migrations", folder / "__init__.py", submodule_search_locations=[str(folder)]
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["revise._migrations"] = module
-    spec.loader.exec_module(module)
+def _use_this_checkouts_packages() -> None:
+    """Tests run the migrations and bundled decks of the checkout they are in, even when the
+    editable install maps `revise._migrations` and `revise._decks` to another checkout (a git
+    worktree of the same repository) or to none."""
+    root = Path(__file__).resolve().parent.parent
+    for name, folder in (
+        ("revise._migrations", root / "migrations"),
+        ("revise._decks", root / "decks"),
+    ):
+        spec = importlib.util.spec_from_file_location(
+            name, folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
 
 
-_use_this_checkouts_migrations()
+_use_this_checkouts_packages()
 
 pytest_plugins = ["tests.core_fixtures"]
 

@@ -34,6 +34,9 @@ COUNT_COLUMNS = (
     ("total", "Cards", 6),
 )
 MIN_NAME_WIDTH = 12
+# The footer shows the highlighted deck's statistics and options as one entry, `to Deck`, so
+# every key fits in 60 columns; the Keys list (?) names each.
+DECK_VIEWS = Binding.Group("Deck", compact=True)
 EMPTY_MESSAGE = (
     "No decks yet.\n\n"
     "Press i to import a deck or notes file,\n"
@@ -88,7 +91,8 @@ class DeckListScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("s", "study_all", "Study all", id="decks.study_all"),
         Binding("i", "import_file", "Import", id="decks.import"),
-        Binding("t", "statistics", "Stats", id="decks.statistics"),
+        Binding("t", "statistics", "Stats", id="decks.statistics", group=DECK_VIEWS),
+        Binding("o", "deck_options", "Options", id="decks.options", group=DECK_VIEWS),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
         Binding("q", "app.quit", "Quit", id="decks.quit"),
     ]
@@ -189,7 +193,7 @@ class DeckListScreen(Screen[None]):
         return self.deck_names[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("study_all", "statistics"):
+        if action in ("study_all", "statistics", "deck_options"):
             return True if self.deck_names else None
         return True
 
@@ -206,6 +210,13 @@ class DeckListScreen(Screen[None]):
         from revise.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self.highlighted_deck()))
+
+    def action_deck_options(self) -> None:
+        from revise.tui.screens.deck_options import DeckOptionsScreen
+
+        deck = self.highlighted_deck()
+        if deck is not None:
+            self.app.push_screen(DeckOptionsScreen(deck))
 
     def action_refresh_decks(self) -> None:
         self.load_decks()
