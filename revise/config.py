@@ -25,6 +25,9 @@ MAX_INTERVAL_DAYS = 36500  # a hundred years, Anki's ceiling too
 MAX_STEP_DAYS = 365  # a learning step longer than a year is a typo
 MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
 MAX_PER_DAY = 1_000_000
+DEFAULT_LEECH_THRESHOLD = 8  # lapses that make a card a leech, as in Anki
+MAX_LEECH_THRESHOLD = 1000
+LEECH_ACTIONS = ("suspend", "tag")  # what becomes of a leech: suspended and tagged, or tagged
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Config:
     maximum_interval_days: int = DEFAULT_MAXIMUM_INTERVAL_DAYS
     fuzz: bool = True
     day_starts_at: int = DEFAULT_DAY_STARTS_AT
+    leech_threshold: int = DEFAULT_LEECH_THRESHOLD  # 0: no card is made a leech
+    leech_action: str = LEECH_ACTIONS[0]
     new_per_day: int = DEFAULT_NEW_PER_DAY
     reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
     collection_new_per_day: int = DEFAULT_COLLECTION_NEW_PER_DAY
@@ -82,6 +87,10 @@ class Config:
             maximum_interval_days=maximum_interval,
             fuzz=scheduling.boolean("fuzz", True),
             day_starts_at=scheduling.integer("day_starts_at", DEFAULT_DAY_STARTS_AT, 0, 23),
+            leech_threshold=scheduling.integer(
+                "leech_threshold", DEFAULT_LEECH_THRESHOLD, 0, MAX_LEECH_THRESHOLD
+            ),
+            leech_action=scheduling.choice("leech_action", LEECH_ACTIONS),
             new_per_day=limits.integer("new_per_day", DEFAULT_NEW_PER_DAY, 0, MAX_PER_DAY),
             reviews_per_day=limits.integer(
                 "reviews_per_day", DEFAULT_REVIEWS_PER_DAY, 0, MAX_PER_DAY
@@ -148,6 +157,15 @@ class _Table:
         if not number or not low <= value <= high:  # type: ignore[operator]
             raise self._bad(key, f"a number from {low} to {high}", value)
         return float(value)
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str:
+        """One of `choices` (the first is the default)."""
+        value = self._take(key)
+        if value is None:
+            return choices[0]
+        if value not in choices:
+            raise self._bad(key, " or ".join(f'"{choice}"' for choice in choices), value)
+        return value  # type: ignore[return-value]
 
     def boolean(self, key: str, default: bool) -> bool:
         value = self._take(key)

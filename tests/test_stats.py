@@ -65,7 +65,9 @@ def deck(name: str, count: int) -> DeckData:
 
 @pytest.fixture
 def studied(db, clock):  # type: ignore[no-untyped-def]
-    col = Collection.open(db, config=Config(fuzz=False, new_per_day=5), clock=clock)
+    col = Collection.open(
+        db, config=Config(fuzz=False, new_per_day=5, leech_threshold=0), clock=clock
+    )
     col.import_decks([deck("History", 12), deck("Maths", 3)])
     history = generate_history(col, clock, "History", days=20, skip=(14,))
     yield col, history

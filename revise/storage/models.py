@@ -165,6 +165,8 @@ class Review(Base):
     stability_after: Mapped[float | None] = mapped_column(Float)
     difficulty_after: Mapped[float | None] = mapped_column(Float)
     due_after: Mapped[datetime | None] = mapped_column(UTCMillis)
+    # The answer made the card a leech: what it did (study/leeches.py), for undo to take back.
+    leech: Mapped[int | None] = mapped_column(Integer)
 
 
 class MediaBlob(Base):
@@ -218,3 +220,42 @@ class DeckOptionsRow(Base):
     relearning_steps: Mapped[str | None] = mapped_column(Text)
     maximum_interval_days: Mapped[int | None] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+
+
+class ReviewDay(Base):
+    """Reviews of one deck on one study day, summed for the statistics (see study/review_days.py).
+
+    `day` counts study days from the epoch; which days are summed and how they are cut is kept in
+    `review_days_state`, and triggers on the review log note the days a change touches in
+    `review_days_stale` (migrations/versions/0007_review_days.py).
+    """
+
+    __tablename__ = "review_days"
+
+    deck_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    reviews: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(BigInteger)
+    again: Mapped[int] = mapped_column(Integer)
+    young_kept: Mapped[int] = mapped_column(Integer)
+    young: Mapped[int] = mapped_column(Integer)
+    mature_kept: Mapped[int] = mapped_column(Integer)
+    mature: Mapped[int] = mapped_column(Integer)
+
+
+class ReviewDaysState(Base):
+    """One row: days before `done_until` are summed, days cut at `phase_ms` past UTC midnight."""
+
+    __tablename__ = "review_days_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phase_ms: Mapped[int] = mapped_column(BigInteger)
+    done_until: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReviewDayStale(Base):
+    """A summed day whose reviews changed since: summed again when statistics are next read."""
+
+    __tablename__ = "review_days_stale"
+
+    day: Mapped[int] = mapped_column(BigInteger, primary_key=True)

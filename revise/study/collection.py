@@ -39,14 +39,14 @@ from revise.storage import engine as storage
 from revise.storage import media as media_store
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
-from revise.study import undo
+from revise.study import leeches, undo
 
 if TYPE_CHECKING:
     from revise.study.session import StudySession
 from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, store_deck
 from revise.storage.migrate import ensure_schema
-from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis
-from revise.study import stats
+from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis, to_ms
+from revise.study import review_days, stats
 from revise.study.deck_options import DeckOptions, DeckOptionsStore, read_changes
 from revise.study.stats import Statistics
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
@@ -462,6 +462,12 @@ class Collection:
             )
             if siblings:
                 connection.execute(_BURY, {"ids": siblings, "day_end": day.end})
+            leech = None
+            if after.lapses > before.lapses and leeches.is_leech(
+                after.lapses, self.config.leech_threshold
+            ):
+                suspend = self.config.leech_action == "suspend"
+                leech = leeches.mark(connection, card_id, note_id, suspend=suspend)
             review_id = connection.execute(
                 _LOG_REVIEW,
                 {
@@ -478,6 +484,7 @@ class Collection:
                     "stability_after": after.stability,
                     "difficulty_after": after.difficulty,
                     "due_after": after.due,
+                    "leech": leech,
                 },
             ).inserted_primary_key[0]
             connection.execute(
@@ -504,6 +511,11 @@ class Collection:
             with storage.writing(self._engine) as connection:
                 card_id = undo.take_back(connection, review_id)
                 return self._study_card(connection, card_id)
+
+    def made_leech(self, review_id: int) -> leeches.Leech | None:
+        """The leech an answer made (tagged `leech`, perhaps suspended), if it made one."""
+        with self._lock, storage.reading(self._engine) as connection:
+            return leeches.made_by(connection, review_id)
 
     # -- FSRS fitted to the user's reviews (revise/study/tuning.py) ----------------------------
 
@@ -557,6 +569,8 @@ class Collection:
         """Reviews, retention, streak, forecast and card states (revise/study/stats.py)."""
         day = self._day()
         decay = (self.parameters(deck).parameters or default_parameters())[20]
+        with self._lock:
+            review_days.bring_up_to_date(self._engine, to_ms(day.start), stats.HEATMAP_DAYS)
         with self._lock, storage.reading(self._engine) as connection:
             return stats.collect(
                 connection,

@@ -18,6 +18,7 @@ from revise.storage.busy import until_free
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection, Progress, StudyCard
+    from revise.study.leeches import Leech
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Answer:
     card_id: int
     rating: Rating
     duration_ms: int
+    leech: Leech | None = None  # the answer made the card a leech
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ class StudySession:
         review_id = until_free(
             lambda: self.collection.answer(card, rating, duration_ms, uid=uid), on_wait
         )
-        self.answers.append(Answer(review_id, card.id, rating, duration_ms))
+        leech = self.collection.made_leech(review_id) if rating == Rating.AGAIN else None
+        self.answers.append(Answer(review_id, card.id, rating, duration_ms, leech))
         return review_id
 
     def undo(self, *, on_wait: Callable[[], None] | None = None) -> StudyCard | None:

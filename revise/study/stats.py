@@ -16,16 +16,17 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, case, func, select, true, type_coerce
+from sqlalchemy import BigInteger, Connection, case, func, literal, select, true, type_coerce
 
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.models import NOT_SUSPENDED, Card, Review, to_ms
+from revise.storage.models import NOT_SUSPENDED, Card, Note, to_ms
+from revise.study import review_days
+from revise.study.leeches import LEECH_TAG
+from revise.study.review_days import DAY_MS, FIGURES, MATURE_DAYS, ms
 
 cards_t = Card.__table__
-reviews_t = Review.__table__
+notes_t = Note.__table__
 
-DAY_MS = 86_400_000
-MATURE_DAYS = 21  # as Anki: a card whose interval is 21 days or more is mature
 PERIODS = ((1, "today"), (7, "7 days"), (30, "30 days"), (365, "365 days"))
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 365
@@ -83,6 +84,7 @@ class Statistics:
     stability: list[Bucket] = field(default_factory=list)
     difficulty: list[Bucket] = field(default_factory=list)
     retrievability: list[Bucket] = field(default_factory=list)
+    leeches: int = 0  # cards whose note is tagged `leech` (see study/leeches.py)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -92,11 +94,6 @@ class Statistics:
             raw["young"]["rate"] = period.young.rate
             raw["mature"]["rate"] = period.mature.rate
         return data
-
-
-def _ms(column):  # type: ignore[no-untyped-def]
-    """A time column as its stored integer milliseconds (no conversion to datetime per row)."""
-    return type_coerce(column, BigInteger)
 
 
 def collect(
@@ -113,7 +110,7 @@ def collect(
     """Everything the statistics screen shows, for cards of `deck_ids` (None: every card)."""
     start_ms = to_ms(day_start)
     now_ms = to_ms(now)
-    per_day = _reviews_per_day(connection, deck_ids, start_ms)
+    per_day = review_days.per_day(connection, deck_ids, start_ms, HEATMAP_DAYS)
     heatmap = [row[0] for row in per_day]
     streak, longest = _streaks(heatmap)
     cards = _CardTotals(connection, deck_ids, now_ms, start_ms, decay)
@@ -134,63 +131,25 @@ def collect(
         stability=cards.buckets("stability", STABILITY_EDGES, _days_label),
         difficulty=cards.buckets("difficulty", DIFFICULTY_EDGES, _difficulty_label),
         retrievability=cards.buckets("retrievability", RETRIEVABILITY_EDGES, _percent_label),
+        leeches=_leeches(connection, deck_ids),
     )
 
 
-def _count(condition):  # type: ignore[no-untyped-def]
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _reviews_in(deck_ids: list[int] | None):  # type: ignore[no-untyped-def]
-    if deck_ids is None:
-        return true()
-    return reviews_t.c.card_id.in_(select(cards_t.c.id).where(cards_t.c.deck_id.in_(deck_ids)))
+def _leeches(connection: Connection, deck_ids: list[int] | None) -> int:
+    tagged = (" " + notes_t.c.tags + " ").ilike(f"% {LEECH_TAG} %")
+    return connection.execute(
+        select(func.count())
+        .select_from(cards_t.join(notes_t, notes_t.c.id == cards_t.c.note_id))
+        .where(_cards_in(deck_ids), tagged)
+    ).scalar_one()
 
 
 def _cards_in(deck_ids: list[int] | None):  # type: ignore[no-untyped-def]
     return true() if deck_ids is None else cards_t.c.deck_id.in_(deck_ids)
 
 
-# Per study day: reviews, milliseconds, Again, young kept, young, mature kept, mature.
-_DAY_FIGURES = 7
-
-
-def _reviews_per_day(
-    connection: Connection, deck_ids: list[int] | None, start_ms: int
-) -> list[list[int]]:
-    """The figures of each of the last HEATMAP_DAYS study days, oldest first, in one scan."""
-    origin = start_ms - (HEATMAP_DAYS - 1) * DAY_MS
-    reviewed = _ms(reviews_t.c.reviewed_at)
-    day = type_coerce((reviewed - origin) // DAY_MS, BigInteger).label("day")
-    interval_ms = _ms(reviews_t.c.due_before) - _ms(reviews_t.c.last_review_before)
-    in_review = reviews_t.c.state_before == REVIEW
-    young = in_review & (interval_ms < MATURE_DAYS * DAY_MS)
-    mature = in_review & (interval_ms >= MATURE_DAYS * DAY_MS)
-    passed = reviews_t.c.rating > 1
-    days = [[0] * _DAY_FIGURES for _ in range(HEATMAP_DAYS)]
-    for index, *figures in connection.execute(
-        select(
-            day,
-            func.count(),
-            func.coalesce(func.sum(reviews_t.c.duration_ms), 0),
-            _count(reviews_t.c.rating == 1),
-            _count(young & passed),
-            _count(young),
-            _count(mature & passed),
-            _count(mature),
-        )
-        # `+ 0`: most of a year's reviews are read, and a table scan reads them faster than
-        # the index on review time would.
-        .where(reviewed + 0 >= origin, _reviews_in(deck_ids))
-        .group_by(day)
-    ):
-        if 0 <= int(index) < HEATMAP_DAYS:
-            days[int(index)] = [int(value) for value in figures]
-    return days
-
-
 def _period(label: str, days: int, per_day: list[list[int]], cards: int) -> Period:
-    totals = [sum(day[figure] for day in per_day) for figure in range(_DAY_FIGURES)]
+    totals = [sum(day[figure] for day in per_day) for figure in range(len(FIGURES))]
     return Period(
         label=label,
         days=days,
@@ -220,7 +179,7 @@ def _streaks(per_day: list[int]) -> tuple[int, int]:
 def _forecast(
     connection: Connection, deck_ids: list[int] | None, start_ms: int, days: int
 ) -> list[int]:
-    due = _ms(cards_t.c.due)
+    due = ms(cards_t.c.due)
     end_ms = start_ms + DAY_MS
     # Everything due before tomorrow's rollover (overdue included) counts for today.
     day = type_coerce(
@@ -242,8 +201,15 @@ def _forecast(
     return counts
 
 
+STATE_NAMES = ("new", "learning", "young", "mature", "suspended", "buried")
+
+
 class _CardTotals:
     """Card states, cards studied per period and the distributions, in one scan of the cards.
+
+    Each card is given one bucket per measure by a few comparisons (a binary search written as
+    nested CASEs), the buckets are packed into one number, and the database counts the cards of
+    each number: a handful of comparisons per card rather than one count per bucket.
 
     Retrievability R = (1 + factor * t / S) ** -decay falls as t / S grows, so each bucket edge
     of R is an edge of elapsed time over stability, which the database can compare.
@@ -257,61 +223,93 @@ class _CardTotals:
         start_ms: int,
         decay: float,
     ) -> None:
-        due = _ms(cards_t.c.due)
-        last = _ms(cards_t.c.last_review)
-        buried_until = _ms(cards_t.c.buried_until)
+        due = ms(cards_t.c.due)
+        last = ms(cards_t.c.last_review)
+        buried_until = ms(cards_t.c.buried_until)
+        state = cards_t.c.state
         active = cards_t.c.suspended == NOT_SUSPENDED
-        buried = active & buried_until.is_not(None) & (buried_until > now_ms)
-        shown = active & ~buried
-        scheduled = active & (cards_t.c.state != NEW)
-        in_review = scheduled & (cards_t.c.state == REVIEW) & due.is_not(None) & last.is_not(None)
+        scheduled = active & (state != NEW)
+        in_review = scheduled & (state == REVIEW) & due.is_not(None) & last.is_not(None)
         interval_ms = due - last
-        mature = interval_ms >= MATURE_DAYS * DAY_MS
-        states = {
-            "new": shown & (cards_t.c.state == NEW),
-            "learning": shown & cards_t.c.state.in_((LEARNING, RELEARNING)),
-            "young": shown & in_review & ~mature,
-            "mature": shown & in_review & mature,
-            "suspended": ~active,
-            "buried": buried,
-        }
-        studied = [last >= start_ms - (days - 1) * DAY_MS for days, _ in PERIODS]
+        kind = case(
+            (~active, STATE_NAMES.index("suspended")),
+            (buried_until > now_ms, STATE_NAMES.index("buried")),
+            (state == NEW, STATE_NAMES.index("new")),
+            (state != REVIEW, STATE_NAMES.index("learning")),
+            (
+                due.is_not(None) & last.is_not(None),
+                case(
+                    (interval_ms >= MATURE_DAYS * DAY_MS, STATE_NAMES.index("mature")),
+                    else_=STATE_NAMES.index("young"),
+                ),
+            ),
+            else_=len(STATE_NAMES),  # a review card without its dates: in no state
+        )
+        # The first period (today, 7 days...) whose days include the card's last review.
+        thresholds = [start_ms - (days - 1) * DAY_MS for days, _ in PERIODS]
+        studied = case(
+            *((last >= threshold, index) for index, threshold in enumerate(thresholds)),
+            else_=len(PERIODS),
+        )
         stability = cards_t.c.stability
         factor = 0.9 ** (1 / -decay) - 1
         ratio_edges = [((edge ** (-1 / decay)) - 1) / factor for edge in RETRIEVABILITY_EDGES]
         has_stability = scheduled & (stability > 0)
         elapsed_ms = case((last < now_ms, now_ms - last), else_=0)
+        ratio = elapsed_ms / (stability * DAY_MS)
+        # name: (edges, the bucket of a card the measure applies to, or None)
+        self._edges = {
+            "interval": INTERVAL_EDGES,
+            "stability": STABILITY_EDGES,
+            "difficulty": DIFFICULTY_EDGES,
+            "retrievability": RETRIEVABILITY_EDGES,
+        }
         measures = {
-            "interval": (in_review, interval_ms, [e * DAY_MS for e in INTERVAL_EDGES]),
-            "stability": (has_stability, stability, list(STABILITY_EDGES)),
+            "interval": (in_review, _rising(interval_ms, [e * DAY_MS for e in INTERVAL_EDGES])),
+            "stability": (has_stability, _rising(stability, list(STABILITY_EDGES))),
             "difficulty": (
                 scheduled & (cards_t.c.difficulty > 0),
-                cards_t.c.difficulty,
-                list(DIFFICULTY_EDGES),
+                _rising(cards_t.c.difficulty, list(DIFFICULTY_EDGES)),
             ),
-            # R falls as elapsed / stability grows: bucket k holds R in [edge k, edge k+1).
+            # Bucket k holds R in [edge k - 1, edge k): as many R edges as R reaches, which are
+            # the ratio edges (falling) that t / S stays at or under.
             "retrievability": (
                 has_stability & last.is_not(None),
-                elapsed_ms / (stability * DAY_MS),
-                ratio_edges,
+                len(ratio_edges) - _below(ratio, sorted(ratio_edges)),
             ),
         }
-        columns = [_count(condition) for condition in states.values()]
-        columns += [_count(condition) for condition in studied]
-        layout: dict[str, tuple[int, int]] = {}
-        for name, (condition, value, edges) in measures.items():
-            layout[name] = (len(columns), len(edges) + 1)
-            columns += _bucket_counts(condition, value, edges, rising=name != "retrievability")
-        row = connection.execute(select(*columns).where(_cards_in(deck_ids))).one()
-        values = [int(value) for value in row]
-        self.states = dict(zip(states, values[: len(states)], strict=True))
-        self.studied = values[len(states) : len(states) + len(studied)]
-        self._values = values
-        self._layout = layout
+        # Mixed-radix packing: each digit counts one more value than it has (for "none").
+        digits = [(kind, len(STATE_NAMES) + 1), (studied, len(PERIODS) + 1)]
+        for name, (applies, bucket) in measures.items():
+            size = len(self._edges[name]) + 1
+            digits.append((case((applies, bucket), else_=size), size + 1))
+        key = literal(0)
+        for value, size in reversed(digits):
+            key = key * size + value
+        key = key.label("key")
+        query = select(key, func.count()).group_by(key)
+        if deck_ids is not None:
+            query = query.where(cards_t.c.deck_id.in_(deck_ids))
+        self.states = dict.fromkeys(STATE_NAMES, 0)
+        studied_in = [0] * (len(PERIODS) + 1)
+        self._counts = {name: [0] * (len(edges) + 2) for name, edges in self._edges.items()}
+        for packed, number in connection.execute(query):
+            packed = int(packed)
+            values = []
+            for _, size in digits:
+                packed, value = divmod(packed, size)
+                values.append(value)
+            kind_index, studied_index, *buckets = values
+            if kind_index < len(STATE_NAMES):
+                self.states[STATE_NAMES[kind_index]] += number
+            studied_in[studied_index] += number
+            for name, bucket in zip(measures, buckets, strict=True):
+                self._counts[name][bucket] += number
+        # A card last studied today was also studied in the last 7 days, and so on.
+        self.studied = [sum(studied_in[: index + 1]) for index in range(len(PERIODS))]
 
     def buckets(self, name: str, edges: tuple[float, ...], label) -> list[Bucket]:  # type: ignore[no-untyped-def]
-        start, count = self._layout[name]
-        counts = self._values[start : start + count]
+        counts = self._counts[name][: len(edges) + 1]
         lows = (None, *edges)
         highs = (*edges, None)
         return [
@@ -320,29 +318,25 @@ class _CardTotals:
         ]
 
 
-def _bucket_counts(condition, value, edges: list[float], *, rising: bool):  # type: ignore[no-untyped-def]
-    """A count per bucket: below the first edge, between each two, above the last.
+def _rising(value, edges: list[float]):  # type: ignore[no-untyped-def]
+    """How many of the rising `edges` `value` reaches (value >= edge): its bucket."""
+    return _count_edges(value, edges, 0, lambda v, edge: v < edge)
 
-    For a falling measure (retrievability from elapsed / stability) `edges` are where `value`
-    crosses each bucket edge, so the comparisons turn round.
-    """
-    columns = []
-    for index in range(len(edges) + 1):
-        low = edges[index - 1] if index > 0 else None
-        high = edges[index] if index < len(edges) else None
-        bucket = condition
-        if rising:
-            if low is not None:
-                bucket = bucket & (value >= low)
-            if high is not None:
-                bucket = bucket & (value < high)
-        else:
-            if low is not None:
-                bucket = bucket & (value <= low)
-            if high is not None:
-                bucket = bucket & (value > high)
-        columns.append(_count(bucket))
-    return columns
+
+def _below(value, edges: list[float]):  # type: ignore[no-untyped-def]
+    """How many of the rising `edges` lie below `value` (edge < value)."""
+    return _count_edges(value, edges, 0, lambda v, edge: v <= edge)
+
+
+def _count_edges(value, edges: list[float], offset: int, before):  # type: ignore[no-untyped-def]
+    # A binary search: about log2(len(edges)) comparisons per card instead of len(edges).
+    if not edges:
+        return literal(offset)
+    middle = len(edges) // 2
+    return case(
+        (before(value, edges[middle]), _count_edges(value, edges[:middle], offset, before)),
+        else_=_count_edges(value, edges[middle + 1 :], offset + middle + 1, before),
+    )
 
 
 def _days_label(low: float | None, high: float | None) -> str:

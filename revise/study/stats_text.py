@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from revise.study.stats import Bucket, Period, Retention, Statistics
+from revise.study.stats import STATE_NAMES, Bucket, Period, Retention, Statistics
 
 PERIOD_HEADER = ("", "cards", "reviews", "time", "again", "young kept", "mature kept")
-STATE_NAMES = ("new", "learning", "young", "mature", "suspended", "buried")
 FORECAST_SPANS = (7, 30, 90, 365)
 
 
@@ -103,6 +102,7 @@ def statistics_lines(statistics: Statistics, width: int = 72) -> list[str]:
     totals = forecast_totals(statistics)
     lines.append("Due: " + ", ".join(f"{count} within {label}" for label, count in totals))
     lines.append("Cards: " + ", ".join(f"{statistics.states[name]} {name}" for name in STATE_NAMES))
+    lines.append(leeches_line(statistics))
     for title, buckets in (
         ("Intervals", statistics.intervals),
         ("Stability", statistics.stability),
@@ -112,3 +112,7 @@ def statistics_lines(statistics: Statistics, width: int = 72) -> list[str]:
         lines += ["", f"{title}:"]
         lines += ["  " + line for line in bar_lines(buckets, width - 2)]
     return lines
+
+
+def leeches_line(statistics: Statistics) -> str:
+    return f"Leeches: {statistics.leeches} (cards tagged leech: forgotten too often)"

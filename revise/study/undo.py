@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, select, update
 
 from revise.errors import ReviseError
 from revise.storage.models import Card, Review
+from revise.study import leeches
 
 cards_t = Card.__table__
 reviews_t = Review.__table__
@@ -55,6 +56,8 @@ def take_back(connection: Connection, review_id: int) -> int:
             lapses=review.lapses_before,
         )
     )
+    if review.leech:
+        leeches.take_back(connection, review.card_id, review.leech)
     buried = [int(i) for i in (review.buried_before or "").split()]
     if buried:
         connection.execute(

@@ -26,6 +26,7 @@ from textual.widgets import Button, Footer
 
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
+from revise.study.leeches import leech_note
 from revise.study.session import StudySession
 from revise.textsafe import inert
 from revise.tui.timefmt import due_phrase
@@ -164,6 +165,11 @@ class ReviewScreen(Screen[StudySession]):
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
             return
+        leech = self.session.answers[-1].leech
+        if leech is not None:
+            self.app.call_from_thread(
+                self.notify, leech_note(leech), severity="warning", timeout=8, markup=False
+            )
         self.show_next()
 
     @work(thread=True, group="review")

@@ -19,6 +19,7 @@ from revise.errors import ReviseError
 from revise.study.stats_text import (
     PERIOD_HEADER,
     STATE_NAMES,
+    leeches_line,
     percent,
     period_row,
     streak_line,
@@ -130,7 +131,11 @@ class StatsScreen(Screen[None]):
                 Static(self.forecast_caption(), id="stats-forecast-caption", classes="stats-note"),
                 ColumnChart(statistics.forecast[: self.forecast_days], id="stats-forecast"),
             ),
-            _section("Cards", Static(_states_text(statistics), id="stats-states")),
+            _section(
+                "Cards",
+                Static(_states_text(statistics), id="stats-states"),
+                Static(Content(leeches_line(statistics)), id="stats-leeches", classes="stats-note"),
+            ),
             _section("Intervals", BarChart(statistics.intervals)),
             _section("Stability", BarChart(statistics.stability)),
             _section("Difficulty", BarChart(statistics.difficulty)),
