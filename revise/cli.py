@@ -278,6 +278,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _optimize_log(args)
     if args.command in ("copy", "backup"):
         return _copy(args)
+    if args.command == "study" and (status := _study_at_once(args)) is not None:
+        return status
     collection = _open(args)
     try:
         if args.command in WRITING_COMMANDS:
@@ -330,6 +332,37 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if collection.is_new and args.command in (None, "study"):
         _import_bundled(collection)
     return collection
+
+
+def _study_at_once(args: argparse.Namespace) -> int | None:
+    """`revise study` on a file at the current schema: its first card is on screen before the
+    collection is opened (revise/study/opening.py). None: the usual path must open it (a new
+    file, one to upgrade with a backup first, a server)."""
+    from datetime import UTC, datetime
+
+    from revise.config import Config
+    from revise.storage.diagnose import is_read_only, read_only_error
+    from revise.study.first_card import read_first_card
+    from revise.study.opening import OpeningCollection
+    from revise.tui.app import ReviseApp
+
+    config = Config.load(args.config)
+    target = _collection_target(args, config)
+    args.database = target
+    if "://" in target:
+        return None
+    path = Path(target).expanduser().resolve()
+    first = read_first_card(path, args.deck, config, datetime.now(UTC))
+    if first is None:
+        return None
+    if is_read_only(path):
+        raise read_only_error(path)
+    collection = OpeningCollection(path, config, first)
+    try:
+        ReviseApp(collection, deck=args.deck, study=True).run()  # type: ignore[arg-type]
+    finally:
+        collection.close()
+    return 0
 
 
 def _collection_target(args: argparse.Namespace, config) -> str:  # type: ignore[no-untyped-def]

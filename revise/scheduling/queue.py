@@ -7,6 +7,10 @@ Order: learning cards whose step is due, then reviews due today (oldest first), 
 deck order; when nothing else is left, learning cards due within the learn-ahead window. New and
 review cards rest for the day once a sibling (another card of the same note) was answered.
 
+`revise study` reads its first card in the same order with plain sqlite3, before SQLAlchemy is
+loaded (revise/study/first_card.py): a change here goes there too, and tests/test_first_card.py
+holds the two equal.
+
 The statements are built once, with bound parameters: the queue is asked for a card after every
 answer, and building a statement costs more than running it.
 """
@@ -14,16 +18,14 @@ answer, and building a statement costs more than running it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Connection, and_, bindparam, func, or_, select
 
 from revise.scheduling.day import day_bounds
 from revise.scheduling.limits import DailyLimits
-from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
+from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, DeckOptionsRow, Review, UTCMillis
-
-LEARN_AHEAD = timedelta(minutes=20)  # as Anki: finish learning steps early rather than wait
 
 cards = Card.__table__
 decks = Deck.__table__

@@ -11,20 +11,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import IntEnum
 
 import fsrs
 
 from revise.config import Config
-
-NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
-
-
-class Rating(IntEnum):
-    AGAIN = 1
-    HARD = 2
-    GOOD = 3
-    EASY = 4
+from revise.scheduling.states import (  # noqa: F401 (re-exported)
+    LEARNING,
+    NEW,
+    RELEARNING,
+    REVIEW,
+    Rating,
+)
 
 
 @dataclass(frozen=True)

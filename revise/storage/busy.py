@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError
-
 from revise.errors import ReviseError
 
 WAITING = "waiting: another window or an import is writing…"
@@ -39,6 +37,9 @@ def is_busy(error: BaseException) -> bool:
 @contextmanager
 def busy_is_an_error() -> Iterator[None]:
     """Turn the driver's "database is locked" into `CollectionBusy`."""
+    # Imported here: the study screen uses this module before SQLAlchemy is loaded.
+    from sqlalchemy.exc import DBAPIError
+
     try:
         yield
     except DBAPIError as error:

@@ -16,9 +16,7 @@ from sqlalchemy import Engine, inspect, text
 
 from revise.errors import ReviseError
 from revise.formats.files import atomic_target
-
-# The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0008_review_leech"
+from revise.storage.values import SCHEMA_HEAD
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -23,6 +23,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# Card.suspended values and the time format live beside the schema's other stored values.
+from revise.storage.values import (  # noqa: F401 (imported from here too)
+    NOT_SUSPENDED,
+    SUSPENDED,
+    SUSPENDED_MISSING,
+    from_ms,
+    to_ms,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -34,14 +43,6 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def to_ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def from_ms(value: int) -> datetime:
-    return datetime.fromtimestamp(value / 1000, UTC)
 
 
 class UTCMillis(TypeDecorator[datetime]):
@@ -97,12 +98,6 @@ class Note(Base):
     missing: Mapped[bool] = mapped_column(default=False)  # gone from the file at last import
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
-
-
-# Card.suspended values
-NOT_SUSPENDED = 0
-SUSPENDED = 1  # by the user or by the tool the deck came from
-SUSPENDED_MISSING = 2  # its note is gone from the deck file; lifted if the note comes back
 
 
 class Card(Base):

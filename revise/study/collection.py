@@ -29,7 +29,6 @@ from revise.formats.model import (
     ReviewData,
     ScheduleData,
     SourceRef,
-    card_faces,
 )
 from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
@@ -40,6 +39,7 @@ from revise.storage import media as media_store
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
 from revise.study import leeches, undo
+from revise.study.cards import StudyCard, study_card
 
 if TYPE_CHECKING:
     from revise.study.session import StudySession
@@ -124,21 +124,6 @@ _SET_MEMORY = (
     )
 )
 _LOG_REVIEW = insert(reviews_t)
-
-
-@dataclass(frozen=True)
-class StudyCard:
-    id: int
-    deck: str
-    prompt: str
-    answer: str
-    full: str
-    context: str
-    source: str | None
-    tags: tuple[str, ...]
-    media: tuple[str, ...]  # names of its pictures and sounds: see Collection.media_file
-    state: int
-    reps: int
 
 
 @dataclass(frozen=True)
@@ -363,22 +348,7 @@ class Collection:
             return self._study_card(connection, card_id)
 
     def _study_card(self, connection, card_id: int) -> StudyCard:  # type: ignore[no-untyped-def]
-        row = connection.execute(_STUDY_CARD, {"card_id": card_id}).one()
-        note = NoteData(NoteKind(row.kind), row.front, row.back)
-        face = next(face for face in card_faces(note) if face.ordinal == row.ordinal)
-        return StudyCard(
-            id=card_id,
-            deck=row.name,
-            prompt=face.prompt,
-            answer=face.answer,
-            full=face.full,
-            context=row.context,
-            source=row.source,
-            tags=tuple(row.tags.split()),
-            media=tuple(name for name in row.media.splitlines() if name),
-            state=row.state,
-            reps=row.reps,
-        )
+        return study_card(card_id, *connection.execute(_STUDY_CARD, {"card_id": card_id}).one())
 
     def progress(self, deck: str | None = None) -> Progress:
         day = self._day()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from revise.scheduling.scheduler import Rating
+from revise.scheduling.states import Rating
 from revise.storage.busy import until_free
 
 if TYPE_CHECKING:

@@ -41,6 +41,8 @@ def _subclasses(cls: type) -> Iterator[type]:
 def check_keymap(keymap: dict[str, str], where: str) -> None:
     """Refuse unknown binding ids, and a rebinding that takes a key another action of the same
     screen (or of the whole app) already has."""
+    if not keymap:
+        return  # nothing rebound; this also keeps every screen's import off the start-up path
     bindings = app_bindings()
     for binding_id in keymap:
         if binding_id not in bindings:

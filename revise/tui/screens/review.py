@@ -26,7 +26,7 @@ from textual.widgets import Button, Footer
 
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
-from revise.study.leeches import leech_note
+from revise.study.opening import OpeningCollection
 from revise.study.session import StudySession
 from revise.textsafe import inert
 from revise.tui.timefmt import due_phrase
@@ -58,6 +58,15 @@ class CardLoaded(Message):
         self.card = card
         self.intervals = intervals
         self.next_due = next_due
+
+
+class IntervalsLoaded(Message):
+    """The interval each grade gives `card`, when the card came before the collection opened."""
+
+    def __init__(self, card: StudyCard, intervals: dict[int, timedelta]) -> None:
+        super().__init__()
+        self.card = card
+        self.intervals = intervals
 
 
 class ProgressLoaded(Message):
@@ -104,9 +113,14 @@ class ReviewScreen(Screen[StudySession]):
         # Kept here: a plain thread has no active app to look the collection up through.
         self._collection: Collection = self.app.collection
         self.session = self._collection.session(deck)  # its answers, its undo, its summary
-        # The first card is fetched while the screen is built, so the first frame can show it.
+        # The first card is fetched while the screen is built, so the first frame can show it;
+        # `revise study` read it already, before the collection was opened.
         self.first_card: Future[CardLoaded] = Future()
-        threading.Thread(target=self._fetch_first_card, name="first card", daemon=True).start()
+        first = self._collection.first if isinstance(self._collection, OpeningCollection) else None
+        if first is not None and first.card is not None:
+            self.first_card.set_result(CardLoaded(first.card, {}, None))
+        else:
+            threading.Thread(target=self._fetch_first_card, name="first card", daemon=True).start()
 
     def compose(self) -> ComposeResult:
         yield SessionProgress(id="review-progress")
@@ -124,7 +138,14 @@ class ReviewScreen(Screen[StudySession]):
             self.post_message(ActionFailed(str(error)))
         else:
             self.on_card_loaded(loaded)
-            self.fetch_progress()
+            # After the first frame is painted: the database work must not hold it up.
+            self.call_after_refresh(self.complete_first_card, loaded)
+
+    def complete_first_card(self, loaded: CardLoaded) -> None:
+        """Today's progress, and the intervals if the card came before the collection opened."""
+        if loaded.card is not None and not loaded.intervals:
+            self.fetch_intervals(loaded.card)
+        self.fetch_progress()
 
     @property
     def collection(self) -> Collection:
@@ -157,6 +178,13 @@ class ReviewScreen(Screen[StudySession]):
         self.send_progress()
 
     @work(thread=True, group="review")
+    def fetch_intervals(self, card: StudyCard) -> None:
+        try:
+            self.post_message(IntervalsLoaded(card, self.loaded(card).intervals))
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+
+    @work(thread=True, group="review")
     def answer_card(self, card: StudyCard, grade: int, duration_ms: int) -> None:
         from revise.scheduling.scheduler import Rating
 
@@ -167,6 +195,8 @@ class ReviewScreen(Screen[StudySession]):
             return
         leech = self.session.answers[-1].leech
         if leech is not None:
+            from revise.study.leeches import leech_note  # with the collection: off the start path
+
             self.app.call_from_thread(
                 self.notify, leech_note(leech), severity="warning", timeout=8, markup=False
             )
@@ -228,6 +258,10 @@ class ReviewScreen(Screen[StudySession]):
             view.show_card(message.card)
         grades.display = message.card is not None
         self.refresh_bindings()
+
+    def on_intervals_loaded(self, message: IntervalsLoaded) -> None:
+        if message.card is self.card:  # still the card shown, not one shown again since
+            self.query_one(GradeBar).set_intervals(message.intervals)
 
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         self.query_one(SessionProgress).set_progress(message.done, message.left)

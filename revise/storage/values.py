@@ -1,0 +1,24 @@
+"""How values are stored, for every reader of the file: with SQLAlchemy (models.py) or without it
+(the first card read at start-up, revise/study/first_card.py).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+# The newest revision in migrations/versions; a test keeps them equal.
+SCHEMA_HEAD = "0008_review_leech"
+
+# Card.suspended values
+NOT_SUSPENDED = 0
+SUSPENDED = 1  # by the user or by the tool the deck came from
+SUSPENDED_MISSING = 2  # its note is gone from the deck file; lifted if the note comes back
+
+
+def to_ms(moment: datetime) -> int:
+    """Times are stored as integer milliseconds since the Unix epoch, UTC."""
+    return int(moment.timestamp() * 1000)
+
+
+def from_ms(value: int) -> datetime:
+    return datetime.fromtimestamp(value / 1000, UTC)

@@ -1,0 +1,54 @@
+"""A card as the study screens show it, made from its stored row (light: no SQLAlchemy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from revise.formats.model import NoteData, NoteKind, card_faces
+
+
+@dataclass(frozen=True)
+class StudyCard:
+    id: int
+    deck: str
+    prompt: str
+    answer: str
+    full: str
+    context: str
+    source: str | None
+    tags: tuple[str, ...]
+    media: tuple[str, ...]  # names of its pictures and sounds: see Collection.media_file
+    state: int
+    reps: int
+
+
+def study_card(
+    card_id: int,
+    ordinal: int,
+    state: int,
+    reps: int,
+    kind: str,
+    front: str,
+    back: str,
+    context: str,
+    tags: str,
+    source: str | None,
+    media: str,
+    deck: str,
+) -> StudyCard:
+    """The card `card_id` from its columns, in the order the study-card queries select them."""
+    note = NoteData(NoteKind(kind), front, back)
+    face = next(face for face in card_faces(note) if face.ordinal == ordinal)
+    return StudyCard(
+        id=card_id,
+        deck=deck,
+        prompt=face.prompt,
+        answer=face.answer,
+        full=face.full,
+        context=context,
+        source=source,
+        tags=tuple(tags.split()),
+        media=tuple(name for name in media.splitlines() if name),
+        state=state,
+        reps=reps,
+    )

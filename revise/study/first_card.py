@@ -1,0 +1,171 @@
+"""The first card of a study session, read with Python's sqlite3 before SQLAlchemy is imported.
+
+`revise study` paints this card while the collection (SQLAlchemy, the models, the scheduler)
+opens in the background. It is the card `Collection.next_card` would give at the same moment: the
+queue's order (revise/scheduling/queue.py) in plain SQL, and a test holds the two equal. It only
+applies to a SQLite file already at the current schema, read in one read transaction; anything
+else (a file to create or upgrade, a server, a file that cannot be read this way) returns None
+and takes the usual path, which upgrades with a backup before anything is shown.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from revise.config import Config
+from revise.errors import ReviseError
+from revise.scheduling.day import day_bounds
+from revise.scheduling.limits import DailyLimits
+from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
+from revise.storage.values import NOT_SUSPENDED, SCHEMA_HEAD, to_ms
+from revise.study.cards import StudyCard, study_card
+
+_AVAILABLE = (
+    "deck_id IN ({decks}) AND suspended = {not_suspended}"
+    " AND (buried_until IS NULL OR buried_until <= :now)"
+)
+_LEARNING_DUE = (
+    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state IN ({LEARNING}, {RELEARNING})"
+    " AND due <= :until ORDER BY due, id LIMIT 1"
+)
+_REVIEW_DUE = (
+    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
+    " ORDER BY due, id LIMIT 1"
+)
+_NEW_NEXT = (
+    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {NEW}"
+    " ORDER BY deck_id, state, position, ordinal LIMIT 1"
+)
+_DONE_TODAY = (
+    f"SELECT cards.deck_id, count(*) FILTER (WHERE reviews.state_before = {NEW}),"
+    f" count(*) FILTER (WHERE reviews.state_before = {REVIEW})"
+    " FROM reviews JOIN cards ON cards.id = reviews.card_id"
+    " WHERE reviews.reviewed_at >= :start AND reviews.origin = 'revise' GROUP BY cards.deck_id"
+)
+_LIMITS_SET = (
+    "SELECT deck, new_per_day, reviews_per_day FROM deck_options"
+    " WHERE new_per_day IS NOT NULL OR reviews_per_day IS NOT NULL"
+)
+_STUDY_CARD = (
+    "SELECT cards.ordinal, cards.state, cards.reps, notes.kind, notes.front, notes.back,"
+    " notes.context, notes.tags, notes.source, notes.media, decks.name"
+    " FROM cards JOIN notes ON notes.id = cards.note_id JOIN decks ON decks.id = cards.deck_id"
+    " WHERE cards.id = ?"
+)
+
+
+@dataclass(frozen=True)
+class FirstCard:
+    """What the first frame of a session shows: a card, or None when nothing is due now."""
+
+    card: StudyCard | None
+
+
+def read_first_card(
+    path: Path, deck: str | None, config: Config, now: datetime
+) -> FirstCard | None:
+    """The next card of `deck` (None: all decks) at `now`, or None if the usual path must open
+    the file (missing, not at the current schema, or not readable as a revise collection).
+
+    A deck that does not exist is an error, as `revise study DECK` gives it.
+    """
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("BEGIN")  # one snapshot for every query below
+        return _read(connection, deck, config, now)
+    except sqlite3.Error:
+        return None  # the usual path opens it and says what is wrong, if anything
+    finally:
+        connection.close()
+
+
+def _read(
+    connection: sqlite3.Connection, deck: str | None, config: Config, now: datetime
+) -> FirstCard | None:
+    if _schema_revision(connection) != SCHEMA_HEAD:
+        return None
+    names = dict(connection.execute("SELECT id, name FROM decks"))
+    deck_ids = _deck_ids(connection, deck)
+    if deck is not None and not deck_ids:
+        raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+    card_id = _next_card_id(connection, names, deck_ids, config, now)
+    if card_id is None:
+        return FirstCard(None)
+    row = connection.execute(_STUDY_CARD, (card_id,)).fetchone()
+    return FirstCard(study_card(card_id, *row))
+
+
+def _schema_revision(connection: sqlite3.Connection) -> str | None:
+    has_table = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if has_table is None:
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else row[0]
+
+
+def _deck_ids(connection: sqlite3.Connection, deck: str | None) -> list[int]:
+    """As `revise.study.collection.in_deck`: the deck and its sub-decks (`deck::...`)."""
+    if deck is None:
+        return [deck_id for (deck_id,) in connection.execute("SELECT id FROM decks")]
+    escaped = deck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = connection.execute(
+        "SELECT id FROM decks WHERE name = ? OR name LIKE ? ESCAPE '\\'", (deck, f"{escaped}::%")
+    )
+    return [deck_id for (deck_id,) in rows]
+
+
+def _next_card_id(
+    connection: sqlite3.Connection,
+    names: dict[int, str],
+    deck_ids: list[int],
+    config: Config,
+    now: datetime,
+) -> int | None:
+    """As `revise.scheduling.queue.next_card_id`."""
+    if not deck_ids:
+        return None
+    start, end = day_bounds(now, config.day_starts_at)
+
+    def first(query: str, ids: list[int], **params: int) -> int | None:
+        sql = query.format(decks=", ".join(map(str, ids)), not_suspended=NOT_SUSPENDED)
+        row = connection.execute(sql, {"now": to_ms(now), **params}).fetchone()
+        return None if row is None else row[0]
+
+    card_id = first(_LEARNING_DUE, deck_ids, until=to_ms(now))
+    if card_id is not None:
+        return card_id
+    done = connection.execute(_DONE_TODAY, {"start": to_ms(start)}).fetchall()
+    set_on = connection.execute(_LIMITS_SET).fetchall()  # a row per deck with its own limits
+    new_left = DailyLimits(
+        config.new_per_day,
+        config.collection_new_per_day,
+        {names[deck_id]: new for deck_id, new, _ in done},
+        {deck: new for deck, new, _ in set_on if new is not None},
+    )
+    reviews_left = DailyLimits(
+        config.reviews_per_day,
+        config.collection_reviews_per_day,
+        {names[deck_id]: review for deck_id, _, review in done},
+        {deck: review for deck, _, review in set_on if review is not None},
+    )
+    with_reviews = [d for d in deck_ids if reviews_left.for_deck(names[d]) > 0]
+    if with_reviews:
+        card_id = first(_REVIEW_DUE, with_reviews, end=to_ms(end))
+        if card_id is not None:
+            return card_id
+    with_new = [d for d in deck_ids if new_left.for_deck(names[d]) > 0]
+    if with_new:
+        card_id = first(_NEW_NEXT, with_new)
+        if card_id is not None:
+            return card_id
+    return first(_LEARNING_DUE, deck_ids, until=to_ms(now + LEARN_AHEAD))

@@ -1,0 +1,83 @@
+"""A collection opening in a background thread, while its first card is already on screen.
+
+`revise study` shows the card read by revise/study/first_card.py at once, then opens the
+collection (SQLAlchemy, the models, the scheduler) in a thread. Everything asked of an
+`OpeningCollection` waits for the open to finish, then goes to the `Collection`: an answer given
+before then is stored as soon as it is open, and committed before the next card shows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from revise.config import Config
+from revise.study.first_card import FirstCard
+
+if TYPE_CHECKING:
+    from revise.study.collection import Collection
+    from revise.study.session import StudySession
+
+
+class OpeningCollection:
+    """Stands for the collection at `path` until it is open; `start()` begins opening it."""
+
+    def __init__(
+        self,
+        path: Path,
+        config: Config,
+        first: FirstCard,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.config = config
+        self._clock = clock
+        self.path = path
+        self.first = first
+        self._opened: Future[Collection] = Future()
+        self._started = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin opening the collection (again: nothing); called once the first card is shown."""
+        with self._started:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._open, name="open collection", daemon=True
+                )
+                self._thread.start()
+
+    def _open(self) -> None:
+        try:
+            from revise.study.collection import Collection
+
+            self._opened.set_result(
+                Collection.open(self.path, config=self.config, clock=self._clock)
+            )
+        except BaseException as error:  # handed to whoever waits for the collection
+            self._opened.set_exception(error)
+
+    def opened(self) -> Collection:
+        """The open collection, waiting for it (and starting it, if nothing did yet)."""
+        self.start()
+        return self._opened.result()
+
+    def session(self, deck: str | None = None) -> StudySession:
+        """A study session on this collection: its answers wait for the open to finish."""
+        from revise.study.session import StudySession
+
+        return StudySession(self, deck)  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.opened(), name)
+
+    def close(self) -> None:
+        """Close the collection once it has opened (a failed open has nothing to close)."""
+        if self._thread is None:
+            return
+        self._thread.join()
+        if self._opened.exception() is None:
+            self._opened.result().close()

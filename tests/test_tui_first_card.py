@@ -1,0 +1,116 @@
+"""`revise study` paints the first card before the collection is open, and then studies as usual:
+intervals and progress follow, every answer is committed before the next card, undo, summary."""
+
+# The fixtures are imported from tests.tui_fixtures and then named as test arguments.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+from revise.config import Config
+from revise.study import opening as opening_module
+from revise.study.collection import Collection
+from revise.study.first_card import read_first_card
+from revise.study.opening import OpeningCollection
+from revise.tui.screens.summary import SummaryScreen
+from revise.tui.widgets.grade_bar import GradeButton
+from tests.tui_fixtures import (  # noqa: F401 (fixtures)
+    korea_deck,
+    make_app,
+    screen_text,
+    settle,
+    text_of,
+    tui_clock,
+    tui_db,
+)
+
+FIRST_PROMPT = "Who led the Soviet Union when the Korean War began?"
+CONFIG = Config(fuzz=False)
+
+
+def opening(path: Path, clock) -> OpeningCollection:  # type: ignore[no-untyped-def]
+    with Collection.open(path, config=CONFIG, clock=clock) as col:
+        col.import_decks([korea_deck()])
+    first = read_first_card(path, None, CONFIG, clock())
+    assert first is not None
+    return OpeningCollection(path, CONFIG, first, clock=clock)
+
+
+def reviews_in_file(path: Path, clock) -> int:  # type: ignore[no-untyped-def]
+    with Collection.open(path, clock=clock) as other:
+        return other.progress().done_today
+
+
+def labels(pilot) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(button.label) for button in pilot.app.screen.query(GradeButton)]
+
+
+def test_the_first_card_is_painted_before_the_collection_opens_then_study_goes_on(
+    tui_db, tui_clock
+):
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert text_of(pilot, "#card-prompt") == FIRST_PROMPT  # the first frame
+            await settle(pilot)
+            assert col._thread is not None  # opened once the card was on screen
+            assert labels(pilot) == ["Again 1m", "Hard 6m", "Good 10m", "Easy 8d"]
+            assert "0 done · 2 left today" in screen_text(pilot)
+            await pilot.press("space", "3")
+            await settle(pilot)
+            assert reviews_in_file(tui_db, tui_clock) == 1
+            assert "[...]" in text_of(pilot, "#card-prompt")
+            await pilot.press("u")
+            await settle(pilot)
+            assert reviews_in_file(tui_db, tui_clock) == 0
+            assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+            await pilot.press("q")
+            await settle(pilot)
+            assert isinstance(app.screen, SummaryScreen)
+            assert "Cards studied" in screen_text(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+
+
+def test_an_answer_given_while_the_collection_opens_is_stored_once_it_is_open(
+    tui_db, tui_clock, monkeypatch
+):
+    col = opening(tui_db, tui_clock)
+    release = threading.Event()
+    real_open = OpeningCollection._open
+
+    def slow_open(self) -> None:  # type: ignore[no-untyped-def]
+        release.wait(10)
+        real_open(self)
+
+    monkeypatch.setattr(opening_module.OpeningCollection, "_open", slow_open)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("space")
+            assert "Joseph Stalin" in screen_text(pilot)  # revealing needs no collection
+            assert labels(pilot) == ["Again", "Hard", "Good", "Easy"]  # intervals not yet known
+            await pilot.press("3")
+            await pilot.pause()
+            assert text_of(pilot, "#card-prompt") == FIRST_PROMPT  # waits for the answer
+            release.set()
+            await settle(pilot)
+            assert "[...]" in text_of(pilot, "#card-prompt")
+            assert "1 done" in screen_text(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        release.set()
+        col.close()
+    assert reviews_in_file(tui_db, tui_clock) == 1
