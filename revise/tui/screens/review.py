@@ -42,6 +42,8 @@ MAX_ANSWER_MS = 60_000  # a card left on screen longer than this counts as a min
 RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning steps come due
 # The footer shows the grade keys as one entry, `1234 Grade`: the buttons above name each grade.
 GRADE_KEYS = Binding.Group("Grade", compact=True)
+# An answer taking longer than this shows the grades and keys greyed out until it is stored.
+BUSY_SHOWN_AFTER = 0.15
 FIRST_CARD_WAIT = 0.25  # seconds the screen may wait, when shown, for its first card to arrive
 
 
@@ -138,14 +140,9 @@ class ReviewScreen(Screen[StudySession]):
             self.post_message(ActionFailed(str(error)))
         else:
             self.on_card_loaded(loaded)
-            # After the first frame is painted: the database work must not hold it up.
-            self.call_after_refresh(self.complete_first_card, loaded)
-
-    def complete_first_card(self, loaded: CardLoaded) -> None:
-        """Today's progress, and the intervals if the card came before the collection opened."""
-        if loaded.card is not None and not loaded.intervals:
-            self.fetch_intervals(loaded.card)
-        self.fetch_progress()
+            if loaded.card is not None and not loaded.intervals:
+                # The card came before the collection opened; its intervals follow the frame.
+                self.call_after_refresh(self.fetch_intervals, loaded.card)
 
     @property
     def collection(self) -> Collection:
@@ -166,8 +163,6 @@ class ReviewScreen(Screen[StudySession]):
             self.post_message(self.first_card.result())
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
-            return
-        self.send_progress()
 
     @work(thread=True, group="review")
     def fetch_card(self) -> None:
@@ -225,9 +220,8 @@ class ReviewScreen(Screen[StudySession]):
             self.post_message(ActionFailed(str(error)))
 
     def show(self, card: StudyCard | None) -> None:
-        """Send `card` to the screen, then today's progress, which takes longer to count."""
+        """Send `card` to the screen (today's progress is counted once it is painted)."""
         self.post_message(self.loaded(card))
-        self.send_progress()
 
     def loaded(self, card: StudyCard | None) -> CardLoaded:
         """`card` with the interval each grade gives, or when the next card is due."""
@@ -258,6 +252,8 @@ class ReviewScreen(Screen[StudySession]):
             view.show_card(message.card)
         grades.display = message.card is not None
         self.refresh_bindings()
+        # Counted once the card is painted: the count must not hold up the next card.
+        self.call_after_refresh(self.fetch_progress)
 
     def on_intervals_loaded(self, message: IntervalsLoaded) -> None:
         if message.card is self.card:  # still the card shown, not one shown again since
@@ -316,10 +312,16 @@ class ReviewScreen(Screen[StudySession]):
         if self.card is None or not self.revealed or self.busy:
             return
         elapsed_ms = round((time.monotonic() - self.shown_at) * 1000)
-        self.busy = True
-        self.query_one(GradeBar).set_enabled(False)
-        self.refresh_bindings()
+        self.busy = True  # the keys wait for the answer from here on
         self.answer_card(self.card, grade, min(elapsed_ms, MAX_ANSWER_MS))
+        self.set_timer(BUSY_SHOWN_AFTER, self.show_busy)
+
+    def show_busy(self) -> None:
+        """An answer or an undo is taking long: grey out the grades and keys until it is done.
+        (A quick one is not repainted for: that repaint would slow the next card.)"""
+        if self.busy:
+            self.query_one(GradeBar).set_enabled(False)
+            self.refresh_bindings()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if isinstance(event.button, GradeButton):
@@ -329,8 +331,8 @@ class ReviewScreen(Screen[StudySession]):
         if self.busy:
             return
         self.busy = True
-        self.refresh_bindings()
         self.undo_answer()
+        self.set_timer(BUSY_SHOWN_AFTER, self.show_busy)
 
     def action_open_media(self) -> None:
         if self.card is None or not self.card.media:

@@ -1,0 +1,83 @@
+"""From an answer key to the next card: keys wait for the answer, a slow answer greys them out,
+and today's progress is counted after the next card is on screen."""
+
+# The fixtures are imported from tests.tui_fixtures and then named as test arguments.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from revise.tui.screens import review
+from tests.tui_fixtures import (  # noqa: F401 (fixtures)
+    korea_deck,
+    make_app,
+    screen_text,
+    settle,
+    text_of,
+    tui_clock,
+    tui_col,
+    tui_db,
+)
+
+FIRST_PROMPT = "Who led the Soviet Union when the Korean War began?"
+
+
+def test_a_slow_answer_greys_out_the_keys_and_a_second_grade_does_nothing(
+    tui_col, tui_clock, monkeypatch
+):
+    tui_col.import_decks([korea_deck()])
+    release = threading.Event()
+    answer = tui_col.answer
+
+    def slow_answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return answer(*args, **kwargs)
+
+    monkeypatch.setattr(tui_col, "answer", slow_answer)
+    monkeypatch.setattr(review, "BUSY_SHOWN_AFTER", 0.05)
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("space", "3")
+            await asyncio.sleep(0.2)
+            await pilot.pause()
+            screen = pilot.app.screen
+            assert screen.query_one("#grade-3").disabled
+            assert not screen.active_bindings["3"].enabled
+            await pilot.press("1", "u")  # refused while the answer is being stored
+            release.set()
+            await settle(pilot)
+            assert "[...]" in text_of(pilot, "#card-prompt")
+            assert "1 done" in screen_text(pilot)
+            assert tui_col.progress().done_today == 1
+
+    try:
+        asyncio.run(main())
+    finally:
+        release.set()
+
+
+def test_progress_is_counted_after_the_next_card_is_on_screen(tui_col, tui_clock, monkeypatch):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+    seen: list[str] = []
+    progress = tui_col.progress
+
+    def progress_noting_the_card(deck=None):  # type: ignore[no-untyped-def]
+        seen.append(str(app.screen.query_one("#card-prompt").content))
+        return progress(deck)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            monkeypatch.setattr(tui_col, "progress", progress_noting_the_card)
+            await pilot.press("space", "3")
+            await settle(pilot)
+            assert "1 done" in screen_text(pilot)
+
+    asyncio.run(main())
+    assert seen and all("[...]" in prompt for prompt in seen)  # counted with the next card shown
