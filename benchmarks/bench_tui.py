@@ -1,12 +1,16 @@
-"""How long `revise study` takes to put the first card on screen, on 100,000 cards.
+"""How long `revise study` takes to put the first card on screen, against a minimal Textual app,
+and how long an answer key takes to put the next card on screen.
 
-    python benchmarks/bench_tui.py [--runs 5] [--cards 100000]
+    python benchmarks/bench_tui.py [--runs 5] [--cards 20000] [--answers 20]
 
-Builds a collection once through the core API in a temporary folder, then starts a fresh
-Python process per run that opens it and runs the app headless (everything a terminal run does
-except writing to the terminal) until the first card has been painted. The figure is wall time
-from just before the process is started to that paint, so it includes interpreter start-up and
-imports. Also printed: the time from an answer key to the next card being painted.
+Builds a collection once through the core API in a temporary folder. Start-up: `revise study`
+and a minimal Textual app that paints one Static are started in turn, each in a 100x30 tmux
+pane, from the moment the pane is told to start the command to the moment the first card (or
+the Static's text) has been written to the terminal (benchmarks/paint.py). Answers: a fresh
+Python process opens the collection as `revise study` does and runs the app headless; the
+figure is the time from an answer key to the next card being handed to the terminal.
+
+Every step has a timeout and a step that does not finish is named, with the process's output.
 """
 
 from __future__ import annotations
@@ -22,16 +26,55 @@ import time
 from pathlib import Path
 
 from machine import report_speed
+from paint import StepTimeout, TmuxPanes, minimal_app_command
 
 ROOT = Path(__file__).resolve().parent.parent
+STEP_TIMEOUT_S = 30  # for one paint, one answer, or opening the collection
+BUILD_TIMEOUT_S = 600
 
-CHILD = r"""
-import asyncio, json, sys, time
+# Run from ROOT: `revise` is this working tree's, with its own migrations even when an editable
+# install maps `revise._migrations` to another checkout.
+WITH_MIGRATIONS = f"""
+import importlib.util as _u, sys as _s
+_s.path.insert(0, {str(ROOT)!r})
+_spec = _u.spec_from_file_location(
+    "revise._migrations", {str(ROOT / "migrations" / "__init__.py")!r},
+    submodule_search_locations=[{str(ROOT / "migrations")!r}],
+)
+_m = _u.module_from_spec(_spec); _s.modules[_spec.name] = _m; _spec.loader.exec_module(_m)
+"""
+
+BUILD = r"""
+import sys
 from pathlib import Path
+from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.study.collection import Collection
+
+cards, per_deck = CARDS, 10_000
+decks = [
+    DeckData(
+        f"Deck {d:02d}",
+        [
+            NoteData(NoteKind.BASIC, f"Question {d}-{i}: what follows {i}?", f"{i + 1}")
+            for i in range(min(per_deck, cards - d * per_deck))
+        ],
+    )
+    for d in range((cards + per_deck - 1) // per_deck)
+]
+with Collection.open(Path(DB)) as col:
+    col.import_decks(decks)
+    print(col.next_card().prompt)
+"""
+
+ANSWERS_CHILD = r"""
+import asyncio, json, os, sys, time
+from datetime import UTC, datetime
+from pathlib import Path
+from revise.config import Config
+from revise.study.first_card import read_first_card
+from revise.study.opening import OpeningCollection
 from revise.tui.app import ReviseApp
 from revise.tui.screens.review import ReviewScreen
-imported = time.time()
 
 
 def prompt(app):
@@ -46,14 +89,21 @@ class TimedApp(ReviseApp):
     # new prompt is in that update is when the user would see the card.
     previous = None
     painted = None
-    painted_event = None
+    painted_event = asyncio.Event()
 
     def _display(self, screen, renderable):
         super()._display(screen, renderable)
         if renderable is not None and self.painted is None and prompt(self) != self.previous:
-            self.painted = time.time()
-            self.painted_perf = time.perf_counter()
+            self.painted = time.perf_counter()
             self.painted_event.set()
+
+
+async def step(name, awaitable):
+    try:
+        return await asyncio.wait_for(awaitable, STEP_TIMEOUT_S)
+    except TimeoutError:
+        print(json.dumps({"unfinished": name}), flush=True)
+        os._exit(3)
 
 
 async def next_paint(app, previous):
@@ -64,93 +114,125 @@ async def next_paint(app, previous):
 
 async def drive(pilot):
     app = pilot.app
-    if app.painted is None:
-        await next_paint(app, None)
-    first = app.painted
+    if app.painted is None:  # else it was painted before the pilot started
+        await step("the first card painted", next_paint(app, None))
+    await step("opening the collection", asyncio.to_thread(app.collection.opened))
+    await step("the workers after opening", app.workers.wait_for_complete())
     answer_ms = []
-    for _ in range(ANSWERS):
+    for number in range(1, ANSWERS + 1):
         app.simulate_key("space")
         await asyncio.sleep(0.05)
+        await step(f"the workers before answer {number}", app.workers.wait_for_complete())
         waiting = asyncio.create_task(next_paint(app, prompt(app)))
         await asyncio.sleep(0)
         start = time.perf_counter()
         app.simulate_key("3")
-        await waiting
-        answer_ms.append((app.painted_perf - start) * 1000)
-    print(json.dumps({"imported": imported, "painted": first, "answer_ms": answer_ms}))
+        await step(f"the card after answer {number} painted", waiting)
+        answer_ms.append((app.painted - start) * 1000)
+        await step(f"the workers after answer {number}", app.workers.wait_for_complete())
+    print(json.dumps({"answer_ms": answer_ms}), flush=True)
     app.exit()
 
 
-col = Collection.open(Path(DB))
+# Limits lifted: every answer is followed by a new card, however many answers are timed.
+path, config = Path(DB), Config(**{f"{kind}_per_day": 1_000_000 for kind in LIMITS})
+first = read_first_card(path, None, config, datetime.now(UTC))
+col = OpeningCollection(path, config, first)
 app = TimedApp(col, study=True)
-app.painted_event = asyncio.Event()
-app.run(headless=True, size=(100, 30), auto_pilot=drive)
-col.close()
+try:
+    app.run(headless=True, size=(100, 30), auto_pilot=drive)
+finally:
+    col.close()
 """
 
 
-def build(db: Path, cards: int) -> float:
-    from revise.formats.model import DeckData, NoteData, NoteKind
-    from revise.study.collection import Collection
-
-    per_deck = 10_000
-    decks = [
-        DeckData(
-            f"Deck {d:02d}",
-            [
-                NoteData(NoteKind.BASIC, f"Question {d}-{i}: what follows {i}?", f"{i + 1}")
-                for i in range(min(per_deck, cards - d * per_deck))
-            ],
-        )
-        for d in range((cards + per_deck - 1) // per_deck)
-    ]
-    start = time.perf_counter()
-    with Collection.open(db) as col:
-        col.import_decks(decks)
-    return time.perf_counter() - start
+def python_code(body: str, **values: object) -> list[str]:
+    for name, value in values.items():
+        body = body.replace(name, repr(value) if isinstance(value, (str, tuple)) else str(value))
+    return [sys.executable, "-c", WITH_MIGRATIONS + body]
 
 
-def run_once(db: Path, answers: int) -> dict[str, float | list[float]]:
-    code = CHILD.replace("DB", repr(str(db))).replace("ANSWERS", str(answers))
-    started = time.time()
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+def run_step(name: str, command: list[str], timeout_s: float) -> str:
+    """Run a process to its end; a failure or a timeout names the step."""
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout_s)
+    except subprocess.TimeoutExpired as expired:
+        output = expired.stdout or b""
+        if isinstance(output, bytes):
+            output = output.decode(errors="replace")
+        sys.exit(f"bench_tui: {name} did not finish within {timeout_s:.0f} s: {output[-2000:]!r}")
+    lines = done.stdout.strip().splitlines()
+    unfinished = [json.loads(line)["unfinished"] for line in lines if '"unfinished"' in line]
+    if unfinished:
+        sys.exit(f"bench_tui: {name}: {unfinished[0]} did not finish within {STEP_TIMEOUT_S} s")
     if done.returncode:
-        sys.exit(f"the app failed:\n{done.stderr[-3000:]}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    return {
-        "imports_s": result["imported"] - started,
-        "first_card_s": result["painted"] - started,
-        "answer_ms": result["answer_ms"],
-    }
+        sys.exit(f"bench_tui: {name} failed:\n{done.stderr[-3000:]}")
+    return lines[-1]
+
+
+def start_up(db: Path, first_prompt: str, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds to the first card painted by `revise study` and to a minimal app's paint."""
+    # As a user runs it (the collection is at the current schema: no migration is loaded).
+    revise = [sys.executable, "-m", "revise", "--db", str(db), "study"]
+    marker = "minimal app painted"
+    revise_s, minimal_s = [], []
+    with TmuxPanes(100, 30) as panes:
+        for run in range(1, runs + 1):
+            try:
+                minimal_s.append(panes.time_to_text(minimal_app_command(marker), marker, cwd=ROOT))
+                revise_s.append(panes.time_to_text(revise, first_prompt, cwd=ROOT))
+            except StepTimeout as error:
+                sys.exit(f"bench_tui: start-up run {run}: {error}")
+    return revise_s, minimal_s
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--cards", type=int, default=20_000)
     parser.add_argument("--answers", type=int, default=20)
     args = parser.parse_args()
     report_speed()
-    sys.path.insert(0, str(ROOT))
     # An installed package has its bytecode compiled; a working tree may not (or stale).
     compileall.compile_dir(ROOT / "revise", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         print(f"building {args.cards:,} cards through the core API ...", flush=True)
-        print(f"  built in {build(db, args.cards):.1f} s")
-        runs = [run_once(db, args.answers) for _ in range(args.runs)]
-    first = [run["first_card_s"] for run in runs]
-    imports = [run["imports_s"] for run in runs]
-    answers = [ms for run in runs for ms in run["answer_ms"]]  # type: ignore[union-attr]
-    print(f"process start -> imports done:      median {statistics.median(imports):.3f} s")
+        started = time.perf_counter()
+        first_prompt = run_step(
+            "building the collection",
+            python_code(BUILD, DB=str(db), CARDS=args.cards),
+            BUILD_TIMEOUT_S,
+        )
+        print(f"  built in {time.perf_counter() - started:.1f} s")
+        revise_s, minimal_s = start_up(db, first_prompt, args.runs)
+        answers = json.loads(
+            run_step(
+                "the answer runs",
+                python_code(
+                    ANSWERS_CHILD,
+                    DB=str(db),
+                    ANSWERS=args.answers,
+                    STEP_TIMEOUT_S=STEP_TIMEOUT_S,
+                    LIMITS=("new", "reviews", "collection_new", "collection_reviews"),
+                ),
+                STEP_TIMEOUT_S * (args.answers * 3 + 3),
+            )
+        )["answer_ms"]
+    revise_median, minimal_median = statistics.median(revise_s), statistics.median(minimal_s)
     print(
-        f"process start -> first card painted: median {statistics.median(first):.3f} s "
-        f"(min {min(first):.3f}, max {max(first):.3f}, {args.runs} runs)"
+        f"{'revise study -> first card painted (tmux)':<48} median {revise_median:.3f} s "
+        f"(min {min(revise_s):.3f}, max {max(revise_s):.3f}, {args.runs} runs)"
     )
+    print(
+        f"{'minimal Textual app -> Static painted (tmux)':<48} median {minimal_median:.3f} s "
+        f"(min {min(minimal_s):.3f}, max {max(minimal_s):.3f}, {args.runs} runs)"
+    )
+    print(f"{'ratio, revise / minimal app':<48} {revise_median / minimal_median:.2f}x")
     if answers:
         print(
-            f"answer key -> next card painted:    median {statistics.median(answers):.1f} ms "
-            f"(max {max(answers):.1f}, {len(answers)} answers)"
+            f"{'answer key -> next card painted (headless)':<48} median "
+            f"{statistics.median(answers):.1f} ms (max {max(answers):.1f}, {len(answers)} answers)"
         )
 
 
