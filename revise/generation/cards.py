@@ -99,6 +99,11 @@ PREDICATE_STARTS = INVERTING | frozenset(
 )
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
+MAX_FORMULA_SIDE_WORDS = 3
+MAX_FORMULA_CHARS = 100
+_FUNCTIONS = frozenset(
+    ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
+)
 OPTIONS_PER_FACT = 3
 SIBLING_SIMILARITY = 80  # masked prompts this alike (0-100) are a run of interfering clozes
 SIBLING_LINES = 10  # clozes sharing a frame this close together come from one enumeration
@@ -205,6 +210,8 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
         for passage in passages:
             if passage.block.kind is BlockKind.ROW:
                 drafts.extend(_row_drafts(passage, outline.title, path))
+            elif passage.block.kind is BlockKind.FORMULA:
+                drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
                 drafts.extend(
                     _passage_drafts(passage, outline.title, vocabulary, path, seen, guide)
@@ -345,13 +352,20 @@ def is_advice(sentence: str) -> bool:
     )
 
 
+_FINITE_BE = frozenset(["is", "are", "was", "were", "has", "have", "had"])
+
+
 def is_imperative(sentence: str) -> bool:
     """ "Start revising six weeks before": a sentence that opens with a verb's bare form."""
     first = re.match(r"[A-Za-z]+", sentence.strip())
     if not first or not first[0][:1].isupper():
         return False
     word = first[0].casefold()
-    return word in lemmas(word).get("VERB", ()) and not is_stopword(word)
+    if not (word in lemmas(word).get("VERB", ()) and not is_stopword(word)):
+        return False
+    following = [token.casefold() for token in words(sentence)[1:4]]
+    # "Bond energy is the energy ...": the verb-like word opens a subject, not an order.
+    return not any(token in _FINITE_BE for token in following)
 
 
 def is_guide(outline: Outline) -> bool:
@@ -751,8 +765,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     block: Block = passage.block
     cells = tuple(tidy(cell) for cell in block.cells)
     header = tuple(tidy(cell) for cell in block.header)
-    if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(block.text):
-        return []
+    if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(" ".join(cells)):
+        return []  # (the cells' own text: the " | " between them is no menu)
     context = tidy(" > ".join(passage.trail) or title)
     source = SourceRef(path, block.start, block.end)
     drafts = []
@@ -770,6 +784,29 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front)]))
     return drafts
+
+
+def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
+    """A display formula under its headings asks for its right-hand side: "ΔH_solution = ?"
+    -> "ΔH_LE + ΔH_hyd". A reaction, or a chain that names no quantity first, asks nothing."""
+    block = passage.block
+    parts = [part.strip() for part in re.split(r"(?<![<>!=])=(?!=)", block.text)]
+    if len(parts) < 2 or not all(parts) or "\u2192" in block.text:
+        return []
+    left, right = parts[0], " = ".join(parts[1:])
+    if len(left.split()) > MAX_FORMULA_SIDE_WORDS or len(right) > MAX_FORMULA_CHARS:
+        return []
+    named = re.sub(r"_(?:\w+|\([^)]*\))", "", left)  # subscripts name, they do not say
+    if any(len(word) > 2 and word not in _FUNCTIONS for word in re.findall(r"[a-z]+", named)):
+        return []  # "indeterminate L = 1": words on the left, a line of a table of cases
+    if not re.search(r"[^\W\d]", right) and not re.search(r"[^\W\d]", left):
+        return []  # "2 + 2 = 4": arithmetic, not a relation to learn
+    context = card_context(passage, title)
+    named = block.terms[0] if block.terms else ""
+    front = f"{left} = ? ({_lower_first(named)})" if named else f"{left} = ?"
+    source = SourceRef(path, block.start, block.end)
+    note = NoteData(NoteKind.BASIC, front, right, context=context, source=source)
+    return [Draft([Option(note, right, 11.0, front)])]
 
 
 def _lower_first(text: str) -> str:

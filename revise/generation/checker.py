@@ -32,6 +32,7 @@ from revise.formats.model import (
     normalise,
 )
 from revise.generation.language import word_set
+from revise.generation.maths import display_maths, plain_maths
 
 CHECK_NAMES = {
     1: "traceable",
@@ -210,6 +211,7 @@ def answer_items(note: NoteData, face: CardFace) -> list[str]:
 
 def plain_span(text: str) -> str:
     """Source text with markup and whitespace folded away, for finding an answer in it."""
+    text = display_maths(text) or plain_maths(text)  # maths as the cards write it
     text = _MD_LINK.sub(r"\1", text)
     text = html.unescape(_TAG.sub(" ", text))
     text = _MARKDOWN_MARKS.sub(" ", text)
@@ -736,10 +738,15 @@ def _tokens(text: str) -> list[str]:
 # 11 whole sentence ------------------------------------------------------------------------------
 
 
+_ASKS_FOR_A_SIDE = re.compile(r"\s=\s\?(?:\s\([^)]*\))?$")
+
+
 def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
     first = text.split()[0] if text.split() else ""
     word = first.strip("\"'\u201c\u2018(")
+    if _ASKS_FOR_A_SIDE.search(face.prompt):
+        return []  # "xₙ = ?": a formula opens with its variable, whatever its case
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
     if word[:1].islower() and not any(ch.isupper() for ch in word[1:]):

@@ -16,6 +16,7 @@ class BlockKind(StrEnum):
     TEXT = "text"  # a paragraph or a quote
     ITEM = "item"  # a list item (bullet or numbered)
     ROW = "row"  # a table row; `cells` holds its cells and `header` the table's header
+    FORMULA = "formula"  # a display formula, as one line of plain text
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,11 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
         return words
     if words[0][:1].islower():
         return words
+    if _title_case(words) and not all(_common_word(word, names) for word in words):
+        # "Formation Enthalpy" where the notes capitalise "Enthalpy": a name as a whole, only
+        # its article lowered ("The Treaty of Portsmouth" -> "the Treaty of Portsmouth").
+        article = 1 if is_stopword(words[0].casefold()) else 0
+        return [word.lower() for word in words[:article]] + words[article:]
     lowered = []
     for index, word in enumerate(words):
         if not word[:1].isupper() or (index and not _title_case(words)):

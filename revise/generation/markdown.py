@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
-from revise.generation.maths import plain_maths
+from revise.generation.maths import display_equations, plain_maths
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
@@ -96,6 +96,9 @@ class _Walker:
 
     def _add(self, inline, kind: BlockKind, level: int) -> None:  # type: ignore[no-untyped-def]
         first = inline.map[0] + 1 if inline.map else 1
+        if kind is BlockKind.TEXT and _DISPLAY_START.match(inline.content):
+            self._formulas(inline.content, first)
+            return
         text, breaks, terms, linked = _render_inline(inline, first)
         if not text:
             return
@@ -103,6 +106,20 @@ class _Walker:
             return  # a line of links: a table of contents, a reading list, navigation
         last = breaks[-1][1] if breaks else first
         self.result.append(Block(kind, text, first, last, level, breaks, terms))
+
+    def _formulas(self, content: str, first: int) -> None:
+        """A display block: each of its equations, named where the author named it. Of two
+        that share a left-hand side, an unnamed second says nothing the first did not ask."""
+        last = first + content.strip().count("\n")
+        sides: set[str] = set()
+        for equation, name in display_equations(content):
+            side = equation.split("=")[0].strip()
+            if side in sides and not name:
+                continue
+            sides.add(side)
+            names = (name,) if name else ()
+            block = Block(BlockKind.FORMULA, equation, first, last, 0, ((0, first),), names)
+            self.result.append(block)
 
     def _row(self) -> None:
         cells = tuple(self.cells)
@@ -123,6 +140,9 @@ class _Walker:
                 header=self.header,
             )
         )
+
+
+_DISPLAY_START = re.compile(r"\s*(?:\$\$|\\\[)")
 
 
 def _render_inline(inline, first_line: int):  # type: ignore[no-untyped-def]

@@ -100,7 +100,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     remark = (
         (sep == ":" and split_clause(meaning) is not None)
         or _RANKING.match(meaning)
-        or (shown == term and term[:1].isupper())  # a name ("Uganda: landslides ...") is no term
+        # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
+        or (shown == term and term[:1].isupper() and sep not in ("is", "are"))
         or "?" in meaning
     )
     if answer and not remark:
@@ -115,6 +116,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             front = finish_question(f"What {does} {named} {' '.join(verb_words)}")
         found_questions.append(Question(front, _capital(answer), Shape.DEFINITION, 12.5))
     emphasised = any(normalise(term) == normalise(t) for t in terms)
+    if _gives_away(term, meaning):
+        return found_questions
     if len(words(sentence)) <= 30 and (emphasised or not found_questions):
         # The card that asks for the term itself, beside what it means where the author
         # marked the term as one to learn.
@@ -228,9 +231,25 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
 
 
 def _leaks(term: str, meaning: str) -> bool:
-    content = [t for t in normalise(term).split() if not is_stopword(t)]
-    shown = f" {normalise(meaning)} "
-    return bool(content) and all(f" {t} " in shown for t in content)
+    """A meaning that repeats the term itself: "X is the X that ..." is circular. The term's
+    words apart are the kind of thing it is ("bond energy": "the energy required to ...")."""
+    content = _content_words(term)
+    said = _content_words(meaning)
+    return bool(content) and any(
+        said[index : index + len(content)] == content for index in range(len(said))
+    )
+
+
+def _gives_away(term: str, meaning: str) -> bool:
+    """Every word of the term is in its meaning: a card that shows the meaning and asks for
+    the term answers itself."""
+    content = _content_words(term)
+    said = set(_content_words(meaning))
+    return bool(content) and all(word in said for word in content)
+
+
+def _content_words(text: str) -> list[str]:
+    return [token for token in normalise(text).split() if not is_stopword(token)]
 
 
 def _short(text: str) -> str:

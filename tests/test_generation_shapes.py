@@ -1,0 +1,86 @@
+"""The shapes of card the generator writes from small notes: tables, formulas, definitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from revise.formats.model import NoteKind
+from revise.generation import generate_deck
+from revise.generation.maths import display_equations, plain_maths
+
+
+def questions(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    deck = generate_deck(path)
+    return {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (r"$\Delta H_f$", "ΔH_f"),
+        (r"$\Delta H_{hyd}$", "ΔH_hyd"),
+        (r"$\Delta H_\text{LE}$", "ΔH_LE"),
+        (r"$H^{\circ}$", "H°"),
+        (r"$x^2 + y_1$", "x² + y₁"),
+        (r"$\frac{1}{2}mv^2$", "(1/2)mv²"),
+        (r"H$_2$O", "H₂O"),
+        (r"costs $5 and $10", "costs $5 and $10"),
+        (r"$\gbrace{x}$", r"$\gbrace{x}$"),  # a macro of the author's own stays as written
+    ],
+)
+def test_inline_maths_reads_as_text(latex: str, text: str) -> None:
+    assert plain_maths(latex) == text
+
+
+def test_a_display_block_is_one_equation_per_line_with_its_name() -> None:
+    block = (
+        "$$\n\\begin{align*}\n\\Delta U &= q - w \\\\\n"
+        "&= n \\Delta H - p \\Delta V\n\\end{align*}\n$$"
+    )
+    assert display_equations(block) == [("ΔU = q - w = n ΔH - p ΔV", "")]
+    series = (
+        "\\[\n\\begin{aligned}\nx_n &= a + (n-1)d && \\text{Closed form} \\\\\n"
+        "x_n &= x_{n-1} + d\n\\end{aligned}\n\\]"
+    )
+    assert display_equations(series) == [
+        ("xₙ = a + (n-1)d", "Closed form"),
+        ("xₙ = xₙ₋₁ + d", ""),
+    ]
+
+
+def test_display_formulas_ask_for_their_right_hand_side(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Energetics\n\n## Enthalpy of Solution\n\nIt dissolves a lattice in water.\n\n"
+        "$$\\Delta H_\\text{solution} = \\Delta H_\\text{LE} + \\Delta H_{hyd}$$\n\n"
+        "## Arithmetic Series\n\n\\[\n\\begin{aligned}\n"
+        "x_n &= a + (n-1)d && \\text{Closed form} \\\\\nx_n &= x_{n-1} + d\n"
+        "\\end{aligned}\n\\]\n\n## Reactions\n\n$$\\text{Cl}_2 \\rightarrow 2\\text{ Cl}$$\n",
+    )
+    assert cards["ΔH_solution = ?"] == "ΔH_LE + ΔH_hyd"
+    assert cards["xₙ = ? (closed form)"] == "a + (n-1)d"
+    assert not any("→" in front or "Cl" in front for front in cards)  # a reaction asks nothing
+
+
+def test_a_table_of_names_symbols_and_definitions_asks_for_each(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Energetics\n\n## Summary\n\n|Name|Symbol|Definition|\n|---|---|---|\n"
+        "|Formation Enthalpy|$\\Delta H_f$|Enthalpy change to form one mole of molecule|\n"
+        "|Lattice Energy|$\\Delta H_\\text{LE}$|Energy required to dissociate a solid lattice|\n",
+    )
+    asked = {front.casefold(): back for front, back in cards.items()}
+    assert asked["what is formation enthalpy?"] == "Enthalpy change to form one mole of molecule"
+    assert asked["what is the symbol of lattice energy?"] == "ΔH_LE"
+
+
+def test_a_term_whose_meaning_shares_its_kind_is_still_defined(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Chemistry\n\n## Bonds\n\nBond Energy is the energy required to overcome a bond.\n",
+    )
+    assert cards["What is Bond Energy?"] == "The energy required to overcome a bond"
