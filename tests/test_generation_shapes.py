@@ -84,3 +84,21 @@ def test_a_term_whose_meaning_shares_its_kind_is_still_defined(tmp_path: Path) -
         "# Chemistry\n\n## Bonds\n\nBond Energy is the energy required to overcome a bond.\n",
     )
     assert cards["What is Bond Energy?"] == "The energy required to overcome a bond"
+
+
+def test_a_section_that_opens_by_saying_what_its_heading_is_defines_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Energetics\n\n## Lattice Energy, $\\Delta H_\\text{LE}$\n\nThis is the energy required "
+        "to dissociate a solid ionic lattice into gaseous ions.\n\n## Ionisation Energy\n\n"
+        "Basically the energy required for a gaseous atom to release an electron.\n\n"
+        "## Using the cycle\n\nThis is the quickest way to the lattice energy of a salt.\n",
+    )
+    asked = {front.casefold(): back for front, back in cards.items()}
+    assert asked["what is lattice energy?"] == (
+        "The energy required to dissociate a solid ionic lattice into gaseous ions"
+    )
+    assert asked["what is ionisation energy?"] == (
+        "The energy required for a gaseous atom to release an electron"
+    )
+    assert not any("using" in front for front in asked)  # that heading names no thing

@@ -399,9 +399,17 @@ def _passage_drafts(
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
     drafts = []
     subject = label_subject(passage.label) if block.kind is BlockKind.ITEM else ""
+    topic = heading_subject(passage)
     for index, (start, end, raw) in enumerate(sentences(block.text)):
         sentence = tidy(raw)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+        if topic and index == 0:
+            sentence, defined = about_heading(sentence, topic)
+            option = defined and _shaped_option(defined[0], sentence, context, source, vocabulary)
+            if option:
+                seen.add(normalise(sentence))
+                drafts.append(Draft([option]))
+                continue
         first_under = subject and index == 0 and block.start == passage.label_line + 1
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
@@ -464,6 +472,44 @@ def card_context(passage: Passage, title: str) -> str:
     if label and normalise(label) not in {normalise(part) for part in parts}:
         parts.append(label)
     return " > ".join(part for part in parts if part) or tidy(title)
+
+
+def heading_subject(passage: Passage) -> str:
+    """The thing a paragraph's own heading names ("Enthalpy of Hydration, $\\Delta H$" ->
+    "Enthalpy of Hydration"), as what its "This is ..." is about; "" for a heading that names
+    no thing ("Using ΔH meaningfully", "Summary") or a paragraph under a label of its own."""
+    if passage.block.kind is not BlockKind.TEXT or passage.label or not passage.trail:
+        return ""
+    heading = re.split(r"[,(:]", tidy(loose_maths(passage.trail[-1])), maxsplit=1)[0].strip()
+    if normalise(heading) in GENERIC_SECTIONS or states_a_fact(heading):
+        return ""
+    return label_subject(heading)
+
+
+_POINTS_BACK = re.compile(
+    r"^(?:this|it)\s+(?:is|was|refers\s+to|means|describes)\s+"
+    r"(?!why|because|how|what|where|when|not|also|known|called|used|similar|different|just"
+    r"|important|true|false|the\s+(?:reason|case|same)|an?\s+example)",
+    re.I,
+)
+_PLAINLY = re.compile(r"^(?:basically|essentially|simply|in\s+short|put\s+simply),?\s+", re.I)
+
+
+def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
+    """The first sentence of a section said of the thing its heading names: "This is the
+    energy required ..." -> "Lattice energy is the energy required ..."; "Basically the energy
+    required ..." -> what it is. Returns the sentence to card and any question it already is."""
+    if _POINTS_BACK.match(sentence):
+        said = sentence.split(maxsplit=1)[1]
+        return f"{subject} {said}", definition(f"{subject} {said}", (), frozenset())
+    plainly = _PLAINLY.match(sentence)
+    fragment = sentence[plainly.end() :] if plainly else sentence
+    clause = split_clause(fragment)
+    # After "Basically", "the energy required for ..." is a noun phrase, not a past tense.
+    reduced = plainly and clause is not None and clause.verb.endswith("ed")
+    if (clause is None or reduced) and not is_predicate(fragment):
+        return sentence, label_definition(subject, fragment, noun_phrase=bool(reduced))
+    return sentence, []
 
 
 def label_subject(label: str) -> str:

@@ -543,7 +543,7 @@ def _rule(holding: str) -> str:
     return holding
 
 
-def label_definition(subject: str, fragment: str) -> list[Question]:
+def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> list[Question]:
     """A label's first sub-bullet that says what it is: "**chunks**" over "- pieces of
     information bound together through use" -> "What are chunks?"; "- like a storage
     warehouse" -> "What is long term memory like?" """
@@ -555,8 +555,8 @@ def label_definition(subject: str, fragment: str) -> list[Question]:
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
         front = finish_question(f"What {verb} {shown} like")
         return [Question(front, _capital(text[5:]), Shape.DEFINITION, 11.0)]
-    if split_clause(text) is not None or first in PRONOUNS:
-        return []
+    if (split_clause(text) is not None and not noun_phrase) or first in PRONOUNS:
+        return []  # (unless the caller knows "the energy required ..." is a noun phrase)
     if is_stopword(first) and first not in ("a", "an", "the"):
         return []
     parts = lemmas(first)
