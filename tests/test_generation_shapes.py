@@ -102,3 +102,23 @@ def test_a_section_that_opens_by_saying_what_its_heading_is_defines_it(tmp_path:
         "The energy required for a gaseous atom to release an electron"
     )
     assert not any("using" in front for front in asked)  # that heading names no thing
+
+
+def test_items_that_open_with_a_bold_term_define_it_and_list_together(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Operating systems\n\n## The Conditions for Deadlock\n\nAll must hold at once.\n\n"
+        "1. **Mutual exclusion**. Only one process may use a resource at a time.\n"
+        "2. **Hold and wait**. A process may hold resources while awaiting other resources.\n"
+        "3. **No preemption**. No resource can be forcibly removed from a process holding it.\n"
+        "4. **Circular wait**. A closed chain of processes exists, such that each process "
+        "holds a resource needed by the next one in the chain.\n",
+    )
+    assert cards["What are the conditions for deadlock? (4)"] == (
+        "Mutual exclusion; Hold and wait; No preemption; Circular wait"
+    )
+    assert cards["What is mutual exclusion?"] == "Only one process may use a resource at a time"
+    assert cards["What is no preemption?"] == (
+        "No resource can be forcibly removed from a process holding it"
+    )
+    assert cards["What is circular wait?"] == "A closed chain of processes exists"

@@ -19,6 +19,7 @@ from revise.generation.document import Block, BlockKind
 from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,
+    finish_question,
     lemmas,
     lower_first,
     split_clause,
@@ -100,6 +101,9 @@ PREDICATE_STARTS = INVERTING | frozenset(
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
 MAX_FORMULA_SIDE_WORDS = 3
+MIN_TERM_LIST = 2
+MAX_TERM_LIST = 6
+MAX_TERM_WORDS = 5
 MAX_FORMULA_CHARS = 100
 _FUNCTIONS = frozenset(
     ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
@@ -187,7 +191,10 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
     drafts: list[Draft] = []
     seen: set[str] = set()
     guide = is_guide(outline)
-    for part in outline.parts:
+    term_lists = _term_lists(outline, path)
+    for position, part in enumerate(outline.parts):
+        if position in term_lists:
+            drafts.append(term_lists[position])
         if isinstance(part, ListGroup):
             draft = _list_draft(part, outline.title, path)
             if draft:
@@ -400,7 +407,7 @@ def _passage_drafts(
     drafts = []
     subject = label_subject(passage.label) if block.kind is BlockKind.ITEM else ""
     topic = heading_subject(passage)
-    for index, (start, end, raw) in enumerate(sentences(block.text)):
+    for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
         if topic and index == 0:
@@ -472,6 +479,18 @@ def card_context(passage: Passage, title: str) -> str:
     if label and normalise(label) not in {normalise(part) for part in parts}:
         parts.append(label)
     return " > ".join(part for part in parts if part) or tidy(title)
+
+
+def _with_term_heads(block: Block) -> list[tuple[int, int, str]]:
+    """The block's sentences, a first one that is only the author's bold term ("**Mutual
+    exclusion**. Only one process may use ...") joined to the sentence that says what it is."""
+    spans = sentences(block.text)
+    if len(spans) > 1 and block.terms:
+        head = normalise(spans[0][2].rstrip(".:"))
+        if any(normalise(term.rstrip(".:")) == head for term in block.terms):
+            joined = (spans[0][0], spans[1][1], f"{spans[0][2]} {spans[1][2]}")
+            return [joined, *spans[2:]]
+    return spans
 
 
 def heading_subject(passage: Passage) -> str:
@@ -798,6 +817,62 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
+
+
+def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
+    """Runs of items that each open with the author's bold term ("1. **Mutual exclusion**. Only
+    one process ...") under a heading: the terms together are a fact too ("The Conditions for
+    Deadlock (4)"), keyed by where the run starts."""
+    found: dict[int, Draft] = {}
+    run: list[tuple[int, Passage, str]] = []
+
+    def close() -> None:
+        if MIN_TERM_LIST <= len(run) <= MAX_TERM_LIST and run[0][1].trail:
+            first = run[0][1]
+            heading = re.sub(
+                r"^(?:the|a|an)\s+", "", tidy(loose_maths(first.trail[-1])), flags=re.I
+            )
+            if not any(_plural_noun(word) for word in heading.split()[:3]):
+                run.clear()
+                return  # "Integrated deadlock strategy": the terms are not what it names
+            shown = " ".join(lower_first(heading.split()))
+            front = finish_question(f"What are the {shown}") + f" ({len(run)})"
+            answer = "; ".join(term for _, _, term in run)
+            context = card_context(Passage(first.block, first.trail[:-1]), outline.title)
+            source = SourceRef(path, first.block.start, run[-1][1].block.end)
+            note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+            found[run[0][0]] = Draft([Option(note, answer, 10.0, front)])
+        run.clear()
+
+    for position, part in enumerate(outline.parts):
+        head = _term_head(part)
+        same = run and isinstance(part, Passage) and part.trail == run[-1][1].trail
+        if head and (not run or (same and part.block.level == run[-1][1].block.level)):
+            run.append((position, part, head))  # type: ignore[arg-type]
+            continue
+        close()
+        if head:
+            run.append((position, part, head))  # type: ignore[arg-type]
+    close()
+    return found
+
+
+def _plural_noun(word: str) -> bool:
+    lower = word.casefold()
+    return (
+        lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and "NOUN" in lemmas(lower)
+    )
+
+
+def _term_head(part: Passage | ListGroup) -> str:
+    """The bold term an item opens with, before a full stop, colon or dash; "" if none."""
+    if not isinstance(part, Passage) or part.block.kind is not BlockKind.ITEM:
+        return ""
+    text, terms = part.block.text, part.block.terms
+    if not terms or not text.startswith(terms[0]) or len(terms[0].split()) > MAX_TERM_WORDS:
+        return ""
+    rest = text[len(terms[0]) :].lstrip()
+    return terms[0].rstrip(".: ") if rest[:1] in (".", ":", "-", "\u2013", "\u2014") else ""
 
 
 DEFINITION_HEADERS = frozenset(

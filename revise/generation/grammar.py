@@ -241,8 +241,12 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
         article = 1 if is_stopword(words[0].casefold()) else 0
         return [word.lower() for word in words[:article]] + words[article:]
     lowered = []
+    title = _title_case(words)
     for index, word in enumerate(words):
-        if not word[:1].isupper() or (index and not _title_case(words)):
+        if title and index and not word[:1].isupper():
+            lowered.append(word)  # "Conditions for Deadlock": on past the small words
+            continue
+        if not word[:1].isupper() or (index and not title):
             lowered.extend(words[index:])
             break
         if not _common_word(word, names):

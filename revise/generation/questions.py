@@ -28,6 +28,7 @@ MAX_ANSWER_WORDS = 12
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
+MIN_STATED_WORDS = 5  # a meaning opening with "no" this long states something
 
 
 class Shape:
@@ -89,8 +90,11 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             return []
         front = finish_question(f"How {verb} {shown} {how[1]}")
         return [Question(front, _capital(answer), Shape.DEFINITION, 12.0)]
-    if first in _NOT_MEANINGS or (verb_base(first, "VB") and first not in ("one", "any")):
-        return []
+    negation = first in ("no", "not") and len(words(meaning)) >= MIN_STATED_WORDS
+    if (first in _NOT_MEANINGS and not negation) or (
+        verb_base(first, "VB") and first not in ("one", "any")
+    ):
+        return []  # (but "No resource can be removed from ..." says what the term is)
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
     found_questions = []
@@ -212,8 +216,8 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         return False
     if any(token.casefold() in PRONOUNS or token.casefold() == "one" for token in tokens):
         return False  # "risk in this approach": the term needs its antecedent
-    if is_stopword(first) and first not in ("a", "an", "the"):
-        return False  # "In essence", "For Russia": a phrase, not a term
+    if is_stopword(first) and first not in ("a", "an", "the", "no"):
+        return False  # "In essence", "For Russia": a phrase, not a term ("No preemption" is)
     if any(char.isdigit() for char in term):
         return False  # "September 54", "Approach 1": a date or a numbered label
     plain = normalise(term)
@@ -270,7 +274,8 @@ def _first_part_that_fits(text: str) -> str:
         head = text[: match.start()].strip()
         if len(words(head)) > MAX_ANSWER_WORDS:
             break
-        best = head
+        if not re.search(r"\b(?:such|so|as|in\s+order)$", head, re.I):
+            best = head  # never "A closed chain of processes exists, such"
     return best if len(words(best)) >= MIN_MEANING_WORDS + 2 else ""
 
 
