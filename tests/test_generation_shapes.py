@@ -66,7 +66,7 @@ def test_display_formulas_ask_for_their_right_hand_side(tmp_path: Path) -> None:
     assert not any("→" in front or "Cl" in front for front in cards)  # a reaction asks nothing
 
 
-def test_a_table_of_names_symbols_and_definitions_asks_for_each(tmp_path: Path) -> None:
+def test_a_table_of_names_symbols_and_definitions_asks_what_each_means(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,
         "# Energetics\n\n## Summary\n\n|Name|Symbol|Definition|\n|---|---|---|\n"
@@ -74,8 +74,14 @@ def test_a_table_of_names_symbols_and_definitions_asks_for_each(tmp_path: Path) 
         "|Lattice Energy|$\\Delta H_\\text{LE}$|Energy required to dissociate a solid lattice|\n",
     )
     asked = {front.casefold(): back for front, back in cards.items()}
-    assert asked["what is formation enthalpy?"] == "Enthalpy change to form one mole of molecule"
-    assert asked["what is the symbol of lattice energy?"] == "ΔH_LE"
+    # The symbol names the term in the question; it is no card of its own.
+    assert asked["what is formation enthalpy (δh_f)?"] == (
+        "Enthalpy change to form one mole of molecule"
+    )
+    assert asked["what is lattice energy (δh_le)?"] == (
+        "Energy required to dissociate a solid lattice"
+    )
+    assert not any("symbol" in front for front in asked)
 
 
 def test_a_term_whose_meaning_shares_its_kind_is_still_defined(tmp_path: Path) -> None:
@@ -122,3 +128,14 @@ def test_items_that_open_with_a_bold_term_define_it_and_list_together(tmp_path: 
         "No resource can be forcibly removed from a process holding it"
     )
     assert cards["What is circular wait?"] == "A closed chain of processes exists"
+
+
+def test_one_question_never_has_two_answers(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Energetics\n\n## Summary\n\n|Name|Definition|\n|---|---|\n"
+        "|Solution Enthalpy|Energy required to dissolve anything into water|\n\n"
+        "## Enthalpy of Solution\n\nThis is the enthalpy change to dissolve any ionic lattice "
+        "into water.\n",
+    )
+    assert [front for front in cards if "olution" in front] == ["What is Solution Enthalpy?"]

@@ -111,8 +111,8 @@ def readable_title(title: str, path: Path) -> str:
     if tail >= 2 and any(ch.islower() for ch in " ".join(words[:-tail])):
         words = words[:-tail]
     text = " ".join(words).strip(" -:|")
-    if len(text) > MAX_TITLE_CHARS:
-        text = ""  # a first line that long is text, not a title: the file's name says more
+    if not text or len(text) > MAX_TITLE_CHARS:
+        # No title, or a first line so long it is text: the file's name says more.
         text = re.sub(r"[-_]+", " ", path.stem).strip() or "Notes"
     if text == text.lower():
         pieces = text.split()

@@ -244,12 +244,18 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
     chosen: list[Option] = []
     counts: Counter[str] = Counter()
     keys: set[tuple[str, str]] = set()
+    asked: set[tuple[frozenset[str], str]] = set()
     for draft in drafts:
         for option in draft.options:
             answer = normalise(option.answer)
             key = (normalise(option.masked), answer)
             if counts[answer] >= cap or key in keys:
                 continue
+            question = _question_key(option.note)
+            if question and question in asked:
+                continue  # one question, one answer: "Solution Enthalpy" is "Enthalpy of Solution"
+            if question:
+                asked.add(question)
             if option.note.kind is NoteKind.CLOZE and any(
                 other.note.kind is NoteKind.CLOZE
                 and are_siblings(other.note, other.masked, option.note, option.masked, fuzz.ratio)
@@ -261,6 +267,20 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
             keys.add(key)
             break
     return chosen
+
+
+def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
+    """What a question asks, whatever its word order: its content words (asides in brackets
+    aside), and for a formula the section it belongs to."""
+    if note.kind is not NoteKind.BASIC:
+        return None
+    front = re.sub(r"\([^)]*\)", " ", note.front)
+    content = frozenset(
+        token
+        for token in normalise(front).split()
+        if not is_stopword(token) and token not in ("what", "is", "are")
+    )
+    return (content, note.context if "= ?" in note.front else "") if content else None
 
 
 def gap_frame(masked: str) -> str:
@@ -502,6 +522,8 @@ def heading_subject(passage: Passage) -> str:
     heading = re.split(r"[,(:]", tidy(loose_maths(passage.trail[-1])), maxsplit=1)[0].strip()
     if normalise(heading) in GENERIC_SECTIONS or states_a_fact(heading):
         return ""
+    if re.search(r"&|/|\bvs\.?\b|\bversus\b", heading, re.I):
+        return ""  # "Exchange Rate & BOP": two things, neither the subject
     return label_subject(heading)
 
 
@@ -526,7 +548,9 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     clause = split_clause(fragment)
     # After "Basically", "the energy required for ..." is a noun phrase, not a past tense.
     reduced = plainly and clause is not None and clause.verb.endswith("ed")
-    if (clause is None or reduced) and not is_predicate(fragment):
+    # Only after "Basically" is a sentence that seems to lack a verb surely a definition:
+    # "The prices of Australian goods (exports) fall while ..." has one the grammar missed.
+    if plainly and (clause is None or reduced) and not is_predicate(fragment):
         return sentence, label_definition(subject, fragment, noun_phrase=bool(reduced))
     return sentence, []
 
@@ -875,6 +899,7 @@ def _term_head(part: Passage | ListGroup) -> str:
     return terms[0].rstrip(".: ") if rest[:1] in (".", ":", "-", "\u2013", "\u2014") else ""
 
 
+SYMBOL_HEADERS = frozenset(["symbol", "symbols", "notation", "sign", "abbreviation", "short"])
 DEFINITION_HEADERS = frozenset(
     ["definition", "meaning", "description", "explanation", "what it means", "defined as"]
 )
@@ -891,13 +916,22 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     context = tidy(" > ".join(passage.trail) or title)
     source = SourceRef(path, block.start, block.end)
     drafts = []
-    for column in range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1)):
+    columns = range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1))
+    defined = any(normalise(header[column]) in DEFINITION_HEADERS for column in columns)
+    subject = " ".join(lower_first(cells[0].split()))
+    symbols = [c for c in columns if normalise(header[c]) in SYMBOL_HEADERS and cells[c]]
+    if defined and symbols:
+        # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term
+        # in the question that asks what it means, not a card of its own.
+        subject = f"{subject} ({cells[symbols[0]]})"
+    for column in columns:
         answer, name = cells[column], header[column]
         if not answer or not name or len(answer.split()) > MAX_ROW_ANSWER_WORDS:
             continue
         if normalise(answer) in ("", normalise(cells[0])) or answer in ("-", "\u2014"):
             continue
-        subject = " ".join(lower_first(cells[0].split()))
+        if defined and column in symbols:
+            continue
         if normalise(name) in DEFINITION_HEADERS:
             front = f"What is {subject}?"  # a table of terms and their meanings
         else:

@@ -103,7 +103,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     # than what X means: only the card that asks for X fits them.
     remark = (
         (sep == ":" and split_clause(meaning) is not None)
-        or _RANKING.match(meaning)
+        or (_RANKING.match(meaning) and sep not in ("means", "mean", "refers to", "refer to"))
         # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
         or (shown == term and term[:1].isupper() and sep not in ("is", "are"))
         or "?" in meaning
@@ -260,7 +260,7 @@ def _short(text: str) -> str:
     """An answer of at most twelve words: its first clause ("the Treaty of Portsmouth, which
     acknowledged ..." asks one thing), or the whole text when it is one clause."""
     text = text.strip().rstrip(".;,")
-    first = _CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".;,")
+    first = _closed(_CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".;,"))
     if MIN_MEANING_WORDS <= len(words(first)) <= MAX_ANSWER_WORDS:
         return first
     return ""
@@ -275,12 +275,20 @@ def _first_part_that_fits(text: str) -> str:
         if len(words(head)) > MAX_ANSWER_WORDS:
             break
         if not re.search(r"\b(?:such|so|as|in\s+order)$", head, re.I):
-            best = head  # never "A closed chain of processes exists, such"
+            best = _closed(head)  # never "A closed chain of processes exists, such"
     return best if len(words(best)) >= MIN_MEANING_WORDS + 2 else ""
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _closed(text: str) -> str:
+    """An answer never ends inside a bracket it opened: "a bond (i.e it is endothermic" ->
+    "a bond"."""
+    while text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip(" ,;:-")
+    return text
 
 
 # Why ---------------------------------------------------------------------------------------------
