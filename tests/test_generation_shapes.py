@@ -139,3 +139,16 @@ def test_one_question_never_has_two_answers(tmp_path: Path) -> None:
         "into water.\n",
     )
     assert [front for front in cards if "olution" in front] == ["What is Solution Enthalpy?"]
+
+
+def test_a_legend_or_a_note_to_the_reader_is_no_card(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Series\n\n## Arithmetic Series\n\n\\[\n\\begin{aligned}\n"
+        "x_n &= a + (n-1)d && \\text{Closed form} \\\\\nd &= \\text{common difference between "
+        "terms}\n\\end{aligned}\n\\]\n\n## Maclaurin Series\n\n"
+        "Notice Euler's formula here: e to the i x equals cos x plus i sin x.\n",
+    )
+    assert cards["xₙ = ? (closed form)"] == "a + (n-1)d"
+    assert "d = ?" not in cards
+    assert not any("Notice" in front for front in cards)

@@ -856,7 +856,9 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
             heading = re.sub(
                 r"^(?:the|a|an)\s+", "", tidy(loose_maths(first.trail[-1])), flags=re.I
             )
-            if not any(_plural_noun(word) for word in heading.split()[:3]):
+            if normalise(heading) in GLOSSARY_HEADINGS or not any(
+                _plural_noun(word) for word in heading.split()[:3]
+            ):
                 run.clear()
                 return  # "Integrated deadlock strategy": the terms are not what it names
             shown = " ".join(lower_first(heading.split()))
@@ -899,6 +901,10 @@ def _term_head(part: Passage | ListGroup) -> str:
     return terms[0].rstrip(".: ") if rest[:1] in (".", ":", "-", "\u2013", "\u2014") else ""
 
 
+# A section of terms to learn: each is a card, the list of them is no fact.
+GLOSSARY_HEADINGS = frozenset(
+    ["definitions", "key terms", "terms", "glossary", "vocabulary", "keywords", "key words"]
+)
 SYMBOL_HEADERS = frozenset(["symbol", "symbols", "notation", "sign", "abbreviation", "short"])
 DEFINITION_HEADERS = frozenset(
     ["definition", "meaning", "description", "explanation", "what it means", "defined as"]
@@ -951,6 +957,8 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     left, right = parts[0], " = ".join(parts[1:])
     if len(left.split()) > MAX_FORMULA_SIDE_WORDS or len(right) > MAX_FORMULA_CHARS:
         return []
+    if len(re.findall(r"[A-Za-z]{3,}", right)) >= 2 and not re.search(r"[\d+\-*/^=<>]", right):
+        return []  # "d = common difference between terms": a legend to a formula, not one
     named = re.sub(r"_(?:\w+|\([^)]*\))", "", left)  # subscripts name, they do not say
     if any(len(word) > 2 and word not in _FUNCTIONS for word in re.findall(r"[a-z]+", named)):
         return []  # "indeterminate L = 1": words on the left, a line of a table of cases

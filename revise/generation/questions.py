@@ -207,6 +207,11 @@ def _plural(term: str) -> bool:
     return last[:-1] in lemmas(last).get("NOUN", ())
 
 
+_TO_THE_READER = frozenset(
+    ["note", "notice", "remember", "recall", "see", "consider", "observe", "look", "compare"]
+)
+
+
 def _looks_like_term(term: str, strict: bool = True) -> bool:
     tokens = term.split()
     if not 1 <= len(tokens) <= MAX_TERM_WORDS or term[:1] in "\"'\u201c\u2018(":
@@ -214,6 +219,8 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
     first = tokens[0].casefold()
     if first in PRONOUNS or first in ("there", "here", "it", "this", "these", "such", "one"):
         return False
+    if first in _TO_THE_READER:
+        return False  # "Notice Euler's formula here": words to the reader, not a term
     if any(token.casefold() in PRONOUNS or token.casefold() == "one" for token in tokens):
         return False  # "risk in this approach": the term needs its antecedent
     if is_stopword(first) and first not in ("a", "an", "the", "no"):
