@@ -9,6 +9,7 @@ import pytest
 from revise.formats.model import NoteKind
 from revise.generation import generate_deck
 from revise.generation.maths import display_equations, plain_maths
+from revise.generation.spelling import looks_misspelt
 
 
 def questions(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, str]:
@@ -152,3 +153,29 @@ def test_a_legend_or_a_note_to_the_reader_is_no_card(tmp_path: Path) -> None:
     assert cards["xₙ = ? (closed form)"] == "a + (n-1)d"
     assert "d = ?" not in cards
     assert not any("Notice" in front for front in cards)
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "slip"),
+    [
+        ("Issac", True, True),
+        ("Permanance", False, True),
+        ("radii", False, False),
+        ("Chenoweth", True, False),
+        ("Lushan", True, False),
+        ("brunt", False, False),
+    ],
+)
+def test_a_slip_of_the_pen_is_told_from_a_rare_word_or_name(word, name, slip) -> None:
+    assert looks_misspelt(word, name) is slip
+
+
+def test_a_misspelt_name_is_never_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "motion.md"
+    path.write_text(
+        "# Motion\n\n## Newton's Laws\n\nAround 350 years ago, there lived a scientist named "
+        "Issac Newton who formulated three laws of motion.\n",
+        encoding="utf-8",
+    )
+    fronts = [note.front for note in generate_deck(path).notes]
+    assert fronts and not any("[Issac Newton]" in front for front in fronts)

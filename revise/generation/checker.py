@@ -33,6 +33,7 @@ from revise.formats.model import (
 )
 from revise.generation.language import word_set
 from revise.generation.maths import display_maths, plain_maths
+from revise.generation.spelling import TYPO_ZIPF, looks_misspelt
 
 CHECK_NAMES = {
     1: "traceable",
@@ -514,8 +515,6 @@ def _check_yield(
 # What a teacher reading generated decks flags and checks 1-10 miss (CARDS.md, second list).
 
 MAX_LIST_ITEM_WORDS = 12  # a list answer with a longer item dumps sentences, not items
-TYPO_ZIPF = 3.0  # a misspelt word is rarer than this ...
-COMMON_WORDS = 50_000  # ... and one letter away from one of this many commonest words
 ADJECTIVE_ZIPF = 4.0  # an adjective this common hides wording, not a term
 SMALL_COUNT = 12  # "[three] conditions": a count of things the card does not name
 
@@ -980,43 +979,16 @@ def _base_adjective(word: str) -> bool:
 
 
 def _not_a_word(tokens: list[str], before: str, note: NoteData, texts: _SourceTexts) -> str:
-    """A one-off misspelling: rare, written once in the notes, one letter from a common word."""
-    from revise.generation.language import zipf
-
+    """A one-off misspelling: written once in the notes and one letter from a commoner word."""
     path = note.source.path if note.source is not None else ""
+    name = len(tokens) > 1 or bool(before.strip())  # capitalised mid-sentence or in a run
     for token in tokens:
-        if not token.isalpha() or any(ch.isupper() for ch in token[1:]) or len(token) < 4:
-            continue
-        if token[:1].isupper() and (len(tokens) > 1 or before.strip()):
-            continue  # a name, not a word to spell-check
-        lower = token.casefold()
-        rarity = zipf(lower)
-        stem = lower.removesuffix("s")
-        if rarity >= TYPO_ZIPF or texts.count(path, stem) + texts.count(path, stem + "s") > 1:
-            continue
-        common = _common_words()
-        if any(other in common and zipf(other) >= rarity + 1.5 for other in _one_edit(lower)):
+        stem = token.casefold().removesuffix("s")
+        if texts.count(path, stem) + texts.count(path, stem + "s") > 1:
+            continue  # written so more than once: the author's spelling
+        if looks_misspelt(token, name and token[:1].isupper()):
             return "a misspelling"
     return ""
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """English words at least as common as COMMON_ZIPF (wordfreq's list is ranked by use)."""
-    from wordfreq import top_n_list
-
-    return frozenset(top_n_list("en", COMMON_WORDS))
-
-
-def _one_edit(word: str) -> set[str]:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {
-        *(a + b[1:] for a, b in splits if b),
-        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
-        *(a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]),
-        *(a + c + b for a, b in splits for c in letters),
-    } - {word}
 
 
 def _one_example(before: str, after: str) -> str:

@@ -101,11 +101,12 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     answer = _short(meaning) or _first_part_that_fits(meaning)
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
+    # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
+    named = shown == term and term[:1].isupper() and sep not in ("is", "are")
     remark = (
         (sep == ":" and split_clause(meaning) is not None)
         or (_RANKING.match(meaning) and sep not in ("means", "mean", "refers to", "refer to"))
-        # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
-        or (shown == term and term[:1].isupper() and sep not in ("is", "are"))
+        or named
         or "?" in meaning
     )
     if answer and not remark:
@@ -120,8 +121,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             front = finish_question(f"What {does} {named} {' '.join(verb_words)}")
         found_questions.append(Question(front, _capital(answer), Shape.DEFINITION, 12.5))
     emphasised = any(normalise(term) == normalise(t) for t in terms)
-    if _gives_away(term, meaning):
-        return found_questions
+    if _gives_away(term, meaning) or (named and not emphasised):
+        return found_questions  # (the facts said of a place are its numbers and dates)
     if len(words(sentence)) <= 30 and (emphasised or not found_questions):
         # The card that asks for the term itself, beside what it means where the author
         # marked the term as one to learn.

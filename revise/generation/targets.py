@@ -25,6 +25,7 @@ from revise.generation.language import (
     is_verb_form,
     zipf,
 )
+from revise.generation.spelling import looks_misspelt
 
 MAX_DELETION_WORDS = 5
 VAGUE_PENALTY = 4.5
@@ -448,6 +449,13 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     rest = normalise(sentence[: target.start] + " \x00 " + sentence[target.end :])
     if f" {key} " in f" {rest} ":
         return False  # the answer would show elsewhere in the prompt
+    tokens = text.split()
+    name = len(tokens) > 1 or target.start > 0
+    if any(
+        looks_misspelt(token, name and token[:1].isupper()) and vocabulary.frequency(token) <= 1
+        for token in tokens
+    ):
+        return False  # never teach a slip of the pen ("Issac Newton")
     cue = [word for word in rest.split() if word != "\x00"]
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
 

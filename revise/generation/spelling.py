@@ -1,0 +1,55 @@
+"""Slips of the pen: a word written once that is one letter from a much commoner word."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from revise.generation.grammar import lemmas
+from revise.generation.language import zipf
+
+TYPO_ZIPF = 3.0  # a misspelt word is rarer than this ...
+COMMON_WORDS = 50_000  # ... and one letter away from one of this many commonest words
+WORD_TYPO_GAIN = 1.5  # ... that is this much commoner (zipf)
+NAME_TYPO_GAIN = 1.3  # a name is a slip only next to a name this much commoner ...
+NAME_TYPO_FLOOR = 3.5  # ... and at least this common itself
+MIN_CHECKED_LENGTH = 4
+
+
+def looks_misspelt(token: str, name: bool) -> bool:
+    """ "Issac" for Isaac, "Permanance", "Carribean": rare, in no dictionary, and one edit
+    from a much commoner word. A name is spelt as its owner likes unless the commoner one is
+    a well-known name too; a rare dictionary word ("radii") is never a slip."""
+    if (
+        not token.isalpha()
+        or len(token) < MIN_CHECKED_LENGTH
+        or any(c.isupper() for c in token[1:])
+    ):
+        return False
+    lower = token.casefold()
+    rarity = zipf(lower)
+    if rarity >= TYPO_ZIPF or lemmas(lower):
+        return False
+    gain, floor = (NAME_TYPO_GAIN, NAME_TYPO_FLOOR) if name else (WORD_TYPO_GAIN, 0.0)
+    common = _common_words()
+    return any(
+        other in common and zipf(other) >= max(rarity + gain, floor) for other in _one_edit(lower)
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English words at least this common (wordfreq's list is ranked by use)."""
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list("en", COMMON_WORDS))
+
+
+def _one_edit(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]),
+        *(a + c + b for a, b in splits for c in letters),
+    } - {word}
