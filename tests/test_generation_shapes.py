@@ -179,3 +179,13 @@ def test_a_misspelt_name_is_never_the_answer(tmp_path: Path) -> None:
     )
     fronts = [note.front for note in generate_deck(path).notes]
     assert fronts and not any("[Issac Newton]" in front for front in fronts)
+
+
+def test_a_reason_after_a_dash_is_asked_why(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Korea 1950\n- Stalin's priorities\n- USSR will not give military aid to China - too "
+        "expensive\n- Soviet troops must not meet US troops in battle\n",
+        name="korea.txt",
+    )
+    assert cards["Why will USSR not give military aid to China?"] == "Too expensive"

@@ -304,7 +304,7 @@ def _closed(text: str) -> str:
 _BECAUSE = re.compile(
     r"(?:\s*[,;]|\s+[-\u2013\u2014]+)?\s+(?:because(?!\s+of\b)|due\s+to|owing\s+to|because\s+of"
     r"|as\s+a\s+result\s+of)\s+"
-    r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
+    r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|\s+[-\u2013\u2014]+\s+(?=too\s+\w+$)|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
     r"|(?:(?<=significant)|(?<=important))\s+as\s+",
     re.I,
 )
