@@ -32,6 +32,10 @@ VAGUE_PENALTY = 4.5
 ENUMERATION_PENALTY = 4.0
 DEMONYM_PENALTY = 3.0
 MODIFIER_PENALTY = 1.5
+# A word English readers know (this common or more), used once in the notes, is the author's
+# prose rather than a term the notes teach: weaker to hide.
+PLAIN_ENGLISH_ZIPF = 2.8
+PLAIN_ENGLISH_PENALTY = 2.5
 EVERYDAY_NAME_ZIPF = 4.8
 EVERYDAY_NAME_PENALTY = 2.0
 MAX_DELETION_CHARS = 40
@@ -210,6 +214,8 @@ def find_targets(
             score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
             if _MODIFIER.search(word):
                 score -= MODIFIER_PENALTY
+            if zipf(word) >= PLAIN_ENGLISH_ZIPF and vocabulary.frequency(word) <= 1:
+                score -= PLAIN_ENGLISH_PENALTY  # "the [brunt] of": a word of the prose, not a term
             add(match.start(), match.end(), TargetKind.RARE, score)
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
