@@ -72,7 +72,9 @@ def test_2_short_answer() -> None:
 
 def test_3_short_prompt_allows_a_few_long_ones() -> None:
     long_front = " ".join(["word"] * 32) + " [Treaty of Portsmouth]."
-    assert 3 in checks(cloze(long_front, 5), good=False)
+    other_front = " ".join(["other"] * 32) + " [Treaty of Portsmouth]."
+    assert 3 in checks(cloze(long_front, 5), cloze(other_front, 5), good=False)
+    assert 3 not in checks(cloze(long_front, 5))  # one long prompt among a few short ones
 
 
 def test_4_meaningful_target() -> None:

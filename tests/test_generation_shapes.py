@@ -189,3 +189,26 @@ def test_a_reason_after_a_dash_is_asked_why(tmp_path: Path) -> None:
         name="korea.txt",
     )
     assert cards["Why will USSR not give military aid to China?"] == "Too expensive"
+
+
+def test_a_condition_asks_what_happens(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Exchange rates\n\n## Interest rates\n\n- If interest rates in the United States rise "
+        "relative to Australia, then there will be a decrease in capital inflow to Australia "
+        "and an increase in capital outflow.\n- If you are stuck, take a walk.\n",
+    )
+    question = "What happens if interest rates in the United States rise relative to Australia?"
+    assert cards[question] == "A decrease in capital inflow to Australia"
+    assert not any("you" in front for front in cards)
+
+
+def test_a_long_law_is_still_asked_by_its_name(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Motion\n\n## Newton's Laws\n\n### Newton's Third Law\n\n#### When a body exerts a net "
+        "force on another body, the second body will exert a force on the first body that is "
+        "equal in magnitude and opposite in direction to the first body.\n\nThis law is "
+        "sometimes known as the law of action and reaction.\n",
+    )
+    assert "Newton's Third Law" in cards.values()

@@ -43,6 +43,7 @@ from revise.generation.questions import (
     case_name,
     case_rule,
     case_span,
+    condition,
     definition,
     effect,
     formula,
@@ -101,6 +102,7 @@ PREDICATE_STARTS = INVERTING | frozenset(
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
 MAX_FORMULA_SIDE_WORDS = 3
+MAX_STATEMENT_PROMPT_WORDS = 45
 MIN_TERM_LIST = 2
 MAX_TERM_LIST = 6
 MAX_TERM_WORDS = 5
@@ -627,6 +629,7 @@ def shaped_questions(
         *definition(sentence, terms, names),
         *case_rule(sentence, case),
         *formula(sentence),
+        *condition(sentence),
         *why(sentence, names),
         *effect(sentence, names),
     ]
@@ -644,7 +647,9 @@ def shaped_questions(
 def _shaped_option(
     shaped: Question, sentence: str, context: str, source: SourceRef, vocabulary: Vocabulary
 ) -> Option | None:
-    if len(shaped.front.split()) > MAX_PROMPT_WORDS or is_boilerplate(shaped.front):
+    # "Which law states that ...?" states its rule whole: a few such prompts may run long.
+    longest = MAX_STATEMENT_PROMPT_WORDS if shaped.front.startswith("Which ") else MAX_PROMPT_WORDS
+    if len(shaped.front.split()) > longest or is_boilerplate(shaped.front):
         return None
     if f" {normalise(shaped.back)} " in f" {normalise(context)} ":
         return None  # the context line would give the answer away

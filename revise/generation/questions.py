@@ -28,6 +28,7 @@ MAX_ANSWER_WORDS = 12
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
+MAX_LAW_WORDS = 40  # a law is stated whole, however long: it is the one fact its name asks
 MIN_STATED_WORDS = 5  # a meaning opening with "no" this long states something
 
 
@@ -603,11 +604,34 @@ def named_law(statement: str, name: str) -> list[Question]:
     """A statement under the heading that names it ("Newton's First Law" over "An object will
     remain at rest ...") -> "Which law states that an object will remain at rest ...?" """
     kind = _NAMED.search(name) if name else None
-    if not kind or len(name.split()) > MAX_TERM_WORDS + 1 or len(words(statement)) > 30:
+    if not kind or len(name.split()) > MAX_TERM_WORDS + 1 or len(words(statement)) > MAX_LAW_WORDS:
         return []
     body = " ".join(lower_first(statement.rstrip(".").split()))
     front = finish_question(f"Which {kind[1].lower()} states that {body}")
     return [Question(front, name.strip(), Shape.DEFINITION, 13.0)]
+
+
+# Conditions --------------------------------------------------------------------------------------
+
+_IF_THEN = re.compile(r"^if\s+(?P<condition>[^,;]{8,140}?),\s*(?:then\s+)?(?P<result>\S.+)$", re.I)
+_THERE_WILL_BE = re.compile(r"^(?:then\s+)?there\s+(?:will\s+be|would\s+be|is|are)\s+", re.I)
+
+
+def condition(sentence: str) -> list[Question]:
+    """ "If interest rates in the US rise, then there will be a decrease in capital inflow" ->
+    "What happens if interest rates in the US rise?" -> "A decrease in capital inflow"."""
+    match = _IF_THEN.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    said = match["condition"].split()
+    if any(word.casefold() in ("i", "you", "your", "we") for word in said):
+        return []  # "If you are stuck, ...": advice to the reader
+    result = _THERE_WILL_BE.sub("", match["result"].strip())
+    answer = _short(result) or _first_part_that_fits(result)
+    if not answer or len(words(answer)) < MIN_MEANING_WORDS:
+        return []
+    front = finish_question(f"What happens if {' '.join(said)}")
+    return [Question(front, _capital(answer), Shape.EFFECT, 11.5)]
 
 
 # Formulas ----------------------------------------------------------------------------------------
