@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.cleaning import has_link, is_boilerplate
+from revise.generation.content import not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.grammar import (
     INVERTING,
@@ -133,21 +134,6 @@ _OPENER = re.compile(
     r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])\s*",
     re.I,
 )
-_ADVICE = re.compile(
-    r"\b(?:you|your|yourself|yourselves|you're|you'll|examiner|examiners|exam|exams|mark\s+scheme"
-    r"|marks|test\s+purposes|in\s+the\s+test|student|students|questions?\s+(?:about|on)"
-    r"|add\s+(?:an?\s+)?(?:explanation|example|diagram)\s+here)\b",
-    re.I,
-)
-_INSTRUCTION = re.compile(
-    r"^(?:remember|make\s+sure|don't|do\s+not\s+forget|try\s+to|be\s+sure|tips?\b|hints?\b"
-    r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below)|\[[ xX]?\]"
-    r"|(?:example|sample|practice|exam)\s+questions?\b"
-    r"|(?:explain|describe|compare|evaluate|discuss|outline|state|give|list|identify|analyse|analyze"
-    r"|assess|suggest|justify|define|calculate|to\s+what\s+extent|how\s+far)\s)"
-    r"|\(\d+\s+marks?\)",
-    re.I,
-)
 _CITATION = re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]")  # "[12]", "\\[3\\]"
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
 _SENTENCE_END = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[A-Z0-9\"'\u201c\u2018(])")
@@ -158,7 +144,6 @@ _ABBREVIATION_END = re.compile(
     r"|Sgt|Capt|Jr|Sr)\.$",
     re.I,
 )
-_MARKS = re.compile(r"\(\s*\d+(?:\s*-\s*\d+)?\s+marks?\s*\)|\b\d+\s+marker\b", re.I)
 ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts
 _FIGURE = re.compile(
     r"\b(?:fig(?:ure)?s?\.?\s*\(?[0-9a-z]\b|(?:the\s+)?(?:diagram|picture|image|graph)\s+(?:above|below)"
@@ -373,12 +358,7 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()
-    return (
-        text.endswith("?")
-        or bool(_ADVICE.search(text))
-        or bool(_INSTRUCTION.match(text))
-        or bool(_MARKS.search(text))
-    )
+    return text.endswith("?") or bool(not_content(text))
 
 
 _FINITE_BE = frozenset(["is", "are", "was", "were", "has", "have", "had"])

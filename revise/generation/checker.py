@@ -31,6 +31,7 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
+from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
 from revise.generation.language import word_set
 from revise.generation.maths import display_maths, plain_maths
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt
@@ -531,26 +532,6 @@ _DEPENDENT_OPENER = re.compile(
 )
 _EXAMPLE_LEAD = re.compile(r"\b(?:e\.\s?g\.|for example|for instance|such as|including)", re.I)
 _DEMONSTRATIVE = frozenset({"this", "these", "that", "those", "such"})
-_META_LABEL = re.compile(
-    r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
-    r"|warning|(?:worked )?example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?"
-    r"|question|answer"
-    r"|key|edit)\]?\s*[:!\-\u2013\u2014]",
-    re.I,
-)
-_NOTE_TO_SELF = re.compile(
-    r"\b(?:todo|fixme|tbc)\b|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
-    r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b|\b(?:above|below)\b"
-    r"(?=[^.!?]*\bsee\b)",
-    re.I,
-)
-_MARKS = re.compile(r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?marks?\b|\blevel \d\b|\bgrade \d\b", re.I)
-_EXAM_WORDS = re.compile(
-    r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
-    r"|mocks|lessons?|coursework|past papers?|for test purposes|(?:my|these|your|the) notes)\b",
-    re.I,
-)
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
 _IMPERATIVE_OBJECT = frozenset(
     [
         "the",
@@ -1203,23 +1184,16 @@ def _pronoun_subject(rest: list[str]) -> bool:
 
 def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
-    if _META_LABEL.match(text) or _META_LABEL.match(note.front):
-        return [_finding(13, face.prompt, "a tip, note or example label, not a fact")]
-    if _MARKS.search(text):
-        return [_finding(13, face.prompt, "mark-scheme levels or marks, not a fact")]
-    if _NOTE_TO_SELF.search(text):
-        return [_finding(13, face.prompt, "a note to the writer, not a fact")]
-    if _EXAM_WORDS.search(text):
-        return [_finding(13, face.prompt, "about the exam or the notes, not the subject")]
-    if _SECOND_PERSON.search(text):
-        return [_finding(13, face.prompt, "advice to the reader, not a fact")]
+    reason = not_content(text) or (META_LABEL.match(note.front) and not_content(note.front))
+    if reason:
+        return [_finding(13, face.prompt, reason)]
     lead = note.context.split(" > ")[-1].rstrip(": ")
     continues_lead = bool(re.search(r"\bto$", lead))  # "a state had to" > "Ratify the 14th"
     if not continues_lead and any(_imperative(part) for part in _instruction_candidates(text)):
         return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
     heading = note.context.split(" > ")[-1]
-    advice = _EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
-    if advice and not _MARKS.search(heading):
+    advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
+    if advice and not MARKS.search(heading):
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
     if (
         note.kind is NoteKind.CLOZE

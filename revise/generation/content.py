@@ -1,0 +1,59 @@
+"""What in notes is not subject matter: words to the reader, about the exam, notes to self.
+
+One rule, used by the card builder (which makes no card of such a line) and by the card
+checker (which flags a card that holds one).
+"""
+
+from __future__ import annotations
+
+import re
+
+META_LABEL = re.compile(
+    r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
+    r"|warning|(?:worked )?example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?"
+    r"|question|answer"
+    r"|key|edit)\]?\s*[:!\-\u2013\u2014]",
+    re.I,
+)
+MARKS = re.compile(
+    r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?marks?\b|\b\d+\s+marker\b|\blevel \d\b|\bgrade \d\b", re.I
+)
+NOTE_TO_SELF = re.compile(
+    r"\b(?:todo|fixme|tbc)\b|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
+    r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b|\b(?:above|below)\b"
+    r"(?=[^.!?]*\bsee\b)",
+    re.I,
+)
+EXAM_WORDS = re.compile(
+    r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
+    r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test"
+    r"|questions? (?:about|on)|(?:my|these|your|the) notes)\b",
+    re.I,
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
+# A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".
+INSTRUCTION = re.compile(
+    r"^(?:remember|make\s+sure|don't|do\s+not\s+forget|try\s+to|be\s+sure|tips?\b|hints?\b"
+    r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below)|\[[ xX]?\]"
+    r"|(?:example|sample|practice|exam)\s+questions?\b"
+    r"|(?:explain|describe|compare|evaluate|discuss|outline|state|give|list|identify|analyse|analyze"
+    r"|assess|suggest|justify|define|calculate|to\s+what\s+extent|how\s+far)\s)",
+    re.I,
+)
+
+
+def not_content(text: str) -> str:
+    """Why a line is no fact of the subject ("advice to the reader", ...), or "" if it is one."""
+    if META_LABEL.match(text):
+        return "a tip, note or example label, not a fact"
+    if MARKS.search(text):
+        return "mark-scheme levels or marks, not a fact"
+    if NOTE_TO_SELF.search(text):
+        return "a note to the writer, not a fact"
+    if EXAM_WORDS.search(text):
+        return "about the exam or the notes, not the subject"
+    if SECOND_PERSON.search(text):
+        return "advice to the reader, not a fact"
+    if INSTRUCTION.match(text):
+        return "an instruction to the reader, not a fact"
+    return ""
