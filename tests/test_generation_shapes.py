@@ -212,3 +212,19 @@ def test_a_long_law_is_still_asked_by_its_name(tmp_path: Path) -> None:
         "sometimes known as the law of action and reaction.\n",
     )
     assert "Newton's Third Law" in cards.values()
+
+
+def test_a_symbols_legend_and_a_label_over_sub_bullets_are_no_cards(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Energetics\n\n## Computing enthalpy change experimentally\n\n"
+        "We must know the following values:\n\n- Specific Heat Capacity of the Solution: c\n"
+        "- Change in Temperature: ΔT\n\n## Factors Affecting Exchange Rates\n\n"
+        "- Movements in the Terms of Trade (and commodity prices)\n"
+        "    - The AUD is known as a commodity currency because Australia's exports are "
+        "dominated by commodities such as iron ore and coal.\n",
+        encoding="utf-8",
+    )
+    fronts = [note.front for note in generate_deck(path).notes]
+    assert not any(": c" in front or ": ΔT" in front for front in fronts)
+    assert not any(front.startswith("Movements in the") for front in fronts)

@@ -150,6 +150,7 @@ _FIGURE = re.compile(
     r"|shown\s+(?:above|below))",
     re.I,
 )
+_LEGEND = re.compile(r":\s*([^\W\d]{1,2}[^\s\d]?)\s*\.?$")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
 _NOT_SUBJECTS = (
     frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"}) | PREPOSITIONS
@@ -192,7 +193,7 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
             else:
                 passages = (
                     []
-                    if announces_list(part.lead.text)
+                    if announces_list(part.lead.text) or is_label_only(part.lead.text)
                     else [Passage(part.lead, part.trail, part.label)]
                 )
                 passages += [
@@ -200,7 +201,9 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
                     for item in part.items
                 ]
         else:
-            passages = [part]
+            following = outline.parts[position + 1] if position + 1 < len(outline.parts) else None
+            heads = isinstance(following, Passage) and following.label == part.block.text
+            passages = [] if heads and is_label_only(part.block.text) else [part]
         for passage in passages:
             if passage.block.kind is BlockKind.ROW:
                 drafts.extend(_row_drafts(passage, outline.title, path))
@@ -346,6 +349,9 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
         return False  # maths that could not be written as plain text
     if _FIGURE.search(sentence):
         return False  # "figure(d) has no deadlock": the card would need the picture
+    legend = _LEGEND.search(sentence)
+    if legend and not lemmas(legend[1].casefold()):
+        return False  # "Change in Temperature: ΔT": what a symbol stands for, a formula's legend
     if is_boilerplate(sentence):
         return False
     if kind is BlockKind.TEXT:
@@ -563,6 +569,15 @@ def is_predicate(fragment: str) -> bool:
         return True
     parts = lemmas(word)
     return "VERB" in parts and (verb_base(word, "VBZ") is not None) and "NOUN" not in parts
+
+
+def is_label_only(text: str) -> bool:
+    """ "Movements in the Terms of Trade (and commodity prices)" over its sub-bullets: a label
+    for what follows, without a verb of its own, no fact to card."""
+    if ":" in text or DASH.search(text):
+        return False  # "Interval of Convergence: domain of x where ...": a definition
+    tokens = words(text)
+    return len(tokens) <= MAX_LABEL_WORDS and not any(is_verb_form(token) for token in tokens)
 
 
 def announces_list(text: str) -> bool:
