@@ -228,3 +228,17 @@ def test_a_symbols_legend_and_a_label_over_sub_bullets_are_no_cards(tmp_path: Pa
     fronts = [note.front for note in generate_deck(path).notes]
     assert not any(": c" in front or ": ΔT" in front for front in fronts)
     assert not any(front.startswith("Movements in the") for front in fronts)
+
+
+def test_table_columns_are_asked_in_plain_english(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Enzymes\n\n## Digestive enzymes\n\n| Enzyme | Products | Where it is made |\n"
+        "|---|---|---|\n| Protease, e.g. pepsin | Amino acids | Stomach, pancreas |\n\n"
+        "## Food tests\n\n| Test | Tests for | Positive result |\n|---|---|---|\n"
+        "| Biuret test | Protein | Blue to purple |\n",
+    )
+    asked = {front.casefold(): back for front, back in cards.items()}
+    assert asked["what are the products of protease?"] == "Amino acids"
+    assert asked["where is protease made?"] == "Stomach, pancreas"
+    assert asked["what does biuret test test for?"] == "Protein"

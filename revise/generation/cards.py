@@ -924,7 +924,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     drafts = []
     columns = range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1))
     defined = any(normalise(header[column]) in DEFINITION_HEADERS for column in columns)
-    subject = " ".join(lower_first(cells[0].split()))
+    named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
+    subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
     symbols = [c for c in columns if normalise(header[c]) in SYMBOL_HEADERS and cells[c]]
     if defined and symbols:
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term
@@ -941,7 +942,7 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         if normalise(name) in DEFINITION_HEADERS:
             front = f"What is {subject}?"  # a table of terms and their meanings
         else:
-            front = f"What is the {_lower_first(name)} of {subject}?"  # "the function of ..."
+            front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front)]))
     return drafts
@@ -970,6 +971,29 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     source = SourceRef(path, block.start, block.end)
     note = NoteData(NoteKind.BASIC, front, right, context=context, source=source)
     return [Draft([Option(note, right, 11.0, front)])]
+
+
+_HEADER_CLAUSE = re.compile(
+    r"^(where|when|how|why|who|what)\s+(?:it|they)\s+(is|are|was|were)\s+(.+)$", re.I
+)
+
+
+def column_question(header: str, subject: str) -> str:
+    """What a table column asks of its row: "Function" -> "What is the function of X?",
+    "Products" -> "What are the products of X?", "Where it is made" -> "Where is X made?",
+    "Tests for" -> "What does X test for?" """
+    clause = _HEADER_CLAUSE.match(header.strip())
+    if clause:
+        return finish_question(
+            f"{clause[1].capitalize()} {clause[2].lower()} {subject} {clause[3]}"
+        )
+    first, _, rest = header.strip().partition(" ")
+    base = verb_base(first.casefold(), "VBZ")
+    verb_like = "NOUN" not in lemmas(first.casefold()) or rest.casefold() in PREPOSITIONS
+    if base and verb_like:
+        return finish_question(f"What does {subject} {base} {rest}")
+    verb = "are" if _plural_noun(header.split()[-1]) else "is"
+    return f"What {verb} the {_lower_first(header)} of {subject}?"
 
 
 def _lower_first(text: str) -> str:

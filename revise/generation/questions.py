@@ -133,7 +133,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
 
 _RANKING = re.compile(
     r"^(?:the\s+(?:first|second|third|last|main|key|most|least|largest|smallest|biggest|primary"
-    r"|only|best|worst|major|principal|\w+est)\b"
+    r"|only|best|worst|major|principal|same|\w+est)\b"
     r"|(?:a|an|one)\s+(?:\w+\s+)?(?:example|instance|case|illustration)\s+of\b)",
     re.I,
 )
@@ -203,7 +203,9 @@ def _names_a_thing(term: str) -> bool:
 
 
 def _plural(term: str) -> bool:
-    last = term.split()[-1].casefold()
+    """ "chunks", "sources of error": the head noun (before an "of" phrase) is plural."""
+    head = re.split(r"\s+(?:of|for|in|on|at|to|with)\s+", term, maxsplit=1)[0]
+    last = head.split()[-1].casefold()
     if not last.endswith("s") or last.endswith(("ss", "is", "us")):
         return False
     return last[:-1] in lemmas(last).get("NOUN", ())
