@@ -242,3 +242,16 @@ def test_table_columns_are_asked_in_plain_english(tmp_path: Path) -> None:
     assert asked["what are the products of protease?"] == "Amino acids"
     assert asked["where is protease made?"] == "Stomach, pancreas"
     assert asked["what does biuret test test for?"] == "Protein"
+
+
+def test_a_label_that_names_a_part_of_something_else_is_no_term(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Reconstruction\n\n**Radical Republicans**\n- leaders: Thaddeus Stevens (House) and "
+        "Charles Sumner (Senate)\n- wanted to punish the South and protect freedmen\n\n"
+        "**Instantaneous communications**\n- Emails and websites - no clear authority, but the "
+        "2002 Regulations deem an order received when it can be accessed\n",
+        name="reconstruction.txt",
+    )
+    assert "What are leaders?" not in cards
+    assert "What is emails and websites?" not in cards

@@ -39,6 +39,7 @@ from revise.generation.maths import loose_maths
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
+    RELATION_LABELS,
     Question,
     Shape,
     case_name,
@@ -70,29 +71,7 @@ GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and
 MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
 # Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
-LIST_LABELS = frozenset(
-    [
-        "examples",
-        "example",
-        "types",
-        "kinds",
-        "features",
-        "uses",
-        "advantages",
-        "disadvantages",
-        "causes",
-        "effects",
-        "consequences",
-        "benefits",
-        "problems",
-        "factors",
-        "reasons",
-        "methods",
-        "steps",
-        "stages",
-        "properties",
-    ]
-)
+LIST_LABELS = RELATION_LABELS  # "Examples", "Leaders": a label for a list of what it names
 MAX_LABEL_WORDS = 12
 MAX_SUBJECT_LABEL_WORDS = 4
 # Words that open a sentence's predicate once its subject is gone: an auxiliary or modal ("is",

@@ -73,6 +73,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         return []
     term, meaning, sep = found
     term = re.sub(r"^(?:a|an|the)\s+", "", term, flags=re.I)
+    if normalise(term) in RELATION_LABELS:
+        return []  # "leaders: Stevens and Sumner": leaders of what the label above names
     meaning = meaning.rstrip(" .;")
     if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, meaning):
         return []
@@ -91,7 +93,12 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             return []
         front = finish_question(f"How {verb} {shown} {how[1]}")
         return [Question(front, _capital(answer), Shape.DEFINITION, 12.0)]
-    negation = first in ("no", "not") and len(words(meaning)) >= MIN_STATED_WORDS
+    clause = re.split(r"[,;]|\s[-\u2013\u2014]\s", meaning, maxsplit=1)[0]
+    negation = (
+        first in ("no", "not")
+        and len(words(clause)) >= MIN_STATED_WORDS
+        and any(is_verb_form(word) or word in _MODALS for word in words(clause.casefold()))
+    )  # "No resource can be removed ..." states; "no clear authority, but ..." comments
     if (first in _NOT_MEANINGS and not negation) or (
         verb_base(first, "VB") and first not in ("one", "any")
     ):
@@ -211,6 +218,45 @@ def _plural(term: str) -> bool:
     return last[:-1] in lemmas(last).get("NOUN", ())
 
 
+_MODALS = frozenset(["can", "cannot", "may", "must", "will", "would", "should", "could"])
+# Words that name a part or relation of something else ("leaders", "effects"): as a term
+# they ask nothing without the thing they belong to.
+RELATION_LABELS = frozenset(
+    [
+        "leaders",
+        "leader",
+        "members",
+        "achievements",
+        "aims",
+        "significance",
+        "results",
+        "outcome",
+        "impact",
+        "importance",
+        "examples",
+        "example",
+        "types",
+        "kinds",
+        "features",
+        "uses",
+        "advantages",
+        "disadvantages",
+        "causes",
+        "effects",
+        "consequences",
+        "benefits",
+        "problems",
+        "factors",
+        "reasons",
+        "methods",
+        "steps",
+        "stages",
+        "properties",
+        "key points",
+        "note",
+        "notes",
+    ]
+)
 _TO_THE_READER = frozenset(
     ["note", "notice", "remember", "recall", "see", "consider", "observe", "look", "compare"]
 )
