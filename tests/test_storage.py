@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Float, create_engine
+from sqlalchemy import Engine, Float, create_engine, inspect
 from sqlalchemy.types import TypeEngine
 
 from revise import Collection, Rating
 from revise.errors import ReviseError
+from revise.storage.engine import database_url
 from revise.storage.migrate import SCHEMA_HEAD, upgrade
 from tests.core_fixtures import basic_deck
 
@@ -205,3 +206,70 @@ def test_a_collection_has_the_same_schema_on_both_backends(db_path: Path, new_pg
     sqlite_schema, postgres_schema = schema_of(str(db_path)), schema_of(on_postgres)
     assert "media_blobs" in sqlite_schema and "reviews" in sqlite_schema
     assert sqlite_schema == postgres_schema
+
+
+def _schema(url: str) -> dict[str, object]:
+    """Everything the database says about its tables: columns, keys, indexes, constraints."""
+    engine = create_engine(url)
+    try:
+        found = inspect(engine)
+        return {
+            table: {
+                "columns": sorted(
+                    (c["name"], str(c["type"]), c["nullable"], c.get("default"))
+                    for c in found.get_columns(table)
+                ),
+                "primary key": found.get_pk_constraint(table),
+                "foreign keys": sorted(
+                    (
+                        fk["name"] or "",
+                        fk["constrained_columns"],
+                        fk["referred_table"],
+                        fk["referred_columns"],
+                        sorted(fk.get("options", {}).items()),
+                    )
+                    for fk in found.get_foreign_keys(table)
+                ),
+                "indexes": sorted(
+                    (i["name"], i["column_names"], bool(i["unique"]))
+                    for i in found.get_indexes(table)
+                ),
+                "unique": sorted(
+                    (u["name"] or "", u["column_names"])
+                    for u in found.get_unique_constraints(table)
+                ),
+            }
+            for table in sorted(found.get_table_names())
+        } | {"triggers": _triggers(engine)}
+    finally:
+        engine.dispose()
+
+
+def _triggers(engine: Engine) -> list[tuple[str, str]]:
+    """Every trigger, and on PostgreSQL every function of ours, as the database shows it."""
+    if engine.dialect.name == "sqlite":
+        query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    else:
+        query = (
+            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
+            " UNION ALL SELECT proname, prosrc FROM pg_proc JOIN pg_namespace n"
+            " ON n.oid = pg_proc.pronamespace WHERE n.nspname = 'public' ORDER BY 1"
+        )
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.exec_driver_sql(query)]
+
+
+def test_a_new_collection_has_exactly_the_schema_the_migrations_make(
+    db: str, backend: str, tmp_path: Path, request: pytest.FixtureRequest
+):
+    """A brand-new collection is made from the models in one step; an old one is upgraded
+    migration by migration: both end with the same tables, columns, keys and indexes."""
+    Collection.open(db).close()
+    if backend == "sqlite":
+        migrated = f"sqlite:///{tmp_path / 'migrated.db'}"
+    else:
+        migrated = request.getfixturevalue("new_pg_database")()
+    engine = create_engine(migrated)
+    upgrade(engine)
+    engine.dispose()
+    assert _schema(database_url(db)) == _schema(migrated)

@@ -14,76 +14,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from revise.storage.triggers import POSTGRESQL_TRIGGERS, SQLITE_TRIGGERS
+
 revision = "0007_review_days"
 down_revision = "0006_deck_options"
 branch_labels = None
 depends_on = None
-
-# The first millisecond not yet summed: reviews before it are in review_days.
-_BOUNDARY = "done_until * 86400000 + phase_ms"
-_DAY = "({moment} - phase_ms) / 86400000"
-
-SQLITE_TRIGGERS = [
-    f"""CREATE TRIGGER review_days_on_insert AFTER INSERT ON reviews BEGIN
-        INSERT OR IGNORE INTO review_days_stale (day)
-        SELECT {_DAY.format(moment="NEW.reviewed_at")} FROM review_days_state
-        WHERE NEW.reviewed_at < {_BOUNDARY};
-    END""",
-    f"""CREATE TRIGGER review_days_on_delete AFTER DELETE ON reviews BEGIN
-        INSERT OR IGNORE INTO review_days_stale (day)
-        SELECT {_DAY.format(moment="OLD.reviewed_at")} FROM review_days_state
-        WHERE OLD.reviewed_at < {_BOUNDARY};
-    END""",
-    f"""CREATE TRIGGER review_days_on_update AFTER UPDATE ON reviews BEGIN
-        INSERT OR IGNORE INTO review_days_stale (day)
-        SELECT {_DAY.format(moment="OLD.reviewed_at")} FROM review_days_state
-        WHERE OLD.reviewed_at < {_BOUNDARY};
-        INSERT OR IGNORE INTO review_days_stale (day)
-        SELECT {_DAY.format(moment="NEW.reviewed_at")} FROM review_days_state
-        WHERE NEW.reviewed_at < {_BOUNDARY};
-    END""",
-    f"""CREATE TRIGGER review_days_on_card_moved AFTER UPDATE OF deck_id ON cards
-    WHEN OLD.deck_id != NEW.deck_id BEGIN
-        INSERT OR IGNORE INTO review_days_stale (day)
-        SELECT DISTINCT {_DAY.format(moment="reviews.reviewed_at")}
-        FROM reviews, review_days_state
-        WHERE reviews.card_id = NEW.id AND reviews.reviewed_at < {_BOUNDARY};
-    END""",
-]
-
-POSTGRESQL_TRIGGERS = [
-    f"""CREATE OR REPLACE FUNCTION review_days_mark_review() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            INSERT INTO review_days_stale (day)
-            SELECT {_DAY.format(moment="OLD.reviewed_at")} FROM review_days_state
-            WHERE OLD.reviewed_at < {_BOUNDARY} ON CONFLICT DO NOTHING;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            INSERT INTO review_days_stale (day)
-            SELECT {_DAY.format(moment="NEW.reviewed_at")} FROM review_days_state
-            WHERE NEW.reviewed_at < {_BOUNDARY} ON CONFLICT DO NOTHING;
-        END IF;
-        RETURN NULL;
-    END $$""",
-    """CREATE TRIGGER review_days_on_change AFTER INSERT OR UPDATE OR DELETE ON reviews
-    FOR EACH ROW EXECUTE PROCEDURE review_days_mark_review()""",
-    f"""CREATE OR REPLACE FUNCTION review_days_mark_card() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF NEW.deck_id IS DISTINCT FROM OLD.deck_id THEN
-            INSERT INTO review_days_stale (day)
-            SELECT DISTINCT {_DAY.format(moment="reviews.reviewed_at")}
-            FROM reviews, review_days_state
-            WHERE reviews.card_id = NEW.id AND reviews.reviewed_at < {_BOUNDARY}
-            ON CONFLICT DO NOTHING;
-        END IF;
-        RETURN NULL;
-    END $$""",
-    """CREATE TRIGGER review_days_on_card_moved AFTER UPDATE OF deck_id ON cards
-    FOR EACH ROW EXECUTE PROCEDURE review_days_mark_card()""",
-]
 
 
 def upgrade() -> None:

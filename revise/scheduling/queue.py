@@ -12,7 +12,8 @@ loaded (revise/study/first_card.py): a change here goes there too, and tests/tes
 holds the two equal.
 
 The statements are built once, with bound parameters: the queue is asked for a card after every
-answer, and building a statement costs more than running it.
+answer, and building a statement costs more than running it. The next card is found, and read
+for showing, by one statement (`next_card`), run straight on the driver (storage/prepared.py).
 """
 
 from __future__ import annotations
@@ -20,17 +21,55 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, bindparam, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    func,
+    null,
+    or_,
+    select,
+)
 
 from revise.scheduling.day import day_bounds
-from revise.scheduling.limits import DailyLimits
+from revise.scheduling.limits import SEPARATOR, DailyLimits
 from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.models import NOT_SUSPENDED, Card, Deck, DeckOptionsRow, Review, UTCMillis
+from revise.storage.models import (
+    NOT_SUSPENDED,
+    Card,
+    Deck,
+    DeckOptionsRow,
+    Note,
+    Review,
+    UTCMillis,
+    to_ms,
+)
+from revise.storage.prepared import Prepared, PreparedFamily, Row, one, one_of, rows
 
 cards = Card.__table__
 decks = Deck.__table__
+notes = Note.__table__
 reviews = Review.__table__
 options = DeckOptionsRow.__table__
+
+# What showing a card needs, in this order (see Collection's StudyCard).
+SHOWN = (
+    cards.c.id,
+    cards.c.ordinal,
+    cards.c.state,
+    cards.c.reps,
+    notes.c.kind,
+    notes.c.front,
+    notes.c.back,
+    notes.c.context,
+    notes.c.tags,
+    notes.c.source,
+    notes.c.media,
+    decks.c.name,
+)
+SHOWN_FROM = cards.join(notes).join(decks, decks.c.id == cards.c.deck_id)
 
 
 @dataclass(frozen=True)
@@ -71,109 +110,120 @@ def _moment(name: str):  # type: ignore[no-untyped-def]
 _decks = bindparam("decks", expanding=True)
 _now = _moment("now")
 _end = _moment("end")
-_available = and_(
-    cards.c.deck_id.in_(_decks),
-    cards.c.suspended == NOT_SUSPENDED,
-    or_(cards.c.buried_until.is_(None), cards.c.buried_until <= _now),
-)
-_learning = cards.c.state.in_((LEARNING, RELEARNING))
+_not_buried = or_(cards.c.buried_until.is_(None), cards.c.buried_until <= _now)
+_learning = one_of(cards.c.state, (LEARNING, RELEARNING))
 
-_DECK_NAMES = select(decks.c.id, decks.c.name)
-_LIMITS_SET = select(options.c.deck, options.c.new_per_day, options.c.reviews_per_day).where(
-    or_(options.c.new_per_day.is_not(None), options.c.reviews_per_day.is_not(None))
+# A row per deck with its own daily limits (revise deck-options).
+_LIMITS_SET = Prepared(
+    select(options.c.deck, options.c.new_per_day, options.c.reviews_per_day).where(
+        or_(options.c.new_per_day.is_not(None), options.c.reviews_per_day.is_not(None))
+    )
 )
 _DONE_TODAY = (
     select(
         cards.c.deck_id,
-        func.count().filter(reviews.c.state_before == NEW),
-        func.count().filter(reviews.c.state_before == REVIEW),
+        func.count().filter(reviews.c.state_before == NEW).label("new"),
+        func.count().filter(reviews.c.state_before == REVIEW).label("review"),
     )
     .select_from(reviews.join(cards, cards.c.id == reviews.c.card_id))
     .where(reviews.c.reviewed_at >= _moment("start"), reviews.c.origin == "revise")
     .group_by(cards.c.deck_id)
 )
-_COUNTS = (
-    select(
+
+
+def _counting(deck_ids: tuple[int, ...] | None) -> Select:  # type: ignore[type-arg]
+    """Per deck: new, learning and due cards waiting now, and all its cards not suspended; in
+    one pass over the cards (of `deck_ids`, or of every deck)."""
+    query = select(
         cards.c.deck_id,
-        func.count().filter(cards.c.state == NEW),
-        func.count().filter(_learning, cards.c.due < _end),
-        func.count().filter(cards.c.state == REVIEW, cards.c.due < _end),
-    )
-    .where(_available)
-    .group_by(cards.c.deck_id)
-)
-_LEARNING_DUE = (
-    select(cards.c.id)
-    .where(_available, _learning, cards.c.due <= _moment("until"))
-    .order_by(cards.c.due, cards.c.id)
-    .limit(1)
-)
-_REVIEW_DUE = (
-    select(cards.c.id)
-    .where(_available, cards.c.state == REVIEW, cards.c.due < _end)
-    .order_by(cards.c.due, cards.c.id)
-    .limit(1)
-)
-_NEW_NEXT = (
-    select(cards.c.id)
-    .where(_available, cards.c.state == NEW)
-    .order_by(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal)
-    .limit(1)
-)
+        func.count().filter(cards.c.state == NEW, _not_buried),
+        func.count().filter(_learning, cards.c.due < _end, _not_buried),
+        func.count().filter(cards.c.state == REVIEW, cards.c.due < _end, _not_buried),
+        func.count(),
+    ).where(cards.c.suspended == NOT_SUSPENDED)
+    if deck_ids is not None:
+        query = query.where(one_of(cards.c.deck_id, deck_ids))
+    return query.group_by(cards.c.deck_id)
+
+
+_COUNTS = PreparedFamily(_counting)
 _waiting = and_(cards.c.deck_id.in_(_decks), cards.c.suspended == NOT_SUSPENDED)
 _NEXT_LEARNING = select(func.min(cards.c.due)).where(_waiting, _learning)
 _NEXT_REVIEW = select(func.min(cards.c.due)).where(_waiting, cards.c.state == REVIEW)
 _ANY_NEW = select(cards.c.id).where(_waiting, cards.c.state == NEW).limit(1)
 
 
+_done = _DONE_TODAY.subquery("done")
+# Every deck with what was answered in it today, in one statement.
+_DECKS_AND_DONE = Prepared(
+    select(decks.c.id, decks.c.name, _done.c.new, _done.c.review).select_from(
+        decks.outerjoin(_done, _done.c.deck_id == decks.c.id)
+    )
+)
+
+
 def allowance(connection: Connection, day: StudyDay) -> Allowance:
-    names: dict[int, str] = {deck_id: name for deck_id, name in connection.execute(_DECK_NAMES)}
-    done = connection.execute(_DONE_TODAY, {"start": day.start}).all()
-    set_on = connection.execute(_LIMITS_SET).all()  # a row per deck with its own limits
+    deck_rows = rows(connection, _DECKS_AND_DONE, {"start": to_ms(day.start)})
+    names: dict[int, str] = {deck_id: name for deck_id, name, _, _ in deck_rows}
+    set_on = rows(connection, _LIMITS_SET, {})
     return Allowance(
         names=names,
         new=DailyLimits(
             day.new_per_day,
             day.collection_new_per_day,
-            {names[deck_id]: new for deck_id, new, _ in done},
+            {name: new for _, name, new, _ in deck_rows if new},
             {deck: new for deck, new, _ in set_on if new is not None},
         ),
         review=DailyLimits(
             day.reviews_per_day,
             day.collection_reviews_per_day,
-            {names[deck_id]: review for deck_id, _, review in done},
+            {name: review for _, name, _, review in deck_rows if review},
             {deck: review for deck, _, review in set_on if review is not None},
         ),
     )
 
 
+class NoSuchDeck(LookupError):
+    """No deck has the name asked for."""
+
+
+def in_deck(names: dict[int, str], deck: str | None) -> list[int]:
+    """The ids of `deck` and its sub-decks (`deck::...`, any depth); every deck for None."""
+    if deck is None:
+        return list(names)
+    below = deck + SEPARATOR
+    return [deck_id for deck_id, name in names.items() if name == deck or name.startswith(below)]
+
+
 def _waiting(
-    connection: Connection, day: StudyDay, deck_ids: list[int]
-) -> dict[int, tuple[int, int, int]]:
-    """deck id -> (new, learning, due) waiting today, before the daily limits."""
-    rows = connection.execute(_COUNTS, {"decks": deck_ids, "now": day.now, "end": day.end})
-    result = dict.fromkeys(deck_ids, (0, 0, 0))
-    for deck_id, new, learning, due in rows:
-        result[deck_id] = (new, learning, due)
+    connection: Connection, day: StudyDay, deck_ids: list[int] | None
+) -> dict[int, tuple[int, int, int, int]]:
+    """deck id -> (new, learning, due) waiting today, before the daily limits, and the deck's
+    cards not suspended; for `deck_ids` or (None) every deck with cards."""
+    counting = _COUNTS(None if deck_ids is None else tuple(deck_ids))
+    found = rows(connection, counting, {"now": to_ms(day.now), "end": to_ms(day.end)})
+    result = dict.fromkeys(deck_ids or (), (0, 0, 0, 0))
+    for deck_id, *numbers in found:
+        result[deck_id] = tuple(numbers)  # type: ignore[assignment]
     return result
 
 
-def counts(
-    connection: Connection, day: StudyDay, deck_ids: list[int]
-) -> dict[int, tuple[int, int, int]]:
-    """deck id -> (new, learning, due) for today, as many as the deck could show on its own
-    under the daily limits (its own, its parent decks' and the collection's)."""
-    if not deck_ids:
-        return {}
+def counts(connection: Connection, day: StudyDay) -> dict[str, tuple[int, int, int, int]]:
+    """Every deck's name -> (new, learning, due) for today, as many as the deck could show on
+    its own under the daily limits (its own, its parent decks' and the collection's), and its
+    cards not suspended."""
     left = allowance(connection, day)
-    return {
-        deck_id: (
-            min(new, left.new.for_deck(left.names[deck_id])),
+    waiting = _waiting(connection, day, None)
+    result = {}
+    for deck_id, name in left.names.items():
+        new, learning, due, cards_in_deck = waiting.get(deck_id, (0, 0, 0, 0))
+        result[name] = (
+            min(new, left.new.for_deck(name)),
             learning,
-            min(due, left.review.for_deck(left.names[deck_id])),
+            min(due, left.review.for_deck(name)),
+            cards_in_deck,
         )
-        for deck_id, (new, learning, due) in _waiting(connection, day, deck_ids).items()
-    }
+    return result
 
 
 def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[int, int, int]:
@@ -184,36 +234,80 @@ def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[i
     left = allowance(connection, day)
     waiting = _waiting(connection, day, deck_ids)
     return (
-        left.new.total({left.names[d]: new for d, (new, _, _) in waiting.items()}),
-        sum(learning for _, learning, _ in waiting.values()),
-        left.review.total({left.names[d]: due for d, (_, _, due) in waiting.items()}),
+        left.new.total({left.names[d]: new for d, (new, _, _, _) in waiting.items()}),
+        sum(learning for _, learning, _, _ in waiting.values()),
+        left.review.total({left.names[d]: due for d, (_, _, due, _) in waiting.items()}),
     )
+
+
+def _first(ids: tuple[int, ...], *where: ColumnElement[bool], order: tuple) -> ColumnElement:  # type: ignore[type-arg]
+    """The id of the first card of these decks meeting `where`, or NULL."""
+    if not ids:
+        return null()
+    return (
+        select(cards.c.id)
+        .where(
+            one_of(cards.c.deck_id, ids),
+            cards.c.suspended == NOT_SUSPENDED,
+            _not_buried,
+            *where,
+        )
+        .order_by(*order)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _pick(
+    every: tuple[int, ...], with_reviews: tuple[int, ...], with_new: tuple[int, ...]
+) -> Select:  # type: ignore[type-arg]
+    by_due = (cards.c.due, cards.c.id)
+    chosen = func.coalesce(
+        _first(every, _learning, cards.c.due <= _now, order=by_due),
+        _first(with_reviews, cards.c.state == REVIEW, cards.c.due < _end, order=by_due),
+        _first(
+            with_new,
+            cards.c.state == NEW,
+            order=(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal),
+        ),
+        _first(every, _learning, cards.c.due <= _moment("ahead"), order=by_due),
+    )
+    return select(*SHOWN).select_from(SHOWN_FROM).where(cards.c.id == chosen)
+
+
+_PICK = PreparedFamily(_pick)
+
+
+def next_card(connection: Connection, day: StudyDay, deck: str | None) -> Row | None:
+    """The next card of `deck` (with its sub-decks; None: every deck) to show, as SHOWN's
+    columns, or None when nothing is left for now. Raises NoSuchDeck for a deck not there."""
+    left = allowance(connection, day)
+    deck_ids = in_deck(left.names, deck)
+    if not deck_ids:
+        if deck is not None:
+            raise NoSuchDeck(deck)
+        return None
+    return _next_card(connection, day, left, deck_ids)
+
+
+def _next_card(
+    connection: Connection, day: StudyDay, left: Allowance, deck_ids: list[int]
+) -> Row | None:
+    pick = _PICK(
+        tuple(deck_ids),
+        tuple(left.decks_with_reviews(deck_ids)),
+        tuple(left.decks_with_new(deck_ids)),
+    )
+    now = to_ms(day.now)
+    moments = {"now": now, "end": to_ms(day.end), "ahead": to_ms(day.now + LEARN_AHEAD)}
+    return one(connection, pick, moments)
 
 
 def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> int | None:
     if not deck_ids:
         return None
-    card_id = connection.execute(
-        _LEARNING_DUE, {"decks": deck_ids, "now": day.now, "until": day.now}
-    ).scalar()
-    if card_id is not None:
-        return card_id
-    left = allowance(connection, day)
-    with_reviews = left.decks_with_reviews(deck_ids)
-    if with_reviews:
-        card_id = connection.execute(
-            _REVIEW_DUE, {"decks": with_reviews, "now": day.now, "end": day.end}
-        ).scalar()
-        if card_id is not None:
-            return card_id
-    with_new = left.decks_with_new(deck_ids)
-    if with_new:
-        card_id = connection.execute(_NEW_NEXT, {"decks": with_new, "now": day.now}).scalar()
-        if card_id is not None:
-            return card_id
-    return connection.execute(
-        _LEARNING_DUE, {"decks": deck_ids, "now": day.now, "until": day.now + LEARN_AHEAD}
-    ).scalar()
+    row = _next_card(connection, day, allowance(connection, day), deck_ids)
+    return None if row is None else row[0]
 
 
 def next_due(connection: Connection, day: StudyDay, deck_ids: list[int]) -> datetime | None:

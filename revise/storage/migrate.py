@@ -1,7 +1,9 @@
 """Bringing a database to the current schema: created at head, upgraded after a backup copy.
 
 When the schema is already current Alembic is not imported at all: the version is read with one
-query and compared with SCHEMA_HEAD.
+query and compared with SCHEMA_HEAD. A brand-new database is made from the models' metadata in
+one transaction and stamped with SCHEMA_HEAD, as Alembic stamps it, instead of running every
+migration in turn (a test keeps the two schemas the same); upgrades always run the migrations.
 """
 
 from __future__ import annotations
@@ -12,11 +14,19 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Column, Engine, MetaData, PrimaryKeyConstraint, String, Table, inspect, text
 
 from revise.errors import ReviseError
 from revise.formats.files import atomic_target
 from revise.storage.values import SCHEMA_HEAD
+
+# Alembic's own version table, as it creates it.
+_VERSION_TABLE = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -46,21 +56,34 @@ def _bring_to_head(engine: Engine, path: Path | None) -> tuple[bool, Path | None
             f"{path or engine.url}: made by a newer revise (database schema {revision}; this "
             f"version knows up to {SCHEMA_HEAD}); upgrade revise, or open another with --db"
         )
-    backup = None
-    if revision is not None or _has_user_tables(engine):
-        if revision is None:
+    if revision is None:
+        if _has_user_tables(engine):
             raise ReviseError(
                 f"{path or engine.url}: this database was not made by revise "
                 "(open another file with --db)"
             )
-        if path is not None:
-            backup = backup_copy(path, revision)
-        else:
-            from revise.storage.copy import backup_before_upgrade
+        create_at_head(engine)
+        return True, None
+    if path is not None:
+        backup = backup_copy(path, revision)
+    else:
+        from revise.storage.copy import backup_before_upgrade
 
-            backup = backup_before_upgrade(engine, revision)
+        backup = backup_before_upgrade(engine, revision)
     upgrade(engine)
-    return revision is None, backup
+    return False, backup
+
+
+def create_at_head(engine: Engine) -> None:
+    """Make the schema of an empty database from the models and stamp it with SCHEMA_HEAD."""
+    from revise.storage import triggers
+    from revise.storage.models import Base
+
+    with engine.begin() as connection:
+        Base.metadata.create_all(connection)
+        triggers.create(connection)
+        _VERSION_TABLE.create(connection)
+        connection.execute(_VERSION_TABLE.insert().values(version_num=SCHEMA_HEAD))
 
 
 def _has_user_tables(engine: Engine) -> bool:

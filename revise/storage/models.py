@@ -115,7 +115,8 @@ class Card(Base):
     note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), index=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
-    position: Mapped[int] = mapped_column(Integer, default=0)  # its note's place in the deck file
+    # Its note's place in the deck file (a server default too: migration 0002 added it so).
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     state: Mapped[int] = mapped_column(Integer, default=0)  # 0 new 1 learning 2 review 3 relearning
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)

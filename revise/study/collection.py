@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from revise.config import Config
 from revise.errors import ReviseError
@@ -33,9 +33,10 @@ from revise.formats.model import (
 from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
 from revise.scheduling.optimize import ReviewRecord, Workload, default_parameters
-from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating
+from revise.scheduling.scheduler import MemoryState, Rating
 from revise.storage import engine as storage
 from revise.storage import media as media_store
+from revise.storage import prepared
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
 from revise.study import leeches, undo
@@ -45,8 +46,9 @@ if TYPE_CHECKING:
     from revise.study.session import StudySession
 from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, store_deck
 from revise.storage.migrate import ensure_schema
-from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, UTCMillis, to_ms
-from revise.study import review_days, stats
+from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, to_ms
+from revise.storage.prepared import Prepared
+from revise.study import answering, review_days, stats
 from revise.study.deck_options import DeckOptions, DeckOptionsStore, read_changes
 from revise.study.stats import Statistics
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
@@ -73,57 +75,9 @@ _MEMORY = select(
     cards_t.c.lapses,
     cards_t.c.note_id,
 ).where(cards_t.c.id == _card_id)
-# In an answer the card's row stays locked until commit: a second computer answering the same
-# card waits, then builds on this answer (SQLite's write lock already does this for the file).
-_MEMORY_TO_WRITE = _MEMORY.with_for_update()
-_STUDY_CARD = (
-    select(
-        cards_t.c.ordinal,
-        cards_t.c.state,
-        cards_t.c.reps,
-        notes_t.c.kind,
-        notes_t.c.front,
-        notes_t.c.back,
-        notes_t.c.context,
-        notes_t.c.tags,
-        notes_t.c.source,
-        notes_t.c.media,
-        decks_t.c.name,
-    )
-    .select_from(cards_t.join(notes_t).join(decks_t, decks_t.c.id == cards_t.c.deck_id))
-    .where(cards_t.c.id == _card_id)
+_STUDY_CARD = Prepared(
+    select(*queue.SHOWN).select_from(queue.SHOWN_FROM).where(cards_t.c.id == _card_id)
 )
-_day_end = bindparam("day_end", type_=UTCMillis())
-_SIBLINGS_TO_BURY = select(cards_t.c.id).where(
-    cards_t.c.note_id == bindparam("note_id"),
-    cards_t.c.id != _card_id,
-    cards_t.c.state.in_((NEW, REVIEW)),
-    cards_t.c.suspended == NOT_SUSPENDED,
-    cards_t.c.buried_until.is_(None) | (cards_t.c.buried_until < _day_end),
-)
-_BURY = (
-    update(cards_t)
-    .where(cards_t.c.id.in_(bindparam("ids", expanding=True)))
-    .values(buried_until=_day_end)
-)
-_MEMORY_COLUMNS = (
-    "state",
-    "step",
-    "stability",
-    "difficulty",
-    "due",
-    "last_review",
-    "reps",
-    "lapses",
-)
-_SET_MEMORY = (
-    update(cards_t)
-    .where(cards_t.c.id == _card_id)
-    .values(
-        {name: bindparam(f"new_{name}", type_=cards_t.c[name].type) for name in _MEMORY_COLUMNS}
-    )
-)
-_LOG_REVIEW = insert(reviews_t)
 
 
 @dataclass(frozen=True)
@@ -214,12 +168,10 @@ class Collection:
         )
 
     def _deck_ids(self, connection, deck: str | None) -> list[int]:  # type: ignore[no-untyped-def]
-        query = select(decks_t.c.id)
-        if deck is not None:
-            query = query.where(in_deck(deck))
-        ids = list(connection.execute(query).scalars())
+        names = dict(connection.execute(select(decks_t.c.id, decks_t.c.name)).all())
+        ids = queue.in_deck(names, deck)
         if deck is not None and not ids:
-            raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+            raise _no_deck(deck)
         return ids
 
     # -- importing ---------------------------------------------------------------------------
@@ -321,34 +273,27 @@ class Collection:
     def decks(self) -> list[DeckCounts]:
         day = self._day()
         with self._lock, storage.reading(self._engine) as connection:
-            rows = connection.execute(
-                select(decks_t.c.id, decks_t.c.name).order_by(decks_t.c.name)
-            ).all()
-            ids = [deck_id for deck_id, _ in rows]
-            counts = queue.counts(connection, day, ids)
-            totals = dict(
-                connection.execute(
-                    select(cards_t.c.deck_id, func.count())
-                    .where(cards_t.c.suspended == NOT_SUSPENDED)
-                    .group_by(cards_t.c.deck_id)
-                ).all()
-            )
-        return [
-            DeckCounts(name, *counts[deck_id], totals.get(deck_id, 0)) for deck_id, name in rows
-        ]
+            counts = queue.counts(connection, day)
+        return [DeckCounts(name, *counts[name]) for name in sorted(counts)]
 
     def next_card(self, deck: str | None = None) -> StudyCard | None:
         day = self._day()
         with self._lock, storage.reading(self._engine) as connection:
-            card_id = queue.next_card_id(connection, day, self._deck_ids(connection, deck))
-            return None if card_id is None else self._study_card(connection, card_id)
+            try:
+                row = queue.next_card(connection, day, deck)
+            except queue.NoSuchDeck:
+                raise _no_deck(deck) from None
+        return None if row is None else study_card(*row)
 
     def card(self, card_id: int) -> StudyCard:
         with self._lock, storage.reading(self._engine) as connection:
             return self._study_card(connection, card_id)
 
     def _study_card(self, connection, card_id: int) -> StudyCard:  # type: ignore[no-untyped-def]
-        return study_card(card_id, *connection.execute(_STUDY_CARD, {"card_id": card_id}).one())
+        row = prepared.one(connection, _STUDY_CARD, {"card_id": card_id})
+        if row is None:
+            raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+        return study_card(*row)
 
     def progress(self, deck: str | None = None) -> Progress:
         day = self._day()
@@ -380,10 +325,9 @@ class Collection:
 
         return StudySession(self, deck)
 
-    def _memory(self, connection, card_id: int, *, to_write: bool = False):  # type: ignore[no-untyped-def]
-        """The card's stored memory state and its note id; `to_write` locks the card's row."""
-        query = _MEMORY_TO_WRITE if to_write else _MEMORY
-        row = connection.execute(query, {"card_id": card_id}).one_or_none()
+    def _memory(self, connection, card_id: int):  # type: ignore[no-untyped-def]
+        """The card's stored memory state and its note id."""
+        row = connection.execute(_MEMORY, {"card_id": card_id}).one_or_none()
         if row is None:
             raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
         return MemoryState(*row[:-1]), row[-1]
@@ -415,54 +359,32 @@ class Collection:
         if duration_ms is not None:
             duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
         day = self._day()
-        with self._lock, storage.writing(self._engine) as connection:
-            stored = undo.answer_with_uid(connection, uid)
-            if stored is not None:
-                return stored
-            # The state is read inside the write transaction: if another window answered this
-            # card a moment ago, this answer builds on that one instead of overwriting it.
-            before, note_id = self._memory(connection, card_id, to_write=True)
-            scheduler = self._tuning.scheduler(connection, card_id)
-            after = scheduler.next_state(card_id, before, rating, day.now)
-            siblings = list(
-                connection.execute(
-                    _SIBLINGS_TO_BURY,
-                    {"note_id": note_id, "card_id": card_id, "day_end": day.end},
-                ).scalars()
-            )
-            if siblings:
-                connection.execute(_BURY, {"ids": siblings, "day_end": day.end})
-            leech = None
-            if after.lapses > before.lapses and leeches.is_leech(
-                after.lapses, self.config.leech_threshold
-            ):
-                suspend = self.config.leech_action == "suspend"
-                leech = leeches.mark(connection, card_id, note_id, suspend=suspend)
-            review_id = connection.execute(
-                _LOG_REVIEW,
-                {
-                    "uid": uid,
-                    "card_id": card_id,
-                    "reviewed_at": day.now,
-                    "rating": int(rating),
-                    "duration_ms": duration_ms,
-                    "origin": "revise",
-                    **{f"{name}_before": getattr(before, name) for name in _MEMORY_COLUMNS},
-                    "buried_before": " ".join(map(str, siblings)),
-                    "state_after": after.state,
-                    "step_after": after.step,
-                    "stability_after": after.stability,
-                    "difficulty_after": after.difficulty,
-                    "due_after": after.due,
-                    "leech": leech,
-                },
-            ).inserted_primary_key[0]
-            connection.execute(
-                _SET_MEMORY,
-                {"card_id": card_id, **{f"new_{n}": getattr(after, n) for n in _MEMORY_COLUMNS}},
-            )
+        leech = answering.Leeches(self.config.leech_threshold, self.config.leech_action)
+        try:
+            with self._lock, storage.writing(self._engine) as connection:
+                review_id = answering.answer(
+                    connection,
+                    card_id,
+                    rating,
+                    day,
+                    duration_ms,
+                    uid,
+                    self._tuning.scheduler_for,
+                    leech,
+                )
+        except IntegrityError:
+            # The answer's uid is stored already: an earlier try got through (nothing of this
+            # one was kept). Any other broken constraint is raised as it was.
+            stored = self._answer_with_uid(uid)
+            if stored is None:
+                raise
+            return stored
         self._answered.append(review_id)
         return review_id
+
+    def _answer_with_uid(self, uid: str | None) -> int | None:
+        with self._lock, storage.reading(self._engine) as connection:
+            return undo.answer_with_uid(connection, uid)
 
     def undo(self, review_id: int | None = None) -> StudyCard | None:
         """Take back an answer given through this object, by default the latest; returns its
@@ -556,11 +478,9 @@ class Collection:
 
     def deck_names(self, deck: str | None = None) -> list[str]:
         """Every deck's name, or those of `deck` and its sub-decks (`deck::...`)."""
-        query = select(decks_t.c.name).order_by(decks_t.c.name)
-        if deck is not None:
-            query = query.where(in_deck(deck))
         with self._lock, storage.reading(self._engine) as connection:
-            return list(connection.execute(query).scalars())
+            names = dict(connection.execute(select(decks_t.c.id, decks_t.c.name)).all())
+        return sorted(names[deck_id] for deck_id in queue.in_deck(names, deck))
 
     def export_decks(self, deck: str) -> list[DeckData]:
         """`deck` and its sub-decks as plain data (see `export_deck`)."""
@@ -642,7 +562,5 @@ class Collection:
         )
 
 
-def in_deck(deck: str):  # type: ignore[no-untyped-def]
-    """A condition on decks: named `deck`, or a sub-deck of it (`deck::...`, any depth)."""
-    escaped = deck.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return or_(decks_t.c.name == deck, decks_t.c.name.like(f"{escaped}::%", escape="\\"))
+def _no_deck(deck: str | None) -> ReviseError:
+    return ReviseError(f"no deck named {deck!r} (see `revise decks`)")

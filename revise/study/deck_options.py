@@ -27,7 +27,9 @@ from revise.config import (
 )
 from revise.errors import ReviseError
 from revise.scheduling.limits import SEPARATOR
+from revise.storage import prepared
 from revise.storage.models import DeckOptionsRow
+from revise.storage.prepared import Prepared
 
 options_t = DeckOptionsRow.__table__
 
@@ -214,7 +216,8 @@ def defaults(config: Config) -> dict[str, Value]:
 
 
 Table = dict[str, dict[str, Value]]  # deck name -> the options set on it
-_ALL_ROWS = select(options_t).order_by(options_t.c.deck)
+# Read before every answer: run straight on the driver (storage/prepared.py).
+_ALL_ROWS = Prepared(select(options_t).order_by(options_t.c.deck))
 
 
 class DeckOptionsStore:
@@ -228,7 +231,7 @@ class DeckOptionsStore:
         self._scheduling: dict[str, SchedulingOptions] = {}
 
     def table(self, connection: Connection) -> Table:
-        rows = [tuple(row) for row in connection.execute(_ALL_ROWS)]
+        rows = prepared.rows(connection, _ALL_ROWS, {})
         if rows != self._rows:
             self._table = {row[0]: _parse_row(row) for row in rows}  # type: ignore[misc]
             self._scheduling = {}

@@ -101,6 +101,16 @@ class Tuning:
             .select_from(cards_t.join(decks_t, decks_t.c.id == cards_t.c.deck_id))
             .where(cards_t.c.id == card_id)
         ).scalar()
+        return self._for_deck(connection, name, fitted)
+
+    def scheduler_for(self, connection: Connection, newest: int | None, deck: str) -> Scheduler:
+        """As `scheduler`, given what the answer already read: the newest version's id (None:
+        never fitted) and the card's deck."""
+        if newest is not None:
+            self._load(connection, newest)
+        return self._for_deck(connection, deck, newest is not None)
+
+    def _for_deck(self, connection: Connection, name: str | None, fitted: bool) -> Scheduler:
         parameters = self._resolve(name)[1] if fitted else None
         options = self._options.scheduling(connection, name) if name is not None else None
         if parameters is None and options is None:
@@ -114,6 +124,10 @@ class Tuning:
     def _refresh(self, connection: Connection) -> bool:
         """Reload the newest version of each scope if any was added; False if there are none."""
         newest = connection.execute(select(func.max(params_t.c.id))).scalar()
+        self._load(connection, newest)
+        return newest is not None
+
+    def _load(self, connection: Connection, newest: int | None) -> None:
         if newest != self._seen:
             latest: dict[str | None, tuple[int, tuple[float, ...] | None]] = {}
             for row_id, scope, text in connection.execute(
@@ -124,7 +138,6 @@ class Tuning:
                 latest[scope] = (row_id, _parse(text))
             self._latest = latest
             self._seen = newest
-        return newest is not None
 
     def _resolve(self, deck: str | None) -> tuple[str | None, tuple[float, ...] | None]:
         for scope in scopes_of(deck):

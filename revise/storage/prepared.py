@@ -1,0 +1,125 @@
+"""Statements of the study loop, run straight on the database driver.
+
+They are built with SQLAlchemy Core from the models (the schema's single definition), compiled
+once per database dialect, and then executed on the connection's driver cursor inside the
+transaction SQLAlchemy opened. For the loop's short statements SQLAlchemy's execution path
+(events, result objects, type processing) costs several times the query itself; here a statement
+costs about what the driver charges. Values are passed and returned as the database stores them:
+times are UTC epoch milliseconds (see `models.to_ms` and `models.from_ms`).
+
+Driver errors are raised as SQLAlchemy's `DBAPIError`, as an ordinary execution raises them, so
+"database is locked" and a dropped server connection are handled the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Dialect, literal_column
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import Executable
+
+Row = tuple[Any, ...]
+
+
+class Prepared:
+    """One Core statement, compiled the first time it runs on each dialect."""
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        self._compiled: dict[str, _Compiled] = {}
+
+    def sql(self, dialect: Dialect) -> _Compiled:
+        found = self._compiled.get(dialect.name)
+        if found is None:
+            compiled = self.statement.compile(dialect=dialect)
+            found = _Compiled(
+                str(compiled),
+                tuple(compiled.positiontup or ()) if compiled.positional else None,
+                # Values the statement holds itself (constants such as a state number).
+                {
+                    name: value
+                    for name, value in compiled.construct_params(_check=False).items()
+                    if value is not None
+                },
+            )
+            self._compiled[dialect.name] = found
+        return found
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    order: tuple[str, ...] | None  # a positional driver's (SQLite's `?`) order of values
+    constants: dict[str, Any]
+
+    def parameters(self, values: Mapping[str, Any]) -> Sequence[Any] | Mapping[str, Any]:
+        if self.order is None:
+            return {**self.constants, **values} if self.constants else values
+        constants = self.constants
+        return tuple(values[name] if name in values else constants[name] for name in self.order)
+
+
+class PreparedFamily:
+    """Statements that differ by a few literal values (deck ids): each variant prepared once,
+    the most recently used kept."""
+
+    def __init__(self, build: Callable[..., Executable], keep: int = 32) -> None:
+        self._build = build
+        self._keep = keep
+        self._variants: dict[Hashable, Prepared] = {}
+
+    def __call__(self, *key: Hashable) -> Prepared:
+        prepared = self._variants.pop(key, None)
+        if prepared is None:
+            prepared = Prepared(self._build(*key))
+            if len(self._variants) >= self._keep:
+                del self._variants[next(iter(self._variants))]
+        self._variants[key] = prepared
+        return prepared
+
+
+def one_of(column: ColumnElement[int], values: Iterable[int]) -> ColumnElement[bool]:
+    """`column IN (...)` with the integers written into the statement (a prepared statement
+    has no list parameters)."""
+    return column.in_([literal_column(str(int(value))) for value in values])
+
+
+def execute(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> Any:
+    """Run `prepared` in the connection's transaction; returns the driver's cursor."""
+    dialect = connection.dialect
+    compiled = prepared.sql(dialect)
+    sql = compiled.sql
+    parameters = compiled.parameters(values)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, parameters)
+    except dialect.loaded_dbapi.Error as error:
+        cursor.close()
+        raise DBAPIError.instance(
+            sql, parameters, error, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from error
+    return cursor
+
+
+def one(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> Row | None:
+    """The first row, or None."""
+    cursor = execute(connection, prepared, values)
+    try:
+        return cursor.fetchone()
+    finally:
+        cursor.close()
+
+
+def rows(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> list[Row]:
+    cursor = execute(connection, prepared, values)
+    try:
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def run(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> None:
+    execute(connection, prepared, values).close()

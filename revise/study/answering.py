@@ -1,0 +1,187 @@
+"""Writing an answer: the card's new memory state, its resting siblings and the review log, in one
+short transaction of three statements (run straight on the driver, see storage/prepared.py).
+
+The card's row is read and locked first (PostgreSQL's row lock; SQLite's write lock already holds
+the file), so an answer given on another computer a moment ago is built on, never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
+
+from revise.errors import ReviseError
+from revise.scheduling.queue import StudyDay
+from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
+from revise.storage.models import (
+    NOT_SUSPENDED,
+    Card,
+    Deck,
+    Review,
+    SchedulerParameters,
+    from_ms,
+    to_ms,
+)
+from revise.storage.prepared import Prepared, one, one_of, rows, run
+from revise.study import leeches
+
+cards_t = Card.__table__
+decks_t = Deck.__table__
+reviews_t = Review.__table__
+params_t = SchedulerParameters.__table__
+
+MEMORY_COLUMNS = (
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "reps",
+    "lapses",
+)
+_TIMES = {"due", "last_review"}  # stored as epoch milliseconds
+
+_card_id = bindparam("card_id")
+_day_end = bindparam("day_end")
+_siblings = cards_t.alias("siblings")
+# The card's memory, locked; with its deck's name, the newest fitted parameters' id (to see a
+# fit stored by another window) and whether its note has other cards to rest for the day.
+_CARD_TO_ANSWER = Prepared(
+    select(
+        *(cards_t.c[name] for name in MEMORY_COLUMNS),
+        cards_t.c.note_id,
+        decks_t.c.name,
+        select(func.max(params_t.c.id)).scalar_subquery(),
+        exists()
+        .where(_siblings.c.note_id == cards_t.c.note_id, _siblings.c.id != cards_t.c.id)
+        .correlate(cards_t),
+    )
+    .select_from(cards_t.join(decks_t, decks_t.c.id == cards_t.c.deck_id))
+    .where(cards_t.c.id == _card_id)
+    .with_for_update(of=cards_t)
+)
+_to_bury = (
+    cards_t.c.note_id == bindparam("note_id"),
+    cards_t.c.id != _card_id,
+    one_of(cards_t.c.state, (NEW, REVIEW)),
+    cards_t.c.suspended == NOT_SUSPENDED,
+    cards_t.c.buried_until.is_(None) | (cards_t.c.buried_until < _day_end),
+)
+_SIBLINGS_TO_BURY = Prepared(select(cards_t.c.id).where(*_to_bury))
+_BURY = Prepared(update(cards_t).where(*_to_bury).values(buried_until=_day_end))
+_LOG_REVIEW = Prepared(
+    insert(reviews_t)
+    .values(
+        {
+            name: bindparam(name)
+            for name in (
+                "uid",
+                "card_id",
+                "reviewed_at",
+                "rating",
+                "duration_ms",
+                "origin",
+                *(f"{name}_before" for name in MEMORY_COLUMNS),
+                "buried_before",
+                "state_after",
+                "step_after",
+                "stability_after",
+                "difficulty_after",
+                "due_after",
+                "leech",
+            )
+        }
+    )
+    .returning(reviews_t.c.id)
+)
+_SET_MEMORY = Prepared(
+    update(cards_t)
+    .where(cards_t.c.id == _card_id)
+    .values({name: bindparam(f"new_{name}") for name in MEMORY_COLUMNS})
+)
+
+SchedulerFor = Callable[[Connection, int | None, str], Scheduler]
+
+
+@dataclass(frozen=True)
+class Leeches:
+    """When a lapse makes a card a leech, and what is done then (config.toml)."""
+
+    threshold: int
+    action: str  # "suspend" or "tag"
+
+
+def _stored(memory: MemoryState, name: str) -> object:
+    value = getattr(memory, name)
+    return to_ms(value) if name in _TIMES and value is not None else value
+
+
+def answer(
+    connection: Connection,
+    card_id: int,
+    rating: Rating,
+    day: StudyDay,
+    duration_ms: int | None,
+    uid: str | None,
+    scheduler_for: SchedulerFor,
+    leech: Leeches,
+) -> int:
+    """Store an answer in the connection's write transaction; returns the review's id.
+
+    `scheduler_for(connection, newest parameters id, deck name)` gives the card's scheduler.
+    """
+    row = one(connection, _CARD_TO_ANSWER, {"card_id": card_id})
+    if row is None:
+        raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+    state, step, stability, difficulty, due, last_review, reps, lapses = row[:8]
+    note_id, deck, newest, has_siblings = row[8:]
+    before = MemoryState(
+        state,
+        step,
+        stability,
+        difficulty,
+        None if due is None else from_ms(due),
+        None if last_review is None else from_ms(last_review),
+        reps,
+        lapses,
+    )
+    after = scheduler_for(connection, newest, deck).next_state(card_id, before, rating, day.now)
+    buried: list[int] = []
+    if has_siblings:
+        resting = {"note_id": note_id, "card_id": card_id, "day_end": to_ms(day.end)}
+        buried = [sibling for (sibling,) in rows(connection, _SIBLINGS_TO_BURY, resting)]
+        if buried:
+            run(connection, _BURY, resting)
+    made_leech = None
+    if after.lapses > before.lapses and leeches.is_leech(after.lapses, leech.threshold):
+        made_leech = leeches.mark(connection, card_id, note_id, suspend=leech.action == "suspend")
+    review = one(
+        connection,
+        _LOG_REVIEW,
+        {
+            "uid": uid,
+            "card_id": card_id,
+            "reviewed_at": to_ms(day.now),
+            "rating": int(rating),
+            "duration_ms": duration_ms,
+            "origin": "revise",
+            **{f"{name}_before": _stored(before, name) for name in MEMORY_COLUMNS},
+            "buried_before": " ".join(map(str, buried)),
+            "state_after": after.state,
+            "step_after": after.step,
+            "stability_after": after.stability,
+            "difficulty_after": after.difficulty,
+            "due_after": _stored(after, "due"),
+            "leech": made_leech,
+        },
+    )
+    assert review is not None
+    run(
+        connection,
+        _SET_MEMORY,
+        {"card_id": card_id, **{f"new_{name}": _stored(after, name) for name in MEMORY_COLUMNS}},
+    )
+    return review[0]
