@@ -215,10 +215,10 @@ def _schema(url: str) -> dict[str, object]:
         found = inspect(engine)
         return {
             table: {
-                "columns": sorted(
+                "columns": [  # in order: a copy or export lists them so
                     (c["name"], str(c["type"]), c["nullable"], c.get("default"))
                     for c in found.get_columns(table)
-                ),
+                ],
                 "primary key": found.get_pk_constraint(table),
                 "foreign keys": sorted(
                     (

@@ -115,8 +115,6 @@ class Card(Base):
     note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), index=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
-    # Its note's place in the deck file (a server default too: migration 0002 added it so).
-    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     state: Mapped[int] = mapped_column(Integer, default=0)  # 0 new 1 learning 2 review 3 relearning
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)
@@ -128,6 +126,9 @@ class Card(Base):
     suspended: Mapped[int] = mapped_column(Integer, default=NOT_SUSPENDED)
     buried_until: Mapped[datetime | None] = mapped_column(UTCMillis)  # siblings rest for the day
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+    # Columns added by later migrations come last, where an upgrade puts them.
+    # Its note's place in the deck file (0002; its server default too).
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Review(Base):
@@ -145,8 +146,6 @@ class Review(Base):
     rating: Mapped[int] = mapped_column(Integer)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     origin: Mapped[str] = mapped_column(String(20), default="revise")  # or "import"
-    # Made up by the answering window before it writes: a retried answer is stored once.
-    uid: Mapped[str | None] = mapped_column(String(32))
     state_before: Mapped[int | None] = mapped_column(Integer)
     step_before: Mapped[int | None] = mapped_column(Integer)
     stability_before: Mapped[float | None] = mapped_column(Float)
@@ -161,7 +160,9 @@ class Review(Base):
     stability_after: Mapped[float | None] = mapped_column(Float)
     difficulty_after: Mapped[float | None] = mapped_column(Float)
     due_after: Mapped[datetime | None] = mapped_column(UTCMillis)
-    # The answer made the card a leech: what it did (study/leeches.py), for undo to take back.
+    # (0003) Made up by the answering window before it writes: a retried answer is stored once.
+    uid: Mapped[str | None] = mapped_column(String(32))
+    # (0008) The answer made the card a leech: what it did (study/leeches.py), for undo.
     leech: Mapped[int | None] = mapped_column(Integer)
 
 
