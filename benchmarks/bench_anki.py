@@ -519,12 +519,14 @@ def startup_line(table: Table, cols: Collections, runs: int) -> None:
 
 def scale_collection() -> Path:
     """1,000,000 cards in 100 decks with about 3,000,000 reviews over the past year, made once
-    (through revise's own schema) and kept in the cache folder."""
-    from revise.storage.migrate import SCHEMA_HEAD
-
+    (in revise's own schema, written straight into the tables: importing them would take far
+    longer) and kept in the cache folder."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"scale-{SCALE_CARDS}-{SCHEMA_HEAD}.db"
+    path = CACHE / f"scale-{SCALE_CARDS}.db"
     if path.exists():
+        # Made by an older revise: upgraded as a user's collection is (its backup not kept).
+        Collection.open(path).close()
+        remove(CACHE.glob(f"{path.name}.backup-*"))
         return path
     print(f"  making {SCALE_CARDS:,} cards and {SCALE_REVIEWS:,} reviews once ...", flush=True)
     partial = path.with_name(path.name + ".part")
