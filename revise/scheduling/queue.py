@@ -187,12 +187,23 @@ class NoSuchDeck(LookupError):
     """No deck has the name asked for."""
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def in_deck(names: dict[int, str], deck: str | None) -> list[int]:
-    """The ids of `deck` and its sub-decks (`deck::...`, any depth); every deck for None."""
+    """The ids of `deck` and its sub-decks (`deck::...`, any depth); every deck for None.
+
+    Sub-decks are matched with ASCII letters in either case, as SQLite's LIKE matched them
+    (`revise study lang` takes in `Lang::French`), on every backend.
+    """
     if deck is None:
         return list(names)
-    below = deck + SEPARATOR
-    return [deck_id for deck_id, name in names.items() if name == deck or name.startswith(below)]
+    below = (deck + SEPARATOR).translate(_ASCII_LOWER)
+    return [
+        deck_id
+        for deck_id, name in names.items()
+        if name == deck or name[: len(below)].translate(_ASCII_LOWER) == below
+    ]
 
 
 def _waiting(
