@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -59,6 +58,8 @@ class Config:
             if explicit:
                 raise ReviseError(f"{path}: config file not found (create it or drop --config)")
             return cls()
+        import tomllib  # only when there is a file: most starts have none
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

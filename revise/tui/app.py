@@ -27,6 +27,23 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def breakpoint_classes(app: App[object]) -> str:
+    """The classes the app's breakpoints give a screen at the terminal's size now (as Textual's
+    Screen sets them on a resize). A screen made with them is not restyled again, widget by
+    widget, when it is first shown: that second pass was a good part of `revise study`'s start."""
+    width, height = app.size
+    classes = []
+    for dimension, breakpoints in (
+        (width, app.HORIZONTAL_BREAKPOINTS or []),
+        (height, app.VERTICAL_BREAKPOINTS or []),
+    ):
+        for least, name in sorted(breakpoints, reverse=True):
+            if dimension >= least:
+                classes.append(name)
+                break
+    return " ".join(classes)
+
+
 class ReviseApp(App[None]):
     """`ReviseApp(col).run()` opens on the deck list; `study=True` goes straight into a session."""
 

@@ -29,6 +29,7 @@ from revise.storage.busy import WAITING
 from revise.study.opening import OpeningCollection
 from revise.study.session import StudySession
 from revise.textsafe import inert
+from revise.tui.app import breakpoint_classes
 from revise.tui.timefmt import due_phrase
 from revise.tui.widgets.card_view import CardView
 from revise.tui.widgets.grade_bar import GradeBar, GradeButton
@@ -106,7 +107,7 @@ class ReviewScreen(Screen[StudySession]):
     app: ReviseApp
 
     def __init__(self, deck: str | None) -> None:
-        super().__init__()
+        super().__init__(classes=breakpoint_classes(self.app))
         self.deck = deck
         self.card: StudyCard | None = None
         self.revealed = False
