@@ -106,6 +106,12 @@ async def step(name, awaitable):
         os._exit(3)
 
 
+async def settled(pilot):
+    for _ in range(3):
+        await pilot.pause()
+        await asyncio.sleep(0.1)
+
+
 async def next_paint(app, previous):
     app.previous, app.painted = previous, None
     app.painted_event = asyncio.Event()
@@ -121,8 +127,9 @@ async def drive(pilot):
     answer_ms = []
     for number in range(1, ANSWERS + 1):
         app.simulate_key("space")
-        await asyncio.sleep(0.05)
+        # As a reader would: the answer is read (the screen has settled) before a grade.
         await step(f"the workers before answer {number}", app.workers.wait_for_complete())
+        await step(f"the screen before answer {number}", settled(pilot))
         waiting = asyncio.create_task(next_paint(app, prompt(app)))
         await asyncio.sleep(0)
         start = time.perf_counter()

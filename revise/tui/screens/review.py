@@ -239,6 +239,12 @@ class ReviewScreen(Screen[StudySession]):
     # -- messages from the workers -----------------------------------------------------------
 
     def on_card_loaded(self, message: CardLoaded) -> None:
+        with self.app.batch_update():  # painted once, after every change below
+            self.show_loaded(message)
+        # Counted once the card is painted: the count must not hold up the next card.
+        self.call_after_refresh(self.fetch_progress)
+
+    def show_loaded(self, message: CardLoaded) -> None:
         self.card = message.card
         self.revealed = False
         self.busy = False
@@ -253,8 +259,6 @@ class ReviewScreen(Screen[StudySession]):
             view.show_card(message.card)
         grades.display = message.card is not None
         self.refresh_bindings()
-        # Counted once the card is painted: the count must not hold up the next card.
-        self.call_after_refresh(self.fetch_progress)
 
     def on_intervals_loaded(self, message: IntervalsLoaded) -> None:
         if message.card is self.card:  # still the card shown, not one shown again since
