@@ -424,19 +424,6 @@ def count_line(table: Table, cols: Collections) -> None:
 
 # -- on screen, in tmux ------------------------------------------------------------------------
 
-MINIMAL_APP = """
-from textual.app import App
-from textual.widgets import Static
-
-
-class Minimal(App):
-    def compose(self):
-        yield Static("minimal app painted")
-
-
-Minimal().run()
-"""
-
 
 def on_screen(name: str, command: str, marker: str, limit_s: float = 60) -> tuple[float, int]:
     """Seconds from starting `command` in a 100x30 tmux window to `marker` on its screen, and
@@ -488,24 +475,24 @@ def on_screen(name: str, command: str, marker: str, limit_s: float = 60) -> tupl
 
 
 def startup_line(table: Table, cols: Collections, runs: int) -> None:
-    app = cols.folder / "minimal_app.py"
-    app.write_text(MINIMAL_APP, encoding="utf-8")
+    """Timed as benchmarks/bench_tui.py times it (benchmarks/paint.py): each command started in
+    a 100x30 tmux pane whose output is piped to us, until the text is written to the terminal."""
+    from paint import StepTimeout, TmuxPanes, minimal_app_command
+
+    marker = "minimal app painted"
+    first = "Question "  # every card of the collection starts so: painted with the first card
     revise_s, minimal_s = [], []
-    for run in range(runs):
-        revise_s.append(
-            on_screen(
-                f"revise study to the first card, run {run + 1}",
-                shlex.join([*REVISE, "--db", str(cols.revise["20k"]), "study"]),
-                "Question ",
-            )[0]
-        )
-        minimal_s.append(
-            on_screen(
-                f"minimal Textual app, run {run + 1}",
-                shlex.join([sys.executable, str(app)]),
-                "minimal app painted",
-            )[0]
-        )
+    with TmuxPanes(100, 30) as panes:
+        for run in range(1, runs + 1):
+            try:
+                minimal_s.append(panes.time_to_text(minimal_app_command(marker), marker, cwd=ROOT))
+                revise_s.append(
+                    panes.time_to_text(
+                        [*REVISE, "--db", str(cols.revise["20k"]), "study"], first, cwd=ROOT
+                    )
+                )
+            except StepTimeout as error:
+                sys.exit(f"bench_anki: revise study / minimal Textual app, run {run}: {error}")
     table.add(
         "revise study to first card (20,000 cards) / minimal Textual app, in tmux",
         statistics.median(revise_s),
