@@ -341,11 +341,11 @@ def _capital(text: str) -> str:
 
 
 def _closed(text: str) -> str:
-    """An answer never ends inside a bracket it opened: "a bond (i.e it is endothermic" ->
-    "a bond"."""
+    """An answer never ends inside a bracket it opened ("a bond (i.e it is endothermic" ->
+    "a bond") nor on a word that joins it to what was cut ("... resources and,")."""
     while text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip(" ,;:-")
-    return text
+    return re.sub(r"(?:[\s,;:]+(?:and|or|but|nor|so|then))+[\s,;:]*$", "", text).rstrip(" ,;:-")
 
 
 # Why ---------------------------------------------------------------------------------------------
