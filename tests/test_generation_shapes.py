@@ -255,3 +255,13 @@ def test_a_label_that_names_a_part_of_something_else_is_no_term(tmp_path: Path) 
     )
     assert "What are leaders?" not in cards
     assert "What is emails and websites?" not in cards
+
+
+def test_an_effect_keeps_the_time_it_happened_in(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# North Korea\n\n## Assistance\n\nAid came in six phases. In the second period (1957-60), "
+        "Soviet deStalinization measures led to tension in Soviet-North Korean relations.\n",
+    )
+    question = "In the second period (1957-60), what did Soviet deStalinization measures lead to?"
+    assert cards[question] == "Tension in Soviet-North Korean relations"

@@ -458,6 +458,15 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Huge cost of war increased China's dependence on the USSR" -> "What did the huge cost
     of war increase?" """
     match = _EFFECT.match(_last_part(sentence) if " - " in sentence else sentence)
+    fronted = _FRONTED.match(sentence)
+    if fronted:
+        # "In the second period (1957-60), X led to Y": asked with its time or place kept.
+        return [
+            Question(
+                f"{fronted['front']}, {q.front[:1].lower()}{q.front[1:]}", q.back, q.shape, q.score
+            )
+            for q in effect(fronted["main"], names)
+        ]
     if not match:
         return []
     cause = match["cause"].strip()
