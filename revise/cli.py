@@ -21,7 +21,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_FLAGGED = 3  # `generate --check` found cards that fail a check
 # Commands that write to the collection: importing, and studying (the deck list studies too).
-WRITING_COMMANDS = (None, "study", "import")
+WRITING_COMMANDS = (None, "study", "import", "browse")
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe ended
 
 
@@ -156,6 +156,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     workload.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
     workload.add_argument("--json", action="store_true", help="machine-readable output")
+
+    browse = commands.add_parser(
+        "browse",
+        parents=[common],
+        help="open the card browser",
+        description="Open the card browser, on a search if given (Anki's syntax).",
+    )
+    browse.add_argument("query", nargs="*", help="the search (default: every card)")
+
+    cards = commands.add_parser(
+        "cards",
+        parents=[common],
+        help="list the cards a search finds",
+        description="List the cards matching a search in Anki's syntax, e.g. "
+        "'deck:French -is:new prop:lapses>3' (see the README's Searching section).",
+    )
+    cards.add_argument("query", nargs="*", help="the search (default: every card)")
+    cards.add_argument(
+        "--sort",
+        default="added",
+        help="front, deck, due, interval, stability, "
+        "difficulty, reviews, lapses or added (default: added)",
+    )
+    cards.add_argument("--reverse", action="store_true", help="sort the other way")
+    cards.add_argument("--json", action="store_true", help="machine-readable output")
 
     stats = commands.add_parser(
         "stats",
@@ -298,6 +323,8 @@ def _run_command(args: argparse.Namespace) -> int:
             return _stats(collection, args)
         if args.command == "deck-options":
             return _deck_options(collection, args)
+        if args.command == "cards":
+            return _cards(collection, args)
         return _tui(collection, args)
     finally:
         collection.close()
@@ -329,7 +356,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if collection.backup is not None:
         backup = inert(str(collection.backup))
         print(f"revise: upgraded the database; a copy of the old one is at {backup}")
-    if collection.is_new and args.command in (None, "study"):
+    if collection.is_new and args.command in (None, "study", "browse"):
         _import_bundled(collection)
     return collection
 
@@ -656,6 +683,23 @@ def _deck_options(collection, args: argparse.Namespace) -> int:  # type: ignore[
     return 0
 
 
+def _cards(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.study.card_text import card_dict, card_line, card_lines_header
+
+    result = collection.search(" ".join(args.query), order=args.sort, descending=args.reverse)
+    if args.json:
+        print(json.dumps([card_dict(row) for row in result.rows], indent=2, ensure_ascii=False))
+        return 0
+    if not result.rows:
+        print("No cards match.")
+        return 0
+    print(card_lines_header())
+    for row in result.rows:
+        print(card_line(row))
+    print(f"{result.total:,} card{'s' if result.total != 1 else ''}")
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     from revise.formats.detect import FileKind, file_kind
     from revise.formats.generated import deck_targets, write_generated
@@ -696,5 +740,6 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     deck = getattr(args, "deck", None)
     if deck is not None and not collection.deck_names(deck):
         raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
-    ReviseApp(collection, deck=deck, study=args.command == "study").run()
+    browse = " ".join(args.query) if args.command == "browse" else None
+    ReviseApp(collection, deck=deck, study=args.command == "study", browse=browse).run()
     return 0

@@ -76,6 +76,18 @@ class Scheduler:
             lapses=memory.lapses + (1 if lapsed else 0),
         )
 
+    def retrievability(self, memory: MemoryState, now: datetime) -> float | None:
+        """The chance of recalling the card at `now`; None for a card not yet studied."""
+        if memory.stability is None or memory.last_review is None:
+            return None
+        card = fsrs.Card(
+            state=fsrs.State.Review,
+            stability=memory.stability,
+            difficulty=memory.difficulty,
+            last_review=memory.last_review,
+        )
+        return self._fsrs.get_card_retrievability(card, now)
+
     def preview(self, card_id: int, memory: MemoryState, now: datetime) -> dict[Rating, timedelta]:
         """The interval each rating would give if answered at `now`."""
         return {

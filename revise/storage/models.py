@@ -100,6 +100,10 @@ class Note(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
 
 
+# Card.flag values, as Anki numbers and colours them (0: no flag)
+FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+
+
 class Card(Base):
     """One thing to recall, with its FSRS memory state and when it is next due."""
 
@@ -125,6 +129,7 @@ class Card(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     suspended: Mapped[int] = mapped_column(Integer, default=NOT_SUSPENDED)
     buried_until: Mapped[datetime | None] = mapped_column(UTCMillis)  # siblings rest for the day
+    flag: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # FLAGS, 0 none
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
     # Columns added by later migrations come last, where an upgrade puts them.
     # Its note's place in the deck file (0002; its server default too).

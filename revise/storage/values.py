@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0008_review_leech"
+SCHEMA_HEAD = "0009_card_flag"
 
 # Card.suspended values
 NOT_SUSPENDED = 0

@@ -43,6 +43,9 @@ from revise.study import leeches, undo
 from revise.study.cards import StudyCard, study_card
 
 if TYPE_CHECKING:
+    from revise.study.actions import CardActions
+    from revise.study.card_info import CardInfo
+    from revise.study.search import SearchResult
     from revise.study.session import StudySession
 from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, store_deck
 from revise.storage.migrate import ensure_schema
@@ -128,6 +131,7 @@ class Collection:
             raise
         self._options = DeckOptionsStore(config)
         self._tuning = Tuning(self._engine, self._lock, config, self._options)
+        self._actions: CardActions | None = None
 
     @classmethod
     def open(
@@ -408,6 +412,45 @@ class Collection:
         """The leech an answer made (tagged `leech`, perhaps suspended), if it made one."""
         with self._lock, storage.reading(self._engine) as connection:
             return leeches.made_by(connection, review_id)
+
+    # -- the card browser (revise/study/search.py, actions.py, card_info.py) -------------------
+
+    @property
+    def actions(self) -> CardActions:
+        """Suspend, bury, flag, tag, move, reset, set due, delete; each undoable, newest first."""
+        if self._actions is None:
+            from revise.study.actions import CardActions
+
+            self._actions = CardActions(self._engine, self._lock, self._day)
+        return self._actions
+
+    def card_info(self, card_id: int) -> CardInfo:
+        """A card's text, source, memory now (with its retrievability) and every review."""
+        from revise.study.card_info import card_info
+
+        now = self._clock()
+        with self._lock, storage.reading(self._engine) as connection:
+            memory, _ = self._memory(connection, card_id)
+            chance = self._tuning.scheduler(connection, card_id).retrievability(memory, now)
+            return card_info(connection, card_id, now, chance)
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        order: str = "added",
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> SearchResult:
+        """The cards matching an Anki-style search (revise/study/search.py), sorted; the first
+        `limit` of them (None: all) in full. A query that cannot be read raises ReviseError."""
+        from revise.study import search
+
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            return search.find(
+                connection, query, day, order=order, descending=descending, limit=limit
+            )
 
     # -- FSRS fitted to the user's reviews (revise/study/tuning.py) ----------------------------
 
