@@ -63,6 +63,7 @@ class ReviseApp(App[None]):
         *,
         deck: str | None = None,
         study: bool = False,
+        browse: str | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         check_keymap(collection.config.keymap, collection.config.source)
@@ -70,6 +71,7 @@ class ReviseApp(App[None]):
         self.collection = collection
         self.start_deck = deck
         self.study_only = study
+        self.browse_query = browse  # open the card browser on this search first
         # The same clock the collection was opened with, so "due in 8m" agrees with it.
         self.clock = clock or _utc_now
 
@@ -81,6 +83,8 @@ class ReviseApp(App[None]):
             from revise.tui.screens.deck_list import DeckListScreen
 
             self.push_screen(DeckListScreen(highlight=self.start_deck))
+            if self.browse_query is not None:
+                self.browse(self.browse_query)
 
     def now(self) -> datetime:
         """The collection's idea of now (a fixed clock in tests)."""
@@ -91,6 +95,12 @@ class ReviseApp(App[None]):
         from revise.tui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(deck), callback=self._session_ended)
+
+    def browse(self, query: str = "") -> None:
+        """The card browser, on `query` (revise/tui/screens/browser.py)."""
+        from revise.tui.screens.browser import BrowserScreen
+
+        self.push_screen(BrowserScreen(query))
 
     def _session_ended(self, session: StudySession | None) -> None:
         if session is not None:

@@ -93,6 +93,7 @@ class DeckListScreen(Screen[None]):
         Binding("i", "import_file", "Import", id="decks.import"),
         Binding("t", "statistics", "Stats", id="decks.statistics", group=DECK_VIEWS),
         Binding("o", "deck_options", "Options", id="decks.options", group=DECK_VIEWS),
+        Binding("b", "browse", "Browse", id="decks.browse", group=DECK_VIEWS),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
         Binding("q", "app.quit", "Quit", id="decks.quit"),
     ]
@@ -218,6 +219,10 @@ class DeckListScreen(Screen[None]):
         if deck is not None:
             self.app.push_screen(DeckOptionsScreen(deck))
 
+    def action_browse(self) -> None:
+        deck = self.highlighted_deck()
+        self.app.browse("" if deck is None else deck_search(deck))
+
     def action_refresh_decks(self) -> None:
         self.load_decks()
 
@@ -304,6 +309,12 @@ class DeckListScreen(Screen[None]):
         self.set_class(False, "-importing")  # the table stays busy until its counts are in
         self.notify(str(message.report), title="Imported", markup=False)
         self.load_decks()
+
+
+def deck_search(deck: str) -> str:
+    """The search for one deck and its sub-decks, its name quoted as the syntax wants."""
+    escaped = deck.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"deck:{escaped}"'
 
 
 def count_cell(count: int, kind: str) -> Text:

@@ -45,6 +45,7 @@ RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning st
 GRADE_KEYS = Binding.Group("Grade", compact=True)
 # An answer taking longer than this shows the grades and keys greyed out until it is stored.
 BUSY_SHOWN_AFTER = 0.15
+CARD_KEYS = Binding.Group("Card", compact=True)  # suspend, bury, flag, info: one footer entry
 FIRST_CARD_WAIT = 0.25  # seconds the screen may wait, when shown, for its first card to arrive
 
 
@@ -101,6 +102,18 @@ class ReviewScreen(Screen[StudySession]):
         Binding("4", "grade(4)", "Easy", id="review.easy", group=GRADE_KEYS),
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("o", "open_media", "Media", id="review.open_media"),
+        # Anki's keys: @ suspend, - bury card, = bury note; and f flag, i card info.
+        Binding("at", "card_action('suspend')", "Suspend", id="review.suspend", group=CARD_KEYS),
+        Binding("minus", "card_action('bury')", "Bury", id="review.bury", group=CARD_KEYS),
+        Binding(
+            "equals_sign",
+            "card_action('bury_note')",
+            "Bury note",
+            id="review.bury_note",
+            group=CARD_KEYS,
+        ),
+        Binding("f", "flag", "Flag", id="review.flag", group=CARD_KEYS),
+        Binding("i", "card_info", "Info", id="review.info", group=CARD_KEYS),
         Binding("q,escape", "end_session", "End", id="review.end"),
     ]
 
@@ -116,6 +129,9 @@ class ReviewScreen(Screen[StudySession]):
         # Kept here: a plain thread has no active app to look the collection up through.
         self._collection: Collection = self.app.collection
         self.session = self._collection.session(deck)  # its answers, its undo, its summary
+        # (answers given before it, card) for each suspend, bury or flag done here: undo takes
+        # back the newest of these and the session's answers, in the order they were done.
+        self.actions_done: list[tuple[int, int]] = []
         # The first card is fetched while the screen is built, so the first frame can show it;
         # `revise study` read it already, before the collection was opened.
         self.first_card: Future[CardLoaded] = Future()
@@ -201,6 +217,12 @@ class ReviewScreen(Screen[StudySession]):
     @work(thread=True, group="review")
     def undo_answer(self) -> None:
         try:
+            if self.actions_done and self.actions_done[-1][0] == len(self.session.answers):
+                # The newest thing done here is a suspend, bury or flag: take that back.
+                _, card_id = self.actions_done.pop()
+                self.collection.actions.undo()
+                self.show(self.collection.card(card_id))
+                return
             card = self.session.undo(on_wait=self.waiting)
             if card is None:
                 self.post_message(ActionFailed("Nothing to undo in this session", "warning"))
@@ -303,6 +325,8 @@ class ReviewScreen(Screen[StudySession]):
             return True if not self.busy else None
         if action == "open_media":
             return bool(self.card and self.card.media)
+        if action in {"card_action", "flag", "card_info"}:
+            return True if self.card is not None and not self.busy else None
         return True
 
     def action_reveal(self) -> None:
@@ -356,6 +380,58 @@ class ReviewScreen(Screen[StudySession]):
                 shown = inert(problem)
                 self.app.call_from_thread(self.notify, shown, severity="error", markup=False)
                 return
+
+    def action_card_action(self, name: str) -> None:
+        """Suspend or bury the card (or bury its note) and go on to the next card."""
+        if self.card is None or self.busy:
+            return
+        self.busy = True
+        self.query_one(GradeBar).set_enabled(False)
+        self.refresh_bindings()
+        self.act_on_card(self.card.id, name)
+
+    @work(thread=True, group="review")
+    def act_on_card(self, card_id: int, name: str) -> None:
+        actions = self.collection.actions
+        act = {
+            "suspend": lambda: actions.set_suspended([card_id], True),
+            "bury": lambda: actions.set_buried([card_id], True),
+            "bury_note": lambda: actions.bury_notes([card_id]),
+        }[name]
+        try:
+            done = act()
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+            return
+        self.actions_done.append((len(self.session.answers), card_id))
+        self.app.call_from_thread(self.notify, f"{done} (u undoes it)", markup=False)
+        self.show_next()
+
+    def action_flag(self) -> None:
+        if self.card is None or self.busy:
+            return
+        from revise.tui.screens.card_dialogs import FlagScreen
+
+        card_id = self.card.id
+        self.app.push_screen(
+            FlagScreen(), lambda flag: flag is not None and self.flag_card(card_id, flag)
+        )
+
+    @work(thread=True, group="review-flag")
+    def flag_card(self, card_id: int, flag: int) -> None:
+        try:
+            done = self.collection.actions.flag([card_id], flag)
+        except ReviseError as error:
+            self.post_message(ActionFailed(str(error)))
+            return
+        self.actions_done.append((len(self.session.answers), card_id))
+        self.app.call_from_thread(self.notify, done, markup=False)
+
+    def action_card_info(self) -> None:
+        if self.card is not None:
+            from revise.tui.screens.card_info import CardInfoScreen
+
+            self.app.push_screen(CardInfoScreen(self.card.id))
 
     def action_end_session(self) -> None:
         self.dismiss(self.session)
