@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from revise.errors import ReviseError
@@ -120,8 +120,8 @@ class CardActions:
         """Bury every card of the cards' notes until the next study day."""
         with self._lock, storage.reading(self._engine) as connection:
             siblings = _note_card_ids(connection, card_ids)
+            notes = plural(len(_note_ids(connection, card_ids)), "note")
         until = self._day().end
-        notes = plural(len(_note_ids(self._engine, card_ids)), "note")
         return self._set_cards(
             siblings, f"Buried {notes} ({plural(len(siblings), 'card')})", buried_until=until
         )
@@ -282,8 +282,11 @@ class CardActions:
         """(notes, cards, reviews) that deleting these cards' notes would remove."""
         with self._lock, storage.reading(self._engine) as connection:
             all_cards = _note_card_ids(connection, card_ids)
-            reviews = len(_rows(connection, reviews_t, reviews_t.c.card_id.in_(all_cards)))
-        return len(_note_ids(self._engine, card_ids)), len(all_cards), reviews
+            reviews = connection.execute(
+                select(func.count()).where(reviews_t.c.card_id.in_(all_cards))
+            ).scalar_one()
+            notes = len(_note_ids(connection, card_ids))
+        return notes, len(all_cards), reviews
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -387,10 +390,9 @@ def _note_card_ids(connection: Connection, card_ids: Sequence[int]) -> list[int]
     )
 
 
-def _note_ids(engine: Engine, card_ids: Sequence[int]) -> list[int]:
-    with storage.reading(engine) as connection:
-        return list(
-            connection.execute(
-                select(cards_t.c.note_id).where(cards_t.c.id.in_(card_ids)).distinct()
-            ).scalars()
-        )
+def _note_ids(connection: Connection, card_ids: Sequence[int]) -> list[int]:
+    return list(
+        connection.execute(
+            select(cards_t.c.note_id).where(cards_t.c.id.in_(card_ids)).distinct()
+        ).scalars()
+    )

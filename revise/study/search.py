@@ -622,14 +622,12 @@ def find(
     (None: all) in full."""
     prepare(connection)
     ids = matching(connection, query, day, with_notes=order == "front")
-    # The count rides along with the first rows: the cards are read once, and only the ids of
-    # the rows asked for leave the database.
-    first = _sorted(ids.add_columns(func.count().over()), order, descending)
+    total = connection.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+    first = _sorted(ids, order, descending)
     if limit is not None:
-        first = first.limit(limit)
-    found = connection.execute(first).all()
-    total = found[0][1] if found else 0
-    return SearchResult(total, card_rows(connection, [row[0] for row in found], day.now))
+        first = first.limit(limit)  # SQLite then keeps only the top rows while it sorts
+    found = list(connection.execute(first).scalars())
+    return SearchResult(total, card_rows(connection, found, day.now))
 
 
 def card_rows(connection: Connection, ids: Sequence[int], now: datetime) -> list[CardRow]:

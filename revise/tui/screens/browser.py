@@ -59,8 +59,11 @@ STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
 
 class SearchDone(Message):
-    def __init__(self, result: SearchResult | None, error: str | None, keep: int | None) -> None:
+    def __init__(
+        self, serial: int, result: SearchResult | None, error: str | None, keep: int | None
+    ) -> None:
         super().__init__()
+        self.serial = serial  # which search: only the newest one's result is shown
         self.result = result
         self.error = error
         self.keep = keep  # the card to keep the cursor on
@@ -112,6 +115,8 @@ class BrowserScreen(Screen[None]):
         self.rows: list[CardRow] = []
         self.total = 0
         self.marked: set[int] = set()
+        self.table_after_search = False  # a search typed in the box: then back to the table
+        self.search_serial = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="browser-panel", classes="section") as panel:
@@ -134,22 +139,30 @@ class BrowserScreen(Screen[None]):
 
     def run_search(self, keep: int | None = None) -> None:
         self.query_one(CardTable).loading = True
-        self.search(self.query_text, self.order, self.descending, keep)
+        self.search_serial += 1
+        self.search(self.search_serial, self.query_text, self.order, self.descending, keep)
 
-    @work(thread=True, exclusive=True, group="browser-search")
-    def search(self, query: str, order: str, descending: bool, keep: int | None) -> None:
+    @work(thread=True, group="browser-search")
+    def search(
+        self, serial: int, query: str, order: str, descending: bool, keep: int | None
+    ) -> None:
         try:
             result = self.app.collection.search(
                 query, order=order, descending=descending, limit=SHOWN_ROWS
             )
         except ReviseError as error:
-            self.post_message(SearchDone(None, inert(str(error)), keep))
+            self.post_message(SearchDone(serial, None, inert(str(error)), keep))
             return
-        self.post_message(SearchDone(result, None, keep))
+        self.post_message(SearchDone(serial, result, None, keep))
 
     def on_search_done(self, message: SearchDone) -> None:
+        if message.serial != self.search_serial:
+            return  # a newer search is on its way
         table = self.query_one(CardTable)
         table.loading = False
+        if self.table_after_search:
+            self.table_after_search = False
+            table.focus()
         if message.result is None:
             assert message.error is not None
             self.notify(message.error, severity="error", markup=False, timeout=8)
@@ -165,8 +178,8 @@ class BrowserScreen(Screen[None]):
     def search_submitted(self, event: Input.Submitted) -> None:
         self.query_text = event.value.strip()
         self.marked.clear()
+        self.table_after_search = True
         self.run_search()
-        self.query_one(CardTable).focus()
 
     def on_resize(self) -> None:
         if self.rows:
@@ -379,11 +392,23 @@ class BrowserScreen(Screen[None]):
     def action_move(self) -> None:
         ids = self.selection()
         if ids:
+            self.ask_move(ids)
+
+    @work(thread=True, group="browser-action")
+    def ask_move(self, ids: list[int]) -> None:
+        """Ask for the deck, offering the names of those there are."""
+        try:
             names = self.app.collection.deck_names()
-            self.app.push_screen(
-                AskScreen("Move", f"Deck to move {self.cards_text(ids)} to:", suggestions=names),
-                lambda deck: deck is not None and self.act("move", ids, deck),
-            )
+        except ReviseError as error:
+            self.post_message(ActionDone(inert(str(error)), error=True))
+            return
+        dialog = AskScreen("Move", f"Deck to move {self.cards_text(ids)} to:", suggestions=names)
+
+        def chosen(deck: str | None) -> None:
+            if deck is not None:
+                self.act("move", ids, deck)
+
+        self.app.call_from_thread(self.app.push_screen, dialog, chosen)
 
     def action_reset(self) -> None:
         ids = self.selection()
