@@ -93,7 +93,7 @@ class DeckListScreen(Screen[None]):
         Binding("i", "import_file", "Import", id="decks.import"),
         Binding("t", "statistics", "Stats", id="decks.statistics", group=DECK_VIEWS),
         Binding("o", "deck_options", "Options", id="decks.options", group=DECK_VIEWS),
-        Binding("b", "browse", "Browse", id="decks.browse", group=DECK_VIEWS),
+        Binding("b", "browse", "Browse cards", id="decks.browse", show=False),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
         Binding("q", "app.quit", "Quit", id="decks.quit"),
     ]

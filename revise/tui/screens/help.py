@@ -18,8 +18,9 @@ def help_rows(screen: Screen[object], app: App[object]) -> list[tuple[str, str, 
     enabled: dict[tuple[str, str], bool] = {}
     for key_binding in screen.active_bindings.values():
         binding = key_binding.binding
-        # Bindings not shown in the footer (scrolling, focus) would bury the ones that matter.
-        if not binding.show or not binding.description:
+        # Textual's own bindings kept out of the footer (scrolling, focus) would bury the ones
+        # that matter; revise's own (with an id) are listed even when the footer has no room.
+        if not binding.description or not (binding.show or binding.id):
             continue
         entry = (binding.action, binding.description)
         keys = keys_by_action.setdefault(entry, [])

@@ -45,7 +45,6 @@ RECHECK_SECONDS = 60  # while nothing is due, look again this often: learning st
 GRADE_KEYS = Binding.Group("Grade", compact=True)
 # An answer taking longer than this shows the grades and keys greyed out until it is stored.
 BUSY_SHOWN_AFTER = 0.15
-CARD_KEYS = Binding.Group("Card", compact=True)  # suspend, bury, flag, info: one footer entry
 FIRST_CARD_WAIT = 0.25  # seconds the screen may wait, when shown, for its first card to arrive
 
 
@@ -102,18 +101,19 @@ class ReviewScreen(Screen[StudySession]):
         Binding("4", "grade(4)", "Easy", id="review.easy", group=GRADE_KEYS),
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo"),
         Binding("o", "open_media", "Media", id="review.open_media"),
-        # Anki's keys: @ suspend, - bury card, = bury note; and f flag, i card info.
-        Binding("at", "card_action('suspend')", "Suspend", id="review.suspend", group=CARD_KEYS),
-        Binding("minus", "card_action('bury')", "Bury", id="review.bury", group=CARD_KEYS),
+        # Anki's keys: @ suspend, - bury card, = bury note; and f flag, i card info. Not in the
+        # footer, which has no room for them at 60 columns: ? lists them.
+        Binding("at", "card_action('suspend')", "Suspend", id="review.suspend", show=False),
+        Binding("minus", "card_action('bury')", "Bury", id="review.bury", show=False),
         Binding(
             "equals_sign",
             "card_action('bury_note')",
             "Bury note",
             id="review.bury_note",
-            group=CARD_KEYS,
+            show=False,
         ),
-        Binding("f", "flag", "Flag", id="review.flag", group=CARD_KEYS),
-        Binding("i", "card_info", "Info", id="review.info", group=CARD_KEYS),
+        Binding("f", "flag", "Flag", id="review.flag", show=False),
+        Binding("i", "card_info", "Card info", id="review.info", show=False),
         Binding("q,escape", "end_session", "End", id="review.end"),
     ]
 
