@@ -129,11 +129,12 @@ class Card(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     suspended: Mapped[int] = mapped_column(Integer, default=NOT_SUSPENDED)
     buried_until: Mapped[datetime | None] = mapped_column(UTCMillis)  # siblings rest for the day
-    flag: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # FLAGS, 0 none
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
     # Columns added by later migrations come last, where an upgrade puts them.
     # Its note's place in the deck file (0002; its server default too).
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Its flag, 0 none or one of FLAGS (0009; its server default too).
+    flag: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Review(Base):
