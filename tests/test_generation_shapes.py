@@ -30,6 +30,8 @@ def questions(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, st
         (r"$\frac{1}{2}mv^2$", "(1/2)mv²"),
         (r"H$_2$O", "H₂O"),
         (r"costs $5 and $10", "costs $5 and $10"),
+        (r"$e^{ix} = \cos x + i \sin x$", "eⁱˣ = cos x + i sin x"),
+        (r"$\ln(1+x)$", "ln(1+x)"),
         (r"$\gbrace{x}$", r"$\gbrace{x}$"),  # a macro of the author's own stays as written
     ],
 )

@@ -37,6 +37,7 @@ _DISPLAY = re.compile(r"\$\$(.+)\$\$|\\\[(.+)\\\]", re.S)
 _ENVIRONMENT = re.compile(
     r"\\(?:begin|end)\{(?:align|aligned|alignat|equation|gather|gathered|split|eqnarray)\*?\}"
 )
+_FUNCTION = re.compile(r"\\(sin|cos|tan|sec|csc|cot|log|ln|exp|lim|max|min)(?![A-Za-z])\s*")
 _HELD = 0xE000  # private-use characters hold converted scripts while pylatexenc reads the rest
 # Marks that are raised already: a degree sign (or the ring LaTeX writes it with), primes.
 _ALREADY_RAISED = {"°": "°", "\u2218": "°", "\u2032": "\u2032", "\u2033": "\u2033", "*": "*"}
@@ -125,6 +126,7 @@ def _latex_text(latex: str) -> str | None:
         return chr(_HELD + len(pieces) - 1)
 
     latex = _SIZING.sub("", latex)
+    latex = _FUNCTION.sub(_function, latex)  # "\cos x" reads "cos x", not "cosx"
     if any(not _known_macro(name) for name in re.findall(r"\\([A-Za-z]+)", latex)):
         return None  # a macro of the author's own ("\\h8"): its text cannot be known
     try:
@@ -137,6 +139,11 @@ def _latex_text(latex: str) -> str | None:
     for index, piece in enumerate(pieces):
         text = text.replace(chr(_HELD + index), piece)
     return text.strip()
+
+
+def _function(match: re.Match[str]) -> str:
+    after = match.string[match.end() : match.end() + 1]
+    return f"{match[1]} " if after.isalnum() or after == "\\" else match[1]
 
 
 @lru_cache(maxsize=1024)

@@ -707,7 +707,7 @@ def formula(sentence: str) -> list[Question]:
     match = _FORMULA.match(sentence.strip())
     if not match:
         return []
-    lhs, rhs = match["lhs"].strip(), match["rhs"].strip()
+    lhs, rhs = match["lhs"].strip(), match["rhs"].strip().rstrip("!")
     if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(rhs.split()) > 10:
         return []
     if not re.search(r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs):
