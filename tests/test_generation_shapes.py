@@ -138,10 +138,11 @@ def test_one_question_never_has_two_answers(tmp_path: Path) -> None:
         tmp_path,
         "# Energetics\n\n## Summary\n\n|Name|Definition|\n|---|---|\n"
         "|Solution Enthalpy|Energy required to dissolve anything into water|\n\n"
-        "## Enthalpy of Solution\n\nThis is the enthalpy change to dissolve any ionic lattice "
-        "into water.\n",
+        "## Enthalpies\n\n### Enthalpy of Solution\n\nThis is the enthalpy change to dissolve "
+        "any ionic lattice into water.\n",
     )
-    assert [front for front in cards if "olution" in front] == ["What is Solution Enthalpy?"]
+    # The card from the section about the thing wins over the summary table's.
+    assert [front for front in cards if "olution" in front] == ["What is Enthalpy of Solution?"]
 
 
 def test_a_legend_or_a_note_to_the_reader_is_no_card(tmp_path: Path) -> None:

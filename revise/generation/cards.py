@@ -213,7 +213,7 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
     chosen: list[Option] = []
     counts: Counter[str] = Counter()
     keys: set[tuple[str, str]] = set()
-    asked: set[tuple[frozenset[str], str]] = set()
+    asked: dict[tuple[frozenset[str], str], Option] = {}
     for draft in drafts:
         for option in draft.options:
             answer = normalise(option.answer)
@@ -222,9 +222,18 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
                 continue
             question = _question_key(option.note)
             if question and question in asked:
-                continue  # one question, one answer: "Solution Enthalpy" is "Enthalpy of Solution"
+                # One question, one answer ("Solution Enthalpy" is "Enthalpy of Solution"):
+                # the one from the section about the thing beats a summary's.
+                earlier = asked[question]
+                if _depth(option.note) > _depth(earlier.note) and earlier in chosen:
+                    chosen[chosen.index(earlier)] = option
+                    asked[question] = option
+                    counts[normalise(earlier.answer)] -= 1
+                    counts[answer] += 1
+                    keys.add(key)
+                break
             if question:
-                asked.add(question)
+                asked[question] = option
             if option.note.kind is NoteKind.CLOZE and any(
                 other.note.kind is NoteKind.CLOZE
                 and are_siblings(other.note, other.masked, option.note, option.masked, fuzz.ratio)
@@ -238,6 +247,10 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
     return chosen
 
 
+def _depth(note: NoteData) -> int:
+    return len(note.context.split(" > ")) if note.context else 0
+
+
 def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     """What a question asks, whatever its word order: its content words (asides in brackets
     aside), and for a formula the section it belongs to."""
@@ -247,7 +260,7 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     content = frozenset(
         token
         for token in normalise(front).split()
-        if not is_stopword(token) and token not in ("what", "is", "are")
+        if not is_stopword(token) and token not in ("what", "is", "are", "nth")
     )
     return (content, note.context if "= ?" in note.front else "") if content else None
 

@@ -345,6 +345,7 @@ def _closed(text: str) -> str:
     "a bond") nor on a word that joins it to what was cut ("... resources and,")."""
     while text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip(" ,;:-")
+    text = re.sub(r"\s+(?:and|or|but),\s+[^,]{1,40}$", "", text)  # "... and, if necessary"
     return re.sub(r"(?:[\s,;:]+(?:and|or|but|nor|so|then))+[\s,;:]*$", "", text).rstrip(" ,;:-")
 
 

@@ -15,6 +15,7 @@ NAME_TYPO_FLOOR = 3.5  # ... and at least this common itself
 MIN_CHECKED_LENGTH = 4
 
 
+@lru_cache(maxsize=16384)
 def looks_misspelt(token: str, name: bool) -> bool:
     """ "Issac" for Isaac, "Permanance", "Carribean": rare, in no dictionary, and one edit
     from a much commoner word. A name is spelt as its owner likes unless the commoner one is

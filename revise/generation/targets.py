@@ -458,7 +458,7 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     tokens = text.split()
     name = len(tokens) > 1 or target.start > 0
     if any(
-        looks_misspelt(token, name and token[:1].isupper()) and vocabulary.frequency(token) <= 1
+        vocabulary.frequency(token) <= 1 and looks_misspelt(token, name and token[:1].isupper())
         for token in tokens
     ):
         return False  # never teach a slip of the pen ("Issac Newton")
