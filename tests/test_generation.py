@@ -328,3 +328,16 @@ def test_any_notes_give_cards_that_pass_the_card_checks(
     findings = check_deck(deck, {deck.source: text})
     # Prompt length and yield are judged per deck on real notes, not on word salad.
     assert [str(finding) for finding in findings if finding.check not in (3, 10)] == []
+
+
+ALL_NOTES = sorted(
+    path
+    for path in (Path(__file__).parent / "notes").iterdir()
+    if path.suffix in (".md", ".txt", ".html")
+)
+
+
+@pytest.mark.parametrize("path", ALL_NOTES, ids=lambda path: path.name)
+def test_every_notes_file_we_have_generates_a_deck(path: Path) -> None:
+    deck = generate_deck(path)
+    assert deck.name and all(note.front for note in deck.notes)

@@ -268,3 +268,10 @@ def test_an_effect_keeps_the_time_it_happened_in(tmp_path: Path) -> None:
     )
     question = "In the second period (1957-60), what did Soviet deStalinization measures lead to?"
     assert cards[question] == "Tension in Soviet-North Korean relations"
+
+
+def test_a_short_bullet_ending_on_a_name_hides_it() -> None:
+    # "Mao" is in every other bullet of these notes, yet this fact is only about him.
+    notes = Path(__file__).resolve().parents[1] / "decks/notes/sino-soviet-friendship-1950-54.txt"
+    fronts = [note.front for note in generate_deck(notes).notes]
+    assert "Negotiations kept secret from [Mao]" in fronts

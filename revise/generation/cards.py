@@ -83,6 +83,7 @@ MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
 MAX_FORMULA_SIDE_WORDS = 3
 MAX_STATEMENT_PROMPT_WORDS = 45
+MAX_ENDING_NAME_WORDS = 8
 MIN_TERM_LIST = 2
 MAX_TERM_LIST = 6
 MAX_TERM_WORDS = 5
@@ -466,9 +467,26 @@ def _passage_drafts(
             option = option or _cloze(sentence, target, context, source)
             if option:
                 options.append(option)
+        if not options and not vague and block.kind is BlockKind.ITEM:
+            ending = _ending_name(sentence, vocabulary, block.terms)
+            option = ending and _cloze(sentence, ending, context, source)
+            if option:
+                options.append(option)
         if options:
             drafts.append(Draft(options))
     return drafts
+
+
+def _ending_name(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> Target | None:
+    """ "Negotiations kept secret from Mao": a short bullet that ends on a name has that name
+    as its fact, however often the notes name it."""
+    if len(words(sentence)) > MAX_ENDING_NAME_WORDS:
+        return None
+    end = len(sentence.rstrip(" ."))
+    for target in find_targets(sentence, vocabulary, terms):
+        if target.end == end and target.kind in (TargetKind.NAME, TargetKind.ACRONYM):
+            return target if target.score > 0 and target.start > 0 else None
+    return None
 
 
 def card_context(passage: Passage, title: str) -> str:

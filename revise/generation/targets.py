@@ -130,6 +130,8 @@ class Vocabulary:
 
     def frequency(self, phrase: str) -> int:
         key = normalise(phrase)
+        if not key:
+            return 1  # punctuation alone ("—", "(…)") occurs as no word of the notes
         if key not in self.counts:
             self.counts[key] = max(1, self._occurrences(key.split()))
         return self.counts[key]
