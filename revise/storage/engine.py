@@ -3,6 +3,7 @@ and short write transactions."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,8 +109,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        immediate = connection.info.get("immediate")
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # Straight on the driver: SQLAlchemy's execution path costs more than the BEGIN.
+        statement = "BEGIN IMMEDIATE" if connection.info.get("immediate") else "BEGIN"
+        try:
+            connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+        except sqlite3.Error as error:
+            raise DBAPIError.instance(statement, (), error, sqlite3.Error) from error
 
 
 @contextmanager
@@ -148,6 +153,31 @@ def writing(engine: Engine) -> Iterator[Connection]:
                 yield connection
         finally:
             connection.info.pop("immediate", None)
+
+
+@contextmanager
+def reading_now(engine: Engine) -> Iterator[Connection]:
+    """Reads that need no snapshot across their statements (the study loop's next card), run
+    outside a transaction: no BEGIN and COMMIT to wait for. Each statement sees every answer
+    committed before it, as in PostgreSQL's READ COMMITTED transactions anyway. For statements
+    run through storage/prepared.py."""
+    with (
+        busy_is_an_error(),
+        _server_problems_explained(engine, writing=False),
+        engine.connect() as connection,
+    ):
+        if engine.dialect.name != "postgresql":
+            yield connection  # SQLite's driver runs each statement in a transaction of its own
+            return
+        driver = connection.connection.driver_connection
+        driver.autocommit = True  # type: ignore[union-attr]
+        try:
+            yield connection
+        finally:
+            try:
+                driver.autocommit = False  # type: ignore[union-attr]
+            except Exception:  # a connection the server dropped: not put back in the pool
+                connection.invalidate()
 
 
 @contextmanager

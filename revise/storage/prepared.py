@@ -13,7 +13,8 @@ Driver errors are raised as SQLAlchemy's `DBAPIError`, as an ordinary execution 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,21 +105,46 @@ def execute(connection: Connection, prepared: Prepared, values: Mapping[str, Any
     return cursor
 
 
-def one(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> Row | None:
-    """The first row, or None."""
-    cursor = execute(connection, prepared, values)
+@contextmanager
+def together(connection: Connection) -> Iterator[None]:
+    """Send the statements run inside to the server in one go (PostgreSQL's pipeline mode: one
+    round trip for all of them); SQLite runs them as they come. Read their rows after the block."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    dialect = connection.dialect
+    try:
+        with connection.connection.driver_connection.pipeline():  # type: ignore[union-attr]
+            yield
+    except dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            "(statements sent together)", None, error, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from error
+
+
+def first_row(cursor: Any) -> Row | None:
+    """The first row of a statement's cursor, or None; the cursor is closed."""
     try:
         return cursor.fetchone()
     finally:
         cursor.close()
 
 
-def rows(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> list[Row]:
-    cursor = execute(connection, prepared, values)
+def one(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> Row | None:
+    """The first row, or None."""
+    return first_row(execute(connection, prepared, values))
+
+
+def all_rows(cursor: Any) -> list[Row]:
+    """Every row of a statement's cursor; the cursor is closed."""
     try:
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+def rows(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> list[Row]:
+    return all_rows(execute(connection, prepared, values))
 
 
 def run(connection: Connection, prepared: Prepared, values: Mapping[str, Any]) -> None:

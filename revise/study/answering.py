@@ -24,7 +24,15 @@ from revise.storage.models import (
     from_ms,
     to_ms,
 )
-from revise.storage.prepared import Prepared, one, one_of, rows, run
+from revise.storage.prepared import (
+    Prepared,
+    execute,
+    first_row,
+    one_of,
+    rows,
+    run,
+    together,
+)
 from revise.study import leeches
 
 cards_t = Card.__table__
@@ -133,7 +141,9 @@ def answer(
 
     `scheduler_for(connection, newest parameters id, deck name)` gives the card's scheduler.
     """
-    row = one(connection, _CARD_TO_ANSWER, {"card_id": card_id})
+    with together(connection):  # PostgreSQL: the transaction's BEGIN goes with this read
+        reading = execute(connection, _CARD_TO_ANSWER, {"card_id": card_id})
+    row = first_row(reading)
     if row is None:
         raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
     state, step, stability, difficulty, due, last_review, reps, lapses = row[:8]
@@ -158,30 +168,36 @@ def answer(
     made_leech = None
     if after.lapses > before.lapses and leeches.is_leech(after.lapses, leech.threshold):
         made_leech = leeches.mark(connection, card_id, note_id, suspend=leech.action == "suspend")
-    review = one(
-        connection,
-        _LOG_REVIEW,
-        {
-            "uid": uid,
-            "card_id": card_id,
-            "reviewed_at": to_ms(day.now),
-            "rating": int(rating),
-            "duration_ms": duration_ms,
-            "origin": "revise",
-            **{f"{name}_before": _stored(before, name) for name in MEMORY_COLUMNS},
-            "buried_before": " ".join(map(str, buried)),
-            "state_after": after.state,
-            "step_after": after.step,
-            "stability_after": after.stability,
-            "difficulty_after": after.difficulty,
-            "due_after": _stored(after, "due"),
-            "leech": made_leech,
-        },
-    )
+    with together(connection):  # PostgreSQL: the review and the card's state in one round trip
+        logging = execute(
+            connection,
+            _LOG_REVIEW,
+            {
+                "uid": uid,
+                "card_id": card_id,
+                "reviewed_at": to_ms(day.now),
+                "rating": int(rating),
+                "duration_ms": duration_ms,
+                "origin": "revise",
+                **{f"{name}_before": _stored(before, name) for name in MEMORY_COLUMNS},
+                "buried_before": " ".join(map(str, buried)),
+                "state_after": after.state,
+                "step_after": after.step,
+                "stability_after": after.stability,
+                "difficulty_after": after.difficulty,
+                "due_after": _stored(after, "due"),
+                "leech": made_leech,
+            },
+        )
+        storing = execute(
+            connection,
+            _SET_MEMORY,
+            {
+                "card_id": card_id,
+                **{f"new_{name}": _stored(after, name) for name in MEMORY_COLUMNS},
+            },
+        )
+    storing.close()
+    review = first_row(logging)
     assert review is not None
-    run(
-        connection,
-        _SET_MEMORY,
-        {"card_id": card_id, **{f"new_{name}": _stored(after, name) for name in MEMORY_COLUMNS}},
-    )
     return review[0]

@@ -118,6 +118,7 @@ class Collection:
         self._clock = clock
         self._lock = threading.RLock()
         self._answered: list[int] = []  # review ids of answers given through this object
+        self._deck_guesses: dict[str | None, tuple[int, ...]] = {}  # see queue.next_card
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = storage.create(url)
@@ -282,9 +283,9 @@ class Collection:
 
     def next_card(self, deck: str | None = None) -> StudyCard | None:
         day = self._day()
-        with self._lock, storage.reading(self._engine) as connection:
+        with self._lock, storage.reading_now(self._engine) as connection:
             try:
-                row = queue.next_card(connection, day, deck)
+                row = queue.next_card(connection, day, deck, self._deck_guesses)
             except queue.NoSuchDeck:
                 raise _no_deck(deck) from None
         return None if row is None else study_card(*row)
