@@ -433,21 +433,29 @@ def on_screen(name: str, command: str, marker: str, limit_s: float = 60) -> tupl
     session = f"bench-anki-{os.getpid()}-{len(_sessions)}"
     _sessions.append(session)
     start = time.perf_counter()
-    subprocess.run(
-        [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "100",
-            "-y",
-            "30",
-            f"cd {ROOT} && exec {command}",
-        ],
-        check=True,
-    )
+    for _attempt in range(3):  # a tmux server starting or stopping at that moment refuses
+        started = subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                f"cd {ROOT} && exec {command}",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if started.returncode == 0:
+            break
+        time.sleep(0.5)
+        start = time.perf_counter()
+    else:
+        sys.exit(f"bench_anki: {name!r}: tmux did not start: {started.stderr.strip()}")
     try:
         while True:
             screen = subprocess.run(
