@@ -275,3 +275,12 @@ def test_a_short_bullet_ending_on_a_name_hides_it() -> None:
     notes = Path(__file__).resolve().parents[1] / "decks/notes/sino-soviet-friendship-1950-54.txt"
     fronts = [note.front for note in generate_deck(notes).notes]
     assert "Negotiations kept secret from [Mao]" in fronts
+
+
+def test_an_answer_is_never_only_the_kind_of_thing(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Energetics\n\n## Formation\n\nFormation Enthalpy is the enthalpy of the reaction that "
+        "forms the compound from its constituent elements in their most stable states.\n",
+    )
+    assert "The enthalpy of the reaction" not in cards.values()

@@ -29,6 +29,7 @@ DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between p
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
 MAX_LAW_WORDS = 40  # a law is stated whole, however long: it is the one fact its name asks
+MIN_RESTRICTED_WORDS = 6  # a head cut before its "that ..." shorter than this says nothing
 MIN_STATED_WORDS = 5  # a meaning opening with "no" this long states something
 
 
@@ -331,6 +332,9 @@ def _first_part_that_fits(text: str) -> str:
         head = text[: match.start()].strip()
         if len(words(head)) > MAX_ANSWER_WORDS:
             break
+        relative = match[0].strip() in ("that", "which", "who", "where")
+        if relative and len(words(head)) < MIN_RESTRICTED_WORDS:
+            continue  # "the enthalpy of the reaction [that forms ...]": the kind, not the thing
         if not re.search(r"\b(?:such|so|as|in\s+order)$", head, re.I):
             best = _closed(head)  # never "A closed chain of processes exists, such"
     return best if len(words(best)) >= MIN_MEANING_WORDS + 2 else ""
