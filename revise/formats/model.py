@@ -137,9 +137,21 @@ class DeckData:
 _PUNCTUATION = re.compile(r"[^\w\[\]]+|_+", re.UNICODE)
 
 
+# The same folding for ASCII text in one pass of bytes.translate: letters lowered, digits and
+# brackets kept, every other byte (underscore too, as _PUNCTUATION has it) a space.
+_ASCII_FOLD = (
+    bytes(
+        byte if chr(byte).isalnum() or chr(byte) in "[]" else ord(" ") for byte in range(128)
+    ).lower()
+    + b" " * 128
+)
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold case, punctuation and whitespace so that only a text's words remain."""
+    if text.isascii():
+        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 

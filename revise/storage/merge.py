@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import BigInteger, Connection, bindparam, insert, select, type_coerce, update
 
 from revise.formats.model import (
     CardHistory,
@@ -25,6 +25,7 @@ from revise.formats.model import (
     SourceRef,
     card_faces,
 )
+from revise.storage.bulk import insert_rows, new_ids
 from revise.storage.models import (
     NOT_SUSPENDED,
     SUSPENDED,
@@ -33,6 +34,7 @@ from revise.storage.models import (
     Deck,
     Note,
     Review,
+    to_ms,
 )
 from revise.textsafe import inert
 
@@ -142,6 +144,7 @@ class DeckPlan:
     deck_id: int | None
     snapshot: int  # a fingerprint of the deck's stored notes
     incoming: list[NoteData]
+    keys: list[str]  # each incoming note's key, worked out once
     skipped: list[str]
     matched: dict[int, _Stored]  # incoming index -> the stored note it is
     unmatched: dict[str, _Stored]  # stored notes no incoming note is, by key
@@ -160,10 +163,10 @@ def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
     rows = _stored_rows(connection, deck_id)
     stored = {row[1]: _Stored(*row) for row in rows}  # type: ignore[arg-type]
     scratch = DeckReport(deck.name)
-    incoming = _unique_notes(deck.notes, scratch)
+    incoming, keys = _unique_notes(deck.notes, scratch)
     matched: dict[int, _Stored] = {}
-    for index, note in enumerate(incoming):
-        found = stored.pop(note.key, None)
+    for index, key in enumerate(keys):
+        found = stored.pop(key, None)
         if found is not None:
             matched[index] = found
     _match_edited(incoming, matched, stored)
@@ -171,10 +174,13 @@ def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
         deck_id=deck_id,
         snapshot=hash(tuple(rows)),
         incoming=incoming,
+        keys=keys,
         skipped=scratch.skipped,
         matched=matched,
         unmatched=stored,
-        unchanged={index for index, old in matched.items() if _same(old, incoming[index])},
+        unchanged={
+            index for index, old in matched.items() if _same(old, incoming[index], keys[index])
+        },
     )
 
 
@@ -198,31 +204,33 @@ def store_deck(
     report.notes = incoming = plan.incoming
     matched, stored = plan.matched, plan.unmatched
 
-    new_rows: list[tuple[int, NoteData]] = []
+    new_rows: list[tuple[int, NoteData, str]] = []
     moved: list[dict[str, int]] = []
-    for position, note in enumerate(incoming):
+    histories: list[tuple[int, list[CardHistory]]] = []
+    for position, (note, key) in enumerate(zip(incoming, plan.keys, strict=True)):
         old = matched.get(position)
         if old is None:
-            new_rows.append((position, note))
+            new_rows.append((position, note, key))
             continue
         if position in plan.unchanged:
             report.unchanged += 1  # at most moved: the card is what it was
             if old.position != position:
                 moved.append({"note": old.id, "to": position})
         else:
-            _update_note(connection, old, note, position, deck_id, now)
+            _update_note(connection, old, note, key, position, deck_id, now)
             report.updated += 1
             report.changes.append(("updated", note))
         if note.history:
-            report.reviews += _merge_history(connection, old.id, note.history)
+            histories.append((old.id, note.history))
         if advance:
             advance(1)
     _move_notes(connection, moved)
+    report.reviews += _merge_histories(connection, deck_id, histories)
     _add_notes(connection, deck_id, new_rows, now, report)
     if advance and new_rows:
         advance(len(new_rows))
     report.added += len(new_rows)
-    report.changes.extend(("added", note) for _, note in new_rows)
+    report.changes.extend(("added", note) for _, note, _ in new_rows)
     gone = [old for old in stored.values() if not old.missing]
     report.missing += len(gone)
     report.changes.extend(
@@ -255,22 +263,22 @@ def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
     return deck_id
 
 
-def _unique_notes(notes: list[NoteData], report: DeckReport) -> list[NoteData]:
+def _unique_notes(notes: list[NoteData], report: DeckReport) -> tuple[list[NoteData], list[str]]:
+    """The notes that are not a repeat of an earlier one, and their keys."""
     seen: dict[str, NoteData] = {}
     unique = []
     for note in notes:
         key = note.key
-        if key in seen:
-            first = seen[key]
+        first = seen.setdefault(key, note)
+        if first is not note:
             where = f"line {note.line}" if note.line else "a note"
             report.skipped.append(
                 f"{where}: same card as line {first.line}" if first.line else f"{where}: duplicate"
             )
             continue
-        seen[key] = note
         unique.append(note)
     report.notes = unique
-    return unique
+    return unique, list(seen)
 
 
 def _match_edited(
@@ -281,6 +289,8 @@ def _match_edited(
 
     candidates = [old for old in stored.values() if not old.explicit]
     fresh = [i for i, note in enumerate(incoming) if i not in matched and not note.id]
+    if not candidates or not fresh:
+        return  # nothing to compare (a first import): no text to normalise
     pairs = match_edited(
         [Text.of(old.kind, old.front, old.back) for old in candidates],
         [Text.of(incoming[i].kind.value, incoming[i].front, incoming[i].back) for i in fresh],
@@ -289,9 +299,9 @@ def _match_edited(
         matched[fresh[fresh_index]] = stored.pop(candidates[choice].key)
 
 
-def _same(old: _Stored, note: NoteData) -> bool:
+def _same(old: _Stored, note: NoteData, key: str) -> bool:
     return (
-        old.key == note.key
+        old.key == key
         and old.kind == note.kind.value
         and _same_front(old.front, note)
         and old.back == note.back
@@ -347,9 +357,9 @@ def _same_source(old: str | None, new: SourceRef | None) -> bool:
     )
 
 
-def _note_values(note: NoteData, position: int) -> dict[str, object]:
+def _note_values(note: NoteData, key: str, position: int) -> dict[str, object]:
     return {
-        "key": note.key,
+        "key": key,
         "explicit_key": bool(note.id),
         "kind": note.kind.value,
         "front": note.front,
@@ -367,6 +377,7 @@ def _update_note(
     connection: Connection,
     old: _Stored,
     note: NoteData,
+    key: str,
     position: int,
     deck_id: int,
     now: datetime,
@@ -374,7 +385,7 @@ def _update_note(
     connection.execute(
         update(notes_t)
         .where(notes_t.c.id == old.id)
-        .values(updated_at=now, **_note_values(note, position))
+        .values(updated_at=now, **_note_values(note, key, position))
     )
     connection.execute(update(cards_t).where(cards_t.c.note_id == old.id).values(position=position))
     ordinals = {face.ordinal for face in card_faces(note)}
@@ -385,7 +396,16 @@ def _update_note(
     if added:
         connection.execute(
             insert(cards_t),
-            [_new_card(old.id, deck_id, position, ordinal, now, None) for ordinal in added],
+            [
+                {
+                    "note_id": old.id,
+                    "deck_id": deck_id,
+                    "position": position,
+                    "ordinal": ordinal,
+                    "created_at": now,
+                }
+                for ordinal in added
+            ],
         )
     # A card whose deletion is gone from the text rests, like a note gone from the file.
     gone = existing - ordinals
@@ -406,141 +426,182 @@ def _update_note(
     )
 
 
-def _new_card(
-    note_id: int,
-    deck_id: int,
-    position: int,
-    ordinal: int,
-    now: datetime,
-    history: CardHistory | None,
-) -> dict[str, object]:
-    row: dict[str, object] = {
-        "note_id": note_id,
-        "deck_id": deck_id,
-        "position": position,
-        "ordinal": ordinal,
-        "state": 0,
-        "step": None,
-        "stability": None,
-        "difficulty": None,
-        "due": None,
-        "last_review": None,
-        "reps": 0,
-        "lapses": 0,
-        "suspended": NOT_SUSPENDED,
-        "buried_until": None,
-        "created_at": now,
-    }
-    if history is not None:
-        row["suspended"] = SUSPENDED if history.suspended else NOT_SUSPENDED
-        schedule = history.schedule
-        if schedule is not None:
-            row.update(_schedule_values(schedule))
-    return row
-
-
-def _schedule_values(schedule: ScheduleData) -> dict[str, object]:
-    return {
-        "state": schedule.state,
-        "step": schedule.step,
-        "stability": schedule.stability,
-        "difficulty": schedule.difficulty,
-        "due": schedule.due,
-        "last_review": schedule.last_review,
-        "reps": schedule.reps,
-        "lapses": schedule.lapses,
-    }
+_NOTE_COLUMNS = (
+    "id", "deck_id", "key", "explicit_key", "kind", "front", "back", "context", "tags", "source",
+    "media", "position", "missing", "created_at", "updated_at",
+)  # fmt: skip
+_CARD_COLUMNS = (
+    "id", "note_id", "deck_id", "ordinal", "position", "state", "step", "stability", "difficulty",
+    "due", "last_review", "reps", "lapses", "suspended", "buried_until", "created_at",
+)  # fmt: skip
+_REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "origin")
 
 
 def _add_notes(
     connection: Connection,
     deck_id: int,
-    rows: list[tuple[int, NoteData]],
+    rows: list[tuple[int, NoteData, str]],
     now: datetime,
     report: DeckReport,
 ) -> None:
+    """Insert new notes, their cards and the cards' reviews, each table in one `executemany`."""
     if not rows:
         return
-    note_rows = [
-        {"deck_id": deck_id, "created_at": now, "updated_at": now, **_note_values(note, position)}
-        for position, note in rows
-    ]
-    ids = (
-        connection.execute(
-            insert(notes_t).returning(notes_t.c.id, sort_by_parameter_order=True), note_rows
-        )
-        .scalars()
-        .all()
+    stamp = to_ms(now)
+    note_ids = new_ids(connection, notes_t, len(rows))
+    insert_rows(
+        connection,
+        notes_t,
+        _NOTE_COLUMNS,
+        (
+            (
+                note_id,
+                deck_id,
+                key,
+                bool(note.id),
+                note.kind.value,
+                note.front,
+                note.back,
+                note.context,
+                " ".join(note.tags),
+                str(note.source) if note.source else None,
+                "\n".join(note.media),
+                position,
+                False,
+                stamp,
+                stamp,
+            )
+            for note_id, (position, note, key) in zip(note_ids, rows, strict=True)
+        ),
     )
-    card_rows = []
-    histories: list[tuple[int, int, CardHistory]] = []
-    for note_id, (position, note) in zip(ids, rows, strict=True):
+    cards: list[tuple[int, int, int, CardHistory | None]] = []
+    for note_id, (position, note, _) in zip(note_ids, rows, strict=True):
         by_ordinal = {history.ordinal: history for history in note.history}
-        for face in card_faces(note):
-            history = by_ordinal.get(face.ordinal)
-            card_rows.append(_new_card(note_id, deck_id, position, face.ordinal, now, history))
-            if history is not None and history.reviews:
-                histories.append((note_id, face.ordinal, history))
-    connection.execute(insert(cards_t), card_rows)
-    if histories:
-        report.reviews += _insert_reviews(connection, histories)
+        if note.kind is NoteKind.CLOZE:
+            ordinals = [face.ordinal for face in card_faces(note)]
+        else:
+            ordinals = [0, 1] if note.kind is NoteKind.REVERSED else [0]
+        cards.extend((note_id, position, ordinal, by_ordinal.get(ordinal)) for ordinal in ordinals)
+    card_ids = new_ids(connection, cards_t, len(cards))
+    insert_rows(
+        connection,
+        cards_t,
+        _CARD_COLUMNS,
+        (
+            (card_id, note_id, deck_id, ordinal, position, *_card_state(history), None, stamp)
+            for card_id, (note_id, position, ordinal, history) in zip(card_ids, cards, strict=True)
+        ),
+    )
+    report.reviews += insert_rows(
+        connection,
+        reviews_t,
+        _REVIEW_COLUMNS,
+        (
+            review
+            for card_id, (_, _, _, history) in zip(card_ids, cards, strict=True)
+            if history is not None and history.reviews
+            for review in _review_rows(card_id, history, set())
+        ),
+    )
 
 
-def _insert_reviews(connection: Connection, histories: list[tuple[int, int, CardHistory]]) -> int:
-    note_ids = list({note_id for note_id, _, _ in histories})
-    card_ids = {
-        (note_id, ordinal): card_id
-        for card_id, note_id, ordinal in connection.execute(
-            select(cards_t.c.id, cards_t.c.note_id, cards_t.c.ordinal).where(
-                cards_t.c.note_id.in_(note_ids)
-            )
-        )
-    }
-    known = {
-        (card_id, reviewed_at)
-        for card_id, reviewed_at in connection.execute(
-            select(reviews_t.c.card_id, reviews_t.c.reviewed_at).where(
-                reviews_t.c.card_id.in_(list(card_ids.values()))
-            )
-        )
-    }
+_NEW_CARD = (0, None, None, None, None, None, 0, 0, NOT_SUSPENDED)
+
+
+def _card_state(history: CardHistory | None) -> tuple[object, ...]:
+    """state, step, stability, difficulty, due, last_review, reps, lapses, suspended."""
+    if history is None:
+        return _NEW_CARD
+    suspended = SUSPENDED if history.suspended else NOT_SUSPENDED
+    schedule = history.schedule
+    if schedule is None:
+        return (*_NEW_CARD[:-1], suspended)
+    return (*_schedule_row(schedule), suspended)
+
+
+def _schedule_row(schedule: ScheduleData) -> tuple[object, ...]:
+    """state, step, stability, difficulty, due, last_review, reps, lapses, as stored."""
+    return (
+        schedule.state,
+        schedule.step,
+        schedule.stability,
+        schedule.difficulty,
+        None if schedule.due is None else to_ms(schedule.due),
+        None if schedule.last_review is None else to_ms(schedule.last_review),
+        schedule.reps,
+        schedule.lapses,
+    )
+
+
+def _review_rows(card_id: int, history: CardHistory, known: set[int]) -> list[tuple[object, ...]]:
+    """Rows for the reviews of `history` at times not in `known` (the card's, in ms)."""
     rows = []
-    for note_id, ordinal, history in histories:
-        card_id = card_ids[(note_id, ordinal)]
-        for review in history.reviews:
-            if (card_id, review.time) in known:
-                continue
-            known.add((card_id, review.time))
-            rows.append(
-                {
-                    "card_id": card_id,
-                    "reviewed_at": review.time,
-                    "rating": review.rating,
-                    "duration_ms": review.duration_ms,
-                    "origin": "import",
-                }
-            )
-    if rows:
-        connection.execute(insert(reviews_t), rows)
-    return len(rows)
-
-
-def _merge_history(connection: Connection, note_id: int, histories: list[CardHistory]) -> int:
-    """A newer export of a deck brings newer reviews and states: take them, keep ours too."""
-    added = _insert_reviews(connection, [(note_id, h.ordinal, h) for h in histories])
-    for history in histories:
-        schedule = history.schedule
-        if schedule is None or schedule.last_review is None:
+    for review in history.reviews:
+        moment = to_ms(review.time)
+        if moment in known:
             continue
-        ours = connection.execute(
-            select(cards_t.c.last_review).where(
-                cards_t.c.note_id == note_id, cards_t.c.ordinal == history.ordinal
-            )
-        ).scalar()
-        if ours is None or schedule.last_review > ours:
-            connection.execute(
-                update(cards_t)
-                .where(cards_t.c.note_id == note_id, cards_t.c.ordinal == history.ordinal)
-                .values(_schedule_values(schedule))
-            )
-    return added
+        known.add(moment)
+        rows.append((card_id, moment, review.rating, review.duration_ms, "import"))
+    return rows
+
+
+def _raw(column):  # type: ignore[no-untyped-def]
+    """A time column as stored (ms), not made into a datetime for each of many rows."""
+    return type_coerce(column, BigInteger)
+
+
+_DECK_CARDS = (
+    select(cards_t.c.id, cards_t.c.note_id, cards_t.c.ordinal, _raw(cards_t.c.last_review))
+    .join(notes_t, notes_t.c.id == cards_t.c.note_id)
+    .where(notes_t.c.deck_id == bindparam("deck_id"))
+)
+_DECK_REVIEWS = (
+    select(reviews_t.c.card_id, _raw(reviews_t.c.reviewed_at))
+    .join(cards_t, cards_t.c.id == reviews_t.c.card_id)
+    .join(notes_t, notes_t.c.id == cards_t.c.note_id)
+    .where(notes_t.c.deck_id == bindparam("deck_id"))
+)
+_SET_SCHEDULE = (
+    "UPDATE cards SET state = {0}, step = {0}, stability = {0}, difficulty = {0}, due = {0}, "
+    "last_review = {0}, reps = {0}, lapses = {0} WHERE id = {0}"
+)
+
+
+def _merge_histories(
+    connection: Connection, deck_id: int, notes: list[tuple[int, list[CardHistory]]]
+) -> int:
+    """A newer export of a deck brings newer reviews and states: take them, keep ours too.
+
+    The deck's cards and review times are read in two queries and only what is new is written,
+    so re-importing an unchanged file writes nothing.
+    """
+    if not notes:
+        return 0
+    cards = {
+        (note_id, ordinal): (card_id, last_review)
+        for card_id, note_id, ordinal, last_review in connection.execute(
+            _DECK_CARDS, {"deck_id": deck_id}
+        )
+    }
+    known: dict[int, set[int]] = {}
+    for card_id, moment in connection.execute(_DECK_REVIEWS, {"deck_id": deck_id}):
+        known.setdefault(card_id, set()).add(moment)
+    reviews: list[tuple[object, ...]] = []
+    schedules: list[tuple[object, ...]] = []
+    for note_id, histories in notes:
+        for history in histories:
+            found = cards.get((note_id, history.ordinal))
+            if found is None:
+                continue
+            card_id, ours = found
+            if history.reviews:
+                reviews.extend(_review_rows(card_id, history, known.setdefault(card_id, set())))
+            schedule = history.schedule
+            if schedule is None or schedule.last_review is None:
+                continue
+            if ours is None or to_ms(schedule.last_review) > ours:
+                schedules.append((*_schedule_row(schedule), card_id))
+    if schedules:
+        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        connection.exec_driver_sql(_SET_SCHEDULE.format(marker), schedules)
+    return insert_rows(connection, reviews_t, _REVIEW_COLUMNS, reviews)
