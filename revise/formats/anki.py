@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -472,10 +473,10 @@ def _card_history(
     interval = min(max(interval, 0), MAX_INTERVAL_DAYS)
     memory = _memory_state(data)
     state = card_type if card_type in (0, 1, 2, 3) else 0
+    estimate = None
     if state in (2, 3) and not {"s", "d"} <= memory.keys():
-        # Scheduled by SM-2: FSRS needs a memory state to carry on from.
-        estimate = memory_from_reviews(reviews) or memory_from_sm2(interval, factor / 1000 or None)
-        memory.update(s=estimate[0], d=estimate[1])
+        # Scheduled by SM-2: FSRS needs a memory state to carry on from, worked out when used.
+        estimate = partial(_estimated_memory, reviews, interval, factor)
     due_at = None if state == 0 else _due_time(due, created)
     last_review = _last_review(memory, reviews, state, due_at, interval)
     step = None
@@ -492,7 +493,11 @@ def _card_history(
         reps=int(reps),
         lapses=int(lapses),
     )
-    return CardHistory(ordinal=ordinal, schedule=schedule, reviews=reviews, suspended=queue == -1)
+    return CardHistory(ordinal, schedule, reviews, queue == -1, memory=estimate)
+
+
+def _estimated_memory(reviews: list[ReviewData], interval: int, factor: int) -> tuple[float, float]:
+    return memory_from_reviews(reviews) or memory_from_sm2(interval, factor / 1000 or None)
 
 
 def _memory_state(data: object) -> dict[str, float]:
@@ -618,7 +623,7 @@ def _renumbered(card: _Card, ordinal: int) -> _Card:
         card.id,
         ordinal,
         card.deck_id,
-        CardHistory(ordinal, history.schedule, history.reviews, history.suspended),
+        history.with_ordinal(ordinal),
     )
 
 
@@ -641,13 +646,14 @@ def _note(
     )
 
 
-def _template_refs(template: str) -> list[tuple[tuple[str, ...], str]]:
+@lru_cache(maxsize=256)  # a package has a few templates and many notes asking for them
+def _template_refs(template: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """(filters, field name) for each `{{filter:...:Field}}` replacement, in order."""
     refs = []
     for match in _TEMPLATE_REF.finditer(template):
         parts = [part.strip() for part in match[1].split(":")]
         refs.append((tuple(part.lower() for part in parts[:-1]), parts[-1]))
-    return refs
+    return tuple(refs)
 
 
 def _question_fields(note_type: _NoteType, ordinal: int) -> list[str]:

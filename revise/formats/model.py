@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
@@ -83,14 +83,70 @@ class ScheduleData:
     lapses: int = 0
 
 
-@dataclass
-class CardHistory:
-    """What a reader knows about one card of a note beyond its text (Anki packages)."""
+Memory = Callable[[], tuple[float, float]]  # works out a card's (stability, difficulty)
 
-    ordinal: int
-    schedule: ScheduleData | None = None
-    reviews: list[ReviewData] = field(default_factory=list)
-    suspended: bool = False
+
+class CardHistory:
+    """What a reader knows about one card of a note beyond its text (Anki packages).
+
+    A reader may leave the FSRS memory of its schedule to be worked out (`memory`): replaying a
+    card's reviews takes time, and a re-import of a deck already stored needs it only for the
+    cards studied elsewhere since. It is worked out the first time `schedule` is read.
+    """
+
+    __slots__ = ("_memory", "_schedule", "ordinal", "reviews", "suspended")
+
+    def __init__(
+        self,
+        ordinal: int,
+        schedule: ScheduleData | None = None,
+        reviews: list[ReviewData] | None = None,
+        suspended: bool = False,
+        *,
+        memory: Memory | None = None,
+    ) -> None:
+        self.ordinal = ordinal
+        self.reviews = [] if reviews is None else reviews
+        self.suspended = suspended
+        self._schedule = schedule
+        self._memory = memory if schedule is not None else None
+
+    @property
+    def schedule(self) -> ScheduleData | None:
+        if self._memory is not None and self._schedule is not None:
+            stability, difficulty = self._memory()
+            self._schedule = replace(self._schedule, stability=stability, difficulty=difficulty)
+            self._memory = None
+        return self._schedule
+
+    @schedule.setter
+    def schedule(self, schedule: ScheduleData | None) -> None:
+        self._schedule, self._memory = schedule, None
+
+    @property
+    def last_review(self) -> datetime | None:
+        """When the card was last reviewed, without working out its memory."""
+        return None if self._schedule is None else self._schedule.last_review
+
+    def with_ordinal(self, ordinal: int) -> CardHistory:
+        """The same card numbered `ordinal`, its memory still to be worked out if it was."""
+        copy = CardHistory(ordinal, self._schedule, self.reviews, self.suspended)
+        copy._memory = self._memory
+        return copy
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.ordinal, self.schedule, self.reviews, self.suspended)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CardHistory) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return (
+            f"CardHistory(ordinal={self.ordinal!r}, schedule={self.schedule!r}, "
+            f"reviews={self.reviews!r}, suspended={self.suspended!r})"
+        )
 
 
 @dataclass(slots=True)  # a million-row table holds a million of these

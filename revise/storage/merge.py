@@ -170,6 +170,9 @@ def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
         if found is not None:
             matched[index] = found
     _match_edited(incoming, matched, stored)
+    for index, note in enumerate(incoming):
+        if index not in matched:
+            _work_out_memory(note.history)
     return DeckPlan(
         deck_id=deck_id,
         snapshot=hash(tuple(rows)),
@@ -261,6 +264,13 @@ def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
         ).scalar_one()
     connection.execute(update(decks_t).where(decks_t.c.id == deck_id).values(**values))
     return deck_id
+
+
+def _work_out_memory(histories: list[CardHistory]) -> None:
+    """Work out the FSRS memory a reader left for later (replaying reviews takes time): for a
+    note to be added it is needed, and is better done now than under the write lock."""
+    for history in histories:
+        _ = history.schedule
 
 
 def _unique_notes(notes: list[NoteData], report: DeckReport) -> tuple[list[NoteData], list[str]]:
@@ -476,12 +486,12 @@ def _add_notes(
     )
     cards: list[tuple[int, int, int, CardHistory | None]] = []
     for note_id, (position, note, _) in zip(note_ids, rows, strict=True):
+        if note.kind is NoteKind.BASIC and not note.history:
+            cards.append((note_id, position, 0, None))  # most notes: no faces to work out
+            continue
         by_ordinal = {history.ordinal: history for history in note.history}
-        if note.kind is NoteKind.CLOZE:
-            ordinals = [face.ordinal for face in card_faces(note)]
-        else:
-            ordinals = [0, 1] if note.kind is NoteKind.REVERSED else [0]
-        cards.extend((note_id, position, ordinal, by_ordinal.get(ordinal)) for ordinal in ordinals)
+        for face in card_faces(note):
+            cards.append((note_id, position, face.ordinal, by_ordinal.get(face.ordinal)))
     card_ids = new_ids(connection, cards_t, len(cards))
     insert_rows(
         connection,
@@ -596,11 +606,9 @@ def _merge_histories(
             card_id, ours = found
             if history.reviews:
                 reviews.extend(_review_rows(card_id, history, known.setdefault(card_id, set())))
-            schedule = history.schedule
-            if schedule is None or schedule.last_review is None:
-                continue
-            if ours is None or to_ms(schedule.last_review) > ours:
-                schedules.append((*_schedule_row(schedule), card_id))
+            last_review = history.last_review  # known without working out the memory
+            if last_review is not None and (ours is None or to_ms(last_review) > ours):
+                schedules.append((*_schedule_row(history.schedule), card_id))  # type: ignore[arg-type]
     if schedules:
         marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
         connection.exec_driver_sql(_SET_SCHEDULE.format(marker), schedules)
