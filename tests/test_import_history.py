@@ -136,3 +136,26 @@ def _reference_normalise(text: str) -> str:
 @given(st.text(alphabet=string.printable + "éÉß\u00a0\u2003_[]", max_size=40))
 def test_plain_ascii_text_is_folded_as_any_other_text(text):
     assert normalise.__wrapped__(text) == _reference_normalise(text)
+
+
+def test_edited_notes_take_their_new_text_places_and_cards(col):
+    first = [
+        NoteData(NoteKind.BASIC, "Capital of Peru", "Lima"),
+        NoteData(NoteKind.CLOZE, "The [Nile] flows into the [Mediterranean]"),
+        NoteData(NoteKind.CLOZE, "The [Amazon] flows into the Atlantic Ocean"),
+    ]
+    col.import_decks([DeckData("Edited", first)])
+    edited = [
+        NoteData(NoteKind.CLOZE, "The [Amazon] flows into the [Atlantic] Ocean"),
+        NoteData(NoteKind.BASIC, "Capital of Peru", "Lima (since 1535)"),
+        NoteData(NoteKind.CLOZE, "The [Nile] flows into the Mediterranean"),
+    ]
+    report = col.import_decks([DeckData("Edited", edited)])
+
+    assert (report.total_added, report.total_updated, report.total_missing) == (0, 3, 0)
+    notes = col.export_decks("Edited")[0].notes
+    assert [(note.front, note.back) for note in notes] == [
+        (note.front, note.back) for note in edited
+    ]
+    assert col.decks()[0].total == 4  # the Amazon gains a card, the Nile's second one rests
+    assert [len(note.history) for note in notes] == [2, 1, 2]

@@ -25,7 +25,7 @@ from revise.formats.model import (
     SourceRef,
     card_faces,
 )
-from revise.storage.bulk import insert_rows, new_ids
+from revise.storage.bulk import insert_rows, new_ids, update_rows
 from revise.storage.models import (
     NOT_SUSPENDED,
     SUSPENDED,
@@ -154,7 +154,7 @@ class DeckPlan:
 def _stored_rows(connection: Connection, deck_id: int | None) -> list[tuple[object, ...]]:
     if deck_id is None:
         return []
-    return [tuple(row) for row in connection.execute(_STORED, {"deck_id": deck_id})]
+    return [tuple(row) for row in connection.execute(_STORED, {"deck_id": deck_id}).all()]
 
 
 def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
@@ -208,7 +208,8 @@ def store_deck(
     matched, stored = plan.matched, plan.unmatched
 
     new_rows: list[tuple[int, NoteData, str]] = []
-    moved: list[dict[str, int]] = []
+    changed: list[tuple[_Stored, NoteData, str, int]] = []
+    moved: list[tuple[int, int]] = []
     histories: list[tuple[int, list[CardHistory]]] = []
     for position, (note, key) in enumerate(zip(incoming, plan.keys, strict=True)):
         old = matched.get(position)
@@ -218,16 +219,18 @@ def store_deck(
         if position in plan.unchanged:
             report.unchanged += 1  # at most moved: the card is what it was
             if old.position != position:
-                moved.append({"note": old.id, "to": position})
+                moved.append((position, old.id))
         else:
-            _update_note(connection, old, note, key, position, deck_id, now)
+            changed.append((old, note, key, position))
             report.updated += 1
             report.changes.append(("updated", note))
         if note.history:
             histories.append((old.id, note.history))
         if advance:
             advance(1)
-    _move_notes(connection, moved)
+    _update_notes(connection, changed, deck_id, now)
+    update_rows(connection, notes_t, ["position"], "id", moved)
+    update_rows(connection, cards_t, ["position"], "note_id", moved)
     report.reviews += _merge_histories(connection, deck_id, histories)
     _add_notes(connection, deck_id, new_rows, now, report)
     if advance and new_rows:
@@ -323,21 +326,6 @@ def _same(old: _Stored, note: NoteData, key: str) -> bool:
     )
 
 
-_MOVE_NOTE = (
-    update(notes_t).where(notes_t.c.id == bindparam("note")).values(position=bindparam("to"))
-)
-_MOVE_CARDS = (
-    update(cards_t).where(cards_t.c.note_id == bindparam("note")).values(position=bindparam("to"))
-)
-
-
-def _move_notes(connection: Connection, moved: list[dict[str, int]]) -> None:
-    """New places in the deck's order for notes that only moved in the file."""
-    if moved:
-        connection.execute(_MOVE_NOTE, moved)
-        connection.execute(_MOVE_CARDS, moved)
-
-
 def _same_front(old: str, note: NoteData) -> bool:
     """The same text; for a cloze, the same deletions in either spelling (`[x]`, `{{c1::x}}`)."""
     if old == note.front:
@@ -367,37 +355,66 @@ def _same_source(old: str | None, new: SourceRef | None) -> bool:
     )
 
 
-def _note_values(note: NoteData, key: str, position: int) -> dict[str, object]:
-    return {
-        "key": key,
-        "explicit_key": bool(note.id),
-        "kind": note.kind.value,
-        "front": note.front,
-        "back": note.back,
-        "context": note.context,
-        "tags": " ".join(note.tags),
-        "source": str(note.source) if note.source else None,
-        "media": "\n".join(note.media),
-        "position": position,
-        "missing": False,
-    }
+# A note's columns as a file gives them, in the order `_note_row` gives their values.
+_NOTE_FIELDS = (
+    "key", "explicit_key", "kind", "front", "back", "context", "tags", "source", "media",
+    "position", "missing",
+)  # fmt: skip
 
 
-def _update_note(
+def _note_row(note: NoteData, key: str, position: int) -> tuple[object, ...]:
+    return (
+        key,
+        bool(note.id),
+        note.kind.value,
+        note.front,
+        note.back,
+        note.context,
+        " ".join(note.tags),
+        str(note.source) if note.source else None,
+        "\n".join(note.media),
+        position,
+        False,
+    )
+
+
+def _update_notes(
+    connection: Connection,
+    changed: list[tuple[_Stored, NoteData, str, int]],
+    deck_id: int,
+    now: datetime,
+) -> None:
+    """Changed notes take their new text and place, in one statement for all of them; a note
+    whose cards may change (a cloze, a new kind, one back in the file) then has them set."""
+    stamp = to_ms(now)
+    update_rows(
+        connection,
+        notes_t,
+        (*_NOTE_FIELDS, "updated_at"),
+        "id",
+        [(*_note_row(note, key, position), stamp, old.id) for old, note, key, position in changed],
+    )
+    update_rows(
+        connection,
+        cards_t,
+        ["position"],
+        "note_id",
+        [(position, old.id) for old, _, _, position in changed],
+    )
+    for old, note, _, position in changed:
+        if old.missing or old.kind != note.kind.value or note.kind is not NoteKind.BASIC:
+            _update_cards(connection, old, note, position, deck_id, now)
+
+
+def _update_cards(
     connection: Connection,
     old: _Stored,
     note: NoteData,
-    key: str,
     position: int,
     deck_id: int,
     now: datetime,
 ) -> None:
-    connection.execute(
-        update(notes_t)
-        .where(notes_t.c.id == old.id)
-        .values(updated_at=now, **_note_values(note, key, position))
-    )
-    connection.execute(update(cards_t).where(cards_t.c.note_id == old.id).values(position=position))
+    """The cards of a note whose text makes other cards now: new ones added, those gone rest."""
     ordinals = {face.ordinal for face in card_faces(note)}
     existing = set(
         connection.execute(select(cards_t.c.ordinal).where(cards_t.c.note_id == old.id)).scalars()
@@ -436,13 +453,15 @@ def _update_note(
     )
 
 
-_NOTE_COLUMNS = (
-    "id", "deck_id", "key", "explicit_key", "kind", "front", "back", "context", "tags", "source",
-    "media", "position", "missing", "created_at", "updated_at",
+_NOTE_COLUMNS = ("id", "deck_id", *_NOTE_FIELDS, "created_at", "updated_at")
+_SCHEDULE_COLUMNS = (
+    "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
 )  # fmt: skip
+
+
 _CARD_COLUMNS = (
-    "id", "note_id", "deck_id", "ordinal", "position", "state", "step", "stability", "difficulty",
-    "due", "last_review", "reps", "lapses", "suspended", "buried_until", "created_at",
+    "id", "note_id", "deck_id", "ordinal", "position", *_SCHEDULE_COLUMNS, "suspended",
+    "buried_until", "created_at",
 )  # fmt: skip
 _REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "origin")
 
@@ -464,23 +483,7 @@ def _add_notes(
         notes_t,
         _NOTE_COLUMNS,
         (
-            (
-                note_id,
-                deck_id,
-                key,
-                bool(note.id),
-                note.kind.value,
-                note.front,
-                note.back,
-                note.context,
-                " ".join(note.tags),
-                str(note.source) if note.source else None,
-                "\n".join(note.media),
-                position,
-                False,
-                stamp,
-                stamp,
-            )
+            (note_id, deck_id, *_note_row(note, key, position), stamp, stamp)
             for note_id, (position, note, key) in zip(note_ids, rows, strict=True)
         ),
     )
@@ -519,7 +522,7 @@ _NEW_CARD = (0, None, None, None, None, None, 0, 0, NOT_SUSPENDED)
 
 
 def _card_state(history: CardHistory | None) -> tuple[object, ...]:
-    """state, step, stability, difficulty, due, last_review, reps, lapses, suspended."""
+    """The values of _SCHEDULE_COLUMNS and `suspended`."""
     if history is None:
         return _NEW_CARD
     suspended = SUSPENDED if history.suspended else NOT_SUSPENDED
@@ -530,7 +533,7 @@ def _card_state(history: CardHistory | None) -> tuple[object, ...]:
 
 
 def _schedule_row(schedule: ScheduleData) -> tuple[object, ...]:
-    """state, step, stability, difficulty, due, last_review, reps, lapses, as stored."""
+    """The values of _SCHEDULE_COLUMNS, as stored."""
     return (
         schedule.state,
         schedule.step,
@@ -571,10 +574,6 @@ _DECK_REVIEWS = (
     .join(notes_t, notes_t.c.id == cards_t.c.note_id)
     .where(notes_t.c.deck_id == bindparam("deck_id"))
 )
-_SET_SCHEDULE = (
-    "UPDATE cards SET state = {0}, step = {0}, stability = {0}, difficulty = {0}, due = {0}, "
-    "last_review = {0}, reps = {0}, lapses = {0} WHERE id = {0}"
-)
 
 
 def _merge_histories(
@@ -591,10 +590,10 @@ def _merge_histories(
         (note_id, ordinal): (card_id, last_review)
         for card_id, note_id, ordinal, last_review in connection.execute(
             _DECK_CARDS, {"deck_id": deck_id}
-        )
+        ).all()
     }
     known: dict[int, set[int]] = {}
-    for card_id, moment in connection.execute(_DECK_REVIEWS, {"deck_id": deck_id}):
+    for card_id, moment in connection.execute(_DECK_REVIEWS, {"deck_id": deck_id}).all():
         known.setdefault(card_id, set()).add(moment)
     reviews: list[tuple[object, ...]] = []
     schedules: list[tuple[object, ...]] = []
@@ -609,7 +608,5 @@ def _merge_histories(
             last_review = history.last_review  # known without working out the memory
             if last_review is not None and (ours is None or to_ms(last_review) > ours):
                 schedules.append((*_schedule_row(history.schedule), card_id))  # type: ignore[arg-type]
-    if schedules:
-        marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-        connection.exec_driver_sql(_SET_SCHEDULE.format(marker), schedules)
+    update_rows(connection, cards_t, _SCHEDULE_COLUMNS, "id", schedules)
     return insert_rows(connection, reviews_t, _REVIEW_COLUMNS, reviews)

@@ -37,6 +37,7 @@ from revise.scheduling.scheduler import MemoryState, Rating
 from revise.storage import engine as storage
 from revise.storage import media as media_store
 from revise.storage import prepared
+from revise.storage.bulk import gc_paused
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
 from revise.study import leeches, undo
@@ -193,8 +194,9 @@ class Collection:
     ) -> ImportReport:
         from revise.formats.detect import read_decks
 
-        decks = read_decks(Path(path), deck=deck, columns=columns)
-        return self.import_decks(decks, dry_run=dry_run, progress=progress, on_wait=on_wait)
+        with gc_paused():
+            decks = read_decks(Path(path), deck=deck, columns=columns)
+            return self.import_decks(decks, dry_run=dry_run, progress=progress, on_wait=on_wait)
 
     def import_decks(
         self,
@@ -210,9 +212,10 @@ class Collection:
         again; without it, `CollectionBusy` is raised.
         """
         # Matching reads only: done before the write lock, other windows' answers do not wait.
-        with storage.reading(self._engine) as connection:
-            plans = [plan_deck(connection, deck) for deck in decks]
-        return until_free(lambda: self._store_decks(decks, plans, dry_run, progress), on_wait)
+        with gc_paused():
+            with storage.reading(self._engine) as connection:
+                plans = [plan_deck(connection, deck) for deck in decks]
+            return until_free(lambda: self._store_decks(decks, plans, dry_run, progress), on_wait)
 
     def _store_decks(
         self,
