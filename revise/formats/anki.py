@@ -356,10 +356,8 @@ def _read_reviews(
             # The v1 scheduler offered three buttons while learning: Again, Good, Easy.
             rating = ease + 1
         reviews[card_id].append(
-            ReviewData(
-                time=datetime.fromtimestamp(review_id / 1000, UTC),
-                rating=rating,
-                duration_ms=int(duration) if duration and duration > 0 else None,
+            ReviewData.at_ms(
+                review_id, rating, int(duration) if duration and duration > 0 else None
             )
         )
     return reviews

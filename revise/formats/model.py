@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
 
@@ -60,13 +60,56 @@ class SourceRef:
         return cls(match[1], start, end)
 
 
-@dataclass(frozen=True)
 class ReviewData:
-    """One past review, as another tool recorded it."""
+    """One past review, as another tool recorded it.
 
-    time: datetime
-    rating: int  # 1 Again, 2 Hard, 3 Good, 4 Easy
-    duration_ms: int | None = None
+    A reader that has the time in epoch milliseconds (Anki's review log) gives it as such
+    (`at_ms`): a package holds hundreds of thousands of reviews, and a re-import compares their
+    times with the stored ones without making a datetime of each.
+    """
+
+    __slots__ = ("_ms", "_time", "duration_ms", "rating")
+
+    def __init__(self, time: datetime, rating: int, duration_ms: int | None = None) -> None:
+        self._time: datetime | None = time
+        self._ms: int | None = None
+        self.rating = rating  # 1 Again, 2 Hard, 3 Good, 4 Easy
+        self.duration_ms = duration_ms
+
+    @classmethod
+    def at_ms(cls, ms: int, rating: int, duration_ms: int | None = None) -> ReviewData:
+        review = cls.__new__(cls)
+        review._time, review._ms = None, ms
+        review.rating, review.duration_ms = rating, duration_ms
+        return review
+
+    @property
+    def time(self) -> datetime:
+        if self._time is None:
+            self._time = datetime.fromtimestamp(self.ms / 1000, UTC)
+        return self._time
+
+    @property
+    def ms(self) -> int:
+        """The time in epoch milliseconds, as the collection stores it."""
+        if self._ms is None:
+            self._ms = int(self.time.timestamp() * 1000)
+        return self._ms
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.time, self.rating, self.duration_ms)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ReviewData) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"ReviewData(time={self.time!r}, rating={self.rating!r}, "
+            f"duration_ms={self.duration_ms!r})"
+        )
 
 
 @dataclass(frozen=True)

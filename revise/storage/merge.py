@@ -550,7 +550,7 @@ def _review_rows(card_id: int, history: CardHistory, known: set[int]) -> list[tu
     """Rows for the reviews of `history` at times not in `known` (the card's, in ms)."""
     rows = []
     for review in history.reviews:
-        moment = to_ms(review.time)
+        moment = review.ms
         if moment in known:
             continue
         known.add(moment)
