@@ -159,3 +159,21 @@ def test_edited_notes_take_their_new_text_places_and_cards(col):
     ]
     assert col.decks()[0].total == 4  # the Amazon gains a card, the Nile's second one rests
     assert [len(note.history) for note in notes] == [2, 1, 2]
+
+
+def test_notes_written_in_several_batches_keep_their_own_cards_and_reviews(col, monkeypatch):
+    import revise.storage.bulk
+    import revise.storage.merge
+
+    monkeypatch.setattr(revise.storage.merge, "ROWS_PER_CALL", 4)
+    monkeypatch.setattr(revise.storage.bulk, "ROWS_PER_CALL", 3)
+    deck = studied_deck(2)
+    deck.notes.extend(NoteData(NoteKind.REVERSED, f"word {n}", f"mot {n}") for n in range(10))
+    report = col.import_decks([deck])
+
+    assert (report.total_added, report.decks[0].reviews) == (13, 6)
+    cards = stored(col)
+    assert len(cards) == 5 + 20
+    assert len(cards[("Capital of Peru", 0)].reviews) == 2
+    exported = col.export_decks("Studied")[0].notes
+    assert [note.back for note in exported[3:]] == [f"mot {n}" for n in range(10)]

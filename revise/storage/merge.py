@@ -25,7 +25,7 @@ from revise.formats.model import (
     SourceRef,
     card_faces,
 )
-from revise.storage.bulk import insert_rows, new_ids, update_rows
+from revise.storage.bulk import ROWS_PER_CALL, insert_rows, new_ids, update_rows
 from revise.storage.models import (
     NOT_SUSPENDED,
     SUSPENDED,
@@ -100,7 +100,7 @@ class ImportReport:
         return "\n".join(lines)
 
 
-@dataclass
+@dataclass(slots=True)  # a re-import of a large deck holds one per stored note
 class _Stored:
     id: int
     key: str
@@ -151,17 +151,29 @@ class DeckPlan:
     unchanged: set[int]  # incoming indexes whose stored note is already the same
 
 
-def _stored_rows(connection: Connection, deck_id: int | None) -> list[tuple[object, ...]]:
-    if deck_id is None:
-        return []
-    return [tuple(row) for row in connection.execute(_STORED, {"deck_id": deck_id}).all()]
+_ROWS_AT_ONCE = 10_000  # stored notes fetched at a time: a million never sit in memory twice
+
+
+def _stored_notes(
+    connection: Connection, deck_id: int | None, *, keep: bool = True
+) -> tuple[int, dict[str, _Stored]]:
+    """A fingerprint of the deck's stored notes, and (if `keep`) the notes by key."""
+    stored: dict[str, _Stored] = {}
+    digests = []
+    if deck_id is not None:
+        result = connection.execute(_STORED, {"deck_id": deck_id})
+        for part in result.partitions(_ROWS_AT_ONCE):
+            rows = [tuple(row) for row in part]
+            digests.append(hash(tuple(rows)))
+            if keep:
+                stored.update((row[1], _Stored(*row)) for row in rows)  # type: ignore[arg-type]
+    return hash(tuple(digests)), stored
 
 
 def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
     """Match `deck`'s notes to the stored ones; reads only."""
     deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
-    rows = _stored_rows(connection, deck_id)
-    stored = {row[1]: _Stored(*row) for row in rows}  # type: ignore[arg-type]
+    snapshot, stored = _stored_notes(connection, deck_id)
     scratch = DeckReport(deck.name)
     incoming, keys = _unique_notes(deck.notes, scratch)
     matched: dict[int, _Stored] = {}
@@ -175,7 +187,7 @@ def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
             _work_out_memory(note.history)
     return DeckPlan(
         deck_id=deck_id,
-        snapshot=hash(tuple(rows)),
+        snapshot=snapshot,
         incoming=incoming,
         keys=keys,
         skipped=scratch.skipped,
@@ -200,7 +212,7 @@ def store_deck(
     if (
         plan is None
         or plan.deck_id not in (None, deck_id)
-        or plan.snapshot != hash(tuple(_stored_rows(connection, deck_id)))
+        or plan.snapshot != _stored_notes(connection, deck_id, keep=False)[0]
     ):
         plan = plan_deck(connection, deck)
     report.skipped.extend(plan.skipped)
@@ -473,10 +485,19 @@ def _add_notes(
     now: datetime,
     report: DeckReport,
 ) -> None:
-    """Insert new notes, their cards and the cards' reviews, each table in one `executemany`."""
-    if not rows:
-        return
+    """Insert new notes, their cards and the cards' reviews: one plain `executemany` per table
+    for each batch of notes, so the rows of a million new notes are never all built at once."""
     stamp = to_ms(now)
+    for start in range(0, len(rows), ROWS_PER_CALL):
+        report.reviews += _add_batch(
+            connection, deck_id, rows[start : start + ROWS_PER_CALL], stamp
+        )
+
+
+def _add_batch(
+    connection: Connection, deck_id: int, rows: list[tuple[int, NoteData, str]], stamp: int
+) -> int:
+    """Insert a batch of new notes with their cards and reviews; returns how many reviews."""
     note_ids = new_ids(connection, notes_t, len(rows))
     insert_rows(
         connection,
@@ -505,7 +526,7 @@ def _add_notes(
             for card_id, (note_id, position, ordinal, history) in zip(card_ids, cards, strict=True)
         ),
     )
-    report.reviews += insert_rows(
+    return insert_rows(
         connection,
         reviews_t,
         _REVIEW_COLUMNS,
