@@ -19,6 +19,7 @@ from revise.errors import ReviseError
 from revise.storage.models import FLAGS
 from revise.textsafe import inert
 from revise.tui.timefmt import short_interval, spent
+from revise.tui.widgets.card_view import shown_context
 
 if TYPE_CHECKING:
     from revise.study.card_info import CardInfo
@@ -102,8 +103,9 @@ class CardInfoScreen(Screen[None]):
 def card_content(info: CardInfo) -> Content:
     card = info.card
     parts = []
-    if card.context:
-        parts.append(Content.styled(inert(card.context), "italic $text-muted"))
+    context = shown_context(card.context, card.deck)  # the deck's name is on the next lines
+    if context:
+        parts.append(Content.styled(inert(context), "italic $text-muted"))
     parts.append(Content.styled(inert(card.question, lines=True), "bold"))
     parts.append(Content(inert(card.answer, lines=True)))
     return Content("\n").join(parts)
