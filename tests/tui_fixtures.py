@@ -66,11 +66,15 @@ def make_app(col: Collection, clock: Clock, **options: object) -> ReviseApp:
     return ReviseApp(col, clock=clock, **options)  # type: ignore[arg-type]
 
 
+SETTLE_ROUNDS = 6
+SETTLE_PAUSE = 0.02
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Wait until the workers have finished and the screen has taken in what they sent."""
-    for _ in range(3):
+    for _ in range(SETTLE_ROUNDS):
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(SETTLE_PAUSE)  # a refresh the last message asked for, and its results
 
 
 def text_of(pilot: Pilot[object], selector: str) -> str:

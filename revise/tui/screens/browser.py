@@ -133,6 +133,7 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(CardTable).focus()
+        self.table_after_search = True  # the table, not the search box, has the keys once shown
         self.run_search()
 
     # -- searching -----------------------------------------------------------------------------
@@ -171,7 +172,10 @@ class BrowserScreen(Screen[None]):
         self.total = message.result.total
         shown = {row.id for row in self.rows}
         self.marked &= shown
-        self.call_after_refresh(self.fill_table, message.keep)
+        if table.size.width:
+            self.fill_table(message.keep)  # laid out already: no need to wait for a refresh
+        else:
+            self.call_after_refresh(self.fill_table, message.keep)
         self.refresh_bindings()
 
     @on(Input.Submitted, "#browser-search")
