@@ -41,6 +41,33 @@ def build_parser() -> argparse.ArgumentParser:
         "study", parents=[common], help="review what is due now", description="Review what is due."
     )
     study.add_argument("deck", nargs="?", help="only this deck (default: all decks)")
+    custom = study.add_mutually_exclusive_group()
+    custom.add_argument(
+        "--ahead",
+        type=int,
+        metavar="N",
+        help="custom study: review cards due in the next N days, today's included",
+    )
+    custom.add_argument(
+        "--forgotten",
+        type=int,
+        nargs="?",
+        const=1,
+        metavar="N",
+        help="custom study: cards you answered Again in the last N days (default 1: today)",
+    )
+    custom.add_argument(
+        "--cram",
+        action="store_true",
+        help="custom study: every card of the deck that is not suspended, in deck order",
+    )
+    study.add_argument(
+        "--reschedule",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="custom study: answers move the schedule (default: yes for --ahead and "
+        "--forgotten, no for --cram)",
+    )
 
     importer = commands.add_parser(
         "import",
@@ -373,6 +400,8 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     from revise.study.opening import OpeningCollection
     from revise.tui.app import ReviseApp
 
+    if args.ahead is not None or args.forgotten is not None or args.cram:
+        return None  # custom study picks its cards once the collection is open
     config = Config.load(args.config)
     target = _collection_target(args, config)
     args.database = target
@@ -741,5 +770,38 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     if deck is not None and not collection.deck_names(deck):
         raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
     browse = " ".join(args.query) if args.command == "browse" else None
-    ReviseApp(collection, deck=deck, study=args.command == "study", browse=browse).run()
+    custom = _custom_study(args)
+    if custom is not None and not collection.custom_card_ids(deck, custom):
+        where = f"deck {deck!r}" if deck is not None else "any deck"
+        print(f"Nothing to study in {where}: no {inert(custom.describe().split(';')[0])}.")
+        return 0
+    ReviseApp(
+        collection, deck=deck, study=args.command == "study", browse=browse, custom=custom
+    ).run()
     return 0
+
+
+MAX_CUSTOM_DAYS = 36500
+
+
+def _custom_study(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The custom study `revise study` was asked for, if any."""
+    from revise.study.custom import CustomStudy, Kind
+
+    if args.command != "study":
+        return None
+    if args.ahead is not None:
+        kind, days, flag = Kind.AHEAD, args.ahead, "--ahead"
+    elif args.forgotten is not None:
+        kind, days, flag = Kind.FORGOTTEN, args.forgotten, "--forgotten"
+    elif args.cram:
+        kind, days, flag = Kind.CRAM, 1, "--cram"
+    else:
+        if args.reschedule is not None:
+            raise ReviseError(
+                "--reschedule and --no-reschedule go with --ahead, --forgotten or --cram"
+            )
+        return None
+    if not 1 <= days <= MAX_CUSTOM_DAYS:
+        raise ReviseError(f"{flag} {days}: give a number of days from 1 to {MAX_CUSTOM_DAYS}")
+    return CustomStudy(kind, days, args.reschedule)

@@ -40,8 +40,9 @@ from revise.storage import prepared
 from revise.storage.bulk import gc_paused
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
-from revise.study import leeches, undo
+from revise.study import custom, leeches, undo
 from revise.study.cards import StudyCard, study_card
+from revise.study.custom import CustomStudy
 
 if TYPE_CHECKING:
     from revise.study.actions import CardActions
@@ -326,12 +327,18 @@ class Collection:
 
     # -- answering ---------------------------------------------------------------------------
 
-    def session(self, deck: str | None = None) -> StudySession:
+    def session(self, deck: str | None = None, custom: CustomStudy | None = None) -> StudySession:
         """A study session of `deck` (with its sub-decks) or of every deck: its answers, its
-        undo, its summary."""
+        undo, its summary; `custom` studies the cards custom study picks (study/custom.py)."""
         from revise.study.session import StudySession
 
-        return StudySession(self, deck)
+        return StudySession(self, deck, custom)
+
+    def custom_card_ids(self, deck: str | None, study: CustomStudy) -> list[int]:
+        """The cards a custom study session of `deck` (None: every deck) shows, in order."""
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            return custom.card_ids(connection, day, self._deck_ids(connection, deck), study)
 
     def _memory(self, connection, card_id: int):  # type: ignore[no-untyped-def]
         """The card's stored memory state and its note id."""
@@ -356,17 +363,21 @@ class Collection:
         duration_ms: int | None = None,
         *,
         uid: str | None = None,
+        reschedule: bool = True,
     ) -> int:
         """Grade a card; the review is committed when this returns. Returns the review's id.
 
         `uid` names this answer: given again (a retry after a busy or lost connection whose
         outcome is unknown) it stores nothing new and returns the review already stored.
+        `reschedule=False` logs the answer and leaves the card's schedule alone (custom study).
         """
         card_id = card if isinstance(card, int) else card.id
         rating = Rating(int(rating))
         if duration_ms is not None:
             duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
         day = self._day()
+        if not reschedule:
+            return self._practise(card_id, rating, duration_ms, uid, day.now)
         leech = answering.Leeches(self.config.leech_threshold, self.config.leech_action)
         try:
             with self._lock, storage.writing(self._engine) as connection:
@@ -393,6 +404,17 @@ class Collection:
     def _answer_with_uid(self, uid: str | None) -> int | None:
         with self._lock, storage.reading(self._engine) as connection:
             return undo.answer_with_uid(connection, uid)
+
+    def _practise(
+        self, card_id: int, rating: Rating, duration_ms: int | None, uid: str | None, now: datetime
+    ) -> int:
+        with self._lock, storage.writing(self._engine) as connection:
+            review_id = undo.answer_with_uid(connection, uid)
+            if review_id is None:
+                self._memory(connection, card_id)  # the card is still there
+                review_id = custom.log_practice(connection, card_id, rating, duration_ms, uid, now)
+        self._answered.append(review_id)
+        return review_id
 
     def undo(self, review_id: int | None = None) -> StudyCard | None:
         """Take back an answer given through this object, by default the latest; returns its
@@ -553,7 +575,7 @@ class Collection:
             review_rows = connection.execute(
                 select(reviews_t)
                 .join(cards_t)
-                .where(cards_t.c.deck_id == deck.id)
+                .where(cards_t.c.deck_id == deck.id, reviews_t.c.origin != custom.CRAM_ORIGIN)
                 .order_by(reviews_t.c.reviewed_at, reviews_t.c.id)
             ).all()
             media = media_store.read(

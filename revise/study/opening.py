@@ -20,6 +20,7 @@ from revise.study.first_card import FirstCard
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection
+    from revise.study.custom import CustomStudy
     from revise.study.session import StudySession
 
 
@@ -65,11 +66,11 @@ class OpeningCollection:
         self.start()
         return self._opened.result()
 
-    def session(self, deck: str | None = None) -> StudySession:
+    def session(self, deck: str | None = None, custom: CustomStudy | None = None) -> StudySession:
         """A study session on this collection: its answers wait for the open to finish."""
         from revise.study.session import StudySession
 
-        return StudySession(self, deck)  # type: ignore[arg-type]
+        return StudySession(self, deck, custom)  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.opened(), name)

@@ -7,6 +7,7 @@ so an answer retried while another window holds the collection is stored exactly
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from revise.storage.busy import until_free
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection, Progress, StudyCard
+    from revise.study.custom import CustomStudy
     from revise.study.leeches import Leech
 
 
@@ -44,15 +46,49 @@ class SessionSummary:
 
 
 class StudySession:
-    """`col.session(deck)`: study one deck (with its sub-decks) or, with None, every deck."""
+    """`col.session(deck)`: study one deck (with its sub-decks) or, with None, every deck.
 
-    def __init__(self, collection: Collection, deck: str | None = None) -> None:
+    With `custom`, the session studies the cards that custom study picks (study/custom.py) in
+    its order, instead of today's queue; a card answered Again comes back at its end.
+    """
+
+    def __init__(
+        self, collection: Collection, deck: str | None = None, custom: CustomStudy | None = None
+    ) -> None:
         self.collection = collection
         self.deck = deck
+        self.custom = custom
         self.answers: list[Answer] = []
+        self._queue: list[int] | None = None  # custom study's cards still to show
+        self._queue_lock = threading.Lock()
+        self._requeued: list[bool] = []  # per answer in custom study: whether it came back
+
+    @property
+    def moves_schedule(self) -> bool:
+        """Whether answers move the schedule (not in custom study that leaves it alone)."""
+        return self.custom is None or self.custom.moves_schedule
+
+    def _custom_queue(self) -> list[int]:
+        """Custom study's cards, picked when first asked for (in a worker, not the screen)."""
+        assert self.custom is not None
+        with self._queue_lock:
+            if self._queue is None:
+                self._queue = self.collection.custom_card_ids(self.deck, self.custom)
+            return self._queue
 
     def next_card(self) -> StudyCard | None:
-        return self.collection.next_card(self.deck)
+        if self.custom is None:
+            return self.collection.next_card(self.deck)
+        queue = self._custom_queue()
+        return self.collection.card(queue[0]) if queue else None
+
+    def progress(self) -> Progress:
+        """Today's answers and cards left; in custom study, this session's and its cards left."""
+        if self.custom is None:
+            return self.collection.progress(self.deck)
+        from revise.study.collection import Progress
+
+        return Progress(done_today=len(self.answers), due=len(self._custom_queue()))
 
     def answer(
         self,
@@ -68,8 +104,19 @@ class StudySession:
         rating = Rating(int(rating))
         uid = uuid.uuid4().hex
         review_id = until_free(
-            lambda: self.collection.answer(card, rating, duration_ms, uid=uid), on_wait
+            lambda: self.collection.answer(
+                card, rating, duration_ms, uid=uid, reschedule=self.moves_schedule
+            ),
+            on_wait,
         )
+        if self.custom is not None:
+            queue = self._custom_queue()
+            if card.id in queue:
+                queue.remove(card.id)
+            again = rating == Rating.AGAIN
+            if again:
+                queue.append(card.id)
+            self._requeued.append(again)
         leech = self.collection.made_leech(review_id) if rating == Rating.AGAIN else None
         self.answers.append(Answer(review_id, card.id, rating, duration_ms, leech))
         return review_id
@@ -79,7 +126,13 @@ class StudySession:
         if not self.answers:
             return None
         last = self.answers.pop()
-        return until_free(lambda: self.collection.undo(last.review_id), on_wait)
+        card = until_free(lambda: self.collection.undo(last.review_id), on_wait)
+        if self.custom is not None:
+            queue = self._custom_queue()
+            if self._requeued.pop() and queue and queue[-1] == last.card_id:
+                queue.pop()
+            queue.insert(0, last.card_id)
+        return card
 
     def summary(self) -> SessionSummary:
         return SessionSummary(
@@ -88,6 +141,6 @@ class StudySession:
             answers=len(self.answers),
             again=sum(1 for answer in self.answers if answer.rating == Rating.AGAIN),
             spent_ms=sum(answer.duration_ms for answer in self.answers),
-            left=self.collection.progress(self.deck),
+            left=self.progress(),
             next_due=self.collection.next_due(self.deck),
         )

@@ -29,6 +29,7 @@ from revise.scheduling.optimize import (
 from revise.scheduling.scheduler import NEW, Scheduler
 from revise.storage import engine as storage
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Review, SchedulerParameters
+from revise.study.custom import CRAM_ORIGIN
 from revise.study.deck_options import DeckOptionsStore, SchedulingOptions
 
 cards_t = Card.__table__
@@ -185,7 +186,7 @@ class Tuning:
                     reviews_t.c.state_before,
                 )
                 .join(cards_t, cards_t.c.id == reviews_t.c.card_id)
-                .where(cards_t.c.deck_id.in_(deck_ids))
+                .where(cards_t.c.deck_id.in_(deck_ids), reviews_t.c.origin != CRAM_ORIGIN)
                 .order_by(reviews_t.c.card_id, reviews_t.c.reviewed_at, reviews_t.c.id)
             ).all()
         records: list[ReviewRecord] = []

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, select, update
 from revise.errors import ReviseError
 from revise.storage.models import Card, Review
 from revise.study import leeches
+from revise.study.custom import CRAM_ORIGIN
 
 cards_t = Card.__table__
 reviews_t = Review.__table__
@@ -42,6 +43,9 @@ def take_back(connection: Connection, review_id: int) -> int:
         raise ReviseError(
             "that card was answered again since, in another window; its answer was kept"
         )
+    if review.origin == CRAM_ORIGIN:  # it left the card as it was: only the log entry goes
+        connection.execute(delete(reviews_t).where(reviews_t.c.id == review_id))
+        return review.card_id
     connection.execute(
         update(cards_t)
         .where(cards_t.c.id == review.card_id)

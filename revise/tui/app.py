@@ -20,6 +20,7 @@ from revise.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection
+    from revise.study.custom import CustomStudy
     from revise.study.session import StudySession
 
 
@@ -64,6 +65,7 @@ class ReviseApp(App[None]):
         deck: str | None = None,
         study: bool = False,
         browse: str | None = None,
+        custom: CustomStudy | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         check_keymap(collection.config.keymap, collection.config.source)
@@ -72,13 +74,14 @@ class ReviseApp(App[None]):
         self.start_deck = deck
         self.study_only = study
         self.browse_query = browse  # open the card browser on this search first
+        self.custom = custom  # with `study`: the session is this custom study
         # The same clock the collection was opened with, so "due in 8m" agrees with it.
         self.clock = clock or _utc_now
 
     def on_mount(self) -> None:
         self.set_keymap(self.collection.config.keymap)
         if self.study_only:
-            self.start_session(self.start_deck)
+            self.start_session(self.start_deck, self.custom)
         else:
             from revise.tui.screens.deck_list import DeckListScreen
 
@@ -90,11 +93,11 @@ class ReviseApp(App[None]):
         """The collection's idea of now (a fixed clock in tests)."""
         return self.clock()
 
-    def start_session(self, deck: str | None) -> None:
-        """Study `deck` (None: all decks); the session ends with a summary."""
+    def start_session(self, deck: str | None, custom: CustomStudy | None = None) -> None:
+        """Study `deck` (None: all decks), or custom study of it; ends with a summary."""
         from revise.tui.screens.review import ReviewScreen
 
-        self.push_screen(ReviewScreen(deck), callback=self._session_ended)
+        self.push_screen(ReviewScreen(deck, custom), callback=self._session_ended)
 
     def browse(self, query: str = "") -> None:
         """The card browser, on `query` (revise/tui/screens/browser.py)."""

@@ -37,6 +37,7 @@ from revise.tui.widgets.session_progress import SessionProgress
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection, StudyCard
+    from revise.study.custom import CustomStudy
     from revise.tui.app import ReviseApp
 
 MAX_ANSWER_MS = 60_000  # a card left on screen longer than this counts as a minute, as in Anki
@@ -119,7 +120,7 @@ class ReviewScreen(Screen[StudySession]):
 
     app: ReviseApp
 
-    def __init__(self, deck: str | None) -> None:
+    def __init__(self, deck: str | None, custom: CustomStudy | None = None) -> None:
         super().__init__(classes=breakpoint_classes(self.app))
         self.deck = deck
         self.card: StudyCard | None = None
@@ -128,7 +129,8 @@ class ReviewScreen(Screen[StudySession]):
         self.shown_at = time.monotonic()
         # Kept here: a plain thread has no active app to look the collection up through.
         self._collection: Collection = self.app.collection
-        self.session = self._collection.session(deck)  # its answers, its undo, its summary
+        # Its answers, its undo, its summary; with `custom`, also which cards it shows.
+        self.session = self._collection.session(deck, custom)
         # (answers given before it, card) for each suspend, bury or flag done here: undo takes
         # back the newest of these and the session's answers, in the order they were done.
         self.actions_done: list[tuple[int, int]] = []
@@ -148,6 +150,8 @@ class ReviewScreen(Screen[StudySession]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.session.custom is not None:
+            self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
         try:
             loaded = self.first_card.result(timeout=FIRST_CARD_WAIT)
         except TimeoutError:
@@ -169,7 +173,7 @@ class ReviewScreen(Screen[StudySession]):
 
     def _fetch_first_card(self) -> None:
         try:
-            self.first_card.set_result(self.loaded(self.collection.next_card(self.deck)))
+            self.first_card.set_result(self.loaded(self.session.next_card()))
         except BaseException as error:  # handed to whoever waits for the card
             self.first_card.set_exception(error)
 
@@ -238,7 +242,7 @@ class ReviewScreen(Screen[StudySession]):
     def show_next(self) -> None:
         """Fetch the next card and send it to the screen; runs in a worker thread."""
         try:
-            self.show(self.collection.next_card(self.deck))
+            self.show(self.session.next_card())
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
 
@@ -251,11 +255,13 @@ class ReviewScreen(Screen[StudySession]):
         col = self.collection
         if card is None:
             return CardLoaded(None, {}, col.next_due(self.deck))
+        if not self.session.moves_schedule:
+            return CardLoaded(card, {}, None)  # answers change no interval: none is shown
         intervals = {int(rating): interval for rating, interval in col.preview(card).items()}
         return CardLoaded(card, intervals, None)
 
     def send_progress(self) -> None:
-        progress = self.collection.progress(self.deck)
+        progress = self.session.progress()
         self.post_message(ProgressLoaded(progress.done_today, progress.left_today))
 
     # -- messages from the workers -----------------------------------------------------------
