@@ -122,7 +122,7 @@ async def screen_time(col: Collection) -> tuple[float, float]:
         await pilot.pause()
         start = time.perf_counter()
         await pilot.press("t")
-        while not (isinstance(app.screen, StatsScreen) and app.screen.query("#stats-forecast")):
+        while not (isinstance(app.screen, StatsScreen) and app.screen.statistics is not None):
             await asyncio.sleep(0.002)
         await pilot.pause()
         deck = time.perf_counter() - start
@@ -133,7 +133,6 @@ async def screen_time(col: Collection) -> tuple[float, float]:
             isinstance(screen, StatsScreen)
             and screen.statistics is not None
             and screen.statistics.deck is None
-            and screen.query("#stats-forecast")
         ):
             await asyncio.sleep(0.002)
         await pilot.pause()

@@ -400,7 +400,8 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     from revise.study.opening import OpeningCollection
     from revise.tui.app import ReviseApp
 
-    if args.ahead is not None or args.forgotten is not None or args.cram:
+    custom = (args.ahead, args.forgotten, args.reschedule)
+    if args.cram or any(flag is not None for flag in custom):
         return None  # custom study picks its cards once the collection is open
     config = Config.load(args.config)
     target = _collection_target(args, config)

@@ -27,6 +27,8 @@ MAX_PER_DAY = 1_000_000
 DEFAULT_LEECH_THRESHOLD = 8  # lapses that make a card a leech, as in Anki
 MAX_LEECH_THRESHOLD = 1000
 LEECH_ACTIONS = ("suspend", "tag")  # what becomes of a leech: suspended and tagged, or tagged
+# The order of today's reviews: most overdue first, or least likely to be recalled first.
+REVIEW_ORDERS = ("due", "retrievability")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Config:
     day_starts_at: int = DEFAULT_DAY_STARTS_AT
     leech_threshold: int = DEFAULT_LEECH_THRESHOLD  # 0: no card is made a leech
     leech_action: str = LEECH_ACTIONS[0]
+    review_order: str = REVIEW_ORDERS[0]
     new_per_day: int = DEFAULT_NEW_PER_DAY
     reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
     collection_new_per_day: int = DEFAULT_COLLECTION_NEW_PER_DAY
@@ -92,6 +95,7 @@ class Config:
                 "leech_threshold", DEFAULT_LEECH_THRESHOLD, 0, MAX_LEECH_THRESHOLD
             ),
             leech_action=scheduling.choice("leech_action", LEECH_ACTIONS),
+            review_order=scheduling.choice("review_order", REVIEW_ORDERS),
             new_per_day=limits.integer("new_per_day", DEFAULT_NEW_PER_DAY, 0, MAX_PER_DAY),
             reviews_per_day=limits.integer(
                 "reviews_per_day", DEFAULT_REVIEWS_PER_DAY, 0, MAX_PER_DAY

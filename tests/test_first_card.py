@@ -61,12 +61,14 @@ def _same_as_the_collection(col: Collection, path: Path, config: Config, clock: 
     deck_limits=st.sampled_from(
         [{}, {"Lang": ("1", "0")}, {"Lang::French": ("0", "1"), "History": ("3", None)}]
     ),
+    review_order=st.sampled_from(["due", "retrievability"]),
 )
 def test_the_first_card_is_the_collections_next_card_whatever_was_answered(
     tmp_path_factory: pytest.TempPathFactory,
     steps: list[tuple[str | None, int, int]],
     limits: tuple[int, int, int, int],
     deck_limits: dict[str, tuple[str | None, str | None]],
+    review_order: str,
 ) -> None:
     path = tmp_path_factory.mktemp("first") / "col.db"
     new, reviews, col_new, col_reviews = limits
@@ -76,6 +78,7 @@ def test_the_first_card_is_the_collections_next_card_whatever_was_answered(
         reviews_per_day=reviews,
         collection_new_per_day=col_new,
         collection_reviews_per_day=col_reviews,
+        review_order=review_order,
     )
     clock = Clock(START)
     with Collection.open(path, config=config, clock=clock) as col:

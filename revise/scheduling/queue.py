@@ -3,7 +3,8 @@
 Daily limits work as Anki's parent-deck limits (see limits.py): a deck's limit covers its
 sub-decks, and the collection's covers every deck.
 
-Order: learning cards whose step is due, then reviews due today (oldest first), then new cards in
+Order: learning cards whose step is due, then reviews due today (oldest first, or with
+`review_order = "retrievability"` the least likely to be recalled first), then new cards in
 deck order; when nothing else is left, learning cards due within the learn-ahead window. New and
 review cards rest for the day once a sibling (another card of the same note) was answered.
 
@@ -93,6 +94,7 @@ class StudyDay:
     collection_new_per_day: int  # every deck together
     collection_reviews_per_day: int
     starts_at: int  # the local hour at which a study day begins
+    review_order: str = "due"  # or "retrievability": the least likely to be recalled first
 
     def start_of_day_with(self, moment: datetime) -> datetime:
         """The rollover that begins the study day `moment` falls in."""
@@ -287,13 +289,26 @@ def _first(ids: tuple[int, ...], *where: ColumnElement[bool], order: tuple) -> C
     )
 
 
+# Lowest retrievability first: R = (1 + factor * t / S) ** -decay falls as the time t since
+# the last review grows against the stability S, so the largest t / S is the most forgotten.
+_LEAST_RETRIEVABLE = (
+    ((_now - cards.c.last_review) / cards.c.stability).desc().nulls_last(),
+    cards.c.due,
+    cards.c.id,
+)
+
+
 def _pick(
-    every: tuple[int, ...], with_reviews: tuple[int, ...], with_new: tuple[int, ...]
+    every: tuple[int, ...],
+    with_reviews: tuple[int, ...],
+    with_new: tuple[int, ...],
+    by_retrievability: bool = False,
 ) -> Select:  # type: ignore[type-arg]
     by_due = (cards.c.due, cards.c.id)
+    reviews_order = _LEAST_RETRIEVABLE if by_retrievability else by_due
     chosen = func.coalesce(
         _first(every, _learning, cards.c.due <= _now, order=by_due),
-        _first(with_reviews, cards.c.state == REVIEW, cards.c.due < _end, order=by_due),
+        _first(with_reviews, cards.c.state == REVIEW, cards.c.due < _end, order=reviews_order),
         _first(
             with_new,
             cards.c.state == NEW,
@@ -367,6 +382,7 @@ def _next_card(
         tuple(deck_ids),
         tuple(left.decks_with_reviews(deck_ids)),
         tuple(left.decks_with_new(deck_ids)),
+        day.review_order == "retrievability",
     )
     return one(connection, pick, _moments(day))
 
@@ -376,6 +392,24 @@ def next_card_id(connection: Connection, day: StudyDay, deck_ids: list[int]) -> 
         return None
     row = _next_card(connection, day, allowance(connection, day), deck_ids)
     return None if row is None else row[0]
+
+
+_OVERDUE = select(func.count()).where(
+    cards.c.deck_id.in_(_decks),
+    cards.c.suspended == NOT_SUSPENDED,
+    _not_buried,
+    cards.c.state == REVIEW,
+    cards.c.due < _moment("start"),
+)
+
+
+def overdue(connection: Connection, day: StudyDay, deck_ids: list[int]) -> int:
+    """Review cards that fell due before today and are still waiting."""
+    if not deck_ids:
+        return 0
+    return connection.execute(
+        _OVERDUE, {"decks": deck_ids, "now": day.now, "start": day.start}
+    ).scalar_one()
 
 
 def next_due(connection: Connection, day: StudyDay, deck_ids: list[int]) -> datetime | None:

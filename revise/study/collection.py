@@ -172,6 +172,7 @@ class Collection:
             collection_new_per_day=self.config.collection_new_per_day,
             collection_reviews_per_day=self.config.collection_reviews_per_day,
             starts_at=self.config.day_starts_at,
+            review_order=self.config.review_order,
         )
 
     def _deck_ids(self, connection, deck: str | None) -> list[int]:  # type: ignore[no-untyped-def]
@@ -319,6 +320,12 @@ class Collection:
             ).scalar_one()
             left = queue.total(connection, day, ids)
         return Progress(done, *left)
+
+    def overdue(self, deck: str | None = None) -> int:
+        """Review cards of `deck` (None: every deck) due before today and still waiting."""
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            return queue.overdue(connection, day, self._deck_ids(connection, deck))
 
     def next_due(self, deck: str | None = None) -> datetime | None:
         day = self._day()

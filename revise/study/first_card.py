@@ -35,6 +35,10 @@ _REVIEW_DUE = (
     f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
     " ORDER BY due, id LIMIT 1"
 )
+_REVIEW_LEAST_RETRIEVABLE = (  # as queue._REVIEW_LEAST_RETRIEVABLE: the most forgotten first
+    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
+    " ORDER BY (:now - last_review) / stability DESC NULLS LAST, due, id LIMIT 1"
+)
 _NEW_NEXT = (
     f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {NEW}"
     " ORDER BY deck_id, state, position, ordinal LIMIT 1"
@@ -161,7 +165,9 @@ def _next_card_id(
     )
     with_reviews = [d for d in deck_ids if reviews_left.for_deck(names[d]) > 0]
     if with_reviews:
-        card_id = first(_REVIEW_DUE, with_reviews, end=to_ms(end))
+        by_retrievability = config.review_order == "retrievability"
+        query = _REVIEW_LEAST_RETRIEVABLE if by_retrievability else _REVIEW_DUE
+        card_id = first(query, with_reviews, end=to_ms(end))
         if card_id is not None:
             return card_id
     with_new = [d for d in deck_ids if new_left.for_deck(names[d]) > 0]

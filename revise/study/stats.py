@@ -85,6 +85,7 @@ class Statistics:
     difficulty: list[Bucket] = field(default_factory=list)
     retrievability: list[Bucket] = field(default_factory=list)
     leeches: int = 0  # cards whose note is tagged `leech` (see study/leeches.py)
+    overdue: int = 0  # of forecast[0], the cards that fell due before today
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -113,6 +114,7 @@ def collect(
     per_day = review_days.per_day(connection, deck_ids, start_ms, HEATMAP_DAYS)
     heatmap = [row[0] for row in per_day]
     streak, longest = _streaks(heatmap)
+    forecast, overdue = _forecast(connection, deck_ids, start_ms, forecast_days)
     cards = _CardTotals(connection, deck_ids, now_ms, start_ms, decay)
     return Statistics(
         deck=deck,
@@ -125,7 +127,8 @@ def collect(
         heatmap=heatmap,
         streak=streak,
         longest_streak=longest,
-        forecast=_forecast(connection, deck_ids, start_ms, forecast_days),
+        forecast=forecast,
+        overdue=overdue,
         states=cards.states,
         intervals=cards.buckets("interval", INTERVAL_EDGES, _days_label),
         stability=cards.buckets("stability", STABILITY_EDGES, _days_label),
@@ -178,14 +181,22 @@ def _streaks(per_day: list[int]) -> tuple[int, int]:
 
 def _forecast(
     connection: Connection, deck_ids: list[int] | None, start_ms: int, days: int
-) -> list[int]:
+) -> tuple[list[int], int]:
+    """Cards due each day from today, and how many of today's fell due before it."""
     due = ms(cards_t.c.due)
     end_ms = start_ms + DAY_MS
     # Everything due before tomorrow's rollover (overdue included) counts for today.
+    # Everything due before today's rollover is overdue (-1): it also counts for today (0).
     day = type_coerce(
-        case((due < end_ms, 0), else_=(due - end_ms) // DAY_MS + 1), BigInteger
+        case(
+            (due < start_ms, -1),
+            (due < end_ms, 0),
+            else_=(due - end_ms) // DAY_MS + 1,
+        ),
+        BigInteger,
     ).label("day")
     counts = [0] * days
+    overdue = 0
     for index, number in connection.execute(
         select(day, func.count())
         .where(
@@ -196,9 +207,12 @@ def _forecast(
         )
         .group_by(day)
     ):
-        if 0 <= int(index) < days:
+        if int(index) == -1:
+            overdue = number
+            counts[0] += number
+        elif 0 <= int(index) < days:
             counts[int(index)] += number
-    return counts
+    return counts, overdue
 
 
 STATE_NAMES = ("new", "learning", "young", "mature", "suspended", "buried")

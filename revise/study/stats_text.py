@@ -100,7 +100,11 @@ def statistics_lines(statistics: Statistics, width: int = 72) -> list[str]:
         lines.append("  ".join(cells).rstrip())
     lines += ["", streak_line(statistics), ""]
     totals = forecast_totals(statistics)
-    lines.append("Due: " + ", ".join(f"{count} within {label}" for label, count in totals))
+    lines.append(
+        "Due: "
+        + ", ".join(f"{count} within {label}" for label, count in totals)
+        + f" ({statistics.overdue} overdue)"
+    )
     lines.append("Cards: " + ", ".join(f"{statistics.states[name]} {name}" for name in STATE_NAMES))
     lines.append(leeches_line(statistics))
     for title, buckets in (

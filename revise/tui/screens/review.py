@@ -152,6 +152,8 @@ class ReviewScreen(Screen[StudySession]):
     def on_mount(self) -> None:
         if self.session.custom is not None:
             self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
+        else:
+            self.tell_overdue()
         try:
             loaded = self.first_card.result(timeout=FIRST_CARD_WAIT)
         except TimeoutError:
@@ -184,6 +186,17 @@ class ReviewScreen(Screen[StudySession]):
             self.post_message(self.first_card.result())
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
+
+    @work(thread=True, group="overdue")
+    def tell_overdue(self) -> None:
+        """After a break: how many reviews are overdue, and in which order they come."""
+        try:
+            count = self.collection.overdue(self.deck)
+        except ReviseError:
+            return  # the first card's own worker reports what is wrong
+        if count:
+            order = self.collection.config.review_order
+            self.app.call_from_thread(self.notify, overdue_note(count, order), markup=False)
 
     @work(thread=True, group="review")
     def fetch_card(self) -> None:
@@ -441,6 +454,16 @@ class ReviewScreen(Screen[StudySession]):
 
     def action_end_session(self) -> None:
         self.dismiss(self.session)
+
+
+def overdue_note(count: int, order: str) -> str:
+    reviews = "1 review is" if count == 1 else f"{count} reviews are"
+    if order == "retrievability":
+        return f"{reviews} overdue; the ones you are most likely to have forgotten come first."
+    return (
+        f"{reviews} overdue; the longest overdue come first "
+        '(review_order = "retrievability": the most forgotten first).'
+    )
 
 
 def open_with_system(path: Path) -> str | None:

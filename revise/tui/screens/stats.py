@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from revise.tui.app import ReviseApp
 
 FORECAST_CHOICES = (30, 90, 365)
+DISTRIBUTIONS = ("Intervals", "Stability", "Difficulty", "Retrievability")
 STATE_STYLES = {
     "new": "#5b9bd5",
     "learning": "#e06c5a",
@@ -74,9 +76,33 @@ class StatsScreen(Screen[None]):
         self.statistics: Statistics | None = None
 
     def compose(self) -> ComposeResult:
+        # The sections are built once, empty, while the figures are counted in a worker; the
+        # figures then fill them in, so nothing is mounted after the counting is done.
         with VerticalScroll(id="stats-panel", classes="section") as panel:
             panel.border_title = self.title_text()
             yield Static(Content("Loading…"), id="stats-loading")
+            table: DataTable[str] = DataTable(
+                id="stats-periods", show_cursor=False, zebra_stripes=True
+            )
+            table.add_columns(*(Text(name, justify="right") for name in PERIOD_HEADER))
+            yield _section("Reviews", table, Static(id="stats-target", classes="stats-note"))
+            yield _section(
+                "Calendar",
+                Static(id="stats-streak", classes="stats-note"),
+                Heatmap([0], date.today(), id="stats-heatmap"),
+            )
+            yield _section(
+                "Due",
+                Static(id="stats-forecast-caption", classes="stats-note"),
+                ColumnChart([], id="stats-forecast"),
+            )
+            yield _section(
+                "Cards",
+                Static(id="stats-states"),
+                Static(id="stats-leeches", classes="stats-note"),
+            )
+            for title in DISTRIBUTIONS:
+                yield _section(title, BarChart([], id=f"stats-{title.lower()}"))
         yield Footer()
 
     def title_text(self) -> Content:
@@ -84,6 +110,7 @@ class StatsScreen(Screen[None]):
         return Content.assemble("Statistics · ", name)
 
     def on_mount(self) -> None:
+        self.set_class(True, "-loading")
         self.load()
 
     @work(thread=True, exclusive=True, group="stats")
@@ -96,56 +123,52 @@ class StatsScreen(Screen[None]):
             statistics = None
         self.post_message(StatsLoaded(statistics))
 
-    async def on_stats_loaded(self, message: StatsLoaded) -> None:
-        self.statistics = message.statistics
-        panel = self.query_one("#stats-panel", VerticalScroll)
-        panel.border_title = self.title_text()
-        await panel.remove_children()
-        if message.statistics is None:
-            await panel.mount(Static(Content("No statistics."), id="stats-loading"))
+    def on_stats_loaded(self, message: StatsLoaded) -> None:
+        statistics = self.statistics = message.statistics
+        self.query_one("#stats-panel", VerticalScroll).border_title = self.title_text()
+        if statistics is None:
+            self.query_one("#stats-loading", Static).update(Content("No statistics."))
             return
-        await panel.mount_all(self.sections(message.statistics))
-
-    def sections(self, statistics: Statistics) -> list[Static | Vertical]:
-        table: DataTable[str] = DataTable(id="stats-periods", show_cursor=False, zebra_stripes=True)
-        table.add_columns(*(Text(name, justify="right") for name in PERIOD_HEADER))
+        self.set_class(False, "-loading")
+        table = self.query_one("#stats-periods", DataTable)
+        table.clear()
         for period in statistics.periods:
             cells = period_row(period)
             table.add_row(cells[0], *(Text(cell, justify="right") for cell in cells[1:]))
-        target = Static(
+        self.query_one("#stats-target", Static).update(
             Content(
                 f"Kept = true retention: reviews not forgotten, young (< 21d) and mature; "
                 f"desired {percent(statistics.desired_retention)}"
-            ),
-            classes="stats-note",
+            )
         )
-        return [
-            _section("Reviews", table, target),
-            _section(
-                "Calendar",
-                Static(Content(streak_line(statistics)), classes="stats-note"),
-                Heatmap(statistics.heatmap, statistics.today, id="stats-heatmap"),
+        self.query_one("#stats-streak", Static).update(Content(streak_line(statistics)))
+        self.query_one("#stats-heatmap", Heatmap).set_days(statistics.heatmap, statistics.today)
+        self.query_one("#stats-forecast-caption", Static).update(self.forecast_caption())
+        self.query_one("#stats-forecast", ColumnChart).set_counts(
+            statistics.forecast[: self.forecast_days]
+        )
+        self.query_one("#stats-states", Static).update(_states_text(statistics))
+        self.query_one("#stats-leeches", Static).update(Content(leeches_line(statistics)))
+        for title, buckets in zip(
+            DISTRIBUTIONS,
+            (
+                statistics.intervals,
+                statistics.stability,
+                statistics.difficulty,
+                statistics.retrievability,
             ),
-            _section(
-                "Due",
-                Static(self.forecast_caption(), id="stats-forecast-caption", classes="stats-note"),
-                ColumnChart(statistics.forecast[: self.forecast_days], id="stats-forecast"),
-            ),
-            _section(
-                "Cards",
-                Static(_states_text(statistics), id="stats-states"),
-                Static(Content(leeches_line(statistics)), id="stats-leeches", classes="stats-note"),
-            ),
-            _section("Intervals", BarChart(statistics.intervals)),
-            _section("Stability", BarChart(statistics.stability)),
-            _section("Difficulty", BarChart(statistics.difficulty)),
-            _section("Retrievability", BarChart(statistics.retrievability)),
-        ]
+            strict=True,
+        ):
+            self.query_one(f"#stats-{title.lower()}", BarChart).set_buckets(buckets)
 
     def forecast_caption(self) -> Content:
         assert self.statistics is not None
         due = sum(self.statistics.forecast[: self.forecast_days])
-        return Content(f"{due} cards due in the next {self.forecast_days} days (overdue: today)")
+        overdue = self.statistics.overdue
+        return Content(
+            f"{due} cards due in the next {self.forecast_days} days; today's include "
+            f"{overdue} overdue"
+        )
 
     def action_forecast(self) -> None:
         if self.statistics is None:

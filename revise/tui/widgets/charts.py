@@ -28,6 +28,11 @@ class Heatmap(Widget):
         self.per_day = per_day
         self.today = today
 
+    def set_days(self, per_day: list[int], today: date) -> None:
+        self.per_day = per_day
+        self.today = today
+        self.refresh()
+
     def render(self) -> Text:
         weeks = max(1, min(self.size.width - 3, -(-len(self.per_day) // 7) + 1))
         first_day = self.today - timedelta(days=len(self.per_day) - 1)
@@ -113,6 +118,10 @@ class BarChart(Widget):
     def __init__(self, buckets: list[Bucket], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.buckets = buckets
+
+    def set_buckets(self, buckets: list[Bucket]) -> None:
+        self.buckets = buckets
+        self.refresh(layout=True)  # as many lines as buckets
 
     def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
         return len(self.buckets)
