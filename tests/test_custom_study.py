@@ -175,3 +175,13 @@ def test_cramming_in_the_app_shows_no_intervals_and_changes_no_schedule(tui_col,
     drive(app, scenario)
     assert schedule_of(tui_col, "Korea") == before
     assert tui_col.statistics("Korea").periods[0].reviews == 2  # the cram answers, logged
+
+
+def test_a_card_suspended_during_custom_study_leaves_the_session(learnt):
+    col = learnt
+    session = col.session("D", CustomStudy(Kind.CRAM))
+    first = session.next_card()
+    col.actions.set_suspended([first.id], True)
+    second = session.next_card()
+    assert second is not None and second.id != first.id
+    assert session.progress().left_today == 3

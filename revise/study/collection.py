@@ -341,6 +341,12 @@ class Collection:
 
         return StudySession(self, deck, custom)
 
+    def can_study(self, card_id: int) -> bool:
+        """Whether a card picked for custom study is still there, not suspended nor buried."""
+        now = self._clock()
+        with self._lock, storage.reading(self._engine) as connection:
+            return custom.can_study(connection, card_id, now)
+
     def custom_card_ids(self, deck: str | None, study: CustomStudy) -> list[int]:
         """The cards a custom study session of `deck` (None: every deck) shows, in order."""
         day = self._day()

@@ -107,6 +107,20 @@ def card_ids(
     return list(connection.execute(query).scalars())
 
 
+def can_study(connection: Connection, card_id: int, now: datetime) -> bool:
+    """Whether the card is still there, not suspended and not resting (buried) now."""
+    return (
+        connection.execute(
+            select(cards_t.c.id).where(
+                cards_t.c.id == card_id,
+                cards_t.c.suspended == NOT_SUSPENDED,
+                cards_t.c.buried_until.is_(None) | (cards_t.c.buried_until <= now),
+            )
+        ).first()
+        is not None
+    )
+
+
 def log_practice(
     connection: Connection,
     card_id: int,

@@ -80,6 +80,9 @@ class StudySession:
         if self.custom is None:
             return self.collection.next_card(self.deck)
         queue = self._custom_queue()
+        # A card suspended or buried meanwhile (from this screen or elsewhere) leaves the session.
+        while queue and not self.collection.can_study(queue[0]):
+            queue.pop(0)
         return self.collection.card(queue[0]) if queue else None
 
     def progress(self) -> Progress:
