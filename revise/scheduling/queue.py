@@ -344,7 +344,8 @@ def next_card(
         done = execute(connection, _DECKS_AND_DONE, {"start": to_ms(day.start)})
         limits = execute(connection, _LIMITS_SET, {})
         if guess:
-            picked = execute(connection, _PICK(guess, guess, guess), moments)
+            by_retrievability = day.review_order == "retrievability"
+            picked = execute(connection, _PICK(guess, guess, guess, by_retrievability), moments)
     left = _allowance(all_rows(done), all_rows(limits), day)
     row = None if picked is None else first_row(picked)
     deck_ids = tuple(in_deck(left.names, deck))

@@ -35,7 +35,7 @@ _REVIEW_DUE = (
     f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
     " ORDER BY due, id LIMIT 1"
 )
-_REVIEW_LEAST_RETRIEVABLE = (  # as queue._REVIEW_LEAST_RETRIEVABLE: the most forgotten first
+_REVIEW_LEAST_RETRIEVABLE = (  # as queue._LEAST_RETRIEVABLE: the most forgotten first
     f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
     " ORDER BY (:now - last_review) / stability DESC NULLS LAST, due, id LIMIT 1"
 )
