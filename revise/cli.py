@@ -770,6 +770,10 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     deck = getattr(args, "deck", None)
     if deck is not None and not collection.deck_names(deck):
         raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+    if collection.has_media():
+        from revise.tui.widgets.pictures import prepare_pictures
+
+        prepare_pictures()  # asks the terminal how to draw pictures, before the app takes it
     browse = " ".join(args.query) if args.command == "browse" else None
     custom = _custom_study(args)
     if custom is not None and not collection.custom_card_ids(deck, custom):

@@ -56,3 +56,8 @@ def read(connection: Connection, names: Iterable[str]) -> dict[str, bytes]:
         )
         found.update((name, bytes(data)) for name, data in rows)
     return found
+
+
+def any_stored(connection: Connection) -> bool:
+    """Whether the collection holds any media file."""
+    return connection.execute(select(files_t.c.name).limit(1)).first() is not None

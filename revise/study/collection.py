@@ -278,6 +278,11 @@ class Collection:
             temporary.replace(target)
         return target
 
+    def has_media(self) -> bool:
+        """Whether any card has a picture or sound stored in the collection."""
+        with self._lock, storage.reading(self._engine) as connection:
+            return media_store.any_stored(connection)
+
     # -- what is due -------------------------------------------------------------------------
 
     def decks(self) -> list[DeckCounts]:

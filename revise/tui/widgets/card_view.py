@@ -1,39 +1,62 @@
-"""The card being studied: context, prompt, and after reveal the answer with where it came from."""
+"""The card being studied: context, prompt, and after reveal the answer with where it came from.
+
+LaTeX maths is shown as Unicode text where it can be (revise/maths.py), and the pictures a side
+mentions are drawn under it (revise/tui/widgets/pictures.py).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Rule, Static
 
+from revise.errors import ReviseError
+from revise.maths import card_maths
 from revise.textsafe import inert
+from revise.tui.widgets.pictures import Pictures, load_picture, picture_names
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
     from revise.study.collection import StudyCard
 
 GAP = "[...]"  # what a cloze prompt shows in place of its deletion (revise.formats.model.GAP)
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 
 
+class PicturesLoaded(Message):
+    def __init__(self, card_id: int, prompt: list[PILImage], answer: list[PILImage]) -> None:
+        super().__init__()
+        self.card_id = card_id
+        self.prompt = prompt
+        self.answer = answer
+
+
 class CardView(VerticalScroll):
     """Shows one card. Every piece of card text goes in as inert `Content`: never markup, never
     a control code (`revise.textsafe`)."""
 
+    card_id: int | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="card-context")
         yield Static(id="card-prompt")
+        yield Pictures(id="card-prompt-pictures")
         yield Rule(id="card-divider", line_style="dashed")
         yield Static(id="card-answer")
+        yield Pictures(id="card-answer-pictures")
         yield Static(id="card-meta")
 
     def show_card(self, card: StudyCard) -> None:
         """Show the front of `card`, answer hidden."""
         self.border_title = Content(inert(card.deck))
         self.border_subtitle = Content(STATE_NAMES.get(card.state, ""))
-        context = inert(shown_context(card.context, card.deck))
+        context = inert(card_maths(shown_context(card.context, card.deck)))
         self.set_part("#card-context", Content(context))
         self.set_part("#card-prompt", prompt_content(card.prompt))
         self.set_part("#card-answer", answer_content(card))
@@ -43,6 +66,39 @@ class CardView(VerticalScroll):
         # A cloze's full text replaces its prompt on reveal, as in Anki, instead of repeating it.
         self.set_class(GAP in card.prompt, "-cloze")
         self.scroll_home(animate=False)
+        self.card_id = card.id
+        self.show_pictures([], [])
+        if card.media:
+            self.load_pictures(card)
+
+    @work(thread=True, exclusive=True, group="pictures")
+    def load_pictures(self, card: StudyCard) -> None:
+        """Read the pictures each side mentions out of the collection and decode them."""
+        prompt = picture_names(card.prompt, card.media)
+        # A cloze's full text replaces its prompt on reveal, pictures and all.
+        shown_first = [] if GAP in card.prompt else prompt
+        answer = [name for name in picture_names(card.full, card.media) if name not in shown_first]
+        loaded: dict[str, PILImage | None] = {}
+        for name in dict.fromkeys(prompt + answer):
+            try:
+                loaded[name] = load_picture(self.app.collection.media_file(name))  # type: ignore[attr-defined]
+            except ReviseError:  # not in the collection: `o` says so
+                loaded[name] = None
+        self.post_message(
+            PicturesLoaded(
+                card.id,
+                [picture for name in prompt if (picture := loaded[name]) is not None],
+                [picture for name in answer if (picture := loaded[name]) is not None],
+            )
+        )
+
+    def on_pictures_loaded(self, message: PicturesLoaded) -> None:
+        if message.card_id == self.card_id:
+            self.show_pictures(message.prompt, message.answer)
+
+    def show_pictures(self, prompt: list[PILImage], answer: list[PILImage]) -> None:
+        self.query_one("#card-prompt-pictures", Pictures).show(prompt)
+        self.query_one("#card-answer-pictures", Pictures).show(answer)
 
     def reveal(self) -> None:
         self.add_class("-revealed")
@@ -57,6 +113,8 @@ class CardView(VerticalScroll):
 
     def show_message(self, title: str, detail: str) -> None:
         """Show a message instead of a card, e.g. when nothing is due."""
+        self.card_id = None
+        self.show_pictures([], [])
         self.border_title = None
         self.border_subtitle = None
         self.set_part("#card-context", Content(""))
@@ -80,7 +138,7 @@ def shown_context(context: str, deck: str) -> str:
 
 def prompt_content(prompt: str) -> Content:
     """The prompt with cloze gaps highlighted."""
-    prompt = inert(prompt, lines=True)
+    prompt = inert(card_maths(prompt), lines=True)
     content = Content(prompt)
     start = prompt.find(GAP)
     while start != -1:
@@ -92,7 +150,7 @@ def prompt_content(prompt: str) -> Content:
 def answer_content(card: StudyCard) -> Content:
     """The full text, with the answer picked out where a single cloze gap stood."""
     sides = (card.full, card.prompt, card.answer)
-    full, prompt, answer = (inert(side, lines=True) for side in sides)
+    full, prompt, answer = (inert(card_maths(side), lines=True) for side in sides)
     content = Content(full)
     gap = prompt.find(GAP)
     if gap != -1 and prompt.count(GAP) == 1:
