@@ -221,3 +221,11 @@ def test_revise_deck_options_command(db, clock, tmp_path, capsys, monkeypatch):
     assert "key=value" in capsys.readouterr().err
     assert main(["deck-options", "Lang", "--db", db, "--unset", "new_per_day", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["options"]["new_per_day"]["set_on"] is None
+
+
+def test_a_decks_statistics_show_its_own_desired_retention(col):
+    col.import_decks([basic_deck("Lang::French", 2), basic_deck("Maths", 2)])
+    col.set_deck_options("Lang", {"desired_retention": "0.85"})
+    assert col.statistics("Lang::French").desired_retention == 0.85
+    assert col.statistics("Maths").desired_retention == 0.9
+    assert col.statistics().desired_retention == 0.9

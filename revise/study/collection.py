@@ -551,13 +551,17 @@ class Collection:
         with self._lock:
             review_days.bring_up_to_date(self._engine, to_ms(day.start), stats.HEATMAP_DAYS)
         with self._lock, storage.reading(self._engine) as connection:
+            deck_ids = None if deck is None else self._deck_ids(connection, deck)
+            retention = self.config.desired_retention
+            if deck is not None:  # the deck's own, or its parent's (revise deck-options)
+                retention = self._options.read(connection, deck).values["desired_retention"]
             return stats.collect(
                 connection,
-                None if deck is None else self._deck_ids(connection, deck),
+                deck_ids,
                 deck=deck,
                 now=day.now,
                 day_start=day.start,
-                desired_retention=self.config.desired_retention,
+                desired_retention=float(retention),
                 decay=decay,
             )
 
