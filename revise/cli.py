@@ -414,6 +414,8 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
         return None
     if is_read_only(path):
         raise read_only_error(path)
+    if first.has_media:
+        _prepare_pictures()
     collection = OpeningCollection(path, config, first)
     try:
         ReviseApp(collection, deck=args.deck, study=True).run()  # type: ignore[arg-type]
@@ -764,6 +766,13 @@ def _generate(args: argparse.Namespace) -> int:
     return EXIT_FLAGGED if flagged else 0
 
 
+def _prepare_pictures() -> None:
+    """Ask the terminal how it can draw pictures: only possible before the app takes it over."""
+    from revise.tui.widgets.pictures import prepare_pictures
+
+    prepare_pictures()
+
+
 def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from revise.tui.app import ReviseApp
 
@@ -771,9 +780,7 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     if deck is not None and not collection.deck_names(deck):
         raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
     if collection.has_media():
-        from revise.tui.widgets.pictures import prepare_pictures
-
-        prepare_pictures()  # asks the terminal how to draw pictures, before the app takes it
+        _prepare_pictures()
     browse = " ".join(args.query) if args.command == "browse" else None
     custom = _custom_study(args)
     if custom is not None and not collection.custom_card_ids(deck, custom):

@@ -136,3 +136,17 @@ def test_card_with_pictures_and_maths(snap_compare, tui_col, tui_clock, size):
     tui_col.import_decks([picture_deck()])
     app = make_app(tui_col, tui_clock, study=True)
     assert snap_compare(app, terminal_size=size, run_before=shown_revealed)
+
+
+def test_the_study_shortcut_knows_when_to_ask_the_terminal_about_pictures(tui_col, tui_db):
+    from datetime import UTC, datetime
+
+    from revise.config import Config
+    from revise.study.first_card import read_first_card
+
+    tui_col.import_decks([DeckData("Plain", [NoteData(NoteKind.BASIC, "Q?", "A")])])
+    first = read_first_card(tui_db, None, Config(), datetime.now(UTC))
+    assert first is not None and not first.has_media
+    tui_col.import_decks([picture_deck()])
+    first = read_first_card(tui_db, None, Config(), datetime.now(UTC))
+    assert first is not None and first.has_media

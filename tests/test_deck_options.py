@@ -229,3 +229,14 @@ def test_a_decks_statistics_show_its_own_desired_retention(col):
     assert col.statistics("Lang::French").desired_retention == 0.85
     assert col.statistics("Maths").desired_retention == 0.9
     assert col.statistics().desired_retention == 0.9
+
+
+def test_workload_simulates_with_the_decks_own_limits(db_path, clock):
+    col = Collection.open(db_path, config=Config(fuzz=False), clock=clock)
+    try:
+        col.import_decks([basic_deck("Busy", 40), basic_deck("Resting", 40)])
+        col.set_deck_options("Resting", {"new_per_day": "0"})
+        assert all(row.reviews_per_day == 0 for row in col.workload("Resting"))
+        assert all(row.reviews_per_day > 0 for row in col.workload("Busy"))
+    finally:
+        col.close()

@@ -67,6 +67,7 @@ class FirstCard:
     """What the first frame of a session shows: a card, or None when nothing is due now."""
 
     card: StudyCard | None
+    has_media: bool = False  # the collection holds pictures or sounds: prepare to draw them
 
 
 def read_first_card(
@@ -102,10 +103,11 @@ def _read(
     if deck is not None and not deck_ids:
         raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
     card_id = _next_card_id(connection, names, deck_ids, config, now)
+    has_media = connection.execute("SELECT 1 FROM media_files LIMIT 1").fetchone() is not None
     if card_id is None:
-        return FirstCard(None)
+        return FirstCard(None, has_media)
     row = connection.execute(_STUDY_CARD, (card_id,)).fetchone()
-    return FirstCard(study_card(card_id, *row))
+    return FirstCard(study_card(card_id, *row), has_media)
 
 
 def _schema_revision(connection: sqlite3.Connection) -> str | None:

@@ -30,7 +30,7 @@ from revise.scheduling.scheduler import NEW, Scheduler
 from revise.storage import engine as storage
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Review, SchedulerParameters
 from revise.study.custom import CRAM_ORIGIN
-from revise.study.deck_options import DeckOptionsStore, SchedulingOptions
+from revise.study.deck_options import DeckOptionsStore, SchedulingOptions, defaults
 
 cards_t = Card.__table__
 decks_t = Deck.__table__
@@ -256,6 +256,10 @@ class Tuning:
                 )
             ).scalar_one()
             parameters = self._in_use(connection, deck).parameters
+            # The deck's limits and steps (revise deck-options), else config.toml's.
+            options = defaults(self._config)
+            if deck is not None:
+                options = self._options.read(connection, deck).values
         if cards == 0:
             raise ReviseError("no cards to simulate (import a deck first)")
         from revise.scheduling.optimize import default_parameters
@@ -263,10 +267,10 @@ class Tuning:
         return workload(
             parameters or default_parameters(),
             cards=cards,
-            new_per_day=self._config.new_per_day,
-            reviews_per_day=self._config.reviews_per_day,
-            learning_steps=len(self._config.learning_steps),
-            relearning_steps=len(self._config.relearning_steps),
+            new_per_day=int(options["new_per_day"]),  # type: ignore[call-overload]
+            reviews_per_day=int(options["reviews_per_day"]),  # type: ignore[call-overload]
+            learning_steps=len(options["learning_steps"]),  # type: ignore[arg-type]
+            relearning_steps=len(options["relearning_steps"]),  # type: ignore[arg-type]
         )
 
 

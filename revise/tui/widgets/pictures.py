@@ -22,21 +22,27 @@ if TYPE_CHECKING:
 # As revise.formats.htmltext.media_mention writes a picture into card text.
 _PICTURE = re.compile(r"\(image: ([^()\n]+)\)")
 MAX_PIXELS = 1600  # pictures are scaled down to this many pixels a side before drawing
+_prepared = False  # textual-image loaded before the app started: see prepare_pictures
 
 
 def prepare_pictures() -> bool:
     """Load textual-image, letting it ask the terminal which graphics it can draw; False when it
     cannot be loaded (pictures then stay mentions)."""
+    global _prepared
     try:
         import textual_image.widget  # noqa: F401
     except Exception:  # not installed, or the terminal could not be asked
         return False
+    _prepared = True
     return True
 
 
 def picture_widget() -> type[Widget] | None:
     """The widget that draws a picture the best way this terminal can; None without
-    textual-image."""
+    textual-image, or when it was not loaded before the app started (asking the terminal then
+    would mix its answer into the keys the app reads)."""
+    if not _prepared:
+        return None
     try:
         from textual_image.widget import Image
     except Exception:  # not installed: the mentions in the text remain
