@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from textual.widgets import Input
 
 from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.tui.screens.deck_list import DeckListScreen
@@ -108,8 +109,11 @@ def test_emptying_a_field_goes_back_to_the_inherited_value(tui_col, tui_clock):
         await pilot.press("o")
         await settle(pilot)
         field = pilot.app.screen.query_one("#option-reviews_per_day")
-        assert field.value == "40"
+        assert field.value == "40" and field.placeholder == "200"  # what emptying it gives
+        assert "this deck" in str(pilot.app.screen.query_one("#source-reviews_per_day").content)
         field.value = ""
+        await pilot.pause()
+        assert "config.toml" in str(pilot.app.screen.query_one("#source-reviews_per_day").content)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(pilot.app.screen, DeckListScreen)
@@ -120,7 +124,14 @@ def test_emptying_a_field_goes_back_to_the_inherited_value(tui_col, tui_clock):
 
 async def open_options(pilot):
     await settle(pilot)
+    while not pilot.app.screen.query("#deck-table").first().row_count:
+        await pilot.pause(0.05)  # the deck list behind the dialog has its rows
     await pilot.press("o")
+    await settle(pilot)
+    while getattr(pilot.app.screen, "options", None) is None:
+        await pilot.pause(0.05)  # the dialog has its fields filled
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False  # the picture cannot depend on when the cursor blinked
     await settle(pilot)
 
 

@@ -176,6 +176,8 @@ class DeckOptions:
     deck: str
     values: dict[str, Value]
     set_on: dict[str, str | None]
+    # What the deck would use with none of its own set: its parents' options, else config.toml's.
+    inherited: DeckOptions | None = None
 
     def shown(self, key: str) -> str:
         return _BY_KEY[key].show(self.values[key])
@@ -238,16 +240,18 @@ class DeckOptionsStore:
             self._rows = rows
         return self._table
 
-    def resolve(self, table: Table, deck: str) -> DeckOptions:
+    def resolve(self, table: Table, deck: str, *, own: bool = True) -> DeckOptions:
+        """The options `deck` uses; `own=False`: those it would use with none set on it."""
         values = dict(self._defaults)
         set_on: dict[str, str | None] = dict.fromkeys(OPTION_KEYS)
         parts = deck.split(SEPARATOR)
-        for depth in range(1, len(parts) + 1):  # from the top down: the nearest wins
+        for depth in range(1, len(parts) + (1 if own else 0)):  # top down: the nearest wins
             scope = SEPARATOR.join(parts[:depth])
             for key, value in table.get(scope, {}).items():
                 values[key] = value
                 set_on[key] = scope
-        return DeckOptions(deck, values, set_on)
+        inherited = self.resolve(table, deck, own=False) if own else None
+        return DeckOptions(deck, values, set_on, inherited)
 
     def read(self, connection: Connection, deck: str) -> DeckOptions:
         return self.resolve(self.table(connection), deck)

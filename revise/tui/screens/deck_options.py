@@ -56,6 +56,7 @@ class DeckOptionsScreen(ModalScreen[bool]):
         super().__init__()
         self.deck = deck
         self.saving = False
+        self.options: DeckOptions | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="options-dialog", classes="dialog") as dialog:
@@ -85,15 +86,26 @@ class DeckOptionsScreen(ModalScreen[bool]):
             self.notify(message.error or "", severity="error", markup=False)
             self.dismiss(False)
             return
-        options = message.options
+        options = self.options = message.options
+        inherited = options.inherited or options
         for kind in OPTIONS:
             field = self.query_one(f"#option-{kind.key}", Input)
             field.value = options.shown(kind.key) if options.is_own(kind.key) else ""
-            field.placeholder = inert(options.shown(kind.key))
+            field.placeholder = inert(inherited.shown(kind.key))  # what an empty field gives
             field.disabled = False
-            source = inert(options.source(kind.key))
-            self.query_one(f"#source-{kind.key}", Label).update(Content(source))
+            self.show_source(kind.key, field.value)
         self.query_one(f"#option-{OPTIONS[0].key}", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.options is not None and event.input.id:
+            self.show_source(event.input.id.removeprefix("option-"), event.value)
+
+    def show_source(self, key: str, typed: str) -> None:
+        """Beside a field: "this deck" once it holds a value, else where the dimmed one is from."""
+        assert self.options is not None
+        inherited = self.options.inherited or self.options
+        source = "this deck" if typed.strip() else inert(inherited.source(key))
+        self.query_one(f"#source-{key}", Label).update(Content(source))
 
     def changes(self) -> dict[str, str | None]:
         """Every field: its text, or None (inherit) when empty."""
