@@ -21,7 +21,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_FLAGGED = 3  # `generate --check` found cards that fail a check
 # Commands that write to the collection: importing, and studying (the deck list studies too).
-WRITING_COMMANDS = (None, "study", "import", "browse")
+WRITING_COMMANDS = (None, "study", "import", "browse", "add", "edit", "deck")
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe ended
 
 
@@ -83,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--columns",
         help="CSV columns in order, e.g. front,back,tags (when they cannot be told from a header)",
     )
+    importer.add_argument(
+        "--prefer-file",
+        action="store_true",
+        help="where a card changed both in the app and in the file, take the file's text",
+    )
+    importer.add_argument(
+        "--restore", action="store_true", help="bring back cards deleted in the app"
+    )
+    _add_editing_commands(commands, common)
 
     decks = commands.add_parser(
         "decks", parents=[common], help="list decks with today's counts", description="List decks."
@@ -244,6 +253,58 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_editing_commands(commands, common: argparse.ArgumentParser) -> None:  # type: ignore[no-untyped-def]
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="add cards to a deck",
+        description="Add one card from the options, or several written in the deck file format "
+        "on standard input (revise add DECK < cards.md).",
+    )
+    add.add_argument("deck")
+    add.add_argument("--front", help="the question (with --back)")
+    add.add_argument("--back", help="the answer")
+    add.add_argument(
+        "--reverse", action="store_true", help="also make the card back to front (both ways)"
+    )
+    add.add_argument("--cloze", metavar="TEXT", help="a cloze text with [deletions]")
+    add.add_argument("--extra", default="", help="text shown with a cloze card's answer")
+    add.add_argument("--context", default="", help="the card's context (heading trail)")
+    add.add_argument("--tags", default="", help="tags, separated by spaces or commas")
+
+    edit = commands.add_parser(
+        "edit",
+        parents=[common],
+        help="edit a card in $EDITOR",
+        description="Open a card's note in $VISUAL or $EDITOR, written in the deck file format; "
+        "save to change it (it keeps its reviews).",
+    )
+    edit.add_argument("card", type=int, metavar="CARD_ID")
+
+    deck = commands.add_parser(
+        "deck",
+        parents=[common],
+        help="create, rename, delete or write back a deck",
+        description="Create, rename (with its sub-decks) or delete a deck, or write it back to "
+        "the deck file it was imported from.",
+    )
+    actions = deck.add_subparsers(dest="deck_action", metavar="ACTION", required=True)
+    create = actions.add_parser("create", parents=[common], help="create an empty deck")
+    create.add_argument("name", metavar="NAME")
+    rename = actions.add_parser("rename", parents=[common], help="rename a deck and its sub-decks")
+    rename.add_argument("name", metavar="NAME")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    remove = actions.add_parser(
+        "delete", parents=[common], help="delete a deck, its sub-decks, cards and reviews"
+    )
+    remove.add_argument("name", metavar="NAME")
+    remove.add_argument("--yes", action="store_true", help="do not ask first")
+    write = actions.add_parser(
+        "write", parents=[common], help="write a deck back to the deck file it came from"
+    )
+    write.add_argument("name", metavar="NAME")
+
+
 def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
     # Accepted before or after the command; a subcommand's copy must not reset the value.
     parser.add_argument(
@@ -352,6 +413,10 @@ def _run_command(args: argparse.Namespace) -> int:
             return _deck_options(collection, args)
         if args.command == "cards":
             return _cards(collection, args)
+        if args.command in ("add", "edit", "deck"):
+            from revise import cli_editing
+
+            return cli_editing.run(collection, args)
         return _tui(collection, args)
     finally:
         collection.close()
@@ -481,12 +546,14 @@ def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
         decks.extend(read_decks(path, deck=args.deck, columns=args.columns))
     total = sum(len(deck.notes) for deck in decks)
     if total >= 2000 and sys.stderr.isatty():
-        report = _import_with_progress(collection, decks, args.dry_run, total)
+        report = _import_with_progress(collection, decks, args, total)
     else:
         report = collection.import_decks(
             decks,
             dry_run=args.dry_run,
             on_wait=_say_once(lambda line: print(line, file=sys.stderr)),
+            prefer_file=args.prefer_file,
+            restore=args.restore,
         )
     if args.dry_run:
         for deck in report.decks:
@@ -519,7 +586,7 @@ def _indented(text: str, width: int) -> str:
     return text.replace("\n", "\n" + " " * width)
 
 
-def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type: ignore[no-untyped-def]
+def _import_with_progress(collection, decks, args: argparse.Namespace, total: int):  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.progress import Progress
 
@@ -528,7 +595,9 @@ def _import_with_progress(collection, decks, dry_run: bool, total: int):  # type
         task = bar.add_task("importing", total=total)
         return collection.import_decks(
             decks,
-            dry_run=dry_run,
+            dry_run=args.dry_run,
+            prefer_file=args.prefer_file,
+            restore=args.restore,
             progress=lambda done, _: bar.update(task, completed=done),
             on_wait=_say_once(lambda line: bar.console.print(line, markup=False, highlight=False)),
         )

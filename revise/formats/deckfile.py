@@ -158,6 +158,8 @@ def read_deck_file_decks(path: Path) -> list[DeckData]:
         raise FormatError(name, line, "not valid UTF-8 text (save the file as UTF-8)") from None
     decks = parse_decks(text, name, path.stem)
     _attach_media(decks, media_folder(path))
+    for deck in decks:
+        deck.file = str(path.resolve())
     return decks
 
 

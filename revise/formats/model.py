@@ -230,6 +230,7 @@ class DeckData:
     source: str | None = None  # what the deck was made from, e.g. notes/russia.txt
     description: str = ""
     media: dict[str, bytes] = field(default_factory=dict)
+    file: str | None = None  # the revise deck file it was read from, to write it back to
 
 
 # Brackets survive normalisation so that moving a cloze deletion makes a different note.

@@ -25,6 +25,8 @@ from revise.formats.model import (
     SourceRef,
     card_faces,
 )
+from revise.storage import app_edits
+from revise.storage.app_edits import Conflict, conflict_line
 from revise.storage.bulk import ROWS_PER_CALL, insert_rows, new_ids, update_rows
 from revise.storage.models import (
     NOT_SUSPENDED,
@@ -57,6 +59,8 @@ class DeckReport:
     notes: list[NoteData] = field(default_factory=list)
     reviews: int = 0
     changes: list[tuple[str, NoteData]] = field(default_factory=list)  # ("added", note), ...
+    conflicts: list[Conflict] = field(default_factory=list)  # changed in the app and the file
+    kept_deleted: list[NoteData] = field(default_factory=list)  # deleted in the app, still in file
 
     def summary(self) -> str:
         line = (
@@ -67,6 +71,10 @@ class DeckReport:
             line += f", {self.reviews} reviews"
         if self.skipped:
             line += f", {len(self.skipped)} skipped"
+        if self.conflicts:
+            line += f", {len(self.conflicts)} changed in the app and in the file"
+        if self.kept_deleted:
+            line += f", {len(self.kept_deleted)} deleted in the app (not restored)"
         return line
 
 
@@ -95,6 +103,9 @@ class ImportReport:
         lines = [deck.summary() for deck in self.decks]
         for deck in self.decks:
             lines.extend(f"  skipped: {inert(reason)}" for reason in deck.skipped)
+            lines.extend(f"  conflict: {conflict_line(conflict)}" for conflict in deck.conflicts)
+        if any(deck.kept_deleted for deck in self.decks):
+            lines.append(f"  {app_edits.RESTORE} brings back the cards deleted in the app")
         if self.dry_run:
             lines.append("dry run: nothing was changed")
         return "\n".join(lines)
@@ -114,6 +125,13 @@ class _Stored:
     media: str
     position: int
     missing: bool
+    edited_at: int | None  # ms: only whether it is set matters here
+    file_version: str | None
+
+    @property
+    def app_only(self) -> bool:
+        """Added in the app: no file has it, so it is never missing from one."""
+        return self.edited_at is not None and self.file_version is None
 
 
 _STORED = select(
@@ -129,6 +147,8 @@ _STORED = select(
     notes_t.c.media,
     notes_t.c.position,
     notes_t.c.missing,
+    type_coerce(notes_t.c.edited_at, BigInteger),  # not made into a datetime per row
+    notes_t.c.file_version,
 ).where(notes_t.c.deck_id == bindparam("deck_id"))
 
 
@@ -149,6 +169,9 @@ class DeckPlan:
     matched: dict[int, _Stored]  # incoming index -> the stored note it is
     unmatched: dict[str, _Stored]  # stored notes no incoming note is, by key
     unchanged: set[int]  # incoming indexes whose stored note is already the same
+    conflicts: set[int] = field(default_factory=set)  # edited in the app, changed in the file
+    agreed: set[int] = field(default_factory=set)  # edited in the app as the file now says
+    kept_deleted: list[NoteData] = field(default_factory=list)  # deleted in the app
 
 
 _ROWS_AT_ONCE = 10_000  # stored notes fetched at a time: a million never sit in memory twice
@@ -170,12 +193,19 @@ def _stored_notes(
     return hash(tuple(digests)), stored
 
 
-def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
-    """Match `deck`'s notes to the stored ones; reads only."""
+def plan_deck(connection: Connection, deck: DeckData, *, restore: bool = False) -> DeckPlan:
+    """Match `deck`'s notes to the stored ones; reads only. Notes deleted in the app stay out
+    unless `restore`."""
     deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
     snapshot, stored = _stored_notes(connection, deck_id)
     scratch = DeckReport(deck.name)
     incoming, keys = _unique_notes(deck.notes, scratch)
+    deleted = app_edits.deleted_keys(connection, deck_id)
+    kept_deleted: list[NoteData] = []
+    if deleted and not restore:
+        kept_deleted = [note for note, key in zip(incoming, keys, strict=True) if key in deleted]
+        kept = [(note, key) for note, key in zip(incoming, keys, strict=True) if key not in deleted]
+        incoming, keys = [note for note, _ in kept], [key for _, key in kept]
     matched: dict[int, _Stored] = {}
     for index, key in enumerate(keys):
         found = stored.pop(key, None)
@@ -185,7 +215,7 @@ def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
     for index, note in enumerate(incoming):
         if index not in matched:
             _work_out_memory(note.history)
-    return DeckPlan(
+    plan = DeckPlan(
         deck_id=deck_id,
         snapshot=snapshot,
         incoming=incoming,
@@ -193,10 +223,22 @@ def plan_deck(connection: Connection, deck: DeckData) -> DeckPlan:
         skipped=scratch.skipped,
         matched=matched,
         unmatched=stored,
-        unchanged={
-            index for index, old in matched.items() if _same(old, incoming[index], keys[index])
-        },
+        unchanged=set(),
+        kept_deleted=kept_deleted,
     )
+    for index, old in matched.items():
+        note = incoming[index]
+        if old.edited_at is None:
+            if _same(old, note, keys[index]):
+                plan.unchanged.add(index)
+        elif old.file_version is not None and old.file_version == app_edits.file_version_of(note):
+            plan.unchanged.add(index)  # the file did not change: the app's edit stays
+        elif _same(old, note, keys[index]):
+            plan.unchanged.add(index)
+            plan.agreed.add(index)
+        else:
+            plan.conflicts.add(index)
+    return plan
 
 
 def store_deck(
@@ -206,16 +248,26 @@ def store_deck(
     report: DeckReport,
     advance: Advance | None = None,
     plan: DeckPlan | None = None,
+    *,
+    prefer_file: bool = False,
+    restore: bool = False,
 ) -> None:
-    """Store `deck` (in a write transaction), by `plan` if the deck's notes are as it saw them."""
+    """Store `deck` (in a write transaction), by `plan` if the deck's notes are as it saw them.
+
+    A note changed both in the app and in the file keeps the app's text unless `prefer_file`;
+    notes deleted in the app come back only with `restore`.
+    """
     deck_id = _deck_id(connection, deck, now)
     if (
         plan is None
         or plan.deck_id not in (None, deck_id)
         or plan.snapshot != _stored_notes(connection, deck_id, keep=False)[0]
     ):
-        plan = plan_deck(connection, deck)
+        plan = plan_deck(connection, deck, restore=restore)
     report.skipped.extend(plan.skipped)
+    report.kept_deleted.extend(plan.kept_deleted)
+    if restore:
+        app_edits.forget_deleted(connection, deck_id, plan.keys)
     report.notes = incoming = plan.incoming
     matched, stored = plan.matched, plan.unmatched
 
@@ -232,6 +284,18 @@ def store_deck(
             report.unchanged += 1  # at most moved: the card is what it was
             if old.position != position:
                 moved.append((position, old.id))
+            if position in plan.agreed:
+                app_edits.settle(connection, old.id)
+        elif position in plan.conflicts:
+            report.conflicts.append(app_edits.resolve(connection, old, note, key, prefer_file))
+            if prefer_file:
+                changed.append((old, note, key, position))
+                report.updated += 1
+                report.changes.append(("updated", note))
+            else:
+                report.unchanged += 1
+                if old.position != position:
+                    moved.append((position, old.id))
         else:
             changed.append((old, note, key, position))
             report.updated += 1
@@ -249,7 +313,7 @@ def store_deck(
         advance(len(new_rows))
     report.added += len(new_rows)
     report.changes.extend(("added", note) for _, note, _ in new_rows)
-    gone = [old for old in stored.values() if not old.missing]
+    gone = [old for old in stored.values() if not old.missing and not old.app_only]
     report.missing += len(gone)
     report.changes.extend(
         ("missing", NoteData(NoteKind(old.kind), old.front, old.back, context=old.context))
@@ -273,6 +337,8 @@ def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
     }
     if deck.source is not None:  # a file that cannot tell (an Anki package) keeps the source
         values["source"] = deck.source
+    if deck.file is not None:
+        values["file"] = deck.file
     if deck_id is None:
         return connection.execute(
             insert(decks_t).values(name=deck.name, created_at=now, **values).returning(decks_t.c.id)
@@ -312,16 +378,23 @@ def _match_edited(
     """Pair notes new to the file with stored notes they closely resemble (edited text)."""
     from revise.storage.matching import Text, match_edited
 
-    candidates = [old for old in stored.values() if not old.explicit]
+    candidates = [old for old in stored.values() if not old.explicit and not old.app_only]
     fresh = [i for i, note in enumerate(incoming) if i not in matched and not note.id]
     if not candidates or not fresh:
         return  # nothing to compare (a first import): no text to normalise
     pairs = match_edited(
-        [Text.of(old.kind, old.front, old.back) for old in candidates],
+        [Text.of(*_file_side(old)) for old in candidates],
         [Text.of(incoming[i].kind.value, incoming[i].front, incoming[i].back) for i in fresh],
     )
     for fresh_index, choice in pairs.items():
         matched[fresh[fresh_index]] = stored.pop(candidates[choice].key)
+
+
+def _file_side(old: _Stored) -> tuple[str, str, str]:
+    """What the file said of a stored note when last imported: an app edit is not the file's."""
+    if old.file_version is not None:
+        return app_edits.file_text(old.file_version)
+    return old.kind, old.front, old.back
 
 
 def _same(old: _Stored, note: NoteData, key: str) -> bool:

@@ -75,6 +75,7 @@ class Deck(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[str] = mapped_column(Text, default="")  # space-separated
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+    file: Mapped[str | None] = mapped_column(Text)  # the revise deck file it was last read from
 
 
 class Note(Base):
@@ -98,6 +99,23 @@ class Note(Base):
     missing: Mapped[bool] = mapped_column(default=False)  # gone from the file at last import
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+    # Edited in the app since the deck was last imported or written back (revise/study/editing.py)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCMillis)
+    # What its file said at the last import, kept once it is edited in the app (JSON); NULL for
+    # a note edited in the app that no file has (added in the app).
+    file_version: Mapped[str | None] = mapped_column(Text)
+
+
+class DeletedNote(Base):
+    """A note deleted in the app: re-importing the file it is still in does not bring it back."""
+
+    __tablename__ = "deleted_notes"
+    __table_args__ = (UniqueConstraint("deck_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    deleted_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
 
 
 # Card.flag values, as Anki numbers and colours them (0: no flag)

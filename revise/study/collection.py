@@ -55,6 +55,7 @@ from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, to_ms
 from revise.storage.prepared import Prepared
 from revise.study import answering, review_days, stats
 from revise.study.deck_options import DeckOptions, DeckOptionsStore, read_changes
+from revise.study.editing import Editing
 from revise.study.stats import Statistics
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
 
@@ -135,6 +136,8 @@ class Collection:
         self._options = DeckOptionsStore(config)
         self._tuning = Tuning(self._engine, self._lock, config, self._options)
         self._actions: CardActions | None = None
+        # Edit and add cards, create, rename and delete decks (revise/study/editing.py).
+        self.editing = Editing(self._engine, self._lock, clock, self.path)
 
     @classmethod
     def open(
@@ -193,12 +196,21 @@ class Collection:
         columns: str | None = None,
         progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[], None] | None = None,
+        prefer_file: bool = False,
+        restore: bool = False,
     ) -> ImportReport:
         from revise.formats.detect import read_decks
 
         with gc_paused():
             decks = read_decks(Path(path), deck=deck, columns=columns)
-            return self.import_decks(decks, dry_run=dry_run, progress=progress, on_wait=on_wait)
+            return self.import_decks(
+                decks,
+                dry_run=dry_run,
+                progress=progress,
+                on_wait=on_wait,
+                prefer_file=prefer_file,
+                restore=restore,
+            )
 
     def import_decks(
         self,
@@ -207,17 +219,24 @@ class Collection:
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[], None] | None = None,
+        prefer_file: bool = False,
+        restore: bool = False,
     ) -> ImportReport:
         """Store decks in one transaction: all of them or, on any error, none.
 
         While another window holds the collection, `on_wait` is told and the import tried
-        again; without it, `CollectionBusy` is raised.
+        again; without it, `CollectionBusy` is raised. A card changed in the app and in the
+        file keeps the app's text unless `prefer_file`; cards deleted in the app stay deleted
+        unless `restore` (revise/storage/app_edits.py).
         """
         # Matching reads only: done before the write lock, other windows' answers do not wait.
         with gc_paused():
             with storage.reading(self._engine) as connection:
-                plans = [plan_deck(connection, deck) for deck in decks]
-            return until_free(lambda: self._store_decks(decks, plans, dry_run, progress), on_wait)
+                plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
+            return until_free(
+                lambda: self._store_decks(decks, plans, dry_run, progress, prefer_file, restore),
+                on_wait,
+            )
 
     def _store_decks(
         self,
@@ -225,6 +244,8 @@ class Collection:
         plans: list[DeckPlan],
         dry_run: bool,
         progress: Callable[[int, int], None] | None,
+        prefer_file: bool = False,
+        restore: bool = False,
     ) -> ImportReport:
         report = ImportReport(dry_run=dry_run)
         total = sum(len(deck.notes) for deck in decks)
@@ -246,7 +267,16 @@ class Collection:
                     for deck, plan in zip(decks, plans, strict=True):
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)
-                        store_deck(connection, deck, now, deck_report, advance, plan)
+                        store_deck(
+                            connection,
+                            deck,
+                            now,
+                            deck_report,
+                            advance,
+                            plan,
+                            prefer_file=prefer_file,
+                            restore=restore,
+                        )
                         if not dry_run:
                             media_store.store(connection, deck.media)
                 except BaseException:

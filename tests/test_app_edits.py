@@ -1,0 +1,184 @@
+"""Edits in the app and the files decks come from: re-imports keep app edits, list conflicts,
+leave deleted cards deleted; a deck is written back into its file, keeping the file's layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from revise import Collection, Rating
+from revise.errors import ReviseError
+from revise.formats.model import NoteData, NoteKind
+
+DECK = """\
+---
+name: Capitals
+---
+
+<!-- my own note: check these against the atlas -->
+# Europe
+
+France :: Paris
+
+Q: Capital of
+Germany?
+A: Berlin
+
+# Asia
+Japan :: Tokio
+Korea :: Seoul
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def card_with(col: Collection, prompt: str) -> int:
+    for card_id in range(1, 100):
+        try:
+            if col.card(card_id).prompt == prompt:
+                return card_id
+        except ReviseError:
+            break
+    raise AssertionError(prompt)
+
+
+def fronts(col: Collection) -> dict[str, str]:
+    return {note.front: note.back for note in col.export_deck("Capitals").notes}
+
+
+def test_reimporting_an_unchanged_file_keeps_the_apps_edit(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    japan = card_with(col, "Japan")
+    col.answer(japan, Rating.GOOD)
+    col.editing.edit_note(japan, back="Tokyo")
+
+    report = col.import_file(path)
+
+    assert report.decks[0].summary() == "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    assert fronts(col)["Japan"] == "Tokyo"
+    assert col.card(japan).reps == 1
+
+
+def test_a_card_changed_in_both_is_a_conflict_the_app_wins_unless_prefer_file(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    japan = card_with(col, "Japan")
+    col.answer(japan, Rating.GOOD)
+    col.editing.edit_note(japan, back="Tokyo")
+    write(path, DECK.replace("Japan :: Tokio", "Japan :: Tokio city"))
+
+    dry = col.import_file(path, dry_run=True)
+    assert dry.decks[0].summary() == (
+        "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing, 1 changed in the app and in the file"
+    )
+    assert "  conflict: Japan: changed in the app and in the file; kept the app's " in str(dry)
+    assert fronts(col)["Japan"] == "Tokyo"
+
+    col.import_file(path)
+    assert fronts(col)["Japan"] == "Tokyo"
+    # The file's new version is remembered: importing it again is no conflict.
+    assert not col.import_file(path).decks[0].conflicts
+
+    write(path, DECK.replace("Japan :: Tokio", "Japan :: the city of Tokio"))
+    report = col.import_file(path, prefer_file=True)
+    assert "took the file's" in str(report)
+    assert fronts(col)["Japan"] == "the city of Tokio"
+    assert col.card(japan).reps == 1  # the same card, with its review
+
+
+def test_cards_added_in_the_app_are_not_missing_from_the_file(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    col.editing.add_notes("Capitals", [NoteData(NoteKind.BASIC, "Italy", "Rome")])
+
+    report = col.import_file(path)
+
+    assert report.decks[0].missing == 0
+    assert col.decks()[0].total == 5
+
+
+def test_cards_deleted_in_the_app_do_not_come_back_unless_restore(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    col.editing.delete_notes([card_with(col, "Korea")])
+
+    report = col.import_file(path)
+    assert report.decks[0].summary() == (
+        "Capitals: 0 added, 0 updated, 3 unchanged, 0 missing, 1 deleted in the app (not restored)"
+    )
+    assert "Korea" not in fronts(col)
+    assert "--restore brings back the cards deleted in the app" in str(report)
+
+    report = col.import_file(path, restore=True)
+    assert report.decks[0].added == 1
+    assert fronts(col)["Korea"] == "Seoul"
+    assert col.import_file(path).decks[0].summary() == (
+        "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    )
+
+
+def test_writing_back_keeps_the_files_layout_and_takes_the_apps_changes(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    col.editing.edit_note(card_with(col, "Japan"), back="Tokyo")
+    col.editing.delete_notes([card_with(col, "Korea")])
+    col.editing.add_notes("Capitals", [NoteData(NoteKind.BASIC, "Italy", "Rome")])
+
+    done = col.editing.write_back("Capitals")
+
+    assert (done.kept, done.changed, done.added, done.removed) == (2, 1, 1, 1)
+    assert path.read_text(encoding="utf-8") == (
+        "---\n"
+        "name: Capitals\n"
+        "---\n"
+        "\n"
+        "<!-- my own note: check these against the atlas -->\n"
+        "# Europe\n"
+        "\n"
+        "France :: Paris\n"
+        "\n"
+        "Q: Capital of\n"
+        "Germany?\n"
+        "A: Berlin\n"
+        "\n"
+        "# Asia\n"
+        "Japan :: Tokyo\n"
+        "\n"
+        "#\n"
+        "\n"
+        "Italy :: Rome\n"
+    )
+    # The file and the collection now agree: a re-import changes nothing and brings nothing back.
+    assert col.import_file(path).decks[0].summary() == (
+        "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    )
+    assert not list(tmp_path.glob(".revise-*"))
+
+
+def test_a_renamed_deck_is_written_back_under_its_new_name(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    col.editing.rename_deck("Capitals", "Geography::Capitals")
+
+    col.editing.write_back("Geography::Capitals")
+
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\nname: Geography::Capitals\n---\n\n<!-- my own note")
+    assert col.import_file(path).decks[0].summary() == (
+        "Geography::Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    )
+
+
+def test_a_deck_from_elsewhere_cannot_be_written_back(col):
+    col.editing.create_deck("Typed in")
+    with pytest.raises(ReviseError) as error:
+        col.editing.write_back("Typed in")
+    assert str(error.value) == (
+        "deck 'Typed in' was not imported from a revise deck file; write it to one with "
+        "revise export 'Typed in' -o FILE.md"
+    )

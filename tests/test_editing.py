@@ -1,0 +1,190 @@
+"""Editing in the app: cards edited and added, decks created, renamed and deleted (and undone)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from revise import Collection, Rating
+from revise.errors import ReviseError
+from revise.formats.model import NoteData, NoteKind
+from revise.storage import engine as storage
+from revise.storage.models import Card, Review
+from revise.study.editing import numbered_cloze
+
+
+def reviews_of(col: Collection, card_id: int) -> int:
+    with storage.reading(col._engine) as connection:
+        return connection.execute(
+            select(func.count()).select_from(Review).where(Review.card_id == card_id)
+        ).scalar_one()
+
+
+def cards_of(col: Collection, deck: str) -> dict[int, int]:
+    """ordinal -> card id, for a deck of one note."""
+    with storage.reading(col._engine) as connection:
+        rows = connection.execute(select(Card.ordinal, Card.id).order_by(Card.ordinal)).all()
+    return dict(rows)
+
+
+def test_an_edited_card_keeps_its_reviews_and_shows_the_new_text(col, clock):
+    col.editing.create_deck("French")
+    col.editing.add_notes("French", [NoteData(NoteKind.BASIC, "la maisn", "the house")])
+    card = col.next_card("French")
+    col.answer(card.id, Rating.GOOD)
+    clock.advance(days=2)
+
+    outcome = col.editing.edit_note(
+        card.id, front="la maison", context="Nouns", tags=["noun", "home"]
+    )
+
+    assert outcome.changed and outcome.summary() == "card saved"
+    shown = col.card(card.id)
+    assert (shown.prompt, shown.answer, shown.context, shown.tags) == (
+        "la maison",
+        "the house",
+        "Nouns",
+        ("noun", "home"),
+    )
+    assert reviews_of(col, card.id) == 1
+    assert shown.reps == 1
+
+
+def test_editing_a_cloze_renumbers_its_cards_as_anki_does(col):
+    col.editing.create_deck("History")
+    col.editing.add_notes(
+        "History", [NoteData(NoteKind.CLOZE, "In [1896] Russia opened a [legation] in [Seoul].")]
+    )
+    before = cards_of(col, "History")
+    assert sorted(before) == [0, 1, 2]
+    for card_id in before.values():
+        col.answer(card_id, Rating.GOOD)
+
+    # The second deletion goes, a new one is written in front: the others keep their cards.
+    outcome = col.editing.edit_note(
+        before[0], front="In [1896] [Tsarist] Russia opened a legation in [Seoul]."
+    )
+
+    after = cards_of(col, "History")
+    assert after[0] == before[0] and after[2] == before[2]  # 1896 and Seoul keep their history
+    assert 1 not in after  # the legation card is gone, with its review
+    assert (outcome.cards_added, outcome.cards_removed, outcome.reviews_removed) == (1, 1, 1)
+    assert reviews_of(col, before[0]) == reviews_of(col, before[2]) == 1
+    new_card = after[3]
+    assert col.card(new_card).prompt == "In 1896 [...] Russia opened a legation in Seoul."
+    assert col.card(before[2]).prompt == "In 1896 Tsarist Russia opened a legation in [...]."
+
+
+def test_cloze_numbering_keeps_plain_brackets_when_the_order_is_kept():
+    assert numbered_cloze("[a] and [b]", "[a] and [b] and [c]") == "[a] and [b] and [c]"
+    assert numbered_cloze("[a] and [b]", "[b]") == "{{c2::b}}"
+    assert numbered_cloze("[Pyongyan] is [big]", "[Pyongyang] is [big]") == ("[Pyongyang] is [big]")
+    assert numbered_cloze("{{c1::a}} {{c1::b}}", "{{c2::a}} {{c1::b}}") == "{{c2::a}} {{c1::b}}"
+
+
+def test_adding_cards_of_each_kind_makes_their_cards(col):
+    col.editing.create_deck("Mixed")
+    outcome = col.editing.add_notes(
+        "Mixed",
+        [
+            NoteData(NoteKind.BASIC, "front", "back"),
+            NoteData(NoteKind.REVERSED, "chat", "cat"),
+            NoteData(NoteKind.CLOZE, "[Paris] is the capital of [France]"),
+        ],
+    )
+    assert (outcome.notes, outcome.cards) == (3, 5)
+    assert col.decks()[0].new == 5
+
+
+@pytest.mark.parametrize(
+    ("note", "problem"),
+    [
+        (NoteData(NoteKind.BASIC, "  ", "back"), "the card's front is empty (write it)"),
+        (NoteData(NoteKind.BASIC, "front", ""), "the card's back is empty (write the answer)"),
+        (
+            NoteData(NoteKind.CLOZE, "no deletion here"),
+            "a cloze card needs a [deletion] (put the words to hide in square brackets)",
+        ),
+    ],
+)
+def test_a_card_that_makes_no_card_is_refused_and_nothing_is_added(col, note, problem):
+    col.editing.create_deck("Deck")
+    with pytest.raises(ReviseError, match=re.escape(problem)):
+        col.editing.add_notes("Deck", [NoteData(NoteKind.BASIC, "ok", "fine"), note])
+    assert col.decks()[0].total == 0
+
+
+def test_adding_to_a_missing_deck_or_the_same_card_twice_is_refused(col):
+    with pytest.raises(ReviseError, match="no deck named 'Nope'"):
+        col.editing.add_notes("Nope", [NoteData(NoteKind.BASIC, "a", "b")])
+    col.editing.create_deck("Deck")
+    col.editing.add_notes("Deck", [NoteData(NoteKind.BASIC, "a", "b")])
+    with pytest.raises(ReviseError, match=re.escape("already has the card 'A.'")):
+        col.editing.add_notes("Deck", [NoteData(NoteKind.BASIC, "A.", "b")])
+
+
+@pytest.mark.parametrize("name", ["", " Lead", "Parent::", "a::::b", "bad\nname"])
+def test_a_bad_deck_name_is_refused(col, name):
+    with pytest.raises(ReviseError):
+        col.editing.create_deck(name)
+    assert col.decks() == []
+
+
+def test_renaming_a_deck_renames_its_sub_decks_and_keeps_their_cards(col):
+    for name in ("Lang", "Lang::French", "Lang::German", "Language"):
+        col.editing.create_deck(name)
+    col.editing.add_notes("Lang::French", [NoteData(NoteKind.BASIC, "chat", "cat")])
+    fitted = col.set_parameters("Lang::French", [0.5] * 21).parameters
+
+    renamed = col.editing.rename_deck("Lang", "Languages")
+
+    assert renamed == [
+        ("Lang", "Languages"),
+        ("Lang::French", "Languages::French"),
+        ("Lang::German", "Languages::German"),
+    ]
+    assert [deck.name for deck in col.decks()] == [
+        "Language",
+        "Languages",
+        "Languages::French",
+        "Languages::German",
+    ]
+    assert col.decks()[2].total == 1
+    assert col.parameters("Languages::French").parameters == fitted
+    with pytest.raises(ReviseError, match="a deck named 'Language' already exists"):
+        col.editing.rename_deck("Languages::German", "Language")
+
+
+def test_deleting_a_deck_says_what_goes_and_undo_puts_every_row_back(col, clock):
+    col.editing.create_deck("Keep")
+    col.editing.create_deck("Bio")
+    col.editing.create_deck("Bio::Cells")
+    col.editing.add_notes("Bio", [NoteData(NoteKind.REVERSED, "cell", "unit of life")])
+    col.editing.add_notes("Bio::Cells", [NoteData(NoteKind.BASIC, "ATP", "energy")])
+    card = col.next_card("Bio")
+    col.answer(card.id, Rating.GOOD)
+
+    deletion = col.editing.delete_deck("Bio")
+
+    assert (deletion.decks, deletion.notes, deletion.cards, deletion.reviews) == (
+        ("Bio", "Bio::Cells"),
+        2,
+        3,
+        1,
+    )
+    assert [deck.name for deck in col.decks()] == ["Keep"]
+    if col.path is not None:
+        assert deletion.backup is not None and deletion.backup.exists()
+    assert col.editing.undo_delete_deck() == deletion
+    assert [(d.name, d.total) for d in col.decks()] == [("Bio", 2), ("Bio::Cells", 1), ("Keep", 0)]
+    assert reviews_of(col, card.id) == 1
+    assert col.card(card.id).reps == 1
+    assert col.editing.undo_delete_deck() is None
+
+
+def test_deleting_a_missing_deck_changes_nothing(col):
+    with pytest.raises(ReviseError, match="no deck named 'Ghost'"):
+        col.editing.delete_deck("Ghost")
+    assert col.editing.can_undo_delete() is None
