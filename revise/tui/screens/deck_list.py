@@ -23,6 +23,7 @@ from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen
 
 if TYPE_CHECKING:
     from revise.study.collection import DeckCounts, ImportReport, Progress
+    from revise.study.editing import Editing
     from revise.tui.app import ReviseApp
 
 # Anki's colours: new blue, learning red, due green. Zero is dim so the eye finds the work.
@@ -95,6 +96,12 @@ class DeckListScreen(Screen[None]):
         Binding("o", "deck_options", "Options", id="decks.options", group=DECK_VIEWS),
         Binding("b", "browse", "Browse cards", id="decks.browse", show=False),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
+        Binding("a", "add_cards", "Add", id="decks.add"),
+        Binding("c", "create_deck", "New deck", id="decks.create", show=False),
+        Binding("m", "rename_deck", "Rename", id="decks.rename", show=False),
+        Binding("d,delete", "delete_deck", "Delete", id="decks.delete", show=False),
+        Binding("u", "undo_delete", "Undo delete", id="decks.undo_delete", show=False),
+        Binding("w", "write_back", "Write back", id="decks.write_back", show=False),
         Binding("q", "app.quit", "Quit", id="decks.quit"),
     ]
 
@@ -194,8 +201,18 @@ class DeckListScreen(Screen[None]):
         return self.deck_names[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("study_all", "statistics", "deck_options"):
+        if action in (
+            "study_all",
+            "statistics",
+            "deck_options",
+            "add_cards",
+            "rename_deck",
+            "delete_deck",
+            "write_back",
+        ):
             return True if self.deck_names else None
+        if action == "undo_delete":
+            return self.app.collection.editing.can_undo_delete() is not None
         return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -225,6 +242,96 @@ class DeckListScreen(Screen[None]):
 
     def action_refresh_decks(self) -> None:
         self.load_decks()
+
+    # -- editing decks (revise/tui/screens/edit.py, revise/study/editing.py) -----------------
+
+    def action_add_cards(self) -> None:
+        from revise.tui.screens.edit import AddCardScreen
+
+        if self.deck_names:
+            self.app.push_screen(AddCardScreen(self.highlighted_deck(), self.deck_names))
+
+    def action_create_deck(self) -> None:
+        from revise.tui.screens.edit import NameScreen
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.highlight = name
+                self.edit_decks(lambda editing: editing.create_deck(name), f"Created {name}")
+
+        self.app.push_screen(NameScreen("New deck", "Name of the new deck:"), callback=chosen)
+
+    def action_rename_deck(self) -> None:
+        from revise.tui.screens.edit import NameScreen
+
+        old = self.highlighted_deck()
+        if old is None:
+            return
+
+        def chosen(new: str | None) -> None:
+            if new and new != old:
+                self.highlight = new
+                self.edit_decks(
+                    lambda editing: editing.rename_deck(old, new), f"Renamed {old} to {new}"
+                )
+
+        prompt = f"New name for {old} (its sub-decks follow):"
+        self.app.push_screen(NameScreen("Rename deck", prompt, old), callback=chosen)
+
+    def action_delete_deck(self) -> None:
+        name = self.highlighted_deck()
+        if name is not None:
+            self.ask_to_delete(name)
+
+    @work(thread=True, group="edit-decks")
+    def ask_to_delete(self, name: str) -> None:
+        from revise.tui.screens.edit import ConfirmScreen
+
+        try:
+            deletion = self.app.collection.editing.deck_deletion(name)
+        except ReviseError as error:
+            message = inert(str(error))
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.edit_decks(
+                    lambda editing: editing.delete_deck(name),
+                    f"Deleted {deletion.summary()}; u undoes it",
+                )
+
+        question = (
+            f"Delete {deletion.summary()}?\n\nu on the deck list undoes it until revise closes."
+        )
+        self.app.call_from_thread(
+            self.app.push_screen, ConfirmScreen("Delete deck", question), confirmed
+        )
+
+    def action_undo_delete(self) -> None:
+        self.edit_decks(
+            lambda editing: editing.undo_delete_deck(), "Deck put back with its cards and reviews"
+        )
+
+    def action_write_back(self) -> None:
+        name = self.highlighted_deck()
+        if name is not None:
+            self.edit_decks(lambda editing: editing.write_back(name).summary(), None)
+
+    @work(thread=True, group="edit-decks")
+    def edit_decks(self, change: Callable[[Editing], object], done: str | None) -> None:
+        """Run one change to the decks; say what it did (or `done`), then show the decks."""
+        try:
+            outcome = change(self.app.collection.editing)
+        except ReviseError as error:
+            message = inert(str(error))
+            self.app.call_from_thread(
+                self.notify, message, severity="error", timeout=8, markup=False
+            )
+            return
+        said = done if done is not None else str(outcome)
+        self.app.call_from_thread(self.notify, inert(said), markup=False)
+        self.app.call_from_thread(self.load_decks)
 
     # -- importing ---------------------------------------------------------------------------
 

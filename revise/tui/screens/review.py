@@ -115,6 +115,8 @@ class ReviewScreen(Screen[StudySession]):
         ),
         Binding("f", "flag", "Flag", id="review.flag", show=False),
         Binding("i", "card_info", "Card info", id="review.info", show=False),
+        Binding("e", "edit_card", "Edit", id="review.edit", show=False),
+        Binding("a", "add_cards", "Add", id="review.add", show=False),
         Binding("q,escape", "end_session", "End", id="review.end"),
     ]
 
@@ -344,7 +346,7 @@ class ReviewScreen(Screen[StudySession]):
             return True if not self.busy else None
         if action == "open_media":
             return bool(self.card and self.card.media)
-        if action in {"card_action", "flag", "card_info"}:
+        if action in {"card_action", "flag", "card_info", "edit_card"}:
             return True if self.card is not None and not self.busy else None
         return True
 
@@ -451,6 +453,36 @@ class ReviewScreen(Screen[StudySession]):
             from revise.tui.screens.card_info import CardInfoScreen
 
             self.app.push_screen(CardInfoScreen(self.card.id))
+
+    def action_edit_card(self) -> None:
+        from revise.tui.screens.edit import EditCardScreen
+
+        if self.card is None or self.busy:
+            return
+        card_id = self.card.id
+
+        def edited(outcome: object) -> None:
+            if outcome is not None:
+                self.busy = True
+                self.refresh_bindings()
+                self.reload_card(card_id)
+
+        self.app.push_screen(EditCardScreen(card_id), callback=edited)
+
+    @work(thread=True, group="review")
+    def reload_card(self, card_id: int) -> None:
+        """The card as edited, from the question again; the next one if the edit removed it."""
+        try:
+            self.collection.editing.note_text(card_id)  # ReviseError if the card is gone
+            self.show(self.collection.card(card_id))
+        except ReviseError:
+            self.show_next()
+
+    def action_add_cards(self) -> None:
+        from revise.tui.screens.edit import AddCardScreen
+
+        deck = self.card.deck if self.card is not None else self.deck
+        self.app.push_screen(AddCardScreen(deck, self.collection.deck_names()))
 
     def action_end_session(self) -> None:
         self.dismiss(self.session)
