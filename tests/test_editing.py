@@ -137,6 +137,7 @@ def test_renaming_a_deck_renames_its_sub_decks_and_keeps_their_cards(col):
         col.editing.create_deck(name)
     col.editing.add_notes("Lang::French", [NoteData(NoteKind.BASIC, "chat", "cat")])
     fitted = col.set_parameters("Lang::French", [0.5] * 21).parameters
+    col.set_deck_options("Lang", {"new_per_day": "7"})
 
     renamed = col.editing.rename_deck("Lang", "Languages")
 
@@ -153,6 +154,7 @@ def test_renaming_a_deck_renames_its_sub_decks_and_keeps_their_cards(col):
     ]
     assert col.decks()[2].total == 1
     assert col.parameters("Languages::French").parameters == fitted
+    assert col.deck_options("Languages::French").values["new_per_day"] == 7
     with pytest.raises(ReviseError, match="a deck named 'Language' already exists"):
         col.editing.rename_deck("Languages::German", "Language")
 

@@ -39,6 +39,7 @@ from revise.storage.app_edits import file_version_of, remember_deleted
 from revise.storage.models import (
     Card,
     Deck,
+    DeckOptionsRow,
     DeletedNote,
     Note,
     Review,
@@ -51,6 +52,7 @@ cards_t = Card.__table__
 reviews_t = Review.__table__
 deleted_t = DeletedNote.__table__
 params_t = SchedulerParameters.__table__
+options_t = DeckOptionsRow.__table__
 
 MAX_DECK_NAME = 500  # the decks.name column's length
 DECK_SEPARATOR = "::"  # Parent::Child
@@ -566,6 +568,7 @@ class Editing:
             for deck_id, _, name in renamed:
                 connection.execute(update(decks_t).where(decks_t.c.id == deck_id).values(name=name))
             _carry_parameters(connection, old, new, self._clock())
+            _carry_options(connection, old, new)
         return [(name, new_name) for _, name, new_name in renamed]
 
     def deck_deletion(self, name: str) -> DeckDeletion:
@@ -860,6 +863,23 @@ def _carry_parameters(connection: Connection, old: str, new: str, now: datetime)
                 created_at=now,
             )
         )
+
+
+def _carry_options(connection: Connection, old: str, new: str) -> None:
+    """Options set on a renamed deck (and sub-decks) go with it (revise/study/deck_options.py)."""
+    rows = [
+        dict(row._mapping)
+        for row in connection.execute(select(options_t))
+        if row.deck == old or row.deck.startswith(old + DECK_SEPARATOR)
+    ]
+    if not rows:
+        return
+    for row in rows:
+        row["deck"] = new + row["deck"][len(old) :]
+    names = [row["deck"] for row in rows]
+    sources = [old + name[len(new) :] for name in names]
+    connection.execute(delete(options_t).where(options_t.c.deck.in_(names + sources)))
+    connection.execute(insert(options_t), rows)
 
 
 def delete_notes(connection: Connection, note_ids: Sequence[int], now: datetime) -> int:
