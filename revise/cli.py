@@ -535,7 +535,10 @@ def _import_bundled(collection) -> None:  # type: ignore[no-untyped-def]
         Path(str(entry)) for entry in files("revise._decks").iterdir() if entry.name.endswith(".md")
     )
     if bundled:
-        collection.import_decks([read_deck_file(path) for path in bundled])
+        decks = [read_deck_file(path) for path in bundled]
+        for deck in decks:
+            deck.file = None  # revise's own copy, not the user's: never written back
+        collection.import_decks(decks)
 
 
 def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

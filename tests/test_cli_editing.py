@@ -135,3 +135,13 @@ def test_import_keeps_app_edits_and_deletions_unless_told(env, capsys, tmp_path)
 
     assert main(["import", str(deck), "--dry-run", "--restore", "--prefer-file"]) == 0
     assert "capitals: 0 added, 0 updated, 3 unchanged, 0 missing" in capsys.readouterr().out
+
+
+def test_the_bundled_decks_are_never_written_back(col):
+    from revise.cli import _import_bundled
+    from revise.errors import ReviseError
+
+    _import_bundled(col)
+    name = col.deck_names()[0]
+    with pytest.raises(ReviseError, match="was not imported from a revise deck file"):
+        col.editing.write_back(name)

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, TextArea
 
 from revise import Rating
-from revise.formats.model import NoteKind
+from revise.formats.model import DeckData, NoteKind
 from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.edit import AddCardScreen, ConfirmScreen, EditCardScreen, NameScreen
 from revise.tui.screens.review import ReviewScreen
@@ -45,9 +45,7 @@ async def replace_text(pilot, selector: str, text: str) -> None:  # type: ignore
     await pilot.pause()
 
 
-def test_e_in_review_edits_the_card_it_keeps_its_review_and_shows_the_new_text(
-    tui_col, tui_clock
-):
+def test_e_in_review_edits_the_card_it_keeps_its_review_and_shows_the_new_text(tui_col, tui_clock):
     tui_col.import_decks([korea_deck()])
     first = tui_col.next_card("Korea")
     tui_col.answer(first.id, Rating.AGAIN)
@@ -204,3 +202,41 @@ def test_w_writes_the_deck_back_to_its_file(tui_col, tui_clock, tmp_path):
     assert Path(path).read_text(encoding="utf-8") == (
         "<!-- mine -->\nFrance :: Paris (since 508)\n"
     )
+
+
+def test_a_in_review_adds_a_card_to_the_deck_being_studied(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck(), treaty_deck()])
+    app = make_app(tui_col, tui_clock, deck="Treaties", study=True)
+
+    async def scenario(pilot):
+        await pilot.press("a")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#add-deck", Select).value == "Treaties"
+        await replace_text(pilot, "#front", "Treaty of Portsmouth")
+        await replace_text(pilot, "#back", "1905")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)
+
+    drive(app, scenario)
+    treaties = next(deck for deck in tui_col.decks() if deck.name == "Treaties")
+    assert treaties.total == 4
+
+
+def test_a_deck_name_with_markup_and_escapes_shows_as_written_in_the_dialogs(tui_col, tui_clock):
+    tui_col.import_decks([DeckData("[b]Bold[/b] \x1b[2J")])  # a name as an import may bring
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("d")
+        await settle(pilot)
+        assert "Delete 1 deck ([b]Bold[/b] ␛[2J), 0 cards and 0 reviews?" in screen_text(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert "[b]Bold[/b] ␛[2J" in screen_text(pilot)
+
+    drive(app, scenario)
