@@ -182,3 +182,23 @@ def test_a_deck_from_elsewhere_cannot_be_written_back(col):
         "deck 'Typed in' was not imported from a revise deck file; write it to one with "
         "revise export 'Typed in' -o FILE.md"
     )
+
+
+def test_writing_back_over_a_file_changed_since_its_import_is_refused(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    col.editing.edit_note(card_with(col, "Japan"), back="Tokyo")
+    changed = DECK.replace("Korea :: Seoul", "Korea :: Seoul\nSpain :: Madrid")
+    write(path, changed)
+
+    with pytest.raises(ReviseError) as error:
+        col.editing.write_back("Capitals")
+
+    assert str(error.value) == (
+        f"{path}:17: this card changed in the file since it was imported; import the file "
+        f"first (revise import {path}), then write the deck back"
+    )
+    assert path.read_text(encoding="utf-8") == changed
+    col.import_file(path)
+    col.editing.write_back("Capitals")
+    assert "Japan :: Tokyo\nKorea :: Seoul\nSpain :: Madrid\n" in path.read_text(encoding="utf-8")

@@ -507,6 +507,7 @@ class Editing:
                         previous.get(row.name),
                     )
                 )
+            _check_file_unchanged(connection, path, text, decks, previous)
             result = rewrite(text, str(path), path.stem, stored)
             for note_id, key, note in note_keys:
                 values: dict[str, object] = {"edited_at": None, "file_version": None}
@@ -744,6 +745,56 @@ def _deck_file(connection: Connection, deck: str) -> Path:
             f"revise export {deck!r} -o FILE.md"
         )
     return Path(row.file)
+
+
+def _check_file_unchanged(
+    connection: Connection,
+    path: Path,
+    text: str,
+    decks: Sequence[Any],
+    previous: dict[str, str],
+) -> None:
+    """Refuse to write over a card changed in the file since it was last imported: writing
+    back would lose it. The file's cards must be those the collection read from it."""
+    from revise.formats.deckfile import parse_decks
+    from revise.storage.app_edits import deleted_keys, file_note
+
+    said: dict[str, dict[str, tuple[object, ...] | None]] = {}  # deck -> key -> file's text
+    for row in decks:
+        known: dict[str, tuple[object, ...] | None] = dict.fromkeys(
+            deleted_keys(connection, row.id)
+        )
+        for note in connection.execute(
+            select(notes_t).where(notes_t.c.deck_id == row.id, notes_t.c.missing.is_(False))
+        ):
+            if note.edited_at is None:
+                known[note.key] = (note.kind, note.front, note.back, note.context, note.tags)
+            elif note.file_version is not None:
+                was = file_note(note.file_version)
+                known[note.key] = (
+                    was.kind.value,
+                    was.front,
+                    was.back,
+                    was.context,
+                    " ".join(was.tags),
+                )
+            else:
+                known[note.key] = None  # added in the app: the file may have it since
+        said[previous.get(row.name, row.name)] = known
+    for deck in parse_decks(text, str(path), path.stem) if text else []:
+        known = said.get(deck.name)
+        if known is None:
+            continue
+        for note in deck.notes:
+            if note.key in known:
+                was = known[note.key]
+                now = (note.kind.value, note.front, note.back, note.context, " ".join(note.tags))
+                if was is None or was == now:
+                    continue
+            raise ReviseError(
+                f"{path}:{note.line}: this card changed in the file since it was imported; "
+                f"import the file first (revise import {path}), then write the deck back"
+            )
 
 
 def _stored_notes(connection: Connection, deck_id: int) -> list[tuple[int, str, NoteData]]:
