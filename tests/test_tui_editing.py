@@ -153,6 +153,7 @@ def test_decks_are_created_renamed_deleted_and_the_deletion_undone(tui_col, tui_
         await pilot.press("enter")
         await settle(pilot)
         assert [deck.name for deck in tui_col.decks()] == ["History", "Korea"]
+        assert pilot.app.screen.highlighted_deck() == "History"  # the new deck
 
         await pilot.press("down")  # Korea
         await pilot.press("m")
@@ -161,6 +162,7 @@ def test_decks_are_created_renamed_deleted_and_the_deletion_undone(tui_col, tui_
         await pilot.press("enter")
         await settle(pilot)
         assert [deck.name for deck in tui_col.decks()] == ["History", "History::Korea"]
+        assert pilot.app.screen.highlighted_deck() == "History::Korea"
 
         await pilot.press("up")
         await pilot.press("d")

@@ -112,6 +112,7 @@ class DeckListScreen(Screen[None]):
         self.highlight = highlight
         self.decks: list[DeckCounts] = []
         self.deck_names: list[str] = []
+        self.go_to: str | None = None  # a deck just created or renamed: the cursor goes there
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decks-panel", classes="section") as panel:
@@ -155,7 +156,8 @@ class DeckListScreen(Screen[None]):
     def fill_table(self) -> None:
         """Rows for `self.decks`, the name column as wide as the table leaves it."""
         table = self.query_one(DataTable)
-        current = self.highlighted_deck() or self.highlight
+        current = self.go_to or self.highlighted_deck() or self.highlight
+        self.go_to = None
         table.clear(columns=True)
         counts_width = sum(width for _, _, width in COUNT_COLUMNS)
         padding = 2 * table.cell_padding * (len(COUNT_COLUMNS) + 1)
@@ -256,7 +258,7 @@ class DeckListScreen(Screen[None]):
 
         def chosen(name: str | None) -> None:
             if name:
-                self.highlight = name
+                self.go_to = name
                 self.edit_decks(lambda editing: editing.create_deck(name), f"Created {name}")
 
         self.app.push_screen(NameScreen("New deck", "Name of the new deck:"), callback=chosen)
@@ -270,7 +272,7 @@ class DeckListScreen(Screen[None]):
 
         def chosen(new: str | None) -> None:
             if new and new != old:
-                self.highlight = new
+                self.go_to = new
                 self.edit_decks(
                     lambda editing: editing.rename_deck(old, new), f"Renamed {old} to {new}"
                 )
