@@ -96,7 +96,7 @@ class DeckListScreen(Screen[None]):
         Binding("o", "deck_options", "Options", id="decks.options", group=DECK_VIEWS),
         Binding("b", "browse", "Browse cards", id="decks.browse", show=False),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
-        Binding("a", "add_cards", "Add", id="decks.add"),
+        Binding("a", "add_cards", "Add", id="decks.add", show=False),
         Binding("c", "create_deck", "New deck", id="decks.create", show=False),
         Binding("m", "rename_deck", "Rename", id="decks.rename", show=False),
         Binding("d,delete", "delete_deck", "Delete", id="decks.delete", show=False),
