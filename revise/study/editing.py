@@ -540,13 +540,9 @@ class Editing:
 
     def rename_deck(self, old: str, new: str) -> list[tuple[str, str]]:
         """Rename a deck and its sub-decks (`old::x` becomes `new::x`); the (old, new) names."""
-        from revise.study.collection import in_deck
-
         check_deck_name(new)
         with self._lock, storage.writing(self._engine) as connection:
-            rows = connection.execute(
-                select(decks_t.c.id, decks_t.c.name).where(in_deck(old)).order_by(decks_t.c.name)
-            ).all()
+            rows = _subtree(connection, old)
             if not rows:
                 raise ReviseError(f"no deck named {old!r} (see `revise decks`)")
             if new == old:
@@ -836,26 +832,34 @@ def _deck_id(connection: Connection, name: str) -> int:
     return deck_id
 
 
-def _ids_of(connection: Connection, name: str) -> list[int]:
-    from revise.study.collection import in_deck
+def _subtree(connection: Connection, name: str) -> list[tuple[int, str]]:
+    """(id, name) of the deck `name` and its sub-decks, by name. Spelt exactly as stored: a
+    rename or a deletion takes what the user named, letter for letter (studying matches letter
+    case loosely, revise/scheduling/queue.py)."""
+    below = name + DECK_SEPARATOR
+    return sorted(
+        (
+            (deck_id, deck)
+            for deck_id, deck in connection.execute(select(decks_t.c.id, decks_t.c.name))
+            if deck == name or deck.startswith(below)
+        ),
+        key=lambda row: row[1],
+    )
 
-    ids = list(connection.execute(select(decks_t.c.id).where(in_deck(name))).scalars())
+
+def _ids_of(connection: Connection, name: str) -> list[int]:
+    ids = [deck_id for deck_id, _ in _subtree(connection, name)]
     if not ids:
         raise ReviseError(f"no deck named {name!r} (see `revise decks`)")
     return ids
 
 
 def _deletion(connection: Connection, name: str) -> DeckDeletion:
-    from revise.study.collection import in_deck
-
-    names = tuple(
-        connection.execute(
-            select(decks_t.c.name).where(in_deck(name)).order_by(decks_t.c.name)
-        ).scalars()
-    )
-    if not names:
+    subtree = _subtree(connection, name)
+    if not subtree:
         raise ReviseError(f"no deck named {name!r} (see `revise decks`)")
-    ids = select(decks_t.c.id).where(in_deck(name)).scalar_subquery()
+    names = tuple(deck for _, deck in subtree)
+    ids = [deck_id for deck_id, _ in subtree]
     notes = connection.execute(
         select(func.count()).select_from(notes_t).where(notes_t.c.deck_id.in_(ids))
     ).scalar_one()
