@@ -41,6 +41,20 @@ def test_new_sqlite_database_is_created_at_head_with_wal_and_foreign_keys(db_pat
     assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
 
 
+def test_answers_are_written_with_a_sync_to_disk_in_wal_mode(db_path: Path):
+    """Each answer survives a power cut: the connections answers are written on run in WAL
+    with synchronous FULL (NORMAL would let a power cut roll back the latest commits)."""
+    from revise.storage.engine import writing
+
+    with Collection.open(db_path) as col:
+        col.import_decks([basic_deck(count=2)])
+        col.answer(col.next_card(), Rating.GOOD)
+        with writing(col._engine) as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert col.progress().done_today == 1
+
+
 def test_older_database_is_upgraded_after_a_backup_and_keeps_every_row(db_path: Path, clock):
     engine = create_engine(f"sqlite:///{db_path}")
     upgrade(engine, "0001")
