@@ -622,14 +622,13 @@ def _say_once(say: Callable[[str], None]) -> Callable[[], None]:
 
 
 def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    rows = collection.decks()
+    rows, everything = collection.overview()  # everything: every deck under the collection's limits
     if args.json:
         print(json.dumps([row.__dict__ for row in rows], indent=2))
         return 0
     if not rows:
         print("No decks yet. Import one: revise import FILE")
         return 0
-    everything = collection.progress()  # every deck together, under the collection's limits
     rows_and_total = [
         *((inert(row.name), row.new, row.learning, row.due, row.total) for row in rows),
         (

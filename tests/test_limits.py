@@ -124,3 +124,36 @@ def test_revise_decks_ends_with_what_study_all_serves(db, clock, tmp_path, capsy
     lines = capsys.readouterr().out.splitlines()
     assert lines[1].split() == ["A", "15", "0", "0", "15"]
     assert lines[-1].split() == [*ALL_DECKS.split(), "20", "0", "0", "30"]
+
+
+def test_the_deck_list_counts_each_deck_only_as_far_as_its_limits_reach(db, clock):
+    """The deck list stops counting a deck's new and due cards where today's limits stop (its
+    own, a parent's, the collection's), skips suspended and buried cards, and counts every card
+    not suspended; the line for every deck together is what `progress()` says."""
+    col = open_col(db, clock, new_per_day=20, collection_new_per_day=25, reviews_per_day=2)
+    try:
+        col.import_decks(
+            [basic_deck("Lang::French", 30), basic_deck("Lang::German", 30), basic_deck("Maths", 8)]
+        )
+        maths = [row.id for row in col.search("deck:Maths").rows]
+        col.actions.set_suspended(maths[:3], True)
+        col.actions.set_buried(maths[3:4], True)
+        assert col.overview() == (col.decks(), col.progress())
+        assert [(d.name, d.new, d.learning, d.due, d.total) for d in col.decks()] == [
+            ("Lang::French", 20, 0, 0, 30),
+            ("Lang::German", 20, 0, 0, 30),
+            ("Maths", 4, 0, 0, 5),  # 3 suspended, 1 buried until tomorrow
+        ]
+        assert col.progress().new == 24  # "Lang" allows 20 for both, Maths 4: under 25
+        for _ in range(2):
+            col.answer(col.next_card("Maths"), Rating.AGAIN)
+        for _ in range(3):
+            col.answer(col.next_card("Lang::French"), Rating.EASY)
+        assert [(d.new, d.learning) for d in col.decks()] == [(17, 0), (17, 0), (2, 2)]
+        assert col.progress() == col.overview()[1]
+        assert (col.progress().new, col.progress().learning) == (19, 2)  # "Lang" 17 left, Maths 2
+        clock.advance(days=40)
+        assert [(d.new, d.due) for d in col.decks()] == [(20, 2), (20, 0), (3, 0)]  # none buried
+        assert col.overview() == (col.decks(), col.progress())
+    finally:
+        col.close()

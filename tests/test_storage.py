@@ -178,6 +178,18 @@ def generic_type(column_type: TypeEngine[object]) -> str:
     return "Float" if isinstance(generic, Float) else repr(generic)
 
 
+def _where(index: dict[str, object]) -> str | None:
+    """A partial index's condition as the database shows it (None: every row is indexed)."""
+    options: dict[str, object] = index.get("dialect_options") or {}  # type: ignore[assignment]
+    found = [str(value) for key, value in options.items() if key.endswith("_where")]
+    return found[0] if found else None
+
+
+def _partial(index: dict[str, object]) -> bool:
+    """Whether an index holds only some rows (each backend writes the condition its own way)."""
+    return _where(index) is not None
+
+
 def schema_of(target: str) -> dict[str, object]:
     """Tables with their columns (generic type, nullability), keys, uniques and indexes."""
     from sqlalchemy import inspect
@@ -202,7 +214,7 @@ def schema_of(target: str) -> dict[str, object]:
                 for u in inspector.get_unique_constraints(table)
             )
             indexes = sorted(
-                (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                (i["name"], tuple(i["column_names"]), bool(i["unique"]), _partial(i))
                 for i in inspector.get_indexes(table)
                 if not i.get("duplicates_constraint")  # PostgreSQL's index behind a unique
             )
@@ -245,7 +257,7 @@ def _schema(url: str) -> dict[str, object]:
                     for fk in found.get_foreign_keys(table)
                 ),
                 "indexes": sorted(
-                    (i["name"], i["column_names"], bool(i["unique"]))
+                    (i["name"], i["column_names"], bool(i["unique"]), _where(i))
                     for i in found.get_indexes(table)
                 ),
                 "unique": sorted(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     func,
+    literal_column,
     null,
     or_,
     select,
@@ -39,6 +41,7 @@ from revise.scheduling.limits import SEPARATOR, DailyLimits
 from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
 from revise.storage.models import (
     NOT_SUSPENDED,
+    SUSPENDED_CARDS,
     Card,
     Deck,
     DeckOptionsRow,
@@ -148,22 +151,30 @@ _DONE_TODAY = (
 )
 
 
-def _counting(deck_ids: tuple[int, ...] | None) -> Select:  # type: ignore[type-arg]
-    """Per deck: new, learning and due cards waiting now, and all its cards not suspended; in
-    one pass over the cards (of `deck_ids`, or of every deck)."""
-    query = select(
-        cards.c.deck_id,
-        func.count().filter(cards.c.state == NEW, _not_buried),
-        func.count().filter(_learning, cards.c.due < _end, _not_buried),
-        func.count().filter(cards.c.state == REVIEW, cards.c.due < _end, _not_buried),
-        func.count(),
-    ).where(cards.c.suspended == NOT_SUSPENDED)
-    if deck_ids is not None:
-        query = query.where(one_of(cards.c.deck_id, deck_ids))
-    return query.group_by(cards.c.deck_id)
+# What waits in one deck, looked up in the queue's indexes: new and due cards only as far as
+# today's limits let the deck show them (`cap`), so counting a deck costs its limits, not its size.
+_deck = bindparam("deck")
+_open_in_deck = (cards.c.deck_id == _deck, cards.c.suspended == NOT_SUSPENDED, _not_buried)
 
 
-_COUNTS = PreparedFamily(_counting)
+def _capped(*where: ColumnElement[bool]) -> Prepared:
+    found = select(cards.c.id).where(*_open_in_deck, *where).limit(bindparam("cap"))
+    return Prepared(select(func.count()).select_from(found.subquery()))
+
+
+_NEW_WAITING = _capped(cards.c.state == NEW)
+_DUE_WAITING = _capped(cards.c.state == REVIEW, cards.c.due < _end)
+_LEARNING_WAITING = Prepared(
+    select(func.count()).where(*_open_in_deck, _learning, cards.c.due < _end)
+)
+# Each deck's cards, then its suspended ones (a partial index holds only those): both read
+# from indexes alone.
+_CARDS_PER_DECK = Prepared(select(cards.c.deck_id, func.count()).group_by(cards.c.deck_id))
+_SUSPENDED_PER_DECK = Prepared(
+    select(cards.c.deck_id, func.count())
+    .where(literal_column(SUSPENDED_CARDS))
+    .group_by(cards.c.deck_id)
+)
 _waiting = and_(cards.c.deck_id.in_(_decks), cards.c.suspended == NOT_SUSPENDED)
 _NEXT_LEARNING = select(func.min(cards.c.due)).where(_waiting, _learning)
 _NEXT_REVIEW = select(func.min(cards.c.due)).where(_waiting, cards.c.state == REVIEW)
@@ -227,15 +238,43 @@ def in_deck(names: dict[int, str], deck: str | None) -> list[int]:
 
 
 def _waiting(
-    connection: Connection, day: StudyDay, deck_ids: list[int] | None
-) -> dict[int, tuple[int, int, int, int]]:
-    """deck id -> (new, learning, due) waiting today, before the daily limits, and the deck's
-    cards not suspended; for `deck_ids` or (None) every deck with cards."""
-    counting = _COUNTS(None if deck_ids is None else tuple(deck_ids))
-    found = rows(connection, counting, {"now": to_ms(day.now), "end": to_ms(day.end)})
-    result = dict.fromkeys(deck_ids or (), (0, 0, 0, 0))
-    for deck_id, *numbers in found:
-        result[deck_id] = tuple(numbers)  # type: ignore[assignment]
+    connection: Connection, day: StudyDay, left: Allowance, deck_ids: list[int]
+) -> dict[int, tuple[int, int, int]]:
+    """deck id -> (new, learning, due) waiting today in each of `deck_ids`; new and due cards
+    counted up to what the deck may show today (`left`), which is all a count shows."""
+    moments = {"now": to_ms(day.now), "end": to_ms(day.end)}
+    asked: list[tuple[int, Any, Any, Any]] = []
+    with together(connection):  # PostgreSQL: every deck's counts in one round trip
+
+        def count(prepared: Prepared, deck_id: int, cap: int | None = None) -> Any:
+            if cap == 0:
+                return None  # the deck may show none today
+            return execute(connection, prepared, {**moments, "deck": deck_id, "cap": cap})
+
+        for deck_id in deck_ids:
+            name = left.names[deck_id]
+            asked.append(
+                (
+                    deck_id,
+                    count(_NEW_WAITING, deck_id, left.new.for_deck(name)),
+                    count(_LEARNING_WAITING, deck_id),
+                    count(_DUE_WAITING, deck_id, left.review.for_deck(name)),
+                )
+            )
+    return {
+        deck_id: tuple(0 if cursor is None else first_row(cursor)[0] for cursor in cursors)  # type: ignore[index]
+        for deck_id, *cursors in asked
+    }
+
+
+def _not_suspended(connection: Connection) -> dict[int, int]:
+    """deck id -> its cards not suspended, for every deck with cards."""
+    with together(connection):
+        every = execute(connection, _CARDS_PER_DECK, {})
+        suspended = execute(connection, _SUSPENDED_PER_DECK, {})
+    result = dict(all_rows(every))
+    for deck_id, count in all_rows(suspended):
+        result[deck_id] -= count
     return result
 
 
@@ -243,18 +282,33 @@ def counts(connection: Connection, day: StudyDay) -> dict[str, tuple[int, int, i
     """Every deck's name -> (new, learning, due) for today, as many as the deck could show on
     its own under the daily limits (its own, its parent decks' and the collection's), and its
     cards not suspended."""
+    return overview(connection, day)[0]
+
+
+def overview(
+    connection: Connection, day: StudyDay
+) -> tuple[dict[str, tuple[int, int, int, int]], tuple[int, int, int]]:
+    """`counts`, and what studying every deck together can show today (as `total`), from one
+    reading of each deck."""
     left = allowance(connection, day)
-    waiting = _waiting(connection, day, None)
+    waiting = _waiting(connection, day, left, list(left.names))
+    sizes = _not_suspended(connection)
     result = {}
     for deck_id, name in left.names.items():
-        new, learning, due, cards_in_deck = waiting.get(deck_id, (0, 0, 0, 0))
-        result[name] = (
-            min(new, left.new.for_deck(name)),
-            learning,
-            min(due, left.review.for_deck(name)),
-            cards_in_deck,
-        )
-    return result
+        new, learning, due = waiting[deck_id]
+        result[name] = (new, learning, due, sizes.get(deck_id, 0))
+    return result, _together(left, waiting)
+
+
+def _together(left: Allowance, waiting: dict[int, tuple[int, int, int]]) -> tuple[int, int, int]:
+    """(new, learning, due) of these decks studied together: a parent deck's limit and the
+    collection's cap the sum of their decks'. Each deck's count already stops at its own share,
+    which changes no total: no deck can add more than that through any parent."""
+    return (
+        left.new.total({left.names[d]: new for d, (new, _, _) in waiting.items()}),
+        sum(learning for _, learning, _ in waiting.values()),
+        left.review.total({left.names[d]: due for d, (_, _, due) in waiting.items()}),
+    )
 
 
 def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[int, int, int]:
@@ -263,12 +317,7 @@ def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[i
     if not deck_ids:
         return (0, 0, 0)
     left = allowance(connection, day)
-    waiting = _waiting(connection, day, deck_ids)
-    return (
-        left.new.total({left.names[d]: new for d, (new, _, _, _) in waiting.items()}),
-        sum(learning for _, learning, _, _ in waiting.values()),
-        left.review.total({left.names[d]: due for d, (_, _, due, _) in waiting.items()}),
-    )
+    return _together(left, _waiting(connection, day, left, deck_ids))
 
 
 def _first(ids: tuple[int, ...], *where: ColumnElement[bool], order: tuple) -> ColumnElement:  # type: ignore[type-arg]

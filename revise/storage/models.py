@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -118,6 +119,8 @@ class DeletedNote(Base):
     deleted_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
 
 
+SUSPENDED_CARDS = f"suspended != {NOT_SUSPENDED}"  # the condition of ix_cards_suspended
+
 # Card.flag values, as Anki numbers and colours them (0: no flag)
 FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
 
@@ -131,6 +134,13 @@ class Card(Base):
         Index("ix_cards_queue", "deck_id", "state", "due"),
         Index("ix_cards_state_due", "state", "due"),
         Index("ix_cards_new_order", "deck_id", "state", "position", "ordinal"),
+        # Only the suspended cards (0011): the deck list counts the others without reading them.
+        Index(
+            "ix_cards_suspended",
+            "deck_id",
+            sqlite_where=text(SUSPENDED_CARDS),
+            postgresql_where=text(SUSPENDED_CARDS),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

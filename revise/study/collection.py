@@ -321,6 +321,14 @@ class Collection:
             counts = queue.counts(connection, day)
         return [DeckCounts(name, *counts[name]) for name in sorted(counts)]
 
+    def overview(self) -> tuple[list[DeckCounts], Progress]:
+        """`decks()` and `progress()` of every deck together, read at once (the deck list)."""
+        day = self._day()
+        with self._lock, storage.reading(self._engine) as connection:
+            counts, left = queue.overview(connection, day)
+            done = self._done_today(connection, day, None)
+        return [DeckCounts(name, *counts[name]) for name in sorted(counts)], Progress(done, *left)
+
     def next_card(self, deck: str | None = None) -> StudyCard | None:
         day = self._day()
         with self._lock, storage.reading_now(self._engine) as connection:
@@ -344,17 +352,20 @@ class Collection:
         day = self._day()
         with self._lock, storage.reading(self._engine) as connection:
             ids = self._deck_ids(connection, deck)
-            done = connection.execute(
-                select(func.count())
-                .select_from(reviews_t.join(cards_t))
-                .where(
-                    reviews_t.c.reviewed_at >= day.start,
-                    reviews_t.c.origin == "revise",
-                    cards_t.c.deck_id.in_(ids),
-                )
-            ).scalar_one()
+            done = self._done_today(connection, day, ids)
             left = queue.total(connection, day, ids)
         return Progress(done, *left)
+
+    def _done_today(self, connection, day: queue.StudyDay, ids: list[int] | None) -> int:  # type: ignore[no-untyped-def]
+        """Answers given today in these decks (None: in every deck)."""
+        query = (
+            select(func.count())
+            .select_from(reviews_t.join(cards_t))
+            .where(reviews_t.c.reviewed_at >= day.start, reviews_t.c.origin == "revise")
+        )
+        if ids is not None:
+            query = query.where(cards_t.c.deck_id.in_(ids))
+        return connection.execute(query).scalar_one()
 
     def overdue(self, deck: str | None = None) -> int:
         """Review cards of `deck` (None: every deck) due before today and still waiting."""

@@ -132,8 +132,8 @@ class DeckListScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="decks")
     def load_decks(self) -> None:
         try:
-            decks = self.app.collection.decks()
-            totals = self.app.collection.progress() if decks else None
+            decks, everything = self.app.collection.overview()
+            totals = everything if decks else None
         except ReviseError as error:
             message = inert(str(error))
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
