@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer
+from textual.widgets import Footer
 
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
@@ -155,7 +155,9 @@ class ReviewScreen(Screen[StudySession]):
         if self.session.custom is not None:
             self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
         else:
-            self.tell_overdue()
+            # After the first frame: counting them opens the collection, which `revise study`
+            # does only once its first card is on screen.
+            self.call_after_refresh(self.tell_overdue)
         try:
             loaded = self.first_card.result(timeout=FIRST_CARD_WAIT)
         except TimeoutError:
@@ -373,9 +375,8 @@ class ReviewScreen(Screen[StudySession]):
             self.query_one(GradeBar).set_enabled(False)
             self.refresh_bindings()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if isinstance(event.button, GradeButton):
-            self.action_grade(event.button.grade)
+    def on_grade_button_pressed(self, event: GradeButton.Pressed) -> None:
+        self.action_grade(event.button.grade)
 
     def action_undo(self) -> None:
         if self.busy:
