@@ -61,23 +61,36 @@ def test_a_slow_answer_greys_out_the_keys_and_a_second_grade_does_nothing(
         release.set()
 
 
-def test_progress_is_counted_after_the_next_card_is_on_screen(tui_col, tui_clock, monkeypatch):
+def test_progress_is_counted_once_the_next_card_is_written_to_the_terminal(
+    tui_col, tui_clock, monkeypatch
+):
+    """Counting in a thread while the card is painted would make the card late (the thread and
+    the screen take turns at Python's lock), so the count waits for the frame."""
     tui_col.import_decks([korea_deck()])
     app = make_app(tui_col, tui_clock, study=True)
-    seen: list[str] = []
+    written: list[str] = []  # the prompt on screen each time a frame went to the terminal
+    display = app._display
+
+    def noting_display(screen, update):  # type: ignore[no-untyped-def]
+        display(screen, update)
+        if update is not None and isinstance(screen, review.ReviewScreen):
+            written.append(str(screen.query_one("#card-prompt").content))
+
+    monkeypatch.setattr(app, "_display", noting_display)
+    counted_after: list[str] = []
     progress = tui_col.progress
 
-    def progress_noting_the_card(deck=None):  # type: ignore[no-untyped-def]
-        seen.append(str(app.screen.query_one("#card-prompt").content))
+    def progress_noting_the_frame(deck=None):  # type: ignore[no-untyped-def]
+        counted_after.append(written[-1] if written else "")
         return progress(deck)
 
     async def main() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
-            monkeypatch.setattr(tui_col, "progress", progress_noting_the_card)
+            monkeypatch.setattr(tui_col, "progress", progress_noting_the_frame)
             await pilot.press("space", "3")
             await settle(pilot)
             assert "1 done" in screen_text(pilot)
 
     asyncio.run(main())
-    assert seen and all("[...]" in prompt for prompt in seen)  # counted with the next card shown
+    assert counted_after and all("[...]" in prompt for prompt in counted_after)

@@ -114,3 +114,33 @@ def test_an_answer_given_while_the_collection_opens_is_stored_once_it_is_open(
         release.set()
         col.close()
     assert reviews_in_file(tui_db, tui_clock) == 1
+
+
+def test_the_collection_starts_opening_only_once_the_first_frame_is_written(
+    tui_db, tui_clock, monkeypatch
+):
+    """Opening it (SQLAlchemy's import, the models) in a thread would take turns with the screen
+    at Python's lock and make the first card late."""
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+    opening_when_written: list[bool] = []
+    display = app._display
+
+    def noting_display(screen, update):  # type: ignore[no-untyped-def]
+        display(screen, update)
+        if update is not None:
+            opening_when_written.append(col._thread is not None)
+
+    monkeypatch.setattr(app, "_display", noting_display)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert "0 done · 2 left today" in screen_text(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    assert opening_when_written[0] is False
+    assert col._thread is not None

@@ -89,6 +89,11 @@ class ReviseApp(App[None]):
             if self.browse_query is not None:
                 self.browse(self.browse_query)
 
+    def on_ready(self) -> None:
+        # The first frame is on the terminal. Textual's layout-refresh signal, which tells a
+        # screen its frame was written (ReviewScreen.after_paint), skips that first one.
+        self.screen.screen_layout_refresh_signal.publish(self.screen)
+
     def now(self) -> datetime:
         """The collection's idea of now (a fixed clock in tests)."""
         return self.clock()

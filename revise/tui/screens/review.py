@@ -12,8 +12,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,6 +138,7 @@ class ReviewScreen(Screen[StudySession]):
         # (answers given before it, card) for each suspend, bury or flag done here: undo takes
         # back the newest of these and the session's answers, in the order they were done.
         self.actions_done: list[tuple[int, int]] = []
+        self._after_paint: list[Callable[[], object]] = []  # see after_paint
         # The first card is fetched while the screen is built, so the first frame can show it;
         # `revise study` read it already, before the collection was opened.
         self.first_card: Future[CardLoaded] = Future()
@@ -152,12 +155,13 @@ class ReviewScreen(Screen[StudySession]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._painted)
         if self.session.custom is not None:
             self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
         else:
-            # After the first frame: counting them opens the collection, which `revise study`
-            # does only once its first card is on screen.
-            self.call_after_refresh(self.tell_overdue)
+            # Counting them opens the collection, which `revise study` does once its first card
+            # is on screen.
+            self.after_paint(self.tell_overdue)
         try:
             loaded = self.first_card.result(timeout=FIRST_CARD_WAIT)
         except TimeoutError:
@@ -169,7 +173,7 @@ class ReviewScreen(Screen[StudySession]):
             self.on_card_loaded(loaded)
             if loaded.card is not None and not loaded.intervals:
                 # The card came before the collection opened; its intervals follow the frame.
-                self.call_after_refresh(self.fetch_intervals, loaded.card)
+                self.after_paint(partial(self.fetch_intervals, loaded.card))
 
     @property
     def collection(self) -> Collection:
@@ -287,7 +291,19 @@ class ReviewScreen(Screen[StudySession]):
         with self.app.batch_update():  # painted once, after every change below
             self.show_loaded(message)
         # Counted once the card is painted: the count must not hold up the next card.
-        self.call_after_refresh(self.fetch_progress)
+        self.after_paint(self.fetch_progress)
+
+    def after_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the next frame has been written to the terminal. For work in a
+        thread that would hold up that frame: the thread takes turns with the screen at Python's
+        lock, so a count or the collection's opening started earlier makes the frame late.
+        (Textual's call_after_refresh may run before the refresh that changes are waiting for.)"""
+        self._after_paint.append(callback)
+
+    def _painted(self, _: Screen[object]) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     def show_loaded(self, message: CardLoaded) -> None:
         self.card = message.card

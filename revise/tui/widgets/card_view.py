@@ -42,6 +42,8 @@ class CardView(VerticalScroll):
     a control code (`revise.textsafe`)."""
 
     card_id: int | None = None
+    has_context = False  # the card shown has a heading trail above its prompt
+    cloze = False  # the card shown is a cloze: its full text replaces the prompt on reveal
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-context")
@@ -61,10 +63,11 @@ class CardView(VerticalScroll):
         self.set_part("#card-prompt", prompt_content(card.prompt))
         self.set_part("#card-answer", answer_content(card))
         self.set_part("#card-meta", meta_content(card))
-        self.remove_class("-revealed", "-empty")
-        self.set_class(not context, "-no-context")
+        self.remove_class("-empty")
+        self.has_context = bool(context)
         # A cloze's full text replaces its prompt on reveal, as in Anki, instead of repeating it.
-        self.set_class(GAP in card.prompt, "-cloze")
+        self.cloze = GAP in card.prompt
+        self.show_parts(context=self.has_context, prompt=True, answer=False, meta=False)
         self.scroll_home(animate=False)
         self.card_id = card.id
         self.show_pictures([], [])
@@ -101,7 +104,7 @@ class CardView(VerticalScroll):
         self.query_one("#card-answer-pictures", Pictures).show(answer)
 
     def reveal(self) -> None:
-        self.add_class("-revealed")
+        self.show_parts(context=self.has_context, prompt=not self.cloze, answer=True, meta=True)
         self.call_after_refresh(self.scroll_answer_into_view)
 
     def scroll_answer_into_view(self) -> None:
@@ -121,11 +124,27 @@ class CardView(VerticalScroll):
         self.set_part("#card-prompt", Content(title))
         self.set_part("#card-answer", Content(""))
         self.set_part("#card-meta", Content(detail))
-        self.remove_class("-revealed")
         self.add_class("-empty")
+        self.show_parts(context=False, prompt=True, answer=False, meta=True)
 
     def set_part(self, selector: str, content: Content) -> None:
         self.query_one(selector, Static).update(content)
+
+    def show_parts(self, *, context: bool, prompt: bool, answer: bool, meta: bool) -> None:
+        """Which parts of the card are on screen (the divider goes with the prompt and the
+        answer both). Set on each part rather than as a class on the card: a class would restyle
+        every part, on the way from each answer to the next card."""
+        shown = {
+            "card-context": context,
+            "card-prompt": prompt,
+            "card-prompt-pictures": prompt,
+            "card-divider": prompt and answer,
+            "card-answer": answer,
+            "card-answer-pictures": answer,
+            "card-meta": meta,
+        }
+        for part, display in shown.items():
+            self.get_child_by_id(part).display = display
 
 
 def shown_context(context: str, deck: str) -> str:

@@ -73,6 +73,8 @@ class Pictures(Vertical):
 
     def show(self, pictures: list[PILImage]) -> None:
         """Draw these pictures instead of those shown; none leaves no room taken."""
+        if not pictures and not self.children:
+            return  # most cards: nothing drawn before or now, nothing to do on the way to them
         self.remove_children()
         widget = picture_widget() if pictures else None
         if widget is not None:
