@@ -284,3 +284,74 @@ def test_an_answer_is_never_only_the_kind_of_thing(tmp_path: Path) -> None:
         "forms the compound from its constituent elements in their most stable states.\n",
     )
     assert "The enthalpy of the reaction" not in cards.values()
+
+
+def test_what_someone_feared_or_was_worried_about_is_asked(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# The Korean War\n\n"
+        "- Following the entry of UN troops, Mao feared North Korea would be defeated\n"
+        "- Also indicated that Khrushchev was worried that Mao's foreign policy would "
+        "lead to nuclear war\n"
+        "- Keynes argued that markets do not correct themselves quickly\n",
+    )
+    assert cards["What did Mao fear following the entry of UN troops?"] == (
+        "North Korea would be defeated"
+    )
+    assert cards["What was Khrushchev worried about?"] == (
+        "Mao's foreign policy would lead to nuclear war"
+    )
+    assert cards["What did Keynes argue?"] == "Markets do not correct themselves quickly"
+
+
+def test_what_a_labelled_thing_does_is_asked_with_the_label_as_subject(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Learning\n\n"
+        "- **recall**\n"
+        "  - helps build neural hooks\n"
+        "  - is one of the best ways to learn\n"
+        "- **practice and repetition**\n"
+        "  - helps enhance and strengthen the neural structures of new skills\n",
+    )
+    assert cards["What does recall help build?"] == "Neural hooks"
+    assert cards["What do practice and repetition help enhance and strengthen?"] == (
+        "The neural structures of new skills"
+    )
+
+
+def test_a_superlative_asks_for_what_it_names_and_a_dash_to_asks_why(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# The alliance\n\n"
+        "- The Korean War was the first test of the new alliance\n"
+        "- After the war, China turned to the USSR for aid - to help rebuild its economy\n",
+    )
+    assert cards["What was the first test of the new alliance?"] == "The Korean War"
+    assert cards["Why did China turn to the USSR for aid after the war?"] == (
+        "To help rebuild its economy"
+    )
+
+
+def test_the_notes_own_question_over_short_answers_is_one_card(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Underdeveloped Countries\n\n"
+        "- **Why are they behind in fighting climate change?**:\n"
+        "  - Immediate need to put food on the table\n"
+        "  - Weak policy design and enforcement\n"
+        "  - Not enough foreign financial aid\n",
+    )
+    front = "Why are underdeveloped countries behind in fighting climate change? (3)"
+    assert cards[front] == (
+        "Immediate need to put food on the table; Weak policy design and enforcement; "
+        "Not enough foreign financial aid"
+    )
+
+
+def test_a_noun_after_by_is_no_verb_to_ask_about(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Deadlock\n\n- Prevention by means of resource ordering within this class is possible\n",
+    )
+    assert not any("mean" in front for front in cards)

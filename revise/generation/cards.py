@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
+from revise.generation.clauses import object_question, purpose, stance, superlative
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.content import not_content
 from revise.generation.document import Block, BlockKind
@@ -70,6 +71,9 @@ MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
 MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
+MAX_ANSWER_ITEM_WORDS = 8  # the items answering the notes' own question may say a little more
+MAX_ANSWER_LIST_WORDS = 24
+_OWN_QUESTION = re.compile(r"^(?:why|what|how|which|who|when|where)\b[^?]{8,}\?$", re.I)
 # Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
 LIST_LABELS = RELATION_LABELS  # "Examples", "Leaders": a label for a list of what it names
 MAX_LABEL_WORDS = 12
@@ -418,6 +422,7 @@ def _passage_drafts(
                 seen.add(normalise(sentence))
                 drafts.append(Draft([option]))
                 continue
+        labelled = False  # the sentence's subject is the label it sits under
         first_under = subject and index == 0 and block.start == passage.label_line + 1
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
@@ -431,12 +436,13 @@ def _passage_drafts(
             # "**recall**" over "- helps build neural hooks": the label is the subject.
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
+            labelled = True
         elif sentence[:1].islower() and split_clause(sentence) is not None:
             sentence = sentence[:1].upper() + sentence[1:]  # a bullet that is a whole sentence
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind):
             continue
-        if guide and is_imperative(sentence):
+        if guide and is_imperative(sentence) and not labelled:
             continue
         seen.add(key)
         options = []
@@ -563,7 +569,13 @@ def label_subject(label: str) -> str:
     if normalise(text) in LIST_LABELS or any(ch in text for ch in ",;()"):
         return ""
     lowered = [token.casefold() for token in tokens]
-    if len(lowered) > 1 and "VERB" in lemmas(lowered[0]) and is_stopword(lowered[1]):
+    conjunction = len(lowered) > 1 and lowered[1] in ("and", "or", "&")
+    if (
+        len(lowered) > 1
+        and "VERB" in lemmas(lowered[0])
+        and is_stopword(lowered[1])
+        and not conjunction
+    ):
         return ""  # "Watch for procrastination cues": advice, not a thing
     return text[:1].upper() + text[1:]
 
@@ -578,7 +590,17 @@ def is_predicate(fragment: str) -> bool:
     if word in PREDICATE_STARTS:
         return True
     parts = lemmas(word)
-    return "VERB" in parts and (verb_base(word, "VBZ") is not None) and "NOUN" not in parts
+    if "VERB" not in parts or verb_base(word, "VBZ") is None:
+        return False
+    if "NOUN" not in parts:
+        return True
+    # "helps build", "allows you to": a verb that could be a plural noun, read by what follows.
+    following = fragment[first.end() :].split()[:1]
+    after = following[0].casefold() if following else ""
+    return after in _VERB_OBJECTS or (after.isalpha() and after in lemmas(after).get("VERB", ()))
+
+
+_VERB_OBJECTS = frozenset(["you", "us", "them", "the", "a", "an", "to", "your", "our", "their"])
 
 
 def is_label_only(text: str) -> bool:
@@ -637,7 +659,12 @@ def shaped_questions(
         *condition(sentence),
         *why(sentence, names),
         *effect(sentence, names),
+        *purpose(sentence, names),
+        *stance(sentence, names),
+        *superlative(sentence, names),
     ]
+    if not any(question.shape == Shape.EFFECT for question in found):
+        found.extend(object_question(sentence, names))
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
         opening = [
@@ -824,16 +851,29 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     items = [tidy(item.text).rstrip(".;,") for item in group.items]
     if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None
-    sizes = [len(item.split()) for item in items]
-    if max(sizes) > MAX_LIST_ITEM_WORDS or sum(sizes) > MAX_LIST_WORDS:
-        return None
-    if any(is_stopword(item.split()[0]) for item in items):
-        return None  # "with focused", "and practice": one sentence broken over bullets
     lead = tidy(group.lead.text).rstrip(" :")
-    if len(lead.split()) > MAX_PROMPT_WORDS or is_boilerplate(lead) or is_advice(lead):
+    # The notes' own question over its answers: "Why are they behind ...?" and three reasons.
+    asks = bool(_OWN_QUESTION.match(lead)) and not not_content(lead)
+    sizes = [len(item.split()) for item in items]
+    longest, total = (
+        (MAX_ANSWER_ITEM_WORDS, MAX_ANSWER_LIST_WORDS)
+        if asks
+        else (MAX_LIST_ITEM_WORDS, MAX_LIST_WORDS)
+    )
+    if max(sizes) > longest or sum(sizes) > total:
+        return None
+    if any(is_stopword(item.split()[0]) and not asks for item in items):
+        return None  # "with focused", "and practice": one sentence broken over bullets
+    if (
+        len(lead.split()) > MAX_PROMPT_WORDS
+        or is_boilerplate(lead)
+        or (is_advice(lead) and not asks)
+    ):
         return None
     lead = lead[:1].upper() + lead[1:]
     heading = tidy(group.trail[-1]) if group.trail else ""
+    if asks:
+        lead = _named_by_heading(lead, heading)
     if normalise(lead) in LIST_LABELS and heading and not group.lead_is_heading:
         lead = f"{lead} of {' '.join(lower_first(heading.split()))}"  # "Examples of ..."
     elif normalise(lead) in LIST_LABELS:
@@ -851,6 +891,27 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
+
+
+_ASKED_PRONOUN = re.compile(
+    r"^(?P<ask>(?:why|what|how|which|who|when|where)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did"
+    r"|can|could|will|would|should|have|has|had))\s+(?P<pronoun>they|it)\b",
+    re.I,
+)
+
+
+def _named_by_heading(question: str, heading: str) -> str:
+    """ "Why are they behind ...?" under "Underdeveloped Countries" -> "Why are underdeveloped
+    countries behind ...?": the heading names what the pronoun stands for."""
+    match = _ASKED_PRONOUN.match(question)
+    subject = label_subject(heading) if heading else ""
+    if not match or not subject:
+        return question
+    plural = subject.split()[-1].casefold().endswith("s")
+    if plural != (match["pronoun"].casefold() == "they"):
+        return question
+    named = " ".join(lower_first(subject.split()))
+    return f"{match['ask']} {named}{question[match.end() :]}"
 
 
 def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:

@@ -1,0 +1,454 @@
+"""Questions about what a clause says of its subject: what someone feared or argued, what a
+thing helps you do, what something was the first of, and what an action was for.
+
+Each reads one statement split at its finite verb (`grammar.split_clause`) and asks for the part a
+student would be tested on: the content of a belief ("What did Mao fear ...?"), the object of a
+verb that says what a thing does ("What does recall help build?"), the subject a superlative
+names ("What was the first test of the new alliance?"), or the purpose after "- to" ("Why did
+China turn to the USSR for aid?"). A clause these cannot read with confidence gets no question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.generation.grammar import (
+    PREPOSITIONS,
+    can_be,
+    finish_question,
+    is_noun_phrase_word,
+    lemmas,
+    lower_first,
+    split_clause,
+    verb_base,
+)
+from revise.generation.language import PRONOUNS, is_stopword, words
+from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape
+
+MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief worth asking
+MAX_SUBJECT_WORDS = 6
+MAX_DESCRIBED_SUBJECT_WORDS = 10  # "A graph edge directed from a process to a resource"
+
+# Verbs whose object is a belief, a finding or a claim: what follows them is the fact.
+STANCE_VERBS = frozenset(
+    [
+        "fear",
+        "believe",
+        "hope",
+        "think",
+        "argue",
+        "claim",
+        "expect",
+        "anticipate",
+        "realise",
+        "realize",
+        "insist",
+        "suggest",
+        "warn",
+        "predict",
+        "assume",
+        "conclude",
+        "find",
+        "show",
+        "demonstrate",
+        "prove",
+        "indicate",
+        "reveal",
+        "acknowledge",
+        "recognise",
+        "recognize",
+        "propose",
+        "maintain",
+        "state",
+        "say",
+        "know",
+        "worry",
+        "feel",
+    ]
+)
+# "X was worried that ...": the adjective and the preposition its question takes.
+STANCE_ADJECTIVES = {
+    "worried": "about",
+    "concerned": "about",
+    "afraid": "of",
+    "convinced": "of",
+    "aware": "of",
+    "sure": "of",
+    "confident": "of",
+    "certain": "of",
+}
+_REPORTED = re.compile(
+    r"^(?:(?:also|this|it|which|and)\s+)*(?:showed|shows|demonstrated|demonstrates|indicated"
+    r"|indicates|revealed|reveals|suggested|suggests|proved|proves|meant|means)\s+that\s+",
+    re.I,
+)
+_FRONTED = re.compile(
+    r"^(?P<front>(?:after|following|during|in|on|by|with|despite|before|at|from|under|for"
+    r"|when|once)\b[^,]{2,60}),\s+(?P<main>.+)$",
+    re.I,
+)
+
+# Verbs that say what a thing does for you; what follows them is what it does.
+ENABLING_VERBS = frozenset(
+    ["help", "allow", "enable", "let", "teach", "encourage", "force", "cause"]
+)
+OBJECT_VERBS = frozenset(
+    [
+        "help",
+        "allow",
+        "enable",
+        "prevent",
+        "reduce",
+        "increase",
+        "improve",
+        "strengthen",
+        "weaken",
+        "protect",
+        "support",
+        "provide",
+        "produce",
+        "create",
+        "control",
+        "regulate",
+        "store",
+        "transport",
+        "carry",
+        "absorb",
+        "release",
+        "convert",
+        "break",
+        "digest",
+        "measure",
+        "detect",
+        "determine",
+        "affect",
+        "influence",
+        "limit",
+        "stimulate",
+        "inhibit",
+        "promote",
+        "damage",
+        "destroy",
+        "demonstrate",
+        "show",
+        "prove",
+        "consolidate",
+        "undermine",
+        "boost",
+        "lower",
+        "raise",
+        "replace",
+        "remove",
+        "contain",
+        "involve",
+        "require",
+        "indicate",
+        "represent",
+        "denote",
+        "signal",
+        "mean",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "both",
+        "all",
+        "each",
+        "every",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "any",
+        "some",
+        "many",
+        "more",
+        "less",
+        "most",
+        "few",
+        "several",
+    ]
+)
+_POINTERS = frozenset(["this", "that", "these", "those", "such"])
+_PARTICLES = frozenset(["down", "up", "out", "off", "away", "back"])
+_PEOPLE = frozenset(["you", "us", "them", "people", "students", "one", "learners", "readers"])
+
+_SUPERLATIVE = re.compile(
+    r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>is|was|are|were)\s+(?:the\s+)?"
+    r"(?P<what>(?P<rank>first|last|main|only|chief|principal|primary|key|leading|most\s+\w+"
+    r"|least\s+\w+|[a-z]+est)\s+.+)$",
+    re.I,
+)
+_PERSON_NOUNS = frozenset(
+    [
+        "leader",
+        "person",
+        "president",
+        "ruler",
+        "king",
+        "queen",
+        "emperor",
+        "man",
+        "woman",
+        "scientist",
+        "author",
+        "writer",
+        "politician",
+        "general",
+        "prime",
+        "minister",
+        "monarch",
+        "pope",
+        "chancellor",
+    ]
+)
+
+_PURPOSE = re.compile(
+    r"\s+(?:[-\u2013\u2014]+\s+|,\s+)(?:in\s+order\s+|so\s+as\s+)?to\s+(?=[a-z])"
+    r"|\s+(?:in\s+order|so\s+as)\s+to\s+(?=[a-z])",
+    re.I,
+)
+
+
+def stance(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Following entry of UN troops, Mao feared North Korea would be defeated" -> "What did
+    Mao fear following entry of UN troops?"; "Khrushchev was worried that ..." -> "What was
+    Khrushchev worried about?" """
+    text = _REPORTED.sub("", sentence, count=1)
+    trailer = ""
+    fronted = _FRONTED.match(text)
+    if fronted:
+        text = fronted["main"]
+        trailer = " ".join(lower_first(fronted["front"].split()))
+    tokens = text.split()
+    for index, token in enumerate(tokens[1 : MAX_SUBJECT_WORDS + 1], start=1):
+        subject = tokens[:index]
+        lower = token.casefold()
+        adjective = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+        if lower in ("was", "were", "is", "are") and adjective in STANCE_ADJECTIVES:
+            rest = tokens[index + 2 :]
+            if rest[:1] and rest[0].casefold() in ("that", "about", "of"):
+                rest = rest[1:]
+            else:
+                return []
+            asked = f"{_subject(subject, names)} {adjective} {STANCE_ADJECTIVES[adjective]}"
+            front = f"What {lower} {asked}"
+            return _stance_question(front, trailer, rest, subject)
+        base = verb_base(token, "VBD")
+        aux = "did"
+        if base is None:
+            base, aux = verb_base(token, "VBZ"), "does"
+        if base in STANCE_VERBS:
+            rest = tokens[index + 1 :]
+            if rest[:1] and rest[0].casefold() == "that":
+                rest = rest[1:]
+            elif base in ("find", "show", "know", "feel", "say", "state", "think") or not rest:
+                return []  # "found a way", "showed the card": not a belief without "that"
+            elif rest[0].casefold() in PREPOSITIONS or rest[0].casefold() in ("to", "for"):
+                return []  # "hoped for", "argued against": no clause follows
+            front = f"What {aux} {_subject(subject, names)} {base}"
+            return _stance_question(front, trailer, rest, subject)
+        if not is_noun_phrase_word(token):
+            return []
+        nominal = can_be(lower, "NOUN") or can_be(lower, "ADJ") or is_stopword(lower)
+        if token.islower() and not nominal:
+            return []  # a verb the subject does not run past
+    return []
+
+
+def _stance_question(
+    front: str, trailer: str, rest: list[str], subject: list[str]
+) -> list[Question]:
+    if not _good_subject(subject):
+        return []
+    answer = _answer(" ".join(rest))
+    if len(words(answer)) < MIN_CONTENT_WORDS:
+        return []
+    text = f"{front} {trailer}" if trailer else front
+    return [Question(finish_question(text), answer, Shape.WHY, 10.0)]
+
+
+def object_question(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Recall helps build neural hooks" -> "What does recall help build?"; "Mistakes allow
+    you to catch illusions of competence" -> "What do mistakes allow you to do?" """
+    found = _object_verb(sentence.split())
+    if found is None or " - " in sentence:
+        return []
+    subject, aux, base, rest = found
+    if not _good_subject(subject):
+        return []
+    rest = list(rest)
+    asked = [base]
+    if rest and rest[0].casefold() in _PARTICLES:
+        asked.append(rest.pop(0).casefold())  # "breaks down fats"
+    elif base in ENABLING_VERBS and rest:
+        if rest[0].casefold() in _PEOPLE:
+            asked.append(rest.pop(0))
+            if rest[:1] == ["to"]:
+                rest.pop(0)
+            asked.append("to do" if base not in ("help", "let") else "do")
+        elif rest[0].casefold() == "to":
+            rest.pop(0)
+            asked.append("to do")
+        else:
+            group = []
+            while rest and (_is_base_verb(rest[0]) or (group and rest[0] in ("and", "or"))):
+                group.append(rest.pop(0))
+            while group and group[-1] in ("and", "or"):
+                rest.insert(0, group.pop())
+            if not group:
+                return []
+            asked.extend(group)
+    opening = rest[0].casefold() if rest else ""
+    if not rest or opening in PREPOSITIONS or opening in ("that", "to"):
+        return []
+    if is_stopword(opening) and opening not in _DETERMINERS:
+        return []  # "by means of ...": the verb was a noun
+    answer = _answer(" ".join(rest))
+    if len(words(answer)) < 2:
+        return []
+    front = finish_question(f"What {aux} {_subject(subject, names)} {' '.join(asked)}")
+    return [Question(front, answer, Shape.EFFECT, 10.2)]
+
+
+def _object_verb(tokens: list[str]) -> tuple[list[str], str, str, list[str]] | None:
+    """The subject, auxiliary, verb and what follows, when the clause's verb is one of
+    OBJECT_VERBS in the present or past ("helps", "allow", "prevented"). A participle with its
+    phrase may describe the subject on the way ("A graph edge directed from a process to ...")."""
+    described = False
+    for index, token in enumerate(tokens[1 : MAX_DESCRIBED_SUBJECT_WORDS + 1], start=1):
+        lower = token.casefold()
+        for tag, aux in (("VBZ", "does"), ("VBD", "did"), ("VBP", "do")):
+            base = verb_base(lower, tag)
+            before = tokens[index - 1].casefold()
+            if (
+                base in OBJECT_VERBS
+                and before not in ("to", "the", "a")
+                and before not in PREPOSITIONS
+            ):
+                if index > MAX_SUBJECT_WORDS and not described:
+                    return None
+                if aux == "does" and _plural(tokens[:index]):
+                    aux = "do"
+                return tokens[:index], aux, base, tokens[index + 1 :]
+        following = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+        if lower.endswith("ed") and following in PREPOSITIONS:
+            described = True  # "directed from": a participle phrase inside the subject
+            continue
+        if not is_noun_phrase_word(token):
+            return None
+    return None
+
+
+def _plural(subject: list[str]) -> bool:
+    """ "Practice and repetition": two things take "do"."""
+    return any(word.casefold() in ("and", "&") for word in subject)
+
+
+def _is_base_verb(word: str) -> bool:
+    lower = word.casefold()
+    return lower.isalpha() and "VERB" in lemmas(lower) and lower in lemmas(lower)["VERB"]
+
+
+def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Korean War was first test of the new alliance" -> "What was the first test of the new
+    alliance?" """
+    match = _SUPERLATIVE.match(sentence)
+    if not match or DASH.search(sentence):
+        return []
+    rank = match["rank"].casefold()
+    if rank.endswith("est") and not _is_superlative(rank):
+        return []
+    subject = match["subject"].split()
+    if not _good_subject(subject) or not subject[0][:1].isupper():
+        return []
+    what = match["what"].rstrip(" .;")
+    if len(words(what)) > MAX_ANSWER_WORDS + 4:
+        return []
+    head = next((w.casefold() for w in what.split()[1:] if not is_stopword(w.casefold())), "")
+    wh = "Who" if head in _PERSON_NOUNS else "What"
+    verb = match["verb"].casefold()
+    front = finish_question(f"{wh} {verb} the {what}")
+    return [Question(front, " ".join(subject), Shape.WHO, 10.6)]
+
+
+def _is_superlative(word: str) -> bool:
+    adjectives = lemmas(word).get("ADJ", ())
+    return any(lemma != word for lemma in adjectives)
+
+
+def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Post-Korean War China turned to USSR for aid - to help rebuild their shattered
+    economy" -> "Why did China turn to USSR for aid?" :: "To help rebuild ..." """
+    match = _PURPOSE.search(sentence)
+    if not match:
+        return []
+    action = sentence[: match.start()].strip()
+    aim = sentence[match.end() :].strip().rstrip(".;")
+    first = aim.split(maxsplit=1)[0] if aim else ""
+    if not first or not _is_base_verb(first):
+        return []
+    if DASH.search(action):
+        action = DASH.split(action)[-1].strip()
+    if re.search(r"\bthat\b", action, re.I):
+        return []  # the aim belongs to the reported clause, not to the one who reported it
+    trailer: list[str] = []
+    fronted = _FRONTED.match(action)
+    if fronted:
+        action = fronted["main"]
+        trailer = lower_first(fronted["front"].split())
+    clause = split_clause(action)
+    if clause is None or not _good_subject(clause.subject) or len(words(action)) > 20:
+        return []
+    answer = _answer(f"to {aim}")
+    if len(words(answer)) < MIN_CONTENT_WORDS:
+        return []
+    subject = _subject(clause.subject, names)
+    verb = [clause.base] if clause.base else []
+    front = finish_question(" ".join(["Why", clause.aux, subject, *verb, *clause.rest, *trailer]))
+    return [Question(front, answer, Shape.WHY, 11.2)]
+
+
+def _good_subject(subject: list[str]) -> bool:
+    """A noun phrase that opens its sentence and names its own thing: not a fragment ("valuable
+    in helping"), not a pointer back ("this partnership"), not a fronted phrase ("In 2022, the
+    US")."""
+    if not subject or len(subject) > MAX_DESCRIBED_SUBJECT_WORDS:
+        return False
+    if not (subject[0][:1].isupper() or subject[0][:1].isdigit()):
+        return False
+    lowered = [word.casefold().strip(",;:") for word in subject]
+    if lowered[0] in PRONOUNS or lowered[0] in PREPOSITIONS or lowered[-1] in ("and", "or"):
+        return False
+    if any(word in _POINTERS for word in lowered) or any(word[-1:] in ",;:" for word in subject):
+        return False
+    if subject[0].islower() or (lowered[0].isalpha() and verb_base(lowered[0], "VBZ")):
+        return False
+    return all(is_noun_phrase_word(word) for word in subject) and not all(
+        is_stopword(word.casefold()) for word in subject
+    )
+
+
+def _subject(subject: list[str], names: frozenset[str]) -> str:
+    return " ".join(lower_first(subject, names))
+
+
+def _answer(text: str) -> str:
+    """The clause as an answer: its dash-separated parts while twelve words hold them."""
+    parts = [part.strip(" .;,") for part in DASH.split(text.strip()) if part.strip(" .;,")]
+    if not parts:
+        return ""
+    answer = parts[0]
+    for part in parts[1:]:
+        longer = f"{answer}; {part}"
+        if len(longer.split()) > MAX_ANSWER_WORDS:
+            break
+        answer = longer
+    if len(answer.split()) > MAX_ANSWER_WORDS:
+        return ""
+    return answer[:1].upper() + answer[1:]
