@@ -355,3 +355,31 @@ def test_a_noun_after_by_is_no_verb_to_ask_about(tmp_path: Path) -> None:
         "# Deadlock\n\n- Prevention by means of resource ordering within this class is possible\n",
     )
     assert not any("mean" in front for front in cards)
+
+
+def test_a_paragraph_over_a_short_numbered_list_asks_for_the_list(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Foreign exchange\n\n"
+        "The demand for a currency will be determined by:\n"
+        "1. Exports of goods and services\n"
+        "2. Receipts of income from overseas; and\n"
+        "3. Capital inflow\n",
+    )
+    assert cards["What determines the demand for a currency? (3)"] == (
+        "Exports of goods and services; Receipts of income from overseas; Capital inflow"
+    )
+
+
+def test_what_a_change_will_do_is_asked_with_its_modal_and_without_its_means(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Currency appreciation\n\n"
+        "- At the same time, an appreciation will reduce the inflation rate by reducing the "
+        "price of imports.\n"
+        "- A depreciation should increase exports and decrease imports.\n",
+    )
+    assert cards["What will an appreciation reduce?"] == "The inflation rate"
+    assert not any(back.startswith("Exports and decrease") for back in cards.values())

@@ -22,6 +22,7 @@ from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,
     finish_question,
+    inflections,
     lemmas,
     lower_first,
     split_clause,
@@ -174,6 +175,13 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
                 continue
             if part.lead_is_heading:
                 passages = [Passage(item, (*part.trail, part.lead.text)) for item in part.items]
+            elif part.lead.kind is BlockKind.TEXT:
+                # A paragraph over a list: its sentences before the ":" are facts of their own.
+                passages = [Passage(part.lead, part.trail, part.label)]
+                passages += [
+                    Passage(item, part.trail, short_label(part.lead.text), part.lead.start)
+                    for item in part.items
+                ]
             else:
                 passages = (
                     []
@@ -848,7 +856,7 @@ def _cut_second_verb(tokens: list[str]) -> list[str]:
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """A lead with at most four short items is one question whose answer is the list: only
     when the list itself is the fact (each item a few words, nothing cut off)."""
-    items = [tidy(item.text).rstrip(".;,") for item in group.items]
+    items = [_TRAILING_JOIN.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
     if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None
     lead = tidy(group.lead.text).rstrip(" :")
@@ -870,7 +878,7 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
         or (is_advice(lead) and not asks)
     ):
         return None
-    lead = lead[:1].upper() + lead[1:]
+    lead = _asked_by_agent(lead[:1].upper() + lead[1:])
     heading = tidy(group.trail[-1]) if group.trail else ""
     if asks:
         lead = _named_by_heading(lead, heading)
@@ -891,6 +899,26 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
+
+
+_TRAILING_JOIN = re.compile(r"[;,]?\s+(?:and|or)\s*$", re.I)  # "Receipts of income; and"
+_BY_AGENT = re.compile(
+    r"^(?P<thing>.{3,60}?)\s+(?:is|are|will\s+be|can\s+be|may\s+be)\s+(?P<verb>[a-z]+ed)\s+by$"
+)
+
+
+def _asked_by_agent(lead: str) -> str:
+    """ "The Demand for a currency will be determined by" -> "What determines the demand for
+    a currency?": a passive lead over its list asks for the list."""
+    match = _BY_AGENT.match(lead)
+    base = match and (verb_base(match["verb"], "VBN") or verb_base(match["verb"], "VBD"))
+    if not base:
+        return lead
+    present = inflections(base).get("VBZ", ())
+    if not present:
+        return lead
+    thing = " ".join(lower_first(match["thing"].split()))
+    return f"What {present[0]} {thing}?"
 
 
 _ASKED_PRONOUN = re.compile(

@@ -455,6 +455,15 @@ _EFFECT_VERBS = (
     r"|increased|increases|reduced|reduces|decreased|decreases|prevented|prevents|produced"
     r"|produces|produce|created|creates|established|establishes|allowed|allows"
     r"|enabled|enables|replaced|replaces|converts|converted|releases|released|requires|required"
+    r"|increase|reduce|decrease|prevent|create|establish|allow|enable|replace|convert|release"
+    r"|require|trigger|contribute\s+to|bring\s+about"
+)
+MODALS = frozenset(["will", "would", "should", "can", "could", "may", "might", "must"])
+DISCOURSE = re.compile(
+    r"^(?:at\s+the\s+same\s+time|hence|however|therefore|thus|in\s+addition|on\s+the\s+other"
+    r"\s+hand|as\s+a\s+result|consequently|similarly|furthermore|moreover|in\s+turn"
+    r"|in\s+other\s+words|that\s+is|in\s+short),?\s+",
+    re.I,
 )
 _EFFECT = re.compile(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P<effect>.+)$", re.I)
 
@@ -462,6 +471,8 @@ _EFFECT = re.compile(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P
 def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Huge cost of war increased China's dependence on the USSR" -> "What did the huge cost
     of war increase?" """
+    sentence = DISCOURSE.sub("", sentence, count=1)
+    sentence = sentence[:1].upper() + sentence[1:]
     match = _EFFECT.match(_last_part(sentence) if " - " in sentence else sentence)
     fronted = _FRONTED.match(sentence)
     if fronted:
@@ -476,10 +487,20 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     cause = match["cause"].strip()
     verb = match["verb"].casefold().split()
-    outcome = _short(match["effect"])
+    # "the inflation rate [by reducing the price of imports]": the means is not the effect.
+    outcome = _short(re.split(r"\s+by\s+\w+ing\b", match["effect"], maxsplit=1)[0])
+    outcome = re.split(r"\s+so\s+", outcome, maxsplit=1)[0]
+    if _two_actions(outcome):
+        return []  # "exports and decrease imports": two effects in one answer
     if not outcome or len(words(outcome)) < 2:
         return []
     tokens = cause.split()
+    modal = ""
+    while len(tokens) > 1 and tokens[-1].casefold() in ("also", "potentially", "often", "usually"):
+        tokens.pop()
+    if len(tokens) > 1 and tokens[-1].casefold() in MODALS:
+        modal = tokens.pop().casefold()  # "An appreciation will reduce ...": asked with "will"
+        cause = " ".join(tokens)
     if not tokens or len(tokens) > 10 or tokens[0].casefold() in PRONOUNS:
         return []
     if not cause[:1].isupper() or any(char in cause for char in ",:;()"):
@@ -498,6 +519,12 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     if not all(is_noun_phrase_word(t) for t in tokens):
         return []
     head, particle = verb[0], verb[1:]
+    if modal:
+        if head not in lemmas(head).get("VERB", ()):
+            return []  # "will increased": not a clause read right
+        subject = " ".join(lower_first(tokens, names))
+        front = finish_question(" ".join(["What", modal, subject, head, *particle]))
+        return [Question(front, _capital(outcome), Shape.EFFECT, 11.0)]
     base = verb_base(head, "VBD")
     aux = "did"
     if base is None:
@@ -511,6 +538,18 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     subject = " ".join(lower_first(tokens, names))
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
     return [Question(front, _capital(outcome), Shape.EFFECT, 11.0)]
+
+
+def _two_actions(outcome: str) -> bool:
+    """ "exports and decrease imports": a second verb with its own object after "and"."""
+    match = re.search(r"\band\s+([a-z]+)\s+([a-z]+)", outcome)
+    if not match:
+        return False
+    verb, after = match[1], match[2]
+    return verb in lemmas(verb).get("VERB", ()) and after not in PREPOSITIONS_AFTER
+
+
+PREPOSITIONS_AFTER = frozenset(["of", "in", "for", "to", "on", "at", "by", "with", "from"])
 
 
 # Who ---------------------------------------------------------------------------------------------

@@ -101,6 +101,12 @@ def outline(document: Document) -> Outline:
             index += 1
             continue
         parents.clear()
+        items = _items_after_lead(blocks, index)
+        if items:
+            # "The demand for a currency will be determined by:" over a numbered list.
+            result.parts.append(ListGroup(block, items, trail, label=bold_label))
+            index += len(items) + 1
+            continue
         result.parts.append(Passage(block, trail, bold_label, bold_line))
         index += 1
     return result
@@ -144,6 +150,21 @@ def _children(blocks: list[Block], index: int) -> list[Block]:
         else:
             return []  # deeper nesting: treat the items one by one
     return children
+
+
+def _items_after_lead(blocks: list[Block], index: int) -> list[Block]:
+    """The short list right after a paragraph that ends in ":", when nothing nests inside it."""
+    lead = blocks[index]
+    if lead.kind is not BlockKind.TEXT or not lead.text.rstrip().endswith(":"):
+        return []
+    items = []
+    for block in blocks[index + 1 :]:
+        if block.kind is not BlockKind.ITEM:
+            break
+        if block.level != 0:
+            return []
+        items.append(block)
+    return items if 2 <= len(items) <= MAX_LIST_ITEMS else []
 
 
 def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
