@@ -41,6 +41,7 @@ from revise.generation.maths import loose_maths
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
+    FALLBACK_SHAPES,
     RELATION_LABELS,
     Question,
     Shape,
@@ -454,6 +455,7 @@ def _passage_drafts(
             continue
         seen.add(key)
         options = []
+        fallbacks: list[Option] = []
         law = passage.label if block.kind is BlockKind.HEADING else ""
         for shaped in shaped_questions(sentence, block.terms, vocabulary, case, law):
             where = source
@@ -464,6 +466,8 @@ def _passage_drafts(
                 continue
             if shaped.hidden:
                 drafts.append(Draft([option]))  # a term card stands beside what the term means
+            elif shaped.shape in FALLBACK_SHAPES:
+                fallbacks.append(option)
             else:
                 options.append(option)
         vague = is_vague(sentence)  # "He ...", "The first ...": the subject is elsewhere
@@ -486,6 +490,7 @@ def _passage_drafts(
             option = ending and _cloze(sentence, ending, context, source)
             if option:
                 options.append(option)
+        options = options or fallbacks[:1]
         if options:
             drafts.append(Draft(options))
     return drafts

@@ -313,7 +313,7 @@ def object_question(sentence: str, names: frozenset[str]) -> list[Question]:
     if len(words(answer)) < 2:
         return []
     front = finish_question(f"What {aux} {_subject(subject, names)} {' '.join(asked)}")
-    return [Question(front, answer, Shape.EFFECT, 10.2)]
+    return [Question(front, answer, Shape.OBJECT, 10.2)]
 
 
 def _object_verb(tokens: list[str]) -> tuple[list[str], str, str, list[str]] | None:
@@ -364,6 +364,9 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
     rank = match["rank"].casefold()
     if rank.endswith("est") and not _is_superlative(rank):
         return []
+    named = match["what"].split()[len(rank.split()) : len(rank.split()) + 1]
+    if not named or not named[0].isalpha() or not can_be(named[0], "NOUN"):
+        return []  # "the first (late 1865)": a rank without the thing it ranks
     subject = match["subject"].split()
     if not _good_subject(subject) or not subject[0][:1].isupper():
         return []
@@ -374,7 +377,7 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
     wh = "Who" if head in _PERSON_NOUNS else "What"
     verb = match["verb"].casefold()
     front = finish_question(f"{wh} {verb} the {what}")
-    return [Question(front, " ".join(subject), Shape.WHO, 10.6)]
+    return [Question(front, " ".join(subject), Shape.IDENTITY, 10.6)]
 
 
 def _is_superlative(word: str) -> bool:
@@ -440,6 +443,9 @@ def _subject(subject: list[str], names: frozenset[str]) -> str:
 
 def _answer(text: str) -> str:
     """The clause as an answer: its dash-separated parts while twelve words hold them."""
+    text = re.split(
+        r",\s+(?:which|who|where|while|whereas|so)\b|\s+by\s+\w+ing\b", text, maxsplit=1
+    )[0]
     parts = [part.strip(" .;,") for part in DASH.split(text.strip()) if part.strip(" .;,")]
     if not parts:
         return ""

@@ -40,6 +40,13 @@ class Shape:
     WHO = "who"
     CASE = "case"
     FORMULA = "formula"
+    # Asked only when no deletion makes a card: "What do enzymes control?" is weaker than
+    # hiding [metabolism], "What does recall help build?" better than nothing.
+    OBJECT = "object"
+    IDENTITY = "identity"
+
+
+FALLBACK_SHAPES = frozenset([Shape.OBJECT, Shape.IDENTITY])
 
 
 @dataclass(frozen=True)
@@ -449,14 +456,18 @@ def _overlap(first: str, second: str) -> float:
 
 # What it led to ----------------------------------------------------------------------------------
 
+# Base forms read as an effect only after "will", "should", ...: "An appreciation will reduce".
+_MODAL_ONLY = (
+    r"increase|reduce|decrease|prevent|create|establish|allow|enable|replace|convert|release"
+    r"|require|trigger|contribute\s+to|bring\s+about"
+)
 _EFFECT_VERBS = (
     r"led\s+to|leads\s+to|lead\s+to|resulted\s+in|results\s+in|result\s+in|caused|causes|cause"
     r"|triggered|triggers|brought\s+about|brings\s+about|contributed\s+to|contributes\s+to"
     r"|increased|increases|reduced|reduces|decreased|decreases|prevented|prevents|produced"
     r"|produces|produce|created|creates|established|establishes|allowed|allows"
     r"|enabled|enables|replaced|replaces|converts|converted|releases|released|requires|required"
-    r"|increase|reduce|decrease|prevent|create|establish|allow|enable|replace|convert|release"
-    r"|require|trigger|contribute\s+to|bring\s+about"
+    r"|" + _MODAL_ONLY
 )
 MODALS = frozenset(["will", "would", "should", "can", "could", "may", "might", "must"])
 DISCOURSE = re.compile(
@@ -519,6 +530,8 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     if not all(is_noun_phrase_word(t) for t in tokens):
         return []
     head, particle = verb[0], verb[1:]
+    if not modal and re.fullmatch(_MODAL_ONLY, " ".join(verb)):
+        return []  # "Step-down transformers reduce ...": hiding the subject asks it better
     if modal:
         if head not in lemmas(head).get("VERB", ()):
             return []  # "will increased": not a clause read right
