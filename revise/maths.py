@@ -77,7 +77,7 @@ def latex_text(latex: str, *, spaces_as_written: bool = False) -> str | None:
 
     latex = _SIZING.sub("", latex)
     latex = _FUNCTION.sub(_function, latex)  # "\cos x" reads "cos x", not "cosx"
-    if any(not _known_macro(name) for name in re.findall(r"\\([A-Za-z]+)", latex)):
+    if any(not known_macro(name) for name in re.findall(r"\\([A-Za-z]+)", latex)):
         return None  # a macro of the author's own ("\\h8"): its text cannot be known
     try:
         latex = _LATEX_SCRIPT.sub(hold, latex)
@@ -100,7 +100,7 @@ def _function(match: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _known_macro(name: str) -> bool:
+def known_macro(name: str) -> bool:
     from pylatexenc.latex2text import get_default_latex_context_db
 
     return get_default_latex_context_db().get_macro_spec(name) is not None

@@ -390,3 +390,15 @@ def test_what_a_change_will_do_is_asked_with_its_modal_and_without_its_means(
     )
     assert cards["What will an appreciation reduce?"] == "The inflation rate"
     assert not any(back.startswith("Exports and decrease") for back in cards.values())
+
+
+def test_a_macro_of_the_authors_own_that_only_spaces_a_line_is_left_out() -> None:
+    block = (
+        "\\[\n\\begin{aligned}\n\\sum_{i=m}^n 1 &= n+1-m   \\h8 \\\\\n"
+        "\\sum_{i=0}^n i &= \\frac{n(n+1)}{2} && \\text{Triangle numbers} \\h8\n"
+        "\\end{aligned}\n\\]"
+    )
+    assert display_equations(block) == [
+        ("∑ᵢ₌ₘⁿ 1 = n+1-m", ""),
+        ("∑ᵢ₌₀ⁿ i = (n(n+1))/2", "Triangle numbers"),
+    ]

@@ -1109,7 +1109,8 @@ def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
     if re.search(r":\s*\?\s*(?:\(\d+\))?$", prompt):
         return [_finding(12, face.prompt, "a label with a question mark, not a question")]
     lead = re.sub(r"[\s:]*(?:\(\d+\))?\s*$", "", prompt)
-    if note.kind is NoteKind.BASIC and not prompt.endswith("?") and not _has_verb(lead):
+    asks = re.search(r"\?\s*(?:\([^()]*\))?$", prompt)  # "xₙ = ? (closed form)" asks too
+    if note.kind is NoteKind.BASIC and not asks and not _has_verb(lead):
         return [_finding(12, face.prompt, "a bare label as the question")]
     return []
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from revise.maths import INLINE_DOLLARS, inline_latex_text, latex_text, sub_text, super_text
+from revise.maths import (
+    INLINE_DOLLARS,
+    inline_latex_text,
+    known_macro,
+    latex_text,
+    sub_text,
+    super_text,
+)
 
 _PANDOC_SCRIPT = re.compile(r"(?<=\w)([~^])([^\s~^]{1,8})\1")
 UNCONVERTED = "$"
@@ -57,6 +64,7 @@ def display_equations(text: str) -> list[tuple[str, str]]:
     left = False  # the line above was an equation a "&= ..." line can go on from
     for line in re.split(r"\\\\(?:\[[^\]]*\])?", body):
         formula, _, name = line.partition("&&")
+        formula, name = _without_layout(formula), _without_layout(name)
         formula = formula.replace("&", " ").strip()
         if not formula:
             continue
@@ -75,6 +83,18 @@ def display_equations(text: str) -> list[tuple[str, str]]:
     if len(equations) > 1 and all(equation.count("=") == 0 for equation, _ in equations):
         return [(" ".join(equation for equation, _ in equations), "")]
     return equations
+
+
+_TRAILING_MACRO = re.compile(r"\\([A-Za-z]+)\d*\s*$")
+
+
+def _without_layout(line: str) -> str:
+    """A line less the author's own macros that end it with no argument ("... \\h8"): spacing
+    and layout, not maths."""
+    line = line.rstrip()
+    while (match := _TRAILING_MACRO.search(line)) and not known_macro(match[1]):
+        line = line[: match.start()].rstrip()
+    return line
 
 
 def loose_maths(text: str) -> str:
