@@ -6,7 +6,8 @@ how well the card checker does on the labelled card set (tests/generation_labels
 The large input is the bundled and test notes repeated with their years shifted, so that each
 copy is new text rather than a repeat the generator would drop. The checker's figures: recall
 (junk flagged / all junk), precision (flagged cards that are junk / all flagged) and the share of
-good cards it flags, then the labels per notes file.
+good cards it flags, then the labels per notes file; last, how many of the labelled cards the
+generator still writes word for word (good ones kept, junk ones back).
 """
 
 from __future__ import annotations
@@ -70,6 +71,18 @@ def main() -> None:
         seconds, cards = timed(path)
         print(f"{f'{size / 1e6:.2f} MB of notes':50} {seconds:8.2f} s   {cards:4} cards")
     report_checker()
+    report_made_again()
+
+
+def report_made_again() -> None:
+    from tests.labelled_cards import made_again
+
+    again = made_again()
+    print("labelled cards the generator writes again, word for word:")
+    for label in ("good", "weak", "junk"):
+        print(f"  {label:5} {again.made[label]:4} of {again.counts[label]:4}")
+    for card in again.junk:
+        print(f"  junk back: {card.notes}: {card.note.front[:70]}  ({card.reason})")
 
 
 def report_checker() -> None:

@@ -11,7 +11,7 @@ cards it flags by mistake.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,3 +125,36 @@ def score_checker() -> tuple[Scores, list[tuple[LabelledCard, bool]]]:
             flagged[card.label] += index in hits
             verdicts.append((card, index in hits))
     return Scores(counts, flagged), verdicts
+
+
+@dataclass(frozen=True)
+class MadeAgain:
+    """Which labelled cards today's generator still writes, word for word."""
+
+    counts: Counter[str]  # labelled cards per label
+    made: Counter[str]  # of those, written again today
+    junk: list[LabelledCard]  # junk written again: a fault that had been fixed came back
+
+
+def made_again(cards: list[LabelledCard] | None = None) -> MadeAgain:
+    """Generate every notes file of the labelled set again and compare: good cards lost and
+    junk cards back are the regressions a reader would notice first."""
+    from revise.generation import generate_deck
+
+    cards = read_labels() if cards is None else cards
+    counts: Counter[str] = Counter(card.label for card in cards)
+    made: Counter[str] = Counter()
+    junk = []
+    by_notes: dict[str, list[LabelledCard]] = {}
+    for card in cards:
+        by_notes.setdefault(card.notes, []).append(card)
+    for notes, group in sorted(by_notes.items()):
+        path = ROOT / notes
+        deck = generate_deck(path, relative_to=path.parent)
+        written = {(note.front, note.back) for note in deck.notes}
+        for card in group:
+            if (card.note.front, card.note.back) in written:
+                made[card.label] += 1
+                if card.label == "junk":
+                    junk.append(card)
+    return MadeAgain(counts, made, junk)

@@ -402,3 +402,21 @@ def test_a_macro_of_the_authors_own_that_only_spaces_a_line_is_left_out() -> Non
         ("∑ᵢ₌ₘⁿ 1 = n+1-m", ""),
         ("∑ᵢ₌₀ⁿ i = (n(n+1))/2", "Triangle numbers"),
     ]
+
+
+def test_a_rare_word_one_letter_from_a_word_the_notes_use_often_is_never_hidden(
+    tmp_path: Path,
+) -> None:
+    from revise.generation.spelling import slip_in_notes
+
+    uses = {"depreciation": 6, "deprecation": 1, "lipases": 3, "lipase": 1, "effect": 4}.get
+    assert slip_in_notes("deprecation", lambda word: uses(word, 0))
+    assert not slip_in_notes("lipase", lambda word: uses(word, 0))  # a singular, not a slip
+    assert not slip_in_notes("affect", lambda word: uses(word, 0))  # a word anyone means
+    notes = "## Currency depreciation\n\n" + "".join(
+        f"- A depreciation lowers export prices in case {n}.\n" for n in range(4)
+    )
+    notes += "- At the same time, a deprecation hurts consumers who buy imported cars.\n"
+    path = tmp_path / "notes.md"
+    path.write_text(notes, encoding="utf-8")
+    assert not any("[deprecation]" in note.front for note in generate_deck(path).notes)

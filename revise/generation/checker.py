@@ -34,7 +34,7 @@ from revise.formats.model import (
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
 from revise.generation.language import word_set
 from revise.generation.maths import display_maths, plain_maths
-from revise.generation.spelling import TYPO_ZIPF, looks_misspelt
+from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 
 CHECK_NAMES = {
     1: "traceable",
@@ -969,6 +969,8 @@ def _not_a_word(tokens: list[str], before: str, note: NoteData, texts: _SourceTe
             continue  # written so more than once: the author's spelling
         if looks_misspelt(token, name and token[:1].isupper()):
             return "a misspelling"
+        if slip_in_notes(token, lambda word, path=path: texts.count(path, word)):
+            return "a misspelling of a word the notes use often"
     return ""
 
 

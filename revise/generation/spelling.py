@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from revise.generation.grammar import lemmas
@@ -13,6 +14,7 @@ WORD_TYPO_GAIN = 1.5  # ... that is this much commoner (zipf)
 NAME_TYPO_GAIN = 1.3  # a name is a slip only next to a name this much commoner ...
 NAME_TYPO_FLOOR = 3.5  # ... and at least this common itself
 MIN_CHECKED_LENGTH = 4
+SLIP_NEIGHBOUR_USES = 3  # a word written once beside one the notes use this often is a slip
 
 
 @lru_cache(maxsize=16384)
@@ -34,6 +36,22 @@ def looks_misspelt(token: str, name: bool) -> bool:
     common = _common_words()
     return any(
         other in common and zipf(other) >= max(rarity + gain, floor) for other in _one_edit(lower)
+    )
+
+
+def slip_in_notes(token: str, uses: Callable[[str], int]) -> bool:
+    """ "deprecation" once in notes that say "depreciation" ten times: a real word, but one
+    letter from the word the notes are about, so a slip of the pen there. `uses(word)` counts
+    a word in the notes."""
+    lower = token.casefold()
+    if not lower.isalpha() or len(lower) < MIN_CHECKED_LENGTH or uses(lower) > 1:
+        return False
+    if zipf(lower) >= TYPO_ZIPF:
+        return False  # "affect" beside "effect": both words any writer means
+    return any(
+        uses(other) >= SLIP_NEIGHBOUR_USES
+        for other in _one_edit(lower)
+        if not (other.startswith(lower) or lower.startswith(other))  # "lipase", "lipases"
     )
 
 

@@ -25,7 +25,7 @@ from revise.generation.language import (
     is_verb_form,
     zipf,
 )
-from revise.generation.spelling import looks_misspelt
+from revise.generation.spelling import looks_misspelt, slip_in_notes
 
 MAX_DELETION_WORDS = 5
 VAGUE_PENALTY = 4.5
@@ -146,6 +146,10 @@ class Vocabulary:
             if tokens
             if list(self.words[at : at + size]) == tokens
         )
+
+    def word_uses(self, word: str) -> int:
+        """How often one word (casefolded) occurs in the notes."""
+        return len(self.positions.get(word, ()))
 
     def is_topic(self, phrase: str) -> bool:
         tokens = normalise(phrase).split()
@@ -460,7 +464,11 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     tokens = text.split()
     name = len(tokens) > 1 or target.start > 0
     if any(
-        vocabulary.frequency(token) <= 1 and looks_misspelt(token, name and token[:1].isupper())
+        vocabulary.frequency(token) <= 1
+        and (
+            looks_misspelt(token, name and token[:1].isupper())
+            or slip_in_notes(token, vocabulary.word_uses)
+        )
         for token in tokens
     ):
         return False  # never teach a slip of the pen ("Issac Newton")
