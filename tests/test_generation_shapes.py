@@ -420,3 +420,42 @@ def test_a_rare_word_one_letter_from_a_word_the_notes_use_often_is_never_hidden(
     path = tmp_path / "notes.md"
     path.write_text(notes, encoding="utf-8")
     assert not any("[deprecation]" in note.front for note in generate_deck(path).notes)
+
+
+def test_an_effect_is_not_asked_where_the_notes_say_it_twice_or_go_on_to_the_next_link(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Currency appreciation\n\n"
+        "- An appreciation reduces the prices of overseas goods to Australian consumers.\n"
+        "- An appreciation will also reduce the inflation rate.\n"
+        "- Strong growth in Australia will lead to more demand for imports, which will "
+        "increase the supply of AUD.\n",
+    )
+    assert "What does an appreciation reduce?" not in cards
+    assert "What will an appreciation reduce?" not in cards
+    assert "What will strong growth in Australia lead to?" not in cards
+
+
+def test_a_meaning_cut_before_that_is_kept_when_it_does_not_restate_the_term(
+    tmp_path: Path,
+) -> None:
+    from revise.generation.questions import definition
+
+    asked = definition(
+        "Foreign exchange is the currency of another country that is needed to carry out "
+        "international transactions",
+        (),
+        frozenset(),
+    )
+    assert [(q.front, q.back) for q in asked] == [
+        ("What is foreign exchange?", "The currency of another country")
+    ]
+    restated = definition(
+        "Formation enthalpy is the enthalpy of the reaction that forms one mole of a compound "
+        "from its elements in their standard states",
+        (),
+        frozenset(),
+    )
+    assert not any(q.front == "What is formation enthalpy?" for q in restated)

@@ -686,6 +686,11 @@ def shaped_questions(
         if opening:
             name = opening[0].text
             found.extend(who(sentence, name, bool(ORGANISATION.search(name))))
+    found = [
+        question
+        for question in found
+        if not question.asks[0] or not vocabulary.says_more_than_once(*question.asks)
+    ]
     return sorted(found, key=lambda question: -question.score)
 
 

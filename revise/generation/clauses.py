@@ -313,7 +313,8 @@ def object_question(sentence: str, names: frozenset[str]) -> list[Question]:
     if len(words(answer)) < 2:
         return []
     front = finish_question(f"What {aux} {_subject(subject, names)} {' '.join(asked)}")
-    return [Question(front, answer, Shape.OBJECT, 10.2)]
+    asks = (subject[-1].casefold(), base)
+    return [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
 
 
 def _object_verb(tokens: list[str]) -> tuple[list[str], str, str, list[str]] | None:

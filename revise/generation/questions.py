@@ -56,6 +56,9 @@ class Question:
     shape: str
     score: float
     hidden: str = ""  # for a term card written as a cloze: the term to hide in `front`
+    # For "What does X do?": X's last word and the verb, to tell whether the notes say that
+    # X does it more than once (then the question has several right answers).
+    asks: tuple[str, str] = ("", "")
 
 
 _SEPARATED = re.compile(
@@ -114,7 +117,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
     found_questions = []
-    answer = _short(meaning) or _first_part_that_fits(meaning)
+    answer = _short(meaning) or _first_part_that_fits(meaning, term)
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
@@ -331,7 +334,7 @@ def _short(text: str) -> str:
     return ""
 
 
-def _first_part_that_fits(text: str) -> str:
+def _first_part_that_fits(text: str, term: str = "") -> str:
     """A long meaning cut before an "and" or a comma that leaves at most twelve words: "one
     that can be safely used by only one process at a time [and is not depleted ...]"."""
     best = ""
@@ -340,7 +343,8 @@ def _first_part_that_fits(text: str) -> str:
         if len(words(head)) > MAX_ANSWER_WORDS:
             break
         relative = match[0].strip() in ("that", "which", "who", "where")
-        if relative and len(words(head)) < MIN_RESTRICTED_WORDS:
+        restates = _overlap(head, term) > 0 if term else True
+        if relative and len(words(head)) < MIN_RESTRICTED_WORDS and restates:
             continue  # "the enthalpy of the reaction [that forms ...]": the kind, not the thing
         if not re.search(r"\b(?:such|so|as|in\s+order)$", head, re.I):
             best = _closed(head)  # never "A closed chain of processes exists, such"
@@ -498,6 +502,9 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     cause = match["cause"].strip()
     verb = match["verb"].casefold().split()
+    if _CHAIN.search(match["effect"]):
+        return []  # "an increase in demand for imports, which will increase ...": asking for
+        # the first link alone would stop the answer where the notes go on
     # "the inflation rate [by reducing the price of imports]": the means is not the effect.
     outcome = _short(re.split(r"\s+by\s+\w+ing\b", match["effect"], maxsplit=1)[0])
     outcome = re.split(r"\s+so\s+", outcome, maxsplit=1)[0]
@@ -537,7 +544,8 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
             return []  # "will increased": not a clause read right
         subject = " ".join(lower_first(tokens, names))
         front = finish_question(" ".join(["What", modal, subject, head, *particle]))
-        return [Question(front, _capital(outcome), Shape.EFFECT, 11.0)]
+        asks = (tokens[-1].casefold(), head)
+        return [Question(front, _capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
     base = verb_base(head, "VBD")
     aux = "did"
     if base is None:
@@ -550,7 +558,15 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     subject = " ".join(lower_first(tokens, names))
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
-    return [Question(front, _capital(outcome), Shape.EFFECT, 11.0)]
+    asks = (tokens[-1].casefold(), base)
+    return [Question(front, _capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
+
+
+_CHAIN = re.compile(
+    rf",?\s+(?:which|this|that)\s+(?:(?:will|would|then|in\s+turn|also|can|could)\s+)*"
+    rf"(?:{_EFFECT_VERBS})\b|,\s+(?:causing|leading\s+to|resulting\s+in|thereby)\b",
+    re.I,
+)
 
 
 def _two_actions(outcome: str) -> bool:

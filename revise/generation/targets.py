@@ -116,6 +116,9 @@ BASE_SCORES = {
 }
 
 
+SAYS_WINDOW = 3  # "appreciation will also reduce": the verb this close after its subject
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """What the whole document tells about its words: names, counts and its topic."""
@@ -150,6 +153,19 @@ class Vocabulary:
     def word_uses(self, word: str) -> int:
         """How often one word (casefolded) occurs in the notes."""
         return len(self.positions.get(word, ()))
+
+    def says_more_than_once(self, subject: str, verb: str) -> bool:
+        """Whether the notes say of `subject` (one word) that it does `verb` (a base form) in
+        more than one place: "an appreciation reduces ..." twice gives "What does an
+        appreciation reduce?" two right answers."""
+        from revise.generation.grammar import inflections
+
+        forms = {verb, *(form for group in inflections(verb).values() for form in group)}
+        found = 0
+        for at in self.positions.get(normalise(subject), ()):
+            if any(word in forms for word in self.words[at + 1 : at + 1 + SAYS_WINDOW]):
+                found += 1
+        return found > 1
 
     def is_topic(self, phrase: str) -> bool:
         tokens = normalise(phrase).split()
