@@ -459,3 +459,27 @@ def test_a_meaning_cut_before_that_is_kept_when_it_does_not_restate_the_term(
         frozenset(),
     )
     assert not any(q.front == "What is formation enthalpy?" for q in restated)
+
+
+def test_one_question_keeps_the_answer_that_says_more_and_no_cloze_repeats_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Energetics\n\n## Summary\n\n"
+        "| Term | Meaning |\n|---|---|\n"
+        "| Bond energy | Energy required to break one mole of a bond (always endothermic) |\n"
+        "| Combustion enthalpy | Enthalpy change to combust one mole of a molecule "
+        "(always exothermic) |\n\n"
+        "## Bond energy\n\nBond energy is the energy required to overcome a bond.\n\n"
+        "## Combustion\n\nCombustion is always an exothermic reaction, so the combustion "
+        "enthalpy is always negative.\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    backs = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    asked = [front for front in backs if front.casefold().startswith("what is bond energy")]
+    assert [backs[front] for front in asked] == [
+        "Energy required to break one mole of a bond (always endothermic)"
+    ]
+    assert not any("[exothermic]" in note.front for note in notes)

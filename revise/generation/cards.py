@@ -217,7 +217,7 @@ def select(drafts: list[Draft]) -> list[NoteData]:
         counts = Counter(normalise(option.answer) for option in chosen)
         worst = max(counts.values(), default=0)
         if worst <= 1 or worst <= len(chosen) * ANSWER_SHARE or cap == 1:
-            return [option.note for option in chosen]
+            return [option.note for option in _without_echoes(chosen)]
         cap -= 1
 
 
@@ -237,9 +237,10 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
             question = _question_key(option.note)
             if question and question in asked:
                 # One question, one answer ("Solution Enthalpy" is "Enthalpy of Solution"):
-                # the one from the section about the thing beats a summary's.
+                # the answer that says more wins; between equals, the section about the thing
+                # beats a summary's.
                 earlier = asked[question]
-                if _depth(option.note) > _depth(earlier.note) and earlier in chosen:
+                if _says_more(option, earlier) and earlier in chosen:
                     chosen[chosen.index(earlier)] = option
                     asked[question] = option
                     counts[normalise(earlier.answer)] -= 1
@@ -259,6 +260,49 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
             keys.add(key)
             break
     return chosen
+
+
+ECHO_SHARED_WORDS = 2  # a cloze and a question about the same thing share this many words
+
+
+def _without_echoes(chosen: list[Option]) -> list[Option]:
+    """Clozes that hide what a question card about the same thing already asks for ("Combustion
+    is ALWAYS an [exothermic] reaction" beside "What is combustion enthalpy? :: ... (always
+    exothermic)") are the same card twice."""
+    asked = [
+        (f" {normalise(option.answer)} ", _content_set(option.note.front))
+        for option in chosen
+        if option.note.kind is NoteKind.BASIC
+    ]
+
+    def echoes(option: Option) -> bool:
+        hidden = f" {normalise(option.answer)} "
+        around = _content_set(option.masked)
+        return any(
+            hidden in back and len(around & front) >= ECHO_SHARED_WORDS for back, front in asked
+        )
+
+    return [
+        option for option in chosen if option.note.kind is not NoteKind.CLOZE or not echoes(option)
+    ]
+
+
+def _content_set(text: str) -> set[str]:
+    return {token for token in normalise(text).split() if not is_stopword(token) and len(token) > 2}
+
+
+MORE_WORDS = 2  # an answer this many content words longer says more
+
+
+def _says_more(option: Option, earlier: Option) -> bool:
+    mine, theirs = _content_count(option.answer), _content_count(earlier.answer)
+    if abs(mine - theirs) >= MORE_WORDS:
+        return mine > theirs
+    return _depth(option.note) > _depth(earlier.note)
+
+
+def _content_count(text: str) -> int:
+    return sum(1 for token in normalise(text).split() if not is_stopword(token))
 
 
 def _depth(note: NoteData) -> int:
