@@ -28,6 +28,7 @@ from revise.formats.model import (
 from revise.storage import app_edits
 from revise.storage.app_edits import Conflict, conflict_line
 from revise.storage.bulk import ROWS_PER_CALL, insert_rows, new_ids, update_rows
+from revise.storage.folding import FOLDED_COLUMNS, folded
 from revise.storage.models import (
     NOT_SUSPENDED,
     SUSPENDED,
@@ -443,11 +444,12 @@ def _same_source(old: str | None, new: SourceRef | None) -> bool:
 # A note's columns as a file gives them, in the order `_note_row` gives their values.
 _NOTE_FIELDS = (
     "key", "explicit_key", "kind", "front", "back", "context", "tags", "source", "media",
-    "position", "missing",
+    "position", "missing", *FOLDED_COLUMNS.values(),
 )  # fmt: skip
 
 
 def _note_row(note: NoteData, key: str, position: int) -> tuple[object, ...]:
+    tags = " ".join(note.tags)
     return (
         key,
         bool(note.id),
@@ -455,11 +457,14 @@ def _note_row(note: NoteData, key: str, position: int) -> tuple[object, ...]:
         note.front,
         note.back,
         note.context,
-        " ".join(note.tags),
+        tags,
         str(note.source) if note.source else None,
         "\n".join(note.media),
         position,
         False,
+        *folded(
+            {"front": note.front, "back": note.back, "context": note.context, "tags": tags}
+        ).values(),
     )
 
 

@@ -105,6 +105,11 @@ class Note(Base):
     # What its file said at the last import, kept once it is edited in the app (JSON); NULL for
     # a note edited in the app that no file has (added in the app).
     file_version: Mapped[str | None] = mapped_column(Text)
+    # (0012) front, back, context and tags folded as search compares them (storage/folding.py)
+    folded_front: Mapped[str] = mapped_column(Text, default="", server_default="")
+    folded_back: Mapped[str] = mapped_column(Text, default="", server_default="")
+    folded_context: Mapped[str] = mapped_column(Text, default="", server_default="")
+    folded_tags: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class DeletedNote(Base):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0011_suspended_cards_index"
+SCHEMA_HEAD = "0012_note_folded"
 
 # Card.suspended values
 NOT_SUSPENDED = 0

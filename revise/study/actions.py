@@ -23,6 +23,7 @@ from revise.errors import ReviseError
 from revise.scheduling.queue import StudyDay
 from revise.scheduling.scheduler import NEW, REVIEW
 from revise.storage import engine as storage
+from revise.storage.folding import FOLDED_COLUMNS, folded
 from revise.storage.models import FLAGS, NOT_SUSPENDED, SUSPENDED, Card, Deck, Note, Review
 from revise.study.search import day_start
 
@@ -309,14 +310,14 @@ class CardActions:
                     select(cards_t.c.note_id).where(cards_t.c.id.in_(card_ids)).distinct()
                 ).scalars()
             )
-            _keep(connection, entry, notes_t, note_ids, ("tags",))
+            _keep(connection, entry, notes_t, note_ids, ("tags", FOLDED_COLUMNS["tags"]))
             rows = connection.execute(
                 select(notes_t.c.id, notes_t.c.tags).where(notes_t.c.id.in_(note_ids))
             ).all()
-            changed = [
-                {"note_id": note_id, "tags": " ".join(change(tags.split()))}
-                for note_id, tags in rows
-            ]
+            changed = []
+            for note_id, tags in rows:
+                values = {"tags": " ".join(change(tags.split()))}
+                changed.append({"note_id": note_id} | values | folded(values))
             if changed:
                 connection.execute(
                     update(notes_t).where(notes_t.c.id == bindparam("note_id")), changed

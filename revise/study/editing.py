@@ -36,6 +36,7 @@ from revise.formats.model import (
 )
 from revise.storage import engine as storage
 from revise.storage.app_edits import file_version_of, remember_deleted
+from revise.storage.folding import folded
 from revise.storage.models import (
     Card,
     Deck,
@@ -377,6 +378,7 @@ class Editing:
         }
         if row.edited_at is None:  # the first edit since the file was read: remember the file's
             values["file_version"] = file_version_of(current.as_note())
+        values |= folded(values)
         connection.execute(update(notes_t).where(notes_t.c.id == current.note_id).values(values))
         added, removed, reviews = _sync_cards(
             connection, current.note_id, row.deck_id, row.position, note, now
@@ -412,6 +414,12 @@ class Editing:
                     )
                 taken.add(key)
                 position += 1
+                text = {
+                    "front": note.front,
+                    "back": note.back,
+                    "context": note.context,
+                    "tags": " ".join(note.tags),
+                }
                 note_id = connection.execute(
                     insert(notes_t)
                     .values(
@@ -419,10 +427,8 @@ class Editing:
                         key=key,
                         explicit_key=bool(note.id),
                         kind=note.kind.value,
-                        front=note.front,
-                        back=note.back,
-                        context=note.context,
-                        tags=" ".join(note.tags),
+                        **text,
+                        **folded(text),
                         source=str(note.source) if note.source else None,
                         media="",
                         position=position,

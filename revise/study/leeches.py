@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select, update
 
+from revise.storage.folding import folded
 from revise.storage.models import NOT_SUSPENDED, SUSPENDED, Card, Note, Review
 
 cards_t = Card.__table__
@@ -55,7 +56,7 @@ def mark(connection: Connection, card_id: int, note_id: int, *, suspend: bool) -
         connection.execute(
             update(notes_t)
             .where(notes_t.c.id == note_id)
-            .values(tags=f"{tags} {LEECH_TAG}".strip())
+            .values(_tags_values(f"{tags} {LEECH_TAG}".strip()))
         )
         done |= TAGGED
     if suspend:
@@ -84,8 +85,12 @@ def take_back(connection: Connection, card_id: int, done: int) -> None:
         tags = _tags(connection, note_id)
         kept = [tag for tag in tags.split() if tag.lower() != LEECH_TAG]
         connection.execute(
-            update(notes_t).where(notes_t.c.id == note_id).values(tags=" ".join(kept))
+            update(notes_t).where(notes_t.c.id == note_id).values(_tags_values(" ".join(kept)))
         )
+
+
+def _tags_values(tags: str) -> dict[str, str]:
+    return {"tags": tags} | folded({"tags": tags})
 
 
 def _tags(connection: Connection, note_id: int) -> str:

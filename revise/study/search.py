@@ -3,8 +3,9 @@
     dog "a phrase" -cat (dog or cat) deck:French tag:verb front:*dog* is:due flag:1
     prop:ivl>10 prop:lapses>3 prop:due<=2 added:7 rated:3 rated:3:1
 
-Words and phrases match the front, back and context of a card's note anywhere (`dog` finds
-"underdog"), ignoring case and accents; `*` stands for any text and `_` for one character (`\\*`,
+Words and phrases match the front, back or context of a card's note anywhere (`dog` finds
+"underdog"), ignoring case and accents (compared with the note's folded copy of its text, kept by
+storage/folding.py); `*` stands for any text and `_` for one character (`\\*`,
 `\\_` for the characters themselves). Terms side by side must all match; `or` between them, either;
 `-` in front of a term or a bracketed group negates it. As in Anki, `front:` and `back:` match the
 whole side (`front:*dog*` for a side containing dog), `deck:` a deck and its sub-decks, `tag:` a tag
@@ -15,25 +16,21 @@ line naming the problem.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fnmatch import fnmatchcase
-from functools import lru_cache
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Connection,
+    Integer,
     Select,
-    String,
     and_,
     case,
-    exists,
     false,
     func,
-    literal,
     not_,
     or_,
     select,
@@ -47,6 +44,7 @@ from revise.errors import ReviseError
 from revise.formats.model import NoteData, NoteKind, card_faces
 from revise.scheduling.queue import LEARN_AHEAD, StudyDay
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
+from revise.storage.folding import fold
 from revise.storage.models import FLAGS, NOT_SUSPENDED, Card, Deck, Note, Review
 from revise.study.leeches import LEECH_TAG
 
@@ -56,7 +54,6 @@ decks = Deck.__table__
 reviews = Review.__table__
 
 DAY_MS = 86_400_000
-FIELD_SEPARATOR = "\x1f"  # between a note's sides when searched together, so a phrase cannot span
 SHOWN_ROWS = 500  # rows the browser lists; it counts every match
 
 IS_VALUES = ("new", "learn", "review", "due", "suspended", "buried", "leech", "flagged")
@@ -80,63 +77,6 @@ class SearchError(ReviseError):
 
     def __init__(self, problem: str) -> None:
         super().__init__(f"search: {problem}")
-
-
-# -- folding case and accents ------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased and without accents: what a search compares."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _fold_for_sqlite(text: str | None) -> str | None:
-    return None if text is None else fold(text)
-
-
-@lru_cache(maxsize=1)
-def _translate_table() -> tuple[str, str]:
-    """Letters PostgreSQL's translate() folds: the Latin ones with accents, and capitals."""
-    source, target = [], []
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        folded = fold(char)
-        if len(folded) == 1 and folded != char:
-            source.append(char)
-            target.append(folded)
-    return "".join(source), "".join(target)
-
-
-class _Fold(FunctionElement[str]):
-    """fold() in SQL: a Python function on SQLite, lower() and translate() on PostgreSQL."""
-
-    type = String()
-    name = "revise_fold"
-    inherit_cache = True
-
-
-@compiles(_Fold)
-def _fold_sqlite(element: _Fold, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
-    return f"revise_fold({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(_Fold, "postgresql")
-def _fold_postgresql(element: _Fold, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
-    source, target = _translate_table()
-    expression = func.translate(
-        func.lower(*element.clauses), literal(source, String), literal(target, String)
-    )
-    return compiler.process(expression, **kw)
-
-
-def prepare(connection: Connection) -> None:
-    """Make fold() known to a SQLite connection (PostgreSQL needs nothing)."""
-    if connection.dialect.name == "sqlite":
-        raw = connection.connection.driver_connection
-        raw.create_function("revise_fold", 1, _fold_for_sqlite, deterministic=True)  # type: ignore[union-attr]
 
 
 # -- reading a query ---------------------------------------------------------------------------
@@ -357,20 +297,24 @@ class _Compiler:
         if text == "":
             return true()
         self.uses_notes = True
-        searched = _Fold(
-            notes.c.front + FIELD_SEPARATOR + notes.c.back + FIELD_SEPARATOR + notes.c.context
+        pattern = f"%{_like_pattern(text)}%"
+        # side by side, not joined into one string: a scan then copies nothing
+        return or_(
+            *(
+                column.like(pattern, escape="\\")
+                for column in (notes.c.folded_front, notes.c.folded_back, notes.c.folded_context)
+            )
         )
-        return searched.like(f"%{_like_pattern(text)}%", escape="\\")
 
     def _side(self, column: ColumnElement[str], value: str) -> ColumnElement[bool]:
         self.uses_notes = True
-        return _Fold(column).like(_like_pattern(value), escape="\\")
+        return column.like(_like_pattern(value), escape="\\")
 
     def search_front(self, value: str) -> ColumnElement[bool]:
-        return self._side(notes.c.front, value)
+        return self._side(notes.c.folded_front, value)
 
     def search_back(self, value: str) -> ColumnElement[bool]:
-        return self._side(notes.c.back, value)
+        return self._side(notes.c.folded_back, value)
 
     def search_deck(self, value: str) -> ColumnElement[bool]:
         wanted = fold(_unescaped(value))
@@ -379,6 +323,8 @@ class _Compiler:
             for deck_id, name in self.deck_names.items()
             if _deck_matches(fold(name), wanted)
         ]
+        if len(ids) == len(self.deck_names):
+            return true()  # every deck: no condition, rather than an index walk over all decks
         return cards.c.deck_id.in_(ids) if ids else false()
 
     def search_tag(self, value: str) -> ColumnElement[bool]:
@@ -386,7 +332,7 @@ class _Compiler:
         if value.lower() == "none":
             return notes.c.tags == ""
         pattern = _like_pattern(value)
-        spaced = " " + _Fold(notes.c.tags) + " "
+        spaced = notes.c.folded_tags  # " tag1 tag2 "
         return or_(
             spaced.like(f"% {pattern} %", escape="\\"),
             spaced.like(f"% {pattern}::%", escape="\\"),
@@ -394,31 +340,33 @@ class _Compiler:
 
     def search_is(self, value: str) -> ColumnElement[bool]:
         value = value.lower()
+        if value not in IS_VALUES:
+            raise SearchError(f"unknown is:{value} (known: {', '.join(IS_VALUES)})")
+        if value == "leech":
+            return self.search_tag(LEECH_TAG)
         now = self.day.now
         buried = and_(cards.c.buried_until.is_not(None), cards.c.buried_until > now)
-        conditions: dict[str, ColumnElement[bool]] = {
-            "new": cards.c.state == NEW,
-            "learn": cards.c.state.in_((LEARNING, RELEARNING)),
-            "review": cards.c.state.in_((REVIEW, RELEARNING)),
-            "due": and_(
-                cards.c.suspended == NOT_SUSPENDED,
-                not_(buried),
+        if value == "due":
+            state = _Scanned(cards.c.state)
+            return and_(
                 or_(
-                    and_(cards.c.state == REVIEW, cards.c.due < self.day.end),
+                    and_(state == REVIEW, cards.c.due < self.day.end),
                     and_(
-                        cards.c.state.in_((LEARNING, RELEARNING)),
+                        state.in_((LEARNING, RELEARNING)),
                         cards.c.due <= now + LEARN_AHEAD,
                     ),
                 ),
-            ),
+                cards.c.suspended == NOT_SUSPENDED,
+                not_(buried),
+            )
+        return {
+            "new": cards.c.state == NEW,
+            "learn": cards.c.state.in_((LEARNING, RELEARNING)),
+            "review": cards.c.state.in_((REVIEW, RELEARNING)),
             "suspended": cards.c.suspended != NOT_SUSPENDED,
             "buried": buried,
-            "leech": self.search_tag(LEECH_TAG),
             "flagged": cards.c.flag != 0,
-        }
-        if value not in conditions:
-            raise SearchError(f"unknown is:{value} (known: {', '.join(IS_VALUES)})")
-        return conditions[value]
+        }[value]
 
     def search_flag(self, value: str) -> ColumnElement[bool]:
         if value not in ("0", *map(str, FLAGS)):
@@ -476,23 +424,40 @@ class _Compiler:
     def search_rated(self, value: str) -> ColumnElement[bool]:
         days_text, _, rating = value.partition(":")
         days = self._days("rated", days_text)
-        conditions = [
-            reviews.c.card_id == cards.c.id,
-            reviews.c.reviewed_at >= day_start(self.day, 1 - days),
-        ]
+        conditions = [reviews.c.reviewed_at >= day_start(self.day, 1 - days)]
         if rating:
             if rating not in ("1", "2", "3", "4"):
                 raise SearchError(
                     f"rated:{value}: the answer is 1 to 4 (Again, Hard, Good, Easy), e.g. rated:7:1"
                 )
             conditions.append(reviews.c.rating == int(rating))
-        return exists().where(*conditions)
+        # the few recent reviews found by their time, not a look-up for every card
+        return cards.c.id.in_(select(reviews.c.card_id).where(*conditions))
 
     def search_cid(self, value: str) -> ColumnElement[bool]:
         parts = value.split(",")
         if not all(part.isdigit() for part in parts):
             raise SearchError(f"cid:{value}: want card numbers separated by commas, e.g. cid:12,15")
         return cards.c.id.in_([int(part) for part in parts])
+
+
+class _Scanned(FunctionElement[int]):
+    """A column SQLite reads while it scans the table rather than through an index: cards due
+    today are many (a third of a collection), and reading them through the index on (state,
+    due) looks each one up at random, three times slower than one pass over the table."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_Scanned)
+def _scanned_plain(element: _Scanned, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
+    return compiler.process(element.clauses, **kw)  # PostgreSQL's planner weighs it itself
+
+
+@compiles(_Scanned, "sqlite")
+def _scanned_sqlite(element: _Scanned, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
+    return f"+{compiler.process(element.clauses, **kw)}"  # SQLite's "not through an index"
 
 
 _EXAMPLES = {
@@ -587,7 +552,7 @@ def _sorted(ids: Select[tuple[int]], order: str, descending: bool) -> Select[tup
     if order not in SORT_KEYS:
         raise SearchError(f"unknown sort {order!r} (known: {', '.join(SORT_KEYS)})")
     column: ColumnElement[object] = {
-        "front": _Fold(notes.c.front),
+        "front": notes.c.folded_front,
         "deck": decks.c.name,
         "due": cards.c.due,
         "interval": INTERVAL_DAYS,
@@ -620,7 +585,6 @@ def find(
 ) -> SearchResult:
     """Every card matching `query`, sorted by `order` (one of SORT_KEYS); the first `limit`
     (None: all) in full."""
-    prepare(connection)
     ids = matching(connection, query, day, with_notes=order == "front")
     total = connection.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
     first = _sorted(ids, order, descending)
