@@ -62,11 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="custom study: every card of the deck that is not suspended, in deck order",
     )
     study.add_argument(
+        "--search",
+        metavar="QUERY",
+        help="custom study: the cards this search finds (see `revise cards`); with --ahead, "
+        "--forgotten or --cram, only those of their cards it finds",
+    )
+    study.add_argument(
         "--reschedule",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="custom study: answers move the schedule (default: yes for --ahead and "
-        "--forgotten, no for --cram)",
+        help="custom study: answers move the schedule (default: yes for --ahead, "
+        "--forgotten and --search, no for --cram)",
     )
 
     importer = commands.add_parser(
@@ -465,7 +471,7 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     from revise.study.opening import OpeningCollection
     from revise.tui.app import ReviseApp
 
-    custom = (args.ahead, args.forgotten, args.reschedule)
+    custom = (args.ahead, args.forgotten, args.reschedule, args.search)
     if args.cram or any(flag is not None for flag in custom):
         return None  # custom study picks its cards once the collection is open
     config = Config.load(args.config)
@@ -856,7 +862,7 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     custom = _custom_study(args)
     if custom is not None and not collection.custom_card_ids(deck, custom):
         where = f"deck {deck!r}" if deck is not None else "any deck"
-        print(f"Nothing to study in {where}: no {inert(custom.describe().split(';')[0])}.")
+        print(f"Nothing to study in {where}: no {inert(custom.what())}.")
         return 0
     ReviseApp(
         collection, deck=deck, study=args.command == "study", browse=browse, custom=custom
@@ -864,27 +870,28 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     return 0
 
 
-MAX_CUSTOM_DAYS = 36500
-
-
 def _custom_study(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The custom study `revise study` was asked for, if any."""
-    from revise.study.custom import CustomStudy, Kind
+    from revise.study.custom import MAX_CUSTOM_DAYS, CustomStudy, Kind
 
     if args.command != "study":
         return None
+    if args.search is not None and not args.search.strip():
+        raise ReviseError('--search needs a search, e.g. --search "tag:exam" (see `revise cards`)')
     if args.ahead is not None:
         kind, days, flag = Kind.AHEAD, args.ahead, "--ahead"
     elif args.forgotten is not None:
         kind, days, flag = Kind.FORGOTTEN, args.forgotten, "--forgotten"
     elif args.cram:
         kind, days, flag = Kind.CRAM, 1, "--cram"
+    elif args.search is not None:
+        kind, days, flag = Kind.SEARCH, 1, "--search"
     else:
         if args.reschedule is not None:
             raise ReviseError(
-                "--reschedule and --no-reschedule go with --ahead, --forgotten or --cram"
+                "--reschedule and --no-reschedule go with --ahead, --forgotten, --cram or --search"
             )
         return None
     if not 1 <= days <= MAX_CUSTOM_DAYS:
         raise ReviseError(f"{flag} {days}: give a number of days from 1 to {MAX_CUSTOM_DAYS}")
-    return CustomStudy(kind, days, args.reschedule)
+    return CustomStudy(kind, days, args.reschedule, args.search)

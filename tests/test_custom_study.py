@@ -134,7 +134,7 @@ def test_study_command_refuses_bad_custom_study_in_one_line(
     assert main(["--db", db, "study", "D", "--ahead", "0"]) == 1
     assert capsys.readouterr().err == ("revise: --ahead 0: give a number of days from 1 to 36500\n")
     assert main(["--db", db, "study", "D", "--no-reschedule"]) == 1
-    assert "go with --ahead, --forgotten or --cram" in capsys.readouterr().err
+    assert "go with --ahead, --forgotten, --cram or --search" in capsys.readouterr().err
     # Deck "Other" holds only new cards: nothing to review ahead, and the app does not open.
     assert main(["--db", db, "study", "Other", "--ahead", "1"]) == 0
     assert capsys.readouterr().out == (

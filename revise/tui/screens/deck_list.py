@@ -23,6 +23,7 @@ from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen
 
 if TYPE_CHECKING:
     from revise.study.collection import DeckCounts, ImportReport, Progress
+    from revise.study.custom import CustomStudy
     from revise.study.editing import Editing
     from revise.tui.app import ReviseApp
 
@@ -95,6 +96,7 @@ class DeckListScreen(Screen[None]):
         Binding("t", "statistics", "Stats", id="decks.statistics", group=DECK_VIEWS),
         Binding("o", "deck_options", "Options", id="decks.options", group=DECK_VIEWS),
         Binding("b", "browse", "Browse cards", id="decks.browse", show=False),
+        Binding("f", "custom_study", "Custom study", id="decks.custom_study", show=False),
         Binding("r", "refresh_decks", "Refresh", id="decks.refresh"),
         Binding("a", "add_cards", "Add", id="decks.add", show=False),
         Binding("c", "create_deck", "New deck", id="decks.create", show=False),
@@ -205,6 +207,7 @@ class DeckListScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in (
             "study_all",
+            "custom_study",
             "statistics",
             "deck_options",
             "add_cards",
@@ -225,6 +228,19 @@ class DeckListScreen(Screen[None]):
     def action_study_all(self) -> None:
         if self.deck_names:
             self.app.start_session(None)
+
+    def action_custom_study(self) -> None:
+        from revise.tui.screens.custom_study import CustomStudyScreen
+
+        deck = self.highlighted_deck()
+        if deck is None:
+            return
+
+        def chosen(study: CustomStudy | None) -> None:
+            if study is not None:
+                self.app.start_session(deck, study)
+
+        self.app.push_screen(CustomStudyScreen(deck), callback=chosen)
 
     def action_statistics(self) -> None:
         from revise.tui.screens.stats import StatsScreen
