@@ -186,6 +186,35 @@ def test_deleting_a_deck_says_what_goes_and_undo_puts_every_row_back(col, clock)
     assert col.editing.undo_delete_deck() is None
 
 
+def test_deleting_a_deck_takes_the_options_set_on_it_and_undo_puts_them_back(col):
+    for name in ("Bio", "Bio::Cells", "Biology"):
+        col.editing.create_deck(name)
+    col.set_deck_options("Bio", {"new_per_day": "7", "reviews_per_day": "70"})
+    col.set_deck_options("Bio::Cells", {"desired_retention": "0.8"})
+    col.set_deck_options("Biology", {"new_per_day": "3"})
+
+    col.editing.delete_deck("Bio")
+
+    col.editing.create_deck("Bio::Cells")  # a new deck of the same name starts afresh
+    cells = col.deck_options("Bio::Cells")
+    assert (cells.source("new_per_day"), cells.source("desired_retention")) == (
+        "config.toml",
+        "config.toml",
+    )
+    col.set_deck_options("Bio", {"new_per_day": "9"})  # set since: newer than what undo keeps
+    col.editing.rename_deck("Bio::Cells", "Cells")
+
+    assert col.editing.undo_delete_deck().decks == ("Bio", "Bio::Cells")
+
+    cells = col.deck_options("Bio::Cells")
+    assert (cells.values["desired_retention"], cells.set_on["desired_retention"]) == (
+        0.8,
+        "Bio::Cells",
+    )
+    assert cells.values["new_per_day"] == 9 and cells.set_on["reviews_per_day"] is None
+    assert col.deck_options("Biology").values["new_per_day"] == 3
+
+
 def test_deleting_a_missing_deck_changes_nothing(col):
     with pytest.raises(ReviseError, match="no deck named 'Ghost'"):
         col.editing.delete_deck("Ghost")

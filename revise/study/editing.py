@@ -596,6 +596,8 @@ class Editing:
                 deletion = _deletion(connection, name)
                 deck_ids = _ids_of(connection, name)
                 rows = _deck_rows(connection, deck_ids)
+                rows[options_t.name] = _option_rows(connection, name)
+                scopes = [row["deck"] for row in rows[options_t.name]]
                 note_ids = [row["id"] for row in rows["notes"]]
                 card_ids = [row["id"] for row in rows["cards"]]
                 for table, column, ids in (
@@ -603,6 +605,7 @@ class Editing:
                     (cards_t, cards_t.c.id, card_ids),
                     (notes_t, notes_t.c.id, note_ids),
                     (deleted_t, deleted_t.c.deck_id, deck_ids),
+                    (options_t, options_t.c.deck, scopes),
                     (decks_t, decks_t.c.id, deck_ids),
                 ):
                     for chunk in _chunks(ids):
@@ -634,6 +637,11 @@ class Editing:
                     rows = kept.rows[table.name]
                     for start in range(0, len(rows), 500):
                         connection.execute(insert(table), rows[start : start + 500])
+                # Options set on those names since the deletion are newer: they stay.
+                taken = set(connection.execute(select(options_t.c.deck)).scalars())
+                options = [row for row in kept.rows[options_t.name] if row["deck"] not in taken]
+                if options:
+                    connection.execute(insert(options_t), options)
             self._deleted.pop()
             return kept.deletion
 
@@ -893,7 +901,7 @@ def _deck_rows(connection: Connection, deck_ids: list[int]) -> dict[str, list[di
     }
 
 
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+def _chunks(ids: list[Any], size: int = 500) -> list[list[Any]]:
     return [ids[start : start + size] for start in range(0, len(ids), size)] or []
 
 
@@ -926,13 +934,19 @@ def _carry_parameters(connection: Connection, old: str, new: str, now: datetime)
         )
 
 
-def _carry_options(connection: Connection, old: str, new: str) -> None:
-    """Options set on a renamed deck (and sub-decks) go with it (revise/study/deck_options.py)."""
-    rows = [
+def _option_rows(connection: Connection, name: str) -> list[dict[str, Any]]:
+    """The options set on deck `name` and its sub-decks, by name (revise/study/deck_options.py
+    keys them by deck name), as rows to insert again."""
+    return [
         dict(row._mapping)
         for row in connection.execute(select(options_t))
-        if row.deck == old or row.deck.startswith(old + DECK_SEPARATOR)
+        if row.deck == name or row.deck.startswith(name + DECK_SEPARATOR)
     ]
+
+
+def _carry_options(connection: Connection, old: str, new: str) -> None:
+    """Options set on a renamed deck (and sub-decks) go with it (revise/study/deck_options.py)."""
+    rows = _option_rows(connection, old)
     if not rows:
         return
     for row in rows:
