@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, TextArea
 
 from revise import Rating
 from revise.formats.model import DeckData, NoteKind
+from revise.tui.screens.browser import BrowserScreen
 from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.edit import AddCardScreen, ConfirmScreen, EditCardScreen, NameScreen
 from revise.tui.screens.review import ReviewScreen
@@ -73,6 +74,40 @@ def test_e_in_review_edits_the_card_it_keeps_its_review_and_shows_the_new_text(t
     assert card.answer == "Joseph Stalin (until 1953)"
     assert card.tags == ("ussr", "1950", "leaders")
     assert card.reps == 1
+
+
+def test_e_in_the_browser_edits_the_highlighted_card_and_the_list_shows_it(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck(), treaty_deck()])
+    app = make_app(tui_col, tui_clock, browse="deck:Treaties")
+
+    async def scenario(pilot):
+        await settle(pilot)
+        await pilot.press("down", "e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, EditCardScreen)
+        assert pilot.app.screen.query_one("#front", TextArea).text == "Treaty question 1?"
+        await replace_text(pilot, "#front", "Treaty of Portsmouth: which year?")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BrowserScreen)
+        assert [row.question for row in pilot.app.screen.rows] == [
+            "Treaty question 0?",
+            "Treaty of Portsmouth: which year?",
+            "Treaty question 2?",
+        ]
+        assert "Treaty of Portsmouth: which year?" in screen_text(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("escape")  # cancelled: nothing changes
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BrowserScreen)
+
+    drive(app, scenario)
+    assert [row.question for row in tui_col.search("deck:Treaties").rows] == [
+        "Treaty question 0?",
+        "Treaty of Portsmouth: which year?",
+        "Treaty question 2?",
+    ]
 
 
 def test_escape_leaves_the_edit_form_and_changes_nothing(tui_col, tui_clock):

@@ -92,6 +92,7 @@ class BrowserScreen(Screen[None]):
         Binding("o", "sort", "Sort by next column", id="browser.sort", group=SORT_KEYS_GROUP),
         Binding("O", "reverse", "Reverse the order", id="browser.reverse", group=SORT_KEYS_GROUP),
         Binding("i", "info", "Card info", id="browser.info", group=CARD_ACTIONS),
+        Binding("e", "edit", "Edit", id="browser.edit", group=CARD_ACTIONS),
         Binding("s", "suspend", "Suspend", id="browser.suspend", group=CARD_ACTIONS),
         Binding("b", "bury", "Bury", id="browser.bury", group=CARD_ACTIONS),
         Binding("f", "flag", "Flag", id="browser.flag", group=CARD_ACTIONS),
@@ -321,6 +322,7 @@ class BrowserScreen(Screen[None]):
             "mark",
             "mark_all",
             "info",
+            "edit",
             "suspend",
             "bury",
             "flag",
@@ -471,6 +473,19 @@ class BrowserScreen(Screen[None]):
             from revise.tui.screens.card_info import CardInfoScreen
 
             self.app.push_screen(CardInfoScreen(card_id))
+
+    def action_edit(self) -> None:
+        """The highlighted card's note in the edit form; the list shows the saved text."""
+        card_id = self.current_id()
+        if card_id is None:
+            return
+        from revise.tui.screens.edit import EditCardScreen
+
+        def edited(outcome: object) -> None:
+            if outcome is not None:
+                self.run_search(card_id)
+
+        self.app.push_screen(EditCardScreen(card_id), callback=edited)
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_info()
