@@ -179,6 +179,32 @@ def test_delete_removes_notes_with_their_cards_and_reviews_and_undo_restores_all
     assert korea.card_info(cloze[0]).card.reviews == 2
 
 
+def test_a_card_deleted_in_the_browser_stays_deleted_when_its_file_is_imported_again(korea):
+    korea.actions.delete(ids(korea, "capital"))
+
+    report = korea.import_decks([deck()])
+
+    assert ids(korea, "capital") == []
+    assert report.decks[0].summary() == (
+        "Korea: 0 added, 0 updated, 2 unchanged, 0 missing, 1 deleted in the app (not restored)"
+    )
+    report = korea.import_decks([deck()], restore=True)
+    assert report.total_added == 1 and len(ids(korea, "capital")) == 1
+
+
+def test_undoing_a_deletion_forgets_it_so_the_card_is_the_files_again(korea):
+    capital = ids(korea, "capital")
+    korea.actions.delete(capital)
+    korea.actions.undo()
+
+    report = korea.import_decks([deck()])
+
+    assert ids(korea, "capital") == capital
+    assert report.decks[0].summary() == "Korea: 0 added, 0 updated, 3 unchanged, 0 missing"
+    korea.actions.delete(capital)  # deleted again: remembered again
+    assert korea.import_decks([deck()]).decks[0].kept_deleted
+
+
 def test_undo_keeps_an_answer_given_since(korea):
     capital = ids(korea, "capital")[0]
     korea.actions.flag([capital], 2)

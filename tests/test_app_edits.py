@@ -81,14 +81,30 @@ def test_a_card_changed_in_both_is_a_conflict_the_app_wins_unless_prefer_file(co
 
     col.import_file(path)
     assert fronts(col)["Japan"] == "Tokyo"
-    # The file's new version is remembered: importing it again is no conflict.
-    assert not col.import_file(path).decks[0].conflicts
-
-    write(path, DECK.replace("Japan :: Tokio", "Japan :: the city of Tokio"))
+    # Still open: importing the file again lists it, and --prefer-file then takes the file's.
+    assert "kept the app's (--prefer-file takes the file's)" in str(col.import_file(path))
     report = col.import_file(path, prefer_file=True)
     assert "took the file's" in str(report)
-    assert fronts(col)["Japan"] == "the city of Tokio"
+    assert fronts(col)["Japan"] == "Tokio city"
     assert col.card(japan).reps == 1  # the same card, with its review
+    assert col.import_file(path).decks[0].summary() == (
+        "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    )
+
+
+def test_a_conflict_the_app_won_is_closed_by_writing_the_deck_back(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    col.editing.edit_note(card_with(col, "Japan"), back="Tokyo")
+    write(path, DECK.replace("Japan :: Tokio", "Japan :: Tokio city"))
+    assert col.import_file(path).decks[0].conflicts
+
+    col.editing.write_back("Capitals")
+
+    assert "Japan :: Tokyo\n" in path.read_text(encoding="utf-8")
+    assert col.import_file(path).decks[0].summary() == (
+        "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    )
 
 
 def test_cards_added_in_the_app_are_not_missing_from_the_file(col, tmp_path):

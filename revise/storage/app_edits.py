@@ -6,7 +6,9 @@ in `deleted_notes`. Re-importing a file then decides, note by note:
 
 - the file's version did not change since the last import: the app's edit stays;
 - both changed (a conflict): the app's edit stays unless the import prefers the file, and the
-  report lists it either way;
+  report lists it either way. A conflict the app's edit won stays open, listed again at each
+  re-import, until the file's text is taken (--prefer-file), the app's is written back to the
+  file, or the file comes to say what the app says;
 - a note added in the app is not "missing" from the file; a note deleted in the app is not added
   back unless the import restores deleted notes.
 """
@@ -50,19 +52,19 @@ class Conflict:
     kept: str  # "app" or "file"
 
 
-def file_version_of(note: NoteData) -> str:
-    """A note's text as `Note.file_version` stores it."""
-    return json.dumps(
-        {
-            "kind": note.kind.value,
-            "front": note.front,
-            "back": note.back,
-            "context": note.context,
-            "tags": list(note.tags),
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-    )
+def file_version_of(note: NoteData, *, conflict: bool = False) -> str:
+    """A note's text as `Note.file_version` stores it. A version marked `conflict` (the file's,
+    when the app's edit won a conflict) never equals the file's text, so the conflict stays open."""
+    data: dict[str, object] = {
+        "kind": note.kind.value,
+        "front": note.front,
+        "back": note.back,
+        "context": note.context,
+        "tags": list(note.tags),
+    }
+    if conflict:
+        data["conflict"] = True
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def file_text(file_version: str) -> tuple[str, str, str]:
@@ -90,9 +92,12 @@ def deleted_keys(connection: Connection, deck_id: int | None) -> set[str]:
     )
 
 
-def remember_deleted(connection: Connection, note_ids: Sequence[int], now: datetime) -> None:
+def remember_deleted(
+    connection: Connection, note_ids: Sequence[int], now: datetime
+) -> list[tuple[int, str]]:
     """Remember that these notes were deleted in the app, so that re-importing the file they
-    are still in does not bring them back (unless --restore)."""
+    are still in does not bring them back (unless --restore). Returns the (deck id, key) of
+    each deletion newly remembered (one remembered already is not repeated)."""
     rows = connection.execute(
         select(notes_t.c.deck_id, notes_t.c.key).where(notes_t.c.id.in_(list(note_ids)))
     ).all()
@@ -111,6 +116,7 @@ def remember_deleted(connection: Connection, note_ids: Sequence[int], now: datet
     ]
     if fresh:
         connection.execute(insert(deleted_t), fresh)
+    return [(row["deck_id"], row["key"]) for row in fresh]
 
 
 def settle(connection: Connection, note_id: int) -> None:
@@ -124,8 +130,8 @@ def resolve(
     connection: Connection, old: _StoredNote, note: NoteData, key: str, prefer_file: bool
 ) -> Conflict:
     """Settle a note changed in the app and in the file: the file's text when `prefer_file`
-    (the caller stores it), else the app's, remembering the file's new version (`key` is the
-    file's note's)."""
+    (the caller stores it), else the app's, remembering the file's new version with the
+    conflict still open (`key` is the file's note's)."""
     app = NoteData(
         NoteKind(old.kind), old.front, old.back, context=old.context, tags=tuple(old.tags.split())
     )
@@ -135,7 +141,7 @@ def resolve(
     connection.execute(
         update(notes_t)
         .where(notes_t.c.id == old.id)
-        .values(key=key, file_version=file_version_of(note))
+        .values(key=key, file_version=file_version_of(note, conflict=True))
     )
     return Conflict(app, note, "app")
 

@@ -23,14 +23,25 @@ from revise.errors import ReviseError
 from revise.scheduling.queue import StudyDay
 from revise.scheduling.scheduler import NEW, REVIEW
 from revise.storage import engine as storage
+from revise.storage.app_edits import remember_deleted
 from revise.storage.folding import FOLDED_COLUMNS, folded
-from revise.storage.models import FLAGS, NOT_SUSPENDED, SUSPENDED, Card, Deck, Note, Review
+from revise.storage.models import (
+    FLAGS,
+    NOT_SUSPENDED,
+    SUSPENDED,
+    Card,
+    Deck,
+    DeletedNote,
+    Note,
+    Review,
+)
 from revise.study.search import day_start
 
 cards_t = Card.__table__
 notes_t = Note.__table__
 decks_t = Deck.__table__
 reviews_t = Review.__table__
+deleted_t = DeletedNote.__table__
 
 MEMORY = ("state", "step", "stability", "difficulty", "due", "last_review")
 MAX_DUE_DAYS = 36500
@@ -45,6 +56,7 @@ class _Change:
     table: Table
     rows: list[dict[str, object]]
     deleted: bool = False  # the rows were deleted: undo inserts them again
+    inserted: bool = False  # the rows were added: undo deletes them
 
 
 @dataclass
@@ -247,7 +259,9 @@ class CardActions:
 
     def delete(self, card_ids: Sequence[int]) -> str:
         """Delete the notes of these cards, with all their cards and reviews (as Anki's browser
-        deletes notes)."""
+        deletes notes). The deletion is remembered, so re-importing a file that still has the
+        notes does not bring them back (unless --restore, revise/storage/app_edits.py)."""
+        now = self._day().now
 
         def act(connection: Connection, entry: Entry) -> None:
             note_ids = list(
@@ -263,11 +277,21 @@ class CardActions:
             review_rows = _rows(connection, reviews_t, reviews_t.c.card_id.in_(all_cards))
             card_rows = _rows(connection, cards_t, cards_t.c.id.in_(all_cards))
             note_rows = _rows(connection, notes_t, notes_t.c.id.in_(note_ids))
-            # Put back in this order: notes, then their cards, then the reviews.
+            fresh = set(remember_deleted(connection, note_ids, now))
+            remembered = [
+                row
+                for row in _rows(
+                    connection, deleted_t, deleted_t.c.key.in_({key for _, key in fresh})
+                )
+                if (row["deck_id"], row["key"]) in fresh
+            ]
+            # Put back in this order: notes, then their cards, then the reviews; and forget
+            # that they were deleted.
             entry.changes += [
                 _Change(notes_t, note_rows, deleted=True),
                 _Change(cards_t, card_rows, deleted=True),
                 _Change(reviews_t, review_rows, deleted=True),
+                _Change(deleted_t, remembered, inserted=True),
             ]
             connection.execute(delete(reviews_t).where(reviews_t.c.card_id.in_(all_cards)))
             connection.execute(delete(cards_t).where(cards_t.c.id.in_(all_cards)))
@@ -362,6 +386,10 @@ def _restore(connection: Connection, entry: Entry) -> None:
             continue
         if change.deleted:
             connection.execute(insert(change.table), change.rows)
+            continue
+        if change.inserted:
+            ids = [row["id"] for row in change.rows]
+            connection.execute(delete(change.table).where(change.table.c.id.in_(ids)))
             continue
         columns = [name for name in change.rows[0] if name != "id"]
         connection.execute(
