@@ -8,6 +8,7 @@ threads; every save is one transaction in the core (revise/study/editing.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -50,6 +51,14 @@ class Saved(Message):
 
 def _tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text.replace(",", " ").split()))
+
+
+def after_typing(screen: Screen[object], callback: Callable[[], None]) -> None:
+    """Run `callback` once the focused field has taken in the keys already typed into it.
+
+    Ctrl+S is a priority binding, taken by the screen as soon as it is pressed, while the keys
+    typed just before it may still wait in the field's own queue: read the form after them."""
+    (screen.focused or screen).call_later(callback)
 
 
 class NoteForm(VerticalScroll):
@@ -150,6 +159,9 @@ class EditCardScreen(Screen["EditOutcome | None"]):
         self.query_one("#front", TextArea).focus()
 
     def action_save(self) -> None:
+        after_typing(self, self.save_form)
+
+    def save_form(self) -> None:
         if self.note is None or self.saving:
             return
         form = self.query_one(NoteForm)
@@ -227,6 +239,9 @@ class AddCardScreen(Screen[int]):
             self.query_one(NoteForm).set_kind(event.value)
 
     def action_add(self) -> None:
+        after_typing(self, self.add_from_form)
+
+    def add_from_form(self) -> None:
         if self.saving:
             return
         deck = self.query_one("#add-deck", Select).value
