@@ -10,7 +10,6 @@ Update after an intended change with `pytest tests/test_tui_editing_snapshots.py
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TextArea
 
 from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     korea_deck,
@@ -31,8 +30,8 @@ def pressing(*keys: str):  # type: ignore[no-untyped-def]
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
-        for area in pilot.app.screen.query(TextArea):
-            area.cursor_blink = False  # the cursor stays on, so the picture does not depend on when
+        for field in pilot.app.screen.query("TextArea, Input"):
+            field.cursor_blink = False  # the cursor stays on: the picture does not depend on when
         await pilot.pause()
 
     return run_before
