@@ -243,6 +243,30 @@ def test_w_writes_the_deck_back_to_its_file(tui_col, tui_clock, tmp_path):
     )
 
 
+def test_w_in_the_browser_writes_the_highlighted_cards_deck_back(tui_col, tui_clock, tmp_path):
+    path = tmp_path / "capitals.md"
+    path.write_text("<!-- mine -->\nFrance :: Paris\nSpain :: Madrid\n", encoding="utf-8")
+    tui_col.import_file(path)
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, browse="Spain")
+
+    async def scenario(pilot):
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await replace_text(pilot, "#back", "Madrid (since 1561)")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert "1 changed, 0 added, 0 removed, 1 unchanged" in notices(pilot)
+
+    drive(app, scenario)
+    assert Path(path).read_text(encoding="utf-8") == (
+        "<!-- mine -->\nFrance :: Paris\nSpain :: Madrid (since 1561)\n"
+    )
+
+
 def test_a_in_review_adds_a_card_to_the_deck_being_studied(tui_col, tui_clock):
     tui_col.import_decks([korea_deck(), treaty_deck()])
     app = make_app(tui_col, tui_clock, deck="Treaties", study=True)

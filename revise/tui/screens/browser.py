@@ -103,6 +103,9 @@ class BrowserScreen(Screen[None]):
         Binding("d", "set_due", "Due date", id="browser.set_due", group=CARD_ACTIONS),
         Binding("x,delete", "delete", "Delete", id="browser.delete", group=CARD_ACTIONS),
         Binding("u,ctrl+z", "undo", "Undo", id="browser.undo"),
+        Binding(
+            "w", "write_back", "Write the card's deck back", id="browser.write_back", show=False
+        ),
         Binding("q,escape", "close", "Back", id="browser.close"),
     ]
 
@@ -332,6 +335,7 @@ class BrowserScreen(Screen[None]):
             "reset",
             "set_due",
             "delete",
+            "write_back",
         }:
             return True if self.rows else None
         return True
@@ -454,6 +458,21 @@ class BrowserScreen(Screen[None]):
                 self.act("delete", ids)
 
         self.app.call_from_thread(self.app.push_screen, ConfirmScreen("Delete", question), answered)
+
+    def action_write_back(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.write_back(row.deck)
+
+    @work(thread=True, group="browser-action")
+    def write_back(self, deck: str) -> None:
+        """Write the deck back to the deck file it came from (revise/study/editing.py)."""
+        try:
+            written = self.app.collection.editing.write_back(deck)
+        except ReviseError as error:
+            self.post_message(ActionDone(inert(str(error)), error=True))
+            return
+        self.post_message(ActionDone(written.summary()))
 
     def action_undo(self) -> None:
         self.undo_last()
