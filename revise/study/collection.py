@@ -109,6 +109,9 @@ class Progress:
         return self.new + self.learning + self.due
 
 
+_NO_DAY = datetime.min.replace(tzinfo=UTC)
+
+
 def _system_clock() -> datetime:
     return datetime.now(UTC)
 
@@ -122,6 +125,7 @@ class Collection:
         self._lock = threading.RLock()
         self._answered: list[int] = []  # review ids of answers given through this object
         self._deck_guesses: dict[str | None, tuple[int, ...]] = {}  # see queue.next_card
+        self._bounds = (_NO_DAY, _NO_DAY)  # the study day last worked out, see _day
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = storage.create(url)
@@ -165,7 +169,9 @@ class Collection:
 
     def _day(self) -> queue.StudyDay:
         now = self._clock()
-        start, end = day_bounds(now, self.config.day_starts_at)
+        start, end = self._bounds
+        if not start <= now < end:  # another study day (or the clock went back)
+            start, end = self._bounds = day_bounds(now, self.config.day_starts_at)
         return queue.StudyDay(
             now=now,
             start=start,
