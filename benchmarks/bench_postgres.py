@@ -6,7 +6,8 @@ nothing.
 Without --url a throwaway local PostgreSQL server is started (initdb in a temporary folder, fsync
 on, as a real server commits) and removed afterwards; --url names an empty database to use.
 Measures, on each backend: building a collection of N cards, opening it and showing the first
-card, the deck list's counts, and next card + answer + commit per card.
+card, the deck list's counts, and next card + answer + commit per card (on PostgreSQL with the
+round trips to the server it takes, counted at the driver).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pg_server
@@ -36,6 +37,37 @@ def milliseconds(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return (time.perf_counter() - start) * 1000
+
+
+@contextmanager
+def waits_for_the_server() -> Iterator[list[int]]:
+    """Counts the round trips to the server as the driver makes them: each time psycopg has
+    sent what it had and must wait for the server's answer (a query, a pipeline's results, a
+    commit, a ping). SQLite has none: the list stays empty."""
+    import psycopg
+    from psycopg.waiting import Wait
+
+    counted: list[int] = []
+    wait = psycopg.Connection.wait
+
+    def counting(self, gen, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def passed_on():  # type: ignore[no-untyped-def]
+            try:
+                state = next(gen)
+                while True:
+                    if state == Wait.R:
+                        counted.append(1)
+                    state = gen.send((yield state))
+            except StopIteration as done:
+                return done.value
+
+        return wait(self, passed_on(), *args, **kwargs)
+
+    psycopg.Connection.wait = counting  # type: ignore[method-assign]
+    try:
+        yield counted
+    finally:
+        psycopg.Connection.wait = wait  # type: ignore[method-assign]
 
 
 def measure(target: str, cards: int, answers: int) -> dict[str, str]:
@@ -63,15 +95,18 @@ def measure(target: str, cards: int, answers: int) -> dict[str, str]:
         target, config=Config(new_per_day=1_000_000, collection_new_per_day=1_000_000)
     ) as col:
         samples = []
-        for _ in range(answers):
-            start = time.perf_counter()
-            col.answer(col.next_card(), Rating.GOOD, duration_ms=3000)
-            samples.append((time.perf_counter() - start) * 1000)
+        with waits_for_the_server() as waits:
+            for _ in range(answers):
+                start = time.perf_counter()
+                col.answer(col.next_card(), Rating.GOOD, duration_ms=3000)
+                samples.append((time.perf_counter() - start) * 1000)
         samples.sort()
         figures["next card + answer + commit"] = (
             f"{statistics.median(samples):.2f} ms median, "
             f"{samples[int(len(samples) * 0.95)]:.2f} p95"
         )
+        if waits:
+            figures["round trips to the server per card"] = f"{sum(waits) / answers:.1f}"
         figures["undo"] = f"{milliseconds(col.undo):.2f} ms"
     return figures
 
@@ -95,11 +130,12 @@ def main() -> None:
             "SQLite": measure(str(folder / "bench.db"), args.cards, args.answers),
             "PostgreSQL": measure(url, args.cards, args.answers),
         }
-    labels = list(results["SQLite"])
+    labels = list(results["PostgreSQL"])
     width = max(len(label) for label in labels) + 2
     print(f"{'':<{width}}{'SQLite':>28}{'PostgreSQL (local)':>28}")
     for label in labels:
-        print(f"{label:<{width}}{results['SQLite'][label]:>28}{results['PostgreSQL'][label]:>28}")
+        sqlite, postgres = results["SQLite"].get(label, "-"), results["PostgreSQL"][label]
+        print(f"{label:<{width}}{sqlite:>28}{postgres:>28}")
 
 
 if __name__ == "__main__":

@@ -230,20 +230,36 @@ def test_an_answer_cut_off_by_a_dropped_connection_is_retried_and_stored_once(
         assert col.card(card.id).reps == 1
 
 
+def connections_to(admin: Engine, database: str) -> int:
+    with admin.connect() as connection:
+        return connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": database},
+        ).scalar_one()
+
+
 def test_a_connection_dropped_between_answers_is_replaced(pg_url, pg_admin, clock):
+    database = pg_url.rsplit("/", 1)[1]
     with Collection.open(pg_url, config=Config(fuzz=False), clock=clock) as col:
-        col.import_decks([basic_deck(count=2)])
+        col.import_decks([basic_deck(count=8)])
         col.answer(col.next_card(), Rating.GOOD)
+        pooled = connections_to(pg_admin, database)
+        assert pooled >= 1
         with pg_admin.connect() as admin:  # a server restart, a network change
             admin.execute(
                 text(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     " WHERE datname = :name AND pid <> pg_backend_pid()"
                 ),
-                {"name": pg_url.rsplit("/", 1)[1]},
+                {"name": database},
             )
-        col.answer(col.next_card(), Rating.GOOD)
-        assert col.progress().done_today == 2
+        wait_until(lambda: connections_to(pg_admin, database) == 0, "the server closed them")
+        for _ in range(pooled + 1):  # every pooled connection it closed is replaced, in turn
+            col.answer(col.next_card(), Rating.GOOD)
+        assert col.progress().done_today == pooled + 2
 
 
 def table_rows(target: str) -> dict[str, list[tuple[object, ...]]]:

@@ -3,6 +3,7 @@ and short write transactions."""
 
 from __future__ import annotations
 
+import select
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from revise.storage.busy import busy_is_an_error
 from revise.storage.diagnose import check_url, missing_driver
@@ -46,9 +47,7 @@ def create(url: str) -> Engine:
     check_url(url)
     options: dict[str, object] = {}
     if make_url(url).get_backend_name() == "postgresql":
-        # A connection the server dropped (restart, network) is replaced before use.
         options = {
-            "pool_pre_ping": True,
             "connect_args": {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "revise"},
         }
     try:
@@ -57,7 +56,30 @@ def create(url: str) -> Engine:
         raise missing_driver(url, error.name or str(error)) from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    else:
+        _replace_connections_the_server_closed(engine)
     return engine
+
+
+def _replace_connections_the_server_closed(engine: Engine) -> None:
+    """A connection the server closed while it sat in the pool (a restart, an administrator, a
+    network change) is replaced before use. The server says so on the connection: one with
+    nothing to read is alive, known without asking the server (a ping on every use was two
+    round trips per answer); one with something to read (a goodbye, a notice) is pinged."""
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        if dbapi_connection.closed or dbapi_connection.broken:
+            raise DisconnectionError("the connection was closed")
+        try:
+            said_something = select.select([dbapi_connection.fileno()], [], [], 0)[0]
+        except (OSError, ValueError) as error:
+            raise DisconnectionError(str(error)) from error
+        if said_something:
+            try:
+                engine.dialect.do_ping(dbapi_connection)
+            except Exception as error:  # the driver's own error for a closed connection
+                raise DisconnectionError(str(error)) from error
 
 
 @contextmanager

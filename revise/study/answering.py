@@ -26,6 +26,8 @@ from revise.storage.models import (
 )
 from revise.storage.prepared import (
     Prepared,
+    Row,
+    all_rows,
     execute,
     first_row,
     one_of,
@@ -33,7 +35,7 @@ from revise.storage.prepared import (
     run,
     together,
 )
-from revise.study import leeches
+from revise.study import deck_options, leeches
 
 cards_t = Card.__table__
 decks_t = Deck.__table__
@@ -111,7 +113,7 @@ _SET_MEMORY = Prepared(
     .values({name: bindparam(f"new_{name}") for name in MEMORY_COLUMNS})
 )
 
-SchedulerFor = Callable[[Connection, int | None, str], Scheduler]
+SchedulerFor = Callable[[Connection, int | None, str, list[Row]], Scheduler]
 
 
 @dataclass(frozen=True)
@@ -139,11 +141,14 @@ def answer(
 ) -> int:
     """Store an answer in the connection's write transaction; returns the review's id.
 
-    `scheduler_for(connection, newest parameters id, deck name)` gives the card's scheduler.
+    `scheduler_for(connection, newest parameters id, deck name, deck options rows)` gives the
+    card's scheduler.
     """
-    with together(connection):  # PostgreSQL: the transaction's BEGIN goes with this read
+    with together(connection):  # PostgreSQL: the transaction's BEGIN goes with these reads
         reading = execute(connection, _CARD_TO_ANSWER, {"card_id": card_id})
+        options = execute(connection, deck_options.ALL_ROWS, {})
     row = first_row(reading)
+    options_rows = all_rows(options)
     if row is None:
         raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
     state, step, stability, difficulty, due, last_review, reps, lapses = row[:8]
@@ -158,7 +163,8 @@ def answer(
         reps,
         lapses,
     )
-    after = scheduler_for(connection, newest, deck).next_state(card_id, before, rating, day.now)
+    scheduler = scheduler_for(connection, newest, deck, options_rows)
+    after = scheduler.next_state(card_id, before, rating, day.now)
     buried: list[int] = []
     if has_siblings:
         resting = {"note_id": note_id, "card_id": card_id, "day_end": to_ms(day.end)}

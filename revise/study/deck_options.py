@@ -29,7 +29,7 @@ from revise.errors import ReviseError
 from revise.scheduling.limits import SEPARATOR
 from revise.storage import prepared
 from revise.storage.models import DeckOptionsRow
-from revise.storage.prepared import Prepared
+from revise.storage.prepared import Prepared, Row
 
 options_t = DeckOptionsRow.__table__
 
@@ -219,7 +219,7 @@ def defaults(config: Config) -> dict[str, Value]:
 
 Table = dict[str, dict[str, Value]]  # deck name -> the options set on it
 # Read before every answer: run straight on the driver (storage/prepared.py).
-_ALL_ROWS = Prepared(select(options_t).order_by(options_t.c.deck))
+ALL_ROWS = Prepared(select(options_t).order_by(options_t.c.deck))
 
 
 class DeckOptionsStore:
@@ -232,8 +232,10 @@ class DeckOptionsStore:
         self._table: Table = {}
         self._scheduling: dict[str, SchedulingOptions] = {}
 
-    def table(self, connection: Connection) -> Table:
-        rows = prepared.rows(connection, _ALL_ROWS, {})
+    def table(self, connection: Connection, rows: list[Row] | None = None) -> Table:
+        """The options table as read now, or as `rows` (ALL_ROWS) already read."""
+        if rows is None:
+            rows = prepared.rows(connection, ALL_ROWS, {})
         if rows != self._rows:
             self._table = {row[0]: _parse_row(row) for row in rows}  # type: ignore[misc]
             self._scheduling = {}
@@ -256,9 +258,12 @@ class DeckOptionsStore:
     def read(self, connection: Connection, deck: str) -> DeckOptions:
         return self.resolve(self.table(connection), deck)
 
-    def scheduling(self, connection: Connection, deck: str) -> SchedulingOptions | None:
-        """What FSRS uses for a card of `deck`; None when it is config.toml's."""
-        table = self.table(connection)
+    def scheduling(
+        self, connection: Connection, deck: str, rows: list[Row] | None = None
+    ) -> SchedulingOptions | None:
+        """What FSRS uses for a card of `deck`; None when it is config.toml's. `rows`: the
+        options table already read (ALL_ROWS), else it is read now."""
+        table = self.table(connection, rows)
         if not table:
             return None
         if deck not in self._scheduling:

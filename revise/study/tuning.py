@@ -29,6 +29,7 @@ from revise.scheduling.optimize import (
 from revise.scheduling.scheduler import NEW, Scheduler
 from revise.storage import engine as storage
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Review, SchedulerParameters
+from revise.storage.prepared import Row
 from revise.study.custom import CRAM_ORIGIN
 from revise.study.deck_options import DeckOptionsStore, SchedulingOptions, defaults
 
@@ -104,16 +105,26 @@ class Tuning:
         ).scalar()
         return self._for_deck(connection, name, fitted)
 
-    def scheduler_for(self, connection: Connection, newest: int | None, deck: str) -> Scheduler:
+    def scheduler_for(
+        self, connection: Connection, newest: int | None, deck: str, options: list[Row]
+    ) -> Scheduler:
         """As `scheduler`, given what the answer already read: the newest version's id (None:
-        never fitted) and the card's deck."""
+        never fitted), the card's deck and the deck options table (deck_options.ALL_ROWS)."""
         if newest is not None:
             self._load(connection, newest)
-        return self._for_deck(connection, deck, newest is not None)
+        return self._for_deck(connection, deck, newest is not None, options)
 
-    def _for_deck(self, connection: Connection, name: str | None, fitted: bool) -> Scheduler:
+    def _for_deck(
+        self,
+        connection: Connection,
+        name: str | None,
+        fitted: bool,
+        options_read: list[Row] | None = None,
+    ) -> Scheduler:
         parameters = self._resolve(name)[1] if fitted else None
-        options = self._options.scheduling(connection, name) if name is not None else None
+        options = (
+            self._options.scheduling(connection, name, options_read) if name is not None else None
+        )
         if parameters is None and options is None:
             return self._default
         key = (parameters, options)
