@@ -190,6 +190,11 @@ _DECKS_AND_DONE = Prepared(
 )
 
 
+# Every deck's name; how many answers of any kind were logged today (an index alone gives it).
+_DECK_NAMES = Prepared(select(decks.c.id, decks.c.name))
+_ANSWERED_TODAY = Prepared(select(func.count()).where(reviews.c.reviewed_at >= _moment("start")))
+
+
 def allowance(connection: Connection, day: StudyDay) -> Allowance:
     deck_rows = rows(connection, _DECKS_AND_DONE, {"start": to_ms(day.start)})
     return _allowance(deck_rows, rows(connection, _LIMITS_SET, {}), day)
@@ -387,36 +392,46 @@ def next_card(
     limits allow, as it is first among more cards than they allow. Otherwise it is picked again.
     """
     guess = guesses.get(deck)
-    moments = _moments(day)
+    start = {"start": to_ms(day.start)}
     picked = None
     with together(connection):
-        done = execute(connection, _DECKS_AND_DONE, {"start": to_ms(day.start)})
+        named = execute(connection, _DECK_NAMES, {})
+        answered = execute(connection, _ANSWERED_TODAY, start)
         limits = execute(connection, _LIMITS_SET, {})
         if guess:
             by_retrievability = day.review_order == "retrievability"
-            picked = execute(connection, _PICK(guess, guess, guess, by_retrievability), moments)
-    left = _allowance(all_rows(done), all_rows(limits), day)
+            pick = _PICK(guess, guess, guess, by_retrievability)
+            picked = execute(connection, pick, _moments(day))
+    names: dict[int, str] = dict(all_rows(named))  # type: ignore[arg-type]
+    answered_today = first_row(answered)[0]  # type: ignore[index]
+    set_on = all_rows(limits)
     row = None if picked is None else first_row(picked)
-    deck_ids = tuple(in_deck(left.names, deck))
+    deck_ids = tuple(in_deck(names, deck))
     if not deck_ids:
         if deck is not None:
             raise NoSuchDeck(deck)
         return None
     guesses[deck] = deck_ids
+    # No deck has answered more today than all of them together: a card whose limits are all
+    # above that is allowed without counting each deck's answers.
+    if guess == deck_ids and _allowed(row, _allowance([], set_on, day), answered_today):
+        return row
+    left = _allowance(rows(connection, _DECKS_AND_DONE, start), set_on, day)
     if guess == deck_ids and _allowed(row, left):
         return row
     return _next_card(connection, day, left, list(deck_ids))
 
 
-def _allowed(row: Row | None, left: Allowance) -> bool:
-    """Whether a card picked with no daily limits is within them (or no card was found)."""
+def _allowed(row: Row | None, left: Allowance, answered: int = 0) -> bool:
+    """Whether a card picked with no daily limits is within them (or no card was found), with
+    `answered` more cards of its kind counted as answered in each deck."""
     if row is None:
         return True
     state, deck = row[2], row[-1]
     if state == NEW:
-        return left.new.for_deck(deck) > 0
+        return left.new.for_deck(deck) > answered
     if state == REVIEW:
-        return left.review.for_deck(deck) > 0
+        return left.review.for_deck(deck) > answered
     return True
 
 
