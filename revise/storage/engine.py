@@ -7,7 +7,7 @@ import select
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -69,17 +69,68 @@ def _replace_connections_the_server_closed(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
-        if dbapi_connection.closed or dbapi_connection.broken:
-            raise DisconnectionError("the connection was closed")
+        if not _still_open(engine, dbapi_connection):
+            raise DisconnectionError("the server closed the connection")
+
+
+def _still_open(engine: Engine, dbapi_connection) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a PostgreSQL connection not in use is still open (see above)."""
+    if dbapi_connection.closed or dbapi_connection.broken:
+        return False
+    try:
+        said_something = select.select([dbapi_connection.fileno()], [], [], 0)[0]
+    except (OSError, ValueError):
+        return False
+    if not said_something:
+        return True
+    try:
+        engine.dialect.do_ping(dbapi_connection)
+    except Exception:  # the driver's own error for a closed connection
+        return False
+    return True
+
+
+class KeptConnection:
+    """One connection kept from call to call, for the study loop's next card and answer: taking
+    a connection from the pool and giving it back cost as much as a statement. Used under the
+    collection's lock, one call at a time; let go after any error (the next call takes a fresh
+    one), and checked before each use on PostgreSQL as the pool checks its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._connection: Connection | None = None
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        connection = self._connection
+        if connection is not None and not self._usable(connection):
+            self.close()
+            connection = None
+        if connection is None:
+            connection = self._connection = self.engine.connect()
         try:
-            said_something = select.select([dbapi_connection.fileno()], [], [], 0)[0]
-        except (OSError, ValueError) as error:
-            raise DisconnectionError(str(error)) from error
-        if said_something:
+            yield connection
+        except BaseException:
+            self.close()
+            raise
+
+    def _usable(self, connection: Connection) -> bool:
+        if connection.invalidated or connection.closed:
+            return False
+        if self.engine.dialect.name != "postgresql":
+            return True
+        if _still_open(self.engine, connection.connection.driver_connection):
+            return True
+        connection.invalidate()
+        return False
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
             try:
-                engine.dialect.do_ping(dbapi_connection)
-            except Exception as error:  # the driver's own error for a closed connection
-                raise DisconnectionError(str(error)) from error
+                connection.close()
+            except Exception:  # a connection the server dropped: it is not put back
+                connection.invalidate()
 
 
 @contextmanager
@@ -161,13 +212,18 @@ def _server_problems_explained(engine: Engine, *, writing: bool) -> Iterator[Non
         raise problem from None
 
 
+def _connect(engine: Engine, kept: KeptConnection | None) -> AbstractContextManager[Connection]:
+    return engine.connect() if kept is None else kept.connection()
+
+
 @contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
-    """One short write transaction, holding SQLite's write lock from its first statement."""
+def writing(engine: Engine, kept: KeptConnection | None = None) -> Iterator[Connection]:
+    """One short write transaction, holding SQLite's write lock from its first statement; on
+    the `kept` connection if given."""
     with (
         busy_is_an_error(),
         _server_problems_explained(engine, writing=True),
-        engine.connect() as connection,
+        _connect(engine, kept) as connection,
     ):
         connection.info["immediate"] = True
         try:
@@ -178,15 +234,15 @@ def writing(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
-def reading_now(engine: Engine) -> Iterator[Connection]:
+def reading_now(engine: Engine, kept: KeptConnection | None = None) -> Iterator[Connection]:
     """Reads that need no snapshot across their statements (the study loop's next card), run
     outside a transaction: no BEGIN and COMMIT to wait for. Each statement sees every answer
     committed before it, as in PostgreSQL's READ COMMITTED transactions anyway. For statements
-    run through storage/prepared.py."""
+    run through storage/prepared.py; on the `kept` connection if given."""
     with (
         busy_is_an_error(),
         _server_problems_explained(engine, writing=False),
-        engine.connect() as connection,
+        _connect(engine, kept) as connection,
     ):
         if engine.dialect.name != "postgresql":
             yield connection  # SQLite's driver runs each statement in a transaction of its own

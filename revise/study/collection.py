@@ -138,6 +138,7 @@ class Collection:
             self._engine.dispose()
             raise
         self._options = DeckOptionsStore(config)
+        self._kept = storage.KeptConnection(self._engine)  # for next_card and answer
         self._tuning = Tuning(self._engine, self._lock, config, self._options)
         self._actions: CardActions | None = None
         # Edit and add cards, create, rename and delete decks (revise/study/editing.py).
@@ -155,6 +156,7 @@ class Collection:
         return cls(storage.database_url(target), config or Config(), clock or _system_clock)
 
     def close(self) -> None:
+        self._kept.close()
         self._engine.dispose()
         if self._media_folder is not None:
             shutil.rmtree(self._media_folder, ignore_errors=True)
@@ -337,7 +339,7 @@ class Collection:
 
     def next_card(self, deck: str | None = None) -> StudyCard | None:
         day = self._day()
-        with self._lock, storage.reading_now(self._engine) as connection:
+        with self._lock, storage.reading_now(self._engine, self._kept) as connection:
             try:
                 row = queue.next_card(connection, day, deck, self._deck_guesses)
             except queue.NoSuchDeck:
@@ -445,7 +447,7 @@ class Collection:
             return self._practise(card_id, rating, duration_ms, uid, day.now)
         leech = answering.Leeches(self.config.leech_threshold, self.config.leech_action)
         try:
-            with self._lock, storage.writing(self._engine) as connection:
+            with self._lock, storage.writing(self._engine, self._kept) as connection:
                 review_id = answering.answer(
                     connection,
                     card_id,
