@@ -84,6 +84,30 @@ def test_preview_gives_the_interval_the_answer_schedules(db, clock):
         col.close()
 
 
+def test_an_answers_fuzz_is_drawn_for_its_card_and_leaves_the_programs_random_numbers_alone(
+    db, clock
+):
+    import random
+
+    col = Collection.open(db, config=Config(fuzz=True), clock=clock)
+    try:
+        col.import_decks([basic_deck(count=2)])
+        for card in (col.next_card(), col.next_card()):
+            col.answer(card, Rating.EASY)
+        clock.advance(days=20)
+        first = col.next_card()
+        # The same card at the same moment is fuzzed alike, whatever ran in between.
+        again = [col.preview(first)[Rating.GOOD] for _ in range(3)]
+        random.seed(7)
+        expected = [random.random() for _ in range(3)]
+        random.seed(7)
+        col.answer(first, Rating.GOOD)
+        assert [random.random() for _ in range(3)] == expected
+        assert again == [again[0]] * 3
+    finally:
+        col.close()
+
+
 def test_new_card_limit_is_per_deck_and_per_day(db, clock):
     col = Collection.open(db, config=Config(new_per_day=2), clock=clock)
     try:
