@@ -106,16 +106,21 @@ def execute(connection: Connection, prepared: Prepared, values: Mapping[str, Any
 
 
 @contextmanager
-def together(connection: Connection) -> Iterator[None]:
+def together(connection: Connection, *, commit: bool = False) -> Iterator[None]:
     """Send the statements run inside to the server in one go (PostgreSQL's pipeline mode: one
-    round trip for all of them); SQLite runs them as they come. Read their rows after the block."""
+    round trip for all of them); SQLite runs them as they come. Read their rows after the block.
+    With `commit`, PostgreSQL's commit is sent with them (the caller's own commit then finds
+    nothing left to do); on SQLite the caller's commit does it, once the rows are read."""
     if connection.dialect.name != "postgresql":
         yield
         return
     dialect = connection.dialect
+    driver = connection.connection.driver_connection
     try:
-        with connection.connection.driver_connection.pipeline():  # type: ignore[union-attr]
+        with driver.pipeline():  # type: ignore[union-attr]
             yield
+            if commit:  # as a statement: the pipeline's one wait for results covers it too
+                driver.cursor().execute("COMMIT")  # type: ignore[union-attr]
     except dialect.loaded_dbapi.Error as error:
         raise DBAPIError.instance(
             "(statements sent together)", None, error, dialect.loaded_dbapi.Error, dialect=dialect

@@ -139,7 +139,8 @@ def answer(
     scheduler_for: SchedulerFor,
     leech: Leeches,
 ) -> int:
-    """Store an answer in the connection's write transaction; returns the review's id.
+    """Store an answer in the connection's write transaction (on PostgreSQL also committed,
+    with its last statements); returns the review's id.
 
     `scheduler_for(connection, newest parameters id, deck name, deck options rows)` gives the
     card's scheduler.
@@ -174,7 +175,8 @@ def answer(
     made_leech = None
     if after.lapses > before.lapses and leeches.is_leech(after.lapses, leech.threshold):
         made_leech = leeches.mark(connection, card_id, note_id, suspend=leech.action == "suspend")
-    with together(connection):  # PostgreSQL: the review and the card's state in one round trip
+    # The review, the card's new state and (PostgreSQL) the commit, in one round trip.
+    with together(connection, commit=True):
         logging = execute(
             connection,
             _LOG_REVIEW,
