@@ -15,8 +15,6 @@ from textual.app import App
 from textual.binding import Binding
 
 from revise.tui.keys import check_keymap
-from revise.tui.screens.help import HelpScreen, help_rows
-from revise.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection
@@ -112,6 +110,8 @@ class ReviseApp(App[None]):
 
     def _session_ended(self, session: StudySession | None) -> None:
         if session is not None:
+            from revise.tui.screens.summary import SummaryScreen  # after a session: off the start
+
             self.push_screen(SummaryScreen(session), callback=self._summary_closed)
 
     def _summary_closed(self, _: None) -> None:
@@ -119,6 +119,8 @@ class ReviseApp(App[None]):
             self.exit()
 
     def action_help(self) -> None:
+        from revise.tui.screens.help import HelpScreen, help_rows  # when asked: off the start
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
