@@ -3,8 +3,6 @@ given to two actions of one screen."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Iterator
 
 from textual.binding import Binding
@@ -18,6 +16,9 @@ GLOBAL_SCOPE = "app"  # the app's own bindings work on every screen
 
 def app_bindings() -> dict[str, Binding]:
     """Binding id -> binding, for every binding with an id in the terminal app."""
+    import importlib
+    import pkgutil
+
     import revise.tui.app
     import revise.tui.screens
 
