@@ -200,8 +200,8 @@ def test_a_condition_asks_what_happens(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,
         "# Exchange rates\n\n## Interest rates\n\n- If interest rates in the United States rise "
-        "relative to Australia, then there will be a decrease in capital inflow to Australia "
-        "and an increase in capital outflow.\n- If you are stuck, take a walk.\n",
+        "relative to Australia, then there will be a decrease in capital inflow to Australia."
+        "\n- If you are stuck, take a walk.\n",
     )
     question = "What happens if interest rates in the United States rise relative to Australia?"
     assert cards[question] == "A decrease in capital inflow to Australia"
@@ -483,3 +483,23 @@ def test_one_question_keeps_the_answer_that_says_more_and_no_cloze_repeats_it(
         "Energy required to break one mole of a bond (always endothermic)"
     ]
     assert not any("[exothermic]" in note.front for note in notes)
+
+
+def test_what_happens_if_is_asked_only_when_the_answer_is_all_that_happens(
+    tmp_path: Path,
+) -> None:
+    from revise.generation.questions import condition
+
+    assert condition(
+        "If interest rates in the United States rise, then there will be a decrease in capital "
+        "inflow to Australia and an increase in capital outflow"
+    ) == []
+    assert condition(
+        "If there is an excess supply of AUD, the depreciation will raise the prices of imports, "
+        "which will reduce the quantity of imports demanded"
+    ) == []
+    kept = condition(
+        "If a process holding certain resources is denied a further request, that process must "
+        "release its original resources and, if necessary, request them again"
+    )
+    assert [q.back for q in kept] == ["That process must release its original resources"]

@@ -569,6 +569,26 @@ _CHAIN = re.compile(
 )
 
 
+_SECOND_CHANGE = re.compile(
+    r"^,?\s*(?:and|but|while)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:increase|decrease|rise|fall"
+    r"|reduction|drop|growth|decline)\b",
+    re.I,
+)
+
+
+def _goes_on(result: str, answer: str) -> bool:
+    """Whether the words an answer was cut from go on with more of what happens: a second
+    change ("and an increase in ..."), a chain ("which will ...", "causing"), another clause
+    with a verb of its own."""
+    cut = len(answer.rstrip(".;,"))
+    rest = result.strip()[cut:].strip() if len(words(answer)) < len(words(result)) else ""
+    if not rest:
+        return False
+    if _SECOND_CHANGE.match(rest) or _CHAIN.search(f", {rest.lstrip(', ')}"):
+        return True
+    return any(is_verb_form(word) for word in words(rest)[:MAX_ANSWER_WORDS])
+
+
 def _two_actions(outcome: str) -> bool:
     """ "exports and decrease imports": a second verb with its own object after "and"."""
     match = re.search(r"\band\s+([a-z]+)\s+([a-z]+)", outcome)
@@ -760,6 +780,9 @@ def condition(sentence: str) -> list[Question]:
     answer = _short(result) or _first_part_that_fits(result)
     if not answer or len(words(answer)) < MIN_MEANING_WORDS:
         return []
+    if _goes_on(result, answer):
+        return []  # "A decrease in capital inflow [and an increase in capital outflow]": what
+        # happens is the whole of it, and a cut answer teaches half
     front = finish_question(f"What happens if {' '.join(said)}")
     return [Question(front, _capital(answer), Shape.EFFECT, 11.5)]
 
