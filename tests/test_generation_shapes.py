@@ -490,14 +490,20 @@ def test_what_happens_if_is_asked_only_when_the_answer_is_all_that_happens(
 ) -> None:
     from revise.generation.questions import condition
 
-    assert condition(
-        "If interest rates in the United States rise, then there will be a decrease in capital "
-        "inflow to Australia and an increase in capital outflow"
-    ) == []
-    assert condition(
-        "If there is an excess supply of AUD, the depreciation will raise the prices of imports, "
-        "which will reduce the quantity of imports demanded"
-    ) == []
+    assert (
+        condition(
+            "If interest rates in the United States rise, then there will be a decrease in capital "
+            "inflow to Australia and an increase in capital outflow"
+        )
+        == []
+    )
+    assert (
+        condition(
+            "If there is an excess supply of AUD, the depreciation will raise the prices of imports, "
+            "which will reduce the quantity of imports demanded"
+        )
+        == []
+    )
     kept = condition(
         "If a process holding certain resources is denied a further request, that process must "
         "release its original resources and, if necessary, request them again"
