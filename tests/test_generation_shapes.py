@@ -509,3 +509,19 @@ def test_what_happens_if_is_asked_only_when_the_answer_is_all_that_happens(
         "release its original resources and, if necessary, request them again"
     )
     assert [q.back for q in kept] == ["That process must release its original resources"]
+
+
+def test_what_a_situation_is_called_is_asked_and_a_bracketed_acronym_is_never_hidden(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Floating exchange rates\n\n"
+        "- When the currency is allowed to float free from the interference of the central "
+        "bank (RBA), then it is referred to as a clean float\n",
+    )
+    front = (
+        "What is it called when the currency is allowed to float free from the interference "
+        "of the central bank?"
+    )
+    assert cards == {front: "A clean float"}

@@ -459,3 +459,27 @@ def _answer(text: str) -> str:
     if len(answer.split()) > MAX_ANSWER_WORDS:
         return ""
     return answer[:1].upper() + answer[1:]
+
+
+_NAMED_WHEN = re.compile(
+    r"^(?P<when>when|whenever|if)\s+(?P<condition>[^,]{8,}?),\s*(?:then\s+)?(?:it|this)"
+    r"(?:\s+is|\s+was|['\u2019]s)\s+(?:often\s+|sometimes\s+|also\s+)?(?:referred\s+to\s+as|called|known\s+as"
+    r"|termed)\s+(?P<term>[^,;]{2,60}?)\.?$",
+    re.I,
+)
+
+
+def naming(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "When the currency is allowed to float free from the central bank, then it is referred
+    to as a clean float" -> "What is it called when the currency is allowed to float free from
+    the central bank?" :: "A clean float" """
+    match = _NAMED_WHEN.match(sentence.strip())
+    if not match:
+        return []
+    condition = re.sub(r"\s*\([^)]*\)", "", match["condition"]).strip()
+    term = match["term"].strip()
+    if len(term.split()) > MAX_SUBJECT_WORDS or len(words(condition)) > MAX_ANSWER_WORDS + 8:
+        return []
+    when = match["when"].casefold()
+    front = finish_question(f"What is it called {when} {condition}")
+    return [Question(front, term[:1].upper() + term[1:], Shape.DEFINITION, 11.8)]

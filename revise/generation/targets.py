@@ -488,8 +488,16 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
         for token in tokens
     ):
         return False  # never teach a slip of the pen ("Issac Newton")
+    if target.kind is TargetKind.ACRONYM and _in_brackets(target, sentence):
+        return False  # "the central bank ([RBA])": the words before it say what it stands for
     cue = [word for word in rest.split() if word != "\x00"]
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
+
+
+def _in_brackets(target: Target, sentence: str) -> bool:
+    return sentence[: target.start].rstrip().endswith("(") and sentence[
+        target.end :
+    ].lstrip().startswith(")")
 
 
 def _repetition_penalty(target: Target, vocabulary: Vocabulary) -> float:
