@@ -499,8 +499,8 @@ def test_what_happens_if_is_asked_only_when_the_answer_is_all_that_happens(
     )
     assert (
         condition(
-            "If there is an excess supply of AUD, the depreciation will raise the prices of imports, "
-            "which will reduce the quantity of imports demanded"
+            "If there is an excess supply of AUD, the depreciation will raise the prices of "
+            "imports, which will reduce the quantity of imports demanded"
         )
         == []
     )
