@@ -525,3 +525,10 @@ def test_what_a_situation_is_called_is_asked_and_a_bracketed_acronym_is_never_hi
         "of the central bank?"
     )
     assert cards == {front: "A clean float"}
+
+
+def test_a_word_cut_short_is_a_slip_but_a_real_word_or_a_name_is_not() -> None:
+    assert looks_misspelt("Internation", False)
+    assert not looks_misspelt("Interleaving", False)
+    assert not looks_misspelt("Einstellung", False)
+    assert not looks_misspelt("Stalin", True)

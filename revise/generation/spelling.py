@@ -14,6 +14,9 @@ WORD_TYPO_GAIN = 1.5  # ... that is this much commoner (zipf)
 NAME_TYPO_GAIN = 1.3  # a name is a slip only next to a name this much commoner ...
 NAME_TYPO_FLOOR = 3.5  # ... and at least this common itself
 MIN_CHECKED_LENGTH = 4
+MIN_CUT_LENGTH = 6  # a word cut short ("Internation") is at least this long ...
+CUT_LETTERS = 3  # ... and lacks at most this many letters of a common word
+CUT_WORD_ZIPF = 4.0  # ... that is at least this common
 SLIP_NEIGHBOUR_USES = 3  # a word written once beside one the notes use this often is a slip
 
 
@@ -34,6 +37,8 @@ def looks_misspelt(token: str, name: bool) -> bool:
         return False
     gain, floor = (NAME_TYPO_GAIN, NAME_TYPO_FLOOR) if name else (WORD_TYPO_GAIN, 0.0)
     common = _common_words()
+    if not name and len(lower) >= MIN_CUT_LENGTH and _cut_short(lower, rarity):
+        return True  # "Internation" for "International"
     return any(
         other in common and zipf(other) >= max(rarity + gain, floor) for other in _one_edit(lower)
     )
@@ -53,6 +58,23 @@ def slip_in_notes(token: str, uses: Callable[[str], int]) -> bool:
         for other in _one_edit(lower)
         if not (other.startswith(lower) or lower.startswith(other))  # "lipase", "lipases"
     )
+
+
+def _cut_short(lower: str, rarity: float) -> bool:
+    return any(
+        word.startswith(lower)
+        and len(word) - len(lower) <= CUT_LETTERS
+        and zipf(word) >= max(CUT_WORD_ZIPF, rarity + WORD_TYPO_GAIN)
+        for word in _common_by_start().get(lower[:3], ())
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_by_start() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for word in _common_words():
+        groups.setdefault(word[:3], []).append(word)
+    return {start: tuple(words) for start, words in groups.items()}
 
 
 @lru_cache(maxsize=1)
