@@ -245,7 +245,7 @@ def test_card_info_from_the_browser(tui_col, tui_clock):
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(pilot.app.screen, CardInfoScreen)
-        for _ in range(40):  # on a busy machine the review table may paint a frame later
+        for _ in range(200):  # on a busy machine the review table may paint frames later
             if "Again" in screen_text(pilot):
                 break
             await pilot.pause(0.05)

@@ -532,3 +532,14 @@ def test_a_word_cut_short_is_a_slip_but_a_real_word_or_a_name_is_not() -> None:
     assert not looks_misspelt("Interleaving", False)
     assert not looks_misspelt("Einstellung", False)
     assert not looks_misspelt("Stalin", True)
+
+
+def test_a_derivation_gives_its_result_not_its_steps(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Geometric series\n\n"
+        "\\[\n\\begin{aligned}\ns_n &= a + ar + \\cdots + ar^{n-1} \\\\\n"
+        "s_n - r s_n &= a - ar^n \\\\\n"
+        "s_n &= \\frac{a(1-r^n)}{1-r}\n\\end{aligned}\n\\]\n",
+    )
+    assert cards == {"sₙ = ?": "(a(1-rⁿ))/(1-r)"}

@@ -39,6 +39,9 @@ def _strip_front_matter(text: str) -> tuple[str, str]:
     return blank + text[match.end() :], title[1] if title else ""
 
 
+_STEP = re.compile(r"\S\s*[+\-\u2212]\s*\S")  # "sₙ - rsₙ": a left-hand side worked on
+
+
 class _Walker:
     def __init__(self, tokens: list) -> None:  # type: ignore[type-arg]
         self.tokens = tokens
@@ -108,15 +111,21 @@ class _Walker:
         self.result.append(Block(kind, text, first, last, level, breaks, terms))
 
     def _formulas(self, content: str, first: int) -> None:
-        """A display block: each of its equations, named where the author named it. Of two
-        that share a left-hand side, an unnamed second says nothing the first did not ask."""
+        """A display block: each of its equations, named where the author named it. A block of
+        working gives its result, not its steps: a left-hand side that is itself a sum or a
+        difference ("sₙ - rsₙ = ...") is a step, and of unnamed lines with the same left-hand
+        side the last is the result."""
         last = first + content.strip().count("\n")
-        sides: set[str] = set()
-        for equation, name in display_equations(content):
+        equations = display_equations(content)
+        kept: dict[str, tuple[str, str]] = {}
+        for equation, name in equations:
             side = equation.split("=")[0].strip()
-            if side in sides and not name:
+            if len(equations) > 1 and _STEP.search(side):
                 continue
-            sides.add(side)
+            key = side if not name else f"{side}\x00{name}"
+            kept.pop(key, None)
+            kept[key] = (equation, name)
+        for equation, name in kept.values():
             names = (name,) if name else ()
             block = Block(BlockKind.FORMULA, equation, first, last, 0, ((0, first),), names)
             self.result.append(block)
