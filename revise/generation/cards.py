@@ -1102,8 +1102,6 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     return drafts
 
 
-
-
 def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """A display formula under its headings asks for its right-hand side: "ΔH_solution = ?"
     -> "ΔH_LE + ΔH_hyd". A reaction, or a chain that names no quantity first, asks nothing."""
