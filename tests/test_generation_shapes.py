@@ -543,3 +543,25 @@ def test_a_derivation_gives_its_result_not_its_steps(tmp_path: Path) -> None:
         "s_n &= \\frac{a(1-r^n)}{1-r}\n\\end{aligned}\n\\]\n",
     )
     assert cards == {"sₙ = ?": "(a(1-rⁿ))/(1-r)"}
+
+
+def test_what_a_period_was_characterised_by_is_asked_whole_or_not_at_all(tmp_path: Path) -> None:
+    from revise.generation.clauses import marked_by
+
+    asked = marked_by(
+        "The fourth period (1965-72) was characterized by renewed Soviet assistance and a drop "
+        "in Chinese assistance.",
+        frozenset(),
+    )
+    assert [(q.front, q.back) for q in asked] == [
+        (
+            "What was the fourth period (1965-72) characterized by?",
+            "Renewed Soviet assistance and a drop in Chinese assistance",
+        )
+    ]
+    cut = marked_by(
+        "The history of Russia and North Korea is marked by a series of transformations "
+        "influenced by changing political landscapes and global dynamics.",
+        frozenset(),
+    )
+    assert cut == []

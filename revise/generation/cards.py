@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
-from revise.generation.clauses import naming, object_question, purpose, stance, superlative
+from revise.generation.clauses import (
+    marked_by,
+    naming,
+    object_question,
+    purpose,
+    stance,
+    superlative,
+)
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.content import not_content
 from revise.generation.document import Block, BlockKind
@@ -718,6 +725,7 @@ def shaped_questions(
         *effect(sentence, names),
         *purpose(sentence, names),
         *naming(sentence, names),
+        *marked_by(sentence, names),
         *stance(sentence, names),
         *superlative(sentence, names),
     ]

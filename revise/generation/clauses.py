@@ -22,7 +22,7 @@ from revise.generation.grammar import (
     split_clause,
     verb_base,
 )
-from revise.generation.language import PRONOUNS, is_stopword, words
+from revise.generation.language import PRONOUNS, is_stopword, is_verb_form, words
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape
 
 MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief worth asking
@@ -458,6 +458,9 @@ def _answer(text: str) -> str:
         answer = longer
     if len(answer.split()) > MAX_ANSWER_WORDS:
         return ""
+    last = answer.split()[-1].casefold()
+    if is_verb_form(last) or last in PREPOSITIONS or is_stopword(last):
+        return ""  # "a series of transformations influenced [by ...]": cut mid-phrase
     return answer[:1].upper() + answer[1:]
 
 
@@ -483,3 +486,24 @@ def naming(sentence: str, names: frozenset[str]) -> list[Question]:
     when = match["when"].casefold()
     front = finish_question(f"What is it called {when} {condition}")
     return [Question(front, term[:1].upper() + term[1:], Shape.DEFINITION, 11.8)]
+
+
+_MARKED_BY = re.compile(
+    r"^(?P<thing>[^,;:]{3,80}?)\s+(?P<be>was|were|is|are)\s+(?:largely\s+|mainly\s+)?"
+    r"(?P<verb>characteri[sz]ed|marked|dominated|defined)\s+by\s+(?P<what>.+)$",
+    re.I,
+)
+
+
+def marked_by(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "The fourth period (1965-72) was characterized by renewed Soviet assistance and a drop
+    in Chinese assistance" -> "What was the fourth period (1965-72) characterized by?" """
+    match = _MARKED_BY.match(sentence.strip().rstrip("."))
+    if not match or not _good_subject(re.sub(r"\([^)]*\)", "", match["thing"]).split()):
+        return []
+    answer = _answer(match["what"])
+    if len(words(answer)) < MIN_CONTENT_WORDS:
+        return []
+    thing = " ".join(lower_first(match["thing"].split(), names))
+    front = finish_question(f"What {match['be'].casefold()} {thing} {match['verb']} by")
+    return [Question(front, answer, Shape.WHY, 11.0)]
