@@ -444,6 +444,7 @@ def _subject(subject: list[str], names: frozenset[str]) -> str:
 
 def _answer(text: str) -> str:
     """The clause as an answer: its dash-separated parts while twelve words hold them."""
+    whole = text.strip().rstrip(" .;,")
     text = re.split(
         r",\s+(?:which|who|where|while|whereas|so)\b|\s+by\s+\w+ing\b", text, maxsplit=1
     )[0]
@@ -459,7 +460,8 @@ def _answer(text: str) -> str:
     if len(answer.split()) > MAX_ANSWER_WORDS:
         return ""
     last = answer.split()[-1].casefold()
-    if is_verb_form(last) or last in PREPOSITIONS or is_stopword(last):
+    cut = len(answer.split()) < len(whole.split())
+    if cut and (is_verb_form(last) or last in PREPOSITIONS or is_stopword(last)):
         return ""  # "a series of transformations influenced [by ...]": cut mid-phrase
     return answer[:1].upper() + answer[1:]
 
