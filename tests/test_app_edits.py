@@ -82,7 +82,8 @@ def test_a_card_changed_in_both_is_a_conflict_the_app_wins_unless_prefer_file(co
     col.import_file(path)
     assert fronts(col)["Japan"] == "Tokyo"
     # Still open: importing the file again lists it, and --prefer-file then takes the file's.
-    assert "kept the app's (--prefer-file takes the file's)" in str(col.import_file(path))
+    again = str(col.import_file(path))
+    assert "kept the app's (revise import FILE --prefer-file takes the file's)" in again
     report = col.import_file(path, prefer_file=True)
     assert "took the file's" in str(report)
     assert fronts(col)["Japan"] == "Tokio city"

@@ -163,5 +163,5 @@ def conflict_line(conflict: Conflict) -> str:
         front = front[:59] + "…"
     both = f"{inert(front)}: changed in the app and in the file"
     if conflict.kept == "app":
-        return f"{both}; kept the app's ({PREFER_FILE} takes the file's)"
+        return f"{both}; kept the app's (revise import FILE {PREFER_FILE} takes the file's)"
     return f"{both}; took the file's"
