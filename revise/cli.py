@@ -453,7 +453,10 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     args.database = collection.path or target
     if collection.backup is not None:
         backup = inert(str(collection.backup))
-        print(f"revise: upgraded the database; a copy of the old one is at {backup}")
+        # On standard error: a command's output (`--json`, a listing) stays what it says.
+        print(
+            f"revise: upgraded the database; a copy of the old one is at {backup}", file=sys.stderr
+        )
     if collection.is_new and args.command in (None, "study", "browse"):
         _import_bundled(collection)
     return collection

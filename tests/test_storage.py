@@ -299,3 +299,17 @@ def test_a_new_collection_has_exactly_the_schema_the_migrations_make(
     upgrade(engine)
     engine.dispose()
     assert _schema(database_url(db)) == _schema(migrated)
+
+
+def test_the_upgrade_notice_leaves_a_commands_json_output_whole(db_path: Path, capsys) -> None:
+    import json
+
+    from revise.cli import main
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    upgrade(engine, "0001")
+    engine.dispose()
+    assert main(["--db", str(db_path), "decks", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert "upgraded the database" in captured.err
