@@ -551,17 +551,20 @@ def _import_bundled(collection) -> None:  # type: ignore[no-untyped-def]
 
 
 def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from revise.formats.detect import read_decks
+    from revise.formats.detect import read_sources
 
-    decks = []
+    decks, tables = [], []
     for path in args.files:
-        decks.extend(read_decks(path, deck=args.deck, columns=args.columns))
-    total = sum(len(deck.notes) for deck in decks)
+        found, rows = read_sources(path, deck=args.deck, columns=args.columns)
+        decks.extend(found)
+        tables.extend(rows)
+    total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
     if total >= 2000 and sys.stderr.isatty():
-        report = _import_with_progress(collection, decks, args, total)
+        report = _import_with_progress(collection, decks, tables, args, total)
     else:
         report = collection.import_decks(
             decks,
+            tables=tables,
             dry_run=args.dry_run,
             on_wait=_say_once(lambda line: print(line, file=sys.stderr)),
             prefer_file=args.prefer_file,
@@ -598,7 +601,7 @@ def _indented(text: str, width: int) -> str:
     return text.replace("\n", "\n" + " " * width)
 
 
-def _import_with_progress(collection, decks, args: argparse.Namespace, total: int):  # type: ignore[no-untyped-def]
+def _import_with_progress(collection, decks, tables, args: argparse.Namespace, total: int):  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.progress import Progress
 
@@ -607,6 +610,7 @@ def _import_with_progress(collection, decks, args: argparse.Namespace, total: in
         task = bar.add_task("importing", total=total)
         return collection.import_decks(
             decks,
+            tables=tables,
             dry_run=args.dry_run,
             prefer_file=args.prefer_file,
             restore=args.restore,

@@ -8,10 +8,13 @@ content column, as Anki does) or chosen with a `columns` spec when a file cannot
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,39 +77,168 @@ class _Layout:
     labels: list[str]
 
 
+ROWS_PER_BATCH = 10_000  # rows read, turned into notes and handed on at a time
+
+
 def read_csv_deck(
     path: Path, *, deck: str | None = None, columns: str | None = None
 ) -> list[DeckData]:
     """The notes of a table file, grouped into decks (one, unless a deck column names several)."""
-    text = _decode(path, read_capped(path, MAX_TABLE_BYTES, "table"))
-    meta = _read_meta(_lines(text))
-    body = text[_offset_of_line(text, meta.lines) :]
-    del text
-    delimiter = meta.delimiter or _sniff_delimiter(path, body)
-    rows = _parse_rows(path, body, delimiter, meta.lines)
-    del body
-    if not rows:
-        raise FormatError(str(path), None, "no rows of notes found (is the file empty?)")
-    header: list[str] | None = meta.labels
-    if header is None and _is_header(rows[0][1]):
-        header = rows.pop(0)[1]
-    layout = _layout(path, header, rows, meta, columns)
-    default_deck = deck or meta.deck or path.stem
     by_deck: dict[str, list[NoteData]] = {}
-    rows.reverse()
-    while rows:  # each row is let go as soon as its note is made: the two never both fill memory
-        line, row = rows.pop()
-        note = _note(path, line, row, layout, meta)
-        if note is None:
-            continue
-        deck_column = layout.roles.get("deck")
-        name = default_deck
-        if deck is None and deck_column is not None and _cell(row, deck_column).strip():
-            name = _cell(row, deck_column).strip()
-        by_deck.setdefault(name, []).append(note)
-    if not by_deck:
-        raise FormatError(str(path), None, "every row is empty; nothing to import")
+    for batch in TableReader(path, deck=deck, columns=columns).batches():
+        for name, note in batch:
+            by_deck.setdefault(name, []).append(note)
     return [DeckData(name=name, notes=notes) for name, notes in by_deck.items()]
+
+
+class TableReader:
+    """A table file read a batch of rows at a time, so that a million rows never sit in memory
+    at once: an import stores each batch before the next is read.
+
+    Opening it checks the file (size, encoding) and counts its lines; `batches` reads it again
+    from the start each time it is called, raising FormatError at the first row it cannot read.
+    """
+
+    def __init__(self, path: Path, *, deck: str | None = None, columns: str | None = None) -> None:
+        self.path = path
+        self.deck = deck
+        self.columns = columns
+        self._plain_utf8, self.lines = _scan(path)
+
+    def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
+        """(deck name, note) for the rows of each batch, in file order."""
+        path, columns = self.path, self.columns
+        with _text_lines(path, self._plain_utf8) as lines:
+            head: list[str] = []
+            for raw in lines:
+                head.append(raw)
+                if not _is_meta_line(len(head) - 1, raw.rstrip("\r\n")):
+                    break
+            meta = _read_meta(head)
+            body = itertools.chain(head[meta.lines :], lines)
+            delimiter = meta.delimiter
+            if delimiter is None:
+                sample = list(_first_chars(body, _SNIFF_CHARS))
+                delimiter = _sniff_delimiter(path, "".join(sample)[:_SNIFF_CHARS])
+                body = itertools.chain(sample, body)
+            rows = _parse_rows(path, body, delimiter, meta.lines)
+            batch = list(itertools.islice(rows, ROWS_PER_BATCH))
+            if not batch:
+                raise FormatError(str(path), None, "no rows of notes found (is the file empty?)")
+            header: list[str] | None = meta.labels
+            if header is None and _is_header(batch[0][1]):
+                header = batch.pop(0)[1]
+            widest = len(header or [])
+            needed = _spec_width(columns)  # a spec may name columns only later rows have
+            width = max(widest, needed)
+            layout: _Layout | None = None
+            default_deck = self.deck or meta.deck or path.stem
+            deck_column = None
+            any_note = False
+            while batch:
+                widest = max(widest, *(len(row) for _, row in batch))
+                if layout is None or widest > width:
+                    width = max(width, widest)
+                    layout = _layout(path, header, width, meta, columns)
+                    deck_column = layout.roles.get("deck")
+                notes = []
+                for line, row in batch:
+                    note = _note(path, line, row, layout, meta)
+                    if note is None:
+                        continue
+                    name = default_deck
+                    if self.deck is None and deck_column is not None:
+                        name = _cell(row, deck_column).strip() or default_deck
+                    notes.append((name, note))
+                any_note = any_note or bool(notes)
+                yield notes
+                batch = list(itertools.islice(rows, ROWS_PER_BATCH))
+            if widest < needed:
+                raise _spec_too_wide(path, columns or "", needed, widest)
+            if not any_note:
+                raise FormatError(str(path), None, "every row is empty; nothing to import")
+
+
+_SNIFF_CHARS = 64 * 1024
+
+
+def _first_chars(lines: Iterator[str], count: int) -> Iterator[str]:
+    """Lines from `lines` until they hold at least `count` characters."""
+    total = 0
+    for line in lines:
+        yield line
+        total += len(line)
+        if total >= count:
+            return
+
+
+def _spec_width(spec: str | None) -> int:
+    """How many columns a `--columns` spec naming columns by place needs (0: by name)."""
+    if not spec or "=" in spec:
+        return 0
+    return len(spec.split(","))
+
+
+def _scan(path: Path) -> tuple[bool, int]:
+    """Whether a table file is plain UTF-8 (it can be read a line at a time), and how many
+    lines it has; raises FormatError for a file that cannot be read or is too large."""
+    where = str(path)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    plain = True
+    try:
+        if path.is_dir():
+            raise FormatError(where, None, "is a folder, not a table (name a file)")
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            raise _too_large(where)
+        with path.open("rb") as handle:
+            size = 0
+            while chunk := handle.read(1024 * 1024):
+                if size == 0 and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    plain = False  # UTF-16: read whole by decode_text
+                size += len(chunk)
+                if size > MAX_TABLE_BYTES:
+                    raise _too_large(where)
+                lines += chunk.count(b"\n")
+                if plain:
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError:
+                        plain = False
+            if plain:
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    plain = False
+    except FileNotFoundError:
+        raise FormatError(where, None, "no such file (check the path)") from None
+    except OSError as error:
+        raise FormatError(where, None, f"cannot read the file ({error.strerror})") from None
+    return plain, lines
+
+
+def _too_large(where: str) -> FormatError:
+    megabytes = MAX_TABLE_BYTES // (1024 * 1024)
+    return FormatError(where, None, f"too large: over {megabytes} MB for a table; split it")
+
+
+@contextmanager
+def _text_lines(path: Path, plain_utf8: bool) -> Iterator[Iterator[str]]:
+    """The lines of a table file with their line breaks: read as they are needed from a UTF-8
+    file, else from its whole text as decode_text makes it (other encodings, or an error)."""
+    try:
+        if not plain_utf8:
+            yield _lines(_decode(path, read_capped(path, MAX_TABLE_BYTES, "table")))
+            return
+        # newline="": lines end at \n, \r\n or \r and keep their ends, as the csv module wants
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            yield handle
+    except FileNotFoundError:
+        raise FormatError(str(path), None, "no such file (check the path)") from None
+    except UnicodeDecodeError as error:  # changed since it was checked
+        raise FormatError(str(path), None, f"text is not UTF-8 ({error.reason})") from None
+    except OSError as error:
+        raise FormatError(str(path), None, f"cannot read the file ({error.strerror})") from None
 
 
 # --- bytes to text ---------------------------------------------------------------------------
@@ -172,11 +304,9 @@ def _line_end(text: str, start: int) -> int:
     return newline + 1 if newline >= 0 else len(text)
 
 
-def _offset_of_line(text: str, count: int) -> int:
-    offset = 0
-    for _ in range(count):
-        offset = _line_end(text, offset)
-    return offset
+def _is_meta_line(index: int, line: str) -> bool:
+    """Whether a line at the top of a table is one of Anki's header lines, not a row."""
+    return line.startswith("#") or (index == 0 and line.startswith("tags:"))
 
 
 def _read_meta(lines: Iterable[str]) -> _Meta:
@@ -252,10 +382,11 @@ def _sniff_delimiter(path: Path, body: str) -> str:
     return best
 
 
-def _parse_rows(path: Path, body: str, delimiter: str, offset: int) -> list[tuple[int, list[str]]]:
+def _parse_rows(
+    path: Path, lines: Iterable[str], delimiter: str, offset: int
+) -> Iterator[tuple[int, list[str]]]:
     """(line number of the row's start, cells) for each non-empty row."""
-    reader = csv.reader(_lines(body), delimiter=delimiter, strict=False)
-    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
     start = 1
     try:
         for row in reader:
@@ -265,12 +396,11 @@ def _parse_rows(path: Path, body: str, delimiter: str, offset: int) -> list[tupl
                 if field_too_long(cell):
                     raise _too_long(path, line)
             if any(cell.strip() for cell in row):
-                rows.append((line, row))
+                yield line, row
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise _too_long(path, offset + start) from exc
         raise FormatError(str(path), offset + start, f"not readable as a table ({exc})") from exc
-    return rows
 
 
 def _too_long(path: Path, line: int) -> FormatError:
@@ -301,13 +431,8 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _layout(
-    path: Path,
-    header: list[str] | None,
-    rows: list[tuple[int, list[str]]],
-    meta: _Meta,
-    spec: str | None,
+    path: Path, header: list[str] | None, width: int, meta: _Meta, spec: str | None
 ) -> _Layout:
-    width = max([len(header or [])] + [len(row) for _, row in rows])
     labels = [(header[i] if header and i < len(header) else "").strip() for i in range(width)]
     if spec:
         return _layout_from_spec(path, spec, labels, width)
@@ -353,11 +478,7 @@ def _layout_from_spec(path: Path, spec: str, labels: list[str], width: int) -> _
         )
     else:
         if len(items) > width:
-            raise FormatError(
-                str(path),
-                None,
-                f"columns {spec!r} names {len(items)} columns; the file has {width}",
-            )
+            raise _spec_too_wide(path, spec, len(items), width)
         assignments = [(_role(path, spec, role or "skip"), i) for i, role in enumerate(items)]
     roles: dict[str, int] = {}
     fronts: list[int] = []
@@ -372,6 +493,12 @@ def _layout_from_spec(path: Path, spec: str, labels: list[str], width: int) -> _
     if len(fronts) != 1:
         raise FormatError(str(path), None, f"columns {spec!r} must name exactly one front column")
     return _Layout(fronts[0], backs, roles, labels)
+
+
+def _spec_too_wide(path: Path, spec: str, named: int, width: int) -> FormatError:
+    return FormatError(
+        str(path), None, f"columns {spec!r} names {named} columns; the file has {width}"
+    )
 
 
 def _role(path: Path, spec: str, role: str) -> str:
@@ -443,7 +570,7 @@ def _note(path: Path, line: int, row: list[str], layout: _Layout, meta: _Meta) -
             filter(None, [back, f"{layout.labels[layout.roles['source']]}: {source_text}"])
         )
     own = bracket_cloze(front) if kind is NoteKind.CLOZE else front
-    if guid == meaning_hash(kind.value, own, back):
+    if guid is not None and guid == meaning_hash(kind.value, own, back):
         front, guid = own, None  # revise wrote the card (its meaning is its guid): as it was
     return NoteData(
         kind=kind,

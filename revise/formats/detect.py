@@ -16,9 +16,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revise.errors import FormatError
 from revise.formats.model import DeckData
+
+if TYPE_CHECKING:
+    from revise.formats.csvdeck import TableReader
 
 NOTES_SUFFIXES = {".txt", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
@@ -48,6 +52,18 @@ def read_decks(
     if deck and len(decks) == 1:
         decks[0].name = deck
     return decks
+
+
+def read_sources(
+    path: Path, *, deck: str | None = None, columns: str | None = None
+) -> tuple[list[DeckData], list[TableReader]]:
+    """What a file holds, to import: a table as a reader of its rows (read as it is stored),
+    any other file as its decks."""
+    if file_kind(path, columns=columns) is FileKind.TABLE:
+        from revise.formats.csvdeck import TableReader
+
+        return [], [TableReader(path, deck=deck, columns=columns)]
+    return read_decks(path, deck=deck, columns=columns), []
 
 
 def file_kind(path: Path, *, columns: str | None = None) -> FileKind:

@@ -9,12 +9,23 @@ their cards suspended, never deleted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from sqlalchemy import BigInteger, Connection, bindparam, insert, select, type_coerce, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 
 from revise.formats.model import (
     CardHistory,
@@ -228,18 +239,66 @@ def plan_deck(connection: Connection, deck: DeckData, *, restore: bool = False) 
         kept_deleted=kept_deleted,
     )
     for index, old in matched.items():
-        note = incoming[index]
-        if old.edited_at is None:
-            if _same(old, note, keys[index]):
-                plan.unchanged.add(index)
-        elif old.file_version is not None and old.file_version == app_edits.file_version_of(note):
-            plan.unchanged.add(index)  # the file did not change: the app's edit stays
-        elif _same(old, note, keys[index]):
+        verdict = _verdict(old, incoming[index], keys[index])
+        if verdict in (_SAME, _AGREED):
             plan.unchanged.add(index)
+        if verdict == _AGREED:
             plan.agreed.add(index)
-        else:
+        elif verdict == _CONFLICT:
             plan.conflicts.add(index)
     return plan
+
+
+# What a file's note is to the stored note it matches.
+_SAME = "same"  # nothing to write (the file as stored, or unchanged since an app edit)
+_AGREED = "agreed"  # edited in the app as the file now says
+_CONFLICT = "conflict"  # edited in the app, changed in the file
+_CHANGED = "changed"
+
+
+def _verdict(old: _Stored, note: NoteData, key: str) -> str:
+    if old.edited_at is None:
+        return _SAME if _same(old, note, key) else _CHANGED
+    if old.file_version is not None and old.file_version == app_edits.file_version_of(note):
+        return _SAME  # the file did not change: the app's edit stays
+    return _AGREED if _same(old, note, key) else _CONFLICT
+
+
+@dataclass
+class _Writes:
+    """Matched notes to write: those changed, and those that only moved (position, id)."""
+
+    changed: list[tuple[_Stored, NoteData, str, int]] = field(default_factory=list)
+    moved: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _take_matched(
+    connection: Connection,
+    writes: _Writes,
+    report: DeckReport,
+    match: tuple[_Stored, NoteData, str, int],
+    verdict: str,
+    *,
+    prefer_file: bool,
+    changes: bool,
+) -> None:
+    """Count a file's note that is a stored one, and note what to write for it."""
+    old, note, key, position = match
+    if verdict == _CONFLICT:
+        report.conflicts.append(app_edits.resolve(connection, old, note, key, prefer_file))
+        if not prefer_file:
+            verdict = _SAME
+    if verdict in (_SAME, _AGREED):
+        report.unchanged += 1  # at most moved: the card is what it was
+        if old.position != position:
+            writes.moved.append((position, old.id))
+        if verdict == _AGREED:
+            app_edits.settle(connection, old.id)
+        return
+    writes.changed.append(match)
+    report.updated += 1
+    if changes:
+        report.changes.append(("updated", note))
 
 
 def store_deck(
@@ -273,61 +332,63 @@ def store_deck(
     matched, stored = plan.matched, plan.unmatched
 
     new_rows: list[tuple[int, NoteData, str]] = []
-    changed: list[tuple[_Stored, NoteData, str, int]] = []
-    moved: list[tuple[int, int]] = []
+    writes = _Writes()
     histories: list[tuple[int, list[CardHistory]]] = []
     for position, (note, key) in enumerate(zip(incoming, plan.keys, strict=True)):
         old = matched.get(position)
         if old is None:
             new_rows.append((position, note, key))
             continue
-        if position in plan.unchanged:
-            report.unchanged += 1  # at most moved: the card is what it was
-            if old.position != position:
-                moved.append((position, old.id))
-            if position in plan.agreed:
-                app_edits.settle(connection, old.id)
-        elif position in plan.conflicts:
-            report.conflicts.append(app_edits.resolve(connection, old, note, key, prefer_file))
-            if prefer_file:
-                changed.append((old, note, key, position))
-                report.updated += 1
-                report.changes.append(("updated", note))
-            else:
-                report.unchanged += 1
-                if old.position != position:
-                    moved.append((position, old.id))
+        if position in plan.agreed:
+            verdict = _AGREED
+        elif position in plan.unchanged:
+            verdict = _SAME
         else:
-            changed.append((old, note, key, position))
-            report.updated += 1
-            report.changes.append(("updated", note))
+            verdict = _CONFLICT if position in plan.conflicts else _CHANGED
+        match = (old, note, key, position)
+        _take_matched(
+            connection, writes, report, match, verdict, prefer_file=prefer_file, changes=True
+        )
         if note.history:
             histories.append((old.id, note.history))
         if advance:
             advance(1)
-    _update_notes(connection, changed, deck_id, now)
-    update_rows(connection, notes_t, ["position"], "id", moved)
-    update_rows(connection, cards_t, ["position"], "note_id", moved)
+    _write_matched(connection, writes, deck_id, now)
     report.reviews += _merge_histories(connection, deck_id, histories)
     _add_notes(connection, deck_id, new_rows, now, report)
     if advance and new_rows:
         advance(len(new_rows))
     report.added += len(new_rows)
     report.changes.extend(("added", note) for _, note, _ in new_rows)
-    gone = [old for old in stored.values() if not old.missing and not old.app_only]
+    _mark_missing(connection, stored.values(), report, changes=True)
+
+
+def _mark_missing(
+    connection: Connection, unmatched: Iterable[_Stored], report: DeckReport, *, changes: bool
+) -> None:
+    """Stored notes no longer in the file are marked missing and their cards rest (a note
+    added in the app is in no file: never missing)."""
+    gone = [old for old in unmatched if not old.missing and not old.app_only]
     report.missing += len(gone)
-    report.changes.extend(
-        ("missing", NoteData(NoteKind(old.kind), old.front, old.back, context=old.context))
-        for old in gone
-    )
-    if gone:
-        ids = [old.id for old in gone]
+    if changes:
+        report.changes.extend(
+            ("missing", NoteData(NoteKind(old.kind), old.front, old.back, context=old.context))
+            for old in gone
+        )
+    for start in range(0, len(gone), ROWS_PER_CALL):
+        ids = [old.id for old in gone[start : start + ROWS_PER_CALL]]
         connection.execute(update(notes_t).where(notes_t.c.id.in_(ids)).values(missing=True))
         connection.execute(
             update(cards_t)
             .where(cards_t.c.note_id.in_(ids), cards_t.c.suspended == NOT_SUSPENDED)
             .values(suspended=SUSPENDED_MISSING)
         )
+
+
+def _write_matched(connection: Connection, writes: _Writes, deck_id: int, now: datetime) -> None:
+    _update_notes(connection, writes.changed, deck_id, now)
+    update_rows(connection, notes_t, ["position"], "id", writes.moved)
+    update_rows(connection, cards_t, ["position"], "note_id", writes.moved)
 
 
 def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
@@ -344,7 +405,12 @@ def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
         return connection.execute(
             insert(decks_t).values(name=deck.name, created_at=now, **values).returning(decks_t.c.id)
         ).scalar_one()
-    connection.execute(update(decks_t).where(decks_t.c.id == deck_id).values(**values))
+    connection.execute(
+        update(decks_t)
+        .where(decks_t.c.id == deck_id)
+        .where(or_(*(decks_t.c[name].is_distinct_from(value) for name, value in values.items())))
+        .values(**values)
+    )  # a deck as it was is not written: an unchanged re-import writes nothing
     return deck_id
 
 
@@ -363,14 +429,16 @@ def _unique_notes(notes: list[NoteData], report: DeckReport) -> tuple[list[NoteD
         key = note.key
         first = seen.setdefault(key, note)
         if first is not note:
-            where = f"line {note.line}" if note.line else "a note"
-            report.skipped.append(
-                f"{where}: same card as line {first.line}" if first.line else f"{where}: duplicate"
-            )
+            report.skipped.append(_duplicate(note, first.line))
             continue
         unique.append(note)
     report.notes = unique
     return unique, list(seen)
+
+
+def _duplicate(note: NoteData, first_line: int) -> str:
+    where = f"line {note.line}" if note.line else "a note"
+    return f"{where}: same card as line {first_line}" if first_line else f"{where}: duplicate"
 
 
 def _match_edited(
@@ -709,3 +777,222 @@ def _merge_histories(
                 schedules.append((*_schedule_row(history.schedule), card_id))  # type: ignore[arg-type]
     update_rows(connection, cards_t, _SCHEDULE_COLUMNS, "id", schedules)
     return insert_rows(connection, reviews_t, _REVIEW_COLUMNS, reviews)
+
+
+# --- a table stored a batch at a time ----------------------------------------------------------
+
+KEYS_PER_LOOKUP = 500  # keys looked up in one statement: well under every driver's limit
+_STORED_BY_KEY = _STORED.where(notes_t.c.key.in_(bindparam("keys", expanding=True)))
+_DECK_EXTENT = select(func.count(), func.min(notes_t.c.id), func.max(notes_t.c.id)).where(
+    notes_t.c.deck_id == bindparam("deck_id")
+)
+
+
+class _IdSet:
+    """Note ids, a bit each over the range a deck's stored notes span (a million: 125 KB); a
+    set where that range is too wide for bits (ids far apart)."""
+
+    def __init__(self, low: int, high: int) -> None:
+        self._low = low
+        self._bits = bytearray((high - low) // 8 + 1) if high - low < _WIDEST_BITS else None
+        self._set: set[int] = set()
+        self.count = 0
+
+    def add(self, value: int) -> None:
+        self.count += 1
+        if self._bits is None:
+            self._set.add(value)
+            return
+        offset = value - self._low
+        self._bits[offset >> 3] |= 1 << (offset & 7)
+
+    def __contains__(self, value: int) -> bool:
+        if self._bits is None:
+            return value in self._set
+        offset = value - self._low
+        if offset < 0 or offset >> 3 >= len(self._bits):
+            return False
+        return bool(self._bits[offset >> 3] & (1 << (offset & 7)))
+
+
+_WIDEST_BITS = 1 << 27  # 16 MB of bits
+
+
+@dataclass
+class _StreamedDeck:
+    """What storing a deck a batch at a time remembers between batches: no note objects, only
+    which stored notes were met (a bit each) and the file line of each note kept (4 bytes)."""
+
+    deck_id: int
+    report: DeckReport
+    stored: int  # how many notes the deck held before
+    newest: int  # notes with a larger id were added by this import
+    met: _IdSet
+    deleted: set[str]  # keys of notes deleted in the app, left out of the import
+    lines: array = field(default_factory=lambda: array("L"))  # by position: the note's line
+    pending: list[tuple[int, NoteData, str]] = field(default_factory=list)
+    held_lines: dict[str, int] = field(default_factory=dict)  # keys of notes not stored yet
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    """How a table is stored: see `store_deck`'s `prefer_file` and `restore`; `changes`: list
+    each note added, updated or missing in the report (a dry run shows them)."""
+
+    prefer_file: bool = False
+    restore: bool = False
+    changes: bool = False
+
+
+def store_table(
+    connection: Connection,
+    batches: Iterable[list[tuple[str, NoteData]]],
+    now: datetime,
+    report: ImportReport,
+    advance: Advance | None,
+    options: TableOptions,
+) -> None:
+    """Store the notes of a table (in a write transaction) a batch at a time, as they are read.
+
+    Each batch's notes are looked up by key among the stored ones and written before the next
+    batch is read; repeats are found by the same lookup (a note added earlier in the file is
+    stored by then). Notes new to a deck that had notes are held to the end, to be matched with
+    the stored notes nothing else matched (edited text), as `store_deck` does; app edits are
+    kept as `store_deck` keeps them. Table notes carry no review history.
+    """
+    newest = connection.execute(select(func.max(notes_t.c.id))).scalar() or 0
+    decks: dict[str, _StreamedDeck] = {}
+    for batch in batches:
+        by_deck: dict[str, list[NoteData]] = {}
+        for name, note in batch:
+            by_deck.setdefault(name, []).append(note)
+        for name, notes in by_deck.items():
+            deck = decks.get(name)
+            if deck is None:
+                deck = decks[name] = _open_streamed(connection, name, now, newest, options)
+                report.decks.append(deck.report)
+            _store_batch(connection, deck, notes, now, options)
+            if advance:
+                advance(len(notes))
+    for deck in decks.values():
+        _finish_streamed(connection, deck, now, options)
+
+
+def _open_streamed(
+    connection: Connection, name: str, now: datetime, newest: int, options: TableOptions
+) -> _StreamedDeck:
+    deck_id = _deck_id(connection, DeckData(name), now)
+    count, low, high = connection.execute(_DECK_EXTENT, {"deck_id": deck_id}).one()
+    deleted = set() if options.restore else app_edits.deleted_keys(connection, deck_id)
+    return _StreamedDeck(
+        deck_id, DeckReport(name), count, newest, _IdSet(low or 0, high or 0), deleted
+    )
+
+
+def _stored_by_key(connection: Connection, deck_id: int, keys: list[str]) -> dict[str, _Stored]:
+    found: dict[str, _Stored] = {}
+    for start in range(0, len(keys), KEYS_PER_LOOKUP):
+        rows = connection.execute(
+            _STORED_BY_KEY, {"deck_id": deck_id, "keys": keys[start : start + KEYS_PER_LOOKUP]}
+        ).all()
+        found.update((row[1], _Stored(*row)) for row in rows)
+    return found
+
+
+def _store_batch(
+    connection: Connection,
+    deck: _StreamedDeck,
+    notes: list[NoteData],
+    now: datetime,
+    options: TableOptions,
+) -> None:
+    report = deck.report
+    keys = [note.key for note in notes]
+    if options.restore:
+        app_edits.forget_deleted(connection, deck.deck_id, keys)
+    found = _stored_by_key(connection, deck.deck_id, keys)
+    first_lines: dict[str, int] = {}
+    new_rows: list[tuple[int, NoteData, str]] = []
+    writes = _Writes()
+    for note, key in zip(notes, keys, strict=True):
+        old = found.get(key)
+        first = first_lines.get(key, deck.held_lines.get(key))
+        if first is None and old is not None and (old.id > deck.newest or old.id in deck.met):
+            first = deck.lines[old.position]  # stored earlier in this file
+        if first is not None:
+            report.skipped.append(_duplicate(note, first))
+            continue
+        first_lines[key] = note.line
+        if key in deck.deleted:
+            report.kept_deleted.append(note)
+            deck.held_lines[key] = note.line
+            continue
+        position = len(deck.lines)
+        deck.lines.append(note.line)
+        if old is not None:
+            deck.met.add(old.id)
+            match = (old, note, key, position)
+            _take_matched(
+                connection,
+                writes,
+                report,
+                match,
+                _verdict(old, note, key),
+                prefer_file=options.prefer_file,
+                changes=options.changes,
+            )
+        elif deck.stored and not note.id:
+            deck.pending.append((position, note, key))  # perhaps a stored note, edited
+            deck.held_lines[key] = note.line
+        else:
+            new_rows.append((position, note, key))
+    _write_matched(connection, writes, deck.deck_id, now)
+    _add_streamed(connection, deck, new_rows, now, options.changes)
+
+
+def _add_streamed(
+    connection: Connection,
+    deck: _StreamedDeck,
+    rows: list[tuple[int, NoteData, str]],
+    now: datetime,
+    changes: bool,
+) -> None:
+    _add_notes(connection, deck.deck_id, rows, now, deck.report)
+    deck.report.added += len(rows)
+    if changes:
+        deck.report.changes.extend(("added", note) for _, note, _ in rows)
+
+
+def _finish_streamed(
+    connection: Connection, deck: _StreamedDeck, now: datetime, options: TableOptions
+) -> None:
+    """The deck's stored notes no note of the file was: edited ones among the notes held back,
+    the others missing."""
+    unmatched: dict[str, _Stored] = {}
+    if deck.met.count < deck.stored:
+        result = connection.execute(_STORED, {"deck_id": deck.deck_id})
+        for part in result.partitions(_ROWS_AT_ONCE):
+            for row in part:
+                if row[0] <= deck.newest and row[0] not in deck.met:
+                    unmatched[row[1]] = _Stored(*row)  # type: ignore[arg-type]
+    if deck.pending:
+        fresh = [note for _, note, _ in deck.pending]
+        matched: dict[int, _Stored] = {}
+        _match_edited(fresh, matched, unmatched)
+        writes = _Writes()
+        for index, (position, note, key) in enumerate(deck.pending):
+            if index in matched:
+                old = matched[index]
+                _take_matched(
+                    connection,
+                    writes,
+                    deck.report,
+                    (old, note, key, position),
+                    _verdict(old, note, key),
+                    prefer_file=options.prefer_file,
+                    changes=options.changes,
+                )
+        _write_matched(connection, writes, deck.deck_id, now)
+        added = [row for index, row in enumerate(deck.pending) if index not in matched]
+        _add_streamed(connection, deck, added, now, options.changes)
+    _mark_missing(connection, unmatched.values(), deck.report, changes=options.changes)

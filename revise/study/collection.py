@@ -45,11 +45,20 @@ from revise.study.cards import StudyCard, study_card
 from revise.study.custom import CustomStudy
 
 if TYPE_CHECKING:
+    from revise.formats.csvdeck import TableReader
     from revise.study.actions import CardActions
     from revise.study.card_info import CardInfo
     from revise.study.search import SearchResult
     from revise.study.session import StudySession
-from revise.storage.merge import DeckPlan, DeckReport, ImportReport, plan_deck, store_deck
+from revise.storage.merge import (
+    DeckPlan,
+    DeckReport,
+    ImportReport,
+    TableOptions,
+    plan_deck,
+    store_deck,
+    store_table,
+)
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, to_ms
 from revise.storage.prepared import Prepared
@@ -207,12 +216,13 @@ class Collection:
         prefer_file: bool = False,
         restore: bool = False,
     ) -> ImportReport:
-        from revise.formats.detect import read_decks
+        from revise.formats.detect import read_sources
 
         with gc_paused():
-            decks = read_decks(Path(path), deck=deck, columns=columns)
+            decks, tables = read_sources(Path(path), deck=deck, columns=columns)
             return self.import_decks(
                 decks,
+                tables=tables,
                 dry_run=dry_run,
                 progress=progress,
                 on_wait=on_wait,
@@ -224,13 +234,15 @@ class Collection:
         self,
         decks: list[DeckData],
         *,
+        tables: Sequence[TableReader] = (),
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[], None] | None = None,
         prefer_file: bool = False,
         restore: bool = False,
     ) -> ImportReport:
-        """Store decks in one transaction: all of them or, on any error, none.
+        """Store decks, and the rows of `tables`, in one transaction: all of them or, on any
+        error, none. A table is read a batch of rows at a time while it is stored.
 
         While another window holds the collection, `on_wait` is told and the import tried
         again; without it, `CollectionBusy` is raised. A card changed in the app and in the
@@ -242,7 +254,9 @@ class Collection:
             with storage.reading(self._engine) as connection:
                 plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
             return until_free(
-                lambda: self._store_decks(decks, plans, dry_run, progress, prefer_file, restore),
+                lambda: self._store_decks(
+                    decks, plans, tables, dry_run, progress, prefer_file, restore
+                ),
                 on_wait,
             )
 
@@ -250,18 +264,20 @@ class Collection:
         self,
         decks: list[DeckData],
         plans: list[DeckPlan],
+        tables: Sequence[TableReader],
         dry_run: bool,
         progress: Callable[[int, int], None] | None,
         prefer_file: bool = False,
         restore: bool = False,
     ) -> ImportReport:
         report = ImportReport(dry_run=dry_run)
-        total = sum(len(deck.notes) for deck in decks)
+        table_options = TableOptions(prefer_file, restore, changes=dry_run)
+        total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
         done = 0
 
         def advance(count: int) -> None:
             nonlocal done
-            done += count
+            done = min(done + count, total)  # a table's lines are more than its rows
             if progress:
                 progress(done, total)
 
@@ -287,6 +303,10 @@ class Collection:
                         )
                         if not dry_run:
                             media_store.store(connection, deck.media)
+                    for table in tables:
+                        store_table(
+                            connection, table.batches(), now, report, advance, table_options
+                        )
                 except BaseException:
                     transaction.rollback()
                     raise
@@ -296,6 +316,8 @@ class Collection:
                     transaction.commit()
             finally:
                 connection.info.pop("immediate", None)
+        if progress and done < total:
+            progress(total, total)
         if not dry_run and total >= ANALYZE_AFTER_NOTES:
             storage.refresh_statistics(self._engine)
         return report

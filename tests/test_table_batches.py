@@ -1,0 +1,168 @@
+"""Tables are read and stored a batch of rows at a time: what a user sees is the same as if the
+whole file were read at once, and a row that cannot be read, however far down, changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from revise import Collection, Rating
+from revise.errors import FormatError, ReviseError
+from revise.formats import csvdeck
+from revise.formats.csvdeck import TableReader, read_csv_deck
+from revise.formats.model import NoteData, NoteKind
+
+FIXTURES = Path(__file__).parent / "fixtures" / "csv"
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csvdeck, "ROWS_PER_BATCH", 3)
+
+
+def table(path: Path, *rows: str) -> Path:
+    path.write_text("front,back\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+ROWS = [f"What is item {n}?,Answer {n}" for n in range(10)]
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.csv")))
+def test_a_table_read_in_small_batches_gives_the_same_notes(name, monkeypatch):
+    whole = read_csv_deck(FIXTURES / name)
+    monkeypatch.setattr(csvdeck, "ROWS_PER_BATCH", 2)
+    assert read_csv_deck(FIXTURES / name) == whole
+
+
+def test_rows_are_handed_on_before_the_rest_of_the_file_is_read(tmp_path, small_batches):
+    path = table(tmp_path / "t.csv", *ROWS[:4], '"{{c1::}}",empty deletion', *ROWS[4:])
+    batches = TableReader(path).batches()
+    assert [note.front for _, note in next(batches)] == [f"What is item {n}?" for n in range(2)]  # and the header
+    with pytest.raises(FormatError, match=r"t\.csv:6: cloze text cannot be read"):
+        list(batches)
+
+
+def test_a_table_longer_than_a_batch_imports_every_row_and_skips_repeats(
+    col, tmp_path, small_batches
+):
+    path = table(tmp_path / "items.csv", *ROWS[:8], "what is ITEM 2,answer 2", *ROWS[8:])
+
+    report = col.import_file(path)
+
+    [deck] = report.decks
+    assert deck.summary() == "items: 10 added, 0 updated, 0 unchanged, 0 missing, 1 skipped"
+    assert deck.skipped == ["line 10: same card as line 4"]
+    notes = col.export_deck("items").notes
+    assert [note.front for note in notes] == [f"What is item {n}?" for n in range(10)]
+    assert col.next_card().prompt == "What is item 0?"
+
+
+def test_reimporting_an_unchanged_table_finds_every_row_unchanged(col, tmp_path, small_batches):
+    path = table(tmp_path / "items.csv", *ROWS)
+    col.import_file(path)
+    col.answer(col.next_card(), Rating.GOOD)
+
+    report = col.import_file(path)
+
+    assert report.decks[0].summary() == "items: 0 added, 0 updated, 10 unchanged, 0 missing"
+    assert sum(len(card.reviews) for note in col.export_deck("items").notes
+               for card in note.history) == 1  # fmt: skip
+
+
+def test_a_table_edited_across_batches_keeps_each_cards_history(col, tmp_path, small_batches):
+    path = table(tmp_path / "items.csv", *ROWS)
+    col.import_file(path)
+    studied = col.next_card()
+    assert studied.prompt == "What is item 0?"
+    col.answer(studied, Rating.GOOD)
+    # Item 0 gets a typo fixed and moves to the end, item 5 is deleted, item 1 is repeated.
+    rows = [*ROWS[1:5], *ROWS[6:], ROWS[1], "What is item zero?,Answer 0"]
+    table(path, *rows)
+
+    report = col.import_file(path)
+
+    [deck] = report.decks
+    assert deck.summary() == "items: 0 added, 1 updated, 8 unchanged, 1 missing, 1 skipped"
+    assert deck.skipped == ["line 10: same card as line 2"]
+    notes = col.export_deck("items").notes
+    assert [note.front for note in notes][-1] == "What is item zero?"
+    assert [len(card.reviews) for card in notes[-1].history] == [1]
+    assert "What is item 5?" not in {note.front for note in notes}
+
+
+def test_a_bad_row_in_a_later_batch_changes_nothing(col, tmp_path, small_batches):
+    col.import_file(table(tmp_path / "items.csv", *ROWS[:2]))
+    before = col.export_deck("items").notes
+    bad = table(tmp_path / "items.csv", *ROWS, '"{{c1::}}",empty deletion')
+
+    with pytest.raises(ReviseError, match=r"items\.csv:12: cloze text cannot be read"):
+        col.import_file(bad)
+
+    assert col.export_deck("items").notes == before
+    assert [deck.name for deck in col.decks()] == ["items"]
+
+
+def test_a_wider_row_far_down_is_found_as_if_the_file_were_read_at_once(
+    col: Collection, tmp_path, small_batches
+):
+    path = tmp_path / "plain.csv"
+    path.write_text("".join(f"front {n},back {n}\n" for n in range(7)) + "a,b,c\n", "utf-8")
+
+    with pytest.raises(ReviseError, match="3 text columns and no header naming them"):
+        col.import_file(path)
+    assert col.decks() == []
+
+
+def test_a_dry_run_of_a_table_lists_its_changes_and_stores_nothing(col, tmp_path, small_batches):
+    path = table(tmp_path / "items.csv", *ROWS[:5])
+
+    report = col.import_file(path, dry_run=True)
+
+    assert [(change, note.front) for change, note in report.decks[0].changes] == [
+        ("added", f"What is item {n}?") for n in range(5)
+    ]
+    assert col.decks() == []
+
+
+def test_a_table_with_a_deck_column_fills_each_deck_in_file_order(col, tmp_path, small_batches):
+    path = tmp_path / "decks.csv"
+    path.write_text(
+        "front,back,deck\n" + "".join(f"q{n},a{n},{'AB'[n % 2]}\n" for n in range(8)), "utf-8"
+    )
+
+    report = col.import_file(path)
+
+    assert [deck.summary() for deck in report.decks] == [
+        "A: 4 added, 0 updated, 0 unchanged, 0 missing",
+        "B: 4 added, 0 updated, 0 unchanged, 0 missing",
+    ]
+    assert [note.front for note in col.export_deck("B").notes] == ["q1", "q3", "q5", "q7"]
+
+
+def test_a_table_in_batches_keeps_app_edits_added_and_deleted_cards(col, tmp_path, small_batches):
+    path = table(tmp_path / "items.csv", *ROWS)
+    col.import_file(path)
+    first = col.next_card()
+    col.editing.edit_note(first.id, back="Answer zero")
+    col.answer(col.next_card(), Rating.GOOD)
+    deleted = col.next_card()
+    assert deleted.prompt == "What is item 1?"
+    col.editing.delete_notes([deleted.id])
+    col.editing.add_notes("items", [NoteData(NoteKind.BASIC, "Added in the app", "yes")])
+    table(path, "What is item 0?,Answer 0 changed", *ROWS[1:-1], "What is item 9?,Answer nine")
+
+    report = col.import_file(path)
+
+    [deck] = report.decks
+    assert deck.summary() == (
+        "items: 0 added, 1 updated, 8 unchanged, 0 missing, "
+        "1 changed in the app and in the file, 1 deleted in the app (not restored)"
+    )
+    fronts = {note.front: note.back for note in col.export_deck("items").notes}
+    assert fronts["What is item 0?"] == "Answer zero"  # the app's edit stays
+    assert fronts["What is item 9?"] == "Answer nine"
+    assert fronts["Added in the app"] == "yes"  # not missing from the file
+    assert "What is item 1?" not in fronts
+    assert col.import_file(path, restore=True).decks[0].added == 1
