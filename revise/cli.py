@@ -551,11 +551,18 @@ def _import_bundled(collection) -> None:  # type: ignore[no-untyped-def]
 
 
 def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from revise.formats.detect import read_sources
+    from revise.storage.merge import StaleOrigin
 
+    try:
+        return _import_files(collection, args, whole=False)
+    except StaleOrigin:  # a note changed since its package was read: read it whole
+        return _import_files(collection, args, whole=True)
+
+
+def _import_files(collection, args: argparse.Namespace, *, whole: bool) -> int:  # type: ignore[no-untyped-def]
     decks, tables = [], []
     for path in args.files:
-        found, rows = read_sources(path, deck=args.deck, columns=args.columns)
+        found, rows = collection.read_file(path, deck=args.deck, columns=args.columns, whole=whole)
         decks.extend(found)
         tables.extend(rows)
     total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)

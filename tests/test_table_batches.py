@@ -39,7 +39,9 @@ def test_a_table_read_in_small_batches_gives_the_same_notes(name, monkeypatch):
 def test_rows_are_handed_on_before_the_rest_of_the_file_is_read(tmp_path, small_batches):
     path = table(tmp_path / "t.csv", *ROWS[:4], '"{{c1::}}",empty deletion', *ROWS[4:])
     batches = TableReader(path).batches()
-    assert [note.front for _, note in next(batches)] == [f"What is item {n}?" for n in range(2)]  # and the header
+    assert [note.front for _, note in next(batches)] == [
+        f"What is item {n}?" for n in range(2)
+    ]  # and the header
     with pytest.raises(FormatError, match=r"t\.csv:6: cloze text cannot be read"):
         list(batches)
 

@@ -8,12 +8,13 @@ into memory with size caps; nothing is written to disk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -82,8 +83,16 @@ _SPECIAL_FIELDS = frozenset({"FrontSide", "Tags", "Deck", "Subdeck", "Card", "Ty
 _TEMPLATE_REF = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
 
 
-def read_anki_package(path: Path) -> list[DeckData]:
-    """The decks in an Anki package, one DeckData per Anki deck that holds notes."""
+Known = Mapping[str, str]  # the origin of each note imported from a package before -> its key
+
+
+def read_anki_package(path: Path, known: Known | None = None) -> list[DeckData]:
+    """The decks in an Anki package, one DeckData per Anki deck that holds notes.
+
+    Every note gets its `origin`, a digest of all the package says of it (its fields, note
+    type, cards, their decks and options, review log, the media beside it); a note whose origin
+    is in `known` is not read further (`as_imported`).
+    """
     with SafeZip(path) as archive:
         version = _package_version(archive)
         member = next((name for name in COLLECTIONS if name in archive.names), None)
@@ -97,13 +106,19 @@ def read_anki_package(path: Path) -> list[DeckData]:
         else:
             raw = archive.read(member, MAX_COLLECTION_BYTES)
         with _open_database(raw, archive.error, f"{member} inside") as conn:
-            collection = _load_collection(conn, archive.error, f"{member} inside")
+            collection = _load_collection(
+                conn,
+                archive.error,
+                f"{member} inside",
+                known or {},
+                [entry for entry in archive.contents if entry[0] not in COLLECTIONS],
+            )
         media_names = {name for note in collection.notes for name in note.media}
         media = _read_media(archive, version, media_names)
     return _build_decks(collection, media)
 
 
-def read_anki_collection(path: Path) -> list[DeckData]:
+def read_anki_collection(path: Path, known: Known | None = None) -> list[DeckData]:
     """The decks of a bare Anki collection file (collection.anki2 from Anki's profile folder);
     such a file holds no media."""
 
@@ -123,7 +138,7 @@ def read_anki_collection(path: Path) -> list[DeckData]:
     if len(raw) > MAX_COLLECTION_BYTES:
         raise error(f"larger than {size_text(MAX_COLLECTION_BYTES)}; not imported")
     with _open_database(raw, error, "the file") as conn:
-        collection = _load_collection(conn, error, "the file")
+        collection = _load_collection(conn, error, "the file", known or {}, ())
     return _build_decks(collection, {})
 
 
@@ -233,7 +248,9 @@ class _Collection:
     note_decks: list[int]
 
 
-def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _Collection:
+def _load_collection(
+    conn: sqlite3.Connection, error: _Error, member: str, known: Known, beside: object
+) -> _Collection:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"col", "notes", "cards"} <= tables:
         raise error(f"{member} is not an Anki collection (no notes or cards table)")
@@ -251,12 +268,15 @@ def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _C
         raise error(
             f"the note types or decks in {member} cannot be read ({_reason(exc)}); export it again"
         ) from exc
-    raw_notes = _read_notes(conn, error, member)
-    reviews = _read_reviews(conn, legacy_learning_buttons=sched_ver < 2)
-    for card_row in conn.execute(
-        "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
-        " data FROM cards ORDER BY nid, ord"
-    ):
+    every_note = repr((row[0], sched_ver, note_types, decks, steps, beside))
+    shared = hashlib.blake2b(every_note.encode("utf-8", "surrogatepass"), digest_size=16)
+    order: list[tuple[int, str, int]] = []  # each note's id, origin and deck, in order
+    raw_notes = _read_notes(conn, error, member, shared, known, order)
+    wanted = list(raw_notes)
+    reviews = _read_reviews(
+        conn, legacy_learning_buttons=sched_ver < 2, notes=wanted, total=len(order)
+    )
+    for card_row in conn.execute(*_of_notes(_CARDS, wanted, len(order))):
         raw = raw_notes.get(card_row[1])
         if raw is None:
             continue
@@ -273,7 +293,14 @@ def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _C
         raw.cards.append(_Card(card_row[0], card_row[3], deck_id, history))
     notes: list[NoteData] = []
     note_decks: list[int] = []
-    for note_id, raw in raw_notes.items():
+    for note_id, origin, deck_id in order:
+        raw = raw_notes.get(note_id)
+        if raw is None:  # as imported before
+            notes.append(
+                NoteData(NoteKind.BASIC, "", id=known[origin], origin=origin, as_imported=True)
+            )
+            note_decks.append(deck_id)
+            continue
         note_type = note_types.get(raw.model_id)
         if note_type is None:
             raise error(
@@ -281,9 +308,48 @@ def _load_collection(conn: sqlite3.Connection, error: _Error, member: str) -> _C
             )
         note = _note_from(raw, note_type)
         if note is not None:
+            note.origin = origin
             notes.append(note)
             note_decks.append(raw.cards[0].deck_id if raw.cards else 1)
     return _Collection(decks, notes, note_decks)
+
+
+_CARDS = (
+    "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
+    " data FROM cards{where} ORDER BY nid, ord"
+)
+# Each note with all its cards and a summary of each card's review log, as one row: what the
+# note's origin is a digest of (with what the package says of every note alike). The deck is
+# the first card's (a bare column beside min(): SQLite takes it from that card's row).
+_NOTES_WITH_CARDS = """
+WITH log AS (
+    SELECT cid, count(*) AS n, max(id) AS last, total(id) AS ids, total(ease) AS eases,
+           total(time) AS times, total(type) AS kinds
+    FROM revlog GROUP BY cid
+), card AS (
+    SELECT c.nid AS nid, min(c.ord) AS first, coalesce(nullif(c.odid, 0), c.did) AS deck,
+           group_concat(c.id || ',' || c.did || ',' || c.ord || ',' || c.type || ',' || c.queue
+               || ',' || c.due || ',' || c.ivl || ',' || c.factor || ',' || c.reps || ','
+               || c.lapses || ',' || c.left || ',' || c.odue || ',' || c.odid || ','
+               || quote(c.data) || ',' || coalesce(l.n, 0) || ',' || coalesce(l.last, 0) || ','
+               || coalesce(l.ids, 0) || ',' || coalesce(l.eases, 0) || ','
+               || coalesce(l.times, 0) || ',' || coalesce(l.kinds, 0), ';') AS cards
+    FROM (SELECT * FROM cards ORDER BY nid, ord) AS c LEFT JOIN log AS l ON l.cid = c.id
+    GROUP BY c.nid
+)
+SELECT n.id, n.guid, n.mid, n.tags, n.flds, card.cards, card.deck
+FROM notes AS n LEFT JOIN card ON card.nid = n.id
+ORDER BY n.id
+"""
+
+
+def _of_notes(query: str, notes: list[int], total: int) -> tuple[str, tuple[str, ...]]:
+    """`query` (`{where}` where its WHERE goes) for the cards of `notes` only, unless they are
+    all `total` notes."""
+    if len(notes) == total:
+        return query.format(where=""), ()
+    where = " WHERE nid IN (SELECT value FROM json_each(?))"
+    return query.format(where=where), (json.dumps(notes),)
 
 
 def _check_columns(conn: sqlite3.Connection, error: _Error, member: str) -> None:
@@ -324,11 +390,26 @@ def _reason(exc: BaseException) -> str:
     return (str(exc).strip() or type(exc).__name__).splitlines()[0][:160]
 
 
-def _read_notes(conn: sqlite3.Connection, error: _Error, member: str) -> dict[int, _RawNote]:
+def _read_notes(
+    conn: sqlite3.Connection,
+    error: _Error,
+    member: str,
+    shared: hashlib._Hash,
+    known: Known,
+    order: list[tuple[int, str, int]],
+) -> dict[int, _RawNote]:
+    """The notes to read, by id: those whose origin `known` does not hold. `order` is given
+    each note's id, origin and deck, in order; `shared` is the digest of what the package says
+    of every note alike."""
     notes: dict[int, _RawNote] = {}
-    for note_id, guid, model_id, tags, fields in conn.execute(
-        "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
-    ):
+    for row in conn.execute(_NOTES_WITH_CARDS):
+        digest = shared.copy()
+        digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
+        origin = digest.hexdigest()
+        note_id, guid, model_id, tags, fields, _, deck_id = row
+        order.append((note_id, origin, deck_id or 1))
+        if origin in known:
+            continue
         values = fields.split("\x1f")
         if any(field_too_long(value) for value in values):
             raise error(f"{member}: note {note_id}: {FIELD_TOO_LONG}; not imported")
@@ -342,13 +423,18 @@ def _read_notes(conn: sqlite3.Connection, error: _Error, member: str) -> dict[in
 
 
 def _read_reviews(
-    conn: sqlite3.Connection, *, legacy_learning_buttons: bool
+    conn: sqlite3.Connection, *, legacy_learning_buttons: bool, notes: list[int], total: int
 ) -> dict[int, list[ReviewData]]:
-    """Reviews per card id. Manual reschedules (ease 0, types 4 and 5) are not reviews."""
+    """Reviews per card id, of the cards of `notes` (of `total` notes). Manual reschedules
+    (ease 0, types 4 and 5) are not reviews."""
     reviews: dict[int, list[ReviewData]] = defaultdict(list)
-    for review_id, card_id, ease, duration, kind in conn.execute(
-        "SELECT id, cid, ease, time, type FROM revlog ORDER BY id"
-    ):
+    if not notes:
+        return reviews
+    cards, arguments = _of_notes("SELECT id FROM cards{where}", notes, total)
+    query = "SELECT id, cid, ease, time, type FROM revlog ORDER BY id"
+    if arguments:
+        query = f"SELECT id, cid, ease, time, type FROM revlog WHERE cid IN ({cards}) ORDER BY id"
+    for review_id, card_id, ease, duration, kind in conn.execute(query, arguments):
         if not 1 <= ease <= 4 or kind not in (0, 1, 2, 3):
             continue
         rating = ease

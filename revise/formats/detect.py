@@ -14,6 +14,7 @@ first part does not change the answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,26 +45,30 @@ class FileKind(StrEnum):
     NOTES = "notes"
 
 
+Known = Callable[[], Mapping[str, str]]  # notes imported from Anki packages: origin -> key
+
+
 def read_decks(
-    path: Path, *, deck: str | None = None, columns: str | None = None
+    path: Path, *, deck: str | None = None, columns: str | None = None, known: Known | None = None
 ) -> list[DeckData]:
-    """Read every deck a file holds; `deck` renames a single-deck file's deck."""
-    decks = _read_any(path, deck, columns)
+    """Read every deck a file holds; `deck` renames a single-deck file's deck. An Anki
+    package's notes whose origin `known()` holds are read no further (`NoteData.as_imported`)."""
+    decks = _read_any(path, deck, columns, known)
     if deck and len(decks) == 1:
         decks[0].name = deck
     return decks
 
 
 def read_sources(
-    path: Path, *, deck: str | None = None, columns: str | None = None
+    path: Path, *, deck: str | None = None, columns: str | None = None, known: Known | None = None
 ) -> tuple[list[DeckData], list[TableReader]]:
     """What a file holds, to import: a table as a reader of its rows (read as it is stored),
-    any other file as its decks."""
+    any other file as its decks (see `read_decks`)."""
     if file_kind(path, columns=columns) is FileKind.TABLE:
         from revise.formats.csvdeck import TableReader
 
         return [], [TableReader(path, deck=deck, columns=columns)]
-    return read_decks(path, deck=deck, columns=columns), []
+    return read_decks(path, deck=deck, columns=columns, known=known), []
 
 
 def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
@@ -115,16 +120,18 @@ def markdown_kind(text: str) -> FileKind:
     return FileKind.NOTES
 
 
-def _read_any(path: Path, deck: str | None, columns: str | None) -> list[DeckData]:
+def _read_any(
+    path: Path, deck: str | None, columns: str | None, known: Known | None
+) -> list[DeckData]:
     kind = file_kind(path, columns=columns)
     if kind is FileKind.ANKI_PACKAGE:
         from revise.formats.anki import read_anki_package
 
-        return read_anki_package(path)
+        return read_anki_package(path, known() if known else None)
     if kind is FileKind.ANKI_COLLECTION:
         from revise.formats.anki import read_anki_collection
 
-        return read_anki_collection(path)
+        return read_anki_collection(path, known() if known else None)
     if kind is FileKind.TABLE:
         from revise.formats.csvdeck import read_csv_deck
 

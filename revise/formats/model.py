@@ -211,6 +211,10 @@ class NoteData:
     line: int = 0  # line in the deck file where the note starts, for error messages
     history: list[CardHistory] = field(default_factory=list)
     media: tuple[str, ...] = ()  # names of media files in DeckData.media this note refers to
+    origin: str | None = None  # a digest of what an Anki package says of the note
+    # Read no further than its origin, which the collection already holds (`key` from there):
+    # the package says of it what it said when the note was last imported.
+    as_imported: bool = False
 
     @property
     def key(self) -> str:

@@ -62,6 +62,8 @@ class SafeZip:
                     "the package is unsafe and was not imported"
                 )
         self.names = {info.filename for info in infos}
+        # Each member's name, checksum and size: whether two copies hold the same files.
+        self.contents = tuple(sorted((info.filename, info.CRC, info.file_size) for info in infos))
 
     def __enter__(self) -> SafeZip:
         return self

@@ -139,6 +139,7 @@ class _Stored:
     missing: bool
     edited_at: int | None  # ms: only whether it is set matters here
     file_version: str | None
+    origin: str | None
 
     @property
     def app_only(self) -> bool:
@@ -161,6 +162,7 @@ _STORED = select(
     notes_t.c.missing,
     type_coerce(notes_t.c.edited_at, BigInteger),  # not made into a datetime per row
     notes_t.c.file_version,
+    notes_t.c.origin,
 ).where(notes_t.c.deck_id == bindparam("deck_id"))
 
 
@@ -224,6 +226,8 @@ def plan_deck(connection: Connection, deck: DeckData, *, restore: bool = False) 
         if found is not None:
             matched[index] = found
     _match_edited(incoming, matched, stored)
+    if any(note.as_imported for index, note in enumerate(incoming) if index not in matched):
+        raise StaleOrigin(deck.name)
     for index, note in enumerate(incoming):
         if index not in matched:
             _work_out_memory(note.history)
@@ -256,7 +260,16 @@ _CONFLICT = "conflict"  # edited in the app, changed in the file
 _CHANGED = "changed"
 
 
+class StaleOrigin(Exception):
+    """A note read no further than its origin is not the stored note of that origin (changed
+    since the package was read): the package is to be read whole."""
+
+
 def _verdict(old: _Stored, note: NoteData, key: str) -> str:
+    if note.as_imported:
+        if old.origin != note.origin or old.missing:
+            raise StaleOrigin(key)
+        return _SAME
     if old.edited_at is None:
         return _SAME if _same(old, note, key) else _CHANGED
     if old.file_version is not None and old.file_version == app_edits.file_version_of(note):
@@ -270,6 +283,7 @@ class _Writes:
 
     changed: list[tuple[_Stored, NoteData, str, int]] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)
+    origins: list[tuple[str | None, int]] = field(default_factory=list)  # (origin, id)
 
 
 def _take_matched(
@@ -292,6 +306,8 @@ def _take_matched(
         report.unchanged += 1  # at most moved: the card is what it was
         if old.position != position:
             writes.moved.append((position, old.id))
+        if note.origin is not None and old.origin != note.origin:
+            writes.origins.append((note.origin, old.id))  # the same text, newly told apart
         if verdict == _AGREED:
             app_edits.settle(connection, old.id)
         return
@@ -387,6 +403,7 @@ def _mark_missing(
 
 def _write_matched(connection: Connection, writes: _Writes, deck_id: int, now: datetime) -> None:
     _update_notes(connection, writes.changed, deck_id, now)
+    update_rows(connection, notes_t, ["origin"], "id", writes.origins)
     update_rows(connection, notes_t, ["position"], "id", writes.moved)
     update_rows(connection, cards_t, ["position"], "note_id", writes.moved)
 
@@ -512,7 +529,7 @@ def _same_source(old: str | None, new: SourceRef | None) -> bool:
 # A note's columns as a file gives them, in the order `_note_row` gives their values.
 _NOTE_FIELDS = (
     "key", "explicit_key", "kind", "front", "back", "context", "tags", "source", "media",
-    "position", "missing", *FOLDED_COLUMNS.values(),
+    "position", "missing", "origin", *FOLDED_COLUMNS.values(),
 )  # fmt: skip
 
 
@@ -530,6 +547,7 @@ def _note_row(note: NoteData, key: str, position: int) -> tuple[object, ...]:
         "\n".join(note.media),
         position,
         False,
+        note.origin,
         *folded(
             {"front": note.front, "back": note.back, "context": note.context, "tags": tags}
         ).values(),

@@ -54,6 +54,7 @@ from revise.storage.merge import (
     DeckPlan,
     DeckReport,
     ImportReport,
+    StaleOrigin,
     TableOptions,
     plan_deck,
     store_deck,
@@ -77,6 +78,8 @@ reviews_t = Review.__table__
 ANALYZE_AFTER_NOTES = 1000  # an import this large refreshes the server's query statistics
 MAX_DURATION_MS = 60_000  # a card left on screen while the user is away counts as a minute
 
+# Plain SQL: a hundred thousand rows are read without SQLAlchemy's work on each.
+_ORIGINS = "SELECT origin, key FROM notes WHERE origin IS NOT NULL AND NOT missing"
 # Statements run on every answer are built once (building costs more than running them).
 _card_id = bindparam("card_id")
 _MEMORY = select(
@@ -216,10 +219,8 @@ class Collection:
         prefer_file: bool = False,
         restore: bool = False,
     ) -> ImportReport:
-        from revise.formats.detect import read_sources
-
-        with gc_paused():
-            decks, tables = read_sources(Path(path), deck=deck, columns=columns)
+        def read_and_store(whole: bool) -> ImportReport:
+            decks, tables = self.read_file(path, deck=deck, columns=columns, whole=whole)
             return self.import_decks(
                 decks,
                 tables=tables,
@@ -229,6 +230,34 @@ class Collection:
                 prefer_file=prefer_file,
                 restore=restore,
             )
+
+        with gc_paused():
+            try:
+                return read_and_store(whole=False)
+            except StaleOrigin:  # a note changed since the package was read: read it whole
+                return read_and_store(whole=True)
+
+    def read_file(
+        self,
+        path: str | Path,
+        *,
+        deck: str | None = None,
+        columns: str | None = None,
+        whole: bool = False,
+    ) -> tuple[list[DeckData], list[TableReader]]:
+        """A file's decks to import, and its tables as readers of their rows. An Anki package's
+        notes stored from it that it still says the same of are read no further (unless
+        `whole`); importing them raises StaleOrigin if they changed meanwhile."""
+        from revise.formats.detect import read_sources
+
+        return read_sources(
+            Path(path), deck=deck, columns=columns, known=None if whole else self._origins
+        )
+
+    def _origins(self) -> dict[str, str]:
+        """The origin of each note imported from an Anki package (not missing), and its key."""
+        with self._lock, storage.reading(self._engine) as connection:
+            return dict(connection.exec_driver_sql(_ORIGINS).all())  # type: ignore[arg-type]
 
     def import_decks(
         self,
