@@ -53,7 +53,10 @@ def read_decks(
 ) -> list[DeckData]:
     """Read every deck a file holds; `deck` renames a single-deck file's deck. An Anki
     package's notes whose origin `known()` holds are read no further (`NoteData.as_imported`)."""
-    decks = _read_any(path, deck, columns, known)
+    return _renamed(_read_any(path, file_kind(path, columns=columns), deck, columns, known), deck)
+
+
+def _renamed(decks: list[DeckData], deck: str | None) -> list[DeckData]:
     if deck and len(decks) == 1:
         decks[0].name = deck
     return decks
@@ -64,11 +67,12 @@ def read_sources(
 ) -> tuple[list[DeckData], list[TableReader]]:
     """What a file holds, to import: a table as a reader of its rows (read as it is stored),
     any other file as its decks (see `read_decks`)."""
-    if file_kind(path, columns=columns) is FileKind.TABLE:
+    kind = file_kind(path, columns=columns)
+    if kind is FileKind.TABLE:
         from revise.formats.csvdeck import TableReader
 
         return [], [TableReader(path, deck=deck, columns=columns)]
-    return read_decks(path, deck=deck, columns=columns, known=known), []
+    return _renamed(_read_any(path, kind, deck, columns, known), deck), []
 
 
 def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
@@ -121,9 +125,8 @@ def markdown_kind(text: str) -> FileKind:
 
 
 def _read_any(
-    path: Path, deck: str | None, columns: str | None, known: Known | None
+    path: Path, kind: FileKind, deck: str | None, columns: str | None, known: Known | None
 ) -> list[DeckData]:
-    kind = file_kind(path, columns=columns)
     if kind is FileKind.ANKI_PACKAGE:
         from revise.formats.anki import read_anki_package
 
