@@ -40,8 +40,9 @@ def cache_folder() -> Path:
     return folder
 
 
-def run(label: str, args: list[str], size: int | None = None) -> None:
-    """Run `python -m revise ARGS` in a child process; print its time, peak memory and status."""
+def run(label: str, args: list[str], size: int | None = None) -> float:
+    """Run `python -m revise ARGS` in a child process; print its time, peak memory and status;
+    returns the time."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "revise", *args],
@@ -57,6 +58,7 @@ def run(label: str, args: list[str], size: int | None = None) -> None:
     error = process.stderr.read().decode(errors="replace").strip() if process.stderr else ""
     outcome = "" if code == 0 else f"  exit {code}: {error[:70]}"
     print(f"{label:<48} {elapsed:7.1f} s  {peak / MIB:7.0f} MB peak{ratio}{outcome}")
+    return elapsed
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -168,8 +170,11 @@ def cached(name: str, make, *args) -> Path:  # type: ignore[no-untyped-def]
 def bench_import(label: str, path: Path, folder: Path) -> None:
     db = folder / f"{path.stem}.db"
     size = path.stat().st_size
-    run(f"{label}: import ({size / MIB:.1f} MB)", ["--db", str(db), "import", str(path)], size)
-    run(f"{label}: import again, unchanged", ["--db", str(db), "import", str(path)], size)
+    first = run(
+        f"{label}: import ({size / MIB:.1f} MB)", ["--db", str(db), "import", str(path)], size
+    )
+    again = run(f"{label}: import again, unchanged", ["--db", str(db), "import", str(path)], size)
+    print(f"{label}: first import / unchanged re-import {first / again:5.1f}x")
 
 
 def main() -> None:
