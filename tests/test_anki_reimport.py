@@ -143,3 +143,17 @@ def test_a_note_changed_after_the_package_was_read_stops_the_import_and_changes_
     report = col.import_file(path)  # reads the note that is back whole
     assert report.total_missing == 0 and report.total_updated == 1
     assert notes_read_whole(col, path) == 0
+
+
+def test_a_note_edited_in_the_app_is_read_whole_and_keeps_the_apps_text(col, tmp_path):
+    path = package(tmp_path, LEGACY)
+    col.import_file(path)
+    card = col.next_card()
+    col.editing.edit_note(card.id, back="my own answer")
+
+    assert notes_read_whole(col, path) == 1
+    report = col.import_file(path)
+
+    assert report.total_updated == 0 and report.total_added == 0
+    backs = [note.back for deck in col.decks() for note in col.export_deck(deck.name).notes]
+    assert backs.count("my own answer") == 1

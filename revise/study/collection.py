@@ -79,7 +79,9 @@ ANALYZE_AFTER_NOTES = 1000  # an import this large refreshes the server's query 
 MAX_DURATION_MS = 60_000  # a card left on screen while the user is away counts as a minute
 
 # Plain SQL: a hundred thousand rows are read without SQLAlchemy's work on each.
-_ORIGINS = "SELECT origin, key FROM notes WHERE origin IS NOT NULL AND NOT missing"
+_ORIGINS = (
+    "SELECT origin, key FROM notes WHERE origin IS NOT NULL AND NOT missing AND edited_at IS NULL"
+)
 # Statements run on every answer are built once (building costs more than running them).
 _card_id = bindparam("card_id")
 _MEMORY = select(
@@ -255,7 +257,9 @@ class Collection:
         )
 
     def _origins(self) -> dict[str, str]:
-        """The origin of each note imported from an Anki package (not missing), and its key."""
+        """The origin of each note imported from an Anki package, and its key; not of notes
+        missing or edited in the app (their package is read whole: an open conflict is listed
+        again)."""
         with self._lock, storage.reading(self._engine) as connection:
             return dict(connection.exec_driver_sql(_ORIGINS).all())  # type: ignore[arg-type]
 
