@@ -534,7 +534,7 @@ def test_a_word_cut_short_is_a_slip_but_a_real_word_or_a_name_is_not() -> None:
     assert not looks_misspelt("Stalin", True)
 
 
-def test_a_derivation_gives_its_result_not_its_steps(tmp_path: Path) -> None:
+def test_a_derivation_gives_its_definition_and_result_not_its_steps(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,
         "## Geometric series\n\n"
@@ -542,7 +542,10 @@ def test_a_derivation_gives_its_result_not_its_steps(tmp_path: Path) -> None:
         "s_n - r s_n &= a - ar^n \\\\\n"
         "s_n &= \\frac{a(1-r^n)}{1-r}\n\\end{aligned}\n\\]\n",
     )
-    assert cards == {"sₙ = ?": "(a(1-rⁿ))/(1-r)"}
+    assert cards == {
+        "sₙ = ?": "a + ar + ⋯+ arⁿ⁻¹",
+        "sₙ = ? (closed form)": "(a(1-rⁿ))/(1-r)",
+    }
 
 
 def test_what_a_period_was_characterised_by_is_asked_whole_or_not_at_all(tmp_path: Path) -> None:

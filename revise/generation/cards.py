@@ -318,10 +318,11 @@ def _depth(note: NoteData) -> int:
 
 def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     """What a question asks, whatever its word order: its content words (asides in brackets
-    aside), and for a formula the section it belongs to."""
+    aside), and for a formula its name and the section it belongs to."""
     if note.kind is not NoteKind.BASIC:
         return None
-    front = re.sub(r"\([^)]*\)", " ", note.front)
+    # A formula's name is part of what it asks: "Fₙ = ?" and "Fₙ = ? (closed form)" are two.
+    front = note.front if "= ?" in note.front else re.sub(r"\([^)]*\)", " ", note.front)
     content = frozenset(
         token
         for token in normalise(front).split()

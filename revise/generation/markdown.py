@@ -39,6 +39,13 @@ def _strip_front_matter(text: str) -> tuple[str, str]:
     return blank + text[match.end() :], title[1] if title else ""
 
 
+def _closed_form(equation: str, side: str) -> bool:
+    """A right-hand side that neither sums, runs on ("⋯") nor uses the symbol it defines."""
+    right = equation.split("=", 1)[1]
+    symbol = side[:1]
+    return bool(symbol) and symbol not in right and not re.search(r"[∑⋯…]|\.\.\.", right)
+
+
 _STEP = re.compile(r"\S\s*[+\-\u2212]\s*\S")  # "sₙ - rsₙ": a left-hand side worked on
 
 
@@ -118,13 +125,22 @@ class _Walker:
         last = first + content.strip().count("\n")
         equations = display_equations(content)
         kept: dict[str, tuple[str, str]] = {}
+        opening: dict[str, tuple[str, str]] = {}  # each unnamed side's first line
         for equation, name in equations:
             side = equation.split("=")[0].strip()
             if len(equations) > 1 and _STEP.search(side):
                 continue
             key = side if not name else f"{side}\x00{name}"
+            opening.setdefault(key, (equation, name))
             kept.pop(key, None)
             kept[key] = (equation, name)
+        for key, (equation, name) in list(kept.items()):
+            start = opening[key]
+            if start[0] != equation and not name and _closed_form(equation, key):
+                # "Fₙ = Fₙ₋₁ + Fₙ₋₂" then "Fₙ = (φⁿ-ψⁿ)/(φ-ψ)": the recurrence and its closed
+                # form are two facts, and the second is named so they ask two questions.
+                kept[key] = start
+                kept[f"{key}\x00closed"] = (equation, "closed form")
         for equation, name in kept.values():
             names = (name,) if name else ()
             block = Block(BlockKind.FORMULA, equation, first, last, 0, ((0, first),), names)
