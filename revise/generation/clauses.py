@@ -23,7 +23,13 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import PRONOUNS, is_stopword, is_verb_form, words
-from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape
+from revise.generation.questions import (
+    DASH,
+    FRONTING_WORDS,
+    MAX_ANSWER_WORDS,
+    Question,
+    Shape,
+)
 
 MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief worth asking
 MAX_SUBJECT_WORDS = 6
@@ -82,9 +88,8 @@ _REPORTED = re.compile(
     r"|indicates|revealed|reveals|suggested|suggests|proved|proves|meant|means)\s+that\s+",
     re.I,
 )
-_FRONTED = re.compile(
-    r"^(?P<front>(?:after|following|during|in|on|by|with|despite|before|at|from|under|for"
-    r"|when|once)\b[^,]{2,60}),\s+(?P<main>.+)$",
+_FRONTED = re.compile(  # as in questions, and a "When ..." or "Once ..." clause too
+    rf"^(?P<front>(?:{FRONTING_WORDS}|when|once)\b[^,]{{2,60}}),\s+(?P<main>.+)$",
     re.I,
 )
 

@@ -377,9 +377,10 @@ _SO = re.compile(
     r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+",
     re.I,
 )
+# Words that open a phrase put before its clause: "In the second period (1957-60), X led to Y".
+FRONTING_WORDS = r"after|following|during|in|on|by|with|despite|before|at|from|under|for"
 _FRONTED = re.compile(
-    r"^(?P<front>(?:after|following|during|in|on|by|with|despite|before|at|from|under|for)\b[^,]{2,60}),\s+"
-    r"(?P<main>.+)$",
+    rf"^(?P<front>(?:{FRONTING_WORDS})\b[^,]{{2,60}}),\s+(?P<main>.+)$",
     re.I,
 )
 
