@@ -12,8 +12,9 @@ from textual.widgets import Input, Select, TextArea
 from revise import Rating
 from revise.formats.model import DeckData, NoteKind
 from revise.tui.screens.browser import BrowserScreen
+from revise.tui.screens.card_dialogs import StrictConfirmScreen
 from revise.tui.screens.deck_list import DeckListScreen
-from revise.tui.screens.edit import AddCardScreen, ConfirmScreen, EditCardScreen, NameScreen
+from revise.tui.screens.edit import AddCardScreen, EditCardScreen, NameScreen
 from revise.tui.screens.review import ReviewScreen
 from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     drive,
@@ -202,7 +203,7 @@ def test_decks_are_created_renamed_deleted_and_the_deletion_undone(tui_col, tui_
         await pilot.press("up")
         await pilot.press("d")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert isinstance(pilot.app.screen, StrictConfirmScreen)
         assert pilot.app.screen.question.startswith(
             "Delete 2 decks (History, History::Korea), 2 cards and 1 review?"
         )

@@ -92,7 +92,19 @@ class AskScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class _YesNoScreen(ModalScreen[bool]):
+    """A yes/no question with a title; its subclasses say which keys answer it and how."""
+
+    def __init__(self, title: str, question: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ConfirmScreen(_YesNoScreen):
     """A question: y or Enter says yes, n or Esc no."""
 
     BINDINGS = [  # noqa: RUF012
@@ -100,16 +112,24 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, title: str, question: str) -> None:
-        super().__init__()
-        self.title_text = title
-        self.question = question
-
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="dialog") as dialog:
             dialog.border_title = self.title_text
             dialog.border_subtitle = "y yes · n no"
             yield Static(Content(inert(self.question)))
 
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+
+class StrictConfirmScreen(_YesNoScreen):
+    """A yes/no question Enter does not answer: `y` confirms, `n` or Esc does not (deleting a
+    deck, where a stray Enter must not say yes)."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog", classes="dialog") as dialog:
+            dialog.border_title = self.title_text
+            yield Static(Content(inert(self.question, lines=True)), id="confirm-question")
+            yield Label(Content.from_markup("[bold]y[/] yes · [bold]n[/] / Esc no"))

@@ -303,7 +303,7 @@ class DeckListScreen(Screen[None]):
 
     @work(thread=True, group="edit-decks")
     def ask_to_delete(self, name: str) -> None:
-        from revise.tui.screens.edit import ConfirmScreen
+        from revise.tui.screens.card_dialogs import StrictConfirmScreen
 
         try:
             deletion = self.app.collection.editing.deck_deletion(name)
@@ -323,7 +323,7 @@ class DeckListScreen(Screen[None]):
             f"Delete {deletion.summary()}?\n\nu on the deck list undoes it until revise closes."
         )
         self.app.call_from_thread(
-            self.app.push_screen, ConfirmScreen("Delete deck", question), confirmed
+            self.app.push_screen, StrictConfirmScreen("Delete deck", question), confirmed
         )
 
     def action_undo_delete(self) -> None:

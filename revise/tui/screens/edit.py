@@ -306,26 +306,3 @@ class NameScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question; `y` confirms, `n` or Esc does not."""
-
-    BINDINGS = [  # noqa: RUF012
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
-
-    def __init__(self, title: str, question: str) -> None:
-        super().__init__()
-        self.title_text = title
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-dialog", classes="dialog") as dialog:
-            dialog.border_title = self.title_text
-            yield Static(Content(inert(self.question, lines=True)), id="confirm-question")
-            yield Label(Content.from_markup("[bold]y[/] yes · [bold]n[/] / Esc no"))
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
