@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import update
 
 from revise import Collection, Rating
 from revise.cli import main
 from revise.config import Config
 from revise.formats.model import DeckData, NoteData, NoteKind
-from revise.scheduling.scheduler import REVIEW
+from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
+from revise.storage import engine as storage
+from revise.storage.models import Card, from_ms, to_ms
+from revise.study import stats
 from tests.core_fixtures import Clock
 
 
@@ -112,6 +117,123 @@ def test_today_counts_only_todays_reviews_and_decks_are_apart(studied, clock):
     assert col.statistics("History").periods[0].reviews == 0
     assert col.statistics().periods[0].reviews == 1
     assert maths.streak == 1 and maths.states["learning"] == 1 and maths.states["new"] == 2
+
+
+DECAY = 0.1542
+
+
+def scatter_cards(col: Collection, now_ms: int) -> list[dict]:  # type: ignore[type-arg]
+    """Give every card of the collection a random state, memory and dates (some suspended,
+    buried, or reviewed in the future), and return them as written."""
+    rng = random.Random(11)
+    day = 86_400_000
+    written = []
+    with storage.writing(col._engine) as connection:
+        ids = connection.execute(Card.__table__.select().with_only_columns(Card.id)).scalars()
+        for card_id in list(ids):
+            state = rng.choice((NEW, LEARNING, REVIEW, REVIEW, REVIEW, RELEARNING))
+            card = {"id": card_id, "state": state, "suspended": int(rng.random() < 0.1)}
+            card["buried"] = rng.random() < 0.05
+            if state != NEW:
+                last = now_ms - int(rng.uniform(-2, 400) * day)
+                # Some on a bucket's edge: an edge belongs to the bucket above it.
+                interval = rng.choice((rng.uniform(0.01, 400), rng.choice(stats.INTERVAL_EDGES)))
+                card.update(
+                    stability=rng.choice(
+                        (0.0, rng.lognormvariate(2, 1.5), float(rng.choice(stats.STABILITY_EDGES)))
+                    ),
+                    difficulty=rng.choice((rng.uniform(1, 10), float(rng.randint(1, 10)))),
+                    last=last,
+                    due=last + int(interval * day),
+                )
+            written.append(card)
+            connection.execute(
+                update(Card.__table__)
+                .where(Card.id == card_id)
+                .values(
+                    state=state,
+                    suspended=card["suspended"],
+                    buried_until=from_ms(now_ms + day) if card["buried"] else None,
+                    stability=card.get("stability"),
+                    difficulty=card.get("difficulty"),
+                    last_review=from_ms(card["last"]) if "last" in card else None,
+                    due=from_ms(card["due"]) if "due" in card else None,
+                )
+            )
+    return written
+
+
+def counted(edges: tuple[float, ...], values: list[float]) -> list[int]:
+    """How many values fall in each bucket: below the first edge, between edges, above."""
+    counts = [0] * (len(edges) + 1)
+    for value in values:
+        counts[sum(value >= edge for edge in edges)] += 1
+    return counts
+
+
+def test_card_figures_match_each_cards_own(db, clock):
+    """States, distributions and the forecast as worked out card by card in Python."""
+    col = Collection.open(db, config=Config(fuzz=False), clock=clock)
+    col.import_decks([deck("History", 150), deck("Maths", 50)])
+    day = col._day()
+    start_ms, now_ms, day_ms = to_ms(day.start), to_ms(day.now), 86_400_000
+    cards = scatter_cards(col, now_ms)
+    with storage.reading(col._engine) as connection:
+        got = stats.collect(
+            connection,
+            None,
+            deck=None,
+            now=day.now,
+            day_start=day.start,
+            desired_retention=0.9,
+            decay=DECAY,
+        )
+    col.close()
+
+    states = dict.fromkeys(stats.STATE_NAMES, 0)
+    for card in cards:
+        if card["suspended"]:
+            states["suspended"] += 1
+        elif card["buried"]:
+            states["buried"] += 1
+        elif card["state"] == NEW:
+            states["new"] += 1
+        elif card["state"] != REVIEW:
+            states["learning"] += 1
+        else:
+            mature = card["due"] - card["last"] >= stats.MATURE_DAYS * day_ms
+            states["mature" if mature else "young"] += 1
+    assert got.states == states
+
+    measured = [c for c in cards if not c["suspended"] and c["state"] != NEW]
+    in_review = [c for c in measured if c["state"] == REVIEW]
+    with_stability = [c for c in measured if c["stability"] > 0]
+    factor = 0.9 ** (1 / -DECAY) - 1
+    recall = [
+        (1 + factor * max(0, now_ms - c["last"]) / day_ms / c["stability"]) ** -DECAY
+        for c in with_stability
+    ]
+    assert [b.count for b in got.intervals] == counted(
+        stats.INTERVAL_EDGES, [(c["due"] - c["last"]) / day_ms for c in in_review]
+    )
+    assert [b.count for b in got.stability] == counted(
+        stats.STABILITY_EDGES, [c["stability"] for c in with_stability]
+    )
+    assert [b.count for b in got.difficulty] == counted(
+        stats.DIFFICULTY_EDGES, [c["difficulty"] for c in measured]
+    )
+    assert [b.count for b in got.retrievability] == counted(stats.RETRIEVABILITY_EDGES, recall)
+
+    forecast = [0] * stats.FORECAST_DAYS
+    for card in measured:
+        index = max(0, (card["due"] - start_ms) // day_ms)
+        if index < len(forecast):
+            forecast[index] += 1
+    assert got.forecast == forecast
+    assert got.overdue == sum(card["due"] < start_ms for card in measured)
+    for (days, _), period in zip(stats.PERIODS, got.periods, strict=True):
+        since = start_ms - (days - 1) * day_ms
+        assert period.cards == sum(card.get("last", -1) >= since for card in cards)
 
 
 def test_stats_command_prints_figures_and_json(studied, db, monkeypatch, tmp_path, capsys):

@@ -152,6 +152,16 @@ def _cards_in(deck_ids: list[int] | None):  # type: ignore[no-untyped-def]
     return true() if deck_ids is None else cards_t.c.deck_id.in_(deck_ids)
 
 
+def _scanned(deck_ids: list[int] | None):  # type: ignore[no-untyped-def]
+    """The cards of `deck_ids`, read by a scan of the table rather than through an index.
+
+    The forecast and the card totals read most cards of the decks asked for: following an
+    index costs a lookup of the row for each card, three times the scan of a deck holding most
+    of the collection, while a scan past the cards of other decks costs a comparison each.
+    """
+    return true() if deck_ids is None else (cards_t.c.deck_id + 0).in_(deck_ids)
+
+
 def _period(label: str, days: int, per_day: list[list[int]], cards: int) -> Period:
     totals = [sum(day[figure] for day in per_day) for figure in range(len(FIGURES))]
     return Period(
@@ -201,10 +211,10 @@ def _forecast(
     for index, number in connection.execute(
         select(day, func.count())
         .where(
-            _cards_in(deck_ids),
+            _scanned(deck_ids),
             cards_t.c.suspended == NOT_SUSPENDED,
-            cards_t.c.state.in_((LEARNING, REVIEW, RELEARNING)),
-            due < start_ms + days * DAY_MS,
+            (cards_t.c.state + 0).in_((LEARNING, REVIEW, RELEARNING)),
+            due + 0 < start_ms + days * DAY_MS,
         )
         .group_by(day)
     ):
@@ -244,7 +254,6 @@ class _CardTotals:
         state = cards_t.c.state
         active = cards_t.c.suspended == NOT_SUSPENDED
         scheduled = active & (state != NEW)
-        in_review = scheduled & (state == REVIEW) & due.is_not(None) & last.is_not(None)
         interval_ms = due - last
         kind = case(
             (~active, STATE_NAMES.index("suspended")),
@@ -269,42 +278,49 @@ class _CardTotals:
         stability = cards_t.c.stability
         factor = 0.9 ** (1 / -decay) - 1
         ratio_edges = [((edge ** (-1 / decay)) - 1) / factor for edge in RETRIEVABILITY_EDGES]
-        has_stability = scheduled & (stability > 0)
-        elapsed_ms = case((last < now_ms, now_ms - last), else_=0)
-        ratio = elapsed_ms / (stability * DAY_MS)
-        # name: (edges, the bucket of a card the measure applies to, or None)
+        # A review in the future (a clock set back) counts as no time elapsed: t <= any edge.
+        elapsed_ms = now_ms - last
         self._edges = {
             "interval": INTERVAL_EDGES,
             "stability": STABILITY_EDGES,
             "difficulty": DIFFICULTY_EDGES,
             "retrievability": RETRIEVABILITY_EDGES,
         }
+        # name: (whether the measure applies to a scheduled card, its bucket if it does)
         measures = {
-            "interval": (in_review, _rising(interval_ms, [e * DAY_MS for e in INTERVAL_EDGES])),
-            "stability": (has_stability, _rising(stability, list(STABILITY_EDGES))),
+            "interval": (
+                (state == REVIEW) & due.is_not(None) & last.is_not(None),
+                _rising(interval_ms, [e * DAY_MS for e in INTERVAL_EDGES]),
+            ),
+            "stability": (stability > 0, _rising(stability, list(STABILITY_EDGES))),
             "difficulty": (
-                scheduled & (cards_t.c.difficulty > 0),
+                cards_t.c.difficulty > 0,
                 _rising(cards_t.c.difficulty, list(DIFFICULTY_EDGES)),
             ),
             # Bucket k holds R in [edge k - 1, edge k): as many R edges as R reaches, which are
-            # the ratio edges (falling) that t / S stays at or under.
+            # the ratio edges (falling) that t / S stays at or under: t <= edge * S, as S > 0.
             "retrievability": (
-                has_stability & last.is_not(None),
-                len(ratio_edges) - _below(ratio, sorted(ratio_edges)),
+                (stability > 0) & last.is_not(None),
+                len(ratio_edges)
+                - _count_edges(
+                    lambda edge: elapsed_ms <= stability * (edge * DAY_MS), sorted(ratio_edges)
+                ),
             ),
         }
-        # Mixed-radix packing: each digit counts one more value than it has (for "none").
+        # Mixed-radix packing: each digit counts one more value than it has (for "none"). The
+        # measures apply only to scheduled cards: new and suspended ones skip their comparisons.
         digits = [(kind, len(STATE_NAMES) + 1), (studied, len(PERIODS) + 1)]
+        nones = []
         for name, (applies, bucket) in measures.items():
             size = len(self._edges[name]) + 1
             digits.append((case((applies, bucket), else_=size), size + 1))
-        key = literal(0)
-        for value, size in reversed(digits):
-            key = key * size + value
-        key = key.label("key")
-        query = select(key, func.count()).group_by(key)
-        if deck_ids is not None:
-            query = query.where(cards_t.c.deck_id.in_(deck_ids))
+            nones.append((size, size + 1))
+        kind_studied, measured = _packed(digits[:2]), _packed(digits[2:])
+        unmeasured = _packed([(literal(size), radix) for size, radix in nones])
+        key = kind_studied + (len(STATE_NAMES) + 1) * (len(PERIODS) + 1) * case(
+            (scheduled, measured), else_=unmeasured
+        )
+        query = select(key.label("key"), func.count()).where(_scanned(deck_ids)).group_by(key)
         self.states = dict.fromkeys(STATE_NAMES, 0)
         studied_in = [0] * (len(PERIODS) + 1)
         self._counts = {name: [0] * (len(edges) + 2) for name, edges in self._edges.items()}
@@ -333,24 +349,30 @@ class _CardTotals:
         ]
 
 
+def _packed(digits: list) -> Any:  # type: ignore[type-arg]
+    """(value, radix) digits, lowest first, as one number."""
+    key = literal(0)
+    for value, size in reversed(digits):
+        key = key * size + value
+    return key
+
+
 def _rising(value, edges: list[float]):  # type: ignore[no-untyped-def]
     """How many of the rising `edges` `value` reaches (value >= edge): its bucket."""
-    return _count_edges(value, edges, 0, lambda v, edge: v < edge)
+    return _count_edges(lambda edge: value < edge, edges)
 
 
-def _below(value, edges: list[float]):  # type: ignore[no-untyped-def]
-    """How many of the rising `edges` lie below `value` (edge < value)."""
-    return _count_edges(value, edges, 0, lambda v, edge: v <= edge)
+def _count_edges(before, edges: list[float], offset: int = 0):  # type: ignore[no-untyped-def]
+    """How many of the rising `edges` a value is not `before` (a SQL condition of an edge).
 
-
-def _count_edges(value, edges: list[float], offset: int, before):  # type: ignore[no-untyped-def]
-    # A binary search: about log2(len(edges)) comparisons per card instead of len(edges).
+    A binary search: about log2(len(edges)) comparisons per card instead of len(edges).
+    """
     if not edges:
         return literal(offset)
     middle = len(edges) // 2
     return case(
-        (before(value, edges[middle]), _count_edges(value, edges[:middle], offset, before)),
-        else_=_count_edges(value, edges[middle + 1 :], offset + middle + 1, before),
+        (before(edges[middle]), _count_edges(before, edges[:middle], offset)),
+        else_=_count_edges(before, edges[middle + 1 :], offset + middle + 1),
     )
 
 
