@@ -161,3 +161,45 @@ def _stop_abandoned_servers(bindir: Path, account: str | None) -> None:
         pg_ctl = [str(bindir / "pg_ctl"), f"--pgdata={folder / 'data'}"]
         _run_as(account, [*pg_ctl, "--mode=immediate", "--wait", "stop"], check=False)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def round_trips() -> Iterator[list[int]]:
+    """Counts the round trips to a server as the driver makes them, in every connection: each
+    time psycopg has sent what it had and must wait for the server's answer (a statement, a
+    pipeline's results, a commit, a ping). An answer that comes in pieces (rows, then the rest
+    after the commit's sync to disk) is one round trip; a transaction the driver begins outside
+    a pipeline adds one (it waits for its BEGIN's answer before sending the statement)."""
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.waiting import Wait
+
+    counted: list[int] = []
+    wait = psycopg.Connection.wait
+
+    def counting(self, gen, *args, **kwargs):  # type: ignore[no-untyped-def]
+        begins = (
+            not self.autocommit
+            and self._pipeline is None
+            and self.pgconn.transaction_status == TransactionStatus.IDLE
+        )
+
+        def passed_on():  # type: ignore[no-untyped-def]
+            waited = False
+            try:
+                state = next(gen)
+                while True:
+                    if state == Wait.R and not waited:
+                        waited = True
+                        counted.append(2 if begins else 1)
+                    state = gen.send((yield state))
+            except StopIteration as done:
+                return done.value
+
+        return wait(self, passed_on(), *args, **kwargs)
+
+    psycopg.Connection.wait = counting  # type: ignore[method-assign]
+    try:
+        yield counted
+    finally:
+        psycopg.Connection.wait = wait  # type: ignore[method-assign]

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, text
 
 from revise import Collection, Rating
 from revise.config import Config
-from revise.formats.model import DeckData
+from revise.formats.model import DeckData, NoteData, NoteKind
 from tests.core_fixtures import Clock, basic_deck
 
 
@@ -128,6 +128,61 @@ def test_two_computers_studying_at_once_lose_no_answer_and_count_none_twice(pg_u
     finally:
         laptop.close()
         desktop.close()
+
+
+def test_two_computers_answering_two_cards_of_one_note_at_once_keep_both_answers(
+    pg_url, pg_admin, clock
+):
+    laptop, desktop = computers(pg_url, clock)
+    try:
+        laptop.import_decks([DeckData("Words", [NoteData(NoteKind.REVERSED, "Hund", "dog")])])
+        with laptop._engine.connect() as connection:
+            first, second = connection.execute(text("SELECT id FROM cards ORDER BY id")).scalars()
+        database = pg_url.rsplit("/", 1)[1]
+        # A third connection holds the note's first card: both answers are under way at once,
+        # each resting the other's card. Neither may wait for the other forever.
+        holder = create_engine(pg_url)
+        try:
+            with holder.connect() as connection, connection.begin():
+                connection.execute(
+                    text("SELECT id FROM cards WHERE id = :id FOR UPDATE"), {"id": first}
+                )
+                one, one_errors = in_thread(lambda: laptop.answer(first, Rating.GOOD))
+                wait_until(lambda: waiting_for_locks(pg_admin, database) == 1, "one waits")
+                other, other_errors = in_thread(lambda: desktop.answer(second, Rating.GOOD))
+                wait_until(lambda: waiting_for_locks(pg_admin, database) == 2, "both wait")
+            one.join()
+            other.join()
+        finally:
+            holder.dispose()
+        assert one_errors == other_errors == []
+        with laptop._engine.connect() as connection:
+            answered = connection.execute(
+                text("SELECT card_id FROM reviews ORDER BY card_id")
+            ).scalars()
+            assert list(answered) == [first, second]
+    finally:
+        laptop.close()
+        desktop.close()
+
+
+def test_an_answer_and_the_next_card_take_two_round_trips_to_the_server(pg_url, clock):
+    from tests.pg_server import round_trips
+
+    with Collection.open(pg_url, config=Config(fuzz=False), clock=clock) as col:
+        col.import_decks([DeckData("Words", [NoteData(NoteKind.REVERSED, "Hund", "dog")])])
+        col.import_decks([basic_deck(count=20)])
+        session = col.session()
+        card = session.next_card()
+        with round_trips() as counted:
+            for _ in range(10):
+                card = session.answer_then_next(card, Rating.GOOD, 2000)
+        # The card and its siblings read and locked with BEGIN; the review, the card's state,
+        # the siblings put to rest, the commit and the next card's reads.
+        assert sum(counted) <= 2 * 10
+        with round_trips() as counted:
+            assert col.next_card() == card
+        assert sum(counted) == 1
 
 
 def test_two_computers_importing_the_same_deck_at_once_both_succeed(pg_url, clock):

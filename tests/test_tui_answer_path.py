@@ -29,13 +29,13 @@ def test_a_slow_answer_greys_out_the_keys_and_a_second_grade_does_nothing(
 ):
     tui_col.import_decks([korea_deck()])
     release = threading.Event()
-    answer = tui_col.answer
+    answer = tui_col.answer_then_next  # what the study screen calls
 
     def slow_answer(*args, **kwargs):  # type: ignore[no-untyped-def]
         release.wait(10)
         return answer(*args, **kwargs)
 
-    monkeypatch.setattr(tui_col, "answer", slow_answer)
+    monkeypatch.setattr(tui_col, "answer_then_next", slow_answer)
     monkeypatch.setattr(review, "BUSY_SHOWN_AFTER", 0.05)
     app = make_app(tui_col, tui_clock, study=True)
 

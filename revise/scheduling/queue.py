@@ -391,35 +391,65 @@ def next_card(
     the card's deck may still show a card of its kind today: the card is then the one the
     limits allow, as it is first among more cards than they allow. Otherwise it is picked again.
     """
-    guess = guesses.get(deck)
-    start = {"start": to_ms(day.start)}
-    picked = None
     with together(connection):
-        named = execute(connection, _DECK_NAMES, {})
-        answered = execute(connection, _ANSWERED_TODAY, start)
-        limits = execute(connection, _LIMITS_SET, {})
-        if guess:
-            by_retrievability = day.review_order == "retrievability"
-            pick = _PICK(guess, guess, guess, by_retrievability)
-            picked = execute(connection, pick, _moments(day))
-    names: dict[int, str] = dict(all_rows(named))  # type: ignore[arg-type]
-    answered_today = first_row(answered)[0]  # type: ignore[index]
-    set_on = all_rows(limits)
-    row = None if picked is None else first_row(picked)
-    deck_ids = tuple(in_deck(names, deck))
-    if not deck_ids:
-        if deck is not None:
-            raise NoSuchDeck(deck)
-        return None
-    guesses[deck] = deck_ids
-    # No deck has answered more today than all of them together: a card whose limits are all
-    # above that is allowed without counting each deck's answers.
-    if guess == deck_ids and _allowed(row, _allowance([], set_on, day), answered_today):
-        return row
-    left = _allowance(rows(connection, _DECKS_AND_DONE, start), set_on, day)
-    if guess == deck_ids and _allowed(row, left):
-        return row
-    return _next_card(connection, day, left, list(deck_ids))
+        asked = ask_next_card(connection, day, deck, guesses)
+    return asked.card(connection)
+
+
+@dataclass(frozen=True)
+class NextCardAsked:
+    """The statements of `next_card`'s first round trip, sent (perhaps with others before them,
+    such as an answer's commit); `card` reads their rows and finishes."""
+
+    day: StudyDay
+    deck: str | None
+    guesses: dict[str | None, tuple[int, ...]]
+    guess: tuple[int, ...] | None
+    named: Any
+    answered: Any
+    limits: Any
+    picked: Any
+
+    def card(self, connection: Connection) -> Row | None:
+        """The next card, as `next_card` gives it; rarely with more statements."""
+        day, deck, guess = self.day, self.deck, self.guess
+        names: dict[int, str] = dict(all_rows(self.named))  # type: ignore[arg-type]
+        answered_today = first_row(self.answered)[0]  # type: ignore[index]
+        set_on = all_rows(self.limits)
+        row = None if self.picked is None else first_row(self.picked)
+        deck_ids = tuple(in_deck(names, deck))
+        if not deck_ids:
+            if deck is not None:
+                raise NoSuchDeck(deck)
+            return None
+        self.guesses[deck] = deck_ids
+        # No deck has answered more today than all of them together: a card whose limits are
+        # all above that is allowed without counting each deck's answers.
+        if guess == deck_ids and _allowed(row, _allowance([], set_on, day), answered_today):
+            return row
+        start = {"start": to_ms(day.start)}
+        left = _allowance(rows(connection, _DECKS_AND_DONE, start), set_on, day)
+        if guess == deck_ids and _allowed(row, left):
+            return row
+        return _next_card(connection, day, left, list(deck_ids))
+
+
+def ask_next_card(
+    connection: Connection,
+    day: StudyDay,
+    deck: str | None,
+    guesses: dict[str | None, tuple[int, ...]],
+) -> NextCardAsked:
+    """Send `next_card`'s first statements (see there); in a `together` block, with the others."""
+    guess = guesses.get(deck)
+    named = execute(connection, _DECK_NAMES, {})
+    answered = execute(connection, _ANSWERED_TODAY, {"start": to_ms(day.start)})
+    limits = execute(connection, _LIMITS_SET, {})
+    picked = None
+    if guess:
+        pick = _PICK(guess, guess, guess, day.review_order == "retrievability")
+        picked = execute(connection, pick, _moments(day))
+    return NextCardAsked(day, deck, guesses, guess, named, answered, limits, picked)
 
 
 def _allowed(row: Row | None, left: Allowance, answered: int = 0) -> bool:

@@ -217,20 +217,33 @@ def _connect(engine: Engine, kept: KeptConnection | None) -> AbstractContextMana
 
 
 @contextmanager
-def writing(engine: Engine, kept: KeptConnection | None = None) -> Iterator[Connection]:
+def writing(
+    engine: Engine, kept: KeptConnection | None = None, *, begun_by_caller: bool = False
+) -> Iterator[Connection]:
     """One short write transaction, holding SQLite's write lock from its first statement; on
-    the `kept` connection if given."""
+    the `kept` connection if given. With `begun_by_caller`, on PostgreSQL the caller sends the
+    BEGIN itself with its first statements (storage/prepared.py's `begin`): the driver's own
+    BEGIN waits for the server's answer on its own, a round trip of its own."""
     with (
         busy_is_an_error(),
         _server_problems_explained(engine, writing=True),
         _connect(engine, kept) as connection,
     ):
         connection.info["immediate"] = True
+        driver = None
+        if begun_by_caller and engine.dialect.name == "postgresql":
+            driver = connection.connection.driver_connection
+            driver.autocommit = True  # type: ignore[union-attr]
         try:
             with connection.begin():
                 yield connection
         finally:
             connection.info.pop("immediate", None)
+            if driver is not None:
+                try:
+                    driver.autocommit = False  # type: ignore[union-attr]
+                except Exception:  # a connection the server dropped: not put back in the pool
+                    connection.invalidate()
 
 
 @contextmanager

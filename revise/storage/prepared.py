@@ -105,13 +105,17 @@ def execute(connection: Connection, prepared: Prepared, values: Mapping[str, Any
     return cursor
 
 
+def pipelined(connection: Connection) -> bool:
+    """Whether statements run in a `together` block are sent in one go, their rows read after
+    the block (PostgreSQL), or run as they come (SQLite)."""
+    return connection.dialect.name == "postgresql"
+
+
 @contextmanager
-def together(connection: Connection, *, commit: bool = False) -> Iterator[None]:
+def together(connection: Connection) -> Iterator[None]:
     """Send the statements run inside to the server in one go (PostgreSQL's pipeline mode: one
-    round trip for all of them); SQLite runs them as they come. Read their rows after the block.
-    With `commit`, PostgreSQL's commit is sent with them (the caller's own commit then finds
-    nothing left to do); on SQLite the caller's commit does it, once the rows are read."""
-    if connection.dialect.name != "postgresql":
+    round trip for all of them); SQLite runs them as they come. Read their rows after the block."""
+    if not pipelined(connection):
         yield
         return
     dialect = connection.dialect
@@ -119,11 +123,35 @@ def together(connection: Connection, *, commit: bool = False) -> Iterator[None]:
     try:
         with driver.pipeline():  # type: ignore[union-attr]
             yield
-            if commit:  # as a statement: the pipeline's one wait for results covers it too
-                driver.cursor().execute("COMMIT")  # type: ignore[union-attr]
     except dialect.loaded_dbapi.Error as error:
         raise DBAPIError.instance(
             "(statements sent together)", None, error, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from error
+
+
+def begin(connection: Connection) -> None:
+    """Begin the transaction of a `writing(begun_by_caller=True)` block: on PostgreSQL a BEGIN
+    sent with the statements that follow it in a `together` block; SQLite's has begun."""
+    if pipelined(connection):
+        _run_on_driver(connection, "BEGIN")
+
+
+def commit(connection: Connection) -> None:
+    """Commit the connection's transaction here. In a `together` block on PostgreSQL the COMMIT
+    goes with the block's statements and its outcome is read with their rows, in order: a
+    statement sent after it runs once the transaction is durable. The caller's own commit then
+    finds nothing left to do."""
+    _run_on_driver(connection, "COMMIT")
+
+
+def _run_on_driver(connection: Connection, statement: str) -> None:
+    dialect = connection.dialect
+    driver = connection.connection.driver_connection
+    try:
+        driver.cursor().execute(statement)  # type: ignore[union-attr]
+    except dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            statement, None, error, dialect.loaded_dbapi.Error, dialect=dialect
         ) from error
 
 

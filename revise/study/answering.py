@@ -1,16 +1,19 @@
 """Writing an answer: the card's new memory state, its resting siblings and the review log, in one
-short transaction of three statements (run straight on the driver, see storage/prepared.py).
+short transaction, sent to a server in two round trips (run straight on the driver, see
+storage/prepared.py).
 
-The card's row is read and locked first (PostgreSQL's row lock; SQLite's write lock already holds
-the file), so an answer given on another computer a moment ago is built on, never overwritten.
+The card's row and its siblings' are read and locked first (PostgreSQL's row locks; SQLite's
+write lock already holds the file), so an answer given on another computer a moment ago is built
+on, never overwritten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from sqlalchemy import Connection, bindparam, exists, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 
 from revise.errors import ReviseError
 from revise.scheduling.queue import StudyDay
@@ -28,11 +31,12 @@ from revise.storage.prepared import (
     Prepared,
     Row,
     all_rows,
+    begin,
+    commit,
     execute,
     first_row,
     one_of,
-    rows,
-    run,
+    pipelined,
     together,
 )
 from revise.study import deck_options, leeches
@@ -56,32 +60,41 @@ _TIMES = {"due", "last_review"}  # stored as epoch milliseconds
 
 _card_id = bindparam("card_id")
 _day_end = bindparam("day_end")
-_siblings = cards_t.alias("siblings")
-# The card's memory, locked; with its deck's name, the newest fitted parameters' id (to see a
-# fit stored by another window) and whether its note has other cards to rest for the day.
-_CARD_TO_ANSWER = Prepared(
-    select(
-        *(cards_t.c[name] for name in MEMORY_COLUMNS),
-        cards_t.c.note_id,
-        decks_t.c.name,
-        select(func.max(params_t.c.id)).scalar_subquery(),
-        exists()
-        .where(_siblings.c.note_id == cards_t.c.note_id, _siblings.c.id != cards_t.c.id)
-        .correlate(cards_t),
-    )
-    .select_from(cards_t.join(decks_t, decks_t.c.id == cards_t.c.deck_id))
-    .where(cards_t.c.id == _card_id)
-    .with_for_update(of=cards_t)
-)
+_answered = cards_t.alias("answered")
+# A sibling (another card of the note) that rests for the rest of the day once the card is
+# answered: new or review, not suspended, not resting already.
 _to_bury = (
-    cards_t.c.note_id == bindparam("note_id"),
     cards_t.c.id != _card_id,
     one_of(cards_t.c.state, (NEW, REVIEW)),
     cards_t.c.suspended == NOT_SUSPENDED,
     cards_t.c.buried_until.is_(None) | (cards_t.c.buried_until < _day_end),
 )
-_SIBLINGS_TO_BURY = Prepared(select(cards_t.c.id).where(*_to_bury))
-_BURY = Prepared(update(cards_t).where(*_to_bury).values(buried_until=_day_end))
+# Every card of the answered card's note, locked in id order (two computers answering two cards
+# of one note take the locks in the same order, so neither waits for the other forever): the
+# card's memory, its deck's name and the newest fitted parameters' id (to see a fit stored by
+# another window), and for each card whether it is a sibling to rest for the day.
+_NOTE_TO_ANSWER = Prepared(
+    select(
+        cards_t.c.id,
+        *(cards_t.c[name] for name in MEMORY_COLUMNS),
+        cards_t.c.note_id,
+        decks_t.c.name,
+        select(func.max(params_t.c.id)).scalar_subquery(),
+        and_(*_to_bury),
+    )
+    .select_from(cards_t.join(decks_t, decks_t.c.id == cards_t.c.deck_id))
+    .where(
+        cards_t.c.note_id
+        == select(_answered.c.note_id).where(_answered.c.id == _card_id).scalar_subquery()
+    )
+    .order_by(cards_t.c.id)
+    .with_for_update(of=cards_t)
+)
+_BURY = Prepared(
+    update(cards_t)
+    .where(cards_t.c.note_id == bindparam("note_id"), *_to_bury)
+    .values(buried_until=_day_end)
+)
 _LOG_REVIEW = Prepared(
     insert(reviews_t)
     .values(
@@ -113,6 +126,7 @@ _SET_MEMORY = Prepared(
     .values({name: bindparam(f"new_{name}") for name in MEMORY_COLUMNS})
 )
 
+T = TypeVar("T")
 SchedulerFor = Callable[[Connection, int | None, str, list[Row]], Scheduler]
 
 
@@ -138,22 +152,31 @@ def answer(
     uid: str | None,
     scheduler_for: SchedulerFor,
     leech: Leeches,
-) -> int:
-    """Store an answer in the connection's write transaction (on PostgreSQL also committed,
-    with its last statements); returns the review's id.
+    then: Callable[[Connection], T] | None = None,
+) -> tuple[int, T | None]:
+    """Store an answer in the connection's write transaction (`writing(begun_by_caller=True)`)
+    and commit it; returns the review's id and what `then(connection)` returned.
 
+    Two round trips to a server: the card and its note's other cards read and locked with the
+    transaction's BEGIN, then the review, the card's new state, its resting siblings and the
+    commit. `then` sends statements after the commit, in that last round trip: their rows are
+    read after the commit's outcome, so nothing they show comes before the answer is durable.
     `scheduler_for(connection, newest parameters id, deck name, deck options rows)` gives the
     card's scheduler.
     """
+    day_end = to_ms(day.end)
     with together(connection):  # PostgreSQL: the transaction's BEGIN goes with these reads
-        reading = execute(connection, _CARD_TO_ANSWER, {"card_id": card_id})
+        begin(connection)
+        reading = execute(connection, _NOTE_TO_ANSWER, {"card_id": card_id, "day_end": day_end})
         options = execute(connection, deck_options.ALL_ROWS, {})
-    row = first_row(reading)
+    note = all_rows(reading)
     options_rows = all_rows(options)
+    row = next((found for found in note if found[0] == card_id), None)
     if row is None:
         raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
-    state, step, stability, difficulty, due, last_review, reps, lapses = row[:8]
-    note_id, deck, newest, has_siblings = row[8:]
+    state, step, stability, difficulty, due, last_review, reps, lapses = row[1:9]
+    note_id, deck, newest = row[9:12]
+    buried = [sibling[0] for sibling in note if sibling[12]]
     before = MemoryState(
         state,
         step,
@@ -166,17 +189,11 @@ def answer(
     )
     scheduler = scheduler_for(connection, newest, deck, options_rows)
     after = scheduler.next_state(card_id, before, rating, day.now)
-    buried: list[int] = []
-    if has_siblings:
-        resting = {"note_id": note_id, "card_id": card_id, "day_end": to_ms(day.end)}
-        buried = [sibling for (sibling,) in rows(connection, _SIBLINGS_TO_BURY, resting)]
-        if buried:
-            run(connection, _BURY, resting)
     made_leech = None
     if after.lapses > before.lapses and leeches.is_leech(after.lapses, leech.threshold):
         made_leech = leeches.mark(connection, card_id, note_id, suspend=leech.action == "suspend")
-    # The review, the card's new state and (PostgreSQL) the commit, in one round trip.
-    with together(connection, commit=True):
+    sent = None
+    with together(connection):
         logging = execute(
             connection,
             _LOG_REVIEW,
@@ -197,15 +214,27 @@ def answer(
                 "leech": made_leech,
             },
         )
-        storing = execute(
-            connection,
-            _SET_MEMORY,
-            {
-                "card_id": card_id,
-                **{f"new_{name}": _stored(after, name) for name in MEMORY_COLUMNS},
-            },
-        )
-    storing.close()
-    review = first_row(logging)
+        writes = [
+            execute(
+                connection,
+                _SET_MEMORY,
+                {
+                    "card_id": card_id,
+                    **{f"new_{name}": _stored(after, name) for name in MEMORY_COLUMNS},
+                },
+            )
+        ]
+        if buried:  # the same cards: they are locked
+            resting = {"note_id": note_id, "card_id": card_id, "day_end": day_end}
+            writes.append(execute(connection, _BURY, resting))
+        # SQLite's rows are read before its commit; a server's come with the commit's outcome.
+        review = None if pipelined(connection) else first_row(logging)
+        commit(connection)
+        if then is not None:
+            sent = then(connection)
+    for cursor in writes:
+        cursor.close()
+    if review is None:
+        review = first_row(logging)
     assert review is not None
-    return review[0]
+    return review[0], sent

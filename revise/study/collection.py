@@ -110,6 +110,14 @@ class DeckCounts:
 
 
 @dataclass(frozen=True)
+class Answered:
+    """An answer, committed, and the next card read after it (`Collection.answer_then_next`)."""
+
+    review_id: int
+    next_card: Callable[[], StudyCard | None]
+
+
+@dataclass(frozen=True)
 class Progress:
     """Answers given today, and the cards left for today under the daily limits."""
 
@@ -393,10 +401,17 @@ class Collection:
         return [DeckCounts(name, *counts[name]) for name in sorted(counts)], Progress(done, *left)
 
     def next_card(self, deck: str | None = None) -> StudyCard | None:
+        return self._next_card(deck, None)
+
+    def _next_card(self, deck: str | None, asked: queue.NextCardAsked | None) -> StudyCard | None:
+        """The next card; from the rows `asked` already sent for, if given."""
         day = self._day()
         with self._lock, storage.reading_now(self._engine, self._kept) as connection:
             try:
-                row = queue.next_card(connection, day, deck, self._deck_guesses)
+                if asked is None:
+                    row = queue.next_card(connection, day, deck, self._deck_guesses)
+                else:
+                    row = asked.card(connection)
             except queue.NoSuchDeck:
                 raise _no_deck(deck) from None
         return None if row is None else study_card(*row)
@@ -493,17 +508,51 @@ class Collection:
         outcome is unknown) it stores nothing new and returns the review already stored.
         `reschedule=False` logs the answer and leaves the card's schedule alone (custom study).
         """
+        return self._answer(card, rating, duration_ms, uid, reschedule)[0]
+
+    def answer_then_next(
+        self,
+        card: StudyCard | int,
+        rating: Rating | int,
+        duration_ms: int | None = None,
+        *,
+        deck: str | None = None,
+        uid: str | None = None,
+    ) -> Answered:
+        """`answer`, and the next card of `deck` (None: every deck) read once the answer is
+        committed: on a server, in the round trip that commits it."""
+        review_id, asked = self._answer(card, rating, duration_ms, uid, True, deck, then_next=True)
+        return Answered(review_id, lambda: self._next_card(deck, asked))
+
+    def _answer(
+        self,
+        card: StudyCard | int,
+        rating: Rating | int,
+        duration_ms: int | None,
+        uid: str | None,
+        reschedule: bool,
+        deck: str | None = None,
+        *,
+        then_next: bool = False,
+    ) -> tuple[int, queue.NextCardAsked | None]:
         card_id = card if isinstance(card, int) else card.id
         rating = Rating(int(rating))
         if duration_ms is not None:
             duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
         day = self._day()
         if not reschedule:
-            return self._practise(card_id, rating, duration_ms, uid, day.now)
+            return self._practise(card_id, rating, duration_ms, uid, day.now), None
         leech = answering.Leeches(self.config.leech_threshold, self.config.leech_action)
+
+        def ask_next_card(connection) -> queue.NextCardAsked:  # type: ignore[no-untyped-def]
+            return queue.ask_next_card(connection, day, deck, self._deck_guesses)
+
         try:
-            with self._lock, storage.writing(self._engine, self._kept) as connection:
-                review_id = answering.answer(
+            with (
+                self._lock,
+                storage.writing(self._engine, self._kept, begun_by_caller=True) as connection,
+            ):
+                review_id, asked = answering.answer(
                     connection,
                     card_id,
                     rating,
@@ -512,6 +561,7 @@ class Collection:
                     uid,
                     self._tuning.scheduler_for,
                     leech,
+                    ask_next_card if then_next else None,
                 )
         except IntegrityError:
             # The answer's uid is stored already: an earlier try got through (nothing of this
@@ -519,9 +569,9 @@ class Collection:
             stored = self._answer_with_uid(uid)
             if stored is None:
                 raise
-            return stored
+            return stored, None
         self._answered.append(review_id)
-        return review_id
+        return review_id, asked
 
     def _answer_with_uid(self, uid: str | None) -> int | None:
         with self._lock, storage.reading(self._engine) as connection:

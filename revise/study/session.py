@@ -104,14 +104,47 @@ class StudySession:
         """Grade `card`, committed on return. While another window holds the collection,
         `on_wait` is told and the same answer is tried again; it is stored once.
         """
+        return self._answer(card, rating, duration_ms, on_wait, then_next=False)[0]
+
+    def answer_then_next(
+        self,
+        card: StudyCard,
+        rating: Rating | int,
+        duration_ms: int = 0,
+        *,
+        on_wait: Callable[[], None] | None = None,
+    ) -> StudyCard | None:
+        """`answer`, then `next_card`: on a server the next card is read in the round trip that
+        commits the answer, after the commit."""
+        return self._answer(card, rating, duration_ms, on_wait, then_next=True)[1]()
+
+    def _answer(
+        self,
+        card: StudyCard,
+        rating: Rating | int,
+        duration_ms: int,
+        on_wait: Callable[[], None] | None,
+        *,
+        then_next: bool,
+    ) -> tuple[int, Callable[[], StudyCard | None]]:
         rating = Rating(int(rating))
         uid = uuid.uuid4().hex
-        review_id = until_free(
-            lambda: self.collection.answer(
-                card, rating, duration_ms, uid=uid, reschedule=self.moves_schedule
-            ),
-            on_wait,
-        )
+        next_card = self.next_card
+        if then_next and self.custom is None:
+            answered = until_free(
+                lambda: self.collection.answer_then_next(
+                    card, rating, duration_ms, deck=self.deck, uid=uid
+                ),
+                on_wait,
+            )
+            review_id, next_card = answered.review_id, answered.next_card
+        else:
+            review_id = until_free(
+                lambda: self.collection.answer(
+                    card, rating, duration_ms, uid=uid, reschedule=self.moves_schedule
+                ),
+                on_wait,
+            )
         if self.custom is not None:
             queue = self._custom_queue()
             if card.id in queue:
@@ -122,7 +155,7 @@ class StudySession:
             self._requeued.append(again)
         leech = self.collection.made_leech(review_id) if rating == Rating.AGAIN else None
         self.answers.append(Answer(review_id, card.id, rating, duration_ms, leech))
-        return review_id
+        return review_id, next_card
 
     def undo(self, *, on_wait: Callable[[], None] | None = None) -> StudyCard | None:
         """Take back this session's latest answer; returns its card, or None if none is left."""

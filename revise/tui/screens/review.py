@@ -226,7 +226,10 @@ class ReviewScreen(Screen[StudySession]):
         from revise.scheduling.scheduler import Rating
 
         try:
-            self.session.answer(card, Rating(grade), duration_ms, on_wait=self.waiting)
+            # The next card is read with the answer's commit (one round trip to a server).
+            next_card = self.session.answer_then_next(
+                card, Rating(grade), duration_ms, on_wait=self.waiting
+            )
         except ReviseError as error:
             self.post_message(ActionFailed(str(error)))
             return
@@ -237,7 +240,7 @@ class ReviewScreen(Screen[StudySession]):
             self.app.call_from_thread(
                 self.notify, leech_note(leech), severity="warning", timeout=8, markup=False
             )
-        self.show_next()
+        self.show(next_card)
 
     @work(thread=True, group="review")
     def undo_answer(self) -> None:
