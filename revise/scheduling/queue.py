@@ -8,9 +8,9 @@ Order: learning cards whose step is due, then reviews due today (oldest first, o
 deck order; when nothing else is left, learning cards due within the learn-ahead window. New and
 review cards rest for the day once a sibling (another card of the same note) was answered.
 
-`revise study` reads its first card in the same order with plain sqlite3, before SQLAlchemy is
-loaded (revise/study/first_card.py): a change here goes there too, and tests/test_first_card.py
-holds the two equal.
+The order itself is plain SQL in revise/scheduling/order.py, which `revise study` also runs with
+plain sqlite3 for its first card, before SQLAlchemy is loaded (revise/study/first_card.py); the
+daily limits are applied in both, and tests/test_first_card.py holds the two equal.
 
 The statements are built once, with bound parameters: the queue is asked for a card after every
 answer, and building a statement costs more than running it. The next card is found, and read
@@ -34,8 +34,10 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
 )
 
+from revise.scheduling import order
 from revise.scheduling.day import day_bounds
 from revise.scheduling.limits import SEPARATOR, DailyLimits
 from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
@@ -325,50 +327,24 @@ def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[i
     return _together(left, _waiting(connection, day, left, deck_ids))
 
 
-def _first(ids: tuple[int, ...], *where: ColumnElement[bool], order: tuple) -> ColumnElement:  # type: ignore[type-arg]
-    """The id of the first card of these decks meeting `where`, or NULL."""
+def _first(kind: order.Kind, ids: tuple[int, ...]) -> ColumnElement[Any]:
+    """The id of the first card of this kind in these decks, or NULL."""
     if not ids:
         return null()
-    return (
-        select(cards.c.id)
-        .where(
-            one_of(cards.c.deck_id, ids),
-            cards.c.suspended == NOT_SUSPENDED,
-            _not_buried,
-            *where,
-        )
-        .order_by(*order)
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
-# Lowest retrievability first: R = (1 + factor * t / S) ** -decay falls as the time t since
-# the last review grows against the stability S, so the largest t / S is the most forgotten.
-_LEAST_RETRIEVABLE = (
-    ((_now - cards.c.last_review) / cards.c.stability).desc().nulls_last(),
-    cards.c.due,
-    cards.c.id,
-)
+    return text(kind.first(ids)).columns(cards.c.id).scalar_subquery()
 
 
 def _pick(
     every: tuple[int, ...],
     with_reviews: tuple[int, ...],
     with_new: tuple[int, ...],
-    by_retrievability: bool = False,
+    review_order: str,
 ) -> Select:  # type: ignore[type-arg]
-    by_due = (cards.c.due, cards.c.id)
-    reviews_order = _LEAST_RETRIEVABLE if by_retrievability else by_due
     chosen = func.coalesce(
-        _first(every, _learning, cards.c.due <= _now, order=by_due),
-        _first(with_reviews, cards.c.state == REVIEW, cards.c.due < _end, order=reviews_order),
-        _first(
-            with_new,
-            cards.c.state == NEW,
-            order=(cards.c.deck_id, cards.c.state, cards.c.position, cards.c.ordinal),
-        ),
-        _first(every, _learning, cards.c.due <= _moment("ahead"), order=by_due),
+        _first(order.LEARNING_DUE, every),
+        _first(order.review_kind(review_order), with_reviews),
+        _first(order.NEW_IN_DECK_ORDER, with_new),
+        _first(order.LEARNING_AHEAD, every),
     )
     return select(*SHOWN).select_from(SHOWN_FROM).where(cards.c.id == chosen)
 
@@ -447,7 +423,7 @@ def ask_next_card(
     limits = execute(connection, _LIMITS_SET, {})
     picked = None
     if guess:
-        pick = _PICK(guess, guess, guess, day.review_order == "retrievability")
+        pick = _PICK(guess, guess, guess, day.review_order)
         picked = execute(connection, pick, _moments(day))
     return NextCardAsked(day, deck, guesses, guess, named, answered, limits, picked)
 
@@ -477,7 +453,7 @@ def _next_card(
         tuple(deck_ids),
         tuple(left.decks_with_reviews(deck_ids)),
         tuple(left.decks_with_new(deck_ids)),
-        day.review_order == "retrievability",
+        day.review_order,
     )
     return one(connection, pick, _moments(day))
 

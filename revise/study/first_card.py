@@ -2,10 +2,11 @@
 
 `revise study` paints this card while the collection (SQLAlchemy, the models, the scheduler)
 opens in the background. It is the card `Collection.next_card` would give at the same moment: the
-queue's order (revise/scheduling/queue.py) in plain SQL, and a test holds the two equal. It only
-applies to a SQLite file already at the current schema, read in one read transaction; anything
-else (a file to create or upgrade, a server, a file that cannot be read this way) returns None
-and takes the usual path, which upgrades with a backup before anything is shown.
+queue's own order (revise/scheduling/order.py, plain SQL) under the daily limits, and a test
+holds the two equal. It only applies to a SQLite file already at the current schema, read in one
+read transaction; anything else (a file to create or upgrade, a server, a file that cannot be
+read this way) returns None and takes the usual path, which upgrades with a backup before
+anything is shown.
 """
 
 from __future__ import annotations
@@ -17,32 +18,13 @@ from pathlib import Path
 
 from revise.config import Config
 from revise.errors import ReviseError
+from revise.scheduling import order
 from revise.scheduling.day import day_bounds
 from revise.scheduling.limits import DailyLimits
-from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
-from revise.storage.values import NOT_SUSPENDED, SCHEMA_HEAD, to_ms
+from revise.scheduling.states import LEARN_AHEAD, NEW, REVIEW
+from revise.storage.values import SCHEMA_HEAD, to_ms
 from revise.study.cards import StudyCard, study_card
 
-_AVAILABLE = (
-    "deck_id IN ({decks}) AND suspended = {not_suspended}"
-    " AND (buried_until IS NULL OR buried_until <= :now)"
-)
-_LEARNING_DUE = (
-    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state IN ({LEARNING}, {RELEARNING})"
-    " AND due <= :until ORDER BY due, id LIMIT 1"
-)
-_REVIEW_DUE = (
-    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
-    " ORDER BY due, id LIMIT 1"
-)
-_REVIEW_LEAST_RETRIEVABLE = (  # as queue._LEAST_RETRIEVABLE: the most forgotten first
-    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {REVIEW} AND due < :end"
-    " ORDER BY (:now - last_review) / stability DESC NULLS LAST, due, id LIMIT 1"
-)
-_NEW_NEXT = (
-    f"SELECT id FROM cards WHERE {_AVAILABLE} AND state = {NEW}"
-    " ORDER BY deck_id, state, position, ordinal LIMIT 1"
-)
 _DONE_TODAY = (
     f"SELECT +cards.deck_id, count(*) FILTER (WHERE reviews.state_before = {NEW}),"
     f" count(*) FILTER (WHERE reviews.state_before = {REVIEW})"
@@ -143,12 +125,11 @@ def _next_card_id(
         return None
     start, end = day_bounds(now, config.day_starts_at)
 
-    def first(query: str, ids: list[int], **params: int) -> int | None:
-        sql = query.format(decks=", ".join(map(str, ids)), not_suspended=NOT_SUSPENDED)
-        row = connection.execute(sql, {"now": to_ms(now), **params}).fetchone()
+    def first(kind: order.Kind, ids: list[int], **params: int) -> int | None:
+        row = connection.execute(kind.first(ids), {"now": to_ms(now), **params}).fetchone()
         return None if row is None else row[0]
 
-    card_id = first(_LEARNING_DUE, deck_ids, until=to_ms(now))
+    card_id = first(order.LEARNING_DUE, deck_ids)
     if card_id is not None:
         return card_id
     done = connection.execute(_DONE_TODAY, {"start": to_ms(start)}).fetchall()
@@ -167,14 +148,12 @@ def _next_card_id(
     )
     with_reviews = [d for d in deck_ids if reviews_left.for_deck(names[d]) > 0]
     if with_reviews:
-        by_retrievability = config.review_order == "retrievability"
-        query = _REVIEW_LEAST_RETRIEVABLE if by_retrievability else _REVIEW_DUE
-        card_id = first(query, with_reviews, end=to_ms(end))
+        card_id = first(order.review_kind(config.review_order), with_reviews, end=to_ms(end))
         if card_id is not None:
             return card_id
     with_new = [d for d in deck_ids if new_left.for_deck(names[d]) > 0]
     if with_new:
-        card_id = first(_NEW_NEXT, with_new)
+        card_id = first(order.NEW_IN_DECK_ORDER, with_new)
         if card_id is not None:
             return card_id
-    return first(_LEARNING_DUE, deck_ids, until=to_ms(now + LEARN_AHEAD))
+    return first(order.LEARNING_AHEAD, deck_ids, ahead=to_ms(now + LEARN_AHEAD))
