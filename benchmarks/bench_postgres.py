@@ -4,21 +4,25 @@ nothing.
     python benchmarks/bench_postgres.py [--cards 100000] [--answers 500] [--url URL]
 
 Without --url a throwaway local PostgreSQL server is started (initdb in a temporary folder, fsync
-on, as a real server commits) and removed afterwards; --url names an empty database to use.
-Measures, on each backend: building a collection of N cards, opening it and showing the first
-card, the deck list's counts, and next card + answer + commit per card (on PostgreSQL with the
-round trips to the server it takes, counted at the driver).
+and synchronous_commit on, as a real server commits) and removed afterwards; --url names an empty
+database to use. Measures, on each backend: building a collection of N cards, opening it and
+showing the first card, the deck list's counts, and next card + answer + commit per card: as the
+study screen does it (the answer, then the next card read with its commit) and as two calls, with
+the round trips to the server each takes, counted at the driver. Beside them, interleaved with
+them, the floor: one durable commit of a one-row write straight on the driver (the disk's sync
+and one round trip), and one round trip alone; what is above the floor is revise's own time.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pg_server
@@ -28,6 +32,8 @@ from machine import report_speed
 
 from revise import Collection, Rating
 from revise.config import Config
+from revise.storage.engine import create, database_url
+from tests.pg_server import round_trips
 
 PER_DECK = 10_000
 COUNT_RUNS = 20  # the deck list's counts are timed this many times; the median is shown
@@ -39,38 +45,76 @@ def milliseconds(action: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-@contextmanager
-def waits_for_the_server() -> Iterator[list[int]]:
-    """Counts the round trips to the server as the driver makes them: each time psycopg has
-    sent what it had and must wait for the server's answer (a query, a pipeline's results, a
-    commit, a ping). SQLite has none: the list stays empty."""
-    import psycopg
-    from psycopg.waiting import Wait
+def percentiles(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    return (
+        f"{statistics.median(ordered):.2f} ms median, {ordered[int(len(ordered) * 0.95)]:.2f} p95"
+    )
 
-    counted: list[int] = []
-    wait = psycopg.Connection.wait
 
-    def counting(self, gen, *args, **kwargs):  # type: ignore[no-untyped-def]
-        def passed_on():  # type: ignore[no-untyped-def]
-            try:
-                state = next(gen)
-                while True:
-                    if state == Wait.R:
-                        counted.append(1)
-                    state = gen.send((yield state))
-            except StopIteration as done:
-                return done.value
+def durable_commit(target: str) -> tuple[Callable[[], None], Callable[[], None]]:
+    """One durable commit of a one-row write that changes nothing (a deck's name set to
+    itself), straight on the driver, on a connection of its own: on a server BEGIN, the write
+    and COMMIT go in one round trip. The floor under any answer: one sync to disk and one round
+    trip. Returns it and what closes its connection."""
+    engine = create(database_url(target))
+    driver = engine.raw_connection().driver_connection
+    write = "UPDATE decks SET name = name WHERE id = (SELECT min(id) FROM decks)"
+    if engine.dialect.name == "postgresql":
+        driver.autocommit = True
 
-        return wait(self, passed_on(), *args, **kwargs)
+        def commit() -> None:
+            with driver.pipeline():
+                driver.execute("BEGIN")
+                driver.execute(write)
+                driver.execute("COMMIT")
 
-    psycopg.Connection.wait = counting  # type: ignore[method-assign]
+    else:  # the engine's connections: WAL, synchronous = FULL, transactions begun by hand
+
+        def commit() -> None:
+            driver.execute("BEGIN IMMEDIATE")
+            driver.execute(write)
+            driver.execute("COMMIT")
+
+    def close() -> None:
+        driver.close()
+        engine.dispose()
+
+    return commit, close
+
+
+def one_round_trip(target: str) -> tuple[Callable[[], None], Callable[[], None]] | None:
+    """`SELECT 1` on a server connection of its own (None on SQLite: no server)."""
+    engine = create(database_url(target))
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        return None
+    driver = engine.raw_connection().driver_connection
+    driver.autocommit = True
+
+    def close() -> None:
+        driver.close()
+        engine.dispose()
+
+    return (lambda: driver.execute("SELECT 1").fetchone()), close
+
+
+def server_settings(target: str) -> str:
+    engine = create(database_url(target))
     try:
-        yield counted
+        if engine.dialect.name != "postgresql":
+            return "-"
+        with engine.connect() as connection:
+            shown = [
+                f"{name}={connection.exec_driver_sql(f'SHOW {name}').scalar()}"
+                for name in ("fsync", "synchronous_commit", "wal_sync_method")
+            ]
+        return ", ".join(shown)
     finally:
-        psycopg.Connection.wait = wait  # type: ignore[method-assign]
+        engine.dispose()
 
 
-def measure(target: str, cards: int, answers: int) -> dict[str, str]:
+def build_and_count(target: str, cards: int) -> dict[str, str]:
     figures: dict[str, str] = {}
     decks = [
         make_deck(f"Deck {n:02}", PER_DECK * 3 // 4, offset=n * PER_DECK)
@@ -89,26 +133,62 @@ def measure(target: str, cards: int, answers: int) -> dict[str, str]:
     counts = sorted(milliseconds(col.decks) for _ in range(COUNT_RUNS))
     figures[f"deck list counts ({total:,} cards)"] = f"{statistics.median(counts):.1f} ms median"
     col.close()
-
-    # No daily new-card limit, so the loop never runs out of cards to answer.
-    with Collection.open(
-        target, config=Config(new_per_day=1_000_000, collection_new_per_day=1_000_000)
-    ) as col:
-        samples = []
-        with waits_for_the_server() as waits:
-            for _ in range(answers):
-                start = time.perf_counter()
-                col.answer(col.next_card(), Rating.GOOD, duration_ms=3000)
-                samples.append((time.perf_counter() - start) * 1000)
-        samples.sort()
-        figures["next card + answer + commit"] = (
-            f"{statistics.median(samples):.2f} ms median, "
-            f"{samples[int(len(samples) * 0.95)]:.2f} p95"
-        )
-        if waits:
-            figures["round trips to the server per card"] = f"{sum(waits) / answers:.1f}"
-        figures["undo"] = f"{milliseconds(col.undo):.2f} ms"
     return figures
+
+
+class StudyLoop:
+    """Answering card after card on one backend, in both ways, with the floor beside them."""
+
+    def __init__(self, target: str, stack: ExitStack) -> None:
+        # No daily new-card limit, so the loop never runs out of cards to answer.
+        config = Config(new_per_day=1_000_000, collection_new_per_day=1_000_000)
+        self.col = stack.enter_context(Collection.open(target, config=config))
+        self.floor, close_floor = durable_commit(target)
+        stack.callback(close_floor)
+        self.bare = one_round_trip(target)
+        if self.bare is not None:
+            stack.callback(self.bare[1])
+        self.session = self.col.session()
+        self.card = self.session.next_card()
+        self.times: dict[str, list[float]] = {"together": [], "apart": [], "floor": [], "trip": []}
+        self.trips = {"together": 0, "apart": 0}
+        self.above: list[float] = []
+
+    def turn(self, counted: list[int]) -> None:
+        """One card each way, each followed by the floor and a bare round trip."""
+        for way in ("together", "apart"):
+            before = sum(counted)
+            start = time.perf_counter()
+            if way == "together":  # as the study screen: the next card read with the commit
+                self.card = self.session.answer_then_next(self.card, Rating.GOOD, 3000)
+            else:
+                self.session.answer(self.card, Rating.GOOD, 3000)
+                self.card = self.session.next_card()
+            took = (time.perf_counter() - start) * 1000
+            self.trips[way] += sum(counted) - before
+            self.times[way].append(took)
+            floor = milliseconds(self.floor)
+            self.times["floor"].append(floor)
+            if way == "together":
+                self.above.append(took - floor)
+            if self.bare is not None:
+                self.times["trip"].append(milliseconds(self.bare[0]))
+
+    def figures(self, answers: int) -> dict[str, str]:
+        figures = {
+            "next card + answer + commit": percentiles(self.times["together"]),
+            "  the same as two calls (answer, next card)": percentiles(self.times["apart"]),
+            "floor: one durable commit (1-row write)": percentiles(self.times["floor"]),
+            "above the floor (paired, median)": f"{statistics.median(self.above):.2f} ms",
+        }
+        if self.times["trip"]:
+            figures["one round trip (SELECT 1), median"] = (
+                f"{statistics.median(self.times['trip']):.3f} ms"
+            )
+            figures["round trips per card"] = f"{self.trips['together'] / answers:.1f}"
+            figures["  as two calls"] = f"{self.trips['apart'] / answers:.1f}"
+        figures["undo"] = f"{milliseconds(self.col.undo):.2f} ms"
+        return figures
 
 
 def main() -> None:
@@ -118,6 +198,7 @@ def main() -> None:
     parser.add_argument("--url", help="an empty PostgreSQL database (default: start a server)")
     args = parser.parse_args()
     report_speed()
+    print(f"{'load average (1, 5, 15 min)':<48} {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         url = args.url
@@ -126,16 +207,25 @@ def main() -> None:
 
             server = stack.enter_context(running_server(durable=True))
             url = server.url()
-        results = {
-            "SQLite": measure(str(folder / "bench.db"), args.cards, args.answers),
-            "PostgreSQL": measure(url, args.cards, args.answers),
-        }
+        targets = {"SQLite": str(folder / "bench.db"), "PostgreSQL": url}
+        results = {name: build_and_count(target, args.cards) for name, target in targets.items()}
+        # The two backends take turns card by card too.
+        loops = {name: StudyLoop(target, stack) for name, target in targets.items()}
+        with round_trips() as counted:
+            for _ in range(args.answers):
+                for loop in loops.values():
+                    loop.turn(counted)
+        for name, loop in loops.items():
+            results[name].update(loop.figures(args.answers))
+        settings = server_settings(url)
     labels = list(results["PostgreSQL"])
     width = max(len(label) for label in labels) + 2
     print(f"{'':<{width}}{'SQLite':>28}{'PostgreSQL (local)':>28}")
     for label in labels:
         sqlite, postgres = results["SQLite"].get(label, "-"), results["PostgreSQL"][label]
         print(f"{label:<{width}}{sqlite:>28}{postgres:>28}")
+    print(f"PostgreSQL server: {settings}")
+    print(f"{'load average (1, 5, 15 min)':<48} {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
 
 
 if __name__ == "__main__":
