@@ -236,6 +236,18 @@ def test_card_figures_match_each_cards_own(db, clock):
         assert period.cards == sum(card.get("last", -1) >= since for card in cards)
 
 
+def test_statistics_come_part_by_part_and_add_up_to_the_whole(studied):
+    col, history = studied
+    steps = list(col.statistics_in_steps("History"))
+    assert [part for part, _ in steps] == list(stats.PARTS)
+    reviews, forecast, whole = (statistics for _, statistics in steps)
+    assert reviews.periods[-1].reviews == history.reviews and reviews.streak == 5
+    assert reviews.forecast == [] and reviews.states == {} and reviews.intervals == []
+    assert forecast.forecast == whole.forecast and forecast.states == {}
+    assert whole == col.statistics("History")
+    assert whole.periods[-1].cards == 12 and sum(whole.states.values()) == 12
+
+
 def test_stats_command_prints_figures_and_json(studied, db, monkeypatch, tmp_path, capsys):
     _, history = studied
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -700,6 +700,11 @@ class Collection:
 
     def statistics(self, deck: str | None = None) -> Statistics:
         """Reviews, retention, streak, forecast and card states (revise/study/stats.py)."""
+        *_, (_, statistics) = self.statistics_in_steps(deck)
+        return statistics
+
+    def statistics_in_steps(self, deck: str | None = None) -> Iterator[tuple[str, Statistics]]:
+        """The statistics as each part is counted (stats.collect_in_steps), in one snapshot."""
         day = self._day()
         decay = (self.parameters(deck).parameters or default_parameters())[20]
         with self._lock:
@@ -709,7 +714,7 @@ class Collection:
             retention = self.config.desired_retention
             if deck is not None:  # the deck's own, or its parent's (revise deck-options)
                 retention = self._options.read(connection, deck).values["desired_retention"]
-            return stats.collect(
+            yield from stats.collect_in_steps(
                 connection,
                 deck_ids,
                 deck=deck,

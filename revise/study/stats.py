@@ -12,7 +12,8 @@ app carry no state and so count towards reviews, time and the Again rate but not
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -78,8 +79,8 @@ class Statistics:
     heatmap: list[int]  # reviews per study day, oldest first; the last is today
     streak: int  # days in a row with reviews, up to today (or yesterday if none yet today)
     longest_streak: int
-    forecast: list[int]  # cards due per day; [0] is today, with everything overdue
-    states: dict[str, int]
+    forecast: list[int] = field(default_factory=list)  # due per day; [0]: today, overdue too
+    states: dict[str, int] = field(default_factory=dict)
     intervals: list[Bucket] = field(default_factory=list)
     stability: list[Bucket] = field(default_factory=list)
     difficulty: list[Bucket] = field(default_factory=list)
@@ -109,32 +110,73 @@ def collect(
     forecast_days: int = FORECAST_DAYS,
 ) -> Statistics:
     """Everything the statistics screen shows, for cards of `deck_ids` (None: every card)."""
+    *_, (_, statistics) = collect_in_steps(
+        connection,
+        deck_ids,
+        deck=deck,
+        now=now,
+        day_start=day_start,
+        desired_retention=desired_retention,
+        decay=decay,
+        forecast_days=forecast_days,
+    )
+    return statistics
+
+
+# The parts of the statistics in the order they are counted, the quickest first: the reviews
+# per day (summed ahead in review_days), the forecast, then the cards' states and distributions.
+PARTS = ("reviews", "forecast", "cards")
+
+
+def collect_in_steps(
+    connection: Connection,
+    deck_ids: list[int] | None,
+    *,
+    deck: str | None,
+    now: datetime,
+    day_start: datetime,
+    desired_retention: float,
+    decay: float,
+    forecast_days: int = FORECAST_DAYS,
+) -> Iterator[tuple[str, Statistics]]:
+    """The statistics as each of PARTS is counted: (that part, the statistics so far).
+
+    A part not counted yet holds its defaults (no forecast, no states; a period's cards, which
+    come with the cards, 0), so a screen can show each part as it comes.
+    """
     start_ms = to_ms(day_start)
-    now_ms = to_ms(now)
     per_day = review_days.per_day(connection, deck_ids, start_ms, HEATMAP_DAYS)
     heatmap = [row[0] for row in per_day]
     streak, longest = _streaks(heatmap)
-    forecast, overdue = _forecast(connection, deck_ids, start_ms, forecast_days)
-    cards = _CardTotals(connection, deck_ids, now_ms, start_ms, decay)
-    return Statistics(
+    statistics = Statistics(
         deck=deck,
         today=(day_start + timedelta(hours=12)).astimezone().date(),
         desired_retention=desired_retention,
-        periods=[
-            _period(label, days, per_day[-days:], cards.studied[index])
-            for index, (days, label) in enumerate(PERIODS)
-        ],
+        periods=[_period(label, days, per_day[-days:], 0) for days, label in PERIODS],
         heatmap=heatmap,
         streak=streak,
         longest_streak=longest,
-        forecast=forecast,
-        overdue=overdue,
-        states=cards.states,
-        intervals=cards.buckets("interval", INTERVAL_EDGES, _days_label),
-        stability=cards.buckets("stability", STABILITY_EDGES, _days_label),
-        difficulty=cards.buckets("difficulty", DIFFICULTY_EDGES, _difficulty_label),
-        retrievability=cards.buckets("retrievability", RETRIEVABILITY_EDGES, _percent_label),
-        leeches=_leeches(connection, deck_ids),
+    )
+    yield "reviews", statistics
+    forecast, overdue = _forecast(connection, deck_ids, start_ms, forecast_days)
+    statistics = replace(statistics, forecast=forecast, overdue=overdue)
+    yield "forecast", statistics
+    cards = _CardTotals(connection, deck_ids, to_ms(now), start_ms, decay)
+    yield (
+        "cards",
+        replace(
+            statistics,
+            periods=[
+                replace(period, cards=studied)
+                for period, studied in zip(statistics.periods, cards.studied, strict=True)
+            ],
+            states=cards.states,
+            intervals=cards.buckets("interval", INTERVAL_EDGES, _days_label),
+            stability=cards.buckets("stability", STABILITY_EDGES, _days_label),
+            difficulty=cards.buckets("difficulty", DIFFICULTY_EDGES, _difficulty_label),
+            retrievability=cards.buckets("retrievability", RETRIEVABILITY_EDGES, _percent_label),
+            leeches=_leeches(connection, deck_ids),
+        ),
     )
 
 

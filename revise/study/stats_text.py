@@ -44,6 +44,12 @@ def forecast_totals(statistics: Statistics) -> list[tuple[str, int]]:
     ]
 
 
+def forecast_caption(statistics: Statistics, days: int) -> str:
+    """The cards due within `days` days, today's overdue ones among them."""
+    due = sum(statistics.forecast[:days])
+    return f"{due} cards due in the next {days} days; today's include {statistics.overdue} overdue"
+
+
 def streak_line(statistics: Statistics) -> str:
     days = sum(1 for count in statistics.heatmap if count)
     return (

@@ -1,32 +1,35 @@
-"""Statistics of a deck or of all decks: today and before, the calendar, what is coming, cards."""
+"""Statistics of a deck or of all decks: today and before, the calendar, what is coming, cards.
+
+The screen appears at once with every section's outline; a worker counts the figures part by
+part (the reviews first, then the forecast, then the cards, see stats.collect_in_steps) and each
+part fills its sections as it comes.
+"""
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from revise.errors import ReviseError
-from revise.study.stats_text import (
-    PERIOD_HEADER,
-    STATE_NAMES,
-    leeches_line,
-    percent,
-    period_row,
-    streak_line,
+from revise.study.stats import (
+    DIFFICULTY_EDGES,
+    INTERVAL_EDGES,
+    RETRIEVABILITY_EDGES,
+    STABILITY_EDGES,
 )
 from revise.textsafe import inert
-from revise.tui.widgets.charts import BarChart, ColumnChart, Heatmap
+from revise.tui.widgets.charts import BarChart, CardStates, ColumnChart, Heatmap, PeriodTable
 
 if TYPE_CHECKING:
     from revise.study.stats import Statistics
@@ -34,20 +37,22 @@ if TYPE_CHECKING:
     from revise.tui.app import ReviseApp
 
 FORECAST_CHOICES = (30, 90, 365)
-DISTRIBUTIONS = ("Intervals", "Stability", "Difficulty", "Retrievability")
-STATE_STYLES = {
-    "new": "#5b9bd5",
-    "learning": "#e06c5a",
-    "young": "#8fd18e",
-    "mature": "#3d8c40",
-    "suspended": "#c9a227",
-    "buried": "#888888",
-}
+# Title, the Statistics field it draws, and how many buckets it has.
+DISTRIBUTIONS = (
+    ("Intervals", "intervals", len(INTERVAL_EDGES) + 1),
+    ("Stability", "stability", len(STABILITY_EDGES) + 1),
+    ("Difficulty", "difficulty", len(DIFFICULTY_EDGES) + 1),
+    ("Retrievability", "retrievability", len(RETRIEVABILITY_EDGES) + 1),
+)
 
 
-class StatsLoaded(Message):
-    def __init__(self, statistics: Statistics | None) -> None:
+class StatsCounted(Message):
+    """A part of the statistics of `scope` is counted (`part` None: they could not be)."""
+
+    def __init__(self, scope: str | None, part: str | None, statistics: Statistics | None) -> None:
         super().__init__()
+        self.scope = scope
+        self.part = part
         self.statistics = statistics
 
 
@@ -73,117 +78,88 @@ class StatsScreen(Screen[None]):
         self.deck = deck  # the deck chosen on the deck list
         self.scope = deck  # what is shown: that deck, or all decks (None)
         self.forecast_days = FORECAST_CHOICES[0]
-        self.statistics: Statistics | None = None
+        self.statistics: Statistics | None = None  # the parts of it counted so far
+        self.counted: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        # The sections are built once, empty, while the figures are counted in a worker; the
-        # figures then fill them in, so nothing is mounted after the counting is done.
+        self.load(self.scope)  # counting starts while the screen is built
         with VerticalScroll(id="stats-panel", classes="section") as panel:
             panel.border_title = self.title_text()
-            yield Static(Content("Loading…"), id="stats-loading")
-            table: DataTable[str] = DataTable(
-                id="stats-periods", show_cursor=False, zebra_stripes=True
+            yield PeriodTable("Reviews", id="stats-periods", classes="stats-section")
+            yield Heatmap("Calendar", date.today(), id="stats-heatmap", classes="stats-section")
+            yield ColumnChart(
+                "Due", self.forecast_days, id="stats-forecast", classes="stats-section"
             )
-            table.add_columns(*(Text(name, justify="right") for name in PERIOD_HEADER))
-            yield _section("Reviews", table, Static(id="stats-target", classes="stats-note"))
-            yield _section(
-                "Calendar",
-                Static(id="stats-streak", classes="stats-note"),
-                Heatmap([0], date.today(), id="stats-heatmap"),
-            )
-            yield _section(
-                "Due",
-                Static(id="stats-forecast-caption", classes="stats-note"),
-                ColumnChart([], id="stats-forecast"),
-            )
-            yield _section(
-                "Cards",
-                Static(id="stats-states"),
-                Static(id="stats-leeches", classes="stats-note"),
-            )
-            for title in DISTRIBUTIONS:
-                yield _section(title, BarChart([], id=f"stats-{title.lower()}"))
+            yield CardStates("Cards", id="stats-cards", classes="stats-section")
+            for title, _, lines in DISTRIBUTIONS:
+                yield BarChart(title, lines, id=f"stats-{title.lower()}", classes="stats-section")
         yield Footer()
 
     def title_text(self) -> Content:
         name = "all decks" if self.scope is None else inert(self.scope)
         return Content.assemble("Statistics · ", name)
 
-    def on_mount(self) -> None:
-        self.set_class(True, "-loading")
-        self.load()
+    @property
+    def complete(self) -> bool:
+        """Whether every part of the statistics shown is counted."""
+        return self.counted == {"reviews", "forecast", "cards"}
 
     @work(thread=True, exclusive=True, group="stats")
-    def load(self) -> None:
+    def load(self, scope: str | None) -> None:
+        worker = get_current_worker()
         try:
-            statistics = self.app.collection.statistics(self.scope)
+            with closing(self.app.collection.statistics_in_steps(scope)) as steps:
+                for part, statistics in steps:
+                    if worker.is_cancelled:  # another scope was asked for
+                        return
+                    self.post_message(StatsCounted(scope, part, statistics))
         except ReviseError as error:
             message = inert(str(error))
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
-            statistics = None
-        self.post_message(StatsLoaded(statistics))
+            self.post_message(StatsCounted(scope, None, None))
 
-    def on_stats_loaded(self, message: StatsLoaded) -> None:
-        statistics = self.statistics = message.statistics
-        self.query_one("#stats-panel", VerticalScroll).border_title = self.title_text()
-        if statistics is None:
-            self.query_one("#stats-loading", Static).update(Content("No statistics."))
-            return
-        self.set_class(False, "-loading")
-        table = self.query_one("#stats-periods", DataTable)
-        table.clear()
-        for period in statistics.periods:
-            cells = period_row(period)
-            table.add_row(cells[0], *(Text(cell, justify="right") for cell in cells[1:]))
-        self.query_one("#stats-target", Static).update(
-            Content(
-                f"Kept = true retention: reviews not forgotten, young (< 21d) and mature; "
-                f"desired {percent(statistics.desired_retention)}"
+    def on_stats_counted(self, message: StatsCounted) -> None:
+        if message.scope != self.scope:
+            return  # counted for the scope shown before
+        if message.part is None or message.statistics is None:
+            self.query_one("#stats-panel", VerticalScroll).border_title = Content.assemble(
+                self.title_text(), ": no statistics"
             )
-        )
-        self.query_one("#stats-streak", Static).update(Content(streak_line(statistics)))
-        self.query_one("#stats-heatmap", Heatmap).set_days(statistics.heatmap, statistics.today)
-        self.query_one("#stats-forecast-caption", Static).update(self.forecast_caption())
-        self.query_one("#stats-forecast", ColumnChart).set_counts(
-            statistics.forecast[: self.forecast_days]
-        )
-        self.query_one("#stats-states", Static).update(_states_text(statistics))
-        self.query_one("#stats-leeches", Static).update(Content(leeches_line(statistics)))
-        for title, buckets in zip(
-            DISTRIBUTIONS,
-            (
-                statistics.intervals,
-                statistics.stability,
-                statistics.difficulty,
-                statistics.retrievability,
-            ),
-            strict=True,
-        ):
-            self.query_one(f"#stats-{title.lower()}", BarChart).set_buckets(buckets)
-
-    def forecast_caption(self) -> Content:
-        assert self.statistics is not None
-        due = sum(self.statistics.forecast[: self.forecast_days])
-        overdue = self.statistics.overdue
-        return Content(
-            f"{due} cards due in the next {self.forecast_days} days; today's include "
-            f"{overdue} overdue"
-        )
+            return
+        statistics = self.statistics = message.statistics
+        self.counted.add(message.part)
+        if message.part == "reviews":
+            self.query_one(Heatmap).show(statistics)
+        if message.part in ("reviews", "cards"):
+            self.query_one(PeriodTable).show(statistics, cards_counted="cards" in self.counted)
+        if message.part == "forecast":
+            self.query_one(ColumnChart).show(statistics, self.forecast_days)
+        if message.part == "cards":
+            self.query_one(CardStates).show(statistics)
+            for title, field, _ in DISTRIBUTIONS:
+                chart = self.query_one(f"#stats-{title.lower()}", BarChart)
+                chart.show(getattr(statistics, field))
 
     def action_forecast(self) -> None:
-        if self.statistics is None:
-            return
         index = FORECAST_CHOICES.index(self.forecast_days)
         self.forecast_days = FORECAST_CHOICES[(index + 1) % len(FORECAST_CHOICES)]
-        self.query_one("#stats-forecast-caption", Static).update(self.forecast_caption())
-        chart = self.query_one("#stats-forecast", ColumnChart)
-        chart.set_counts(self.statistics.forecast[: self.forecast_days])
+        counted = "forecast" in self.counted
+        self.query_one(ColumnChart).show(self.statistics if counted else None, self.forecast_days)
 
     def action_toggle_scope(self) -> None:
         if self.deck is None:
             return
         self.scope = None if self.scope is not None else self.deck
-        self.load()
+        self.query_one("#stats-panel", VerticalScroll).border_title = self.title_text()
+        self.statistics = None
+        self.counted = set()
+        self.query_one(PeriodTable).show(None, cards_counted=False)
+        self.query_one(Heatmap).show(None)
+        self.query_one(ColumnChart).show(None, self.forecast_days)
+        self.query_one(CardStates).show(None)
+        for chart in self.query(BarChart):
+            chart.show([])
+        self.load(self.scope)
 
     def action_optimize(self) -> None:
         self.notify("Fitting FSRS to your reviews…", timeout=3)
@@ -214,19 +190,3 @@ class StatsScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-
-def _section(title: str, *children: Widget) -> Vertical:
-    box = Vertical(*children, classes="stats-section")
-    box.border_title = title
-    return box
-
-
-def _states_text(statistics: Statistics) -> Content:
-    parts: list[str | tuple[str, str]] = []
-    for name in STATE_NAMES:
-        if parts:
-            parts.append(" · ")
-        parts.append((str(statistics.states[name]), f"bold {STATE_STYLES[name]}"))
-        parts.append(f" {name}")
-    return Content.assemble(*parts)
