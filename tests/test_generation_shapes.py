@@ -568,3 +568,83 @@ def test_what_a_period_was_characterised_by_is_asked_whole_or_not_at_all(tmp_pat
         frozenset(),
     )
     assert cut == []
+
+
+def clozes(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    return [note.front for note in generate_deck(path).notes if note.kind is NoteKind.CLOZE]
+
+
+def test_an_amount_of_money_is_a_fact_to_card_not_maths_to_skip(tmp_path: Path) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Climate finance\n\n"
+        "- Under the UN climate convention, 23 developed countries pledged \\$100bn a year to "
+        "fund climate projects.\n",
+    )
+    assert cards == [
+        "Under the UN climate convention, 23 developed countries pledged [$100bn] a year to "
+        "fund climate projects."
+    ]
+
+
+def test_a_share_of_a_group_is_a_count_worth_hiding_and_an_acronym_gives_a_name_away(
+    tmp_path: Path,
+) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Adaptation\n\n"
+        "- The Institute for Environment and Development (IIED) showed 46 of the world's least "
+        "developed countries cannot pay to adapt.\n",
+    )
+    assert cards == [
+        "The Institute for Environment and Development (IIED) showed [46] of the world's least "
+        "developed countries cannot pay to adapt."
+    ]
+
+
+def test_a_date_deep_in_a_long_sentence_is_shown_with_the_phrases_around_it(
+    tmp_path: Path,
+) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Activism\n\n"
+        "- Fridays for Future, which was started by Thunberg in 2018 as a solitary school strike "
+        "in protest of climate inaction, has since attracted millions of participants around "
+        "the world and earned her a platform (and, later, many meetings with world leaders and "
+        "global institutions).\n",
+    )
+    assert cards == [
+        "Fridays for Future, which was started by Thunberg in [2018] as a solitary school "
+        "strike in protest of climate inaction"
+    ]
+
+
+def test_what_made_something_so_asks_for_the_cause() -> None:
+    from revise.generation.clauses import made_so
+
+    asked = made_so(
+        "China's willingness to fight alongside other comm nations also made any kind of "
+        "alliance with the USA impossible",
+        frozenset(),
+    )
+    assert [(q.front, q.back) for q in asked] == [
+        (
+            "What made any kind of alliance with the USA impossible?",
+            "China's willingness to fight alongside other comm nations",
+        )
+    ]
+    assert made_so("This made it impossible", frozenset()) == []
+
+
+def test_a_concession_before_the_main_clause_is_left_out_of_the_question() -> None:
+    from revise.generation.clauses import main_clause, object_question
+
+    main = main_clause(
+        "Although Stalin manipulated Mao into entering war - the conflict consolidated the "
+        "alliance between them"
+    )
+    assert [(q.front, q.back) for q in object_question(main, frozenset())] == [
+        ("What did the conflict consolidate?", "The alliance between them")
+    ]

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
+    made_so,
+    main_clause,
     marked_by,
     naming,
     object_question,
@@ -66,6 +68,7 @@ from revise.generation.questions import (
 )
 from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage, states_a_fact
 from revise.generation.targets import (
+    MONEY,
     ORGANISATION,
     Target,
     TargetKind,
@@ -403,7 +406,7 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
         return False
     if is_advice(sentence) or sentence.rstrip().endswith(":"):
         return False  # advice, or a line that only introduces what follows
-    if _LATEX.search(sentence):
+    if _LATEX.search(re.sub(MONEY, "", sentence)):
         return False  # maths that could not be written as plain text
     if _FIGURE.search(sentence):
         return False  # "figure(d) has no deadlock": the card would need the picture
@@ -729,9 +732,10 @@ def shaped_questions(
         *marked_by(sentence, names),
         *stance(sentence, names),
         *superlative(sentence, names),
+        *made_so(sentence, names),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):
-        found.extend(object_question(sentence, names))
+        found.extend(object_question(main_clause(sentence), names))
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
         opening = [
@@ -779,10 +783,26 @@ def escape(text: str) -> str:
 
 
 def _window(sentence: str, target: Target) -> tuple[int, int] | None:
-    """The part of a long sentence a card shows: the clauses around the target, <= 30 words."""
+    """The part of a long sentence a card shows: the clauses around the target, <= 30 words;
+    where a clause alone runs longer, the phrases between its commas."""
     if len(sentence.split()) <= MAX_PROMPT_WORDS:
         return 0, len(sentence)
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    window = _window_at(sentence, target, _CLAUSE_BREAK)
+    if window is None and target.kind in _FACT_KINDS:
+        # A date, figure or term stands on its own inside its phrase; a name needs its clause.
+        window = _window_at(sentence, target, _PHRASE_BREAK)
+    return window
+
+
+_FACT_KINDS = frozenset([TargetKind.DATE, TargetKind.NUMBER, TargetKind.TERM])
+_PHRASE_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|,\s+")
+
+
+def _window_at(sentence: str, target: Target, breaks: re.Pattern[str]) -> tuple[int, int] | None:
+    inside = [m.end() for m in breaks.finditer(sentence)]
+    # Never between brackets: "(i.e., ..." cut there leaves a bracket open.
+    inside = [cut for cut in inside if sentence.count("(", 0, cut) <= sentence.count(")", 0, cut)]
+    cuts = [0, *inside, len(sentence)]
     bounds = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
     index = next(i for i, (a, b) in enumerate(bounds) if a <= target.start < b)
     if target.end > bounds[index][1]:

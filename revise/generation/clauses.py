@@ -278,6 +278,24 @@ def _stance_question(
     return [Question(finish_question(text), answer, Shape.WHY, 10.0)]
 
 
+_CONCESSION = re.compile(
+    r"^(?:although|though|even\s+though|while|whilst|despite)\s+[^-\u2013\u2014]{6,}?"
+    r"(?:\s+[-\u2013\u2014]\s+|,\s+)(?P<main>.+)$",
+    re.I,
+)
+
+
+def main_clause(sentence: str) -> str:
+    """ "Although Stalin manipulated Mao into entering war - the conflict consolidated the
+    Sino-Soviet friendship" -> "The conflict consolidated the Sino-Soviet friendship": what the
+    sentence asserts, without the concession it opens with."""
+    match = _CONCESSION.match(sentence)
+    if not match:
+        return sentence
+    main = match["main"]
+    return main[:1].upper() + main[1:]
+
+
 def object_question(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Recall helps build neural hooks" -> "What does recall help build?"; "Mistakes allow
     you to catch illusions of competence" -> "What do mistakes allow you to do?" """
@@ -421,6 +439,35 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
     verb = [clause.base] if clause.base else []
     front = finish_question(" ".join(["Why", clause.aux, subject, *verb, *clause.rest, *trailer]))
     return [Question(front, answer, Shape.WHY, 11.2)]
+
+
+_MADE_SO = re.compile(
+    r"^(?P<subject>[^-\u2013\u2014,;:]{3,90}?)\s+(?:also\s+|thus\s+|therefore\s+)?"
+    r"(?P<verb>made|makes|make|rendered|renders|render)\s+(?P<what>[^-\u2013\u2014;:]{3,70}?)\s+"
+    r"(?P<state>(?:(?:much|far|even|more|less)\s+)?(?:impossible|possible|difficult|harder|easier"
+    r"|necessary|unnecessary|inevitable|likely|unlikely|obsolete|vulnerable|popular|unpopular"
+    r"|illegal|legal|profitable|unprofitable|cheaper|dearer|affordable|unaffordable|viable"
+    r"|unviable|attractive|effective|ineffective|stronger|weaker|dependent|independent))\.?$",
+    re.I,
+)
+
+
+def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "China's willingness to fight ... made any alliance with the USA impossible" -> "What
+    made any alliance with the USA impossible?": the cause is the answer."""
+    match = _MADE_SO.match(sentence.strip())
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not _good_subject(subject) or len(words(match["subject"])) > MAX_ANSWER_WORDS:
+        return []
+    what = match["what"].split()
+    if what[0].casefold() in PRONOUNS or what[0].casefold() in _POINTERS:
+        return []  # "made it impossible": what was made so is elsewhere
+    asked = " ".join([match["verb"].casefold(), *lower_first(what, names), match["state"]])
+    front = finish_question(f"What {asked}")
+    answer = match["subject"][:1].upper() + match["subject"][1:]
+    return [Question(front, answer, Shape.IDENTITY, 10.4)]
 
 
 def _good_subject(subject: list[str]) -> bool:

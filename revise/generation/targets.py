@@ -82,8 +82,15 @@ _DATE_PATTERNS = [
     rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
 ]
 _DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
+# "$100bn", "£5.9 billion", "€80m": an amount of money, with its currency and its size.
+MONEY = (
+    r"[$\u00a3\u20ac\u00a5]\s?\d+(?:[.,]\d+)*(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
+    r"|\b\d+(?:[.,]\d+)*\s?(?:bn|billion|million|trillion)\b"
+)
+MONEY_BONUS = 0.5
 _NUMBER = re.compile(
-    r"(?<![\w.-])(?:\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent))?|\d+(?:st|nd|rd|th))(?![\w-])"
+    rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
+    r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent))?|\d+(?:st|nd|rd|th))(?![\w-])"
     r"|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -220,6 +227,8 @@ def find_targets(
         if _is_counting_number(sentence, match):
             # "the 38th parallel": an ordinal in digits names one particular thing.
             bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
+            if re.fullmatch(MONEY, match[0]):
+                bonus = MONEY_BONUS  # what was paid or pledged, over how many paid it
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
     for match in re.finditer(
@@ -462,7 +471,11 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     if text.isdigit() and len(text) == 4:
         return False  # a year, handled as a date
     next_word = re.match(r"[a-zA-Z%]+", after)
-    return (bool(next_word) and not is_stopword(next_word[0])) or "%" in text
+    if "%" in text or re.fullmatch(MONEY, text) or re.search(r"per\s?cent$", text, re.I):
+        return True  # a share or an amount of money measures whatever follows it
+    if re.match(r"of\s+(?:the|all|its|their|these|those)\s+\w", after, re.I):
+        return True  # "46 of the world's least developed countries": a count of a group
+    return bool(next_word) and not is_stopword(next_word[0])
 
 
 def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
@@ -490,8 +503,26 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
         return False  # never teach a slip of the pen ("Issac Newton")
     if target.kind is TargetKind.ACRONYM and _in_brackets(target, sentence):
         return False  # "the central bank ([RBA])": the words before it say what it stands for
+    if _spelled_by_acronym(target, sentence):
+        return False  # "Institute for [Environment] and Development (IIED)": its letter shows
     cue = [word for word in rest.split() if word != "\x00"]
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+ACRONYM_REACH = 80  # characters from a name's word to the acronym that spells it
+
+
+def _spelled_by_acronym(target: Target, sentence: str) -> bool:
+    """A capitalised word of a name whose acronym follows in brackets: the acronym gives
+    its initial away."""
+    if target.kind is not TargetKind.NAME:
+        return False
+    match = _BRACKETED_ACRONYM.search(sentence, target.end, target.end + ACRONYM_REACH)
+    if not match:
+        return False
+    initials = "".join(word[0] for word in target.text.split() if word[:1].isupper())
+    return bool(initials) and initials in match[1]
 
 
 def _in_brackets(target: Target, sentence: str) -> bool:
