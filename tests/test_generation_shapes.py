@@ -648,3 +648,49 @@ def test_a_concession_before_the_main_clause_is_left_out_of_the_question() -> No
     assert [(q.front, q.back) for q in object_question(main, frozenset())] == [
         ("What did the conflict consolidate?", "The alliance between them")
     ]
+
+
+def test_what_a_labelled_thing_does_is_asked_whatever_its_verb(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Memory\n\n- **sleep**\n  - sleep can wash away the toxins that build up during "
+        "the day\n  - you want to avoid taking tests after little sleep\n",
+    )
+    assert cards == {"What can sleep wash away?": "The toxins that build up during the day"}
+
+
+def test_a_paragraph_in_the_present_tense_and_a_definition_before_a_colon_are_facts(
+    tmp_path: Path,
+) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Balance of payments\n\n"
+        "All transactions that result in an **inflow of money** into the economy represent a "
+        "demand for its currency\n\n"
+        "## Markets\n\n"
+        "The **foreign exchange market** is the market in which the currencies of different "
+        "countries are bought and sold:\n\n- by importers\n- by exporters\n- by investors\n",
+    )
+    assert cards[0] == (
+        "All transactions that result in an [inflow of money] into the economy represent a "
+        "demand for its currency"
+    )
+    assert cards[1].startswith("The [foreign exchange market] is the market in which")
+
+
+def test_an_answer_is_never_cut_between_a_pair() -> None:
+    from revise.generation.questions import _first_part_that_fits
+
+    assert (
+        _first_part_that_fits(
+            "the market in which the currencies of different countries are bought and sold"
+        )
+        == ""
+    )
+    assert (
+        _first_part_that_fits(
+            "a directed graph that depicts the state of the system and shows which process "
+            "holds which resource"
+        )
+        == "a directed graph that depicts the state of the system"
+    )

@@ -51,6 +51,7 @@ from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
     FALLBACK_SHAPES,
+    MODALS,
     RELATION_LABELS,
     Question,
     Shape,
@@ -79,6 +80,7 @@ from revise.generation.targets import (
 
 MAX_PROMPT_WORDS = 30
 MIN_FACT_WORDS = 4
+MIN_PRESENT_TENSE_WORDS = 10  # a paragraph this long with a present-tense verb is a sentence
 MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
 MAX_LIST_ITEM_WORDS = 6
@@ -118,7 +120,7 @@ _META = re.compile(
     r"|as mentioned)\b",
     re.I,
 )
-_ASIDE = re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b[^)]*\)", re.I)
+_ASIDE = re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b(?:[^()]|\([^()]*\))*\)", re.I)
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:which|while|whereas|although|though|but|especially|including"
     r"|leading|signaling|signalling|where|when)\b)"
@@ -404,8 +406,10 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
     tokens = words(sentence)
     if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
         return False
-    if is_advice(sentence) or sentence.rstrip().endswith(":"):
-        return False  # advice, or a line that only introduces what follows
+    if is_advice(sentence):
+        return False
+    if sentence.rstrip().endswith(":") and not _defines(sentence):
+        return False  # a line that only introduces what follows
     if _LATEX.search(re.sub(MONEY, "", sentence)):
         return False  # maths that could not be written as plain text
     if _FIGURE.search(sentence):
@@ -416,10 +420,34 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
     if is_boilerplate(sentence):
         return False
     if kind is BlockKind.TEXT:
-        # Present-tense verbs go unrecognised, but a full stop after six words marks a sentence.
+        # A full stop after six words marks a sentence, as does a verb in the present tense
+        # that cannot be read as a noun ("transactions ... represent a demand").
         full_sentence = len(tokens) >= 6 and sentence.rstrip().endswith((".", "!", "?"))
-        return full_sentence or any(is_verb_form(token) for token in tokens)
+        if full_sentence or any(is_verb_form(token) for token in tokens):
+            return True
+        order = is_imperative(sentence[:1].upper() + sentence[1:])
+        long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
+        return long_enough and any(_present_verb(token) for token in tokens)
     return True
+
+
+def _present_verb(word: str) -> bool:
+    lower = word.casefold()
+    parts = lemmas(lower)
+    if "VERB" not in parts or "NOUN" in parts or "ADJ" in parts or is_stopword(lower):
+        return False
+    return bool(verb_base(lower, "VBZ") or verb_base(lower, "VBP"))
+
+
+def _defines(sentence: str) -> bool:
+    """ "The foreign exchange market is the market in which currencies are bought and sold:"
+    says what a thing is before what follows it."""
+    statement = sentence.rstrip().rstrip(":")
+    if ":" in statement or not re.search(r"\s(?:is|are)\s", statement):
+        return False  # "Exception: adverts ... ARE offers:": a label, then what follows
+    return any(
+        question.shape == Shape.DEFINITION for question in definition(statement, (), frozenset())
+    )
 
 
 def is_advice(sentence: str) -> bool:
@@ -440,7 +468,10 @@ def is_imperative(sentence: str) -> bool:
     if not (word in lemmas(word).get("VERB", ()) and not is_stopword(word)):
         return False
     following = [token.casefold() for token in words(sentence)[1:4]]
-    # "Bond energy is the energy ...": the verb-like word opens a subject, not an order.
+    # "Bond energy is the energy ...", "Sleep can wash away ...": the verb-like word opens a
+    # subject, not an order.
+    if following[:1] and following[0] in MODALS:
+        return False
     return not any(token in _FINITE_BE for token in following)
 
 
@@ -503,6 +534,8 @@ def _passage_drafts(
             labelled = True
         elif sentence[:1].islower() and split_clause(sentence) is not None:
             sentence = sentence[:1].upper() + sentence[1:]  # a bullet that is a whole sentence
+        if sentence.endswith(":") and _defines(sentence):
+            sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind):
             continue
@@ -512,7 +545,7 @@ def _passage_drafts(
         options = []
         fallbacks: list[Option] = []
         law = passage.label if block.kind is BlockKind.HEADING else ""
-        for shaped in shaped_questions(sentence, block.terms, vocabulary, case, law):
+        for shaped in shaped_questions(sentence, block.terms, vocabulary, case, law, subject):
             where = source
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
                 where = SourceRef(path, passage.label_line, source.end)  # the answer is the label
@@ -712,8 +745,10 @@ def shaped_questions(
     vocabulary: Vocabulary,
     case: tuple[str, str] | None,
     label: str = "",
+    about: str = "",
 ) -> list[Question]:
-    """The questions the sentence's shape allows, best first."""
+    """The questions the sentence's shape allows, best first; `about` is the bold label the
+    sentence sits under."""
     names = vocabulary.names
     found_law = named_law(sentence, label)
     if found_law:
@@ -735,7 +770,11 @@ def shaped_questions(
         *made_so(sentence, names),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):
-        found.extend(object_question(main_clause(sentence), names))
+        opens_with_label = bool(about) and sentence.casefold().startswith(f"{about.casefold()} ")
+        main = main_clause(sentence)
+        if opens_with_label:
+            main = main[:1].upper() + main[1:]  # "sleep can wash away ..." under "**sleep**"
+        found.extend(object_question(main, names, opens_with_label))
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
         opening = [
@@ -794,7 +833,7 @@ def _window(sentence: str, target: Target) -> tuple[int, int] | None:
     return window
 
 
-_FACT_KINDS = frozenset([TargetKind.DATE, TargetKind.NUMBER, TargetKind.TERM])
+_FACT_KINDS = frozenset([TargetKind.DATE, TargetKind.NUMBER])
 _PHRASE_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|,\s+")
 
 

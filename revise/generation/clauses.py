@@ -154,6 +154,11 @@ OBJECT_VERBS = frozenset(
         "mean",
     ]
 )
+# Verbs that say too little of their subject to ask what it does with them.
+_LIGHT_VERBS = frozenset(
+    ["be", "have", "do", "get", "go", "make", "take", "seem", "become", "come", "give", "put"]
+)
+_OBJECT_MODALS = frozenset(["can", "could", "will", "would", "may", "might", "must", "should"])
 _DETERMINERS = frozenset(
     [
         "the",
@@ -296,10 +301,14 @@ def main_clause(sentence: str) -> str:
     return main[:1].upper() + main[1:]
 
 
-def object_question(sentence: str, names: frozenset[str]) -> list[Question]:
+def object_question(
+    sentence: str, names: frozenset[str], about_label: bool = False
+) -> list[Question]:
     """ "Recall helps build neural hooks" -> "What does recall help build?"; "Mistakes allow
-    you to catch illusions of competence" -> "What do mistakes allow you to do?" """
-    found = _object_verb(sentence.split())
+    you to catch illusions of competence" -> "What do mistakes allow you to do?". Under a bold
+    label the sentence is about ("**sleep**" over "sleep can wash away the toxins ..."), what
+    the labelled thing does is the fact whatever its verb: "What can sleep wash away?" """
+    found = _object_verb(sentence.split(), None if about_label else OBJECT_VERBS)
     if found is None or " - " in sentence:
         return []
     subject, aux, base, rest = found
@@ -340,18 +349,32 @@ def object_question(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
 
 
-def _object_verb(tokens: list[str]) -> tuple[list[str], str, str, list[str]] | None:
-    """The subject, auxiliary, verb and what follows, when the clause's verb is one of
-    OBJECT_VERBS in the present or past ("helps", "allow", "prevented"). A participle with its
-    phrase may describe the subject on the way ("A graph edge directed from a process to ...")."""
+def _object_verb(
+    tokens: list[str], verbs: frozenset[str] | None
+) -> tuple[list[str], str, str, list[str]] | None:
+    """The subject, auxiliary, verb and what follows, when the clause's verb is one of `verbs`
+    (any verb but a light one when None) in the present or past ("helps", "allow",
+    "prevented"), or after a modal ("can wash"). A participle with its phrase may describe the
+    subject on the way ("A graph edge directed from a process to ...")."""
     described = False
+
+    def wanted(base: str | None) -> bool:
+        return bool(base) and (base in verbs if verbs is not None else base not in _LIGHT_VERBS)
+
     for index, token in enumerate(tokens[1 : MAX_DESCRIBED_SUBJECT_WORDS + 1], start=1):
         lower = token.casefold()
+        before = tokens[index - 1].casefold()
+        after = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+        modal = verbs is None and lower in _OBJECT_MODALS  # the modal effects are effect()'s
+        if modal and after in lemmas(after).get("VERB", ()) and wanted(after):
+            if index > MAX_SUBJECT_WORDS and not described:
+                return None
+            return tokens[:index], lower, after, tokens[index + 2 :]
         for tag, aux in (("VBZ", "does"), ("VBD", "did"), ("VBP", "do")):
             base = verb_base(lower, tag)
-            before = tokens[index - 1].casefold()
             if (
-                base in OBJECT_VERBS
+                base is not None
+                and wanted(base)
                 and before not in ("to", "the", "a")
                 and before not in PREPOSITIONS
             ):

@@ -342,6 +342,10 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
         head = text[: match.start()].strip()
         if len(words(head)) > MAX_ANSWER_WORDS:
             break
+        if match[0].strip() == "and" and len(words(text[match.end() :])) <= 2:
+            continue  # "bought [and sold]": a pair is one answer, never half of it
+        if re.search(r"\b(?:and|or)\s+\S+(?:\s+\S+)?$", head):
+            continue  # "... and shows [which process ...]": a fragment of the next part
         relative = match[0].strip() in ("that", "which", "who", "where")
         restates = _overlap(head, term) > 0 if term else True
         if relative and len(words(head)) < MIN_RESTRICTED_WORDS and restates:

@@ -168,11 +168,11 @@ class Vocabulary:
         from revise.generation.grammar import inflections
 
         forms = {verb, *(form for group in inflections(verb).values() for form in group)}
-        found = 0
+        said: set[int] = set()  # where the verb stands: a label over its sentence says it once
         for at in self.positions.get(normalise(subject), ()):
-            if any(word in forms for word in self.words[at + 1 : at + 1 + SAYS_WINDOW]):
-                found += 1
-        return found > 1
+            window = range(at + 1, min(at + 1 + SAYS_WINDOW, len(self.words)))
+            said.update(i for i in window if self.words[i] in forms)
+        return len(said) > 1
 
     def is_topic(self, phrase: str) -> bool:
         tokens = normalise(phrase).split()
