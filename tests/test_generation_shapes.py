@@ -694,3 +694,41 @@ def test_an_answer_is_never_cut_between_a_pair() -> None:
         )
         == "a directed graph that depicts the state of the system"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "First, understand that the acceleration of an object is inversely proportional to "
+            "its mass.",
+            "What is the acceleration of an object inversely proportional to?",
+            "Its mass",
+        ),
+        (
+            "The inertia of an object is measured by its mass, meaning that heavy objects "
+            "resist change more.",
+            "What is the inertia of an object measured by?",
+            "Its mass",
+        ),
+        (
+            "Linear momentum equals mass times velocity.",
+            "What does linear momentum equal?",
+            "Mass times velocity",
+        ),
+    ],
+)
+def test_what_a_quantity_is_proportional_to_measured_by_or_equal_to_is_asked(
+    sentence: str, front: str, back: str
+) -> None:
+    from revise.generation.clauses import relation
+
+    assert [(q.front, q.back) for q in relation(sentence, frozenset())] == [(front, back)]
+
+
+def test_a_relation_with_two_parts_or_a_pronoun_subject_is_not_asked() -> None:
+    from revise.generation.clauses import relation
+
+    both = "Lattice energy is proportional to the charges and inversely proportional to the radii"
+    assert relation(both, frozenset()) == []
+    assert relation("It depends on the weather", frozenset()) == []

@@ -21,6 +21,7 @@ from revise.generation.clauses import (
     naming,
     object_question,
     purpose,
+    relation,
     stance,
     superlative,
 )
@@ -393,6 +394,9 @@ def tidy(sentence: str) -> str:
     text = _CITATION.sub("", text)
     if text.startswith("[") and text.rstrip(" .").endswith("]"):
         text = text.strip(" .")[1:-1]  # "[Works only when ...]": an aside in brackets
+    inner = re.fullmatch(r"\s*\(([^()]+?\.?)\)\s*\.?\s*", text)
+    if inner:
+        text = inner[1]  # "(Linear momentum equals mass times velocity.)": a whole sentence
     opener = _OPENER.match(text) or _CONJUNCTION.match(text)
     if opener and len(text[opener.end() :].split()) >= MIN_FACT_WORDS:
         text = text[opener.end() :]
@@ -768,6 +772,7 @@ def shaped_questions(
         *stance(sentence, names),
         *superlative(sentence, names),
         *made_so(sentence, names),
+        *relation(sentence, names),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):
         opens_with_label = bool(about) and sentence.casefold().startswith(f"{about.casefold()} ")

@@ -493,6 +493,53 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.IDENTITY, 10.4)]
 
 
+_RELATION_LEAD = re.compile(
+    r"^(?:(?:first|next|then|also|finally|so|thus|hence|therefore),?\s+)?"
+    r"(?:(?:we|you)\s+(?:must|should|need\s+to)\s+)?(?:(?:understand|note|remember|recall)\s+that\s+)?"
+    r"(?:[^,]{3,160},\s+which\s+is\s+that\s+)?",
+    re.I,
+)
+_RELATION = re.compile(
+    r"^(?P<subject>[^,;:]{3,80}?)\s+(?:(?P<be>is|are)\s+(?P<how>(?:(?:directly|inversely)\s+)?"
+    r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in)"
+    r"|(?P<verb>equals|depends\s+on|depend\s+on|varies\s+with|vary\s+with))"
+    r"\s+(?P<what>.+)$",
+    re.I,
+)
+
+
+def relation(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "The inertia of an object is measured by its mass" -> "What is the inertia of an
+    object measured by?"; "Linear momentum equals mass times velocity" -> "What does linear
+    momentum equal?"; "... is inversely proportional to ...", "... depends on ..." alike."""
+    text = _RELATION_LEAD.sub("", sentence.strip(), count=1).rstrip(" .")
+    match = _RELATION.match(text[:1].upper() + text[1:])
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not _good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS + 2:
+        return []
+    what = re.split(
+        r",\s+(?:meaning|which|so|as|because|since|while|whereas|and)\b", match["what"]
+    )[0]
+    if re.search(r"\bproportional\b|\bdepends?\s+on\b", what, re.I):
+        return []  # "proportional to the charges and inversely proportional to ...": two asked
+    answer = _answer(what)
+    if len(words(answer)) < 1 or len(words(answer)) > MAX_ANSWER_WORDS:
+        return []
+    if answer.split()[0].casefold() in PRONOUNS - {"its", "their", "his", "her"}:
+        return []
+    named = _subject(subject, names)
+    if match["be"]:
+        front = f"What {match['be'].casefold()} {named} {match['how'].casefold()}"
+    else:
+        verb = match["verb"].casefold().split()
+        base = verb_base(verb[0], "VBZ") or verb[0]
+        aux = "do" if _plural(subject) or verb[0] in ("depend", "vary") else "does"
+        front = f"What {aux} {named} {' '.join([base, *verb[1:]])}"
+    return [Question(finish_question(front), answer, Shape.RELATION, 10.6)]
+
+
 def _good_subject(subject: list[str]) -> bool:
     """A noun phrase that opens its sentence and names its own thing: not a fragment ("valuable
     in helping"), not a pointer back ("this partnership"), not a fronted phrase ("In 2022, the

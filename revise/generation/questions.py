@@ -40,6 +40,7 @@ class Shape:
     WHO = "who"
     CASE = "case"
     FORMULA = "formula"
+    RELATION = "relation"  # what a quantity is proportional to, measured by, depends on
     # Asked only when no deletion makes a card: "What do enzymes control?" is weaker than
     # hiding [metabolism], "What does recall help build?" better than nothing.
     OBJECT = "object"
