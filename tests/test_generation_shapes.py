@@ -732,3 +732,30 @@ def test_a_relation_with_two_parts_or_a_pronoun_subject_is_not_asked() -> None:
     both = "Lattice energy is proportional to the charges and inversely proportional to the radii"
     assert relation(both, frozenset()) == []
     assert relation("It depends on the weather", frozenset()) == []
+
+
+def test_a_share_or_a_sum_is_hidden_before_the_year_and_a_part_never_loses_its_subject(
+    tmp_path: Path,
+) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Reform\n\n"
+        "- A state could form a new government once 10% of its 1860 voters took an oath.\n"
+        "- Investigative reports by activist organizations revealed that Big Oil companies "
+        "perpetuated falsehoods in climate science for decades, and were long aware of the "
+        "extent to which they were harming the environment since 1957.\n",
+    )
+    assert cards == [
+        "A state could form a new government once [10%] of its 1860 voters took an oath."
+    ]
+
+
+def test_a_definition_question_keeps_the_terms_article(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Resources\n\n"
+        "A consumable resource is one that can be created and destroyed by processes.\n",
+    )
+    assert cards == {
+        "What is a consumable resource?": "One that can be created and destroyed by processes"
+    }

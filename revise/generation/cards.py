@@ -833,9 +833,25 @@ def _window(sentence: str, target: Target) -> tuple[int, int] | None:
         return 0, len(sentence)
     window = _window_at(sentence, target, _CLAUSE_BREAK)
     if window is None and target.kind in _FACT_KINDS:
-        # A date, figure or term stands on its own inside its phrase; a name needs its clause.
+        # A date or a figure stands on its own inside its phrase; a name needs its clause.
         window = _window_at(sentence, target, _PHRASE_BREAK)
+        if window and not _stands_alone(sentence, *window):
+            return None
     return window
+
+
+_SUBORDINATOR = re.compile(r"\b(?:although|though|whereas|while|if|because|since|unless)\b", re.I)
+
+
+def _stands_alone(sentence: str, start: int, end: int) -> bool:
+    """A part of a sentence that says something whole: not a predicate without its subject
+    ("and were long aware of ... since 1957"), not a clause that stops before the one it leads
+    to ("although $80bn was made available in 2018" without what was said of it)."""
+    text = sentence[start:end]
+    opening = words(_CONJUNCTION.sub("", text.lstrip()))[:1]
+    if start > 0 and opening and (is_verb_form(opening[0]) or opening[0].casefold() in MODALS):
+        return False
+    return end >= len(sentence.rstrip(" .")) or not _SUBORDINATOR.search(text)
 
 
 _FACT_KINDS = frozenset([TargetKind.DATE, TargetKind.NUMBER])

@@ -130,7 +130,9 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         or "?" in meaning
     )
     if answer and not remark:
-        front = finish_question(f"What {verb} {shown}")
+        # "A consumable resource is ..." -> "What is a consumable resource?": its article kept.
+        article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
+        front = finish_question(f"What {verb} {article[0].lower() if article else ''}{shown}")
         if sep in ("means", "mean", "refers to", "refer to"):
             # "A dot means an instance of the resource" -> "What does a dot mean?"
             article = re.match(r"(?:a|an|the)\s+", found[0], re.I)

@@ -87,7 +87,7 @@ MONEY = (
     r"[$\u00a3\u20ac\u00a5]\s?\d+(?:[.,]\d+)*(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
     r"|\b\d+(?:[.,]\d+)*\s?(?:bn|billion|million|trillion)\b"
 )
-MONEY_BONUS = 0.5
+AMOUNT_BONUS = 3.0  # a sum or a share is the fact, over the year it was paid in
 _NUMBER = re.compile(
     rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent))?|\d+(?:st|nd|rd|th))(?![\w-])"
@@ -227,8 +227,8 @@ def find_targets(
         if _is_counting_number(sentence, match):
             # "the 38th parallel": an ordinal in digits names one particular thing.
             bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
-            if re.fullmatch(MONEY, match[0]):
-                bonus = MONEY_BONUS  # what was paid or pledged, over how many paid it
+            if re.fullmatch(MONEY, match[0]) or re.search(r"%|per\s?cent$", match[0], re.I):
+                bonus = AMOUNT_BONUS
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
     for match in re.finditer(
