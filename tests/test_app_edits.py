@@ -74,7 +74,7 @@ def test_a_card_changed_in_both_is_a_conflict_the_app_wins_unless_prefer_file(co
 
     dry = col.import_file(path, dry_run=True)
     assert dry.decks[0].summary() == (
-        "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing, 1 changed in the app and in the file"
+        "Capitals: 0 added, 0 updated, 3 unchanged, 0 missing, 1 changed in the app and in the file"
     )
     assert "  conflict: Japan: changed in the app and in the file; kept the app's " in str(dry)
     assert fronts(col)["Japan"] == "Tokyo"
@@ -90,6 +90,58 @@ def test_a_card_changed_in_both_is_a_conflict_the_app_wins_unless_prefer_file(co
     assert col.card(japan).reps == 1  # the same card, with its review
     assert col.import_file(path).decks[0].summary() == (
         "Capitals: 0 added, 0 updated, 4 unchanged, 0 missing"
+    )
+
+
+@pytest.mark.parametrize("prefer_file", [False, True])
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_each_card_of_the_file_is_counted_once_a_conflict_as_a_conflict(
+    col, tmp_path, prefer_file, dry_run
+):
+    deck = write(tmp_path / "capitals.md", DECK)
+    table = write(tmp_path / "rivers.csv", "front,back\nNile,Egypt\nRhine,Germany\nLoire,France\n")
+    col.import_file(deck)
+    col.import_file(table)
+    col.editing.edit_note(card_with(col, "Japan"), back="Tokyo")
+    col.editing.edit_note(card_with(col, "Rhine"), back="Germany, the Netherlands")
+    write(deck, DECK.replace("Japan :: Tokio", "Japan :: Tokio city"))
+    write(table, "front,back\nNile,Egypt\nRhine,Germany and Switzerland\nLoire,France\n")
+
+    for path, name, unchanged in ((deck, "Capitals", 3), (table, "rivers", 2)):
+        report = col.import_file(path, dry_run=dry_run, prefer_file=prefer_file)
+        (counts,) = report.decks
+        assert counts.summary() == (
+            f"{name}: 0 added, 0 updated, {unchanged} unchanged, 0 missing, "
+            "1 changed in the app and in the file"
+        )
+        kept = "file" if prefer_file else "app"
+        assert [conflict.kept for conflict in counts.conflicts] == [kept]
+
+
+def test_the_file_is_taken_for_the_conflicts_named_and_no_other(col, tmp_path):
+    path = write(tmp_path / "capitals.md", DECK)
+    col.import_file(path)
+    japan, korea = card_with(col, "Japan"), card_with(col, "Korea")
+    col.answer(korea, Rating.GOOD)
+    col.editing.edit_note(japan, back="Tokyo")
+    col.editing.edit_note(korea, back="Seoul (서울)")
+    write(path, DECK.replace("Tokio", "Tokio city").replace(":: Seoul", ":: Seoul city"))
+    conflicts = {c.app.front: c for c in col.import_file(path).decks[0].conflicts}
+    assert sorted(conflicts) == ["Japan", "Korea"]
+
+    report = col.import_file(path, prefer_file=frozenset({conflicts["Korea"].key}))
+
+    assert sorted((c.app.front, c.kept) for c in report.decks[0].conflicts) == [
+        ("Japan", "app"),
+        ("Korea", "file"),
+    ]
+    assert fronts(col)["Korea"] == "Seoul city"
+    assert fronts(col)["Japan"] == "Tokyo"
+    assert col.card(korea).reps == 1
+    again = col.import_file(path).decks[0]
+    assert [c.app.front for c in again.conflicts] == ["Japan"]
+    assert again.summary() == (
+        "Capitals: 0 added, 0 updated, 3 unchanged, 0 missing, 1 changed in the app and in the file"
     )
 
 

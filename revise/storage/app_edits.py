@@ -33,6 +33,15 @@ deleted_t = DeletedNote.__table__
 PREFER_FILE = "--prefer-file"
 RESTORE = "--restore"
 
+# Which conflicts take the file's text: all (True), none (False), or those of these keys (the
+# file's note's, `Conflict.key`): the app's import takes the file's text of the ones chosen.
+PreferFile = bool | frozenset[str]
+
+
+def takes_file(prefer_file: PreferFile, key: str) -> bool:
+    """Whether the conflict of the file's note keyed `key` takes the file's text."""
+    return prefer_file if isinstance(prefer_file, bool) else key in prefer_file
+
 
 class _StoredNote(Protocol):
     id: int
@@ -50,6 +59,7 @@ class Conflict:
     app: NoteData  # the text the app has
     file: NoteData  # the text the file has now
     kept: str  # "app" or "file"
+    key: str  # the file's note's key: `PreferFile` names the conflicts to settle by it
 
 
 def file_version_of(note: NoteData, *, conflict: bool = False) -> str:
@@ -137,13 +147,13 @@ def resolve(
     )
     if prefer_file:
         settle(connection, old.id)
-        return Conflict(app, note, "file")
+        return Conflict(app, note, "file", key)
     connection.execute(
         update(notes_t)
         .where(notes_t.c.id == old.id)
         .values(key=key, file_version=file_version_of(note, conflict=True))
     )
-    return Conflict(app, note, "app")
+    return Conflict(app, note, "app", key)
 
 
 def forget_deleted(connection: Connection, deck_id: int, keys: Sequence[str]) -> None:

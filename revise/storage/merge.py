@@ -37,7 +37,7 @@ from revise.formats.model import (
     card_faces,
 )
 from revise.storage import app_edits
-from revise.storage.app_edits import Conflict, conflict_line
+from revise.storage.app_edits import Conflict, PreferFile, conflict_line
 from revise.storage.bulk import ROWS_PER_CALL, insert_rows, new_ids, update_rows
 from revise.storage.folding import FOLDED_COLUMNS, folded
 from revise.storage.models import (
@@ -293,17 +293,21 @@ def _take_matched(
     match: tuple[_Stored, NoteData, str, int],
     verdict: str,
     *,
-    prefer_file: bool,
+    prefer_file: PreferFile,
     changes: bool,
 ) -> None:
-    """Count a file's note that is a stored one, and note what to write for it."""
+    """Count a file's note that is a stored one, and note what to write for it. A conflict is
+    counted once, as a conflict, whichever text it keeps."""
     old, note, key, position = match
-    if verdict == _CONFLICT:
-        report.conflicts.append(app_edits.resolve(connection, old, note, key, prefer_file))
-        if not prefer_file:
+    conflict = verdict == _CONFLICT
+    if conflict:
+        takes_file = app_edits.takes_file(prefer_file, key)
+        report.conflicts.append(app_edits.resolve(connection, old, note, key, takes_file))
+        if not takes_file:
             verdict = _SAME
     if verdict in (_SAME, _AGREED):
-        report.unchanged += 1  # at most moved: the card is what it was
+        if not conflict:
+            report.unchanged += 1  # at most moved: the card is what it was
         if old.position != position:
             writes.moved.append((position, old.id))
         if note.origin is not None and old.origin != note.origin:
@@ -312,7 +316,8 @@ def _take_matched(
             app_edits.settle(connection, old.id)
         return
     writes.changed.append(match)
-    report.updated += 1
+    if not conflict:
+        report.updated += 1
     if changes:
         report.changes.append(("updated", note))
 
@@ -325,12 +330,13 @@ def store_deck(
     advance: Advance | None = None,
     plan: DeckPlan | None = None,
     *,
-    prefer_file: bool = False,
+    prefer_file: PreferFile = False,
     restore: bool = False,
 ) -> None:
     """Store `deck` (in a write transaction), by `plan` if the deck's notes are as it saw them.
 
-    A note changed both in the app and in the file keeps the app's text unless `prefer_file`;
+    A note changed both in the app and in the file keeps the app's text unless `prefer_file`
+    takes the file's (revise.storage.app_edits.takes_file);
     notes deleted in the app come back only with `restore`.
     """
     deck_id = _deck_id(connection, deck, now)
@@ -857,7 +863,7 @@ class TableOptions:
     """How a table is stored: see `store_deck`'s `prefer_file` and `restore`; `changes`: list
     each note added, updated or missing in the report (a dry run shows them)."""
 
-    prefer_file: bool = False
+    prefer_file: PreferFile = False
     restore: bool = False
     changes: bool = False
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from revise.study.card_info import CardInfo
     from revise.study.search import SearchResult
     from revise.study.session import StudySession
+from revise.storage.app_edits import PreferFile
 from revise.storage.merge import (
     DeckPlan,
     DeckReport,
@@ -226,7 +227,7 @@ class Collection:
         columns: str | None = None,
         progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[], None] | None = None,
-        prefer_file: bool = False,
+        prefer_file: PreferFile = False,
         restore: bool = False,
     ) -> ImportReport:
         def read_and_store(whole: bool) -> ImportReport:
@@ -279,7 +280,7 @@ class Collection:
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[], None] | None = None,
-        prefer_file: bool = False,
+        prefer_file: PreferFile = False,
         restore: bool = False,
     ) -> ImportReport:
         """Store decks, and the rows of `tables`, in one transaction: all of them or, on any
@@ -287,7 +288,8 @@ class Collection:
 
         While another window holds the collection, `on_wait` is told and the import tried
         again; without it, `CollectionBusy` is raised. A card changed in the app and in the
-        file keeps the app's text unless `prefer_file`; cards deleted in the app stay deleted
+        file keeps the app's text unless `prefer_file` says to take the file's (all such cards,
+        or those of the keys given: `Conflict.key`); cards deleted in the app stay deleted
         unless `restore` (revise/storage/app_edits.py).
         """
         # Matching reads only: done before the write lock, other windows' answers do not wait.
@@ -308,7 +310,7 @@ class Collection:
         tables: Sequence[TableReader],
         dry_run: bool,
         progress: Callable[[int, int], None] | None,
-        prefer_file: bool = False,
+        prefer_file: PreferFile = False,
         restore: bool = False,
     ) -> ImportReport:
         report = ImportReport(dry_run=dry_run)
