@@ -8,11 +8,14 @@ import pytest
 from sqlalchemy import func, select
 
 from revise import Collection, Rating
+from revise.config import Config
 from revise.errors import ReviseError
 from revise.formats.model import NoteData, NoteKind
+from revise.scheduling.optimize import valid_parameters
 from revise.storage import engine as storage
 from revise.storage.models import Card, Review
 from revise.study.editing import numbered_cloze
+from revise.study.tuning import ParametersInUse
 
 
 def reviews_of(col: Collection, card_id: int) -> int:
@@ -186,6 +189,26 @@ def test_deleting_a_deck_says_what_goes_and_undo_puts_every_row_back(col, clock)
     assert col.editing.undo_delete_deck() is None
 
 
+def test_undo_puts_a_deck_back_beside_cards_added_since_its_deletion(col):
+    col.editing.create_deck("Bio")
+    col.editing.add_notes("Bio", [NoteData(NoteKind.REVERSED, "cell", "unit of life")])
+    card = col.next_card("Bio")
+    col.answer(card.id, Rating.GOOD)
+    col.editing.delete_deck("Bio")
+    col.editing.create_deck("Chem")  # may be given the ids the deleted rows had
+    col.editing.add_notes("Chem", [NoteData(NoteKind.REVERSED, "H2O", "water")])
+    chem = col.next_card("Chem")
+    col.answer(chem.id, Rating.AGAIN)
+
+    col.editing.undo_delete_deck()
+
+    assert [(d.name, d.total) for d in col.decks()] == [("Bio", 2), ("Chem", 2)]
+    assert col.card(chem.id).prompt == "H2O" and reviews_of(col, chem.id) == 1
+    bio = [row.id for row in col.search("deck:Bio").rows]
+    assert sorted(col.card(i).prompt for i in bio) == ["cell", "unit of life"]
+    assert sum(reviews_of(col, i) for i in bio) == 1
+
+
 def test_deleting_a_deck_takes_the_options_set_on_it_and_undo_puts_them_back(col):
     for name in ("Bio", "Bio::Cells", "Biology"):
         col.editing.create_deck(name)
@@ -213,6 +236,75 @@ def test_deleting_a_deck_takes_the_options_set_on_it_and_undo_puts_them_back(col
     )
     assert cells.values["new_per_day"] == 9 and cells.set_on["reviews_per_day"] is None
     assert col.deck_options("Biology").values["new_per_day"] == 3
+
+
+FITTED = valid_parameters([0.5] * 21)
+REFITTED = valid_parameters([0.6] * 21)
+NONE_FITTED = ParametersInUse(None, 0, None, None, 0, None)  # FSRS's defaults, never fitted
+
+
+def easy_interval(window: Collection, deck: str):  # type: ignore[no-untyped-def]
+    """The interval Easy gives the deck's next new card: the parameters in use decide it."""
+    return window.preview(window.next_card(deck))[Rating.EASY]
+
+
+def test_a_renamed_decks_fitted_parameters_move_to_its_new_name(col, db, clock):
+    for name in ("Lang", "Lang::French"):
+        col.editing.create_deck(name)
+    col.editing.add_notes("Lang::French", [NoteData(NoteKind.BASIC, "chat", "cat")])
+    default_easy = easy_interval(col, "Lang::French")
+    col.set_parameters("Lang::French", FITTED)
+    col.set_parameters("Lang::French", REFITTED)
+    other = Collection.open(db, config=Config(fuzz=False), clock=clock)  # another open window
+    fitted_easy = easy_interval(other, "Lang::French")
+    assert fitted_easy != default_easy
+
+    col.editing.rename_deck("Lang", "Languages")
+    col.editing.create_deck("Lang::French")  # a new deck of the old name
+    col.editing.add_notes("Lang::French", [NoteData(NoteKind.BASIC, "chien", "dog")])
+
+    for window in (col, other):
+        moved = window.parameters("Languages::French")
+        assert (moved.scope, moved.version, moved.parameters) == ("Languages::French", 2, REFITTED)
+        assert easy_interval(window, "Languages::French") == fitted_easy
+        assert window.parameters("Lang::French") == NONE_FITTED
+        assert easy_interval(window, "Lang::French") == default_easy
+    other.close()
+
+
+def test_deleting_a_deck_takes_its_fitted_parameters_and_undo_puts_them_back(col, db, clock):
+    for name in ("Bio", "Bio::Cells", "Biology"):
+        col.editing.create_deck(name)
+    col.editing.add_notes("Bio::Cells", [NoteData(NoteKind.BASIC, "ATP", "energy")])
+    default_easy = easy_interval(col, "Bio::Cells")
+    col.set_parameters("Bio", FITTED)
+    col.set_parameters("Bio::Cells", FITTED)
+    col.set_parameters("Bio::Cells", REFITTED)
+    col.set_parameters("Biology", FITTED)  # the newest version is another deck's
+    other = Collection.open(db, config=Config(fuzz=False), clock=clock)  # another open window
+    fitted_easy = easy_interval(other, "Bio::Cells")
+
+    col.editing.delete_deck("Bio")
+    col.editing.create_deck("Bio::Cells")  # a new deck of the same name starts afresh
+    col.editing.add_notes("Bio::Cells", [NoteData(NoteKind.BASIC, "ADP", "spent energy")])
+
+    for window in (col, other):
+        assert window.parameters("Bio::Cells") == NONE_FITTED
+        assert easy_interval(window, "Bio::Cells") == default_easy
+        assert window.parameters("Biology").parameters == FITTED
+    col.editing.rename_deck("Bio::Cells", "Cells")
+    col.editing.create_deck("Bio::Tissues")
+    col.set_parameters("Bio", REFITTED)  # fitted since the deletion: newer than what undo keeps
+
+    col.editing.undo_delete_deck()
+
+    for window in (col, other):
+        cells = window.parameters("Bio::Cells")
+        assert (cells.scope, cells.version, cells.parameters) == ("Bio::Cells", 2, REFITTED)
+        assert easy_interval(window, "Bio::Cells") == fitted_easy
+        assert window.parameters("Bio").parameters == REFITTED
+        assert window.parameters("Cells") == NONE_FITTED
+    other.close()
 
 
 def test_deleting_a_missing_deck_changes_nothing(col):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -87,6 +88,29 @@ def test_older_database_is_upgraded_after_a_backup_and_keeps_every_row(db_path: 
     backup = sqlite3.connect(col.backup)
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     assert backup.execute("SELECT front FROM notes").fetchall() == [("Old question?",)]
+
+
+def test_fitted_parameters_stay_in_use_through_the_upgrade_that_lets_decks_take_them(
+    db_path: Path, clock
+):
+    engine = create_engine(f"sqlite:///{db_path}")
+    upgrade(engine, "0013_note_origin")
+    engine.dispose()
+    raw = sqlite3.connect(db_path)
+    raw.execute(
+        "INSERT INTO scheduler_parameters (id, deck, parameters, reviews, created_at)"
+        " VALUES (1, 'Old', ?, 500, 0)",
+        (json.dumps([0.5] * 21),),
+    )
+    raw.commit()
+    raw.close()
+
+    col = Collection.open(db_path, clock=clock)
+    try:
+        in_use = col.parameters("Old::Sub")
+        assert (in_use.scope, in_use.version, in_use.reviews) == ("Old", 1, 500)
+    finally:
+        col.close()
 
 
 def test_current_database_opens_without_importing_alembic(db: str):

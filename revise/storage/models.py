@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -230,9 +231,11 @@ class MediaFile(Base):
 class SchedulerParameters(Base):
     """FSRS parameters for all decks (deck NULL) or a deck and its sub-decks, versioned.
 
-    Rows are only added: the newest row of the nearest scope is in use, earlier rows are the
-    history. `parameters` NULL means FSRS's defaults (the user went back to them). The scope is a
-    deck name, not a deck row: "History" covers "History::Korea" even with no "History" deck.
+    The newest row of the nearest scope is in use, earlier rows are the history. `parameters`
+    NULL means FSRS's defaults (the user went back to them); a `removed` row, that the scope's
+    were removed with its deck (it has none of its own since). The scope is a deck name, not a
+    deck row: "History" covers "History::Korea" even with no "History" deck. Every change adds a
+    row newer than all before it (revise/study/tuning.py).
     """
 
     __tablename__ = "scheduler_parameters"
@@ -244,6 +247,7 @@ class SchedulerParameters(Base):
     log_loss: Mapped[float | None] = mapped_column(Float)  # on reviews the fit did not see
     rmse_bins: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
+    removed: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class DeckOptionsRow(Base):

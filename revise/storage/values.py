@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0013_note_origin"
+SCHEMA_HEAD = "0014_parameters_removed"
 
 # Card.suspended values
 NOT_SUSPENDED = 0

@@ -36,6 +36,7 @@ from revise.formats.model import (
 )
 from revise.storage import engine as storage
 from revise.storage.app_edits import file_version_of, remember_deleted
+from revise.storage.bulk import new_ids
 from revise.storage.folding import folded
 from revise.storage.models import (
     Card,
@@ -46,6 +47,7 @@ from revise.storage.models import (
     Review,
     SchedulerParameters,
 )
+from revise.study.tuning import move_parameters, put_back_parameters, take_parameters
 
 decks_t = Deck.__table__
 notes_t = Note.__table__
@@ -570,7 +572,7 @@ class Editing:
                 )
             for deck_id, _, name in renamed:
                 connection.execute(update(decks_t).where(decks_t.c.id == deck_id).values(name=name))
-            _carry_parameters(connection, old, new, self._clock())
+            move_parameters(connection, old, new)
             _carry_options(connection, old, new)
         return [(name, new_name) for _, name, new_name in renamed]
 
@@ -597,6 +599,7 @@ class Editing:
                 deck_ids = _ids_of(connection, name)
                 rows = _deck_rows(connection, deck_ids)
                 rows[options_t.name] = _option_rows(connection, name)
+                rows[params_t.name] = take_parameters(connection, name, self._clock())
                 scopes = [row["deck"] for row in rows[options_t.name]]
                 note_ids = [row["id"] for row in rows["notes"]]
                 card_ids = [row["id"] for row in rows["cards"]]
@@ -633,15 +636,13 @@ class Editing:
                         raise ReviseError(
                             f"a deck named {deck['name']!r} exists again (rename it, then undo)"
                         )
-                for table in (decks_t, notes_t, cards_t, reviews_t, deleted_t):
-                    rows = kept.rows[table.name]
-                    for start in range(0, len(rows), 500):
-                        connection.execute(insert(table), rows[start : start + 500])
+                _put_back(connection, kept.rows)
                 # Options set on those names since the deletion are newer: they stay.
                 taken = set(connection.execute(select(options_t.c.deck)).scalars())
                 options = [row for row in kept.rows[options_t.name] if row["deck"] not in taken]
                 if options:
                     connection.execute(insert(options_t), options)
+                put_back_parameters(connection, kept.rows[params_t.name])
             self._deleted.pop()
             return kept.deletion
 
@@ -901,37 +902,45 @@ def _deck_rows(connection: Connection, deck_ids: list[int]) -> dict[str, list[di
     }
 
 
+# What each put-back table's rows point at: (column, table), for ids given anew.
+_POINTS_AT: dict[str, tuple[tuple[str, str], ...]] = {
+    "notes": (("deck_id", "decks"),),
+    "deleted_notes": (("deck_id", "decks"),),
+    "cards": (("note_id", "notes"), ("deck_id", "decks")),
+    "reviews": (("card_id", "cards"),),
+}
+
+
+def _put_back(connection: Connection, kept: dict[str, list[dict[str, Any]]]) -> None:
+    """Insert a deleted deck's rows again. Each keeps its id unless a row added since holds it
+    (SQLite gives the ids of the newest rows deleted to the next rows added): that row gets a
+    new id, and the rows pointing at it follow."""
+    moved: dict[str, dict[int, int]] = {}
+    for table in (decks_t, notes_t, cards_t, reviews_t, deleted_t):
+        rows = [dict(row) for row in kept[table.name]]
+        for row in rows:
+            for column, target in _POINTS_AT.get(table.name, ()):
+                row[column] = moved[target].get(row[column], row[column])
+        taken: set[int] = set()
+        for chunk in _chunks([row["id"] for row in rows]):
+            taken.update(
+                connection.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars()
+            )
+        free = [row for row in rows if row["id"] not in taken]
+        clashing = [row for row in rows if row["id"] in taken]
+        for chunk in _chunks(free):
+            connection.execute(insert(table), chunk)
+        # After the others are in: new ids are past every id the table holds.
+        fresh = new_ids(connection, table, len(clashing))
+        moved[table.name] = {row["id"]: new for row, new in zip(clashing, fresh, strict=True)}
+        for row, new in zip(clashing, fresh, strict=True):
+            row["id"] = new
+        for chunk in _chunks(clashing):
+            connection.execute(insert(table), chunk)
+
+
 def _chunks(ids: list[Any], size: int = 500) -> list[list[Any]]:
     return [ids[start : start + size] for start in range(0, len(ids), size)] or []
-
-
-def _carry_parameters(connection: Connection, old: str, new: str, now: datetime) -> None:
-    """Fitted scheduler parameters of a renamed deck (and sub-decks) go with it: the newest
-    version of each scope is stored again under the new name (parameters are only added)."""
-    latest: dict[str, tuple[object, ...]] = {}
-    for row in connection.execute(
-        select(
-            params_t.c.deck,
-            params_t.c.parameters,
-            params_t.c.reviews,
-            params_t.c.log_loss,
-            params_t.c.rmse_bins,
-        ).order_by(params_t.c.id)
-    ):
-        scope = row.deck
-        if scope is not None and (scope == old or scope.startswith(old + DECK_SEPARATOR)):
-            latest[scope] = tuple(row[1:])
-    for scope, (parameters, reviews, log_loss, rmse_bins) in latest.items():
-        connection.execute(
-            insert(params_t).values(
-                deck=new + scope[len(old) :],
-                parameters=parameters,
-                reviews=reviews,
-                log_loss=log_loss,
-                rmse_bins=rmse_bins,
-                created_at=now,
-            )
-        )
 
 
 def _option_rows(connection: Connection, name: str) -> list[dict[str, Any]]:

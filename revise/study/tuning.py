@@ -4,6 +4,11 @@ Parameters apply to a deck and its sub-decks ("History" covers "History::Korea")
 its own uses its parent's, then those for all decks, then FSRS's defaults. Every fit or reset adds
 a version; the newest version of the nearest scope is in use, and the scheduler picks it up from
 the next answer, even when another process stored it.
+
+Parameters follow their deck: renaming a deck moves its versions to the new name, deleting it
+removes them (undoing the deletion puts them back), so a new deck of the old name starts afresh.
+Every change adds a row newer than all before it, even one that removes rows, because that is
+how an open window sees a change (it reloads when the newest row's id is not the one it read).
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from revise.config import Config
 from revise.errors import ReviseError
+from revise.scheduling.limits import SEPARATOR
 from revise.scheduling.optimize import (
     OptimizeResult,
     ReviewRecord,
@@ -142,12 +149,15 @@ class Tuning:
     def _load(self, connection: Connection, newest: int | None) -> None:
         if newest != self._seen:
             latest: dict[str | None, tuple[int, tuple[float, ...] | None]] = {}
-            for row_id, scope, text in connection.execute(
-                select(params_t.c.id, params_t.c.deck, params_t.c.parameters).order_by(
-                    params_t.c.id
-                )
+            for row_id, scope, text, removed in connection.execute(
+                select(
+                    params_t.c.id, params_t.c.deck, params_t.c.parameters, params_t.c.removed
+                ).order_by(params_t.c.id)
             ):
-                latest[scope] = (row_id, _parse(text))
+                if removed:
+                    latest.pop(scope, None)
+                else:
+                    latest[scope] = (row_id, _parse(text))
             self._latest = latest
             self._seen = newest
 
@@ -171,7 +181,9 @@ class Tuning:
         row_id = self._latest[scope][0]
         row = connection.execute(select(params_t).where(params_t.c.id == row_id)).one()
         version = connection.execute(
-            select(func.count()).where(_scope_is(scope), params_t.c.id <= row_id)
+            select(func.count()).where(
+                _scope_is(scope), params_t.c.id <= row_id, params_t.c.removed.is_(False)
+            )
         ).scalar_one()
         return ParametersInUse(
             scope=scope,
@@ -321,3 +333,73 @@ def _learnable(history: Sequence) -> list[ReviewRecord]:  # type: ignore[type-ar
         ReviewRecord(row.card_id, row.reviewed_at, row.rating, row.duration_ms)
         for row in history[start:]
     ]
+
+
+# -- parameters follow their deck ----------------------------------------------------------------
+
+
+def _within(scope: str | None, deck: str) -> bool:
+    """Whether `scope` is the deck `deck` or one of its sub-decks (spelt as stored)."""
+    return scope is not None and (scope == deck or scope.startswith(deck + SEPARATOR))
+
+
+def _versions_within(connection: Connection, deck: str) -> list[dict[str, Any]]:
+    """Every row of the scopes of `deck` and its sub-decks, oldest first."""
+    return [
+        dict(row._mapping)
+        for row in connection.execute(select(params_t).order_by(params_t.c.id))
+        if _within(row.deck, deck)
+    ]
+
+
+def _add_versions(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Add `rows` again as the newest versions, one at a time so their order is kept."""
+    for row in rows:
+        connection.execute(insert(params_t).values({k: v for k, v in row.items() if k != "id"}))
+
+
+def move_parameters(connection: Connection, old: str, new: str) -> None:
+    """A renamed deck's parameters (and its sub-decks') go with it: each version, in order and
+    with its date, is added under the new name, then the old name's are deleted."""
+    rows = [row for row in _versions_within(connection, old) if not row["removed"]]
+    if not rows:
+        return
+    _add_versions(connection, [{**row, "deck": new + row["deck"][len(old) :]} for row in rows])
+    connection.execute(delete(params_t).where(params_t.c.id.in_([row["id"] for row in rows])))
+
+
+def take_parameters(connection: Connection, deck: str, now: datetime) -> list[dict[str, Any]]:
+    """Remove the parameters of a deleted deck and its sub-decks; returns their versions, for
+    `put_back_parameters`. A `removed` row for each scope comes first (see the module's note)."""
+    rows = _versions_within(connection, deck)
+    versions = [row for row in rows if not row["removed"]]
+    if not versions:
+        return []
+    for scope in dict.fromkeys(row["deck"] for row in versions):
+        connection.execute(
+            insert(params_t).values(deck=scope, reviews=0, created_at=now, removed=True)
+        )
+    connection.execute(delete(params_t).where(params_t.c.id.in_([row["id"] for row in rows])))
+    return versions
+
+
+def put_back_parameters(connection: Connection, versions: list[dict[str, Any]]) -> None:
+    """Undoing a deletion: the versions `take_parameters` took are added again, for each scope
+    that has had none since (a fit since is newer: it stays)."""
+    scopes = {row["deck"] for row in versions}
+    if not scopes:
+        return
+    fitted_since = set(
+        connection.execute(
+            select(params_t.c.deck).where(
+                params_t.c.deck.in_(scopes), params_t.c.removed.is_(False)
+            )
+        ).scalars()
+    )
+    back = [row for row in versions if row["deck"] not in fitted_since]
+    _add_versions(connection, back)
+    restored = list({row["deck"] for row in back})
+    if restored:  # the rows saying they were removed go, now that newer rows were added
+        connection.execute(
+            delete(params_t).where(params_t.c.deck.in_(restored), params_t.c.removed.is_(True))
+        )
