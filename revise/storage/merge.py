@@ -112,15 +112,20 @@ class ImportReport:
         return sum(deck.missing for deck in self.decks)
 
     def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+    def lines(self, *, conflicts: bool = True) -> list[str]:
+        """The report's lines; without the conflicts' for a caller that lists them itself."""
         lines = [deck.summary() for deck in self.decks]
         for deck in self.decks:
             lines.extend(f"  skipped: {inert(reason)}" for reason in deck.skipped)
-            lines.extend(f"  conflict: {conflict_line(conflict)}" for conflict in deck.conflicts)
+            if conflicts:
+                lines.extend(f"  conflict: {conflict_line(c)}" for c in deck.conflicts)
         if any(deck.kept_deleted for deck in self.decks):
             lines.append(f"  {app_edits.RESTORE} brings back the cards deleted in the app")
         if self.dry_run:
             lines.append("dry run: nothing was changed")
-        return "\n".join(lines)
+        return lines
 
 
 @dataclass(slots=True)  # a re-import of a large deck holds one per stored note

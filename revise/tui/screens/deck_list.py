@@ -70,10 +70,11 @@ class ImportProgress(Message):
 
 
 class ImportDone(Message):
-    def __init__(self, report: ImportReport | None, error: str | None) -> None:
+    def __init__(self, report: ImportReport | None, error: str | None, path: Path) -> None:
         super().__init__()
         self.report = report
         self.error = error
+        self.path = path
 
 
 class DeckTable(DataTable[object]):
@@ -382,9 +383,9 @@ class DeckListScreen(Screen[None]):
                 on_wait=self.waiting_reporter(),
             )
         except (ReviseError, OSError) as error:
-            self.post_message(ImportDone(None, one_line(error, path)))
+            self.post_message(ImportDone(None, one_line(error, path), path))
             return
-        self.post_message(PreviewReady(path, report) if preview else ImportDone(report, None))
+        self.post_message(PreviewReady(path, report) if preview else ImportDone(report, None, path))
 
     def progress_reporter(self) -> Callable[[int, int], None]:
         """A progress callback for the import worker that posts about a hundred updates."""
@@ -432,7 +433,12 @@ class DeckListScreen(Screen[None]):
             return
         assert message.report is not None
         self.set_class(False, "-importing")  # the table stays busy until its counts are in
-        self.notify(str(message.report), title="Imported", markup=False)
+        from revise.tui.screens.import_conflicts import ImportConflictsScreen, open_conflicts
+
+        if open_conflicts(message.report):  # the user may take the file's versions there
+            self.app.push_screen(ImportConflictsScreen(message.path, message.report))
+        else:
+            self.notify(str(message.report), title="Imported", markup=False)
         self.load_decks()
 
 

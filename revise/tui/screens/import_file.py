@@ -111,6 +111,10 @@ def preview_counts(report: ImportReport) -> Content:
             parts.append((f" · {deck.missing} missing (to be suspended)", "$warning"))
         if deck.skipped:
             parts.append((f" · {len(deck.skipped)} skipped", "$warning"))
+        if deck.conflicts:
+            parts.append(
+                (f" · {len(deck.conflicts)} changed in the app and in the file", "$warning")
+            )
         lines.append(Content.assemble((inert(deck.name), "bold $accent"), "  ", *parts))
     return Content("\n").join(lines)
 
