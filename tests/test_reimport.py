@@ -69,6 +69,32 @@ def test_a_fixed_typo_keeps_the_card_and_a_rewritten_card_is_a_new_one(col, tmp_
     }
 
 
+def test_a_card_whose_back_was_rewritten_is_the_card_of_the_same_front(col, tmp_path):
+    deck = write(
+        tmp_path / "capitals.md",
+        "Japan :: Tokio",
+        "Korea :: Seoul",
+        "Capital? :: Paris",
+        "Capital? :: Rome",
+    )
+    col.import_file(deck)
+    for card_id in range(1, 5):
+        col.answer(card_id, Rating.GOOD)
+    write(
+        deck,
+        "Japan :: Tokyo, the capital since 1868",
+        "Korea :: Seoul",
+        "Capital? :: Madrid",  # two cards of this front: which was which cannot be told
+        "Capital? :: Berlin",
+    )
+
+    report = col.import_file(deck)
+
+    assert report.decks[0].summary() == "capitals: 2 added, 1 updated, 1 unchanged, 2 missing"
+    assert history(col, "capitals") == {"Japan": 1, "Korea": 1, "Capital?": 0}
+    assert col.card(1).answer == "Tokyo, the capital since 1868"
+
+
 def test_deleting_one_card_of_eleven_reports_ten_unchanged_and_one_missing(col, tmp_path):
     cards = [f"Question {n}? :: Answer {n}" for n in range(11)]
     deck = write(tmp_path / "eleven.md", *cards)
@@ -111,3 +137,15 @@ def test_matching_takes_the_best_pairs_across_the_file_not_the_first():
     edited = [Text.of("cloze", "The [Treaty of Portsmouth] ended the war in [1905]", "")]
     assert match_edited(cloze, edited) == {0: 0}
     assert match_edited(cloze, [Text.of("basic", "The Treaty of Portsmouth", "1905")]) == {}
+
+
+def test_a_front_names_a_note_only_where_one_note_on_each_side_has_it():
+    stored = [Text.of("basic", "Japan", "Tokio"), Text.of("basic", "Capital?", "Paris")]
+    stored.append(Text.of("basic", "Capital?", "Rome"))
+    incoming = [
+        Text.of("basic", "Capital?", "Madrid"),
+        Text.of("basic", "japan", "Tokyo, the capital since 1868"),
+        Text.of("reversed", "Capital?", "Bern"),
+    ]
+    assert match_edited(stored, incoming) == {1: 0}
+    assert match_edited(stored[1:2], incoming[:1]) == {0: 0}

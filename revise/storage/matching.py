@@ -7,6 +7,11 @@ that adding words to a side (`der Bruder` -> `der Bruder (pl. Brüder)`) still r
 side, and the sides are weighted by their length. Pairs are then taken best score first across the
 whole file, each note at most once: every pair made is the best still open for both its notes, so
 a new card added above an edited one cannot take the edited card's history by coming first.
+
+A note left unpaired whose front is that of a stored note left unpaired is that note however much
+its back changed (Anki's rule for notes without a guid: the first field names the note), where no
+other note on either side has that front (two would say nothing of which is which). A note whose
+front was rewritten, and that resembles no stored note, is a new one, as in Anki.
 """
 
 from __future__ import annotations
@@ -56,14 +61,35 @@ def similarity(old: Text, new: Text) -> float:
 
 
 def match_edited(stored: Sequence[Text], incoming: Sequence[Text]) -> dict[int, int]:
-    """Pairs {incoming index: stored index} of notes similar enough to be the same note.
+    """Pairs {incoming index: stored index} of notes similar enough to be the same note, then
+    of the notes left whose front only they have (see the module's note).
 
     Each incoming note is scored against the stored notes that share one side with it exactly
     (the usual edit: one side kept, the other fixed or extended) and those closest to it as a
     whole, found at rapidfuzz's C speed; scoring every pair would be quadratic in Python.
     """
-    if not stored or not incoming or len(stored) * len(incoming) > MAX_FUZZY_PAIRS:
+    if not stored or not incoming:
         return {}
+    pairs = _alike(stored, incoming) if len(stored) * len(incoming) <= MAX_FUZZY_PAIRS else {}
+    taken = set(pairs.values())
+    old = _unique_fronts(stored, taken)
+    new = _unique_fronts(incoming, set(pairs))
+    pairs.update((index, old[front]) for front, index in new.items() if front in old)
+    return pairs
+
+
+def _unique_fronts(texts: Sequence[Text], paired: set[int]) -> dict[tuple[str, str], int]:
+    """(kind, front) -> index, of the texts not `paired` whose front no other such text has."""
+    seen: dict[tuple[str, str], int | None] = {}
+    for index, text in enumerate(texts):
+        if index not in paired and text.front:
+            front = (text.kind, text.front)
+            seen[front] = None if front in seen else index
+    return {front: index for front, index in seen.items() if index is not None}
+
+
+def _alike(stored: Sequence[Text], incoming: Sequence[Text]) -> dict[int, int]:
+    """The pairs of notes similar enough, best first, each note at most once."""
     by_side: dict[tuple[int, str], list[int]] = {}
     for index, text in enumerate(stored):
         for side, value in enumerate((text.front, text.back)):
