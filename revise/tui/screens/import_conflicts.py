@@ -23,9 +23,9 @@ from textual.widgets.option_list import Option
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
 from revise.textsafe import inert
-from revise.tui.screens.import_file import note_content
 
 if TYPE_CHECKING:
+    from revise.formats.model import NoteData
     from revise.storage.app_edits import Conflict, PreferFile
     from revise.study.collection import ImportReport
     from revise.tui.app import ReviseApp
@@ -86,8 +86,9 @@ class ImportConflictsScreen(Screen[None]):
         self.query_one("#conflict-file").border_title = "In the file"
         self.show_conflicts()
 
-    def show_conflicts(self) -> None:
-        """List the open conflicts, then those settled here; show the first open one's."""
+    def show_conflicts(self, at: int = 0) -> None:
+        """List the open conflicts, then those settled here; highlight the open one `at` (or the
+        last) and show its versions."""
         several = len({deck for deck, _ in self.open + self.taken}) > 1
         options = [Option(conflict_label(deck, c, several)) for deck, c in self.open]
         options += [
@@ -101,7 +102,7 @@ class ImportConflictsScreen(Screen[None]):
         listed.set_options(options)
         if self.open:
             intro = Content.styled("Kept the app's version of:", "bold $warning")
-            listed.highlighted = 0
+            listed.highlighted = min(at, len(self.open) - 1)
         else:
             intro = Content.styled("Took the file's version of each.", "bold $success")
         self.query_one("#conflicts-intro", Static).update(intro)
@@ -122,8 +123,8 @@ class ImportConflictsScreen(Screen[None]):
         conflict = self.highlighted()
         if conflict is None:
             return
-        self.query_one("#conflict-app", Static).update(note_content(conflict.app))
-        self.query_one("#conflict-file", Static).update(note_content(conflict.file))
+        self.query_one("#conflict-app", Static).update(version_content(conflict.app))
+        self.query_one("#conflict-file", Static).update(version_content(conflict.file))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("take_file", "take_all"):
@@ -188,9 +189,10 @@ class ImportConflictsScreen(Screen[None]):
         ]
         self.taken = taken + self.taken
         self.open = open_conflicts(message.report)
+        at = self.query_one(OptionList).highlighted or 0  # the next card takes its place
         cards = f"{len(taken)} card{'' if len(taken) == 1 else 's'}"
         self.notify(f"Took the file's version of {cards}", markup=False)
-        self.show_conflicts()
+        self.show_conflicts(at)
 
 
 def conflict_label(deck: str, conflict: Conflict, several_decks: bool) -> Content:
@@ -200,3 +202,16 @@ def conflict_label(deck: str, conflict: Conflict, several_decks: bool) -> Conten
     if several_decks:
         return Content.assemble((inert(deck), "$text-muted"), " · ", label)
     return label
+
+
+def version_content(note: NoteData) -> Content:
+    """One side's version of a card as written: front, back, then its context and tags (dim),
+    so that what differs comes first in a short box."""
+    parts = [Content(inert(note.front, lines=True))]
+    if note.back:
+        parts.append(Content.assemble(("→ ", "bold $accent"), inert(note.back, lines=True)))
+    if note.context:
+        parts.append(Content.styled(inert(note.context), "dim"))
+    if note.tags:
+        parts.append(Content.styled(inert("tags: " + " ".join(note.tags)), "dim"))
+    return Content("\n").join(parts)
