@@ -759,3 +759,50 @@ def test_a_definition_question_keeps_the_terms_article(tmp_path: Path) -> None:
     assert cards == {
         "What is a consumable resource?": "One that can be created and destroyed by processes"
     }
+
+
+def test_a_timeline_line_asks_when_and_a_title_does_not_swallow_the_first_heading(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "revolution.txt"
+    path.write_text(
+        "THE FRENCH REVOLUTION 1789-1799 - revision\n\nCauses\n"
+        "- Bad harvests in 1788 pushed the price of bread up\n"
+        "- The Estates-General was called in May 1789 for the first time since 1614\n"
+        "- Enlightenment ideas (Rousseau, Voltaire) challenged the divine right of kings\n\n"
+        "Key events\n"
+        "- 17 June 1789 - the Third Estate declared itself the National Assembly\n"
+        "- 14 July 1789 - storming of the Bastille, a royal fortress and prison in Paris\n"
+        "- Louis XVI was executed in January 1793\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    cards = {(note.context, note.front, note.back) for note in deck.notes}
+    asked = ("When did the Third Estate declare itself the National Assembly?", "17 June 1789")
+    assert asked in {(front, back) for _, front, back in cards}
+    assert {context.split(" > ")[0] for context, _, _ in cards} == {"Causes"}
+
+
+def test_a_headings_short_list_below_its_definition_is_one_card_and_a_reason_is_a_why(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "# Photosynthesis\n\n## Overview\n\n"
+        "Photosynthesis is the process by which plants make glucose using light.\n\n"
+        "- Photosynthesis is an endothermic reaction because energy is transferred from the "
+        "environment.\n\n"
+        "## Limiting factors\n\n"
+        "A limiting factor is the factor that stops the rate of photosynthesis from increasing.\n\n"
+        "- Light intensity\n- Carbon dioxide concentration\n- Temperature\n\n"
+        "Above about 45 °C the enzymes that control photosynthesis denature.\n",
+    )
+    assert cards["Limiting factors (3)"] == (
+        "Light intensity; Carbon dioxide concentration; Temperature"
+    )
+    assert cards["What is a limiting factor?"] == (
+        "The factor that stops the rate of photosynthesis from increasing"
+    )
+    assert cards["Why is photosynthesis an endothermic reaction?"] == (
+        "Energy is transferred from the environment"
+    )

@@ -259,7 +259,8 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
                     counts[normalise(earlier.answer)] -= 1
                     counts[answer] += 1
                     keys.add(key)
-                break
+                    break
+                continue  # asked already: the fact's next option may ask something else
             if question:
                 asked[question] = option
             if option.note.kind is NoteKind.CLOZE and any(

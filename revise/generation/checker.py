@@ -857,12 +857,22 @@ def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
     elif len(answer_items(note, face)) > 1:
         return False
     answer = " ".join(face.answer.split())
+    asked = f" {normalise(face.prompt)} "
     for line in texts.span(note):
         line = " ".join(line.split())
         at = line.find(answer)
-        if at >= 0 and re.match(r"\s[-\u2013\u2014]\s+[a-z]", line[at + len(answer) :]):
-            return True
+        rest = line[at + len(answer) :]
+        if at >= 0 and re.match(r"\s[-\u2013\u2014]\s+[a-z]", rest):
+            # "17 June 1789 - the Third Estate declared ...": what follows the dash is what
+            # the question asks about, not a rest the answer leaves out.
+            following = normalise(DASH_SPLIT.split(rest, maxsplit=1)[-1]).split()[:4]
+            shared = sum(f" {word} " in asked for word in following)
+            if note.kind is NoteKind.CLOZE or shared < len(following) - 1:
+                return True
     return False
+
+
+DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s+")
 
 
 def _merged_items(note: NoteData, face: CardFace, texts: _SourceTexts) -> int:

@@ -522,6 +522,7 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
     what = re.split(
         r",\s+(?:meaning|which|so|as|because|since|while|whereas|and)\b", match["what"]
     )[0]
+    what = re.sub(r"\s*\([^()]*\)\s*\.?\s*$", "", what)  # "(the inverse square law)": its name
     if re.search(r"\bproportional\b|\bdepends?\s+on\b", what, re.I):
         return []  # "proportional to the charges and inversely proportional to ...": two asked
     answer = _answer(what)

@@ -142,11 +142,15 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
 def _parse_outline(lines: list[str]) -> Document:
     raws = [raw for raw in _outline_raws(lines) if not is_boilerplate(raw.text)]
     title_parts: list[str] = []
+    title_end = 0
     while raws and not raws[0].bullet and not (title_parts and _BOLD_LINE.match(raws[0].text)):
+        if title_parts and raws[0].start > title_end + 1:
+            break  # a title wraps onto the next line; after a blank line comes a heading
         raw = raws.pop(0)
         if not title_parts and is_foreign(raw.text):
             continue
         title_parts.append(raw.text)
+        title_end = raw.end
     if is_indented_outline(lines):
         return Document(" ".join(title_parts), _indented_blocks(raws))
     candidates = [looks_like_heading(raw.text) for raw in raws]

@@ -117,6 +117,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         return []  # (but "No resource can be removed from ..." says what the term is)
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
+    if re.search(r"\bbecause\b", meaning, re.I) and sep in ("is", "are"):
+        return []  # "X is an endothermic reaction because ...": a reason, asked by why()
     found_questions = []
     answer = _short(meaning) or _first_part_that_fits(meaning, term)
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather

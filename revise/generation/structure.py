@@ -58,6 +58,7 @@ def outline(document: Document) -> Outline:
     bold_label = ""
     bold_line = 0
     blocks = document.blocks
+    listed: set[int] = set()  # items a heading's list card holds
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -74,7 +75,8 @@ def outline(document: Document) -> Outline:
                 stack.pop()
             if items:
                 result.parts.append(ListGroup(block, items, tuple(t for _, t, _ in stack), True))
-                index += len(items) + 1
+                listed.update(id(item) for item in items)
+                index += 1 if blocks[index + 1] is not items[0] else len(items) + 1
                 stack.append((block.level, block.text, block.start))
                 continue
             if states_a_fact(block.text):
@@ -85,6 +87,9 @@ def outline(document: Document) -> Outline:
                 result.parts.append(Passage(block, trail, above[1], above[2]))
             stack.append((block.level, block.text, block.start))
             index += 1
+            continue
+        if id(block) in listed:
+            index += 1  # an item of the list its heading asks for, past the paragraph above it
             continue
         if block.kind is BlockKind.ITEM:
             while parents and parents[-1].level >= block.level:
@@ -170,13 +175,20 @@ def _items_after_lead(blocks: list[Block], index: int) -> list[Block]:
 def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
     """A heading whose whole section is a short list of short items ("Functions of the liver")."""
     heading = blocks[index]
-    items = []
-    for block in blocks[index + 1 :]:
+    items: list[Block] = []
+    start = index + 1
+    lead = blocks[start] if start < len(blocks) else None
+    if lead and lead.kind is BlockKind.TEXT and not lead.text.rstrip().endswith(":"):
+        start += 1  # "A limiting factor is ..." over "Light intensity", "Temperature", ...
+    for block in blocks[start:]:
         if block.kind is BlockKind.HEADING and block.level <= heading.level:
             break
-        if block.kind is not BlockKind.ITEM or block.level != 0:
-            return []
-        items.append(block)
+        if block.kind is BlockKind.ITEM and block.level == 0:
+            items.append(block)
+            continue
+        if items and start > index + 1 and block.kind is BlockKind.TEXT:
+            break  # the section goes on below its list
+        return []
     if not 2 <= len(items) <= MAX_LIST_ITEMS:
         return []
     heads = [item_head(item.text) for item in items]

@@ -90,6 +90,7 @@ MONEY = (
 AMOUNT_BONUS = 3.0  # a sum or a share is the fact, over the year it was paid in
 _NUMBER = re.compile(
     rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
+    r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?\u00b0\s?[CFK]?(?![\w-])"  # "45 °C": a temperature
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent))?|\d+(?:st|nd|rd|th))(?![\w-])"
     r"|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
@@ -471,7 +472,12 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     if text.isdigit() and len(text) == 4:
         return False  # a year, handled as a date
     next_word = re.match(r"[a-zA-Z%]+", after)
-    if "%" in text or re.fullmatch(MONEY, text) or re.search(r"per\s?cent$", text, re.I):
+    if (
+        "%" in text
+        or "\u00b0" in text
+        or re.fullmatch(MONEY, text)
+        or re.search(r"per\s?cent$", text, re.I)
+    ):
         return True  # a share or an amount of money measures whatever follows it
     if re.match(r"of\s+(?:the|all|its|their|these|those)\s+\w", after, re.I):
         return True  # "46 of the world's least developed countries": a count of a group
