@@ -806,3 +806,17 @@ def test_a_headings_short_list_below_its_definition_is_one_card_and_a_reason_is_
     assert cards["Why is photosynthesis an endothermic reaction?"] == (
         "Energy is transferred from the environment"
     )
+
+
+def test_a_sentence_about_this_thing_needs_its_heading_to_say_which(tmp_path: Path) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Newton's First Law\n\n"
+        "This law is sometimes also known as the *Law of Inertia* as it describes that objects "
+        "resist changes in motion.\n\n"
+        "## Newton's Second Law\n\n"
+        "The acceleration of an object falls as its mass rises. This property actually comes "
+        "from the law of inertia.\n",
+    )
+    assert not any("This property" in front for front in cards)
+    assert any(front.startswith("This law is sometimes also known as the [") for front in cards)

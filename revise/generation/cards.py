@@ -563,7 +563,8 @@ def _passage_drafts(
                 fallbacks.append(option)
             else:
                 options.append(option)
-        vague = is_vague(sentence)  # "He ...", "The first ...": the subject is elsewhere
+        # "He ...", "The first ...", "This property ...": the subject is elsewhere.
+        vague = is_vague(sentence) or _points_away(sentence, context)
         cited = case_span(sentence)
         if cited and len(words(sentence[: cited[0]] + sentence[cited[1] :])) < MIN_FACT_WORDS:
             vague = True  # a case's name and citation alone: a label for what follows
@@ -587,6 +588,23 @@ def _passage_drafts(
         if options:
             drafts.append(Draft(options))
     return drafts
+
+
+_DEMONSTRATIVE = re.compile(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
+
+
+def _points_away(sentence: str, context: str) -> bool:
+    """ "This property comes from the law of inertia": a thing named in the sentence before,
+    which the card does not show; "This law ..." under "Newton's First Law" says which law."""
+    match = _DEMONSTRATIVE.match(sentence)
+    if not match or not can_be_noun(match[1]):
+        return False
+    named = {word.casefold().rstrip("s") for word in words(context)}
+    return match[1].casefold().rstrip("s") not in named
+
+
+def can_be_noun(word: str) -> bool:
+    return "NOUN" in lemmas(word.casefold())
 
 
 def _ending_name(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> Target | None:
