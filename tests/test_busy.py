@@ -235,3 +235,33 @@ def test_an_import_matched_before_another_import_changed_the_deck_matches_again(
         store_deck(connection, wanted, clock(), report, plan=plan)
     assert (report.added, report.unchanged) == (1, 4)  # not the fourth added twice
     assert col.decks()[0].total == 5
+
+
+def test_an_import_planned_while_another_window_imported_into_the_deck_plans_again(
+    db_path, clock, monkeypatch
+):
+    """The plan is made without the write lock; a write by another window meanwhile is seen
+    under the lock (SQLite: the connection's data_version) and the deck is matched again."""
+    from revise.storage import merge
+
+    col = open_col(db_path, clock)
+    other = open_col(db_path, clock)
+    col.import_decks([basic_deck("A", 3)])
+    match_edited = merge._match_edited
+    imported: list = []
+
+    def matching_while_another_window_imports(*args):  # type: ignore[no-untyped-def]
+        if not imported:
+            imported.append(None)  # the other window's import matches too: once only
+            imported[0] = other.import_decks([basic_deck("A", 4)])
+        return match_edited(*args)
+
+    monkeypatch.setattr(merge, "_match_edited", matching_while_another_window_imports)
+    try:
+        report = col.import_decks([basic_deck("A", 5)])
+        assert imported[0].total_added == 1
+        assert (report.decks[0].added, report.decks[0].unchanged) == (1, 4)  # not 2 added
+        assert col.decks()[0].total == 5
+    finally:
+        other.close()
+        col.close()

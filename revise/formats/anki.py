@@ -402,14 +402,15 @@ def _read_notes(
     each note's id, origin and deck, in order; `shared` is the digest of what the package says
     of every note alike."""
     notes: dict[int, _RawNote] = {}
+    fresh, remember = shared.copy, order.append  # bound once: run for every note
     for row in conn.execute(_NOTES_WITH_CARDS):
-        digest = shared.copy()
+        digest = fresh()
         digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
         origin = digest.hexdigest()
-        note_id, guid, model_id, tags, fields, _, deck_id = row
-        order.append((note_id, origin, deck_id or 1))
+        remember((row[0], origin, row[6] or 1))
         if origin in known:
             continue
+        note_id, guid, model_id, tags, fields, _, _ = row
         values = fields.split("\x1f")
         if any(field_too_long(value) for value in values):
             raise error(f"{member}: note {note_id}: {FIELD_TOO_LONG}; not imported")

@@ -212,6 +212,16 @@ def _stored_notes(
     return hash(tuple(digests)), stored
 
 
+def writes_seen(connection: Connection) -> int | None:
+    """On SQLite, a number that changes whenever another connection commits (data_version):
+    the same number on the same connection, read when a plan was made and again under the
+    write lock, tells that nothing changed meanwhile without reading the notes again. None on
+    PostgreSQL (its plans are checked by reading the notes again)."""
+    if connection.dialect.name != "sqlite":
+        return None
+    return int(connection.exec_driver_sql("PRAGMA data_version").scalar_one())
+
+
 def plan_deck(connection: Connection, deck: DeckData, *, restore: bool = False) -> DeckPlan:
     """Match `deck`'s notes to the stored ones; reads only. Notes deleted in the app stay out
     unless `restore`."""
@@ -337,8 +347,10 @@ def store_deck(
     *,
     prefer_file: PreferFile = False,
     restore: bool = False,
+    current: bool = False,
 ) -> None:
-    """Store `deck` (in a write transaction), by `plan` if the deck's notes are as it saw them.
+    """Store `deck` (in a write transaction), by `plan` if the deck's notes are as it saw them
+    (`current`: the caller knows nothing was written since the plan, see `writes_seen`).
 
     A note changed both in the app and in the file keeps the app's text unless `prefer_file`
     takes the file's (revise.storage.app_edits.takes_file);
@@ -348,7 +360,7 @@ def store_deck(
     if (
         plan is None
         or plan.deck_id not in (None, deck_id)
-        or plan.snapshot != _stored_notes(connection, deck_id, keep=False)[0]
+        or (not current and plan.snapshot != _stored_notes(connection, deck_id, keep=False)[0])
     ):
         plan = plan_deck(connection, deck, restore=restore)
     report.skipped.extend(plan.skipped)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from revise.config import Config
@@ -60,6 +60,7 @@ from revise.storage.merge import (
     plan_deck,
     store_deck,
     store_table,
+    writes_seen,
 )
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, to_ms
@@ -292,19 +293,23 @@ class Collection:
         or those of the keys given: `Conflict.key`); cards deleted in the app stay deleted
         unless `restore` (revise/storage/app_edits.py).
         """
-        # Matching reads only: done before the write lock, other windows' answers do not wait.
-        with gc_paused():
-            with storage.reading(self._engine) as connection:
+        # Matching reads only: done before the write lock, other windows' answers do not wait;
+        # the same connection then takes the lock, to tell whether anything changed meanwhile.
+        with gc_paused(), busy_is_an_error(), self._engine.connect() as connection:
+            with connection.begin():
                 plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
+                seen = writes_seen(connection)
             return until_free(
                 lambda: self._store_decks(
-                    decks, plans, tables, dry_run, progress, prefer_file, restore
+                    connection, seen, decks, plans, tables, dry_run, progress, prefer_file, restore
                 ),
                 on_wait,
             )
 
     def _store_decks(
         self,
+        connection: Connection,
+        seen: int | None,
         decks: list[DeckData],
         plans: list[DeckPlan],
         tables: Sequence[TableReader],
@@ -325,12 +330,13 @@ class Collection:
                 progress(done, total)
 
         now = self._clock()
-        with self._lock, busy_is_an_error(), self._engine.connect() as connection:
+        with self._lock, busy_is_an_error():
             connection.info["immediate"] = True
             try:
                 transaction = connection.begin()
                 try:
                     storage.lock_for_import(connection)
+                    current = seen is not None and writes_seen(connection) == seen
                     for deck, plan in zip(decks, plans, strict=True):
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)
@@ -343,6 +349,7 @@ class Collection:
                             plan,
                             prefer_file=prefer_file,
                             restore=restore,
+                            current=current,
                         )
                         if not dry_run:
                             media_store.store(connection, deck.media)
