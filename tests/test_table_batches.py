@@ -168,3 +168,69 @@ def test_a_table_in_batches_keeps_app_edits_added_and_deleted_cards(col, tmp_pat
     assert fronts["Added in the app"] == "yes"  # not missing from the file
     assert "What is item 1?" not in fronts
     assert col.import_file(path, restore=True).decks[0].added == 1
+
+
+# --- other encodings, decoded as they are read ---------------------------------------------------
+
+ENCODINGS = ["cp1252", "utf-16"]
+
+
+def reencoded(source: Path, folder: Path, encoding: str) -> Path:
+    """`source` (UTF-8) written in `encoding`, under the same name in `folder`."""
+    target = folder / source.name
+    target.write_bytes(source.read_text("utf-8-sig").encode(encoding))
+    return target
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize(
+    "name", ["ultimate-history-cloze.csv", "ultimate-history-qa.csv"]
+)  # the event table holds letters Windows-1252 lacks
+def test_a_table_in_another_encoding_read_in_small_batches_gives_the_same_notes(
+    name, encoding, tmp_path, monkeypatch
+):
+    whole = read_csv_deck(FIXTURES / name)
+    monkeypatch.setattr(csvdeck, "ROWS_PER_BATCH", 2)
+    assert read_csv_deck(reencoded(FIXTURES / name, tmp_path, encoding)) == whole
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_a_table_in_another_encoding_hands_on_rows_before_the_rest_is_decoded(
+    encoding, tmp_path, small_batches
+):
+    path = tmp_path / "t.csv"
+    rows = "".join(f"Qu'est-ce que l'élément {n} ?,Réponse {n}\n" for n in range(2000))
+    path.write_bytes(("front,back\n" + rows).encode(encoding))
+    batches = TableReader(path).batches()  # the file is checked whole here
+    with path.open("ab") as out:  # ... and damaged after: the damage is met only when read
+        out.write(b"\x81\n" if encoding == "cp1252" else b"\x00\xd8\x41\x00")
+    first = [note.front for _, note in next(batches)]
+    assert first == ["Qu'est-ce que l'élément 0 ?", "Qu'est-ce que l'élément 1 ?"]  # the header
+    with pytest.raises(FormatError, match="save the file as UTF-8"):
+        list(batches)
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_a_table_in_another_encoding_imports_and_reimports_unchanged(
+    encoding, col, tmp_path, small_batches
+):
+    path = tmp_path / "items.csv"
+    path.write_bytes(("front,back\n" + "".join(f"{row}\n" for row in ROWS)).encode(encoding))
+    assert col.import_file(path).decks[0].added == 10
+    report = col.import_file(path)
+    assert report.decks[0].summary() == "items: 0 added, 0 updated, 10 unchanged, 0 missing"
+
+
+def test_a_table_mixing_encodings_far_down_names_its_first_line_not_utf8(tmp_path):
+    path = tmp_path / "mixed.csv"
+    head = "".join(f"q{n},a{n}\n" for n in range(100_000)).encode()  # over a megabyte
+    path.write_bytes(head + "thé,tea\n".encode("cp1252") + "café,coffee\n".encode())
+    with pytest.raises(FormatError, match=r"mixed\.csv:100001: text is not UTF-8 here"):
+        TableReader(path)
+
+
+def test_a_legacy_table_with_a_byte_windows_1252_lacks_is_refused(tmp_path):
+    path = tmp_path / "legacy.csv"
+    path.write_bytes("front,back\ncaf\xe9,coffee\n".encode("latin-1") + b"bad \x81,byte\n")
+    with pytest.raises(FormatError, match=r"legacy\.csv:2: text is not UTF-8; save the file"):
+        TableReader(path)

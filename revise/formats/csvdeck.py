@@ -17,9 +17,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from revise.errors import FormatError
-from revise.formats.files import read_capped, write_atomic
+from revise.formats.files import write_atomic
 from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
 from revise.formats.model import (
     FIELD_TOO_LONG,
@@ -103,12 +104,12 @@ class TableReader:
         self.path = path
         self.deck = deck
         self.columns = columns
-        self._plain_utf8, self.lines = _scan(path)
+        self._encoding, self.lines = _scan(path)
 
     def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
         """(deck name, note) for the rows of each batch, in file order."""
         path, columns = self.path, self.columns
-        with _text_lines(path, self._plain_utf8) as lines:
+        with _text_lines(path, self._encoding) as lines:
             head: list[str] = []
             for raw in lines:
                 head.append(raw)
@@ -179,42 +180,100 @@ def _spec_width(spec: str | None) -> int:
     return len(spec.split(","))
 
 
-def _scan(path: Path) -> tuple[bool, int]:
-    """Whether a table file is plain UTF-8 (it can be read a line at a time), and how many
-    lines it has; raises FormatError for a file that cannot be read or is too large."""
+def _scan(path: Path) -> tuple[str, int]:
+    """The encoding a table file is read in, as `decode_text` would choose it, and how many
+    lines it has; raises FormatError for a file that cannot be read or is too large. The file
+    is read a megabyte at a time, never whole."""
     where = str(path)
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    lines = 1
-    plain = True
     try:
         if path.is_dir():
             raise FormatError(where, None, "is a folder, not a table (name a file)")
         if path.stat().st_size > MAX_TABLE_BYTES:
             raise _too_large(where)
         with path.open("rb") as handle:
-            size = 0
-            while chunk := handle.read(1024 * 1024):
-                if size == 0 and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
-                    plain = False  # UTF-16: read whole by decode_text
-                size += len(chunk)
-                if size > MAX_TABLE_BYTES:
-                    raise _too_large(where)
-                lines += chunk.count(b"\n")
-                if plain:
-                    try:
-                        decoder.decode(chunk)
-                    except UnicodeDecodeError:
-                        plain = False
-            if plain:
-                try:
-                    decoder.decode(b"", final=True)
-                except UnicodeDecodeError:
-                    plain = False
+            chunks = _chunks(handle)
+            first = next(chunks, b"")
+            if first.startswith(_UTF16_BOMS):
+                return "utf-16", _utf16_lines(where, itertools.chain([first], chunks))
+            return _scan_bytes(where, itertools.chain([first], chunks))
     except FileNotFoundError:
         raise FormatError(where, None, "no such file (check the path)") from None
     except OSError as error:
         raise FormatError(where, None, f"cannot read the file ({error.strerror})") from None
-    return plain, lines
+
+
+_CHUNK_BYTES = 1024 * 1024
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
+    """The rest of a file a megabyte at a time; FormatError once it passes MAX_TABLE_BYTES
+    (a file may grow while it is read)."""
+    size = 0
+    while chunk := handle.read(_CHUNK_BYTES):
+        size += len(chunk)
+        if size > MAX_TABLE_BYTES:
+            raise _too_large(handle.name)
+        yield chunk
+
+
+def _utf16_lines(where: str, chunks: Iterable[bytes]) -> int:
+    """How many lines a UTF-16 file has (its bytes 0x0A are not all line breaks)."""
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    lines = 1
+    try:
+        for chunk in chunks:
+            lines += decoder.decode(chunk).count("\n")
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise FormatError(where, None, "damaged UTF-16 text; save it as UTF-8") from exc
+    return lines
+
+
+def _scan_bytes(where: str, chunks: Iterable[bytes]) -> tuple[str, int]:
+    """UTF-8 (with or without BOM) if every byte is, else Windows-1252 if no byte is UTF-8; a
+    mix is refused, naming the first line that is not UTF-8 (as `decode_text` does)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    bad_line = None  # the first line that is not UTF-8
+    utf8_seen = legacy = False
+    tail = b""  # the end of the previous chunk: a UTF-8 sequence may span two
+    for chunk in chunks:
+        if bad_line is None:
+            buffered = decoder.getstate()[0]
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                bad_line = lines + (buffered + chunk)[: exc.start].count(b"\n")
+        lines += chunk.count(b"\n")
+        utf8_seen = utf8_seen or bool(_UTF8_MULTIBYTE.search(tail + chunk))
+        legacy = legacy or _not_cp1252(chunk)
+        tail = chunk[-3:]
+    if bad_line is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            bad_line = lines
+    if bad_line is None:
+        return "utf-8-sig", lines
+    if utf8_seen:
+        raise FormatError(
+            where,
+            bad_line,
+            "text is not UTF-8 here although other lines are (mixed encodings); "
+            "save the file as UTF-8",
+        )
+    if legacy:
+        raise FormatError(where, bad_line, "text is not UTF-8; save the file as UTF-8")
+    return "cp1252", lines
+
+
+def _not_cp1252(chunk: bytes) -> bool:
+    try:
+        chunk.decode("cp1252")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _too_large(where: str) -> FormatError:
@@ -222,21 +281,23 @@ def _too_large(where: str) -> FormatError:
     return FormatError(where, None, f"too large: over {megabytes} MB for a table; split it")
 
 
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
+
+
 @contextmanager
-def _text_lines(path: Path, plain_utf8: bool) -> Iterator[Iterator[str]]:
-    """The lines of a table file with their line breaks: read as they are needed from a UTF-8
-    file, else from its whole text as decode_text makes it (other encodings, or an error)."""
+def _text_lines(path: Path, encoding: str) -> Iterator[Iterator[str]]:
+    """The lines of a table file with their line breaks, decoded as they are read."""
     try:
-        if not plain_utf8:
-            yield _lines(_decode(path, read_capped(path, MAX_TABLE_BYTES, "table")))
-            return
         # newline="": lines end at \n, \r\n or \r and keep their ends, as the csv module wants
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with path.open(encoding=encoding, newline="") as handle:
             yield handle
     except FileNotFoundError:
         raise FormatError(str(path), None, "no such file (check the path)") from None
     except UnicodeDecodeError as error:  # changed since it was checked
-        raise FormatError(str(path), None, f"text is not UTF-8 ({error.reason})") from None
+        name = _ENCODING_NAMES[encoding]
+        raise FormatError(
+            str(path), None, f"text is not {name} ({error.reason}); save the file as UTF-8"
+        ) from None
     except OSError as error:
         raise FormatError(str(path), None, f"cannot read the file ({error.strerror})") from None
 
@@ -248,7 +309,7 @@ def decode_text(path: Path, data: bytes) -> str:
     """Text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy single-byte
     file (Windows-1252) when no byte of it is UTF-8. A mix of UTF-8 and other bytes is refused,
     naming the first line that is not UTF-8."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
@@ -272,7 +333,6 @@ def decode_text(path: Path, data: bytes) -> str:
             ) from exc
 
 
-_decode = decode_text
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -283,25 +343,6 @@ def _has_utf8_sequences(data: bytes) -> bool:
 
 
 # --- Anki's header lines -----------------------------------------------------------------------
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of a text with their line breaks, made one at a time as they are read (a
-    StringIO would hold a copy four times the text's size)."""
-    start = 0
-    while start < len(text):
-        end = _line_end(text, start)
-        yield text[start:end]
-        start = end
-
-
-def _line_end(text: str, start: int) -> int:
-    """Where the line starting at `start` ends, after its line break (\n, \r\n or \r)."""
-    newline = text.find("\n", start)
-    cr = text.find("\r", start, newline if newline >= 0 else len(text))
-    if cr >= 0 and (newline < 0 or cr + 1 < newline):
-        return cr + 1
-    return newline + 1 if newline >= 0 else len(text)
 
 
 def _is_meta_line(index: int, line: str) -> bool:
