@@ -265,3 +265,144 @@ def test_an_import_planned_while_another_window_imported_into_the_deck_plans_aga
     finally:
         other.close()
         col.close()
+
+
+def items_table(path: Path, *changed: str, items: int = 10) -> Path:
+    """A table of `items` questions, the last of them replaced by `changed` rows."""
+    rows = [f"What is item {n}?,Answer {n}" for n in range(items - len(changed))]
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("front,back\n" + "".join(f"{row}\n" for row in [*rows, *changed]), "utf-8")
+    return path
+
+
+@pytest.fixture
+def small_table_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from revise.formats import csvdeck
+
+    monkeypatch.setattr(csvdeck, "ROWS_PER_BATCH", 3)
+
+
+def test_an_unchanged_table_reimports_while_another_window_holds_the_write_lock(
+    db_path, clock, tmp_path
+):
+    col = open_col(db_path, clock)
+    path = items_table(tmp_path / "items.csv")
+    col.import_file(path)
+    holder = LockHolder(db_path)
+    holder.hold()
+    try:
+        report = col.import_file(path)  # no write lock wanted: no CollectionBusy
+        assert report.decks[0].summary() == "items: 0 added, 0 updated, 10 unchanged, 0 missing"
+    finally:
+        holder.release()
+        holder.close()
+        col.close()
+
+
+def test_another_window_answers_while_a_changed_table_is_read(
+    db_path, clock, tmp_path, monkeypatch, small_table_batches
+):
+    """A table is read before the write lock is taken: another window's answer meanwhile does
+    not wait, and the table is read again under the lock (the collection changed)."""
+    from revise.formats.csvdeck import TableReader
+
+    col = open_col(db_path, clock)
+    other = open_col(db_path, clock)
+    path = items_table(tmp_path / "items.csv")
+    col.import_file(path)
+    items_table(path, "What is item 9?,Answer nine")
+    answered = []
+    passes = []
+    batches = TableReader.batches
+
+    def batches_while_another_window_answers(reader):  # type: ignore[no-untyped-def]
+        passes.append(reader)
+        for number, batch in enumerate(batches(reader)):
+            if number == 1 and not answered:  # with the import holding the lock: CollectionBusy
+                answered.append(other.answer(other.next_card(), Rating.GOOD))
+            yield batch
+
+    monkeypatch.setattr(TableReader, "batches", batches_while_another_window_answers)
+    try:
+        report = col.import_file(path)
+        assert len(answered) == 1 and len(passes) == 2
+        assert report.decks[0].summary() == "items: 0 added, 1 updated, 9 unchanged, 0 missing"
+        assert col.progress().done_today == 1
+    finally:
+        other.close()
+        col.close()
+
+
+def test_a_changed_table_is_read_once_and_its_writes_made_under_the_lock(
+    db_path, clock, tmp_path, monkeypatch, small_table_batches
+):
+    from revise.formats.csvdeck import TableReader
+
+    col = open_col(db_path, clock)
+    path = items_table(tmp_path / "items.csv")
+    col.import_file(path)
+    col.answer(col.next_card(), Rating.GOOD)
+    passes = []
+    batches = TableReader.batches
+    monkeypatch.setattr(TableReader, "batches", lambda reader: passes.append(1) or batches(reader))
+    items_table(path, "What is item 8?,Answer eight", "Capital of Peru?,Lima")
+
+    report = col.import_file(path)
+
+    assert len(passes) == 1
+    assert report.decks[0].summary() == "items: 1 added, 1 updated, 8 unchanged, 1 missing"
+    notes = {note.front: note for note in col.export_deck("items").notes}
+    assert notes["What is item 8?"].back == "Answer eight"
+    assert "Capital of Peru?" in notes
+    assert sum(len(card.reviews) for card in notes["What is item 0?"].history) == 1
+
+
+def test_a_table_another_window_imported_into_while_it_was_read_is_stored_once(
+    db_path, clock, tmp_path, monkeypatch, small_table_batches
+):
+    from revise.formats.csvdeck import TableReader
+
+    col = open_col(db_path, clock)
+    other = open_col(db_path, clock)
+    path = items_table(tmp_path / "items.csv")
+    col.import_file(path)
+    peru = "Capital of Peru?,Lima"
+    longer = items_table(tmp_path / "longer" / "items.csv", peru, items=11)
+    imported = []
+    batches = TableReader.batches
+
+    def batches_while_another_window_imports(reader):  # type: ignore[no-untyped-def]
+        for batch in batches(reader):
+            if not imported:
+                imported.append(None)
+                imported[0] = other.import_file(longer)  # the same new row, stored first
+            yield batch
+
+    monkeypatch.setattr(TableReader, "batches", batches_while_another_window_imports)
+    items_table(path, peru, "Capital of Chile?,Santiago", items=12)
+    try:
+        report = col.import_file(path)
+        assert imported[0].decks[0].added == 1
+        assert report.decks[0].summary() == "items: 1 added, 0 updated, 11 unchanged, 0 missing"
+        assert col.decks()[0].total == 12  # Peru stored once
+    finally:
+        other.close()
+        col.close()
+
+
+def test_a_table_with_more_changes_than_are_held_is_stored_as_it_is_read(
+    db_path, clock, tmp_path, monkeypatch, small_table_batches
+):
+    from revise.storage import merge
+
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", 4)
+    col = open_col(db_path, clock)
+    told = []
+    report = col.import_file(
+        items_table(tmp_path / "items.csv"), progress=lambda *p: told.append(p)
+    )
+    assert report.decks[0].summary() == "items: 10 added, 0 updated, 0 unchanged, 0 missing"
+    assert told[-1][0] == told[-1][1]
+    assert [note.front for note in col.export_deck("items").notes] == [
+        f"What is item {n}?" for n in range(10)
+    ]

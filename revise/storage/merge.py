@@ -299,10 +299,22 @@ class _Writes:
     changed: list[tuple[_Stored, NoteData, str, int]] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)
     origins: list[tuple[str | None, int]] = field(default_factory=list)  # (origin, id)
+    conflicts: list[tuple[_Stored, NoteData, str, bool]] = field(default_factory=list)  # +file?
+    settled: list[int] = field(default_factory=list)  # ids: the file now says what the app does
+
+    def __len__(self) -> int:
+        """How many notes' writes are held."""
+        return len(self.changed) + len(self.moved) + len(self.conflicts) + len(self.settled)
+
+    def extend(self, other: _Writes) -> None:
+        self.changed += other.changed
+        self.moved += other.moved
+        self.origins += other.origins
+        self.conflicts += other.conflicts
+        self.settled += other.settled
 
 
 def _take_matched(
-    connection: Connection,
     writes: _Writes,
     report: DeckReport,
     match: tuple[_Stored, NoteData, str, int],
@@ -312,12 +324,13 @@ def _take_matched(
     changes: bool,
 ) -> None:
     """Count a file's note that is a stored one, and note what to write for it. A conflict is
-    counted once, as a conflict, whichever text it keeps."""
+    counted once, as a conflict, whichever text it keeps (and listed in the report when it is
+    written, see `_write_matched`)."""
     old, note, key, position = match
     conflict = verdict == _CONFLICT
     if conflict:
         takes_file = app_edits.takes_file(prefer_file, key)
-        report.conflicts.append(app_edits.resolve(connection, old, note, key, takes_file))
+        writes.conflicts.append((old, note, key, takes_file))
         if not takes_file:
             verdict = _SAME
     if verdict in (_SAME, _AGREED):
@@ -328,7 +341,7 @@ def _take_matched(
         if note.origin is not None and old.origin != note.origin:
             writes.origins.append((note.origin, old.id))  # the same text, newly told apart
         if verdict == _AGREED:
-            app_edits.settle(connection, old.id)
+            writes.settled.append(old.id)
         return
     writes.changed.append(match)
     if not conflict:
@@ -385,28 +398,24 @@ def store_deck(
         else:
             verdict = _CONFLICT if position in plan.conflicts else _CHANGED
         match = (old, note, key, position)
-        _take_matched(
-            connection, writes, report, match, verdict, prefer_file=prefer_file, changes=True
-        )
+        _take_matched(writes, report, match, verdict, prefer_file=prefer_file, changes=True)
         if note.history:
             histories.append((old.id, note.history))
         if advance:
             advance(1)
-    _write_matched(connection, writes, deck_id, now)
+    _write_matched(connection, writes, deck_id, now, report)
     report.reviews += _merge_histories(connection, deck_id, histories)
     _add_notes(connection, deck_id, new_rows, now, report)
     if advance and new_rows:
         advance(len(new_rows))
     report.added += len(new_rows)
     report.changes.extend(("added", note) for _, note, _ in new_rows)
-    _mark_missing(connection, stored.values(), report, changes=True)
+    _mark_missing(connection, _missing(stored.values(), report, changes=True))
 
 
-def _mark_missing(
-    connection: Connection, unmatched: Iterable[_Stored], report: DeckReport, *, changes: bool
-) -> None:
-    """Stored notes no longer in the file are marked missing and their cards rest (a note
-    added in the app is in no file: never missing)."""
+def _missing(unmatched: Iterable[_Stored], report: DeckReport, *, changes: bool) -> list[int]:
+    """The ids of the stored notes no longer in the file, counted in the report (a note added
+    in the app is in no file: never missing)."""
     gone = [old for old in unmatched if not old.missing and not old.app_only]
     report.missing += len(gone)
     if changes:
@@ -414,8 +423,13 @@ def _mark_missing(
             ("missing", NoteData(NoteKind(old.kind), old.front, old.back, context=old.context))
             for old in gone
         )
+    return [old.id for old in gone]
+
+
+def _mark_missing(connection: Connection, gone: list[int]) -> None:
+    """Notes no longer in the file are marked missing and their cards rest."""
     for start in range(0, len(gone), ROWS_PER_CALL):
-        ids = [old.id for old in gone[start : start + ROWS_PER_CALL]]
+        ids = gone[start : start + ROWS_PER_CALL]
         connection.execute(update(notes_t).where(notes_t.c.id.in_(ids)).values(missing=True))
         connection.execute(
             update(cards_t)
@@ -424,15 +438,25 @@ def _mark_missing(
         )
 
 
-def _write_matched(connection: Connection, writes: _Writes, deck_id: int, now: datetime) -> None:
+def _write_matched(
+    connection: Connection,
+    writes: _Writes,
+    deck_id: int,
+    now: datetime,
+    report: DeckReport,
+) -> None:
+    for old, note, key, takes_file in writes.conflicts:
+        report.conflicts.append(app_edits.resolve(connection, old, note, key, takes_file))
+    for note_id in writes.settled:
+        app_edits.settle(connection, note_id)
     _update_notes(connection, writes.changed, deck_id, now)
     update_rows(connection, notes_t, ["origin"], "id", writes.origins)
     update_rows(connection, notes_t, ["position"], "id", writes.moved)
     update_rows(connection, cards_t, ["position"], "note_id", writes.moved)
 
 
-def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
-    deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
+def _deck_values(deck: DeckData) -> dict[str, str]:
+    """The deck's columns an import sets."""
     values = {
         "description": deck.description,
         "tags": " ".join(deck.tags),
@@ -441,6 +465,12 @@ def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
         values["source"] = deck.source
     if deck.file is not None:
         values["file"] = deck.file
+    return values
+
+
+def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
+    deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
+    values = _deck_values(deck)
     if deck_id is None:
         return connection.execute(
             insert(decks_t).values(name=deck.name, created_at=now, **values).returning(decks_t.c.id)
@@ -829,47 +859,73 @@ _DECK_EXTENT = select(func.count(), func.min(notes_t.c.id), func.max(notes_t.c.i
 )
 
 
-class _IdSet:
-    """Note ids, a bit each over the range a deck's stored notes span (a million: 125 KB); a
-    set where that range is too wide for bits (ids far apart)."""
+class _MetNotes:
+    """The stored notes a table's notes were, each with its place in the file: an array over
+    the range of the deck's note ids (a million: 4 MB), a dict where that range is too wide
+    (ids far apart)."""
 
     def __init__(self, low: int, high: int) -> None:
         self._low = low
-        self._bits = bytearray((high - low) // 8 + 1) if high - low < _WIDEST_BITS else None
-        self._set: set[int] = set()
+        wide = high - low >= _WIDEST_ARRAY
+        self._places = None if wide else array("I", [0]) * (high - low + 1)
+        self._dict: dict[int, int] = {}
         self.count = 0
 
-    def add(self, value: int) -> None:
+    def add(self, note_id: int, position: int) -> None:
         self.count += 1
-        if self._bits is None:
-            self._set.add(value)
-            return
-        offset = value - self._low
-        self._bits[offset >> 3] |= 1 << (offset & 7)
+        if self._places is None:
+            self._dict[note_id] = position
+        else:
+            self._places[note_id - self._low] = position + 1  # 0: not met
 
-    def __contains__(self, value: int) -> bool:
-        if self._bits is None:
-            return value in self._set
-        offset = value - self._low
-        if offset < 0 or offset >> 3 >= len(self._bits):
-            return False
-        return bool(self._bits[offset >> 3] & (1 << (offset & 7)))
+    def position(self, note_id: int) -> int | None:
+        """The note's place in the file, if a note of the file was it."""
+        if self._places is None:
+            return self._dict.get(note_id)
+        offset = note_id - self._low
+        if not 0 <= offset < len(self._places):
+            return None
+        return self._places[offset] - 1 if self._places[offset] else None
 
 
-_WIDEST_BITS = 1 << 27  # 16 MB of bits
+_WIDEST_ARRAY = 1 << 24  # 64 MB of places
+
+
+@dataclass
+class _Held:
+    """The writes a table's first pass found for one deck, to be made under the write lock."""
+
+    deck_values: bool  # the deck is to be made, or its description or tags set
+    forget: list[str] = field(default_factory=list)  # keys whose deletion --restore forgets
+    writes: _Writes = field(default_factory=_Writes)
+    added: list[tuple[int, NoteData, str]] = field(default_factory=list)
+    missing: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        """How many writes are held (about one a note)."""
+        return (
+            self.deck_values
+            + len(self.forget)
+            + len(self.writes)
+            + len(self.added)
+            + len(self.missing)
+        )
 
 
 @dataclass
 class _StreamedDeck:
     """What storing a deck a batch at a time remembers between batches: no note objects, only
-    which stored notes were met (a bit each) and the file line of each note kept (4 bytes)."""
+    which stored notes were met (a bit each) and the file line of each note kept (4 bytes).
+    A first pass, made without the write lock, keeps what is to be written in `held`."""
 
-    deck_id: int
+    deck_id: int | None  # None: a first pass found no such deck
     report: DeckReport
     stored: int  # how many notes the deck held before
     newest: int  # notes with a larger id were added by this import
-    met: _IdSet
+    met: _MetNotes
     deleted: set[str]  # keys of notes deleted in the app, left out of the import
+    restorable: set[str]  # keys of notes deleted in the app that --restore brings back
+    held: _Held | None = None
     lines: array = field(default_factory=lambda: array("L"))  # by position: the note's line
     pending: list[tuple[int, NoteData, str]] = field(default_factory=list)
     held_lines: dict[str, int] = field(default_factory=dict)  # keys of notes not stored yet
@@ -901,37 +957,158 @@ def store_table(
     the stored notes nothing else matched (edited text), as `store_deck` does; app edits are
     kept as `store_deck` keeps them. Table notes carry no review history.
     """
+    decks = _read_table(connection, batches, now, advance, options, hold=None)
+    if decks is not None:
+        report.decks.extend(deck.report for deck in decks)
+
+
+HOLD_AT_MOST = 50_000  # notes a first pass keeps to write later; more: stored as read, locked
+
+
+@dataclass
+class TablePlan:
+    """A table read once without the write lock: each deck's report, and what is to be
+    written (`store_planned_table`), nothing if the file is as stored."""
+
+    decks: list[_StreamedDeck]
+
+    @property
+    def reports(self) -> list[DeckReport]:
+        return [deck.report for deck in self.decks]
+
+    @property
+    def writes_nothing(self) -> bool:
+        return not any(deck.held for deck in self.decks)
+
+
+def plan_table(
+    connection: Connection,
+    batches: Iterable[list[tuple[str, NoteData]]],
+    now: datetime,
+    advance: Advance | None,
+    options: TableOptions,
+    rows: int,
+) -> TablePlan | None:
+    """Read a table of about `rows` rows and work out what storing it writes, writing nothing,
+    so that the write lock is taken only for the writes (none for an unchanged file). None
+    when more than HOLD_AT_MOST notes are to be written, or the batches read so far foretell
+    it (a first import of a large table): held, they would take memory in proportion to the
+    file; such a table is stored as it is read instead (`store_table`), and the progress told
+    of this pass is taken back."""
+    read = 0
+
+    def counted(count: int) -> None:
+        nonlocal read
+        read += count
+        if advance:
+            advance(count)
+
+    decks = _read_table(connection, batches, now, counted, options, hold=rows)
+    if decks is None:
+        if advance:
+            advance(-read)
+        return None
+    return TablePlan(decks)
+
+
+def store_planned_table(
+    connection: Connection, plan: TablePlan, now: datetime, report: ImportReport
+) -> None:
+    """Make the writes `plan_table` found (in a write transaction that saw nothing written
+    since the plan was made)."""
+    for deck in plan.decks:
+        report.decks.append(deck.report)
+        held = deck.held
+        if not held:
+            continue
+        deck_id = _deck_id(connection, DeckData(deck.report.name), now)
+        if held.forget:
+            app_edits.forget_deleted(connection, deck_id, held.forget)
+        _write_matched(connection, held.writes, deck_id, now, deck.report)
+        _add_notes(connection, deck_id, held.added, now, deck.report)
+        _mark_missing(connection, held.missing)
+
+
+def _read_table(
+    connection: Connection,
+    batches: Iterable[list[tuple[str, NoteData]]],
+    now: datetime,
+    advance: Advance | None,
+    options: TableOptions,
+    *,
+    hold: int | None,
+) -> list[_StreamedDeck] | None:
+    """A table's decks, read a batch at a time: each batch stored before the next is read, or
+    its writes kept (`hold`: the rows the table has, about), None once more than HOLD_AT_MOST
+    are or would be at the rate so far."""
     newest = connection.execute(select(func.max(notes_t.c.id))).scalar() or 0
     decks: dict[str, _StreamedDeck] = {}
+    read = 0
     for batch in batches:
+        read += len(batch)
         by_deck: dict[str, list[NoteData]] = {}
         for name, note in batch:
             by_deck.setdefault(name, []).append(note)
         for name, notes in by_deck.items():
             deck = decks.get(name)
             if deck is None:
-                deck = decks[name] = _open_streamed(connection, name, now, newest, options)
-                report.decks.append(deck.report)
+                deck = decks[name] = _open_streamed(
+                    connection, name, now, newest, options, hold is not None
+                )
             _store_batch(connection, deck, notes, now, options)
             if advance:
                 advance(len(notes))
+        held = sum(len(deck.held or ()) + len(deck.pending) for deck in decks.values())
+        if hold is not None and (held > HOLD_AT_MOST or held * hold > HOLD_AT_MOST * read):
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()  # the file is let go now, not when the reader is collected
+            return None
     for deck in decks.values():
         _finish_streamed(connection, deck, now, options)
+    return list(decks.values())
 
 
 def _open_streamed(
-    connection: Connection, name: str, now: datetime, newest: int, options: TableOptions
+    connection: Connection,
+    name: str,
+    now: datetime,
+    newest: int,
+    options: TableOptions,
+    hold: bool,
 ) -> _StreamedDeck:
-    deck_id = _deck_id(connection, DeckData(name), now)
+    held = None
+    if hold:  # nothing written: a deck not made yet, or not as the table leaves it, is held
+        values = _deck_values(DeckData(name))
+        found = connection.execute(
+            select(decks_t.c.id, *(decks_t.c[column] for column in values)).where(
+                decks_t.c.name == name
+            )
+        ).first()
+        deck_id = None if found is None else found[0]
+        held = _Held(deck_values=found is None or tuple(found[1:]) != tuple(values.values()))
+    else:
+        deck_id = _deck_id(connection, DeckData(name), now)
     count, low, high = connection.execute(_DECK_EXTENT, {"deck_id": deck_id}).one()
-    deleted = set() if options.restore else app_edits.deleted_keys(connection, deck_id)
+    deleted = app_edits.deleted_keys(connection, deck_id)
     return _StreamedDeck(
-        deck_id, DeckReport(name), count, newest, _IdSet(low or 0, high or 0), deleted
+        deck_id,
+        DeckReport(name),
+        count,
+        newest,
+        _MetNotes(low or 0, high or 0),
+        deleted=set() if options.restore else deleted,
+        restorable=deleted if options.restore else set(),
+        held=held,
     )
 
 
-def _stored_by_key(connection: Connection, deck_id: int, keys: list[str]) -> dict[str, _Stored]:
+def _stored_by_key(
+    connection: Connection, deck_id: int | None, keys: list[str]
+) -> dict[str, _Stored]:
     found: dict[str, _Stored] = {}
+    if deck_id is None:
+        return found
     for start in range(0, len(keys), KEYS_PER_LOOKUP):
         rows = connection.execute(
             _STORED_BY_KEY, {"deck_id": deck_id, "keys": keys[start : start + KEYS_PER_LOOKUP]}
@@ -950,7 +1127,10 @@ def _store_batch(
     report = deck.report
     keys = [note.key for note in notes]
     if options.restore:
-        app_edits.forget_deleted(connection, deck.deck_id, keys)
+        if deck.held is None:
+            app_edits.forget_deleted(connection, deck.deck_id, keys)  # type: ignore[arg-type]
+        else:
+            deck.held.forget += [key for key in keys if key in deck.restorable]
     found = _stored_by_key(connection, deck.deck_id, keys)
     first_lines: dict[str, int] = {}
     new_rows: list[tuple[int, NoteData, str]] = []
@@ -958,8 +1138,11 @@ def _store_batch(
     for note, key in zip(notes, keys, strict=True):
         old = found.get(key)
         first = first_lines.get(key, deck.held_lines.get(key))
-        if first is None and old is not None and (old.id > deck.newest or old.id in deck.met):
-            first = deck.lines[old.position]  # stored earlier in this file
+        if first is None and old is not None:
+            if old.id > deck.newest:  # added earlier in this file
+                first = deck.lines[old.position]
+            elif (met := deck.met.position(old.id)) is not None:  # met earlier in this file
+                first = deck.lines[met]
         if first is not None:
             report.skipped.append(_duplicate(note, first))
             continue
@@ -971,10 +1154,9 @@ def _store_batch(
         position = len(deck.lines)
         deck.lines.append(note.line)
         if old is not None:
-            deck.met.add(old.id)
+            deck.met.add(old.id, position)
             match = (old, note, key, position)
             _take_matched(
-                connection,
                 writes,
                 report,
                 match,
@@ -987,21 +1169,31 @@ def _store_batch(
             deck.held_lines[key] = note.line
         else:
             new_rows.append((position, note, key))
-    _write_matched(connection, writes, deck.deck_id, now)
-    _add_streamed(connection, deck, new_rows, now, options.changes)
+    _write_or_hold(connection, deck, writes, new_rows, now, options)
 
 
-def _add_streamed(
+def _write_or_hold(
     connection: Connection,
     deck: _StreamedDeck,
+    writes: _Writes,
     rows: list[tuple[int, NoteData, str]],
     now: datetime,
-    changes: bool,
+    options: TableOptions,
 ) -> None:
-    _add_notes(connection, deck.deck_id, rows, now, deck.report)
+    """Write a batch's changes and new notes, or hold them for later (a first pass)."""
     deck.report.added += len(rows)
-    if changes:
+    if options.changes:
         deck.report.changes.extend(("added", note) for _, note, _ in rows)
+    held = deck.held
+    if held is None:
+        assert deck.deck_id is not None  # made when the deck was opened
+        _write_matched(connection, writes, deck.deck_id, now, deck.report)
+        _add_notes(connection, deck.deck_id, rows, now, deck.report)
+        return
+    held.writes.extend(writes)
+    held.added += rows
+    for _, note, key in rows:
+        deck.held_lines[key] = note.line  # not stored: a repeat further down is found here
 
 
 def _finish_streamed(
@@ -1014,7 +1206,7 @@ def _finish_streamed(
         result = connection.execute(_STORED, {"deck_id": deck.deck_id})
         for part in result.partitions(_ROWS_AT_ONCE):
             for row in part:
-                if row[0] <= deck.newest and row[0] not in deck.met:
+                if row[0] <= deck.newest and deck.met.position(row[0]) is None:
                     unmatched[row[1]] = _Stored(*row)  # type: ignore[arg-type]
     if deck.pending:
         fresh = [note for _, note, _ in deck.pending]
@@ -1025,7 +1217,6 @@ def _finish_streamed(
             if index in matched:
                 old = matched[index]
                 _take_matched(
-                    connection,
                     writes,
                     deck.report,
                     (old, note, key, position),
@@ -1033,7 +1224,11 @@ def _finish_streamed(
                     prefer_file=options.prefer_file,
                     changes=options.changes,
                 )
-        _write_matched(connection, writes, deck.deck_id, now)
         added = [row for index, row in enumerate(deck.pending) if index not in matched]
-        _add_streamed(connection, deck, added, now, options.changes)
-    _mark_missing(connection, unmatched.values(), deck.report, changes=options.changes)
+        deck.pending = []
+        _write_or_hold(connection, deck, writes, added, now, options)
+    gone = _missing(unmatched.values(), deck.report, changes=options.changes)
+    if deck.held is None:
+        _mark_missing(connection, gone)
+    else:
+        deck.held.missing = gone

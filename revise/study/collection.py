@@ -57,8 +57,11 @@ from revise.storage.merge import (
     ImportReport,
     StaleOrigin,
     TableOptions,
+    TablePlan,
     plan_deck,
+    plan_table,
     store_deck,
+    store_planned_table,
     store_table,
     writes_seen,
 )
@@ -293,43 +296,64 @@ class Collection:
         or those of the keys given: `Conflict.key`); cards deleted in the app stay deleted
         unless `restore` (revise/storage/app_edits.py).
         """
-        # Matching reads only: done before the write lock, other windows' answers do not wait;
-        # the same connection then takes the lock, to tell whether anything changed meanwhile.
-        with gc_paused(), busy_is_an_error(), self._engine.connect() as connection:
-            with connection.begin():
-                plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
-                seen = writes_seen(connection)
-            return until_free(
-                lambda: self._store_decks(
-                    connection, seen, decks, plans, tables, dry_run, progress, prefer_file, restore
-                ),
-                on_wait,
-            )
-
-    def _store_decks(
-        self,
-        connection: Connection,
-        seen: int | None,
-        decks: list[DeckData],
-        plans: list[DeckPlan],
-        tables: Sequence[TableReader],
-        dry_run: bool,
-        progress: Callable[[int, int], None] | None,
-        prefer_file: PreferFile = False,
-        restore: bool = False,
-    ) -> ImportReport:
-        report = ImportReport(dry_run=dry_run)
         table_options = TableOptions(prefer_file, restore, changes=dry_run)
         total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
         done = 0
 
         def advance(count: int) -> None:
             nonlocal done
-            done = min(done + count, total)  # a table's lines are more than its rows
+            done = max(0, min(done + count, total))  # a table's lines are more than its rows
             if progress:
                 progress(done, total)
 
         now = self._clock()
+        # Matching reads only: done before the write lock, other windows' answers do not wait;
+        # the same connection then takes the lock, to tell whether anything changed meanwhile.
+        # On SQLite a table is read here too, and its writes kept for the lock (none: no lock).
+        with gc_paused(), busy_is_an_error(), self._engine.connect() as connection:
+            with connection.begin():
+                plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
+                seen = writes_seen(connection)
+                table_plans = [
+                    plan_table(
+                        connection, table.batches(), now, advance, table_options, table.lines
+                    )
+                    if seen is not None and not dry_run
+                    else None
+                    for table in tables
+                ]
+            if not decks and all(plan and plan.writes_nothing for plan in table_plans):
+                report = ImportReport([r for plan in table_plans if plan for r in plan.reports])
+            else:
+                report = until_free(
+                    lambda: self._store_decks(
+                        connection,
+                        seen,
+                        (decks, plans),
+                        (tables, table_plans),
+                        now,
+                        advance,
+                        dry_run,
+                        table_options,
+                    ),
+                    on_wait,
+                )
+        if progress and done < total:
+            progress(total, total)
+        return report
+
+    def _store_decks(
+        self,
+        connection: Connection,
+        seen: int | None,
+        planned: tuple[list[DeckData], list[DeckPlan]],
+        tables: tuple[Sequence[TableReader], list[TablePlan | None]],
+        now: datetime,
+        advance: Callable[[int], None],
+        dry_run: bool,
+        options: TableOptions,
+    ) -> ImportReport:
+        report = ImportReport(dry_run=dry_run)
         with self._lock, busy_is_an_error():
             connection.info["immediate"] = True
             try:
@@ -337,7 +361,7 @@ class Collection:
                 try:
                     storage.lock_for_import(connection)
                     current = seen is not None and writes_seen(connection) == seen
-                    for deck, plan in zip(decks, plans, strict=True):
+                    for deck, plan in zip(*planned, strict=True):
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)
                         store_deck(
@@ -347,16 +371,17 @@ class Collection:
                             deck_report,
                             advance,
                             plan,
-                            prefer_file=prefer_file,
-                            restore=restore,
+                            prefer_file=options.prefer_file,
+                            restore=options.restore,
                             current=current,
                         )
                         if not dry_run:
                             media_store.store(connection, deck.media)
-                    for table in tables:
-                        store_table(
-                            connection, table.batches(), now, report, advance, table_options
-                        )
+                    for table, table_plan in zip(*tables, strict=True):
+                        if current and table_plan is not None:
+                            store_planned_table(connection, table_plan, now, report)
+                        else:
+                            store_table(connection, table.batches(), now, report, advance, options)
                 except BaseException:
                     transaction.rollback()
                     raise
@@ -366,9 +391,8 @@ class Collection:
                     transaction.commit()
             finally:
                 connection.info.pop("immediate", None)
-        if progress and done < total:
-            progress(total, total)
-        if not dry_run and total >= ANALYZE_AFTER_NOTES:
+        written = sum(len(deck.notes) for deck in planned[0]) + sum(t.lines for t in tables[0])
+        if not dry_run and written >= ANALYZE_AFTER_NOTES:
             storage.refresh_statistics(self._engine)
         return report
 
