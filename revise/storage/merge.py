@@ -212,6 +212,43 @@ def _stored_notes(
     return hash(tuple(digests)), stored
 
 
+_BRIEF_COLUMNS = ("id", "key", "position", "missing", "edited_at", "origin")
+_STORED_BY_ID = _STORED.where(notes_t.c.id.in_(bindparam("ids", expanding=True)))
+
+
+def _stored_notes_but(
+    connection: Connection, deck_id: int | None, unread: set[str]
+) -> dict[str, _Stored]:
+    """The deck's stored notes by key; those with a key in `unread` (notes an Anki package says
+    nothing new of, only asked whether they are as imported) without their text, which most of
+    the time of reading them goes to."""
+    stored: dict[str, _Stored] = {}
+    if deck_id is None:
+        return stored
+    quote = connection.dialect.identifier_preparer.quote
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    brief = connection.exec_driver_sql(  # plain tuples: no SQLAlchemy work on each row
+        f"SELECT {', '.join(quote(name) for name in _BRIEF_COLUMNS)} FROM {quote(notes_t.name)} "
+        f"WHERE {quote('deck_id')} = {marker}",
+        (deck_id,),
+    )
+    rest = []
+    for note_id, key, position, missing, edited_at, origin in brief.fetchall():
+        if key in unread:
+            stored[key] = _Stored(
+                note_id, key, False, "", "", "", "", "", None, "", position, bool(missing),
+                edited_at, None, origin,
+            )  # fmt: skip
+        else:
+            rest.append(note_id)
+    for start in range(0, len(rest), KEYS_PER_LOOKUP):
+        rows = connection.execute(
+            _STORED_BY_ID, {"deck_id": deck_id, "ids": rest[start : start + KEYS_PER_LOOKUP]}
+        )
+        stored.update((row[1], _Stored(*row)) for row in rows)  # type: ignore[arg-type]
+    return stored
+
+
 def writes_seen(connection: Connection) -> int | None:
     """On SQLite, a number that changes whenever another connection commits (data_version):
     the same number on the same connection, read when a plan was made and again under the
@@ -226,9 +263,13 @@ def plan_deck(connection: Connection, deck: DeckData, *, restore: bool = False) 
     """Match `deck`'s notes to the stored ones; reads only. Notes deleted in the app stay out
     unless `restore`."""
     deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
-    snapshot, stored = _stored_notes(connection, deck_id)
     scratch = DeckReport(deck.name)
     incoming, keys = _unique_notes(deck.notes, scratch)
+    unread = {key for note, key in zip(incoming, keys, strict=True) if note.as_imported}
+    if unread and writes_seen(connection) is not None:  # checked under the lock without a print
+        snapshot, stored = 0, _stored_notes_but(connection, deck_id, unread)
+    else:
+        snapshot, stored = _stored_notes(connection, deck_id)
     deleted = app_edits.deleted_keys(connection, deck_id)
     kept_deleted: list[NoteData] = []
     if deleted and not restore:
