@@ -7,10 +7,11 @@ Without --url a throwaway local PostgreSQL server is started (initdb in a tempor
 and synchronous_commit on, as a real server commits) and removed afterwards; --url names an empty
 database to use. Measures, on each backend: building a collection of N cards, opening it and
 showing the first card, the deck list's counts, and next card + answer + commit per card: as the
-study screen does it (the answer, then the next card read with its commit) and as two calls, with
-the round trips to the server each takes, counted at the driver. Beside them, interleaved with
-them, the floor: one durable commit of a one-row write straight on the driver (the disk's sync
-and one round trip), and one round trip alone; what is above the floor is revise's own time.
+study screen does it (the answer, then the next card read with its commit) and as two calls,
+and the intervals the screen shows under the grades of each card, with the round trips to the
+server each takes, counted at the driver. Beside them, interleaved with them, the floor: one
+durable commit of a one-row write straight on the driver (the disk's sync and one round trip),
+and one round trip alone; what is above the floor is revise's own time.
 """
 
 from __future__ import annotations
@@ -150,8 +151,10 @@ class StudyLoop:
             stack.callback(self.bare[1])
         self.session = self.col.session()
         self.card = self.session.next_card()
-        self.times: dict[str, list[float]] = {"together": [], "apart": [], "floor": [], "trip": []}
-        self.trips = {"together": 0, "apart": 0}
+        self.times: dict[str, list[float]] = {
+            way: [] for way in ("together", "apart", "preview", "floor", "trip")
+        }
+        self.trips = {"together": 0, "apart": 0, "preview": 0}
         self.above: list[float] = []
 
     def turn(self, counted: list[int]) -> None:
@@ -167,6 +170,10 @@ class StudyLoop:
             took = (time.perf_counter() - start) * 1000
             self.trips[way] += sum(counted) - before
             self.times[way].append(took)
+            if way == "together" and self.card is not None:  # as the screen shows each card
+                before = sum(counted)
+                self.times["preview"].append(milliseconds(lambda: self.col.preview(self.card)))
+                self.trips["preview"] += sum(counted) - before
             floor = milliseconds(self.floor)
             self.times["floor"].append(floor)
             if way == "together":
@@ -178,6 +185,7 @@ class StudyLoop:
         figures = {
             "next card + answer + commit": percentiles(self.times["together"]),
             "  the same as two calls (answer, next card)": percentiles(self.times["apart"]),
+            "the next card's intervals (under the grades)": percentiles(self.times["preview"]),
             "floor: one durable commit (1-row write)": percentiles(self.times["floor"]),
             "above the floor (paired, median)": f"{statistics.median(self.above):.2f} ms",
         }
@@ -187,6 +195,9 @@ class StudyLoop:
             )
             figures["round trips per card"] = f"{self.trips['together'] / answers:.1f}"
             figures["  as two calls"] = f"{self.trips['apart'] / answers:.1f}"
+            figures["  the next card's intervals"] = (
+                f"{self.trips['preview'] / len(self.times['preview']):.1f}"
+            )
         figures["undo"] = f"{milliseconds(self.col.undo):.2f} ms"
         return figures
 

@@ -166,10 +166,10 @@ def _stop_abandoned_servers(bindir: Path, account: str | None) -> None:
 @contextmanager
 def round_trips() -> Iterator[list[int]]:
     """Counts the round trips to a server as the driver makes them, in every connection: each
-    time psycopg has sent what it had and must wait for the server's answer (a statement, a
-    pipeline's results, a commit, a ping). An answer that comes in pieces (rows, then the rest
-    after the commit's sync to disk) is one round trip; a transaction the driver begins outside
-    a pipeline adds one (it waits for its BEGIN's answer before sending the statement)."""
+    time psycopg must have the server's answer before it goes on. A statement outside a
+    pipeline is one (two when the driver begins a transaction with it: it waits for its BEGIN's
+    answer first); a pipeline is one when it ends, however many statements it sent, plus one if
+    the driver began a transaction in it (it waits for that BEGIN's answer too)."""
     import psycopg
     from psycopg.pq import TransactionStatus
     from psycopg.waiting import Wait
@@ -178,9 +178,13 @@ def round_trips() -> Iterator[list[int]]:
     wait = psycopg.Connection.wait
 
     def counting(self, gen, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if getattr(gen, "__name__", "") == "_exit_gen":  # a pipeline's end: its results
+            counted.append(1)
+            return wait(self, gen, *args, **kwargs)
+        in_pipeline = self._pipeline is not None
         begins = (
-            not self.autocommit
-            and self._pipeline is None
+            not in_pipeline
+            and not self.autocommit
             and self.pgconn.transaction_status == TransactionStatus.IDLE
         )
 
@@ -189,7 +193,7 @@ def round_trips() -> Iterator[list[int]]:
             try:
                 state = next(gen)
                 while True:
-                    if state == Wait.R and not waited:
+                    if not waited and (state == Wait.R or not in_pipeline):
                         waited = True
                         counted.append(2 if begins else 1)
                     state = gen.send((yield state))

@@ -83,3 +83,25 @@ def test_an_answer_counts_even_when_the_next_card_cannot_be_read(col):
         answered.next_card()
     assert col.progress().done_today == 1
     assert col.undo() is not None  # and it is this collection's to take back
+
+
+def test_a_card_deleted_elsewhere_is_one_line_and_studying_goes_on(db, clock):
+    config = Config(fuzz=False)
+    with (
+        Collection.open(db, config=config, clock=clock) as col,
+        Collection.open(db, config=config, clock=clock) as elsewhere,
+    ):
+        col.import_decks([basic_deck(count=3)])
+        session = col.session()
+        card = session.next_card()
+        elsewhere.editing.delete_notes([card.id])
+        with pytest.raises(ReviseError, match="no longer exists"):
+            session.answer_then_next(card, Rating.GOOD)
+        # Nothing was written, and the next answers are stored in transactions as before.
+        assert col.progress().done_today == 0
+        card = session.next_card()
+        following = session.answer_then_next(card, Rating.GOOD)
+        assert following is not None and following.id != card.id
+        assert elsewhere.progress().done_today == 1
+        col.undo()
+        assert elsewhere.progress().done_today == 0

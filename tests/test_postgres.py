@@ -166,7 +166,7 @@ def test_two_computers_answering_two_cards_of_one_note_at_once_keep_both_answers
         desktop.close()
 
 
-def test_an_answer_and_the_next_card_take_two_round_trips_to_the_server(pg_url, clock):
+def test_an_answer_and_the_next_card_take_two_round_trips_and_its_intervals_one(pg_url, clock):
     from tests.pg_server import round_trips
 
     with Collection.open(pg_url, config=Config(fuzz=False), clock=clock) as col:
@@ -179,10 +179,13 @@ def test_an_answer_and_the_next_card_take_two_round_trips_to_the_server(pg_url, 
                 card = session.answer_then_next(card, Rating.GOOD, 2000)
         # The card and its siblings read and locked with BEGIN; the review, the card's state,
         # the siblings put to rest, the commit and the next card's reads.
-        assert sum(counted) <= 2 * 10
+        assert sum(counted) == 2 * 10
         with round_trips() as counted:
             assert col.next_card() == card
         assert sum(counted) == 1
+        with round_trips() as counted:  # the intervals shown under the grades
+            assert col.preview(card)[Rating.GOOD] > col.preview(card)[Rating.AGAIN]
+        assert sum(counted) == 2
 
 
 def test_two_computers_importing_the_same_deck_at_once_both_succeed(pg_url, clock):

@@ -251,24 +251,27 @@ def reading_now(engine: Engine, kept: KeptConnection | None = None) -> Iterator[
     """Reads that need no snapshot across their statements (the study loop's next card), run
     outside a transaction: no BEGIN and COMMIT to wait for. Each statement sees every answer
     committed before it, as in PostgreSQL's READ COMMITTED transactions anyway. For statements
-    run through storage/prepared.py; on the `kept` connection if given."""
+    run through storage/prepared.py; on the `kept` connection if given. A statement run through
+    SQLAlchemy begins a transaction of its own, ended here."""
     with (
         busy_is_an_error(),
         _server_problems_explained(engine, writing=False),
         _connect(engine, kept) as connection,
     ):
-        if engine.dialect.name != "postgresql":
-            yield connection  # SQLite's driver runs each statement in a transaction of its own
-            return
-        driver = connection.connection.driver_connection
-        driver.autocommit = True  # type: ignore[union-attr]
+        driver = None
+        if engine.dialect.name == "postgresql":  # SQLite's driver: each statement on its own
+            driver = connection.connection.driver_connection
+            driver.autocommit = True  # type: ignore[union-attr]
         try:
             yield connection
+            if connection.in_transaction():
+                connection.commit()
         finally:
-            try:
-                driver.autocommit = False  # type: ignore[union-attr]
-            except Exception:  # a connection the server dropped: not put back in the pool
-                connection.invalidate()
+            if driver is not None:
+                try:
+                    driver.autocommit = False  # type: ignore[union-attr]
+                except Exception:  # a connection the server dropped: not put back in the pool
+                    connection.invalidate()
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
@@ -90,6 +91,17 @@ _NOTE_TO_ANSWER = Prepared(
     .order_by(cards_t.c.id)
     .with_for_update(of=cards_t)
 )
+# What the interval of each grade is worked out from (with the deck options table): the card's
+# memory, its deck's name and the newest fitted parameters' id, read without a lock.
+_CARD_TO_PREVIEW = Prepared(
+    select(
+        *(cards_t.c[name] for name in MEMORY_COLUMNS),
+        decks_t.c.name,
+        select(func.max(params_t.c.id)).scalar_subquery(),
+    )
+    .select_from(cards_t.join(decks_t, decks_t.c.id == cards_t.c.deck_id))
+    .where(cards_t.c.id == _card_id)
+)
 _BURY = Prepared(
     update(cards_t)
     .where(cards_t.c.note_id == bindparam("note_id"), *_to_bury)
@@ -143,6 +155,37 @@ def _stored(memory: MemoryState, name: str) -> object:
     return to_ms(value) if name in _TIMES and value is not None else value
 
 
+def _memory(stored: Row) -> MemoryState:
+    """A card's memory state from its MEMORY_COLUMNS as stored."""
+    state, step, stability, difficulty, due, last_review, reps, lapses = stored
+    return MemoryState(
+        state,
+        step,
+        stability,
+        difficulty,
+        None if due is None else from_ms(due),
+        None if last_review is None else from_ms(last_review),
+        reps,
+        lapses,
+    )
+
+
+def preview(
+    connection: Connection, card_id: int, now: datetime, scheduler_for: SchedulerFor
+) -> dict[Rating, timedelta]:
+    """The interval each rating would give the card if answered at `now`: what `answer` would
+    schedule. One round trip to a server (the study screen shows them with every card)."""
+    with together(connection):
+        reading = execute(connection, _CARD_TO_PREVIEW, {"card_id": card_id})
+        options = execute(connection, deck_options.ALL_ROWS, {})
+    row = first_row(reading)
+    options_rows = all_rows(options)
+    if row is None:
+        raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+    scheduler = scheduler_for(connection, row[9], row[8], options_rows)
+    return scheduler.preview(card_id, _memory(row[:8]), now)
+
+
 def answer(
     connection: Connection,
     card_id: int,
@@ -174,19 +217,9 @@ def answer(
     row = next((found for found in note if found[0] == card_id), None)
     if row is None:
         raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
-    state, step, stability, difficulty, due, last_review, reps, lapses = row[1:9]
+    before = _memory(row[1:9])
     note_id, deck, newest = row[9:12]
     buried = [sibling[0] for sibling in note if sibling[12]]
-    before = MemoryState(
-        state,
-        step,
-        stability,
-        difficulty,
-        None if due is None else from_ms(due),
-        None if last_review is None else from_ms(last_review),
-        reps,
-        lapses,
-    )
     scheduler = scheduler_for(connection, newest, deck, options_rows)
     after = scheduler.next_state(card_id, before, rating, day.now)
     made_leech = None

@@ -521,10 +521,8 @@ class Collection:
         """The interval each rating would give now: exactly what answer() would schedule."""
         card_id = card if isinstance(card, int) else card.id
         now = self._clock()
-        with self._lock, storage.reading(self._engine) as connection:
-            memory, _ = self._memory(connection, card_id)
-            scheduler = self._tuning.scheduler(connection, card_id)
-        return scheduler.preview(card_id, memory, now)
+        with self._lock, storage.reading_now(self._engine, self._kept) as connection:
+            return answering.preview(connection, card_id, now, self._tuning.scheduler_for)
 
     def answer(
         self,
