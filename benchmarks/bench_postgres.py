@@ -17,7 +17,6 @@ and one round trip alone; what is above the floor is revise's own time.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -29,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pg_server
 
 from bench_core import make_deck
-from machine import report_speed
+from machine import report_load, report_speed, time_limit
 
 from revise import Collection, Rating
 from revise.config import Config
@@ -38,6 +37,7 @@ from tests.pg_server import round_trips
 
 PER_DECK = 10_000
 COUNT_RUNS = 20  # the deck list's counts are timed this many times; the median is shown
+STEP_LIMIT_S = 900  # a step that takes longer is named, and the benchmark stops
 
 
 def milliseconds(action: Callable[[], object]) -> float:
@@ -209,26 +209,31 @@ def main() -> None:
     parser.add_argument("--url", help="an empty PostgreSQL database (default: start a server)")
     args = parser.parse_args()
     report_speed()
-    print(f"{'load average (1, 5, 15 min)':<48} {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    report_load()
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         url = args.url
         if url is None:
             from tests.pg_server import running_server
 
-            server = stack.enter_context(running_server(durable=True))
+            with time_limit("starting a PostgreSQL server", STEP_LIMIT_S):
+                server = stack.enter_context(running_server(durable=True))
             url = server.url()
         targets = {"SQLite": str(folder / "bench.db"), "PostgreSQL": url}
-        results = {name: build_and_count(target, args.cards) for name, target in targets.items()}
+        results = {}
+        for name, target in targets.items():
+            with time_limit(f"building and counting on {name}", STEP_LIMIT_S):
+                results[name] = build_and_count(target, args.cards)
         # The two backends take turns card by card too.
-        loops = {name: StudyLoop(target, stack) for name, target in targets.items()}
-        with round_trips() as counted:
-            for _ in range(args.answers):
-                for loop in loops.values():
-                    loop.turn(counted)
-        for name, loop in loops.items():
-            results[name].update(loop.figures(args.answers))
-        settings = server_settings(url)
+        with time_limit("answering cards", STEP_LIMIT_S):
+            loops = {name: StudyLoop(target, stack) for name, target in targets.items()}
+            with round_trips() as counted:
+                for _ in range(args.answers):
+                    for loop in loops.values():
+                        loop.turn(counted)
+            for name, loop in loops.items():
+                results[name].update(loop.figures(args.answers))
+            settings = server_settings(url)
     labels = list(results["PostgreSQL"])
     width = max(len(label) for label in labels) + 2
     print(f"{'':<{width}}{'SQLite':>28}{'PostgreSQL (local)':>28}")
@@ -236,7 +241,7 @@ def main() -> None:
         sqlite, postgres = results["SQLite"].get(label, "-"), results["PostgreSQL"][label]
         print(f"{label:<{width}}{sqlite:>28}{postgres:>28}")
     print(f"PostgreSQL server: {settings}")
-    print(f"{'load average (1, 5, 15 min)':<48} {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    report_load()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 
 def report_speed() -> None:
@@ -10,3 +16,28 @@ def report_speed() -> None:
     start = time.perf_counter()
     sum(range(10_000_000))
     print(f"{'machine: sum(range(10**7))':<48} {(time.perf_counter() - start) * 1000:9.1f} ms")
+
+
+def report_load() -> None:
+    """Print the load average: other work on the machine slows every figure."""
+    load = " ".join(f"{figure:.2f}" for figure in os.getloadavg())
+    print(f"{'load average (1, 5, 15 min)':<48} {load}")
+
+
+@contextmanager
+def time_limit(step: str, limit_s: float) -> Iterator[None]:
+    """Run a step under a time limit: past it, say which step did not finish and stop the
+    process (a step waiting inside a driver cannot be interrupted otherwise)."""
+
+    def expired() -> None:
+        name = Path(sys.argv[0]).name
+        print(f"\n{name}: {step!r} did not finish within {limit_s:.0f} s; stopped", flush=True)
+        os._exit(2)
+
+    timer = threading.Timer(limit_s, expired)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
