@@ -155,6 +155,10 @@ def _stored(memory: MemoryState, name: str) -> object:
     return to_ms(value) if name in _TIMES and value is not None else value
 
 
+def _gone(card_id: int) -> ReviseError:
+    return ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+
+
 def _memory(stored: Row) -> MemoryState:
     """A card's memory state from its MEMORY_COLUMNS as stored."""
     state, step, stability, difficulty, due, last_review, reps, lapses = stored
@@ -181,7 +185,7 @@ def preview(
     row = first_row(reading)
     options_rows = all_rows(options)
     if row is None:
-        raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+        raise _gone(card_id)
     scheduler = scheduler_for(connection, row[9], row[8], options_rows)
     return scheduler.preview(card_id, _memory(row[:8]), now)
 
@@ -216,7 +220,7 @@ def answer(
     options_rows = all_rows(options)
     row = next((found for found in note if found[0] == card_id), None)
     if row is None:
-        raise ReviseError(f"card {card_id} no longer exists (it was deleted elsewhere)")
+        raise _gone(card_id)
     before = _memory(row[1:9])
     note_id, deck, newest = row[9:12]
     buried = [sibling[0] for sibling in note if sibling[12]]
