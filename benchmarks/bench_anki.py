@@ -12,7 +12,8 @@ machine's load falls on both alike; the ratio is revise's median over Anki's:
   text import of the same cards (a `.txt` of front/back rows), into a new collection and into a
   100,000-card one;
 - next card + answer + commit, per card (median), for new cards and for review cards, on 10,000
-  and 100,000 cards (daily limits lifted on both);
+  and 100,000 cards (daily limits lifted on both; revise as its study screen answers: the
+  answer, then the next card read once it is committed);
 - the deck list's counts on 100,000 cards in 10 decks (`Collection.decks()` against Anki's
   `deck_due_tree()`);
 - `revise study` on 20,000 cards, from starting the process in tmux to the first card on screen,
@@ -375,14 +376,16 @@ def answer_lines(table: Table, cols: Collections, answers: int) -> None:
             study_in_anki(anki, STUDIED)
             session = col.session(STUDIED)
             try:
-                session.next_card()  # the first card (opening, caches) is not what is measured
+                # The first card (opening, caches) is not what is measured; then each card is
+                # answered and the next one read with the answer's commit, as the study screen
+                # does: one answer and one next card per card, as Anki's getCard + answerCard.
+                card = session.next_card()
                 anki.sched.getCard()
                 while len(revise_ms) < answers:
                     for _ in range(BLOCK):
                         start = time.perf_counter()
-                        card = session.next_card()
                         assert card is not None, "revise ran out of cards"
-                        session.answer(card, Rating.GOOD, duration_ms=3000)
+                        card = session.answer_then_next(card, Rating.GOOD, duration_ms=3000)
                         revise_ms.append((time.perf_counter() - start) * 1000)
                     for _ in range(BLOCK):
                         start = time.perf_counter()
@@ -703,12 +706,11 @@ def scale_lines(table: Table, answers: int, runs: int) -> None:
     with step("next card + answer + commit on a million cards", 300):
         col = Collection.open(path, config=UNLIMITED)
         try:
-            col.next_card()
+            card = col.next_card()
             for _ in range(answers):
                 start = time.perf_counter()
-                card = col.next_card()
                 assert card is not None
-                col.answer(card, Rating.GOOD, duration_ms=3000)
+                card = col.answer_then_next(card, Rating.GOOD, duration_ms=3000).next_card()
                 samples.append((time.perf_counter() - start) * 1000)
             while col.undo() is not None:  # the cached collection stays as it was made
                 pass
