@@ -48,3 +48,28 @@ def test_statistics_of_the_highlighted_deck_then_all_decks(tui_col, tui_clock):
         assert "Statistics · [red]Maths[/]" in screen_text(pilot)
 
     drive(make_app(tui_col, tui_clock), scenario)
+
+
+def test_the_screen_appears_at_once_and_fills_in_as_the_figures_come(tui_col, tui_clock):
+    """While the collection is busy (another window importing, say), the screen is already
+    there with its sections, dots where the figures go; they fill in once it is free."""
+    tui_col.import_decks([deck("History", 12)])
+    generate_history(tui_col, tui_clock, "History", days=5)
+
+    async def scenario(pilot):
+        with tui_col._lock:  # held here: the counting waits for it
+            await pilot.press("t")
+            for _ in range(100):  # a busy machine may take a while to draw it
+                await pilot.pause(0.1)
+                if isinstance(pilot.app.screen, StatsScreen) and "Streak" in screen_text(pilot):
+                    break
+            text = screen_text(pilot)
+            assert "Statistics · History" in text and "Reviews" in text and "Calendar" in text
+            assert "Streak: …" in text and "Cards due in the next 30 days: …" in text
+            assert "365 days      …" in text
+        await settle(pilot)
+        text = screen_text(pilot)
+        assert "…" not in text and "Streak: 3 days" in text and "12       46" in text
+        assert "cards due in the next 30 days" in text
+
+    drive(make_app(tui_col, tui_clock), scenario)
