@@ -32,6 +32,10 @@ def pressing(*keys: str):  # type: ignore[no-untyped-def]
             await settle(pilot)
         for field in pilot.app.screen.query("TextArea, Input"):
             field.cursor_blink = False  # the cursor stays on: the picture does not depend on when
+            # A TextArea keeps the lines it drew while blinking had the cursor off under the
+            # same key as lines with the cursor stopped on: they are drawn again.
+            field.notify_style_update()
+            field.refresh()
         await pilot.pause()
 
     return run_before

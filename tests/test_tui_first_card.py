@@ -7,6 +7,7 @@ intervals and progress follow, every answer is committed before the next card, u
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from tests.tui_fixtures import (  # noqa: F401 (fixtures)
 
 FIRST_PROMPT = "Who led the Soviet Union when the Korean War began?"
 CONFIG = Config(fuzz=False)
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
 def opening(path: Path, clock) -> OpeningCollection:  # type: ignore[no-untyped-def]
@@ -116,20 +118,23 @@ def test_an_answer_given_while_the_collection_opens_is_stored_once_it_is_open(
     assert reviews_in_file(tui_db, tui_clock) == 1
 
 
-def test_the_collection_starts_opening_only_once_the_first_frame_is_written(
+def test_the_collection_starts_opening_only_once_the_first_card_is_written(
     tui_db, tui_clock, monkeypatch
 ):
     """Opening it (SQLAlchemy's import, the models) in a thread would take turns with the screen
-    at Python's lock and make the first card late."""
+    at Python's lock and make the first card late: nothing is started until the frame that
+    shows the card has been handed to the terminal."""
     col = opening(tui_db, tui_clock)
     app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
-    opening_when_written: list[bool] = []
+    frames: list[tuple[bool, bool]] = []  # (the card is in it, the opening had begun)
     display = app._display
+    wanted = FIRST_PROMPT.replace(" ", "")
 
     def noting_display(screen, update):  # type: ignore[no-untyped-def]
         display(screen, update)
-        if update is not None:
-            opening_when_written.append(col._thread is not None)
+        if update is not None and not app._batch_count:  # as Textual writes it
+            written = _CONTROL.sub("", update.render_segments(app.console))
+            frames.append((wanted in written.replace(" ", ""), col._thread is not None))
 
     monkeypatch.setattr(app, "_display", noting_display)
 
@@ -142,5 +147,6 @@ def test_the_collection_starts_opening_only_once_the_first_frame_is_written(
         asyncio.run(main())
     finally:
         col.close()
-    assert opening_when_written[0] is False
+    first_card = [has_card for has_card, _ in frames].index(True)
+    assert not any(opening for _, opening in frames[: first_card + 1])
     assert col._thread is not None

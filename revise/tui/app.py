@@ -13,10 +13,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.signal import Signal
 
 from revise.tui.keys import check_keymap
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.screen import Screen
+
     from revise.study.collection import Collection
     from revise.study.custom import CustomStudy
     from revise.study.session import StudySession
@@ -75,6 +79,8 @@ class ReviseApp(App[None]):
         self.custom = custom  # with `study`: the session is this custom study
         # The same clock the collection was opened with, so "due in 8m" agrees with it.
         self.clock = clock or _utc_now
+        # A frame of the screen given is on the terminal (see _display).
+        self.frame_written_signal: Signal[Screen[object]] = Signal(self, "frame-written")
 
     def on_mount(self) -> None:
         self.set_keymap(self.collection.config.keymap)
@@ -87,10 +93,14 @@ class ReviseApp(App[None]):
             if self.browse_query is not None:
                 self.browse(self.browse_query)
 
-    def on_ready(self) -> None:
-        # The first frame is on the terminal. Textual's layout-refresh signal, which tells a
-        # screen its frame was written (ReviewScreen.after_paint), skips that first one.
-        self.screen.screen_layout_refresh_signal.publish(self.screen)
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Textual's hand-over of a frame to the terminal, extended to publish
+        `frame_written_signal` once it is handed over. Textual's layout-refresh signal is no
+        such sign: it also comes for a layout whose frame is held back by a batch update (as
+        the first one is), so work started on it took turns with painting that frame."""
+        super()._display(screen, renderable)
+        if renderable is not None and not self._batch_count:  # as Textual decides to write it
+            self.frame_written_signal.publish(screen)
 
     def now(self) -> datetime:
         """The collection's idea of now (a fixed clock in tests)."""

@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
@@ -35,6 +34,7 @@ from revise.tui.app import breakpoint_classes
 from revise.tui.timefmt import due_phrase
 from revise.tui.widgets.card_view import CardView
 from revise.tui.widgets.grade_bar import GradeBar, GradeButton
+from revise.tui.widgets.key_bar import KeyBar
 from revise.tui.widgets.session_progress import SessionProgress
 
 if TYPE_CHECKING:
@@ -152,10 +152,10 @@ class ReviewScreen(Screen[StudySession]):
         yield SessionProgress(id="review-progress")
         yield CardView(id="card", classes="section")
         yield GradeBar(id="grades")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.screen_layout_refresh_signal.subscribe(self, self._painted)
+        self.app.frame_written_signal.subscribe(self, self._painted)
         if self.session.custom is not None:
             self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
         else:
@@ -297,13 +297,18 @@ class ReviewScreen(Screen[StudySession]):
         self.after_paint(self.fetch_progress)
 
     def after_paint(self, callback: Callable[[], object]) -> None:
-        """Run `callback` once the next frame has been written to the terminal. For work in a
-        thread that would hold up that frame: the thread takes turns with the screen at Python's
-        lock, so a count or the collection's opening started earlier makes the frame late.
-        (Textual's call_after_refresh may run before the refresh that changes are waiting for.)"""
+        """Run `callback` once the screen's changes have been written to the terminal. For work
+        in a thread that would hold up that frame: the thread takes turns with the screen at
+        Python's lock, so a count or the collection's opening started earlier makes the frame
+        late. (Textual's call_after_refresh alone may run before the first frame is written:
+        inside the batch update that mounts the app, Textual makes a frame and drops it.)"""
         self._after_paint.append(callback)
 
-    def _painted(self, _: Screen[object]) -> None:
+    def _painted(self, screen: Screen[object]) -> None:
+        if screen is self and self._after_paint:
+            self.call_after_refresh(self._run_after_paint)  # once every change is written too
+
+    def _run_after_paint(self) -> None:
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
