@@ -399,6 +399,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _copy(args)
     if args.command == "study" and (status := _study_at_once(args)) is not None:
         return status
+    if args.command is None and (status := _deck_list_at_once(args)) is not None:
+        return status
     collection = _open(args)
     try:
         if args.command in WRITING_COMMANDS:
@@ -493,6 +495,51 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     collection = OpeningCollection(path, config, first)
     try:
         ReviseApp(collection, deck=args.deck, study=True).run()  # type: ignore[arg-type]
+    finally:
+        collection.close()
+    return 0
+
+
+def _deck_list_at_once(args: argparse.Namespace) -> int | None:
+    """`revise` on a file at the current schema: the deck list's counts are on screen before the
+    collection is opened, as `revise study`'s first card (see _study_at_once)."""
+    from concurrent.futures import Future
+    from datetime import UTC, datetime
+
+    from revise.config import Config
+    from revise.storage.diagnose import is_read_only, read_only_error
+    from revise.study.first_card import FirstDeckList, read_deck_list
+    from revise.study.opening import OpeningCollection
+
+    config = Config.load(args.config)
+    target = _collection_target(args, config)
+    args.database = target
+    if "://" in target:
+        return None
+    path = Path(target).expanduser().resolve()
+    # Counted in a thread while the app's code loads: SQLite lets go of Python's lock while it
+    # reads, and a million cards take it a while.
+    counted: Future[FirstDeckList | None] = Future()
+
+    def count() -> None:
+        try:
+            counted.set_result(read_deck_list(path, config, datetime.now(UTC)))
+        except BaseException as error:  # handed to the wait below
+            counted.set_exception(error)
+
+    threading.Thread(target=count, name="deck list counts", daemon=True).start()
+    from revise.tui.app import ReviseApp
+
+    deck_list = counted.result()
+    if deck_list is None:
+        return None
+    if is_read_only(path):
+        raise read_only_error(path)
+    if deck_list.has_media:
+        _prepare_pictures()
+    collection = OpeningCollection(path, config, deck_list=deck_list)
+    try:
+        ReviseApp(collection).run()  # type: ignore[arg-type]
     finally:
         collection.close()
     return 0

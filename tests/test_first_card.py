@@ -1,5 +1,6 @@
-"""The first card `revise study` paints, read before SQLAlchemy is imported, is the card the
-collection itself would serve, in every state of the queue."""
+"""The first card `revise study` paints, and the deck list `revise` paints, read before SQLAlchemy
+is imported, are the card the collection itself would serve and the counts it would give, in
+every state of the queue."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from revise.config import Config
 from revise.errors import ReviseError
 from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.study.collection import Collection
-from revise.study.first_card import read_first_card
+from revise.study.first_card import read_deck_list, read_first_card
 from tests.core_fixtures import START, Clock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,9 @@ def _same_as_the_collection(col: Collection, path: Path, config: Config, clock: 
         fast = read_first_card(path, deck, config, clock.now)
         assert fast is not None
         assert fast.card == col.next_card(deck), deck
+    deck_list = read_deck_list(path, config, clock.now)
+    assert deck_list is not None
+    assert (deck_list.decks, deck_list.totals) == col.overview()
 
 
 @settings(
@@ -102,6 +106,10 @@ def test_suspended_cards_and_an_empty_queue_agree_with_the_collection(tmp_path: 
         col.import_decks(_decks())
         col.import_decks([DeckData("History", [])])  # its cards go missing: suspended
         _same_as_the_collection(col, path, config, clock)
+        buried = col.next_card("Lang::German")
+        assert buried is not None
+        col.actions.set_buried([buried.id], True)
+        _same_as_the_collection(col, path, config, clock)
         while (card := col.next_card()) is not None:
             col.answer(card, 4)
         fast = read_first_card(path, None, config, clock.now)
@@ -132,6 +140,8 @@ def test_a_file_to_create_or_upgrade_takes_the_usual_path(tmp_path: Path) -> Non
         raw.execute("UPDATE alembic_version SET version_num = '0004_older'")
     raw.close()
     assert read_first_card(old, None, config, START) is None
+    assert read_deck_list(old, config, START) is None
+    assert read_deck_list(tmp_path / "missing.db", config, START) is None
 
 
 def test_the_first_card_is_read_without_importing_sqlalchemy(tmp_path: Path) -> None:
@@ -152,6 +162,29 @@ def test_the_first_card_is_read_without_importing_sqlalchemy(tmp_path: Path) -> 
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert done.stdout.splitlines() == ["French 0?", "[]"]
+
+
+def test_the_deck_list_is_read_without_importing_sqlalchemy(tmp_path: Path) -> None:
+    path = tmp_path / "col.db"
+    with Collection.open(path) as col:
+        col.import_decks(_decks())
+    code = (
+        "import sys\n"
+        "from datetime import UTC, datetime\n"
+        "from pathlib import Path\n"
+        "from revise.config import Config\n"
+        "from revise.study.first_card import read_deck_list\n"
+        f"read = read_deck_list(Path({str(path)!r}), Config(), datetime.now(UTC))\n"
+        "print([(deck.name, deck.new, deck.total) for deck in read.decks])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'fsrs')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == [
+        "[('History', 5, 5), ('Lang::French', 8, 8), ('Lang::German', 3, 3), ('Lang_x', 2, 2)]",
+        "[]",
+    ]
 
 
 def test_a_deck_whose_review_limit_is_used_up_gives_its_reviews_no_more(tmp_path: Path) -> None:

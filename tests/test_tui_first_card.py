@@ -14,8 +14,9 @@ from pathlib import Path
 from revise.config import Config
 from revise.study import opening as opening_module
 from revise.study.collection import Collection
-from revise.study.first_card import read_first_card
+from revise.study.first_card import read_deck_list, read_first_card
 from revise.study.opening import OpeningCollection
+from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
 from revise.tui.widgets.grade_bar import GradeButton
 from tests.tui_fixtures import (  # noqa: F401 (fixtures)
@@ -24,6 +25,7 @@ from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     screen_text,
     settle,
     text_of,
+    treaty_deck,
     tui_clock,
     tui_db,
 )
@@ -149,4 +151,49 @@ def test_the_collection_starts_opening_only_once_the_first_card_is_written(
         col.close()
     first_card = [has_card for has_card, _ in frames].index(True)
     assert not any(opening for _, opening in frames[: first_card + 1])
+    assert col._thread is not None
+
+
+def test_the_deck_list_is_painted_before_the_collection_opens_then_works_as_usual(
+    tui_db, tui_clock, monkeypatch
+):
+    """`revise` on a million cards: the counts read with sqlite3 are painted first, and the
+    collection (SQLAlchemy's import, the models) opens once they are on the terminal."""
+    with Collection.open(tui_db, config=CONFIG, clock=tui_clock) as col:
+        col.import_decks([korea_deck(), treaty_deck()])
+        counts = col.overview()
+    deck_list = read_deck_list(tui_db, CONFIG, tui_clock())
+    assert deck_list is not None
+    col = OpeningCollection(tui_db, CONFIG, clock=tui_clock, deck_list=deck_list)
+    app = make_app(col, tui_clock)  # type: ignore[arg-type]
+    frames: list[tuple[bool, bool]] = []  # (the counts are in it, the opening had begun)
+    display = app._display
+
+    def noting_display(screen, update):  # type: ignore[no-untyped-def]
+        display(screen, update)
+        if update is not None and not app._batch_count:  # as Textual writes it
+            written = _CONTROL.sub("", update.render_segments(app.console))
+            frames.append(("Treaties" in written, col._thread is not None))
+
+    monkeypatch.setattr(app, "_display", noting_display)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            shown = screen_text(pilot)
+            for deck in counts[0]:
+                assert deck.name in shown
+            totals = counts[1]
+            assert f"{totals.new} new · {totals.learning} learning · {totals.due} due" in shown
+            await pilot.press("s")  # studies, with the collection open by now
+            await settle(pilot)
+            assert isinstance(app.screen, ReviewScreen)
+            assert f"0 done · {totals.left_today} left today" in screen_text(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    first_counts = [has_counts for has_counts, _ in frames].index(True)
+    assert not any(opening for _, opening in frames[: first_counts + 1])
     assert col._thread is not None

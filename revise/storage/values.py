@@ -13,6 +13,7 @@ SCHEMA_HEAD = "0014_parameters_removed"
 NOT_SUSPENDED = 0
 SUSPENDED = 1  # by the user or by the tool the deck came from
 SUSPENDED_MISSING = 2  # its note is gone from the deck file; lifted if the note comes back
+SUSPENDED_CARDS = f"suspended != {NOT_SUSPENDED}"  # the condition of ix_cards_suspended
 
 
 def to_ms(moment: datetime) -> int:

@@ -1,4 +1,5 @@
-"""A card as the study screens show it, made from its stored row (light: no SQLAlchemy)."""
+"""A card as the study screens show it, made from its stored row, and the deck list's counts
+(light: no SQLAlchemy, for the first screen read before the collection opens)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,26 @@ def study_card(
         state=state,
         reps=reps,
     )
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    name: str
+    new: int
+    learning: int
+    due: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Answers given today, and the cards left for today under the daily limits."""
+
+    done_today: int
+    new: int = 0
+    learning: int = 0
+    due: int = 0
+
+    @property
+    def left_today(self) -> int:
+        return self.new + self.learning + self.due

@@ -41,7 +41,7 @@ from revise.storage.bulk import gc_paused
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
 from revise.study import custom, leeches, undo
-from revise.study.cards import StudyCard, study_card
+from revise.study.cards import DeckCounts, Progress, StudyCard, study_card
 from revise.study.custom import CustomStudy
 
 if TYPE_CHECKING:
@@ -106,34 +106,11 @@ _STUDY_CARD = Prepared(
 
 
 @dataclass(frozen=True)
-class DeckCounts:
-    name: str
-    new: int
-    learning: int
-    due: int
-    total: int
-
-
-@dataclass(frozen=True)
 class Answered:
     """An answer, committed, and the next card read after it (`Collection.answer_then_next`)."""
 
     review_id: int
     next_card: Callable[[], StudyCard | None]
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Answers given today, and the cards left for today under the daily limits."""
-
-    done_today: int
-    new: int = 0
-    learning: int = 0
-    due: int = 0
-
-    @property
-    def left_today(self) -> int:
-        return self.new + self.learning + self.due
 
 
 _NO_DAY = datetime.min.replace(tzinfo=UTC)

@@ -14,12 +14,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from revise.errors import ReviseError
 from revise.storage.busy import WAITING
+from revise.study.opening import OpeningCollection
 from revise.textsafe import inert
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
+from revise.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from revise.study.collection import DeckCounts, ImportReport, Progress
@@ -123,13 +125,30 @@ class DeckListScreen(Screen[None]):
             yield DeckTable(id="deck-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content(EMPTY_MESSAGE), id="empty-message")
             yield ProgressBar(id="import-progress", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).loading = True
+        if isinstance(self.app.collection, OpeningCollection):
+            # `revise` read the counts before opening the collection, which opens once they
+            # are on the terminal (its import would take turns with painting them).
+            self.app.frame_written_signal.subscribe(self, self._open_once_painted)
+        else:
+            self.query_one(DataTable).loading = True
+
+    def _open_once_painted(self, screen: Screen[object]) -> None:
+        if screen is not self or (self.decks and not self.query_one(DataTable).row_count):
+            return  # the counts are not in this frame yet
+        self.app.frame_written_signal.unsubscribe(self)
+        self.app.collection.start()  # type: ignore[attr-defined] (an OpeningCollection)
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows; counts change after every session.
+        collection = self.app.collection
+        if isinstance(collection, OpeningCollection):
+            read = collection.first_overview()
+            if read is not None:
+                self.on_decks_loaded(DecksLoaded(read[0], read[1] if read[0] else None))
+                return
         self.load_decks()
 
     @work(thread=True, exclusive=True, group="decks")
@@ -183,6 +202,7 @@ class DeckListScreen(Screen[None]):
             table.move_cursor(row=self.deck_names.index(current))
         if self.decks and self.focused is None:
             table.focus()  # it was hidden while the collection was empty
+        self.refresh_bindings()  # the keys that need a deck are usable now
 
     def show_totals(self, totals: Progress | None) -> None:
         """Today's work over every deck: what "Study all" serves, under the collection's limits."""
@@ -218,7 +238,10 @@ class DeckListScreen(Screen[None]):
         ):
             return True if self.deck_names else None
         if action == "undo_delete":
-            return self.app.collection.editing.can_undo_delete() is not None
+            collection = self.app.collection
+            if isinstance(collection, OpeningCollection) and not collection.is_open:
+                return None  # nothing was deleted through it yet (and asking would wait)
+            return collection.editing.can_undo_delete() is not None
         return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -103,7 +103,8 @@ class KeyBar(Widget):
 
     def _line(self, entries: list[_Entry], *, roomy: bool) -> Text:
         """Footer's spacing (roomy: a space each side of a key, one after a description) or its
-        compact one (a space between a key and its description, one between entries)."""
+        compact one (a space between a key and its description, one between entries, as
+        app.tcss spaced Footer on the deck list)."""
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         text_style = self.get_component_rich_style("key-bar--description", partial=True)
         hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
@@ -133,7 +134,8 @@ class KeyBar(Widget):
                 if not roomy:
                     line.append(" ")
                 continue
-            line.append(" ")
+            if roomy:
+                line.append(" ")
             for key, shown, usable, tooltip in entry.keys:
                 add(shown, key_style, key, usable, tooltip)
                 if not entry.grouped:
