@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -200,6 +201,7 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=20)
     args = parser.parse_args()
     report_speed()
+    print(f"{'load average (1, 5, 15 min)':<48} {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     # An installed package has its bytecode compiled; a working tree may not (or stale).
     compileall.compile_dir(ROOT / "revise", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
@@ -236,6 +238,7 @@ def main() -> None:
         f"(min {min(minimal_s):.3f}, max {max(minimal_s):.3f}, {args.runs} runs)"
     )
     print(f"{'ratio, revise / minimal app':<48} {revise_median / minimal_median:.2f}x")
+    print(f"{'load average now':<48} {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if answers:
         print(
             f"{'answer key -> next card painted (headless)':<48} median "

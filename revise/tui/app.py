@@ -26,6 +26,27 @@ if TYPE_CHECKING:
     from revise.study.session import StudySession
 
 
+STYLESHEET = Path(__file__).with_name("app.tcss")
+SECTION = "/* -- "  # how a section of app.tcss begins: `/* -- review ---- */`
+# The sections of app.tcss a first screen's first frame needs (besides the part before the
+# sections, for every screen). The rest is parsed once that frame is on the terminal: parsing it
+# all first was a good part of `revise study`'s start.
+FIRST_SECTIONS = {
+    "review": ("review", "small terminals"),
+    "deck list": ("deck list", "small terminals"),
+}
+
+
+def stylesheet_for(first_screen: str | None) -> str:
+    """app.tcss with only the sections `first_screen` needs (None: all of it), in file order."""
+    text = STYLESHEET.read_text(encoding="utf-8")
+    if first_screen is None:
+        return text
+    common, *sections = text.split(SECTION)
+    wanted = FIRST_SECTIONS[first_screen]
+    return common + "".join(SECTION + part for part in sections if part.startswith(wanted))
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -50,7 +71,7 @@ def breakpoint_classes(app: App[object]) -> str:
 class ReviseApp(App[None]):
     """`ReviseApp(col).run()` opens on the deck list; `study=True` goes straight into a session."""
 
-    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere work
+    # app.tcss (STYLESHEET) is read in on_load: first the part the first screen needs.
     TITLE = "revise"
     ENABLE_COMMAND_PALETTE = False
     # Classes for small terminals (down to 60x15), styled in app.tcss: -narrow, -short.
@@ -81,6 +102,20 @@ class ReviseApp(App[None]):
         self.clock = clock or _utc_now
         # A frame of the screen given is on the terminal (see _display).
         self.frame_written_signal: Signal[Screen[object]] = Signal(self, "frame-written")
+        # The part of app.tcss read first; all of it once a frame is on the terminal.
+        self._first_screen = "review" if study else None if browse is not None else "deck list"
+        self._styled_in_part = False
+
+    def on_load(self) -> None:
+        self.stylesheet.add_source(
+            stylesheet_for(self._first_screen), read_from=(str(STYLESHEET), "")
+        )
+        self._styled_in_part = self._first_screen is not None
+
+    def _style_everything(self) -> None:
+        """The rest of app.tcss, for every other screen, once the first frame is written."""
+        self.stylesheet.add_source(stylesheet_for(None), read_from=(str(STYLESHEET), ""))
+        self.refresh_css(animate=False)
 
     def on_mount(self) -> None:
         self.set_keymap(self.collection.config.keymap)
@@ -101,6 +136,9 @@ class ReviseApp(App[None]):
         super()._display(screen, renderable)
         if renderable is not None and not self._batch_count:  # as Textual decides to write it
             self.frame_written_signal.publish(screen)
+            if self._styled_in_part:  # once every change waiting is written too
+                self._styled_in_part = False
+                self.call_after_refresh(self._style_everything)
 
     def now(self) -> datetime:
         """The collection's idea of now (a fixed clock in tests)."""
