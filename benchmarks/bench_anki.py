@@ -39,14 +39,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from machine import report_speed
+from machine import report_speed, time_limit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the working tree's revise, not an installed one
@@ -116,20 +115,10 @@ def _kill_sessions() -> None:
 
 @contextmanager
 def step(name: str, limit_s: float) -> Iterator[None]:
-    """Run a step under a time limit: past it, say which step did not finish and stop."""
-
-    def expired() -> None:
-        print(f"\nbench_anki: {name!r} did not finish within {limit_s:.0f} s; stopped", flush=True)
-        _kill_sessions()
-        os._exit(2)
-
-    timer = threading.Timer(limit_s, expired)
-    timer.daemon = True
-    timer.start()
-    try:
+    """Run a step under a time limit: past it, say which step did not finish, close the tmux
+    sessions it opened and stop."""
+    with time_limit(name, limit_s, _kill_sessions):
         yield
-    finally:
-        timer.cancel()
 
 
 def run_process(name: str, command: list[str], limit_s: float) -> None:

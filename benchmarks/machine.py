@@ -6,7 +6,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,13 +25,17 @@ def report_load() -> None:
 
 
 @contextmanager
-def time_limit(step: str, limit_s: float) -> Iterator[None]:
-    """Run a step under a time limit: past it, say which step did not finish and stop the
-    process (a step waiting inside a driver cannot be interrupted otherwise)."""
+def time_limit(
+    step: str, limit_s: float, clean_up: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """Run a step under a time limit: past it, say which step did not finish, run `clean_up`
+    and stop the process (a step waiting inside a driver cannot be interrupted otherwise)."""
 
     def expired() -> None:
         name = Path(sys.argv[0]).name
         print(f"\n{name}: {step!r} did not finish within {limit_s:.0f} s; stopped", flush=True)
+        if clean_up is not None:
+            clean_up()
         os._exit(2)
 
     timer = threading.Timer(limit_s, expired)
