@@ -48,6 +48,22 @@ EMPTY_MESSAGE = (
 )
 
 
+def waiting_reporter(screen: Screen[object]) -> Callable[[], None]:
+    """An import's `on_wait`, from a worker thread: says once that the import waits for
+    another window."""
+    said = False
+
+    def waiting() -> None:
+        nonlocal said
+        if not said:
+            said = True
+            screen.app.call_from_thread(
+                screen.notify, WAITING, severity="warning", timeout=8, markup=False
+            )
+
+    return waiting
+
+
 class DecksLoaded(Message):
     def __init__(self, decks: list[DeckCounts], totals: Progress | None) -> None:
         super().__init__()
@@ -403,7 +419,7 @@ class DeckListScreen(Screen[None]):
                 path,
                 dry_run=preview,
                 progress=self.progress_reporter(),
-                on_wait=self.waiting_reporter(),
+                on_wait=waiting_reporter(self),
             )
         except (ReviseError, OSError) as error:
             self.post_message(ImportDone(None, one_line(error, path), path))
@@ -421,20 +437,6 @@ class DeckListScreen(Screen[None]):
                 self.post_message(ImportProgress(done, total))
 
         return report
-
-    def waiting_reporter(self) -> Callable[[], None]:
-        """An import's `on_wait`: says once that the import waits for another window."""
-        said = False
-
-        def waiting() -> None:
-            nonlocal said
-            if not said:
-                said = True
-                self.app.call_from_thread(
-                    self.notify, WAITING, severity="warning", timeout=8, markup=False
-                )
-
-        return waiting
 
     def on_import_progress(self, message: ImportProgress) -> None:
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)

@@ -21,7 +21,6 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from revise.errors import ReviseError
-from revise.storage.busy import WAITING
 from revise.textsafe import inert
 
 if TYPE_CHECKING:
@@ -155,16 +154,9 @@ class ImportConflictsScreen(Screen[None]):
     @work(thread=True, group="conflicts")
     def import_again(self, keys: PreferFile) -> None:
         """Import the file again, taking the file's text of the cards keyed `keys`."""
-        said = False
+        from revise.tui.screens.deck_list import waiting_reporter
 
-        def waiting() -> None:
-            nonlocal said
-            if not said:
-                said = True
-                self.app.call_from_thread(
-                    self.notify, WAITING, severity="warning", timeout=8, markup=False
-                )
-
+        waiting = waiting_reporter(self)
         try:
             report = self.app.collection.import_file(self.path, prefer_file=keys, on_wait=waiting)
         except (ReviseError, OSError) as error:
