@@ -31,6 +31,7 @@ from revise.generation.document import Block, BlockKind
 from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,
+    can_be,
     finish_question,
     inflections,
     lemmas,
@@ -597,14 +598,10 @@ def _points_away(sentence: str, context: str) -> bool:
     """ "This property comes from the law of inertia": a thing named in the sentence before,
     which the card does not show; "This law ..." under "Newton's First Law" says which law."""
     match = _DEMONSTRATIVE.match(sentence)
-    if not match or not can_be_noun(match[1]):
+    if not match or not can_be(match[1], "NOUN"):
         return False
     named = {word.casefold().rstrip("s") for word in words(context)}
     return match[1].casefold().rstrip("s") not in named
-
-
-def can_be_noun(word: str) -> bool:
-    return "NOUN" in lemmas(word.casefold())
 
 
 def _ending_name(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> Target | None:

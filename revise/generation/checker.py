@@ -34,6 +34,7 @@ from revise.formats.model import (
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
 from revise.generation.language import word_set
 from revise.generation.maths import display_maths, plain_maths
+from revise.generation.questions import DASH
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 
 CHECK_NAMES = {
@@ -865,14 +866,11 @@ def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
         if at >= 0 and re.match(r"\s[-\u2013\u2014]\s+[a-z]", rest):
             # "17 June 1789 - the Third Estate declared ...": what follows the dash is what
             # the question asks about, not a rest the answer leaves out.
-            following = normalise(DASH_SPLIT.split(rest, maxsplit=1)[-1]).split()[:4]
+            following = normalise(DASH.split(rest, maxsplit=1)[-1]).split()[:4]
             shared = sum(f" {word} " in asked for word in following)
             if note.kind is NoteKind.CLOZE or shared < len(following) - 1:
                 return True
     return False
-
-
-DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s+")
 
 
 def _merged_items(note: NoteData, face: CardFace, texts: _SourceTexts) -> int:

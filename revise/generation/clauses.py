@@ -27,6 +27,7 @@ from revise.generation.questions import (
     DASH,
     FRONTING_WORDS,
     MAX_ANSWER_WORDS,
+    MODALS,
     Question,
     Shape,
 )
@@ -158,7 +159,6 @@ OBJECT_VERBS = frozenset(
 _LIGHT_VERBS = frozenset(
     ["be", "have", "do", "get", "go", "make", "take", "seem", "become", "come", "give", "put"]
 )
-_OBJECT_MODALS = frozenset(["can", "could", "will", "would", "may", "might", "must", "should"])
 _DETERMINERS = frozenset(
     [
         "the",
@@ -365,7 +365,7 @@ def _object_verb(
         lower = token.casefold()
         before = tokens[index - 1].casefold()
         after = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
-        modal = verbs is None and lower in _OBJECT_MODALS  # the modal effects are effect()'s
+        modal = verbs is None and lower in MODALS  # the modal effects are effect()'s
         if modal and after in lemmas(after).get("VERB", ()) and wanted(after):
             if index > MAX_SUBJECT_WORDS and not described:
                 return None
