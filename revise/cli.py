@@ -12,10 +12,14 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revise import __version__
 from revise.errors import ReviseError
 from revise.textsafe import inert, inert_output
+
+if TYPE_CHECKING:
+    from revise.config import Config
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -464,14 +468,36 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return collection
 
 
+def _local_file(args: argparse.Namespace) -> tuple[Config, Path] | None:
+    """The configuration and the collection file a command opens; None for a server, whose
+    first screen waits for the collection (only a local file can be read ahead of it)."""
+    from revise.config import Config
+
+    config = Config.load(args.config)
+    target = _collection_target(args, config)
+    args.database = target
+    if "://" in target:
+        return None
+    return config, Path(target).expanduser().resolve()
+
+
+def _ready_to_open(path: Path, has_media: bool) -> None:
+    """What must hold before the app opens a file read ahead: it can be written to, and the
+    terminal has been asked how it draws pictures when the collection holds any."""
+    from revise.storage.diagnose import is_read_only, read_only_error
+
+    if is_read_only(path):
+        raise read_only_error(path)
+    if has_media:
+        _prepare_pictures()
+
+
 def _study_at_once(args: argparse.Namespace) -> int | None:
     """`revise study` on a file at the current schema: its first card is on screen before the
     collection is opened (revise/study/opening.py). None: the usual path must open it (a new
     file, one to upgrade with a backup first, a server)."""
     from datetime import UTC, datetime
 
-    from revise.config import Config
-    from revise.storage.diagnose import is_read_only, read_only_error
     from revise.study.first_card import read_first_card
     from revise.study.opening import OpeningCollection
     from revise.tui.app import ReviseApp
@@ -479,19 +505,14 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     custom = (args.ahead, args.forgotten, args.reschedule, args.search)
     if args.cram or any(flag is not None for flag in custom):
         return None  # custom study picks its cards once the collection is open
-    config = Config.load(args.config)
-    target = _collection_target(args, config)
-    args.database = target
-    if "://" in target:
+    local = _local_file(args)
+    if local is None:
         return None
-    path = Path(target).expanduser().resolve()
+    config, path = local
     first = read_first_card(path, args.deck, config, datetime.now(UTC))
     if first is None:
         return None
-    if is_read_only(path):
-        raise read_only_error(path)
-    if first.has_media:
-        _prepare_pictures()
+    _ready_to_open(path, first.has_media)
     collection = OpeningCollection(path, config, first)
     try:
         ReviseApp(collection, deck=args.deck, study=True).run()  # type: ignore[arg-type]
@@ -506,17 +527,13 @@ def _deck_list_at_once(args: argparse.Namespace) -> int | None:
     from concurrent.futures import Future
     from datetime import UTC, datetime
 
-    from revise.config import Config
-    from revise.storage.diagnose import is_read_only, read_only_error
     from revise.study.first_card import FirstDeckList, read_deck_list
     from revise.study.opening import OpeningCollection
 
-    config = Config.load(args.config)
-    target = _collection_target(args, config)
-    args.database = target
-    if "://" in target:
+    local = _local_file(args)
+    if local is None:
         return None
-    path = Path(target).expanduser().resolve()
+    config, path = local
     # Counted in a thread while the app's code loads: SQLite lets go of Python's lock while it
     # reads, and a million cards take it a while.
     counted: Future[FirstDeckList | None] = Future()
@@ -533,10 +550,7 @@ def _deck_list_at_once(args: argparse.Namespace) -> int | None:
     deck_list = counted.result()
     if deck_list is None:
         return None
-    if is_read_only(path):
-        raise read_only_error(path)
-    if deck_list.has_media:
-        _prepare_pictures()
+    _ready_to_open(path, deck_list.has_media)
     collection = OpeningCollection(path, config, deck_list=deck_list)
     try:
         ReviseApp(collection).run()  # type: ignore[arg-type]
