@@ -820,3 +820,70 @@ def test_a_sentence_about_this_thing_needs_its_heading_to_say_which(tmp_path: Pa
     )
     assert not any("This property" in front for front in cards)
     assert any(front.startswith("This law is sometimes also known as the [") for front in cards)
+
+
+def test_a_change_asks_how_the_thing_changed_not_when(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Aid to North Korea\n\n"
+        "In the fifth period (1973-84), China's support for North Korea increased steadily while "
+        "Soviet deliveries declined. North Korea's military relations with Russia have cooled "
+        "considerably, although both sides talk. China increased military assistance to North "
+        "Korea in 1958.\n",
+    )
+    assert cards[
+        "In the fifth period (1973-84), how did China's support for North Korea change?"
+    ] == ("Increased steadily")
+    assert cards["How have North Korea's military relations with Russia changed?"] == (
+        "Cooled considerably"
+    )
+    assert not any("how did China change" in front.casefold() for front in cards)
+
+
+def test_what_would_happen_otherwise_is_why_a_rule_holds(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "- Stalin's priorities in the run up to the Korean War\n"
+        "    - Soviet troops mustn't meet US troops in battle - if they do it would risk nuclear "
+        "attack - China must do most of the fighting\n"
+        "    - Must consolidate comm control in Korea - if not, US will take control of North "
+        "Korea and attack Russia across the border\n",
+    )
+    assert cards["Why must Soviet troops not meet US troops in battle?"] == (
+        "It would risk nuclear attack"
+    )
+    assert cards["Why must comm control in Korea be consolidated?"] == (
+        "US will take control of North Korea and attack Russia"
+    )
+
+
+def test_what_a_cause_does_to_an_amount_and_reasons_without_their_examples(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Currency depreciation\n\n"
+        "A depreciation should increase exports and decrease imports, increasing aggregate "
+        "demand in the economy.\n\n"
+        "An appreciation is therefore likely to decrease the trade balance.\n\n"
+        "At the same time, a depreciation hurts consumers since they must pay higher prices for "
+        "imported goods such as cars, petrol and overseas travel.\n\n"
+        "A depreciating currency is also potentially inflationary because the higher priced "
+        "imports feed into the consumer price index (cost push inflation).\n\n"
+        "If investors believe Australia to be a more attractive destination for their funds "
+        "then demand for the AUD will increase.\n",
+    )
+    assert cards["How should a depreciation affect exports and imports?"] == (
+        "Increase exports and decrease imports"
+    )
+    assert cards["How is an appreciation likely to affect the trade balance?"] == "Decrease"
+    assert cards["Why does a depreciation hurt consumers?"] == (
+        "They must pay higher prices for imported goods"
+    )
+    assert cards["Why is a depreciating currency potentially inflationary?"] == (
+        "The higher priced imports feed into the consumer price index"
+    )
+    assert cards[
+        "What happens if investors believe Australia to be a more attractive destination for "
+        "their funds?"
+    ] == ("Demand for the AUD will increase")

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
+    affect,
+    change,
     made_so,
     main_clause,
     marked_by,
@@ -52,6 +54,7 @@ from revise.generation.maths import loose_maths
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
+    DISCOURSE,
     FALLBACK_SHAPES,
     MODALS,
     RELATION_LABELS,
@@ -66,6 +69,7 @@ from revise.generation.questions import (
     formula,
     label_definition,
     named_law,
+    otherwise,
     who,
     why,
 )
@@ -775,12 +779,16 @@ def shaped_questions(
         return found_law
     if is_vague(sentence):
         return definition(sentence, terms, names)
+    lead = DISCOURSE.match(sentence)  # "At the same time, an appreciation reduces ..."
+    if lead and sentence[lead.end() :][:1].isalpha():
+        sentence = sentence[lead.end() :][:1].upper() + sentence[lead.end() + 1 :]
     found = [
         *definition(sentence, terms, names),
         *case_rule(sentence, case),
         *formula(sentence),
         *condition(sentence),
         *why(sentence, names),
+        *otherwise(sentence, names),
         *effect(sentence, names),
         *purpose(sentence, names),
         *naming(sentence, names),
@@ -789,6 +797,8 @@ def shaped_questions(
         *superlative(sentence, names),
         *made_so(sentence, names),
         *relation(sentence, names),
+        *change(sentence, names),
+        *affect(sentence, names),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):
         opens_with_label = bool(about) and sentence.casefold().startswith(f"{about.casefold()} ")

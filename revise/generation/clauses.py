@@ -632,3 +632,157 @@ def marked_by(sentence: str, names: frozenset[str]) -> list[Question]:
     thing = " ".join(lower_first(match["thing"].split(), names))
     front = finish_question(f"What {match['be'].casefold()} {thing} {match['verb']} by")
     return [Question(front, answer, Shape.WHY, 11.0)]
+
+
+# Verbs that say how an amount or a relation moved: "support increased steadily".
+CHANGE_VERBS = frozenset(
+    [
+        "increase", "decrease", "decline", "grow", "fall", "rise", "drop", "double", "halve",
+        "triple", "improve", "worsen", "cool", "collapse", "soar", "plummet", "expand", "shrink",
+        "intensify", "weaken", "strengthen", "deteriorate", "surge", "slump", "fluctuate",
+        "recover", "appreciate", "depreciate", "widen", "narrow", "stagnate",
+    ]
+)  # fmt: skip
+_DEGREE = re.compile(
+    r"^(?:steadily|dramatically|significantly|sharply|considerably|rapidly|slowly|gradually"
+    r"|markedly|substantially|slightly|greatly|further|quickly|steeply|enormously|massively"
+    r"|modestly|fast|rapidly|sharply)$",
+    re.I,
+)
+_AMOUNT = re.compile(r"^(?:by|from|to)$", re.I)  # "by 20%", "from 2% to 5%": how far
+_AMOUNT_END = re.compile(r",|\s(?:while|whereas|as|but|in|during|after|since)\s")
+# After the change, only what says when, or a second clause beside it, may follow.
+_AFTER_CHANGE = frozenset(
+    ["while", "whereas", "as", "but", "although", "though", "because", "after", "since", "when",
+     "until", "in", "during", "over", "between", "following", "and", "so", "due", "thanks"]
+)  # fmt: skip
+_WHEN_AFTER = frozenset(["in", "during", "over", "between", "after", "since", "following"])
+_IF = re.compile(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
+_ASIDE = re.compile(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
+
+
+def change(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "In the fifth period (1973-84), China's support for North Korea increased steadily
+    while ..." -> "In the fifth period (1973-84), how did China's support for North Korea
+    change?" :: "Increased steadily"; "Relations have cooled considerably" -> "How have
+    relations changed?" """
+    text = main_clause(sentence.strip()).rstrip(" .")
+    front = ""
+    fronted = _FRONTED.match(text) or _IF.match(text)
+    if fronted:
+        front, text = fronted["front"], _ASIDE.sub("", fronted["main"])
+    tokens = text.split()
+    found = _change_verb(tokens)
+    if found is None:
+        return []
+    index, aux, perfect = found
+    subject = tokens[:index]
+    if not _good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+        return []
+    verb_at = index + 1 if perfect else index
+    moved = [tokens[verb_at].strip(",")]
+    rest = tokens[verb_at + 1 :]
+    while rest and _DEGREE.match(rest[0].strip(",")) and not moved[-1].endswith(","):
+        moved.append(rest.pop(0).strip(","))
+    if rest and _AMOUNT.match(rest[0]) and not tokens[verb_at + len(moved) - 1].endswith(","):
+        amount = re.split(r",|\s(?:while|whereas|as|but|in|during|after|since)\s", " ".join(rest))[
+            0
+        ]
+        if len(amount.split()) > 6 or not re.search(r"\d", amount):
+            return []
+        moved.extend(amount.split())
+        rest = rest[len(amount.split()) :]
+    trailer = ""
+    if rest:
+        opening = rest[0].casefold().strip(",")
+        if not tokens[verb_at + len(moved) - 1].endswith(",") and opening not in _AFTER_CHANGE:
+            return []  # "China increased military assistance": a transitive verb, an object next
+        if opening in _WHEN_AFTER:
+            when = re.split(r",|\s(?:while|whereas|as|but|because)\s", " ".join(rest))[0]
+            if re.search(r"\d{4}", when) and len(when.split()) <= 5:
+                trailer = f" {when}"
+    if len(moved) == 1 and not trailer and not front:
+        return []  # "Prices rise": too little said to ask how
+    asked = "changed" if perfect else "change"
+    shown = " ".join(subject) if front else _subject(subject, names)
+    body = f"how {aux} {shown} {asked}{trailer}"
+    front_text = f"{front}, {body}" if front else body[:1].upper() + body[1:]
+    answer = " ".join(moved)
+    return [
+        Question(finish_question(front_text), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.9)
+    ]
+
+
+def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
+    """Where the clause's verb says a change: its index, the auxiliary a question takes, and
+    whether it is a perfect ("have cooled")."""
+    for index, token in enumerate(tokens[1 : MAX_DESCRIBED_SUBJECT_WORDS + 1], start=1):
+        lower = token.casefold().strip(",")
+        before = tokens[index - 1].casefold()
+        if before in ("to", "the", "a", "an") or before in PREPOSITIONS:
+            if not is_noun_phrase_word(token):
+                return None
+            continue
+        if lower in ("has", "have", "had") and index + 1 < len(tokens):
+            following = tokens[index + 1].casefold().strip(",")
+            base = verb_base(following, "VBN") or verb_base(following, "VBD")
+            if base in CHANGE_VERBS:
+                return index, lower, True
+            return None
+        for tag, aux in (("VBD", "did"), ("VBZ", "does"), ("VBP", "do")):
+            if verb_base(lower, tag) in CHANGE_VERBS:
+                agent = " ".join(tokens[index + 1 : index + 3]).casefold()
+                if agent.startswith("by ") and not re.search(r"\d", agent):
+                    return None  # "aid increased by the USSR": a passive participle
+                return index, aux, False
+        if not is_noun_phrase_word(token):
+            return None
+    return None
+
+
+# Verbs that move an amount when they take an object: "should increase exports".
+MOVING_VERBS = CHANGE_VERBS | frozenset(["reduce", "raise", "lower", "boost", "cut", "lift"])
+_LIKELY = re.compile(
+    r"^(?P<subject>[^,;:()]{3,80}?)\s+(?P<aux>(?:is|are|was|were)\s+(?:therefore\s+|also\s+)?"
+    r"(?:likely|unlikely|expected|bound)\s+to|(?:should|will|would|can|could|may|might|must"
+    r"|tends?\s+to)(?:\s+therefore|\s+also)?)\s+(?P<moves>.+)$",
+    re.I,
+)
+
+
+def affect(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "A depreciation should increase exports and decrease imports" -> "How should a
+    depreciation affect exports and imports?" :: "Increase exports and decrease imports"; "An
+    appreciation is likely to decrease the trade balance" -> "How is an appreciation likely to
+    affect the trade balance?" :: "Decrease" """
+    text = re.split(r",\s+\w+ing\b|,\s+(?:which|while|whereas|but|so)\b", sentence.strip())[0]
+    match = _LIKELY.match(text.rstrip(" ."))
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not _good_subject(subject):
+        return []
+    moves = []
+    for part in re.split(r"\s+and\s+(?=\w+\s)", match["moves"]):
+        verb, _, thing = part.partition(" ")
+        if verb.casefold() not in MOVING_VERBS or not thing or len(thing.split()) > 8:
+            return []
+        if thing.split()[0].casefold() in PREPOSITIONS or thing.split()[0].casefold() in PRONOUNS:
+            return []
+        moves.append((verb, thing))
+    if not 1 <= len(moves) <= 2:
+        return []
+    things = " and ".join(thing for _, thing in moves)
+    aux = re.sub(r"\s+(?:therefore|also)\b", "", match["aux"].casefold())
+    shown = _subject(subject, names)
+    if aux.split()[0] in ("is", "are", "was", "were"):
+        body = f"How {aux.split()[0]} {shown} {' '.join(aux.split()[1:])} affect {things}"
+    elif aux.startswith("tend"):
+        body = f"How {'do' if aux == 'tend to' else 'does'} {shown} tend to affect {things}"
+    else:
+        body = f"How {aux} {shown} affect {things}"
+    if len(moves) == 1:
+        answer = moves[0][0]  # "Decrease": the answer is the notes' own word
+    else:
+        answer = " and ".join(f"{verb} {thing}" for verb, thing in moves)
+    return [Question(finish_question(body), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]

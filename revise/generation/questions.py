@@ -15,6 +15,7 @@ from revise.formats.model import normalise
 from revise.generation.grammar import (
     can_be,
     finish_question,
+    inflections,
     is_noun_phrase_word,
     lemmas,
     lower_first,
@@ -378,6 +379,7 @@ def _closed(text: str) -> str:
 _BECAUSE = re.compile(
     r"(?:\s*[,;]|\s+[-\u2013\u2014]+)?\s+(?:because(?!\s+of\b)|due\s+to|owing\s+to|because\s+of"
     r"|as\s+a\s+result\s+of)\s+"
+    r"|\s+since\s+(?=(?:they|it|he|she|we|there)\s+\w+\s)"
     r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|\s+[-\u2013\u2014]+\s+(?=too\s+\w+$)|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
     r"|(?:(?<=significant)|(?<=important))\s+as\s+",
     re.I,
@@ -421,6 +423,8 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
         return []  # a fragment: its subject is somewhere else
     effect = _last_part(effect).strip().rstrip(",;")
     reason = _SHOWED.sub("", reason).strip().rstrip(".;,")
+    if len(words(reason)) > MAX_ANSWER_WORDS:
+        reason = _without_asides(reason)
     if len(words(reason)) > MAX_ANSWER_WORDS or ", which" in reason:
         reason = _short(reason)
     if not reason or len(words(reason)) < 2:
@@ -433,12 +437,80 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     clause = split_clause(effect)
     if clause is None or len(words(effect)) > 20:
         return []
-    front = question("Why", clause, names)
+    front = re.sub(r"\s+also\b", "", question("Why", clause, names), count=1)
     if trailer:
         front = front[:-1] + trailer + "?"
     if _overlap(front, reason) > 0.6:
         return []
     return [Question(front, _capital(reason), Shape.WHY, 11.5)]
+
+
+_OTHERWISE = re.compile(
+    r"\s+[-\u2013\u2014]+\s+(?:if\s+(?:not|they\s+do|it\s+does|so|this\s+happens)|otherwise"
+    r"|or\s+else)\b,?\s+",
+    re.I,
+)
+_MUST = re.compile(
+    r"^(?P<modal>must|should|need\s+to|have\s+to)\s+(?P<verb>[a-z]+)\s+(?P<what>.+)$", re.I
+)
+
+
+def otherwise(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Soviet troops mustn't meet US troops in battle - if they do it would risk nuclear
+    attack" -> "Why must Soviet troops not meet US troops in battle?"; "Must consolidate comm
+    control in Korea - if not, US will take control ..." -> "Why must comm control in Korea be
+    consolidated?": what would follow otherwise is the reason."""
+    match = _OTHERWISE.search(sentence)
+    if not match:
+        return []
+    action = _last_part(sentence[: match.start()]).rstrip(" ,;")
+    result = _first_part(sentence[match.end() :]).strip().rstrip(" .;,")
+    answer = _short(result) or _without_last_phrase(result)
+    if not answer or len(words(answer)) < MIN_MEANING_WORDS:
+        return []
+    needed = _MUST.match(action)
+    if needed and action[:1].isupper():
+        # No subject: what must be done is asked of the thing it is done to.
+        base = needed["verb"].casefold()
+        participle = inflections(base).get("VBN") or inflections(base).get("VBD")
+        what = needed["what"].split()
+        if not participle or base not in lemmas(base).get("VERB", ()) or len(what) > 8:
+            return []
+        modal = needed["modal"].casefold().replace("have to", "must").replace("need to", "must")
+        front = finish_question(
+            f"Why {modal} {' '.join(lower_first(what, names))} be {participle[0]}"
+        )
+    else:
+        clause = split_clause(action)
+        if clause is None or not action[:1].isupper() or len(words(action)) > 20:
+            return []
+        front = question("Why", clause, names)
+    return [Question(front, _capital(answer), Shape.WHY, 11.6)]
+
+
+def _without_last_phrase(text: str) -> str:
+    """ "US will take control of North Korea and attack Russia across the border" -> "... and
+    attack Russia": a long answer without the place or time it ends on."""
+    tokens = text.split()
+    for index in range(len(tokens) - 2, MIN_MEANING_WORDS, -1):
+        if tokens[index].casefold() in PREPOSITIONS_AFTER | {"across", "over", "into"}:
+            head = " ".join(tokens[:index])
+            if len(tokens[:index]) <= MAX_ANSWER_WORDS:
+                return head
+            return ""
+    return ""
+
+
+_ASIDES = re.compile(
+    r"\s*\([^()]*\)\s*$|,?\s+(?:such\s+as|e\.g\.?|for\s+example|including)\s+[^;]*$", re.I
+)
+
+
+def _without_asides(text: str) -> str:
+    """ "... higher prices for imported goods such as cars, petrol, ..." -> "... higher prices
+    for imported goods": a long answer without its examples or the bracket it ends on."""
+    shorter = _ASIDES.sub("", text).strip()
+    return shorter if len(words(shorter)) >= MIN_MEANING_WORDS else text
 
 
 def _whole_reason(text: str) -> str:
@@ -522,6 +594,8 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []  # "exports and decrease imports": two effects in one answer
     if not outcome or len(words(outcome)) < 2:
         return []
+    if set(lemmas(outcome.split()[0].casefold())) == {"ADV"}:
+        return []  # "support increased [steadily while ...]": a change, not a thing caused
     tokens = cause.split()
     modal = ""
     while len(tokens) > 1 and tokens[-1].casefold() in ("also", "potentially", "often", "usually"):
@@ -773,7 +847,9 @@ def named_law(statement: str, name: str) -> list[Question]:
 
 # Conditions --------------------------------------------------------------------------------------
 
-_IF_THEN = re.compile(r"^if\s+(?P<condition>[^,;]{8,140}?),\s*(?:then\s+)?(?P<result>\S.+)$", re.I)
+_IF_THEN = re.compile(
+    r"^if\s+(?P<condition>[^,;]{8,140}?)(?:,\s*(?:then\s+)?|\s+then\s+)(?P<result>\S.+)$", re.I
+)
 _THERE_WILL_BE = re.compile(r"^(?:then\s+)?there\s+(?:will\s+be|would\s+be|is|are)\s+", re.I)
 
 
