@@ -887,3 +887,27 @@ def test_what_a_cause_does_to_an_amount_and_reasons_without_their_examples(
         "What happens if investors believe Australia to be a more attractive destination for "
         "their funds?"
     ] == ("Demand for the AUD will increase")
+
+
+def test_a_label_over_what_it_is_for_or_a_doing_is_asked_what_it_is(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Learning\n\n"
+        "- **exercise**\n"
+        "  - valuable in helping improve both our memory and our ability to learn.\n"
+        "- **recall**\n"
+        "  - trying to remember the key points without looking at the page, is one of the best "
+        "ways to help the chunking process along\n"
+        "- **practice**\n"
+        "  - helping build the neural structures we are learning\n"
+        "- historians:\n"
+        "  - Dunning School (early 1900s) - saw Reconstruction as a tragic mistake\n",
+    )
+    assert cards["What is exercise valuable for?"] == (
+        "Helping improve both our memory and our ability to learn"
+    )
+    assert cards["What is recall?"] == (
+        "Trying to remember the key points without looking at the page"
+    )
+    assert "What is practice?" not in cards  # what it helps do is not what it is
+    assert "What are historians?" not in cards

@@ -799,6 +799,11 @@ def _rule(holding: str) -> str:
     return holding
 
 
+_USEFUL = r"valuable|useful|important|essential|vital|crucial|helpful|necessary|key|responsible"
+# "helping improve ...", "making it easier ...": what the thing does, not what it is
+_DOING = frozenset(["help", "allow", "enable", "let", "make", "keep", "cause", "give", "get"])
+
+
 def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> list[Question]:
     """A label's first sub-bullet that says what it is: "**chunks**" over "- pieces of
     information bound together through use" -> "What are chunks?"; "- like a storage
@@ -811,12 +816,22 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
         front = finish_question(f"What {verb} {shown} like")
         return [Question(front, _capital(text[5:]), Shape.DEFINITION, 11.0)]
+    useful = re.match(rf"^(?P<how>{_USEFUL})\s+(?:in|for|to)\s+(?P<what>\S.+)$", text, re.I)
+    if useful and MIN_MEANING_WORDS <= len(words(useful["what"])) <= MAX_ANSWER_WORDS:
+        # "**exercise**" over "- valuable in helping improve our memory" -> what it is for
+        front = finish_question(f"What {verb} {shown} {useful['how'].casefold()} for")
+        return [Question(front, _capital(useful["what"]), Shape.DEFINITION, 11.0)]
     if (split_clause(text) is not None and not noun_phrase) or first in PRONOUNS:
         return []  # (unless the caller knows "the energy required ..." is a noun phrase)
     if is_stopword(first) and first not in ("a", "an", "the"):
         return []
     parts = lemmas(first)
-    if first not in ("a", "an", "the") and ("NOUN" not in parts or "ADJ" in parts):
+    # "**recall**" over "- trying to remember the key points ...": a doing, named by a gerund
+    doing = verb_base(first, "VBG") if first.endswith("ing") else None
+    if doing in _DOING:
+        return []
+    gerund = bool(doing) and "VERB" in parts and text[:1].islower()  # never "Dunning School"
+    if first not in ("a", "an", "the") and ("NOUN" not in parts or "ADJ" in parts) and not gerund:
         return []  # "valuable in helping ...": a description, not what the thing is
     answer = _short(text) or _first_part_that_fits(text)
     if not answer or _leaks(subject, answer):
