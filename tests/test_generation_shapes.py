@@ -911,3 +911,15 @@ def test_a_label_over_what_it_is_for_or_a_doing_is_asked_what_it_is(tmp_path: Pa
     )
     assert "What is practice?" not in cards  # what it helps do is not what it is
     assert "What are historians?" not in cards
+
+
+def test_two_labelled_facts_on_one_line_are_two_cards(tmp_path: Path) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Storms\n\n"
+        "- Caribbean: Anomalous 30 Tropical storms in 2020; Pacific Islands: 3 Cyclones in "
+        "2020-2021.\n",
+    )
+    assert len(cards) == 2
+    assert not any(";" in front for front in cards)
+    assert any(front.startswith("Pacific Islands: 3 Cyclones in [") for front in cards)

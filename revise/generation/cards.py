@@ -140,7 +140,10 @@ _OPENER = re.compile(
 )
 _CITATION = re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]")  # "[12]", "\\[3\\]"
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
-_SENTENCE_END = re.compile(r"([.!?][\"'\u201d\u2019)]*)\s+(?=[A-Z0-9\"'\u201c\u2018(])")
+_SENTENCE_END = re.compile(
+    r"([.!?][\"'\u201d\u2019)]*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
+    r"\s+(?=[A-Z0-9\"'\u201c\u2018(])"
+)  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|e\.g|i\.e|cf|no|nos|vol|sec"
@@ -387,7 +390,7 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
         before = text[start:end]
         if _ABBREVIATION_END.search(text[start : match.start() + 1]) or _INITIAL_END.search(before):
             continue
-        spans.append((start, end, before.strip()))
+        spans.append((start, end, before.strip().rstrip(";")))
         start = match.end()
     spans.append((start, len(text), text[start:].strip()))
     return [(a, b, sentence) for a, b, sentence in spans if sentence]
