@@ -923,3 +923,21 @@ def test_two_labelled_facts_on_one_line_are_two_cards(tmp_path: Path) -> None:
     assert len(cards) == 2
     assert not any(";" in front for front in cards)
     assert any(front.startswith("Pacific Islands: 3 Cyclones in [") for front in cards)
+
+
+def test_a_significance_sections_bullets_say_what_the_thing_did_and_how_it_ended(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "- The Korean War 1950-1953\n"
+        "    - UN troops were held off, and after 3 years of fighting - war ended with "
+        "reassertion of the division of Korea\n"
+        "- Significance of the war for the USA\n"
+        "    - Demonstrated potential power of an alliance between USSR and China\n",
+        name="notes.txt",
+    )
+    assert cards["How did the war end?"] == "With reassertion of the division of Korea"
+    assert cards["What did the war demonstrate?"] == (
+        "Potential power of an alliance between USSR and China"
+    )

@@ -17,6 +17,7 @@ from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
     affect,
     change,
+    ended,
     made_so,
     main_clause,
     marked_by,
@@ -545,6 +546,13 @@ def _passage_drafts(
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
             labelled = True
+        elif block.kind is BlockKind.ITEM and not subject and _says_what_it_did(sentence):
+            # "Significance of the war for the USA" over "- Demonstrated potential power of
+            # an alliance ...": what the section weighs is the subject.
+            weighed = significance_subject((*passage.trail, passage.label))
+            if weighed:
+                sentence = f"{weighed} {sentence[:1].lower()}{sentence[1:]}"
+                labelled = True
         elif sentence[:1].islower() and split_clause(sentence) is not None:
             sentence = sentence[:1].upper() + sentence[1:]  # a bullet that is a whole sentence
         if sentence.endswith(":") and _defines(sentence):
@@ -596,6 +604,34 @@ def _passage_drafts(
         if options:
             drafts.append(Draft(options))
     return drafts
+
+
+_SIGNIFICANCE = re.compile(
+    r"^(?:the\s+)?(?:significance|importance|impact|effects?|consequences?)\s+of\s+"
+    r"(?P<the>the\s+)?(?P<thing>[^,:;()]+?)(?:\s+(?:for|on)\s+.+)?$",
+    re.I,
+)
+
+
+def significance_subject(trail: tuple[str, ...]) -> str:
+    """ "Significance of the war for the USA" -> "The war": what a section's subjectless
+    bullets say things of."""
+    for heading in reversed(trail):
+        match = _SIGNIFICANCE.match(tidy(heading).rstrip(" :"))
+        if match and len(match["thing"].split()) <= MAX_SUBJECT_LABEL_WORDS:
+            thing = match["thing"]
+            the = "the " if match["the"] or thing[:1].islower() else ""
+            return f"{the}{thing}"[:1].upper() + f"{the}{thing}"[1:]
+    return ""
+
+
+def _says_what_it_did(sentence: str) -> bool:
+    """ "Demonstrated potential power of an alliance ...": a past verb with no subject."""
+    first = re.match(r"[A-Za-z]+", sentence)
+    if not first or len(words(sentence)) < MIN_FACT_WORDS:
+        return False
+    word = first[0].casefold()
+    return verb_base(word, "VBD") is not None and not can_be(word, "NOUN")
 
 
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
@@ -802,6 +838,7 @@ def shaped_questions(
         *relation(sentence, names),
         *change(sentence, names),
         *affect(sentence, names),
+        *ended(sentence, names),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):
         opens_with_label = bool(about) and sentence.casefold().startswith(f"{about.casefold()} ")

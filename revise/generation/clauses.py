@@ -786,3 +786,30 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
     else:
         answer = " and ".join(f"{verb} {thing}" for verb, thing in moves)
     return [Question(finish_question(body), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
+
+
+_ENDED = re.compile(
+    r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
+    r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
+    re.I,
+)
+
+
+def ended(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "... after 3 years of fighting - war ended with reassertion of the division of Korea"
+    -> "How did the war end?" :: "With reassertion of the division of Korea" """
+    part = DASH.split(sentence.strip())[-1]
+    match = _ENDED.match(part)
+    if not match or re.search(r"\d{3,4}", match["what"]):
+        return []  # "ended in 1953": when, asked as a date
+    subject = match["subject"].split()
+    if len(subject) == 1 and subject[0].islower() and can_be(subject[0], "NOUN"):
+        subject = ["The", subject[0]]  # "war ended with ...": the war the notes are about
+    if not _good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+        return []
+    answer = f"{match['how']} {match['what']}"
+    if not 3 <= len(words(answer)) <= MAX_ANSWER_WORDS:
+        return []
+    aux = "does" if match["verb"].casefold() == "ends" else "did"
+    front = finish_question(f"How {aux} {_subject(subject, names)} end")
+    return [Question(front, answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
