@@ -235,11 +235,11 @@ def select(drafts: list[Draft]) -> list[NoteData]:
     """Take each fact's best option whose answer is not worn out and that is no near-copy."""
     cap = max(1, int(len(drafts) * ANSWER_SHARE))
     while True:
-        chosen = _select_with_cap(drafts, cap)
+        chosen = _without_echoes(_select_with_cap(drafts, cap))
         counts = Counter(normalise(option.answer) for option in chosen)
         worst = max(counts.values(), default=0)
         if worst <= 1 or worst <= len(chosen) * ANSWER_SHARE or cap == 1:
-            return [option.note for option in _without_echoes(chosen)]
+            return [option.note for option in chosen]
         cap -= 1
 
 
