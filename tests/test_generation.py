@@ -79,7 +79,11 @@ def test_outline_export_header_and_headings_never_become_cards() -> None:
 def test_sub_bullets_under_a_lead_are_cards_that_carry_the_lead() -> None:
     deck = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
     under = [note for note in deck.notes if note.context.endswith("the USSR agreed to")]
-    assert any("[Lushan Naval base]" in note.front for note in under)
+    assert any(
+        note.front.endswith("what did the USSR agree to hand over to China?")
+        and note.back == "The Lushan Naval base"
+        for note in under
+    )
     # No card dumps the four long sub-bullets, and none is cut at a dash.
     assert not any(note.back.count("; ") >= 3 for note in deck.notes)
     assert not any(note.back == "Hand over the Lushan Naval base to China" for note in deck.notes)

@@ -941,3 +941,21 @@ def test_a_significance_sections_bullets_say_what_the_thing_did_and_how_it_ended
     assert cards["What did the war demonstrate?"] == (
         "Potential power of an alliance between USSR and China"
     )
+
+
+def test_each_item_finishes_its_parent_bullets_sentence(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "- Following the War - there were 2 further agreements, in the 1953 and 1954 deals, "
+        "the USSR agreed to:\n"
+        "    - Help China build power plants\n"
+        "    - Hand over the Lushan Naval base to China - located on the border\n"
+        "    - Increase trade with China\n"
+        "- Mao wanted to unite China under communist leadership\n",
+        name="notes.txt",
+    )
+    asked = "In the 1953 and 1954 deals, what did the USSR agree to"
+    assert cards[f"{asked} help China build?"] == "Power plants"
+    assert cards[f"{asked} hand over to China?"] == "The Lushan Naval base"
+    assert cards[f"{asked} increase with China?"] == "Trade"
+    assert "What did Mao want to unite?" not in cards  # no parent bullet left it open

@@ -18,6 +18,8 @@ from revise.generation.clauses import (
     affect,
     change,
     ended,
+    intention,
+    label_clause,
     made_so,
     main_clause,
     marked_by,
@@ -120,6 +122,7 @@ OPTIONS_PER_FACT = 3
 SIBLING_SIMILARITY = 80  # masked prompts this alike (0-100) are a run of interfering clozes
 SIBLING_LINES = 10  # clozes sharing a frame this close together come from one enumeration
 ANSWER_SHARE = 0.10  # no single answer on more than this share of a deck
+SHARE_MARGIN = 0.9  # the checker leaves out a few cards later: the share must hold after
 
 _META = re.compile(
     r"\b(this (article|essay|post|page|section|chapter|guide|blog)|in this (article|essay|post"
@@ -238,7 +241,7 @@ def select(drafts: list[Draft]) -> list[NoteData]:
         chosen = _without_echoes(_select_with_cap(drafts, cap))
         counts = Counter(normalise(option.answer) for option in chosen)
         worst = max(counts.values(), default=0)
-        if worst <= 1 or worst <= len(chosen) * ANSWER_SHARE or cap == 1:
+        if worst <= 1 or worst <= len(chosen) * SHARE_MARGIN * ANSWER_SHARE or cap == 1:
             return [option.note for option in chosen]
         cap -= 1
 
@@ -532,6 +535,7 @@ def _passage_drafts(
                 drafts.append(Draft([option]))
                 continue
         labelled = False  # the sentence's subject is the label it sits under
+        finishes = False  # the sentence finishes the label's own
         first_under = subject and index == 0 and block.start == passage.label_line + 1
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
@@ -546,6 +550,12 @@ def _passage_drafts(
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
             labelled = True
+        elif block.kind is BlockKind.ITEM and label_clause(passage.label) and _is_order(sentence):
+            # "the USSR agreed to:" over "- Help China build power plants": each item
+            # finishes the label's sentence.
+            sentence = f"{label_clause(passage.label)} {sentence[:1].lower()}{sentence[1:]}"
+            source = SourceRef(path, passage.label_line or source.start, source.end)
+            labelled = finishes = True
         elif block.kind is BlockKind.ITEM and not subject and _says_what_it_did(sentence):
             # "Significance of the war for the USA" over "- Demonstrated potential power of
             # an alliance ...": what the section weighs is the subject.
@@ -566,7 +576,10 @@ def _passage_drafts(
         options = []
         fallbacks: list[Option] = []
         law = passage.label if block.kind is BlockKind.HEADING else ""
-        for shaped in shaped_questions(sentence, block.terms, vocabulary, case, law, subject):
+        shapes = shaped_questions(
+            sentence, block.terms, vocabulary, case, law, subject, finishes_label=finishes
+        )
+        for shaped in shapes:
             where = source
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
                 where = SourceRef(path, passage.label_line, source.end)  # the answer is the label
@@ -623,6 +636,12 @@ def significance_subject(trail: tuple[str, ...]) -> str:
             the = "the " if match["the"] or thing[:1].islower() else ""
             return f"{the}{thing}"[:1].upper() + f"{the}{thing}"[1:]
     return ""
+
+
+def _is_order(sentence: str) -> bool:
+    """ "Help China build power plants": opens with a verb's base form."""
+    first = re.match(r"[A-Za-z]+", sentence)
+    return bool(first) and first[0].casefold() in lemmas(first[0].casefold()).get("VERB", ())
 
 
 def _says_what_it_did(sentence: str) -> bool:
@@ -809,9 +828,11 @@ def shaped_questions(
     case: tuple[str, str] | None,
     label: str = "",
     about: str = "",
+    finishes_label: bool = False,
 ) -> list[Question]:
     """The questions the sentence's shape allows, best first; `about` is the bold label the
-    sentence sits under."""
+    sentence sits under; `finishes_label` says the sentence is a parent bullet's "the USSR
+    agreed to" finished by one of its items."""
     names = vocabulary.names
     found_law = named_law(sentence, label)
     if found_law:
@@ -839,6 +860,7 @@ def shaped_questions(
         *change(sentence, names),
         *affect(sentence, names),
         *ended(sentence, names),
+        *(intention(sentence, names) if finishes_label else []),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):
         opens_with_label = bool(about) and sentence.casefold().startswith(f"{about.casefold()} ")

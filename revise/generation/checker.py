@@ -424,11 +424,13 @@ def _check_duplicates(faces: list[tuple[int, NoteData, CardFace]]) -> list[Findi
                 message = "the same fact is also a cloze"
                 findings.append(_finding(7, face.prompt, message, index))
                 break
-    counts = Counter(normalise(face.answer) for _, _, face in faces)
-    for answer, count in sorted(counts.items()):
-        if count > 1 and count > ANSWER_SHARE * len(faces):
-            message = f"answer {answer!r} is on {count} of {len(faces)} cards (over 10 %)"
-            findings.append(_finding(7, answer, message))
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, _, face in faces:
+        holders[normalise(face.answer)].append(index)
+    for answer, held in sorted(holders.items()):
+        if len(held) > 1 and len(held) > ANSWER_SHARE * len(faces):
+            message = f"answer {answer!r} is on {len(held)} of {len(faces)} cards (over 10 %)"
+            findings.append(_finding(7, answer, message, held[-1]))  # the last one is one too many
     return findings
 
 

@@ -813,3 +813,79 @@ def ended(sentence: str, names: frozenset[str]) -> list[Question]:
     aux = "does" if match["verb"].casefold() == "ends" else "did"
     front = finish_question(f"How {aux} {_subject(subject, names)} end")
     return [Question(front, answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
+
+
+INTENT_VERBS = frozenset(
+    ["agree", "promise", "decide", "plan", "want", "try", "refuse", "offer", "pledge", "aim",
+     "hope", "need", "seek", "intend", "fail", "attempt", "vow"]
+)  # fmt: skip
+_INTENT = re.compile(
+    r"^(?:(?P<front>(?:in|at|during|after|under|by|with)\s[^,]{2,60}),\s+)?"
+    r"(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to$",
+    re.I,
+)
+
+
+def label_clause(label: str) -> str:
+    """The clause a parent bullet leaves open for each sub-bullet to finish: "Following the
+    War - there were 2 further agreements, in the 1953 and 1954 deals, the USSR agreed to:" ->
+    "In the 1953 and 1954 deals, the USSR agreed to"; "" for any other label."""
+    text = DASH.split(label.strip().rstrip(" :"))[-1]
+    parts = [part.strip() for part in text.split(",")]
+    for size in (2, 1):
+        clause = ", ".join(parts[-size:])
+        match = _INTENT.match(clause)
+        if match and verb_base(match["verb"].casefold(), "VBD") in INTENT_VERBS:
+            if size == 2 and not match["front"]:
+                continue
+            return clause[:1].upper() + clause[1:]
+    return ""
+
+
+_RECIPIENT = re.compile(r"\s+(?P<to>(?:to|for|with)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w-]*)*)$")
+
+
+def intention(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "In the 1953 and 1954 deals, the USSR agreed to hand over the Lushan Naval base to
+    China" -> "In the 1953 and 1954 deals, what did the USSR agree to hand over to China?" ::
+    "The Lushan Naval base" """
+    text = DASH.split(sentence.strip().rstrip("."), maxsplit=1)[0]
+    match = re.match(
+        r"^(?:(?P<front>[^,]{2,60}),\s+)?(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to\s+"
+        r"(?P<vp>[a-z]+\s.+)$",
+        text,
+        re.I,
+    )
+    if not match or verb_base(match["verb"].casefold(), "VBD") not in INTENT_VERBS:
+        return []
+    subject = match["subject"].split()
+    if not _good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+        return []
+    tokens = match["vp"].split(",")[0].split()
+    chain = [tokens.pop(0)]
+    if not _is_base_verb(chain[0]):
+        return []
+    if tokens and tokens[0].casefold() in _PARTICLES | {"over"}:
+        chain.append(tokens.pop(0))
+    if (
+        chain[0].casefold() in ("help", "let", "make")
+        and len(tokens) > 1
+        and tokens[0][:1].isupper()
+        and _is_base_verb(tokens[1])
+    ):
+        chain.extend(tokens[:2])  # "help China build"
+        tokens = tokens[2:]
+    thing = " ".join(tokens)
+    recipient = _RECIPIENT.search(thing)
+    if recipient:
+        thing = thing[: recipient.start()]
+    if not thing or thing.split()[0].casefold() in PREPOSITIONS | PRONOUNS or thing[:1] == "(":
+        return []
+    if not 1 <= len(words(thing)) <= MAX_ANSWER_WORDS - 4:
+        return []
+    base = verb_base(match["verb"].casefold(), "VBD")
+    asked = " ".join([*chain, recipient["to"]] if recipient else chain)
+    shown = " ".join(subject) if match["front"] else _subject(subject, names)
+    body = f"what did {shown} {base} to {asked}"
+    front = f"{match['front']}, {body}" if match["front"] else body
+    return [Question(finish_question(front), thing[:1].upper() + thing[1:], Shape.EFFECT, 11.1)]
