@@ -959,3 +959,17 @@ def test_each_item_finishes_its_parent_bullets_sentence(tmp_path: Path) -> None:
     assert cards[f"{asked} hand over to China?"] == "The Lushan Naval base"
     assert cards[f"{asked} increase with China?"] == "Trade"
     assert "What did Mao want to unite?" not in cards  # no parent bullet left it open
+
+
+def test_a_stage_of_a_sequence_asks_what_happened_in_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Aid to North Korea\n\n"
+        "During the third phase (1961-64, the beginning of the Sino-Soviet split), both China "
+        "and the Soviet Union gave little assistance. In 1961, China signed a treaty with North "
+        "Korea.\n",
+    )
+    assert cards["What happened during the third phase (1961-64)?"] == (
+        "Both China and the Soviet Union gave little assistance"
+    )
+    assert "What happened in 1961?" not in cards  # a year alone is no stage

@@ -25,6 +25,7 @@ from revise.generation.clauses import (
     marked_by,
     naming,
     object_question,
+    phase,
     purpose,
     relation,
     stance,
@@ -860,6 +861,7 @@ def shaped_questions(
         *change(sentence, names),
         *affect(sentence, names),
         *ended(sentence, names),
+        *phase(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):

@@ -889,3 +889,29 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
     body = f"what did {shown} {base} to {asked}"
     front = f"{match['front']}, {body}" if match["front"] else body
     return [Question(finish_question(front), thing[:1].upper() + thing[1:], Shape.EFFECT, 11.1)]
+
+
+_PHASE = re.compile(
+    r"^(?P<front>(?:during|in)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(?:period|phase|stage|era|wave|step)\s*"
+    r"\((?P<when>[^,()]+)(?:,[^()]*)?\)),\s+(?P<main>.+)$",
+    re.I,
+)
+
+
+def phase(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "During the third phase (1961-64, the beginning of the Sino-Soviet split), both China
+    and the Soviet Union gave little assistance" -> "What happened during the third phase
+    (1961-64)?": one stage of a sequence, asked by its place and dates."""
+    match = _PHASE.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    main = match["main"]
+    if split_clause(main[:1].upper() + main[1:]) is None and not re.match(r"both\s", main, re.I):
+        return []
+    if not MIN_CONTENT_WORDS <= len(words(main)) <= MAX_ANSWER_WORDS:
+        return []
+    front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
+    preposition = front.split()[0].casefold()
+    front = finish_question(f"What happened {preposition} {' '.join(front.split()[1:])}")
+    return [Question(front, main[:1].upper() + main[1:], Shape.EFFECT, 10.85)]
