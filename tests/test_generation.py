@@ -345,3 +345,9 @@ ALL_NOTES = sorted(
 def test_every_notes_file_we_have_generates_a_deck(path: Path) -> None:
     deck = generate_deck(path)
     assert deck.name and all(note.front for note in deck.notes)
+
+
+def test_an_object_answer_stops_before_a_second_verb() -> None:
+    deck = generate_deck(ROOT / "decks/notes/russia-north-korea-history.txt")
+    answers = {note.front: note.back for note in deck.notes}
+    assert answers["What did the war solidify?"] == "The division of Korea"

@@ -139,6 +139,9 @@ OBJECT_VERBS = frozenset(
         "show",
         "prove",
         "consolidate",
+        "solidify",
+        "cement",
+        "secure",
         "undermine",
         "boost",
         "lower",
@@ -571,6 +574,9 @@ def _answer(text: str) -> str:
     text = re.split(
         r",\s+(?:which|who|where|while|whereas|so)\b|\s+by\s+\w+ing\b", text, maxsplit=1
     )[0]
+    second = re.search(r",?\s+and\s+(?P<verb>[a-z]+ed)\s+(?:the|a|an|[A-Z])", text)
+    if second and verb_base(second["verb"], "VBD") and not can_be(second["verb"], "ADJ"):
+        text = text[: second.start()]  # "the division of Korea [and allowed the Soviet ...]"
     parts = [part.strip(" .;,") for part in DASH.split(text.strip()) if part.strip(" .;,")]
     if not parts:
         return ""

@@ -305,11 +305,22 @@ def _glued(char: str) -> bool:
     return bool(char) and (char.isalnum() or char in "-#@_/")
 
 
+_DEMONSTRATIVES = frozenset(["this", "these", "that", "those"])
+
+
+def _names_a_thing(word: str, following: str) -> bool:
+    from revise.generation.grammar import can_be
+
+    return can_be(word, "NOUN") and following in ("is", "was", "are", "were", "has", "had")
+
+
 def is_vague(sentence: str) -> bool:
     """A sentence whose subject is a pronoun or a bare ordinal ("The first 1954-55 was ...")."""
     tokens = [token.casefold() for token in sentence.split()[:4]]
     if not tokens:
         return False
+    if tokens[0] in _DEMONSTRATIVES and len(tokens) > 2 and _names_a_thing(tokens[1], tokens[2]):
+        return False  # "This support was vital ...": which support, the heading may say
     if tokens[0] in PRONOUNS and (
         len(tokens) < 2 or is_verb_form(tokens[1]) or tokens[1] in PRONOUNS
     ):
