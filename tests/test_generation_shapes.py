@@ -973,3 +973,19 @@ def test_a_stage_of_a_sequence_asks_what_happened_in_it(tmp_path: Path) -> None:
         "Both China and the Soviet Union gave little assistance"
     )
     assert "What happened in 1961?" not in cards  # a year alone is no stage
+
+
+def test_a_strategy_over_its_rule_asks_what_the_strategy_is(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "#### avoid deadlock\n\n"
+        "**Approach 1 : Process Initiation Denial**\n"
+        "- Do not start a process if its demands might lead to deadlock.\n"
+        "- This strategy is hardly optimal.\n\n"
+        "**sleep**\n"
+        "- Do not take tests with little sleep the night before.\n",
+    )
+    assert cards["What is process initiation denial?"] == (
+        "Do not start a process if its demands might lead to deadlock"
+    )
+    assert "What is sleep?" not in cards  # advice under a thing, not a strategy's rule

@@ -799,6 +799,15 @@ def _rule(holding: str) -> str:
     return holding
 
 
+_ORDER = re.compile(r"^(?:do\s+not|don't|never|always|only)\s+[a-z]+\s", re.I)
+_STRATEGY = re.compile(
+    r"\b(?:approach|strategy|method|technique|policy|rule|principle|denial|prevention|avoidance"
+    r"|detection)\b",
+    re.I,
+)
+_NUMBERED = re.compile(
+    r"^(?:approach|method|strategy|step|option|rule|technique)\s*\d+\s*:\s*", re.I
+)
 _USEFUL = r"valuable|useful|important|essential|vital|crucial|helpful|necessary|key|responsible"
 # "helping improve ...", "making it easier ...": what the thing does, not what it is
 _DOING = frozenset(["help", "allow", "enable", "let", "make", "keep", "cause", "give", "get"])
@@ -816,6 +825,14 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
         front = finish_question(f"What {verb} {shown} like")
         return [Question(front, _capital(text[5:]), Shape.DEFINITION, 11.0)]
+    rule = _ORDER.match(text) and _STRATEGY.search(subject)
+    if rule and MIN_MEANING_WORDS <= len(words(text)) <= MAX_ANSWER_WORDS:
+        # "**Approach 1 : Process Initiation Denial**" over "- Do not start a process if ...":
+        # the rule is what the strategy is.
+        name = _NUMBERED.sub("", subject).strip()
+        if name:
+            front = finish_question(f"What is {' '.join(lower_first(name.split()))}")
+            return [Question(front, _capital(text), Shape.DEFINITION, 11.0)]
     useful = re.match(rf"^(?P<how>{_USEFUL})\s+(?:in|for|to)\s+(?P<what>\S.+)$", text, re.I)
     if useful and MIN_MEANING_WORDS <= len(words(useful["what"])) <= MAX_ANSWER_WORDS:
         # "**exercise**" over "- valuable in helping improve our memory" -> what it is for
