@@ -405,6 +405,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return status
     if args.command is None and (status := _deck_list_at_once(args)) is not None:
         return status
+    if args.command == "import" and (status := _import_at_once(args)) is not None:
+        return status
     collection = _open(args)
     try:
         if args.command in WRITING_COMMANDS:
@@ -620,12 +622,47 @@ def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
         return _import_files(collection, args, whole=True)
 
 
+def _import_at_once(args: argparse.Namespace) -> int | None:
+    """`revise import` of decks a SQLite file does not have yet, stored with Python's sqlite3
+    before SQLAlchemy is imported (revise/storage/quick_import.py). None: the usual path
+    imports them, from the decks read here (not read again)."""
+    from datetime import UTC, datetime
+
+    from revise.formats.detect import FileKind, file_kind, read_decks
+    from revise.storage import quick_import
+    from revise.storage.bulk import gc_paused
+
+    if args.dry_run or args.columns is not None:
+        return None
+    local = _local_file(args)
+    if local is None:
+        return None
+    _, path = local
+    # Read as they are stored, or knowing what the collection holds: the usual path's.
+    with_the_collection = (FileKind.TABLE, FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION)
+    with gc_paused():
+        if any(file_kind(file) in with_the_collection for file in args.files):
+            return None
+        decks = [deck for file in args.files for deck in read_decks(file, deck=args.deck)]
+        report = quick_import.import_new_decks(path, decks, datetime.now(UTC))
+    if report is None:
+        args.decks_read = decks
+        return None
+    print(report)
+    return 0
+
+
 def _import_files(collection, args: argparse.Namespace, *, whole: bool) -> int:  # type: ignore[no-untyped-def]
     decks, tables = [], []
-    for path in args.files:
-        found, rows = collection.read_file(path, deck=args.deck, columns=args.columns, whole=whole)
-        decks.extend(found)
-        tables.extend(rows)
+    if getattr(args, "decks_read", None) is not None:  # read by _import_at_once: no package
+        decks = args.decks_read
+    else:
+        for path in args.files:
+            found, rows = collection.read_file(
+                path, deck=args.deck, columns=args.columns, whole=whole
+            )
+            decks.extend(found)
+            tables.extend(rows)
     total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
     if total >= 2000 and sys.stderr.isatty():
         report = _import_with_progress(collection, decks, tables, args, total)

@@ -14,8 +14,10 @@ import gc
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Table
+if TYPE_CHECKING:  # gc_paused and ROWS_PER_CALL serve an import without SQLAlchemy too
+    from sqlalchemy import Connection, Table
 
 ROWS_PER_CALL = 20_000  # rows handed to the driver at once: its working memory stays small
 

@@ -37,9 +37,9 @@ from revise.formats.model import (
     card_faces,
 )
 from revise.storage import app_edits
-from revise.storage.app_edits import Conflict, PreferFile, conflict_line
+from revise.storage.app_edits import PreferFile
 from revise.storage.bulk import ROWS_PER_CALL, insert_rows, new_ids, update_rows
-from revise.storage.folding import FOLDED_COLUMNS, folded
+from revise.storage.import_report import DeckReport, ImportReport
 from revise.storage.models import (
     NOT_SUSPENDED,
     SUSPENDED,
@@ -50,7 +50,16 @@ from revise.storage.models import (
     Review,
     to_ms,
 )
-from revise.textsafe import inert
+from revise.storage.note_rows import (
+    CARD_COLUMNS,
+    NEW_CARD,
+    NOTE_COLUMNS,
+    NOTE_FIELDS,
+    SCHEDULE_COLUMNS,
+    duplicate,
+    note_row,
+    unique_notes,
+)
 
 decks_t = Deck.__table__
 notes_t = Note.__table__
@@ -58,74 +67,6 @@ cards_t = Card.__table__
 reviews_t = Review.__table__
 
 Advance = Callable[[int], None]  # told how many more notes were stored
-
-
-@dataclass
-class DeckReport:
-    name: str
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    missing: int = 0
-    skipped: list[str] = field(default_factory=list)
-    notes: list[NoteData] = field(default_factory=list)
-    reviews: int = 0
-    changes: list[tuple[str, NoteData]] = field(default_factory=list)  # ("added", note), ...
-    conflicts: list[Conflict] = field(default_factory=list)  # changed in the app and the file
-    kept_deleted: list[NoteData] = field(default_factory=list)  # deleted in the app, still in file
-
-    def summary(self) -> str:
-        line = (
-            f"{inert(self.name)}: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.missing} missing"
-        )
-        if self.reviews:
-            line += f", {self.reviews} reviews"
-        if self.skipped:
-            line += f", {len(self.skipped)} skipped"
-        if self.conflicts:
-            line += f", {len(self.conflicts)} changed in the app and in the file"
-        if self.kept_deleted:
-            line += f", {len(self.kept_deleted)} deleted in the app (not restored)"
-        return line
-
-
-@dataclass
-class ImportReport:
-    decks: list[DeckReport] = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def total_added(self) -> int:
-        return sum(deck.added for deck in self.decks)
-
-    @property
-    def total_updated(self) -> int:
-        return sum(deck.updated for deck in self.decks)
-
-    @property
-    def total_unchanged(self) -> int:
-        return sum(deck.unchanged for deck in self.decks)
-
-    @property
-    def total_missing(self) -> int:
-        return sum(deck.missing for deck in self.decks)
-
-    def __str__(self) -> str:
-        return "\n".join(self.lines())
-
-    def lines(self, *, conflicts: bool = True) -> list[str]:
-        """The report's lines; without the conflicts' for a caller that lists them itself."""
-        lines = [deck.summary() for deck in self.decks]
-        for deck in self.decks:
-            lines.extend(f"  skipped: {inert(reason)}" for reason in deck.skipped)
-            if conflicts:
-                lines.extend(f"  conflict: {conflict_line(c)}" for c in deck.conflicts)
-        if any(deck.kept_deleted for deck in self.decks):
-            lines.append(f"  {app_edits.RESTORE} brings back the cards deleted in the app")
-        if self.dry_run:
-            lines.append("dry run: nothing was changed")
-        return lines
 
 
 @dataclass(slots=True)  # a re-import of a large deck holds one per stored note
@@ -264,7 +205,7 @@ def plan_deck(connection: Connection, deck: DeckData, *, restore: bool = False) 
     unless `restore`."""
     deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
     scratch = DeckReport(deck.name)
-    incoming, keys = _unique_notes(deck.notes, scratch)
+    incoming, keys = unique_notes(deck.notes, scratch)
     unread = {key for note, key in zip(incoming, keys, strict=True) if note.as_imported}
     if unread and writes_seen(connection) is not None:  # checked under the lock without a print
         snapshot, stored = 0, _stored_notes_but(connection, deck_id, unread)
@@ -532,26 +473,6 @@ def _work_out_memory(histories: list[CardHistory]) -> None:
         _ = history.schedule
 
 
-def _unique_notes(notes: list[NoteData], report: DeckReport) -> tuple[list[NoteData], list[str]]:
-    """The notes that are not a repeat of an earlier one, and their keys."""
-    seen: dict[str, NoteData] = {}
-    unique = []
-    for note in notes:
-        key = note.key
-        first = seen.setdefault(key, note)
-        if first is not note:
-            report.skipped.append(_duplicate(note, first.line))
-            continue
-        unique.append(note)
-    report.notes = unique
-    return unique, list(seen)
-
-
-def _duplicate(note: NoteData, first_line: int) -> str:
-    where = f"line {note.line}" if note.line else "a note"
-    return f"{where}: same card as line {first_line}" if first_line else f"{where}: duplicate"
-
-
 def _match_edited(
     incoming: list[NoteData], matched: dict[int, _Stored], stored: dict[str, _Stored]
 ) -> None:
@@ -620,34 +541,6 @@ def _same_source(old: str | None, new: SourceRef | None) -> bool:
     )
 
 
-# A note's columns as a file gives them, in the order `_note_row` gives their values.
-_NOTE_FIELDS = (
-    "key", "explicit_key", "kind", "front", "back", "context", "tags", "source", "media",
-    "position", "missing", "origin", *FOLDED_COLUMNS.values(),
-)  # fmt: skip
-
-
-def _note_row(note: NoteData, key: str, position: int) -> tuple[object, ...]:
-    tags = " ".join(note.tags)
-    return (
-        key,
-        bool(note.id),
-        note.kind.value,
-        note.front,
-        note.back,
-        note.context,
-        tags,
-        str(note.source) if note.source else None,
-        "\n".join(note.media),
-        position,
-        False,
-        note.origin,
-        *folded(
-            {"front": note.front, "back": note.back, "context": note.context, "tags": tags}
-        ).values(),
-    )
-
-
 def _update_notes(
     connection: Connection,
     changed: list[tuple[_Stored, NoteData, str, int]],
@@ -660,9 +553,9 @@ def _update_notes(
     update_rows(
         connection,
         notes_t,
-        (*_NOTE_FIELDS, "updated_at"),
+        (*NOTE_FIELDS, "updated_at"),
         "id",
-        [(*_note_row(note, key, position), stamp, old.id) for old, note, key, position in changed],
+        [(*note_row(note, key, position), stamp, old.id) for old, note, key, position in changed],
     )
     update_rows(
         connection,
@@ -723,16 +616,6 @@ def _update_cards(
     )
 
 
-_NOTE_COLUMNS = ("id", "deck_id", *_NOTE_FIELDS, "created_at", "updated_at")
-_SCHEDULE_COLUMNS = (
-    "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
-)  # fmt: skip
-
-
-_CARD_COLUMNS = (
-    "id", "note_id", "deck_id", "ordinal", "position", *_SCHEDULE_COLUMNS, "suspended",
-    "buried_until", "created_at",
-)  # fmt: skip
 _REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "origin")
 
 
@@ -760,9 +643,9 @@ def _add_batch(
     insert_rows(
         connection,
         notes_t,
-        _NOTE_COLUMNS,
+        NOTE_COLUMNS,
         (
-            (note_id, deck_id, *_note_row(note, key, position), stamp, stamp)
+            (note_id, deck_id, *note_row(note, key, position), stamp, stamp)
             for note_id, (position, note, key) in zip(note_ids, rows, strict=True)
         ),
     )
@@ -778,7 +661,7 @@ def _add_batch(
     insert_rows(
         connection,
         cards_t,
-        _CARD_COLUMNS,
+        CARD_COLUMNS,
         (
             (card_id, note_id, deck_id, ordinal, position, *_card_state(history), None, stamp)
             for card_id, (note_id, position, ordinal, history) in zip(card_ids, cards, strict=True)
@@ -797,22 +680,19 @@ def _add_batch(
     )
 
 
-_NEW_CARD = (0, None, None, None, None, None, 0, 0, NOT_SUSPENDED)
-
-
 def _card_state(history: CardHistory | None) -> tuple[object, ...]:
-    """The values of _SCHEDULE_COLUMNS and `suspended`."""
+    """The values of SCHEDULE_COLUMNS and `suspended`."""
     if history is None:
-        return _NEW_CARD
+        return NEW_CARD
     suspended = SUSPENDED if history.suspended else NOT_SUSPENDED
     schedule = history.schedule
     if schedule is None:
-        return (*_NEW_CARD[:-1], suspended)
+        return (*NEW_CARD[:-1], suspended)
     return (*_schedule_row(schedule), suspended)
 
 
 def _schedule_row(schedule: ScheduleData) -> tuple[object, ...]:
-    """The values of _SCHEDULE_COLUMNS, as stored."""
+    """The values of SCHEDULE_COLUMNS, as stored."""
     return (
         schedule.state,
         schedule.step,
@@ -887,7 +767,7 @@ def _merge_histories(
             last_review = history.last_review  # known without working out the memory
             if last_review is not None and (ours is None or to_ms(last_review) > ours):
                 schedules.append((*_schedule_row(history.schedule), card_id))  # type: ignore[arg-type]
-    update_rows(connection, cards_t, _SCHEDULE_COLUMNS, "id", schedules)
+    update_rows(connection, cards_t, SCHEDULE_COLUMNS, "id", schedules)
     return insert_rows(connection, reviews_t, _REVIEW_COLUMNS, reviews)
 
 
@@ -1185,7 +1065,7 @@ def _store_batch(
             elif (met := deck.met.position(old.id)) is not None:  # met earlier in this file
                 first = deck.lines[met]
         if first is not None:
-            report.skipped.append(_duplicate(note, first))
+            report.skipped.append(duplicate(note, first))
             continue
         first_lines[key] = note.line
         if key in deck.deleted:

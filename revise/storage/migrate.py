@@ -86,6 +86,46 @@ def create_at_head(engine: Engine) -> None:
         connection.execute(_VERSION_TABLE.insert().values(version_num=SCHEMA_HEAD))
 
 
+def sqlite_schema_source() -> str:
+    """The text of revise/storage/sqlite_schema.py: the statements `create_at_head` runs on a
+    new SQLite file, as SQLite keeps them, for a first import made without SQLAlchemy
+    (revise/storage/quick_import.py). Written by `python -m revise.storage.migrate`; a test
+    keeps the file equal to this."""
+    import json
+
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    try:
+        create_at_head(engine)
+        with engine.connect() as connection:
+            # Tables in the order they were made (those referred to first), then their
+            # indexes by name (made in no set order), then the triggers in their order.
+            statements = list(
+                connection.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY"
+                    " CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END,"
+                    " CASE type WHEN 'index' THEN name END, rowid"
+                ).scalars()
+            )
+    finally:
+        engine.dispose()
+    listed = "".join(
+        "".join(f"\n    {json.dumps(line)}" for line in statement.splitlines(keepends=True)) + ","
+        for statement in statements
+    )
+    return (
+        f"{_GENERATED_DOCSTRING}\n# ruff: noqa: E501\n\nHEAD = {json.dumps(SCHEMA_HEAD)}\n"
+        f"# fmt: off\nSTATEMENTS = ({listed}\n)\n# fmt: on\n"
+    )
+
+
+_GENERATED_DOCSTRING = '''"""A new SQLite collection's schema at HEAD, as `create_at_head` makes
+it from the models (revise/storage/models.py, the schema's one definition) and SQLite keeps it.
+Written by `python -m revise.storage.migrate` after a change to the models or a new migration,
+never by hand: tests/test_quick_import.py fails while it is out of date."""'''
+
+
 def _has_user_tables(engine: Engine) -> bool:
     with engine.connect() as connection:
         return bool(inspect(connection).get_table_names())
@@ -137,3 +177,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+
+
+if __name__ == "__main__":  # write revise/storage/sqlite_schema.py again (see sqlite_schema_source)
+    Path(__file__).with_name("sqlite_schema.py").write_text(sqlite_schema_source(), "utf-8")
