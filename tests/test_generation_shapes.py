@@ -847,8 +847,11 @@ def test_what_would_happen_otherwise_is_why_a_rule_holds(tmp_path: Path) -> None
         "    - Soviet troops mustn't meet US troops in battle - if they do it would risk nuclear "
         "attack - China must do most of the fighting\n"
         "    - Must consolidate comm control in Korea - if not, US will take control of North "
-        "Korea and attack Russia across the border\n",
+        "Korea and attack Russia across the border\n"
+        "- If inflation is too high, the central bank raises interest rates\n"
+        "    - borrowing becomes more expensive - if not, spending keeps rising\n",
     )
+    assert "Why does borrowing become more expensive?" not in cards  # no rule, no reason
     assert cards["Why must Soviet troops not meet US troops in battle?"] == (
         "It would risk nuclear attack"
     )

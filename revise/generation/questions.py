@@ -450,6 +450,10 @@ _OTHERWISE = re.compile(
     r"|or\s+else)\b,?\s+",
     re.I,
 )
+_OBLIGED = re.compile(
+    r"\b(?:must|mustn't|should|shouldn't|need\s+to|needs\s+to|have\s+to|has\s+to|cannot|can't)\b",
+    re.I,
+)
 _MUST = re.compile(
     r"^(?P<modal>must|should|need\s+to|have\s+to)\s+(?P<verb>[a-z]+)\s+(?P<what>.+)$", re.I
 )
@@ -464,6 +468,8 @@ def otherwise(sentence: str, names: frozenset[str]) -> list[Question]:
     if not match:
         return []
     action = _last_part(sentence[: match.start()]).rstrip(" ,;")
+    if not _OBLIGED.search(action):
+        return []  # "borrowing becomes more expensive - if not, ...": "if not" of what came before
     result = _first_part(sentence[match.end() :]).strip().rstrip(" .;,")
     answer = _short(result) or _without_last_phrase(result)
     if not answer or len(words(answer)) < MIN_MEANING_WORDS:
