@@ -992,3 +992,16 @@ def test_a_strategy_over_its_rule_asks_what_the_strategy_is(tmp_path: Path) -> N
         "Do not start a process if its demands might lead to deadlock"
     )
     assert "What is sleep?" not in cards  # advice under a thing, not a strategy's rule
+
+
+def test_a_long_reason_loses_only_the_phrase_it_ends_on(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Activism\n\n"
+        "Nonviolent protests are more successful than their violent counterparts because they "
+        "are better at eliciting broad and diverse support from the societies in which they "
+        "take place.\n",
+    )
+    assert cards[
+        "Why are nonviolent protests more successful than their violent counterparts?"
+    ] == ("They are better at eliciting broad and diverse support from the societies")

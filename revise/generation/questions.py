@@ -32,6 +32,7 @@ MIN_MEANING_WORDS = 3
 MAX_LAW_WORDS = 40  # a law is stated whole, however long: it is the one fact its name asks
 MIN_RESTRICTED_WORDS = 6  # a head cut before its "that ..." shorter than this says nothing
 MIN_STATED_WORDS = 5  # a meaning opening with "no" this long states something
+MAX_CUT_PHRASE_WORDS = 6  # a long answer may lose the place or time it ends on, no more
 
 
 class Shape:
@@ -426,7 +427,7 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     if len(words(reason)) > MAX_ANSWER_WORDS:
         reason = _without_asides(reason)
     if len(words(reason)) > MAX_ANSWER_WORDS or ", which" in reason:
-        reason = _short(reason)
+        reason = _short(reason) or _without_last_phrase(reason)
     if not reason or len(words(reason)) < 2:
         return []
     trailer = ""
@@ -499,9 +500,11 @@ def _without_last_phrase(text: str) -> str:
     attack Russia": a long answer without the place or time it ends on."""
     tokens = text.split()
     for index in range(len(tokens) - 2, MIN_MEANING_WORDS, -1):
+        if len(tokens) - index > MAX_CUT_PHRASE_WORDS:
+            return ""
         if tokens[index].casefold() in PREPOSITIONS_AFTER | {"across", "over", "into"}:
-            head = " ".join(tokens[:index])
-            if len(tokens[:index]) <= MAX_ANSWER_WORDS:
+            head = " ".join(tokens[:index]).rstrip(",;")
+            if len(tokens[:index]) <= MAX_ANSWER_WORDS and "(" not in head:
                 return head
             return ""
     return ""
