@@ -1005,3 +1005,12 @@ def test_a_long_reason_loses_only_the_phrase_it_ends_on(tmp_path: Path) -> None:
     assert cards[
         "Why are nonviolent protests more successful than their violent counterparts?"
     ] == ("They are better at eliciting broad and diverse support from the societies")
+
+
+def test_a_subject_of_something_gets_back_the_article_notes_leave_out() -> None:
+    from revise.generation.grammar import subject_phrase
+
+    assert subject_phrase("Huge cost of war".split()) == "the huge cost of war"
+    assert subject_phrase("The loss of Soviet support".split()) == "the loss of Soviet support"
+    assert subject_phrase("Practice and repetition".split()) == "practice and repetition"
+    assert subject_phrase("Using of notes".split()) == "using of notes"

@@ -20,6 +20,7 @@ from revise.generation.grammar import (
     lemmas,
     lower_first,
     split_clause,
+    subject_phrase,
     verb_base,
 )
 from revise.generation.language import PRONOUNS, is_stopword, is_verb_form, words
@@ -565,7 +566,7 @@ def _good_subject(subject: list[str]) -> bool:
 
 
 def _subject(subject: list[str], names: frozenset[str]) -> str:
-    return " ".join(lower_first(subject, names))
+    return subject_phrase(subject, names)
 
 
 def _answer(text: str) -> str:

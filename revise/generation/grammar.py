@@ -256,6 +256,31 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
     return lowered
 
 
+_DETERMINING = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+     "your", "my", "each", "every", "some", "any", "all", "no", "both", "many", "most", "few"]
+)  # fmt: skip
+
+
+def subject_phrase(words: list[str], names: frozenset[str] = frozenset()) -> str:
+    """A subject inside a question: "Huge cost of war" -> "the huge cost of war", the article
+    notes leave out put back before a thing "of" something; otherwise as `lower_first`."""
+    shown = lower_first(words, names)
+    first = shown[0].casefold() if shown else ""
+    of_thing = any(word.casefold() == "of" for word in shown[1:3])
+    if (
+        len(shown) >= 3
+        and of_thing
+        and shown[0][:1].islower()
+        and first not in _DETERMINING
+        and not first[:1].isdigit()
+        and not first.endswith("ing")
+        and can_be(first, "NOUN") | can_be(first, "ADJ")
+    ):
+        return " ".join(["the", *shown])
+    return " ".join(shown)
+
+
 def _title_case(words: list[str]) -> bool:
     return all(word[:1].isupper() or is_stopword(word) for word in words)
 

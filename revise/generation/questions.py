@@ -21,6 +21,7 @@ from revise.generation.grammar import (
     lower_first,
     question,
     split_clause,
+    subject_phrase,
     verb_base,
 )
 from revise.generation.language import LABEL_WORDS, PRONOUNS, is_stopword, is_verb_form, words
@@ -635,7 +636,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     if modal:
         if head not in lemmas(head).get("VERB", ()):
             return []  # "will increased": not a clause read right
-        subject = " ".join(lower_first(tokens, names))
+        subject = subject_phrase(tokens, names)
         front = finish_question(" ".join(["What", modal, subject, head, *particle]))
         asks = (tokens[-1].casefold(), head)
         return [Question(front, _capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
@@ -649,7 +650,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         aux = "do"
     if base is None:
         return []
-    subject = " ".join(lower_first(tokens, names))
+    subject = subject_phrase(tokens, names)
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
     asks = (tokens[-1].casefold(), base)
     return [Question(front, _capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
