@@ -1014,3 +1014,13 @@ def test_a_subject_of_something_gets_back_the_article_notes_leave_out() -> None:
     assert subject_phrase("The loss of Soviet support".split()) == "the loss of Soviet support"
     assert subject_phrase("Practice and repetition".split()) == "practice and repetition"
     assert subject_phrase("Using of notes".split()) == "using of notes"
+
+
+def test_a_formula_named_inside_a_sentence_is_a_formula_card(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "### Computing enthalpy experimentally\n\n"
+        "From here, we can compute the energy absorbed by the surroundings via the formula "
+        "$q = mc\\Delta T + C\\Delta T$.\n",
+    )
+    assert cards["q = ?"] == "mcΔT + CΔT"

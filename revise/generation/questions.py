@@ -924,10 +924,18 @@ _FORMULA = re.compile(
 )
 
 
+_NAMED_FORMULA = re.compile(
+    r"\b(?:the\s+)?(?:formula|equation)\s+(?P<formula>[^\s=]{1,12}\s*=\s*[^=,;]{1,60})$", re.I
+)
+
+
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?" """
     if "\\" in sentence or "$" in sentence:
         return []
+    named = _NAMED_FORMULA.search(sentence.strip().rstrip("."))
+    if named:
+        sentence = named["formula"]  # "... via the formula q = mcΔT + CΔT": the formula itself
     match = _FORMULA.match(sentence.strip())
     if not match:
         return []
