@@ -230,6 +230,8 @@ def find_targets(
             bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
             if re.fullmatch(MONEY, match[0]) or re.search(r"%|per\s?cent$", match[0], re.I):
                 bonus = AMOUNT_BONUS
+            elif _counts_things(sentence, match):
+                bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
     for match in re.finditer(
@@ -469,6 +471,20 @@ def _name_score(text: str, kind: TargetKind) -> float:
         score = BASE_SCORES[kind] + min(4.0, max(0.0, 5.5 - common) * 1.5) + bonus
         return score - adjective - everyday
     return BASE_SCORES[kind] - 1.5 + min(3.0, max(0.0, 5.0 - common)) - adjective
+
+
+# "3 Cyclones", "30 tropical storms": a number of the things it names
+_COUNTED = re.compile(r"\s+(?:[A-Za-z-]+\s+)?[A-Za-z]{2,}[a-rt-z]s\b")
+
+
+def _counts_things(sentence: str, match: re.Match[str]) -> bool:
+    """ "Anomalous 30 Tropical storms in 2020": digits counting what follows, in a sentence
+    that also holds a year (the count, not the year, is then the fact)."""
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})*", match[0]):
+        return False
+    if not _COUNTED.match(sentence[match.end() :]):
+        return False
+    return bool(re.search(r"\b(?:1[5-9]|20)\d{2}\b", sentence))
 
 
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
