@@ -150,6 +150,7 @@ def test_the_collection_starts_opening_only_once_the_first_card_is_written(
     finally:
         col.close()
     first_card = [has_card for has_card, _ in frames].index(True)
+    assert first_card == 0  # the first frame written shows the card: no empty screen before it
     assert not any(opening for _, opening in frames[: first_card + 1])
     assert col._thread is not None
 

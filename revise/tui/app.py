@@ -120,7 +120,10 @@ class ReviseApp(App[None]):
     def on_mount(self) -> None:
         self.set_keymap(self.collection.config.keymap)
         if self.study_only:
-            self.start_session(self.start_deck, self.custom)
+            # Once Textual's start-up batch is over: a review screen pushed inside it was laid
+            # out and drawn, that frame dropped, and laid out and drawn again after the batch.
+            # (The deck list's first frame would then come without its counts.)
+            self.call_later(self.start_session, self.start_deck, self.custom)
         else:
             from revise.tui.screens.deck_list import DeckListScreen
 
