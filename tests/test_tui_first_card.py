@@ -11,11 +11,14 @@ import re
 import threading
 from pathlib import Path
 
+from textual.css import stylesheet as textual_stylesheet
+
 from revise.config import Config
 from revise.study import opening as opening_module
 from revise.study.collection import Collection
 from revise.study.first_card import read_deck_list, read_first_card
 from revise.study.opening import OpeningCollection
+from revise.tui import app as app_module
 from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
 from revise.tui.widgets.grade_bar import GradeButton
@@ -198,3 +201,36 @@ def test_the_deck_list_is_painted_before_the_collection_opens_then_works_as_usua
     first_counts = [has_counts for has_counts, _ in frames].index(True)
     assert not any(opening for _, opening in frames[: first_counts + 1])
     assert col._thread is not None
+
+
+def test_once_the_first_card_is_written_only_the_rest_of_the_stylesheet_is_parsed(
+    tui_db, tui_clock, monkeypatch
+):
+    """The rest of app.tcss is read once the first frame is on the terminal; parsing every
+    piece of CSS again then (the first part of app.tcss, each widget's) held up the writing of
+    that frame."""
+    parsed: list[tuple[object, ...]] = []  # where each piece came from, and how it is read
+    parse = textual_stylesheet.parse
+
+    def noting_parse(scope, css, read_from, *args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append((read_from, scope, kwargs.get("tie_breaker"), css))
+        return parse(scope, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(textual_stylesheet, "parse", noting_parse)
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("space")  # the answer, styled by the first part of app.tcss
+            await settle(pilot)
+            assert "Joseph Stalin" in screen_text(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    app_tcss = (str(app_module.STYLESHEET), "")
+    assert [piece[0] for piece in parsed].count(app_tcss) == 2  # the first part, then all
+    assert len(parsed) == len(set(parsed))  # nothing parsed twice

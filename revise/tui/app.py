@@ -115,7 +115,12 @@ class ReviseApp(App[None]):
     def _style_everything(self) -> None:
         """The rest of app.tcss, for every other screen, once the first frame is written."""
         self.stylesheet.add_source(stylesheet_for(None), read_from=(str(STYLESHEET), ""))
-        self.refresh_css(animate=False)
+        # Only the new text is parsed (Textual's refresh_css parses every piece of CSS again,
+        # which held up the writing of the first frame to the terminal); every screen in the
+        # stack is restyled with it, as refresh_css does.
+        self.stylesheet.update(self, animate=False)  # the app and the screen shown
+        for screen in self.screen_stack[:-1]:
+            self.stylesheet.update(screen, animate=False)
 
     def on_mount(self) -> None:
         self.set_keymap(self.collection.config.keymap)
