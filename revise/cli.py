@@ -517,7 +517,9 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     _ready_to_open(path, first.has_media)
     collection = OpeningCollection(path, config, first)
     try:
-        ReviseApp(collection, deck=args.deck, study=True).run()  # type: ignore[arg-type]
+        ReviseApp(  # type: ignore[arg-type]
+            collection, deck=args.deck, study=True, stylesheet_cache=_stylesheet_cache()
+        ).run()
     finally:
         collection.close()
     return 0
@@ -555,7 +557,7 @@ def _deck_list_at_once(args: argparse.Namespace) -> int | None:
     _ready_to_open(path, deck_list.has_media)
     collection = OpeningCollection(path, config, deck_list=deck_list)
     try:
-        ReviseApp(collection).run()  # type: ignore[arg-type]
+        ReviseApp(collection, stylesheet_cache=_stylesheet_cache()).run()  # type: ignore[arg-type]
     finally:
         collection.close()
     return 0
@@ -977,9 +979,21 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         print(f"Nothing to study in {where}: no {inert(custom.what())}.")
         return 0
     ReviseApp(
-        collection, deck=deck, study=args.command == "study", browse=browse, custom=custom
+        collection,
+        deck=deck,
+        study=args.command == "study",
+        browse=browse,
+        custom=custom,
+        stylesheet_cache=_stylesheet_cache(),
     ).run()
     return 0
+
+
+def _stylesheet_cache() -> Path:
+    """Where the app keeps its parsed stylesheet between runs (revise/tui/stylesheet_cache.py)."""
+    from revise.tui.stylesheet_cache import cache_file
+
+    return cache_file()
 
 
 def _custom_study(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.signal import Signal
 
 from revise.tui.keys import check_keymap
+from revise.tui.stylesheet_cache import StylesheetCache
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -90,6 +91,7 @@ class ReviseApp(App[None]):
         browse: str | None = None,
         custom: CustomStudy | None = None,
         clock: Callable[[], datetime] | None = None,
+        stylesheet_cache: Path | None = None,
     ) -> None:
         check_keymap(collection.config.keymap, collection.config.source)
         super().__init__()
@@ -104,23 +106,34 @@ class ReviseApp(App[None]):
         self.frame_written_signal: Signal[Screen[object]] = Signal(self, "frame-written")
         # The part of app.tcss read first; all of it once a frame is on the terminal.
         self._first_screen = "review" if study else None if browse is not None else "deck list"
-        self._styled_in_part = False
+        self._first_frame_written = False
+        # The rules parsed in an earlier run (revise/tui/stylesheet_cache.py): None, none kept.
+        self._stylesheet_cache = (
+            None if stylesheet_cache is None else StylesheetCache(stylesheet_cache)
+        )
 
     def on_load(self) -> None:
+        if self._stylesheet_cache is not None:
+            self._stylesheet_cache.load(self.stylesheet)
         self.stylesheet.add_source(
             stylesheet_for(self._first_screen), read_from=(str(STYLESHEET), "")
         )
-        self._styled_in_part = self._first_screen is not None
 
     def _style_everything(self) -> None:
-        """The rest of app.tcss, for every other screen, once the first frame is written."""
-        self.stylesheet.add_source(stylesheet_for(None), read_from=(str(STYLESHEET), ""))
-        # Only the new text is parsed (Textual's refresh_css parses every piece of CSS again,
-        # which held up the writing of the first frame to the terminal); every screen in the
-        # stack is restyled with it, as refresh_css does.
-        self.stylesheet.update(self, animate=False)  # the app and the screen shown
-        for screen in self.screen_stack[:-1]:
-            self.stylesheet.update(screen, animate=False)
+        """The rest of app.tcss, for every other screen, once the first frame is written; and
+        the rules parsed so far kept for the next run."""
+        if self._stylesheet_cache is not None:
+            self._stylesheet_cache.put_later(self.stylesheet)
+        if self._first_screen is not None:
+            self.stylesheet.add_source(stylesheet_for(None), read_from=(str(STYLESHEET), ""))
+            # Only the new text is parsed (Textual's refresh_css parses every piece of CSS again,
+            # which held up the writing of the first frame to the terminal); every screen in the
+            # stack is restyled with it, as refresh_css does.
+            self.stylesheet.update(self, animate=False)  # the app and the screen shown
+            for screen in self.screen_stack[:-1]:
+                self.stylesheet.update(screen, animate=False)
+        if self._stylesheet_cache is not None:
+            self._stylesheet_cache.save(self.stylesheet)
 
     def on_mount(self) -> None:
         self.set_keymap(self.collection.config.keymap)
@@ -144,8 +157,8 @@ class ReviseApp(App[None]):
         super()._display(screen, renderable)
         if renderable is not None and not self._batch_count:  # as Textual decides to write it
             self.frame_written_signal.publish(screen)
-            if self._styled_in_part:  # once every change waiting is written too
-                self._styled_in_part = False
+            if not self._first_frame_written:  # once every change waiting is written too
+                self._first_frame_written = True
                 self.call_after_refresh(self._style_everything)
 
     def now(self) -> datetime:
