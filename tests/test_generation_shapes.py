@@ -838,6 +838,8 @@ def test_a_change_asks_how_the_thing_changed_not_when(tmp_path: Path) -> None:
         "Cooled considerably"
     )
     assert not any("how did China change" in front.casefold() for front in cards)
+    # the other side of "while" is a card of its own
+    assert cards["In the fifth period (1973-84), how did Soviet deliveries change?"] == "Declined"
 
 
 def test_what_would_happen_otherwise_is_why_a_rule_holds(tmp_path: Path) -> None:

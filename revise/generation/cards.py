@@ -576,6 +576,7 @@ def _passage_drafts(
         seen.add(key)
         options = []
         fallbacks: list[Option] = []
+        besides: list[Draft] = []  # cards on the sentence's second half, after its first
         law = passage.label if block.kind is BlockKind.HEADING else ""
         shapes = shaped_questions(
             sentence, block.terms, vocabulary, case, law, subject, finishes_label=finishes
@@ -589,6 +590,8 @@ def _passage_drafts(
                 continue
             if shaped.hidden:
                 drafts.append(Draft([option]))  # a term card stands beside what the term means
+            elif shaped.beside:
+                besides.append(Draft([option]))
             elif shaped.shape in FALLBACK_SHAPES:
                 fallbacks.append(option)
             else:
@@ -617,6 +620,7 @@ def _passage_drafts(
         options = options or fallbacks[:1]
         if options:
             drafts.append(Draft(options))
+        drafts.extend(besides)
     return drafts
 
 

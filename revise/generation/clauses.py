@@ -11,6 +11,7 @@ China turn to the USSR for aid?"). A clause these cannot read with confidence ge
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from revise.generation.grammar import (
     PREPOSITIONS,
@@ -715,9 +716,16 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
     body = f"how {aux} {shown} {asked}{trailer}"
     front_text = f"{front}, {body}" if front else body[:1].upper() + body[1:]
     answer = " ".join(moved)
-    return [
+    found = [
         Question(finish_question(front_text), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.9)
     ]
+    contrast = re.match(r",?\s*(?:while|whereas|as)\s+(?P<other>.+)$", " ".join(rest), re.I)
+    if contrast and front and not trailer:
+        # "... increased steadily while the delivery of major equipment declined
+        # significantly": the other side of the contrast is a card of its own.
+        other = change(f"{front}, {contrast['other']}", names)
+        found.extend(replace(question, beside=True) for question in other[:1])
+    return found
 
 
 def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:

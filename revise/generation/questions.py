@@ -63,6 +63,9 @@ class Question:
     # For "What does X do?": X's last word and the verb, to tell whether the notes say that
     # X does it more than once (then the question has several right answers).
     asks: tuple[str, str] = ("", "")
+    # A second card from the same sentence ("... while the delivery declined"), not another
+    # way to ask the first.
+    beside: bool = False
 
 
 _SEPARATED = re.compile(
