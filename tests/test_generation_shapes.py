@@ -1027,3 +1027,18 @@ def test_a_formula_named_inside_a_sentence_is_a_formula_card(tmp_path: Path) -> 
         "$q = mc\\Delta T + C\\Delta T$.\n",
     )
     assert cards["q = ?"] == "mcΔT + CΔT"
+
+
+def test_a_pronoun_after_a_concession_stands_for_the_name_it_opened_with(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## The Korean War (1950-1953)\n\n"
+        "Although the Soviet Union provided military support and strategic guidance to "
+        "Kim Il-sung, it was careful not to engage directly in combat against the United States "
+        "and its allies.\n",
+    )
+    assert cards["What was the Soviet Union careful not to do?"] == (
+        "Engage directly in combat against the United States and its allies"
+    )

@@ -86,6 +86,11 @@ STANCE_ADJECTIVES = {
     "confident": "of",
     "certain": "of",
 }
+# "was careful not to engage directly in combat": what someone would or would not do
+WILLING_ADJECTIVES = frozenset(
+    ["careful", "determined", "reluctant", "unwilling", "willing", "eager", "keen", "anxious",
+     "unable", "able", "prepared", "ready", "quick", "slow"]
+)  # fmt: skip
 _REPORTED = re.compile(
     r"^(?:(?:also|this|it|which|and)\s+)*(?:showed|shows|demonstrated|demonstrates|indicated"
     r"|indicates|revealed|reveals|suggested|suggests|proved|proves|meant|means)\s+that\s+",
@@ -234,7 +239,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Following entry of UN troops, Mao feared North Korea would be defeated" -> "What did
     Mao fear following entry of UN troops?"; "Khrushchev was worried that ..." -> "What was
     Khrushchev worried about?" """
-    text = _REPORTED.sub("", sentence, count=1)
+    text = _REPORTED.sub("", main_clause(sentence), count=1)
     trailer = ""
     fronted = _FRONTED.match(text)
     if fronted:
@@ -245,6 +250,17 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
         subject = tokens[:index]
         lower = token.casefold()
         adjective = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+        if lower in ("was", "were", "is", "are") and adjective in WILLING_ADJECTIVES:
+            rest = tokens[index + 2 :]
+            negated = [word.casefold() for word in rest[:2]] == ["not", "to"]
+            if not negated and rest[:1] != ["to"]:
+                return []
+            answer = _answer(" ".join(rest[2 if negated else 1 :]))
+            if len(words(answer)) < 2:
+                return []
+            willing = f"{adjective} {'not ' if negated else ''}to do"
+            front = finish_question(f"What {lower} {_subject(subject, names)} {willing} {trailer}")
+            return [Question(front, answer, Shape.WHY, 10.7)]
         if lower in ("was", "were", "is", "are") and adjective in STANCE_ADJECTIVES:
             rest = tokens[index + 2 :]
             if rest[:1] and rest[0].casefold() in ("that", "about", "of"):
@@ -289,9 +305,15 @@ def _stance_question(
 
 
 _CONCESSION = re.compile(
-    r"^(?:although|though|even\s+though|while|whilst|despite)\s+[^-\u2013\u2014]{6,}?"
+    r"^(?:although|though|even\s+though|while|whilst|despite)\s+(?:(?!\s[-\u2013\u2014]\s).){6,}?"
     r"(?:\s+[-\u2013\u2014]\s+|,\s+)(?P<main>.+)$",
     re.I,
+)
+
+
+_CONCEDED_NAME = re.compile(
+    r"^(?i:although|though|even\s+though|while|whilst)\s+"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+[a-z]"
 )
 
 
@@ -303,6 +325,12 @@ def main_clause(sentence: str) -> str:
     if not match:
         return sentence
     main = match["main"]
+    named = _CONCEDED_NAME.match(sentence)
+    pronoun = re.match(r"(?:it|they|he|she)\s+", main, re.I)
+    if named and pronoun:
+        # "Although the Soviet Union provided ..., it was careful ..." -> "The Soviet Union
+        # was careful ...": the pronoun stands for the name the concession opened with.
+        main = f"{named['name']} {main[pronoun.end() :]}"
     return main[:1].upper() + main[1:]
 
 
