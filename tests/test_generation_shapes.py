@@ -1042,3 +1042,16 @@ def test_a_pronoun_after_a_concession_stands_for_the_name_it_opened_with(
     assert cards["What was the Soviet Union careful not to do?"] == (
         "Engage directly in combat against the United States and its allies"
     )
+
+
+def test_what_reports_indicate_and_what_a_country_permits(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Military relations\n\n"
+        "Newspaper reports indicate that Russia has assumed its treaty obligations with North "
+        "Korea. North Korea permits overflights by Soviet reconnaissance planes and bombers, "
+        "and grants warships access to ports.\n",
+    )
+    assert cards["What do newspaper reports indicate?"] == (
+        "Russia has assumed its treaty obligations with North Korea"
+    )

@@ -146,6 +146,7 @@ OBJECT_VERBS = frozenset(
         "show",
         "prove",
         "consolidate",
+        "permit",
         "solidify",
         "cement",
         "secure",
@@ -274,6 +275,8 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
         aux = "did"
         if base is None:
             base, aux = verb_base(token, "VBZ"), "does"
+        if base is None and subject[-1].casefold().endswith("s"):
+            base, aux = verb_base(token, "VBP"), "do"  # "Press accounts indicate that ..."
         if base in STANCE_VERBS:
             rest = tokens[index + 1 :]
             if rest[:1] and rest[0].casefold() == "that":
@@ -604,8 +607,11 @@ def _answer(text: str) -> str:
     text = re.split(
         r",\s+(?:which|who|where|while|whereas|so)\b|\s+by\s+\w+ing\b", text, maxsplit=1
     )[0]
-    second = re.search(r",?\s+and\s+(?P<verb>[a-z]+ed)\s+(?:the|a|an|[A-Z])", text)
-    if second and verb_base(second["verb"], "VBD") and not can_be(second["verb"], "ADJ"):
+    second = re.search(r"(?P<comma>,?)\s+and\s+(?P<verb>[a-z]+)\s+(?:the|a|an|[A-Z]|\w+s\b)", text)
+    past = second and verb_base(second["verb"], "VBD") and not can_be(second["verb"], "ADJ")
+    # ", and grants warships access": after a comma a present verb goes on to a second action
+    present = second and second["comma"] and verb_base(second["verb"], "VBZ")
+    if past or present:
         text = text[: second.start()]  # "the division of Korea [and allowed the Soviet ...]"
     parts = [part.strip(" .;,") for part in DASH.split(text.strip()) if part.strip(" .;,")]
     if not parts:
