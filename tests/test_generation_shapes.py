@@ -1055,3 +1055,16 @@ def test_what_reports_indicate_and_what_a_country_permits(tmp_path: Path) -> Non
     assert cards["What do newspaper reports indicate?"] == (
         "Russia has assumed its treaty obligations with North Korea"
     )
+
+
+def test_how_someone_was_brought_to_act_is_asked_of_them(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "- He achieved this in the following ways:\n"
+        "- Persuaded Kim Il-Sung to attack South Korea\n"
+        "- promising Soviet backing\n",
+        name="notes.txt",
+    )
+    assert cards["How was Kim Il-Sung persuaded to attack South Korea?"] == (
+        "Promising Soviet backing"
+    )

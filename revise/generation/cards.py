@@ -23,6 +23,7 @@ from revise.generation.clauses import (
     made_so,
     main_clause,
     marked_by,
+    means,
     naming,
     object_question,
     phase,
@@ -866,6 +867,7 @@ def shaped_questions(
         *affect(sentence, names),
         *ended(sentence, names),
         *phase(sentence, names),
+        *means(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]
     if not any(question.shape == Shape.EFFECT for question in found):

@@ -964,3 +964,22 @@ def phase(sentence: str, names: frozenset[str]) -> list[Question]:
     preposition = front.split()[0].casefold()
     front = finish_question(f"What happened {preposition} {' '.join(front.split()[1:])}")
     return [Question(front, main[:1].upper() + main[1:], Shape.EFFECT, 10.85)]
+
+
+_MEANS = re.compile(
+    r"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<who>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+"
+    r"(?P<rest>to\s+[^-\u2013\u2014]+?)\s+[-\u2013\u2014]+\s+(?P<how>(?:by\s+)?[a-z]+ing\s+[^-]+?)\.?$"
+)
+
+
+def means(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Persuaded Kim Il-Sung to attack South Korea - promising Soviet backing" -> "How was
+    Kim Il-Sung persuaded to attack South Korea?" :: "Promising Soviet backing" """
+    match = _MEANS.match(sentence.strip())
+    if not match or not verb_base(match["verb"].casefold(), "VBD"):
+        return []
+    how = match["how"]
+    if not 2 <= len(words(how)) <= MAX_ANSWER_WORDS or len(words(match["rest"])) > 10:
+        return []
+    front = finish_question(f"How was {match['who']} {match['verb'].casefold()} {match['rest']}")
+    return [Question(front, how[:1].upper() + how[1:], Shape.WHY, 11.3)]
