@@ -1068,3 +1068,15 @@ def test_how_someone_was_brought_to_act_is_asked_of_them(tmp_path: Path) -> None
     assert cards["How was Kim Il-Sung persuaded to attack South Korea?"] == (
         "Promising Soviet backing"
     )
+
+
+def test_a_change_that_brings_a_second_change_answers_both(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Terms of trade\n\n"
+        "When the terms of trade increase, the demand for the AUD increases and the currency "
+        "appreciates.\n",
+    )
+    assert cards["When the terms of trade increase, how does the demand for the AUD change?"] == (
+        "Increases and the currency appreciates"
+    )

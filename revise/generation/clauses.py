@@ -750,6 +750,9 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
     body = f"how {aux} {shown} {asked}{trailer}"
     front_text = f"{front}, {body}" if front else body[:1].upper() + body[1:]
     answer = " ".join(moved)
+    following = " ".join(rest[1:]).rstrip(" .") if rest and rest[0] == "and" else ""
+    if following and len(words(following)) <= 6 and _change_verb(following.split()):
+        answer = f"{answer} and {following}"  # "increases and the currency appreciates"
     found = [
         Question(finish_question(front_text), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.9)
     ]
