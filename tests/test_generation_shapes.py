@@ -1080,3 +1080,14 @@ def test_a_change_that_brings_a_second_change_answers_both(tmp_path: Path) -> No
     assert cards["When the terms of trade increase, how does the demand for the AUD change?"] == (
         "Increases and the currency appreciates"
     )
+
+
+def test_the_first_word_of_a_subject_term_is_not_hidden_alone(tmp_path: Path) -> None:
+    cards = clozes(
+        tmp_path,
+        "## Formulating knowledge\n\n"
+        "- Cloze deletion is easy and effective\n"
+        "- Demand for US dollars is matched by a supply of Australian dollars\n",
+    )
+    assert not any(front.startswith("[Cloze] deletion") for front in cards)
+    assert not any(front.startswith("[Demand for US] dollars") for front in cards)

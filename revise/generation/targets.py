@@ -538,8 +538,25 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
         return False  # "the central bank ([RBA])": the words before it say what it stands for
     if _spelled_by_acronym(target, sentence):
         return False  # "Institute for [Environment] and Development (IIED)": its letter shows
+    if _noun_follows(target, sentence):
+        return False  # "[Cloze] deletion is ...": the term goes on past the deletion
     cue = [word for word in rest.split() if word != "\x00"]
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
+
+
+def _noun_follows(target: Target, sentence: str) -> bool:
+    """A sentence's opening words hidden where a word that can only be a noun follows them
+    ("[Cloze] deletion is ...", "[Demand for US] dollars is ..."): half of the subject's term."""
+    from revise.generation.grammar import lemmas
+
+    if target.kind in (TargetKind.DATE, TargetKind.NUMBER) or target.start > 0:
+        return False  # (only where the sentence opens: a subject's head noun comes next)
+    following = re.match(r" ([a-z]{3,})\b", sentence[target.end :])
+    if not following:
+        return False
+    parts = lemmas(following[1])
+    relative = following[1] in ("who", "which", "that", "whose", "whom")
+    return bool(parts) and set(parts) == {"NOUN"} and not relative
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
