@@ -1057,6 +1057,19 @@ def test_what_reports_indicate_and_what_a_country_permits(tmp_path: Path) -> Non
     )
 
 
+def test_what_someone_said_is_asked_not_who_said_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Military relations\n\n"
+        "General Samonov indicated that CIS military logistic support is being supplied on a "
+        "commercial basis and that North Korea is having difficulty meeting the payments.\n",
+    )
+    assert cards["What did General Samonov indicate?"] == (
+        "CIS military logistic support is being supplied on a commercial basis"
+    )
+    assert not any(front.startswith("Who indicated") for front in cards)
+
+
 def test_how_someone_was_brought_to_act_is_asked_of_them(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

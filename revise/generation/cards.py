@@ -848,6 +848,7 @@ def shaped_questions(
     lead = DISCOURSE.match(sentence)  # "At the same time, an appreciation reduces ..."
     if lead and sentence[lead.end() :][:1].isalpha():
         sentence = sentence[lead.end() :][:1].upper() + sentence[lead.end() + 1 :]
+    said = stance(sentence, names)  # what someone said: its content, not its speaker, is asked
     found = [
         *definition(sentence, terms, names),
         *case_rule(sentence, case),
@@ -859,7 +860,7 @@ def shaped_questions(
         *purpose(sentence, names),
         *naming(sentence, names),
         *marked_by(sentence, names),
-        *stance(sentence, names),
+        *said,
         *superlative(sentence, names),
         *made_so(sentence, names),
         *relation(sentence, names),
@@ -881,7 +882,7 @@ def shaped_questions(
         opening = [
             t for t in subject if t.start == 0 and t.kind in (TargetKind.NAME, TargetKind.ACRONYM)
         ]
-        if opening:
+        if opening and not said:
             name = opening[0].text
             found.extend(who(sentence, name, bool(ORGANISATION.search(name))))
     found = [

@@ -300,7 +300,10 @@ def _stance_question(
 ) -> list[Question]:
     if not _good_subject(subject):
         return []
-    answer = _answer(" ".join(rest))
+    said = re.split(r",?\s+and\s+that\s+", " ".join(rest), maxsplit=1)
+    # "indicated that A and that B": two things said, each whole; the first is asked
+    answer = _answer(said[0]) if len(said) > 1 and len(words(said[0])) >= 5 else ""
+    answer = answer or _answer(" ".join(rest))
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
     text = f"{front} {trailer}" if trailer else front
