@@ -15,18 +15,11 @@ from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
-    affect,
-    change,
-    ended,
-    intention,
-    label_clause,
     made_so,
     main_clause,
     marked_by,
-    means,
     naming,
     object_question,
-    phase,
     purpose,
     relation,
     stance,
@@ -35,6 +28,15 @@ from revise.generation.clauses import (
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.content import not_content
 from revise.generation.document import Block, BlockKind
+from revise.generation.events import (
+    affect,
+    change,
+    ended,
+    intention,
+    label_clause,
+    means,
+    phase,
+)
 from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,

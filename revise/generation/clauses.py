@@ -11,7 +11,6 @@ China turn to the USSR for aid?"). A clause these cannot read with confidence ge
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from revise.generation.grammar import (
     PREPOSITIONS,
@@ -96,7 +95,7 @@ _REPORTED = re.compile(
     r"|indicates|revealed|reveals|suggested|suggests|proved|proves|meant|means)\s+that\s+",
     re.I,
 )
-_FRONTED = re.compile(  # as in questions, and a "When ..." or "Once ..." clause too
+FRONTED = re.compile(  # as in questions, and a "When ..." or "Once ..." clause too
     rf"^(?P<front>(?:{FRONTING_WORDS}|when|once)\b[^,]{{2,60}}),\s+(?P<main>.+)$",
     re.I,
 )
@@ -196,7 +195,7 @@ _DETERMINERS = frozenset(
     ]
 )
 _POINTERS = frozenset(["this", "that", "these", "those", "such"])
-_PARTICLES = frozenset(["down", "up", "out", "off", "away", "back"])
+PARTICLES = frozenset(["down", "up", "out", "off", "away", "back"])
 _PEOPLE = frozenset(["you", "us", "them", "people", "students", "one", "learners", "readers"])
 
 _SUPERLATIVE = re.compile(
@@ -242,7 +241,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
     Khrushchev worried about?" """
     text = _REPORTED.sub("", main_clause(sentence), count=1)
     trailer = ""
-    fronted = _FRONTED.match(text)
+    fronted = FRONTED.match(text)
     if fronted:
         text = fronted["main"]
         trailer = " ".join(lower_first(fronted["front"].split()))
@@ -260,7 +259,9 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
             if len(words(answer)) < 2:
                 return []
             willing = f"{adjective} {'not ' if negated else ''}to do"
-            front = finish_question(f"What {lower} {_subject(subject, names)} {willing} {trailer}")
+            front = finish_question(
+                f"What {lower} {subject_text(subject, names)} {willing} {trailer}"
+            )
             return [Question(front, answer, Shape.WHY, 10.7)]
         if lower in ("was", "were", "is", "are") and adjective in STANCE_ADJECTIVES:
             rest = tokens[index + 2 :]
@@ -268,7 +269,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                 rest = rest[1:]
             else:
                 return []
-            asked = f"{_subject(subject, names)} {adjective} {STANCE_ADJECTIVES[adjective]}"
+            asked = f"{subject_text(subject, names)} {adjective} {STANCE_ADJECTIVES[adjective]}"
             front = f"What {lower} {asked}"
             return _stance_question(front, trailer, rest, subject)
         base = verb_base(token, "VBD")
@@ -285,7 +286,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                 return []  # "found a way", "showed the card": not a belief without "that"
             elif rest[0].casefold() in PREPOSITIONS or rest[0].casefold() in ("to", "for"):
                 return []  # "hoped for", "argued against": no clause follows
-            front = f"What {aux} {_subject(subject, names)} {base}"
+            front = f"What {aux} {subject_text(subject, names)} {base}"
             return _stance_question(front, trailer, rest, subject)
         if not is_noun_phrase_word(token):
             return []
@@ -298,7 +299,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
 def _stance_question(
     front: str, trailer: str, rest: list[str], subject: list[str]
 ) -> list[Question]:
-    if not _good_subject(subject):
+    if not good_subject(subject):
         return []
     said = re.split(r",?\s+and\s+that\s+", " ".join(rest), maxsplit=1)
     # "indicated that A and that B": two things said, each whole; the first is asked
@@ -351,11 +352,11 @@ def object_question(
     if found is None or " - " in sentence:
         return []
     subject, aux, base, rest = found
-    if not _good_subject(subject):
+    if not good_subject(subject):
         return []
     rest = list(rest)
     asked = [base]
-    if rest and rest[0].casefold() in _PARTICLES:
+    if rest and rest[0].casefold() in PARTICLES:
         asked.append(rest.pop(0).casefold())  # "breaks down fats"
     elif base in ENABLING_VERBS and rest:
         if rest[0].casefold() in _PEOPLE:
@@ -368,7 +369,7 @@ def object_question(
             asked.append("to do")
         else:
             group = []
-            while rest and (_is_base_verb(rest[0]) or (group and rest[0] in ("and", "or"))):
+            while rest and (is_base_verb(rest[0]) or (group and rest[0] in ("and", "or"))):
                 group.append(rest.pop(0))
             while group and group[-1] in ("and", "or"):
                 rest.insert(0, group.pop())
@@ -383,7 +384,7 @@ def object_question(
     answer = _answer(" ".join(rest))
     if len(words(answer)) < 2:
         return []
-    front = finish_question(f"What {aux} {_subject(subject, names)} {' '.join(asked)}")
+    front = finish_question(f"What {aux} {subject_text(subject, names)} {' '.join(asked)}")
     asks = (subject[-1].casefold(), base)
     return [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
 
@@ -436,7 +437,7 @@ def _plural(subject: list[str]) -> bool:
     return any(word.casefold() in ("and", "&") for word in subject)
 
 
-def _is_base_verb(word: str) -> bool:
+def is_base_verb(word: str) -> bool:
     lower = word.casefold()
     return lower.isalpha() and "VERB" in lemmas(lower) and lower in lemmas(lower)["VERB"]
 
@@ -454,7 +455,7 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
     if not named or not named[0].isalpha() or not can_be(named[0], "NOUN"):
         return []  # "the first (late 1865)": a rank without the thing it ranks
     subject = match["subject"].split()
-    if not _good_subject(subject) or not subject[0][:1].isupper():
+    if not good_subject(subject) or not subject[0][:1].isupper():
         return []
     what = match["what"].rstrip(" .;")
     if len(words(what)) > MAX_ANSWER_WORDS + 4:
@@ -480,24 +481,24 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
     action = sentence[: match.start()].strip()
     aim = sentence[match.end() :].strip().rstrip(".;")
     first = aim.split(maxsplit=1)[0] if aim else ""
-    if not first or not _is_base_verb(first):
+    if not first or not is_base_verb(first):
         return []
     if DASH.search(action):
         action = DASH.split(action)[-1].strip()
     if re.search(r"\bthat\b", action, re.I):
         return []  # the aim belongs to the reported clause, not to the one who reported it
     trailer: list[str] = []
-    fronted = _FRONTED.match(action)
+    fronted = FRONTED.match(action)
     if fronted:
         action = fronted["main"]
         trailer = lower_first(fronted["front"].split())
     clause = split_clause(action)
-    if clause is None or not _good_subject(clause.subject) or len(words(action)) > 20:
+    if clause is None or not good_subject(clause.subject) or len(words(action)) > 20:
         return []
     answer = _answer(f"to {aim}")
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
-    subject = _subject(clause.subject, names)
+    subject = subject_text(clause.subject, names)
     verb = [clause.base] if clause.base else []
     front = finish_question(" ".join(["Why", clause.aux, subject, *verb, *clause.rest, *trailer]))
     return [Question(front, answer, Shape.WHY, 11.2)]
@@ -521,7 +522,7 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     if not match:
         return []
     subject = match["subject"].split()
-    if not _good_subject(subject) or len(words(match["subject"])) > MAX_ANSWER_WORDS:
+    if not good_subject(subject) or len(words(match["subject"])) > MAX_ANSWER_WORDS:
         return []
     what = match["what"].split()
     if what[0].casefold() in PRONOUNS or what[0].casefold() in _POINTERS:
@@ -556,7 +557,7 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
     if not match:
         return []
     subject = match["subject"].split()
-    if not _good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS + 2:
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS + 2:
         return []
     what = re.split(
         r",\s+(?:meaning|which|so|as|because|since|while|whereas|and)\b", match["what"]
@@ -569,7 +570,7 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     if answer.split()[0].casefold() in PRONOUNS - {"its", "their", "his", "her"}:
         return []
-    named = _subject(subject, names)
+    named = subject_text(subject, names)
     if match["be"]:
         front = f"What {match['be'].casefold()} {named} {match['how'].casefold()}"
     else:
@@ -580,7 +581,7 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(finish_question(front), answer, Shape.RELATION, 10.6)]
 
 
-def _good_subject(subject: list[str]) -> bool:
+def good_subject(subject: list[str]) -> bool:
     """A noun phrase that opens its sentence and names its own thing: not a fragment ("valuable
     in helping"), not a pointer back ("this partnership"), not a fronted phrase ("In 2022, the
     US")."""
@@ -600,7 +601,7 @@ def _good_subject(subject: list[str]) -> bool:
     )
 
 
-def _subject(subject: list[str], names: frozenset[str]) -> str:
+def subject_text(subject: list[str], names: frozenset[str]) -> str:
     return subject_phrase(subject, names)
 
 
@@ -669,7 +670,7 @@ def marked_by(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "The fourth period (1965-72) was characterized by renewed Soviet assistance and a drop
     in Chinese assistance" -> "What was the fourth period (1965-72) characterized by?" """
     match = _MARKED_BY.match(sentence.strip().rstrip("."))
-    if not match or not _good_subject(re.sub(r"\([^)]*\)", "", match["thing"]).split()):
+    if not match or not good_subject(re.sub(r"\([^)]*\)", "", match["thing"]).split()):
         return []
     answer = _answer(match["what"])
     if len(words(answer)) < MIN_CONTENT_WORDS:
@@ -677,315 +678,3 @@ def marked_by(sentence: str, names: frozenset[str]) -> list[Question]:
     thing = " ".join(lower_first(match["thing"].split(), names))
     front = finish_question(f"What {match['be'].casefold()} {thing} {match['verb']} by")
     return [Question(front, answer, Shape.WHY, 11.0)]
-
-
-# Verbs that say how an amount or a relation moved: "support increased steadily".
-CHANGE_VERBS = frozenset(
-    [
-        "increase", "decrease", "decline", "grow", "fall", "rise", "drop", "double", "halve",
-        "triple", "improve", "worsen", "cool", "collapse", "soar", "plummet", "expand", "shrink",
-        "intensify", "weaken", "strengthen", "deteriorate", "surge", "slump", "fluctuate",
-        "recover", "appreciate", "depreciate", "widen", "narrow", "stagnate",
-    ]
-)  # fmt: skip
-_DEGREE = re.compile(
-    r"^(?:steadily|dramatically|significantly|sharply|considerably|rapidly|slowly|gradually"
-    r"|markedly|substantially|slightly|greatly|further|quickly|steeply|enormously|massively"
-    r"|modestly|fast|rapidly|sharply)$",
-    re.I,
-)
-_AMOUNT = re.compile(r"^(?:by|from|to)$", re.I)  # "by 20%", "from 2% to 5%": how far
-_AMOUNT_END = re.compile(r",|\s(?:while|whereas|as|but|in|during|after|since)\s")
-# After the change, only what says when, or a second clause beside it, may follow.
-_AFTER_CHANGE = frozenset(
-    ["while", "whereas", "as", "but", "although", "though", "because", "after", "since", "when",
-     "until", "in", "during", "over", "between", "following", "and", "so", "due", "thanks"]
-)  # fmt: skip
-_WHEN_AFTER = frozenset(["in", "during", "over", "between", "after", "since", "following"])
-_IF = re.compile(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
-_ASIDE = re.compile(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
-
-
-def change(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "In the fifth period (1973-84), China's support for North Korea increased steadily
-    while ..." -> "In the fifth period (1973-84), how did China's support for North Korea
-    change?" :: "Increased steadily"; "Relations have cooled considerably" -> "How have
-    relations changed?" """
-    text = main_clause(sentence.strip()).rstrip(" .")
-    front = ""
-    fronted = _FRONTED.match(text) or _IF.match(text)
-    if fronted:
-        front, text = fronted["front"], _ASIDE.sub("", fronted["main"])
-    tokens = text.split()
-    found = _change_verb(tokens)
-    if found is None:
-        return []
-    index, aux, perfect = found
-    subject = tokens[:index]
-    if not _good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
-        return []
-    verb_at = index + 1 if perfect else index
-    moved = [tokens[verb_at].strip(",")]
-    rest = tokens[verb_at + 1 :]
-    while rest and _DEGREE.match(rest[0].strip(",")) and not moved[-1].endswith(","):
-        moved.append(rest.pop(0).strip(","))
-    if rest and _AMOUNT.match(rest[0]) and not tokens[verb_at + len(moved) - 1].endswith(","):
-        amount = re.split(r",|\s(?:while|whereas|as|but|in|during|after|since)\s", " ".join(rest))[
-            0
-        ]
-        if len(amount.split()) > 6 or not re.search(r"\d", amount):
-            return []
-        moved.extend(amount.split())
-        rest = rest[len(amount.split()) :]
-    trailer = ""
-    if rest:
-        opening = rest[0].casefold().strip(",")
-        if not tokens[verb_at + len(moved) - 1].endswith(",") and opening not in _AFTER_CHANGE:
-            return []  # "China increased military assistance": a transitive verb, an object next
-        if opening in _WHEN_AFTER:
-            when = re.split(r",|\s(?:while|whereas|as|but|because)\s", " ".join(rest))[0]
-            if re.search(r"\d{4}", when) and len(when.split()) <= 5:
-                trailer = f" {when}"
-    if len(moved) == 1 and not trailer and not front:
-        return []  # "Prices rise": too little said to ask how
-    asked = "changed" if perfect else "change"
-    shown = " ".join(subject) if front else _subject(subject, names)
-    body = f"how {aux} {shown} {asked}{trailer}"
-    front_text = f"{front}, {body}" if front else body[:1].upper() + body[1:]
-    answer = " ".join(moved)
-    following = " ".join(rest[1:]).rstrip(" .") if rest and rest[0] == "and" else ""
-    if following and len(words(following)) <= 6 and _change_verb(following.split()):
-        answer = f"{answer} and {following}"  # "increases and the currency appreciates"
-    found = [
-        Question(finish_question(front_text), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.9)
-    ]
-    contrast = re.match(r",?\s*(?:while|whereas|as)\s+(?P<other>.+)$", " ".join(rest), re.I)
-    if contrast and front and not trailer:
-        # "... increased steadily while the delivery of major equipment declined
-        # significantly": the other side of the contrast is a card of its own.
-        other = change(f"{front}, {contrast['other']}", names)
-        found.extend(replace(question, beside=True) for question in other[:1])
-    return found
-
-
-def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
-    """Where the clause's verb says a change: its index, the auxiliary a question takes, and
-    whether it is a perfect ("have cooled")."""
-    for index, token in enumerate(tokens[1 : MAX_DESCRIBED_SUBJECT_WORDS + 1], start=1):
-        lower = token.casefold().strip(",")
-        before = tokens[index - 1].casefold()
-        if before in ("to", "the", "a", "an") or before in PREPOSITIONS:
-            if not is_noun_phrase_word(token):
-                return None
-            continue
-        if lower in ("has", "have", "had") and index + 1 < len(tokens):
-            following = tokens[index + 1].casefold().strip(",")
-            base = verb_base(following, "VBN") or verb_base(following, "VBD")
-            if base in CHANGE_VERBS:
-                return index, lower, True
-            return None
-        for tag, aux in (("VBD", "did"), ("VBZ", "does"), ("VBP", "do")):
-            if verb_base(lower, tag) in CHANGE_VERBS:
-                agent = " ".join(tokens[index + 1 : index + 3]).casefold()
-                if agent.startswith("by ") and not re.search(r"\d", agent):
-                    return None  # "aid increased by the USSR": a passive participle
-                return index, aux, False
-        if not is_noun_phrase_word(token):
-            return None
-    return None
-
-
-# Verbs that move an amount when they take an object: "should increase exports".
-MOVING_VERBS = CHANGE_VERBS | frozenset(["reduce", "raise", "lower", "boost", "cut", "lift"])
-_LIKELY = re.compile(
-    r"^(?P<subject>[^,;:()]{3,80}?)\s+(?P<aux>(?:is|are|was|were)\s+(?:therefore\s+|also\s+)?"
-    r"(?:likely|unlikely|expected|bound)\s+to|(?:should|will|would|can|could|may|might|must"
-    r"|tends?\s+to)(?:\s+therefore|\s+also)?)\s+(?P<moves>.+)$",
-    re.I,
-)
-
-
-def affect(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "A depreciation should increase exports and decrease imports" -> "How should a
-    depreciation affect exports and imports?" :: "Increase exports and decrease imports"; "An
-    appreciation is likely to decrease the trade balance" -> "How is an appreciation likely to
-    affect the trade balance?" :: "Decrease" """
-    text = re.split(r",\s+\w+ing\b|,\s+(?:which|while|whereas|but|so)\b", sentence.strip())[0]
-    match = _LIKELY.match(text.rstrip(" ."))
-    if not match:
-        return []
-    subject = match["subject"].split()
-    if not _good_subject(subject):
-        return []
-    moves = []
-    for part in re.split(r"\s+and\s+(?=\w+\s)", match["moves"]):
-        verb, _, thing = part.partition(" ")
-        if verb.casefold() not in MOVING_VERBS or not thing or len(thing.split()) > 8:
-            return []
-        if thing.split()[0].casefold() in PREPOSITIONS or thing.split()[0].casefold() in PRONOUNS:
-            return []
-        moves.append((verb, thing))
-    if not 1 <= len(moves) <= 2:
-        return []
-    things = " and ".join(thing for _, thing in moves)
-    aux = re.sub(r"\s+(?:therefore|also)\b", "", match["aux"].casefold())
-    shown = _subject(subject, names)
-    if aux.split()[0] in ("is", "are", "was", "were"):
-        body = f"How {aux.split()[0]} {shown} {' '.join(aux.split()[1:])} affect {things}"
-    elif aux.startswith("tend"):
-        body = f"How {'do' if aux == 'tend to' else 'does'} {shown} tend to affect {things}"
-    else:
-        body = f"How {aux} {shown} affect {things}"
-    if len(moves) == 1:
-        answer = moves[0][0]  # "Decrease": the answer is the notes' own word
-    else:
-        answer = " and ".join(f"{verb} {thing}" for verb, thing in moves)
-    return [Question(finish_question(body), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
-
-
-_ENDED = re.compile(
-    r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
-    r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
-    re.I,
-)
-
-
-def ended(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "... after 3 years of fighting - war ended with reassertion of the division of Korea"
-    -> "How did the war end?" :: "With reassertion of the division of Korea" """
-    part = DASH.split(sentence.strip())[-1]
-    match = _ENDED.match(part)
-    if not match or re.search(r"\d{3,4}", match["what"]):
-        return []  # "ended in 1953": when, asked as a date
-    subject = match["subject"].split()
-    if len(subject) == 1 and subject[0].islower() and can_be(subject[0], "NOUN"):
-        subject = ["The", subject[0]]  # "war ended with ...": the war the notes are about
-    if not _good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
-        return []
-    answer = f"{match['how']} {match['what']}"
-    if not 3 <= len(words(answer)) <= MAX_ANSWER_WORDS:
-        return []
-    aux = "does" if match["verb"].casefold() == "ends" else "did"
-    front = finish_question(f"How {aux} {_subject(subject, names)} end")
-    return [Question(front, answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
-
-
-INTENT_VERBS = frozenset(
-    ["agree", "promise", "decide", "plan", "want", "try", "refuse", "offer", "pledge", "aim",
-     "hope", "need", "seek", "intend", "fail", "attempt", "vow"]
-)  # fmt: skip
-_INTENT = re.compile(
-    r"^(?:(?P<front>(?:in|at|during|after|under|by|with)\s[^,]{2,60}),\s+)?"
-    r"(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to$",
-    re.I,
-)
-
-
-def label_clause(label: str) -> str:
-    """The clause a parent bullet leaves open for each sub-bullet to finish: "Following the
-    War - there were 2 further agreements, in the 1953 and 1954 deals, the USSR agreed to:" ->
-    "In the 1953 and 1954 deals, the USSR agreed to"; "" for any other label."""
-    text = DASH.split(label.strip().rstrip(" :"))[-1]
-    parts = [part.strip() for part in text.split(",")]
-    for size in (2, 1):
-        clause = ", ".join(parts[-size:])
-        match = _INTENT.match(clause)
-        if match and verb_base(match["verb"].casefold(), "VBD") in INTENT_VERBS:
-            if size == 2 and not match["front"]:
-                continue
-            return clause[:1].upper() + clause[1:]
-    return ""
-
-
-_RECIPIENT = re.compile(r"\s+(?P<to>(?:to|for|with)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w-]*)*)$")
-
-
-def intention(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "In the 1953 and 1954 deals, the USSR agreed to hand over the Lushan Naval base to
-    China" -> "In the 1953 and 1954 deals, what did the USSR agree to hand over to China?" ::
-    "The Lushan Naval base" """
-    text = DASH.split(sentence.strip().rstrip("."), maxsplit=1)[0]
-    match = re.match(
-        r"^(?:(?P<front>[^,]{2,60}),\s+)?(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to\s+"
-        r"(?P<vp>[a-z]+\s.+)$",
-        text,
-        re.I,
-    )
-    if not match or verb_base(match["verb"].casefold(), "VBD") not in INTENT_VERBS:
-        return []
-    subject = match["subject"].split()
-    if not _good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
-        return []
-    tokens = match["vp"].split(",")[0].split()
-    chain = [tokens.pop(0)]
-    if not _is_base_verb(chain[0]):
-        return []
-    if tokens and tokens[0].casefold() in _PARTICLES | {"over"}:
-        chain.append(tokens.pop(0))
-    if (
-        chain[0].casefold() in ("help", "let", "make")
-        and len(tokens) > 1
-        and tokens[0][:1].isupper()
-        and _is_base_verb(tokens[1])
-    ):
-        chain.extend(tokens[:2])  # "help China build"
-        tokens = tokens[2:]
-    thing = " ".join(tokens)
-    recipient = _RECIPIENT.search(thing)
-    if recipient:
-        thing = thing[: recipient.start()]
-    if not thing or thing.split()[0].casefold() in PREPOSITIONS | PRONOUNS or thing[:1] == "(":
-        return []
-    if not 1 <= len(words(thing)) <= MAX_ANSWER_WORDS - 4:
-        return []
-    base = verb_base(match["verb"].casefold(), "VBD")
-    asked = " ".join([*chain, recipient["to"]] if recipient else chain)
-    shown = " ".join(subject) if match["front"] else _subject(subject, names)
-    body = f"what did {shown} {base} to {asked}"
-    front = f"{match['front']}, {body}" if match["front"] else body
-    return [Question(finish_question(front), thing[:1].upper() + thing[1:], Shape.EFFECT, 11.1)]
-
-
-_PHASE = re.compile(
-    r"^(?P<front>(?:during|in)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
-    r"|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(?:period|phase|stage|era|wave|step)\s*"
-    r"\((?P<when>[^,()]+)(?:,[^()]*)?\)),\s+(?P<main>.+)$",
-    re.I,
-)
-
-
-def phase(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "During the third phase (1961-64, the beginning of the Sino-Soviet split), both China
-    and the Soviet Union gave little assistance" -> "What happened during the third phase
-    (1961-64)?": one stage of a sequence, asked by its place and dates."""
-    match = _PHASE.match(sentence.strip().rstrip("."))
-    if not match:
-        return []
-    main = match["main"]
-    if split_clause(main[:1].upper() + main[1:]) is None and not re.match(r"both\s", main, re.I):
-        return []
-    if not MIN_CONTENT_WORDS <= len(words(main)) <= MAX_ANSWER_WORDS:
-        return []
-    front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
-    preposition = front.split()[0].casefold()
-    front = finish_question(f"What happened {preposition} {' '.join(front.split()[1:])}")
-    return [Question(front, main[:1].upper() + main[1:], Shape.EFFECT, 10.85)]
-
-
-_MEANS = re.compile(
-    r"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<who>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+"
-    r"(?P<rest>to\s+[^-\u2013\u2014]+?)\s+[-\u2013\u2014]+\s+(?P<how>(?:by\s+)?[a-z]+ing\s+[^-]+?)\.?$"
-)
-
-
-def means(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "Persuaded Kim Il-Sung to attack South Korea - promising Soviet backing" -> "How was
-    Kim Il-Sung persuaded to attack South Korea?" :: "Promising Soviet backing" """
-    match = _MEANS.match(sentence.strip())
-    if not match or not verb_base(match["verb"].casefold(), "VBD"):
-        return []
-    how = match["how"]
-    if not 2 <= len(words(how)) <= MAX_ANSWER_WORDS or len(words(match["rest"])) > 10:
-        return []
-    front = finish_question(f"How was {match['who']} {match['verb'].casefold()} {match['rest']}")
-    return [Question(front, how[:1].upper() + how[1:], Shape.WHY, 11.3)]

@@ -1,0 +1,343 @@
+"""Questions about what happened: how an amount or a relation changed, what a cause does to an
+amount, how something ended, what happened in one stage of a sequence, what someone agreed to
+do, and how someone was brought to act.
+
+Each reads one statement and asks for what moved or what was done ("In the fifth period
+(1973-84), how did China's support for North Korea change?" :: "Increased steadily"). A
+statement these cannot read with confidence gets no question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from revise.generation.clauses import (
+    FRONTED,
+    MAX_DESCRIBED_SUBJECT_WORDS,
+    MIN_CONTENT_WORDS,
+    PARTICLES,
+    good_subject,
+    is_base_verb,
+    main_clause,
+    subject_text,
+)
+from revise.generation.grammar import (
+    PREPOSITIONS,
+    can_be,
+    finish_question,
+    is_noun_phrase_word,
+    split_clause,
+    verb_base,
+)
+from revise.generation.language import PRONOUNS, words
+from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape
+
+# Verbs that say how an amount or a relation moved: "support increased steadily".
+CHANGE_VERBS = frozenset(
+    [
+        "increase", "decrease", "decline", "grow", "fall", "rise", "drop", "double", "halve",
+        "triple", "improve", "worsen", "cool", "collapse", "soar", "plummet", "expand", "shrink",
+        "intensify", "weaken", "strengthen", "deteriorate", "surge", "slump", "fluctuate",
+        "recover", "appreciate", "depreciate", "widen", "narrow", "stagnate",
+    ]
+)  # fmt: skip
+_DEGREE = re.compile(
+    r"^(?:steadily|dramatically|significantly|sharply|considerably|rapidly|slowly|gradually"
+    r"|markedly|substantially|slightly|greatly|further|quickly|steeply|enormously|massively"
+    r"|modestly|fast|rapidly|sharply)$",
+    re.I,
+)
+_AMOUNT = re.compile(r"^(?:by|from|to)$", re.I)  # "by 20%", "from 2% to 5%": how far
+_AMOUNT_END = re.compile(r",|\s(?:while|whereas|as|but|in|during|after|since)\s")
+# After the change, only what says when, or a second clause beside it, may follow.
+_AFTER_CHANGE = frozenset(
+    ["while", "whereas", "as", "but", "although", "though", "because", "after", "since", "when",
+     "until", "in", "during", "over", "between", "following", "and", "so", "due", "thanks"]
+)  # fmt: skip
+_WHEN_AFTER = frozenset(["in", "during", "over", "between", "after", "since", "following"])
+_IF = re.compile(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
+_ASIDE = re.compile(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
+
+
+def change(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "In the fifth period (1973-84), China's support for North Korea increased steadily
+    while ..." -> "In the fifth period (1973-84), how did China's support for North Korea
+    change?" :: "Increased steadily"; "Relations have cooled considerably" -> "How have
+    relations changed?" """
+    text = main_clause(sentence.strip()).rstrip(" .")
+    front = ""
+    fronted = FRONTED.match(text) or _IF.match(text)
+    if fronted:
+        front, text = fronted["front"], _ASIDE.sub("", fronted["main"])
+    tokens = text.split()
+    found = _change_verb(tokens)
+    if found is None:
+        return []
+    index, aux, perfect = found
+    subject = tokens[:index]
+    if not good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+        return []
+    verb_at = index + 1 if perfect else index
+    moved = [tokens[verb_at].strip(",")]
+    rest = tokens[verb_at + 1 :]
+    while rest and _DEGREE.match(rest[0].strip(",")) and not moved[-1].endswith(","):
+        moved.append(rest.pop(0).strip(","))
+    if rest and _AMOUNT.match(rest[0]) and not tokens[verb_at + len(moved) - 1].endswith(","):
+        amount = re.split(_AMOUNT_END, " ".join(rest))[0]
+        if len(amount.split()) > 6 or not re.search(r"\d", amount):
+            return []
+        moved.extend(amount.split())
+        rest = rest[len(amount.split()) :]
+    trailer = ""
+    if rest:
+        opening = rest[0].casefold().strip(",")
+        if not tokens[verb_at + len(moved) - 1].endswith(",") and opening not in _AFTER_CHANGE:
+            return []  # "China increased military assistance": a transitive verb, an object next
+        if opening in _WHEN_AFTER:
+            when = re.split(r",|\s(?:while|whereas|as|but|because)\s", " ".join(rest))[0]
+            if re.search(r"\d{4}", when) and len(when.split()) <= 5:
+                trailer = f" {when}"
+    if len(moved) == 1 and not trailer and not front:
+        return []  # "Prices rise": too little said to ask how
+    asked = "changed" if perfect else "change"
+    shown = " ".join(subject) if front else subject_text(subject, names)
+    body = f"how {aux} {shown} {asked}{trailer}"
+    front_text = f"{front}, {body}" if front else body[:1].upper() + body[1:]
+    answer = " ".join(moved)
+    following = " ".join(rest[1:]).rstrip(" .") if rest and rest[0] == "and" else ""
+    if following and len(words(following)) <= 6 and _change_verb(following.split()):
+        answer = f"{answer} and {following}"  # "increases and the currency appreciates"
+    found = [
+        Question(finish_question(front_text), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.9)
+    ]
+    contrast = re.match(r",?\s*(?:while|whereas|as)\s+(?P<other>.+)$", " ".join(rest), re.I)
+    if contrast and front and not trailer:
+        # "... increased steadily while the delivery of major equipment declined
+        # significantly": the other side of the contrast is a card of its own.
+        other = change(f"{front}, {contrast['other']}", names)
+        found.extend(replace(question, beside=True) for question in other[:1])
+    return found
+
+
+def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
+    """Where the clause's verb says a change: its index, the auxiliary a question takes, and
+    whether it is a perfect ("have cooled")."""
+    for index, token in enumerate(tokens[1 : MAX_DESCRIBED_SUBJECT_WORDS + 1], start=1):
+        lower = token.casefold().strip(",")
+        before = tokens[index - 1].casefold()
+        if before in ("to", "the", "a", "an") or before in PREPOSITIONS:
+            if not is_noun_phrase_word(token):
+                return None
+            continue
+        if lower in ("has", "have", "had") and index + 1 < len(tokens):
+            following = tokens[index + 1].casefold().strip(",")
+            base = verb_base(following, "VBN") or verb_base(following, "VBD")
+            if base in CHANGE_VERBS:
+                return index, lower, True
+            return None
+        for tag, aux in (("VBD", "did"), ("VBZ", "does"), ("VBP", "do")):
+            if verb_base(lower, tag) in CHANGE_VERBS:
+                agent = " ".join(tokens[index + 1 : index + 3]).casefold()
+                if agent.startswith("by ") and not re.search(r"\d", agent):
+                    return None  # "aid increased by the USSR": a passive participle
+                return index, aux, False
+        if not is_noun_phrase_word(token):
+            return None
+    return None
+
+
+# Verbs that move an amount when they take an object: "should increase exports".
+MOVING_VERBS = CHANGE_VERBS | frozenset(["reduce", "raise", "lower", "boost", "cut", "lift"])
+_LIKELY = re.compile(
+    r"^(?P<subject>[^,;:()]{3,80}?)\s+(?P<aux>(?:is|are|was|were)\s+(?:therefore\s+|also\s+)?"
+    r"(?:likely|unlikely|expected|bound)\s+to|(?:should|will|would|can|could|may|might|must"
+    r"|tends?\s+to)(?:\s+therefore|\s+also)?)\s+(?P<moves>.+)$",
+    re.I,
+)
+
+
+def affect(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "A depreciation should increase exports and decrease imports" -> "How should a
+    depreciation affect exports and imports?" :: "Increase exports and decrease imports"; "An
+    appreciation is likely to decrease the trade balance" -> "How is an appreciation likely to
+    affect the trade balance?" :: "Decrease" """
+    text = re.split(r",\s+\w+ing\b|,\s+(?:which|while|whereas|but|so)\b", sentence.strip())[0]
+    match = _LIKELY.match(text.rstrip(" ."))
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject):
+        return []
+    moves = []
+    for part in re.split(r"\s+and\s+(?=\w+\s)", match["moves"]):
+        verb, _, thing = part.partition(" ")
+        if verb.casefold() not in MOVING_VERBS or not thing or len(thing.split()) > 8:
+            return []
+        if thing.split()[0].casefold() in PREPOSITIONS or thing.split()[0].casefold() in PRONOUNS:
+            return []
+        moves.append((verb, thing))
+    if not 1 <= len(moves) <= 2:
+        return []
+    things = " and ".join(thing for _, thing in moves)
+    aux = re.sub(r"\s+(?:therefore|also)\b", "", match["aux"].casefold())
+    shown = subject_text(subject, names)
+    if aux.split()[0] in ("is", "are", "was", "were"):
+        body = f"How {aux.split()[0]} {shown} {' '.join(aux.split()[1:])} affect {things}"
+    elif aux.startswith("tend"):
+        body = f"How {'do' if aux == 'tend to' else 'does'} {shown} tend to affect {things}"
+    else:
+        body = f"How {aux} {shown} affect {things}"
+    if len(moves) == 1:
+        answer = moves[0][0]  # "Decrease": the answer is the notes' own word
+    else:
+        answer = " and ".join(f"{verb} {thing}" for verb, thing in moves)
+    return [Question(finish_question(body), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
+
+
+_ENDED = re.compile(
+    r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
+    r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
+    re.I,
+)
+
+
+def ended(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "... after 3 years of fighting - war ended with reassertion of the division of Korea"
+    -> "How did the war end?" :: "With reassertion of the division of Korea" """
+    part = DASH.split(sentence.strip())[-1]
+    match = _ENDED.match(part)
+    if not match or re.search(r"\d{3,4}", match["what"]):
+        return []  # "ended in 1953": when, asked as a date
+    subject = match["subject"].split()
+    if len(subject) == 1 and subject[0].islower() and can_be(subject[0], "NOUN"):
+        subject = ["The", subject[0]]  # "war ended with ...": the war the notes are about
+    if not good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+        return []
+    answer = f"{match['how']} {match['what']}"
+    if not 3 <= len(words(answer)) <= MAX_ANSWER_WORDS:
+        return []
+    aux = "does" if match["verb"].casefold() == "ends" else "did"
+    front = finish_question(f"How {aux} {subject_text(subject, names)} end")
+    return [Question(front, answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
+
+
+INTENT_VERBS = frozenset(
+    ["agree", "promise", "decide", "plan", "want", "try", "refuse", "offer", "pledge", "aim",
+     "hope", "need", "seek", "intend", "fail", "attempt", "vow"]
+)  # fmt: skip
+_INTENT = re.compile(
+    r"^(?:(?P<front>(?:in|at|during|after|under|by|with)\s[^,]{2,60}),\s+)?"
+    r"(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to$",
+    re.I,
+)
+
+
+def label_clause(label: str) -> str:
+    """The clause a parent bullet leaves open for each sub-bullet to finish: "Following the
+    War - there were 2 further agreements, in the 1953 and 1954 deals, the USSR agreed to:" ->
+    "In the 1953 and 1954 deals, the USSR agreed to"; "" for any other label."""
+    text = DASH.split(label.strip().rstrip(" :"))[-1]
+    parts = [part.strip() for part in text.split(",")]
+    for size in (2, 1):
+        clause = ", ".join(parts[-size:])
+        match = _INTENT.match(clause)
+        if match and verb_base(match["verb"].casefold(), "VBD") in INTENT_VERBS:
+            if size == 2 and not match["front"]:
+                continue
+            return clause[:1].upper() + clause[1:]
+    return ""
+
+
+_RECIPIENT = re.compile(r"\s+(?P<to>(?:to|for|with)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w-]*)*)$")
+
+
+def intention(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "In the 1953 and 1954 deals, the USSR agreed to hand over the Lushan Naval base to
+    China" -> "In the 1953 and 1954 deals, what did the USSR agree to hand over to China?" ::
+    "The Lushan Naval base" """
+    text = DASH.split(sentence.strip().rstrip("."), maxsplit=1)[0]
+    match = re.match(
+        r"^(?:(?P<front>[^,]{2,60}),\s+)?(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to\s+"
+        r"(?P<vp>[a-z]+\s.+)$",
+        text,
+        re.I,
+    )
+    if not match or verb_base(match["verb"].casefold(), "VBD") not in INTENT_VERBS:
+        return []
+    subject = match["subject"].split()
+    if not good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+        return []
+    tokens = match["vp"].split(",")[0].split()
+    chain = [tokens.pop(0)]
+    if not is_base_verb(chain[0]):
+        return []
+    if tokens and tokens[0].casefold() in PARTICLES | {"over"}:
+        chain.append(tokens.pop(0))
+    if (
+        chain[0].casefold() in ("help", "let", "make")
+        and len(tokens) > 1
+        and tokens[0][:1].isupper()
+        and is_base_verb(tokens[1])
+    ):
+        chain.extend(tokens[:2])  # "help China build"
+        tokens = tokens[2:]
+    thing = " ".join(tokens)
+    recipient = _RECIPIENT.search(thing)
+    if recipient:
+        thing = thing[: recipient.start()]
+    if not thing or thing.split()[0].casefold() in PREPOSITIONS | PRONOUNS or thing[:1] == "(":
+        return []
+    if not 1 <= len(words(thing)) <= MAX_ANSWER_WORDS - 4:
+        return []
+    base = verb_base(match["verb"].casefold(), "VBD")
+    asked = " ".join([*chain, recipient["to"]] if recipient else chain)
+    shown = " ".join(subject) if match["front"] else subject_text(subject, names)
+    body = f"what did {shown} {base} to {asked}"
+    front = f"{match['front']}, {body}" if match["front"] else body
+    return [Question(finish_question(front), thing[:1].upper() + thing[1:], Shape.EFFECT, 11.1)]
+
+
+_PHASE = re.compile(
+    r"^(?P<front>(?:during|in)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(?:period|phase|stage|era|wave|step)\s*"
+    r"\((?P<when>[^,()]+)(?:,[^()]*)?\)),\s+(?P<main>.+)$",
+    re.I,
+)
+
+
+def phase(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "During the third phase (1961-64, the beginning of the Sino-Soviet split), both China
+    and the Soviet Union gave little assistance" -> "What happened during the third phase
+    (1961-64)?": one stage of a sequence, asked by its place and dates."""
+    match = _PHASE.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    main = match["main"]
+    if split_clause(main[:1].upper() + main[1:]) is None and not re.match(r"both\s", main, re.I):
+        return []
+    if not MIN_CONTENT_WORDS <= len(words(main)) <= MAX_ANSWER_WORDS:
+        return []
+    front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
+    preposition = front.split()[0].casefold()
+    front = finish_question(f"What happened {preposition} {' '.join(front.split()[1:])}")
+    return [Question(front, main[:1].upper() + main[1:], Shape.EFFECT, 10.85)]
+
+
+_MEANS = re.compile(
+    r"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<who>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+"
+    r"(?P<rest>to\s+[^-\u2013\u2014]+?)\s+[-\u2013\u2014]+\s+(?P<how>(?:by\s+)?[a-z]+ing\s+[^-]+?)\.?$"
+)
+
+
+def means(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Persuaded Kim Il-Sung to attack South Korea - promising Soviet backing" -> "How was
+    Kim Il-Sung persuaded to attack South Korea?" :: "Promising Soviet backing" """
+    match = _MEANS.match(sentence.strip())
+    if not match or not verb_base(match["verb"].casefold(), "VBD"):
+        return []
+    how = match["how"]
+    if not 2 <= len(words(how)) <= MAX_ANSWER_WORDS or len(words(match["rest"])) > 10:
+        return []
+    front = finish_question(f"How was {match['who']} {match['verb'].casefold()} {match['rest']}")
+    return [Question(front, how[:1].upper() + how[1:], Shape.WHY, 11.3)]
