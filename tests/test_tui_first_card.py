@@ -234,3 +234,50 @@ def test_once_the_first_card_is_written_only_the_rest_of_the_stylesheet_is_parse
     app_tcss = (str(app_module.STYLESHEET), "")
     assert [piece[0] for piece in parsed].count(app_tcss) == 2  # the first part, then all
     assert len(parsed) == len(set(parsed))  # nothing parsed twice
+
+
+def test_the_review_screen_is_not_restyled_whole_when_it_first_shows(tui_db, tui_clock):
+    """Its widgets are styled as they are mounted, at the terminal's size and with the card
+    focused; Textual's restyle of every widget of a screen coming back is left out the first
+    time (it was a good part of the start), and the screen looks as it did with it (the
+    snapshots)."""
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+    restyled: list[set[object]] = []  # the nodes of each restyle up to the first frame
+    frames: list[str] = []
+
+    async def main() -> None:
+        stylesheet = app.stylesheet
+        update_nodes = stylesheet.update_nodes
+
+        def noting_update(nodes, animate=False):  # type: ignore[no-untyped-def]
+            nodes = list(nodes)
+            if not frames:
+                restyled.append(set(nodes))
+            update_nodes(nodes, animate=animate)
+
+        stylesheet.update_nodes = noting_update  # type: ignore[method-assign]
+        display = app._display
+
+        def noting_display(screen, update):  # type: ignore[no-untyped-def]
+            display(screen, update)
+            if update is not None and not app._batch_count:  # as Textual writes it
+                frames.append(type(screen).__name__)
+
+        app._display = noting_display  # type: ignore[method-assign]
+        async with app.run_test(size=(60, 15)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, ReviewScreen)
+            assert "-narrow" in screen.classes and "-short" in screen.classes
+            assert not any(screen in nodes for nodes in restyled)
+            assert FIRST_PROMPT in screen_text(pilot)
+            await pilot.press("space")
+            await settle(pilot)
+            assert "Joseph Stalin" in screen_text(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    assert frames[0] == "ReviewScreen"

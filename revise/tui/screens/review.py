@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -139,6 +139,7 @@ class ReviewScreen(Screen[StudySession]):
         # back the newest of these and the session's answers, in the order they were done.
         self.actions_done: list[tuple[int, int]] = []
         self._after_paint: list[Callable[[], object]] = []  # see after_paint
+        self._shown = False  # see on_screen_resume
         # The first card is fetched while the screen is built, so the first frame can show it;
         # `revise study` read it already, before the collection was opened.
         self.first_card: Future[CardLoaded] = Future()
@@ -153,6 +154,15 @@ class ReviewScreen(Screen[StudySession]):
         yield CardView(id="card", classes="section")
         yield GradeBar(id="grades")
         yield KeyBar()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self.is_mounted or self._shown:
+            return
+        # First shown: its widgets were styled as they were mounted, at the terminal's size
+        # (breakpoint_classes) and with the card focused. Textual restyles every one of them
+        # again as for a screen coming back, which was a good part of `revise study`'s start.
+        self._shown = True
+        event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.app.frame_written_signal.subscribe(self, self._painted)
