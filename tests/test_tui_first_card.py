@@ -21,6 +21,7 @@ from revise.study.opening import OpeningCollection
 from revise.tui import app as app_module
 from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
+from revise.tui.widgets.card_view import LATER_PARTS, CardView
 from revise.tui.widgets.grade_bar import GradeButton
 from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     korea_deck,
@@ -281,3 +282,42 @@ def test_the_review_screen_is_not_restyled_whole_when_it_first_shows(tui_db, tui
     finally:
         col.close()
     assert frames[0] == "ReviewScreen"
+
+
+def test_the_first_frame_is_built_without_the_answer_which_follows_it(tui_db, tui_clock):
+    """The answer's parts (its pictures, the divider, the answer, where the card came from) are
+    not on the first frame: they are mounted once it is written, and show on reveal as ever."""
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+    parts_at_first_frame: list[list[str | None]] = []
+    display = app._display
+
+    def noting_display(screen, update):  # type: ignore[no-untyped-def]
+        display(screen, update)
+        if update is not None and not app._batch_count and not parts_at_first_frame:
+            card = screen.query_one(CardView)
+            parts_at_first_frame.append([part.id for part in card.children])
+
+    app._display = noting_display  # type: ignore[method-assign]
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            card = app.screen.query_one(CardView)
+            assert [part.id for part in card.children] == [
+                "card-context",
+                "card-prompt",
+                *LATER_PARTS,
+            ]
+            assert "Joseph Stalin" not in screen_text(pilot)
+            await pilot.press("space")
+            await settle(pilot)
+            shown = screen_text(pilot)
+            assert "Joseph Stalin" in shown
+            assert "notes/korea.txt" in shown  # where it came from
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    assert parts_at_first_frame == [["card-context", "card-prompt"]]

@@ -166,6 +166,7 @@ class ReviewScreen(Screen[StudySession]):
 
     def on_mount(self) -> None:
         self.app.frame_written_signal.subscribe(self, self._painted)
+        self.after_paint(self.query_one(CardView).add_later_parts)  # the answer's parts
         if self.session.custom is not None:
             self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
         else:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Rule, Static
 
 from revise.errors import ReviseError
@@ -27,6 +28,16 @@ if TYPE_CHECKING:
 
 GAP = "[...]"  # what a cloze prompt shows in place of its deletion (revise.formats.model.GAP)
 STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+# The parts a card's first frame does not show (its pictures, the answer and where the card came
+# from), mounted once the first card is on the terminal: building and styling them before it was
+# a good part of `revise study`'s start.
+LATER_PARTS = (
+    "card-prompt-pictures",
+    "card-divider",
+    "card-answer",
+    "card-answer-pictures",
+    "card-meta",
+)
 
 
 class PicturesLoaded(Message):
@@ -45,24 +56,46 @@ class CardView(VerticalScroll):
     has_context = False  # the card shown has a heading trail above its prompt
     cloze = False  # the card shown is a cloze: its full text replaces the prompt on reveal
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._later_added = False  # the LATER_PARTS are mounted
+        # Until they are: what they are to show, whether each is displayed, the pictures.
+        self._later_content: dict[str, Content] = {}
+        self._later_displayed: dict[str, bool] = {}
+        self._later_pictures: tuple[list[PILImage], list[PILImage]] = ([], [])
+
     def compose(self) -> ComposeResult:
         yield Static(id="card-context")
         yield Static(id="card-prompt")
-        yield Pictures(id="card-prompt-pictures")
-        yield Rule(id="card-divider", line_style="dashed")
-        yield Static(id="card-answer")
-        yield Pictures(id="card-answer-pictures")
-        yield Static(id="card-meta")
+
+    def add_later_parts(self) -> None:
+        """Mount the LATER_PARTS, showing what they were given meanwhile (the review screen
+        does once the first card is on the terminal; anything that shows one does before)."""
+        if self._later_added:
+            return
+        self._later_added = True
+        parts: list[Widget] = [
+            Pictures(id="card-prompt-pictures"),
+            Rule(id="card-divider", line_style="dashed"),
+            Static(self._later_content.get("card-answer", ""), id="card-answer"),
+            Pictures(id="card-answer-pictures"),
+            Static(self._later_content.get("card-meta", ""), id="card-meta"),
+        ]
+        for part in parts:
+            if part.id in self._later_displayed:
+                part.display = self._later_displayed[part.id]
+        self.mount_all(parts)
+        self.show_pictures(*self._later_pictures)
 
     def show_card(self, card: StudyCard) -> None:
         """Show the front of `card`, answer hidden."""
         self.border_title = Content(inert(card.deck))
         self.border_subtitle = Content(STATE_NAMES.get(card.state, ""))
         context = inert(card_maths(shown_context(card.context, card.deck)))
-        self.set_part("#card-context", Content(context))
-        self.set_part("#card-prompt", prompt_content(card.prompt))
-        self.set_part("#card-answer", answer_content(card))
-        self.set_part("#card-meta", meta_content(card))
+        self.set_part("card-context", Content(context))
+        self.set_part("card-prompt", prompt_content(card.prompt))
+        self.set_part("card-answer", answer_content(card))
+        self.set_part("card-meta", meta_content(card))
         self.remove_class("-empty")
         self.has_context = bool(context)
         # A cloze's full text replaces its prompt on reveal, as in Anki, instead of repeating it.
@@ -100,8 +133,14 @@ class CardView(VerticalScroll):
             self.show_pictures(message.prompt, message.answer)
 
     def show_pictures(self, prompt: list[PILImage], answer: list[PILImage]) -> None:
-        self.query_one("#card-prompt-pictures", Pictures).show(prompt)
-        self.query_one("#card-answer-pictures", Pictures).show(answer)
+        if not self._later_added:
+            self._later_pictures = (prompt, answer)
+            if not prompt and not answer:
+                return
+            self.add_later_parts()  # which shows them
+            return
+        self.get_child_by_id("card-prompt-pictures", Pictures).show(prompt)
+        self.get_child_by_id("card-answer-pictures", Pictures).show(answer)
 
     def reveal(self) -> None:
         self.show_parts(context=self.has_context, prompt=not self.cloze, answer=True, meta=True)
@@ -120,15 +159,18 @@ class CardView(VerticalScroll):
         self.show_pictures([], [])
         self.border_title = None
         self.border_subtitle = None
-        self.set_part("#card-context", Content(""))
-        self.set_part("#card-prompt", Content(title))
-        self.set_part("#card-answer", Content(""))
-        self.set_part("#card-meta", Content(detail))
+        self.set_part("card-context", Content(""))
+        self.set_part("card-prompt", Content(title))
+        self.set_part("card-answer", Content(""))
+        self.set_part("card-meta", Content(detail))
         self.add_class("-empty")
         self.show_parts(context=False, prompt=True, answer=False, meta=True)
 
-    def set_part(self, selector: str, content: Content) -> None:
-        self.query_one(selector, Static).update(content)
+    def set_part(self, part: str, content: Content) -> None:
+        if part in LATER_PARTS and not self._later_added:
+            self._later_content[part] = content
+        else:
+            self.get_child_by_id(part, Static).update(content)
 
     def show_parts(self, *, context: bool, prompt: bool, answer: bool, meta: bool) -> None:
         """Which parts of the card are on screen (the divider goes with the prompt and the
@@ -143,6 +185,12 @@ class CardView(VerticalScroll):
             "card-answer-pictures": answer,
             "card-meta": meta,
         }
+        if not self._later_added:
+            self._later_displayed = shown
+            if not any(shown[part] for part in LATER_PARTS if part != "card-prompt-pictures"):
+                shown = {"card-context": context, "card-prompt": prompt}  # (pictures: none yet)
+            else:
+                self.add_later_parts()
         for part, display in shown.items():
             self.get_child_by_id(part).display = display
 
