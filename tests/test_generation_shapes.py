@@ -1104,3 +1104,11 @@ def test_the_first_word_of_a_subject_term_is_not_hidden_alone(tmp_path: Path) ->
     )
     assert not any(front.startswith("[Cloze] deletion") for front in cards)
     assert not any(front.startswith("[Demand for US] dollars") for front in cards)
+
+
+def test_a_comparison_asks_what_beats_the_other(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "#### Strategies\n\n**Note** : Avoidance allows more concurrency than prevention.\n",
+    )
+    assert cards["What allows more concurrency than prevention?"] == "Avoidance"

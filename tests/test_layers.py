@@ -12,7 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_import_contract_is_kept() -> None:
     linter = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run(
-        [str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        [str(linter), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
+    comparison,
     made_so,
     main_clause,
     marked_by,
@@ -51,6 +52,7 @@ from revise.generation.grammar import (
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     ORDINALS,
+    given_by_context,
     is_number_word,
     is_stopword,
     is_verb_form,
@@ -865,6 +867,7 @@ def shaped_questions(
         *said,
         *superlative(sentence, names),
         *made_so(sentence, names),
+        *comparison(sentence, names),
         *relation(sentence, names),
         *change(sentence, names),
         *affect(sentence, names),
@@ -902,7 +905,7 @@ def _shaped_option(
     longest = MAX_STATEMENT_PROMPT_WORDS if shaped.front.startswith("Which ") else MAX_PROMPT_WORDS
     if len(shaped.front.split()) > longest or is_boilerplate(shaped.front):
         return None
-    if f" {normalise(shaped.back)} " in f" {normalise(context)} ":
+    if given_by_context(shaped.back, context):
         return None  # the context line would give the answer away
     if shaped.hidden:
         start = shaped.front.find(shaped.hidden)

@@ -32,7 +32,7 @@ from revise.formats.model import (
     normalise,
 )
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
-from revise.generation.language import word_set
+from revise.generation.language import given_by_context, word_set
 from revise.generation.maths import display_maths, plain_maths
 from revise.generation.questions import DASH
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
@@ -1131,34 +1131,13 @@ def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
 
 
 def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
-    from revise.generation.language import is_stopword
 
     answer = face.answer.strip()
-    words = [word for word in normalise(answer).split() if not is_stopword(word)]
-    if not words or all(word.isdigit() for word in words):
-        return []
-    context = normalise(note.context).split()
-    named = [word for word in words if not word.isdigit()]
-    if context and all(any(_same_stem(word, other) for other in context) for word in named):
+    if given_by_context(answer, note.context):
         return [_finding(5, face.prompt, f"the heading gives {answer!r} away")]
     if re.fullmatch(r"[A-Z]{2,6}s?", answer) and _spelled_out(answer.rstrip("s"), face.prompt):
         return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
     return []
-
-
-def _same_stem(word: str, other: str) -> bool:
-    if word == other:
-        return True
-    if len(word) < 4 or len(other) < 4 or word.isdigit():
-        return False
-    common = next(
-        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
-        min(len(word), len(other)),
-    )
-    rests = {word[common:], other[common:]}
-    if rests & {"ee", "ees", "or", "ors", "er", "ers"}:
-        return False  # "offeree", "offeror", "offer": different parties
-    return common >= max(4, min(len(word), len(other)) - 2)
 
 
 def _spelled_out(acronym: str, prompt: str) -> bool:

@@ -678,3 +678,31 @@ def marked_by(sentence: str, names: frozenset[str]) -> list[Question]:
     thing = " ".join(lower_first(match["thing"].split(), names))
     front = finish_question(f"What {match['be'].casefold()} {thing} {match['verb']} by")
     return [Question(front, answer, Shape.WHY, 11.0)]
+
+
+_COMPARED = re.compile(
+    r"^(?P<x>[^,;:()]{2,50}?)\s+(?P<verb>is|are|was|were|allows?|gives?|has|have|uses?|needs?"
+    r"|requires?|produces?|costs?|causes?|takes?)\s+(?P<how>(?:much\s+|far\s+)?(?:more|less|fewer"
+    r"|greater|higher|lower|better|worse|[a-z]{3,}er)(?:\s+[a-z-]+){0,3}?)\s+than\s+"
+    r"(?P<z>[^,;()]{2,50}?)\.?$"
+)
+
+
+def comparison(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Avoidance allows more concurrency than prevention" -> "What allows more concurrency
+    than prevention?" :: "Avoidance" """
+    text = re.split(r"\s+(?:because|since|as|so)\s+|,\s+", sentence.strip(), maxsplit=1)[0]
+    match = _COMPARED.match(text.rstrip(" ."))
+    if not match:
+        return []
+    first, second = match["x"].split(), match["z"].split()
+    if not good_subject(first) or len(second) > MAX_SUBJECT_WORDS:
+        return []
+    if second[0].casefold() in PRONOUNS - {"their", "its", "his", "her"} or second[0].isdigit():
+        return []  # "more than it did", "more than 20": no second thing to compare with
+    how = match["how"].split()
+    if how[-1] in ("more", "less") or (how[0].endswith("er") and not can_be(how[0], "ADJ")):
+        return []  # "more than ...": nothing compared; "ever", "never": not a comparative
+    other = " ".join(lower_first(second, names))
+    front = finish_question(f"What {match['verb']} {match['how']} than {other}")
+    return [Question(front, match["x"][:1].upper() + match["x"][1:], Shape.COMPARISON, 11.2)]

@@ -193,3 +193,29 @@ def is_rare(word: str) -> bool:
         return False
     threshold = RARE_NOUN_ZIPF if _NOUN_SUFFIX.search(lower) else RARE_ZIPF
     return zipf(lower) < threshold
+
+
+def same_stem(word: str, other: str) -> bool:
+    """ "avoidance" and "avoid", "consolidated" and "consolidation": one word's forms."""
+    if word == other:
+        return True
+    if len(word) < 4 or len(other) < 4 or word.isdigit():
+        return False
+    common = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+        min(len(word), len(other)),
+    )
+    rests = {word[common:], other[common:]}
+    if rests & {"ee", "ees", "or", "ors", "er", "ers"}:
+        return False  # "offeree", "offeror", "offer": different parties
+    return common >= max(4, min(len(word), len(other)) - 2)
+
+
+def given_by_context(answer: str, context: str) -> bool:
+    """Every word of the answer is in the heading trail above the card, in some form: the
+    context line gives it away ("Avoidance" under "avoid deadlock")."""
+    from revise.formats.model import normalise
+
+    named = [w for w in normalise(answer).split() if not is_stopword(w) and not w.isdigit()]
+    shown = normalise(context).split()
+    return bool(named and shown) and all(any(same_stem(w, o) for o in shown) for w in named)

@@ -44,6 +44,7 @@ class Shape:
     CASE = "case"
     FORMULA = "formula"
     RELATION = "relation"  # what a quantity is proportional to, measured by, depends on
+    COMPARISON = "comparison"  # what allows more concurrency than prevention
     # Asked only when no deletion makes a card: "What do enzymes control?" is weaker than
     # hiding [metabolism], "What does recall help build?" better than nothing.
     OBJECT = "object"
