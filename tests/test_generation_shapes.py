@@ -1052,8 +1052,8 @@ def test_what_reports_indicate_and_what_a_country_permits(tmp_path: Path) -> Non
         "Korea. North Korea permits overflights by Soviet reconnaissance planes and bombers, "
         "and grants warships access to ports.\n",
     )
-    assert cards["What do newspaper reports indicate?"] == (
-        "Russia has assumed its treaty obligations with North Korea"
+    assert cards["According to newspaper reports, what has Russia assumed?"] == (
+        "Its treaty obligations with North Korea"
     )
 
 

@@ -11,6 +11,7 @@ China turn to the USSR for aid?"). A clause these cannot read with confidence ge
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from revise.generation.grammar import (
     PREPOSITIONS,
@@ -85,6 +86,10 @@ STANCE_ADJECTIVES = {
     "confident": "of",
     "certain": "of",
 }
+# Who says it without a name: what they say is the fact, asked "According to press accounts, ..."
+ANONYMOUS_SOURCES = frozenset(
+    ["accounts", "reports", "studies", "research", "sources", "evidence", "data", "surveys"]
+)
 # "was careful not to engage directly in combat": what someone would or would not do
 WILLING_ADJECTIVES = frozenset(
     ["careful", "determined", "reluctant", "unwilling", "willing", "eager", "keen", "anxious",
@@ -278,6 +283,18 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
             base, aux = verb_base(token, "VBZ"), "does"
         if base is None and subject[-1].casefold().endswith("s"):
             base, aux = verb_base(token, "VBP"), "do"  # "Press accounts indicate that ..."
+        if base in STANCE_VERBS and subject[-1].casefold() in ANONYMOUS_SOURCES:
+            # "Press accounts indicate that Russia has assumed ...": no one to name, so what
+            # they say is asked of its own subject.
+            rest = tokens[index + 1 :]
+            said = " ".join(rest[1:] if rest[:1] == ["that"] else rest)
+            source = " ".join(lower_first(subject, names))
+            return [
+                replace(
+                    question, front=f"According to {source}, {lower_first_char(question.front)}"
+                )
+                for question in object_question(said[:1].upper() + said[1:], names, True)
+            ]
         if base in STANCE_VERBS:
             rest = tokens[index + 1 :]
             if rest[:1] and rest[0].casefold() == "that":
@@ -410,6 +427,11 @@ def _object_verb(
             if index > MAX_SUBJECT_WORDS and not described:
                 return None
             return tokens[:index], lower, after, tokens[index + 2 :]
+        done = verb_base(after, "VBN") or verb_base(after, "VBD")
+        if verbs is None and lower in ("has", "have", "had") and wanted(done):
+            if index > MAX_SUBJECT_WORDS and not described:
+                return None
+            return tokens[:index], lower, after, tokens[index + 2 :]  # "has assumed its ..."
         for tag, aux in (("VBZ", "does"), ("VBD", "did"), ("VBP", "do")):
             base = verb_base(lower, tag)
             if (
@@ -706,3 +728,8 @@ def comparison(sentence: str, names: frozenset[str]) -> list[Question]:
     other = " ".join(lower_first(second, names))
     front = finish_question(f"What {match['verb']} {match['how']} than {other}")
     return [Question(front, match["x"][:1].upper() + match["x"][1:], Shape.COMPARISON, 11.2)]
+
+
+def lower_first_char(text: str) -> str:
+    """ "What has Russia assumed?" after a lead: "..., what has Russia assumed?" """
+    return text[:1].lower() + text[1:]
