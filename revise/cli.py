@@ -518,7 +518,7 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     collection = OpeningCollection(path, config, first)
     try:
         ReviseApp(  # type: ignore[arg-type]
-            collection, deck=args.deck, study=True, stylesheet_cache=_stylesheet_cache()
+            collection, deck=args.deck, study=True, stylesheet_cache_folder=_stylesheet_cache()
         ).run()
     finally:
         collection.close()
@@ -557,7 +557,7 @@ def _deck_list_at_once(args: argparse.Namespace) -> int | None:
     _ready_to_open(path, deck_list.has_media)
     collection = OpeningCollection(path, config, deck_list=deck_list)
     try:
-        ReviseApp(collection, stylesheet_cache=_stylesheet_cache()).run()  # type: ignore[arg-type]
+        ReviseApp(collection, stylesheet_cache_folder=_stylesheet_cache()).run()  # type: ignore[arg-type]
     finally:
         collection.close()
     return 0
@@ -984,16 +984,16 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
         study=args.command == "study",
         browse=browse,
         custom=custom,
-        stylesheet_cache=_stylesheet_cache(),
+        stylesheet_cache_folder=_stylesheet_cache(),
     ).run()
     return 0
 
 
 def _stylesheet_cache() -> Path:
     """Where the app keeps its parsed stylesheet between runs (revise/tui/stylesheet_cache.py)."""
-    from revise.tui.stylesheet_cache import cache_file
+    from revise.tui.stylesheet_cache import cache_folder
 
-    return cache_file()
+    return cache_folder()
 
 
 def _custom_study(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.signal import Signal
 
 from revise.tui.keys import check_keymap
-from revise.tui.stylesheet_cache import StylesheetCache
+from revise.tui.stylesheet_cache import StylesheetCache, cache_file
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -91,7 +91,7 @@ class ReviseApp(App[None]):
         browse: str | None = None,
         custom: CustomStudy | None = None,
         clock: Callable[[], datetime] | None = None,
-        stylesheet_cache: Path | None = None,
+        stylesheet_cache_folder: Path | None = None,
     ) -> None:
         check_keymap(collection.config.keymap, collection.config.source)
         super().__init__()
@@ -107,9 +107,12 @@ class ReviseApp(App[None]):
         # The part of app.tcss read first; all of it once a frame is on the terminal.
         self._first_screen = "review" if study else None if browse is not None else "deck list"
         self._first_frame_written = False
-        # The rules parsed in an earlier run (revise/tui/stylesheet_cache.py): None, none kept.
+        # The rules parsed in an earlier run, kept in this folder (revise/tui/stylesheet_cache.py);
+        # None, none kept.
         self._stylesheet_cache = (
-            None if stylesheet_cache is None else StylesheetCache(stylesheet_cache)
+            None
+            if stylesheet_cache_folder is None
+            else StylesheetCache(cache_file(stylesheet_cache_folder, self._first_screen))
         )
 
     def on_load(self) -> None:

@@ -10,8 +10,10 @@ again. The whole file is set aside when the rules in it were parsed with other C
 the parsed rules are made of their classes); a file that cannot be read is set aside too, and
 written again once the app has parsed its stylesheet.
 
-The entries are kept in two parts: those the first screen needed, put back before it is built,
-and those parsed once its first frame was on the terminal (the rest of app.tcss), put back then.
+A file is kept for each first screen the app starts on (the review screen, the deck list, the
+card browser), holding the pieces of CSS that start read: in two parts, those the first screen
+needed, put back before it is built, and those read once its first frame was on the terminal
+(the rest of app.tcss), put back then.
 """
 
 from __future__ import annotations
@@ -23,19 +25,47 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.cache import LRUCache
+
 if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
-CACHE_NAME = "stylesheet.pickle"  # in the user's cache folder for revise
 FIRST, LATER = "first", "later"  # the two parts: for the first frame, and after it
 
 
-def cache_file() -> Path:
+def cache_folder() -> Path:
+    """The user's cache folder for revise, where the files are kept."""
     from platformdirs import user_cache_path
 
     from revise.config import APP_NAME
 
-    return user_cache_path(APP_NAME) / CACHE_NAME
+    return user_cache_path(APP_NAME)
+
+
+def cache_file(folder: Path, first_screen: str | None) -> Path:
+    """The file kept for an app starting on `first_screen` (None: the card browser)."""
+    name = "card-browser" if first_screen is None else first_screen.replace(" ", "-")
+    return folder / f"stylesheet-{name}.pickle"
+
+
+class _NotingCache(LRUCache[Hashable, object]):
+    """Textual's parse cache, noting the keys looked up in it: the pieces of CSS read."""
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__(maxsize)
+        self.looked_up: set[Hashable] = set()
+
+    def __getitem__(self, key: Hashable) -> object:
+        self.looked_up.add(key)
+        return super().__getitem__(key)
+
+
+def _read(stylesheet: Stylesheet) -> frozenset[Hashable]:
+    """The keys of the pieces of CSS the stylesheet has read so far."""
+    parsed = stylesheet._parse_cache
+    if not isinstance(parsed, _NotingCache):
+        return frozenset()
+    return frozenset(key for key in parsed.looked_up if key in parsed)
 
 
 def made_by() -> tuple[object, ...] | None:
@@ -57,7 +87,8 @@ def made_by() -> tuple[object, ...] | None:
 
 class StylesheetCache:
     """`load` reads the file and puts the first part in a stylesheet, before it is parsed;
-    `put_later` puts the rest; `save` writes what the stylesheet parsed, if anything is new."""
+    `put_later` puts the rest; `save` writes the rules of the pieces of CSS read, if the file
+    does not hold just those."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -67,6 +98,7 @@ class StylesheetCache:
         self._variables: dict[str, str] = {}  # the CSS variables the entries were parsed with
 
     def load(self, stylesheet: Stylesheet) -> None:
+        stylesheet._parse_cache = _NotingCache(stylesheet._parse_cache.maxsize)  # type: ignore[assignment]
         try:
             with self.path.open("rb") as file:
                 stamp, variables, kept, parts = pickle.load(file)
@@ -78,8 +110,8 @@ class StylesheetCache:
         self._put(stylesheet, FIRST)
 
     def put_later(self, stylesheet: Stylesheet) -> None:
-        """Put back the entries parsed after the first frame, before the rest is parsed."""
-        self._first = frozenset(stylesheet._parse_cache.keys())
+        """Put back the entries read after the first frame, before the rest is read."""
+        self._first = _read(stylesheet)
         self._put(stylesheet, LATER)
 
     def _put(self, stylesheet: Stylesheet, part: str) -> None:
@@ -95,14 +127,14 @@ class StylesheetCache:
                 stylesheet._parse_cache.set(key, rules)
 
     def save(self, stylesheet: Stylesheet) -> None:
-        """Write the file again if the stylesheet parsed anything it does not hold."""
+        """Write the file again unless it holds the rules of just the pieces of CSS read."""
         from revise.errors import ReviseError
         from revise.formats.files import write_atomic
 
         parsed = stylesheet._parse_cache
-        keys = frozenset(parsed.keys())
+        keys = _read(stylesheet)
         stamp = made_by()
-        if keys <= self._kept or stamp is None:
+        if keys == self._kept or stamp is None:
             return
         first = {key: parsed.get(key) for key in keys if key in self._first}
         later = {key: parsed.get(key) for key in keys if key not in self._first}
