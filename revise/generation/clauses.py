@@ -288,10 +288,12 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
             # they say is asked of its own subject.
             rest = tokens[index + 1 :]
             said = " ".join(rest[1:] if rest[:1] == ["that"] else rest)
-            source = " ".join(lower_first(subject, names))
+            lead = f"According to {' '.join(lower_first(subject, names))},"
             return [
                 replace(
-                    question, front=f"According to {source}, {lower_first_char(question.front)}"
+                    question,
+                    front=f"{lead} {lower_first_char(question.front)}",
+                    shape=Shape.WHY,  # what is said is the fact, as for a named speaker
                 )
                 for question in object_question(said[:1].upper() + said[1:], names, True)
             ]
