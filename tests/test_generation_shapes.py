@@ -1103,6 +1103,7 @@ def test_the_first_word_of_a_subject_term_is_not_hidden_alone(tmp_path: Path) ->
         "- Demand for US dollars is matched by a supply of Australian dollars\n",
     )
     assert not any(front.startswith("[Cloze] deletion") for front in cards)
+    assert not any(front.startswith("Cloze [deletion]") for front in cards)
     assert not any(front.startswith("[Demand for US] dollars") for front in cards)
 
 

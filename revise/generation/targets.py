@@ -549,7 +549,12 @@ def _noun_follows(target: Target, sentence: str) -> bool:
     ("[Cloze] deletion is ...", "[Demand for US] dollars is ..."): half of the subject's term."""
     from revise.generation.grammar import lemmas
 
-    if target.kind in (TargetKind.DATE, TargetKind.NUMBER) or target.start > 0:
+    if target.kind in (TargetKind.DATE, TargetKind.NUMBER):
+        return False
+    opening = sentence[: target.start]
+    if re.fullmatch(r"[A-Z][a-z]+ ", opening) and not is_stopword(opening.strip().casefold()):
+        return True  # "Cloze [deletion] is ...": the second word of the subject's term
+    if target.start > 0:
         return False  # (only where the sentence opens: a subject's head noun comes next)
     following = re.match(r" ([a-z]{3,})\b", sentence[target.end :])
     if not following:
