@@ -1113,3 +1113,16 @@ def test_a_comparison_asks_what_beats_the_other(tmp_path: Path) -> None:
         "#### Strategies\n\n**Note** : Avoidance allows more concurrency than prevention.\n",
     )
     assert cards["What allows more concurrency than prevention?"] == "Avoidance"
+
+
+def test_what_one_side_of_a_market_is_matched_by(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Foreign exchange\n\n"
+        "- Demand for US dollars is matched by a supply of Australian dollars, while a demand "
+        "for Australian dollars is matched by a supply of US dollars\n",
+    )
+    asked = [
+        front for front in cards if front.casefold() == "what is demand for us dollars matched by?"
+    ]
+    assert asked and cards[asked[0]] == "A supply of Australian dollars"

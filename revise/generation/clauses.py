@@ -565,7 +565,8 @@ _RELATION_LEAD = re.compile(
 )
 _RELATION = re.compile(
     r"^(?P<subject>[^,;:]{3,80}?)\s+(?:(?P<be>is|are)\s+(?P<how>(?:(?:directly|inversely)\s+)?"
-    r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in)"
+    r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in"
+    r"|matched\s+by|offset\s+by|balanced\s+by)"
     r"|(?P<verb>equals|depends\s+on|depend\s+on|varies\s+with|vary\s+with))"
     r"\s+(?P<what>.+)$",
     re.I,
