@@ -1119,8 +1119,7 @@ def test_what_one_side_of_a_market_is_matched_by(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,
         "## Foreign exchange\n\n"
-        "- The foreign exchange market is where currencies are bought and sold.\n"
-        "- Demand for US dollars is matched by a supply of Australian dollars, while a demand "
+        "- The demand for US dollars is matched by a supply of Australian dollars, while a demand "
         "for Australian dollars is matched by a supply of US dollars\n",
     )
     asked = [
