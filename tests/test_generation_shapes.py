@@ -1013,10 +1013,12 @@ def test_a_long_reason_loses_only_the_phrase_it_ends_on(tmp_path: Path) -> None:
 def test_a_subject_of_something_gets_back_the_article_notes_leave_out() -> None:
     from revise.generation.grammar import subject_phrase
 
-    assert subject_phrase("Huge cost of war".split()) == "the huge cost of war"
-    assert subject_phrase("The loss of Soviet support".split()) == "the loss of Soviet support"
-    assert subject_phrase("Practice and repetition".split()) == "practice and repetition"
-    assert subject_phrase("Using of notes".split()) == "using of notes"
+    assert subject_phrase(["Huge", "cost", "of", "war"]) == "the huge cost of war"
+    assert (
+        subject_phrase(["The", "loss", "of", "Soviet", "support"]) == "the loss of Soviet support"
+    )
+    assert subject_phrase(["Practice", "and", "repetition"]) == "practice and repetition"
+    assert subject_phrase(["Using", "of", "notes"]) == "using of notes"
 
 
 def test_a_formula_named_inside_a_sentence_is_a_formula_card(tmp_path: Path) -> None:
@@ -1123,6 +1125,8 @@ def test_what_one_side_of_a_market_is_matched_by(tmp_path: Path) -> None:
         "for Australian dollars is matched by a supply of US dollars\n",
     )
     asked = [
-        front for front in cards if front.casefold() == "what is demand for us dollars matched by?"
+        front
+        for front in cards
+        if front.casefold() == "what is the demand for us dollars matched by?"
     ]
     assert asked and cards[asked[0]] == "A supply of Australian dollars"
