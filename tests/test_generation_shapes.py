@@ -857,6 +857,7 @@ def test_what_would_happen_otherwise_is_why_a_rule_holds(tmp_path: Path) -> None
     assert cards["Why must Soviet troops not meet US troops in battle?"] == (
         "It would risk nuclear attack"
     )
+    assert cards["Who must do most of the fighting?"] == "China"  # the rule's third part
     assert cards["Why must comm control in Korea be consolidated?"] == (
         "US will take control of North Korea and attack Russia"
     )

@@ -460,6 +460,10 @@ _OBLIGED = re.compile(
     r"\b(?:must|mustn't|should|shouldn't|need\s+to|needs\s+to|have\s+to|has\s+to|cannot|can't)\b",
     re.I,
 )
+_DUTY = re.compile(
+    r"^(?P<who>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})\s+(?P<modal>must|should|would"
+    r"|will)\s+(?P<what>[a-z].{5,80})$"
+)
 _MUST = re.compile(
     r"^(?P<modal>must|should|need\s+to|have\s+to)\s+(?P<verb>[a-z]+)\s+(?P<what>.+)$", re.I
 )
@@ -497,7 +501,14 @@ def otherwise(sentence: str, names: frozenset[str]) -> list[Question]:
         if clause is None or not action[:1].isupper() or len(words(action)) > 20:
             return []
         front = question("Why", clause, names)
-    return [Question(front, _capital(answer), Shape.WHY, 11.6)]
+    found = [Question(front, _capital(answer), Shape.WHY, 11.6)]
+    after = DASH.split(sentence[match.end() :])[1:2]
+    duty = _DUTY.match(after[0].strip().rstrip(".")) if after else None
+    if duty:
+        # "... - China must do most of the fighting": who the rule leaves the work to
+        asked = finish_question(f"Who {duty['modal']} {duty['what']}")
+        found.append(Question(asked, duty["who"], Shape.WHO, 11.0, beside=True))
+    return found
 
 
 def _without_last_phrase(text: str) -> str:
