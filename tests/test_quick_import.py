@@ -230,4 +230,7 @@ def test_a_new_collection_made_without_sqlalchemy_has_the_schema_the_migrations_
 def test_the_stored_sqlite_schema_is_the_models():
     """Out of date after a change to the models or a new migration: run
     `python -m revise.storage.migrate` to write revise/storage/sqlite_schema.py again."""
-    assert Path(sqlite_schema.__file__).read_text(encoding="utf-8") == sqlite_schema_source()
+    stored = Path(sqlite_schema.__file__).read_text(encoding="utf-8")
+    assert stored == sqlite_schema_source(), (
+        "revise/storage/sqlite_schema.py is out of date: run python -m revise.storage.migrate"
+    )
