@@ -78,3 +78,21 @@ def test_a_greyed_out_key_is_dimmed_and_comes_back_when_it_can_be_used(tui_col, 
         assert colours_of(pilot, "space") == greyed
 
     drive(app, scenario)
+
+
+def test_the_key_bar_follows_the_terminal_when_it_is_resized(tui_col, tui_clock):
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, study=True)
+
+    async def scenario(pilot) -> None:  # type: ignore[no-untyped-def]
+        roomy = " space Show answer  1234 Grade  u Undo  q End  ? Keys"
+        compact = "space Show answer 1234 Grade u Undo q End ? Keys"
+        assert key_bar_line(pilot).rstrip() == roomy
+        await pilot.resize_terminal(60, 15)
+        await settle(pilot)
+        assert key_bar_line(pilot).rstrip() == compact
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert key_bar_line(pilot).rstrip() == roomy
+
+    drive(app, scenario)

@@ -17,6 +17,7 @@ from textual.signal import Signal
 
 from revise.tui.keys import check_keymap
 from revise.tui.stylesheet_cache import StylesheetCache, cache_file
+from revise.tui.widgets.key_bar import NARROW, WIDE_COLUMNS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -76,7 +77,7 @@ class ReviseApp(App[None]):
     TITLE = "revise"
     ENABLE_COMMAND_PALETTE = False
     # Classes for small terminals (down to 60x15), styled in app.tcss: -narrow, -short.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, NARROW), (WIDE_COLUMNS, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012
     BINDINGS = [  # noqa: RUF012 (Textual reads this class attribute)
         Binding("question_mark", "help", "Keys", id="app.help"),

@@ -32,6 +32,7 @@ from revise.tui.screens.card_dialogs import (
 )
 from revise.tui.timefmt import short_interval
 from revise.tui.widgets.card_view import shown_context
+from revise.tui.widgets.key_bar import WIDE_COLUMNS
 
 if TYPE_CHECKING:
     from revise.study.search import CardRow, SearchResult
@@ -194,7 +195,7 @@ class BrowserScreen(Screen[None]):
             self.call_after_refresh(self.fill_table, self.current_id())
 
     def visible_columns(self) -> list[tuple[str, str, int | None]]:
-        narrow = self.app.size.width < 80
+        narrow = self.app.size.width < WIDE_COLUMNS
         return [(key, label, width) for key, label, width, small in COLUMNS if small or not narrow]
 
     def fill_table(self, keep: int | None = None) -> None:

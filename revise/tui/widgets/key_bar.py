@@ -27,7 +27,8 @@ from textual.widget import Widget
 
 from revise.textsafe import inert
 
-NARROW = "-narrow"  # the class ReviseApp's breakpoints give a screen under 80 columns
+NARROW = "-narrow"  # the class ReviseApp's breakpoints give a screen under WIDE_COLUMNS
+WIDE_COLUMNS = 80
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,9 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         entries = list(self._entries())
-        line = self._line(entries, roomy=not self.screen.has_class(NARROW))
+        # The terminal's width now: the screen's breakpoint class follows a resize only after
+        # this bar has been drawn at its new size.
+        line = self._line(entries, roomy=self.app.size.width >= WIDE_COLUMNS)
         if line.cell_len > self.size.width:
             line = self._line(entries, roomy=False)
         line.no_wrap = True
