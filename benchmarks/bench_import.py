@@ -8,6 +8,9 @@ run time and cached in $XDG_CACHE_HOME/revise-bench (else ~/.cache/revise-bench)
 
 - csv:   a 1,000,000-row CSV (about 25 MB): first import, then the same file again unchanged
 - apkg:  an Anki package of 100,000 cards with 399,000 reviews: first import, then unchanged
+         (its peak memory also against the 22 MB collection inside, decompressed)
+- with csv or apkg, a one-row table first: the memory any import takes (the interpreter and
+  the code it loads), the floor under every figure
 - cloze: one `C:` line with 15,000 deletions (under the field cap), and one of 20,000 (169 KB,
          refused by the cap)
 - notes: a notes file that is one 1.6 MB paragraph, turned into a deck (`revise generate`)
@@ -41,9 +44,10 @@ def cache_folder() -> Path:
     return folder
 
 
-def run(label: str, args: list[str], size: int | None = None) -> float:
-    """Run `python -m revise ARGS` in a child process; print its time, peak memory and status;
-    returns the time."""
+def run(label: str, args: list[str], size: int | None = None, inner: int | None = None) -> float:
+    """Run `python -m revise ARGS` in a child process; print its time, peak memory (also as a
+    multiple of the input file's `size` and, for a package, of the collection `inner` it holds,
+    decompressed) and status; returns the time."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "revise", *args],
@@ -55,6 +59,8 @@ def run(label: str, args: list[str], size: int | None = None) -> float:
     elapsed = time.perf_counter() - start
     peak = usage.ru_maxrss * 1024  # kilobytes on Linux
     ratio = f"  {peak / size:5.1f}x file" if size else ""
+    if inner:
+        ratio += f" {peak / inner:4.1f}x inside"
     code = os.waitstatus_to_exitcode(status)
     error = process.stderr.read().decode(errors="replace").strip() if process.stderr else ""
     outcome = "" if code == 0 else f"  exit {code}: {error[:70]}"
@@ -170,16 +176,25 @@ def cached(name: str, make, *args) -> Path:  # type: ignore[no-untyped-def]
 
 def bench_import(label: str, path: Path, folder: Path, repeat: int) -> None:
     """First import into a new collection, then the same file again unchanged, `repeat` times
-    (each pair one after the other, so that both see the same load); prints the median ratio."""
+    (each pair one after the other, so that both see the same load); prints the median ratio.
+    For a package, the peak memory is also given as a multiple of the collection inside it."""
     size = path.stat().st_size
+    inner = None
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            inner = archive.getinfo("collection.anki2").file_size
+        print(f"{label}: the collection inside is {inner / MIB:.1f} MB decompressed")
     ratios = []
     for attempt in range(repeat):
         db = folder / f"{path.stem}-{attempt}.db"
         first = run(
-            f"{label}: import ({size / MIB:.1f} MB)", ["--db", str(db), "import", str(path)], size
+            f"{label}: import ({size / MIB:.1f} MB)",
+            ["--db", str(db), "import", str(path)],
+            size,
+            inner,
         )
         again = run(
-            f"{label}: import again, unchanged", ["--db", str(db), "import", str(path)], size
+            f"{label}: import again, unchanged", ["--db", str(db), "import", str(path)], size, inner
         )
         ratios.append(first / again)
         db.unlink()
@@ -216,6 +231,13 @@ def main() -> None:
                 f"notes: generate from one {size / MIB:.1f} MB paragraph",
                 ["generate", str(path), "-o", str(out)],
                 size,
+            )
+        if "csv" in only or "apkg" in only:
+            # What any import takes: the interpreter, SQLAlchemy and revise's own code.
+            path = cached("rows-1.csv", make_csv, 1)
+            run(
+                "baseline: import a one-row table",
+                ["--db", str(folder / "one.db"), "import", str(path)],
             )
         if "csv" in only:
             rows = int(1_000_000 * scale)

@@ -1,6 +1,8 @@
 """Re-importing an Anki package: notes it says the same of as at the last import are read no
 further than a digest of them (their origin); the notes changed in it, in Anki, are read whole;
-and whatever changed in the collection meanwhile, the outcome is as if every note were read."""
+and whatever changed in the collection meanwhile, the outcome is as if every note were read.
+Every test runs twice: the package read whole before it is stored (a small one), and read and
+stored a batch of notes at a time (a large one)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import zstandard
 from sqlalchemy import update
 
 from revise import Collection
+from revise.formats import anki
 from revise.storage.merge import StaleOrigin
 from revise.storage.models import Note
 
@@ -21,6 +24,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "anki"
 LEGACY = ("french-words-and-phrases.apkg", "collection.anki21")
 GENANKI = ("palaeontology-genanki.apkg", "collection.anki2")
 MODERN = ("general-knowledge-modern.apkg", "collection.anki21b")
+
+
+@pytest.fixture(autouse=True, params=["whole", "in batches"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.param == "in batches":
+        monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)
+        monkeypatch.setattr(anki, "NOTES_PER_BATCH", 2)
 
 
 def package(tmp_path: Path, source: tuple[str, str], sql: str = "", name: str = "deck") -> Path:
@@ -56,8 +66,12 @@ def package(tmp_path: Path, source: tuple[str, str], sql: str = "", name: str = 
 
 
 def notes_read_whole(col: Collection, path: Path) -> int:
-    decks, _ = col.read_file(path)
-    return sum(not note.as_imported for deck in decks for note in deck.notes)
+    decks, sources = col.read_file(path)
+    notes = [note for deck in decks for note in deck.notes]
+    for source in sources:  # a large package, read a batch at a time
+        notes += [note for batch in source.batches() for _, note in batch]
+        source.close()
+    return sum(not note.as_imported for note in notes)
 
 
 def everything(col: Collection) -> list[tuple[object, ...]]:
@@ -129,7 +143,7 @@ def test_a_note_changed_after_the_package_was_read_stops_the_import_and_changes_
 ):
     path = package(tmp_path, LEGACY)
     col.import_file(path)
-    decks, _ = col.read_file(path)  # read no further than the origins
+    decks, sources = col.read_file(path)  # read no further than the origins
     without_one = package(
         tmp_path, LEGACY, "DELETE FROM notes WHERE id = (SELECT min(id) FROM notes)", "fewer"
     )
@@ -137,7 +151,7 @@ def test_a_note_changed_after_the_package_was_read_stops_the_import_and_changes_
     after_removal = everything(col)
 
     with pytest.raises(StaleOrigin):
-        col.import_decks(decks)
+        col.import_decks(decks, tables=sources)
     assert everything(col) == after_removal
 
     report = col.import_file(path)  # reads the note that is back whole

@@ -61,6 +61,28 @@ def test_a_table_longer_than_a_batch_imports_every_row_and_skips_repeats(
     assert col.next_card().prompt == "What is item 0?"
 
 
+def test_a_large_first_import_is_read_once_its_progress_only_moving_forward(
+    col, tmp_path, small_batches, monkeypatch
+):
+    from revise.storage import merge
+
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", 4)  # the first pass stops after one batch
+    path = table(tmp_path / "items.csv", *ROWS)
+    passes = []
+    read = TableReader.batches
+    monkeypatch.setattr(TableReader, "batches", lambda self: passes.append(1) or read(self))
+    told: list[tuple[int, int]] = []
+
+    report = col.import_file(path, progress=lambda done, total: told.append((done, total)))
+
+    assert report.decks[0].summary() == "items: 10 added, 0 updated, 0 unchanged, 0 missing"
+    assert len(passes) == 1  # the rows the first pass read are stored, not read again
+    assert told == sorted(set(told)) and told[-1][0] == told[-1][1]
+    assert [note.front for note in col.export_deck("items").notes] == [
+        f"What is item {n}?" for n in range(10)
+    ]
+
+
 def test_reimporting_an_unchanged_table_finds_every_row_unchanged(col, tmp_path, small_batches):
     path = table(tmp_path / "items.csv", *ROWS)
     col.import_file(path)

@@ -2,8 +2,11 @@
 
 A package is a zip holding a SQLite collection — `collection.anki21b` (Zstandard, Anki 2.1.50+),
 else `collection.anki21`, else `collection.anki2` (older packages carry a one-note dummy anki2
-beside the real file) — and a media map naming the numbered media members. Everything is read
-into memory with size caps; nothing is written to disk.
+beside the real file) — and a media map naming the numbered media members. Every member is read
+with size caps; the collection is decompressed to a temporary file (removed when it has been
+read) for SQLite to read, never into memory, and its notes are read one at a time: a small
+package into decks (`read_anki_package`), a large one a batch of notes at a time as it is
+stored (`AnkiRows`), its review log held as compact arrays.
 """
 
 from __future__ import annotations
@@ -11,11 +14,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
+import secrets
 import sqlite3
+import tempfile
+import weakref
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache, partial
@@ -26,6 +35,7 @@ from revise.config import MAX_INTERVAL_DAYS
 from revise.errors import FormatError
 from revise.formats import protowire as pb
 from revise.formats.anki_export import CONTEXT_FIELD, SOURCE_FIELD
+from revise.formats.files import DISK_FULL, TEMP_PREFIX, remove_stale_temporaries
 from revise.formats.htmltext import html_to_text
 from revise.formats.memory import memory_from_reviews, memory_from_sm2
 from revise.formats.model import (
@@ -85,61 +95,113 @@ _TEMPLATE_REF = re.compile(r"\{\{([^#/^!{}][^{}]*)\}\}")
 
 Known = Mapping[str, str]  # the origin of each note imported from a package before -> its key
 
+# A collection this large (decompressed) is imported a batch of notes at a time (`AnkiRows`), as
+# a table is; a smaller one is read whole first (`read_anki_package`).
+STREAM_COLLECTION_BYTES = 4 * 1024 * 1024
+NOTES_PER_BATCH = 2000
 
-def read_anki_package(path: Path, known: Known | None = None) -> list[DeckData]:
+
+def read_anki_package(
+    path: Path, known: Known | None = None, *, scratch: Path | None = None
+) -> list[DeckData]:
     """The decks in an Anki package, one DeckData per Anki deck that holds notes.
 
     Every note gets its `origin`, a digest of all the package says of it (its fields, note
     type, cards, their decks and options, review log, the media beside it); a note whose origin
-    is in `known` is not read further (`as_imported`).
+    is in `known` is not read further (`as_imported`). The collection inside is decompressed to
+    a temporary file in `scratch` (else the system's temporary folder), removed on return.
     """
-    with SafeZip(path) as archive:
-        version = _package_version(archive)
-        member = next((name for name in COLLECTIONS if name in archive.names), None)
-        if member is None:
-            raise archive.error(
-                "no Anki collection inside (collection.anki21b, .anki21 or .anki2); "
-                "export it again from Anki"
-            )
-        if member.endswith("b"):
-            raw = archive.read_zstd(member, MAX_COLLECTION_BYTES)
-        else:
-            raw = archive.read(member, MAX_COLLECTION_BYTES)
-        with _open_database(raw, archive.error, f"{member} inside") as conn:
-            collection = _load_collection(
-                conn,
-                archive.error,
-                f"{member} inside",
-                known or {},
-                [entry for entry in archive.contents if entry[0] not in COLLECTIONS],
-            )
-        media_names = {name for note in collection.notes for name in note.media}
-        media = _read_media(archive, version, media_names)
-    return _build_decks(collection, media)
+    with _opened(path, known or {}, scratch, package=True) as source:
+        return source.decks()
 
 
-def read_anki_collection(path: Path, known: Known | None = None) -> list[DeckData]:
+def read_anki_collection(
+    path: Path, known: Known | None = None, *, scratch: Path | None = None
+) -> list[DeckData]:
     """The decks of a bare Anki collection file (collection.anki2 from Anki's profile folder);
-    such a file holds no media."""
+    such a file holds no media. It is read from a copy in `scratch`, as a package's is."""
+    with _opened(path, known or {}, scratch, package=False) as source:
+        return source.decks()
 
-    def error(message: str) -> FormatError:
-        return FormatError(str(path), None, message)
 
-    if _has_unsaved_changes(path):
-        raise error(
-            f"Anki has this collection open, or did not close it cleanly ({path.name}-wal beside "
-            "it holds changes not yet in the file); close Anki, then import it again"
-        )
+def collection_size(path: Path, *, package: bool) -> int:
+    """How large the collection of an Anki package (or a bare collection file) is, as the archive
+    gives it (a Zstandard-compressed one is larger still); 0 if it cannot tell (the readers then
+    report why)."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_COLLECTION_BYTES + 1)
-    except OSError as exc:
-        raise error(f"cannot read the file ({exc.strerror})") from exc
-    if len(raw) > MAX_COLLECTION_BYTES:
-        raise error(f"larger than {size_text(MAX_COLLECTION_BYTES)}; not imported")
-    with _open_database(raw, error, "the file") as conn:
-        collection = _load_collection(conn, error, "the file", known or {}, ())
-    return _build_decks(collection, {})
+        if not package:
+            return path.stat().st_size
+        with SafeZip(path) as archive:
+            member = next((name for name in COLLECTIONS if name in archive.names), None)
+            return 0 if member is None else archive.member_size(member)
+    except (FormatError, OSError):
+        return 0
+
+
+class AnkiRows:
+    """An Anki package (or bare collection) read a batch of notes at a time, as a table is, so
+    that a large one's notes never sit in memory at once: (deck name, note) for each note with
+    cards, in each batch. Opening it checks the collection, counts its notes and copies the
+    collection to a temporary file, which `close` removes (as does the end of the process);
+    `batches` reads the notes from the start each time it is called. `media` then gives the
+    media files the notes read refer to; `deck_info` a deck's name and description. `deck_name`
+    renames the package's deck if it has only one."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        package: bool,
+        known: Known | None = None,
+        deck_name: str | None = None,
+        scratch: Path | None = None,
+    ) -> None:
+        self.path = path
+        self._referred: set[str] = set()
+        stack = ExitStack()
+        self._close = weakref.finalize(self, stack.close)
+        try:
+            self._source = stack.enter_context(_opened(path, known or {}, scratch, package=package))
+            reader = self._source.reader
+            with reader.reading():
+                self.lines = reader.count
+                used = reader.used_decks()
+        except BaseException:
+            self.close()
+            raise
+        self._decks = {deck_id: reader.deck(deck_id) for deck_id in used}
+        if deck_name and len(used) == 1:
+            self._decks[next(iter(used))].name = deck_name
+        self._by_name = {deck.name: deck for deck in self._decks.values()}
+
+    def close(self) -> None:
+        """Let go of the package and remove the collection's temporary copy."""
+        self._close()
+
+    def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
+        source = self._source
+        available, names = source.available, self._decks
+        self._referred = referred = set()
+        batch: list[tuple[str, NoteData]] = []
+        with source.reader.reading():
+            for deck_id, note in source.reader:
+                note.media = tuple(name for name in note.media if name in available)
+                referred.update(note.media)
+                batch.append((names[deck_id].name, note))
+                if len(batch) == NOTES_PER_BATCH:
+                    yield batch
+                    batch = []
+        if batch:
+            yield batch
+
+    def deck_info(self, name: str) -> DeckData:
+        """The deck `name` as the package describes it (no notes)."""
+        found = self._by_name.get(name)
+        return DeckData(name, description=found.description if found else "")
+
+    def media(self) -> dict[str, bytes]:
+        """The media files the notes of the last `batches` refer to, by name."""
+        return self._source.media(self._referred) if self._referred else {}
 
 
 def _has_unsaved_changes(path: Path) -> bool:
@@ -175,19 +237,158 @@ def _package_version(archive: SafeZip) -> int:
 _Error = Callable[[str], FormatError]
 
 
+@dataclass
+class _Source:
+    """An open package or collection file: its notes' reader, and the media beside them."""
+
+    reader: _NoteReader
+    archive: SafeZip | None = None
+    version: int = 0
+    available: frozenset[str] = frozenset()  # media names the notes may refer to
+
+    def media(self, wanted: set[str]) -> dict[str, bytes]:
+        if self.archive is None:
+            return {}
+        return _read_media(self.archive, self.version, wanted)
+
+    def decks(self) -> list[DeckData]:
+        """Every note read, in decks, with their media."""
+        by_deck: dict[int, list[NoteData]] = defaultdict(list)
+        for deck_id, note in self.reader:
+            by_deck[deck_id].append(note)
+        media = self.media({name for notes in by_deck.values() for n in notes for name in n.media})
+        decks: list[DeckData] = []
+        for deck_id, notes in by_deck.items():
+            for note in notes:
+                note.media = tuple(name for name in note.media if name in media)
+            names = {name for note in notes for name in note.media}
+            decks.append(
+                replace(
+                    self.reader.deck(deck_id),
+                    notes=notes,
+                    media={name: media[name] for name in sorted(names)},
+                )
+            )
+        decks.sort(key=lambda deck: deck.name.casefold())
+        return decks
+
+
 @contextmanager
-def _open_database(raw: bytes, error: _Error, member: str) -> Iterator[sqlite3.Connection]:
-    if not raw.startswith(SQLITE_MAGIC):
-        raise error(f"{member} is not a SQLite database; export it again from Anki")
-    if raw[18:20] == b"\x02\x02":
-        # A WAL-mode header makes SQLite look for a -wal file; the copy in memory has none.
-        raw = raw[:18] + b"\x01\x01" + raw[20:]
-    conn = sqlite3.connect(":memory:")
+def _opened(path: Path, known: Known, scratch: Path | None, *, package: bool) -> Iterator[_Source]:
+    """The package (or bare collection) at `path`, its collection copied to a temporary file in
+    `scratch` for SQLite to read, removed on leaving (on error too)."""
+    folder = scratch or Path(tempfile.gettempdir())
+    if not package:
+
+        def error(message: str) -> FormatError:
+            return FormatError(str(path), None, message)
+
+        if _has_unsaved_changes(path):
+            raise error(
+                f"Anki has this collection open, or did not close it cleanly ({path.name}-wal "
+                "beside it holds changes not yet in the file); close Anki, then import it again"
+            )
+        chunks = _file_chunks(path, error)
+        with (
+            scratch_copy(folder, "collection.anki2", chunks, error) as copy,
+            _open_database(copy, error, "the file") as conn,
+        ):
+            yield _Source(_NoteReader(conn, error, "the file", known, ()))
+        return
+    with SafeZip(path) as archive:
+        version = _package_version(archive)
+        member = next((name for name in COLLECTIONS if name in archive.names), None)
+        if member is None:
+            raise archive.error(
+                "no Anki collection inside (collection.anki21b, .anki21 or .anki2); "
+                "export it again from Anki"
+            )
+        chunks = archive.chunks(member, MAX_COLLECTION_BYTES, zstd=member.endswith("b"))
+        media_map = _media_map(archive, version)
+        available = frozenset(
+            lookup
+            for zip_name, name in media_map.items()
+            if zip_name in archive.names
+            for lookup in (name, unquote(name))
+        )
+        beside = [entry for entry in archive.contents if entry[0] not in COLLECTIONS]
+        with (
+            scratch_copy(folder, member, chunks, archive.error) as copy,
+            _open_database(copy, archive.error, f"{member} inside") as conn,
+        ):
+            reader = _NoteReader(conn, archive.error, f"{member} inside", known, beside)
+            yield _Source(reader, archive, version, available)
+
+
+def _file_chunks(path: Path, error: _Error) -> Iterator[bytes]:
     try:
-        conn.deserialize(raw)
-        conn.create_collation("unicase", _unicase)
-        conn.execute("PRAGMA query_only = 1")
-        yield conn
+        with path.open("rb") as handle:
+            total = 0
+            while chunk := handle.read(1024 * 1024):
+                total += len(chunk)
+                if total > MAX_COLLECTION_BYTES:
+                    raise error(f"larger than {size_text(MAX_COLLECTION_BYTES)}; not imported")
+                yield chunk
+    except OSError as exc:
+        raise error(f"cannot read the file ({exc.strerror})") from exc
+
+
+@contextmanager
+def scratch_copy(folder: Path, name: str, chunks: Iterator[bytes], error: _Error) -> Iterator[Path]:
+    """`chunks` written to a temporary file in `folder` for SQLite to read (a header saying
+    write-ahead log made to say rollback journal: the copy has no log beside it); the file is
+    removed on leaving the block, whatever happens."""
+    remove_stale_temporaries(folder)
+    copy = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{Path(name).name}"
+    try:
+        try:
+            with copy.open("xb") as out:
+                first = True
+                for chunk in chunks:
+                    if first and chunk[18:20] == b"\x02\x02":
+                        chunk = chunk[:18] + b"\x01\x01" + chunk[20:]
+                    first = False
+                    out.write(chunk)
+        except OSError as exc:
+            reason = "the disk is full" if exc.errno in DISK_FULL else exc.strerror or str(exc)
+            raise error(
+                f"cannot write a temporary copy of its collection in {folder} ({reason}); "
+                "free some space there, or make the folder writable, and try again"
+            ) from exc
+        yield copy
+    finally:
+        with suppress(OSError):
+            copy.unlink(missing_ok=True)
+
+
+@contextmanager
+def _open_database(path: Path, error: _Error, member: str) -> Iterator[sqlite3.Connection]:
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise error(f"{member} is not a SQLite database; export it again from Anki")
+    # Read by one thread at a time, not always the one that opened it (the app's import).
+    conn = sqlite3.connect(
+        f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+    )
+    try:
+        with reading_errors(error, member):
+            conn.create_collation("unicase", _unicase)
+            conn.execute("PRAGMA query_only = 1")
+            # The file is on disk and in the system's cache: a cache of pages of its own half
+            # SQLite's usual size keeps the memory its large sorted reads take smaller (about
+            # 10 MB less for 100,000 notes); much smaller, the sorts spill to disk and take longer.
+            conn.execute("PRAGMA cache_size = -1024")
+            yield conn
+    finally:
+        conn.close()
+
+
+@contextmanager
+def reading_errors(error: _Error, member: str) -> Iterator[None]:
+    """What goes wrong reading a collection, as one-line FormatErrors."""
+    try:
+        yield
     except sqlite3.DatabaseError as exc:
         raise error(
             f"{member} is damaged ({exc}); the download may be incomplete, "
@@ -197,8 +398,6 @@ def _open_database(raw: bytes, error: _Error, member: str) -> Iterator[sqlite3.C
             RecursionError) as exc:  # fmt: skip
         # Values no Anki writes, in a shape the checks below did not foresee.
         raise error(f"{member} holds data revise cannot read ({_reason(exc)}); {_REPAIR}") from exc
-    finally:
-        conn.close()
 
 
 def _unicase(left: str, right: str) -> int:
@@ -241,83 +440,166 @@ class _RawNote:
     cards: list[_Card] = field(default_factory=list)
 
 
-@dataclass
-class _Collection:
-    decks: dict[int, _Deck]
-    notes: list[NoteData]
-    note_decks: list[int]
+class _NoteReader:
+    """A collection's notes, read a note at a time: iterating gives (deck id, note) for each
+    note that makes cards, in the order of their ids. Opening it checks the collection's
+    columns and reads its note types, decks and options."""
 
-
-def _load_collection(
-    conn: sqlite3.Connection, error: _Error, member: str, known: Known, beside: object
-) -> _Collection:
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if not {"col", "notes", "cards"} <= tables:
-        raise error(f"{member} is not an Anki collection (no notes or cards table)")
-    row = conn.execute("SELECT crt FROM col").fetchone()
-    if row is None:
-        raise error(f"{member} has no collection record; export it again")
-    _check_columns(conn, error, member)
-    created = datetime.fromtimestamp(row[0], UTC)
-    try:
-        if "notetypes" in tables:
-            note_types, decks, steps, sched_ver = _modern_metadata(conn)
-        else:
-            note_types, decks, steps, sched_ver = _legacy_metadata(conn)
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, pb.WireError) as exc:
-        raise error(
-            f"the note types or decks in {member} cannot be read ({_reason(exc)}); export it again"
-        ) from exc
-    every_note = repr((row[0], sched_ver, note_types, decks, steps, beside))
-    shared = hashlib.blake2b(every_note.encode("utf-8", "surrogatepass"), digest_size=16)
-    order: list[tuple[int, str, int]] = []  # each note's id, origin and deck, in order
-    raw_notes = _read_notes(conn, error, member, shared, known, order)
-    wanted = list(raw_notes)
-    reviews = _read_reviews(
-        conn, legacy_learning_buttons=sched_ver < 2, notes=wanted, total=len(order)
-    )
-    for card_row in conn.execute(*_of_notes(_CARDS, wanted, len(order))):
-        raw = raw_notes.get(card_row[1])
-        if raw is None:
-            continue
-        deck_id = card_row[13] or card_row[2]
-        config_id = decks[deck_id].config_id if deck_id in decks else 1
-        learn, relearn = steps.get(config_id, (DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS))
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        error: _Error,
+        member: str,
+        known: Known,
+        beside: object,
+    ) -> None:
+        self._conn, self._error, self._member, self._known = conn, error, member, known
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not {"col", "notes", "cards"} <= tables:
+            raise error(f"{member} is not an Anki collection (no notes or cards table)")
+        row = conn.execute("SELECT crt FROM col").fetchone()
+        if row is None:
+            raise error(f"{member} has no collection record; export it again")
+        _check_columns(conn, error, member)
+        self._created = datetime.fromtimestamp(row[0], UTC)
         try:
-            history = _card_history(card_row, created, reviews.get(card_row[0], []), learn, relearn)
-        except (OverflowError, ValueError, OSError) as exc:
+            read = _modern_metadata if "notetypes" in tables else _legacy_metadata
+            metadata = read(conn)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError,
+                pb.WireError) as exc:  # fmt: skip
             raise error(
-                f"{member}: card {card_row[0]} falls due at a time no calendar holds "
-                f"(due {card_row[6]}, interval {card_row[7]} days); {_REPAIR}"
+                f"the note types or decks in {member} cannot be read ({_reason(exc)}); "
+                "export it again"
             ) from exc
-        raw.cards.append(_Card(card_row[0], card_row[3], deck_id, history))
-    notes: list[NoteData] = []
-    note_decks: list[int] = []
-    for note_id, origin, deck_id in order:
-        raw = raw_notes.get(note_id)
-        if raw is None:  # as imported before
-            notes.append(
-                NoteData(NoteKind.BASIC, "", id=known[origin], origin=origin, as_imported=True)
+        self._note_types, self._decks, self._steps, sched_ver = metadata
+        self._legacy_buttons = sched_ver < 2
+        every_note = repr((row[0], sched_ver, *metadata[:3], beside))
+        self._shared = hashlib.blake2b(every_note.encode("utf-8", "surrogatepass"), digest_size=16)
+        self._reviews: _Reviews | None = None
+        self.count = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+
+    def reading(self):  # type: ignore[no-untyped-def]
+        """A block reading the collection: its errors become one-line FormatErrors."""
+        return reading_errors(self._error, self._member)
+
+    def deck(self, deck_id: int) -> DeckData:
+        """The deck of that id as the collection names and describes it (no notes)."""
+        info = self._decks.get(deck_id, _Deck("Default"))
+        return DeckData(info.name, description=info.description)
+
+    def used_decks(self) -> set[int]:
+        """The ids of the decks notes are in (a note is in its first card's deck)."""
+        return {row[0] or 1 for row in self._conn.execute(_NOTE_DECKS)}
+
+    def __iter__(self) -> Iterator[tuple[int, NoteData]]:
+        fresh, known = self._shared.copy, self._known  # bound once: used for every note
+        cards: sqlite3.Cursor | None = None  # the cards, from the first note read further on
+        ahead = None
+        for row in self._conn.execute(_NOTES_WITH_CARDS):
+            note_id = row[0]
+            digest = fresh()
+            digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
+            origin = digest.hexdigest()
+            if origin in known:  # as imported before
+                note = NoteData(
+                    NoteKind.BASIC, "", id=known[origin], origin=origin, as_imported=True
+                )
+                yield row[6] or 1, note
+                continue
+            if cards is None:
+                cards = self._conn.execute(_CARDS, (note_id,))
+                ahead = next(cards, None)
+            while ahead is not None and ahead[1] < note_id:
+                ahead = next(cards, None)
+            card_rows = []
+            while ahead is not None and ahead[1] == note_id:
+                card_rows.append(ahead)
+                ahead = next(cards, None)
+            raw = self._raw_note(row, card_rows)
+            note_type = self._note_types.get(raw.model_id)
+            if note_type is None:
+                raise self._error(
+                    f"{self._member}: note {note_id}: its note type {raw.model_id} is missing; "
+                    f"{_REPAIR}"
+                )
+            note = _note_from(raw, note_type)
+            if note is not None:
+                note.origin = origin
+                yield (raw.cards[0].deck_id if raw.cards else 1), note
+
+    def _raw_note(self, row: tuple, card_rows: list[tuple]) -> _RawNote:
+        note_id, guid, model_id, tags, fields, _, _ = row
+        values = fields.split("\x1f")
+        if any(field_too_long(value) for value in values):
+            raise self._error(f"{self._member}: note {note_id}: {FIELD_TOO_LONG}; not imported")
+        raw = _RawNote(
+            guid=guid, model_id=model_id, tags=tuple(dict.fromkeys(tags.split())), fields=values
+        )
+        for card_row in card_rows:
+            deck_id = card_row[13] or card_row[2]
+            config_id = self._decks[deck_id].config_id if deck_id in self._decks else 1
+            learn, relearn = self._steps.get(
+                config_id, (DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS)
             )
-            note_decks.append(deck_id)
-            continue
-        note_type = note_types.get(raw.model_id)
-        if note_type is None:
-            raise error(
-                f"{member}: note {note_id}: its note type {raw.model_id} is missing; {_REPAIR}"
-            )
-        note = _note_from(raw, note_type)
-        if note is not None:
-            note.origin = origin
-            notes.append(note)
-            note_decks.append(raw.cards[0].deck_id if raw.cards else 1)
-    return _Collection(decks, notes, note_decks)
+            reviews = self._reviews_of(card_row[0])
+            try:
+                history = _card_history(card_row, self._created, reviews, learn, relearn)
+            except (OverflowError, ValueError, OSError) as exc:
+                raise self._error(
+                    f"{self._member}: card {card_row[0]} falls due at a time no calendar holds "
+                    f"(due {card_row[6]}, interval {card_row[7]} days); {_REPAIR}"
+                ) from exc
+            raw.cards.append(_Card(card_row[0], card_row[3], deck_id, history))
+        return raw
+
+    def _reviews_of(self, card_id: int) -> list[ReviewData]:
+        if self._reviews is None:  # read once, the first time a note is read further
+            self._reviews = _Reviews(self._conn, legacy_learning_buttons=self._legacy_buttons)
+        return self._reviews.of(card_id)
+
+
+class _Reviews:
+    """The review log, held as four arrays sorted by card (about 25 bytes a review): the reviews
+    of a card are looked up as its notes are read. Manual reschedules (ease 0, types 4 and 5)
+    are not reviews."""
+
+    def __init__(self, conn: sqlite3.Connection, *, legacy_learning_buttons: bool) -> None:
+        self._cards, self._ids = array("q"), array("q")
+        self._ratings, self._durations = array("b"), array("q")
+        rows = conn.execute(
+            "SELECT cid, id, ease, time, type FROM revlog"
+            " WHERE ease BETWEEN 1 AND 4 AND type IN (0, 1, 2, 3) ORDER BY cid, id"
+        )
+        for card_id, review_id, ease, duration, kind in rows:
+            if legacy_learning_buttons and kind in (0, 2) and ease in (2, 3):
+                # The v1 scheduler offered three buttons while learning: Again, Good, Easy.
+                ease += 1
+            self._cards.append(card_id)
+            self._ids.append(review_id)
+            self._ratings.append(ease)
+            self._durations.append(duration if duration > 0 else 0)
+
+    def of(self, card_id: int) -> list[ReviewData]:
+        low = bisect_left(self._cards, card_id)
+        high = bisect_right(self._cards, card_id, low)
+        return [
+            ReviewData.at_ms(self._ids[i], self._ratings[i], self._durations[i] or None)
+            for i in range(low, high)
+        ]
 
 
 _CARDS = (
     "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
-    " data FROM cards{where} ORDER BY nid, ord"
+    " data FROM cards WHERE nid >= ? ORDER BY nid, ord"
 )
+# Each note's deck: its first card's (a bare column beside min(): SQLite takes it from that row).
+_NOTE_DECKS = """
+SELECT DISTINCT card.deck FROM notes AS n LEFT JOIN (
+    SELECT nid, min(ord), coalesce(nullif(odid, 0), did) AS deck FROM cards GROUP BY nid
+) AS card ON card.nid = n.id
+"""
 # Each note with all its cards and a summary of each card's review log, as one row: what the
 # note's origin is a digest of (with what the package says of every note alike). The deck is
 # the first card's (a bare column beside min(): SQLite takes it from that card's row).
@@ -341,15 +623,6 @@ SELECT n.id, n.guid, n.mid, n.tags, n.flds, card.cards, card.deck
 FROM notes AS n LEFT JOIN card ON card.nid = n.id
 ORDER BY n.id
 """
-
-
-def _of_notes(query: str, notes: list[int], total: int) -> tuple[str, tuple[str, ...]]:
-    """`query` (`{where}` where its WHERE goes) for the cards of `notes` only, unless they are
-    all `total` notes."""
-    if len(notes) == total:
-        return query.format(where=""), ()
-    where = " WHERE nid IN (SELECT value FROM json_each(?))"
-    return query.format(where=where), (json.dumps(notes),)
 
 
 def _check_columns(conn: sqlite3.Connection, error: _Error, member: str) -> None:
@@ -388,66 +661,6 @@ def _shown(value: object) -> str:
 
 def _reason(exc: BaseException) -> str:
     return (str(exc).strip() or type(exc).__name__).splitlines()[0][:160]
-
-
-def _read_notes(
-    conn: sqlite3.Connection,
-    error: _Error,
-    member: str,
-    shared: hashlib._Hash,
-    known: Known,
-    order: list[tuple[int, str, int]],
-) -> dict[int, _RawNote]:
-    """The notes to read, by id: those whose origin `known` does not hold. `order` is given
-    each note's id, origin and deck, in order; `shared` is the digest of what the package says
-    of every note alike."""
-    notes: dict[int, _RawNote] = {}
-    fresh, remember = shared.copy, order.append  # bound once: run for every note
-    for row in conn.execute(_NOTES_WITH_CARDS):
-        digest = fresh()
-        digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
-        origin = digest.hexdigest()
-        remember((row[0], origin, row[6] or 1))
-        if origin in known:
-            continue
-        note_id, guid, model_id, tags, fields, _, _ = row
-        values = fields.split("\x1f")
-        if any(field_too_long(value) for value in values):
-            raise error(f"{member}: note {note_id}: {FIELD_TOO_LONG}; not imported")
-        notes[note_id] = _RawNote(
-            guid=guid,
-            model_id=model_id,
-            tags=tuple(dict.fromkeys(tags.split())),
-            fields=values,
-        )
-    return notes
-
-
-def _read_reviews(
-    conn: sqlite3.Connection, *, legacy_learning_buttons: bool, notes: list[int], total: int
-) -> dict[int, list[ReviewData]]:
-    """Reviews per card id, of the cards of `notes` (of `total` notes). Manual reschedules
-    (ease 0, types 4 and 5) are not reviews."""
-    reviews: dict[int, list[ReviewData]] = defaultdict(list)
-    if not notes:
-        return reviews
-    cards, arguments = _of_notes("SELECT id FROM cards{where}", notes, total)
-    query = "SELECT id, cid, ease, time, type FROM revlog ORDER BY id"
-    if arguments:
-        query = f"SELECT id, cid, ease, time, type FROM revlog WHERE cid IN ({cards}) ORDER BY id"
-    for review_id, card_id, ease, duration, kind in conn.execute(query, arguments):
-        if not 1 <= ease <= 4 or kind not in (0, 1, 2, 3):
-            continue
-        rating = ease
-        if legacy_learning_buttons and kind in (0, 2) and ease in (2, 3):
-            # The v1 scheduler offered three buttons while learning: Again, Good, Easy.
-            rating = ease + 1
-        reviews[card_id].append(
-            ReviewData.at_ms(
-                review_id, rating, int(duration) if duration and duration > 0 else None
-            )
-        )
-    return reviews
 
 
 # --- note types, decks and options: legacy JSON (schema 11) and protobuf tables (18) --------
@@ -830,24 +1043,3 @@ def _media_map(archive: SafeZip, version: int) -> dict[str, str]:
                 "the package is unsafe and was not imported"
             )
     return mapping
-
-
-def _build_decks(collection: _Collection, media: dict[str, bytes]) -> list[DeckData]:
-    by_deck: dict[int, list[NoteData]] = defaultdict(list)
-    for note, deck_id in zip(collection.notes, collection.note_decks, strict=True):
-        note.media = tuple(name for name in note.media if name in media)
-        by_deck[deck_id].append(note)
-    decks: list[DeckData] = []
-    for deck_id, notes in by_deck.items():
-        info = collection.decks.get(deck_id, _Deck("Default"))
-        names = {name for note in notes for name in note.media}
-        decks.append(
-            DeckData(
-                name=info.name,
-                notes=notes,
-                description=info.description,
-                media={name: media[name] for name in sorted(names)},
-            )
-        )
-    decks.sort(key=lambda deck: deck.name.casefold())
-    return decks

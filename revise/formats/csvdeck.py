@@ -106,6 +106,17 @@ class TableReader:
         self.columns = columns
         self._encoding, self.lines = _scan(path)
 
+    def deck_info(self, name: str) -> DeckData:
+        """A table says nothing of its decks but their names."""
+        return DeckData(name)
+
+    def media(self) -> dict[str, bytes]:
+        """A table holds no media files."""
+        return {}
+
+    def close(self) -> None:
+        """Nothing is held open between `batches`."""
+
     def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
         """(deck name, note) for the rows of each batch, in file order."""
         path, columns = self.path, self.columns

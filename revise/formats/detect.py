@@ -23,7 +23,7 @@ from revise.errors import FormatError
 from revise.formats.model import DeckData
 
 if TYPE_CHECKING:
-    from revise.formats.csvdeck import TableReader
+    from revise.formats.model import RowSource
 
 NOTES_SUFFIXES = {".txt", ".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
@@ -49,11 +49,19 @@ Known = Callable[[], Mapping[str, str]]  # notes imported from Anki packages: or
 
 
 def read_decks(
-    path: Path, *, deck: str | None = None, columns: str | None = None, known: Known | None = None
+    path: Path,
+    *,
+    deck: str | None = None,
+    columns: str | None = None,
+    known: Known | None = None,
+    scratch: Path | None = None,
 ) -> list[DeckData]:
     """Read every deck a file holds; `deck` renames a single-deck file's deck. An Anki
-    package's notes whose origin `known()` holds are read no further (`NoteData.as_imported`)."""
-    return _renamed(_read_any(path, file_kind(path, columns=columns), deck, columns, known), deck)
+    package's notes whose origin `known()` holds are read no further (`NoteData.as_imported`);
+    its collection is read from a temporary copy in `scratch` (else the system's temporary
+    folder)."""
+    kind = file_kind(path, columns=columns)
+    return _renamed(_read_any(path, kind, deck, columns, known, scratch), deck)
 
 
 def _renamed(decks: list[DeckData], deck: str | None) -> list[DeckData]:
@@ -63,16 +71,35 @@ def _renamed(decks: list[DeckData], deck: str | None) -> list[DeckData]:
 
 
 def read_sources(
-    path: Path, *, deck: str | None = None, columns: str | None = None, known: Known | None = None
-) -> tuple[list[DeckData], list[TableReader]]:
-    """What a file holds, to import: a table as a reader of its rows (read as it is stored),
-    any other file as its decks (see `read_decks`)."""
+    path: Path,
+    *,
+    deck: str | None = None,
+    columns: str | None = None,
+    known: Known | None = None,
+    scratch: Path | None = None,
+) -> tuple[list[DeckData], list[RowSource]]:
+    """What a file holds, to import: a table, or an Anki package whose collection is large, as
+    a reader of its notes a batch at a time (read as it is stored); any other file as its decks
+    (see `read_decks`)."""
     kind = file_kind(path, columns=columns)
     if kind is FileKind.TABLE:
         from revise.formats.csvdeck import TableReader
 
         return [], [TableReader(path, deck=deck, columns=columns)]
-    return _renamed(_read_any(path, kind, deck, columns, known), deck), []
+    if kind in (FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION):
+        from revise.formats import anki
+
+        package = kind is FileKind.ANKI_PACKAGE
+        if anki.collection_size(path, package=package) >= anki.STREAM_COLLECTION_BYTES:
+            rows = anki.AnkiRows(
+                path,
+                package=package,
+                known=known() if known else None,
+                deck_name=deck,
+                scratch=scratch,
+            )
+            return [], [rows]
+    return _renamed(_read_any(path, kind, deck, columns, known, scratch), deck), []
 
 
 def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
@@ -125,16 +152,21 @@ def markdown_kind(text: str) -> FileKind:
 
 
 def _read_any(
-    path: Path, kind: FileKind, deck: str | None, columns: str | None, known: Known | None
+    path: Path,
+    kind: FileKind,
+    deck: str | None,
+    columns: str | None,
+    known: Known | None,
+    scratch: Path | None,
 ) -> list[DeckData]:
     if kind is FileKind.ANKI_PACKAGE:
         from revise.formats.anki import read_anki_package
 
-        return read_anki_package(path, known() if known else None)
+        return read_anki_package(path, known() if known else None, scratch=scratch)
     if kind is FileKind.ANKI_COLLECTION:
         from revise.formats.anki import read_anki_collection
 
-        return read_anki_collection(path, known() if known else None)
+        return read_anki_collection(path, known() if known else None, scratch=scratch)
     if kind is FileKind.TABLE:
         from revise.formats.csvdeck import read_csv_deck
 

@@ -116,12 +116,12 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def _advice(error: OSError) -> str:
-    if error.errno in _FULL:
+    if error.errno in DISK_FULL:
         return "free some space and try again; "
     if error.errno in _DENIED:
         return "write to a folder you may write to; "

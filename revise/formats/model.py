@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
+from typing import Protocol
 
 # A card side longer than this is not a card but a damaged or hostile file: every reader refuses it.
 MAX_FIELD_CHARS = 128 * 1024
@@ -235,6 +237,39 @@ class DeckData:
     description: str = ""
     media: dict[str, bytes] = field(default_factory=dict)
     file: str | None = None  # the revise deck file it was read from, to write it back to
+
+
+class RowSource(Protocol):
+    """A file imported a batch of notes at a time as it is stored, never whole in memory: a
+    table (revise.formats.csvdeck.TableReader), a large Anki package (revise.formats.anki)."""
+
+    lines: int  # about how many notes (a table: its lines), for progress
+
+    def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
+        """(deck name, note) for each note of each batch, from the start on every call."""
+        ...
+
+    def deck_info(self, name: str) -> DeckData:
+        """What the file says of the deck `name` beyond its notes (none in it)."""
+        ...
+
+    def media(self) -> dict[str, bytes]:
+        """The media files the notes of the last `batches` refer to, by name."""
+        ...
+
+    def close(self) -> None:
+        """Let go of the file (and any temporary copy of it): the import is done."""
+        ...
+
+
+@contextmanager
+def closed_after(sources: Iterable[RowSource]) -> Iterator[None]:
+    """A block after which (however it ends) every one of `sources` is closed."""
+    try:
+        yield
+    finally:
+        for source in sources:
+            source.close()
 
 
 # Brackets survive normalisation so that moving a cloze deletion makes a different note.

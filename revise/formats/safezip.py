@@ -1,8 +1,9 @@
 """Reading archives from strangers without trusting them.
 
-Every member is read into memory with a hard size cap (so a zip bomb or a header that lies about
-sizes stops at the cap), nothing is ever extracted to disk, and names that would escape a folder
-are refused. Problems become one-line FormatErrors naming the file.
+Every member is read with a hard size cap (so a zip bomb or a header that lies about sizes stops
+at the cap): into memory, or a chunk at a time for a caller that writes it to a file of its own
+(an Anki package's collection); nothing is extracted under a name the archive chooses, and names
+that would escape a folder are refused. Problems become one-line FormatErrors naming the file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 import zstandard
 
@@ -74,46 +77,55 @@ class SafeZip:
     def error(self, message: str) -> FormatError:
         return FormatError(str(self.path), None, message)
 
+    def member_size(self, name: str) -> int:
+        """The size the archive gives for a member (decompressed from the zip, not from any
+        compression inside it)."""
+        return self._zip.getinfo(name).file_size
+
     def read(self, name: str, limit: int) -> bytes:
         """A member's bytes, refusing more than `limit` bytes or the archive's remaining budget."""
+        return b"".join(self.chunks(name, limit))
+
+    def read_zstd(self, name: str, limit: int) -> bytes:
+        """A Zstandard-compressed member, decompressed with the same caps."""
+        return b"".join(self.chunks(name, limit, zstd=True))
+
+    def chunks(self, name: str, limit: int, *, zstd: bool = False) -> Iterator[bytes]:
+        """A member's bytes (decompressed from Zstandard if `zstd`) a megabyte at a time, with
+        the caps of `read`: more than `limit` bytes, or the archive's remaining budget, raises
+        FormatError at the chunk that passes it."""
         cap = min(limit, self._budget)
         try:
             info = self._zip.getinfo(name)
             if info.file_size > cap:
                 raise self._too_big(name, info.file_size, cap)
-            chunks: list[bytes] = []
-            total = 0
             with self._zip.open(info) as member:
-                while chunk := member.read(min(_CHUNK, cap + 1 - total)):
-                    total += len(chunk)
-                    if total > cap:
-                        raise self._too_big(name, total, cap)
-                    chunks.append(chunk)
+                if not zstd:
+                    yield from self._capped(name, member, cap)
+                    return
+                decompressor = zstandard.ZstdDecompressor()
+                with decompressor.stream_reader(member, read_across_frames=True) as reader:
+                    yield from self._capped(name, reader, cap)
         except FormatError:
             raise
+        except zstandard.ZstdError as exc:
+            raise self.error(
+                f"{name} in the archive is damaged ({_reason(exc)}); download or export it again"
+            ) from exc
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError) as exc:
             raise self.error(
                 f"{name} in the archive is damaged or incomplete ({_reason(exc)}); "
                 "download or export it again"
             ) from exc
-        self._budget -= total
-        return b"".join(chunks)
 
-    def read_zstd(self, name: str, limit: int) -> bytes:
-        """A Zstandard-compressed member, decompressed with the same caps."""
-        compressed = self.read(name, limit)
-        cap = min(limit, self._budget)
-        try:
-            reader = zstandard.ZstdDecompressor().stream_reader(compressed, read_across_frames=True)
-            data = reader.read(cap + 1)
-        except zstandard.ZstdError as exc:
-            raise self.error(
-                f"{name} in the archive is damaged ({_reason(exc)}); download or export it again"
-            ) from exc
-        if len(data) > cap:
-            raise self._too_big(name, len(data), cap)
-        self._budget -= len(data)
-        return data
+    def _capped(self, name: str, source: BinaryIO, cap: int) -> Iterator[bytes]:
+        total = 0
+        while chunk := source.read(min(_CHUNK, cap + 1 - total)):
+            total += len(chunk)
+            if total > cap:
+                raise self._too_big(name, total, cap)
+            self._budget -= len(chunk)
+            yield chunk
 
     def _too_big(self, name: str, size: int, cap: int) -> FormatError:
         return self.error(

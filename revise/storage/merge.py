@@ -10,7 +10,7 @@ their cards suspended, never deleted.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -174,20 +174,28 @@ def _stored_notes_but(
         (deck_id,),
     )
     rest = []
-    for note_id, key, position, missing, edited_at, origin in brief.fetchall():
-        if key in unread:
-            stored[key] = _Stored(
-                note_id, key, False, "", "", "", "", "", None, "", position, bool(missing),
-                edited_at, None, origin,
-            )  # fmt: skip
+    for row in brief.fetchall():
+        if row[1] in unread:
+            stored[row[1]] = _brief(*row)
         else:
-            rest.append(note_id)
+            rest.append(row[0])
     for start in range(0, len(rest), KEYS_PER_LOOKUP):
         rows = connection.execute(
             _STORED_BY_ID, {"deck_id": deck_id, "ids": rest[start : start + KEYS_PER_LOOKUP]}
         )
         stored.update((row[1], _Stored(*row)) for row in rows)  # type: ignore[arg-type]
     return stored
+
+
+def _brief(
+    note_id: int, key: str, position: int, missing: bool, edited_at: int | None, origin: str | None
+) -> _Stored:
+    """A stored note read without its text (`_BRIEF_COLUMNS`): enough to tell whether it is as
+    a package's note whose origin the collection holds (`_verdict`) and where it is."""
+    return _Stored(
+        note_id, key, False, "", "", "", "", "", None, "", position, bool(missing), edited_at,
+        None, origin,
+    )  # fmt: skip
 
 
 def writes_seen(connection: Connection) -> int | None:
@@ -283,10 +291,18 @@ class _Writes:
     origins: list[tuple[str | None, int]] = field(default_factory=list)  # (origin, id)
     conflicts: list[tuple[_Stored, NoteData, str, bool]] = field(default_factory=list)  # +file?
     settled: list[int] = field(default_factory=list)  # ids: the file now says what the app does
+    # (id, cards) of stored notes whose cards a package tells of (a table read a batch at a time)
+    histories: list[tuple[int, list[CardHistory]]] = field(default_factory=list)
 
     def __len__(self) -> int:
         """How many notes' writes are held."""
-        return len(self.changed) + len(self.moved) + len(self.conflicts) + len(self.settled)
+        return (
+            len(self.changed)
+            + len(self.moved)
+            + len(self.conflicts)
+            + len(self.settled)
+            + len(self.histories)
+        )
 
     def extend(self, other: _Writes) -> None:
         self.changed += other.changed
@@ -294,6 +310,7 @@ class _Writes:
         self.origins += other.origins
         self.conflicts += other.conflicts
         self.settled += other.settled
+        self.histories += other.histories
 
 
 def _take_matched(
@@ -435,6 +452,7 @@ def _write_matched(
     update_rows(connection, notes_t, ["origin"], "id", writes.origins)
     update_rows(connection, notes_t, ["position"], "id", writes.moved)
     update_rows(connection, cards_t, ["position"], "note_id", writes.moved)
+    report.reviews += _merge_histories(connection, deck_id, writes.histories, whole_deck=False)
 
 
 def _deck_values(deck: DeckData) -> dict[str, str]:
@@ -733,26 +751,46 @@ _DECK_REVIEWS = (
     .join(notes_t, notes_t.c.id == cards_t.c.note_id)
     .where(notes_t.c.deck_id == bindparam("deck_id"))
 )
+_NOTES_CARDS = select(
+    cards_t.c.id, cards_t.c.note_id, cards_t.c.ordinal, _raw(cards_t.c.last_review)
+).where(cards_t.c.note_id.in_(bindparam("ids", expanding=True)))
+_NOTES_REVIEWS = (
+    select(reviews_t.c.card_id, _raw(reviews_t.c.reviewed_at))
+    .join(cards_t, cards_t.c.id == reviews_t.c.card_id)
+    .where(cards_t.c.note_id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def _merge_histories(
-    connection: Connection, deck_id: int, notes: list[tuple[int, list[CardHistory]]]
+    connection: Connection,
+    deck_id: int,
+    notes: list[tuple[int, list[CardHistory]]],
+    *,
+    whole_deck: bool = True,
 ) -> int:
     """A newer export of a deck brings newer reviews and states: take them, keep ours too.
 
-    The deck's cards and review times are read in two queries and only what is new is written,
-    so re-importing an unchanged file writes nothing.
+    The cards and review times of the deck (`whole_deck`, two queries), else of the notes only
+    (a batch of a table), are read, and only what is new is written, so re-importing an
+    unchanged file writes nothing.
     """
     if not notes:
         return 0
+    if whole_deck:
+        card_rows = connection.execute(_DECK_CARDS, {"deck_id": deck_id}).all()
+        review_rows = connection.execute(_DECK_REVIEWS, {"deck_id": deck_id}).all()
+    else:
+        card_rows, review_rows = [], []
+        for start in range(0, len(notes), KEYS_PER_LOOKUP):
+            ids = [note_id for note_id, _ in notes[start : start + KEYS_PER_LOOKUP]]
+            card_rows += connection.execute(_NOTES_CARDS, {"ids": ids}).all()
+            review_rows += connection.execute(_NOTES_REVIEWS, {"ids": ids}).all()
     cards = {
         (note_id, ordinal): (card_id, last_review)
-        for card_id, note_id, ordinal, last_review in connection.execute(
-            _DECK_CARDS, {"deck_id": deck_id}
-        ).all()
+        for card_id, note_id, ordinal, last_review in card_rows
     }
     known: dict[int, set[int]] = {}
-    for card_id, moment in connection.execute(_DECK_REVIEWS, {"deck_id": deck_id}).all():
+    for card_id, moment in review_rows:
         known.setdefault(card_id, set()).add(moment)
     reviews: list[tuple[object, ...]] = []
     schedules: list[tuple[object, ...]] = []
@@ -775,6 +813,11 @@ def _merge_histories(
 
 KEYS_PER_LOOKUP = 500  # keys looked up in one statement: well under every driver's limit
 _STORED_BY_KEY = _STORED.where(notes_t.c.key.in_(bindparam("keys", expanding=True)))
+_BRIEF_BY_KEY = select(
+    *(_raw(notes_t.c[name]) if name == "edited_at" else notes_t.c[name] for name in _BRIEF_COLUMNS)
+).where(
+    notes_t.c.deck_id == bindparam("deck_id"), notes_t.c.key.in_(bindparam("keys", expanding=True))
+)
 _DECK_EXTENT = select(func.count(), func.min(notes_t.c.id), func.max(notes_t.c.id)).where(
     notes_t.c.deck_id == bindparam("deck_id")
 )
@@ -840,6 +883,7 @@ class _StreamedDeck:
     A first pass, made without the write lock, keeps what is to be written in `held`."""
 
     deck_id: int | None  # None: a first pass found no such deck
+    info: DeckData  # the deck's name and what else the file says of it (no notes)
     report: DeckReport
     stored: int  # how many notes the deck held before
     newest: int  # notes with a larger id were added by this import
@@ -862,13 +906,18 @@ class TableOptions:
     changes: bool = False
 
 
+Batches = Iterable[list[tuple[str, NoteData]]]  # a table's notes, with their decks' names
+DeckInfo = Callable[[str], DeckData]  # a deck's name and description as the file gives them
+
+
 def store_table(
     connection: Connection,
-    batches: Iterable[list[tuple[str, NoteData]]],
+    batches: Batches,
     now: datetime,
     report: ImportReport,
     advance: Advance | None,
     options: TableOptions,
+    deck_info: DeckInfo = DeckData,
 ) -> None:
     """Store the notes of a table (in a write transaction) a batch at a time, as they are read.
 
@@ -876,22 +925,52 @@ def store_table(
     batch is read; repeats are found by the same lookup (a note added earlier in the file is
     stored by then). Notes new to a deck that had notes are held to the end, to be matched with
     the stored notes nothing else matched (edited text), as `store_deck` does; app edits are
-    kept as `store_deck` keeps them. Table notes carry no review history.
+    kept as `store_deck` keeps them; the review history of notes that carry one (an Anki package
+    read a batch at a time) is merged as `store_deck` merges it.
     """
-    decks = _read_table(connection, batches, now, advance, options, hold=None)
-    if decks is not None:
-        report.decks.extend(deck.report for deck in decks)
+    reading = _Reading(iter(batches), deck_info, options, _newest(connection))
+    try:
+        _read_on(connection, reading, now, advance, hold=None)
+    finally:
+        reading.close()
+    report.decks.extend(deck.report for deck in reading.decks.values())
 
 
 HOLD_AT_MOST = 50_000  # notes a first pass keeps to write later; more: stored as read, locked
 
 
 @dataclass
-class TablePlan:
-    """A table read once without the write lock: each deck's report, and what is to be
-    written (`store_planned_table`), nothing if the file is as stored."""
+class _Reading:
+    """A table being read a batch at a time: its decks so far, and the batches left to read."""
 
-    decks: list[_StreamedDeck]
+    rest: Iterator[list[tuple[str, NoteData]]]
+    deck_info: DeckInfo
+    options: TableOptions
+    newest: int  # notes with a larger id were added by this import
+    decks: dict[str, _StreamedDeck] = field(default_factory=dict)
+    read: int = 0  # notes read so far
+
+    def close(self) -> None:
+        """Let go of the file now, not when the reader is collected."""
+        close = getattr(self.rest, "close", None)
+        if close is not None:
+            close()
+
+
+@dataclass
+class TablePlan:
+    """A table read without the write lock: each deck's report, and what is to be written
+    (`store_planned_table`), nothing if the file is as stored. An unfinished plan stopped
+    reading once it held HOLD_AT_MOST notes' writes, or foretold it would: the rest of the file
+    is read, and stored as it is read, under the lock."""
+
+    reading: _Reading
+    finished: bool
+    fresh: bool = True  # not yet taken up by `store_planned_table`
+
+    @property
+    def decks(self) -> list[_StreamedDeck]:
+        return list(self.reading.decks.values())
 
     @property
     def reports(self) -> list[DeckReport]:
@@ -899,74 +978,94 @@ class TablePlan:
 
     @property
     def writes_nothing(self) -> bool:
-        return not any(deck.held for deck in self.decks)
+        return self.finished and not any(deck.held for deck in self.decks)
+
+    def discard(self, advance: Advance | None) -> None:
+        """Let go of the plan (the collection changed since it was made): the notes it read
+        are to be read again."""
+        self.reading.close()
+        if advance:
+            advance(-self.reading.read)
 
 
 def plan_table(
     connection: Connection,
-    batches: Iterable[list[tuple[str, NoteData]]],
+    batches: Batches,
     now: datetime,
     advance: Advance | None,
     options: TableOptions,
     rows: int,
-) -> TablePlan | None:
+    deck_info: DeckInfo = DeckData,
+) -> TablePlan:
     """Read a table of about `rows` rows and work out what storing it writes, writing nothing,
-    so that the write lock is taken only for the writes (none for an unchanged file). None
-    when more than HOLD_AT_MOST notes are to be written, or the batches read so far foretell
-    it (a first import of a large table): held, they would take memory in proportion to the
-    file; such a table is stored as it is read instead (`store_table`), and the progress told
-    of this pass is taken back."""
-    read = 0
-
-    def counted(count: int) -> None:
-        nonlocal read
-        read += count
-        if advance:
-            advance(count)
-
-    decks = _read_table(connection, batches, now, counted, options, hold=rows)
-    if decks is None:
-        if advance:
-            advance(-read)
-        return None
-    return TablePlan(decks)
+    so that the write lock is taken only for the writes (none for an unchanged file). Reading
+    stops when more than HOLD_AT_MOST notes are to be written, or the batches read so far
+    foretell it (a first import of a large table): held, they would take memory in proportion
+    to the file. The plan is then unfinished: `store_planned_table` writes what it holds and
+    stores the rest of the table as it reads it, from where the plan stopped."""
+    reading = _Reading(iter(batches), deck_info, options, _newest(connection))
+    try:
+        finished = _read_on(connection, reading, now, advance, hold=rows)
+    except BaseException:
+        reading.close()
+        raise
+    if finished:
+        reading.close()
+    return TablePlan(reading, finished)
 
 
 def store_planned_table(
-    connection: Connection, plan: TablePlan, now: datetime, report: ImportReport
+    connection: Connection,
+    plan: TablePlan,
+    now: datetime,
+    report: ImportReport,
+    advance: Advance | None,
 ) -> None:
     """Make the writes `plan_table` found (in a write transaction that saw nothing written
-    since the plan was made)."""
-    for deck in plan.decks:
-        report.decks.append(deck.report)
-        held = deck.held
-        if not held:
-            continue
-        deck_id = _deck_id(connection, DeckData(deck.report.name), now)
-        if held.forget:
-            app_edits.forget_deleted(connection, deck_id, held.forget)
-        _write_matched(connection, held.writes, deck_id, now, deck.report)
-        _add_notes(connection, deck_id, held.added, now, deck.report)
-        _mark_missing(connection, held.missing)
+    since the plan was made), and store the rest of an unfinished plan's table as it is read."""
+    plan.fresh = False
+    try:
+        for deck in plan.decks:
+            _write_held(connection, deck, now, more=not plan.finished)
+        if not plan.finished:
+            _read_on(connection, plan.reading, now, advance, hold=None)
+    finally:
+        plan.reading.close()
+    report.decks.extend(plan.reports)
 
 
-def _read_table(
+def _write_held(connection: Connection, deck: _StreamedDeck, now: datetime, *, more: bool) -> None:
+    """Write what a first pass held for `deck`; from then on its notes are written as they are
+    read (`more`: there are more to read, so the deck is made if it is new)."""
+    held, deck.held = deck.held, None
+    if held is None or not (held or more):
+        return
+    deck.deck_id = _deck_id(connection, deck.info, now)
+    if held.forget:
+        app_edits.forget_deleted(connection, deck.deck_id, held.forget)
+    _write_matched(connection, held.writes, deck.deck_id, now, deck.report)
+    _add_notes(connection, deck.deck_id, held.added, now, deck.report)
+    _mark_missing(connection, held.missing)
+
+
+def _newest(connection: Connection) -> int:
+    return connection.execute(select(func.max(notes_t.c.id))).scalar() or 0
+
+
+def _read_on(
     connection: Connection,
-    batches: Iterable[list[tuple[str, NoteData]]],
+    reading: _Reading,
     now: datetime,
     advance: Advance | None,
-    options: TableOptions,
     *,
     hold: int | None,
-) -> list[_StreamedDeck] | None:
-    """A table's decks, read a batch at a time: each batch stored before the next is read, or
-    its writes kept (`hold`: the rows the table has, about), None once more than HOLD_AT_MOST
-    are or would be at the rate so far."""
-    newest = connection.execute(select(func.max(notes_t.c.id))).scalar() or 0
-    decks: dict[str, _StreamedDeck] = {}
-    read = 0
-    for batch in batches:
-        read += len(batch)
+) -> bool:
+    """Read the rest of a table a batch at a time, each batch stored before the next is read,
+    or its writes held (`hold`: the rows the table has, about); whether it was read to the end
+    (False: more than HOLD_AT_MOST writes are, or would be at the rate so far, held)."""
+    decks = reading.decks
+    for batch in reading.rest:
+        reading.read += len(batch)
         by_deck: dict[str, list[NoteData]] = {}
         for name, note in batch:
             by_deck.setdefault(name, []).append(note)
@@ -974,33 +1073,36 @@ def _read_table(
             deck = decks.get(name)
             if deck is None:
                 deck = decks[name] = _open_streamed(
-                    connection, name, now, newest, options, hold is not None
+                    connection,
+                    reading.deck_info(name),
+                    now,
+                    reading.newest,
+                    reading.options,
+                    hold is not None,
                 )
-            _store_batch(connection, deck, notes, now, options)
+            _store_batch(connection, deck, notes, now, reading.options)
             if advance:
                 advance(len(notes))
         held = sum(len(deck.held or ()) + len(deck.pending) for deck in decks.values())
-        if hold is not None and (held > HOLD_AT_MOST or held * hold > HOLD_AT_MOST * read):
-            close = getattr(batches, "close", None)
-            if close is not None:
-                close()  # the file is let go now, not when the reader is collected
-            return None
+        if hold is not None and (held > HOLD_AT_MOST or held * hold > HOLD_AT_MOST * reading.read):
+            return False
     for deck in decks.values():
-        _finish_streamed(connection, deck, now, options)
-    return list(decks.values())
+        _finish_streamed(connection, deck, now, reading.options)
+    return True
 
 
 def _open_streamed(
     connection: Connection,
-    name: str,
+    info: DeckData,
     now: datetime,
     newest: int,
     options: TableOptions,
     hold: bool,
 ) -> _StreamedDeck:
+    name = info.name
     held = None
     if hold:  # nothing written: a deck not made yet, or not as the table leaves it, is held
-        values = _deck_values(DeckData(name))
+        values = _deck_values(info)
         found = connection.execute(
             select(decks_t.c.id, *(decks_t.c[column] for column in values)).where(
                 decks_t.c.name == name
@@ -1009,11 +1111,12 @@ def _open_streamed(
         deck_id = None if found is None else found[0]
         held = _Held(deck_values=found is None or tuple(found[1:]) != tuple(values.values()))
     else:
-        deck_id = _deck_id(connection, DeckData(name), now)
+        deck_id = _deck_id(connection, info, now)
     count, low, high = connection.execute(_DECK_EXTENT, {"deck_id": deck_id}).one()
     deleted = app_edits.deleted_keys(connection, deck_id)
     return _StreamedDeck(
         deck_id,
+        info,
         DeckReport(name),
         count,
         newest,
@@ -1025,16 +1128,22 @@ def _open_streamed(
 
 
 def _stored_by_key(
-    connection: Connection, deck_id: int | None, keys: list[str]
+    connection: Connection, deck_id: int | None, keys: list[str], unread: set[str]
 ) -> dict[str, _Stored]:
+    """The deck's stored notes of these keys; those in `unread` (notes an Anki package says
+    nothing new of) without their text, as `_stored_notes_but` reads them."""
     found: dict[str, _Stored] = {}
     if deck_id is None:
         return found
-    for start in range(0, len(keys), KEYS_PER_LOOKUP):
-        rows = connection.execute(
-            _STORED_BY_KEY, {"deck_id": deck_id, "keys": keys[start : start + KEYS_PER_LOOKUP]}
-        ).all()
-        found.update((row[1], _Stored(*row)) for row in rows)
+    for query, wanted, make in (
+        (_BRIEF_BY_KEY, [key for key in keys if key in unread], _brief),
+        (_STORED_BY_KEY, [key for key in keys if key not in unread], _Stored),
+    ):
+        for start in range(0, len(wanted), KEYS_PER_LOOKUP):
+            rows = connection.execute(
+                query, {"deck_id": deck_id, "keys": wanted[start : start + KEYS_PER_LOOKUP]}
+            ).all()
+            found.update((row[1], make(*row)) for row in rows)  # type: ignore[operator]
     return found
 
 
@@ -1052,7 +1161,8 @@ def _store_batch(
             app_edits.forget_deleted(connection, deck.deck_id, keys)  # type: ignore[arg-type]
         else:
             deck.held.forget += [key for key in keys if key in deck.restorable]
-    found = _stored_by_key(connection, deck.deck_id, keys)
+    unread = {key for note, key in zip(notes, keys, strict=True) if note.as_imported}
+    found = _stored_by_key(connection, deck.deck_id, keys, unread)
     first_lines: dict[str, int] = {}
     new_rows: list[tuple[int, NoteData, str]] = []
     writes = _Writes()
@@ -1085,6 +1195,10 @@ def _store_batch(
                 prefer_file=options.prefer_file,
                 changes=options.changes,
             )
+            if note.history:
+                writes.histories.append((old.id, note.history))
+        elif note.as_imported:
+            raise StaleOrigin(key)  # its stored note is gone since the package was read
         elif deck.stored and not note.id:
             deck.pending.append((position, note, key))  # perhaps a stored note, edited
             deck.held_lines[key] = note.line
@@ -1145,6 +1259,8 @@ def _finish_streamed(
                     prefer_file=options.prefer_file,
                     changes=options.changes,
                 )
+                if note.history:
+                    writes.histories.append((old.id, note.history))
         added = [row for index, row in enumerate(deck.pending) if index not in matched]
         deck.pending = []
         _write_or_hold(connection, deck, writes, added, now, options)

@@ -29,6 +29,7 @@ from revise.formats.model import (
     ReviewData,
     ScheduleData,
     SourceRef,
+    closed_after,
 )
 from revise.scheduling import queue
 from revise.scheduling.day import day_bounds
@@ -45,7 +46,7 @@ from revise.study.cards import DeckCounts, Progress, StudyCard, study_card
 from revise.study.custom import CustomStudy
 
 if TYPE_CHECKING:
-    from revise.formats.csvdeck import TableReader
+    from revise.formats.model import RowSource
     from revise.study.actions import CardActions
     from revise.study.card_info import CardInfo
     from revise.study.search import SearchResult
@@ -236,14 +237,19 @@ class Collection:
         deck: str | None = None,
         columns: str | None = None,
         whole: bool = False,
-    ) -> tuple[list[DeckData], list[TableReader]]:
-        """A file's decks to import, and its tables as readers of their rows. An Anki package's
-        notes stored from it that it still says the same of are read no further (unless
-        `whole`); importing them raises StaleOrigin if they changed meanwhile."""
+    ) -> tuple[list[DeckData], list[RowSource]]:
+        """A file's decks to import, and its tables (and large Anki packages) as readers of
+        their notes. An Anki package's notes stored from it that it still says the same of are
+        read no further (unless `whole`); importing them raises StaleOrigin if they changed
+        meanwhile. A package's collection is read from a temporary copy beside the database."""
         from revise.formats.detect import read_sources
 
         return read_sources(
-            Path(path), deck=deck, columns=columns, known=None if whole else self._origins
+            Path(path),
+            deck=deck,
+            columns=columns,
+            known=None if whole else self._origins,
+            scratch=None if self.path is None else self.path.parent,
         )
 
     def _origins(self) -> dict[str, str]:
@@ -257,7 +263,7 @@ class Collection:
         self,
         decks: list[DeckData],
         *,
-        tables: Sequence[TableReader] = (),
+        tables: Sequence[RowSource] = (),
         dry_run: bool = False,
         progress: Callable[[int, int], None] | None = None,
         on_wait: Callable[[], None] | None = None,
@@ -265,7 +271,8 @@ class Collection:
         restore: bool = False,
     ) -> ImportReport:
         """Store decks, and the rows of `tables`, in one transaction: all of them or, on any
-        error, none. A table is read a batch of rows at a time while it is stored.
+        error, none. A table is read a batch of rows at a time while it is stored, and closed
+        when the import is done.
 
         While another window holds the collection, `on_wait` is told and the import tried
         again; without it, `CollectionBusy` is raised. A card changed in the app and in the
@@ -275,25 +282,38 @@ class Collection:
         """
         table_options = TableOptions(prefer_file, restore, changes=dry_run)
         total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
-        done = 0
+        done = shown = 0
 
         def advance(count: int) -> None:
-            nonlocal done
+            # Told forward only: notes read again (a plan let go) show once past what was shown.
+            nonlocal done, shown
             done = max(0, min(done + count, total))  # a table's lines are more than its rows
-            if progress:
+            if progress and done > shown:
+                shown = done
                 progress(done, total)
 
         now = self._clock()
         # Matching reads only: done before the write lock, other windows' answers do not wait;
         # the same connection then takes the lock, to tell whether anything changed meanwhile.
         # On SQLite a table is read here too, and its writes kept for the lock (none: no lock).
-        with gc_paused(), busy_is_an_error(), self._engine.connect() as connection:
+        with (
+            closed_after(tables),
+            gc_paused(),
+            busy_is_an_error(),
+            self._engine.connect() as connection,
+        ):
             with connection.begin():
                 plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
                 seen = writes_seen(connection)
                 table_plans = [
                     plan_table(
-                        connection, table.batches(), now, advance, table_options, table.lines
+                        connection,
+                        table.batches(),
+                        now,
+                        advance,
+                        table_options,
+                        table.lines,
+                        table.deck_info,
                     )
                     if seen is not None and not dry_run
                     else None
@@ -324,7 +344,7 @@ class Collection:
         connection: Connection,
         seen: int | None,
         planned: tuple[list[DeckData], list[DeckPlan]],
-        tables: tuple[Sequence[TableReader], list[TablePlan | None]],
+        tables: tuple[Sequence[RowSource], list[TablePlan | None]],
         now: datetime,
         advance: Callable[[int], None],
         dry_run: bool,
@@ -355,10 +375,22 @@ class Collection:
                         if not dry_run:
                             media_store.store(connection, deck.media)
                     for table, table_plan in zip(*tables, strict=True):
-                        if current and table_plan is not None:
-                            store_planned_table(connection, table_plan, now, report)
+                        if table_plan is not None and current and table_plan.fresh:
+                            store_planned_table(connection, table_plan, now, report, advance)
                         else:
-                            store_table(connection, table.batches(), now, report, advance, options)
+                            if table_plan is not None:
+                                table_plan.discard(advance)
+                            store_table(
+                                connection,
+                                table.batches(),
+                                now,
+                                report,
+                                advance,
+                                options,
+                                table.deck_info,
+                            )
+                        if not dry_run:
+                            media_store.store(connection, table.media())
                 except BaseException:
                     transaction.rollback()
                     raise

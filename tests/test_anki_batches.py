@@ -1,0 +1,116 @@
+"""A large Anki package is stored a batch of notes at a time as it is read, its collection read
+from a temporary copy on disk: what the user finds afterwards is what reading it whole gives,
+and the copy is gone however the import ends."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from revise import Collection
+from revise.errors import FormatError
+from revise.formats import anki
+from revise.formats.files import TEMP_PREFIX
+from revise.formats.model import DeckData
+from revise.storage import media as media_store
+from revise.storage import merge
+from tests.test_anki_import import _legacy_collection
+from tests.test_anki_reimport import GENANKI, LEGACY, MODERN, everything, package
+
+
+@pytest.fixture
+def in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)
+    monkeypatch.setattr(anki, "NOTES_PER_BATCH", 2)
+
+
+def with_media(tmp_path: Path) -> Path:
+    """A package with a sub-deck, its description, and a sound file beside an unused picture."""
+    collection = tmp_path / "collection.anki2"
+    _legacy_collection(collection)
+    path = tmp_path / "spanish.apkg"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(collection, "collection.anki2")
+        archive.writestr("media", json.dumps({"0": "perro.mp3", "1": "unused.png"}))
+        archive.writestr("0", b"ID3-audio")
+        archive.writestr("1", b"png")
+    collection.unlink()
+    return path
+
+
+def exported(col: Collection) -> list[DeckData]:
+    return [col.export_deck(deck.name) for deck in sorted(col.decks(), key=lambda d: d.name)]
+
+
+def stored(col: Collection) -> tuple[object, ...]:
+    """Everything the user sees of what was imported: notes, cards, reviews, decks, media."""
+    decks = exported(col)
+    with col._engine.connect() as connection:
+        media = media_store.read(connection, ["perro.mp3", "unused.png"])
+    return (
+        everything(col),
+        [(deck.name, deck.description) for deck in decks],
+        [note.media for deck in decks for note in deck.notes],
+        media,
+    )
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.startswith(TEMP_PREFIX))
+
+
+@pytest.mark.parametrize("hold", [merge.HOLD_AT_MOST, 1], ids=["held to the end", "as read"])
+@pytest.mark.parametrize("source", [LEGACY, GENANKI, MODERN, "media"], ids=str)
+def test_a_package_stored_in_batches_ends_as_if_read_whole(
+    col, tmp_path, monkeypatch, source, hold
+):
+    path = with_media(tmp_path) if source == "media" else package(tmp_path, source)
+    with Collection.open(tmp_path / "whole.db") as whole:
+        whole.import_file(path)
+        expected = stored(whole)
+    monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)
+    monkeypatch.setattr(anki, "NOTES_PER_BATCH", 2)
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", hold)  # 1: the first pass gives up at once
+
+    report = col.import_file(path)
+
+    assert stored(col) == expected
+    assert report.total_added == sum(len(deck.notes) for deck in exported(col))
+    assert leftovers(tmp_path) == []
+
+
+def test_a_single_deck_package_read_in_batches_takes_the_deck_name_given(col, tmp_path, in_batches):
+    col.import_file(package(tmp_path, LEGACY), deck="Mine")
+
+    assert [deck.name for deck in col.decks()] == ["Mine"]
+
+
+def test_a_bad_note_far_into_a_package_changes_nothing_and_leaves_no_copy(
+    tmp_path, in_batches, monkeypatch
+):
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", 1)  # stored as read: earlier batches written
+    bad = package(
+        tmp_path,
+        LEGACY,
+        "UPDATE notes SET flds = flds || printf('%.200000c', 'x') WHERE id = (SELECT max(id) "
+        "FROM notes)",
+    )
+    with Collection.open(tmp_path / "c.db") as col:
+        with pytest.raises(FormatError, match=r"note \d+: a field longer than 128 KB"):
+            col.import_file(bad)
+
+        assert col.decks() == []
+    assert leftovers(tmp_path) == []
+
+
+def test_the_copy_of_a_package_read_but_never_imported_is_removed(tmp_path, in_batches):
+    with Collection.open(tmp_path / "c.db") as col:
+        _, sources = col.read_file(package(tmp_path, LEGACY))
+        assert len(leftovers(tmp_path)) == 1  # the collection, copied beside the database
+
+        del sources  # an import that stops before storing (another file could not be read)
+
+        assert leftovers(tmp_path) == []
