@@ -46,6 +46,7 @@ from revise.generation.grammar import (
     inflections,
     lemmas,
     lower_first,
+    participle_base,
     split_clause,
     verb_base,
 )
@@ -69,6 +70,7 @@ from revise.generation.questions import (
     RELATION_LABELS,
     Question,
     Shape,
+    capital,
     case_name,
     case_rule,
     case_span,
@@ -529,6 +531,7 @@ def _passage_drafts(
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
     drafts = []
     subject = label_subject(passage.label) if block.kind is BlockKind.ITEM else ""
+    opened = label_clause(passage.label) if block.kind is BlockKind.ITEM else ""
     topic = heading_subject(passage)
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
@@ -556,10 +559,10 @@ def _passage_drafts(
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
             labelled = True
-        elif block.kind is BlockKind.ITEM and label_clause(passage.label) and _is_order(sentence):
+        elif opened and is_imperative(capital(sentence)):
             # "the USSR agreed to:" over "- Help China build power plants": each item
             # finishes the label's sentence.
-            sentence = f"{label_clause(passage.label)} {sentence[:1].lower()}{sentence[1:]}"
+            sentence = f"{opened} {sentence[:1].lower()}{sentence[1:]}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
             labelled = finishes = True
         elif block.kind is BlockKind.ITEM and not subject and _says_what_it_did(sentence):
@@ -642,16 +645,9 @@ def significance_subject(trail: tuple[str, ...]) -> str:
     for heading in reversed(trail):
         match = _SIGNIFICANCE.match(tidy(heading).rstrip(" :"))
         if match and len(match["thing"].split()) <= MAX_SUBJECT_LABEL_WORDS:
-            thing = match["thing"]
-            the = "the " if match["the"] or thing[:1].islower() else ""
-            return f"{the}{thing}"[:1].upper() + f"{the}{thing}"[1:]
+            the = "the " if match["the"] or match["thing"][:1].islower() else ""
+            return capital(f"{the}{match['thing']}")
     return ""
-
-
-def _is_order(sentence: str) -> bool:
-    """ "Help China build power plants": opens with a verb's base form."""
-    first = re.match(r"[A-Za-z]+", sentence)
-    return bool(first) and first[0].casefold() in lemmas(first[0].casefold()).get("VERB", ())
 
 
 def _says_what_it_did(sentence: str) -> bool:
@@ -1157,7 +1153,7 @@ def _asked_by_agent(lead: str) -> str:
     """ "The Demand for a currency will be determined by" -> "What determines the demand for
     a currency?": a passive lead over its list asks for the list."""
     match = _BY_AGENT.match(lead)
-    base = match and (verb_base(match["verb"], "VBN") or verb_base(match["verb"], "VBD"))
+    base = match and participle_base(match["verb"])
     if not base:
         return lead
     present = inflections(base).get("VBZ", ())

@@ -20,6 +20,7 @@ from revise.generation.grammar import (
     is_noun_phrase_word,
     lemmas,
     lower_first,
+    participle_base,
     split_clause,
     subject_phrase,
     verb_base,
@@ -32,6 +33,7 @@ from revise.generation.questions import (
     MODALS,
     Question,
     Shape,
+    capital,
 )
 
 MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief worth asking
@@ -265,7 +267,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                 return []
             willing = f"{adjective} {'not ' if negated else ''}to do"
             front = finish_question(
-                f"What {lower} {subject_text(subject, names)} {willing} {trailer}"
+                f"What {lower} {subject_phrase(subject, names)} {willing} {trailer}"
             )
             return [Question(front, answer, Shape.WHY, 10.7)]
         if lower in ("was", "were", "is", "are") and adjective in STANCE_ADJECTIVES:
@@ -274,7 +276,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                 rest = rest[1:]
             else:
                 return []
-            asked = f"{subject_text(subject, names)} {adjective} {STANCE_ADJECTIVES[adjective]}"
+            asked = f"{subject_phrase(subject, names)} {adjective} {STANCE_ADJECTIVES[adjective]}"
             front = f"What {lower} {asked}"
             return _stance_question(front, trailer, rest, subject)
         base = verb_base(token, "VBD")
@@ -295,7 +297,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                     front=f"{lead} {lower_first_char(question.front)}",
                     shape=Shape.WHY,  # what is said is the fact, as for a named speaker
                 )
-                for question in object_question(said[:1].upper() + said[1:], names, True)
+                for question in object_question(capital(said), names, True)
             ]
         if base in STANCE_VERBS:
             rest = tokens[index + 1 :]
@@ -305,7 +307,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                 return []  # "found a way", "showed the card": not a belief without "that"
             elif rest[0].casefold() in PREPOSITIONS or rest[0].casefold() in ("to", "for"):
                 return []  # "hoped for", "argued against": no clause follows
-            front = f"What {aux} {subject_text(subject, names)} {base}"
+            front = f"What {aux} {subject_phrase(subject, names)} {base}"
             return _stance_question(front, trailer, rest, subject)
         if not is_noun_phrase_word(token):
             return []
@@ -357,7 +359,7 @@ def main_clause(sentence: str) -> str:
         # "Although the Soviet Union provided ..., it was careful ..." -> "The Soviet Union
         # was careful ...": the pronoun stands for the name the concession opened with.
         main = f"{named['name']} {main[pronoun.end() :]}"
-    return main[:1].upper() + main[1:]
+    return capital(main)
 
 
 def object_question(
@@ -403,7 +405,7 @@ def object_question(
     answer = _answer(" ".join(rest))
     if len(words(answer)) < 2:
         return []
-    front = finish_question(f"What {aux} {subject_text(subject, names)} {' '.join(asked)}")
+    front = finish_question(f"What {aux} {subject_phrase(subject, names)} {' '.join(asked)}")
     asks = (subject[-1].casefold(), base)
     return [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
 
@@ -429,7 +431,7 @@ def _object_verb(
             if index > MAX_SUBJECT_WORDS and not described:
                 return None
             return tokens[:index], lower, after, tokens[index + 2 :]
-        done = verb_base(after, "VBN") or verb_base(after, "VBD")
+        done = participle_base(after)
         if verbs is None and lower in ("has", "have", "had") and wanted(done):
             if index > MAX_SUBJECT_WORDS and not described:
                 return None
@@ -522,7 +524,7 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
     answer = _answer(f"to {aim}")
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
-    subject = subject_text(clause.subject, names)
+    subject = subject_phrase(clause.subject, names)
     verb = [clause.base] if clause.base else []
     front = finish_question(" ".join(["Why", clause.aux, subject, *verb, *clause.rest, *trailer]))
     return [Question(front, answer, Shape.WHY, 11.2)]
@@ -553,7 +555,7 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
         return []  # "made it impossible": what was made so is elsewhere
     asked = " ".join([match["verb"].casefold(), *lower_first(what, names), match["state"]])
     front = finish_question(f"What {asked}")
-    answer = match["subject"][:1].upper() + match["subject"][1:]
+    answer = capital(match["subject"])
     return [Question(front, answer, Shape.IDENTITY, 10.4)]
 
 
@@ -578,7 +580,7 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
     object measured by?"; "Linear momentum equals mass times velocity" -> "What does linear
     momentum equal?"; "... is inversely proportional to ...", "... depends on ..." alike."""
     text = _RELATION_LEAD.sub("", sentence.strip(), count=1).rstrip(" .")
-    match = _RELATION.match(text[:1].upper() + text[1:])
+    match = _RELATION.match(capital(text))
     if not match:
         return []
     subject = match["subject"].split()
@@ -595,7 +597,7 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     if answer.split()[0].casefold() in PRONOUNS - {"its", "their", "his", "her"}:
         return []
-    named = subject_text(subject, names)
+    named = subject_phrase(subject, names)
     if match["be"]:
         front = f"What {match['be'].casefold()} {named} {match['how'].casefold()}"
     else:
@@ -626,10 +628,6 @@ def good_subject(subject: list[str]) -> bool:
     )
 
 
-def subject_text(subject: list[str], names: frozenset[str]) -> str:
-    return subject_phrase(subject, names)
-
-
 def _answer(text: str) -> str:
     """The clause as an answer: its dash-separated parts while twelve words hold them."""
     whole = text.strip().rstrip(" .;,")
@@ -657,7 +655,7 @@ def _answer(text: str) -> str:
     cut = len(answer.split()) < len(whole.split())
     if cut and (is_verb_form(last) or last in PREPOSITIONS or is_stopword(last)):
         return ""  # "a series of transformations influenced [by ...]": cut mid-phrase
-    return answer[:1].upper() + answer[1:]
+    return capital(answer)
 
 
 _NAMED_WHEN = re.compile(
@@ -681,7 +679,7 @@ def naming(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     when = match["when"].casefold()
     front = finish_question(f"What is it called {when} {condition}")
-    return [Question(front, term[:1].upper() + term[1:], Shape.DEFINITION, 11.8)]
+    return [Question(front, capital(term), Shape.DEFINITION, 11.8)]
 
 
 _MARKED_BY = re.compile(
@@ -730,7 +728,7 @@ def comparison(sentence: str, names: frozenset[str]) -> list[Question]:
         return []  # "more than ...": nothing compared; "ever", "never": not a comparative
     other = " ".join(lower_first(second, names))
     front = finish_question(f"What {match['verb']} {match['how']} than {other}")
-    return [Question(front, match["x"][:1].upper() + match["x"][1:], Shape.COMPARISON, 11.2)]
+    return [Question(front, capital(match["x"]), Shape.COMPARISON, 11.2)]
 
 
 def lower_first_char(text: str) -> str:

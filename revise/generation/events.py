@@ -20,18 +20,19 @@ from revise.generation.clauses import (
     good_subject,
     is_base_verb,
     main_clause,
-    subject_text,
 )
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
     finish_question,
     is_noun_phrase_word,
+    participle_base,
     split_clause,
+    subject_phrase,
     verb_base,
 )
 from revise.generation.language import PRONOUNS, words
-from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape
+from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape, capital
 
 # Verbs that say how an amount or a relation moved: "support increased steadily".
 CHANGE_VERBS = frozenset(
@@ -45,7 +46,7 @@ CHANGE_VERBS = frozenset(
 _DEGREE = re.compile(
     r"^(?:steadily|dramatically|significantly|sharply|considerably|rapidly|slowly|gradually"
     r"|markedly|substantially|slightly|greatly|further|quickly|steeply|enormously|massively"
-    r"|modestly|fast|rapidly|sharply)$",
+    r"|modestly|fast)$",
     re.I,
 )
 _AMOUNT = re.compile(r"^(?:by|from|to)$", re.I)  # "by 20%", "from 2% to 5%": how far
@@ -76,7 +77,7 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     index, aux, perfect = found
     subject = tokens[:index]
-    if not good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+    if not _names_its_subject(subject):
         return []
     verb_at = index + 1 if perfect else index
     moved = [tokens[verb_at].strip(",")]
@@ -101,16 +102,14 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
     if len(moved) == 1 and not trailer and not front:
         return []  # "Prices rise": too little said to ask how
     asked = "changed" if perfect else "change"
-    shown = " ".join(subject) if front else subject_text(subject, names)
+    shown = " ".join(subject) if front else subject_phrase(subject, names)
     body = f"how {aux} {shown} {asked}{trailer}"
-    front_text = f"{front}, {body}" if front else body[:1].upper() + body[1:]
+    front_text = f"{front}, {body}" if front else capital(body)
     answer = " ".join(moved)
     following = " ".join(rest[1:]).rstrip(" .") if rest and rest[0] == "and" else ""
     if following and len(words(following)) <= 6 and _change_verb(following.split()):
         answer = f"{answer} and {following}"  # "increases and the currency appreciates"
-    found = [
-        Question(finish_question(front_text), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.9)
-    ]
+    found = [Question(finish_question(front_text), capital(answer), Shape.EFFECT, 10.9)]
     contrast = re.match(r",?\s*(?:while|whereas|as)\s+(?P<other>.+)$", " ".join(rest), re.I)
     if contrast and front and not trailer:
         # "... increased steadily while the delivery of major equipment declined
@@ -118,6 +117,12 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
         other = change(f"{front}, {contrast['other']}", names)
         found.extend(replace(question, beside=True) for question in other[:1])
     return found
+
+
+def _names_its_subject(subject: list[str]) -> bool:
+    """A subject that may follow a fronted phrase, so start in lower case ("the delivery of
+    ...") and still name its own thing."""
+    return good_subject([capital(subject[0]), *subject[1:]])
 
 
 def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
@@ -132,7 +137,7 @@ def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
             continue
         if lower in ("has", "have", "had") and index + 1 < len(tokens):
             following = tokens[index + 1].casefold().strip(",")
-            base = verb_base(following, "VBN") or verb_base(following, "VBD")
+            base = participle_base(following)
             if base in CHANGE_VERBS:
                 return index, lower, True
             return None
@@ -181,7 +186,7 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     things = " and ".join(thing for _, thing in moves)
     aux = re.sub(r"\s+(?:therefore|also)\b", "", match["aux"].casefold())
-    shown = subject_text(subject, names)
+    shown = subject_phrase(subject, names)
     if aux.split()[0] in ("is", "are", "was", "were"):
         body = f"How {aux.split()[0]} {shown} {' '.join(aux.split()[1:])} affect {things}"
     elif aux.startswith("tend"):
@@ -192,7 +197,7 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
         answer = moves[0][0]  # "Decrease": the answer is the notes' own word
     else:
         answer = " and ".join(f"{verb} {thing}" for verb, thing in moves)
-    return [Question(finish_question(body), answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
+    return [Question(finish_question(body), capital(answer), Shape.EFFECT, 10.8)]
 
 
 _ENDED = re.compile(
@@ -212,14 +217,14 @@ def ended(sentence: str, names: frozenset[str]) -> list[Question]:
     subject = match["subject"].split()
     if len(subject) == 1 and subject[0].islower() and can_be(subject[0], "NOUN"):
         subject = ["The", subject[0]]  # "war ended with ...": the war the notes are about
-    if not good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+    if not _names_its_subject(subject):
         return []
     answer = f"{match['how']} {match['what']}"
     if not 3 <= len(words(answer)) <= MAX_ANSWER_WORDS:
         return []
     aux = "does" if match["verb"].casefold() == "ends" else "did"
-    front = finish_question(f"How {aux} {subject_text(subject, names)} end")
-    return [Question(front, answer[:1].upper() + answer[1:], Shape.EFFECT, 10.8)]
+    front = finish_question(f"How {aux} {subject_phrase(subject, names)} end")
+    return [Question(front, capital(answer), Shape.EFFECT, 10.8)]
 
 
 INTENT_VERBS = frozenset(
@@ -245,7 +250,7 @@ def label_clause(label: str) -> str:
         if match and verb_base(match["verb"].casefold(), "VBD") in INTENT_VERBS:
             if size == 2 and not match["front"]:
                 continue
-            return clause[:1].upper() + clause[1:]
+            return capital(clause)
     return ""
 
 
@@ -263,10 +268,11 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
         text,
         re.I,
     )
-    if not match or verb_base(match["verb"].casefold(), "VBD") not in INTENT_VERBS:
+    base = verb_base(match["verb"].casefold(), "VBD") if match else None
+    if base not in INTENT_VERBS:
         return []
     subject = match["subject"].split()
-    if not good_subject([subject[0][:1].upper() + subject[0][1:], *subject[1:]]):
+    if not _names_its_subject(subject):
         return []
     tokens = match["vp"].split(",")[0].split()
     chain = [tokens.pop(0)]
@@ -290,12 +296,11 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     if not 1 <= len(words(thing)) <= MAX_ANSWER_WORDS - 4:
         return []
-    base = verb_base(match["verb"].casefold(), "VBD")
     asked = " ".join([*chain, recipient["to"]] if recipient else chain)
-    shown = " ".join(subject) if match["front"] else subject_text(subject, names)
+    shown = " ".join(subject) if match["front"] else subject_phrase(subject, names)
     body = f"what did {shown} {base} to {asked}"
     front = f"{match['front']}, {body}" if match["front"] else body
-    return [Question(finish_question(front), thing[:1].upper() + thing[1:], Shape.EFFECT, 11.1)]
+    return [Question(finish_question(front), capital(thing), Shape.EFFECT, 11.1)]
 
 
 _PHASE = re.compile(
@@ -314,14 +319,14 @@ def phase(sentence: str, names: frozenset[str]) -> list[Question]:
     if not match:
         return []
     main = match["main"]
-    if split_clause(main[:1].upper() + main[1:]) is None and not re.match(r"both\s", main, re.I):
+    if split_clause(capital(main)) is None and not re.match(r"both\s", main, re.I):
         return []
     if not MIN_CONTENT_WORDS <= len(words(main)) <= MAX_ANSWER_WORDS:
         return []
     front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
     preposition = front.split()[0].casefold()
     front = finish_question(f"What happened {preposition} {' '.join(front.split()[1:])}")
-    return [Question(front, main[:1].upper() + main[1:], Shape.EFFECT, 10.85)]
+    return [Question(front, capital(main), Shape.EFFECT, 10.85)]
 
 
 _MEANS = re.compile(
@@ -340,4 +345,4 @@ def means(sentence: str, names: frozenset[str]) -> list[Question]:
     if not 2 <= len(words(how)) <= MAX_ANSWER_WORDS or len(words(match["rest"])) > 10:
         return []
     front = finish_question(f"How was {match['who']} {match['verb'].casefold()} {match['rest']}")
-    return [Question(front, how[:1].upper() + how[1:], Shape.WHY, 11.3)]
+    return [Question(front, capital(how), Shape.WHY, 11.3)]

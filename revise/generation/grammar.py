@@ -133,6 +133,19 @@ def verb_base(word: str, tag: str) -> str | None:
     return None
 
 
+def participle_base(word: str) -> str | None:
+    """The base form when `word` can be a past participle ("cooled", "risen"): the dictionary
+    lists a regular verb's participle only as its past tense."""
+    return verb_base(word, "VBN") or verb_base(word, "VBD")
+
+
+def past_participle(lemma: str) -> str | None:
+    """ "consolidate" -> "consolidated", "take" -> "taken"."""
+    forms = inflections(lemma)
+    found = forms.get("VBN") or forms.get("VBD")
+    return found[0] if found else None
+
+
 def is_noun_phrase_word(word: str) -> bool:
     """A word that can sit in a subject: not a finite verb or a subordinator."""
     lower = word.casefold().strip(",.;:")

@@ -15,10 +15,11 @@ from revise.formats.model import normalise
 from revise.generation.grammar import (
     can_be,
     finish_question,
-    inflections,
     is_noun_phrase_word,
     lemmas,
     lower_first,
+    participle_base,
+    past_participle,
     question,
     split_clause,
     subject_phrase,
@@ -101,7 +102,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
-    participle = verb_base(first, "VBN") or verb_base(first, "VBD")
+    participle = participle_base(first)
     if sep == "=" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", meaning):
         return []  # "F = m a": a formula, asked by its own shape
     if participle and sep in (":", "-", "\u2013", "\u2014", "->", "="):
@@ -111,7 +112,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         if not answer:
             return []
         front = finish_question(f"How {verb} {shown} {how[1]}")
-        return [Question(front, _capital(answer), Shape.DEFINITION, 12.0)]
+        return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
     clause = re.split(r"[,;]|\s[-\u2013\u2014]\s", meaning, maxsplit=1)[0]
     negation = (
         first in ("no", "not")
@@ -150,7 +151,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             verb_words = sep.split()
             verb_words[0] = verb_words[0].removesuffix("s")  # "refers to" -> "refer to"
             front = finish_question(f"What {does} {named} {' '.join(verb_words)}")
-        found_questions.append(Question(front, _capital(answer), Shape.DEFINITION, 12.5))
+        found_questions.append(Question(front, capital(answer), Shape.DEFINITION, 12.5))
     emphasised = any(normalise(term) == normalise(t) for t in terms)
     if _gives_away(term, meaning) or (named and not emphasised):
         return found_questions  # (the facts said of a place are its numbers and dates)
@@ -367,7 +368,7 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
     return best if len(words(best)) >= MIN_MEANING_WORDS + 2 else ""
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -448,7 +449,7 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
         front = front[:-1] + trailer + "?"
     if _overlap(front, reason) > 0.6:
         return []
-    return [Question(front, _capital(reason), Shape.WHY, 11.5)]
+    return [Question(front, capital(reason), Shape.WHY, 11.5)]
 
 
 _OTHERWISE = re.compile(
@@ -488,20 +489,18 @@ def otherwise(sentence: str, names: frozenset[str]) -> list[Question]:
     if needed and action[:1].isupper():
         # No subject: what must be done is asked of the thing it is done to.
         base = needed["verb"].casefold()
-        participle = inflections(base).get("VBN") or inflections(base).get("VBD")
+        participle = past_participle(base)
         what = needed["what"].split()
         if not participle or base not in lemmas(base).get("VERB", ()) or len(what) > 8:
             return []
         modal = needed["modal"].casefold().replace("have to", "must").replace("need to", "must")
-        front = finish_question(
-            f"Why {modal} {' '.join(lower_first(what, names))} be {participle[0]}"
-        )
+        front = finish_question(f"Why {modal} {' '.join(lower_first(what, names))} be {participle}")
     else:
         clause = split_clause(action)
         if clause is None or not action[:1].isupper() or len(words(action)) > 20:
             return []
         front = question("Why", clause, names)
-    found = [Question(front, _capital(answer), Shape.WHY, 11.6)]
+    found = [Question(front, capital(answer), Shape.WHY, 11.6)]
     after = DASH.split(sentence[match.end() :])[1:2]
     duty = _DUTY.match(after[0].strip().rstrip(".")) if after else None
     if duty:
@@ -654,7 +653,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         subject = subject_phrase(tokens, names)
         front = finish_question(" ".join(["What", modal, subject, head, *particle]))
         asks = (tokens[-1].casefold(), head)
-        return [Question(front, _capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
+        return [Question(front, capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
     base = verb_base(head, "VBD")
     aux = "did"
     if base is None:
@@ -668,7 +667,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     subject = subject_phrase(tokens, names)
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
     asks = (tokens[-1].casefold(), base)
-    return [Question(front, _capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
+    return [Question(front, capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
 
 
 _CHAIN = re.compile(
@@ -849,7 +848,7 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     shown = " ".join(lower_first(subject.split()))
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
         front = finish_question(f"What {verb} {shown} like")
-        return [Question(front, _capital(text[5:]), Shape.DEFINITION, 11.0)]
+        return [Question(front, capital(text[5:]), Shape.DEFINITION, 11.0)]
     rule = _ORDER.match(text) and _STRATEGY.search(subject)
     if rule and MIN_MEANING_WORDS <= len(words(text)) <= MAX_ANSWER_WORDS:
         # "**Approach 1 : Process Initiation Denial**" over "- Do not start a process if ...":
@@ -857,12 +856,12 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
         name = _NUMBERED.sub("", subject).strip()
         if name:
             front = finish_question(f"What is {' '.join(lower_first(name.split()))}")
-            return [Question(front, _capital(text), Shape.DEFINITION, 11.0)]
+            return [Question(front, capital(text), Shape.DEFINITION, 11.0)]
     useful = re.match(rf"^(?P<how>{_USEFUL})\s+(?:in|for|to)\s+(?P<what>\S.+)$", text, re.I)
     if useful and MIN_MEANING_WORDS <= len(words(useful["what"])) <= MAX_ANSWER_WORDS:
         # "**exercise**" over "- valuable in helping improve our memory" -> what it is for
         front = finish_question(f"What {verb} {shown} {useful['how'].casefold()} for")
-        return [Question(front, _capital(useful["what"]), Shape.DEFINITION, 11.0)]
+        return [Question(front, capital(useful["what"]), Shape.DEFINITION, 11.0)]
     if (split_clause(text) is not None and not noun_phrase) or first in PRONOUNS:
         return []  # (unless the caller knows "the energy required ..." is a noun phrase)
     if is_stopword(first) and first not in ("a", "an", "the"):
@@ -879,7 +878,7 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     if not answer or _leaks(subject, answer):
         return []
     return [
-        Question(finish_question(f"What {verb} {shown}"), _capital(answer), Shape.DEFINITION, 11.5)
+        Question(finish_question(f"What {verb} {shown}"), capital(answer), Shape.DEFINITION, 11.5)
     ]
 
 
@@ -927,7 +926,7 @@ def condition(sentence: str) -> list[Question]:
         return []  # "A decrease in capital inflow [and an increase in capital outflow]": what
         # happens is the whole of it, and a cut answer teaches half
     front = finish_question(f"What happens if {' '.join(said)}")
-    return [Question(front, _capital(answer), Shape.EFFECT, 11.5)]
+    return [Question(front, capital(answer), Shape.EFFECT, 11.5)]
 
 
 # Formulas ----------------------------------------------------------------------------------------

@@ -484,7 +484,7 @@ def _counts_things(sentence: str, match: re.Match[str]) -> bool:
         return False
     if not _COUNTED.match(sentence[match.end() :]):
         return False
-    return bool(re.search(r"\b(?:1[5-9]|20)\d{2}\b", sentence))
+    return bool(re.search(rf"\b{_YEAR}\b", sentence))
 
 
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
