@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError
 
 from revise.storage.busy import busy_is_an_error
 from revise.storage.diagnose import check_url, missing_driver
+from revise.storage.values import SQLITE_DURABILITY
 
 BUSY_TIMEOUT_MS = 10_000  # how long a second window waits for the other's write to finish
 CONNECT_TIMEOUT_S = 10  # how long to wait for a PostgreSQL server that does not answer
@@ -175,9 +176,8 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA foreign_keys = ON")
+        for setting in SQLITE_DURABILITY:
+            cursor.execute(setting)
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -28,16 +28,11 @@ from revise.storage import sqlite_schema
 from revise.storage.bulk import ROWS_PER_CALL, gc_paused
 from revise.storage.import_report import DeckReport, ImportReport
 from revise.storage.note_rows import CARD_COLUMNS, NEW_CARD, NOTE_COLUMNS, note_row, unique_notes
-from revise.storage.values import SCHEMA_HEAD, to_ms
+from revise.storage.values import SCHEMA_HEAD, SQLITE_DURABILITY, to_ms
 
 # The settings every connection to a collection has (revise/storage/engine.py), but a write lock
 # that is not waited for: a collection busy in another window is the usual path's to wait for.
-_SETTINGS = (
-    "PRAGMA busy_timeout = 0",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-)
+_SETTINGS = ("PRAGMA busy_timeout = 0", *SQLITE_DURABILITY)
 _INSERT_DECK = (
     "INSERT INTO decks (name, created_at, description, tags, source, file)"
     " VALUES (?, ?, ?, ?, ?, ?)"

@@ -8,6 +8,13 @@ from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
 SCHEMA_HEAD = "0014_parameters_removed"
+# What every connection to a SQLite collection is set to: answers durable against a power cut
+# (WAL with a sync on every commit) and the schema's foreign keys kept.
+SQLITE_DURABILITY = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+)
 
 # Card.suspended values
 NOT_SUSPENDED = 0
