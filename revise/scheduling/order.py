@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from revise.scheduling.states import LEARNING, NEW, RELEARNING, REVIEW
 from revise.storage.values import NOT_SUSPENDED
 
-# In one of the decks, not suspended, not resting for the day (a buried sibling).
-_AVAILABLE = (
-    "deck_id IN ({decks}) AND suspended = {not_suspended}"
-    " AND (buried_until IS NULL OR buried_until <= :now)"
-)
+# Not suspended, not resting for the day (a buried sibling).
+_AVAILABLE = f"suspended = {NOT_SUSPENDED} AND (buried_until IS NULL OR buried_until <= :now)"
 
 
 @dataclass(frozen=True)
@@ -34,14 +31,14 @@ class Kind:
     due: str
     order: str
 
-    def first(self, deck_ids: Iterable[int]) -> str:
+    def first(self, deck_ids: Iterable[int] | None) -> str:
         """A statement giving the id of the first card of this kind in these decks (at least
-        one), or no row."""
-        decks = ", ".join(str(int(deck_id)) for deck_id in deck_ids)
-        available = _AVAILABLE.format(decks=decks, not_suspended=NOT_SUSPENDED)
-        return (
-            f"SELECT id FROM cards WHERE {available} AND {self.due} ORDER BY {self.order} LIMIT 1"
-        )
+        one; None: in any deck), or no row."""
+        where = _AVAILABLE
+        if deck_ids is not None:
+            decks = ", ".join(str(int(deck_id)) for deck_id in deck_ids)
+            where = f"deck_id IN ({decks}) AND {where}"
+        return f"SELECT id FROM cards WHERE {where} AND {self.due} ORDER BY {self.order} LIMIT 1"
 
 
 _BY_DUE = "due, id"

@@ -237,10 +237,11 @@ def in_deck(names: dict[int, str], deck: str | None) -> list[int]:
     if deck is None:
         return list(names)
     below = (deck + SEPARATOR).translate(_ASCII_LOWER)
+    size = len(below)
     return [
         deck_id
         for deck_id, name in names.items()
-        if name == deck or name[: len(below)].translate(_ASCII_LOWER) == below
+        if name == deck or (len(name) >= size and name[:size].translate(_ASCII_LOWER) == below)
     ]
 
 
@@ -327,19 +328,25 @@ def total(connection: Connection, day: StudyDay, deck_ids: list[int]) -> tuple[i
     return _together(left, _waiting(connection, day, left, deck_ids))
 
 
-def _first(kind: order.Kind, ids: tuple[int, ...]) -> ColumnElement[Any]:
-    """The id of the first card of this kind in these decks, or NULL."""
-    if not ids:
+def _first(kind: order.Kind, ids: tuple[int, ...] | None) -> ColumnElement[Any]:
+    """The id of the first card of this kind in these decks (None: in any deck), or NULL."""
+    if ids is not None and not ids:
         return null()
     return text(kind.first(ids)).columns(cards.c.id).scalar_subquery()
 
 
 def _pick(
-    every: tuple[int, ...],
-    with_reviews: tuple[int, ...],
+    every: tuple[int, ...] | None,
+    with_reviews: tuple[int, ...] | None,
     with_new: tuple[int, ...],
     review_order: str,
 ) -> Select:  # type: ignore[type-arg]
+    """The first card to show of these decks; `every` and `with_reviews` None when they are
+    every deck. Learning and review cards of every deck are then found from the (state, due)
+    index in two look-ups, instead of two per deck: a hundred decks took 0.1 ms. New cards
+    keep their decks: their order starts with the deck, and a look-up per deck stops at the
+    first deck with new cards, where a walk in that order would step over every card studied
+    in the decks before it."""
     chosen = func.coalesce(
         _first(order.LEARNING_DUE, every),
         _first(order.review_kind(review_order), with_reviews),
@@ -423,7 +430,8 @@ def ask_next_card(
     limits = execute(connection, _LIMITS_SET, {})
     picked = None
     if guess:
-        pick = _PICK(guess, guess, guess, day.review_order)
+        any_deck = None if deck is None else guess  # the guess for every deck is every deck
+        pick = _PICK(any_deck, any_deck, guess, day.review_order)
         picked = execute(connection, pick, _moments(day))
     return NextCardAsked(day, deck, guesses, guess, named, answered, limits, picked)
 
@@ -449,9 +457,11 @@ def _moments(day: StudyDay) -> dict[str, int]:
 def _next_card(
     connection: Connection, day: StudyDay, left: Allowance, deck_ids: list[int]
 ) -> Row | None:
+    every = len(deck_ids) == len(left.names)  # deck_ids are some of left.names
+    with_reviews = left.decks_with_reviews(deck_ids)
     pick = _PICK(
-        tuple(deck_ids),
-        tuple(left.decks_with_reviews(deck_ids)),
+        None if every else tuple(deck_ids),
+        None if every and len(with_reviews) == len(deck_ids) else tuple(with_reviews),
         tuple(left.decks_with_new(deck_ids)),
         day.review_order,
     )
