@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 
-from revise.storage.busy import busy_is_an_error
+from revise.storage.busy import CollectionBusy, busy_is_an_error, is_busy
 from revise.storage.diagnose import check_url, missing_driver
 from revise.storage.values import SQLITE_DURABILITY
 
@@ -103,17 +103,22 @@ class KeptConnection:
 
     @contextmanager
     def connection(self) -> Iterator[Connection]:
+        connection = self.taken()
+        try:
+            yield connection
+        except BaseException:
+            self.close()
+            raise
+
+    def taken(self) -> Connection:
+        """The kept connection, connected first if there is none or it cannot be used."""
         connection = self._connection
         if connection is not None and not self._usable(connection):
             self.close()
             connection = None
         if connection is None:
             connection = self._connection = self.engine.connect()
-        try:
-            yield connection
-        except BaseException:
-            self.close()
-            raise
+        return connection
 
     def _usable(self, connection: Connection) -> bool:
         if connection.invalidated or connection.closed:
@@ -183,11 +188,72 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         # Straight on the driver: SQLAlchemy's execution path costs more than the BEGIN.
+        driver = connection.connection.driver_connection
+        if driver.in_transaction:  # type: ignore[union-attr]
+            return  # begun on the driver (_KeptSQLite): a statement through SQLAlchemy joins it
         statement = "BEGIN IMMEDIATE" if connection.info.get("immediate") else "BEGIN"
         try:
-            connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+            driver.execute(statement)  # type: ignore[union-attr]
         except sqlite3.Error as error:
             raise DBAPIError.instance(statement, (), error, sqlite3.Error) from error
+
+
+class _KeptSQLite:
+    """The study loop's transactions on a SQLite collection's kept connection, begun and ended
+    on the driver: SQLAlchemy's transaction objects, events and nested context managers cost
+    several times the BEGIN and COMMIT themselves, on every answer and every next card. Does
+    what `writing` and `reading_now` do there: a write takes the lock with its BEGIN IMMEDIATE
+    and commits on leaving (rolls back on an error); a statement run through SQLAlchemy joins
+    the transaction, and any SQLAlchemy transaction is ended with it; "database is locked" is
+    `CollectionBusy`; after any error the kept connection is let go."""
+
+    __slots__ = ("_connection", "_kept", "_write")
+
+    def __init__(self, kept: KeptConnection, *, write: bool) -> None:
+        self._kept = kept
+        self._write = write
+        self._connection: Connection | None = None
+
+    def __enter__(self) -> Connection:
+        connection = self._connection = self._kept.taken()
+        if self._write:
+            try:
+                _on_driver(connection, "BEGIN IMMEDIATE")
+            except BaseException as error:
+                self._let_go(error)
+                raise
+        return connection
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb) -> bool:  # type: ignore[no-untyped-def]
+        connection = self._connection
+        assert connection is not None
+        ending = "COMMIT" if error is None else "ROLLBACK"
+        try:
+            if connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+                _on_driver(connection, ending)
+            if connection.in_transaction() and error is None:  # SQLAlchemy's view of it
+                connection.commit()  # the driver has committed: nothing is sent
+            elif connection.in_transaction():
+                connection.rollback()
+        except BaseException as failed:
+            self._let_go(failed)
+            raise
+        if error is not None:
+            self._let_go(error)
+        return False
+
+    def _let_go(self, error: BaseException) -> None:
+        """After an error: let the kept connection go; "database is locked" is CollectionBusy."""
+        self._kept.close()
+        if isinstance(error, DBAPIError) and is_busy(error):
+            raise CollectionBusy() from None
+
+
+def _on_driver(connection: Connection, statement: str) -> None:
+    try:
+        connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(statement, (), error, sqlite3.Error) from error
 
 
 @contextmanager
@@ -216,14 +282,22 @@ def _connect(engine: Engine, kept: KeptConnection | None) -> AbstractContextMana
     return engine.connect() if kept is None else kept.connection()
 
 
-@contextmanager
 def writing(
     engine: Engine, kept: KeptConnection | None = None, *, begun_by_caller: bool = False
-) -> Iterator[Connection]:
+) -> AbstractContextManager[Connection]:
     """One short write transaction, holding SQLite's write lock from its first statement; on
     the `kept` connection if given. With `begun_by_caller`, on PostgreSQL the caller sends the
     BEGIN itself with its first statements (storage/prepared.py's `begin`): the driver's own
     BEGIN waits for the server's answer on its own, a round trip of its own."""
+    if kept is not None and engine.dialect.name == "sqlite":
+        return _KeptSQLite(kept, write=True)
+    return _writing(engine, kept, begun_by_caller=begun_by_caller)
+
+
+@contextmanager
+def _writing(
+    engine: Engine, kept: KeptConnection | None, *, begun_by_caller: bool
+) -> Iterator[Connection]:
     with (
         busy_is_an_error(),
         _server_problems_explained(engine, writing=True),
@@ -246,13 +320,21 @@ def writing(
                     connection.invalidate()
 
 
-@contextmanager
-def reading_now(engine: Engine, kept: KeptConnection | None = None) -> Iterator[Connection]:
+def reading_now(
+    engine: Engine, kept: KeptConnection | None = None
+) -> AbstractContextManager[Connection]:
     """Reads that need no snapshot across their statements (the study loop's next card), run
     outside a transaction: no BEGIN and COMMIT to wait for. Each statement sees every answer
     committed before it, as in PostgreSQL's READ COMMITTED transactions anyway. For statements
     run through storage/prepared.py; on the `kept` connection if given. A statement run through
     SQLAlchemy begins a transaction of its own, ended here."""
+    if kept is not None and engine.dialect.name == "sqlite":
+        return _KeptSQLite(kept, write=False)
+    return _reading_now(engine, kept)
+
+
+@contextmanager
+def _reading_now(engine: Engine, kept: KeptConnection | None) -> Iterator[Connection]:
     with (
         busy_is_an_error(),
         _server_problems_explained(engine, writing=False),
