@@ -1131,3 +1131,90 @@ def test_what_one_side_of_a_market_is_matched_by(tmp_path: Path) -> None:
         if front.casefold() == "what is the demand for us dollars matched by?"
     ]
     assert asked and cards[asked[0]] == "A supply of Australian dollars"
+
+
+def test_how_something_is_done_is_asked_from_its_means(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Plants\n\n"
+        "- Green plants can increase their growth rate by absorbing more carbon dioxide in "
+        "bright light.\n\n"
+        "## Offers\n\n"
+        "- Unilateral offers can be revoked by taking the same steps used to make the offer.\n",
+    )
+    assert cards["How can green plants increase their growth rate?"] == (
+        "By absorbing more carbon dioxide in bright light"
+    )
+    assert cards["How can unilateral offers be revoked?"] == (
+        "By taking the same steps used to make the offer"
+    )
+
+
+def test_a_participle_after_by_is_not_taken_for_the_means(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## History\n\n"
+        "- The history of the two states is marked by a series of transformations influenced "
+        "by changing political landscapes.\n",
+    )
+    assert not [front for front in cards if front.startswith("How ")]
+
+
+def test_the_second_thing_a_subject_did_is_a_card_of_its_own(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Treaties\n\n"
+        "- The treaty strengthened the alliance and allowed France to keep its colonies in "
+        "Africa.\n\n"
+        "## Ports\n\n"
+        "- The island permits fishing by boats from the mainland, and grants merchants access "
+        "to its harbours.\n",
+    )
+    assert cards["What did the treaty strengthen?"] == "The alliance"
+    assert cards["What did the treaty allow France to keep?"] == "Its colonies in Africa"
+    assert cards["What does the island permit?"] == "Fishing by boats from the mainland"
+    assert cards["What does the island grant merchants?"] == "Access to its harbours"
+
+
+def test_each_of_two_things_someone_indicated_is_asked(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Reports\n\n"
+        "- Doctor Ellis indicated that the vaccine is being supplied free of charge and that the "
+        "clinics are having difficulty storing the doses.\n",
+    )
+    assert (
+        cards["What did Doctor Ellis indicate?"] == "The vaccine is being supplied free of charge"
+    )
+    assert cards["What did Doctor Ellis indicate about the clinics?"] == (
+        "Having difficulty storing the doses"
+    )
+
+
+def test_what_a_concession_grants_is_asked_with_whom_it_was_given_to(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Suez\n\n"
+        "- Although France sold modern aircraft and radar systems to Egypt, it refused to send "
+        "troops to the canal.\n",
+    )
+    assert cards["What did France sell to Egypt?"] == "Modern aircraft and radar systems"
+
+
+def test_a_long_meaning_loses_the_phrase_it_ends_on_but_never_its_quantity(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Evolution\n\n"
+        "- A phylogenetic tree is a branching diagram that shows the inferred evolutionary "
+        "relationships among various species of living organisms.\n\n"
+        "## Energetics\n\n"
+        "- Neutralisation enthalpy is the enthalpy change of any given neutralisation reaction "
+        "to form one mole of water.\n",
+    )
+    assert cards["What is a phylogenetic tree?"] == (
+        "A branching diagram that shows the inferred evolutionary relationships among various "
+        "species"
+    )
+    assert not [back for back in cards.values() if back.endswith("one mole")]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
     comparison,
+    conceded,
     made_so,
     main_clause,
     marked_by,
@@ -36,6 +37,7 @@ from revise.generation.events import (
     intention,
     label_clause,
     means,
+    method,
     phase,
 )
 from revise.generation.grammar import (
@@ -497,7 +499,22 @@ def is_imperative(sentence: str) -> bool:
     # subject, not an order.
     if following[:1] and following[0] in MODALS:
         return False
+    clause = split_clause(sentence)
+    # "Green plants can ...", "Doctor Ellis indicated ...": a short subject and its verb,
+    # unless an order's object follows ("Make the most of ...").
+    if (
+        clause
+        and len(clause.subject) <= MAX_ORDER_SUBJECT_WORDS
+        and not any(word.casefold() in _ORDER_OBJECTS for word in clause.subject[1:])
+    ):
+        return False
     return not any(token in _FINITE_BE for token in following)
+
+
+MAX_ORDER_SUBJECT_WORDS = 3  # "Green plants", "Doctor Ellis": longer is an order and its object
+_ORDER_OBJECTS = frozenset(
+    ["the", "a", "an", "your", "my", "our", "this", "these", "those", "each"]
+)
 
 
 def is_guide(outline: Outline) -> bool:
@@ -625,6 +642,10 @@ def _passage_drafts(
             option = ending and _cloze(sentence, ending, context, source)
             if option:
                 options.append(option)
+        if besides and fallbacks and all(o.note.kind is not NoteKind.BASIC for o in options):
+            # "The island permits fishing ..., and grants merchants access ...": the first
+            # action asked beside the second, rather than a deletion inside it.
+            options = fallbacks[:1]
         options = options or fallbacks[:1]
         if options:
             drafts.append(Draft(options))
@@ -872,12 +893,18 @@ def shaped_questions(
         *means(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]
+    done_by = method(sentence, names)  # "... will reduce the inflation rate by reducing ..."
+    if any(question.shape == Shape.EFFECT for question in found):
+        done_by = [replace(question, beside=True) for question in done_by]  # what, then how
+    found.extend(done_by)
     if not any(question.shape == Shape.EFFECT for question in found):
         opens_with_label = bool(about) and sentence.casefold().startswith(f"{about.casefold()} ")
         main = main_clause(sentence)
         if opens_with_label:
             main = main[:1].upper() + main[1:]  # "sleep can wash away ..." under "**sleep**"
         found.extend(object_question(main, names, opens_with_label))
+        granted = conceded(sentence)  # "Although X provided Y, ...": what it grants is a fact
+        found.extend(replace(q, beside=True) for q in object_question(granted, names) if granted)
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
         opening = [

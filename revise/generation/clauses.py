@@ -158,6 +158,10 @@ OBJECT_VERBS = frozenset(
         "secure",
         "undermine",
         "boost",
+        "supply",
+        "sell",
+        "grant",
+        "offer",
         "lower",
         "raise",
         "replace",
@@ -278,7 +282,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
                 return []
             asked = f"{subject_phrase(subject, names)} {adjective} {STANCE_ADJECTIVES[adjective]}"
             front = f"What {lower} {asked}"
-            return _stance_question(front, trailer, rest, subject)
+            return _stance_question(front, trailer, rest, subject, names)
         base = verb_base(token, "VBD")
         aux = "did"
         if base is None:
@@ -308,7 +312,7 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
             elif rest[0].casefold() in PREPOSITIONS or rest[0].casefold() in ("to", "for"):
                 return []  # "hoped for", "argued against": no clause follows
             front = f"What {aux} {subject_phrase(subject, names)} {base}"
-            return _stance_question(front, trailer, rest, subject)
+            return _stance_question(front, trailer, rest, subject, names)
         if not is_noun_phrase_word(token):
             return []
         nominal = can_be(lower, "NOUN") or can_be(lower, "ADJ") or is_stopword(lower)
@@ -318,18 +322,31 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
 
 
 def _stance_question(
-    front: str, trailer: str, rest: list[str], subject: list[str]
+    front: str, trailer: str, rest: list[str], subject: list[str], names: frozenset[str]
 ) -> list[Question]:
     if not good_subject(subject):
         return []
     said = re.split(r",?\s+and\s+that\s+", " ".join(rest), maxsplit=1)
-    # "indicated that A and that B": two things said, each whole; the first is asked
+    # "indicated that A and that B": two things said, each whole, each asked
     answer = _answer(said[0]) if len(said) > 1 and len(words(said[0])) >= 5 else ""
+    both = bool(answer)
     answer = answer or _answer(" ".join(rest))
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
     text = f"{front} {trailer}" if trailer else front
-    return [Question(finish_question(text), answer, Shape.WHY, 10.0)]
+    found = [Question(finish_question(text), answer, Shape.WHY, 10.0)]
+    second = split_clause(capital(said[1])) if both else None
+    if second and good_subject(second.subject) and second.rest:
+        # "... and that North Korea is having difficulty meeting the payments" -> "What did
+        # General Samonov indicate about North Korea?" :: "Having difficulty meeting ..."
+        going_on = not second.base and second.rest[0].endswith("ing")
+        predicate = second.rest if going_on else [second.verb, *second.rest]
+        told = _answer(" ".join(predicate))
+        about = f"{front} about {subject_phrase(second.subject, names)}"
+        if len(words(told)) >= MIN_CONTENT_WORDS:
+            asked = f"{about} {trailer}" if trailer else about
+            found.append(Question(finish_question(asked), told, Shape.WHY, 10.0, beside=True))
+    return found
 
 
 _CONCESSION = re.compile(
@@ -337,6 +354,20 @@ _CONCESSION = re.compile(
     r"(?:\s+[-\u2013\u2014]\s+|,\s+)(?P<main>.+)$",
     re.I,
 )
+
+
+def conceded(sentence: str) -> str:
+    """ "Although the Soviet Union provided military support to Kim Il-sung, it was careful
+    ..." -> "The Soviet Union provided military support to Kim Il-sung": what the sentence
+    grants before its main clause, a statement of its own."""
+    match = _CONCESSION.match(sentence)
+    if not match:
+        return ""
+    opening = re.match(r"(?:although|though|even\s+though|while|whilst)\s+", sentence, re.I)
+    if not opening:
+        return ""  # "despite ..." grants a noun, not a statement
+    granted = sentence[opening.end() : match.start("main")].rstrip(" ,-\u2013\u2014")
+    return capital(granted)
 
 
 _CONCEDED_NAME = re.compile(
@@ -363,7 +394,7 @@ def main_clause(sentence: str) -> str:
 
 
 def object_question(
-    sentence: str, names: frozenset[str], about_label: bool = False
+    sentence: str, names: frozenset[str], about_label: bool = False, second: bool = True
 ) -> list[Question]:
     """ "Recall helps build neural hooks" -> "What does recall help build?"; "Mistakes allow
     you to catch illusions of competence" -> "What do mistakes allow you to do?". Under a bold
@@ -388,6 +419,12 @@ def object_question(
         elif rest[0].casefold() == "to":
             rest.pop(0)
             asked.append("to do")
+        elif _to_do_at(rest):
+            # "allowed the Soviet Union to maintain a foothold" -> "... allow the Soviet Union
+            # to maintain?"
+            at = _to_do_at(rest)
+            asked.extend(rest[: at + 2])
+            del rest[: at + 2]
         else:
             group = []
             while rest and (is_base_verb(rest[0]) or (group and rest[0] in ("and", "or"))):
@@ -405,9 +442,64 @@ def object_question(
     answer = _answer(" ".join(rest))
     if len(words(answer)) < 2:
         return []
+    given = re.match(
+        r"(?P<what>.+?)\s+to\s+(?P<whom>(?:[A-Z][\w'\u2019-]*\s?){1,3})$", " ".join(rest)
+    )
+    if not (base in _GIVING_VERBS and given and len(words(given["what"])) >= 2):
+        given = None
+    if given:
+        # "provided military support and strategic guidance to Kim Il-sung" -> "What did
+        # the Soviet Union provide to Kim Il-sung?"
+        asked.append(f"to {given['whom'].strip()}")
+        rest = given["what"].split()
+        answer = _answer(given["what"])
+    elif base in _TWO_OBJECT_VERBS and len(rest) > 2 and _receives(rest[0], rest[1]):
+        asked.append(rest.pop(0))  # "grants warships access to ports": what it grants them
+        answer = _answer(" ".join(rest))
     front = finish_question(f"What {aux} {subject_phrase(subject, names)} {' '.join(asked)}")
-    asks = (subject[-1].casefold(), base)
-    return [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
+    # What the notes say the subject does in two places has two answers, unless the question
+    # names whom it was done for.
+    asks = ("", "") if given else (subject[-1].casefold(), base)
+    found = [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
+    following = second_action(" ".join(rest)) if second else None
+    if following:
+        # "... permits overflights ..., and grants warships access to ports": the second
+        # thing its subject did is a card of its own.
+        then = " ".join([*subject, " ".join(rest)[following.start("verb") :]])
+        other = object_question(then, names, about_label=True, second=False)
+        found.extend(replace(question, beside=True) for question in other)
+    return found
+
+
+# Verbs whose first object receives the second: "grants warships access".
+_TWO_OBJECT_VERBS = frozenset(["grant", "give", "offer", "deny", "award", "lend", "promise"])
+# Verbs that give something to someone: "provided support to Kim Il-sung".
+_GIVING_VERBS = _TWO_OBJECT_VERBS | frozenset(["provide", "supply", "send", "sell", "transfer"])
+
+
+def _receives(first: str, then: str) -> bool:
+    """ "warships access": a bare plural or a name, then a noun with no article between."""
+    lower, after = first.casefold(), then.casefold()
+    known = lemmas(lower)
+    bare_plural = (
+        lower.endswith("s") and (not known or "NOUN" in known) and lower not in _DETERMINERS
+    )
+    return (
+        (bare_plural or first[:1].isupper())
+        and can_be(after, "NOUN")
+        and after not in PREPOSITIONS
+        and not is_stopword(after)
+    )
+
+
+def _to_do_at(rest: list[str]) -> int:
+    """Where "to" and a verb follow a short noun phrase: "the Soviet Union [to maintain]"."""
+    for index, word in enumerate(rest[1:5], start=1):
+        if word.casefold() == "to" and index + 1 < len(rest) and is_base_verb(rest[index + 1]):
+            if all(is_noun_phrase_word(token) for token in rest[:index]):
+                return index
+            return 0
+    return 0
 
 
 def _object_verb(
@@ -628,17 +720,29 @@ def good_subject(subject: list[str]) -> bool:
     )
 
 
+_SECOND_ACTION = re.compile(r"(?P<comma>,?)\s+and\s+(?P<verb>[a-z]+)\s+(?:the|a|an|[A-Z]|\w+s\b)")
+
+
+def second_action(text: str) -> re.Match[str] | None:
+    """Where an object's clause goes on to a second thing its subject did: "the division of
+    Korea [and allowed the Soviet Union ...]", "overflights ...[, and grants warships ...]"."""
+    second = _SECOND_ACTION.search(text)
+    if second is None:
+        return None
+    past = verb_base(second["verb"], "VBD") and not can_be(second["verb"], "ADJ")
+    # ", and grants warships access": after a comma a present verb goes on to a second action
+    present = second["comma"] and verb_base(second["verb"], "VBZ")
+    return second if past or present else None
+
+
 def _answer(text: str) -> str:
     """The clause as an answer: its dash-separated parts while twelve words hold them."""
     whole = text.strip().rstrip(" .;,")
     text = re.split(
         r",\s+(?:which|who|where|while|whereas|so)\b|\s+by\s+\w+ing\b", text, maxsplit=1
     )[0]
-    second = re.search(r"(?P<comma>,?)\s+and\s+(?P<verb>[a-z]+)\s+(?:the|a|an|[A-Z]|\w+s\b)", text)
-    past = second and verb_base(second["verb"], "VBD") and not can_be(second["verb"], "ADJ")
-    # ", and grants warships access": after a comma a present verb goes on to a second action
-    present = second and second["comma"] and verb_base(second["verb"], "VBZ")
-    if past or present:
+    second = second_action(text)
+    if second:
         text = text[: second.start()]  # "the division of Korea [and allowed the Soviet ...]"
     parts = [part.strip(" .;,") for part in DASH.split(text.strip()) if part.strip(" .;,")]
     if not parts:

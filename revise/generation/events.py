@@ -1,6 +1,6 @@
 """Questions about what happened: how an amount or a relation changed, what a cause does to an
 amount, how something ended, what happened in one stage of a sequence, what someone agreed to
-do, and how someone was brought to act.
+do, how someone was brought to act, and by what means something is done.
 
 Each reads one statement and asks for what moved or what was done ("In the fifth period
 (1973-84), how did China's support for North Korea change?" :: "Increased steadily"). A
@@ -23,10 +23,12 @@ from revise.generation.clauses import (
 )
 from revise.generation.grammar import (
     PREPOSITIONS,
+    Clause,
     can_be,
     finish_question,
     is_noun_phrase_word,
     participle_base,
+    question,
     split_clause,
     subject_phrase,
     verb_base,
@@ -346,3 +348,44 @@ def means(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     front = finish_question(f"How was {match['who']} {match['verb'].casefold()} {match['rest']}")
     return [Question(front, capital(how), Shape.WHY, 11.3)]
+
+
+# "by (simply) reducing interest rates": the means, a doing after "by".
+_HOW_DONE = r"(?:simply|directly|indirectly|only|just|first)\s+"
+_BY_DOING = re.compile(rf"\s+by\s+(?=(?:{_HOW_DONE})?\w+ing\b)")
+_MEANS_END = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;(:]|\s+(?:so|which|while|whereas|but|thus)\s+")
+
+
+def method(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "An appreciation will reduce the inflation rate by reducing the price of imports" ->
+    "How will an appreciation reduce the inflation rate?" :: "By reducing the price of
+    imports"; "Unilateral offers can be revoked by taking the same steps ..." -> "How can
+    unilateral offers be revoked?" """
+    text = _MEANS_END.split(sentence.strip().rstrip(" ."), maxsplit=1)[0]
+    found = _BY_DOING.search(text)
+    if not found or re.search(r"\sby\s", text[: found.start()], re.I):
+        return []  # "marked by a series of transformations influenced by changing ...": not how
+    done, means = text[: found.start()], text[found.end() :]
+    doing = re.sub(rf"^{_HOW_DONE}", "", means).split()[0]
+    if not verb_base(doing, "VBG") or not 2 <= len(words(means)) <= MAX_ANSWER_WORDS:
+        return []
+    clause = split_clause(done)
+    if clause is None or not good_subject(clause.subject):
+        return []
+    if any(word.casefold() in PRONOUNS or word.endswith("ly") for word in clause.subject):
+        return []  # "Recently they changed ...": whose doing is not said
+    rest = [word for word in clause.rest if word.casefold() not in ("simply", "therefore", "also")]
+    lowered = [word.casefold() for word in rest]
+    if lowered[:1] == ["be"]:
+        lowered = lowered[1:]  # "can be revoked"
+    passive = not clause.base and bool(lowered) and participle_base(lowered[0]) is not None
+    if not clause.base and not passive and clause.aux.casefold() in ("is", "are", "was", "were"):
+        return []  # "X is a way of ... by doing": no action done by the means
+    if not passive and not any(can_be(word, "NOUN") or word[:1].isupper() for word in rest):
+        return []  # "X works by doing": a verb alone says too little
+    if not 1 <= len(rest) <= 10:
+        return []
+    front = question(
+        "How", Clause(clause.subject, clause.verb, rest, clause.aux, clause.base), names
+    )
+    return [Question(front, f"By {means}", Shape.WHY, 10.7)]

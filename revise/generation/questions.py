@@ -25,7 +25,14 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import LABEL_WORDS, PRONOUNS, is_stopword, is_verb_form, words
+from revise.generation.language import (
+    LABEL_WORDS,
+    PRONOUNS,
+    is_number_word,
+    is_stopword,
+    is_verb_form,
+    words,
+)
 
 MAX_ANSWER_WORDS = 12
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
@@ -128,7 +135,11 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if re.search(r"\bbecause\b", meaning, re.I) and sep in ("is", "are"):
         return []  # "X is an endothermic reaction because ...": a reason, asked by why()
     found_questions = []
-    answer = _short(meaning) or _first_part_that_fits(meaning, term)
+    answer = (
+        _short(meaning)
+        or _first_part_that_fits(meaning, term)
+        or _meaning_without_last_phrase(meaning)
+    )
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
@@ -523,6 +534,20 @@ def _without_last_phrase(text: str) -> str:
                 return head
             return ""
     return ""
+
+
+def _meaning_without_last_phrase(meaning: str) -> str:
+    """ "a directed graph that depicts a state of the system [of resources and processes]":
+    a long meaning without the phrase it ends on, where what is left is still whole (never
+    "to form one mole [of water]", never "used later [to stop ...]")."""
+    head = _without_last_phrase(_without_asides(meaning))
+    cut = meaning[len(head) :].split()
+    if not head or not cut or cut[0].casefold() == "to":
+        return ""
+    last = head.split()[-2:]
+    if any(is_number_word(word) or word[:1].isdigit() or word.casefold() == "one" for word in last):
+        return ""
+    return head
 
 
 _ASIDES = re.compile(
