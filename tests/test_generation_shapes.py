@@ -1218,3 +1218,12 @@ def test_a_long_meaning_loses_the_phrase_it_ends_on_but_never_its_quantity(
         "species"
     )
     assert not [back for back in cards.values() if back.endswith("one mole")]
+
+
+def test_a_ranked_subject_the_heading_names_is_asked_the_other_way(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## The Korean War\n\n- Korean War was first test of the new alliance\n",
+    )
+    assert cards["What was the Korean War the first test of?"] == "The new alliance"
+    assert "Korean War" not in cards.values()  # the heading gives that side away

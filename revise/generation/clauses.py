@@ -582,7 +582,15 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
     wh = "Who" if head in _PERSON_NOUNS else "What"
     verb = match["verb"].casefold()
     front = finish_question(f"{wh} {verb} the {what}")
-    return [Question(front, " ".join(subject), Shape.IDENTITY, 10.6)]
+    found = [Question(front, " ".join(subject), Shape.IDENTITY, 10.6)]
+    ranked = " ".join(what.split()[: len(rank.split()) + 1])
+    of = re.match(rf"{re.escape(ranked)}\s+of\s+(?P<thing>.+)$", what)
+    if of and 2 <= len(words(of["thing"])) <= MAX_ANSWER_WORDS:
+        # "What was the Korean War the first test of?" :: "The new alliance": the other side,
+        # for where the heading names the subject.
+        asked = finish_question(f"What {verb} {subject_phrase(subject, names)} the {ranked} of")
+        found.append(Question(asked, capital(of["thing"]), Shape.IDENTITY, 10.5))
+    return found
 
 
 def _is_superlative(word: str) -> bool:

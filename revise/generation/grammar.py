@@ -291,7 +291,23 @@ def subject_phrase(words: list[str], names: frozenset[str] = frozenset()) -> str
         and can_be(first, "NOUN") | can_be(first, "ADJ")
     ):
         return " ".join(["the", *shown])
+    if (
+        len(shown) >= 2
+        and shown[-1].casefold() in _INSTITUTIONS
+        and all(word[:1].isupper() for word in shown)
+    ):
+        return " ".join(["the", *shown])  # "Korean War" -> "the Korean War"
     return " ".join(shown)
+
+
+# What a name ends on when it names one event or body, which takes "the": "the Korean War",
+# "the Soviet Union", "the Mutual Defence Treaty" (never "Pearl Harbor" or "Wall Street").
+_INSTITUTIONS = frozenset(
+    ["war", "treaty", "revolution", "union", "empire", "republic", "act", "party", "plan",
+     "doctrine", "crisis", "conference", "pact", "agreement", "alliance", "movement", "army",
+     "navy", "government", "league", "council", "committee", "court", "bank", "parliament",
+     "senate", "commission", "convention", "accords", "declaration", "dynasty", "kingdom"]
+)  # fmt: skip
 
 
 def _title_case(words: list[str]) -> bool:
