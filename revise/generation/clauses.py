@@ -327,26 +327,36 @@ def _stance_question(
     if not good_subject(subject):
         return []
     said = re.split(r",?\s+and\s+that\s+", " ".join(rest), maxsplit=1)
-    # "indicated that A and that B": two things said, each whole, each asked
-    answer = _answer(said[0]) if len(said) > 1 and len(words(said[0])) >= 5 else ""
-    both = bool(answer)
-    answer = answer or _answer(" ".join(rest))
+    if len(said) > 1 and len(words(said[0])) >= 5:
+        # "indicated that A and that B": two things said, each asked of what it is about
+        # ("What did General Samonov indicate about North Korea?"), so neither prompt has
+        # two right answers.
+        first, second = (_said_about(front, trailer, part, names) for part in said)
+        if first and second:
+            return [first, replace(second, beside=True)]
+        answer = _answer(said[0])
+    else:
+        answer = _answer(" ".join(rest))
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
     text = f"{front} {trailer}" if trailer else front
-    found = [Question(finish_question(text), answer, Shape.WHY, 10.0)]
-    second = split_clause(capital(said[1])) if both else None
-    if second and good_subject(second.subject) and second.rest:
-        # "... and that North Korea is having difficulty meeting the payments" -> "What did
-        # General Samonov indicate about North Korea?" :: "Having difficulty meeting ..."
-        going_on = not second.base and second.rest[0].endswith("ing")
-        predicate = second.rest if going_on else [second.verb, *second.rest]
-        told = _answer(" ".join(predicate))
-        about = f"{front} about {subject_phrase(second.subject, names)}"
-        if len(words(told)) >= MIN_CONTENT_WORDS:
-            asked = f"{about} {trailer}" if trailer else about
-            found.append(Question(finish_question(asked), told, Shape.WHY, 10.0, beside=True))
-    return found
+    return [Question(finish_question(text), answer, Shape.WHY, 10.0)]
+
+
+def _said_about(front: str, trailer: str, said: str, names: frozenset[str]) -> Question | None:
+    """ "North Korea is having difficulty meeting the payments" -> "What did General Samonov
+    indicate about North Korea?" :: "Having difficulty meeting the payments" """
+    clause = split_clause(capital(said))
+    if clause is None or not good_subject(clause.subject) or not clause.rest:
+        return None
+    going_on = not clause.base and clause.rest[0].endswith("ing")
+    told = _answer(" ".join(clause.rest if going_on else [clause.verb, *clause.rest]))
+    if len(words(told)) < MIN_CONTENT_WORDS:
+        return None
+    about = f"{front} about {subject_phrase(clause.subject, names)}"
+    return Question(
+        finish_question(f"{about} {trailer}" if trailer else about), told, Shape.WHY, 10.0
+    )
 
 
 _CONCESSION = re.compile(

@@ -42,6 +42,34 @@ INSTRUCTION = re.compile(
 )
 
 
+MAX_THING_WORDS = 5  # "Memory palace technique allows you ...": a thing's name before its verb
+# "Recall helps you ...", "Sleep can let you ...": what a thing does for the reader.
+_DOES_FOR_READER = re.compile(
+    r"^(?:(?:can|could|will|may|might)\s+)?(?:helps?|allows?|enables?|lets?|teaches|teach"
+    r"|encourages?)\s+(?:you|your)\b",
+    re.I,
+)
+
+
+def _said_of_a_thing(text: str) -> bool:
+    """ "Recall helps you better understand the material": a claim about recall that names the
+    reader only as the one it helps, not advice. "You can ...", "Try ...": advice."""
+    from revise.generation.grammar import lemmas
+
+    tokens = text.split()
+    if not tokens or not tokens[0][:1].isupper() or SECOND_PERSON.match(tokens[0]):
+        return False
+    first = tokens[0].casefold()
+    if first in lemmas(first).get("VERB", ()) and not lemmas(first).get("NOUN"):
+        return False  # "Try recalling ...": an order
+    for index in range(1, min(len(tokens), MAX_THING_WORDS + 1)):
+        if not tokens[index - 1].isalpha() or SECOND_PERSON.fullmatch(tokens[index - 1]):
+            return False
+        if _DOES_FOR_READER.match(" ".join(tokens[index:])):
+            return True
+    return False
+
+
 def not_content(text: str) -> str:
     """Why a line is no fact of the subject ("advice to the reader", ...), or "" if it is one."""
     if META_LABEL.match(text):
@@ -52,7 +80,7 @@ def not_content(text: str) -> str:
         return "a note to the writer, not a fact"
     if EXAM_WORDS.search(text):
         return "about the exam or the notes, not the subject"
-    if SECOND_PERSON.search(text):
+    if SECOND_PERSON.search(text) and not _said_of_a_thing(text):
         return "advice to the reader, not a fact"
     if INSTRUCTION.match(text):
         return "an instruction to the reader, not a fact"

@@ -537,13 +537,14 @@ def _without_last_phrase(text: str) -> str:
 
 
 def _meaning_without_last_phrase(meaning: str) -> str:
-    """ "a directed graph that depicts a state of the system [of resources and processes]":
-    a long meaning without the phrase it ends on, where what is left is still whole (never
-    "to form one mole [of water]", never "used later [to stop ...]")."""
+    """ "a branching diagram that shows the relationships among various species [of living
+    organisms]" -> "... among various species": a long meaning without the phrase it ends on,
+    where what is left is still whole (never "a state of the system [of resources and
+    processes]", "one mole [of water]" or "used later [to stop ...]")."""
     head = _without_last_phrase(_without_asides(meaning))
     cut = meaning[len(head) :].split()
-    if not head or not cut or cut[0].casefold() == "to":
-        return ""
+    if not head or not cut or cut[0].casefold() in ("to", "of"):
+        return ""  # "a state of the system [of resources and processes]": what it is of
     last = head.split()[-2:]
     if any(is_number_word(word) or word[:1].isdigit() or word.casefold() == "one" for word in last):
         return ""
@@ -643,6 +644,8 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []  # "exports and decrease imports": two effects in one answer
     if not outcome or len(words(outcome)) < 2:
         return []
+    if outcome.split()[0].casefold() in ("you", "us", "them", "him", "her", "me"):
+        return []  # "allows you to dip into ...": what it lets someone do, asked as such
     if set(lemmas(outcome.split()[0].casefold())) == {"ADV"}:
         return []  # "support increased [steadily while ...]": a change, not a thing caused
     tokens = cause.split()
