@@ -1249,3 +1249,30 @@ def test_what_a_thing_does_for_the_reader_is_a_fact_not_advice(tmp_path: Path) -
         "Dip into the strength of your visual memory system"
     )
     assert len(cards) == 2  # the advice to the reader is no card
+
+
+def test_the_examples_a_sentence_gives_of_a_kind_are_asked_by_the_kind(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Arms\n\n"
+        "- France sold Egypt modern weapons, and supplied Syria with heavy weapons systems, "
+        "including tanks, field guns, and radar sets, and significant spare parts.\n"
+        "- Lobbyists funded think tanks, such as the Heartland Institute and the Cato "
+        "Institute.\n",
+    )
+    assert cards["What think tanks did lobbyists fund?"] == (
+        "The Heartland Institute and the Cato Institute"
+    )
+
+
+def test_a_pronoun_after_an_as_clause_is_asked_by_the_name_it_stands_for(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Aid\n\n- As Britain pulled its garrison out of Egypt, however, it increased naval "
+        "patrols.\n",
+    )
+    assert cards["What did Britain increase as it pulled its garrison out of Egypt?"] == (
+        "Naval patrols"
+    )

@@ -17,6 +17,7 @@ from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
     comparison,
     conceded,
+    examples,
     made_so,
     main_clause,
     marked_by,
@@ -26,6 +27,7 @@ from revise.generation.clauses import (
     relation,
     stance,
     superlative,
+    while_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate
 from revise.generation.content import not_content
@@ -885,6 +887,7 @@ def shaped_questions(
         *superlative(sentence, names),
         *made_so(sentence, names),
         *comparison(sentence, names),
+        *examples(sentence, names),
         *relation(sentence, names),
         *change(sentence, names),
         *affect(sentence, names),
@@ -903,6 +906,14 @@ def shaped_questions(
         if opens_with_label:
             main = main[:1].upper() + main[1:]  # "sleep can wash away ..." under "**sleep**"
         found.extend(object_question(main, names, opens_with_label))
+        timed = while_doing(sentence)  # "As China pulled ..., it increased ..."
+        if timed:
+            statement, when = timed
+            # The statement asked with its time is a question of its own, not a fallback.
+            found.extend(
+                replace(q, front=f"{q.front[:-1]} {when}?", shape=Shape.WHY)
+                for q in object_question(statement, names)
+            )
         granted = conceded(sentence)  # "Although X provided Y, ...": what it grants is a fact
         found.extend(replace(q, beside=True) for q in object_question(granted, names) if granted)
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):

@@ -380,6 +380,27 @@ def conceded(sentence: str) -> str:
     return capital(granted)
 
 
+_AS_NAME = re.compile(
+    r"^(?P<conj>(?i:as|when|after|once|before))\s+(?P<name>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*)*)\s+(?P<did>[a-z][^,;]{4,60}?),\s+(?:however,\s+)?"
+    r"(?P<pronoun>it|they|he|she)\s+(?P<main>[a-z].+)$"
+)
+
+
+def while_doing(sentence: str) -> tuple[str, str] | None:
+    """ "As China pulled its troops out of Korea, however, it increased military assistance" ->
+    ("China increased military assistance", "as it pulled its troops out of Korea"): the
+    statement with its subject named, and the time it holds for."""
+    match = _AS_NAME.match(sentence.strip().rstrip("."))
+    if not match:
+        return None
+    pronoun = match["pronoun"].casefold()
+    return (
+        f"{match['name']} {match['main']}",
+        f"{match['conj'].casefold()} {pronoun} {match['did']}",
+    )
+
+
 _CONCEDED_NAME = re.compile(
     r"^(?i:although|though|even\s+though|while|whilst)\s+"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+[a-z]"
@@ -831,6 +852,44 @@ _COMPARED = re.compile(
     r"|greater|higher|lower|better|worse|[a-z]{3,}er)(?:\s+[a-z-]+){0,3}?)\s+than\s+"
     r"(?P<z>[^,;()]{2,50}?)\.?$"
 )
+
+
+_INCLUDING = re.compile(r",\s+(?:including|such\s+as)\s+", re.I)
+MAX_KIND_WORDS = 4  # "major weapons systems": the kind its examples are of
+
+
+def examples(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "The Soviet Union supplied North Korea with major weapons systems, including late-model
+    jet aircraft, SA-2D, SA-3, and SA-5 SAM systems, and significant support equipment" ->
+    "What major weapons systems did the Soviet Union supply North Korea with?" """
+    parts = _INCLUDING.split(sentence.strip().rstrip(" ."), maxsplit=1)
+    if len(parts) != 2:
+        return []
+    before, after = parts
+    clause = split_clause(before)
+    if clause is None or not clause.base or not good_subject(clause.subject):
+        return []
+    rest = clause.rest
+    at = max((i for i, word in enumerate(rest) if word.casefold() in PREPOSITIONS), default=-1)
+    kind = rest[at + 1 :]
+    if not 1 <= len(kind) <= MAX_KIND_WORDS or not kind[-1].casefold().endswith("s"):
+        return []  # "examples of X, including ...": one kind, named in the plural
+    if (
+        not all(word.isalpha() or "-" in word for word in kind)
+        or kind[0].casefold() in _DETERMINERS
+    ):
+        return []
+    # ", and significant support equipment": the sentence's own list goes on after the examples.
+    listed = after.split(", and ")
+    shown = ", and ".join(listed[:-1]) if len(listed) > 2 else after
+    items = re.split(r",\s+|\s+and\s+", shown)
+    if len(items) < 2 or len(words(shown)) > MAX_ANSWER_WORDS:
+        return []
+    if re.search(r"[;:()]", shown):
+        return []
+    done = " ".join([subject_phrase(clause.subject, names), clause.base, *rest[: at + 1]])
+    front = finish_question(f"What {' '.join(kind)} {clause.aux} {done}")
+    return [Question(front, capital(shown), Shape.WHY, 10.6)]
 
 
 def comparison(sentence: str, names: frozenset[str]) -> list[Question]:
