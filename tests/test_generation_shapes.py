@@ -1276,3 +1276,18 @@ def test_a_pronoun_after_an_as_clause_is_asked_by_the_name_it_stands_for(
     assert cards["What did Britain increase as it pulled its garrison out of Egypt?"] == (
         "Naval patrols"
     )
+
+
+def test_two_things_done_in_one_stage_are_asked_of_each_doer(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Reconstruction\n\n"
+        "During the second phase (1867-77), the federal army occupied the former Confederate "
+        "states, and Congress passed the Reconstruction Acts over the president's veto.\n",
+    )
+    assert cards["What did the federal army do during the second phase (1867-77)?"] == (
+        "Occupied the former Confederate states"
+    )
+    assert cards["What did Congress do during the second phase (1867-77)?"] == (
+        "Passed the Reconstruction Acts over the president's veto"
+    )

@@ -321,14 +321,32 @@ def phase(sentence: str, names: frozenset[str]) -> list[Question]:
     if not match:
         return []
     main = match["main"]
+    front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
+    when = f"{front.split()[0].casefold()} {' '.join(front.split()[1:])}"
+    parts = re.split(r",\s+and\s+", main)
+    if len(parts) == 2 and len(words(main)) > MAX_ANSWER_WORDS:
+        # "the Soviet Union supplied assistance unilaterally, and China maintained troops in
+        # North Korea": what each did in that stage, asked of each.
+        first, second = (_what_did(part, when, names) for part in parts)
+        return [first, replace(second, beside=True)] if first and second else []
     if split_clause(capital(main)) is None and not re.match(r"both\s", main, re.I):
         return []
     if not MIN_CONTENT_WORDS <= len(words(main)) <= MAX_ANSWER_WORDS:
         return []
-    front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
-    preposition = front.split()[0].casefold()
-    front = finish_question(f"What happened {preposition} {' '.join(front.split()[1:])}")
-    return [Question(front, capital(main), Shape.EFFECT, 10.85)]
+    return [Question(finish_question(f"What happened {when}"), capital(main), Shape.EFFECT, 10.85)]
+
+
+def _what_did(part: str, when: str, names: frozenset[str]) -> Question | None:
+    """ "China maintained troops in North Korea" -> "What did China do during the first period
+    (1953-56)?" :: "Maintained troops in North Korea" """
+    clause = split_clause(capital(part))
+    if clause is None or clause.aux not in ("did", "does") or not good_subject(clause.subject):
+        return None
+    did = " ".join([clause.verb, *clause.rest])
+    if not MIN_CONTENT_WORDS <= len(words(did)) <= MAX_ANSWER_WORDS:
+        return None
+    asked = f"What {clause.aux} {subject_phrase(clause.subject, names)} do {when}"
+    return Question(finish_question(asked), capital(did), Shape.EFFECT, 10.85)
 
 
 _MEANS = re.compile(
