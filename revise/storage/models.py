@@ -28,8 +28,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Card.suspended values and the time format live beside the schema's other stored values.
+# Card.suspended and Card.flag values and the time format live beside the schema's other stored
+# values.
 from revise.storage.values import (  # noqa: F401 (imported from here too)
+    FLAGS,
     NOT_SUSPENDED,
     SUSPENDED,
     SUSPENDED_CARDS,
@@ -131,10 +133,6 @@ class DeletedNote(Base):
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(200))
     deleted_at: Mapped[datetime] = mapped_column(UTCMillis, default=utcnow)
-
-
-# Card.flag values, as Anki numbers and colours them (0: no flag)
-FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
 
 
 class Card(Base):

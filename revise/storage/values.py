@@ -22,6 +22,9 @@ SUSPENDED = 1  # by the user or by the tool the deck came from
 SUSPENDED_MISSING = 2  # its note is gone from the deck file; lifted if the note comes back
 SUSPENDED_CARDS = f"suspended != {NOT_SUSPENDED}"  # the condition of ix_cards_suspended
 
+# Card.flag values, as Anki numbers and colours them (0: no flag)
+FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+
 
 def to_ms(moment: datetime) -> int:
     """Times are stored as integer milliseconds since the Unix epoch, UTC."""

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from revise.study.card_info import CardInfo
     from revise.study.search import SearchResult
     from revise.study.session import StudySession
+from revise.storage.app_edits import Conflict as Conflict  # for the faces: a report's conflicts
 from revise.storage.app_edits import PreferFile
 from revise.storage.merge import (
     DeckPlan,

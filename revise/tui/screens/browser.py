@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from revise.errors import ReviseError
-from revise.storage.models import FLAGS
 from revise.study.search import SHOWN_ROWS, SORT_KEYS
+from revise.study.values import FLAGS
 from revise.textsafe import inert
 from revise.tui.screens.card_dialogs import (
     FLAG_MARK,

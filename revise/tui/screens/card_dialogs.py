@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from revise.storage.models import FLAGS
+from revise.study.values import FLAGS
 from revise.textsafe import inert
 
 # How a flag looks in the table and the dialogs: Anki's colours.

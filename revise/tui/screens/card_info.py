@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from revise.errors import ReviseError
-from revise.storage.models import FLAGS
+from revise.study.values import FLAGS
 from revise.textsafe import inert
 from revise.tui.timefmt import short_interval, spent
 from revise.tui.widgets.card_view import shown_context

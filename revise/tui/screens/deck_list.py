@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static
 
 from revise.errors import ReviseError
-from revise.storage.busy import WAITING
 from revise.study.opening import OpeningCollection
+from revise.study.values import WAITING
 from revise.textsafe import inert
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
 from revise.tui.widgets.key_bar import KeyBar

@@ -25,8 +25,7 @@ from revise.textsafe import inert
 
 if TYPE_CHECKING:
     from revise.formats.model import NoteData
-    from revise.storage.app_edits import Conflict, PreferFile
-    from revise.study.collection import ImportReport
+    from revise.study.collection import Conflict, ImportReport, PreferFile
     from revise.tui.app import ReviseApp
 
 

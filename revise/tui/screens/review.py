@@ -26,9 +26,9 @@ from textual.message import Message
 from textual.screen import Screen
 
 from revise.errors import ReviseError
-from revise.storage.busy import WAITING
 from revise.study.opening import OpeningCollection
 from revise.study.session import StudySession
+from revise.study.values import WAITING
 from revise.textsafe import inert
 from revise.tui.app import breakpoint_classes
 from revise.tui.timefmt import due_phrase
