@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import errno
-import json
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, TypeVar
 
 from revise import __version__
 from revise.errors import ReviseError
 from revise.textsafe import inert, inert_output
 
 if TYPE_CHECKING:
+    import argparse
+    from concurrent.futures import Future
+
     from revise.config import Config
 
 EXIT_ERROR = 1
@@ -30,6 +32,8 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe e
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not for a plain `revise study` (see study_words)
+
     parser = argparse.ArgumentParser(
         prog="revise",
         description="Spaced-repetition revision in the terminal. "
@@ -315,6 +319,10 @@ def _add_editing_commands(commands, common: argparse.ArgumentParser) -> None:  #
     write.add_argument("name", metavar="NAME")
 
 
+# The options every command takes, before or after the command: (option, attribute, type).
+COMMON_OPTIONS = (("--db", "db", str), ("--config", "config", Path))
+
+
 def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
     # Accepted before or after the command; a subcommand's copy must not reset the value.
     parser.add_argument(
@@ -339,8 +347,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
+def study_words(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of a plain `revise [--db PATH] [--config FILE] study [DECK]` (the options
+    before or after `study`, `--db=PATH` too), read without argparse: importing it and building
+    every command's parser took as long as a sixth of the rest of the way to the first card.
+    They are what argparse gives for the same words (a test holds the two equal). None for any
+    other words, which argparse reads, with its help and its errors."""
+    options = {option: (attribute, kind) for option, attribute, kind in COMMON_OPTIONS}
+    values: dict[str, object] = {attribute: None for _, attribute, _ in COMMON_OPTIONS}
+    positional: list[str] = []
+    words = iter(argv)
+    for word in words:
+        option, given, value = word.partition("=")
+        if option in options:
+            if not given:
+                value = next(words, "-")
+                if value.startswith("-"):
+                    return None  # argparse says it lacks its value
+            attribute, kind = options[option]
+            values[attribute] = kind(value)
+        elif word.startswith("-"):
+            return None  # help, --version, another option, an abbreviation, `--`
+        else:
+            positional.append(word)
+    if not positional or positional[0] != "study" or len(positional) > 2:
+        return None
+    deck = positional[1] if len(positional) == 2 else None
+    return SimpleNamespace(
+        **values,
+        command="study",
+        deck=deck,
+        ahead=None,
+        forgotten=None,
+        cram=False,
+        search=None,
+        reschedule=None,
+    )
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = study_words(words) or build_parser().parse_args(words)
     try:
         status = _run(args)
         sys.stdout.flush()  # a reader that went away is found here, not at exit
@@ -359,6 +406,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if not is_database_error(error):
             raise
         return _fail(str(explain(error, getattr(args, "database", "the database"))))
+
+
+def _print_json(value: object, *, ensure_ascii: bool = True) -> None:
+    """A command's `--json` output."""
+    import json  # only here: not on the way to the first card
+
+    print(json.dumps(value, indent=2, ensure_ascii=ensure_ascii))
 
 
 def _fail(line: str) -> int:
@@ -494,6 +548,26 @@ def _ready_to_open(path: Path, has_media: bool) -> None:
         _prepare_pictures()
 
 
+_Read = TypeVar("_Read")
+
+
+def _read_ahead(name: str, read: Callable[[], _Read]) -> Future[_Read]:
+    """`read()` in a thread while the app's code loads: SQLite lets go of Python's lock while it
+    reads, and a million cards take it a while."""
+    from concurrent.futures import Future
+
+    result: Future[_Read] = Future()
+
+    def run() -> None:
+        try:
+            result.set_result(read())
+        except BaseException as error:  # handed to whoever waits for the result
+            result.set_exception(error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return result
+
+
 def _study_at_once(args: argparse.Namespace) -> int | None:
     """`revise study` on a file at the current schema: its first card is on screen before the
     collection is opened (revise/study/opening.py). None: the usual path must open it (a new
@@ -502,7 +576,6 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
 
     from revise.study.first_card import read_first_card
     from revise.study.opening import OpeningCollection
-    from revise.tui.app import ReviseApp
 
     custom = (args.ahead, args.forgotten, args.reschedule, args.search)
     if args.cram or any(flag is not None for flag in custom):
@@ -511,7 +584,12 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     if local is None:
         return None
     config, path = local
-    first = read_first_card(path, args.deck, config, datetime.now(UTC))
+    reading = _read_ahead(
+        "first card", lambda: read_first_card(path, args.deck, config, datetime.now(UTC))
+    )
+    from revise.tui.app import ReviseApp
+
+    first = reading.result()
     if first is None:
         return None
     _ready_to_open(path, first.has_media)
@@ -528,27 +606,18 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
 def _deck_list_at_once(args: argparse.Namespace) -> int | None:
     """`revise` on a file at the current schema: the deck list's counts are on screen before the
     collection is opened, as `revise study`'s first card (see _study_at_once)."""
-    from concurrent.futures import Future
     from datetime import UTC, datetime
 
-    from revise.study.first_card import FirstDeckList, read_deck_list
+    from revise.study.first_card import read_deck_list
     from revise.study.opening import OpeningCollection
 
     local = _local_file(args)
     if local is None:
         return None
     config, path = local
-    # Counted in a thread while the app's code loads: SQLite lets go of Python's lock while it
-    # reads, and a million cards take it a while.
-    counted: Future[FirstDeckList | None] = Future()
-
-    def count() -> None:
-        try:
-            counted.set_result(read_deck_list(path, config, datetime.now(UTC)))
-        except BaseException as error:  # handed to the wait below
-            counted.set_exception(error)
-
-    threading.Thread(target=count, name="deck list counts", daemon=True).start()
+    counted = _read_ahead(
+        "deck list counts", lambda: read_deck_list(path, config, datetime.now(UTC))
+    )
     from revise.tui.app import ReviseApp
 
     deck_list = counted.result()
@@ -744,7 +813,7 @@ def _say_once(say: Callable[[str], None]) -> Callable[[], None]:
 def _decks(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     rows, everything = collection.overview()  # everything: every deck under the collection's limits
     if args.json:
-        print(json.dumps([row.__dict__ for row in rows], indent=2))
+        _print_json([row.__dict__ for row in rows])
         return 0
     if not rows:
         print("No decks yet. Import one: revise import FILE")
@@ -785,7 +854,7 @@ def _optimize_log(args: argparse.Namespace) -> int:
     config = Config.load(args.config)
     result = optimize(read_review_log(args.from_log), day_starts_at=config.day_starts_at)
     if args.json:
-        print(json.dumps(result.as_dict(), indent=2))
+        _print_json(result.as_dict())
     else:
         _print_fit(result, "FSRS's defaults")
         print("Nothing stored: --from-log only judges a log.")
@@ -799,7 +868,7 @@ def _optimize(collection, args: argparse.Namespace) -> int:  # type: ignore[no-u
             raise ReviseError("--reset with --dry-run would do nothing: leave one out")
         now = collection.set_parameters(args.deck, None)
         if args.json:
-            print(json.dumps(_in_use_dict(now), indent=2))
+            _print_json(_in_use_dict(now))
         else:
             print(
                 f"From the next answer {scope} use FSRS's default parameters "
@@ -809,7 +878,7 @@ def _optimize(collection, args: argparse.Namespace) -> int:  # type: ignore[no-u
     outcome = collection.optimize(args.deck, dry_run=args.dry_run)
     result = outcome.result
     if args.json:
-        print(json.dumps({**result.as_dict(), "stored": outcome.stored}, indent=2))
+        _print_json({**result.as_dict(), "stored": outcome.stored})
         return 0
     before = outcome.before
     in_use = "FSRS's defaults" if before.is_default else f"version {before.version} in use"
@@ -851,7 +920,7 @@ def _workload(collection, args: argparse.Namespace) -> int:  # type: ignore[no-u
     rows = collection.workload(args.deck)
     desired = collection.config.desired_retention
     if args.json:
-        print(json.dumps([row.__dict__ for row in rows], indent=2))
+        _print_json([row.__dict__ for row in rows])
         return 0
     print(
         "A year of study of these cards, simulated with FSRS, your daily limits and the "
@@ -873,7 +942,7 @@ def _stats(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 
     statistics = collection.statistics(args.deck)
     if args.json:
-        print(json.dumps(statistics.as_dict(), indent=2))
+        _print_json(statistics.as_dict())
         return 0
     print("\n".join(statistics_lines(statistics)))
     return 0
@@ -895,7 +964,7 @@ def _deck_options(collection, args: argparse.Namespace) -> int:  # type: ignore[
     else:
         options = collection.deck_options(args.deck)
     if args.json:
-        print(json.dumps(options.as_dict(), indent=2))
+        _print_json(options.as_dict())
         return 0
     print(f"Options of {inert(args.deck)}")
     width = max(len(kind.key) for kind in OPTIONS)
@@ -911,7 +980,7 @@ def _cards(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 
     result = collection.search(" ".join(args.query), order=args.sort, descending=args.reverse)
     if args.json:
-        print(json.dumps([card_dict(row) for row in result.rows], indent=2, ensure_ascii=False))
+        _print_json([card_dict(row) for row in result.rows], ensure_ascii=False)
         return 0
     if not result.rows:
         print("No cards match.")
