@@ -321,3 +321,31 @@ def test_the_first_frame_is_built_without_the_answer_which_follows_it(tui_db, tu
     finally:
         col.close()
     assert parts_at_first_frame == [["card-context", "card-prompt"]]
+
+
+def test_the_review_screen_is_the_first_screen_and_the_summary_follows_it(tui_db, tui_clock):
+    """`revise study` builds no empty screen to cover with the review screen (that was a good part
+    of its start); ending the session still shows the summary, and closing it ends the app."""
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert [type(screen) for screen in app.screen_stack] == [ReviewScreen]
+            assert FIRST_PROMPT in screen_text(pilot)
+            await pilot.press("space", "3")
+            await settle(pilot)
+            await pilot.press("q")
+            await settle(pilot)
+            assert isinstance(app.screen, SummaryScreen)
+            assert "Cards studied  1" in screen_text(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    assert app.return_code == 0
+    assert reviews_in_file(tui_db, tui_clock) == 1

@@ -117,6 +117,7 @@ class ReviseApp(App[None]):
         )
 
     def on_load(self) -> None:
+        self.set_keymap(self.collection.config.keymap)  # before the first screen is built
         if self._stylesheet_cache is not None:
             self._stylesheet_cache.load(self.stylesheet)
         self.stylesheet.add_source(
@@ -139,19 +140,23 @@ class ReviseApp(App[None]):
         if self._stylesheet_cache is not None:
             self._stylesheet_cache.save(self.stylesheet)
 
-    def on_mount(self) -> None:
-        self.set_keymap(self.collection.config.keymap)
-        if self.study_only:
-            # Once Textual's start-up batch is over: a review screen pushed inside it was laid
-            # out and drawn, that frame dropped, and laid out and drawn again after the batch.
-            # (The deck list's first frame would then come without its counts.)
-            self.call_later(self.start_session, self.start_deck, self.custom)
-        else:
-            from revise.tui.screens.deck_list import DeckListScreen
+    def get_default_screen(self) -> Screen[object]:
+        """`revise study`'s first screen is the review screen itself: an empty screen first,
+        shown and then covered by it, was a good part of the time to the first card."""
+        if not self.study_only:
+            return super().get_default_screen()
+        from revise.tui.screens.review import ReviewScreen
 
-            self.push_screen(DeckListScreen(highlight=self.start_deck))
-            if self.browse_query is not None:
-                self.browse(self.browse_query)
+        return ReviewScreen(self.start_deck, self.custom)
+
+    def on_mount(self) -> None:
+        if self.study_only:
+            return  # the review screen is the first screen (get_default_screen)
+        from revise.tui.screens.deck_list import DeckListScreen
+
+        self.push_screen(DeckListScreen(highlight=self.start_deck))
+        if self.browse_query is not None:
+            self.browse(self.browse_query)
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         """Textual's hand-over of a frame to the terminal, extended to publish
@@ -173,7 +178,7 @@ class ReviseApp(App[None]):
         """Study `deck` (None: all decks), or custom study of it; ends with a summary."""
         from revise.tui.screens.review import ReviewScreen
 
-        self.push_screen(ReviewScreen(deck, custom), callback=self._session_ended)
+        self.push_screen(ReviewScreen(deck, custom), callback=self.session_ended)
 
     def browse(self, query: str = "") -> None:
         """The card browser, on `query` (revise/tui/screens/browser.py)."""
@@ -181,7 +186,8 @@ class ReviseApp(App[None]):
 
         self.push_screen(BrowserScreen(query))
 
-    def _session_ended(self, session: StudySession | None) -> None:
+    def session_ended(self, session: StudySession | None) -> None:
+        """The summary of a session that ended (None: nothing to sum up)."""
         if session is not None:
             from revise.tui.screens.summary import SummaryScreen  # after a session: off the start
 

@@ -521,7 +521,10 @@ class ReviewScreen(Screen[StudySession]):
         self.app.push_screen(AddCardScreen(deck, self.collection.deck_names()))
 
     def action_end_session(self) -> None:
-        self.dismiss(self.session)
+        if self.app.screen_stack[0] is self:  # `revise study`'s first screen: none to go back to
+            self.app.session_ended(self.session)
+        else:
+            self.dismiss(self.session)
 
 
 def overdue_note(count: int, order: str) -> str:
