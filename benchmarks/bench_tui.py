@@ -178,17 +178,31 @@ def run_step(name: str, command: list[str], timeout_s: float) -> str:
     return lines[-1]
 
 
+def _kept_file_in(folder: Path) -> bool:
+    return any(path.is_file() and not path.name.startswith(".") for path in folder.rglob("*"))
+
+
 def start_up(db: Path, first_prompt: str, runs: int) -> tuple[list[float], list[float]]:
     """Seconds to the first card painted by `revise study` and to a minimal app's paint."""
-    # As a user runs it (the collection is at the current schema: no migration is loaded).
+    # As a user runs it (the collection is at the current schema: no migration is loaded), with
+    # the stylesheet the app keeps between runs in a cache folder of its own, filled by one start
+    # that is not timed: another checkout's runs in the user's cache folder would replace it.
     revise = [sys.executable, "-m", "revise", "--db", str(db), "study"]
+    cache = db.parent / "cache"
+    env = {"XDG_CACHE_HOME": str(cache)}
     marker = "minimal app painted"
     revise_s, minimal_s = [], []
     with TmuxPanes(100, 30) as panes:
+        try:  # kept once the first frame is written: a file renamed into place (not hidden)
+            panes.time_to_text(
+                revise, first_prompt, cwd=ROOT, env=env, then_until=lambda: _kept_file_in(cache)
+            )
+        except StepTimeout as error:
+            sys.exit(f"bench_tui: the start that fills the cache folder: {error}")
         for run in range(1, runs + 1):
             try:
                 minimal_s.append(panes.time_to_text(minimal_app_command(marker), marker, cwd=ROOT))
-                revise_s.append(panes.time_to_text(revise, first_prompt, cwd=ROOT))
+                revise_s.append(panes.time_to_text(revise, first_prompt, cwd=ROOT, env=env))
             except StepTimeout as error:
                 sys.exit(f"bench_tui: start-up run {run}: {error}")
     return revise_s, minimal_s

@@ -15,7 +15,7 @@ import shlex
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 STEP_TIMEOUT_S = 30.0
@@ -55,9 +55,16 @@ class TmuxPanes:
         return done.stdout
 
     def time_to_text(
-        self, command: Sequence[str], text: str, *, cwd: Path, env: dict[str, str] | None = None
+        self,
+        command: Sequence[str],
+        text: str,
+        *,
+        cwd: Path,
+        env: dict[str, str] | None = None,
+        then_until: Callable[[], bool] | None = None,
     ) -> float:
-        """Seconds from the go signal to `text` painted by `command` (then the pane is killed)."""
+        """Seconds from the go signal to `text` painted by `command` (then the pane is killed, or
+        first, with `then_until`, left running until that says it is done)."""
         self._runs += 1
         go = self.folder / f"go-{self._runs}"
         out = self.folder / f"out-{self._runs}"
@@ -81,7 +88,10 @@ class TmuxPanes:
                 with open(go, "w") as signal:  # the pane's `read` returns: the command starts
                     started = time.perf_counter()
                     signal.write("go\n")
-                return self._wait_for(reader, wanted, started, name) - started
+                painted = self._wait_for(reader, wanted, started, name)
+                if then_until is not None:
+                    self._wait_until(then_until, name)
+                return painted - started
             finally:
                 os.close(reader)
         finally:
@@ -98,6 +108,13 @@ class TmuxPanes:
                 if time.monotonic() > deadline:
                     raise StepTimeout(f"{name}: tmux never started piping the pane") from None
                 time.sleep(0.001)
+
+    def _wait_until(self, done: Callable[[], bool], name: str) -> None:
+        deadline = time.monotonic() + STEP_TIMEOUT_S
+        while not done():
+            if time.monotonic() > deadline:
+                raise StepTimeout(f"{name}: still not done {STEP_TIMEOUT_S:.0f} s after painting")
+            time.sleep(0.01)
 
     def _wait_for(self, reader: int, wanted: bytes, started: float, name: str) -> float:
         seen = b""
