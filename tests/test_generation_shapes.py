@@ -1291,3 +1291,31 @@ def test_two_things_done_in_one_stage_are_asked_of_each_doer(tmp_path: Path) -> 
     assert cards["What did Congress do during the second phase (1867-77)?"] == (
         "Passed the Reconstruction Acts over the president's veto"
     )
+
+
+def test_a_table_that_compares_its_columns_asks_each_side(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Circuits\n\n"
+        "| | Series | Parallel |\n|---|---|---|\n"
+        "| Current | same everywhere | splits between branches |\n",
+    )
+    assert cards["Series: what is the current?"] == "same everywhere"
+    assert cards["Parallel: what is the current?"] == "splits between branches"
+    assert not [front for front in cards if " of current" in front]
+
+
+def test_a_term_whose_meaning_is_what_it_does_is_asked_what_it_does(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Membranes\n\n"
+        "- cholesterol - regulates fluidity, makes membrane more stable\n"
+        "- Permanence: Is the forest going to be preserved forever\n"
+        "- professionals: Bolam v Friern Hospital Management Committee [1957] - not negligent "
+        "if they acted in accordance with a practice accepted as proper\n",
+    )
+    assert cards["What does cholesterol do?"] == "Regulates fluidity"
+    assert not [
+        front for front in cards if front.startswith(("What is cholesterol", "What does Perm"))
+    ]
+    assert "What are professionals?" not in cards

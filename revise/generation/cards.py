@@ -1264,8 +1264,11 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
 
 def _plural_noun(word: str) -> bool:
     lower = word.casefold()
+    known = lemmas(lower)  # a word the dictionary does not know is a term: "ribosomes"
     return (
-        lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and "NOUN" in lemmas(lower)
+        lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and (not known or "NOUN" in known)
     )
 
 
@@ -1285,6 +1288,19 @@ GLOSSARY_HEADINGS = frozenset(
     ["definitions", "key terms", "terms", "glossary", "vocabulary", "keywords", "key words"]
 )
 SYMBOL_HEADERS = frozenset(["symbol", "symbols", "notation", "sign", "abbreviation", "short"])
+# The first header of a table that compares its columns ("| Feature | Series | Parallel |").
+COMPARED_HEADERS = frozenset(
+    ["", "feature", "features", "property", "properties", "characteristic", "characteristics",
+     "aspect", "aspects", "comparison", "criterion", "criteria"]
+)  # fmt: skip
+
+
+def _describes(header: str) -> bool:
+    """ "Prokaryotic": a column named by what describes its side, not by what it holds."""
+    parts = lemmas(header.strip().casefold())
+    return " " not in header.strip() and "ADJ" in parts and "NOUN" not in parts
+
+
 DEFINITION_HEADERS = frozenset(
     ["definition", "meaning", "description", "explanation", "what it means", "defined as"]
 )
@@ -1303,6 +1319,9 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     drafts = []
     columns = range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1))
     defined = any(normalise(header[column]) in DEFINITION_HEADERS for column in columns)
+    compared = normalise(header[0]) in COMPARED_HEADERS or any(
+        _describes(header[column]) for column in columns
+    )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
     symbols = [c for c in columns if normalise(header[c]) in SYMBOL_HEADERS and cells[c]]
@@ -1320,6 +1339,10 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             continue
         if normalise(name) in DEFINITION_HEADERS:
             front = f"What is {subject}?"  # a table of terms and their meanings
+        elif compared:
+            # "| Feature | Prokaryotic | Eukaryotic |": each column is one side compared.
+            verb = "are" if _plural_noun(subject.split()[-1].casefold()) else "is"
+            front = f"{name}: what {verb} the {subject}?"
         else:
             front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)

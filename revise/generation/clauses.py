@@ -450,10 +450,9 @@ def object_question(
         elif rest[0].casefold() == "to":
             rest.pop(0)
             asked.append("to do")
-        elif _to_do_at(rest):
+        elif at := _to_do_at(rest):
             # "allowed the Soviet Union to maintain a foothold" -> "... allow the Soviet Union
             # to maintain?"
-            at = _to_do_at(rest)
             asked.extend(rest[: at + 2])
             del rest[: at + 2]
         else:
@@ -473,9 +472,7 @@ def object_question(
     answer = _answer(" ".join(rest))
     if len(words(answer)) < 2:
         return []
-    given = re.match(
-        r"(?P<what>.+?)\s+to\s+(?P<whom>(?:[A-Z][\w'\u2019-]*\s?){1,3})$", " ".join(rest)
-    )
+    given = _GIVEN_TO.match(" ".join(rest))
     if not (base in _GIVING_VERBS and given and len(words(given["what"])) >= 2):
         given = None
     if given:
@@ -504,6 +501,7 @@ def object_question(
 
 # Verbs whose first object receives the second: "grants warships access".
 _TWO_OBJECT_VERBS = frozenset(["grant", "give", "offer", "deny", "award", "lend", "promise"])
+_GIVEN_TO = re.compile(r"(?P<what>.+?)\s+to\s+(?P<whom>(?:[A-Z][\w'\u2019-]*\s?){1,3})$")
 # Verbs that give something to someone: "provided support to Kim Il-sung".
 _GIVING_VERBS = _TWO_OBJECT_VERBS | frozenset(["provide", "supply", "send", "sell", "transfer"])
 

@@ -121,6 +121,21 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         front = finish_question(f"How {verb} {shown} {how[1]}")
         return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
     clause = re.split(r"[,;]|\s[-\u2013\u2014]\s", meaning, maxsplit=1)[0]
+    cited = case_span(meaning)
+    if cited and cited[0] == 0:
+        return []  # "professionals: Bolam v Friern ... - not negligent if ...": a case's rule
+    acts = verb_base(first, "VBZ") and "NOUN" not in lemmas(first) and first not in _NOT_MEANINGS
+    if sep not in ("is", "are") and acts:
+        # "cholesterol - regulates fluidity, makes membrane more stable": what it does
+        does = "do" if plural else "does"
+        answer = clause.strip()
+        if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS:
+            return []
+        return [
+            Question(
+                finish_question(f"What {does} {shown} do"), capital(answer), Shape.DEFINITION, 12.5
+            )
+        ]
     negation = (
         first in ("no", "not")
         and len(words(clause)) >= MIN_STATED_WORDS
