@@ -229,7 +229,7 @@ class _KeptSQLite:
         assert connection is not None
         ending = "COMMIT" if error is None else "ROLLBACK"
         try:
-            if connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            if connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
                 _on_driver(connection, ending)
             if connection.in_transaction() and error is None:  # SQLAlchemy's view of it
                 connection.commit()  # the driver has committed: nothing is sent
@@ -251,7 +251,7 @@ class _KeptSQLite:
 
 def _on_driver(connection: Connection, statement: str) -> None:
     try:
-        connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+        connection.connection.dbapi_connection.execute(statement)  # type: ignore[union-attr]
     except sqlite3.Error as error:
         raise DBAPIError.instance(statement, (), error, sqlite3.Error) from error
 

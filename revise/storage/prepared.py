@@ -104,7 +104,9 @@ def execute(connection: Connection, prepared: Prepared, values: Mapping[str, Any
     compiled = prepared.sql(dialect)
     sql = compiled.sql
     parameters = compiled.parameters(values)
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    # The pool's proxy holds the driver's connection as an attribute (`driver_connection` is
+    # the same object, reached through two more calls on every statement).
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql, parameters)
     except dialect.loaded_dbapi.Error as error:
@@ -156,7 +158,7 @@ def commit(connection: Connection) -> None:
 
 def _run_on_driver(connection: Connection, statement: str) -> None:
     dialect = connection.dialect
-    driver = connection.connection.driver_connection
+    driver = connection.connection.dbapi_connection
     try:
         driver.cursor().execute(statement)  # type: ignore[union-attr]
     except dialect.loaded_dbapi.Error as error:

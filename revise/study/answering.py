@@ -57,7 +57,6 @@ MEMORY_COLUMNS = (
     "reps",
     "lapses",
 )
-_TIMES = {"due", "last_review"}  # stored as epoch milliseconds
 
 _card_id = bindparam("card_id")
 _day_end = bindparam("day_end")
@@ -150,9 +149,23 @@ class Leeches:
     action: str  # "suspend" or "tag"
 
 
-def _stored(memory: MemoryState, name: str) -> object:
-    value = getattr(memory, name)
-    return to_ms(value) if name in _TIMES and value is not None else value
+_BEFORE = tuple(f"{name}_before" for name in MEMORY_COLUMNS)  # the review's copy of the row
+_NEW = tuple(f"new_{name}" for name in MEMORY_COLUMNS)  # _SET_MEMORY's values
+
+
+def _stored(memory: MemoryState) -> tuple[object, ...]:
+    """A memory state as its MEMORY_COLUMNS store it."""
+    due, last_review = memory.due, memory.last_review
+    return (
+        memory.state,
+        memory.step,
+        memory.stability,
+        memory.difficulty,
+        None if due is None else to_ms(due),
+        None if last_review is None else to_ms(last_review),
+        memory.reps,
+        memory.lapses,
+    )
 
 
 def _gone(card_id: int) -> ReviseError:
@@ -230,6 +243,7 @@ def answer(
     if after.lapses > before.lapses and leeches.is_leech(after.lapses, leech.threshold):
         made_leech = leeches.mark(connection, card_id, note_id, suspend=leech.action == "suspend")
     sent = None
+    stored = _stored(after)
     with together(connection):
         logging = execute(
             connection,
@@ -241,13 +255,13 @@ def answer(
                 "rating": int(rating),
                 "duration_ms": duration_ms,
                 "origin": "revise",
-                **{f"{name}_before": _stored(before, name) for name in MEMORY_COLUMNS},
+                **dict(zip(_BEFORE, row[1:9], strict=True)),  # as read, not read and written back
                 "buried_before": " ".join(map(str, buried)),
                 "state_after": after.state,
                 "step_after": after.step,
                 "stability_after": after.stability,
                 "difficulty_after": after.difficulty,
-                "due_after": _stored(after, "due"),
+                "due_after": stored[4],
                 "leech": made_leech,
             },
         )
@@ -255,10 +269,7 @@ def answer(
             execute(
                 connection,
                 _SET_MEMORY,
-                {
-                    "card_id": card_id,
-                    **{f"new_{name}": _stored(after, name) for name in MEMORY_COLUMNS},
-                },
+                {"card_id": card_id, **dict(zip(_NEW, stored, strict=True))},
             )
         ]
         if buried:  # the same cards: they are locked
