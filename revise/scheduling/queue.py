@@ -41,6 +41,7 @@ from revise.scheduling import order
 from revise.scheduling.day import day_bounds
 from revise.scheduling.limits import SEPARATOR, DailyLimits
 from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
+from revise.storage import unchanged
 from revise.storage.models import (
     NOT_SUSPENDED,
     SUSPENDED_CARDS,
@@ -388,17 +389,17 @@ class NextCardAsked:
     deck: str | None
     guesses: dict[str | None, tuple[int, ...]]
     guess: tuple[int, ...] | None
-    named: Any
+    named: unchanged.Asked
     answered: Any
-    limits: Any
+    limits: unchanged.Asked
     picked: Any
 
     def card(self, connection: Connection) -> Row | None:
         """The next card, as `next_card` gives it; rarely with more statements."""
         day, deck, guess = self.day, self.deck, self.guess
-        names: dict[int, str] = dict(all_rows(self.named))  # type: ignore[arg-type]
+        names: dict[int, str] = dict(self.named.rows())  # type: ignore[arg-type]
         answered_today = first_row(self.answered)[0]  # type: ignore[index]
-        set_on = all_rows(self.limits)
+        set_on = self.limits.rows()
         row = None if self.picked is None else first_row(self.picked)
         deck_ids = tuple(in_deck(names, deck))
         if not deck_ids:
@@ -425,9 +426,9 @@ def ask_next_card(
 ) -> NextCardAsked:
     """Send `next_card`'s first statements (see there); in a `together` block, with the others."""
     guess = guesses.get(deck)
-    named = execute(connection, _DECK_NAMES, {})
+    named = unchanged.ask(connection, _DECK_NAMES)
     answered = execute(connection, _ANSWERED_TODAY, {"start": to_ms(day.start)})
-    limits = execute(connection, _LIMITS_SET, {})
+    limits = unchanged.ask(connection, _LIMITS_SET)
     picked = None
     if guess:
         any_deck = None if deck is None else guess  # the guess for every deck is every deck

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError
 
+from revise.storage import unchanged
 from revise.storage.busy import CollectionBusy, busy_is_an_error, is_busy
 from revise.storage.diagnose import check_url, missing_driver
 from revise.storage.values import SQLITE_DURABILITY
@@ -133,6 +134,7 @@ class KeptConnection:
     def close(self) -> None:
         connection, self._connection = self._connection, None
         if connection is not None:
+            unchanged.forget(connection)
             try:
                 connection.close()
             except Exception:  # a connection the server dropped: it is not put back
@@ -216,6 +218,7 @@ class _KeptSQLite:
 
     def __enter__(self) -> Connection:
         connection = self._connection = self._kept.taken()
+        unchanged.block_begins(connection)
         if self._write:
             try:
                 _on_driver(connection, "BEGIN IMMEDIATE")
@@ -227,6 +230,7 @@ class _KeptSQLite:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb) -> bool:  # type: ignore[no-untyped-def]
         connection = self._connection
         assert connection is not None
+        unchanged.block_ends(connection)
         ending = "COMMIT" if error is None else "ROLLBACK"
         try:
             if connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]

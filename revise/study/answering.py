@@ -19,6 +19,7 @@ from sqlalchemy import Connection, and_, bindparam, func, insert, select, update
 from revise.errors import ReviseError
 from revise.scheduling.queue import StudyDay
 from revise.scheduling.scheduler import NEW, REVIEW, MemoryState, Rating, Scheduler
+from revise.storage import unchanged
 from revise.storage.models import (
     NOT_SUSPENDED,
     Card,
@@ -194,9 +195,9 @@ def preview(
     schedule. One round trip to a server (the study screen shows them with every card)."""
     with together(connection):
         reading = execute(connection, _CARD_TO_PREVIEW, {"card_id": card_id})
-        options = execute(connection, deck_options.ALL_ROWS, {})
+        options = unchanged.ask(connection, deck_options.ALL_ROWS)
     row = first_row(reading)
-    options_rows = all_rows(options)
+    options_rows = options.rows()
     if row is None:
         raise _gone(card_id)
     scheduler = scheduler_for(connection, row[9], row[8], options_rows)
@@ -228,9 +229,9 @@ def answer(
     with together(connection):  # PostgreSQL: the transaction's BEGIN goes with these reads
         begin(connection)
         reading = execute(connection, _NOTE_TO_ANSWER, {"card_id": card_id, "day_end": day_end})
-        options = execute(connection, deck_options.ALL_ROWS, {})
+        options = unchanged.ask(connection, deck_options.ALL_ROWS)
     note = all_rows(reading)
-    options_rows = all_rows(options)
+    options_rows = options.rows()
     row = next((found for found in note if found[0] == card_id), None)
     if row is None:
         raise _gone(card_id)

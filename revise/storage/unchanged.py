@@ -1,0 +1,94 @@
+"""Rows of tables that rarely change (deck names, the options set on decks), read by the study
+loop for every card, kept on a SQLite connection while nothing else has written to the file.
+
+SQLite's `PRAGMA data_version` changes for a connection whenever another connection commits to
+the file: another window, an import, or this collection's own edits, which run on other
+connections than the study loop's kept one (storage/engine.py's `KeptConnection`). That
+connection commits only answers, which write neither table. So one PRAGMA, run once in each of
+the loop's transactions or read blocks (the first time a kept table is asked for), stands for
+reading those tables again. The rows are kept in the connection's `info`, which belongs to the
+driver's connection: a new connection starts with none.
+
+On PostgreSQL the statements run each time, in the round trip they are sent in anyway.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from revise.storage.prepared import Prepared, Row, all_rows, execute
+
+_KEPT = "unchanged_rows"  # connection.info: {"version": data_version, Prepared: rows}
+_CHECKED = "unchanged_checked"  # connection.info, in a kept block: data_version checked in it
+
+
+def block_begins(connection: Connection) -> None:
+    """One of the study loop's blocks on the kept connection begins (SQLite): the first table
+    asked for in it checks whether another connection wrote to the file since."""
+    connection.info[_CHECKED] = False
+
+
+def block_ends(connection: Connection) -> None:
+    connection.info.pop(_CHECKED, None)
+
+
+def forget(connection: Connection) -> None:
+    """The connection stops being the study loop's: what it kept goes (its own commits, made
+    for anything else, would not change its data_version)."""
+    connection.info.pop(_KEPT, None)
+    connection.info.pop(_CHECKED, None)
+
+
+class Asked:
+    """A kept table's rows, or the statement sent to read them (in a `together` block)."""
+
+    __slots__ = ("_cursor", "_keep_in", "_prepared", "_rows")
+
+    def __init__(
+        self,
+        prepared: Prepared,
+        rows: list[Row] | None,
+        cursor: Any = None,
+        keep_in: dict[object, Any] | None = None,
+    ) -> None:
+        self._prepared = prepared
+        self._rows = rows
+        self._cursor = cursor
+        self._keep_in = keep_in  # the rows kept for the data_version they were read at
+
+    def rows(self) -> list[Row]:
+        if self._rows is None:
+            self._rows = all_rows(self._cursor)
+            if self._keep_in is not None:
+                self._keep_in[self._prepared] = self._rows
+        return self._rows
+
+
+def ask(connection: Connection, prepared: Prepared) -> Asked:
+    """The rows of `prepared` (a statement without values, of tables the study loop never
+    writes), kept from an earlier read if nothing else has written to the file since; read
+    each time outside the study loop's blocks and on PostgreSQL."""
+    info = connection.info
+    if connection.dialect.name != "sqlite" or _CHECKED not in info:  # not in a kept block
+        return Asked(prepared, None, execute(connection, prepared, {}))
+    kept = info.get(_KEPT)
+    if not info[_CHECKED]:
+        version = _data_version(connection)
+        if kept is None or kept["version"] != version:
+            kept = info[_KEPT] = {"version": version}
+        info[_CHECKED] = True
+    assert kept is not None
+    rows = kept.get(prepared)
+    if rows is not None:
+        return Asked(prepared, rows)
+    return Asked(prepared, None, execute(connection, prepared, {}), kept)
+
+
+def _data_version(connection: Connection) -> int:
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute("PRAGMA data_version").fetchone()[0]
+    finally:
+        cursor.close()
