@@ -22,10 +22,28 @@ from revise.scheduling.states import (  # noqa: F401 (re-exported)
     Rating,
 )
 
-# fsrs draws its fuzz from `random.random`, imported into its scheduler module: it is given a
-# generator of its own, seeded before each answer (saving and restoring the shared generator's
-# state around each answer cost more than the rest of FSRS's work). The same draws as before.
-_FUZZ = random.Random()
+
+class _Fuzz:
+    """fsrs draws its fuzz from `random.random`, imported into its scheduler module: it is
+    given a generator of its own (saving and restoring the shared generator's state around
+    each answer cost more than the rest of FSRS's work), seeded for each answer when the answer
+    first draws (a learning step draws nothing, and a seed costs about 10 us)."""
+
+    def __init__(self) -> None:
+        self._generator = random.Random()
+        self._seed: int | None = None
+
+    def seed(self, seed: int) -> None:
+        self._seed = seed
+
+    def random(self) -> float:
+        if self._seed is not None:
+            self._generator.seed(self._seed)
+            self._seed = None
+        return self._generator.random()
+
+
+_FUZZ = _Fuzz()
 fsrs.scheduler.random = _FUZZ.random  # type: ignore[attr-defined]
 
 
