@@ -1319,3 +1319,22 @@ def test_a_term_whose_meaning_is_what_it_does_is_asked_what_it_does(tmp_path: Pa
         front for front in cards if front.startswith(("What is cholesterol", "What does Perm"))
     ]
     assert "What are professionals?" not in cards
+
+
+def test_a_timeline_hides_its_days_names_after_titles_and_never_a_place_in_a_row(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "crisis.txt"
+    path.write_text(
+        "Cuban Missile Crisis\n"
+        "- 26 Oct - Khrushchev's 1st letter: remove missiles if US promises not to invade Cuba\n"
+        "- 27 Oct\n"
+        "  - U-2 shot down over Cuba, pilot Maj. Rudolf Anderson killed\n"
+        "- AO3 = context, link to Kennedy's election promises.\n",
+        encoding="utf-8",
+    )
+    answers = [note.back or note.front for note in generate_deck(path).notes]
+    hidden = [text[text.index("[") + 1 : text.index("]")] for text in answers if "[" in text]
+    assert "26 Oct" in hidden and "Rudolf Anderson" in hidden
+    assert not {"26", "1st", "Maj", "AO3"} & set(hidden)
+    assert not [text for text in answers if "AO3" in text]  # about the exam, not the crisis

@@ -13,6 +13,7 @@ from textual.widgets import ProgressBar
 
 from revise import Collection
 from revise.config import Config
+from revise.formats.model import NoteKind
 from revise.tui.screens import review
 from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.review import ReviewScreen
@@ -406,7 +407,9 @@ def test_notes_file_is_previewed_before_import(tui_col, tui_clock, tmp_path):
         assert options.option_count == len(deck.notes)
         first = str(options.get_option_at_index(0).prompt)
         assert deck.notes[0].context in first
-        assert first.splitlines()[1].startswith("Q ") and "[...]" in first
+        assert first.splitlines()[1].startswith("Q ")
+        cloze = next(i for i, note in enumerate(deck.notes) if note.kind is NoteKind.CLOZE)
+        assert "[...]" in str(options.get_option_at_index(cloze).prompt)  # the answer hidden
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(pilot.app.screen, DeckListScreen)

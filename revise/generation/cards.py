@@ -57,6 +57,7 @@ from revise.generation.grammar import (
 from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     ORDINALS,
+    TITLES,
     given_by_context,
     is_number_word,
     is_stopword,
@@ -163,8 +164,9 @@ _SENTENCE_END = re.compile(
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|e\.g|i\.e|cf|no|nos|vol|sec"
-    r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|Mr|Mrs|Ms|Dr|Prof|St|Lt|Gen|Col"
-    r"|Sgt|Capt|Jr|Sr)\.$",
+    r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|"
+    + "|".join(sorted(TITLES))
+    + r")\.$",
     re.I,
 )
 ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts

@@ -26,7 +26,8 @@ NOTE_TO_SELF = re.compile(
 )
 EXAM_WORDS = re.compile(
     r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
-    r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test"
+    r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test|AO[1-4]"
+    r"|assessment objectives?"
     r"|questions? (?:about|on)|(?:my|these|your|the) notes)\b",
     re.I,
 )

@@ -59,6 +59,12 @@ LABEL_WORDS = word_set(
     """
 )
 
+# Titles written short before a name: "Maj. Rudolf Anderson", "Dr. Jones".
+TITLES = word_set(
+    "mr mrs ms dr prof st lt gen col sgt capt maj adm cdr cmdr brig rev gov sen rep pres hon fr jr"
+    " sr"
+)
+
 NUMBER_WORDS = word_set(
     """
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen

@@ -20,6 +20,7 @@ from revise.generation.language import (
     ORDINALS,
     PRONOUNS,
     STOPWORDS,
+    TITLES,
     is_rare,
     is_stopword,
     is_verb_form,
@@ -71,6 +72,8 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _DATE_PATTERNS = [
     # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992"
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'?\d{{2}})\b",
+    # "26 Oct", "22nd October": a day in a timeline whose year is the heading's
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?![\w-])",
     # "1904-1905", "1953-56", "1986 to 1990"
     rf"\b{_QUALIFIER}{_YEAR}\s*(?:-|\u2013|\u2014|to|until)\s*(?:{_YEAR}|\d{{2}})\b(?!-)",
     # "the late 1990s", "1950s and 1960s"
@@ -196,6 +199,23 @@ def build_vocabulary(texts: list[str], topic: frozenset[str]) -> Vocabulary:
     )
 
 
+def _place_in_a_row(sentence: str, match: re.Match[str]) -> bool:
+    """ "Khrushchev's 1st letter", "the 2nd phase": a small ordinal only numbers its siblings
+    (but "the 1st Amendment", "the 5th century" name one thing)."""
+    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", match[0])
+    if not ordinal or int(ordinal[1]) >= MAX_SIBLING_ORDINAL:
+        return False
+    following = sentence[match.end() :].split()[:1]
+    return (
+        bool(following)
+        and following[0][:1].islower()
+        and not following[0].startswith(("centur", "millenni"))
+    )
+
+
+MAX_SIBLING_ORDINAL = 10  # "1st" to "9th" letter, phase or attempt: a place in a row
+
+
 def find_targets(
     sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...] = ()
 ) -> list[Target]:
@@ -225,7 +245,7 @@ def find_targets(
     for start, end, kind in _names(sentence, vocabulary):
         add(start, end, kind, _name_score(sentence[start:end], kind))
     for match in _NUMBER.finditer(sentence):
-        if _is_counting_number(sentence, match):
+        if _is_counting_number(sentence, match) and not _place_in_a_row(sentence, match):
             # "the 38th parallel": an ordinal in digits names one particular thing.
             bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
             if re.fullmatch(MONEY, match[0]) or re.search(r"%|per\s?cent$", match[0], re.I):
@@ -380,7 +400,10 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
         # Leading capitalised function words ("The", "In", "During") are not part of a name.
         while True:
             first = text.split()[0] if text.split() else ""
-            at_start = start == 0 or sentence[:start].rstrip().endswith((".", ":", "-", "(", '"'))
+            before = sentence[:start].rstrip()
+            last = before[:-1].split()[-1:] if before.endswith(".") else []
+            titled = bool(last) and last[0].casefold() in TITLES  # "Maj. Rudolf Anderson"
+            at_start = start == 0 or (before.endswith((".", ":", "-", "(", '"')) and not titled)
             if first and at_start and not is_stopword(first):
                 if not _is_name_word(first, vocabulary):
                     text = ""  # "Post-Korean War China turned": no telling where a name starts
@@ -410,6 +433,8 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
             tokens = trimmed.split()
         if len(tokens[-1]) == 1:
             continue  # "North K": an abbreviation the notes use, not a name to learn
+        if len(tokens) == 1 and trimmed.casefold() in TITLES and sentence[end : end + 1] == ".":
+            continue  # "Maj. Rudolf Anderson": the title, not the name
         if len(tokens) == 1 and _ACRONYM.match(trimmed):
             spans.append((start, end, TargetKind.ACRONYM))
         elif len(tokens) == 1 and trimmed.casefold() in ORDINALS | NUMBER_WORDS:
