@@ -1310,11 +1310,15 @@ def test_a_term_whose_meaning_is_what_it_does_is_asked_what_it_does(tmp_path: Pa
         tmp_path,
         "## Membranes\n\n"
         "- cholesterol - regulates fluidity, makes membrane more stable\n"
+        "- fuse - melts if current too high, breaks circuit\n"
+        "- militarism - arms race between Britain and Germany\n"
         "- Permanence: Is the forest going to be preserved forever\n"
         "- professionals: Bolam v Friern Hospital Management Committee [1957] - not negligent "
         "if they acted in accordance with a practice accepted as proper\n",
     )
     assert cards["What does cholesterol do?"] == "Regulates fluidity"
+    assert cards["What does fuse do?"] == "Melts if current too high"
+    assert "What does militarism do?" not in cards  # "arms race" names a thing
     assert not [
         front for front in cards if front.startswith(("What is cholesterol", "What does Perm"))
     ]

@@ -124,7 +124,11 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     cited = case_span(meaning)
     if cited and cited[0] == 0:
         return []  # "professionals: Bolam v Friern ... - not negligent if ...": a case's rule
-    acts = verb_base(first, "VBZ") and "NOUN" not in lemmas(first) and first not in _NOT_MEANINGS
+    # "fuse - melts if current too high": a verb, though "melts" could be a plural noun, where
+    # what follows cannot go on a noun ("arms race", "firms pass", "sites of" name things).
+    second_word = meaning.split()[1].casefold() if len(meaning.split()) > 1 else ""
+    noun_reading = "NOUN" in lemmas(first) and (plural or second_word not in _AFTER_A_VERB)
+    acts = verb_base(first, "VBZ") and not noun_reading and first not in _NOT_MEANINGS
     if sep not in ("is", "are") and acts:
         # "cholesterol - regulates fluidity, makes membrane more stable": what it does
         does = "do" if plural else "does"
@@ -187,6 +191,9 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         found_questions.append(Question(sentence.rstrip(" ."), term, Shape.DEFINITION, 12.0, term))
     return found_questions
 
+
+# Words that follow a verb and never a plural noun opening a phrase: "melts [if] ...".
+_AFTER_A_VERB = frozenset(["the", "a", "an", "its", "their", "if", "when", "into", "up", "down"])
 
 _RANKING = re.compile(
     r"^(?:the\s+(?:first|second|third|last|main|key|most|least|largest|smallest|biggest|primary"
