@@ -1342,3 +1342,18 @@ def test_a_timeline_hides_its_days_names_after_titles_and_never_a_place_in_a_row
     assert "26 Oct" in hidden and "Rudolf Anderson" in hidden
     assert not {"26", "1st", "Maj", "AO3"} & set(hidden)
     assert not [text for text in answers if "AO3" in text]  # about the exam, not the crisis
+
+
+def test_a_label_naming_what_a_case_is_about_is_no_holding(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Breach\n\n"
+        "- seriousness of harm - **Paris v Stepney BC [1951]** (employee already blind in one "
+        "eye, should have had goggles)\n"
+        "- **Bolitho v City & Hackney HA [1998]** - the practice must withstand logical "
+        "analysis\n",
+    )
+    assert not [front for front in cards if "held that seriousness" in front]
+    assert cards["Which case held that the practice must withstand logical analysis?"] == (
+        "Bolitho v City & Hackney HA"
+    )

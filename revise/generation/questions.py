@@ -866,8 +866,8 @@ def _rule(holding: str) -> str:
         return ""
     if re.match(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*:", holding):
         return ""
-    if not any(is_verb_form(t) or "VERB" in lemmas(t.casefold()) for t in tokens[1:]):
-        return ""
+    if not any(is_verb_form(t) or lemmas(t.casefold()).keys() == {"VERB"} for t in tokens[1:]):
+        return ""  # "seriousness of harm": a label naming what the case is about
     if verb_base(tokens[0], "VBD") and not can_be(tokens[0], "NOUN"):
         return ""  # "approved Entores; ...": what a judgment did, not what it held
     return holding
