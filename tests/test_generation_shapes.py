@@ -1357,3 +1357,13 @@ def test_a_label_naming_what_a_case_is_about_is_no_holding(tmp_path: Path) -> No
     assert cards["Which case held that the practice must withstand logical analysis?"] == (
         "Bolitho v City & Hackney HA"
     )
+
+
+def test_who_is_not_asked_where_the_fact_comes_after_the_dash(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Cuba\n\n"
+        "- Castro turned to USSR - Soviet trade deal Feb 1960 (Mikoyan visit), USSR bought "
+        "Cuban sugar\n",
+    )
+    assert "Who turned to USSR?" not in cards

@@ -41,6 +41,7 @@ MIN_MEANING_WORDS = 3
 MAX_LAW_WORDS = 40  # a law is stated whole, however long: it is the one fact its name asks
 MIN_RESTRICTED_WORDS = 6  # a head cut before its "that ..." shorter than this says nothing
 MIN_STATED_WORDS = 5  # a meaning opening with "no" this long states something
+MIN_WHO_WORDS = 5  # "Who turned to USSR?" asks less than the details the dash goes on to
 MAX_CUT_PHRASE_WORDS = 6  # a long answer may lose the place or time it ends on, no more
 
 
@@ -773,6 +774,9 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     tokens = rest.split()
     if len(tokens) < 3:
         return []
+    told = DASH.split(sentence[len(name) :], maxsplit=1)
+    if len(told) == 2 and len(tokens) < MIN_WHO_WORDS and len(words(told[1])) >= MIN_WHO_WORDS:
+        return []  # "Castro turned to USSR - Soviet trade deal Feb 1960 ...": the fact is after
     index = 0
     while index < len(tokens) - 1 and tokens[index].endswith("ly") and can_be(tokens[index], "ADV"):
         index += 1
