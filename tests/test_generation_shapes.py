@@ -1334,13 +1334,14 @@ def test_a_timeline_hides_its_days_names_after_titles_and_never_a_place_in_a_row
         "- 26 Oct - Khrushchev's 1st letter: remove missiles if US promises not to invade Cuba\n"
         "- 27 Oct\n"
         "  - U-2 shot down over Cuba, pilot Maj. Rudolf Anderson killed\n"
+        "- In 1960 Castro nationalised US-owned sugar mills, oil refineries and banks\n"
         "- AO3 = context, link to Kennedy's election promises.\n",
         encoding="utf-8",
     )
     answers = [note.back or note.front for note in generate_deck(path).notes]
     hidden = [text[text.index("[") + 1 : text.index("]")] for text in answers if "[" in text]
     assert "26 Oct" in hidden and "Rudolf Anderson" in hidden
-    assert not {"26", "1st", "Maj", "AO3"} & set(hidden)
+    assert not {"26", "1st", "Maj", "AO3", "US-owned"} & set(hidden)
     assert not [text for text in answers if "AO3" in text]  # about the exam, not the crisis
 
 

@@ -433,6 +433,8 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
             tokens = trimmed.split()
         if len(tokens[-1]) == 1:
             continue  # "North K": an abbreviation the notes use, not a name to learn
+        if _COMPOUND_MODIFIER.search(trimmed):
+            continue  # "US-owned sugar mills", "Soviet-backed": a name made into a describing word
         if len(tokens) == 1 and trimmed.casefold() in TITLES and sentence[end : end + 1] == ".":
             continue  # "Maj. Rudolf Anderson": the title, not the name
         if len(tokens) == 1 and _ACRONYM.match(trimmed):
@@ -444,6 +446,7 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
     return spans
 
 
+_COMPOUND_MODIFIER = re.compile(r"-(?:[a-z]+ed|[a-z]+en|led|born|made|run|wide|style)$")
 # Capitalised words that open a phrase rather than a name: "Following the War".
 LEADING_PREPOSITIONS = frozenset(
     [
