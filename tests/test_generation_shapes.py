@@ -1298,8 +1298,10 @@ def test_a_table_that_compares_its_columns_asks_each_side(tmp_path: Path) -> Non
         tmp_path,
         "## Circuits\n\n"
         "| | Series | Parallel |\n|---|---|---|\n"
-        "| Current | same everywhere | splits between branches |\n",
+        "| Current | same everywhere | splits between branches |\n"
+        "| Fuse | yes, in the plug | no |\n",
     )
+    assert cards["Series: fuse?"] == "yes, in the plug"  # whether, not what
     assert cards["Series: what is the current?"] == "same everywhere"
     assert cards["Parallel: what is the current?"] == "splits between branches"
     assert not [front for front in cards if " of current" in front]
@@ -1314,10 +1316,12 @@ def test_a_term_whose_meaning_is_what_it_does_is_asked_what_it_does(tmp_path: Pa
         "- militarism - arms race between Britain and Germany\n"
         "- Permanence: Is the forest going to be preserved forever\n"
         "- professionals: Bolam v Friern Hospital Management Committee [1957] - not negligent "
-        "if they acted in accordance with a practice accepted as proper\n",
+        "if they acted in accordance with a practice accepted as proper\n"
+        "- children: standard of a reasonable child of the same age - Mullin v Richards [1998]\n",
     )
-    assert cards["What does cholesterol do?"] == "Regulates fluidity"
-    assert cards["What does fuse do?"] == "Melts if current too high"
+    assert not [front for front in cards if "children?" in front]
+    assert cards["What does cholesterol do?"] == "Regulates fluidity; makes membrane more stable"
+    assert cards["What does fuse do?"] == "Melts if current too high; breaks circuit"
     assert "What does militarism do?" not in cards  # "arms race" names a thing
     assert not [
         front for front in cards if front.startswith(("What is cholesterol", "What does Perm"))

@@ -1345,6 +1345,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             # "| Feature | Prokaryotic | Eukaryotic |": each column is one side compared.
             verb = "are" if _plural_noun(subject.split()[-1].casefold()) else "is"
             front = f"{name}: what {verb} the {subject}?"
+            if re.match(r"(?:yes|no)\b", answer, re.I):
+                front = f"{name}: {subject}?"  # "no - DNA free in cytoplasm" says whether
         else:
             front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)

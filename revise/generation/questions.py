@@ -123,8 +123,10 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
     clause = re.split(r"[,;]|\s[-\u2013\u2014]\s", meaning, maxsplit=1)[0]
     cited = case_span(meaning)
-    if cited and cited[0] == 0:
-        return []  # "professionals: Bolam v Friern ... - not negligent if ...": a case's rule
+    if cited and (cited[0] == 0 or (plural and sep not in ("is", "are"))):
+        # "professionals: Bolam v Friern ... - not negligent if ...", "children: standard of a
+        # reasonable child - Mullin v Richards": who a case's rule is for, not what they are
+        return []
     # "fuse - melts if current too high": a verb, though "melts" could be a plural noun, where
     # what follows cannot go on a noun ("arms race", "firms pass", "sites of" name things).
     second_word = meaning.split()[1].casefold() if len(meaning.split()) > 1 else ""
@@ -134,6 +136,13 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         # "cholesterol - regulates fluidity, makes membrane more stable": what it does
         does = "do" if plural else "does"
         answer = clause.strip()
+        for part in re.split(r",\s+", meaning.split(";")[0].rstrip(" ."))[1:]:
+            # "contains the DNA, controls the cell's activities": each thing it does
+            if not part.split() or not verb_base(part.split()[0].casefold(), "VBZ"):
+                break
+            if len(words(f"{answer}; {part}")) > MAX_ANSWER_WORDS:
+                break
+            answer = f"{answer}; {part.strip()}"
         if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS:
             return []
         return [
@@ -271,9 +280,15 @@ def _plural(term: str) -> bool:
     """ "chunks", "sources of error": the head noun (before an "of" phrase) is plural."""
     head = re.split(r"\s+(?:of|for|in|on|at|to|with)\s+", term, maxsplit=1)[0]
     last = head.split()[-1].casefold()
+    if last in _IRREGULAR_PLURALS:
+        return True
     if not last.endswith("s") or last.endswith(("ss", "is", "us")):
         return False
     return last[:-1] in lemmas(last).get("NOUN", ())
+
+
+# Plurals without an "s" that notes use as labels: "children: standard of a reasonable child".
+_IRREGULAR_PLURALS = frozenset(["children", "people", "men", "women", "mice", "teeth", "feet"])
 
 
 _MODALS = frozenset(["can", "cannot", "may", "must", "will", "would", "should", "could"])
