@@ -35,6 +35,7 @@ from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     affect,
     change,
+    dated,
     ended,
     intention,
     label_clause,
@@ -895,6 +896,7 @@ def shaped_questions(
         *affect(sentence, names),
         *ended(sentence, names),
         *phase(sentence, names),
+        *dated(sentence),
         *means(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]

@@ -35,6 +35,7 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import PRONOUNS, words
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape, capital
+from revise.generation.targets import DAY
 
 # Verbs that say how an amount or a relation moved: "support increased steadily".
 CHANGE_VERBS = frozenset(
@@ -311,6 +312,24 @@ _PHASE = re.compile(
     r"\((?P<when>[^,()]+)(?:,[^()]*)?\)),\s+(?P<main>.+)$",
     re.I,
 )
+
+
+_DATED = re.compile(rf"^(?P<day>{DAY})\s*[-\u2013\u2014:]\s+(?P<event>[^-\u2013\u2014].+)$", re.I)
+
+
+def dated(sentence: str) -> list[Question]:
+    """ "22 Oct - JFK TV address, announces "quarantine"" -> "What happened on 22 Oct?": a line
+    of a timeline asks for its event, not its day (a run of days is no set of facts)."""
+    match = _DATED.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    event = re.sub(r"\s*\([^()]*\)$", "", match["event"]).strip()  # a closing aside
+    if len(words(event)) > MAX_ANSWER_WORDS:
+        event = re.split(r",\s+|;\s+", event, maxsplit=1)[0]
+    if not MIN_CONTENT_WORDS <= len(words(event)) <= MAX_ANSWER_WORDS:
+        return []
+    front = finish_question(f"What happened on {match['day']}")
+    return [Question(front, capital(event), Shape.EFFECT, 10.8)]
 
 
 def phase(sentence: str, names: frozenset[str]) -> list[Question]:
