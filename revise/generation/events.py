@@ -324,6 +324,9 @@ def dated(sentence: str) -> list[Question]:
     if not match:
         return []
     event = re.sub(r"\s*\([^()]*\)$", "", match["event"]).strip()  # a closing aside
+    clause = split_clause(capital(event))
+    if clause is not None and clause.aux == "did":
+        return []  # "the Third Estate declared itself ...": asked "When did ...?"
     if len(words(event)) > MAX_ANSWER_WORDS:
         event = re.split(r",\s+|;\s+", event, maxsplit=1)[0]
     if not MIN_CONTENT_WORDS <= len(words(event)) <= MAX_ANSWER_WORDS:
