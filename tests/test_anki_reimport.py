@@ -6,6 +6,7 @@ stored a batch of notes at a time (a large one)."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 import zipfile
@@ -19,6 +20,7 @@ from revise import Collection
 from revise.formats import anki
 from revise.storage.merge import StaleOrigin
 from revise.storage.models import Note
+from revise.storage.origins import KnownOrigins
 
 FIXTURES = Path(__file__).parent / "fixtures" / "anki"
 LEGACY = ("french-words-and-phrases.apkg", "collection.anki21")
@@ -171,3 +173,32 @@ def test_a_note_edited_in_the_app_is_read_whole_and_keeps_the_apps_text(col, tmp
     assert report.total_updated == 0 and report.total_added == 0
     backs = [note.back for deck in col.decks() for note in col.export_deck(deck.name).notes]
     assert backs.count("my own answer") == 1
+
+
+# What the origins of each fixture's notes digest to, as every version since origins were kept
+# has worked them out: a change would make every package stored before read whole again once.
+ORIGINS_DIGEST = {
+    LEGACY: "3a23dc1a2fd84e6a",
+    GENANKI: "a605d3932e0c83d9",
+    MODERN: "d8e51f607ce68182",
+}
+
+
+@pytest.mark.parametrize("source", [LEGACY, GENANKI, MODERN], ids=lambda s: s[0])
+def test_the_origins_stored_by_earlier_versions_are_met_again(tmp_path, source):
+    decks = anki.read_anki_package(package(tmp_path, source), scratch=tmp_path)
+    origins = sorted(note.origin for deck in decks for note in deck.notes)
+
+    digest = hashlib.sha256("\n".join(origins).encode()).hexdigest()[:16]
+    assert digest == ORIGINS_DIGEST[source]
+
+
+def test_stored_origins_are_found_whatever_the_order_they_are_read_in():
+    pairs = [(hashlib.blake2b(bytes([i, j]), digest_size=16).hexdigest(), f"k{i}-{j}")
+             for i in range(40) for j in range(40)]  # fmt: skip
+    expected = dict(pairs)
+
+    for given in (sorted(pairs), pairs, [*pairs, (pairs[0][0].upper(), "upper")]):
+        known = KnownOrigins(given)
+        assert {origin: known[origin] for origin in expected} == expected
+        assert "0" * 32 not in known and "not an origin" not in known

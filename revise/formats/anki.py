@@ -6,7 +6,7 @@ beside the real file) — and a media map naming the numbered media members. Eve
 with size caps; the collection is decompressed to a temporary file (removed when it has been
 read) for SQLite to read, never into memory, and its notes are read one at a time: a small
 package into decks (`read_anki_package`), a large one a batch of notes at a time as it is
-stored (`AnkiRows`), its review log held as compact arrays.
+stored (`AnkiRows`), each with its cards and reviews looked up through indexes added to the copy.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ import secrets
 import sqlite3
 import tempfile
 import weakref
-from array import array
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager, suppress
@@ -361,12 +359,27 @@ def scratch_copy(folder: Path, name: str, chunks: Iterator[bytes], error: _Error
             copy.unlink(missing_ok=True)
 
 
+# The file is on disk and in the system's cache: a cache of pages of its own half SQLite's
+# usual size is enough (and bounds what building an index sorts in memory before spilling).
+_CACHE_SIZE = "PRAGMA cache_size = -1024"
+# Indexes added to the copy (Anki's own collections have one on cards.nid and revlog.cid, not
+# always): the notes are then read in order with their cards and review log by lookups, never
+# gathered and sorted whole in memory.
+_INDEXES = {
+    "cards": "CREATE INDEX IF NOT EXISTS revise_cards_by_note ON cards (nid, ord)",
+    "revlog": "CREATE INDEX IF NOT EXISTS revise_revlog_by_card ON revlog (cid, id)",
+}
+
+
 @contextmanager
 def _open_database(path: Path, error: _Error, member: str) -> Iterator[sqlite3.Connection]:
+    """The collection copied to `path`, indexed for reading a note at a time, opened read-only."""
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
     if head != SQLITE_MAGIC:
         raise error(f"{member} is not a SQLite database; export it again from Anki")
+    with reading_errors(error, member):
+        _add_indexes(path)
     # Read by one thread at a time, not always the one that opened it (the app's import).
     conn = sqlite3.connect(
         f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
@@ -375,11 +388,27 @@ def _open_database(path: Path, error: _Error, member: str) -> Iterator[sqlite3.C
         with reading_errors(error, member):
             conn.create_collation("unicase", _unicase)
             conn.execute("PRAGMA query_only = 1")
-            # The file is on disk and in the system's cache: a cache of pages of its own half
-            # SQLite's usual size keeps the memory its large sorted reads take smaller (about
-            # 10 MB less for 100,000 notes); much smaller, the sorts spill to disk and take longer.
-            conn.execute("PRAGMA cache_size = -1024")
+            conn.execute(_CACHE_SIZE)
             yield conn
+    finally:
+        conn.close()
+
+
+def _add_indexes(copy: Path) -> None:
+    """Index the tables of the collection's copy (revise's own temporary file: no journal, as
+    it is removed if anything goes wrong) that it has; a missing table is reported later."""
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.create_collation("unicase", _unicase)
+        conn.execute("PRAGMA trusted_schema = 0")
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute(_CACHE_SIZE)
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        for table, statement in _INDEXES.items():
+            if table in tables:
+                conn.execute(statement)
     finally:
         conn.close()
 
@@ -477,7 +506,6 @@ class _NoteReader:
         self._legacy_buttons = sched_ver < 2
         every_note = repr((row[0], sched_ver, *metadata[:3], beside))
         self._shared = hashlib.blake2b(every_note.encode("utf-8", "surrogatepass"), digest_size=16)
-        self._reviews: _Reviews | None = None
         self.count = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
 
     def reading(self):  # type: ignore[no-untyped-def]
@@ -495,7 +523,7 @@ class _NoteReader:
 
     def __iter__(self) -> Iterator[tuple[int, NoteData]]:
         fresh, known = self._shared.copy, self._known  # bound once: used for every note
-        cards: sqlite3.Cursor | None = None  # the cards, from the first note read further on
+        cards: Iterator[_CardRow] | None = None  # the cards, from the first note read further on
         ahead = None
         for row in self._conn.execute(_NOTES_WITH_CARDS):
             note_id = row[0]
@@ -509,12 +537,12 @@ class _NoteReader:
                 yield row[6] or 1, note
                 continue
             if cards is None:
-                cards = self._conn.execute(_CARDS, (note_id,))
+                cards = self._cards_from(note_id)
                 ahead = next(cards, None)
-            while ahead is not None and ahead[1] < note_id:
+            while ahead is not None and ahead[0][1] < note_id:
                 ahead = next(cards, None)
             card_rows = []
-            while ahead is not None and ahead[1] == note_id:
+            while ahead is not None and ahead[0][1] == note_id:
                 card_rows.append(ahead)
                 ahead = next(cards, None)
             raw = self._raw_note(row, card_rows)
@@ -529,7 +557,29 @@ class _NoteReader:
                 note.origin = origin
                 yield (raw.cards[0].deck_id if raw.cards else 1), note
 
-    def _raw_note(self, row: tuple, card_rows: list[tuple]) -> _RawNote:
+    def _cards_from(self, note_id: int) -> Iterator[_CardRow]:
+        """Each card of the notes from `note_id` on, in note order, with its reviews (oldest
+        first): one row a review, read in that order through the copy's indexes. Manual
+        reschedules (ease 0, types 4 and 5) are not reviews."""
+        legacy = self._legacy_buttons
+        card: tuple | None = None
+        reviews: list[ReviewData] = []
+        for row in self._conn.execute(_CARDS, (note_id,)):
+            if card is None or row[0] != card[0]:
+                if card is not None:
+                    yield card, reviews
+                card, reviews = row[:15], []
+            review_id, ease, duration, kind = row[15:]
+            if review_id is None:
+                continue
+            if legacy and kind in (0, 2) and ease in (2, 3):
+                # The v1 scheduler offered three buttons while learning: Again, Good, Easy.
+                ease += 1
+            reviews.append(ReviewData.at_ms(review_id, ease, duration if duration > 0 else None))
+        if card is not None:
+            yield card, reviews
+
+    def _raw_note(self, row: tuple, card_rows: list[_CardRow]) -> _RawNote:
         note_id, guid, model_id, tags, fields, _, _ = row
         values = fields.split("\x1f")
         if any(field_too_long(value) for value in values):
@@ -537,13 +587,12 @@ class _NoteReader:
         raw = _RawNote(
             guid=guid, model_id=model_id, tags=tuple(dict.fromkeys(tags.split())), fields=values
         )
-        for card_row in card_rows:
+        for card_row, reviews in card_rows:
             deck_id = card_row[13] or card_row[2]
             config_id = self._decks[deck_id].config_id if deck_id in self._decks else 1
             learn, relearn = self._steps.get(
                 config_id, (DEFAULT_LEARN_STEPS, DEFAULT_RELEARN_STEPS)
             )
-            reviews = self._reviews_of(card_row[0])
             try:
                 history = _card_history(card_row, self._created, reviews, learn, relearn)
             except (OverflowError, ValueError, OSError) as exc:
@@ -554,73 +603,40 @@ class _NoteReader:
             raw.cards.append(_Card(card_row[0], card_row[3], deck_id, history))
         return raw
 
-    def _reviews_of(self, card_id: int) -> list[ReviewData]:
-        if self._reviews is None:  # read once, the first time a note is read further
-            self._reviews = _Reviews(self._conn, legacy_learning_buttons=self._legacy_buttons)
-        return self._reviews.of(card_id)
 
-
-class _Reviews:
-    """The review log, held as four arrays sorted by card (about 25 bytes a review): the reviews
-    of a card are looked up as its notes are read. Manual reschedules (ease 0, types 4 and 5)
-    are not reviews."""
-
-    def __init__(self, conn: sqlite3.Connection, *, legacy_learning_buttons: bool) -> None:
-        self._cards, self._ids = array("q"), array("q")
-        self._ratings, self._durations = array("b"), array("q")
-        rows = conn.execute(
-            "SELECT cid, id, ease, time, type FROM revlog"
-            " WHERE ease BETWEEN 1 AND 4 AND type IN (0, 1, 2, 3) ORDER BY cid, id"
-        )
-        for card_id, review_id, ease, duration, kind in rows:
-            if legacy_learning_buttons and kind in (0, 2) and ease in (2, 3):
-                # The v1 scheduler offered three buttons while learning: Again, Good, Easy.
-                ease += 1
-            self._cards.append(card_id)
-            self._ids.append(review_id)
-            self._ratings.append(ease)
-            self._durations.append(duration if duration > 0 else 0)
-
-    def of(self, card_id: int) -> list[ReviewData]:
-        low = bisect_left(self._cards, card_id)
-        high = bisect_right(self._cards, card_id, low)
-        return [
-            ReviewData.at_ms(self._ids[i], self._ratings[i], self._durations[i] or None)
-            for i in range(low, high)
-        ]
-
-
-_CARDS = (
-    "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses, left, odue, odid,"
-    " data FROM cards WHERE nid >= ? ORDER BY nid, ord"
-)
-# Each note's deck: its first card's (a bare column beside min(): SQLite takes it from that row).
-_NOTE_DECKS = """
-SELECT DISTINCT card.deck FROM notes AS n LEFT JOIN (
-    SELECT nid, min(ord), coalesce(nullif(odid, 0), did) AS deck FROM cards GROUP BY nid
-) AS card ON card.nid = n.id
+_CardRow = tuple[tuple, list[ReviewData]]  # a card's columns (as _CARDS reads them), reviews
+# Each card from a note on, with its reviews: the copy's indexes give both in order, unsorted.
+_CARDS = """
+SELECT c.id, c.nid, c.did, c.ord, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses,
+       c.left, c.odue, c.odid, c.data, r.id, r.ease, r.time, r.type
+FROM cards AS c LEFT JOIN revlog AS r
+    ON r.cid = c.id AND r.ease BETWEEN 1 AND 4 AND r.type IN (0, 1, 2, 3)
+WHERE c.nid >= ?
+ORDER BY c.nid, c.ord, r.id
 """
-# Each note with all its cards and a summary of each card's review log, as one row: what the
-# note's origin is a digest of (with what the package says of every note alike). The deck is
-# the first card's (a bare column beside min(): SQLite takes it from that card's row).
-_NOTES_WITH_CARDS = """
-WITH log AS (
-    SELECT cid, count(*) AS n, max(id) AS last, total(id) AS ids, total(ease) AS eases,
-           total(time) AS times, total(type) AS kinds
-    FROM revlog GROUP BY cid
-), card AS (
-    SELECT c.nid AS nid, min(c.ord) AS first, coalesce(nullif(c.odid, 0), c.did) AS deck,
-           group_concat(c.id || ',' || c.did || ',' || c.ord || ',' || c.type || ',' || c.queue
-               || ',' || c.due || ',' || c.ivl || ',' || c.factor || ',' || c.reps || ','
-               || c.lapses || ',' || c.left || ',' || c.odue || ',' || c.odid || ','
-               || quote(c.data) || ',' || coalesce(l.n, 0) || ',' || coalesce(l.last, 0) || ','
-               || coalesce(l.ids, 0) || ',' || coalesce(l.eases, 0) || ','
-               || coalesce(l.times, 0) || ',' || coalesce(l.kinds, 0), ';') AS cards
-    FROM (SELECT * FROM cards ORDER BY nid, ord) AS c LEFT JOIN log AS l ON l.cid = c.id
-    GROUP BY c.nid
+# A note's deck: its first card's (none for a note without cards).
+_FIRST_DECK = (
+    "SELECT coalesce(nullif(odid, 0), did) FROM cards WHERE nid = n.id ORDER BY ord LIMIT 1"
 )
-SELECT n.id, n.guid, n.mid, n.tags, n.flds, card.cards, card.deck
-FROM notes AS n LEFT JOIN card ON card.nid = n.id
+_NOTE_DECKS = f"SELECT DISTINCT ({_FIRST_DECK}) FROM notes AS n"
+# Each note with all its cards and a summary of each card's review log, as one row: what the
+# note's origin is a digest of (with what the package says of every note alike), so these
+# texts must not change (a note's origin would, and every package would be read whole again
+# once). Looked up through the copy's indexes note by note, nothing is gathered in memory.
+_NOTES_WITH_CARDS = f"""
+SELECT n.id, n.guid, n.mid, n.tags, n.flds, (
+    SELECT group_concat(c.id || ',' || c.did || ',' || c.ord || ',' || c.type || ',' || c.queue
+        || ',' || c.due || ',' || c.ivl || ',' || c.factor || ',' || c.reps || ','
+        || c.lapses || ',' || c.left || ',' || c.odue || ',' || c.odid || ','
+        || quote(c.data) || ',' || (
+            SELECT CASE WHEN count(*) THEN count(*) || ',' || max(id) || ',' || total(id)
+                || ',' || total(ease) || ',' || total(time) || ',' || total(type)
+                ELSE '0,0,0,0,0,0' END
+            FROM revlog WHERE cid = c.id
+        ), ';')
+    FROM (SELECT * FROM cards WHERE nid = n.id ORDER BY ord) AS c
+), ({_FIRST_DECK})
+FROM notes AS n
 ORDER BY n.id
 """
 

@@ -69,6 +69,7 @@ from revise.storage.merge import (
 )
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, to_ms
+from revise.storage.origins import KnownOrigins, known_origins
 from revise.storage.prepared import Prepared
 from revise.study import answering, review_days, stats
 from revise.study.deck_options import DeckOptions, DeckOptionsStore, read_changes
@@ -85,10 +86,6 @@ reviews_t = Review.__table__
 ANALYZE_AFTER_NOTES = 1000  # an import this large refreshes the server's query statistics
 MAX_DURATION_MS = 60_000  # a card left on screen while the user is away counts as a minute
 
-# Plain SQL: a hundred thousand rows are read without SQLAlchemy's work on each.
-_ORIGINS = (
-    "SELECT origin, key FROM notes WHERE origin IS NOT NULL AND NOT missing AND edited_at IS NULL"
-)
 # Statements run on every answer are built once (building costs more than running them).
 _card_id = bindparam("card_id")
 _MEMORY = select(
@@ -253,12 +250,10 @@ class Collection:
             scratch=None if self.path is None else self.path.parent,
         )
 
-    def _origins(self) -> dict[str, str]:
-        """The origin of each note imported from an Anki package, and its key; not of notes
-        missing or edited in the app (their package is read whole: an open conflict is listed
-        again)."""
+    def _origins(self) -> KnownOrigins:
+        """The origin of each note imported from an Anki package, and its key."""
         with self._lock, storage.reading(self._engine) as connection:
-            return dict(connection.exec_driver_sql(_ORIGINS).all())  # type: ignore[arg-type]
+            return known_origins(connection)
 
     def import_decks(
         self,
