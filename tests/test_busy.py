@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from revise import Collection, Rating
+from revise import Collection, Rating, cli
 from revise.cli import main
 from revise.config import Config
 from revise.storage import engine
@@ -151,11 +151,25 @@ def test_cli_import_waiting_for_the_lock_says_so_in_one_line(
     deck.write_text("Capital of North Korea :: Pyongyang\n", encoding="utf-8")
     holder = LockHolder(db_path)
     holder.hold()
-    releaser = threading.Timer(5 * BUSY_TIMEOUT_MS / 1000, holder.release)
+    # The lock is let go only once the import has said it waits, and a few busy timeouts later
+    # (it tries again meanwhile): however slowly the command starts, it meets the lock held.
+    waiting = threading.Event()
+    say_once = cli._say_once
+    monkeypatch.setattr(
+        cli, "_say_once", lambda say: say_once(lambda line: (say(line), waiting.set()))
+    )
+
+    def release_once_waited() -> None:
+        waiting.wait(60)
+        time.sleep(3 * BUSY_TIMEOUT_MS / 1000)
+        holder.release()
+
+    releaser = threading.Thread(target=release_once_waited)
     releaser.start()
     try:
         assert main(["import", str(deck), "--db", str(db_path)]) == 0
     finally:
+        waiting.set()
         releaser.join()
         holder.close()
     out, err = capsys.readouterr()

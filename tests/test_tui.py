@@ -25,6 +25,7 @@ from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     make_app,
     screen_text,
     settle,
+    settle_until,
     text_of,
     treaty_deck,
     tui_clock,
@@ -238,17 +239,27 @@ def test_deck_list_shows_counts_and_enter_studies_the_highlighted_deck(tui_col, 
 
     async def scenario(pilot):
         table = pilot.app.screen.query_one("#deck-table")
-        rows = [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows == [["Korea", "2", "0", "0", "2"], ["Treaties", "3", "0", "0", "3"]]
+
+        def rows() -> list[list[str]]:
+            return [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+        await settle_until(pilot, lambda: table.row_count == 2)
+        assert rows() == [["Korea", "2", "0", "0", "2"], ["Treaties", "3", "0", "0", "3"]]
         await pilot.press("down", "enter")
-        await settle(pilot)
+        await settle_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
         assert isinstance(pilot.app.screen, ReviewScreen)
         assert pilot.app.screen.deck == "Treaties"
         assert text_of(pilot, "#card-prompt") == "Treaty question 0?"
-        await pilot.press("space", "3", "q", "enter")
-        await settle(pilot)
-        rows = [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[1] == ["Treaties", "2", "1", "0", "3"]  # counts refreshed after the session
+        review = pilot.app.screen
+        await pilot.press("space", "3")
+        # Ending is greyed out while the answer is stored: a loaded machine takes its time.
+        await settle_until(pilot, lambda: not review.busy)
+        await pilot.press("q")
+        await settle_until(pilot, lambda: pilot.app.screen is not review)
+        await pilot.press("enter")
+        studied = ["Treaties", "2", "1", "0", "3"]
+        await settle_until(pilot, lambda: pilot.app.screen is table.screen and studied in rows())
+        assert rows()[1] == studied  # counts refreshed after the session
         assert table.cursor_row == 1  # still on the deck just studied
 
     drive(app, scenario)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -75,6 +76,17 @@ async def settle(pilot: Pilot[object]) -> None:
     for _ in range(SETTLE_ROUNDS):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause(SETTLE_PAUSE)  # a refresh the last message asked for, and its results
+
+
+async def settle_until(
+    pilot: Pilot[object], condition: Callable[[], bool], seconds: float = 20.0
+) -> None:
+    """Settle until `condition` holds: a chain of workers and messages takes longer than
+    `settle`'s rounds on a loaded machine. Gives up after `seconds` (the test then fails)."""
+    deadline = time.monotonic() + seconds
+    await settle(pilot)
+    while not condition() and time.monotonic() < deadline:
+        await settle(pilot)
 
 
 def text_of(pilot: Pilot[object], selector: str) -> str:
