@@ -790,7 +790,7 @@ def _import_with_progress(collection, decks, tables, args: argparse.Namespace, t
             dry_run=args.dry_run,
             prefer_file=args.prefer_file,
             restore=args.restore,
-            progress=lambda done, _: bar.update(task, completed=done),
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
             on_wait=_say_once(lambda line: bar.console.print(line, markup=False, highlight=False)),
         )
 

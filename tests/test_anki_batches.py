@@ -114,3 +114,34 @@ def test_the_copy_of_a_package_read_but_never_imported_is_removed(tmp_path, in_b
         del sources  # an import that stops before storing (another file could not be read)
 
         assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("most", [merge.HOLD_BYTES_AT_MOST, 20_000], ids=["16 MB", "20 KB"])
+def test_a_first_pass_holds_a_packages_notes_by_their_weight_not_only_their_count(
+    tmp_path, monkeypatch, most
+):
+    path = package(tmp_path, LEGACY)  # 1,639 notes, each with its cards' reviews: about 2 KB
+    with Collection.open(tmp_path / "whole.db") as whole:
+        whole.import_file(path)
+        expected = stored(whole)
+    monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)
+    monkeypatch.setattr(anki, "NOTES_PER_BATCH", 2)
+    monkeypatch.setattr(merge, "HOLD_BYTES_AT_MOST", most)
+    held: list[int] = []  # the notes' writes held when the lock is taken
+    write_held = merge._write_held
+    monkeypatch.setattr(
+        merge,
+        "_write_held",
+        lambda connection, deck, *rest, **more: (
+            held.append(len(deck.held or ())) or write_held(connection, deck, *rest, **more)
+        ),
+    )
+
+    with Collection.open(tmp_path / "c.db") as col:  # SQLite: on a server nothing is held
+        col.import_file(path)
+
+        assert stored(col) == expected
+    if most > 20_000:
+        assert held == [1 + 1639]  # the deck to make, and every note: held to the end
+    else:  # the first batch foretells 20 KB: the rest is stored as it is read
+        assert 0 < sum(held) <= 1 + 2

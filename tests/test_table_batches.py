@@ -83,6 +83,29 @@ def test_a_large_first_import_is_read_once_its_progress_only_moving_forward(
     ]
 
 
+def test_the_progress_moves_on_while_the_writes_are_made(col, tmp_path, small_batches, monkeypatch):
+    from revise.storage import merge
+
+    monkeypatch.setattr(merge, "NOTES_PER_WRITE", 2)
+    path = table(tmp_path / "items.csv", *ROWS)
+    told: list[tuple[int, int]] = []
+    at_writes: list[int] = []  # how far the progress was told as each batch of notes is written
+    add_batch = merge._add_batch
+    monkeypatch.setattr(
+        merge,
+        "_add_batch",
+        lambda *args: at_writes.append(told[-1][0] if told else 0) or add_batch(*args),
+    )
+
+    col.import_file(path, progress=lambda done, total: told.append((done, total)))
+
+    # On SQLite the ten rows are read first and written under the lock, two at a time; on a
+    # server they are written as they are read: either way the bar moves between the writes.
+    assert len(at_writes) >= 4
+    assert at_writes == sorted(set(at_writes)) and at_writes[-1] < told[-1][1]
+    assert told == sorted(set(told)) and told[-1][0] == told[-1][1]
+
+
 def test_reimporting_an_unchanged_table_finds_every_row_unchanged(col, tmp_path, small_batches):
     path = table(tmp_path / "items.csv", *ROWS)
     col.import_file(path)

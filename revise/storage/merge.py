@@ -635,6 +635,7 @@ def _update_cards(
 
 
 _REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "origin")
+NOTES_PER_WRITE = 2000  # new notes written at a time when progress is told
 
 
 def _add_notes(
@@ -643,14 +644,18 @@ def _add_notes(
     rows: list[tuple[int, NoteData, str]],
     now: datetime,
     report: DeckReport,
+    advance: Advance | None = None,
 ) -> None:
     """Insert new notes, their cards and the cards' reviews: one plain `executemany` per table
-    for each batch of notes, so the rows of a million new notes are never all built at once."""
+    for each batch of notes, so the rows of a million new notes are never all built at once
+    (`advance` told after each)."""
     stamp = to_ms(now)
-    for start in range(0, len(rows), ROWS_PER_CALL):
-        report.reviews += _add_batch(
-            connection, deck_id, rows[start : start + ROWS_PER_CALL], stamp
-        )
+    at_once = NOTES_PER_WRITE if advance else ROWS_PER_CALL
+    for start in range(0, len(rows), at_once):
+        batch = rows[start : start + at_once]
+        report.reviews += _add_batch(connection, deck_id, batch, stamp)
+        if advance:
+            advance(len(batch))
 
 
 def _add_batch(
@@ -937,6 +942,19 @@ def store_table(
 
 
 HOLD_AT_MOST = 50_000  # notes a first pass keeps to write later; more: stored as read, locked
+HOLD_BYTES_AT_MOST = 16 * 1024 * 1024  # nor more than about this much memory of notes
+# About the memory a note read from a file takes (measured: a table's row about 400 bytes, an Anki
+# note with one card and four reviews about 1,700): the held writes' weight.
+_NOTE_BYTES, _CARD_BYTES, _REVIEW_BYTES = 350, 750, 140
+# Each row of a table counts twice in the progress told: once read, once written (or found to
+# need no writing), so that the writes a first pass held move the bar too.
+STEPS_PER_ROW = 2
+
+
+def _note_bytes(note: NoteData) -> int:
+    """About how much memory `note` takes, held."""
+    cards = sum(_CARD_BYTES + _REVIEW_BYTES * len(card.reviews) for card in note.history)
+    return _NOTE_BYTES + len(note.front) + len(note.back) + len(note.context) + cards
 
 
 @dataclass
@@ -949,6 +967,8 @@ class _Reading:
     newest: int  # notes with a larger id were added by this import
     decks: dict[str, _StreamedDeck] = field(default_factory=dict)
     read: int = 0  # notes read so far
+    held_bytes: int = 0  # about how much memory the notes whose writes are held take
+    told: int = 0  # how far the progress was moved
 
     def close(self) -> None:
         """Let go of the file now, not when the reader is collected."""
@@ -961,8 +981,8 @@ class _Reading:
 class TablePlan:
     """A table read without the write lock: each deck's report, and what is to be written
     (`store_planned_table`), nothing if the file is as stored. An unfinished plan stopped
-    reading once it held HOLD_AT_MOST notes' writes, or foretold it would: the rest of the file
-    is read, and stored as it is read, under the lock."""
+    reading once it held HOLD_AT_MOST notes' writes (or HOLD_BYTES_AT_MOST of them), or foretold
+    it would: the rest of the file is read, and stored as it is read, under the lock."""
 
     reading: _Reading
     finished: bool
@@ -985,7 +1005,7 @@ class TablePlan:
         are to be read again."""
         self.reading.close()
         if advance:
-            advance(-self.reading.read)
+            advance(-self.reading.told)
 
 
 def plan_table(
@@ -999,10 +1019,10 @@ def plan_table(
 ) -> TablePlan:
     """Read a table of about `rows` rows and work out what storing it writes, writing nothing,
     so that the write lock is taken only for the writes (none for an unchanged file). Reading
-    stops when more than HOLD_AT_MOST notes are to be written, or the batches read so far
-    foretell it (a first import of a large table): held, they would take memory in proportion
-    to the file. The plan is then unfinished: `store_planned_table` writes what it holds and
-    stores the rest of the table as it reads it, from where the plan stopped."""
+    stops when more than HOLD_AT_MOST notes (or HOLD_BYTES_AT_MOST of them) are to be written, or
+    the batches read so far foretell it (a first import of a large table): held, they would take
+    memory in proportion to the file. The plan is then unfinished: `store_planned_table` writes
+    what it holds and stores the rest of the table as it reads it, from where the plan stopped."""
     reading = _Reading(iter(batches), deck_info, options, _newest(connection))
     try:
         finished = _read_on(connection, reading, now, advance, hold=rows)
@@ -1026,7 +1046,7 @@ def store_planned_table(
     plan.fresh = False
     try:
         for deck in plan.decks:
-            _write_held(connection, deck, now, more=not plan.finished)
+            _write_held(connection, deck, now, advance, more=not plan.finished)
         if not plan.finished:
             _read_on(connection, plan.reading, now, advance, hold=None)
     finally:
@@ -1034,9 +1054,17 @@ def store_planned_table(
     report.decks.extend(plan.reports)
 
 
-def _write_held(connection: Connection, deck: _StreamedDeck, now: datetime, *, more: bool) -> None:
-    """Write what a first pass held for `deck`; from then on its notes are written as they are
-    read (`more`: there are more to read, so the deck is made if it is new)."""
+def _write_held(
+    connection: Connection,
+    deck: _StreamedDeck,
+    now: datetime,
+    advance: Advance | None,
+    *,
+    more: bool,
+) -> None:
+    """Write what a first pass held for `deck`, telling `advance` as it goes; from then on its
+    notes are written as they are read (`more`: there are more to read, so the deck is made if
+    it is new)."""
     held, deck.held = deck.held, None
     if held is None or not (held or more):
         return
@@ -1044,7 +1072,9 @@ def _write_held(connection: Connection, deck: _StreamedDeck, now: datetime, *, m
     if held.forget:
         app_edits.forget_deleted(connection, deck.deck_id, held.forget)
     _write_matched(connection, held.writes, deck.deck_id, now, deck.report)
-    _add_notes(connection, deck.deck_id, held.added, now, deck.report)
+    if advance:
+        advance(len(held.writes))
+    _add_notes(connection, deck.deck_id, held.added, now, deck.report, advance)
     _mark_missing(connection, held.missing)
 
 
@@ -1062,10 +1092,12 @@ def _read_on(
 ) -> bool:
     """Read the rest of a table a batch at a time, each batch stored before the next is read,
     or its writes held (`hold`: the rows the table has, about); whether it was read to the end
-    (False: more than HOLD_AT_MOST writes are, or would be at the rate so far, held)."""
+    (False: more than HOLD_AT_MOST writes, or HOLD_BYTES_AT_MOST, are or would be at the rate
+    so far held)."""
     decks = reading.decks
     for batch in reading.rest:
         reading.read += len(batch)
+        before = _held_notes(decks)
         by_deck: dict[str, list[NoteData]] = {}
         for name, note in batch:
             by_deck.setdefault(name, []).append(note)
@@ -1081,14 +1113,32 @@ def _read_on(
                     hold is not None,
                 )
             _store_batch(connection, deck, notes, now, reading.options)
-            if advance:
-                advance(len(notes))
-        held = sum(len(deck.held or ()) + len(deck.pending) for deck in decks.values())
-        if hold is not None and (held > HOLD_AT_MOST or held * hold > HOLD_AT_MOST * reading.read):
+        held = _held_notes(decks)
+        newly_held = max(0, held - before)
+        if advance:  # the writes held are told when they are made
+            step = STEPS_PER_ROW * len(batch) - newly_held
+            reading.told += step
+            advance(step)
+        if newly_held:
+            reading.held_bytes += newly_held * sum(_note_bytes(n) for _, n in batch) // len(batch)
+        if hold is not None and _holds_too_much(held, reading.held_bytes, hold, reading.read):
             return False
     for deck in decks.values():
         _finish_streamed(connection, deck, now, reading.options)
     return True
+
+
+def _held_notes(decks: dict[str, _StreamedDeck]) -> int:
+    return sum(len(deck.held or ()) + len(deck.pending) for deck in decks.values())
+
+
+def _holds_too_much(notes: int, weight: int, rows: int, read: int) -> bool:
+    """Whether a first pass holding `notes` notes' writes of `weight` bytes, having read `read`
+    of a table's `rows` rows, holds or will hold more than it may."""
+    return any(
+        held > most or held * rows > most * read
+        for held, most in ((notes, HOLD_AT_MOST), (weight, HOLD_BYTES_AT_MOST))
+    )
 
 
 def _open_streamed(

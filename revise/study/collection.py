@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 from revise.storage.app_edits import Conflict as Conflict  # for the faces: a report's conflicts
 from revise.storage.app_edits import PreferFile
 from revise.storage.merge import (
+    STEPS_PER_ROW,
     DeckPlan,
     DeckReport,
     ImportReport,
@@ -277,7 +278,8 @@ class Collection:
         unless `restore` (revise/storage/app_edits.py).
         """
         table_options = TableOptions(prefer_file, restore, changes=dry_run)
-        total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
+        total = sum(len(deck.notes) for deck in decks)
+        total += sum(table.lines for table in tables) * STEPS_PER_ROW  # read, then written
         done = shown = 0
 
         def advance(count: int) -> None:
