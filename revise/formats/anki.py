@@ -362,13 +362,17 @@ def scratch_copy(folder: Path, name: str, chunks: Iterator[bytes], error: _Error
 # The file is on disk and in the system's cache: a cache of pages of its own half SQLite's
 # usual size is enough (and bounds what building an index sorts in memory before spilling).
 _CACHE_SIZE = "PRAGMA cache_size = -1024"
-# Indexes added to the copy (Anki's own collections have one on cards.nid and revlog.cid, not
-# always): the notes are then read in order with their cards and review log by lookups, never
-# gathered and sorted whole in memory.
+# Indexes added to the copy where it has none on the column (Anki's own collections have them;
+# other tools' may not): the notes are then read in order with their cards and review log by
+# lookups, never gathered and sorted whole in memory. Table: (column, index).
 _INDEXES = {
-    "cards": "CREATE INDEX IF NOT EXISTS revise_cards_by_note ON cards (nid, ord)",
-    "revlog": "CREATE INDEX IF NOT EXISTS revise_revlog_by_card ON revlog (cid, id)",
+    "cards": ("nid", "CREATE INDEX revise_cards_by_note ON cards (nid, ord)"),
+    "revlog": ("cid", "CREATE INDEX revise_revlog_by_card ON revlog (cid, id)"),
 }
+_INDEXED = """
+SELECT 1 FROM pragma_index_list(?) AS list, pragma_index_info(list.name) AS info
+WHERE info.seqno = 0 AND info.name = ? AND NOT list.partial
+"""
 
 
 @contextmanager
@@ -406,8 +410,8 @@ def _add_indexes(copy: Path) -> None:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        for table, statement in _INDEXES.items():
-            if table in tables:
+        for table, (column, statement) in _INDEXES.items():
+            if table in tables and conn.execute(_INDEXED, (table, column)).fetchone() is None:
                 conn.execute(statement)
     finally:
         conn.close()
@@ -530,11 +534,11 @@ class _NoteReader:
             digest = fresh()
             digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
             origin = digest.hexdigest()
-            if origin in known:  # as imported before
-                note = NoteData(
-                    NoteKind.BASIC, "", id=known[origin], origin=origin, as_imported=True
+            if (key := known.get(origin)) is not None:  # as imported before
+                yield (
+                    row[6] or 1,
+                    NoteData(NoteKind.BASIC, "", id=key, origin=origin, as_imported=True),
                 )
-                yield row[6] or 1, note
                 continue
             if cards is None:
                 cards = self._cards_from(note_id)

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 _ROWS_AT_ONCE = 10_000  # rows fetched from the database at a time
 _HEX_DIGITS = 32  # an origin: a 16-byte digest in hex
+_LOW_HALF = (1 << 64) - 1
 # Notes read no further when their origin is met again: not those missing or edited in the app
 # (their package is read whole, so that an open conflict is listed again). Byte order, in which
 # hex digits sort as the numbers they spell.
@@ -65,6 +66,8 @@ class KnownOrigins(Mapping[str, str]):
         return self._keys[start : self._ends[index]]
 
     def _index(self, origin: object) -> int | None:
+        if not self._high:  # a first import: nothing to look for
+            return None
         number = _number(origin) if isinstance(origin, str) else None
         if number is None:
             return None
@@ -85,6 +88,11 @@ class KnownOrigins(Mapping[str, str]):
             raise KeyError(origin)
         return self._key(index)
 
+    def get(self, origin: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The key of the note of that origin (one lookup: a re-import makes one a note)."""
+        index = self._index(origin)
+        return default if index is None else self._key(index)
+
     def __len__(self) -> int:
         return len(self._high)
 
@@ -98,9 +106,10 @@ def _number(origin: str) -> tuple[int, int] | None:
     if len(origin) != _HEX_DIGITS:
         return None
     try:
-        return int(origin[:16], 16), int(origin[16:], 16)
+        number = int(origin, 16)
     except ValueError:
         return None
+    return number >> 64, number & _LOW_HALF
 
 
 def known_origins(connection: Connection) -> KnownOrigins:
