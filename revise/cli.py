@@ -319,26 +319,31 @@ def _add_editing_commands(commands, common: argparse.ArgumentParser) -> None:  #
     write.add_argument("name", metavar="NAME")
 
 
-# The options every command takes, before or after the command: (option, attribute, type).
-COMMON_OPTIONS = (("--db", "db", str), ("--config", "config", Path))
+# The options every command takes, before or after the command: (option, attribute, type,
+# metavar, help), for argparse and for the plain `revise study` read without it.
+COMMON_OPTIONS = (
+    (
+        "--db",
+        "db",
+        str,
+        "PATH",
+        "the collection: a file or a postgresql+psycopg:// URL (default: $REVISE_DB, "
+        "else `database` in config.toml, else revise.db in the data folder)",
+    ),
+    (
+        "--config",
+        "config",
+        Path,
+        "FILE",
+        "settings file (default: $REVISE_CONFIG, else config.toml in the config folder)",
+    ),
+)
 
 
 def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
     # Accepted before or after the command; a subcommand's copy must not reset the value.
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=default,
-        help="the collection: a file or a postgresql+psycopg:// URL (default: $REVISE_DB, "
-        "else `database` in config.toml, else revise.db in the data folder)",
-    )
-    parser.add_argument(
-        "--config",
-        metavar="FILE",
-        type=Path,
-        default=default,
-        help="settings file (default: $REVISE_CONFIG, else config.toml in the config folder)",
-    )
+    for option, _, kind, metavar, explained in COMMON_OPTIONS:
+        parser.add_argument(option, metavar=metavar, type=kind, default=default, help=explained)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -353,8 +358,8 @@ def study_words(argv: Sequence[str]) -> SimpleNamespace | None:
     every command's parser took as long as a sixth of the rest of the way to the first card.
     They are what argparse gives for the same words (a test holds the two equal). None for any
     other words, which argparse reads, with its help and its errors."""
-    options = {option: (attribute, kind) for option, attribute, kind in COMMON_OPTIONS}
-    values: dict[str, object] = {attribute: None for _, attribute, _ in COMMON_OPTIONS}
+    options = {option: (attribute, kind) for option, attribute, kind, *_ in COMMON_OPTIONS}
+    values: dict[str, object] = {attribute: None for _, attribute, *_ in COMMON_OPTIONS}
     positional: list[str] = []
     words = iter(argv)
     for word in words:
