@@ -1375,3 +1375,21 @@ def test_who_is_not_asked_where_the_fact_comes_after_the_dash(tmp_path: Path) ->
         "Cuban sugar\n",
     )
     assert "Who turned to USSR?" not in cards
+
+
+def test_a_quotation_asks_who_said_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Guilt\n\n"
+        '- **"Out, damned spot! out, I say!"** - Lady Macbeth, 5.1, the sleepwalking scene\n\n'
+        "## Appearance\n\n"
+        "- Duncan: **\"There's no art / To find the mind's construction in the face\"** (1.4)\n\n"
+        "## Offers\n\n"
+        '- Reply: "Lowest price for Bumper Hall Pen £900"\n',
+    )
+    assert cards['Who says "Out, damned spot! out, I say!" (5.1)?'] == "Lady Macbeth"
+    assert (
+        cards["Who says \"There's no art / To find the mind's construction in the face\" (1.4)?"]
+        == "Duncan"
+    )
+    assert "Reply" not in cards.values()  # a label, not a speaker

@@ -852,6 +852,33 @@ _COMPARED = re.compile(
 )
 
 
+_OPEN_QUOTE = '"\u201c'
+_CLOSE_QUOTE = '"\u201d'
+_SPEAKER = r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
+_REFERENCE = r"(?P<where>(?:Act\s+\d+(?:,?\s+Scene\s+\d+)?|\d+\.\d+)(?:\s*/\s*\d+\.\d+)?)"
+_QUOTED = rf"[{_OPEN_QUOTE}](?P<quote>[^{_OPEN_QUOTE}{_CLOSE_QUOTE}]{{6,240}})[{_CLOSE_QUOTE}]"
+# '"Out, damned spot!" - Lady Macbeth, 5.1, ...' and 'Duncan: "There's no art ..." (1.4)'
+_SAID_BY = re.compile(rf"^{_QUOTED}\s*[-\u2013\u2014]\s*{_SPEAKER}(?:,\s*{_REFERENCE})?(?=,|\s*$)")
+_SPEAKER_SAID = re.compile(rf"^{_SPEAKER}:\s*{_QUOTED}(?:\s*\({_REFERENCE}\))?")
+MAX_QUOTE_WORDS = 24  # a quotation asked whole, its prompt within thirty words
+
+
+def quotation(sentence: str) -> list[Question]:
+    """'"Out, damned spot! out, I say!" - Lady Macbeth, 5.1, the sleepwalking scene' -> 'Who
+    says "Out, damned spot! out, I say!" (5.1)?' :: "Lady Macbeth": a quotation asks who said
+    it, never a word hidden inside it."""
+    text = sentence.strip().rstrip(".")
+    match = _SAID_BY.match(text) or _SPEAKER_SAID.match(text)
+    if not match or len(words(match["quote"])) > MAX_QUOTE_WORDS:
+        return []
+    first, last = match["who"].split()[0].casefold(), match["who"].split()[-1].casefold()
+    if first in PRONOUNS or first in _DETERMINERS or lemmas(last):
+        return []  # "Reply: ...", "- this shows ...": no one named as the speaker
+    where = f" ({match['where']})" if match["where"] else ""
+    front = f'Who says "{match["quote"].strip()}"{where}?'
+    return [Question(front, match["who"], Shape.WHO, 12.6)]
+
+
 _INCLUDING = re.compile(r",\s+(?:including|such\s+as)\s+", re.I)
 MAX_KIND_WORDS = 4  # "major weapons systems": the kind its examples are of
 
