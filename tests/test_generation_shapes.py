@@ -1393,3 +1393,16 @@ def test_a_quotation_asks_who_said_it(tmp_path: Path) -> None:
         == "Duncan"
     )
     assert "Reply" not in cards.values()  # a label, not a speaker
+
+
+def test_a_point_of_law_labelled_before_its_case_asks_for_the_authority(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Breach of duty\n\n"
+        "Factors courts weigh:\n"
+        "- probability of harm - **Bolton v Stone [1951]** (cricket ball hit out of ground)\n"
+        "- social utility - **Watt v Hertfordshire CC [1954]** (fireman injured by jack)\n",
+    )
+    assert cards["Which case is the authority on probability of harm?"] == "Bolton v Stone"
+    assert cards["Which case is the authority on social utility?"] == "Watt v Hertfordshire CC"
+    assert not [front for front in cards if "factors courts weigh" in front.casefold()]

@@ -869,11 +869,31 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
             return []  # under a case, only what it held is its rule; the facts are not
         candidates.append(text[held.end() :])
     holding = next((found for found in map(_rule, candidates) if found), "")
+    if not holding and case is not None and here:
+        # "probability of harm - Bolton v Stone [1951] (cricket ball ...)": the case a point
+        # of law is known by, under the label the notes give the point.
+        label = _LEAD_IN.sub("", text[: here.start()].strip().rstrip(":-\u2013\u2014 ").strip())
+        label = DASH.split(label)[0].strip()
+        if MIN_MEANING_WORDS - 1 <= len(words(label)) <= MAX_POINT_WORDS and _names_a_point(label):
+            point = " ".join(lower_first(label.split()))
+            front = finish_question(f"Which case is the authority on {point}")
+            return [Question(front, case[0], Shape.CASE, 12.4)]
     if not holding or case is None:
         return []
     answer = case[0]
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+MAX_POINT_WORDS = 6  # "probability of harm", "factual causation": a point of law's label
+
+
+def _names_a_point(label: str) -> bool:
+    """A noun phrase naming a point of law: no verb, no quotation, not the case's own facts."""
+    tokens = words(label)
+    if not tokens or not tokens[0][:1].isalpha() or re.search(r"[\"\u201c(]", label):
+        return False
+    return not any(is_verb_form(token) for token in tokens)
 
 
 def _rule(holding: str) -> str:
@@ -912,6 +932,8 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     warehouse" -> "What is long term memory like?" """
     text = fragment.strip().rstrip(".;")
     first = text.split()[0].casefold() if text else ""
+    if case_span(text) or any(lemmas(w.casefold()).keys() == {"VERB"} for w in subject.split()[1:]):
+        return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
     plural = _plural(subject)
     verb = "are" if plural else "is"
     shown = " ".join(lower_first(subject.split()))
