@@ -1406,3 +1406,16 @@ def test_a_point_of_law_labelled_before_its_case_asks_for_the_authority(tmp_path
     assert cards["Which case is the authority on probability of harm?"] == "Bolton v Stone"
     assert cards["Which case is the authority on social utility?"] == "Watt v Hertfordshire CC"
     assert not [front for front in cards if "factors courts weigh" in front.casefold()]
+
+
+def test_a_question_whose_answer_is_the_topic_gives_way_to_the_next_card(tmp_path: Path) -> None:
+    path = tmp_path / "macbeth.md"
+    path.write_text(
+        "# Macbeth - key quotes\n\n## Guilt\n\n"
+        '- **"Will all great Neptune\'s ocean wash this blood / Clean from my hand?"** - '
+        "Macbeth, 2.2, just after the murder\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    assert [note.back for note in notes if note.kind is NoteKind.BASIC] == []  # never "Macbeth"
+    assert any("[Neptune]" in note.front for note in notes)

@@ -947,6 +947,9 @@ def _shaped_option(
         return None
     if given_by_context(shaped.back, context):
         return None  # the context line would give the answer away
+    if vocabulary.is_topic(shaped.back):
+        return None  # "Who says ...? :: Macbeth" in notes on Macbeth: the next option asks
+
     if shaped.hidden:
         start = shaped.front.find(shaped.hidden)
         if start < 0 or vocabulary.is_topic(shaped.hidden):
