@@ -124,6 +124,11 @@ def can_be(word: str, part: str) -> bool:
     return part in lemmas(word.casefold())
 
 
+def only_as(word: str, part: str) -> bool:
+    """ "Successively" only as an adverb, "weigh" only as a verb."""
+    return lemmas(word.casefold()).keys() == {part}
+
+
 def verb_base(word: str, tag: str) -> str | None:
     """The base form when `word` is the verb form `tag` (VBD past, VBZ third person)."""
     lower = word.casefold()

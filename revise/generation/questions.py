@@ -18,6 +18,7 @@ from revise.generation.grammar import (
     is_noun_phrase_word,
     lemmas,
     lower_first,
+    only_as,
     participle_base,
     past_participle,
     question,
@@ -684,7 +685,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     if outcome.split()[0].casefold() in ("you", "us", "them", "him", "her", "me"):
         return []  # "allows you to dip into ...": what it lets someone do, asked as such
-    if set(lemmas(outcome.split()[0].casefold())) == {"ADV"}:
+    if only_as(outcome.split()[0], "ADV"):
         return []  # "support increased [steadily while ...]": a change, not a thing caused
     tokens = cause.split()
     modal = ""
@@ -704,7 +705,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         or verb_base(first, "VBD")
     ):
         return []  # "Increases demand for AUD and increases ...": no subject
-    if set(lemmas(first)) == {"ADV"} or re.match(r"by\b", match["effect"].strip(), re.I):
+    if only_as(first, "ADV") or re.match(r"by\b", match["effect"].strip(), re.I):
         return []  # "Basically the energy required ...", "caused by": not a cause and its effect
     if tokens[0].casefold() in ("which", "that", "this", "it", "who", "and", "but", "so"):
         return []
@@ -905,7 +906,7 @@ def _rule(holding: str) -> str:
         return ""
     if re.match(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*:", holding):
         return ""
-    if not any(is_verb_form(t) or lemmas(t.casefold()).keys() == {"VERB"} for t in tokens[1:]):
+    if not any(is_verb_form(t) or only_as(t, "VERB") for t in tokens[1:]):
         return ""  # "seriousness of harm": a label naming what the case is about
     if verb_base(tokens[0], "VBD") and not can_be(tokens[0], "NOUN"):
         return ""  # "approved Entores; ...": what a judgment did, not what it held
@@ -932,7 +933,7 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     warehouse" -> "What is long term memory like?" """
     text = fragment.strip().rstrip(".;")
     first = text.split()[0].casefold() if text else ""
-    if case_span(text) or any(lemmas(w.casefold()).keys() == {"VERB"} for w in subject.split()[1:]):
+    if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
     plural = _plural(subject)
     verb = "are" if plural else "is"

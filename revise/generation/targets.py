@@ -306,7 +306,7 @@ def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
 def _is_term_phrase(term: str) -> bool:
     """An emphasised phrase worth hiding ends in a noun or a name, not a verb or an adverb
     ("Successively abort", "almost always")."""
-    from revise.generation.grammar import lemmas
+    from revise.generation.grammar import lemmas, only_as
 
     tokens = re.findall(r"[\w'\u2019-]+", term)
     if not tokens or len(tokens) > MAX_DELETION_WORDS:
@@ -316,7 +316,7 @@ def _is_term_phrase(term: str) -> bool:
         return False  # "**Note**:"
     if any(token in AUXILIARIES for token in lowered):
         return False  # "sell imported goods will benefit": a clause, not a term
-    if set(lemmas(lowered[0])) == {"ADV"}:
+    if only_as(lowered[0], "ADV"):
         return False  # "Successively abort"
     last = tokens[-1]
     if last[:1].isupper() or any(ch.isdigit() for ch in last):
