@@ -1419,3 +1419,46 @@ def test_a_question_whose_answer_is_the_topic_gives_way_to_the_next_card(tmp_pat
     notes = generate_deck(path).notes
     assert [note.back for note in notes if note.kind is NoteKind.BASIC] == []  # never "Macbeth"
     assert any("[Neptune]" in note.front for note in notes)
+
+
+def test_a_formula_with_its_words_asks_which_equation_links_the_quantities(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Forces\n\n"
+        "- F = ma (force = mass x acceleration) <- in every paper!!\n"
+        "- W = mg, weight (N) = mass (kg) x gravitational field strength (N/kg)\n"
+        "- p = mv -> momentum (kg m/s) = mass (kg) x velocity (m/s)\n",
+    )
+    assert cards["Which equation links force, mass and acceleration?"] == "F = ma"
+    assert (
+        cards["Which equation links weight, mass and gravitational field strength?"] == "W = mg"
+    )
+    assert cards["Which equation links momentum, mass and velocity?"] == "p = mv"
+    assert not [card for card in [*cards, *cards.values()] if "<-" in card or "paper" in card]
+
+
+def test_a_term_with_its_symbol_or_long_form_is_defined(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Quantities\n\n"
+        "- **density (ρ)** = mass per unit volume, measured in kg/m³\n"
+        "- **pressure (p)** - measured in pascals (Pa), force per unit area\n"
+        "- **GDP (gross domestic product)** - total value of goods and services produced in a year\n"
+        "- start of the boom (sort of) - prices rose everywhere at once\n",
+    )
+    assert cards["What is density (ρ)?"] == "Mass per unit volume, measured in kg/m³"
+    assert cards["What is pressure (p) measured in?"] == "Pascals (Pa)"
+    assert cards["What is GDP (gross domestic product)?"] == (
+        "Total value of goods and services produced in a year"
+    )
+    assert not [front for front in cards if "sort of" in front]  # an aside, not a symbol
+
+
+def test_a_dotted_abbreviation_ends_no_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "mains.md"
+    path.write_text(
+        "## Mains\n\n- a.c. (alternating current) - changes direction 50 times a second\n",
+        encoding="utf-8",
+    )
+    fronts = [note.front for note in generate_deck(path).notes]
+    assert fronts and all(front.startswith("a.c. (alternating current)") for front in fronts)

@@ -48,6 +48,7 @@ from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,
     can_be,
+    capitalised,
     finish_question,
     inflections,
     lemmas,
@@ -163,9 +164,10 @@ _SENTENCE_END = re.compile(
     r"([.!?][\"'\u201d\u2019)]*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
     r"\s+(?=[A-Z0-9\"'\u201c\u2018(])"
 )  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins
+_POINTER = re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$")  # "V = IR <- learn this one!!": to oneself
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(])(?:ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|e\.g|i\.e|cf|no|nos|vol|sec"
+    r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
     r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|"
     + "|".join(sorted(TITLES))
     + r")\.$",
@@ -431,6 +433,7 @@ def tidy(sentence: str) -> str:
         text = text[opener.end() :]
         text = text[:1].upper() + text[1:]
     text = _STRAY_MARKUP.sub(" ", text)
+    text = _POINTER.sub("", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     return " ".join(text.split())
 
@@ -596,7 +599,7 @@ def _passage_drafts(
                 sentence = f"{weighed} {sentence[:1].lower()}{sentence[1:]}"
                 labelled = True
         elif sentence[:1].islower() and split_clause(sentence) is not None:
-            sentence = sentence[:1].upper() + sentence[1:]  # a bullet that is a whole sentence
+            sentence = capitalised(sentence)  # a bullet that is a whole sentence
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
         key = normalise(sentence)
@@ -793,7 +796,7 @@ def label_subject(label: str) -> str:
         and not conjunction
     ):
         return ""  # "Watch for procrastination cues": advice, not a thing
-    return text[:1].upper() + text[1:]
+    return capitalised(text)
 
 
 def is_predicate(fragment: str) -> bool:
@@ -1046,8 +1049,7 @@ def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Op
     answer = target.text
     if is_boilerplate(f"{before}{answer}{after}"):
         return None  # a long sentence's clause can still be a copyright line or a menu
-    if before:
-        before = before[0].upper() + before[1:]
+    before = capitalised(before)
     front = f"{escape(before)}[{escape(answer)}]{escape(after)}"
     note = NoteData(NoteKind.CLOZE, front, context=context, source=source)
     return Option(note, answer, target.score, f"{before}___{after}")

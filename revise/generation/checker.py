@@ -732,7 +732,9 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []  # "xₙ = ?": a formula opens with its variable, whatever its case
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
-    if word[:1].islower() and not any(ch.isupper() for ch in word[1:]):
+    from revise.generation.grammar import capitalised
+
+    if capitalised(word) != word:  # ("a.c.", "pH" and "mRNA" are written so)
         return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
     if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):
         return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]

@@ -337,6 +337,14 @@ def question(wh: str, clause: Clause, names: frozenset[str] = frozenset()) -> st
     return finish_question(body)
 
 
+def capitalised(text: str) -> str:
+    """The first letter in capitals, unless the word is written so on purpose: "a.c.", "pH",
+    "mRNA" stay as they are."""
+    if re.match(r"[a-z](?:\.|[A-Z])", text):
+        return text
+    return text[:1].upper() + text[1:]
+
+
 def finish_question(body: str) -> str:
     body = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:!-\u2013\u2014")
     return body[:1].upper() + body[1:] + "?"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from revise.formats.model import normalise
 from revise.generation.grammar import (
     can_be,
+    capitalised,
     finish_question,
     is_noun_phrase_word,
     lemmas,
@@ -80,7 +81,8 @@ class Question:
 
 
 _SEPARATED = re.compile(
-    r"^(?P<term>[^.:;()\[\]=]{2,60}?)\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\s=\s|\.\s)\s*"
+    r"^(?P<term>[^.:;()\[\]=]{2,60}?(?:\s\([^()\d\s]{1,5}\)|\s\([A-Za-z][a-z]*(?:[\s-][A-Za-z][a-z]*){1,4}\))?)"
+    r"\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\s=\s|\.\s)\s*"
     r"(?P<meaning>\S.*)$"
 )
 _COPULA = re.compile(
@@ -112,12 +114,23 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
     participle = participle_base(first)
-    if sep == "=" and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", meaning):
-        return []  # "F = m a": a formula, asked by its own shape
+    if sep == "=" and (
+        "=" in meaning
+        or len(re.findall(r"\b[a-z]{3,}\b", meaning)) < 2
+        or (term != _base(term) and _OPERATOR.search(_UNIT.sub("", meaning)))
+    ):
+        return []  # "F = m a", "charge (C) = current (A) x time (s)": a formula, asked as one
     if participle and sep in (":", "-", "\u2013", "\u2014", "->", "="):
         # "Circular wait: prevented by ordering resources" says how, not what.
         how = re.match(r"(\S+)\s+(by|through|using|when|if|because)\s+(.+)$", meaning)
         answer = _short(f"{how[2]} {how[3]}") if how else ""
+        where = re.match(
+            r"(\S+)\s+(in|from|of|as|at|on)\s+([^,;]+?)\s*(?:[,;]|\s[-\u2013]\s|$)", meaning
+        )
+        if not answer and where and 1 <= len(words(where[3])) <= MAX_TERM_WORDS:
+            # "resistance (R) - measured in ohms (Ω), opposes ..." -> what it is measured in
+            front = finish_question(f"What {verb} {shown} {where[1]} {where[2]}")
+            return [Question(front, capital(where[3]), Shape.DEFINITION, 12.0)]
         if not answer:
             return []
         front = finish_question(f"How {verb} {shown} {how[1]}")
@@ -157,7 +170,15 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         and any(is_verb_form(word) or word in _MODALS for word in words(clause.casefold()))
     )  # "No resource can be removed ..." states; "no clear authority, but ..." comments
     if (first in _NOT_MEANINGS and not negation) or (
-        verb_base(first, "VB") and first not in ("one", "any")
+        verb_base(first, "VB")
+        and first not in ("one", "any")
+        and not (
+            noun_reading
+            and (
+                second_word in _OF_A_MEASURE
+                or ("ADJ" in lemmas(first) and meaning.casefold().split()[2:3] in (["of"], ["per"]))
+            )
+        )  # "rate of flow of charge", "mass per unit volume", "total value of goods": no orders
     ):
         return []  # (but "No resource can be removed from ..." says what the term is)
     if meaning[:1] in "\"'\u201c\u2018":
@@ -173,7 +194,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
-    named = shown == term and term[:1].isupper() and sep not in ("is", "are")
+    expanded = _expanded(term)  # "LDR (light dependent resistor) - ...": a term, not a name
+    named = shown == term and term[:1].isupper() and sep not in ("is", "are") and not expanded
     remark = (
         (sep == ":" and split_clause(meaning) is not None)
         or (_RANKING.match(meaning) and sep not in ("means", "mean", "refers to", "refer to"))
@@ -193,7 +215,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             verb_words[0] = verb_words[0].removesuffix("s")  # "refers to" -> "refer to"
             front = finish_question(f"What {does} {named} {' '.join(verb_words)}")
         found_questions.append(Question(front, capital(answer), Shape.DEFINITION, 12.5))
-    emphasised = any(normalise(term) == normalise(t) for t in terms)
+    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
     if _gives_away(term, meaning) or (named and not emphasised):
         return found_questions  # (the facts said of a place are its numbers and dates)
     if len(words(sentence)) <= 30 and (emphasised or not found_questions):
@@ -202,6 +224,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         found_questions.append(Question(sentence.rstrip(" ."), term, Shape.DEFINITION, 12.0, term))
     return found_questions
 
+
+_OF_A_MEASURE = ("of", "for", "between", "per")
 
 # Words that follow a verb and never a plural noun opening a phrase: "melts [if] ...".
 _AFTER_A_VERB = frozenset(["the", "a", "an", "its", "their", "if", "when", "into", "up", "down"])
@@ -253,16 +277,34 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
     match = _SEPARATED.match(sentence)
     if match:
         term, sep, meaning = match["term"].strip(), match["sep"].strip(), match["meaning"].strip()
-        emphasised = any(normalise(term) == normalise(t) for t in terms)
-        if (sep != "." or emphasised) and (emphasised or _looks_like_term(term)):
+        # "current (I) = rate of flow of charge": the term is what stands before its symbol
+        base = _base(term)
+        if base != term and " " in term[len(base) + 2 :] and not _expanded(term):
+            return None  # "start of detente (sort of)": an aside, not a symbol or a long form
+        emphasised = any(normalise(t) in (normalise(term), normalise(base)) for t in terms)
+        if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
-            if _looks_like_term(term, strict=False) and _names_a_thing(term) and not clause:
+            if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
                 return term, meaning, sep
     match = _COPULA.match(sentence)
     if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
         return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
     return None
+
+
+def _base(term: str) -> str:
+    """ "LDR (light dependent resistor)" -> "LDR": a term without its long form or symbol."""
+    return re.sub(r"\s\([^()]*\)$", "", term)
+
+
+def _expanded(term: str) -> bool:
+    """ "LDR (light dependent resistor)": an abbreviation beside the words it stands for."""
+    long_form = re.search(r"\s\(([^()]*)\)$", term)
+    if not long_form:
+        return False
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", long_form[1]) if word)
+    return initials.casefold() == re.sub(r"\W", "", _base(term)).casefold()
 
 
 def _names_a_thing(term: str) -> bool:
@@ -419,7 +461,7 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
 
 
 def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return capitalised(text)
 
 
 def _closed(text: str) -> str:
@@ -1035,20 +1077,80 @@ _NAMED_FORMULA = re.compile(
 )
 
 
+# "V = IR (pd = current x resistance)", "Q = I x t -> charge (C) = current (A) x time (s)",
+# "E = QV, energy (J) = charge (C) x pd (V)": a formula in symbols, then the same in words.
+_GLOSSED = re.compile(
+    r"^(?P<lhs>[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9]{0,3})\s*=\s*(?P<rhs>[^=(),]{1,30}?)\s*"
+    r"(?:\((?P<inner>[^()=]+=[^()]+)\)|(?:,|->|\u2192|:|\s-)\s*(?P<after>[^=]+=.+))$"
+)
+_OPERATOR = re.compile(
+    r"\s+(?:x|\u00d7|\*|/|\u00f7|\+|-|\u2212|times|divided\s+by|over)\s+|\s*=\s*"
+)
+_UNIT = re.compile(r"\s*\([^()]*\)")
+
+
+def _linked_quantities(words_equation: str) -> list[str]:
+    """ "charge (coulombs, C) = current (A) x time (s)" -> ["charge", "current", "time"]: the
+    quantities a formula in words relates, each a short noun phrase, none a number."""
+    parts = [_UNIT.sub("", part).strip() for part in _OPERATOR.split(words_equation)]
+    names = [
+        re.sub(r"\s+(?:squared|cubed)$", "", part)
+        for part in parts
+        if not re.fullmatch(r"[\d.,/]+", part)  # "0.5 x mass x speed squared": a factor
+    ]
+    if len(names) < 3 or len(set(names)) != len(names):
+        return []
+    if any(
+        not 1 <= len(name.split()) <= 3 or not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", name)
+        for name in names
+    ):
+        return []
+    if not any(len(name) > 3 for name in names):
+        return []  # "E = mc2 (E = m x c2)": symbols again, not words
+    return names
+
+
+def _listed(items: list[str]) -> str:
+    """["pd", "current", "resistance"] -> "pd, current and resistance" """
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _symbols(side: str) -> bool:
+    """ "IR", "mcΔT", "I x t", "I²R": symbols of quantities, not words of a sentence."""
+    tokens = [
+        token for token in re.split(r"[\s+\-*/\u00d7\u00f7^()\u00b2\u00b3]+|\bx\b", side) if token
+    ]
+    return bool(tokens) and all(
+        len(token) <= 4 and not (token.islower() and len(token) > 2 and lemmas(token))
+        for token in tokens
+    )
+
+
 def formula(sentence: str) -> list[Question]:
-    """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?" """
+    """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
+    "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
     if "\\" in sentence or "$" in sentence:
         return []
     named = _NAMED_FORMULA.search(sentence.strip().rstrip("."))
     if named:
         sentence = named["formula"]  # "... via the formula q = mcΔT + CΔT": the formula itself
+    glossed = _GLOSSED.match(sentence.strip().rstrip("."))
+    if glossed:
+        said = glossed["inner"] or glossed["after"]
+        linked = _linked_quantities(said)
+        if linked and _symbols(glossed["rhs"]) and _symbols(glossed["lhs"]):
+            front = f"Which equation links {_listed(linked)}?"
+            equation = f"{glossed['lhs'].strip()} = {glossed['rhs'].strip()}"
+            return [Question(front, equation, Shape.FORMULA, 12.0)]
     match = _FORMULA.match(sentence.strip())
     if not match:
         return []
     lhs, rhs = match["lhs"].strip(), match["rhs"].strip().rstrip("!")
     if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(rhs.split()) > 10:
         return []
-    if not re.search(r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs):
+    if not re.search(
+        r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs
+    ) and not _symbols(rhs):
         return []  # "Damages = the difference between ...": words, a definition rather than maths
     if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:
         return []  # "When p = 1, this is the harmonic series": a condition, not a formula
