@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from revise import __version__
 from revise.errors import ReviseError
-from revise.textsafe import inert, inert_output
+from revise.textsafe import inert, inert_json, inert_output
 
 if TYPE_CHECKING:
     import argparse
@@ -417,7 +417,7 @@ def _print_json(value: object, *, ensure_ascii: bool = True) -> None:
     """A command's `--json` output."""
     import json  # only here: not on the way to the first card
 
-    print(json.dumps(value, indent=2, ensure_ascii=ensure_ascii))
+    print(inert_json(json.dumps(value, indent=2, ensure_ascii=ensure_ascii)))
 
 
 def _fail(line: str) -> int:

@@ -42,6 +42,9 @@ _SHOWN_ON_LINES = re.compile(
 )
 
 
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}{_LINE_SEPARATORS}\ud800-\udfff]")
+
+
 def _picture(char: str) -> str:
     code = ord(char)
     if code < 0x20:
@@ -77,6 +80,16 @@ def inert(text: str, *, lines: bool = False) -> str:
     if lines:
         return _SHOWN_ON_LINES.sub(_on_lines, text)
     return _SHOWN_ON_ONE_LINE.sub(_one_line, text)
+
+
+def inert_json(text: str) -> str:
+    """JSON text (`json.dumps(..., ensure_ascii=False)`) with each character that `inert` would
+    change written as a `\\u` escape: the same JSON value, and nothing in it acts on a terminal
+    nor is changed by `InertWriter` (JSON escapes C0 controls itself; C1, DEL and invisible
+    characters it writes as they are)."""
+    import json  # only here: not on the way to the first card
+
+    return _UNSAFE_IN_JSON.sub(lambda match: json.dumps(match[0])[1:-1], text)
 
 
 class InertWriter:

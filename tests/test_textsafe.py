@@ -133,6 +133,20 @@ def test_decks_table_is_inert_and_json_keeps_the_exact_name(env, tmp_path, capsy
     assert json.loads(output(capsys))[0]["name"] == DECK_NAME  # JSON escapes; the data is exact
 
 
+def test_cards_json_is_valid_json_holding_the_exact_text(env, tmp_path, capsys):
+    """C1 controls, DEL and invisible characters in a card are escaped in JSON, not shown as
+    placeholders: `\\x9b` was no JSON escape at all, and `␡` another character."""
+    deck = tmp_path / "evil.md"
+    deck.write_text(DECK_FILE, encoding="utf-8")
+    main(["import", str(deck)])
+    capsys.readouterr()
+    assert main(["cards", "--json"]) == 0
+    (card,) = json.loads(output(capsys))
+    assert (card["deck"], card["question"], card["answer"]) == (DECK_NAME, FRONT, BACK)
+    assert main(["decks", "--json"]) == 0
+    assert json.loads(output(capsys))[0]["name"] == DECK_NAME
+
+
 def test_export_message_is_inert(env, tmp_path, capsys):
     deck = tmp_path / "evil.md"
     deck.write_text(DECK_FILE, encoding="utf-8")
