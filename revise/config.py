@@ -203,13 +203,20 @@ class _Table:
         """Binding id -> comma-separated keys; which ids exist is the terminal app's to say."""
         keymap = {}
         for binding, keys in self.values.items():
-            if not isinstance(keys, str) or not keys.strip():
+            if not isinstance(keys, str) or not all(_is_key_name(key) for key in keys.split(",")):
                 raise self._bad(f'"{binding}"', 'keys such as "1,j"', keys)
             keymap[binding] = keys
         return keymap
 
     def unread(self) -> list[str]:
         return sorted(self.values)
+
+
+def _is_key_name(key: str) -> bool:
+    """A key a binding can name: no empty name between commas (which leaves an action without
+    its key) and no space inside one (`ctrl a` is no key; `ctrl+a` is)."""
+    name = key.strip()
+    return bool(name) and not any(char.isspace() for char in name)
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}

@@ -30,6 +30,9 @@ BAD_SETTINGS = [
     ("[scheduling]\nday_starts_at = 24", "[scheduling] day_starts_at", "24"),
     ('[keys]\n"review.again" = ["1"]', '[keys] "review.again"', "['1']"),
     ('[keys]\n"review.again" = ""', '[keys] "review.again"', "''"),
+    ('[keys]\n"review.again" = ","', '[keys] "review.again"', "','"),  # Again had no key
+    ('[keys]\n"review.again" = "1,,j"', '[keys] "review.again"', "'1,,j'"),
+    ('[keys]\n"review.again" = "ctrl a"', '[keys] "review.again"', "'ctrl a'"),  # no such key
     ("limits = 3", "[limits] must be a table", ""),
 ]
 
