@@ -15,10 +15,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from revise.tui.app import ReviseApp
+from revise.tui.screens.card_dialogs import AskScreen
 from revise.tui.screens.deck_list import DeckListScreen
+from revise.tui.screens.edit import EditCardScreen, NameScreen
 from revise.tui.screens.help import keys_table
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen
 from revise.tui.screens.summary import SummaryScreen
@@ -27,6 +29,7 @@ from tests.hostile_text import (
     CLEAR_SHOWN,
     DECK_NAME,
     DECK_NAME_SHOWN,
+    FRONT,
     HIDDEN_LINK_SHOWN,
     LEAVE_ALTERNATE_SHOWN,
     OSC52,
@@ -192,3 +195,67 @@ def test_path_completion_skips_names_with_control_codes(tmp_path):
 def test_help_shows_remapped_keys_inert():
     table = keys_table([(f"k{OSC52}", "Study", True)])
     assert str(table).startswith(f"k{OSC52_SHOWN}  Study")
+
+
+def test_edit_form_shows_a_hostile_note_inert_and_keeps_the_fields_left_as_they_were(
+    tui_col, tui_clock
+):
+    """A card's fields in the edit form: `ESC [2J` in its context wiped the screen and the
+    tag's `ESC [31m` coloured it; saving keeps the exact text of every field not changed."""
+    tui_col.import_decks([hostile_deck()])
+    card = tui_col.next_card(None)
+    assert card is not None
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.app.push_screen(EditCardScreen(card.id))
+        await settle(pilot)
+        screen = shown(pilot)
+        assert f"Front {CLEAR_SHOWN} {HIDDEN_LINK_SHOWN}" in screen
+        assert f"Back {LEAVE_ALTERNATE_SHOWN} \\x9b31m ␡ evil isolated" in screen
+        assert f"Context {OSC52_SHOWN}" in screen
+        assert "tag␇" in screen
+        pilot.app.screen.query_one("#back", TextArea).load_text("A plain back")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, EditCardScreen)
+
+    drive(app, scenario)
+    note = hostile_deck().notes[0]
+    edited = tui_col.card(card.id)
+    assert (edited.prompt, edited.answer) == (FRONT, "A plain back")
+    assert (edited.context, edited.tags) == (note.context, note.tags)
+
+
+def test_rename_dialog_shows_the_name_inert_and_left_as_it_is_renames_nothing(tui_col, tui_clock):
+    tui_col.import_decks([hostile_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, NameScreen)
+        assert pilot.app.screen.query_one(Input).value == DECK_NAME_SHOWN
+        assert DECK_NAME_SHOWN in shown(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, NameScreen)
+
+    drive(app, scenario)
+    assert [deck.name for deck in tui_col.decks()] == [DECK_NAME]
+
+
+def test_suggestions_leave_out_names_with_control_codes(tui_col, tui_clock):
+    """The move dialog offers deck names as the user types; a hostile one is not offered."""
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.app.push_screen(AskScreen("Move", "Deck:", suggestions=[DECK_NAME, "Evil"]))
+        await settle(pilot)
+        await pilot.press("E", "v")
+        await settle(pilot)
+        assert "Evil" in shown(pilot)
+        assert pilot.app.screen.query_one(Input)._suggestion == "Evil"
+
+    drive(app, scenario)

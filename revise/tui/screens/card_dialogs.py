@@ -77,11 +77,9 @@ class AskScreen(ModalScreen[str | None]):
             dialog.border_title = self.title_text
             dialog.border_subtitle = "Enter · Esc cancels"
             yield Label(Content(self.prompt))
-            suggester = (
-                SuggestFromList(self.suggestions, case_sensitive=False)
-                if self.suggestions
-                else None
-            )
+            # A suggestion is drawn as it is: one that holds a control code is not offered.
+            offered = [text for text in self.suggestions or () if inert(text) == text]
+            suggester = SuggestFromList(offered, case_sensitive=False) if offered else None
             yield Input(value=self.value, suggester=suggester, id="ask-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -49,6 +49,16 @@ class Saved(Message):
         self.error = error
 
 
+_SIDES = ("front", "back")  # the fields of several lines
+
+
+def shown_in_field(text: str, *, lines: bool = False) -> str:
+    """User text as an input field shows it: Textual draws a field's text as it is, so a control
+    code in it would act on the terminal. A field left as shown gives back the text it was
+    filled with; one the user changes keeps what they typed, pictures and all."""
+    return inert(text, lines=lines)
+
+
 def _tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text.replace(",", " ").split()))
 
@@ -83,33 +93,59 @@ class NoteForm(VerticalScroll):
             Content("Extra (shown with the answer, optional)" if cloze else "Back")
         )
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.stored: dict[str, str] = {}  # field id -> the note's text the field was filled with
+
     def fill(self, note: NoteText) -> None:
         self.set_kind(note.kind)
-        self.query_one("#front", TextArea).load_text(note.front)
-        self.query_one("#back", TextArea).load_text(note.back)
-        self.query_one("#context", Input).value = note.context
-        self.query_one("#tags", Input).value = " ".join(note.tags)
+        self.stored = {
+            "front": note.front,
+            "back": note.back,
+            "context": note.context,
+            "tags": " ".join(note.tags),
+        }
+        for field, text in self.stored.items():
+            self._set_field(field, shown_in_field(text, lines=field in _SIDES))
 
     def clear_sides(self) -> None:
-        self.query_one("#front", TextArea).load_text("")
-        self.query_one("#back", TextArea).load_text("")
+        for field in _SIDES:
+            self.stored.pop(field, None)
+            self._set_field(field, "")
         self.query_one("#front", TextArea).focus()
+
+    def _set_field(self, field: str, text: str) -> None:
+        widget = self.query_one(f"#{field}")
+        if isinstance(widget, TextArea):
+            widget.load_text(text)
+        elif isinstance(widget, Input):
+            widget.value = text
+
+    def _field_text(self, field: str) -> str:
+        """What the field holds: the note's own text while the field shows it unchanged (its
+        control characters are shown as pictures, see `shown_in_field`), else what was typed."""
+        widget = self.query_one(f"#{field}")
+        text = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        stored = self.stored.get(field)
+        if stored is not None and text == shown_in_field(stored, lines=field in _SIDES):
+            return stored
+        return text
 
     @property
     def front(self) -> str:
-        return self.query_one("#front", TextArea).text.strip()
+        return self._field_text("front").strip()
 
     @property
     def back(self) -> str:
-        return self.query_one("#back", TextArea).text.strip()
+        return self._field_text("back").strip()
 
     @property
     def context(self) -> str:
-        return self.query_one("#context", Input).value.strip()
+        return self._field_text("context").strip()
 
     @property
     def tags(self) -> tuple[str, ...]:
-        return _tags(self.query_one("#tags", Input).value)
+        return _tags(self._field_text("tags"))
 
 
 class EditCardScreen(Screen["EditOutcome | None"]):
@@ -293,14 +329,18 @@ class NameScreen(ModalScreen[str | None]):
         with Vertical(id="name-dialog", classes="dialog") as dialog:
             dialog.border_title = self.title_text
             yield Label(Content(inert(self.prompt)))
-            yield Input(value=self.value, id="name-input")
+            yield Input(value=shown_in_field(self.value), id="name-input")
             yield Label(Content.from_markup("[dim]Parent::Child for a sub-deck · Esc cancels"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from revise.study.editing import check_deck_name
 
+        name = event.value.strip()
+        if self.value and name == shown_in_field(self.value):
+            self.dismiss(self.value)  # left as shown: the name it was
+            return
         try:
-            self.dismiss(check_deck_name(event.value.strip()))
+            self.dismiss(check_deck_name(name))
         except ReviseError as error:
             self.notify(inert(str(error)), severity="error", markup=False)
 
