@@ -1430,9 +1430,7 @@ def test_a_formula_with_its_words_asks_which_equation_links_the_quantities(tmp_p
         "- p = mv -> momentum (kg m/s) = mass (kg) x velocity (m/s)\n",
     )
     assert cards["Which equation links force, mass and acceleration?"] == "F = ma"
-    assert (
-        cards["Which equation links weight, mass and gravitational field strength?"] == "W = mg"
-    )
+    assert cards["Which equation links weight, mass and gravitational field strength?"] == "W = mg"
     assert cards["Which equation links momentum, mass and velocity?"] == "p = mv"
     assert not [card for card in [*cards, *cards.values()] if "<-" in card or "paper" in card]
 
@@ -1441,12 +1439,13 @@ def test_a_term_with_its_symbol_or_long_form_is_defined(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,
         "## Quantities\n\n"
-        "- **density (ρ)** = mass per unit volume, measured in kg/m³\n"
+        "- **density (\u03c1)** = mass per unit volume, measured in kg/m³\n"
         "- **pressure (p)** - measured in pascals (Pa), force per unit area\n"
-        "- **GDP (gross domestic product)** - total value of goods and services produced in a year\n"
+        "- **GDP (gross domestic product)** - total value of goods and services produced"
+        " in a year\n"
         "- start of the boom (sort of) - prices rose everywhere at once\n",
     )
-    assert cards["What is density (ρ)?"] == "Mass per unit volume, measured in kg/m³"
+    assert cards["What is density (\u03c1)?"] == "Mass per unit volume, measured in kg/m³"
     assert cards["What is pressure (p) measured in?"] == "Pascals (Pa)"
     assert cards["What is GDP (gross domestic product)?"] == (
         "Total value of goods and services produced in a year"
@@ -1462,3 +1461,41 @@ def test_a_dotted_abbreviation_ends_no_sentence(tmp_path: Path) -> None:
     )
     fronts = [note.front for note in generate_deck(path).notes]
     assert fronts and all(front.startswith("a.c. (alternating current)") for front in fronts)
+
+
+def test_quotations_of_several_speakers_ask_who_says_each_even_the_title_character(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "hamlet.md"
+    path.write_text(
+        "# Hamlet - key quotes\n\n## Revenge\n\n"
+        '- **"The time is out of joint. O cursed spite, / That ever I was born to set it right"**'
+        " - Hamlet, 1.5\n\n"
+        "## Corruption\n\n"
+        '- **"Go, bid the soldiers shoot"** - Fortinbras, 5.2\n'
+        '- **"Something is rotten in the state of Denmark"** - Marcellus, 1.4\n'
+        "- Horatio told he must keep the ghost a secret - swears on the sword\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert (
+        cards[
+            'Who says "The time is out of joint. O cursed spite, / That ever I was born to set it'
+            ' right" (1.5)?'
+        ]
+        == "Hamlet"
+    )  # verse broken by " / " is no menu, and Hamlet is one speaker of several
+    assert cards['Who says "Go, bid the soldiers shoot" (5.2)?'] == "Fortinbras"  # no order
+    assert not [front for front in cards if front.startswith("Who told")]  # Horatio was told
+
+
+def test_quotations_of_one_speaker_never_ask_for_the_topic(tmp_path: Path) -> None:
+    path = tmp_path / "churchill.md"
+    path.write_text(
+        "# Churchill speeches\n\n## 1940\n\n"
+        '- **"We shall fight on the beaches"** - Churchill, June 1940\n'
+        '- **"Never in the field of human conflict was so much owed by so many to so few"**'
+        " - Churchill, August 1940\n",
+        encoding="utf-8",
+    )
+    assert [note.back for note in generate_deck(path).notes if note.back] == []

@@ -44,6 +44,7 @@ class StructureGenerator:
 
     def generate(self, notes: Notes) -> DeckData:
         from revise.generation.cards import build_notes
+        from revise.generation.clauses import speaker
         from revise.generation.document import BlockKind
         from revise.generation.reading import parse_notes
         from revise.generation.structure import outline
@@ -51,10 +52,9 @@ class StructureGenerator:
 
         document = parse_notes(notes.text, notes.kind)
         document.title = readable_title(document.title, notes.path)
-        vocabulary = build_vocabulary(
-            [block.text for block in document.blocks if block.kind is not BlockKind.HEADING],
-            topic_words(document.title, notes.path),
-        )
+        texts = [block.text for block in document.blocks if block.kind is not BlockKind.HEADING]
+        speakers = frozenset(filter(None, map(speaker, texts)))
+        vocabulary = build_vocabulary(texts, topic_words(document.title, notes.path), speakers)
         cards = build_notes(outline(document), vocabulary, notes.source)
         return DeckData(name=document.title, notes=cards, source=notes.source)
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.clauses import (
+    WHO_SAYS,
     comparison,
     conceded,
     examples,
@@ -26,11 +27,12 @@ from revise.generation.clauses import (
     purpose,
     quotation,
     relation,
+    several_speakers,
     stance,
     superlative,
     while_doing,
 )
-from revise.generation.cleaning import has_link, is_boilerplate
+from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
 from revise.generation.content import not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
@@ -412,10 +414,19 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
         before = text[start:end]
         if _ABBREVIATION_END.search(text[start : match.start() + 1]) or _INITIAL_END.search(before):
             continue
+        if _inside_quotation(before, text[end:]):
+            continue  # '"The time is out of joint. O cursed spite ..." - Hamlet': one quotation
         spans.append((start, end, before.strip().rstrip(";")))
         start = match.end()
     spans.append((start, len(text), text[start:].strip()))
     return [(a, b, sentence) for a, b, sentence in spans if sentence]
+
+
+def _inside_quotation(before: str, after: str) -> bool:
+    """A quotation opened before the break closes after it."""
+    if before.count('"') % 2 and '"' in after:
+        return True
+    return before.count("\u201c") > before.count("\u201d") and "\u201d" in after
 
 
 def tidy(sentence: str) -> str:
@@ -489,9 +500,12 @@ def _defines(sentence: str) -> bool:
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()
+    if _QUOTATION_ONLY.match(text):
+        text = without_quotations(text)  # '"Stars, hide your fires" - Macbeth': said, not advice
     return text.endswith("?") or bool(not_content(text))
 
 
+_QUOTATION_ONLY = re.compile(r'^(?:[A-Z][\w .\'-]{0,30}:\s*)?["\u201c]')  # opens on what is quoted
 _FINITE_BE = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 
 
@@ -950,8 +964,9 @@ def _shaped_option(
         return None
     if given_by_context(shaped.back, context):
         return None  # the context line would give the answer away
-    if vocabulary.is_topic(shaped.back):
-        return None  # "Who says ...? :: Macbeth" in notes on Macbeth: the next option asks
+    quoted = shaped.front.startswith(WHO_SAYS) and several_speakers(set(vocabulary.speakers))
+    if vocabulary.is_topic(shaped.back) and not quoted:
+        return None  # "Who was ...? :: Macbeth" in notes on Macbeth: the next option asks
 
     if shaped.hidden:
         start = shaped.front.find(shaped.hidden)

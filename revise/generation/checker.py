@@ -31,6 +31,8 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
+from revise.generation.clauses import WHO_SAYS
+from revise.generation.cleaning import without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
 from revise.generation.language import given_by_context, word_set
 from revise.generation.maths import display_maths, plain_maths
@@ -127,6 +129,7 @@ def _faces(notes: list[NoteData]) -> list[tuple[NoteData, CardFace]]:
 def _card_findings(deck: DeckData, texts: _SourceTexts) -> dict[int, list[Finding]]:
     """What each card fails on its own, by the index of its note in the deck."""
     topic = _topic(deck)
+    among_speakers = _asks_among_speakers(deck)
     findings: dict[int, list[Finding]] = {}
     for index, note in enumerate(deck.notes):
         try:
@@ -137,7 +140,7 @@ def _card_findings(deck: DeckData, texts: _SourceTexts) -> dict[int, list[Findin
         findings[index] = [
             replace(finding, index=index)
             for face in faces
-            for finding in _check_card(note, face, texts, topic)
+            for finding in _check_card(note, face, texts, topic, among_speakers)
             + reader_findings(note, face, texts)
         ]
     return findings
@@ -188,13 +191,17 @@ def _finding(check: int, card: str, message: str, index: int | None = None) -> F
 
 
 def _check_card(
-    note: NoteData, face: CardFace, texts: _SourceTexts, topic: frozenset[str]
+    note: NoteData,
+    face: CardFace,
+    texts: _SourceTexts,
+    topic: frozenset[str],
+    among_speakers: bool = False,
 ) -> list[Finding]:
     return [
         *_check_traceable(note, face, texts),
         *_check_answer_length(note, face),
         *_check_target(note, face),
-        *_check_leak(note, face, topic),
+        *_check_leak(note, face, topic, among_speakers),
         *_check_atomic(note),
         *_check_residue(note, face),
         *_check_context_cue(note, face),
@@ -335,7 +342,17 @@ def _topic(deck: DeckData) -> frozenset[str]:
     return frozenset(words)
 
 
-def _check_leak(note: NoteData, face: CardFace, topic: frozenset[str]) -> list[Finding]:
+def _asks_among_speakers(deck: DeckData) -> bool:
+    """The deck asks who says several quotations, and more than one person says them."""
+    from revise.generation.clauses import several_speakers
+
+    said = {note.back for note in deck.notes if note.front.startswith(WHO_SAYS)}
+    return several_speakers(said)
+
+
+def _check_leak(
+    note: NoteData, face: CardFace, topic: frozenset[str], among_speakers: bool = False
+) -> list[Finding]:
     from revise.generation.language import STOPWORDS
 
     findings = []
@@ -350,7 +367,7 @@ def _check_leak(note: NoteData, face: CardFace, topic: frozenset[str]) -> list[F
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the prompt"))
         elif f" {key} " in context:
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the context"))
-    if len(items) == 1:
+    if len(items) == 1 and not (among_speakers and face.prompt.startswith(WHO_SAYS)):
         tokens = normalise(face.answer).split()
         if tokens and all(token in topic or token in STOPWORDS for token in tokens):
             message = f"answer {face.answer!r} is the deck's topic"
@@ -1178,6 +1195,8 @@ def _pronoun_subject(rest: list[str]) -> bool:
 
 def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
+    if text.startswith(WHO_SAYS):
+        text = without_quotations(text)  # what a speaker says is theirs, not advice to the reader
     reason = not_content(text) or (META_LABEL.match(note.front) and not_content(note.front))
     if reason:
         return [_finding(13, face.prompt, reason)]
@@ -1246,7 +1265,7 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     if note.kind is NoteKind.CLOZE or face.ordinal == 1:
         return []
     prompt = face.prompt.strip()
-    if prompt.endswith("?") and ";" in prompt:
+    if prompt.endswith("?") and ";" in without_quotations(prompt):
         return [_finding(14, face.prompt, "two sentences forced into one question")]
     if _REPORT_CITATION.search(prompt):
         return [_finding(14, face.prompt, "a law report citation inside the question")]

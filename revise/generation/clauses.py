@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from revise.formats.model import normalise
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
@@ -863,20 +864,43 @@ _SPEAKER_SAID = re.compile(rf"^{_SPEAKER}:\s*{_QUOTED}(?:\s*\({_REFERENCE}\))?")
 MAX_QUOTE_WORDS = 24  # a quotation asked whole, its prompt within thirty words
 
 
+WHO_SAYS = "Who says "
+
+
 def quotation(sentence: str) -> list[Question]:
     """'"Out, damned spot! out, I say!" - Lady Macbeth, 5.1, the sleepwalking scene' -> 'Who
     says "Out, damned spot! out, I say!" (5.1)?' :: "Lady Macbeth": a quotation asks who said
     it, never a word hidden inside it."""
-    text = sentence.strip().rstrip(".")
-    match = _SAID_BY.match(text) or _SPEAKER_SAID.match(text)
+    match = _quoted_speaker(sentence)
     if not match or len(words(match["quote"])) > MAX_QUOTE_WORDS:
         return []
-    first, last = match["who"].split()[0].casefold(), match["who"].split()[-1].casefold()
-    if first in PRONOUNS or first in _DETERMINERS or lemmas(last):
-        return []  # "Reply: ...", "- this shows ...": no one named as the speaker
     where = f" ({match['where']})" if match["where"] else ""
-    front = f'Who says "{match["quote"].strip()}"{where}?'
+    front = f'{WHO_SAYS}"{match["quote"].strip()}"{where}?'
     return [Question(front, match["who"], Shape.WHO, 12.6)]
+
+
+def speaker(sentence: str) -> str:
+    """Who a quotation line names as its speaker, or ""."""
+    match = _quoted_speaker(sentence)
+    return match["who"] if match else ""
+
+
+def several_speakers(names: set[str]) -> bool:
+    """Notes that quote more than one speaker make "Who says ...?" a question even when its
+    answer is the person the notes are named after (Macbeth in notes on Macbeth)."""
+    return len({normalise(name) for name in names if name}) >= 2
+
+
+def _quoted_speaker(sentence: str) -> re.Match[str] | None:
+    text = sentence.strip().rstrip(".")
+    match = _SAID_BY.match(text) or _SPEAKER_SAID.match(text)
+    if not match:
+        return None
+    first, last = match["who"].split()[0].casefold(), match["who"].split()[-1].casefold()
+    if first in PRONOUNS or first in _DETERMINERS or (lemmas(last) and not match["where"]):
+        return None  # "Reply: ...", "- this shows ...": no one named as the speaker (but
+        # '"..." - Hamlet, 1.5' is: a word of the dictionary with the scene it is said in)
+    return match
 
 
 _INCLUDING = re.compile(r",\s+(?:including|such\s+as)\s+", re.I)

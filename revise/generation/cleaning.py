@@ -38,6 +38,14 @@ _ANY_BOILERPLATE = re.compile(
 _INDEX_LINK = re.compile(r"^([A-Z][\w'\u2019-]*\s+){1,4}Index$")
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)
 _DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]*)\.(?:com|org|net|info|io|co\.uk|edu|gov|biz)\b", re.I)
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+
+
+def without_quotations(text: str) -> str:
+    """The text with what it quotes left empty: a quotation's words are someone else's."""
+    return _QUOTED.sub('""', text)
+
+
 _SEPARATORS = re.compile(r"\s[|·•]\s|\s»\s|\s/\s")
 
 SHORT_WORDS = 15  # a line this short may be a menu entry, a button or a heading
@@ -49,7 +57,8 @@ def is_boilerplate(text: str) -> bool:
     if not stripped:
         return True
     count = len(stripped.split())
-    if len(_SEPARATORS.findall(f" {stripped} ")) >= 2 and count <= 40:
+    unquoted = without_quotations(stripped)  # "I have no spur / To prick ...": verse, no menu
+    if len(_SEPARATORS.findall(f" {unquoted} ")) >= 2 and count <= 40:
         return True
     if count <= SHORT_WORDS and (_SHORT_BOILERPLATE.match(stripped) or _INDEX_LINK.match(stripped)):
         return True

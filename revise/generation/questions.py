@@ -821,6 +821,11 @@ PREPOSITIONS_AFTER = frozenset(["of", "in", "for", "to", "on", "at", "by", "with
 # Who ---------------------------------------------------------------------------------------------
 
 
+_SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
+# Verbs whose doer tells someone: without that someone named, the subject is the one told.
+_TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "reminded", "shown"])
+
+
 def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     """ "Khrushchev publicly agreed to retaliate ..." -> "Who publicly agreed to retaliate ...?"
     when the sentence opens with the name and its verb."""
@@ -844,6 +849,9 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
         return []
     if verb in ("was", "were"):
         tokens[index] = "was"
+    following = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+    if verb in _TELLING and (following in _SUBJECT_PRONOUNS or following == "that"):
+        return []  # "Banquo told he will be father of kings": told by someone, a passive
     body = " ".join(tokens)
     if len(words(body)) > 26:
         return []

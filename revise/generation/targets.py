@@ -143,6 +143,7 @@ class Vocabulary:
     lower: frozenset[str] = frozenset()  # words the notes write in lower case somewhere
     words: tuple[str, ...] = ()  # the normalised text's words, in order
     positions: dict[str, list[int]] = field(default_factory=dict)  # word -> where it occurs
+    speakers: frozenset[str] = frozenset()  # who the notes quote, by name
 
     def frequency(self, phrase: str) -> int:
         key = normalise(phrase)
@@ -185,7 +186,9 @@ class Vocabulary:
         return bool(tokens) and all(token in self.topic or token in STOPWORDS for token in tokens)
 
 
-def build_vocabulary(texts: list[str], topic: frozenset[str]) -> Vocabulary:
+def build_vocabulary(
+    texts: list[str], topic: frozenset[str], speakers: frozenset[str] = frozenset()
+) -> Vocabulary:
     names: set[str] = set()
     for text in texts:
         for match in re.finditer(r"(?<=[a-z,;:()] )([A-Z][\w'\u2019-]*)", text):
@@ -197,7 +200,7 @@ def build_vocabulary(texts: list[str], topic: frozenset[str]) -> Vocabulary:
     for at, word in enumerate(tokens):
         positions.setdefault(word, []).append(at)
     return Vocabulary(
-        frozenset(names), {}, f" {joined} ", topic, frozenset(lower), tokens, positions
+        frozenset(names), {}, f" {joined} ", topic, frozenset(lower), tokens, positions, speakers
     )
 
 
