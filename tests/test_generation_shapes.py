@@ -1499,3 +1499,28 @@ def test_quotations_of_one_speaker_never_ask_for_the_topic(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert [note.back for note in generate_deck(path).notes if note.back] == []
+
+
+def test_a_rule_under_a_cases_name_asks_which_case_held_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Nuisance\n\n"
+        "**Sturges v Bridgman (1879)**\n"
+        "- confectioner's noise and vibration, doctor built a consulting room\n"
+        "- coming to the nuisance is no defence\n"
+        "- the doctor won his injunction\n\n"
+        "**Rylands v Fletcher (1868)**\n"
+        "- Held: a person who brings something dangerous onto land is strictly liable if it "
+        "escapes, so he had to pay for the flooded mine\n",
+    )
+    assert cards["Which case held that coming to the nuisance is no defence?"] == (
+        "Sturges v Bridgman"
+    )
+    assert (
+        cards[
+            "Which case held that a person who brings something dangerous onto land is strictly"
+            " liable if it escapes?"
+        ]
+        == "Rylands v Fletcher"
+    )  # its rule, without what followed for the parties
+    assert not [front for front in cards if "confectioner" in front or "injunction" in front]

@@ -630,10 +630,13 @@ def _passage_drafts(
             sentence, block.terms, vocabulary, case, law, subject, finishes_label=finishes
         )
         for shaped in shapes:
-            where = source
+            where, shown = source, context
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
                 where = SourceRef(path, passage.label_line, source.end)  # the answer is the label
-            option = _shaped_option(shaped, sentence, context, where, vocabulary)
+                if f" {normalise(shaped.back)} " in f" {normalise(passage.label)} ":
+                    # "Which case held that ...?" under the case's name: the name is not shown
+                    shown = card_context(replace(passage, label=""), title)
+            option = _shaped_option(shaped, sentence, shown, where, vocabulary)
             if option is None:
                 continue
             if shaped.hidden:

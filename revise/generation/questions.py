@@ -916,9 +916,11 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
             candidates.append(_LEAD_IN.sub("", before.rstrip(":-\u2013\u2014 ")))
     else:
         held = _HELD.match(text)
+        if case is not None and not held and _states_a_rule(text):
+            held = re.match("", text)  # "manufacturer owes duty to the ultimate consumer"
         if case is None or not held:
             return []  # under a case, only what it held is its rule; the facts are not
-        candidates.append(text[held.end() :])
+        candidates.append(DASH.split(text[held.end() :])[0])
     holding = next((found for found in map(_rule, candidates) if found), "")
     if not holding and case is not None and here:
         # "probability of harm - Bolton v Stone [1951] (cricket ball ...)": the case a point
@@ -931,11 +933,39 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
             return [Question(front, case[0], Shape.CASE, 12.4)]
     if not holding or case is None:
         return []
+    consequence = re.split(r",\s+so\s+", holding, maxsplit=1)
+    parties = len(consequence) == 2 and set(words(consequence[1].casefold())) & _PARTY_PRONOUNS
+    if parties and len(words(consequence[0])) >= MIN_STATED_WORDS:
+        holding = consequence[0]  # "... an invitation to treat, so he was not guilty": the rule
+    if holding.split()[0].casefold() in _POINTING:
+        return []  # "this was a mere request for information": what "this" is, is elsewhere
     answer = case[0]
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
 
 
+def _states_a_rule(text: str) -> bool:
+    """A sentence in the present tense with a named subject states a rule, where the case's
+    facts are told in the past ("auditors owed no duty", "C couldn't sue in contract") or in
+    a phrase with no verb ("snail in a bottle of ginger beer")."""
+    if re.search(r"[:\"\u201c]", text):
+        return False  # "Lord Atkin's "neighbour principle": ...": a label and its statement
+    clause = split_clause(DASH.split(text)[0])
+    return (
+        clause is not None
+        and clause.aux in _PRESENT
+        and not any(
+            verb_base(token.casefold(), "VBD") and not can_be(token.casefold(), "NOUN")
+            for token in clause.rest
+        )
+    )
+
+
+_PARTY_PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"]
+)
+_POINTING = frozenset(["this", "that", "these", "those", "it", "he", "she", "they"])
+_PRESENT = frozenset(["does", "do", "is", "are", "must", "can", "cannot", "may", "will"])
 MAX_POINT_WORDS = 6  # "probability of harm", "factual causation": a point of law's label
 
 
@@ -956,7 +986,7 @@ def _rule(holding: str) -> str:
         return ""
     if re.match(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*:", holding):
         return ""
-    if not any(is_verb_form(t) or only_as(t, "VERB") for t in tokens[1:]):
+    if not any(is_verb_form(t) or only_as(t, "VERB") or t in _MODALS for t in tokens[1:]):
         return ""  # "seriousness of harm": a label naming what the case is about
     if verb_base(tokens[0], "VBD") and not can_be(tokens[0], "NOUN"):
         return ""  # "approved Entores; ...": what a judgment did, not what it held
