@@ -11,14 +11,17 @@ import re
 import threading
 from pathlib import Path
 
+import pytest
 from textual.css import stylesheet as textual_stylesheet
 
 from revise.config import Config
+from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.study import opening as opening_module
 from revise.study.collection import Collection
 from revise.study.first_card import read_deck_list, read_first_card
 from revise.study.opening import OpeningCollection
 from revise.tui import app as app_module
+from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
 from revise.tui.widgets.card_view import LATER_PARTS, CardView
@@ -202,6 +205,48 @@ def test_the_deck_list_is_painted_before_the_collection_opens_then_works_as_usua
     first_counts = [has_counts for has_counts, _ in frames].index(True)
     assert not any(opening for _, opening in frames[: first_counts + 1])
     assert col._thread is not None
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 15)])
+def test_the_deck_list_s_first_frame_is_the_one_that_stays(tui_db, tui_clock, size):
+    """`revise`'s first screen is the deck list, its table filled at the widths it keeps: the
+    first frame written has the counts, a long name cut where it stays cut, and nothing moves
+    after it."""
+    long_name = "The July Crisis of 1914 and the outbreak of war"
+    with Collection.open(tui_db, config=CONFIG, clock=tui_clock) as col:
+        col.import_decks([korea_deck(), treaty_deck()])
+        col.import_decks([DeckData(long_name, [NoteData(NoteKind.BASIC, "When?", "1914")])])
+        totals = col.overview()[1]
+    deck_list = read_deck_list(tui_db, CONFIG, tui_clock())
+    assert deck_list is not None
+    col = OpeningCollection(tui_db, CONFIG, clock=tui_clock, deck_list=deck_list)
+    app = make_app(col, tui_clock)  # type: ignore[arg-type]
+    first_frame: list[str] = []
+    display = app._display
+
+    def noting_display(screen, update):  # type: ignore[no-untyped-def]
+        display(screen, update)
+        if update is not None and not app._batch_count and not first_frame:
+            strips = screen._compositor.render_strips()
+            first_frame.append("\n".join(strip.text for strip in strips))
+
+    app._display = noting_display  # type: ignore[method-assign]
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            assert [type(screen) for screen in app.screen_stack] == [DeckListScreen]
+            assert first_frame == [screen_text(pilot)]
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+    shown = first_frame[0]
+    assert "Treaties" in shown
+    assert f"{totals.new} new · {totals.learning} learning · {totals.due} due" in shown
+    assert (long_name in shown) == (size[0] == 100)  # cut with an ellipsis in 60 columns
+    assert long_name[:15] in shown
 
 
 def test_once_the_first_card_is_written_only_the_rest_of_the_stylesheet_is_parsed(

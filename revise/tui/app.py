@@ -141,20 +141,17 @@ class ReviseApp(App[None]):
             self._stylesheet_cache.save(self.stylesheet)
 
     def get_default_screen(self) -> Screen[object]:
-        """`revise study`'s first screen is the review screen itself: an empty screen first,
-        shown and then covered by it, was a good part of the time to the first card."""
-        if not self.study_only:
-            return super().get_default_screen()
-        from revise.tui.screens.review import ReviewScreen
-
-        return ReviewScreen(self.start_deck, self.custom)
-
-    def on_mount(self) -> None:
+        """The first screen is the review screen (`revise study`) or the deck list itself: an
+        empty screen first, shown and then covered by it, was a good part of the start."""
         if self.study_only:
-            return  # the review screen is the first screen (get_default_screen)
+            from revise.tui.screens.review import ReviewScreen
+
+            return ReviewScreen(self.start_deck, self.custom)
         from revise.tui.screens.deck_list import DeckListScreen
 
-        self.push_screen(DeckListScreen(highlight=self.start_deck))
+        return DeckListScreen(highlight=self.start_deck)
+
+    def on_mount(self) -> None:
         if self.browse_query is not None:
             self.browse(self.browse_query)
 

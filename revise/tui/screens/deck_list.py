@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,6 +20,7 @@ from revise.errors import ReviseError
 from revise.study.opening import OpeningCollection
 from revise.study.values import WAITING
 from revise.textsafe import inert
+from revise.tui.app import breakpoint_classes
 from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
 from revise.tui.widgets.key_bar import KeyBar
 
@@ -107,6 +108,25 @@ class DeckTable(DataTable[object]):
         Binding("enter", "select_cursor", "Study", id="decks.study"),
     ]
 
+    def name_width(self) -> int:
+        """The name column's width: what its rows leave beside the counts."""
+        counts_width = sum(width for _, _, width in COUNT_COLUMNS)
+        padding = 2 * self.cell_padding * (len(COUNT_COLUMNS) + 1)
+        return max(self.rows_width() - counts_width - padding, MIN_NAME_WIDTH)
+
+    def rows_width(self) -> int:
+        """The width of its rows: its scrollable content region's width, also before its first
+        layout, worked out then from the app's width and the styles of the table and of the
+        containers it fills (each as wide as its container, as in app.tcss)."""
+        if self.region:
+            return self.scrollable_content_region.width
+        width = self.app.size.width - self.styles.margin.width - self.gutter.width
+        for container in self.ancestors:
+            if container is self.screen:
+                return width - container.styles.gutter.width
+            width -= container.styles.margin.width + container.styles.gutter.width
+        return width
+
 
 class DeckListScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
@@ -129,11 +149,13 @@ class DeckListScreen(Screen[None]):
     app: ReviseApp
 
     def __init__(self, highlight: str | None = None) -> None:
-        super().__init__()
+        # At the terminal's size from the first layout on: the table's width then is its width.
+        super().__init__(classes=breakpoint_classes(self.app))
         self.highlight = highlight
         self.decks: list[DeckCounts] = []
         self.deck_names: list[str] = []
         self.go_to: str | None = None  # a deck just created or renamed: the cursor goes there
+        self._shown = False  # see on_screen_resume
 
     def compose(self) -> ComposeResult:
         with Vertical(id="decks-panel", classes="section") as panel:
@@ -157,12 +179,19 @@ class DeckListScreen(Screen[None]):
         self.app.frame_written_signal.unsubscribe(self)
         self.app.collection.start()  # type: ignore[attr-defined] (an OpeningCollection)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Also runs when the screen first shows; counts change after every session.
+        if self.is_mounted and not self._shown:
+            # Its widgets were styled as they were mounted, at the terminal's size: Textual's
+            # restyle of every one of them, as for a screen coming back, is left out.
+            self._shown = True
+            event.refresh_styles = False
         collection = self.app.collection
         if isinstance(collection, OpeningCollection):
             read = collection.first_overview()
             if read is not None:
+                # Read before the screen was built: the table is filled for its first layout,
+                # so the first frame has the counts.
                 self.on_decks_loaded(DecksLoaded(read[0], read[1] if read[0] else None))
                 return
         self.load_decks()
@@ -182,8 +211,12 @@ class DeckListScreen(Screen[None]):
         self.query_one(DataTable).loading = False
         self.decks = message.decks
         self.set_class(not message.decks, "-empty")
-        # After the next layout, when the table (perhaps just unhidden) knows its width.
-        self.call_after_refresh(self.fill_table)
+        if self.query_one(DeckTable).region:
+            # After the next layout, when the table (perhaps just unhidden) knows its width.
+            self.call_after_refresh(self.fill_table)
+        else:  # not laid out yet: at the width its first layout gives it
+            self.fill_table()
+            self.call_after_refresh(self.fill_table_if_resized)
         self.show_totals(message.totals)
         self.refresh_bindings()
 
@@ -193,15 +226,11 @@ class DeckListScreen(Screen[None]):
 
     def fill_table(self) -> None:
         """Rows for `self.decks`, the name column as wide as the table leaves it."""
-        table = self.query_one(DataTable)
+        table = self.query_one(DeckTable)
         current = self.go_to or self.highlighted_deck() or self.highlight
         self.go_to = None
         table.clear(columns=True)
-        counts_width = sum(width for _, _, width in COUNT_COLUMNS)
-        padding = 2 * table.cell_padding * (len(COUNT_COLUMNS) + 1)
-        room = table.scrollable_content_region.width - counts_width - padding
-        # Before the first layout there is no width yet: size the names to fit instead.
-        table.add_column("Deck", key="deck", width=max(room, MIN_NAME_WIDTH) if room > 0 else None)
+        table.add_column("Deck", key="deck", width=table.name_width())
         for key, label, width in COUNT_COLUMNS:
             table.add_column(Text(label, justify="right"), key=key, width=width)
         self.deck_names = [deck.name for deck in self.decks]
@@ -219,6 +248,12 @@ class DeckListScreen(Screen[None]):
         if self.decks and self.focused is None:
             table.focus()  # it was hidden while the collection was empty
         self.refresh_bindings()  # the keys that need a deck are usable now
+
+    def fill_table_if_resized(self) -> None:
+        """Once laid out: the rows again if the table's width is not the one they were for."""
+        table = self.query_one(DeckTable)
+        if "deck" in table.columns and table.columns["deck"].width != table.name_width():
+            self.fill_table()
 
     def show_totals(self, totals: Progress | None) -> None:
         """Today's work over every deck: what "Study all" serves, under the collection's limits."""
