@@ -130,6 +130,7 @@ class ReviewScreen(Screen[StudySession]):
         self.card: StudyCard | None = None
         self.revealed = False
         self.busy = True  # until the first card is loaded
+        self.end_when_done = False  # End was pressed while busy: see action_end_session
         self.shown_at = time.monotonic()
         # Kept here: a plain thread has no active app to look the collection up through.
         self._collection: Collection = self.app.collection
@@ -156,6 +157,9 @@ class ReviewScreen(Screen[StudySession]):
         yield KeyBar()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.end_when_done and not self.busy:  # stored while a dialog was open over it
+            self.end_session()
+            return
         if not self.is_mounted or self._shown:
             return
         # First shown: its widgets were styled as they were mounted, at the terminal's size
@@ -302,6 +306,10 @@ class ReviewScreen(Screen[StudySession]):
     # -- messages from the workers -----------------------------------------------------------
 
     def on_card_loaded(self, message: CardLoaded) -> None:
+        if self.end_when_done and self.is_active:  # what End waited for is stored
+            self.busy = False
+            self.end_session()
+            return
         with self.app.batch_update():  # painted once, after every change below
             self.show_loaded(message)
         # Counted once the card is painted: the count must not hold up the next card.
@@ -364,6 +372,7 @@ class ReviewScreen(Screen[StudySession]):
 
     def on_action_failed(self, message: ActionFailed) -> None:
         self.busy = False
+        self.end_when_done = False  # the session goes on: what failed can be done again
         shown = inert(message.text)
         self.notify(shown, severity=message.severity, markup=False)  # type: ignore[arg-type]
         if self.revealed:
@@ -379,7 +388,7 @@ class ReviewScreen(Screen[StudySession]):
                 return None if self.busy else False
             wanted = self.revealed if action == "grade" else not self.revealed
             return True if wanted and not self.busy else None
-        if action in {"undo", "end_session"}:
+        if action == "undo":
             return True if not self.busy else None
         if action == "open_media":
             return bool(self.card and self.card.media)
@@ -521,6 +530,15 @@ class ReviewScreen(Screen[StudySession]):
         self.app.push_screen(AddCardScreen(deck, self.collection.deck_names()))
 
     def action_end_session(self) -> None:
+        """End the session; while an answer (an undo, a card action) is being stored, as soon
+        as it is stored, so the summary counts it."""
+        if self.busy:
+            self.end_when_done = True
+        else:
+            self.end_session()
+
+    def end_session(self) -> None:
+        self.end_when_done = False
         if self.app.screen_stack[0] is self:  # `revise study`'s first screen: none to go back to
             self.app.session_ended(self.session)
         else:
