@@ -16,8 +16,8 @@ stays on a 60-column terminal.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -31,8 +31,7 @@ NARROW = "-narrow"  # the class ReviseApp's breakpoints give a screen under WIDE
 WIDE_COLUMNS = 80
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One thing on the line: a key with what it does, or a group's keys and its name."""
 
     keys: tuple[tuple[str, str, bool, str], ...]  # (key, as shown, usable, tooltip)
@@ -40,8 +39,7 @@ class _Entry:
     grouped: bool
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     start: int
     end: int
     key: str
