@@ -1,14 +1,15 @@
-"""How long `revise study` takes to put the first card on screen, against a minimal Textual app,
-and how long an answer key takes to put the next card on screen.
+"""How long `revise study` takes to put the first card on screen, and `revise` the deck list,
+against a minimal Textual app, and how long an answer key takes to put the next card on screen.
 
     python benchmarks/bench_tui.py [--runs 5] [--cards 20000] [--answers 20]
 
-Builds a collection once through the core API in a temporary folder. Start-up: `revise study`
-and a minimal Textual app that paints one Static are started in turn, each in a 100x30 tmux
-pane, from the moment the pane is told to start the command to the moment the first card (or
-the Static's text) has been written to the terminal (benchmarks/paint.py). Answers: a fresh
-Python process opens the collection as `revise study` does and runs the app headless; the
-figure is the time from an answer key to the next card being handed to the terminal.
+Builds a collection once through the core API in a temporary folder. Start-up: a minimal
+Textual app that paints one Static, `revise study` and `revise` are started in turn, each in a
+100x30 tmux pane, from the moment the pane is told to start the command to the moment the
+Static's text (the first card, the deck list's table) has been written to the terminal
+(benchmarks/paint.py). Answers: a fresh Python process opens the collection as `revise study`
+does and runs the app headless; the figure is the time from an answer key to the next card
+being handed to the terminal.
 
 Every step has a timeout and a step that does not finish is named, with the process's output.
 """
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from machine import report_speed
@@ -31,6 +33,7 @@ from paint import StepTimeout, TmuxPanes, minimal_app_command
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP_TIMEOUT_S = 30  # for one paint, one answer, or opening the collection
+DECK = "Deck 00"  # the first deck's name: in the deck list's table, which comes with its counts
 BUILD_TIMEOUT_S = 600
 
 # Run from ROOT: `revise` is this working tree's, with its own migrations even when an editable
@@ -178,34 +181,44 @@ def run_step(name: str, command: list[str], timeout_s: float) -> str:
     return lines[-1]
 
 
-def _kept_file_in(folder: Path) -> bool:
-    return any(path.is_file() and not path.name.startswith(".") for path in folder.rglob("*"))
+def _kept(folder: Path, files: int) -> bool:
+    """Whether `files` files are kept in `folder` (renamed into place: not hidden)."""
+    return (
+        sum(path.is_file() and not path.name.startswith(".") for path in folder.rglob("*")) >= files
+    )
 
 
-def start_up(db: Path, first_prompt: str, runs: int) -> tuple[list[float], list[float]]:
-    """Seconds to the first card painted by `revise study` and to a minimal app's paint."""
+def start_up(
+    db: Path, first_prompt: str, runs: int
+) -> tuple[list[float], list[float], list[float]]:
+    """Seconds to the first card painted by `revise study`, to the deck list painted by
+    `revise`, and to a minimal app's paint, taken in turn."""
     # As a user runs it (the collection is at the current schema: no migration is loaded), with
-    # the stylesheet the app keeps between runs in a cache folder of its own, filled by one start
-    # that is not timed: another checkout's runs in the user's cache folder would replace it.
-    revise = [sys.executable, "-m", "revise", "--db", str(db), "study"]
+    # the stylesheet the app keeps between runs in a cache folder of its own (a file for each
+    # first screen), filled by a start of each that is not timed: another checkout's runs in the
+    # user's cache folder would replace it.
+    study = [sys.executable, "-m", "revise", "--db", str(db), "study"]
+    deck_list = [sys.executable, "-m", "revise", "--db", str(db)]
     cache = db.parent / "cache"
     env = {"XDG_CACHE_HOME": str(cache)}
     marker = "minimal app painted"
-    revise_s, minimal_s = [], []
+    study_s, deck_list_s, minimal_s = [], [], []
     with TmuxPanes(100, 30) as panes:
-        try:  # kept once the first frame is written: a file renamed into place (not hidden)
-            panes.time_to_text(
-                revise, first_prompt, cwd=ROOT, env=env, then_until=lambda: _kept_file_in(cache)
-            )
-        except StepTimeout as error:
-            sys.exit(f"bench_tui: the start that fills the cache folder: {error}")
+        for kept, (command, text) in enumerate(((study, first_prompt), (deck_list, DECK)), 1):
+            try:  # kept once the first frame is written: a file renamed into place (not hidden)
+                panes.time_to_text(
+                    command, text, cwd=ROOT, env=env, then_until=partial(_kept, cache, kept)
+                )
+            except StepTimeout as error:
+                sys.exit(f"bench_tui: the start that fills the cache folder: {error}")
         for run in range(1, runs + 1):
             try:
                 minimal_s.append(panes.time_to_text(minimal_app_command(marker), marker, cwd=ROOT))
-                revise_s.append(panes.time_to_text(revise, first_prompt, cwd=ROOT, env=env))
+                study_s.append(panes.time_to_text(study, first_prompt, cwd=ROOT, env=env))
+                deck_list_s.append(panes.time_to_text(deck_list, DECK, cwd=ROOT, env=env))
             except StepTimeout as error:
                 sys.exit(f"bench_tui: start-up run {run}: {error}")
-    return revise_s, minimal_s
+    return study_s, deck_list_s, minimal_s
 
 
 def main() -> None:
@@ -228,7 +241,7 @@ def main() -> None:
             BUILD_TIMEOUT_S,
         )
         print(f"  built in {time.perf_counter() - started:.1f} s")
-        revise_s, minimal_s = start_up(db, first_prompt, args.runs)
+        revise_s, deck_list_s, minimal_s = start_up(db, first_prompt, args.runs)
         answers = json.loads(
             run_step(
                 "the answer runs",
@@ -252,6 +265,12 @@ def main() -> None:
         f"(min {min(minimal_s):.3f}, max {max(minimal_s):.3f}, {args.runs} runs)"
     )
     print(f"{'ratio, revise / minimal app':<48} {revise_median / minimal_median:.2f}x")
+    deck_list_median = statistics.median(deck_list_s)
+    print(
+        f"{'revise -> deck list painted (tmux)':<48} median {deck_list_median:.3f} s "
+        f"(min {min(deck_list_s):.3f}, max {max(deck_list_s):.3f}, {args.runs} runs)"
+    )
+    print(f"{'ratio, deck list / minimal app':<48} {deck_list_median / minimal_median:.2f}x")
     print(f"{'load average now':<48} {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if answers:
         print(
