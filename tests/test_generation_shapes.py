@@ -1524,3 +1524,17 @@ def test_a_rule_under_a_cases_name_asks_which_case_held_it(tmp_path: Path) -> No
         == "Rylands v Fletcher"
     )  # its rule, without what followed for the parties
     assert not [front for front in cards if "confectioner" in front or "injunction" in front]
+
+
+def test_a_point_of_law_named_by_a_rule_or_an_example_asks_for_its_case(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Nuisance and defences\n\n"
+        "- cost of abatement - **Miller v Jackson [1977]** (cricket club, damages = enough)\n"
+        "- eggshell rule - take the claimant as you find them - **Page v Smith [1996]**\n"
+        "- voluntary assumption of risk - Unfair Contract Terms Act 1977 - no damages, e.g."
+        " **Morris v Murray [1991]** (drunk pilot)\n",
+    )
+    assert cards["Which case is the authority on cost of abatement?"] == "Miller v Jackson"
+    assert cards["Which case is the authority on the eggshell rule?"] == "Page v Smith"
+    assert cards["Which case is an example of voluntary assumption of risk?"] == "Morris v Murray"

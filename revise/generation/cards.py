@@ -500,11 +500,16 @@ def _defines(sentence: str) -> bool:
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()
+    if _STATED_RULE.match(text):
+        return False  # "thin skull rule - take your victim as you find them": the law's words
     if _QUOTATION_ONLY.match(text):
         text = without_quotations(text)  # '"Stars, hide your fires" - Macbeth': said, not advice
     return text.endswith("?") or bool(not_content(text))
 
 
+_STATED_RULE = re.compile(
+    r"^[\w' -]{0,40}?\b(?:rule|principle|maxim|doctrine)\s*(?::|\s[-\u2013\u2014]\s)", re.I
+)
 _QUOTATION_ONLY = re.compile(r'^(?:[A-Z][\w .\'-]{0,30}:\s*)?["\u201c]')  # opens on what is quoted
 _FINITE_BE = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 

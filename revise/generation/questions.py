@@ -107,6 +107,11 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
     meaning = meaning.rstrip(" .;")
+    if re.match(r"[^,;]*\bAct\s+\d{4}\b", meaning):
+        return []  # "consent - Unfair Contract Terms Act 1977 - ...": where the rule is, not it
+    example = re.search(r",?\s+(?:e\.g\.?|eg|for\s+example)\s+", meaning)
+    if example and case_span(meaning[example.end() :]):
+        meaning = meaning[: example.start()]  # "a complete defence, e.g. Morris v Murray": asked
     if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, meaning):
         return []
     shown = " ".join(lower_first(term.split(), names))
@@ -929,7 +934,14 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
         label = DASH.split(label)[0].strip()
         if MIN_MEANING_WORDS - 1 <= len(words(label)) <= MAX_POINT_WORDS and _names_a_point(label):
             point = " ".join(lower_first(label.split()))
-            front = finish_question(f"Which case is the authority on {point}")
+            if _NAMED_RULE.search(point) and point.split()[0].casefold() not in _DETERMINERS:
+                point = f"the {point}"  # "the thin skull rule"
+            example = re.search(
+                r"\b(?:e\.g\.?|eg|for\s+example|such\s+as)\s*$", text[: here.start()]
+            )
+            # "damages reduced, e.g. Froom v Butcher": one case among others, not the authority
+            kind = "an example of" if example else "the authority on"
+            front = finish_question(f"Which case is {kind} {point}")
             return [Question(front, case[0], Shape.CASE, 12.4)]
     if not holding or case is None:
         return []
@@ -966,6 +978,8 @@ _PARTY_PRONOUNS = frozenset(
 )
 _POINTING = frozenset(["this", "that", "these", "those", "it", "he", "she", "they"])
 _PRESENT = frozenset(["does", "do", "is", "are", "must", "can", "cannot", "may", "will"])
+_NAMED_RULE = re.compile(r"\b(?:rule|principle|maxim|doctrine|test)$", re.I)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their"])
 MAX_POINT_WORDS = 6  # "probability of harm", "factual causation": a point of law's label
 
 
@@ -974,7 +988,7 @@ def _names_a_point(label: str) -> bool:
     tokens = words(label)
     if not tokens or not tokens[0][:1].isalpha() or re.search(r"[\"\u201c(]", label):
         return False
-    return not any(is_verb_form(token) for token in tokens)
+    return not any(is_verb_form(token) and not can_be(token, "NOUN") for token in tokens)
 
 
 def _rule(holding: str) -> str:
