@@ -24,6 +24,12 @@ STEP_TIMEOUT_S = 30.0
 _CONTROL = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
 
+def kept_file_in(folder: Path) -> bool:
+    """Whether the app has kept a file in this cache folder (`XDG_CACHE_HOME`): a file renamed
+    into place, not a hidden one being written."""
+    return any(path.is_file() and not path.name.startswith(".") for path in folder.rglob("*"))
+
+
 class StepTimeout(RuntimeError):
     """A step did not finish in time; the message names it."""
 
