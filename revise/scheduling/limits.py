@@ -40,6 +40,7 @@ class DailyLimits:
         self.collection = collection
         self._set_on = dict(set_on or {})
         self._done: dict[Node, int] = {}
+        self._for_deck: dict[str, int] = {}  # for_deck's answers: the limits never change
         for name, count in done.items():
             for node in chain(name):
                 self._done[node] = self._done.get(node, 0) + count
@@ -63,7 +64,10 @@ class DailyLimits:
 
     def for_deck(self, name: str) -> int:
         """How many more cards the deck `name` may show today."""
-        return min(self.left(node) for node in chain(name))
+        found = self._for_deck.get(name)
+        if found is None:
+            found = self._for_deck[name] = min(self.left(node) for node in chain(name))
+        return found
 
     def total(self, waiting: Mapping[str, int]) -> int:
         """How many of the `waiting` cards (deck name -> count) can be shown today, together."""

@@ -246,6 +246,11 @@ def in_deck(names: dict[int, str], deck: str | None) -> list[int]:
     ]
 
 
+def _in_deck(named: list[Row], deck: str | None) -> tuple[int, ...]:
+    """`in_deck` of the deck names' rows (id, name)."""
+    return tuple(in_deck(dict(named), deck))  # type: ignore[arg-type]
+
+
 def _waiting(
     connection: Connection, day: StudyDay, left: Allowance, deck_ids: list[int]
 ) -> dict[int, tuple[int, int, int]]:
@@ -397,11 +402,9 @@ class NextCardAsked:
     def card(self, connection: Connection) -> Row | None:
         """The next card, as `next_card` gives it; rarely with more statements."""
         day, deck, guess = self.day, self.deck, self.guess
-        names: dict[int, str] = dict(self.named.rows())  # type: ignore[arg-type]
         answered_today = first_row(self.answered)[0]  # type: ignore[index]
-        set_on = self.limits.rows()
         row = None if self.picked is None else first_row(self.picked)
-        deck_ids = tuple(in_deck(names, deck))
+        deck_ids = self.named.derived(("in_deck", deck), lambda named: _in_deck(named, deck))
         if not deck_ids:
             if deck is not None:
                 raise NoSuchDeck(deck)
@@ -409,8 +412,12 @@ class NextCardAsked:
         self.guesses[deck] = deck_ids
         # No deck has answered more today than all of them together: a card whose limits are
         # all above that is allowed without counting each deck's answers.
-        if guess == deck_ids and _allowed(row, _allowance([], set_on, day), answered_today):
+        limits = (day.new_per_day, day.reviews_per_day)
+        limits += (day.collection_new_per_day, day.collection_reviews_per_day)
+        unanswered = self.limits.derived(limits, lambda set_on: _allowance([], set_on, day))
+        if guess == deck_ids and _allowed(row, unanswered, answered_today):
             return row
+        set_on = self.limits.rows()
         start = {"start": to_ms(day.start)}
         left = _allowance(rows(connection, _DECKS_AND_DONE, start), set_on, day)
         if guess == deck_ids and _allowed(row, left):

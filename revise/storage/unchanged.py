@@ -14,7 +14,8 @@ On PostgreSQL the statements run each time, in the round trip they are sent in a
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
@@ -22,6 +23,8 @@ from revise.storage.prepared import Prepared, Row, all_rows, execute
 
 _KEPT = "unchanged_rows"  # connection.info: {"version": data_version, Prepared: rows}
 _CHECKED = "unchanged_checked"  # connection.info, in a kept block: data_version checked in it
+_MISSING = object()
+T = TypeVar("T")
 
 
 def block_begins(connection: Connection) -> None:
@@ -56,7 +59,7 @@ class Asked:
         self._prepared = prepared
         self._rows = rows
         self._cursor = cursor
-        self._keep_in = keep_in  # the rows kept for the data_version they were read at
+        self._keep_in = keep_in  # what is kept for the data_version the rows were read at
 
     def rows(self) -> list[Row]:
         if self._rows is None:
@@ -64,6 +67,16 @@ class Asked:
             if self._keep_in is not None:
                 self._keep_in[self._prepared] = self._rows
         return self._rows
+
+    def derived(self, key: Hashable, work: Callable[[list[Row]], T]) -> T:
+        """`work(rows)`, kept with the rows under `key` (which names everything else `work`
+        depends on): worked out again only when the rows are read again."""
+        if self._keep_in is None:
+            return work(self.rows())
+        kept = self._keep_in.get((self._prepared, key), _MISSING)
+        if kept is _MISSING:
+            kept = self._keep_in[(self._prepared, key)] = work(self.rows())
+        return kept  # type: ignore[return-value]
 
 
 def ask(connection: Connection, prepared: Prepared) -> Asked:
@@ -82,7 +95,7 @@ def ask(connection: Connection, prepared: Prepared) -> Asked:
     assert kept is not None
     rows = kept.get(prepared)
     if rows is not None:
-        return Asked(prepared, rows)
+        return Asked(prepared, rows, keep_in=kept)
     return Asked(prepared, None, execute(connection, prepared, {}), kept)
 
 

@@ -444,12 +444,11 @@ class Collection:
         return self._next_card(deck, None)
 
     def _next_card(self, deck: str | None, asked: queue.NextCardAsked | None) -> StudyCard | None:
-        """The next card; from the rows `asked` already sent for, if given."""
-        day = self._day()
+        """The next card; from the rows `asked` already sent for, if given (on its study day)."""
         with self._lock, storage.reading_now(self._engine, self._kept) as connection:
             try:
                 if asked is None:
-                    row = queue.next_card(connection, day, deck, self._deck_guesses)
+                    row = queue.next_card(connection, self._day(), deck, self._deck_guesses)
                 else:
                     row = asked.card(connection)
             except queue.NoSuchDeck:

@@ -7,8 +7,8 @@ so an answer retried while another window holds the collection is stored exactly
 
 from __future__ import annotations
 
+import os
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -128,7 +128,7 @@ class StudySession:
         then_next: bool,
     ) -> tuple[int, Callable[[], StudyCard | None]]:
         rating = Rating(int(rating))
-        uid = uuid.uuid4().hex
+        uid = os.urandom(16).hex()  # 32 random hex digits: uuid4().hex at a fifth of the cost
         next_card = self.next_card
         if then_next and self.custom is None:
             answered = until_free(
