@@ -33,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from revise.storage.values import (  # noqa: F401 (imported from here too)
     FLAGS,
     NOT_SUSPENDED,
+    SCHEDULED_CARDS,
     SUSPENDED,
     SUSPENDED_CARDS,
     SUSPENDED_MISSING,
@@ -141,11 +142,12 @@ class Card(Base):
     __tablename__ = "cards"
     __table_args__ = (
         UniqueConstraint("note_id", "ordinal"),
-        Index("ix_cards_queue", "deck_id", "state", "due"),
-        Index("ix_cards_state_due", "state", "due"),
+        # Only the cards with a due date (0015): see SCHEDULED_CARDS.
+        Index("ix_cards_queue", "deck_id", "state", "due", sqlite_where=text(SCHEDULED_CARDS)),
+        Index("ix_cards_state_due", "state", "due", sqlite_where=text(SCHEDULED_CARDS)),
         Index("ix_cards_new_order", "deck_id", "state", "position", "ordinal"),
         # Only the suspended cards (0011): the deck list counts the others without reading them.
-        # PostgreSQL is given the same condition when it creates the table (see below).
+        # PostgreSQL is given each partial index's condition when it creates the table (below).
         Index("ix_cards_suspended", "deck_id", sqlite_where=text(SUSPENDED_CARDS)),
     )
 
@@ -172,14 +174,16 @@ class Card(Base):
 
 
 @event.listens_for(Card.__table__, "before_create")
-def _suspended_index_on_postgresql(table: Table, connection: Connection, **_: object) -> None:
-    """ix_cards_suspended holds only the suspended cards on PostgreSQL too. Its condition is
-    named here, where PostgreSQL's dialect is loaded already, not as the Index's
-    `postgresql_where`: that loads the dialect at every import of the models (about 30 ms of
-    every start-up, on SQLite too)."""
+def _partial_indexes_on_postgresql(table: Table, connection: Connection, **_: object) -> None:
+    """The partial indexes hold the same cards on PostgreSQL. Their conditions are named here,
+    where PostgreSQL's dialect is loaded already, not as each Index's `postgresql_where`: that
+    loads the dialect at every import of the models (about 30 ms of every start-up, on SQLite
+    too)."""
     if connection.dialect.name == "postgresql":
-        index = next(index for index in table.indexes if index.name == "ix_cards_suspended")
-        index.dialect_options["postgresql"]["where"] = text(SUSPENDED_CARDS)
+        for index in table.indexes:
+            where = index.dialect_options["sqlite"]["where"]
+            if where is not None:
+                index.dialect_options["postgresql"]["where"] = where
 
 
 class Review(Base):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0014_parameters_removed"
+SCHEMA_HEAD = "0015_queue_indexes_partial"
 # What every connection to a SQLite collection is set to: answers durable against a power cut
 # (WAL with a sync on every commit) and the schema's foreign keys kept.
 SQLITE_DURABILITY = (
@@ -21,6 +21,10 @@ NOT_SUSPENDED = 0
 SUSPENDED = 1  # by the user or by the tool the deck came from
 SUSPENDED_MISSING = 2  # its note is gone from the deck file; lifted if the note comes back
 SUSPENDED_CARDS = f"suspended != {NOT_SUSPENDED}"  # the condition of ix_cards_suspended
+# The condition of the queue's indexes on due (ix_cards_queue, ix_cards_state_due): new cards
+# have no due date and are left out, so answering one adds an entry instead of moving it (two
+# pages fewer to write); every query of them compares `due`, which implies it.
+SCHEDULED_CARDS = "due IS NOT NULL"
 
 # Card.flag values, as Anki numbers and colours them (0: no flag)
 FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}

@@ -348,13 +348,13 @@ class _Compiler:
         buried = and_(cards.c.buried_until.is_not(None), cards.c.buried_until > now)
         if value == "due":
             state = _Scanned(cards.c.state)
+            # Not `due` itself: SQLite would take its comparisons to say `due IS NOT NULL`, the
+            # condition of the index on (state, due), and read the cards through it.
+            due = func.coalesce(cards.c.due, None)
             return and_(
                 or_(
-                    and_(state == REVIEW, cards.c.due < self.day.end),
-                    and_(
-                        state.in_((LEARNING, RELEARNING)),
-                        cards.c.due <= now + LEARN_AHEAD,
-                    ),
+                    and_(state == REVIEW, due < self.day.end),
+                    and_(state.in_((LEARNING, RELEARNING)), due <= now + LEARN_AHEAD),
                 ),
                 cards.c.suspended == NOT_SUSPENDED,
                 not_(buried),

@@ -256,7 +256,9 @@ def _forecast(
             _scanned(deck_ids),
             cards_t.c.suspended == NOT_SUSPENDED,
             (cards_t.c.state + 0).in_((LEARNING, REVIEW, RELEARNING)),
-            due + 0 < start_ms + days * DAY_MS,
+            # Not `due + 0`: SQLite would take that to say `due IS NOT NULL`, the condition of
+            # ix_cards_state_due, and read every card through that index instead of the table.
+            func.coalesce(due, None) < start_ms + days * DAY_MS,
         )
         .group_by(day)
     ):
