@@ -397,14 +397,14 @@ class NextCardAsked:
     guesses: dict[str | None, tuple[int, ...]]
     guess: tuple[int, ...] | None
     named: unchanged.Asked
-    answered: Any
+    answered: unchanged.Asked
     limits: unchanged.Asked
     picked: Any
 
     def card(self, connection: Connection) -> Row | None:
         """The next card, as `next_card` gives it; rarely with more statements."""
         day, deck, guess = self.day, self.deck, self.guess
-        answered_today = first_row(self.answered)[0]  # type: ignore[index]
+        answered_today = self.answered.rows()[0][0]
         row = None if self.picked is None else first_row(self.picked)
         deck_ids = self.named.derived(("in_deck", deck), lambda named: _in_deck(named, deck))
         if not deck_ids:
@@ -436,7 +436,7 @@ def ask_next_card(
     """Send `next_card`'s first statements (see there); in a `together` block, with the others."""
     guess = guesses.get(deck)
     named = unchanged.ask(connection, _DECK_NAMES)
-    answered = execute(connection, _ANSWERED_TODAY, {"start": to_ms(day.start)})
+    answered = unchanged.logged_since(connection, _ANSWERED_TODAY, to_ms(day.start))
     limits = unchanged.ask(connection, _LIMITS_SET)
     picked = None
     if guess:

@@ -9,6 +9,10 @@ the loop's transactions or read blocks (the first time a kept table is asked for
 reading those tables again. The rows are kept in the connection's `info`, which belongs to the
 driver's connection: a new connection starts with none.
 
+The count of answers logged since the study day began is kept the same way, and counted up by
+one for each answer the kept connection commits (`answer_logged`): those are the only rows it
+adds, and another connection's show in data_version.
+
 On PostgreSQL the statements run each time, in the round trip they are sent in anyway.
 """
 
@@ -25,6 +29,7 @@ _KEPT = "unchanged_rows"  # connection.info: {"version": data_version, Prepared:
 _CHECKED = "unchanged_checked"  # connection.info, in a kept block: data_version checked in it
 _MISSING = object()
 T = TypeVar("T")
+_LOGGED_SINCE = "logged since"  # the key of a kept count of answers, with its statement and start
 
 
 def block_begins(connection: Connection) -> None:
@@ -51,7 +56,7 @@ class Asked:
 
     def __init__(
         self,
-        prepared: Prepared,
+        prepared: Hashable,  # what the rows are kept under: the statement (and its values)
         rows: list[Row] | None,
         cursor: Any = None,
         keep_in: dict[object, Any] | None = None,
@@ -83,9 +88,38 @@ def ask(connection: Connection, prepared: Prepared) -> Asked:
     """The rows of `prepared` (a statement without values, of tables the study loop never
     writes), kept from an earlier read if nothing else has written to the file since; read
     each time outside the study loop's blocks and on PostgreSQL."""
+    return _ask(connection, prepared, {}, prepared)
+
+
+def logged_since(connection: Connection, counting: Prepared, start_ms: int) -> Asked:
+    """The number of answers logged since `start_ms`, as `counting` (a count of the reviews
+    logged at or after its value `start`) gives it in one row: kept as `ask` keeps rows, and
+    counted up by `answer_logged`."""
+    key = (_LOGGED_SINCE, counting, start_ms)
+    return _ask(connection, counting, {"start": start_ms}, key)
+
+
+def answer_logged(connection: Connection, reviewed_at_ms: int) -> None:
+    """The kept connection has just committed one answer logged at `reviewed_at_ms`: the counts
+    it falls in are counted up (in a block that has not checked data_version, which they were
+    kept for, they are dropped instead)."""
+    info = connection.info
+    kept = info.get(_KEPT)
+    if kept is None or _CHECKED not in info:
+        return
+    for key in [key for key in kept if isinstance(key, tuple) and key[0] == _LOGGED_SINCE]:
+        if not info[_CHECKED]:
+            del kept[key]
+        elif key[2] <= reviewed_at_ms:
+            kept[key] = [(kept[key][0][0] + 1,)]
+
+
+def _ask(
+    connection: Connection, prepared: Prepared, values: dict[str, Any], key: Hashable
+) -> Asked:
     info = connection.info
     if connection.dialect.name != "sqlite" or _CHECKED not in info:  # not in a kept block
-        return Asked(prepared, None, execute(connection, prepared, {}))
+        return Asked(key, None, execute(connection, prepared, values))
     kept = info.get(_KEPT)
     if not info[_CHECKED]:
         version = _data_version(connection)
@@ -93,10 +127,10 @@ def ask(connection: Connection, prepared: Prepared) -> Asked:
             kept = info[_KEPT] = {"version": version}
         info[_CHECKED] = True
     assert kept is not None
-    rows = kept.get(prepared)
+    rows = kept.get(key)
     if rows is not None:
-        return Asked(prepared, rows, keep_in=kept)
-    return Asked(prepared, None, execute(connection, prepared, {}), kept)
+        return Asked(key, rows, keep_in=kept)
+    return Asked(key, None, execute(connection, prepared, values), kept)
 
 
 def _data_version(connection: Connection) -> int:

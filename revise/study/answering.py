@@ -235,7 +235,7 @@ def answer(
     `scheduler_for(connection, newest parameters id, deck name, deck options rows)` gives the
     card's scheduler.
     """
-    day_end = to_ms(day.end)
+    day_end, reviewed_at = to_ms(day.end), to_ms(day.now)
     with together(connection):  # PostgreSQL: the transaction's BEGIN goes with these reads
         begin(connection)
         reading = execute(connection, _NOTE_TO_ANSWER, {"card_id": card_id, "day_end": day_end})
@@ -262,7 +262,7 @@ def answer(
             {
                 "uid": uid,
                 "card_id": card_id,
-                "reviewed_at": to_ms(day.now),
+                "reviewed_at": reviewed_at,
                 "rating": int(rating),
                 "duration_ms": duration_ms,
                 "origin": "revise",
@@ -290,6 +290,7 @@ def answer(
         # SQLite's rows are read before its commit; a server's come with the commit's outcome.
         review = None if pipelined(connection) else first_row(logging)
         commit(connection)
+        unchanged.answer_logged(connection, reviewed_at)
         if then is not None:
             sent = then(connection)
     for cursor in writes:
