@@ -147,3 +147,34 @@ def test_version_does_not_import_the_database_layers():
         [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ
     )
     assert result.stdout.strip() == "False"
+
+
+def test_decks_reads_a_current_collection_without_loading_sqlalchemy(tmp_path):
+    """`revise decks` on a collection at the current schema reads its counts with sqlite3 alone,
+    as the deck list's first frame does (loading SQLAlchemy was most of the command's time);
+    the counts are the collection's."""
+    environment = {
+        **os.environ,
+        "REVISE_DB": str(tmp_path / "revise.db"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config-home"),
+    }
+    environment.pop("REVISE_CONFIG", None)
+    deck = write(tmp_path, "korea.md", DECK)
+    run = [sys.executable, "-m", "revise"]
+    subprocess.run([*run, "import", str(deck)], env=environment, check=True, capture_output=True)
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['revise', 'decks', '--json']\n"
+        "try:\n"
+        "    runpy.run_module('revise', run_name='__main__', alter_sys=True)\n"
+        "finally:\n"
+        "    print('sqlalchemy' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [
+        {"name": "Korea", "new": 3, "learning": 0, "due": 0, "total": 3}
+    ]
+    assert done.stderr.strip() == "False"
