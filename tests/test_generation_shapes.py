@@ -1538,3 +1538,20 @@ def test_a_point_of_law_named_by_a_rule_or_an_example_asks_for_its_case(tmp_path
     assert cards["Which case is the authority on cost of abatement?"] == "Miller v Jackson"
     assert cards["Which case is the authority on the eggshell rule?"] == "Page v Smith"
     assert cards["Which case is an example of voluntary assumption of risk?"] == "Morris v Murray"
+
+
+def test_a_quantity_that_moves_with_another_asks_how_it_depends_on_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Rates of reaction\n\n"
+        "- Catalase - activity increases as temperature increases (up to 37°C)\n"
+        "- the rate of reaction increases as concentration increases\n"
+        "- when the exchange rate falls, import prices rise and inflation increases\n",
+    )
+    assert cards["How does the activity of catalase depend on temperature?"] == (
+        "Increases as temperature increases"
+    )
+    assert cards["How does the rate of reaction depend on concentration?"] == (
+        "Increases as concentration increases"
+    )
+    assert not [front for front in cards if "import prices rise" in front]

@@ -38,6 +38,7 @@ from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     affect,
     change,
+    covaries,
     dated,
     ended,
     intention,
@@ -955,6 +956,11 @@ def shaped_questions(
         if opening and not said:
             name = opening[0].text
             found.extend(who(sentence, name, bool(ORGANISATION.search(name))))
+    moves = covaries(sentence, about)
+    if moves:
+        # "LDR - resistance decreases as light intensity increases" says how it behaves, not
+        # what it is: the behaviour is asked, and the term still hidden where it is marked.
+        found = [q for q in found if q.shape != Shape.DEFINITION or q.hidden] + moves
     found = [
         question
         for question in found

@@ -27,13 +27,14 @@ from revise.generation.grammar import (
     can_be,
     finish_question,
     is_noun_phrase_word,
+    lemmas,
     participle_base,
     question,
     split_clause,
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import PRONOUNS, words
+from revise.generation.language import PRONOUNS, is_verb_form, words
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape, capital
 from revise.generation.targets import DAY
 
@@ -62,6 +63,55 @@ _AFTER_CHANGE = frozenset(
 _WHEN_AFTER = frozenset(["in", "during", "over", "between", "after", "since", "following"])
 _IF = re.compile(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
 _ASIDE = re.compile(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
+
+
+_MOVES = (
+    r"(?:increases|decreases|rises|falls|drops|goes\s+up|goes\s+down|grows"
+    r"|gets\s+(?:bigger|smaller|higher|lower))"
+)
+_QUANTITY = r"[a-z][a-z' -]{1,40}?"
+# "resistance decreases as light intensity increases": its answer in the notes' words
+_COVARIES = re.compile(
+    rf"^(?P<y>{_QUANTITY})\s+(?P<dy>{_MOVES})\s+(?:as|when|if)\s+(?P<x>{_QUANTITY})\s+(?P<dx>{_MOVES})$",
+    re.I,
+)
+
+
+def covaries(sentence: str, term: str = "") -> list[Question]:
+    """ "LDR - resistance decreases as light intensity increases" -> "How does the resistance
+    of an LDR depend on light intensity?" :: "Decreases as light intensity increases": how one
+    quantity moves with another."""
+    text = sentence.strip().rstrip(" .")
+    parts = DASH.split(text, maxsplit=1)
+    if len(parts) == 2:
+        term, text = parts[0].strip(), parts[1]  # "thermistor - resistance decreases as ..."
+    text = re.sub(r"\s*\([^()]*\)", "", text).split(";")[0].strip()
+    pieces = [text, *re.split(r",\s+", text)]  # "curve, resistance increases as temp increases"
+    match = next(filter(None, (_COVARIES.match(piece.strip()) for piece in pieces)), None)
+    if not match:
+        return []
+    y, dy, x, dx = match["y"], match["dy"], match["x"], match["dx"]
+    y = re.sub(r"^(?:the|its)\s+", "", y.strip(), flags=re.I)
+    y = y[:1].lower() + y[1:] if y[1:2].islower() else y
+    said = (y + " " + x).casefold().split()
+    if any(word in PRONOUNS or word in ("and", "or", "but") or is_verb_form(word) for word in said):
+        return []  # "import prices rise and inflation increases": two things moving
+    whose = f" of {_with_article(term)}" if term and len(term.split()) <= 4 else ""
+    front = f"How does the {y}{whose} depend on {x.strip()}?"
+    return [Question(front, f"{capital(dy)} as {x.strip()} {dx.lower()}", Shape.EFFECT, 11.8)]
+
+
+def _with_article(term: str) -> str:
+    """ "thermistor" -> "a thermistor", "LDR" -> "an LDR"; a name or plural stays as it is."""
+    base = re.sub(r"\s*\([^()]*\)$", "", term).strip()
+    if base.isupper() and base.isalpha():
+        return f"{'an' if base[0] in 'AEFHILMNORSX' else 'a'} {base}"
+    known = "NOUN" in lemmas(base.split()[-1].casefold())
+    if base[1:].islower() and (known or not lemmas(base.split()[0].casefold())):
+        base = base.casefold()  # "Thermistor - ..." at the start of its bullet
+    if base[:1].islower() and known and not base.endswith("s"):
+        return f"{'an' if base[0] in 'aeiou' else 'a'} {base}"  # "a filament lamp"
+    return base  # "catalase", "thermistor": a word the dictionary cannot count
 
 
 def change(sentence: str, names: frozenset[str]) -> list[Question]:
