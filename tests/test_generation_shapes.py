@@ -1555,3 +1555,23 @@ def test_a_quantity_that_moves_with_another_asks_how_it_depends_on_it(tmp_path: 
         "Increases as concentration increases"
     )
     assert not [front for front in cards if "import prices rise" in front]
+
+
+def test_a_bullet_asking_a_question_over_its_answers_is_one_list_card(tmp_path: Path) -> None:
+    path = tmp_path / "berlin.txt"
+    path.write_text(
+        "Berlin Crisis 1961\n"
+        "- Why did Khrushchev build the Berlin Wall?\n"
+        "  - stop the brain drain - 3 million had left by 1961\n"
+        "  - protect the East German economy\n"
+        "  - test Kennedy after the Vienna summit (June 1961)\n"
+        "- The wall\n"
+        "  - built overnight on 13 August 1961 by East German troops\n",
+        encoding="utf-8",
+    )
+    notes = {note.front: note.back for note in generate_deck(path).notes}
+    assert notes["Why did Khrushchev build the Berlin Wall? (3)"] == (
+        "stop the brain drain; protect the East German economy;"
+        " test Kennedy after the Vienna summit (June 1961)"
+    )
+    assert not [front for front in notes if front.startswith("What is stop")]

@@ -95,7 +95,14 @@ from revise.generation.questions import (
     who,
     why,
 )
-from revise.generation.structure import LIST_COUNT, ListGroup, Outline, Passage, states_a_fact
+from revise.generation.structure import (
+    LIST_COUNT,
+    ListGroup,
+    Outline,
+    Passage,
+    item_head,
+    states_a_fact,
+)
 from revise.generation.targets import (
     MONEY,
     ORGANISATION,
@@ -113,8 +120,8 @@ MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
 MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
-MAX_ANSWER_ITEM_WORDS = 8  # the items answering the notes' own question may say a little more
-MAX_ANSWER_LIST_WORDS = 24
+MAX_ANSWER_ITEM_WORDS = 10  # the items answering the notes' own question may say a little more
+MAX_ANSWER_LIST_WORDS = 30
 _OWN_QUESTION = re.compile(r"^(?:why|what|how|which|who|when|where)\b[^?]{8,}\?$", re.I)
 # Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
 LIST_LABELS = RELATION_LABELS  # "Examples", "Leaders": a label for a list of what it names
@@ -1182,7 +1189,11 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     lead = tidy(group.lead.text).rstrip(" :")
     # The notes' own question over its answers: "Why are they behind ...?" and three reasons.
     asks = bool(_OWN_QUESTION.match(lead)) and not not_content(lead)
-    sizes = [len(item.split()) for item in items]
+    if asks:
+        # 'close the "missile gap" - USA far ahead in ICBMs': each answer without its gloss
+        items = [item_head(item) or item for item in items]
+    # An answer to the notes' own question is measured without its asides ("(June 1961)").
+    sizes = [len((re.sub(r"\([^()]*\)", "", item) if asks else item).split()) for item in items]
     longest, total = (
         (MAX_ANSWER_ITEM_WORDS, MAX_ANSWER_LIST_WORDS)
         if asks

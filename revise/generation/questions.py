@@ -378,6 +378,7 @@ RELATION_LABELS = frozenset(
         "notes",
     ]
 )
+_OBJECT_OPENERS = frozenset(["the", "a", "an", "your", "their", "its", "his", "her", "our"])
 _TO_THE_READER = frozenset(
     ["note", "notice", "remember", "recall", "see", "consider", "observe", "look", "compare"]
 )
@@ -392,6 +393,8 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         return False
     if first in _TO_THE_READER:
         return False  # "Notice Euler's formula here": words to the reader, not a term
+    if len(tokens) > 1 and tokens[1].casefold() in _OBJECT_OPENERS and verb_base(first, "VB"):
+        return False  # 'close the "missile gap"': a verb and its object, not a term
     if any(token.casefold() in PRONOUNS or token.casefold() == "one" for token in tokens):
         return False  # "risk in this approach": the term needs its antecedent
     if is_stopword(first) and first not in ("a", "an", "the", "no"):

@@ -192,6 +192,10 @@ def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
     if not 2 <= len(items) <= MAX_LIST_ITEMS:
         return []
     heads = [item_head(item.text) for item in items]
+    if heading.text.rstrip().endswith("?"):
+        # "Why did Khrushchev put missiles on Cuba?" over its four reasons: the answers
+        longest = max(len(words(re.sub(r"\([^()]*\)", "", head))) for head in heads)
+        return items if longest <= MAX_ANSWER_HEAD_WORDS else []
     if any(
         len(head.split()) > 6 or item.text.endswith(".")
         for head, item in zip(heads, items, strict=False)
@@ -204,10 +208,13 @@ def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
     return items
 
 
+MAX_ANSWER_HEAD_WORDS = 10  # an answer to the notes' own question, before its " - " gloss
+
+
 def introduces_list(text: str) -> bool:
     text = text.strip()
-    if text.endswith(":") or LIST_COUNT.search(text):
-        return True
+    if text.endswith((":", "?")) or LIST_COUNT.search(text):
+        return True  # ("Why did Khrushchev put missiles on Cuba?" over its answers)
     tokens = words(text)
     return len(tokens) <= 8 and not any(
         is_verb_form(token) and not token.endswith("ing") for token in tokens
