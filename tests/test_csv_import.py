@@ -126,6 +126,32 @@ def test_row_without_front_names_its_line(tmp_path):
         read_csv_deck(source)
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('front,back\nchat,cat\n"chien,dog\nmaison,house\nvoiture,car\n', 3),
+        ('chat;cat\nchien;"dog\nmaison;house\n', 2),
+        ('front,back\nchat,cat\nchien,"dog', 3),
+    ],
+)
+def test_a_quote_left_open_to_the_end_of_the_file_names_its_line(tmp_path, text, line):
+    """A stray quote made every row after it one cell: 2 notes of 4 added, and no word."""
+    source = tmp_path / "stray.csv"
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError, match=rf"stray\.csv:{line}: a quoted cell is not closed"):
+        read_csv_deck(source)
+
+
+def test_quoted_cells_over_several_lines_are_read(tmp_path):
+    source = tmp_path / "lines.csv"
+    source.write_text('front,back\n"two\nlines","say ""hi"""\nlast,row', encoding="utf-8")
+    [deck] = read_csv_deck(source)
+    assert [(note.front, note.back) for note in deck.notes] == [
+        ("two\nlines", 'say "hi"'),
+        ("last", "row"),
+    ]
+
+
 def test_windows_1252_file_is_read(tmp_path):
     source = tmp_path / "legacy.csv"
     source.write_bytes("front,back\ncafé,coffee\n".encode("cp1252"))

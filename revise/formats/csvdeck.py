@@ -438,12 +438,20 @@ def _parse_rows(
     path: Path, lines: Iterable[str], delimiter: str, offset: int
 ) -> Iterator[tuple[int, list[str]]]:
     """(line number of the row's start, cells) for each non-empty row."""
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    source = _Lines(lines)
+    reader = csv.reader(source, delimiter=delimiter, strict=False)
     start = 1
     try:
         for row in reader:
             line = offset + start
             start = reader.line_num + 1
+            if source.ended:  # the row asked for a line past the last: its quote never closed
+                raise FormatError(
+                    str(path),
+                    line,
+                    'a quoted cell is not closed by the end of the file (close it with ", '
+                    'or write "" for a quote inside a cell)',
+                )
             for cell in row:
                 if field_too_long(cell):
                     raise _too_long(path, line)
@@ -453,6 +461,26 @@ def _parse_rows(
         if "field larger than field limit" in str(exc):
             raise _too_long(path, offset + start) from exc
         raise FormatError(str(path), offset + start, f"not readable as a table ({exc})") from exc
+
+
+class _Lines:
+    """Lines that know when they ran out. The csv module asks for the next line in the middle of
+    a row only inside a quoted cell, and at the end of the file it gives back that row whole,
+    however many rows after the quote it swallowed."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.ended = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self.lines)
+        except StopIteration:
+            self.ended = True
+            raise
 
 
 def _too_long(path: Path, line: int) -> FormatError:
