@@ -20,6 +20,7 @@ from revise.formats.model import (
     SourceRef,
     card_faces,
     cloze_segments,
+    deck_name_problem,
 )
 
 
@@ -555,7 +556,7 @@ def _unique_ids(note_list: list[NoteData]) -> bool:
 
 DECKS = st.builds(
     DeckData,
-    name=TEXT,
+    name=TEXT.filter(lambda name: deck_name_problem(name) is None),  # a name a deck can have
     notes=st.lists(notes(), max_size=6).filter(_unique_ids),
     tags=st.lists(TEXT, max_size=3, unique=True).map(tuple),
     source=st.one_of(st.none(), TEXT),

@@ -167,3 +167,35 @@ def test_missing_file_and_folder(untouched):
     folder = untouched / "folder.csv"
     os.mkdir(folder)
     assert "is a folder" in _one_line_error(read_decks, folder)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "extra", "where"),
+    [
+        ("deck.md", '---\nname: "A::"\n---\nchat :: cat\n', [], ":2: "),
+        ("deck.md", '---\nname: "::"\n---\nchat :: cat\n', [], ":2: "),
+        ("deck.md", "chat :: cat\n\n<!-- deck: A::::B -->\nchien :: dog\n", [], ":3: "),
+        ("table.csv", "front,back,deck\nchat,cat,French\nchien,dog,French::\n", [], ":3: "),
+        ("table.csv", "#deck:A::\nchat,cat\n", [], ": "),
+        ("X::.md", "chat :: cat\n", [], ": "),  # the deck takes the file's name
+        ("deck.md", "chat :: cat\n", ["--deck", "::B"], ": "),
+        ("table.csv", "front,back\nchat,cat\n", ["--deck", "A::"], ": "),
+        ("deck.md", f"---\nname: {'x' * 501}\n---\nchat :: cat\n", [], ":2: "),
+    ],
+)
+def test_a_deck_name_with_an_empty_part_is_refused_naming_the_file(
+    tmp_path, monkeypatch, capsys, name, text, extra, where
+):
+    """`A::` and `::` came in as decks no deck list could place (`revise deck create` refuses
+    them): an import names the file, and the line, and stores nothing."""
+    from revise.cli import main
+
+    monkeypatch.setenv("REVISE_DB", str(tmp_path / "revise.db"))
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    assert main(["import", *extra, str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"revise: {source}{where}") and err.count("\n") == 1
+    assert "has an empty part (write Parent::Child)" in err or "longer than 500" in err
+    assert main(["decks", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -31,6 +31,7 @@ from revise.formats.model import (
     SourceRef,
     bracket_cloze,
     cloze_segments,
+    deck_name_problem,
     field_too_long,
     meaning_hash,
 )
@@ -145,6 +146,8 @@ class TableReader:
             width = max(widest, needed)
             layout: _Layout | None = None
             default_deck = self.deck or meta.deck or path.stem
+            if problem := deck_name_problem(default_deck):  # the #deck: header's, or the file's
+                raise FormatError(str(path), None, problem)
             deck_column = None
             any_note = False
             while batch:
@@ -161,6 +164,8 @@ class TableReader:
                     name = default_deck
                     if self.deck is None and deck_column is not None:
                         name = _cell(row, deck_column).strip() or default_deck
+                    if name != default_deck and (problem := deck_name_problem(name)):
+                        raise FormatError(str(path), line, problem)
                     notes.append((name, note))
                 any_note = any_note or bool(notes)
                 yield notes

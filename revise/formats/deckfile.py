@@ -40,6 +40,7 @@ from revise.formats.model import (
     NoteKind,
     SourceRef,
     cloze_segments,
+    deck_name_problem,
     field_too_long,
 )
 
@@ -493,6 +494,8 @@ class _DeckParser:
                 ) from None
         if not isinstance(value, str) or not value.strip():
             raise self.error(index, "empty deck name (write <!-- deck: Parent::Child -->)")
+        if (problem := deck_name_problem(value)) is not None:
+            raise self.error(index, problem)
         taken = {section.name for section in self.sections[1:]}
         if value in taken:
             raise self.error(
@@ -648,6 +651,8 @@ class _DeckParser:
             deck.name = self.front_text(data, "name", end)
             if not deck.name:
                 raise self.error(self.key_index("name", end), "the deck name is empty")
+            if (problem := deck_name_problem(deck.name)) is not None:
+                raise self.error(self.key_index("name", end), problem)
         deck.tags = self.front_tags(data, end)
         if data.get("source") is not None:
             deck.source = self.front_text(data, "source", end) or None

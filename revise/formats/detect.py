@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revise.errors import FormatError
-from revise.formats.model import DeckData
+from revise.formats.model import DeckData, deck_name_problem
 
 if TYPE_CHECKING:
     from revise.formats.model import RowSource
@@ -61,13 +61,23 @@ def read_decks(
     its collection is read from a temporary copy in `scratch` (else the system's temporary
     folder)."""
     kind = file_kind(path, columns=columns)
-    return _renamed(_read_any(path, kind, deck, columns, known, scratch), deck)
+    _check_deck_name(path, deck)
+    return _renamed(path, _read_any(path, kind, deck, columns, known, scratch), deck)
 
 
-def _renamed(decks: list[DeckData], deck: str | None) -> list[DeckData]:
+def _renamed(path: Path, decks: list[DeckData], deck: str | None) -> list[DeckData]:
     if deck and len(decks) == 1:
         decks[0].name = deck
+    for read in decks:  # a name from the file's name, or one a reader took as it was
+        _check_deck_name(path, read.name)
     return decks
+
+
+def _check_deck_name(path: Path, name: str | None) -> None:
+    """FormatError if `name` cannot name a deck (`A::`: a deck with an empty part)."""
+    problem = None if name is None else deck_name_problem(name)
+    if problem is not None:
+        raise FormatError(str(path), None, problem)
 
 
 def read_sources(
@@ -82,6 +92,7 @@ def read_sources(
     a reader of its notes a batch at a time (read as it is stored); any other file as its decks
     (see `read_decks`)."""
     kind = file_kind(path, columns=columns)
+    _check_deck_name(path, deck)
     if kind is FileKind.TABLE:
         from revise.formats.csvdeck import TableReader
 
@@ -99,7 +110,7 @@ def read_sources(
                 scratch=scratch,
             )
             return [], [rows]
-    return _renamed(_read_any(path, kind, deck, columns, known, scratch), deck), []
+    return _renamed(path, _read_any(path, kind, deck, columns, known, scratch), deck), []
 
 
 def file_kind(path: Path, *, columns: str | None = None) -> FileKind:

@@ -225,6 +225,23 @@ class NoteData:
         return meaning_hash(self.kind.value, self.front, self.back)
 
 
+DECK_SEPARATOR = "::"  # Parent::Child
+MAX_DECK_NAME = 500  # the decks.name column's length
+
+
+def deck_name_problem(name: str) -> str | None:
+    """What keeps `name` from naming a deck, as one line saying how to write it; None if it can.
+    Control characters are a problem only for a name typed in revise (study/editing.py): a file
+    may bring them, and they are shown inert."""
+    if not name.strip():
+        return "empty deck name (give the deck a name)"
+    if len(name) > MAX_DECK_NAME:
+        return f"deck name longer than {MAX_DECK_NAME} characters (shorten it)"
+    if any(not part.strip() for part in name.split(DECK_SEPARATOR)):
+        return f"deck name {name!r} has an empty part (write Parent{DECK_SEPARATOR}Child)"
+    return None
+
+
 @dataclass
 class DeckData:
     """A deck as read from a file."""

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from revise.errors import FormatError, ReviseError
 from revise.formats.model import (
+    DECK_SEPARATOR,
     FIELD_TOO_LONG,
     ClozeError,
     DeckData,
@@ -32,6 +33,7 @@ from revise.formats.model import (
     bracket_cloze,
     card_faces,
     cloze_segments,
+    deck_name_problem,
     field_too_long,
 )
 from revise.storage import engine as storage
@@ -57,8 +59,6 @@ deleted_t = DeletedNote.__table__
 params_t = SchedulerParameters.__table__
 options_t = DeckOptionsRow.__table__
 
-MAX_DECK_NAME = 500  # the decks.name column's length
-DECK_SEPARATOR = "::"  # Parent::Child
 DELETE_BACKUP_LABEL = "before-deck-delete"  # in the backup file's name: NAME.backup-LABEL-TIME
 
 
@@ -174,16 +174,11 @@ def _s(count: int) -> str:
 
 def check_deck_name(name: str) -> str:
     """`name` if it can name a deck; otherwise a ReviseError saying how to write one."""
-    if not name.strip():
-        raise ReviseError("empty deck name (give the deck a name)")
-    if len(name) > MAX_DECK_NAME:
-        raise ReviseError(f"deck name longer than {MAX_DECK_NAME} characters (shorten it)")
+    problem = deck_name_problem(name)
+    if problem is not None:
+        raise ReviseError(problem)
     if name != name.strip():
         raise ReviseError(f"deck name {name!r} starts or ends with a space (remove it)")
-    if any(not part.strip() for part in name.split(DECK_SEPARATOR)):
-        raise ReviseError(
-            f"deck name {name!r} has an empty part (write Parent{DECK_SEPARATOR}Child)"
-        )
     if any(ord(char) < 32 or ord(char) == 127 for char in name):
         raise ReviseError("deck name holds a control character or line break (remove it)")
     return name
