@@ -91,7 +91,7 @@ def _edit(collection: Collection, args: argparse.Namespace) -> int:
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         file.write(text)
     _run_editor(path)
-    edited = path.read_text(encoding="utf-8")
+    edited = _edited_text(path)
     if edited == text:
         path.unlink()
         print(f"card {args.card}: nothing changed")
@@ -105,9 +105,28 @@ def _edit(collection: Collection, args: argparse.Namespace) -> int:
     return 0
 
 
+def _edited_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReviseError(f"{path}: the editor removed the file; nothing changed") from None
+    except UnicodeDecodeError:
+        raise ReviseError(
+            f"{path}: not valid UTF-8 text (save it as UTF-8; your text is kept in {path}; "
+            "nothing changed)"
+        ) from None
+
+
 def _run_editor(path: Path) -> None:
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or DEFAULT_EDITOR
-    command = [*shlex.split(editor), str(path)]
+    variable = next((name for name in ("VISUAL", "EDITOR") if os.environ.get(name)), None)
+    editor = os.environ[variable] if variable else DEFAULT_EDITOR
+    try:
+        command = [*shlex.split(editor), str(path)]
+    except ValueError as error:  # an unclosed quote
+        path.unlink(missing_ok=True)
+        raise ReviseError(
+            f"${variable} {editor!r} is not a command ({error}); set ${variable}"
+        ) from None
     try:
         finished = subprocess.run(command, check=False)
     except OSError as error:

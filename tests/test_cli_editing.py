@@ -104,6 +104,48 @@ def test_an_edit_that_breaks_the_format_keeps_the_text_and_changes_nothing(
     kept.unlink()
 
 
+@pytest.mark.parametrize(
+    ("editor_does", "problem"),
+    [
+        ("pathlib.Path(sys.argv[1]).write_bytes(b'\\xffcat :: chat\\n')", "not valid UTF-8"),
+        ("pathlib.Path(sys.argv[1]).unlink()", "the editor removed the file"),
+    ],
+)
+def test_an_editor_that_writes_no_text_is_one_line_and_changes_nothing(
+    env, capsys, monkeypatch, tmp_path, editor_does, problem
+):
+    """Text that is not UTF-8 gave a UnicodeDecodeError traceback."""
+    main(["deck", "create", "Bio"])
+    main(["add", "Bio", "--front", "cel", "--back", "unit of life"])
+    script = tmp_path / "editor.py"
+    script.write_text(f"import sys, pathlib\n{editor_does}\n")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    capsys.readouterr()
+
+    assert main(["edit", "1"]) == 1
+
+    error = capsys.readouterr().err
+    assert error.startswith("revise: ") and error.count("\n") == 1
+    assert problem in error and "nothing changed" in error
+    main(["cards", "--json"])
+    assert json.loads(capsys.readouterr().out)[0]["question"] == "cel"
+
+
+def test_an_editor_setting_that_is_no_command_is_one_line(env, capsys, monkeypatch):
+    """An unclosed quote in $EDITOR gave a ValueError traceback."""
+    main(["deck", "create", "Bio"])
+    main(["add", "Bio", "--front", "cel", "--back", "unit of life"])
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", 'vi "')
+    capsys.readouterr()
+
+    assert main(["edit", "1"]) == 1
+
+    error = capsys.readouterr().err
+    assert error.startswith("revise: $EDITOR 'vi \"' is not a command") and error.count("\n") == 1
+
+
 def test_deck_rename_and_delete_ask_first(env, capsys, monkeypatch):
     main(["deck", "create", "Lang"])
     main(["deck", "create", "Lang::French"])
