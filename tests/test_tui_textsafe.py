@@ -17,6 +17,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from revise.study.custom import CustomStudy, Kind
 from revise.tui.app import ReviseApp
 from revise.tui.screens.card_dialogs import AskScreen
 from revise.tui.screens.deck_list import DeckListScreen
@@ -26,6 +27,7 @@ from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen
 from revise.tui.screens.summary import SummaryScreen
 from revise.tui.widgets.path_suggester import complete_path
 from tests.hostile_text import (
+    CLEAR,
     CLEAR_SHOWN,
     DECK_NAME,
     DECK_NAME_SHOWN,
@@ -259,3 +261,15 @@ def test_suggestions_leave_out_names_with_control_codes(tui_col, tui_clock):
         assert pilot.app.screen.query_one(Input)._suggestion == "Evil"
 
     drive(app, scenario)
+
+
+def test_custom_study_message_quotes_the_search_inert(tui_col, tui_clock):
+    """`revise study --cram --search QUERY`: the query came back raw in the opening message."""
+    tui_col.import_decks([hostile_deck()])
+    search = f"-zz{CLEAR}"  # every card: none holds it
+    app = make_app(tui_col, tui_clock, study=True, custom=CustomStudy(Kind.CRAM, search=search))
+
+    async def scenario(pilot):
+        assert f'"-zz{CLEAR_SHOWN}"' in shown(pilot)  # the message wraps in its box
+
+    drive_with_messages(app, scenario)

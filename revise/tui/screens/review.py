@@ -172,7 +172,8 @@ class ReviewScreen(Screen[StudySession]):
         self.app.frame_written_signal.subscribe(self, self._painted)
         self.after_paint(self.query_one(CardView).add_later_parts)  # the answer's parts
         if self.session.custom is not None:
-            self.notify(f"Custom study: {self.session.custom.describe()}", timeout=6, markup=False)
+            what = inert(self.session.custom.describe())  # it quotes the search
+            self.notify(f"Custom study: {what}", timeout=6, markup=False)
         else:
             # Counting them opens the collection, which `revise study` does once its first card
             # is on screen.
