@@ -273,3 +273,19 @@ def test_custom_study_message_quotes_the_search_inert(tui_col, tui_clock):
         assert f'"-zz{CLEAR_SHOWN}"' in shown(pilot)  # the message wraps in its box
 
     drive_with_messages(app, scenario)
+
+
+def test_browser_search_box_shows_the_command_lines_query_inert(tui_col, tui_clock):
+    """`revise browse QUERY`: the query was drawn raw in the search box."""
+    tui_col.import_decks([hostile_deck()])
+    app = make_app(tui_col, tui_clock, browse=f"-zz{CLEAR}")
+
+    async def scenario(pilot):
+        assert f"-zz{CLEAR_SHOWN}" in shown(pilot)
+        assert "1 card" in shown(pilot)  # the search is the one given: every card but none
+        pilot.app.screen.query_one("#browser-search", Input).focus()
+        await pilot.press("enter")  # searched again as it stands
+        await settle(pilot)
+        assert "1 card" in shown(pilot)
+
+    drive(app, scenario)

@@ -127,7 +127,7 @@ class BrowserScreen(Screen[None]):
         with Vertical(id="browser-panel", classes="section") as panel:
             panel.border_title = "Browse"
             yield Input(
-                value=self.query_text,
+                value=inert(self.query_text),  # `revise browse QUERY`'s, drawn as it is
                 placeholder="search: words, deck:NAME, tag:, is:due, flag:1, prop:ivl>10 …",
                 id="browser-search",
                 compact=True,
@@ -185,7 +185,9 @@ class BrowserScreen(Screen[None]):
 
     @on(Input.Submitted, "#browser-search")
     def search_submitted(self, event: Input.Submitted) -> None:
-        self.query_text = event.value.strip()
+        query = event.value.strip()
+        if query != inert(self.query_text):  # left as shown, it is the search it was
+            self.query_text = query
         self.marked.clear()
         self.table_after_search = True
         self.run_search()
