@@ -115,3 +115,16 @@ def test_detection_and_errors(tmp_path):
     one_sided.write_text("intro\n\nQuestion::\n", encoding="utf-8")
     with pytest.raises(FormatError, match=r"one\.md:3: a flashcard with an empty side"):
         read_obsidian(one_sided)
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    ["<!--SR:!9999-99-99,51,230-->", "<!--SR:!2024-01-01,99999999999999,250-->"],
+)
+def test_a_schedule_no_calendar_holds_is_one_line_naming_the_card(tmp_path, schedule):
+    """A month 99 or an interval past the year 9999 gave a ValueError or OverflowError
+    traceback."""
+    source = tmp_path / "cards.md"
+    source.write_text(f"#flashcards\n\nchat::cat\n\nchien::dog\n{schedule}\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=r"cards\.md:5: the card's <!--SR:...--> schedule"):
+        read_obsidian(source)

@@ -245,7 +245,15 @@ def _without_schedule(text: str) -> str:
 
 def _note(path: Path, block: _Block) -> NoteData | None:
     text = "\n".join(block.lines)
-    schedules = _schedules(text)
+    try:
+        schedules = _schedules(text)
+    except (ValueError, OverflowError):  # a day that is no date, an interval past the calendar
+        raise FormatError(
+            str(path),
+            block.start,
+            "the card's <!--SR:...--> schedule has a date or interval no calendar holds "
+            "(fix it to !YYYY-MM-DD,DAYS,EASE or remove it)",
+        ) from None
     lines = [line for line in _without_schedule(text).split("\n") if line.strip()]
     end = block.start + len(block.lines) - 1
     if block.kind.startswith("single"):
