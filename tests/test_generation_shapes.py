@@ -1575,3 +1575,18 @@ def test_a_bullet_asking_a_question_over_its_answers_is_one_list_card(tmp_path: 
         " test Kennedy after the Vienna summit (June 1961)"
     )
     assert not [front for front in notes if front.startswith("What is stop")]
+
+
+def test_a_quotation_said_at_a_moment_also_asks_what_is_said_then(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Othello - key quotes\n\n## Jealousy\n\n"
+        '- **"O, beware, my lord, of jealousy"** - Iago, 3.3, just before he plants the'
+        " handkerchief\n"
+        '- **"I kissed thee ere I killed thee"** - Othello, 5.2\n',
+    )
+    assert cards['Who says "O, beware, my lord, of jealousy" (3.3)?'] == "Iago"
+    assert cards["What does Iago say just before he plants the handkerchief (3.3)?"] == (
+        '"O, beware, my lord, of jealousy"'
+    )
+    assert not [front for front in cards if front.startswith("What does Othello say")]

@@ -876,7 +876,23 @@ def quotation(sentence: str) -> list[Question]:
         return []
     where = f" ({match['where']})" if match["where"] else ""
     front = f'{WHO_SAYS}"{match["quote"].strip()}"{where}?'
-    return [Question(front, match["who"], Shape.WHO, 12.6)]
+    found = [Question(front, match["who"], Shape.WHO, 12.6)]
+    occasion = _OCCASION.match(sentence.strip().rstrip(".")[match.end() :])
+    if occasion and len(words(match["quote"])) <= MAX_ANSWER_WORDS:
+        # '... - Macbeth, 1.4, after Malcolm is named Prince of Cumberland': what he says then
+        when = occasion["when"]
+        when = f"in {when}" if when.casefold().startswith("the ") else when  # "the ... scene"
+        asked = f"What does {match['who']} say {when}{where}?"
+        found.append(Question(asked, f'"{match["quote"].strip()}"', Shape.WHO, 12.0, beside=True))
+    return found
+
+
+# The moment a quotation is said: ", after Malcolm is named ...", ", just after the murder".
+_OCCASION = re.compile(
+    r"^,\s*(?P<when>(?:just\s+|right\s+)?(?:after|before|when|while|as|on\s+hearing|in\s+the)"
+    r"\s+[^,;()\"]{3,60}|the\s+[\w' -]{3,40}\bscene)$",
+    re.I,
+)
 
 
 def speaker(sentence: str) -> str:
