@@ -878,7 +878,7 @@ def quotation(sentence: str) -> list[Question]:
     front = f'{WHO_SAYS}"{match["quote"].strip()}"{where}?'
     found = [Question(front, match["who"], Shape.WHO, 12.6)]
     occasion = _OCCASION.match(sentence.strip().rstrip(".")[match.end() :])
-    if occasion and len(words(match["quote"])) <= MAX_ANSWER_WORDS:
+    if occasion and len(match["quote"].split()) <= MAX_ANSWER_WORDS:  # counted as the reader sees
         # '... - Macbeth, 1.4, after Malcolm is named Prince of Cumberland': what he says then
         when = occasion["when"]
         when = f"in {when}" if when.casefold().startswith("the ") else when  # "the ... scene"
