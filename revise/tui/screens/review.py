@@ -374,6 +374,7 @@ class ReviewScreen(Screen[StudySession]):
     def on_action_failed(self, message: ActionFailed) -> None:
         self.busy = False
         self.end_when_done = False  # the session goes on: what failed can be done again
+        self.fetch_progress()  # in place of the line saying that it waited, if it did
         shown = inert(message.text)
         self.notify(shown, severity=message.severity, markup=False)  # type: ignore[arg-type]
         if self.revealed:
