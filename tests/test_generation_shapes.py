@@ -1590,3 +1590,29 @@ def test_a_quotation_said_at_a_moment_also_asks_what_is_said_then(tmp_path: Path
         '"O, beware, my lord, of jealousy"'
     )
     assert not [front for front in cards if front.startswith("What does Othello say")]
+
+
+def test_a_row_named_by_a_describing_word_is_a_kind_of_its_column(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Glaciers\n\n"
+        "| Zone | What happens | Landforms |\n|---|---|---|\n"
+        "| **Upper** | snow builds up faster than it melts | corries, aretes |\n"
+        "| **Lower** | ice melts faster than snow falls | moraines, drumlins |\n",
+    )
+    assert cards["Upper zone: what happens?"] == "snow builds up faster than it melts"
+    assert cards["What are the landforms of a lower zone?"] == "moraines, drumlins"
+
+
+def test_a_dated_line_of_what_was_done_to_its_subject_asks_when_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "russia.txt"
+    path.write_text(
+        "Russian Revolution\n- 1917-18\n"
+        "  - April 1917 war declared on Germany -> US troops in France by 1918\n"
+        "  - July 1918 royal family executed at Yekaterinburg\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["When was war declared on Germany?"] == "April 1917"
+    assert cards["When was royal family executed at Yekaterinburg?"] == "July 1918"
+    assert not [front for front in cards if front.startswith("When did")]

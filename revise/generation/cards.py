@@ -61,6 +61,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    DONE_TO,
     IRREGULAR_PARTICIPLES,
     ORDINALS,
     TITLES,
@@ -1129,6 +1130,13 @@ def _question(
     return Option(note, answer, target.score, question)
 
 
+def _plural_subject(subject: list[str]) -> bool:
+    last = subject[-1].casefold()
+    return " and " in f" {' '.join(subject).casefold()} " or (
+        last.endswith("s") and not last.endswith("ss") and last[:-1] in lemmas(last).get("NOUN", ())
+    )
+
+
 def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     clause = clause.split(", ")[0].strip().rstrip(".!;:")
     tokens = clause.split()
@@ -1153,12 +1161,21 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     if not acronym and (is_stopword(first) or first.casefold() in vocabulary.lower):
         subject = [first[:1].lower() + first[1:], *subject[1:]]
     rest = _cut_second_verb(tokens[verb + 1 :])
+    if "->" in rest or "\u2192" in rest:
+        rest = rest[: min(rest.index(a) for a in ("->", "\u2192") if a in rest)]  # what it led to
     if any("(" in token for token in subject) or (
         rest and rest[0].casefold() in ("although", "though", "while", "whereas", "because", "if")
     ):
         return None  # "When did the OECD (...) say although ...?": not a question
+    done_to = (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS)) or (
+        tokens[verb] == "set" and rest == ["up"]  # "Committee of Public Safety set up"
+    )
     if tokens[verb] in ("was", "were"):
         words_ = ["When", tokens[verb], *subject, *rest]
+    elif done_to:
+        # "Louis XVI guillotined for treason" -> "When was Louis XVI guillotined for treason?"
+        be = "were" if _plural_subject(subject) else "was"
+        words_ = ["When", be, *subject, tokens[verb], *rest]
     elif tokens[verb] in IRREGULAR_PARTICIPLES:
         return None
     else:
@@ -1375,6 +1392,11 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
+    if _kind_of(subject, header[0]):
+        # "| Margin | ... |" over "| Destructive | ... |": the row is a kind of what the first
+        # column names, "a destructive margin"
+        article = "an" if subject[:1].casefold() in "aeiou" else "a"
+        subject = f"{article} {subject} {header[0].casefold()}"
     symbols = [c for c in columns if normalise(header[c]) in SYMBOL_HEADERS and cells[c]]
     if defined and symbols:
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term
@@ -1433,10 +1455,29 @@ _HEADER_CLAUSE = re.compile(
 )
 
 
+def _kind_of(label: str, first_header: str) -> bool:
+    """ "destructive" under "Margin": a describing word whose noun is the column's name."""
+    if len(label.split()) != 1 or len(first_header.split()) != 1 or not first_header.isalpha():
+        return False
+    if first_header.casefold() in _ANY_THING:
+        return False  # "| Quantity |" over "| current |": the row names its own thing
+    parts, noun = lemmas(label.casefold()), lemmas(first_header.casefold())
+    return "ADJ" in parts and "NOUN" in noun and (not _plural_noun(first_header.casefold()))
+
+
+_ANY_THING = frozenset(
+    ["quantity", "term", "name", "word", "item", "thing", "concept", "variable", "keyword"]
+)
+_ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
+
+
 def column_question(header: str, subject: str) -> str:
     """What a table column asks of its row: "Function" -> "What is the function of X?",
     "Products" -> "What are the products of X?", "Where it is made" -> "Where is X made?",
     "Tests for" -> "What does X test for?" """
+    if _ASKING_HEADER.match(header.strip()):
+        named = re.sub(r"^(?:a|an)\s+", "", subject)  # "Destructive margin: what happens?"
+        return f"{capital(named)}: {header.strip().lower()}?"  # "What happens" as a header
     clause = _HEADER_CLAUSE.match(header.strip())
     if clause:
         return finish_question(

@@ -105,6 +105,46 @@ IRREGULAR_PAST = {
 }  # fmt: skip
 
 # Past participles that are not also the simple past above.
+# Verbs that notes write in the past with what was done to the subject and no object:
+# "Louis XVI guillotined for treason", "war declared on Austria" were done to them.
+DONE_TO = frozenset(
+    [
+        "executed",
+        "guillotined",
+        "assassinated",
+        "arrested",
+        "imprisoned",
+        "exiled",
+        "murdered",
+        "elected",
+        "crowned",
+        "founded",
+        "signed",
+        "declared",
+        "abolished",
+        "annexed",
+        "occupied",
+        "invaded",
+        "captured",
+        "overthrown",
+        "deposed",
+        "appointed",
+        "dismissed",
+        "banned",
+        "dissolved",
+        "sentenced",
+        "released",
+        "ratified",
+        "stormed",
+        "nationalised",
+        "nationalized",
+        "seized",
+        "destroyed",
+        "introduced",
+        "passed",
+    ]
+)
+
 IRREGULAR_PARTICIPLES = word_set(
     """
     arisen begun borne broken chosen done drawn driven eaten fallen forbidden forgotten frozen
