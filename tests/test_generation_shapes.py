@@ -1616,3 +1616,17 @@ def test_a_dated_line_of_what_was_done_to_its_subject_asks_when_it_was(tmp_path:
     assert cards["When was war declared on Germany?"] == "April 1917"
     assert cards["When was royal family executed at Yekaterinburg?"] == "July 1918"
     assert not [front for front in cards if front.startswith("When did")]
+
+
+def test_a_describing_label_or_an_arrow_defines_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "unification.txt"
+    path.write_text(
+        "Italian unification\n- Consequences\n"
+        "    - Political\n"
+        "        - end of rule by Austria in the north\n"
+        "    - Economic\n"
+        "        - tariffs -> trade within Italy grew\n",
+        encoding="utf-8",
+    )
+    fronts = [note.front for note in generate_deck(path).notes]
+    assert not [front for front in fronts if front in ("What is political?", "What are tariffs?")]

@@ -287,6 +287,8 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         if base != term and " " in term[len(base) + 2 :] and not _expanded(term):
             return None  # "start of detente (sort of)": an aside, not a symbol or a long form
         emphasised = any(normalise(t) in (normalise(term), normalise(base)) for t in terms)
+        if sep in ("->", "=>") and not emphasised:
+            return None  # "tax -> both fall + deadweight loss": what it leads to, not its meaning
         if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
@@ -1032,6 +1034,8 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     first = text.split()[0].casefold() if text else ""
     if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
+    if not subject[:1].isalpha() or only_as(subject.split()[-1].casefold(), "ADJ"):
+        return []  # "Political" over "- end of absolute monarchy": a kind of consequence
     plural = _plural(subject)
     verb = "are" if plural else "is"
     shown = " ".join(lower_first(subject.split()))
