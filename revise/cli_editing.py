@@ -73,6 +73,11 @@ def _notes_from_stdin(deck: str) -> list[NoteData]:
     decks = parse_decks(text, "<stdin>", deck)
     if len(decks) > 1:
         raise ReviseError("<stdin>: cards for one deck only (leave out the deck: sections)")
+    if decks[0].name != deck:
+        raise ReviseError(
+            f"<stdin>: these cards are for deck {decks[0].name!r}, not {deck!r} "
+            "(leave out the deck: section or the front matter's name)"
+        )
     if not decks[0].notes:
         raise ReviseError("<stdin>: no cards (write them as in a deck file: front :: back)")
     return decks[0].notes

@@ -44,6 +44,24 @@ def test_add_several_cards_from_standard_input(env, capsys, monkeypatch):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["<!-- deck: Chem -->\nchat :: cat\n", "---\nname: Chem\n---\nchat :: cat\n"],
+)
+def test_add_refuses_cards_written_for_another_deck(env, capsys, monkeypatch, text):
+    """Cards under `<!-- deck: Chem -->` went into the deck named on the command line."""
+    main(["deck", "create", "Bio"])
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    capsys.readouterr()
+    assert main(["add", "Bio"]) == 1
+    error = capsys.readouterr().err
+    assert error == (
+        "revise: <stdin>: these cards are for deck 'Chem', not 'Bio' "
+        "(leave out the deck: section or the front matter's name)\n"
+    )
+    assert decks(capsys) == {"Bio": 0}
+
+
+@pytest.mark.parametrize(
     ("args", "problem"),
     [
         (["--front", "x"], "give both --front and --back (or --cloze for a cloze card)"),
