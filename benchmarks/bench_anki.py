@@ -667,22 +667,41 @@ def _insert_reviews(db: sqlite3.Connection, rows: list[tuple]) -> None:  # type:
     rows.clear()
 
 
+# Put before a `python -c` command's code: at its exit the process writes its peak memory (kB)
+# to the file named by BENCH_PEAK_FILE. The kernel's own count (wait4's ru_maxrss) is no use: it
+# keeps the size of this benchmark's process, which the child was forked from.
+_REPORT_PEAK = (
+    "import atexit as _a, os as _o\n"
+    "def _peak():\n"
+    "    with open('/proc/self/status') as s, open(_o.environ['BENCH_PEAK_FILE'], 'w') as o:\n"
+    "        o.write(next(l for l in s if l.startswith('VmHWM:')).split()[1])\n"
+    "_a.register(_peak)\n"
+)
+
+
 def peak_of_process(command: list[str], limit_s: float, name: str) -> tuple[float, int]:
-    """Wall time and peak memory (kB) of a whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = start + limit_s
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
+    """Wall time and peak memory (kB) of a whole process: `command` is a `python -c` one."""
+    python, option, code, *arguments = command
+    assert option == "-c"
+    with tempfile.TemporaryDirectory(prefix="bench-anki-peak-") as folder:
+        peak_file = Path(folder) / "peak"
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [python, "-c", _REPORT_PEAK + code, *arguments],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "BENCH_PEAK_FILE": str(peak_file)},
+        )
+        try:
+            status = process.wait(limit_s)
+        except subprocess.TimeoutExpired:
             process.kill()
             sys.exit(f"bench_anki: {name!r} did not finish within {limit_s:.0f} s; stopped")
-        time.sleep(0.002)
-    if status:
-        sys.exit(f"bench_anki: {name!r} failed")
-    return time.perf_counter() - start, usage.ru_maxrss
+        took = time.perf_counter() - start
+        if status:
+            sys.exit(f"bench_anki: {name!r} failed")
+        return took, int(peak_file.read_text())
 
 
 def _scale_screens(
