@@ -106,6 +106,34 @@ def test_the_progress_moves_on_while_the_writes_are_made(col, tmp_path, small_ba
     assert told == sorted(set(told)) and told[-1][0] == told[-1][1]
 
 
+def test_rows_held_to_be_matched_as_edits_move_the_progress_as_they_are_written(
+    col, tmp_path, small_batches, monkeypatch
+):
+    from revise.storage import merge
+
+    col.import_file(table(tmp_path / "items.csv", *ROWS[:2]))
+    # Rows new to a deck that has notes wait for the end of the file (perhaps edited cards);
+    # the file is too large to hold, so the rows it held are stored as they are read.
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", 2)
+    monkeypatch.setattr(merge, "NOTES_PER_WRITE", 2)
+    told: list[tuple[int, int]] = []
+    at_writes: list[int] = []
+    add_batch = merge._add_batch
+    monkeypatch.setattr(
+        merge,
+        "_add_batch",
+        lambda *args: at_writes.append(told[-1][0] if told else 0) or add_batch(*args),
+    )
+    path = table(tmp_path / "items.csv", *ROWS[:2], *(f"New {n},new answer {n}" for n in range(8)))
+
+    report = col.import_file(path, progress=lambda done, total: told.append((done, total)))
+
+    assert report.decks[0].summary() == "items: 8 added, 0 updated, 2 unchanged, 0 missing"
+    assert len(at_writes) >= 4  # the eight new rows written two at a time, the bar moving
+    assert at_writes == sorted(set(at_writes)) and at_writes[-1] < told[-1][1]
+    assert told == sorted(set(told)) and told[-1][0] == told[-1][1]
+
+
 def test_reimporting_an_unchanged_table_finds_every_row_unchanged(col, tmp_path, small_batches):
     path = table(tmp_path / "items.csv", *ROWS)
     col.import_file(path)

@@ -1124,7 +1124,7 @@ def _read_on(
         if hold is not None and _holds_too_much(held, reading.held_bytes, hold, reading.read):
             return False
     for deck in decks.values():
-        _finish_streamed(connection, deck, now, reading.options)
+        _finish_streamed(connection, deck, now, reading.options, advance)
     return True
 
 
@@ -1264,8 +1264,11 @@ def _write_or_hold(
     rows: list[tuple[int, NoteData, str]],
     now: datetime,
     options: TableOptions,
+    advance: Advance | None = None,
+    matched: int = 0,
 ) -> None:
-    """Write a batch's changes and new notes, or hold them for later (a first pass)."""
+    """Write a batch's changes and new notes, or hold them for later (a first pass); `advance`
+    is told of the `matched` notes once written, then of the new ones as they are written."""
     deck.report.added += len(rows)
     if options.changes:
         deck.report.changes.extend(("added", note) for _, note, _ in rows)
@@ -1273,7 +1276,9 @@ def _write_or_hold(
     if held is None:
         assert deck.deck_id is not None  # made when the deck was opened
         _write_matched(connection, writes, deck.deck_id, now, deck.report)
-        _add_notes(connection, deck.deck_id, rows, now, deck.report)
+        if advance and matched:
+            advance(matched)
+        _add_notes(connection, deck.deck_id, rows, now, deck.report, advance)
         return
     held.writes.extend(writes)
     held.added += rows
@@ -1282,10 +1287,15 @@ def _write_or_hold(
 
 
 def _finish_streamed(
-    connection: Connection, deck: _StreamedDeck, now: datetime, options: TableOptions
+    connection: Connection,
+    deck: _StreamedDeck,
+    now: datetime,
+    options: TableOptions,
+    advance: Advance | None,
 ) -> None:
     """The deck's stored notes no note of the file was: edited ones among the notes held back,
-    the others missing."""
+    the others missing. The notes held back were told read, not written: they are told as they
+    are written (or, by a first pass, as its held writes are made)."""
     unmatched: dict[str, _Stored] = {}
     if deck.met.count < deck.stored:
         result = connection.execute(_STORED, {"deck_id": deck.deck_id})
@@ -1313,7 +1323,7 @@ def _finish_streamed(
                     writes.histories.append((old.id, note.history))
         added = [row for index, row in enumerate(deck.pending) if index not in matched]
         deck.pending = []
-        _write_or_hold(connection, deck, writes, added, now, options)
+        _write_or_hold(connection, deck, writes, added, now, options, advance, len(matched))
     gone = _missing(unmatched.values(), deck.report, changes=options.changes)
     if deck.held is None:
         _mark_missing(connection, gone)
