@@ -52,14 +52,22 @@ def update_rows(
     columns: Sequence[str],
     where: str,
     rows: Sequence[Sequence[object]],
+    *,
+    unless_newer: str | None = None,
 ) -> None:
-    """Set `columns` of the rows whose `where` column has the value last in each tuple."""
+    """Set `columns` of the rows whose `where` column has the value last in each tuple. With
+    `unless_newer`, that value is next to last, and the last one a value the `unless_newer`
+    column must be below (or NULL) for the row to be set: a row another connection set later
+    meanwhile (a card answered on another computer) is left as it is, the condition being
+    checked again on the row as it is once that connection commits."""
     if not rows:
         return
     quote = connection.dialect.identifier_preparer.quote
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     assignments = ", ".join(f"{quote(name)} = {marker}" for name in columns)
     statement = f"UPDATE {quote(table.name)} SET {assignments} WHERE {quote(where)} = {marker}"
+    if unless_newer is not None:
+        statement += f" AND ({quote(unless_newer)} IS NULL OR {quote(unless_newer)} < {marker})"
     for start in range(0, len(rows), ROWS_PER_CALL):
         connection.exec_driver_sql(statement, list(rows[start : start + ROWS_PER_CALL]))
 

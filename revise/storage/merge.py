@@ -133,6 +133,21 @@ class DeckPlan:
     agreed: set[int] = field(default_factory=set)  # edited in the app as the file now says
     kept_deleted: list[NoteData] = field(default_factory=list)  # deleted in the app
 
+    def written_ids(self) -> list[int]:
+        """The stored notes storing the plan may write (some it will not): locked before the
+        plan is checked on a server (storage/plan_check.py)."""
+        ids = [old.id for old in self.unmatched.values()]  # missing from the file
+        for index, old in self.matched.items():
+            note = self.incoming[index]
+            if (
+                index not in self.unchanged
+                or index in self.agreed
+                or old.position != index
+                or (note.origin is not None and note.origin != old.origin)
+            ):
+                ids.append(old.id)
+        return ids
+
 
 _ROWS_AT_ONCE = 10_000  # stored notes fetched at a time: a million never sit in memory twice
 
@@ -809,8 +824,9 @@ def _merge_histories(
                 reviews.extend(_review_rows(card_id, history, known.setdefault(card_id, set())))
             last_review = history.last_review  # known without working out the memory
             if last_review is not None and (ours is None or to_ms(last_review) > ours):
-                schedules.append((*_schedule_row(history.schedule), card_id))  # type: ignore[arg-type]
-    update_rows(connection, cards_t, SCHEDULE_COLUMNS, "id", schedules)
+                schedule = _schedule_row(history.schedule)  # type: ignore[arg-type]
+                schedules.append((*schedule, card_id, to_ms(last_review)))
+    update_rows(connection, cards_t, SCHEDULE_COLUMNS, "id", schedules, unless_newer="last_review")
     return insert_rows(connection, reviews_t, _REVIEW_COLUMNS, reviews)
 
 
@@ -999,6 +1015,20 @@ class TablePlan:
     @property
     def writes_nothing(self) -> bool:
         return self.finished and not any(deck.held for deck in self.decks)
+
+    def written_ids(self) -> list[int]:
+        """The stored notes the writes held write (see `DeckPlan.written_ids`)."""
+        ids: list[int] = []
+        for deck in self.decks:
+            if deck.held is not None:
+                writes = deck.held.writes
+                ids += [old.id for old, *_ in writes.changed]
+                ids += [old.id for old, *_ in writes.conflicts]
+                ids += [note_id for _, note_id in writes.moved]
+                ids += [note_id for _, note_id in writes.origins]
+                ids += writes.settled
+                ids += deck.held.missing
+        return ids
 
     def discard(self, advance: Advance | None) -> None:
         """Let go of the plan (the collection changed since it was made): the notes it read

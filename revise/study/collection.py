@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,7 +37,7 @@ from revise.scheduling.optimize import ReviewRecord, Workload, default_parameter
 from revise.scheduling.scheduler import MemoryState, Rating
 from revise.storage import engine as storage
 from revise.storage import media as media_store
-from revise.storage import prepared
+from revise.storage import plan_check, prepared
 from revise.storage.bulk import gc_paused
 from revise.storage.busy import busy_is_an_error, until_free
 from revise.storage.diagnose import explain
@@ -66,7 +66,6 @@ from revise.storage.merge import (
     store_deck,
     store_planned_table,
     store_table,
-    writes_seen,
 )
 from revise.storage.migrate import ensure_schema
 from revise.storage.models import NOT_SUSPENDED, Card, Deck, Note, Review, to_ms
@@ -292,8 +291,9 @@ class Collection:
 
         now = self._clock()
         # Matching reads only: done before the write lock, other windows' answers do not wait;
-        # the same connection then takes the lock, to tell whether anything changed meanwhile.
-        # On SQLite a table is read here too, and its writes kept for the lock (none: no lock).
+        # the same connection then takes the lock, to tell whether anything changed meanwhile
+        # (storage/plan_check.py). A table is read here too, and its writes kept for the lock
+        # (none: no lock).
         with (
             closed_after(tables),
             gc_paused(),
@@ -301,8 +301,8 @@ class Collection:
             self._engine.connect() as connection,
         ):
             with connection.begin():
+                plan_check.begin_plans(connection)
                 plans = [plan_deck(connection, deck, restore=restore) for deck in decks]
-                seen = writes_seen(connection)
                 table_plans = [
                     plan_table(
                         connection,
@@ -313,17 +313,19 @@ class Collection:
                         table.lines,
                         table.deck_info,
                     )
-                    if seen is not None and not dry_run
+                    if not dry_run
                     else None
                     for table in tables
                 ]
+                planned_decks = plan_check.planned_decks([d.name for d in decks], table_plans)
+                seen = plan_check.seen(connection, planned_decks)
             if not decks and all(plan and plan.writes_nothing for plan in table_plans):
                 report = ImportReport([r for plan in table_plans if plan for r in plan.reports])
             else:
                 report = until_free(
                     lambda: self._store_decks(
                         connection,
-                        seen,
+                        (seen, planned_decks),
                         (decks, plans),
                         (tables, table_plans),
                         now,
@@ -340,7 +342,7 @@ class Collection:
     def _store_decks(
         self,
         connection: Connection,
-        seen: int | None,
+        seen: tuple[Hashable, list[str]],
         planned: tuple[list[DeckData], list[DeckPlan]],
         tables: tuple[Sequence[RowSource], list[TablePlan | None]],
         now: datetime,
@@ -355,7 +357,7 @@ class Collection:
                 transaction = connection.begin()
                 try:
                     storage.lock_for_import(connection)
-                    current = seen is not None and writes_seen(connection) == seen
+                    current = plan_check.still_holds(connection, *seen, planned[1], tables[1])
                     for deck, plan in zip(*planned, strict=True):
                         deck_report = DeckReport(deck.name)
                         report.decks.append(deck_report)

@@ -1,0 +1,232 @@
+"""An import into a collection on a server reads the file and matches it with the stored notes in
+a snapshot, without the import lock: another computer studies and edits meanwhile. Under the lock
+the import checks that nothing it read changed, and writes what it worked out or works it out
+again. No answer is lost, counted twice or undone, and no edit made in the app is written over."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from revise import Collection, Rating
+from revise.formats import csvdeck
+from revise.formats.csvdeck import TableReader
+from revise.formats.model import CardHistory, DeckData, NoteData, NoteKind, ReviewData, ScheduleData
+from revise.storage import plan_check
+from revise.storage.models import to_ms
+from tests.core_fixtures import START, Clock
+from tests.test_postgres import computers, in_thread, wait_until, waiting_for_locks
+
+ROWS = [f"What is item {n}?,Answer {n}" for n in range(10)]
+
+
+@pytest.fixture
+def pg_url(new_pg_database) -> str:  # type: ignore[no-untyped-def]
+    return new_pg_database()
+
+
+@pytest.fixture
+def two(pg_url: str, clock: Clock) -> Iterator[tuple[Collection, Collection]]:
+    laptop, desktop = computers(pg_url, clock)
+    yield laptop, desktop
+    laptop.close()
+    desktop.close()
+
+
+@pytest.fixture
+def passes(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
+    """Small batches; each pass over a table recorded as the sizes of the batches read so far."""
+    monkeypatch.setattr(csvdeck, "ROWS_PER_BATCH", 3)
+    read: list[list[int]] = []
+    batches = TableReader.batches
+
+    def counted(self: TableReader) -> Iterator[list[tuple[str, NoteData]]]:
+        read.append([])
+        for batch in batches(self):
+            read[-1].append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(TableReader, "batches", counted)
+    return read
+
+
+def table(path: Path, *rows: str) -> Path:
+    path.write_text("front,back\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def card_of(col: Collection, front: str) -> int:
+    with col._engine.connect() as connection:
+        return connection.execute(
+            text("SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id WHERE n.front = :f"),
+            {"f": front},
+        ).scalar_one()
+
+
+def backs(col: Collection) -> dict[str, str]:
+    return {note.front: note.back for note in col.export_deck("items").notes}
+
+
+def test_another_computer_answers_a_card_the_import_changes_while_the_file_is_read(
+    two, tmp_path, passes, monkeypatch
+):
+    laptop, desktop = two
+    path = table(tmp_path / "items.csv", *ROWS)
+    desktop.import_file(path)
+    passes.clear()
+    card = card_of(desktop, "What is item 0?")
+    # Item 0 gets a new answer and moves to the end; a new row comes first.
+    table(path, "What is item ten?,Answer 10", *ROWS[1:], "What is item 0?,Answer zero")
+    answered: list[bool] = []
+    batches = TableReader.batches
+
+    def answer_while_reading(self: TableReader) -> Iterator[list[tuple[str, NoteData]]]:
+        for number, batch in enumerate(batches(self)):
+            yield batch
+            if number == 1 and not answered:  # the import is half-way through the file
+                thread, errors = in_thread(lambda: desktop.answer(card, Rating.GOOD))
+                thread.join(timeout=10)
+                answered.append(not thread.is_alive() and errors == [])
+
+    monkeypatch.setattr(TableReader, "batches", answer_while_reading)
+
+    report = laptop.import_file(path)
+
+    assert answered == [True]  # the answer did not wait for the import to end
+    assert report.decks[0].summary() == "items: 1 added, 1 updated, 9 unchanged, 0 missing"
+    assert len(passes) == 1  # what was read before the lock was written: no second reading
+    assert backs(laptop)["What is item 0?"] == "Answer zero"
+    with laptop._engine.connect() as connection:
+        reps, reviews = connection.execute(
+            text("SELECT reps, (SELECT count(*) FROM reviews) FROM cards WHERE id = :id"),
+            {"id": card},
+        ).one()
+    assert (reps, reviews) == (1, 1)  # the answer stands, once
+    assert laptop.progress().done_today == 1
+
+
+def test_an_edit_made_while_the_file_was_read_is_kept_and_the_file_read_again(
+    two, tmp_path, passes, monkeypatch
+):
+    laptop, desktop = two
+    path = table(tmp_path / "items.csv", *ROWS)
+    desktop.import_file(path)
+    passes.clear()
+    # The file changes items 0 and 5; on the desktop, item 5 and item 3 are edited, and item
+    # 8 answered, after the laptop's import read the file and before it writes.
+    table(path, "What is item 0?,Answer zero", *ROWS[1:5], "What is item 5?,Answer five", *ROWS[6:])
+    seen = plan_check.seen
+
+    def edited_meanwhile(connection, decks):  # type: ignore[no-untyped-def]
+        planned = seen(connection, decks)
+        desktop.editing.edit_note(card_of(desktop, "What is item 5?"), back="Five, edited")
+        desktop.editing.edit_note(card_of(desktop, "What is item 3?"), back="Three, edited")
+        desktop.answer(card_of(desktop, "What is item 8?"), Rating.GOOD)
+        return planned
+
+    monkeypatch.setattr(plan_check, "seen", edited_meanwhile)
+
+    report = laptop.import_file(path)
+
+    assert len(passes) == 2  # what was read no longer held: read again under the lock
+    assert report.decks[0].summary() == (
+        "items: 0 added, 1 updated, 8 unchanged, 0 missing, 1 changed in the app and in the file"
+    )
+    stored = backs(laptop)
+    assert stored["What is item 0?"] == "Answer zero"
+    assert stored["What is item 5?"] == "Five, edited"  # the app's edit wins the conflict
+    assert stored["What is item 3?"] == "Three, edited"
+    assert laptop.progress().done_today == 1
+
+
+def test_an_edit_made_while_the_import_writes_waits_for_it_and_is_kept(
+    two, tmp_path, passes, pg_url, pg_admin, monkeypatch
+):
+    laptop, desktop = two
+    path = table(tmp_path / "items.csv", *ROWS)
+    desktop.import_file(path)
+    passes.clear()
+    table(path, "What is item 0?,Answer zero", *ROWS[1:])
+    card = card_of(desktop, "What is item 0?")
+    database = pg_url.rsplit("/", 1)[1]
+    holds = plan_check.still_holds
+    editing: list[tuple[threading.Thread, list[BaseException]]] = []
+
+    def edited_once_checked(*args):  # type: ignore[no-untyped-def]
+        current = holds(*args)
+        # Checked, and about to write item 0: an edit of it now waits for the import's commit.
+        editing.append(in_thread(lambda: desktop.editing.edit_note(card, back="Zero, edited")))
+        wait_until(lambda: waiting_for_locks(pg_admin, database) == 1, "the edit waits")
+        return current
+
+    monkeypatch.setattr(plan_check, "still_holds", edited_once_checked)
+
+    report = laptop.import_file(path)
+
+    [(thread, errors)] = editing
+    thread.join()
+    assert errors == []
+    assert report.decks[0].summary() == "items: 0 added, 1 updated, 9 unchanged, 0 missing"
+    assert len(passes) == 1
+    assert backs(laptop)["What is item 0?"] == "Zero, edited"  # made after the import: it stands
+
+
+def history(*days: int) -> list[CardHistory]:
+    """One card reviewed Good on each of `days` before START, due 30 days after the last."""
+    times = [START - timedelta(days=day) for day in days]
+    schedule = ScheduleData(
+        state=2,
+        due=times[-1] + timedelta(days=30),
+        stability=30.0,
+        difficulty=5.0,
+        last_review=times[-1],
+        reps=len(times),
+    )
+    return [CardHistory(0, schedule, [ReviewData(time, 3) for time in times])]
+
+
+def test_an_answer_made_while_an_import_brings_newer_reviews_of_its_card_is_not_undone(
+    two, pg_url, pg_admin, clock
+):
+    laptop, desktop = two
+    laptop.import_decks(
+        [DeckData("Words", [NoteData(NoteKind.BASIC, "Hund", "dog", history=history(9))])]
+    )
+    card = card_of(laptop, "Hund")
+    newer = DeckData("Words", [NoteData(NoteKind.BASIC, "Hund", "dog", history=history(9, 2))])
+    database = pg_url.rsplit("/", 1)[1]
+    # A third connection holds the card: the desktop's answer waits for it, then the laptop's
+    # import, which read the card as it was before the answer, waits to write its schedule.
+    holder = create_engine(pg_url)
+    try:
+        with holder.connect() as connection, connection.begin():
+            connection.execute(text("SELECT id FROM cards WHERE id = :id FOR UPDATE"), {"id": card})
+            answer, answer_errors = in_thread(lambda: desktop.answer(card, Rating.AGAIN))
+            wait_until(lambda: waiting_for_locks(pg_admin, database) == 1, "the answer waits")
+            reports = []
+            importing, import_errors = in_thread(
+                lambda: reports.append(laptop.import_decks([newer]))
+            )
+            wait_until(lambda: waiting_for_locks(pg_admin, database) == 2, "the import waits")
+        answer.join()
+        importing.join()
+    finally:
+        holder.dispose()
+    assert answer_errors == import_errors == []
+    assert reports[0].decks[0].reviews == 1  # the review of two days ago came in
+    with laptop._engine.connect() as connection:
+        times = connection.execute(
+            text("SELECT reviewed_at FROM reviews WHERE card_id = :id ORDER BY reviewed_at"),
+            {"id": card},
+        ).scalars()
+        last_review, lapses = connection.execute(
+            text("SELECT last_review, lapses FROM cards WHERE id = :id"), {"id": card}
+        ).one()
+    days_ago = [START - timedelta(days=9), START - timedelta(days=2), START]
+    assert list(times) == [to_ms(time) for time in days_ago]  # each review once
+    assert last_review == to_ms(START) and lapses == 1  # the card is as the answer left it
