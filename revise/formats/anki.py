@@ -183,8 +183,9 @@ class AnkiRows:
         batch: list[tuple[str, NoteData]] = []
         with source.reader.reading():
             for deck_id, note in source.reader:
-                note.media = tuple(name for name in note.media if name in available)
-                referred.update(note.media)
+                if note.media:  # most notes have none (and one read no further, none said)
+                    note.media = tuple(name for name in note.media if name in available)
+                    referred.update(note.media)
                 batch.append((names[deck_id].name, note))
                 if len(batch) == NOTES_PER_BATCH:
                     yield batch

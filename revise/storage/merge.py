@@ -834,11 +834,6 @@ def _merge_histories(
 
 KEYS_PER_LOOKUP = 500  # keys looked up in one statement: well under every driver's limit
 _STORED_BY_KEY = _STORED.where(notes_t.c.key.in_(bindparam("keys", expanding=True)))
-_BRIEF_BY_KEY = select(
-    *(_raw(notes_t.c[name]) if name == "edited_at" else notes_t.c[name] for name in _BRIEF_COLUMNS)
-).where(
-    notes_t.c.deck_id == bindparam("deck_id"), notes_t.c.key.in_(bindparam("keys", expanding=True))
-)
 _DECK_EXTENT = select(func.count(), func.min(notes_t.c.id), func.max(notes_t.c.id)).where(
     notes_t.c.deck_id == bindparam("deck_id")
 )
@@ -1215,16 +1210,32 @@ def _stored_by_key(
     found: dict[str, _Stored] = {}
     if deck_id is None:
         return found
-    for query, wanted, make in (
-        (_BRIEF_BY_KEY, [key for key in keys if key in unread], _brief),
-        (_STORED_BY_KEY, [key for key in keys if key not in unread], _Stored),
-    ):
-        for start in range(0, len(wanted), KEYS_PER_LOOKUP):
-            rows = connection.execute(
-                query, {"deck_id": deck_id, "keys": wanted[start : start + KEYS_PER_LOOKUP]}
-            ).all()
-            found.update((row[1], make(*row)) for row in rows)  # type: ignore[operator]
+    brief = [key for key in keys if key in unread]
+    for start in range(0, len(brief), KEYS_PER_LOOKUP):
+        rows = _brief_rows(connection, deck_id, brief[start : start + KEYS_PER_LOOKUP])
+        found.update((row[1], _brief(*row)) for row in rows)
+    rest = [key for key in keys if key not in unread]
+    for start in range(0, len(rest), KEYS_PER_LOOKUP):
+        rows = connection.execute(
+            _STORED_BY_KEY, {"deck_id": deck_id, "keys": rest[start : start + KEYS_PER_LOOKUP]}
+        ).all()
+        found.update((row[1], _Stored(*row)) for row in rows)  # type: ignore[arg-type]
     return found
+
+
+def _brief_rows(connection: Connection, deck_id: int, keys: list[str]) -> list[tuple]:  # type: ignore[type-arg]
+    """The `_BRIEF_COLUMNS` of the deck's notes of these keys, as plain tuples: a re-import of
+    an unchanged package looks up every note this way, and SQLAlchemy's work on each statement
+    (its expanding list of keys) cost as much as the database's."""
+    quote = connection.dialect.identifier_preparer.quote
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    statement = (
+        f"SELECT {', '.join(quote(name) for name in _BRIEF_COLUMNS)} FROM {quote(notes_t.name)} "
+        f"WHERE {quote('deck_id')} = {marker} "
+        f"AND {quote('key')} IN ({', '.join([marker] * len(keys))})"
+    )
+    rows = connection.exec_driver_sql(statement, (deck_id, *keys)).fetchall()
+    return rows  # type: ignore[return-value]
 
 
 def _store_batch(

@@ -66,14 +66,19 @@ class KnownOrigins(Mapping[str, str]):
         return self._keys[start : self._ends[index]]
 
     def _index(self, origin: object) -> int | None:
-        if not self._high:  # a first import: nothing to look for
+        highs = self._high
+        if not highs or not isinstance(origin, str) or len(origin) != _HEX_DIGITS:
+            return None  # nothing to look for (a first import), or no origin revise writes
+        try:
+            number = int(origin, 16)
+        except ValueError:
             return None
-        number = _number(origin) if isinstance(origin, str) else None
-        if number is None:
-            return None
-        high, low = number
-        index = bisect_left(self._high, high)
-        while index < len(self._high) and self._high[index] == high:
+        high = number >> 64
+        index = bisect_left(highs, high)
+        if index == len(highs) or highs[index] != high:
+            return None  # most lookups of a first-seen note end here
+        low = number & _LOW_HALF
+        while index < len(highs) and highs[index] == high:
             if self._low[index] == low:
                 return index
             index += 1
