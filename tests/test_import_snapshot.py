@@ -80,8 +80,9 @@ def test_another_computer_answers_a_card_the_import_changes_while_the_file_is_re
     desktop.import_file(path)
     passes.clear()
     card = card_of(desktop, "What is item 0?")
-    # Item 0 gets a new answer and moves to the end; a new row comes first.
-    table(path, "What is item ten?,Answer 10", *ROWS[1:], "What is item 0?,Answer zero")
+    # A new row comes first (every card moves down one: item 0's is written in the first
+    # batch) and item 5 gets a new answer.
+    table(path, "What is item ten?,Answer 10", *ROWS[:5], "What is item 5?,Answer five", *ROWS[6:])
     answered: list[bool] = []
     batches = TableReader.batches
 
@@ -100,7 +101,9 @@ def test_another_computer_answers_a_card_the_import_changes_while_the_file_is_re
     assert answered == [True]  # the answer did not wait for the import to end
     assert report.decks[0].summary() == "items: 1 added, 1 updated, 9 unchanged, 0 missing"
     assert len(passes) == 1  # what was read before the lock was written: no second reading
-    assert backs(laptop)["What is item 0?"] == "Answer zero"
+    notes = laptop.export_deck("items").notes
+    assert [note.front for note in notes][:2] == ["What is item ten?", "What is item 0?"]
+    assert backs(laptop)["What is item 5?"] == "Answer five"
     with laptop._engine.connect() as connection:
         reps, reviews = connection.execute(
             text("SELECT reps, (SELECT count(*) FROM reviews) FROM cards WHERE id = :id"),
