@@ -14,6 +14,10 @@ run time and cached in $XDG_CACHE_HOME/revise-bench (else ~/.cache/revise-bench)
 - cloze: one `C:` line with 15,000 deletions (under the field cap), and one of 20,000 (169 KB,
          refused by the cap)
 - notes: a notes file that is one 1.6 MB paragraph, turned into a deck (`revise generate`)
+- server (only with --only server): on a throwaway local PostgreSQL server, a 50,000-row table
+         re-imported with the tags of 1% of its rows changed while another computer answers
+         one of those rows' card over and over: how long the import held the import lock
+         (watched from a third connection), and the slowest answer meanwhile
 """
 
 from __future__ import annotations
@@ -203,6 +207,86 @@ def bench_import(label: str, path: Path, folder: Path, repeat: int) -> None:
     print(f"{'':<4}(each run: {shown}; load average {os.getloadavg()[0]:.1f})")
 
 
+def bench_server(folder: Path, rows: int) -> None:
+    """A table re-imported on a server while another computer studies (see the module's note)."""
+    import threading
+
+    from sqlalchemy import create_engine, text
+
+    sys.path.insert(0, str(ROOT))  # tests.pg_server
+    from revise import Collection, Rating
+    from revise.config import Config
+    from revise.storage.engine import IMPORT_LOCK_KEY
+    from tests.pg_server import running_server
+
+    path = folder / "server-items.csv"
+
+    def write(changed: bool) -> None:
+        with path.open("w", encoding="utf-8") as out:
+            out.write("front,back,tags\n")
+            for i in range(rows):
+                tags = "changed" if changed and i % 100 == 0 else "same"
+                out.write(f"question {i},answer {i},{tags}\n")
+
+    held = text(
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+        " AND (classid::bigint << 32 | objid::bigint) = :key"
+    )
+    with running_server() as server:
+        admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text("CREATE DATABASE bench_import"))
+        url = server.url("bench_import")
+        laptop = Collection.open(url, config=Config(fuzz=False))
+        desktop = Collection.open(url, config=Config(fuzz=False))
+        write(changed=False)
+        laptop.import_file(path)
+        with desktop._engine.connect() as connection:
+            card = connection.execute(
+                text(
+                    "SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id"
+                    " WHERE n.front = 'question 0'"
+                )
+            ).scalar_one()
+        write(changed=True)
+        done = threading.Event()
+        answers: list[float] = []
+        locked: list[float] = []
+
+        def study() -> None:
+            while not done.is_set():
+                start = time.perf_counter()
+                desktop.answer(card, Rating.GOOD)
+                answers.append(time.perf_counter() - start)
+                time.sleep(0.05)
+
+        def watch() -> None:
+            with admin.connect() as connection:
+                while not done.is_set():
+                    if connection.execute(held, {"key": IMPORT_LOCK_KEY}).scalar():
+                        locked.append(time.perf_counter())
+                    time.sleep(0.01)
+
+        threads = [threading.Thread(target=study), threading.Thread(target=watch)]
+        for thread in threads:
+            thread.start()
+        start = time.perf_counter()
+        report = laptop.import_file(path)
+        elapsed = time.perf_counter() - start
+        done.set()
+        for thread in threads:
+            thread.join()
+        laptop.close()
+        desktop.close()
+        admin.dispose()
+    lock = locked[-1] - locked[0] if locked else 0.0
+    label = f"server: re-import {rows:,} rows, 1% changed"
+    print(f"{label:<48} {elapsed:7.1f} s  ({report.decks[0].summary()})")
+    print(f"{'server: import lock held (seen every 10 ms)':<48} {lock:7.2f} s")
+    slowest = max(answers, default=0.0)
+    print(f"{'server: slowest answer meanwhile':<48} {slowest:7.2f} s  ({len(answers)} answers)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0, help="input sizes times this")
@@ -252,6 +336,8 @@ def main() -> None:
                 folder,
                 args.repeat,
             )
+        if "server" in only:
+            bench_server(folder, int(50_000 * scale))
 
 
 if __name__ == "__main__":
