@@ -53,6 +53,7 @@ from revise.generation.grammar import (
     can_be,
     capitalised,
     finish_question,
+    indefinite_article,
     inflections,
     lemmas,
     lower_first,
@@ -1395,8 +1396,7 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     if _kind_of(subject, header[0]):
         # "| Margin | ... |" over "| Destructive | ... |": the row is a kind of what the first
         # column names, "a destructive margin"
-        article = "an" if subject[:1].casefold() in "aeiou" else "a"
-        subject = f"{article} {subject} {header[0].casefold()}"
+        subject = f"{indefinite_article(subject)} {subject} {header[0].casefold()}"
     symbols = [c for c in columns if normalise(header[c]) in SYMBOL_HEADERS and cells[c]]
     if defined and symbols:
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term

@@ -31,9 +31,10 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
-from revise.generation.clauses import WHO_SAYS
+from revise.generation.clauses import WHO_SAYS, several_speakers
 from revise.generation.cleaning import without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
+from revise.generation.grammar import capitalised
 from revise.generation.language import given_by_context, word_set
 from revise.generation.maths import display_maths, plain_maths
 from revise.generation.questions import DASH
@@ -344,8 +345,6 @@ def _topic(deck: DeckData) -> frozenset[str]:
 
 def _asks_among_speakers(deck: DeckData) -> bool:
     """The deck asks who says several quotations, and more than one person says them."""
-    from revise.generation.clauses import several_speakers
-
     said = {note.back for note in deck.notes if note.front.startswith(WHO_SAYS)}
     return several_speakers(said)
 
@@ -749,8 +748,6 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []  # "xₙ = ?": a formula opens with its variable, whatever its case
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
-    from revise.generation.grammar import capitalised
-
     if capitalised(word) != word:  # ("a.c.", "pH" and "mRNA" are written so)
         return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
     if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):

@@ -26,6 +26,7 @@ from revise.generation.grammar import (
     Clause,
     can_be,
     finish_question,
+    indefinite_article,
     is_noun_phrase_word,
     lemmas,
     participle_base,
@@ -105,12 +106,12 @@ def _with_article(term: str) -> str:
     """ "thermistor" -> "a thermistor", "LDR" -> "an LDR"; a name or plural stays as it is."""
     base = re.sub(r"\s*\([^()]*\)$", "", term).strip()
     if base.isupper() and base.isalpha():
-        return f"{'an' if base[0] in 'AEFHILMNORSX' else 'a'} {base}"
+        return f"{indefinite_article(base)} {base}"
     known = "NOUN" in lemmas(base.split()[-1].casefold())
     if base[1:].islower() and (known or not lemmas(base.split()[0].casefold())):
         base = base.casefold()  # "Thermistor - ..." at the start of its bullet
     if base[:1].islower() and known and not base.endswith("s"):
-        return f"{'an' if base[0] in 'aeiou' else 'a'} {base}"  # "a filament lamp"
+        return f"{indefinite_article(base)} {base}"  # "a filament lamp"
     return base  # "catalase", "thermistor": a word the dictionary cannot count
 
 

@@ -337,6 +337,15 @@ def question(wh: str, clause: Clause, names: frozenset[str] = frozenset()) -> st
     return finish_question(body)
 
 
+def indefinite_article(phrase: str) -> str:
+    """ "a" or "an" before the phrase as it is read aloud: "an aqueous state", "a filament
+    lamp", and for letters spoken one by one, "an LDR", "a GDP"."""
+    first = phrase[:1]
+    if phrase.split()[0].isupper() and phrase.split()[0].isalpha():
+        return "an" if first in "AEFHILMNORSX" else "a"
+    return "an" if first.casefold() in "aeiou" else "a"
+
+
 def capitalised(text: str) -> str:
     """The first letter in capitals, unless the word is written so on purpose: "a.c.", "pH",
     "mRNA" stay as they are."""

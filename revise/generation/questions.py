@@ -380,7 +380,6 @@ RELATION_LABELS = frozenset(
         "notes",
     ]
 )
-_OBJECT_OPENERS = frozenset(["the", "a", "an", "your", "their", "its", "his", "her", "our"])
 _TO_THE_READER = frozenset(
     ["note", "notice", "remember", "recall", "see", "consider", "observe", "look", "compare"]
 )
@@ -395,7 +394,7 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         return False
     if first in _TO_THE_READER:
         return False  # "Notice Euler's formula here": words to the reader, not a term
-    if len(tokens) > 1 and tokens[1].casefold() in _OBJECT_OPENERS and verb_base(first, "VB"):
+    if len(tokens) > 1 and tokens[1].casefold() in _DETERMINERS and verb_base(first, "VB"):
         return False  # 'close the "missile gap"': a verb and its object, not a term
     if any(token.casefold() in PRONOUNS or token.casefold() == "one" for token in tokens):
         return False  # "risk in this approach": the term needs its antecedent
@@ -984,7 +983,11 @@ _PARTY_PRONOUNS = frozenset(
 _POINTING = frozenset(["this", "that", "these", "those", "it", "he", "she", "they"])
 _PRESENT = frozenset(["does", "do", "is", "are", "must", "can", "cannot", "may", "will"])
 _NAMED_RULE = re.compile(r"\b(?:rule|principle|maxim|doctrine|test)$", re.I)
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "its", "their"])
+# Words that open a noun phrase: "close [the] missile gap" is a verb and its object, "the
+# thin skull rule" has its article.
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "its", "their", "your", "his", "her", "our"]
+)
 MAX_POINT_WORDS = 6  # "probability of harm", "factual causation": a point of law's label
 
 
