@@ -1630,3 +1630,62 @@ def test_a_describing_label_or_an_arrow_defines_nothing(tmp_path: Path) -> None:
     )
     fronts = [note.front for note in generate_deck(path).notes]
     assert not [front for front in fronts if front in ("What is political?", "What are tariffs?")]
+
+
+def test_a_case_studys_fields_are_asked_of_the_case(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Floods\n\n"
+        "- **Primary effects** - caused directly by the water (homes flooded, deaths)\n\n"
+        "### Boscastle 2004\n"
+        "- **date**: 16 Aug 2004\n"
+        "- **rainfall**: 200mm in 4 hours\n"
+        "- **primary**: 58 cars washed away, 100 homes damaged\n"
+        "- **responses**: RAF helicopters rescued ~150 people - the largest peacetime rescue\n",
+    )
+    assert cards["What is the date of Boscastle 2004?"] == "16 Aug 2004"
+    assert cards["What is the rainfall of Boscastle 2004?"] == "200mm in 4 hours"
+    assert cards["What are the primary effects of Boscastle 2004?"] == (
+        "58 cars washed away, 100 homes damaged"
+    )
+    assert not [front for front in cards if front in ("What is primary?", "What is date?")]
+
+
+def test_a_bold_term_written_in_lower_case_is_asked_both_ways(tmp_path: Path) -> None:
+    path = tmp_path / "cells.md"
+    path.write_text(
+        "# Chloroplasts\n\n"
+        "- **thylakoids** - flattened membrane sacs stacked into grana\n"
+        "- **acceptance** = final and unqualified agreement to ALL the terms of the offer "
+        '("mirror image rule")\n',
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    clozes = [note.front for note in deck.notes if note.kind is NoteKind.CLOZE]
+    basics = {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+    assert "[Thylakoids] - flattened membrane sacs stacked into grana" in clozes
+    # a meaning too long for an answer drops the name in brackets it ends on
+    assert basics["What is acceptance?"] == (
+        "Final and unqualified agreement to ALL the terms of the offer"
+    )
+
+
+def test_a_point_of_law_before_an_arrow_asks_for_its_case(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Defences\n"
+        "- consent -> **R v Brown [1993]** (sado-masochism, no defence to ABH)\n"
+        "- **self-defence** - force must be reasonable\n"
+        "  - can be used by a mistaken defendant -> **R v Williams (1984)**\n"
+        "- silence ≠ consent -> **R v Olugboja [1982]**\n"
+        "- a promise to pay a debt by instalments = no consideration -> **Re Selectmove [1995]**\n",
+    )
+    assert cards["Which case is the authority on consent?"] == "R v Brown"
+    assert cards["Which case held that self-defence can be used by a mistaken defendant?"] == (
+        "R v Williams"
+    )
+    assert cards["Which case held that silence is not consent?"] == "R v Olugboja"
+    assert cards[
+        "Which case held that a promise to pay a debt by instalments is no consideration?"
+    ] == ("Re Selectmove")
+    assert not [front for front in cards if "->" in front or "=" in front]

@@ -47,6 +47,14 @@ from revise.generation.events import (
     method,
     phase,
 )
+from revise.generation.fields import (
+    case_subject,
+    column_question,
+    field_question,
+    kind_of,
+    lower_initial,
+    plural_noun,
+)
 from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,
@@ -91,6 +99,7 @@ from revise.generation.questions import (
     definition,
     effect,
     formula,
+    is_value,
     label_definition,
     named_law,
     otherwise,
@@ -588,9 +597,19 @@ def _passage_drafts(
     subject = label_subject(passage.label) if block.kind is BlockKind.ITEM else ""
     opened = label_clause(passage.label) if block.kind is BlockKind.ITEM else ""
     topic = heading_subject(passage)
+    described = _described_case(passage, vocabulary)
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+        field = (
+            described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
+        )
+        if field and normalise(sentence) not in seen:
+            # "**magnitude**: 8.8" under "Chile 2010": what the case measured
+            seen.add(normalise(sentence))
+            note = NoteData(NoteKind.BASIC, field[0], field[1], context=context, source=source)
+            drafts.append(Draft([Option(note, field[1], 11.0, field[0])]))
+            continue
         if topic and index == 0:
             sentence, defined = about_heading(sentence, topic)
             option = defined and _shaped_option(defined[0], sentence, context, source, vocabulary)
@@ -627,8 +646,11 @@ def _passage_drafts(
             if weighed:
                 sentence = f"{weighed} {sentence[:1].lower()}{sentence[1:]}"
                 labelled = True
-        elif sentence[:1].islower() and split_clause(sentence) is not None:
-            sentence = capitalised(sentence)  # a bullet that is a whole sentence
+        elif sentence[:1].islower() and (
+            split_clause(sentence) is not None or _opens_on_term(sentence, block.terms)
+        ):
+            # a bullet that is a whole sentence, or "**thylakoids** - flattened membrane sacs"
+            sentence = capitalised(sentence)
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
         key = normalise(sentence)
@@ -642,7 +664,14 @@ def _passage_drafts(
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
         law = passage.label if block.kind is BlockKind.HEADING else ""
         shapes = shaped_questions(
-            sentence, block.terms, vocabulary, case, law, subject, finishes_label=finishes
+            sentence,
+            block.terms,
+            vocabulary,
+            case,
+            law,
+            subject,
+            finishes_label=finishes,
+            section=section_subject(passage),
         )
         for shaped in shapes:
             where, shown = source, context
@@ -810,6 +839,19 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     return sentence, []
 
 
+def section_subject(passage: Passage) -> str:
+    """What a passage's parent bullet or heading is about, in lower case as the subject of a
+    rule: "**revocation** - can withdraw ..." -> "revocation", "## 3. CONSIDERATION" ->
+    "consideration"; "" where neither names one thing."""
+    for text in (passage.label, *reversed(passage.trail[-1:])):
+        head = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+", "", DASH.split(tidy(text))[0])
+        head = head.casefold() if head.isupper() else head
+        named = label_subject(head)
+        if named and len(words(named)) <= MAX_TERM_WORDS:
+            return " ".join(lower_first(named.split()))
+    return ""
+
+
 def label_subject(label: str) -> str:
     """A parent bullet that names a thing ("**working memory:**", "Recall"), as the subject
     of its sub-bullets; "" for a parent that says something itself."""
@@ -897,10 +939,12 @@ def shaped_questions(
     label: str = "",
     about: str = "",
     finishes_label: bool = False,
+    section: str = "",
 ) -> list[Question]:
     """The questions the sentence's shape allows, best first; `about` is the bold label the
     sentence sits under; `finishes_label` says the sentence is a parent bullet's "the USSR
-    agreed to" finished by one of its items."""
+    agreed to" finished by one of its items; `section` is the thing its parent bullet or
+    heading is about, what a rule with no subject is said of."""
     names = vocabulary.names
     found_law = named_law(sentence, label)
     if found_law:
@@ -913,7 +957,7 @@ def shaped_questions(
     said = stance(sentence, names)  # what someone said: its content, not its speaker, is asked
     found = [
         *definition(sentence, terms, names),
-        *case_rule(sentence, case),
+        *case_rule(sentence, case, about or section),
         *formula(sentence),
         *condition(sentence),
         *why(sentence, names),
@@ -1305,7 +1349,7 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
                 r"^(?:the|a|an)\s+", "", tidy(loose_maths(first.trail[-1])), flags=re.I
             )
             if normalise(heading) in GLOSSARY_HEADINGS or not any(
-                _plural_noun(word) for word in heading.split()[:3]
+                plural_noun(word) for word in heading.split()[:3]
             ):
                 run.clear()
                 return  # "Integrated deadlock strategy": the terms are not what it names
@@ -1331,14 +1375,23 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
     return found
 
 
-def _plural_noun(word: str) -> bool:
-    lower = word.casefold()
-    known = lemmas(lower)  # a word the dictionary does not know is a term: "ribosomes"
-    return (
-        lower.endswith("s")
-        and not lower.endswith(("ss", "us", "is"))
-        and (not known or "NOUN" in known)
-    )
+def _described_case(passage: Passage, vocabulary: Vocabulary) -> str:
+    """The case an item's "**date**: ..." describes: its parent bullet, or else its heading."""
+    if passage.block.kind is not BlockKind.ITEM:
+        return ""
+    if passage.label:
+        return case_subject(tidy(passage.label), vocabulary.names)
+    return case_subject(tidy(passage.trail[-1]), vocabulary.names) if passage.trail else ""
+
+
+def _opens_on_term(sentence: str, terms: tuple[str, ...]) -> bool:
+    """ "**producer surplus** = diff between ...": the author's bold term, then what it is."""
+    if not terms or not sentence.startswith(terms[0]):
+        return False
+    after = re.match(r"\s*(?:[:=]|[-\u2013\u2014]+\s)\s*(\S.*)", sentence[len(terms[0]) :])
+    # (but "frequency of the check: per resource request" is a setting, not a meaning)
+    opens = after[1].split()[0].casefold() if after else ""
+    return bool(after) and not is_value(terms[0], after[1]) and opens not in (*PREPOSITIONS, "per")
 
 
 def _term_head(part: Passage | ListGroup) -> str:
@@ -1393,7 +1446,7 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
-    if _kind_of(subject, header[0]):
+    if kind_of(subject, header[0]):
         # "| Margin | ... |" over "| Destructive | ... |": the row is a kind of what the first
         # column names, "a destructive margin"
         subject = f"{indefinite_article(subject)} {subject} {header[0].casefold()}"
@@ -1414,7 +1467,7 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             front = f"What is {subject}?"  # a table of terms and their meanings
         elif compared:
             # "| Feature | Prokaryotic | Eukaryotic |": each column is one side compared.
-            verb = "are" if _plural_noun(subject.split()[-1].casefold()) else "is"
+            verb = "are" if plural_noun(subject.split()[-1].casefold()) else "is"
             front = f"{name}: what {verb} the {subject}?"
             if re.match(r"(?:yes|no)\b", answer, re.I):
                 front = f"{name}: {subject}?"  # "no - DNA free in cytoplasm" says whether
@@ -1444,56 +1497,7 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         return []  # "2 + 2 = 4": arithmetic, not a relation to learn
     context = card_context(passage, title)
     named = block.terms[0] if block.terms else ""
-    front = f"{left} = ? ({_lower_first(named)})" if named else f"{left} = ?"
+    front = f"{left} = ? ({lower_initial(named)})" if named else f"{left} = ?"
     source = SourceRef(path, block.start, block.end)
     note = NoteData(NoteKind.BASIC, front, right, context=context, source=source)
     return [Draft([Option(note, right, 11.0, front)])]
-
-
-_HEADER_CLAUSE = re.compile(
-    r"^(where|when|how|why|who|what)\s+(?:it|they)\s+(is|are|was|were)\s+(.+)$", re.I
-)
-
-
-def _kind_of(label: str, first_header: str) -> bool:
-    """ "destructive" under "Margin": a describing word whose noun is the column's name."""
-    if len(label.split()) != 1 or len(first_header.split()) != 1 or not first_header.isalpha():
-        return False
-    if first_header.casefold() in _ANY_THING:
-        return False  # "| Quantity |" over "| current |": the row names its own thing
-    parts, noun = lemmas(label.casefold()), lemmas(first_header.casefold())
-    return "ADJ" in parts and "NOUN" in noun and (not _plural_noun(first_header.casefold()))
-
-
-_ANY_THING = frozenset(
-    ["quantity", "term", "name", "word", "item", "thing", "concept", "variable", "keyword"]
-)
-_ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
-
-
-def column_question(header: str, subject: str) -> str:
-    """What a table column asks of its row: "Function" -> "What is the function of X?",
-    "Products" -> "What are the products of X?", "Where it is made" -> "Where is X made?",
-    "Tests for" -> "What does X test for?" """
-    if _ASKING_HEADER.match(header.strip()):
-        named = re.sub(r"^(?:a|an)\s+", "", subject)  # "Destructive margin: what happens?"
-        return f"{capital(named)}: {header.strip().lower()}?"  # "What happens" as a header
-    clause = _HEADER_CLAUSE.match(header.strip())
-    if clause:
-        return finish_question(
-            f"{clause[1].capitalize()} {clause[2].lower()} {subject} {clause[3]}"
-        )
-    first, _, rest = header.strip().partition(" ")
-    base = verb_base(first.casefold(), "VBZ")
-    verb_like = "NOUN" not in lemmas(first.casefold()) or rest.casefold() in PREPOSITIONS
-    if base and verb_like:
-        return finish_question(f"What does {subject} {base} {rest}")
-    verb = "are" if _plural_noun(header.split()[-1]) else "is"
-    return f"What {verb} the {_lower_first(header)} of {subject}?"
-
-
-def _lower_first(text: str) -> str:
-    """ "Function" -> "function", but "ATP yield" stays as it is."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]

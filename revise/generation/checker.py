@@ -37,7 +37,7 @@ from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
 from revise.generation.grammar import capitalised
 from revise.generation.language import given_by_context, word_set
 from revise.generation.maths import display_maths, plain_maths
-from revise.generation.questions import DASH
+from revise.generation.questions import DASH, MAX_ANSWER_WORDS
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 
 CHECK_NAMES = {
@@ -58,7 +58,6 @@ CHECK_NAMES = {
 }
 MAX_CLOZE_WORDS = 5
 MAX_CLOZE_CHARS = 40
-MAX_ANSWER_WORDS = 12
 MAX_LIST_ITEMS = 4
 MAX_PROMPT_WORDS = 30
 LONG_PROMPT_SHARE = 0.05

@@ -198,6 +198,8 @@ def split_clause(text: str) -> Clause | None:
         if not token.isalpha():
             if re.fullmatch(r"[\w'\u2019-]+", token) and not token.endswith(("'", "-")):
                 continue  # "Il-Sung", "long-term", "China's", "2" inside a subject
+            if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+                continue  # "the p.d. across each branch": a dotted abbreviation
             return None  # punctuation: the subject is not a plain noun phrase
         if not token.islower():
             continue  # a name inside the subject: "UN troops"

@@ -34,9 +34,11 @@ from revise.generation.language import (
     is_stopword,
     is_verb_form,
     words,
+    zipf,
 )
 
 MAX_ANSWER_WORDS = 12
+COMMON_ZIPF = 4.0  # a word this common names no term of its own ("responses", "effects")
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
@@ -114,6 +116,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         meaning = meaning[: example.start()]  # "a complete defence, e.g. Morris v Murray": asked
     if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, meaning):
         return []
+    if is_value(term, meaning):
+        return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
     shown = " ".join(lower_first(term.split(), names))
     plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
     verb = "are" if plural else "is"
@@ -434,6 +438,18 @@ def _gives_away(term: str, meaning: str) -> bool:
     return bool(content) and all(word in said for word in content)
 
 
+def is_value(term: str, meaning: str) -> bool:
+    """ "magnitude: 8.8", "primary: ~500 deaths": a value, or what happened under a
+    describing word, not what a term means."""
+    if re.match(r"[~\d\u00a3$\u20ac<>\u2248]", meaning):
+        return True
+    lone = term.casefold() if len(term.split()) == 1 else ""
+    if lone and meaning.count(";") >= 2 and zipf(lone) >= COMMON_ZIPF:
+        return True  # "responses: intl aid - ...; Red Cross tents ...; hard to reach ..."
+    parts = lemmas(lone) if lone else {}
+    return "ADJ" in parts and "VERB" not in parts
+
+
 def _content_words(text: str) -> list[str]:
     return [token for token in normalise(text).split() if not is_stopword(token)]
 
@@ -443,7 +459,9 @@ def _short(text: str) -> str:
     acknowledged ..." asks one thing), or the whole text when it is one clause."""
     text = text.strip().rstrip(".;,")
     first = _closed(_CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".;,"))
-    if MIN_MEANING_WORDS <= len(words(first)) <= MAX_ANSWER_WORDS:
+    if len(first.split()) > MAX_ANSWER_WORDS:
+        first = _closed(_without_asides(first))  # "... the offer ("mirror image rule")"
+    if len(words(first)) >= MIN_MEANING_WORDS and len(first.split()) <= MAX_ANSWER_WORDS:
         return first
     return ""
 
@@ -877,8 +895,10 @@ _REPORT = (
     r"(?:\s+(?:[A-Z]{1,3}\s+)?\d{1,4}\s+(?:[A-Z][A-Za-z.]*\s+|\([A-Z]{1,4}\)\s+|&\s+){1,4}\d+"
     r"(?:\s*\((?:[A-Z][A-Za-z]{0,4})\))?)?"
 )
+_IN_RE = r"(?:Re|In\s+re)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"  # "Re McArdle"
+_OWN_CASE = r"[A-Z][\w-]*(?:'|\u2019)s\s+Case"  # "Pinnel's Case"
 CASE = re.compile(
-    rf"(?P<case>{_PARTY}\s+v\.?\s+{_PARTY_WORD}(?:,?\s+{_PARTY_WORD})*?)(?=\s*[\[(]\d{{4}}|\s*[:,.;\u2013\u2014-]|\s+\d|\s*$|\s+(?:where|in\s+which|above|below|held)\b){_YEAR}{_REPORT}"
+    rf"(?P<case>{_IN_RE}|{_OWN_CASE}|{_PARTY}\s+v\.?\s+{_PARTY_WORD}(?:,?\s+{_PARTY_WORD})*?)(?=\s*[\[(]\d{{4}}|\s*[:,.;\u2013\u2014-]|\s+\d|\s*$|\s+(?:where|in\s+which|above|below|held)\b){_YEAR}{_REPORT}"
 )
 _HELD = re.compile(
     r"^(?:(?:it\s+was\s+|the\s+court\s+|the\s+(?:house\s+of\s+lords|judge|majority)\s+)?"
@@ -886,6 +906,8 @@ _HELD = re.compile(
     re.I,
 )
 _LEAD_IN = re.compile(r"^(?:see|e\.g\.?|eg|cf\.?|as\s+in|in)\s+", re.I)
+_POINT_END = re.compile(r"[\s:\-\u2013\u2014]*(?:->|=>|\u2192)?[\s:\-\u2013\u2014]*$")
+_CONTRAST = re.compile(r"^(?:but|however|and|also|yet)\b[\s,]*", re.I)
 
 
 def case_span(text: str) -> tuple[int, int] | None:
@@ -902,10 +924,11 @@ def case_name(text: str) -> tuple[str, str] | None:
     return match["case"].strip(), match["year"] or ""
 
 
-def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
+def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> list[Question]:
     """ "Felthouse v Bindley (1862): silence cannot amount to acceptance", "Silence is not
     acceptance: Felthouse v Bindley", or "Held: ..." under a case -> "Which case held that
-    silence cannot amount to acceptance?" """
+    silence cannot amount to acceptance?"; `about` is what a rule with no subject of its own
+    ("must move from the promisee") is said of."""
     text = _LEAD_IN.sub("", sentence.strip())
     here = CASE.search(text)
     candidates: list[str] = []
@@ -921,8 +944,11 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
             candidates.append(after[held.end() :])
         elif after and not re.match(r"(?:where|in\s+which)\b", after, re.I):
             candidates.append(after)
-        if before.endswith((":", "-", "\u2013", "\u2014")):
-            candidates.append(_LEAD_IN.sub("", before.rstrip(":-\u2013\u2014 ")))
+        if before.endswith((":", "-", "\u2013", "\u2014", ">", "\u2192")):
+            # "silence is not acceptance - Felthouse", "BUT a request for information is
+            # not a counter-offer -> Stevenson v McLean"
+            point = _POINT_END.sub("", before)
+            candidates.append(_CONTRAST.sub("", _LEAD_IN.sub("", point)))
     else:
         held = _HELD.match(text)
         if case is not None and not held and _states_a_rule(text):
@@ -930,13 +956,16 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
         if case is None or not held:
             return []  # under a case, only what it held is its rule; the facts are not
         candidates.append(DASH.split(text[held.end() :])[0])
+    candidates = [_said_whole(candidate, about) for candidate in candidates]
     holding = next((found for found in map(_rule, candidates) if found), "")
     if not holding and case is not None and here:
         # "probability of harm - Bolton v Stone [1951] (cricket ball ...)": the case a point
         # of law is known by, under the label the notes give the point.
-        label = _LEAD_IN.sub("", text[: here.start()].strip().rstrip(":-\u2013\u2014 ").strip())
+        label = _CONTRAST.sub("", _LEAD_IN.sub("", _POINT_END.sub("", text[: here.start()])))
         label = DASH.split(label)[0].strip()
-        if MIN_MEANING_WORDS - 1 <= len(words(label)) <= MAX_POINT_WORDS and _names_a_point(label):
+        arrow = re.search(r"(?:->|=>|\u2192)\s*$", text[: here.start()])
+        fewest = 1 if arrow else MIN_MEANING_WORDS - 1  # "adverts -> Partridge v Crittenden"
+        if fewest <= len(words(label)) <= MAX_POINT_WORDS and _names_a_point(label):
             point = " ".join(lower_first(label.split()))
             if _NAMED_RULE.search(point) and point.split()[0].casefold() not in _DETERMINERS:
                 point = f"the {point}"  # "the thin skull rule"
@@ -958,6 +987,39 @@ def case_rule(sentence: str, case: tuple[str, str] | None) -> list[Question]:
     answer = case[0]
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+_TELEGRAPHIC = re.compile(
+    r"^(?P<thing>[^-\u2013\u2014=\u2260]+?)\s*(?P<sep>\s[-\u2013\u2014]\s|=|\u2260)\s*(?P<said>\S.*)$"
+)
+
+
+def _said_whole(holding: str, about: str) -> str:
+    """A holding written as notes, read as the sentence it stands for: "domestic agreements -
+    presumed NOT intended" -> "... agreements are presumed NOT intended", "silence ≠
+    acceptance" -> "silence is not acceptance", "must move from the promisee" -> "consideration
+    must move from the promisee" (`about` names what the rule is of)."""
+    holding = holding.strip()
+    first = holding.split()[0].casefold() if holding.split() else ""
+    if about and holding[:1].islower() and (first in _MODALS or first in ("is", "are")):
+        opening = about.split()[0].split("-")[0].casefold()
+        if about[1:2].islower() and lemmas(opening):
+            about = about[:1].lower() + about[1:]  # "Self-defence", a label's capital
+        return f"{about} {holding}"
+    parts = _TELEGRAPHIC.match(holding)
+    if not parts or split_clause(parts["thing"]) is not None:
+        return holding
+    thing, said = parts["thing"].strip(), parts["said"].strip()
+    bare = re.sub(r"\s*\([^()]*\)", "", thing)
+    if not bare or any(is_verb_form(token) for token in words(bare)):
+        return holding
+    verb = "are" if _plural(bare) or "/" in bare.split()[-1] else "is"
+    said_first = said.split()[0].casefold()
+    if parts["sep"].strip() == "\u2260":
+        return f"{thing} {verb} not {said}"
+    if parts["sep"].strip() == "=" or participle_base(said_first) or only_as(said_first, "ADJ"):
+        return f"{thing} {verb} {said}"
+    return holding
 
 
 def _states_a_rule(text: str) -> bool:
@@ -1191,8 +1253,8 @@ def _symbols(side: str) -> bool:
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
-    if "\\" in sentence or "$" in sentence:
-        return []
+    if "\\" in sentence or "$" in sentence or case_span(sentence):
+        return []  # (and "going beyond duty = good -> Hartley v Ponsonby" is a point of law)
     named = _NAMED_FORMULA.search(sentence.strip().rstrip("."))
     if named:
         sentence = named["formula"]  # "... via the formula q = mcΔT + CΔT": the formula itself

@@ -168,6 +168,20 @@ class Vocabulary:
         """How often one word (casefolded) occurs in the notes."""
         return len(self.positions.get(word, ()))
 
+    def nouns_after(self, word: str) -> list[str]:
+        """The nouns the notes write after `word` (casefolded), most often first: "primary"
+        -> ["effects"] where the notes speak of "primary effects"."""
+        from collections import Counter
+
+        from revise.generation.grammar import lemmas
+
+        after = Counter(
+            self.words[at + 1]
+            for at in self.positions.get(word, ())
+            if at + 1 < len(self.words) and "NOUN" in lemmas(self.words[at + 1])
+        )
+        return [noun for noun, _ in after.most_common()]
+
     def says_more_than_once(self, subject: str, verb: str) -> bool:
         """Whether the notes say of `subject` (one word) that it does `verb` (a base form) in
         more than one place: "an appreciation reduces ..." twice gives "What does an

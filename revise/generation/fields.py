@@ -1,0 +1,127 @@
+"""A named field asked of the thing it describes: a table's column of its row ("What is the
+function of mitochondria?"), a case study's "**magnitude**: 8.8" of the case it sits under."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from revise.generation.grammar import (
+    PREPOSITIONS,
+    capitalised,
+    finish_question,
+    lemmas,
+    verb_base,
+)
+from revise.generation.language import is_rare
+from revise.generation.questions import MAX_ANSWER_WORDS
+
+
+def plural_noun(word: str) -> bool:
+    lower = word.casefold()
+    known = lemmas(lower)  # a word the dictionary does not know is a term: "ribosomes"
+    return (
+        lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and (not known or "NOUN" in known)
+    )
+
+
+_HEADER_CLAUSE = re.compile(
+    r"^(where|when|how|why|who|what)\s+(?:it|they)\s+(is|are|was|were)\s+(.+)$", re.I
+)
+
+
+def kind_of(label: str, first_header: str) -> bool:
+    """ "destructive" under "Margin": a describing word whose noun is the column's name."""
+    if len(label.split()) != 1 or len(first_header.split()) != 1 or not first_header.isalpha():
+        return False
+    if first_header.casefold() in _ANY_THING:
+        return False  # "| Quantity |" over "| current |": the row names its own thing
+    parts, noun = lemmas(label.casefold()), lemmas(first_header.casefold())
+    return "ADJ" in parts and "NOUN" in noun and (not plural_noun(first_header.casefold()))
+
+
+_ANY_THING = frozenset(
+    ["quantity", "term", "name", "word", "item", "thing", "concept", "variable", "keyword"]
+)
+_ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
+
+
+def column_question(header: str, subject: str) -> str:
+    """What a table column asks of its row: "Function" -> "What is the function of X?",
+    "Products" -> "What are the products of X?", "Where it is made" -> "Where is X made?",
+    "Tests for" -> "What does X test for?" """
+    if _ASKING_HEADER.match(header.strip()):
+        named = re.sub(r"^(?:a|an)\s+", "", subject)  # "Destructive margin: what happens?"
+        return f"{capitalised(named)}: {header.strip().lower()}?"  # "What happens" as a header
+    clause = _HEADER_CLAUSE.match(header.strip())
+    if clause:
+        return finish_question(
+            f"{clause[1].capitalize()} {clause[2].lower()} {subject} {clause[3]}"
+        )
+    first, _, rest = header.strip().partition(" ")
+    base = verb_base(first.casefold(), "VBZ")
+    verb_like = "NOUN" not in lemmas(first.casefold()) or rest.casefold() in PREPOSITIONS
+    if base and verb_like:
+        return finish_question(f"What does {subject} {base} {rest}")
+    verb = "are" if plural_noun(header.split()[-1]) else "is"
+    return f"What {verb} the {lower_initial(header)} of {subject}?"
+
+
+def lower_initial(text: str) -> str:
+    """ "Function" -> "function", but "ATP yield" stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+MAX_FIELD_WORDS = 3
+MIN_CUT_ANSWER_WORDS = 3
+_FIELD = re.compile(r"^(?P<field>[A-Za-z][A-Za-z'/ -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+_CASE_STUDY = re.compile(r"^(?:case\s+study|example|e\.g\.)\s*[:\-\u2013\u2014]?\s*", re.I)
+
+
+def case_subject(heading: str, names: frozenset[str]) -> str:
+    """ "Chile 2010", "Case study: Boscastle flood 2004": a heading that names one case, whose
+    "**date**:", "**magnitude**:" lines describe it; "" for "Effects + responses"."""
+    text = _CASE_STUDY.sub("", heading.strip().rstrip(" :"))
+    tokens = text.split()
+    if not 1 <= len(tokens) <= MAX_FIELD_WORDS + 1 or not text[:1].isupper():
+        return ""
+    if re.search(r"[+&,;()]|\bvs\.?\b", text):
+        return ""
+    first = tokens[0].casefold()
+    named = not lemmas(first) or first in names
+    return text if named or re.search(r"\b\d{4}\b", text) else ""
+
+
+def field_question(
+    sentence: str, subject: str, nouns_after: Callable[[str], list[str]]
+) -> tuple[str, str] | None:
+    """ "**magnitude**: 8.8" under "Chile 2010" -> ("What is the magnitude of Chile 2010?",
+    "8.8"); "**primary**: ~500 deaths" -> "What are the primary effects of ...?", the noun a
+    describing word leaves out read from the notes' own "primary effects" (`nouns_after`).
+    A field is named by common words: "**thylakoids**: ..." is a term, asked as one."""
+    match = _FIELD.match(sentence)
+    if not match or not subject:
+        return None
+    field, value = match["field"].strip(), match["value"].strip()
+    tokens = field.casefold().split()
+    if not 1 <= len(tokens) <= MAX_FIELD_WORDS:
+        return None
+    if not all(lemmas(token) and not is_rare(token) for token in tokens):
+        return None
+    if len(tokens) == 1 and "ADJ" in lemmas(tokens[0]):
+        nouns = nouns_after(tokens[0])  # "primary" -> "primary effects"
+        if nouns:
+            tokens.append(nouns[0])
+        elif "NOUN" not in lemmas(tokens[0]):
+            return None
+    if len(value.split()) > MAX_ANSWER_WORDS:
+        value = re.split(r";\s+|\s[-\u2013\u2014]\s", value, maxsplit=1)[0].rstrip(" ,.")
+        if len(value.split()) < MIN_CUT_ANSWER_WORDS:
+            return None  # "intl aid - UK DEC appeal, ...": what is left says too little
+    if not value or len(value.split()) > MAX_ANSWER_WORDS:
+        return None
+    return column_question(" ".join(tokens), subject), capitalised(value)
