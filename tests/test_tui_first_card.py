@@ -394,3 +394,32 @@ def test_the_review_screen_is_the_first_screen_and_the_summary_follows_it(tui_db
         col.close()
     assert app.return_code == 0
     assert reviews_in_file(tui_db, tui_clock) == 1
+
+
+def test_a_card_view_removed_before_its_answer_s_parts_are_mounted_mounts_none(tui_db, tui_clock):
+    """The answer's parts are mounted once the first card is written; when that comes as the
+    view is being removed (the app closing at once, as a test does), nothing is mounted and
+    nothing fails, nor does showing the answer then. (It raised NoMatches for card-prompt-pictures,
+    now and then on a loaded machine.)"""
+    col = opening(tui_db, tui_clock)
+    app = make_app(col, tui_clock, study=True)  # type: ignore[arg-type]
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            card = app.screen.card
+            assert card is not None
+            view = CardView(id="going")
+            await app.screen.mount(view)
+            view.show_card(card)
+            removed = view.remove()
+            view.add_later_parts()
+            view.reveal()
+            assert [part.id for part in view.children] == ["card-context", "card-prompt"]
+            await removed
+            assert FIRST_PROMPT in screen_text(pilot)  # the screen's own card view is untouched
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()

@@ -73,7 +73,6 @@ class CardView(VerticalScroll):
         does once the first card is on the terminal; anything that shows one does before)."""
         if self._later_added:
             return
-        self._later_added = True
         parts: list[Widget] = [
             Pictures(id="card-prompt-pictures"),
             Rule(id="card-divider", line_style="dashed"),
@@ -85,6 +84,11 @@ class CardView(VerticalScroll):
             if part.id in self._later_displayed:
                 part.display = self._later_displayed[part.id]
         self.mount_all(parts)
+        if not parts[0].is_attached:
+            # Not mounted: this view is being removed (the app closing as its first frame is
+            # written). What it is given meanwhile is kept, as before.
+            return
+        self._later_added = True
         self.show_pictures(*self._later_pictures)
 
     def show_card(self, card: StudyCard) -> None:
@@ -144,7 +148,8 @@ class CardView(VerticalScroll):
 
     def reveal(self) -> None:
         self.show_parts(context=self.has_context, prompt=not self.cloze, answer=True, meta=True)
-        self.call_after_refresh(self.scroll_answer_into_view)
+        if self._later_added:  # (else this view is being removed: see add_later_parts)
+            self.call_after_refresh(self.scroll_answer_into_view)
 
     def scroll_answer_into_view(self) -> None:
         """On a small terminal the answer may fall below the fold: scroll as little as shows it
@@ -187,10 +192,10 @@ class CardView(VerticalScroll):
         }
         if not self._later_added:
             self._later_displayed = shown
-            if not any(shown[part] for part in LATER_PARTS if part != "card-prompt-pictures"):
-                shown = {"card-context": context, "card-prompt": prompt}  # (pictures: none yet)
-            else:
+            if any(shown[part] for part in LATER_PARTS if part != "card-prompt-pictures"):
                 self.add_later_parts()
+            if not self._later_added:
+                shown = {"card-context": context, "card-prompt": prompt}  # (pictures: none yet)
         for part, display in shown.items():
             self.get_child_by_id(part).display = display
 
