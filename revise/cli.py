@@ -32,7 +32,7 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command its pipe e
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse  # not for a plain `revise study` (see study_words)
+    import argparse  # not for a plain `revise` or `revise study` (see app_words)
 
     parser = argparse.ArgumentParser(
         prog="revise",
@@ -352,12 +352,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
 
 
-def study_words(argv: Sequence[str]) -> SimpleNamespace | None:
-    """The arguments of a plain `revise [--db PATH] [--config FILE] study [DECK]` (the options
-    before or after `study`, `--db=PATH` too), read without argparse: importing it and building
-    every command's parser took as long as a sixth of the rest of the way to the first card.
-    They are what argparse gives for the same words (a test holds the two equal). None for any
-    other words, which argparse reads, with its help and its errors."""
+def app_words(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of a plain `revise [--db PATH] [--config FILE] [study [DECK]]`, the deck
+    list or a study session (the options before or after `study`, `--db=PATH` too), read without
+    argparse: importing it and building every command's parser took as long as a sixth of the
+    rest of the way to the first card. They are what argparse gives for the same words (a test
+    holds the two equal). None for any other words, which argparse reads, with its help and its
+    errors."""
     options = {option: (attribute, kind) for option, attribute, kind, *_ in COMMON_OPTIONS}
     values: dict[str, object] = {attribute: None for _, attribute, *_ in COMMON_OPTIONS}
     positional: list[str] = []
@@ -375,7 +376,9 @@ def study_words(argv: Sequence[str]) -> SimpleNamespace | None:
             return None  # help, --version, another option, an abbreviation, `--`
         else:
             positional.append(word)
-    if not positional or positional[0] != "study" or len(positional) > 2:
+    if not positional:
+        return SimpleNamespace(**values, command=None)  # the deck list
+    if positional[0] != "study" or len(positional) > 2:
         return None
     deck = positional[1] if len(positional) == 2 else None
     return SimpleNamespace(
@@ -392,7 +395,7 @@ def study_words(argv: Sequence[str]) -> SimpleNamespace | None:
 
 def _main(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else argv
-    args = study_words(words) or build_parser().parse_args(words)
+    args = app_words(words) or build_parser().parse_args(words)
     try:
         status = _run(args)
         sys.stdout.flush()  # a reader that went away is found here, not at exit

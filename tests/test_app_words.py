@@ -1,5 +1,6 @@
-"""`revise study`'s words read without argparse (revise.cli.study_words): the same arguments as
-argparse gives, and every other command line, with its help and its errors, left to argparse."""
+"""The words of `revise` (the deck list) and `revise study` read without argparse
+(revise.cli.app_words): the same arguments as argparse gives, and every other command line, with
+its help and its errors, left to argparse."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revise.cli import build_parser, main, study_words
+from revise.cli import app_words, build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +58,7 @@ def argparse_reads(words: list[str]) -> dict[str, object]:
 
 @given(st.lists(st.sampled_from(WORDS), max_size=7))
 def test_the_words_read_without_argparse_are_read_as_argparse_reads_them(words):
-    read = study_words(words)
+    read = app_words(words)
     if read is not None:  # else argparse reads them
         assert vars(read) == argparse_reads(words)
 
@@ -71,10 +72,13 @@ def test_the_words_read_without_argparse_are_read_as_argparse_reads_them(words):
         ["--db", "one.db", "study", "--db=two.db", "French"],
         ["--config", "revise.toml", "study", "French", "--db", "col.db"],
         ["--db=", "study", "--config="],
+        [],
+        ["--db", "col.db"],
+        ["--config=revise.toml", "--db", "one.db", "--db=two.db"],
     ],
 )
-def test_a_plain_study_is_read_without_argparse(words):
-    read = study_words(words)
+def test_a_plain_study_or_deck_list_is_read_without_argparse(words):
+    read = app_words(words)
     assert read is not None
     assert vars(read) == argparse_reads(words)
 
@@ -102,6 +106,8 @@ def outcome(run, words: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[
         ["study", "--ahead"],
         ["study", "--ahead", "x"],
         ["study", "--cram", "--forgotten"],
+        ["--db", "col.db", "--bogus"],
+        ["--config"],
     ],
 )
 def test_help_and_errors_are_argparse_s(words, capsys, monkeypatch, tmp_path):
@@ -112,16 +118,20 @@ def test_help_and_errors_are_argparse_s(words, capsys, monkeypatch, tmp_path):
     assert out or err
 
 
-def test_a_plain_study_reads_its_words_without_argparse_or_json():
+@pytest.mark.parametrize(
+    ("words", "screen"),
+    [(["--db", "col.db", "study"], "review"), (["--db", "col.db"], "deck_list")],
+)
+def test_a_plain_study_or_deck_list_reads_its_words_without_argparse_or_json(words, screen):
     """Importing argparse and building every command's parser, and json, were a good part of the
-    time `revise study` takes to its first card. Here: what the command imports before the app
-    runs, and what the review screen imports."""
+    time `revise study` takes to its first card, and `revise` to the deck list. Here: what the
+    command imports before the app runs, and what its first screen imports."""
     code = (
         "import sys\n"
         "from revise import cli\n"
-        "assert cli.study_words(['--db', 'col.db', 'study']) is not None\n"
+        f"assert cli.app_words({words!r}) is not None\n"
         "import revise.study.first_card, revise.study.opening, revise.tui.app\n"
-        "import revise.tui.screens.review\n"
+        f"import revise.tui.screens.{screen}\n"
         "print(sorted(m for m in ('argparse', 'json', 'hashlib') if m in sys.modules))\n"
     )
     done = subprocess.run(
