@@ -249,6 +249,41 @@ def test_the_deck_list_s_first_frame_is_the_one_that_stays(tui_db, tui_clock, si
     assert long_name[:15] in shown
 
 
+def test_the_deck_list_s_names_follow_the_terminal_s_width(tui_db, tui_clock):
+    """The table is filled again only when the terminal's width changes the name column's: a
+    long name is cut at 60 columns and whole again at 100, the counts beside it."""
+    long_name = "The July Crisis of 1914 and the outbreak of war"
+    with Collection.open(tui_db, config=CONFIG, clock=tui_clock) as col:
+        col.import_decks([korea_deck()])
+        col.import_decks([DeckData(long_name, [NoteData(NoteKind.BASIC, "When?", "1914")])])
+    deck_list = read_deck_list(tui_db, CONFIG, tui_clock())
+    assert deck_list is not None
+    col = OpeningCollection(tui_db, CONFIG, clock=tui_clock, deck_list=deck_list)
+    app = make_app(col, tui_clock)  # type: ignore[arg-type]
+
+    def long_row(pilot) -> str:  # type: ignore[no-untyped-def]
+        rows = screen_text(pilot).splitlines()
+        return next(row for row in rows if long_name[:15] in row).strip(" │")  # (the border)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert long_name in long_row(pilot)
+            await pilot.resize_terminal(60, 15)
+            await settle(pilot)
+            assert long_name not in long_row(pilot)
+            assert "…" in long_row(pilot)
+            assert long_row(pilot).split()[-4:] == ["1", "0", "0", "1"]  # New Learning Due Cards
+            await pilot.resize_terminal(100, 20)
+            await settle(pilot)
+            assert long_name in long_row(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        col.close()
+
+
 def test_once_the_first_card_is_written_only_the_rest_of_the_stylesheet_is_parsed(
     tui_db, tui_clock, monkeypatch
 ):

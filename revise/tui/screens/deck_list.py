@@ -21,7 +21,6 @@ from revise.study.opening import OpeningCollection
 from revise.study.values import WAITING
 from revise.textsafe import inert
 from revise.tui.app import breakpoint_classes
-from revise.tui.screens.import_file import ImportPathScreen, ImportPreviewScreen, is_notes_file
 from revise.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -221,8 +220,9 @@ class DeckListScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_resize(self) -> None:
+        # Also sent as the screen is first shown, at the width the table was filled for.
         if self.decks:
-            self.call_after_refresh(self.fill_table)
+            self.call_after_refresh(self.fill_table_if_resized)
 
     def fill_table(self) -> None:
         """Rows for `self.decks`, the name column as wide as the table leaves it."""
@@ -230,7 +230,8 @@ class DeckListScreen(Screen[None]):
         current = self.go_to or self.highlighted_deck() or self.highlight
         self.go_to = None
         table.clear(columns=True)
-        table.add_column("Deck", key="deck", width=table.name_width())
+        # Text, not a str, which DataTable reads as markup (loading Rich's emoji table for it).
+        table.add_column(Text("Deck"), key="deck", width=table.name_width())
         for key, label, width in COUNT_COLUMNS:
             table.add_column(Text(label, justify="right"), key=key, width=width)
         self.deck_names = [deck.name for deck in self.decks]
@@ -429,6 +430,8 @@ class DeckListScreen(Screen[None]):
     # -- importing ---------------------------------------------------------------------------
 
     def action_import_file(self) -> None:
+        from revise.tui.screens.import_file import ImportPathScreen  # when asked: off the start
+
         self.app.push_screen(ImportPathScreen(), callback=self.import_chosen)
 
     def import_chosen(self, path: Path | None) -> None:
@@ -447,6 +450,8 @@ class DeckListScreen(Screen[None]):
     @work(thread=True, group="import")
     def run_import(self, path: Path, *, preview: bool | None) -> None:
         """Import `path`; a notes file (preview None: look) only gets a dry run to preview."""
+        from revise.tui.screens.import_file import is_notes_file
+
         try:
             if preview is None:
                 preview = is_notes_file(path)
@@ -477,6 +482,8 @@ class DeckListScreen(Screen[None]):
         self.query_one(ProgressBar).update(total=message.total, progress=message.done)
 
     def on_preview_ready(self, message: PreviewReady) -> None:
+        from revise.tui.screens.import_file import ImportPreviewScreen
+
         self.importing(False)
 
         def confirmed(go: bool | None) -> None:

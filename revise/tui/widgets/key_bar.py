@@ -62,6 +62,7 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self._spans: list[_Span] = []
         self._hover: int | None = None  # the start of the span under the mouse
+        self._drawn: list[_Entry] | None = None  # the entries drawn (None: not drawn yet)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -70,7 +71,15 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _: object) -> None:
-        self.refresh()
+        # The screen's bindings are updated several times as it is first shown, and after
+        # every key, mostly to the same keys: the line is drawn again only if they differ.
+        if self._drawn is None:
+            self.refresh()
+            return
+        entries = list(self._entries())
+        if entries != self._drawn:
+            self._drawn = entries
+            self.refresh()
 
     def _entries(self) -> Iterator[_Entry]:
         by_action: dict[str, tuple[Binding, bool, str]] = {}
@@ -91,7 +100,9 @@ class KeyBar(Widget):
                     yield _Entry(((b.key, shown(b), enabled, tooltip),), b.description, False)
 
     def render(self) -> Text:
-        entries = list(self._entries())
+        if self._drawn is None:  # else the screen's bindings are unchanged since
+            self._drawn = list(self._entries())
+        entries = self._drawn
         # The terminal's width now: the screen's breakpoint class follows a resize only after
         # this bar has been drawn at its new size.
         line = self._line(entries, roomy=self.app.size.width >= WIDE_COLUMNS)
