@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -458,3 +460,23 @@ def test_a_card_view_removed_before_its_answer_s_parts_are_mounted_mounts_none(t
         asyncio.run(main())
     finally:
         col.close()
+
+
+def test_the_deck_list_s_start_loads_no_note_model():
+    """The deck list's counts need none of the note model (revise.formats.model: its classes
+    took a few milliseconds of `revise`'s start to define); a study session's first card does."""
+    code = (
+        "import sys\n"
+        "import revise.study.first_card, revise.study.opening, revise.tui.app\n"
+        "import revise.tui.screens.deck_list\n"
+        "print('revise.formats.model' in sys.modules)\n"
+        "import revise.tui.screens.review\n"
+        "from revise.study.cards import study_card\n"
+        "card = study_card(1, 0, 0, 0, 'basic', 'Q?', 'A', '', '', None, '', 'D')\n"
+        "print(card.prompt, card.answer, 'revise.formats.model' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["False", "Q? A True"]

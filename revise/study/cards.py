@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from revise.formats.model import NoteData, NoteKind, card_faces
-
 
 @dataclass(frozen=True)
 class StudyCard:
@@ -38,6 +36,9 @@ def study_card(
     deck: str,
 ) -> StudyCard:
     """The card `card_id` from its columns, in the order the study-card queries select them."""
+    # Here, not above: the deck list's counts, which the first screen reads, need none of it.
+    from revise.formats.model import NoteData, NoteKind, card_faces
+
     note = NoteData(NoteKind(kind), front, back)
     face = next(face for face in card_faces(note) if face.ordinal == ordinal)
     return StudyCard(
