@@ -160,13 +160,17 @@ _deck = bindparam("deck")
 _open_in_deck = (cards.c.deck_id == _deck, cards.c.suspended == NOT_SUSPENDED, _not_buried)
 
 
-def _capped(*where: ColumnElement[bool]) -> Prepared:
-    found = select(cards.c.id).where(*_open_in_deck, *where).limit(bindparam("cap"))
-    return Prepared(select(func.count()).select_from(found.subquery()))
+def _capped(order: tuple[ColumnElement[Any], ...], *where: ColumnElement[bool]) -> Prepared:
+    """Counted up to :cap, in the order of the index that finds them: PostgreSQL then reads that
+    index and stops at the cap, instead of reading the table from its start until it has met
+    :cap of the deck's cards (the last deck of 200,000 cards: 40 ms instead of 0.04 ms)."""
+    found = select(cards.c.id).where(*_open_in_deck, *where).order_by(*order)
+    return Prepared(select(func.count()).select_from(found.limit(bindparam("cap")).subquery()))
 
 
-_NEW_WAITING = _capped(cards.c.state == NEW)
-_DUE_WAITING = _capped(cards.c.state == REVIEW, cards.c.due < _end)
+# In ix_cards_new_order's order, and in ix_cards_queue's.
+_NEW_WAITING = _capped((cards.c.position, cards.c.ordinal), cards.c.state == NEW)
+_DUE_WAITING = _capped((cards.c.due,), cards.c.state == REVIEW, cards.c.due < _end)
 _LEARNING_WAITING = Prepared(
     select(func.count()).where(*_open_in_deck, _learning, cards.c.due < _end)
 )

@@ -48,7 +48,7 @@ _WAITING_IN_DECK = (
 )
 _NEW_WAITING = (
     f"SELECT count(*) FROM (SELECT id FROM cards WHERE {_WAITING_IN_DECK} AND state = {NEW}"
-    " LIMIT :cap)"
+    " ORDER BY position, ordinal LIMIT :cap)"
 )
 _LEARNING_WAITING = (
     f"SELECT count(*) FROM cards WHERE {_WAITING_IN_DECK}"
@@ -56,7 +56,7 @@ _LEARNING_WAITING = (
 )
 _DUE_WAITING = (
     f"SELECT count(*) FROM (SELECT id FROM cards WHERE {_WAITING_IN_DECK} AND state = {REVIEW}"
-    " AND due < :end LIMIT :cap)"
+    " AND due < :end ORDER BY due LIMIT :cap)"
 )
 _CARDS_PER_DECK = "SELECT deck_id, count(*) FROM cards GROUP BY deck_id"
 _SUSPENDED_PER_DECK = (  # from the partial index of suspended cards alone
