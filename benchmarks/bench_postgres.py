@@ -100,6 +100,52 @@ def one_round_trip(target: str) -> tuple[Callable[[], None], Callable[[], None]]
     return (lambda: driver.execute("SELECT 1").fetchone()), close
 
 
+def generic_plans(col: Collection, target: str) -> list[str]:
+    """What the server plans for each statement the study loop (on the collection's kept
+    connection) and the deck list (on a pooled one) prepared: how often it used its generic plan
+    and how often a custom one, and the scans of the generic plan (a statement prepared by the
+    driver is planned for its values five times, then generically when that costs no more).
+    Each is planned generically again on a connection of its own: PREPARE, EXPLAIN EXECUTE
+    under plan_cache_mode = force_generic_plan. A `Seq Scan on cards` is what to look for."""
+    engine = create(database_url(target))
+    explaining = engine.raw_connection().driver_connection
+    explaining.autocommit = True
+    explaining.prepare_threshold = None  # its own statements are not prepared
+    explaining.execute("SET plan_cache_mode = force_generic_plan")
+    prepared: dict[str, tuple[int, int]] = {}
+    kept = col._kept.taken()  # the study loop's own connection
+    with col._engine.connect() as pooled:
+        for connection in (kept, pooled):
+            for statement, generic, custom in connection.exec_driver_sql(
+                "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+            ):
+                was = prepared.get(statement, (0, 0))
+                prepared[statement] = (was[0] + generic, was[1] + custom)
+            connection.rollback()
+    lines = []
+    try:
+        for number, (statement, (generic, custom)) in enumerate(sorted(prepared.items())):
+            words = statement.split()
+            if words[0].upper() not in ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH"):
+                continue
+            explaining.execute(f"PREPARE p{number} AS {statement}")
+            count = explaining.execute(
+                "SELECT cardinality(parameter_types) FROM pg_prepared_statements WHERE name = %s",
+                (f"p{number}",),
+            ).fetchone()[0]
+            arguments = f"({', '.join(['NULL'] * count)})" if count else ""
+            plan = [row[0] for row in explaining.execute(f"EXPLAIN EXECUTE p{number}{arguments}")]
+            scans = sorted({line.split("(cost")[0].strip(" ->") for line in plan if " on " in line})
+            lines.append(
+                f"  generic {generic:4d}, custom {custom:4d}  {' '.join(words)[:70]}"
+                f"\n      {'; '.join(scans) or plan[0].split('(cost')[0].strip()}"
+            )
+    finally:
+        explaining.close()
+        engine.dispose()
+    return lines
+
+
 def server_settings(target: str) -> str:
     engine = create(database_url(target))
     try:
@@ -234,6 +280,8 @@ def main() -> None:
             for name, loop in loops.items():
                 results[name].update(loop.figures(args.answers))
             settings = server_settings(url)
+            loops["PostgreSQL"].col.decks()  # the deck list's statements, on a pooled connection
+            plans = generic_plans(loops["PostgreSQL"].col, url)
     labels = list(results["PostgreSQL"])
     width = max(len(label) for label in labels) + 2
     print(f"{'':<{width}}{'SQLite':>28}{'PostgreSQL (local)':>28}")
@@ -241,6 +289,8 @@ def main() -> None:
         sqlite, postgres = results["SQLite"].get(label, "-"), results["PostgreSQL"][label]
         print(f"{label:<{width}}{sqlite:>28}{postgres:>28}")
     print(f"PostgreSQL server: {settings}")
+    print("PostgreSQL plans of the statements prepared by the study loop and the deck list:")
+    print("\n".join(plans))
     report_load()
 
 
