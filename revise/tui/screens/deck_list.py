@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, ProgressBar, Static
+from textual.widgets import DataTable, Static
 
 from revise.errors import ReviseError
 from revise.study.opening import OpeningCollection
@@ -24,6 +24,8 @@ from revise.tui.app import breakpoint_classes
 from revise.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from revise.study.collection import DeckCounts, ImportReport, Progress
     from revise.study.custom import CustomStudy
     from revise.study.editing import Editing
@@ -161,7 +163,7 @@ class DeckListScreen(Screen[None]):
             panel.border_title = "Decks"
             yield DeckTable(id="deck-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content(EMPTY_MESSAGE), id="empty-message")
-            yield ProgressBar(id="import-progress", show_eta=False)
+            # (the import's progress bar goes here: see import_bar)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -445,7 +447,19 @@ class DeckListScreen(Screen[None]):
         self.query_one(DataTable).loading = busy
         self.set_class(busy, "-importing")
         if busy:
-            self.query_one(ProgressBar).update(total=None, progress=0)  # reading the file
+            self.import_bar().update(total=None, progress=0)  # reading the file
+
+    def import_bar(self) -> ProgressBar:
+        """The import's progress bar, under the table: mounted when the first import starts,
+        not built and styled for the first frame, which never shows it."""
+        from textual.widgets import ProgressBar
+
+        bars = self.query(ProgressBar)
+        if bars:
+            return bars.first()
+        bar = ProgressBar(id="import-progress", show_eta=False)
+        self.query_one("#decks-panel").mount(bar)
+        return bar
 
     @work(thread=True, group="import")
     def run_import(self, path: Path, *, preview: bool | None) -> None:
@@ -479,7 +493,7 @@ class DeckListScreen(Screen[None]):
         return report
 
     def on_import_progress(self, message: ImportProgress) -> None:
-        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+        self.import_bar().update(total=message.total, progress=message.done)
 
     def on_preview_ready(self, message: PreviewReady) -> None:
         from revise.tui.screens.import_file import ImportPreviewScreen
