@@ -590,6 +590,9 @@ class Editing:
 
                 backup = backup_copy(self._path, DELETE_BACKUP_LABEL)
             with storage.writing(self._engine) as connection:
+                # An import's lock first, as an import takes it: on a server, a deletion that
+                # locked the deck's cards before an import locked its notes would deadlock.
+                storage.lock_for_import(connection)
                 deletion = _deletion(connection, name)
                 deck_ids = _ids_of(connection, name)
                 rows = _deck_rows(connection, deck_ids)
@@ -626,6 +629,7 @@ class Editing:
                 return None
             kept = self._deleted[-1]
             with storage.writing(self._engine) as connection:
+                storage.lock_for_import(connection)  # as delete_deck: one order of locks
                 for deck in kept.rows["decks"]:
                     if _find_deck(connection, deck["name"]) is not None:
                         raise ReviseError(
