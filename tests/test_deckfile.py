@@ -174,6 +174,15 @@ def test_separators_between_cards_are_ignored():
     assert [note.line for note in parse(text).notes] == [1, 4, 8]
 
 
+def test_classic_mac_line_endings_keep_every_card():
+    """CR alone ends a line: these were one card whose answer ran on over the next."""
+    assert cards("chat :: cat\rchien :: dog\rQ: one?\rA: 1\r") == [
+        (NoteKind.BASIC, "chat", "cat"),
+        (NoteKind.BASIC, "chien", "dog"),
+        (NoteKind.BASIC, "one?", "1"),
+    ]
+
+
 def test_windows_line_endings_and_byte_order_mark():
     assert cards("\ufeff---\r\nname: X\r\n---\r\nQ: one?\r\nA: 1\r\n") == [
         (NoteKind.BASIC, "one?", "1")

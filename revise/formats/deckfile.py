@@ -223,6 +223,15 @@ _TIGHT_SEPARATOR = re.compile(r"\S:{2,3}\S")
 _FRONT_MATTER_NAME = re.compile(r"\s*['\"]?name['\"]?\s*:")
 
 
+_LINE_BREAK = re.compile("\r\n?|\n")
+
+
+def text_lines(text: str) -> list[str]:
+    """A deck text's lines, whichever line breaks its file uses: LF, CR LF (Windows) or CR alone
+    (classic Mac OS, whose cards would otherwise run together on one line)."""
+    return _LINE_BREAK.split(text.removeprefix("\ufeff"))
+
+
 def deck_evidence(text: str) -> DeckEvidence:
     """The deck syntax a Markdown text uses.
 
@@ -231,7 +240,7 @@ def deck_evidence(text: str) -> DeckEvidence:
     Otherwise the `::` card lines are counted against the lines of other text, so that a deck
     with a mistyped line is still a deck, and notes with a few `::` lines are still notes.
     """
-    lines = text.removeprefix("\ufeff").split("\n")
+    lines = text_lines(text)
     if lines[0].rstrip() == "---":
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), 0)
         # Front matter left unclosed is still judged by its first lines.
@@ -287,7 +296,7 @@ class _DeckParser:
 
     def __init__(self, text: str, path: str) -> None:
         self.path = path
-        self.lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+        self.lines = text_lines(text)
         self.kinds = [_classify(line) for line in self.lines]
         self.trail: list[tuple[int, str]] = []  # (heading level, title)
         self.ids: dict[str, int] = {}
