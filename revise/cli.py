@@ -473,31 +473,51 @@ def _run_command(args: argparse.Namespace) -> int:
         return status
     collection = _open(args)
     try:
-        if args.command in WRITING_COMMANDS:
-            _check_writable(collection)
-        if args.command == "import":
-            return _import(collection, args)
-        if args.command == "decks":
-            return _decks(collection, args)
-        if args.command == "export":
-            return _export(collection, args)
-        if args.command == "optimize":
-            return _optimize(collection, args)
-        if args.command == "workload":
-            return _workload(collection, args)
-        if args.command == "stats":
-            return _stats(collection, args)
-        if args.command == "deck-options":
-            return _deck_options(collection, args)
-        if args.command == "cards":
-            return _cards(collection, args)
-        if args.command in ("add", "edit", "deck"):
-            from revise import cli_editing
-
-            return cli_editing.run(collection, args)
-        return _tui(collection, args)
+        return _on_collection(collection, args)
     finally:
+        # A first import into a new file that failed, or was a dry run, leaves no empty
+        # collection behind: a failed command (or one that changes nothing) creates nothing.
+        empty = args.command == "import" and _new_and_empty(collection)
         collection.close()
+        if empty:
+            for end in ("", "-wal", "-shm"):
+                collection.path.with_name(collection.path.name + end).unlink(missing_ok=True)
+
+
+def _new_and_empty(collection) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the collection is a file this command created that holds nothing yet."""
+    if not collection.is_new or collection.path is None:
+        return False
+    try:
+        return not collection.decks()
+    except Exception:  # a database that cannot be read is not one to remove
+        return False
+
+
+def _on_collection(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if args.command in WRITING_COMMANDS:
+        _check_writable(collection)
+    if args.command == "import":
+        return _import(collection, args)
+    if args.command == "decks":
+        return _decks(collection, args)
+    if args.command == "export":
+        return _export(collection, args)
+    if args.command == "optimize":
+        return _optimize(collection, args)
+    if args.command == "workload":
+        return _workload(collection, args)
+    if args.command == "stats":
+        return _stats(collection, args)
+    if args.command == "deck-options":
+        return _deck_options(collection, args)
+    if args.command == "cards":
+        return _cards(collection, args)
+    if args.command in ("add", "edit", "deck"):
+        from revise import cli_editing
+
+        return cli_editing.run(collection, args)
+    return _tui(collection, args)
 
 
 @contextlib.contextmanager
@@ -646,7 +666,48 @@ def _collection_target(args: argparse.Namespace, config) -> str:  # type: ignore
     """The collection to open: --db, else $REVISE_DB, else config.toml's, else the default."""
     from revise.config import default_database_path
 
-    return str(args.db or os.environ.get("REVISE_DB") or config.database or default_database_path())
+    named = args.db or os.environ.get("REVISE_DB") or config.database
+    if not named:
+        return str(default_database_path())  # revise's own data folder: made when first needed
+    _check_named_file(str(named), creates=_creates_collection(args))
+    return str(named)
+
+
+def _creates_collection(args: argparse.Namespace) -> bool:
+    """Whether the command starts a collection that is not there yet: the deck list and study
+    (with the bundled decks), an import or a created deck. The others only read or change what a
+    collection holds (a card is added to a deck it has), and a mistyped path must not leave an
+    empty one behind."""
+    if args.command == "deck":
+        return bool(args.deck_action == "create")
+    return args.command in (None, "study", "browse", "import")
+
+
+def _check_named_file(target: str, *, creates: bool) -> None:
+    """Refuse a collection file the user named whose folder is missing, or that is missing
+    where the command would only read it: a typo creates nothing (as sqlite3 and harlequin)."""
+    if "://" in target:
+        if not target.startswith("sqlite:"):
+            return  # a server: connecting says whether it is there
+        from revise.storage.engine import sqlite_path
+
+        path = sqlite_path(target)
+        if path is None:
+            return
+    else:
+        path = Path(target).expanduser()
+    if path.exists():
+        return
+    folder = path.parent
+    if not folder.is_dir():
+        raise ReviseError(
+            f"{path}: there is no folder {folder} (create it first, or check the path)"
+        )
+    if not creates:
+        raise ReviseError(
+            f"{path}: there is no collection there (check the path; revise import FILE "
+            "--db PATH starts one)"
+        )
 
 
 def _copy(args: argparse.Namespace) -> int:
@@ -662,6 +723,8 @@ def _copy(args: argparse.Namespace) -> int:
         )
     else:
         target = args.target
+    if args.command == "copy" or args.output:
+        _check_named_file(str(target), creates=True)
     counts = copy_collection(source, target)
     print(
         f"{describe(database_url(source))} -> {describe(database_url(target))}: "

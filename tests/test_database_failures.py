@@ -138,7 +138,7 @@ def test_a_read_only_folder_is_not_called_a_bad_database(tmp_path, capsys, make_
     folder = tmp_path / "locked"
     folder.mkdir()
     make_read_only(folder)
-    assert main(["--db", str(folder / "revise.db"), "decks"]) == 1
+    assert main(["--db", str(folder / "revise.db"), "import", str(deck_file(tmp_path))]) == 1
     err = one_line(capsys)
     assert "not a revise database" not in err
     assert err == (
@@ -208,3 +208,83 @@ def test_a_full_disk_names_the_file_and_stores_nothing(small_disk, monkeypatch, 
     assert list(small_disk.glob(".revise-*")) == []
     assert main(["decks", "--json"]) in (0, 1)
     assert "Language French" not in capsys.readouterr().out
+
+
+READING = [
+    ["decks"],
+    ["decks", "--json"],
+    ["stats"],
+    ["cards"],
+    ["workload"],
+    ["deck-options", "French"],
+    ["export", "French", "-o", "out.md"],
+    ["optimize", "--dry-run"],
+    ["edit", "1"],
+    ["deck", "rename", "French", "Spanish"],
+    ["backup"],
+    ["add", "French", "--front", "a", "--back", "b"],
+]
+
+
+@pytest.mark.parametrize("command", READING, ids=lambda words: " ".join(words))
+@pytest.mark.parametrize("how", ["--db", "REVISE_DB"])
+def test_a_command_that_reads_a_mistyped_collection_creates_nothing(
+    tmp_path, capsys, monkeypatch, command, how
+):
+    """A typo in --db (or $REVISE_DB) is one line, never a new empty collection or folder."""
+    monkeypatch.chdir(tmp_path)
+    for missing in (tmp_path / "typo" / "revise.db", tmp_path / "typo.db"):
+        if how == "--db":
+            status = main([*command, "--db", str(missing)])
+        else:
+            monkeypatch.setenv("REVISE_DB", str(missing))
+            status = main(command)
+        line = one_line(capsys)
+        assert status == 1 and str(missing) in line, line
+        assert not missing.exists() and not missing.parent.with_name("typo").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["config-home"] or not any(
+        path.suffix == ".db" for path in tmp_path.iterdir()
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["import", "CAPITALS"], ["deck", "create", "Geo"]],
+    ids=lambda words: words[0],
+)
+def test_a_command_that_starts_a_collection_needs_its_folder(tmp_path, capsys, db, command):
+    """Importing or creating a deck starts a collection in a new file, but not in a
+    folder that is not there: the folder is named and nothing is created."""
+    words = [str(deck_file(tmp_path)) if word == "CAPITALS" else word for word in command]
+    missing = tmp_path / "typo" / "revise.db"
+    assert main([*words, "--db", str(missing)]) == 1
+    line = one_line(capsys)
+    assert f"no folder {missing.parent}" in line, line
+    assert not missing.parent.exists()
+    new = tmp_path / "new.db"
+    assert main([*words, "--db", str(new)]) == 0
+    assert new.exists()
+
+
+def test_backup_to_a_folder_that_is_not_there_creates_nothing(tmp_path, capsys, db):
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    capsys.readouterr()
+    missing = tmp_path / "typo" / "copy.db"
+    for command in (["backup", "-o", str(missing)], ["copy", "--to", str(missing)]):
+        assert main(command) == 1
+        assert f"no folder {missing.parent}" in one_line(capsys)
+        assert not missing.parent.exists()
+
+
+def test_a_first_import_that_fails_or_is_a_dry_run_leaves_no_collection(tmp_path, capsys, db):
+    """A table refused half-way, or a dry run, into a file that was not there leaves no empty
+    collection behind (the next `revise decks` would have found one and said "No decks yet")."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text("front,back,deck\nchat,cat,French\nchien,dog,French::\n", encoding="utf-8")
+    assert main(["import", str(bad)]) == 1
+    assert "has an empty part" in one_line(capsys)
+    assert main(["import", "--dry-run", str(deck_file(tmp_path))]) == 0
+    assert "dry run" in capsys.readouterr().out
+    assert main(["import", "--dry-run", str(FRENCH)]) == 0
+    capsys.readouterr()
+    assert sorted(path.name for path in tmp_path.iterdir() if "revise" in path.name) == []

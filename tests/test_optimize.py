@@ -253,6 +253,7 @@ def test_cards_without_their_start_are_left_out_of_the_fit(col, clock):
 
 
 def test_reset_and_optimize_of_a_missing_deck_are_one_line(env_db, capsys):
+    assert main(["--db", str(env_db), "deck", "create", "Other"]) == 0
     assert main(["--db", str(env_db), "optimize", "Nope"]) == 1
     assert "no deck named 'Nope'" in capsys.readouterr().err
     assert main(["--db", str(env_db), "optimize", "--reset", "Nope"]) == 1

@@ -114,6 +114,7 @@ def test_a_first_import_writes_exactly_what_the_usual_import_writes(tmp_path: Pa
 def test_the_command_imports_new_decks_without_loading_sqlalchemy(tmp_path: Path):
     files = deck_files(tmp_path)
     db = tmp_path / "sub" / "folder" / "revise.db"
+    db.parent.mkdir(parents=True)  # a folder --db names must exist; the file is made
     code = (
         "import sys\n"
         "from revise.cli import main\n"
