@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from revise import __version__
 from revise.errors import ReviseError
-from revise.textsafe import inert, inert_json, inert_output
+from revise.textsafe import inert, inert_json, inert_output, quoted
 
 if TYPE_CHECKING:
     import argparse
@@ -957,7 +957,7 @@ def _optimize_log(args: argparse.Namespace) -> int:
 
 
 def _optimize(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    scope = f"deck {args.deck!r} and its sub-decks" if args.deck else "all decks"
+    scope = f"deck {quoted(args.deck)} and its sub-decks" if args.deck else "all decks"
     if args.reset:
         if args.dry_run:
             raise ReviseError("--reset with --dry-run would do nothing: leave one out")
@@ -1133,13 +1133,13 @@ def _tui(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untype
 
     deck = getattr(args, "deck", None)
     if deck is not None and not collection.deck_names(deck):
-        raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+        raise ReviseError(f"no deck named {quoted(deck)} (see `revise decks`)")
     if collection.has_media():
         _prepare_pictures()
     browse = " ".join(args.query) if args.command == "browse" else None
     custom = _custom_study(args)
     if custom is not None and not collection.custom_card_ids(deck, custom):
-        where = f"deck {deck!r}" if deck is not None else "any deck"
+        where = f"deck {quoted(deck)}" if deck is not None else "any deck"
         print(f"Nothing to study in {where}: no {inert(custom.what())}.")
         return 0
     ReviseApp(

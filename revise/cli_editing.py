@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from revise.errors import ReviseError
 from revise.formats.model import NoteData, NoteKind
-from revise.textsafe import inert
+from revise.textsafe import inert, quoted
 
 if TYPE_CHECKING:
     from revise.study.collection import Collection
@@ -75,7 +75,7 @@ def _notes_from_stdin(deck: str) -> list[NoteData]:
         raise ReviseError("<stdin>: cards for one deck only (leave out the deck: sections)")
     if decks[0].name != deck:
         raise ReviseError(
-            f"<stdin>: these cards are for deck {decks[0].name!r}, not {deck!r} "
+            f"<stdin>: these cards are for deck {quoted(decks[0].name)}, not {quoted(deck)} "
             "(leave out the deck: section or the front matter's name)"
         )
     if not decks[0].notes:
@@ -130,19 +130,19 @@ def _run_editor(path: Path) -> None:
     except ValueError as error:  # an unclosed quote
         path.unlink(missing_ok=True)
         raise ReviseError(
-            f"${variable} {editor!r} is not a command ({error}); set ${variable}"
+            f"${variable} {quoted(editor)} is not a command ({error}); set ${variable}"
         ) from None
     try:
         finished = subprocess.run(command, check=False)
     except OSError as error:
         path.unlink(missing_ok=True)
         raise ReviseError(
-            f"cannot start the editor {command[0]!r} ({error.strerror}); set $EDITOR"
+            f"cannot start the editor {quoted(command[0])} ({error.strerror}); set $EDITOR"
         ) from None
     if finished.returncode != 0:
         path.unlink(missing_ok=True)
         raise ReviseError(
-            f"the editor {command[0]!r} failed (exit {finished.returncode}); nothing changed"
+            f"the editor {quoted(command[0])} failed (exit {finished.returncode}); nothing changed"
         )
 
 

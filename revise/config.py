@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from revise.errors import ReviseError
+from revise.textsafe import quoted
 
 APP_NAME = "revise"
 DEFAULT_RETENTION = 0.9
@@ -120,12 +121,19 @@ def _database(value: object, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        shown = repr(value) if not isinstance(value, bool) else str(value).lower()
+        shown = _shown(value)
         raise ReviseError(
             f'{where}: database must be a file path or a URL such as "postgresql+psycopg://'
             f'me@server/revise" (at the top of the file, before any [table]), not {shown}'
         )
     return value.strip()
+
+
+def _shown(value: object) -> str:
+    """A setting's value as the file wrote it, quoted inert as every message quotes text."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return quoted(value) if isinstance(value, str) else repr(value)
 
 
 class _Table:
@@ -143,7 +151,7 @@ class _Table:
         return self.values.pop(key, None)
 
     def _bad(self, key: str, want: str, value: object) -> ReviseError:
-        shown = repr(value) if not isinstance(value, bool) else str(value).lower()
+        shown = _shown(value)
         return ReviseError(f"{self.where}: [{self.name}] {key} must be {want}, not {shown}")
 
     def integer(self, key: str, default: int, low: int, high: int) -> int:
@@ -225,10 +233,10 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 def parse_duration(text: str) -> timedelta:
     text = text.strip()
     if len(text) < 2 or text[-1] not in _UNITS or not text[:-1].replace(".", "", 1).isdigit():
-        raise ValueError(f"{text!r} is not a duration like 90s, 10m, 1h or 2d")
+        raise ValueError(f"{quoted(text)} is not a duration like 90s, 10m, 1h or 2d")
     seconds = float(text[:-1]) * _UNITS[text[-1]]
     if seconds > MAX_STEP_DAYS * _UNITS["d"]:
-        raise ValueError(f"{text!r} is longer than {MAX_STEP_DAYS} days")
+        raise ValueError(f"{quoted(text)} is longer than {MAX_STEP_DAYS} days")
     return timedelta(seconds=seconds)
 
 

@@ -82,6 +82,13 @@ def inert(text: str, *, lines: bool = False) -> str:
     return _SHOWN_ON_ONE_LINE.sub(_one_line, text)
 
 
+def quoted(value: object) -> str:
+    """`value` in single quotes, as a message names a deck, a file, a key or a value it was
+    given: inert as every other output (`repr` would write an ESC as the four characters
+    `\\x1b`, and double every backslash of a Windows path)."""
+    return f"'{inert(str(value))}'"
+
+
 def inert_json(text: str) -> str:
     """JSON text (`json.dumps(..., ensure_ascii=False)`) with each character that `inert` would
     change written as a `\\u` escape: the same JSON value, and nothing in it acts on a terminal

@@ -164,6 +164,16 @@ def test_an_editor_setting_that_is_no_command_is_one_line(env, capsys, monkeypat
     assert error.startswith("revise: $EDITOR 'vi \"' is not a command") and error.count("\n") == 1
 
 
+@pytest.mark.parametrize("card", ["99999999999999999999", "-99999999999999999999"])
+def test_editing_a_card_number_past_any_id_is_one_line(env, capsys, card):
+    """An OverflowError traceback before: no integer the database takes."""
+    main(["deck", "create", "Bio"])
+    capsys.readouterr()
+    assert main(["edit", card]) == 1
+    error = capsys.readouterr().err
+    assert error == f"revise: no card {card} (it was deleted, or the id is wrong)\n"
+
+
 def test_deck_rename_and_delete_ask_first(env, capsys, monkeypatch):
     main(["deck", "create", "Lang"])
     main(["deck", "create", "Lang::French"])

@@ -88,6 +88,12 @@ def test_good_settings_are_read_with_their_types(config_file):
         ('"review.agian" = "x"', "[keys] unknown binding id 'review.agian' (known: app.help,"),
         ('"review.again" = "1,3"', "[keys] 'review.again' takes '3', the key of 'review.good'"),
         ('"decks.quit" = "?"', "[keys] 'decks.quit' takes 'question_mark', the key of 'app.help'"),
+        ('"review.again" = "F1"', "[keys] 'review.again': 'F1' is no key (write one character"),
+        ('"review.again" = "1,Escape"', "[keys] 'review.again': 'Escape' is no key"),
+        ('"review.again" = "shift+ctrl+a"', "[keys] 'review.again': 'shift+ctrl+a' is no key"),
+        ('"review.again" = "ctrl-a"', "[keys] 'review.again': 'ctrl-a' is no key"),
+        ('"review.again" = "\\u001b"', "[keys] 'review.again': '␛' is no key"),
+        ('"review.again" = "ctrl+q"', "[keys] 'review.again': 'ctrl+q' always quits the app"),
     ],
 )
 def test_unknown_or_clashing_key_bindings_stop_the_app_in_one_line(
@@ -104,3 +110,12 @@ def test_rebinding_every_clashing_key_is_accepted():
 
     check_keymap({"review.again": "3", "review.good": "1"}, "config.toml")
     check_keymap({"review.reveal": "j", "review.good": "k"}, "config.toml")
+
+
+@pytest.mark.parametrize(
+    "keys", ["f1", "ctrl+a", "ctrl+shift+up", "exclamation_mark", "%", "A", "f12", "é"]
+)
+def test_keys_as_textual_names_them_are_accepted(keys):
+    from revise.tui.keys import check_keymap
+
+    check_keymap({"review.again": keys}, "config.toml")

@@ -111,6 +111,11 @@ DAMAGED = {
     # cards
     "card reps NULL": (LEGACY, "UPDATE cards SET reps = NULL", "reps is NULL, not a number"),
     "card reps text": (LEGACY, "UPDATE cards SET reps = 'many'", "reps is 'many', not a number"),
+    "card reps text with an escape": (  # quoted as every output quotes text: not '\\x1b'
+        LEGACY,
+        "UPDATE cards SET reps = char(27) || '[2J'",
+        "reps is '\u241b[2J', not a number",
+    ),
     "card lapses NULL": (LEGACY, "UPDATE cards SET lapses = NULL", "lapses is NULL, not a number"),
     "card due NULL": (LEGACY, "UPDATE cards SET due = NULL", "due is NULL, not a number"),
     "card due text": (LEGACY, "UPDATE cards SET due = 'soon'", "due is 'soon', not a number"),

@@ -208,7 +208,11 @@ def test_sorting_by_each_column(lib, clock):
         ("flag:7", "flag:7: want flag:0 (no flag) or 1 to 4"),
         ("prop:ease>2", "unknown prop:ease"),
         ("prop:ivl>>2", "want a property, a comparison and a number"),
-        ("added:0", "want a number of days, 1 or more"),
+        ("added:0", "want a number of days from 1 (today) to 36500"),
+        ("rated:99999999", "rated:99999999: want a number of days from 1 (today) to 36500"),
+        ("added:36501", "want a number of days from 1 (today) to 36500"),
+        ("prop:due>99999999999", "want a whole number of days from -36500 to 36500"),
+        ("prop:due<-36501", "want a whole number of days from -36500 to 36500"),
         ("rated:2:5", "the answer is 1 to 4"),
         ("deck:", "'deck:' needs a value"),
     ],
@@ -218,6 +222,14 @@ def test_a_bad_query_is_one_line_naming_the_problem(lib, query, problem):
         lib.search(query)
     message = str(caught.value)
     assert problem in message and "\n" not in message and message.startswith("search: ")
+
+
+def test_a_card_number_past_any_id_finds_nothing_instead_of_failing(lib):
+    """An OverflowError traceback before: no integer the database takes."""
+    lib.import_decks([DeckData("Times", [NoteData(NoteKind.BASIC, "Tea at 16:30", "yes")])])
+    card = card_id(lib, "Tea at 16:30")
+    assert fronts(lib, "cid:99999999999999999999") == []
+    assert fronts(lib, f"cid:99999999999999999999,{card}") == ["Tea at 16:30"]
 
 
 def test_a_colon_in_text_that_is_no_keyword_is_text(lib):

@@ -183,6 +183,49 @@ def test_error_lines_quoting_file_names_are_inert(env, tmp_path, capsys):
     assert message.count("\n") == 1  # one line, though the name holds a newline
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats", DECK_NAME],
+        ["stats", f"{DECK_NAME}x"],
+        ["workload", f"{DECK_NAME}x"],
+        ["optimize", "--dry-run", f"{DECK_NAME}x"],
+        ["deck-options", f"{DECK_NAME}x"],
+        ["export", f"{DECK_NAME}x", "-o", "out.md"],
+        ["deck", "rename", f"{DECK_NAME}x", "Other"],
+        ["cards", "--sort", f"due{CLEAR}"],
+        ["add", f"{DECK_NAME}x", "--front", "a", "--back", "b"],
+        ["study", "--cram", f"{DECK_NAME}x"],
+    ],
+    ids=[
+        "stats",
+        "stats-missing",
+        "workload",
+        "optimize",
+        "deck-options",
+        "export",
+        "rename",
+        "sort",
+        "add",
+        "cram",
+    ],
+)
+def test_names_quoted_in_output_and_errors_show_control_codes_as_every_output_does(
+    env, tmp_path, capsys, monkeypatch, command
+):
+    """A deck name or value a message quotes shows ESC as the picture every output uses, not as
+    the four characters backslash, x, 1, b that Python's repr writes."""
+    monkeypatch.chdir(tmp_path)
+    deck = tmp_path / "evil.md"
+    deck.write_text(DECK_FILE, encoding="utf-8")
+    main(["import", str(deck)])
+    capsys.readouterr()
+    main(command)
+    shown = output(capsys)
+    assert "\\x1b" not in shown, shown
+    assert OSC52_SHOWN in shown or CLEAR_SHOWN in shown, shown
+
+
 def test_a_file_name_that_is_not_utf8_is_reported_without_a_traceback(env, tmp_path, capsys):
     missing = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.md")
     assert main(["import", missing]) == 1

@@ -58,6 +58,7 @@ from revise.formats.safezip import (
     is_safe_media_name,
     size_text,
 )
+from revise.textsafe import quoted
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -676,7 +677,7 @@ def _check_columns(conn: sqlite3.Connection, error: _Error, member: str) -> None
 def _shown(value: object) -> str:
     if value is None:
         return "NULL"
-    text = repr(value)
+    text = quoted(value) if isinstance(value, str) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -1060,7 +1061,7 @@ def _media_map(archive: SafeZip, version: int) -> dict[str, str]:
     for name in mapping.values():
         if not is_safe_media_name(name):
             raise archive.error(
-                f"media file name {name!r} points outside the media folder; "
+                f"media file name {quoted(name)} points outside the media folder; "
                 "the package is unsafe and was not imported"
             )
     return mapping

@@ -35,6 +35,7 @@ from revise.formats.model import (
     field_too_long,
     meaning_hash,
 )
+from revise.textsafe import quoted
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe", ":": "colon", " ": "space"}
@@ -559,7 +560,9 @@ def _layout_from_spec(path: Path, spec: str, labels: list[str], width: int) -> _
                 assignments.append((_role(path, spec, role), _column_named(path, name, labels)))
     elif any("=" in item for item in items):
         raise FormatError(
-            str(path), None, f"columns {spec!r} mixes the two styles; use all role=column or none"
+            str(path),
+            None,
+            f"columns {quoted(spec)} mixes the two styles; use all role=column or none",
         )
     else:
         if len(items) > width:
@@ -576,13 +579,15 @@ def _layout_from_spec(path: Path, spec: str, labels: list[str], width: int) -> _
         elif role != "skip":
             roles[role] = index
     if len(fronts) != 1:
-        raise FormatError(str(path), None, f"columns {spec!r} must name exactly one front column")
+        raise FormatError(
+            str(path), None, f"columns {quoted(spec)} must name exactly one front column"
+        )
     return _Layout(fronts[0], backs, roles, labels)
 
 
 def _spec_too_wide(path: Path, spec: str, named: int, width: int) -> FormatError:
     return FormatError(
-        str(path), None, f"columns {spec!r} names {named} columns; the file has {width}"
+        str(path), None, f"columns {quoted(spec)} names {named} columns; the file has {width}"
     )
 
 
@@ -592,7 +597,9 @@ def _role(path: Path, spec: str, role: str) -> str:
         return "skip"
     if role not in ROLES:
         raise FormatError(
-            str(path), None, f"columns {spec!r}: unknown role {role!r} (roles: {ROLE_HELP})"
+            str(path),
+            None,
+            f"columns {quoted(spec)}: unknown role {quoted(role)} (roles: {ROLE_HELP})",
         )
     return role
 
@@ -606,7 +613,7 @@ def _column_named(path: Path, name: str, labels: list[str]) -> int:
             return index
     shown = ", ".join(repr(label) for label in labels if label) or "none (no header row)"
     raise FormatError(
-        str(path), None, f"no column named {name!r}; columns: {shown} (or use numbers from 1)"
+        str(path), None, f"no column named {quoted(name)}; columns: {shown} (or use numbers from 1)"
     )
 
 

@@ -43,6 +43,7 @@ from revise.formats.model import (
     deck_name_problem,
     field_too_long,
 )
+from revise.textsafe import quoted
 
 MAX_DECK_BYTES = 50 * 1024 * 1024
 FRONT_MATTER_KEYS = ("name", "tags", "source", "description")
@@ -425,7 +426,7 @@ class _DeckParser:
         if len(separator) > 3:
             raise self.error(
                 index,
-                f"{separator!r} is not a card separator "
+                f"{quoted(separator)} is not a card separator "
                 "(use '::' for a card, ':::' for a card both ways)",
             )
         if not front or not back:
@@ -450,7 +451,7 @@ class _DeckParser:
                 if first is not None:
                     raise self.error(
                         meta.id_line - 1,
-                        f"id {meta.id!r} is already used by the card on line {first} "
+                        f"id {quoted(meta.id)} is already used by the card on line {first} "
                         "(give each card its own id)",
                     )
                 self.ids[meta.id] = note.line
@@ -508,7 +509,7 @@ class _DeckParser:
         taken = {section.name for section in self.sections[1:]}
         if value in taken:
             raise self.error(
-                index, f"deck {value!r} has a section already (put its cards in one section)"
+                index, f"deck {quoted(value)} has a section already (put its cards in one section)"
             )
         self.sections.append(DeckData(name=value))
         self.trail = []
@@ -561,15 +562,17 @@ class _DeckParser:
             position += 1  # past the ';'
 
     def no_meta_key(self, index: int, text: str) -> FormatError:
-        return self.error(index, f"expected 'key: value' in card metadata, found {text.strip()!r}")
+        return self.error(
+            index, f"expected 'key: value' in card metadata, found {quoted(text.strip())}"
+        )
 
     def check_meta_key(self, meta: _Meta, index: int, key: str) -> None:
         if key not in META_KEYS:
             raise self.error(
-                index, f"unknown card metadata key {key!r} (known: {', '.join(META_KEYS)})"
+                index, f"unknown card metadata key {quoted(key)} (known: {', '.join(META_KEYS)})"
             )
         if key in meta.keys:
-            raise self.error(index, f"card metadata gives {key!r} twice (keep one)")
+            raise self.error(index, f"card metadata gives {quoted(key)} twice (keep one)")
         meta.keys.add(key)
 
     def meta_values(
@@ -609,7 +612,7 @@ class _DeckParser:
             return
         if len(values) != 1 or not values[0]:
             problem = "needs a value" if not values or not values[0] else "takes one value"
-            raise self.error(index, f"card metadata {key!r} {problem} (write '{key}: value')")
+            raise self.error(index, f"card metadata {quoted(key)} {problem} (write '{key}: value')")
         value = values[0]
         if key == "id":
             meta.id, meta.id_line = value, index + 1
@@ -618,7 +621,9 @@ class _DeckParser:
         elif value == "reversed":
             meta.reversed = True
         else:
-            raise self.error(index, f"unknown card kind {value!r} (the only kind is 'reversed')")
+            raise self.error(
+                index, f"unknown card kind {quoted(value)} (the only kind is 'reversed')"
+            )
 
     def source(self, index: int, text: str) -> SourceRef:
         try:
@@ -654,7 +659,8 @@ class _DeckParser:
             if key not in FRONT_MATTER_KEYS:
                 raise self.error(
                     self.key_index(key, end),
-                    f"unknown front matter key {key!r} (known: {', '.join(FRONT_MATTER_KEYS)})",
+                    f"unknown front matter key {quoted(key)} "
+                    f"(known: {', '.join(FRONT_MATTER_KEYS)})",
                 )
         if data.get("name") is not None:
             deck.name = self.front_text(data, "name", end)

@@ -16,6 +16,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Protocol
 
+from revise.textsafe import quoted
+
 # A card side longer than this is not a card but a damaged or hostile file: every reader refuses it.
 MAX_FIELD_CHARS = 128 * 1024
 
@@ -53,11 +55,13 @@ class SourceRef:
         """Parse `path:12` or `path:12-14`; raise ValueError otherwise."""
         match = re.fullmatch(r"(.+):(\d+)(?:-(\d+))?", text.strip())
         if not match:
-            raise ValueError(f"not a source reference (want path:LINE or path:START-END): {text!r}")
+            raise ValueError(
+                f"not a source reference (want path:LINE or path:START-END): {quoted(text)}"
+            )
         start = int(match[2])
         end = int(match[3]) if match[3] else start
         if end < start:
-            raise ValueError(f"source reference ends before it starts: {text!r}")
+            raise ValueError(f"source reference ends before it starts: {quoted(text)}")
         return cls(match[1], start, end)
 
 
@@ -238,7 +242,7 @@ def deck_name_problem(name: str) -> str | None:
     if len(name) > MAX_DECK_NAME:
         return f"deck name longer than {MAX_DECK_NAME} characters (shorten it)"
     if any(not part.strip() for part in name.split(DECK_SEPARATOR)):
-        return f"deck name {name!r} has an empty part (write Parent{DECK_SEPARATOR}Child)"
+        return f"deck name {quoted(name)} has an empty part (write Parent{DECK_SEPARATOR}Child)"
     return None
 
 

@@ -18,6 +18,7 @@ from typing import BinaryIO
 import zstandard
 
 from revise.errors import FormatError
+from revise.textsafe import quoted
 
 MIB = 1024 * 1024
 # The collection database of a large real deck is tens of megabytes; far beyond that is an attack.
@@ -61,7 +62,7 @@ class SafeZip:
         for info in infos:
             if escapes_folder(info.filename):
                 raise self.error(
-                    f"archive member {info.filename!r} points outside its folder; "
+                    f"archive member {quoted(info.filename)} points outside its folder; "
                     "the package is unsafe and was not imported"
                 )
         self.names = {info.filename for info in infos}

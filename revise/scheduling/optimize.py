@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from revise.errors import ReviseError
+from revise.textsafe import quoted
 
 MIN_REVIEWS = 400  # fewer reviews than this fit noise, not the user's memory
 SPLITS = 5  # as fsrs-rs's evaluate_with_time_series_splits: five folds over six parts
@@ -285,7 +286,7 @@ def _log_time(text: str) -> datetime:
         return datetime.fromtimestamp(int(text) / 1000, UTC)
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
-        raise ValueError(f"time {text!r} has no zone (add +00:00 for UTC)")
+        raise ValueError(f"time {quoted(text)} has no zone (add +00:00 for UTC)")
     return moment
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from revise.errors import ReviseError
+from revise.textsafe import quoted
 
 # Where the collection can live: the URL schemes revise opens, with an example each.
 SUPPORTED_URLS = "a file path, sqlite:///PATH or postgresql://USER@HOST/NAME"
@@ -91,7 +92,7 @@ def check_url(url: str) -> None:
 
 def missing_driver(url: str, module: str) -> ReviseError:
     return ReviseError(
-        f"{_shown(url)}: the database driver is not installed (no module named {module!r}); "
+        f"{_shown(url)}: the database driver is not installed (no module named {quoted(module)}); "
         "install it with pip"
     )
 

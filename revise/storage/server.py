@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from revise.errors import ReviseError
 from revise.storage.busy import CollectionBusy
+from revise.textsafe import quoted
 
 RECONNECT_PAUSE_S = 1.0  # between tries to write an answer while the server is unreachable
 
@@ -49,22 +50,24 @@ def explain(error: BaseException, url: str) -> ReviseError | None:
         return ConnectionLost(url)
     if "password authentication failed" in detail or "no password supplied" in detail:
         return ReviseError(
-            f"{where}: the server refused the password of user {parsed.username!r} "
+            f"{where}: the server refused the password of user {quoted(parsed.username)} "
             "(check the password in the URL or in ~/.pgpass)"
         )
     missing = re.search(r'(database|role) "([^"]+)" does not exist', detail)
     if missing and missing[1] == "database":
         return ReviseError(
-            f"{where}: the server at {server} has no database {missing[2]!r} "
+            f"{where}: the server at {server} has no database {quoted(missing[2])} "
             f"(create it: createdb -h {parsed.host or 'localhost'} {missing[2]})"
         )
     if missing:
         return ReviseError(
-            f"{where}: the server at {server} has no user {missing[2]!r} "
+            f"{where}: the server at {server} has no user {quoted(missing[2])} "
             "(create it: createuser, or put another user in the URL)"
         )
     if "failed to resolve host" in detail or "could not translate host name" in detail:
-        return ReviseError(f"{where}: no computer named {parsed.host!r} (check the URL's host)")
+        return ReviseError(
+            f"{where}: no computer named {quoted(parsed.host)} (check the URL's host)"
+        )
     if (
         "Connection refused" in detail
         or "timeout expired" in detail

@@ -26,6 +26,9 @@ SUSPENDED_CARDS = f"suspended != {NOT_SUSPENDED}"  # the condition of ix_cards_s
 # pages fewer to write); every query of them compares `due`, which implies it.
 SCHEDULED_CARDS = "due IS NOT NULL"
 
+# The largest row id SQLite and PostgreSQL (bigint) hold: a card number past it is no card's.
+MAX_ROW_ID = 2**63 - 1
+
 # Card.flag values, as Anki numbers and colours them (0: no flag)
 FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
 

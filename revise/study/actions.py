@@ -36,6 +36,7 @@ from revise.storage.models import (
     Review,
 )
 from revise.study.search import day_start
+from revise.textsafe import quoted
 
 cards_t = Card.__table__
 notes_t = Note.__table__
@@ -173,13 +174,13 @@ class CardActions:
         match = _DUE_SPEC.fullmatch(days)
         if match is None:
             raise ReviseError(
-                f"due date {days!r}: want days from today, e.g. 0 (today), 3, or a range 1-7"
+                f"due date {quoted(days)}: want days from today, e.g. 0 (today), 3, or a range 1-7"
             )
         low = int(match[1])
         high = int(match[2]) if match[2] else low
         if high < low or high > MAX_DUE_DAYS:
             raise ReviseError(
-                f"due date {days!r}: want a range from low to high, up to {MAX_DUE_DAYS}"
+                f"due date {quoted(days)}: want a range from low to high, up to {MAX_DUE_DAYS}"
             )
         day = self._day()
 
@@ -239,7 +240,9 @@ class CardActions:
         they came from, so re-importing the deck file still updates them."""
         deck = deck.strip()
         if not deck or any(not part.strip() for part in deck.split("::")):
-            raise ReviseError(f"deck name {deck!r}: want a name such as French or French::Verbs")
+            raise ReviseError(
+                f"deck name {quoted(deck)}: want a name such as French or French::Verbs"
+            )
 
         def act(connection: Connection, entry: Entry) -> None:
             deck_id = connection.execute(

@@ -76,6 +76,7 @@ from revise.study.deck_options import DeckOptions, DeckOptionsStore, read_change
 from revise.study.editing import Editing
 from revise.study.stats import Statistics
 from revise.study.tuning import OptimizeOutcome, ParametersInUse, Tuning
+from revise.textsafe import quoted
 
 Clock = Callable[[], datetime]
 cards_t = Card.__table__
@@ -775,7 +776,7 @@ class Collection:
         """`deck` and its sub-decks as plain data (see `export_deck`)."""
         names = self.deck_names(deck)
         if not names:
-            raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+            raise ReviseError(f"no deck named {quoted(deck)} (see `revise decks`)")
         return [self.export_deck(name) for name in names]
 
     def export_deck(self, name: str) -> DeckData:
@@ -783,7 +784,7 @@ class Collection:
         with self._lock, storage.reading(self._engine) as connection:
             deck = connection.execute(select(decks_t).where(decks_t.c.name == name)).one_or_none()
             if deck is None:
-                raise ReviseError(f"no deck named {name!r} (see `revise decks`)")
+                raise ReviseError(f"no deck named {quoted(name)} (see `revise decks`)")
             note_rows = connection.execute(
                 select(notes_t)
                 .where(notes_t.c.deck_id == deck.id, notes_t.c.missing.is_(False))
@@ -852,4 +853,4 @@ class Collection:
 
 
 def _no_deck(deck: str | None) -> ReviseError:
-    return ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+    return ReviseError(f"no deck named {quoted(deck)} (see `revise decks`)")

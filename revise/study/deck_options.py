@@ -30,6 +30,7 @@ from revise.scheduling.limits import SEPARATOR
 from revise.storage import prepared
 from revise.storage.models import DeckOptionsRow
 from revise.storage.prepared import Prepared, Row
+from revise.textsafe import quoted
 
 options_t = DeckOptionsRow.__table__
 
@@ -129,7 +130,7 @@ _STEP_KEYS = ("learning_steps", "relearning_steps")
 
 def option(key: str) -> OptionKind:
     if key not in _BY_KEY:
-        raise ReviseError(f"unknown deck option {key!r} (options: {', '.join(OPTION_KEYS)})")
+        raise ReviseError(f"unknown deck option {quoted(key)} (options: {', '.join(OPTION_KEYS)})")
     return _BY_KEY[key]
 
 
@@ -145,7 +146,7 @@ def read_changes(changes: Mapping[str, str | None]) -> dict[str, Value | None]:
             continue
         value = kind.read(text)
         if value is None:
-            raise ReviseError(f"{key} must be {kind.want}, not {text.strip()!r}")
+            raise ReviseError(f"{key} must be {kind.want}, not {quoted(text.strip())}")
         read[key] = value
     return read
 
@@ -310,7 +311,8 @@ def _parse_row(row: tuple[object, ...]) -> dict[str, Value]:
             steps = _steps(str(value))
             if steps is None:
                 raise ReviseError(
-                    f"deck options of {mapping['deck']!r}: stored {key} {value!r} is damaged "
+                    f"deck options of {quoted(mapping['deck'])}: stored {key} {quoted(value)} "
+                    "is damaged "
                     f"(set it again: revise deck-options DECK --set {key}=...)"
                 )
             parsed[key] = steps

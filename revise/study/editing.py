@@ -49,7 +49,9 @@ from revise.storage.models import (
     Review,
     SchedulerParameters,
 )
+from revise.storage.values import MAX_ROW_ID
 from revise.study.tuning import move_parameters, put_back_parameters, take_parameters
+from revise.textsafe import quoted
 
 decks_t = Deck.__table__
 notes_t = Note.__table__
@@ -178,7 +180,7 @@ def check_deck_name(name: str) -> str:
     if problem is not None:
         raise ReviseError(problem)
     if name != name.strip():
-        raise ReviseError(f"deck name {name!r} starts or ends with a space (remove it)")
+        raise ReviseError(f"deck name {quoted(name)} starts or ends with a space (remove it)")
     if any(ord(char) < 32 or ord(char) == 127 for char in name):
         raise ReviseError("deck name holds a control character or line break (remove it)")
     return name
@@ -407,7 +409,7 @@ class Editing:
                 key = note.key
                 if key in taken:
                     raise ReviseError(
-                        f"{deck}: already has the card {_short(note.front)!r} (edit that one)"
+                        f"{deck}: already has the card {quoted(_short(note.front))} (edit that one)"
                     )
                 taken.add(key)
                 position += 1
@@ -487,7 +489,7 @@ class Editing:
             except UnicodeDecodeError:
                 raise ReviseError(
                     f"{path}: not valid UTF-8 text (fix the file, or export the deck: "
-                    f"revise export {deck!r} -o FILE.md)"
+                    f"revise export {quoted(deck)} -o FILE.md)"
                 ) from None
             previous = previous_names(
                 [row.name for row in decks], section_names(text, str(path), path.stem)
@@ -536,7 +538,9 @@ class Editing:
         check_deck_name(name)
         with self._lock, storage.writing(self._engine) as connection:
             if _find_deck(connection, name) is not None:
-                raise ReviseError(f"a deck named {name!r} already exists (choose another name)")
+                raise ReviseError(
+                    f"a deck named {quoted(name)} already exists (choose another name)"
+                )
             connection.execute(
                 insert(decks_t).values(name=name, description="", tags="", created_at=self._clock())
             )
@@ -547,7 +551,7 @@ class Editing:
         with self._lock, storage.writing(self._engine) as connection:
             rows = _subtree(connection, old)
             if not rows:
-                raise ReviseError(f"no deck named {old!r} (see `revise decks`)")
+                raise ReviseError(f"no deck named {quoted(old)} (see `revise decks`)")
             if new == old:
                 return []
             renamed = [(deck_id, name, new + name[len(old) :]) for deck_id, name in rows]
@@ -557,7 +561,7 @@ class Editing:
                 clash = _find_deck(connection, name)
                 if clash is not None and clash not in moving:
                     raise ReviseError(
-                        f"a deck named {name!r} already exists (rename or delete it first)"
+                        f"a deck named {quoted(name)} already exists (rename or delete it first)"
                     )
             # Two steps, so that no name is held by two rows in between (a unique column).
             for deck_id, _, _ in renamed:
@@ -633,7 +637,8 @@ class Editing:
                 for deck in kept.rows["decks"]:
                     if _find_deck(connection, deck["name"]) is not None:
                         raise ReviseError(
-                            f"a deck named {deck['name']!r} exists again (rename it, then undo)"
+                            f"a deck named {quoted(deck['name'])} exists again "
+                            "(rename it, then undo)"
                         )
                 _put_back(connection, kept.rows)
                 # Options set on those names since the deletion are newer: they stay.
@@ -647,6 +652,8 @@ class Editing:
 
 
 def _note_text(connection: Connection, card_id: int) -> NoteText:
+    if abs(card_id) > MAX_ROW_ID:  # no card's, and no integer the database takes
+        raise ReviseError(f"no card {card_id} (it was deleted, or the id is wrong)")
     row = connection.execute(
         select(
             notes_t.c.id,
@@ -748,11 +755,11 @@ def _sync_cards(
 def _deck_file(connection: Connection, deck: str) -> Path:
     row = connection.execute(select(decks_t.c.file).where(decks_t.c.name == deck)).one_or_none()
     if row is None:
-        raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+        raise ReviseError(f"no deck named {quoted(deck)} (see `revise decks`)")
     if row.file is None:
         raise ReviseError(
-            f"deck {deck!r} was not imported from a revise deck file; write it to one with "
-            f"revise export {deck!r} -o FILE.md"
+            f"deck {quoted(deck)} was not imported from a revise deck file; write it to one with "
+            f"revise export {quoted(deck)} -o FILE.md"
         )
     return Path(row.file)
 
@@ -841,7 +848,8 @@ def _deck_id(connection: Connection, name: str) -> int:
     deck_id = _find_deck(connection, name)
     if deck_id is None:
         raise ReviseError(
-            f"no deck named {name!r} (see `revise decks`, or create it: revise deck create NAME)"
+            f"no deck named {quoted(name)} "
+            "(see `revise decks`, or create it: revise deck create NAME)"
         )
     return deck_id
 
@@ -864,14 +872,14 @@ def _subtree(connection: Connection, name: str) -> list[tuple[int, str]]:
 def _ids_of(connection: Connection, name: str) -> list[int]:
     ids = [deck_id for deck_id, _ in _subtree(connection, name)]
     if not ids:
-        raise ReviseError(f"no deck named {name!r} (see `revise decks`)")
+        raise ReviseError(f"no deck named {quoted(name)} (see `revise decks`)")
     return ids
 
 
 def _deletion(connection: Connection, name: str) -> DeckDeletion:
     subtree = _subtree(connection, name)
     if not subtree:
-        raise ReviseError(f"no deck named {name!r} (see `revise decks`)")
+        raise ReviseError(f"no deck named {quoted(name)} (see `revise decks`)")
     names = tuple(deck for _, deck in subtree)
     ids = [deck_id for deck_id, _ in subtree]
     notes = connection.execute(

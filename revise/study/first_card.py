@@ -28,6 +28,7 @@ from revise.scheduling.limits import DailyLimits
 from revise.scheduling.states import LEARN_AHEAD, LEARNING, NEW, RELEARNING, REVIEW
 from revise.storage.values import NOT_SUSPENDED, SCHEMA_HEAD, SUSPENDED_CARDS, to_ms
 from revise.study.cards import DeckCounts, Progress, StudyCard, study_card
+from revise.textsafe import quoted
 
 _DONE_TODAY = (
     f"SELECT +cards.deck_id, count(*) FILTER (WHERE reviews.state_before = {NEW}),"
@@ -180,7 +181,7 @@ def _read(
     names = dict(connection.execute("SELECT id, name FROM decks"))
     deck_ids = _deck_ids(connection, deck)
     if deck is not None and not deck_ids:
-        raise ReviseError(f"no deck named {deck!r} (see `revise decks`)")
+        raise ReviseError(f"no deck named {quoted(deck)} (see `revise decks`)")
     card_id = _next_card_id(connection, names, deck_ids, config, now)
     has_media = _has_media(connection)
     if card_id is None:

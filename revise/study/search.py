@@ -40,13 +40,16 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from revise.config import MAX_INTERVAL_DAYS
 from revise.errors import ReviseError
 from revise.formats.model import NoteData, NoteKind, card_faces
 from revise.scheduling.queue import LEARN_AHEAD, StudyDay
 from revise.scheduling.scheduler import LEARNING, NEW, RELEARNING, REVIEW
 from revise.storage.folding import fold
 from revise.storage.models import FLAGS, NOT_SUSPENDED, Card, Deck, Note, Review
+from revise.storage.values import MAX_ROW_ID
 from revise.study.leeches import LEECH_TAG
+from revise.textsafe import quoted
 
 cards = Card.__table__
 notes = Note.__table__
@@ -404,6 +407,11 @@ class _Compiler:
         if "." in days_text:
             raise SearchError(f"prop:due{operator}{days_text}: want a whole number of days")
         days = int(days_text)
+        if abs(days) > MAX_INTERVAL_DAYS:
+            raise SearchError(
+                f"prop:due{operator}{days_text}: want a whole number of days from "
+                f"-{MAX_INTERVAL_DAYS} to {MAX_INTERVAL_DAYS}"
+            )
         first, next_day = day_start(self.day, days), day_start(self.day, days + 1)
         due = cards.c.due
         condition = {
@@ -417,8 +425,10 @@ class _Compiler:
         return and_(cards.c.state != NEW, due.is_not(None), condition)
 
     def _days(self, keyword: str, value: str) -> int:
-        if not value.isdigit() or int(value) < 1:
-            raise SearchError(f"{keyword}:{value}: want a number of days, 1 or more (1 = today)")
+        if not value.isdigit() or not 1 <= int(value) <= MAX_INTERVAL_DAYS:
+            raise SearchError(
+                f"{keyword}:{value}: want a number of days from 1 (today) to {MAX_INTERVAL_DAYS}"
+            )
         return int(value)
 
     def search_added(self, value: str) -> ColumnElement[bool]:
@@ -442,7 +452,8 @@ class _Compiler:
         parts = value.split(",")
         if not all(part.isdigit() for part in parts):
             raise SearchError(f"cid:{value}: want card numbers separated by commas, e.g. cid:12,15")
-        return cards.c.id.in_([int(part) for part in parts])
+        # A number past the largest id is no card's (and no integer the database takes).
+        return cards.c.id.in_([int(part) for part in parts if int(part) <= MAX_ROW_ID])
 
 
 class _Scanned(FunctionElement[int]):
@@ -554,7 +565,7 @@ class SearchResult:
 
 def _sorted(ids: Select[tuple[int]], order: str, descending: bool) -> Select[tuple[int]]:
     if order not in SORT_KEYS:
-        raise SearchError(f"unknown sort {order!r} (known: {', '.join(SORT_KEYS)})")
+        raise SearchError(f"unknown sort {quoted(order)} (known: {', '.join(SORT_KEYS)})")
     column: ColumnElement[object] = {
         "front": notes.c.folded_front,
         "deck": decks.c.name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from revise.study.stats import STATE_NAMES, Bucket, Period, Retention, Statistics
+from revise.textsafe import quoted
 
 PERIOD_HEADER = ("", "cards", "reviews", "time", "again", "young kept", "mature kept")
 FORECAST_SPANS = (7, 30, 90, 365)
@@ -92,7 +93,7 @@ def bar(length: float) -> str:
 
 
 def statistics_lines(statistics: Statistics, width: int = 72) -> list[str]:
-    scope = "all decks" if statistics.deck is None else f"deck {statistics.deck!r}"
+    scope = "all decks" if statistics.deck is None else f"deck {quoted(statistics.deck)}"
     lines = [
         f"Statistics of {scope} on {statistics.today.isoformat()} "
         f"(desired retention {percent(statistics.desired_retention)})",
