@@ -716,6 +716,7 @@ def _copy(args: argparse.Namespace) -> int:
     from revise.storage.engine import database_url
 
     source = getattr(args, "source", None) or _collection_target(args, Config.load(args.config))
+    _check_named_file(str(source), creates=False)  # a copy of nothing creates no empty file
     args.database = source
     if args.command == "backup":
         target = args.output or backup_path(

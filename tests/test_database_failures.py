@@ -288,3 +288,17 @@ def test_a_first_import_that_fails_or_is_a_dry_run_leaves_no_collection(tmp_path
     assert main(["import", "--dry-run", str(FRENCH)]) == 0
     capsys.readouterr()
     assert sorted(path.name for path in tmp_path.iterdir() if "revise" in path.name) == []
+
+
+def test_copying_from_a_collection_that_is_not_there_creates_nothing(tmp_path, capsys, db):
+    """`copy --from` a mistyped file left an empty file of that name, and a missing folder was
+    called read-only."""
+    target = tmp_path / "copy.db"
+    for missing, said in (
+        (tmp_path / "nope.db", "there is no collection there"),
+        (tmp_path / "typo" / "nope.db", f"there is no folder {tmp_path / 'typo'}"),
+    ):
+        assert main(["copy", "--from", str(missing), "--to", str(target)]) == 1
+        assert said in one_line(capsys)
+        assert not missing.exists() and not missing.parent.with_name("typo").exists()
+        assert not target.exists()
