@@ -152,8 +152,11 @@ def _deck(collection: Collection, args: argparse.Namespace) -> int:
         editing.create_deck(args.name)
         print(f"created deck {inert(args.name)}")
     elif args.deck_action == "rename":
-        for old, new in editing.rename_deck(args.name, args.new_name):
+        renamed = editing.rename_deck(args.name, args.new_name)
+        for old, new in renamed:
             print(f"{inert(old)} -> {inert(new)}")
+        if not renamed:
+            print(f"{inert(args.name)}: already has that name; nothing changed")
     elif args.deck_action == "delete":
         deletion = editing.deck_deletion(args.name)
         if not args.yes and not _confirmed(f"Delete {deletion.summary()}?"):

@@ -174,6 +174,14 @@ def test_editing_a_card_number_past_any_id_is_one_line(env, capsys, card):
     assert error == f"revise: no card {card} (it was deleted, or the id is wrong)\n"
 
 
+def test_renaming_a_deck_to_its_own_name_says_nothing_changed(env, capsys):
+    """It printed nothing at all, exit 0: a user could not tell whether it had worked."""
+    main(["deck", "create", "Bio"])
+    capsys.readouterr()
+    assert main(["deck", "rename", "Bio", "Bio"]) == 0
+    assert capsys.readouterr().out == "Bio: already has that name; nothing changed\n"
+
+
 def test_deck_rename_and_delete_ask_first(env, capsys, monkeypatch):
     main(["deck", "create", "Lang"])
     main(["deck", "create", "Lang::French"])
