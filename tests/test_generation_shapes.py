@@ -1689,3 +1689,21 @@ def test_a_point_of_law_before_an_arrow_asks_for_its_case(tmp_path: Path) -> Non
         "Which case held that a promise to pay a debt by instalments is no consideration?"
     ] == ("Re Selectmove")
     assert not [front for front in cards if "->" in front or "=" in front]
+
+
+def test_an_arrow_from_a_condition_asks_what_it_leads_to(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Interest rates\n"
+        "- rates above neutral -> borrowing falls -> demand falls\n"
+        "- rates below neutral -> borrowing rises\n"
+        "- inelastic -> raise price -> TR rises\n\n"
+        "**MPC** = change in consumption / change in income\n"
+        "- +ve -> households spend part of any extra income\n"
+        "- -ve -> households spend less as income rises\n",
+    )
+    assert cards["What do rates above neutral lead to?"] == "Borrowing falls -> demand falls"
+    assert cards["What do rates below neutral lead to?"] == "Borrowing rises"
+    assert cards["What does MPC +ve mean?"] == "Households spend part of any extra income"
+    assert cards["What does MPC -ve mean?"] == "Households spend less as income rises"
+    assert not [front for front in cards if front.startswith("What does inelastic")]

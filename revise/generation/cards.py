@@ -45,6 +45,7 @@ from revise.generation.events import (
     label_clause,
     means,
     method,
+    outcome,
     phase,
 )
 from revise.generation.fields import (
@@ -386,6 +387,9 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
         for token in normalise(front).split()
         if not is_stopword(token) and token not in ("what", "is", "are", "nth")
     )
+    # "What does |PED| > 1 mean?" and "... < 1 ...", "YED +ve" and "YED -ve": two questions
+    content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
+    content |= frozenset(re.findall(r"\b(?:above|below|over|under|before|after)\b", front.lower()))
     return (content, note.context if "= ?" in note.front else "") if content else None
 
 
@@ -604,6 +608,9 @@ def _passage_drafts(
         field = (
             described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
         )
+        if not field and block.kind is BlockKind.ITEM and index == 0:
+            led = outcome(sentence, _quantity(passage.label))
+            field = led and (led[0].front, led[0].back)
         if field and normalise(sentence) not in seen:
             # "**magnitude**: 8.8" under "Chile 2010": what the case measured
             seen.add(normalise(sentence))
@@ -1373,6 +1380,13 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
             run.append((position, part, head))  # type: ignore[arg-type]
     close()
     return found
+
+
+def _quantity(label: str) -> str:
+    """ "**YED** = %change Qd / %change income" over "- +ve -> normal good": what its
+    values are of."""
+    head = re.split(r"\s*(?:=|:|\s[-\u2013\u2014]\s)", tidy(label), maxsplit=1)[0].strip()
+    return head if head and len(head.split()) <= 2 and head != label.strip() else ""
 
 
 def _described_case(passage: Passage, vocabulary: Vocabulary) -> str:

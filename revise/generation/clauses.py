@@ -26,7 +26,7 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import PRONOUNS, is_stopword, is_verb_form, words
+from revise.generation.language import PRONOUNS, STANCE_VERBS, is_stopword, is_verb_form, words
 from revise.generation.questions import (
     DASH,
     FRONTING_WORDS,
@@ -41,43 +41,6 @@ MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief wor
 MAX_SUBJECT_WORDS = 6
 MAX_DESCRIBED_SUBJECT_WORDS = 10  # "A graph edge directed from a process to a resource"
 
-# Verbs whose object is a belief, a finding or a claim: what follows them is the fact.
-STANCE_VERBS = frozenset(
-    [
-        "fear",
-        "believe",
-        "hope",
-        "think",
-        "argue",
-        "claim",
-        "expect",
-        "anticipate",
-        "realise",
-        "realize",
-        "insist",
-        "suggest",
-        "warn",
-        "predict",
-        "assume",
-        "conclude",
-        "find",
-        "show",
-        "demonstrate",
-        "prove",
-        "indicate",
-        "reveal",
-        "acknowledge",
-        "recognise",
-        "recognize",
-        "propose",
-        "maintain",
-        "state",
-        "say",
-        "know",
-        "worry",
-        "feel",
-    ]
-)
 # "X was worried that ...": the adjective and the preposition its question takes.
 STANCE_ADJECTIVES = {
     "worried": "about",

@@ -21,6 +21,7 @@ from revise.generation.clauses import (
     is_base_verb,
     main_clause,
 )
+from revise.generation.fields import plural_noun
 from revise.generation.grammar import (
     PREPOSITIONS,
     Clause,
@@ -36,7 +37,14 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import PRONOUNS, is_verb_form, words
-from revise.generation.questions import DASH, MAX_ANSWER_WORDS, Question, Shape, capital
+from revise.generation.questions import (
+    DASH,
+    MAX_ANSWER_WORDS,
+    Question,
+    Shape,
+    capital,
+    case_span,
+)
 from revise.generation.targets import DAY
 
 # Verbs that say how an amount or a relation moved: "support increased steadily".
@@ -480,3 +488,58 @@ def method(sentence: str, names: frozenset[str]) -> list[Question]:
         "How", Clause(clause.subject, clause.verb, rest, clause.aux, clause.base), names
     )
     return [Question(front, f"By {means}", Shape.WHY, 10.7)]
+
+
+_ARROW = re.compile(r"\s*(?:->|=>|\u2192)\s*")
+_VALUE_CONDITION = re.compile(
+    r"^(?:[=<>\u2264\u2265|+\-]|\d|[+-]?ve\b|positive|negative|zero|infinity)", re.I
+)
+MAX_CONDITION_WORDS = 6
+
+
+def outcome(sentence: str, quantity: str = "") -> list[Question]:
+    """ "price above eq -> excess supply (surplus) -> price falls" -> "What does price above
+    eq lead to?"; "+ve -> normal good" under "**YED** = ..." -> "What does YED +ve mean?"
+    (`quantity` is the label's term a value is of). A describing word or a verb before the
+    arrow ("inelastic -> raise price") is no condition to ask of."""
+    if case_span(sentence):
+        return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
+    parts = _ARROW.split(sentence.strip().rstrip("."), maxsplit=1)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        return []
+    condition, result = parts[0].strip(), parts[1].strip()
+    answer = re.sub(r"\s*\((?:e\.g\.?|eg|i\.e\.?)[^()]*\)\s*$", "", result).strip()
+    size = len(words(condition)) + len(re.findall(r"[=<>|]", condition))
+    if not 1 <= size <= MAX_CONDITION_WORDS or not re.search(r"[A-Za-z]", answer):
+        return []
+    if not answer or len(answer.split()) > MAX_ANSWER_WORDS:
+        return []
+    if _VALUE_CONDITION.match(condition):
+        # "|PED| > 1" names its quantity; "= 1", "+ve" take the label's; "1917" is no value
+        own = re.search(r"[A-Za-z]{2,}", re.sub(r"[+-]?ve\b", "", condition))
+        compared = re.search(r"[=<>\u2264\u2265]", condition)
+        if not (quantity or (own and compared)):
+            return []
+        value = condition if own or not quantity else f"{quantity} {condition}"
+        front = f"What does {value} mean?"
+        return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+    tokens = words(condition)
+    first = tokens[0] if tokens else ""
+    if not first[:1].islower() or re.search(r"[\d:=(&\u2260]", condition):
+        return []  # "Bad harvest 1788 -> ...", "Q = I x t -> ...": an event or a formula
+    if not is_noun_phrase_word(first) or first in PREPOSITIONS:
+        return []
+    if is_verb_form(first) and not can_be(first, "NOUN"):
+        return []
+    if len(tokens) == 1 and ("NOUN" not in lemmas(first) or "ADJ" in lemmas(first)):
+        return []  # "inelastic -> raise price": a describing word, the thing it describes unsaid
+    if len(tokens) == 1 and plural_noun(first):
+        return []  # "products -> ATP + O2": what they are, not what they lead to
+    joins = (*PREPOSITIONS, "above", "below", "over", "under", "of")
+    cut = next((at for at, t in enumerate(tokens) if at and t.casefold() in joins), 0)
+    head = tokens[cut - 1] if cut else tokens[-1]  # "rates above neutral": rates
+    does = "do" if plural_noun(head) else "does"
+    if any(is_verb_form(token) for token in tokens[1:]):
+        return []  # "war declared on Austria -> ...": an event, asked by when it happened
+    front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
+    return [Question(front, capital(answer), Shape.EFFECT, 11.0)]

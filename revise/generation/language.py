@@ -265,3 +265,42 @@ def given_by_context(answer: str, context: str) -> bool:
     named = [w for w in normalise(answer).split() if not is_stopword(w) and not w.isdigit()]
     shown = normalise(context).split()
     return bool(named and shown) and all(any(same_stem(w, o) for o in shown) for w in named)
+
+
+# Verbs whose object is a belief, a finding or a claim: what follows them is the fact.
+STANCE_VERBS = frozenset(
+    [
+        "fear",
+        "believe",
+        "hope",
+        "think",
+        "argue",
+        "claim",
+        "expect",
+        "anticipate",
+        "realise",
+        "realize",
+        "insist",
+        "suggest",
+        "warn",
+        "predict",
+        "assume",
+        "conclude",
+        "find",
+        "show",
+        "demonstrate",
+        "prove",
+        "indicate",
+        "reveal",
+        "acknowledge",
+        "recognise",
+        "recognize",
+        "propose",
+        "maintain",
+        "state",
+        "say",
+        "know",
+        "worry",
+        "feel",
+    ]
+)

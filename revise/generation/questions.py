@@ -30,9 +30,11 @@ from revise.generation.grammar import (
 from revise.generation.language import (
     LABEL_WORDS,
     PRONOUNS,
+    STANCE_VERBS,
     is_number_word,
     is_stopword,
     is_verb_form,
+    past_to_base,
     words,
     zipf,
 )
@@ -479,6 +481,10 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
         if re.search(r"\b(?:and|or)\s+\S+(?:\s+\S+)?$", head):
             continue  # "... and shows [which process ...]": a fragment of the next part
         relative = match[0].strip() in ("that", "which", "who", "where")
+        said = head.split()[-1].casefold() if head.split() else ""
+        saying = verb_base(said, "VBZ") or verb_base(said, "VBD") or past_to_base(said)
+        if match[0].strip() == "that" and saying in STANCE_VERBS:
+            continue  # "The reserve bank claims [that ...]": what is said, cut from its saying
         restates = _overlap(head, term) > 0 if term else True
         if relative and len(words(head)) < MIN_RESTRICTED_WORDS and restates:
             continue  # "the enthalpy of the reaction [that forms ...]": the kind, not the thing

@@ -57,6 +57,7 @@ def outline(document: Document) -> Outline:
     parents: list[Block] = []  # the open bullets above the current one
     bold_label = ""
     bold_line = 0
+    naming = False  # the label is a plain line naming only the list right below it
     blocks = document.blocks
     listed: set[int] = set()  # items a heading's list card holds
     index = 0
@@ -65,6 +66,7 @@ def outline(document: Document) -> Outline:
         trail = tuple(text for _, text, _ in stack)
         if block.kind is BlockKind.HEADING or is_label(block):
             parents.clear()
+            naming = False
             bold_label = block.text.rstrip(" :") if block.kind is not BlockKind.HEADING else ""
             bold_line = block.start
             if bold_label:
@@ -106,7 +108,14 @@ def outline(document: Document) -> Outline:
             index += 1
             continue
         parents.clear()
+        if naming:
+            bold_label, naming = "", False  # the list a plain line named has ended
         items = _items_after_lead(blocks, index)
+        if not items and _names_items_below(block, blocks[index + 1 : index + 2]):
+            # "Equilibrium" over "- where Qd = Qs -> market clears": the items' label
+            bold_label, bold_line, naming = block.text.rstrip(" :"), block.start, True
+            index += 1
+            continue
         if items:
             # "The demand for a currency will be determined by:" over a numbered list.
             result.parts.append(ListGroup(block, items, trail, label=bold_label))
@@ -135,6 +144,26 @@ def is_label(block: Block) -> bool:
     return len(text.split()) <= 10 and any(
         term.strip().rstrip(":").strip() == text for term in block.terms
     )
+
+
+MAX_NAMING_WORDS = 12
+
+
+def _names_items_below(block: Block, following: list[Block]) -> bool:
+    """A short line without a verb right above a list ("Consumer + producer surplus"): what
+    the items are about, as a bold label would be."""
+    if block.kind is not BlockKind.TEXT or not following:
+        return False
+    below = following[0]
+    if below.kind is not BlockKind.ITEM or below.start != block.end + 1:
+        return False
+    text = block.text.strip()
+    tokens = words(text)
+    if not 1 <= len(tokens) <= MAX_NAMING_WORDS or text.endswith((".", "!", "?")):
+        return False
+    if re.search(r":|->|=>|\u2192", text):
+        return False  # "overall eqn: 6CO2 + 6H2O -> ...": a fact of its own
+    return not any(is_verb_form(token) for token in tokens)
 
 
 def _children(blocks: list[Block], index: int) -> list[Block]:
