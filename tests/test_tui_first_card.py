@@ -23,7 +23,7 @@ from revise.study.collection import Collection
 from revise.study.first_card import read_deck_list, read_first_card
 from revise.study.opening import OpeningCollection
 from revise.tui import app as app_module
-from revise.tui.screens.deck_list import DeckListScreen
+from revise.tui.screens.deck_list import DeckListScreen, DeckTable
 from revise.tui.screens.review import ReviewScreen
 from revise.tui.screens.summary import SummaryScreen
 from revise.tui.widgets.card_view import LATER_PARTS, CardView
@@ -224,6 +224,7 @@ def test_the_deck_list_s_first_frame_is_the_one_that_stays(tui_db, tui_clock, si
     col = OpeningCollection(tui_db, CONFIG, clock=tui_clock, deck_list=deck_list)
     app = make_app(col, tui_clock)  # type: ignore[arg-type]
     first_frame: list[str] = []
+    table_height_at_first_frame: list[int] = []
     display = app._display
 
     def noting_display(screen, update):  # type: ignore[no-untyped-def]
@@ -231,6 +232,7 @@ def test_the_deck_list_s_first_frame_is_the_one_that_stays(tui_db, tui_clock, si
         if update is not None and not app._batch_count and not first_frame:
             strips = screen._compositor.render_strips()
             first_frame.append("\n".join(strip.text for strip in strips))
+            table_height_at_first_frame.append(screen.query_one(DeckTable).virtual_size.height)
 
     app._display = noting_display  # type: ignore[method-assign]
 
@@ -249,6 +251,9 @@ def test_the_deck_list_s_first_frame_is_the_one_that_stays(tui_db, tui_clock, si
     assert f"{totals.new} new · {totals.learning} learning · {totals.due} due" in shown
     assert (long_name in shown) == (size[0] == 100)  # cut with an ellipsis in 60 columns
     assert long_name[:15] in shown
+    # Its rows were measured for the first layout (a header and 3 decks), not once idle after
+    # it, which laid the screen out and wrote it again, unchanged.
+    assert table_height_at_first_frame == [4]
 
 
 def test_the_deck_list_s_names_follow_the_terminal_s_width(tui_db, tui_clock):

@@ -115,6 +115,16 @@ class DeckTable(DataTable[object]):
         padding = 2 * self.cell_padding * (len(COUNT_COLUMNS) + 1)
         return max(self.rows_width() - counts_width - padding, MIN_NAME_WIDTH)
 
+    def measure_rows(self) -> None:
+        """Measure the rows just added now, as DataTable does once idle: the first layout then
+        has the table's full height, and no second layout follows the first frame to take it
+        in (which wrote the screen again, unchanged)."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+
     def rows_width(self) -> int:
         """The width of its rows: its scrollable content region's width, also before its first
         layout, worked out then from the app's width and the styles of the table and of the
@@ -248,6 +258,7 @@ class DeckListScreen(Screen[None]):
             )
         if current in self.deck_names:
             table.move_cursor(row=self.deck_names.index(current))
+        table.measure_rows()  # (after moving the cursor: scrolled to once laid out, as ever)
         if self.decks and self.focused is None:
             table.focus()  # it was hidden while the collection was empty
         self.refresh_bindings()  # the keys that need a deck are usable now
