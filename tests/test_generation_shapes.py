@@ -1707,3 +1707,20 @@ def test_an_arrow_from_a_condition_asks_what_it_leads_to(tmp_path: Path) -> None
     assert cards["What does MPC +ve mean?"] == "Households spend part of any extra income"
     assert cards["What does MPC -ve mean?"] == "Households spend less as income rises"
     assert not [front for front in cards if front.startswith("What does inelastic")]
+
+
+def test_a_term_over_the_things_it_covers_is_asked_once(tmp_path: Path) -> None:
+    path = tmp_path / "rivers.md"
+    path.write_text(
+        "# Flood management\n\n"
+        "- **Hard engineering** - dams, levees, flood walls\n"
+        "- **Discharge** - the volume of water passing a point per second\n"
+        "- **Lag time** - the delay between peak rainfall and peak discharge\n"
+        "- the Thames Barrier was completed in 1982 to protect London from tidal surges\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    fronts = [note.front for note in deck.notes]
+    assert "[Hard engineering] - dams, levees, flood walls" in fronts
+    assert "What is hard engineering?" not in fronts  # the same line asked twice
+    assert "What is discharge?" in fronts  # a meaning, asked both ways

@@ -545,6 +545,8 @@ def is_imperative(sentence: str) -> bool:
     word = first[0].casefold()
     if not (word in lemmas(word).get("VERB", ()) and not is_stopword(word)):
         return False
+    if re.match(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:[:=]|[-\u2013\u2014]+\s)", sentence):
+        return False  # "Discharge - the volume of water ...", "Lag time: ...": a term defined
     following = [token.casefold() for token in words(sentence)[1:4]]
     # "Bond energy is the energy ...", "Sleep can wash away ...": the verb-like word opens a
     # subject, not an order.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from revise.formats.model import normalise
 from revise.generation.grammar import (
+    PREPOSITIONS,
     can_be,
     capitalised,
     finish_question,
@@ -40,6 +41,7 @@ from revise.generation.language import (
 )
 
 MAX_ANSWER_WORDS = 12
+MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
 COMMON_ZIPF = 4.0  # a word this common names no term of its own ("responses", "effects")
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
@@ -213,8 +215,12 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         or named
         or "?" in meaning
     )
-    if answer and not remark:
+    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
+    if answer and not remark and not (emphasised and _names_members(meaning)):
         # "A consumable resource is ..." -> "What is a consumable resource?": its article kept.
+        # (But "**Monitoring** - seismometers, tiltmeters, gas emissions" lists what the
+        # term covers: the card asks for the term, and "What is monitoring?" would ask it
+        # again the wrong way round.)
         article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
         front = finish_question(f"What {verb} {article[0].lower() if article else ''}{shown}")
         if sep in ("means", "mean", "refers to", "refer to"):
@@ -226,7 +232,6 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
             verb_words[0] = verb_words[0].removesuffix("s")  # "refers to" -> "refer to"
             front = finish_question(f"What {does} {named} {' '.join(verb_words)}")
         found_questions.append(Question(front, capital(answer), Shape.DEFINITION, 12.5))
-    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
     if _gives_away(term, meaning) or (named and not emphasised):
         return found_questions  # (the facts said of a place are its numbers and dates)
     if len(words(sentence)) <= 30 and (emphasised or not found_questions):
@@ -438,6 +443,18 @@ def _gives_away(term: str, meaning: str) -> bool:
     content = _content_words(term)
     said = set(_content_words(meaning))
     return bool(content) and all(word in said for word in content)
+
+
+def _names_members(meaning: str) -> bool:
+    """ "seismometers, tiltmeters, gas emissions (volcanoes)", "race, gender, age,
+    disability": a list of what a term covers, each a word or two, not what it means."""
+    bare = re.sub(r"\([^()]*\)", "", meaning)
+    parts = [part.strip() for part in re.split(r",|\s\+\s|;", bare) if part.strip()]
+    short = [part for part in parts if len(part.split()) <= MAX_MEMBER_WORDS]
+    first = parts[0].split()[0].casefold() if parts else ""
+    if first in ("a", "an", "the", "per", *PREPOSITIONS):
+        return False  # "per resource request, or less frequently": how often, a setting
+    return len(parts) >= 2 and len(short) == len(parts)
 
 
 def is_value(term: str, meaning: str) -> bool:
