@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=str,  # as typed: a trailing / says a folder is meant
         help="the deck file to write (one notes file), or a folder (default: NOTES with .md)",
     )
     generate.add_argument(
@@ -1094,14 +1094,20 @@ def _generate(args: argparse.Namespace) -> int:
     from revise.generation import draft_deck
     from revise.generation.checker import check_deck, without_flagged_cards
 
-    if args.output and len(args.notes) > 1 and not args.output.is_dir():
-        raise ReviseError(f"{args.output}: give a folder for -o when generating several decks")
+    output = Path(args.output) if args.output else None
+    if output is not None and args.output.endswith(("/", os.sep)) and not output.is_dir():
+        raise ReviseError(
+            f"{args.output}: there is no such folder (create it first, or check the path); "
+            "nothing was written"
+        )
+    if output is not None and len(args.notes) > 1 and not output.is_dir():
+        raise ReviseError(f"{output}: give a folder for -o when generating several decks")
     for notes in args.notes:
         kind = file_kind(notes)
         if kind is not FileKind.NOTES:
             raise ReviseError(f"{notes}: {kind.value}, not notes; import it: revise import {notes}")
     flagged = 0
-    for notes, target in zip(args.notes, deck_targets(args.notes, args.output), strict=True):
+    for notes, target in zip(args.notes, deck_targets(args.notes, output), strict=True):
         draft, text = draft_deck(notes, relative_to=target.parent.resolve())
         sources = {draft.source or "": text}
         deck = without_flagged_cards(draft, sources)

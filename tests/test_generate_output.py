@@ -114,6 +114,21 @@ def test_an_edited_deck_with_a_mistake_is_not_merged_into(notes, tmp_path, capsy
     assert deck.read_text(encoding="utf-8") == text
 
 
+def test_a_folder_that_is_not_there_is_refused_not_written_as_a_file(notes, tmp_path, capsys):
+    """`-o decks/` for a folder not made yet wrote a deck file named `decks`, exit 0."""
+    folder = tmp_path / "decks"
+    status, _, err = generate(capsys, str(notes), "-o", f"{folder}/")
+    assert status == 1
+    assert err == (
+        f"revise: {folder}/: there is no such folder (create it first, or check the path); "
+        "nothing was written\n"
+    )
+    assert not folder.exists()
+    folder.mkdir()
+    assert generate(capsys, str(notes), "-o", f"{folder}/")[0] == 0
+    assert fronts(folder / "treaties.md")
+
+
 def test_notes_with_the_same_name_get_a_deck_each(tmp_path, capsys):
     folder = tmp_path / "notes"
     folder.mkdir()
