@@ -170,9 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=str,  # as typed: a trailing / says a folder is meant
         metavar="FILE",
-        help="the file to write (default: NAME.backup-TIME.db in the data folder)",
+        help="the file to write, or a folder to write NAME.backup-TIME.db in "
+        "(default: the data folder)",
     )
 
     optimize = commands.add_parser(
@@ -710,6 +711,22 @@ def _check_named_file(target: str, *, creates: bool) -> None:
         )
 
 
+def _output_folder(text: str | None) -> Path | None:
+    """The folder an `-o` names: one that exists, or None for a file. A path ending in `/` is
+    a folder whatever else: one not made yet is refused, not written as a file of that name."""
+    if not text:
+        return None
+    path = Path(text)
+    if path.is_dir():
+        return path
+    if text.endswith(("/", os.sep)):
+        raise ReviseError(
+            f"{text}: there is no such folder (create it first, or check the path); "
+            "nothing was written"
+        )
+    return None
+
+
 def _copy(args: argparse.Namespace) -> int:
     from revise.config import Config, default_database_path
     from revise.storage.copy import backup_path, collection_name, copy_collection, describe
@@ -719,9 +736,12 @@ def _copy(args: argparse.Namespace) -> int:
     _check_named_file(str(source), creates=False)  # a copy of nothing creates no empty file
     args.database = source
     if args.command == "backup":
-        target = args.output or backup_path(
-            default_database_path().parent, collection_name(database_url(source))
-        )
+        name = collection_name(database_url(source))
+        folder = _output_folder(args.output)
+        if folder is not None or not args.output:
+            target = backup_path(folder or default_database_path().parent, name)
+        else:
+            target = Path(args.output)
     else:
         target = args.target
     if args.command == "copy" or args.output:
@@ -1094,12 +1114,8 @@ def _generate(args: argparse.Namespace) -> int:
     from revise.generation import draft_deck
     from revise.generation.checker import check_deck, without_flagged_cards
 
+    _output_folder(args.output)  # a folder meant must be there
     output = Path(args.output) if args.output else None
-    if output is not None and args.output.endswith(("/", os.sep)) and not output.is_dir():
-        raise ReviseError(
-            f"{args.output}: there is no such folder (create it first, or check the path); "
-            "nothing was written"
-        )
     if output is not None and len(args.notes) > 1 and not output.is_dir():
         raise ReviseError(f"{output}: give a folder for -o when generating several decks")
     for notes in args.notes:

@@ -302,3 +302,20 @@ def test_copying_from_a_collection_that_is_not_there_creates_nothing(tmp_path, c
         assert said in one_line(capsys)
         assert not missing.exists() and not missing.parent.with_name("typo").exists()
         assert not target.exists()
+
+
+def test_backup_into_a_folder_writes_the_usual_name_there(tmp_path, capsys, db):
+    """`backup -o FOLDER/` wrote a file named FOLDER when it was not there, and called a
+    folder that was "already exists"."""
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    missing = tmp_path / "backups"
+    assert main(["backup", "-o", f"{missing}/"]) == 1
+    assert "there is no such folder" in one_line(capsys)
+    assert not missing.exists()
+    missing.mkdir()
+    for written in (f"{missing}/", str(missing)):
+        assert main(["backup", "-o", written]) == 0
+        capsys.readouterr()
+        (backup,) = missing.iterdir()
+        assert backup.name.startswith("revise.backup-") and backup.suffix == ".db"
+        backup.unlink()
