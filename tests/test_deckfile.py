@@ -325,6 +325,7 @@ def test_plain_comments_are_ignored():
         ("---\ntags: []\nname: a: b\n---\n", 3, "not valid YAML: mapping values"),
         ("---\n- a list\n---\n", 2, "front matter must be 'key: value' lines"),
         ("---\nname: X\n\nauthor: me\n---\n", 4, "unknown front matter key 'author'"),
+        ("---\nname: Chem\ntags: a\nname: Bio\n---\n", 4, "front matter gives 'name' twice"),
         ("---\nname: [a, b]\n---\n", 2, "name must be text"),
         ("---\nname: '  '\n---\n", 2, "the deck name is empty"),
         ("---\ntags: {a: 1}\n---\n", 2, "tags must be a list"),

@@ -224,6 +224,31 @@ _TIGHT_SEPARATOR = re.compile(r"\S:{2,3}\S")
 _FRONT_MATTER_NAME = re.compile(r"\s*['\"]?name['\"]?\s*:")
 
 
+class _KeyTwice(yaml.YAMLError):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(key, line)
+        self.key, self.line = key, line
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice, as card metadata does (YAML keeps the
+    last one without a word: `name: Chem` then `name: Bio` imported into Bio)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[type-arg]
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *anchor` is SafeLoader's to merge
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                if key in seen:
+                    raise _KeyTwice(key, key_node.start_mark.line)
+                seen.add(key)
+            except TypeError:  # an unhashable key: SafeLoader says so itself
+                break
+        return super().construct_mapping(node, deep=deep)
+
+
 _LINE_BREAK = re.compile("\r\n?|\n")
 
 
@@ -643,7 +668,12 @@ class _DeckParser:
         if not end:
             raise self.error(0, "front matter is not closed (add a '---' line after it)")
         try:
-            data = yaml.safe_load("\n".join(self.lines[1:end]))
+            # A safe loader (see _FrontMatterLoader): no tag runs code.
+            data = yaml.load("\n".join(self.lines[1:end]), Loader=_FrontMatterLoader)
+        except _KeyTwice as error:
+            raise self.error(
+                error.line + 1, f"front matter gives {quoted(error.key)} twice (keep one)"
+            ) from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             problem = getattr(error, "problem", None) or "unreadable"
