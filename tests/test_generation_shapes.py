@@ -1614,6 +1614,7 @@ def test_a_dated_line_of_what_was_done_to_its_subject_asks_when_it_was(tmp_path:
     )
     cards = {note.front: note.back for note in generate_deck(path).notes}
     assert cards["When was war declared on Germany?"] == "April 1917"
+    assert cards["What followed when war was declared on Germany?"] == "US troops in France by 1918"
     assert cards["When was royal family executed at Yekaterinburg?"] == "July 1918"
     assert not [front for front in cards if front.startswith("When did")]
 
@@ -1724,3 +1725,21 @@ def test_a_term_over_the_things_it_covers_is_asked_once(tmp_path: Path) -> None:
     assert "[Hard engineering] - dams, levees, flood walls" in fronts
     assert "What is hard engineering?" not in fronts  # the same line asked twice
     assert "What is discharge?" in fronts  # a meaning, asked both ways
+
+
+def test_a_body_named_with_of_takes_the_and_a_describing_label_defines_nothing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "weimar.txt"
+    path.write_text(
+        "Weimar Germany\n- 1919-23\n"
+        "  - Feb 1919 National Assembly of Germany opened at Weimar\n"
+        "  - June 1919 Treaty of Versailles signed -> reparations of 132bn marks\n"
+        "- Consequences\n"
+        "  - Social\n"
+        "    - hyperinflation wiped out middle-class savings\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["When was the Treaty of Versailles signed?"] == "June 1919"
+    assert "What is social?" not in cards

@@ -88,6 +88,7 @@ from revise.generation.questions import (
     DASH,
     DISCOURSE,
     FALLBACK_SHAPES,
+    MAX_ANSWER_WORDS,
     MODALS,
     RELATION_LABELS,
     Question,
@@ -728,6 +729,11 @@ def _passage_drafts(
         options = options or fallbacks[:1]
         if options:
             drafts.append(Draft(options))
+            followed = _what_followed(options[0].note.front, sentence)
+            if followed:
+                # "11 July - Necker dismissed -> Paris riots": when, then what it led to
+                note = NoteData(NoteKind.BASIC, *followed, context=context, source=source)
+                drafts.append(Draft([Option(note, followed[1], 10.0, followed[0])]))
         drafts.extend(besides)
     return drafts
 
@@ -1224,6 +1230,8 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     done_to = (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS)) or (
         tokens[verb] == "set" and rest == ["up"]  # "Committee of Public Safety set up"
     )
+    if subject[0] != "the" and _institution(tokens[:verb]):
+        subject = ["the", *subject]  # "When was the Committee of Public Safety set up?"
     if tokens[verb] in ("was", "were"):
         words_ = ["When", tokens[verb], *subject, *rest]
     elif done_to:
@@ -1238,6 +1246,35 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
             return None
         words_ = ["When", "did", *subject, base, *rest]
     return " ".join(words_).rstrip(",;:") + "?"
+
+
+def _what_followed(asked: str, sentence: str) -> tuple[str, str] | None:
+    """ "When was Necker dismissed?" over "... Necker dismissed -> Paris riots" -> ("What
+    followed when Necker was dismissed?", "Paris riots")."""
+    when = re.match(r"When (was|were) (.+)\?$", asked)
+    parts = re.split(r"\s*(?:->|=>|\u2192)\s*", sentence, maxsplit=1)
+    if not when or len(parts) != 2 or parts[0].count("(") != parts[0].count(")"):
+        return None  # (and "... issued (paper money -> inflation)" says what the money did)
+    result = re.split(r"\s[-\u2013\u2014]\s|;|\s\(", parts[1], maxsplit=1)[0].strip(" .,")
+    if not result or len(result.split()) > MAX_ANSWER_WORDS or not re.search(r"[A-Za-z]", result):
+        return None
+    tokens = when[2].split()
+    done = next(
+        (at for at, token in enumerate(tokens) if at and token.islower() and past_to_base(token)),
+        None,
+    )
+    if done is None:
+        return None
+    statement = " ".join([*tokens[:done], when[1], *tokens[done:]])
+    return f"What followed when {statement}?", capital(result)
+
+
+def _institution(subject: list[str]) -> bool:
+    """ "Committee of Public Safety", "Law of Suspects": a body or an act named with "of",
+    which takes "the"."""
+    if len(subject) < 3 or "of" not in subject[1:-1]:
+        return False
+    return all(token[:1].isupper() for token in subject if token not in ("of", "the", "and"))
 
 
 def _cut_second_verb(tokens: list[str]) -> list[str]:

@@ -1122,8 +1122,9 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     first = text.split()[0].casefold() if text else ""
     if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
-    if not subject[:1].isalpha() or only_as(subject.split()[-1].casefold(), "ADJ"):
-        return []  # "Political" over "- end of absolute monarchy": a kind of consequence
+    last = lemmas(subject.split()[-1].casefold())
+    if not subject[:1].isalpha() or ("ADJ" in last and "VERB" not in last):
+        return []  # "Political", "Social" over "- end of absolute monarchy": a kind of result
     plural = _plural(subject)
     verb = "are" if plural else "is"
     shown = " ".join(lower_first(subject.split()))
