@@ -454,6 +454,9 @@ def _names_members(meaning: str) -> bool:
     first = parts[0].split()[0].casefold() if parts else ""
     if first in ("a", "an", "the", "per", *PREPOSITIONS):
         return False  # "per resource request, or less frequently": how often, a setting
+    named = [part for part in parts[:2] if part[:1].isupper() and len(part.split()) <= 2]
+    if len(named) == 2 and len(parts) >= 3:
+        return True  # "Crooks, Candy, Curley's wife all isolated": who shows it
     return len(parts) >= 2 and len(short) == len(parts)
 
 
