@@ -605,6 +605,9 @@ def _study_at_once(args: argparse.Namespace) -> int | None:
     file, one to upgrade with a backup first, a server)."""
     from datetime import UTC, datetime
 
+    # The first card is made from the note model: loaded here, not in the thread that reads the
+    # card, where it would take turns at Python's lock with this thread's loading of the app.
+    import revise.formats.model  # noqa: F401
     from revise.study.first_card import read_first_card
     from revise.study.opening import OpeningCollection
 
