@@ -1743,3 +1743,18 @@ def test_a_body_named_with_of_takes_the_and_a_describing_label_defines_nothing(
     cards = {note.front: note.back for note in generate_deck(path).notes}
     assert cards["When was the Treaty of Versailles signed?"] == "June 1919"
     assert "What is social?" not in cards
+
+
+def test_no_yes_or_no_question_and_no_who_for_what_a_thing_became(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Respiration\n\n"
+        "1. ATP made in the mitochondria by oxidative phosphorylation\n"
+        "2. NAD reduced to NADH in the Krebs cycle, carrying hydrogen to the chain\n\n"
+        "| | Aerobic | Anaerobic |\n|---|---|---|\n"
+        "| needs oxygen? | yes | no |\n"
+        "| products | CO2 + water | lactate |\n",
+    )
+    assert not [front for front in cards if front.startswith("Who ")]
+    assert not [front for front in cards if "oxygen" in front]
+    assert cards["Anaerobic: what are the products?"] == "lactate"

@@ -1512,6 +1512,9 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         answer, name = cells[column], header[column]
         if not answer or not name or len(answer.split()) > MAX_ROW_ANSWER_WORDS:
             continue
+        asked = name.rstrip().endswith("?") or cells[0].rstrip().endswith("?")
+        if re.match(r"(?:yes|no)\b", answer, re.I) and asked:
+            continue  # "| needs light directly? | yes |": a yes or no, no question to learn
         if normalise(answer) in ("", normalise(cells[0])) or answer in ("-", "\u2014"):
             continue
         if defined and column in symbols:

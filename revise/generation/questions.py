@@ -876,6 +876,10 @@ PREPOSITIONS_AFTER = frozenset(["of", "in", "for", "to", "on", "at", "by", "with
 
 _SUBJECT_PRONOUNS = frozenset(["i", "he", "she", "we", "they"])
 # Verbs whose doer tells someone: without that someone named, the subject is the one told.
+_BECOMING = frozenset(
+    ["reduced", "converted", "oxidised", "oxidized", "hydrolysed", "hydrolyzed", "broken",
+     "split", "transformed", "turned", "changed", "made", "built", "assembled"]
+)  # fmt: skip
 _TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "reminded", "shown"])
 
 
@@ -905,6 +909,8 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     following = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
     if verb in _TELLING and (following in _SUBJECT_PRONOUNS or following == "that"):
         return []  # "Banquo told he will be father of kings": told by someone, a passive
+    if following == "by" or (verb in _BECOMING and following in (*PREPOSITIONS, "to", "into")):
+        return []  # "GP reduced to TP", "glucose broken into ...": what was done to it
     body = " ".join(tokens)
     if len(words(body)) > 26:
         return []
