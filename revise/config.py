@@ -23,6 +23,7 @@ DEFAULT_COLLECTION_REVIEWS_PER_DAY = DEFAULT_REVIEWS_PER_DAY
 DEFAULT_MAXIMUM_INTERVAL_DAYS = 36500
 MAX_INTERVAL_DAYS = 36500  # a hundred years, Anki's ceiling too
 MAX_STEP_DAYS = 365  # a learning step longer than a year is a typo
+MIN_STEP_SECONDS = 1  # and one shorter than a second ("0.0001s") means nothing
 MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
 MAX_PER_DAY = 1_000_000
 DEFAULT_LEECH_THRESHOLD = 8  # lapses that make a card a leech, as in Anki
@@ -193,7 +194,10 @@ class _Table:
         value = self._take(key)
         if value is None:
             return default
-        want = f'a list of durations such as ["1m", "10m"], each at most {MAX_STEP_DAYS}d'
+        want = (
+            f'a list of durations such as ["1m", "10m"], each from {MIN_STEP_SECONDS}s '
+            f"to {MAX_STEP_DAYS}d"
+        )
         if not isinstance(value, list):
             raise self._bad(key, want, value)
         steps = []
@@ -202,7 +206,7 @@ class _Table:
                 step = parse_duration(item) if isinstance(item, str) else None
             except ValueError:
                 step = None
-            if step is None or not timedelta(0) < step <= timedelta(days=MAX_STEP_DAYS):
+            if step is None:
                 raise self._bad(key, want, item)
             steps.append(step)
         return tuple(steps)
@@ -237,6 +241,8 @@ def parse_duration(text: str) -> timedelta:
     seconds = float(text[:-1]) * _UNITS[text[-1]]
     if seconds > MAX_STEP_DAYS * _UNITS["d"]:
         raise ValueError(f"{quoted(text)} is longer than {MAX_STEP_DAYS} days")
+    if seconds < MIN_STEP_SECONDS:
+        raise ValueError(f"{quoted(text)} is shorter than {MIN_STEP_SECONDS} second")
     return timedelta(seconds=seconds)
 
 

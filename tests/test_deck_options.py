@@ -131,6 +131,8 @@ def open_interval(col: Collection, card, retention: str) -> timedelta:
         ("desired_retention", "0.5", "desired_retention must be a number from 0.7 to 0.99"),
         ("learning_steps", "1m 10x", "learning_steps must be durations such as"),
         ("relearning_steps", "400d", "relearning_steps must be durations such as"),
+        ("learning_steps", "1m 0.01s", "each from 1s to 365d"),
+        ("learning_steps", "0m", "learning_steps must be durations such as"),
         ("maximum_interval_days", "0", "maximum_interval_days must be a whole number from 1"),
     ],
 )

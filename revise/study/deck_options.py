@@ -21,6 +21,7 @@ from revise.config import (
     MAX_RETENTION,
     MAX_STEP_DAYS,
     MIN_RETENTION,
+    MIN_STEP_SECONDS,
     Config,
     format_duration,
     parse_duration,
@@ -78,7 +79,7 @@ def _steps(text: str) -> Steps | None:
         steps = tuple(parse_duration(word) for word in words)
     except ValueError:
         return None
-    return steps if all(step > timedelta(0) for step in steps) else None
+    return steps
 
 
 def show_steps(steps: Value) -> str:
@@ -90,7 +91,10 @@ def _number(value: Value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-STEPS_WANT = f'durations such as "1m 10m" (s, m, h, d; each at most {MAX_STEP_DAYS}d), or none'
+STEPS_WANT = (
+    f'durations such as "1m 10m" (s, m, h, d; each from {MIN_STEP_SECONDS}s to {MAX_STEP_DAYS}d), '
+    "or none"
+)
 OPTIONS = (
     OptionKind(
         "new_per_day",
