@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from revise.formats.model import NoteKind
+from revise.formats.model import NoteData, NoteKind
 from revise.generation import generate_deck
 from revise.generation.clauses import superlative
 from revise.generation.maths import display_equations, plain_maths
@@ -14,11 +14,15 @@ from revise.generation.questions import Question, Shape
 from revise.generation.spelling import looks_misspelt
 
 
-def questions(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, str]:
+def deck_notes(tmp_path: Path, text: str, name: str = "notes.md") -> list[NoteData]:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    deck = generate_deck(path)
-    return {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+    return generate_deck(path).notes
+
+
+def questions(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, str]:
+    notes = deck_notes(tmp_path, text, name)
+    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
 
 
 @pytest.mark.parametrize(
@@ -1653,17 +1657,15 @@ def test_a_case_studys_fields_are_asked_of_the_case(tmp_path: Path) -> None:
 
 
 def test_a_bold_term_written_in_lower_case_is_asked_both_ways(tmp_path: Path) -> None:
-    path = tmp_path / "cells.md"
-    path.write_text(
+    notes = deck_notes(
+        tmp_path,
         "# Chloroplasts\n\n"
         "- **thylakoids** - flattened membrane sacs stacked into grana\n"
         "- **acceptance** = final and unqualified agreement to ALL the terms of the offer "
         '("mirror image rule")\n',
-        encoding="utf-8",
     )
-    deck = generate_deck(path)
-    clozes = [note.front for note in deck.notes if note.kind is NoteKind.CLOZE]
-    basics = {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+    clozes = [note.front for note in notes if note.kind is NoteKind.CLOZE]
+    basics = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
     assert "[Thylakoids] - flattened membrane sacs stacked into grana" in clozes
     # a meaning too long for an answer drops the name in brackets it ends on
     assert basics["What is acceptance?"] == (
@@ -1711,17 +1713,15 @@ def test_an_arrow_from_a_condition_asks_what_it_leads_to(tmp_path: Path) -> None
 
 
 def test_a_term_over_the_things_it_covers_is_asked_once(tmp_path: Path) -> None:
-    path = tmp_path / "rivers.md"
-    path.write_text(
+    notes = deck_notes(
+        tmp_path,
         "# Flood management\n\n"
         "- **Hard engineering** - dams, levees, flood walls\n"
         "- **Discharge** - the volume of water passing a point per second\n"
         "- **Lag time** - the delay between peak rainfall and peak discharge\n"
         "- the Thames Barrier was completed in 1982 to protect London from tidal surges\n",
-        encoding="utf-8",
     )
-    deck = generate_deck(path)
-    fronts = [note.front for note in deck.notes]
+    fronts = [note.front for note in notes]
     assert "[Hard engineering] - dams, levees, flood walls" in fronts
     assert "What is hard engineering?" not in fronts  # the same line asked twice
     assert "What is discharge?" in fronts  # a meaning, asked both ways
@@ -1730,17 +1730,17 @@ def test_a_term_over_the_things_it_covers_is_asked_once(tmp_path: Path) -> None:
 def test_a_body_named_with_of_takes_the_and_a_describing_label_defines_nothing(
     tmp_path: Path,
 ) -> None:
-    path = tmp_path / "weimar.txt"
-    path.write_text(
+    notes = deck_notes(
+        tmp_path,
         "Weimar Germany\n- 1919-23\n"
         "  - Feb 1919 National Assembly of Germany opened at Weimar\n"
         "  - June 1919 Treaty of Versailles signed -> reparations of 132bn marks\n"
         "- Consequences\n"
         "  - Social\n"
         "    - hyperinflation wiped out middle-class savings\n",
-        encoding="utf-8",
+        "weimar.txt",
     )
-    cards = {note.front: note.back for note in generate_deck(path).notes}
+    cards = {note.front: note.back for note in notes}
     assert cards["When was the Treaty of Versailles signed?"] == "June 1919"
     assert "What is social?" not in cards
 
