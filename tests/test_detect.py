@@ -185,3 +185,20 @@ def test_generate_refuses_a_file_that_is_not_notes(tmp_path, capsys):
         f"revise: {deck}: a deck file, not notes; import it: revise import {deck}\n"
     )
     assert not (tmp_path / "french.deck.md").exists()
+
+
+def test_a_mind_map_indented_with_tabs_after_its_bullets_is_notes(tmp_path):
+    outline = tmp_path / "medicine.txt"
+    outline.write_text(
+        "MEDICINE THROUGH TIME\nexported from a mind map app\n\n"
+        "*\tMEDIEVAL\n"
+        "\t*\tIdeas about cause\n"
+        "\t\t*\tFour Humours - blood, phlegm, yellow bile, black bile\n"
+        "\t\t*\tGalen - Theory of Opposites\n"
+        "\t*\tTreatment\n"
+        "\t\t*\tbloodletting and purging to rebalance the humours\n"
+        "*\tRENAISSANCE\n"
+        "\t*\tVesalius published On the Fabric of the Human Body in 1543\n",
+        "utf-8",
+    )
+    assert file_kind(outline) is FileKind.NOTES

@@ -14,6 +14,7 @@ first part does not change the answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -217,6 +218,9 @@ def _decoded(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
+_OUTLINE_LEAD = re.compile(r"^[ \t]*(?:[-*+\u2022o]|\d{1,3}[.)])\t")
+
+
 def _looks_like_table(text: str) -> bool:
     """Anki's text-export headers, or many lines with the same number (>1) of tabs."""
     lines = [line for line in text.splitlines()[:60] if line.strip()]
@@ -225,7 +229,8 @@ def _looks_like_table(text: str) -> bool:
     body = [line for line in lines if not line.startswith("#")][:40]
     if len(body) < 2:
         return False
-    # Tabs inside a line separate columns; leading tabs only indent an outline.
-    tabs = [line.strip(" \t").count("\t") for line in body]
+    # Tabs inside a line separate columns; leading tabs only indent an outline, as does the
+    # tab after its bullet ("\t*\tGalen - ...", a mind map's export).
+    tabs = [_OUTLINE_LEAD.sub("", line).strip(" \t").count("\t") for line in body]
     common = max(set(tabs), key=tabs.count)
     return common >= 1 and tabs.count(common) >= 0.8 * len(body)
