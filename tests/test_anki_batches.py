@@ -145,3 +145,35 @@ def test_a_first_pass_holds_a_packages_notes_by_their_weight_not_only_their_coun
         assert held == [1 + 1639]  # the deck to make, and every note: held to the end
     else:  # the first batch foretells 20 KB: the rest is stored as it is read
         assert 0 < sum(held) <= 1 + 2
+
+
+@pytest.mark.parametrize("padding", [0, anki.STREAM_COLLECTION_BYTES], ids=["small", "over 4 MB"])
+def test_a_package_bringing_a_deck_name_with_an_empty_part_is_refused_whatever_its_size(
+    tmp_path, monkeypatch, capsys, padding
+):
+    """A package read whole and one large enough to be read a batch at a time refuse the same
+    deck names, in one line naming the file, and store nothing."""
+    from revise.cli import main
+
+    path = package(
+        tmp_path,
+        GENANKI,
+        "UPDATE col SET decks = replace(decks, '2020_ITPATFR_Benton', 'Palaeontology::');"
+        # Space Anki freed (deleted notes, say) still counts in the collection's size.
+        f"CREATE TABLE freed (data BLOB); INSERT INTO freed VALUES (zeroblob({padding}));"
+        "DROP TABLE freed;",
+    )
+    batches = anki.collection_size(path, package=True) >= anki.STREAM_COLLECTION_BYTES
+    assert batches == bool(padding)
+    Collection.open(tmp_path / "revise.db").close()  # a collection that has no decks yet
+    monkeypatch.setenv("REVISE_DB", str(tmp_path / "revise.db"))
+
+    assert main(["import", str(path)]) == 1
+
+    err = capsys.readouterr().err
+    assert err == (
+        f"revise: {path}: deck name 'Palaeontology::' has an empty part (write Parent::Child)\n"
+    )
+    assert main(["decks", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert leftovers(tmp_path) == []

@@ -177,6 +177,11 @@ class AnkiRows:
             self._decks[next(iter(used))].name = deck_name
         self._by_name = {deck.name: deck for deck in self._decks.values()}
 
+    @property
+    def deck_names(self) -> list[str]:
+        """The names of the decks the notes are in (`deck_name`, if given, for a single one)."""
+        return list(self._by_name)
+
     def close(self) -> None:
         """Let go of the package and remove the collection's temporary copy."""
         self._close()

@@ -15,7 +15,7 @@ first part does not change the answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,9 +69,15 @@ def read_decks(
 def _renamed(path: Path, decks: list[DeckData], deck: str | None) -> list[DeckData]:
     if deck and len(decks) == 1:
         decks[0].name = deck
-    for read in decks:  # a name from the file's name, or one a reader took as it was
-        _check_deck_name(path, read.name)
+    _check_deck_names(path, [read.name for read in decks])
     return decks
+
+
+def _check_deck_names(path: Path, names: Iterable[str]) -> None:
+    """The names of the decks a file brings (from its own name too, or as a reader took them),
+    checked as `_check_deck_name` does, whether the file is read whole or a batch at a time."""
+    for name in names:
+        _check_deck_name(path, name)
 
 
 def _check_deck_name(path: Path, name: str | None) -> None:
@@ -110,6 +116,11 @@ def read_sources(
                 deck_name=deck,
                 scratch=scratch,
             )
+            try:
+                _check_deck_names(path, rows.deck_names)
+            except FormatError:
+                rows.close()  # its copy of the collection
+                raise
             return [], [rows]
     return _renamed(path, _read_any(path, kind, deck, columns, known, scratch), deck), []
 
