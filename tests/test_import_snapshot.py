@@ -6,7 +6,7 @@ again. No answer is lost, counted twice or undone, and no edit made in the app i
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from revise import Collection, Rating
 from revise.formats import csvdeck
 from revise.formats.csvdeck import TableReader
 from revise.formats.model import CardHistory, DeckData, NoteData, NoteKind, ReviewData, ScheduleData
-from revise.storage import plan_check
+from revise.storage import merge, plan_check
 from revise.storage.models import to_ms
 from tests.core_fixtures import START, Clock
 from tests.test_postgres import computers, in_thread, wait_until, waiting_for_locks
@@ -233,3 +233,106 @@ def test_an_answer_made_while_an_import_brings_newer_reviews_of_its_card_is_not_
     days_ago = [START - timedelta(days=9), START - timedelta(days=2), START]
     assert list(times) == [to_ms(time) for time in days_ago]  # each review once
     assert last_review == to_ms(START) and lapses == 1  # the card is as the answer left it
+
+
+def started_meanwhile(
+    action: Callable[[], object],
+    pg_admin,
+    database: str,  # type: ignore[no-untyped-def]
+) -> tuple[threading.Thread, list[BaseException]]:
+    """`action` begun on another computer, once it waits for a lock or is done."""
+    thread, errors = in_thread(action)
+    wait_until(
+        lambda: waiting_for_locks(pg_admin, database) == 1 or not thread.is_alive(),
+        "it waits or is done",
+    )
+    return thread, errors
+
+
+def test_an_edit_of_a_note_read_under_the_import_lock_waits_for_the_import_and_is_kept(
+    two, tmp_path, passes, pg_url, pg_admin, monkeypatch
+):
+    laptop, desktop = two
+    path = tmp_path / "items.csv"
+
+    def write(changed: set[int]) -> None:
+        lines = [f"{row},{'changed' if n in changed else 'same'}" for n, row in enumerate(ROWS)]
+        path.write_text("front,back,tags\n" + "".join(f"{line}\n" for line in lines), "utf-8")
+
+    write(set())
+    desktop.import_file(path)
+    passes.clear()
+    # Items 0 and 1 change: more writes than the plan may hold, so the rest of the file is read
+    # under the lock; item 7, changed too, is met there.
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", 1)
+    write({0, 1, 7})
+    card = card_of(desktop, "What is item 7?")
+    item_7 = NoteData(NoteKind.BASIC, "What is item 7?", "Answer 7").key
+    database = pg_url.rsplit("/", 1)[1]
+    looked_up = merge._stored_by_key
+    editing: list[tuple[threading.Thread, list[BaseException]]] = []
+
+    def edited_once_read(connection, deck_id, keys, unread, **options):  # type: ignore[no-untyped-def]
+        found = looked_up(connection, deck_id, keys, unread, **options)
+        if item_7 in found and not editing:  # read, not yet written
+            edit = lambda: desktop.editing.edit_note(card, back="Seven, edited")  # noqa: E731
+            editing.append(started_meanwhile(edit, pg_admin, database))
+        return found
+
+    monkeypatch.setattr(merge, "_stored_by_key", edited_once_read)
+
+    report = laptop.import_file(path)
+
+    [(thread, errors)] = editing
+    thread.join()
+    assert errors == []
+    assert report.decks[0].summary() == "items: 0 added, 3 updated, 7 unchanged, 0 missing"
+    assert len(passes) == 1
+    assert backs(laptop)["What is item 7?"] == "Seven, edited"  # made after the import: it stands
+
+
+def test_a_deletion_in_a_deck_met_under_the_import_lock_waits_for_the_import_and_stands(
+    two, tmp_path, passes, pg_url, pg_admin, monkeypatch
+):
+    laptop, desktop = two
+    path = tmp_path / "two-decks.csv"
+
+    def write(changed: set[int]) -> None:
+        rows = [
+            f"{row},{'changed' if n in changed else 'same'},items" for n, row in enumerate(ROWS)
+        ]
+        rows += [f"More {n}?,More answer {n},same,more" for n in range(3)]
+        path.write_text("front,back,tags,deck\n" + "".join(f"{row}\n" for row in rows), "utf-8")
+
+    write(set())
+    desktop.import_file(path)
+    passes.clear()
+    # Items 0 and 1 change: the plan stops there, and the deck "more" is first met under the lock.
+    monkeypatch.setattr(merge, "HOLD_AT_MOST", 1)
+    write({0, 1})
+    card = card_of(desktop, "More 2?")
+    database = pg_url.rsplit("/", 1)[1]
+    opened = merge._open_streamed
+    deleting: list[tuple[threading.Thread, list[BaseException]]] = []
+
+    def deleted_once_opened(connection, info, *rest):  # type: ignore[no-untyped-def]
+        deck = opened(connection, info, *rest)
+        if info.name == "more":  # its notes read so far: none; More 2 comes last
+            delete = lambda: desktop.editing.delete_notes([card])  # noqa: E731
+            deleting.append(started_meanwhile(delete, pg_admin, database))
+        return deck
+
+    monkeypatch.setattr(merge, "_open_streamed", deleted_once_opened)
+
+    report = laptop.import_file(path)
+
+    [(thread, errors)] = deleting
+    thread.join()
+    assert errors == []
+    assert [deck.summary() for deck in report.decks] == [
+        "items: 0 added, 2 updated, 8 unchanged, 0 missing",
+        "more: 0 added, 0 updated, 3 unchanged, 0 missing",
+    ]
+    assert len(passes) == 1
+    # Deleted after the import: the card stays deleted (it did not come back as a new card).
+    assert [note.front for note in laptop.export_deck("more").notes] == ["More 0?", "More 1?"]

@@ -834,6 +834,14 @@ def _merge_histories(
 
 KEYS_PER_LOOKUP = 500  # keys looked up in one statement: well under every driver's limit
 _STORED_BY_KEY = _STORED.where(notes_t.c.key.in_(bindparam("keys", expanding=True)))
+# Under the import lock on a server, a table's notes and decks met as it is read are locked as
+# they are read (SQLite: the write transaction holds the whole file; FOR UPDATE is left out): an
+# edit in the app of a note read waits for the import's commit instead of being written over, a
+# note added to a deck met, or a deletion remembered in it, waits too (their foreign key needs
+# the deck's row), instead of slipping in between the import's reading of the deck and its end.
+_STORED_BY_KEY_LOCKED = _STORED_BY_KEY.with_for_update()
+_STORED_LOCKED = _STORED.with_for_update()
+_LOCK_DECK = select(decks_t.c.id).where(decks_t.c.id == bindparam("deck_id")).with_for_update()
 _DECK_EXTENT = select(func.count(), func.min(notes_t.c.id), func.max(notes_t.c.id)).where(
     notes_t.c.deck_id == bindparam("deck_id")
 )
@@ -1187,6 +1195,7 @@ def _open_streamed(
         held = _Held(deck_values=found is None or tuple(found[1:]) != tuple(values.values()))
     else:
         deck_id = _deck_id(connection, info, now)
+        connection.execute(_LOCK_DECK, {"deck_id": deck_id})
     count, low, high = connection.execute(_DECK_EXTENT, {"deck_id": deck_id}).one()
     deleted = app_edits.deleted_keys(connection, deck_id)
     return _StreamedDeck(
@@ -1203,27 +1212,34 @@ def _open_streamed(
 
 
 def _stored_by_key(
-    connection: Connection, deck_id: int | None, keys: list[str], unread: set[str]
+    connection: Connection,
+    deck_id: int | None,
+    keys: list[str],
+    unread: set[str],
+    *,
+    lock: bool = False,
 ) -> dict[str, _Stored]:
     """The deck's stored notes of these keys; those in `unread` (notes an Anki package says
-    nothing new of) without their text, as `_stored_notes_but` reads them."""
+    nothing new of) without their text, as `_stored_notes_but` reads them; `lock`: locked
+    until the transaction ends (a server)."""
     found: dict[str, _Stored] = {}
     if deck_id is None:
         return found
     brief = [key for key in keys if key in unread]
     for start in range(0, len(brief), KEYS_PER_LOOKUP):
-        rows = _brief_rows(connection, deck_id, brief[start : start + KEYS_PER_LOOKUP])
+        rows = _brief_rows(connection, deck_id, brief[start : start + KEYS_PER_LOOKUP], lock)
         found.update((row[1], _brief(*row)) for row in rows)
     rest = [key for key in keys if key not in unread]
+    statement = _STORED_BY_KEY_LOCKED if lock else _STORED_BY_KEY
     for start in range(0, len(rest), KEYS_PER_LOOKUP):
         rows = connection.execute(
-            _STORED_BY_KEY, {"deck_id": deck_id, "keys": rest[start : start + KEYS_PER_LOOKUP]}
+            statement, {"deck_id": deck_id, "keys": rest[start : start + KEYS_PER_LOOKUP]}
         ).all()
         found.update((row[1], _Stored(*row)) for row in rows)  # type: ignore[arg-type]
     return found
 
 
-def _brief_rows(connection: Connection, deck_id: int, keys: list[str]) -> list[tuple]:  # type: ignore[type-arg]
+def _brief_rows(connection: Connection, deck_id: int, keys: list[str], lock: bool) -> list[tuple]:  # type: ignore[type-arg]
     """The `_BRIEF_COLUMNS` of the deck's notes of these keys, as plain tuples: a re-import of
     an unchanged package looks up every note this way, and SQLAlchemy's work on each statement
     (its expanding list of keys) cost as much as the database's."""
@@ -1234,6 +1250,8 @@ def _brief_rows(connection: Connection, deck_id: int, keys: list[str]) -> list[t
         f"WHERE {quote('deck_id')} = {marker} "
         f"AND {quote('key')} IN ({', '.join([marker] * len(keys))})"
     )
+    if lock and connection.dialect.name != "sqlite":
+        statement += " FOR UPDATE"
     rows = connection.exec_driver_sql(statement, (deck_id, *keys)).fetchall()
     return rows  # type: ignore[return-value]
 
@@ -1253,7 +1271,7 @@ def _store_batch(
         else:
             deck.held.forget += [key for key in keys if key in deck.restorable]
     unread = {key for note, key in zip(notes, keys, strict=True) if note.as_imported}
-    found = _stored_by_key(connection, deck.deck_id, keys, unread)
+    found = _stored_by_key(connection, deck.deck_id, keys, unread, lock=deck.held is None)
     first_lines: dict[str, int] = {}
     new_rows: list[tuple[int, NoteData, str]] = []
     writes = _Writes()
@@ -1339,7 +1357,8 @@ def _finish_streamed(
     are written (or, by a first pass, as its held writes are made)."""
     unmatched: dict[str, _Stored] = {}
     if deck.met.count < deck.stored:
-        result = connection.execute(_STORED, {"deck_id": deck.deck_id})
+        statement = _STORED_LOCKED if deck.held is None else _STORED
+        result = connection.execute(statement, {"deck_id": deck.deck_id})
         for part in result.partitions(_ROWS_AT_ONCE):
             for row in part:
                 if row[0] <= deck.newest and deck.met.position(row[0]) is None:
