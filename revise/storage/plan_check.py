@@ -14,7 +14,8 @@ the plans read changed meanwhile; if so, they are worked out again there.
   decks' rows are locked first (an edit or a deletion made in the app meanwhile waits for the
   import's commit instead of being written over), then the digest is worked out again. Cards and
   reviews are not in it: the plans do not read them; an import reads them as it writes them,
-  under the lock, and studying goes on meanwhile.
+  under the lock, and studying goes on meanwhile. The rest of a file a plan stopped reading is
+  read under the lock, which locks its notes and decks as it meets them (storage/merge.py).
 """
 
 from __future__ import annotations
