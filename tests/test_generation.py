@@ -150,8 +150,10 @@ def test_markdown_terms_tables_quotes_and_code() -> None:
     deck = generate_deck(Path(__file__).parent / "notes/cell-biology.md")
     assert deck.name == "Cell biology revision"
     fronts = [note.front for note in deck.notes]
-    assert "[Osmosis]: diffusion of water across a partially permeable membrane" in fronts
     rows = {note.front: note.back for note in deck.notes if note.kind is NoteKind.BASIC}
+    # one card a definition: what the term means, not the term hidden beside it too
+    assert rows["What is osmosis?"] == "Diffusion of water across a partially permeable membrane"
+    assert "[Osmosis]: diffusion of water across a partially permeable membrane" not in fronts
     assert rows["What is the function of Ribosomes?"] == "Protein synthesis"
     assert any("[Rudolf Virchow]" in front for front in fronts)
     text = all_text(Path(__file__).parent / "notes/cell-biology.md")

@@ -672,6 +672,7 @@ def _passage_drafts(
         options = []
         fallbacks: list[Option] = []
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
+        terms_asked: list[Draft] = []  # the card that hides a defined term
         law = passage.label if block.kind is BlockKind.HEADING else ""
         shapes = shaped_questions(
             sentence,
@@ -694,7 +695,7 @@ def _passage_drafts(
             if option is None:
                 continue
             if shaped.hidden:
-                drafts.append(Draft([option]))  # a term card stands beside what the term means
+                terms_asked.append(Draft([option]))
             elif shaped.beside:
                 besides.append(Draft([option]))
             elif shaped.shape in FALLBACK_SHAPES:
@@ -727,6 +728,15 @@ def _passage_drafts(
             # action asked beside the second, rather than a deletion inside it.
             options = fallbacks[:1]
         options = options or fallbacks[:1]
+        # One card a definition: "What is X?" where its meaning makes an answer, else the
+        # term hidden in the line; both would ask the same fact twice.
+        meaning = next((option for option in options if _asks_meaning(option)), None)
+        if meaning and terms_asked and not _whole_meaning(meaning, sentence):
+            # "What is circular wait? :: A closed chain of processes exists" says less than
+            # the line: the term is asked with all of it shown instead.
+            options = [option for option in options if option is not meaning]
+            meaning = None
+        drafts.extend([] if meaning else terms_asked)
         if options:
             drafts.append(Draft(options))
             followed = _what_followed(options[0].note.front, sentence)
@@ -1246,6 +1256,20 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
             return None
         words_ = ["When", "did", *subject, base, *rest]
     return " ".join(words_).rstrip(",;:") + "?"
+
+
+def _asks_meaning(option: Option) -> bool:
+    """ "What is osmosis?", "What are chunks?": the question a definition asks."""
+    front = option.note.front
+    return option.note.kind is NoteKind.BASIC and bool(re.match(r"What (?:is|are) ", front))
+
+
+def _whole_meaning(option: Option, sentence: str) -> bool:
+    """Whether a definition's answer holds all the line says after its term (asides in
+    brackets aside)."""
+    said = _content_set(re.sub(r"\([^()]*\)", " ", sentence))
+    answered = _content_set(option.answer) | _content_set(option.note.front)
+    return len(said - answered) <= 1
 
 
 def _what_followed(asked: str, sentence: str) -> tuple[str, str] | None:
