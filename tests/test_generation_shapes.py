@@ -1762,3 +1762,40 @@ def test_no_yes_or_no_question_and_no_who_for_what_a_thing_became(tmp_path: Path
     assert not [front for front in cards if front.startswith("Who ")]
     assert not [front for front in cards if "oxygen" in front]
     assert cards["Anaerobic: what are the products?"] == "lactate"
+
+
+def test_a_column_saying_what_it_does_asks_what_each_row_does(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Network devices\n\n"
+        "| Device | What it does |\n|---|---|\n"
+        "| Switch | sends frames only to the device they are addressed to |\n"
+        "| Router | forwards packets between networks |\n\n"
+        "| | Star | Mesh |\n|---|---|---|\n"
+        "| cheap? | fairly | no, lots of cable |\n"
+        "| if one cable fails | only that device is cut off | data takes another route |\n",
+    )
+    assert cards["What does switch do?"] == "sends frames only to the device they are addressed to"
+    assert not [front for front in cards if "cheap" in front or "??" in front]
+
+
+def test_a_word_of_another_language_asks_what_it_means(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "French - le passé composé\n\n"
+        "Time words\n"
+        "- hier - yesterday\n"
+        "- la semaine dernière - last week\n"
+        "- d'abord - first\n"
+        "- mitosis - nuclear division into two identical nuclei\n"
+        "- Napoleon - emperor\n",
+        "french.txt",
+    )
+    assert cards['What does "hier" mean?'] == "Yesterday"
+    assert cards['What does "la semaine dernière" mean?'] == "Last week"
+    assert not [
+        front
+        for front in cards
+        if front.startswith('What does "') and ("Napoleon" in front or "mitosis" in front)
+    ]
+    assert cards["What is mitosis?"] == "Nuclear division into two identical nuclei"

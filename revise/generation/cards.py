@@ -105,6 +105,7 @@ from revise.generation.questions import (
     label_definition,
     named_law,
     otherwise,
+    translation,
     who,
     why,
 )
@@ -614,6 +615,9 @@ def _passage_drafts(
         if not field and block.kind is BlockKind.ITEM and index == 0:
             led = outcome(sentence, _quantity(passage.label))
             field = led and (led[0].front, led[0].back)
+        if not field and block.kind is not BlockKind.HEADING:
+            meant = translation(sentence)  # "ayer - yesterday": a word of another language
+            field = meant and (meant[0].front, meant[0].back)
         if field and normalise(sentence) not in seen:
             # "**magnitude**: 8.8" under "Chile 2010": what the case measured
             seen.add(normalise(sentence))
@@ -1537,8 +1541,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         if not answer or not name or len(answer.split()) > MAX_ROW_ANSWER_WORDS:
             continue
         asked = name.rstrip().endswith("?") or cells[0].rstrip().endswith("?")
-        if re.match(r"(?:yes|no)\b", answer, re.I) and asked:
-            continue  # "| needs light directly? | yes |": a yes or no, no question to learn
+        if asked and (compared or re.match(r"(?:yes|no)\b", answer, re.I)):
+            continue  # "| needs light directly? | yes |", "| flexible? | v. flexible |": whether
         if normalise(answer) in ("", normalise(cells[0])) or answer in ("-", "\u2014"):
             continue
         if defined and column in symbols:

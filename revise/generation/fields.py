@@ -45,6 +45,7 @@ def kind_of(label: str, first_header: str) -> bool:
 _ANY_THING = frozenset(
     ["quantity", "term", "name", "word", "item", "thing", "concept", "variable", "keyword"]
 )
+_DOES_HEADER = re.compile(r"^(what|how|why|where|when)\s+(it|they)\s+(\w+)(.*)$", re.I)
 _ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
 
 
@@ -60,6 +61,13 @@ def column_question(header: str, subject: str) -> str:
         return finish_question(
             f"{clause[1].capitalize()} {clause[2].lower()} {subject} {clause[3]}"
         )
+    does = _DOES_HEADER.match(header.strip())
+    they = bool(does) and does[2].casefold() == "they"
+    base = does and (verb_base(does[3].casefold(), "VBZ") or (they and does[3].casefold()))
+    if does and base and base not in ("be", "is", "are"):
+        # "What it does" -> "What does HTTPS do?", "How it works" -> "How does X work?"
+        aux = "do" if plural_noun(subject.split()[-1]) else "does"
+        return finish_question(f"{does[1].capitalize()} {aux} {subject} {base}{does[4]}")
     first, _, rest = header.strip().partition(" ")
     base = verb_base(first.casefold(), "VBZ")
     verb_like = "NOUN" not in lemmas(first.casefold()) or rest.casefold() in PREPOSITIONS

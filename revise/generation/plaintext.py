@@ -123,9 +123,11 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
         match = _BULLET.match(line)
         if match:
             content = match[1].strip()
-            if content[:1].islower() and raws and raws[-1].bullet and not indented:
+            above = raws[-1].pieces[0][0] if raws and raws[-1].bullet else ""
+            if content[:1].islower() and above[:1].isupper() and not indented:
                 # In a flat export a bullet starting in lower case is a sub-point of the one
-                # above; where the author indents sub-bullets, it is a bullet of its own.
+                # above; where the author indents sub-bullets, or the bullet above starts in
+                # lower case too ("- hier - yesterday"), it is a bullet of its own.
                 raws[-1].pieces.append(("- " + content, number))
                 current = raws[-1]
                 continue

@@ -1323,3 +1323,44 @@ def formula(sentence: str) -> list[Question]:
     if len(lhs.split()) > 4:
         return []
     return [Question(f"{lhs} = ?", rhs, Shape.FORMULA, 11.5)]
+
+
+# Vocabulary --------------------------------------------------------------------------------------
+
+MAX_PHRASE_WORDS = 4  # "la semana pasada - last week": a phrase to learn, and its meaning
+MAX_MEANING_WORDS = 3  # a translation is a word or two of everyday English
+COMMON_MEANING_ZIPF = 3.8
+FOREIGN_ZIPF = 3.0  # a word this rare in English, unknown to its dictionary, is another language's
+_PAIR = re.compile(
+    r"^(?P<word>[^\W\d][^=:;()\[\]]*?)\s+(?:[-\u2013\u2014=]|->)\s+(?P<meaning>[^;]+)$"
+)
+
+
+def translation(sentence: str) -> list[Question]:
+    """ "ayer - yesterday", "la semana pasada - last week": a word of another language and
+    what it means -> 'What does "ayer" mean?' :: "Yesterday"."""
+    match = _PAIR.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    word, meaning = match["word"].strip(), match["meaning"].strip()
+    said = word.split()
+    english = words(meaning)
+    if not 1 <= len(said) <= MAX_PHRASE_WORDS or not 1 <= len(english) <= MAX_PHRASE_WORDS + 1:
+        return []
+    if not word[:1].islower() or re.search(r"\d", word) or "," in meaning:
+        return []  # "Bentham - utilitarian": a name and what it stands for
+    if len(english) > MAX_MEANING_WORDS or any(
+        zipf(token.casefold()) < COMMON_MEANING_ZIPF
+        for token in english
+        if not is_stopword(token.casefold())
+    ):
+        return []  # "telophase - nuclear envelopes reform": a term, asked as one
+    foreign = [
+        token
+        for token in words(word)
+        if not lemmas(token.casefold()) and zipf(token.casefold()) < FOREIGN_ZIPF
+    ]
+    known = all(lemmas(t.casefold()) or is_stopword(t.casefold()) for t in english)
+    if not foreign or not known:
+        return []
+    return [Question(f'What does "{word}" mean?', capital(meaning), Shape.DEFINITION, 12.0)]
