@@ -1770,12 +1770,14 @@ def test_a_column_saying_what_it_does_asks_what_each_row_does(tmp_path: Path) ->
         "## Network devices\n\n"
         "| Device | What it does |\n|---|---|\n"
         "| Switch | sends frames only to the device they are addressed to |\n"
-        "| Router | forwards packets between networks |\n\n"
+        "| Router | forwards packets between networks |\n"
+        "| DNS | turns domain names into IP addresses |\n\n"
         "| | Star | Mesh |\n|---|---|---|\n"
         "| cheap? | fairly | no, lots of cable |\n"
         "| if one cable fails | only that device is cut off | data takes another route |\n",
     )
     assert cards["What does switch do?"] == "sends frames only to the device they are addressed to"
+    assert cards["What does DNS do?"] == "turns domain names into IP addresses"
     assert not [front for front in cards if "cheap" in front or "??" in front]
 
 

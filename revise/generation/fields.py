@@ -18,6 +18,8 @@ from revise.generation.questions import MAX_ANSWER_WORDS
 
 
 def plural_noun(word: str) -> bool:
+    if len(word) > 1 and word.isupper():
+        return False  # "HTTPS", "DNS": an acronym, not a plural
     lower = word.casefold()
     known = lemmas(lower)  # a word the dictionary does not know is a term: "ribosomes"
     return (
