@@ -36,6 +36,7 @@ from revise.generation.cleaning import has_link, is_boilerplate, without_quotati
 from revise.generation.content import not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
+    ARROW_SPLIT,
     affect,
     change,
     covaries,
@@ -91,6 +92,7 @@ from revise.generation.questions import (
     MAX_ANSWER_WORDS,
     MODALS,
     RELATION_LABELS,
+    SETTING_OPENERS,
     Question,
     Shape,
     capital,
@@ -606,6 +608,7 @@ def _passage_drafts(
     opened = label_clause(passage.label) if block.kind is BlockKind.ITEM else ""
     topic = heading_subject(passage)
     described = _described_case(passage, vocabulary)
+    section = section_subject(passage)
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
@@ -686,7 +689,7 @@ def _passage_drafts(
             law,
             subject,
             finishes_label=finishes,
-            section=section_subject(passage),
+            section=section,
         )
         for shaped in shapes:
             where, shown = source, context
@@ -1280,7 +1283,7 @@ def _what_followed(asked: str, sentence: str) -> tuple[str, str] | None:
     """ "When was Necker dismissed?" over "... Necker dismissed -> Paris riots" -> ("What
     followed when Necker was dismissed?", "Paris riots")."""
     when = re.match(r"When (was|were) (.+)\?$", asked)
-    parts = re.split(r"\s*(?:->|=>|\u2192)\s*", sentence, maxsplit=1)
+    parts = ARROW_SPLIT.split(sentence, maxsplit=1)
     if not when or len(parts) != 2 or parts[0].count("(") != parts[0].count(")"):
         return None  # (and "... issued (paper money -> inflation)" says what the money did)
     result = re.split(r"\s[-\u2013\u2014]\s|;|\s\(", parts[1], maxsplit=1)[0].strip(" .,")
@@ -1472,7 +1475,7 @@ def _opens_on_term(sentence: str, terms: tuple[str, ...]) -> bool:
     after = re.match(r"\s*(?:[:=]|[-\u2013\u2014]+\s)\s*(\S.*)", sentence[len(terms[0]) :])
     # (but "frequency of the check: per resource request" is a setting, not a meaning)
     opens = after[1].split()[0].casefold() if after else ""
-    return bool(after) and not is_value(terms[0], after[1]) and opens not in (*PREPOSITIONS, "per")
+    return bool(after) and not is_value(terms[0], after[1]) and opens not in SETTING_OPENERS
 
 
 def _term_head(part: Passage | ListGroup) -> str:

@@ -36,7 +36,7 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import PRONOUNS, is_verb_form, words
+from revise.generation.language import ARROW, PRONOUNS, is_verb_form, words
 from revise.generation.questions import (
     DASH,
     MAX_ANSWER_WORDS,
@@ -490,11 +490,12 @@ def method(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, f"By {means}", Shape.WHY, 10.7)]
 
 
-_ARROW = re.compile(r"\s*(?:->|=>|\u2192)\s*")
+ARROW_SPLIT = re.compile(rf"\s*{ARROW}\s*")
 _VALUE_CONDITION = re.compile(
     r"^(?:[=<>\u2264\u2265|+\-]|\d|[+-]?ve\b|positive|negative|zero|infinity)", re.I
 )
 MAX_CONDITION_WORDS = 6
+_JOINS = frozenset([*PREPOSITIONS, "above", "below", "over", "under", "of"])  # after a head noun
 
 
 def outcome(sentence: str, quantity: str = "") -> list[Question]:
@@ -504,7 +505,7 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     arrow ("inelastic -> raise price") is no condition to ask of."""
     if case_span(sentence):
         return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
-    parts = _ARROW.split(sentence.strip().rstrip("."), maxsplit=1)
+    parts = ARROW_SPLIT.split(sentence.strip().rstrip("."), maxsplit=1)
     if len(parts) != 2 or not parts[0] or not parts[1]:
         return []
     condition, result = parts[0].strip(), parts[1].strip()
@@ -512,7 +513,7 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     size = len(words(condition)) + len(re.findall(r"[=<>|]", condition))
     if not 1 <= size <= MAX_CONDITION_WORDS or not re.search(r"[A-Za-z]", answer):
         return []
-    if not answer or len(answer.split()) > MAX_ANSWER_WORDS:
+    if len(answer.split()) > MAX_ANSWER_WORDS:
         return []
     if _VALUE_CONDITION.match(condition):
         # "|PED| > 1" names its quantity; "= 1", "+ve" take the label's; "1917" is no value
@@ -535,11 +536,10 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
         return []  # "inelastic -> raise price": a describing word, the thing it describes unsaid
     if len(tokens) == 1 and plural_noun(first):
         return []  # "products -> ATP + O2": what they are, not what they lead to
-    joins = (*PREPOSITIONS, "above", "below", "over", "under", "of")
-    cut = next((at for at, t in enumerate(tokens) if at and t.casefold() in joins), 0)
-    head = tokens[cut - 1] if cut else tokens[-1]  # "rates above neutral": rates
-    does = "do" if plural_noun(head) else "does"
     if any(is_verb_form(token) for token in tokens[1:]):
         return []  # "war declared on Austria -> ...": an event, asked by when it happened
+    cut = next((at for at, t in enumerate(tokens) if at and t.casefold() in _JOINS), 0)
+    head = tokens[cut - 1] if cut else tokens[-1]  # "rates above neutral": rates
+    does = "do" if plural_noun(head) else "does"
     front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
     return [Question(front, capital(answer), Shape.EFFECT, 11.0)]

@@ -304,3 +304,7 @@ STANCE_VERBS = frozenset(
         "feel",
     ]
 )
+
+
+# The note-taker's arrow between a thing and what it leads to ("tax -> both fall").
+ARROW = r"(?:->|=>|\u2192)"

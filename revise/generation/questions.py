@@ -29,6 +29,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    ARROW,
     LABEL_WORDS,
     PRONOUNS,
     STANCE_VERBS,
@@ -42,6 +43,8 @@ from revise.generation.language import (
 
 MAX_ANSWER_WORDS = 12
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
+# "per resource request", "in June": a meaning that opens so is a setting, not what a term is
+SETTING_OPENERS = frozenset(["per", *PREPOSITIONS])
 COMMON_ZIPF = 4.0  # a word this common names no term of its own ("responses", "effects")
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
@@ -452,7 +455,7 @@ def _names_members(meaning: str) -> bool:
     parts = [part.strip() for part in re.split(r",|\s\+\s|;", bare) if part.strip()]
     short = [part for part in parts if len(part.split()) <= MAX_MEMBER_WORDS]
     first = parts[0].split()[0].casefold() if parts else ""
-    if first in ("a", "an", "the", "per", *PREPOSITIONS):
+    if first in ("a", "an", "the") or first in SETTING_OPENERS:
         return False  # "per resource request, or less frequently": how often, a setting
     named = [part for part in parts[:2] if part[:1].isupper() and len(part.split()) <= 2]
     if len(named) == 2 and len(parts) >= 3:
@@ -938,7 +941,7 @@ _HELD = re.compile(
     re.I,
 )
 _LEAD_IN = re.compile(r"^(?:see|e\.g\.?|eg|cf\.?|as\s+in|in)\s+", re.I)
-_POINT_END = re.compile(r"[\s:\-\u2013\u2014]*(?:->|=>|\u2192)?[\s:\-\u2013\u2014]*$")
+_POINT_END = re.compile(rf"[\s:\-\u2013\u2014]*{ARROW}?[\s:\-\u2013\u2014]*$")
 _CONTRAST = re.compile(r"^(?:but|however|and|also|yet)\b[\s,]*", re.I)
 
 
@@ -995,7 +998,7 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         # of law is known by, under the label the notes give the point.
         label = _CONTRAST.sub("", _LEAD_IN.sub("", _POINT_END.sub("", text[: here.start()])))
         label = DASH.split(label)[0].strip()
-        arrow = re.search(r"(?:->|=>|\u2192)\s*$", text[: here.start()])
+        arrow = re.search(rf"{ARROW}\s*$", text[: here.start()])
         fewest = 1 if arrow else MIN_MEANING_WORDS - 1  # "adverts -> Partridge v Crittenden"
         if fewest <= len(words(label)) <= MAX_POINT_WORDS and _names_a_point(label):
             point = " ".join(lower_first(label.split()))
@@ -1345,11 +1348,11 @@ def translation(sentence: str) -> list[Question]:
     word, meaning = match["word"].strip(), match["meaning"].strip()
     said = word.split()
     english = words(meaning)
-    if not 1 <= len(said) <= MAX_PHRASE_WORDS or not 1 <= len(english) <= MAX_PHRASE_WORDS + 1:
+    if not 1 <= len(said) <= MAX_PHRASE_WORDS or not 1 <= len(english) <= MAX_MEANING_WORDS:
         return []
     if not word[:1].islower() or re.search(r"\d", word) or "," in meaning:
         return []  # "Bentham - utilitarian": a name and what it stands for
-    if len(english) > MAX_MEANING_WORDS or any(
+    if any(
         zipf(token.casefold()) < COMMON_MEANING_ZIPF
         for token in english
         if not is_stopword(token.casefold())

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from revise.generation.document import Block, BlockKind, Document
-from revise.generation.language import is_verb_form, words
+from revise.generation.language import ARROW, is_verb_form, words
 
 MAX_LIST_ITEMS = 4
 FACT_HEADING_WORDS = 7
@@ -161,7 +161,7 @@ def _names_items_below(block: Block, following: list[Block]) -> bool:
     tokens = words(text)
     if not 1 <= len(tokens) <= MAX_NAMING_WORDS or text.endswith((".", "!", "?")):
         return False
-    if re.search(r":|->|=>|\u2192", text):
+    if re.search(rf":|{ARROW}", text):
         return False  # "overall eqn: 6CO2 + 6H2O -> ...": a fact of its own
     return not any(is_verb_form(token) for token in tokens)
 

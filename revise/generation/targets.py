@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -171,8 +172,6 @@ class Vocabulary:
     def nouns_after(self, word: str) -> list[str]:
         """The nouns the notes write after `word` (casefolded), most often first: "primary"
         -> ["effects"] where the notes speak of "primary effects"."""
-        from collections import Counter
-
         from revise.generation.grammar import lemmas
 
         after = Counter(
