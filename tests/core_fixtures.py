@@ -118,3 +118,32 @@ def basic_deck(name: str = "Deck", count: int = 3) -> DeckData:
         name,
         [NoteData(NoteKind.BASIC, f"Question {i}?", f"Answer {i}") for i in range(count)],
     )
+
+
+@pytest.fixture
+def pg_url(new_pg_database) -> str:  # type: ignore[no-untyped-def]
+    """An empty database on the test server."""
+    return new_pg_database()
+
+
+def computers(url: str, clock: Clock, count: int = 2) -> list[Collection]:
+    """`count` collections on one database, each with its own connections: several computers."""
+    return [Collection.open(url, config=Config(fuzz=False), clock=clock) for _ in range(count)]
+
+
+@pytest.fixture
+def two(pg_url: str, clock: Clock) -> Iterator[tuple[Collection, Collection]]:
+    """Two computers on one database on the test server."""
+    laptop, desktop = computers(pg_url, clock)
+    yield laptop, desktop
+    laptop.close()
+    desktop.close()
+
+
+# A CSV table of ten cards, and the file it is written to.
+ROWS = [f"What is item {n}?,Answer {n}" for n in range(10)]
+
+
+def table(path: Path, *rows: str) -> Path:
+    path.write_text("front,back\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path

@@ -4,36 +4,12 @@ other, and the deletion removes every card of the deck, the imported ones too.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from sqlalchemy import text
 
-from revise import Collection, Rating
+from revise import Rating
 from revise.storage import plan_check
-from tests.core_fixtures import Clock
-from tests.test_postgres import computers, in_thread, wait_until, waiting_for_locks
-
-ROWS = [f"What is item {n}?,Answer {n}" for n in range(10)]
-
-
-@pytest.fixture
-def pg_url(new_pg_database) -> str:  # type: ignore[no-untyped-def]
-    return new_pg_database()
-
-
-@pytest.fixture
-def two(pg_url: str, clock: Clock) -> Iterator[tuple[Collection, Collection]]:
-    laptop, desktop = computers(pg_url, clock)
-    yield laptop, desktop
-    laptop.close()
-    desktop.close()
-
-
-def table(path: Path, *rows: str) -> Path:
-    path.write_text("front,back\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
-    return path
+from tests.core_fixtures import ROWS, table
+from tests.test_postgres import in_thread, wait_until, waiting_for_locks
 
 
 def test_a_deck_deleted_while_another_computer_imports_into_it_waits_and_goes_whole(

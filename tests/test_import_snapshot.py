@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -19,23 +18,8 @@ from revise.formats.csvdeck import TableReader
 from revise.formats.model import CardHistory, DeckData, NoteData, NoteKind, ReviewData, ScheduleData
 from revise.storage import merge, plan_check
 from revise.storage.models import to_ms
-from tests.core_fixtures import START, Clock
-from tests.test_postgres import computers, in_thread, wait_until, waiting_for_locks
-
-ROWS = [f"What is item {n}?,Answer {n}" for n in range(10)]
-
-
-@pytest.fixture
-def pg_url(new_pg_database) -> str:  # type: ignore[no-untyped-def]
-    return new_pg_database()
-
-
-@pytest.fixture
-def two(pg_url: str, clock: Clock) -> Iterator[tuple[Collection, Collection]]:
-    laptop, desktop = computers(pg_url, clock)
-    yield laptop, desktop
-    laptop.close()
-    desktop.close()
+from tests.core_fixtures import ROWS, START, table
+from tests.test_postgres import in_thread, wait_until, waiting_for_locks
 
 
 @pytest.fixture
@@ -53,11 +37,6 @@ def passes(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
 
     monkeypatch.setattr(TableReader, "batches", counted)
     return read
-
-
-def table(path: Path, *rows: str) -> Path:
-    path.write_text("front,back\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
-    return path
 
 
 def card_of(col: Collection, front: str) -> int:

@@ -8,13 +8,12 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from revise import Collection, Rating
 from revise.config import Config
 from revise.formats.model import DeckData, NoteData, NoteKind
-from tests.core_fixtures import Clock, basic_deck
+from tests.core_fixtures import Clock, basic_deck, computers
 
 
 def waiting_for_locks(admin: Engine, database: str) -> int:
@@ -48,16 +47,6 @@ def in_thread(action: Callable[[], object]) -> tuple[threading.Thread, list[Base
     thread = threading.Thread(target=run)
     thread.start()
     return thread, errors
-
-
-@pytest.fixture
-def pg_url(new_pg_database) -> str:  # type: ignore[no-untyped-def]
-    return new_pg_database()
-
-
-def computers(url: str, clock: Clock, count: int = 2) -> list[Collection]:
-    """`count` collections on one database, each with its own connections: several computers."""
-    return [Collection.open(url, config=Config(fuzz=False), clock=clock) for _ in range(count)]
 
 
 def test_the_same_card_answered_on_two_computers_at_once_keeps_both_answers_in_order(

@@ -12,6 +12,7 @@ from revise.errors import FormatError, ReviseError
 from revise.formats import csvdeck
 from revise.formats.csvdeck import TableReader, read_csv_deck
 from revise.formats.model import NoteData, NoteKind
+from tests.core_fixtures import ROWS, table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csv"
 
@@ -19,14 +20,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "csv"
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(csvdeck, "ROWS_PER_BATCH", 3)
-
-
-def table(path: Path, *rows: str) -> Path:
-    path.write_text("front,back\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
-    return path
-
-
-ROWS = [f"What is item {n}?,Answer {n}" for n in range(10)]
 
 
 @pytest.mark.parametrize("name", sorted(path.name for path in FIXTURES.glob("*.csv")))
