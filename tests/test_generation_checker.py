@@ -339,6 +339,13 @@ def test_non_content_gives_no_card() -> None:
     assert 13 in flags(notes, card("Add a diagram of the [timeline] here later.", 6))
 
 
+def test_a_card_from_a_worked_example_is_flagged() -> None:
+    notes = "In the past 25% of students at a school walked to school.\n"
+    made_up = card("In the past [25%] of students walked to school.", 1, "Worked example (Q4)")
+    assert 13 in flags(notes, made_up)
+    assert 13 not in flags(notes, card("In the past [25%] of students walked.", 1, "Transport"))
+
+
 def test_a_question_template_on_the_wrong_sentence_is_garbled() -> None:
     notes = "Students should explain the importance of the treaty, signed in 1950.\n"
     garbled = card("When did explain the importance of the treaty?", back="1950")

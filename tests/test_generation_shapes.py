@@ -1801,3 +1801,43 @@ def test_a_word_of_another_language_asks_what_it_means(tmp_path: Path) -> None:
         if front.startswith('What does "') and ("Napoleon" in front or "mitosis" in front)
     ]
     assert cards["What is mitosis?"] == "Nuclear division into two identical nuclei"
+
+
+def test_a_worked_example_gives_no_card_of_its_made_up_numbers(tmp_path: Path) -> None:
+    text = (
+        "# Proportions\n\n"
+        "- **Sample proportion** - the number of successes in a sample divided by its size\n\n"
+        "## Worked example (from class, Q4)\n\n"
+        "*In the past 40% of households in a town recycled glass. In a random sample of 30"
+        " households, 17 recycle.*\n"
+        "- there is sufficient evidence at the 5% level that the proportion has increased\n\n"
+        "## 3. Practice question\n\n"
+        "- In the past 15% of the trains on a line were late.\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text)]
+    assert fronts == ["What is sample proportion?"]
+
+
+def test_an_equals_sign_in_a_bracket_or_a_double_bond_is_no_formula(tmp_path: Path) -> None:
+    fronts = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            "# Notes\n\n## Mistakes\n\n"
+            "- quoting P(Y = 4) instead of P(Y ≤ 4) in a cumulative test\n\n"
+            "## Carbonyls\n\n- test for C=O: Brady reagent gives yellow -> orange ppt\n\n"
+            "## Formulas\n\n- V = IR (pd = current x resistance)\n",
+        )
+    ]
+    assert not [front for front in fronts if "= ?" in front and "(" in front.split("=")[0]]
+    assert not [front for front in fronts if front.startswith("test for C = ?")]
+    assert "Which equation links pd, current and resistance?" in fronts
+
+
+def test_a_ranking_in_the_terms_own_words_is_asked_as_its_meaning(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Food chains\n\n## Terms\n\n"
+        "- **Top predator** - the largest predator at the top of a food chain\n",
+    )
+    assert asked == {"What is top predator?": "The largest predator at the top of a food chain"}

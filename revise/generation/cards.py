@@ -33,7 +33,7 @@ from revise.generation.clauses import (
     while_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
-from revise.generation.content import not_content
+from revise.generation.content import WORKED_EXAMPLE, not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     ARROW_SPLIT,
@@ -238,6 +238,8 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
+        if _in_worked_example(part):
+            continue
         if isinstance(part, ListGroup):
             draft = _list_draft(part, outline.title, path)
             if draft:
@@ -276,6 +278,14 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
                     _passage_drafts(passage, outline.title, vocabulary, path, seen, guide)
                 )
     return select(drafts)
+
+
+def _in_worked_example(part: Passage | ListGroup) -> bool:
+    """A part under a "Worked example" heading: the case's numbers, not the subject's facts."""
+    trail = part.trail
+    if isinstance(part, ListGroup) and part.lead_is_heading:
+        trail = (*trail, part.lead.text)
+    return any(WORKED_EXAMPLE.match(heading) for heading in trail)
 
 
 def select(drafts: list[Draft]) -> list[NoteData]:

@@ -33,7 +33,7 @@ from revise.formats.model import (
 )
 from revise.generation.clauses import WHO_SAYS, several_speakers
 from revise.generation.cleaning import without_quotations
-from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, not_content
+from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
 from revise.generation.grammar import capitalised
 from revise.generation.language import given_by_context, word_set
 from revise.generation.maths import display_maths, plain_maths
@@ -1204,6 +1204,8 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
     if advice and not MARKS.search(heading):
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
+    if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):
+        return [_finding(13, face.prompt, "a worked example's own numbers, not a fact")]
     if (
         note.kind is NoteKind.CLOZE
         and text.endswith("?")

@@ -31,6 +31,13 @@ EXAM_WORDS = re.compile(
     r"|questions? (?:about|on)|(?:my|these|your|the) notes)\b",
     re.I,
 )
+# "Worked example (Q4)", "8. Exam questions", "Practice question": a section that works through
+# one made-up case; its numbers and its conclusion belong to the case, not to the subject.
+WORKED_EXAMPLE = re.compile(
+    r"^\s*(?:\d+[.)]\s*)?(?:worked\s+examples?|(?:exam|practice|sample|example|past)\s+"
+    r"(?:paper\s+)?questions?|q\d+)\b",
+    re.I,
+)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
 # A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".
 INSTRUCTION = re.compile(

@@ -212,9 +212,12 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
     expanded = _expanded(term)  # "LDR (light dependent resistor) - ...": a term, not a name
     named = shown == term and term[:1].isupper() and sep not in ("is", "are") and not expanded
+    # "**Critical value** - the first value in the critical region": a ranking that uses the
+    # term's own words defines it; hiding the term would show the answer.
+    ranked = _RANKING.match(meaning) and not (_gives_away(term, meaning) and not named)
     remark = (
         (sep == ":" and split_clause(meaning) is not None)
-        or (_RANKING.match(meaning) and sep not in ("means", "mean", "refers to", "refer to"))
+        or (ranked and sep not in ("means", "mean", "refers to", "refer to"))
         or named
         or "?" in meaning
     )
@@ -1306,6 +1309,11 @@ def formula(sentence: str) -> list[Question]:
     if not match:
         return []
     lhs, rhs = match["lhs"].strip(), match["rhs"].strip().rstrip("!")
+    if lhs.count("(") != lhs.count(")"):
+        return []  # "using P(X = 9) instead of ...": an "=" inside a bracket is no formula's
+    tight = match.string[match.end("lhs") : match.start("rhs")] == "="
+    if tight and re.search(r"[A-Z][a-z]?$", match["lhs"]) and re.match(r"[A-Z]", match["rhs"]):
+        return []  # "TEST for C=C: bromine water ...": a double bond, not an equals sign
     if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(rhs.split()) > 10:
         return []
     if not re.search(
