@@ -339,6 +339,12 @@ def test_non_content_gives_no_card() -> None:
     assert 13 in flags(notes, card("Add a diagram of the [timeline] here later.", 6))
 
 
+def test_a_label_naming_a_field_is_no_term_to_hide() -> None:
+    notes = "Type of theory: virtue ethics, also eudaimonist\nLogos: the rational order\n"
+    assert 4 in flags(notes, card("[Type of theory]: virtue ethics, also eudaimonist", 1))
+    assert 4 not in flags(notes, card("[Logos]: the rational order", 2))
+
+
 def test_a_card_from_a_worked_example_is_flagged() -> None:
     notes = "In the past 25% of students at a school walked to school.\n"
     made_up = card("In the past [25%] of students walked to school.", 1, "Worked example (Q4)")

@@ -1841,3 +1841,28 @@ def test_a_ranking_in_the_terms_own_words_is_asked_as_its_meaning(tmp_path: Path
         "- **Top predator** - the largest predator at the top of a food chain\n",
     )
     assert asked == {"What is top predator?": "The largest predator at the top of a food chain"}
+
+
+def test_revision_in_the_title_makes_no_section_advice(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Rivers - GCSE revision\n\n"
+        "- the sediment carried comes from eroded banks upstream\n"
+        "- **Discharge** - the volume of water passing a point per second\n",
+    )
+    assert asked["What is discharge?"] == "The volume of water passing a point per second"
+    assert not [front for front in asked if front.startswith("What did the sediment")]
+
+
+def test_a_term_list_needs_a_heading_that_names_the_terms(tmp_path: Path) -> None:
+    text = (
+        "# Notes\n\n## {heading}\n"
+        "- **Conduction** - energy passed between touching particles\n"
+        "- **Convection** - energy carried by a moving fluid\n"
+        "- **Radiation** - energy carried by infrared waves\n"
+        "  - needs no particles, so it crosses a vacuum\n"
+    )
+    named = questions(tmp_path, text.format(heading="Types of heat transfer"))
+    assert named["What are the types of heat transfer? (3)"] == "Conduction; Convection; Radiation"
+    process = questions(tmp_path, text.format(heading="Transfer through walls"))
+    assert not [front for front in process if front.endswith("(3)")]

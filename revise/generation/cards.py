@@ -1435,9 +1435,11 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
             heading = re.sub(
                 r"^(?:the|a|an)\s+", "", tidy(loose_maths(first.trail[-1])), flags=re.I
             )
-            if normalise(heading) in GLOSSARY_HEADINGS or not any(
-                plural_noun(word) for word in heading.split()[:3]
-            ):
+            # "Conditions for deadlock", "Types of rock": its head noun is plural ("Transport
+            # across membranes" names one process, not the terms under it)
+            before = re.split(rf"\s+(?:{_AFTER_HEAD_NOUN})\s+", heading, maxsplit=1, flags=re.I)
+            head_noun = before[0].split()[-1]
+            if normalise(heading) in GLOSSARY_HEADINGS or not plural_noun(head_noun):
                 run.clear()
                 return  # "Integrated deadlock strategy": the terms are not what it names
             shown = " ".join(lower_first(heading.split()))
@@ -1460,6 +1462,9 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
             run.append((position, part, head))  # type: ignore[arg-type]
     close()
     return found
+
+
+_AFTER_HEAD_NOUN = "|".join(sorted(PREPOSITIONS | {"of", "across", "to", "vs", "versus", "and"}))
 
 
 def _quantity(label: str) -> str:

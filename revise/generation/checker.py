@@ -93,7 +93,7 @@ def check_deck(deck: DeckData, sources: Mapping[str, str]) -> list[Finding]:
     `sources` maps each SourceRef.path in the deck to the text of that notes file. A finding
     about one card carries the index of its note in `deck.notes`.
     """
-    texts = _SourceTexts(sources)
+    texts = _SourceTexts(sources, deck.name)
     findings = [*_card_findings(deck, texts).values()]
     flat = [finding for card in findings for finding in card]
     flat.extend(_deck_findings(deck.notes))
@@ -107,7 +107,7 @@ def without_flagged_cards(deck: DeckData, sources: Mapping[str, str]) -> DeckDat
     Dropping cards can change what a check about the whole deck finds (a long prompt's share),
     so the deck is checked again until no card is flagged.
     """
-    per_card = _card_findings(deck, _SourceTexts(sources))
+    per_card = _card_findings(deck, _SourceTexts(sources, deck.name))
     notes = [note for index, note in enumerate(deck.notes) if not per_card[index]]
     while True:
         flagged = {finding.index for finding in _deck_findings(notes)} - {None}
@@ -669,8 +669,10 @@ _DETERMINERS = frozenset(
 class _SourceTexts:
     """The notes files a deck came from, with what the reader's checks look up in them."""
 
-    def __init__(self, sources: Mapping[str, str]) -> None:
+    def __init__(self, sources: Mapping[str, str], title: str = "") -> None:
         self._sources = sources
+        # The deck's title: "Biology revision notes" names the notes, not an advice section.
+        self.title = normalise(title)
         self._lines: dict[str, list[str]] = {}
         self._headings: dict[str, frozenset[str]] = {}
         self._counts: dict[str, Counter[str | tuple[str, ...]]] = {}
@@ -932,8 +934,22 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _citation_year(answer, after)
         or _bare_count(tokens, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
+        or (
+            not before.strip()
+            and re.match(r"\s*:", after)
+            and _FIELD_LABEL.fullmatch(answer)
+            and "a label that names a field, not a term"
+        )
     )
     return [_finding(4, face.prompt, f"deletion {answer!r}: {problem}")] if problem else []
+
+
+# "[Type of theory]: teleological ...", "[Factor]: TECHNOLOGY ...": what the line is about.
+_FIELD_LABEL = re.compile(
+    r"(?:(?:main|key)\s+)?(?:types?|kinds?|sorts?|factors?|reasons?|causes?|effects?|features?"
+    r"|examples?|advantages?|disadvantages?|strengths?|weaknesses?)(?:\s+of\s+[\w\s]{1,30})?",
+    re.I,
+)
 
 
 def _verb_or_filler(tokens: list[str], before: str) -> str:
@@ -1202,7 +1218,7 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
     heading = note.context.split(" > ")[-1]
     advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
-    if advice and not MARKS.search(heading):
+    if advice and not MARKS.search(heading) and normalise(heading) != texts.title:
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
     if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):
         return [_finding(13, face.prompt, "a worked example's own numbers, not a fact")]

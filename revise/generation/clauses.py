@@ -26,7 +26,14 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import PRONOUNS, STANCE_VERBS, is_stopword, is_verb_form, words
+from revise.generation.language import (
+    MAIN_VERBS,
+    PRONOUNS,
+    STANCE_VERBS,
+    is_stopword,
+    is_verb_form,
+    words,
+)
 from revise.generation.questions import (
     DASH,
     FRONTING_WORDS,
@@ -431,6 +438,8 @@ def object_question(
     opening = rest[0].casefold() if rest else ""
     if not rest or opening in PREPOSITIONS or opening in ("that", "to"):
         return []
+    if opening in MAIN_VERBS:
+        return []  # "The sediment carried comes from ...": "carried" describes the subject
     if is_stopword(opening) and opening not in _DETERMINERS:
         return []  # "by means of ...": the verb was a noun
     answer = _answer(" ".join(rest))

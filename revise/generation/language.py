@@ -308,3 +308,9 @@ STANCE_VERBS = frozenset(
 
 # The note-taker's arrow between a thing and what it leads to ("tax -> both fall").
 ARROW = r"(?:->|=>|\u2192)"
+# Verbs that follow a subject and never open an object: "The O2 released comes from water"
+# says where the O2 comes from, not what it released.
+MAIN_VERBS = word_set(
+    "is are was were has have had comes came goes went occurs occurred happens happened"
+    " becomes became remains remained means meant"
+)

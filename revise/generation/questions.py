@@ -31,6 +31,7 @@ from revise.generation.grammar import (
 from revise.generation.language import (
     ARROW,
     LABEL_WORDS,
+    MAIN_VERBS,
     PRONOUNS,
     STANCE_VERBS,
     is_number_word,
@@ -786,6 +787,12 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     if outcome.split()[0].casefold() in ("you", "us", "them", "him", "her", "me"):
         return []  # "allows you to dip into ...": what it lets someone do, asked as such
+    said_next = match["effect"].split()[0].casefold()
+    if said_next in MAIN_VERBS or (
+        (verb_base(said_next, "VBZ") or verb_base(said_next, "VBD"))
+        and not lemmas(said_next).get("NOUN")
+    ):
+        return []  # "the O2 released comes from water": a participle, then the sentence's verb
     if only_as(outcome.split()[0], "ADV"):
         return []  # "support increased [steadily while ...]": a change, not a thing caused
     tokens = cause.split()
