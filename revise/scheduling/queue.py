@@ -156,6 +156,8 @@ _DONE_TODAY = (
 
 # What waits in one deck, looked up in the queue's indexes: new and due cards only as far as
 # today's limits let the deck show them (`cap`), so counting a deck costs its limits, not its size.
+# ix_cards_queue holds `suspended` and `buried_until` too (0016): due and learning cards are
+# counted without reading their rows.
 _deck = bindparam("deck")
 _open_in_deck = (cards.c.deck_id == _deck, cards.c.suspended == NOT_SUSPENDED, _not_buried)
 

@@ -142,8 +142,20 @@ class Card(Base):
     __tablename__ = "cards"
     __table_args__ = (
         UniqueConstraint("note_id", "ordinal"),
-        # Only the cards with a due date (0015): see SCHEDULED_CARDS.
-        Index("ix_cards_queue", "deck_id", "state", "due", sqlite_where=text(SCHEDULED_CARDS)),
+        # Only the cards with a due date (0015): see SCHEDULED_CARDS. ix_cards_queue also holds
+        # whether a card is suspended or resting (0016): a deck's due and learning cards are
+        # counted from the index alone, not from each one's row (scattered over the table).
+        # After `id`, so the index keeps the queue's order (order.py: `due, id`) for the planner.
+        Index(
+            "ix_cards_queue",
+            "deck_id",
+            "state",
+            "due",
+            "id",
+            "suspended",
+            "buried_until",
+            sqlite_where=text(SCHEDULED_CARDS),
+        ),
         Index("ix_cards_state_due", "state", "due", sqlite_where=text(SCHEDULED_CARDS)),
         Index("ix_cards_new_order", "deck_id", "state", "position", "ordinal"),
         # Only the suspended cards (0011): the deck list counts the others without reading them.

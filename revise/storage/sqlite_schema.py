@@ -4,7 +4,7 @@ Written by `python -m revise.storage.migrate` after a change to the models or a 
 never by hand: tests/test_quick_import.py fails while it is out of date."""
 # ruff: noqa: E501
 
-HEAD = "0015_queue_indexes_partial"
+HEAD = "0016_queue_indexes_covering"
 # fmt: off
 STATEMENTS = (
     "CREATE TABLE decks (\n"
@@ -164,7 +164,7 @@ STATEMENTS = (
     ")",
     "CREATE INDEX ix_cards_new_order ON cards (deck_id, state, position, ordinal)",
     "CREATE INDEX ix_cards_note_id ON cards (note_id)",
-    "CREATE INDEX ix_cards_queue ON cards (deck_id, state, due) WHERE due IS NOT NULL",
+    "CREATE INDEX ix_cards_queue ON cards (deck_id, state, due, id, suspended, buried_until) WHERE due IS NOT NULL",
     "CREATE INDEX ix_cards_state_due ON cards (state, due) WHERE due IS NOT NULL",
     "CREATE INDEX ix_cards_suspended ON cards (deck_id) WHERE suspended != 0",
     "CREATE INDEX ix_media_files_sha256 ON media_files (sha256)",
