@@ -1866,3 +1866,21 @@ def test_a_term_list_needs_a_heading_that_names_the_terms(tmp_path: Path) -> Non
     assert named["What are the types of heat transfer? (3)"] == "Conduction; Convection; Radiation"
     process = questions(tmp_path, text.format(heading="Transfer through walls"))
     assert not [front for front in process if front.endswith("(3)")]
+
+
+def test_a_lab_abbreviation_does_not_end_the_sentence(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path, "# Esters\n\n## Reactions\n\n- hydrolysis -> carboxylic acid: dil. HCl, heat\n"
+    )
+    assert asked == {"What does hydrolysis lead to?": "Carboxylic acid: dil. HCl, heat"}
+
+
+def test_two_things_set_against_each_other_are_asked_how_they_differ(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Cells\n\n## Telling cells apart\n\n"
+        "- plant vs animal cell: cell wall + chloroplasts only in plant cells\n",
+    )
+    assert asked == {
+        "How do plant and animal cell differ?": "Cell wall + chloroplasts only in plant cells"
+    }

@@ -194,7 +194,8 @@ _POINTER = re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$")  # "V = IR <- learn this
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
-    r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|"
+    r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
+    r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
     + "|".join(sorted(TITLES))
     + r")\.$",
     re.I,
@@ -888,6 +889,7 @@ def section_subject(passage: Passage) -> str:
     for text in (passage.label, *reversed(passage.trail[-1:])):
         head = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+", "", DASH.split(tidy(text))[0])
         head = head.casefold() if head.isupper() else head
+        head = re.sub(r"\s*\([^()]*\)$", "", head)  # "Alkenes (electrophilic addition)"
         named = label_subject(head)
         if named and len(words(named)) <= MAX_TERM_WORDS:
             return " ".join(lower_first(named.split()))

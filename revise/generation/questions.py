@@ -114,6 +114,14 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         return []
     term, meaning, sep = found
     term = re.sub(r"^(?:a|an|the)\s+", "", term, flags=re.I)
+    pair = re.fullmatch(r"(.+?)\s+(?:vs\.?|versus)\s+(.+)", term, re.I)
+    if pair:
+        # "aldehyde vs ketone: Tollens' reagent -> silver mirror with aldehyde only"
+        if sep not in (":", "-", "\u2013", "\u2014") or len(words(meaning)) > MAX_ANSWER_WORDS:
+            return []
+        first, second = (" ".join(lower_first(side.split(), names)) for side in pair.groups())
+        front = f"How do {first} and {second} differ?"
+        return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
     meaning = meaning.rstrip(" .;")
