@@ -1884,3 +1884,20 @@ def test_two_things_set_against_each_other_are_asked_how_they_differ(tmp_path: P
     assert asked == {
         "How do plant and animal cell differ?": "Cell wall + chloroplasts only in plant cells"
     }
+
+
+def test_a_point_opened_by_the_person_who_made_it_hides_the_person(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Memory\n\n## Criticisms of the multi-store model\n"
+        "- Elizabeth Loftus - memory is reconstructed each time, not replayed\n"
+        "- A.D. Baddeley + G. Hitch - short-term memory has several parts, not one store\n"
+        "- Strong Version - every memory passes through the short-term store\n"
+        "- the strong version is rarely defended today\n",
+    )
+    fronts = [note.front for note in notes]
+    assert "[Elizabeth Loftus] - memory is reconstructed each time, not replayed" in fronts
+    assert (
+        "[A.D. Baddeley + G. Hitch] - short-term memory has several parts, not one store" in fronts
+    )
+    assert not [front for front in fronts if front.startswith("[Strong Version]")]

@@ -72,6 +72,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    ARROW,
     DONE_TO,
     IRREGULAR_PARTICIPLES,
     ORDINALS,
@@ -736,6 +737,11 @@ def _passage_drafts(
             option = option or _cloze(sentence, target, context, source)
             if option:
                 options.append(option)
+        speaker = _opening_person(sentence, vocabulary) if block.kind is BlockKind.ITEM else None
+        if speaker and all(option.note.kind is NoteKind.CLOZE for option in options):
+            # "W.D. Ross - ignores special relationships": whose point it is is the fact
+            option = _cloze(sentence, speaker, context, source)
+            options = [option, *options] if option else options
         if not options and not vague and block.kind is BlockKind.ITEM:
             ending = _ending_name(sentence, vocabulary, block.terms)
             option = ending and _cloze(sentence, ending, context, source)
@@ -804,6 +810,32 @@ def _points_away(sentence: str, context: str) -> bool:
         return False
     named = {word.casefold().rstrip("s") for word in words(context)}
     return match[1].casefold().rstrip("s") not in named
+
+
+_PERSON = (
+    r"(?:(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w'\u2019-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
+)
+_PERSON_SAYS = re.compile(
+    rf"^(?P<who>{_PERSON}(?:\s*(?:\+|&|and)\s*{_PERSON})?)\s*(?:[-\u2013\u2014]|{ARROW}|:)\s+"
+    r"(?P<said>\S.*)$"
+)
+MIN_SAID_WORDS = 3  # "W.D. Ross - ignores special relationships": a point, not a label
+
+
+def _opening_person(sentence: str, vocabulary: Vocabulary) -> Target | None:
+    """ "W.D. Ross - ignores special relationships", "Bernard Williams - util ignores
+    integrity": a line that opens on a person and then says their point; the person is the
+    fact to recall. A name's words are ones the notes never write in lower case ("Strong Rule -
+    ..." names a rule)."""
+    match = _PERSON_SAYS.match(sentence)
+    if not match or len(words(match["said"])) < MIN_SAID_WORDS:
+        return None
+    who = match["who"]
+    if any(word.casefold() in vocabulary.lower for word in re.findall(r"[A-Za-z]{2,}", who)):
+        return None
+    if re.search(r"\b\d{3,4}\b", match["said"][:12]):
+        return None  # "Fleming 1928 - ...": a dated deed, asked with its date
+    return Target(0, len(who), who, TargetKind.NAME, 1.0)
 
 
 def _ending_name(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> Target | None:
