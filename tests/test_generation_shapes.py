@@ -1901,3 +1901,16 @@ def test_a_point_opened_by_the_person_who_made_it_hides_the_person(tmp_path: Pat
         "[A.D. Baddeley + G. Hitch] - short-term memory has several parts, not one store" in fronts
     )
     assert not [front for front in fronts if front.startswith("[Strong Version]")]
+
+
+def test_a_definition_list_on_a_web_page_defines_each_term(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "<html><body><h1>Soil</h1><h2>Layers</h2><dl>"
+        "<dt>Humus</dt><dd>the dark organic matter made as leaves and roots decay</dd>\n"
+        "<dt>Subsoil</dt><dd>the layer under the topsoil, with little organic matter</dd>"
+        "</dl></body></html>",
+        name="soil.html",
+    )
+    assert asked["What is humus?"] == "The dark organic matter made as leaves and roots decay"
+    assert asked["What is subsoil?"].startswith("The layer under the topsoil")

@@ -21,7 +21,7 @@ _SKIPPED = frozenset(
 )  # fmt: skip
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_TEXT_BLOCKS = frozenset({"p", "blockquote", "dd", "dt", "figcaption", "caption", "summary"})
+_TEXT_BLOCKS = frozenset({"p", "blockquote", "dd", "figcaption", "caption", "summary"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body"})
 _BOILERPLATE_MARK = re.compile(
     r"nav|menu|breadcrumb|share|sharing|social|newsletter|subscribe|signup|sign-up|footer"
@@ -71,6 +71,7 @@ class _PageParser(HTMLParser):
         self._row_start = 0
         self._row_is_header = False
         self._cell: TextBuilder | None = None
+        self._term_open = False  # a <dt> read, waiting for its <dd>
 
     # Structure ------------------------------------------------------------------------------
 
@@ -89,6 +90,11 @@ class _PageParser(HTMLParser):
             self._in_title = True
         elif tag in _HEADINGS:
             self._open(BlockKind.HEADING, _HEADINGS[tag])
+        elif tag == "dt":
+            self._open(BlockKind.ITEM, 0)  # "<dt>Plasma</dt><dd>the liquid ...</dd>": one item
+        elif tag == "dd" and self._term_open and self._builder is not None:
+            self._term_open = False
+            self._builder.add(" - ", self.getpos()[0])
         elif tag in _TEXT_BLOCKS:
             self._open(BlockKind.TEXT, 0)
         elif tag in ("ul", "ol"):
@@ -127,6 +133,11 @@ class _PageParser(HTMLParser):
             self._article_depth -= 1
         if tag == "title":
             self._in_title = False
+        elif tag == "dt" and self._builder is not None and not self._builder.empty:
+            term = " ".join(self._builder.build()[0].split())
+            if term not in self._terms:
+                self._terms.insert(0, term)  # the term a definition list defines, as if bold
+            self._term_open = True
         elif tag in _HEADINGS or tag in _TEXT_BLOCKS or tag == "li" or tag in _CONTAINERS:
             self._flush()
         if tag in ("ul", "ol"):
@@ -186,6 +197,7 @@ class _PageParser(HTMLParser):
 
     def _open(self, kind: BlockKind, level: int) -> None:
         self._flush()
+        self._term_open = False
         self._builder = TextBuilder()
         self._kind, self._level, self._start = kind, level, self.getpos()[0]
         self._terms = []
