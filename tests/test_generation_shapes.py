@@ -1914,3 +1914,21 @@ def test_a_definition_list_on_a_web_page_defines_each_term(tmp_path: Path) -> No
     )
     assert asked["What is humus?"] == "The dark organic matter made as leaves and roots decay"
     assert asked["What is subsoil?"].startswith("The layer under the topsoil")
+
+
+def test_a_study_named_with_its_year_is_asked_its_aim_and_findings(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Conformity\n\n## Key studies\n\n**Asch (1951)**\n"
+        "- aim: to see whether people conform to a clearly wrong majority\n"
+        "- findings: 32% of answers conformed; 75% conformed at least once\n\n"
+        "## Terms\n"
+        "- **Legitimate power** - believing the person giving orders has the right to do so\n",
+    )
+    assert asked["What is the aim of Asch (1951)?"] == (
+        "To see whether people conform to a clearly wrong majority"
+    )
+    assert asked["What are the findings of Asch (1951)?"] == (
+        "32% of answers conformed; 75% conformed at least once"
+    )
+    assert asked["What is legitimate power?"].endswith("has the right to do so")

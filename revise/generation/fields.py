@@ -96,10 +96,11 @@ def case_subject(heading: str, names: frozenset[str]) -> str:
     """ "Chile 2010", "Case study: Boscastle flood 2004": a heading that names one case, whose
     "**date**:", "**magnitude**:" lines describe it; "" for "Effects + responses"."""
     text = _CASE_STUDY.sub("", heading.strip().rstrip(" :"))
-    tokens = text.split()
+    dated = re.search(r"\s\((?:c\.\s?)?\d{4}[a-z]?\)$", text)  # "Milgram (1963)": a study
+    tokens = (text[: dated.start()] if dated else text).split()
     if not 1 <= len(tokens) <= MAX_FIELD_WORDS + 1 or not text[:1].isupper():
         return ""
-    if re.search(r"[+&,;()]|\bvs\.?\b", text):
+    if re.search(r"[+&,;()]|\bvs\.?\b", text[: dated.start()] if dated else text):
         return ""
     first = tokens[0].casefold()
     named = not lemmas(first) or first in names

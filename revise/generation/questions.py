@@ -538,7 +538,9 @@ def _closed(text: str) -> str:
     while text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip(" ,;:-")
     text = re.sub(r"\s+(?:and|or|but),\s+[^,]{1,40}$", "", text)  # "... and, if necessary"
-    return re.sub(r"(?:[\s,;:]+(?:and|or|but|nor|so|then))+[\s,;:]*$", "", text).rstrip(" ,;:-")
+    # ("... the right to do so", "... and then": "so" and "then" after a verb end the sense)
+    joined = r"(?:[\s,;:]+(?:and|or|but|nor|(?<!\bdo\s)(?<!\bdid\s)(?<!\bdone\s)so|then))+"
+    return re.sub(rf"{joined}[\s,;:]*$", "", text).rstrip(" ,;:-")
 
 
 # Why ---------------------------------------------------------------------------------------------
