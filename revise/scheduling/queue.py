@@ -48,6 +48,7 @@ from revise.storage.models import (
     Card,
     Deck,
     DeckOptionsRow,
+    DeckSize,
     Note,
     Review,
     UTCMillis,
@@ -176,8 +177,10 @@ _DUE_WAITING = _capped((cards.c.due,), cards.c.state == REVIEW, cards.c.due < _e
 _LEARNING_WAITING = Prepared(
     select(func.count()).where(*_open_in_deck, _learning, cards.c.due < _end)
 )
-# Each deck's cards, then its suspended ones (a partial index holds only those): both read
-# from indexes alone.
+# Each deck's cards, then its suspended ones (a partial index holds only those): on SQLite as
+# kept by the database (models.DeckSize), on PostgreSQL counted from an index.
+_sizes = DeckSize.__table__
+_KEPT_PER_DECK = Prepared(select(_sizes.c.deck_id, _sizes.c.cards))
 _CARDS_PER_DECK = Prepared(select(cards.c.deck_id, func.count()).group_by(cards.c.deck_id))
 _SUSPENDED_PER_DECK = Prepared(
     select(cards.c.deck_id, func.count())
@@ -291,8 +294,9 @@ def _waiting(
 
 def _not_suspended(connection: Connection) -> dict[int, int]:
     """deck id -> its cards not suspended, for every deck with cards."""
+    kept = connection.dialect.name == "sqlite"
     with together(connection):
-        every = execute(connection, _CARDS_PER_DECK, {})
+        every = execute(connection, _KEPT_PER_DECK if kept else _CARDS_PER_DECK, {})
         suspended = execute(connection, _SUSPENDED_PER_DECK, {})
     result = dict(all_rows(every))
     for deck_id, count in all_rows(suspended):

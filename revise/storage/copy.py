@@ -19,6 +19,7 @@ from sqlalchemy import Engine, MetaData, insert, inspect, select, text
 from revise.errors import ReviseError
 from revise.storage import engine as storage
 from revise.storage.migrate import current_revision, upgrade
+from revise.storage.triggers import KEPT_BY_TRIGGERS
 
 ROWS_PER_BATCH = 2000  # rows read and written at a time: bounded memory on big collections
 SCHEMA_TABLE = "alembic_version"  # written by the migrations themselves
@@ -118,7 +119,7 @@ def _copy_rows(
         writer.begin(),
     ):
         for table in tables.sorted_tables:
-            if table.name == SCHEMA_TABLE:
+            if table.name == SCHEMA_TABLE or table.name in KEPT_BY_TRIGGERS:
                 continue
             counts[table.name] = 0
             order = list(table.primary_key.columns) or list(table.columns)

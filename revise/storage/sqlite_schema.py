@@ -4,7 +4,7 @@ Written by `python -m revise.storage.migrate` after a change to the models or a 
 never by hand: tests/test_quick_import.py fails while it is out of date."""
 # ruff: noqa: E501
 
-HEAD = "0016_queue_indexes_covering"
+HEAD = "0017_deck_sizes"
 # fmt: off
 STATEMENTS = (
     "CREATE TABLE decks (\n"
@@ -109,6 +109,12 @@ STATEMENTS = (
     "\tCONSTRAINT pk_media_files PRIMARY KEY (name), \n"
     "\tCONSTRAINT fk_media_files_sha256_media_blobs FOREIGN KEY(sha256) REFERENCES media_blobs (sha256)\n"
     ")",
+    "CREATE TABLE deck_sizes (\n"
+    "\tdeck_id INTEGER NOT NULL, \n"
+    "\tcards INTEGER NOT NULL, \n"
+    "\tCONSTRAINT pk_deck_sizes PRIMARY KEY (deck_id), \n"
+    "\tCONSTRAINT fk_deck_sizes_deck_id_decks FOREIGN KEY(deck_id) REFERENCES decks (id) ON DELETE CASCADE\n"
+    ")",
     "CREATE TABLE cards (\n"
     "\tid INTEGER NOT NULL, \n"
     "\tnote_id INTEGER NOT NULL, \n"
@@ -197,6 +203,17 @@ STATEMENTS = (
     "        SELECT DISTINCT (reviews.reviewed_at - phase_ms) / 86400000\n"
     "        FROM reviews, review_days_state\n"
     "        WHERE reviews.card_id = NEW.id AND reviews.reviewed_at < done_until * 86400000 + phase_ms;\n"
+    "    END",
+    "CREATE TRIGGER deck_sizes_on_card_added AFTER INSERT ON cards BEGIN\n"
+    "        INSERT INTO deck_sizes (deck_id, cards) VALUES (NEW.deck_id, 1) ON CONFLICT (deck_id) DO UPDATE SET cards = cards + 1;\n"
+    "    END",
+    "CREATE TRIGGER deck_sizes_on_card_deleted AFTER DELETE ON cards BEGIN\n"
+    "        UPDATE deck_sizes SET cards = cards - 1 WHERE deck_id = OLD.deck_id;\n"
+    "    END",
+    "CREATE TRIGGER deck_sizes_on_card_moved AFTER UPDATE OF deck_id ON cards\n"
+    "    WHEN OLD.deck_id != NEW.deck_id BEGIN\n"
+    "        UPDATE deck_sizes SET cards = cards - 1 WHERE deck_id = OLD.deck_id;\n"
+    "        INSERT INTO deck_sizes (deck_id, cards) VALUES (NEW.deck_id, 1) ON CONFLICT (deck_id) DO UPDATE SET cards = cards + 1;\n"
     "    END",
 )
 # fmt: on

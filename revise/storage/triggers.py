@@ -1,6 +1,11 @@
-"""Triggers that note the study days a change to the review log touches, for the sums in
-`review_days` (see study/review_days.py): made with a new collection's tables, and by migration
-0007 in a collection made before it. A change to them comes with a migration of its own.
+"""Triggers made with a new collection's tables, and by the migration that brought each in to a
+collection made before it. A change to them comes with a migration of its own.
+
+- The study days a change to the review log touches, for the sums in `review_days` (see
+  study/review_days.py; migration 0007).
+- On SQLite, each deck's count of cards in `deck_sizes`, kept in the transaction of every card
+  added, deleted (a deck or a note deleted with its cards too) or moved (models.DeckSize;
+  migration 0017).
 """
 
 from __future__ import annotations
@@ -74,8 +79,36 @@ POSTGRESQL_TRIGGERS = [
 ]
 
 
+# Filled by the triggers below from the cards: a copy of a collection writes the cards, and the
+# target counts them (revise/storage/copy.py).
+KEPT_BY_TRIGGERS = frozenset({"deck_sizes"})
+
+_ONE_MORE = (
+    "INSERT INTO deck_sizes (deck_id, cards) VALUES (NEW.deck_id, 1)"
+    " ON CONFLICT (deck_id) DO UPDATE SET cards = cards + 1;"
+)
+_ONE_FEWER = "UPDATE deck_sizes SET cards = cards - 1 WHERE deck_id = OLD.deck_id;"
+
+SQLITE_DECK_SIZES = [
+    f"""CREATE TRIGGER deck_sizes_on_card_added AFTER INSERT ON cards BEGIN
+        {_ONE_MORE}
+    END""",
+    f"""CREATE TRIGGER deck_sizes_on_card_deleted AFTER DELETE ON cards BEGIN
+        {_ONE_FEWER}
+    END""",
+    f"""CREATE TRIGGER deck_sizes_on_card_moved AFTER UPDATE OF deck_id ON cards
+    WHEN OLD.deck_id != NEW.deck_id BEGIN
+        {_ONE_FEWER}
+        {_ONE_MORE}
+    END""",
+]
+
+
 def create(connection: Connection) -> None:
     """Make the triggers, in the connection's transaction."""
-    triggers = POSTGRESQL_TRIGGERS if connection.dialect.name == "postgresql" else SQLITE_TRIGGERS
+    if connection.dialect.name == "postgresql":
+        triggers = POSTGRESQL_TRIGGERS
+    else:
+        triggers = SQLITE_TRIGGERS + SQLITE_DECK_SIZES
     for statement in triggers:
         connection.exec_driver_sql(statement)

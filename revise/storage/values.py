@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0016_queue_indexes_covering"
+SCHEMA_HEAD = "0017_deck_sizes"
 # What every connection to a SQLite collection is set to: answers durable against a power cut
 # (WAL with a sync on every commit) and the schema's foreign keys kept.
 SQLITE_DURABILITY = (

@@ -59,7 +59,7 @@ _DUE_WAITING = (
     f"SELECT count(*) FROM (SELECT id FROM cards WHERE {_WAITING_IN_DECK} AND state = {REVIEW}"
     " AND due < :end ORDER BY due LIMIT :cap)"
 )
-_CARDS_PER_DECK = "SELECT deck_id, count(*) FROM cards GROUP BY deck_id"
+_CARDS_PER_DECK = "SELECT deck_id, cards FROM deck_sizes"  # as queue._KEPT_PER_DECK
 _SUSPENDED_PER_DECK = (  # from the partial index of suspended cards alone
     f"SELECT deck_id, count(*) FROM cards WHERE {SUSPENDED_CARDS} GROUP BY deck_id"
 )
