@@ -1932,3 +1932,16 @@ def test_a_study_named_with_its_year_is_asked_its_aim_and_findings(tmp_path: Pat
         "32% of answers conformed; 75% conformed at least once"
     )
     assert asked["What is legitimate power?"].endswith("has the right to do so")
+
+
+def test_a_describing_word_under_a_list_of_kinds_names_that_kind(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Politics\n\n## Types of government\n\n"
+        "- Unitary - the central government holds the power and regions only carry it out\n",
+    )
+    assert asked == {
+        "What is unitary government?": (
+            "The central government holds the power and regions only carry it out"
+        )
+    }

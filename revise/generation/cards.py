@@ -102,6 +102,7 @@ from revise.generation.questions import (
     case_span,
     condition,
     definition,
+    described_kind,
     effect,
     formula,
     is_value,
@@ -621,6 +622,8 @@ def _passage_drafts(
     topic = heading_subject(passage)
     described = _described_case(passage, vocabulary)
     section = section_subject(passage)
+    # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
+    kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
@@ -703,6 +706,8 @@ def _passage_drafts(
             finishes_label=finishes,
             section=section,
         )
+        if kinds_heading and not any(shaped.shape == Shape.DEFINITION for shaped in shapes):
+            shapes = [*described_kind(sentence, kinds_heading), *shapes]
         for shaped in shapes:
             where, shown = source, context
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:

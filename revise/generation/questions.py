@@ -442,6 +442,34 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
     return all(is_noun_phrase_word(t) or is_stopword(t) for t in tokens)
 
 
+_KIND_SECTION = re.compile(
+    r"^(?:(?P<thing>[a-z][a-z -]{1,30}?)\s+(?:styles|types|kinds|forms|approaches|systems)"
+    r"|(?:styles|types|kinds|forms)\s+of\s+(?P<of>[a-z][a-z -]{1,30}))$"
+)
+_DESCRIBED_KIND = re.compile(
+    r"^(?P<kind>[A-Z][a-z]+(?:-[a-z]+)?)\s*(?:[-\u2013\u2014=:])\s+(?P<meaning>(?:the|a|an)\s.+)$"
+)
+
+
+def described_kind(sentence: str, section: str) -> list[Question]:
+    """ "Autocratic - the leader makes all decisions alone" under "LEADERSHIP STYLES" -> "What is
+    autocratic leadership?": a describing word that names one kind of what its section lists,
+    and what that kind is like."""
+    kinds = _KIND_SECTION.match(section.casefold().strip())
+    match = _DESCRIBED_KIND.match(sentence.strip())
+    if not kinds or not match:
+        return []
+    word = match["kind"].casefold()
+    if set(lemmas(word)) != {"ADJ"}:
+        return []  # "Penetration - ...": a noun names its own thing
+    answer = _short(match["meaning"]) or _first_part_that_fits(match["meaning"])
+    if not answer:
+        return []
+    thing = (kinds["thing"] or kinds["of"]).strip()
+    front = f"What is {word} {thing}?"
+    return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
+
+
 def _leaks(term: str, meaning: str) -> bool:
     """A meaning that repeats the term itself: "X is the X that ..." is circular. The term's
     words apart are the kind of thing it is ("bond energy": "the energy required to ...")."""
