@@ -1945,3 +1945,14 @@ def test_a_describing_word_under_a_list_of_kinds_names_that_kind(tmp_path: Path)
             "The central government holds the power and regions only carry it out"
         )
     }
+
+
+def test_what_a_thinker_believed_is_asked_of_them_by_name(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Learning\n\n## Theories\n\n"
+        "- Skinner believed behaviour is shaped by its consequences, so he built operant boxes.\n"
+        "- Bandura argued that children learn aggression by watching adults.\n",
+    )
+    assert asked["What did Skinner believe?"] == "Behaviour is shaped by its consequences"
+    assert [front for front in asked if "Bandura" in front]  # a name, never "bandura"

@@ -276,6 +276,8 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
             ]
         if base in STANCE_VERBS:
             rest = tokens[index + 1 :]
+            if len(subject) == 1 and subject[0][:1].isupper() and not subject[0].endswith("s"):
+                names = names | {subject[0].casefold()}  # "Mayo argued ...": who argued it
             if rest[:1] and rest[0].casefold() == "that":
                 rest = rest[1:]
             elif base in ("find", "show", "know", "feel", "say", "state", "think") or not rest:
@@ -307,7 +309,9 @@ def _stance_question(
             return [first, replace(second, beside=True)]
         answer = _answer(said[0])
     else:
-        answer = _answer(" ".join(rest))
+        # "believed workers want money only, so he brought in piece rates": what followed
+        # from the belief is not part of it
+        answer = _answer(re.split(r",\s+so\s+", " ".join(rest), maxsplit=1)[0])
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
     text = f"{front} {trailer}" if trailer else front
