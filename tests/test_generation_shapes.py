@@ -1956,3 +1956,15 @@ def test_what_a_thinker_believed_is_asked_of_them_by_name(tmp_path: Path) -> Non
     )
     assert asked["What did Skinner believe?"] == "Behaviour is shaped by its consequences"
     assert [front for front in asked if "Bandura" in front]  # a name, never "bandura"
+
+
+def test_a_vocabulary_list_asks_each_word_with_its_plural(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Dutch\n\n## Vocab\n- de hond (-en) - dog\n- het huis (-en) - house\n- de fiets - bike\n",
+    )
+    assert asked == {
+        'What does "de hond (-en)" mean?': "Dog",
+        'What does "het huis (-en)" mean?': "House",
+        'What does "de fiets" mean?': "Bike",
+    }

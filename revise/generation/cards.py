@@ -1391,6 +1391,8 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
         return None
     if any(is_stopword(item.split()[0]) and not asks for item in items):
         return None  # "with focused", "and practice": one sentence broken over bullets
+    if normalise(tidy(group.lead.text).rstrip(" :")) in GLOSSARY_HEADINGS:
+        return None  # "Vocab": "la gare - the station", ...: each item a word and its meaning
     if (
         len(lead.split()) > MAX_PROMPT_WORDS
         or is_boilerplate(lead)
@@ -1545,7 +1547,16 @@ def _term_head(part: Passage | ListGroup) -> str:
 
 # A section of terms to learn: each is a card, the list of them is no fact.
 GLOSSARY_HEADINGS = frozenset(
-    ["definitions", "key terms", "terms", "glossary", "vocabulary", "keywords", "key words"]
+    [
+        "definitions",
+        "key terms",
+        "terms",
+        "glossary",
+        "vocabulary",
+        "vocab",
+        "keywords",
+        "key words",
+    ]
 )
 SYMBOL_HEADERS = frozenset(["symbol", "symbols", "notation", "sign", "abbreviation", "short"])
 # The first header of a table that compares its columns ("| Feature | Series | Parallel |").

@@ -1388,7 +1388,8 @@ MAX_MEANING_WORDS = 3  # a translation is a word or two of everyday English
 COMMON_MEANING_ZIPF = 3.8
 FOREIGN_ZIPF = 3.0  # a word this rare in English, unknown to its dictionary, is another language's
 _PAIR = re.compile(
-    r"^(?P<word>[^\W\d][^=:;()\[\]]*?)\s+(?:[-\u2013\u2014=]|->)\s+(?P<meaning>[^;]+)$"
+    r"^(?P<word>[^\W\d][^=:;()\[\]]*?)(?P<form>\s*\([^()]{1,12}\))?"  # "der Hund (-e)"
+    r"\s+(?:[-\u2013\u2014=]|->)\s+(?P<meaning>[^;]+)$"
 )
 
 
@@ -1419,4 +1420,5 @@ def translation(sentence: str) -> list[Question]:
     known = all(lemmas(t.casefold()) or is_stopword(t.casefold()) for t in english)
     if not foreign or not known:
         return []
-    return [Question(f'What does "{word}" mean?', capital(meaning), Shape.DEFINITION, 12.0)]
+    shown = f"{word}{match['form'] or ''}"  # its plural or gender, as the notes give it
+    return [Question(f'What does "{shown}" mean?', capital(meaning), Shape.DEFINITION, 12.0)]
