@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a deck to a deck file (.md), CSV (.csv, .tsv) or Anki package (.apkg).",
     )
     export.add_argument("deck")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
 
     copy = commands.add_parser(
         "copy",
@@ -196,6 +196,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     optimize.add_argument(
         "--reset", action="store_true", help="go back to FSRS's default parameters"
+    )
+
+    config = commands.add_parser(
+        "config",
+        parents=[common],
+        help="check config.toml",
+        description="Check the whole config file, [keys] included (which only the app reads "
+        "otherwise), without opening a collection.",
+    )
+    config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True)
+    config_actions.add_parser(
+        "check", parents=[common], help="check every setting and key binding, say which file"
     )
 
     workload = commands.add_parser(
@@ -334,7 +346,7 @@ COMMON_OPTIONS = (
     (
         "--config",
         "config",
-        Path,
+        str,  # as typed: an empty name is refused, not read as the current folder
         "FILE",
         "settings file (default: $REVISE_CONFIG, else config.toml in the config folder)",
     ),
@@ -464,6 +476,8 @@ def _run_command(args: argparse.Namespace) -> int:
         return _optimize_log(args)
     if args.command in ("copy", "backup"):
         return _copy(args)
+    if args.command == "config":
+        return _config_check(args)
     if args.command == "study" and (status := _study_at_once(args)) is not None:
         return status
     if args.command is None and (status := _deck_list_at_once(args)) is not None:
@@ -668,9 +682,13 @@ def _deck_list_at_once(args: argparse.Namespace) -> int | None:
 
 def _collection_target(args: argparse.Namespace, config) -> str:  # type: ignore[no-untyped-def]
     """The collection to open: --db, else $REVISE_DB, else config.toml's, else the default."""
-    from revise.config import default_database_path
+    from revise.config import default_database_path, given, given_in_environment
 
-    named = args.db or os.environ.get("REVISE_DB") or config.database
+    named = (
+        given("--db", args.db)
+        or given_in_environment("REVISE_DB", "a collection file or a database URL")
+        or config.database
+    )
     if not named:
         return str(default_database_path())  # revise's own data folder: made when first needed
     _check_named_file(str(named), creates=_creates_collection(args))
@@ -717,9 +735,11 @@ def _check_named_file(target: str, *, creates: bool) -> None:
 def _output_folder(text: str | None) -> Path | None:
     """The folder an `-o` names: one that exists, or None for a file. A path ending in `/` is
     a folder whatever else: one not made yet is refused, not written as a file of that name."""
-    if not text:
+    from revise.config import given
+
+    if given("-o", text) is None:
         return None
-    path = Path(text)
+    path = Path(text)  # type: ignore[arg-type]
     if path.is_dir():
         return path
     if text.endswith(("/", os.sep)):
@@ -731,11 +751,13 @@ def _output_folder(text: str | None) -> Path | None:
 
 
 def _copy(args: argparse.Namespace) -> int:
-    from revise.config import Config, default_database_path
+    from revise.config import Config, default_database_path, given
     from revise.storage.copy import backup_path, collection_name, copy_collection, describe
     from revise.storage.engine import database_url
 
-    source = getattr(args, "source", None) or _collection_target(args, Config.load(args.config))
+    source = given("--from", getattr(args, "source", None)) or _collection_target(
+        args, Config.load(args.config)
+    )
     _check_named_file(str(source), creates=False)  # a copy of nothing creates no empty file
     args.database = source
     if args.command == "backup":
@@ -746,7 +768,7 @@ def _copy(args: argparse.Namespace) -> int:
         else:
             target = Path(args.output)
     else:
-        target = args.target
+        target = given("--to", args.target, required=True)
     if args.command == "copy" or args.output:
         _check_named_file(str(target), creates=True)
     counts = copy_collection(source, target)
@@ -755,6 +777,23 @@ def _copy(args: argparse.Namespace) -> int:
         f"{counts.get('decks', 0)} decks, {counts.get('cards', 0)} cards, "
         f"{counts.get('reviews', 0)} reviews, {counts.get('media_files', 0)} media files"
     )
+    return 0
+
+
+def _config_check(args: argparse.Namespace) -> int:
+    """`revise config check`: every setting, and the key bindings that only the app reads (they
+    are checked against the app's own bindings, which takes loading the app's screens)."""
+    from revise.config import Config, config_path
+    from revise.tui.keys import check_keymap
+
+    path, _ = config_path(args.config)
+    config = Config.load(args.config)
+    check_keymap(config.keymap, config.source)
+    if not path.exists():
+        print(f"{inert(str(path))}: no config file there; every setting has its default")
+    else:
+        rebound = f", {len(config.keymap)} key binding(s) changed" if config.keymap else ""
+        print(f"{inert(str(path))}: no problems found{rebound}")
     return 0
 
 
@@ -955,12 +994,14 @@ def _print_decks(rows, everything, args: argparse.Namespace) -> int:  # type: ig
 
 
 def _export(collection, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from revise.config import given
     from revise.formats.export import export_decks
 
+    output = Path(given("-o", args.output, required=True))  # type: ignore[arg-type]
     decks = collection.export_decks(args.deck)
-    export_decks(decks, args.output, day_starts_at=collection.config.day_starts_at, name=args.deck)
+    export_decks(decks, output, day_starts_at=collection.config.day_starts_at, name=args.deck)
     for deck in decks:
-        print(f"{inert(deck.name)}: {len(deck.notes)} notes written to {inert(str(args.output))}")
+        print(f"{inert(deck.name)}: {len(deck.notes)} notes written to {inert(str(output))}")
     return 0
 
 

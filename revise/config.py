@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -55,10 +56,9 @@ class Config:
     source: str = field(default="config", compare=False)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Config:
+    def load(cls, path: Path | str | None = None) -> Config:
         """Read the config file; a missing default file means defaults."""
-        explicit = path is not None or "REVISE_CONFIG" in os.environ
-        path = path or Path(os.environ.get("REVISE_CONFIG") or default_config_path())
+        path, explicit = config_path(path)
         if not path.exists():
             if explicit:
                 raise ReviseError(f"{path}: config file not found (create it or drop --config)")
@@ -66,9 +66,21 @@ class Config:
         import tomllib  # only when there is a file: most starts have none
 
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise ReviseError(f"{path}: cannot read config: {error} (fix the TOML)") from None
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise ReviseError(f"{path}: cannot read config: {reason}") from None
+        except UnicodeDecodeError as error:
+            raise ReviseError(
+                f"{path}: cannot read config: not UTF-8 text (byte {error.start + 1}); "
+                "save it as UTF-8"
+            ) from None
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ReviseError(
+                f"{path}: cannot read config: {_toml_problem(error)} (fix the TOML)"
+            ) from None
         return cls.from_dict(data, str(path))
 
     @classmethod
@@ -80,7 +92,7 @@ class Config:
         keys = _Table(data, "keys", where)
         unknown = set(data) - {"scheduling", "limits", "keys", "database"}
         if unknown:
-            raise ReviseError(f"{where}: unknown section(s) {sorted(unknown)} (see the README)")
+            raise ReviseError(f"{where}: unknown section(s) {_listed(unknown)} (see the README)")
         maximum_interval = scheduling.integer(
             "maximum_interval_days", DEFAULT_MAXIMUM_INTERVAL_DAYS, 1, MAX_INTERVAL_DAYS
         )
@@ -114,8 +126,39 @@ class Config:
         )
         leftover = scheduling.unread() + limits.unread()
         if leftover:
-            raise ReviseError(f"{where}: unknown setting(s) {leftover} (see the README)")
+            raise ReviseError(f"{where}: unknown setting(s) {_listed(leftover)} (see the README)")
         return config
+
+
+def config_path(path: Path | str | None = None) -> tuple[Path, bool]:
+    """The config file to read (`--config`, else $REVISE_CONFIG, else the default one) and
+    whether the user named it (a named file must be there)."""
+    named = (
+        given("--config", path)
+        if path is not None
+        else given_in_environment("REVISE_CONFIG", "a config file")
+    )
+    return (Path(named), True) if named is not None else (default_config_path(), False)
+
+
+def given(option: str, value: Path | str | None, *, required: bool = False) -> str | None:
+    """A file or URL named on the command line, None when the option is left out. An empty one
+    (`--db ""`, often a shell variable that was never set) is refused: it names nothing, and
+    taking the default instead would study or change another collection without a word."""
+    if value is None:
+        return None
+    if not str(value).strip():
+        instead = "" if required else f", or leave {option} out"
+        raise ReviseError(f'{option} "": the name is empty (give a file name{instead})')
+    return str(value)
+
+
+def given_in_environment(variable: str, what: str) -> str | None:
+    """`$variable`, None when unset; set but empty is refused as an empty option is."""
+    value = os.environ.get(variable)
+    if value is not None and not value.strip():
+        raise ReviseError(f"${variable} is set but empty (set it to {what}, or unset it)")
+    return value
 
 
 def _database(value: object, where: str) -> str | None:
@@ -131,10 +174,50 @@ def _database(value: object, where: str) -> str | None:
 
 
 def _shown(value: object) -> str:
-    """A setting's value as the file wrote it, quoted inert as every message quotes text."""
+    """A setting's value much as the file wrote it, each piece of text in it quoted inert as
+    every message quotes text (Python's repr would show an ESC as `'\\x1b'`)."""
     if isinstance(value, bool):
         return str(value).lower()
-    return quoted(value) if isinstance(value, str) else repr(value)
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(item) for item in value) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{quoted(key)} = {_shown(item)}" for key, item in value.items())
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, int | float):
+        return repr(value)
+    return quoted(value.isoformat() if hasattr(value, "isoformat") else value)
+
+
+def _listed(names: object) -> str:
+    """Keys or table names the file gave, sorted and quoted inert."""
+    return ", ".join(quoted(name) for name in sorted(names))  # type: ignore[call-overload]
+
+
+# A Python string literal, or a tuple of them, as tomllib's messages quote the file's text.
+_PYTHON_STRING = r"'(?:[^'\\\n]|\\.)*'" "|" r'"(?:[^"\\\n]|\\.)*"'
+_QUOTED_IN_MESSAGE = re.compile(
+    rf"\((?:{_PYTHON_STRING})(?:, (?:{_PYTHON_STRING}))*,?\)|{_PYTHON_STRING}"
+)
+
+
+def _toml_problem(error: Exception) -> str:
+    """tomllib's message with the text it quotes from the file (`Illegal character '\\x1b'`,
+    `Cannot declare ('a',) twice`) quoted as every other message quotes text: a key written
+    dotted, a control character as its picture."""
+    import ast
+
+    def requote(match: re.Match[str]) -> str:
+        try:
+            value = ast.literal_eval(match[0])
+        except (ValueError, SyntaxError):
+            return match[0]  # not a literal after all ("Unescaped '\\' in a string")
+        if isinstance(value, tuple):
+            return quoted(".".join(value))
+        return quoted(value)
+
+    return _QUOTED_IN_MESSAGE.sub(requote, str(error))
 
 
 class _Table:
@@ -216,7 +299,7 @@ class _Table:
         keymap = {}
         for binding, keys in self.values.items():
             if not isinstance(keys, str) or not all(_is_key_name(key) for key in keys.split(",")):
-                raise self._bad(f'"{binding}"', 'keys such as "1,j"', keys)
+                raise self._bad(quoted(binding), 'keys such as "1,j"', keys)
             keymap[binding] = keys
         return keymap
 

@@ -30,11 +30,11 @@ BAD_SETTINGS = [
     ("[scheduling]\ndesired_retention = nan", "[scheduling] desired_retention", "nan"),
     ('[scheduling]\ndesired_retention = "0.9"', "[scheduling] desired_retention", "'0.9'"),
     ("[scheduling]\nday_starts_at = 24", "[scheduling] day_starts_at", "24"),
-    ('[keys]\n"review.again" = ["1"]', '[keys] "review.again"', "['1']"),
-    ('[keys]\n"review.again" = ""', '[keys] "review.again"', "''"),
-    ('[keys]\n"review.again" = ","', '[keys] "review.again"', "','"),  # Again had no key
-    ('[keys]\n"review.again" = "1,,j"', '[keys] "review.again"', "'1,,j'"),
-    ('[keys]\n"review.again" = "ctrl a"', '[keys] "review.again"', "'ctrl a'"),  # no such key
+    ('[keys]\n"review.again" = ["1"]', "[keys] 'review.again'", "['1']"),
+    ('[keys]\n"review.again" = ""', "[keys] 'review.again'", "''"),
+    ('[keys]\n"review.again" = ","', "[keys] 'review.again'", "','"),  # Again had no key
+    ('[keys]\n"review.again" = "1,,j"', "[keys] 'review.again'", "'1,,j'"),
+    ('[keys]\n"review.again" = "ctrl a"', "[keys] 'review.again'", "'ctrl a'"),  # no such key
     ("limits = 3", "[limits] must be a table", ""),
 ]
 
@@ -121,3 +121,76 @@ def test_keys_as_textual_names_them_are_accepted(keys):
     from revise.tui.keys import check_keymap
 
     check_keymap({"review.again": keys}, "config.toml")
+
+
+# config.toml files holding an ESC (raw, which TOML refuses, or written `\u001b`, which it reads)
+# where each message quotes it: TOML's own errors, and every check of the settings.
+ESCAPED_IN_CONFIG = [
+    (
+        b'database = "x\x1by"',
+        "cannot read config: Illegal character '\u241b' (at line 1, column 14)",
+    ),
+    (b'[keys]\n"a\x1b" = "j"', "cannot read config: Illegal character '\u241b' (at line 2"),
+    (b'["s\\u001b"]\n["s\\u001b"]', "cannot read config: Cannot declare 's\u241b' twice"),
+    (b'["s\\u001b".t]\n["s\\u001b".t]', "cannot read config: Cannot declare 's\u241b.t' twice"),
+    (b'x = {"a\\u001b" = 1, "a\\u001b" = 2}', "Duplicate inline table key 'a\u241b'"),
+    (b'["sch\\u001bed"]', "unknown section(s) 'sch\u241bed' (see the README)"),
+    (b'[scheduling]\n"fu\\u001bzz" = 1', "unknown setting(s) 'fu\u241bzz' (see the README)"),
+    (
+        b'[scheduling]\nfuzz = ["\\u001b"]',
+        "[scheduling] fuzz must be true or false, not ['\u241b']",
+    ),
+    (b'[scheduling]\nfuzz = {"\\u001b" = 1}', "fuzz must be true or false, not {'\u241b' = 1}"),
+    (b'[keys]\n"re\\u001bview" = "a b"', "[keys] 're\u241bview' must be keys such as"),
+    (b"database = 1979-05-27", "database must be a file path or a URL such as"),
+    (b"\xff = 1", "cannot read config: not UTF-8 text (byte 1); save it as UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ESCAPED_IN_CONFIG)
+def test_a_config_error_shows_the_files_text_as_every_message_does(
+    config_file, capsys, text, expected
+):
+    """No message shows Python's repr of the file's text (`'\\x1b'`, `('a',)`, a list, a
+    `datetime.date(...)`): text is quoted inert, an ESC shown as its picture."""
+    path = config_file("")
+    path.write_bytes(text + b"\n")
+    assert main(["--config", str(path), "decks"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"revise: {path}: ") and err.count("\n") == 1, err
+    assert expected in err, err
+    assert "\\x" not in err and "('" not in err and "datetime" not in err, err
+
+
+def test_a_config_path_that_cannot_be_read_is_named_without_pythons_quoting(tmp_path, capsys):
+    folder = tmp_path / "conf\x1big.toml"
+    folder.mkdir()
+    assert main(["--config", str(folder), "decks"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"revise: {tmp_path}/conf\u241big.toml: cannot read config: Is a directory\n"
+
+
+def test_config_check_checks_the_key_bindings_the_other_commands_leave_to_the_app(
+    config_file, capsys, tmp_path, monkeypatch
+):
+    path = config_file('[keys]\n"review.again" = "F1"')
+    assert main(["--config", str(path), "config", "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"revise: {path}: [keys] 'review.again': 'F1' is no key")
+    assert err.count("\n") == 1
+
+    path = config_file('[keys]\n"review.again" = "f1,j"\n[scheduling]\nfuzz = false')
+    assert main(["--config", str(path), "config", "check"]) == 0
+    assert capsys.readouterr().out == f"{path}: no problems found, 1 key binding(s) changed\n"
+
+    path = config_file("[scheduling]\nfuzz = 0")
+    assert main(["--config", str(path), "config", "check"]) == 1
+    assert "[scheduling] fuzz must be true or false, not 0" in capsys.readouterr().err
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "nowhere"))
+    assert main(["config", "check"]) == 0
+    default = tmp_path / "nowhere" / "revise" / "config.toml"
+    assert capsys.readouterr().out == (
+        f"{default}: no config file there; every setting has its default\n"
+    )
+    assert not default.parent.exists()

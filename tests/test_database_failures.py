@@ -319,3 +319,50 @@ def test_backup_into_a_folder_writes_the_usual_name_there(tmp_path, capsys, db):
         (backup,) = missing.iterdir()
         assert backup.name.startswith("revise.backup-") and backup.suffix == ".db"
         backup.unlink()
+
+
+EMPTY_NAMES = [
+    (["decks", "--db", ""], '--db "": the name is empty (give a file name, or leave --db out)'),
+    (["--db="], '--db "": the name is empty'),
+    (["study", "--db", ""], '--db "": the name is empty'),
+    (["import", "CAPITALS", "--db", ""], '--db "": the name is empty'),
+    (["decks", "--config", ""], '--config "": the name is empty'),
+    (["export", "capitals", "-o", ""], '-o "": the name is empty (give a file name)'),
+    (["backup", "-o", ""], '-o "": the name is empty (give a file name, or leave -o out)'),
+    (["generate", "NOTES", "-o", ""], '-o "": the name is empty'),
+    (["copy", "--from", "", "--to", "COPY"], '--from "": the name is empty'),
+    (["copy", "--to", ""], '--to "": the name is empty (give a file name)'),
+    (["decks", "REVISE_DB="], "$REVISE_DB is set but empty (set it to a collection file"),
+    (["decks", "REVISE_DB= "], "$REVISE_DB is set but empty"),
+    (["decks", "REVISE_CONFIG="], "$REVISE_CONFIG is set but empty (set it to a config file"),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"), EMPTY_NAMES, ids=[" ".join(words) for words, _ in EMPTY_NAMES]
+)
+def test_an_empty_name_is_refused_not_taken_for_the_default(
+    tmp_path, capsys, monkeypatch, db, command, expected
+):
+    """`--db ""` (a shell variable that was never set) used the default collection without a
+    word; `backup -o ""` wrote into the data folder, `generate -o ""` beside the notes and
+    `copy --from ""` copied the default collection. Each is one line and changes nothing."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    notes = tmp_path / "notes.txt"
+    notes.write_text("# Capitals\n\n- Paris is the capital of France\n", encoding="utf-8")
+    capsys.readouterr()
+    before = sorted(tmp_path.iterdir())
+    replace = {"CAPITALS": str(deck_file(tmp_path)), "NOTES": str(notes)}
+    replace["COPY"] = str(tmp_path / "copy.db")
+    words = []
+    for word in command:
+        if word.startswith("REVISE_"):
+            name, _, value = word.partition("=")
+            monkeypatch.setenv(name, value)
+        else:
+            words.append(replace.get(word, word))
+    assert main(words) == 1
+    assert one_line(capsys).startswith(f"revise: {expected}")
+    assert sorted(tmp_path.iterdir()) == before  # no data folder, no deck file, no copy
