@@ -459,6 +459,10 @@ def _os_error_line(error: OSError, args: argparse.Namespace) -> str:
     reason = error.strerror or str(error)
     if error.errno == errno.ENOSPC:
         reason = "no space left on the disk (free some space and try again)"
+    elif error.errno == errno.EFBIG:
+        from revise.formats.files import over_file_size_limit
+
+        reason = f"{reason} ({over_file_size_limit(error) or 'free some space and try again'})"
     return f"{where}: {reason}" if where else reason
 
 

@@ -321,3 +321,68 @@ def test_retried_upgrades_keep_one_backup(db_path, monkeypatch):
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     copy.close()
+
+
+def over_the_limit(limit: int):  # type: ignore[no-untyped-def]
+    """For subprocess: the child may write files of at most `limit` bytes (`ulimit -f`)."""
+    import resource
+
+    def set_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    return set_limit
+
+
+COLLECTION_LIMIT = 40 * 1024  # above the collection's 32 KB -shm, so reading it still works
+NOTES = ROOT / "tests" / "notes" / "contract-law-offer-acceptance.md"  # a 13 KB deck
+
+
+@pytest.mark.parametrize(
+    ("command", "limit"),
+    [
+        (["export", "Big", "-o", "OUT/big.md"], COLLECTION_LIMIT),
+        (["export", "Big", "-o", "OUT/big.csv"], COLLECTION_LIMIT),
+        (["export", "Big", "-o", "OUT/big.apkg"], COLLECTION_LIMIT),
+        (["generate", str(NOTES), "-o", "OUT/big.md"], 8 * 1024),
+        (["backup", "-o", "OUT/big.db"], COLLECTION_LIMIT),
+        (["copy", "--to", "OUT/big.db"], COLLECTION_LIMIT),
+    ],
+    ids=lambda value: " ".join(value[:2]) + " " + value[-1][4:] if isinstance(value, list) else "",
+)
+def test_a_limit_on_file_size_is_told_naming_the_file_being_written(env, tmp_path, command, limit):
+    """Under `ulimit -f`, backup and copy named the collection they read (`database error (disk
+    I/O error)`) and an export said to free some space: each names the file it was writing and
+    the limit, writes nothing and leaves no temporary."""
+    deck = DeckData(
+        "Big",
+        [
+            NoteData(NoteKind.BASIC, f"Question {i} {os.urandom(24).hex()}?", os.urandom(48).hex())
+            for i in range(600)
+        ],
+    )
+    import_deck(tmp_path, deck)
+    out = tmp_path / "out"
+    out.mkdir()
+    words = [word.replace("OUT", str(out)) for word in command]
+    target = Path(words[-1])
+    environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    whole = subprocess.run(
+        [sys.executable, "-m", "revise", *words], cwd=ROOT, env=environment, capture_output=True
+    )
+    assert whole.returncode == 0, whole.stderr
+    assert target.stat().st_size > limit  # the whole file would pass the limit
+    target.unlink()
+
+    done = subprocess.run(
+        [sys.executable, "-m", "revise", *words],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        preexec_fn=over_the_limit(limit),
+    )
+
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"revise: {target}: ") and done.stderr.count("\n") == 1
+    assert f"files may be at most {limit:,} bytes here (ulimit -f)" in done.stderr
+    assert os.listdir(out) == []  # neither the file nor a temporary

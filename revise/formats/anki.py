@@ -33,7 +33,12 @@ from revise.config import MAX_INTERVAL_DAYS
 from revise.errors import FormatError
 from revise.formats import protowire as pb
 from revise.formats.anki_export import CONTEXT_FIELD, SOURCE_FIELD
-from revise.formats.files import DISK_FULL, TEMP_PREFIX, remove_stale_temporaries
+from revise.formats.files import (
+    DISK_FULL,
+    TEMP_PREFIX,
+    over_file_size_limit,
+    remove_stale_temporaries,
+)
 from revise.formats.htmltext import html_to_text
 from revise.formats.memory import memory_from_reviews, memory_from_sm2
 from revise.formats.model import (
@@ -360,9 +365,11 @@ def scratch_copy(folder: Path, name: str, chunks: Iterator[bytes], error: _Error
                     out.write(chunk)
         except OSError as exc:
             reason = "the disk is full" if exc.errno in DISK_FULL else exc.strerror or str(exc)
-            raise error(
-                f"cannot write a temporary copy of its collection in {folder} ({reason}); "
+            advice = over_file_size_limit(exc) or (
                 "free some space there, or make the folder writable, and try again"
+            )
+            raise error(
+                f"cannot write a temporary copy of its collection in {folder} ({reason}); {advice}"
             ) from exc
         yield copy
     finally:

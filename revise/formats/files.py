@@ -116,12 +116,39 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
+def file_size_limit() -> int | None:
+    """The largest file this process may write, in bytes (`ulimit -f`), or None for no limit."""
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: no such limit
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def file_size_limit_advice(limit: int) -> str:
+    """What to do when a write stopped at the limit on file size."""
+    return (
+        f"files may be at most {limit:,} bytes here (ulimit -f): raise the limit "
+        "(ulimit -f unlimited) and try again"
+    )
+
+
+def over_file_size_limit(error: OSError) -> str | None:
+    """What to do when `error` is a write stopped by the limit on file size, else None."""
+    if error.errno == errno.EFBIG and (limit := file_size_limit()) is not None:
+        return file_size_limit_advice(limit)
+    return None
+
+
 def _advice(error: OSError) -> str:
-    if error.errno in DISK_FULL:
+    if (advice := over_file_size_limit(error)) is not None:
+        return advice + "; "
+    if error.errno in DISK_FULL or error.errno == errno.EFBIG:
         return "free some space and try again; "
     if error.errno in _DENIED:
         return "write to a folder you may write to; "

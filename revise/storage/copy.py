@@ -9,8 +9,8 @@ one transaction for the rows, and the tables it created are dropped again if it 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,8 +45,8 @@ def copy_collection(
 
         target_path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_target(target_path) as temporary:
-            return _copy_into(source_url, storage.database_url(temporary), progress)
-    return _copy_into(source_url, target_url, progress)
+            return _copy_into(source_url, storage.database_url(temporary), progress, target_path)
+    return _copy_into(source_url, target_url, progress, _shown(target_url))
 
 
 def backup_to_file(source: str | Path, path: Path) -> Path:
@@ -82,8 +82,25 @@ def collection_name(url: str) -> str:
     return make_url(url).database or "revise"
 
 
+@contextmanager
+def _writing(target: str | Path) -> Iterator[None]:
+    """A database failure while writing the copy (a full disk, a limit on file size) is told
+    naming the copy being written, not the collection it is copied from."""
+    from revise.storage.diagnose import explain, is_database_error
+
+    try:
+        yield
+    except Exception as error:
+        if not is_database_error(error):
+            raise
+        raise explain(error, target) from None
+
+
 def _copy_into(
-    source_url: str, target_url: str, progress: Callable[[str, int], None] | None
+    source_url: str,
+    target_url: str,
+    progress: Callable[[str, int], None] | None,
+    shown_target: str | Path,
 ) -> dict[str, int]:
     source = storage.create(source_url)
     target = storage.create(target_url)
@@ -91,14 +108,15 @@ def _copy_into(
         revision = current_revision(source)
         if revision is None:
             raise ReviseError(f"{_shown(source_url)}: not a revise collection (nothing to copy)")
-        with target.connect() as connection:
+        with _writing(shown_target), target.connect() as connection:
             if inspect(connection).get_table_names():
                 raise ReviseError(
                     f"{_shown(target_url)}: already holds tables (copy into an empty database)"
                 )
-        upgrade(target, revision)
+        with _writing(shown_target):
+            upgrade(target, revision)
         try:
-            return _copy_rows(source, target, progress)
+            return _copy_rows(source, target, progress, shown_target)
         except BaseException:
             _drop_everything(target)
             raise
@@ -108,16 +126,19 @@ def _copy_into(
 
 
 def _copy_rows(
-    source: Engine, target: Engine, progress: Callable[[str, int], None] | None
+    source: Engine,
+    target: Engine,
+    progress: Callable[[str, int], None] | None,
+    shown_target: str | Path,
 ) -> dict[str, int]:
     tables = MetaData()
     tables.reflect(source)
     counts: dict[str, int] = {}
-    with (
-        storage.reading(source) as reader,
-        target.connect() as writer,
-        writer.begin(),
-    ):
+    with _writing(shown_target):
+        writer = target.connect()
+    with writer, storage.reading(source) as reader:
+        with _writing(shown_target):
+            transaction = writer.begin()  # rolled back on leaving unless committed below
         for table in tables.sorted_tables:
             if table.name == SCHEMA_TABLE or table.name in KEPT_BY_TRIGGERS:
                 continue
@@ -127,12 +148,15 @@ def _copy_rows(
                 select(table).order_by(*order)
             )
             for batch in rows.partitions():
-                writer.execute(insert(table), [row._asdict() for row in batch])
+                with _writing(shown_target):
+                    writer.execute(insert(table), [row._asdict() for row in batch])
                 counts[table.name] += len(batch)
                 if progress:
                     progress(table.name, counts[table.name])
-        if writer.dialect.name == "postgresql":
-            _restart_id_sequences(writer, tables)
+        with _writing(shown_target):
+            if writer.dialect.name == "postgresql":
+                _restart_id_sequences(writer, tables)
+            transaction.commit()
     return counts
 
 

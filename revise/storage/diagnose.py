@@ -32,6 +32,14 @@ def explain(error: BaseException, where: str | Path) -> ReviseError:
             f"{where}: the disk is full ({detail}); nothing was changed: free some space and "
             "try again"
         )
+    if name.startswith("SQLITE_IOERR"):
+        from revise.formats.files import file_size_limit, file_size_limit_advice
+
+        if (limit := file_size_limit()) is not None:  # the likely cause of a write failing
+            return ReviseError(
+                f"{where}: cannot write the database ({detail}); nothing was changed: "
+                f"{file_size_limit_advice(limit)}"
+            )
     if name.startswith("SQLITE_READONLY") or name == "SQLITE_PERM":
         return read_only_error(where)
     if name.startswith("SQLITE_CORRUPT"):
