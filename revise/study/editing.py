@@ -394,6 +394,9 @@ class Editing:
             check_note(note)
         now = self._clock()
         with self._lock, storage.writing(self._engine) as connection:
+            # On a server, after any import of the same card: its key is then seen as taken,
+            # never met as the unique constraint (or a deadlock on the deck's row) half-way.
+            storage.lock_for_import(connection)
             deck_id = _deck_id(connection, deck)
             position = connection.execute(
                 select(func.max(notes_t.c.position)).where(notes_t.c.deck_id == deck_id)
@@ -450,6 +453,7 @@ class Editing:
         Re-importing a file that still has them does not bring them back (unless --restore).
         Returns the cards deleted."""
         with self._lock, storage.writing(self._engine) as connection:
+            storage.lock_for_import(connection)  # as delete_deck: one order of locks
             note_ids = list(
                 connection.execute(
                     select(cards_t.c.note_id).where(cards_t.c.id.in_(list(card_ids))).distinct()
@@ -537,6 +541,7 @@ class Editing:
     def create_deck(self, name: str) -> None:
         check_deck_name(name)
         with self._lock, storage.writing(self._engine) as connection:
+            storage.lock_for_import(connection)  # an import making this deck meanwhile: seen
             if _find_deck(connection, name) is not None:
                 raise ReviseError(
                     f"a deck named {quoted(name)} already exists (choose another name)"
@@ -549,6 +554,7 @@ class Editing:
         """Rename a deck and its sub-decks (`old::x` becomes `new::x`); the (old, new) names."""
         check_deck_name(new)
         with self._lock, storage.writing(self._engine) as connection:
+            storage.lock_for_import(connection)  # as create_deck
             rows = _subtree(connection, old)
             if not rows:
                 raise ReviseError(f"no deck named {quoted(old)} (see `revise decks`)")
