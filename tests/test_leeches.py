@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from revise import Collection, Rating
 from revise.config import Config
+from revise.formats.model import DeckData
 from revise.scheduling.scheduler import REVIEW
 from revise.study.leeches import is_leech, leech_note
 from tests.core_fixtures import basic_deck
@@ -96,3 +99,78 @@ def test_leeches_are_counted_in_the_statistics(leechy, clock):
     forget_until(col, clock, col.session("D"), 3)
     stats = col.statistics("D")
     assert (stats.leeches, stats.states["suspended"]) == (1, 1)
+
+
+def test_reimporting_the_file_keeps_the_leech_tag_the_app_gave(leechy, clock):
+    """The tag is the app's: the file it came from never had it. Re-importing the unchanged file
+    said "1 updated" and took the tag off; a file that changes the note's tags or text keeps it
+    too, and a file that writes the tag itself is not given it twice."""
+    col = leechy()
+    forget_until(col, clock, col.session("D"), 3)
+    assert tags_of(col) == ("leech",)
+
+    report = col.import_decks([basic_deck("D", 1)])
+    assert report.decks[0].summary() == "D: 0 added, 0 updated, 1 unchanged, 0 missing"
+    assert tags_of(col) == ("leech",)
+
+    note = basic_deck("D", 1).notes[0]
+    changed = DeckData("D", [replace(note, back="Answer 0, rewritten", tags=("chem",))])
+    assert col.import_decks([changed]).decks[0].summary() == (
+        "D: 0 added, 1 updated, 0 unchanged, 0 missing"
+    )
+    assert tags_of(col) == ("chem", "leech")
+    assert col.export_deck("D").notes[0].back == "Answer 0, rewritten"
+
+    written = DeckData("D", [replace(note, back="Answer 0, rewritten", tags=("leech", "chem"))])
+    col.import_decks([written])
+    assert tags_of(col) == ("leech", "chem")
+
+
+def test_a_leech_made_while_another_computer_imports_its_note_keeps_both_tags(
+    db, clock, monkeypatch, request
+):
+    """On a server the import locks the notes it rewrites, then their cards: an answer that
+    made one of them a leech waited for the note with its card locked, a deadlock (a raw
+    DeadlockDetected). Now the answer is stored at once (the next card is not held up), and the
+    note is tagged and the card suspended once the import is done, on top of the tags the
+    import wrote. On SQLite the import holds the whole file and the answer waits as every
+    write does."""
+    from revise.storage import plan_check
+    from tests.test_postgres import in_thread
+
+    config = Config(fuzz=False, leech_threshold=1)
+    laptop = Collection.open(db, config=config, clock=clock)
+    desktop = Collection.open(db, config=config, clock=clock)
+    request.addfinalizer(laptop.close)
+    laptop.import_decks([basic_deck("D", 1)])
+    session = desktop.session("D")
+    while (card := session.next_card()).state != REVIEW:
+        session.answer(card, Rating.GOOD, 1000)
+        clock.now = max(clock.now, desktop.next_due("D") or clock.now)
+    holds = plan_check.still_holds
+    answering: list = []
+    server = desktop._engine.dialect.name == "postgresql"
+
+    def lapsed_meanwhile(*args):  # type: ignore[no-untyped-def]
+        current = holds(*args)
+        if not answering:
+            answering.append(in_thread(lambda: session.answer(card, Rating.AGAIN, 1000)))
+            thread = answering[0][0]
+            thread.join(10 if server else 0.5)
+            assert thread.is_alive() is not server  # a server: stored without waiting
+        return current
+
+    monkeypatch.setattr(plan_check, "still_holds", lapsed_meanwhile)
+    note = basic_deck("D", 1).notes[0]
+    report = laptop.import_decks([DeckData("D", [replace(note, tags=("chem",))])])
+
+    [(thread, errors)] = answering
+    thread.join()
+    assert errors == []
+    assert report.decks[0].summary() == "D: 0 added, 1 updated, 0 unchanged, 0 missing"
+    leech = session.answers[-1].leech
+    assert leech is not None and leech.suspended
+    desktop.close()  # waits for what was put off until the import was done
+    assert tags_of(laptop) == ("chem", "leech")
+    assert laptop.next_card("D") is None  # suspended
+    assert laptop.decks()[0].total == 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
 
@@ -60,6 +60,7 @@ from revise.storage.note_rows import (
     note_row,
     unique_notes,
 )
+from revise.storage.values import LEECH_TAG, has_leech_tag
 
 decks_t = Deck.__table__
 notes_t = Note.__table__
@@ -538,11 +539,24 @@ def _same(old: _Stored, note: NoteData, key: str) -> bool:
         and _same_front(old.front, note)
         and old.back == note.back
         and old.context == note.context
-        and old.tags == " ".join(note.tags)
+        and _same_tags(old.tags, note.tags)
         and _same_source(old.source, note.source)
         and set(old.media.splitlines()) == set(note.media)
         and not old.missing
     )
+
+
+def _same_tags(stored: str, written: tuple[str, ...]) -> bool:
+    """The file's tags, and the leech tag the app added if the file does not have it."""
+    return stored.split() == list(_kept_leech_tag(stored, written))
+
+
+def _kept_leech_tag(stored: str, written: tuple[str, ...]) -> tuple[str, ...]:
+    """The tags a note takes from the file, with the app's leech tag kept: an answer made the
+    card a leech; re-importing its file (where no one wrote the tag) does not take that back."""
+    if has_leech_tag(stored) and not has_leech_tag(" ".join(written)):
+        return (*written, LEECH_TAG)
+    return written
 
 
 def _same_front(old: str, note: NoteData) -> bool:
@@ -588,7 +602,10 @@ def _update_notes(
         notes_t,
         (*NOTE_FIELDS, "updated_at"),
         "id",
-        [(*note_row(note, key, position), stamp, old.id) for old, note, key, position in changed],
+        [
+            (*note_row(_with_kept_tags(old, note), key, position), stamp, old.id)
+            for old, note, key, position in changed
+        ],
     )
     update_rows(
         connection,
@@ -600,6 +617,11 @@ def _update_notes(
     for old, note, _, position in changed:
         if old.missing or old.kind != note.kind.value or note.kind is not NoteKind.BASIC:
             _update_cards(connection, old, note, position, deck_id, now)
+
+
+def _with_kept_tags(old: _Stored, note: NoteData) -> NoteData:
+    tags = _kept_leech_tag(old.tags, note.tags)
+    return note if tags is note.tags else replace(note, tags=tags)
 
 
 def _update_cards(

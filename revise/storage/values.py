@@ -29,6 +29,15 @@ SCHEDULED_CARDS = "due IS NOT NULL"
 # The largest row id SQLite and PostgreSQL (bigint) hold: a card number past it is no card's.
 MAX_ROW_ID = 2**63 - 1
 
+# The tag an answer that makes a card a leech gives its note (revise/study/leeches.py). It is the
+# app's, not the file's: re-importing the file the note came from keeps it.
+LEECH_TAG = "leech"
+
+
+def has_leech_tag(tags: str) -> bool:
+    return any(tag.lower() == LEECH_TAG for tag in tags.split())
+
+
 # Card.flag values, as Anki numbers and colours them (0: no flag)
 FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
 

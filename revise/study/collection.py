@@ -161,6 +161,7 @@ class Collection:
 
     def close(self) -> None:
         self._kept.close()
+        leeches.wait_for_tags(self._engine)
         self._engine.dispose()
         if self._media_folder is not None:
             shutil.rmtree(self._media_folder, ignore_errors=True)

@@ -9,22 +9,27 @@ is suspended, so the user rewrites or drops it. The answer's review row records 
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from revise.storage.folding import folded
 from revise.storage.models import NOT_SUSPENDED, SUSPENDED, Card, Note, Review
+from revise.storage.values import LEECH_TAG, has_leech_tag
 
 cards_t = Card.__table__
 notes_t = Note.__table__
 reviews_t = Review.__table__
 
-LEECH_TAG = "leech"
 # Bits of Review.leech: what the answer did.
 MADE_LEECH = 4  # the answer made the card a leech (set whenever the others may be)
 TAGGED = 1  # the note was tagged `leech` by this answer (it was not before)
 SUSPENDED_NOW = 2  # the card was suspended by this answer
+# To be suspended once an import on a server that holds the note lets go of it (_tag_later):
+# suspending it within the answer would make the answer wait on the note, a deadlock.
+SUSPEND_LATER = 8
 
 
 @dataclass(frozen=True)
@@ -44,14 +49,13 @@ def is_leech(lapses: int, threshold: int) -> bool:
     return (lapses - threshold) % every == 0
 
 
-def has_leech_tag(tags: str) -> bool:
-    return any(tag.lower() == LEECH_TAG for tag in tags.split())
-
-
 def mark(connection: Connection, card_id: int, note_id: int, *, suspend: bool) -> int:
     """Tag the card's note `leech` and, if asked, suspend the card; returns what was done."""
     done = MADE_LEECH
-    tags = _tags(connection, note_id)
+    tags = _tags(connection, note_id, lock=True)
+    if tags is None:  # an import on a server is rewriting the note: done once it is done
+        _tag_later(connection.engine, card_id, note_id)
+        return done | (SUSPEND_LATER if suspend else 0)
     if not has_leech_tag(tags):
         connection.execute(
             update(notes_t)
@@ -59,15 +63,20 @@ def mark(connection: Connection, card_id: int, note_id: int, *, suspend: bool) -
             .values(_tags_values(f"{tags} {LEECH_TAG}".strip()))
         )
         done |= TAGGED
-    if suspend:
-        suspended = connection.execute(
+    if suspend and _suspend(connection, card_id):
+        done |= SUSPENDED_NOW
+    return done
+
+
+def _suspend(connection: Connection, card_id: int) -> bool:
+    """Suspend the card; whether it was not suspended before."""
+    return bool(
+        connection.execute(
             update(cards_t)
             .where(cards_t.c.id == card_id, cards_t.c.suspended == NOT_SUSPENDED)
             .values(suspended=SUSPENDED)
         ).rowcount
-        if suspended:
-            done |= SUSPENDED_NOW
-    return done
+    )
 
 
 def take_back(connection: Connection, card_id: int, done: int) -> None:
@@ -93,8 +102,88 @@ def _tags_values(tags: str) -> dict[str, str]:
     return {"tags": tags} | folded({"tags": tags})
 
 
-def _tags(connection: Connection, note_id: int) -> str:
-    return connection.execute(select(notes_t.c.tags).where(notes_t.c.id == note_id)).scalar_one()
+def _tags(connection: Connection, note_id: int, *, lock: bool = False) -> str | None:
+    """The note's tags. `lock`: locked as read, so the tag is added to what is there when the
+    answer commits; on a server, None when another transaction holds the note (an import
+    rewriting it locks it until it commits, and then locks the answer's card: waiting here,
+    with the card locked, would be a deadlock, and would hold the review screen meanwhile)."""
+    query = select(notes_t.c.tags).where(notes_t.c.id == note_id)
+    if not lock:
+        return connection.execute(query).scalar_one()
+    if connection.dialect.name != "postgresql":  # SQLite: the answer holds the whole file
+        return connection.execute(query).scalar_one()
+    return connection.execute(query.with_for_update(skip_locked=True)).scalar_one_or_none()
+
+
+# Tags waiting for an import to let go of their note, per database: (engine, thread).
+_later: list[tuple[Engine, threading.Thread]] = []
+_later_lock = threading.Lock()
+
+
+def _tag_later(engine: Engine, card_id: int, note_id: int) -> None:
+    """Tag the note once the answer has committed and the import holding the note is done, in
+    a thread of its own: the review screen shows the next card meanwhile."""
+    thread = threading.Thread(
+        target=_tag_when_free, args=(engine, card_id, note_id), name="leech tag", daemon=True
+    )
+    with _later_lock:
+        _later.append((engine, thread))
+    thread.start()
+
+
+def _tag_when_free(engine: Engine, card_id: int, note_id: int) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from revise.errors import ReviseError
+    from revise.storage import engine as storage
+
+    # The server gone meanwhile: the answer is kept, untagged, as after a crash mid-answer.
+    with contextlib.suppress(DBAPIError, ReviseError):
+        with storage.writing(engine) as connection:  # once the answer's transaction has ended
+            connection.execute(
+                select(cards_t.c.id).where(cards_t.c.id == card_id).with_for_update()
+            )
+        with storage.writing(engine) as connection:  # once the import's transaction has ended
+            tags = connection.execute(
+                select(notes_t.c.tags).where(notes_t.c.id == note_id).with_for_update()
+            ).scalar_one_or_none()
+            answer = connection.execute(  # the answer that made the leech, unless undone
+                select(reviews_t.c.id)
+                .where(
+                    reviews_t.c.card_id == card_id,
+                    reviews_t.c.leech.op("&")(MADE_LEECH) != 0,
+                    reviews_t.c.leech.op("&")(TAGGED) == 0,
+                )
+                .order_by(reviews_t.c.id.desc())
+                .limit(1)
+                .with_for_update()
+            ).scalar_one_or_none()
+            if answer is None or tags is None:
+                return
+            done = connection.execute(
+                select(reviews_t.c.leech).where(reviews_t.c.id == answer)
+            ).scalar_one()
+            if not has_leech_tag(tags):
+                connection.execute(
+                    update(notes_t)
+                    .where(notes_t.c.id == note_id)
+                    .values(_tags_values(f"{tags} {LEECH_TAG}".strip()))
+                )
+                done |= TAGGED
+            if done & SUSPEND_LATER and _suspend(connection, card_id):
+                done |= SUSPENDED_NOW
+            connection.execute(  # so that undoing the answer takes back what was done
+                update(reviews_t).where(reviews_t.c.id == answer).values(leech=done)
+            )
+
+
+def wait_for_tags(engine: Engine) -> None:
+    """Wait until the tags this process put off on `engine` are written (before closing it)."""
+    with _later_lock:
+        waiting = [thread for owner, thread in _later if owner is engine]
+        _later[:] = [(owner, thread) for owner, thread in _later if owner is not engine]
+    for thread in waiting:
+        thread.join()
 
 
 def made_by(connection: Connection, review_id: int) -> Leech | None:
@@ -106,7 +195,8 @@ def made_by(connection: Connection, review_id: int) -> Leech | None:
     ).one_or_none()
     if row is None or not row.leech:
         return None
-    return Leech(row.card_id, (row.lapses_before or 0) + 1, bool(row.leech & SUSPENDED_NOW))
+    suspended = bool(row.leech & (SUSPENDED_NOW | SUSPEND_LATER))
+    return Leech(row.card_id, (row.lapses_before or 0) + 1, suspended)
 
 
 def leech_note(leech: Leech) -> str:
