@@ -722,6 +722,13 @@ def _check_named_file(target: str, *, creates: bool) -> None:
             return
     else:
         path = Path(target).expanduser()
+    if path.is_dir():
+        raise ReviseError(
+            f"{path}: is a folder, not a collection (name a file in it, such as "
+            f"{path / 'revise.db'})"
+        )
+    if path.exists() and not path.is_file():
+        raise ReviseError(f"{path}: is not a file (name a collection file)")
     if path.exists():
         return
     folder = path.parent

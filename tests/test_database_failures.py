@@ -366,3 +366,32 @@ def test_an_empty_name_is_refused_not_taken_for_the_default(
     assert main(words) == 1
     assert one_line(capsys).startswith(f"revise: {expected}")
     assert sorted(tmp_path.iterdir()) == before  # no data folder, no deck file, no copy
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["decks", "--db", "PATH"], ["import", "CAPITALS", "--db", "PATH"], ["copy", "--to", "PATH"]],
+    ids=lambda words: words[0],
+)
+def test_a_collection_named_as_a_folder_or_a_device_says_what_it_is(tmp_path, capsys, db, command):
+    """`--db /tmp/x` (a folder) said `cannot open the database (unable to open database file)`
+    and `--db /dev/null` `database error (disk I/O error)`: neither said what the path is."""
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    capsys.readouterr()
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for path, expected in (
+        (folder, f"is a folder, not a collection (name a file in it, such as {folder}/revise.db)"),
+        (Path(os.devnull), "is not a file (name a collection file)"),
+    ):
+        words = [
+            str(path)
+            if word == "PATH"
+            else str(deck_file(tmp_path))
+            if word == "CAPITALS"
+            else word
+            for word in command
+        ]
+        assert main(words) == 1
+        assert one_line(capsys) == f"revise: {path}: {expected}"
+    assert os.listdir(folder) == []
