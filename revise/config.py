@@ -32,6 +32,7 @@ MAX_LEECH_THRESHOLD = 1000
 LEECH_ACTIONS = ("suspend", "tag")  # what becomes of a leech: suspended and tagged, or tagged
 # The order of today's reviews: most overdue first, or least likely to be recalled first.
 REVIEW_ORDERS = ("due", "retrievability")
+MAX_CONFIG_BYTES = 1024 * 1024  # a config file is a few lines; more is some other file
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,14 @@ class Config:
         import tomllib  # only when there is a file: most starts have none
 
         try:
-            text = path.read_text(encoding="utf-8")
+            with path.open("rb") as handle:  # at most a little more than any config file
+                data = handle.read(MAX_CONFIG_BYTES + 1)  # (/dev/zero would never end)
+            if len(data) > MAX_CONFIG_BYTES:
+                raise ReviseError(
+                    f"{path}: cannot read config: larger than {MAX_CONFIG_BYTES >> 20} MB, "
+                    "so not a config file (check the path)"
+                )
+            text = data.decode("utf-8")
         except OSError as error:
             reason = error.strerror or type(error).__name__
             raise ReviseError(f"{path}: cannot read config: {reason}") from None

@@ -194,3 +194,17 @@ def test_config_check_checks_the_key_bindings_the_other_commands_leave_to_the_ap
         f"{default}: no config file there; every setting has its default\n"
     )
     assert not default.parent.exists()
+
+
+def test_a_config_path_that_never_ends_is_refused_not_read_for_ever(tmp_path, capsys):
+    """`--config /dev/zero` read until memory ran out; a config file is a few lines."""
+    big = tmp_path / "deck.md"
+    big.write_text("chat :: cat\n" * 100_000, encoding="utf-8")
+    for path in (Path("/dev/zero"), big):
+        if not path.exists():
+            continue
+        assert main(["--config", str(path), "decks"]) == 1
+        assert capsys.readouterr().err == (
+            f"revise: {path}: cannot read config: larger than 1 MB, so not a config file "
+            "(check the path)\n"
+        )
