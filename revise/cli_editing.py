@@ -62,14 +62,18 @@ def _notes_from_options(args: argparse.Namespace) -> list[NoteData] | None:
 
 
 def _notes_from_stdin(deck: str) -> list[NoteData]:
-    from revise.formats.deckfile import parse_decks
+    from revise.formats.deckfile import MAX_DECK_BYTES, parse_decks
 
     if sys.stdin is None or sys.stdin.isatty():
         raise ReviseError(
             "give the card: --front and --back, or --cloze (or cards in the deck file format "
             "on standard input)"
         )
-    text = sys.stdin.read()
+    text = sys.stdin.read(MAX_DECK_BYTES + 1)  # as much as a deck file may hold, no more
+    if len(text) > MAX_DECK_BYTES:  # (`< /dev/zero` would never end)
+        raise ReviseError(
+            f"<stdin>: too large: over {MAX_DECK_BYTES >> 20} MB for a deck file; split it"
+        )
     decks = parse_decks(text, "<stdin>", deck)
     if len(decks) > 1:
         raise ReviseError("<stdin>: cards for one deck only (leave out the deck: sections)")

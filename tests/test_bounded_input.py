@@ -91,3 +91,36 @@ def test_fields_that_skip_the_html_parser_read_as_the_parser_reads_them(text):
     converter.feed(text)
     converter.close()
     assert fast == (htmltext._join(converter.pieces), ())
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            ["optimize", "--from-log", "/dev/zero"],
+            "revise: /dev/zero: not a review log: a line longer than 64 KB\n",
+        ),
+        (["add", "Deck"], "revise: <stdin>: too large: over 50 MB for a deck file; split it\n"),
+        (["--config", "/dev/zero", "decks"], "revise: /dev/zero: cannot read config: larger"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else "",
+)
+def test_input_that_never_ends_is_refused_in_one_line(
+    tmp_path, monkeypatch, capsys, command, expected
+):
+    """`--from-log /dev/zero` and `revise add DECK < /dev/zero` read until memory ran out
+    (4.6 GB and 10 GB in a minute); a config file likewise."""
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    from revise.cli import main
+
+    db = tmp_path / "revise.db"
+    monkeypatch.setenv("REVISE_DB", str(db))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    with Collection.open(db) as collection:
+        collection.editing.create_deck("Deck")
+    with open("/dev/zero", encoding="utf-8") as endless:
+        monkeypatch.setattr("sys.stdin", endless)
+        assert main(command) == 1
+    assert capsys.readouterr().err.startswith(expected)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TextIO
 
 from revise.errors import ReviseError
 from revise.textsafe import quoted
@@ -245,7 +246,7 @@ def read_review_log(path: Path) -> list[ReviewRecord]:
     epoch milliseconds), review_duration (milliseconds, may be empty)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as file:
-            reader = csv.DictReader(file)
+            reader = csv.DictReader(_log_lines(path, file))
             missing = [name for name in LOG_COLUMNS[:3] if name not in (reader.fieldnames or [])]
             if missing:
                 raise ReviseError(
@@ -257,6 +258,20 @@ def read_review_log(path: Path) -> list[ReviewRecord]:
         raise ReviseError(f"{path}: not UTF-8 text (save the review log as UTF-8)") from None
     except csv.Error as error:
         raise ReviseError(f"{path}: not a CSV file ({error})") from None
+
+
+MAX_LOG_LINE = 64 * 1024  # a review log's line is a few dozen characters
+
+
+def _log_lines(path: Path, file: TextIO) -> Iterator[str]:
+    """The file's lines, each read no further than MAX_LOG_LINE: a file with no line breaks
+    (`--from-log /dev/zero`) is refused instead of read whole into memory."""
+    while line := file.readline(MAX_LOG_LINE + 1):
+        if len(line) > MAX_LOG_LINE:
+            raise ReviseError(
+                f"{path}: not a review log: a line longer than {MAX_LOG_LINE >> 10} KB"
+            )
+        yield line
 
 
 def _log_record(path: Path, line: int, row: dict[str, str]) -> ReviewRecord:
