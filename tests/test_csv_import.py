@@ -107,6 +107,18 @@ def test_ambiguous_columns_are_explained_and_chosen_by_option(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("columns", ["", " "])
+def test_columns_given_empty_are_refused_not_ignored(tmp_path, columns):
+    """`revise import t.csv --columns ""` imported as if no columns were given."""
+    source = tmp_path / "two.csv"
+    source.write_text("front,back\nchien,dog\n", encoding="utf-8")
+    with pytest.raises(FormatError) as error:
+        read_csv_deck(source, columns=columns)
+    assert str(error.value) == (
+        f"{source}: the columns given are empty (name them in order: front,back,tags)"
+    )
+
+
 def test_columns_by_header_name(tmp_path):
     source = tmp_path / "named.csv"
     source.write_text("word,meaning,example,level\nperro,dog,El perro ladra,A1\n", "utf-8")

@@ -103,6 +103,10 @@ class TableReader:
     """
 
     def __init__(self, path: Path, *, deck: str | None = None, columns: str | None = None) -> None:
+        if columns is not None and not columns.strip():  # `--columns ""` asks for something
+            raise FormatError(
+                str(path), None, "the columns given are empty (name them in order: front,back,tags)"
+            )
         self.path = path
         self.deck = deck
         self.columns = columns
