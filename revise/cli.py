@@ -718,10 +718,13 @@ def _check_named_file(target: str, *, creates: bool) -> None:
         from revise.storage.engine import sqlite_path
 
         path = sqlite_path(target)
-        if path is None:
-            return
     else:
-        path = Path(target).expanduser()
+        path = None if target.strip() == ":memory:" else Path(target).expanduser()
+    if path is None:  # `sqlite://`, `sqlite:///:memory:`: everything stored would be lost
+        raise ReviseError(
+            f"{target}: names no file but a collection in memory, lost when revise exits "
+            "(give a file: PATH or sqlite:///PATH)"
+        )
     if path.is_dir():
         raise ReviseError(
             f"{path}: is a folder, not a collection (name a file in it, such as "

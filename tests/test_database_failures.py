@@ -395,3 +395,16 @@ def test_a_collection_named_as_a_folder_or_a_device_says_what_it_is(tmp_path, ca
         assert main(words) == 1
         assert one_line(capsys) == f"revise: {path}: {expected}"
     assert os.listdir(folder) == []
+
+
+@pytest.mark.parametrize("named", ["sqlite://", "sqlite:///:memory:", ":memory:"])
+def test_a_collection_in_memory_is_refused_not_filled_and_lost(tmp_path, capsys, db, named):
+    """`revise import deck.md --db sqlite://` said '2 added' and exit 0 into a collection in
+    memory, gone when revise exited (and `--db :memory:` made a file of that name)."""
+    for command in (["import", str(deck_file(tmp_path))], ["decks"], ["deck", "create", "Geo"]):
+        assert main([*command, "--db", named]) == 1
+        assert one_line(capsys) == (
+            f"revise: {named}: names no file but a collection in memory, lost when revise "
+            "exits (give a file: PATH or sqlite:///PATH)"
+        )
+    assert not (Path.cwd() / ":memory:").exists()
