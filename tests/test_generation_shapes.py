@@ -1968,3 +1968,17 @@ def test_a_vocabulary_list_asks_each_word_with_its_plural(tmp_path: Path) -> Non
         'What does "het huis (-en)" mean?': "House",
         'What does "de fiets" mean?': "Bike",
     }
+
+
+def test_a_table_of_a_words_forms_asks_each_form_of_each_word(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Italian\n\n## Possessives\n\n| | masculine | feminine |\n|---|---|---|\n"
+        "| my | il mio | la mia |\n| your | il tuo | la tua |\n",
+    )
+    assert asked == {
+        'What is the masculine of "my"?': "il mio",
+        'What is the feminine of "my"?': "la mia",
+        'What is the masculine of "your"?': "il tuo",
+        'What is the feminine of "your"?': "la tua",
+    }

@@ -407,6 +407,7 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     # "What does |PED| > 1 mean?" and "... < 1 ...", "YED +ve" and "YED -ve": two questions
     content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
     content |= frozenset(re.findall(r"\b(?:above|below|over|under|before|after)\b", front.lower()))
+    content |= frozenset(re.findall(r'"[^"]+"', note.front))  # 'the plural of "my"', "your"
     return (content, note.context if "= ?" in note.front else "") if content else None
 
 
@@ -1590,8 +1591,12 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     drafts = []
     columns = range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1))
     defined = any(normalise(header[column]) in DEFINITION_HEADERS for column in columns)
-    compared = normalise(header[0]) in COMPARED_HEADERS or any(
-        _describes(header[column]) for column in columns
+    sides = [header[column] for column in columns if header[column]]
+    # "| | masculine | feminine |": forms of each row's word, not sides set against each other
+    forms = not header[0].strip() and bool(sides) and all(side[:1].islower() for side in sides)
+    compared = not forms and (
+        normalise(header[0]) in COMPARED_HEADERS
+        or any(_describes(header[column]) for column in columns)
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
@@ -1599,6 +1604,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         # "| Margin | ... |" over "| Destructive | ... |": the row is a kind of what the first
         # column names, "a destructive margin"
         subject = f"{indefinite_article(subject)} {subject} {header[0].casefold()}"
+    if forms and is_stopword(subject.split()[0].casefold()):
+        subject = f'"{subject}"'  # 'What is the plural of "my"?': a word asked about as a word
     symbols = [c for c in columns if normalise(header[c]) in SYMBOL_HEADERS and cells[c]]
     if defined and symbols:
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term

@@ -1209,6 +1209,8 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     text = _visible(note, face)
     if text.startswith(WHO_SAYS):
         text = without_quotations(text)  # what a speaker says is theirs, not advice to the reader
+    if note.kind is NoteKind.BASIC:  # 'What is the plural of "your"?': a word mentioned
+        text = re.sub(r'"[^"\s]+(?:\s[^"\s]+){0,2}"', "it", text)
     reason = not_content(text) or (META_LABEL.match(note.front) and not_content(note.front))
     if reason:
         return [_finding(13, face.prompt, reason)]
