@@ -37,10 +37,12 @@ from revise.generation.content import WORKED_EXAMPLE, not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     ARROW_SPLIT,
+    Deed,
     affect,
     change,
     covaries,
     dated,
+    dated_deed,
     ended,
     intention,
     label_clause,
@@ -76,6 +78,7 @@ from revise.generation.language import (
     DONE_TO,
     IRREGULAR_PARTICIPLES,
     ORDINALS,
+    PRONOUNS,
     TITLES,
     given_by_context,
     is_number_word,
@@ -692,6 +695,10 @@ def _passage_drafts(
         if guide and is_imperative(sentence) and not labelled:
             continue
         seen.add(key)
+        deed = dated_deed(sentence) if block.kind is not BlockKind.HEADING else None
+        if deed and f" {normalise(deed.who)} " not in hidden_context:
+            drafts.extend(_deed_drafts(deed, context, source, vocabulary))
+            continue
         options = []
         fallbacks: list[Option] = []
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
@@ -1255,6 +1262,29 @@ def _question(
         return None
     note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
     return Option(note, answer, target.score, question)
+
+
+def _deed_drafts(
+    deed: Deed, context: str, source: SourceRef, vocabulary: Vocabulary
+) -> list[Draft]:
+    """ "James Simpson 1847 - chloroform as anaesthetic" -> the person hidden, the deed and its
+    year shown; "Alexander Fleming 1928 - discovered penicillin" beside it "When did Alexander
+    Fleming discover penicillin?" :: 1928."""
+    drafts = []
+    if not vocabulary.is_topic(deed.who):
+        target = Target(0, len(deed.who), deed.who, TargetKind.NAME, 11.0)
+        option = _cloze(deed.line, target, context, source)
+        if option:
+            drafts.append(Draft([option]))
+    if deed.year:
+        done = re.sub(r"\s*\([^()]*\)$", "", re.split(r"[;,]\s|\s->\s", deed.deed)[0])
+        plain = not re.search(r"[&+]", done) and not any(w in PRONOUNS for w in words(done))
+        named = re.sub(r"\s*[+&]\s*", " and ", deed.who)  # "Doll + Hill"
+        asked = plain and _when_question(f"{named} {done}", vocabulary)
+        if asked and deed.year not in asked:
+            note = NoteData(NoteKind.BASIC, asked, deed.year, context=context, source=source)
+            drafts.append(Draft([Option(note, deed.year, 10.9, asked)]))
+    return drafts
 
 
 def _plural_subject(subject: list[str]) -> bool:

@@ -35,7 +35,7 @@ from revise.generation.clauses import WHO_SAYS, several_speakers
 from revise.generation.cleaning import without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
 from revise.generation.grammar import capitalised
-from revise.generation.language import given_by_context, word_set
+from revise.generation.language import given_by_context, past_to_base, word_set
 from revise.generation.maths import display_maths, plain_maths
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
@@ -885,8 +885,11 @@ def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
         if at >= 0 and re.match(r"\s[-\u2013\u2014]\s+[a-z]", rest):
             # "17 June 1789 - the Third Estate declared ...": what follows the dash is what
             # the question asks about, not a rest the answer leaves out.
-            following = normalise(DASH.split(rest, maxsplit=1)[-1]).split()[:4]
-            shared = sum(f" {word} " in asked for word in following)
+            said = re.sub(r"\([^()]*\)?", " ", DASH.split(rest, maxsplit=1)[-1])
+            following = normalise(said).split()[:4]  # "discovered penicillin (mould ...)"
+            shared = sum(
+                f" {word} " in asked or f" {past_to_base(word)} " in asked for word in following
+            )
             if note.kind is NoteKind.CLOZE or shared < len(following) - 1:
                 return True
     return False

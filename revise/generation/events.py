@@ -10,7 +10,7 @@ statement these cannot read with confidence gets no question.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from revise.generation.clauses import (
     FRONTED,
@@ -36,7 +36,7 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import ARROW, PRONOUNS, is_verb_form, words
+from revise.generation.language import ARROW, LABEL_WORDS, PRONOUNS, is_verb_form, words
 from revise.generation.questions import (
     DASH,
     MAX_ANSWER_WORDS,
@@ -543,3 +543,81 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     does = "do" if plural_noun(head) else "does"
     front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
     return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+
+
+# A person or a named thing, the dates of their life or of the deed, and the deed: "Edward
+# Jenner (1749-1823) - first vaccine (smallpox), 1796", "James Simpson 1847 - chloroform as
+# anaesthetic", "Louis Pasteur - germ theory 1861 -> microbes in the air cause decay".
+_NAME_WORD = r"(?:[A-Z][a-z][\w'\u2019-]*|(?:[A-Z]\.\s?)+)"
+_PARTICLE = r"(?:de|da|di|del|van|von|der|la|le|du)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+_ERA = r"(?:\s?(?:BC|AD|BCE|CE)\b)?"
+_END = rf"(?:c\.\s?)?\d{{1,4}}{_ERA}"
+_LIFE = rf"\((?P<born>{_END})\s?[-\u2013]\s?(?P<died>{_END})\)"
+_DEED_YEAR = r"(?:1\d{3}|20\d{2})"
+_DEED_LINE = re.compile(
+    rf"^(?P<who>{_NAME}(?:\s*(?:\+|&|and)\s*{_NAME})?)"
+    rf"(?:\s+(?P<life>{_LIFE}))?(?:\s+(?P<year>{_DEED_YEAR}))?"
+    rf"\s+[-\u2013\u2014]+\s+(?P<deed>\S.*)$"
+)
+_DEED_END = re.compile(rf";\s+(?=(?:[a-z]+\s+)?{_DEED_YEAR}\b)")  # "; 1941 first human pt ..."
+LIFESPAN = (15, 110)  # years between the two dates of a life, not of an event ("1854-56")
+
+
+@dataclass(frozen=True)
+class Deed:
+    """Who did it, the line that says so (a bare year after the name put in brackets), the
+    deed, and its year when the notes give one. A year the notes bracket ("Whiskey Ring
+    (1875) - ...") is asked as it stands."""
+
+    who: str
+    line: str
+    deed: str
+    year: str = ""
+
+
+def _year(text: str) -> int | None:
+    found = re.search(r"\d{1,4}", text)
+    if not found:
+        return None
+    return -int(found[0]) if re.search(r"\bBC", text) else int(found[0])
+
+
+def _is_life(born: str, died: str) -> bool:
+    start, end = _year(born), _year(died)
+    if start is None or end is None:
+        return False
+    if end < 0 < start:
+        start = -start  # "(c.460-c.370 BC)": both ends before Christ
+    if re.fullmatch(r"\d{2}", died.strip()) and start > 100:
+        end = start // 100 * 100 + end  # "(1822-95)"
+    return LIFESPAN[0] <= end - start <= LIFESPAN[1]
+
+
+def dated_deed(sentence: str) -> Deed | None:
+    """ "James Simpson 1847 - chloroform as anaesthetic" -> who (James Simpson), the deed and
+    its year; "Hippocrates (c.460-c.370 BC) - illness = humours out of balance" -> who, with
+    the dates of a life that no card asks. Only a line whose name stands before its dates, or
+    before a deed that opens on what they did or names its year, is a deed: "Edward Jenner -
+    1796 smallpox vaccination" is asked by its date as it stands."""
+    match = _DEED_LINE.match(sentence.strip().rstrip("."))
+    if not match:
+        return None
+    who, deed = match["who"], _DEED_END.split(match["deed"], maxsplit=1)[0].strip(" ;,")
+    life = match["life"] and _is_life(match["born"], match["died"])
+    if match["life"] and not life:
+        return None  # "Crimean War (1854-56) - ...": an event's dates, not a life
+    if who.isupper() or who.casefold() in LABEL_WORDS or len(words(deed)) < 2:
+        return None
+    if re.match(rf"(?:c\.\s?)?{_DEED_YEAR}\b", deed):
+        return None  # "Edward Jenner - 1796 smallpox vaccination": the year is asked
+    first = words(deed)[0]
+    acts = first[:1].islower() and verb_base(first, "VBD") is not None
+    opening = re.sub(r"\([^()]*\)", "", re.split(rf"\s*{ARROW}\s*|[;,]", deed)[0])
+    named_year = re.search(rf"\b{_DEED_YEAR}\b", opening)  # not "Crimean War (1854-56)"
+    several = len(who.split()) > 1 or bool(re.search(r"\s(?:\+|&|and)\s", who))
+    if not (life or match["year"] or (several and (acts or named_year))):
+        return None
+    dates = f" {match['life']}" if match["life"] else ""
+    dates += f" ({match['year']})" if match["year"] else ""
+    return Deed(who, f"{who}{dates} - {deed}", deed, match["year"] or "")

@@ -1,0 +1,66 @@
+"""Cards from people with their dates and deeds, label lists, headings and whole answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData, NoteKind
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str, name: str = "notes.txt") -> list[NoteData]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+def fronts(notes: list[NoteData]) -> list[str]:
+    return [note.front for note in notes]
+
+
+# Made-up notes on the history of astronomy, laid out as a mind-map export: a tab after each
+# bullet, a person's life or the year of a deed beside the name.
+ASTRONOMY = (
+    "ASTRONOMY THROUGH TIME\n\n"
+    "*\tANCIENT\n"
+    "\t*\tPtolemy (c.100-c.170 AD) - Earth at the centre, planets on epicycles\n"
+    "*\tSCIENTIFIC REVOLUTION\n"
+    "\t*\tTycho Brahe 1572 - a new star in Cassiopeia, so the heavens can change\n"
+    "\t*\tGalileo Galilei 1610 - discovered four moons of Jupiter\n"
+    "\t*\tJohannes Kepler - Astronomia Nova 1609 -> planets move in ellipses\n"
+    "\t*\tKepler + Brahe 1600 - shared observations at Prague; 1601 Brahe died\n"
+    "\t*\tRoyal Observatory 1675 - founded at Greenwich to fix longitude at sea\n"
+)
+
+
+def test_a_person_and_their_deed_hides_the_person(tmp_path: Path) -> None:
+    cards = fronts(deck_notes(tmp_path, ASTRONOMY))
+    assert "[Ptolemy] (c.100-c.170 AD) - Earth at the centre, planets on epicycles" in cards
+    assert "[Tycho Brahe] (1572) - a new star in Cassiopeia, so the heavens can change" in cards
+    assert (
+        "[Johannes Kepler] - Astronomia Nova 1609 -> planets move in ellipses" in cards
+    )  # the year of the deed named in it
+    assert "[Kepler + Brahe] (1600) - shared observations at Prague" in cards  # one fact
+    assert "[Royal Observatory] (1675) - founded at Greenwich to fix longitude at sea" in cards
+    # The dates of a life are no fact to ask, nor is a deed's year left as half of a name.
+    joined = "\n".join(cards)
+    assert "[c.170 AD]" not in joined and "[100-c.170 AD]" not in joined
+    assert "Brahe [1572]" not in joined and "Royal Observatory [1675]" not in joined
+
+
+def test_a_deed_done_in_a_year_asks_when_as_well(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, ASTRONOMY)
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert asked["When did Galileo Galilei discover four moons of Jupiter?"] == "1610"
+    assert "[Galileo Galilei] (1610) - discovered four moons of Jupiter" in fronts(notes)
+
+
+def test_an_event_with_its_dates_is_no_life(tmp_path: Path) -> None:
+    text = (
+        "## Wars\n\n"
+        "- Seven Years War (1756-63) - Britain gained Canada from France\n"
+        "- Hundred Years War (1337-1453) - England lost nearly all its land in France\n"
+    )
+    joined = "\n".join(fronts(deck_notes(tmp_path, text, "wars.md")))
+    assert "[Seven Years War]" not in joined  # seven years are no life: asked as it stands
+    assert "[Hundred Years War]" not in joined  # nor are a hundred and sixteen
