@@ -1982,3 +1982,12 @@ def test_a_table_of_a_words_forms_asks_each_form_of_each_word(tmp_path: Path) ->
         'What is the masculine of "your"?': "il tuo",
         'What is the feminine of "your"?': "la tua",
     }
+
+
+def test_a_bold_term_and_a_noun_phrase_after_a_colon_is_a_definition(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Forces\n\n## Key terms\n\n"
+        "- **Turgor**: the pressure a cell's contents exert on its wall\n",
+    )
+    assert asked == {"What is Turgor?": "The pressure a cell's contents exert on its wall"}

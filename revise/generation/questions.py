@@ -224,13 +224,19 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     # "**Critical value** - the first value in the critical region": a ranking that uses the
     # term's own words defines it; hiding the term would show the answer.
     ranked = _RANKING.match(meaning) and not (_gives_away(term, meaning) and not named)
+    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
+    # "**Upthrust**: the upward force a fluid exerts ...": the author's term, then a noun phrase
+    described = (
+        emphasised
+        and bool(re.match(r"(?:the|a|an)\s", meaning, re.I))
+        and _short(meaning) == meaning.strip().rstrip(".;,")
+    )  # (a meaning too long to answer whole keeps the card that hides the term instead)
     remark = (
-        (sep == ":" and split_clause(meaning) is not None)
+        (sep == ":" and split_clause(meaning) is not None and not described)
         or (ranked and sep not in ("means", "mean", "refers to", "refer to"))
-        or named
+        or (named and not described)
         or "?" in meaning
     )
-    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
     if answer and not remark and not (emphasised and _names_members(meaning)):
         # "A consumable resource is ..." -> "What is a consumable resource?": its article kept.
         # (But "**Monitoring** - seismometers, tiltmeters, gas emissions" lists what the
