@@ -386,3 +386,20 @@ def test_a_limit_on_file_size_is_told_naming_the_file_being_written(env, tmp_pat
     assert done.stderr.startswith(f"revise: {target}: ") and done.stderr.count("\n") == 1
     assert f"files may be at most {limit:,} bytes here (ulimit -f)" in done.stderr
     assert os.listdir(out) == []  # neither the file nor a temporary
+
+
+def test_a_write_to_a_symbolic_link_replaces_its_target_and_keeps_the_link(tmp_path):
+    """An export to `out.md -> real/out.md` replaced the link with a file of its own and left
+    the file the link points to as it was."""
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "out.md"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "out.md"
+    link.symlink_to(Path("real") / "out.md")
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+    dangling = tmp_path / "later.md"
+    dangling.symlink_to(Path("real") / "later.md")
+    write_atomic(dangling, "made\n")
+    assert dangling.is_symlink() and (tmp_path / "real" / "later.md").read_text() == "made\n"
+    assert temporaries(tmp_path) == [] and temporaries(tmp_path / "real") == []

@@ -51,8 +51,11 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 def atomic_target(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` to write the new file to; on leaving the block without an
     error it is synced and renamed to `path`. On any error it is removed and `path` is left as
-    it was; an OSError becomes a one-line ReviseError naming `path`."""
+    it was; an OSError becomes a one-line ReviseError naming `path`. A symbolic link is written
+    through, as the shell's `>` writes: its target is replaced, the link kept."""
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     remove_stale_temporaries(folder)
     temporary = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
