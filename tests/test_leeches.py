@@ -174,3 +174,11 @@ def test_a_leech_made_while_another_computer_imports_its_note_keeps_both_tags(
     assert tags_of(laptop) == ("chem", "leech")
     assert laptop.next_card("D") is None  # suspended
     assert laptop.decks()[0].total == 0
+    if server:  # what was put off is recorded as done, for undo to take back
+        from revise.study.leeches import MADE_LEECH, SUSPENDED_NOW, TAGGED
+
+        with laptop._engine.connect() as connection:
+            done = connection.exec_driver_sql(
+                "SELECT leech FROM reviews ORDER BY id DESC LIMIT 1"
+            ).scalar_one()
+        assert done == MADE_LEECH | TAGGED | SUSPENDED_NOW

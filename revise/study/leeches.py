@@ -27,9 +27,10 @@ reviews_t = Review.__table__
 MADE_LEECH = 4  # the answer made the card a leech (set whenever the others may be)
 TAGGED = 1  # the note was tagged `leech` by this answer (it was not before)
 SUSPENDED_NOW = 2  # the card was suspended by this answer
-# To be suspended once an import on a server that holds the note lets go of it (_tag_later):
-# suspending it within the answer would make the answer wait on the note, a deadlock.
-SUSPEND_LATER = 8
+# Put off until an import on a server that holds the note lets go of it (_tag_later): done within
+# the answer, it would make the answer wait on the note, a deadlock. Cleared once done.
+TAG_LATER = 8  # the note is to be tagged
+SUSPEND_LATER = 16  # and the card suspended
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def mark(connection: Connection, card_id: int, note_id: int, *, suspend: bool) -
     tags = _tags(connection, note_id, lock=True)
     if tags is None:  # an import on a server is rewriting the note: done once it is done
         _tag_later(connection.engine, card_id, note_id)
-        return done | (SUSPEND_LATER if suspend else 0)
+        return done | TAG_LATER | (SUSPEND_LATER if suspend else 0)
     if not has_leech_tag(tags):
         connection.execute(
             update(notes_t)
@@ -148,21 +149,15 @@ def _tag_when_free(engine: Engine, card_id: int, note_id: int) -> None:
                 select(notes_t.c.tags).where(notes_t.c.id == note_id).with_for_update()
             ).scalar_one_or_none()
             answer = connection.execute(  # the answer that made the leech, unless undone
-                select(reviews_t.c.id)
-                .where(
-                    reviews_t.c.card_id == card_id,
-                    reviews_t.c.leech.op("&")(MADE_LEECH) != 0,
-                    reviews_t.c.leech.op("&")(TAGGED) == 0,
-                )
+                select(reviews_t.c.id, reviews_t.c.leech)
+                .where(reviews_t.c.card_id == card_id, reviews_t.c.leech.op("&")(TAG_LATER) != 0)
                 .order_by(reviews_t.c.id.desc())
                 .limit(1)
                 .with_for_update()
-            ).scalar_one_or_none()
+            ).one_or_none()
             if answer is None or tags is None:
                 return
-            done = connection.execute(
-                select(reviews_t.c.leech).where(reviews_t.c.id == answer)
-            ).scalar_one()
+            done = answer.leech
             if not has_leech_tag(tags):
                 connection.execute(
                     update(notes_t)
@@ -172,8 +167,9 @@ def _tag_when_free(engine: Engine, card_id: int, note_id: int) -> None:
                 done |= TAGGED
             if done & SUSPEND_LATER and _suspend(connection, card_id):
                 done |= SUSPENDED_NOW
+            done &= ~(TAG_LATER | SUSPEND_LATER)
             connection.execute(  # so that undoing the answer takes back what was done
-                update(reviews_t).where(reviews_t.c.id == answer).values(leech=done)
+                update(reviews_t).where(reviews_t.c.id == answer.id).values(leech=done)
             )
 
 
