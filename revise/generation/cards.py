@@ -78,6 +78,7 @@ from revise.generation.language import (
     DONE_TO,
     IRREGULAR_PARTICIPLES,
     ORDINALS,
+    PEOPLE,
     PRONOUNS,
     TITLES,
     given_by_context,
@@ -825,13 +826,7 @@ def _points_away(sentence: str, context: str) -> bool:
     return match[1].casefold().rstrip("s") not in named
 
 
-_PERSON = (
-    r"(?:(?:[A-Z]\.\s?){1,3}[A-Z][a-z][\w'\u2019-]*|[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
-)
-_PERSON_SAYS = re.compile(
-    rf"^(?P<who>{_PERSON}(?:\s*(?:\+|&|and)\s*{_PERSON})?)\s*(?:[-\u2013\u2014]|{ARROW}|:)\s+"
-    r"(?P<said>\S.*)$"
-)
+_PERSON_SAYS = re.compile(rf"^(?P<who>{PEOPLE})\s*(?:[-\u2013\u2014]|{ARROW}|:)\s+(?P<said>\S.*)$")
 MIN_SAID_WORDS = 3  # "W.D. Ross - ignores special relationships": a point, not a label
 
 
@@ -843,9 +838,12 @@ def _opening_person(sentence: str, vocabulary: Vocabulary) -> Target | None:
     match = _PERSON_SAYS.match(sentence)
     if not match or len(words(match["said"])) < MIN_SAID_WORDS:
         return None
-    who = match["who"]
+    who = match["who"].strip()
     if any(word.casefold() in vocabulary.lower for word in re.findall(r"[A-Za-z]{2,}", who)):
         return None
+    people = re.split(r"\s*(?:\+|&|\band\b)\s*", who)
+    if not all(len(person.split()) >= 2 or "." in person for person in people):
+        return None  # "Bentham - ...", "Secular - ...": one word may be a label, not a person
     if re.search(r"\b\d{3,4}\b", match["said"][:12]):
         return None  # "Fleming 1928 - ...": a dated deed, asked with its date
     return Target(0, len(who), who, TargetKind.NAME, 1.0)

@@ -36,7 +36,7 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import ARROW, LABEL_WORDS, PRONOUNS, is_verb_form, words
+from revise.generation.language import ARROW, LABEL_WORDS, PEOPLE, PRONOUNS, is_verb_form, words
 from revise.generation.questions import (
     DASH,
     MAX_ANSWER_WORDS,
@@ -548,15 +548,12 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
 # A person or a named thing, the dates of their life or of the deed, and the deed: "Edward
 # Jenner (1749-1823) - first vaccine (smallpox), 1796", "James Simpson 1847 - chloroform as
 # anaesthetic", "Louis Pasteur - germ theory 1861 -> microbes in the air cause decay".
-_NAME_WORD = r"(?:[A-Z][a-z][\w'\u2019-]*|(?:[A-Z]\.\s?)+)"
-_PARTICLE = r"(?:de|da|di|del|van|von|der|la|le|du)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 _ERA = r"(?:\s?(?:BC|AD|BCE|CE)\b)?"
 _END = rf"(?:c\.\s?)?\d{{1,4}}{_ERA}"
 _LIFE = rf"\((?P<born>{_END})\s?[-\u2013]\s?(?P<died>{_END})\)"
 _DEED_YEAR = r"(?:1\d{3}|20\d{2})"
 _DEED_LINE = re.compile(
-    rf"^(?P<who>{_NAME}(?:\s*(?:\+|&|and)\s*{_NAME})?)"
+    rf"^(?P<who>{PEOPLE})"
     rf"(?:\s+(?P<life>{_LIFE}))?(?:\s+(?P<year>{_DEED_YEAR}))?"
     rf"\s+[-\u2013\u2014]+\s+(?P<deed>\S.*)$"
 )

@@ -308,6 +308,12 @@ STANCE_VERBS = frozenset(
 
 # The note-taker's arrow between a thing and what it leads to ("tax -> both fall").
 ARROW = r"(?:->|=>|\u2192)"
+# A person's name, with initials and particles ("W.D. Ross", "Ludwig van Beethoven"), and
+# two of them joined ("Florey + Chain", "Watson and Crick").
+_NAME_WORD = r"(?:[A-Z][a-z][\w'\u2019-]*|(?:[A-Z]\.\s?)+)"
+_PARTICLE = r"(?:de|da|di|del|van|von|der|la|le|du)"
+PERSON_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
+PEOPLE = rf"{PERSON_NAME}(?:\s*(?:\+|&|and)\s*{PERSON_NAME})?"
 # Verbs that follow a subject and never open an object: "The O2 released comes from water"
 # says where the O2 comes from, not what it released.
 MAIN_VERBS = word_set(
