@@ -64,3 +64,50 @@ def test_an_event_with_its_dates_is_no_life(tmp_path: Path) -> None:
     joined = "\n".join(fronts(deck_notes(tmp_path, text, "wars.md")))
     assert "[Seven Years War]" not in joined  # seven years are no life: asked as it stands
     assert "[Hundred Years War]" not in joined  # nor are a hundred and sixteen
+
+
+def test_a_label_over_the_things_it_covers_asks_for_the_label(tmp_path: Path) -> None:
+    text = (
+        "## Urban growth\n\n"
+        "- push factors - war, drought, few jobs, poor healthcare\n"
+        "- informal sector - street vendors, shoe shiners, rubbish pickers\n"
+        "- transport - buses, trams, cycle lanes\n"
+    )
+    notes = deck_notes(tmp_path, text, "cities.md")
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    # A plural label names its list; a single thing is no definition of its examples.
+    assert asked["What are push factors?"] == "War, drought, few jobs, poor healthcare"
+    assert "What is informal sector?" not in asked
+    cards = fronts(notes)
+    assert "[Informal sector] - street vendors, shoe shiners, rubbish pickers" in cards
+    assert not any("[shiners]" in card or "[trams]" in card for card in cards)  # asked once
+
+
+def test_a_describing_word_or_a_formula_is_asked_as_no_definition(tmp_path: Path) -> None:
+    text = (
+        "## Tests of a median\n\n"
+        "- **Null hypothesis** - the claim that the median has not changed\n"
+        "- right-tailed: H₁: m > 50 or H₁: m > 60\n"
+        "- sign test: S ~ B(n, 0.5) under H₀\n"
+    )
+    asked = [note.front for note in deck_notes(tmp_path, text, "stats.md")]
+    assert "What is null hypothesis?" in asked
+    assert "What is right-tailed?" not in asked
+    assert "What is sign test?" not in asked
+
+
+def test_what_a_thing_does_is_never_cut_at_a_comma(tmp_path: Path) -> None:
+    text = (
+        "## Parts of a bicycle\n\n"
+        "- derailleur - moves the chain between sprockets, keeps the chain tight when the"
+        " rider changes to a smaller gear\n"
+        "- brake - slows the wheel by friction\n"
+    )
+    notes = deck_notes(tmp_path, text, "bike.md")
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert "What does derailleur do?" not in asked  # half of what it does would be lost
+    assert (
+        "[Derailleur] - moves the chain between sprockets, keeps the chain tight when the"
+        " rider changes to a smaller gear" in fronts(notes)
+    )
+    assert asked["What does brake do?"] == "Slows the wheel by friction"

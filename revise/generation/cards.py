@@ -775,6 +775,10 @@ def _passage_drafts(
             options = [option for option in options if option is not meaning]
             meaning = None
         drafts.extend([] if meaning else terms_asked)
+        if not meaning and any(_term_line(draft) for draft in terms_asked):
+            # "[Informal sector] - street vendors, shoe shiners, ...": the line is asked once,
+            # not again by hiding one of the things it lists
+            options = [option for option in options if option.note.kind is not NoteKind.CLOZE]
         if options:
             drafts.append(Draft(options))
             followed = _what_followed(options[0].note.front, sentence)
@@ -791,6 +795,12 @@ _SIGNIFICANCE = re.compile(
     r"(?P<the>the\s+)?(?P<thing>[^,:;()]+?)(?:\s+(?:for|on)\s+.+)?$",
     re.I,
 )
+
+
+def _term_line(draft: Draft) -> bool:
+    """A card that hides the term a line opens on, before its dash or colon."""
+    front = draft.options[0].note.front
+    return bool(re.match(r"^\[[^\]]+\](?::|\s[-\u2013\u2014]+\s)", front))
 
 
 def significance_subject(trail: tuple[str, ...]) -> str:

@@ -54,6 +54,7 @@ MAX_LAW_WORDS = 40  # a law is stated whole, however long: it is the one fact it
 MIN_RESTRICTED_WORDS = 6  # a head cut before its "that ..." shorter than this says nothing
 MIN_STATED_WORDS = 5  # a meaning opening with "no" this long states something
 MIN_WHO_WORDS = 5  # "Who turned to USSR?" asks less than the details the dash goes on to
+MAX_HIDDEN_LINE_WORDS = 30  # a line shown whole around its hidden term, no longer
 MAX_CUT_PHRASE_WORDS = 6  # a long answer may lose the place or time it ends on, no more
 
 
@@ -101,6 +102,7 @@ _COPULA = re.compile(
     r"(?P<meaning>(?:a|an|the|one|any|when|where|how|what|those|something|someone)\b.+)$",
     re.I,
 )
+_EXAMPLE = re.compile(r",?\s+(?:e\.g\.?|eg|i\.e\.?|for\s+example)\s+", re.I)
 _CLAUSE_END = re.compile(
     r"\s*(?:;|\s[-\u2013\u2014]+\s|,\s+(?:which|while|whereas|but|and)\b|\s+but\s+)"
 )
@@ -170,18 +172,29 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     # what follows cannot go on a noun ("arms race", "firms pass", "sites of" name things).
     second_word = meaning.split()[1].casefold() if len(meaning.split()) > 1 else ""
     noun_reading = "NOUN" in lemmas(first) and (plural or second_word not in _AFTER_A_VERB)
+    if noun_reading and first.endswith("s") and second_word and _plural(second_word):
+        noun_reading = False  # "war - speeds things up": two plurals in a row, a verb first
     acts = verb_base(first, "VBZ") and not noun_reading and first not in _NOT_MEANINGS
     if sep not in ("is", "are") and acts:
         # "cholesterol - regulates fluidity, makes membrane more stable": what it does
         does = "do" if plural else "does"
-        answer = clause.strip()
-        for part in re.split(r",\s+", meaning.split(";")[0].rstrip(" ."))[1:]:
+        answer = _EXAMPLE.split(clause, maxsplit=1)[0].strip()  # "speeds things up eg ..."
+        # After an example ("eg penicillin, Nightingale") the rest goes on with its examples.
+        first_fact = meaning.split(";")[0].rstrip(" .")
+        rest = re.split(r",\s+", first_fact)[1:] if answer == clause.strip() else []
+        for part in rest:
             # "contains the DNA, controls the cell's activities": each thing it does
-            if not part.split() or not verb_base(part.split()[0].casefold(), "VBZ"):
-                break
-            if len(words(f"{answer}; {part}")) > MAX_ANSWER_WORDS:
-                break
-            answer = f"{answer}; {part.strip()}"
+            does_more = bool(part.split()) and verb_base(part.split()[0].casefold(), "VBZ")
+            if does_more and len(words(f"{answer}; {part}")) <= MAX_ANSWER_WORDS:
+                answer = f"{answer}; {part.strip()}"
+                continue
+            if not does_more and len(words(part)) < MIN_MEANING_WORDS:
+                break  # "..., (uses MAC addresses)": an aside, no more that it does
+            # "Switch - connects devices on a LAN, sends data only to ...": an answer cut
+            # here would lose half of what the line says; the term is asked, all of it shown.
+            if len(words(sentence)) > MAX_HIDDEN_LINE_WORDS:
+                return []
+            return [_term_asked(sentence, term)]
         if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS:
             return []
         return [
@@ -237,11 +250,13 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         or (named and not described)
         or "?" in meaning
     )
-    if answer and not remark and not (emphasised and _names_members(meaning)):
+    members = _names_members(meaning) and (emphasised or (not plural and _named_list(meaning)))
+    if answer and not remark and not members:
         # "A consumable resource is ..." -> "What is a consumable resource?": its article kept.
         # (But "**Monitoring** - seismometers, tiltmeters, gas emissions" lists what the
         # term covers: the card asks for the term, and "What is monitoring?" would ask it
-        # again the wrong way round.)
+        # again the wrong way round; so does "informal sector - street vendors, shoe
+        # shiners", where only a plural, "push factors - war, drought", names its list.)
         article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
         front = finish_question(f"What {verb} {article[0].lower() if article else ''}{shown}")
         if sep in ("means", "mean", "refers to", "refer to"):
@@ -255,11 +270,20 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         found_questions.append(Question(front, capital(answer), Shape.DEFINITION, 12.5))
     if _gives_away(term, meaning) or (named and not emphasised):
         return found_questions  # (the facts said of a place are its numbers and dates)
-    if len(words(sentence)) <= 30 and (emphasised or not found_questions):
+    if len(words(sentence)) <= MAX_HIDDEN_LINE_WORDS and (emphasised or not found_questions):
         # The card that asks for the term itself, beside what it means where the author
         # marked the term as one to learn.
-        found_questions.append(Question(sentence.rstrip(" ."), term, Shape.DEFINITION, 12.0, term))
+        found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+def _term_asked(sentence: str, term: str) -> Question:
+    """The card that hides the term in its line, the whole of what the line says shown."""
+    line = sentence.rstrip(" .")
+    if line.startswith(term):
+        line = capital(line)  # "informal sector - street vendors, ...": a sentence's capital
+        term = line[: len(term)]
+    return Question(line, term, Shape.DEFINITION, 12.0, term)
 
 
 _OF_A_MEASURE = ("of", "for", "between", "per")
@@ -509,12 +533,23 @@ def _names_members(meaning: str) -> bool:
     return len(parts) >= 2 and len(short) == len(parts)
 
 
+def _named_list(meaning: str) -> bool:
+    """ "HTTP, FTP, SMTP", "street vendors, shoe shiners, rubbish pickers": three or more
+    things named in words, none a formula, a number or a clause."""
+    parts = [part.strip() for part in re.sub(r"\([^()]*\)", "", meaning).split(",")]
+    return len(parts) >= 3 and all(re.fullmatch(r"[A-Za-z][A-Za-z '&/.-]*", p) for p in parts)
+
+
 def is_value(term: str, meaning: str) -> bool:
     """ "magnitude: 8.8", "primary: ~500 deaths": a value, or what happened under a
     describing word, not what a term means."""
     if re.match(r"[~\d\u00a3$\u20ac<>\u2248]", meaning):
         return True
+    if re.match(r"[A-Za-z][\u2080-\u2089\d]?\s*[~=<>\u2264\u2265\u2260]", meaning):
+        return True  # "binomial test: X ~ B(n, p) under H₀": what it is written as, a formula
     lone = term.casefold() if len(term.split()) == 1 else ""
+    if re.fullmatch(r"[a-z]+-[a-z]+ed", lone):
+        return True  # "one-tailed: H₁: p > 0.25": a describing word, not a thing to define
     if lone and meaning.count(";") >= 2 and zipf(lone) >= COMMON_ZIPF:
         return True  # "responses: intl aid - ...; Red Cross tents ...; hard to reach ..."
     parts = lemmas(lone) if lone else {}
