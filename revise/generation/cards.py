@@ -242,6 +242,7 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
     seen: set[str] = set()
     guide = is_guide(outline)
     term_lists = _term_lists(outline, path)
+    glossary = _glossary_items(outline)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -282,8 +283,11 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
                 drafts.extend(
-                    _passage_drafts(passage, outline.title, vocabulary, path, seen, guide)
-                )
+                    _passage_drafts(
+                        passage, outline.title, vocabulary, path, seen, guide,
+                        id(passage.block) in glossary,
+                    )
+                )  # fmt: skip
     return select(drafts)
 
 
@@ -614,6 +618,7 @@ def _passage_drafts(
     path: str,
     seen: set[str],
     guide: bool = False,
+    glossary: bool = False,
 ) -> list[Draft]:
     block = passage.block
     context = card_context(passage, title)
@@ -639,7 +644,7 @@ def _passage_drafts(
             led = outcome(sentence, _quantity(passage.label))
             field = led and (led[0].front, led[0].back)
         if not field and block.kind is not BlockKind.HEADING:
-            meant = translation(sentence)  # "ayer - yesterday": a word of another language
+            meant = translation(sentence, glossary)  # "ayer - yesterday": another language
             field = meant and (meant[0].front, meant[0].back)
         if field and normalise(sentence) not in seen:
             # "**magnitude**: 8.8" under "Chile 2010": what the case measured
@@ -1540,6 +1545,30 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
         close()
         if head:
             run.append((position, part, head))  # type: ignore[arg-type]
+    close()
+    return found
+
+
+def _glossary_items(outline: Outline) -> set[int]:
+    """The items (by `id`) of lists that are mostly words of another language and their
+    meanings: every line of such a list is one, asked the same way."""
+    found: set[int] = set()
+    run: list[Block] = []
+
+    def close() -> None:
+        said = sum(1 for block in run if translation(tidy(block.text)))
+        if len(run) >= MIN_TERM_LIST and said * 2 >= len(run):
+            found.update(id(block) for block in run)
+        run.clear()
+
+    previous: Passage | None = None
+    for part in outline.parts:
+        item = isinstance(part, Passage) and part.block.kind is BlockKind.ITEM
+        if not item or (previous and (part.trail, part.label) != (previous.trail, previous.label)):
+            close()
+        if item:
+            run.append(part.block)  # type: ignore[union-attr]
+        previous = part if item else None  # type: ignore[assignment]
     close()
     return found
 

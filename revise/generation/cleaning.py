@@ -58,7 +58,9 @@ def is_boilerplate(text: str) -> bool:
         return True
     count = len(stripped.split())
     unquoted = without_quotations(stripped)  # "I have no spur / To prick ...": verse, no menu
-    if len(_SEPARATORS.findall(f" {unquoted} ")) >= 2 and count <= 40:
+    # (but "luego / después - then / afterwards" is a phrase and its meaning: no menu)
+    sides = re.split(r"\s[-\u2013\u2014]\s", unquoted)
+    if max(len(_SEPARATORS.findall(f" {side} ")) for side in sides) >= 2 and count <= 40:
         return True
     if count <= SHORT_WORDS and (_SHORT_BOILERPLATE.match(stripped) or _INDEX_LINK.match(stripped)):
         return True

@@ -54,6 +54,7 @@ class _Raw:
     start: int
     pieces: list[tuple[str, int]] = field(default_factory=list)
     indent: int = 0  # columns before the bullet mark
+    pair: bool = False  # a line of a list written without bullets ("ayer - yesterday")
 
     @property
     def text(self) -> str:
@@ -217,20 +218,35 @@ def _indented_blocks(raws: list[_Raw]) -> list[Block]:
 
 
 def _prose_raws(lines: list[str]) -> list[_Raw]:
-    """Paragraphs of wrapped lines; runs of short unpunctuated lines stay separate lines."""
+    """Paragraphs of wrapped lines; runs of short unpunctuated lines stay separate lines, and
+    so do bullets and lines that each state one fact in the same shape (a list written
+    without bullets: `ayer - yesterday`, `anoche - last night`)."""
     groups: list[list[tuple[str, int]]] = [[]]
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            groups[-1].append((line.strip(), number))
+            groups[-1].append((line.rstrip(), number))
         elif groups[-1]:
             groups.append([])
     raws: list[_Raw] = []
     for group in groups:
         if not group:
             continue
+        items = _line_items(group)
         paragraph: _Raw | None = None
-        for index, (line, number) in enumerate(group):
-            following = group[index + 1][0] if index + 1 < len(group) else ""
+        item: _Raw | None = None
+        for index, (full, number) in enumerate(group):
+            line = full.strip()
+            if index in items:
+                pair = not _BULLET.match(full)
+                item = _Raw(True, number, [(items[index], number)], _indent(full), pair)
+                raws.append(item)
+                paragraph = None
+                continue
+            if item is not None and _continues_item(full, item):
+                item.pieces.append((line, number))
+                continue
+            item = None
+            following = group[index + 1][0].strip() if index + 1 < len(group) else ""
             separate = _is_separate_line(line, following, paragraph)
             if separate:
                 raws.append(_Raw(False, number, [(line, number)]))
@@ -243,21 +259,91 @@ def _prose_raws(lines: list[str]) -> list[_Raw]:
     return raws
 
 
+MIN_LINE_LIST = 2
+MAX_PAIR_TERM_WORDS = 5
+MAX_PAIR_LINE_WORDS = 20
+# A term and what it is, one to a line: "ayer - yesterday", "g = 9.8 N/kg", "date: 1914".
+# The separator is the line's shape, so a run of lines is one list only where they all use the
+# same one.
+_PAIR_LINE = re.compile(
+    r"^(?P<term>\S.*?)(?P<sep>\s+[-\u2013\u2014]\s+|\s+=\s+|(?<=\w):\s+)(?P<meaning>\S.*)$"
+)
+
+
+def _pair_shape(line: str) -> str:
+    """The separator of a line that pairs a short term with what it is; "" for any other line."""
+    match = _PAIR_LINE.match(line.strip())
+    if not match or _BULLET.match(line):
+        return ""
+    term = match["term"]
+    if len(term.split()) > MAX_PAIR_TERM_WORDS or _TERMINAL.search(term):
+        return ""  # "Ayer fui al cine. - Yesterday I went ...": a sentence and its gloss
+    if len(line.split()) > MAX_PAIR_LINE_WORDS:
+        return ""
+    sep = match["sep"].strip()
+    return "-" if sep in ("\u2013", "\u2014") else sep
+
+
+def _line_items(group: list[tuple[str, int]]) -> dict[int, str]:
+    """The lines of a paragraph that are list items, by their index, with their text: each
+    bullet, and each line of a run of lines that pair a term with what it is in the same way."""
+    items: dict[int, str] = {}
+    shapes = [_pair_shape(line) for line, _ in group]
+    index = 0
+    while index < len(group):
+        bullet = _BULLET.match(group[index][0])
+        if bullet:
+            items[index] = bullet[1].strip()
+            index += 1
+            continue
+        end = index
+        while end < len(group) and shapes[end] and shapes[end] == shapes[index]:
+            end += 1
+        if end - index >= MIN_LINE_LIST:
+            items.update((where, group[where][0].strip()) for where in range(index, end))
+        index = max(end, index + 1)
+    return items
+
+
+def _continues_item(line: str, item: _Raw) -> bool:
+    """A bullet's text wrapped onto the next line: indented past its mark, or going on in lower
+    case from a bullet left mid-sentence."""
+    if not item.bullet or _pair_shape(line):
+        return False
+    if _indent(line) > item.indent:
+        return True
+    return not item.pair and line.strip()[:1].islower() and not _TERMINAL.search(item.text)
+
+
 def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool:
     """A heading or menu line stands alone even when no blank line surrounds it."""
     if paragraph is not None and not _TERMINAL.search(paragraph.text):
         return False  # the paragraph is still mid-sentence: this line continues it
     count = len(line.split())
+    if _SHOUT.search(line) and looks_like_heading(_SHOUT.sub("", line)):
+        return True  # "IRREGULARS !!!"
     if count > HEADING_WORDS or _TERMINAL.search(line):
         return False
     # A wrapped sentence goes on in lower case; a heading is followed by a new sentence.
     return count <= 4 or not following[:1].islower()
 
 
+_SHOUT = re.compile(r"\s*!{2,}$")
+
+
+def _unshouted(raw: _Raw) -> _Raw:
+    """ "IRREGULARS !!!": a one-line title the author shouts is a title without its marks."""
+    if len(raw.pieces) != 1 or raw.bullet or not _SHOUT.search(raw.text):
+        return raw
+    text = _SHOUT.sub("", raw.text)
+    return _Raw(False, raw.start, [(text, raw.start)]) if looks_like_heading(text) else raw
+
+
 def _is_title_like(text: str) -> bool:
     if not looks_like_heading(text):
         return False
-    content = [token for token in words(text) if not is_stopword(token)]
+    bare = re.sub(r"\([^()]*\)", "", text)  # "TIME PHRASES (trigger words for ...)"
+    content = [token for token in words(bare) if not is_stopword(token)]
     capitalised = sum(1 for token in content if token[:1].isupper() or token[:1].isdigit())
     return len(content) <= 4 or capitalised * 10 >= len(content) * 6
 
@@ -265,14 +351,23 @@ def _is_title_like(text: str) -> bool:
 def _parse_prose(lines: list[str]) -> Document:
     raws = [raw for raw in _prose_raws(lines) if not is_boilerplate(raw.text)]
     raws = _drop_repeated_short_lines(raws)
-    headings = [_is_title_like(raw.text) for raw in raws]
+    raws = [_unshouted(raw) for raw in raws]
+    headings = [not raw.bullet and _is_title_like(raw.text) for raw in raws]
     title = ""
     if raws and headings[0]:
         title = raws[0].text
         raws, headings = raws[1:], headings[1:]
     blocks: list[Block] = []
     section_open = False
+    indents: list[int] = []  # indentation of the open items, outermost first
     for index, raw in enumerate(raws):
+        if raw.bullet:
+            while indents and indents[-1] >= raw.indent:
+                indents.pop()
+            blocks.append(raw.block(BlockKind.ITEM, len(indents)))
+            indents.append(raw.indent)
+            continue
+        indents.clear()
         if not headings[index]:
             blocks.append(raw.block(BlockKind.TEXT))
             continue

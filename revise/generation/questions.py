@@ -115,7 +115,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     if not found:
         return []
     term, meaning, sep = found
-    term = re.sub(r"^(?:a|an|the)\s+", "", term, flags=re.I)
+    term = re.sub(r"^(?:a|an|the|vs\.?|versus)\s+", "", term, flags=re.I)  # ("vs IMPERFECT")
     pair = re.fullmatch(r"(.+?)\s+(?:vs\.?|versus)\s+(.+)", term, re.I)
     if pair:
         # "aldehyde vs ketone: Tollens' reagent -> silver mirror with aldehyde only"
@@ -1434,20 +1434,28 @@ _PAIR = re.compile(
 )
 
 
-def translation(sentence: str) -> list[Question]:
+GLOSSARY_EXTRA_WORDS = 2  # in a list of translations a phrase or meaning may be a little longer
+
+
+def translation(sentence: str, glossary: bool = False) -> list[Question]:
     """ "ayer - yesterday", "la semana pasada - last week": a word of another language and
-    what it means -> 'What does "ayer" mean?' :: "Yesterday"."""
+    what it means -> 'What does "ayer" mean?' :: "Yesterday". In a list whose lines are mostly
+    such translations (`glossary`), a rarer or longer meaning is one too ("el recuerdo -
+    souvenir", "anteayer - the day before yesterday")."""
     match = _PAIR.match(sentence.strip().rstrip("."))
     if not match:
         return []
     word, meaning = match["word"].strip(), match["meaning"].strip()
     said = word.split()
     english = words(meaning)
-    if not 1 <= len(said) <= MAX_PHRASE_WORDS or not 1 <= len(english) <= MAX_MEANING_WORDS:
+    extra = GLOSSARY_EXTRA_WORDS if glossary else 0
+    if not 1 <= len(said) <= MAX_PHRASE_WORDS + extra:
+        return []
+    if not 1 <= len(english) <= MAX_MEANING_WORDS + extra:
         return []
     if not word[:1].islower() or re.search(r"\d", word) or "," in meaning:
         return []  # "Bentham - utilitarian": a name and what it stands for
-    if any(
+    if not glossary and any(
         zipf(token.casefold()) < COMMON_MEANING_ZIPF
         for token in english
         if not is_stopword(token.casefold())
@@ -1458,7 +1466,10 @@ def translation(sentence: str) -> list[Question]:
         for token in words(word)
         if not lemmas(token.casefold()) and zipf(token.casefold()) < FOREIGN_ZIPF
     ]
-    known = all(lemmas(t.casefold()) or is_stopword(t.casefold()) for t in english)
+    known = all(
+        lemmas(t.casefold()) or is_stopword(t.casefold()) or (glossary and zipf(t) >= FOREIGN_ZIPF)
+        for t in english
+    )  # ("on Monday": a name the dictionary leaves out)
     if not foreign or not known:
         return []
     shown = f"{word}{match['form'] or ''}"  # its plural or gender, as the notes give it

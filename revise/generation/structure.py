@@ -225,6 +225,11 @@ def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
         # "Why did Khrushchev put missiles on Cuba?" over its four reasons: the answers
         longest = max(len(words(re.sub(r"\([^()]*\)", "", head))) for head in heads)
         return items if longest <= MAX_ANSWER_HEAD_WORDS else []
+    if all(
+        head != item.text.strip().rstrip(".;,:") and not item.terms
+        for head, item in zip(heads, items, strict=True)
+    ):
+        return []  # "el billete - ticket", "osmosis - ...": each term with its meaning a fact
     if any(
         len(head.split()) > 6 or item.text.endswith(".")
         for head, item in zip(heads, items, strict=False)
