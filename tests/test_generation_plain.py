@@ -105,3 +105,95 @@ def test_bullets_in_prose_notes_are_items_not_one_paragraph() -> None:
         ("when a factory pollutes a river used by farmers downstream", 9, 9),
         ("when a good such as street lighting cannot be sold to each user (a public good)", 10, 11),
     ]
+
+
+def test_a_table_cell_too_long_for_an_answer_hides_its_row_name(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Coasts\n\n## Landforms\n\n| Landform | How it forms |\n|---|---|\n"
+        "| Spit | longshore drift carries sand past a bend in the coast |\n"
+        "| Stack | waves widen a crack in a headland into a cave, then an arch, which "
+        "collapses to leave a pillar of rock |\n",
+        "coasts.md",
+    )
+    fronts = {note.front: note.back for note in notes}
+    assert fronts["How does spit form?"] == "longshore drift carries sand past a bend in the coast"
+    clozes = [note for note in notes if note.kind is NoteKind.CLOZE]
+    assert [(note.front, note.context, note.source.start) for note in clozes] == [
+        (
+            "[Stack] - waves widen a crack in a headland into a cave, then an arch, which "
+            "collapses to leave a pillar of rock",
+            "Landforms",
+            8,
+        )
+    ]
+
+
+def test_a_long_cell_that_gives_its_row_away_is_reported_by_the_check(tmp_path: Path) -> None:
+    from revise.generation import draft_deck
+    from revise.generation.checker import check_deck
+
+    path = tmp_path / "rivers.md"
+    path.write_text(
+        "# Rivers\n\n| Process | What happens |\n|---|---|\n"
+        "| Solution | some rocks such as limestone dissolve in river water and are carried "
+        "along in solution |\n",
+        encoding="utf-8",
+    )
+    deck, text = draft_deck(path)
+    findings = check_deck(deck, {deck.source or "": text})
+    assert any("answer has 15 words" in finding.message for finding in findings)
+    assert generate_deck(path).notes == []  # left out, and said so, not dropped without a word
+
+
+def test_numbered_steps_of_a_method_are_asked_one_from_the_one_before(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Titration (Chemistry)\n\n## Method\n"
+        "1. rinse the burette with the acid, then fill it\n"
+        "2. pipette 25 cm³ of alkali into a conical flask (use a pipette filler)\n"
+        "3. add a few drops of indicator e.g. phenolphthalein\n"
+        "4. add acid from the burette until the indicator changes colour\n"
+        "5. repeat until two titres agree within 0.10 cm³\n",
+        "titration.md",
+    )
+    asked = {note.front: note.back for note in notes}
+    assert asked == {
+        "Titration method: what is the first step?": (
+            "Rinse the burette with the acid, then fill it"
+        ),
+        'Titration method: what is the next step after "rinse the burette with the acid, then '
+        'fill it"?': "Pipette 25 cm³ of alkali into a conical flask",
+        'Titration method: what is the next step after "pipette 25 cm³ of alkali into a conical '
+        'flask"?': "Add a few drops of indicator e.g. phenolphthalein",
+        'Titration method: what is the next step after "add a few drops of indicator e.g. '
+        'phenolphthalein"?': "Add acid from the burette until the indicator changes colour",
+        'Titration method: what is the next step after "add acid from the burette until the '
+        'indicator changes colour"?': "Repeat until two titres agree within 0.10 cm³",
+    }
+    assert all(note.context == "Method" for note in notes)
+
+
+def test_a_few_short_numbered_steps_are_one_list_card(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Baking bread\n\n## How to make the dough\n1. mix flour and yeast\n2. add warm water\n"
+        "3. knead for ten minutes\n4. leave to rise\n",
+        "bread.md",
+    )
+    assert asked == {
+        "How to make the dough? (4)": (
+            "mix flour and yeast; add warm water; knead for ten minutes; leave to rise"
+        )
+    }
+
+
+def test_numbered_rules_are_no_steps(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Revision\n\n## Five rules of good revision\n1. Test yourself often\n"
+        "2. Space your sessions out\n3. Mix topics together\n4. Sleep well\n"
+        "5. Explain ideas aloud\n",
+        "rules.md",
+    )
+    assert not any("step" in note.front or "after" in note.front for note in notes)

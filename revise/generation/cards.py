@@ -117,6 +117,15 @@ from revise.generation.questions import (
     who,
     why,
 )
+from revise.generation.steps import (
+    MIN_STEPS,
+    is_step,
+    listed,
+    method_name,
+    names_a_process,
+    step_questions,
+    steps_question,
+)
 from revise.generation.structure import (
     LIST_COUNT,
     ListGroup,
@@ -243,13 +252,19 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
     guide = is_guide(outline)
     term_lists = _term_lists(outline, path)
     glossary = _glossary_items(outline)
+    steps, stepped = _step_drafts(outline, path)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
+        drafts.extend(steps.get(position, []))
+        if position in stepped:
+            continue
         if _in_worked_example(part):
             continue
         if isinstance(part, ListGroup):
-            draft = _list_draft(part, outline.title, path)
+            draft = _listed_steps(part, outline.title, path) or _list_draft(
+                part, outline.title, path
+            )
             if draft:
                 drafts.append(draft)
                 continue
@@ -386,10 +401,21 @@ MORE_WORDS = 2  # an answer this many content words longer says more
 
 
 def _says_more(option: Option, earlier: Option) -> bool:
+    if _too_long(option) != _too_long(earlier):
+        return _too_long(earlier)  # (a table's long cell, drafted for the checker to report)
     mine, theirs = _content_count(option.answer), _content_count(earlier.answer)
     if abs(mine - theirs) >= MORE_WORDS:
         return mine > theirs
     return _depth(option.note) > _depth(earlier.note)
+
+
+def _too_long(option: Option) -> bool:
+    answer = option.answer
+    return (
+        option.note.kind is NoteKind.BASIC
+        and len(answer.split()) > MAX_ANSWER_WORDS
+        and ("; " not in answer)
+    )
 
 
 def _content_count(text: str) -> int:
@@ -1549,6 +1575,82 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
     return found
 
 
+def _listed_steps(group: ListGroup, title: str, path: str) -> Draft | None:
+    """A few short numbered steps under the heading that names their method: one list card,
+    "How to make the dough? (4)"."""
+    texts = [tidy(item.text).rstrip(".;,") for item in group.items]
+    if not group.lead_is_heading or not all(
+        item.ordered and not item.terms for item in group.items
+    ):
+        return None
+    name = method_name((*group.trail, group.lead.text), title)
+    if not name or not names_a_process(group.lead.text) or not listed(texts):
+        return None
+    front, answer = steps_question(name, len(texts)), "; ".join(texts)
+    context = card_context(Passage(group.lead, group.trail), title)
+    source = SourceRef(path, group.lead.start, group.items[-1].end)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+def _step_drafts(outline: Outline, path: str) -> tuple[dict[int, list[Draft]], set[int]]:
+    """Numbered steps under a heading (`steps`): their cards keyed by where the run starts, and
+    the positions of the steps they replace."""
+    found: dict[int, list[Draft]] = {}
+    replaced: set[int] = set()
+    run: list[tuple[int, Passage]] = []
+
+    def close() -> None:
+        texts = [tidy(part.block.text) for _, part in run]
+        first = run[0][1] if run else None
+        name = first and method_name(first.trail, outline.title)
+        named = first is not None and names_a_process(first.label or (first.trail or ("",))[-1])
+        steps = named and all(
+            is_step(text) and not part.block.terms
+            for text, (_, part) in zip(texts, run, strict=True)
+        )
+        if first is None or len(run) < MIN_STEPS or not name or not steps:
+            run.clear()
+            return
+        context = card_context(first, outline.title)
+        if listed(texts):
+            front = steps_question(name, len(texts))
+            answer = "; ".join(text.rstrip(".;,") for text in texts)
+            source = SourceRef(path, first.block.start, run[-1][1].block.end)
+            note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+            found[run[0][0]] = [Draft([Option(note, answer, 10.0, front)])]
+        else:
+            drafts = []
+            for (position, part), asked in zip(
+                run, step_questions(name, texts, is_imperative), strict=True
+            ):
+                if asked is None:
+                    continue
+                replaced.add(position)
+                front, answer = asked
+                source = SourceRef(path, part.block.start, part.block.end)
+                note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+                drafts.append(Draft([Option(note, answer, 10.0, front)]))
+            found[run[0][0]] = drafts
+            run.clear()
+            return
+        replaced.update(position for position, _ in run)
+        run.clear()
+
+    for position, part in enumerate(outline.parts):
+        ordered = isinstance(part, Passage) and part.block.ordered
+        if run and (
+            not ordered
+            or (part.trail, part.label, part.block.level)  # type: ignore[union-attr]
+            != (run[-1][1].trail, run[-1][1].label, run[-1][1].block.level)
+        ):
+            close()
+        if ordered:
+            run.append((position, part))  # type: ignore[arg-type]
+    close()
+    return found, replaced
+
+
 def _glossary_items(outline: Outline) -> set[int]:
     """The items (by `id`) of lists that are mostly words of another language and their
     meanings: every line of such a list is one, asked the same way."""
@@ -1678,10 +1780,18 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term
         # in the question that asks what it means, not a card of its own.
         subject = f"{subject} ({cells[symbols[0]]})"
+    clozed = False  # a row hides its name once, in its first cell too long to be an answer
     for column in columns:
         answer, name = cells[column], header[column]
-        if not answer or not name or len(answer.split()) > MAX_ROW_ANSWER_WORDS:
+        if not answer or not name:
             continue
+        if len(answer.split()) > MAX_ROW_ANSWER_WORDS and not compared:
+            cloze = not clozed and _row_cloze(cells[0], answer, name, len(header), context)
+            if cloze:
+                note = NoteData(NoteKind.CLOZE, cloze[0], context=context, source=source)
+                drafts.append(Draft([Option(note, cells[0], 8.0, cloze[1])]))
+                clozed = True
+                continue
         asked = name.rstrip().endswith("?") or cells[0].rstrip().endswith("?")
         if asked and (compared or re.match(r"(?:yes|no)\b", answer, re.I)):
             continue  # "| needs light directly? | yes |", "| flexible? | v. flexible |": whether
@@ -1702,6 +1812,31 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front)]))
     return drafts
+
+
+MAX_ROW_NAME_WORDS = 5
+MAX_ROW_NAME_CHARS = 40
+
+
+def _row_cloze(
+    named: str, cell: str, column: str, width: int, context: str
+) -> tuple[str, str] | None:
+    """A cell too long to be an answer ("| IMAP | retrieves emails but keeps them on the server
+    so they sync across devices |") hides its row's name instead: "[IMAP] - retrieves ...";
+    in a table of more than two columns the column is named too ("[Cholera] (symptoms): ...").
+    The prompt, and the prompt with its gap; None where the name is too long to hide, the cell
+    gives it away or the prompt would be too long: the row's question is drafted then, and the
+    checker says why it is left out."""
+    if len(named.split()) > MAX_ROW_NAME_WORDS or len(named) > MAX_ROW_NAME_CHARS:
+        return None
+    shown_words = set(normalise(f"{cell} {context}").split())
+    if any(word in shown_words for word in normalise(named).split() if not is_stopword(word)):
+        return None  # "[TCP/IP] - TCP splits data ...; IP routes ...": the cell gives it away
+    shown = cell[:1].lower() + cell[1:] if cell[1:2].islower() else cell
+    after = f" - {shown}" if width == 2 else f" ({lower_initial(column)}): {shown}"
+    if len(f"{named}{after}".split()) > MAX_PROMPT_WORDS:
+        return None
+    return f"[{escape(named)}]{escape(after)}", f"___{after}"
 
 
 def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:

@@ -36,6 +36,7 @@ class Block:
     terms: tuple[str, ...] = ()  # terms the author emphasised (bold, italic)
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
+    ordered: bool = False  # an item of a numbered list ("1. State H0 and H1")
 
     def line_at(self, offset: int) -> int:
         """The notes line that holds character `offset` of `text`."""

@@ -7,6 +7,7 @@ element and by the class, id or role that marks them. Every text node keeps its 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
@@ -66,6 +67,7 @@ class _PageParser(HTMLParser):
         self._terms: list[str] = []
         self._emphasis: list[list[str]] = []
         self._list_depth = 0
+        self._numbered: list[bool] = []  # for each open list, whether it is an <ol>
         self._header: tuple[str, ...] = ()
         self._row: list[str] | None = None
         self._row_start = 0
@@ -100,6 +102,7 @@ class _PageParser(HTMLParser):
         elif tag in ("ul", "ol"):
             self._flush()
             self._list_depth += 1
+            self._numbered.append(tag == "ol")
         elif tag == "li":
             self._open(BlockKind.ITEM, max(self._list_depth - 1, 0))
         elif tag == "table":
@@ -142,6 +145,8 @@ class _PageParser(HTMLParser):
             self._flush()
         if tag in ("ul", "ol"):
             self._list_depth = max(self._list_depth - 1, 0)
+            if self._numbered:
+                self._numbered.pop()
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             self._row.append(self._cell.build()[0])
             self._cell = None
@@ -210,6 +215,8 @@ class _PageParser(HTMLParser):
         start = breaks[0][1] if breaks else self._start
         end = max(line for _, line in breaks) if breaks else start
         block = Block(self._kind, text, start, end, self._level, breaks, tuple(self._terms))
+        if self._kind is BlockKind.ITEM and self._numbered and self._numbered[-1]:
+            block = replace(block, ordered=True)
         self.blocks.append(block)
 
     def _end_row(self) -> None:

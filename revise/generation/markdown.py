@@ -58,6 +58,7 @@ class _Walker:
         self.header: tuple[str, ...] = ()
         self.in_head = False
         self.cells: list[str] = []
+        self.numbered: list[bool] = []  # for each open list, whether it is numbered
         self.row_start = 0
 
     def blocks(self) -> list[Block]:
@@ -68,8 +69,10 @@ class _Walker:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
                 self.list_depth += 1
+                self.numbered.append(kind == "ordered_list_open")
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_depth -= 1
+                self.numbered.pop()
             elif kind == "list_item_open":
                 self.item_paragraphs.append(0)
             elif kind == "list_item_close":
@@ -115,7 +118,8 @@ class _Walker:
         if kind is not BlockKind.HEADING and linked >= LINKED_SHARE * len(text.replace(" ", "")):
             return  # a line of links: a table of contents, a reading list, navigation
         last = breaks[-1][1] if breaks else first
-        self.result.append(Block(kind, text, first, last, level, breaks, terms))
+        ordered = kind is BlockKind.ITEM and bool(self.numbered) and self.numbered[-1]
+        self.result.append(Block(kind, text, first, last, level, breaks, terms, ordered=ordered))
 
     def _formulas(self, content: str, first: int) -> None:
         """A display block: each of its equations, named where the author named it. A block of

@@ -55,6 +55,7 @@ class _Raw:
     pieces: list[tuple[str, int]] = field(default_factory=list)
     indent: int = 0  # columns before the bullet mark
     pair: bool = False  # a line of a list written without bullets ("ayer - yesterday")
+    numbered: bool = False  # a numbered item ("1. State H0 and H1")
 
     @property
     def text(self) -> str:
@@ -70,7 +71,8 @@ class _Raw:
             builder.add(piece, line)
             builder.space()
         text, breaks = builder.build()
-        return Block(kind, text, self.start, self.end, level, breaks)
+        ordered = kind is BlockKind.ITEM and self.numbered
+        return Block(kind, text, self.start, self.end, level, breaks, ordered=ordered)
 
 
 def parse_plain_text(text: str) -> Document:
@@ -132,7 +134,8 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
                 raws[-1].pieces.append(("- " + content, number))
                 current = raws[-1]
                 continue
-            current = _Raw(True, number, [(content, number)], _indent(line))
+            numbered = line.strip()[:1].isdigit()
+            current = _Raw(True, number, [(content, number)], _indent(line), numbered=numbered)
             raws.append(current)
         elif current is not None and current.bullet:
             current.pieces.append((line.strip(), number))
@@ -238,7 +241,8 @@ def _prose_raws(lines: list[str]) -> list[_Raw]:
             line = full.strip()
             if index in items:
                 pair = not _BULLET.match(full)
-                item = _Raw(True, number, [(items[index], number)], _indent(full), pair)
+                numbered = full.strip()[:1].isdigit()
+                item = _Raw(True, number, [(items[index], number)], _indent(full), pair, numbered)
                 raws.append(item)
                 paragraph = None
                 continue
