@@ -202,3 +202,26 @@ def test_a_mind_map_indented_with_tabs_after_its_bullets_is_notes(tmp_path):
         "utf-8",
     )
     assert file_kind(outline) is FileKind.NOTES
+
+
+def test_notes_with_a_question_line_are_notes_and_a_question_without_its_answer_is_a_deck(
+    tmp_path,
+):
+    notes = tmp_path / "optics.md"
+    notes.write_text(
+        "# Optics\n\nLight travels at 3.0 x 10⁸ m/s in a vacuum.\n\n"
+        "## Refraction\n\nLight bends towards the normal as it enters a denser medium.\n"
+        "The refractive index n = c / v.\n\n## Worked example\n\n"
+        "Q: Light travels at 2.0 x 10⁸ m/s in glass. Find n.\n"
+        "n = 3.0 / 2.0 = 1.5\n",
+        encoding="utf-8",
+    )
+    assert file_kind(notes) is FileKind.NOTES
+    deck = tmp_path / "optics-deck.md"
+    deck.write_text(
+        "Q: What is the speed of light?\nA: 3.0 x 10⁸ m/s\n\nQ: What is n?\n\n", encoding="utf-8"
+    )
+    assert file_kind(deck) is FileKind.DECK
+    cloze = tmp_path / "cloze.md"
+    cloze.write_text("Some notes.\nMore notes.\nC: Light is [fast].\n", encoding="utf-8")
+    assert file_kind(cloze) is FileKind.DECK

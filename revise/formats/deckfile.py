@@ -209,6 +209,9 @@ def parse_decks(text: str, path: str, default_name: str) -> list[DeckData]:
     return _DeckParser(text, path).parse(default_name)
 
 
+MARKED_PROSE_SHARE = 2  # lines of other text a deck's `Q:`/`C:` lines may come with
+
+
 @dataclass(frozen=True, slots=True)
 class DeckEvidence:
     """What in a Markdown text says it is a deck file (revise.formats.detect decides)."""
@@ -275,6 +278,8 @@ def deck_evidence(text: str) -> DeckEvidence:
             return DeckEvidence(own_syntax=True)
         lines = lines[closing + 1 :]
     cards = tight = prose = 0
+    marked = 0  # `Q:`/`C:` lines
+    asking = False  # a `Q:` read, its `A:` not yet
     fenced = in_comment = False
     for line in lines:
         if in_comment:
@@ -288,8 +293,16 @@ def deck_evidence(text: str) -> DeckEvidence:
             prose += 1
             continue
         kind = _classify(line)
+        if kind is _Line.ANSWER and asking:
+            return DeckEvidence(own_syntax=True)  # a `Q:` and its `A:`
+        if kind is _Line.CLOZE and re.search(r"\[[^\]]+\]|\{\{", line):
+            return DeckEvidence(own_syntax=True)  # a `C:` with its deletion
         if kind in (_Line.QUESTION, _Line.CLOZE):
-            return DeckEvidence(own_syntax=True)
+            marked += 1
+            asking = kind is _Line.QUESTION
+            continue
+        if kind is _Line.HEADING:
+            asking = False
         if kind is _Line.COMMENT:
             if _META_START.match(line, 4) or _SECTION.match(line, 4):
                 return DeckEvidence(own_syntax=True)
@@ -301,7 +314,11 @@ def deck_evidence(text: str) -> DeckEvidence:
                 cards += 1
         elif kind in (_Line.TEXT, _Line.ESCAPED):
             prose += 1
-    return DeckEvidence(own_syntax=False, cards=cards, tight_cards=tight, prose=prose)
+    if marked and prose <= MARKED_PROSE_SHARE * (marked + cards):
+        # Cards with a mistake (a `Q:` left without its `A:`): a deck, its errors reported. A
+        # `Q:` among paragraphs of notes ("Q: A radio station broadcasts ...") is their text.
+        return DeckEvidence(own_syntax=True)
+    return DeckEvidence(own_syntax=False, cards=cards, tight_cards=tight, prose=prose + marked)
 
 
 @dataclass(slots=True)
