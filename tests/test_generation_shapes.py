@@ -1991,3 +1991,25 @@ def test_a_bold_term_and_a_noun_phrase_after_a_colon_is_a_definition(tmp_path: P
         "- **Turgor**: the pressure a cell's contents exert on its wall\n",
     )
     assert asked == {"What is Turgor?": "The pressure a cell's contents exert on its wall"}
+
+
+def test_dated_lines_under_a_bullet_of_a_plain_outline_are_entries_of_their_own(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "THE SPACE RACE\n"
+        "  - timeline\n"
+        "    1957 - Sputnik 1 launched by the USSR, the first artificial satellite\n"
+        "    1961 - Yuri Gagarin becomes the first person in space\n"
+        "    1967 - Soyuz 1 cosmonaut Komarov killed on landing (April)\n"
+        "    1969 - Apollo 11 lands on the Moon (July)\n"
+        "  - causes\n"
+        "    - rivalry between the USA and the USSR after 1945\n",
+        name="space.txt",
+    )
+    fronts = [note.front for note in notes]
+    assert len([note for note in notes if note.source and 3 <= note.source.start <= 6]) >= 3
+    assert not [front for front in fronts if "1957" in front and "1961" in front]
+    assert not [front for front in fronts if "(April" in front or "did Soyuz" in front]
+    assert "When was Sputnik 1 launched by the USSR?" in fronts

@@ -1335,6 +1335,8 @@ def _plural_subject(subject: list[str]) -> bool:
 
 def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     clause = clause.split(", ")[0].strip().rstrip(".!;:")
+    clause = re.sub(r"\s*\([^()]*$", "", clause)  # "SNCC formed (students" cut at its comma
+    clause = re.sub(r"\s*\([^()]*\)$", "", clause)  # "Malcolm X assassinated (Feb)": an aside
     tokens = clause.split()
     verb = next(
         (
@@ -1363,8 +1365,10 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
         rest and rest[0].casefold() in ("although", "though", "while", "whereas", "because", "if")
     ):
         return None  # "When did the OECD (...) say although ...?": not a question
-    done_to = (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS)) or (
-        tokens[verb] == "set" and rest == ["up"]  # "Committee of Public Safety set up"
+    done_to = (
+        (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS))
+        or (tokens[verb] == "set" and rest == ["up"])  # "Committee of Public Safety set up"
+        or (tokens[verb] not in ("was", "were") and rest[:1] == ["by"])  # "launched by the USSR"
     )
     if subject[0] != "the" and _institution(tokens[:verb]):
         subject = ["the", *subject]  # "When was the Committee of Public Safety set up?"

@@ -109,6 +109,15 @@ IRREGULAR_PAST = {
 # "Louis XVI guillotined for treason", "war declared on Austria" were done to them.
 DONE_TO = frozenset(
     [
+        "killed",
+        "shot",
+        "wounded",
+        "jailed",
+        "hanged",
+        "released",
+        "freed",
+        "expelled",
+        "defeated",
         "executed",
         "guillotined",
         "assassinated",

@@ -115,6 +115,11 @@ def is_indented_outline(lines: list[str]) -> bool:
     return len({_indent(line) for line in lines if _BULLET.match(line)}) >= 2
 
 
+_DATED_ENTRY = re.compile(
+    r"^(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BC|AD))?\s*(?:[-\u2013\u2014:]|->|\u2192)\s+\S"
+)
+
+
 def _outline_raws(lines: list[str]) -> list[_Raw]:
     raws: list[_Raw] = []
     current: _Raw | None = None
@@ -136,6 +141,11 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
                 continue
             numbered = line.strip()[:1].isdigit()
             current = _Raw(True, number, [(content, number)], _indent(line), numbered=numbered)
+            raws.append(current)
+        elif _DATED_ENTRY.match(line.strip()) and (current is None or current.bullet):
+            # "    1955 - bus boycott begins" under "- timeline": an entry of its own, not the
+            # bullet above wrapped onto a new line
+            current = _Raw(True, number, [(line.strip(), number)], _indent(line))
             raws.append(current)
         elif current is not None and current.bullet:
             current.pieces.append((line.strip(), number))
