@@ -57,6 +57,15 @@ def mark(connection: Connection, card_id: int, note_id: int, *, suspend: bool) -
     if tags is None:  # an import on a server is rewriting the note: done once it is done
         _tag_later(connection.engine, card_id, note_id)
         return done | TAG_LATER | (SUSPEND_LATER if suspend else 0)
+    return done | _tag_and_suspend(connection, card_id, note_id, tags, suspend=suspend)
+
+
+def _tag_and_suspend(
+    connection: Connection, card_id: int, note_id: int, tags: str, *, suspend: bool
+) -> int:
+    """Tag the note (its `tags` as read under lock) and suspend the card if asked: what was
+    done, as TAGGED and SUSPENDED_NOW."""
+    done = 0
     if not has_leech_tag(tags):
         connection.execute(
             update(notes_t)
@@ -157,16 +166,10 @@ def _tag_when_free(engine: Engine, card_id: int, note_id: int) -> None:
             ).one_or_none()
             if answer is None or tags is None:
                 return
-            done = answer.leech
-            if not has_leech_tag(tags):
-                connection.execute(
-                    update(notes_t)
-                    .where(notes_t.c.id == note_id)
-                    .values(_tags_values(f"{tags} {LEECH_TAG}".strip()))
-                )
-                done |= TAGGED
-            if done & SUSPEND_LATER and _suspend(connection, card_id):
-                done |= SUSPENDED_NOW
+            later = bool(answer.leech & SUSPEND_LATER)
+            done = answer.leech | _tag_and_suspend(
+                connection, card_id, note_id, tags, suspend=later
+            )
             done &= ~(TAG_LATER | SUSPEND_LATER)
             connection.execute(  # so that undoing the answer takes back what was done
                 update(reviews_t).where(reviews_t.c.id == answer.id).values(leech=done)
