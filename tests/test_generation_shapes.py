@@ -2013,3 +2013,14 @@ def test_dated_lines_under_a_bullet_of_a_plain_outline_are_entries_of_their_own(
     assert not [front for front in fronts if "1957" in front and "1961" in front]
     assert not [front for front in fronts if "(April" in front or "did Soyuz" in front]
     assert "When was Sputnik 1 launched by the USSR?" in fronts
+
+
+def test_things_said_to_be_a_kind_of_thing_in_prose_are_defined(tmp_path: Path) -> None:
+    text = (
+        "# Soil\n\n## What lives in soil\n\n"
+        "Predators are animals that hunt and kill other animals for food. "
+        "Earthworms are common in damp soil.\n"
+    )
+    asked = questions(tmp_path, text)
+    assert asked["What are predators?"] == "Animals that hunt and kill other animals for food"
+    assert not any(front.startswith("What are earthworms") for front in asked)

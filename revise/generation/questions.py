@@ -350,10 +350,38 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
             if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
                 return term, meaning, sep
-    match = _COPULA.match(sentence)
+    match = _COPULA.match(sentence) or _KIND_OF_THING.match(sentence)
+    if match and not match["meaning"].casefold().startswith(_DETERMINERS_TO_CHECK):
+        match = match if _names_a_class(match["meaning"]) else None
     if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
         return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
     return None
+
+
+# "Pathogens are microorganisms that cause disease": a plural noun without an article, then
+# what marks it out, says what the things are as well as "X is a Y" does.
+_KIND_OF_THING = re.compile(
+    r"^(?P<term>[^,;:()]{2,60}?)\s+(?P<verb>are)\s+(?P<meaning>[a-z].+)$", re.I
+)
+_DETERMINERS_TO_CHECK = ("a ", "an ", "the ", "one ", "any ", "when ", "where ", "how ", "what ")
+_MARKS_OUT = frozenset(
+    ["that", "which", "who", "whose", "where", "in", "of", "with", "made", "used"]
+)
+
+
+def _names_a_class(meaning: str) -> bool:
+    """ "microorganisms that cause ...", "biological catalysts": a plural noun (with its
+    describing words) ending the phrase or followed by what marks it out, not "higher in ..."
+    or "found in ..."."""
+    tokens = meaning.rstrip(" .").split()
+    for index, token in enumerate(tokens[:4]):
+        word = token.strip(",;").casefold()
+        if not is_noun_phrase_word(token) or is_stopword(word):
+            return False
+        ends = index + 1 == len(tokens) or tokens[index + 1].casefold() in _MARKS_OUT
+        if ends or token.endswith((",", ";")):
+            return _plural(word) and not verb_base(word, "VBZ")
+    return False
 
 
 def _base(term: str) -> str:
