@@ -2024,3 +2024,16 @@ def test_things_said_to_be_a_kind_of_thing_in_prose_are_defined(tmp_path: Path) 
     asked = questions(tmp_path, text)
     assert asked["What are predators?"] == "Animals that hunt and kill other animals for food"
     assert not any(front.startswith("What are earthworms") for front in asked)
+
+
+def test_a_lead_sentence_ending_in_a_clause_that_cannot_stand_alone_is_no_context(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Rivers\n\n## Erosion\n\n"
+        "These processes wear away the bed and banks, which is why valleys get deeper over time:\n\n"
+        "- **Abrasion** - rocks carried by the river scrape the bed and banks\n"
+        "- **Attrition** - rocks carried by the river knock into each other and break up\n"
+    )
+    contexts = {note.context for note in deck_notes(tmp_path, text)}
+    assert contexts and not any("which is why" in context.casefold() for context in contexts)

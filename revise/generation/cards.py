@@ -69,6 +69,7 @@ from revise.generation.grammar import (
     inflections,
     lemmas,
     lower_first,
+    opens_subordinate,
     participle_base,
     split_clause,
     verb_base,
@@ -1051,6 +1052,8 @@ def short_label(label: str) -> str:
         tail = clauses.pop()
         while clauses and len(f"{clauses[-1]}, {tail}".split()) <= MAX_LABEL_WORDS:
             tail = f"{clauses.pop()}, {tail}"
+        if clauses and opens_subordinate(tail):
+            return ""  # "..., which is why they are called non-specific:" says nothing alone
         text = tail[:1].upper() + tail[1:]
     if len(text.split()) > MAX_LABEL_WORDS:
         text = re.split(r",\s+|;\s+", text, maxsplit=1)[0]

@@ -73,6 +73,12 @@ _SUBORDINATORS = frozenset(
 )
 
 
+def opens_subordinate(text: str) -> bool:
+    """ "which is why they are called non-specific": a clause that cannot stand alone."""
+    first = text.split()[0].casefold().strip(",.;:") if text.split() else ""
+    return first in _SUBORDINATORS or first in ("so", "and", "but", "or")
+
+
 PREPOSITIONS = frozenset(
     [
         "in",
