@@ -2031,7 +2031,7 @@ def test_a_lead_sentence_ending_in_a_clause_that_cannot_stand_alone_is_no_contex
 ) -> None:
     text = (
         "# Rivers\n\n## Erosion\n\n"
-        "These processes wear away the bed and banks, which is why valleys get deeper over time:\n\n"
+        "These processes wear away the bed and banks, which is why valleys deepen over time:\n\n"
         "- **Abrasion** - rocks carried by the river scrape the bed and banks\n"
         "- **Attrition** - rocks carried by the river knock into each other and break up\n"
     )
