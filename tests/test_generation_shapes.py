@@ -2037,3 +2037,20 @@ def test_a_lead_sentence_ending_in_a_clause_that_cannot_stand_alone_is_no_contex
     )
     contexts = {note.context for note in deck_notes(tmp_path, text)}
     assert contexts and not any("which is why" in context.casefold() for context in contexts)
+
+
+def test_each_quotation_asks_who_says_it_though_a_speaker_says_several(tmp_path: Path) -> None:
+    text = (
+        "# A Christmas Carol - key quotes\n\n"
+        '- "Bah! Humbug!" - Scrooge, Stave 1\n'
+        '- "Are there no prisons?" - Scrooge, Stave 1 (to the charity collectors)\n'
+        '- "I wear the chain I forged in life" - Marley, Stave 1\n'
+        '- "God bless us, every one!" - Tiny Tim, Stave 3\n'
+        '- "I will honour Christmas in my heart" - Scrooge, Stave 4\n'
+        "- \"It's a wonder I don't starve\" - Cratchit's wife, Ch 3\n"
+    )
+    asked = questions(tmp_path, text)
+    assert asked['Who says "Are there no prisons?" (Stave 1)?'] == "Scrooge"
+    assert asked['Who says "I will honour Christmas in my heart" (Stave 4)?'] == "Scrooge"
+    assert asked['Who says "Bah! Humbug!" (Stave 1)?'] == "Scrooge"
+    assert asked["Who says \"It's a wonder I don't starve\" (Ch 3)?"] == "Cratchit's wife"

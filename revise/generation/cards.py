@@ -320,7 +320,7 @@ def select(drafts: list[Draft]) -> list[NoteData]:
     cap = max(1, int(len(drafts) * ANSWER_SHARE))
     while True:
         chosen = _without_echoes(_select_with_cap(drafts, cap))
-        counts = Counter(normalise(option.answer) for option in chosen)
+        counts = Counter(_worn(option) for option in chosen if _worn(option))
         worst = max(counts.values(), default=0)
         if worst <= 1 or worst <= len(chosen) * SHARE_MARGIN * ANSWER_SHARE or cap == 1:
             return [option.note for option in chosen]
@@ -336,9 +336,9 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
     asked: dict[tuple[frozenset[str], str], Option] = {}
     for draft in drafts:
         for option in draft.options:
-            answer = normalise(option.answer)
-            key = (normalise(option.masked), answer)
-            if counts[answer] >= cap or key in keys:
+            answer = _worn(option)
+            key = (normalise(option.masked), normalise(option.answer))
+            if (answer and counts[answer] >= cap) or key in keys:
                 continue
             question = _question_key(option.note)
             if question and question in asked:
@@ -349,7 +349,7 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
                 if _says_more(option, earlier) and earlier in chosen:
                     chosen[chosen.index(earlier)] = option
                     asked[question] = option
-                    counts[normalise(earlier.answer)] -= 1
+                    counts[_worn(earlier)] -= 1
                     counts[answer] += 1
                     keys.add(key)
                     break
@@ -367,6 +367,12 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
             keys.add(key)
             break
     return chosen
+
+
+def _worn(option: Option) -> str:
+    """The answer as it wears out by repeating: a speaker asked of each of their lines does
+    not ("Who says ...?" :: Scrooge, five times), the quotations tell the cards apart."""
+    return "" if option.note.front.startswith(WHO_SAYS) else normalise(option.answer)
 
 
 ECHO_SHARED_WORDS = 2  # a cloze and a question about the same thing share this many words

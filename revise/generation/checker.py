@@ -441,7 +441,8 @@ def _check_duplicates(faces: list[tuple[int, NoteData, CardFace]]) -> list[Findi
                 break
     holders: dict[str, list[int]] = defaultdict(list)
     for index, _, face in faces:
-        holders[normalise(face.answer)].append(index)
+        if not face.prompt.startswith(WHO_SAYS):
+            holders[normalise(face.answer)].append(index)
     for answer, held in sorted(holders.items()):
         if len(held) > 1 and len(held) > ANSWER_SHARE * len(faces):
             message = f"answer {answer!r} is on {len(held)} of {len(faces)} cards (over 10 %)"
@@ -454,6 +455,8 @@ def _check_same_answer_in_section(faces: list[tuple[int, NoteData, CardFace]]) -
     findings = []
     seen: set[tuple[str, str]] = set()
     for index, note, face in faces:
+        if face.prompt.startswith(WHO_SAYS):
+            continue  # who says each of a play's lines: the quotation tells the cards apart
         key = (note.context, normalise(face.answer))
         if key in seen and key[1]:
             message = f"answer {face.answer!r} is already on a card of this section"
@@ -604,6 +607,8 @@ _REPORT_CITATION = re.compile(
     r"\b\d*\s*(?:[A-Z][A-Za-z]{0,4}\s){1,3}\d+\s*(?:\((?:HL|CA|PC|UKSC)\)|:)"
     r"|\b(?:QB|KB|AC|WLR|Ch|Ex|CP|Bing|Beav)\s\d+\b"
 )
+# 'Who says "..." (Ch 3)?': where in the book the line is said, not a law report
+_SAID_WHERE = re.compile(r"\s\([^()]*\)\?$")
 _QUESTION_START = re.compile(
     r"^(?:when|why|how|where|what|who|which)\s+(?:did|does|do|was|were|is|are|had|has|have)\s+(\S+)",
     re.I,
@@ -1286,7 +1291,9 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     prompt = face.prompt.strip()
     if prompt.endswith("?") and ";" in without_quotations(prompt):
         return [_finding(14, face.prompt, "two sentences forced into one question")]
-    if _REPORT_CITATION.search(prompt):
+    if _REPORT_CITATION.search(
+        _SAID_WHERE.sub("", prompt) if prompt.startswith(WHO_SAYS) else prompt
+    ):
         return [_finding(14, face.prompt, "a law report citation inside the question")]
     held = re.search(r"\bheld that\s+(\S+)((?:\s+\S+){0,3})", prompt)
     if held and (held[1].casefold() in ("held", "above", "below") or ":" in held[0]):

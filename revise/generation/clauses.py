@@ -831,11 +831,23 @@ _COMPARED = re.compile(
 
 _OPEN_QUOTE = '"\u201c'
 _CLOSE_QUOTE = '"\u201d'
-_SPEAKER = r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
-_REFERENCE = r"(?P<where>(?:Act\s+\d+(?:,?\s+Scene\s+\d+)?|\d+\.\d+)(?:\s*/\s*\d+\.\d+)?)"
+# "Lady Macbeth", "Curley's wife": a name, or whose someone is
+_SPEAKER = (
+    r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}"
+    r"|[A-Z][\w.-]*['\u2019]s\s+[a-z]+)"
+)
+# "Act 1 Scene 7", "Act 2 Sc 2", "1.5", "2.2.45", "Ch2", "Chapter 4", "p. 23": where it is said
+_REFERENCE = (
+    r"(?P<where>(?:Act\s+\d+(?:,?\s+(?:Scene|Sc\.?)\s+\d+)?|\d+\.\d+(?:\.\d+)?"
+    r"|(?:Ch\.?|Chapter|Chap\.?|Stave|Book|Canto)\s?\d+|pp?\.\s?\d+)(?:\s*/\s*\d+\.\d+)?)"
+)
+# '"..." - George, Ch2 (about Curley's wife)': an aside after the speaker is no part of him
+_ASIDE = r"(?:\s*\([^()]{1,60}\))?"
 _QUOTED = rf"[{_OPEN_QUOTE}](?P<quote>[^{_OPEN_QUOTE}{_CLOSE_QUOTE}]{{6,240}})[{_CLOSE_QUOTE}]"
 # '"Out, damned spot!" - Lady Macbeth, 5.1, ...' and 'Duncan: "There's no art ..." (1.4)'
-_SAID_BY = re.compile(rf"^{_QUOTED}\s*[-\u2013\u2014]\s*{_SPEAKER}(?:,\s*{_REFERENCE})?(?=,|\s*$)")
+_SAID_BY = re.compile(
+    rf"^{_QUOTED}\s*[-\u2013\u2014]\s*{_SPEAKER}(?:,\s*{_REFERENCE})?(?=,|{_ASIDE}\s*$)"
+)
 _SPEAKER_SAID = re.compile(rf"^{_SPEAKER}:\s*{_QUOTED}(?:\s*\({_REFERENCE}\))?")
 MAX_QUOTE_WORDS = 24  # a quotation asked whole, its prompt within thirty words
 
