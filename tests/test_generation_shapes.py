@@ -2054,3 +2054,20 @@ def test_each_quotation_asks_who_says_it_though_a_speaker_says_several(tmp_path:
     assert asked['Who says "I will honour Christmas in my heart" (Stave 4)?'] == "Scrooge"
     assert asked['Who says "Bah! Humbug!" (Stave 1)?'] == "Scrooge"
     assert asked["Who says \"It's a wonder I don't starve\" (Ch 3)?"] == "Cratchit's wife"
+
+
+def test_a_quotation_with_its_place_and_what_it_shows_asks_who_says_it(tmp_path: Path) -> None:
+    text = (
+        "# Hamlet - quotes\n\n## Madness\n\n"
+        '- "Though this be madness, yet there is method in\'t" (2.2) - Polonius -> Hamlet plans\n'
+        '- Ophelia - "O, what a noble mind is here o\'erthrown!" (3.1) -> grief\n'
+        '- "I essentially am not in madness" - Hamlet (3.4) -> he is acting\n'
+        '- Revenge - "Revenge his foul and most unnatural murder" (1.5)\n'
+    )
+    asked = questions(tmp_path, text)
+    assert (
+        asked['Who says "Though this be madness, yet there is method in\'t" (2.2)?'] == "Polonius"
+    )
+    assert asked['Who says "O, what a noble mind is here o\'erthrown!" (3.1)?'] == "Ophelia"
+    assert asked['Who says "I essentially am not in madness" (3.4)?'] == "Hamlet"
+    assert asked.get('Who says "Revenge his foul and most unnatural murder" (1.5)?') != "Revenge"

@@ -836,19 +836,31 @@ _SPEAKER = (
     r"(?P<who>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}"
     r"|[A-Z][\w.-]*['\u2019]s\s+[a-z]+)"
 )
-# "Act 1 Scene 7", "Act 2 Sc 2", "1.5", "2.2.45", "Ch2", "Chapter 4", "p. 23": where it is said
-_REFERENCE = (
-    r"(?P<where>(?:Act\s+\d+(?:,?\s+(?:Scene|Sc\.?)\s+\d+)?|\d+\.\d+(?:\.\d+)?"
-    r"|(?:Ch\.?|Chapter|Chap\.?|Stave|Book|Canto)\s?\d+|pp?\.\s?\d+)(?:\s*/\s*\d+\.\d+)?)"
-)
-# '"..." - George, Ch2 (about Curley's wife)': an aside after the speaker is no part of him
-_ASIDE = r"(?:\s*\([^()]{1,60}\))?"
+
+
+def _reference(name: str) -> str:
+    """ "Act 1 Scene 7", "Act 2 Sc 2", "1.5", "2.2.45", "Ch2", "Stave 1", "p. 23": where a line
+    is said, as group `name`."""
+    return (
+        rf"(?P<{name}>(?:Act\s+\d+(?:,?\s+(?:Scene|Sc\.?)\s+\d+)?|\d+\.\d+(?:\.\d+)?"
+        r"|(?:Ch\.?|Chapter|Chap\.?|Stave|Book|Canto)\s?\d+|pp?\.\s?\d+)(?:\s*/\s*\d+\.\d+)?)"
+    )
+
+
+_WHERE_GROUPS = ("where", "where_after", "where_bracketed")
 _QUOTED = rf"[{_OPEN_QUOTE}](?P<quote>[^{_OPEN_QUOTE}{_CLOSE_QUOTE}]{{6,240}})[{_CLOSE_QUOTE}]"
-# '"Out, damned spot!" - Lady Macbeth, 5.1, ...' and 'Duncan: "There's no art ..." (1.4)'
+# What may follow the speaker: more about the line (", after ...", " -> shows ...", an aside
+# "(to Crooks)") or nothing.
+_AFTER_SPEAKER = r"(?=\s*(?:,|[-\u2013\u2014>\u2192]|\([^()]{1,60}\))|\s*$)"
+# '"Out, damned spot!" - Lady Macbeth, 5.1, ...', '"A plague ..." (3.1) - Mercutio -> ...',
+# 'Duncan: "There's no art ..." (1.4)', 'Tybalt - "peace? I hate the word" (1.1)'
 _SAID_BY = re.compile(
-    rf"^{_QUOTED}\s*[-\u2013\u2014]\s*{_SPEAKER}(?:,\s*{_REFERENCE})?(?=,|{_ASIDE}\s*$)"
+    rf"^{_QUOTED}(?:\s*\({_reference('where')}\))?\s*[-\u2013\u2014]\s*{_SPEAKER}"
+    rf"(?:,\s*{_reference('where_after')}|\s*\({_reference('where_bracketed')}\))?{_AFTER_SPEAKER}"
 )
-_SPEAKER_SAID = re.compile(rf"^{_SPEAKER}:\s*{_QUOTED}(?:\s*\({_REFERENCE}\))?")
+_SPEAKER_SAID = re.compile(
+    rf"^{_SPEAKER}(?::|(?P<dash>\s[-\u2013\u2014]))\s*{_QUOTED}(?:\s*\({_reference('where')}\))?"
+)
 MAX_QUOTE_WORDS = 24  # a quotation asked whole, its prompt within thirty words
 
 
@@ -862,7 +874,8 @@ def quotation(sentence: str) -> list[Question]:
     match = _quoted_speaker(sentence)
     if not match or len(words(match["quote"])) > MAX_QUOTE_WORDS:
         return []
-    where = f" ({match['where']})" if match["where"] else ""
+    said = _said_where(match)
+    where = f" ({said})" if said else ""
     front = f'{WHO_SAYS}"{match["quote"].strip()}"{where}?'
     found = [Question(front, match["who"], Shape.WHO, 12.6)]
     occasion = _OCCASION.match(sentence.strip().rstrip(".")[match.end() :])
@@ -901,10 +914,19 @@ def _quoted_speaker(sentence: str) -> re.Match[str] | None:
     if not match:
         return None
     first, last = match["who"].split()[0].casefold(), match["who"].split()[-1].casefold()
-    if first in PRONOUNS or first in _DETERMINERS or (lemmas(last) and not match["where"]):
+    if match.groupdict().get("dash") and (lemmas(last) or text[match.end() :].startswith(":")):
+        # 'Fate - "star-crossed lovers" (Prologue)': a theme, then its quotation;
+        # 'Williams - "Jim and the Indians": ...': a thought experiment he named
+        return None
+    if first in PRONOUNS or first in _DETERMINERS or (lemmas(last) and not _said_where(match)):
         return None  # "Reply: ...", "- this shows ...": no one named as the speaker (but
         # '"..." - Hamlet, 1.5' is: a word of the dictionary with the scene it is said in)
     return match
+
+
+def _said_where(match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    return next((groups[name] for name in _WHERE_GROUPS if groups.get(name)), "")
 
 
 _INCLUDING = re.compile(r",\s+(?:including|such\s+as)\s+", re.I)
