@@ -2071,3 +2071,15 @@ def test_a_quotation_with_its_place_and_what_it_shows_asks_who_says_it(tmp_path:
     assert asked['Who says "O, what a noble mind is here o\'erthrown!" (3.1)?'] == "Ophelia"
     assert asked['Who says "I essentially am not in madness" (3.4)?'] == "Hamlet"
     assert asked.get('Who says "Revenge his foul and most unnatural murder" (1.5)?') != "Revenge"
+
+
+def test_a_rule_under_a_heading_asks_what_its_subject_must_be(tmp_path: Path) -> None:
+    text = (
+        "# Evidence\n\n## 2. HEARSAY\n\n"
+        "- must be **relevant and reliable** to be admitted\n"
+        "  - **R v Blastland [1986]** - third party confession excluded\n"
+        "- should be treated with caution by the jury\n"
+    )
+    asked = questions(tmp_path, text)
+    assert asked["What must hearsay be?"] == "Relevant and reliable to be admitted"
+    assert asked["What should hearsay be?"] == "Treated with caution by the jury"

@@ -27,6 +27,7 @@ from revise.generation.clauses import (
     purpose,
     quotation,
     relation,
+    required,
     several_speakers,
     stance,
     superlative,
@@ -450,6 +451,8 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
     content |= frozenset(re.findall(r"\b(?:above|below|over|under|before|after)\b", front.lower()))
     content |= frozenset(re.findall(r'"[^"]+"', note.front))  # 'the plural of "my"', "your"
+    # "What must X be?", "What should X be?", "What must X not be?": three rules
+    content |= {token for token in normalise(front).split() if token in MODALS or token == "not"}
     return (content, note.context if "= ?" in note.front else "") if content else None
 
 
@@ -711,6 +714,11 @@ def _passage_drafts(
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
             labelled = True
+        elif not subject and section and index == 0 and _ruled(sentence):
+            # "## 3. CONSIDERATION" over "- must be **sufficient but need not be adequate**":
+            # a rule said of the thing the section is about.
+            sentence = f"{capital(section)} {sentence}"
+            labelled = True
         elif opened and is_imperative(capital(sentence)):
             # "the USSR agreed to:" over "- Help China build power plants": each item
             # finishes the label's sentence.
@@ -835,6 +843,18 @@ _SIGNIFICANCE = re.compile(
     r"^(?:the\s+)?(?:significance|importance|impact|effects?|consequences?)\s+of\s+"
     r"(?P<the>the\s+)?(?P<thing>[^,:;()]+?)(?:\s+(?:for|on)\s+.+)?$",
     re.I,
+)
+
+
+def _ruled(fragment: str) -> bool:
+    """ "must be sufficient ...", "does NOT apply to revocation", "cannot be revoked": a rule
+    without its subject, opened by a modal or a negated verb."""
+    first = fragment.split()[0] if fragment.split() else ""
+    return first in _RULE_STARTS
+
+
+_RULE_STARTS = frozenset(
+    ["must", "cannot", "can't", "may", "should", "does", "do", "is", "are", "need", "needs"]
 )
 
 
@@ -1109,6 +1129,7 @@ def shaped_questions(
         *said,
         *superlative(sentence, names),
         *made_so(sentence, names),
+        *required(sentence, names),
         *comparison(sentence, names),
         *examples(sentence, names),
         *quotation(sentence),

@@ -665,6 +665,31 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.IDENTITY, 10.4)]
 
 
+_REQUIRED = re.compile(
+    r"^(?P<subject>[^,;:()]{3,60}?)\s+(?P<modal>must|should)\s+"
+    r"(?P<neg>not\s+)?be\s+(?P<what>[^;]+?)(?:\s+[-\u2013\u2014]\s+.*)?\.?$",
+    re.I,
+)
+
+
+def required(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Consideration must be sufficient but need not be adequate" -> "What must consideration
+    be?": what a rule requires of its subject, where no deletion makes a card."""
+    match = _REQUIRED.match(sentence.strip())
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject) or subject[0].casefold() in _POINTERS:
+        return []
+    what = re.split(r",?\s+(?:or|otherwise|else)\s+(?:the|it|you|this)\b", match["what"])[0].strip()
+    if not 1 <= len(words(what)) <= MAX_ANSWER_WORDS or what.split()[0].casefold() in PRONOUNS:
+        return []
+    modal = match["modal"].casefold()
+    negated = " not" if match["neg"] else ""
+    front = finish_question(f"What {modal} {' '.join(lower_first(subject, names))}{negated} be")
+    return [Question(front, capital(what), Shape.IDENTITY, 10.2)]
+
+
 _RELATION_LEAD = re.compile(
     r"^(?:(?:first|next|then|also|finally|so|thus|hence|therefore),?\s+)?"
     r"(?:(?:we|you)\s+(?:must|should|need\s+to)\s+)?(?:(?:understand|note|remember|recall)\s+that\s+)?"
