@@ -2083,3 +2083,23 @@ def test_a_rule_under_a_heading_asks_what_its_subject_must_be(tmp_path: Path) ->
     asked = questions(tmp_path, text)
     assert asked["What must hearsay be?"] == "Relevant and reliable to be admitted"
     assert asked["What should hearsay be?"] == "Treated with caution by the jury"
+
+
+def test_a_bold_term_equal_to_its_meaning_is_defined_however_the_meaning_opens(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Soils\n\n## key terms\n"
+        "- **Weathering** = slow breakdown of rock where it lies, by rain, frost or plants\n"
+        "- **Leaching** = removal of soluble minerals from the soil as heavy rain drains down"
+        " through it and away\n\n"
+        "## Climate\n- heavy rain → leaching of minerals from soil\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert (
+        asked["What is weathering?"]
+        == "Slow breakdown of rock where it lies, by rain, frost or plants"
+    )
+    # a line elsewhere that mentions leaching does not take the place of its definition
+    assert any(note.front.startswith("[Leaching] = removal") for note in notes)

@@ -398,7 +398,11 @@ def _without_echoes(chosen: list[Option]) -> list[Option]:
         )
 
     return [
-        option for option in chosen if option.note.kind is not NoteKind.CLOZE or not echoes(option)
+        option
+        for option in chosen
+        if option.note.kind is not NoteKind.CLOZE
+        or _TERM_LINE.match(option.note.front)  # the term's own line defines it
+        or not echoes(option)
     ]
 
 
@@ -860,8 +864,10 @@ _RULE_STARTS = frozenset(
 
 def _term_line(draft: Draft) -> bool:
     """A card that hides the term a line opens on, before its dash or colon."""
-    front = draft.options[0].note.front
-    return bool(re.match(r"^\[[^\]]+\](?::|\s[-\u2013\u2014]+\s)", front))
+    return bool(_TERM_LINE.match(draft.options[0].note.front))
+
+
+_TERM_LINE = re.compile(r"^\[[^\]]+\](?::|\s[-\u2013\u2014=]+\s)")
 
 
 def significance_subject(trail: tuple[str, ...]) -> str:

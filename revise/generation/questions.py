@@ -207,8 +207,12 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         and len(words(clause)) >= MIN_STATED_WORDS
         and any(is_verb_form(word) or word in _MODALS for word in words(clause.casefold()))
     )  # "No resource can be removed ..." states; "no clear authority, but ..." comments
+    marked = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
+    # "**Attachment** = close two-way emotional bond ...": a describing word, not an order
+    described_by = marked and sep == "=" and "ADJ" in lemmas(first)
     if (first in _NOT_MEANINGS and not negation) or (
         verb_base(first, "VB")
+        and not described_by
         and first not in ("one", "any")
         and not (
             noun_reading
@@ -234,6 +238,8 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
     expanded = _expanded(term)  # "LDR (light dependent resistor) - ...": a term, not a name
     named = shown == term and term[:1].isupper() and sep not in ("is", "are") and not expanded
+    if marked and sep == "=" and " " not in term and lemmas(term.casefold()):
+        named = False  # "**Imprinting** = ...": a bold word of the dictionary is a term
     # "**Critical value** - the first value in the critical region": a ranking that uses the
     # term's own words defines it; hiding the term would show the answer.
     ranked = _RANKING.match(meaning) and not (_gives_away(term, meaning) and not named)
@@ -406,6 +412,7 @@ def _names_a_thing(term: str) -> bool:
         not parts
         or "NOUN" in parts
         or "PROPN" in parts
+        or (last.endswith("ing") and "VERB" in parts)  # "Imprinting": a verb's noun
         or (term.split()[-1][:1].isupper() and len(term.split()) > 1)
     )
 
