@@ -22,7 +22,9 @@ machine's load falls on both alike; the ratio is revise's median over Anki's:
 `--scale` adds a collection of 1,000,000 cards and about 3,000,000 reviews over a year (made once,
 then kept in ~/.cache/revise-bench): `revise decks` (and, last, with the file dropped from
 memory first, as after a reboot) and the deck list on screen (time and peak memory), `revise
-study` to the first card (peak memory), and next card + answer + commit.
+study` to the first card (peak memory), and next card + answer + commit, in turns with the same
+on 100,000 cards made the same way (kept beside it), with both files in memory and then with both
+dropped from it: the per-card cost at a million cards, and what reading from the disk adds.
 
 Nothing is installed at run time: the test extra brings `anki`. revise's modules are compiled to
 bytecode first, as an installed package's are (Anki's are), so a process started with
@@ -543,18 +545,19 @@ def startup_line(table: Table, cols: Collections, runs: int) -> None:
 # -- a million cards ---------------------------------------------------------------------------
 
 
-def scale_collection() -> Path:
-    """1,000,000 cards in 100 decks with about 3,000,000 reviews over the past year, made once
-    (in revise's own schema, written straight into the tables: importing them would take far
-    longer) and kept in the cache folder."""
+def scale_collection(cards: int = SCALE_CARDS) -> Path:
+    """1,000,000 cards (or `cards`) in 100 decks with three reviews a card over the past year,
+    made once (in revise's own schema, written straight into the tables: importing them would
+    take far longer) and kept in the cache folder."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"scale-{SCALE_CARDS}.db"
+    path = CACHE / f"scale-{cards}.db"
     if path.exists():
         # Made by an older revise: upgraded as a user's collection is (its backup not kept).
         Collection.open(path).close()
         remove(CACHE.glob(f"{path.name}.backup-*"))
         return path
-    print(f"  making {SCALE_CARDS:,} cards and {SCALE_REVIEWS:,} reviews once ...", flush=True)
+    reviews = cards * SCALE_REVIEWS // SCALE_CARDS
+    print(f"  making {cards:,} cards and {reviews:,} reviews once ...", flush=True)
     partial = path.with_name(path.name + ".part")
     partial.unlink(missing_ok=True)
     Collection.open(partial).close()
@@ -563,7 +566,7 @@ def scale_collection() -> Path:
     now_ms = int(now.timestamp() * 1000)
     day_ms = 86_400_000
     decks = 100
-    per_deck = SCALE_CARDS // decks
+    per_deck = cards // decks
     db = sqlite3.connect(partial)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = OFF")
@@ -587,15 +590,15 @@ def scale_collection() -> Path:
                     now_ms,
                     now_ms,
                 )
-                for n in range(SCALE_CARDS)
+                for n in range(cards)
             ),
         )
         # A year of studying: about 70 % of the cards seen, three reviews each on average.
-        reviews_per_seen = SCALE_REVIEWS / (SCALE_CARDS * 0.7)
+        reviews_per_seen = reviews / (cards * 0.7)
         card_rows = []
         review_rows = []
         review_id = 0
-        for n in range(SCALE_CARDS):
+        for n in range(cards):
             position = n % per_deck
             if rng.random() < 0.7:
                 count = max(1, round(rng.expovariate(1 / reviews_per_seen)))
@@ -749,6 +752,46 @@ def out_of_memory(path: Path) -> None:
                 os.close(descriptor)
 
 
+def into_memory(path: Path) -> None:
+    """Read the file (and its WAL) through once, so its pages are in the kernel's cache."""
+    for file in (path, path.with_name(path.name + "-wal")):
+        if file.exists():
+            with file.open("rb") as read:
+                while read.read(1 << 20):
+                    pass
+
+
+def answers_in_turns(
+    large: Path, small: Path, answers: int
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """Next card + answer + commit (wall and CPU ms) on every deck of each collection, BLOCK
+    cards on one and then BLOCK on the other; each is undone afterwards, so the cached
+    collections stay as they were made."""
+    cols = [Collection.open(large, config=UNLIMITED), Collection.open(small, config=UNLIMITED)]
+    samples: list[list[tuple[float, float]]] = [[], []]
+    try:
+        cards = [col.next_card() for col in cols]
+        while len(samples[1]) < answers:
+            for side, col in enumerate(cols):
+                for _ in range(BLOCK):
+                    start, cpu = time.perf_counter(), time.thread_time()
+                    card = cards[side]
+                    assert card is not None
+                    cards[side] = col.answer_then_next(
+                        card, Rating.GOOD, duration_ms=3000
+                    ).next_card()
+                    samples[side].append(
+                        ((time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000)
+                    )
+        for col in cols:
+            while col.undo() is not None:
+                pass
+    finally:
+        for col in cols:
+            col.close()
+    return samples[0], samples[1]
+
+
 def scale_lines(table: Table, answers: int, runs: int) -> None:
     with step("make the million-card collection", 1800):
         path = scale_collection()
@@ -779,24 +822,28 @@ def scale_lines(table: Table, answers: int, runs: int) -> None:
         f"{statistics.median(t for t, _ in study):.2f} s, "
         f"peak {max(kb for _, kb in study) / 1024:.0f} MB (limit {MEMORY_LIMIT_MB} MB)",
     )
-    samples: list[float] = []
-    with step("next card + answer + commit on a million cards", 300):
-        col = Collection.open(path, config=UNLIMITED)
-        try:
-            card = col.next_card()
-            for _ in range(answers):
-                start = time.perf_counter()
-                assert card is not None
-                card = col.answer_then_next(card, Rating.GOOD, duration_ms=3000).next_card()
-                samples.append((time.perf_counter() - start) * 1000)
-            while col.undo() is not None:  # the cached collection stays as it was made
-                pass
-        finally:
-            col.close()
-    table.note(
-        "1,000,000 cards: next card + answer + commit",
-        f"{statistics.median(samples):.2f} ms median ({answers} cards)",
-    )
+    # The answers beside the same on 100,000 cards made the same way, in turns, first with both
+    # files in memory (as the 100,000-card lines above, whose files were just written), then with
+    # both dropped from it (as after a reboot): what a card costs at a million cards, and what
+    # reading its pages from the disk adds.
+    with step("make the 100,000-card collection made as the million", 300):
+        small = scale_collection(SCALE_CARDS // 10)
+    for files, label in (("in memory", ""), ("read from disk", ", the file read from disk")):
+        for file in (path, small):
+            (out_of_memory if files == "read from disk" else into_memory)(file)
+        with step(f"next card + answer + commit on a million cards, {files}", 300):
+            large_ms, small_ms = answers_in_turns(path, small, answers)
+        wall = [statistics.median(t for t, _ in side) for side in (large_ms, small_ms)]
+        cpu = [statistics.median(c for _, c in side) for side in (large_ms, small_ms)]
+        table.note(
+            f"1,000,000 cards: next card + answer + commit{label}",
+            f"{wall[0]:.2f} ms median, CPU {cpu[0]:.2f} ms ({answers} cards)",
+        )
+        table.note(
+            f"  the same on 100,000 cards made the same way{label}",
+            f"{wall[1]:.2f} ms median, CPU {cpu[1]:.2f} ms; 1,000,000 / 100,000: "
+            f"{wall[0] / wall[1]:.2f}x, CPU {cpu[0] / cpu[1]:.2f}x",
+        )
     # Last: the lines above are read from memory, as they were before it.
     out_of_memory(path)
     cold, cold_kb = peak_of_process(
