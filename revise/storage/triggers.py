@@ -1,6 +1,11 @@
 """Triggers made with a new collection's tables, and by the migration that brought each in to a
 collection made before it. A change to them comes with a migration of its own.
 
+On SQLite a migration that rebuilds a table (Alembic's batch mode: a new table, the rows copied,
+the old one dropped) drops the triggers on it with it. Every upgrade checks at its end that the
+triggers the revisions it reached brought in are all there (`missing`, run by migrations/env.py),
+and fails, changing nothing, if one is not; such a migration ends with `restore`.
+
 - The study days a change to the review log touches, for the sums in `review_days` (see
   study/review_days.py; migration 0007).
 - On SQLite, each deck's count of cards in `deck_sizes`, kept in the transaction of every card
@@ -9,6 +14,9 @@ collection made before it. A change to them comes with a migration of its own.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Collection as Revisions
 
 from sqlalchemy import Connection
 
@@ -112,3 +120,49 @@ def create(connection: Connection) -> None:
         triggers = SQLITE_TRIGGERS + SQLITE_DECK_SIZES
     for statement in triggers:
         connection.exec_driver_sql(statement)
+
+
+# Each migration that brought SQLite triggers in, and what it made (new ones: a new entry).
+SQLITE_BROUGHT_IN = {
+    "0007_review_days": SQLITE_TRIGGERS,
+    "0017_deck_sizes": SQLITE_DECK_SIZES,
+}
+
+
+def name_of(statement: str) -> str:
+    found = re.match(r"CREATE TRIGGER (\w+)", statement)
+    assert found is not None, statement
+    return found.group(1)
+
+
+def expected_on_sqlite(revisions: Revisions[str]) -> dict[str, str]:
+    """name -> statement of the triggers a SQLite collection holds once `revisions` (every
+    revision from the first to its current one) have run."""
+    return {
+        name_of(statement): statement
+        for revision, statements in SQLITE_BROUGHT_IN.items()
+        if revision in revisions
+        for statement in statements
+    }
+
+
+def missing(connection: Connection, revisions: Revisions[str]) -> list[str]:
+    """The triggers `revisions` brought in that the SQLite database no longer holds."""
+    present = set(
+        connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        ).scalars()
+    )
+    return sorted(set(expected_on_sqlite(revisions)) - present)
+
+
+def restore(connection: Connection, revision: str) -> None:
+    """Make again the triggers that migrations up to `revision` (this one's own id; revisions
+    are numbered, so those before it sort before it) brought in and a table rebuilt since has
+    dropped. For the end of a migration that rebuilds a table on SQLite."""
+    if connection.dialect.name != "sqlite":
+        return
+    upto = {known for known in SQLITE_BROUGHT_IN if known <= revision}
+    expected = expected_on_sqlite(upto)
+    for name in missing(connection, upto):
+        connection.exec_driver_sql(expected[name])
