@@ -68,3 +68,33 @@ def test_the_upgrade_to_the_covering_indexes_keeps_every_card_and_count(db: str,
         assert col.search("") == cards_before
     indexes = _index_columns(db)
     assert indexes["ix_cards_queue"] == ["deck_id", "state", "due", *COVERING]
+
+
+def test_a_copy_to_a_server_leaves_its_planner_knowing_the_tables_sizes(
+    tmp_path, new_pg_database, clock: Clock
+):
+    """Right after `revise copy` to PostgreSQL the server had no statistics of the copied rows
+    (its own analyze runs a minute later): it planned today's count of answers as a third of
+    every review and read the whole review log on each answer and deck list. The copy ends by
+    analyzing the tables."""
+    from revise.storage.copy import copy_collection
+
+    source = tmp_path / "source.db"
+    with Collection.open(source, config=Config(fuzz=False), clock=clock) as col:
+        col.import_decks([basic_deck("Bio", count=40)])
+        for _ in range(30):
+            card = col.next_card()
+            assert card is not None
+            col.answer(card, Rating.GOOD)
+    on_server = new_pg_database()
+    copied = copy_collection(str(source), on_server)
+    engine = create(database_url(on_server))
+    try:
+        with engine.connect() as connection:
+            for table in ("notes", "cards", "reviews"):
+                known = connection.exec_driver_sql(
+                    f"SELECT reltuples FROM pg_class WHERE relname = '{table}'"
+                ).scalar_one()
+                assert known == copied[table] > 0, table
+    finally:
+        engine.dispose()
