@@ -24,8 +24,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
     Connection,
+    Integer,
     Select,
     and_,
     bindparam,
@@ -63,6 +65,7 @@ from revise.storage.prepared import (
     first_row,
     one,
     one_of,
+    pipelined,
     rows,
     together,
 )
@@ -160,7 +163,8 @@ _DONE_TODAY = (
 # ix_cards_queue holds `suspended` and `buried_until` too (0016): due and learning cards are
 # counted without reading their rows.
 _deck = bindparam("deck")
-_open_in_deck = (cards.c.deck_id == _deck, cards.c.suspended == NOT_SUSPENDED, _not_buried)
+_open = (cards.c.suspended == NOT_SUSPENDED, _not_buried)
+_open_in_deck = (cards.c.deck_id == _deck, *_open)
 
 
 def _capped(order: tuple[ColumnElement[Any], ...], *where: ColumnElement[bool]) -> Prepared:
@@ -176,6 +180,38 @@ _NEW_WAITING = _capped((cards.c.position, cards.c.ordinal), cards.c.state == NEW
 _DUE_WAITING = _capped((cards.c.due,), cards.c.state == REVIEW, cards.c.due < _end)
 _LEARNING_WAITING = Prepared(
     select(func.count()).where(*_open_in_deck, _learning, cards.c.due < _end)
+)
+# The same three counts for many decks in one statement, a row per deck: on PostgreSQL, where
+# each statement costs the driver about as much as the server's work (a hundred decks: 300
+# statements, 130-160 ms). Each deck's caps come with its id, in three arrays of the same length.
+_each = (
+    func.unnest(
+        bindparam("deck_ids", type_=ARRAY(Integer)),
+        bindparam("new_caps", type_=ARRAY(Integer)),
+        bindparam("due_caps", type_=ARRAY(Integer)),
+    )
+    .table_valued("deck", "new_cap", "due_cap")
+    .render_derived(name="each")
+)
+_open_in_each = (cards.c.deck_id == _each.c.deck, *_open)
+
+
+def _capped_in_each(
+    cap: ColumnElement[Any], order: tuple[ColumnElement[Any], ...], *where: ColumnElement[bool]
+) -> Any:
+    found = select(cards.c.id).where(*_open_in_each, *where).order_by(*order).limit(cap)
+    return select(func.count()).select_from(found.correlate(_each).subquery()).scalar_subquery()
+
+
+_WAITING_IN_EACH = Prepared(
+    select(
+        _each.c.deck,
+        _capped_in_each(_each.c.new_cap, (cards.c.position, cards.c.ordinal), cards.c.state == NEW),
+        select(func.count()).where(*_open_in_each, _learning, cards.c.due < _end).scalar_subquery(),
+        _capped_in_each(
+            _each.c.due_cap, (cards.c.due,), cards.c.state == REVIEW, cards.c.due < _end
+        ),
+    )
 )
 # Each deck's cards, then its suspended ones (a partial index holds only those): on SQLite as
 # kept by the database (models.DeckSize), on PostgreSQL counted from an index.
@@ -268,8 +304,17 @@ def _waiting(
     """deck id -> (new, learning, due) waiting today in each of `deck_ids`; new and due cards
     counted up to what the deck may show today (`left`), which is all a count shows."""
     moments = {"now": to_ms(day.now), "end": to_ms(day.end)}
+    if pipelined(connection):
+        names = [left.names[deck_id] for deck_id in deck_ids]
+        caps = {
+            "deck_ids": deck_ids,
+            "new_caps": [left.new.for_deck(name) for name in names],
+            "due_caps": [left.review.for_deck(name) for name in names],
+        }
+        found = rows(connection, _WAITING_IN_EACH, {**moments, **caps})
+        return {deck_id: (new, learning, due) for deck_id, new, learning, due in found}
     asked: list[tuple[int, Any, Any, Any]] = []
-    with together(connection):  # PostgreSQL: every deck's counts in one round trip
+    with together(connection):
 
         def count(prepared: Prepared, deck_id: int, cap: int | None = None) -> Any:
             if cap == 0:
