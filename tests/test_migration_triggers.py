@@ -168,6 +168,9 @@ def test_a_migration_that_rebuilds_cards_and_restores_the_triggers_keeps_every_r
         assert trigger_names(engine) == before
         # Dropping the old `cards` deleted none of its cards' reviews (ON DELETE CASCADE).
         assert _rows(engine) == rows
+        # The keys' actions are on again for what the connection does next.
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         with engine.begin() as connection:
             connection.exec_driver_sql(
                 "INSERT INTO cards (note_id, deck_id, position, ordinal, state, reps, lapses,"
