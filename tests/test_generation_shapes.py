@@ -2103,3 +2103,17 @@ def test_a_bold_term_equal_to_its_meaning_is_defined_however_the_meaning_opens(
     )
     # a line elsewhere that mentions leaching does not take the place of its definition
     assert any(note.front.startswith("[Leaching] = removal") for note in notes)
+
+
+def test_a_card_the_checker_refuses_gives_way_to_a_date_or_name_of_the_same_line(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Russia\n\n## Timeline\n"
+        "- 1903 - party splits into Bolsheviks and Mensheviks at the congress in London\n"
+        "- 1921 - Kronstadt rising at the naval base (near Petrograd), 5 sailors\n"
+        "- 1924 - Lenin dies, power struggle begins\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text)]
+    # "[5] sailors" is a count of nothing the card names: the year is asked instead
+    assert "[1921] - Kronstadt rising at the naval base (near Petrograd), 5 sailors" in fronts

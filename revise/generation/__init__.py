@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from revise.formats.model import DeckData
+from revise.formats.model import DeckData, NoteData
 
 __all__ = ["Generator", "Notes", "StructureGenerator", "draft_deck", "generate_deck"]
 
@@ -44,6 +44,7 @@ class StructureGenerator:
 
     def generate(self, notes: Notes) -> DeckData:
         from revise.generation.cards import build_notes
+        from revise.generation.checker import refusals
         from revise.generation.clauses import speaker
         from revise.generation.document import BlockKind
         from revise.generation.reading import parse_notes
@@ -55,7 +56,12 @@ class StructureGenerator:
         texts = [block.text for block in document.blocks if block.kind is not BlockKind.HEADING]
         speakers = frozenset(filter(None, map(speaker, texts)))
         vocabulary = build_vocabulary(texts, topic_words(document.title, notes.path), speakers)
-        cards = build_notes(outline(document), vocabulary, notes.source)
+        judge = refusals({notes.source: notes.text}, document.title)
+
+        def refused(cards: list[NoteData]) -> set[int]:
+            return judge(DeckData(name=document.title, notes=cards, source=notes.source))
+
+        cards = build_notes(outline(document), vocabulary, notes.source, refused)
         return DeckData(name=document.title, notes=cards, source=notes.source)
 
 

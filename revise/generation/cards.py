@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -178,6 +179,7 @@ _FUNCTIONS = frozenset(
     ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
 )
 OPTIONS_PER_FACT = 3
+RESELECTIONS = 2  # times a fact whose card the checker refused is asked again another way
 SIBLING_SIMILARITY = 80  # masked prompts this alike (0-100) are a run of interfering clozes
 SIBLING_LINES = 10  # clozes sharing a frame this close together come from one enumeration
 ANSWER_SHARE = 0.10  # no single answer on more than this share of a deck
@@ -248,8 +250,15 @@ class Draft:
     options: list[Option]  # best first
 
 
-def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[NoteData]:
-    """The deck's notes, in the order of the notes file."""
+def build_notes(
+    outline: Outline,
+    vocabulary: Vocabulary,
+    path: str,
+    refused: Callable[[list[NoteData]], set[int]] | None = None,
+) -> list[NoteData]:
+    """The deck's notes, in the order of the notes file. `refused` names the cards a checker
+    refuses on their own; each gives way to its fact's next option ("1960 - Greensboro sit-in
+    ..., [4] students" refused as a count of nothing named: the year is hidden instead)."""
     drafts: list[Draft] = []
     seen: set[str] = set()
     guide = is_guide(outline)
@@ -306,7 +315,43 @@ def build_notes(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Not
                         id(passage.block) in glossary,
                     )
                 )  # fmt: skip
-    return select(drafts)
+    chosen = select(drafts)
+    for _ in range(RESELECTIONS if refused else 0):
+        flagged = refused(chosen)
+        bad = {(note.front, note.back) for index, note in enumerate(chosen) if index in flagged}
+        if not bad:
+            break
+        drafts = [_without_refused(draft, bad) for draft in drafts]
+        chosen = select(drafts)
+    return chosen
+
+
+def _without_refused(draft: Draft, bad: set[tuple[str, str]]) -> Draft:
+    """A fact's options less those refused; where one was, only a deletion of a date or a name
+    may stand in for it ("[1960] - Greensboro sit-in ..."): a weaker word makes a worse card."""
+    kept = [option for option in draft.options if (option.note.front, option.note.back) not in bad]
+    if len(kept) == len(draft.options):
+        return draft
+    standing_in = [option for option in kept if _date_or_name_deleted(option)]
+    # With none, the refused card stays in the draft, for the checker to report as left out.
+    return Draft(standing_in) if standing_in else draft
+
+
+def _date_or_name_deleted(option: Option) -> bool:
+    if option.note.kind is not NoteKind.CLOZE:
+        return False
+    before = option.note.front.split("[", 1)[0]
+    if before.count('"') % 2 or before.count("\u201c") > before.count("\u201d"):
+        return False  # a word of a quotation or a mnemonic, not a name
+    answer = option.answer.strip()
+    if re.fullmatch(
+        r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{3,4}s?|\d{1,2}\s+[A-Z][a-z]+",
+        answer,
+    ):
+        return True  # "1960", "20 June", "April 13 1873"
+    tokens = answer.split()
+    capitalised_words = all(token[:1].isupper() for token in tokens)
+    return capitalised_words and (len(tokens) > 1 or not lemmas(tokens[0].casefold()))
 
 
 def _in_worked_example(part: Passage | ListGroup) -> bool:

@@ -15,7 +15,7 @@ import html
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -114,6 +114,19 @@ def without_flagged_cards(deck: DeckData, sources: Mapping[str, str]) -> DeckDat
         if not flagged:
             return replace(deck, notes=notes)
         notes = [note for index, note in enumerate(notes) if index not in flagged]
+
+
+def refusals(sources: Mapping[str, str], title: str) -> Callable[[DeckData], set[int]]:
+    """A judge of drafted decks from these notes: the indices of a deck's cards that fail a
+    check on their own (not for what other cards of the deck are), which a generator can
+    replace with another card of the same fact. The notes are read once for every deck."""
+    texts = _SourceTexts(sources, title)
+
+    def refused(deck: DeckData) -> set[int]:
+        per_card = _card_findings(deck, texts)
+        return {index for index, findings in per_card.items() if findings}
+
+    return refused
 
 
 def _faces(notes: list[NoteData]) -> list[tuple[NoteData, CardFace]]:
