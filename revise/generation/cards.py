@@ -168,6 +168,7 @@ PREDICATE_STARTS = INVERTING | frozenset(
 )
 MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
+MAX_FORM_COLUMNS = 6  # a paradigm's every form is a fact: der, die, das and the plural die
 MAX_FORMULA_SIDE_WORDS = 3
 MAX_STATEMENT_PROMPT_WORDS = 45
 MAX_ENDING_NAME_WORDS = 8
@@ -243,6 +244,8 @@ class Option:
     answer: str
     score: float
     masked: str  # the prompt with its answer hidden, to spot interfering siblings
+    cell: bool = False  # a table cell, asked by its row and column: der/die/das may recur
+    form: bool = False  # a word's form in a table of forms: each table asks its own
 
 
 @dataclass
@@ -385,9 +388,12 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
         for option in draft.options:
             answer = _worn(option)
             key = (normalise(option.masked), normalise(option.answer))
-            if (answer and counts[answer] >= cap) or key in keys:
+            if (answer and counts[answer] >= cap and not option.cell) or key in keys:
                 continue
             question = _question_key(option.note)
+            if question and option.form:
+                # "What is the fem of Akk?" of the definite and of the indefinite articles
+                question = (question[0], option.note.context)
             if question and question in asked:
                 # One question, one answer ("Solution Enthalpy" is "Enthalpy of Solution"):
                 # the answer that says more wins; between equals, the section about the thing
@@ -1851,6 +1857,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     sides = [header[column] for column in columns if header[column]]
     # "| | masculine | feminine |": forms of each row's word, not sides set against each other
     forms = not header[0].strip() and bool(sides) and all(side[:1].islower() for side in sides)
+    if forms:
+        columns = range(1, min(len(cells), len(header), MAX_FORM_COLUMNS + 1))
     compared = not forms and (
         normalise(header[0]) in COMPARED_HEADERS
         or any(_describes(header[column]) for column in columns)
@@ -1898,7 +1906,7 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         else:
             front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-        drafts.append(Draft([Option(note, answer, 8.0, front)]))
+        drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
     return drafts
 
 

@@ -96,7 +96,7 @@ def check_deck(deck: DeckData, sources: Mapping[str, str]) -> list[Finding]:
     texts = _SourceTexts(sources, deck.name)
     findings = [*_card_findings(deck, texts).values()]
     flat = [finding for card in findings for finding in card]
-    flat.extend(_deck_findings(deck.notes))
+    flat.extend(_deck_findings(deck.notes, texts))
     flat.extend(_check_yield(_faces(deck.notes), sources))
     return flat
 
@@ -107,10 +107,11 @@ def without_flagged_cards(deck: DeckData, sources: Mapping[str, str]) -> DeckDat
     Dropping cards can change what a check about the whole deck finds (a long prompt's share),
     so the deck is checked again until no card is flagged.
     """
-    per_card = _card_findings(deck, _SourceTexts(sources, deck.name))
+    texts = _SourceTexts(sources, deck.name)
+    per_card = _card_findings(deck, texts)
     notes = [note for index, note in enumerate(deck.notes) if not per_card[index]]
     while True:
-        flagged = {finding.index for finding in _deck_findings(notes)} - {None}
+        flagged = {finding.index for finding in _deck_findings(notes, texts)} - {None}
         if not flagged:
             return replace(deck, notes=notes)
         notes = [note for index, note in enumerate(notes) if index not in flagged]
@@ -159,7 +160,7 @@ def _card_findings(deck: DeckData, texts: _SourceTexts) -> dict[int, list[Findin
     return findings
 
 
-def _deck_findings(notes: list[NoteData]) -> list[Finding]:
+def _deck_findings(notes: list[NoteData], texts: _SourceTexts) -> list[Finding]:
     """What the cards fail together: long prompts' share, siblings, duplicates."""
     faces = []
     for index, note in enumerate(notes):
@@ -170,8 +171,8 @@ def _deck_findings(notes: list[NoteData]) -> list[Finding]:
     return [
         *_check_prompt_lengths(faces),
         *_check_siblings(notes),
-        *_check_duplicates(faces),
-        *_check_same_answer_in_section(faces),
+        *_check_duplicates(faces, texts),
+        *_check_same_answer_in_section(faces, texts),
     ]
 
 
@@ -213,7 +214,7 @@ def _check_card(
     return [
         *_check_traceable(note, face, texts),
         *_check_answer_length(note, face),
-        *_check_target(note, face),
+        *_check_target(note, face, texts),
         *_check_leak(note, face, topic, among_speakers),
         *_check_atomic(note),
         *_check_residue(note, face),
@@ -291,7 +292,7 @@ def _check_prompt_lengths(faces: list[tuple[int, NoteData, CardFace]]) -> list[F
 # 4 --------------------------------------------------------------------------------------------
 
 
-def _check_target(note: NoteData, face: CardFace) -> list[Finding]:
+def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     if note.kind is not NoteKind.CLOZE:
         return []
     from revise.generation.language import is_number_word, is_stopword, zipf
@@ -314,13 +315,17 @@ def _check_target(note: NoteData, face: CardFace) -> list[Finding]:
             findings.append(_finding(4, face.prompt, f"deletion {text!r} is part of a word"))
         elif _MARKUP.search(text):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} swallows markup"))
-        elif not _names_a_term(tokens, before) and not any(
-            any(ch.isdigit() for ch in token)
-            or token[:1].isupper()
-            or is_number_word(token)
-            or zipf(token.casefold()) < UNCOMMON_ZIPF
-            for token in tokens
-            if not is_stopword(token)
+        elif (
+            not _names_a_term(tokens, before)
+            and not _emphasised(text, texts.span(note))
+            and not any(
+                any(ch.isdigit() for ch in token)
+                or token[:1].isupper()
+                or is_number_word(token)
+                or zipf(token.casefold()) < UNCOMMON_ZIPF
+                for token in tokens
+                if not is_stopword(token)
+            )
         ):
             message = f"deletion {text!r} is neither a name, a number nor an uncommon word"
             findings.append(_finding(4, face.prompt, message))
@@ -336,6 +341,14 @@ def _names_a_term(tokens: list[str], before: str) -> bool:
     if len(content) >= 2 or any("-" in token.strip("-") for token in content):
         return True
     return bool(re.search(r"\b(?:is|are|was|were|means|called)(?:\s+\S+){0,2}\s*$", before))
+
+
+def _emphasised(text: str, lines: list[str]) -> bool:
+    """The author bolded the deletion in the notes ("Waves transfer **energy**"): a term of
+    the subject, however common the word."""
+    word = re.escape(text.strip())
+    bold = rf"(?:\*\*|__)\s*{word}\s*(?:\*\*|__)|<(b|strong)\b[^>]*>\s*{word}\s*</\1\s*>"
+    return bool(word) and any(re.search(bold, line, re.I) for line in lines)
 
 
 def _joins(char: str) -> bool:
@@ -429,7 +442,9 @@ def _check_siblings(notes: list[NoteData]) -> list[Finding]:
 # 7 --------------------------------------------------------------------------------------------
 
 
-def _check_duplicates(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
+def _check_duplicates(
+    faces: list[tuple[int, NoteData, CardFace]], texts: _SourceTexts
+) -> list[Finding]:
     from revise.generation.language import is_stopword
 
     findings = []
@@ -453,8 +468,8 @@ def _check_duplicates(faces: list[tuple[int, NoteData, CardFace]]) -> list[Findi
                 findings.append(_finding(7, face.prompt, message, index))
                 break
     holders: dict[str, list[int]] = defaultdict(list)
-    for index, _, face in faces:
-        if not face.prompt.startswith(WHO_SAYS):
+    for index, note, face in faces:
+        if not face.prompt.startswith(WHO_SAYS) and not _table_cell(note, face, texts):
             holders[normalise(face.answer)].append(index)
     for answer, held in sorted(holders.items()):
         if len(held) > 1 and len(held) > ANSWER_SHARE * len(faces):
@@ -463,19 +478,43 @@ def _check_duplicates(faces: list[tuple[int, NoteData, CardFace]]) -> list[Findi
     return findings
 
 
-def _check_same_answer_in_section(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
-    """Two cards of one section with one answer: the second is learnt from the first."""
+def _check_same_answer_in_section(
+    faces: list[tuple[int, NoteData, CardFace]], texts: _SourceTexts
+) -> list[Finding]:
+    """Two cards of one section with one answer: the second is learnt from the first. Not
+    so two cells of a table: der/die/das recur across the cases by nature, and each card's
+    question names its own row and column."""
     findings = []
     seen: set[tuple[str, str]] = set()
     for index, note, face in faces:
         if face.prompt.startswith(WHO_SAYS):
             continue  # who says each of a play's lines: the quotation tells the cards apart
+        if _table_cell(note, face, texts):
+            continue
         key = (note.context, normalise(face.answer))
         if key in seen and key[1]:
             message = f"answer {face.answer!r} is already on a card of this section"
             findings.append(_finding(7, face.prompt, message, index))
         seen.add(key)
     return findings
+
+
+_CELL_EDGE = r"(?:^|\||<t[dh]\b[^>]*>|\t|\s{2,})"
+_CELL_END = r"(?:$|\||</t[dh]\s*>|\t|\s{2,})"
+
+
+def _table_cell(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
+    """A question card whose answer is a whole cell of the table row it came from."""
+    if note.kind is NoteKind.CLOZE or not face.answer.strip():
+        return False
+    lines = texts.span(note)
+    if len(lines) != 1:
+        return False
+    line = re.sub(r"\*\*|__", "", lines[0]).strip()
+    if "|" not in line and not re.search(r"<t[dh]\b|\S(?:\t|\s{2,})\S", line, re.I):
+        return False  # no table row: no "|", no HTML cell, no columns aligned by spaces
+    answer = re.escape(" ".join(face.answer.split())).replace(r"\ ", r"\s+")
+    return re.search(rf"{_CELL_EDGE}\s*{answer}\s*{_CELL_END}", line, re.I) is not None
 
 
 # 8 --------------------------------------------------------------------------------------------
