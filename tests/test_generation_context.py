@@ -95,3 +95,65 @@ Current carries charge around a circuit — NOT energy itself.
 """
     clozes = {note.front for note in deck_notes(tmp_path, notes) if note.kind is NoteKind.CLOZE}
     assert "Current carries [charge] around a circuit — NOT energy itself." not in clozes
+
+
+ARROWS = """# Physics and Italian
+
+## Sound
+- sound needs a medium → can't travel through a vacuum; light can
+
+## Italian prepositions
+- di + il → del, a + il → al
+- su + la → sulla
+
+## Practical
+- switch on the power pack → the bulb lights up
+
+## Economics
+- price above eq -> excess supply
+"""
+
+
+def test_a_clause_before_an_arrow_is_the_reason_not_a_cause(tmp_path: Path) -> None:
+    got = cards(tmp_path, ARROWS)
+    assert ("Why can't sound travel through a vacuum?", "Sound needs a medium") in got
+    assert not any("lead to" in front and "needs" in front for front, _ in got)
+
+
+def test_two_words_joined_by_plus_before_an_arrow_are_a_rule_of_what_they_become(
+    tmp_path: Path,
+) -> None:
+    got = cards(tmp_path, ARROWS)
+    assert ("What does di + il become?", "del") in got
+    assert ("What does a + il become?", "al") in got
+    assert ("What does su + la become?", "sulla") in got
+    assert not any("lead to" in front and "+" in front for front, _ in got)
+
+
+def test_an_order_before_an_arrow_asks_what_doing_it_brings_about(tmp_path: Path) -> None:
+    got = cards(tmp_path, ARROWS)
+    assert ("What happens after switching on the power pack?", "The bulb lights up") in got
+    assert not any(front.startswith("What does switch") for front, _ in got)
+
+
+def test_a_noun_phrase_before_an_arrow_still_asks_what_it_leads_to(tmp_path: Path) -> None:
+    assert ("What does price above eq lead to?", "Excess supply") in cards(tmp_path, ARROWS)
+
+
+def test_the_checker_flags_a_clause_or_a_rule_asked_as_a_cause() -> None:
+    from revise.formats.model import DeckData, SourceRef
+    from revise.generation.checker import check_deck
+
+    text = "# Notes\n\n- sound needs a medium → can't travel\n- an + dem → am\n- x arrested -> y\n"
+    garbled = [
+        ("What does sound needs a medium lead to?", "Can't travel", 3),
+        ("What does an + dem lead to?", "Am", 4),
+        ('Who arrested -> "Letter"?', "X", 5),
+    ]
+    notes = [
+        NoteData(NoteKind.BASIC, front, back, "Notes", source=SourceRef("n.md", line, line))
+        for front, back, line in garbled
+    ]
+    findings = check_deck(DeckData(name="Notes", notes=notes), {"n.md": text})
+    flagged = {finding.index for finding in findings if finding.check == 14}
+    assert flagged == {0, 1, 2}

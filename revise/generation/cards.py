@@ -508,6 +508,7 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     content |= frozenset(re.findall(r'"[^"]+"', note.front))  # 'the plural of "my"', "your"
     # "What must X be?", "What should X be?", "What must X not be?": three rules
     content |= {token for token in normalise(front).split() if token in MODALS or token == "not"}
+    content |= frozenset(re.findall(r"\S+ \+ \S+", note.front))  # "an + dem", "in + dem"
     return (content, note.context if "= ?" in note.front else "") if content else None
 
 
@@ -734,17 +735,21 @@ def _passage_drafts(
         field = (
             described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
         )
+        more: list[Question] = []
         if not field and block.kind is BlockKind.ITEM and index == 0:
             led = outcome(sentence, _quantity(passage.label))
             field = led and (led[0].front, led[0].back)
+            more = led[1:] if led else []  # "in + dem -> im, in + das -> ins": each rule
         if not field and block.kind is not BlockKind.HEADING:
             meant = translation(sentence, glossary)  # "ayer - yesterday": another language
             field = meant and (meant[0].front, meant[0].back)
         if field and normalise(sentence) not in seen:
             # "**magnitude**: 8.8" under "Chile 2010": what the case measured
             seen.add(normalise(sentence))
-            note = NoteData(NoteKind.BASIC, field[0], field[1], context=context, source=source)
-            drafts.append(Draft([Option(note, field[1], 11.0, field[0])]))
+            asked = [field, *((rule.front, rule.back) for rule in more)]
+            for front, back in asked:
+                note = NoteData(NoteKind.BASIC, front, back, context=context, source=source)
+                drafts.append(Draft([Option(note, back, 11.0, front)]))
             continue
         if topic and index == 0:
             sentence, defined = about_heading(sentence, topic)

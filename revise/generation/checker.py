@@ -34,8 +34,9 @@ from revise.formats.model import (
 from revise.generation.clauses import WHO_SAYS, several_speakers
 from revise.generation.cleaning import without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
+from revise.generation.events import clause_subject
 from revise.generation.grammar import capitalised
-from revise.generation.language import given_by_context, past_to_base, word_set
+from revise.generation.language import ARROW, given_by_context, past_to_base, word_set
 from revise.generation.maths import display_maths, plain_maths
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
@@ -393,7 +394,8 @@ def _check_leak(
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the context"))
     if len(items) == 1 and not (among_speakers and face.prompt.startswith(WHO_SAYS)):
         tokens = normalise(face.answer).split()
-        if tokens and all(token in topic or token in STOPWORDS for token in tokens):
+        in_topic = any(token in topic for token in tokens)  # "am" (an + dem) is no topic
+        if in_topic and all(token in topic or token in STOPWORDS for token in tokens):
             message = f"answer {face.answer!r} is the deck's topic"
             findings.append(_finding(5, face.prompt, message))
     return findings
@@ -1337,6 +1339,10 @@ def _imperative(text: str) -> bool:
 # 14 well-formed question ----------------------------------------------------------------------
 
 
+ARROW_IN = re.compile(ARROW)
+_LEAD_TO = re.compile(r"^What (?:does|do) (.+) lead to\?$")
+
+
 def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     if note.kind is NoteKind.CLOZE or face.ordinal == 1:
         return []
@@ -1350,6 +1356,15 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     held = re.search(r"\bheld that\s+(\S+)((?:\s+\S+){0,3})", prompt)
     if held and (held[1].casefold() in ("held", "above", "below") or ":" in held[0]):
         return [_finding(14, face.prompt, "a case template applied to a label, not a holding")]
+    if ARROW_IN.search(without_quotations(prompt)):
+        return [_finding(14, face.prompt, "an arrow inside the question: two points run together")]
+    led = _LEAD_TO.match(prompt)
+    if led and ("+" in led[1] or clause_subject(led[1]) is not None):
+        return [
+            _finding(
+                14, face.prompt, "a clause or a rule asked as a cause ('What does X lead to?')"
+            )
+        ]
     match = _QUESTION_START.match(prompt)
     if not match:
         return []

@@ -28,8 +28,10 @@ from revise.generation.grammar import (
     can_be,
     finish_question,
     indefinite_article,
+    inflections,
     is_noun_phrase_word,
     lemmas,
+    lower_first,
     participle_base,
     question,
     split_clause,
@@ -491,6 +493,19 @@ def method(sentence: str, names: frozenset[str]) -> list[Question]:
 
 
 ARROW_SPLIT = re.compile(rf"\s*{ARROW}\s*")
+# "an + dem -> am": two words that become a third, one rule among a line of them
+_COMBINED = re.compile(
+    rf"^(?P<pair>[^\W\d_]+\s*\+\s*[^\W\d_]+)\s*{ARROW}\s*(?P<result>[^\W\d_][\w'\u2019-]*)$"
+)
+_NEGATED_MODAL = {"can't": "can't", "cannot": "can't", "won't": "won't", "couldn't": "couldn't"}
+_REASON_AUX = frozenset(
+    ["can", "could", "will", "would", "must", "should", "may", "might", *_NEGATED_MODAL,
+     "doesn't", "don't", "isn't", "aren't", "didn't", "wasn't", "weren't"]
+)  # fmt: skip
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "no", "some", "any", "its", "their", "his", "her", "your", "my", "each"]
+)
+_STEP_PARTICLES = frozenset(["on", "off", "up", "down", "out", "in", "over", "back"])
 _VALUE_CONDITION = re.compile(
     r"^(?:[=<>\u2264\u2265|+\-]|\d|[+-]?ve\b|positive|negative|zero|infinity)", re.I
 )
@@ -502,13 +517,25 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     """ "price above eq -> excess supply (surplus) -> price falls" -> "What does price above
     eq lead to?"; "+ve -> normal good" under "**YED** = ..." -> "What does YED +ve mean?"
     (`quantity` is the label's term a value is of). A describing word or a verb before the
-    arrow ("inelastic -> raise price") is no condition to ask of."""
+    arrow ("inelastic -> raise price") is no condition to ask of. Only a noun phrase is a
+    cause: a clause before the arrow is the reason for what follows ("sound needs a medium ->
+    can't travel through a vacuum" asks "Why can't sound travel through a vacuum?"), an order
+    is a step and what it does ("What happens after switching on the generator?"), and
+    "a + b -> c" is a rule of what a pair becomes ("What does an + dem become?")."""
     if case_span(sentence):
         return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
     parts = ARROW_SPLIT.split(sentence.strip().rstrip("."), maxsplit=1)
     if len(parts) != 2 or not parts[0] or not parts[1]:
         return []
     condition, result = parts[0].strip(), parts[1].strip()
+    rules = combined(sentence)
+    if rules is not None:
+        return rules
+    if re.search(r"[!?]", condition) or re.search(rf",\s*[^,;]{{1,30}}?\s*{ARROW}", result):
+        return []  # "watch units!! kHz -> x1000, MHz -> ...": an aside and a list of pairs
+    reason = _because(condition, result)
+    if reason is not None:
+        return reason
     answer = re.sub(r"\s*\((?:e\.g\.?|eg|i\.e\.?)[^()]*\)\s*$", "", result).strip()
     size = len(words(condition)) + len(re.findall(r"[=<>|]", condition))
     if not 1 <= size <= MAX_CONDITION_WORDS or not re.search(r"[A-Za-z]", answer):
@@ -543,6 +570,79 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     does = "do" if plural_noun(head) else "does"
     front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
     return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+
+
+def combined(sentence: str) -> list[Question] | None:
+    """ "in + dem -> im, in + das -> ins": what each pair becomes, a card for each; None
+    where the line is not all such rules."""
+    rules = [part.strip() for part in re.split(r"[,;]\s+", sentence.strip().rstrip("."))]
+    matches = [_COMBINED.match(rule) for rule in rules]
+    if not rules or not all(matches):
+        return None
+    return [
+        Question(f"What does {_spaced(m['pair'])} become?", m["result"], Shape.EFFECT, 11.0)
+        for m in matches
+        if m
+    ]
+
+
+def _spaced(pair: str) -> str:
+    return " + ".join(word.strip() for word in pair.split("+"))
+
+
+def _because(condition: str, result: str) -> list[Question] | None:
+    """A clause or an order before the arrow. For a clause, a "Why" of the result when the
+    result is what its subject can or cannot do ("sound needs a medium -> can't travel through
+    a vacuum" -> "Why can't sound travel through a vacuum?" :: "Sound needs a medium"); for an
+    order, what doing it brings about. [] for a clause read no further (its sentence gets a
+    cloze), None where the condition is neither."""
+    tokens = condition.split()
+    lowered = [token.casefold() for token in tokens]
+    if _is_order(lowered):
+        answer = result.split(";")[0].strip()
+        if not 1 <= len(answer.split()) <= MAX_ANSWER_WORDS:
+            return []
+        doing = inflections(lowered[0]).get("VBG")
+        if not doing:
+            return []
+        front = f"What happens after {doing[0]} {' '.join(tokens[1:])}?"
+        return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+    subject = clause_subject(condition)
+    if subject is None:
+        return None
+    said = result.split(";")[0].strip().rstrip(".")
+    said_tokens = said.split()
+    if len(said_tokens) < 2 or said_tokens[0].casefold() not in _REASON_AUX:
+        return []
+    aux = _NEGATED_MODAL.get(said_tokens[0].casefold(), said_tokens[0].casefold())
+    if not is_base_verb(said_tokens[1].casefold()) or len(said_tokens) > MAX_ANSWER_WORDS:
+        return []
+    named = " ".join(lower_first(subject))
+    front = f"Why {aux} {named} {' '.join(said_tokens[1:])}?"
+    return [Question(front, capital(condition), Shape.WHY, 11.0)]
+
+
+def clause_subject(condition: str) -> list[str] | None:
+    """The subject of a clause before an arrow, or None where the words are a noun phrase:
+    "sound needs a medium" -> ["sound"] ("needs" is a verb, a determiner after it)."""
+    clause = split_clause(condition)
+    if clause is not None:
+        return list(clause.subject)
+    tokens = condition.split()
+    for index in range(1, min(len(tokens) - 1, 4)):
+        lower = tokens[index].casefold()
+        if verb_base(lower, "VBZ") and tokens[index + 1].casefold() in _DETERMINERS:
+            return tokens[:index]
+    return None
+
+
+def _is_order(lowered: list[str]) -> bool:
+    """ "switch on the signal generator", "use a stroboscope": a verb's bare form, then what
+    is done (a determiner, after a particle or not)."""
+    if len(lowered) < 2 or not is_base_verb(lowered[0]):
+        return False
+    after = lowered[2] if lowered[1] in _STEP_PARTICLES and len(lowered) > 2 else lowered[1]
+    return after in _DETERMINERS - {"no"}
 
 
 # A person or a named thing, the dates of their life or of the deed, and the deed: "Edward
