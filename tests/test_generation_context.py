@@ -157,3 +157,40 @@ def test_the_checker_flags_a_clause_or_a_rule_asked_as_a_cause() -> None:
     findings = check_deck(DeckData(name="Notes", notes=notes), {"n.md": text})
     flagged = {finding.index for finding in findings if finding.check == 14}
     assert flagged == {0, 1, 2}
+
+
+LABELLED = """# Memory — Paper 1
+
+## Models of memory
+
+**Multi-store model (1968)**
+- aim: explain how information flows through memory
+- findings:
+  - short-term memory holds about 7 items, long-term memory is unlimited
+- evaluation:
+  - (+) supported by the case study of Clive Wearing, whose short-term store worked normally
+
+**Peterson & Peterson (1959)**
+- evaluation:
+  - (-) used letter trigrams, so low ecological validity in Glasgow
+"""
+
+
+def test_a_label_bullet_keeps_the_study_it_belongs_to_in_the_context(tmp_path: Path) -> None:
+    by_line = {note.source.start: note for note in deck_notes(tmp_path, LABELLED) if note.source}
+    finding = by_line[8]
+    assert finding.context == "Models of memory > Multi-store model (1968) > findings"
+    assert finding.front == "Short-term memory holds about [7] items, long-term memory is unlimited"
+
+
+def test_a_strength_or_weakness_says_what_it_is_of(tmp_path: Path) -> None:
+    fronts = {note.front for note in deck_notes(tmp_path, LABELLED)}
+    assert (
+        "A strength of the Multi-store model (1968): supported by the case study of "
+        "[Clive Wearing], whose short-term store worked normally"
+    ) in fronts
+    assert (
+        "A weakness of Peterson & Peterson (1959): used letter trigrams, so low ecological "
+        "validity in [Glasgow]"
+    ) in fronts
+    assert not any(front.startswith(("(+)", "(-)")) for front in fronts)

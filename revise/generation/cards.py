@@ -135,6 +135,8 @@ from revise.generation.structure import (
     Outline,
     Passage,
     item_head,
+    judged,
+    owned_trail,
     states_a_fact,
 )
 from revise.generation.targets import (
@@ -299,7 +301,7 @@ def build_notes(
                     else [Passage(part.lead, part.trail, part.label)]
                 )
                 passages += [
-                    Passage(item, part.trail, part.lead.text, part.lead.start)
+                    Passage(item, owned_trail(part), part.lead.text, part.lead.start)
                     for item in part.items
                 ]
         else:
@@ -731,6 +733,8 @@ def _passage_drafts(
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
+        verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
+        sentence = verdict or sentence  # "A weakness of Harlow (1958): ...", no definition
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
         field = (
             described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
@@ -761,6 +765,7 @@ def _passage_drafts(
         labelled = False  # the sentence's subject is the label it sits under
         finishes = False  # the sentence finishes the label's own
         first_under = subject and index == 0 and block.start == passage.label_line + 1
+        first_under = first_under and not verdict
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
             where = SourceRef(path, passage.label_line, source.end)

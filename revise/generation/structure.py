@@ -126,6 +126,64 @@ def outline(document: Document) -> Outline:
     return result
 
 
+def owned_trail(group: ListGroup) -> tuple[str, ...]:
+    """The headings over a list's items, with what its lead belongs to: "- findings:" under
+    "**Harlow (1958)**" gives its items the trail "... > Harlow (1958)", and the lead
+    ("findings") is then their label, so no card loses whose finding it is."""
+    from revise.formats.model import normalise
+    from revise.generation.plaintext import GENERIC_SECTIONS
+
+    if not group.label or group.label in group.trail:
+        return group.trail
+    if normalise(group.label.rstrip(" :")) in GENERIC_SECTIONS:
+        return group.trail  # "Background" over the topics below it: no owner of a point
+    return (*group.trail, group.label)
+
+
+# "(-) ethics - ...", "weakness: only one city": a point against (or for) what the notes study
+_VERDICT = re.compile(
+    r"^\s*(?:\((?P<sign>[+-])\)|(?P<word>strengths?|weakness(?:es)?|limitations?|criticisms?)"
+    r"\s*[:\u2013\u2014-])\s*(?=\S)",
+    re.I,
+)
+_SECTION_LABELS = frozenset(
+    ["findings", "finding", "procedure", "procedures", "ao3", "criticism", "criticisms",
+     "conclusion", "conclusions", "results", "result", "evaluation", "strengths", "weaknesses"]
+)  # fmt: skip
+
+
+def judged(sentence: str, passage: Passage) -> str:
+    """A strength or weakness said of what it is about: "(-) ethics — serious harm" under
+    "Harlow (1958)" > "evaluation:" -> "A weakness of Harlow (1958): ethics — serious harm".
+    "" where it has no such mark or sits under nothing it could be of."""
+    match = _VERDICT.match(sentence)
+    if not match:
+        return ""
+    held = (passage.label, *reversed(passage.trail))
+    owner = next((text for text in held if _names_a_thing(text)), "")
+    if not owner:
+        return ""
+    word = (match["word"] or "").casefold()
+    against = match["sign"] == "-" if match["sign"] else not word.startswith("strength")
+    rest = sentence[match.end() :]
+    owner = owner.strip().rstrip(":").strip()
+    head = words(re.sub(r"\s*\([^()]*\)\s*$", "", owner))[-1:]
+    if head and head[0].islower() and not re.match(r"(?:the|a|an)\b|.*'s\b", owner, re.I):
+        owner = f"the {owner}"  # "the Multi-store model", but "Harlow (1958)", "Bowlby's theory"
+    return f"A {'weakness' if against else 'strength'} of {owner}: {rest}"
+
+
+def _names_a_thing(text: str) -> bool:
+    """A heading or label that names a study or a theory, not a part of one ("findings")."""
+    from revise.generation.language import LABEL_WORDS, is_stopword
+
+    tokens = [token.casefold() for token in words(text.strip().rstrip(":"))]
+    content = [token for token in tokens if not is_stopword(token)]
+    return bool(content) and not all(
+        token in LABEL_WORDS or token in _SECTION_LABELS for token in content
+    )
+
+
 def states_a_fact(text: str) -> bool:
     """A heading written as a full sentence: a law, a rule, a finding."""
     from revise.generation.grammar import split_clause
