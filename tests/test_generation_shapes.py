@@ -2117,3 +2117,20 @@ def test_a_card_the_checker_refuses_gives_way_to_a_date_or_name_of_the_same_line
     fronts = [note.front for note in deck_notes(tmp_path, text)]
     # "[5] sailors" is a count of nothing the card names: the year is asked instead
     assert "[1921] - Kronstadt rising at the naval base (near Petrograd), 5 sailors" in fronts
+
+
+def test_the_first_person_under_a_label_is_not_what_the_label_means(tmp_path: Path) -> None:
+    text = (
+        "Computing - history revision\n\nPIONEERS\n  - key people\n"
+        "    - Grace Hopper - US Navy officer, wrote the first compiler, COBOL\n"
+        "    - Alan Turing - Bletchley Park codebreaker, the Turing machine\n"
+    )
+    notes = deck_notes(tmp_path, text, "computing.txt")
+    assert not any(note.front.startswith("What are key people") for note in notes)
+    assert any(note.front.startswith("[Grace Hopper] - US Navy officer") for note in notes)
+
+
+def test_a_part_of_the_notes_is_no_term_its_first_line_defines(tmp_path: Path) -> None:
+    text = "Chartism\n  - overview\n    - working-class movement for the vote in the 1840s\n"
+    notes = deck_notes(tmp_path, text, "chartism.txt")
+    assert not any(note.front.startswith("What is overview") for note in notes)

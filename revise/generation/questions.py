@@ -41,6 +41,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
+from revise.generation.plaintext import GENERIC_SECTIONS
 
 MAX_ANSWER_WORDS = 12
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
@@ -1258,6 +1259,10 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     first = text.split()[0].casefold() if text else ""
     if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
+    if normalise(subject) in GENERIC_SECTIONS:
+        return []  # "overview" over "- segregation in the South": a part of the notes
+    if re.match(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+[-\u2013\u2014]\s+\S", text):
+        return []  # "key people" over "- Martin Luther King Jr - Baptist minister ...": one of them
     last = lemmas(subject.split()[-1].casefold())
     if not subject[:1].isalpha() or ("ADJ" in last and "VERB" not in last):
         return []  # "Political", "Social" over "- end of absolute monarchy": a kind of result
