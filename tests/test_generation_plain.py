@@ -197,3 +197,26 @@ def test_numbered_rules_are_no_steps(tmp_path: Path) -> None:
         "rules.md",
     )
     assert not any("step" in note.front or "after" in note.front for note in notes)
+
+
+def test_a_mind_map_exported_as_indented_lines_without_bullets_is_an_outline(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The Water Cycle\n"
+        "\tProcesses\n"
+        "\t\tEvaporation\n"
+        "\t\t\twater heated by the Sun turns into water vapour\n"
+        "\t\t\tmost happens over the oceans\n"
+        "\t\tCondensation\n"
+        "\t\t\tvapour cools and forms clouds in 1 of 3 ways\n"
+        "\tStores\n"
+        "\t\toceans hold about 97% of the Earth's water\n"
+    )
+    path = tmp_path / "water.txt"
+    path.write_text(text, encoding="utf-8")
+    notes = generate_deck(path).notes
+    # each line is a card of its own, with its branch as context, not one merged paragraph
+    sun = [note for note in notes if "by the [Sun]" in note.front]
+    assert [note.front for note in sun] == ["Water heated by the [Sun] turns into water vapour"]
+    assert sun[0].context == "Processes > Evaporation"

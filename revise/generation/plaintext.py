@@ -81,7 +81,30 @@ def parse_plain_text(text: str) -> Document:
     filled = sum(1 for line in lines if line.strip())
     if bullets >= 3 and bullets >= 0.3 * filled:
         return _parse_outline(lines)
+    if _nested_by_indent_alone(lines, filled):
+        # A mind map exported as indented lines, no bullet marks: each indented line is a
+        # node, as a bullet would be.
+        return _parse_outline([_as_bullet(line) for line in lines])
     return _parse_prose(lines)
+
+
+MIN_INDENT_LEVELS = 2  # prose may indent each paragraph's first line; an outline nests deeper
+
+
+def _nested_by_indent_alone(lines: list[str], filled: int) -> bool:
+    indented = [_indent(line) for line in lines if line.strip() and _indent(line)]
+    return (
+        len(indented) >= 3
+        and len(indented) >= 0.4 * filled
+        and len(set(indented)) >= MIN_INDENT_LEVELS
+    )
+
+
+def _as_bullet(line: str) -> str:
+    if not line.strip() or not _indent(line) or _BULLET.match(line):
+        return line
+    content = line.lstrip()
+    return f"{line[: len(line) - len(content)]}- {content}"
 
 
 def is_foreign(line: str) -> bool:
