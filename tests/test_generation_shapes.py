@@ -2134,3 +2134,10 @@ def test_a_part_of_the_notes_is_no_term_its_first_line_defines(tmp_path: Path) -
     text = "Chartism\n  - overview\n    - working-class movement for the vote in the 1840s\n"
     notes = deck_notes(tmp_path, text, "chartism.txt")
     assert not any(note.front.startswith("What is overview") for note in notes)
+
+
+def test_a_statement_under_a_label_is_not_what_the_label_means(tmp_path: Path) -> None:
+    text = "# Carbon cycle\n\n- Stores\n  - forests hold about 30% of land carbon\n"
+    notes = deck_notes(tmp_path, text)
+    assert not any(note.front.startswith("What are stores") for note in notes)
+    assert "Forests hold about [30%] of land carbon" in [note.front for note in notes]
