@@ -2141,3 +2141,17 @@ def test_a_statement_under_a_label_is_not_what_the_label_means(tmp_path: Path) -
     notes = deck_notes(tmp_path, text)
     assert not any(note.front.startswith("What are stores") for note in notes)
     assert "Forests hold about [30%] of land carbon" in [note.front for note in notes]
+
+
+def test_a_table_of_things_with_describing_columns_asks_each_thing_its_column(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Climate\n\n## Seasons\n\n"
+        "| Region | Wet | Dry |\n|---|---|---|\n"
+        "| Savanna | Nov to Apr | May to Oct |\n| Monsoon Asia | Jun to Sep | Dec to Mar |\n"
+    )
+    asked = questions(tmp_path, text)
+    assert asked["Savanna: wet?"] == "Nov to Apr"
+    assert asked["Monsoon Asia: dry?"] == "Dec to Mar"
+    assert not any(front.startswith("Wet: what") for front in asked)

@@ -1881,9 +1881,11 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     forms = not header[0].strip() and bool(sides) and all(side[:1].islower() for side in sides)
     if forms:
         columns = range(1, min(len(cells), len(header), MAX_FORM_COLUMNS + 1))
+    # "| Algorithm | Best | Worst |": the rows are the things, their columns what describes them
+    rows_named = bool(header[0].split()) and "NOUN" in lemmas(header[0].split()[-1].casefold())
     compared = not forms and (
         normalise(header[0]) in COMPARED_HEADERS
-        or any(_describes(header[column]) for column in columns)
+        or (any(_describes(header[column]) for column in columns) and not rows_named)
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
@@ -1925,6 +1927,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             front = f"{name}: what {verb} the {subject}?"
             if re.match(r"(?:yes|no)\b", answer, re.I):
                 front = f"{name}: {subject}?"  # "no - DNA free in cytoplasm" says whether
+        elif rows_named and " " not in name.strip() and "ADJ" in lemmas(name.strip().casefold()):
+            front = f"{capitalised(subject)}: {name.casefold()}?"  # "Binary search: worst?"
         else:
             front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
