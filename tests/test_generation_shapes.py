@@ -2155,3 +2155,15 @@ def test_a_table_of_things_with_describing_columns_asks_each_thing_its_column(
     assert asked["Savanna: wet?"] == "Nov to Apr"
     assert asked["Monsoon Asia: dry?"] == "Dec to Mar"
     assert not any(front.startswith("Wet: what") for front in asked)
+
+
+def test_what_the_thing_a_heading_names_does_is_asked_when_nothing_else_is(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Kitchen equipment\n\n## Pressure cooker\n\n"
+        "A pressure cooker traps the steam inside a sealed pot.\n\n"
+        "- cooks food faster\n- saves energy\n"
+    )
+    asked = questions(tmp_path, text)
+    assert asked["What does a pressure cooker do?"] == "Traps the steam inside a sealed pot"

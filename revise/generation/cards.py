@@ -64,6 +64,7 @@ from revise.generation.fields import (
 from revise.generation.grammar import (
     INVERTING,
     PREPOSITIONS,
+    Clause,
     can_be,
     capitalised,
     finish_question,
@@ -508,6 +509,8 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
     content |= frozenset(re.findall(r"\b(?:above|below|over|under|before|after)\b", front.lower()))
     content |= frozenset(re.findall(r'"[^"]+"', note.front))  # 'the plural of "my"', "your"
+    if re.search(r"\(\d+\)$", note.front.strip()):
+        content |= {"(list)"}  # "Linear search (2)" lists; "What does a linear search do?" asks
     # "What must X be?", "What should X be?", "What must X not be?": three rules
     content |= {token for token in normalise(front).split() if token in MODALS or token == "not"}
     content |= frozenset(re.findall(r"\S+ \+ \S+", note.front))  # "an + dem", "in + dem"
@@ -879,6 +882,13 @@ def _passage_drafts(
             # "The island permits fishing ..., and grants merchants access ...": the first
             # action asked beside the second, rather than a deletion inside it.
             options = fallbacks[:1]
+        if not options and not fallbacks and topic and index == 0:
+            # "A linear search checks each item ..." under "Linear search", nothing else to ask
+            clause = split_clause(sentence)
+            done = _what_it_does(clause, topic) if clause else []
+            option = done and _shaped_option(done[0], sentence, context, source, vocabulary)
+            if option:
+                options.append(option)
         options = options or fallbacks[:1]
         # One card a definition: "What is X?" where its meaning makes an answer, else the
         # term hidden in the line; both would ask the same fact twice.
@@ -1061,6 +1071,30 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     if plainly and (clause is None or reduced) and not is_predicate(fragment):
         return sentence, label_definition(subject, fragment, noun_phrase=bool(reduced))
     return sentence, []
+
+
+def _what_it_does(clause: Clause, subject: str) -> list[Question]:
+    """ "A linear search checks each item in turn ..." under "Linear search": what the thing
+    the heading names does -> "What does a linear search do?" """
+    words_ = list(clause.subject)
+    manner = []
+    while words_ and words_[-1].casefold().endswith("ly") and len(words_) > 1:
+        manner.insert(0, words_.pop())  # "A binary search repeatedly halves ..."
+    article = words_[0].casefold() if words_[0].casefold() in ("a", "an", "the") else ""
+    named = words_[1:] if article else words_
+    if clause.aux != "does" or not clause.base or normalise(" ".join(named)) != normalise(subject):
+        return []
+    answer = " ".join([*manner, clause.verb, *clause.rest]).rstrip(" .;")
+    while len(words(answer)) > MAX_ANSWER_WORDS:
+        cut = max(answer.rfind(mark) for mark in (",", " or ", " and ", " until ", " which "))
+        if cut <= 0:
+            return []
+        answer = answer[:cut].rstrip(" ,")
+    if len(words(answer)) < 3:
+        return []
+    shown = " ".join([article, *lower_first(named)]).strip()
+    front = f"What does {shown} do?"
+    return [Question(front, capital(answer), Shape.DEFINITION, 11.5)]
 
 
 def section_subject(passage: Passage) -> str:

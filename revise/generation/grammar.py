@@ -215,9 +215,24 @@ def split_clause(text: str) -> Clause | None:
         base = verb_base(token, "VBZ")
         if base and not can_be(lower, "NOUN"):
             return _checked(Clause(subject, token, tokens[index + 1 :], "does", base))
+        after = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+        if (
+            base
+            and index >= 2
+            and tokens[0].casefold() in ("a", "an", "the")
+            and (after in _OBJECT_OPENERS)
+        ):
+            # "A linear search checks each item ...": after "a" and its noun, a word that could
+            # be a plural noun is the verb where an object opens after it
+            return _checked(Clause(subject, token, tokens[index + 1 :], "does", base))
         if not is_noun_phrase_word(token):
             return None
     return None
+
+
+_OBJECT_OPENERS = frozenset(
+    ["a", "an", "the", "each", "every", "its", "their", "his", "her", "all", "some", "both"]
+)
 
 
 def _participle_follows(tokens: list[str], index: int) -> bool:
