@@ -22,10 +22,12 @@ from sqlalchemy import create_engine
 
 from revise import Collection
 from revise.cli import main
+from revise.errors import ReviseError
 from revise.formats.deckfile import write_deck
 from revise.formats.files import TEMP_PREFIX, atomic_target, write_atomic
 from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.storage.migrate import upgrade
+from revise.storage.values import SCHEMA_HEAD
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -321,6 +323,105 @@ def test_retried_upgrades_keep_one_backup(db_path, monkeypatch):
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     copy.close()
+
+
+UPGRADE_KILLED_BETWEEN_MIGRATIONS = """
+import sys, time
+import tests.conftest  # this checkout's migrations
+from revise.storage import folding
+
+def pause(values):  # 0012 folds every note: 0001 to 0011 have run by then
+    print("upgrading", flush=True)
+    time.sleep(60)
+
+folding.folded = pause
+from revise import Collection
+Collection.open(sys.argv[1])
+"""
+
+
+def old_collection_with_rows(db: Path, count: int) -> None:
+    old_database(db)
+    raw = sqlite3.connect(db)
+    raw.execute(
+        "INSERT INTO decks (id, name, description, tags, created_at) VALUES (1, 'Old', '', '', 0)"
+    )
+    raw.executemany(
+        "INSERT INTO notes (id, deck_id, key, explicit_key, kind, front, back, context, tags,"
+        " media, position, missing, created_at, updated_at)"
+        " VALUES (?, 1, ?, 0, 'basic', ?, 'Old answer', '', '', '', ?, 0, 0, 0)",
+        [(i, f"k{i}", f"Old question {i}?", i) for i in range(1, count + 1)],
+    )
+    raw.executemany(
+        "INSERT INTO cards (id, note_id, deck_id, ordinal, state, reps, lapses, suspended,"
+        " created_at) VALUES (?, ?, 1, 0, 0, 0, 0, 0, 0)",
+        [(i, i) for i in range(1, count + 1)],
+    )
+    raw.commit()
+    raw.close()
+
+
+TABLES = ("notes", "cards", "reviews")
+
+
+def revision_and_rows(db: Path) -> tuple[str, int, int, str]:
+    raw = sqlite3.connect(db)
+    try:
+        return (
+            raw.execute("SELECT version_num FROM alembic_version").fetchone()[0],
+            raw.execute("SELECT count(*) FROM notes").fetchone()[0],
+            raw.execute("SELECT count(*) FROM cards").fetchone()[0],
+            raw.execute("PRAGMA integrity_check").fetchone()[0],
+        )
+    finally:
+        raw.close()
+
+
+def test_an_upgrade_killed_between_two_migrations_leaves_the_old_schema_and_one_backup(db_path):
+    """Killed after some migrations had run, the upgrade left the collection at an
+    intermediate revision (0011 of 0001 to 0017), and the next run wrote a second backup, of
+    that revision. Now every migration runs in one transaction: all or none."""
+    old_collection_with_rows(db_path, 50)
+    process = subprocess.Popen(
+        [sys.executable, "-c", UPGRADE_KILLED_BETWEEN_MIGRATIONS, str(db_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stdout.readline() == "upgrading\n"
+    process.kill()
+    stopped(process)
+    assert revision_and_rows(db_path) == ("0001", 50, 50, "ok")
+    (backup,) = backups(db_path)
+    assert revision_and_rows(backup) == ("0001", 50, 50, "ok")
+
+    collection = Collection.open(db_path)
+    collection.close()
+    assert collection.backup is not None
+    assert revision_and_rows(db_path) == (SCHEMA_HEAD, 50, 50, "ok")
+    assert backups(db_path) == [collection.backup]  # the first backup held the same
+    assert revision_and_rows(collection.backup) == ("0001", 50, 50, "ok")
+    assert temporaries(db_path.parent) == []
+
+
+def test_an_upgrade_that_would_leave_rows_pointing_nowhere_changes_nothing(db_path, monkeypatch):
+    """Foreign keys' actions are off while migrations run (migrations/env.py), so they are
+    checked before the upgrade commits."""
+    from alembic import op
+
+    from revise.storage import folding
+
+    old_collection_with_rows(db_path, 3)
+    fold = folding.folded
+
+    def and_a_note_gone(values):  # type: ignore[no-untyped-def]
+        op.execute("DELETE FROM notes WHERE id = 1")  # its card now points at no note
+        return fold(values)
+
+    monkeypatch.setattr(folding, "folded", and_a_note_gone)
+    with pytest.raises(ReviseError, match="left a row of cards pointing at no row of notes"):
+        Collection.open(db_path)
+    assert revision_and_rows(db_path) == ("0001", 3, 3, "ok")
 
 
 def over_the_limit(limit: int):  # type: ignore[no-untyped-def]
