@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -182,3 +184,142 @@ def test_a_leech_made_while_another_computer_imports_its_note_keeps_both_tags(
                 "SELECT leech FROM reviews ORDER BY id DESC LIMIT 1"
             ).scalar_one()
         assert done == MADE_LEECH | TAGGED | SUSPENDED_NOW
+
+
+def studied_to_review(url: str, clock, config: Config):  # type: ignore[no-untyped-def]
+    """A collection holding deck "D" of one card, studied until it is due in the review state."""
+    col = Collection.open(url, config=config, clock=clock)
+    col.import_decks([basic_deck("D", 1)])
+    session = col.session("D")
+    while (card := session.next_card()).state != REVIEW:
+        session.answer(card, Rating.GOOD, 1000)
+        clock.now = max(clock.now, col.next_due("D") or clock.now)
+    return col
+
+
+def leech_bits(col: Collection) -> int | None:
+    return one_value(col, "SELECT leech FROM reviews ORDER BY id DESC LIMIT 1")
+
+
+def one_value(col: Collection, query: str):  # type: ignore[no-untyped-def]
+    with col._engine.connect() as connection:
+        return connection.exec_driver_sql(query).scalar_one()
+
+
+ANSWER_THEN_DIE = """
+import sys, time
+from datetime import datetime
+from revise import Collection, Rating
+from revise.config import Config
+
+now = datetime.fromisoformat(sys.argv[2])
+col = Collection.open(sys.argv[1], config=Config(fuzz=False, leech_threshold=1), clock=lambda: now)
+review = col.answer(col.next_card("D"), Rating.AGAIN, 1000)
+print("leech" if col.made_leech(review) else "no leech", flush=True)
+time.sleep(60)  # killed here: the note's tag is still put off until the import is done
+"""
+
+
+def answer_in_a_process_killed_after(url: str, clock) -> None:  # type: ignore[no-untyped-def]
+    """Another computer answers Again (a leech) and its process is killed at once."""
+    from pathlib import Path
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", ANSWER_THEN_DIE, url, clock.now.isoformat()],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert process.stdout is not None
+    try:
+        assert process.stdout.readline() == "leech\n"  # stored while the import holds the note
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+        process.stdout.close()
+
+
+@pytest.mark.parametrize("import_ends", ["committed", "failed"])
+def test_a_leech_tag_put_off_for_an_import_survives_the_answering_process_being_killed(
+    pg_url, clock, monkeypatch, import_ends
+):
+    """The tag put off while an import held the note was written by a thread of the process
+    that answered: killed before the import ended, the tag and the suspension were lost. Now
+    the answer's mark is found by whoever comes next: the import once it commits, or, if the
+    import failed (or was killed) too, the next computer to open the collection."""
+    from revise.storage import plan_check
+    from revise.study.leeches import MADE_LEECH, SUSPEND_LATER, SUSPENDED_NOW, TAG_LATER, TAGGED
+
+    laptop = studied_to_review(pg_url, clock, Config(fuzz=False, leech_threshold=1))
+    holds = plan_check.still_holds
+
+    def answered_on_a_computer_then_killed(*args):  # type: ignore[no-untyped-def]
+        current = holds(*args)
+        answer_in_a_process_killed_after(pg_url, clock)
+        if import_ends == "failed":
+            raise OSError("the import stopped")
+        return current
+
+    monkeypatch.setattr(plan_check, "still_holds", answered_on_a_computer_then_killed)
+    note = basic_deck("D", 1).notes[0]
+    changed = DeckData("D", [replace(note, tags=("chem",))])
+    try:
+        if import_ends == "failed":
+            with pytest.raises(OSError):
+                laptop.import_decks([changed])
+            assert tags_of(laptop) == ()  # nobody has tagged it yet
+            assert leech_bits(laptop) == MADE_LEECH | TAG_LATER | SUSPEND_LATER
+            laptop.close()
+            laptop = Collection.open(pg_url, config=Config(fuzz=False), clock=clock)
+            expected: tuple[str, ...] = ("leech",)
+        else:
+            report = laptop.import_decks([changed])
+            assert report.decks[0].summary() == "D: 0 added, 1 updated, 0 unchanged, 0 missing"
+            expected = ("chem", "leech")
+        assert tags_of(laptop) == expected
+        assert laptop.next_card("D") is None  # suspended
+        assert leech_bits(laptop) == MADE_LEECH | TAGGED | SUSPENDED_NOW  # for undo
+    finally:
+        laptop.close()
+
+
+def test_undoing_a_leech_answer_before_the_import_ends_leaves_no_tag_behind(
+    pg_url, clock, monkeypatch
+):
+    """An answer whose leech tag waits for an import, taken back before the import ends, is
+    gone with its mark: the note is not tagged and the card not suspended afterwards."""
+    from revise.storage import plan_check
+    from tests.test_postgres import in_thread
+
+    config = Config(fuzz=False, leech_threshold=1)
+    laptop = studied_to_review(pg_url, clock, config)
+    desktop = Collection.open(pg_url, config=config, clock=clock)
+    session = desktop.session("D")
+    card = session.next_card()
+    reviews = one_value(laptop, "SELECT count(*) FROM reviews")
+    holds = plan_check.still_holds
+    undone: list = []
+
+    def answered_and_undone_meanwhile(*args):  # type: ignore[no-untyped-def]
+        current = holds(*args)
+        for step in (
+            lambda: session.answer(card, Rating.AGAIN, 1000),
+            lambda: undone.append(session.undo()),
+        ):
+            thread, errors = in_thread(step)
+            thread.join(10)
+            assert not thread.is_alive() and errors == []  # neither waits for the import
+        return current
+
+    monkeypatch.setattr(plan_check, "still_holds", answered_and_undone_meanwhile)
+    note = basic_deck("D", 1).notes[0]
+    try:
+        laptop.import_decks([DeckData("D", [replace(note, tags=("chem",))])])
+        desktop.close()  # waits for the put-off tag's thread: it finds the answer gone
+        assert undone and undone[0].id == card.id
+        assert tags_of(laptop) == ("chem",)
+        assert one_value(laptop, "SELECT count(*) FROM reviews") == reviews
+        again = laptop.next_card("D")
+        assert again is not None and (again.id, again.state) == (card.id, REVIEW)
+    finally:
+        laptop.close()

@@ -33,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from revise.storage.values import (  # noqa: F401 (imported from here too)
     FLAGS,
     NOT_SUSPENDED,
+    PUT_OFF_REVIEWS,
     SCHEDULED_CARDS,
     SUSPENDED,
     SUSPENDED_CARDS,
@@ -205,6 +206,8 @@ class Review(Base):
     __table_args__ = (
         Index("ix_reviews_card_time", "card_id", "reviewed_at"),
         Index("ix_reviews_uid", "uid", unique=True),
+        # Only the answers whose leech tag is put off (0018): see PUT_OFF_REVIEWS.
+        Index("ix_reviews_put_off", "card_id", sqlite_where=text(PUT_OFF_REVIEWS)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -231,6 +234,9 @@ class Review(Base):
     uid: Mapped[str | None] = mapped_column(String(32))
     # (0008) The answer made the card a leech: what it did (study/leeches.py), for undo.
     leech: Mapped[int | None] = mapped_column(Integer)
+
+
+event.listen(Review.__table__, "before_create", _partial_indexes_on_postgresql)
 
 
 class MediaBlob(Base):

@@ -4,7 +4,7 @@ Written by `python -m revise.storage.migrate` after a change to the models or a 
 never by hand: tests/test_quick_import.py fails while it is out of date."""
 # ruff: noqa: E501
 
-HEAD = "0017_deck_sizes"
+HEAD = "0018_reviews_put_off"
 # fmt: off
 STATEMENTS = (
     "CREATE TABLE decks (\n"
@@ -176,6 +176,7 @@ STATEMENTS = (
     "CREATE INDEX ix_media_files_sha256 ON media_files (sha256)",
     "CREATE INDEX ix_notes_deck_id ON notes (deck_id)",
     "CREATE INDEX ix_reviews_card_time ON reviews (card_id, reviewed_at)",
+    "CREATE INDEX ix_reviews_put_off ON reviews (card_id) WHERE leech >= 8",
     "CREATE INDEX ix_reviews_reviewed_at ON reviews (reviewed_at)",
     "CREATE UNIQUE INDEX ix_reviews_uid ON reviews (uid)",
     "CREATE INDEX ix_scheduler_parameters_deck ON scheduler_parameters (deck)",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 # The newest revision in migrations/versions; a test keeps them equal.
-SCHEMA_HEAD = "0017_deck_sizes"
+SCHEMA_HEAD = "0018_reviews_put_off"
 # What every connection to a SQLite collection is set to: answers durable against a power cut
 # (WAL with a sync on every commit) and the schema's foreign keys kept.
 SQLITE_DURABILITY = (
@@ -25,6 +25,12 @@ SUSPENDED_CARDS = f"suspended != {NOT_SUSPENDED}"  # the condition of ix_cards_s
 # have no due date and are left out, so answering one adds an entry instead of moving it (two
 # pages fewer to write); every query of them compares `due`, which implies it.
 SCHEDULED_CARDS = "due IS NOT NULL"
+
+# Review.leech values from this one up: the answer put off tagging its card's note (and
+# suspending the card) while an import on a server held the note (revise/study/leeches.py). The
+# index ix_reviews_put_off holds these answers, so whoever comes next finds them at once.
+LEECH_PUT_OFF = 8
+PUT_OFF_REVIEWS = f"leech >= {LEECH_PUT_OFF}"
 
 # The largest row id SQLite and PostgreSQL (bigint) hold: a card number past it is no card's.
 MAX_ROW_ID = 2**63 - 1

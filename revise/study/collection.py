@@ -135,6 +135,7 @@ class Collection:
         self._engine = storage.create(url)
         try:
             self.is_new, self.backup = ensure_schema(self._engine, self.path)
+            leeches.put_off_done(self._engine)  # by a process killed since: see leeches.mark
         except DBAPIError as error:
             self._engine.dispose()
             raise explain(error, self.path or url) from None
@@ -402,6 +403,8 @@ class Collection:
                     transaction.commit()
             finally:
                 connection.info.pop("immediate", None)
+        if not dry_run:  # the leech tags answers put off while this import held their notes
+            leeches.put_off_done(self._engine)
         written = sum(len(deck.notes) for deck in planned[0]) + sum(t.lines for t in tables[0])
         if not dry_run and written >= ANALYZE_AFTER_NOTES:
             storage.refresh_statistics(self._engine)

@@ -13,11 +13,11 @@ import contextlib
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, select, text, update
 
 from revise.storage.folding import folded
 from revise.storage.models import NOT_SUSPENDED, SUSPENDED, Card, Note, Review
-from revise.storage.values import LEECH_TAG, has_leech_tag
+from revise.storage.values import LEECH_PUT_OFF, LEECH_TAG, PUT_OFF_REVIEWS, has_leech_tag
 
 cards_t = Card.__table__
 notes_t = Note.__table__
@@ -29,8 +29,8 @@ TAGGED = 1  # the note was tagged `leech` by this answer (it was not before)
 SUSPENDED_NOW = 2  # the card was suspended by this answer
 # Put off until an import on a server that holds the note lets go of it (_tag_later): done within
 # the answer, it would make the answer wait on the note, a deadlock. Cleared once done.
-TAG_LATER = 8  # the note is to be tagged
-SUSPEND_LATER = 16  # and the card suspended
+TAG_LATER = LEECH_PUT_OFF  # the note is to be tagged (the answer is in ix_reviews_put_off)
+SUSPEND_LATER = 2 * LEECH_PUT_OFF  # and the card suspended
 
 
 @dataclass(frozen=True)
@@ -147,33 +147,76 @@ def _tag_when_free(engine: Engine, card_id: int, note_id: int) -> None:
     from revise.errors import ReviseError
     from revise.storage import engine as storage
 
-    # The server gone meanwhile: the answer is kept, untagged, as after a crash mid-answer.
+    # The server gone meanwhile: the answer keeps its mark, for whoever comes next (put_off_done).
     with contextlib.suppress(DBAPIError, ReviseError):
         with storage.writing(engine) as connection:  # once the answer's transaction has ended
             connection.execute(
                 select(cards_t.c.id).where(cards_t.c.id == card_id).with_for_update()
             )
         with storage.writing(engine) as connection:  # once the import's transaction has ended
-            tags = connection.execute(
-                select(notes_t.c.tags).where(notes_t.c.id == note_id).with_for_update()
-            ).scalar_one_or_none()
-            answer = connection.execute(  # the answer that made the leech, unless undone
-                select(reviews_t.c.id, reviews_t.c.leech)
-                .where(reviews_t.c.card_id == card_id, reviews_t.c.leech.op("&")(TAG_LATER) != 0)
-                .order_by(reviews_t.c.id.desc())
-                .limit(1)
-                .with_for_update()
-            ).one_or_none()
-            if answer is None or tags is None:
-                return
-            later = bool(answer.leech & SUSPEND_LATER)
-            done = answer.leech | _tag_and_suspend(
-                connection, card_id, note_id, tags, suspend=later
+            for review_id in connection.execute(
+                _PUT_OFF.where(reviews_t.c.card_id == card_id)
+            ).scalars():
+                _do_put_off(connection, review_id, card_id, note_id, wait=True)
+
+
+def put_off_done(engine: Engine) -> None:
+    """Tag the notes and suspend the cards that answers put off until an import let go of the
+    note, where no one did yet: the process that answered was killed (or lost the server)
+    before the import ended. Run when a collection on a server opens and after each import; a
+    note another import holds now is left to it. Nothing to do on SQLite (see `mark`)."""
+    if engine.dialect.name != "postgresql":
+        return
+    from revise.storage import engine as storage
+
+    with storage.reading_now(engine) as connection:  # one look at an index of no rows, mostly
+        found = connection.execute(
+            _PUT_OFF.add_columns(reviews_t.c.card_id, cards_t.c.note_id).join_from(
+                reviews_t, cards_t, cards_t.c.id == reviews_t.c.card_id
             )
-            done &= ~(TAG_LATER | SUSPEND_LATER)
-            connection.execute(  # so that undoing the answer takes back what was done
-                update(reviews_t).where(reviews_t.c.id == answer.id).values(leech=done)
-            )
+        ).all()
+    if not found:
+        return
+    with storage.writing(engine) as connection:
+        for review_id, card_id, note_id in found:
+            _do_put_off(connection, review_id, card_id, note_id, wait=False)
+
+
+# Worded as the index's condition, for the planner to use it (a bound value would not match it).
+_PUT_OFF_WHERE = text(f"reviews.{PUT_OFF_REVIEWS}")
+_PUT_OFF = select(reviews_t.c.id).where(_PUT_OFF_WHERE).order_by(reviews_t.c.id)
+
+
+def _do_put_off(
+    connection: Connection, review_id: int, card_id: int, note_id: int, *, wait: bool
+) -> None:
+    """Tag the note and suspend the card as review `review_id` put off, and record it done on
+    the review (so undoing the answer takes them back). Locks the note, the card, then the
+    review, as undo locks the card then the review. Without `wait`, a note or card another
+    transaction holds is left as it is (an import: it applies them once it has committed)."""
+    tags = connection.execute(
+        select(notes_t.c.tags).where(notes_t.c.id == note_id).with_for_update(skip_locked=not wait)
+    ).scalar_one_or_none()
+    if tags is None:
+        return
+    card = select(cards_t.c.id).where(cards_t.c.id == card_id)
+    if connection.execute(card.with_for_update(skip_locked=not wait)).first() is None:
+        return
+    leech = connection.execute(  # unless the answer was undone or someone did it meanwhile
+        select(reviews_t.c.leech)
+        .where(reviews_t.c.id == review_id, _PUT_OFF_WHERE)
+        .with_for_update()
+    ).scalar_one_or_none()
+    if leech is None:
+        return
+    done = leech | _tag_and_suspend(
+        connection, card_id, note_id, tags, suspend=bool(leech & SUSPEND_LATER)
+    )
+    connection.execute(
+        update(reviews_t)
+        .where(reviews_t.c.id == review_id)
+        .values(leech=done & ~(TAG_LATER | SUSPEND_LATER))
+    )
 
 
 def wait_for_tags(engine: Engine) -> None:
