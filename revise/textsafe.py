@@ -45,6 +45,26 @@ _SHOWN_ON_LINES = re.compile(
 _UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}{_LINE_SEPARATORS}\ud800-\udfff]")
 
 
+# Terminal escape sequences, each whole: CSI (colours, cursor moves, `ESC [2J`), the string
+# sequences (OSC: a title, a hidden link, the clipboard; DCS, APC, PM, SOS) up to their BEL or
+# ST, and the two-character escapes; in their 7-bit (ESC) and 8-bit (C1) forms, within a line.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]P_^X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed
+
+
+def without_controls(text: str) -> str:
+    """`text` with terminal escape sequences and control characters taken out (tabs and line
+    feeds kept; a vertical tab or form feed, as between the pages of a PDF's text, becomes a
+    space): for text revise writes into a file of its own making, a deck generated from notes,
+    which may be shown with `cat` or `less -R` as it is."""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROLS.sub(lambda match: " " if match[0] in "\x0b\x0c" else "", text)
+
+
 def _picture(char: str) -> str:
     code = ord(char)
     if code < 0x20:

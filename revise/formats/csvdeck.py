@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from revise.errors import FormatError
-from revise.formats.files import write_atomic
+from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, nul_problem, write_atomic
 from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
 from revise.formats.model import (
     FIELD_TOO_LONG,
@@ -214,7 +214,7 @@ def _scan(path: Path) -> tuple[str, int]:
         with path.open("rb") as handle:
             chunks = _chunks(handle)
             first = next(chunks, b"")
-            if first.startswith(_UTF16_BOMS):
+            if first.startswith(UTF16_BOMS):
                 return "utf-16", _utf16_lines(where, itertools.chain([first], chunks))
             return _scan_bytes(where, itertools.chain([first], chunks))
     except FileNotFoundError:
@@ -224,7 +224,6 @@ def _scan(path: Path) -> tuple[str, int]:
 
 
 _CHUNK_BYTES = 1024 * 1024
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _chunks(handle: BinaryIO) -> Iterator[bytes]:
@@ -259,7 +258,13 @@ def _scan_bytes(where: str, chunks: Iterable[bytes]) -> tuple[str, int]:
     bad_line = None  # the first line that is not UTF-8
     utf8_seen = legacy = False
     tail = b""  # the end of the previous chunk: a UTF-8 sequence may span two
+    start = b""  # the file's first chunk
     for chunk in chunks:
+        start = start or chunk
+        if (nul := chunk.find(b"\x00")) >= 0:
+            line = lines + chunk.count(b"\n", 0, nul)
+            problem = nul_problem(start, "a table")
+            raise FormatError(where, None if problem == UTF16_WITHOUT_BOM else line, problem)
         if bad_line is None:
             buffered = decoder.getstate()[0]
             try:
@@ -330,11 +335,15 @@ def decode_text(path: Path, data: bytes) -> str:
     """Text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy single-byte
     file (Windows-1252) when no byte of it is UTF-8. A mix of UTF-8 and other bytes is refused,
     naming the first line that is not UTF-8."""
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise FormatError(str(path), None, "damaged UTF-16 text; save it as UTF-8") from exc
+    if (nul := data.find(b"\x00")) >= 0:
+        problem = nul_problem(data, "text")
+        line = None if problem == UTF16_WITHOUT_BOM else data.count(b"\n", 0, nul) + 1
+        raise FormatError(str(path), line, problem)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from revise.errors import FormatError
-from revise.formats.files import read_capped
+from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16, read_capped
 from revise.formats.model import (
     FIELD_TOO_LONG,
     ClozeError,
@@ -144,25 +144,37 @@ def read_deck_file(path: Path) -> DeckData:
 def read_deck_file_decks(path: Path) -> list[DeckData]:
     """Every deck of a deck file: its own, and one per `<!-- deck: NAME -->` section."""
     name = str(path)
-    data = read_capped(path, MAX_DECK_BYTES, "deck file")
+    text = deck_text(name, read_capped(path, MAX_DECK_BYTES, "deck file"))
+    decks = parse_decks(text, name, path.stem)
+    _attach_media(decks, media_folder(path))
+    for deck in decks:
+        deck.file = str(path.resolve())
+    return decks
+
+
+def deck_text(name: str, data: bytes) -> str:
+    """A deck file's text: UTF-8, or UTF-16 with a byte-order mark (as Windows Notepad saves
+    "Unicode" text)."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FormatError(name, None, "damaged UTF-16 text; save it as UTF-8") from None
     nul = data.find(b"\x00")
     if nul >= 0:
+        if looks_like_utf16(data):
+            raise FormatError(name, None, UTF16_WITHOUT_BOM)
         raise FormatError(
             name,
             data.count(b"\n", 0, nul) + 1,
             "a binary file, not a deck (deck files are plain UTF-8 text)",
         )
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         line = data.count(b"\n", 0, error.start + bom) + 1
         raise FormatError(name, line, "not valid UTF-8 text (save the file as UTF-8)") from None
-    decks = parse_decks(text, name, path.stem)
-    _attach_media(decks, media_folder(path))
-    for deck in decks:
-        deck.file = str(path.resolve())
-    return decks
 
 
 def media_folder(path: Path) -> Path:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revise.errors import FormatError
+from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16
 from revise.formats.model import DeckData, deck_name_problem
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ TABLE_SUFFIXES = {".csv", ".tsv"}
 ANKI_SUFFIXES = {".apkg", ".colpkg", ".anki2", ".anki21"}
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 SQLITE_MAGIC = b"SQLite format 3\x00"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+BINARY = "a binary file, not a deck, table or notes; check the file"
 _SNIFF_BYTES = 64 * 1024  # enough to tell a binary file or a table by its start
 
 
@@ -145,9 +146,8 @@ def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
     if suffix in TABLE_SUFFIXES or columns is not None:
         return FileKind.TABLE
     if b"\x00" in head and not head.startswith(UTF16_BOMS):
-        raise FormatError(
-            str(path), None, "a binary file, not a deck, table or notes; check the file"
-        )
+        problem = UTF16_WITHOUT_BOM if looks_like_utf16(head) else BINARY
+        raise FormatError(str(path), None, problem)
     if _looks_like_table(_decoded(head)):
         return FileKind.TABLE
     if suffix in NOTES_SUFFIXES:

@@ -18,6 +18,27 @@ from pathlib import Path
 
 from revise.errors import FormatError, ReviseError
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 text begins with one of these
+UTF16_WITHOUT_BOM = "UTF-16 text without a byte-order mark; save it as UTF-8"
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """Whether bytes holding NULs (a file's start) are UTF-16 text written without a byte-order
+    mark: the characters of Latin scripts each leave a NUL in the same half of their two bytes."""
+    pairs = len(data) // 2
+    if pairs < 2:
+        return False
+    high = max(data[0 : 2 * pairs : 2].count(0), data[1 : 2 * pairs : 2].count(0))
+    return high >= 0.9 * pairs and data[: 2 * pairs].count(0) - high <= 0.1 * pairs
+
+
+def nul_problem(data: bytes, what: str) -> str:
+    """Why a file whose start is `data`, holding a NUL byte, cannot be read as `what`."""
+    if looks_like_utf16(data):
+        return UTF16_WITHOUT_BOM
+    return f"a NUL byte, which {what} never holds: the file is damaged or binary; check it"
+
+
 TEMP_PREFIX = ".revise-"
 _TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-[0-9a-f]{8}-")
 

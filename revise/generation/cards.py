@@ -151,6 +151,9 @@ from revise.generation.targets import (
 )
 
 MAX_PROMPT_WORDS = 30
+# A run-on line longer than this is no fact to ask (a card shows at most a window of it), and
+# reading it for targets costs time with the square of its length: 7,000 words took 100 s.
+MAX_SENTENCE_WORDS = 200
 MIN_FACT_WORDS = 4
 MIN_PRESENT_TENSE_WORDS = 10  # a paragraph this long with a present-tense verb is a sentence
 MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
@@ -736,6 +739,8 @@ def _passage_drafts(
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
+        if len(sentence.split()) > MAX_SENTENCE_WORDS:
+            continue
         verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
         sentence = verdict or sentence  # "A weakness of Harlow (1958): ...", no definition
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))

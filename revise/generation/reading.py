@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from revise.errors import FormatError
-from revise.formats.files import read_capped
+from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16, read_capped
 from revise.generation.document import Document
+from revise.textsafe import without_controls
 
 MAX_NOTES_BYTES = 10 * 1024 * 1024
 NOTES_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
@@ -32,11 +33,13 @@ def read_notes(path: Path) -> tuple[str, str]:
 def decode_notes(data: bytes, where: str) -> str:
     if not data.strip():
         raise FormatError(where, None, "empty file (write some notes first)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(UTF16_BOMS):
         encoding = "utf-16"
     else:
         encoding = "utf-8-sig"
         if b"\x00" in data[:8192]:
+            if looks_like_utf16(data[:8192]):
+                raise FormatError(where, None, UTF16_WITHOUT_BOM)
             raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
     try:
         text = data.decode(encoding)
@@ -48,7 +51,7 @@ def decode_notes(data: bytes, where: str) -> str:
     sample = text[:8192]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise FormatError(where, None, "empty file (write some notes first)")
     return text

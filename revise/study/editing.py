@@ -477,7 +477,7 @@ class Editing:
         The file is replaced whole or not at all (temporary file, fsync, rename); the notes then
         count as the file's again: their app edits and remembered deletions are settled.
         """
-        from revise.formats.deckfile import MAX_DECK_BYTES
+        from revise.formats.deckfile import MAX_DECK_BYTES, deck_text
         from revise.formats.files import read_capped, write_atomic
         from revise.formats.writeback import StoredDeck, previous_names, rewrite, section_names
 
@@ -487,13 +487,14 @@ class Editing:
                 select(decks_t).where(decks_t.c.file == str(path)).order_by(decks_t.c.name)
             ).all()
             try:
-                text = read_capped(path, MAX_DECK_BYTES, "deck file").decode("utf-8-sig")
+                data = read_capped(path, MAX_DECK_BYTES, "deck file")
             except FileNotFoundError:
-                text = ""
-            except UnicodeDecodeError:
+                data = b""
+            try:  # as an import reads it: UTF-8, or UTF-16 with a byte-order mark
+                text = deck_text(str(path), data)
+            except FormatError as error:
                 raise ReviseError(
-                    f"{path}: not valid UTF-8 text (fix the file, or export the deck: "
-                    f"revise export {quoted(deck)} -o FILE.md)"
+                    f"{error}; or export the deck: revise export {quoted(deck)} -o FILE.md"
                 ) from None
             previous = previous_names(
                 [row.name for row in decks], section_names(text, str(path), path.stem)
