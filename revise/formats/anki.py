@@ -61,7 +61,7 @@ from revise.formats.safezip import (
     MAX_COLLECTION_BYTES,
     MAX_MEDIA_FILE_BYTES,
     SafeZip,
-    is_safe_media_name,
+    media_name_problem,
     size_text,
 )
 from revise.textsafe import quoted
@@ -1075,9 +1075,9 @@ def _media_map(archive: SafeZip, version: int) -> dict[str, str]:
             raise archive.error("its media list is not a JSON object; export it again")
         mapping = {str(key): str(value) for key, value in parsed.items()}
     for name in mapping.values():
-        if not is_safe_media_name(name):
+        if problem := media_name_problem(name):
             raise archive.error(
-                f"media file name {quoted(name)} points outside the media folder; "
+                f"media file name {quoted(name)} {problem}; "
                 "the package is unsafe and was not imported"
             )
     return mapping

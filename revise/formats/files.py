@@ -68,6 +68,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         handle.write(payload)
 
 
+# How much of a file's name its temporary's keeps: the whole, after the prefix, could be longer
+# than the file system allows (255 bytes) where the name itself is not.
+_TEMP_NAME_BYTES = 100
+
+
+def _temporary_name(name: str) -> str:
+    kept = os.fsdecode(os.fsencode(name)[:_TEMP_NAME_BYTES])
+    return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{kept}"
+
+
 @contextlib.contextmanager
 def atomic_target(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` to write the new file to; on leaving the block without an
@@ -79,7 +89,7 @@ def atomic_target(path: Path) -> Iterator[Path]:
         path = path.resolve()
     folder = path.parent
     remove_stale_temporaries(folder)
-    temporary = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
+    temporary = folder / _temporary_name(path.name)
     existed = path.exists()
     try:
         yield temporary

@@ -157,6 +157,22 @@ def is_safe_media_name(name: str) -> bool:
     )
 
 
+# Anki cuts media file names to 120 bytes and takes out control characters (rslib's media
+# files.rs); a longer name would not fit the file system once written out beside a deck.
+MAX_MEDIA_NAME_BYTES = 200
+
+
+def media_name_problem(name: str) -> str | None:
+    """Why a media file name in a package cannot be taken in, or None."""
+    if not is_safe_media_name(name):
+        return "points outside the media folder"
+    if re.search("[\x00-\x1f\x7f]", name):
+        return "holds a control character, as no name Anki writes does"
+    if len(name.encode("utf-8", "surrogatepass")) > MAX_MEDIA_NAME_BYTES:
+        return f"is longer than {MAX_MEDIA_NAME_BYTES} bytes, as no name Anki writes is"
+    return None
+
+
 def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:

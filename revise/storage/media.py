@@ -5,6 +5,7 @@ cards mention them by. Stored in the import's own transaction, so a failed impor
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
@@ -22,6 +23,26 @@ def clean_name(name: str) -> str | None:
     if not name or "/" in name or "\\" in name or name in (".", "..") or "\0" in name:
         return None
     return name if PurePosixPath(name).name == name else None
+
+
+# A name written out for a viewer (Collection.media_file), with its temporary's `.` and `.part`,
+# must fit the file system's 255 bytes.
+MAX_VIEWER_NAME_BYTES = 200
+
+
+def viewer_name(name: str) -> str:
+    """The name media file `name` is written out under for a viewer: its own, or where that is
+    too long for a file system (from a package revise once took in), a hash of it with its
+    suffix, so the viewer still knows the kind of file."""
+    try:
+        if len(os.fsencode(name)) <= MAX_VIEWER_NAME_BYTES:
+            return name
+    except UnicodeError:  # a lone surrogate: no file system name
+        pass
+    suffix = PurePosixPath(name).suffix
+    if not (suffix.isascii() and suffix[1:].isalnum() and len(suffix) <= 10):
+        suffix = ""
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16] + suffix
 
 
 def store(connection: Connection, media: Mapping[str, bytes]) -> None:

@@ -420,10 +420,15 @@ class Collection:
         with self._lock:
             if self._media_folder is None:
                 self._media_folder = Path(tempfile.mkdtemp(prefix="revise-media-"))
-            target = self._media_folder / name
-            temporary = target.with_name(f".{name}.part")
-            temporary.write_bytes(data)
-            temporary.replace(target)
+            target = self._media_folder / media_store.viewer_name(name)
+            temporary = target.with_name(f".{target.name}.part")
+            try:
+                temporary.write_bytes(data)
+                temporary.replace(target)
+            except OSError as error:  # a full disk: the review screen says so and goes on
+                raise ReviseError(
+                    f"{quoted(name)}: cannot write it out for a viewer ({error.strerror})"
+                ) from None
         return target
 
     def has_media(self) -> bool:
