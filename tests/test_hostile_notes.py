@@ -141,3 +141,31 @@ def test_a_table_with_a_nul_byte_is_refused_naming_its_line(env, tmp_path, capsy
         "or binary; check it\n"
     )
     assert not env.exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["\u200b\u200b\u200c", "\u2067\u2066\u202b", "\ufeff \u200d", "Languages::\u200b"],
+    ids=["zero-width", "bidi isolates", "byte-order mark and joiner", "an invisible part"],
+)
+def test_a_deck_name_of_invisible_characters_is_refused_as_an_empty_one_is(
+    env, tmp_path, capsys, name
+):
+    """A deck named by zero-width or bidi characters only was taken in and listed as a blank
+    line, two such decks as two blank lines that no one could tell apart nor type to study."""
+    deck = tmp_path / "words.md"
+    deck.write_text(f'---\nname: "{name}"\n---\n\nchat :: cat\n', encoding="utf-8")
+    assert main(["import", str(deck)]) == 1
+    assert main(["deck", "create", name]) == 1
+    first, second = capsys.readouterr().err.splitlines()
+    if "::" in name:
+        assert (
+            first
+            == f"revise: {deck}:2: deck name 'Languages::' has an empty part (write Parent::Child)"
+        )
+        assert second == "revise: deck name 'Languages::' has an empty part (write Parent::Child)"
+    else:
+        problem = "deck name of invisible characters only (give the deck a name you can see)"
+        assert (first, second) == (f"revise: {deck}:2: {problem}", f"revise: {problem}")
+    with Collection.open(env) as col:
+        assert col.deck_names() == []

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Protocol
 
-from revise.textsafe import quoted
+from revise.textsafe import inert, quoted
 
 # A card side longer than this is not a card but a damaged or hostile file: every reader refuses it.
 MAX_FIELD_CHARS = 128 * 1024
@@ -239,9 +239,11 @@ def deck_name_problem(name: str) -> str | None:
     may bring them, and they are shown inert."""
     if not name.strip():
         return "empty deck name (give the deck a name)"
+    if not inert(name).strip():  # zero-width spaces, bidi marks: a name no one could type
+        return "deck name of invisible characters only (give the deck a name you can see)"
     if len(name) > MAX_DECK_NAME:
         return f"deck name longer than {MAX_DECK_NAME} characters (shorten it)"
-    if any(not part.strip() for part in name.split(DECK_SEPARATOR)):
+    if any(not inert(part).strip() for part in name.split(DECK_SEPARATOR)):
         return f"deck name {quoted(name)} has an empty part (write Parent{DECK_SEPARATOR}Child)"
     return None
 
