@@ -410,6 +410,7 @@ def _main(argv: Sequence[str] | None) -> int:
     words = sys.argv[1:] if argv is None else argv
     args = app_words(words) or build_parser().parse_args(words)
     try:
+        _check_text_arguments(args)
         status = _run(args)
         sys.stdout.flush()  # a reader that went away is found here, not at exit
         return status
@@ -434,6 +435,29 @@ def _print_json(value: object, *, ensure_ascii: bool = True) -> None:
     import json  # only here: not on the way to the first card
 
     print(inert_json(json.dumps(value, indent=2, ensure_ascii=ensure_ascii)))
+
+
+# Arguments used only to find a file: a name in another encoding than UTF-8 finds it as well.
+_ONLY_PATHS = frozenset({"db", "config", "output", "source", "target", "from_log"})
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse, in one line, an argument that is not UTF-8 (typed in a terminal set to another
+    encoding, or a file so named): Python hands its bytes on as lone surrogates, which no
+    deck name, card, search or file name revise stores can hold."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if name in _ONLY_PATHS or not isinstance(item, str | Path):
+                continue
+            text = str(item)
+            if not any("\ud800" <= char <= "\udfff" for char in text):
+                continue
+            if isinstance(item, Path):
+                raise ReviseError(f"{text}: the file's name is not UTF-8 (rename the file)")
+            raise ReviseError(
+                f"{name.replace('_', ' ')} {quoted(text)}: not UTF-8 text (set the terminal "
+                "or the script giving it to UTF-8)"
+            )
 
 
 def _fail(line: str) -> int:

@@ -62,19 +62,22 @@ def _notes_from_options(args: argparse.Namespace) -> list[NoteData] | None:
 
 
 def _notes_from_stdin(deck: str) -> list[NoteData]:
-    from revise.formats.deckfile import MAX_DECK_BYTES, parse_decks
+    from revise.formats.deckfile import MAX_DECK_BYTES, deck_text, parse_decks
 
     if sys.stdin is None or sys.stdin.isatty():
         raise ReviseError(
             "give the card: --front and --back, or --cloze (or cards in the deck file format "
             "on standard input)"
         )
-    text = sys.stdin.read(MAX_DECK_BYTES + 1)  # as much as a deck file may hold, no more
-    if len(text) > MAX_DECK_BYTES:  # (`< /dev/zero` would never end)
+    if (stream := getattr(sys.stdin, "buffer", None)) is not None:  # its bytes, as in a file
+        data = stream.read(MAX_DECK_BYTES + 1)  # as much as a deck file may hold
+    else:  # a text stream a caller gave
+        data = sys.stdin.read(MAX_DECK_BYTES + 1).encode("utf-8", "surrogateescape")
+    if len(data) > MAX_DECK_BYTES:  # (`< /dev/zero` would never end)
         raise ReviseError(
             f"<stdin>: too large: over {MAX_DECK_BYTES >> 20} MB for a deck file; split it"
         )
-    decks = parse_decks(text, "<stdin>", deck)
+    decks = parse_decks(deck_text("<stdin>", data), "<stdin>", deck)  # read as a deck file is
     if len(decks) > 1:
         raise ReviseError("<stdin>: cards for one deck only (leave out the deck: sections)")
     if decks[0].name != deck:

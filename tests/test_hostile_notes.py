@@ -4,7 +4,10 @@ no control code, in cards read right, or in one line saying what to do; never in
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,3 +172,83 @@ def test_a_deck_name_of_invisible_characters_is_refused_as_an_empty_one_is(
         assert (first, second) == (f"revise: {deck}:2: {problem}", f"revise: {problem}")
     with Collection.open(env) as col:
         assert col.deck_names() == []
+
+
+LATIN_1 = os.fsdecode(b"caf\xe9")  # what Python makes of bytes typed in a Latin-1 terminal
+
+
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        (["add", "words", "--front", LATIN_1, "--back", "x"], "front"),
+        (["add", "words", "--front", "ok", "--back", "x", "--tags", LATIN_1], "tags"),
+        (["add", LATIN_1, "--front", "ok", "--back", "x"], "deck"),
+        (["deck", "create", LATIN_1], "name"),
+        (["deck", "rename", "words", LATIN_1], "new name"),
+        (["cards", LATIN_1], "query"),
+        (["study", LATIN_1], "deck"),
+        (["import", "WORDS", "--deck", LATIN_1], "deck"),
+    ],
+    ids=lambda value: " ".join(value[:2]) if isinstance(value, list) else value,
+)
+def test_an_argument_that_is_not_utf8_is_refused_in_one_line(
+    env, tmp_path, capsys, arguments, named
+):
+    """Text typed in a terminal set to Latin-1 reaches Python as lone surrogates: each of these
+    ended in a traceback (UnicodeEncodeError: surrogates not allowed) from the database."""
+    words = tmp_path / "words.md"
+    words.write_text("chat :: cat\n", encoding="utf-8")
+    assert main(["import", str(words)]) == 0
+    capsys.readouterr()
+    arguments = [str(words) if word == "WORDS" else word for word in arguments]
+    assert main(arguments) == 1
+    assert capsys.readouterr().err == (
+        f"revise: {named} 'caf\ufffd': not UTF-8 text (set the terminal or the script giving "
+        "it to UTF-8)\n"
+    )
+    with Collection.open(env) as col:
+        assert col.deck_names() == ["words"]
+        assert len(col.export_deck("words").notes) == 1
+
+
+@pytest.mark.parametrize("command", ["import", "generate"])
+def test_a_file_whose_name_is_not_utf8_is_refused_naming_it(env, tmp_path, capsys, command):
+    """A deck file or notes named in Latin-1: its name became the deck's, and the database
+    (or the deck file written) could not hold it: a traceback."""
+    source = tmp_path / os.fsdecode(b"caf\xe9.md")
+    source.write_text("# Cells\n\n- osmosis - the diffusion of water across a membrane\n")
+    assert main([command, str(source)]) == 1
+    shown = str(source).replace(LATIN_1, "caf\ufffd")
+    assert capsys.readouterr().err == (
+        f"revise: {shown}: the file's name is not UTF-8 (rename the file)\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == [source.name]
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"q :: caf\xe9\n", "revise: <stdin>:1: not valid UTF-8 text (save the file as UTF-8)\n"),
+        (
+            b"chat :: cat\nq :: a\x00b\n",
+            "revise: <stdin>:2: a binary file, not a deck (deck files are plain UTF-8 text)\n",
+        ),
+        ("chat :: caf\u00e9\n".encode("utf-16"), ""),
+    ],
+    ids=["Latin-1", "NUL", "UTF-16"],
+)
+def test_cards_on_standard_input_are_read_as_a_deck_file_is(
+    env, tmp_path, capsys, monkeypatch, data, error
+):
+    """`revise add DECK < cards.txt` in Latin-1 ended in a traceback from the database; a NUL
+    was stored in the card; UTF-16 was read as 'text outside a card'."""
+    words = tmp_path / "words.md"
+    words.write_text("chien :: dog\n", encoding="utf-8")
+    assert main(["import", str(words)]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["add", "words"]) == (1 if error else 0)
+    assert capsys.readouterr().err == error
+    with Collection.open(env) as col:
+        backs = [note.back for note in col.export_deck("words").notes]
+    assert backs == (["dog"] if error else ["dog", "caf\u00e9"])
