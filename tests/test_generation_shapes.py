@@ -2167,3 +2167,12 @@ def test_what_the_thing_a_heading_names_does_is_asked_when_nothing_else_is(
     )
     asked = questions(tmp_path, text)
     assert asked["What does a pressure cooker do?"] == "Traps the steam inside a sealed pot"
+
+
+def test_one_of_several_effects_is_not_what_effects_are(tmp_path: Path) -> None:
+    text = (
+        "# Earthquakes\n\n## Case study: Kobe 1995\n"
+        "- **secondary effects**\n  - tourism fell for months, businesses lost income\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    assert not any(note.front.startswith("What are secondary effects") for note in notes)

@@ -1268,8 +1268,10 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     first = text.split()[0].casefold() if text else ""
     if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
-    if normalise(subject) in GENERIC_SECTIONS:
-        return []  # "overview" over "- segregation in the South": a part of the notes
+    if normalise(subject) in GENERIC_SECTIONS or normalise(subject.split()[-1]) in LABEL_WORDS:
+        # "overview" over "- segregation in the South": a part of the notes; "secondary
+        # effects" over "- tourism fell for months": one of them, not what the label means
+        return []
     if re.match(r"^[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s+[-\u2013\u2014]\s+\S", text):
         return []  # "key people" over "- Martin Luther King Jr - Baptist minister ...": one of them
     last = lemmas(subject.split()[-1].casefold())
