@@ -194,3 +194,35 @@ def test_a_strength_or_weakness_says_what_it_is_of(tmp_path: Path) -> None:
         "validity in [Glasgow]"
     ) in fronts
     assert not any(front.startswith(("(+)", "(-)")) for front in fronts)
+
+
+def test_an_example_sentence_beside_a_rule_is_no_card_of_its_own(tmp_path: Path) -> None:
+    notes = """# Italian: prepositions
+
+## Prepositions
+
+**+ infinitive**: prima di, invece di, senza
+- Studio sempre prima di cena a Milano. \u2013 I always study before dinner in Milan.
+- per is used for purpose: to, in order to
+
+## Example sentences
+Vado al mare con mia sorella. - I go to the sea with my sister.
+Abbiamo visitato Roma e mangiato la pizza. - We visited Rome and ate pizza.
+Mio fratello non poteva venire oggi. - My brother could not come today.
+"""
+    fronts = [note.front for note in deck_notes(tmp_path, notes)]
+    assert not any("Milano" in front for front in fronts)
+    # a section of example sentences is what the notes teach: its lines stay cards
+    assert any("visitato Roma e mangiato la pizza" in front for front in fronts)
+
+
+def test_an_eg_after_a_definition_is_its_illustration_not_a_card(tmp_path: Path) -> None:
+    notes = """# Business: growth
+
+## Methods of growth
+- Horizontal integration = merging with a firm at the same stage. Eg: Morrisons buying Safeway
+- Vertical integration = merging with a firm at another stage. Eg: Tesco buying a dairy farm
+"""
+    fronts = [note.front for note in deck_notes(tmp_path, notes)]
+    assert fronts
+    assert not any(front.startswith("Eg:") for front in fronts)

@@ -97,6 +97,7 @@ from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
     DISCOURSE,
+    EXAMPLE_OPENER,
     FALLBACK_SHAPES,
     MAX_ANSWER_WORDS,
     MODALS,
@@ -117,6 +118,7 @@ from revise.generation.questions import (
     label_definition,
     named_law,
     otherwise,
+    translated_example,
     translation,
     who,
     why,
@@ -274,6 +276,7 @@ def build_notes(
     term_lists = _term_lists(outline, path)
     glossary = _glossary_items(outline)
     steps, stepped = _step_drafts(outline, path)
+    illustrations = _illustrations(outline)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -313,6 +316,8 @@ def build_notes(
             heads = isinstance(following, Passage) and following.label == part.block.text
             passages = [] if heads and is_label_only(part.block.text) else [part]
         for passage in passages:
+            if id(passage.block) in illustrations:
+                continue
             if passage.block.kind is BlockKind.ROW:
                 drafts.extend(_row_drafts(passage, outline.title, path))
             elif passage.block.kind is BlockKind.FORMULA:
@@ -741,6 +746,8 @@ def _passage_drafts(
         sentence = tidy(raw)
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
+        if index and EXAMPLE_OPENER.match(sentence):
+            continue  # "... over time. Eg: Apple launching new iPhones": the line's illustration
         verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
         sentence = verdict or sentence  # "A weakness of Harlow (1958): ...", no definition
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
@@ -1804,6 +1811,34 @@ def _step_drafts(outline: Outline, path: str) -> tuple[dict[int, list[Draft]], s
             run.append((position, part))  # type: ignore[arg-type]
     close()
     return found, replaced
+
+
+MIN_EXAMPLE_RUN = 3
+
+
+def _illustrations(outline: Outline) -> set[int]:
+    """Example sentences with their English beside a rule ("- Ich fahre mit dem Bus zur
+    Schule. - I go to school by bus." under "**+ Dativ**: aus, bei, mit ..."), by `id`: the
+    rule is the fact. A run of them (a section of example sentences) is what the notes teach,
+    and stays."""
+    found: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) < MIN_EXAMPLE_RUN:
+            found.update(run)
+        run.clear()
+
+    for part in outline.parts:
+        blocks = [part.block] if isinstance(part, Passage) else part.items
+        examples = [id(block) for block in blocks if translated_example(tidy(block.text))]
+        if examples and len(examples) == len(blocks):
+            run.extend(examples)
+            continue
+        close()
+        found.update(examples)  # beside other lines of their list: each illustrates a rule
+    close()
+    return found
 
 
 def _glossary_items(outline: Outline) -> set[int]:

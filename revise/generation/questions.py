@@ -1488,6 +1488,26 @@ _PAIR = re.compile(
 
 
 GLOSSARY_EXTRA_WORDS = 2  # in a list of translations a phrase or meaning may be a little longer
+EXAMPLE_OPENER = re.compile(
+    r"^(?:e\.?g\.?|for example|for instance|example)\s*[:,\-\u2013]?\s", re.I
+)
+_SENTENCE_AND_MEANING = re.compile(r"^(?P<said>.+?[.!?])\s+[-\u2013\u2014]\s+(?P<meaning>\S.+)$")
+MIN_EXAMPLE_WORDS = 3
+
+
+def translated_example(sentence: str) -> bool:
+    """ "Das Geschenk ist für meinen Bruder. - The present is for my brother.": a sentence of
+    another language and its English, an example of the rule above it, not a fact to card (a
+    gap in it is given away by the English, and the rule it shows is not asked)."""
+    match = _SENTENCE_AND_MEANING.match(sentence.strip())
+    if not match:
+        return False
+    said, meaning = words(match["said"]), words(match["meaning"])
+    if len(said) < MIN_EXAMPLE_WORDS or len(meaning) < MIN_EXAMPLE_WORDS:
+        return False
+    english = [t for t in meaning if lemmas(t.casefold()) or is_stopword(t.casefold())]
+    foreign = [t for t in said if not lemmas(t.casefold()) and not is_stopword(t.casefold())]
+    return len(english) >= 0.8 * len(meaning) and len(foreign) >= 0.4 * len(said)
 
 
 def translation(sentence: str, glossary: bool = False) -> list[Question]:
