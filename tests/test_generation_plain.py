@@ -220,3 +220,104 @@ def test_a_mind_map_exported_as_indented_lines_without_bullets_is_an_outline(
     sun = [note for note in notes if "by the [Sun]" in note.front]
     assert [note.front for note in sun] == ["Water heated by the [Sun] turns into water vapour"]
     assert sun[0].context == "Processes > Evaporation"
+
+
+ECOLOGY_NOTES = (
+    "BIOLOGY - PAPER 2 - ECOLOGY REVISION\n\n"
+    "FEEDING RELATIONSHIPS\n"
+    "Producer = an organism that makes its own food by photosynthesis.\n"
+    "- food chains always start with a producer\n"
+    "Consumer = an organism that gets its energy by eating other organisms\n"
+    "Feeding strategies:\n"
+    "- Grazing = feeding on grass or other low plants close to the ground\n"
+    "- Browsing = feeding on leaves, shoots and twigs of trees and shrubs\n\n"
+    "ENERGY TRANSFER\n"
+    "Biomass = the mass of living material in an organism or a trophic level.\n"
+    "Trophic level = the position an organism occupies in a food chain\n"
+)
+
+
+def test_term_lines_under_capital_headings_are_each_a_definition(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, ECOLOGY_NOTES)
+    asked = {note.front.casefold(): (note.back, note.context, note.source.start) for note in notes}
+    assert asked["what is producer?"] == (
+        "An organism that makes its own food by photosynthesis",
+        "FEEDING RELATIONSHIPS",
+        4,
+    )
+    # A line written from the margin below a bullet is a definition of its own, not the
+    # bullet wrapped onto a new line, nor a paragraph run on into the lead below it.
+    assert asked["what is consumer?"] == (
+        "An organism that gets its energy by eating other organisms",
+        "FEEDING RELATIONSHIPS",
+        6,
+    )
+    assert asked["what is grazing?"] == (
+        "Feeding on grass or other low plants close to the ground",
+        "FEEDING RELATIONSHIPS > Feeding strategies",
+        8,
+    )
+    assert (
+        asked["what is browsing?"][0] == "Feeding on leaves, shoots and twigs of trees and shrubs"
+    )
+    assert asked["what is biomass?"] == (
+        "The mass of living material in an organism or a trophic level",
+        "ENERGY TRANSFER",
+        12,
+    )
+    # A meaning in words is no formula: not "Trophic level = ?"
+    assert asked["what is trophic level?"][0] == "The position an organism occupies in a food chain"
+    assert not any("= ?" in note.front for note in notes)
+    # The lines in capitals head the cards, the first one titles the deck.
+    assert {note.context.split(" > ")[0] for note in notes} == {
+        "FEEDING RELATIONSHIPS",
+        "ENERGY TRANSFER",
+    }
+
+
+NETWORK_NOTES = (
+    "COMPUTING - PAPER 1 - NETWORKS\n\n"
+    "TOPOLOGIES\n"
+    "A network is usually laid out in one of three shapes: Star, Bus or Mesh.\n"
+    "Star = every device connects to a central switch.\n"
+    "Advantages of a star topology:\n"
+    "- one cable failing only affects one device\n"
+    "- easy to add new devices without disruption\n"
+    "Disadvantages:\n"
+    "- the switch is a single point of failure\n"
+    "- needs a lot of cable, so costs more to install\n\n"
+    "HARDWARE\n"
+    "Devices to know:\n"
+    "- Router = forwards packets between different networks\n"
+    "- Switch = connects devices on a LAN and sends data only to its destination\n"
+    "- Wireless access point = lets wireless devices join a wired network\n"
+    "- Network interface card = hardware that lets a device connect to a network\n"
+    "- Modem = converts digital data to analogue signals for a phone line\n"
+)
+
+
+def test_advantages_and_disadvantages_under_a_capital_heading_are_list_cards(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(tmp_path, NETWORK_NOTES)
+    asked = {note.front: (note.back, note.context) for note in notes}
+    assert asked["Advantages of a star topology (2)"] == (
+        "one cable failing only affects one device; easy to add new devices without disruption",
+        "TOPOLOGIES",
+    )
+    # A bare "Disadvantages:" below "Advantages of X:" is of the same X.
+    assert asked["Disadvantages of a star topology (2)"] == (
+        "the switch is a single point of failure; needs a lot of cable, so costs more to install",
+        "TOPOLOGIES",
+    )
+    # "Star, Bus or Mesh" capitalises what the notes write in lower case ("star topology"):
+    # a word, defined by its line, and no name.
+    assert asked["What is star?"] == ("Every device connects to a central switch", "TOPOLOGIES")
+
+
+def test_a_lead_over_a_long_list_labels_each_item(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, NETWORK_NOTES)
+    contexts = {note.front: note.context for note in notes if note.source.start >= 14}
+    assert contexts["What does router do?"] == "HARDWARE > Devices to know"
+    assert contexts["What is network interface card?"] == "HARDWARE > Devices to know"
+    assert len(contexts) == 5

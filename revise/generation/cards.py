@@ -627,7 +627,9 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
         # A full stop after six words marks a sentence, as does a verb in the present tense
         # that cannot be read as a noun ("transactions ... represent a demand").
         full_sentence = len(tokens) >= 6 and sentence.rstrip().endswith((".", "!", "?"))
-        if full_sentence or any(is_verb_form(token) for token in tokens):
+        # "Price = the amount customers pay": "=" is the note-taker's "is" (once: more is a sum)
+        equates = " = " in sentence and sentence.count("=") == 1
+        if full_sentence or equates or any(is_verb_form(token) for token in tokens):
             return True
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
@@ -1241,7 +1243,7 @@ def shaped_questions(
         sentence = sentence[lead.end() :][:1].upper() + sentence[lead.end() + 1 :]
     said = stance(sentence, names)  # what someone said: its content, not its speaker, is asked
     found = [
-        *definition(sentence, terms, names),
+        *definition(sentence, terms, names, vocabulary.lower),
         *case_rule(sentence, case, about or section),
         *formula(sentence),
         *condition(sentence),
@@ -1614,14 +1616,15 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
         items = [item_head(item) or item for item in items]
     # An answer to the notes' own question is measured without its asides ("(June 1961)").
     sizes = [len((re.sub(r"\([^()]*\)", "", item) if asks else item).split()) for item in items]
+    points = bool(_PROS_AND_CONS.match(lead))  # each advantage is a point, not a word or two
     longest, total = (
         (MAX_ANSWER_ITEM_WORDS, MAX_ANSWER_LIST_WORDS)
-        if asks
+        if asks or points
         else (MAX_LIST_ITEM_WORDS, MAX_LIST_WORDS)
     )
     if max(sizes) > longest or sum(sizes) > total:
         return None
-    if any(is_stopword(item.split()[0]) and not asks for item in items):
+    if any(is_stopword(item.split()[0]) and not (asks or points) for item in items):
         return None  # "with focused", "and practice": one sentence broken over bullets
     if normalise(tidy(group.lead.text).rstrip(" :")) in GLOSSARY_HEADINGS:
         return None  # "Vocab": "la gare - the station", ...: each item a word and its meaning
@@ -1654,6 +1657,9 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     return Draft([Option(note, answer, 10.0, front)])
 
 
+_PROS_AND_CONS = re.compile(
+    r"(?:dis)?advantages|benefits|drawbacks|pros|cons|strengths|weaknesses|limitations", re.I
+)
 _TRAILING_JOIN = re.compile(r"[;,]?\s+(?:and|or)\s*$", re.I)  # "Receipts of income; and"
 _BY_AGENT = re.compile(
     r"^(?P<thing>.{3,60}?)\s+(?:is|are|will\s+be|can\s+be|may\s+be)\s+(?P<verb>[a-z]+ed)\s+by$"

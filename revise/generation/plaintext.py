@@ -79,6 +79,8 @@ def parse_plain_text(text: str) -> Document:
     lines = text.split("\n")
     bullets = sum(1 for line in lines if _BULLET.match(line))
     filled = sum(1 for line in lines if line.strip())
+    if _capital_headed(lines):
+        return _parse_prose(lines, capitals=True)
     if bullets >= 3 and bullets >= 0.3 * filled:
         return _parse_outline(lines)
     if _nested_by_indent_alone(lines, filled):
@@ -122,7 +124,7 @@ def looks_like_heading(text: str) -> bool:
     if " - " in text:
         return False
     # "-ing" words in headings are nouns ("Diplomatic Balancing"), so only finite forms count.
-    return not any(is_verb_form(token) and not token.endswith("ing") for token in tokens)
+    return not any(is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens)
 
 
 # Outlines ---------------------------------------------------------------------------------------
@@ -253,7 +255,53 @@ def _indented_blocks(raws: list[_Raw]) -> list[Block]:
 # Prose ------------------------------------------------------------------------------------------
 
 
-def _prose_raws(lines: list[str]) -> list[_Raw]:
+MIN_CAPITAL_LETTERS = 4
+MIN_CAPITAL_HEADINGS = 2
+MAX_LEAD_WORDS = 6
+_DEFINED_TERM = re.compile(r"^[A-Z][^=]{0,40}?\s=\s+\S")
+
+
+def in_capitals(text: str) -> bool:
+    """ "PRODUCT LIFE CYCLE": a short line in capitals, the way plain notes mark a heading
+    ("MONGABAY.COM", a site's name, is none)."""
+    letters = [char for char in text if char.isalpha()]
+    return (
+        len(letters) >= MIN_CAPITAL_LETTERS
+        and not any(char.islower() for char in letters)
+        and len(text.split()) <= HEADING_WORDS
+        and "." not in text
+    )
+
+
+def _capital_headed(lines: list[str]) -> bool:
+    """Notes that head their sections with lines in capitals, below their title."""
+    capitals = [line for line in lines[1:] if not _BULLET.match(line) and in_capitals(line.strip())]
+    return len(capitals) >= MIN_CAPITAL_HEADINGS
+
+
+def starts_own_line(line: str) -> bool:
+    """In notes headed in capitals, a line that is no part of the paragraph above it: a heading,
+    a short lead ("Disadvantages:") or a term with its meaning ("Extension strategies = ...")."""
+    text = line.strip()
+    if in_capitals(text):
+        return True
+    if not text[:1].isupper():
+        return False
+    lead = text.endswith(":") and len(text.split()) <= MAX_LEAD_WORDS and "," not in text
+    return lead or bool(_DEFINED_TERM.match(text))
+
+
+_OPENING_LABEL = re.compile(r"^([A-Za-z][\w.]{0,15}):\s")
+
+
+def _same_opening(line: str, above: str) -> bool:
+    """ "Eg: Rolex - ..." below "Eg: Primark - ...": lines that open on the same label are
+    parallel lines, not one wrapped paragraph."""
+    label = _OPENING_LABEL.match(line)
+    return bool(label) and above.startswith(label[0])
+
+
+def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
     """Paragraphs of wrapped lines; runs of short unpunctuated lines stay separate lines, and
     so do bullets and lines that each state one fact in the same shape (a list written
     without bullets: `ayer - yesterday`, `anoche - last night`)."""
@@ -284,7 +332,10 @@ def _prose_raws(lines: list[str]) -> list[_Raw]:
                 continue
             item = None
             following = group[index + 1][0].strip() if index + 1 < len(group) else ""
-            separate = _is_separate_line(line, following, paragraph)
+            above = group[index - 1][0].strip() if index else ""
+            separate = _is_separate_line(line, following, paragraph) or (
+                capitals and (starts_own_line(line) or _same_opening(line, above))
+            )
             if separate:
                 raws.append(_Raw(False, number, [(line, number)]))
                 paragraph = None
@@ -385,11 +436,14 @@ def _is_title_like(text: str) -> bool:
     return len(content) <= 4 or capitalised * 10 >= len(content) * 6
 
 
-def _parse_prose(lines: list[str]) -> Document:
-    raws = [raw for raw in _prose_raws(lines) if not is_boilerplate(raw.text)]
+def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
+    """Paragraphs, bullets and short title lines; in notes that head their sections with lines
+    in capitals, a line that defines a term or leads a list is a line of its own, and a line
+    that reads as a fact ("E-commerce = selling online", "Eg: Amazon, ASOS") is no heading."""
+    raws = [raw for raw in _prose_raws(lines, capitals) if not is_boilerplate(raw.text)]
     raws = _drop_repeated_short_lines(raws)
     raws = [_unshouted(raw) for raw in raws]
-    headings = [not raw.bullet and _is_title_like(raw.text) for raw in raws]
+    headings = [not raw.bullet and _heads_section(raw.text, capitals) for raw in raws]
     title = ""
     if raws and headings[0]:
         title = raws[0].text
@@ -419,13 +473,22 @@ def _parse_prose(lines: list[str]) -> Document:
     return Document(title, blocks)
 
 
+def _heads_section(text: str, capitals: bool) -> bool:
+    if not capitals:
+        return _is_title_like(text)
+    if in_capitals(text):
+        return True  # "WHAT IS THE MARKETING MIX": a heading, verb or not
+    return _is_title_like(text) and not re.search(r":\s|\s=\s", text)
+
+
 def _drop_repeated_short_lines(raws: list[_Raw]) -> list[_Raw]:
-    """Saved pages repeat their title and buttons; keep the first of each short line."""
+    """Saved pages repeat their title and buttons; keep the first of each short line (but
+    every "Disadvantages:" leads a list of its own)."""
     seen: set[str] = set()
     kept = []
     for raw in raws:
         key = normalise(raw.text)
-        if len(key.split()) <= HEADING_WORDS:
+        if len(key.split()) <= HEADING_WORDS and not raw.text.rstrip().endswith(":"):
             if key in seen:
                 continue
             seen.add(key)

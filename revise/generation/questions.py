@@ -109,13 +109,23 @@ _CLAUSE_END = re.compile(
 )
 
 
-def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> list[Question]:
+def definition(
+    sentence: str,
+    terms: tuple[str, ...],
+    names: frozenset[str],
+    lower: frozenset[str] = frozenset(),
+) -> list[Question]:
     """ "**Deadlock** - the permanent blocking ..." or "Deadlock is the ..." -> what it means,
-    and a card that asks for the term; "X: prevented by ..." -> how X is prevented."""
+    and a card that asks for the term; "X: prevented by ..." -> how X is prevented. `lower`
+    holds the words the notes write in lower case somewhere."""
     found = _term_and_meaning(sentence, terms)
     if not found:
         return []
     term, meaning, sep = found
+    if term.casefold() in lower:
+        # "4 Ps: Product, Price, ..." capitalises a word the notes also write in lower case:
+        # a word, not a name, where a line defines it ("Product = the good or service ...").
+        names = names - {term.casefold()}
     term = re.sub(r"^(?:a|an|the|vs\.?|versus)\s+", "", term, flags=re.I)  # ("vs IMPERFECT")
     pair = re.fullmatch(r"(.+?)\s+(?:vs\.?|versus)\s+(.+)", term, re.I)
     if pair:
@@ -211,17 +221,25 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     marked = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
     # "**Attachment** = close two-way emotional bond ...": a describing word, not an order
     described_by = marked and sep == "=" and "ADJ" in lemmas(first)
-    if (first in _NOT_MEANINGS and not negation) or (
-        verb_base(first, "VB")
-        and not described_by
-        and first not in ("one", "any")
-        and not (
-            noun_reading
-            and (
-                second_word in _OF_A_MEASURE
-                or ("ADJ" in lemmas(first) and meaning.casefold().split()[2:3] in (["of"], ["per"]))
-            )
-        )  # "rate of flow of charge", "mass per unit volume", "total value of goods": no orders
+    if (
+        (first in _NOT_MEANINGS and not negation)
+        or (
+            verb_base(first, "VB")
+            and not described_by
+            and first not in ("one", "any")
+            and not (sep == "=" and noun_reading and not _OPERATOR.search(meaning))
+            # ("Penetration pricing = low price at launch", but "x = image size / actual size")
+            and not (
+                noun_reading
+                and (
+                    second_word in _OF_A_MEASURE
+                    or (
+                        "ADJ" in lemmas(first)
+                        and meaning.casefold().split()[2:3] in (["of"], ["per"])
+                    )
+                )
+            )  # "rate of flow of charge", "mass per unit volume", "total value of goods": no orders
+        )
     ):
         return []  # (but "No resource can be removed from ..." says what the term is)
     if meaning[:1] in "\"'\u201c\u2018":
@@ -241,6 +259,12 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
     named = shown == term and term[:1].isupper() and sep not in ("is", "are") and not expanded
     if marked and sep == "=" and " " not in term and lemmas(term.casefold()):
         named = False  # "**Imprinting** = ...": a bold word of the dictionary is a term
+    cut = False  # a name's meaning that would be asked only in part
+    if named and sep == "=" and re.match(r"(?:the|a|an)\s", meaning, re.I):
+        # "Biomass = the mass of living material ...": the line says what it is; where the
+        # answer would lose part of it, the term is asked with all of it shown instead.
+        named = False
+        cut = normalise(answer) != normalise(meaning)
     # "**Critical value** - the first value in the critical region": a ranking that uses the
     # term's own words defines it; hiding the term would show the answer.
     ranked = _RANKING.match(meaning) and not (_gives_away(term, meaning) and not named)
@@ -258,7 +282,7 @@ def definition(sentence: str, terms: tuple[str, ...], names: frozenset[str]) -> 
         or "?" in meaning
     )
     members = _names_members(meaning) and (emphasised or (not plural and _named_list(meaning)))
-    if answer and not remark and not members:
+    if answer and not remark and not members and not cut:
         # "A consumable resource is ..." -> "What is a consumable resource?": its article kept.
         # (But "**Monitoring** - seismometers, tiltmeters, gas emissions" lists what the
         # term covers: the card asks for the term, and "What is monitoring?" would ask it
@@ -355,6 +379,10 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
+            if sep == "=" and (
+                len(words(meaning)) <= MAX_ANSWER_WORDS or _WH_CLAUSE.match(meaning)
+            ):
+                clause = False  # "Place = how and where ...", "X = brand appears in a film"
             if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
                 return term, meaning, sep
     match = _COPULA.match(sentence) or _KIND_OF_THING.match(sentence)
@@ -405,13 +433,18 @@ def _expanded(term: str) -> bool:
     return initials.casefold() == re.sub(r"\W", "", _base(term)).casefold()
 
 
+_WH_CLAUSE = re.compile(r"(?:how|what|where|when|why|whether)\b", re.I)
+
+
 def _names_a_thing(term: str) -> bool:
-    """A term ends in a noun (or a word no dictionary knows): "Indirect" alone is no term."""
+    """A term ends in a noun (or a word no dictionary knows): "Indirect" alone is no term,
+    "price skimming" is (a verb's "-ing" form names the doing)."""
     last = re.sub(r"['\u2019]s$", "", term.split()[-1]).casefold()
     parts = lemmas(last)
     return (
         not parts
         or "NOUN" in parts
+        or (last.endswith("ing") and "VERB" in parts)
         or "PROPN" in parts
         or (last.endswith("ing") and "VERB" in parts)  # "Imprinting": a verb's noun
         or (term.split()[-1][:1].isupper() and len(term.split()) > 1)
@@ -1459,6 +1492,10 @@ def formula(sentence: str) -> list[Question]:
         r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs
     ) and not _symbols(rhs):
         return []  # "Damages = the difference between ...": words, a definition rather than maths
+    if len(re.findall(r"\b[a-z]{3,}\b", rhs)) >= MIN_MEANING_WORDS and not re.search(
+        r"[+*/\u00d7\u00f7^\u00b2\u00b3\u221a]|\s[-x]\s|\d", rhs
+    ):
+        return []  # "Trophic level = the position an organism occupies ...": words, not maths
     if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:
         return []  # "When p = 1, this is the harmonic series": a condition, not a formula
     if match["name"] and len(match["name"].split()) <= 4 and _looks_like_term(match["name"]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import ARROW, is_verb_form, words
@@ -60,6 +60,7 @@ def outline(document: Document) -> Outline:
     naming = False  # the label is a plain line naming only the list right below it
     blocks = document.blocks
     listed: set[int] = set()  # items a heading's list card holds
+    of_what = ""  # what the section's last lead was of: "e-commerce" in "Advantages of ..."
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -67,6 +68,7 @@ def outline(document: Document) -> Outline:
         if block.kind is BlockKind.HEADING or is_label(block):
             parents.clear()
             naming = False
+            of_what = ""
             bold_label = block.text.rstrip(" :") if block.kind is not BlockKind.HEADING else ""
             bold_line = block.start
             if bold_label:
@@ -111,6 +113,8 @@ def outline(document: Document) -> Outline:
         if naming:
             bold_label, naming = "", False  # the list a plain line named has ended
         items = _items_after_lead(blocks, index)
+        if items:
+            block, of_what = _lead_of(block, of_what)
         if not items and _names_items_below(block, blocks[index + 1 : index + 2]):
             # "Equilibrium" over "- where Qd = Qs -> market clears": the items' label
             bold_label, bold_line, naming = block.text.rstrip(" :"), block.start, True
@@ -184,6 +188,21 @@ def _names_a_thing(text: str) -> bool:
     )
 
 
+_LEAD_OF = re.compile(r"^(?P<kind>[A-Za-z]+)\s+of\s+(?P<thing>[^:]{2,60}):$")
+
+
+def _lead_of(lead: Block, of_what: str) -> tuple[Block, str]:
+    """ "Disadvantages:" after "Advantages of e-commerce:" is "Disadvantages of e-commerce:";
+    the lead as it reads, and what the section's leads are now of."""
+    text = lead.text.strip()
+    named = _LEAD_OF.match(text)
+    if named:
+        return lead, named["thing"]
+    if of_what and re.fullmatch(r"[A-Za-z]+s:", text):
+        return replace(lead, text=f"{text[:-1]} of {of_what}:"), of_what
+    return lead, ""
+
+
 def states_a_fact(text: str) -> bool:
     """A heading written as a full sentence: a law, a rule, a finding."""
     from revise.generation.grammar import split_clause
@@ -208,8 +227,9 @@ MAX_NAMING_WORDS = 12
 
 
 def _names_items_below(block: Block, following: list[Block]) -> bool:
-    """A short line without a verb right above a list ("Consumer + producer surplus"): what
-    the items are about, as a bold label would be."""
+    """A short line without a verb right above a list ("Consumer + producer surplus", or
+    "Pricing strategies:" over more items than one card could list): what the items are
+    about, as a bold label would be."""
     if block.kind is not BlockKind.TEXT or not following:
         return False
     below = following[0]
@@ -219,9 +239,15 @@ def _names_items_below(block: Block, following: list[Block]) -> bool:
     tokens = words(text)
     if not 1 <= len(tokens) <= MAX_NAMING_WORDS or text.endswith((".", "!", "?")):
         return False
-    if re.search(rf":|{ARROW}", text):
+    if re.search(rf":|{ARROW}", text.removesuffix(":")):
         return False  # "overall eqn: 6CO2 + 6H2O -> ...": a fact of its own
-    return not any(is_verb_form(token) for token in tokens)
+    if text.endswith(":") and len(tokens) < 2:
+        return False  # "Rules:" names no thing; "Pricing strategies:" does
+    # ("Pricing strategies:": an "-ing" word before a noun names a kind of thing)
+    return not any(
+        is_verb_form(token) and not (token.casefold().endswith("ing") and text.endswith(":"))
+        for token in tokens
+    )
 
 
 def _children(blocks: list[Block], index: int) -> list[Block]:
