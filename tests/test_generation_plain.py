@@ -321,3 +321,80 @@ def test_a_lead_over_a_long_list_labels_each_item(tmp_path: Path) -> None:
     assert contexts["What does router do?"] == "HARDWARE > Devices to know"
     assert contexts["What is network interface card?"] == "HARDWARE > Devices to know"
     assert len(contexts) == 5
+
+
+def test_a_formula_with_its_legend_asks_the_equation_and_each_unit(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Forces (P2)\n\n## Equations\n- **F = m a**\n"
+        "  - F = resultant force (N), m = mass (kg), a = acceleration (m/s²)\n"
+        "- **W = m g**\n"
+        "  - W = weight (N), m = mass (kg), g = gravitational field strength (N/kg)\n",
+        "forces.md",
+    )
+    asked = {note.front: (note.back, note.context, note.source.start) for note in notes}
+    assert asked["Which equation links resultant force, mass and acceleration?"] == (
+        "F = m a",
+        "Equations",
+        4,
+    )
+    assert asked["What is the unit of resultant force?"] == ("N", "Equations", 4)
+    assert asked["What is the unit of acceleration?"] == ("m/s²", "Equations", 4)
+    assert asked["Which equation links weight, mass and gravitational field strength?"] == (
+        "W = m g",
+        "Equations",
+        6,
+    )
+    assert asked["What is the unit of gravitational field strength?"] == ("N/kg", "Equations", 6)
+    # Mass is in both legends: its unit is asked once.
+    assert [front for front in asked if "unit of mass" in front] == ["What is the unit of mass?"]
+
+
+def test_a_formula_in_words_over_its_symbols_is_asked_as_written(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "Density notes\n\nFORMULAS\n- density = mass / volume\n  - \u03c1 = density (kg/m³)\n"
+        "  - m = mass (kg)\n  - V = volume (m³)\n- efficiency = useful output / total input\n",
+    )
+    assert asked["Which equation links density, mass and volume?"] == "density = mass / volume"
+    assert asked["What is the unit of density?"] == "kg/m³"
+    # A formula in words without a legend is asked by its side, not as a definition.
+    assert asked["efficiency = ?"] == "useful output / total input"
+    assert "What is efficiency?" not in asked
+
+
+def test_a_table_aligned_with_spaces_is_read_as_a_table(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "Spanish - the preterite\n\nREGULAR ENDINGS\nThe preterite is for completed actions.\n\n"
+        "Person        -AR ending    -ER/-IR ending\n"
+        "yo            -é            -í\n"
+        "tú            -aste         -iste\n"
+        "nosotros      -amos         -imos\n",
+    )
+    assert asked == {
+        "What is the -AR ending of yo?": "-é",
+        "What is the -ER/-IR ending of yo?": "-í",
+        "What is the -AR ending of tú?": "-aste",
+        "What is the -ER/-IR ending of tú?": "-iste",
+        "What is the -AR ending of nosotros?": "-amos",
+        "What is the -ER/-IR ending of nosotros?": "-imos",
+    }
+
+
+def test_a_table_of_tabs_or_bars_without_a_rule_is_read_as_a_table(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Physics units\n\nQUANTITIES AND UNITS\nEvery quantity has a unit.\n\n"
+        "Quantity\tSymbol\tUnit\nforce\tF\tnewton (N)\nenergy\tE\tjoule (J)\n\n"
+        "MORE UNITS\nQuantity | Unit\npower | watt (W)\ncharge | coulomb (C)\n",
+    )
+    asked = {note.front: (note.back, note.context, note.source.start) for note in notes}
+    assert asked == {
+        "What is the symbol of force?": ("F", "QUANTITIES AND UNITS", 7),
+        "What is the unit of force?": ("newton (N)", "QUANTITIES AND UNITS", 7),
+        "What is the symbol of energy?": ("E", "QUANTITIES AND UNITS", 8),
+        "What is the unit of energy?": ("joule (J)", "QUANTITIES AND UNITS", 8),
+        "What is the unit of power?": ("watt (W)", "MORE UNITS", 12),
+        "What is the unit of charge?": ("coulomb (C)", "MORE UNITS", 13),
+    }

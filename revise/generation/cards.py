@@ -94,6 +94,7 @@ from revise.generation.language import (
 )
 from revise.generation.maths import loose_maths
 from revise.generation.plaintext import GENERIC_SECTIONS
+from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
     DASH,
     DISCOURSE,
@@ -286,6 +287,10 @@ def build_notes(
         if _in_worked_example(part):
             continue
         if isinstance(part, ListGroup):
+            legend = _legend_drafts(part, outline.title, path)
+            if legend:
+                drafts.extend(legend)
+                continue
             draft = _listed_steps(part, outline.title, path) or _list_draft(
                 part, outline.title, path
             )
@@ -2039,6 +2044,22 @@ def _row_cloze(
     if len(f"{named}{after}".split()) > MAX_PROMPT_WORDS:
         return None
     return f"[{escape(named)}]{escape(after)}", f"___{after}"
+
+
+def _legend_drafts(group: ListGroup, title: str, path: str) -> list[Draft]:
+    """ "v = f λ" over "v = wave speed (m/s), f = frequency (Hz), λ = wavelength (m)": the
+    equation that links the quantities, and each one's unit."""
+    legends = [legend(tidy(item.text)) for item in group.items]
+    if not legends or not all(legends):
+        return []
+    context = card_context(Passage(group.lead, group.trail, group.label), title)
+    source = SourceRef(path, group.lead.start, group.items[-1].end)
+    drafts = []
+    quantities = [quantity for found in legends for quantity in found]
+    for asked in formula_questions(tidy(group.lead.text), quantities):
+        note = NoteData(NoteKind.BASIC, asked.front, asked.back, context=context, source=source)
+        drafts.append(Draft([Option(note, asked.back, asked.score, asked.front)]))
+    return drafts
 
 
 def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:

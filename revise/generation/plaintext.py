@@ -16,6 +16,7 @@ from revise.formats.model import normalise
 from revise.generation.cleaning import is_boilerplate
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import is_stopword, is_verb_form, words, zipf
+from revise.generation.plaintables import find_tables
 from revise.generation.structure import LIST_COUNT
 
 _BULLET = re.compile(r"^\s*(?:[-*•\u2013\u2014▪◦·]|\d{1,2}[.)])\s+(\S.*)$")
@@ -77,6 +78,23 @@ class _Raw:
 
 def parse_plain_text(text: str) -> Document:
     lines = text.split("\n")
+    tables = find_tables(lines)
+    if not tables:
+        return _parse_lines(lines)
+    # A table's lines are read as its rows, the rest as notes around them.
+    covered = {line for first, rows in tables.items() for line in range(first, rows[-1].end)}
+    document = _parse_lines(["" if index in covered else line for index, line in enumerate(lines)])
+    rows = sorted((block for found in tables.values() for block in found), key=lambda b: b.start)
+    merged: list[Block] = []
+    for block in document.blocks:
+        while rows and rows[0].start < block.start:
+            merged.append(rows.pop(0))
+        merged.append(block)
+    document.blocks = merged + rows
+    return document
+
+
+def _parse_lines(lines: list[str]) -> Document:
     bullets = sum(1 for line in lines if _BULLET.match(line))
     filled = sum(1 for line in lines if line.strip())
     if _capital_headed(lines):

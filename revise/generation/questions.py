@@ -156,6 +156,7 @@ def definition(
         "=" in meaning
         or len(re.findall(r"\b[a-z]{3,}\b", meaning)) < 2
         or (term != _base(term) and _OPERATOR.search(_UNIT.sub("", meaning)))
+        or _in_quantities(meaning)
     ):
         return []  # "F = m a", "charge (C) = current (A) x time (s)": a formula, asked as one
     if participle and sep in (":", "-", "\u2013", "\u2014", "->", "="):
@@ -1422,6 +1423,12 @@ _OPERATOR = re.compile(
     r"\s+(?:x|\u00d7|\*|/|\u00f7|\+|-|\u2212|times|divided\s+by|over)\s+|\s*=\s*"
 )
 _UNIT = re.compile(r"\s*\([^()]*\)")
+
+
+def _in_quantities(side: str) -> bool:
+    """ "frequency x wavelength": quantities an operator joins, a formula in words."""
+    parts = _OPERATOR.split(_UNIT.sub("", side).strip())
+    return len(parts) >= 2 and all(1 <= len(part.split()) <= 3 for part in parts)
 
 
 def _linked_quantities(words_equation: str) -> list[str]:

@@ -1,0 +1,131 @@
+"""Tables in plain text: columns aligned with spaces or tabs, or cells between `|` without
+Markdown's `|---|` rule under the header.
+
+A table is found by its lines' shape alone: at least a header and two rows with the same
+number of cells, the header's cells short names in capitals or starting with one. Its rows
+become the same ROW blocks a Markdown or HTML table gives, so each cell is asked with its row
+and column header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from revise.generation.document import Block, BlockKind
+
+MIN_ROWS = 2
+MAX_HEADER_WORDS = 4
+ALIGN_SLACK = 1  # a column may start a character off where the header's starts
+_GAP = re.compile(r"\t+|\s{2,}")
+_RULE = re.compile(r"^[\s|+:=-]+$")
+
+
+def _aligned_cells(line: str) -> tuple[list[str], list[int]]:
+    """The cells of a line whose columns are set apart by two spaces or a tab, with where each
+    starts; ([], []) for a line with one cell."""
+    text = line.expandtabs(8).rstrip()
+    indent = len(text) - len(text.lstrip())
+    cells: list[str] = []
+    starts: list[int] = []
+    position = indent
+    for piece in _GAP.split(text.strip()):
+        at = text.index(piece, position)
+        cells.append(piece.strip())
+        starts.append(at)
+        position = at + len(piece)
+    return (cells, starts) if len(cells) >= 2 else ([], [])
+
+
+def _piped_cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.count("|") < 1 or _RULE.match(text):
+        return []
+    cells = [cell.strip() for cell in text.strip("|").split("|")]
+    return cells if len(cells) >= 2 and all(cells) else []
+
+
+def _is_header(cells: list[str]) -> bool:
+    """ "Quantity | Symbol | Unit", "Person | -AR ending": short names, each opening on a
+    capital."""
+    return all(
+        next((char for char in cell if char.isalpha()), "a").isupper()
+        and len(cell.split()) <= MAX_HEADER_WORDS
+        and not any(char.isdigit() for char in cell)
+        for cell in cells
+    )
+
+
+def find_tables(lines: list[str]) -> dict[int, list[Block]]:
+    """The tables among the notes' lines, by the index of their first line: each table's rows
+    as ROW blocks (line numbers count from 1)."""
+    tables: dict[int, list[Block]] = {}
+    index = 0
+    while index < len(lines):
+        found = _table_at(lines, index)
+        if found:
+            tables[index] = found[0]
+            index = found[1]
+            continue
+        index += 1
+    return tables
+
+
+def _tabbed_cells(line: str) -> list[str]:
+    """Cells a tab sets apart: tabs need not line up on screen."""
+    cells = [cell.strip() for cell in re.split(r"\t+", line.strip())]
+    return cells if len(cells) >= 2 and all(cells) else []
+
+
+def _table_at(lines: list[str], index: int) -> tuple[list[Block], int] | None:
+    header = _piped_cells(lines[index])
+    piped = bool(header)
+    tabbed = not piped and "\t" in lines[index].strip()
+    starts: list[int] = []
+    if tabbed:
+        header = _tabbed_cells(lines[index])
+    elif not header:
+        header, starts = _aligned_cells(lines[index])
+    if not header or not _is_header(header):
+        return None
+    rows: list[tuple[int, list[str]]] = []
+    end = index + 1
+    while end < len(lines):
+        line = lines[end]
+        if piped and _RULE.match(line.strip()) and line.strip():
+            end += 1
+            continue  # "----+-----" under a header drawn by hand
+        if piped:
+            cells = _piped_cells(line)
+        else:
+            cells = _tabbed_cells(line) if tabbed else _aligned(line, starts)
+        if len(cells) != len(header):
+            break
+        rows.append((end, cells))
+        end += 1
+    if len(rows) < MIN_ROWS:
+        return None
+    blocks = [
+        Block(
+            BlockKind.ROW,
+            " | ".join(cells),
+            number + 1,
+            number + 1,
+            0,
+            ((0, number + 1),),
+            (),
+            tuple(cells),
+            tuple(header),
+        )
+        for number, cells in rows
+    ]
+    return blocks, end
+
+
+def _aligned(line: str, header_starts: list[int]) -> list[str]:
+    """A row's cells where each starts under its column's header."""
+    cells, starts = _aligned_cells(line)
+    if len(cells) != len(header_starts):
+        return []
+    if any(abs(a - b) > ALIGN_SLACK for a, b in zip(starts, header_starts, strict=True)):
+        return []
+    return cells
