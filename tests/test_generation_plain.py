@@ -285,7 +285,9 @@ NETWORK_NOTES = (
     "- easy to add new devices without disruption\n"
     "Disadvantages:\n"
     "- the switch is a single point of failure\n"
-    "- needs a lot of cable, so costs more to install\n\n"
+    "- needs a lot of cable, so costs more to install\n"
+    "Mesh networking = every device connects to every other device\n"
+    "Every device in a full mesh has a link to every other.\n\n"
     "HARDWARE\n"
     "Devices to know:\n"
     "- Router = forwards packets between different networks\n"
@@ -313,6 +315,8 @@ def test_advantages_and_disadvantages_under_a_capital_heading_are_list_cards(
     # "Star, Bus or Mesh" capitalises what the notes write in lower case ("star topology"):
     # a word, defined by its line, and no name.
     assert asked["What is star?"] == ("Every device connects to a central switch", "TOPOLOGIES")
+    # ("Mesh" there too, but "mesh" below: the line opens on a word, not a name)
+    assert asked["What is mesh networking?"][0] == "Every device connects to every other device"
 
 
 def test_a_lead_over_a_long_list_labels_each_item(tmp_path: Path) -> None:

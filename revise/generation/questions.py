@@ -122,10 +122,12 @@ def definition(
     if not found:
         return []
     term, meaning, sep = found
-    if term.casefold() in lower:
+    first, *rest = term.split() or [""]
+    if first.casefold() in lower and not (rest and all(word[:1].isupper() for word in rest)):
         # "4 Ps: Product, Price, ..." capitalises a word the notes also write in lower case:
-        # a word, not a name, where a line defines it ("Product = the good or service ...").
-        names = names - {term.casefold()}
+        # a word, not a name, where a line opens on it ("Price skimming = setting a ...");
+        # "Bond Energy" capitalised whole is the author's name for the term.
+        names = names - {first.casefold()}
     term = re.sub(r"^(?:a|an|the|vs\.?|versus)\s+", "", term, flags=re.I)  # ("vs IMPERFECT")
     pair = re.fullmatch(r"(.+?)\s+(?:vs\.?|versus)\s+(.+)", term, re.I)
     if pair:
