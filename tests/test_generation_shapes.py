@@ -2176,3 +2176,24 @@ def test_one_of_several_effects_is_not_what_effects_are(tmp_path: Path) -> None:
     )
     notes = deck_notes(tmp_path, text)
     assert not any(note.front.startswith("What are secondary effects") for note in notes)
+
+
+def test_a_superscript_in_a_web_page_is_found_in_its_line(tmp_path: Path) -> None:
+    text = (
+        "<html><body><h1>Growth</h1><h2>Rates</h2>\n"
+        "<table><tr><th>Process</th><th>Best</th><th>Worst</th></tr>\n"
+        "<tr><td>Cell division</td><td>2<sup>n</sup></td><td>n<sup>3</sup></td></tr></table>\n"
+        "</body></html>\n"
+    )
+    asked = questions(tmp_path, text, "growth.html")
+    assert asked["Cell division: best?"] == "2ⁿ"
+    assert asked["Cell division: worst?"] == "n³"
+
+
+def test_a_month_before_a_name_is_the_dates_not_the_names(tmp_path: Path) -> None:
+    text = (
+        "Europe\n\tIntegration\n"
+        "\t\t1957 Mar Euratom - six states pool atomic research, Britain stays out until 1973\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text, "europe.txt")]
+    assert fronts and not any("[Mar Euratom]" in front for front in fronts)

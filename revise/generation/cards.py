@@ -1105,7 +1105,7 @@ def _what_it_does(clause: Clause, subject: str) -> list[Question]:
         return []
     answer = " ".join([*manner, clause.verb, *clause.rest]).rstrip(" .;")
     while len(words(answer)) > MAX_ANSWER_WORDS:
-        cut = max(answer.rfind(mark) for mark in (",", " or ", " and ", " until ", " which "))
+        cut = max(answer.rfind(mark) for mark in (",", " until ", " which ", " so "))
         if cut <= 0:
             return []
         answer = answer[:cut].rstrip(" ,")

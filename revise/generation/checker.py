@@ -37,7 +37,7 @@ from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAM
 from revise.generation.events import clause_subject
 from revise.generation.grammar import capitalised
 from revise.generation.language import ARROW, given_by_context, past_to_base, word_set
-from revise.generation.maths import display_maths, plain_maths
+from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 
@@ -238,9 +238,18 @@ def plain_span(text: str) -> str:
     """Source text with markup and whitespace folded away, for finding an answer in it."""
     text = display_maths(text) or plain_maths(text)  # maths as the cards write it
     text = _MD_LINK.sub(r"\1", text)
+    text = _SCRIPT_TAG.sub(_as_script, text)  # "O(n<sup>2</sup>)" as the reader made it: "O(n²)"
     text = html.unescape(_TAG.sub(" ", text))
     text = _MARKDOWN_MARKS.sub(" ", text)
     return fold(text)
+
+
+_SCRIPT_TAG = re.compile(r"<(sub|sup)\b[^>]*>([^<]*)</\1\s*>", re.I)
+
+
+def _as_script(match: re.Match[str]) -> str:
+    script = sub_text if match[1].casefold() == "sub" else super_text
+    return script(match[2].strip()) or match[2]
 
 
 def fold(text: str) -> str:

@@ -462,7 +462,9 @@ def _plural(term: str) -> bool:
         return True
     if not last.endswith("s") or last.endswith(("ss", "is", "us")):
         return False
-    return last[:-1] in lemmas(last).get("NOUN", ())
+    nouns = lemmas(last).get("NOUN", ())
+    # "chunks" -> "chunk", "strategies" -> "strategy", "processes" -> "process"
+    return last[:-1] in nouns or f"{last[:-3]}y" in nouns or last[:-2] in nouns
 
 
 # Plurals without an "s" that notes use as labels: "children: standard of a reasonable child".

@@ -444,6 +444,11 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
         if not trimmed or not any(ch.isalpha() for ch in trimmed):
             continue
         tokens = trimmed.split()
+        if len(tokens) > 1 and tokens[0].casefold().rstrip(".") in MONTHS:
+            # "1947 Jan Bizonia": the month is the date's, the name begins after it
+            shift = len(trimmed) - len(trimmed[len(tokens[0]) :].lstrip())
+            start, trimmed = start + shift, trimmed[shift:]
+            tokens = tokens[1:]
         completed = _completing_noun(sentence, end, tokens[-1])
         if completed:
             end = completed
