@@ -366,3 +366,30 @@ def test_markdown_and_html_residue_is_flagged() -> None:
         notes, card("Catalase breaks down H~2~O~2~ into water and [oxygen].", 1, "Enzymes")
     )
     assert 8 in flags(notes, card("[Seoul] became the capital.\\[12\\]", 2, "Korea"))
+
+
+def test_an_aim_a_change_or_a_place_is_no_instruction_to_the_reader() -> None:
+    lines = [
+        "Mussolini's aim: force Britain and France to accept his empire in Abyssinia",
+        "pressure up -> particles collide more often -> rate goes up",
+        "Near the town of Pompeii, on the Bay of Naples (destructive).",
+        "Tip: learn the dates of each treaty by heart",
+    ]
+    path = "notes/mixed.txt"
+    sources = {path: "Mixed notes\n" + "\n".join(lines) + "\n" + FILLER + "\n"}
+    fronts = [
+        "Mussolini's aim: force [Britain] and France to accept his empire in Abyssinia",
+        "Pressure up -> particles collide more often -> [rate] goes up",
+        "Near the town of [Pompeii], on the Bay of Naples (destructive).",
+        "Tip: learn the [dates] of each treaty by heart",
+    ]
+    notes = [
+        NoteData(NoteKind.CLOZE, front, context="Notes", source=SourceRef(path, line, line))
+        for line, front in enumerate(fronts, start=2)
+    ]
+    flagged = {
+        finding.card.split("[", 1)[0]
+        for finding in check_deck(DeckData("Mixed notes", notes, source=path), sources)
+        if finding.check == 13
+    }
+    assert flagged == {"Tip: learn the "}

@@ -1312,11 +1312,20 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
 def _instruction_candidates(text: str) -> list[str]:
     """The sentence, and what follows a label at its start ("Point - answer the question")."""
     parts = [text]
-    label = re.match(r"^[^:;\u2013\u2014-]{1,40}?(?::|\s[-\u2013\u2014])\s+(.+)$", text)
+    label = re.match(r"^([^:;\u2013\u2014-]{1,40}?)(?::|\s[-\u2013\u2014])\s+(.+)$", text)
+    if label and _NAMES_AN_AIM.search(label[1]):
+        return parts  # "Stalin's aim: force the Allies to leave": what the aim was, no order
     if label:
-        rest = label[1]
+        rest = label[2]
         parts.append(rest[:1].upper() + rest[1:])
     return parts
+
+
+_NAMES_AN_AIM = re.compile(
+    r"(?:['\u2019]s\s+\w+|\b(?:aims?|goals?|purpose|plans?|policy|idea|solution|task|job|role"
+    r"|response|strategy|demands?|orders?))\s*$",
+    re.I,
+)
 
 
 def _imperative(text: str) -> bool:
@@ -1335,8 +1344,10 @@ def _imperative(text: str) -> bool:
     from revise.generation.grammar import lemmas
     from revise.generation.language import IRREGULAR_PAST, is_stopword
 
-    if "VERB" not in kinds or is_stopword(lower):
-        return False  # "Up to ...": no command
+    if "VERB" not in kinds or is_stopword(lower) or lower in _PREPOSITIONS | {"near"}:
+        return False  # "Up to ...", "Near the city of Goma, ...": no command
+    if re.match(r"^\S+\s+(?:up|down)\s*(?:->|\u2192)", text):
+        return False  # "Temp up -> molecules move faster": a change and what follows
     if lower not in {lemma.casefold() for lemma in lemmas(lower).get("VERB", ())}:
         return False  # "Passed", "Leads", "Rubbing": an inflected verb is no command
     if IRREGULAR_PAST.get(lower) == lower or kinds & {"NOUN", "ADJ"}:
