@@ -2197,3 +2197,17 @@ def test_a_month_before_a_name_is_the_dates_not_the_names(tmp_path: Path) -> Non
     )
     fronts = [note.front for note in deck_notes(tmp_path, text, "europe.txt")]
     assert fronts and not any("[Mar Euratom]" in front for front in fronts)
+
+
+def test_a_comment_under_a_quotation_asks_what_the_line_shows(tmp_path: Path) -> None:
+    text = (
+        "# Hamlet\n\n## Madness\n"
+        '- "Though this be madness, yet there is method in\'t" - Polonius (2.2)\n'
+        "  - -> shows Hamlet is only pretending to be mad\n"
+    )
+    asked = questions(tmp_path, text)
+    front = "What does Polonius's \"Though this be madness, yet there is method in't\" (2.2) show?"
+    assert asked[front] == "Hamlet is only pretending to be mad"
+    assert (
+        asked['Who says "Though this be madness, yet there is method in\'t" (2.2)?'] == "Polonius"
+    )

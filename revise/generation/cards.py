@@ -27,6 +27,7 @@ from revise.generation.clauses import (
     object_question,
     purpose,
     quotation,
+    quoted_line,
     relation,
     required,
     several_speakers,
@@ -777,6 +778,15 @@ def _passage_drafts(
                 note = NoteData(NoteKind.BASIC, front, back, context=context, source=source)
                 drafts.append(Draft([Option(note, back, 11.0, front)]))
             continue
+        shown = index == 0 and passage.label and _what_it_shows(sentence, passage.label)
+        if shown and normalise(sentence) not in seen:
+            # '"O brawling love, O loving hate" - Romeo (1.1)' over '- -> oxymorons = ...'
+            seen.add(normalise(sentence))
+            where = SourceRef(path, passage.label_line or source.start, source.end)
+            around = card_context(replace(passage, label=""), title)  # the quote is asked
+            note = NoteData(NoteKind.BASIC, shown[0], shown[1], context=around, source=where)
+            drafts.append(Draft([Option(note, shown[1], 11.0, shown[0])]))
+            continue
         if topic and index == 0:
             sentence, defined = about_heading(sentence, topic)
             option = defined and _shaped_option(defined[0], sentence, context, source, vocabulary)
@@ -1090,6 +1100,27 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     if plainly and (clause is None or reduced) and not is_predicate(fragment):
         return sentence, label_definition(subject, fragment, noun_phrase=bool(reduced))
     return sentence, []
+
+
+_SHOWS = re.compile(
+    r"^(?:->|=>|\u2192)\s*(?:(?:it\s+)?(?:shows|suggests|reveals)\s+(?:that\s+)?)?", re.I
+)
+MAX_SHOWN_QUOTE_WORDS = 14
+
+
+def _what_it_shows(sentence: str, label: str) -> tuple[str, str] | None:
+    """A comment under a quotation ("-> shows his love is impulsive") is what the line shows:
+    'What does Romeo's "Did my heart love till now? ..." (1.5) show?'."""
+    opened = _SHOWS.match(sentence)
+    said = opened and quoted_line(tidy(label))
+    if not said:
+        return None
+    quote, who, where = said
+    answer = re.split(r";\s+", sentence[opened.end() :], maxsplit=1)[0].strip(" .")
+    if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS or len(words(quote)) > MAX_SHOWN_QUOTE_WORDS:
+        return None
+    place = f" ({where})" if where else ""
+    return f'What does {who}\'s "{quote}"{place} show?', capital(answer)
 
 
 def _what_it_does(clause: Clause, subject: str) -> list[Question]:

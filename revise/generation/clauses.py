@@ -949,6 +949,12 @@ def _quoted_speaker(sentence: str) -> re.Match[str] | None:
     return match
 
 
+def quoted_line(sentence: str) -> tuple[str, str, str] | None:
+    """The quotation a line gives, its speaker and where it is said ("" where not given)."""
+    match = _quoted_speaker(sentence)
+    return (match["quote"].strip(), match["who"], _said_where(match)) if match else None
+
+
 def _said_where(match: re.Match[str]) -> str:
     groups = match.groupdict()
     return next((groups[name] for name in _WHERE_GROUPS if groups.get(name)), "")
