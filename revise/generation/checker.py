@@ -480,7 +480,7 @@ def _check_duplicates(
                 break
     holders: dict[str, list[int]] = defaultdict(list)
     for index, note, face in faces:
-        if not face.prompt.startswith(WHO_SAYS) and not _table_cell(note, face, texts):
+        if not _answer_may_recur(note, face, texts):
             holders[normalise(face.answer)].append(index)
     for answer, held in sorted(holders.items()):
         if len(held) > 1 and len(held) > ANSWER_SHARE * len(faces):
@@ -498,9 +498,7 @@ def _check_same_answer_in_section(
     findings = []
     seen: set[tuple[str, str]] = set()
     for index, note, face in faces:
-        if face.prompt.startswith(WHO_SAYS):
-            continue  # who says each of a play's lines: the quotation tells the cards apart
-        if _table_cell(note, face, texts):
+        if _answer_may_recur(note, face, texts):
             continue
         key = (note.context, normalise(face.answer))
         if key in seen and key[1]:
@@ -512,6 +510,12 @@ def _check_same_answer_in_section(
 
 _CELL_EDGE = r"(?:^|\||<t[dh]\b[^>]*>|\t|\s{2,})"
 _CELL_END = r"(?:$|\||</t[dh]\s*>|\t|\s{2,})"
+
+
+def _answer_may_recur(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
+    """Who says each of a play's lines (the quotation tells the cards apart), and a table's
+    cells (each question names its own row and column): an answer that recurs by nature."""
+    return face.prompt.startswith(WHO_SAYS) or _table_cell(note, face, texts)
 
 
 def _table_cell(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:

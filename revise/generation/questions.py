@@ -221,9 +221,9 @@ def definition(
         and len(words(clause)) >= MIN_STATED_WORDS
         and any(is_verb_form(word) or word in _MODALS for word in words(clause.casefold()))
     )  # "No resource can be removed ..." states; "no clear authority, but ..." comments
-    marked = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
+    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
     # "**Attachment** = close two-way emotional bond ...": a describing word, not an order
-    described_by = marked and sep == "=" and "ADJ" in lemmas(first)
+    described_by = emphasised and sep == "=" and "ADJ" in lemmas(first)
     if (
         (first in _NOT_MEANINGS and not negation)
         or (
@@ -260,7 +260,7 @@ def definition(
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
     expanded = _expanded(term)  # "LDR (light dependent resistor) - ...": a term, not a name
     named = shown == term and term[:1].isupper() and sep not in ("is", "are") and not expanded
-    if marked and sep == "=" and " " not in term and lemmas(term.casefold()):
+    if emphasised and sep == "=" and " " not in term and lemmas(term.casefold()):
         named = False  # "**Imprinting** = ...": a bold word of the dictionary is a term
     cut = False  # a name's meaning that would be asked only in part
     if named and sep == "=" and re.match(r"(?:the|a|an)\s", meaning, re.I):
@@ -271,7 +271,6 @@ def definition(
     # "**Critical value** - the first value in the critical region": a ranking that uses the
     # term's own words defines it; hiding the term would show the answer.
     ranked = _RANKING.match(meaning) and not (_gives_away(term, meaning) and not named)
-    emphasised = any(normalise(t) in (normalise(term), normalise(_base(term))) for t in terms)
     # "**Upthrust**: the upward force a fluid exerts ...": the author's term, then a noun phrase
     described = (
         emphasised
@@ -388,9 +387,10 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
                 clause = False  # "Place = how and where ...", "X = brand appears in a film"
             if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
                 return term, meaning, sep
-    match = _COPULA.match(sentence) or _KIND_OF_THING.match(sentence)
-    if match and not match["meaning"].casefold().startswith(_DETERMINERS_TO_CHECK):
-        match = match if _names_a_class(match["meaning"]) else None
+    match = _COPULA.match(sentence)
+    if not match:
+        kind = _KIND_OF_THING.match(sentence)
+        match = kind if kind and _names_a_class(kind["meaning"]) else None
     if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
         return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
     return None
@@ -401,7 +401,6 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
 _KIND_OF_THING = re.compile(
     r"^(?P<term>[^,;:()]{2,60}?)\s+(?P<verb>are)\s+(?P<meaning>[a-z].+)$", re.I
 )
-_DETERMINERS_TO_CHECK = ("a ", "an ", "the ", "one ", "any ", "when ", "where ", "how ", "what ")
 _MARKS_OUT = frozenset(
     ["that", "which", "who", "whose", "where", "in", "of", "with", "made", "used"]
 )
@@ -449,7 +448,6 @@ def _names_a_thing(term: str) -> bool:
         or "NOUN" in parts
         or (last.endswith("ing") and "VERB" in parts)
         or "PROPN" in parts
-        or (last.endswith("ing") and "VERB" in parts)  # "Imprinting": a verb's noun
         or (term.split()[-1][:1].isupper() and len(term.split()) > 1)
     )
 
