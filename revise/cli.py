@@ -1193,7 +1193,7 @@ def _cards(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 def _generate(args: argparse.Namespace) -> int:
     from revise.formats.detect import FileKind, file_kind
     from revise.formats.generated import deck_targets, write_generated
-    from revise.generation import draft_deck
+    from revise.generation import draft_deck, no_cards_error
     from revise.generation.checker import check_deck, without_flagged_cards
 
     _output_folder(args.output)  # a folder meant must be there
@@ -1205,12 +1205,17 @@ def _generate(args: argparse.Namespace) -> int:
         if kind is not FileKind.NOTES:
             raise ReviseError(f"{notes}: {kind.value}, not notes; import it: revise import {notes}")
     flagged = 0
+    empty: list[Path] = []  # notes that gave no card: no deck file is written for them
     for notes, target in zip(args.notes, deck_targets(args.notes, output), strict=True):
         draft, text = draft_deck(notes, relative_to=target.parent.resolve())
         sources = {draft.source or "": text}
         deck = without_flagged_cards(draft, sources)
-        done = write_generated(target, deck, force=args.force)
-        print(f"{inert(str(notes))} -> {inert(str(target))}: {len(deck.notes)} cards, {done}")
+        if deck.notes:
+            done = write_generated(target, deck, force=args.force)
+            print(f"{inert(str(notes))} -> {inert(str(target))}: {len(deck.notes)} cards, {done}")
+        else:
+            empty.append(notes)
+            _fail(f"{no_cards_error(notes, draft)}; {inert(str(target))} not written")
         if args.check:
             left_out = len(draft.notes) - len(deck.notes)
             print(f"  {left_out} drafted card(s) left out:")
@@ -1223,6 +1228,11 @@ def _generate(args: argparse.Namespace) -> int:
                 print(f"  check {finding.check} ({finding.name}): {inert(finding.message)}")
     if args.check:
         print(f"{flagged} finding(s) in the written deck(s)")
+    if empty:
+        if len(args.notes) > 1:
+            names = ", ".join(inert(str(notes)) for notes in empty)
+            print(f"{len(empty)} of {len(args.notes)} notes files gave no cards: {names}")
+        return EXIT_ERROR
     return EXIT_FLAGGED if flagged else 0
 
 

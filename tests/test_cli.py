@@ -181,3 +181,19 @@ def test_decks_reads_a_current_collection_without_loading_sqlalchemy(tmp_path):
         {"name": "Korea", "new": 3, "learning": 0, "due": 0, "total": 3}
     ]
     assert done.stderr.strip() == "False"
+
+
+def test_importing_notes_that_give_no_cards_is_one_line_and_adds_no_empty_deck(
+    env, tmp_path, capsys
+):
+    deck = write(tmp_path, "korea.md", DECK)
+    main(["import", str(deck)])
+    capsys.readouterr()
+    advice = write(tmp_path, "advice.txt", "Just some words here, nothing to learn.\n")
+
+    assert main(["import", str(advice)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert err.startswith(f"revise: {advice}: the notes gave no cards")
+    main(["decks", "--json"])
+    assert [row["name"] for row in json.loads(capsys.readouterr().out)] == ["Korea"]

@@ -169,3 +169,51 @@ def test_beside_the_notes_a_deck_never_replaces_the_other_notes_file(tmp_path, c
 
     assert status == 0 and printed.startswith(f"{html} -> {tmp_path / 'bio-html.md'}")
     assert (tmp_path / "bio.md").read_text(encoding="utf-8") == NOTES
+
+
+NO_FACTS = "Just some words here, nothing to learn.\n"
+
+
+def test_notes_that_give_no_cards_write_no_deck_and_say_why_the_others_are_written(
+    notes, tmp_path, capsys
+):
+    advice = tmp_path / "advice.txt"
+    advice.write_text(NO_FACTS, encoding="utf-8")
+    out_folder = tmp_path / "decks"
+    out_folder.mkdir()
+
+    status, out, err = generate(capsys, str(advice), str(notes), "-o", f"{out_folder}/")
+
+    assert status == 1
+    assert sorted(path.name for path in out_folder.iterdir()) == ["treaties.md"]
+    assert err.count("\n") == 1 and "advice.txt: the notes gave no cards: no fact found" in err
+    assert out.endswith(f"1 of 2 notes files gave no cards: {advice}\n")
+
+
+def test_one_notes_file_that_gives_no_cards_leaves_the_deck_file_alone(tmp_path, capsys):
+    advice = tmp_path / "advice.txt"
+    advice.write_text(NO_FACTS, encoding="utf-8")
+    status, out, err = generate(capsys, str(advice))
+    assert status == 1 and out == ""
+    assert not (tmp_path / "advice.md").exists()
+    assert err.startswith(f"revise: {advice}: the notes gave no cards")
+
+
+def test_notes_whose_every_drafted_card_fails_the_check_say_so_and_point_to_check(tmp_path):
+    from revise.errors import FormatError
+    from revise.formats.model import DeckData, NoteData, NoteKind
+    from revise.generation import generate_deck
+
+    class Junk:
+        def generate(self, notes):  # type: ignore[no-untyped-def]
+            card = NoteData(NoteKind.BASIC, "Read the question twice", "Read the question twice")
+            return DeckData(name="Tips", notes=[card], source=notes.source)
+
+    tips = tmp_path / "exam tips.md"
+    tips.write_text("# Tips\n\nRead the question twice.\n", encoding="utf-8")
+    assert generate_deck(tips, generator=Junk()).notes == []
+    with pytest.raises(FormatError) as refused:
+        generate_deck(tips, generator=Junk(), allow_empty=False)
+    message = str(refused.value)
+    assert "the one card drafted failed the quality check" in message
+    assert f"revise generate --check '{tips}'" in message

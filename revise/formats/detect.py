@@ -204,7 +204,7 @@ def _read_any(
         return read_obsidian(path, deck=deck)
     from revise.generation import generate_deck
 
-    return [generate_deck(path)]
+    return [generate_deck(path, allow_empty=False)]
 
 
 def _head(path: Path) -> bytes:

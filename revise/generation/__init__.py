@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from revise.errors import FormatError
 from revise.formats.model import DeckData, NoteData
 
-__all__ = ["Generator", "Notes", "StructureGenerator", "draft_deck", "generate_deck"]
+__all__ = [
+    "Generator",
+    "Notes",
+    "StructureGenerator",
+    "draft_deck",
+    "generate_deck",
+    "no_cards_error",
+]
 
 
 @dataclass(frozen=True)
@@ -66,18 +75,46 @@ class StructureGenerator:
 
 
 def generate_deck(
-    path: Path, *, relative_to: Path | None = None, generator: Generator | None = None
+    path: Path,
+    *,
+    relative_to: Path | None = None,
+    generator: Generator | None = None,
+    allow_empty: bool = True,
 ) -> DeckData:
     """A deck of cards from one notes file (.txt, .md, .markdown, .html or .htm).
 
     Source references name the notes file relative to `relative_to` (default: its own folder),
-    the folder the deck file will live in. Raises FormatError for anything that is not notes.
-    Cards the checker finds fault with are left out: a deck holds only cards worth studying.
+    the folder the deck file will live in. Raises FormatError for anything that is not notes,
+    and for notes that give no card unless `allow_empty`. Cards the checker finds fault with
+    are left out: a deck holds only cards worth studying.
     """
     from revise.generation.checker import without_flagged_cards
 
     draft, text = draft_deck(path, relative_to=relative_to, generator=generator)
-    return without_flagged_cards(draft, {draft.source or "": text})
+    deck = without_flagged_cards(draft, {draft.source or "": text})
+    if not deck.notes and not allow_empty:
+        raise no_cards_error(path, draft)
+    return deck
+
+
+def no_cards_error(path: Path, draft: DeckData) -> FormatError:
+    """Why notes gave no card, and what to do, given every card drafted from them."""
+    if not draft.notes:
+        why = (
+            "the notes gave no cards: no fact found to ask about (a definition, a term in bold, "
+            "a list under a heading, a date)"
+        )
+    else:
+        drafted = (
+            "the one card drafted"
+            if len(draft.notes) == 1
+            else (f"all {len(draft.notes)} cards drafted")
+        )
+        why = (
+            f"the notes gave no cards: {drafted} failed the quality check "
+            f"(see why: revise generate --check {shlex.quote(str(path))})"
+        )
+    return FormatError(str(path), None, why)
 
 
 def draft_deck(
