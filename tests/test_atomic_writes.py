@@ -504,3 +504,47 @@ def test_a_write_to_a_symbolic_link_replaces_its_target_and_keeps_the_link(tmp_p
     write_atomic(dangling, "made\n")
     assert dangling.is_symlink() and (tmp_path / "real" / "later.md").read_text() == "made\n"
     assert temporaries(tmp_path) == [] and temporaries(tmp_path / "real") == []
+
+
+def test_an_upgrade_keeps_the_newest_three_pre_upgrade_backups_and_no_other_kind_is_touched(
+    db_path,
+):
+    """Each upgrade left one more copy of the whole collection, never removed."""
+    old_database(db_path)
+    older = [
+        db_path.with_name(f"{db_path.name}.backup-{revision}-2025010{day}T120000Z")
+        for day, revision in enumerate(("0001", "0002", "0003_review_uid", "0017_deck_sizes"), 1)
+    ]
+    others = [
+        db_path.with_name(f"{db_path.name}.backup-before-deck-delete-20250101T120000Z"),
+        db_path.with_name(f"{db_path.stem}.backup-20250101T120000Z.db"),  # `revise backup`
+        db_path.with_name("other.db.backup-0001-20250101T120000Z"),  # another collection
+    ]
+    for path in older + others:
+        path.write_bytes(b"a copy")
+
+    collection = Collection.open(db_path)
+    collection.close()
+
+    assert collection.backup is not None
+    assert set(backups(db_path)) - set(others) == {*older[2:], collection.backup}
+    assert all(path.exists() for path in others)
+
+
+def test_a_failed_upgrade_removes_no_backup(db_path, monkeypatch):
+    from revise.storage import migrate
+
+    old_database(db_path)
+    older = [
+        db_path.with_name(f"{db_path.name}.backup-0002-2025010{day}T120000Z") for day in (1, 2, 3)
+    ]
+    for path in older:
+        path.write_bytes(b"a copy")
+
+    def failing(*_args, **_kwargs):
+        raise RuntimeError("the upgrade failed")
+
+    monkeypatch.setattr(migrate, "upgrade", failing)
+    with pytest.raises(RuntimeError):
+        Collection.open(db_path)
+    assert len(backups(db_path)) == 4 and all(path.exists() for path in older)

@@ -423,6 +423,32 @@ def test_a_server_collection_is_backed_up_to_a_file_before_an_upgrade(
     assert saved["decks"] == [(1, "Old", None, "", "", 0)]
 
 
+def test_upgrades_of_a_server_collection_keep_its_newest_three_backups(
+    new_pg_database, tmp_path, monkeypatch, clock
+):
+    """Each upgrade of a server collection left one more SQLite copy in the data folder."""
+    from sqlalchemy.engine import make_url
+
+    from revise.storage.engine import create
+    from revise.storage.migrate import upgrade
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "revise"
+    folder.mkdir(parents=True)
+    server = new_pg_database()
+    name = make_url(server).database
+    older = [folder / f"{name}.backup-000{day}-2025010{day}T120000Z.db" for day in (1, 2, 3)]
+    kept_apart = folder / f"{name}.backup-20250101T120000Z.db"  # `revise backup` wrote it
+    for path in [*older, kept_apart]:
+        path.write_bytes(b"a copy")
+    engine = create(server)
+    upgrade(engine, "0003_review_uid")
+    engine.dispose()
+    with Collection.open(server, clock=clock) as col:
+        assert col.backup is not None
+    assert sorted(folder.iterdir()) == sorted([*older[1:], col.backup, kept_apart])
+
+
 def test_the_collection_can_be_named_in_the_config_file(
     new_pg_database, tmp_path, capsys, monkeypatch
 ):

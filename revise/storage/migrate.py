@@ -8,7 +8,10 @@ migration in turn (a test keeps the two schemas the same); upgrades always run t
 
 from __future__ import annotations
 
+import contextlib
 import glob
+import os
+import re
 import sqlite3
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -71,6 +74,7 @@ def _bring_to_head(engine: Engine, path: Path | None) -> tuple[bool, Path | None
 
         backup = backup_before_upgrade(engine, revision)
     upgrade(engine)
+    prune_upgrade_backups(backup)
     return False, backup
 
 
@@ -162,6 +166,40 @@ def backup_copy(path: Path, revision: str) -> Path:
         if older != target:
             older.unlink(missing_ok=True)
     return target
+
+
+KEPT_UPGRADE_BACKUPS = 3  # pre-upgrade copies of a collection kept, the newest first
+
+# A pre-upgrade copy's name: the collection's, the schema it held, when it was taken; on a
+# server, `.db` after (copy.backup_path). Copies of other kinds (`revise backup`, a deck
+# deletion's) carry no schema revision and are never pruned.
+_UPGRADE_BACKUP = re.compile(
+    r"(?P<name>.+)\.backup-\d{4}(?:_\w+)?-(?P<stamp>\d{8}T\d{6}Z)(?P<end>(?:\.db)?)"
+)
+
+
+def prune_upgrade_backups(made: Path) -> None:
+    """After an upgrade succeeded: remove the collection's pre-upgrade copies beside `made`, the
+    one taken for it, but the newest KEPT_UPGRADE_BACKUPS (`made` among them, whatever its
+    time); each upgrade would otherwise leave one more copy of the whole collection."""
+    this = _UPGRADE_BACKUP.fullmatch(made.name)
+    if this is None:
+        return
+    others = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(made.parent):
+            match = _UPGRADE_BACKUP.fullmatch(entry.name)
+            if (
+                match is not None
+                and entry.name != made.name
+                and match["name"] == this["name"]
+                and match["end"] == this["end"]
+            ):
+                others.append((match["stamp"], entry.name))
+    others.sort(reverse=True)
+    for _, name in others[KEPT_UPGRADE_BACKUPS - 1 :]:
+        with contextlib.suppress(OSError):
+            (made.parent / name).unlink()
 
 
 def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
