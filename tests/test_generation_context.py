@@ -226,3 +226,24 @@ def test_an_eg_after_a_definition_is_its_illustration_not_a_card(tmp_path: Path)
     fronts = [note.front for note in deck_notes(tmp_path, notes)]
     assert fronts
     assert not any(front.startswith("Eg:") for front in fronts)
+
+
+def test_a_cloze_that_echoes_a_question_gives_way_to_another_of_its_line(tmp_path: Path) -> None:
+    notes = (
+        "The Weimar Republic 1919-23\n"
+        "- Threats from the left\n"
+        "- Must restore govt control in the capital - if not, communists will set up a soviet "
+        "republic in Bavaria\n"
+        "- Ebert relied on the Freikorps to defeat the uprising\n"
+        "- Results of 1923\n"
+        "- Partial recovery for the govt - control of Berlin had been restored - but they had "
+        "failed to win back support in Bavaria\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, notes, "weimar.txt")]
+    # "[Bavaria]" is what the question about govt control already asks; the line is still
+    # carded, by what else it names
+    assert (
+        "Partial recovery for the govt - control of [Berlin] had been restored - but they had "
+        "failed to win back support in Bavaria"
+    ) in fronts
+    assert not any(front.endswith("support in [Bavaria]") for front in fronts)

@@ -386,7 +386,23 @@ def select(drafts: list[Draft]) -> list[NoteData]:
     """Take each fact's best option whose answer is not worn out and that is no near-copy."""
     cap = max(1, int(len(drafts) * ANSWER_SHARE))
     while True:
-        chosen = _without_echoes(_select_with_cap(drafts, cap))
+        chosen = _select_with_cap(drafts, cap)
+        kept = _without_echoes(chosen)
+        for _ in range(ECHO_RESELECTIONS):
+            if len(kept) == len(chosen):
+                break
+            # A cloze that echoes a question gives way to its fact's next option ("Partial
+            # success for USSR - comm regime in [North Korea] ..." beside "... :: US will take
+            # control of North Korea": "... failed to expand their influence in [South-East
+            # Asia]" instead), as a card the checker refuses does.
+            echoed = {id(option) for option in chosen} - {id(option) for option in kept}
+            drafts = [
+                Draft([option for option in draft.options if id(option) not in echoed])
+                for draft in drafts
+            ]
+            chosen = _select_with_cap(drafts, cap)
+            kept = _without_echoes(chosen)
+        chosen = kept
         counts = Counter(_worn(option) for option in chosen if _worn(option))
         worst = max(counts.values(), default=0)
         if worst <= 1 or worst <= len(chosen) * SHARE_MARGIN * ANSWER_SHARE or cap == 1:
@@ -445,6 +461,7 @@ def _worn(option: Option) -> str:
     return "" if option.note.front.startswith(WHO_SAYS) else normalise(option.answer)
 
 
+ECHO_RESELECTIONS = 3  # times the facts of clozes that echo a question are asked again
 ECHO_SHARED_WORDS = 2  # a cloze and a question about the same thing share this many words
 
 
