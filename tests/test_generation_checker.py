@@ -213,6 +213,20 @@ def test_an_item_cut_at_a_dash_is_a_fragment() -> None:
     assert 11 in flags(notes, card("An appeal to the Court of Appeal takes [1-2 years]"))
 
 
+def test_a_label_with_its_measure_is_a_fact_without_a_verb() -> None:
+    notes = (
+        "## Water\n"
+        "- Density approx 1 g/cm3 at 4 °C\n"
+        "- Specific heat capacity 4.18 J/g°C\n"
+        "Hyde v Wrench (1840) 3 Beav 334\n"
+        "Not very good blackboard\n"
+    )
+    assert flags(notes, card("Density approx [1] g/cm3 at 4 °C", 2)) == set()
+    assert flags(notes, card("Specific heat capacity [4.18] J/g°C", 3)) == set()
+    assert 11 in flags(notes, card("Hyde v Wrench ([1840]) 3 Beav 334", 4))
+    assert 11 in flags(notes, card("Not very good [blackboard]", 5))
+
+
 def test_a_prompt_starting_in_lower_case_or_with_punctuation_is_a_fragment() -> None:
     notes = "focused mode has tight spacing that keeps thoughts concentrated.\n"
     assert 11 in flags(
@@ -238,6 +252,25 @@ def test_a_deletion_on_a_verb_adjective_filler_or_typo_is_no_target() -> None:
         notes, card("The landowner makes protection [promizes] to several companies.", 4)
     )
     assert flags(notes, card("The substrate binds to the [active site].", 1)) == set()
+
+
+def test_a_name_near_a_common_word_is_no_misspelling() -> None:
+    notes = (
+        "Harriet Beecher Stowe wrote Uncle Tom's Cabin in 1852.\n"
+        "Messiah was written by Handel in 1741.\n"
+        "Around 1900 the Curie family and Wolfgang Pauli worked on radiation.\n"
+        "Scientists like Issac Newton changed physics.\n"
+        "Carbon offsets need permanance to count.\n"
+    )
+    assert (
+        flags(notes, card("[Harriet Beecher Stowe] wrote Uncle Tom's Cabin in 1852.", 1)) == set()
+    )
+    assert flags(notes, card("Messiah was written by [Handel] in 1741.", 2)) == set()
+    assert 4 not in flags(
+        notes, card("Around 1900 the Curie family and [Wolfgang Pauli] worked on radiation.", 3)
+    )
+    assert 4 in flags(notes, card("Scientists like [Issac Newton] changed physics.", 4))
+    assert 4 in flags(notes, card("Carbon offsets need [permanance] to count.", 5))
 
 
 def test_a_deletion_on_half_of_a_term_is_no_target() -> None:

@@ -839,10 +839,32 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return [_finding(11, face.prompt, "a lead-in to a list: the card stops before the fact")]
     if _is_title(text):
         return [_finding(11, face.prompt, "a title, not a sentence")]
-    if not re.search(r"[:=\u2192]|->|\s[-\u2013\u2014]\s", text) and not _has_verb(text):
+    if (
+        not re.search(r"[:=\u2192]|->|\s[-\u2013\u2014]\s", text)
+        and not _has_verb(text)
+        and not _hides_a_measure(face, text)
+    ):
         return [_finding(11, face.prompt, "no verb: a label or citation, nothing said about it")]
     problem = _first_word_in_source(text, note, texts)
     return [_finding(11, face.prompt, problem)] if problem else []
+
+
+# A number with its unit: "100 °C", "1 g/cm3", "5,800 K", "2 x 10^30 kg", "35 %", "4.2 ly".
+_UNIT = (
+    r"(?:\u00b0\s?[CF]?|%|(?:[kcmunpMGT\u00b5]?(?:mol|cd|Pa|Hz|Wb|Bq|Gy|Sv|eV|Wh|[mgslLKANJWVCTF\u03a9]))"
+    r"(?:[/\u00b7.]?[kcmun\u00b5]?(?:mol|Pa|Hz|eV|\u00b0C|[mgsKJNWVC]))*(?:\^?-?[0-9\u00b2\u00b3\u207b\u00b9]+)?"
+    r"|atm|bar|ohms?|ly|pc|AU|mph|min|yrs?|hrs?)"
+)
+_MEASURE = re.compile(
+    rf"(?<![\w.,])\d(?:[\d,.]*\d)?(?:\s?[x\u00d7]\s?10\^?-?\d+)?"
+    rf"(?:\s(?:thousand|million|billion))?\s?{_UNIT}(?![\w/])"
+)
+
+
+def _hides_a_measure(face: CardFace, text: str) -> bool:
+    """ "Density of water approx [1] g/cm3 at 4 °C": a label and its measure, a fact as a line
+    of notes states it, though it has no verb (a law report's "1 QB 401" is no measure)."""
+    return any(ch.isdigit() for ch in face.answer) and bool(_MEASURE.search(text))
 
 
 def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from revise.generation.grammar import lemmas
-from revise.generation.language import zipf
+from revise.generation.language import is_stopword, zipf
 
 TYPO_ZIPF = 3.0  # a misspelt word is rarer than this ...
 COMMON_WORDS = 50_000  # ... and one letter away from one of this many commonest words
@@ -23,8 +23,8 @@ SLIP_NEIGHBOUR_USES = 3  # a word written once beside one the notes use this oft
 @lru_cache(maxsize=16384)
 def looks_misspelt(token: str, name: bool) -> bool:
     """ "Issac" for Isaac, "Permanance", "Carribean": rare, in no dictionary, and one edit
-    from a much commoner word. A name is spelt as its owner likes unless the commoner one is
-    a well-known name too; a rare dictionary word ("radii") is never a slip."""
+    from a much commoner word of its kind. A name is spelt as its owner likes unless the
+    commoner one is a well-known name too; a rare dictionary word ("radii") is never a slip."""
     if (
         not token.isalpha()
         or len(token) < MIN_CHECKED_LENGTH
@@ -40,7 +40,25 @@ def looks_misspelt(token: str, name: bool) -> bool:
     if not name and len(lower) >= MIN_CUT_LENGTH and _cut_short(lower, rarity):
         return True  # "Internation" for "International"
     return any(
-        other in common and zipf(other) >= max(rarity + gain, floor) for other in _one_edit(lower)
+        other in common
+        and zipf(other) >= max(rarity + gain, floor)
+        and _same_kind(lower, other, name)
+        for other in _one_edit(lower)
+    )
+
+
+def _same_kind(lower: str, other: str, name: bool) -> bool:
+    """A word's slip is near a word ("permanance", "permanence"); a name's near a name that
+    starts as it does ("Issac", "Isaac") and is no stem of it: "Cady" beside "candy", "Crédit"
+    beside "credit", "Pauli" beside "Paul" or "constantan" beside the name "Constantin" are
+    words of their own."""
+    if not name:
+        return bool(lemmas(other))
+    return (
+        other[0] == lower[0]
+        and not lower.startswith(other)
+        and not lemmas(other)
+        and not is_stopword(other)
     )
 
 
