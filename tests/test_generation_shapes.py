@@ -2211,3 +2211,52 @@ def test_a_comment_under_a_quotation_asks_what_the_line_shows(tmp_path: Path) ->
     assert (
         asked['Who says "Though this be madness, yet there is method in\'t" (2.2)?'] == "Polonius"
     )
+
+
+def test_bold_terms_written_line_by_line_are_each_a_definition(tmp_path: Path) -> None:
+    # No blank line between the lines: Markdown would join them into one paragraph.
+    notes = (
+        "# Waves and rock\n\n## Waves\n"
+        "**Constructive waves**: low, long wavelength, strong swash, weak backwash\n"
+        "**Destructive waves**: high and steep, weak swash, strong backwash\n"
+        "**Mass movement** = downhill movement of material under gravity\n"
+    )
+    cards = [f"{note.front} :: {note.back}".casefold() for note in deck_notes(tmp_path, notes)]
+    assert len(cards) == 3
+    for card, (term, meaning) in zip(
+        cards,
+        [
+            ("constructive waves", "low, long wavelength, strong swash, weak backwash"),
+            ("destructive waves", "high and steep, weak swash, strong backwash"),
+            ("mass movement", "downhill movement of material under gravity"),
+        ],
+        strict=True,
+    ):
+        # the term asked for its meaning, or hidden before it: each line a card of its own
+        assert term in card and meaning in card, card
+        others = {"constructive", "destructive", "movement"} - set(term.split())
+        assert not any(other in card for other in others), card
+
+
+def test_a_wrapped_paragraph_stays_one_paragraph(tmp_path: Path) -> None:
+    from revise.generation.reading import parse_notes
+
+    notes = (
+        "# Cells\n\nThe **nucleus** holds the cell's DNA and the\n"
+        "**ribosomes** make proteins from amino acids.\n"
+    )
+    texts = [block.text for block in parse_notes(notes, "markdown").blocks]
+    assert texts == [
+        "The nucleus holds the cell's DNA and the ribosomes make proteins from amino acids."
+    ]
+
+
+def test_a_dated_action_under_a_term_asks_when(tmp_path: Path) -> None:
+    notes = (
+        "# Coasts\n\n## Holderness\n\n"
+        "- Mappleton - protected in 1991 by rock armour and two rock groynes\n"
+        "- fastest eroding coastline in Europe - about 1.8 m a year\n"
+    )
+    asked = questions(tmp_path, notes)
+    assert asked.get("When was Mappleton protected?") == "1991"
+    assert not any(front.startswith("What is fastest") for front in asked)

@@ -94,7 +94,7 @@ from revise.generation.language import (
     words,
 )
 from revise.generation.maths import loose_maths
-from revise.generation.plaintext import GENERIC_SECTIONS
+from revise.generation.plaintext import GENERIC_SECTIONS, pair_shape
 from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
     DASH,
@@ -629,7 +629,7 @@ def tidy(sentence: str) -> str:
     return " ".join(text.split())
 
 
-def _is_fact(sentence: str, kind: BlockKind) -> bool:
+def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> bool:
     tokens = words(sentence)
     if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
         return False
@@ -652,7 +652,11 @@ def _is_fact(sentence: str, kind: BlockKind) -> bool:
         full_sentence = len(tokens) >= 6 and sentence.rstrip().endswith((".", "!", "?"))
         # "Price = the amount customers pay": "=" is the note-taker's "is" (once: more is a sum)
         equates = " = " in sentence and sentence.count("=") == 1
-        if full_sentence or equates or any(is_verb_form(token) for token in tokens):
+        # "**Constructive waves**: low, long wavelength, ...": the author's term, what it is
+        pairs = bool(pair_shape(sentence)) and any(
+            re.match(rf"{re.escape(term)}\s*(?::|\s[-\u2013\u2014=])", sentence) for term in terms
+        )
+        if full_sentence or equates or pairs or any(is_verb_form(token) for token in tokens):
             return True
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
@@ -854,7 +858,7 @@ def _passage_drafts(
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
         key = normalise(sentence)
-        if key in seen or not _is_fact(sentence, block.kind):
+        if key in seen or not _is_fact(sentence, block.kind, block.terms):
             continue
         if guide and is_imperative(sentence) and not labelled:
             continue

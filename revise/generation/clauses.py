@@ -19,6 +19,7 @@ from revise.generation.grammar import (
     can_be,
     finish_question,
     is_noun_phrase_word,
+    is_superlative,
     lemmas,
     lower_first,
     participle_base,
@@ -573,7 +574,7 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
     if not match or DASH.search(sentence):
         return []
     rank = match["rank"].casefold()
-    if rank.endswith("est") and not _is_superlative(rank):
+    if rank.endswith("est") and not is_superlative(rank):
         return []
     named = match["what"].split()[len(rank.split()) : len(rank.split()) + 1]
     if not named or not named[0].isalpha() or not can_be(named[0], "NOUN"):
@@ -597,11 +598,6 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
         asked = finish_question(f"What {verb} {subject_phrase(subject, names)} the {ranked} of")
         found.append(Question(asked, capital(of["thing"]), Shape.IDENTITY, 10.5))
     return found
-
-
-def _is_superlative(word: str) -> bool:
-    adjectives = lemmas(word).get("ADJ", ())
-    return any(lemma != word for lemma in adjectives)
 
 
 def purpose(sentence: str, names: frozenset[str]) -> list[Question]:

@@ -126,6 +126,12 @@ def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
     return dict(getAllInflections(lemma, upos="VERB"))
 
 
+def is_superlative(word: str) -> bool:
+    """ "fastest", "largest": an adjective's superlative (not "forest", "interest")."""
+    lower = word.casefold()
+    return lower.endswith("est") and any(base != lower for base in lemmas(lower).get("ADJ", ()))
+
+
 def can_be(word: str, part: str) -> bool:
     return part in lemmas(word.casefold())
 

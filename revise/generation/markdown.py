@@ -10,6 +10,7 @@ import re
 
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.maths import display_equations, plain_maths
+from revise.generation.plaintext import pair_shape
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
@@ -112,7 +113,14 @@ class _Walker:
         if kind is BlockKind.TEXT and _DISPLAY_START.match(inline.content):
             self._formulas(inline.content, first)
             return
-        text, breaks, terms, linked = _render_inline(inline, first)
+        if kind is BlockKind.TEXT:
+            for children, line in _separate_lines(inline.children or [], first):
+                self._add_children(children, kind, level, line)
+            return
+        self._add_children(inline.children or [], kind, level, first)
+
+    def _add_children(self, children: list, kind: BlockKind, level: int, first: int) -> None:  # type: ignore[type-arg]
+        text, breaks, terms, linked = _render_children(children, first)
         if not text:
             return
         if kind is not BlockKind.HEADING and linked >= LINKED_SHARE * len(text.replace(" ", "")):
@@ -174,16 +182,78 @@ class _Walker:
 _DISPLAY_START = re.compile(r"\s*(?:\$\$|\\\[)")
 
 
+MIN_SEPARATE_LINES = 2
+_CONTINUED = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
+
+
+def _separate_lines(children: list, first: int) -> list[tuple[list, int]]:  # type: ignore[type-arg]
+    """A paragraph's lines, grouped into the blocks they make, each with its first line.
+
+    CommonMark joins lines not parted by a blank line into one paragraph, but notes written
+    line by line ("**IV**: the variable changed" over "**DV**: the variable measured", or
+    "Fetch - the distance ..." over "Mass movement = ...") mean each line as a fact of its
+    own: where at least two lines open on a bold term or pair a short term with what it is,
+    each line stands alone unless the one above it stops mid-phrase (on a comma, "the", "of").
+    """
+    lines: list[list] = [[]]  # type: ignore[type-arg]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([child])  # the break opens the line it leads to
+        else:
+            lines[-1].append(child)
+    if len(lines) < MIN_SEPARATE_LINES:
+        return [(children, first)]
+    texts = ["".join(child.content for child in line if child.type == "text") for line in lines]
+    pairs = zip(lines, texts, strict=True)
+    separate = [_opens_on_bold(line) or bool(pair_shape(text)) for line, text in pairs]
+    if sum(separate) < MIN_SEPARATE_LINES:
+        if _all_bold(lines[0]):
+            # "**Case study: Lyme Regis**" over its first line: the label of what follows
+            return [(lines[0], first), *_rest(lines[1:], first + 1)]
+        return [(children, first)]
+    groups: list[tuple[list, int]] = [(lines[0], first)]  # type: ignore[type-arg]
+    for number, line in enumerate(lines[1:], start=1):
+        if _CONTINUED.search(texts[number - 1].rstrip()):
+            groups[-1][0].extend(line)
+        else:
+            groups.append((line[1:], first + number))
+    return groups
+
+
+def _all_bold(line: list) -> bool:  # type: ignore[type-arg]
+    """A line set wholly in bold ("**Case study: Mt St Helens 1980**")."""
+    shown = [child for child in line if child.type not in ("softbreak", "hardbreak")]
+    shown = [child for child in shown if child.type != "text" or child.content.strip()]
+    return len(shown) >= 3 and shown[0].type == "strong_open" and shown[-1].type == "strong_close"
+
+
+def _rest(lines: list, first: int) -> list[tuple[list, int]]:  # type: ignore[type-arg]
+    """Lines that go on as one paragraph, the breaks between them kept."""
+    joined = [child for line in lines for child in line][1:]
+    return [(joined, first)] if joined else []
+
+
+def _opens_on_bold(line: list) -> bool:  # type: ignore[type-arg]
+    opening = [child for child in line if child.type not in ("softbreak", "hardbreak")]
+    opening = [child for child in opening if child.type != "text" or child.content]
+    return bool(opening) and opening[0].type == "strong_open"
+
+
 def _render_inline(inline, first_line: int):  # type: ignore[no-untyped-def]
-    """Plain text of an inline token, its line breaks, the terms set in bold or italics, and
-    how many of its characters are link text."""
+    """What `_render_children` gives for a whole inline token."""
+    return _render_children(inline.children or [], first_line)
+
+
+def _render_children(children: list, first_line: int):  # type: ignore[no-untyped-def,type-arg]
+    """Plain text of an inline token's children, its line breaks, the terms set in bold or
+    italics, and how many of its characters are link text."""
     builder = TextBuilder()
     line = first_line
     terms: list[str] = []
     emphasis: list[list[str]] = []
     links = 0
     linked = 0
-    for child in inline.children or []:
+    for child in children:
         kind = child.type
         if kind == "link_open":
             links += 1

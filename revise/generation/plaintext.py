@@ -376,7 +376,7 @@ _PAIR_LINE = re.compile(
 )
 
 
-def _pair_shape(line: str) -> str:
+def pair_shape(line: str) -> str:
     """The separator of a line that pairs a short term with what it is; "" for any other line."""
     match = _PAIR_LINE.match(line.strip())
     if not match or _BULLET.match(line):
@@ -394,7 +394,7 @@ def _line_items(group: list[tuple[str, int]]) -> dict[int, str]:
     """The lines of a paragraph that are list items, by their index, with their text: each
     bullet, and each line of a run of lines that pair a term with what it is in the same way."""
     items: dict[int, str] = {}
-    shapes = [_pair_shape(line) for line, _ in group]
+    shapes = [pair_shape(line) for line, _ in group]
     index = 0
     while index < len(group):
         bullet = _BULLET.match(group[index][0])
@@ -414,7 +414,7 @@ def _line_items(group: list[tuple[str, int]]) -> dict[int, str]:
 def _continues_item(line: str, item: _Raw) -> bool:
     """A bullet's text wrapped onto the next line: indented past its mark, or going on in lower
     case from a bullet left mid-sentence."""
-    if not item.bullet or _pair_shape(line):
+    if not item.bullet or pair_shape(line):
         return False
     if _indent(line) > item.indent:
         return True

@@ -18,6 +18,7 @@ from revise.generation.grammar import (
     capitalised,
     finish_question,
     is_noun_phrase_word,
+    is_superlative,
     lemmas,
     lower_first,
     only_as,
@@ -139,6 +140,8 @@ def definition(
         return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
+    if is_superlative(term.split()[0]):
+        return []  # "fastest eroding coastline in Europe - 1.8m per year": a claim, no term
     meaning = meaning.rstrip(" .;")
     if re.match(r"[^,;]*\bAct\s+\d{4}\b", meaning):
         return []  # "consent - Unfair Contract Terms Act 1977 - ...": where the rule is, not it
@@ -168,6 +171,12 @@ def definition(
         where = re.match(
             r"(\S+)\s+(in|from|of|as|at|on)\s+([^,;]+?)\s*(?:[,;]|\s[-\u2013]\s|$)", meaning
         )
+        year = where and where[2] in ("in", "on") and re.match(r"(?:c\.\s?)?\d{3,4}s?\b", where[3])
+        if not answer and year:
+            # "Mappleton - protected in 1991 by rock armour": when it was done, not "in what"
+            was = "were" if plural else "was"
+            front = finish_question(f"When {was} {shown} {where[1]}")
+            return [Question(front, year[0], Shape.DEFINITION, 12.0)]
         if not answer and where and 1 <= len(words(where[3])) <= MAX_TERM_WORDS:
             # "resistance (R) - measured in ohms (Ω), opposes ..." -> what it is measured in
             front = finish_question(f"What {verb} {shown} {where[1]} {where[2]}")
