@@ -92,7 +92,7 @@ def test_bundled_notes_imported_from_elsewhere_match_the_bundled_deck(env, tmp_p
     [
         ("broken.md", "Q: a question without an answer\n", "broken.md:1:"),
         ("cloze.md", "C: an empty [] deletion\n", "cloze.md:1:"),
-        ("bad.md", b"Q: caf\xe9?\nA: x\n", "bad.md:1:"),
+        ("bad.md", b"Q: caf\xc3\xa9?\nA: caf\xe9\n", "bad.md:2:"),
         ("binary.md", b"\x00\x01\x02binary\x00", "binary.md"),
     ],
 )

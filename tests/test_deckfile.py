@@ -355,8 +355,9 @@ def test_read_deck_file_names_the_deck_after_the_file(tmp_path):
     ("content", "line", "pattern"),
     [
         (b"Q: a\nA: b\n\x00\x01", 3, "a binary file"),
-        (b"Q: a\nA: b\nc :: caf\xe9\n", 3, "not valid UTF-8"),
-        (b"\xef\xbb\xbfQ: a\n\xff :: b\n", 2, "not valid UTF-8"),
+        (b"Q: a\nA: caf\xc3\xa9\nc :: caf\xe9\n", 3, "mixed encodings"),
+        (b"\xef\xbb\xbfQ: a\n\xff :: b\n", 2, "not UTF-8"),
+        (b"Q: a\nA: b\nc :: \x81\n", 3, "text is not UTF-8"),
         (b"Q: a question\n", 1, "Q: without an A:"),
     ],
 )
@@ -597,3 +598,15 @@ def test_written_lines_point_at_each_card(tmp_path):
     lines = path.read_text(encoding="utf-8").split("\n")
     for note in read_deck_file(path).notes:
         assert lines[note.line - 1].startswith("Q: q")
+
+
+def test_a_deck_file_saved_as_windows_1252_is_read(tmp_path):
+    """A deck typed in Notepad and saved as "ANSI" was refused as not UTF-8."""
+    path = tmp_path / "french.md"
+    path.write_bytes("---\nname: Français\n---\nCafé :: coffee \u2013 “a drink”\n".encode("cp1252"))
+    deck = read_deck_file(path)
+    assert (deck.name, deck.notes[0].front, deck.notes[0].back) == (
+        "Français",
+        "Café",
+        "coffee \u2013 “a drink”",
+    )

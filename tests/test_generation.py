@@ -233,7 +233,8 @@ def test_editing_a_fact_keeps_the_other_cards_ids(tmp_path: Path) -> None:
         (b"", "empty file"),
         (b"  \n\n ", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        (b"Caf\xe9 notes\nIn 1896 something happened.\n", "not valid UTF-8"),
+        (b"Caf\xc3\xa9 notes\nCaf\xe9 in 1896.\n", "not UTF-8 here although other lines are"),
+        (b"Notes\nIn 1896 \x81 happened.\n", "text is not UTF-8"),
     ],
 )
 def test_bad_input_is_a_one_line_error(tmp_path: Path, content: object, message: str) -> None:
@@ -353,3 +354,37 @@ def test_an_object_answer_stops_before_a_second_verb() -> None:
     deck = generate_deck(ROOT / "decks/notes/russia-north-korea-history.txt")
     answers = {note.front: note.back for note in deck.notes}
     assert answers["What did the war solidify?"] == "The division of Korea"
+
+
+LEGACY_NOTES = (
+    "# Vocabulary\n\n"
+    "- **Café** = a small restaurant selling coffee and light meals.\n"
+    "- The Treaty of Versailles was signed in 1919 \u2013 a peace dictated to Germany.\n"
+    "- **Déjà vu** = the feeling of having already lived the present moment.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_notes_saved_as_windows_1252_or_latin_1_give_the_cards_utf_8_gives(
+    tmp_path, suffix, encoding
+):
+    """Notes exported from Word or Notepad ("ANSI") were refused as not UTF-8."""
+    text = LEGACY_NOTES if encoding == "cp1252" else LEGACY_NOTES.replace("\u2013", "-")
+    utf8 = tmp_path / f"utf8{suffix}"
+    utf8.write_text(text, encoding="utf-8")
+    legacy = tmp_path / f"legacy{suffix}"
+    legacy.write_bytes(text.encode(encoding))
+    expected = [(note.front, note.back) for note in generate_deck(utf8).notes]
+    assert ("What is Déjà vu?", "The feeling of having already lived the present moment") in (
+        expected
+    )
+    assert [(note.front, note.back) for note in generate_deck(legacy).notes] == expected
+
+
+def test_html_notes_saved_as_windows_1252_are_read(tmp_path):
+    page = "<html><body><h1>Café</h1><p><b>Être</b> means to be.</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1252"))
+    deck = generate_deck(path)
+    assert deck.name == "Café" and any("Être" in note.front for note in deck.notes)

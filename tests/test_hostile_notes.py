@@ -228,14 +228,19 @@ def test_a_file_whose_name_is_not_utf8_is_refused_naming_it(env, tmp_path, capsy
 @pytest.mark.parametrize(
     ("data", "error"),
     [
-        (b"q :: caf\xe9\n", "revise: <stdin>:1: not valid UTF-8 text (save the file as UTF-8)\n"),
+        (b"q :: caf\xe9\n", ""),  # Latin-1, read as Windows-1252
+        (
+            "q :: caf\u00e9\n".encode() + b"r :: th\xe9\n",
+            "revise: <stdin>:2: text is not UTF-8 here although other lines are (mixed "
+            "encodings); save the file as UTF-8\n",
+        ),
         (
             b"chat :: cat\nq :: a\x00b\n",
             "revise: <stdin>:2: a binary file, not a deck (deck files are plain UTF-8 text)\n",
         ),
         ("chat :: caf\u00e9\n".encode("utf-16"), ""),
     ],
-    ids=["Latin-1", "NUL", "UTF-16"],
+    ids=["Latin-1", "mixed", "NUL", "UTF-16"],
 )
 def test_cards_on_standard_input_are_read_as_a_deck_file_is(
     env, tmp_path, capsys, monkeypatch, data, error

@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from revise.errors import FormatError
-from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, nul_problem, write_atomic
+from revise.formats import files
+from revise.formats.files import (
+    LEGACY_ENCODING,
+    UTF16_BOMS,
+    UTF16_WITHOUT_BOM,
+    has_utf8_sequences,
+    nul_problem,
+    write_atomic,
+)
 from revise.formats.htmltext import html_to_text, looks_like_html, plain_to_text
 from revise.formats.model import (
     FIELD_TOO_LONG,
@@ -272,8 +280,8 @@ def _scan_bytes(where: str, chunks: Iterable[bytes]) -> tuple[str, int]:
             except UnicodeDecodeError as exc:
                 bad_line = lines + (buffered + chunk)[: exc.start].count(b"\n")
         lines += chunk.count(b"\n")
-        utf8_seen = utf8_seen or bool(_UTF8_MULTIBYTE.search(tail + chunk))
-        legacy = legacy or _not_cp1252(chunk)
+        utf8_seen = utf8_seen or has_utf8_sequences(tail + chunk)
+        legacy = legacy or _not_legacy(chunk)
         tail = chunk[-3:]
     if bad_line is None:
         try:
@@ -291,12 +299,12 @@ def _scan_bytes(where: str, chunks: Iterable[bytes]) -> tuple[str, int]:
         )
     if legacy:
         raise FormatError(where, bad_line, "text is not UTF-8; save the file as UTF-8")
-    return "cp1252", lines
+    return LEGACY_ENCODING, lines
 
 
-def _not_cp1252(chunk: bytes) -> bool:
+def _not_legacy(chunk: bytes) -> bool:
     try:
-        chunk.decode("cp1252")
+        chunk.decode(LEGACY_ENCODING)
     except UnicodeDecodeError:
         return True
     return False
@@ -307,7 +315,7 @@ def _too_large(where: str) -> FormatError:
     return FormatError(where, None, f"too large: over {megabytes} MB for a table; split it")
 
 
-_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", LEGACY_ENCODING: "Windows-1252"}
 
 
 @contextmanager
@@ -332,44 +340,12 @@ def _text_lines(path: Path, encoding: str) -> Iterator[Iterator[str]]:
 
 
 def decode_text(path: Path, data: bytes) -> str:
-    """Text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, or a legacy single-byte
-    file (Windows-1252) when no byte of it is UTF-8. A mix of UTF-8 and other bytes is refused,
-    naming the first line that is not UTF-8."""
-    if data.startswith(UTF16_BOMS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise FormatError(str(path), None, "damaged UTF-16 text; save it as UTF-8") from exc
-    if (nul := data.find(b"\x00")) >= 0:
+    """Text of a file as `files.decode_text` reads it; a NUL byte is refused, naming its line."""
+    if not data.startswith(UTF16_BOMS) and (nul := data.find(b"\x00")) >= 0:
         problem = nul_problem(data, "text")
         line = None if problem == UTF16_WITHOUT_BOM else data.count(b"\n", 0, nul) + 1
         raise FormatError(str(path), line, problem)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad_line = data.count(b"\n", 0, exc.start) + 1
-        if _has_utf8_sequences(data):
-            raise FormatError(
-                str(path),
-                bad_line,
-                "text is not UTF-8 here although other lines are (mixed encodings); "
-                "save the file as UTF-8",
-            ) from exc
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise FormatError(
-                str(path), bad_line, "text is not UTF-8; save the file as UTF-8"
-            ) from exc
-
-
-_UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-
-
-def _has_utf8_sequences(data: bytes) -> bool:
-    return bool(_UTF8_MULTIBYTE.search(data))
+    return files.decode_text(str(path), data)
 
 
 # --- Anki's header lines -----------------------------------------------------------------------

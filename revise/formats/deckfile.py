@@ -31,7 +31,13 @@ from pathlib import Path
 import yaml
 
 from revise.errors import FormatError
-from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16, read_capped
+from revise.formats.files import (
+    UTF16_BOMS,
+    UTF16_WITHOUT_BOM,
+    decode_text,
+    looks_like_utf16,
+    read_capped,
+)
 from revise.formats.model import (
     FIELD_TOO_LONG,
     ClozeError,
@@ -153,15 +159,10 @@ def read_deck_file_decks(path: Path) -> list[DeckData]:
 
 
 def deck_text(name: str, data: bytes) -> str:
-    """A deck file's text: UTF-8, or UTF-16 with a byte-order mark (as Windows Notepad saves
-    "Unicode" text)."""
-    if data.startswith(UTF16_BOMS):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FormatError(name, None, "damaged UTF-16 text; save it as UTF-8") from None
+    """A deck file's text, as `files.decode_text` reads it (UTF-8; UTF-16 with a byte-order
+    mark, as Windows Notepad saves "Unicode" text; Windows-1252, its "ANSI")."""
     nul = data.find(b"\x00")
-    if nul >= 0:
+    if nul >= 0 and not data.startswith(UTF16_BOMS):
         if looks_like_utf16(data):
             raise FormatError(name, None, UTF16_WITHOUT_BOM)
         raise FormatError(
@@ -169,12 +170,7 @@ def deck_text(name: str, data: bytes) -> str:
             data.count(b"\n", 0, nul) + 1,
             "a binary file, not a deck (deck files are plain UTF-8 text)",
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        line = data.count(b"\n", 0, error.start + bom) + 1
-        raise FormatError(name, line, "not valid UTF-8 text (save the file as UTF-8)") from None
+    return decode_text(name, data)
 
 
 def media_folder(path: Path) -> Path:

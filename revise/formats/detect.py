@@ -223,10 +223,16 @@ def _whole(path: Path) -> bytes:
 
 
 def _decoded(data: bytes) -> str:
-    """The text of a file to judge it by; the reader chosen reports any encoding problem."""
-    if data.startswith(UTF16_BOMS):
-        return data.decode("utf-16", errors="replace")
-    return data.decode("utf-8-sig", errors="replace")
+    """The text of a file to judge it by, read as its reader reads it; the reader chosen
+    reports any encoding problem."""
+    from revise.formats.files import decode_text
+
+    try:
+        return decode_text("", data)
+    except FormatError:  # a sequence cut at the end of the sample, or text to refuse
+        if data.startswith(UTF16_BOMS):
+            return data.decode("utf-16", errors="replace")
+        return data.decode("utf-8-sig", errors="replace")
 
 
 _OUTLINE_LEAD = re.compile(r"^[ \t]*(?:[-*+\u2022o]|\d{1,3}[.)])\t")

@@ -39,6 +39,47 @@ def nul_problem(data: bytes, what: str) -> str:
     return f"a NUL byte, which {what} never holds: the file is damaged or binary; check it"
 
 
+# Text that is not UTF-8 (what Word and Notepad save as "ANSI"): Windows-1252, which holds every
+# printable character of Latin-1 and the curly quotes and dashes Latin-1 lacks.
+LEGACY_ENCODING = "cp1252"
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def has_utf8_sequences(data: bytes) -> bool:
+    """Whether `data` holds a character written as UTF-8 writes it (two bytes or more)."""
+    return bool(_UTF8_MULTIBYTE.search(data))
+
+
+def decode_text(where: str, data: bytes) -> str:
+    """The text of a file revise reads (notes, a deck file, a table), NUL bytes refused first
+    by the caller: UTF-8 with or without its byte-order mark, UTF-16 with one, else
+    Windows-1252 when no character of it is written as UTF-8. A mix of UTF-8 and other bytes,
+    or bytes Windows-1252 lacks, are refused in one line naming the first line not UTF-8."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FormatError(where, None, "damaged UTF-16 text; save it as UTF-8") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        line = data.count(b"\n", 0, error.start + bom) + 1
+        if has_utf8_sequences(data):
+            raise FormatError(
+                where,
+                line,
+                "text is not UTF-8 here although other lines are (mixed encodings); "
+                "save the file as UTF-8",
+            ) from None
+        try:
+            return data.decode(LEGACY_ENCODING)
+        except UnicodeDecodeError:
+            raise FormatError(where, line, "text is not UTF-8; save the file as UTF-8") from None
+
+
 TEMP_PREFIX = ".revise-"
 _TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-[0-9a-f]{8}-")
 

@@ -6,7 +6,13 @@ import re
 from pathlib import Path
 
 from revise.errors import FormatError
-from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16, read_capped
+from revise.formats.files import (
+    UTF16_BOMS,
+    UTF16_WITHOUT_BOM,
+    decode_text,
+    looks_like_utf16,
+    read_capped,
+)
 from revise.generation.document import Document
 from revise.textsafe import without_controls
 
@@ -33,21 +39,11 @@ def read_notes(path: Path) -> tuple[str, str]:
 def decode_notes(data: bytes, where: str) -> str:
     if not data.strip():
         raise FormatError(where, None, "empty file (write some notes first)")
-    if data.startswith(UTF16_BOMS):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-        if b"\x00" in data[:8192]:
-            if looks_like_utf16(data[:8192]):
-                raise FormatError(where, None, UTF16_WITHOUT_BOM)
-            raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FormatError(
-            where, line, f"not valid {encoding.removesuffix('-sig').upper()} text (save as UTF-8)"
-        ) from None
+    if not data.startswith(UTF16_BOMS) and b"\x00" in data[:8192]:
+        if looks_like_utf16(data[:8192]):
+            raise FormatError(where, None, UTF16_WITHOUT_BOM)
+        raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
+    text = decode_text(where, data)
     sample = text[:8192]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
