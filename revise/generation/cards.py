@@ -115,6 +115,7 @@ from revise.generation.questions import (
     definition,
     described_kind,
     effect,
+    form_pair,
     formula,
     is_value,
     label_definition,
@@ -183,6 +184,7 @@ MAX_FORMULA_SIDE_WORDS = 3
 MAX_STATEMENT_PROMPT_WORDS = 45
 MAX_ENDING_NAME_WORDS = 8
 MIN_TERM_LIST = 2
+MAX_FORM_LEAD_WORDS = 4
 MAX_TERM_LIST = 6
 MAX_TERM_WORDS = 5
 MAX_FORMULA_CHARS = 100
@@ -292,8 +294,9 @@ def build_notes(
             if legend:
                 drafts.extend(legend)
                 continue
-            draft = _listed_steps(part, outline.title, path) or _list_draft(
-                part, outline.title, path
+            listed = not all(id(item) in glossary for item in part.items)
+            draft = _listed_steps(part, outline.title, path) or (
+                listed and _list_draft(part, outline.title, path)
             )
             if draft:
                 drafts.append(draft)
@@ -789,7 +792,10 @@ def _passage_drafts(
             field = led and (led[0].front, led[0].back)
             more = led[1:] if led else []  # "in + dem -> im, in + das -> ins": each rule
         if not field and block.kind is not BlockKind.HEADING:
-            meant = translation(sentence, glossary)  # "ayer - yesterday": another language
+            # "ayer - yesterday", "partir - parti": another language's word, and its meaning
+            # or its form
+            forms = glossary and form_pair(sentence, _form_heading(passage))
+            meant = forms or translation(sentence, glossary)
             field = meant and (meant[0].front, meant[0].back)
         if field and normalise(sentence) not in seen:
             # "**magnitude**: 8.8" under "Chile 2010": what the case measured
@@ -1904,6 +1910,22 @@ def _illustrations(outline: Outline) -> set[int]:
     return found
 
 
+def _in_other_language(line: str) -> bool:
+    """ "ayer - yesterday", "partir - parti": a word of another language, with its meaning or
+    its form."""
+    return bool(translation(line) or form_pair(line))
+
+
+def _form_heading(passage: Passage) -> str:
+    """What names the forms a list of words gives: its short lead ("past participles:"), else
+    its heading ("Perfekt with sein")."""
+    lead = tidy(passage.label).rstrip(" :")
+    named = words(lead)
+    if named and len(lead.split()) <= MAX_FORM_LEAD_WORDS and plural_noun(named[-1]):
+        return lead  # not "these take sein:", a sentence
+    return tidy(passage.trail[-1]) if passage.trail else ""
+
+
 def _glossary_items(outline: Outline) -> set[int]:
     """The items (by `id`) of lists that are mostly words of another language and their
     meanings: every line of such a list is one, asked the same way."""
@@ -1911,13 +1933,19 @@ def _glossary_items(outline: Outline) -> set[int]:
     run: list[Block] = []
 
     def close() -> None:
-        said = sum(1 for block in run if translation(tidy(block.text)))
+        said = sum(1 for block in run if _in_other_language(tidy(block.text)))
         if len(run) >= MIN_TERM_LIST and said * 2 >= len(run):
             found.update(id(block) for block in run)
         run.clear()
 
     previous: Passage | None = None
     for part in outline.parts:
+        if isinstance(part, ListGroup):
+            close()  # "verbs that take sein:" over "- gehen → ist gegangen", ...
+            run.extend(part.items)
+            close()
+            previous = None
+            continue
         item = isinstance(part, Passage) and part.block.kind is BlockKind.ITEM
         if not item or (previous and (part.trail, part.label) != (previous.trail, previous.label)):
             close()

@@ -543,7 +543,9 @@ def _check_residue(note: NoteData, face: CardFace) -> list[Finding]:
             return [_finding(8, face.prompt, f"markup residue {match[0]!r}")]
         if _LINK.search(text):
             return [_finding(8, face.prompt, "a web address or e-mail")]
-    if _is_boilerplate(face.full) or (note.context and _is_boilerplate(note.context)):
+    # A question's answer is read with it: "What does "ensuite" mean? :: Next" is no button.
+    shown = face.full if note.kind is NoteKind.CLOZE else f"{face.prompt} {face.answer}"
+    if _is_boilerplate(shown) or (note.context and _is_boilerplate(note.context)):
         return [_finding(8, face.prompt, "page boilerplate (navigation, sharing, copyright)")]
     return []
 

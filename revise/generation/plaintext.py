@@ -386,6 +386,8 @@ def pair_shape(line: str) -> str:
         return ""  # "Ayer fui al cine. - Yesterday I went ...": a sentence and its gloss
     if len(line.split()) > MAX_PAIR_LINE_WORDS:
         return ""
+    if _SHOUTED_ASIDE.search(line):
+        return ""  # "irregular participles - LEARN!!": a title, no term and its meaning
     sep = match["sep"].strip()
     return "-" if sep in ("\u2013", "\u2014") else sep
 
@@ -426,7 +428,7 @@ def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool
     if paragraph is not None and not _TERMINAL.search(paragraph.text):
         return False  # the paragraph is still mid-sentence: this line continues it
     count = len(line.split())
-    if _SHOUT.search(line) and looks_like_heading(_SHOUT.sub("", line)):
+    if _SHOUT.search(line) and looks_like_heading(_unshout(line)):
         return True  # "IRREGULARS !!!"
     if count > HEADING_WORDS or _TERMINAL.search(line):
         return False
@@ -435,13 +437,19 @@ def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool
 
 
 _SHOUT = re.compile(r"\s*!{2,}$")
+# "irregular participles - LEARN!!": an order to the reader after the title it shouts
+_SHOUTED_ASIDE = re.compile(r"\s+[-\u2013\u2014]\s+[A-Z][A-Z\s]*!{2,}$")
+
+
+def _unshout(text: str) -> str:
+    return _SHOUT.sub("", _SHOUTED_ASIDE.sub("", text))
 
 
 def _unshouted(raw: _Raw) -> _Raw:
     """ "IRREGULARS !!!": a one-line title the author shouts is a title without its marks."""
     if len(raw.pieces) != 1 or raw.bullet or not _SHOUT.search(raw.text):
         return raw
-    text = _SHOUT.sub("", raw.text)
+    text = _unshout(raw.text)
     return _Raw(False, raw.start, [(text, raw.start)]) if looks_like_heading(text) else raw
 
 

@@ -1581,7 +1581,9 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
         return []
     if not 1 <= len(english) <= MAX_MEANING_WORDS + extra:
         return []
-    if not word[:1].islower() or re.search(r"\d", word) or "," in meaning:
+    if re.search(r"\d", word) or "," in meaning:
+        return []
+    if not word[:1].islower() and not (glossary and _noun_capitalised(word)):
         return []  # "Bentham - utilitarian": a name and what it stands for
     if not glossary and any(
         zipf(token.casefold()) < COMMON_MEANING_ZIPF
@@ -1594,6 +1596,10 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
         for token in words(word)
         if not lemmas(token.casefold()) and zipf(token.casefold()) < FOREIGN_ZIPF
     ]
+    if glossary and not foreign:
+        # Among translations a word unknown to English is another language's even where
+        # English borrows it now and then ("la playa - beach", "der Müll - rubbish").
+        foreign = [token for token in letter_words(word) if not is_english(token)]
     known = all(
         lemmas(t.casefold()) or is_stopword(t.casefold()) or (glossary and zipf(t) >= FOREIGN_ZIPF)
         for t in english
@@ -1602,3 +1608,95 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
         return []
     shown = f"{word}{match['form'] or ''}"  # its plural or gender, as the notes give it
     return [Question(f'What does "{shown}" mean?', capital(meaning), Shape.DEFINITION, 12.0)]
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def letter_words(text: str) -> list[str]:
+    """The words of a text in any alphabet ("der Müll" -> "der", "Müll")."""
+    return _LETTER_WORD.findall(text)
+
+
+def is_english(token: str) -> bool:
+    return bool(lemmas(token.casefold())) or is_stopword(token.casefold())
+
+
+def _foreign(token: str) -> bool:
+    """Another language's word: unknown to English, or known but rare in it ("lire")."""
+    return not is_english(token) or zipf(token.casefold()) < FOREIGN_ZIPF
+
+
+def _noun_capitalised(word: str) -> bool:
+    """ "Energie sparen": a phrase of a language that capitalises its nouns, not a name: its
+    capitalised word is unknown to English and a word in lower case follows it."""
+    tokens = letter_words(word)
+    return (
+        len(tokens) >= 2
+        and not is_english(tokens[0])
+        and all(token[:1].islower() for token in tokens[1:])
+    )
+
+
+MIN_FOREIGN_FORM = 3  # letters of a form that shows the word before it is another language's
+MAX_FORMS = 8  # a verb's six persons, and a note or two
+MAX_FORM_WORDS = 3  # "ist gegangen", "me he levantado"
+_FORM_PAIR = re.compile(
+    r"^(?P<word>[^\W\d_][^=:;()\[\]]*?)\s+(?:[-\u2013\u2014=]|->|=>|\u2192)\s+"
+    r"(?P<forms>[^=:;()\[\]]+?)(?:\s*\([^()]*\))?$"
+)
+_TRAILING_DOTS = re.compile(r"\s*(?:\.{2,}|\u2026)$")
+
+
+def form_pair(sentence: str, heading: str = "") -> list[Question]:
+    """ "partir - parti", "gehen → ist gegangen", "ser / ir - fui, fuiste, fue, ...": a word of
+    another language and its form (or its forms, in order), in a list of such lines: the form
+    is asked from the word by the heading that says which form it is ('Perfekt with sein:
+    "gehen"?' :: "ist gegangen"). A meaning in English is a translation, not a form; an aside
+    in brackets after the forms ("(same for both!!)") is no part of the answer."""
+    match = _FORM_PAIR.match(_TRAILING_DOTS.sub("", sentence.strip()))
+    if not match:
+        return []
+    word, forms = match["word"].strip(), _TRAILING_DOTS.sub("", match["forms"].strip())
+    said = letter_words(word)
+    if not 1 <= len(said) <= MAX_PHRASE_WORDS:
+        return []
+    if re.search(r"\d", word):
+        return []  # "mock on 14th - Mme Durand"
+    if not word[:1].islower() and not _noun_capitalised(word):
+        return []  # "Bismarck - Otto von Bismarck": a name
+    parts = [part.strip() for part in forms.split(",")]
+    if not 1 <= len(parts) <= MAX_FORMS:
+        return []
+    if any(
+        not 1 <= len(part.split()) <= MAX_FORM_WORDS or re.search(r"\d", part) for part in parts
+    ):
+        return []
+    given = [token for part in parts for token in letter_words(part)]
+    if not given or all(is_english(token) for token in given):
+        return []  # "la plage - beach": what it means
+    if not any(map(_foreign, said)) and not any(
+        len(token) >= MIN_FOREIGN_FORM and not is_english(token) for token in given
+    ):
+        return []  # "charge - Q", "mass - kg": a quantity and its symbol or unit ("fare - fatto")
+    if normalise(forms) == normalise(word):
+        return []
+    named = _form_name(heading)
+    front = f'{named}: "{word}"?' if named else f'Form of "{word}"?'
+    return [Question(front, ", ".join(parts), Shape.DEFINITION, 12.0)]
+
+
+MAX_FORM_NAME_WORDS = 5
+_ASIDE_AFTER_DASH = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
+
+
+def _form_name(heading: str) -> str:
+    """ "irregular participles - LEARN!!" -> "Irregular participles", "IRREGULARS (no
+    accents!)" -> "Irregulars": the name of the forms a list gives, without its asides."""
+    text = _ASIDE_AFTER_DASH.sub("", re.sub(r"\([^()]*\)", " ", heading))
+    text = " ".join(text.split()).strip(" :!-")
+    if not 1 <= len(text.split()) <= MAX_FORM_NAME_WORDS:
+        return ""
+    if text.isupper():
+        text = text.lower()  # a title shouted in capitals, asked in a sentence
+    return capital(text)

@@ -1,0 +1,99 @@
+"""Notes of a language learner: words and their meanings, a verb and its forms, tables of forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData, NoteKind
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str, name: str = "notes.txt") -> list[NoteData]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+def questions(tmp_path: Path, text: str, name: str = "notes.txt") -> dict[str, str]:
+    notes = deck_notes(tmp_path, text, name)
+    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+
+
+def test_a_list_of_verbs_and_their_participles_asks_each_participle(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Italiano - il passato prossimo\n\n"
+        "avere or essere + past participle\n\n"
+        "irregular past participles - LEARN!!\n"
+        "fare - fatto\n"
+        "prendere - preso\n"
+        "vedere - visto\n"
+        "leggere - letto\n",
+    )
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert asked == {
+        'Irregular past participles: "fare"?': "fatto",
+        'Irregular past participles: "prendere"?': "preso",
+        'Irregular past participles: "vedere"?': "visto",
+        'Irregular past participles: "leggere"?': "letto",
+    }
+    assert not [note for note in notes if note.kind is NoteKind.CLOZE and "fatto" in note.front]
+
+
+def test_a_verb_and_its_persons_in_a_list_asks_the_whole_row(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Portuguese\n\n## Preterite - irregulars\n\n"
+        "- ser / ir - fui, foste, foi, fomos, foram (same for both!)\n"
+        "- ter - tive, tiveste, teve ...\n"
+        "- fazer - fiz\n",
+        "notes.md",
+    )
+    assert asked == {
+        'Preterite: "ser / ir"?': "fui, foste, foi, fomos, foram",
+        'Preterite: "ter"?': "tive, tiveste, teve",
+        'Preterite: "fazer"?': "fiz",
+    }
+
+
+def test_forms_under_a_short_lead_are_asked_by_the_heading_it_sits_under(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Deutsch\n\n## Perfekt mit sein\n\n"
+        "- these take sein:\n"
+        "  - kommen → ist gekommen\n"
+        "  - laufen → ist gelaufen\n"
+        "  - fliegen → ist geflogen\n",
+        "notes.md",
+    )
+    assert asked == {
+        'Perfekt mit sein: "kommen"?': "ist gekommen",
+        'Perfekt mit sein: "laufen"?': "ist gelaufen",
+        'Perfekt mit sein: "fliegen"?': "ist geflogen",
+    }
+
+
+def test_among_translations_a_word_english_also_borrows_is_asked(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "Spanish - at the seaside\n\n"
+        "la playa - beach\n"
+        "la arena - sand\n"
+        "el muelle - pier\n"
+        "siguiente - next\n"
+        "Ir de compras = to go shopping\n",
+    )
+    assert asked['What does "la playa" mean?'] == "Beach"
+    assert asked['What does "el muelle" mean?'] == "Pier"
+    assert asked['What does "siguiente" mean?'] == "Next"  # a word, not a page's button
+
+
+def test_a_list_of_english_terms_and_symbols_gives_no_forms(tmp_path: Path) -> None:
+    fronts = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            "Physics symbols\n\nspeed - v\nmass - m\ncharge - Q\ncurrent - I\n",
+        )
+    ]
+    assert not [front for front in fronts if front.endswith('"?')]
