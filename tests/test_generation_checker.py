@@ -345,6 +345,28 @@ def test_an_answer_the_heading_or_prompt_gives_away_leaks() -> None:
     )
 
 
+def test_a_heading_sharing_only_the_first_letters_of_the_answer_gives_nothing_away() -> None:
+    notes = (
+        "## Cell structure\n"
+        "- Plant cell walls are made of cellulose.\n"
+        "## Enzymes and protest\n"
+        "- Amylase is a protein that breaks down starch.\n"
+        "## Cell walls\n"
+        "- Plant cell walls are made of cellulose.\n"
+    )
+    assert (
+        flags(notes, card("Plant cell walls are made of [cellulose].", 2, "Cell structure"))
+        == set()
+    )
+    assert (
+        flags(
+            notes, card("Amylase is a [protein] that breaks down starch.", 4, "Enzymes and protest")
+        )
+        == set()
+    )
+    assert 5 in flags(notes, card("Plant [cell] walls are made of cellulose.", 6, "Cell walls"))
+
+
 def test_a_prompt_leaning_on_a_missing_sentence_has_no_subject() -> None:
     notes = (
         "This gives the alkaline conditions enzymes need.\nAs a result Mao attacked Taiwan twice.\n"

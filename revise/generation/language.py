@@ -263,7 +263,24 @@ def same_stem(word: str, other: str) -> bool:
     rests = {word[common:], other[common:]}
     if rests & {"ee", "ees", "or", "ors", "er", "ers"}:
         return False  # "offeree", "offeror", "offer": different parties
-    return common >= max(4, min(len(word), len(other)) - 2)
+    if common < max(4, min(len(word), len(other)) - 2):
+        return False
+    # One stem and two endings ("depreciat-ing", "depreciat-ion"), not two words that share
+    # their first letters ("protein" and "protest", "contract" and "contrast").
+    return any(
+        word[stem:] in _ENDINGS and other[stem:] in _ENDINGS for stem in range(common, 3, -1)
+    )
+
+
+# What English adds to a stem to make another form of one word ("avoid", "avoidance").
+_ENDINGS = frozenset(
+    [
+    "", "s", "es", "e", "ed", "d", "ing", "ings", "ion", "ions", "ation", "ations", "ance",
+    "ances", "ence", "ences", "ant", "ants", "ent", "ents", "al", "ally", "ly", "ity", "ities",
+    "ive", "ives", "iveness", "ness", "ment", "ments", "able", "ible", "ic", "ics", "ical",
+    "ian", "ians", "ist", "ists", "ism", "ise", "ised", "ize", "ized", "y", "ies", "ied", "is",
+    ]
+)  # fmt: skip
 
 
 def given_by_context(answer: str, context: str) -> bool:
