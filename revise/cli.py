@@ -1207,9 +1207,8 @@ def _generate(args: argparse.Namespace) -> int:
     flagged = 0
     empty: list[Path] = []  # notes that gave no card: no deck file is written for them
     for notes, target in zip(args.notes, deck_targets(args.notes, output), strict=True):
-        draft, text = draft_deck(notes, relative_to=target.parent.resolve())
-        sources = {draft.source or "": text}
-        deck = without_flagged_cards(draft, sources)
+        draft, checks = draft_deck(notes, relative_to=target.parent.resolve())
+        deck = without_flagged_cards(draft, checks)
         if deck.notes:
             done = write_generated(target, deck, force=args.force)
             print(f"{inert(str(notes))} -> {inert(str(target))}: {len(deck.notes)} cards, {done}")
@@ -1219,11 +1218,11 @@ def _generate(args: argparse.Namespace) -> int:
         if args.check:
             left_out = len(draft.notes) - len(deck.notes)
             print(f"  {left_out} drafted card(s) left out:")
-            for finding in check_deck(draft, sources):
+            for finding in check_deck(draft, checks):
                 if finding.index is not None:
                     where = f"check {finding.check} ({finding.name})"
                     print(f"  - {where}: {inert(finding.card)}: {inert(finding.message)}")
-            for finding in check_deck(deck, sources):
+            for finding in check_deck(deck, checks):
                 flagged += 1
                 print(f"  check {finding.check} ({finding.name}): {inert(finding.message)}")
     if args.check:

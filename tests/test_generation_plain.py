@@ -140,8 +140,8 @@ def test_a_long_cell_that_gives_its_row_away_is_reported_by_the_check(tmp_path: 
         "along in solution |\n",
         encoding="utf-8",
     )
-    deck, text = draft_deck(path)
-    findings = check_deck(deck, {deck.source or "": text})
+    deck, checks = draft_deck(path)
+    findings = check_deck(deck, checks)
     assert any("answer has 15 words" in finding.message for finding in findings)
     assert generate_deck(path).notes == []  # left out, and said so, not dropped without a word
 

@@ -13,10 +13,13 @@ import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from revise.errors import FormatError
 from revise.formats.model import DeckData, NoteData
+
+if TYPE_CHECKING:
+    from revise.generation.checker import CardChecks
 
 __all__ = [
     "Generator",
@@ -30,18 +33,20 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Notes:
-    """A notes file as read: its text, its kind ("text", "markdown" or "html") and the path a
-    deck beside `relative_to` names it by."""
+    """A notes file as read: its text, its kind ("text", "markdown" or "html"), the path a
+    deck beside `relative_to` names it by, and the card checker's verdicts on cards from it."""
 
     path: Path
     text: str
     kind: str
     source: str
+    checks: CardChecks
 
 
 class Generator(Protocol):
     """Anything that turns notes into a deck. `generate_deck` reads the file, hands it to the
-    generator, and keeps only the cards that pass the card checker."""
+    generator, and keeps only the cards that pass the card checker (`notes.checks`, which the
+    generator may ask first)."""
 
     def generate(self, notes: Notes) -> DeckData: ...
 
@@ -53,7 +58,6 @@ class StructureGenerator:
 
     def generate(self, notes: Notes) -> DeckData:
         from revise.generation.cards import build_notes
-        from revise.generation.checker import refusals
         from revise.generation.clauses import speaker
         from revise.generation.document import BlockKind
         from revise.generation.reading import parse_notes
@@ -65,10 +69,11 @@ class StructureGenerator:
         texts = [block.text for block in document.blocks if block.kind is not BlockKind.HEADING]
         speakers = frozenset(filter(None, map(speaker, texts)))
         vocabulary = build_vocabulary(texts, topic_words(document.title, notes.path), speakers)
-        judge = refusals({notes.source: notes.text}, document.title)
 
         def refused(cards: list[NoteData]) -> set[int]:
-            return judge(DeckData(name=document.title, notes=cards, source=notes.source))
+            return notes.checks.refused(
+                DeckData(name=document.title, notes=cards, source=notes.source)
+            )
 
         cards = build_notes(outline(document), vocabulary, notes.source, refused)
         return DeckData(name=document.title, notes=cards, source=notes.source)
@@ -90,8 +95,8 @@ def generate_deck(
     """
     from revise.generation.checker import without_flagged_cards
 
-    draft, text = draft_deck(path, relative_to=relative_to, generator=generator)
-    deck = without_flagged_cards(draft, {draft.source or "": text})
+    draft, checks = draft_deck(path, relative_to=relative_to, generator=generator)
+    deck = without_flagged_cards(draft, checks)
     if not deck.notes and not allow_empty:
         raise no_cards_error(path, draft)
     return deck
@@ -119,14 +124,17 @@ def no_cards_error(path: Path, draft: DeckData) -> FormatError:
 
 def draft_deck(
     path: Path, *, relative_to: Path | None = None, generator: Generator | None = None
-) -> tuple[DeckData, str]:
-    """Every card the generator drafts, before the checker has its say, and the notes' text."""
+) -> tuple[DeckData, CardChecks]:
+    """Every card the generator drafts, before the checker has its say, and the checker's
+    verdicts on cards from these notes (their text is `checks.sources`)."""
+    from revise.generation.checker import CardChecks
     from revise.generation.reading import read_notes
 
     path = Path(path)
     text, kind = read_notes(path)
-    notes = Notes(path, text, kind, source_path(path, relative_to))
-    return (generator or StructureGenerator()).generate(notes), text
+    source = source_path(path, relative_to)
+    notes = Notes(path, text, kind, source, CardChecks({source: text}))
+    return (generator or StructureGenerator()).generate(notes), notes.checks
 
 
 def source_path(path: Path, relative_to: Path | None) -> str:

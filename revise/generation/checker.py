@@ -15,7 +15,7 @@ import html
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -88,28 +88,31 @@ class Finding:
         return f"check {self.check} ({self.name}): {self.message}: {self.card}"
 
 
-def check_deck(deck: DeckData, sources: Mapping[str, str]) -> list[Finding]:
+def check_deck(deck: DeckData, sources: Mapping[str, str] | CardChecks) -> list[Finding]:
     """Every way the deck's cards fall short of CARDS.md; an empty list means every check passes.
 
-    `sources` maps each SourceRef.path in the deck to the text of that notes file. A finding
-    about one card carries the index of its note in `deck.notes`.
+    `sources` maps each SourceRef.path in the deck to the text of that notes file (or is the
+    CardChecks already made of them). A finding about one card carries the index of its note in
+    `deck.notes`.
     """
-    texts = _SourceTexts(sources, deck.name)
-    findings = [*_card_findings(deck, texts).values()]
+    checks = CardChecks.of(sources)
+    texts = checks.texts(deck.name)
+    findings = [*checks.findings(deck).values()]
     flat = [finding for card in findings for finding in card]
     flat.extend(_deck_findings(deck.notes, texts))
-    flat.extend(_check_yield(_faces(deck.notes), sources))
+    flat.extend(_check_yield(_faces(deck.notes), checks.sources))
     return flat
 
 
-def without_flagged_cards(deck: DeckData, sources: Mapping[str, str]) -> DeckData:
+def without_flagged_cards(deck: DeckData, sources: Mapping[str, str] | CardChecks) -> DeckData:
     """The deck less every card a check flags: what a generator keeps of what it drafted.
 
     Dropping cards can change what a check about the whole deck finds (a long prompt's share),
     so the deck is checked again until no card is flagged.
     """
-    texts = _SourceTexts(sources, deck.name)
-    per_card = _card_findings(deck, texts)
+    checks = CardChecks.of(sources)
+    texts = checks.texts(deck.name)
+    per_card = checks.findings(deck)
     notes = [note for index, note in enumerate(deck.notes) if not per_card[index]]
     while True:
         flagged = {finding.index for finding in _deck_findings(notes, texts)} - {None}
@@ -118,17 +121,53 @@ def without_flagged_cards(deck: DeckData, sources: Mapping[str, str]) -> DeckDat
         notes = [note for index, note in enumerate(notes) if index not in flagged]
 
 
-def refusals(sources: Mapping[str, str], title: str) -> Callable[[DeckData], set[int]]:
-    """A judge of drafted decks from these notes: the indices of a deck's cards that fail a
-    check on their own (not for what other cards of the deck are), which a generator can
-    replace with another card of the same fact. The notes are read once for every deck."""
-    texts = _SourceTexts(sources, title)
+class CardChecks:
+    """What the cards drafted from these notes fail on their own, each card checked once however
+    many decks hold it: the drafts a generator weighs, the deck it keeps, the findings listed.
 
-    def refused(deck: DeckData) -> set[int]:
-        per_card = _card_findings(deck, texts)
-        return {index for index, findings in per_card.items() if findings}
+    `sources` maps each SourceRef.path to the text of that notes file; the notes are read once."""
 
-    return refused
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.sources = sources
+        self._texts: dict[str, _SourceTexts] = {}
+        self._found: dict[tuple[object, ...], list[Finding]] = {}
+
+    @classmethod
+    def of(cls, sources: Mapping[str, str] | CardChecks) -> CardChecks:
+        return sources if isinstance(sources, CardChecks) else cls(sources)
+
+    def texts(self, title: str) -> _SourceTexts:
+        """The notes as the checks look things up in them, for a deck of this title."""
+        if title not in self._texts:
+            self._texts[title] = _SourceTexts(self.sources, title)
+        return self._texts[title]
+
+    def findings(self, deck: DeckData) -> dict[int, list[Finding]]:
+        """What each card fails on its own, by the index of its note in the deck."""
+        texts = self.texts(deck.name)
+        topic = _topic(deck)
+        among_speakers = _asks_among_speakers(deck)
+        findings: dict[int, list[Finding]] = {}
+        for index, note in enumerate(deck.notes):
+            # A card's findings hang on the deck only through its title, topic and speakers.
+            key = (deck.name, topic, among_speakers, *_note_fields(note))
+            if key not in self._found:
+                self._found[key] = _card_findings(note, texts, topic, among_speakers)
+            findings[index] = [replace(finding, index=index) for finding in self._found[key]]
+        return findings
+
+    def refused(self, deck: DeckData) -> set[int]:
+        """The indices of the deck's cards that fail a check on their own (not for what other
+        cards of the deck are), which a generator can replace with another card of the same fact."""
+        return {index for index, findings in self.findings(deck).items() if findings}
+
+
+def _note_fields(note: NoteData) -> tuple[object, ...]:
+    """Everything of a note a check may read."""
+    return (
+        note.kind, note.front, note.back, note.context, note.tags, note.source, note.id,
+        note.media, note.origin, note.as_imported, note.line, len(note.history),
+    )  # fmt: skip
 
 
 def _faces(notes: list[NoteData]) -> list[tuple[NoteData, CardFace]]:
@@ -141,24 +180,20 @@ def _faces(notes: list[NoteData]) -> list[tuple[NoteData, CardFace]]:
     return faces
 
 
-def _card_findings(deck: DeckData, texts: _SourceTexts) -> dict[int, list[Finding]]:
-    """What each card fails on its own, by the index of its note in the deck."""
-    topic = _topic(deck)
-    among_speakers = _asks_among_speakers(deck)
-    findings: dict[int, list[Finding]] = {}
-    for index, note in enumerate(deck.notes):
-        try:
-            faces = _card_faces(note)
-        except ClozeError as error:
-            findings[index] = [_finding(6, note.front, f"cloze cannot be read: {error}", index)]
-            continue
-        findings[index] = [
-            replace(finding, index=index)
-            for face in faces
-            for finding in _check_card(note, face, texts, topic, among_speakers)
-            + reader_findings(note, face, texts)
-        ]
-    return findings
+def _card_findings(
+    note: NoteData, texts: _SourceTexts, topic: frozenset[str], among_speakers: bool
+) -> list[Finding]:
+    """What one card fails on its own."""
+    try:
+        faces = _card_faces(note)
+    except ClozeError as error:
+        return [_finding(6, note.front, f"cloze cannot be read: {error}")]
+    return [
+        finding
+        for face in faces
+        for finding in _check_card(note, face, texts, topic, among_speakers)
+        + reader_findings(note, face, texts)
+    ]
 
 
 def _deck_findings(notes: list[NoteData], texts: _SourceTexts) -> list[Finding]:
