@@ -76,22 +76,26 @@ class TextBuilder:
     def build(self) -> tuple[str, tuple[tuple[int, int], ...]]:
         """The text with runs of whitespace collapsed; offsets are kept consistent."""
         raw = "".join(self._parts)
-        text_chars: list[str] = []
-        mapping: list[int] = []  # raw offset -> cleaned offset
-        previous_space = True
-        for char in raw:
-            mapping.append(len(text_chars))
-            if char.isspace():
-                if not previous_space:
-                    text_chars.append(" ")
-                previous_space = True
-            else:
-                text_chars.append(char)
-                previous_space = False
-        text = "".join(text_chars).rstrip()
-        breaks = []
+        text = " ".join(raw.split())
+        breaks: list[tuple[int, int]] = []
+        done = 0  # the raw text up to here is collapsed to `length` characters
+        length = 0
+        after_space = True  # whitespace at the start, or after a space, adds nothing
         for offset, line in self.breaks:
-            cleaned = mapping[offset] if offset < len(mapping) else len(text)
+            if offset < len(raw):
+                piece = raw[done:offset]
+                done = offset
+                words = piece.split()
+                if words:
+                    length += len(" ".join(words)) + (piece[0].isspace() and not after_space)
+                    after_space = piece[-1].isspace()
+                    length += after_space
+                elif piece and not after_space:
+                    length += 1
+                    after_space = True
+                cleaned = length
+            else:
+                cleaned = len(text)
             if breaks and breaks[-1][0] == cleaned:
                 breaks[-1] = (cleaned, line)
             else:
