@@ -49,6 +49,8 @@ def without_quotations(text: str) -> str:
 _SEPARATORS = re.compile(r"\s[|·•]\s|\s»\s|\s/\s")
 
 SHORT_WORDS = 15  # a line this short may be a menu entry, a button or a heading
+LONG_WORDS = 40  # a block longer than this is never the page's furniture
+_SIDES = re.compile(r"\s[-\u2013\u2014]\s")
 
 
 def is_boilerplate(text: str) -> bool:
@@ -57,16 +59,18 @@ def is_boilerplate(text: str) -> bool:
     if not stripped:
         return True
     count = len(stripped.split())
+    if count > LONG_WORDS:
+        return False  # a paragraph, whatever it links to or mentions
     unquoted = without_quotations(stripped)  # "I have no spur / To prick ...": verse, no menu
     # (but "luego / después - then / afterwards" is a phrase and its meaning: no menu)
-    sides = re.split(r"\s[-\u2013\u2014]\s", unquoted)
-    if max(len(_SEPARATORS.findall(f" {side} ")) for side in sides) >= 2 and count <= 40:
+    sides = _SIDES.split(unquoted)
+    if max(len(_SEPARATORS.findall(f" {side} ")) for side in sides) >= 2:
         return True
     if count <= SHORT_WORDS and (_SHORT_BOILERPLATE.match(stripped) or _INDEX_LINK.match(stripped)):
         return True
-    if count <= 40 and _ANY_BOILERPLATE.search(stripped):
+    if _ANY_BOILERPLATE.search(stripped):
         return True
-    return bool(_LINK.search(stripped)) and count <= SHORT_WORDS
+    return count <= SHORT_WORDS and bool(_LINK.search(stripped))
 
 
 def has_link(text: str) -> bool:

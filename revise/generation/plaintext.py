@@ -282,13 +282,10 @@ _DEFINED_TERM = re.compile(r"^[A-Z][^=]{0,40}?\s=\s+\S")
 def in_capitals(text: str) -> bool:
     """ "PRODUCT LIFE CYCLE": a short line in capitals, the way plain notes mark a heading
     ("MONGABAY.COM", a site's name, is none)."""
+    if "." in text or len(text.split()) > HEADING_WORDS:
+        return False
     letters = [char for char in text if char.isalpha()]
-    return (
-        len(letters) >= MIN_CAPITAL_LETTERS
-        and not any(char.islower() for char in letters)
-        and len(text.split()) <= HEADING_WORDS
-        and "." not in text
-    )
+    return len(letters) >= MIN_CAPITAL_LETTERS and not any(char.islower() for char in letters)
 
 
 def _capital_headed(lines: list[str]) -> bool:
