@@ -145,6 +145,8 @@ class Vocabulary:
     words: tuple[str, ...] = ()  # the normalised text's words, in order
     positions: dict[str, list[int]] = field(default_factory=dict)  # word -> where it occurs
     speakers: frozenset[str] = frozenset()  # who the notes quote, by name
+    # sentence and its emphasised terms -> its targets: each sentence is weighed once
+    targets: dict[tuple[str, tuple[str, ...]], list[Target]] = field(default_factory=dict)
 
     def frequency(self, phrase: str) -> int:
         key = normalise(phrase)
@@ -238,6 +240,13 @@ def find_targets(
     sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...] = ()
 ) -> list[Target]:
     """Every span of `sentence` worth hiding, best first."""
+    key = (sentence, terms)
+    if key not in vocabulary.targets:
+        vocabulary.targets[key] = _find_targets(sentence, vocabulary, terms)
+    return list(vocabulary.targets[key])
+
+
+def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> list[Target]:
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
 
