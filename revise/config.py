@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from revise.errors import ReviseError
-from revise.textsafe import quoted
+from revise.textsafe import inert, quoted
 
 APP_NAME = "revise"
 DEFAULT_RETENTION = 0.9
@@ -89,15 +89,18 @@ class Config:
             raise ReviseError(
                 f"{path}: cannot read config: {_toml_problem(error)} (fix the TOML)"
             ) from None
-        return cls.from_dict(data, str(path))
+        return cls.from_dict(data, str(path), text)
 
     @classmethod
-    def from_dict(cls, data: dict[str, object], where: str = "config") -> Config:
-        """Settings from parsed TOML; a value of the wrong type or out of range is refused with
-        one line naming the file, the table and the key."""
-        scheduling = _Table(data, "scheduling", where)
-        limits = _Table(data, "limits", where)
-        keys = _Table(data, "keys", where)
+    def from_dict(
+        cls, data: dict[str, object], where: str = "config", text: str | None = None
+    ) -> Config:
+        """Settings from parsed TOML (`text`, when given, the file's: a value is quoted as it
+        wrote it); a value of the wrong type or out of range is refused with one line naming
+        the file, the table and the key."""
+        scheduling = _Table(data, "scheduling", where, text)
+        limits = _Table(data, "limits", where, text)
+        keys = _Table(data, "keys", where, text)
         unknown = set(data) - {"scheduling", "limits", "keys", "database"}
         if unknown:
             raise ReviseError(f"{where}: unknown section(s) {_listed(unknown)} (see the README)")
@@ -129,7 +132,7 @@ class Config:
                 "collection_reviews_per_day", DEFAULT_COLLECTION_REVIEWS_PER_DAY, 0, MAX_PER_DAY
             ),
             keymap=keys.key_lists(),
-            database=_database(data.get("database"), where),
+            database=_database(data.get("database"), where, text),
             source=where,
         )
         leftover = scheduling.unread() + limits.unread()
@@ -169,11 +172,11 @@ def given_in_environment(variable: str, what: str) -> str | None:
     return value
 
 
-def _database(value: object, where: str) -> str | None:
+def _database(value: object, where: str, text: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        shown = _shown(value)
+        shown = _as_written(value, text, None, "database")
         raise ReviseError(
             f'{where}: database must be a file path or a URL such as "postgresql+psycopg://'
             f'me@server/revise" (at the top of the file, before any [table]), not {shown}'
@@ -181,9 +184,89 @@ def _database(value: object, where: str) -> str | None:
     return value.strip()
 
 
+_WHOLE = object()  # the value itself is shown, not one item of it
+
+
+def _as_written(
+    value: object, text: str | None, table: str | None, key: str, item: object = _WHOLE
+) -> str:
+    """`key`'s value in `table` (None: at the top), or one `item` of it, as the file's `text`
+    writes it, inert (`1e400`, `1979-05-27T07:32:00Z`, `{x.y = 1}`, `"no"`); where it cannot
+    be found there, as TOML would write it."""
+    written = _written(text, table, key, value) if text is not None else None
+    if written is not None and item is not _WHOLE:
+        written = _item_written(written, item)
+    if written is not None:
+        return inert(written)
+    return _shown(value if item is _WHOLE else item)
+
+
+_MAX_VALUE_CHARS = 4096  # a setting's value is a few characters; a long array, a few lines
+
+
+def _written(text: str, table: str | None, key: str, value: object) -> str | None:
+    """The text of `key`'s value in `table`: the shortest run of the file after `key =` that
+    TOML reads as `value` (so without a comment after it)."""
+
+    def key_pattern(name: str) -> str:
+        bare = re.escape(name) if re.fullmatch(r"[A-Za-z0-9_-]+", name) else "(?!)"
+        return rf"(?:{bare}|\"{re.escape(name)}\"|'{re.escape(name)}')"
+
+    assignment = rf"{key_pattern(key)}[ \t]*=[ \t]*"
+    plain = re.compile(rf"[ \t]*{assignment}")
+    dotted = None
+    if table is not None:  # `limits.new_per_day = 5` before any [table]
+        dotted = re.compile(rf"[ \t]*{key_pattern(table)}[ \t]*\.[ \t]*{assignment}")
+    header = re.compile(r"[ \t]*\[[ \t]*(?P<name>[^\[\]]*?)[ \t]*\][ \t]*(?:#.*)?")
+    section: str | None = None
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if found := header.fullmatch(line.rstrip("\r\n")):
+            section = found["name"].strip("\"'")
+            continue
+        pattern = plain if section == table else dotted if section is None else None
+        match = pattern.match(line) if pattern is not None else None
+        if match is None:
+            continue
+        rest = text[start + match.end() : start + match.end() + _MAX_VALUE_CHARS]
+        found = _shortest_reading(rest, value)
+        if found is not None:
+            return found
+    return None
+
+
+def _shortest_reading(text: str, value: object) -> str | None:
+    """The shortest start of `text` that TOML reads as `value`, ending where a value can end."""
+    import tomllib
+
+    for end in range(1, len(text) + 1):
+        if end < len(text) and text[end] not in " \t\r\n#,]}":
+            continue
+        try:
+            read = tomllib.loads(f"v = {text[:end]}")["v"]
+        except tomllib.TOMLDecodeError:
+            continue
+        if repr(read) == repr(value):
+            return text[:end].strip()
+    return None
+
+
+def _item_written(written: str, item: object) -> str | None:
+    """How the array `written` writes `item`."""
+    for start in range(1, len(written)):
+        if written[start - 1] in "[, \t\r\n" and written[start] not in " \t\r\n,]#":
+            found = _shortest_reading(written[start:], item)
+            if found is not None:
+                return found
+    return None
+
+
 def _shown(value: object) -> str:
-    """A setting's value much as the file wrote it, each piece of text in it quoted inert as
-    every message quotes text (Python's repr would show an ESC as `'\\x1b'`)."""
+    """A setting's value as TOML writes it, each piece of text in it quoted inert as every
+    message quotes text (Python's repr would show an ESC as `'\\x1b'`)."""
+    from datetime import date, datetime, time
+
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
@@ -191,11 +274,31 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_shown(item) for item in value) + "]"
     if isinstance(value, dict):
-        pairs = (f"{quoted(key)} = {_shown(item)}" for key, item in value.items())
+        pairs = (f"{_toml_key(key)} = {_shown(item)}" for key, item in value.items())
         return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, float) and (value != value or value in (float("inf"), -float("inf"))):
+        return "nan" if value != value else ("inf" if value > 0 else "-inf")
     if isinstance(value, int | float):
         return repr(value)
-    return quoted(value.isoformat() if hasattr(value, "isoformat") else value)
+    if isinstance(value, datetime):
+        offset = value.strftime("%z")
+        zone = "Z" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}" if offset else ""
+        return f"{value.date().isoformat()}T{_time(value.time())}{zone}"
+    if isinstance(value, time):
+        return _time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return quoted(value)
+
+
+def _time(value: object) -> str:
+    """A time of day as TOML writes it: seconds' fraction only as long as it is."""
+    text = value.isoformat()  # type: ignore[attr-defined]
+    return text.rstrip("0") if "." in text else text
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else quoted(key)
 
 
 def _listed(names: object) -> str:
@@ -231,20 +334,24 @@ def _toml_problem(error: Exception) -> str:
 class _Table:
     """One `[table]` of the config file, read a typed key at a time."""
 
-    def __init__(self, data: dict[str, object], name: str, where: str) -> None:
+    def __init__(self, data: dict[str, object], name: str, where: str, text: str | None) -> None:
         table = data.get(name, {})
         if not isinstance(table, dict):
             raise ReviseError(f"{where}: [{name}] must be a table (see the README)")
         self.values = dict(table)
         self.name = name
         self.where = where
+        self.text = text
 
     def _take(self, key: str) -> object:
         return self.values.pop(key, None)
 
-    def _bad(self, key: str, want: str, value: object) -> ReviseError:
-        shown = _shown(value)
-        return ReviseError(f"{self.where}: [{self.name}] {key} must be {want}, not {shown}")
+    def _bad(
+        self, key: str, want: str, value: object, *, label: str | None = None, item: object = _WHOLE
+    ) -> ReviseError:
+        shown = _as_written(value, self.text, self.name, key, item)
+        named = label or key
+        return ReviseError(f"{self.where}: [{self.name}] {named} must be {want}, not {shown}")
 
     def integer(self, key: str, default: int, low: int, high: int) -> int:
         value = self._take(key)
@@ -298,7 +405,7 @@ class _Table:
             except ValueError:
                 step = None
             if step is None:
-                raise self._bad(key, want, item)
+                raise self._bad(key, want, value, item=item)
             steps.append(step)
         return tuple(steps)
 
@@ -307,7 +414,7 @@ class _Table:
         keymap = {}
         for binding, keys in self.values.items():
             if not isinstance(keys, str) or not all(_is_key_name(key) for key in keys.split(",")):
-                raise self._bad(quoted(binding), 'keys such as "1,j"', keys)
+                raise self._bad(binding, 'keys such as "1,j"', keys, label=quoted(binding))
             keymap[binding] = keys
         return keymap
 

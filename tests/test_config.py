@@ -13,28 +13,28 @@ from revise.config import Config
 from revise.errors import ReviseError
 
 BAD_SETTINGS = [
-    ("[limits]\nnew_per_day = 1e400", "[limits] new_per_day", "inf"),
+    ("[limits]\nnew_per_day = 1e400", "[limits] new_per_day", "not 1e400"),
     ("[limits]\nnew_per_day = 2.5", "[limits] new_per_day", "2.5"),
     ("[limits]\nreviews_per_day = -1", "[limits] reviews_per_day", "-1"),
     ("[limits]\nreviews_per_day = true", "[limits] reviews_per_day", "true"),
     ('[scheduling]\nlearning_steps = ["99999999999999d"]', "[scheduling] learning_steps", "9999"),
-    ('[scheduling]\nlearning_steps = ["0m"]', "[scheduling] learning_steps", "'0m'"),
-    ('[scheduling]\nlearning_steps = ["0.0001s"]', "[scheduling] learning_steps", "'0.0001s'"),
+    ('[scheduling]\nlearning_steps = ["0m"]', "[scheduling] learning_steps", 'not "0m"'),
+    ('[scheduling]\nlearning_steps = ["0.0001s"]', "[scheduling] learning_steps", '"0.0001s"'),
     ('[scheduling]\nrelearning_steps = ["0.5s"]', "[scheduling] relearning_steps", "from 1s"),
-    ('[scheduling]\nrelearning_steps = "10m"', "[scheduling] relearning_steps", "'10m'"),
+    ('[scheduling]\nrelearning_steps = "10m"', "[scheduling] relearning_steps", 'not "10m"'),
     ("[scheduling]\nlearning_steps = [10]", "[scheduling] learning_steps", "10"),
-    ('[scheduling]\nfuzz = "no"', "[scheduling] fuzz must be true or false", "'no'"),
+    ('[scheduling]\nfuzz = "no"', "[scheduling] fuzz must be true or false", 'not "no"'),
     ("[scheduling]\nfuzz = 0", "[scheduling] fuzz must be true or false", "0"),
     ("[scheduling]\nmaximum_interval_days = -5", "[scheduling] maximum_interval_days", "-5"),
     ("[scheduling]\nmaximum_interval_days = 0", "[scheduling] maximum_interval_days", "0"),
     ("[scheduling]\ndesired_retention = nan", "[scheduling] desired_retention", "nan"),
-    ('[scheduling]\ndesired_retention = "0.9"', "[scheduling] desired_retention", "'0.9'"),
+    ('[scheduling]\ndesired_retention = "0.9"', "[scheduling] desired_retention", '"0.9"'),
     ("[scheduling]\nday_starts_at = 24", "[scheduling] day_starts_at", "24"),
-    ('[keys]\n"review.again" = ["1"]', "[keys] 'review.again'", "['1']"),
-    ('[keys]\n"review.again" = ""', "[keys] 'review.again'", "''"),
-    ('[keys]\n"review.again" = ","', "[keys] 'review.again'", "','"),  # Again had no key
-    ('[keys]\n"review.again" = "1,,j"', "[keys] 'review.again'", "'1,,j'"),
-    ('[keys]\n"review.again" = "ctrl a"', "[keys] 'review.again'", "'ctrl a'"),  # no such key
+    ('[keys]\n"review.again" = ["1"]', "[keys] 'review.again'", 'not ["1"]'),
+    ('[keys]\n"review.again" = ""', "[keys] 'review.again'", 'not ""'),
+    ('[keys]\n"review.again" = ","', "[keys] 'review.again'", 'not ","'),  # Again had no key
+    ('[keys]\n"review.again" = "1,,j"', "[keys] 'review.again'", 'not "1,,j"'),
+    ('[keys]\n"review.again" = "ctrl a"', "[keys] 'review.again'", 'not "ctrl a"'),  # no such
     ("limits = 3", "[limits] must be a table", ""),
 ]
 
@@ -138,9 +138,10 @@ ESCAPED_IN_CONFIG = [
     (b'[scheduling]\n"fu\\u001bzz" = 1', "unknown setting(s) 'fu\u241bzz' (see the README)"),
     (
         b'[scheduling]\nfuzz = ["\\u001b"]',
-        "[scheduling] fuzz must be true or false, not ['\u241b']",
+        '[scheduling] fuzz must be true or false, not ["\\u001b"]',
     ),
-    (b'[scheduling]\nfuzz = {"\\u001b" = 1}', "fuzz must be true or false, not {'\u241b' = 1}"),
+    (b'[scheduling]\nfuzz = {"\\u001b" = 1}', 'fuzz must be true or false, not {"\\u001b" = 1}'),
+    (b'[scheduling]\nfuzz = {"\x1b" = 1}', "cannot read config: Illegal character '\u241b'"),
     (b'[keys]\n"re\\u001bview" = "a b"', "[keys] 're\u241bview' must be keys such as"),
     (b"database = 1979-05-27", "database must be a file path or a URL such as"),
     (b"\xff = 1", "cannot read config: not UTF-8 text (byte 1); save it as UTF-8"),
@@ -208,3 +209,48 @@ def test_a_config_path_that_never_ends_is_refused_not_read_for_ever(tmp_path, ca
             f"revise: {path}: cannot read config: larger than 1 MB, so not a config file "
             "(check the path)\n"
         )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1979-05-27",
+        "1979-05-27T07:32:00Z",
+        "1979-05-27 07:32:00.5",
+        "1979-05-27T07:32:00-05:30",
+        "07:32:00.250",
+        "1e400",
+        "1e3",
+        "1_000_000_000",
+        "0x1_000_000",
+        "{x.y = 1}",
+        "'single quoted'",
+        '"\\u00e9t\\u00e9"',
+    ],
+)
+def test_a_bad_value_is_quoted_as_the_file_writes_it(config_file, written):
+    """A date read '1979-05-27' as if typed in quotes, '1979-05-27T07:32:00+00:00' for a
+    time written with Z, 'inf' for 1e400 and {'x' = {'y' = 1}} for an inline table."""
+    for text in (
+        f"[limits]\nnew_per_day = {written}   # a comment",
+        f"limits.new_per_day = {written}",
+        f'[scheduling]\nlearning_steps = ["1m", {written}]',
+    ):
+        with pytest.raises(ReviseError) as error:
+            Config.load(config_file(text))
+        assert str(error.value).endswith(f", not {written}"), (text, str(error.value))
+
+
+def test_a_value_the_file_does_not_hold_is_written_as_toml_writes_it():
+    from datetime import UTC, date, datetime, time
+
+    values = {
+        "new_per_day": date(1979, 5, 27),
+        "reviews_per_day": datetime(1979, 5, 27, 7, 32, tzinfo=UTC),
+        "collection_new_per_day": time(7, 32, 0, 250000),
+    }
+    written = ["1979-05-27", "1979-05-27T07:32:00Z", "07:32:00.25"]
+    for (key, value), shown in zip(values.items(), written, strict=True):
+        with pytest.raises(ReviseError) as error:
+            Config.from_dict({"limits": {key: value}})
+        assert str(error.value).endswith(f", not {shown}")
