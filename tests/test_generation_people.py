@@ -111,3 +111,25 @@ def test_what_a_thing_does_is_never_cut_at_a_comma(tmp_path: Path) -> None:
         " rider changes to a smaller gear" in fronts(notes)
     )
     assert asked["What does brake do?"] == "Slows the wheel by friction"
+
+
+def test_a_month_before_a_year_is_the_dates_not_a_name_or_an_order(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Votes for women 1897-1918\n"
+        "- WSPU founded 1903 to win votes for women through direct action\n"
+        "- Black Friday Nov 1910 - suffragettes assaulted by police outside Parliament\n"
+        "- June 1913 - Emily Davison killed at the Epsom Derby\n"
+        "- March 1912 - window-smashing campaign in the West End of London\n",
+    )
+    got = {(note.front, note.back) for note in notes}
+    assert ("When was Emily Davison killed at the Epsom Derby?", "June 1913") in got
+    assert (
+        "Black Friday [Nov 1910] - suffragettes assaulted by police outside Parliament",
+        "",
+    ) in got
+    # "March" opens a date here, not an order to the reader
+    assert ("[March 1912] - window-smashing campaign in the West End of London", "") in got
+    # the WSPU was founded in 1903: it founded nothing
+    assert not any(front.startswith("Who founded") for front, _ in got)
+    assert not any("[June]" in front or "[Nov]" in front for front, _ in got)

@@ -82,6 +82,7 @@ from revise.generation.language import (
     ARROW,
     DONE_TO,
     IRREGULAR_PARTICIPLES,
+    MONTHS,
     ORDINALS,
     PEOPLE,
     PRONOUNS,
@@ -711,6 +712,8 @@ def is_imperative(sentence: str) -> bool:
     word = first[0].casefold()
     if not (word in lemmas(word).get("VERB", ()) and not is_stopword(word)):
         return False
+    if _NAMED_DATE.match(sentence.strip()):
+        return False  # "March 1990 - ...", "Black Friday Nov 1910 - ...": an event and its date
     if re.match(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:[:=]|[-\u2013\u2014]+\s)", sentence):
         return False  # "Discharge - the volume of water ...", "Lag time: ...": a term defined
     following = [token.casefold() for token in words(sentence)[1:4]]
@@ -730,6 +733,12 @@ def is_imperative(sentence: str) -> bool:
     return not any(token in _FINITE_BE for token in following)
 
 
+# Capitalised words, then a date before a dash: "March 1990 -", "Black Friday Nov 1910 -"
+_NAMED_DATE = re.compile(
+    r"(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?i:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+)?(?:1\d|20)\d\d(?:s|[-\u2013/]\d{2,4})?\s*(?:[-\u2013\u2014:,]|$)"
+)
 MAX_ORDER_SUBJECT_WORDS = 3  # "Green plants", "Doctor Ellis": longer is an order and its object
 _ORDER_OBJECTS = frozenset(
     ["the", "a", "an", "your", "my", "our", "this", "these", "those", "each"]

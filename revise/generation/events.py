@@ -38,7 +38,15 @@ from revise.generation.grammar import (
     subject_phrase,
     verb_base,
 )
-from revise.generation.language import ARROW, LABEL_WORDS, PEOPLE, PRONOUNS, is_verb_form, words
+from revise.generation.language import (
+    ARROW,
+    LABEL_WORDS,
+    MONTHS,
+    PEOPLE,
+    PRONOUNS,
+    is_verb_form,
+    words,
+)
 from revise.generation.questions import (
     DASH,
     MAX_ANSWER_WORDS,
@@ -706,6 +714,8 @@ def dated_deed(sentence: str) -> Deed | None:
         return None  # "Crimean War (1854-56) - ...": an event's dates, not a life
     if who.isupper() or who.casefold() in LABEL_WORDS or len(words(deed)) < 2:
         return None
+    if match["year"] and who.split()[-1].casefold().rstrip(".") in MONTHS:
+        return None  # "Aug 1969 - ...", "Burntollet Bridge Jan 1969 - ...": the month is the date's
     if re.match(rf"(?:c\.\s?)?{_DEED_YEAR}\b", deed):
         return None  # "Edward Jenner - 1796 smallpox vaccination": the year is asked
     first = words(deed)[0]

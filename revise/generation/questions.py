@@ -1084,6 +1084,8 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
         return []  # "Banquo told he will be father of kings": told by someone, a passive
     if following == "by" or (verb in _BECOMING and following in (*PREPOSITIONS, "to", "into")):
         return []  # "GP reduced to TP", "glucose broken into ...": what was done to it
+    if verb.endswith("ed") and re.fullmatch(r"(?:1\d|20)\d\d[,;:.]?", following):
+        return []  # "NICRA founded 1967 ...": when it was founded, not whom it founded
     body = " ".join(tokens)
     if len(words(body)) > 26:
         return []
