@@ -2260,3 +2260,35 @@ def test_a_dated_action_under_a_term_asks_when(tmp_path: Path) -> None:
     asked = questions(tmp_path, notes)
     assert asked.get("When was Mappleton protected?") == "1991"
     assert not any(front.startswith("What is fastest") for front in asked)
+
+
+def test_a_dated_line_over_its_sub_points_keeps_its_own_fact(tmp_path: Path) -> None:
+    notes = (
+        "# Cold War\n\n## Early crises\n"
+        "- 1948 - Berlin Blockade\n"
+        "    - Stalin cut road and rail links to West Berlin\n"
+        "    - the Allies responded with the Berlin Airlift\n"
+        "- 1962 - Cuban Missile Crisis\n"
+    )
+    cards = deck_notes(tmp_path, notes)
+    fronts = [note.front for note in cards]
+    assert "[1948] - Berlin Blockade" in fronts
+    assert "[1962] - Cuban Missile Crisis" in fronts
+    airlift = next(note for note in cards if "Airlift" in note.front)
+    assert airlift.context.endswith("1948 - Berlin Blockade")  # not "1948" alone
+
+
+def test_a_plain_text_timeline_indents_what_happened_under_each_date(tmp_path: Path) -> None:
+    notes = (
+        "Cold War timeline\n\n"
+        "1948 - Berlin Blockade\n"
+        "    Stalin cut road and rail links to West Berlin\n"
+        "    the Allies responded with the Berlin Airlift\n"
+        "1949 - NATO set up by twelve countries\n"
+        "    first Secretary General was Lord Ismay\n"
+    )
+    cards = deck_notes(tmp_path, notes, "timeline.txt")
+    assert "[1948] - Berlin Blockade" in [note.front for note in cards]
+    airlift = next(note for note in cards if "Airlift" in note.front)
+    assert airlift.context == "1948 - Berlin Blockade"
+    assert not any("Airlift" in note.front and "NATO" in note.front for note in cards)

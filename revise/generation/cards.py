@@ -95,7 +95,7 @@ from revise.generation.language import (
     words,
 )
 from revise.generation.maths import loose_maths
-from revise.generation.plaintext import GENERIC_SECTIONS, pair_shape
+from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
 from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
     DASH,
@@ -312,9 +312,12 @@ def build_notes(
                     for item in part.items
                 ]
             else:
+                # "1948 - Berlin Blockade" over what happened in it: a fact, as well as a label
+                dated = bool(DATED_ENTRY.match(part.lead.text))
                 passages = (
                     []
-                    if announces_list(part.lead.text) or is_label_only(part.lead.text)
+                    if not dated
+                    and (announces_list(part.lead.text) or is_label_only(part.lead.text))
                     else [Passage(part.lead, part.trail, part.label)]
                 )
                 passages += [
@@ -635,7 +638,8 @@ def tidy(sentence: str) -> str:
 
 def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> bool:
     tokens = words(sentence)
-    if len(tokens) < MIN_FACT_WORDS or has_link(sentence) or _META.search(sentence):
+    dated = bool(DATED_ENTRY.match(sentence)) and len(tokens) > 1  # "1948 - Berlin Blockade"
+    if (len(tokens) < MIN_FACT_WORDS and not dated) or has_link(sentence) or _META.search(sentence):
         return False
     if is_advice(sentence):
         return False
@@ -1274,6 +1278,8 @@ def short_label(label: str) -> str:
         return ""
     pieces = [piece for piece in DASH.split(label) if piece.strip()]
     text = pieces[-1] if label.rstrip().endswith(":") else pieces[0]
+    if DATED_ENTRY.match(label) and len(pieces) == 2:  # "1948 - Berlin Blockade", not "1948"
+        text = label
     text = tidy(text).rstrip(" :;,.")
     if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS:
         clauses = re.split(r",\s+", text)

@@ -38,6 +38,7 @@ from revise.generation.events import clause_subject
 from revise.generation.grammar import capitalised
 from revise.generation.language import ARROW, given_by_context, past_to_base, word_set
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
+from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 
@@ -874,7 +875,7 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []
     if text.endswith(":"):
         return [_finding(11, face.prompt, "a lead-in to a list: the card stops before the fact")]
-    if _is_title(text):
+    if _is_title(text) and not DATED_ENTRY.match(text):  # ("1962 - Cuban Missile Crisis")
         return [_finding(11, face.prompt, "a title, not a sentence")]
     if (
         not re.search(r"[:=\u2192]|->|\s[-\u2013\u2014]\s", text)

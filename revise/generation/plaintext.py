@@ -104,7 +104,12 @@ def _parse_lines(lines: list[str]) -> Document:
     if _nested_by_indent_alone(lines, filled):
         # A mind map exported as indented lines, no bullet marks: each indented line is a
         # node, as a bullet would be.
-        return _parse_outline([_as_bullet(line) for line in lines])
+        return _parse_outline(
+            [
+                _as_bullet(line, parent=index + 1 < len(lines) and _indent(lines[index + 1]) > 0)
+                for index, line in enumerate(lines)
+            ]
+        )
     return _parse_prose(lines)
 
 
@@ -113,16 +118,33 @@ MIN_INDENT_LEVELS = 2  # prose may indent each paragraph's first line; an outlin
 
 def _nested_by_indent_alone(lines: list[str], filled: int) -> bool:
     indented = [_indent(line) for line in lines if line.strip() and _indent(line)]
-    return (
-        len(indented) >= 3
-        and len(indented) >= 0.4 * filled
-        and len(set(indented)) >= MIN_INDENT_LEVELS
-    )
+    if len(indented) < 3 or len(indented) < 0.4 * filled:
+        return False
+    return len(set(indented)) >= MIN_INDENT_LEVELS or _indented_under_parents(lines)
 
 
-def _as_bullet(line: str) -> str:
-    if not line.strip() or not _indent(line) or _BULLET.match(line):
+def _indented_under_parents(lines: list[str]) -> bool:
+    """ "1948 - Berlin Blockade" over lines indented below it, one level deep: each indented
+    line sits right under its parent or a sibling, where a paragraph's indented first line
+    follows a blank line."""
+    under = [
+        index > 0 and bool(lines[index - 1].strip())
+        for index, line in enumerate(lines)
+        if line.strip() and _indent(line)
+    ]
+    return sum(under) >= MIN_UNDER_PARENT * len(under)
+
+
+MIN_UNDER_PARENT = 0.8
+
+
+def _as_bullet(line: str, parent: bool = False) -> str:
+    """A node of a mind map as a bullet: an indented line, or a line that says something
+    ("1948 - Berlin Blockade") with lines indented below it."""
+    if not line.strip() or _BULLET.match(line):
         return line
+    if not _indent(line) and not (parent and not looks_like_heading(line.strip())):
+        return line  # (a title over its nodes stays a heading)
     content = line.lstrip()
     return f"{line[: len(line) - len(content)]}- {content}"
 
@@ -158,7 +180,7 @@ def is_indented_outline(lines: list[str]) -> bool:
     return len({_indent(line) for line in lines if _BULLET.match(line)}) >= 2
 
 
-_DATED_ENTRY = re.compile(
+DATED_ENTRY = re.compile(
     r"^(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BC|AD))?\s*(?:[-\u2013\u2014:]|->|\u2192)\s+\S"
 )
 
@@ -185,7 +207,7 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
             numbered = line.strip()[:1].isdigit()
             current = _Raw(True, number, [(content, number)], _indent(line), numbered=numbered)
             raws.append(current)
-        elif _DATED_ENTRY.match(line.strip()) and (current is None or current.bullet):
+        elif DATED_ENTRY.match(line.strip()) and (current is None or current.bullet):
             # "    1955 - bus boycott begins" under "- timeline": an entry of its own, not the
             # bullet above wrapped onto a new line
             current = _Raw(True, number, [(line.strip(), number)], _indent(line))
@@ -250,11 +272,16 @@ def _indented_blocks(raws: list[_Raw]) -> list[Block]:
     blocks: list[Block] = []
     open_plain = False
     indents: list[int] = []  # indentation of the open bullets, outermost first
-    for raw in raws:
+    for index, raw in enumerate(raws):
         if not raw.bullet:
             bold = _BOLD_LINE.match(raw.text)
             text = bold[1].strip() if bold else raw.text
             if not text or not looks_like_heading(text.rstrip(":")):
+                if _has_children(raws, index):
+                    # "1948 - Berlin Blockade" over its indented lines: their parent
+                    blocks.append(raw.block(BlockKind.ITEM, 0))
+                    indents[:] = [raw.indent]
+                    continue
                 blocks.append(_Raw(False, raw.start, raw.pieces).block(BlockKind.TEXT))
                 continue
             level = 2 if bold and open_plain else 1
@@ -268,6 +295,13 @@ def _indented_blocks(raws: list[_Raw]) -> list[Block]:
         blocks.append(raw.block(BlockKind.ITEM, len(indents)))
         indents.append(raw.indent)
     return blocks
+
+
+def _has_children(raws: list[_Raw], index: int) -> bool:
+    """A line right above bullets indented further than it."""
+    raw = raws[index]
+    below = raws[index + 1] if index + 1 < len(raws) else None
+    return bool(below and below.bullet and below.start == raw.end + 1 and below.indent > raw.indent)
 
 
 # Prose ------------------------------------------------------------------------------------------
