@@ -96,3 +96,22 @@ def test_the_key_bar_follows_the_terminal_when_it_is_resized(tui_col, tui_clock)
         assert key_bar_line(pilot).rstrip() == roomy
 
     drive(app, scenario)
+
+
+def test_the_deck_list_key_bar_names_what_each_key_does_at_100_and_60_columns(tui_col, tui_clock):
+    """Its `t` (Stats) and `o` (Options), grouped, read as the word 'to' ('to Deck')."""
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot) -> None:  # type: ignore[no-untyped-def]
+        roomy = " ⏎ Study  s Study all  i Import  t Stats  o Options  q Quit  ? Keys"
+        compact = "⏎ Study s Study all i Import t Stats o Options q Quit ? Keys"
+        assert key_bar_line(pilot).rstrip() == roomy
+        await pilot.resize_terminal(60, 15)
+        await settle(pilot)
+        assert key_bar_line(pilot).rstrip() == compact
+        await pilot.click(KeyBar, offset=(column_of(pilot, "t Stats"), 0))
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "StatsScreen"
+
+    drive(app, scenario)
