@@ -58,7 +58,7 @@ def test_each_cell_of_a_table_of_forms_is_a_card_though_its_value_recurs(tmp_pat
     assert ("What is the plural of genitive?", "servorum") in second
 
 
-def test_a_table_column_whose_values_repeat_keeps_every_row(tmp_path: Path) -> None:
+def test_a_value_a_few_rows_share_is_asked_once_of_them_all(tmp_path: Path) -> None:
     notes = """# Group 1 and 2 ions
 
 ## Flame tests
@@ -71,9 +71,37 @@ def test_a_table_column_whose_values_repeat_keeps_every_row(tmp_path: Path) -> N
 | Calcium | +2 | orange-red |
 """
     got = cards(tmp_path, notes)
-    for ion in ("lithium", "sodium", "potassium"):
-        assert (f"What is the charge of {ion}?", "+1") in got
+    assert ("Charge +1: which ions?", "Lithium; Sodium; Potassium") in got
+    assert not any(
+        front.startswith("What is the charge of") and back == "+1" for front, back in got
+    )
     assert ("What is the charge of calcium?", "+2") in got
+    assert ("What is the flame colour of sodium?", "yellow") in got
+
+
+def test_a_cell_shared_across_columns_is_one_card_not_four_alike(tmp_path: Path) -> None:
+    notes = """# Searching and sorting
+
+| Algorithm | Best | Average | Worst |
+|---|---|---|---|
+| Bubble sort | O(n) | O(n²) | O(n²) |
+| Merge sort | O(n log n) | O(n log n) | O(n log n) |
+| Heap sort | O(n log n) | O(n log n) | O(n log n) |
+| Binary search | O(1) | O(log n) | O(log n) |
+
+| Class | Colour | Example |
+|---|---|---|
+| O | blue | Zeta Puppis |
+| B | blue | Rigel |
+| A | white | Sirius |
+"""
+    got = cards(tmp_path, notes)
+    assert ("Best, average and worst O(n log n): which algorithms?", "Merge sort; Heap sort") in got
+    assert not any(back == "O(n log n)" for _, back in got)
+    assert ("Bubble sort: worst?", "O(n²)") in got
+    assert ("Binary search: best?", "O(1)") in got
+    assert ("Colour blue: which classes?", "O; B") in got
+    assert ("What is the colour of A?", "white") in got  # a class's letter, no article
 
 
 def test_a_word_the_author_bolded_is_a_term_however_common(tmp_path: Path) -> None:

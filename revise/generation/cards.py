@@ -138,6 +138,7 @@ from revise.generation.steps import (
 )
 from revise.generation.structure import (
     LIST_COUNT,
+    MAX_LIST_ITEMS,
     ListGroup,
     Outline,
     Passage,
@@ -282,6 +283,7 @@ def build_notes(
     glossary = _glossary_items(outline)
     steps, stepped = _step_drafts(outline, path)
     illustrations = _illustrations(outline)
+    shared = _shared_cells(outline)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -332,7 +334,7 @@ def build_notes(
             if id(passage.block) in illustrations:
                 continue
             if passage.block.kind is BlockKind.ROW:
-                drafts.extend(_row_drafts(passage, outline.title, path))
+                drafts.extend(_row_drafts(passage, outline.title, path, shared))
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
@@ -537,7 +539,8 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     if note.kind is not NoteKind.BASIC:
         return None
     # A formula's name is part of what it asks: "Fₙ = ?" and "Fₙ = ? (closed form)" are two.
-    front = note.front if "= ?" in note.front else re.sub(r"\([^)]*\)", " ", note.front)
+    # A bracket glued to its word ("O(n²)", "f(x)") is part of it, no aside.
+    front = note.front if "= ?" in note.front else re.sub(r"(?<!\S)\([^)]*\)", " ", note.front)
     content = frozenset(
         token
         for token in normalise(front).split()
@@ -2043,9 +2046,59 @@ DEFINITION_HEADERS = frozenset(
 )
 
 
-def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
+@dataclass(frozen=True)
+class SharedCell:
+    """What several rows of a table, and only they, hold in common: a cell of one column or
+    more ("| Merge sort | O(n log n) | O(n log n) |")."""
+
+    rows: tuple[str, ...]  # the rows' names, in order
+    cells: tuple[tuple[int, str], ...]  # each column they share, with its cell
+    start: int  # the lines from the first of the rows to the last
+    end: int
+
+
+_Shared = dict[tuple[tuple[str, ...], int, str], SharedCell]
+
+
+def _shared_cells(outline: Outline) -> _Shared:
+    """The cells of a table column that several rows share ("| Merge sort | O(n log n) |" and
+    "| Heap sort | O(n log n) |"), by the table's header, the column and the cell's words:
+    asked of each row, the answer would be the same."""
+    rows: dict[tuple[tuple[str, ...], int, str], list[Block]] = {}
+    for part in outline.parts:
+        blocks = [part.block] if isinstance(part, Passage) else part.items
+        for block in blocks:
+            if block.kind is not BlockKind.ROW or not block.header or not block.header[0].strip():
+                continue  # (a table of forms, its first column unnamed: der, die, das recur)
+            cells = [tidy(cell) for cell in block.cells]
+            for column, cell in enumerate(cells[1:], 1):
+                if normalise(cell) and cells[0]:
+                    rows.setdefault((block.header, column, normalise(cell)), []).append(block)
+    groups: dict[tuple[tuple[str, ...], tuple[int, ...]], list[tuple[int, str]]] = {}
+    for (header, column, _), blocks in rows.items():
+        if len(blocks) > 1:
+            cell = tidy(blocks[0].cells[column])
+            groups.setdefault((header, tuple(map(id, blocks))), []).append((column, cell))
+    shared: _Shared = {}
+    for (header, _), cells in groups.items():
+        blocks = rows[(header, cells[0][0], normalise(cells[0][1]))]
+        names = tuple(tidy(block.cells[0]) for block in blocks)
+        found = SharedCell(names, tuple(sorted(cells)), blocks[0].start, blocks[-1].end)
+        for column, cell in cells:
+            shared[(header, column, normalise(cell))] = found
+    return shared
+
+
+def _row_drafts(
+    passage: Passage,
+    title: str,
+    path: str,
+    shared: _Shared | None = None,
+) -> list[Draft]:
     """A table row asks for its other cells given its first ("What is the function of
-    mitochondria?"); in a table of terms, what each term means."""
+    mitochondria?"); in a table of terms, what each term means. A cell other rows share is
+    asked the other way round, once: which rows have it ("Colour blue: which spectral
+    classes? :: O, B"), where they are few enough to name."""
     block: Block = passage.block
     cells = tuple(tidy(cell) for cell in block.cells)
     header = tuple(tidy(cell) for cell in block.header)
@@ -2069,6 +2122,8 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
+    if re.fullmatch(r"[A-Z]", named):
+        subject = named  # "| A | white |": a class named by its letter, no article
     if kind_of(subject, header[0]):
         # "| Margin | ... |" over "| Destructive | ... |": the row is a kind of what the first
         # column names, "a destructive margin"
@@ -2099,6 +2154,11 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
             continue
         if defined and column in symbols:
             continue
+        sharing = (shared or {}).get((block.header, column, normalise(answer)))
+        if sharing and not compared and len(sharing.rows) <= MAX_LIST_ITEMS:
+            if sharing.rows[0] == cells[0] and sharing.cells[0][0] == column:
+                drafts.append(_shared_cell_draft(header, sharing, context, path))
+            continue  # (shared by more rows than a card can name, each row asks its own)
         if normalise(name) in DEFINITION_HEADERS:
             front = f"What is {subject}?"  # a table of terms and their meanings
         elif compared:
@@ -2114,6 +2174,36 @@ def _row_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
     return drafts
+
+
+def _shared_cell_draft(
+    header: tuple[str, ...], shared: SharedCell, context: str, path: str
+) -> Draft:
+    """ "Best and average O(n log n): which algorithms? :: Merge sort; Quick sort; Heap sort":
+    the rows a cell is true of, with every column where it is true of just them."""
+    from lemminflect import getInflection
+
+    kind = header[0].split()
+    plural = getInflection(kind[-1].casefold(), "NNS")
+    things = " ".join([*kind[:-1], plural[0] if plural else kind[-1]]).casefold()
+    parts: list[tuple[list[str], str]] = []
+    for column, cell in shared.cells:
+        name = header[column].strip().casefold()
+        if parts and parts[-1][1] == cell:
+            parts[-1][0].append(name)  # "best and average O(n log n)"
+        else:
+            parts.append(([name], cell))
+    said = ", ".join(f"{_listed(names)} {cell}" for names, cell in parts)
+    front = f"{capitalised(said)}: which {things}?"
+    answer = "; ".join(shared.rows)
+    source = SourceRef(path, shared.start, shared.end)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 8.0, front, cell=True)])
+
+
+def _listed(names: list[str]) -> str:
+    """ "best, average and worst" """
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 MAX_ROW_NAME_WORDS = 5
