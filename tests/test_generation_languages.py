@@ -97,3 +97,52 @@ def test_a_list_of_english_terms_and_symbols_gives_no_forms(tmp_path: Path) -> N
         )
     ]
     assert not [front for front in fronts if front.endswith('"?')]
+
+
+def test_a_titled_vocabulary_list_asks_every_line_under_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "GERMAN - Freizeit (unit 2)\n"
+        "(Herr Weber says vocab test on Friday!!)\n\n"
+        "HOBBIES\nangeln - to go fishing\nwandern - to hike\n\n"
+        "VOCAB - das Wetter\n"
+        "es regnet - it is raining\n"
+        "der Schnee - snow\n"
+        "die Wettervorhersage für morgen - tomorrow's forecast\n"
+        "es ist heiß - it is hot\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    assert deck.name == "GERMAN - Freizeit (unit 2)"
+    asked = {note.front: (note.back, note.context) for note in deck.notes}
+    assert asked == {
+        'What does "angeln" mean?': ("To go fishing", "HOBBIES"),
+        'What does "wandern" mean?': ("To hike", "HOBBIES"),
+        'What does "es regnet" mean?': ("It is raining", "VOCAB - das Wetter"),
+        'What does "der Schnee" mean?': ("Snow", "VOCAB - das Wetter"),
+        'What does "die Wettervorhersage für morgen" mean?': (
+            "Tomorrow's forecast",
+            "VOCAB - das Wetter",
+        ),
+        'What does "es ist heiß" mean?': ("It is hot", "VOCAB - das Wetter"),
+    }  # nothing from the aside to the writer
+
+
+def test_in_a_list_of_translations_each_phrase_asks_what_it_means(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Spanish\n\n## Vocab - el tiempo libre\n\n"
+        "- el ocio - leisure\n"
+        "- tomar el sol - to sunbathe\n"
+        "- lo pasé bomba - I had a great time\n"
+        "- alojarse - to stay in a hotel\n"
+        "- la piscina - swimming pool\n",
+        "notes.md",
+    )
+    assert asked == {
+        'What does "el ocio" mean?': "Leisure",
+        'What does "tomar el sol" mean?': "To sunbathe",
+        'What does "lo pasé bomba" mean?': "I had a great time",
+        'What does "alojarse" mean?': "To stay in a hotel",
+        'What does "la piscina" mean?': "Swimming pool",
+    }

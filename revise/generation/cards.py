@@ -186,6 +186,7 @@ MAX_FORMULA_SIDE_WORDS = 3
 MAX_STATEMENT_PROMPT_WORDS = 45
 MAX_ENDING_NAME_WORDS = 8
 MIN_TERM_LIST = 2
+_ASIDE_LINE = re.compile(r"^\([^()]*\)$")
 MAX_FORM_LEAD_WORDS = 4
 MAX_TERM_LIST = 6
 MAX_TERM_WORDS = 5
@@ -777,6 +778,8 @@ def _passage_drafts(
     glossary: bool = False,
 ) -> list[Draft]:
     block = passage.block
+    if _ASIDE_LINE.match(block.text.strip()):
+        return []  # "(Sra Lopez says learn these by Friday!!)": an aside to the writer
     context = card_context(passage, title)
     hidden_context = f" {normalise(context)} "
     case = case_name(passage.label) if passage.label else None
@@ -1931,7 +1934,7 @@ def _illustrations(outline: Outline) -> set[int]:
 def _in_other_language(line: str) -> bool:
     """ "ayer - yesterday", "partir - parti": a word of another language, with its meaning or
     its form."""
-    return bool(translation(line) or form_pair(line))
+    return bool(translation(line, glossary=True) or form_pair(line))
 
 
 def _form_heading(passage: Passage) -> str:

@@ -397,7 +397,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
 
 
 MIN_LINE_LIST = 2
-MAX_PAIR_TERM_WORDS = 5
+MAX_PAIR_TERM_WORDS = 6  # "el billete de ida y vuelta - return ticket"
 MAX_PAIR_LINE_WORDS = 20
 # A term and what it is, one to a line: "ayer - yesterday", "g = 9.8 N/kg", "date: 1914".
 # The separator is the line's shape, so a run of lines is one list only where they all use the
@@ -428,6 +428,8 @@ def _line_items(group: list[tuple[str, int]]) -> dict[int, str]:
     bullet, and each line of a run of lines that pair a term with what it is in the same way."""
     items: dict[int, str] = {}
     shapes = [pair_shape(line) for line, _ in group]
+    if len(group) > 1 and shapes[1] and _list_title(group[0][0], group[1][0]):
+        shapes[0] = ""  # "VOCAB - las vacaciones" over "la playa - beach": the list's title
     index = 0
     while index < len(group):
         bullet = _BULLET.match(group[index][0])
@@ -442,6 +444,29 @@ def _line_items(group: list[tuple[str, int]]) -> dict[int, str]:
             items.update((where, group[where][0].strip()) for where in range(index, end))
         index = max(end, index + 1)
     return items
+
+
+def _list_title(line: str, below: str) -> bool:
+    """ "VOCAB - las vacaciones" over "la playa - beach": a word in capitals and what the list
+    below it is about, where the lines below do not open in capitals ("NATO - North Atlantic
+    Treaty Organisation" over "USSR - ..." is a term of its own)."""
+    sides = _TITLE_DASH.split(line.strip(), maxsplit=1)
+    if len(sides) != 2 or not in_capitals(sides[0]) or not sides[1][:1].islower():
+        return False
+    if re.search(r"\d", line) or len(line.split()) > MAX_LIST_TITLE_WORDS:
+        return False
+    return not in_capitals(_TITLE_DASH.split(below.strip(), maxsplit=1)[0])
+
+
+MAX_LIST_TITLE_WORDS = 8
+
+
+def _titles_list(raws: list[_Raw], index: int) -> bool:
+    """A line that is the title of the list of pairs right below it ("VOCAB - das Wetter")."""
+    raw, below = raws[index], raws[index + 1] if index + 1 < len(raws) else None
+    if below is None or not below.pair or below.start != raw.end + 1 or len(raw.pieces) != 1:
+        return False
+    return _list_title(raw.text, below.text)
 
 
 def _continues_item(line: str, item: _Raw) -> bool:
@@ -500,9 +525,13 @@ def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
     raws = [raw for raw in _prose_raws(lines, capitals) if not is_boilerplate(raw.text)]
     raws = _drop_repeated_short_lines(raws)
     raws = [_unshouted(raw) for raw in raws]
-    headings = [not raw.bullet and _heads_section(raw.text, capitals) for raw in raws]
+    headings = [
+        not raw.bullet and (_heads_section(raw.text, capitals) or _titles_list(raws, index))
+        for index, raw in enumerate(raws)
+    ]
     title = ""
-    if raws and headings[0]:
+    first_line = next((number for number, line in enumerate(lines, start=1) if line.strip()), 0)
+    if raws and (headings[0] or _dashed_title(raws[0], first_line)):
         title = raws[0].text
         raws, headings = raws[1:], headings[1:]
     blocks: list[Block] = []
@@ -530,7 +559,21 @@ def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
     return Document(title, blocks)
 
 
+def _dashed_title(raw: _Raw, first_line: int) -> bool:
+    """ "SPANISH - el pretérito indefinido (yr 11, unit 4)": the notes' first line, a subject
+    and its topic joined by a dash, is their title."""
+    if raw.bullet or len(raw.pieces) != 1 or raw.start != first_line:
+        return False
+    joined = _TITLE_DASH.sub(" ", raw.text)
+    return joined != raw.text and looks_like_heading(joined)
+
+
+_TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
 def _heads_section(text: str, capitals: bool) -> bool:
+    if text.startswith("(") and text.endswith(")"):
+        return False  # "(Sra Lopez says learn these by Friday!!)": an aside, no heading
     if not capitals:
         return _is_title_like(text)
     if in_capitals(text):

@@ -1595,13 +1595,17 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
         return []  # "telophase - nuclear envelopes reform": a term, asked as one
     foreign = [
         token
-        for token in words(word)
+        for token in letter_words(word)
         if not lemmas(token.casefold()) and zipf(token.casefold()) < FOREIGN_ZIPF
     ]
-    if glossary and not foreign:
+    if glossary and not foreign and not EXAMPLE_OPENER.match(word):
         # Among translations a word unknown to English is another language's even where
         # English borrows it now and then ("la playa - beach", "der Müll - rubbish").
-        foreign = [token for token in letter_words(word) if not is_english(token)]
+        foreign = [
+            token
+            for token in letter_words(word)
+            if len(token) >= MIN_FOREIGN_FORM and not is_english(token)
+        ]
     known = all(
         lemmas(t.casefold()) or is_stopword(t.casefold()) or (glossary and zipf(t) >= FOREIGN_ZIPF)
         for t in english
@@ -1621,7 +1625,8 @@ def letter_words(text: str) -> list[str]:
 
 
 def is_english(token: str) -> bool:
-    return bool(lemmas(token.casefold())) or is_stopword(token.casefold())
+    bare = re.sub(r"['\u2019]s$", "", token.casefold())  # "tomorrow's"
+    return bool(lemmas(bare)) or is_stopword(bare)
 
 
 def _foreign(token: str) -> bool:
