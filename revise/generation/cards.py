@@ -226,7 +226,9 @@ _SENTENCE_END = re.compile(
     r"\s+(?=[A-Z0-9\"'\u201c\u2018(])"
 )  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins
 _POINTER = re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$")  # "V = IR <- learn this one!!": to oneself
-_PLACE_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")  # "(3.1)", "(Ch 4)", "(p. 23)"
+# A short bracket with a figure after a sentence's end goes with that sentence: where a
+# quotation is said ("(3.1)", "(p. 23)", clauses.PLACE) or a worked figure ("(250 mA = 0.25 A)")
+_BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
@@ -605,7 +607,7 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
             continue
         if _inside_quotation(before, text[end:]):
             continue  # '"The time is out of joint. O cursed spite ..." - Hamlet': one quotation
-        if _PLACE_AFTER.match(text, match.end()):
+        if _BRACKET_AFTER.match(text, match.end()):
             continue  # '"O, what a noble mind ...!" (3.1) -> grief': where it is said goes with it
         spans.append((start, end, before.strip().rstrip(";")))
         start = match.end()

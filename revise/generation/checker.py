@@ -31,7 +31,7 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
-from revise.generation.clauses import WHO_SAYS, several_speakers
+from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
 from revise.generation.events import clause_subject
@@ -713,7 +713,7 @@ _REPORT_CITATION = re.compile(
     r"|\b(?:QB|KB|AC|WLR|Ch|Ex|CP|Bing|Beav)\s\d+\b"
 )
 # 'Who says "..." (Ch 3)?': where in the book the line is said, not a law report
-_SAID_WHERE = re.compile(r"\s\([^()]*\)\?$")
+_SAID_WHERE = re.compile(rf"\s{PLACE.pattern}\?$")
 _QUESTION_START = re.compile(
     r"^(?:when|why|how|where|what|who|which)\s+(?:did|does|do|was|were|is|are|had|has|have)\s+(\S+)",
     re.I,

@@ -869,6 +869,8 @@ def _reference(name: str) -> str:
 
 
 _WHERE_GROUPS = ("where", "where_after", "where_bracketed")
+# Where a line is said, in brackets after it: '"O, what a noble mind ...!" (3.1)'
+PLACE = re.compile(rf"\({_reference('place')}\)")
 _QUOTED = rf"[{_OPEN_QUOTE}](?P<quote>[^{_OPEN_QUOTE}{_CLOSE_QUOTE}]{{6,240}})[{_CLOSE_QUOTE}]"
 # What may follow the speaker: more about the line (", after ...", " -> shows ...", an aside
 # "(to Crooks)") or nothing.
