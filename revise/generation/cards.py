@@ -122,6 +122,7 @@ from revise.generation.questions import (
     label_definition,
     named_law,
     otherwise,
+    plural_then_verb,
     translated_example,
     translation,
     who,
@@ -1247,19 +1248,9 @@ def is_predicate(fragment: str) -> bool:
     # "helps build", "allows you to": a verb that could be a plural noun, read by what follows.
     following = fragment[first.end() :].split()[:1]
     after = following[0].casefold() if following else ""
-    if _plural_noun_then_verb(word, after):
+    if plural_then_verb(fragment):
         return False  # "forests hold about 30% ...": a subject and its verb
     return after in _VERB_OBJECTS or (after.isalpha() and after in lemmas(after).get("VERB", ()))
-
-
-def _plural_noun_then_verb(word: str, after: str) -> bool:
-    return (
-        word.endswith("s")
-        and word[:-1] in lemmas(word).get("NOUN", ())
-        and bool(after)
-        and verb_base(after, "VBP") is not None
-        and not verb_base(after, "VBN")
-    )
 
 
 _VERB_OBJECTS = frozenset(["you", "us", "them", "the", "a", "an", "to", "your", "our", "their"])

@@ -1298,13 +1298,16 @@ _USEFUL = r"valuable|useful|important|essential|vital|crucial|helpful|necessary|
 _DOING = frozenset(["help", "allow", "enable", "let", "make", "keep", "cause", "give", "get"])
 
 
-def _plural_then_verb(text: str) -> bool:
-    """ "oceans hold about 97% ...": a plural noun, then a word that is its verb where a
-    preposition, an article or a number follows it."""
-    tokens = [token.casefold() for token in text.split()[:3]]
-    if len(tokens) < 3 or not _plural(tokens[0]) or not verb_base(tokens[1], "VBP"):
-        return False
-    return tokens[2] in PREPOSITIONS or tokens[2] in ("a", "an", "the") or tokens[2][:1].isdigit()
+def plural_then_verb(text: str) -> bool:
+    """ "oceans hold about 97% ...", "forests hold ...": a plural noun, then a word that is its
+    verb in the present (not a participle): a subject and its verb."""
+    tokens = [token.casefold() for token in text.split()[:2]]
+    return (
+        len(tokens) == 2
+        and _plural(tokens[0])
+        and verb_base(tokens[1], "VBP") is not None
+        and not verb_base(tokens[1], "VBN")
+    )
 
 
 def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> list[Question]:
@@ -1343,7 +1346,7 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
         # "**exercise**" over "- valuable in helping improve our memory" -> what it is for
         front = finish_question(f"What {verb} {shown} {useful['how'].casefold()} for")
         return [Question(front, capital(useful["what"]), Shape.DEFINITION, 11.0)]
-    if _plural_then_verb(text) and not noun_phrase:
+    if plural_then_verb(text) and not noun_phrase:
         return []  # "Stores" over "- oceans hold about 97% of ...": a statement, not its meaning
     if (split_clause(text) is not None and not noun_phrase) or first in PRONOUNS:
         return []  # (unless the caller knows "the energy required ..." is a noun phrase)
