@@ -1682,6 +1682,8 @@ def _cut_second_verb(tokens: list[str]) -> list[str]:
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """A lead with at most four short items is one question whose answer is the list: only
     when the list itself is the fact (each item a few words, nothing cut off)."""
+    if DATED_ENTRY.match(group.lead.text):
+        return None  # "1918 - Kaiser abdicates" over what else happened: facts, not a list
     items = [_TRAILING_JOIN.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
     if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None

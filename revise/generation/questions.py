@@ -31,6 +31,7 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import (
     ARROW,
+    CASE_LABEL,
     LABEL_WORDS,
     MAIN_VERBS,
     PRONOUNS,
@@ -140,6 +141,8 @@ def definition(
         return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
+    if not CASE_LABEL.sub("", term).strip():
+        return []  # "Case study: Spartacist Uprising": the case's name, no meaning of a term
     if is_superlative(term.split()[0]):
         return []  # "fastest eroding coastline in Europe - 1.8m per year": a claim, no term
     meaning = meaning.rstrip(" .;")
