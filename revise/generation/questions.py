@@ -159,7 +159,7 @@ def definition(
     plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
-    participle = participle_base(first)
+    participle = participle_base(first) and not _describing_participle(meaning)
     if sep == "=" and (
         "=" in meaning
         or len(re.findall(r"\b[a-z]{3,}\b", meaning)) < 2
@@ -320,6 +320,16 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+def _describing_participle(meaning: str) -> bool:
+    """ "organised group that tries to ...", "elected body of ...": a participle describing the
+    noun that names what the term is, not what was done to it ("prevented by ordering")."""
+    tokens = re.findall(r"[\w'\u2019-]+|[,;]", meaning)
+    if len(tokens) < 2 or tokens[1].casefold() in PREPOSITIONS or not can_be(tokens[1], "NOUN"):
+        return False
+    after = tokens[2].casefold() if len(tokens) > 2 else ""
+    return after in ("", ",", ";", "that", "which", "who", "whose", "where", "of")
 
 
 def _term_asked(sentence: str, term: str) -> Question:
