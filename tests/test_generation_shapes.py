@@ -2292,3 +2292,36 @@ def test_a_plain_text_timeline_indents_what_happened_under_each_date(tmp_path: P
     airlift = next(note for note in cards if "Airlift" in note.front)
     assert airlift.context == "1948 - Berlin Blockade"
     assert not any("Airlift" in note.front and "NATO" in note.front for note in cards)
+
+
+def test_a_term_its_meaning_calls_one_of_a_kind_is_asked_with_a(tmp_path: Path) -> None:
+    notes = """# Rivers
+
+## Landforms
+- Estuary: a tidal mouth of a river where fresh and salt water mix
+- Oxbow lake: a horseshoe-shaped lake left when a meander is cut off
+- Erosion: the wearing away of rock and soil by water
+- DNA: a molecule that carries genetic information
+"""
+    got = questions(tmp_path, notes)
+    assert got["What is an estuary?"].startswith("A tidal mouth of a river")
+    assert got["What is an oxbow lake?"].startswith("A horseshoe-shaped lake")
+    assert "What is erosion?" in got  # what the meaning calls no one thing keeps no article
+    assert "What is estuary?" not in got
+
+
+def test_a_label_with_an_approximate_value_is_no_term_to_define(tmp_path: Path) -> None:
+    notes = """# The Moon
+
+## Moon facts
+- Age: about 4.5 billion years
+- Orbital period: approx. 27.3 days
+- Surface temperature: roughly 120 °C by day
+- Diameter: about 3,474 km
+- First crewed landing: 1969 (Apollo 11)
+"""
+    fronts = {note.front for note in deck_notes(tmp_path, notes)}
+    assert "What is age?" not in fronts
+    assert "What is surface temperature?" not in fronts
+    assert "Age: about [4.5 billion] years" in fronts
+    assert "Surface temperature: roughly [120 °C] by day" in fronts

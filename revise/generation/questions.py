@@ -17,6 +17,7 @@ from revise.generation.grammar import (
     can_be,
     capitalised,
     finish_question,
+    indefinite_article,
     is_noun_phrase_word,
     is_superlative,
     lemmas,
@@ -31,7 +32,6 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import (
     ARROW,
-    CASE_LABEL,
     LABEL_WORDS,
     MAIN_VERBS,
     PRONOUNS,
@@ -141,8 +141,6 @@ def definition(
         return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
-    if not CASE_LABEL.sub("", term).strip():
-        return []  # "Case study: Spartacist Uprising": the case's name, no meaning of a term
     if is_superlative(term.split()[0]):
         return []  # "fastest eroding coastline in Europe - 1.8m per year": a claim, no term
     meaning = meaning.rstrip(" .;")
@@ -159,7 +157,7 @@ def definition(
     plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
-    participle = participle_base(first) and not _describing_participle(meaning)
+    participle = participle_base(first)
     if sep == "=" and (
         "=" in meaning
         or len(re.findall(r"\b[a-z]{3,}\b", meaning)) < 2
@@ -303,7 +301,12 @@ def definition(
         # again the wrong way round; so does "informal sector - street vendors, shoe
         # shiners", where only a plural, "push factors - war, drought", names its list.)
         article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
-        front = finish_question(f"What {verb} {article[0].lower() if article else ''}{shown}")
+        said = article[0].lower() if article else ""
+        if not article and not plural and _one_of_a_kind(shown, meaning):
+            said = (
+                f"{indefinite_article(shown)} "  # "Nebula: a cloud of ..." -> "What is a nebula?"
+            )
+        front = finish_question(f"What {verb} {said}{shown}")
         if sep in ("means", "mean", "refers to", "refer to"):
             # "A dot means an instance of the resource" -> "What does a dot mean?"
             article = re.match(r"(?:a|an|the)\s+", found[0], re.I)
@@ -322,14 +325,15 @@ def definition(
     return found_questions
 
 
-def _describing_participle(meaning: str) -> bool:
-    """ "organised group that tries to ...", "elected body of ...": a participle describing the
-    noun that names what the term is, not what was done to it ("prevented by ordering")."""
-    tokens = re.findall(r"[\w'\u2019-]+|[,;]", meaning)
-    if len(tokens) < 2 or tokens[1].casefold() in PREPOSITIONS or not can_be(tokens[1], "NOUN"):
-        return False
-    after = tokens[2].casefold() if len(tokens) > 2 else ""
-    return after in ("", ",", ";", "that", "which", "who", "whose", "where", "of")
+def _one_of_a_kind(shown: str, meaning: str) -> bool:
+    """ "nebula" over "a cloud of dust and gas": a thing the notes name one of, so asked with
+    "a" ("What is a nebula?"); never a name or a word in capitals ("What is DNA?")."""
+    return (
+        bool(re.match(r"(?:a|an)\s+[a-z]", meaning))
+        and shown[:1].islower()
+        and not any(ch.isupper() for ch in shown)
+        and not re.search(r"[^\w\s'-]", shown)
+    )
 
 
 def _term_asked(sentence: str, term: str) -> Question:
@@ -634,11 +638,18 @@ def _named_list(meaning: str) -> bool:
     return len(parts) >= 3 and all(re.fullmatch(r"[A-Za-z][A-Za-z '&/.-]*", p) for p in parts)
 
 
+_ABOUT_A_VALUE = re.compile(
+    r"(?:about|approx\.?|approximately|around|roughly|nearly|almost|c\.|ca\.|circa|over|under"
+    r"|up\s+to|more\s+than|less\s+than|at\s+least|at\s+most)\s+[~\d\u00a3$\u20ac]",
+    re.I,
+)
+
+
 def is_value(term: str, meaning: str) -> bool:
     """ "magnitude: 8.8", "primary: ~500 deaths": a value, or what happened under a
     describing word, not what a term means."""
-    if re.match(r"[~\d\u00a3$\u20ac<>\u2248]", meaning):
-        return True
+    if re.match(r"[~\d\u00a3$\u20ac<>\u2248]", meaning) or _ABOUT_A_VALUE.match(meaning):
+        return True  # ("age: about 4.6 billion years", "core temp: approx. 15 million K")
     if re.match(r"[A-Za-z][\u2080-\u2089\d]?\s*[~=<>\u2264\u2265\u2260]", meaning):
         return True  # "binomial test: X ~ B(n, p) under H₀": what it is written as, a formula
     lone = term.casefold() if len(term.split()) == 1 else ""
