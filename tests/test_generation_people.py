@@ -133,3 +133,32 @@ def test_a_month_before_a_year_is_the_dates_not_a_name_or_an_order(tmp_path: Pat
     # the WSPU was founded in 1903: it founded nothing
     assert not any(front.startswith("Who founded") for front, _ in got)
     assert not any("[June]" in front or "[Nov]" in front for front, _ in got)
+
+
+def test_short_outline_bullets_keep_their_subject_definition_and_initials(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Cold War 1945-49\n"
+        "- Significance of the Berlin Airlift\n"
+        "- Boosted US prestige\n"
+        "- Ended Stalin's hopes of forcing the West out of Berlin\n"
+        "- Key terms\n"
+        "- Trade union = organised group of workers who bargain with employers over pay\n"
+        "- NICRA (N. Ireland Civil Rights Association) founded 1967 to campaign against "
+        "discrimination\n",
+    )
+    got = {(note.front, note.back) for note in notes}
+    # a verb and its object under "Significance of ...": the section's thing did it
+    assert ("What did the Berlin Airlift boost?", "US prestige") in got
+    # "organised group of ...": a participle describing what the term is
+    assert (
+        "What is trade union?",
+        "Organised group of workers who bargain with employers over pay",
+    ) in got
+    # "(N." is an initial, not the end of a sentence
+    assert (
+        "NICRA (N. Ireland Civil Rights Association) founded [1967] to campaign against "
+        "discrimination",
+        "",
+    ) in got
+    assert not any(front.startswith("Ireland Civil") for front, _ in got)

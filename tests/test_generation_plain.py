@@ -402,3 +402,30 @@ def test_a_table_of_tabs_or_bars_without_a_rule_is_read_as_a_table(tmp_path: Pat
         "What is the unit of power?": ("watt (W)", "MORE UNITS", 12),
         "What is the unit of charge?": ("coulomb (C)", "MORE UNITS", 13),
     }
+
+
+def test_lines_indented_under_a_line_are_its_points_and_name_their_case(tmp_path: Path) -> None:
+    notes = (
+        "Russia 1905-1917\n\n"
+        "KEY DATES\n"
+        "1905 - Bloody Sunday\n"
+        "    troops fired on marchers led by Father Gapon\n"
+        "    about 200 people killed outside the Winter Palace\n"
+        "1917 - February Revolution\n\n"
+        "THE DUMA\n"
+        "Case study: the First Duma 1906\n"
+        "  dissolved by Nicholas II after only 72 days\n"
+        "  Fundamental Laws let the Tsar rule by decree\n\n"
+        "WAR AND REVOLUTION (1914-17)\n"
+        "the Tsar took personal command of the army in 1915\n"
+    )
+    cards = deck_notes(tmp_path, notes, "russia.txt")
+    fronts = [note.front for note in cards]
+    assert "[1905] - Bloody Sunday" in fronts
+    marchers = next(note for note in cards if "marchers" in note.front)
+    assert marchers.context == "KEY DATES > 1905 - Bloody Sunday"
+    dissolved = next(note for note in cards if "dissolved" in note.front.casefold())
+    assert dissolved.context.endswith("Case study: the First Duma 1906")
+    assert not any(front.startswith("What is case study") for front in fronts)
+    command = next(note for note in cards if "personal command" in note.front)
+    assert command.context == "WAR AND REVOLUTION (1914-17)"  # a section, not one of THE DUMA

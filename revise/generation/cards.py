@@ -230,7 +230,7 @@ _POINTER = re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$")  # "V = IR <- learn this
 # A short bracket with a figure after a sentence's end goes with that sentence: where a
 # quotation is said ("(3.1)", "(p. 23)", clauses.PLACE) or a worked figure ("(250 mA = 0.25 A)")
 _BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")
-_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "Oliver O.", "NICRA (N."
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
     r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
@@ -1033,7 +1033,8 @@ def significance_subject(trail: tuple[str, ...]) -> str:
 def _says_what_it_did(sentence: str) -> bool:
     """ "Demonstrated potential power of an alliance ...": a past verb with no subject."""
     first = re.match(r"[A-Za-z]+", sentence)
-    if not first or len(words(sentence)) < MIN_FACT_WORDS:
+    # "Boosted IRA recruitment": a verb and its object, a fact once the subject is put before
+    if not first or len(words(sentence)) < MIN_FACT_WORDS - 1:
         return False
     word = first[0].casefold()
     return verb_base(word, "VBD") is not None and not can_be(word, "NOUN")
@@ -1682,6 +1683,8 @@ def _cut_second_verb(tokens: list[str]) -> list[str]:
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """A lead with at most four short items is one question whose answer is the list: only
     when the list itself is the fact (each item a few words, nothing cut off)."""
+    if DATED_ENTRY.match(group.lead.text):
+        return None  # "1918 - Kaiser abdicates" over what else happened: facts, not a list
     items = [_TRAILING_JOIN.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
     if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None

@@ -445,8 +445,8 @@ def object_question(
         return []
     if opening in MAIN_VERBS:
         return []  # "The sediment carried comes from ...": "carried" describes the subject
-    if is_stopword(opening) and opening not in _DETERMINERS:
-        return []  # "by means of ...": the verb was a noun
+    if is_stopword(opening) and opening not in _DETERMINERS and not rest[0].isupper():
+        return []  # "by means of ...": the verb was a noun (but "US prestige" is a thing)
     answer = _answer(" ".join(rest))
     if len(words(answer)) < 2:
         return []

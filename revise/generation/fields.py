@@ -13,7 +13,7 @@ from revise.generation.grammar import (
     lemmas,
     verb_base,
 )
-from revise.generation.language import is_rare
+from revise.generation.language import CASE_LABEL, is_rare
 from revise.generation.questions import MAX_ANSWER_WORDS
 
 
@@ -89,13 +89,12 @@ def lower_initial(text: str) -> str:
 MAX_FIELD_WORDS = 3
 MIN_CUT_ANSWER_WORDS = 3
 _FIELD = re.compile(r"^(?P<field>[A-Za-z][A-Za-z'/ -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
-_CASE_STUDY = re.compile(r"^(?:case\s+study|example|e\.g\.)\s*[:\-\u2013\u2014]?\s*", re.I)
 
 
 def case_subject(heading: str, names: frozenset[str]) -> str:
     """ "Chile 2010", "Case study: Boscastle flood 2004": a heading that names one case, whose
     "**date**:", "**magnitude**:" lines describe it; "" for "Effects + responses"."""
-    text = _CASE_STUDY.sub("", heading.strip().rstrip(" :"))
+    text = CASE_LABEL.sub("", heading.strip().rstrip(" :"))
     dated = re.search(r"\s\((?:c\.\s?)?\d{4}[a-z]?\)$", text)  # "Milgram (1963)": a study
     tokens = (text[: dated.start()] if dated else text).split()
     if not 1 <= len(tokens) <= MAX_FIELD_WORDS + 1 or not text[:1].isupper():

@@ -47,6 +47,8 @@ AUXILIARIES = word_set(
 YES_NO_OPENERS = AUXILIARIES - {"being", "been", "be"}
 
 # Labels that introduce material rather than name a term: "Examples: ...", "Note: ...".
+# "Case study: Boscastle flood 2004", "Example - Rolex": what opens the name of one case
+CASE_LABEL = re.compile(r"^(?:case\s+study|example|e\.g\.)\s*[:\-\u2013\u2014]?\s*", re.I)
 LABEL_WORDS = word_set(
     """
     note notes example examples e.g eg tip tips hint hints remember key important summary answer

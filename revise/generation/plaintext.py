@@ -364,7 +364,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
     for group in groups:
         if not group:
             continue
-        items = _line_items(group)
+        items = _line_items(group, capitals)
         paragraph: _Raw | None = None
         item: _Raw | None = None
         for index, (full, number) in enumerate(group):
@@ -423,10 +423,10 @@ def pair_shape(line: str) -> str:
     return "-" if sep in ("\u2013", "\u2014") else sep
 
 
-def _line_items(group: list[tuple[str, int]]) -> dict[int, str]:
+def _line_items(group: list[tuple[str, int]], capitals: bool = False) -> dict[int, str]:
     """The lines of a paragraph that are list items, by their index, with their text: each
     bullet, and each line of a run of lines that pair a term with what it is in the same way."""
-    items: dict[int, str] = {}
+    items: dict[int, str] = _indented_items(group, capitals)
     shapes = [pair_shape(line) for line, _ in group]
     if len(group) > 1 and shapes[1] and _list_title(group[0][0], group[1][0]):
         shapes[0] = ""  # "VOCAB - las vacaciones" over "la playa - beach": the list's title
@@ -467,6 +467,32 @@ def _titles_list(raws: list[_Raw], index: int) -> bool:
     if below is None or not below.pair or below.start != raw.end + 1 or len(raw.pieces) != 1:
         return False
     return _list_title(raw.text, below.text)
+
+
+MAX_PARENT_WORDS = 15
+_MID_PHRASE = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
+
+
+def _indented_items(group: list[tuple[str, int]], capitals: bool) -> dict[int, str]:
+    """Lines indented under a short line without bullet marks ("1918 - Kaiser abdicates" over
+    "    armistice signed 11 Nov 1918"): each line under it is an item, and so is the line
+    itself unless it is a title. A line that stops mid-phrase is wrapped, not a parent."""
+    items: dict[int, str] = {}
+    for index, (line, _) in enumerate(group[:-1]):
+        below = group[index + 1][0]
+        if _BULLET.match(line) or _BULLET.match(below) or _indent(below) <= _indent(line):
+            continue
+        text = line.strip()
+        if len(text.split()) > MAX_PARENT_WORDS or _MID_PHRASE.search(text):
+            continue
+        if not _heads_section(text, capitals):
+            items[index] = text  # ("Effects" over its points stays their heading)
+        for deeper in range(index + 1, len(group)):
+            under = group[deeper][0]
+            if _indent(under) <= _indent(line) or _BULLET.match(under):
+                break
+            items[deeper] = under.strip()
+    return items
 
 
 def _continues_item(line: str, item: _Raw) -> bool:
@@ -550,7 +576,11 @@ def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
             continue
         next_is_heading = index + 1 < len(raws) and headings[index + 1]
         generic = normalise(raw.text) in GENERIC_SECTIONS
-        if next_is_heading or generic or not section_open:
+        if capitals:
+            # "HYPERINFLATION 1923" and "STRESEMANN & THE GOLDEN AGE" head sections of one
+            # rank; "Causes of hyperinflation" below one is a part of it.
+            level = 1 if in_capitals(re.sub(r"\([^()]*\)", "", raw.text)) else 2
+        elif next_is_heading or generic or not section_open:
             level = 1
             section_open = next_is_heading
         else:

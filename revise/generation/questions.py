@@ -32,6 +32,7 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import (
     ARROW,
+    CASE_LABEL,
     LABEL_WORDS,
     MAIN_VERBS,
     PRONOUNS,
@@ -141,6 +142,8 @@ def definition(
         return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
+    if not CASE_LABEL.sub("", term).strip():
+        return []  # "Case study: Spartacist Uprising": the case's name, no meaning of a term
     if is_superlative(term.split()[0]):
         return []  # "fastest eroding coastline in Europe - 1.8m per year": a claim, no term
     meaning = meaning.rstrip(" .;")
@@ -157,7 +160,7 @@ def definition(
     plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
-    participle = participle_base(first)
+    participle = participle_base(first) and not _describing_participle(meaning)
     if sep == "=" and (
         "=" in meaning
         or len(re.findall(r"\b[a-z]{3,}\b", meaning)) < 2
@@ -303,9 +306,7 @@ def definition(
         article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
         said = article[0].lower() if article else ""
         if not article and not plural and _one_of_a_kind(shown, meaning):
-            said = (
-                f"{indefinite_article(shown)} "  # "Nebula: a cloud of ..." -> "What is a nebula?"
-            )
+            said = f"{indefinite_article(shown)} "  # "Nebula: a cloud ..." -> "What is a nebula?"
         front = finish_question(f"What {verb} {said}{shown}")
         if sep in ("means", "mean", "refers to", "refer to"):
             # "A dot means an instance of the resource" -> "What does a dot mean?"
@@ -323,6 +324,16 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+def _describing_participle(meaning: str) -> bool:
+    """ "organised group that tries to ...", "elected body of ...": a participle describing the
+    noun that names what the term is, not what was done to it ("prevented by ordering")."""
+    tokens = re.findall(r"[\w'\u2019-]+|[,;]", meaning)
+    if len(tokens) < 2 or tokens[1].casefold() in PREPOSITIONS or not can_be(tokens[1], "NOUN"):
+        return False
+    after = tokens[2].casefold() if len(tokens) > 2 else ""
+    return after in ("", ",", ";", "that", "which", "who", "whose", "where", "of")
 
 
 def _one_of_a_kind(shown: str, meaning: str) -> bool:
