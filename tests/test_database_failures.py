@@ -210,6 +210,19 @@ def test_a_full_disk_names_the_file_and_stores_nothing(small_disk, monkeypatch, 
     assert "Language French" not in capsys.readouterr().out
 
 
+def test_a_new_collection_on_a_full_disk_leaves_no_empty_file(small_disk, monkeypatch, capsys):
+    """The schema could not be made, and an empty revise.db stayed behind: the next command
+    took it for a collection."""
+    (small_disk / "filler").write_bytes(b"x" * (1024 * 1024 - 8192))
+    db = small_disk / "revise.db"
+    monkeypatch.setenv("REVISE_DB", str(db))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    for command in (["import", "--dry-run"], ["import"]):
+        assert main([*command, str(deck_file(small_disk.parent))]) == 1
+        assert one_line(capsys).startswith(f"revise: {db}: ")  # the disk is full, or I/O
+        assert sorted(path.name for path in small_disk.iterdir()) == ["filler"]
+
+
 READING = [
     ["decks"],
     ["decks", "--json"],

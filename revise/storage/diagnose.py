@@ -115,3 +115,24 @@ def is_database_error(error: BaseException) -> bool:
     from sqlalchemy.exc import DBAPIError
 
     return isinstance(error, DBAPIError | sqlite3.Error)
+
+
+def remove_if_empty(path: Path) -> None:
+    """Remove a collection file a command made and left empty (with its -wal and -shm), as if
+    it had never been made: a failed command creates nothing. A file holding any table, or
+    that cannot be read, is left alone."""
+    try:
+        wal = Path(f"{path}-wal")
+        # Without a write-ahead log to read, the file is read as it is, needing no -shm to be
+        # written beside it (a full disk may not allow that).
+        settled = "&immutable=1" if not wal.exists() or not wal.stat().st_size else ""
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{settled}", uri=True)
+        try:
+            empty = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        finally:
+            connection.close()
+        if empty:
+            for suffix in ("-wal", "-shm", ""):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    except (sqlite3.Error, OSError):
+        pass

@@ -26,6 +26,7 @@ from pathlib import Path
 from revise.formats.model import DeckData, NoteData, NoteKind, card_faces
 from revise.storage import sqlite_schema
 from revise.storage.bulk import ROWS_PER_CALL, gc_paused
+from revise.storage.diagnose import remove_if_empty
 from revise.storage.import_report import DeckReport, ImportReport
 from revise.storage.note_rows import CARD_COLUMNS, NEW_CARD, NOTE_COLUMNS, note_row, unique_notes
 from revise.storage.values import SCHEMA_HEAD, SQLITE_DURABILITY, to_ms
@@ -78,16 +79,8 @@ def import_new_decks(path: Path, decks: list[DeckData], now: datetime) -> Import
                 raise
     except sqlite3.Error:  # busy, read-only, not a collection: the usual path explains or waits
         if new_file:
-            _remove_if_empty(path)
+            remove_if_empty(path)
         return None
-
-
-def _remove_if_empty(path: Path) -> None:
-    """A file this import made and left empty goes, as it was never there."""
-    with suppress(OSError):
-        if path.stat().st_size == 0:
-            for suffix in ("-wal", "-shm", ""):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _store(db: sqlite3.Connection, decks: list[DeckData], stamp: int) -> ImportReport | None:

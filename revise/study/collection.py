@@ -40,7 +40,7 @@ from revise.storage import media as media_store
 from revise.storage import plan_check, prepared
 from revise.storage.bulk import gc_paused
 from revise.storage.busy import busy_is_an_error, until_free
-from revise.storage.diagnose import explain
+from revise.storage.diagnose import explain, remove_if_empty
 from revise.study import custom, leeches, undo
 from revise.study.cards import DeckCounts, Progress, StudyCard, study_card
 from revise.study.custom import CustomStudy
@@ -130,17 +130,19 @@ class Collection:
         self._answered: list[int] = []  # review ids of answers given through this object
         self._deck_guesses: dict[str | None, tuple[int, ...]] = {}  # see queue.next_card
         self._bounds = (_NO_DAY, _NO_DAY)  # the study day last worked out, see _day
+        made = self.path is not None and not self.path.exists()  # by this open, if it fails
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = storage.create(url)
         try:
             self.is_new, self.backup = ensure_schema(self._engine, self.path)
             leeches.put_off_done(self._engine)  # by a process killed since: see leeches.mark
-        except DBAPIError as error:
+        except BaseException as error:
             self._engine.dispose()
-            raise explain(error, self.path or url) from None
-        except BaseException:
-            self._engine.dispose()
+            if made:  # a full disk while making the schema: no empty file is left behind
+                remove_if_empty(self.path)  # type: ignore[arg-type]
+            if isinstance(error, DBAPIError):
+                raise explain(error, self.path or url) from None
             raise
         self._options = DeckOptionsStore(config)
         self._kept = storage.KeptConnection(self._engine)  # for next_card and answer
