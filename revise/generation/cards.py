@@ -540,11 +540,14 @@ def _depth(note: NoteData) -> int:
 def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     """What a question asks, whatever its word order: its content words (asides in brackets
     aside), and for a formula its name and the section it belongs to."""
-    if note.kind is not NoteKind.BASIC:
-        return None
+    return _asked(note.front, note.context) if note.kind is NoteKind.BASIC else None
+
+
+@lru_cache(maxsize=16384)
+def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     # A formula's name is part of what it asks: "Fₙ = ?" and "Fₙ = ? (closed form)" are two.
     # A bracket glued to its word ("O(n²)", "f(x)") is part of it, no aside.
-    front = note.front if "= ?" in note.front else re.sub(r"(?<!\S)\([^)]*\)", " ", note.front)
+    front = text if "= ?" in text else re.sub(r"(?<!\S)\([^)]*\)", " ", text)
     content = frozenset(
         token
         for token in normalise(front).split()
@@ -553,15 +556,16 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     # "What does |PED| > 1 mean?" and "... < 1 ...", "YED +ve" and "YED -ve": two questions
     content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
     content |= frozenset(re.findall(r"\b(?:above|below|over|under|before|after)\b", front.lower()))
-    content |= frozenset(re.findall(r'"[^"]+"', note.front))  # 'the plural of "my"', "your"
-    if re.search(r"\(\d+\)$", note.front.strip()):
+    content |= frozenset(re.findall(r'"[^"]+"', text))  # 'the plural of "my"', "your"
+    if re.search(r"\(\d+\)$", text.strip()):
         content |= {"(list)"}  # "Linear search (2)" lists; "What does a linear search do?" asks
     # "What must X be?", "What should X be?", "What must X not be?": three rules
     content |= {token for token in normalise(front).split() if token in MODALS or token == "not"}
-    content |= frozenset(re.findall(r"\S+ \+ \S+", note.front))  # "an + dem", "in + dem"
-    return (content, note.context if "= ?" in note.front else "") if content else None
+    content |= frozenset(re.findall(r"\S+ \+ \S+", text))  # "an + dem", "in + dem"
+    return (content, context if "= ?" in text else "") if content else None
 
 
+@lru_cache(maxsize=16384)
 def gap_frame(masked: str) -> str:
     """The content word just before a cloze gap, ordinals and numbers aside: "period" in
     "During the first period (___)". Clozes of one enumeration share it."""
@@ -623,6 +627,7 @@ def _inside_quotation(before: str, after: str) -> bool:
     return before.count("\u201c") > before.count("\u201d") and "\u201d" in after
 
 
+@lru_cache(maxsize=16384)  # asked again of the same text by each kind of card tried
 def tidy(sentence: str) -> str:
     """Drop cross-references, asides, stray markup and a leading connective a card does not
     need ("(see Foreign Policy, ch. 4)", "**", "##", "As a result - ")."""
@@ -698,6 +703,7 @@ def _defines(sentence: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()

@@ -32,7 +32,7 @@ from revise.formats.model import (
     normalise,
 )
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
-from revise.generation.cleaning import without_quotations
+from revise.generation.cleaning import is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
 from revise.generation.events import clause_subject
 from revise.generation.grammar import capitalised
@@ -225,13 +225,6 @@ def _faces_of(kind: NoteKind, front: str, back: str) -> list[CardFace]:
 @lru_cache(maxsize=4096)
 def _segments(front: str) -> list[tuple[str, int | None, str]]:
     return cloze_segments(front)
-
-
-@lru_cache(maxsize=1024)
-def _is_boilerplate(text: str) -> bool:
-    from revise.generation.cleaning import is_boilerplate
-
-    return is_boilerplate(text)
 
 
 def _finding(check: int, card: str, message: str, index: int | None = None) -> Finding:
@@ -581,7 +574,7 @@ def _check_residue(note: NoteData, face: CardFace) -> list[Finding]:
             return [_finding(8, face.prompt, "a web address or e-mail")]
     # A question's answer is read with it: "What does "ensuite" mean? :: Next" is no button.
     shown = face.full if note.kind is NoteKind.CLOZE else f"{face.prompt} {face.answer}"
-    if _is_boilerplate(shown) or (note.context and _is_boilerplate(note.context)):
+    if is_boilerplate(shown) or (note.context and is_boilerplate(note.context)):
         return [_finding(8, face.prompt, "page boilerplate (navigation, sharing, copyright)")]
     return []
 

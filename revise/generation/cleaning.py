@@ -7,6 +7,7 @@ a site's own blurb never become cards, and a paragraph that a page repeats yield
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from revise.formats.model import normalise
 from revise.generation.document import Block, BlockKind, Document
@@ -53,6 +54,7 @@ LONG_WORDS = 40  # a block longer than this is never the page's furniture
 _SIDES = re.compile(r"\s[-\u2013\u2014]\s")
 
 
+@lru_cache(maxsize=16384)  # asked again of the same text by each kind of card tried
 def is_boilerplate(text: str) -> bool:
     """True for a line or block that belongs to the page around the notes, not the notes."""
     stripped = text.strip()
@@ -73,6 +75,7 @@ def is_boilerplate(text: str) -> bool:
     return count <= SHORT_WORDS and bool(_LINK.search(stripped))
 
 
+@lru_cache(maxsize=16384)
 def has_link(text: str) -> bool:
     """A sentence carrying a web address or e-mail is about the page, not the subject."""
     return bool(_LINK.search(text) or _DOMAIN.search(text))

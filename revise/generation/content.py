@@ -7,6 +7,7 @@ checker (which flags a card that holds one).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 META_LABEL = re.compile(
     r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
@@ -78,6 +79,7 @@ def _said_of_a_thing(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def not_content(text: str) -> str:
     """Why a line is no fact of the subject ("advice to the reader", ...), or "" if it is one."""
     if META_LABEL.match(text):

@@ -141,6 +141,7 @@ def only_as(word: str, part: str) -> bool:
     return lemmas(word.casefold()).keys() == {part}
 
 
+@lru_cache(maxsize=32768)
 def verb_base(word: str, tag: str) -> str | None:
     """The base form when `word` is the verb form `tag` (VBD past, VBZ third person)."""
     lower = word.casefold()
