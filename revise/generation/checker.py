@@ -385,9 +385,17 @@ def _names_a_term(tokens: list[str], before: str) -> bool:
 def _emphasised(text: str, lines: list[str]) -> bool:
     """The author bolded the deletion in the notes ("Waves transfer **energy**"): a term of
     the subject, however common the word."""
-    word = re.escape(text.strip())
-    bold = rf"(?:\*\*|__)\s*{word}\s*(?:\*\*|__)|<(b|strong)\b[^>]*>\s*{word}\s*</\1\s*>"
-    return bool(word) and any(re.search(bold, line, re.I) for line in lines)
+    word = text.strip()
+    marked = [line for line in lines if "**" in line or "__" in line or "<" in line]
+    return bool(word) and bool(marked) and any(_bold(word).search(line) for line in marked)
+
+
+@lru_cache(maxsize=4096)
+def _bold(word: str) -> re.Pattern[str]:
+    word = re.escape(word)
+    return re.compile(
+        rf"(?:\*\*|__)\s*{word}\s*(?:\*\*|__)|<(b|strong)\b[^>]*>\s*{word}\s*</\1\s*>", re.I
+    )
 
 
 def _joins(char: str) -> bool:

@@ -409,14 +409,14 @@ _PAIR_LINE = re.compile(
 
 def pair_shape(line: str) -> str:
     """The separator of a line that pairs a short term with what it is; "" for any other line."""
+    if len(line.split()) > MAX_PAIR_LINE_WORDS:
+        return ""
     match = _PAIR_LINE.match(line.strip())
     if not match or _BULLET.match(line):
         return ""
     term = match["term"]
     if len(term.split()) > MAX_PAIR_TERM_WORDS or _TERMINAL.search(term):
         return ""  # "Ayer fui al cine. - Yesterday I went ...": a sentence and its gloss
-    if len(line.split()) > MAX_PAIR_LINE_WORDS:
-        return ""
     if _SHOUTED_ASIDE.search(line):
         return ""  # "irregular participles - LEARN!!": a title, no term and its meaning
     sep = match["sep"].strip()
