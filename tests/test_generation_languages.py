@@ -146,3 +146,49 @@ def test_in_a_list_of_translations_each_phrase_asks_what_it_means(tmp_path: Path
         'What does "alojarse" mean?': "To stay in a hotel",
         'What does "la piscina" mean?': "Swimming pool",
     }
+
+
+def test_a_verbs_endings_and_its_spelling_rules_are_asked_from_the_verb(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "PORTUGUESE - preterite\n\n"
+        "REGULAR\n"
+        "-AR (falar): falei, falaste, falou, falámos, falaram\n"
+        "-ER (comer): comi, comeste, comeu, comemos, comeram\n\n"
+        "SPELLING (eu form)\n"
+        "-car -> -quei  e.g. ficar - fiquei\n"
+        "-gar -> -guei  e.g. chegar - cheguei\n",
+    )
+    assert asked == {
+        'Regular: "-AR (falar)"?': "falei, falaste, falou, falámos, falaram",
+        'Regular: "-ER (comer)"?': "comi, comeste, comeu, comemos, comeram",
+        'Spelling: "-car"?': "-quei",
+        'Spelling: "-gar"?': "-guei",
+    }
+
+
+def test_english_terms_listed_under_a_label_are_no_verb_forms(tmp_path: Path) -> None:
+    fronts = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            "# Digestion\n\n## Enzymes\n\n- enzymes: amylase, protease, lipase\n"
+            "- symptoms: bloating, cramps, nausea\n",
+            "notes.md",
+        )
+    ]
+    assert not [front for front in fronts if front.endswith('"?')]
+
+
+def test_two_words_that_merge_into_one_are_each_asked(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# French\n\n## Articles\n\n- à + le = au, à + les = aux, de + le = du\n"
+        "- a + b = c in algebra\n",
+        "notes.md",
+    )
+    assert asked == {
+        "What does à + le become?": "au",
+        "What does à + les become?": "aux",
+        "What does de + le become?": "du",
+    }

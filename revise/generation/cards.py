@@ -122,6 +122,7 @@ from revise.generation.questions import (
     label_definition,
     named_law,
     otherwise,
+    paradigm,
     plural_then_verb,
     translated_example,
     translation,
@@ -822,7 +823,8 @@ def _passage_drafts(
         if not field and block.kind is not BlockKind.HEADING:
             # "ayer - yesterday", "partir - parti": another language's word, and its meaning
             # or its form
-            forms = glossary and form_pair(sentence, _form_heading(passage))
+            named = _form_heading(passage)
+            forms = (glossary and form_pair(sentence, named)) or paradigm(sentence, named)
             meant = forms or translation(sentence, glossary)
             field = meant and (meant[0].front, meant[0].back)
         if field and normalise(sentence) not in seen:

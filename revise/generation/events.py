@@ -501,9 +501,12 @@ def method(sentence: str, names: frozenset[str]) -> list[Question]:
 
 
 ARROW_SPLIT = re.compile(rf"\s*{ARROW}\s*")
-# "an + dem -> am": two words that become a third, one rule among a line of them
+_SMALL_WORD = r"(?:[^\W\d_A-Z]{2,}|[^\W\d_A-Za-z])"  # "zu", "dem", "à"; not "a", "b", "X"
+# "an + dem -> am", "zu + der = zur": two words that become a third, one rule among a line of
+# them (with "=", words of two letters or more in lower case: "a + b = c" is algebra)
 _COMBINED = re.compile(
     rf"^(?P<pair>[^\W\d_]+\s*\+\s*[^\W\d_]+)\s*{ARROW}\s*(?P<result>[^\W\d_][\w'\u2019-]*)$"
+    rf"|^(?P<joined>{_SMALL_WORD}\s*\+\s*{_SMALL_WORD})\s*=\s*(?P<made>{_SMALL_WORD})$"
 )
 _NEGATED_MODAL = {"can't": "can't", "cannot": "can't", "won't": "won't", "couldn't": "couldn't"}
 _REASON_AUX = frozenset(
@@ -532,13 +535,13 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     "a + b -> c" is a rule of what a pair becomes ("What does an + dem become?")."""
     if case_span(sentence):
         return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
+    rules = combined(sentence)
+    if rules is not None:
+        return rules
     parts = ARROW_SPLIT.split(sentence.strip().rstrip("."), maxsplit=1)
     if len(parts) != 2 or not parts[0] or not parts[1]:
         return []
     condition, result = parts[0].strip(), parts[1].strip()
-    rules = combined(sentence)
-    if rules is not None:
-        return rules
     if re.search(r"[!?]", condition) or re.search(rf",\s*[^,;]{{1,30}}?\s*{ARROW}", result):
         return []  # "watch units!! kHz -> x1000, MHz -> ...": an aside and a list of pairs
     reason = _because(condition, result)
@@ -581,14 +584,19 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
 
 
 def combined(sentence: str) -> list[Question] | None:
-    """ "in + dem -> im, in + das -> ins": what each pair becomes, a card for each; None
-    where the line is not all such rules."""
+    """ "in + dem -> im, in + das -> ins", "zu + dem = zum": what each pair becomes, a card
+    for each; None where the line is not all such rules."""
     rules = [part.strip() for part in re.split(r"[,;]\s+", sentence.strip().rstrip("."))]
     matches = [_COMBINED.match(rule) for rule in rules]
     if not rules or not all(matches):
         return None
     return [
-        Question(f"What does {_spaced(m['pair'])} become?", m["result"], Shape.EFFECT, 11.0)
+        Question(
+            f"What does {_spaced(m['pair'] or m['joined'])} become?",
+            m["result"] or m["made"],
+            Shape.EFFECT,
+            11.0,
+        )
         for m in matches
         if m
     ]

@@ -1669,7 +1669,12 @@ def is_english(token: str) -> bool:
 
 def _foreign(token: str) -> bool:
     """Another language's word: unknown to English, or known but rare in it ("lire")."""
+    if len(token) < MIN_FOREIGN_LETTERS:
+        return False  # "a + b": a symbol
     return not is_english(token) or zipf(token.casefold()) < FOREIGN_ZIPF
+
+
+MIN_FOREIGN_LETTERS = 2
 
 
 def _noun_capitalised(word: str) -> bool:
@@ -1687,10 +1692,19 @@ MIN_FOREIGN_FORM = 3  # letters of a form that shows the word before it is anoth
 MAX_FORMS = 8  # a verb's six persons, and a note or two
 MAX_FORM_WORDS = 3  # "ist gegangen", "me he levantado"
 _FORM_PAIR = re.compile(
-    r"^(?P<word>[^\W\d_][^=:;()\[\]]*?)\s+(?:[-\u2013\u2014=]|->|=>|\u2192)\s+"
+    r"^(?P<word>[^\W\d_][^=:;()\[\]+]*?)\s+(?:[-\u2013\u2014=]|->|=>|\u2192)\s+"
     r"(?P<forms>[^=:;()\[\]]+?)(?:\s*\([^()]*\))?$"
 )
 _TRAILING_DOTS = re.compile(r"\s*(?:\.{2,}|\u2026)$")
+
+
+# "-car -> -qué e.g. buscar - busqué", "-er -> -é (manger - mangé)": an ending and what it
+# becomes, with an example after it
+_ENDING_RULE = re.compile(
+    r"^(?P<word>-[^\W\d_]+(?:\s*/\s*-[^\W\d_]+)*)\s*(?:[-\u2013\u2014=]|->|=>|\u2192)\s*"
+    r"(?P<forms>-[^\W\d_]+)(?:\s+(?:\(.*\)|e\.?g\.?\s.*))?$",
+    re.I,
+)
 
 
 def form_pair(sentence: str, heading: str = "") -> list[Question]:
@@ -1699,6 +1713,9 @@ def form_pair(sentence: str, heading: str = "") -> list[Question]:
     is asked from the word by the heading that says which form it is ('Perfekt with sein:
     "gehen"?' :: "ist gegangen"). A meaning in English is a translation, not a form; an aside
     in brackets after the forms ("(same for both!!)") is no part of the answer."""
+    ending = _ENDING_RULE.match(sentence.strip())
+    if ending:
+        return [_form_question(ending["word"], ending["forms"], heading)]
     match = _FORM_PAIR.match(_TRAILING_DOTS.sub("", sentence.strip()))
     if not match:
         return []
@@ -1726,9 +1743,40 @@ def form_pair(sentence: str, heading: str = "") -> list[Question]:
         return []  # "charge - Q", "mass - kg": a quantity and its symbol or unit ("fare - fatto")
     if normalise(forms) == normalise(word):
         return []
+    return [_form_question(word, ", ".join(parts), heading)]
+
+
+def _form_question(word: str, forms: str, heading: str) -> Question:
     named = _form_name(heading)
     front = f'{named}: "{word}"?' if named else f'Form of "{word}"?'
-    return [Question(front, ", ".join(parts), Shape.DEFINITION, 12.0)]
+    return Question(front, forms, Shape.DEFINITION, 12.0)
+
+
+MIN_PARADIGM = 3
+_PARADIGM = re.compile(r"^(?P<word>[^:;=]{1,40}?):\s+(?P<forms>[^:;=]+?)(?:\s*\([^()]*\))?$")
+
+
+def paradigm(sentence: str, heading: str = "") -> list[Question]:
+    """ "-AR verbs (hablar): hablé, hablaste, habló, ...": a verb's forms in a row, asked from
+    the verb ("Dat preps: aus, außer, bei, mit, ...": the words a label of another language
+    names, from the label) by the heading that names the forms. Each form is a word or two
+    in lower case, most unknown to English ("Allies: Britain, France, Russia" and "symptoms:
+    fever, cough, fatigue" are lists of another kind)."""
+    match = _PARADIGM.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    word = match["word"].strip()
+    parts = [part.strip() for part in _TRAILING_DOTS.sub("", match["forms"]).split(",")]
+    if not MIN_PARADIGM <= len(parts) <= MAX_FORMS or re.search(r"\d", sentence):
+        return []
+    if any(not part[:1].islower() or not 1 <= len(part.split()) <= 2 for part in parts):
+        return []
+    foreign = sum(1 for part in parts if not all(map(is_english, letter_words(part))))
+    if foreign * 2 <= len(parts) or len(word.split()) > MAX_FORM_NAME_WORDS:
+        return []
+    if not word.startswith("-") and not any(map(_foreign, letter_words(word))):
+        return []  # "enzymes: amylase, protease, lipase": English names a list of its terms
+    return [_form_question(word, ", ".join(parts), heading)]
 
 
 MAX_FORM_NAME_WORDS = 5
