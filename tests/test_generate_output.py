@@ -217,3 +217,23 @@ def test_notes_whose_every_drafted_card_fails_the_check_say_so_and_point_to_chec
     message = str(refused.value)
     assert "the one card drafted failed the quality check" in message
     assert f"revise generate --check '{tips}'" in message
+
+
+def test_a_generated_deck_edited_and_saved_as_windows_1252_is_merged(notes, tmp_path, capsys):
+    """Notepad's "ANSI" save of the user's edits was refused: 'cannot read the deck there
+    ('utf-8' codec can't decode byte 0xe9 ...)'."""
+    deck = tmp_path / "deck.md"
+    generate(capsys, str(notes), "-o", str(deck))
+    text = deck.read_text(encoding="utf-8").replace(
+        "When was the Treaty of Nanking signed? :: 1842",
+        "When was the Treaty of Nanking signed? :: 1842 (Qing dynasty, café society)",
+    )
+    deck.write_bytes(text.encode("cp1252"))
+    notes.write_text(NOTES + NEW_FACT, encoding="utf-8")
+
+    status, out, err = generate(capsys, str(notes), "-o", str(deck))
+
+    assert (status, err) == (0, "") and out.endswith("1 new card added\n")
+    merged = deck.read_text(encoding="utf-8")
+    assert "1842 (Qing dynasty, café society)" in merged
+    assert "When was the Treaty of Brest-Litovsk signed?" in merged

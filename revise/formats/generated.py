@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from revise.errors import FormatError, ReviseError
-from revise.formats.deckfile import parse_decks, write_deck
+from revise.formats.deckfile import deck_text, parse_decks, write_deck
 from revise.formats.files import write_atomic
 from revise.formats.model import DeckData
 
@@ -142,13 +142,18 @@ def _appended(deck: DeckData) -> str:
 
 
 def _read(target: Path) -> str:
+    """The text of a deck file there, read as every deck file is (UTF-8, UTF-16 with its
+    byte-order mark, or Windows-1252, as Notepad may have saved the user's edits)."""
     try:
-        return target.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReviseError(
-            f"{target}: cannot read the deck there ({error}); "
-            "write to another file with -o, or replace it with --force"
-        ) from None
+        return deck_text(str(target), target.read_bytes())
+    except OSError as error:
+        reason = error.strerror or str(error)
+    except FormatError as error:
+        reason = error.message
+    raise ReviseError(
+        f"{target}: cannot read the deck there ({reason}); "
+        "write to another file with -o, or replace it with --force"
+    )
 
 
 def deck_targets(notes_files: list[Path], output: Path | None) -> list[Path]:
@@ -184,7 +189,7 @@ def _taken(target: Path, notes: Path) -> bool:
     if not target.exists():
         return False
     try:
-        _, record = split_record(target.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
+        _, record = split_record(deck_text(str(target), target.read_bytes()))
+    except (OSError, FormatError):
         return True
     return record is None or record.notes != source_path(notes, target.parent.resolve())
