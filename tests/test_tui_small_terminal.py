@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -107,5 +108,26 @@ def test_deck_list_summary_and_preview_footers_fit(tui_col, tui_clock):
         assert "Session over · Korea" in screen
         assert "Enter to continue" in screen
         assert footer_line(pilot).rstrip().endswith("? Keys")
+
+    drive_small(app, scenario)
+
+
+def test_the_keys_list_scrolls_with_the_keyboard_to_its_last_key(tui_col, tui_clock):
+    """At 60x15 the deck list's Keys list (?) ran below the screen and no key scrolled it:
+    its last keys ('q Quit') could not be read without a mouse."""
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        await settle(pilot)
+        quit_row = re.compile(r"│ q +Quit ")
+        assert "Keys" in screen_text(pilot) and not quit_row.search(screen_text(pilot))
+        await pilot.press("end")
+        await settle(pilot)
+        assert quit_row.search(screen_text(pilot))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Keys" not in screen_text(pilot).splitlines()[0]
 
     drive_small(app, scenario)

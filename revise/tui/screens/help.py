@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -46,7 +46,8 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-panel", classes="dialog") as panel:
+        # Scrolled by the keyboard (arrows, Page Down, End) where it is taller than the screen.
+        with VerticalScroll(id="help-panel", classes="dialog") as panel:
             panel.border_title = "Keys"
             panel.border_subtitle = "Esc closes"
             yield Static(keys_table(self.rows), id="help-keys")
