@@ -2325,3 +2325,14 @@ def test_a_label_with_an_approximate_value_is_no_term_to_define(tmp_path: Path) 
     assert "What is surface temperature?" not in fronts
     assert "Age: about [4.5 billion] years" in fronts
     assert "Surface temperature: roughly [120 °C] by day" in fronts
+
+
+def test_what_a_named_thing_did_in_a_which_clause_is_asked(tmp_path: Path) -> None:
+    got = questions(
+        tmp_path,
+        "# The end of the First World War\n\n## Peace settlement\n"
+        "In 1919 the Allies met at Paris. Germany was made to sign the Treaty of Versailles, "
+        "which forced Germany to accept blame for the war. Its army was limited to 100,000 "
+        "men.\n",
+    )
+    assert got["What did the Treaty of Versailles force Germany to accept?"] == "Blame for the war"

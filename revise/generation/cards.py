@@ -33,6 +33,7 @@ from revise.generation.clauses import (
     several_speakers,
     stance,
     superlative,
+    which_did,
     while_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
@@ -1375,6 +1376,7 @@ def shaped_questions(
             )
         granted = conceded(sentence)  # "Although X provided Y, ...": what it grants is a fact
         found.extend(replace(q, beside=True) for q in object_question(granted, names) if granted)
+    found.extend(which_did(sentence, names))  # "..., the Treaty of X, which acknowledged Y"
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
         opening = [

@@ -28,6 +28,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    IRREGULAR_PAST,
     MAIN_VERBS,
     PRONOUNS,
     STANCE_VERBS,
@@ -354,6 +355,32 @@ def conceded(sentence: str) -> str:
         return ""  # "despite ..." grants a noun, not a statement
     granted = sentence[opening.end() : match.start("main")].rstrip(" ,-\u2013\u2014")
     return capital(granted)
+
+
+_WHICH_DID = re.compile(
+    r"(?:(?<=\s)|^)(?P<the>[Tt]he\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|on)\s+"
+    r"(?:the\s+)?)?[A-Z][\w'\u2019-]*)*),\s+which\s+(?P<did>[a-z]+)\s+(?P<rest>[^,;()]+?)"
+    r"\s*(?:[,;(]|\.?$)"
+)
+
+
+def which_did(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Japan's victory resulted in the Treaty of Portsmouth, which acknowledged Japanese
+    dominance in Korea" -> "What did the Treaty of Portsmouth acknowledge?": what the notes
+    say a named thing did, in a clause hung on its name."""
+    match = _WHICH_DID.search(sentence)
+    if not match or match.start() == 0:
+        return []  # (a name opening the sentence is its subject: asked as such)
+    did = match["did"]
+    base = verb_base(did, "VBD")
+    if base is None or (not did.endswith("ed") and did not in IRREGULAR_PAST):
+        return []  # "which is ...", "which means ...": what it is, not what it did
+    statement = f"{'The ' if match['the'] else ''}{match['name']} {did} {match['rest']}"
+    return [
+        replace(question, beside=True)
+        for question in object_question(statement, names, about_label=True, second=False)
+        if question.asks[1] == base
+    ]
 
 
 _AS_NAME = re.compile(
