@@ -8,6 +8,8 @@ heading trail as context and the line span it came from.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -490,12 +492,23 @@ def _without_echoes(chosen: list[Option]) -> list[Option]:
         if option.note.kind is NoteKind.BASIC
     ]
 
+    # The answers in one text, each after its start: a hidden answer is looked for in all at once.
+    backs = "\x00".join(back for back, _ in asked)
+    starts = list(itertools.accumulate((len(back) + 1 for back, _ in asked[:-1]), initial=0))
+
     def echoes(option: Option) -> bool:
         hidden = f" {normalise(option.answer)} "
         around = _content_set(option.masked)
-        return any(
-            hidden in back and len(around & front) >= ECHO_SHARED_WORDS for back, front in asked
-        )
+        at = backs.find(hidden)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            if len(around & asked[index][1]) >= ECHO_SHARED_WORDS:
+                return True
+            following = index + 1
+            if following == len(starts):
+                return False
+            at = backs.find(hidden, starts[following])
+        return False
 
     return [
         option

@@ -816,7 +816,9 @@ class _SourceTexts:
         """How often a word or two-word phrase (normalised) occurs in the notes."""
         if path not in self._counts:
             words = normalise(self._sources.get(path, "")).split()
-            self._counts[path] = Counter(words) + Counter(itertools.pairwise(words))
+            counts: Counter[str | tuple[str, ...]] = Counter(words)
+            counts.update(itertools.pairwise(words))
+            self._counts[path] = counts
         key = phrase.split()
         return self._counts[path][key[0] if len(key) == 1 else tuple(key)]
 
