@@ -415,6 +415,13 @@ def test_a_question_template_on_the_wrong_sentence_is_garbled() -> None:
     assert flags(notes, fine) == set()
 
 
+def test_an_example_asked_as_a_cause_is_garbled() -> None:
+    notes = "- e.g. East African Rift -> new ocean in future\n- slab pull -> plates move apart\n"
+    example = card("What does e.g. East African Rift lead to?", 1, back="New ocean in future")
+    assert 14 in flags(notes, example)
+    assert 14 not in flags(notes, card("What does slab pull lead to?", 2, back="Plates move apart"))
+
+
 def test_markdown_and_html_residue_is_flagged() -> None:
     notes = "Catalase breaks down H~2~O~2~ into water and oxygen.\nSeoul became the capital.[12]\n"
     assert 8 in flags(

@@ -2336,3 +2336,16 @@ def test_what_a_named_thing_did_in_a_which_clause_is_asked(tmp_path: Path) -> No
         "men.\n",
     )
     assert got["What did the Treaty of Versailles force Germany to accept?"] == "Blame for the war"
+
+
+def test_an_example_before_an_arrow_is_no_cause_to_ask_of(tmp_path: Path) -> None:
+    notes = """# Plate margins
+
+## Destructive margins
+- oceanic plate subducts under continental plate
+- e.g. Nazca plate -> Andes fold mountains
+- friction -> earthquakes
+"""
+    got = questions(tmp_path, notes)
+    assert not any("e.g." in front for front in got)
+    assert got["What does friction lead to?"] == "Earthquakes"

@@ -36,7 +36,13 @@ from revise.generation.cleaning import is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
 from revise.generation.events import clause_subject
 from revise.generation.grammar import capitalised
-from revise.generation.language import ARROW, given_by_context, past_to_base, word_set
+from revise.generation.language import (
+    ARROW,
+    EXAMPLE_OPENER,
+    given_by_context,
+    past_to_base,
+    word_set,
+)
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS
@@ -1446,6 +1452,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     if ARROW_IN.search(without_quotations(prompt)):
         return [_finding(14, face.prompt, "an arrow inside the question: two points run together")]
     led = _LEAD_TO.match(prompt)
+    if led and EXAMPLE_OPENER.match(led[1]):
+        return [
+            _finding(14, face.prompt, "an example asked as a cause ('What does e.g. X lead to?')")
+        ]
     if led and ("+" in led[1] or clause_subject(led[1]) is not None):
         return [
             _finding(

@@ -40,6 +40,7 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import (
     ARROW,
+    EXAMPLE_OPENER,
     LABEL_WORDS,
     MONTHS,
     PEOPLE,
@@ -562,6 +563,8 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
         value = condition if own or not quantity else f"{quantity} {condition}"
         front = f"What does {value} mean?"
         return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+    if EXAMPLE_OPENER.match(condition):
+        return []  # "e.g. Mid-Atlantic Ridge -> new crust": an example of what the label names
     tokens = words(condition)
     first = tokens[0] if tokens else ""
     if not first[:1].islower() or re.search(r"[\d:=(&\u2260]", condition):

@@ -348,3 +348,10 @@ MAIN_VERBS = word_set(
     "is are was were has have had comes came goes went occurs occurred happens happened"
     " becomes became remains remained means meant"
 )
+
+
+# "e.g. Mid-Atlantic Ridge", "such as the Andes": what opens an example, not a thing named
+EXAMPLE_OPENER = re.compile(
+    r"^\(?(?:e\.?\s?g\.?|i\.?\s?e\.?|eg|ie|for\s+example|for\s+instance|such\s+as|like)(?:[\s,:]|$)",
+    re.I,
+)
