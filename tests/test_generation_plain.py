@@ -429,3 +429,18 @@ def test_lines_indented_under_a_line_are_its_points_and_name_their_case(tmp_path
     assert not any(front.startswith("What is case study") for front in fronts)
     command = next(note for note in cards if "personal command" in note.front)
     assert command.context == "WAR AND REVOLUTION (1914-17)"  # a section, not one of THE DUMA
+
+
+def test_notes_never_wrapped_by_hand_keep_each_unpunctuated_line_a_fact(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Weimar culture notes\n\n"
+        "the golden age 1924-29 under Stresemann saw a cultural boom in Berlin with cabaret, jazz"
+        " clubs and the Bauhaus school of design founded by Walter Gropius in 1919\n"
+        "Women got the vote in 1919 and could be elected to the Reichstag\n"
+        "the Dawes Plan of 1924 rescheduled reparations and brought US loans\n",
+    )
+    fronts = {note.front: (note.source.start, note.source.end) for note in notes}
+    assert fronts["Women got the vote in [1919] and could be elected to the Reichstag"] == (4, 4)
+    assert fronts["The Dawes Plan of [1924] rescheduled reparations and brought US loans"] == (5, 5)
+    assert all(start == end for start, end in fronts.values())  # no line run into the next

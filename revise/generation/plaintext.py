@@ -354,6 +354,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
     """Paragraphs of wrapped lines; runs of short unpunctuated lines stay separate lines, and
     so do bullets and lines that each state one fact in the same shape (a list written
     without bullets: `ayer - yesterday`, `anoche - last night`)."""
+    unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
     groups: list[list[tuple[str, int]]] = [[]]
     for number, line in enumerate(lines, start=1):
         if line.strip():
@@ -388,7 +389,9 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
             if separate:
                 raws.append(_Raw(False, number, [(line, number)]))
                 paragraph = None
-            elif paragraph is None:
+            elif paragraph is None or (unwrapped and not _left_mid_phrase(paragraph.text)):
+                # (in notes whose author never wraps a line, a line after one that ends on a
+                # whole phrase is a note of its own, full stop or not)
                 paragraph = _Raw(False, number, [(line, number)])
                 raws.append(paragraph)
             else:
@@ -493,6 +496,15 @@ def _indented_items(group: list[tuple[str, int]], capitals: bool) -> dict[int, s
                 break
             items[deeper] = under.strip()
     return items
+
+
+MAX_WRAPPED_LINE = 100  # characters: notes with a longer line are not wrapped by hand
+
+
+def _left_mid_phrase(text: str) -> bool:
+    """ "... the Treaty of" or "... France," : a line that stops where its phrase cannot."""
+    last = text.split()[-1] if text.split() else ""
+    return last.endswith((",", "-", "\u2013", "&", "+")) or is_stopword(last.casefold())
 
 
 def _continues_item(line: str, item: _Raw) -> bool:
