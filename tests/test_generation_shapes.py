@@ -2349,3 +2349,15 @@ def test_an_example_before_an_arrow_is_no_cause_to_ask_of(tmp_path: Path) -> Non
     got = questions(tmp_path, notes)
     assert not any("e.g." in front for front in got)
     assert got["What does friction lead to?"] == "Earthquakes"
+
+
+def test_the_reasons_a_thing_was_done_for_are_asked_beside_its_date(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Britain and Europe\n\n## Joining the EEC\n"
+        "In 1973, Britain joined the EEC, mainly for economic reasons. De Gaulle had vetoed "
+        "its first application in 1963.\n",
+    )
+    got = {(note.front, note.back) for note in notes}
+    assert ("Why did Britain join the EEC in 1973?", "For economic reasons") in got
+    assert any(back == "1973" or "[1973]" in front for front, back in got)
