@@ -2351,13 +2351,28 @@ def test_an_example_before_an_arrow_is_no_cause_to_ask_of(tmp_path: Path) -> Non
     assert got["What does friction lead to?"] == "Earthquakes"
 
 
-def test_the_reasons_a_thing_was_done_for_are_asked_beside_its_date(tmp_path: Path) -> None:
-    notes = deck_notes(
-        tmp_path,
-        "# Britain and Europe\n\n## Joining the EEC\n"
-        "In 1973, Britain joined the EEC, mainly for economic reasons. De Gaulle had vetoed "
-        "its first application in 1963.\n",
+def test_a_bold_case_title_stays_over_the_list_a_line_below_it_names(tmp_path: Path) -> None:
+    notes = (
+        "# Rivers\n\n## Flooding\n\n"
+        "**Case study: Boscastle 2004**\n"
+        "Flash flood after 200 mm of rain in 24 hours\n"
+        "- the River Valency burst its banks in the village centre\n"
+        "- Royal Navy helicopters rescued about 100 people from roofs\n"
     )
-    got = {(note.front, note.back) for note in notes}
-    assert ("Why did Britain join the EEC in 1973?", "For economic reasons") in got
-    assert any(back == "1973" or "[1973]" in front for front, back in got)
+    cards = deck_notes(tmp_path, notes)
+    rescued = next(note for note in cards if "roofs" in note.front)
+    assert "Case study: Boscastle 2004" in rescued.context
+
+
+def test_a_bold_term_after_a_bullet_is_no_part_of_the_bullet(tmp_path: Path) -> None:
+    notes = (
+        "# Coasts\n\n## Coastal management\n\n"
+        "**Hard engineering**: man-made structures that control the sea\n"
+        "- gabions - wire cages filled with rocks, cheap\n"
+        "**Soft engineering**: works with natural processes\n"
+        "- beach nourishment - sand added to the beach from offshore\n"
+    )
+    asked = questions(tmp_path, notes)
+    assert asked.get("What is soft engineering?") == "Works with natural processes"
+    fronts = [note.front for note in deck_notes(tmp_path, notes)]
+    assert not any("gabions" in front.casefold() and "Soft" in front for front in fronts)

@@ -22,7 +22,7 @@ def parse_markdown(text: str) -> Document:
 
     text, meta_title = _strip_front_matter(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    blocks = _Walker(tokens).blocks()
+    blocks = _Walker(tokens, text.split("\n")).blocks()
     title = meta_title
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = title or blocks[0].text
@@ -51,8 +51,9 @@ _STEP = re.compile(r"\S\s*[+\-\u2212]\s*\S")  # "sₙ - rsₙ": a left-hand side
 
 
 class _Walker:
-    def __init__(self, tokens: list) -> None:  # type: ignore[type-arg]
+    def __init__(self, tokens: list, lines: list[str]) -> None:  # type: ignore[type-arg]
         self.tokens = tokens
+        self.lines = lines
         self.result: list[Block] = []
         self.list_depth = 0
         self.item_paragraphs: list[int] = []  # paragraphs seen in each open list item
@@ -117,7 +118,45 @@ class _Walker:
             for children, line in _separate_lines(inline.children or [], first):
                 self._add_children(children, kind, level, line)
             return
-        self._add_children(inline.children or [], kind, level, first)
+        children = inline.children or []
+        if kind is BlockKind.ITEM:
+            children, after = self._lazy_lines(children, first)
+            self._add_children(children, kind, level, first)
+            if after:
+                self._add(after, BlockKind.TEXT, 0)
+            return
+        self._add_children(children, kind, level, first)
+
+    def _lazy_lines(self, children: list, first: int):  # type: ignore[no-untyped-def,type-arg]
+        """A bullet's own lines, and the lines after it that are not indented under it, as an
+        inline token of their own: "- gabions - wire cages" over "**Soft engineering**: works
+        with ..." or "benefit: tourism increased" at the left margin is a bullet and a line
+        below it, not one run-on bullet (CommonMark's lazy continuation). A line that opens on
+        no term of its own, or follows one left mid-phrase ("... signed in"), goes on, and so
+        does a bullet as long as a hard-wrapped line: the author wraps at the margin."""
+        from types import SimpleNamespace
+
+        opening = self.lines[first - 1] if 0 < first <= len(self.lines) else ""
+        if len(opening.strip()) >= WRAPPED_WIDTH:
+            return children, None
+        margin = len(opening) - len(opening.lstrip()) + 2  # where the bullet's text starts
+        number = first
+        text = ""
+        for index, child in enumerate(children):
+            if child.type not in ("softbreak", "hardbreak"):
+                text += child.content if child.type == "text" else ""
+                continue
+            number += 1
+            source = self.lines[number - 1] if number <= len(self.lines) else ""
+            indent = len(source) - len(source.lstrip())
+            # ("resources is denied ..." under "- if a process holding certain": wrapped)
+            own = _opens_on_bold(children[index + 1 :]) or pair_shape(source.strip())
+            if indent < margin and own and not _CONTINUED.search(text.rstrip()):
+                rest = SimpleNamespace(children=children[index + 1 :], map=[number - 1, 0])
+                rest.content = source
+                return children[:index], rest
+            text = ""
+        return children, None
 
     def _add_children(self, children: list, kind: BlockKind, level: int, first: int) -> None:  # type: ignore[type-arg]
         text, breaks, terms, linked = _render_children(children, first)
@@ -183,6 +222,7 @@ _DISPLAY_START = re.compile(r"\s*(?:\$\$|\\\[)")
 
 
 MIN_SEPARATE_LINES = 2
+WRAPPED_WIDTH = 60  # a line this long may be wrapped; notes written line by line are shorter
 _CONTINUED = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
 
 

@@ -58,16 +58,18 @@ def outline(document: Document) -> Outline:
     bold_label = ""
     bold_line = 0
     naming = False  # the label is a plain line naming only the list right below it
+    held = ""  # a bold label that a plain line below it named a list under: still over it
     blocks = document.blocks
     listed: set[int] = set()  # items a heading's list card holds
     of_what = ""  # what the section's last lead was of: "e-commerce" in "Advantages of ..."
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        trail = tuple(text for _, text, _ in stack)
+        trail = tuple(text for _, text, _ in stack) + ((held,) if held else ())
         if block.kind is BlockKind.HEADING or is_label(block):
             parents.clear()
             naming = False
+            held = ""
             of_what = ""
             bold_label = block.text.rstrip(" :") if block.kind is not BlockKind.HEADING else ""
             bold_line = block.start
@@ -116,7 +118,11 @@ def outline(document: Document) -> Outline:
         if items:
             block, of_what = _lead_of(block, of_what)
         if not items and _names_items_below(block, blocks[index + 1 : index + 2]):
-            # "Equilibrium" over "- where Qd = Qs -> market clears": the items' label
+            # "Equilibrium" over "- where Qd = Qs -> market clears": the items' label, under
+            # the bold label over both ("**Case study: Lyme Regis**" over "Scheme, 1995-2015")
+            if bold_label and not naming:
+                held = bold_label
+                trail = (*trail, held)
             bold_label, bold_line, naming = block.text.rstrip(" :"), block.start, True
             index += 1
             continue
