@@ -2376,3 +2376,15 @@ def test_a_bold_term_after_a_bullet_is_no_part_of_the_bullet(tmp_path: Path) -> 
     assert asked.get("What is soft engineering?") == "Works with natural processes"
     fronts = [note.front for note in deck_notes(tmp_path, notes)]
     assert not any("gabions" in front.casefold() and "Soft" in front for front in fronts)
+
+
+def test_the_reasons_a_thing_was_done_for_are_asked_beside_its_date(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Britain and Europe\n\n## Joining the EEC\n"
+        "In 1973, Britain joined the EEC, mainly for economic reasons. De Gaulle had vetoed "
+        "its first application in 1963.\n",
+    )
+    got = {(note.front, note.back) for note in notes}
+    assert ("Why did Britain join the EEC in 1973?", "For economic reasons") in got
+    assert any(back == "1973" or "[1973]" in front for front, back in got)

@@ -9,7 +9,7 @@ is left to a cloze deletion.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
 from revise.generation.grammar import (
@@ -735,9 +735,10 @@ _BECAUSE = re.compile(
     r"|as\s+a\s+result\s+of)\s+"
     r"|\s+since\s+(?=(?:they|it|he|she|we|there)\s+\w+\s)"
     r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|\s+[-\u2013\u2014]+\s+(?=too\s+\w+$)|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
-    r"|(?:(?<=significant)|(?<=important))\s+as\s+",
+    r"|(?:(?<=significant)|(?<=important))\s+as\s+"
+    r"|,\s+(?:(?:mainly|primarily|largely|partly|chiefly)\s+)?(?=for\s+(?:[\w-]+\s+){1,5}reasons\b)",
     re.I,
-)
+)  # (", primarily for regional stability and economic reasons": why it was done)
 _SO = re.compile(
     r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+",
     re.I,
@@ -757,7 +758,11 @@ def why(sentence: str, names: frozenset[str]) -> list[Question]:
     match = _BECAUSE.search(sentence)
     if match:
         effect, reason = sentence[: match.start()], sentence[match.end() :]
-        found.extend(_why(effect, _whole_reason(reason), names))
+        asked = _why(effect, _whole_reason(reason), names)
+        if re.match(r"for\s", reason, re.I):
+            # "..., primarily for economic reasons": a card beside the line's own (its date)
+            asked = [replace(question, beside=True) for question in asked]
+        found.extend(asked)
     match = _SO.search(sentence)
     if match:
         cause, effect = sentence[: match.start()], sentence[match.end() :]
