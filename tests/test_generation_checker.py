@@ -227,6 +227,16 @@ def test_a_label_with_its_measure_is_a_fact_without_a_verb() -> None:
     assert 11 in flags(notes, card("Not very good [blackboard]", 5))
 
 
+def test_a_bullet_opening_on_its_verb_and_an_adverb_says_something() -> None:
+    notes = (
+        "## Joseph Haydn\n"
+        "- worked nearly 30 years for the Esterhazy family\n"
+        "- Focused vs. Diffused mode\n"
+    )
+    assert flags(notes, card("Worked nearly [30] years for the Esterhazy family", 2)) == set()
+    assert 11 in flags(notes, card("Focused vs. [Diffused] mode", 3))
+
+
 def test_a_prompt_starting_in_lower_case_or_with_punctuation_is_a_fragment() -> None:
     notes = "focused mode has tight spacing that keeps thoughts concentrated.\n"
     assert 11 in flags(

@@ -974,8 +974,11 @@ def _has_verb(text: str) -> bool:
                 following in _DETERMINERS
                 or following in ("into", "up", "down", "out", "over")
                 or number_next
+                or (_pos(following) == {"ADV"} and following != "not")
             ):
-                return True  # "Founded in 1865", "Passed by Congress": the subject is the heading
+                # "Founded in 1865", "Passed by Congress", "Worked nearly 30 years for ...":
+                # the subject is the heading
+                return True
         if not index or token[:1].isupper() or lower.endswith("ing"):
             previous = lower
             continue
