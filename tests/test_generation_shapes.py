@@ -2388,3 +2388,19 @@ def test_the_reasons_a_thing_was_done_for_are_asked_beside_its_date(tmp_path: Pa
     got = {(note.front, note.back) for note in notes}
     assert ("Why did Britain join the EEC in 1973?", "For economic reasons") in got
     assert any(back == "1973" or "[1973]" in front for front, back in got)
+
+
+def test_a_line_naming_the_kind_of_its_bullets_leads_their_list(tmp_path: Path) -> None:
+    notes = (
+        "# Coasts\n\n## Erosion\n\n"
+        "Causes of faster erosion on some coasts\n"
+        "- soft rock such as boulder clay\n"
+        "- long fetch\n"
+        "- narrow beaches\n"
+        "- rising sea level\n"
+    )
+    asked = questions(tmp_path, notes)
+    assert asked.get("Causes of faster erosion on some coasts (4)") == (
+        "soft rock such as boulder clay; long fetch; narrow beaches; rising sea level"
+    )
+    assert "Erosion (4)" not in asked

@@ -256,6 +256,20 @@ def _names_items_below(block: Block, following: list[Block]) -> bool:
     )
 
 
+def names_kind_of_point(block: Block, following: list[Block]) -> bool:
+    """ "Causes of faster erosion on some coasts" right above its bullets: a line without a
+    verb that opens on the kind of point the bullets are (causes, effects, advantages)."""
+    from revise.generation.language import LABEL_WORDS
+
+    first = words(block.text)[:1]
+    return (
+        bool(first)
+        and first[0].casefold() in LABEL_WORDS
+        and first[0].casefold().endswith("s")
+        and _names_items_below(block, following[:1])
+    )
+
+
 def _children(blocks: list[Block], index: int) -> list[Block]:
     """The items one level deeper right after an item that introduces them.
 
@@ -279,7 +293,9 @@ def _children(blocks: list[Block], index: int) -> list[Block]:
 def _items_after_lead(blocks: list[Block], index: int) -> list[Block]:
     """The short list right after a paragraph that ends in ":", when nothing nests inside it."""
     lead = blocks[index]
-    if lead.kind is not BlockKind.TEXT or not lead.text.rstrip().endswith(":"):
+    if lead.kind is not BlockKind.TEXT:
+        return []
+    if not lead.text.rstrip().endswith(":") and not names_kind_of_point(lead, blocks[index + 1 :]):
         return []
     items = []
     for block in blocks[index + 1 :]:
@@ -297,6 +313,8 @@ def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:
     items: list[Block] = []
     start = index + 1
     lead = blocks[start] if start < len(blocks) else None
+    if lead and names_kind_of_point(lead, blocks[start + 1 :]):
+        return []  # "Causes of faster erosion" over its list: the list's own lead
     if lead and lead.kind is BlockKind.TEXT and not lead.text.rstrip().endswith(":"):
         start += 1  # "A limiting factor is ..." over "Light intensity", "Temperature", ...
     for block in blocks[start:]:
