@@ -192,3 +192,17 @@ def test_two_words_that_merge_into_one_are_each_asked(tmp_path: Path) -> None:
         "What does à + les become?": "aux",
         "What does de + le become?": "du",
     }
+
+
+def test_a_label_over_several_verbs_and_their_forms_asks_each_verb(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "# Deutsch\n\n## Perfekt\n\n"
+        "- with haben: spielen → hat gespielt, kaufen → hat gekauft, lesen → hat gelesen\n",
+        "notes.md",
+    )
+    assert asked == {
+        'With haben: "spielen"?': "hat gespielt",
+        'With haben: "kaufen"?': "hat gekauft",
+        'With haben: "lesen"?': "hat gelesen",
+    }

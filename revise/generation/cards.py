@@ -841,6 +841,7 @@ def _passage_drafts(
             forms = (glossary and form_pair(sentence, named)) or paradigm(sentence, named)
             meant = forms or translation(sentence, glossary)
             field = meant and (meant[0].front, meant[0].back)
+            more = meant[1:] if meant else more
         if field and normalise(sentence) not in seen:
             # "**magnitude**: 8.8" under "Chile 2010": what the case measured
             seen.add(normalise(sentence))

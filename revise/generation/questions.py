@@ -1758,6 +1758,7 @@ def _form_question(word: str, forms: str, heading: str) -> Question:
 
 
 MIN_PARADIGM = 3
+MIN_TERM_PAIRS = 2
 _PARADIGM = re.compile(r"^(?P<word>[^:;=]{1,40}?):\s+(?P<forms>[^:;=]+?)(?:\s*\([^()]*\))?$")
 
 
@@ -1772,6 +1773,11 @@ def paradigm(sentence: str, heading: str = "") -> list[Question]:
         return []
     word = match["word"].strip()
     parts = [part.strip() for part in _TRAILING_DOTS.sub("", match["forms"]).split(",")]
+    pairs = [form_pair(part, word) for part in parts if re.search(ARROW, part)]
+    if len(parts) >= MIN_TERM_PAIRS and len(pairs) == len(parts) and all(pairs):
+        # "others take haben: machen → hat gemacht, essen → hat gegessen": each verb's form,
+        # by the label they sit under
+        return [found[0] for found in pairs]
     if not MIN_PARADIGM <= len(parts) <= MAX_FORMS or re.search(r"\d", sentence):
         return []
     if any(not part[:1].islower() or not 1 <= len(part.split()) <= 2 for part in parts):
