@@ -2404,3 +2404,16 @@ def test_a_line_naming_the_kind_of_its_bullets_leads_their_list(tmp_path: Path) 
         "soft rock such as boulder clay; long fetch; narrow beaches; rising sea level"
     )
     assert "Erosion (4)" not in asked
+
+
+def test_a_table_of_terms_without_a_header_row_gives_their_cards(tmp_path: Path) -> None:
+    notes = (
+        "# Coasts\n\n## Landforms of deposition\n\n"
+        "| Spit | long ridge of sand sticking out to sea where the coast changes direction |\n"
+        "| Tombolo | bar joining an island to the mainland |\n"
+    )
+    cards = deck_notes(tmp_path, notes)
+    sides = [(note.front, note.back) for note in cards]
+    assert any("[Tombolo]" in front and "joining an island" in front for front, _ in sides)
+    assert any("Spit" in front or back == "Spit" for front, back in sides)
+    assert not any("|" in front for front, _ in sides)

@@ -341,6 +341,7 @@ def build_notes(
         for passage in passages:
             if id(passage.block) in illustrations:
                 continue
+            passage = _term_row_as_item(passage)
             if passage.block.kind is BlockKind.ROW:
                 drafts.extend(_row_drafts(passage, outline.title, path, shared))
             elif passage.block.kind is BlockKind.FORMULA:
@@ -2110,6 +2111,20 @@ def _shared_cells(outline: Outline) -> _Shared:
         for column, cell in cells:
             shared[(header, column, normalise(cell))] = found
     return shared
+
+
+def _term_row_as_item(passage: Passage) -> Passage:
+    """A row of a two-column table without a header ("| Tombolo | bar joining an island to
+    the mainland |") is a term and its meaning, read as the line "Tombolo - bar joining ..."."""
+    block = passage.block
+    if block.kind is not BlockKind.ROW or block.header or len(block.cells) != 2:
+        return passage
+    term, meaning = (cell.strip() for cell in block.cells)
+    if not term or not meaning or len(words(term)) > MAX_TERM_WORDS:
+        return passage
+    text = f"{term} - {meaning}"
+    item = replace(block, kind=BlockKind.ITEM, text=text, cells=(), terms=(term,))
+    return replace(passage, block=item)
 
 
 def _row_drafts(

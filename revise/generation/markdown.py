@@ -114,6 +114,9 @@ class _Walker:
         if kind is BlockKind.TEXT and _DISPLAY_START.match(inline.content):
             self._formulas(inline.content, first)
             return
+        if kind is BlockKind.TEXT and _headerless_rows(inline.content):
+            self._pipe_rows(inline.content, first)
+            return
         if kind is BlockKind.TEXT:
             for children, line in _separate_lines(inline.children or [], first):
                 self._add_children(children, kind, level, line)
@@ -197,6 +200,17 @@ class _Walker:
             block = Block(BlockKind.FORMULA, equation, first, last, 0, ((0, first),), names)
             self.result.append(block)
 
+    def _pipe_rows(self, content: str, first: int) -> None:
+        """Rows of a table written without its header and rule line ("| Spit | long ridge of
+        sand ... |"), which Markdown reads as a paragraph."""
+        for number, line in enumerate(content.split("\n"), start=first):
+            cells = tuple(" ".join(plain_maths(cell).split()) for cell in _cells(line))
+            if not any(cells):
+                continue
+            text = " | ".join(cells)
+            breaks = ((0, number),)
+            self.result.append(Block(BlockKind.ROW, text, number, number, 0, breaks, cells=cells))
+
     def _row(self) -> None:
         cells = tuple(self.cells)
         if self.in_head:
@@ -219,6 +233,20 @@ class _Walker:
 
 
 _DISPLAY_START = re.compile(r"\s*(?:\$\$|\\\[)")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+MIN_PIPE_ROWS = 2
+
+
+def _headerless_rows(content: str) -> bool:
+    """A paragraph of two or more lines each set between pipes with cells between them."""
+    lines = content.strip().split("\n")
+    return len(lines) >= MIN_PIPE_ROWS and all(
+        _PIPE_ROW.match(line) and len(_cells(line)) >= 2 for line in lines
+    )
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
 MIN_SEPARATE_LINES = 2
