@@ -237,6 +237,12 @@ def test_a_bullet_opening_on_its_verb_and_an_adverb_says_something() -> None:
     assert 11 in flags(notes, card("Focused vs. [Diffused] mode", 3))
 
 
+def test_a_line_opening_on_a_quotation_keeps_the_quotation_s_case() -> None:
+    notes = '## Haydn\n- "father of the symphony" - wrote 104 symphonies\n- and wrote 68 quartets\n'
+    assert flags(notes, card('"father of the symphony" - wrote [104] symphonies', 2)) == set()
+    assert 11 in flags(notes, card("and wrote [68] quartets", 3))
+
+
 def test_a_prompt_starting_in_lower_case_or_with_punctuation_is_a_fragment() -> None:
     notes = "focused mode has tight spacing that keeps thoughts concentrated.\n"
     assert 11 in flags(

@@ -868,7 +868,8 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []  # "xₙ = ?": a formula opens with its variable, whatever its case
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
-    if capitalised(word) != word:  # ("a.c.", "pH" and "mRNA" are written so)
+    quoted = text[:1] in "\"'\u201c\u2018"  # '"stab in the back" myth': the quotation's own case
+    if capitalised(word) != word and not quoted:  # ("a.c.", "pH" and "mRNA" are written so)
         return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
     if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):
         return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]
