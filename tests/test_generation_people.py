@@ -162,3 +162,19 @@ def test_short_outline_bullets_keep_their_subject_definition_and_initials(tmp_pa
         "",
     ) in got
     assert not any(front.startswith("Ireland Civil") for front, _ in got)
+
+
+def test_what_an_event_meant_for_someone_is_asked_with_them(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "The Cuban Missile Crisis 1962\n"
+        "- Significance of the crisis\n"
+        "- For Khrushchev - the crisis had damaged his standing in the Politburo\n"
+        "- Hotline set up between Washington and Moscow in 1963\n",
+    )
+    got = {(note.front, note.back) for note in notes}
+    assert (
+        "For Khrushchev, what had the crisis damaged?",
+        "His standing in the Politburo",
+    ) in got
+    assert not any("[For " in front for front, _ in got)  # "For Khrushchev" is no one's name

@@ -1092,6 +1092,8 @@ def _opening_person(sentence: str, vocabulary: Vocabulary) -> Target | None:
     who = match["who"].strip()
     if any(word.casefold() in vocabulary.lower for word in re.findall(r"[A-Za-z]{2,}", who)):
         return None
+    if is_stopword(who.split()[0].casefold()):
+        return None  # "For Khrushchev - ...": for whom it mattered, not who said it
     people = re.split(r"\s*(?:\+|&|\band\b)\s*", who)
     if not all(len(person.split()) >= 2 or "." in person for person in people):
         return None  # "Bentham - ...", "Secular - ...": one word may be a label, not a person
@@ -1392,6 +1394,15 @@ def shaped_questions(
         granted = conceded(sentence)  # "Although X provided Y, ...": what it grants is a fact
         found.extend(replace(q, beside=True) for q in object_question(granted, names) if granted)
     found.extend(which_did(sentence, names))  # "..., the Treaty of X, which acknowledged Y"
+    for_whom = _FOR_WHOM.match(sentence)
+    if for_whom:
+        # "For Russia - war had proved China's worth as an ally": what it meant for someone
+        main = for_whom["main"]
+        opening = main.split()[0]
+        for q in object_question(capital(main), names, about_label=True):
+            asked = q.front if opening[:1].isupper() else q.front.replace(capital(opening), opening)
+            front = f"{for_whom['front']}, {asked[:1].lower()}{asked[1:]}"
+            found.append(replace(q, front=front, beside=True))
     if not any(question.shape == Shape.DEFINITION and not question.hidden for question in found):
         subject = find_targets(sentence, vocabulary, terms)
         opening = [
@@ -1411,6 +1422,12 @@ def shaped_questions(
         if not question.asks[0] or not vocabulary.says_more_than_once(*question.asks)
     ]
     return sorted(found, key=lambda question: -question.score)
+
+
+_FOR_WHOM = re.compile(
+    r"^(?P<front>For\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
+    r"\s*[-\u2013\u2014:]+\s+(?P<main>[A-Za-z].+)$"
+)
 
 
 def _shaped_option(
