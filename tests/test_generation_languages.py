@@ -206,3 +206,16 @@ def test_a_label_over_several_verbs_and_their_forms_asks_each_verb(tmp_path: Pat
         'With haben: "kaufen"?': "hat gekauft",
         'With haben: "lesen"?': "hat gelesen",
     }
+
+
+def test_a_science_term_with_a_short_meaning_is_no_word_of_another_language(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "# Cells\n\n- ribosomes - the site of protein synthesis\n"
+        "- osmosis - diffusion of water across a membrane\n",
+        "notes.md",
+    )
+    assert 'What does "ribosomes" mean?' not in asked
+    assert asked["What is osmosis?"] == "Diffusion of water across a membrane"

@@ -1992,8 +1992,12 @@ def _glossary_items(outline: Outline) -> set[int]:
     run: list[Block] = []
 
     def close() -> None:
-        said = sum(1 for block in run if _in_other_language(tidy(block.text)))
-        if len(run) >= MIN_TERM_LIST and said * 2 >= len(run):
+        lines = [tidy(block.text) for block in run]
+        said = sum(1 for line in lines if _in_other_language(line))
+        # one line at least plainly so ("el ocio - leisure"): "mitochondria - the powerhouse
+        # of the cell" is biology's word, no other language's
+        plain = any(translation(line) or form_pair(line) for line in lines)
+        if len(run) >= MIN_TERM_LIST and said * 2 >= len(run) and plain:
             found.update(id(block) for block in run)
         run.clear()
 
