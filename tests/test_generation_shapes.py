@@ -2368,7 +2368,7 @@ def test_a_bold_term_after_a_bullet_is_no_part_of_the_bullet(tmp_path: Path) -> 
     notes = (
         "# Coasts\n\n## Coastal management\n\n"
         "**Hard engineering**: man-made structures that control the sea\n"
-        "- gabions - wire cages filled with rocks, cheap\n"
+        "- gabions - wire cages filled with rocks, cheap and quick to put up\n"
         "**Soft engineering**: works with natural processes\n"
         "- beach nourishment - sand added to the beach from offshore\n"
     )

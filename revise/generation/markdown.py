@@ -250,7 +250,7 @@ def _cells(line: str) -> list[str]:
 
 
 MIN_SEPARATE_LINES = 2
-WRAPPED_WIDTH = 60  # a line this long may be wrapped; notes written line by line are shorter
+WRAPPED_WIDTH = 72  # a line this long may be wrapped at the margin; a bullet of its own is shorter
 _CONTINUED = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
 
 
