@@ -9,6 +9,7 @@ import pytest
 from revise.formats.model import NoteData, NoteKind
 from revise.generation import generate_deck
 from revise.generation.clauses import superlative
+from revise.generation.grammar import capitalised
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.questions import Question, Shape
 from revise.generation.spelling import looks_misspelt
@@ -2417,3 +2418,28 @@ def test_a_table_of_terms_without_a_header_row_gives_their_cards(tmp_path: Path)
     assert any("[Tombolo]" in front and "joining an island" in front for front, _ in sides)
     assert any("Spit" in front or back == "Spit" for front, back in sides)
     assert not any("|" in front for front, _ in sides)
+
+
+def test_a_highlight_and_a_link_to_another_note_read_as_written(tmp_path: Path) -> None:
+    """Note apps' marks ("==...==", "[[Note]]", "[[Note|shown]]") are no part of a card."""
+    notes = tmp_path / "stats.md"
+    notes.write_text(
+        "# Sampling\n\n"
+        "- Builds on [[Binomial distribution|binomial]] hypothesis tests from year 12.\n"
+        "- ==z = 1.96 is the one to remember== → 95% of the standard normal lies between "
+        "\u22121.96 and 1.96\n",
+        encoding="utf-8",
+    )
+    fronts = [note.front for note in generate_deck(notes).notes]
+    assert (
+        "Z = 1.96 is the one to remember → [95%] of the standard normal lies between "
+        "\u22121.96 and 1.96" in fronts
+    )
+    assert not [front for front in fronts if "==" in front or "[[" in front or "]]" in front]
+
+
+def test_a_greek_letter_opening_a_card_keeps_its_case() -> None:
+    """ "sigma/root n" is the standard error; "Sigma/root n" would be a sum."""
+    sigma = "\u03c3/\u221a(n) = the standard error"
+    assert capitalised(sigma) == sigma
+    assert capitalised("mitochondria") == "Mitochondria"

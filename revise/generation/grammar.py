@@ -378,8 +378,8 @@ def indefinite_article(phrase: str) -> str:
 
 def capitalised(text: str) -> str:
     """The first letter in capitals, unless the word is written so on purpose: "a.c.", "pH",
-    "mRNA" stay as they are."""
-    if re.match(r"[a-z](?:\.|[A-Z])", text):
+    "mRNA" stay as they are, and so does a Greek letter: a symbol, whose capital is another."""
+    if re.match(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]", text):
         return text
     return text[:1].upper() + text[1:]
 

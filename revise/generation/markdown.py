@@ -21,6 +21,7 @@ def parse_markdown(text: str) -> Document:
     from markdown_it import MarkdownIt
 
     text, meta_title = _strip_front_matter(text)
+    text = _without_note_app_marks(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = _Walker(tokens, text.split("\n")).blocks()
     title = meta_title
@@ -38,6 +39,18 @@ def _strip_front_matter(text: str) -> tuple[str, str]:
     title = _FRONT_TITLE.search(match[1])
     blank = "\n" * match[0].count("\n")
     return blank + text[match.end() :], title[1] if title else ""
+
+
+# Marks of note-taking apps (Obsidian, Logseq, Typora) that CommonMark leaves as text: a
+# highlight "==...==" and a link to another note "[[Note]]" or "[[Note|shown as]]".
+_HIGHLIGHT = re.compile(r"==(?=\S)([^\n]+?)(?<=\S)==")
+_NOTE_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
+
+
+def _without_note_app_marks(text: str) -> str:
+    """The text a reader sees of a highlight or a link to another note; each line stays
+    where it was."""
+    return _NOTE_LINK.sub(r"\1", _HIGHLIGHT.sub(r"\1", text))
 
 
 def _closed_form(equation: str, side: str) -> bool:
