@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from revise.formats.model import NoteData, NoteKind
-from revise.generation import generate_deck
-
-
-def deck_notes(tmp_path: Path, text: str, name: str = "notes.txt") -> list[NoteData]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return generate_deck(path).notes
+from tests.generated_notes import deck_notes
 
 
 def fronts(notes: list[NoteData]) -> list[str]:

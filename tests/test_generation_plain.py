@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from revise.formats.model import NoteData, NoteKind
+from revise.formats.model import NoteKind
 from revise.generation import generate_deck
-
-
-def deck_notes(tmp_path: Path, text: str, name: str = "notes.txt") -> list[NoteData]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return generate_deck(path).notes
-
-
-def questions(tmp_path: Path, text: str, name: str = "notes.txt") -> dict[str, str]:
-    notes = deck_notes(tmp_path, text, name)
-    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+from tests.generated_notes import deck_notes, questions
 
 
 def test_a_glossary_of_one_term_a_line_gives_each_term_its_card(tmp_path: Path) -> None:
