@@ -9,6 +9,7 @@ import pytest
 from revise.formats.model import NoteData, NoteKind
 from revise.generation import generate_deck
 from revise.generation.clauses import superlative
+from revise.generation.fields import column_question
 from revise.generation.grammar import capitalised
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.questions import Question, Shape
@@ -2443,3 +2444,18 @@ def test_a_greek_letter_opening_a_card_keeps_its_case() -> None:
     sigma = "\u03c3/\u221a(n) = the standard error"
     assert capitalised(sigma) == sigma
     assert capitalised("mitochondria") == "Mitochondria"
+
+
+def test_a_column_headed_by_a_participle_asks_what_the_row_is_used_for(tmp_path: Path) -> None:
+    """A header "Used for" is no noun: not "What is the used for of HTTP?"."""
+    asked = questions(
+        tmp_path,
+        "# Protocols\n\n"
+        "| Protocol | Port | Used for |\n|---|---|---|\n"
+        "| HTTP | 80 | transferring web pages |\n"
+        "| SSH | 22 | secure remote login |\n"
+        "| SMTP | 25 | sending email between mail servers |\n",
+    )
+    assert asked["What is HTTP used for?"].casefold() == "transferring web pages"
+    assert not [front for front in asked if "the used for" in front]
+    assert column_question("Used in", "enzymes") == "What are enzymes used in?"

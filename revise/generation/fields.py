@@ -11,6 +11,7 @@ from revise.generation.grammar import (
     capitalised,
     finish_question,
     lemmas,
+    participle_base,
     verb_base,
 )
 from revise.generation.language import CASE_LABEL, is_rare
@@ -54,7 +55,7 @@ _ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
 def column_question(header: str, subject: str) -> str:
     """What a table column asks of its row: "Function" -> "What is the function of X?",
     "Products" -> "What are the products of X?", "Where it is made" -> "Where is X made?",
-    "Tests for" -> "What does X test for?" """
+    "Tests for" -> "What does X test for?", "Used for" -> "What is X used for?" """
     if _ASKING_HEADER.match(header.strip()):
         named = re.sub(r"^(?:a|an)\s+", "", subject)  # "Destructive margin: what happens?"
         return f"{capitalised(named)}: {header.strip().lower()}?"  # "What happens" as a header
@@ -71,6 +72,10 @@ def column_question(header: str, subject: str) -> str:
         aux = "do" if plural_noun(subject.split()[-1]) else "does"
         return finish_question(f"{does[1].capitalize()} {aux} {subject} {base}{does[4]}")
     first, _, rest = header.strip().partition(" ")
+    if rest.casefold() in PREPOSITIONS and participle_base(first.casefold()):
+        # "Used for" -> "What is HTTP used for?", "Used in" -> "What are enzymes used in?"
+        verb = "are" if plural_noun(subject.split()[-1]) else "is"
+        return f"What {verb} {subject} {first.casefold()} {rest.casefold()}?"
     base = verb_base(first.casefold(), "VBZ")
     verb_like = "NOUN" not in lemmas(first.casefold()) or rest.casefold() in PREPOSITIONS
     if base and verb_like:
