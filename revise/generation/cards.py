@@ -89,6 +89,7 @@ from revise.generation.language import (
     ORDINALS,
     PEOPLE,
     PRONOUNS,
+    TEXT_CACHE_SIZE,
     TITLES,
     given_by_context,
     is_number_word,
@@ -559,7 +560,7 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     return _asked(note.front, note.context) if note.kind is NoteKind.BASIC else None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     # A formula's name is part of what it asks: "Fₙ = ?" and "Fₙ = ? (closed form)" are two.
     # A bracket glued to its word ("O(n²)", "f(x)") is part of it, no aside.
@@ -581,7 +582,7 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     return (content, context if "= ?" in text else "") if content else None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def gap_frame(masked: str) -> str:
     """The content word just before a cloze gap, ordinals and numbers aside: "period" in
     "During the first period (___)". Clozes of one enumeration share it."""
@@ -643,7 +644,7 @@ def _inside_quotation(before: str, after: str) -> bool:
     return before.count("\u201c") > before.count("\u201d") and "\u201d" in after
 
 
-@lru_cache(maxsize=16384)  # asked again of the same text by each kind of card tried
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def tidy(sentence: str) -> str:
     """Drop cross-references, asides, stray markup and a leading connective a card does not
     need ("(see Foreign Policy, ch. 4)", "**", "##", "As a result - ")."""
@@ -719,7 +720,7 @@ def _defines(sentence: str) -> bool:
     )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_advice(sentence: str) -> bool:
     """Words to the reader rather than facts: study and exam advice, instructions, questions."""
     text = sentence.strip()

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from revise.formats.model import normalise
 from revise.generation.document import Block, BlockKind, Document
+from revise.generation.language import TEXT_CACHE_SIZE
 
 _SHORT_BOILERPLATE = re.compile(
     r"""^(
@@ -54,7 +55,7 @@ LONG_WORDS = 40  # a block longer than this is never the page's furniture
 _SIDES = re.compile(r"\s[-\u2013\u2014]\s")
 
 
-@lru_cache(maxsize=16384)  # asked again of the same text by each kind of card tried
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_boilerplate(text: str) -> bool:
     """True for a line or block that belongs to the page around the notes, not the notes."""
     stripped = text.strip()
@@ -75,7 +76,7 @@ def is_boilerplate(text: str) -> bool:
     return count <= SHORT_WORDS and bool(_LINK.search(stripped))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def has_link(text: str) -> bool:
     """A sentence carrying a web address or e-mail is about the page, not the subject."""
     return bool(_LINK.search(text) or _DOMAIN.search(text))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from revise.generation.language import TEXT_CACHE_SIZE
+
 META_LABEL = re.compile(
     r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
     r"|warning|(?:worked )?example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?"
@@ -79,7 +81,7 @@ def _said_of_a_thing(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def not_content(text: str) -> str:
     """Why a line is no fact of the subject ("advice to the reader", ...), or "" if it is one."""
     if META_LABEL.match(text):

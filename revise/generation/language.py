@@ -175,6 +175,9 @@ _NOT_VERBS = word_set(
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+# How many lines' results each per-text cache keeps: whatever is asked of one line (its tidied
+# text, whether it is furniture, advice or a link) is asked again by each kind of card tried.
+TEXT_CACHE_SIZE = 16384
 
 
 @lru_cache(maxsize=65536)
