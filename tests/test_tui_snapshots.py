@@ -27,7 +27,6 @@ from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     tui_db,
 )
 
-SIZE = (100, 30)
 SIZES = pytest.mark.parametrize("size", [(100, 30), (60, 15)], ids=["100x30", "60x15"])
 
 
@@ -57,8 +56,9 @@ def test_deck_list(snap_compare, tui_col, tui_clock, size):
     assert snap_compare(make_app(tui_col, tui_clock), terminal_size=size, run_before=settle)
 
 
-def test_deck_list_empty(snap_compare, tui_col, tui_clock):
-    assert snap_compare(make_app(tui_col, tui_clock), terminal_size=SIZE, run_before=settle)
+@SIZES
+def test_deck_list_empty(snap_compare, tui_col, tui_clock, size):
+    assert snap_compare(make_app(tui_col, tui_clock), terminal_size=size, run_before=settle)
 
 
 @SIZES
@@ -89,7 +89,8 @@ def test_review_long_card_after_reveal(snap_compare, tui_col, tui_clock, size):
     assert snap_compare(app, terminal_size=size, run_before=reveal)
 
 
-def test_review_cloze_after_reveal(snap_compare, tui_col, tui_clock):
+@SIZES
+def test_review_cloze_after_reveal(snap_compare, tui_col, tui_clock, size):
     tui_col.import_decks([korea_deck()])
     app = make_app(tui_col, tui_clock, study=True)
 
@@ -99,14 +100,15 @@ def test_review_cloze_after_reveal(snap_compare, tui_col, tui_clock):
         await settle(pilot)
         await pilot.press("space")
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=second_card_revealed)
+    assert snap_compare(app, terminal_size=size, run_before=second_card_revealed)
 
 
-def test_review_hostile_card_after_reveal(snap_compare, tui_col, tui_clock):
+@SIZES
+def test_review_hostile_card_after_reveal(snap_compare, tui_col, tui_clock, size):
     """Escape sequences show as control pictures; zero-width and bidi characters are left out."""
     tui_col.import_decks([hostile_deck()])
     app = make_app(tui_col, tui_clock, study=True)
-    assert snap_compare(app, terminal_size=SIZE, run_before=reveal)
+    assert snap_compare(app, terminal_size=size, run_before=reveal)
 
 
 @SIZES
