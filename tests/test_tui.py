@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import ProgressBar
 
-from revise import Collection
+from revise import Collection, Rating
 from revise.config import Config
 from revise.formats.model import NoteKind
 from revise.tui.screens import review
@@ -130,6 +130,85 @@ def test_undo_brings_the_card_back(tui_col, tui_db, tui_clock):
         assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
 
     drive(app, scenario)
+
+
+def reviews_in_deck(db: Path, clock, deck: str) -> dict[str, int]:
+    """How many answers each card of `deck` holds, by its front, as another process sees them."""
+    other = Collection.open(db, clock=clock)
+    try:
+        notes = other.export_deck(deck).notes
+        return {note.front: sum(len(card.reviews) for card in note.history) for note in notes}
+    finally:
+        other.close()
+
+
+def notices(pilot) -> list[str]:
+    return [str(notice.message) for notice in pilot.app._notifications]
+
+
+def test_undo_in_one_deck_never_brings_back_yesterdays_card_of_another(tui_col, tui_db, tui_clock):
+    tui_col.import_decks([korea_deck(), treaty_deck()])
+    yesterday = tui_col.session("Treaties")
+    yesterday.answer(yesterday.next_card(), Rating.GOOD)
+    tui_clock.advance(days=1)
+    app = make_app(tui_col, tui_clock, deck="Korea", study=True)
+
+    async def scenario(pilot):
+        await pilot.press("u")
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == FIRST_PROMPT
+        assert notices(pilot) == ["Nothing to undo in this session"]
+        await pilot.press("space", "3")
+        await settle(pilot)
+        await pilot.press("u", "u")
+        await settle(pilot)
+        assert text_of(pilot, "#card-prompt") == FIRST_PROMPT  # this session's answer, taken back
+        assert notices(pilot)[-1] == "Nothing to undo in this session"
+        assert "Treaty" not in screen_text(pilot)
+
+    drive(app, scenario)
+    assert reviews_in_deck(tui_db, tui_clock, "Treaties")["Treaty question 0?"] == 1
+    assert sum(reviews_in_deck(tui_db, tui_clock, "Korea").values()) == 0
+
+
+def test_undo_in_one_window_never_takes_back_the_answer_of_another(tui_col, tui_db, tui_clock):
+    """Two windows study one deck on one database file; each `u` takes back only its own answer."""
+    tui_col.import_decks([treaty_deck()])
+    other = Collection.open(tui_db, config=Config(fuzz=False), clock=tui_clock)
+    window_a = make_app(tui_col, tui_clock, deck="Treaties", study=True)
+    window_b = make_app(other, tui_clock, deck="Treaties", study=True)
+
+    async def main() -> None:
+        async with window_a.run_test(size=(100, 30)) as a:
+            await settle(a)
+            assert text_of(a, "#card-prompt") == "Treaty question 0?"
+            await a.press("space", "4")
+            await settle(a)
+            async with window_b.run_test(size=(100, 30)) as b:
+                await settle(b)
+                assert text_of(b, "#card-prompt") == "Treaty question 1?"
+                await b.press("space", "4")
+                await settle(b)
+                await a.press("u")
+                await settle(a)
+                assert text_of(a, "#card-prompt") == "Treaty question 0?"
+                await a.press("u")
+                await settle(a)
+                assert notices(a)[-1] == "Nothing to undo in this session"
+                assert reviews_in_deck(tui_db, tui_clock, "Treaties") == {
+                    "Treaty question 0?": 0,
+                    "Treaty question 1?": 1,
+                    "Treaty question 2?": 0,
+                }
+                await b.press("u")
+                await settle(b)
+                assert text_of(b, "#card-prompt") == "Treaty question 1?"
+
+    try:
+        asyncio.run(main())
+    finally:
+        other.close()
+    assert sum(reviews_in_deck(tui_db, tui_clock, "Treaties").values()) == 0
 
 
 def test_quitting_shows_the_session_summary(tui_col, tui_clock):
