@@ -4,17 +4,23 @@ naming the database (or exits quietly, for the reader), never a traceback, and c
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from revise import Collection
 from revise.cli import EXIT_BROKEN_PIPE, main
+from revise.errors import ReviseError
+from revise.formats.anki_export import write_apkg
+from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.storage.diagnose import explain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,6 +214,74 @@ def test_a_full_disk_names_the_file_and_stores_nothing(small_disk, monkeypatch, 
     assert list(small_disk.glob(".revise-*")) == []
     assert main(["decks", "--json"]) in (0, 1)
     assert "Language French" not in capsys.readouterr().out
+
+
+PICTURES = 6
+PICTURE_BYTES = 200 * 1024  # six of them do not fit on the 1 MB disk beside the collection
+
+
+def pictures_deck() -> DeckData:
+    """Cards with pictures that cannot be squeezed (random bytes), too many for the small disk."""
+    names = [f"map{n}.png" for n in range(PICTURES)]
+    notes = [
+        NoteData(NoteKind.BASIC, f"Which country is this? (image: {name})", f"Country {n}",
+                 media=(name,))
+        for n, name in enumerate(names)
+    ]  # fmt: skip
+    return DeckData("Maps", notes, media={name: os.urandom(PICTURE_BYTES) for name in names})
+
+
+def package_with_pictures(folder: Path) -> Path:
+    package = folder / "maps.apkg"
+    write_apkg([pictures_deck()], package)
+    return package
+
+
+def deck_file_with_pictures(folder: Path) -> Path:
+    """`maps.md` with its pictures in `maps.media/` beside it, as the README describes."""
+    deck = pictures_deck()
+    path = folder / "maps.md"
+    path.write_text("".join(f"{note.front} :: {note.back}\n" for note in deck.notes), "utf-8")
+    (folder / "maps.media").mkdir()
+    for name, data in deck.media.items():
+        (folder / "maps.media" / name).write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("make_file", [package_with_pictures, deck_file_with_pictures],
+                         ids=["apkg", "md"])  # fmt: skip
+def test_a_full_disk_during_an_import_with_pictures_stores_no_card_and_no_picture(
+    small_disk, tmp_path, monkeypatch, capsys, make_file
+):
+    db = small_disk / "revise.db"
+    monkeypatch.setenv("REVISE_DB", str(db))
+    monkeypatch.delenv("REVISE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config-home"))
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
+    assert main(["import", str(deck_file(tmp_path))]) == 0
+    capsys.readouterr()
+    source = make_file(tmp_path)
+
+    assert main(["import", str(source)]) == 1
+    err = one_line(capsys)
+    assert err.startswith(f"revise: {db}: the disk is full")  # the pictures filled it
+    assert sorted(path.name for path in small_disk.iterdir()) in (
+        ["revise.db"],
+        ["revise.db", "revise.db-shm", "revise.db-wal"],
+    )  # no picture, no temporary
+    assert list(system_temp.iterdir()) == []
+    assert main(["decks", "--json"]) == 0
+    decks = json.loads(capsys.readouterr().out)
+    assert [(deck["name"], deck["total"]) for deck in decks] == [("capitals", 2)]
+    col = Collection.open(db)
+    try:
+        for name in pictures_deck().media:
+            with pytest.raises(ReviseError, match="not in the collection"):
+                col.media_file(name)
+    finally:
+        col.close()
 
 
 def test_a_new_collection_on_a_full_disk_leaves_no_empty_file(small_disk, monkeypatch, capsys):
