@@ -210,6 +210,42 @@ def test_review_screen_waits_for_a_busy_collection_and_stores_the_answer_once(db
         check.close()
 
 
+def test_undo_pressed_while_the_answer_waits_is_done_once_the_answer_is_stored(db_path, tui_clock):
+    """Again pressed by mistake, then u at once: the u is not dropped because the answer was
+    still being stored; it takes the answer back when it is."""
+    col = open_col(db_path, tui_clock)
+    col.import_decks([basic_deck("A", 3)])
+    app = make_app(col, tui_clock, study=True)
+    holder = LockHolder(db_path)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            holder.hold()
+            await pilot.press("space", "1")
+            await pilot.pause(3 * BUSY_TIMEOUT_MS / 1000)
+            await pilot.press("u")
+            await pilot.pause(3 * BUSY_TIMEOUT_MS / 1000)
+            holder.release()
+            await settle(pilot)
+            assert text_of(pilot, "#card-prompt") == "Question 0?"
+            assert "0 done" in screen_text(pilot)
+            await pilot.press("space", "3")  # and the session goes on
+            await settle(pilot)
+            assert text_of(pilot, "#card-prompt") == "Question 1?"
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        holder.close()
+        col.close()
+    check = open_col(db_path, tui_clock)
+    try:
+        assert check.progress().done_today == 1  # the Good answer alone
+    finally:
+        check.close()
+
+
 def test_another_window_answers_while_an_import_is_matching(db_path, clock, monkeypatch):
     from revise.storage import merge
 

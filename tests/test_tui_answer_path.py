@@ -48,7 +48,7 @@ def test_a_slow_answer_greys_out_the_keys_and_a_second_grade_does_nothing(
             screen = pilot.app.screen
             assert screen.query_one("#grade-3").disabled
             assert not screen.active_bindings["3"].enabled
-            await pilot.press("1", "u")  # refused while the answer is being stored
+            await pilot.press("1")  # refused while the answer is being stored
             release.set()
             await settle(pilot)
             assert "[...]" in text_of(pilot, "#card-prompt")

@@ -131,6 +131,7 @@ class ReviewScreen(Screen[StudySession]):
         self.revealed = False
         self.busy = True  # until the first card is loaded
         self.end_when_done = False  # End was pressed while busy: see action_end_session
+        self.undos_waiting = 0  # u pressed while an answer or undo was stored: done after it
         self.shown_at = time.monotonic()
         # Kept here: a plain thread has no active app to look the collection up through.
         self._collection: Collection = self.app.collection
@@ -307,7 +308,8 @@ class ReviewScreen(Screen[StudySession]):
     # -- messages from the workers -----------------------------------------------------------
 
     def on_card_loaded(self, message: CardLoaded) -> None:
-        if self.end_when_done and self.is_active:  # what End waited for is stored
+        # What End waited for is stored (and what a waiting undo takes back is taken back).
+        if self.end_when_done and self.is_active and not self.undos_waiting:
             self.busy = False
             self.end_session()
             return
@@ -315,6 +317,9 @@ class ReviewScreen(Screen[StudySession]):
             self.show_loaded(message)
         # Counted once the card is painted: the count must not hold up the next card.
         self.after_paint(self.fetch_progress)
+        if self.undos_waiting:  # what it takes back is stored now
+            self.undos_waiting -= 1
+            self.action_undo()
 
     def after_paint(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the screen's changes have been written to the terminal. For work
@@ -374,6 +379,7 @@ class ReviewScreen(Screen[StudySession]):
     def on_action_failed(self, message: ActionFailed) -> None:
         self.busy = False
         self.end_when_done = False  # the session goes on: what failed can be done again
+        self.undos_waiting = 0
         self.fetch_progress()  # in place of the line saying that it waited, if it did
         shown = inert(message.text)
         self.notify(shown, severity=message.severity, markup=False)  # type: ignore[arg-type]
@@ -391,7 +397,7 @@ class ReviewScreen(Screen[StudySession]):
             wanted = self.revealed if action == "grade" else not self.revealed
             return True if wanted and not self.busy else None
         if action == "undo":
-            return True if not self.busy else None
+            return True  # while busy, it waits for what is being stored
         if action == "open_media":
             return bool(self.card and self.card.media)
         if action in {"card_action", "flag", "card_info", "edit_card"}:
@@ -426,6 +432,7 @@ class ReviewScreen(Screen[StudySession]):
 
     def action_undo(self) -> None:
         if self.busy:
+            self.undos_waiting += 1
             return
         self.busy = True
         self.undo_answer()
