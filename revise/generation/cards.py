@@ -122,12 +122,16 @@ from revise.generation.questions import (
     effect,
     form_pair,
     formula,
+    held_in,
+    holding_among,
     is_value,
     label_definition,
+    marked_holding,
     named_law,
     otherwise,
     paradigm,
     plural_then_verb,
+    tells_facts,
     translated_example,
     translation,
     who,
@@ -293,6 +297,7 @@ def build_notes(
     steps, stepped = _step_drafts(outline, path)
     illustrations = _illustrations(outline)
     shared = _shared_cells(outline)
+    holdings = _case_holdings(outline)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -351,7 +356,7 @@ def build_notes(
                 drafts.extend(
                     _passage_drafts(
                         passage, outline.title, vocabulary, path, seen, guide,
-                        id(passage.block) in glossary,
+                        id(passage.block) in glossary, id(passage.block) in holdings,
                     )
                 )  # fmt: skip
     chosen = select(drafts)
@@ -802,7 +807,11 @@ def _passage_drafts(
     seen: set[str],
     guide: bool = False,
     glossary: bool = False,
+    holding: bool = False,
+    held_asked: bool = True,
 ) -> list[Draft]:
+    """The cards of one passage; `holding` says it is what the court decided in the case it
+    sits under."""
     block = passage.block
     if _ASIDE_LINE.match(block.text.strip()):
         return []  # "(Sra Lopez says learn these by Friday!!)": an aside to the writer
@@ -819,10 +828,41 @@ def _passage_drafts(
     section = section_subject(passage)
     # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
+    held = _held_sentence(block) if holding and case and held_asked else -1
+    told = _told_case(block) if not holding and held_asked else None
+    if told:
+        # "R v Roberts (1971): girl jumped out of a moving car ... V's reaction was
+        # foreseeable": the facts, then what was held, on one line.
+        held = _held_sentence(block)
     for index, (start, end, raw) in enumerate(_with_term_heads(block)):
         sentence = tidy(raw)
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
+        if told and index != held:
+            told_facts = case_rule(sentence, None)
+            if told_facts and not _whole_rule(told_facts[0]):
+                continue  # its facts: what the court decided is asked from its holding
+        if index == held and (told or case) and normalise(sentence) not in seen:
+            case = told or case
+            # "Bolton v Stone (1951)" over "- only happened approx 6 times in 30 yrs -> risk
+            # so small, no breach": what the court decided is asked, not a detail of it.
+            source = SourceRef(path, passage.label_line or block.start, block.line_at(end - 1))
+            asked = [q for q in case_rule(sentence, case, section) if _whole_rule(q)]
+            asked = asked or held_in(case, sentence)
+            option = next(
+                filter(None, (_held_option(q, passage, title, source) for q in asked)), None
+            )
+            if option:
+                # The line's other cards stand in where the checker refuses this one (an
+                # outcome too long for an answer): "only happened approx [6] times in 30 yrs"
+                rest = _passage_drafts(
+                    passage, title, vocabulary, path, set(seen), guide, glossary, held_asked=False
+                )
+                line = block.line_at(start)
+                others = [o for d in rest for o in d.options if o.note.source.end >= line]
+                seen.add(normalise(sentence))
+                drafts.append(Draft([option, *others]))
+                continue
         if index and EXAMPLE_OPENER.match(sentence):
             continue  # "... over time. Eg: Apple launching new iPhones": the line's illustration
         verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
@@ -1022,6 +1062,80 @@ _SIGNIFICANCE = re.compile(
     r"(?P<the>the\s+)?(?P<thing>[^,:;()]+?)(?:\s+(?:for|on)\s+.+)?$",
     re.I,
 )
+
+
+def _case_holdings(outline: Outline) -> set[int]:
+    """The blocks that say what a court decided: of the lines under each case's name ("Bolton v
+    Stone (1951)" over its facts and its outcome), the one that is its holding."""
+    under: dict[int, list[Block]] = {}
+    for part in outline.parts:
+        if isinstance(part, Passage):
+            if part.label and part.block.kind is BlockKind.ITEM and _names_only_a_case(part.label):
+                under.setdefault(part.label_line, []).append(part.block)
+        elif not part.lead_is_heading and _names_only_a_case(part.lead.text):
+            under.setdefault(part.lead.start, []).extend(part.items)
+    found = set()
+    for blocks in under.values():
+        index = holding_among([tidy(block.text) for block in blocks])
+        if index is not None:
+            found.add(id(blocks[index]))
+    return found
+
+
+def _names_only_a_case(text: str) -> bool:
+    """ "Donoghue v Stevenson (1932)", "*Gibson v Manchester City Council* [1979] 1 WLR 294 (HL)":
+    a case's name and citation, the label of the lines that tell it."""
+    cited = case_span(tidy(text))
+    rest = tidy(text)[: cited[0]] + tidy(text)[cited[1] :] if cited else ""
+    return bool(cited) and len(words(rest)) < MIN_FACT_WORDS
+
+
+def _whole_rule(asked: Question) -> bool:
+    """ "Which case held that goods on display are an invitation to treat?" asks a sentence;
+    "Which case held that D still liable, ...?" a note, better asked as what was held."""
+    rule = re.match(r"^Which case held that (.+)\?$", asked.front)
+    return not rule or split_clause(rule[1]) is not None
+
+
+def _told_case(block: Block) -> tuple[str, str] | None:
+    """The case a line of two or more sentences opens on, its facts before what was held."""
+    parts = _with_term_heads(block)
+    if len(parts) < 2:
+        return None
+    first = tidy(parts[0][2])
+    cited = case_span(first)
+    if not cited:
+        return None
+    if any(marked_holding(tidy(raw)) for _, _, raw in parts[1:]):
+        return case_name(first)  # "... he just moved rooms. HL held that ..."
+    told = re.sub(r"^[\s:;,\u2013\u2014-]+", "", first[cited[1] :])
+    last = tidy(parts[-1][2])
+    # "R v Roberts (1971): girl jumped out of a moving car ... V's reaction was foreseeable"
+    # (not "... so terms on the ticket came too late. Lord Denning MR.": who said it)
+    if tells_facts(told) and len(words(last)) >= MIN_FACT_WORDS:
+        return case_name(first)
+    return None
+
+
+def _held_sentence(block: Block) -> int:
+    """Which sentence of a case's holding line to ask: the one its mark opens ("... refused to
+    move. Held: continuing act"), else the last, where the outcome comes."""
+    parts = _with_term_heads(block)
+    marked = [index for index, (_, _, raw) in enumerate(parts) if marked_holding(tidy(raw))]
+    return marked[0] if marked else len(parts) - 1
+
+
+def _held_option(asked: Question, passage: Passage, title: str, source: SourceRef) -> Option | None:
+    context = card_context(passage, title)
+    if f" {normalise(asked.back)} " in f" {normalise(passage.label)} ":
+        context = card_context(replace(passage, label=""), title)  # the case is the answer
+    if (
+        given_by_context(asked.back, context)
+        or f" {normalise(asked.back)} " in f" {normalise(asked.front)} "
+    ):
+        return None
+    note = NoteData(NoteKind.BASIC, asked.front, asked.back, context=context, source=source)
+    return Option(note, asked.back, asked.score, asked.front)
 
 
 def _ruled(fragment: str) -> bool:

@@ -52,6 +52,13 @@ INSTRUCTION = re.compile(
     re.I,
 )
 
+# "My view: ...", "IMO ...", "personally I think ...": the writer's own opinion, not the subject's.
+OPINION = re.compile(
+    r"^\W*(?:my\s+(?:own\s+)?(?:view|opinion|thoughts?|take|verdict)\b|imo\b|imho\b"
+    r"|in\s+my\s+(?:view|opinion)\b|personally\b"
+    r"|i\s+(?:think|feel|believe|reckon|agree|disagree|(?:would|'d)\s+(?:say|argue))\b)",
+    re.I,
+)
 
 MAX_THING_WORDS = 5  # "Memory palace technique allows you ...": a thing's name before its verb
 # "Recall helps you ...", "Sleep can let you ...": what a thing does for the reader.
@@ -96,4 +103,6 @@ def not_content(text: str) -> str:
         return "advice to the reader, not a fact"
     if INSTRUCTION.match(text):
         return "an instruction to the reader, not a fact"
+    if OPINION.match(text):
+        return "the writer's own opinion, not a fact"
     return ""

@@ -23,6 +23,7 @@ from revise.generation.grammar import (
     lemmas,
     lower_first,
     only_as,
+    opens_subordinate,
     participle_base,
     past_participle,
     question,
@@ -32,6 +33,7 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import (
     ARROW,
+    AUXILIARIES,
     CASE_LABEL,
     LABEL_WORDS,
     MAIN_VERBS,
@@ -1185,11 +1187,26 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         after = re.sub(r"^\s*(?:above|below)\b", "", text[here.end() :]).strip()
         after = re.sub(r"^[\s:;,\u2013\u2014-]+", "", after)
         held = _HELD.match(after)
+        inside = None if held else _HOLDING_INSIDE.search(after)
+        if inside and inside.start() > 0:
+            # "R v Miller (1983) - squatter fell asleep ... HL held that once D realises ...":
+            # the facts come first, then what was held.
+            return held_rule(case, after[inside.end() :])
+        if not held and _ends_in_outcome(after):
+            # "Collins v Wilcock (1984) - officer grabbed a woman's arm ... = battery"
+            outcome = _OUTCOME.split(after)[-1]
+            return held_in(case, after) or (
+                held_in(case, outcome) if len(words(outcome)) > 2 else []
+            )
         if before.endswith("(") and after.startswith(")"):
             candidates.append(before.rstrip(" ("))  # "An offer can be made to all (Carlill ...)"
         if held:
             candidates.append(after[held.end() :])
-        elif after and not re.match(r"(?:where|in\s+which)\b", after, re.I):
+        elif (
+            after
+            and not re.match(r"(?:where|in\s+which)\b", after, re.I)
+            and not tells_facts(after)
+        ):
             candidates.append(after)
         if before.endswith((":", "-", "\u2013", "\u2014", ">", "\u2192")):
             # "silence is not acceptance - Felthouse", "BUT a request for information is
@@ -1234,6 +1251,131 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
     answer = case[0]
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+# A case's holding, marked as such: "H: ...", "held - ...", "ratio: ...", or the court that
+# decided it ("HL: ...", "Supreme Court - ...", "CA held that ...").
+_COURT = (
+    r"HL|CA|SC|PC|UKSC|UKHL|EWCA|(?:the\s+)?(?:Supreme\s+Court|House\s+of\s+Lords"
+    r"|Court\s+of\s+Appeal|Privy\s+Council|court|judge|majority)"
+)
+_HOLDING_MARK = re.compile(
+    rf"^(?:(?:{_COURT})\s*(?:(?:held|ruled|decided|said)\s*(?:that\b|:)?|[:\u2013\u2014]|\s-\s)"
+    r"|(?:H|held|holding|ratio(?:\s+decidendi)?|decision|decided|outcome)\s*(?::|\s-\s|=|\u2013|\u2014))"
+    r"\s*(?=\S)",
+    re.I,
+)
+_HOLDING_INSIDE = re.compile(
+    rf"(?:^|[.;]\s+|\s[-\u2013\u2014]\s+)(?:(?:it\s+was|{_COURT})\s+)?(?:held|ruled|decided)"
+    r"\s*(?::|that\b)\s*(?=\S)",
+    re.I,
+)
+_FACTS_MARK = re.compile(r"^(?:F|facts?)\s*(?::|\s-\s|\u2013|\u2014)", re.I)
+_OUTCOME_ARROW = re.compile(rf"\s*{ARROW}\s*(?=\S)")
+
+
+def marked_holding(line: str) -> str:
+    """The holding a line marks as one, without its mark: "H: his contract created a duty",
+    "HL: manufacturer owed a duty ...", "... then refused to move. held: continuing act"; "" for a
+    line that marks none."""
+    text = line.strip()
+    if _FACTS_MARK.match(text):
+        inside = _HOLDING_INSIDE.search(text)
+        return text[inside.end() :].strip() if inside else ""
+    mark = _HOLDING_MARK.match(text) or _HOLDING_INSIDE.search(text)
+    return text[mark.end() :].strip() if mark else ""
+
+
+def holding_among(lines: list[str]) -> int | None:
+    """Which of the lines under a case is what the court decided: the one marked as its holding
+    ("H: ...", "HL: ..."), else the one that ends in its outcome ("not reasonably foreseeable ->
+    no duty"), else the last of two or more, where notes put the decision after the facts; None
+    where the lines are only facts ("F: ...") or a detail ("15% if ...")."""
+    for index, line in enumerate(lines):
+        if marked_holding(line):
+            return index
+    for index, line in enumerate(lines):
+        if _OUTCOME_ARROW.search(line) and not _FACTS_MARK.match(line) and _opens_on_words(line):
+            return index
+    if len(lines) >= 2 and not _FACTS_MARK.match(lines[-1]) and _opens_on_words(lines[-1]):
+        return len(lines) - 1
+    return None
+
+
+def _opens_on_words(line: str) -> bool:
+    """ "D took reasonable steps ...", not "25% reduction ..." or "(Parliament then ...)": a
+    detail or an aside is no decision."""
+    return line[:1].isalpha()
+
+
+_OUTCOME = re.compile(rf"\s*(?:{ARROW}|\s=)\s*(?=\S)")
+
+
+def tells_facts(text: str) -> bool:
+    """ "girl jumped out of a moving car ...", "threw beer over V": what happened in a case,
+    told in the past, not what it decided ("the reply was not an offer", "goods displayed in a
+    window are an invitation to treat")."""
+    tokens = [token.casefold().strip(",;:()") for token in text.split()]
+    if any(token in _PRESENT for token in tokens):
+        return False
+    if not re.search(r",|\s\+\s|\b(?:when|then|and)\b", text):
+        return False  # "manufacturer owed a duty to the consumer": one point, what was held
+    for index, token in enumerate(tokens[:5]):
+        before = tokens[index - 1] if index else ""
+        if before in _DETERMINERS or before in AUXILIARIES or token in AUXILIARIES:
+            continue  # "a fell", "was held": a noun, or a verb's helper
+        if verb_base(token, "VBD") and (index == 0 or not can_be(token, "ADJ")):
+            return True
+    return False
+
+
+def _ends_in_outcome(text: str) -> bool:
+    """ "used his girlfriend as a shield, police shot her -> D's act still the legal cause",
+    "officer grabbed a woman's arm = battery": the facts, then what the court made of them (not
+    "ABH = any hurt or injury ...", a definition)."""
+    if re.search(ARROW, text):
+        return True
+    parts = re.split(r"\s=\s*", text)
+    return len(parts) > 1 and len(words(parts[-1])) <= 5 and tells_facts(parts[0])
+
+
+def held_rule(case: tuple[str, str], holding: str) -> list[Question]:
+    """What a case held, asked from the rule where it reads as a sentence ("Which case held
+    that once D realises he created the danger he is under a duty to act?"), else from the case."""
+    rule = _rule(holding.strip().rstrip(".;,"))
+    clause = rule and not _OUTCOME.search(rule) and _reads_whole(rule)
+    if clause and rule.split()[0].casefold() not in _POINTING:
+        asked = " ".join(lower_first(rule.split()))
+        front = finish_question(f"Which case held that {asked}")
+        return [Question(front, case[0], Shape.CASE, 12.5)]
+    return held_in(case, holding)
+
+
+def _reads_whole(rule: str) -> bool:
+    """A sentence with its subject, or one that opens on its condition ("once D realises he
+    created the danger he is under a duty to act")."""
+    return split_clause(rule) is not None or (
+        opens_subordinate(rule) and len(words(rule)) >= MIN_STATED_WORDS
+    )
+
+
+def held_in(case: tuple[str, str], line: str) -> list[Question]:
+    """ "Bolton v Stone (1951)" over "- only happened approx 6 times in 30 yrs -> risk so
+    small, no breach" -> "What was held in Bolton v Stone (1951)?"; a holding too long for an
+    answer is asked the other way, "Which case held that ...?", where it reads as a sentence."""
+    holding = (marked_holding(line) or line).strip().rstrip(".;,")
+    if not holding or len(words(holding)) < 2:
+        return []
+    name = f"{case[0]} ({case[1]})" if case[1] else case[0]
+    if len(holding.split()) <= MAX_ANSWER_WORDS:
+        return [Question(f"What was held in {name}?", capital(holding), Shape.CASE, 12.6)]
+    rule = _rule(holding)
+    if not rule or _OUTCOME_ARROW.search(rule) or rule.split()[0].casefold() in _POINTING:
+        return []
+    if not _reads_whole(rule):
+        return []  # "not negligent if acted ...": whose rule it is, the notes leave out
+    asked = " ".join(lower_first(rule.split()))
+    return [Question(finish_question(f"Which case held that {asked}"), case[0], Shape.CASE, 12.6)]
 
 
 _TELEGRAPHIC = re.compile(
