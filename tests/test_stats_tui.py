@@ -4,8 +4,15 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date, timedelta
+from itertools import pairwise
+
+import pytest
+
 from revise.tui.screens.deck_list import DeckListScreen
 from revise.tui.screens.stats import StatsScreen
+from revise.tui.widgets.charts import Heatmap
 from tests.test_stats import deck, generate_history
 from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     drive,
@@ -73,3 +80,22 @@ def test_the_screen_appears_at_once_and_fills_in_as_the_figures_come(tui_col, tu
         assert "cards due in the next 30 days" in text
 
     drive(make_app(tui_col, tui_clock), scenario)
+
+
+MONTHS = list(calendar.month_abbr)[1:]
+
+
+@pytest.mark.parametrize("width", [100, 60, 20])
+def test_the_calendar_names_every_month_whole_and_ends_with_this_week(width):
+    """Seen on 27 November 2026: June and December (each begins on a Monday) had no name, and
+    an empty week after this one was named 'D'."""
+    for offset in range(371):  # each weekday of each month
+        today = date(2025, 1, 1) + timedelta(days=offset)
+        lines = Heatmap("Calendar", today).draw(width).plain.splitlines()
+        month_line, rows = lines[-8], lines[-7:]
+        names = month_line.split()
+        assert names and all(name in MONTHS for name in names), (today, month_line)
+        numbers = [MONTHS.index(name) for name in names]
+        assert all((b - a) % 12 == 1 for a, b in pairwise(numbers)), (today, month_line)
+        newest = rows[today.weekday()].ljust(len(month_line))[len(month_line) - 1]
+        assert newest == "■", (today, month_line)  # the last column is this week

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 PENDING = "…"
 HEAT = ("#3a3f4b", "#0e4429", "#006d32", "#26a641", "#39d353")  # none, then four levels
 DAY_LABELS = ("Mo", "", "We", "", "Fr", "", "Su")
+MONTH_NAME_ROOM = 4  # columns a month's name takes above the calendar: three letters, a space
 _COLUMN_EIGHTHS = " ▁▂▃▄▅▆▇█"
 STATE_STYLES = {
     "new": "#5b9bd5",
@@ -170,12 +171,12 @@ class Heatmap(Section):
 
 
 def _calendar(per_day: list[int], today: date, width: int) -> Text:
-    weeks = max(1, min(width - 3, -(-len(per_day) // 7) + 1))
     first_day = today - timedelta(days=len(per_day) - 1)
-    # The Monday of the week `weeks - 1` weeks before this one begins the grid.
     this_monday = today - timedelta(days=today.weekday())
-    grid_start = max(this_monday - timedelta(weeks=weeks - 1), first_day)
-    grid_monday = grid_start - timedelta(days=grid_start.weekday())
+    first_monday = first_day - timedelta(days=first_day.weekday())
+    # A column for each week from the first day's to this one, the newest as many as fit.
+    weeks = max(1, min(width - 3, (this_monday - first_monday).days // 7 + 1))
+    grid_monday = this_monday - timedelta(weeks=weeks - 1)
     top = max(per_day) or 1
     text = Text(no_wrap=True, overflow="crop")
     text.append(_month_line(grid_monday, weeks) + "\n", style="dim")
@@ -203,15 +204,22 @@ def _calendar(per_day: list[int], today: date, width: int) -> Text:
 
 
 def _month_line(monday: date, weeks: int) -> str:
-    """Month initials above the week in which each month begins."""
-    cells = [" "] * weeks
+    """Each month's name above the week holding its first day (months begin at least four
+    weeks apart: the names never touch), and the first week's month if the next name leaves
+    room for it. A name that would run past the newest week is left out, not cut."""
+    labels: list[tuple[int, str]] = []
     for week in range(weeks):
-        start = monday + timedelta(weeks=week)
-        if week == 0 or (start + timedelta(days=6)).month != start.month:
-            label = (start + timedelta(days=6)).strftime("%b") if week else start.strftime("%b")
-            if all(cell == " " for cell in cells[week : week + 4]):
-                cells[week : week + 3] = list(label)
-    return "   " + "".join(cells)[:weeks]
+        days = [monday + timedelta(weeks=week, days=n) for n in range(7)]
+        first = next((day for day in days if day.day == 1), None)
+        if first is not None:
+            labels.append((week, first.strftime("%b")))
+    if not labels or labels[0][0] >= MONTH_NAME_ROOM:
+        labels.insert(0, (0, monday.strftime("%b")))
+    cells = [" "] * weeks
+    for week, name in labels:
+        if week + len(name) <= weeks:
+            cells[week : week + len(name)] = list(name)
+    return "   " + "".join(cells)
 
 
 class ColumnChart(Section):
