@@ -311,6 +311,14 @@ _ASCII_FOLD = (
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold case, punctuation and whitespace so that only a text's words remain."""
+    if "\n" in text and not text.isascii():
+        # A line break folds to a space and changes nothing around it: a long text is folded
+        # line by line, so that one dash or accent does not send all of it the slow way.
+        return " ".join(filter(None, map(_fold, text.split("\n"))))
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
     folded = unicodedata.normalize("NFKC", text).casefold()
