@@ -112,6 +112,24 @@ def test_deck_list_summary_and_preview_footers_fit(tui_col, tui_clock):
     drive_small(app, scenario)
 
 
+def test_decks_named_alike_but_for_their_ends_are_told_apart(tui_col, tui_clock):
+    """At 60x15 the counts' columns left the names 17 columns: three decks imported from
+    'ultimate-history-cloze.csv', '-event.csv' and '-qa.csv' all read 'ultimate-history…'."""
+    names = ["ultimate-history-cloze", "ultimate-history-event", "ultimate-history-qa"]
+    tui_col.import_decks(
+        [DeckData(name, [NoteData(NoteKind.BASIC, f"{name}?", "yes")]) for name in names]
+    )
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        screen = screen_text(pilot)
+        for name in names:
+            assert re.search(rf"{name} +1 +0 +0 +1 ", screen), screen
+        assert "Learn " in screen  # the shorter heading, still a word
+
+    drive_small(app, scenario)
+
+
 def test_the_keys_list_scrolls_with_the_keyboard_to_its_last_key(tui_col, tui_clock):
     """At 60x15 the deck list's Keys list (?) ran below the screen and no key scrolled it:
     its last keys ('q Quit') could not be read without a mouse."""

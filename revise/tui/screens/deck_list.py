@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -33,11 +35,11 @@ if TYPE_CHECKING:
 
 # Anki's colours: new blue, learning red, due green. Zero is dim so the eye finds the work.
 COUNT_STYLES = {"new": "bold #5b9bd5", "learning": "bold #e06c5a", "due": "bold #6abf69"}
-COUNT_COLUMNS = (
-    ("new", "New", 6),
-    ("learning", "Learning", 8),
-    ("due", "Due", 6),
-    ("total", "Cards", 6),
+COUNT_COLUMNS = (  # the count, its heading, the heading when names need the room, the width
+    ("new", "New", "New", 6),
+    ("learning", "Learning", "Learn", 8),
+    ("due", "Due", "Due", 6),
+    ("total", "Cards", "Cards", 6),
 )
 MIN_NAME_WIDTH = 12
 EMPTY_MESSAGE = (
@@ -61,6 +63,12 @@ def waiting_reporter(screen: Screen[object]) -> Callable[[], None]:
             )
 
     return waiting
+
+
+@dataclass(frozen=True)
+class DeckColumns:
+    name_width: int
+    counts: tuple[tuple[str, str, int], ...]  # each count's key, heading and width
 
 
 class DecksLoaded(Message):
@@ -106,11 +114,26 @@ class DeckTable(DataTable[object]):
         Binding("enter", "select_cursor", "Study", id="decks.study"),
     ]
 
-    def name_width(self) -> int:
-        """The name column's width: what its rows leave beside the counts."""
-        counts_width = sum(width for _, _, width in COUNT_COLUMNS)
+    def layout(self, decks: Sequence[DeckCounts]) -> DeckColumns:
+        """The columns for `decks`: the counts under their headings, unless the names would
+        then be cut short (on a narrow terminal); then under shorter headings, each count column
+        only as wide as its largest number, so that names alike but for their ends ('history-qa',
+        'history-cloze') stay told apart. The name column takes what the counts leave."""
         padding = 2 * self.cell_padding * (len(COUNT_COLUMNS) + 1)
-        return max(self.rows_width() - counts_width - padding, MIN_NAME_WIDTH)
+        digits = {
+            key: max((len(str(getattr(deck, key))) for deck in decks), default=1)
+            for key, *_ in COUNT_COLUMNS
+        }
+        usual = tuple(
+            (key, heading, max(width, digits[key])) for key, heading, _, width in COUNT_COLUMNS
+        )
+        short = tuple(
+            (key, heading, max(len(heading), digits[key])) for key, _, heading, _ in COUNT_COLUMNS
+        )
+        longest = max((cell_len(inert(deck.name)) for deck in decks), default=0)
+        room = self.rows_width() - padding
+        counts = usual if room - sum(width for *_, width in usual) >= longest else short
+        return DeckColumns(max(room - sum(width for *_, width in counts), MIN_NAME_WIDTH), counts)
 
     def measure_rows(self) -> None:
         """Measure the rows just added now, as DataTable does once idle: the first layout then
@@ -242,9 +265,10 @@ class DeckListScreen(Screen[None]):
         self.go_to = None
         table.clear(columns=True)
         # Text, not a str, which DataTable reads as markup (loading Rich's emoji table for it).
-        table.add_column(Text("Deck"), key="deck", width=table.name_width())
-        for key, label, width in COUNT_COLUMNS:
-            table.add_column(Text(label, justify="right"), key=key, width=width)
+        columns = table.layout(self.decks)
+        table.add_column(Text("Deck"), key="deck", width=columns.name_width)
+        for key, heading, width in columns.counts:
+            table.add_column(Text(heading, justify="right"), key=key, width=width)
         self.deck_names = [deck.name for deck in self.decks]
         for deck in self.decks:
             table.add_row(
@@ -265,7 +289,8 @@ class DeckListScreen(Screen[None]):
     def fill_table_if_resized(self) -> None:
         """Once laid out: the rows again if the table's width is not the one they were for."""
         table = self.query_one(DeckTable)
-        if "deck" in table.columns and table.columns["deck"].width != table.name_width():
+        wanted = table.layout(self.decks).name_width
+        if "deck" in table.columns and table.columns["deck"].width != wanted:
             self.fill_table()
 
     def show_totals(self, totals: Progress | None) -> None:
