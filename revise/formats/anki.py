@@ -191,6 +191,10 @@ class AnkiRows:
         """Let go of the package and remove the collection's temporary copy."""
         self._close()
 
+    def origins(self) -> None:
+        """A package's notes are told apart by origin as they are read (`known`)."""
+        return None
+
     def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
         source = self._source
         available, names = source.available, self._decks

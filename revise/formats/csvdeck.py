@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import itertools
 import re
@@ -89,6 +90,10 @@ class _Layout:
 
 
 ROWS_PER_BATCH = 10_000  # rows read, turned into notes and handed on at a time
+# How a row is turned into a note, as far as a note's origin tells (a digest of this, of the
+# row and of the table's layout): a change to `_note` that reads a row otherwise changes it,
+# so that every table is read whole again once and its notes take the new reading.
+_READING = 1
 
 
 def read_csv_deck(
@@ -108,6 +113,10 @@ class TableReader:
 
     Opening it checks the file (size, encoding) and counts its lines; `batches` reads it again
     from the start each time it is called, raising FormatError at the first row it cannot read.
+
+    Each note gets its `origin`, a digest of its row and of how the table is read (its header,
+    columns, deck): `origins` gives them without reading the rows into notes, for a re-import
+    to tell that a table is as stored (revise/storage/merge.py's `unchanged_table`).
     """
 
     def __init__(self, path: Path, *, deck: str | None = None, columns: str | None = None) -> None:
@@ -133,6 +142,15 @@ class TableReader:
 
     def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
         """(deck name, note) for the rows of each batch, in file order."""
+        return self._read(notes=True)  # type: ignore[return-value]
+
+    def origins(self) -> Iterator[tuple[str, str]]:
+        """(deck name, origin) of each row, in file order, the row not read into a note (a row
+        that makes no note has one too); raises FormatError as `batches` would, or later."""
+        for batch in self._read(notes=False):
+            yield from batch  # type: ignore[misc]
+
+    def _read(self, *, notes: bool) -> Iterator[list[tuple[str, NoteData | str]]]:
         path, columns = self.path, self.columns
         with _text_lines(path, self._encoding) as lines:
             head: list[str] = []
@@ -169,19 +187,29 @@ class TableReader:
                     width = max(width, widest)
                     layout = _layout(path, header, width, meta, columns)
                     deck_column = layout.roles.get("deck")
-                notes = []
+                    how = repr((_READING, default_deck, self.deck is None, layout, meta))
+                    shared = how.encode("utf-8", "surrogatepass")
+                    fresh = hashlib.blake2b(shared, digest_size=16).copy
+                read: list[tuple[str, NoteData | str]] = []
                 for line, row in batch:
-                    note = _note(path, line, row, layout, meta)
-                    if note is None:
-                        continue
+                    digest = fresh()
+                    digest.update(repr(row).encode("utf-8", "surrogatepass"))
+                    origin = digest.hexdigest()
+                    item: NoteData | str = origin
+                    if notes:
+                        note = _note(path, line, row, layout, meta)
+                        if note is None:
+                            continue
+                        note.origin = origin
+                        item = note
                     name = default_deck
                     if self.deck is None and deck_column is not None:
                         name = _cell(row, deck_column).strip() or default_deck
                     if name != default_deck and (problem := deck_name_problem(name)):
                         raise FormatError(str(path), line, problem)
-                    notes.append((name, note))
-                any_note = any_note or bool(notes)
-                yield notes
+                    read.append((name, item))
+                any_note = any_note or bool(read)
+                yield read
                 batch = list(itertools.islice(rows, ROWS_PER_BATCH))
             if widest < needed:
                 raise _spec_too_wide(path, columns or "", needed, widest)

@@ -216,7 +216,7 @@ class NoteData:
     line: int = 0  # line in the deck file where the note starts, for error messages
     history: list[CardHistory] = field(default_factory=list)
     media: tuple[str, ...] = ()  # names of media files in DeckData.media this note refers to
-    origin: str | None = None  # a digest of what an Anki package says of the note
+    origin: str | None = None  # a digest of what the file says of it (a package's note, a row)
     # Read no further than its origin, which the collection already holds (`key` from there):
     # the package says of it what it said when the note was last imported.
     as_imported: bool = False
@@ -269,6 +269,12 @@ class RowSource(Protocol):
 
     def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
         """(deck name, note) for each note of each batch, from the start on every call."""
+        ...
+
+    def origins(self) -> Iterator[tuple[str, str]] | None:
+        """(deck name, origin) of each row in order, the rows read no further, from the start
+        on every call (each note `batches` gives has its row's origin); None if the file
+        cannot tell its notes' origins so."""
         ...
 
     def deck_info(self, name: str) -> DeckData:

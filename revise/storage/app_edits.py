@@ -32,6 +32,9 @@ deleted_t = DeletedNote.__table__
 
 PREFER_FILE = "--prefer-file"
 RESTORE = "--restore"
+# A note whose text or tags the app changes is no longer what its file said: its origin (what a
+# re-import compares first, storage/merge.py's `unchanged_table`) is forgotten with the change.
+NOT_AS_READ: dict[str, object] = {"origin": None}
 
 # Which conflicts take the file's text: all (True), none (False), or those of these keys (the
 # file's note's, `Conflict.key`): the app's import takes the file's text of the ones chosen.

@@ -27,6 +27,7 @@ from sqlalchemy import (
     update,
 )
 
+from revise.errors import FormatError
 from revise.formats.model import (
     CardHistory,
     DeckData,
@@ -953,6 +954,7 @@ class TableOptions:
 
 
 Batches = Iterable[list[tuple[str, NoteData]]]  # a table's notes, with their decks' names
+Origins = Iterator[tuple[str, str]]  # a table's rows as (deck name, origin), in order
 DeckInfo = Callable[[str], DeckData]  # a deck's name and description as the file gives them
 
 
@@ -1071,13 +1073,23 @@ def plan_table(
     options: TableOptions,
     rows: int,
     deck_info: DeckInfo = DeckData,
+    origins: Origins | None = None,
 ) -> TablePlan:
     """Read a table of about `rows` rows and work out what storing it writes, writing nothing,
     so that the write lock is taken only for the writes (none for an unchanged file). Reading
     stops when more than HOLD_AT_MOST notes (or HOLD_BYTES_AT_MOST of them) are to be written, or
     the batches read so far foretell it (a first import of a large table): held, they would take
     memory in proportion to the file. The plan is then unfinished: `store_planned_table` writes
-    what it holds and stores the rest of the table as it reads it, from where the plan stopped."""
+    what it holds and stores the rest of the table as it reads it, from where the plan stopped.
+
+    A table that can tell each row's origin without reading it into a note (`origins`) is first
+    compared with the stored notes that way (`unchanged_table`): most re-imports are of a file
+    as it was, and this is a fraction of matching its notes one by one."""
+    if origins is not None:
+        decks = unchanged_table(connection, origins, deck_info, advance)
+        if decks is not None:
+            reading = _Reading(iter(()), deck_info, options, 0, decks)
+            return TablePlan(reading, finished=True)
     reading = _Reading(iter(batches), deck_info, options, _newest(connection))
     try:
         finished = _read_on(connection, reading, now, advance, hold=rows)
@@ -1181,6 +1193,101 @@ def _read_on(
     for deck in decks.values():
         _finish_streamed(connection, deck, now, reading.options, advance)
     return True
+
+
+_AS_PLACED = (  # a deck's notes in the file's order: what unchanged_table compares
+    "SELECT origin, position, edited_at FROM notes WHERE deck_id = {marker} AND NOT missing"
+    " ORDER BY position, id"
+)
+_DELETED_STORED = (  # a note deleted in the app that is stored again (kept out of an import)
+    "SELECT 1 FROM deleted_notes AS d JOIN notes AS n ON n.deck_id = d.deck_id AND n.key = d.key"
+    " WHERE d.deck_id = {marker} LIMIT 1"
+)
+
+
+def unchanged_table(
+    connection: Connection,
+    origins: Origins,
+    deck_info: DeckInfo,
+    advance: Advance | None = None,
+) -> dict[str, _StreamedDeck] | None:
+    """The decks of a table that is, row for row, what its decks hold (each deck as storing the
+    table would leave it, with nothing to write: every report says each note unchanged); None,
+    having read no further than the first difference, for any other table, to be matched note by
+    note.
+
+    A row is its stored note when the note's origin is the row's (it was stored from that very
+    row, read the same way), it sits at the row's place, and nothing changed it since: an edit in
+    the app sets `edited_at`, and any other change of its text in the app forgets its origin.
+    So the rows are compared, in order, with each deck's notes in order of place (those gone
+    from the file before left out: they stay as they are); a deck that has a note no row is,
+    that a deletion in the app keeps out, or that the table would describe otherwise, is a
+    difference. So is a table that cannot be read: reading it note by note says why."""
+    decks: dict[str, _StreamedDeck] = {}
+    stored: dict[str, Iterator[tuple[str | None, int]]] = {}
+    results = []
+    told = 0
+    try:
+        for name, origin in origins:
+            placed = stored.get(name)
+            if placed is None:
+                info = deck_info(name)
+                found = _placed_notes(connection, info)
+                if found is None:
+                    break
+                result, deck_id = found
+                results.append(result)
+                placed = stored[name] = (
+                    (origin, position) if edited is None else (None, -1)  # edited: not as read
+                    for origin, position, edited in result
+                )
+                decks[name] = _StreamedDeck(
+                    deck_id, info, DeckReport(name), 0, 0, _MetNotes(0, 0), set(), set()
+                )
+            report = decks[name].report
+            if next(placed, None) != (origin, report.unchanged):
+                break
+            report.unchanged += 1
+            if advance and report.unchanged % ROWS_PER_CALL == 0:
+                told += STEPS_PER_ROW * ROWS_PER_CALL
+                advance(STEPS_PER_ROW * ROWS_PER_CALL)
+        else:
+            if decks and all(next(placed, None) is None for placed in stored.values()):
+                for deck in decks.values():
+                    deck.stored = deck.report.unchanged
+                return decks
+    except FormatError:
+        pass
+    finally:
+        for result in results:
+            result.close()
+        close = getattr(origins, "close", None)
+        if close is not None:
+            close()
+    if advance and told:
+        advance(-told)  # read again note by note: told as they are
+    return None
+
+
+def _placed_notes(connection: Connection, info: DeckData):  # type: ignore[no-untyped-def]
+    """The deck's notes not missing, in order of place, as (origin, position, edited_at), and
+    the deck's id; None if the deck is not as storing a table of its notes would leave it."""
+    values = _deck_values(info)
+    found = connection.execute(
+        select(decks_t.c.id, *(decks_t.c[column] for column in values)).where(
+            decks_t.c.name == info.name
+        )
+    ).first()
+    if found is None or tuple(found[1:]) != tuple(values.values()):
+        return None
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    deck_id = found[0]
+    if connection.exec_driver_sql(_DELETED_STORED.format(marker=marker), (deck_id,)).first():
+        return None
+    result = connection.exec_driver_sql(
+        _AS_PLACED.format(marker=marker), (deck_id,), execution_options={"stream_results": True}
+    )
+    return result, deck_id
 
 
 def _held_notes(decks: dict[str, _StreamedDeck]) -> int:

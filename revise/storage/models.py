@@ -119,9 +119,9 @@ class Note(Base):
     folded_back: Mapped[str] = mapped_column(Text, default="", server_default="")
     folded_context: Mapped[str] = mapped_column(Text, default="", server_default="")
     folded_tags: Mapped[str] = mapped_column(Text, default="", server_default="")
-    # (0013) A digest of what an Anki package said of it at the last import
-    # (revise/formats/anki.py): a re-import skips the notes whose digest is the same. NULL: not
-    # from a package.
+    # (0013) A digest of what the file said of it at the last import (an Anki package's note,
+    # revise/formats/anki.py; a table's row, revise/formats/csvdeck.py): a re-import skips the
+    # notes whose digest is the same. NULL: from another file, or changed in the app since.
     origin: Mapped[str | None] = mapped_column(String(40))
 
 

@@ -23,7 +23,7 @@ from revise.errors import ReviseError
 from revise.scheduling.queue import StudyDay
 from revise.scheduling.scheduler import NEW, REVIEW
 from revise.storage import engine as storage
-from revise.storage.app_edits import remember_deleted
+from revise.storage.app_edits import NOT_AS_READ, remember_deleted
 from revise.storage.folding import FOLDED_COLUMNS, folded
 from revise.storage.models import (
     FLAGS,
@@ -344,7 +344,7 @@ class CardActions:
             changed = []
             for note_id, tags in rows:
                 values = {"tags": " ".join(change(tags.split()))}
-                changed.append({"note_id": note_id} | values | folded(values))
+                changed.append({"note_id": note_id} | values | folded(values) | NOT_AS_READ)
             if changed:
                 connection.execute(
                     update(notes_t).where(notes_t.c.id == bindparam("note_id")), changed

@@ -317,6 +317,7 @@ class Collection:
                         table_options,
                         table.lines,
                         table.deck_info,
+                        table.origins(),
                     )
                     if not dry_run
                     else None

@@ -37,7 +37,7 @@ from revise.formats.model import (
     field_too_long,
 )
 from revise.storage import engine as storage
-from revise.storage.app_edits import file_version_of, remember_deleted
+from revise.storage.app_edits import NOT_AS_READ, file_version_of, remember_deleted
 from revise.storage.bulk import new_ids
 from revise.storage.folding import folded
 from revise.storage.models import (
@@ -377,7 +377,7 @@ class Editing:
         }
         if row.edited_at is None:  # the first edit since the file was read: remember the file's
             values["file_version"] = file_version_of(current.as_note())
-        values |= folded(values)
+        values |= folded(values) | NOT_AS_READ
         connection.execute(update(notes_t).where(notes_t.c.id == current.note_id).values(values))
         added, removed, reviews = _sync_cards(
             connection, current.note_id, row.deck_id, row.position, note, now
@@ -520,7 +520,9 @@ class Editing:
             _check_file_unchanged(connection, path, text, decks, previous)
             result = rewrite(text, str(path), path.stem, stored)
             for note_id, key, note in note_keys:
+                # The file now says what the app does, not what its origin tells.
                 values: dict[str, object] = {"edited_at": None, "file_version": None}
+                values |= NOT_AS_READ
                 if note.key != key:
                     values["key"] = note.key
                 connection.execute(update(notes_t).where(notes_t.c.id == note_id).values(values))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, select, text, update
 
+from revise.storage.app_edits import NOT_AS_READ
 from revise.storage.folding import folded
 from revise.storage.models import NOT_SUSPENDED, SUSPENDED, Card, Note, Review
 from revise.storage.values import LEECH_PUT_OFF, LEECH_TAG, PUT_OFF_REVIEWS, has_leech_tag
@@ -108,8 +109,8 @@ def take_back(connection: Connection, card_id: int, done: int) -> None:
         )
 
 
-def _tags_values(tags: str) -> dict[str, str]:
-    return {"tags": tags} | folded({"tags": tags})
+def _tags_values(tags: str) -> dict[str, object]:
+    return {"tags": tags} | folded({"tags": tags}) | NOT_AS_READ
 
 
 def _tags(connection: Connection, note_id: int, *, lock: bool = False) -> str | None:
