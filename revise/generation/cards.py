@@ -91,6 +91,7 @@ from revise.generation.language import (
     PRONOUNS,
     TEXT_CACHE_SIZE,
     TITLES,
+    content_tokens,
     given_by_context,
     is_number_word,
     is_stopword,
@@ -527,7 +528,7 @@ def _without_echoes(chosen: list[Option]) -> list[Option]:
 
 
 def _content_set(text: str) -> set[str]:
-    return {token for token in normalise(text).split() if not is_stopword(token) and len(token) > 2}
+    return {token for token in content_tokens(normalise(text)) if len(token) > 2}
 
 
 MORE_WORDS = 2  # an answer this many content words longer says more
@@ -552,7 +553,7 @@ def _too_long(option: Option) -> bool:
 
 
 def _content_count(text: str) -> int:
-    return sum(1 for token in normalise(text).split() if not is_stopword(token))
+    return len(content_tokens(normalise(text)))
 
 
 def _depth(note: NoteData) -> int:
@@ -572,8 +573,8 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     front = text if "= ?" in text else re.sub(r"(?<!\S)\([^)]*\)", " ", text)
     content = frozenset(
         token
-        for token in normalise(front).split()
-        if not is_stopword(token) and token not in ("what", "is", "are", "nth")
+        for token in content_tokens(normalise(front))
+        if token not in ("what", "is", "are", "nth")
     )
     # "What does |PED| > 1 mean?" and "... < 1 ...", "YED +ve" and "YED -ve": two questions
     content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
@@ -1000,10 +1001,12 @@ def _passage_drafts(
         cited = case_span(sentence)
         if cited and len(words(sentence[: cited[0]] + sentence[cited[1] :])) < MIN_FACT_WORDS:
             vague = True  # a case's name and citation alone: a label for what follows
-        for target in find_targets(sentence, vocabulary, block.terms):
+        # A vague sentence, or one asked enough ways already, hides none of its words.
+        full = vague or len(options) >= OPTIONS_PER_FACT
+        for target in [] if full else find_targets(sentence, vocabulary, block.terms):
             if cited and cited[0] < target.end and target.start < cited[1]:
                 continue  # never half of a case name
-            if target.score < threshold or len(options) >= OPTIONS_PER_FACT or vague:
+            if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
             if f" {normalise(target.text)} " in hidden_context:
                 continue

@@ -192,6 +192,12 @@ def is_stopword(word: str) -> bool:
     return word.casefold().replace("\u2019", "'") in STOPWORDS
 
 
+def content_tokens(normalised: str) -> list[str]:
+    """The words of a normalised text (formats.model.normalise) that are no stopwords: its
+    words are folded already, so each is looked up as it stands."""
+    return [token for token in normalised.split() if token not in STOPWORDS]
+
+
 def is_number_word(word: str) -> bool:
     return word.casefold() in NUMBER_WORDS
 

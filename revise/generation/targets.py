@@ -157,14 +157,18 @@ class Vocabulary:
         return self.counts[key]
 
     def _occurrences(self, tokens: list[str]) -> int:
-        """How often the words occur in a row in the notes, found from where the first one
+        """How often the words occur in a row in the notes, found from where the rarest of them
         occurs (counting in the whole text for every phrase would grow with its square)."""
         size = len(tokens)
+        places = [self.positions.get(token, ()) for token in tokens]
+        if size == 1:
+            return len(places[0])
+        rarest = min(range(size), key=lambda index: len(places[index]))
+        wanted = tuple(tokens)
         return sum(
             1
-            for at in self.positions.get(tokens[0], ())
-            if tokens
-            if list(self.words[at : at + size]) == tokens
+            for at in places[rarest]
+            if at >= rarest and self.words[at - rarest : at - rarest + size] == wanted
         )
 
     def word_uses(self, word: str) -> int:
@@ -300,6 +304,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             add(match.start(), match.end(), TargetKind.RARE, score)
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
+    segments = _comma_segments(sentence)
     rescored = [
         Target(
             t.start,
@@ -309,7 +314,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             t.score
             - vague
             - _repetition_penalty(t, vocabulary)
-            - _enumeration_penalty(t, sentence),
+            - _enumeration_penalty(t, sentence, segments),
         )
         for t in usable
     ]
@@ -382,14 +387,18 @@ def is_vague(sentence: str) -> bool:
     return False
 
 
-def _enumeration_penalty(target: Target, sentence: str) -> float:
-    """One member of "SA-2D, SA-3, and SA-5" is a poor card: the others give it away."""
+def _comma_segments(sentence: str) -> list[tuple[int, int]]:
+    """Where each stretch of the sentence between ", " begins and ends."""
     segments = []
     start = 0
     for piece in re.split(r"(,\s+)", sentence):
         segments.append((start, start + len(piece)))
         start += len(piece)
-    segments = segments[::2]
+    return segments[::2]
+
+
+def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int, int]]) -> float:
+    """One member of "SA-2D, SA-3, and SA-5" is a poor card: the others give it away."""
     index = next((i for i, (a, b) in enumerate(segments) if a <= target.start < b), None)
     if index is None:
         return 0.0
