@@ -130,6 +130,37 @@ def test_decks_named_alike_but_for_their_ends_are_told_apart(tui_col, tui_clock)
     drive_small(app, scenario)
 
 
+def dialog_words(pilot: Pilot[object], selector: str) -> str:
+    """The words on the terminal inside the dialog `selector`, one space apart."""
+    region = pilot.app.screen.query_one(selector).region
+    lines = screen_text(pilot).splitlines()[region.y + 1 : region.bottom - 1]
+    return " ".join(" ".join(line[region.x + 1 : region.right - 1] for line in lines).split())
+
+
+def test_a_dialogs_question_wraps_instead_of_being_cut(tui_col, tui_clock):
+    """At 60x15 the rename dialog's question lost its end ('... words and' and no more), and
+    the browser's due-date question its last character when 500 cards were marked."""
+    name = "Language French::My french words and phrases"
+    notes = [NoteData(NoteKind.BASIC, f"mot {n}", f"word {n}") for n in range(500)]
+    tui_col.import_decks([DeckData(name, notes)])
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await pilot.press("m")
+        await settle(pilot)
+        words = dialog_words(pilot, "#name-dialog")
+        assert f"New name for {name} (its sub-decks follow):" in words
+        await pilot.press("escape", "b")
+        await settle(pilot)
+        await pilot.press("a", "d")  # every card marked, then their due date
+        await settle(pilot)
+        assert "Days from today for 500 cards (0 today, 3, or 1-7):" in dialog_words(
+            pilot, "#ask-dialog"
+        )
+
+    drive_small(app, scenario)
+
+
 def test_the_keys_list_scrolls_with_the_keyboard_to_its_last_key(tui_col, tui_clock):
     """At 60x15 the deck list's Keys list (?) ran below the screen and no key scrolled it:
     its last keys ('q Quit') could not be read without a mouse."""
