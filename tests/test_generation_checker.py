@@ -471,3 +471,46 @@ def test_an_aim_a_change_or_a_place_is_no_instruction_to_the_reader() -> None:
         if finding.check == 13
     }
     assert flagged == {"Tip: learn the "}
+
+
+def test_a_template_that_does_not_fit_its_line_is_garbled() -> None:
+    notes = (
+        "- revetments - sloping wooden ramps that absorb wave energy\n"
+        "- res ipsa loquitur applied -> burden of proof shifts\n"
+        "- 1989: Berlin Wall torn down; 1961: Iron Curtain wall built\n"
+    )
+    plural = card("What is revetments?", 1, back="Sloping wooden ramps that absorb wave energy")
+    assert 14 in flags(notes, plural)
+    agreed = card("What are revetments?", 1, back="Sloping wooden ramps that absorb wave energy")
+    assert 14 not in flags(notes, agreed)
+    clause = card('What does "res ipsa loquitur applied" mean?', 2, back="Burden of proof shifts")
+    assert 14 in flags(notes, clause)
+    assert 14 in flags(notes, card("When did Iron Curtain wall build?", 3, back="1961"))
+    assert 14 not in flags(notes, card("When was the Iron Curtain wall built?", 3, back="1961"))
+
+
+def test_one_question_with_two_answers_is_flagged() -> None:
+    notes = "Hess cycle: ΔH = ΣΔHf(products) - ΣΔHf(reactants)\nBonds: ΔH = Σ(broken) - Σ(made)\n"
+    first = card("ΔH = ?", 1, "Hess cycle", back="ΣΔHf(products) - ΣΔHf(reactants)")
+    second = card("ΔH = ?", 2, "Bonds", back="Σ(broken) - Σ(made)")
+    assert 7 in flags(notes, first, second)
+    told = card("Bonds: ΔH = ?", 2, "Bonds", back="Σ(broken) - Σ(made)")
+    assert 7 not in flags(notes, first, told)
+
+
+def test_a_card_opening_on_a_pronoun_needs_a_heading_that_says_who() -> None:
+    notes = "It splits data into packets and numbers them.\nThey pay 2% of GDP on defence.\n"
+    two_things = card("It splits data into [packets] and numbers them.", 1, "Ethernet vs Wi-Fi")
+    assert 9 in flags(notes, two_things)
+    assert 9 not in flags(notes, card("It splits data into [packets] and numbers them.", 1, "TCP"))
+    assert 9 in flags(notes, card("They pay [2%] of GDP on defence.", 2, "1. Basics"))
+    assert 9 not in flags(notes, card("They pay [2%] of GDP on defence.", 2, "NATO members"))
+
+
+def test_a_formula_template_on_a_line_of_words_is_garbled() -> None:
+    notes = "Aim = seize Paris within 6 weeks\nMomentum = mass x velocity\n"
+    plan = card("Aim = ?", 1, "Moltke's plan", back="seize Paris within 6 weeks")
+    assert 14 in flags(notes, plan)
+    assert 14 not in flags(notes, card("Momentum = ?", 2, "Motion", back="mass x velocity"))
+    run_in = card("What does Aim = seize Paris within?", 1, "Moltke's plan", back="6 weeks")
+    assert 14 in flags(notes, run_in)

@@ -71,11 +71,13 @@ from revise.generation.grammar import (
     Clause,
     can_be,
     capitalised,
+    done_to_subject,
     finish_question,
     indefinite_article,
     inflections,
     lemmas,
     lower_first,
+    names_one_body,
     opens_subordinate,
     participle_base,
     split_clause,
@@ -125,6 +127,7 @@ from revise.generation.questions import (
     formula,
     held_in,
     holding_among,
+    is_plural,
     is_value,
     label_definition,
     marked_holding,
@@ -360,15 +363,32 @@ def build_notes(
                         id(passage.block) in glossary, id(passage.block) in holdings,
                     )
                 )  # fmt: skip
-    chosen = select(drafts)
+    chosen = _formulas_told_apart(select(drafts))
     for _ in range(RESELECTIONS if refused else 0):
         flagged = refused(chosen)
         bad = {(note.front, note.back) for index, note in enumerate(chosen) if index in flagged}
         if not bad:
             break
         drafts = [_without_refused(draft, bad) for draft in drafts]
-        chosen = select(drafts)
+        chosen = _formulas_told_apart(select(drafts))
     return chosen
+
+
+_ASKS_FOR_A_SIDE = re.compile(r"^(?P<side>[^:?]+) = \?(?P<named> \([^()]*\))?$")
+
+
+def _formulas_told_apart(notes: list[NoteData]) -> list[NoteData]:
+    """ "ΔHᵣₓₙ = ?" under three headings asks three things: where a deck asks for the same side
+    of more than one formula, each front says which, by the heading it sits under
+    ("Bond energies: ΔHᵣₓₙ = ?")."""
+    fronts = Counter(note.front for note in notes if _ASKS_FOR_A_SIDE.match(note.front))
+    told = []
+    for note in notes:
+        heading = note.context.split(" > ")[-1].strip() if note.context else ""
+        if fronts[note.front] > 1 and heading:
+            note = replace(note, front=f"{heading}: {note.front}")
+        told.append(note)
+    return told
 
 
 def _without_refused(draft: Draft, bad: set[tuple[str, str]]) -> Draft:
@@ -1725,10 +1745,7 @@ def _deed_drafts(
 
 
 def _plural_subject(subject: list[str]) -> bool:
-    last = subject[-1].casefold()
-    return " and " in f" {' '.join(subject).casefold()} " or (
-        last.endswith("s") and not last.endswith("ss") and last[:-1] in lemmas(last).get("NOUN", ())
-    )
+    return " and " in f" {' '.join(subject).casefold()} " or is_plural(subject[-1])
 
 
 def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
@@ -1763,12 +1780,15 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
         rest and rest[0].casefold() in ("although", "though", "while", "whereas", "because", "if")
     ):
         return None  # "When did the OECD (...) say although ...?": not a question
+    base = past_to_base(tokens[verb])
     done_to = (
         (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS))
         or (tokens[verb] == "set" and rest == ["up"])  # "Committee of Public Safety set up"
         or (tokens[verb] not in ("was", "were") and rest[:1] == ["by"])  # "launched by the USSR"
+        # "1961: Berlin Wall built": a past with no object, and its participle is the same word
+        or (not rest and done_to_subject(tokens[verb]))
     )
-    if subject[0] != "the" and _institution(tokens[:verb]):
+    if subject[0] != "the" and (_institution(tokens[:verb]) or names_one_body(subject)):
         subject = ["the", *subject]  # "When was the Committee of Public Safety set up?"
     if tokens[verb] in ("was", "were"):
         words_ = ["When", tokens[verb], *subject, *rest]
@@ -1779,7 +1799,6 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     elif tokens[verb] in IRREGULAR_PARTICIPLES:
         return None
     else:
-        base = past_to_base(tokens[verb])
         if base is None:
             return None
         words_ = ["When", "did", *subject, base, *rest]
@@ -2346,6 +2365,12 @@ def _row_drafts(
                 front = f"{name}: {subject}?"  # "no - DNA free in cytoplasm" says whether
         elif rows_named and " " not in name.strip() and "ADJ" in lemmas(name.strip().casefold()):
             front = f"{capitalised(subject)}: {name.casefold()}?"  # "Binary search: worst?"
+        elif re.search(r"[=<>\u2264\u2265]", name):
+            # "| p | z such that P(Z > z) = p |": a column that states a relation, no noun
+            # to ask "What is the ... of 0.05?" of; the row's value is named with its symbol
+            named = header[0].strip()
+            given = f"{named} = {cells[0]}" if 0 < len(named) <= 3 else capitalised(subject)
+            front = f"{given}: {name.strip()}?"
         else:
             front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
@@ -2424,6 +2449,19 @@ def _legend_drafts(group: ListGroup, title: str, path: str) -> list[Draft]:
     return drafts
 
 
+_SUBSCRIPTS = "\u2080-\u209c"
+
+
+def _recurrence(left: str, right: str) -> bool:
+    """ "xₙ = xₙ₋₁ + d", "Fₙ = Fₙ₋₁ + Fₙ₋₂": the right side uses the symbol it defines at an
+    earlier index."""
+    symbol = re.match(rf"([^\W\d_{_SUBSCRIPTS}]+)[{_SUBSCRIPTS}]", left.strip())
+    if not symbol:
+        return False
+    earlier = rf"{re.escape(symbol[1])}(?:[{_SUBSCRIPTS}]*\u208b|_?[({{]?n\s*-\s*\d)"
+    return re.search(earlier, right) is not None
+
+
 def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """A display formula under its headings asks for its right-hand side: "ΔH_solution = ?"
     -> "ΔH_LE + ΔH_hyd". A reaction, or a chain that names no quantity first, asks nothing."""
@@ -2443,6 +2481,8 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         return []  # "2 + 2 = 4": arithmetic, not a relation to learn
     context = card_context(passage, title)
     named = block.terms[0] if block.terms else ""
+    if not named and _recurrence(left, right):
+        named = "recurrence"  # "xₙ = xₙ₋₁ + d" beside "xₙ = ? (closed form)": two questions
     front = f"{left} = ? ({lower_initial(named)})" if named else f"{left} = ?"
     source = SourceRef(path, block.start, block.end)
     note = NoteData(NoteKind.BASIC, front, right, context=context, source=source)

@@ -504,11 +504,17 @@ def _check_duplicates(
     findings = []
     seen: set[tuple[str, str]] = set()
     clozes: dict[str, list[set[str]]] = defaultdict(list)
+    asked: dict[str, str] = {}
     for index, note, face in faces:
         key = (normalise(face.prompt), normalise(face.answer))
         if key in seen:
             findings.append(_finding(7, face.prompt, "the same card twice", index))
+        elif _ASKS_FOR_A_SIDE.search(face.prompt) and asked.get(face.prompt, key[1]) != key[1]:
+            # "ΔHᵣₓₙ = ?" three times, each with its own formula: no front says which
+            findings.append(_finding(7, face.prompt, "the same question with two answers", index))
         seen.add(key)
+        if note.kind is NoteKind.BASIC:
+            asked.setdefault(face.prompt, key[1])
         if note.kind is NoteKind.CLOZE:
             clozes[normalise(face.answer)].append(set(normalise(face.full).split()))
     for index, note, face in faces:
@@ -866,10 +872,13 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
     word = first.strip("\"'\u201c\u2018(")
     if _ASKS_FOR_A_SIDE.search(face.prompt):
         return []  # "xₙ = ?": a formula opens with its variable, whatever its case
+    if note.kind is NoteKind.BASIC and re.match(r"[a-z]\s=\s\S+:\s", face.prompt):
+        return []  # "p = 0.05: z such that P(Z > z) = p?": a symbol given its value
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
     quoted = text[:1] in "\"'\u201c\u2018"  # '"stab in the back" myth': the quotation's own case
-    if capitalised(word) != word and not quoted:  # ("a.c.", "pH" and "mRNA" are written so)
+    # ("a.c.", "pH", "mRNA" and "z = 1.96" are written so)
+    if not capitalised(text).startswith(word) and not quoted:
         return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
     if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):
         return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]
@@ -1335,7 +1344,37 @@ def _check_subject(note: NoteData, face: CardFace) -> list[Finding]:
     first = words[0].strip("\"'(").casefold() if words else ""
     if first in _DEMONSTRATIVE and _pronoun_subject(words[1:]):
         return [_finding(9, face.prompt, f"{words[0]!r} points at a sentence the card lacks")]
+    if first in _PERSONAL and len(words) > 1 and not _resolves(first, note.context):
+        return [_finding(9, face.prompt, f"{words[0]!r} opens the card and nothing says who")]
     return []
+
+
+_PERSONAL = frozenset({"he", "she", "it", "they"})
+
+
+def _resolves(pronoun: str, context: str) -> bool:
+    """Whether the heading a card sits under names the one thing its opening pronoun stands
+    for: "They need $40bn" under "Least developed countries", "He refused" under "Stalin";
+    not "It uses acknowledgements" under "TCP vs UDP", two things, nor under "Basics"."""
+    from revise.generation.questions import is_plural
+
+    heading = re.sub(r"^[\d.)\s]+", "", context.split(" > ")[-1]).strip(" :")
+    # "Enthalpy, $\\Delta H$", "Enthalpy (ΔH)": a thing and its symbol, still one thing
+    named = re.sub(r"\s*\([^()]*\)|,?\s*\$[^$]*\$|,\s*\S{1,4}$", "", heading).strip()
+    if not named or re.search(r"\b(?:vs|versus|and|or)\b|[,&/+]", named, re.I):
+        return False
+    if pronoun == "they":
+        return is_plural(named)
+    if pronoun in ("he", "she"):
+        return all(word[:1].isupper() for word in named.split()) and len(named.split()) <= 4
+    return not is_plural(named) and named.casefold() not in _GENERIC_HEADINGS
+
+
+# Headings that name a part of the notes, not a thing a pronoun could stand for.
+_GENERIC_HEADINGS = frozenset(
+    {"basics", "introduction", "overview", "summary", "notes", "key points", "key facts",
+     "background", "definitions", "key terms", "other", "misc", "extra", "general"}
+)  # fmt: skip
 
 
 def _pronoun_subject(rest: list[str]) -> bool:
@@ -1466,6 +1505,9 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
                 14, face.prompt, "a clause or a rule asked as a cause ('What does X lead to?')"
             )
         ]
+    garbled = _garbled_template(prompt, face.answer)
+    if garbled:
+        return [_finding(14, face.prompt, garbled)]
     match = _QUESTION_START.match(prompt)
     if not match:
         return []
@@ -1492,6 +1534,44 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     ):
         return [_finding(14, face.prompt, "a clause cut loose from what it qualifies")]
     return []
+
+
+_WHAT_IS = re.compile(r"^What is (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
+_MEANS = re.compile(r'^What does "(?P<phrase>[^"]+)" mean\?$')
+_WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
+
+
+def _garbled_template(prompt: str, answer: str) -> str:
+    """A question template put on a line of the wrong shape: "aim = ?" over words, "What is
+    groynes?" (a plural), 'What does "volenti applied" mean?' (a clause, not a phrase to
+    translate), "When did Berlin Wall build?" (done to its subject: "When was ... built?")."""
+    from revise.generation.grammar import done_to_subject, past_participle, verb_base
+    from revise.generation.questions import is_plural, reads_as_prose
+
+    if _ASKS_FOR_A_SIDE.search(prompt) and reads_as_prose(answer):
+        return "a formula's template on a line of words ('aim = ?')"
+    if re.match(r"(?:What|Who|Which|When|Where|Why|How)\b", prompt) and " = " in prompt:
+        return "a label and its meaning run into the question ('What does X = Y depend on?')"
+    term = _WHAT_IS.match(prompt)
+    if term and not term["term"].startswith(("the ", "a ", "an ")) and is_plural(term["term"]):
+        return "a plural asked with 'is'"
+    phrase = _MEANS.match(prompt)
+    if phrase and " " in phrase["phrase"]:
+        last = phrase["phrase"].split()[-1]
+        if verb_base(last, "VBN") or verb_base(last, "VBD"):
+            return "a clause asked as a phrase to translate"
+    when = _WHEN_DID.match(prompt)
+    if when and when["verb"] in _pos_verbs(when["verb"]):
+        done = past_participle(when["verb"])
+        if done and done_to_subject(done):
+            return f"done to its subject, asked as done by it ('did ... {when['verb']}')"
+    return ""
+
+
+def _pos_verbs(word: str) -> tuple[str, ...]:
+    from revise.generation.grammar import lemmas
+
+    return lemmas(word).get("VERB", ())
 
 
 # 8 residue: the reader's rules ----------------------------------------------------------------

@@ -164,6 +164,15 @@ def past_participle(lemma: str) -> str | None:
     return found[0] if found else None
 
 
+def done_to_subject(past: str) -> bool:
+    """ "built", "formed" with nothing after them in "Berlin Wall built": the past that is also
+    its participle, of a verb that takes an object, says what was done to the subject."""
+    from revise.generation.language import NO_OBJECT_VERBS, past_to_base
+
+    base = past_to_base(past)
+    return past not in NO_OBJECT_VERBS and base is not None and past_participle(base) == past
+
+
 def is_noun_phrase_word(word: str) -> bool:
     """A word that can sit in a subject: not a finite verb or a subordinator."""
     lower = word.casefold().strip(",.;:")
@@ -326,13 +335,19 @@ def subject_phrase(words: list[str], names: frozenset[str] = frozenset()) -> str
         and can_be(first, "NOUN") | can_be(first, "ADJ")
     ):
         return " ".join(["the", *shown])
-    if (
-        len(shown) >= 2
-        and shown[-1].casefold() in _INSTITUTIONS
-        and all(word[:1].isupper() for word in shown)
-    ):
+    if names_one_body(shown):
         return " ".join(["the", *shown])  # "Korean War" -> "the Korean War"
     return " ".join(shown)
+
+
+def names_one_body(words: list[str]) -> bool:
+    """ "Korean War", "Berlin Wall": a name in capitals that ends on what it names one of
+    (a war, a wall, a pact), which takes "the"."""
+    return (
+        len(words) >= 2
+        and words[-1].casefold() in _INSTITUTIONS
+        and all(word[:1].isupper() for word in words)
+    )
 
 
 # What a name ends on when it names one event or body, which takes "the": "the Korean War",
@@ -341,7 +356,9 @@ _INSTITUTIONS = frozenset(
     ["war", "treaty", "revolution", "union", "empire", "republic", "act", "party", "plan",
      "doctrine", "crisis", "conference", "pact", "agreement", "alliance", "movement", "army",
      "navy", "government", "league", "council", "committee", "court", "bank", "parliament",
-     "senate", "commission", "convention", "accords", "declaration", "dynasty", "kingdom"]
+     "senate", "commission", "convention", "accords", "declaration", "dynasty", "kingdom",
+     "wall", "blockade", "airlift", "uprising", "rebellion", "rising", "massacre", "putsch",
+     "depression", "deal", "curtain", "canal", "offensive", "summit", "strike", "famine"]
 )  # fmt: skip
 
 
@@ -376,10 +393,14 @@ def indefinite_article(phrase: str) -> str:
     return "an" if first.casefold() in "aeiou" else "a"
 
 
+# "z = 1.96", "d (pc) = 1 / p": a letter that stands for a quantity, whose capital is another.
+_SYMBOL_FIRST = re.compile(r"[a-z](?:\s*\([^()]*\))?\s*[=<>\u2264\u2265]")
+
+
 def capitalised(text: str) -> str:
     """The first letter in capitals, unless the word is written so on purpose: "a.c.", "pH",
     "mRNA" stay as they are, and so does a Greek letter: a symbol, whose capital is another."""
-    if re.match(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]", text):
+    if re.match(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]", text) or _SYMBOL_FIRST.match(text):
         return text
     return text[:1].upper() + text[1:]
 

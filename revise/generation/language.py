@@ -156,6 +156,19 @@ DONE_TO = frozenset(
     ]
 )
 
+# Verbs that take no object: "Stalin died", "the USSR collapsed" happened, nobody did them.
+# Any other past form with nothing after it was done to its subject: "Berlin Wall built".
+NO_OBJECT_VERBS = word_set(
+    """
+    died happened occurred collapsed resigned abdicated arrived returned emerged retired erupted
+    crashed failed succeeded landed disappeared appeared existed lived survived declined peaked
+    rebelled revolted rioted protested marched retreated advanced mutinied defected emigrated
+    immigrated migrated reigned triumphed prevailed boomed slumped evolved ended started stayed
+    remained waited voted competed intervened objected agreed disagreed reacted responded
+    cooperated negotiated campaigned surrendered escaped worked continued hesitated starved
+    """
+)
+
 IRREGULAR_PARTICIPLES = word_set(
     """
     arisen begun borne broken chosen done drawn driven eaten fallen forbidden forgotten frozen

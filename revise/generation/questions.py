@@ -159,7 +159,7 @@ def definition(
     if is_value(term, meaning):
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
     shown = " ".join(lower_first(term.split(), names))
-    plural = sep.split()[0] in ("are", "mean", "refer") or _plural(term)
+    plural = sep.split()[0] in ("are", "mean", "refer") or is_plural(term)
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
     participle = participle_base(first) and not _describing_participle(meaning)
@@ -201,7 +201,7 @@ def definition(
     # what follows cannot go on a noun ("arms race", "firms pass", "sites of" name things).
     second_word = meaning.split()[1].casefold() if len(meaning.split()) > 1 else ""
     noun_reading = "NOUN" in lemmas(first) and (plural or second_word not in _AFTER_A_VERB)
-    if noun_reading and first.endswith("s") and second_word and _plural(second_word):
+    if noun_reading and first.endswith("s") and second_word and is_plural(second_word):
         noun_reading = False  # "war - speeds things up": two plurals in a row, a verb first
     acts = verb_base(first, "VBZ") and not noun_reading and first not in _NOT_MEANINGS
     if sep not in ("is", "are") and acts:
@@ -270,6 +270,8 @@ def definition(
         or _first_part_that_fits(meaning, term)
         or _meaning_without_last_phrase(meaning)
     )
+    if _equation(meaning) and len(answer) < len(re.split(r"[,;]\s", meaning)[0]):
+        return []  # "symmetry: P(Z > a) = 1 - P(Z < a)" cut at its minus sign: a wrong rule
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
     # than what X means: only the card that asks for X fits them.
     # A name ("Uganda: landslides ...") is no term, unless the sentence says what it is.
@@ -326,6 +328,12 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+def _equation(meaning: str) -> bool:
+    """ "P(Z > a) = 1 - P(Z < a)": symbols on the left of an equals sign, no words."""
+    left = re.split(r"\s*=\s*", meaning, maxsplit=1)
+    return len(left) == 2 and bool(left[0]) and not re.search(r"[A-Za-z]{3,}", left[0])
 
 
 def _describing_participle(meaning: str) -> bool:
@@ -456,7 +464,7 @@ def _names_a_class(meaning: str) -> bool:
             return False
         ends = index + 1 == len(tokens) or tokens[index + 1].casefold() in _MARKS_OUT
         if ends or token.endswith((",", ";")):
-            return _plural(word) and not verb_base(word, "VBZ")
+            return is_plural(word) and not verb_base(word, "VBZ")
     return False
 
 
@@ -491,17 +499,30 @@ def _names_a_thing(term: str) -> bool:
     )
 
 
-def _plural(term: str) -> bool:
+def is_plural(term: str) -> bool:
     """ "chunks", "sources of error": the head noun (before an "of" phrase) is plural."""
     head = re.split(r"\s+(?:of|for|in|on|at|to|with)\s+", term, maxsplit=1)[0]
-    last = head.split()[-1].casefold()
+    written = head.split()[-1]
+    last = written.casefold()
     if last in _IRREGULAR_PLURALS:
         return True
     if not last.endswith("s") or last.endswith(("ss", "is", "us")):
         return False
     nouns = lemmas(last).get("NOUN", ())
     # "chunks" -> "chunk", "strategies" -> "strategy", "processes" -> "process"
-    return last[:-1] in nouns or f"{last[:-3]}y" in nouns or last[:-2] in nouns
+    singulars = (last[:-1], f"{last[:-3]}y", last[:-2])
+    if any(singular in nouns for singular in singulars):
+        return True
+    if last in nouns:
+        return False  # "series", "species": a noun of its own, ending in "s"
+    # "bars" (which the dictionary knows only as a verb), "groynes" (which it does not know):
+    # the word without its "s" is a noun, or a word in small letters no dictionary knows.
+    if any(len(singular) > 2 and can_be(singular, "NOUN") for singular in singulars):
+        return True
+    # "comprehensives": a describing word never takes an "s", so with one it names things
+    described = any(len(singular) > 2 and can_be(singular, "ADJ") for singular in singulars)
+    unknown = not lemmas(last) and (described or not any(lemmas(s) for s in singulars))
+    return unknown and written.islower()
 
 
 # Plurals without an "s" that notes use as labels: "children: standard of a reasonable child".
@@ -1402,7 +1423,7 @@ def _said_whole(holding: str, about: str) -> str:
     bare = re.sub(r"\s*\([^()]*\)", "", thing)
     if not bare or any(is_verb_form(token) for token in words(bare)):
         return holding
-    verb = "are" if _plural(bare) or "/" in bare.split()[-1] else "is"
+    verb = "are" if is_plural(bare) or "/" in bare.split()[-1] else "is"
     said_first = said.split()[0].casefold()
     if parts["sep"].strip() == "\u2260":
         return f"{thing} {verb} not {said}"
@@ -1486,7 +1507,7 @@ def plural_then_verb(text: str) -> bool:
     tokens = [token.casefold() for token in text.split()[:2]]
     return (
         len(tokens) == 2
-        and _plural(tokens[0])
+        and is_plural(tokens[0])
         and verb_base(tokens[1], "VBP") is not None
         and not verb_base(tokens[1], "VBN")
     )
@@ -1509,7 +1530,7 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     last = lemmas(subject.split()[-1].casefold())
     if not subject[:1].isalpha() or ("ADJ" in last and "VERB" not in last):
         return []  # "Political", "Social" over "- end of absolute monarchy": a kind of result
-    plural = _plural(subject)
+    plural = is_plural(subject)
     verb = "are" if plural else "is"
     shown = " ".join(lower_first(subject.split()))
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
@@ -1666,6 +1687,28 @@ def _symbols(side: str) -> bool:
     )
 
 
+_MATHS_WORDS = frozenset(
+    ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
+)
+_CLAUSE_WORDS = frozenset(
+    ["is", "are", "was", "were", "has", "have", "can", "will", "the", "to", "with", "of", "on"]
+)
+MAX_QUANTITY_WORDS = 3  # "stroke volume", "breathing frequency": a quantity named in words
+
+
+def reads_as_prose(side: str) -> bool:
+    """ "plant roots + burrowing animals break up rock", "avoid a war on 2 fronts", "4-12 wks
+    block with one goal": words of a sentence, not quantities an operator joins ("stroke
+    volume x heart rate", "220 - age", "a + ar + ar²")."""
+    for part in _OPERATOR.split(_UNIT.sub("", side)):
+        named = [word for word in re.findall(r"[A-Za-z]{2,}", part) if word not in _MATHS_WORDS]
+        if len(named) > MAX_QUANTITY_WORDS:
+            return True
+        if len(named) >= 2 and any(word.casefold() in _CLAUSE_WORDS for word in named):
+            return True
+    return False
+
+
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
@@ -1703,6 +1746,8 @@ def formula(sentence: str) -> list[Question]:
         return []  # "Trophic level = the position an organism occupies ...": words, not maths
     if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:
         return []  # "When p = 1, this is the harmonic series": a condition, not a formula
+    if reads_as_prose(rhs):
+        return []  # "aim = avoid a war on 2 fronts": a label and what it says, no formula
     if match["name"] and len(match["name"].split()) <= 4 and _looks_like_term(match["name"]):
         return [
             Question(
@@ -1797,6 +1842,8 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
     )  # ("on Monday": a name the dictionary leaves out)
     if not foreign or not known:
         return []
+    if not glossary and len(said) > 1 and participle_base(said[-1].casefold()):
+        return []  # "volenti applied -> no damages": a clause and what follows, no phrase
     shown = f"{word}{match['form'] or ''}"  # its plural or gender, as the notes give it
     return [Question(f'What does "{shown}" mean?', capital(meaning), Shape.DEFINITION, 12.0)]
 
