@@ -86,6 +86,7 @@ from revise.generation.grammar import (
 from revise.generation.language import (
     ARROW,
     DONE_TO,
+    EXAMPLE_LINE,
     IRREGULAR_PARTICIPLES,
     MONTHS,
     ORDINALS,
@@ -100,6 +101,7 @@ from revise.generation.language import (
     is_verb_form,
     past_to_base,
     words,
+    zipf,
 )
 from revise.generation.maths import loose_maths
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
@@ -158,6 +160,7 @@ from revise.generation.structure import (
     Passage,
     item_head,
     judged,
+    names_a_thing,
     owned_trail,
     states_a_fact,
 )
@@ -334,19 +337,32 @@ def build_notes(
             else:
                 # "1948 - Berlin Blockade" over what happened in it: a fact, as well as a label
                 dated = bool(DATED_ENTRY.match(part.lead.text))
-                passages = (
-                    []
-                    if not dated
-                    and (announces_list(part.lead.text) or is_label_only(part.lead.text))
-                    else [Passage(part.lead, part.trail, part.label)]
-                )
+                lead = Passage(part.lead, part.trail, part.label)
+                # "The human heart has four chambers:": a fact of its own over its list
+                stated = "" if dated else leads_with_fact(part.lead.text)
+                counted = stated and _count_draft(lead, stated, outline.title, path)
+                if counted:
+                    drafts.append(counted)
+                    passages = []
+                elif stated:
+                    passages = [replace(lead, block=replace(part.lead, text=stated))]
+                elif not dated and (
+                    announces_list(part.lead.text) or is_label_only(part.lead.text)
+                ):
+                    passages = []
+                else:
+                    passages = [lead]
                 passages += [
                     Passage(item, owned_trail(part), part.lead.text, part.lead.start)
                     for item in part.items
                 ]
         else:
             following = outline.parts[position + 1] if position + 1 < len(outline.parts) else None
-            heads = isinstance(following, Passage) and following.label == part.block.text
+            heads = (
+                isinstance(following, Passage)
+                and following.label == part.block.text
+                and not EXAMPLE_LINE.match(following.block.text)  # an example of a fact
+            )
             passages = [] if heads and is_label_only(part.block.text) else [part]
         for passage in passages:
             if id(passage.block) in illustrations:
@@ -849,6 +865,9 @@ def _passage_drafts(
     section = section_subject(passage)
     # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
+    example = _example_draft(passage, title, path)
+    if example:
+        return [example]
     held = _held_sentence(block) if holding and case and held_asked else -1
     told = _told_case(block) if not holding and held_asked else None
     if told:
@@ -1375,6 +1394,41 @@ def section_subject(passage: Passage) -> str:
     return ""
 
 
+MIN_TERM_ZIPF = 2.5  # a first word rarer than this in lower case is a name ("Durkheim")
+
+
+def _example_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "- e.g. Extinction Rebellion - blocked London bridges" under "- Outsider groups - no
+    regular access ...": an example of the term its parent names, asked as one. Under a parent
+    that says something rather than naming a thing, an example asks nothing."""
+    block = passage.block
+    opener = EXAMPLE_LINE.match(block.text)
+    if block.kind is not BlockKind.ITEM or not opener or not passage.label:
+        return None
+    term = label_subject(re.split(r"\s[-\u2013\u2014=]\s|:\s", passage.label, maxsplit=1)[0])
+    answer = capitalised(tidy(block.text[opener.end() :].strip(" :,")))
+    for shorter in (item_head, lambda text: text.split(" (", 1)[0]):
+        if len(answer.split()) > MAX_ANSWER_WORDS:
+            answer = shorter(answer)  # what the example is, without what is said of it
+    if not term or not answer or len(answer.split()) > MAX_ANSWER_WORDS:
+        return None
+    if not names_a_thing(term) or zipf(words(term)[0].casefold()) < MIN_TERM_ZIPF:
+        return None  # "criticism: ...", "Durkheim - ...": a label or a person, no kind of thing
+    front = f"What is an example of {lower_initial(term)}?"
+    source = SourceRef(path, passage.label_line or block.start, block.end)
+    context = card_context(replace(passage, label="", trail=_unowned(passage)), title)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 11.0, front)])
+
+
+def _unowned(passage: Passage) -> tuple[str, ...]:
+    """The headings over a passage without its label, which a list's items carry as their last
+    heading (`owned_trail`)."""
+    if passage.trail and passage.trail[-1] == passage.label:
+        return passage.trail[:-1]
+    return passage.trail
+
+
 def label_subject(label: str) -> str:
     """A parent bullet that names a thing ("**working memory:**", "Recall"), as the subject
     of its sub-bullets; "" for a parent that says something itself."""
@@ -1428,6 +1482,56 @@ def is_label_only(text: str) -> bool:
         return False  # "Interval of Convergence: domain of x where ...": a definition
     tokens = words(text)
     return len(tokens) <= MAX_LABEL_WORDS and not any(is_verb_form(token) for token in tokens)
+
+
+_POINTS_TO_LIST = re.compile(
+    r"\b(?:following|as follows|these|this|they|below|include|includes|including|e\.?g)\b", re.I
+)
+
+
+def leads_with_fact(text: str) -> str:
+    """ "Most appliances are connected with a three-core cable:" over its wires: a lead that
+    states a fact of its own before its list, as that fact; "" for a lead that only points to
+    its list ("he did this in the following ways:", "a state had to:", "Three phases:")."""
+    stated = text.strip()
+    if not stated.endswith(":"):
+        return ""
+    stated = stated.rstrip(" :")
+    tokens = stated.split()
+    if len(tokens) < MIN_LEAD_FACT_WORDS or _POINTS_TO_LIST.search(stated):
+        return ""
+    if is_stopword(tokens[-1].casefold()) or DASH.search(stated):
+        return ""  # "... had to:", "Causes - ...:": the list finishes it
+    return stated if split_clause(stated) is not None else ""
+
+
+MIN_LEAD_FACT_WORDS = 4
+MAX_COUNTED_WORDS = 4
+MAX_COUNT = 12
+
+
+def _count_draft(passage: Passage, stated: str, title: str, path: str) -> Draft | None:
+    """ "The human heart has four chambers" over the chambers: how many, asked of its subject
+    ("How many chambers does the human heart have? :: Four")."""
+    clause = split_clause(stated)
+    if clause is None or not clause.base or len(clause.rest) < 2:
+        return None
+    count, counted = clause.rest[0], clause.rest[1:]
+    small = (count.isdigit() and 1 < int(count) <= MAX_COUNT) or (
+        is_number_word(count) and count.casefold() not in ("one", "half", "dozen", "hundred")
+    )
+    if not small or len(counted) > MAX_COUNTED_WORDS:
+        return None
+    if not all(word.isalpha() and not is_verb_form(word) for word in counted):
+        return None
+    subject = " ".join(lower_first(clause.subject))
+    front = f"How many {' '.join(counted)} {clause.aux} {subject} {clause.base}?"
+    answer = capitalised(count)
+    source = SourceRef(path, passage.block.start, passage.block.start)
+    note = NoteData(
+        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
+    )
+    return Draft([Option(note, answer, 11.0, front)])
 
 
 def announces_list(text: str) -> bool:

@@ -372,6 +372,8 @@ MAIN_VERBS = word_set(
 )
 
 
+# "e.g. the BMA ...", "for example: ...": a line of notes that gives an example of the one above
+EXAMPLE_LINE = re.compile(r"^\(?(?:e\.?\s?g\.?|eg|for\s+example|for\s+instance)(?:[\s,:]|$)", re.I)
 # "e.g. Mid-Atlantic Ridge", "such as the Andes": what opens an example, not a thing named
 EXAMPLE_OPENER = re.compile(
     r"^\(?(?:e\.?\s?g\.?|i\.?\s?e\.?|eg|ie|for\s+example|for\s+instance|such\s+as|like)(?:[\s,:]|$)",

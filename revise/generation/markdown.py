@@ -10,7 +10,7 @@ import re
 
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.maths import display_equations, plain_maths
-from revise.generation.plaintext import pair_shape
+from revise.generation.plaintext import LIST_MARKED, examples_below, pair_shape
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
@@ -28,7 +28,7 @@ def parse_markdown(text: str) -> Document:
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = title or blocks[0].text
         blocks = blocks[1:]
-    return Document(title, blocks)
+    return Document(title, examples_below(blocks))
 
 
 def _strip_front_matter(text: str) -> tuple[str, str]:
@@ -182,6 +182,13 @@ class _Walker:
             return  # a line of links: a table of contents, a reading list, navigation
         last = breaks[-1][1] if breaks else first
         ordered = kind is BlockKind.ITEM and bool(self.numbered) and self.numbered[-1]
+        marked = LIST_MARKED.match(text) if kind is BlockKind.TEXT else None
+        if marked:
+            # "a) the act itself is good", "(ii) ...": a list Markdown does not know, by its marks
+            cut = marked.end()
+            text = text[cut:]
+            breaks = tuple((max(offset - cut, 0), line) for offset, line in breaks)
+            kind, ordered = BlockKind.ITEM, True
         self.result.append(Block(kind, text, first, last, level, breaks, terms, ordered=ordered))
 
     def _formulas(self, content: str, first: int) -> None:
@@ -286,7 +293,10 @@ def _separate_lines(children: list, first: int) -> list[tuple[list, int]]:  # ty
         return [(children, first)]
     texts = ["".join(child.content for child in line if child.type == "text") for line in lines]
     pairs = zip(lines, texts, strict=True)
-    separate = [_opens_on_bold(line) or bool(pair_shape(text)) for line, text in pairs]
+    separate = [
+        _opens_on_bold(line) or bool(pair_shape(text) or LIST_MARKED.match(text))
+        for line, text in pairs
+    ]
     if sum(separate) < MIN_SEPARATE_LINES:
         if _all_bold(lines[0]):
             # "**Case study: Lyme Regis**" over its first line: the label of what follows

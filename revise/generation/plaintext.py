@@ -10,16 +10,27 @@ another heading opens a section that the second one subdivides.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from revise.formats.model import normalise
 from revise.generation.cleaning import is_boilerplate
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
-from revise.generation.language import is_stopword, is_verb_form, words, zipf
+from revise.generation.language import (
+    EXAMPLE_LINE,
+    is_stopword,
+    is_verb_form,
+    words,
+    zipf,
+)
 from revise.generation.plaintables import find_tables
 from revise.generation.structure import LIST_COUNT
 
-_BULLET = re.compile(r"^\s*(?:[-*•\u2013\u2014▪◦·]|\d{1,2}[.)])\s+(\S.*)$")
+# "a)", "(b)", "iv)", "(ii)", "(3)": a letter, a roman numeral or a number in brackets marks a
+# list item as a bullet or "1." does, and is no part of what the item says
+LIST_MARK = r"\(?(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)|\(\d{1,2}\)"
+_BULLET = re.compile(rf"^\s*(?:[-*•\u2013\u2014▪◦·]|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$")
+_MARKED = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
+LIST_MARKED = re.compile(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TERMINAL = re.compile(r"[.!?;,:]$")
 GENERIC_SECTIONS = frozenset(
@@ -57,6 +68,7 @@ class _Raw:
     indent: int = 0  # columns before the bullet mark
     pair: bool = False  # a line of a list written without bullets ("ayer - yesterday")
     numbered: bool = False  # a numbered item ("1. State H0 and H1")
+    child: bool = False  # in a flat export, a point under the label above it
 
     @property
     def text(self) -> str:
@@ -78,6 +90,36 @@ class _Raw:
 
 def parse_plain_text(text: str) -> Document:
     lines = text.split("\n")
+    titles = numbered_titles(lines)
+    document = _parse_tables_and_lines(lines)
+    if titles:
+        document.blocks = _with_titles(document.blocks, titles)
+    document.blocks = examples_below(document.blocks)
+    return document
+
+
+def examples_below(blocks: list[Block]) -> list[Block]:
+    """ "- e.g. the BMA ..." written as the next bullet after "- Insider groups - ...": an
+    example of that bullet, one level below it, not a point of the list."""
+    result: list[Block] = []
+    parent: Block | None = None  # the last item that is no example
+    for index, block in enumerate(blocks):
+        below = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind is not BlockKind.ITEM:
+            parent = None
+        elif not EXAMPLE_LINE.match(block.text):
+            parent = block
+        elif (
+            parent is not None
+            and block.level == parent.level
+            and not (below and below.kind is BlockKind.ITEM and below.level > block.level)
+        ):  # (an example worked through in points of its own is a point of the list)
+            block = replace(block, level=parent.level + 1)
+        result.append(block)
+    return result
+
+
+def _parse_tables_and_lines(lines: list[str]) -> Document:
     tables = find_tables(lines)
     if not tables:
         return _parse_lines(lines)
@@ -92,6 +134,148 @@ def parse_plain_text(text: str) -> Document:
         merged.append(block)
     document.blocks = merged + rows
     return document
+
+
+# Numbered section titles ------------------------------------------------------------------------
+
+# "2. KANTIAN ETHICS", "3) Virtue ethics", "1.1 Key terms": a number, then what the section is on
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s+(?P<text>\S.*?)\s*$"
+)
+# "PART B - Kantian ethics", "Section 2: Causes", "Unit 3": a part of the notes, by its number
+_PART_TITLE = re.compile(
+    r"^(?:part|section|unit|topic|chapter|module)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})"
+    r"(?:\s*[-:.\u2013\u2014]\s+|\s*$)(?P<text>.*?)\s*$",
+    re.I,
+)
+MAX_TITLE_WORDS = 8
+MAX_CUE_WORDS = 10  # "1.1 Who started it? Bentham": a question the section answers
+
+
+def _title_text(text: str, subsection: bool = False) -> str:
+    """What a numbered line is on, when it reads as a title: short, no verb unless it asks a
+    question over its answers, no term with its meaning ("1. Osmosis = ..."). Under a number
+    such as "2.1", which numbers sections and never list items, a title may name its subject
+    and its topic ("2.1 Taylor - scientific management")."""
+    text = text.rstrip(" :")
+    tokens = text.split()
+    if not tokens or re.search(r"\s=\s|:\s", text):
+        return ""
+    if "?" in text:
+        return text if len(tokens) <= MAX_CUE_WORDS and not text.endswith(".") else ""
+    sides = _TITLE_DASH.split(text)
+    if len(sides) > (2 if subsection else 1) or len(tokens) > MAX_TITLE_WORDS:
+        return ""
+    # ("Limited companies", "Developed countries": a participle before its noun describes it)
+    described = [
+        side.split(maxsplit=1)[-1] if side.split()[0].casefold().endswith("ed") else side
+        for side in sides
+    ]
+    return text if all(looks_like_heading(side) for side in described) else ""
+
+
+def _depth(number: str) -> int:
+    return len([part for part in re.split(r"[.)]", number) if part])
+
+
+def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
+    """Lines that title a numbered section, by line number, with their depth (1 for "2.", 2 for
+    "2.1"), their text without the number, and whether the number is the first one ("1.").
+
+    A short title-like line at the margin with its points below it (indented, lettered, bulleted,
+    numbered "2.1" under "2.", or in capitals over any line) titles a section; a numbered line
+    that states a fact, one of a run of numbered lines without points of their own, and the
+    items of a list its lead line announces ("Three causes:") stay items."""
+    found: dict[int, tuple[int, str, bool]] = {}
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    in_list = False  # the numbered lines are the items of a lead's list
+    for position, index in enumerate(filled):
+        line = lines[index]
+        above = lines[filled[position - 1]] if position else ""
+        below = lines[filled[position + 1]] if position + 1 < len(filled) else ""
+        numbered = _NUMBERED_TITLE.match(line)
+        part = _PART_TITLE.match(line.strip()) if not numbered and _indent(line) == 0 else None
+        if part:
+            text = part["text"].rstrip(" :")
+            if (text and _title_text(text)) or (not text and looks_like_heading(line.strip())):
+                found[index + 1] = (0, text or line.strip(), False)
+            in_list = False
+            continue
+        if not numbered or _indent(line) > 0:
+            if _indent(line) == 0 and not _BULLET.match(line):
+                in_list = False
+            continue
+        number = numbered["number"]
+        depth = _depth(number)
+        text = _title_text(numbered["text"], subsection=depth > 1)
+        if re.fullmatch(r"1[.)]?", number) and (
+            above.rstrip().endswith(":") or LIST_COUNT.search(above.strip())
+        ):
+            in_list = True
+        if in_list or not text or _sibling(above, depth) or _sibling(below, depth):
+            continue
+        stem = number.rstrip(".)") + "."
+        children = (
+            _indent(below) > _indent(line)
+            or bool(re.match(rf"\s*(?:{LIST_MARK})\s", below))
+            or bool(re.match(r"\s*[-*•\u2013\u2014▪◦·]\s", below))
+            or below.strip().startswith(stem)
+            or (in_capitals(text) and bool(below.strip()))
+        )
+        if children:
+            found[index + 1] = (depth, text, bool(re.fullmatch(r"0?1[.)]?", number)))
+    return found
+
+
+def _sibling(line: str, depth: int) -> bool:
+    """A numbered line of the same depth at the margin: the next item of the same list."""
+    numbered = _NUMBERED_TITLE.match(line)
+    return bool(numbered) and _indent(line) == 0 and _depth(numbered["number"]) == depth
+
+
+def _with_titles(blocks: list[Block], titles: dict[int, tuple[int, str, bool]]) -> list[Block]:
+    """The blocks with each numbered title as a heading: "1." sections at the top (below a
+    "PART B" title where the notes have parts), "1.1" below them, unless the numbering starts
+    over under each heading of the notes' own, when they sit below it. The points under a
+    title that was read as a list item move up to the outer list."""
+    parts = any(depth == 0 for depth, _, _ in titles.values())
+    firsts = sum(1 for depth, _, first in titles.values() if depth == 1 and first)
+    result: list[Block] = []
+    outer = 0  # the level of the last heading that is no numbered title
+    shift = 0  # how much deeper than the outer list the points under the title were read
+    for block in blocks:
+        title = titles.get(block.start) if block.kind is not BlockKind.ROW else None
+        rest = _after_first_line(block) if title else None
+        if title:
+            depth, text, _ = title
+            if depth == 0:
+                level = outer = 1  # ("PART B": the numbered sections below are its parts)
+            elif firsts > 1:
+                level = outer + depth
+            else:
+                level = depth + parts
+            shift = block.level + 1 if block.kind is BlockKind.ITEM else 0
+            breaks = ((0, block.start),)
+            result.append(Block(BlockKind.HEADING, text, block.start, block.start, level, breaks))
+            if rest is not None:
+                result.append(rest)  # "Ltd and plc both have ...:" wrapped onto the title
+            continue
+        if block.kind is BlockKind.HEADING:
+            outer, shift = block.level, 0
+        elif block.kind is BlockKind.ITEM and shift:
+            block = replace(block, level=max(block.level - shift, 0))
+        result.append(block)
+    return result
+
+
+def _after_first_line(block: Block) -> Block | None:
+    """The lines of a block after its first, as a paragraph of their own."""
+    if block.end == block.start:
+        return None
+    cut = next(offset for offset, line in block.breaks if line > block.start)
+    breaks = tuple((offset - cut, line) for offset, line in block.breaks if offset >= cut)
+    text = block.text[cut:].strip()
+    return Block(BlockKind.TEXT, text, breaks[0][1], block.end, 0, breaks)
 
 
 def _parse_lines(lines: list[str]) -> Document:
@@ -197,15 +381,29 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
         if match:
             content = match[1].strip()
             above = raws[-1].pieces[0][0] if raws and raws[-1].bullet else ""
-            if content[:1].islower() and above[:1].isupper() and not indented:
+            if (
+                content[:1].islower()
+                and above[:1].isupper()
+                and not indented
+                and not EXAMPLE_LINE.match(content)
+                and not (_is_label(raws[-1]) or raws[-1].child)
+            ):
                 # In a flat export a bullet starting in lower case is a sub-point of the one
                 # above; where the author indents sub-bullets, or the bullet above starts in
-                # lower case too ("- hier - yesterday"), it is a bullet of its own.
+                # lower case too ("- hier - yesterday"), it is a bullet of its own, and so is
+                # an example ("- e.g. the BMA ..."), which goes below it.
                 raws[-1].pieces.append(("- " + content, number))
                 current = raws[-1]
                 continue
-            numbered = line.strip()[:1].isdigit()
+            numbered = bool(_MARKED.match(line))
             current = _Raw(True, number, [(content, number)], _indent(line), numbered=numbered)
+            # "- one man one vote ..." below "- Demands": a point under the label, not its text
+            current.child = (
+                content[:1].islower()
+                and not indented
+                and bool(raws)
+                and (_is_label(raws[-1]) or raws[-1].child)
+            )
             raws.append(current)
         elif DATED_ENTRY.match(line.strip()) and (current is None or current.bullet):
             # "    1955 - bus boycott begins" under "- timeline": an entry of its own, not the
@@ -218,6 +416,21 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
             current = None  # lines outside bullets (a title, a header) stand alone
             raws.append(_Raw(False, number, [(line.strip(), number)]))
     return raws
+
+
+MAX_LABEL_WORDS = 5
+
+
+def _is_label(raw: _Raw) -> bool:
+    """ "- Demands" over the points of its list: a short bullet without a verb, in capitals."""
+    text = raw.text
+    return (
+        raw.bullet
+        and len(raw.pieces) == 1
+        and text[:1].isupper()
+        and len(text.split()) <= MAX_LABEL_WORDS
+        and looks_like_heading(text)
+    )
 
 
 def _parse_outline(lines: list[str]) -> Document:
@@ -234,7 +447,13 @@ def _parse_outline(lines: list[str]) -> Document:
         title_end = raw.end
     if is_indented_outline(lines):
         return Document(" ".join(title_parts), _indented_blocks(raws))
-    candidates = [looks_like_heading(raw.text) for raw in raws]
+    candidates = [
+        looks_like_heading(raw.text)
+        and not EXAMPLE_LINE.match(raw.text)
+        and not raw.child
+        and not (index + 1 < len(raws) and raws[index + 1].child)  # a label over its points
+        for index, raw in enumerate(raws)
+    ]
     blocks: list[Block] = []
     open_top = False
     pending_children = 0  # items still expected under a lead such as "for 2 reasons"
@@ -253,7 +472,7 @@ def _parse_outline(lines: list[str]) -> Document:
             open_list = False
             blocks.append(raw.block(BlockKind.HEADING, level))
             continue
-        depth = 1 if (pending_children or open_list) else 0
+        depth = 1 if (pending_children or open_list or raw.child) else 0
         blocks.append(raw.block(BlockKind.ITEM, depth))
         if pending_children:
             pending_children -= 1
@@ -372,8 +591,15 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
             line = full.strip()
             if index in items:
                 pair = not _BULLET.match(full)
-                numbered = full.strip()[:1].isdigit()
+                numbered = bool(_MARKED.match(full))
                 item = _Raw(True, number, [(items[index], number)], _indent(full), pair, numbered)
+                raws.append(item)
+                paragraph = None
+                continue
+            if item is not None and _under_item(full, item):
+                # "e.g. courage = ..." below "- DOCTRINE OF THE MEAN: ...", the lines under
+                # "- Hedonic calculus = 7 factors:": points of the item, not its wrapped text
+                item = _Raw(True, number, [(line, number)], _indent(full))
                 raws.append(item)
                 paragraph = None
                 continue
@@ -507,6 +733,16 @@ def _left_mid_phrase(text: str) -> bool:
     return last.endswith((",", "-", "\u2013", "&", "+")) or is_stopword(last.casefold())
 
 
+def _under_item(line: str, item: _Raw) -> bool:
+    """A line under a bullet that is a point of its own: an example of it, or a line indented
+    under a bullet that ends in ":"."""
+    if not item.bullet or item.pair:
+        return False
+    if EXAMPLE_LINE.match(line.strip()):
+        return True
+    return item.text.endswith(":") and _indent(line) > item.indent
+
+
 def _continues_item(line: str, item: _Raw) -> bool:
     """A bullet's text wrapped onto the next line: indented past its mark, or going on in lower
     case from a bullet left mid-sentence."""
@@ -616,6 +852,8 @@ _TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 def _heads_section(text: str, capitals: bool) -> bool:
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Sra Lopez says learn these by Friday!!)": an aside, no heading
+    if EXAMPLE_LINE.match(text):
+        return False  # "e.g. a local plumber": an example of the line above
     if not capitals:
         return _is_title_like(text)
     if in_capitals(text):

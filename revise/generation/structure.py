@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from revise.generation.document import Block, BlockKind, Document
-from revise.generation.language import ARROW, is_verb_form, words
+from revise.generation.language import ARROW, EXAMPLE_LINE, is_verb_form, words
 
 MAX_LIST_ITEMS = 4
 FACT_HEADING_WORDS = 7
@@ -170,7 +170,7 @@ def judged(sentence: str, passage: Passage) -> str:
     if not match:
         return ""
     held = (passage.label, *reversed(passage.trail))
-    owner = next((text for text in held if _names_a_thing(text)), "")
+    owner = next((text for text in held if names_a_thing(text)), "")
     if not owner:
         return ""
     word = (match["word"] or "").casefold()
@@ -183,7 +183,7 @@ def judged(sentence: str, passage: Passage) -> str:
     return f"A {'weakness' if against else 'strength'} of {owner}: {rest}"
 
 
-def _names_a_thing(text: str) -> bool:
+def names_a_thing(text: str) -> bool:
     """A heading or label that names a study or a theory, not a part of one ("findings")."""
     from revise.generation.language import LABEL_WORDS, is_stopword
 
@@ -279,6 +279,9 @@ def _children(blocks: list[Block], index: int) -> list[Block]:
     lead = blocks[index]
     if not introduces_list(lead.text):
         return []
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is not None and EXAMPLE_LINE.match(following.text):
+        return []  # "Q = I x t" over an example of it: a fact, no lead
     children = []
     for block in blocks[index + 1 :]:
         if block.kind is not BlockKind.ITEM or block.level <= lead.level:

@@ -1,0 +1,120 @@
+"""How the outline of notes is read: numbered section titles, lettered points, examples."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.generated_notes import deck_notes
+
+LIST_MARK = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]+|\d+)\)\s")
+
+
+def test_numbered_section_titles_head_the_points_below_them(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Psychology - memory (yr 12)\n\n"
+        "1. MULTI-STORE MODEL\n"
+        "  a) Atkinson and Shiffrin proposed the multi-store model in 1968\n"
+        "  b) Sensory register = holds information for less than half a second\n\n"
+        "2. WORKING MEMORY MODEL\n"
+        "  a) Baddeley and Hitch proposed the working memory model in 1974\n\n"
+        "2.1 Slave systems\n"
+        "  a) visuo-spatial sketchpad = holds visual and spatial information\n\n"
+        "3) Forgetting\n"
+        "  a) Underwood showed in 1957 that proactive interference grows with practice\n",
+    )
+    where = {note.source.start: note.context for note in notes}
+    assert where[4] == "MULTI-STORE MODEL"
+    assert where[8] == "WORKING MEMORY MODEL"
+    assert where[11] == "WORKING MEMORY MODEL > Slave systems"
+    assert where[14] == "Forgetting"
+    # the points' letters are no part of any card
+    assert not any(LIST_MARK.match(note.front) or LIST_MARK.match(note.back) for note in notes)
+
+
+def test_numbered_lines_that_state_facts_stay_facts(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "History - the July Crisis\n\nKey events\n"
+        "1. Austria-Hungary declared war on Serbia on 28 July 1914\n"
+        "   - Russia mobilised to defend Serbia\n"
+        "2. Germany invaded Belgium on 4 August 1914\n"
+        "   - Britain declared war on Germany the same day\n",
+    )
+    where = {note.source.start: note.context for note in notes}
+    assert 4 in where and 6 in where  # the numbered facts are carded, not made headings
+    assert all(context == "Key events" for context in where.values())
+
+
+def test_lettered_and_roman_points_lose_their_marks_in_plain_text_and_markdown(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Memory\n\nWorking memory\n"
+        "(i) Baddeley and Hitch proposed the working memory model in 1974\n"
+        "(ii) Atkinson and Shiffrin proposed the multi-store model in 1968\n"
+    )
+    markdown = "# " + text.replace("\n\n", "\n\n## ", 1)
+    for name, notes_text in (("notes.txt", text), ("notes.md", markdown)):
+        notes = deck_notes(tmp_path, notes_text, name)
+        assert {note.source.start for note in notes} == {4, 5}, name
+        assert not any("(i" in note.front or "(i" in note.back for note in notes), name
+
+
+def test_an_example_bullet_is_an_example_of_the_term_above_it(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Business - types of organisation\n\nOwnership\n"
+        "- Sole trader - one owner who keeps all the profit\n"
+        "- e.g. a local plumber\n"
+        "- Franchise - a licence to trade under another firm's brand\n"
+        "- e.g. McDonald's (most restaurants owned by franchisees)\n"
+        "- Shares are sold to the public on the stock exchange\n"
+        "- e.g. Tesco plc\n",
+    )
+    asked = {note.front: note.back for note in notes}
+    assert asked["What is an example of sole trader?"] == "A local plumber"
+    assert asked["What is an example of franchise?"].startswith("McDonald's")
+    # no card runs the example into its parent's text, and a parent that states a fact and
+    # names no term gets no example question
+    assert not any("e.g." in note.front + note.back for note in notes if "plumber" in note.back)
+    assert not any(front.startswith("What is an example of shares") for front in asked)
+
+
+def test_a_lead_that_states_a_fact_over_its_list_keeps_its_fact(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Biology - the eye\n\nStructure\n"
+        "- The human eye has three layers:\n"
+        "  - sclera - tough white outer layer that protects the eye and keeps its shape\n"
+        "  - choroid - middle layer full of blood vessels that feed the retina\n"
+        "  - retina - inner layer of light-sensitive rods and cones that send impulses\n"
+        "- The lens is held in place by the suspensory ligaments\n",
+    )
+    asked = {note.front: (note.back, note.source.start) for note in notes}
+    assert asked["How many layers does the human eye have?"] == ("Three", 4)
+    # its points are carded with the lead as their context
+    assert any(
+        note.source.start in (5, 6, 7) and note.context.endswith("The human eye has three layers")
+        for note in notes
+    )
+
+
+def test_points_under_a_short_label_in_a_flat_outline_are_not_run_together(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Geography - volcanoes\n\nMount St Helens 1980\n"
+        "- Eruption on 18 May 1980 after an earthquake of magnitude 5.1\n"
+        "- Effects\n"
+        "- an ash cloud rose 24 km into the sky\n"
+        "- the blast flattened forests over 600 km2\n"
+        "- mudflows destroyed 200 homes in the Toutle valley\n"
+        "- Monitoring since 1980 by the USGS Cascades Volcano Observatory\n",
+    )
+    texts = [note.front + " :: " + note.back for note in notes]
+    # each effect is a point of its own under the label, never one card of all of them
+    assert not any("ash cloud" in text and "mudflows" in text for text in texts)
+    assert any("24 km" in text or "600 km2" in text or "200" in text for text in texts)
