@@ -89,7 +89,7 @@ class _Layout:
     labels: list[str]
 
 
-ROWS_PER_BATCH = 10_000  # rows read, turned into notes and handed on at a time
+ROWS_PER_BATCH = 2_000  # rows read, turned into notes and handed on at a time (their memory)
 # How a row is turned into a note, as far as a note's origin tells (a digest of this, of the
 # row and of the table's layout): a change to `_note` that reads a row otherwise changes it,
 # so that every table is read whole again once and its notes take the new reading.

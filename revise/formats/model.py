@@ -335,7 +335,11 @@ def meaning_hash(*parts: str) -> str:
     """A short stable id from the normalised meaning of some texts."""
     import hashlib  # here, not at the top: `revise study` shows its first card without it (2 ms)
 
-    joined = "\x1f".join(normalise(part) for part in parts)
+    # Folded without normalise's cache (the generator's, for texts it compares again and again):
+    # an import folds each text once, for its note's key, and a cache of a table's cells took
+    # more memory than the rest of its import.
+    fold = normalise.__wrapped__
+    joined = "\x1f".join(fold(part) for part in parts)
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
 
 

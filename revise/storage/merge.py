@@ -938,7 +938,7 @@ class _StreamedDeck:
     deleted: set[str]  # keys of notes deleted in the app, left out of the import
     restorable: set[str]  # keys of notes deleted in the app that --restore brings back
     held: _Held | None = None
-    lines: array = field(default_factory=lambda: array("L"))  # by position: the note's line
+    lines: array = field(default_factory=lambda: array("I"))  # by position: the note's line
     pending: list[tuple[int, NoteData, str]] = field(default_factory=list)
     held_lines: dict[str, int] = field(default_factory=dict)  # keys of notes not stored yet
 
