@@ -1027,7 +1027,7 @@ def _passage_drafts(
             option = _shaped_option(shaped, sentence, shown, where, vocabulary)
             if option is None:
                 continue
-            if shaped.hidden:
+            if shaped.hidden and shaped.shape not in FALLBACK_SHAPES:
                 terms_asked.append(Draft([option]))
             elif shaped.beside:
                 besides.append(Draft([option]))

@@ -77,9 +77,10 @@ class Shape:
     # hiding [metabolism], "What does recall help build?" better than nothing.
     OBJECT = "object"
     IDENTITY = "identity"
+    REMARKED = "remarked"  # a term hidden in the line that remarks on it ("gabions - ...")
 
 
-FALLBACK_SHAPES = frozenset([Shape.OBJECT, Shape.IDENTITY])
+FALLBACK_SHAPES = frozenset([Shape.OBJECT, Shape.IDENTITY, Shape.REMARKED])
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,10 @@ def definition(
     holds the words the notes write in lower case somewhere."""
     found = _term_and_meaning(sentence, terms)
     if not found:
-        return []
+        match = _SEPARATED.match(sentence)
+        if not match or split_clause(match["meaning"].split(" - ")[0]) is None:
+            return []  # (a noun phrase after the dash is a meaning, asked above)
+        return _remark_card(sentence, match["term"].strip(), match["meaning"].strip(), names)
     term, meaning, sep = found
     first, *rest = term.split() or [""]
     if first.casefold() in lower and not (rest and all(word[:1].isupper() for word in rest)):
@@ -188,7 +192,8 @@ def definition(
             front = finish_question(f"What {verb} {shown} {where[1]} {where[2]}")
             return [Question(front, capital(where[3]), Shape.DEFINITION, 12.0)]
         if not answer:
-            return []
+            # "levees - raised banks built along the river": what marks the term out
+            return _remark_card(sentence, term, meaning, names)
         front = finish_question(f"How {verb} {shown} {how[1]}")
         return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
     clause = re.split(r"[,;]|\s[-\u2013\u2014]\s", meaning, maxsplit=1)[0]
@@ -259,6 +264,9 @@ def definition(
             )  # "rate of flow of charge", "mass per unit volume", "total value of goods": no orders
         )
     ):
+        if first in _MODALS and not negation:
+            # "direct action - can win publicity but risks losing support": what it can do
+            return _remark_card(sentence, term, meaning, names)
         return []  # (but "No resource can be removed from ..." says what the term is)
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
@@ -428,9 +436,7 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
-            if sep == "=" and (
-                len(words(meaning)) <= MAX_ANSWER_WORDS or _WH_CLAUSE.match(meaning)
-            ):
+            if sep == "=":
                 clause = False  # "Place = how and where ...", "X = brand appears in a film"
             if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
                 return term, meaning, sep
@@ -441,6 +447,28 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
     if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
         return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
     return None
+
+
+def _remark_card(sentence: str, term: str, meaning: str, names: frozenset[str]) -> list[Question]:
+    """ "gabions - wire cages filled with rocks, cheap", "direct action - can win publicity":
+    a term, a dash, and a whole clause said of it. The clause is no meaning to ask for, but the
+    line as a whole says what marks the term out: the term is asked, all of the line shown,
+    where no other card asks the line. A name ("Stalin - refused to help") or a label ("For -
+    they allow ...") is no term."""
+    if not re.match(rf"{re.escape(term)}\s+[-\u2013\u2014]\s", sentence):
+        return []
+    base = _base(term)
+    if base != term and not _expanded(term) and re.search(r"\d|\s", term[len(base) + 2 :]):
+        return []  # "start of detente (sort of)": an aside, not a symbol or a long form
+    if lower_first(term.split(), names) == term.split() and term[:1].isupper():
+        return []  # "Stalin", "Surprise Symphony": a name, whose facts are its dates and deeds
+    if not (_looks_like_term(base) and _names_a_thing(base)) or normalise(base) in RELATION_LABELS:
+        return []
+    if len(words(meaning)) < MIN_MEANING_WORDS or len(words(sentence)) > MAX_HIDDEN_LINE_WORDS:
+        return []
+    if _gives_away(term, meaning):
+        return []
+    return [replace(_term_asked(sentence, term), shape=Shape.REMARKED)]
 
 
 # "Pathogens are microorganisms that cause disease": a plural noun without an article, then

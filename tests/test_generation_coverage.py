@@ -1,0 +1,56 @@
+"""Facts the notes state in shapes that once gave no card at all: a term with a remark on
+it, a term equated with a long meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteKind
+from tests.generated_notes import deck_notes, questions
+
+
+def clozes(tmp_path: Path, text: str, name: str = "notes.md") -> list[str]:
+    notes = deck_notes(tmp_path, text, name)
+    return [note.front for note in notes if note.kind is NoteKind.CLOZE]
+
+
+def test_a_term_with_a_remark_on_it_asks_for_the_term(tmp_path: Path) -> None:
+    notes = (
+        "# Rivers and flooding\n\n"
+        "## Flood defences\n"
+        "- Levees - raised banks built along the river, expensive to maintain\n"
+        "- flood relief channels - water is diverted around a town when levels rise\n"
+        "- Afforestation - can slow the flow of water into the river\n\n"
+        "## Who did what\n"
+        "- Cameron - announced extra funding for defences in 2014\n"
+        "- For - they protect homes and businesses\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert "[Levees] - raised banks built along the river, expensive to maintain" in cards
+    assert "[Flood relief channels] - water is diverted around a town when levels rise" in cards
+    assert "[Afforestation] - can slow the flow of water into the river" in cards
+    # a name is no term to recall from a remark, nor a word that labels a side of an argument
+    assert not any(card.startswith(("[Cameron]", "[For]")) for card in cards)
+
+
+def test_a_remark_never_displaces_the_card_the_line_already_gives(tmp_path: Path) -> None:
+    notes = (
+        "# Pressure groups\n\n"
+        "## Factors in success\n"
+        "- size of membership - the National Trust has over 5 million members\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert cards == ["Size of membership - the National Trust has over [5 million] members"]
+
+
+def test_a_term_equated_with_a_long_meaning_is_asked(tmp_path: Path) -> None:
+    notes = (
+        "# Climate\n\n"
+        "## Key words\n"
+        "- Greenhouse effect = gases in the atmosphere trap heat radiated from the Earth,"
+        " keeping the planet about 33 degrees warmer\n"
+    )
+    asked = questions(tmp_path, notes)
+    assert asked["What is greenhouse effect?"] == (
+        "Gases in the atmosphere trap heat radiated from the Earth"
+    )
