@@ -503,8 +503,10 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
                 continue  # asked already: the fact's next option may ask something else
             if question:
                 asked[question] = option
+            # (a near-copy shares its context: a cloze under another heading is none)
             if option.note.kind is NoteKind.CLOZE and any(
                 other.note.kind is NoteKind.CLOZE
+                and other.note.context == option.note.context
                 and are_siblings(other.note, other.masked, option.note, option.masked, fuzz.ratio)
                 for other in chosen[-12:]
             ):

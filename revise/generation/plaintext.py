@@ -78,6 +78,12 @@ class _Raw:
     def end(self) -> int:
         return self.pieces[-1][1]
 
+    @property
+    def last(self) -> str:
+        """The last line's text: a paragraph's or a bullet's lines are never empty, so its
+        whole text ends as this does."""
+        return self.pieces[-1][0]
+
     def block(self, kind: BlockKind, level: int = 0) -> Block:
         builder = TextBuilder()
         for piece, line in self.pieces:
@@ -279,10 +285,10 @@ def _after_first_line(block: Block) -> Block | None:
 
 
 def _parse_lines(lines: list[str]) -> Document:
-    bullets = sum(1 for line in lines if _BULLET.match(line))
-    filled = sum(1 for line in lines if line.strip())
     if _capital_headed(lines):
         return _parse_prose(lines, capitals=True)
+    bullets = sum(1 for line in lines if _BULLET.match(line))
+    filled = sum(1 for line in lines if line.strip())
     if bullets >= 3 and bullets >= 0.3 * filled:
         return _parse_outline(lines)
     if _nested_by_indent_alone(lines, filled):
@@ -543,8 +549,13 @@ def in_capitals(text: str) -> bool:
 
 def _capital_headed(lines: list[str]) -> bool:
     """Notes that head their sections with lines in capitals, below their title."""
-    capitals = [line for line in lines[1:] if not _BULLET.match(line) and in_capitals(line.strip())]
-    return len(capitals) >= MIN_CAPITAL_HEADINGS
+    found = 0
+    for line in lines[1:]:
+        if not _BULLET.match(line) and in_capitals(line.strip()):
+            found += 1
+            if found >= MIN_CAPITAL_HEADINGS:
+                return True
+    return False
 
 
 def starts_own_line(line: str) -> bool:
@@ -615,7 +626,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
             if separate:
                 raws.append(_Raw(False, number, [(line, number)]))
                 paragraph = None
-            elif paragraph is None or (unwrapped and not _left_mid_phrase(paragraph.text)):
+            elif paragraph is None or (unwrapped and not _left_mid_phrase(paragraph.last)):
                 # (in notes whose author never wraps a line, a line after one that ends on a
                 # whole phrase is a note of its own, full stop or not)
                 paragraph = _Raw(False, number, [(line, number)])
@@ -750,12 +761,12 @@ def _continues_item(line: str, item: _Raw) -> bool:
         return False
     if _indent(line) > item.indent:
         return True
-    return not item.pair and line.strip()[:1].islower() and not _TERMINAL.search(item.text)
+    return not item.pair and line.strip()[:1].islower() and not _TERMINAL.search(item.last)
 
 
 def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool:
     """A heading or menu line stands alone even when no blank line surrounds it."""
-    if paragraph is not None and not _TERMINAL.search(paragraph.text):
+    if paragraph is not None and not _TERMINAL.search(paragraph.last):
         return False  # the paragraph is still mid-sentence: this line continues it
     count = len(line.split())
     if _SHOUT.search(line) and looks_like_heading(_unshout(line)):
