@@ -6,6 +6,9 @@ screen and database out."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from revise import Collection
 from revise.formats.model import DeckData, NoteData, NoteKind
 from revise.scheduling.scheduler import Rating
@@ -28,6 +31,7 @@ from tests.tui_fixtures import (  # noqa: F401 (fixtures)
 )
 
 STALIN = "Who led the Soviet Union when the Korean War began?"
+FRENCH = Path(__file__).parent / "fixtures" / "anki" / "french-words-and-phrases.apkg"
 
 
 def stored(tui_db, tui_clock, query: str) -> list[str]:
@@ -340,5 +344,20 @@ def test_review_bury_note_flag_and_info(tui_col, tui_db, tui_clock):
         await settle(pilot)
         assert len(stored(tui_db, tui_clock, "is:buried")) == 2
         assert "Nothing due now" in screen_text(pilot)
+
+    drive(app, scenario)
+
+
+def test_intervals_of_months_are_shown_whole_not_as_minutes(tui_col, tui_clock):
+    """The interval and stability columns were 4 wide: a 32-day interval, '1.1mo', showed as
+    '1.1m', which reads as 1.1 minutes."""
+    tui_col.import_file(FRENCH)
+    app = make_app(tui_col, tui_clock, browse="")
+
+    async def scenario(pilot):
+        await settle(pilot)
+        screen = screen_text(pilot)
+        assert re.search(r"\b\d+\.\dmo\b", screen), screen  # months, whole
+        assert not re.search(r"\b\d+\.\dm\b", screen), screen  # never 'minutes' with a decimal
 
     drive(app, scenario)

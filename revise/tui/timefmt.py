@@ -11,6 +11,9 @@ _MONTH = 30 * _DAY
 _YEAR = 365 * _DAY
 
 
+SHORT_INTERVAL_WIDTH = 6  # the widest short_interval, months with a decimal: '10.5mo'
+
+
 def short_interval(interval: timedelta) -> str:
     """An interval as a grade button shows it: `<1m`, `10m`, `3h`, `4d`, `1.5mo`, `2y`."""
     seconds = interval.total_seconds()

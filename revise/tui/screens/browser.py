@@ -30,7 +30,7 @@ from revise.tui.screens.card_dialogs import (
     ConfirmScreen,
     FlagScreen,
 )
-from revise.tui.timefmt import short_interval
+from revise.tui.timefmt import SHORT_INTERVAL_WIDTH, short_interval
 from revise.tui.widgets.card_view import shown_context
 from revise.tui.widgets.key_bar import WIDE_COLUMNS
 
@@ -46,13 +46,13 @@ SORT_KEYS_GROUP = Binding.Group("Sort", compact=True)
 COLUMNS = (
     ("front", "Question", None, True),
     ("deck", "Deck", 12, False),
-    ("due", "Due", 6, True),
-    ("interval", "Ivl", 4, True),
-    ("stability", "Stab", 4, False),
+    ("due", "Due", SHORT_INTERVAL_WIDTH, True),
+    ("interval", "Ivl", SHORT_INTERVAL_WIDTH, True),
+    ("stability", "Stab", SHORT_INTERVAL_WIDTH, False),
     ("difficulty", "Diff", 4, False),
     ("reviews", "Revs", 4, True),
     ("lapses", "Laps", 4, False),
-    ("added", "Added", 5, False),
+    ("added", "Added", SHORT_INTERVAL_WIDTH, False),
 )
 MIN_QUESTION_WIDTH = 16
 LEFT = ("front", "deck")  # text columns; the others are numbers, set right
