@@ -118,3 +118,17 @@ def test_points_under_a_short_label_in_a_flat_outline_are_not_run_together(
     # each effect is a point of its own under the label, never one card of all of them
     assert not any("ash cloud" in text and "mudflows" in text for text in texts)
     assert any("24 km" in text or "600 km2" in text or "200" in text for text in texts)
+
+
+def test_a_count_over_its_list_is_not_defined_by_the_first_item(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Plants\n\n## Leaf structure\n\n"
+        "- three tissue layers:\n"
+        "  - **epidermis** = outer layer of cells, covered by a waxy cuticle\n"
+        "  - **mesophyll** = middle layer where most photosynthesis happens\n"
+        "  - **xylem and phloem** = transport tissue in the veins\n",
+        "notes.md",
+    )
+    fronts = {note.front for note in notes}
+    assert not any(front.casefold().startswith("what are three tissue layers") for front in fronts)

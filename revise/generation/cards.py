@@ -1440,6 +1440,8 @@ def label_subject(label: str) -> str:
         return ""
     if normalise(text) in LIST_LABELS or any(ch in text for ch in ",;()"):
         return ""
+    if is_number_word(tokens[0]) or tokens[0].isdigit():
+        return ""  # "four chambers:" over the chambers: a count of what follows, no thing
     lowered = [token.casefold() for token in tokens]
     conjunction = len(lowered) > 1 and lowered[1] in ("and", "or", "&")
     if (
