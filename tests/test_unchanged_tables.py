@@ -1,6 +1,6 @@
-"""A table imported again is first compared row by row with what its decks hold (each note's
-origin, revise/storage/merge.py's `unchanged_table`): it must come to what matching its notes
-one by one comes to, whatever happened to the decks in the app since."""
+"""A table (or a large Anki package) imported again is first compared row by row with what its
+decks hold (each note's origin, revise/storage/merge.py's `unchanged_table`): it must come to
+what matching its notes one by one comes to, whatever happened to the decks in the app since."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from sqlalchemy import text
 
 from revise import Collection, Rating
 from revise.config import Config
+from revise.formats import anki
+from revise.formats.anki import AnkiRows
 from revise.formats.csvdeck import TableReader
 from revise.study.collection import Collection as CollectionType
 
@@ -151,3 +153,56 @@ def test_an_unchanged_table_imported_again_writes_nothing(col, tmp_path):
         (0, 0, 2, []),
     ]
     assert stored(col) == before
+
+
+def _package_tagged_in_the_app(col: CollectionType) -> None:
+    col.actions.add_tags(ids(col, "")[:1], ["mine"])
+
+
+def _package_edited_in_the_app(col: CollectionType) -> None:
+    col.editing.edit_note(ids(col, "")[1], back="another answer")
+
+
+def _package_deleted_in_the_app(col: CollectionType) -> None:
+    col.actions.delete(ids(col, "")[2:3])
+
+
+def _package_answered(col: CollectionType) -> None:
+    card = col.next_card()
+    assert card is not None
+    col.answer(card.id, Rating.GOOD)
+
+
+PACKAGE_SINCE: dict[str, Callable[[CollectionType], None]] = {
+    "nothing": _nothing,
+    "tagged in the app": _package_tagged_in_the_app,
+    "edited in the app": _package_edited_in_the_app,
+    "deleted in the app": _package_deleted_in_the_app,
+    "answered": _package_answered,
+}
+
+
+@pytest.mark.parametrize("since", PACKAGE_SINCE)
+def test_a_large_package_imported_again_comes_to_what_matching_its_notes_comes_to(
+    tmp_path, clock, monkeypatch, since
+):
+    from tests.test_anki_reimport import LEGACY, everything, package
+
+    monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)  # read a batch at a time
+    outcomes = []
+    for compare_first in (True, False):
+        folder = tmp_path / str(compare_first)
+        folder.mkdir()
+        path = package(folder, LEGACY)
+        col = Collection.open(folder / "c.db", config=Config(fuzz=False), clock=clock)
+        try:
+            col.import_file(path)
+            PACKAGE_SINCE[since](col)
+            with pytest.MonkeyPatch.context() as patch:
+                if not compare_first:
+                    patch.setattr(AnkiRows, "origins", lambda self: None)
+                report = col.import_file(path)
+            outcomes.append((str(report), everything(col), stored(col)))
+        finally:
+            col.close()
+    assert outcomes[0] == outcomes[1]

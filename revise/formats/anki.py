@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from revise.config import MAX_INTERVAL_DAYS
@@ -191,9 +192,12 @@ class AnkiRows:
         """Let go of the package and remove the collection's temporary copy."""
         self._close()
 
-    def origins(self) -> None:
-        """A package's notes are told apart by origin as they are read (`known`)."""
-        return None
+    def origins(self) -> Iterator[tuple[str, str]]:
+        """(deck name, origin) of each note, in order, the notes read no further."""
+        source, names = self._source, self._decks
+        with source.reader.reading():
+            for deck_id, origin in source.reader.origins():
+                yield names[deck_id].name, origin
 
     def batches(self) -> Iterator[list[tuple[str, NoteData]]]:
         source = self._source
@@ -547,15 +551,19 @@ class _NoteReader:
         """The ids of the decks notes are in (a note is in its first card's deck)."""
         return {row[0] or 1 for row in self._conn.execute(_NOTE_DECKS)}
 
+    def origins(self) -> Iterator[tuple[int, str]]:
+        """(deck id, origin) of each note as `iter` tells them, the notes read no further."""
+        fresh = self._shared.copy
+        for row in self._conn.execute(_NOTES_WITH_CARDS):
+            yield row[6] or 1, _origin(fresh, row)
+
     def __iter__(self) -> Iterator[tuple[int, NoteData]]:
         fresh, known = self._shared.copy, self._known  # bound once: used for every note
         cards: Iterator[_CardRow] | None = None  # the cards, from the first note read further on
         ahead = None
         for row in self._conn.execute(_NOTES_WITH_CARDS):
             note_id = row[0]
-            digest = fresh()
-            digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
-            origin = digest.hexdigest()
+            origin = _origin(fresh, row)
             if (key := known.get(origin)) is not None:  # as imported before
                 yield (
                     row[6] or 1,
@@ -640,6 +648,16 @@ FROM cards AS c LEFT JOIN revlog AS r
 WHERE c.nid >= ?
 ORDER BY c.nid, c.ord, r.id
 """
+
+
+def _origin(fresh: Callable[[], Any], row: tuple[Any, ...]) -> str:
+    """A note's origin, from its row of _NOTES_WITH_CARDS and a digest (`fresh`) of what the
+    package says of every note alike."""
+    digest = fresh()
+    digest.update(repr(row[:6]).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 # A note's deck: its first card's (none for a note without cards).
 _FIRST_DECK = (
     "SELECT coalesce(nullif(odid, 0), did) FROM cards WHERE nid = n.id ORDER BY ord LIMIT 1"
