@@ -85,3 +85,51 @@ def test_the_writers_own_opinion_gives_no_card(tmp_path: Path) -> None:
     assert [front for front in fronts if "irrationality" in front]
     assert not [front for front in fronts if "Wednesbury" in front or "1998" in front]
     assert not [front for front in fronts if "ouster" in front]
+
+
+def test_a_named_test_gives_its_parts_and_a_named_rule_what_it_says(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Occupiers' liability\n"
+        "- Hedley Byrne test: 1) a special relationship 2) reasonable reliance\n"
+        "- allurement rule - a child may be drawn into danger by something attractive\n"
+        "- 'trespasser' test for adults\n"
+        "  - 1 did D know of the danger\n"
+        "  - 2 did D know the trespasser was nearby\n"
+        "  - 3 was the risk one D should protect against\n"
+        "- the Tomlinson principle\n"
+        "  - an occupier owes no duty to protect adults from obvious risks they freely choose "
+        "to run\n",
+        "notes.md",
+    )
+    assert cards["What are the two parts of the Hedley Byrne test?"] == (
+        "A special relationship; Reasonable reliance"
+    )
+    assert cards["What does the allurement rule say?"] == (
+        "A child may be drawn into danger by something attractive"
+    )
+    assert cards["What are the three parts of the 'trespasser' test for adults?"] == (
+        "Did D know of the danger; Did D know the trespasser was nearby; "
+        "Was the risk one D should protect against"
+    )
+    assert cards[
+        "Which principle says that an occupier owes no duty to protect adults from obvious risks "
+        "they freely choose to run?"
+    ] == ("Tomlinson principle")
+    assert not [front for front in cards if front.startswith("[") or "2 did" in front]
+
+
+def test_an_answer_the_heading_gives_away_is_not_asked(tmp_path: Path) -> None:
+    fronts = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            "KIDNEY\n"
+            "- distal convoluted tubule reabsorbs more water\n"
+            "\t- DCT is where ADH acts to make the walls more permeable to water\n"
+            "NUISANCE\n"
+            "- Sturges v Bridgman (1879)\n"
+            "\t- noisy machinery disturbed Dr Bridgman next door in his consulting room\n",
+        )
+    ]
+    assert not [front for front in fronts if "[DCT]" in front or "[Dr Bridgman]" in front]

@@ -134,9 +134,12 @@ from revise.generation.questions import (
     label_definition,
     marked_holding,
     named_law,
+    named_rule,
     otherwise,
     paradigm,
     plural_then_verb,
+    rule_name,
+    rule_parts,
     tells_facts,
     translated_example,
     translation,
@@ -319,8 +322,10 @@ def build_notes(
                 drafts.extend(legend)
                 continue
             listed = not all(id(item) in glossary for item in part.items)
-            draft = _listed_steps(part, outline.title, path) or (
-                listed and _list_draft(part, outline.title, path)
+            draft = (
+                _rule_parts_draft(part, outline.title, path)
+                or _listed_steps(part, outline.title, path)
+                or (listed and _list_draft(part, outline.title, path))
             )
             if draft:
                 drafts.append(draft)
@@ -907,6 +912,15 @@ def _passage_drafts(
                 continue
         if index and EXAMPLE_OPENER.match(sentence):
             continue  # "... over time. Eg: Apple launching new iPhones": the line's illustration
+        stated = named_rule(sentence) if normalise(sentence) not in seen else []
+        if stated:
+            # "Caparo test: 1) foreseeability 2) proximity 3) ...": the rule and what it says
+            where = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+            option = _shaped_option(stated[0], sentence, context, where, vocabulary)
+            if option:
+                seen.add(normalise(sentence))
+                drafts.append(Draft([option]))
+                continue
         verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
         sentence = verdict or sentence  # "A weakness of Harlow (1958): ...", no definition
         source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
@@ -954,6 +968,24 @@ def _passage_drafts(
         finishes = False  # the sentence finishes the label's own
         first_under = subject and index == 0 and block.start == passage.label_line + 1
         first_under = first_under and not verdict
+        ruled = (
+            index == 0
+            and block.kind is BlockKind.ITEM
+            and block.start == passage.label_line + 1
+            and rule_name(tidy(passage.label))
+        )
+        if ruled:
+            # "thin skull rule" over "- D must take V as he finds them": what the rule says
+            stated = named_rule(sentence, ruled)
+            where = SourceRef(path, passage.label_line, source.end)
+            shown = context
+            if stated and f" {normalise(stated[0].back)} " in f" {normalise(passage.label)} ":
+                shown = card_context(replace(passage, label=""), title)  # the name is asked
+            option = stated and _shaped_option(stated[0], sentence, shown, where, vocabulary)
+            if option:
+                seen.add(normalise(sentence))
+                drafts.append(Draft([option]))
+                continue
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
             where = SourceRef(path, passage.label_line, source.end)
@@ -1965,6 +1997,27 @@ def _cut_second_verb(tokens: list[str]) -> list[str]:
 
 
 # Lists and tables -------------------------------------------------------------------------------
+
+
+def _rule_parts_draft(group: ListGroup, title: str, path: str) -> Draft | None:
+    """ "three-stage test" over "- 1 was the damage reasonably foreseeable", "- 2 ...": the parts
+    of a named test, asked together."""
+    if group.lead_is_heading:
+        return None
+    named = rule_name(tidy(group.lead.text))
+    if not named:
+        return None
+    parts = [_PART_NUMBER.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
+    asked = rule_parts(named[0], parts)
+    if not asked:
+        return None
+    context = card_context(Passage(group.lead, group.trail, group.label), title)
+    source = SourceRef(path, group.lead.start, group.items[-1].end)
+    note = NoteData(NoteKind.BASIC, asked[0].front, asked[0].back, context=context, source=source)
+    return Draft([Option(note, asked[0].back, asked[0].score, asked[0].front)])
+
+
+_PART_NUMBER = re.compile(r"^\(?\d{1,2}\s*[.):]?\s+")
 
 
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:

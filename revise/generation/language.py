@@ -314,7 +314,36 @@ def given_by_context(answer: str, context: str) -> bool:
 
     named = [w for w in normalise(answer).split() if not is_stopword(w) and not w.isdigit()]
     shown = normalise(context).split()
-    return bool(named and shown) and all(any(same_stem(w, o) for o in shown) for w in named)
+    if bool(named and shown) and all(any(same_stem(w, o) for o in shown) for w in named):
+        return True
+    return _initials_shown(answer.strip(), context) or _surname_shown(answer.strip(), context)
+
+
+def _initials_shown(answer: str, context: str) -> bool:
+    """ "LV" under "left ventricle wall is much thicker": the words the letters stand for are
+    in the heading, so the abbreviation is given away."""
+    letters = re.fullmatch(r"([A-Z]{2,5})s?", answer)
+    if not letters:
+        return False
+    for part in context.split(" > "):
+        shown = [w for w in re.findall(r"[A-Za-z][\w'-]*", part) if not is_stopword(w.casefold())]
+        if letters[1] in "".join(word[0] for word in shown).upper():
+            return True
+    return False
+
+
+# "Miss Stone", "Lord Atkin", "Dr Shipman": a person named with a title
+_TITLED = re.compile(
+    r"^(?:miss|mr|mrs|ms|dr|lord|lady|sir|dame|prof|king|queen)\.?\s+(?:[A-Z][\w'-]*\s+)*"
+    r"(?P<surname>[A-Z][\w'-]{2,})$",
+    re.I,
+)
+
+
+def _surname_shown(answer: str, context: str) -> bool:
+    """ "Miss Stone" under "Bolton v Stone (1951)": the surname in the heading gives her away."""
+    titled = _TITLED.match(answer)
+    return bool(titled) and bool(re.search(rf"\b{re.escape(titled['surname'])}\b", context))
 
 
 # Verbs whose object is a belief, a finding or a claim: what follows them is the fact.

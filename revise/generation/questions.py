@@ -1427,6 +1427,115 @@ def held_in(case: tuple[str, str], line: str) -> list[Question]:
     return [Question(finish_question(f"Which case held that {asked}"), case[0], Shape.CASE, 12.6)]
 
 
+# Named rules ------------------------------------------------------------------------------------
+
+# "Caparo test", "the thin skull rule", "Woollin test for oblique intent", "three-stage test":
+# the name of a rule, test or doctrine of a subject.
+_RULE_KIND = r"(?:test|rule|principle|doctrine|maxim)"
+_RULE_NAME = re.compile(
+    rf"^(?P<name>(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,4}}?(?P<kind>{_RULE_KIND})"
+    r"(?:\s+(?:for|of|in|on)\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)?)$",
+    re.I,
+)
+_RULE_SAYS = re.compile(
+    r"\s*(?::|\s[-\u2013\u2014]\s|\s=\s?|\s+(?:means|says\s+that|states\s+that)\s)\s*(?=\S)"
+)
+_PART = re.compile(r"(?:^|\s)\(?(?P<n>[1-9])\s*(?:[.)]\s*|\s)(?=[A-Za-z])")
+_PARTS_WORD = re.compile(r"\b(stage|step|limb|element|part|question)s?\b", re.I)
+_COUNTS = ("", "", "two", "three", "four")
+MAX_RULE_PARTS = 4
+
+
+def rule_name(text: str) -> tuple[str, str] | None:
+    """ "Caparo test" -> ("the Caparo test", "test"); None for "apply the test"."""
+    match = _RULE_NAME.match(text.strip().rstrip(" :"))
+    if not match:
+        return None
+    name = match["name"]
+    tokens = name.split()
+    first = tokens[0].casefold()
+    if len([token for token in tokens if token.casefold() != "the"]) < 2:
+        return None  # "the rule": which rule, the notes say elsewhere
+    if any(is_verb_form(t.casefold()) and not can_be(t.casefold(), "NOUN") for t in tokens):
+        return None  # "used the test": what was done, not a name
+    if "VERB" in lemmas(first) and not can_be(first, "NOUN") and not can_be(first, "ADJ"):
+        return None  # "apply the test": an order, not a name
+    if any(token.casefold() in _DETERMINERS for token in tokens[1:]):
+        return None  # "use the test": a verb and its object
+    owner = any(re.search(r"['\u2019]s$", token) for token in tokens[:2])  # "Lord Atkin's ..."
+    if first == "the":
+        name = f"the {' '.join(tokens[1:])}"  # "The eggshell skull rule means ..."
+    elif first not in ("a", "an") and not owner:
+        named = any(token[:1].isupper() for token in tokens[1:])
+        if lemmas(first) and not named:
+            tokens[0] = tokens[0][:1].lower() + tokens[0][1:]  # "Thin skull rule"
+        name = f"the {' '.join(tokens)}"
+    return name, match["kind"].casefold()
+
+
+def numbered_parts(content: str) -> list[str]:
+    """ "1) foreseeability 2) proximity 3) fair, just and reasonable" -> its three parts; [] where
+    the numbers do not run 1, 2, 3 ... from the start."""
+    marks = list(_PART.finditer(content))
+    if len(marks) < 2 or content[: marks[0].start()].strip():
+        return []
+    if [int(mark["n"]) for mark in marks] != list(range(1, len(marks) + 1)):
+        return []
+    ends = [mark.start() for mark in marks[1:]] + [len(content)]
+    parts = [content[mark.end() : end].strip(" ,;.") for mark, end in zip(marks, ends, strict=True)]
+    return parts if all(parts) and len(parts) <= MAX_RULE_PARTS else []
+
+
+def rule_parts(name: str, parts: list[str]) -> list[Question]:
+    """ "the Caparo test" and its three parts -> "What are the three parts of the Caparo test?" """
+    if not 2 <= len(parts) <= MAX_RULE_PARTS:
+        return []
+    if any(len(part.split()) > MAX_ANSWER_WORDS for part in parts):
+        return []
+    named = _PARTS_WORD.search(name)
+    kind = f"{named[1].casefold()}s" if named else "parts"
+    count = _COUNTS[len(parts)]
+    if re.search(rf"\b{count}\b", name, re.I):
+        front = f"What are the {kind} of {name}?"  # "the three-stage test"
+    else:
+        front = f"What are the {count} {kind} of {name}?"
+    return [Question(front, "; ".join(capital(part) for part in parts), Shape.DEFINITION, 12.7)]
+
+
+def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Question]:
+    """A named rule with what it says: "thin skull rule - D must take V as he finds them" ->
+    "What does the thin skull rule say?"; "Caparo test: 1) foreseeability 2) proximity 3) ..." ->
+    its parts; where `name` is given, `sentence` is what the rule named over it says."""
+    content = sentence.strip().rstrip(".")
+    if name is None:
+        # "oblique intent - Woollin test: 1) ... 2) ...": the name between two separators
+        start = 0
+        for said in _RULE_SAYS.finditer(content):
+            name = rule_name(content[start : said.start()])
+            if name:
+                content = content[said.end() :].strip()
+                break
+            start = said.end()
+        if not name:
+            return []
+    shown, kind = name
+    parts = numbered_parts(content)
+    if parts:
+        return rule_parts(shown, parts)
+    opening = content.split()[0].casefold() if content.split() else ""
+    if not content[:1].isalnum() or len(words(content)) < 2 or opening in PRONOUNS:
+        return []  # "it is ...": what it is, is elsewhere
+    if len(content.split()) <= MAX_ANSWER_WORDS:
+        front = f"What does {shown} say?" if split_clause(content) else f"What is {shown}?"
+        return [Question(front, capital(content), Shape.DEFINITION, 12.6)]
+    if _reads_whole(content) and len(words(content)) <= MAX_LAW_WORDS:
+        said = " ".join(lower_first(content.split()))
+        answer = capital(shown[4:] if shown.startswith("the ") else shown)
+        front = finish_question(f"Which {kind} says that {said}")
+        return [Question(front, answer, Shape.DEFINITION, 12.6)]
+    return []
+
+
 _TELEGRAPHIC = re.compile(
     r"^(?P<thing>[^-\u2013\u2014=\u2260]+?)\s*(?P<sep>\s[-\u2013\u2014]\s|=|\u2260)\s*(?P<said>\S.*)$"
 )
