@@ -909,6 +909,14 @@ def _passage_drafts(
                 others = [o for d in rest for o in d.options if o.note.source.end >= line]
                 seen.add(normalise(sentence))
                 drafts.append(Draft([option, *others]))
+                said = normalise(marked_holding(sentence) or sentence)
+                decided = normalise(option.answer)
+                if decided == said or not said.endswith(decided):
+                    continue  # the holding asked whole
+                # "only happened approx 6 times in 30 yrs -> risk so small, no breach" asked for
+                # its outcome: the number the court weighed is a card of its own
+                counted = [o for o in others if o.note.kind is NoteKind.CLOZE and _counts(o)]
+                drafts.extend(Draft([o]) for o in counted[:1])
                 continue
         if index and EXAMPLE_OPENER.match(sentence):
             continue  # "... over time. Eg: Apple launching new iPhones": the line's illustration
@@ -1164,6 +1172,10 @@ def _names_only_a_case(text: str) -> bool:
     cited = case_span(tidy(text))
     rest = tidy(text)[: cited[0]] + tidy(text)[cited[1] :] if cited else ""
     return bool(cited) and len(words(rest)) < MIN_FACT_WORDS
+
+
+def _counts(option: Option) -> bool:
+    return bool(re.search(r"\d", option.answer))
 
 
 def _whole_rule(asked: Question) -> bool:

@@ -1418,6 +1418,11 @@ def held_in(case: tuple[str, str], line: str) -> list[Question]:
     name = f"{case[0]} ({case[1]})" if case[1] else case[0]
     if len(holding.split()) <= MAX_ANSWER_WORDS:
         return [Question(f"What was held in {name}?", capital(holding), Shape.CASE, 12.6)]
+    outcome = _OUTCOME_ARROW.split(holding)[-1].strip()
+    if outcome != holding and MIN_STATED_WORDS <= len(outcome.split()) <= MAX_ANSWER_WORDS:
+        # "excess oxygen only 1 of 5 possible causes -> C couldn't prove it caused the
+        # blindness": the decision, where the whole line is too long to answer
+        return [Question(f"What was held in {name}?", capital(outcome), Shape.CASE, 12.6)]
     rule = _rule(holding)
     if not rule or _OUTCOME_ARROW.search(rule) or rule.split()[0].casefold() in _POINTING:
         return []
