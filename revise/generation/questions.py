@@ -1507,6 +1507,15 @@ def rule_parts(name: str, parts: list[str]) -> list[Question]:
     return [Question(front, "; ".join(capital(part) for part in parts), Shape.DEFINITION, 12.7)]
 
 
+def _proper(token: str) -> bool:
+    """ "Bolam", "Caparo": a name, not a word of the language ("three-stage", "general")."""
+    parts = [part for part in re.split(r"[-'\u2019]", token.strip("'\u2019\"()")) if part]
+    return token[:1].isupper() or any(
+        part.isalpha() and not lemmas(part.casefold()) and not is_number_word(part.casefold())
+        for part in parts
+    )
+
+
 def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Question]:
     """A named rule with what it says: "thin skull rule - D must take V as he finds them" ->
     "What does the thin skull rule say?"; "Caparo test: 1) foreseeability 2) proximity 3) ..." ->
@@ -1520,6 +1529,9 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
             if name:
                 content = content[said.end() :].strip()
                 break
+            before = content[: said.start()].split()
+            if any(_proper(token) for token in before[1:]) or _proper(before[0].lower()):
+                break  # "Bowles & Gintis (1976) - correspondence principle: ...": whose it is
             start = said.end()
         if not name:
             return []
@@ -1533,7 +1545,9 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
     if len(content.split()) <= MAX_ANSWER_WORDS:
         front = f"What does {shown} say?" if split_clause(content) else f"What is {shown}?"
         return [Question(front, capital(content), Shape.DEFINITION, 12.6)]
-    if _reads_whole(content) and len(words(content)) <= MAX_LAW_WORDS:
+    proper = any(_proper(token) for token in shown.split()[1:])
+    if proper and _reads_whole(content) and len(words(content)) <= MAX_LAW_WORDS:
+        # (never "Which rule says that ...? :: General rule": a kind of rule, not its name)
         said = " ".join(lower_first(content.split()))
         answer = capital(shown[4:] if shown.startswith("the ") else shown)
         front = finish_question(f"Which {kind} says that {said}")
