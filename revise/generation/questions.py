@@ -1536,6 +1536,8 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
         if not name:
             return []
     shown, kind = name
+    if case_span(content):
+        return []  # "eggshell rule - take the claimant as you find them - Page v Smith": its case
     parts = numbered_parts(content)
     if parts:
         return rule_parts(shown, parts)
