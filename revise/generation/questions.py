@@ -1360,14 +1360,15 @@ def _opens_on_words(line: str) -> bool:
 _OUTCOME = re.compile(rf"\s*(?:{ARROW}|\s=)\s*(?=\S)")
 
 
-def tells_facts(text: str) -> bool:
+def tells_facts(text: str, one_point_held: bool = True) -> bool:
     """ "girl jumped out of a moving car ...", "threw beer over V": what happened in a case,
     told in the past, not what it decided ("the reply was not an offer", "goods displayed in a
-    window are an invitation to treat")."""
+    window are an invitation to treat"); `one_point_held` reads a single past point ("owed a
+    duty to the consumer") as a holding."""
     tokens = [token.casefold().strip(",;:()") for token in text.split()]
     if any(token in _PRESENT for token in tokens):
         return False
-    if not re.search(r",|\s\+\s|\b(?:when|then|and)\b", text):
+    if one_point_held and not re.search(r",|\s\+\s|\b(?:when|then|and)\b", text):
         return False  # "manufacturer owed a duty to the consumer": one point, what was held
     for index, token in enumerate(tokens[:5]):
         before = tokens[index - 1] if index else ""
@@ -1385,7 +1386,7 @@ def _ends_in_outcome(text: str) -> bool:
     if re.search(ARROW, text):
         return True
     parts = re.split(r"\s=\s*", text)
-    return len(parts) > 1 and len(words(parts[-1])) <= 5 and tells_facts(parts[0])
+    return len(parts) > 1 and len(words(parts[-1])) <= 5 and tells_facts(parts[0], False)
 
 
 def held_rule(case: tuple[str, str], holding: str) -> list[Question]:
@@ -1424,7 +1425,7 @@ def held_in(case: tuple[str, str], line: str) -> list[Question]:
         # blindness": the decision, where the whole line is too long to answer
         return [Question(f"What was held in {name}?", capital(outcome), Shape.CASE, 12.6)]
     rule = _rule(holding)
-    if not rule or _OUTCOME_ARROW.search(rule) or rule.split()[0].casefold() in _POINTING:
+    if not rule or _OUTCOME.search(rule) or rule.split()[0].casefold() in _POINTING:
         return []
     if not _reads_whole(rule):
         return []  # "not negligent if acted ...": whose rule it is, the notes leave out
