@@ -1537,6 +1537,8 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
         if not name:
             return []
     shown, kind = name
+    if content.endswith(":"):
+        return []  # "... is allowed if:": what it says, the items below finish
     if case_span(content):
         return []  # "eggshell rule - take the claimant as you find them - Page v Smith": its case
     parts = numbered_parts(content)
