@@ -54,3 +54,21 @@ def test_a_term_equated_with_a_long_meaning_is_asked(tmp_path: Path) -> None:
     assert asked["What is greenhouse effect?"] == (
         "Gases in the atmosphere trap heat radiated from the Earth"
     )
+
+
+def test_an_arrow_from_a_capitalised_or_described_cause_asks_what_it_leads_to(
+    tmp_path: Path,
+) -> None:
+    notes = (
+        "# Rainforests\n\n"
+        "## Threats\n"
+        "- Deforestation -> loss of habitat, fewer species\n"
+        "- cleared land -> soil erosion in heavy rain\n"
+        "- Amazon Fund -> grants for protecting the forest\n"
+        "- mahogany -> found in the lower canopy\n"
+    )
+    asked = questions(tmp_path, notes)
+    assert asked["What does deforestation lead to?"] == "Loss of habitat, fewer species"
+    assert asked["What does cleared land lead to?"] == "Soil erosion in heavy rain"
+    # a name is no cause asked this way, and where a thing is found is not what it causes
+    assert not any("Amazon Fund" in front or "mahogany" in front for front in asked)

@@ -565,13 +565,24 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
         return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
     if EXAMPLE_OPENER.match(condition):
         return []  # "e.g. Mid-Atlantic Ridge -> new crust": an example of what the label names
+    if re.search(r"[\d:=(&\u2260]", condition):
+        return []  # "Bad harvest 1788 -> ...", "Q = I x t -> ...": an event or a formula
+    lowered = lower_first(condition.split())
+    if lowered[0] == condition.split()[0] and not lowered[0][:1].islower():
+        return []  # "Treaty of Versailles -> ...", "NATO -> ...": a name, an event
+    if lowered[0] in PRONOUNS or DASH.search(condition) or split_clause(capital(condition)):
+        return []  # "He fusion" (helium), "attrition - rocks knock ...", a clause: no cause
+    opens = answer.split()[0].casefold()
+    if (is_verb_form(opens) and not can_be(opens, "NOUN")) or verb_base(opens, "VBZ"):
+        return []  # "salmonella -> found in raw chicken", "-> squeezes blood up": no effect
+    condition = " ".join(lowered)  # "Deforestation -> less rainfall": the line's capital
     tokens = words(condition)
     first = tokens[0] if tokens else ""
-    if not first[:1].islower() or re.search(r"[\d:=(&\u2260]", condition):
-        return []  # "Bad harvest 1788 -> ...", "Q = I x t -> ...": an event or a formula
-    if not is_noun_phrase_word(first) or first in PREPOSITIONS:
+    # "hidden curriculum", "increased demand": a participle before a noun names a thing
+    describing = len(tokens) > 1 and participle_base(first) and can_be(tokens[1], "NOUN")
+    if (not is_noun_phrase_word(first) and not describing) or first in PREPOSITIONS:
         return []
-    if is_verb_form(first) and not can_be(first, "NOUN"):
+    if is_verb_form(first) and not can_be(first, "NOUN") and not describing:
         return []
     if len(tokens) == 1 and ("NOUN" not in lemmas(first) or "ADJ" in lemmas(first)):
         return []  # "inelastic -> raise price": a describing word, the thing it describes unsaid
