@@ -486,6 +486,7 @@ def test_a_template_that_does_not_fit_its_line_is_garbled() -> None:
     clause = card('What does "res ipsa loquitur applied" mean?', 2, back="Burden of proof shifts")
     assert 14 in flags(notes, clause)
     assert 14 in flags(notes, card("When did Iron Curtain wall build?", 3, back="1961"))
+    assert 14 in flags(notes, card("What are differ from gabions?", 1, back="Revetments slope"))
     assert 14 not in flags(notes, card("When was the Iron Curtain wall built?", 3, back="1961"))
 
 

@@ -434,3 +434,20 @@ def test_notes_never_wrapped_by_hand_keep_each_unpunctuated_line_a_fact(tmp_path
     assert fronts["Women got the vote in [1919] and could be elected to the Reichstag"] == (4, 4)
     assert fronts["The Dawes Plan of [1924] rescheduled reparations and brought US loans"] == (5, 5)
     assert all(start == end for start, end in fronts.values())  # no line run into the next
+
+
+def test_a_verb_opening_a_line_is_no_term_and_picked_things_take_the(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Sociology Unit 2 - Trade unions and the arts (revision)\n\n"
+        "Trade unions - what are they\n"
+        "- Trade union = organised body of workers that bargains with employers over pay\n"
+        "- Differ from guilds - guilds controlled a whole craft, unions bargain for employees\n"
+        "- Craft unions - represent skilled workers in one trade, e.g. electricians\n"
+        "- e.g. the ETU (Electrical Trades Union) founded 1889\n\n"
+        "Romantic art\n"
+        "Main painters: Turner, Constable, early Gainsborough. All painted in England.\n",
+    )
+    fronts = [note.front for note in notes]
+    assert "What are the main painters?" in fronts
+    assert not any(front.startswith("What are differ") for front in fronts)

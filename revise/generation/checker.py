@@ -1546,7 +1546,7 @@ def _garbled_template(prompt: str, answer: str) -> str:
     groynes?" (a plural), 'What does "volenti applied" mean?' (a clause, not a phrase to
     translate), "When did Berlin Wall build?" (done to its subject: "When was ... built?")."""
     from revise.generation.grammar import done_to_subject, past_participle, verb_base
-    from revise.generation.questions import is_plural, reads_as_prose
+    from revise.generation.questions import is_plural, opens_on_a_verb, reads_as_prose
 
     if _ASKS_FOR_A_SIDE.search(prompt) and reads_as_prose(answer):
         return "a formula's template on a line of words ('aim = ?')"
@@ -1555,6 +1555,9 @@ def _garbled_template(prompt: str, answer: str) -> str:
     term = _WHAT_IS.match(prompt)
     if term and not term["term"].startswith(("the ", "a ", "an ")) and is_plural(term["term"]):
         return "a plural asked with 'is'"
+    asked = re.match(r"What (?:is|are) (?P<term>[a-z]\S*(?: \S+){1,4})\?$", prompt)
+    if asked and opens_on_a_verb(asked["term"]):
+        return "a verb asked as a term ('What are differ from parties?')"
     phrase = _MEANS.match(prompt)
     if phrase and " " in phrase["phrase"]:
         last = phrase["phrase"].split()[-1]

@@ -152,6 +152,8 @@ def definition(
         return []  # "Case study: Spartacist Uprising": the case's name, no meaning of a term
     if is_superlative(term.split()[0]):
         return []  # "fastest eroding coastline in Europe - 1.8m per year": a claim, no term
+    if opens_on_a_verb(term):
+        return []  # "Differ from parties - ...": what the heading's subject does, no term
     meaning = meaning.rstrip(" .;")
     if re.match(r"[^,;]*\bAct\s+\d{4}\b", meaning):
         return []  # "consent - Unfair Contract Terms Act 1977 - ...": where the rule is, not it
@@ -319,6 +321,8 @@ def definition(
         said = article[0].lower() if article else ""
         if not article and not plural and _one_of_a_kind(shown, meaning):
             said = f"{indefinite_article(shown)} "  # "Nebula: a cloud ..." -> "What is a nebula?"
+        elif not article and _takes_the(shown):
+            said = "the "  # "Main composers: ..." -> "What are the main composers?"
         front = finish_question(f"What {verb} {said}{shown}")
         if sep in ("means", "mean", "refers to", "refer to"):
             # "A dot means an instance of the resource" -> "What does a dot mean?"
@@ -336,6 +340,24 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+def opens_on_a_verb(term: str) -> bool:
+    """ "Differ from parties": a verb and what follows it, what something does, no term."""
+    tokens = term.split()
+    if len(tokens) < 2 or not tokens[1][:1].islower():
+        return False  # ("Spurn Head": a name)
+    return bool(verb_base(tokens[0], "VBP")) and only_as(tokens[0], "VERB")
+
+
+# Describing words that pick some things out of more: "main composers" are the main ones.
+_PICKING = frozenset(["main", "key", "chief", "principal", "major", "leading", "first", "last"])
+
+
+def _takes_the(shown: str) -> bool:
+    """ "main composers", "key features": some picked out of more, which take "the"."""
+    tokens = shown.split()
+    return len(tokens) > 1 and tokens[0] in _PICKING and is_plural(shown)
 
 
 def _equation(meaning: str) -> bool:
