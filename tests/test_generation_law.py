@@ -133,3 +133,13 @@ def test_an_answer_the_heading_gives_away_is_not_asked(tmp_path: Path) -> None:
         )
     ]
     assert not [front for front in fronts if "[DCT]" in front or "[Dr Bridgman]" in front]
+
+
+def test_a_case_line_of_two_sentences_is_not_asked_as_one_holding(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "CRIMINAL DAMAGE\n"
+        "- R v Steer (1988) - D shot at a window with a rifle, £500 damage. overruled the CA: "
+        "the danger must come from the damage itself\n",
+    )
+    assert not [front for front in cards if "rifle" in front and front.startswith("Which case")]

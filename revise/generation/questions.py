@@ -1319,6 +1319,8 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         holding = consequence[0]  # "... an invitation to treat, so he was not guilty": the rule
     if holding.split()[0].casefold() in _POINTING:
         return []  # "this was a mere request for information": what "this" is, is elsewhere
+    if _two_sentences(holding):
+        return []  # "two boys set fire ..., £1m damage. overruled Caldwell: ...": facts, then more
     answer = case[0]
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
@@ -1585,6 +1587,19 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
 _TELEGRAPHIC = re.compile(
     r"^(?P<thing>[^-\u2013\u2014=\u2260]+?)\s*(?P<sep>\s[-\u2013\u2014]\s|=|\u2260)\s*(?P<said>\S.*)$"
 )
+
+
+_SHORTENED = frozenset(["etc", "approx", "cf", "vs", "v", "no", "s", "ss", "para", "ch", "p", "c"])
+
+
+def _two_sentences(text: str) -> bool:
+    """ "... £1m damage. overruled Caldwell": a note's full stop before a word in lower case,
+    not an abbreviation's ("e.g. s.47", "approx. 6")."""
+    for stop in re.finditer(r"(\S+)\.\s+(?=[a-z])", text):
+        word = stop[1].casefold()
+        if "." not in word and word not in _SHORTENED:
+            return True
+    return False
 
 
 def _said_whole(holding: str, about: str) -> str:
