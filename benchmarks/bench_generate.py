@@ -38,7 +38,8 @@ def timed(path: Path) -> tuple[float, int]:
 
 
 def large_notes(folder: Path) -> Path:
-    """About 1 MB of prose notes whose copies differ in their dates and headings."""
+    """About 1 MB of prose notes whose copies differ in their dates and headings (each copy under
+    a heading of its own, naming its week)."""
     pieces: list[str] = []
     size = 0
     copy = 0
@@ -47,7 +48,9 @@ def large_notes(folder: Path) -> Path:
             text = path.read_text(encoding="utf-8")
             shift = copy % 97
             shifted = re.sub(r"\b(1[5-9]\d\d)\b", lambda m, s=shift: str(int(m[1]) + s), text)
-            piece = f"Part {copy + 1}: {path.stem.replace('-', ' ').title()}\n\n{shifted}\n\n"
+            # under one heading shared by every copy, the copies' sentences are dropped as repeats
+            title = f"{path.stem.replace('-', ' ').title()} - week {copy + 1} notes"
+            piece = f"{title}\n\n{shifted}\n\n"
             pieces.append(piece)
             size += len(piece.encode("utf-8"))
         copy += 1
