@@ -72,3 +72,17 @@ def test_an_arrow_from_a_capitalised_or_described_cause_asks_what_it_leads_to(
     assert asked["What does cleared land lead to?"] == "Soil erosion in heavy rain"
     # a name is no cause asked this way, and where a thing is found is not what it causes
     assert not any("Amazon Fund" in front or "mahogany" in front for front in asked)
+
+
+def test_a_describing_word_equated_with_its_meaning_is_asked_what_it_means(tmp_path: Path) -> None:
+    notes = (
+        "# Chemistry of reactions\n\n"
+        "## Key words\n"
+        "- Exothermic = gives out heat energy to the surroundings\n"
+        "- Endothermic = takes in heat energy from the surroundings\n\n"
+        "## Examples\n"
+        "- combustion is exothermic, thermal decomposition is endothermic\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["What does exothermic mean?"] == "Gives out heat energy to the surroundings"
+    assert asked["What does endothermic mean?"] == "Takes in heat energy from the surroundings"

@@ -165,6 +165,12 @@ def definition(
     if is_value(term, meaning):
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
     shown = " ".join(lower_first(term.split(), names))
+    if shown == term and not rest and sep == "=" and first.casefold() in lower:
+        shown = term.lower()  # "Deontological = ...": a word the notes write in lower case too
+    # "teleological = ...": a describing word, asked what it means (not what it is or does)
+    describing = (
+        sep == "=" and not rest and bool(_DESCRIBING_WORD.search(shown)) and not lemmas(shown)
+    )
     plural = sep.split()[0] in ("are", "mean", "refer") or is_plural(term)
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
@@ -211,6 +217,7 @@ def definition(
     if noun_reading and first.endswith("s") and second_word and is_plural(second_word):
         noun_reading = False  # "war - speeds things up": two plurals in a row, a verb first
     acts = verb_base(first, "VBZ") and not noun_reading and first not in _NOT_MEANINGS
+    acts = acts and not describing
     if sep not in ("is", "are") and acts:
         # "cholesterol - regulates fluidity, makes membrane more stable": what it does
         does = "do" if plural else "does"
@@ -324,6 +331,8 @@ def definition(
         elif not article and _takes_the(shown):
             said = "the "  # "Main composers: ..." -> "What are the main composers?"
         front = finish_question(f"What {verb} {said}{shown}")
+        if describing:
+            front = f"What does {shown} mean?"
         if sep in ("means", "mean", "refers to", "refer to"):
             # "A dot means an instance of the resource" -> "What does a dot mean?"
             article = re.match(r"(?:a|an|the)\s+", found[0], re.I)
@@ -469,6 +478,10 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
     if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
         return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
     return None
+
+
+# The endings of describing words ("deontological", "endothermic", "consequentialist")
+_DESCRIBING_WORD = re.compile(r"(?:ical|al|ic|ive|ous|ful|less|able|ible|ist)$")
 
 
 def _remark_card(sentence: str, term: str, meaning: str, names: frozenset[str]) -> list[Question]:
