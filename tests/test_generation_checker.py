@@ -487,6 +487,9 @@ def test_a_template_that_does_not_fit_its_line_is_garbled() -> None:
     assert 14 in flags(notes, clause)
     assert 14 in flags(notes, card("When did Iron Curtain wall build?", 3, back="1961"))
     assert 14 in flags(notes, card("What are differ from gabions?", 1, back="Revetments slope"))
+    why = card("What is the why of Berlin Wall?", 3, back="Iron Curtain wall built")
+    assert 14 in flags(notes, why)
+    assert 14 in flags(notes, card("What is the when/where of Berlin Wall?", 3, back="1989"))
     assert 14 not in flags(notes, card("When was the Iron Curtain wall built?", 3, back="1961"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2459,6 +2460,25 @@ def test_a_column_headed_by_a_participle_asks_what_the_row_is_used_for(tmp_path:
     assert asked["What is HTTP used for?"].casefold() == "transferring web pages"
     assert not [front for front in asked if "the used for" in front]
     assert column_question("Used in", "enzymes") == "What are enzymes used in?"
+
+
+def test_a_column_headed_by_a_question_word_asks_with_that_word(tmp_path: Path) -> None:
+    """A header "Why" or "How" is no noun: not "What is the why of March 2009?"."""
+    asked = questions(
+        tmp_path,
+        "# Interest rates\n\n"
+        "| Date | Rate | Why |\n|---|---|---|\n"
+        "| March 2009 | 0.5% | banking crisis and recession |\n"
+        "| March 2020 | 0.1% | Covid-19 lockdown |\n\n"
+        "## Digestion\n\n"
+        "| Organ | Enzyme | How |\n|---|---|---|\n"
+        "| Stomach | pepsin | churning by muscle walls |\n"
+        "| Small intestine | lipase | villi absorb by diffusion |\n",
+    )
+    assert asked["Why (March 2009)?"] == "banking crisis and recession"
+    assert asked["Small intestine: how?"] == "villi absorb by diffusion"
+    assert not [front for front in asked if re.search(r"the (?:why|how) of", front, re.I)]
+    assert column_question("When/where", "HTTP") == "HTTP: when/where?"
 
 
 def test_formulas_with_one_left_side_each_say_which_they_are(tmp_path: Path) -> None:

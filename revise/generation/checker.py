@@ -1538,6 +1538,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
 
 _WHAT_IS = re.compile(r"^What is (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
 _MEANS = re.compile(r'^What does "(?P<phrase>[^"]+)" mean\?$')
+# "What is the why of March 2009?": a column's question word pasted in as its noun
+_WH_AS_NOUN = re.compile(
+    r"What (?:is|are) the (?:what|why|how|when|where|who|which)(?=[\s/])", re.I
+)
 _WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
 
 
@@ -1555,6 +1559,8 @@ def _garbled_template(prompt: str, answer: str) -> str:
     term = _WHAT_IS.match(prompt)
     if term and not term["term"].startswith(("the ", "a ", "an ")) and is_plural(term["term"]):
         return "a plural asked with 'is'"
+    if _WH_AS_NOUN.match(prompt):
+        return "a question word asked as a noun ('What is the why of ...?')"
     asked = re.match(r"What (?:is|are) (?P<term>[a-z]\S*(?: \S+){1,4})\?$", prompt)
     if asked and opens_on_a_verb(asked["term"]):
         return "a verb asked as a term ('What are differ from parties?')"

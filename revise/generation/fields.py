@@ -50,12 +50,15 @@ _ANY_THING = frozenset(
 )
 _DOES_HEADER = re.compile(r"^(what|how|why|where|when)\s+(it|they)\s+(\w+)(.*)$", re.I)
 _ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
+# "Why", "How", "When/where", "How to remember": a column named by the question it answers
+WH_HEADER = re.compile(r"^(?:what|how|why|where|when|who|which)\b", re.I)
 
 
 def column_question(header: str, subject: str) -> str:
     """What a table column asks of its row: "Function" -> "What is the function of X?",
     "Products" -> "What are the products of X?", "Where it is made" -> "Where is X made?",
-    "Tests for" -> "What does X test for?", "Used for" -> "What is X used for?" """
+    "Tests for" -> "What does X test for?", "Used for" -> "What is X used for?",
+    "Why" -> "X: why?" (never "What is the why of X?")"""
     if _ASKING_HEADER.match(header.strip()):
         named = re.sub(r"^(?:a|an)\s+", "", subject)  # "Destructive margin: what happens?"
         return f"{capitalised(named)}: {header.strip().lower()}?"  # "What happens" as a header
@@ -71,6 +74,12 @@ def column_question(header: str, subject: str) -> str:
         # "What it does" -> "What does HTTPS do?", "How it works" -> "How does X work?"
         aux = "do" if plural_noun(subject.split()[-1]) else "does"
         return finish_question(f"{does[1].capitalize()} {aux} {subject} {base}{does[4]}")
+    if WH_HEADER.match(header.strip()):
+        # "Why" over "August 2023" -> "August 2023: why?": the row's own question, in its word
+        named, asked = re.sub(r"^(?:a|an)\s+", "", subject), header.strip().rstrip("?")
+        if named[-1:].isdigit():  # "March 2009: why?" would read as a law report's page
+            return f"{capitalised(asked.lower())} ({capitalised(named)})?"
+        return f"{capitalised(named)}: {asked.lower()}?"
     first, _, rest = header.strip().partition(" ")
     if rest.casefold() in PREPOSITIONS and participle_base(first.casefold()):
         # "Used for" -> "What is HTTP used for?", "Used in" -> "What are enzymes used in?"
