@@ -92,6 +92,34 @@ def test_5_no_leak_and_no_topic_word() -> None:
     assert 5 in checks(topic, name="Russia and Korea")
 
 
+def test_5_an_abbreviation_beside_its_expansion_is_given_away() -> None:
+    notes = (
+        "Monetary policy\n"
+        "The Monetary Policy Committee (MPC) meets eight times a year.\n"
+        "Pregnancy tests detect hCG (human chorionic gonadotrophin) in urine.\n"
+    )
+    path = "notes/economics.txt"
+
+    def five(front: str, line: int, context: str = "Monetary policy") -> bool:
+        note = NoteData(NoteKind.CLOZE, front, context=context, source=SourceRef(path, line, line))
+        deck = DeckData("Revision", [note], source=path)
+        return 5 in {finding.check for finding in check_deck(deck, {path: notes})}
+
+    line = "The Monetary Policy Committee (MPC) meets eight times a year."
+    assert five(line.replace("Monetary Policy Committee", "[Monetary Policy Committee]"), 2)
+    assert five(
+        line.replace("Monetary Policy Committee (MPC)", "[Monetary Policy Committee (MPC)]"),
+        2,
+        "MPC",
+    )
+    assert five("Pregnancy tests detect [hCG] (human chorionic gonadotrophin) in urine.", 3)
+    # Another deletion of the same lines gives nothing away.
+    assert not five(line.replace("eight", "[eight]"), 2, "MPC")
+    assert not five(
+        line.replace("Monetary Policy Committee (MPC)", "[Monetary Policy Committee (MPC)]"), 2
+    )
+
+
 def test_6_atomic_and_no_sibling_runs() -> None:
     assert 6 in checks(cloze("In [1896], [Russia] established a legation in Seoul.", 3))
     run = [

@@ -39,7 +39,10 @@ from revise.generation.grammar import capitalised
 from revise.generation.language import (
     ARROW,
     EXAMPLE_OPENER,
+    abbreviation_letters,
+    abbreviations_in,
     given_by_context,
+    initials,
     past_to_base,
     word_set,
 )
@@ -1325,7 +1328,36 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
         return [_finding(5, face.prompt, f"the heading gives {answer!r} away")]
     if re.fullmatch(r"[A-Z]{2,6}s?", answer) and _spelled_out(answer.rstrip("s"), face.prompt):
         return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
+    if note.kind is NoteKind.CLOZE:
+        message = _abbreviation_given(answer, face.prompt, note.context)
+        if message:
+            return [_finding(5, face.prompt, message)]
     return []
+
+
+def _abbreviation_given(answer: str, prompt: str, context: str) -> str:
+    """An abbreviation hidden beside its expansion ("[hCG] (human chorionic gonadotrophin)"),
+    an expansion hidden beside its abbreviation ("[Monetary Policy Committee] (MPC)"), or both
+    hidden where the prompt or the heading names the abbreviation (under "MPC")."""
+    letters = abbreviation_letters(answer)
+    if letters:
+        before, _, after = prompt.partition(GAP)
+        beside = re.match(r"\s*\(([^()]+)\)", after)
+        if beside and letters in initials(beside[1]):
+            return f"the expansion beside it gives {answer!r} away"
+        if re.search(r"\(\s*$", before):
+            words = before.rstrip(" (").split()
+            if any(letters in initials(" ".join(words[-n:])) for n in range(2, 8)):
+                return f"the expansion beside it gives {answer!r} away"
+        return ""
+    named = re.fullmatch(r"(.+?)\s*\(\s*([A-Za-z]+)\s*\)", answer)
+    expansion, own = (named[1], abbreviation_letters(named[2])) if named else (answer, "")
+    shown = abbreviations_in(prompt.replace(GAP, " "))
+    if initials(expansion) & shown or own in shown:
+        return f"the abbreviation in the prompt gives {answer!r} away"
+    if initials(expansion) & abbreviations_in(context) or own in abbreviations_in(context):
+        return f"the abbreviation in the heading gives {answer!r} away"
+    return ""
 
 
 def _spelled_out(acronym: str, prompt: str) -> bool:

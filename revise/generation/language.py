@@ -332,6 +332,30 @@ def _initials_shown(answer: str, context: str) -> bool:
     return False
 
 
+# "MPC", "hCG", "NSAIDs": letters that abbreviate words (two capitals at least, so no plain word)
+_ABBREVIATION = re.compile(r"([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?")
+
+
+def abbreviation_letters(token: str) -> str:
+    """The letters of an abbreviation, in capitals ("hCG" -> "HCG", "MPCs" -> "MPC"), or ""."""
+    shaped = _ABBREVIATION.fullmatch(token)
+    return shaped[1].upper() if shaped and 2 <= len(shaped[1]) <= 6 else ""
+
+
+def initials(phrase: str) -> set[str]:
+    """The capitals the words of a phrase begin with, small words left out; a hyphenated word
+    gives one letter or one for each part ("anti-diuretic hormone": "AH" or "ADH")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if not is_stopword(w.casefold())]
+    whole = "".join(word[0] for word in words).upper()
+    parts = "".join(part[0] for word in words for part in word.split("-") if part).upper()
+    return {whole, parts} if len(words) >= 2 else set()
+
+
+def abbreviations_in(text: str) -> set[str]:
+    """The letters of every abbreviation written in a text."""
+    return {abbreviation_letters(word) for word in re.findall(r"[A-Za-z]+", text)} - {""}
+
+
 # "Miss Stone", "Lord Atkin", "Dr Shipman": a person named with a title
 _TITLED = re.compile(
     r"^(?:miss|mr|mrs|ms|dr|lord|lady|sir|dame|prof|king|queen)\.?\s+(?:[A-Z][\w'-]*\s+)*"
