@@ -2440,6 +2440,33 @@ def test_a_highlight_and_a_link_to_another_note_read_as_written(tmp_path: Path) 
     assert not [front for front in fronts if "==" in front or "[[" in front or "]]" in front]
 
 
+def test_an_obsidian_callout_mark_is_no_text_and_an_aside_callout_no_card(tmp_path: Path) -> None:
+    """ "> [!info] Inhibition" labels the lines under it and "[!warning]+" keeps its fact, with
+    no mark left; a worked "[!example]-" and a "[!todo]" are the writer's asides: no card."""
+    notes = tmp_path / "enzymes.md"
+    notes.write_text(
+        "# Enzymes\n\n## Kinetics\n\n"
+        "- Vmax = the maximum rate when all active sites are saturated\n\n"
+        "> [!example]- Km from a graph\n"
+        "> Vmax = 10 units, rate at 2 mM = 5 units, so Km = 2 mM.\n\n"
+        "> [!todo] redo the inhibitor questions from chapter 4\n\n"
+        "> [!warning]+ Common mistake\n> Km is not half of Vmax: it is a concentration.\n\n"
+        "> [!info] Inhibition\n"
+        "> A competitive inhibitor raises the apparent Km but leaves Vmax unchanged.\n\n"
+        "> [!important] kcat = the number of substrate molecules turned over per second\n",
+        encoding="utf-8",
+    )
+    cards = generate_deck(notes).notes
+    fronts = [note.front for note in cards]
+    assert [front for front in fronts if front.startswith("A competitive inhibitor raises")]
+    assert [front for front in fronts if front.startswith("Km is not half of")]
+    assert ("What is kcat?", "The number of substrate molecules turned over per second") in [
+        (note.front, note.back) for note in cards
+    ]
+    assert not [front for front in fronts if "[!" in front or "\\[" in front]
+    assert not [front for front in fronts if "10 units" in front or "redo" in front]
+
+
 def test_a_greek_letter_opening_a_card_keeps_its_case() -> None:
     """ "sigma/root n" is the standard error; "Sigma/root n" would be a sum."""
     sigma = "\u03c3/\u221a(n) = the standard error"

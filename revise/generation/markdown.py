@@ -21,7 +21,7 @@ def parse_markdown(text: str) -> Document:
     from markdown_it import MarkdownIt
 
     text, meta_title = _strip_front_matter(text)
-    text = _without_note_app_marks(text)
+    text = _without_note_app_marks(_without_callout_marks(text))
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = _Walker(tokens, text.split("\n")).blocks()
     title = meta_title
@@ -51,6 +51,39 @@ def _without_note_app_marks(text: str) -> str:
     """The text a reader sees of a highlight or a link to another note; each line stays
     where it was."""
     return _NOTE_LINK.sub(r"\1", _HIGHLIGHT.sub(r"\1", text))
+
+
+# An Obsidian callout: "> [!note] Scope", "> [!tip]- Worked example" (folded) over its quoted
+# lines. Its type is a mark, not text; its title labels the lines under it. A to-do, a question
+# to look into or a worked example is an aside of the writer, not subject matter (a tip or a
+# warning may hold facts: its lines are read like any others, advice among them left out).
+_CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*?)\s*$")
+_ASIDE_CALLOUTS = frozenset({"todo", "example", "question", "help", "faq"})
+
+
+def _without_callout_marks(text: str) -> str:
+    """Each callout's type mark gone: its title a bold label over its lines (or its one line),
+    and an aside's lines blank; each line stays where it was."""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        opener = _CALLOUT.match(lines[index])
+        if not opener:
+            index += 1
+            continue
+        prefix, kind, title = opener[1], opener[2].casefold(), opener[3]
+        depth = prefix.count(">")
+        end = index + 1
+        while end < len(lines) and lines[end].lstrip().startswith(">" * depth):
+            end += 1
+        if kind in _ASIDE_CALLOUTS:
+            lines[index:end] = [""] * (end - index)
+        elif end == index + 1:  # "> [!important] Mitochondria = ...": a callout of one line
+            lines[index] = f"{prefix}{title}"
+        else:
+            lines[index] = f"{prefix}**{title}**" if title else prefix.rstrip()
+        index = end
+    return "\n".join(lines)
 
 
 def _closed_form(equation: str, side: str) -> bool:
