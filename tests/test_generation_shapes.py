@@ -2506,6 +2506,8 @@ def test_a_column_headed_by_a_question_word_asks_with_that_word(tmp_path: Path) 
     assert asked["Small intestine: how?"] == "villi absorb by diffusion"
     assert not [front for front in asked if re.search(r"the (?:why|how) of", front, re.I)]
     assert column_question("When/where", "HTTP") == "HTTP: when/where?"
+    # a header that ends on no noun is not pasted in as "What is the ... of DCT?"
+    assert column_question("Main thing that happens", "DCT") == "DCT: main thing that happens?"
 
 
 def test_formulas_with_one_left_side_each_say_which_they_are(tmp_path: Path) -> None:

@@ -76,10 +76,7 @@ def column_question(header: str, subject: str) -> str:
         return finish_question(f"{does[1].capitalize()} {aux} {subject} {base}{does[4]}")
     if WH_HEADER.match(header.strip()):
         # "Why" over "August 2023" -> "August 2023: why?": the row's own question, in its word
-        named, asked = re.sub(r"^(?:a|an)\s+", "", subject), header.strip().rstrip("?")
-        if named[-1:].isdigit():  # "March 2009: why?" would read as a law report's page
-            return f"{capitalised(asked.lower())} ({capitalised(named)})?"
-        return f"{capitalised(named)}: {asked.lower()}?"
+        return _header_asked(header, subject)
     first, _, rest = header.strip().partition(" ")
     if rest.casefold() in PREPOSITIONS and participle_base(first.casefold()):
         # "Used for" -> "What is HTTP used for?", "Used in" -> "What are enzymes used in?"
@@ -89,8 +86,21 @@ def column_question(header: str, subject: str) -> str:
     verb_like = "NOUN" not in lemmas(first.casefold()) or rest.casefold() in PREPOSITIONS
     if base and verb_like:
         return finish_question(f"What does {subject} {base} {rest}")
+    last = lemmas(header.split()[-1].casefold())
+    if last and not {"NOUN", "ADJ"} & set(last):
+        # "Main thing that happens": no noun to ask "What is the ... of X?" of ("Singular",
+        # "Plural": a describing word that names its column, "What is the plural of ...?")
+        return _header_asked(header, subject)
     verb = "are" if plural_noun(header.split()[-1]) else "is"
     return f"What {verb} the {lower_initial(header)} of {subject}?"
+
+
+def _header_asked(header: str, subject: str) -> str:
+    """ "PCT: how?", "Why (March 2009)?": a column's header asked of its row as it stands."""
+    named, asked = re.sub(r"^(?:a|an)\s+", "", subject), header.strip().rstrip("?")
+    if named[-1:].isdigit():  # "March 2009: why?" would read as a law report's page
+        return f"{capitalised(lower_initial(asked))} ({capitalised(named)})?"
+    return f"{capitalised(named)}: {lower_initial(asked)}?"
 
 
 def lower_initial(text: str) -> str:
