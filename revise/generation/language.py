@@ -326,8 +326,7 @@ def _initials_shown(answer: str, context: str) -> bool:
     if not letters:
         return False
     for part in context.split(" > "):
-        shown = [w for w in re.findall(r"[A-Za-z][\w'-]*", part) if not is_stopword(w.casefold())]
-        if letters[1] in "".join(word[0] for word in shown).upper():
+        if letters[1] in "".join(word[0] for word in _content_words(part)).upper():
             return True
     return False
 
@@ -345,10 +344,15 @@ def abbreviation_letters(token: str) -> str:
 def initials(phrase: str) -> set[str]:
     """The capitals the words of a phrase begin with, small words left out; a hyphenated word
     gives one letter or one for each part ("anti-diuretic hormone": "AH" or "ADH")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if not is_stopword(w.casefold())]
+    words = _content_words(phrase)
     whole = "".join(word[0] for word in words).upper()
     parts = "".join(part[0] for word in words for part in word.split("-") if part).upper()
     return {whole, parts} if len(words) >= 2 else set()
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a text an abbreviation may stand for: small words left out."""
+    return [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if not is_stopword(w.casefold())]
 
 
 def abbreviations_in(text: str) -> set[str]:
