@@ -97,6 +97,7 @@ def test_5_an_abbreviation_beside_its_expansion_is_given_away() -> None:
         "Monetary policy\n"
         "The Monetary Policy Committee (MPC) meets eight times a year.\n"
         "Pregnancy tests detect hCG (human chorionic gonadotrophin) in urine.\n"
+        "Patients can dialyse at home = CAPD (continuous ambulatory PD)\n"
     )
     path = "notes/economics.txt"
 
@@ -113,6 +114,8 @@ def test_5_an_abbreviation_beside_its_expansion_is_given_away() -> None:
         "MPC",
     )
     assert five("Pregnancy tests detect [hCG] (human chorionic gonadotrophin) in urine.", 3)
+    # An expansion that keeps an abbreviation of its own still spells the letters out.
+    assert five("Patients can dialyse at home = [CAPD] (continuous ambulatory PD)", 4)
     # Another deletion of the same lines gives nothing away.
     assert not five(line.replace("eight", "[eight]"), 2, "MPC")
     assert not five(

@@ -343,11 +343,13 @@ def abbreviation_letters(token: str) -> str:
 
 def initials(phrase: str) -> set[str]:
     """The capitals the words of a phrase begin with, small words left out; a hyphenated word
-    gives one letter or one for each part ("anti-diuretic hormone": "AH" or "ADH")."""
+    gives one letter or one for each part ("anti-diuretic hormone": "AH" or "ADH"), and an
+    abbreviation among them all its letters ("continuous ambulatory PD": "CAP" or "CAPD")."""
     words = _content_words(phrase)
     whole = "".join(word[0] for word in words).upper()
     parts = "".join(part[0] for word in words for part in word.split("-") if part).upper()
-    return {whole, parts} if len(words) >= 2 else set()
+    spelled = "".join(abbreviation_letters(word) or word[0] for word in words).upper()
+    return {whole, parts, spelled} if len(words) >= 2 else set()
 
 
 def _content_words(text: str) -> list[str]:
