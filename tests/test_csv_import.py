@@ -198,3 +198,18 @@ def test_any_basic_deck_round_trips_through_csv(tmp_path_factory, pairs):
     write_csv(deck, target)
     [again] = read_csv_deck(target)
     assert [(n.front, n.back) for n in again.notes] == pairs
+
+
+def test_a_review_log_is_not_read_as_cards_and_says_how_it_is_used(tmp_path):
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "card_id,review_rating,review_time,review_duration\n"
+        "1711684180217,1,2024-03-29T20:32:32.250000+00:00,25060\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as error:
+        read_csv_deck(log)
+    assert str(error.value) == (
+        f"{log}: a review log (card_id, review_rating, review_time, review_duration), "
+        f"not cards to import; fit the scheduler to it with: revise optimize --from-log '{log}'"
+    )

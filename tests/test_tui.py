@@ -9,6 +9,7 @@ import asyncio
 import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import ProgressBar
 
 from revise import Collection, Rating
@@ -144,6 +145,26 @@ def reviews_in_deck(db: Path, clock, deck: str) -> dict[str, int]:
 
 def notices(pilot) -> list[str]:
     return [str(notice.message) for notice in pilot.app._notifications]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 15)])
+def test_a_notice_while_studying_leaves_the_grade_buttons_in_sight(tui_col, tui_clock, size):
+    from textual.widgets._toast import Toast
+
+    tui_col.import_decks([korea_deck()])
+    app = make_app(tui_col, tui_clock, deck="Korea", study=True)
+
+    async def scenario(pilot):
+        await pilot.press("space", "u")
+        await settle(pilot)
+        assert notices(pilot) == ["Nothing to undo in this session"]
+        await pilot.pause(0.1)  # the notice is drawn on the next refresh
+        [toast] = pilot.app.screen.query(Toast)
+        grades = pilot.app.screen.query_one("#grades").region
+        assert not toast.region.overlaps(grades), (toast.region, grades)
+        assert not toast.region.overlaps(pilot.app.screen.query_one("#card-prompt").region)
+
+    drive(app, scenario, size=size, notifications=True)
 
 
 def test_undo_in_one_deck_never_brings_back_yesterdays_card_of_another(tui_col, tui_db, tui_clock):
@@ -629,3 +650,30 @@ def test_a_slow_first_card_shows_loading_then_the_card(tui_col, tui_clock, monke
             assert "0 done · 2 left today" in screen_text(pilot)
 
     asyncio.run(main())
+
+
+def test_a_table_whose_columns_are_unclear_asks_which_is_which(tui_col, tui_clock, tmp_path):
+    from revise.tui.screens.import_file import ImportColumnsScreen
+
+    table = tmp_path / "words.tsv"
+    table.write_text("chien\tdog\tanimal\tx\nrouge\tred\tcolour\ty\n", encoding="utf-8")
+    app = make_app(tui_col, tui_clock)
+
+    async def scenario(pilot):
+        await import_path(pilot, table)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ImportColumnsScreen)  # asked, not told of a CLI option
+        assert "--columns" not in screen_text(pilot)
+        assert "1: chien" in screen_text(pilot) and "2: dog" in screen_text(pilot)
+        assert tui_col.decks() == []
+        dialog.query_one("#import-columns").value = "back,front,tags,skip"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, DeckListScreen)
+        [deck] = tui_col.export_decks("words")
+        assert [(n.front, n.back, n.tags) for n in deck.notes] == [
+            ("dog", "chien", ("animal",)),
+            ("red", "rouge", ("colour",)),
+        ]
+
+    drive(app, scenario)

@@ -100,11 +100,18 @@ def screen_text(pilot: Pilot[object]) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
-def drive(app: ReviseApp, scenario: Callable[[Pilot[object]], Awaitable[None]]) -> None:
-    """Run `app` headless at 100x30 and play `scenario` on it once it has settled."""
+def drive(
+    app: ReviseApp,
+    scenario: Callable[[Pilot[object]], Awaitable[None]],
+    size: tuple[int, int] = (100, 30),
+    *,
+    notifications: bool = False,
+) -> None:
+    """Run `app` headless (at 100x30 unless `size` says) and play `scenario` on it once it
+    has settled; `notifications` draws notices as the user sees them (Textual's tests do not)."""
 
     async def main() -> None:
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             await settle(pilot)
             await scenario(pilot)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from revise.errors import FormatError
+from revise.errors import ColumnsUnclear, FormatError
 from revise.formats import files
 from revise.formats.files import (
     LEGACY_ENCODING,
@@ -49,7 +49,7 @@ from revise.textsafe import quoted
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe", ":": "colon", " ": "space"}
 ROLES = ("front", "back", "tags", "guid", "deck", "notetype", "context", "source", "skip")
-ROLE_HELP = "front, back, tags, guid, deck, notetype, context, source, skip"
+ROLE_HELP = ", ".join(ROLES)
 _NOTE_ROLES = ("guid", "tags", "deck", "notetype", "context", "source")  # besides the text
 
 # Header names that say what a column holds (compared case-folded).
@@ -172,6 +172,8 @@ class TableReader:
             header: list[str] | None = meta.labels
             if header is None and _is_header(batch[0][1]):
                 header = batch.pop(0)[1]
+            elif header is None and columns is None and (log := _review_log(path, batch[0][1])):
+                raise log
             widest = len(header or [])
             needed = _spec_width(columns)  # a spec may name columns only later rows have
             width = max(widest, needed)
@@ -185,7 +187,7 @@ class TableReader:
                 widest = max(widest, *(len(row) for _, row in batch))
                 if layout is None or widest > width:
                     width = max(width, widest)
-                    layout = _layout(path, header, width, meta, columns)
+                    layout = _layout(path, header, width, meta, columns, batch[0][1])
                     deck_column = layout.roles.get("deck")
                     how = repr((_READING, default_deck, self.deck is None, layout, meta))
                     shared = how.encode("utf-8", "surrogatepass")
@@ -534,7 +536,12 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _layout(
-    path: Path, header: list[str] | None, width: int, meta: _Meta, spec: str | None
+    path: Path,
+    header: list[str] | None,
+    width: int,
+    meta: _Meta,
+    spec: str | None,
+    sample: list[str],
 ) -> _Layout:
     labels = [(header[i] if header and i < len(header) else "").strip() for i in range(width)]
     if spec:
@@ -547,10 +554,12 @@ def _layout(
     taken = set(roles.values())
     content = [index for index in range(width) if index not in taken]
     if not content:
-        raise _ambiguous(path, width, "no column is left for the card text")
+        raise _ambiguous(path, width, "no column is left for the card text", sample)
     front = _named_column(labels, content, "front")
     if header is None and meta.labels is None and len(content) > 2:
-        raise _ambiguous(path, width, f"{len(content)} text columns and no header naming them")
+        raise _ambiguous(
+            path, width, f"{len(content)} text columns and no header naming them", sample
+        )
     if front is None:
         front = content[0]
     back = [index for index in content if index != front]
@@ -634,13 +643,23 @@ def _column_named(path: Path, name: str, labels: list[str]) -> int:
     )
 
 
-def _ambiguous(path: Path, width: int, why: str) -> FormatError:
+def _ambiguous(path: Path, width: int, why: str, sample: list[str]) -> ColumnsUnclear:
     example = ",".join(["front", "back", "tags", "skip"][: max(2, min(width, 4))])
+    return ColumnsUnclear(str(path), why, example, ROLE_HELP, tuple(sample))
+
+
+def _review_log(path: Path, first_row: list[str]) -> FormatError | None:
+    """A review log from elsewhere is no table of cards: say how it is used instead."""
+    from revise.scheduling.optimize import LOG_COLUMNS
+
+    named = {cell.strip().casefold() for cell in first_row}
+    if not set(LOG_COLUMNS[:3]) <= named:
+        return None
     return FormatError(
         str(path),
         None,
-        f"cannot tell which column is the front: {why}; choose with --columns, "
-        f"e.g. --columns {example} (roles: {ROLE_HELP}) or --columns front=2,back=3",
+        f"a review log ({', '.join(LOG_COLUMNS)}), not cards to import; "
+        f"fit the scheduler to it with: revise optimize --from-log {quoted(str(path))}",
     )
 
 

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from revise.errors import ReviseError
+from revise.errors import ColumnsUnclear, ReviseError
 from revise.study.opening import OpeningCollection
 from revise.study.values import WAITING
 from revise.textsafe import inert
@@ -95,11 +95,18 @@ class ImportProgress(Message):
 
 
 class ImportDone(Message):
-    def __init__(self, report: ImportReport | None, error: str | None, path: Path) -> None:
+    def __init__(
+        self,
+        report: ImportReport | None,
+        error: str | None,
+        path: Path,
+        unclear: ColumnsUnclear | None = None,
+    ) -> None:
         super().__init__()
         self.report = report
         self.error = error
         self.path = path
+        self.unclear = unclear  # a table whose columns the user is to name
 
 
 class DeckTable(DataTable[object]):
@@ -477,6 +484,17 @@ class DeckListScreen(Screen[None]):
         self.importing(True)
         self.run_import(path, preview=None)
 
+    def ask_columns(self, path: Path, unclear: ColumnsUnclear) -> None:
+        """Ask which column is which, then import `path` with them."""
+        from revise.tui.screens.import_file import ImportColumnsScreen
+
+        def chosen(columns: str | None) -> None:
+            if columns is not None:
+                self.importing(True)
+                self.run_import(path, preview=False, columns=columns)
+
+        self.app.push_screen(ImportColumnsScreen(path, unclear), callback=chosen)
+
     def importing(self, busy: bool) -> None:
         """Show (or hide) that an import is running: the table waits, a bar fills."""
         self.query_one(DataTable).loading = busy
@@ -497,19 +515,25 @@ class DeckListScreen(Screen[None]):
         return bar
 
     @work(thread=True, group="import")
-    def run_import(self, path: Path, *, preview: bool | None) -> None:
-        """Import `path`; a notes file (preview None: look) only gets a dry run to preview."""
+    def run_import(self, path: Path, *, preview: bool | None, columns: str | None = None) -> None:
+        """Import `path`; a notes file (preview None: look) only gets a dry run to preview.
+
+        `columns` names a table's columns (`front,back,tags`), as the user chose them."""
         from revise.tui.screens.import_file import is_notes_file
 
         try:
             if preview is None:
-                preview = is_notes_file(path)
+                preview = columns is None and is_notes_file(path)
             report = self.app.collection.import_file(
                 path,
                 dry_run=preview,
+                columns=columns,
                 progress=self.progress_reporter(),
                 on_wait=waiting_reporter(self),
             )
+        except ColumnsUnclear as error:
+            self.post_message(ImportDone(None, one_line(error, path), path, unclear=error))
+            return
         except (ReviseError, OSError) as error:
             self.post_message(ImportDone(None, one_line(error, path), path))
             return
@@ -543,6 +567,10 @@ class DeckListScreen(Screen[None]):
         self.app.push_screen(ImportPreviewScreen(message.path, message.report), callback=confirmed)
 
     def on_import_done(self, message: ImportDone) -> None:
+        if message.unclear is not None and message.error is not None:
+            self.importing(False)
+            self.ask_columns(message.path, message.unclear)
+            return
         if message.error is not None:
             self.importing(False)
             self.notify(message.error, severity="error", timeout=8, markup=False)

@@ -18,6 +18,7 @@ from revise.textsafe import inert
 from revise.tui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:
+    from revise.errors import ColumnsUnclear
     from revise.formats.model import NoteData
     from revise.study.collection import ImportReport
 
@@ -67,6 +68,50 @@ class ImportPathScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ImportColumnsScreen(ModalScreen[str | None]):
+    """Asks which column of a table is which, when its header does not say; dismisses with
+    the columns as `revise import --columns` takes them, or None on Esc."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+    ]
+
+    def __init__(self, path: Path, unclear: ColumnsUnclear) -> None:
+        super().__init__()
+        self.path = path
+        self.unclear = unclear
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog", classes="dialog") as dialog:
+            dialog.border_title = Content(f"Columns · {inert(self.path.name)}")
+            yield Label(inert(f"Cannot tell which column is the front: {self.unclear.why}."))
+            if self.unclear.sample:
+                yield Label(first_row(self.unclear.sample), id="import-sample")
+            yield Label(
+                inert(
+                    f"Name the columns in order ({self.unclear.roles}), or by place: front=2,back=3"
+                )
+            )
+            yield Input(value=self.unclear.example, id="import-columns")
+            yield Label(Content.from_markup("[dim]Enter imports · Esc cancels"), id="import-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if text := event.value.strip():
+            self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def first_row(cells: tuple[str, ...]) -> Content:
+    """A table's first row, its cells numbered from 1 as `front=2` counts them."""
+    shown = [
+        Content.assemble((f"{number}:", "bold"), " ", inert(" ".join(cell.split()))[:30])
+        for number, cell in enumerate(cells, 1)
+    ]
+    return Content.assemble("First row  ", Content("  ·  ").join(shown))
 
 
 class ImportPreviewScreen(Screen[bool]):
