@@ -123,6 +123,28 @@ def test_5_an_abbreviation_beside_its_expansion_is_given_away() -> None:
     )
 
 
+def test_5_a_word_of_the_answer_written_again_on_the_card_gives_it_away() -> None:
+    notes = (
+        "June 1940 -> France surrendered, armistice signed at Compiegne (June)\n"
+        "Convex lens: thicker in the middle, the lens is used to correct long sight\n"
+        "Blood leaves in the pulmonary artery and returns in the pulmonary vein\n"
+    )
+    path = "notes/mixed.txt"
+
+    def five(front: str, line: int) -> bool:
+        note = NoteData(NoteKind.CLOZE, front, context="Notes", source=SourceRef(path, line, line))
+        deck = DeckData("Revision", [note], source=path)
+        return 5 in {finding.check for finding in check_deck(deck, {path: notes})}
+
+    assert five("[June 1940] -> France surrendered, armistice signed at Compiegne (June)", 1)
+    assert five("[Convex lens]: thicker in the middle, the lens is used to correct long sight", 2)
+    assert not five("June 1940 -> France surrendered, armistice signed at [Compiegne] (June)", 1)
+    kept = "Convex lens: thicker in the middle, the lens is used to correct [long] sight"
+    assert not five(kept, 2)
+    # The same word naming another thing gives nothing away.
+    assert not five("Blood leaves in the [pulmonary artery] and returns in the pulmonary vein", 3)
+
+
 def test_6_atomic_and_no_sibling_runs() -> None:
     assert 6 in checks(cloze("In [1896], [Russia] established a legation in Seoul.", 3))
     run = [
@@ -467,6 +489,14 @@ def test_an_example_asked_as_a_cause_is_garbled() -> None:
     example = card("What does e.g. East African Rift lead to?", 1, back="New ocean in future")
     assert 14 in flags(notes, example)
     assert 14 not in flags(notes, card("What does slab pull lead to?", 2, back="Plates move apart"))
+
+
+def test_a_cause_named_only_by_small_words_points_at_lines_the_card_lacks() -> None:
+    notes = "- Blood pressure falls\n- Heart rate rises\n- All of this -> more oxygen to muscles\n"
+    lost = card("What does all of this lead to?", 3, back="More oxygen to muscles")
+    assert 14 in flags(notes, lost)
+    named = card("What does a rising heart rate lead to?", 2, back="More oxygen to muscles")
+    assert 14 not in flags(notes, named)
 
 
 def test_markdown_and_html_residue_is_flagged() -> None:

@@ -1329,10 +1329,34 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
     if re.fullmatch(r"[A-Z]{2,6}s?", answer) and _spelled_out(answer.rstrip("s"), face.prompt):
         return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
     if note.kind is NoteKind.CLOZE:
-        message = _abbreviation_given(answer, face.prompt, note.context)
+        message = _abbreviation_given(answer, face.prompt, note.context) or _word_shown(
+            answer, face.prompt
+        )
         if message:
             return [_finding(5, face.prompt, message)]
     return []
+
+
+def _word_shown(answer: str, prompt: str) -> str:
+    """A word of the hidden term written out again on the card as the same thing: alone in
+    brackets ("[Sept 1917] -> ... chairman (Sept)"), or, where the card hides the label of a
+    line, as the subject of a verb ("[Filament lamp]: ... as the filament gets hotter").
+    "[renal artery] ... renal vein" names another thing, and gives nothing away."""
+    from revise.generation.language import AUXILIARIES, is_stopword
+
+    visible = prompt.replace(GAP, " \u2026 ")
+    label = re.match(rf"^\s*{re.escape(GAP)}\s*(?::|[-\u2013\u2014]\s)", prompt)
+    for word in normalise(re.sub(r"\([^()]*\)", " ", answer)).split():  # "NAT (network ...)"
+        if len(word) < 4 or word.isdigit() or is_stopword(word):
+            continue
+        pattern = rf"(?<![\w-]){re.escape(word)}s?(?![\w-])(\))?\s*([A-Za-z']*)"
+        for shown in re.finditer(pattern, visible, re.I):
+            alone = shown[1] and re.search(r"\(\s*$", visible[: shown.start()])
+            following = shown[2].casefold()
+            subject = following in AUXILIARIES or _pos(following) == {"VERB"}
+            if alone or (label and not shown[1] and subject):
+                return f"the prompt shows {word!r}, a word of the answer {answer!r}"
+    return ""
 
 
 def _abbreviation_given(answer: str, prompt: str, context: str) -> str:
@@ -1512,6 +1536,8 @@ _LEAD_TO = re.compile(r"^What (?:does|do) (.+) lead to\?$")
 
 
 def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
+    from revise.generation.language import is_stopword
+
     if note.kind is NoteKind.CLOZE or face.ordinal == 1:
         return []
     prompt = face.prompt.strip()
@@ -1531,6 +1557,8 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         return [
             _finding(14, face.prompt, "an example asked as a cause ('What does e.g. X lead to?')")
         ]
+    if led and all(is_stopword(word) for word in re.findall(r"[\w'-]+", led[1].casefold())):
+        return [_finding(14, face.prompt, f"{led[1]!r} points at lines the card lacks")]
     if led and ("+" in led[1] or clause_subject(led[1]) is not None):
         return [
             _finding(
@@ -1544,7 +1572,6 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     if not match:
         return []
     subject = match[1].strip(",").casefold()
-    from revise.generation.language import is_stopword
 
     if prompt.split()[0].casefold() in ("who", "what", "which"):
         subject = ""  # "Who had to ratify ...?": the question word is the subject
