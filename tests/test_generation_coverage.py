@@ -86,3 +86,44 @@ def test_a_describing_word_equated_with_its_meaning_is_asked_what_it_means(tmp_p
     asked = questions(tmp_path, notes, "notes.md")
     assert asked["What does exothermic mean?"] == "Gives out heat energy to the surroundings"
     assert asked["What does endothermic mean?"] == "Takes in heat energy from the surroundings"
+
+
+def test_numbered_steps_under_a_bullet_naming_a_mechanism_are_asked_in_order(
+    tmp_path: Path,
+) -> None:
+    notes = (
+        "# Nerves\n\n"
+        "## Synapses\n\n"
+        "- acetylcholine is broken down by an enzyme in the cleft\n"
+        "- transmission mechanism (know the order):\n"
+        "  1. action potential arrives at the presynaptic knob and opens calcium channels\n"
+        "  2. calcium ions diffuse into the knob\n"
+        "  3. vesicles move to the presynaptic membrane, fuse with it and release"
+        " acetylcholine by exocytosis into the cleft between the two neurones\n"
+        "  4. acetylcholine diffuses across the cleft and binds to receptors\n"
+        "  5. sodium channels open and the postsynaptic membrane is depolarised\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["Transmission mechanism: what happens first?"] == (
+        "Action potential arrives at the presynaptic knob and opens calcium channels"
+    )
+    after_arrival = (
+        'Transmission mechanism: what happens after "action potential arrives at the'
+        ' presynaptic knob and opens calcium channels"?'
+    )
+    assert asked[after_arrival] == "Calcium ions diffuse into the knob"
+    # a step too long to quote whole is quoted by its first clause
+    after_vesicles = (
+        'Transmission mechanism: what happens after "vesicles move to the presynaptic membrane"?'
+    )
+    assert asked[after_vesicles] == "Acetylcholine diffuses across the cleft and binds to receptors"
+
+
+def test_a_sentence_joining_alternatives_with_slashes_is_no_menu(tmp_path: Path) -> None:
+    notes = (
+        "# Transport in plants\n\n"
+        "- sucrose is loaded into the phloem by **active transport** / co-transport with"
+        " protons, using ATP made in the companion cells / nearby mesophyll cells\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert any("loaded into the phloem" in card for card in cards)

@@ -322,7 +322,9 @@ def build_notes(
                 drafts.extend(legend)
                 continue
             listed = not all(id(item) in glossary for item in part.items)
-            draft = (
+            stepped_drafts, stepped_items = _stepped_items(part, outline.title, path)
+            drafts.extend(stepped_drafts)
+            draft = not stepped_items and (
                 _rule_parts_draft(part, outline.title, path)
                 or _listed_steps(part, outline.title, path)
                 or (listed and _list_draft(part, outline.title, path))
@@ -371,6 +373,8 @@ def build_notes(
             passages = [] if heads and is_label_only(part.block.text) else [part]
         for passage in passages:
             if id(passage.block) in illustrations:
+                continue
+            if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
             passage = _term_row_as_item(passage)
             if passage.block.kind is BlockKind.ROW:
@@ -2191,6 +2195,38 @@ def _listed_steps(group: ListGroup, title: str, path: str) -> Draft | None:
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
+
+
+def _stepped_items(group: ListGroup, title: str, path: str) -> tuple[list[Draft], set[int]]:
+    """Numbered steps under a bullet that names their process ("- mechanism (learn the
+    order):" over "1. Na+ pumped out of the cell", "2. ..."): each step asked from the one
+    before it, and the `id`s of the items so asked (the rest are carded as any line)."""
+    items = group.items
+    texts = [tidy(item.text).rstrip(".;,") for item in items]
+    if (
+        group.lead_is_heading
+        or len(items) < MIN_STEPS
+        or not all(item.ordered and item.level == items[0].level for item in items)
+        or not names_a_process(group.lead.text)
+        or listed(texts)
+        or not all(is_step(text) for text in texts)
+    ):
+        return [], set()
+    name = capitalised(method_name((*group.trail, group.lead.text), title))
+    if not name:
+        return [], set()
+    context = card_context(Passage(group.lead, group.trail, group.label), title)
+    drafts: list[Draft] = []
+    asked: set[int] = set()
+    for item, question in zip(items, step_questions(name, texts, is_imperative), strict=True):
+        if question is None:
+            continue
+        front, answer = question
+        source = SourceRef(path, item.start, item.end)
+        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+        drafts.append(Draft([Option(note, answer, 10.0, front)]))
+        asked.add(id(item))
+    return drafts, asked
 
 
 def _step_drafts(outline: Outline, path: str) -> tuple[dict[int, list[Draft]], set[int]]:

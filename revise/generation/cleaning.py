@@ -67,13 +67,29 @@ def is_boilerplate(text: str) -> bool:
     unquoted = without_quotations(stripped)  # "I have no spur / To prick ...": verse, no menu
     # (but "luego / después - then / afterwards" is a phrase and its meaning: no menu)
     sides = _SIDES.split(unquoted)
-    if max(len(_SEPARATORS.findall(f" {side} ")) for side in sides) >= 2:
+    if any(_is_menu(side) for side in sides):
         return True
     if count <= SHORT_WORDS and (_SHORT_BOILERPLATE.match(stripped) or _INDEX_LINK.match(stripped)):
         return True
     if _ANY_BOILERPLATE.search(stripped):
         return True
     return count <= SHORT_WORDS and bool(_LINK.search(stripped))
+
+
+MENU_ENTRY_WORDS = 4  # "Home | About us | Contact": a menu's inner entries are this short
+
+
+def _is_menu(text: str) -> bool:
+    """ "Home | Blog | Contact", "Science » Biology » Kidneys": entries between separators.
+    A " / " also joins alternatives in a sentence ("bringing glucose / amino acids with it
+    (secondary active transport / co-transport)"): there, an entry between two of them is
+    longer than a menu's."""
+    entries = _SEPARATORS.split(f" {text} ")
+    if len(entries) < 3:
+        return False
+    inner = entries[1:-1]
+    slashed = all(separator.strip() == "/" for separator in _SEPARATORS.findall(f" {text} "))
+    return not slashed or all(len(entry.split()) <= MENU_ENTRY_WORDS for entry in inner)
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)

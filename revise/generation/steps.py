@@ -19,10 +19,11 @@ MIN_STEPS = 3
 MAX_LISTED_STEPS = 6
 MAX_LISTED_STEP_WORDS = 5
 MAX_SHOWN_STEP_WORDS = 12  # the step before, quoted in the prompt (its asides left out)
+MIN_SHOWN_CLAUSE_WORDS = 6  # its first clause, quoted instead; "Every 30 seconds" names no step
 # Section names that say a list is a method without saying whose: the heading above names it.
 _METHOD_WORDS = frozenset(
     ["method", "methods", "steps", "step", "procedure", "process", "stages", "how", "to", "do",
-     "it", "the", "a", "main", "key", "order", "sequence", "instructions", "guide"]
+     "it", "the", "a", "main", "key", "order", "sequence", "instructions", "guide", "mechanism"]
 )  # fmt: skip
 _CUT = re.compile(r"\s+(?:e\.g\.?|eg|i\.e\.?|ie)\s|\s*\(|\s*[;:]\s|\s+[-\u2013\u2014]\s")
 
@@ -44,7 +45,9 @@ def method_name(trail: tuple[str, ...], title: str) -> str:
 
 MAX_PROCESS_NAME_WORDS = 3
 _NAMES_METHOD = re.compile(
-    r"\b(?:method|methods|steps?|procedure|process|stages|instructions|practical|how\s+to)\b", re.I
+    r"\b(?:method|methods|steps?|procedure|process|stages|instructions|practical|how\s+to"
+    r"|mechanism)\b",
+    re.I,
 )
 
 
@@ -104,6 +107,11 @@ def step_questions(
             front = f"{name}: what is the first step?" if doing else f"{name}: what happens first?"
         else:
             before = re.sub(r"\s*\([^()]*\)", "", _short(steps[index - 1]))
+            if len(before.split()) > MAX_SHOWN_STEP_WORDS:
+                # "Na+ diffuses in ... through co-transporter proteins, bringing glucose ...
+                # with it": its first clause names the step
+                clause = before.split(", ", 1)[0]
+                before = clause if len(clause.split()) >= MIN_SHOWN_CLAUSE_WORDS else before
             if len(before.split()) > MAX_SHOWN_STEP_WORDS:
                 asked.append(None)  # a prompt quoting a whole long step is nothing to learn
                 continue
