@@ -127,3 +127,19 @@ def test_a_sentence_joining_alternatives_with_slashes_is_no_menu(tmp_path: Path)
     )
     cards = clozes(tmp_path, notes)
     assert any("loaded into the phloem" in card for card in cards)
+
+
+def test_an_abbreviation_equated_with_its_words_asks_what_it_stands_for(tmp_path: Path) -> None:
+    notes = (
+        "# Genetics\n\n"
+        "## Protein synthesis\n"
+        "- **mRNA** = messenger ribonucleic acid\n"
+        "- PCR = polymerase chain reaction, the way labs copy a short piece of DNA millions"
+        " of times\n"
+        "- CFTR = a channel protein in the cell membrane\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["What does mRNA stand for?"] == "Messenger ribonucleic acid"
+    assert asked["What does PCR stand for?"] == "Polymerase chain reaction"
+    # the words must spell the letters: a description is no expansion
+    assert "What does CFTR stand for?" not in asked

@@ -94,12 +94,14 @@ from revise.generation.language import (
     PRONOUNS,
     TEXT_CACHE_SIZE,
     TITLES,
+    abbreviation_letters,
     content_tokens,
     given_by_context,
     is_number_word,
     is_stopword,
     is_verb_form,
     past_to_base,
+    spelled_by,
     words,
     zipf,
 )
@@ -377,6 +379,9 @@ def build_notes(
             if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
             passage = _term_row_as_item(passage)
+            expanded = _expansion_draft(passage, outline.title, path)
+            if expanded:
+                drafts.append(expanded)
             if passage.block.kind is BlockKind.ROW:
                 drafts.extend(_row_drafts(passage, outline.title, path, shared))
             elif passage.block.kind is BlockKind.FORMULA:
@@ -2195,6 +2200,45 @@ def _listed_steps(group: ListGroup, title: str, path: str) -> Draft | None:
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
+
+
+_STANDS_FOR = re.compile(
+    r"^(?P<letters>[A-Za-z]{2,7})\s*(?:=|:|\s[-\u2013\u2014]\s|\s+stands\s+for\s)\s*(?P<rest>\S.*)$"
+)
+
+
+def _expansion_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "ADH = antidiuretic hormone", "EPOC = excess post-exercise oxygen consumption - the
+    extra O2 ...": an abbreviation and the words it stands for open the line; what they are
+    is asked ("What does ADH stand for?"), whatever else the line goes on to say."""
+    if passage.block.kind not in (BlockKind.ITEM, BlockKind.TEXT):
+        return None
+    shaped = _STANDS_FOR.match(tidy(passage.block.text))
+    letters = shaped and abbreviation_letters(shaped["letters"])
+    if not shaped or not letters:
+        return None
+    capitals = "".join(letter for letter in shaped["letters"] if letter.isupper())
+    tokens = shaped["rest"].split()
+    # The longest run of words that the letters spell: "excess post-exercise oxygen
+    # consumption", not "excess post-exercise" with the "O" and "C" found inside a word.
+    for count in range(min(len(tokens), 2 * len(letters) + 2), 1, -1):
+        expansion = " ".join(tokens[:count]).rstrip(",.;:")
+        last = tokens[count - 1].strip(",.;:").casefold()
+        if not last.isalpha() or is_stopword(last) or re.search(r"[.;]\s", expansion):
+            continue  # "... consumption - the extra O2": the words end before what follows
+        if re.search(r"[()\[\]=]", expansion):
+            continue  # "CPIH = CPI plus ...", "MR = intention (...)": no expansion
+        spells = spelled_by(letters, expansion)
+        if spells or (len(capitals) >= 2 and spelled_by(capitals, expansion)):
+            break
+    else:
+        return None
+    front = f"What does {shaped['letters']} stand for?"
+    answer = capitalised(expansion)
+    source = SourceRef(path, passage.block.start, passage.block.line_at(shaped.end("rest") - 1))
+    context = card_context(passage, title)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 11.0, front)])
 
 
 def _stepped_items(group: ListGroup, title: str, path: str) -> tuple[list[Draft], set[int]]:

@@ -357,6 +357,33 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if not is_stopword(w.casefold())]
 
 
+def spelled_by(letters: str, phrase: str) -> bool:
+    """The phrase is what the letters abbreviate: each of its words, small ones aside, begins
+    with the next letter, and a letter left over stands inside its word ("ADH": antidiuretic
+    hormone; "DNA": deoxyribonucleic acid; "SPG": Spelling, Punctuation and Grammar)."""
+    spelled = [word.casefold() for word in _content_words(phrase)]
+    letters = letters.casefold()
+
+    def spells(left: str, index: int) -> bool:
+        if index == len(spelled):
+            return not left
+        word = spelled[index]
+        if not left or left[0] != word[0]:
+            return False
+        rest, at = left[1:], 1
+        if spells(rest, index + 1):
+            return True
+        for taken, letter in enumerate(rest, start=1):  # a letter inside the word
+            at = word.find(letter, at) + 1
+            if not at:
+                return False
+            if spells(rest[taken:], index + 1):
+                return True
+        return False
+
+    return len(spelled) >= 2 and spells(letters, 0)
+
+
 def abbreviations_in(text: str) -> set[str]:
     """The letters of every abbreviation written in a text."""
     return {abbreviation_letters(word) for word in re.findall(r"[A-Za-z]+", text)} - {""}
