@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from revise.config import Config
+    from revise.formats.model import RowSource
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -869,8 +870,9 @@ def _import(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unt
 
 def _import_at_once(args: argparse.Namespace) -> int | None:
     """`revise import` of decks a SQLite file does not have yet, stored with Python's sqlite3
-    before SQLAlchemy is imported (revise/storage/quick_import.py). None: the usual path
-    imports them, from the decks read here (not read again)."""
+    before SQLAlchemy is imported (revise/storage/quick_import.py), or of tables and large Anki
+    packages that are what the file holds already. None: the usual path imports them, from the
+    decks read here (not read again)."""
     from datetime import UTC, datetime
 
     from revise.formats.detect import FileKind, file_kind, read_decks
@@ -887,11 +889,49 @@ def _import_at_once(args: argparse.Namespace) -> int | None:
     with_the_collection = (FileKind.TABLE, FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION)
     with gc_paused():
         if any(file_kind(file) in with_the_collection for file in args.files):
-            return None
+            return _unchanged_at_once(args, path)
         decks = [deck for file in args.files for deck in read_decks(file, deck=args.deck)]
         report = quick_import.import_new_decks(path, decks, datetime.now(UTC))
     if report is None:
         args.decks_read = decks
+        return None
+    print(report)
+    return 0
+
+
+def _unchanged_at_once(args: argparse.Namespace, path: Path) -> int | None:
+    """`revise import` of tables and large Anki packages that are, row for row, what the decks
+    of a SQLite collection hold: told so with Python's sqlite3 alone, nothing written
+    (quick_import.unchanged_reimport). None: the usual path imports them (reading them again)."""
+    from revise.formats.detect import read_in_batches, read_sources
+    from revise.formats.model import closed_after
+    from revise.storage import quick_import
+    from revise.storage.unchanged_rows import STEPS_PER_ROW
+
+    if not path.is_file():
+        return None
+    sources: list[RowSource] = []
+    with closed_after(sources):
+        try:
+            if not all(read_in_batches(file) for file in args.files):
+                return None  # a small package, read whole: the usual path matches its notes
+            for file in args.files:
+                sources.extend(read_sources(file, deck=args.deck, scratch=path.parent)[1])
+            lines = sum(source.lines for source in sources)
+            total = lines * STEPS_PER_ROW  # as the usual path tells its progress
+            with _progress_bar(lines) as (shown, _):
+                done = 0
+
+                def advance(count: int) -> None:
+                    nonlocal done
+                    done = max(0, min(done + count, total))
+                    if shown:
+                        shown(done, total)
+
+                report = quick_import.unchanged_reimport(path, sources, advance)
+        except (ReviseError, OSError):  # the usual path says what is wrong, in its own order
+            return None
+    if report is None:
         return None
     print(report)
     return 0
@@ -909,7 +949,7 @@ def _import_files(collection, args: argparse.Namespace, *, whole: bool) -> int: 
             decks.extend(found)
             tables.extend(rows)
     total = sum(len(deck.notes) for deck in decks) + sum(table.lines for table in tables)
-    if total >= 2000 and sys.stderr.isatty():
+    if total >= PROGRESS_FROM_NOTES and sys.stderr.isatty():
         report = _import_with_progress(collection, decks, tables, args, total)
     else:
         report = collection.import_decks(
@@ -952,20 +992,41 @@ def _indented(text: str, width: int) -> str:
 
 
 def _import_with_progress(collection, decks, tables, args: argparse.Namespace, total: int):  # type: ignore[no-untyped-def]
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # The bar's own escape codes go to the terminal itself, around the inert stdout and stderr.
-    with Progress(transient=True, console=Console(file=sys.__stderr__)) as bar:
-        task = bar.add_task("importing", total=total)
+    with _progress_bar(total) as (shown, say):
         return collection.import_decks(
             decks,
             tables=tables,
             dry_run=args.dry_run,
             prefer_file=args.prefer_file,
             restore=args.restore,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-            on_wait=_say_once(lambda line: bar.console.print(line, markup=False, highlight=False)),
+            progress=shown,
+            on_wait=_say_once(say),
+        )
+
+
+# An import of this many notes (a table: lines) shows a progress bar, when stderr is a terminal.
+PROGRESS_FROM_NOTES = 2000
+
+
+@contextlib.contextmanager
+def _progress_bar(
+    total: int,
+) -> Iterator[tuple[Callable[[int, int], None] | None, Callable[[str], None]]]:
+    """An import's progress bar on the terminal, for an import of `total` notes (a table: lines):
+    (a function told how many steps are done of how many, a function saying a line above the
+    bar); without a terminal, or for a small import, no bar and the line said on standard error."""
+    if total < PROGRESS_FROM_NOTES or not sys.stderr.isatty():
+        yield None, lambda line: print(line, file=sys.stderr)
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # The bar's own escape codes go to the terminal itself, around the inert stdout and stderr.
+    with Progress(transient=True, console=Console(file=sys.__stderr__)) as bar:
+        task = bar.add_task("importing", total=total)
+        yield (
+            lambda done, total: bar.update(task, completed=done, total=total),
+            lambda line: bar.console.print(line, markup=False, highlight=False),
         )
 
 

@@ -122,13 +122,17 @@ def test_a_read_only_database_is_read_but_not_imported_into_or_studied(
     db, tmp_path, capsys, make_read_only
 ):
     assert main(["import", str(deck_file(tmp_path))]) == 0
+    table = tmp_path / "words.csv"
+    table.write_text("front,back\nchat,cat\n", encoding="utf-8")
+    assert main(["import", str(table)]) == 0
     assert main(["decks"]) == 0  # leaves the write-ahead log files beside it
     capsys.readouterr()
     for name in ("revise.db", "revise.db-wal", "revise.db-shm"):
         if (tmp_path / name).exists():
             make_read_only(tmp_path / name)
     before = db.read_bytes()
-    for command in (["import", str(FRENCH)], ["study"], []):
+    # The table again, unchanged: it would write nothing, but an import is refused all the same.
+    for command in (["import", str(FRENCH)], ["import", str(table)], ["study"], []):
         assert main(command) == 1
         err = one_line(capsys)
         assert err == (

@@ -105,25 +105,40 @@ def read_sources(
         from revise.formats.csvdeck import TableReader
 
         return [], [TableReader(path, deck=deck, columns=columns)]
-    if kind in (FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION):
+    if _in_batches(path, kind):  # a large Anki package or collection
         from revise.formats import anki
 
-        package = kind is FileKind.ANKI_PACKAGE
-        if anki.collection_size(path, package=package) >= anki.STREAM_COLLECTION_BYTES:
-            rows = anki.AnkiRows(
-                path,
-                package=package,
-                known=known() if known else None,
-                deck_name=deck,
-                scratch=scratch,
-            )
-            try:
-                _check_deck_names(path, rows.deck_names)
-            except FormatError:
-                rows.close()  # its copy of the collection
-                raise
-            return [], [rows]
+        rows = anki.AnkiRows(
+            path,
+            package=kind is FileKind.ANKI_PACKAGE,
+            known=known() if known else None,
+            deck_name=deck,
+            scratch=scratch,
+        )
+        try:
+            _check_deck_names(path, rows.deck_names)
+        except FormatError:
+            rows.close()  # its copy of the collection
+            raise
+        return [], [rows]
     return _renamed(path, _read_any(path, kind, deck, columns, known, scratch), deck), []
+
+
+def read_in_batches(path: Path, *, columns: str | None = None) -> bool:
+    """Whether `read_sources` reads the file as a reader of its notes a batch at a time (a
+    table, a large Anki package or collection); FormatError as `file_kind` raises it."""
+    return _in_batches(path, file_kind(path, columns=columns))
+
+
+def _in_batches(path: Path, kind: FileKind) -> bool:
+    if kind is FileKind.TABLE:
+        return True
+    if kind not in (FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION):
+        return False
+    from revise.formats import anki
+
+    package = kind is FileKind.ANKI_PACKAGE
+    return anki.collection_size(path, package=package) >= anki.STREAM_COLLECTION_BYTES
 
 
 def file_kind(path: Path, *, columns: str | None = None) -> FileKind:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -27,7 +28,6 @@ from sqlalchemy import (
     update,
 )
 
-from revise.errors import FormatError
 from revise.formats.model import (
     CardHistory,
     DeckData,
@@ -60,6 +60,13 @@ from revise.storage.note_rows import (
     duplicate,
     note_row,
     unique_notes,
+)
+from revise.storage.unchanged_rows import (
+    STEPS_PER_ROW,
+    DeckInfo,
+    Origins,
+    deck_values,
+    unchanged_decks,
 )
 from revise.storage.values import LEECH_TAG, has_leech_tag
 
@@ -472,22 +479,9 @@ def _write_matched(
     report.reviews += _merge_histories(connection, deck_id, writes.histories, whole_deck=False)
 
 
-def _deck_values(deck: DeckData) -> dict[str, str]:
-    """The deck's columns an import sets."""
-    values = {
-        "description": deck.description,
-        "tags": " ".join(deck.tags),
-    }
-    if deck.source is not None:  # a file that cannot tell (an Anki package) keeps the source
-        values["source"] = deck.source
-    if deck.file is not None:
-        values["file"] = deck.file
-    return values
-
-
 def _deck_id(connection: Connection, deck: DeckData, now: datetime) -> int:
     deck_id = connection.execute(select(decks_t.c.id).where(decks_t.c.name == deck.name)).scalar()
-    values = _deck_values(deck)
+    values = deck_values(deck)
     if deck_id is None:
         return connection.execute(
             insert(decks_t).values(name=deck.name, created_at=now, **values).returning(decks_t.c.id)
@@ -954,8 +948,6 @@ class TableOptions:
 
 
 Batches = Iterable[list[tuple[str, NoteData]]]  # a table's notes, with their decks' names
-Origins = Iterator[tuple[str, str]]  # a table's rows as (deck name, origin), in order
-DeckInfo = Callable[[str], DeckData]  # a deck's name and description as the file gives them
 
 
 def store_table(
@@ -989,9 +981,6 @@ HOLD_BYTES_AT_MOST = 16 * 1024 * 1024  # nor more than about this much memory of
 # About the memory a note read from a file takes (measured: a table's row about 400 bytes, an Anki
 # note with one card and four reviews about 1,700): the held writes' weight.
 _NOTE_BYTES, _CARD_BYTES, _REVIEW_BYTES = 350, 750, 140
-# Each row of a table counts twice in the progress told: once read, once written (or found to
-# need no writing), so that the writes a first pass held move the bar too.
-STEPS_PER_ROW = 2
 
 
 def _note_bytes(note: NoteData) -> int:
@@ -1195,16 +1184,6 @@ def _read_on(
     return True
 
 
-_AS_PLACED = (  # a deck's notes in the file's order: what unchanged_table compares
-    "SELECT origin, position, edited_at FROM notes WHERE deck_id = {marker} AND NOT missing"
-    " ORDER BY position, id"
-)
-_DELETED_STORED = (  # a note deleted in the app that is stored again (kept out of an import)
-    "SELECT 1 FROM deleted_notes AS d JOIN notes AS n ON n.deck_id = d.deck_id AND n.key = d.key"
-    " WHERE d.deck_id = {marker} LIMIT 1"
-)
-
-
 def unchanged_table(
     connection: Connection,
     origins: Origins,
@@ -1214,80 +1193,30 @@ def unchanged_table(
     """The decks of a table that is, row for row, what its decks hold (each deck as storing the
     table would leave it, with nothing to write: every report says each note unchanged); None,
     having read no further than the first difference, for any other table, to be matched note by
-    note.
-
-    A row is its stored note when the note's origin is the row's (it was stored from that very
-    row, read the same way), it sits at the row's place, and nothing changed it since: an edit in
-    the app sets `edited_at`, and any other change of its text in the app forgets its origin.
-    So the rows are compared, in order, with each deck's notes in order of place (those gone
-    from the file before left out: they stay as they are); a deck that has a note no row is,
-    that a deletion in the app keeps out, or that the table would describe otherwise, is a
-    difference. So is a table that cannot be read: reading it note by note says why."""
-    decks: dict[str, _StreamedDeck] = {}
-    stored: dict[str, Iterator[tuple[str | None, int]]] = {}
-    results = []
-    told = 0
-    try:
-        for name, origin in origins:
-            placed = stored.get(name)
-            if placed is None:
-                info = deck_info(name)
-                found = _placed_notes(connection, info)
-                if found is None:
-                    break
-                result, deck_id = found
-                results.append(result)
-                placed = stored[name] = (
-                    (origin, position) if edited is None else (None, -1)  # edited: not as read
-                    for origin, position, edited in result
-                )
-                decks[name] = _StreamedDeck(
-                    deck_id, info, DeckReport(name), 0, 0, _MetNotes(0, 0), set(), set()
-                )
-            report = decks[name].report
-            if next(placed, None) != (origin, report.unchanged):
-                break
-            report.unchanged += 1
-            if advance and report.unchanged % ROWS_PER_CALL == 0:
-                told += STEPS_PER_ROW * ROWS_PER_CALL
-                advance(STEPS_PER_ROW * ROWS_PER_CALL)
-        else:
-            if decks and all(next(placed, None) is None for placed in stored.values()):
-                for deck in decks.values():
-                    deck.stored = deck.report.unchanged
-                return decks
-    except FormatError:
-        pass
-    finally:
-        for result in results:
-            result.close()
-        close = getattr(origins, "close", None)
-        if close is not None:
-            close()
-    if advance and told:
-        advance(-told)  # read again note by note: told as they are
-    return None
-
-
-def _placed_notes(connection: Connection, info: DeckData):  # type: ignore[no-untyped-def]
-    """The deck's notes not missing, in order of place, as (origin, position, edited_at), and
-    the deck's id; None if the deck is not as storing a table of its notes would leave it."""
-    values = _deck_values(info)
-    found = connection.execute(
-        select(decks_t.c.id, *(decks_t.c[column] for column in values)).where(
-            decks_t.c.name == info.name
-        )
-    ).first()
-    if found is None or tuple(found[1:]) != tuple(values.values()):
-        return None
+    note (see storage/unchanged_rows.py)."""
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    deck_id = found[0]
-    if connection.exec_driver_sql(_DELETED_STORED.format(marker=marker), (deck_id,)).first():
+
+    def query(statement: str, values: tuple[Any, ...]) -> Iterable[tuple[Any, ...]]:
+        return connection.exec_driver_sql(  # type: ignore[return-value]
+            statement.replace("?", marker), values, execution_options={"stream_results": True}
+        )
+
+    found = unchanged_decks(query, origins, deck_info, advance)
+    if found is None:
         return None
-    result = connection.exec_driver_sql(
-        _AS_PLACED.format(marker=marker), (deck_id,), execution_options={"stream_results": True}
-    )
-    return result, deck_id
+    return {
+        name: _StreamedDeck(
+            deck.deck_id,
+            deck.info,
+            deck.report,
+            deck.report.unchanged,
+            0,
+            _MetNotes(0, 0),
+            set(),
+            set(),
+        )
+        for name, deck in found.items()
+    }
 
 
 def _held_notes(decks: dict[str, _StreamedDeck]) -> int:
@@ -1314,7 +1243,7 @@ def _open_streamed(
     name = info.name
     held = None
     if hold:  # nothing written: a deck not made yet, or not as the table leaves it, is held
-        values = _deck_values(info)
+        values = deck_values(info)
         found = connection.execute(
             select(decks_t.c.id, *(decks_t.c[column] for column in values)).where(
                 decks_t.c.name == name

@@ -9,6 +9,10 @@ sync to disk. A new file is given the schema `create_at_head` gives it, from
 revise/storage/sqlite_schema.py (written from the models; a test keeps them equal), in the same
 transaction. tests/test_quick_import.py holds the two imports to the same rows.
 
+A re-import of tables (and large Anki packages) that are, row for row, what their decks hold is
+told so the same way, in one read transaction (`unchanged_reimport`): it writes nothing, so the
+usual path, which loads SQLAlchemy only to find that out, is not needed either.
+
 Anything else returns None having written nothing, and the caller takes the usual path: a deck
 the collection has already (matching, re-importing), notes carrying reviews or media (Anki
 packages), a file at another schema (upgraded after a backup first), a collection busy in
@@ -23,12 +27,13 @@ from contextlib import closing, suppress
 from datetime import datetime
 from pathlib import Path
 
-from revise.formats.model import DeckData, NoteData, NoteKind, card_faces
+from revise.formats.model import DeckData, NoteData, NoteKind, RowSource, card_faces
 from revise.storage import sqlite_schema
 from revise.storage.bulk import ROWS_PER_CALL, gc_paused
-from revise.storage.diagnose import remove_if_empty
+from revise.storage.diagnose import is_read_only, remove_if_empty
 from revise.storage.import_report import DeckReport, ImportReport
 from revise.storage.note_rows import CARD_COLUMNS, NEW_CARD, NOTE_COLUMNS, note_row, unique_notes
+from revise.storage.unchanged_rows import Advance, unchanged_decks
 from revise.storage.values import SCHEMA_HEAD, SQLITE_DURABILITY, to_ms
 
 # The settings every connection to a collection has (revise/storage/engine.py), but a write lock
@@ -83,6 +88,41 @@ def import_new_decks(path: Path, decks: list[DeckData], now: datetime) -> Import
         return None
 
 
+def unchanged_reimport(
+    path: Path, sources: Sequence[RowSource], advance: Advance | None = None
+) -> ImportReport | None:
+    """The report of importing `sources` (tables, large Anki packages) into the collection at
+    `path` when each is, row for row, what its decks hold (storage/unchanged_rows.py): every
+    note unchanged, nothing to write, as `Collection.import_decks` finds it. None where the
+    usual path is needed: a source that differs, or cannot tell its rows' origins; a file
+    missing, read-only, at another schema or not a collection (the usual path explains). Read
+    in one transaction, writing nothing; `advance` is told of the rows compared."""
+    if not sources or not path.is_file() or is_read_only(path):
+        return None
+    try:
+        with gc_paused(), closing(sqlite3.connect(path, isolation_level=None)) as db:
+            db.execute("PRAGMA busy_timeout = 0")  # busy: the usual path says so and waits
+            db.execute("PRAGMA query_only = 1")
+            db.execute("BEGIN")  # one snapshot for every source, as the usual path's plans
+            try:
+                if not _at_head(db, make=False):
+                    return None
+                report = ImportReport()
+                for source in sources:
+                    origins = source.origins()
+                    if origins is None:
+                        return None
+                    decks = unchanged_decks(db.execute, origins, source.deck_info, advance)
+                    if decks is None:
+                        return None
+                    report.decks.extend(deck.report for deck in decks.values())
+                return report
+            finally:
+                db.execute("ROLLBACK")
+    except sqlite3.Error:
+        return None
+
+
 def _store(db: sqlite3.Connection, decks: list[DeckData], stamp: int) -> ImportReport | None:
     if not _at_head(db):
         return None
@@ -105,9 +145,10 @@ def _store(db: sqlite3.Connection, decks: list[DeckData], stamp: int) -> ImportR
     return report
 
 
-def _at_head(db: sqlite3.Connection) -> bool:
-    """Whether the file is a collection at the current schema, made so now if it is empty."""
-    if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+def _at_head(db: sqlite3.Connection, *, make: bool = True) -> bool:
+    """Whether the file is a collection at the current schema, made so now if it is empty (and
+    `make`)."""
+    if make and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
         if sqlite_schema.HEAD != SCHEMA_HEAD:
             return False
         for statement in sqlite_schema.STATEMENTS:
