@@ -145,6 +145,21 @@ def test_5_a_word_of_the_answer_written_again_on_the_card_gives_it_away() -> Non
     assert not five("Blood leaves in the [pulmonary artery] and returns in the pulmonary vein", 3)
 
 
+def test_5_a_total_beside_its_parts_is_given_away() -> None:
+    notes = "The school raised 1,250 pounds in 2023 (800 from the fair + 450 from donations).\n"
+    path = "notes/fair.txt"
+
+    def five(front: str) -> bool:
+        note = NoteData(NoteKind.CLOZE, front, context="Funds", source=SourceRef(path, 1, 1))
+        deck = DeckData("Revision", [note], source=path)
+        return 5 in {finding.check for finding in check_deck(deck, {path: notes})}
+
+    line = "The school raised 1,250 pounds in 2023 (800 from the fair + 450 from donations)."
+    assert five(line.replace("1,250", "[1,250]"))
+    assert five(line.replace("800", "[800]"))
+    assert not five(line.replace("2023", "[2023]"))
+
+
 def test_6_atomic_and_no_sibling_runs() -> None:
     assert 6 in checks(cloze("In [1896], [Russia] established a legation in Seoul.", 3))
     run = [
@@ -232,6 +247,16 @@ def card(
 ) -> NoteData:
     kind = NoteKind.BASIC if back else NoteKind.CLOZE
     return NoteData(kind, front, back, context=context, source=SourceRef(TOPIC, line, end or line))
+
+
+def test_a_line_that_stops_on_which_or_the_is_a_fragment() -> None:
+    notes = (
+        "The claimant must show a duty of care which\n"
+        "    a) was owed to them\n"
+        "The claimant must show a duty of care owed to them.\n"
+    )
+    assert 11 in flags(notes, card("The claimant must show a [duty of care] which", 1))
+    assert 11 not in flags(notes, card("The claimant must show a [duty of care] owed to them.", 3))
 
 
 def test_a_sentence_split_at_an_abbreviation_is_a_fragment() -> None:

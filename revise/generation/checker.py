@@ -893,6 +893,9 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
     merged = _merged_items(note, face, texts)
     if merged:
         return [_finding(11, face.prompt, f"{merged} list items merged into one card")]
+    dangling = _DANGLING_END.search(text if note.kind is NoteKind.CLOZE else face.answer)
+    if dangling:
+        return [_finding(11, face.prompt, f"ends on {dangling[1]!r}: the sentence is cut short")]
     if note.kind is not NoteKind.CLOZE:
         return []
     if text.endswith(":"):
@@ -909,6 +912,10 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
     return [_finding(11, face.prompt, problem)] if problem else []
 
 
+# "... an abnormality of mental functioning which": a word no sentence ends on
+_DANGLING_END = re.compile(
+    r"\s(which|whose|whom|the|an|and|or|but|because|although|whereas|if|of)\s*$", re.I
+)
 # A number with its unit: "100 °C", "1 g/cm3", "5,800 K", "2 x 10^30 kg", "35 %", "4.2 ly".
 _UNIT = (
     r"(?:\u00b0\s?[CF]?|%|(?:[kcmunpMGT\u00b5]?(?:mol|cd|Pa|Hz|Wb|Bq|Gy|Sv|eV|Wh|[mgslLKANJWVCTF\u03a9]))"
@@ -1329,8 +1336,10 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
     if re.fullmatch(r"[A-Z]{2,6}s?", answer) and _spelled_out(answer.rstrip("s"), face.prompt):
         return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
     if note.kind is NoteKind.CLOZE:
-        message = _abbreviation_given(answer, face.prompt, note.context) or _word_shown(
-            answer, face.prompt
+        message = (
+            _abbreviation_given(answer, face.prompt, note.context)
+            or _word_shown(answer, face.prompt)
+            or _sum_shown(answer, face.prompt)
         )
         if message:
             return [_finding(5, face.prompt, message)]
@@ -1357,6 +1366,44 @@ def _word_shown(answer: str, prompt: str) -> str:
             if alone or (label and not shown[1] and subject):
                 return f"the prompt shows {word!r}, a word of the answer {answer!r}"
     return ""
+
+
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s?(bn|billion|m|mn|million|k|thousand|tn|trillion)?(?![\w])",
+    re.I,
+)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
+          "billion": 1e9, "tn": 1e12, "trillion": 1e12}  # fmt: skip
+
+
+def _amounts(text: str) -> list[float]:
+    return [
+        float(found[1].replace(",", "")) * _SCALE.get((found[2] or "").casefold(), 1)
+        for found in _AMOUNT.finditer(text)
+    ]
+
+
+def _sum_shown(answer: str, prompt: str) -> str:
+    """A hidden total whose parts the card adds up beside it ("[£895 billion] (£875bn gilts +
+    £20bn corporate bonds)"), or a hidden part of a sum whose total and other parts it shows."""
+    hidden = _amounts(answer)
+    if len(hidden) != 1 or not hidden[0] or GAP not in prompt:
+        return ""
+    groups = re.findall(r"\(([^()]*)\)", prompt) + re.findall(r"\S+(?:\s*\+\s*\S+)+", prompt)
+    visible = _amounts(prompt.replace(GAP, " "))
+    for group in groups:
+        parts = _amounts(group.replace(GAP, " "))
+        if GAP not in group and len(parts) >= 2 and _same_amount(sum(parts), hidden[0]):
+            return f"the card adds up {answer!r} from the parts beside it"
+        if GAP in group and parts and "+" in group:
+            total = hidden[0] + sum(parts)
+            if any(_same_amount(total, shown) for shown in visible):
+                return f"the card shows the total and the other parts of {answer!r}"
+    return ""
+
+
+def _same_amount(one: float, other: float) -> bool:
+    return abs(one - other) <= 0.005 * max(abs(one), abs(other))
 
 
 def _abbreviation_given(answer: str, prompt: str, context: str) -> str:
