@@ -92,6 +92,30 @@ def test_5_no_leak_and_no_topic_word() -> None:
     assert 5 in checks(topic, name="Russia and Korea")
 
 
+def test_5_a_date_shown_in_another_spelling_is_given_away() -> None:
+    notes = (
+        "France 1789-1815\n"
+        "TERROR (1793-94) - Committee of Public Safety, approx 17 000 executed\n"
+        "Aug 1792 -> monarchy overthrown, Louis XVI imprisoned (Aug)\n"
+        "9 Thermidor 27 July 1794 -> Robespierre arrested; 28 July guillotined\n"
+    )
+    path = "notes/france.txt"
+
+    def five(front: str, line: int, context: str) -> bool:
+        note = NoteData(NoteKind.CLOZE, front, context=context, source=SourceRef(path, line, line))
+        deck = DeckData("Revision", [note], source=path)
+        return 5 in {finding.check for finding in check_deck(deck, {path: notes})}
+
+    terror = "TERROR ([1793-94]) - Committee of Public Safety, approx 17 000 executed"
+    assert five(terror, 2, "Revolution 1793-1794")  # the heading's years, written out
+    assert not five(terror, 2, "Revolution")
+    # the month alone in brackets restates it; another day of the same month does not
+    assert five("[Aug 1792] -> monarchy overthrown, Louis XVI imprisoned (Aug)", 3, "Revolution")
+    assert not five(
+        "9 Thermidor [27 July 1794] -> Robespierre arrested; 28 July guillotined", 4, "Revolution"
+    )
+
+
 def test_5_an_abbreviation_beside_its_expansion_is_given_away() -> None:
     notes = (
         "Monetary policy\n"

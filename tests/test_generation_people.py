@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from revise.formats.model import NoteData, NoteKind
-from tests.generated_notes import deck_notes
+from tests.generated_notes import deck_notes, questions
 
 
 def fronts(notes: list[NoteData]) -> list[str]:
@@ -172,3 +172,45 @@ def test_what_an_event_meant_for_someone_is_asked_with_them(tmp_path: Path) -> N
         "His standing in the Politburo",
     ) in got
     assert not any("[For " in front for front, _ in got)  # "For Khrushchev" is no one's name
+
+
+def test_a_deed_done_to_someone_asks_who_did_it_not_who_it_was_done_to(tmp_path: Path) -> None:
+    got = questions(
+        tmp_path,
+        "## Road to war\n\n"
+        "- Archduke Franz Ferdinand assassinated 28 June 1914 by Gavrilo Princip (Black Hand)\n"
+        "- Irish Free State formally created Dec 1922 after the treaty was ratified\n",
+    )
+    assert got["Who assassinated Archduke Franz Ferdinand on 28 June 1914?"] == "Gavrilo Princip"
+    # a thing made, with no maker named: nobody to ask for, and never the thing as its maker
+    assert not any(front.startswith("Who formally created") for front in got)
+    assert "Archduke Franz Ferdinand" not in got.values()
+
+
+def test_a_cited_study_hides_its_authors_or_its_finding_not_its_year(tmp_path: Path) -> None:
+    cards = fronts(
+        deck_notes(
+            tmp_path,
+            "## Conformity\n\n"
+            "- Jenness (1932) - estimates of beans in a jar converged after group discussion\n"
+            "- Perrin & Spencer (1980) - engineering students rarely conformed in a replication\n"
+            "- Asch (1956) - 123 American men judged line lengths, 37% of answers conformed\n"
+            "- Informational social influence - Deutsch & Gerard (1955)\n"
+            "- Crutchfield et al (1955) - conformity fell when answers were private\n"
+            "## Appeasement\n\n"
+            "- Munich Agreement (1938) - Sudetenland handed to Germany without a fight\n",
+        )
+    )
+    assert (
+        "[Jenness] (1932) - estimates of beans in a jar converged after group discussion" in cards
+    )
+    assert (
+        "[Perrin & Spencer] (1980) - engineering students rarely conformed in a replication"
+        in cards
+    )
+    assert "Informational social influence - [Deutsch & Gerard] (1955)" in cards
+    assert "[Crutchfield et al] (1955) - conformity fell when answers were private" in cards
+    assert "Asch (1956) - 123 American men judged line lengths, [37%] of answers conformed" in cards
+    # an agreement's year is its date, not a citation
+    assert "Munich Agreement ([1938]) - Sudetenland handed to Germany without a fight" in cards
+    assert not any(f"([{year}])" in card for card in cards for year in (1932, 1955, 1980))

@@ -444,9 +444,12 @@ def _date_or_name_deleted(option: Option) -> bool:
         answer,
     ):
         return True  # "1960", "20 June", "April 13 1873"
-    tokens = answer.split()
-    capitalised_words = all(token[:1].isupper() for token in tokens)
+    tokens = [token for token in answer.split() if token not in _JOINING_NAMES]
+    capitalised_words = bool(tokens) and all(token[:1].isupper() for token in tokens)
     return capitalised_words and (len(tokens) > 1 or not lemmas(tokens[0].casefold()))
+
+
+_JOINING_NAMES = frozenset(["&", "+", "and", "et", "al", "al."])  # "Baddeley & Hitch", "et al"
 
 
 def _in_worked_example(part: Passage | ListGroup) -> bool:

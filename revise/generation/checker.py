@@ -50,6 +50,7 @@ from revise.generation.maths import display_maths, plain_maths, sub_text, super_
 from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import DASH, MAX_ANSWER_WORDS
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
+from revise.generation.targets import date_given_away
 
 CHECK_NAMES = {
     1: "traceable",
@@ -447,6 +448,8 @@ def _check_leak(
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the prompt"))
         elif f" {key} " in context:
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the context"))
+        elif why := date_given_away(item, face.prompt.replace(GAP, " \x00 "), note.context):
+            findings.append(_finding(5, face.prompt, f"answer {item!r} is given away: {why}"))
     if len(items) == 1 and not (among_speakers and face.prompt.startswith(WHO_SAYS)):
         tokens = normalise(face.answer).split()
         in_topic = any(token in topic for token in tokens)  # "am" (an + dem) is no topic

@@ -18,6 +18,7 @@ from revise.generation.grammar import (
     capitalised,
     finish_question,
     indefinite_article,
+    inflections,
     is_noun_phrase_word,
     is_superlative,
     lemmas,
@@ -35,6 +36,7 @@ from revise.generation.language import (
     ARROW,
     AUXILIARIES,
     CASE_LABEL,
+    DONE_TO,
     LABEL_WORDS,
     MAIN_VERBS,
     PRONOUNS,
@@ -47,6 +49,7 @@ from revise.generation.language import (
     zipf,
 )
 from revise.generation.plaintext import GENERIC_SECTIONS
+from revise.generation.targets import opening_date
 
 MAX_ANSWER_WORDS = 12
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
@@ -1208,15 +1211,52 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     following = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
     if verb in _TELLING and (following in _SUBJECT_PRONOUNS or following == "that"):
         return []  # "Banquo told he will be father of kings": told by someone, a passive
-    if following == "by" or (verb in _BECOMING and following in (*PREPOSITIONS, "to", "into")):
+    if verb in _BECOMING and following in (*PREPOSITIONS, "to", "into"):
         return []  # "GP reduced to TP", "glucose broken into ...": what was done to it
+    after = " ".join(tokens[index + 1 :])
+    when = opening_date(after)
+    then = after[len(when) :].split()[:1]
+    if when and then and then[0][:1].isalnum() and then[0].casefold() not in PREPOSITIONS:
+        when = ""  # "Labour won 1945 election": the date of what was won
+    if participle_base(verb) and (
+        when or following == "by" or (verb in DONE_TO and following in PREPOSITIONS)
+    ):
+        # "Rasputin murdered Dec 1916 by Prince Yusupov", "NICRA founded 1967": what was done
+        # to the one named, asked of whoever did it (when the notes name them)
+        return done_by(name, verb, after[len(when) :], when)
     if verb.endswith("ed") and re.fullmatch(r"(?:1\d|20)\d\d[,;:.]?", following):
-        return []  # "NICRA founded 1967 ...": when it was founded, not whom it founded
+        return []  # "NICRA founded 1967 to ...": when it was founded, not whom it founded
     body = " ".join(tokens)
     if len(words(body)) > 26:
         return []
     wh = "What" if organisation else "Who"
     return [Question(finish_question(f"{wh} {body}"), name, Shape.WHO, 10.5)]
+
+
+_AGENT = re.compile(r"\s*by\s+(?P<agent>[^,;:()]+?)\s*(?:$|[,;:(]|\s[-\u2013\u2014]+\s|\.\s)")
+MAX_AGENT_WORDS = 6
+_AROUND_NAMES = frozenset(["the", "a", "an", "and", "of", "others", "his", "her", "their"])
+
+
+def done_by(name: str, participle: str, after: str, when: str) -> list[Question]:
+    """ "Rasputin murdered Dec 1916 by Prince Yusupov + others" -> "Who murdered Rasputin in
+    Dec 1916?" :: "Prince Yusupov + others": a deed done to the one named, asked of its doer;
+    none where the notes name no doer, or a means ("dissolved by decree") rather than one."""
+    found = _AGENT.match(after)
+    base = participle_base(participle)
+    past = inflections(base).get("VBD") if base else None
+    if not found or not past:
+        return []
+    agent = found["agent"].strip().rstrip(".")
+    named = [word for word in words(agent) if word.casefold() not in _AROUND_NAMES]
+    if not named or not all(word[:1].isupper() for word in named) or opening_date(agent):
+        return []  # "USA concerned by Korean war", "dissolved by decree": no one who did it
+    if len(words(agent)) > MAX_AGENT_WORDS:
+        return []
+    on = " on" if re.match(r"\d", when) else " in"
+    dated = f"{on} {when}" if when else ""
+    front = f"Who {past[0]} {name}{dated}?"
+    return [Question(front, capital(agent), Shape.WHO, 10.5)]
 
 
 # Cases -------------------------------------------------------------------------------------------

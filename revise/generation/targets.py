@@ -67,7 +67,8 @@ _SPELLED_ORDINAL = (
     r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth)"
 )
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?:{_MONTH_NAMES})\.?"
 _QUALIFIER = r"(?:(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 # "26 Oct", "22nd October 1962": a day of the month, with or without its year
@@ -88,6 +89,77 @@ _DATE_PATTERNS = [
     rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
 ]
 _DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
+
+
+# A study cited by its authors and year: "Miller (1956)", "Baddeley & Hitch (1977)", "Bahrick
+# et al (1975)", "(Becker, 1971)". The year tells studies apart; what the study found, or who
+# made it, is the fact to learn.
+_AUTHOR = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+_AUTHORS = rf"{_AUTHOR}(?:(?:,\s*|\s+(?:&|and|\+)\s+){_AUTHOR})*(?:\s+et\s+al\.?)?"
+_CITATION = re.compile(
+    rf"(?<![\w'\u2019.&+-])(?P<who>{_AUTHORS}),?\s+\((?P<year>{_YEAR})[a-z]?\)"
+    rf"|\((?P<within>{_AUTHORS}),?\s+(?P<when>{_YEAR})[a-z]?\)"
+)
+_NOT_BY_AUTHORS = frozenset(["v", "v.", "of", "in", "on", "at", "from", "into", "near", "across"])
+CITED_AUTHORS_SCORE = 6.9  # below a figure the study found, above a word of its finding
+CITATION_YEAR_PENALTY = 5.0  # a year that only names the study: the last thing to hide
+
+
+def citations(sentence: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where each cited study's authors and year stand: "Jacobs (1887) digit span" ->
+    [((0, 6), (8, 12))]. A name after another capitalised word or a "v" names an event, a work
+    or a case ("Whiskey Ring (1875)", "R v Woollin (1998)"), not the people who wrote a study."""
+    found = []
+    for match in _CITATION.finditer(sentence):
+        group = "who" if match["who"] else "within"
+        year = "year" if match["who"] else "when"
+        before = sentence[: match.start(group)].split()[-1:]
+        if before and (before[0][:1].isupper() or before[0].casefold() in _NOT_BY_AUTHORS):
+            continue  # "Black Reconstruction in America (1935)": a place in a title
+        names = re.findall(r"[A-Z][\w'\u2019-]*", match[group])
+        if any(
+            name.casefold().rstrip(".") in MONTHS or ORGANISATION.fullmatch(name) for name in names
+        ) or is_stopword(names[0]):
+            continue
+        found.append((match.span(group), match.span(year)))
+    return found
+
+
+_YEARS = re.compile(rf"\b({_YEAR})\s*(?:-|\u2013|/)\s*(\d{{4}}|\d{{2}})\b")
+_MONTH_WORD = re.compile(rf"(?<![\w-])({_MONTH_NAMES})\.?(?![\w-])", re.I)
+
+
+def _year_spans(text: str) -> set[tuple[str, str]]:
+    """ "1918-21", "1918-1921", "1918/21" -> {("1918", "1921")}."""
+    return {
+        (match[1], match[2] if len(match[2]) == 4 else match[1][:2] + match[2])
+        for match in _YEARS.finditer(text)
+    }
+
+
+def date_given_away(answer: str, shown: str, context: str = "") -> str:
+    """Why a hidden date is shown anyway, or "": the same years in the heading or the prompt in
+    another spelling ("WAR COMMUNISM ([1918-21])" under "CONSOLIDATION 1918-1921"), or its month
+    on its own in the prompt ("[Sept 1917] -> ... chairman of the Soviet (Sept)")."""
+    spans = _year_spans(answer)
+    if spans and spans & _year_spans(f"{shown} {context}"):
+        return "its years are shown"
+    months = {MONTHS[match[1].casefold()] for match in _MONTH_WORD.finditer(answer)}
+    for match in _MONTH_WORD.finditer(shown):
+        if not match[1][:1].isupper() or MONTHS[match[1].casefold()] not in months:
+            continue  # "a peaceful march", "may": no month
+        before, after = shown[: match.start()].rstrip(), shown[match.end() :].lstrip()
+        if not re.search(r"\d$", before) and not re.match(r"\d", after):
+            return "its month is shown on its own"  # "27 Feb" beside "[26 Feb]" is another day
+    return ""
+
+
+def opening_date(text: str) -> str:
+    """The date `text` opens with ("Dec 1916 by Prince Yusupov" -> "Dec 1916"), or ""."""
+    match = _DATE.match(text)
+    return match[0] if match and _is_date_like(match[0]) else ""
+
+
 # "$100bn", "£5.9 billion", "€80m": an amount of money, with its currency and its size.
 MONEY = (
     r"[$\u00a3\u20ac\u00a5]\s?\d+(?:[.,]\d+)*(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
@@ -268,6 +340,10 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             continue
         for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", sentence):
             add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
+    for (start, end), (year, year_end) in citations(sentence):
+        add(start, end, TargetKind.NAME, CITED_AUTHORS_SCORE)
+        score = BASE_SCORES[TargetKind.DATE] - CITATION_YEAR_PENALTY
+        add(year, year_end, TargetKind.DATE, score)
     for match in _DATE.finditer(sentence):
         start, end = _trim_article(sentence, match.start(), match.end())
         bonus = 0.5 if re.search(_MONTH, match[0], re.I) and re.search(r"\d", match[0]) else 0
@@ -592,6 +668,9 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     rest = normalise(sentence[: target.start] + " \x00 " + sentence[target.end :])
     if f" {key} " in f" {rest} ":
         return False  # the answer would show elsewhere in the prompt
+    shown = f"{sentence[: target.start]} \x00 {sentence[target.end :]}"
+    if target.kind is TargetKind.DATE and date_given_away(text, shown):
+        return False
     tokens = text.split()
     name = len(tokens) > 1 or target.start > 0
     if any(
