@@ -122,6 +122,23 @@ def test_a_section_that_opens_by_saying_what_its_heading_is_defines_it(tmp_path:
     assert not any("using" in front for front in asked)  # that heading names no thing
 
 
+def test_bold_terms_that_are_not_the_whole_list_are_not_counted_as_it(tmp_path: Path) -> None:
+    notes = (
+        "# Unemployment\n\n## Types of unemployment\n\n"
+        "- **Frictional** - people between jobs, searching for the right one.\n"
+        "- **Structural** - skills no longer match the jobs on offer.\n"
+        "- Seasonal - work only at some times of year, e.g. ski instructors.\n"
+        "- **Cyclical** - demand falls in a recession and firms cut jobs.\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, notes)]
+    assert not [front for front in fronts if front.startswith("What are the types")]
+    whole = notes.replace("- Seasonal", "- **Seasonal**")
+    cards = questions(tmp_path, whole)
+    assert cards["What are the types of unemployment? (4)"] == (
+        "Frictional; Structural; Seasonal; Cyclical"
+    )
+
+
 def test_items_that_open_with_a_bold_term_define_it_and_list_together(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

@@ -2152,7 +2152,21 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
     found: dict[int, Draft] = {}
     run: list[tuple[int, Passage, str]] = []
 
-    def close() -> None:
+    def sibling(part: Passage | ListGroup, other: Passage | ListGroup | None) -> bool:
+        return (
+            isinstance(part, Passage)
+            and isinstance(other, Passage)
+            and part.trail == other.trail
+            and part.block.level == other.block.level
+            and part.block.kind == other.block.kind
+        )
+
+    def close(whole: bool = True) -> None:
+        # "Menu costs", "Shoe-leather costs", then "Redistribution - ..." without a term: the
+        # terms are not the whole list, and "What are the costs ...? (2)" would miscount it.
+        if not whole or (run and run[0][0] and sibling(outline.parts[run[0][0] - 1], run[0][1])):
+            run.clear()
+            return
         if MIN_TERM_LIST <= len(run) <= MAX_TERM_LIST and run[0][1].trail:
             first = run[0][1]
             heading = re.sub(
@@ -2180,7 +2194,7 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
         if head and (not run or (same and part.block.level == run[-1][1].block.level)):
             run.append((position, part, head))  # type: ignore[arg-type]
             continue
-        close()
+        close(not (run and sibling(part, run[-1][1])))
         if head:
             run.append((position, part, head))  # type: ignore[arg-type]
     close()
