@@ -2043,7 +2043,7 @@ def test_things_said_to_be_a_kind_of_thing_in_prose_are_defined(tmp_path: Path) 
     )
     asked = questions(tmp_path, text)
     assert asked["What are predators?"] == "Animals that hunt and kill other animals for food"
-    assert not any(front.startswith("What are earthworms") for front in asked)
+    assert "What are earthworms?" not in asked  # where they live, not what they are
 
 
 def test_a_lead_sentence_ending_in_a_clause_that_cannot_stand_alone_is_no_context(

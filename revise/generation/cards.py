@@ -35,8 +35,11 @@ from revise.generation.clauses import (
     several_speakers,
     stance,
     superlative,
+    tied_to,
+    trailing_point,
     which_did,
     while_doing,
+    with_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
 from revise.generation.content import WORKED_EXAMPLE, not_content
@@ -1667,6 +1670,9 @@ def shaped_questions(
         *examples(sentence, names),
         *quotation(sentence),
         *relation(sentence, names),
+        *tied_to(sentence, names),
+        *with_doing(sentence, names),
+        *trailing_point(sentence),
         *change(sentence, names),
         *affect(sentence, names),
         *ended(sentence, names),

@@ -661,8 +661,11 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
 
 _MADE_SO = re.compile(
     r"^(?P<subject>[^-\u2013\u2014,;:]{3,90}?)\s+(?:also\s+|thus\s+|therefore\s+)?"
-    r"(?P<verb>made|makes|make|rendered|renders|render)\s+(?P<what>[^-\u2013\u2014;:]{3,70}?)\s+"
-    r"(?P<state>(?:(?:much|far|even|more|less)\s+)?(?:impossible|possible|difficult|harder|easier"
+    r"(?P<aux>(?:has|have|had)\s+)?"
+    r"(?P<verb>made|makes|make|rendered|renders|render|pushed|pushes|push|drove|drives|drive"
+    r"|driven|drew|draws|draw|drawn|brought|brings|bring)\s+(?P<what>[^-\u2013\u2014;:]{3,70}?)\s+"
+    r"(?P<state>closer\s+together|closer|further\s+apart|apart"
+    r"|(?:(?:much|far|even|more|less)\s+)?(?:impossible|possible|difficult|harder|easier"
     r"|necessary|unnecessary|inevitable|likely|unlikely|obsolete|vulnerable|popular|unpopular"
     r"|illegal|legal|profitable|unprofitable|cheaper|dearer|affordable|unaffordable|viable"
     r"|unviable|attractive|effective|ineffective|stronger|weaker|dependent|independent))\.?$",
@@ -672,7 +675,8 @@ _MADE_SO = re.compile(
 
 def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "China's willingness to fight ... made any alliance with the USA impossible" -> "What
-    made any alliance with the USA impossible?": the cause is the answer."""
+    made any alliance with the USA impossible?"; "... have pushed X and Y closer together" ->
+    "What has pushed X and Y closer together?": the cause is the answer."""
     match = _MADE_SO.match(sentence.strip())
     if not match:
         return []
@@ -682,10 +686,125 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     what = match["what"].split()
     if what[0].casefold() in PRONOUNS or what[0].casefold() in _POINTERS:
         return []  # "made it impossible": what was made so is elsewhere
-    asked = " ".join([match["verb"].casefold(), *lower_first(what, names), match["state"]])
+    # "The ongoing tensions ... have pushed Russia and North Korea closer together" -> "What
+    # has pushed ...?": one cause asked, whatever the number of the notes' subject
+    aux = ["has"] if match["aux"] else []
+    if match["aux"] and match["aux"].strip().casefold() == "had":
+        aux = ["had"]
+    asked = " ".join([*aux, match["verb"].casefold(), *lower_first(what, names), match["state"]])
     front = finish_question(f"What {asked}")
     answer = capital(match["subject"])
     return [Question(front, answer, Shape.IDENTITY, 10.4)]
+
+
+_TIED_TO = re.compile(
+    r"^(?P<subject>[^,;:()\u2013\u2014]{3,80}?)\s+(?P<be>is|are|was|were)\s+"
+    r"(?P<adverb>[a-z]+ly\s+)?(?P<adjective>[a-z]+)\s+(?P<preposition>in|for|to|on|from|with)\s+"
+    r"(?P<what>[^;:]+?)\.?$"
+)
+_SPAN = re.compile(
+    r"\d|\b(?:years?|decades?|centur(?:y|ies)|terms?|periods?|months?|weeks?|days?|eras?|times?"
+    r"|reigns?|seasons?|hours?|generations?|rest|remainder|duration|while|ages?)\b",
+    re.I,
+)
+# Adjectives whose pairing another shape asks: "equal to", "proportional to".
+_RELATION_ADJECTIVES = frozenset(["equal", "proportional", "inversely", "directly"])
+
+
+def tied_to(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "The alliance between the two nations was evident in joint military exercises" -> "What
+    was the alliance between the two nations evident in?"; "Calcium is essential for muscle
+    contraction" -> "What is calcium essential for?": what an adjective ties its subject to."""
+    match = _TIED_TO.match(sentence.strip())
+    if not match:
+        return []
+    adjective = match["adjective"]
+    known = lemmas(adjective)
+    if "ADJ" not in known or "VERB" in known or adjective in _RELATION_ADJECTIVES:
+        return []  # "was based on", "is known for": a participle, another shape's
+    subject = match["subject"].split()
+    if not good_subject(subject) or " - " in match["subject"]:
+        return []
+    what = re.split(r",\s+(?:which|while|whereas|but|and|as|so|because)\b", match["what"])[0]
+    first = what.split()[0].casefold() if what.split() else ""
+    if first in PRONOUNS - {"its", "their", "his", "her"}:
+        return []  # "evident in it": what it is tied to is elsewhere
+    if not first or (match["preposition"] == "to" and is_base_verb(first)):
+        return []  # "able to fight": what it can do, not what it is tied to
+    answer = _answer(what)
+    if not 1 <= len(words(answer)) <= MAX_ANSWER_WORDS or _SPAN.search(answer):
+        return []  # "powerless for the rest of his term": when, not what it is tied to
+    adverb = match["adverb"] or ""
+    front = finish_question(
+        f"What {match['be']} {subject_phrase(subject, names)} {adverb}{adjective} "
+        f"{match['preposition']}"
+    )
+    return [Question(front, capital(answer), Shape.RELATION, 10.4)]
+
+
+_WITH_DOING = re.compile(
+    r",\s+with\s+(?P<who>(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
+    r"(?P<doing>[a-z]+ing)\s+(?P<rest>[^,;:()]+?)\.?$"
+)
+
+
+def with_doing(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "..., with Russia providing humanitarian aid to alleviate North Korea's crises" ->
+    "What did Russia provide to alleviate North Korea's crises?": a second deed, told in a
+    clause hung on the sentence's end."""
+    match = _WITH_DOING.search(sentence)
+    if not match:
+        return []
+    base = verb_base(match["doing"], "VBG")
+    if base is None or base in _LIGHT_VERBS:
+        return []
+    rest = match["rest"].split()
+    aim: list[str] = []
+    for index, word in enumerate(rest[:-1]):
+        if word == "to" and index and is_base_verb(rest[index + 1]):
+            rest, aim = rest[:index], rest[index:]  # "... aid [to alleviate ...]": what it was for
+            break
+    if not rest or rest[0].casefold() in PREPOSITIONS or rest[0].casefold() in PRONOUNS:
+        return []
+    answer = _answer(" ".join(rest))
+    if not 1 <= len(words(answer)) <= MAX_ANSWER_WORDS:
+        return []
+    who = match["who"].split()
+    aux = _tense_aux(sentence[: match.start()])
+    front = finish_question(" ".join(["What", aux, subject_phrase(who, names), base, *aim]))
+    return [Question(front, capital(answer), Shape.OBJECT, 10.2, beside=True)]
+
+
+def _tense_aux(clause: str) -> str:
+    """ "does" for a clause told in the present ("raises rates"), else "did"."""
+    tokens = clause.split()
+    present = any(verb_base(word, "VBZ") for word in tokens)
+    return "does" if present and not any(verb_base(word, "VBD") for word in tokens) else "did"
+
+
+_TRAILING_POINT = re.compile(
+    r",\s+(?:(?P<led>leading\s+to|resulting\s+in)|(?:particularly|especially|notably|mainly"
+    r"|chiefly)\s+(?:in|on|for|through|among|from))\s+(?P<what>[^,;:()\u2013\u2014]+?)\.?$"
+)
+
+
+def trailing_point(sentence: str) -> list[Question]:
+    """ "Russia reevaluated its priorities, leading to a temporary cooling of relations" ->
+    "Russia reevaluated its priorities. What did this lead to?"; "... sought to deepen its
+    cooperation, particularly in energy and infrastructure": the field it singles out hidden.
+    Asked where nothing else in the sentence is."""
+    match = _TRAILING_POINT.search(sentence)
+    before = sentence[: match.start()].strip() if match else ""
+    if not match or len(words(before)) < MIN_CONTENT_WORDS:
+        return []
+    what = match["what"].strip()
+    if not 2 <= len(words(what)) <= MAX_ANSWER_WORDS or what.split()[0].casefold() in PRONOUNS:
+        return []
+    if match["led"]:
+        verb = "lead to" if match["led"].startswith("leading") else "result in"
+        front = f"{capital(before)}. What {_tense_aux(before)} this {verb}?"
+        return [Question(front, capital(what), Shape.IDENTITY, 9.0)]
+    return [Question(sentence, what, Shape.IDENTITY, 9.0, hidden=what)]
 
 
 _REQUIRED = re.compile(
