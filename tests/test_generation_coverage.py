@@ -143,3 +143,20 @@ def test_an_abbreviation_equated_with_its_words_asks_what_it_stands_for(tmp_path
     assert asked["What does PCR stand for?"] == "Polymerase chain reaction"
     # the words must spell the letters: a description is no expansion
     assert "What does CFTR stand for?" not in asked
+
+
+def test_a_happening_and_what_it_leads_to_asks_what_follows(tmp_path: Path) -> None:
+    notes = (
+        "# Fiscal policy\n\n"
+        "## Raising income tax\n"
+        "- Disposable income falls → households spend less.\n"
+        "- Government revenue rises → budget deficit narrows.\n"
+        "- All of this → AD falls.\n"
+        "- 'Laffer curve' → higher rates can raise less tax\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["What follows when disposable income falls?"] == "Households spend less"
+    assert asked["What follows when government revenue rises?"] == "Budget deficit narrows"
+    # a cause the line does not name, or a saying, is no happening to ask about
+    assert not any("all of this" in front.casefold() for front in asked)
+    assert not any("laffer" in front.casefold() for front in asked)

@@ -59,6 +59,8 @@ from revise.generation.events import (
     method,
     outcome,
     phase,
+    says_a_change,
+    what_follows,
 )
 from revise.generation.fields import (
     case_subject,
@@ -152,6 +154,7 @@ from revise.generation.questions import (
     why,
 )
 from revise.generation.steps import (
+    MAX_SHOWN_STEP_WORDS,
     MIN_STEPS,
     is_step,
     listed,
@@ -1131,6 +1134,9 @@ def _passage_drafts(
             option = done and _shaped_option(done[0], sentence, context, source, vocabulary)
             if option:
                 options.append(option)
+        if not options and not fallbacks and not vague and block.kind is BlockKind.ITEM:
+            followed_from = _what_follows(sentence, context, source)
+            options = [followed_from] if followed_from else []
         options = options or fallbacks[:1]
         # One card a definition: "What is X?" where its meaning makes an answer, else the
         # term hidden in the line; both would ask the same fact twice.
@@ -2262,6 +2268,34 @@ def _expansion_draft(passage: Passage, title: str, path: str) -> Draft | None:
     context = card_context(passage, title)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 11.0, front)])
+
+
+def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | None:
+    """ "Cost of borrowing for firms rises -> investment falls": a happening and what it leads
+    to, asked where the line gives no other card ("What follows when cost of borrowing for
+    firms rises?"). A noun phrase before the arrow is asked by `outcome`; a happening the
+    line does not name ("All of this -> AD falls") asks nothing."""
+    parts = ARROW_SPLIT.split(sentence.strip().rstrip("."))
+    if len(parts) < 2 or not parts[0] or not parts[1]:
+        return None
+    cause = parts[0].strip()
+    result = re.sub(r"^\([^()]*\)\s*", "", parts[1].strip())  # "(in theory) black dwarf"
+    if (
+        source.start != source.end  # a line run on into the next: its cause is not its own
+        or cause[:1] in "\"'\u201c\u2018"  # a saying ("ought implies can"): no happening
+        # "white dwarf has no fusion, cools slowly": what a thing is like, not a happening
+        or any(verb_base(word.casefold(), "VBZ") for word in re.findall(r",\s+(\w+)", cause))
+        or (split_clause(capital(cause)) is None and not says_a_change(cause))
+        or is_vague(capital(cause))
+        or cause.split()[0].casefold() in PRONOUNS
+        or len(cause.split()) > MAX_SHOWN_STEP_WORDS
+        or not 2 <= len(result.split()) <= MAX_ANSWER_WORDS
+        or re.search(r"[?!]", sentence)
+    ):
+        return None
+    asked = what_follows(cause, result)
+    note = NoteData(NoteKind.BASIC, asked.front, asked.back, context=context, source=source)
+    return Option(note, asked.back, 9.0, asked.front)
 
 
 def _stepped_items(group: ListGroup, title: str, path: str) -> tuple[list[Draft], set[int]]:

@@ -198,6 +198,26 @@ def _names_its_subject(subject: list[str]) -> bool:
     return good_subject([capital(subject[0]), *subject[1:]])
 
 
+def what_follows(happening: str, result: str) -> Question:
+    """ "Cost of borrowing for firms rises -> investment falls": what a happening leads to,
+    "What follows when cost of borrowing for firms rises?" :: "Investment falls"."""
+    tokens = happening.split()
+    front = f"What follows when {' '.join([*lower_first(tokens[:1]), *tokens[1:]])}?"
+    return Question(front, capital(result), Shape.EFFECT, 11.0)
+
+
+def says_a_change(clause: str) -> bool:
+    """ "Cost of borrowing for firms rises", "asset prices fall": a thing and how it changes,
+    as a rule (present tense; "productivity rose" is what a study found). "Core collapse" is
+    a thing: a plural verb needs a plural subject."""
+    tokens = clause.split()
+    found = _change_verb(tokens)
+    if found is None or found[1] not in ("does", "do"):
+        return False
+    before = tokens[found[0] - 1].strip(",;:()").casefold()
+    return found[1] == "does" or plural_noun(before)
+
+
 def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
     """Where the clause's verb says a change: its index, the auxiliary a question takes, and
     whether it is a perfect ("have cooled")."""
@@ -554,6 +574,8 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
         return []
     if len(answer.split()) > MAX_ANSWER_WORDS:
         return []
+    if says_a_change(condition) and not _VALUE_CONDITION.match(condition):
+        return [what_follows(condition, answer)]  # "Disposable income falls -> ..."
     if _VALUE_CONDITION.match(condition):
         # "|PED| > 1" names its quantity; "= 1", "+ve" take the label's; "1917" is no value
         own = re.search(r"[A-Za-z]{2,}", re.sub(r"[+-]?ve\b", "", condition))
