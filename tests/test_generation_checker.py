@@ -273,6 +273,13 @@ def card(
     return NoteData(kind, front, back, context=context, source=SourceRef(TOPIC, line, end or line))
 
 
+def test_a_cloze_opening_on_a_number_after_a_comma_is_cut_from_a_list() -> None:
+    notes = "Tariffs: 10% (steel, aluminium), 25% (cars, vans), 5% (everything else)\n"
+    tail = card("[25]% (cars, vans), 5% (everything else)", 1)
+    assert 11 in flags(notes, tail)
+    assert 11 not in flags(notes, card("Tariffs: 10% (steel, aluminium), [25]% (cars, vans)", 1))
+
+
 def test_a_line_that_stops_on_which_or_the_is_a_fragment() -> None:
     notes = (
         "The claimant must show a duty of care which\n"

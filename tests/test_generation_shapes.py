@@ -122,6 +122,20 @@ def test_a_section_that_opens_by_saying_what_its_heading_is_defines_it(tmp_path:
     assert not any("using" in front for front in asked)  # that heading names no thing
 
 
+def test_no_cloze_is_cut_from_the_tail_of_a_long_list(tmp_path: Path) -> None:
+    notes = (
+        "Sentencing for burglary\n"
+        "    - the court follows the sentencing council guideline for the offence\n"
+        "    - starting points: 6 yrs custody (e.g. burglary at night while the occupier was at"
+        " home, violence used against a vulnerable victim), 3 yrs (e.g. goods of high"
+        " sentimental value taken, some damage), 1 yr (occupier away at the time), community"
+        " order (everything else, first offence)\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, notes, "notes.txt")]
+    # "[3] yrs (...), 1 yr (...), community order (...)" says nothing of what the numbers are
+    assert not [front for front in fronts if front.startswith("[3] yrs")]
+
+
 def test_bold_terms_that_are_not_the_whole_list_are_not_counted_as_it(tmp_path: Path) -> None:
     notes = (
         "# Unemployment\n\n## Types of unemployment\n\n"

@@ -1803,7 +1803,21 @@ def _stands_alone(sentence: str, start: int, end: int) -> bool:
     opening = words(_CONJUNCTION.sub("", text.lstrip()))[:1]
     if start > 0 and opening and (is_verb_form(opening[0]) or opening[0].casefold() in MODALS):
         return False
+    if start > 0 and sentence[:start].rstrip().endswith(",") and _top_level_comma(text):
+        # "30 yrs (...), 25 yrs (...), 15 yrs (...)": the tail of a list, cut from its head
+        # ("starting points: whole life order (...)"), not a phrase that says something whole
+        return False
     return end >= len(sentence.rstrip(" .")) or not _SUBORDINATOR.search(text)
+
+
+def _top_level_comma(text: str) -> bool:
+    """A comma outside brackets: the text runs on over more than one phrase."""
+    depth = 0
+    for char in text.rstrip(" ,"):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth <= 0:
+            return True
+    return False
 
 
 _FACT_KINDS = frozenset([TargetKind.DATE, TargetKind.NUMBER])

@@ -888,6 +888,8 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
     if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):
         return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]
+    if word[:1].isdigit() and _opens_after_comma(text, note, texts):
+        return [_finding(11, face.prompt, "starts with a number cut from the middle of a list")]
     abbreviated = _ABBREVIATION_END.search(face.full.rstrip())
     if note.kind is NoteKind.CLOZE and abbreviated and _continues_after(note, face.full, texts):
         return [_finding(11, face.prompt, "cut at an abbreviation: the sentence goes on")]
@@ -953,11 +955,20 @@ def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str
     if all(found[:1].islower() and any(ch.isupper() for ch in found[1:]) for _, found in spellings):
         return f"changes the notes' spelling of {spellings[0][1]!r}"
     mid_line = [
-        at for at, found in spellings if re.search(r"(?:;|\s[-\u2013\u2014])\s*$", span[:at])
+        at for at, found in spellings if re.search(r"(?:[;,]|\s[-\u2013\u2014])\s*$", span[:at])
     ]
     if len(mid_line) == len(spellings):
         return "starts in the middle of a line of the notes"
     return ""
+
+
+def _opens_after_comma(text: str, note: NoteData, texts: _SourceTexts) -> bool:
+    """ "30 yrs (...), 25 yrs (...)" from "starting points: whole life order (...), 30 yrs
+    (...), ...": the card's first words follow a comma wherever the notes write them."""
+    opening = " ".join(text.split()[:3])
+    span = " ".join(" ".join(texts.span(note)).split())
+    found = [match.start() for match in re.finditer(re.escape(opening), span)]
+    return bool(found) and all(span[:at].rstrip().endswith(",") for at in found)
 
 
 def _is_title(text: str) -> bool:
