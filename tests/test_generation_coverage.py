@@ -160,3 +160,19 @@ def test_a_happening_and_what_it_leads_to_asks_what_follows(tmp_path: Path) -> N
     # a cause the line does not name, or a saying, is no happening to ask about
     assert not any("all of this" in front.casefold() for front in asked)
     assert not any("laffer" in front.casefold() for front in asked)
+
+
+def test_a_list_written_on_one_line_after_its_label_is_asked_as_a_list(tmp_path: Path) -> None:
+    notes = (
+        "# Ecology\n\n"
+        "## Deforestation\n"
+        "- causes: cattle ranching, logging, palm oil plantations, road building\n"
+        "- Effects of soil erosion: silted rivers, loss of nutrients (esp. nitrates), flooding\n"
+        "- the Amazon lost about 17% of its forest cover in 50 years\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["What are the causes of deforestation? (4)"] == (
+        "cattle ranching; logging; palm oil plantations; road building"
+    )
+    # a line that already gives a card ("What are effects of soil erosion?") is not asked again
+    assert not any(front.startswith("What are the effects") for front in asked)

@@ -393,12 +393,12 @@ def build_notes(
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
-                drafts.extend(
-                    _passage_drafts(
-                        passage, outline.title, vocabulary, path, seen, guide,
-                        id(passage.block) in glossary, id(passage.block) in holdings,
-                    )
+                made = _passage_drafts(
+                    passage, outline.title, vocabulary, path, seen, guide,
+                    id(passage.block) in glossary, id(passage.block) in holdings,
                 )  # fmt: skip
+                inline = not made and _inline_list_draft(passage, outline.title, path)
+                drafts.extend([inline] if inline else made)
     chosen = _formulas_told_apart(select(drafts))
     for _ in range(RESELECTIONS if refused else 0):
         flagged = refused(chosen)
@@ -2282,6 +2282,53 @@ def _expansion_draft(passage: Passage, title: str, path: str) -> Draft | None:
     context = card_context(passage, title)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 11.0, front)])
+
+
+_INLINE_LIST = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z ]{2,40}?)\s*:\s+(?P<items>[^:]+?)[.\u2026]*$"
+)
+_LISTING_LABEL = re.compile(
+    rf"^(?:{_PROS_AND_CONS.pattern}|criticisms|symptoms|signs|{'|'.join(sorted(LIST_LABELS))})"
+    r"(?:\s+of\s+.+)?$",
+    re.I,
+)
+
+
+def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "causes: diabetes (esp type 2), high blood pressure, infection, kidney stones" under
+    "Kidney failure": a list written on one line after the label that names what it lists,
+    asked as a list ("Causes of kidney failure (4)"), where the line gives no other card."""
+    block = passage.block
+    shaped = _INLINE_LIST.match(tidy(block.text))
+    if block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or not shaped:
+        return None
+    label = shaped["label"].strip()
+    if not _LISTING_LABEL.match(label):
+        return None
+    items = [
+        re.sub(r"^(?:and|or)\s+", "", item.strip(), flags=re.I)
+        for item in re.split(r",\s+(?![^()]*\))", shaped["items"])
+    ]
+    if " of " not in label.casefold():
+        whose = section_subject(replace(passage, label=""))
+        if not whose:
+            return None
+        label = f"{label} of {whose}"  # "causes" under "Kidney failure"
+    lead = replace(block, text=f"{capitalised(label)}:", end=block.start, breaks=())
+    group = ListGroup(
+        lead,
+        [replace(block, text=item, breaks=()) for item in items],
+        passage.trail,
+        label=passage.label,
+    )
+    draft = _list_draft(group, title, path)
+    if draft is None:
+        return None
+    listed = label[:1].lower() + label[1:]  # "Limitations of CPI": a common noun first
+    the = "" if listed.casefold().startswith("example") else "the "
+    front = f"What are {the}{listed}? ({len(items)})"  # a question, not a bare label
+    option = draft.options[0]
+    return Draft([replace(option, note=replace(option.note, front=front), masked=front)])
 
 
 def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | None:
