@@ -902,45 +902,75 @@ def _import_at_once(args: argparse.Namespace) -> int | None:
 def _unchanged_at_once(args: argparse.Namespace, path: Path) -> int | None:
     """`revise import` of tables and large Anki packages that are, row for row, what the decks
     of a SQLite collection hold: told so with Python's sqlite3 alone, nothing written
-    (quick_import.unchanged_reimport). None: the usual path imports them (reading them again)."""
+    (quick_import.unchanged_reimport). None: the usual path imports them, from the readers
+    opened here (`args.tables_read`, with the one found to differ: not compared again)."""
     from revise.formats.detect import read_in_batches, read_sources
-    from revise.formats.model import closed_after
     from revise.storage import quick_import
     from revise.storage.unchanged_rows import STEPS_PER_ROW
 
     if not path.is_file():
         return None
     sources: list[RowSource] = []
-    with closed_after(sources):
-        try:
-            if not all(read_in_batches(file) for file in args.files):
-                return None  # a small package, read whole: the usual path matches its notes
-            for file in args.files:
-                sources.extend(read_sources(file, deck=args.deck, scratch=path.parent)[1])
-            lines = sum(source.lines for source in sources)
-            total = lines * STEPS_PER_ROW  # as the usual path tells its progress
-            with _progress_bar(lines) as (shown, _):
-                done = 0
+    try:
+        if not all(read_in_batches(file) for file in args.files):
+            return None  # a small package, read whole: the usual path matches its notes
+        for file in args.files:
+            sources.extend(read_sources(file, deck=args.deck, scratch=path.parent)[1])
+        lines = sum(source.lines for source in sources)
+        total = lines * STEPS_PER_ROW  # as the usual path tells its progress
+        with _progress_bar(lines) as (shown, _):
+            done = 0
 
-                def advance(count: int) -> None:
-                    nonlocal done
-                    done = max(0, min(done + count, total))
-                    if shown:
-                        shown(done, total)
+            def advance(count: int) -> None:
+                nonlocal done
+                done = max(0, min(done + count, total))
+                if shown:
+                    shown(done, total)
 
-                report = quick_import.unchanged_reimport(path, sources, advance)
-        except (ReviseError, OSError):  # the usual path says what is wrong, in its own order
-            return None
-    if report is None:
+            compared = quick_import.unchanged_reimport(path, sources, advance)
+    except BaseException as error:
+        for source in sources:
+            source.close()
+        if isinstance(error, ReviseError | OSError):
+            return None  # the usual path says what is wrong, in its own order
+        raise
+    if compared.report is None:
+        args.tables_read = (sources, compared.differs)
         return None
-    print(report)
+    for source in sources:
+        source.close()
+    print(compared.report)
     return 0
+
+
+class _Compared:
+    """A table (or large package) the command line found not to be what its decks hold, just
+    before: the import matches its notes one by one without comparing it again."""
+
+    def __init__(self, source: RowSource) -> None:
+        self._source = source
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._source, name)
+
+    def origins(self) -> None:
+        return None
 
 
 def _import_files(collection, args: argparse.Namespace, *, whole: bool) -> int:  # type: ignore[no-untyped-def]
     decks, tables = [], []
+    tables_read, args.tables_read = getattr(args, "tables_read", None), None  # read once
     if getattr(args, "decks_read", None) is not None:  # read by _import_at_once: no package
         decks = args.decks_read
+    elif tables_read is not None and not whole:  # by _unchanged_at_once: not read again
+        read, differs = tables_read
+        try:
+            collection.read_no_further(read)
+        except BaseException:
+            for table in read:
+                table.close()
+            raise
+        tables = [_Compared(table) if table is differs else table for table in read]
     else:
         for path in args.files:
             found, rows = collection.read_file(

@@ -149,12 +149,20 @@ def test_nothing_is_told_unchanged_where_the_usual_path_is_needed(tmp_path):
     def told(db: Path) -> object:
         sources = [source for path in imported for source in read_sources(path)[1]]
         try:
-            return quick_import.unchanged_reimport(db, sources)
+            return quick_import.unchanged_reimport(db, sources).report
         finally:
             for source in sources:
                 source.close()
 
     assert told(quick) is not None  # the table; the packages are small, read whole
+    [table] = read_sources(imported[0])[1]
+    with sqlite3.connect(quick) as raw:  # a card's text changed in the app forgets its origin
+        raw.execute("UPDATE notes SET origin = NULL WHERE front = 'chien'")
+    try:
+        compared = quick_import.unchanged_reimport(quick, [table])
+        assert compared.report is None and compared.differs is table
+    finally:
+        table.close()
     _older_schema(tmp_path, quick)
     before = contents(quick)
     assert told(quick) is None
@@ -164,3 +172,31 @@ def test_nothing_is_told_unchanged_where_the_usual_path_is_needed(tmp_path):
     garbage.write_bytes(b"not sqlite" * 100)
     assert told(garbage) is None
     assert contents(quick) == before
+
+
+def test_a_changed_package_is_opened_once_and_only_its_changed_note_read_whole(
+    tmp_path, monkeypatch
+):
+    from revise.cli import main
+    from revise.formats import anki
+
+    monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)  # read a batch at a time
+    path = package(tmp_path, LEGACY)
+    db = tmp_path / "revise.db"
+    assert main(["--db", str(db), "import", str(path)]) == 0
+    _package_changed(tmp_path, db)
+    opened, read_whole = [], []
+    open_package, read_note = anki.AnkiRows.__init__, anki._NoteReader._raw_note
+    monkeypatch.setattr(
+        anki.AnkiRows, "__init__", lambda self, *a, **k: opened.append(open_package(self, *a, **k))
+    )
+    monkeypatch.setattr(
+        anki._NoteReader, "_raw_note", lambda self, *a: read_whole.append(1) or read_note(self, *a)
+    )
+
+    assert main(["--db", str(db), "import", str(path)]) == 0
+
+    assert len(opened) == 1  # compared, then imported, from one copy of its collection
+    assert len(read_whole) == 1  # the note changed; the others as stored
+    with Collection.open(db) as col:
+        assert sum("new" in note.tags for note in col.export_deck(col.decks()[0].name).notes) == 1

@@ -192,6 +192,11 @@ class AnkiRows:
         """Let go of the package and remove the collection's temporary copy."""
         self._close()
 
+    def read_no_further(self, known: Known) -> None:
+        """From now on, the notes whose origin `known` holds are read no further by `batches`,
+        as if `known` had been given when the package was opened."""
+        self._source.reader.known = known
+
     def origins(self) -> Iterator[tuple[str, str]]:
         """(deck name, origin) of each note, in order, the notes read no further."""
         source, names = self._source, self._decks
@@ -501,8 +506,9 @@ class _RawNote:
 
 class _NoteReader:
     """A collection's notes, read a note at a time: iterating gives (deck id, note) for each
-    note that makes cards, in the order of their ids. Opening it checks the collection's
-    columns and reads its note types, decks and options."""
+    note that makes cards, in the order of their ids, those whose origin `known` holds read no
+    further. Opening it checks the collection's columns and reads its note types, decks and
+    options."""
 
     def __init__(
         self,
@@ -512,7 +518,7 @@ class _NoteReader:
         known: Known,
         beside: object,
     ) -> None:
-        self._conn, self._error, self._member, self._known = conn, error, member, known
+        self._conn, self._error, self._member, self.known = conn, error, member, known
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
@@ -558,7 +564,7 @@ class _NoteReader:
             yield row[6] or 1, _origin(fresh, row)
 
     def __iter__(self) -> Iterator[tuple[int, NoteData]]:
-        fresh, known = self._shared.copy, self._known  # bound once: used for every note
+        fresh, known = self._shared.copy, self.known  # bound once: used for every note
         cards: Iterator[_CardRow] | None = None  # the cards, from the first note read further on
         ahead = None
         for row in self._conn.execute(_NOTES_WITH_CARDS):

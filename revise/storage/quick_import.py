@@ -24,6 +24,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, suppress
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -88,17 +89,27 @@ def import_new_decks(path: Path, decks: list[DeckData], now: datetime) -> Import
         return None
 
 
+@dataclass
+class Compared:
+    """What `unchanged_reimport` found: the report, if every source is what its decks hold;
+    else the source found to differ, if it came to one (the usual path need not compare it
+    again: it matches its notes one by one at once)."""
+
+    report: ImportReport | None = None
+    differs: RowSource | None = None
+
+
 def unchanged_reimport(
     path: Path, sources: Sequence[RowSource], advance: Advance | None = None
-) -> ImportReport | None:
+) -> Compared:
     """The report of importing `sources` (tables, large Anki packages) into the collection at
     `path` when each is, row for row, what its decks hold (storage/unchanged_rows.py): every
-    note unchanged, nothing to write, as `Collection.import_decks` finds it. None where the
-    usual path is needed: a source that differs, or cannot tell its rows' origins; a file
+    note unchanged, nothing to write, as `Collection.import_decks` finds it. No report where
+    the usual path is needed: a source that differs, or cannot tell its rows' origins; a file
     missing, read-only, at another schema or not a collection (the usual path explains). Read
     in one transaction, writing nothing; `advance` is told of the rows compared."""
     if not sources or not path.is_file() or is_read_only(path):
-        return None
+        return Compared()
     try:
         with gc_paused(), closing(sqlite3.connect(path, isolation_level=None)) as db:
             db.execute("PRAGMA busy_timeout = 0")  # busy: the usual path says so and waits
@@ -106,21 +117,21 @@ def unchanged_reimport(
             db.execute("BEGIN")  # one snapshot for every source, as the usual path's plans
             try:
                 if not _at_head(db, make=False):
-                    return None
+                    return Compared()
                 report = ImportReport()
                 for source in sources:
                     origins = source.origins()
                     if origins is None:
-                        return None
+                        return Compared()
                     decks = unchanged_decks(db.execute, origins, source.deck_info, advance)
                     if decks is None:
-                        return None
+                        return Compared(differs=source)
                     report.decks.extend(deck.report for deck in decks.values())
-                return report
+                return Compared(report)
             finally:
                 db.execute("ROLLBACK")
     except sqlite3.Error:
-        return None
+        return Compared()
 
 
 def _store(db: sqlite3.Connection, decks: list[DeckData], stamp: int) -> ImportReport | None:

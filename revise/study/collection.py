@@ -255,6 +255,19 @@ class Collection:
             scratch=None if self.path is None else self.path.parent,
         )
 
+    def read_no_further(self, tables: Sequence[RowSource]) -> None:
+        """Tables opened without the collection (the command line's check for unchanged files,
+        before it opens it): a large Anki package's notes stored from it that it still says the
+        same of are read no further, as `read_file` opens them; the stored origins are read
+        now, and importing those notes raises StaleOrigin if they change meanwhile."""
+        from revise.formats.anki import AnkiRows
+
+        packages = [table for table in tables if isinstance(table, AnkiRows)]
+        if packages:
+            known = self._origins()
+            for package in packages:
+                package.read_no_further(known)
+
     def _origins(self) -> KnownOrigins:
         """The origin of each note imported from an Anki package, and its key."""
         with self._lock, storage.reading(self._engine) as connection:
