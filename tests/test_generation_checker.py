@@ -280,6 +280,12 @@ def test_a_cloze_opening_on_a_number_after_a_comma_is_cut_from_a_list() -> None:
     assert 11 not in flags(notes, card("Tariffs: 10% (steel, aluminium), [25]% (cars, vans)", 1))
 
 
+def test_a_deletion_cut_at_an_abbreviations_full_stop_hides_half_a_term() -> None:
+    notes = "Symphony No. 9 (1824) -> first symphony with a choir, Beethoven's last\n"
+    assert 4 in flags(notes, card("[Symphony No]. 9 (1824) -> first symphony with a choir", 1))
+    assert 4 not in flags(notes, card("Symphony No. 9 ([1824]) -> first symphony with a choir", 1))
+
+
 def test_a_line_that_stops_on_which_or_the_is_a_fragment() -> None:
     notes = (
         "The claimant must show a duty of care which\n"

@@ -1232,6 +1232,8 @@ def _half_a_term(
     right = after.split()[0] if after.split() else ""
     if before.endswith(("\u00a3", "$", "\u20ac", "#")):
         return "half of a quantity (its sign is left outside)"
+    if re.fullmatch(r"[A-Za-z]{1,4}", tokens[-1]) and re.match(r"\.\s?\d", after):
+        return "half of a term (cut at its abbreviation's full stop: 'Order No. 1')"
     if is_number_word(tokens[0]) and left.rstrip(",").replace(".", "").isdigit():
         return "half of a quantity"
     capital = tokens[-1][:1].isupper()
