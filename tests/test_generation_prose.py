@@ -74,3 +74,47 @@ def test_an_outcome_or_field_singled_out_at_a_sentence_end_is_asked(tmp_path: Pa
     assert hidden(notes) == [
         "The city invested its profits heavily, particularly in [new warehouses and harbour walls]."
     ]
+
+
+def test_a_pointer_to_the_thing_its_heading_ends_on_is_asked_by_that_name(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Hanseatic League\n\n## Naval and Merchant Power\n\nThe league kept a fleet of "
+        "armed cogs in every port it traded with. This power was crucial for the safety of its "
+        "convoys in the Baltic.\n",
+    )
+    assert asked(notes)["What was naval and merchant power crucial for?"] == (
+        "The safety of its convoys in the Baltic"
+    )
+
+
+def test_whose_rule_a_named_place_was_under_is_asked_with_its_time(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Hanseatic League\n\nIn the early 15th century, the league built a trading post "
+        "in Bergen, which was then under the rule of Denmark.\n",
+    )
+    assert asked(notes)["Under whose rule was Bergen in the early 15th century?"] == "Denmark"
+
+
+def test_a_lead_announcing_its_reasons_in_a_clause_keeps_the_fact_it_hangs_on(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Hanseatic League\n\n## Control of the Sound\n\n- After the war with Denmark - "
+        "Lübeck took over the tolls of the Sound, which mattered greatly to the league for 2 "
+        "reasons\n  - The tolls paid for the fleet that guarded the convoys\n  - The league "
+        "could close the Baltic to Dutch ships\n",
+    )
+    assert "After the war with Denmark, [Lübeck] took over the tolls of the Sound" in hidden(notes)
+
+
+def test_what_someone_set_out_to_do_is_asked_where_nothing_else_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Hanseatic League\n\n## The towns\n\n- The town council moved quickly to close "
+        "the harbour\n- The guild masters refused to pay them\n",
+    )
+    # whom "them" stands for is elsewhere: no card asks it
+    assert asked(notes) == {"What did the town council move quickly to do?": "Close the harbour"}

@@ -22,6 +22,7 @@ from revise.generation.clauses import (
     comparison,
     conceded,
     examples,
+    good_subject,
     made_so,
     main_clause,
     marked_by,
@@ -32,11 +33,13 @@ from revise.generation.clauses import (
     quoted_line,
     relation,
     required,
+    set_out_to,
     several_speakers,
     stance,
     superlative,
     tied_to,
     trailing_point,
+    under_whose,
     which_did,
     while_doing,
     with_doing,
@@ -118,6 +121,7 @@ from revise.generation.questions import (
     DISCOURSE,
     EXAMPLE_OPENER,
     FALLBACK_SHAPES,
+    FRONTING_WORDS,
     MAX_ANSWER_WORDS,
     MODALS,
     RELATION_LABELS,
@@ -355,6 +359,7 @@ def build_notes(
                 lead = Passage(part.lead, part.trail, part.label)
                 # "The human heart has four chambers:": a fact of its own over its list
                 stated = "" if dated else leads_with_fact(part.lead.text)
+                stated = stated or ("" if dated else _fact_before_count(part.lead.text))
                 counted = stated and _count_draft(lead, stated, outline.title, path)
                 if counted:
                     drafts.append(counted)
@@ -1050,6 +1055,7 @@ def _passage_drafts(
             sentence = capitalised(sentence)
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
+        sentence = _named_by_section(sentence, passage, vocabulary.names)
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind, block.terms):
             continue
@@ -1289,6 +1295,24 @@ def _says_what_it_did(sentence: str) -> bool:
 
 
 _DEMONSTRATIVE = re.compile(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
+MAX_NAMING_HEADING_WORDS = 5
+
+
+def _named_by_section(sentence: str, passage: Passage, names: frozenset[str]) -> str:
+    """ "This support was vital for ..." under "Economic and Military Support" -> "Economic and
+    military support was vital for ...": the heading that ends on the thing pointed to names
+    it whole."""
+    match = _DEMONSTRATIVE.match(sentence)
+    heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
+    tokens = heading.split()
+    if not match or not tokens or len(tokens) > MAX_NAMING_HEADING_WORDS:
+        return sentence
+    if not can_be(match[1], "NOUN") or tokens[-1].casefold() != match[1].casefold():
+        return sentence
+    if len(tokens) < 2 or any(not word.isalpha() and word.casefold() != "and" for word in tokens):
+        return sentence  # "Support": no more than the sentence says; "Support (1950s)": a label
+    named = " ".join(lower_first(tokens, names))
+    return capital(f"{named}{sentence[match.end() :]}")
 
 
 def _points_away(sentence: str, context: str) -> bool:
@@ -1603,6 +1627,30 @@ def _count_draft(passage: Passage, stated: str, title: str, path: str) -> Draft 
     return Draft([Option(note, answer, 11.0, front)])
 
 
+_HUNG_COUNT = re.compile(r"^(?P<fact>.{12,}?),\s+which\s+[^,;:]+$")
+
+
+def _fact_before_count(text: str) -> str:
+    """ "Nationalists set up their own govt in Taiwan, which was extremely important to Mao for
+    2 reasons" over the reasons: what the clause announcing the list is hung on is a fact."""
+    if not LIST_COUNT.search(text):
+        return ""
+    match = _HUNG_COUNT.match(text.strip())
+    if not match or len(words(match["fact"])) < MIN_LEAD_FACT_WORDS:
+        return ""
+    fact = match["fact"].strip()
+    parts = DASH.split(fact)
+    tail = parts[-1].strip()
+    if len(parts) == 2 and re.match(rf"(?:{FRONTING_WORDS})\b", parts[0], re.I):
+        fact = f"{parts[0].strip()}, {tail}"  # "After the civil war - X ...": when, then what
+    clause = split_clause(tail)
+    if clause is not None:
+        return fact if good_subject(clause.subject) else ""
+    # "Nationalists set up their own govt": a verb the parser cannot be sure of
+    tokens = tail.split()
+    return fact if tokens[0][:1].isupper() and any(map(is_verb_form, tokens[1:3])) else ""
+
+
 def announces_list(text: str) -> bool:
     """ "... in the following ways:", "the USSR agreed to:": a lead, not a fact."""
     return text.rstrip().endswith(":") or bool(LIST_COUNT.search(text))
@@ -1679,6 +1727,7 @@ def shaped_questions(
         *tied_to(sentence, names),
         *with_doing(sentence, names),
         *trailing_point(sentence),
+        *set_out_to(sentence, names),
         *change(sentence, names),
         *affect(sentence, names),
         *ended(sentence, names),
@@ -1708,6 +1757,7 @@ def shaped_questions(
         granted = conceded(sentence)  # "Although X provided Y, ...": what it grants is a fact
         found.extend(replace(q, beside=True) for q in object_question(granted, names) if granted)
     found.extend(which_did(sentence, names))  # "..., the Treaty of X, which acknowledged Y"
+    found.extend(under_whose(sentence))  # "..., Korea, which was then under the rule of Y"
     for_whom = _FOR_WHOM.match(sentence)
     if for_whom:
         # "For Russia - war had proved China's worth as an ally": what it meant for someone

@@ -383,6 +383,63 @@ def which_did(sentence: str, names: frozenset[str]) -> list[Question]:
     ]
 
 
+_SET_OUT_TO = re.compile(
+    r"^(?P<subject>[A-Z][^,;:()\u2013\u2014]{1,60}?)\s+(?P<verb>[a-z]+)\s+(?P<adverb>[a-z]+ly\s+)?"
+    r"to\s+(?P<action>[a-z]+\s+[^;:]+?)\.?$"
+)
+_POINTING = frozenset(["it", "them", "him", "her", "this", "these", "those", "that", "there"])
+# Verbs before "to" that say how, not what, was done: "used to", "had to", "seemed to".
+_MANNER_VERBS = frozenset(
+    ["use", "have", "get", "seem", "appear", "tend", "happen", "come", "go", "ought", "need"]
+)
+
+
+def set_out_to(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Congress moved quickly to defend Taiwan" -> "What did Congress move quickly to do?":
+    what someone set out to do, where nothing else in the line is asked."""
+    match = _SET_OUT_TO.match(sentence.strip())
+    if not match:
+        return []
+    base = verb_base(match["verb"], "VBD")
+    if base is None or base in _MANNER_VERBS or base in _LIGHT_VERBS:
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+        return []
+    action = match["action"].split()
+    if not is_base_verb(action[0]):
+        return []  # "turned to USSR for aid": where, not what it set out to do
+    answer = _answer(" ".join(action))
+    if len(words(answer)) < 2 or any(word.casefold() in _POINTING for word in words(answer)):
+        return []  # "refused to seat them": whom is said elsewhere
+    adverb = match["adverb"] or ""
+    front = finish_question(f"What did {subject_phrase(subject, names)} {base} {adverb}to do")
+    return [Question(front, answer, Shape.OBJECT, 9.5)]
+
+
+_UNDER_WHOSE = re.compile(
+    r"(?<=\s)(?P<the>[Tt]he\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*),\s+which\s+"
+    r"(?P<be>was|were|is|are)\s+(?P<when>(?:then|still|already|now)\s+)?under\s+the\s+"
+    r"(?P<kind>[a-z]+)\s+of\s+(?P<whom>[A-Z][^,;()]*?)\s*(?:[,;(]|\.?$)"
+)
+
+
+def under_whose(sentence: str) -> list[Question]:
+    """ "In the late 19th century, Russia took an interest in Korea, which was then under the
+    influence of China" -> "Under whose influence was Korea in the late 19th century?": whose
+    sway a named place or body was under, said in a clause hung on its name."""
+    match = _UNDER_WHOSE.search(sentence)
+    if not match or not can_be(match["kind"], "NOUN"):
+        return []
+    fronted = FRONTED.match(sentence)
+    when = match["when"].strip() if match["when"] else ""
+    if when == "then":
+        when = " ".join(lower_first(fronted["front"].split())) if fronted else ""
+    thing = f"{'the ' if match['the'] else ''}{match['name']}"
+    front = finish_question(f"Under whose {match['kind']} {match['be']} {thing} {when}")
+    return [Question(front, match["whom"].strip(), Shape.IDENTITY, 10.0, beside=True)]
+
+
 _AS_NAME = re.compile(
     r"^(?P<conj>(?i:as|when|after|once|before))\s+(?P<name>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*"
     r"(?:\s+[A-Z][\w'\u2019-]*)*)\s+(?P<did>[a-z][^,;]{4,60}?),\s+(?:however,\s+)?"
