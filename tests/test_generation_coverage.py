@@ -176,3 +176,17 @@ def test_a_list_written_on_one_line_after_its_label_is_asked_as_a_list(tmp_path:
     )
     # a line that already gives a card ("What are effects of soil erosion?") is not asked again
     assert not any(front.startswith("What are the effects") for front in asked)
+
+
+def test_a_bullet_opening_on_its_term_in_lower_case_hides_the_term(tmp_path: Path) -> None:
+    notes = (
+        "# Plants\n\n"
+        "## Leaves\n"
+        "- **xylem vessels** carry water up from the roots\n"
+        "- **guard cells** (singular guard cell) swell to open the pore\n"
+        "- **phloem sieve tubes** (p.s.t.) carry sucrose both ways\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert "[Xylem vessels] carry water up from the roots" in cards
+    # an aside beside the gap that spells the term out gives it away: no card
+    assert not any("swell to open" in card or "carry sucrose" in card for card in cards)

@@ -1903,6 +1903,9 @@ def _window_at(sentence: str, target: Target, breaks: re.Pattern[str]) -> tuple[
     return bounds[first][0], bounds[last][1]
 
 
+MAX_ABBREVIATION_LETTERS = 6
+
+
 def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Option | None:
     window = _window(sentence, target)
     if window is None:
@@ -1918,6 +1921,19 @@ def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Op
     if is_boilerplate(f"{before}{answer}{after}"):
         return None  # a long sentence's clause can still be a copyright line or a menu
     before = capitalised(before)
+    first = answer.split()[0] if answer.split() else ""
+    aside = re.match(r"\s*\(([^()]{1,30})\)", after)
+    letters = aside and "".join(filter(str.isalpha, aside[1])).upper()
+    stem = first[:4].casefold()
+    shortened = aside and (
+        (len(letters) <= MAX_ABBREVIATION_LETTERS and spelled_by(letters, answer))
+        or any(word.casefold().startswith(stem) for word in words(aside[1]))
+    )  # "(p.d.)", "(singular atrium)": the aside beside the gap gives the term away
+    if not before and target.kind is TargetKind.TERM and first.isalpha() and first.islower():
+        # "[osmoreceptors] in the hypothalamus detect ...": the author's term opening a bullet
+        # begins the card, capitalised as any sentence ("pH", "mRNA" are written as they
+        # are); where its abbreviation follows ("(p.d.)"), it stays for the checker to refuse
+        answer = answer if shortened else capitalised(answer)
     front = f"{escape(before)}[{escape(answer)}]{escape(after)}"
     note = NoteData(NoteKind.CLOZE, front, context=context, source=source)
     return Option(note, answer, target.score, f"{before}___{after}")
