@@ -122,6 +122,20 @@ def test_a_section_that_opens_by_saying_what_its_heading_is_defines_it(tmp_path:
     assert not any("using" in front for front in asked)  # that heading names no thing
 
 
+def test_a_figure_stands_in_where_the_heading_gives_the_term_away(tmp_path: Path) -> None:
+    notes = (
+        "# Global health\n\n## The WHO and its assembly\n\n"
+        "- The **World Health Organization (WHO)** has **194 member states**: each sends a"
+        " delegation to the World Health Assembly in Geneva every May.\n"
+        "- The assembly elects the **Director-General** for a term of five years.\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, notes)]
+    assert (
+        "The World Health Organization (WHO) has [194 member states]: each sends a delegation"
+        " to the World Health Assembly in Geneva every May." in fronts
+    )
+
+
 def test_no_cloze_is_cut_from_the_tail_of_a_long_list(tmp_path: Path) -> None:
     notes = (
         "Sentencing for burglary\n"

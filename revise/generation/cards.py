@@ -433,8 +433,9 @@ def _formulas_told_apart(notes: list[NoteData]) -> list[NoteData]:
 
 
 def _without_refused(draft: Draft, bad: set[tuple[str, str]]) -> Draft:
-    """A fact's options less those refused; where one was, only a deletion of a date or a name
-    may stand in for it ("[1960] - Greensboro sit-in ..."): a weaker word makes a worse card."""
+    """A fact's options less those refused; where one was, only a deletion of a date, a name or
+    a figure may stand in for it ("[1960] - Greensboro sit-in ...", "The MPC has [9] members"
+    where the heading names the MPC): a weaker word makes a worse card."""
     kept = [option for option in draft.options if (option.note.front, option.note.back) not in bad]
     if len(kept) == len(draft.options):
         return draft
@@ -455,6 +456,10 @@ def _date_or_name_deleted(option: Option) -> bool:
         answer,
     ):
         return True  # "1960", "20 June", "April 13 1873"
+    after = option.note.front.split("]", 1)[-1].lstrip(" (")
+    figure = re.fullmatch(r"\d[\d,.]*(?:\s?%|\s[a-z][\w\s]*)?", answer)
+    if figure and answer.strip("0.,% ") and not after[:1].isupper():
+        return True  # "has [9 members]", "[4] mmol/L", not a section number "[1.3] Sentence"
     tokens = [token for token in answer.split() if token not in _JOINING_NAMES]
     capitalised_words = bool(tokens) and all(token[:1].isupper() for token in tokens)
     return capitalised_words and (len(tokens) > 1 or not lemmas(tokens[0].casefold()))
