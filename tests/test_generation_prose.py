@@ -118,3 +118,16 @@ def test_what_someone_set_out_to_do_is_asked_where_nothing_else_is(tmp_path: Pat
     )
     # whom "them" stands for is elsewhere: no card asks it
     assert asked(notes) == {"What did the town council move quickly to do?": "Close the harbour"}
+
+
+def test_how_many_groups_a_topic_is_divided_into_is_asked_with_the_groups_named(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Hanseatic League\n\nThe history of the league can be divided into four stages. "
+        "In the first stage (1159-1250), merchants of Lübeck formed trading partnerships.\n",
+    )
+    assert asked(notes)["Into how many stages can the history of the league be divided?"] == (
+        "Four"
+    )

@@ -32,6 +32,7 @@ from revise.generation.language import (
     MAIN_VERBS,
     PRONOUNS,
     STANCE_VERBS,
+    is_number_word,
     is_stopword,
     is_verb_form,
     words,
@@ -415,6 +416,40 @@ def set_out_to(sentence: str, names: frozenset[str]) -> list[Question]:
     adverb = match["adverb"] or ""
     front = finish_question(f"What did {subject_phrase(subject, names)} {base} {adverb}to do")
     return [Question(front, answer, Shape.OBJECT, 9.5)]
+
+
+_GROUPED_INTO = re.compile(
+    r"^(?P<subject>[A-Z][^,;:()\u2013\u2014]{2,80}?)\s+(?P<aux>(?:can|could|may|might)\s+be|is|are|was"
+    r"|were)\s+(?P<verb>grouped|divided|split|classified|categori[sz]ed|separated|sorted"
+    r"|broken\s+down)\s+into\s+(?P<count>\d{1,2}|[a-z]+)\s+(?P<what>(?:[a-z]+\s+)?[a-z]+s)\.?$"
+)
+MAX_GROUPS = 12
+
+
+def grouped_into(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "General trends in post-war assistance can be grouped into six phases" -> "Into how many
+    phases can general trends in post-war assistance be grouped?": how many groups the notes
+    then go through."""
+    match = _GROUPED_INTO.match(sentence.strip())
+    if not match:
+        return []
+    count = match["count"]
+    if not (count.isdigit() and 1 < int(count) <= MAX_GROUPS) and not (
+        is_number_word(count) and count.casefold() not in ("one", "half", "dozen", "hundred")
+    ):
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject):
+        return []
+    aux = match["aux"].split()
+    verb = " ".join(match["verb"].split())
+    if len(subject) > 1 and subject[1][:1].islower():
+        names = frozenset()  # "General trends": a common word opening the sentence, not a name
+    named = subject_phrase(subject, names)
+    front = finish_question(
+        f"Into how many {match['what']} {aux[0]} {named} {' '.join([*aux[1:], verb])}"
+    )
+    return [Question(front, capital(count), Shape.RELATION, 10.6)]
 
 
 _UNDER_WHOSE = re.compile(
