@@ -214,3 +214,32 @@ def test_a_cited_study_hides_its_authors_or_its_finding_not_its_year(tmp_path: P
     # an agreement's year is its date, not a citation
     assert "Munich Agreement ([1938]) - Sudetenland handed to Germany without a fight" in cards
     assert not any(f"([{year}])" in card for card in cards for year in (1932, 1955, 1980))
+
+
+def test_a_named_event_and_its_date_ask_what_it_was_or_did(tmp_path: Path) -> None:
+    got = questions(
+        tmp_path,
+        "Interwar dictatorships\n\n"
+        "- TREATY OF LONDON 1915 -> Italy promised Trentino + South Tyrol for joining the war\n"
+        "- Acerbo Law (July 1923) -> party with 25% of the vote gets 2/3 of seats\n"
+        "- Matteotti Crisis 1924 -> socialist deputy murdered by fascists, opposition walks out\n"
+        "- Mussolini 1922 -> made PM by Victor Emmanuel III\n"
+        "- NUREMBERG LAWS Sept 1935 -> Jews lost German citizenship, could not marry non-Jews "
+        "or employ them (Reich Citizenship Law + Blood Law) => emigration rose\n",
+    )
+    # the answer stops at the next arrow, without its closing aside where it runs long
+    assert got["What did the Nuremberg Laws (Sept 1935) do?"] == (
+        "Jews lost German citizenship, could not marry non-Jews or employ them"
+    )
+    assert (
+        got["What did the Treaty of London (1915) do?"]
+        == "Italy promised Trentino + South Tyrol for joining the war"
+    )
+    assert got["What did the Acerbo Law (July 1923) do?"] == (
+        "Party with 25% of the vote gets 2/3 of seats"
+    )
+    assert got["What happened in the Matteotti Crisis (1924)?"] == (
+        "Socialist deputy murdered by fascists, opposition walks out"
+    )
+    # a person is no event: what was done to them is not asked as what happened in them
+    assert not any("Mussolini" in front for front in got)

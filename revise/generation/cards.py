@@ -56,6 +56,7 @@ from revise.generation.events import (
     covaries,
     dated,
     dated_deed,
+    dated_event,
     ended,
     intention,
     label_clause,
@@ -1740,6 +1741,7 @@ def shaped_questions(
         *ended(sentence, names),
         *phase(sentence, names),
         *dated(sentence),
+        *dated_event(sentence),
         *means(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]

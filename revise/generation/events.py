@@ -56,7 +56,7 @@ from revise.generation.questions import (
     capital,
     case_span,
 )
-from revise.generation.targets import DAY
+from revise.generation.targets import DAY, closing_date
 
 # Verbs that say how an amount or a relation moved: "support increased steadily".
 CHANGE_VERBS = frozenset(
@@ -423,6 +423,98 @@ def dated(sentence: str) -> list[Question]:
         return []
     front = finish_question(f"What happened on {match['day']}")
     return [Question(front, capital(event), Shape.EFFECT, 10.8)]
+
+
+# What a dated document did, rather than what happened in it: "FUNDAMENTAL LAWS April 1906 ->
+# tsar kept supreme power" asks "What did the Fundamental Laws (April 1906) do?"
+_DOCUMENTS = frozenset(
+    ["law", "act", "treaty", "manifesto", "decree", "order", "theses", "pact", "agreement",
+     "plan", "policy", "constitution", "declaration", "charter", "bill", "edict", "proclamation",
+     "amendment", "settlement", "reform", "programme", "program", "doctrine", "accord",
+     "convention", "resolution", "statute", "compromise", "ultimatum", "note", "telegram",
+     "alliance", "entente", "union", "league"]
+)  # fmt: skip
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_NAME_JOINS = frozenset(["of", "the", "and", "&", "+", "for", "on"])
+_HEAD_BEFORE = frozenset(["of", "for", "on"])
+MAX_EVENT_WORDS = 6
+
+
+def dated_event(sentence: str) -> list[Question]:
+    """ "KORNILOV AFFAIR (Aug 1917) -> Gen. Kornilov marches on Petrograd" -> "What happened
+    in the Kornilov Affair (Aug 1917)?"; "Treaty of Portsmouth 1905 -> ended war with Japan" ->
+    "What did the Treaty of Portsmouth (1905) do?": a named event and its date, then what it
+    was or did. What the line says of it is the fact; its date alone is the weaker card."""
+    parts = ARROW_SPLIT.split(sentence.strip().rstrip("."), maxsplit=1)
+    if len(parts) != 2:
+        return []
+    head, said = parts[0].strip(), parts[1]
+    when = closing_date(head)
+    if not when:  # "BLOODY SUNDAY 9 Jan 1905 (22 Jan NS)": the date before an aside
+        head = re.sub(r"\s*\([^()]*\)$", "", head)
+        when = closing_date(head)
+    if not when:
+        return []
+    event = re.sub(r"\s*\(?\s*$", "", head[: head.rstrip().rstrip(")").rstrip().rfind(when)])
+    tokens = event.replace(":", " ").split()  # "CONSTITUENT ASSEMBLY: elections Nov 1917"
+    if not 1 <= len(tokens) <= MAX_EVENT_WORDS or not tokens[0][:1].isupper():
+        return []
+    last = tokens[-1]
+    if any(not t[:1].isupper() and t.casefold() not in _NAME_JOINS for t in tokens[:-1]):
+        return []  # "Russia entered war": a clause, not a name
+    if len(tokens) == 1:
+        return []  # "Population 1801 -> 9 million": a capital that only opens the line
+    named = sum(1 for token in tokens if token[:1].isupper())
+    if last[:1].islower() and (named < 2 or verb_base(last, "VBZ") or is_verb_form(last)):
+        return []  # "LENIN returns", "Cotton production 1800": no event's name
+    lowered = [token.casefold() for token in tokens]
+    joined = next((at for at, token in enumerate(lowered) if at and token in _HEAD_BEFORE), 0)
+    head_word = lowered[joined - 1] if joined else lowered[-1]  # "Treaty of ...", "March on ..."
+    base = lemmas(head_word).get("NOUN", ())
+    named = " ".join(_tidy_name(tokens))
+    if head_word in _DAYS:
+        front = f"What happened on {named} ({when})?"
+    elif not base or head_word.casefold() in _NAME_JOINS:
+        return []  # "Tannenberg (Aug 1914)": no telling how to say it in a question
+    elif any(noun in _DOCUMENTS for noun in base):
+        front = f"What did the {named} ({when}) do?"
+    else:
+        front = f"What happened in the {named} ({when})?"
+    answer = _what_it_says(said)
+    if not answer:
+        return []
+    return [Question(front, capital(answer), Shape.EFFECT, 10.8)]
+
+
+def _tidy_name(tokens: list[str]) -> list[str]:
+    """ "FUNDAMENTAL LAWS" -> "Fundamental Laws", "TREATY OF BREST-LITOVSK" -> "Treaty of
+    Brest-Litovsk": a name the notes shout, written as a name."""
+    shouted = all(token.isupper() or token.casefold() in _NAME_JOINS for token in tokens)
+    return [
+        token.casefold()
+        if token.casefold() in _NAME_JOINS
+        else token.title()
+        if token.isupper() and (shouted or len(token) > MAX_ACRONYM_LETTERS)
+        else token
+        for token in tokens
+    ]
+
+
+MAX_ACRONYM_LETTERS = 4  # "NATO", "USSR" stay as they are beside a shouted "ASSEMBLY"
+
+
+def _what_it_says(said: str) -> str:
+    """What a line says after its event's arrow, up to the next arrow or ";", asides and the
+    note-taker's doubts ("(?)") left out; "" where that runs too long or says too little."""
+    text = re.split(rf"\s*{ARROW}\s*|;", said, maxsplit=1)[0].strip(" ,.")
+    text = re.sub(r"\s*\(\?\)$", "", text)  # "approx. 270 killed(?)"
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        text = re.sub(r"\s*\([^()]*\)$", "", text)  # "... rule by decree (Art. 87)"
+    if len(text.split()) > MAX_ANSWER_WORDS:
+        text = text.split(", ")[0]
+    if len(words(text)) < 2 or len(text.split()) > MAX_ANSWER_WORDS:
+        return ""
+    return text
 
 
 def phase(sentence: str, names: frozenset[str]) -> list[Question]:

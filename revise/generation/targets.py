@@ -154,6 +154,17 @@ def date_given_away(answer: str, shown: str, context: str = "") -> str:
     return ""
 
 
+def closing_date(text: str) -> str:
+    """The date `text` ends with, in brackets or not ("KORNILOV AFFAIR (Aug 1917)" -> "Aug
+    1917"), or ""."""
+    bare = text.rstrip()
+    inner = re.search(r"\(([^()]*)\)$", bare)
+    if inner:
+        return inner[1].strip() if opening_date(inner[1].strip()) == inner[1].strip() else ""
+    found = [match for match in _DATE.finditer(bare) if match.end() == len(bare)]
+    return found[-1][0] if found and _is_date_like(found[-1][0]) else ""
+
+
 def opening_date(text: str) -> str:
     """The date `text` opens with ("Dec 1916 by Prince Yusupov" -> "Dec 1916"), or ""."""
     match = _DATE.match(text)
