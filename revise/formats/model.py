@@ -419,6 +419,9 @@ def cloze_segments(text: str) -> list[tuple[str, int | None, str]]:
             end = match.end()
         pieces.append((text[end:], None, ""))
         return [piece for piece in pieces if piece[0] or piece[1] is not None]
+    quick = None if "\\" in text else _bracket_segments(text)
+    if quick is not None:
+        return quick
     pieces = []
     plain: list[str] = []
     group = 0
@@ -445,6 +448,26 @@ def cloze_segments(text: str) -> list[tuple[str, int | None, str]]:
         index += 1
     if plain:
         pieces.append(("".join(plain), None, ""))
+    return pieces
+
+
+def _bracket_segments(text: str) -> list[tuple[str, int | None, str]] | None:
+    """`cloze_segments` of a text with no escape in it, from one bracket to the next; None
+    where a bracket is out of place (the character by character reading says where)."""
+    pieces: list[tuple[str, int | None, str]] = []
+    group = 0
+    index = 0
+    while (start := text.find("[", index)) != -1:
+        close = text.find("]", start + 1)
+        if close == -1 or not text[start + 1 : close].strip() or "[" in text[start + 1 : close]:
+            return None
+        if start > index:
+            pieces.append((text[index:start], None, ""))
+        pieces.append((text[start + 1 : close], group, ""))
+        group += 1
+        index = close + 1
+    if index < len(text):
+        pieces.append((text[index:], None, ""))
     return pieces
 
 

@@ -24,11 +24,14 @@ def _aligned_cells(line: str) -> tuple[list[str], list[int]]:
     """The cells of a line whose columns are set apart by two spaces or a tab, with where each
     starts; ([], []) for a line with one cell."""
     text = line.expandtabs(8).rstrip()
+    stripped = text.strip()
+    if not _GAP.search(stripped):
+        return [], []  # (most lines: one cell, nothing to split)
     indent = len(text) - len(text.lstrip())
     cells: list[str] = []
     starts: list[int] = []
     position = indent
-    for piece in _GAP.split(text.strip()):
+    for piece in _GAP.split(stripped):
         at = text.index(piece, position)
         cells.append(piece.strip())
         starts.append(at)
