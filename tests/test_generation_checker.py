@@ -641,3 +641,22 @@ def test_a_formula_template_on_a_line_of_words_is_garbled() -> None:
     assert 14 not in flags(notes, card("Momentum = ?", 2, "Motion", back="mass x velocity"))
     run_in = card("What does Aim = seize Paris within?", 1, "Moltke's plan", back="6 weeks")
     assert 14 in flags(notes, run_in)
+
+
+def test_a_statement_asked_as_what_a_term_is_is_garbled() -> None:
+    notes = (
+        "- glycogen: some broken down in the muscles during exercise\n"
+        "- thermistor: resistance falls as temperature rises\n"
+        "- alloys: \u03c3 falls as temperature rises\n"
+        "- Boyle's law: p V = constant\n"
+        "- glycogen: a branched polymer of glucose stored in the liver\n"
+    )
+    some = card("What is glycogen?", 1, back="Some broken down in the muscles during exercise")
+    assert 14 in flags(notes, some)
+    behaves = card("What is a thermistor?", 2, back="Resistance falls as temperature rises")
+    assert 14 in flags(notes, behaves)
+    field = card("What are the alloys of Resistivity?", 3, back="\u03c3 falls as temperature rises")
+    assert 14 in flags(notes, field)
+    assert 14 not in flags(notes, card("What is Boyle's law?", 4, back="p V = constant"))
+    meaning = card("What is glycogen?", 5, back="A branched polymer of glucose stored in the liver")
+    assert 14 not in flags(notes, meaning)

@@ -2626,3 +2626,38 @@ def test_a_plural_subject_of_a_dated_event_takes_were(tmp_path: Path) -> None:
         name="notes.txt",
     )
     assert cards["When were madrassas inspected by Ofsted?"] == "1988"
+
+
+def test_a_statement_about_a_term_is_not_asked_as_what_the_term_is(tmp_path: Path) -> None:
+    notes = (
+        "# Plant transport\n\n## Tissues\n\n"
+        "- **xylem vessel**: impermeable to solutes, walls thickened with lignin\n"
+        "- **phloem**: living tissue that carries sugars from leaves to roots\n"
+        "- starch: some stored in the root cells over winter\n"
+        "\n## Water loss\n\n"
+        "- translocation - sugars move through the phloem from source to sink\n"
+        "\n## Sensors\n\n"
+        "- **thermistor**: resistance falls as temperature rises\n"
+        "- aluminium: \u03c1 rises with temperature, as it does in most metals\n"
+    )
+    asked = questions(tmp_path, notes)
+    # a property is asked as one, of the thing it holds for
+    assert asked.get("What is the xylem vessel impermeable to?") == "Solutes"
+    # what a thing does or how much of it is used is no answer to "What is it?"
+    for term in ("xylem vessel", "starch", "thermistor", "aluminium"):
+        assert not any(front.endswith(f"is {term}?") for front in asked), asked
+    # a meaning, and a process said as a clause, are still asked as what the term is
+    assert asked.get("What is phloem?") == "Living tissue that carries sugars from leaves to roots"
+    moves = "Sugars move through the phloem from source to sink"
+    assert asked.get("What is translocation?") == moves
+
+
+def test_what_a_thing_did_is_not_asked_as_what_was_done_to_it(tmp_path: Path) -> None:
+    notes = (
+        "# 1905 and after\n\n## The old order\n\n"
+        "- Tsarist ministers: remained in office, ignored the Duma's demands\n"
+        "- the October Manifesto: issued in 1905 after the general strike\n"
+    )
+    asked = questions(tmp_path, notes)
+    assert not any("remained in" in front for front in asked), asked
+    assert "1905" in asked.values()  # (a thing something was done to still is asked so)

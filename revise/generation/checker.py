@@ -1664,6 +1664,10 @@ _MEANS = re.compile(r'^What does "(?P<phrase>[^"]+)" mean\?$')
 _WH_AS_NOUN = re.compile(
     r"What (?:is|are) the (?:what|why|how|when|where|who|which)(?=[\s/])", re.I
 )
+# "What is urea?", "What are the metals of Resistivity?": what a term is, or a field of a thing
+_ASKS_WHAT_IT_IS = re.compile(
+    r"^What (?:is|are) (?:(?:a|an|the) )?(?!it\s)(?P<term>[^?\s]+(?:\s[^?\s]+){0,5})\?$"
+)
 _WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
 
 
@@ -1672,7 +1676,12 @@ def _garbled_template(prompt: str, answer: str) -> str:
     groynes?" (a plural), 'What does "volenti applied" mean?' (a clause, not a phrase to
     translate), "When did Berlin Wall build?" (done to its subject: "When was ... built?")."""
     from revise.generation.grammar import done_to_subject, past_participle, verb_base
-    from revise.generation.questions import is_plural, opens_on_a_verb, reads_as_prose
+    from revise.generation.questions import (
+        is_plural,
+        opens_on_a_verb,
+        reads_as_prose,
+        states_about,
+    )
 
     if _ASKS_FOR_A_SIDE.search(prompt) and reads_as_prose(answer):
         return "a formula's template on a line of words ('aim = ?')"
@@ -1683,6 +1692,11 @@ def _garbled_template(prompt: str, answer: str) -> str:
         return "a plural asked with 'is'"
     if _WH_AS_NOUN.match(prompt):
         return "a question word asked as a noun ('What is the why of ...?')"
+    defined = _ASKS_WHAT_IT_IS.match(prompt)
+    if defined and states_about(defined["term"], answer):
+        # "What is urea? :: Some reabsorbed by diffusion", "What are the metals of
+        # Resistivity? :: rho increases with temperature": the answer is no meaning
+        return "a statement about a term asked as what the term is"
     asked = re.match(r"What (?:is|are) (?P<term>[a-z]\S*(?: \S+){1,4})\?$", prompt)
     if asked and opens_on_a_verb(asked["term"]):
         return "a verb asked as a term ('What are differ from parties?')"

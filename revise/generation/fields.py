@@ -15,7 +15,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import CASE_LABEL, is_rare
-from revise.generation.questions import MAX_ANSWER_WORDS
+from revise.generation.questions import MAX_ANSWER_WORDS, states_about
 
 
 def plural_noun(word: str) -> bool:
@@ -152,6 +152,8 @@ def field_question(
             tokens.append(nouns[0])
         elif "NOUN" not in lemmas(tokens[0]):
             return None
+    if states_about(field, value):
+        return None  # "metals: rho increases with temperature": a statement, no field's value
     if len(value.split()) > MAX_ANSWER_WORDS:
         value = re.split(r";\s+|\s[-\u2013\u2014]\s", value, maxsplit=1)[0].rstrip(" ,.")
         if len(value.split()) < MIN_CUT_ANSWER_WORDS:

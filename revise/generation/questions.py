@@ -39,6 +39,7 @@ from revise.generation.language import (
     DONE_TO,
     LABEL_WORDS,
     MAIN_VERBS,
+    NO_OBJECT_VERBS,
     PRONOUNS,
     STANCE_VERBS,
     is_number_word,
@@ -167,6 +168,8 @@ def definition(
         return []
     if is_value(term, meaning):
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
+    if re.search(r"[,\"\u201c\u201d]", _base(term)):
+        return []  # 'spontaneous, "leaderless" revolution - ...': a description, no term
     shown = " ".join(lower_first(term.split(), names))
     if shown == term and not rest and sep == "=" and first.casefold() in lower:
         shown = term.lower()  # "Deontological = ...": a word the notes write in lower case too
@@ -198,7 +201,8 @@ def definition(
             was = "were" if plural else "was"
             front = finish_question(f"When {was} {shown} {where[1]}")
             return [Question(front, year[0], Shape.DEFINITION, 12.0)]
-        if not answer and where and 1 <= len(words(where[3])) <= MAX_TERM_WORDS:
+        done_to = first not in NO_OBJECT_VERBS  # "PG mistakes: stayed in war": no "in what"
+        if not answer and done_to and where and 1 <= len(words(where[3])) <= MAX_TERM_WORDS:
             # "resistance (R) - measured in ohms (Ω), opposes ..." -> what it is measured in
             front = finish_question(f"What {verb} {shown} {where[1]} {where[2]}")
             return [Question(front, capital(where[3]), Shape.DEFINITION, 12.0)]
@@ -284,6 +288,17 @@ def definition(
         return []  # a quotation: what someone said, not what the term means
     if re.search(r"\bbecause\b", meaning, re.I) and sep in ("is", "are"):
         return []  # "X is an endothermic reaction because ...": a reason, asked by why()
+    stated = states_about(term, meaning)
+    if stated:
+        # "ascending limb: IMPERMEABLE to water" says what the thing is like, not what it is
+        asked = _property_question(term, shown, meaning, plural)
+        if asked or len(words(sentence)) > MAX_HIDDEN_LINE_WORDS:
+            return asked
+        if emphasised:
+            return [_term_asked(sentence, term)]
+        if shown == term and term[:1].isupper():
+            return []  # a name, whose facts are its dates and deeds
+        return [replace(_term_asked(sentence, term), shape=Shape.REMARKED)]
     found_questions = []
     answer = (
         _short(meaning)
@@ -352,6 +367,128 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+# Endings of nouns that name a process, a state or a condition ("attrition", "denaturation",
+# "tachycardia"): a clause can say what one is ("Attrition - rocks knock into each other").
+_PROCESS_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ing|ism|sis|ure|age|ia|al|cy|ity|ness)$")
+# Words a verb is followed by and a noun that opens a definition seldom is: "resistance
+# decreases [as] light ...", "current flows [in] one direction".
+_AFTER_A_VERB_WORD = frozenset(
+    [
+        *PREPOSITIONS,
+        *("to", "as", "if", "when", "because", "while", "unless", "so", "than"),
+        *("a", "an", "the", "up", "down", "out", "away", "back", "off", "over", "more", "less"),
+    ]
+)
+# The names of things whose statement is what they are: "Ohm's law", "Stroop effect"
+_STATEMENT_NAME = re.compile(
+    r"\b(?:laws?|rules?|principles?|theorems?|tests?|equations?|formulae|formulas?|doctrines?"
+    r"|maxims?|hypothes[ie]s|theory|theories|effects?|definitions?)\b"
+)
+_MEANING_PART = re.compile(r"[,;(]|\s[-\u2013\u2014]+\s|\s(?:->|=>|\u2192)\s")
+_QUANTIFIERS = frozenset(["some", "most", "all", "half", "many", "few", "much", "none", "both"])
+_PROPERTY_PREPOSITIONS = frozenset(
+    ["to", "in", "at", "for", "with", "from", "on", "by", "under", "across", "into", "within"]
+)
+# "Baddeley et al (1975)", "Peterson & Peterson (1959)": who showed it and when, a source
+_CITATION = re.compile(
+    r"^[A-Z][\w'\u2019-]+(?:\s+(?:et\s+al\.?|&|and)(?:\s+[A-Z][\w'\u2019-]+)?)?,?\s*\(\d{4}\)$"
+)
+
+
+def states_about(term: str, meaning: str) -> bool:
+    """Whether what follows a term says something about it rather than what it is: "urea: some
+    reabsorbed by diffusion", "LDR: resistance decreases as light intensity increases", "ascending
+    limb: impermeable to water", "copper: n ≈ 8.5 x 10^28 m^-3", "leaders mostly in exile". A
+    meaning names a kind or says what the term amounts to ("the energy transferred per unit
+    charge", "a protein that speeds up a reaction"); a clause defines only a process or a
+    condition ("attrition - rocks knock into each other")."""
+    chunk = _MEANING_PART.split(meaning.strip(), maxsplit=1)[0]
+    tokens = chunk.split()
+    if not tokens:
+        return False
+    if _CITATION.match(re.split(r"\s[-\u2013\u2014]+\s|;", meaning.strip(), maxsplit=1)[0]):
+        return True  # "word length effect - Baddeley et al (1975)": who showed it
+    named = re.sub(r"\s\([^()]*\)$", "", term).casefold()
+    if _STATEMENT_NAME.search(named) or re.match(r"\d|(?:two|three|four|five|six)\s", named):
+        return False  # "Ohm's law: V = IR", "two parts of the Woollin test: ...": said whole
+    first = tokens[0].casefold()
+    second = tokens[1].casefold().strip(".,;:!") if len(tokens) > 1 else ""
+    symbol = len(tokens[0]) == 1 and tokens[0].isalpha() and tokens[0] not in "aAI"
+    if symbol and (second.isalpha() or second in ("\u2248", "~")):
+        return True  # "rho increases with temperature", "n ~ 8.5 x 10^28": a quantity's value
+    done = is_verb_form(second) or bool(re.fullmatch(r"[a-z]{3,}ed", second))
+    if first in _QUANTIFIERS and done and not can_be(second, "NOUN"):
+        return True  # "some reabsorbed by diffusion": how much of it is done to
+    if first in ("it", "they", "he", "she", "we", "you") and second and not can_be(second, "NOUN"):
+        return True  # "it is hard to judge when ...": a remark, no meaning
+    if (
+        second in ("than",)
+        or (first == "same" or tokens[:2] == ["the", "same"])
+        or (first in ("more", "less", "most", "least") and "ADJ" in lemmas(second))
+    ):
+        return True  # "the same at every point", "most effective for ...": a comparison
+    if only_as(first, "ADJ") and second in _PROPERTY_PREPOSITIONS:
+        return True  # "IMPERMEABLE to water": a property
+    head = named.split(" of ")[0].split()[-1:]
+    if head and _PROCESS_NOUN.search(head[0].casefold()):
+        return False  # "mutual exclusion: only one process may use ...": what the state is
+    if first in ("a", "an", "the", "one", "any"):
+        return False  # "the rate the BoE pays on reserves": a noun phrase, whatever follows it
+    if first in ("every", "each", "no", "all"):
+        return False  # "star: every device connects to a hub": the rule that makes it one
+    if first.endswith("ing") and can_be(first, "VERB"):
+        return False  # "believing the person giving orders has the right": a doing, named
+    clause = split_clause(chunk)
+    if clause and not (clause.aux == "did" and participle_base(clause.verb.casefold())):
+        return True  # "firms have to keep changing price lists": a statement of its own
+    for at, token in enumerate(tokens[1:6], start=1):
+        lower = token.casefold()
+        before = tokens[at - 1].casefold()
+        after = tokens[at + 1].casefold() if at + 1 < len(tokens) else ""
+        if lower in ("that", "which", "who", "whose", "where", "when", "whereby"):
+            return False  # "boundary where escape velocity equals c": the clause marks it out
+        if lower in PREPOSITIONS or lower in ("to", "as", "than"):
+            return False  # "wooden fences at right angles to ...": the noun phrase goes on
+        if not token.isalpha() or not token.islower():
+            continue
+        if before in PREPOSITIONS or before in ("of", "to", "a", "an", "the", "and", "or"):
+            continue  # "diffusion of [water] across": a noun after its preposition
+        if only_as(before.strip(",;"), "ADJ"):
+            continue  # "wooden [fences] at right angles": a noun after its describing word
+        noun_before = can_be(before, "NOUN") or not lemmas(before)
+        if (
+            only_as(lower, "ADV")
+            and noun_before
+            and (after in _PROPERTY_PREPOSITIONS or participle_base(after))
+        ):
+            return True  # "Bolshevik leaders mostly in exile", "Na+ actively transported out"
+        verb = verb_base(lower, "VBZ") or (
+            verb_base(lower, "VBP") and is_plural(before) and not can_be(before, "VERB")
+        )
+        if verb and after in _AFTER_A_VERB_WORD:
+            return True  # "current flows in one direction only", "savers lose if ..."
+    return False
+
+
+def _property_question(term: str, shown: str, meaning: str, plural: bool) -> list[Question]:
+    """ "ascending limb: impermeable to water" -> "What is the ascending limb impermeable to?"
+    :: "Water": a property and what it holds for, asked of the thing."""
+    match = re.match(
+        r"(?P<adj>[A-Za-z-]+)\s+(?P<prep>\w+)\s+(?P<what>[^,;()]+?)\s*(?:[,;(]|\s[-\u2013\u2014]\s|$)",
+        meaning,
+    )
+    if not match or not only_as(match["adj"], "ADJ") or match["prep"] not in _PROPERTY_PREPOSITIONS:
+        return []
+    if not 1 <= len(words(match["what"])) <= MAX_TERM_WORDS:
+        return []
+    named = shown
+    if len(term.split()) > 1 and shown[:1].islower() and not plural:
+        named = f"the {shown}"  # "the ascending limb": one part, named
+    verb = "are" if plural else "is"
+    front = finish_question(f"What {verb} {named} {match['adj'].casefold()} {match['prep']}")
+    return [Question(front, capital(match["what"]), Shape.RELATION, 12.0)]
 
 
 def opens_on_a_verb(term: str) -> bool:
