@@ -131,3 +131,15 @@ def test_how_many_groups_a_topic_is_divided_into_is_asked_with_the_groups_named(
     assert asked(notes)["Into how many stages can the history of the league be divided?"] == (
         "Four"
     )
+
+
+def test_a_bare_ordinal_after_a_count_is_the_first_of_the_things_counted(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Hanseatic League\n\n## Wars with Denmark\n\n- The league fought 2 costly wars "
+        "against Denmark over the Sound tolls\n- The first 1361-70 was significant because of "
+        "the size of the league's new fleet\n",
+    )
+    assert asked(notes)["Why was the first war 1361-70 significant?"] == (
+        "The size of the league's new fleet"
+    )

@@ -322,6 +322,7 @@ def build_notes(
     illustrations = _illustrations(outline)
     shared = _shared_cells(outline)
     holdings = _case_holdings(outline)
+    last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -400,6 +401,10 @@ def build_notes(
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
+                passage = _ordinal_named(passage, last_counted)
+                noun = _counted_noun(passage.block.text)
+                if noun or last_counted[0] != passage.trail:
+                    last_counted = (passage.trail, noun)
                 made = _passage_drafts(
                     passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
@@ -415,6 +420,37 @@ def build_notes(
         drafts = [_without_refused(draft, bad) for draft in drafts]
         chosen = _formulas_told_apart(select(drafts))
     return chosen
+
+
+_COUNTED_NOUN = re.compile(
+    r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b"
+)
+_BARE_ORDINAL = re.compile(
+    r"^(?P<the>the\s+(?:first|second|third|fourth|fifth|sixth|last|final))\s+(?=[\d(])", re.I
+)
+
+
+def _counted_noun(text: str) -> str:
+    """ "Mao launched 2 unsuccessful attempts to take over Taiwan" -> "attempt"."""
+    match = _COUNTED_NOUN.search(text)
+    if not match:
+        return ""
+    singular = lemmas(match["noun"]).get("NOUN", ())
+    return singular[0] if singular and singular[0] != match["noun"] else ""
+
+
+def _ordinal_named(passage: Passage, counted: tuple[tuple[str, ...], str]) -> Passage:
+    """ "The first 1954-55 was significant ..." after "Mao launched 2 unsuccessful attempts
+    ...": the first of the things the line before counted ("The first attempt 1954-55")."""
+    trail, noun = counted
+    block = passage.block
+    match = _BARE_ORDINAL.match(block.text)
+    if not match or not noun or trail != passage.trail:
+        return passage
+    text = f"{match['the']} {noun} {block.text[match.end() :]}"
+    shift = len(noun) + 1
+    breaks = tuple((where + shift if where else where, line) for where, line in block.breaks)
+    return replace(passage, block=replace(block, text=text, breaks=breaks))
 
 
 _ASKS_FOR_A_SIDE = re.compile(r"^(?P<side>[^:?]+) = \?(?P<named> \([^()]*\))?$")
