@@ -184,6 +184,19 @@ def test_5_a_total_beside_its_parts_is_given_away() -> None:
     assert not five(line.replace("2023", "[2023]"))
 
 
+def test_5_a_unit_beside_its_symbol_is_given_away() -> None:
+    notes = "Power is measured in watts: 1 W = 1 J s-1\nPower is measured in watts.\n"
+    path = "notes/power.txt"
+
+    def five(front: str, line: int) -> bool:
+        note = NoteData(NoteKind.CLOZE, front, context="Power", source=SourceRef(path, line, line))
+        deck = DeckData("Revision", [note], source=path)
+        return 5 in {finding.check for finding in check_deck(deck, {path: notes})}
+
+    assert five("Power is measured in [watts]: 1 W = 1 J s-1", 1)
+    assert not five("Power is measured in [watts].", 2)
+
+
 def test_6_atomic_and_no_sibling_runs() -> None:
     assert 6 in checks(cloze("In [1896], [Russia] established a legation in Seoul.", 3))
     run = [

@@ -1356,6 +1356,7 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
             _abbreviation_given(answer, face.prompt, note.context)
             or _word_shown(answer, face.prompt)
             or _sum_shown(answer, face.prompt)
+            or _unit_shown(answer, face.prompt)
         )
         if message:
             return [_finding(5, face.prompt, message)]
@@ -1381,6 +1382,27 @@ def _word_shown(answer: str, prompt: str) -> str:
             subject = following in AUXILIARIES or _pos(following) == {"VERB"}
             if alone or (label and not shown[1] and subject):
                 return f"the prompt shows {word!r}, a word of the answer {answer!r}"
+    return ""
+
+
+# The SI units and their symbols: "[volts]" beside "1 V = 1 J C⁻¹" is given away by its symbol.
+_UNIT_SYMBOLS = {
+    "volt": "V", "ampere": "A", "amp": "A", "ohm": "\u03a9", "watt": "W", "joule": "J",
+    "newton": "N", "coulomb": "C", "metre": "m", "meter": "m", "second": "s", "kilogram": "kg",
+    "hertz": "Hz", "pascal": "Pa", "kelvin": "K", "tesla": "T", "farad": "F", "weber": "Wb",
+    "mole": "mol", "becquerel": "Bq", "gray": "Gy", "sievert": "Sv", "lux": "lx",
+}  # fmt: skip
+
+
+def _unit_shown(answer: str, prompt: str) -> str:
+    """A unit hidden where its symbol stands after a figure on the card ("measured in [volts]:
+    1 V = 1 J C⁻¹")."""
+    name = answer.strip().casefold()
+    symbol = _UNIT_SYMBOLS.get(
+        name[:-1] if name.endswith("s") and name[:-1] in _UNIT_SYMBOLS else name
+    )
+    if symbol and re.search(rf"\d\s?{re.escape(symbol)}(?![\w])", prompt.replace(GAP, " ")):
+        return f"the symbol {symbol!r} beside a figure gives {answer!r} away"
     return ""
 
 
