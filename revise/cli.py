@@ -900,10 +900,11 @@ def _import_at_once(args: argparse.Namespace) -> int | None:
 
 
 def _unchanged_at_once(args: argparse.Namespace, path: Path) -> int | None:
-    """`revise import` of tables and large Anki packages that are, row for row, what the decks
-    of a SQLite collection hold: told so with Python's sqlite3 alone, nothing written
+    """`revise import` of tables and Anki packages that are, row for row, what the decks of a
+    SQLite collection hold: told so with Python's sqlite3 alone, nothing written
     (quick_import.unchanged_reimport). None: the usual path imports them, from the readers
-    opened here (`args.tables_read`, with the one found to differ: not compared again)."""
+    opened here (`args.tables_read`, with the one found to differ: not compared again) unless
+    a small package is among them (the usual path reads it whole: all are read again)."""
     from revise.formats.detect import read_in_batches, read_sources
     from revise.storage import quick_import
     from revise.storage.unchanged_rows import STEPS_PER_ROW
@@ -911,11 +912,14 @@ def _unchanged_at_once(args: argparse.Namespace, path: Path) -> int | None:
     if not path.is_file():
         return None
     sources: list[RowSource] = []
+    small: list[RowSource] = []  # small packages, compared as large ones, imported read whole
     try:
-        if not all(read_in_batches(file) for file in args.files):
-            return None  # a small package, read whole: the usual path matches its notes
         for file in args.files:
-            sources.extend(read_sources(file, deck=args.deck, scratch=path.parent)[1])
+            whole = not read_in_batches(file)
+            read = read_sources(file, deck=args.deck, scratch=path.parent, in_batches=True)[1]
+            sources.extend(read)
+            if whole:
+                small.extend(read)
         lines = sum(source.lines for source in sources)
         total = lines * STEPS_PER_ROW  # as the usual path tells its progress
         with _progress_bar(lines) as (shown, _):
@@ -927,15 +931,21 @@ def _unchanged_at_once(args: argparse.Namespace, path: Path) -> int | None:
                 if shown:
                     shown(done, total)
 
-            compared = quick_import.unchanged_reimport(path, sources, advance)
+            # Reported as the usual path reports them: the decks read whole first.
+            ordered = small + [source for source in sources if source not in small]
+            compared = quick_import.unchanged_reimport(path, ordered, advance, by_name=small)
     except BaseException as error:
         for source in sources:
             source.close()
         if isinstance(error, ReviseError | OSError):
             return None  # the usual path says what is wrong, in its own order
         raise
-    if compared.report is None:
+    if compared.report is None and not small:
         args.tables_read = (sources, compared.differs)
+        return None
+    if compared.report is None:
+        for source in sources:
+            source.close()
         return None
     for source in sources:
         source.close()

@@ -17,20 +17,21 @@ import pytest
 from revise import Collection
 from revise.config import Config
 from revise.storage import quick_import
-from tests.test_anki_reimport import LEGACY, MODERN, everything, package
+from tests.test_anki_reimport import GENANKI, LEGACY, MODERN, everything, package
 from tests.test_quick_import import contents
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = "front,back,tags,deck\nchat,cat,animal,French\nchien,dog,animal,French\nHund,dog,,German\n"
 
 
-def command(db: Path, files: list[Path]) -> tuple[list[str], bool]:
+def command(db: Path, files: list[Path], *, batches: bool = True) -> tuple[list[str], bool]:
     """`revise --db DB import FILES` in a process of its own, every Anki package read a batch
-    of notes at a time (as a large one is): its output, and whether it loaded SQLAlchemy."""
+    of notes at a time as a large one is (unless not `batches`): its output, and whether it
+    loaded SQLAlchemy."""
     code = (
         "import sys\n"
         "from revise.formats import anki\n"
-        "anki.STREAM_COLLECTION_BYTES = 0\n"
+        f"anki.STREAM_COLLECTION_BYTES = {0 if batches else 'anki.STREAM_COLLECTION_BYTES'}\n"
         "from revise.cli import main\n"
         f"status = main(['--db', {str(db)!r}, 'import', *{[str(f) for f in files]!r}])\n"
         "print(status, 'sqlalchemy' in sys.modules)\n"
@@ -61,11 +62,14 @@ def twin_collections(tmp_path: Path, imported: list[Path]) -> tuple[Path, Path]:
     return made[0], made[1]
 
 
-def usual_report(db: Path, imported: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def usual_report(
+    db: Path, imported: list[Path], monkeypatch: pytest.MonkeyPatch, *, batches: bool = True
+) -> list[str]:
     """The report of importing `imported` into `db` the usual way, in one import."""
     from revise.formats import anki
 
-    monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)
+    if batches:
+        monkeypatch.setattr(anki, "STREAM_COLLECTION_BYTES", 0)
     with Collection.open(db, config=Config(fuzz=False)) as col:  # as the command does
         decks, tables = [], []
         for path in imported:
@@ -85,6 +89,25 @@ def test_unchanged_files_are_told_unchanged_without_loading_sqlalchemy(tmp_path,
     assert not loaded
     assert lines == usual_report(usual, imported, monkeypatch)
     assert lines[0] == "French: 0 added, 0 updated, 2 unchanged, 0 missing"
+    assert all(" 0 added, 0 updated, " in line and " 0 missing" in line for line in lines)
+    assert contents(quick) == before
+
+
+def test_unchanged_small_packages_are_told_unchanged_as_reading_them_whole_reports(
+    tmp_path, monkeypatch
+):
+    imported = [*reversed(files(tmp_path)), package(tmp_path, GENANKI)]  # a table among them
+    quick, usual = twin_collections(tmp_path, imported)  # each package read whole
+    before = contents(quick)
+
+    lines, loaded = command(quick, imported, batches=False)
+
+    assert not loaded
+    assert lines == usual_report(usual, imported, monkeypatch, batches=False)
+    assert lines[-2:] == [  # the table's decks last
+        "French: 0 added, 0 updated, 2 unchanged, 0 missing",
+        "German: 0 added, 0 updated, 1 unchanged, 0 missing",
+    ]
     assert all(" 0 added, 0 updated, " in line and " 0 missing" in line for line in lines)
     assert contents(quick) == before
 
@@ -126,17 +149,18 @@ SINCE: dict[str, Callable[[Path, Path], None]] = {
 }
 
 
+@pytest.mark.parametrize("batches", [True, False], ids=["large packages", "small packages"])
 @pytest.mark.parametrize("since", SINCE)
-def test_anything_changed_is_imported_the_usual_way(tmp_path, monkeypatch, since):
+def test_anything_changed_is_imported_the_usual_way(tmp_path, monkeypatch, since, batches):
     imported = files(tmp_path)
     quick, usual = twin_collections(tmp_path, imported)
     SINCE[since](tmp_path, quick)
     SINCE[since](tmp_path, usual)
 
-    lines, loaded = command(quick, imported)
+    lines, loaded = command(quick, imported, batches=batches)
 
     assert loaded  # the usual path, which comes to what it comes to on a collection alike
-    assert lines == usual_report(usual, imported, monkeypatch)
+    assert lines == usual_report(usual, imported, monkeypatch, batches=batches)
     with Collection.open(quick) as col, Collection.open(usual) as other:
         assert everything(col) == everything(other)
 

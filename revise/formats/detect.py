@@ -47,6 +47,7 @@ class FileKind(StrEnum):
     NOTES = "notes"
 
 
+ANKI_KINDS = (FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION)
 Known = Callable[[], Mapping[str, str]]  # notes imported from Anki packages: origin -> key
 
 
@@ -95,17 +96,18 @@ def read_sources(
     columns: str | None = None,
     known: Known | None = None,
     scratch: Path | None = None,
+    in_batches: bool = False,
 ) -> tuple[list[DeckData], list[RowSource]]:
-    """What a file holds, to import: a table, or an Anki package whose collection is large, as
-    a reader of its notes a batch at a time (read as it is stored); any other file as its decks
-    (see `read_decks`)."""
+    """What a file holds, to import: a table, or an Anki package whose collection is large (any
+    package, if `in_batches`), as a reader of its notes a batch at a time (read as it is
+    stored); any other file as its decks (see `read_decks`)."""
     kind = file_kind(path, columns=columns)
     _check_deck_name(path, deck)
     if kind is FileKind.TABLE:
         from revise.formats.csvdeck import TableReader
 
         return [], [TableReader(path, deck=deck, columns=columns)]
-    if _in_batches(path, kind):  # a large Anki package or collection
+    if _in_batches(path, kind) or (in_batches and kind in ANKI_KINDS):
         from revise.formats import anki
 
         rows = anki.AnkiRows(
@@ -133,7 +135,7 @@ def read_in_batches(path: Path, *, columns: str | None = None) -> bool:
 def _in_batches(path: Path, kind: FileKind) -> bool:
     if kind is FileKind.TABLE:
         return True
-    if kind not in (FileKind.ANKI_PACKAGE, FileKind.ANKI_COLLECTION):
+    if kind not in ANKI_KINDS:
         return False
     from revise.formats import anki
 

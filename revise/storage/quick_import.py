@@ -22,7 +22,7 @@ another window (the usual path says so and waits), or a file that is not a revis
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -100,14 +100,20 @@ class Compared:
 
 
 def unchanged_reimport(
-    path: Path, sources: Sequence[RowSource], advance: Advance | None = None
+    path: Path,
+    sources: Sequence[RowSource],
+    advance: Advance | None = None,
+    *,
+    by_name: Collection[RowSource] = (),
 ) -> Compared:
     """The report of importing `sources` (tables, large Anki packages) into the collection at
     `path` when each is, row for row, what its decks hold (storage/unchanged_rows.py): every
     note unchanged, nothing to write, as `Collection.import_decks` finds it. No report where
     the usual path is needed: a source that differs, or cannot tell its rows' origins; a file
     missing, read-only, at another schema or not a collection (the usual path explains). Read
-    in one transaction, writing nothing; `advance` is told of the rows compared."""
+    in one transaction, writing nothing; `advance` is told of the rows compared. The decks of
+    the sources `by_name` (packages the usual path reads whole) are reported in order of name,
+    as that reads them."""
     if not sources or not path.is_file() or is_read_only(path):
         return Compared()
     try:
@@ -126,7 +132,10 @@ def unchanged_reimport(
                     decks = unchanged_decks(db.execute, origins, source.deck_info, advance)
                     if decks is None:
                         return Compared(differs=source)
-                    report.decks.extend(deck.report for deck in decks.values())
+                    reports = [deck.report for deck in decks.values()]
+                    if source in by_name:
+                        reports.sort(key=lambda report: report.name.casefold())
+                    report.decks.extend(reports)
                 return Compared(report)
             finally:
                 db.execute("ROLLBACK")
