@@ -190,3 +190,22 @@ def test_a_bullet_opening_on_its_term_in_lower_case_hides_the_term(tmp_path: Pat
     assert "[Xylem vessels] carry water up from the roots" in cards
     # an aside beside the gap that spells the term out gives it away: no card
     assert not any("swell to open" in card or "carry sucrose" in card for card in cards)
+
+
+def test_a_line_saying_what_a_thing_is_for_asks_its_job(tmp_path: Path) -> None:
+    notes = (
+        "# Cells\n\n"
+        "## Organelles\n"
+        "- NUCLEUS (largest organelle)\n"
+        "  - function = holds the genetic material and controls the cell's activities\n"
+        "- Golgi apparatus\n"
+        "  - job: modifies proteins and packages them into vesicles so they can be secreted"
+        " from the cell\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["What is the function of the nucleus?"] == (
+        "Holds the genetic material and controls the cell's activities"
+    )
+    assert asked["What is the job of the Golgi apparatus?"] == (
+        "Modifies proteins and packages them into vesicles"
+    )

@@ -409,7 +409,10 @@ def build_notes(
                     passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
                 )  # fmt: skip
-                inline = not made and _inline_list_draft(passage, outline.title, path)
+                role = _role_draft(passage, outline.title, path)
+                if role and _asked_already(role, made):
+                    role = None  # "aim: ..." under "Asch (1951)": "What is the aim of ...?"
+                inline = role or (not made and _inline_list_draft(passage, outline.title, path))
                 drafts.extend([inline] if inline else made)
     chosen = _formulas_told_apart(select(drafts))
     for _ in range(RESELECTIONS if refused else 0):
@@ -2399,7 +2402,8 @@ _INLINE_LIST = re.compile(
     r"^(?P<label>[A-Za-z][A-Za-z ]{2,40}?)\s*:\s+(?P<items>[^:]+?)[.\u2026]*$"
 )
 _LISTING_LABEL = re.compile(
-    rf"^(?:{_PROS_AND_CONS.pattern}|criticisms|symptoms|signs|{'|'.join(sorted(LIST_LABELS))})"
+    rf"^(?:{_PROS_AND_CONS.pattern}|criticisms|symptoms|signs|functions|roles|aims"
+    rf"|{'|'.join(sorted(LIST_LABELS))})"
     r"(?:\s+of\s+.+)?$",
     re.I,
 )
@@ -2440,6 +2444,49 @@ def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
     front = f"What are {the}{listed}? ({len(items)})"  # a question, not a bare label
     option = draft.options[0]
     return Draft([replace(option, note=replace(option.note, front=front), masked=front)])
+
+
+_ROLE = re.compile(
+    r"^(?P<role>(?:main\s+)?(?:job|role|function|purpose|aim))\s*(?:=|:|\s[-\u2013\u2014]\s)\s*"
+    r"(?P<said>\S.+?)\.?$",
+    re.I,
+)
+
+
+def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "job = make a low water potential in the medulla so ..." under "Loop of Henle": what
+    the thing the line sits under is for, "What is the job of the Loop of Henle?"."""
+    block = passage.block
+    shaped = _ROLE.match(tidy(block.text))
+    if block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or not shaped:
+        return None
+    owner = passage.label or (passage.trail[-1] if passage.trail else "")
+    owner = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+", "", DASH.split(tidy(owner))[0])
+    owner = re.sub(r"\s*\([^()]*\)", "", owner).strip(" :")
+    if owner.isupper():  # "SCHLIEFFEN PLAN", "RIBOSOMES": a name keeps its capital
+        owner = " ".join(w.casefold() if lemmas(w.casefold()) else w.title() for w in owner.split())
+    if not 1 <= len(owner.split()) <= MAX_SUBJECT_LABEL_WORDS or re.search(r"[:;,=]", owner):
+        return None  # "war plans made war quicker to start:": no thing that has a job
+    subject = " ".join(lower_first(owner.split()))
+    said = shaped["said"]
+    if len(said.split()) > MAX_ANSWER_WORDS:
+        said = re.split(r"\s+(?:so|because|which|as)\s+|,\s+|\s*\(", said, maxsplit=1)[0]
+    if not 2 <= len(said.split()) <= MAX_ANSWER_WORDS:
+        return None
+    the = "" if " " not in subject and subject[:1].isupper() else "the "  # "of Lenin"
+    front = f"What is the {shaped['role'].casefold()} of {the}{subject}?"
+    answer = capital(said)
+    source = SourceRef(path, block.start, block.end)
+    note = NoteData(
+        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
+    )
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+def _asked_already(role: Draft, made: list[Draft]) -> bool:
+    """The line's own cards ask what its role card asks ("What is the aim of Asch (1951)?")."""
+    asked = role.options[0].note.front.split(" of ", 1)[0]  # "What is the aim"
+    return any(option.note.front.startswith(asked) for draft in made for option in draft.options)
 
 
 def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | None:
