@@ -2661,3 +2661,14 @@ def test_what_a_thing_did_is_not_asked_as_what_was_done_to_it(tmp_path: Path) ->
     asked = questions(tmp_path, notes)
     assert not any("remained in" in front for front in asked), asked
     assert "1905" in asked.values()  # (a thing something was done to still is asked so)
+
+
+def test_a_remark_naming_an_abbreviation_is_no_phrase_to_translate(tmp_path: Path) -> None:
+    notes = (
+        "ATTENTION AND MEMORY\n\tLevels of processing (LOP)\n\t\tCraik & Lockhart (1972)\n"
+        "\t\taccount of LTM only - depth of processing\n"
+        "\t\tshallow processing = structural or phonemic features\n"
+    )
+    asked = questions(tmp_path, notes, "memory.txt")
+    assert not any(front.startswith("What does") for front in asked), asked
+    assert asked["What is shallow processing?"] == "Structural or phonemic features"

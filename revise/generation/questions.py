@@ -2214,7 +2214,9 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
     foreign = [
         token
         for token in letter_words(word)
-        if not lemmas(token.casefold()) and zipf(token.casefold()) < FOREIGN_ZIPF
+        if not lemmas(token.casefold())
+        and zipf(token.casefold()) < FOREIGN_ZIPF
+        and not (len(token) > 1 and token.isupper())  # "model of STM only": an abbreviation
     ]
     if glossary and not foreign and not EXAMPLE_OPENER.match(word):
         # Among translations a word unknown to English is another language's even where
