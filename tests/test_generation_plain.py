@@ -451,3 +451,122 @@ def test_a_verb_opening_a_line_is_no_term_and_picked_things_take_the(tmp_path: P
     fronts = [note.front for note in notes]
     assert "What are the main painters?" in fronts
     assert not any(front.startswith("What are differ") for front in fronts)
+
+
+RULED_NOTES = """GEOGRAPHY - Rivers (Year 10 mock revision)
+
+==================================================
+1. RIVER PROCESSES
+==================================================
+- Hydraulic action = the force of water breaking rock apart
+- Attrition = rocks carried by the river knock into each other and break into smaller pieces
+- Solution = soluble rocks such as limestone dissolve in river water
+==================================================
+2. LANDFORMS OF THE UPPER COURSE
+==================================================
+- A waterfall forms where a band of hard rock lies over softer rock
+- Interlocking spurs form because the river winds around areas of hard rock
+
+Key words
+---------
+discharge: the volume of water passing a point in a river per second
+"""
+
+
+def test_rules_drawn_across_plain_notes_end_blocks_and_mark_their_titles(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, RULED_NOTES)
+    cards = {note.front: (note.back, note.context) for note in notes}
+    # A line set between two rules, or underlined by one, titles the section below it; the
+    # points under it are points, not titles of their own.
+    assert cards["What is hydraulic action?"] == (
+        "The force of water breaking rock apart",
+        "RIVER PROCESSES",
+    )
+    # A rule right under a point ends it: the next title is not run on into it.
+    assert cards["What is solution?"] == (
+        "Soluble rocks such as limestone dissolve in river water",
+        "RIVER PROCESSES",
+    )
+    assert cards["What is discharge?"][1].endswith("Key words")
+    assert "spurs" not in cards["What is discharge?"][1]
+    assert not any(mark in note.front for note in notes for mark in ("===", "---"))
+    assert not any("LANDFORMS" in note.front or "RIVER" in note.front for note in notes)
+
+
+NUMBERED_SECTIONS = """MACROECONOMICS - unit 4 notes (tidied for the mock)
+
+=============================
+1. INFLATION
+=============================
+1.1 Inflation = a sustained rise in the general price level over time
+1.2 Measured by the CPI (Consumer Prices Index) in the UK since 2003
+1.3 CAUSES
+    a) demand-pull - too much spending chasing too few goods
+    b) cost-push - rising costs of production passed on as higher prices
+1.4 Deflation = a sustained fall in the general price level over time
+
+=============================
+2. UNEMPLOYMENT
+=============================
+2.1 Claimant count = the number of people claiming unemployment benefits
+2.2 UNEMPLOYMENT TYPES - who is out of work, and why:
+    a) frictional - people between jobs
+    b) structural - skills no longer wanted, e.g. coal miners after pit closures
+"""
+
+
+def test_a_numbered_section_ends_at_the_next_number_of_its_rank(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, NUMBERED_SECTIONS)
+    contexts = {note.front: note.context for note in notes}
+    assert contexts["What is demand-pull?"] == "INFLATION > CAUSES"
+    # "1.4" after "1.3 CAUSES" and its points is back in section 1, not one of the causes.
+    assert any("deflation" in front.casefold() for front in contexts)
+    assert all(context == "INFLATION" for front, context in contexts.items() if "eflation" in front)
+    assert contexts["What is claimant count?"] == "UNEMPLOYMENT"
+    assert contexts['What does "frictional" mean?'].startswith("UNEMPLOYMENT > UNEMPLOYMENT TYPES")
+    # Section numbers only count the points: no card opens on one.
+    assert not any(note.front[:1].isdigit() or "[1." in note.front for note in notes)
+
+
+def test_lines_indented_under_a_bullet_in_unwrapped_notes_are_its_points(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "FRANCE 1789-1799 - revision outline (never wrapped, one point to a line as in class)\n\n"
+        "- Estates-General met at Versailles May 1789 -> Third Estate declared itself the"
+        " National Assembly in June 1789\n"
+        "- 3 constitutions of the decade:\n"
+        "    1791 Constitution - constitutional monarchy, king kept a veto\n"
+        "    1793 Constitution - never used, suspended by the Committee of Public Safety\n"
+        "- MAXIMILIEN ROBESPIERRE, leader of the Jacobins\n"
+        "    Terror: approx. 17 000 officially executed Sept 1793-July 1794\n"
+        "    overthrown and guillotined July 1794 (Thermidor)\n"
+        "- Napoleon seized power in the coup of Brumaire, Nov 1799\n",
+    )
+    fronts = [note.front for note in notes]
+    # Each point is a card of its own, under what it is a point of, not run on into the next.
+    assert not any("1791 Constitution" in front and "1793" in front for front in fronts)
+    assert not any("Terror" in front and "guillotined" in front for front in fronts)
+    terror = [note for note in notes if "officially executed" in note.front]
+    assert terror and "ROBESPIERRE" in terror[0].context
+
+
+def test_exam_tips_and_essay_plans_give_no_cards(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "WEIMAR GERMANY 1918-1933\n\n"
+        "------------------------------\n1. HYPERINFLATION\n------------------------------\n"
+        "- French and Belgian troops occupied the Ruhr in January 1923\n"
+        "- In November 1923 a loaf of bread cost 200 billion marks\n\n"
+        "------------------------------\nWHY DID WEIMAR SURVIVE TO 1923? (essay plan)\n"
+        "------------------------------\n"
+        "- Stresemann called off passive resistance in September 1923\n"
+        "- The Reichswehr stayed loyal to the republic in the Munich Putsch\n\n"
+        "ESSAY TECHNIQUE (don't forget!!)\n"
+        "- judgement in the intro, 3 paragraphs, each with a mini-judgement\n",
+    )
+    assert any("1923" in note.front + note.back for note in notes)
+    assert not any(
+        word in (note.front + note.back + note.context).casefold()
+        for note in notes
+        for word in ("stresemann", "reichswehr", "essay", "judgement")
+    )

@@ -123,7 +123,7 @@ def clean_document(document: Document) -> Document:
                 continue
             seen.add(key)
         kept.append(block)
-    return Document(document.title, _drop_empty_headings(kept))
+    return Document(document.title, _drop_empty_headings(_without_advice_sections(kept)))
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
@@ -144,3 +144,20 @@ def _has_content_below(blocks: list[Block], index: int) -> bool:
         if block.level <= level:
             return False
     return False
+
+
+def _without_advice_sections(blocks: list[Block]) -> list[Block]:
+    """A section headed as exam technique, tips, an essay plan or a to-do list goes, with all
+    below it up to the next heading of its rank or above."""
+    from revise.generation.content import ADVICE_SECTION
+
+    kept: list[Block] = []
+    dropping = 0  # the level of the advice heading being dropped, 0 when none is
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            if dropping and block.level > dropping:
+                continue
+            dropping = block.level if ADVICE_SECTION.search(block.text) else 0
+        if not dropping:
+            kept.append(block)
+    return kept

@@ -41,6 +41,13 @@ WORKED_EXAMPLE = re.compile(
     r"(?:paper\s+)?questions?|q\d+)\b",
     re.I,
 )
+# "EXAM TIPS", "ESSAY TECHNIQUE (don't forget!!)", "Why did they win? (essay plan)", "To do": a
+# section that coaches the reader or plans their work; nothing under it is a fact of the subject.
+ADVICE_SECTION = re.compile(
+    r"\b(?:(?:exam|essay|revision|study|answer|question)\s+(?:techniques?|tips?|skills?|plans?"
+    r"|advice|strateg(?:y|ies))|(?:top\s+)?tips?|essay\s+plans?)\b|^\W*to[\s-]?do\b",
+    re.I,
+)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
 # A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".
 INSTRUCTION = re.compile(

@@ -16,6 +16,7 @@ from revise.formats.model import normalise
 from revise.generation.cleaning import is_boilerplate
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import (
+    ARROW,
     EXAMPLE_LINE,
     is_stopword,
     is_verb_form,
@@ -69,6 +70,7 @@ class _Raw:
     pair: bool = False  # a line of a list written without bullets ("ayer - yesterday")
     numbered: bool = False  # a numbered item ("1. State H0 and H1")
     child: bool = False  # in a flat export, a point under the label above it
+    column: int = 0  # where a bullet's text starts, past its mark
 
     @property
     def text(self) -> str:
@@ -95,13 +97,69 @@ class _Raw:
 
 
 def parse_plain_text(text: str) -> Document:
-    lines = text.split("\n")
+    lines, ruled = without_rules(text.split("\n"))
     titles = numbered_titles(lines)
-    document = _parse_tables_and_lines(lines)
+    titles.update(ruled)
+    document = _parse_tables_and_lines(lines, frozenset(ruled))
     if titles:
-        document.blocks = _with_titles(document.blocks, titles)
+        document.blocks = _with_titles(document.blocks, titles, lines)
     document.blocks = examples_below(document.blocks)
     return document
+
+
+# "=====", "-----", "* * *", "~~~~", "_____": a line of one mark repeated, drawn across the page
+_RULE = re.compile(r"^\s*([=\-*~_#+])(?:\s?\1){2,}\s*$")
+MAX_RULED_TITLE_WORDS = 15
+
+
+def without_rules(lines: list[str]) -> tuple[list[str], dict[int, tuple[int, str, bool]]]:
+    """The lines with each rule drawn across the page blank, for a rule ends what is above it,
+    and the titles the rules mark: a short line underlined by one, or set between two, after a
+    blank line. As in reStructuredText, each way of marking a title (its mark, and whether it
+    has a rule above too) is a level below the ways seen before it; a title numbered "2.1" is
+    as deep as its number says. The titles are by line number (from 1), with their depth, their
+    text without the number and whether the number is the first one."""
+    rules = {
+        index
+        for index, line in enumerate(lines)
+        if _RULE.match(line) and not _piped_cells_near(lines, index)
+    }
+    if not rules:
+        return lines, {}
+    styles: list[tuple[str, bool]] = []
+    titles: dict[int, tuple[int, str, bool]] = {}
+    for index in sorted(rules):
+        title = index - 1
+        if title < 0 or title in rules or not lines[title].strip():
+            continue
+        above = title - 1
+        overlined = above in rules
+        if not (above < 0 or overlined or not lines[above].strip()):
+            continue  # the last line of a paragraph, with a rule under it to end it
+        text = lines[title].strip()
+        if _BULLET.match(lines[title]) and not _NUMBERED_TITLE.match(lines[title]):
+            continue
+        if len(text.split()) > MAX_RULED_TITLE_WORDS or text.endswith((".", ",", ";")):
+            continue
+        style = (lines[index].strip()[0], overlined)
+        if style not in styles:
+            styles.append(style)
+        depth = styles.index(style) + 1
+        numbered = _NUMBERED_TITLE.match(lines[title])
+        first = False
+        if numbered:
+            text = numbered["text"].rstrip(" :")
+            depth = max(depth, _depth(numbered["number"]))
+            first = bool(re.fullmatch(r"0?1[.)]?", numbered["number"]))
+        titles[title + 1] = (depth, text, first)
+    blank = ["" if index in rules else line for index, line in enumerate(lines)]
+    return blank, titles
+
+
+def _piped_cells_near(lines: list[str], index: int) -> bool:
+    """A rule between the rows of a table drawn with "|": the table's, not the page's."""
+    near = lines[max(index - 1, 0) : index + 2]
+    return sum(1 for line in near if line.count("|") >= 1) >= 2
 
 
 def examples_below(blocks: list[Block]) -> list[Block]:
@@ -125,13 +183,14 @@ def examples_below(blocks: list[Block]) -> list[Block]:
     return result
 
 
-def _parse_tables_and_lines(lines: list[str]) -> Document:
+def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
     tables = find_tables(lines)
     if not tables:
-        return _parse_lines(lines)
+        return _parse_lines(lines, ruled)
     # A table's lines are read as its rows, the rest as notes around them.
     covered = {line for first, rows in tables.items() for line in range(first, rows[-1].end)}
-    document = _parse_lines(["" if index in covered else line for index, line in enumerate(lines)])
+    kept = ["" if index in covered else line for index, line in enumerate(lines)]
+    document = _parse_lines(kept, ruled)
     rows = sorted((block for found in tables.values() for block in found), key=lambda b: b.start)
     merged: list[Block] = []
     for block in document.blocks:
@@ -213,12 +272,21 @@ def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
             continue
         number = numbered["number"]
         depth = _depth(number)
-        text = _title_text(numbered["text"], subsection=depth > 1)
+        text = _title_text(numbered["text"], subsection=depth > 1) or _capital_head(
+            numbered["text"]
+        )
         if re.fullmatch(r"1[.)]?", number) and (
             above.rstrip().endswith(":") or LIST_COUNT.search(above.strip())
         ):
             in_list = True
-        if in_list or not text or _sibling(above, depth) or _sibling(below, depth):
+        if in_list or not text:
+            continue
+        # ("2.5 CAUSATION" over its indented points, after "2.4 Can be an act ...", titles
+        # its section where "2. Osmosis" in a run of numbered lines is an item)
+        nested = _indent(below) > _indent(line) or bool(re.match(rf"\s*(?:{LIST_MARK})\s", below))
+        if (_sibling(above, depth) or _sibling(below, depth)) and not (
+            in_capitals(text) and nested
+        ):
             continue
         stem = number.rstrip(".)") + "."
         children = (
@@ -233,22 +301,55 @@ def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
     return found
 
 
+def _capital_head(text: str) -> str:
+    """ "DIMINISHED RESPONSIBILITY - s.2(1) HA 1957:": a title in capitals before what the
+    section opens on; "" for any other line."""
+    sides = _TITLE_DASH.split(text.strip(), maxsplit=1)
+    head = sides[0].rstrip(" :")
+    if len(sides) == 2 and in_capitals(head) and len(head.split()) <= MAX_TITLE_WORDS:
+        return head
+    return ""
+
+
+def _title_tail(block: Block, title: str) -> Block | None:
+    """What a numbered title's line says after the title ("4.4 LOSS OF CONTROL - s.54 CJA
+    2009 (replaced ...)"), as a paragraph of the section it titles."""
+    first = block.text
+    if block.breaks and len(block.breaks) > 1:
+        first = block.text[: block.breaks[1][0]]
+    numbered = _NUMBERED_TITLE.match(first.strip())
+    first = (numbered["text"] if numbered else first).strip()
+    if not first.startswith(title):
+        return None
+    tail = re.match(r"\s*[-\u2013\u2014:]\s*(\S.*)$", first[len(title) :])
+    if not tail:
+        return None
+    return Block(BlockKind.TEXT, tail[1].strip(), block.start, block.start, 0, ((0, block.start),))
+
+
 def _sibling(line: str, depth: int) -> bool:
     """A numbered line of the same depth at the margin: the next item of the same list."""
     numbered = _NUMBERED_TITLE.match(line)
     return bool(numbered) and _indent(line) == 0 and _depth(numbered["number"]) == depth
 
 
-def _with_titles(blocks: list[Block], titles: dict[int, tuple[int, str, bool]]) -> list[Block]:
+def _with_titles(
+    blocks: list[Block], titles: dict[int, tuple[int, str, bool]], lines: list[str]
+) -> list[Block]:
     """The blocks with each numbered title as a heading: "1." sections at the top (below a
     "PART B" title where the notes have parts), "1.1" below them, unless the numbering starts
     over under each heading of the notes' own, when they sit below it. The points under a
-    title that was read as a list item move up to the outer list."""
+    title that was read as a list item move up to the outer list.
+
+    A numbered section ends where the next number of its rank or above comes: "1.4 Deflation
+    = ..." after "1.3 CAUSES" and its points is back in section 1, so section 1's title heads
+    it again; and its number, which only counts the points, is no part of what it says."""
     parts = any(depth == 0 for depth, _, _ in titles.values())
     firsts = sum(1 for depth, _, first in titles.values() if depth == 1 and first)
     result: list[Block] = []
     outer = 0  # the level of the last heading that is no numbered title
     shift = 0  # how much deeper than the outer list the points under the title were read
+    open_titles: list[tuple[int, Block, str]] = []  # depth, heading and number of each
     for block in blocks:
         title = titles.get(block.start) if block.kind is not BlockKind.ROW else None
         rest = _after_first_line(block) if title else None
@@ -262,16 +363,60 @@ def _with_titles(blocks: list[Block], titles: dict[int, tuple[int, str, bool]]) 
                 level = depth + parts
             shift = block.level + 1 if block.kind is BlockKind.ITEM else 0
             breaks = ((0, block.start),)
-            result.append(Block(BlockKind.HEADING, text, block.start, block.start, level, breaks))
+            heading = Block(BlockKind.HEADING, text, block.start, block.start, level, breaks)
+            result.append(heading)
+            while open_titles and open_titles[-1][0] >= depth:
+                open_titles.pop()
+            open_titles.append((depth, heading, _section_number(lines, block.start)))
+            tail = _title_tail(block, text)
+            if tail is not None:
+                result.append(tail)
             if rest is not None:
                 result.append(rest)  # "Ltd and plc both have ...:" wrapped onto the title
             continue
         if block.kind is BlockKind.HEADING:
             outer, shift = block.level, 0
-        elif block.kind is BlockKind.ITEM and shift:
-            block = replace(block, level=max(block.level - shift, 0))
+            open_titles.clear()
+        elif block.kind is not BlockKind.ROW:
+            number = _section_number(lines, block.start)
+            depth = _depth(number) if number else 0
+            if depth and open_titles and open_titles[-1][0] >= depth:
+                while open_titles and open_titles[-1][0] >= depth:
+                    open_titles.pop()
+                if open_titles:
+                    result.append(open_titles[-1][1])
+                shift = 0
+            if (
+                depth > 1
+                and open_titles
+                and open_titles[-1][2].split(".")[0] == number.split(".")[0]
+            ):
+                block = _without_number(block, number)
+        if block.kind is BlockKind.ITEM and shift:
+            if block.level < shift:
+                shift = 0  # a point of the outer list: the title had no points under it
+            else:
+                block = replace(block, level=block.level - shift)
         result.append(block)
     return result
+
+
+def _section_number(lines: list[str], line: int) -> str:
+    """The section number a line at the margin opens on ("2.3" in "2.3 Year and a day ..."),
+    or ""."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    numbered = _NUMBERED_TITLE.match(text)
+    return numbered["number"].rstrip(".)") if numbered and _indent(text) == 0 else ""
+
+
+def _without_number(block: Block, number: str) -> Block:
+    """The block without the section number it opens on."""
+    mark = re.match(rf"{re.escape(number)}[.)]?\s+", block.text)
+    if not mark:
+        return block
+    cut = mark.end()
+    breaks = tuple((max(offset - cut, 0), line) for offset, line in block.breaks)
+    return replace(block, text=block.text[cut:], breaks=breaks)
 
 
 def _after_first_line(block: Block) -> Block | None:
@@ -284,13 +429,15 @@ def _after_first_line(block: Block) -> Block | None:
     return Block(BlockKind.TEXT, text, breaks[0][1], block.end, 0, breaks)
 
 
-def _parse_lines(lines: list[str]) -> Document:
+def _parse_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
+    """`ruled`: the lines (from 1) of the titles the notes mark with rules; where they do, no
+    other bullet is a title."""
     if _capital_headed(lines):
-        return _parse_prose(lines, capitals=True)
+        return _parse_prose(lines, capitals=True, ruled=ruled)
     bullets = sum(1 for line in lines if _BULLET.match(line))
     filled = sum(1 for line in lines if line.strip())
     if bullets >= 3 and bullets >= 0.3 * filled:
-        return _parse_outline(lines)
+        return _parse_outline(lines, ruled)
     if _nested_by_indent_alone(lines, filled):
         # A mind map exported as indented lines, no bullet marks: each indented line is a
         # node, as a bullet would be.
@@ -298,9 +445,10 @@ def _parse_lines(lines: list[str]) -> Document:
             [
                 _as_bullet(line, parent=index + 1 < len(lines) and _indent(lines[index + 1]) > 0)
                 for index, line in enumerate(lines)
-            ]
+            ],
+            ruled,
         )
-    return _parse_prose(lines)
+    return _parse_prose(lines, ruled=ruled)
 
 
 MIN_INDENT_LEVELS = 2  # prose may indent each paragraph's first line; an outline nests deeper
@@ -379,6 +527,8 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
     raws: list[_Raw] = []
     current: _Raw | None = None
     indented = is_indented_outline(lines)
+    unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
+    owner: _Raw | None = None  # the bullet whose lines below it are points of their own
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             current = None
@@ -403,6 +553,8 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
                 continue
             numbered = bool(_MARKED.match(line))
             current = _Raw(True, number, [(content, number)], _indent(line), numbered=numbered)
+            marked = _BULLET.match(line.expandtabs(4))
+            current.column = marked.start(1) if marked else _indent(line)
             # "- one man one vote ..." below "- Demands": a point under the label, not its text
             current.child = (
                 content[:1].islower()
@@ -416,12 +568,44 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
             # bullet above wrapped onto a new line
             current = _Raw(True, number, [(line.strip(), number)], _indent(line))
             raws.append(current)
+        elif current is not None and current.bullet and _indent(line) < current.indent:
+            current = None  # "1.3 Sentence: ..." at the margin after "    b) ...": no part of it
+            raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
         elif current is not None and current.bullet:
+            if owner is not current and _points_under(line, current, unwrapped):
+                owner = current
+            goes_on = bool(_GOES_ON.match(line.strip()))
+            if (
+                owner is not None
+                and not goes_on
+                and (current is owner or _indent(line) <= current.indent)
+            ):
+                # "    1st 1906 - ..." under "- 4 Dumas:": a point under the bullet
+                current = _Raw(True, number, [(line.strip(), number)], _indent(line))
+                current.child = True
+                raws.append(current)
+                continue
             current.pieces.append((line.strip(), number))
         else:
             current = None  # lines outside bullets (a title, a header) stand alone
-            raws.append(_Raw(False, number, [(line.strip(), number)]))
+            raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
     return raws
+
+
+# "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
+# goes on from the one above it
+_GOES_ON = re.compile(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
+
+
+def _points_under(line: str, bullet: _Raw, unwrapped: bool) -> bool:
+    """A line without a mark indented past the text of a one-line bullet, under a bullet that
+    ends in ":" or in notes whose author never wraps a line by hand, is a point of its own
+    under the bullet, unless it goes on from the line above."""
+    if len(bullet.pieces) > 1 or _indent(line) <= bullet.column or _GOES_ON.match(line.strip()):
+        return False
+    if bullet.last.rstrip().endswith(":"):
+        return True
+    return unwrapped and not _left_mid_phrase(bullet.last)
 
 
 MAX_LABEL_WORDS = 5
@@ -439,7 +623,7 @@ def _is_label(raw: _Raw) -> bool:
     )
 
 
-def _parse_outline(lines: list[str]) -> Document:
+def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
     raws = [raw for raw in _outline_raws(lines) if not is_boilerplate(raw.text)]
     title_parts: list[str] = []
     title_end = 0
@@ -452,12 +636,16 @@ def _parse_outline(lines: list[str]) -> Document:
         title_parts.append(raw.text)
         title_end = raw.end
     if is_indented_outline(lines):
-        return Document(" ".join(title_parts), _indented_blocks(raws))
+        return Document(" ".join(title_parts), _indented_blocks(raws, ruled))
     candidates = [
-        looks_like_heading(raw.text)
-        and not EXAMPLE_LINE.match(raw.text)
-        and not raw.child
-        and not (index + 1 < len(raws) and raws[index + 1].child)  # a label over its points
+        raw.start in ruled
+        or (
+            not (ruled and raw.bullet)
+            and looks_like_heading(raw.text)
+            and not EXAMPLE_LINE.match(raw.text)
+            and not raw.child
+            and not (index + 1 < len(raws) and raws[index + 1].child)
+        )  # a label over its points
         for index, raw in enumerate(raws)
     ]
     blocks: list[Block] = []
@@ -466,8 +654,8 @@ def _parse_outline(lines: list[str]) -> Document:
     open_list = False  # a lead ending in ":" takes every item up to the next heading
     for index, raw in enumerate(raws):
         text = raw.text
-        heading = candidates[index] and pending_children == 0
-        if heading and open_list:
+        heading = (candidates[index] and pending_children == 0) or raw.start in ruled
+        if heading and open_list and raw.start not in ruled:
             # Inside a list a verbless item ("Increase trade with China") is still an item;
             # a real heading has a section of facts below it.
             heading = candidates[index + 1 : index + 3] == [False, False]
@@ -485,29 +673,38 @@ def _parse_outline(lines: list[str]) -> Document:
             continue
         count = LIST_COUNT.search(text)
         if text.rstrip().endswith(":"):
-            open_list = True
+            # (where the points under it are marked as its own, the list ends with them)
+            open_list = not (index + 1 < len(raws) and raws[index + 1].child)
         elif count and not open_list:
             pending_children = _COUNTS.get(count[1].casefold()) or int(count[1])
     return Document(" ".join(title_parts), blocks)
 
 
-def _indented_blocks(raws: list[_Raw]) -> list[Block]:
+def _indented_blocks(raws: list[_Raw], ruled: frozenset[int] = frozenset()) -> list[Block]:
     """An outline that indents its sub-bullets: lines without a bullet are headings (a bold
     `**label**` one level below a plain one), and a bullet's depth is its indentation."""
     blocks: list[Block] = []
     open_plain = False
     indents: list[int] = []  # indentation of the open bullets, outermost first
     for index, raw in enumerate(raws):
+        if raw.start in ruled:
+            blocks.append(raw.block(BlockKind.HEADING, 1))
+            indents.clear()
+            continue
         if not raw.bullet:
             bold = _BOLD_LINE.match(raw.text)
             text = bold[1].strip() if bold else raw.text
-            if not text or not looks_like_heading(text.rstrip(":")):
+            # (an indented line, or "3.2 Direct intention = ..." that titles no section, is
+            # inside a section: it heads none)
+            inside = raw.indent > 0 or bool(_NUMBERED_TITLE.match(text))
+            if not text or inside or not looks_like_heading(text.rstrip(":")):
                 if _has_children(raws, index):
                     # "1948 - Berlin Blockade" over its indented lines: their parent
                     blocks.append(raw.block(BlockKind.ITEM, 0))
                     indents[:] = [raw.indent]
                     continue
                 blocks.append(_Raw(False, raw.start, raw.pieces).block(BlockKind.TEXT))
+                indents.clear()
                 continue
             level = 2 if bold and open_plain else 1
             open_plain = open_plain or not bold
@@ -803,7 +1000,9 @@ def _is_title_like(text: str) -> bool:
     return len(content) <= 4 or capitalised * 10 >= len(content) * 6
 
 
-def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
+def _parse_prose(
+    lines: list[str], capitals: bool = False, ruled: frozenset[int] = frozenset()
+) -> Document:
     """Paragraphs, bullets and short title lines; in notes that head their sections with lines
     in capitals, a line that defines a term or leads a list is a line of its own, and a line
     that reads as a fact ("E-commerce = selling online", "Eg: Amazon, ASOS") is no heading."""
@@ -811,7 +1010,8 @@ def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
     raws = _drop_repeated_short_lines(raws)
     raws = [_unshouted(raw) for raw in raws]
     headings = [
-        not raw.bullet and (_heads_section(raw.text, capitals) or _titles_list(raws, index))
+        raw.start in ruled
+        or (not raw.bullet and (_heads_section(raw.text, capitals) or _titles_list(raws, index)))
         for index, raw in enumerate(raws)
     ]
     title = ""
@@ -823,7 +1023,7 @@ def _parse_prose(lines: list[str], capitals: bool = False) -> Document:
     section_open = False
     indents: list[int] = []  # indentation of the open items, outermost first
     for index, raw in enumerate(raws):
-        if raw.bullet:
+        if raw.bullet and raw.start not in ruled:
             while indents and indents[-1] >= raw.indent:
                 indents.pop()
             blocks.append(raw.block(BlockKind.ITEM, len(indents)))

@@ -357,7 +357,7 @@ MAX_ANSWER_HEAD_WORDS = 10  # an answer to the notes' own question, before its "
 
 
 def introduces_list(text: str) -> bool:
-    text = text.strip()
+    text = re.sub(r"\s*\(\?\)$", "", text.strip())  # "... marches on Petrograd(?)": a doubt
     if text.endswith((":", "?")) or LIST_COUNT.search(text):
         return True  # ("Why did Khrushchev put missiles on Cuba?" over its answers)
     tokens = words(text)
