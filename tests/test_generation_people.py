@@ -243,3 +243,14 @@ def test_a_named_event_and_its_date_ask_what_it_was_or_did(tmp_path: Path) -> No
     )
     # a person is no event: what was done to them is not asked as what happened in them
     assert not any("Mussolini" in front for front in got)
+
+
+def test_who_did_it_on_a_date_asks_with_the_date_as_a_question_says_it(tmp_path: Path) -> None:
+    got = questions(
+        tmp_path,
+        "## 1914\n\n"
+        "- Kitchener raised a volunteer army Sept 1914\n"
+        "- Haig took command of the BEF 19 Dec 1915\n",
+    )
+    assert got["Who raised a volunteer army in Sept 1914?"] == "Kitchener"
+    assert "Who raised a volunteer army Sept 1914?" not in got

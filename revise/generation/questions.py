@@ -50,7 +50,7 @@ from revise.generation.language import (
     zipf,
 )
 from revise.generation.plaintext import GENERIC_SECTIONS
-from revise.generation.targets import opening_date
+from revise.generation.targets import closing_date, opening_date
 
 MAX_ANSWER_WORDS = 12
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
@@ -1363,11 +1363,23 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
         return done_by(name, verb, after[len(when) :], when)
     if verb.endswith("ed") and re.fullmatch(r"(?:1\d|20)\d\d[,;:.]?", following):
         return []  # "NICRA founded 1967 to ...": when it was founded, not whom it founded
-    body = " ".join(tokens)
+    body = " ".join(tokens).rstrip(" .;:,")
+    when = closing_date(body)
+    before = body[: len(body) - len(when)].rstrip() if when and body.endswith(when) else ""
+    if before and before.split()[-1].casefold() not in PREPOSITIONS:
+        body = f"{before} {on_date(when)}"  # "Who entered war Aug 1914?": in Aug 1914
     if len(words(body)) > 26:
         return []
     wh = "What" if organisation else "Who"
     return [Question(finish_question(f"{wh} {body}"), name, Shape.WHO, 10.5)]
+
+
+def on_date(when: str) -> str:
+    """ "28 June 1914" -> "on 28 June 1914", "Aug 1914" -> "in Aug 1914", "1950s" -> "in the
+    1950s": a date as a question says it."""
+    if re.match(r"\d{1,2}(?:st|nd|rd|th)?\s", when):
+        return f"on {when}"
+    return f"in the {when}" if re.fullmatch(r"\d{3}0s", when) else f"in {when}"
 
 
 _AGENT = re.compile(r"\s*by\s+(?P<agent>[^,;:()]+?)\s*(?:$|[,;:(]|\s[-\u2013\u2014]+\s|\.\s)")
@@ -1390,8 +1402,7 @@ def done_by(name: str, participle: str, after: str, when: str) -> list[Question]
         return []  # "USA concerned by Korean war", "dissolved by decree": no one who did it
     if len(words(agent)) > MAX_AGENT_WORDS:
         return []
-    on = " on" if re.match(r"\d", when) else " in"
-    dated = f"{on} {when}" if when else ""
+    dated = f" {on_date(when)}" if when else ""
     front = f"Who {past[0]} {name}{dated}?"
     return [Question(front, capital(agent), Shape.WHO, 10.5)]
 
