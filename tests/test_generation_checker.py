@@ -299,6 +299,14 @@ def test_a_deletion_cut_at_an_abbreviations_full_stop_hides_half_a_term() -> Non
     assert 4 not in flags(notes, card("Symphony No. 9 ([1824]) -> first symphony with a choir", 1))
 
 
+def test_a_phrase_split_off_the_sentence_before_it_is_a_fragment() -> None:
+    notes = "RPI = the older index, includes mortgage interest. Treasury's main index until 2003.\n"
+    split = card("Treasury's main index until [2003].", 1)
+    assert 11 in flags(notes, split)
+    whole = card("RPI = the older index, includes [mortgage interest].", 1)
+    assert 11 not in flags(notes, whole)
+
+
 def test_a_line_that_stops_on_which_or_the_is_a_fragment() -> None:
     notes = (
         "The claimant must show a duty of care which\n"

@@ -905,6 +905,8 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []
     if text.endswith(":"):
         return [_finding(11, face.prompt, "a lead-in to a list: the card stops before the fact")]
+    if _split_off(text, note, texts):
+        return [_finding(11, face.prompt, "a phrase split off the sentence before it")]
     if _is_title(text) and not DATED_ENTRY.match(text):  # ("1962 - Cuban Missile Crisis")
         return [_finding(11, face.prompt, "a title, not a sentence")]
     if (
@@ -960,6 +962,24 @@ def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str
     if len(mid_line) == len(spellings):
         return "starts in the middle of a line of the notes"
     return ""
+
+
+MAX_SPLIT_OFF_WORDS = 6
+
+
+def _split_off(text: str, note: NoteData, texts: _SourceTexts) -> bool:
+    """ "CPIH = CPI plus housing costs. ONS's lead measure since [2017].": a short phrase with
+    no verb in a tense, after another sentence on its line, is said of that sentence's subject."""
+    from revise.generation.language import AUXILIARIES, is_verb_form
+
+    tokens = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
+    if len(text.split()) > MAX_SPLIT_OFF_WORDS or not re.match(r"[A-Z][\w-]*['\u2019]s\s", text):
+        return False
+    if any(token.casefold() in AUXILIARIES or is_verb_form(token.casefold()) for token in tokens):
+        return False
+    span = " ".join(" ".join(texts.span(note)).split())
+    at = span.find(" ".join(text.split()[:3]))
+    return at > 0 and bool(re.search(r"[.!?]\s*$", span[:at]))
 
 
 def _opens_after_comma(text: str, note: NoteData, texts: _SourceTexts) -> bool:
