@@ -2672,3 +2672,23 @@ def test_a_remark_naming_an_abbreviation_is_no_phrase_to_translate(tmp_path: Pat
     asked = questions(tmp_path, notes, "memory.txt")
     assert not any(front.startswith("What does") for front in asked), asked
     assert asked["What is shallow processing?"] == "Structural or phonemic features"
+
+
+def test_links_to_other_notes_and_lines_about_the_note_give_no_cards(tmp_path: Path) -> None:
+    from tests.generated_notes import deck_notes
+
+    notes = deck_notes(
+        tmp_path,
+        "# Photosynthesis\n\n"
+        "Back to [[Biology MOC]] · related: [[Respiration]], [[Leaf structure]], [[Enzymes]]\n\n"
+        "> [!note] Scope\n"
+        "> This note = AQA topic 5.1 (light-dependent and light-independent reactions)."
+        " Limiting factors are in their own note.\n\n"
+        "## Light-dependent reaction\n\n"
+        "- Photolysis splits water into oxygen, protons and electrons in the thylakoid\n",
+        name="notes.md",
+    )
+    texts = [note.front + " " + note.back for note in notes]
+    assert any("thylakoid" in text for text in texts)
+    for word in ("Biology MOC", "Respiration", "This note", "AQA", "own note"):
+        assert not any(word in text for text in texts), word

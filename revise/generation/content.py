@@ -31,7 +31,8 @@ EXAM_WORDS = re.compile(
     r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
     r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test|AO[1-4]"
     r"|assessment objectives?"
-    r"|questions? (?:about|on)|(?:my|these|your|the) notes)\b",
+    r"|questions? (?:about|on)|(?:my|these|your|the) notes|this note"
+    r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",
     re.I,
 )
 # "Worked example (Q4)", "8. Exam questions", "Practice question": a section that works through

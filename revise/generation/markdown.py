@@ -47,10 +47,23 @@ _HIGHLIGHT = re.compile(r"==(?=\S)([^\n]+?)(?<=\S)==")
 _NOTE_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
 
 
+# "Back to [[Physics MOC]] · related: [[Capacitors]]": what is left of a line of links to other
+# notes once the links are gone
+_NAVIGATION = re.compile(
+    r"[\W_]*(?:(?:back\s+to|up|see(?:\s+also)?|related(?:\s+notes)?|next|prev(?:ious)?|parent"
+    r"|index|home|links?|moc)\b[\W_]*)*",
+    re.I,
+)
+
+
 def _without_note_app_marks(text: str) -> str:
-    """The text a reader sees of a highlight or a link to another note; each line stays
-    where it was."""
-    return _NOTE_LINK.sub(r"\1", _HIGHLIGHT.sub(r"\1", text))
+    """The text a reader sees of a highlight or a link to another note; a line of nothing but
+    links to other notes is left blank, each line staying where it was."""
+    lines = [
+        "" if _NOTE_LINK.search(line) and _NAVIGATION.fullmatch(_NOTE_LINK.sub("", line)) else line
+        for line in text.split("\n")
+    ]
+    return _NOTE_LINK.sub(r"\1", _HIGHLIGHT.sub(r"\1", "\n".join(lines)))
 
 
 # An Obsidian callout: "> [!note] Scope", "> [!tip]- Worked example" (folded) over its quoted
