@@ -531,11 +531,9 @@ class DeckListScreen(Screen[None]):
                 progress=self.progress_reporter(),
                 on_wait=waiting_reporter(self),
             )
-        except ColumnsUnclear as error:
-            self.post_message(ImportDone(None, one_line(error, path), path, unclear=error))
-            return
         except (ReviseError, OSError) as error:
-            self.post_message(ImportDone(None, one_line(error, path), path))
+            unclear = error if isinstance(error, ColumnsUnclear) else None
+            self.post_message(ImportDone(None, one_line(error, path), path, unclear=unclear))
             return
         self.post_message(PreviewReady(path, report) if preview else ImportDone(report, None, path))
 
@@ -567,7 +565,7 @@ class DeckListScreen(Screen[None]):
         self.app.push_screen(ImportPreviewScreen(message.path, message.report), callback=confirmed)
 
     def on_import_done(self, message: ImportDone) -> None:
-        if message.unclear is not None and message.error is not None:
+        if message.unclear is not None:
             self.importing(False)
             self.ask_columns(message.path, message.unclear)
             return
