@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from revise.formats.model import normalise
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
     finish_question,
+    inflections,
     is_noun_phrase_word,
     is_superlative,
     lemmas,
@@ -32,6 +34,7 @@ from revise.generation.language import (
     MAIN_VERBS,
     PRONOUNS,
     STANCE_VERBS,
+    cue_words,
     is_number_word,
     is_stopword,
     is_verb_form,
@@ -224,6 +227,8 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Following entry of UN troops, Mao feared North Korea would be defeated" -> "What did
     Mao fear following entry of UN troops?"; "Khrushchev was worried that ..." -> "What was
     Khrushchev worried about?" """
+    if _stance_words().isdisjoint(cue_words(sentence)):
+        return []  # neither a stance verb nor a "was worried", "is willing"
     text = _REPORTED.sub("", main_clause(sentence), count=1)
     trailer = ""
     fronted = FRONTED.match(text)
@@ -295,6 +300,19 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
         if token.islower() and not nominal:
             return []  # a verb the subject does not run past
     return []
+
+
+@lru_cache(maxsize=1)
+def _stance_words() -> frozenset[str]:
+    """Every word a stance opens on after its subject: a stance verb in a form `stance` reads
+    (past, third person, plural present) or a "worried" or "willing" adjective."""
+    forms = {
+        form
+        for verb in STANCE_VERBS
+        for tag in ("VBD", "VBZ", "VBP")
+        for form in inflections(verb).get(tag, ())
+    }
+    return frozenset(forms | WILLING_ADJECTIVES | STANCE_ADJECTIVES.keys())
 
 
 def _stance_question(
@@ -369,6 +387,8 @@ def which_did(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Japan's victory resulted in the Treaty of Portsmouth, which acknowledged Japanese
     dominance in Korea" -> "What did the Treaty of Portsmouth acknowledge?": what the notes
     say a named thing did, in a clause hung on its name."""
+    if "which" not in cue_words(sentence):
+        return []
     match = _WHICH_DID.search(sentence)
     if not match or match.start() == 0:
         return []  # (a name opening the sentence is its subject: asked as such)
@@ -463,6 +483,8 @@ def under_whose(sentence: str) -> list[Question]:
     """ "In the late 19th century, Russia took an interest in Korea, which was then under the
     influence of China" -> "Under whose influence was Korea in the late 19th century?": whose
     sway a named place or body was under, said in a clause hung on its name."""
+    if not {"which", "under"} <= cue_words(sentence):
+        return []
     match = _UNDER_WHOSE.search(sentence)
     if not match or not can_be(match["kind"], "NOUN"):
         return []
@@ -722,6 +744,8 @@ def superlative(sentence: str, names: frozenset[str]) -> list[Question]:
 def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Post-Korean War China turned to USSR for aid - to help rebuild their shattered
     economy" -> "Why did China turn to USSR for aid?" :: "To help rebuild ..." """
+    if "to" not in cue_words(sentence):
+        return []  # every aim _PURPOSE reads opens on "to"
     match = _PURPOSE.search(sentence)
     if not match:
         return []
@@ -751,6 +775,11 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.WHY, 11.2)]
 
 
+# _MADE_SO's verbs: one must stand in the text for it to match.
+_MADE_SO_VERBS = frozenset(
+    ["made", "makes", "make", "rendered", "renders", "render", "pushed", "pushes", "push", "drove",
+     "drives", "drive", "driven", "drew", "draws", "draw", "drawn", "brought", "brings", "bring"]
+)  # fmt: skip
 _MADE_SO = re.compile(
     r"^(?P<subject>[^-\u2013\u2014,;:]{3,90}?)\s+(?:also\s+|thus\s+|therefore\s+)?"
     r"(?P<aux>(?:has|have|had)\s+)?"
@@ -769,6 +798,8 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "China's willingness to fight ... made any alliance with the USA impossible" -> "What
     made any alliance with the USA impossible?"; "... have pushed X and Y closer together" ->
     "What has pushed X and Y closer together?": the cause is the answer."""
+    if _MADE_SO_VERBS.isdisjoint(cue_words(sentence)):
+        return []
     match = _MADE_SO.match(sentence.strip())
     if not match:
         return []
@@ -930,6 +961,11 @@ _RELATION_LEAD = re.compile(
     r"(?:[^,]{3,160},\s+which\s+is\s+that\s+)?",
     re.I,
 )
+# The words _RELATION's ways of linking two quantities need, one of which must stand in the text.
+_RELATION_WORDS = frozenset(
+    ["proportional", "measured", "equal", "determined", "expressed", "matched", "offset",
+     "balanced", "equals", "depends", "depend", "varies", "vary"]
+)  # fmt: skip
 _RELATION = re.compile(
     r"^(?P<subject>[^,;:]{3,80}?)\s+(?:(?P<be>is|are)\s+(?P<how>(?:(?:directly|inversely)\s+)?"
     r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in"
@@ -944,6 +980,8 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "The inertia of an object is measured by its mass" -> "What is the inertia of an
     object measured by?"; "Linear momentum equals mass times velocity" -> "What does linear
     momentum equal?"; "... is inversely proportional to ...", "... depends on ..." alike."""
+    if _RELATION_WORDS.isdisjoint(cue_words(sentence)):
+        return []
     text = _RELATION_LEAD.sub("", sentence.strip(), count=1).rstrip(" .")
     match = _RELATION.match(capital(text))
     if not match:
@@ -1237,6 +1275,8 @@ def examples(sentence: str, names: frozenset[str]) -> list[Question]:
 def comparison(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Avoidance allows more concurrency than prevention" -> "What allows more concurrency
     than prevention?" :: "Avoidance" """
+    if "than" not in cue_words(sentence):
+        return []
     text = re.split(r"\s+(?:because|since|as|so)\s+|,\s+", sentence.strip(), maxsplit=1)[0]
     match = _COMPARED.match(text.rstrip(" ."))
     if not match:

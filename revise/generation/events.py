@@ -45,6 +45,7 @@ from revise.generation.language import (
     MONTHS,
     PEOPLE,
     PRONOUNS,
+    cue_words,
     is_verb_form,
     words,
 )
@@ -90,6 +91,10 @@ _MOVES = (
     r"|gets\s+(?:bigger|smaller|higher|lower))"
 )
 _QUANTITY = r"[a-z][a-z' -]{1,40}?"
+# The first word of each of _MOVES: a quantity that moves is said so with one of them.
+_MOVE_WORDS = frozenset(
+    ["increases", "decreases", "rises", "falls", "drops", "goes", "grows", "gets"]
+)
 # "resistance decreases as light intensity increases": its answer in the notes' words
 _COVARIES = re.compile(
     rf"^(?P<y>{_QUANTITY})\s+(?P<dy>{_MOVES})\s+(?:as|when|if)\s+(?P<x>{_QUANTITY})\s+(?P<dx>{_MOVES})$",
@@ -101,6 +106,8 @@ def covaries(sentence: str, term: str = "") -> list[Question]:
     """ "LDR - resistance decreases as light intensity increases" -> "How does the resistance
     of an LDR depend on light intensity?" :: "Decreases as light intensity increases": how one
     quantity moves with another."""
+    if _MOVE_WORDS.isdisjoint(cue_words(sentence)) and "(" not in sentence:
+        return []  # (a bracket taken out could join a word's parts)
     text = sentence.strip().rstrip(" .")
     parts = DASH.split(text, maxsplit=1)
     if len(parts) == 2:
@@ -260,6 +267,8 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
     depreciation affect exports and imports?" :: "Increase exports and decrease imports"; "An
     appreciation is likely to decrease the trade balance" -> "How is an appreciation likely to
     affect the trade balance?" :: "Decrease" """
+    if MOVING_VERBS.isdisjoint(cue_words(sentence)):
+        return []  # each move is said with one of these verbs, standing between spaces
     text = re.split(r",\s+\w+ing\b|,\s+(?:which|while|whereas|but|so)\b", sentence.strip())[0]
     match = _LIKELY.match(text.rstrip(" ."))
     if not match:
@@ -583,6 +592,8 @@ def method(sentence: str, names: frozenset[str]) -> list[Question]:
     "How will an appreciation reduce the inflation rate?" :: "By reducing the price of
     imports"; "Unilateral offers can be revoked by taking the same steps ..." -> "How can
     unilateral offers be revoked?" """
+    if "by" not in cue_words(sentence):
+        return []
     text = _MEANS_END.split(sentence.strip().rstrip(" ."), maxsplit=1)[0]
     found = _BY_DOING.search(text)
     if not found or re.search(r"\sby\s", text[: found.start()], re.I):

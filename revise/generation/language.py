@@ -193,6 +193,20 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 TEXT_CACHE_SIZE = 16384
 
 
+# The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
+# (Folded, they and every other letter that folds to a-z give a-z; nothing but a letter does.)
+_READ_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def cue_words(text: str) -> frozenset[str]:
+    """The runs of letters a-z in `text` folded, as a case-blind pattern or a casefolded word
+    reads them. A question shape that needs a word between spaces or stops ("because", "than")
+    cannot match a text that lacks it among these, so it need not be tried there."""
+    return frozenset(_LETTER_RUN.findall(text.translate(_READ_AS_ASCII).casefold()))
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common an English word is, 0 (unknown) to about 8 ("the"), on the Zipf scale."""

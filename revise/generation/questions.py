@@ -42,6 +42,7 @@ from revise.generation.language import (
     NO_OBJECT_VERBS,
     PRONOUNS,
     STANCE_VERBS,
+    cue_words,
     is_number_word,
     is_stopword,
     is_verb_form,
@@ -977,9 +978,18 @@ _FRONTED = re.compile(
 )
 
 
+# A word each of _BECAUSE's and _SO's ways of giving a reason needs, standing as a word.
+_WHY_WORDS = frozenset(
+    ["because", "due", "owing", "as", "since", "too", "reasons", "so", "therefore", "thus",
+     "hence", "meant"]
+)  # fmt: skip
+
+
 def why(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Stalin refused to help - as China was fighting US forces" -> "Why did Stalin refuse to
     help?"; "A, so B" asks why B."""
+    if _WHY_WORDS.isdisjoint(cue_words(sentence)):
+        return []
     found = []
     match = _BECAUSE.search(sentence)
     if match:
@@ -2111,6 +2121,8 @@ def reads_as_prose(side: str) -> bool:
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
+    if "=" not in sentence:
+        return []  # every formula read here has its equals sign
     if "\\" in sentence or "$" in sentence or case_span(sentence):
         return []  # (and "going beyond duty = good -> Hartley v Ponsonby" is a point of law)
     named = _NAMED_FORMULA.search(sentence.strip().rstrip("."))
