@@ -323,6 +323,7 @@ def build_notes(
     shared = _shared_cells(outline)
     holdings = _case_holdings(outline)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
+    own = ("", 0)  # the answer to the student's last question, and its last line
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -330,6 +331,10 @@ def build_notes(
         if position in stepped:
             continue
         if _in_worked_example(part):
+            continue
+        if isinstance(part, Passage) and part.block.answer:
+            drafts.append(_own_question_draft(part, outline.title, path))
+            own = (normalise(part.block.answer), part.block.answer_end)
             continue
         if isinstance(part, ListGroup):
             legend = _legend_drafts(part, outline.title, path)
@@ -409,6 +414,8 @@ def build_notes(
                     passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
                 )  # fmt: skip
+                if own[0] and passage.block.start <= own[1] <= passage.block.end:
+                    made = _not_answered(made, own[0])
                 role = _role_draft(passage, outline.title, path)
                 if role and _asked_already(role, made):
                     role = None  # "aim: ..." under "Asch (1951)": "What is the aim of ...?"
@@ -431,6 +438,36 @@ _COUNTED_NOUN = re.compile(
 _BARE_ORDINAL = re.compile(
     r"^(?P<the>the\s+(?:first|second|third|fourth|fifth|sixth|last|final))\s+(?=[\d(])", re.I
 )
+
+
+def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
+    """The student's own question with their answer: "What were the Four Sights?" ->
+    "old man, sick man, corpse (dead man), holy man"."""
+    block = passage.block
+    question = tidy(block.text)
+    if passage.trail:
+        question = _named_by_heading(question, tidy(passage.trail[-1]))
+    answer = capital(block.answer.strip().rstrip("."))
+    context = card_context(passage, title)
+    source = SourceRef(path, block.start, max(block.answer_end, block.start))
+    note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, question)])
+
+
+def _not_answered(drafts: list[Draft], answer: str) -> list[Draft]:
+    """The drafts of the lines a student's question is answered from, without the options
+    that ask again for what its card asks ("[Siddhartha Gautama], a prince ..." after "Who
+    was the Buddha? :: Siddhartha Gautama")."""
+    kept = []
+    for draft in drafts:
+        options = [
+            option
+            for option in draft.options
+            if f" {normalise(option.answer)} " not in f" {answer} "
+        ]
+        if options:
+            kept.append(Draft(options))
+    return kept
 
 
 def _counted_noun(text: str) -> str:

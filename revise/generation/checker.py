@@ -1568,7 +1568,10 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
     heading = note.context.split(" > ")[-1]
     advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
-    if advice and not MARKS.search(heading) and normalise(heading) != texts.title:
+    # (but "Key questions" over "What is a meander? - a bend in a river": the student's own
+    # question, in their words, with its answer)
+    own = note.kind is NoteKind.BASIC and _own_question(note, texts)
+    if advice and not MARKS.search(heading) and normalise(heading) != texts.title and not own:
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
     if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):
         return [_finding(13, face.prompt, "a worked example's own numbers, not a fact")]
@@ -1581,9 +1584,15 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     span = texts.span(note)
     if any(_ANCHOR_LINK.search(line) for line in span):
         return [_finding(13, face.prompt, "a table of contents entry")]
-    if note.source is not None and normalise(text) in texts.headings(note.source.path):
+    if note.source is not None and normalise(text) in texts.headings(note.source.path) and not own:
         return [_finding(13, face.prompt, "a heading or contents entry, not a fact")]
     return []
+
+
+def _own_question(note: NoteData, texts: _SourceTexts) -> bool:
+    """A question card whose question the notes ask in these words, above its answer."""
+    span = plain_span(" ".join(texts.span(note)))
+    return note.front.rstrip().endswith("?") and plain_span(note.front) in span
 
 
 def _instruction_candidates(text: str) -> list[str]:

@@ -37,6 +37,10 @@ class Block:
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
     ordered: bool = False  # an item of a numbered list ("1. State H0 and H1")
+    # A heading that is the student's own question ("What were the Four Sights?"): the answer a
+    # card asks for, as the notes word it, and the last line it comes from
+    answer: str = ""
+    answer_end: int = 0
 
     def line_at(self, offset: int) -> int:
         """The notes line that holds character `offset` of `text`."""

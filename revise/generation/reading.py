@@ -67,6 +67,7 @@ def notes_kind(path: Path, text: str) -> str:
 def parse_notes(text: str, kind: str) -> Document:
     """The notes as plain blocks, boilerplate and repeats removed."""
     from revise.generation.cleaning import clean_document
+    from revise.generation.qa import asked_questions
 
     if kind == "html":
         from revise.generation.htmlnotes import parse_html
@@ -80,4 +81,4 @@ def parse_notes(text: str, kind: str) -> Document:
         from revise.generation.plaintext import parse_plain_text
 
         document = parse_plain_text(text)
-    return clean_document(document)
+    return asked_questions(clean_document(document))

@@ -76,16 +76,19 @@ def outline(document: Document) -> Outline:
             if bold_label:
                 index += 1
                 continue
-            items = _items_under_heading(blocks, index)
+            items = [] if block.answer else _items_under_heading(blocks, index)
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
+            if block.answer:
+                # the student's own question ("What were the Four Sights?") with its answer
+                result.parts.append(Passage(block, tuple(text for _, text, _ in stack)))
             if items:
                 result.parts.append(ListGroup(block, items, tuple(t for _, t, _ in stack), True))
                 listed.update(id(item) for item in items)
                 index += 1 if blocks[index + 1] is not items[0] else len(items) + 1
                 stack.append((block.level, block.text, block.start))
                 continue
-            if states_a_fact(block.text):
+            if states_a_fact(block.text) and not block.answer:
                 # "#### The net force on an object equals its mass times its acceleration":
                 # a heading that is itself a fact is carded under the headings above it.
                 above = stack[-1] if stack else (0, "", 0)

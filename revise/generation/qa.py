@@ -1,0 +1,315 @@
+"""The student's own questions: Cornell cues, "Q: ... / A: ..." pairs and FAQ headings.
+
+Many notes are written as questions with their answers: "Q: What were the Four Sights?" over
+"A: old man, sick man, corpse, holy man", a cue column exported as "Cue: ... | Notes: ...", a
+bullet "What is osmosis? - the movement of water ...", or a heading "### Why does ice float?"
+over a paragraph. Each such question becomes a heading (so everything under it has it as
+context), and carries the answer a card can ask for: the whole answer when it is short, the
+items it lists when the question counts them or the answer is lettered ("a) DUKKHA ...,
+b) ANICCA ..."), or its first sentence. A question whose answer is missing ("see textbook",
+"TODO") or an exam stem ("Explain why ... [6 marks]") carries none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from revise.generation.document import Block, BlockKind, Document
+
+MAX_ANSWER_WORDS = 12  # a card's answer (CARDS.md check 2)
+MAX_LISTED = 4  # a list answer has at most this many items
+MAX_ITEM_WORDS = 8  # each item of a list answer is a name or a short phrase
+MAX_QUESTION_WORDS = 25
+
+# "Q: ...", "Q1. ...", "Question 3: ...", "Cue: ...", after any section number ("1.1 Q: ...")
+_QUESTION_MARK = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
+    r"(?:Q(?:uestion)?\s*\d{0,3}[a-z]?\s*(?::|\.|\)|\s[-\u2013\u2014]\s)|Cues?\s*:)\s*(?=\S)",
+    re.I,
+)
+# "A: ...", "Ans: ...", "Answer - ...", "Notes: ..." (the right-hand column of a cue)
+_ANSWER_MARK = re.compile(
+    r"^(?:A|Ans\.?|Answers?|Notes?)\s*\d{0,3}\s*(?::|\s[-\u2013\u2014]\s)\s*", re.I
+)
+# where a question ends and its answer starts on the same line
+_ANSWER_AFTER = re.compile(
+    r"^(?P<question>[^?]{3,}\?)\s*(?:\|\s*)?"
+    r"(?:(?:A|Ans\.?|Answers?|Notes?)\s*:|[-\u2013\u2014:=]|->|\u2192)?\s*(?P<answer>\S.*)$",
+    re.I,
+)
+_CUE_ANSWER = re.compile(r"\s\|\s*(?:(?:A|Ans\.?|Answers?|Notes?)\s*:\s*)?(?=\S)", re.I)
+_ASKING = re.compile(
+    r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could"
+    r"|should|would|will|has|have|had|name|define|state|give|list|outline|describe)\b",
+    re.I,
+)
+# "[6 marks]", "(4 marks)", "(12)": what an exam awards, so the line is an exam question
+_MARKS = re.compile(r"[\[(]\s*\d{1,2}\s*(?:marks?|m|pts?|points?)?\s*[\])]\s*\??$", re.I)
+_ESSAY_STEM = re.compile(
+    r"^(?:to\s+what\s+extent|how\s+far|evaluate|discuss|assess|analy[sz]e|compare|examine"
+    r"|explain\s+(?:why|how|two|three|the|whether)|'.+'\s+discuss)\b",
+    re.I,
+)
+# an answer that is not there yet: "?", "...", "TODO", "see textbook p. 40", "ask Miss"
+_NO_ANSWER = re.compile(
+    r"^(?:[?.\-_\u2026\s]*|\(?(?:blank|tbc|tbd|todo|to\s+do|n/?a|idk|not\s+sure|unsure"
+    r"|fill\s+in|don'?t\s+know)\b.*|(?:see|check|look\s+(?:it\s+)?up|ask|revise)\b.{0,40})$",
+    re.I,
+)
+_ENUMERATOR = re.compile(r"^(?:\(?[a-hA-H]\)|\(?\d{1,2}\)|\d{1,2}\.(?=\s))\s*(?=\S)")
+_HEAD = re.compile(r"\s*(?:[:=]\s|\s[-\u2013\u2014]\s|\s->\s)")
+_COUNT = re.compile(
+    r"\b(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine)\b(?!\s*(?:marks?|%|per\b))", re.I
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def asked_questions(document: Document) -> Document:
+    """The document with each of the student's questions made a heading over its answer; the
+    heading carries the answer (`answer`, its last line in `answer_end`) when there is one."""
+    blocks = document.blocks
+    result: list[Block] = []
+    heading_level = 0  # the level of the last heading the notes themselves have
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        found = _question(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+        if found is None:
+            if block.kind is BlockKind.HEADING:
+                heading_level = block.level
+            result.append(block)
+            index += 1
+            continue
+        question, inline = found
+        level = block.level if block.kind is BlockKind.HEADING else heading_level + 1
+        if block.kind is BlockKind.HEADING:
+            heading_level = block.level
+        end = _region_end(blocks, index, block)
+        region = list(blocks[index + 1 : end])
+        if inline:
+            region.insert(0, _answer_block(block, inline))
+        elif region and _ANSWER_MARK.match(region[0].text):
+            first = region[0]
+            region[0] = replace(first, text=_ANSWER_MARK.sub("", first.text, count=1))
+        answer, used, last = ("", False, 0)
+        if not exam_stem(question) and region and not _NO_ANSWER.match(region[0].text.strip()):
+            answer, used, last = _answer(question, region)
+        elif region and _NO_ANSWER.match(region[0].text.strip()):
+            region = region[1:]  # "A: see textbook": nothing to card
+        heading = Block(
+            BlockKind.HEADING,
+            question,
+            block.start,
+            block.start,
+            level,
+            ((0, block.start),),
+            terms=block.terms,
+        )
+        if answer:
+            heading = replace(heading, answer=answer, answer_end=last)
+        result.append(heading)
+        result.extend(region[1:] if used else region)
+        index = end
+    return Document(document.title, result)
+
+
+def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
+    """The question a block asks and any answer on its own line; None for any other block."""
+    if block.kind not in (BlockKind.HEADING, BlockKind.ITEM, BlockKind.TEXT):
+        return None
+    text = block.text.strip()
+    marked = _QUESTION_MARK.match(text)
+    if marked:
+        text = text[marked.end() :].strip()
+        cue = _CUE_ANSWER.search(text)
+        if cue:
+            return _asked(text[: cue.start()]), text[cue.end() :].strip()
+    if len(text.split()) > MAX_QUESTION_WORDS + 20:
+        return None
+    split = _ANSWER_AFTER.match(text)
+    if split and (marked or block.kind is not BlockKind.TEXT):
+        asked = split["question"].strip()
+        answer = split["answer"].strip()
+        if (
+            (marked or (_ASKING.match(asked) and len(asked.split()) >= 2))
+            and len(asked.split()) <= MAX_QUESTION_WORDS
+            and re.search(r"\w", answer)  # ("**Why are they behind ...?**:" over its answers)
+        ):
+            if block.kind is BlockKind.HEADING and not marked and len(answer.split()) > 4:
+                return None  # "## Why X? Causes and consequences": a title, not a cue
+            return _asked(asked), answer
+    if len(text.split()) > MAX_QUESTION_WORDS:
+        return None
+    if marked:
+        return (_asked(text), "") if text else None
+    if not text.endswith("?") or len(text.split()) < 2:
+        return None  # (a bare "why?" asks about the point above it)
+    answered = following is not None and bool(_ANSWER_MARK.match(following.text))
+    if answered:
+        return _asked(text), ""
+    faq = (
+        block.kind is BlockKind.HEADING
+        and following is not None
+        and following.kind is BlockKind.TEXT
+        and _ASKING.match(text) is not None
+    )
+    return (_asked(text), "") if faq else None
+
+
+def _asked(text: str) -> str:
+    return " ".join(text.strip().split())
+
+
+def exam_stem(question: str) -> bool:
+    """ "Explain why ... [6 marks]", "To what extent ...?": a question an exam sets, answered
+    by an essay, not by a fact to recall."""
+    return bool(_MARKS.search(question) or _ESSAY_STEM.match(question))
+
+
+def _answer_block(block: Block, answer: str) -> Block:
+    kind = BlockKind.ITEM if block.kind is BlockKind.ITEM else BlockKind.TEXT
+    level = block.level + 1 if block.kind is BlockKind.ITEM else 0
+    return Block(kind, answer, block.start, block.start, level, ((0, block.start),))
+
+
+def _region_end(blocks: list[Block], index: int, question: Block) -> int:
+    """Where the question's answer ends: at the next question or heading of its rank, and an
+    unmarked question's at the first block that is not below it."""
+    end = index + 1
+    while end < len(blocks):
+        block = blocks[end]
+        if block.kind is BlockKind.HEADING and (
+            question.kind is not BlockKind.HEADING or block.level <= question.level
+        ):
+            break
+        if _question(block, blocks[end + 1] if end + 1 < len(blocks) else None):
+            break
+        end += 1
+    return end
+
+
+def _answer(question: str, region: list[Block]) -> tuple[str, bool, int]:
+    """The answer a card asks for, whether it is all of the first block (which then needs no
+    card of its own) and the last line it comes from."""
+    first = region[0]
+    text = " ".join(first.text.split())
+    count = _count(question)
+    enumerated = bool(_ENUMERATOR.match(text))
+    members = _members(region, enumerated)
+    if enumerated or ((count or _plural(question)) and len(members) >= 2):
+        # "a) DUKKHA - ...", "b) ANICCA - ...": the points' names answer it
+        heads = [_head(block.text) for block in members]
+        if 2 <= len(heads) <= MAX_LISTED and all(heads) and len(heads) == (count or len(heads)):
+            return "; ".join(heads), False, members[-1].end
+        return "", False, 0
+    if text.endswith(":") or (count and len(_parts(text)) != count):
+        return "", False, 0  # "A: to refrain from:" over its points; a part of the answer
+    if len(text.split()) <= MAX_ANSWER_WORDS:
+        return text, True, first.end
+    return _shortened(text, bool(count or _plural(question))), False, first.end
+
+
+def _shortened(text: str, plural: bool) -> str:
+    """A long answer cut where the student's own words allow: its first sentence, what comes
+    before an elaboration (" - ...", a first comma), or the names it lists."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0].rstrip(".")
+    if sentence != text.rstrip(".") and 2 <= len(sentence.split()) <= MAX_ANSWER_WORDS:
+        return sentence
+    if plural:
+        names = [re.sub(r"\s*\([^()]*\)$", "", part) for part in _parts(text)]
+        if 2 <= len(names) <= MAX_LISTED and all(
+            1 <= len(name.split()) <= MAX_ITEM_WORDS for name in names
+        ):
+            return "; ".join(names)
+        return ""
+    for cut in (_top_level(text, _DASH), _top_level(text, re.compile(r","))):
+        head = text[:cut].strip() if cut else ""
+        if 2 <= len(head.split()) <= MAX_ANSWER_WORDS and not re.search(r"[=:]", head):
+            return head
+    return ""
+
+
+_DASH = re.compile(r"\s(?:[-\u2013\u2014]|->)\s")
+
+
+def _top_level(text: str, mark: re.Pattern[str]) -> int:
+    """Where `mark` first occurs outside brackets and quotation marks; 0 when it does not."""
+    for found in mark.finditer(text):
+        before = text[: found.start()]
+        if before.count("(") == before.count(")") and before.count('"') % 2 == 0:
+            return found.start()
+    return 0
+
+
+def _plural(question: str) -> bool:
+    """ "What are the ...?", "Types of meditation?", "Festivals?": the answer is several things."""
+    asked = re.sub(r"\([^()]*\)", "", question).strip(" ?")
+    if re.match(r"(?:what|which|who)\s+(?:are|were)\b|(?:name|list)\b", asked, re.I):
+        return True
+    if _ASKING.match(asked):
+        return False
+    head = re.split(r"\s+of\s+", asked, maxsplit=1)[0].split()
+    if not head:
+        return False
+    noun = head[0] if len(re.split(r"\s+of\s+", asked, maxsplit=1)) > 1 else head[-1]
+    return bool(re.search(r"[^su]s$", noun, re.I)) and len(asked.split()) <= 5
+
+
+def _count(question: str) -> int:
+    """ "What are the Five Aggregates?" -> 5: how many things the question asks for."""
+    found = _COUNT.search(question)
+    if not found:
+        return 0
+    number = found["n"].casefold()
+    return int(number) if number.isdigit() else _NUMBERS[number]
+
+
+def _parts(text: str) -> list[str]:
+    """The answer's items at its top level: "Buddha, Dhamma (his teaching), Sangha"."""
+    parts, depth, start = [], 0, 0
+    for position, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0 and char in ",;":
+            parts.append(text[start:position].strip())
+            start = position + 1
+    parts.append(text[start:].strip())
+    if len(parts) > 1:
+        parts[-1] = re.sub(r"^(?:and|or)\s+", "", parts[-1])
+    return [part for part in parts if part]
+
+
+def _members(region: list[Block], enumerated: bool) -> list[Block]:
+    """The answer's own points: the lettered or numbered lines of an answer that opens with
+    "a)", or the lines shaped as its first one is ("WISDOM (panna): ...", "ETHICS (sila): ...")."""
+    first = region[0]
+    if enumerated:
+        first = replace(first, text=_ENUMERATOR.sub("", first.text, count=1))
+        return [first, *(block for block in region[1:] if block.ordered)]
+    mark = _separator(first.text)
+    if not mark:
+        return []
+    return [
+        block
+        for block in region
+        if _separator(block.text) == mark and not re.match(r"^\W", block.text)
+    ]
+
+
+def _separator(text: str) -> str:
+    """ "=" in "samsara = cycle of ...", "-" in "WESAK (Vesak) - Theravada ...": the mark
+    between a point's name and what is said of it, outside brackets."""
+    cut = _top_level(text, _HEAD)
+    if not cut and not _HEAD.match(text):
+        return ""
+    found = _HEAD.match(text, cut)
+    mark = found.group().strip() if found else ""
+    return "-" if mark in ("\u2013", "\u2014") else mark
+
+
+def _head(text: str) -> str:
+    """ "DUKKHA - suffering, three types:" -> "DUKKHA": the name a point opens on."""
+    head = _HEAD.split(_ENUMERATOR.sub("", text.strip(), count=1), maxsplit=1)[0]
+    head = head.strip().rstrip(".:;,")
+    return head if 1 <= len(head.split()) <= MAX_ITEM_WORDS else ""

@@ -1,0 +1,109 @@
+"""Notes written as questions and answers: the student's own question is the card's question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData, NoteKind
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str, name: str) -> list[NoteData]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+def questions(notes: list[NoteData]) -> dict[str, str]:
+    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+
+
+def everything(notes: list[NoteData]) -> str:
+    return "\n".join(f"{note.front} | {note.back} | {note.context}" for note in notes)
+
+
+CORNELL = """\
+Chemistry - Rates of reaction (Cornell notes)
+
+1. COLLISION THEORY
+
+1.1 Q: What must particles do to react?
+    A: collide with enough energy (at least the activation energy)
+       -> most collisions are not successful
+
+1.2 Q: What are the four factors that change the rate?
+    A: temperature, concentration, surface area, catalysts
+
+1.3 Q: The three ways to measure a rate?
+    A: a) MASS LOSS - gas escapes from the flask on a balance
+       b) GAS VOLUME - collected in a gas syringe
+       c) COLOUR CHANGE - time for a cross to disappear
+
+1.4 Q: Why does a catalyst speed up a reaction?
+    A: see textbook
+
+1.5 Q: Explain how temperature affects the rate of reaction. [6 marks]
+"""
+
+
+def test_cornell_questions_are_asked_with_their_answers(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, CORNELL, "rates.txt")
+    asked = questions(notes)
+    assert asked["What must particles do to react?"] == (
+        "Collide with enough energy (at least the activation energy)"
+    )
+    assert asked["What are the four factors that change the rate?"] == (
+        "Temperature, concentration, surface area, catalysts"
+    )
+    # the lettered points of the answer, by the names they open on
+    assert asked["The three ways to measure a rate?"] == "MASS LOSS; GAS VOLUME; COLOUR CHANGE"
+    text = everything(notes)
+    assert "A:" not in text and "Q:" not in text  # the layout's marks are not card text
+    assert "catalyst speed up" not in text  # no answer yet: no card
+    assert "6 marks" not in text and "Explain how" not in text  # an exam question asks nothing
+
+
+def test_a_long_answer_is_cut_where_the_student_paused(tmp_path: Path) -> None:
+    text = """\
+History - The Cold War
+
+Q: Who was the first leader of East Germany?
+A: Walter Ulbricht, a communist who had spent the war in Moscow and led the SED until 1971.
+
+Q: What was the Truman Doctrine?
+A: A promise of US help to any country resisting communism. It was announced in March 1947.
+"""
+    asked = questions(deck_notes(tmp_path, text, "cold-war.txt"))
+    assert asked["Who was the first leader of East Germany?"] == "Walter Ulbricht"
+    assert asked["What was the Truman Doctrine?"] == (
+        "A promise of US help to any country resisting communism"
+    )
+
+
+def test_questions_with_answers_in_markdown_and_html(tmp_path: Path) -> None:
+    markdown = """\
+# Rivers
+
+## Key questions
+
+- What is a meander? - a bend in a river
+- Where is the river's load deposited? - on the inside of the bend
+
+### Why do waterfalls retreat upstream?
+
+The soft rock under the hard cap is undercut. The overhang then collapses.
+"""
+    asked = questions(deck_notes(tmp_path, markdown, "rivers.md"))
+    assert asked["What is a meander?"] == "A bend in a river"
+    assert asked["Where is the river's load deposited?"] == "On the inside of the bend"
+    assert asked["Why do waterfalls retreat upstream?"] == (
+        "The soft rock under the hard cap is undercut"
+    )
+    html = """<html><body><h1>Cells</h1>
+<p><strong>Q:</strong> What does the nucleus contain?</p>
+<p><strong>A:</strong> the genetic material of the cell</p>
+<dl><dt>What do ribosomes make?</dt><dd>proteins</dd></dl>
+</body></html>"""
+    asked = questions(deck_notes(tmp_path, html, "cells.html"))
+    assert asked["What does the nucleus contain?"] == "The genetic material of the cell"
+    assert asked["What do ribosomes make?"] == "Proteins"
