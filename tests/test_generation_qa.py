@@ -107,3 +107,24 @@ The soft rock under the hard cap is undercut. The overhang then collapses.
     asked = questions(deck_notes(tmp_path, html, "cells.html"))
     assert asked["What does the nucleus contain?"] == "The genetic material of the cell"
     assert asked["What do ribosomes make?"] == "Proteins"
+
+
+def test_lines_under_an_answer_sit_under_its_question(tmp_path: Path) -> None:
+    text = """\
+Chemistry - Catalysts (Cornell notes)
+
+1. CATALYSTS
+
+1.1 Q: What is a catalyst?
+    A: a substance that speeds up a reaction without being used up
+       Enzymes are biological catalysts made by living cells.
+"""
+    notes = deck_notes(tmp_path, text, "catalysts.txt")
+    asked = questions(notes)
+    assert (
+        asked["What is a catalyst?"]
+        == "A substance that speeds up a reaction without being used up"
+    )
+    enzymes = next(note for note in notes if "Enzymes" in note.front or "enzymes" in note.front)
+    # the question is its context, not the first line of the answer
+    assert enzymes.context.endswith("What is a catalyst?")

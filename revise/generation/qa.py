@@ -97,6 +97,7 @@ def asked_questions(document: Document) -> Document:
             answer, used, last = _answer(question, region)
         elif region and _NO_ANSWER.match(region[0].text.strip()):
             region = region[1:]  # "A: see textbook": nothing to card
+        region = _lifted(region)
         heading = Block(
             BlockKind.HEADING,
             question,
@@ -112,6 +113,21 @@ def asked_questions(document: Document) -> Document:
         result.extend(region[1:] if used else region)
         index = end
     return Document(document.title, result)
+
+
+def _lifted(region: list[Block]) -> list[Block]:
+    """The lines indented under an answer's first line ("A: Deer Park at Sarnath" over
+    "-> the 5 became the first monks") go on with the answer, at its level: they are points of
+    the answer, not of its first line, unless that line leads into them ("three types:")."""
+    if not region or region[0].kind is not BlockKind.ITEM or region[0].text.rstrip().endswith(":"):
+        return region
+    first = region[0]
+    lifted = [first]
+    for position, block in enumerate(region[1:], start=1):
+        if block.kind is not BlockKind.ITEM or block.level <= first.level:
+            return lifted + region[position:]
+        lifted.append(replace(block, level=block.level - 1))
+    return lifted
 
 
 def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
