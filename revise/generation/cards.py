@@ -181,6 +181,14 @@ from revise.generation.structure import (
     owned_trail,
     states_a_fact,
 )
+from revise.generation.tables import (
+    TableShape,
+    in_row_name,
+    is_example_header,
+    sample_value,
+    table_shapes,
+    tick,
+)
 from revise.generation.targets import (
     MONEY,
     ORGANISATION,
@@ -321,6 +329,7 @@ def build_notes(
     steps, stepped = _step_drafts(outline, path)
     illustrations = _illustrations(outline)
     shared = _shared_cells(outline)
+    shapes = table_shapes(_table_rows(outline))
     holdings = _case_holdings(outline)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
     own = ("", 0)  # the answer to the student's last question, and its last line
@@ -402,7 +411,7 @@ def build_notes(
             if expanded:
                 drafts.append(expanded)
             if passage.block.kind is BlockKind.ROW:
-                drafts.extend(_row_drafts(passage, outline.title, path, shared))
+                drafts.extend(_row_drafts(passage, outline.title, path, shared, shapes))
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
@@ -2837,6 +2846,17 @@ def _shared_cells(outline: Outline) -> _Shared:
     return shared
 
 
+def _table_rows(outline: Outline) -> dict[tuple[str, ...], list[Block]]:
+    """Each table's rows, by the table's header."""
+    tables: dict[tuple[str, ...], list[Block]] = {}
+    for part in outline.parts:
+        blocks = [part.block] if isinstance(part, Passage) else part.items
+        for block in blocks:
+            if block.kind is BlockKind.ROW and block.header:
+                tables.setdefault(block.header, []).append(block)
+    return tables
+
+
 def _term_row_as_item(passage: Passage) -> Passage:
     """A row of a two-column table without a header ("| Tombolo | bar joining an island to
     the mainland |") is a term and its meaning, read as the line "Tombolo - bar joining ..."."""
@@ -2856,12 +2876,15 @@ def _row_drafts(
     title: str,
     path: str,
     shared: _Shared | None = None,
+    shapes: dict[tuple[str, ...], TableShape] | None = None,
 ) -> list[Draft]:
     """A table row asks for its other cells given its first ("What is the function of
     mitochondria?"); in a table of terms, what each term means. A cell other rows share is
     asked the other way round, once: which rows have it ("Colour blue: which spectral
-    classes? :: O, B"), where they are few enough to name."""
+    classes? :: O, B"), where they are few enough to name. An example beside a meaning, or
+    written out as a value ("42"), asks nothing; a column of ticks asks which rows have it."""
     block: Block = passage.block
+    shape = (shapes or {}).get(block.header)
     cells = tuple(tidy(cell) for cell in block.cells)
     header = tuple(tidy(cell) for cell in block.header)
     if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(" ".join(cells)):
@@ -2874,6 +2897,7 @@ def _row_drafts(
     sides = [header[column] for column in columns if header[column]]
     # "| | masculine | feminine |": forms of each row's word, not sides set against each other
     forms = not header[0].strip() and bool(sides) and all(side[:1].islower() for side in sides)
+    forms = forms and (shape is None or shape.forms)  # "| | alpha | gamma |" over "+2e": things
     if forms:
         columns = range(1, min(len(cells), len(header), MAX_FORM_COLUMNS + 1))
     # "| Algorithm | Best | Worst |": the rows are the things, their columns what describes them
@@ -2897,11 +2921,20 @@ def _row_drafts(
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term
         # in the question that asks what it means, not a card of its own.
         subject = f"{subject} ({cells[symbols[0]]})"
+    examples = [c for c in columns if is_example_header(header[c]) and cells[c]]
+    if shape and block.cells == shape.rows[0]:
+        drafts.extend(_ticked_columns(header, shape, context, path))
     clozed = False  # a row hides its name once, in its first cell too long to be an answer
     for column in columns:
         answer, name = cells[column], header[column]
         if not answer or not name:
             continue
+        if column in examples and (defined or sample_value(answer, cells[0])):
+            continue  # "| INTEGER | whole number | 42 |": a value shown, not a fact to recall
+        if not forms and in_row_name(answer, cells[0]):
+            continue  # "| Natural active | active |": the row's name says it
+        if tick(answer, shape) is not None:
+            continue  # "| Merge sort | ✓ |": a tick is no answer on its own
         if len(answer.split()) > MAX_ROW_ANSWER_WORDS and not compared:
             cloze = not clozed and _row_cloze(cells[0], answer, name, len(header), context)
             if cloze:
@@ -2923,12 +2956,13 @@ def _row_drafts(
             continue  # (shared by more rows than a card can name, each row asks its own)
         if normalise(name) in DEFINITION_HEADERS:
             front = f"What is {subject}?"  # a table of terms and their meanings
+        elif column in examples:
+            front = f"What is an example of {subject}?"  # "vaccination": a thing named
         elif compared:
             # "| Feature | Prokaryotic | Eukaryotic |": each column is one side compared.
-            verb = "are" if plural_noun(subject.split()[-1].casefold()) else "is"
-            front = f"{name}: what {verb} the {subject}?"
+            front = _compared_question(name, subject)
             if re.match(r"(?:yes|no)\b", answer, re.I):
-                front = f"{name}: {subject}?"  # "no - DNA free in cytoplasm" says whether
+                front = f"{capitalised(name)}: {subject}?"  # "no - DNA free" says whether
         elif rows_named and " " not in name.strip() and "ADJ" in lemmas(name.strip().casefold()):
             front = f"{capitalised(subject)}: {name.casefold()}?"  # "Binary search: worst?"
         elif re.search(r"[=<>\u2264\u2265]", name):
@@ -2941,6 +2975,51 @@ def _row_drafts(
             front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
+    return drafts
+
+
+def _compared_question(side: str, attribute: str) -> str:
+    """ "Series" and "current" -> "Series: what is the current?"; "alpha" and "stopped by"
+    -> "What is alpha stopped by?"; "what" -> "What is alpha?": what a row of a table
+    that compares its columns asks of each column."""
+    thing = " ".join(lower_first(side.split()))
+    if re.fullmatch(r"what(?:\s+(?:is\s+it|it\s+is|are\s+they|they\s+are))?", attribute, re.I):
+        return f"What {'are' if plural_noun(thing.split()[-1]) else 'is'} {thing}?"
+    asked = column_question(attribute, thing)
+    verb = "are" if plural_noun(attribute.split()[-1].casefold()) else "is"
+    if asked == f"What {verb} the {lower_initial(attribute)} of {thing}?":
+        head = re.split(r"\s+(?:of|in|for|per|to)\s+", attribute, maxsplit=1)[0].split()[-1]
+        verb = "are" if plural_noun(head.casefold()) else "is"  # "the number of divisions"
+        return f"{capitalised(side)}: what {verb} the {attribute}?"  # a noun: the side's own
+    return asked
+
+
+def _ticked_columns(
+    header: tuple[str, ...], shape: TableShape, context: str, path: str
+) -> list[Draft]:
+    """ "| Algorithm | Stable |" over "| Merge sort | ✓ |", "| Quick sort | ✗ |": which rows a
+    column ticks ("Stable: which algorithms? :: Merge sort"), where they are few enough to name
+    and not every row."""
+    from lemminflect import getInflection
+
+    kind = header[0].split()
+    if not kind:
+        return []
+    plural = getInflection(kind[-1].casefold(), "NNS")
+    things = " ".join([*kind[:-1], plural[0] if plural else kind[-1]]).casefold()
+    drafts = []
+    for column in range(1, len(header)):
+        marks = [tick(row[column], shape) if column < len(row) else None for row in shape.rows]
+        if not header[column].strip() or any(mark is None for mark in marks):
+            continue
+        ticked = [tidy(row[0]) for row, mark in zip(shape.rows, marks, strict=True) if mark]
+        if not 1 <= len(ticked) <= min(len(marks) - 1, MAX_LIST_ITEMS) or not all(ticked):
+            continue
+        front = f"{capitalised(tidy(header[column]).rstrip(' ?'))}: which {things}?"
+        answer = "; ".join(ticked)
+        source = SourceRef(path, shape.start, shape.end)
+        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+        drafts.append(Draft([Option(note, answer, 8.0, front, cell=True)]))
     return drafts
 
 

@@ -1,0 +1,97 @@
+"""The shape of a table as a whole: which axis holds the things compared and which their
+attributes, which column gives examples, which cells are ticks. Rows come in one at a time;
+what only the whole table shows (every cell short, a tick mark used elsewhere) is read here
+from all the rows under the same header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from revise.formats.model import normalise
+
+if TYPE_CHECKING:
+    from revise.generation.document import Block
+
+MAX_FORM_WORDS = 3  # "il mio", "den (+n)": a word's form is a word or two, never a description
+
+# "| Type | Meaning | Example |": a column of examples of each row's thing
+EXAMPLE_HEADERS = frozenset(
+    ["example", "examples", "e g", "eg", "for example", "example s", "sample", "instance"]
+)
+_YES = frozenset(["\u2713", "\u2714", "\u2611", "\u2705", "yes", "y", "\u221a"])
+_NO = frozenset(["\u2717", "\u2718", "\u2612", "\u274c", "no", "n"])
+_MARK = frozenset(["x"])  # a cross: "yes" in a table that marks with it alone, else "no"
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """What every row of one table shares."""
+
+    forms: bool  # "| | singular | plural |" over words: each cell a form of its row's word
+    ticked: bool  # some cell is a tick ("✓"): a cross ("x") beside it means "no"
+    rows: tuple[tuple[str, ...], ...]  # every row's cells
+    start: int  # the lines from the first row to the last
+    end: int
+
+
+def table_shapes(tables: dict[tuple[str, ...], list[Block]]) -> dict[tuple[str, ...], TableShape]:
+    """Each table's shape by its header, from all its rows."""
+    return {header: _shape(header, blocks) for header, blocks in tables.items()}
+
+
+def _shape(header: tuple[str, ...], blocks: list[Block]) -> TableShape:
+    rows = tuple(block.cells for block in blocks)
+    sides = [side.strip() for side in header[1:] if side.strip()]
+    body = [cell.strip() for row in rows for cell in row[1:] if cell.strip()]
+    # A table of forms heads its columns with one lower-case word each ("masc", "plural") and
+    # holds a word or two in each cell; a column headed by two words ("alpha particle"), a
+    # cell "+2e" or "a few cm" are things compared and what is said of them.
+    forms = (
+        not header[0].strip()
+        and bool(sides)
+        and all(side[:1].islower() and len(side.split()) == 1 for side in sides)
+        and all(len(cell.split()) <= MAX_FORM_WORDS and not re.search(r"\d", cell) for cell in body)
+    )
+    ticked = any(normalise(cell) in _YES or cell in _YES for cell in body)
+    return TableShape(bool(forms), ticked, rows, blocks[0].start, blocks[-1].end)
+
+
+def tick(cell: str, shape: TableShape | None) -> bool | None:
+    """True for a cell that only ticks ("✓", "yes", "Y"), False for one that only crosses
+    ("✗", "no", "N", and "x" where the table ticks elsewhere), None for any other cell."""
+    text = cell.strip()
+    folded = normalise(text) or text
+    if folded in _YES or text in _YES:
+        return True
+    if folded in _NO or text in _NO:
+        return False
+    if folded in _MARK:
+        return not (shape and shape.ticked)
+    return None
+
+
+def is_example_header(name: str) -> bool:
+    """ "Example", "e.g.", "Examples": a column of examples of each row's thing."""
+    return normalise(name) in EXAMPLE_HEADERS
+
+
+def sample_value(example: str, named: str) -> bool:
+    """ "42", "'2007-03-14'", "CHAR(4) for 'AB12'", "TRUE": a value written out to show what
+    the row's thing looks like, not a thing a student learns by name. An example in words
+    ("vaccination", "catching chickenpox and recovering") names one."""
+    text = example.strip()
+    if re.search(r"\d|['\"`\u2018\u2019\u201c\u201d]", text):
+        return True  # a number or a quoted value
+    shown = {word for word in normalise(named).split() if len(word) > 2}
+    if shown & set(normalise(text).split()):
+        return True  # "VARCHAR(30) for a surname": the row's own name used
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return not letters or (letters.isupper() and len(text.split()) == 1)  # "TRUE", "NULL"
+
+
+def in_row_name(cell: str, named: str) -> bool:
+    """ "| Natural active | active |": a cell its row's own name already says."""
+    said = normalise(cell).split()
+    return bool(said) and set(said) <= set(normalise(named).split())

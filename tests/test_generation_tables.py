@@ -1,0 +1,102 @@
+"""Tables: which axis holds the things compared, example columns, ticks, and the same table
+written in Markdown and in HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteKind
+from revise.generation import generate_deck
+
+
+def questions(tmp_path: Path, text: str, name: str = "notes.md") -> dict[str, str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    notes = generate_deck(path).notes
+    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+
+
+VESSELS = (
+    "# Circulation\n\n## Blood vessels\n\n"
+    "| | artery | vein | capillary |\n|---|---|---|---|\n"
+    "| what | vessel taking blood away from the heart | vessel taking blood back to the heart"
+    " | tiny vessel linking arteries to veins |\n"
+    "| wall | thick, muscular and elastic | thin with little muscle | one cell thick |\n"
+    "| pressure | high, about 120 mmHg | low | very low |\n"
+    "| valves | \u2717 | \u2713 | \u2717 |\n"
+)
+
+
+def test_a_table_whose_columns_are_the_things_compared_asks_each_thing(tmp_path: Path) -> None:
+    cards = questions(tmp_path, VESSELS)
+    # lower-case things over descriptions are things compared, not a word's forms
+    assert cards["What is artery?"] == "vessel taking blood away from the heart"
+    assert cards["Vein: what is the wall?"] == "thin with little muscle"
+    assert cards["Artery: what is the pressure?"] == "high, about 120 mmHg"
+    assert not [front for front in cards if " of " in front or '"' in front]
+    assert not [back for back in cards.values() if back in ("\u2713", "\u2717")]
+
+
+def test_the_same_table_in_html_gives_the_same_cards(tmp_path: Path) -> None:
+    rows = [
+        ["", "artery", "vein", "capillary"],
+        ["what", "vessel taking blood away from the heart", "vessel taking blood back to the heart",
+         "tiny vessel linking arteries to veins"],
+        ["wall", "thick, muscular and elastic", "thin with little muscle", "one cell thick"],
+        ["pressure", "high, about 120 mmHg", "low", "very low"],
+        ["valves", "\u2717", "\u2713", "\u2717"],
+    ]  # fmt: skip
+    cells = ["".join(f"<th>{cell}</th>" for cell in rows[0])] + [
+        "".join(f"<td>{cell}</td>" for cell in row) for row in rows[1:]
+    ]
+    html = (
+        "<html><body><h1>Circulation</h1><h2>Blood vessels</h2><table>"
+        + "".join(f"<tr>{row}</tr>\n" for row in cells)
+        + "</table></body></html>\n"
+    )
+    assert questions(tmp_path, html, "notes.html") == questions(tmp_path, VESSELS)
+
+
+def test_an_example_value_is_not_asked_but_a_named_example_is(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Maths\n\n## Numbers\n\n"
+        "| Kind | Definition | Example |\n|---|---|---|\n"
+        "| Integer | a whole number, positive, negative or zero | -7 |\n"
+        "| Fraction | a part of a whole written as a over b | 3/4 |\n"
+        "| Surd | an irrational root left in root form | \u221a2 |\n\n"
+        "## Rocks\n\n"
+        "| Rock | How it forms | Example |\n|---|---|---|\n"
+        "| Igneous | magma or lava cools and crystallises | granite |\n"
+        "| Sedimentary | layers of sediment are compacted and cemented | sandstone |\n",
+    )
+    assert cards["What is integer?"] == "a whole number, positive, negative or zero"
+    assert cards["What is an example of an igneous rock?"] == "granite"
+    assert not [back for back in cards.values() if back in ("-7", "3/4", "\u221a2")]
+
+
+def test_a_cell_its_row_name_already_says_gives_no_card(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# First aid\n\n## Fractures\n\n"
+        "| Fracture | Open / closed | Treatment |\n|---|---|---|\n"
+        "| Open fracture | open | clean the wound, then surgery |\n"
+        "| Compound open fracture | open | surgery and antibiotics |\n"
+        "| Closed fracture | closed | cast or splint |\n",
+    )
+    assert cards["What is the treatment of closed fracture?"] == "cast or splint"
+    assert not [front for front in cards if "open / closed" in front.casefold()]
+
+
+def test_a_column_of_ticks_asks_which_rows_have_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Algorithms\n\n## Sorting\n\n"
+        "| Algorithm | Stable | In place | Typical use |\n|---|---|---|---|\n"
+        "| Merge sort | \u2713 | \u2717 | sorting linked lists |\n"
+        "| Quick sort | \u2717 | \u2713 | general-purpose sorting of arrays |\n"
+        "| Heap sort | \u2717 | \u2713 | priority queues |\n",
+    )
+    assert cards["Stable: which algorithms?"] == "Merge sort"
+    assert cards["In place: which algorithms?"] == "Quick sort; Heap sort"
+    assert not [back for back in cards.values() if back in ("\u2713", "\u2717")]
