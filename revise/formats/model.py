@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Protocol
@@ -27,6 +27,8 @@ def field_too_long(text: str) -> bool:
 
 
 FIELD_TOO_LONG = f"a field longer than {MAX_FIELD_CHARS // 1024} KB"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_MICROSECOND = timedelta(microseconds=1)
 
 
 class NoteKind(StrEnum):
@@ -100,6 +102,14 @@ class ReviewData:
         if self._ms is None:
             self._ms = int(self.time.timestamp() * 1000)
         return self._ms
+
+    @property
+    def microseconds(self) -> int:
+        """The time in microseconds since the epoch, as exact as `time`, made without it when
+        the time was given in milliseconds."""
+        if self._time is None:
+            return self.ms * 1000
+        return (self._time - _EPOCH) // _ONE_MICROSECOND
 
     def _fields(self) -> tuple[object, ...]:
         return (self.time, self.rating, self.duration_ms)
