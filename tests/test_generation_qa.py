@@ -92,6 +92,14 @@ def test_questions_with_answers_in_markdown_and_html(tmp_path: Path) -> None:
 ### Why do waterfalls retreat upstream?
 
 The soft rock under the hard cap is undercut. The overhang then collapses.
+
+### What is a delta?
+
+A delta is a landform of sediment deposited where a river meets the sea.
+
+### How is discharge measured?
+
+In cumecs (cubic metres per second); it rises after a storm.
 """
     asked = questions(deck_notes(tmp_path, markdown, "rivers.md"))
     assert asked["What is a meander?"] == "A bend in a river"
@@ -99,6 +107,11 @@ The soft rock under the hard cap is undercut. The overhang then collapses.
     assert asked["Why do waterfalls retreat upstream?"] == (
         "The soft rock under the hard cap is undercut"
     )
+    # what it is, without the name the question gives; the answer without a second fact
+    assert asked["What is a delta?"] == (
+        "A landform of sediment deposited where a river meets the sea"
+    )
+    assert asked["How is discharge measured?"] == "In cumecs (cubic metres per second)"
     html = """<html><body><h1>Cells</h1>
 <p><strong>Q:</strong> What does the nucleus contain?</p>
 <p><strong>A:</strong> the genetic material of the cell</p>

@@ -221,9 +221,36 @@ def _answer(question: str, region: list[Block]) -> tuple[str, bool, int]:
         return "", False, 0
     if text.endswith(":") or (count and len(_parts(text)) != count):
         return "", False, 0  # "A: to refrain from:" over its points; a part of the answer
+    text = _without_subject(text, question)
+    second = _top_level(text, re.compile(r";\s"))
+    if second and not count and not _plural(question):
+        # "In kilopascals (kPa); pure water has ... 0 kPa": a second fact after the answer
+        head = text[:second].strip()
+        return (head if len(head.split()) <= MAX_ANSWER_WORDS else ""), False, first.end
     if len(text.split()) <= MAX_ANSWER_WORDS:
         return text, True, first.end
     return _shortened(text, bool(count or _plural(question))), False, first.end
+
+
+_WHAT_IS = re.compile(
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:(?:an?|the)\s+)?(?P<thing>[^?]+?)\s*\?$", re.I
+)
+
+
+def _without_subject(answer: str, question: str) -> str:
+    """ "What is osmosis?" answered "Osmosis is the diffusion of water ...": what it is, without
+    the name the question gives."""
+    asked = _WHAT_IS.match(question)
+    if not asked:
+        return answer
+    said = re.match(
+        rf"(?:(?:an?|the)\s+)?{re.escape(asked['thing'])}\s+(?:is|are|was|were|means|refers\s+to)"
+        r"\s+(?=\S)",
+        answer,
+        re.I,
+    )
+    rest = answer[said.end() :] if said else answer
+    return rest if len(rest.split()) >= 2 else answer
 
 
 def _shortened(text: str, plural: bool) -> str:
