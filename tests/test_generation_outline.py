@@ -132,3 +132,29 @@ def test_a_count_over_its_list_is_not_defined_by_the_first_item(tmp_path: Path) 
     )
     fronts = {note.front for note in notes}
     assert not any(front.casefold().startswith("what are three tissue layers") for front in fronts)
+
+
+def test_a_definition_line_under_a_term_asks_what_the_term_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Biology - control systems\n"
+        "\tHomeostasis\n"
+        "\t\tDef = keeping the internal environment constant despite external changes\n"
+        "\t\tnegative feedback - a change triggers a response that reverses it\n"
+        "\tOsmoregulation\n"
+        "\t\t= control of the water potential of the blood -> done by the kidneys\n"
+        "\t\tADH makes collecting duct walls more permeable to water\n"
+        "\tHormones\n"
+        "\t\tDefinition: chemical messengers carried in the blood to target organs\n",
+        name="notes.txt",
+    )
+    cards = {note.front: note.back for note in notes}
+    assert cards["What is homeostasis?"] == (
+        "Keeping the internal environment constant despite external changes"
+    )
+    # what the line says follows from it is no part of the meaning
+    assert cards["What is osmoregulation?"] == "Control of the water potential of the blood"
+    assert cards["What are hormones?"] == (
+        "Chemical messengers carried in the blood to target organs"
+    )
+    assert not any(front.startswith(("Def", "=")) for front in cards)

@@ -2605,6 +2605,22 @@ def test_a_label_and_words_after_an_equals_sign_are_no_formula(tmp_path: Path) -
     assert cards["cardiac output = ?"] == "stroke volume x heart rate"
 
 
+def test_a_formula_of_changes_in_quantities_named_in_words_asks_its_side(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "# Macroeconomics\n\n## Consumption\n\n"
+        "- MPC = change in consumption / change in disposable income\n"
+        "- k = % change in money demand / % change in real income\n\n## Trade\n\n"
+        "- aim = a change in the pattern of trade for the whole economy\n",
+        name="notes.txt",
+    )
+    assert cards["MPC = ?"] == "change in consumption / change in disposable income"
+    assert cards["k = ?"] == "% change in money demand / % change in real income"
+    assert "aim = ?" not in cards
+
+
 def test_a_table_column_that_states_a_relation_is_asked_with_the_rows_value(
     tmp_path: Path,
 ) -> None:

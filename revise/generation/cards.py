@@ -125,6 +125,7 @@ from revise.generation.questions import (
     FALLBACK_SHAPES,
     FRONTING_WORDS,
     MAX_ANSWER_WORDS,
+    MIN_MEANING_WORDS,
     MODALS,
     RELATION_LABELS,
     SETTING_OPENERS,
@@ -987,7 +988,7 @@ def _passage_drafts(
     section = section_subject(passage)
     # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
-    example = _example_draft(passage, title, path)
+    example = _example_draft(passage, title, path) or _definition_draft(passage, title, path)
     if example:
         return [example]
     held = _held_sentence(block) if holding and case and held_asked else -1
@@ -2869,6 +2870,45 @@ def _term_row_as_item(passage: Passage) -> Passage:
     text = f"{term} - {meaning}"
     item = replace(block, kind=BlockKind.ITEM, text=text, cells=(), terms=(term,))
     return replace(passage, block=item)
+
+
+# "Def = responsiveness of ...", "= 3rd party effects ...", "Definition: ...": the meaning of
+# the term the line sits under
+_DEFINITION_LINE = re.compile(
+    r"^(?:(?:def(?:n|inition)?|meaning)\.?\s*(?:=|:|\s[-\u2013\u2014]|->)|=(?![=>]))\s*"
+    r"(?P<meaning>\S.*)$",
+    re.I,
+)
+
+
+def _definition_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """A line that gives the meaning of the term above it ("Elasticity" over "Def =
+    responsiveness of one variable to a change in another", "Externalities" over "= 3rd party
+    effects") asks what the term is."""
+    block = passage.block
+    found = _DEFINITION_LINE.match(block.text.strip())
+    if not found or block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or block.start != block.end:
+        return None
+    term = tidy(passage.label or (passage.trail[-1] if passage.trail else ""))
+    labelled = re.search(r"[=:;.?!]|\s[-\u2013\u2014]\s", term)
+    if not term or len(words(term)) > MAX_TERM_WORDS or labelled:
+        return None  # ("Mayo - human relations": a name and what it is about, no term)
+    if normalise(term) in GENERIC_SECTIONS or not names_a_thing(term):
+        return None
+    # "... a misallocation of resources -> not allocatively efficient": what follows from it
+    meaning = re.split(r"\s(?:->|=>|\u2192)\s", found["meaning"], maxsplit=1)[0]
+    answer = capitalised(tidy(meaning.strip(" :,;")))
+    for shorter in (lambda text: text.split(" (", 1)[0], lambda text: text.split(", ", 1)[0]):
+        if len(answer.split()) > MAX_ANSWER_WORDS:
+            answer = shorter(answer)  # the meaning, without what is said of it
+    if len(words(answer)) < MIN_MEANING_WORDS or len(answer.split()) > MAX_ANSWER_WORDS:
+        return None  # ('= "Hawthorne effect"': the name of the point above, no meaning)
+    shown = lower_initial(term)
+    front = f"What {'are' if is_plural(shown) else 'is'} {shown}?"
+    source = SourceRef(path, block.start, block.end)
+    context = card_context(replace(passage, label="", trail=_unowned(passage)), title)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 12.5, front)])
 
 
 def _row_drafts(

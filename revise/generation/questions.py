@@ -2102,14 +2102,16 @@ _MATHS_WORDS = frozenset(
 _CLAUSE_WORDS = frozenset(
     ["is", "are", "was", "were", "has", "have", "can", "will", "the", "to", "with", "of", "on"]
 )
+# "% change in quantity demanded", "change in price of good B": one quantity, its change
+_CHANGE_IN = re.compile(r"(?:%|\bper\s?cent(?:age)?)?\s*\bchange\s+in\s+", re.I)
 MAX_QUANTITY_WORDS = 3  # "stroke volume", "breathing frequency": a quantity named in words
 
 
 def reads_as_prose(side: str) -> bool:
     """ "plant roots + burrowing animals break up rock", "avoid a war on 2 fronts", "4-12 wks
     block with one goal": words of a sentence, not quantities an operator joins ("stroke
-    volume x heart rate", "220 - age", "a + ar + ar²")."""
-    for part in _OPERATOR.split(_UNIT.sub("", side)):
+    volume x heart rate", "220 - age", "a + ar + ar²", "% change in Qd / % change in price")."""
+    for part in _OPERATOR.split(_UNIT.sub("", _CHANGE_IN.sub("\u0394", side))):
         named = [word for word in re.findall(r"[A-Za-z]{2,}", part) if word not in _MATHS_WORDS]
         if len(named) > MAX_QUANTITY_WORDS:
             return True
@@ -2145,8 +2147,8 @@ def formula(sentence: str) -> list[Question]:
     tight = match.string[match.end("lhs") : match.start("rhs")] == "="
     if tight and re.search(r"[A-Z][a-z]?$", match["lhs"]) and re.match(r"[A-Z]", match["rhs"]):
         return []  # "TEST for C=C: bromine water ...": a double bond, not an equals sign
-    if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(rhs.split()) > 10:
-        return []
+    if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(_CHANGE_IN.sub("Δ", rhs).split()) > 10:
+        return []  # ("% change in price": one quantity, its change)
     if not re.search(
         r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs
     ) and not _symbols(rhs):
