@@ -101,7 +101,7 @@ def test_a_cell_shared_across_columns_is_one_card_not_four_alike(tmp_path: Path)
     assert ("Bubble sort: worst?", "O(n²)") in got
     assert ("Binary search: best?", "O(1)") in got
     assert ("Colour blue: which classes?", "O; B") in got
-    assert ("What is the colour of A?", "white") in got  # a class's letter, no article
+    assert ("What is the colour of class A?", "white") in got  # a class named by its letter
 
 
 def test_a_word_the_author_bolded_is_a_term_however_common(tmp_path: Path) -> None:

@@ -100,3 +100,26 @@ def test_a_column_of_ticks_asks_which_rows_have_it(tmp_path: Path) -> None:
     assert cards["Stable: which algorithms?"] == "Merge sort"
     assert cards["In place: which algorithms?"] == "Quick sort; Heap sort"
     assert not [back for back in cards.values() if back in ("\u2713", "\u2717")]
+
+
+def test_rows_named_by_a_letter_units_in_a_header_and_a_degree_asked_as_one(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "# Blood\n\n## Blood groups\n\n"
+        "| Blood group | Antigens on cells | Antibodies in plasma |\n|---|---|---|\n"
+        "| A | A antigens | anti-B |\n| B | B antigens | anti-A |\n"
+        "| O | none | anti-A and anti-B |\n\n"
+        "## Planets\n\n"
+        "| Planet | Distance from Sun (AU) | Moons |\n|---|---|---|\n"
+        "| Mars | 1.5 | Phobos and Deimos |\n| Jupiter | 5.2 | over 90 |\n\n"
+        "## Materials\n\n"
+        "| | steel | rubber | glass |\n|---|---|---|---|\n"
+        "| flexible | slightly, when thin | very | not at all |\n"
+        "| density | 7.8 g/cm3 | 1.1 g/cm3 | 2.5 g/cm3 |\n",
+    )
+    assert cards["What are the antibodies in plasma of blood group O?"] == "anti-A and anti-B"
+    assert cards["What is the distance from Sun of Jupiter (in AU)?"] == "5.2"
+    assert cards["How flexible is rubber?"] == "very"
+    assert cards["Glass: what is the density?"] == "2.5 g/cm3"

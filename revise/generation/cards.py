@@ -71,6 +71,7 @@ from revise.generation.fields import (
     case_subject,
     column_question,
     field_question,
+    head_noun,
     kind_of,
     lower_initial,
     plural_noun,
@@ -2948,8 +2949,11 @@ def _row_drafts(
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
-    if re.fullmatch(r"[A-Z]", named):
+    if re.fullmatch(r"[A-Z]\d{0,2}(?:\s+\([^()]+\))?", named):
         subject = named  # "| A | white |": a class named by its letter, no article
+        kind = header[0].split()
+        if 0 < len(kind) <= 2 and not compared and "NOUN" in lemmas(kind[-1].casefold()):
+            subject = " ".join([*lower_first(kind), named])  # "class A", "vitamin B1 (thiamin)"
     if kind_of(subject, header[0]):
         # "| Margin | ... |" over "| Destructive | ... |": the row is a kind of what the first
         # column names, "a destructive margin"
@@ -3012,10 +3016,19 @@ def _row_drafts(
             given = f"{named} = {cells[0]}" if 0 < len(named) <= 3 else capitalised(subject)
             front = f"{given}: {name.strip()}?"
         else:
-            front = column_question(name, subject)
+            unit = _HEADER_UNIT.search(name)
+            if unit and unit[1].casefold() not in _NOT_UNITS:
+                # "Surface temp (K)": the unit the answer is in, said after the question
+                front = f"{column_question(name[: unit.start()], subject)[:-1]} (in {unit[1]})?"
+            else:
+                front = column_question(name, subject)
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
     return drafts
+
+
+_HEADER_UNIT = re.compile(r"\s\(([^()\s.]{1,8})\)$")  # "Surface temp (K)", "Mass (kg)"
+_NOT_UNITS = frozenset(["approx", "est", "eg", "ie", "etc", "opt", "optional", "roughly"])
 
 
 def _compared_question(side: str, attribute: str) -> str:
@@ -3025,11 +3038,14 @@ def _compared_question(side: str, attribute: str) -> str:
     thing = " ".join(lower_first(side.split()))
     if re.fullmatch(r"what(?:\s+(?:is\s+it|it\s+is|are\s+they|they\s+are))?", attribute, re.I):
         return f"What {'are' if plural_noun(thing.split()[-1]) else 'is'} {thing}?"
+    parts = lemmas(attribute.casefold()) if " " not in attribute.strip() else {}
+    if parts and "NOUN" not in parts and ("ADJ" in parts or attribute.endswith("ing")):
+        # "ionising" -> "How ionising is alpha?": a degree, asked as one
+        verb = "are" if plural_noun(thing.split()[-1]) else "is"
+        return f"How {attribute.strip().casefold()} {verb} {thing}?"
     asked = column_question(attribute, thing)
-    verb = "are" if plural_noun(attribute.split()[-1].casefold()) else "is"
+    verb = "are" if plural_noun(head_noun(attribute)) else "is"  # "the number of divisions"
     if asked == f"What {verb} the {lower_initial(attribute)} of {thing}?":
-        head = re.split(r"\s+(?:of|in|for|per|to)\s+", attribute, maxsplit=1)[0].split()[-1]
-        verb = "are" if plural_noun(head.casefold()) else "is"  # "the number of divisions"
         return f"{capitalised(side)}: what {verb} the {attribute}?"  # a noun: the side's own
     return asked
 
@@ -3075,7 +3091,7 @@ def _shared_cell_draft(
     things = " ".join([*kind[:-1], plural[0] if plural else kind[-1]]).casefold()
     parts: list[tuple[list[str], str]] = []
     for column, cell in shared.cells:
-        name = header[column].strip().casefold()
+        name = lower_initial(header[column].strip())  # "AV valves open", "colour blue"
         if parts and parts[-1][1] == cell:
             parts[-1][0].append(name)  # "best and average O(n log n)"
         else:

@@ -91,8 +91,15 @@ def column_question(header: str, subject: str) -> str:
         # "Main thing that happens": no noun to ask "What is the ... of X?" of ("Singular",
         # "Plural": a describing word that names its column, "What is the plural of ...?")
         return _header_asked(header, subject)
-    verb = "are" if plural_noun(header.split()[-1]) else "is"
+    verb = "are" if plural_noun(head_noun(header)) else "is"
     return f"What {verb} the {lower_initial(header)} of {subject}?"
+
+
+def head_noun(phrase: str) -> str:
+    """ "antibodies in plasma" -> "antibodies", "number of divisions" -> "number": the word a
+    phrase's verb agrees with, before what qualifies it."""
+    head = re.split(r"\s+(?:of|in|on|for|per|to|from|at|by|with)\s+", phrase.strip(), maxsplit=1)
+    return (head[0].split() or [phrase])[-1]
 
 
 def _header_asked(header: str, subject: str) -> str:
