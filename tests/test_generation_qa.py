@@ -141,3 +141,31 @@ Chemistry - Catalysts (Cornell notes)
     enzymes = next(note for note in notes if "Enzymes" in note.front or "enzymes" in note.front)
     # the question is its context, not the first line of the answer
     assert enzymes.context.endswith("What is a catalyst?")
+
+
+def test_cue_column_exports_and_numbered_questions(tmp_path: Path) -> None:
+    text = """\
+Economics - Market structures (Cornell export)
+
+Cue: What is a monopoly? | Notes: a market with a single seller and high barriers to entry
+
+Question 1: What is oligopoly?
+Answer: a market dominated by a few large interdependent firms
+
+Q2. What is collusion?
+Ans: firms agreeing to fix prices or output
+
+Self-test
+- What is a kinked demand curve?
+- What is game theory?
+"""
+    notes = deck_notes(tmp_path, text, "markets.txt")
+    asked = questions(notes)
+    assert asked["What is a monopoly?"] == (
+        "A market with a single seller and high barriers to entry"
+    )
+    assert asked["What is oligopoly?"] == "A market dominated by a few large interdependent firms"
+    assert asked["What is collusion?"] == "Firms agreeing to fix prices or output"
+    text = everything(notes)
+    assert "Notes:" not in text and "Answer:" not in text and "Ans:" not in text
+    assert "kinked" not in text and "game theory" not in text  # questions with no answer
