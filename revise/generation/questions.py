@@ -1431,6 +1431,17 @@ _OWN_CASE = r"[A-Z][\w-]*(?:'|\u2019)s\s+Case"  # "Pinnel's Case"
 CASE = re.compile(
     rf"(?P<case>{_IN_RE}|{_OWN_CASE}|{_PARTY}\s+v\.?\s+{_PARTY_WORD}(?:,?\s+{_PARTY_WORD})*?)(?=\s*[\[(]\d{{4}}|\s*[:,.;\u2013\u2014-]|\s+\d|\s*$|\s+(?:where|in\s+which|above|below|held)\b){_YEAR}{_REPORT}"
 )
+# Words that CASE needs one of, standing as a word: "v", "Case" ("Pinnel's Case"), "re" ("In re").
+_CASE_WORDS = frozenset(["v", "case", "re"])
+
+
+def _case_in(text: str) -> re.Match[str] | None:
+    """CASE's search, skipped where none of its words is found ("Re" may follow any letter)."""
+    if "Re" not in text and _CASE_WORDS.isdisjoint(cue_words(text)):
+        return None
+    return CASE.search(text)
+
+
 _HELD = re.compile(
     r"^(?:(?:it\s+was\s+|the\s+court\s+|the\s+(?:house\s+of\s+lords|judge|majority)\s+)?"
     r"(?:held|established|decided|ruled|confirmed)\s*(?::|that\b)|principle\s*:|rule\s*:|ratio\s*:)\s*",
@@ -1443,13 +1454,13 @@ _CONTRAST = re.compile(r"^(?:but|however|and|also|yet)\b[\s,]*", re.I)
 
 def case_span(text: str) -> tuple[int, int] | None:
     """Where a case and its citation sit in `text`: a cloze hides all of it or none."""
-    match = CASE.search(text)
+    match = _case_in(text)
     return (match.start(), match.end()) if match else None
 
 
 def case_name(text: str) -> tuple[str, str] | None:
     """The case a text names ("Carlill v Carbolic Smoke Ball Co"), with its year if given."""
-    match = CASE.search(_LEAD_IN.sub("", text))
+    match = _case_in(_LEAD_IN.sub("", text))
     if not match:
         return None
     return match["case"].strip(), match["year"] or ""
@@ -1461,7 +1472,7 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
     silence cannot amount to acceptance?"; `about` is what a rule with no subject of its own
     ("must move from the promisee") is said of."""
     text = _LEAD_IN.sub("", sentence.strip())
-    here = CASE.search(text)
+    here = _case_in(text)
     candidates: list[str] = []
     if here:
         case = (here["case"].strip(), here["year"] or "")
