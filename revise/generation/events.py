@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from revise.generation.clauses import (
     FRONTED,
@@ -146,6 +147,8 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
     while ..." -> "In the fifth period (1973-84), how did China's support for North Korea
     change?" :: "Increased steadily"; "Relations have cooled considerably" -> "How have
     relations changed?" """
+    if _change_words().isdisjoint(cue_words(sentence)):
+        return []
     text = main_clause(sentence.strip()).rstrip(" .")
     front = ""
     fronted = FRONTED.match(text) or _IF.match(text)
@@ -223,6 +226,16 @@ def says_a_change(clause: str) -> bool:
         return False
     before = tokens[found[0] - 1].strip(",;:()").casefold()
     return found[1] == "does" or plural_noun(before)
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> frozenset[str]:
+    """Every form of a change verb that _change_verb reads as one (past, present, participle):
+    a clause says a change only with one of them."""
+    tags = ("VBD", "VBZ", "VBP", "VBN")
+    return frozenset(
+        form for verb in CHANGE_VERBS for tag in tags for form in inflections(verb).get(tag, ())
+    )
 
 
 def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:

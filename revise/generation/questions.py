@@ -1189,12 +1189,16 @@ DISCOURSE = re.compile(
     r"|in\s+other\s+words|that\s+is|in\s+short),?\s+",
     re.I,
 )
+# The first word of each of _EFFECT_VERBS: an effect is said with one of them.
+_EFFECT_WORDS = frozenset(verb.split("\\s+")[0] for verb in _EFFECT_VERBS.split("|"))
 _EFFECT = re.compile(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P<effect>.+)$", re.I)
 
 
 def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Huge cost of war increased China's dependence on the USSR" -> "What did the huge cost
     of war increase?" """
+    if _EFFECT_WORDS.isdisjoint(cue_words(sentence)):
+        return []
     sentence = DISCOURSE.sub("", sentence, count=1)
     sentence = sentence[:1].upper() + sentence[1:]
     match = _EFFECT.match(_last_part(sentence) if " - " in sentence else sentence)
