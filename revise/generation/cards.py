@@ -948,16 +948,20 @@ _ORDER_OBJECTS = frozenset(
 def is_guide(outline: Outline) -> bool:
     """Notes that are mostly advice and instructions (an exam-technique guide): their
     imperatives are advice too, and only the facts inside their examples are carded."""
-    total = advice = 0
-    for part in outline.parts:
-        blocks = [part.block] if isinstance(part, Passage) else [part.lead, *part.items]
-        for block in blocks:
-            for _, _, sentence in sentences(block.text):
-                if len(words(sentence)) < MIN_FACT_WORDS:
-                    continue
-                total += 1
-                advice += is_advice(sentence) or is_imperative(sentence)
-    return total > 0 and advice >= ADVICE_SHARE * total
+    said = [
+        sentence
+        for part in outline.parts
+        for block in ([part.block] if isinstance(part, Passage) else [part.lead, *part.items])
+        for _, _, sentence in sentences(block.text)
+        if len(words(sentence)) >= MIN_FACT_WORDS
+    ]
+    needed = ADVICE_SHARE * len(said)
+    advice = 0
+    for read, sentence in enumerate(said):
+        if advice >= needed or advice + len(said) - read < needed:
+            break  # settled either way by the sentences read so far
+        advice += is_advice(sentence) or is_imperative(sentence)
+    return bool(said) and advice >= needed
 
 
 def _passage_drafts(
