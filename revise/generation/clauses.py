@@ -418,6 +418,8 @@ _MANNER_VERBS = frozenset(
 def set_out_to(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Congress moved quickly to defend Taiwan" -> "What did Congress move quickly to do?":
     what someone set out to do, where nothing else in the line is asked."""
+    if "to" not in cue_words(sentence):
+        return []
     match = _SET_OUT_TO.match(sentence.strip())
     if not match:
         return []

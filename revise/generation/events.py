@@ -41,6 +41,7 @@ from revise.generation.grammar import (
 )
 from revise.generation.language import (
     ARROW,
+    ARROWS,
     EXAMPLE_OPENER,
     LABEL_WORDS,
     MONTHS,
@@ -315,6 +316,7 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(finish_question(body), capital(answer), Shape.EFFECT, 10.8)]
 
 
+_ENDED_WORDS = frozenset(["ended", "ends", "finished", "concluded"])  # _ENDED's verbs
 _ENDED = re.compile(
     r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
     r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
@@ -325,6 +327,8 @@ _ENDED = re.compile(
 def ended(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "... after 3 years of fighting - war ended with reassertion of the division of Korea"
     -> "How did the war end?" :: "With reassertion of the division of Korea" """
+    if _ENDED_WORDS.isdisjoint(cue_words(sentence)):
+        return []
     part = DASH.split(sentence.strip())[-1]
     match = _ENDED.match(part)
     if not match or re.search(r"\d{3,4}", match["what"]):
@@ -418,6 +422,7 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(finish_question(front), capital(thing), Shape.EFFECT, 11.1)]
 
 
+_PHASE_WORDS = frozenset(["period", "phase", "stage", "era", "wave", "step"])  # _PHASE's stages
 _PHASE = re.compile(
     r"^(?P<front>(?:during|in)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(?:period|phase|stage|era|wave|step)\s*"
@@ -467,6 +472,8 @@ def dated_event(sentence: str) -> list[Question]:
     in the Kornilov Affair (Aug 1917)?"; "Treaty of Portsmouth 1905 -> ended war with Japan" ->
     "What did the Treaty of Portsmouth (1905) do?": a named event and its date, then what it
     was or did. What the line says of it is the fact; its date alone is the weaker card."""
+    if not any(arrow in sentence for arrow in ARROWS):
+        return []
     parts = ARROW_SPLIT.split(sentence.strip().rstrip("."), maxsplit=1)
     if len(parts) != 2:
         return []
@@ -543,6 +550,8 @@ def phase(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "During the third phase (1961-64, the beginning of the Sino-Soviet split), both China
     and the Soviet Union gave little assistance" -> "What happened during the third phase
     (1961-64)?": one stage of a sequence, asked by its place and dates."""
+    if _PHASE_WORDS.isdisjoint(cue_words(sentence)):
+        return []
     match = _PHASE.match(sentence.strip().rstrip("."))
     if not match:
         return []

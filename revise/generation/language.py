@@ -457,7 +457,8 @@ STANCE_VERBS = frozenset(
 
 
 # The note-taker's arrow between a thing and what it leads to ("tax -> both fall").
-ARROW = r"(?:->|=>|\u2192)"
+ARROWS = ("->", "=>", "\u2192")  # the ways notes write an arrow
+ARROW = f"(?:{'|'.join(ARROWS)})"
 # A person's name, with initials and particles ("W.D. Ross", "Ludwig van Beethoven"), and
 # two of them joined ("Florey + Chain", "Watson and Crick").
 _NAME_WORD = r"(?:[A-Z][a-z][\w'\u2019-]*|(?:[A-Z]\.\s?)+)"

@@ -1045,6 +1045,7 @@ _OTHERWISE = re.compile(
     r"|or\s+else)\b,?\s+",
     re.I,
 )
+_OTHERWISE_WORDS = frozenset(["if", "otherwise", "or"])  # the first word of each of _OTHERWISE's
 _OBLIGED = re.compile(
     r"\b(?:must|mustn't|should|shouldn't|need\s+to|needs\s+to|have\s+to|has\s+to|cannot|can't)\b",
     re.I,
@@ -1063,6 +1064,8 @@ def otherwise(sentence: str, names: frozenset[str]) -> list[Question]:
     attack" -> "Why must Soviet troops not meet US troops in battle?"; "Must consolidate comm
     control in Korea - if not, US will take control ..." -> "Why must comm control in Korea be
     consolidated?": what would follow otherwise is the reason."""
+    if _OTHERWISE_WORDS.isdisjoint(cue_words(sentence)):
+        return []
     match = _OTHERWISE.search(sentence)
     if not match:
         return []
