@@ -169,3 +169,19 @@ Self-test
     text = everything(notes)
     assert "Notes:" not in text and "Answer:" not in text and "Ans:" not in text
     assert "kinked" not in text and "game theory" not in text  # questions with no answer
+
+
+def test_a_sentence_runs_on_past_trad_and_lit(tmp_path: Path) -> None:
+    text = """\
+History - The Normans
+
+1. CONQUEST
+
+1.1 Q: Who won the Battle of Hastings?
+    A: William of Normandy
+       The Domesday Book surveyed England in 1086 - lit. "day of judgement", no appeal allowed.
+"""
+    notes = deck_notes(tmp_path, text, "normans.txt")
+    domesday = [note for note in notes if "Domesday" in note.front]
+    assert domesday and all("day of judgement" in note.front for note in domesday)
+    assert not any(note.front.rstrip().endswith(("lit.", "trad.")) for note in notes)

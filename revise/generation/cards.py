@@ -276,7 +276,7 @@ _BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "Oliver O.", "NICRA (N."
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
-    r"|fig|figs|approx|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
+    r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
     r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
     + "|".join(sorted(TITLES))
     + r")\.$",
