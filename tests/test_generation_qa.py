@@ -185,3 +185,23 @@ History - The Normans
     domesday = [note for note in notes if "Domesday" in note.front]
     assert domesday and all("day of judgement" in note.front for note in domesday)
     assert not any(note.front.rstrip().endswith(("lit.", "trad.")) for note in notes)
+
+
+def test_an_answer_that_leads_into_a_few_points_asks_for_them(tmp_path: Path) -> None:
+    text = """\
+Biology - Photosynthesis (Cornell notes)
+
+1. LIMITING FACTORS
+
+1.1 Q: The three limiting factors?
+    A: the rate is limited by:
+       1) light intensity
+       2) carbon dioxide concentration
+       3) temperature
+"""
+    notes = deck_notes(tmp_path, text, "photosynthesis.txt")
+    asked = questions(notes)
+    assert asked["The three limiting factors?"] == (
+        "Light intensity; carbon dioxide concentration; temperature"
+    )
+    assert len(notes) == 1  # not the lead's own card ("The rate is limited by (3)") as well

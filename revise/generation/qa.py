@@ -92,7 +92,7 @@ def asked_questions(document: Document) -> Document:
         elif region and _ANSWER_MARK.match(region[0].text):
             first = region[0]
             region[0] = replace(first, text=_ANSWER_MARK.sub("", first.text, count=1))
-        answer, used, last = ("", False, 0)
+        answer, used, last = ("", 0, 0)
         if not exam_stem(question) and region and not _NO_ANSWER.match(region[0].text.strip()):
             answer, used, last = _answer(question, region)
         elif region and _NO_ANSWER.match(region[0].text.strip()):
@@ -110,7 +110,7 @@ def asked_questions(document: Document) -> Document:
         if answer:
             heading = replace(heading, answer=answer, answer_end=last)
         result.append(heading)
-        result.extend(region[1:] if used else region)
+        result.extend(region[used:])
         index = end
     return Document(document.title, result)
 
@@ -205,9 +205,9 @@ def _region_end(blocks: list[Block], index: int, question: Block) -> int:
     return end
 
 
-def _answer(question: str, region: list[Block]) -> tuple[str, bool, int]:
-    """The answer a card asks for, whether it is all of the first block (which then needs no
-    card of its own) and the last line it comes from."""
+def _answer(question: str, region: list[Block]) -> tuple[str, int, int]:
+    """The answer a card asks for, how many of the region's first blocks it is all of (they
+    then need no card of their own) and the last line it comes from."""
     first = region[0]
     text = " ".join(first.text.split())
     count = _count(question)
@@ -217,19 +217,40 @@ def _answer(question: str, region: list[Block]) -> tuple[str, bool, int]:
         # "a) DUKKHA - ...", "b) ANICCA - ...": the points' names answer it
         heads = [_head(block.text) for block in members]
         if 2 <= len(heads) <= MAX_LISTED and all(heads) and len(heads) == (count or len(heads)):
-            return "; ".join(heads), False, members[-1].end
-        return "", False, 0
-    if text.endswith(":") or (count and len(_parts(text)) != count):
-        return "", False, 0  # "A: to refrain from:" over its points; a part of the answer
+            return "; ".join(heads), 0, members[-1].end
+        return "", 0, 0
+    if text.endswith(":"):
+        return _listed(region, count)  # "A: Jesus taught us to:" over its points
+    if count and len(_parts(text)) != count:
+        return "", 0, 0  # a part of the answer
     text = _without_subject(text, question)
     second = _top_level(text, re.compile(r";\s"))
     if second and not count and not _plural(question):
         # "In kilopascals (kPa); pure water has ... 0 kPa": a second fact after the answer
         head = text[:second].strip()
-        return (head if len(head.split()) <= MAX_ANSWER_WORDS else ""), False, first.end
+        return (head if len(head.split()) <= MAX_ANSWER_WORDS else ""), 0, first.end
     if len(text.split()) <= MAX_ANSWER_WORDS:
-        return text, True, first.end
-    return _shortened(text, bool(count or _plural(question))), False, first.end
+        return text, 1, first.end
+    return _shortened(text, bool(count or _plural(question))), 0, first.end
+
+
+def _listed(region: list[Block], count: int) -> tuple[str, int, int]:
+    """The points under an answer that leads into them ("Jesus taught us to:" over "1) love
+    God ...", "2) love your neighbour ..."), when they are few and short enough for one card."""
+    first = region[0]
+    points: list[Block] = []
+    for block in region[1:]:
+        if block.kind is not BlockKind.ITEM or block.level <= first.level:
+            break
+        if block.level > first.level + 1:
+            return "", 0, 0  # points of their own under the points: carded one by one
+        points.append(block)
+    texts = [" ".join(point.text.split()).rstrip(".;,") for point in points]
+    if not 2 <= len(texts) <= MAX_LISTED or (count and len(texts) != count):
+        return "", 0, 0
+    if any(not 1 <= len(text.split()) <= MAX_ITEM_WORDS or ";" in text for text in texts):
+        return "", 0, 0
+    return "; ".join(texts), 1 + len(points), points[-1].end
 
 
 _WHAT_IS = re.compile(
