@@ -205,3 +205,19 @@ Biology - Photosynthesis (Cornell notes)
         "Light intensity; carbon dioxide concentration; temperature"
     )
     assert len(notes) == 1  # not the lead's own card ("The rate is limited by (3)") as well
+
+
+def test_what_an_answer_led_to_is_carded_under_the_question(tmp_path: Path) -> None:
+    text = """\
+History - American Revolution (Cornell notes)
+
+1. CAUSES
+
+1.1 Q: What was the Boston Tea Party?
+    A: a protest against the Tea Act in 1773
+       -> led to the Intolerable Acts passed by Parliament in 1774
+"""
+    notes = deck_notes(tmp_path, text, "revolution.txt")
+    acts = [note for note in notes if "Intolerable Acts" in note.front]
+    assert acts and all(not note.front.startswith("-") for note in acts)
+    assert all(note.context.endswith("What was the Boston Tea Party?") for note in acts)

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from revise.generation.document import Block, BlockKind, Document
+from revise.generation.language import ARROW
 
 MAX_ANSWER_WORDS = 12  # a card's answer (CARDS.md check 2)
 MAX_LISTED = 4  # a list answer has at most this many items
@@ -126,8 +127,12 @@ def _lifted(region: list[Block]) -> list[Block]:
     for position, block in enumerate(region[1:], start=1):
         if block.kind is not BlockKind.ITEM or block.level <= first.level:
             return lifted + region[position:]
-        lifted.append(replace(block, level=block.level - 1))
+        lifted.append(replace(block, level=block.level - 1, text=_LED_TO.sub("", block.text)))
     return lifted
+
+
+# "-> led to the Great Renunciation": a point of the answer, written as what follows from it
+_LED_TO = re.compile(rf"^\s*{ARROW}\s*(?=\w)")
 
 
 def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
