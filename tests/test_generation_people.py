@@ -254,3 +254,31 @@ def test_who_did_it_on_a_date_asks_with_the_date_as_a_question_says_it(tmp_path:
     )
     assert got["Who raised a volunteer army in Sept 1914?"] == "Kitchener"
     assert "Who raised a volunteer army Sept 1914?" not in got
+
+
+def test_what_an_act_or_treaty_did_is_asked_of_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "VOTES FOR WOMEN 1900-1928\n\n"
+        "REPRESENTATION OF THE PEOPLE ACT 1918\n"
+        "- passed 6 Feb 1918\n"
+        "- gave the vote to women over 30 who met a property qualification\n"
+        "- abolished property qualifications for men over 21\n"
+        "- did not give women equal voting rights\n\n"
+        "AFTER THE WAR\n"
+        "- Equal Franchise Act 1928 -> lowered the voting age for women to 21\n"
+        "- Treaty of Sevres (Aug 1920) -> broke up the Ottoman Empire\n"
+        "- Parliament Act 1911 (passed Aug 1911) -> removed the Lords' veto over money bills\n"
+        "- Cat and Mouse Act 1913 let the government release hunger strikers\n",
+    )
+    act = "the Representation of the People Act 1918"
+    assert cards[f"When was {act} passed?"] == "6 Feb 1918"
+    assert cards[f"What did {act} abolish?"] == "Property qualifications for men over 21"
+    assert cards["What did the Equal Franchise Act 1928 lower?"] == (
+        "The voting age for women to 21"
+    )
+    assert cards["What did the Treaty of Sevres break up?"] == "The Ottoman Empire"
+    assert cards["When was the Parliament Act 1911 passed?"] == "Aug 1911"
+    assert cards["What did the Parliament Act 1911 remove?"] == "The Lords' veto over money bills"
+    # "gave the vote to ...", "let the government release ...": a thing and what it may do
+    assert not any(front.endswith((" give?", " let?")) for front in cards)

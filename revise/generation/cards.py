@@ -996,6 +996,9 @@ def _passage_drafts(
     example = _example_draft(passage, title, path) or _definition_draft(passage, title, path)
     if example:
         return [example]
+    enacted = _enacted_drafts(passage, title, path)
+    if enacted:
+        return enacted
     held = _held_sentence(block) if holding and case and held_asked else -1
     told = _told_case(block) if not holding and held_asked else None
     if told:
@@ -2914,6 +2917,143 @@ def _definition_draft(passage: Passage, title: str, path: str) -> Draft | None:
     context = card_context(replace(passage, label="", trail=_unowned(passage)), title)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 12.5, front)])
+
+
+# "CIVIL RIGHTS ACT 1964", "Treaty of Versailles (1919)": a heading that names a text enacted
+_ENACTED_KIND = (
+    r"(?:Act|Treaty|Amendment|Pact|Agreement|Charter|Declaration|Edict|Decree|Accords?"
+    r"|Constitution|Laws|Bill(?=\s+of\b))"
+)
+_OF_WHAT = r"\s+of\s+[A-Za-z][\w'\u2019 -]{1,30}?"  # "Treaty of Versailles"
+_ENACTED = re.compile(
+    rf"^(?:the\s+)?(?:(?:[A-Za-z0-9][\w'\u2019.-]*\s+){{1,4}}?{_ENACTED_KIND}(?:{_OF_WHAT})?"
+    rf"|{_ENACTED_KIND}{_OF_WHAT})(?:,?\s*\(?\d{{4}}\)?)?$",
+    re.I,
+)
+_SMALL_WORDS = frozenset(["of", "the", "and", "on", "for", "in", "to", "a"])
+_PARTICLES = frozenset(["up", "out", "down", "off", "back", "away"])
+# "signed 2 July 1964", "ratified in 1920": done to the text, on a date
+_WHEN_DONE = re.compile(
+    r"^(?P<verb>[a-z]+)\s+(?P<when>(?:(?:in|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+)?\d{4})$"
+)
+
+
+def _enacted_name(heading: str) -> str:
+    """ "CIVIL RIGHTS ACT 1964" -> "the Civil Rights Act 1964": the text a heading names, as
+    the subject of a question, or "" for a heading that names none."""
+    heading = tidy(heading).rstrip(" :")
+    if not _ENACTED.match(heading) or re.search(r"[+&/]|\band\b", heading, re.I):
+        return ""
+    if heading.isupper():
+        heading = " ".join(
+            word.lower()
+            if word.lower() in _SMALL_WORDS
+            else word.capitalize()
+            if len(word) > 3 or re.fullmatch(_ENACTED_KIND, word, re.I)
+            else word
+            for word in heading.split()
+        )  # ("VRA" is kept in capitals: an abbreviation)
+    return re.sub(r"^(?:the\s+)?", "the ", heading, flags=re.I)
+
+
+# "Voting Rights Act signed 6 Aug 1965 -> banned literacy tests", "24th Amendment (ratified
+# Jan 1964) -> banned poll taxes": a line that opens on the name of a text enacted
+_OF_NAME = r"\s+of\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+_ENACTED_OPENING = re.compile(
+    rf"^(?P<name>(?:the\s+)?(?:(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,4}}?{_ENACTED_KIND}(?:{_OF_NAME})?"
+    rf"|{_ENACTED_KIND}{_OF_NAME})(?:,?\s*\(?\d{{4}}\)?)?)"
+    r"(?:\s*\((?P<aside>[^()]*)\))?\s*(?:->|=>|\u2192|[-\u2013\u2014:])?\s*"
+    r"(?P<rest>[a-z].*)$"
+)
+# verbs whose object is followed by what it does: "let the President suspend ...", "made
+# employers pay ...": "What did the act let?" asks half of it
+_COMPLEMENT_VERBS = frozenset(
+    ["let", "make", "allow", "enable", "force", "require", "help", "get", "have", "give"]
+)
+_BARE_DATE = re.compile(r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}")
+_ARROWS = re.compile(r"\s*(?:->|=>|\u2192)\s*")
+
+
+def _enacted_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
+    """ "CIVIL RIGHTS ACT 1964" over "- banned segregation in public places": what the act did,
+    asked of it ("What did the Civil Rights Act 1964 ban?"); over "- signed 2 July 1964", when
+    it was done ("When was the Civil Rights Act 1964 signed?"). A line that opens on the act's
+    name asks the same of what follows it, each step after an arrow on its own."""
+    block = passage.block
+    if block.kind is not BlockKind.ITEM:
+        return []
+    text = tidy(block.text)
+    if re.search(r"[.;?!]\s", text):
+        return []  # (a line of sentences says more than what the act did)
+    opening = _ENACTED_OPENING.match(text)
+    if opening and not re.search(r"[+&/]|\band\b", opening["name"]):
+        named = _enacted_name(opening["name"])
+        steps = _ARROWS.split(opening["rest"])
+        if opening["aside"] and _WHEN_DONE.match(opening["aside"]):
+            steps.insert(0, opening["aside"])  # "24th Amendment (ratified Jan 1964) -> ..."
+    elif not re.match(r"[a-z]", text) or _ARROWS.search(text):
+        return []  # (what the heading's act did, then what followed from it, says more)
+    else:
+        named = _enacted_name(passage.label or (passage.trail[-1] if passage.trail else ""))
+        steps = [text]
+    context = card_context(passage, title)
+    source = SourceRef(path, block.start, block.end)
+    drafts = []
+    for step in steps if named else []:
+        asked = _what_enacted_did(named, step)
+        if not asked:
+            break
+        note = NoteData(NoteKind.BASIC, asked[0], asked[1], context=context, source=source)
+        drafts.append(Draft([Option(note, asked[1], 11.5, asked[0])]))
+    dated = opening and opening["aside"] and _BARE_DATE.fullmatch(opening["aside"].strip())
+    if drafts and dated:
+        # "Treaty of Portsmouth (Sept 1905) ended war w/ Japan": its date, hidden in the line
+        start = text.index(f"({opening['aside']})") + 1
+        target = Target(
+            start, start + len(opening["aside"]), opening["aside"], TargetKind.DATE, 10.0
+        )
+        option = _cloze(text, target, context, source)
+        if option:
+            drafts.append(Draft([option]))
+    return drafts
+
+
+def _what_enacted_did(named: str, step: str) -> tuple[str, str] | None:
+    """ "banned literacy tests" -> ("What did the Voting Rights Act ban?", "Literacy tests");
+    "signed 6 Aug 1965" -> ("When was the Voting Rights Act signed?", "6 Aug 1965")."""
+    first = re.match(r"[a-z]+", step)
+    base = first and past_to_base(first[0])
+    if not first or not base or verb_base(first[0], "VBD") is None:
+        return None
+    when = _WHEN_DONE.match(step)
+    if when:
+        if not done_to_subject(first[0]):
+            return None
+        return f"When was {named} {first[0]}?", re.sub(r"^(?:in|on)\s+", "", when["when"])
+    rest = step[first.end() :].split()
+    particle = rest.pop(0) if rest and rest[0] in _PARTICLES else ""
+    if can_be(first[0], "NOUN") and not particle:
+        return None  # "set the scene", "cut ...": a noun as likely as a verb
+    if not rest or rest[0] in ("not", "by", "in", "on", "at", "to", "from", "with", "a", "an"):
+        return None  # "passed by Congress", "did not deal with ...": no thing done
+    if base in _COMPLEMENT_VERBS:
+        return None  # "let the President suspend habeas corpus": a thing and what it may do
+    said = " ".join(rest)
+    if re.search(r"\b\d{4}\b", said):
+        return None  # "passed Congress January 31 1865": where and when, not a thing done
+    # "... of housing, signed a week after King's death": what it did, then another point
+    for comma in re.finditer(r",\s+([a-z]+)", said):
+        if verb_base(comma[1], "VBD") is not None:
+            said = said[: comma.start()]
+            break
+    answer = capitalised(said.strip(" ,"))
+    for shorter in (lambda text: text.split(" (", 1)[0], lambda text: text.split(", ", 1)[0]):
+        if len(answer.split()) > MAX_ANSWER_WORDS:
+            answer = shorter(answer)
+    if len(answer.split()) > MAX_ANSWER_WORDS:
+        return None
+    return f"What did {named} {base}{' ' + particle if particle else ''}?", answer
 
 
 def _row_drafts(
