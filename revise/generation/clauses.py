@@ -550,6 +550,8 @@ def object_question(
     you to catch illusions of competence" -> "What do mistakes allow you to do?". Under a bold
     label the sentence is about ("**sleep**" over "sleep can wash away the toxins ..."), what
     the labelled thing does is the fact whatever its verb: "What can sleep wash away?" """
+    if not about_label and _object_words().isdisjoint(cue_words(sentence)):
+        return []
     found = _object_verb(sentence.split(), None if about_label else OBJECT_VERBS)
     if found is None or " - " in sentence:
         return []
@@ -650,6 +652,15 @@ def _to_do_at(rest: list[str]) -> int:
                 return index
             return 0
     return 0
+
+
+@lru_cache(maxsize=1)
+def _object_words() -> frozenset[str]:
+    """Every form of OBJECT_VERBS that _object_verb reads as the clause's verb."""
+    tags = ("VBZ", "VBD", "VBP")
+    return frozenset(
+        form for verb in OBJECT_VERBS for tag in tags for form in inflections(verb).get(tag, ())
+    )
 
 
 def _object_verb(
