@@ -726,25 +726,33 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     return _asked(note.front, note.context) if note.kind is NoteKind.BASIC else None
 
 
+_LOOSE_BRACKET = re.compile(r"(?<!\S)\([^)]*\)")
+_COMPARING = re.compile(r"[<>\u2264\u2265\u2260]|[+-]ve\b")
+_WHERE_WORDS = re.compile(r"\b(?:above|below|over|under|before|after)\b")
+_QUOTED = re.compile(r'"[^"]+"')
+_LIST_COUNT_END = re.compile(r"\(\d+\)$")
+_JOINED_WORDS = re.compile(r"\S+ \+ \S+")
+
+
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     # A formula's name is part of what it asks: "Fₙ = ?" and "Fₙ = ? (closed form)" are two.
     # A bracket glued to its word ("O(n²)", "f(x)") is part of it, no aside.
-    front = text if "= ?" in text else re.sub(r"(?<!\S)\([^)]*\)", " ", text)
+    front = text if "= ?" in text else _LOOSE_BRACKET.sub(" ", text)
     content = frozenset(
         token
         for token in content_tokens(normalise(front))
         if token not in ("what", "is", "are", "nth")
     )
     # "What does |PED| > 1 mean?" and "... < 1 ...", "YED +ve" and "YED -ve": two questions
-    content |= frozenset(re.findall(r"[<>\u2264\u2265\u2260]|[+-]ve\b", front))
-    content |= frozenset(re.findall(r"\b(?:above|below|over|under|before|after)\b", front.lower()))
-    content |= frozenset(re.findall(r'"[^"]+"', text))  # 'the plural of "my"', "your"
-    if re.search(r"\(\d+\)$", text.strip()):
+    content |= frozenset(_COMPARING.findall(front))
+    content |= frozenset(_WHERE_WORDS.findall(front.lower()))
+    content |= frozenset(_QUOTED.findall(text))  # 'the plural of "my"', "your"
+    if _LIST_COUNT_END.search(text.strip()):
         content |= {"(list)"}  # "Linear search (2)" lists; "What does a linear search do?" asks
     # "What must X be?", "What should X be?", "What must X not be?": three rules
     content |= {token for token in normalise(front).split() if token in MODALS or token == "not"}
-    content |= frozenset(re.findall(r"\S+ \+ \S+", text))  # "an + dem", "in + dem"
+    content |= frozenset(_JOINED_WORDS.findall(text))  # "an + dem", "in + dem"
     return (content, context if "= ?" in text else "") if content else None
 
 
@@ -810,6 +818,10 @@ def _inside_quotation(before: str, after: str) -> bool:
     return before.count("\u201c") > before.count("\u201d") and "\u201d" in after
 
 
+_WHOLE_IN_BRACKETS = re.compile(r"\s*\(([^()]+?\.?)\)\s*\.?\s*")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,.;:!?])")
+
+
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def tidy(sentence: str) -> str:
     """Drop cross-references, asides, stray markup and a leading connective a card does not
@@ -818,7 +830,7 @@ def tidy(sentence: str) -> str:
     text = _CITATION.sub("", text)
     if text.startswith("[") and text.rstrip(" .").endswith("]"):
         text = text.strip(" .")[1:-1]  # "[Works only when ...]": an aside in brackets
-    inner = re.fullmatch(r"\s*\(([^()]+?\.?)\)\s*\.?\s*", text)
+    inner = _WHOLE_IN_BRACKETS.fullmatch(text)
     if inner:
         text = inner[1]  # "(Linear momentum equals mass times velocity.)": a whole sentence
     opener = _OPENER.match(text) or _CONJUNCTION.match(text)
@@ -827,7 +839,7 @@ def tidy(sentence: str) -> str:
         text = text[:1].upper() + text[1:]
     text = _STRAY_MARKUP.sub(" ", text)
     text = _POINTER.sub("", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return " ".join(text.split())
 
 
@@ -904,9 +916,13 @@ _QUOTATION_ONLY = re.compile(r'^(?:[A-Z][\w .\'-]{0,30}:\s*)?["\u201c]')  # open
 _FINITE_BE = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 
 
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+_TERM_DEFINED = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:[:=]|[-\u2013\u2014]+\s)")
+
+
 def is_imperative(sentence: str) -> bool:
     """ "Start revising six weeks before": a sentence that opens with a verb's bare form."""
-    first = re.match(r"[A-Za-z]+", sentence.strip())
+    first = _FIRST_WORD.match(sentence.strip())
     if not first or not first[0][:1].isupper():
         return False
     word = first[0].casefold()
@@ -914,7 +930,7 @@ def is_imperative(sentence: str) -> bool:
         return False
     if _NAMED_DATE.match(sentence.strip()):
         return False  # "March 1990 - ...", "Black Friday Nov 1910 - ...": an event and its date
-    if re.match(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:[:=]|[-\u2013\u2014]+\s)", sentence):
+    if _TERM_DEFINED.match(sentence):
         return False  # "Discharge - the volume of water ...", "Lag time: ...": a term defined
     following = [token.casefold() for token in words(sentence)[1:4]]
     # "Bond energy is the energy ...", "Sleep can wash away ...": the verb-like word opens a
@@ -1572,14 +1588,18 @@ def _what_it_does(clause: Clause, subject: str) -> list[Question]:
     return [Question(front, capital(answer), Shape.DEFINITION, 11.5)]
 
 
+_NUMBERING = re.compile(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+")  # "3. ", "IV) ", "b. "
+_CLOSING_ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
 def section_subject(passage: Passage) -> str:
     """What a passage's parent bullet or heading is about, in lower case as the subject of a
     rule: "**revocation** - can withdraw ..." -> "revocation", "## 3. CONSIDERATION" ->
     "consideration"; "" where neither names one thing."""
     for text in (passage.label, *reversed(passage.trail[-1:])):
-        head = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+", "", DASH.split(tidy(text))[0])
+        head = _NUMBERING.sub("", DASH.split(tidy(text))[0])
         head = head.casefold() if head.isupper() else head
-        head = re.sub(r"\s*\([^()]*\)$", "", head)  # "Alkenes (electrophilic addition)"
+        head = _CLOSING_ASIDE.sub("", head)  # "Alkenes (electrophilic addition)"
         named = label_subject(head)
         if named and len(words(named)) <= MAX_TERM_WORDS:
             return " ".join(lower_first(named.split()))
@@ -1927,8 +1947,11 @@ def _shaped_option(
 # Cloze deletions --------------------------------------------------------------------------------
 
 
+_CLOZE_SYNTAX = re.compile(r"([\[\]\\])")
+
+
 def escape(text: str) -> str:
-    return re.sub(r"([\[\]\\])", r"\\\1", text)
+    return _CLOZE_SYNTAX.sub(r"\\\1", text)
 
 
 def _window(sentence: str, target: Target) -> tuple[int, int] | None:

@@ -397,10 +397,13 @@ def indefinite_article(phrase: str) -> str:
 _SYMBOL_FIRST = re.compile(r"[a-z](?:\s*\([^()]*\))?\s*[=<>\u2264\u2265]")
 
 
+_WRITTEN_SO = re.compile(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]")  # "a.c.", "pH", "mRNA", Greek
+
+
 def capitalised(text: str) -> str:
     """The first letter in capitals, unless the word is written so on purpose: "a.c.", "pH",
     "mRNA" stay as they are, and so does a Greek letter: a symbol, whose capital is another."""
-    if re.match(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]", text) or _SYMBOL_FIRST.match(text):
+    if _WRITTEN_SO.match(text) or _SYMBOL_FIRST.match(text):
         return text
     return text[:1].upper() + text[1:]
 
