@@ -681,3 +681,44 @@ def test_a_statement_asked_as_what_a_term_is_is_garbled() -> None:
     assert 14 not in flags(notes, card("What is Boyle's law?", 4, back="p V = constant"))
     meaning = card("What is glycogen?", 5, back="A branched polymer of glucose stored in the liver")
     assert 14 not in flags(notes, meaning)
+
+
+def test_a_cause_template_on_a_state_a_participle_or_a_step_is_garbled() -> None:
+    notes = (
+        "- set above neutral -> borrowing falls\n- rates too low => asset prices too high\n"
+        "- fixed-rate mortgages -> unaffected in the short run\n"
+        "- high inflation -> raise interest rates -> spending slows\n"
+        "- cheap credit -> more borrowing\n"
+    )
+    for front, line, back in [
+        ("What does set above neutral lead to?", 1, "Borrowing falls"),
+        ("What do rates too low lead to?", 2, "Asset prices too high"),
+        ("What do fixed-rate mortgages lead to?", 3, "Unaffected in the short run"),
+        ("What does high inflation lead to?", 4, "Raise interest rates -> spending slows"),
+    ]:
+        assert 14 in flags(notes, card(front, line, back=back)), front
+    assert 14 not in flags(notes, card("What does cheap credit lead to?", 5, back="More borrowing"))
+
+
+def test_a_word_hidden_again_after_the_same_word_or_a_third_time_is_a_stock_answer() -> None:
+    notes = (
+        "- velocity = change in displacement / time\n"
+        "- momentum = mass x velocity, change in displacement per second times mass\n"
+        "- acceleration = change in velocity / time\n"
+        "- work done = force x displacement\n"
+        "- a vector quantity: displacement, not distance\n"
+    )
+
+    def stock(*cards: NoteData) -> list[str]:
+        deck = DeckData("Notes", list(cards), source=TOPIC)
+        found = check_deck(deck, {TOPIC: notes})
+        return [finding.card for finding in found if "stock answer" in finding.message]
+
+    first = card("Velocity = change in [displacement] / time", 1, "Velocity")
+    again = card("Momentum = mass x velocity, change in [displacement] per second times mass", 2)
+    other = card("Work done = force x [displacement]", 4, "Work")
+    assert stock(first, other) == []  # after another word: maybe the point of each
+    assert stock(first, again) == [again.front.replace("[displacement]", "[...]")]
+    third = card("A vector quantity: [displacement], not distance", 5, "Vectors")
+    assert stock(first, other, third) == ["A vector quantity: [...], not distance"]
+    assert stock(first, card("Acceleration = change in [velocity] / time", 3)) == []

@@ -570,3 +570,32 @@ def test_exam_tips_and_essay_plans_give_no_cards(tmp_path: Path) -> None:
         for note in notes
         for word in ("stresemann", "reichswehr", "essay", "judgement")
     )
+
+
+def test_essay_arguments_and_a_technique_line_give_no_cards(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "THE TUDORS 1485-1603\n\n"
+        "HENRY VII\n"
+        "- won the Battle of Bosworth in 1485\n"
+        "- married Elizabeth of York in 1486\n\n"
+        "HENRY VIII\n"
+        "- broke with Rome in 1534\n\n"
+        "DISSOLUTION (1536-40) -> ABBEYS SOLD (c. 800 houses)\n"
+        "- Cromwell ran the visitations of 1535\n"
+        "- the Pilgrimage of Grace broke out in October 1536\n\n"
+        "MAIN ARGUMENTS (for 20 mark essay)\n"
+        "- religion -> Cromwell most important; Henry reactive\n"
+        "- money vs faith vs power\n\n"
+        "ESSAY TECHNIQUE -> judge every paragraph!! link back to the question.\n"
+        "Spend 10 mins planning, 35 mins writing.\n",
+        name="tudors.txt",
+    )
+    text = " ".join(note.front + " " + note.back for note in notes)
+    assert "Bosworth" in text and "Pilgrimage of Grace" in text
+    for aside in ("reactive", "money vs faith", "mins", "judge every"):
+        assert aside not in text, aside
+    # the capital heading with a lower-case aside heads its lines, not a card of its own
+    assert not any("ABBEYS SOLD" in note.front for note in notes)
+    pilgrimage = [note for note in notes if "Pilgrimage" in note.front + note.back]
+    assert "DISSOLUTION" in pilgrimage[0].context

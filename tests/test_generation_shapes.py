@@ -2708,3 +2708,26 @@ def test_links_to_other_notes_and_lines_about_the_note_give_no_cards(tmp_path: P
     assert any("thylakoid" in text for text in texts)
     for word in ("Biology MOC", "Respiration", "This note", "AQA", "own note"):
         assert not any(word in text for text in texts), word
+
+
+def test_a_cause_template_needs_a_thing_as_its_cause(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Interest rates\n"
+        "\tBase rate\n"
+        "\t\tset above neutral -> borrowing falls, saving rises\n"
+        "\t\thigh inflation -> raise interest rates -> spending slows\n"
+        "\t\trates too low => asset prices too high (housing bubble)\n"
+        "\t\tfixed-rate mortgages -> unaffected in the short run\n"
+        "\t\tcheap credit -> more borrowing\n",
+        name="rates.txt",
+    )
+    assert cards["What happens when base rate is set above neutral?"] == (
+        "Borrowing falls, saving rises"
+    )
+    assert (
+        cards["With high inflation, what happens after raising interest rates?"] == "Spending slows"
+    )
+    assert cards["What does cheap credit lead to?"] == "More borrowing"
+    assert not [front for front in cards if front.startswith("What does set")]
+    assert not [front for front in cards if "too low lead" in front or "mortgages lead" in front]

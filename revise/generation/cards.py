@@ -1077,7 +1077,8 @@ def _passage_drafts(
         )
         more: list[Question] = []
         if not field and block.kind is BlockKind.ITEM and index == 0:
-            led = outcome(sentence, _quantity(passage.label))
+            about = passage.label or (passage.trail[-1] if passage.trail else "")
+            led = outcome(sentence, _quantity(passage.label), vocabulary.names, about)
             field = led and (led[0].front, led[0].back)
             more = led[1:] if led else []  # "in + dem -> im, in + das -> ins": each rule
         if not field and block.kind is not BlockKind.HEADING:

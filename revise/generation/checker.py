@@ -34,7 +34,7 @@ from revise.formats.model import (
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
-from revise.generation.events import clause_subject
+from revise.generation.events import clause_subject, no_cause_or_effect
 from revise.generation.grammar import capitalised
 from revise.generation.language import (
     ARROW,
@@ -44,6 +44,7 @@ from revise.generation.language import (
     given_by_context,
     initials,
     past_to_base,
+    same_stem,
     word_set,
 )
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
@@ -169,8 +170,15 @@ class CardChecks:
 
     def refused(self, deck: DeckData) -> set[int]:
         """The indices of the deck's cards that fail a check on their own (not for what other
-        cards of the deck are), which a generator can replace with another card of the same fact."""
-        return {index for index, findings in self.findings(deck).items() if findings}
+        cards of the deck are), or that hide a word an earlier card hid: a generator can replace
+        each with another card of the same fact."""
+        alone = {index for index, findings in self.findings(deck).items() if findings}
+        faces = [
+            (index, note, face)
+            for index, note in enumerate(deck.notes)
+            for _, face in _faces([note])
+        ]
+        return alone | {finding.index for finding in _check_term_hidden_again(faces)} - {None}
 
 
 def _note_fields(note: NoteData) -> tuple[object, ...]:
@@ -220,6 +228,7 @@ def _deck_findings(notes: list[NoteData], texts: _SourceTexts) -> list[Finding]:
         *_check_siblings(notes),
         *_check_duplicates(faces, texts),
         *_check_same_answer_in_section(faces, texts),
+        *_check_term_hidden_again(faces),
     ]
 
 
@@ -560,6 +569,43 @@ def _check_same_answer_in_section(
             message = f"answer {face.answer!r} is already on a card of this section"
             findings.append(_finding(7, face.prompt, message, index))
         seen.add(key)
+    return findings
+
+
+def _check_term_hidden_again(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
+    """A common word or a symbol hidden on a cloze after the same word it followed on an
+    earlier cloze ("% change in [Qd]" twice, "positive [externalities]" twice), or hidden for
+    the third time in the deck: the deck's stock answer, guessed rather than recalled, with the
+    fact beside it left in view. Names and numbers recur by right ("[1963]", "[Stalin]"), and
+    a word hidden twice after other words may be the point of each card ("waived by the
+    [offeror]", "communicated to the [offeror]")."""
+    from revise.generation.language import is_stopword
+
+    findings = []
+    hidden: list[tuple[list[str], str]] = []  # each answer hidden, and the word before it
+    for index, note, face in faces:
+        if note.kind is not NoteKind.CLOZE:
+            continue
+        answer = face.answer.strip()
+        symbol = len(answer) <= 3 and answer.isalpha() and not answer.isupper()
+        if not answer or re.search(r"\d", answer) or not (answer[:1].islower() or symbol):
+            continue
+        tokens = normalise(answer).split()
+        before = [
+            word
+            for word in normalise(face.prompt.split(GAP)[0]).split()
+            if word.isalpha() and not is_stopword(word)
+        ]
+        after = before[-1] if before else ""
+        same = [
+            word
+            for earlier, word in hidden
+            if len(tokens) == len(earlier) and all(map(same_stem, tokens, earlier))
+        ]
+        if len(same) >= 2 or (after and after in same):
+            message = f"{answer!r} is hidden on an earlier card too: the deck's stock answer"
+            findings.append(_finding(7, face.prompt, message, index))
+        hidden.append((tokens, after))
     return findings
 
 
@@ -1679,6 +1725,9 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
                 14, face.prompt, "a clause or a rule asked as a cause ('What does X lead to?')"
             )
         ]
+    misread = led and no_cause_or_effect(led[1], face.answer)
+    if misread:
+        return [_finding(14, face.prompt, misread)]
     garbled = _garbled_template(prompt, face.answer)
     if garbled:
         return [_finding(14, face.prompt, garbled)]

@@ -148,16 +148,23 @@ def _has_content_below(blocks: list[Block], index: int) -> bool:
 
 def _without_advice_sections(blocks: list[Block]) -> list[Block]:
     """A section headed as exam technique, tips, an essay plan or a to-do list goes, with all
-    below it up to the next heading of its rank or above."""
-    from revise.generation.content import ADVICE_SECTION
+    below it up to the next heading of its rank or above; a line that opens on such a label
+    goes ("Tip: ..."), and after one in capitals ("EXAM TECHNIQUE -> ..."), the lines up to the
+    next heading."""
+    from revise.generation.content import ADVICE_LEAD, ADVICE_SECTION
 
     kept: list[Block] = []
     dropping = 0  # the level of the advice heading being dropped, 0 when none is
+    led = False  # "EXAM TECHNIQUE -> ...": a heading in capitals run into its line, and the
+    # lines after it up to the next heading
     for block in blocks:
         if block.kind is BlockKind.HEADING:
+            led = False
             if dropping and block.level > dropping:
                 continue
             dropping = block.level if ADVICE_SECTION.search(block.text) else 0
-        if not dropping:
+        lead = ADVICE_LEAD.match(block.text)
+        led = led or bool(lead and not any(char.islower() for char in lead[0]))
+        if not dropping and not led and not lead:
             kept.append(block)
     return kept

@@ -42,12 +42,20 @@ WORKED_EXAMPLE = re.compile(
     r"(?:paper\s+)?questions?|q\d+)\b",
     re.I,
 )
-# "EXAM TIPS", "ESSAY TECHNIQUE (don't forget!!)", "Why did they win? (essay plan)", "To do": a
-# section that coaches the reader or plans their work; nothing under it is a fact of the subject.
+# "EXAM TIPS", "ESSAY TECHNIQUE (don't forget!!)", "Why did they win? (essay plan)", "To do",
+# "KEY ARGUMENTS (for 25 mark essay)", "Essay themes": a section that coaches the reader or plans
+# their work; nothing under it is a fact of the subject.
 ADVICE_SECTION = re.compile(
     r"\b(?:(?:exam|essay|revision|study|answer|question)\s+(?:techniques?|tips?|skills?|plans?"
-    r"|advice|strateg(?:y|ies))|(?:top\s+)?tips?|essay\s+plans?)\b|^\W*to[\s-]?do\b",
+    r"|advice|strateg(?:y|ies))|(?:top\s+)?tips?|essay\s+plans?"
+    r"|essay\s+(?:themes?|arguments?|points?|ideas?|questions?)"
+    r"|for\s+(?:an?\s+|the\s+)?(?:\d+[-\s]?mark(?:er)?s?\s+)?(?:essays?|exam\s+questions?)"
+    r"|\d+[-\s]?mark(?:er)?s?\s+(?:essays?|questions?))\b|^\W*to[\s-]?do\b",
     re.I,
+)
+# "EXAM TECHNIQUE -> don't just narrate!!": such a heading run into the line it opens
+ADVICE_LEAD = re.compile(
+    rf"^\W*(?:{ADVICE_SECTION.pattern})\s*(?:->|=>|[:=\u2192]|\s[-\u2013\u2014]\s)", re.I
 )
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
 # A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".

@@ -48,6 +48,7 @@ from revise.generation.language import (
     PEOPLE,
     PRONOUNS,
     cue_words,
+    is_stopword,
     is_verb_form,
     words,
 )
@@ -670,7 +671,9 @@ MAX_CONDITION_WORDS = 6
 _JOINS = frozenset([*PREPOSITIONS, "above", "below", "over", "under", "of"])  # after a head noun
 
 
-def outcome(sentence: str, quantity: str = "") -> list[Question]:
+def outcome(
+    sentence: str, quantity: str = "", names: frozenset[str] = frozenset(), subject: str = ""
+) -> list[Question]:
     """ "price above eq -> excess supply (surplus) -> price falls" -> "What does price above
     eq lead to?"; "+ve -> normal good" under "**YED** = ..." -> "What does YED +ve mean?"
     (`quantity` is the label's term a value is of). A describing word or a verb before the
@@ -678,7 +681,10 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     cause: a clause before the arrow is the reason for what follows ("sound needs a medium ->
     can't travel through a vacuum" asks "Why can't sound travel through a vacuum?"), an order
     is a step and what it does ("What happens after switching on the generator?"), and
-    "a + b -> c" is a rule of what a pair becomes ("What does an + dem become?")."""
+    "a + b -> c" is a rule of what a pair becomes ("What does an + dem become?"). A participle
+    before the arrow ("set below equilibrium -> shortages" under "Maximum price") is said of the
+    section's `subject` ("What happens when maximum price is set below equilibrium?"); a name
+    (one of `names`, the words the notes capitalise mid-sentence) is no cause."""
     if case_span(sentence):
         return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
     rules = combined(sentence)
@@ -712,9 +718,12 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
         return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
     if EXAMPLE_OPENER.match(condition):
         return []  # "e.g. Mid-Atlantic Ridge -> new crust": an example of what the label names
+    done = _done_to_subject(condition, answer, subject)
+    if done is not None:
+        return done
     if re.search(r"[\d:=(&\u2260]", condition):
         return []  # "Bad harvest 1788 -> ...", "Q = I x t -> ...": an event or a formula
-    lowered = lower_first(condition.split())
+    lowered = lower_first(condition.split(), names)
     if lowered[0] == condition.split()[0] and not lowered[0][:1].islower():
         return []  # "Treaty of Versailles -> ...", "NATO -> ...": a name, an event
     if lowered[0] in PRONOUNS or DASH.search(condition) or split_clause(capital(condition)):
@@ -722,6 +731,17 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     opens = answer.split()[0].casefold()
     if (is_verb_form(opens) and not can_be(opens, "NOUN")) or verb_base(opens, "VBZ"):
         return []  # "salmonella -> found in raw chicken", "-> squeezes blood up": no effect
+    chained = ARROW_SPLIT.split(answer, maxsplit=1)
+    step = chained[0].split()
+    if len(chained) == 2 and _a_step([token.casefold() for token in step]):
+        # "inelastic demand -> raise price -> TR rises": what a step does in that case
+        doing = inflections(step[0].casefold()).get("VBG")
+        if not doing or not chained[1].strip():
+            return []
+        front = f"With {condition}, what happens after {doing[0]} {' '.join(step[1:])}?"
+        return [Question(front, capital(chained[1].strip()), Shape.EFFECT, 11.0)]
+    if no_cause_or_effect(condition, answer):
+        return []
     condition = " ".join(lowered)  # "Deforestation -> less rainfall": the line's capital
     tokens = words(condition)
     first = tokens[0] if tokens else ""
@@ -741,6 +761,55 @@ def outcome(sentence: str, quantity: str = "") -> list[Question]:
     head = tokens[cut - 1] if cut else tokens[-1]  # "rates above neutral": rates
     does = "do" if plural_noun(head) else "does"
     front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
+    return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+
+
+def no_cause_or_effect(condition: str, result: str) -> str:
+    """Why "What does `condition` lead to?" :: `result` misreads its line, or "": a state said
+    of a thing ("cap too high"), a participle and how ("set below equilibrium"), a describing
+    word for an effect ("inelastic in the short run": what the thing is like), or a step and
+    its effect for one ("raise price -> TR rises": what the step does, in that case)."""
+    tokens = [token.casefold() for token in words(condition)]
+    if len(tokens) > 1 and tokens[-2] in ("too", "so", "very", "not"):
+        return "a state of a thing asked as a cause ('What does cap too high lead to?')"
+    if _done_how(tokens):
+        return "a participle asked as a cause ('What does set below X lead to?')"
+    said = words(result)
+    opens = said[0].casefold() if said else ""
+    describing = opens and lemmas(opens).keys() == {"ADJ"} and opens in lemmas(opens)["ADJ"]
+    if describing and (len(said) == 1 or is_stopword(said[1].casefold())):
+        # (but "obedient workers", "big SA" name what follows)
+        return "what a thing is like asked as its effect ('What do X lead to? :: Inelastic')"
+    chained = ARROW_SPLIT.split(result, maxsplit=1)
+    if len(chained) == 2 and _a_step([token.casefold() for token in chained[0].split()]):
+        return "a step and its effect asked as one effect ('... lead to? :: Raise price -> ...')"
+    return ""
+
+
+def _done_how(lowered: list[str]) -> bool:
+    """ "set below equilibrium", "kept at 2%": a participle, then how (not "increased demand")."""
+    if len(lowered) < 2 or not lowered[0].isalpha() or not participle_base(lowered[0]):
+        return False
+    return lowered[1] in _JOINS or lowered[1] in _STEP_PARTICLES or lowered[1] in ("too", "to")
+
+
+def _done_to_subject(condition: str, answer: str, subject: str) -> list[Question] | None:
+    """ "set below equilibrium -> excess demand" under "Maximum price (price ceiling)": what a
+    thing is done to, and by how, asked of the section's thing ("What happens when maximum
+    price is set below equilibrium?"); [] when no short name of a thing heads the section, None
+    where the condition does not open on a participle followed by how."""
+    tokens = condition.split()
+    if not _done_how([token.casefold() for token in tokens]):
+        return None  # "increased demand": a participle before a noun names a thing
+    thing = re.sub(r"\s*\([^()]*\)", "", subject).strip().rstrip(":")
+    said = words(thing)
+    if not 1 <= len(said) <= 3 or said != thing.split() or not is_noun_phrase_word(said[0]):
+        return []
+    if split_clause(capital(thing)) or any(is_verb_form(word) for word in said[1:]):
+        return []
+    thing = " ".join(lower_first(said))
+    be = "are" if plural_noun(said[-1]) else "is"
+    front = f"What happens when {thing} {be} {tokens[0].casefold()} {' '.join(tokens[1:])}?"
     return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
 
 
@@ -811,6 +880,18 @@ def clause_subject(condition: str) -> list[str] | None:
         if verb_base(lower, "VBZ") and tokens[index + 1].casefold() in _DETERMINERS:
             return tokens[:index]
     return None
+
+
+def _a_step(lowered: list[str]) -> bool:
+    """ "raise price", "cut the rate": a short order inside a chain of arrows, its object bare
+    or not, but no clause ("supply rises")."""
+    if _is_order(lowered):
+        return True
+    if not 2 <= len(lowered) <= 4 or not is_base_verb(lowered[0]):
+        return False
+    if split_clause(capital(" ".join(lowered))):
+        return False
+    return not (verb_base(lowered[1], "VBZ") or verb_base(lowered[1], "VBD"))
 
 
 def _is_order(lowered: list[str]) -> bool:

@@ -1067,9 +1067,18 @@ def _heads_section(text: str, capitals: bool) -> bool:
         return False  # "e.g. a local plumber": an example of the line above
     if not capitals:
         return _is_title_like(text)
-    if in_capitals(text):
+    if _capitals_heading(text):
         return True  # "WHAT IS THE MARKETING MIX": a heading, verb or not
     return _is_title_like(text) and not re.search(r":\s|\s=\s", text)
+
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
+def _capitals_heading(text: str) -> bool:
+    """A line in capitals, its asides in any case ('BIRMINGHAM (1963) -> "PROJECT C" (C =
+    confrontation)')."""
+    return in_capitals(text) or in_capitals(_PARENTHESES.sub("", text))
 
 
 def _drop_repeated_short_lines(raws: list[_Raw]) -> list[_Raw]:
