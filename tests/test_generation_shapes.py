@@ -2621,6 +2621,21 @@ def test_a_formula_of_changes_in_quantities_named_in_words_asks_its_side(
     assert "aim = ?" not in cards
 
 
+def test_a_relation_of_quantities_and_what_it_means_asks_for_the_value_or_the_meaning(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "# Statistics\n\n## Values of r\n\n- r = 1 = perfect positive correlation\n"
+        "- r = 0 = no linear correlation\n- |r| > 0.7 = strong correlation\n\n"
+        "## Refraction\n\n- n > 1 -> light slows down in the material\n",
+    )
+    assert cards["Perfect positive correlation: r = ?"] == "1"
+    assert cards["No linear correlation: r = ?"] == "0"
+    assert cards["What does |r| > 0.7 mean?"] == "Strong correlation"
+    assert cards["What does n > 1 lead to?"] == "Light slows down in the material"
+
+
 def test_a_table_column_that_states_a_relation_is_asked_with_the_rows_value(
     tmp_path: Path,
 ) -> None:

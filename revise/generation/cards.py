@@ -1009,7 +1009,11 @@ def _passage_drafts(
     section = section_subject(passage)
     # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
-    example = _example_draft(passage, title, path) or _definition_draft(passage, title, path)
+    example = (
+        _example_draft(passage, title, path)
+        or _definition_draft(passage, title, path)
+        or _relation_draft(passage, title, path)
+    )
     if example:
         return [example]
     enacted = _enacted_drafts(passage, title, path)
@@ -2961,6 +2965,47 @@ _WHEN_DONE = re.compile(
     r"^(?P<verb>[a-z]+)\s+(?P<when>(?:(?:in|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:[A-Z][a-z]+\.?\s+)?\d{4})$"
 )
+
+
+# "|PED| > 1 = price elastic", "PED = 0 = perfectly inelastic", "MPB > MSB -> overconsumption":
+# a relation between quantities, then what it means or leads to in words
+_RELATION = re.compile(
+    r"^(?P<relation>(?P<left>[^\s=<>:]+(?:\s[^\s=<>:]+)?)\s*(?P<sign>[<>\u2264\u2265]=?|=)\s*"
+    r"(?P<right>[^\s=<>:]+(?:\s[^\s=<>:]+)?))\s*(?P<link>=|:|->|=>|\u2192)\s*"
+    r"(?P<meaning>[A-Za-z].*)$"
+)
+_VALUE = re.compile(r"(?:\d+(?:\.\d+)?|infinity|\u221e)", re.I)
+# "|PED|", "MSC", "p", "r²": a quantity's symbol, not a word
+_QUANTITY_SYMBOL = re.compile(
+    r"\|?(?:[A-Z\u0391-\u03a9][\w\u0391-\u03c9]{0,5}|[a-z\u03b1-\u03c9][\d_\u00b2\u00b3]?)\|?"
+)
+
+
+def _relation_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "|PED| > 1 = price elastic" -> "What does |PED| > 1 mean?"; "MPB > MSB -> overconsumption"
+    -> "What does MPB > MSB lead to?": a relation of quantities asked for what it says."""
+    block = passage.block
+    found = _RELATION.match(tidy(block.text))
+    if not found or block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or block.start != block.end:
+        return None
+    if found["sign"] == "=" and not _VALUE.fullmatch(found["right"]):
+        return None  # "TR = price x quantity": a formula, asked as one
+    if not all(_QUANTITY_SYMBOL.fullmatch(token) for token in found["left"].split()):
+        return None  # "price > cost = profit": words, not quantities
+    if re.search(r"[=<>\u2264\u2265]", found["meaning"]):
+        return None
+    answer = capitalised(found["meaning"].strip(" .;"))
+    if len(answer.split()) > MAX_ANSWER_WORDS or len(words(answer)) < 1:
+        return None
+    arrow = found["link"] not in ("=", ":")
+    front = f"What does {found['relation']} {'lead to' if arrow else 'mean'}?"
+    if found["sign"] == "=":
+        # "PED = 0 = perfectly inelastic": the value that means it, asked as a formula's side
+        front, answer = f"{answer}: {found['left']} = ?", found["right"]
+    source = SourceRef(path, block.start, block.end)
+    context = card_context(passage, title)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 11.5, front)])
 
 
 def _enacted_name(heading: str) -> str:
