@@ -2732,6 +2732,7 @@ def test_a_cause_template_needs_a_thing_as_its_cause(tmp_path: Path) -> None:
         "\tBase rate\n"
         "\t\tset above neutral -> borrowing falls, saving rises\n"
         "\t\thigh inflation -> raise interest rates -> spending slows\n"
+        "\t\tweak demand -> cut interest rates -> borrowing rises\n"
         "\t\trates too low => asset prices too high (housing bubble)\n"
         "\t\tfixed-rate mortgages -> unaffected in the short run\n"
         "\t\tcheap credit -> more borrowing\n",
@@ -2743,6 +2744,7 @@ def test_a_cause_template_needs_a_thing_as_its_cause(tmp_path: Path) -> None:
     assert (
         cards["With high inflation, what happens after raising interest rates?"] == "Spending slows"
     )
+    assert cards["With weak demand, what makes borrowing rise?"] == "Cut interest rates"
     assert cards["What does cheap credit lead to?"] == "More borrowing"
     assert not [front for front in cards if front.startswith("What does set")]
     assert not [front for front in cards if "too low lead" in front or "mortgages lead" in front]

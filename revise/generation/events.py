@@ -734,12 +734,19 @@ def outcome(
     chained = ARROW_SPLIT.split(answer, maxsplit=1)
     step = chained[0].split()
     if len(chained) == 2 and _a_step([token.casefold() for token in step]):
-        # "inelastic demand -> raise price -> TR rises": what a step does in that case
+        # "inelastic demand -> raise price -> TR rises": in that case, the step that brings
+        # about a change ("With inelastic demand, what makes TR rise?" :: "Raise price"), or
+        # else what the step does
+        result = chained[1].strip()
+        moved = _made_to(result)
+        if moved:
+            front = f"With {condition}, what makes {moved}?"
+            return [Question(front, capital(chained[0].strip()), Shape.EFFECT, 11.0)]
         doing = inflections(step[0].casefold()).get("VBG")
-        if not doing or not chained[1].strip():
+        if not doing or not result:
             return []
         front = f"With {condition}, what happens after {doing[0]} {' '.join(step[1:])}?"
-        return [Question(front, capital(chained[1].strip()), Shape.EFFECT, 11.0)]
+        return [Question(front, capital(result), Shape.EFFECT, 11.0)]
     if no_cause_or_effect(condition, answer):
         return []
     condition = " ".join(lowered)  # "Deforestation -> less rainfall": the line's capital
@@ -762,6 +769,23 @@ def outcome(
     does = "do" if plural_noun(head) else "does"
     front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
     return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+
+
+def _made_to(result: str) -> str:
+    """ "TR rises" -> "TR rise": a thing and its change, as what something makes happen; ""
+    for any other result."""
+    tokens = result.rstrip(".").split()
+    if not says_a_change(result) or len(tokens) > MAX_CONDITION_WORDS:
+        return ""
+    found = _change_verb(tokens)
+    if found is None or found[2]:
+        return ""
+    at = found[0]
+    base = verb_base(tokens[at].casefold(), "VBZ" if found[1] == "does" else "VBP")
+    if not base:
+        return ""
+    subject = lower_first(tokens[:at])
+    return " ".join([*subject, base, *tokens[at + 1 :]])
 
 
 def no_cause_or_effect(condition: str, result: str) -> str:
