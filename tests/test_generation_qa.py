@@ -221,3 +221,25 @@ History - American Revolution (Cornell notes)
     acts = [note for note in notes if "Intolerable Acts" in note.front]
     assert acts and all(not note.front.startswith("-") for note in acts)
     assert all(note.context.endswith("What was the Boston Tea Party?") for note in acts)
+
+
+def test_an_answer_that_says_what_to_do_names_no_term(tmp_path: Path) -> None:
+    text = """\
+RS - Jainism ethics (Cornell notes)
+
+1. VOWS
+
+1.1 Q: The Five Great Vows?
+    A: to refrain from:
+       1) harming living beings (ahimsa)
+       2) telling lies
+       3) taking what is not given
+       4) sexual activity
+       5) attachment to possessions
+"""
+    path = tmp_path / "vows.txt"
+    path.write_text(text, encoding="utf-8")
+    from revise.generation import draft_deck
+
+    draft, _ = draft_deck(path)
+    assert not any("to refrain from?" in note.front for note in draft.notes)

@@ -1948,6 +1948,8 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     first = text.split()[0].casefold() if text else ""
     if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
+    if [word.casefold() for word in subject.split()[:1]] == ["to"]:
+        return []  # "to refrain from:" over "- harming living beings": what to do, not a term
     if normalise(subject) in GENERIC_SECTIONS or normalise(subject.split()[-1]) in LABEL_WORDS:
         # "overview" over "- segregation in the South": a part of the notes; "secondary
         # effects" over "- tourism fell for months": one of them, not what the label means
