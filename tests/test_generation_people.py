@@ -282,3 +282,51 @@ def test_what_an_act_or_treaty_did_is_asked_of_it(tmp_path: Path) -> None:
     assert cards["What did the Parliament Act 1911 remove?"] == "The Lords' veto over money bills"
     # "gave the vote to ...", "let the government release ...": a thing and what it may do
     assert not any(front.endswith((" give?", " let?")) for front in cards)
+
+
+def test_who_did_it_gives_way_to_what_they_did_when_the_line_before_names_them(
+    tmp_path: Path,
+) -> None:
+    got = questions(
+        tmp_path,
+        "## Unification of Italy\n\n"
+        "- Piedmont was important to Cavour for 2 reasons:\n"
+        "  - Cavour wanted to drive Austria out of northern Italy\n"
+        "- Garibaldi landed a thousand volunteers in Sicily in May 1860\n"
+        "- As a result - Garibaldi conquered the Kingdom of the Two Sicilies\n",
+    )
+    # the line before named who it was: what they did is the fact to recall
+    assert got["What did Cavour want to do?"] == "Drive Austria out of northern Italy"
+    assert got["What did Garibaldi conquer?"] == "The Kingdom of the Two Sicilies"
+    # where no line before names them, who it was is still asked
+    assert got["Who landed a thousand volunteers in Sicily in May 1860?"] == "Garibaldi"
+    assert list(got.values()).count("Garibaldi") == 1
+
+
+def test_a_line_with_no_doer_goes_on_about_the_one_its_sibling_opened_on(
+    tmp_path: Path,
+) -> None:
+    got = questions(
+        tmp_path,
+        "## The Munich crisis\n\n"
+        "- Chamberlain publicly promised peace for our time after Munich\n"
+        "- In private - made clear that Britain must rearm quickly\n"
+        "- Churchill attacked the agreement in the Commons\n"
+        "- Condemned by Labour as a betrayal of the Czechs\n",
+    )
+    assert got["What did Chamberlain make clear in private?"] == "Britain must rearm quickly"
+    # a deed done to someone is not borrowed as theirs
+    assert not any("Churchill condemned" in front for front in got)
+
+
+def test_what_someone_refused_and_what_they_agreed_instead_are_two_cards(
+    tmp_path: Path,
+) -> None:
+    got = questions(
+        tmp_path,
+        "## The Spanish Civil War\n\n"
+        "- Non-intervention left the Republic short of arms\n"
+        "- Stalin refused to send Soviet troops but agreed to sell the Republic tanks and aircraft\n",
+    )
+    assert got["What did Stalin refuse to do?"] == "Send Soviet troops"
+    assert got["What did Stalin agree to do?"] == "Sell the Republic tanks and aircraft"

@@ -1024,6 +1024,19 @@ def test_each_item_finishes_its_parent_bullets_sentence(tmp_path: Path) -> None:
     assert "What did Mao want to unite?" not in cards  # no parent bullet left it open
 
 
+def test_an_item_naming_a_thing_finishes_an_agreed_to_lead(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "- After the Congress of Vienna - at the 1818 conference, the four powers agreed to:\n"
+        "    - A withdrawal of all occupying troops from France\n"
+        "    - Settle disputes at regular congresses\n",
+        name="notes.txt",
+    )
+    asked = "At the 1818 conference, what did the four powers agree to"
+    assert cards[f"{asked}?"] == "A withdrawal of all occupying troops from France"
+    assert cards[f"{asked} settle?"] == "Disputes at regular congresses"
+
+
 def test_a_stage_of_a_sequence_asks_what_happened_in_it(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

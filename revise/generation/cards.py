@@ -52,6 +52,7 @@ from revise.generation.events import (
     ARROW_SPLIT,
     Deed,
     affect,
+    agreed_thing,
     change,
     covaries,
     dated,
@@ -335,6 +336,7 @@ def build_notes(
     holdings = _case_holdings(outline)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
     own = ("", 0)  # the answer to the student's last question, and its last line
+    before: Passage | None = None  # the line before, whose subject a student has just read
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -424,9 +426,12 @@ def build_notes(
                 made = _passage_drafts(
                     passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
+                    before=f"{before.block.text if before else ''} {passage.label}",
+                    previous=before,
                 )  # fmt: skip
                 if own[0] and passage.block.start <= own[1] <= passage.block.end:
                     made = _not_answered(made, own[0])
+                before = passage
                 role = _role_draft(passage, outline.title, path)
                 if role and _asked_already(role, made):
                     role = None  # "aim: ..." under "Asch (1951)": "What is the aim of ...?"
@@ -990,9 +995,11 @@ def _passage_drafts(
     glossary: bool = False,
     holding: bool = False,
     held_asked: bool = True,
+    before: str = "",
+    previous: Passage | None = None,
 ) -> list[Draft]:
     """The cards of one passage; `holding` says it is what the court decided in the case it
-    sits under."""
+    sits under; `before` is the line read just before it (and the bullet it sits under)."""
     block = passage.block
     if _ASIDE_LINE.match(block.text.strip()):
         return []  # "(Sra Lopez says learn these by Friday!!)": an aside to the writer
@@ -1157,7 +1164,7 @@ def _passage_drafts(
             # a rule said of the thing the section is about.
             sentence = f"{capital(section)} {sentence}"
             labelled = True
-        elif opened and is_imperative(capital(sentence)):
+        elif opened and (is_imperative(capital(sentence)) or agreed_thing(opened, sentence)):
             # "the USSR agreed to:" over "- Help China build power plants": each item
             # finishes the label's sentence.
             sentence = f"{opened} {sentence[:1].lower()}{sentence[1:]}"
@@ -1178,6 +1185,10 @@ def _passage_drafts(
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
         sentence = _named_by_section(sentence, passage, vocabulary.names)
+        if index == 0 and not labelled and previous and _siblings(passage, previous):
+            # "Khrushchev publicly agreed to ..." then "In private - made clear that ...": the
+            # line goes on about the one its sibling opened on
+            sentence = _subject_from(sentence, previous.block.text, vocabulary) or sentence
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind, block.terms):
             continue
@@ -1205,6 +1216,11 @@ def _passage_drafts(
         )
         if kinds_heading and not any(shaped.shape == Shape.DEFINITION for shaped in shapes):
             shapes = [*described_kind(sentence, kinds_heading), *shapes]
+        done = _deed_for_named(shapes, sentence, before, vocabulary.names)
+        if done:
+            # "Mao wanted to unite China ..." under "... important to Mao for 2 reasons": who
+            # it was is given by the line before; what they did is asked instead.
+            shapes = [done, *(shaped for shaped in shapes if shaped.shape != Shape.WHO)]
         for shaped in shapes:
             where, shown = source, context
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
@@ -1219,7 +1235,7 @@ def _passage_drafts(
                 terms_asked.append(Draft([option]))
             elif shaped.beside:
                 besides.append(Draft([option]))
-            elif shaped.shape in FALLBACK_SHAPES:
+            elif shaped.shape in FALLBACK_SHAPES and shaped is not done:
                 fallbacks.append(option)
             else:
                 options.append(option)
@@ -1288,6 +1304,21 @@ def _passage_drafts(
                 drafts.append(Draft([Option(note, followed[1], 10.0, followed[0])]))
         drafts.extend(besides)
     return drafts
+
+
+def _deed_for_named(
+    shapes: list[Question], sentence: str, before: str, names: frozenset[str]
+) -> Question | None:
+    """What the one a "Who ...?" question names did, where the line before names them too:
+    "Who launched 2 unsuccessful attempts ...? :: Mao" after a line on Mao is guessed, "What
+    did Mao launch?" is not."""
+    named = next((shaped.back for shaped in shapes if shaped.shape == Shape.WHO), "")
+    if not named or not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", before):
+        return None
+    done = [shaped for shaped in shapes if shaped.shape == Shape.OBJECT]
+    if not done and sentence.startswith(named):
+        done = object_question(main_clause(sentence), names, about_label=True)
+    return done[0] if done else None
 
 
 _SIGNIFICANCE = re.compile(
@@ -1435,6 +1466,45 @@ def _named_by_section(sentence: str, passage: Passage, names: frozenset[str]) ->
         return sentence  # "Support": no more than the sentence says; "Support (1950s)": a label
     named = " ".join(lower_first(tokens, names))
     return capital(f"{named}{sentence[match.end() :]}")
+
+
+def _siblings(passage: Passage, other: Passage) -> bool:
+    return (
+        passage.block.kind is BlockKind.ITEM
+        and other.block.kind is BlockKind.ITEM
+        and passage.trail == other.trail
+        and passage.label == other.label
+    )
+
+
+_NO_SUBJECT = re.compile(
+    r"^(?:(?P<front>[A-Z][a-z]+(?:\s[a-z]+){0,3})\s+[-\u2013\u2014]+\s+)?(?P<verb>[A-Za-z]+)\s"
+    r"(?P<rest>.+)$"
+)
+_OPENING_DEED = re.compile(
+    r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})\s(?:[a-z]+ly\s)?[a-z]+ed\s"
+)
+
+
+def _subject_from(sentence: str, before: str, vocabulary: Vocabulary) -> str:
+    """ "In private - made clear that he didn't want to be involved" after "Khrushchev publicly
+    agreed to retaliate ...": "In private, Khrushchev made clear that ...", a deed with no doer
+    done by the one its sibling line opened on; "" where the line has its own subject or the
+    line before opens on no name and deed."""
+    match = _NO_SUBJECT.match(sentence)
+    named = _OPENING_DEED.match(before.strip())
+    if not match or not named:
+        return ""
+    verb = match["verb"].casefold()
+    if verb_base(verb, "VBD") is None or match["rest"].split()[0].casefold() == "by":
+        return ""  # "overruled by the Lords": done to it, not by it
+    name = named["name"]
+    if any(
+        word.casefold() in vocabulary.lower or is_stopword(word.casefold()) for word in name.split()
+    ):
+        return ""  # "The treaty ...", "Rationing introduced ...": no one named
+    deed = f"{name} {verb} {match['rest']}"
+    return f"{match['front']}, {deed}" if match["front"] else deed
 
 
 def _points_away(sentence: str, context: str) -> bool:

@@ -268,6 +268,13 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
             base, aux = verb_base(token, "VBZ"), "does"
         if base is None and subject[-1].casefold().endswith("s"):
             base, aux = verb_base(token, "VBP"), "do"  # "Press accounts indicate that ..."
+        if base == "make" and [word.casefold() for word in tokens[index + 1 : index + 3]] == [
+            "clear",
+            "that",
+        ]:
+            # "Khrushchev made clear that he didn't want to be involved": what he made clear
+            front = f"What {aux} {subject_phrase(subject, names)} make clear"
+            return _stance_question(front, trailer, tokens[index + 3 :], subject, names)
         if base in STANCE_VERBS and subject[-1].casefold() in ANONYMOUS_SOURCES:
             # "Press accounts indicate that Russia has assumed ...": no one to name, so what
             # they say is asked of its own subject.
@@ -305,14 +312,14 @@ def stance(sentence: str, names: frozenset[str]) -> list[Question]:
 @lru_cache(maxsize=1)
 def _stance_words() -> frozenset[str]:
     """Every word a stance opens on after its subject: a stance verb in a form `stance` reads
-    (past, third person, plural present) or a "worried" or "willing" adjective."""
+    (past, third person, plural present), a "worried" or "willing" adjective, or "made clear"."""
     forms = {
         form
         for verb in STANCE_VERBS
         for tag in ("VBD", "VBZ", "VBP")
         for form in inflections(verb).get(tag, ())
     }
-    return frozenset(forms | WILLING_ADJECTIVES | STANCE_ADJECTIVES.keys())
+    return frozenset(forms | WILLING_ADJECTIVES | STANCE_ADJECTIVES.keys() | {"clear"})
 
 
 def _stance_question(
@@ -432,12 +439,23 @@ def set_out_to(sentence: str, names: frozenset[str]) -> list[Question]:
     action = match["action"].split()
     if not is_base_verb(action[0]):
         return []  # "turned to USSR for aid": where, not what it set out to do
+    turned = _BUT_THEN.split(" ".join(action), maxsplit=1)
+    then: list[Question] = []
+    if len(turned) == 2:
+        # "refused to join the war as China's ally but agreed to sell China advanced military
+        # hardware": what it refused, and beside it what it agreed to
+        action = turned[0].split()
+        then = set_out_to(f"{match['subject']} {turned[1]}", names)
+        then = [replace(question, beside=True) for question in then]
     answer = _answer(" ".join(action))
     if len(words(answer)) < 2 or any(word.casefold() in _POINTING for word in words(answer)):
         return []  # "refused to seat them": whom is said elsewhere
     adverb = match["adverb"] or ""
     front = finish_question(f"What did {subject_phrase(subject, names)} {base} {adverb}to do")
-    return [Question(front, answer, Shape.OBJECT, 9.5)]
+    return [Question(front, answer, Shape.OBJECT, 9.5), *then]
+
+
+_BUT_THEN = re.compile(r"\s+but\s+(?=(?:also\s+)?[a-z]+ed\s+to\s+[a-z])")
 
 
 _GROUPED_INTO = re.compile(

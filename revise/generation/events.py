@@ -394,6 +394,17 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
     subject = match["subject"].split()
     if not _names_its_subject(subject):
         return []
+    shown = " ".join(subject) if match["front"] else subject_phrase(subject, names)
+    agreed = _AGREED_THING.match(match["vp"]) if base == "agree" else None
+    if agreed:
+        # "the USSR agreed to: - A significant package of aid for China's first 5 year plan -
+        # including ...": what was agreed is a thing, not a deed
+        thing = agreed["thing"].strip()
+        if not 2 <= len(words(thing)) <= MAX_ANSWER_WORDS:
+            return []
+        body = f"what did {shown} agree to"
+        front = f"{match['front']}, {body}" if match["front"] else body
+        return [Question(finish_question(front), capital(thing), Shape.EFFECT, 11.1)]
     tokens = match["vp"].split(",")[0].split()
     chain = [tokens.pop(0)]
     if not is_base_verb(chain[0]):
@@ -417,10 +428,24 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
     if not 1 <= len(words(thing)) <= MAX_ANSWER_WORDS - 4:
         return []
     asked = " ".join([*chain, recipient["to"]] if recipient else chain)
-    shown = " ".join(subject) if match["front"] else subject_phrase(subject, names)
     body = f"what did {shown} {base} to {asked}"
     front = f"{match['front']}, {body}" if match["front"] else body
     return [Question(finish_question(front), capital(thing), Shape.EFFECT, 11.1)]
+
+
+# What a lead's "agreed to:" is finished by when its item names a thing: "a bigger loan".
+_AGREED_THING = re.compile(
+    r"^(?P<thing>(?:an?|the)\s+[^,;:()]+?)\s*(?:$|[,;(]|\s[-\u2013\u2014]+\s)", re.I
+)
+
+
+def agreed_thing(clause: str, item: str) -> bool:
+    """ "the USSR agreed to" over "A significant package of aid ...": the item is the thing
+    agreed to, and finishes the lead's clause as it stands."""
+    match = _INTENT.match(clause)
+    if not match or verb_base(match["verb"].casefold(), "VBD") != "agree":
+        return False
+    return bool(_AGREED_THING.match(item))
 
 
 _PHASE_WORDS = frozenset(["period", "phase", "stage", "era", "wave", "step"])  # _PHASE's stages
