@@ -1037,7 +1037,7 @@ def test_an_item_naming_a_thing_finishes_an_agreed_to_lead(tmp_path: Path) -> No
     assert cards[f"{asked} settle?"] == "Disputes at regular congresses"
 
 
-def test_a_stage_of_a_sequence_asks_what_happened_in_it(tmp_path: Path) -> None:
+def test_a_stage_of_a_sequence_asks_what_was_done_in_it(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,
         "# Aid to North Korea\n\n"
@@ -1045,10 +1045,25 @@ def test_a_stage_of_a_sequence_asks_what_happened_in_it(tmp_path: Path) -> None:
         "and the Soviet Union gave little assistance. In 1961, China signed a treaty with North "
         "Korea.\n",
     )
-    assert cards["What happened during the third phase (1961-64)?"] == (
-        "Both China and the Soviet Union gave little assistance"
-    )
+    assert cards[
+        "What did both China and the Soviet Union do during the third phase (1961-64, the "
+        "beginning of the Sino-Soviet split)?"
+    ] == ("Gave little assistance")
     assert "What happened in 1961?" not in cards  # a year alone is no stage
+
+
+def test_a_stage_keeps_what_marked_it_and_asks_who_did_what(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Enclosure\n\n"
+        "In the second stage (1750-1830, the era of parliamentary enclosure), landowners "
+        "fenced off the open fields and commons.\n",
+    )
+    assert cards[
+        "What did landowners do in the second stage (1750-1830, the era of parliamentary "
+        "enclosure)?"
+    ] == ("Fenced off the open fields and commons")
+    assert not any(front.startswith("What happened") for front in cards)
 
 
 def test_a_strategy_over_its_rule_asks_what_the_strategy_is(tmp_path: Path) -> None:

@@ -574,15 +574,19 @@ def _what_it_says(said: str) -> str:
 
 def phase(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "During the third phase (1961-64, the beginning of the Sino-Soviet split), both China
-    and the Soviet Union gave little assistance" -> "What happened during the third phase
-    (1961-64)?": one stage of a sequence, asked by its place and dates."""
+    and the Soviet Union gave little assistance" -> "What did both China and the Soviet Union do
+    during the third phase (1961-64, the beginning of the Sino-Soviet split)?": one stage of a
+    sequence, asked by its place, its dates and what marked it."""
     if _PHASE_WORDS.isdisjoint(cue_words(sentence)):
         return []
     match = _PHASE.match(sentence.strip().rstrip("."))
     if not match:
         return []
     main = match["main"]
-    front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", match["front"])
+    front = match["front"]
+    aside = re.search(r"\(([^)]*)\)$", front)
+    if aside and len(words(aside[1])) > MAX_ASIDE_WORDS:
+        front = re.sub(r"\s*\([^)]*\)$", f" ({match['when'].strip()})", front)
     when = f"{front.split()[0].casefold()} {' '.join(front.split()[1:])}"
     parts = re.split(r",\s+and\s+", main)
     if len(parts) == 2 and len(words(main)) > MAX_ANSWER_WORDS:
@@ -590,11 +594,19 @@ def phase(sentence: str, names: frozenset[str]) -> list[Question]:
         # North Korea": what each did in that stage, asked of each.
         first, second = (_what_did(part, when, names) for part in parts)
         return [first, replace(second, beside=True)] if first and second else []
+    done = _what_did(main, when, names)
+    if done:
+        # "both China and the Soviet Union gave little assistance": what who did, not "What
+        # happened ...?"
+        return [done]
     if split_clause(capital(main)) is None and not re.match(r"both\s", main, re.I):
         return []
     if not MIN_CONTENT_WORDS <= len(words(main)) <= MAX_ANSWER_WORDS:
         return []
     return [Question(finish_question(f"What happened {when}"), capital(main), Shape.EFFECT, 10.85)]
+
+
+MAX_ASIDE_WORDS = 8  # "(1961-64, the beginning of the Sino-Soviet split)": what went on then
 
 
 def _what_did(part: str, when: str, names: frozenset[str]) -> Question | None:
