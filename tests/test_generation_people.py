@@ -326,7 +326,24 @@ def test_what_someone_refused_and_what_they_agreed_instead_are_two_cards(
         tmp_path,
         "## The Spanish Civil War\n\n"
         "- Non-intervention left the Republic short of arms\n"
-        "- Stalin refused to send Soviet troops but agreed to sell the Republic tanks and aircraft\n",
+        "- Stalin refused to send Soviet troops but agreed to sell the Republic tanks and "
+        "aircraft\n",
     )
     assert got["What did Stalin refuse to do?"] == "Send Soviet troops"
     assert got["What did Stalin agree to do?"] == "Sell the Republic tanks and aircraft"
+
+
+def test_he_after_a_line_on_a_named_person_is_that_person(tmp_path: Path) -> None:
+    got = questions(
+        tmp_path,
+        "## Germany\n\n"
+        "- In essence - Bismarck wanted to unite Germany under Prussian leadership\n"
+        "- Therefore he needed a war with France, he provoked it in the following ways:\n"
+        "  - Edited the Ems telegram to insult the French\n"
+        "- Hitler became Chancellor after the 1932 elections\n"
+        "- He banned trade unions and all other parties\n",
+    )
+    # the fact a lead states before it points to its list, with the doer named
+    assert got["What did Bismarck need?"] == "A war with France"
+    assert got["What did Hitler ban?"] == "Trade unions and all other parties"
+    assert not any(front.startswith("Who ") for front in got)

@@ -1185,10 +1185,12 @@ def _passage_drafts(
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
         sentence = _named_by_section(sentence, passage, vocabulary.names)
+        borrowed = ""  # the sentence with the doer its sibling line opened on
         if index == 0 and not labelled and previous and _siblings(passage, previous):
             # "Khrushchev publicly agreed to ..." then "In private - made clear that ...": the
             # line goes on about the one its sibling opened on
-            sentence = _subject_from(sentence, previous.block.text, vocabulary) or sentence
+            borrowed = _subject_from(sentence, previous.block.text, vocabulary)
+            sentence = borrowed or sentence
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind, block.terms):
             continue
@@ -1216,7 +1218,7 @@ def _passage_drafts(
         )
         if kinds_heading and not any(shaped.shape == Shape.DEFINITION for shaped in shapes):
             shapes = [*described_kind(sentence, kinds_heading), *shapes]
-        done = _deed_for_named(shapes, sentence, before, vocabulary.names)
+        done = _deed_for_named(shapes, sentence, before, vocabulary.names, bool(borrowed))
         if done:
             # "Mao wanted to unite China ..." under "... important to Mao for 2 reasons": who
             # it was is given by the line before; what they did is asked instead.
@@ -1307,16 +1309,21 @@ def _passage_drafts(
 
 
 def _deed_for_named(
-    shapes: list[Question], sentence: str, before: str, names: frozenset[str]
+    shapes: list[Question],
+    sentence: str,
+    before: str,
+    names: frozenset[str],
+    told: bool = False,
 ) -> Question | None:
     """What the one a "Who ...?" question names did, where the line before names them too:
     "Who launched 2 unsuccessful attempts ...? :: Mao" after a line on Mao is guessed, "What
-    did Mao launch?" is not."""
+    did Mao launch?" is not. `told` says the sentence's doer was taken from the line before
+    ("He banned ..." after "Hitler became ..."): what they did is asked, never who."""
     named = next((shaped.back for shaped in shapes if shaped.shape == Shape.WHO), "")
-    if not named or not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", before):
+    if not told and (not named or not re.search(rf"(?<!\w){re.escape(named)}(?!\w)", before)):
         return None
     done = [shaped for shaped in shapes if shaped.shape == Shape.OBJECT]
-    if not done and sentence.startswith(named):
+    if not done and (told or sentence.startswith(named)):
         done = object_question(main_clause(sentence), names, about_label=True)
     return done[0] if done else None
 
@@ -1482,7 +1489,12 @@ _NO_SUBJECT = re.compile(
     r"(?P<rest>.+)$"
 )
 _OPENING_DEED = re.compile(
-    r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})\s(?:[a-z]+ly\s)?[a-z]+ed\s"
+    r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})\s(?:[a-z]+ly\s)?(?P<verb>[a-z]+)\s"
+)
+
+
+_PRONOUN_DEED = re.compile(
+    r"^(?:(?:Therefore|So|Thus|Then|Later|Also),?\s+)?(?:he|she)\s+(?P<rest>[a-z].+)$", re.I
 )
 
 
@@ -1491,20 +1503,37 @@ def _subject_from(sentence: str, before: str, vocabulary: Vocabulary) -> str:
     agreed to retaliate ...": "In private, Khrushchev made clear that ...", a deed with no doer
     done by the one its sibling line opened on; "" where the line has its own subject or the
     line before opens on no name and deed."""
+    opened = _FRONTED_PHRASE.match(before.strip())
+    named = _OPENING_DEED.match(before.strip()[opened.end() if opened else 0 :])
+    if named and verb_base(named["verb"], "VBD") is None:
+        named = None  # "Hitler Youth - ...": no deed of someone named
+    said_of = _PRONOUN_DEED.match(sentence)
+    if said_of and named and verb_base(said_of["rest"].split()[0].casefold(), "VBD"):
+        # "In essence - Stalin wanted ..." then "Therefore he needed Mao to fight ...": the
+        # one the line before opened on
+        deed = f"{named['name']} {said_of['rest']}"
+        return deed if _names_person(named["name"], vocabulary) else ""
     match = _NO_SUBJECT.match(sentence)
-    named = _OPENING_DEED.match(before.strip())
     if not match or not named:
         return ""
     verb = match["verb"].casefold()
     if verb_base(verb, "VBD") is None or match["rest"].split()[0].casefold() == "by":
         return ""  # "overruled by the Lords": done to it, not by it
     name = named["name"]
-    if any(
-        word.casefold() in vocabulary.lower or is_stopword(word.casefold()) for word in name.split()
-    ):
+    if not _names_person(name, vocabulary):
         return ""  # "The treaty ...", "Rationing introduced ...": no one named
     deed = f"{name} {verb} {match['rest']}"
     return f"{match['front']}, {deed}" if match["front"] else deed
+
+
+_FRONTED_PHRASE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s+[-\u2013\u2014]+\s+")
+
+
+def _names_person(name: str, vocabulary: Vocabulary) -> bool:
+    """ "Khrushchev", "Kim Il-Sung": words the notes never write in lower case, and no "The"."""
+    return not any(
+        word.casefold() in vocabulary.lower or is_stopword(word.casefold()) for word in name.split()
+    )
 
 
 def _points_away(sentence: str, context: str) -> bool:
@@ -1786,6 +1815,12 @@ def leads_with_fact(text: str) -> str:
     if not stated.endswith(":"):
         return ""
     stated = stated.rstrip(" :")
+    pointer = _POINTS_TO_LIST.search(stated)
+    cut = stated.rfind(", ", 0, pointer.start()) if pointer else -1
+    if cut > 0 and not _POINTS_TO_LIST.search(stated[:cut]):
+        # "Therefore he needed Mao to fight ..., he achieved this in the following ways:": the
+        # fact before the clause that points to the list
+        stated = stated[:cut]
     tokens = stated.split()
     if len(tokens) < MIN_LEAD_FACT_WORDS or _POINTS_TO_LIST.search(stated):
         return ""
