@@ -123,3 +123,35 @@ def test_rows_named_by_a_letter_units_in_a_header_and_a_degree_asked_as_one(
     assert cards["What is the distance from Sun of Jupiter (in AU)?"] == "5.2"
     assert cards["How flexible is rubber?"] == "very"
     assert cards["Glass: what is the density?"] == "2.5 g/cm3"
+
+
+def test_a_table_pasted_with_tabs_into_markdown_is_read_as_a_table(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Biology\n\n## Hormones\n\n"
+        "Hormone\tGland\tEffect\n"
+        "Insulin\tpancreas\tlowers blood glucose\n"
+        "ADH\tpituitary gland\tmore water reabsorbed in the kidney\n"
+        "Adrenaline\tadrenal glands\traises heart rate\n",
+    )
+    assert cards["What is the effect of ADH?"] == "more water reabsorbed in the kidney"
+    assert cards["What is the gland of adrenaline?"] == "adrenal glands"
+    assert not [front for front in cards if "\t" in front or "Hormone Gland" in front]
+
+
+def test_a_table_of_numbered_steps_is_read_as_a_numbered_list(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    steps = [
+        "Heat 50 cm3 of copper sulfate solution to just below boiling",
+        "Add copper oxide a spatula at a time until no more dissolves",
+        "Filter to remove the excess copper oxide",
+        "Leave the filtrate on a warm windowsill to crystallise",
+    ]
+    table = "".join(f"| {n} | {step} |\n" for n, step in enumerate(steps, 1))
+    listed = "".join(f"{n}. {step}\n" for n, step in enumerate(steps, 1))
+    path.write_text(f"# Salts\n\n## Making a salt\n\n| Step | What to do |\n|---|---|\n{table}")
+    from_table = [(note.front, note.back) for note in generate_deck(path).notes]
+    path.write_text(f"# Salts\n\n## Making a salt\n\n{listed}")
+    from_list = [(note.front, note.back) for note in generate_deck(path).notes]
+    assert from_table == from_list
+    assert not [front for front in from_table if "[1]" in front[0] or "(2)?" in front[0]]

@@ -7,9 +7,11 @@ soft line breaks inside a paragraph tell which line each sentence is on.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.maths import display_equations, plain_maths
+from revise.generation.plaintables import find_tables
 from revise.generation.plaintext import LIST_MARKED, examples_below, pair_shape
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
@@ -176,6 +178,8 @@ class _Walker:
         if kind is BlockKind.TEXT and _headerless_rows(inline.content):
             self._pipe_rows(inline.content, first)
             return
+        if kind is BlockKind.TEXT and self._tabbed_table(inline.content, first):
+            return
         if kind is BlockKind.TEXT:
             for children, line in _separate_lines(inline.children or [], first):
                 self._add_children(children, kind, level, line)
@@ -265,6 +269,26 @@ class _Walker:
             names = (name,) if name else ()
             block = Block(BlockKind.FORMULA, equation, first, last, 0, ((0, first),), names)
             self.result.append(block)
+
+    def _tabbed_table(self, content: str, first: int) -> bool:
+        """A paragraph whose lines are a table's header and rows set apart by tabs (pasted
+        from a spreadsheet), which Markdown reads as one run-on line: its rows, as a plain
+        text's table gives them. False where the paragraph is anything else."""
+        count = content.strip().count("\n") + 1
+        lines = self.lines[first - 1 : first - 1 + count]
+        if len(lines) < count or not all("\t" in line.strip() for line in lines):
+            return False
+        found = find_tables(lines)
+        rows = found.get(0, [])
+        if len(found) != 1 or not rows or rows[-1].end != count:
+            return False
+        shift = first - 1
+        for row in rows:
+            breaks = tuple((offset, line + shift) for offset, line in row.breaks)
+            self.result.append(
+                replace(row, start=row.start + shift, end=row.end + shift, breaks=breaks)
+            )
+        return True
 
     def _pipe_rows(self, content: str, first: int) -> None:
         """Rows of a table written without its header and rule line ("| Spit | long ridge of

@@ -68,6 +68,7 @@ def parse_notes(text: str, kind: str) -> Document:
     """The notes as plain blocks, boilerplate and repeats removed."""
     from revise.generation.cleaning import clean_document
     from revise.generation.qa import asked_questions
+    from revise.generation.tables import steps_as_items
 
     if kind == "html":
         from revise.generation.htmlnotes import parse_html
@@ -81,4 +82,4 @@ def parse_notes(text: str, kind: str) -> Document:
         from revise.generation.plaintext import parse_plain_text
 
         document = parse_plain_text(text)
-    return asked_questions(clean_document(document))
+    return asked_questions(clean_document(steps_as_items(document)))

@@ -6,13 +6,10 @@ from all the rows under the same header."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
-
-if TYPE_CHECKING:
-    from revise.generation.document import Block
+from revise.generation.document import Block, BlockKind, Document
 
 MAX_FORM_WORDS = 3  # "il mio", "den (+n)": a word's form is a word or two, never a description
 
@@ -95,3 +92,37 @@ def in_row_name(cell: str, named: str) -> bool:
     """ "| Natural active | active |": a cell its row's own name already says."""
     said = normalise(cell).split()
     return bool(said) and set(said) <= set(normalise(named).split())
+
+
+_STEP_NUMBER = re.compile(r"^(?:(?:step|stage)\s*)?(\d{1,2})[.):]?$", re.I)
+
+
+def steps_as_items(document: Document) -> Document:
+    """A table whose first column counts its rows ("| Step | What to do |" over "| 1 | Put
+    ... |", "| 2 | Add ... |") is a numbered list of steps, read as one: a step's number is
+    no fact to ask of it."""
+    blocks = list(document.blocks)
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = index
+        while (
+            end < len(blocks)
+            and blocks[end].kind is BlockKind.ROW
+            and blocks[end].header == block.header
+            and len(blocks[end].cells) >= 2
+        ):
+            end += 1
+        rows = blocks[index:end]
+        numbers = [_STEP_NUMBER.match(row.cells[0].strip()) for row in rows]
+        counted = [int(number[1]) for number in numbers if number]
+        steps = list(range(1, len(rows) + 1))
+        if len(rows) >= 2 and counted == steps:  # (0.05, 0.10, ... or 5, 10, 20 are values)
+            blocks[index:end] = [_step_item(row) for row in rows]
+        index = max(end, index + 1)
+    return replace(document, blocks=blocks)
+
+
+def _step_item(row: Block) -> Block:
+    text = " - ".join(cell.strip() for cell in row.cells[1:] if cell.strip())
+    return replace(row, kind=BlockKind.ITEM, text=text, cells=(), header=(), ordered=True)
