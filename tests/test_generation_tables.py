@@ -155,3 +155,21 @@ def test_a_table_of_numbered_steps_is_read_as_a_numbered_list(tmp_path: Path) ->
     from_list = [(note.front, note.back) for note in generate_deck(path).notes]
     assert from_table == from_list
     assert not [front for front in from_table if "[1]" in front[0] or "(2)?" in front[0]]
+
+
+def test_a_row_named_by_its_date_asks_what_happened_then(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# English history\n\n## Timeline\n\n"
+        "| Year | Event | Monarch |\n|---|---|---|\n"
+        "| 1066 | Battle of Hastings | Harold II |\n"
+        "| 1215 | Magna Carta sealed at Runnymede | John |\n"
+        "| 1485 | Battle of Bosworth | Richard III |\n\n"
+        "## Interest rates\n\n"
+        "| Date | Base rate | Why |\n|---|---|---|\n"
+        "| March 2009 | 0.5% | banking crisis |\n| August 2016 | 0.25% | after the referendum |\n",
+    )
+    assert cards["What happened in 1215?"] == "Magna Carta sealed at Runnymede"
+    assert cards["What was the monarch in 1066?"] == "Harold II"
+    assert cards["What was the base rate in March 2009?"] == "0.5%"
+    assert not [front for front in cards if " of 1066?" in front or "march" in front]

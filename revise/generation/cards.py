@@ -3340,9 +3340,33 @@ def _row_drafts(
                 front = f"{column_question(name[: unit.start()], subject)[:-1]} (in {unit[1]})?"
             else:
                 front = column_question(name, subject)
+            when = _dated_row(cells[0])
+            if when and front.endswith(f" of {subject}?") and front.startswith("What "):
+                # "| 1917 | February revolution |": what happened then, in the past
+                verb = "were" if plural_noun(head_noun(name)) else "was"
+                asked = f"What {verb} the {lower_initial(name)}"
+                if normalise(name) in _EVENT_HEADERS:
+                    asked = "What happened"
+                front = f"{asked} in {when}?"
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
     return drafts
+
+
+_EVENT_HEADERS = frozenset(["event", "events", "what happened", "happened", "key event"])
+
+
+def _dated_row(named: str) -> str:
+    """ "1917", "March 2009", "14 Oct 1066": a row named by its date, as it is written."""
+    parts = named.strip().split()
+    if not parts or not re.fullmatch(r"\d{3,4}s?", parts[-1]):
+        return ""
+    rest = parts[:-1]
+    if rest and rest[0].isdigit() and len(rest[0]) <= 2:
+        rest = rest[1:]
+    if len(rest) > 1 or (rest and rest[0].casefold().rstrip(".") not in MONTHS):
+        return ""
+    return " ".join(parts)
 
 
 _HEADER_UNIT = re.compile(r"\s\(([^()\s.]{1,8})\)$")  # "Surface temp (K)", "Mass (kg)"
