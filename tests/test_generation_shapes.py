@@ -2664,6 +2664,18 @@ def test_a_relation_of_quantities_and_what_it_means_asks_for_the_value_or_the_me
     assert cards["What does n > 1 lead to?"] == "Light slows down in the material"
 
 
+def test_a_formula_in_symbols_alone_on_its_line_asks_its_side(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Physics - motion\n\nFORCES\n- F = ma\n"
+        "- resultant force causes acceleration in its direction\n\n"
+        "MOMENTUM\n- p = mv\n- momentum is conserved in a closed system\n",
+        name="notes.txt",
+    )
+    assert cards["F = ?"] == "ma"
+    assert cards["p = ?"] == "mv"
+
+
 def test_a_table_column_that_states_a_relation_is_asked_with_the_rows_value(
     tmp_path: Path,
 ) -> None:

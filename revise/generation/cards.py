@@ -851,7 +851,10 @@ def tidy(sentence: str) -> str:
 def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> bool:
     tokens = words(sentence)
     dated = bool(DATED_ENTRY.match(sentence)) and len(tokens) > 1  # "1948 - Berlin Blockade"
-    if (len(tokens) < MIN_FACT_WORDS and not dated) or has_link(sentence) or _META.search(sentence):
+    # "dN/dt = -λN", "T_(1/2) = (ln 2)/λ": a formula in symbols is a fact however few its
+    # words ("fuel = glycogen/glucose" names things, a label and its value)
+    short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
+    if short or has_link(sentence) or _META.search(sentence):
         return False
     if is_advice(sentence):
         return False
@@ -882,6 +885,18 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
         return long_enough and any(_present_verb(token) for token in tokens)
     return True
+
+
+def _in_symbols(sentence: str) -> bool:
+    """ "F = ma", "T_(1/2) = (ln 2)/λ", "max HR = 220 - age": a formula whose side is symbols
+    or numbers, not words."""
+    asked = formula(sentence)
+    if not asked or not asked[0].front.endswith("= ?"):
+        return False
+    side = asked[0].back
+    return bool(re.search(r"\d", side)) or all(
+        len(word) <= 2 for word in re.findall(r"[A-Za-z]+", side)
+    )
 
 
 def _present_verb(word: str) -> bool:
