@@ -243,3 +243,20 @@ RS - Jainism ethics (Cornell notes)
 
     draft, _ = draft_deck(path)
     assert not any("to refrain from?" in note.front for note in draft.notes)
+
+
+def test_a_reason_is_not_cut_to_the_first_of_several(tmp_path: Path) -> None:
+    text = """\
+# Russia 1917
+
+## Why did the Tsar abdicate?
+
+Because of the war, bread shortages in Petrograd and the mutiny of the army garrison in 1917.
+
+## Who was Lenin?
+
+Vladimir Ilyich Ulyanov, the leader of the Bolsheviks who had spent years in exile abroad.
+"""
+    asked = questions(deck_notes(tmp_path, text, "russia.md"))
+    assert "Why did the Tsar abdicate?" not in asked  # not "Because of the war" alone
+    assert asked["Who was Lenin?"] == "Vladimir Ilyich Ulyanov"

@@ -295,8 +295,14 @@ def _shortened(text: str, plural: bool) -> str:
     for cut in (_top_level(text, _DASH), _top_level(text, re.compile(r","))):
         head = text[:cut].strip() if cut else ""
         if 2 <= len(head.split()) <= MAX_ANSWER_WORDS and not re.search(r"[=:]", head):
+            if text[cut:].lstrip().startswith(",") and _REASONS.match(head):
+                return ""  # "because of the war, bread shortages and ...": one reason of several
             return head
     return ""
+
+
+# an answer that opens on a reason or a way: what follows its first comma is more of the same
+_REASONS = re.compile(r"(?:because|as|since|due\s+to|owing\s+to|by|through|so)\b", re.I)
 
 
 _DASH = re.compile(r"\s(?:[-\u2013\u2014]|->)\s")
