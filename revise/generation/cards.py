@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
+from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import (
     WHO_SAYS,
     comparison,
@@ -126,7 +127,6 @@ from revise.generation.questions import (
     EXAMPLE_OPENER,
     FALLBACK_SHAPES,
     FRONTING_WORDS,
-    MAX_ANSWER_WORDS,
     MIN_MEANING_WORDS,
     MODALS,
     RELATION_LABELS,
@@ -174,7 +174,6 @@ from revise.generation.steps import (
 )
 from revise.generation.structure import (
     LIST_COUNT,
-    MAX_LIST_ITEMS,
     ListGroup,
     Outline,
     Passage,

@@ -31,6 +31,7 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
+from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
@@ -49,7 +50,7 @@ from revise.generation.language import (
 )
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.plaintext import DATED_ENTRY
-from revise.generation.questions import DASH, MAX_ANSWER_WORDS
+from revise.generation.questions import DASH
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 from revise.generation.targets import date_given_away
 
@@ -71,7 +72,6 @@ CHECK_NAMES = {
 }
 MAX_CLOZE_WORDS = 5
 MAX_CLOZE_CHARS = 40
-MAX_LIST_ITEMS = 4
 MAX_PROMPT_WORDS = 30
 LONG_PROMPT_SHARE = 0.05
 ANSWER_SHARE = 0.10

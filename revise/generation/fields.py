@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.grammar import (
     PREPOSITIONS,
     capitalised,
@@ -15,7 +16,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import CASE_LABEL, is_rare
-from revise.generation.questions import MAX_ANSWER_WORDS, states_about
+from revise.generation.questions import states_about
 
 
 def plural_noun(word: str) -> bool:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import ARROW
 
-MAX_ANSWER_WORDS = 12  # a card's answer (CARDS.md check 2)
-MAX_LISTED = 4  # a list answer has at most this many items
 MAX_ITEM_WORDS = 8  # each item of a list answer is a name or a short phrase
 MAX_QUESTION_WORDS = 25
 
@@ -221,7 +220,7 @@ def _answer(question: str, region: list[Block]) -> tuple[str, int, int]:
     if enumerated or ((count or _plural(question)) and len(members) >= 2):
         # "a) DUKKHA - ...", "b) ANICCA - ...": the points' names answer it
         heads = [_head(block.text) for block in members]
-        if 2 <= len(heads) <= MAX_LISTED and all(heads) and len(heads) == (count or len(heads)):
+        if 2 <= len(heads) <= MAX_LIST_ITEMS and all(heads) and len(heads) == (count or len(heads)):
             return "; ".join(heads), 0, members[-1].end
         return "", 0, 0
     if text.endswith(":"):
@@ -251,7 +250,7 @@ def _listed(region: list[Block], count: int) -> tuple[str, int, int]:
             return "", 0, 0  # points of their own under the points: carded one by one
         points.append(block)
     texts = [" ".join(point.text.split()).rstrip(".;,") for point in points]
-    if not 2 <= len(texts) <= MAX_LISTED or (count and len(texts) != count):
+    if not 2 <= len(texts) <= MAX_LIST_ITEMS or (count and len(texts) != count):
         return "", 0, 0
     if any(not 1 <= len(text.split()) <= MAX_ITEM_WORDS or ";" in text for text in texts):
         return "", 0, 0
@@ -287,7 +286,7 @@ def _shortened(text: str, plural: bool) -> str:
         return sentence
     if plural:
         names = [re.sub(r"\s*\([^()]*\)$", "", part) for part in _parts(text)]
-        if 2 <= len(names) <= MAX_LISTED and all(
+        if 2 <= len(names) <= MAX_LIST_ITEMS and all(
             1 <= len(name.split()) <= MAX_ITEM_WORDS for name in names
         ):
             return "; ".join(names)

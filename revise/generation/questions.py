@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
+from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
@@ -53,7 +54,6 @@ from revise.generation.language import (
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.targets import closing_date, opening_date
 
-MAX_ANSWER_WORDS = 12
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
 # "per resource request", "in June": a meaning that opens so is a setting, not what a term is
 SETTING_OPENERS = frozenset(["per", *PREPOSITIONS])

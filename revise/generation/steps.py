@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.grammar import capitalised, lower_first
 from revise.generation.language import words
-from revise.generation.questions import MAX_ANSWER_WORDS
 from revise.generation.structure import item_head
 
 MIN_STEPS = 3

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from revise.generation.card_limits import MAX_LIST_ITEMS
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import ARROW, EXAMPLE_LINE, is_verb_form, words
 
-MAX_LIST_ITEMS = 4
 FACT_HEADING_WORDS = 7
 LIST_COUNT = re.compile(
     r"\b(\d+|two|three|four|five|six)\s+(?:main\s+|key\s+|important\s+)?"
