@@ -599,3 +599,23 @@ def test_essay_arguments_and_a_technique_line_give_no_cards(tmp_path: Path) -> N
     assert not any("ABBEYS SOLD" in note.front for note in notes)
     pilgrimage = [note for note in notes if "Pilgrimage" in note.front + note.back]
     assert "DISSOLUTION" in pilgrimage[0].context
+
+
+def test_points_in_lower_case_under_a_title_are_facts_not_headings(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Rivers - the long profile\n\n"
+        "- erosion processes: hydraulic action, abrasion, attrition, solution\n"
+        "- the upper course has steep V-shaped valleys and interlocking spurs\n"
+        "- meanders form in the middle course by lateral erosion\n"
+        "- ox-bow lakes are cut off when a meander neck is breached\n"
+        "- levees build up from deposition during floods\n"
+        "SUMMARY: energy falls and deposition rises downstream.\n",
+    )
+    cards = {note.front: note.back for note in notes}
+    processes = "Hydraulic action, abrasion, attrition, solution"
+    assert cards.get("What are erosion processes?") == processes
+    assert any(front.startswith("Meanders form in the middle course") for front in cards), cards
+    # each point is a point under the title, not a heading over the next one
+    assert {note.context for note in notes} == {"Rivers - the long profile"}, notes
+    assert not any("floods" in front and "energy" in front.casefold() for front in cards)

@@ -260,3 +260,31 @@ Vladimir Ilyich Ulyanov, the leader of the Bolsheviks who had spent years in exi
     asked = questions(deck_notes(tmp_path, text, "russia.md"))
     assert "Why did the Tsar abdicate?" not in asked  # not "Because of the war" alone
     assert asked["Who was Lenin?"] == "Vladimir Ilyich Ulyanov"
+
+
+CUE_COLUMN = """\
+PHOTOSYNTHESIS - cornell notes
+
+QUESTIONS               | NOTES
+========================================================================
+Where does it happen?   | - in chloroplasts, mostly in palisade mesophyll cells
+                        | - chlorophyll absorbs red and blue light, reflects green
+What are the two        | - light-dependent reactions happen in the thylakoid membranes
+ stages?                 |   -> make ATP and reduced NADP
+                        | - the Calvin cycle happens in the stroma
+What fixes CO2?          | - the enzyme rubisco fixes carbon dioxide to RuBP
+                        | - the product is two molecules of glycerate 3-phosphate (GP)
+SUMMARY: light energy -> chemical energy stored in glucose.
+"""
+
+
+def test_a_typed_cue_column_is_left_out_and_the_notes_beside_it_are_carded(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(tmp_path, CUE_COLUMN, "photosynthesis.txt")
+    cards = [f"{note.front} :: {note.back}" for note in notes]
+    assert not [card for card in cards if "|" in card or "stages?" in card], cards
+    said = " ".join(cards)
+    assert "rubisco" in said and "stroma" in said
+    rubisco = next(note for note in notes if "rubisco" in f"{note.front} {note.back}")
+    assert rubisco.source is not None and rubisco.source.start == 10  # the notes' own line

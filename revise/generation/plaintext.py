@@ -107,6 +107,66 @@ def parse_plain_text(text: str) -> Document:
     return document
 
 
+MIN_CUE_COLUMN_LINES = 4
+MIN_CUE_COLUMN_WIDTH = 8
+CUE_COLUMN_SLACK = 2  # typed by hand, a column's "|" may stray a place or two
+MAX_COLUMN_NAME_WORDS = 3
+COLUMN_HEADER_REACH = 6  # lines above a run (rules, a section title) where its header may be
+
+
+def without_cue_column(lines: list[str]) -> list[str]:
+    """The lines with a left-hand column of cues taken off, as Cornell notes typed in plain text
+    have it: a run of lines whose first "|" stands at about one place, a third of them or more
+    with nothing to its left and at least one cue a question. Only the notes right of the "|"
+    stay, each on its own line so that line numbers still hold; the cues ask what the notes say."""
+    kept = list(lines)
+    index = 0
+    while index < len(lines):
+        column = lines[index].find("|")
+        end = index
+        while end < len(lines) and _in_column(lines[end], column):
+            end += 1
+        run = lines[index:end]
+        if _is_cue_column(run):
+            for offset, line in enumerate(run):
+                notes = line[line.find("|") + 1 :]
+                kept[index + offset] = notes[1:] if notes.startswith(" ") else notes
+            # "CUES | NOTES" at the head of the page or of the run: the columns' names
+            for header in range(max(index - COLUMN_HEADER_REACH, 0), index + 1):
+                if _names_columns(lines[header], column):
+                    kept[header] = ""
+        index = max(end, index + 1)
+    return kept
+
+
+def _in_column(line: str, column: int) -> bool:
+    bar = line.find("|")
+    return column >= MIN_CUE_COLUMN_WIDTH and bar >= 0 and abs(bar - column) <= CUE_COLUMN_SLACK
+
+
+def _names_columns(line: str, column: int) -> bool:
+    if not _in_column(line, column):
+        return False
+    left, _, right = line.partition("|")
+    return all(
+        0 < len(side.split()) <= MAX_COLUMN_NAME_WORDS and not re.search(r"[\d?]", side)
+        for side in (left, right)
+    )
+
+
+def _is_cue_column(run: list[str]) -> bool:
+    if len(run) < MIN_CUE_COLUMN_LINES:
+        return False
+    cues = [line[: line.find("|")].strip() for line in run]
+    if 3 * cues.count("") < len(run):
+        return False
+    asked, cue = False, ""
+    for part in cues:  # a cue may wrap onto the lines below it
+        cue = f"{cue} {part}".strip() if part else ""
+        asked = asked or cue.endswith("?")
+    return asked
+
+
 # "=====", "-----", "* * *", "~~~~", "_____": a line of one mark repeated, drawn across the page
 _RULE = re.compile(r"^\s*([=\-*~_#+])(?:\s?\1){2,}\s*$")
 MAX_RULED_TITLE_WORDS = 15
@@ -568,6 +628,15 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
             # bullet above wrapped onto a new line
             current = _Raw(True, number, [(line.strip(), number)], _indent(line))
             raws.append(current)
+        elif (
+            current is not None
+            and current.bullet
+            and _indent(line) <= current.indent
+            and _OPENING_LABEL.match(line.strip())
+            and line.strip()[:1].isupper()
+        ):
+            current = None  # "SUMMARY: ..." at the bullets' margin: no part of the last one
+            raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
         elif current is not None and current.bullet and _indent(line) < current.indent:
             current = None  # "1.3 Sentence: ..." at the margin after "    b) ...": no part of it
             raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
@@ -641,6 +710,7 @@ def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Doc
         raw.start in ruled
         or (
             not (ruled and raw.bullet)
+            and not (raw.bullet and raw.text[:1].islower())  # "- in the stroma": a point
             and looks_like_heading(raw.text)
             and not EXAMPLE_LINE.match(raw.text)
             and not raw.child

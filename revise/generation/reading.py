@@ -33,7 +33,12 @@ def read_notes(path: Path) -> tuple[str, str]:
     where = str(path)
     data = read_capped(path, MAX_NOTES_BYTES, "notes file")
     text = decode_notes(data, where)
-    return text, notes_kind(path, text)
+    kind = notes_kind(path, text)
+    if kind == "text":  # the cues beside Cornell notes typed in two columns are left out
+        from revise.generation.plaintext import without_cue_column
+
+        text = "\n".join(without_cue_column(text.split("\n")))
+    return text, kind
 
 
 def decode_notes(data: bytes, where: str) -> str:
