@@ -223,7 +223,6 @@ MAX_SUBJECT_LABEL_WORDS = 4
 PREDICATE_STARTS = INVERTING | frozenset(
     {"helps", "allows", "makes", "causes", "means", "requires"}
 )
-MAX_ROW_ANSWER_WORDS = 12
 MAX_ROW_COLUMNS = 3
 MAX_FORM_COLUMNS = 6  # a paradigm's every form is a fact: der, die, das and the plural die
 MAX_FORMULA_SIDE_WORDS = 3
@@ -3311,7 +3310,7 @@ def _row_drafts(
             continue  # "| Natural active | active |": the row's name says it
         if tick(answer, shape) is not None:
             continue  # "| Merge sort | ✓ |": a tick is no answer on its own
-        if len(answer.split()) > MAX_ROW_ANSWER_WORDS and not compared:
+        if len(answer.split()) > MAX_ANSWER_WORDS and not compared:
             cloze = not clozed and _row_cloze(cells[0], answer, name, len(header), context)
             if cloze:
                 note = NoteData(NoteKind.CLOZE, cloze[0], context=context, source=source)
