@@ -173,3 +173,23 @@ def test_a_row_named_by_its_date_asks_what_happened_then(tmp_path: Path) -> None
     assert cards["What was the monarch in 1066?"] == "Harold II"
     assert cards["What was the base rate in March 2009?"] == "0.5%"
     assert not [front for front in cards if " of 1066?" in front or "march" in front]
+
+
+def test_a_column_of_what_each_row_is_known_for_asks_which_row(tmp_path: Path) -> None:
+    """ "What is Faraday known for? :: electromagnetic induction, the dynamo" has many right
+    answers; the words pick out one row: "Which scientist is known for ...?" :: Faraday."""
+    asked = questions(
+        tmp_path,
+        "# Scientists of electricity\n\n"
+        "| Scientist | Born | Known for |\n|---|---|---|\n"
+        "| Michael Faraday | 1791 | electromagnetic induction, the dynamo |\n"
+        "| James Clerk Maxwell | 1831 | equations of the electromagnetic field |\n"
+        "| Charles Coulomb | 1736 | force between charges, torsion balance |\n",
+    )
+    assert asked["Which scientist is known for electromagnetic induction, the dynamo?"] == (
+        "Michael Faraday"
+    )
+    assert asked["Which scientist is known for force between charges, torsion balance?"] == (
+        "Charles Coulomb"
+    )
+    assert not [front for front in asked if front.endswith("known for?")]

@@ -77,6 +77,7 @@ from revise.generation.fields import (
     kind_of,
     lower_initial,
     plural_noun,
+    reputation_question,
 )
 from revise.generation.grammar import (
     INVERTING,
@@ -3353,6 +3354,9 @@ def _row_drafts(
                 front = f"{column_question(name[: unit.start()], subject)[:-1]} (in {unit[1]})?"
             else:
                 front = column_question(name, subject)
+            reputed = rows_named and reputation_question(name, header[0], answer)
+            if reputed:
+                front, answer = reputed, named  # "Which artist is known for ...?" :: the row
             when = _dated_row(cells[0])
             if when and front.endswith(f" of {subject}?") and front.startswith("What "):
                 # "| 1917 | February revolution |": what happened then, in the past

@@ -96,6 +96,31 @@ def column_question(header: str, subject: str) -> str:
     return f"What {verb} the {lower_initial(header)} of {subject}?"
 
 
+# "Known for", "Famous for": a column of what each row is remembered by, a loose handful of
+# words that no question about the row can expect word for word; the row is asked from them
+# (a cell of two statements, "rural scenes; only one in every show", is asked as it stands)
+_REPUTATION = re.compile(
+    r"^(?:(?:best|most|mainly|chiefly)\s+)?(?:known|famous|noted|remembered|renowned|celebrated)"
+    r"\s+(?:for|as)$",
+    re.I,
+)
+
+
+def reputation_question(header: str, kind: str, cell: str) -> str:
+    """ "Known for" over "ballet dancers, pastel" in a table whose rows are headed "Artist" ->
+    "Which artist is known for ballet dancers, pastel?": which row the column's words pick out
+    (the row's name is the one answer); "" for any other column, or rows headed by no noun."""
+    said = header.strip()
+    if not _REPUTATION.match(said) or not cell.strip() or ";" in cell:
+        return ""
+    named = kind.strip().split()
+    if not 1 <= len(named) <= MAX_FIELD_WORDS or "NOUN" not in lemmas(named[-1].casefold()):
+        return ""
+    last = lemmas(named[-1].casefold())["NOUN"][0] if plural_noun(named[-1]) else named[-1]
+    thing = " ".join([*named[:-1], last])
+    return f"Which {lower_initial(thing)} is {said.casefold()} {cell.strip().rstrip('.')}?"
+
+
 def head_noun(phrase: str) -> str:
     """ "antibodies in plasma" -> "antibodies", "number of divisions" -> "number": the word a
     phrase's verb agrees with, before what qualifies it."""
