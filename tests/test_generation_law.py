@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from revise.formats.model import NoteKind
 from tests.generated_notes import deck_notes, questions
 
 
@@ -143,3 +144,22 @@ def test_a_case_line_of_two_sentences_is_not_asked_as_one_holding(tmp_path: Path
         "the danger must come from the damage itself\n",
     )
     assert not [front for front in cards if "rifle" in front and front.startswith("Which case")]
+
+
+def test_a_case_named_inside_a_line_under_another_case_is_not_given_its_holding(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "RECKLESSNESS\n"
+        "\tR v G [2003] HL\n"
+        "\t\ttwo boys set fire to newspapers behind a shop\n"
+        "\t\toverruled R v Caldwell (1982) - recklessness is now judged subjectively\n"
+        "\t\tR v Cunningham (1957) test for recklessness - applied to criminal damage as well\n"
+        "NEGLIGENCE\n"
+        "\tapplying Caparo v Dickman (1990), the court held the auditors owed no duty\n",
+    )
+    wrong = ("R v Caldwell", "R v Cunningham", "Caparo v Dickman")
+    assert not [
+        note for note in notes if note.kind is NoteKind.BASIC and note.back.startswith(wrong)
+    ]

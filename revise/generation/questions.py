@@ -1459,6 +1459,38 @@ _POINT_END = re.compile(rf"[\s:\-\u2013\u2014]*{ARROW}?[\s:\-\u2013\u2014]*$")
 _CONTRAST = re.compile(r"^(?:but|however|and|also|yet)\b[\s,]*", re.I)
 
 
+# What may follow a case's name on a line that tells that case: its citation and court, then the
+# note-taker's separator before what it decided, a bracket closing, "held", or nothing.
+_CASE_TOLD = re.compile(
+    r"(?:\s*(?:\[[^\]]*\]|\([^()]*\)|[A-Z][A-Za-z.]{0,5}\b|\d+\b|[*_]+))*"  # "[1932] AC 562 (HL)"
+    rf"\s*(?:$|[:;,.=)\u2013\u2014-]|{ARROW}"
+    r"|(?:held|ruled|decided|where|in\s+which|above|below)\b)"
+)
+# What may come before it: nothing, a separator or a bracket, or a word that points to it.
+_TOLD_BEFORE = re.compile(
+    rf"(?:^|[(:;,/\u2013\u2014>-]|{ARROW}|\b(?:contrast|compare|but|however|see|cf|e\.?g|eg"
+    r"|i\.?e|such\s+as|as\s+in|in|for\s+example|and|or|also))\.?\s*$",
+    re.I,
+)
+
+
+def _about_case(text: str, here: re.Match[str], under: str = "") -> bool:
+    """ "Bolton v Stone (1951) - risk so small, no breach", "silence is not acceptance -
+    Felthouse v Bindley": the line tells the case it names. Not "overruled R v Caldwell - ..."
+    or "applying Caparo v Dickman, ..." (the case is what another case dealt with); and under
+    another case's name (`under`), not "Shelfer v ... (1895) criteria for damages ... - applied
+    more flexibly now" (the case names the criteria the case above applied)."""
+    told = _CASE_TOLD.match(text[here.end() :])
+    if told and told[0].endswith(("held", "ruled", "decided")):
+        return True  # "The court in Carlill v Carbolic held that ..."
+    before = words(text[: here.start()])
+    if before and is_verb_form(before[-1]):
+        return False
+    if not under or normalise(under) == normalise(here["case"]):
+        return True
+    return bool(told and _TOLD_BEFORE.search(text[: here.start()]))
+
+
 def case_span(text: str) -> tuple[int, int] | None:
     """Where a case and its citation sit in `text`: a cloze hides all of it or none."""
     match = _case_in(text)
@@ -1466,9 +1498,11 @@ def case_span(text: str) -> tuple[int, int] | None:
 
 
 def case_name(text: str) -> tuple[str, str] | None:
-    """The case a text names ("Carlill v Carbolic Smoke Ball Co"), with its year if given."""
-    match = _case_in(_LEAD_IN.sub("", text))
-    if not match:
+    """The case a text tells ("Carlill v Carbolic Smoke Ball Co"), with its year if given; None
+    where the case is only named in passing ("overruled R v Caldwell")."""
+    text = _LEAD_IN.sub("", text)
+    match = _case_in(text)
+    if not match or not _about_case(text, match):
         return None
     return match["case"].strip(), match["year"] or ""
 
@@ -1481,6 +1515,11 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
     text = _LEAD_IN.sub("", sentence.strip())
     here = _case_in(text)
     candidates: list[str] = []
+    if here and not _about_case(text, here, case[0] if case else ""):
+        # "Shelfer v ... (1895) criteria for damages ... - applied more flexibly now" under
+        # "Coventry v Lawrence", "overruled R v Caldwell - ...": the case named is what the
+        # line speaks of, not the one that decided it
+        return []
     if here:
         case = (here["case"].strip(), here["year"] or "")
         before = text[: here.start()].strip()
