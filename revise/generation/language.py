@@ -191,6 +191,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 # How many lines' results each per-text cache keeps: whatever is asked of one line (its tidied
 # text, whether it is furniture, advice or a link) is asked again by each kind of card tried.
 TEXT_CACHE_SIZE = 16384
+# How many words' answers each per-word cache keeps (how common, whether rare or a verb form).
+WORD_CACHE_SIZE = 65536
 
 
 # The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
@@ -207,7 +209,7 @@ def cue_words(text: str) -> frozenset[str]:
     return frozenset(_LETTER_RUN.findall(text.translate(_READ_AS_ASCII).casefold()))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def zipf(word: str) -> float:
     """How common an English word is, 0 (unknown) to about 8 ("the"), on the Zipf scale."""
     from wordfreq import zipf_frequency
@@ -246,6 +248,7 @@ def past_to_base(word: str) -> str | None:
     return best if zipf(best) >= 2.0 else None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_verb_form(word: str) -> bool:
     """True for auxiliaries, simple pasts, participles and -ing forms: the marks of a clause."""
     lower = word.casefold().replace("\u2019", "'")
@@ -277,6 +280,7 @@ DISCOURSE_NOUNS = word_set(
 )
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_rare(word: str) -> bool:
     """An uncommon content word: worth learning, unlike "alliance" or "important"."""
     lower = word.casefold()

@@ -187,6 +187,7 @@ _NUMBER = re.compile(
 _CAPITALISED = r"(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|[A-Z]{2,}\d*)"
 _CONNECTOR = r"(?:\s+(?:of|of\s+the|for|for\s+the|de|la|von|van|der|del)\s+)"
 _NAME = re.compile(rf"(?<![\w'\u2019-]){_CAPITALISED}(?:(?:\s+|{_CONNECTOR}){_CAPITALISED})*")
+_TRAILING_CONNECTOR = re.compile(rf"{_CONNECTOR}$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ITEM = r"[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}"
@@ -357,7 +358,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         add(year, year_end, TargetKind.DATE, score)
     for match in _DATE.finditer(sentence):
         start, end = _trim_article(sentence, match.start(), match.end())
-        bonus = 0.5 if re.search(_MONTH, match[0], re.I) and re.search(r"\d", match[0]) else 0
+        bonus = 0.5 if _MONTH_IN.search(match[0]) and _DIGIT.search(match[0]) else 0
         if _is_date_like(sentence[start:end]):
             add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
     for start, end, kind in _names(sentence, vocabulary):
@@ -372,9 +373,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
                 bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
-    for match in re.finditer(
-        r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])", sentence
-    ):
+    for match in _LOWER_WORD.finditer(sentence):
         word = match[0]
         if (
             is_rare(word)
@@ -406,6 +405,12 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         for t in usable
     ]
     return sorted(rescored, key=lambda target: (-target.score, target.start))
+
+
+_MONTH_IN = re.compile(_MONTH, re.I)
+_DIGIT = re.compile(r"\d")
+# a word in lower case, hyphened or not: a candidate for an uncommon term
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])")
 
 
 def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
@@ -474,11 +479,16 @@ def is_vague(sentence: str) -> bool:
     return False
 
 
+_COMMA_SPLIT = re.compile(r"(,\s+)")
+_LEADING_AND = re.compile(r"^(?:and|or)\s+")
+_ARTICLE = re.compile(r"the\s+", re.I)
+
+
 def _comma_segments(sentence: str) -> list[tuple[int, int]]:
     """Where each stretch of the sentence between ", " begins and ends."""
     segments = []
     start = 0
-    for piece in re.split(r"(,\s+)", sentence):
+    for piece in _COMMA_SPLIT.split(sentence):
         segments.append((start, start + len(piece)))
         start += len(piece)
     return segments[::2]
@@ -493,7 +503,7 @@ def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int
     def short(i: int) -> bool:
         if not 0 <= i < len(segments):
             return False
-        text = re.sub(r"^(?:and|or)\s+", "", sentence[segments[i][0] : segments[i][1]].strip())
+        text = _LEADING_AND.sub("", sentence[segments[i][0] : segments[i][1]].strip())
         return 0 < len(text.split()) <= 3
 
     if short(index) and (short(index - 1) or short(index + 1)):
@@ -507,7 +517,7 @@ def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int
 def _trim_article(sentence: str, start: int, end: int) -> tuple[int, int]:
     """Dates are hidden without their article: "the [late 1990s]"."""
     text = sentence[start:end]
-    match = re.match(r"the\s+", text, re.I)
+    match = _ARTICLE.match(text)
     return (start + match.end(), end) if match else (start, end)
 
 
@@ -544,7 +554,7 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
             continue
         trimmed = _POSSESSIVE.sub("", text)
         # Trailing connectors ("Bank of") belong to the next word, which was not capitalised.
-        trimmed = re.sub(rf"{_CONNECTOR}$", "", trimmed)
+        trimmed = _TRAILING_CONNECTOR.sub("", trimmed)
         end = start + len(trimmed)
         if not trimmed or not any(ch.isalpha() for ch in trimmed):
             continue
@@ -601,10 +611,13 @@ def _completing_noun(sentence: str, end: int, last: str) -> int | None:
     parts = lemmas(last.casefold())
     if "ADJ" not in parts or "NOUN" in parts or "PROPN" in parts:
         return None
-    match = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    match = _NEXT_LOWER_WORD.match(sentence, end)
     if match and "NOUN" in lemmas(match[1]) and not is_stopword(match[1]):
-        return end + match.end()
+        return match.end()
     return None
+
+
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _is_name_word(word: str, vocabulary: Vocabulary) -> bool:
@@ -613,11 +626,14 @@ def _is_name_word(word: str, vocabulary: Vocabulary) -> bool:
     return bare in vocabulary.names or bool(_ACRONYM.match(word)) or zipf(bare) < 3.0
 
 
+_NAME_PARTS = re.compile(r"[\s-]+")
+
+
 def _name_score(text: str, kind: TargetKind) -> float:
     """Full names score above single ones; names made of rare words above everyday ones."""
     if kind is TargetKind.ACRONYM:
         return BASE_SCORES[kind]
-    parts = [part for part in re.split(r"[\s-]+", text) if part and not is_stopword(part)]
+    parts = [part for part in _NAME_PARTS.split(text) if part and not is_stopword(part)]
     common = sum(zipf(_POSSESSIVE.sub("", part).casefold()) for part in parts) / len(parts)
     adjective = DEMONYM_PENALTY if _DEMONYM.search(parts[-1]) else 0.0
     if len(parts) > 1:
@@ -643,26 +659,28 @@ def _counts_things(sentence: str, match: re.Match[str]) -> bool:
     return bool(re.search(rf"\b{_YEAR}\b", sentence))
 
 
+_PLACE_IN_A_BOOK = re.compile(
+    r"\b(ch|chap|chapter|p|pp|page|fig|figure|table|section|vol|no)\.?$", re.I
+)
+_NEXT_WORD = re.compile(r"[a-zA-Z%]+")
+_MONEY = re.compile(MONEY)
+_PER_CENT = re.compile(r"per\s?cent$", re.I)
+_OF_A_GROUP = re.compile(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
+
+
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     """A number that counts or measures something ("six phases", "38th parallel", "40%")."""
     text = match[0]
     before = sentence[: match.start()].rstrip()
     after = sentence[match.end() :].lstrip()
-    if re.search(
-        r"\b(ch|chap|chapter|p|pp|page|fig|figure|table|section|vol|no)\.?$", before, re.I
-    ):
+    if _PLACE_IN_A_BOOK.search(before):
         return False
     if text.isdigit() and len(text) == 4:
         return False  # a year, handled as a date
-    next_word = re.match(r"[a-zA-Z%]+", after)
-    if (
-        "%" in text
-        or "\u00b0" in text
-        or re.fullmatch(MONEY, text)
-        or re.search(r"per\s?cent$", text, re.I)
-    ):
+    next_word = _NEXT_WORD.match(after)
+    if "%" in text or "\u00b0" in text or _MONEY.fullmatch(text) or _PER_CENT.search(text):
         return True  # a share or an amount of money measures whatever follows it
-    if re.match(r"of\s+(?:the|all|its|their|these|those)\s+\w", after, re.I):
+    if _OF_A_GROUP.match(after):
         return True  # "46 of the world's least developed countries": a count of a group
     return bool(next_word) and not is_stopword(next_word[0])
 
@@ -703,6 +721,10 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+ ")
+_FOLLOWING_WORD = re.compile(r" ([a-z]{3,})\b")
+
+
 def _noun_follows(target: Target, sentence: str) -> bool:
     """A sentence's opening words hidden where a word that can only be a noun follows them
     ("[Cloze] deletion is ...", "[Demand for US] dollars is ..."): half of the subject's term."""
@@ -711,11 +733,11 @@ def _noun_follows(target: Target, sentence: str) -> bool:
     if target.kind in (TargetKind.DATE, TargetKind.NUMBER):
         return False
     opening = sentence[: target.start]
-    if re.fullmatch(r"[A-Z][a-z]+ ", opening) and not is_stopword(opening.strip().casefold()):
+    if _CAPITALISED_WORD.fullmatch(opening) and not is_stopword(opening.strip().casefold()):
         return True  # "Cloze [deletion] is ...": the second word of the subject's term
     if target.start > 0:
         return False  # (only where the sentence opens: a subject's head noun comes next)
-    following = re.match(r" ([a-z]{3,})\b", sentence[target.end :])
+    following = _FOLLOWING_WORD.match(sentence, target.end)
     if not following:
         return False
     parts = lemmas(following[1])
