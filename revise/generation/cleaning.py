@@ -12,6 +12,7 @@ from functools import lru_cache
 from revise.formats.model import normalise
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import TEXT_CACHE_SIZE
+from revise.generation.patterns import Guarded
 
 _SHORT_BOILERPLATE = re.compile(
     r"""^(
@@ -28,18 +29,22 @@ _SHORT_BOILERPLATE = re.compile(
     )$""",
     re.I | re.X,
 )
-_ANY_BOILERPLATE = re.compile(
-    r"""\b\d+\s*(-\s*)?min(ute)?s?\s+read\b|copyright\b|©|all\ rights\ reserved
+_ANY_BOILERPLATE = Guarded(
+    re.compile(
+        r"""\b\d+\s*(-\s*)?min(ute)?s?\s+read\b|copyright\b|©|all\ rights\ reserved
     |\bprivacy\ policy\b|\bterms\ (of\ (use|service)|and\ conditions)\b
     |\bcookie\ (policy|settings)\b
     |\b(on|via)\ (facebook|twitter|instagram|linkedin|youtube|pinterest|tiktok|whatsapp|reddit)\b
     |\bclick\ here\b|\bsign\ up\ for\b|\bnewsletter\b|\(more\)\s*$""",
-    re.I | re.X,
+        re.I | re.X,
+    )
 )
 # Site furniture such as "North Korea Index": a link to a list of pages, not a heading.
 _INDEX_LINK = re.compile(r"^([A-Z][\w'\u2019-]*\s+){1,4}Index$")
-_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)
-_DOMAIN = re.compile(r"\b([a-z0-9][a-z0-9-]*)\.(?:com|org|net|info|io|co\.uk|edu|gov|biz)\b", re.I)
+_LINK = Guarded(re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I))
+_DOMAIN = Guarded(
+    re.compile(r"\b([a-z0-9][a-z0-9-]*)\.(?:com|org|net|info|io|co\.uk|edu|gov|biz)\b", re.I)
+)
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 
 

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from revise.generation.language import TEXT_CACHE_SIZE
+from revise.generation.patterns import Guarded
 
 META_LABEL = re.compile(
     r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
@@ -18,22 +19,29 @@ META_LABEL = re.compile(
     r"|key|edit)\]?\s*[:!\-\u2013\u2014]",
     re.I,
 )
-MARKS = re.compile(
-    r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?marks?\b|\b\d+\s+marker\b|\blevel \d\b|\bgrade \d\b", re.I
+MARKS = Guarded(
+    re.compile(
+        r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?marks?\b|\b\d+\s+marker\b|\blevel \d\b|\bgrade \d\b",
+        re.I,
+    )
 )
-NOTE_TO_SELF = re.compile(
-    r"\b(?:todo|fixme|tbc)\b|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
-    r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b|\b(?:above|below)\b"
-    r"(?=[^.!?]*\bsee\b)",
-    re.I,
+NOTE_TO_SELF = Guarded(
+    re.compile(
+        r"\b(?:todo|fixme|tbc)\b|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
+        r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b"
+        r"|\b(?:above|below)\b(?=[^.!?]*\bsee\b)",
+        re.I,
+    )
 )
-EXAM_WORDS = re.compile(
-    r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
-    r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test|AO[1-4]"
-    r"|assessment objectives?"
-    r"|questions? (?:about|on)|(?:my|these|your|the) notes|this note"
-    r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",
-    re.I,
+EXAM_WORDS = Guarded(
+    re.compile(
+        r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
+        r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test|AO[1-4]"
+        r"|assessment objectives?"
+        r"|questions? (?:about|on)|(?:my|these|your|the) notes|this note"
+        r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",
+        re.I,
+    )
 )
 # "Worked example (Q4)", "8. Exam questions", "Practice question": a section that works through
 # one made-up case; its numbers and its conclusion belong to the case, not to the subject.

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from revise.generation.patterns import read_as_ascii
+
 
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string."""
@@ -195,9 +197,6 @@ TEXT_CACHE_SIZE = 16384
 WORD_CACHE_SIZE = 65536
 
 
-# The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
-# (Folded, they and every other letter that folds to a-z give a-z; nothing but a letter does.)
-_READ_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LETTER_RUN = re.compile(r"[a-z]+")
 
 
@@ -206,7 +205,7 @@ def cue_words(text: str) -> frozenset[str]:
     """The runs of letters a-z in `text` folded, as a case-blind pattern or a casefolded word
     reads them. A question shape that needs a word between spaces or stops ("because", "than")
     cannot match a text that lacks it among these, so it need not be tried there."""
-    return frozenset(_LETTER_RUN.findall(text.translate(_READ_AS_ASCII).casefold()))
+    return frozenset(_LETTER_RUN.findall(read_as_ascii(text)))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -1,0 +1,198 @@
+"""Patterns tried only on a text that could hold a match: the pieces of text every match of a
+pattern must contain are read from the pattern itself, once, and a text without any of them is
+passed over without running the pattern ("newsletter" or "copyright" for a web page's
+furniture, "you" for advice to the reader).
+
+The pieces are exact: a pattern finds a match in a text only if the text holds one of its
+pieces (in a case-blind pattern's case, once the text is folded as `read_as_ascii` folds it), so
+a guarded pattern finds what the bare pattern finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from re import _constants as sre  # the parsed form of a pattern, as `re` reads it
+from re import _parser
+
+# The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
+# (Folded, they and every other letter that folds to a-z give a-z; nothing but a letter does.)
+_READ_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+FOLDED_CACHE_SIZE = 16384  # texts whose folded form is kept: each is tried on several patterns
+
+
+@lru_cache(maxsize=FOLDED_CACHE_SIZE)
+def read_as_ascii(text: str) -> str:
+    """The text folded so that each letter a case-blind pattern reads as one of a-z is that
+    letter, and every other character a pattern reads as it is stays itself."""
+    return text.translate(_READ_AS_ASCII).casefold()
+
+
+class Guarded:
+    """A compiled pattern run only on texts holding one of the pieces its matches hold."""
+
+    __slots__ = ("compiled", "folded", "pieces")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+        self.folded = bool(compiled.flags & re.IGNORECASE)
+        self.pieces = required_pieces(compiled)
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.compiled.flags
+
+    def could_match(self, text: str) -> bool:
+        if self.pieces is None:
+            return True
+        seen = read_as_ascii(text) if self.folded else text
+        return any(piece in seen for piece in self.pieces)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text) if self.could_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text) if self.could_match(text) else iter(())
+
+
+def required_pieces(compiled: re.Pattern[str]) -> frozenset[str] | None:
+    """Texts one of which every match of the pattern contains (folded, for a case-blind
+    pattern), or None where the pattern names none it must contain ("\\d+", "a|b*")."""
+    folded = bool(compiled.flags & re.IGNORECASE)
+    pieces = _in_sequence(_parser.parse(compiled.pattern, compiled.flags), folded)
+    if pieces is None:
+        return None
+    # "mark" is in every text "marker" is in: the longer piece need not be looked for
+    return frozenset(
+        piece for piece in pieces if not any(other in piece for other in pieces - {piece})
+    )
+
+
+def _literal(op: object, value: object, folded: bool) -> str | None:
+    """The character an item of a pattern stands for, as a folded text shows it, or None."""
+    if op is not sre.LITERAL:
+        return None
+    char = chr(value)  # type: ignore[arg-type]
+    if not folded:
+        return char
+    if char.isascii():
+        return char.lower()
+    if char.lower() == char == char.upper() and char.casefold() == char:
+        return char  # "©": a character without case matches only itself
+    return None
+
+
+def _in_sequence(items: _parser.SubPattern, folded: bool) -> frozenset[str] | None:
+    """The best set of pieces any one part of a sequence must hold: runs of characters in a
+    row (a choice of words in a run making one piece of each: ".com", ".org"), or what a
+    group, an alternation or a repeat of at least one holds."""
+    best: frozenset[str] | None = None
+    runs = frozenset([""])
+
+    def consider(pieces: frozenset[str] | None) -> None:
+        nonlocal best
+        if pieces and "" not in pieces and (best is None or _rank(pieces) > _rank(best)):
+            best = pieces
+
+    for op, value in items:
+        if op is sre.AT:
+            continue  # "\b", "^": no character, so the run goes on past it
+        choices = _choices(op, value, folded)
+        if choices is not None and len(runs) * len(choices) <= MAX_PIECES:
+            consider(runs)  # "cookie " may pass over more texts than "cookie policy" ...
+            consider(choices)  # ... and "facebook|twitter" more than "on facebook"
+            runs = frozenset(run + choice for run in runs for choice in choices)
+            continue
+        consider(runs)
+        runs = frozenset([""])
+        if choices is not None:
+            runs = choices
+        else:
+            consider(_in_part(op, value, folded))
+    consider(runs)
+    return best
+
+
+MAX_PIECES = 64  # a run of choices that would make more pieces than this is cut
+
+
+def _choices(op: object, value: object, folded: bool) -> frozenset[str] | None:
+    """The texts an item of a pattern stands for when each is a fixed text ("a", "com|org"),
+    as a folded text shows them, or None."""
+    char = _literal(op, value, folded)
+    if char is not None:
+        return frozenset([char])
+    if op is sre.BRANCH:
+        texts = [_fixed(branch, folded) for branch in value[1]]  # type: ignore[index]
+        if any(text is None for text in texts):
+            return None
+        return frozenset(texts)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN:
+        _, added, removed, inner = value  # type: ignore[misc]
+        if (added | removed) & re.IGNORECASE or len(inner) != 1:
+            return None
+        return _choices(*inner[0], folded)
+    if op is sre.IN:
+        return _in_class(value, folded)  # type: ignore[arg-type]
+    return None
+
+
+MAX_CLASS_CHARACTERS = 10  # "[1-4]": a class of this few characters is a choice of them
+
+
+def _in_class(members: list[tuple[object, object]], folded: bool) -> frozenset[str] | None:
+    chars: list[str | None] = []
+    for op, value in members:
+        if op is sre.LITERAL:
+            chars.append(_literal(op, value, folded))
+        elif op is sre.RANGE and value[1] - value[0] < MAX_CLASS_CHARACTERS:  # type: ignore[index,operator]
+            first, last = value  # type: ignore[misc]
+            chars += [_literal(sre.LITERAL, code, folded) for code in range(first, last + 1)]
+        else:
+            return None  # a negated class, a category ("\\d"), a wide range
+    if None in chars or len(chars) > MAX_CLASS_CHARACTERS:
+        return None
+    return frozenset(chars)  # type: ignore[arg-type]
+
+
+def _fixed(items: _parser.SubPattern, folded: bool) -> str | None:
+    """The one text a sequence of characters stands for, or None."""
+    chars = [_literal(op, value, folded) for op, value in items]
+    return None if None in chars else "".join(chars)  # type: ignore[arg-type]
+
+
+def _rank(pieces: frozenset[str]) -> tuple[int, int, int]:
+    """Longer pieces pass over more texts, up to a few letters; past that, fewer are quicker
+    to look for, and then longer ones again."""
+    shortest = min(len(piece) for piece in pieces)
+    return (min(shortest, ENOUGH_LETTERS), -len(pieces), shortest)
+
+
+ENOUGH_LETTERS = 4  # a piece this long is seldom in a text by chance
+
+
+def _in_part(op: object, value: object, folded: bool) -> frozenset[str] | None:
+    if op is sre.BRANCH:
+        alternatives = [_in_sequence(branch, folded) for branch in value[1]]  # type: ignore[index]
+        if any(pieces is None for pieces in alternatives):
+            return None
+        return frozenset().union(*alternatives)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN:
+        _, added, removed, inner = value  # type: ignore[misc]
+        if (added | removed) & re.IGNORECASE:
+            return None  # "(?i:...)": its case is read otherwise
+        return _in_sequence(inner, folded)
+    if op in _REPEATS:
+        least, _, inner = value  # type: ignore[misc]
+        return _in_sequence(inner, folded) if least >= 1 else None
+    if op is sre.ATOMIC_GROUP:
+        return _in_sequence(value, folded)  # type: ignore[arg-type]
+    if op is sre.ASSERT:
+        return _in_sequence(value[1], folded)  # type: ignore[index]
+    return None

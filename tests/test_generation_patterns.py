@@ -1,0 +1,92 @@
+"""A pattern tried only on texts holding a piece every match of it holds finds what the bare
+pattern finds: the pieces read from each pattern, and the texts they pass over."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from revise.generation import cleaning, content
+from revise.generation.patterns import Guarded, read_as_ascii, required_pieces
+
+ROOT = Path(__file__).resolve().parent.parent
+GUARDED = {
+    "boilerplate": cleaning._ANY_BOILERPLATE,
+    "link": cleaning._LINK,
+    "domain": cleaning._DOMAIN,
+    "marks": content.MARKS,
+    "note to self": content.NOTE_TO_SELF,
+    "exam words": content.EXAM_WORDS,
+}
+# Texts that a careless reading of case or of a pattern would get wrong.
+AWKWARD = [
+    "YOU must learn the Krebs cycle",
+    "Yo\u028a will see",
+    "\u0130n Ankara, YOU\u017f\u0130 and \u212aelvin wrote to yo\u017f",
+    "Read more at WWW.Example.CO.UK or mail me@example.org",
+    "\u00a9 2024 All Rights Reserved",
+    "(MORE)",
+    "A 5 min read on inflation",
+    "Part (a) is worth 12 marks and level 3 answers get a grade 7",
+    "Add the diagram here later, see below",
+    "These notes follow the AO2 mark scheme",
+    "The ex\u0430m board (a Cyrillic a)",
+    "Cookie settings \u2014 privacy policy \u2014 terms of use",
+    "",
+    "you",
+]
+
+
+def test_the_pieces_of_a_pattern_are_what_every_match_holds() -> None:
+    assert required_pieces(re.compile(r"\b(?:cat|dog)s?\b")) == {"cat", "dog"}
+    assert required_pieces(re.compile(r"\d+ marks?", re.I)) == {" mark"}
+    assert required_pieces(re.compile(r"(?:a|b*)c")) == {"c"}
+    assert required_pieces(re.compile(r"COPYRIGHT|\u00a9", re.I)) == {"copyright", "\u00a9"}
+    # nothing every match must hold: no guard, the pattern always runs
+    assert required_pieces(re.compile(r"\d+|[a-z]+")) is None
+    assert required_pieces(re.compile(r"(?:x|y?)z?")) is None
+    assert required_pieces(re.compile(r"(?i:cat)")) is None  # its case is read otherwise
+    # a choice of words within a run makes a piece of each; a piece holding another goes
+    assert required_pieces(re.compile(r"\.(?:com|org)\b")) == {".com", ".org"}
+    assert required_pieces(re.compile(r"AO[1-3]")) == {"AO1", "AO2", "AO3"}
+    assert required_pieces(re.compile(r"marks?|marker", re.I)) == {"mark"}
+
+
+def test_a_guarded_pattern_passes_over_a_text_without_its_pieces() -> None:
+    guarded = Guarded(re.compile(r"\bnewsletter\b", re.I))
+    assert not guarded.could_match("The Treaty of Versailles was signed in 1919.")
+    assert guarded.search("Sign up to our NEWSLETTER").group() == "NEWSLETTER"
+
+
+def _note_lines() -> list[str]:
+    lines = list(AWKWARD)
+    for folder in (ROOT / "decks" / "notes", ROOT / "tests" / "notes"):
+        for path in sorted(folder.glob("*")):
+            if path.is_file():
+                lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_each_guarded_pattern_finds_what_the_pattern_finds(name: str) -> None:
+    guarded = GUARDED[name]
+    assert guarded.pieces is not None  # a guard that never passes a text over is no guard
+    for line in _note_lines():
+        bare = guarded.compiled.search(line)
+        found = guarded.search(line)
+        assert (found and found.span()) == (bare and bare.span()), line
+
+
+def test_a_folded_text_shows_each_character_a_case_blind_pattern_reads_as_ascii() -> None:
+    everything = "".join(
+        chr(point) for point in range(sys.maxunicode + 1) if not 0xD800 <= point < 0xE000
+    )
+    for match in re.finditer(r"[\x00-\x7f]", everything, re.I):
+        char = match[0]
+        read_as = [
+            chr(code) for code in range(128) if re.fullmatch(re.escape(chr(code)), char, re.I)
+        ]
+        assert [read_as_ascii(char)] == sorted({code.lower() for code in read_as}), hex(ord(char))
