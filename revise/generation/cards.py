@@ -102,6 +102,7 @@ from revise.generation.language import (
     DONE_TO,
     EXAMPLE_LINE,
     IRREGULAR_PARTICIPLES,
+    LABEL_WORDS,
     MONTHS,
     ORDINALS,
     PEOPLE,
@@ -121,6 +122,7 @@ from revise.generation.language import (
 )
 from revise.generation.maths import loose_maths
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
+from revise.generation.pronouns import FRONTED_TIME, Antecedent, resolved, subject_of
 from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
     DASH,
@@ -255,6 +257,7 @@ _ASIDE = re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b(?:[^()]|\([^()]*\))*\)", 
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:which|while|whereas|although|though|but|especially|including"
     r"|leading|signaling|signalling|where|when)\b)"
+    r"|,\s+(?=and\s+(?:he|she|it|they)\s)"  # "..., and it was repaired in 1993": a second fact
 )
 _STRAY_MARKUP = re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;")
 _OPENER = re.compile(
@@ -409,7 +412,7 @@ def build_notes(
                 continue
             if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
-            passage = _term_row_as_item(passage)
+            passage = _run_in_label(_term_row_as_item(passage))
             expanded = _expansion_draft(passage, outline.title, path)
             if expanded:
                 drafts.append(expanded)
@@ -1046,8 +1049,10 @@ def _passage_drafts(
         # "R v Roberts (1971): girl jumped out of a moving car ... V's reaction was
         # foreseeable": the facts, then what was held, on one line.
         held = _held_sentence(block)
-    for index, (start, end, raw) in enumerate(_with_term_heads(block)):
-        sentence = tidy(raw)
+    spans = _facts_apart(_with_term_heads(block))
+    resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
+    for index, (start, end, _) in enumerate(spans):
+        sentence, named_line, inserted = resolutions[index]
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
         if told and index != held:
@@ -1096,7 +1101,9 @@ def _passage_drafts(
                 continue
         verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
         sentence = verdict or sentence  # "A weakness of Harlow (1958): ...", no definition
-        source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+        source = SourceRef(
+            path, min(block.line_at(start), named_line), block.line_at(max(start, end - 1))
+        )
         field = (
             described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
         )
@@ -1244,6 +1251,8 @@ def _passage_drafts(
                 if f" {normalise(shaped.back)} " in f" {normalise(passage.label)} ":
                     # "Which case held that ...?" under the case's name: the name is not shown
                     shown = card_context(replace(passage, label=""), title)
+            if inserted and normalise(shaped.back) == inserted:
+                continue  # the subject a pronoun stood for: the line before has its card
             option = _shaped_option(shaped, sentence, shown, where, vocabulary)
             if option is None:
                 continue
@@ -1267,7 +1276,7 @@ def _passage_drafts(
                 continue  # never half of a case name
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
-            if f" {normalise(target.text)} " in hidden_context:
+            if f" {normalise(target.text)} " in f" {hidden_context} {inserted} ":
                 continue
             option = _question(sentence, target, vocabulary, context, source)
             option = option or _cloze(sentence, target, context, source)
@@ -1320,6 +1329,109 @@ def _passage_drafts(
                 drafts.append(Draft([Option(note, followed[1], 10.0, followed[0])]))
         drafts.extend(besides)
     return drafts
+
+
+# "Pompey fled to Egypt ..., and he was murdered there", "...; it was repaired in 1993"
+_SECOND_FACT = re.compile(r"(?:,\s+and|;)\s+(?=(?:he|she|it|they)\s+[a-z])")
+
+
+def _facts_apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A sentence that says two things of one subject, the second opening on a pronoun after
+    ", and" or ";", as two sentences, each a card of its own: "Pompey fled to Egypt after
+    Pharsalus, and he was murdered there" -> "Pompey fled to Egypt after Pharsalus." and "He
+    was murdered there." (whose "He" is then read as Pompey)."""
+    apart = []
+    for start, end, raw in spans:
+        match = _SECOND_FACT.search(raw)
+        first = raw[: match.start()] if match else ""
+        if not match or not _whole_clause(first) or ("(" in first and ")" not in first):
+            apart.append((start, end, raw))
+            continue
+        apart.append((start, start + match.start(), f"{first}."))
+        second = raw[match.end() :]
+        apart.append((start + match.end(), end, capitalised(second)))
+    return apart
+
+
+_RUN_IN = re.compile(r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)")
+
+
+def _run_in_label(passage: Passage) -> Passage:
+    """A paragraph that opens on the author's bold label and then a whole sentence ("**Key
+    point:** the Gracchi showed that ...", "<b>Siffre (1962)</b> - Michel Siffre spent ...")
+    sits under that label, as a line under a bold line does: the label is what the sentence is
+    about, not a word of it to recall. A label followed by no clause of its own ("**Osmosis** -
+    the movement of water ...") is a term and its meaning, and stays as it is."""
+    block = passage.block
+    if block.kind is not BlockKind.TEXT or passage.label:
+        return passage
+    for term in block.terms:
+        label = term.rstrip(":").strip()
+        if not label or not block.text.startswith(label):
+            continue
+        after = _RUN_IN.match(block.text, len(label))
+        if not after:
+            continue
+        rest = block.text[after.end() :]
+        first = sentences(rest)[0][2] if sentences(rest) else ""
+        if not _whole_clause(capitalised(first)) or not _heads(label, first):
+            return passage
+        offset = after.end()
+        breaks = tuple((max(at - offset, 0), line) for at, line in block.breaks)
+        terms = tuple(other for other in block.terms if other != term)
+        text = capitalised(rest)
+        moved = replace(block, text=text, breaks=breaks, terms=terms, start=block.line_at(offset))
+        return replace(passage, block=moved, label=label, label_line=block.start)
+    return passage
+
+
+def _heads(label: str, sentence: str) -> bool:
+    """A label that stands over the sentence rather than being its term: a generic one ("Key
+    point", "Evidence"), a study's name and year ("Siffre (1962)"), or one the sentence names
+    again ("Crossing the Rubicon" over "Caesar led his army across the Rubicon")."""
+    named = [word.casefold() for word in words(label) if not is_stopword(word)]
+    if any(word in LABEL_WORDS for word in named) or re.search(r"\(\d{4}\)", label):
+        return True
+    said = {word.casefold() for word in words(sentence)}
+    return any(word in said for word in named)
+
+
+def _whole_clause(sentence: str) -> bool:
+    """ "The Gracchi showed that ...", "In January 49 BC Caesar led ...": a subject and its
+    verb, not only a noun phrase."""
+    fronted = FRONTED_TIME.match(sentence)
+    clause = split_clause(capitalised(sentence[fronted.end() :]) if fronted else sentence)
+    return clause is not None and bool(clause.subject)
+
+
+def _pronouns_resolved(
+    passage: Passage,
+    spans: list[tuple[int, int, str]],
+    previous: Passage | None,
+    vocabulary: Vocabulary,
+) -> list[tuple[str, int, str]]:
+    """Each sentence of a paragraph, tidied, with an opening pronoun replaced by the subject it
+    stands for ("Gaius Marius was consul seven times. In 107 BC he recruited ..." -> "In 107 BC
+    Gaius Marius recruited ..."), the first line its card must show (the line that names the
+    subject) and that subject, normalised ("" where none was put in). The paragraph before
+    under the same heading may name it."""
+    block = passage.block
+    if block.kind is not BlockKind.TEXT:
+        return [(tidy(raw), block.line_at(start), "") for start, _, raw in spans]
+    antecedents: list[Antecedent] = []
+    if previous and previous.block.kind is BlockKind.TEXT and previous.trail == passage.trail:
+        for start, _, raw in sentences(previous.block.text):
+            said = resolved(tidy(raw), antecedents)[0]
+            subject = subject_of(said, previous.block.line_at(start), vocabulary.lower)
+            antecedents.extend([subject] if subject else [])
+    out = []
+    for start, _, raw in spans:
+        line = block.line_at(start)
+        said, named = resolved(tidy(raw), antecedents)
+        out.append((said, named.start, normalise(named.text)) if named else (said, line, ""))
+        subject = subject_of(said, line, vocabulary.lower)
+        antecedents.extend([subject] if subject else [])
+    return out
 
 
 def _deed_for_named(
@@ -2203,6 +2315,10 @@ def _question(
         clause_start = match.end()
     lead = sentence[clause_start : target.start]
     lead = _CONJUNCTION.sub("", lead.lstrip())
+    if clause_start:
+        # "The mirror was ground wrongly, and it was repaired in 1993": "it" is the mirror
+        subject = subject_of(sentence[:clause_start], source.start, vocabulary.lower)
+        lead = resolved(lead, [subject] if subject else [])[0]
     answer_start = target.start
     article = re.search(r"\bthe\s+$", sentence[: target.start], re.I)
     if article:

@@ -109,7 +109,8 @@ _SEPARATED = re.compile(
     r"(?P<meaning>\S.*)$"
 )
 _COPULA = re.compile(
-    r"^(?P<term>[^,;:()]{2,60}?)\s+(?P<verb>is|are|means|mean|refers to|refer to"
+    r"^(?P<term>[^,;:()]{2,60}?(?:\s\([^,;:()]{1,40}\))?)"
+    r"\s+(?P<verb>is|are|means|mean|refers to|refer to"
     r"|is defined as|are defined as|is called|are called|describes|is known as|are known as)\s+"
     r"(?P<meaning>(?:a|an|the|one|any|when|where|how|what|those|something|someone)\b.+)$",
     re.I,
@@ -616,8 +617,14 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
     if not match:
         kind = _KIND_OF_THING.match(sentence)
         match = kind if kind and _names_a_class(kind["meaning"]) else None
-    if match and _looks_like_term(match["term"]) and _names_a_thing(match["term"]):
-        return match["term"].strip(), match["meaning"].strip(), match["verb"].casefold()
+    if not match:
+        return None
+    term = match["term"].strip()
+    if term != _base(term) and not _expanded(term) and not _abbreviated(term):
+        return None  # "Manet (a realist) is ...": an aside, not the term's short or long form
+    if _looks_like_term(_base(term)) and _names_a_thing(_base(term)):
+        # "Seasonal affective disorder (SAD) is a ...": the term with its abbreviation
+        return term, match["meaning"].strip(), match["verb"].casefold()
     return None
 
 
@@ -775,6 +782,15 @@ RELATION_LABELS = frozenset(
 _TO_THE_READER = frozenset(
     ["note", "notice", "remember", "recall", "see", "consider", "observe", "look", "compare"]
 )
+
+
+def _abbreviated(term: str) -> bool:
+    """ "Seasonal affective disorder (SAD)": the words, then the abbreviation they make."""
+    short = re.search(r"\s\(([A-Z][A-Za-z]{1,7})\)$", term)
+    if not short:
+        return False
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", _base(term)) if word)
+    return initials.casefold() == short[1].casefold()
 
 
 def _looks_like_term(term: str, strict: bool = True) -> bool:

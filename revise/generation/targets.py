@@ -74,8 +74,9 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 # "26 Oct", "22nd October 1962": a day of the month, with or without its year
 DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+{_YEAR})?(?![\w-])"
 _DATE_PATTERNS = [
-    # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992"
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:{_YEAR}|'?\d{{2}})\b",
+    # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992", "January 49 BC"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+    rf"(?:\d{{1,4}}\s?(?:BC|BCE)|{_YEAR}|'?\d{{2}})\b",
     # "26 Oct", "22nd October": a day in a timeline whose year is the heading's
     DAY,
     # "1904-1905", "1953-56", "1986 to 1990"

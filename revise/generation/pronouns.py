@@ -1,0 +1,159 @@
+"""Which named thing a sentence's opening pronoun stands for, in prose.
+
+"Gaius Marius was consul seven times. In 107 BC he recruited soldiers from the landless poor":
+read alone, the second sentence does not say who recruited them. A pronoun that opens a
+sentence (or follows its fronted time phrase) stands for the subject of a sentence just read,
+when that subject agrees with it: "he"/"she"/"his"/"her" a person named, "it"/"its" one thing,
+"they"/"their" several. Nothing is resolved where no earlier subject agrees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from revise.generation.grammar import split_clause, verb_base
+from revise.generation.language import is_stopword, is_verb_form
+
+PERSON, THING, THINGS = "person", "thing", "things"
+
+_AGREES = {
+    "he": PERSON,
+    "she": PERSON,
+    "his": PERSON,
+    "her": PERSON,
+    "it": THING,
+    "its": THING,
+    "they": THINGS,
+    "their": THINGS,
+}
+_POSSESSIVES = frozenset(["his", "her", "its", "their"])
+_NAME_PARTICLES = frozenset(["da", "de", "di", "du", "van", "von", "der", "den", "del", "la", "le"])
+
+# "In 107 BC", "In January 49 BC", "In 1874,", "By 1900": a time phrase fronted before the subject
+FRONTED_TIME = re.compile(
+    r"^(?:(?:In|By|From|After|Before|During|On|Until|Around|About)\s+)?(?:(?:early|late|mid)[-\s])?"
+    r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:c\.\s*)?\d{2,4}s?(?:\s*(?:BC|BCE|AD|CE))?,?\s+"
+)
+_OPENING_PRONOUN = re.compile(
+    r"^(?P<pronoun>he|she|it|they|his|her|its|their)\s+(?P<rest>\S.*)$", re.I
+)
+# "It is thought that ...", "It was not until 1945 that ...", "It seems ...": no thing named
+_DUMMY_IT = re.compile(
+    r"^it\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:not\s+)?(?:\w+\s+)?(?:that|to|until|whether|how|why)\b"
+    r"|(?:seems|seemed|appears|appeared|follows|followed|means|meant|is\s+(?:likely|possible|clear|"
+    r"important|necessary|worth|often|also|widely|generally)|was\s+(?:likely|possible|clear|"
+    r"important|necessary|only|widely|generally)))",
+    re.I,
+)
+_ASIDES = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|a|an|the)\s[^,]*,")
+MAX_ANTECEDENT_WORDS = 5
+MAX_THING_WORDS = 6  # "The Hubble Space Telescope's main mirror"
+LOOKBACK = 2  # "Caesar was named dictator. Many senators feared ... He was assassinated"
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A sentence's subject, what a pronoun that agrees with it can stand for, and the
+    offset in the passage's text where its sentence starts."""
+
+    text: str
+    agrees: str
+    start: int
+
+
+def subject_of(sentence: str, start: int, lower: frozenset[str]) -> Antecedent | None:
+    """The named subject a later pronoun may stand for: a person's name ("Gaius Marius", or
+    "Octavian" in "Caesar's adopted heir Octavian"), or a thing or things introduced with
+    "the"/"a" ("The sleep-wake cycle", "The popular assemblies"). `lower` holds the words the
+    notes write in lower case, which never make a person's name."""
+    text = _ASIDES.sub("", sentence)
+    fronted = FRONTED_TIME.match(text)
+    text = text[fronted.end() :] if fronted else text
+    clause = split_clause(text)
+    if clause is None or not clause.subject or len(clause.subject) > MAX_THING_WORDS + 1:
+        return None
+    subject = [token.strip(",;:") for token in clause.subject]
+    named = _trailing_name(subject, lower)
+    if named:
+        return Antecedent(named, PERSON, start)
+    first = subject[0].casefold()
+    if first not in ("the", "a", "an") or len(subject) < 2 or len(subject) > MAX_THING_WORDS:
+        return None
+    if any(not re.fullmatch(r"[\w'\u2019-]+", token) for token in subject):
+        return None
+    if first != "the" and not subject[-1][:1].isupper():
+        return None  # "A cycle ...": a thing in general, which "it" then names only loosely
+    plural = subject[-1].casefold().endswith("s") and not subject[-1].casefold().endswith(
+        ("ss", "us", "is")
+    )
+    agrees = THINGS if plural else THING
+    return Antecedent(" ".join(subject), agrees, start)
+
+
+def _trailing_name(subject: list[str], lower: frozenset[str]) -> str:
+    """ "Tiberius Gracchus", or the name after a possessive ("His younger brother Gaius
+    Gracchus" -> "Gaius Gracchus"); "" where the subject is no person's name."""
+    run: list[str] = []
+    for index in range(len(subject) - 1, -1, -1):
+        token = subject[index]
+        if run and index and token in _NAME_PARTICLES and subject[index - 1][:1].isupper():
+            run.insert(0, token)  # "Vasco da Gama", "Ludwig van Beethoven"
+            continue
+        bare = token.removesuffix("'s").removesuffix("\u2019s")
+        if bare != token or not token[:1].isupper() or not token.replace("-", "").isalpha():
+            break
+        if token.casefold() in lower or is_stopword(token.casefold()):
+            break
+        run.insert(0, token)
+    if not run:
+        return ""
+    rest = subject[: len(subject) - len(run)]
+    if rest and not any(_possessive(token) for token in rest):
+        return ""  # "The Senate", "Many senators": a body or a group, not one person
+    return " ".join(run)
+
+
+def _finite(word: str) -> bool:
+    """ "was", "recruited", "links": a verb that can follow a pronoun subject."""
+    lower = word.casefold()
+    return is_verb_form(lower) or verb_base(lower, "VBZ") is not None
+
+
+def _possessive(token: str) -> bool:
+    return token.casefold() in _POSSESSIVES or token.endswith(("'s", "\u2019s"))
+
+
+def resolved(sentence: str, antecedents: list[Antecedent]) -> tuple[str, Antecedent | None]:
+    """The sentence with its opening pronoun ("He was assassinated ...", "In 107 BC he
+    recruited ...", "His sleep-wake cycle ...") replaced by the latest subject that agrees with
+    it, and that subject; the sentence unchanged and None where none agrees."""
+    fronted = FRONTED_TIME.match(sentence)
+    head = sentence[: fronted.end()] if fronted else ""
+    match = _OPENING_PRONOUN.match(sentence[len(head) :])
+    if not match:
+        return sentence, None
+    pronoun = match["pronoun"].casefold()
+    rest = match["rest"]
+    possessive = pronoun in _POSSESSIVES
+    if pronoun == "her" and not possessive:
+        return sentence, None
+    words = rest.split()
+    # "He famously said ...": an adverb may come between
+    adverb_then_verb = len(words) > 1 and words[0].endswith("ly") and _finite(words[1])
+    if not possessive and not _finite(words[0]) and not adverb_then_verb:
+        return sentence, None
+    if pronoun == "it" and _DUMMY_IT.match(sentence[len(head) :]):
+        return sentence, None
+    wanted = _AGREES[pronoun]
+    recent = antecedents[-LOOKBACK:]
+    found = next((a for a in reversed(recent) if a.agrees == wanted), None)
+    if found is None:
+        return sentence, None
+    named = f"{found.text}'s" if possessive and found.agrees == PERSON else found.text
+    if possessive and found.agrees != PERSON:
+        named = f"{found.text}'" if found.text.endswith("s") else f"{found.text}'s"
+    if head:
+        named = named[:1].lower() + named[1:] if named.split()[0] in ("The", "A", "An") else named
+        return f"{head}{named} {rest}", found
+    return f"{named[:1].upper()}{named[1:]} {rest}", found

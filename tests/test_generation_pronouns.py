@@ -1,0 +1,91 @@
+"""Cards from prose sentences that open on a pronoun: the subject it stands for, named in the
+sentence before, is put in its place, so the card says who or what it is about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str, name: str = "notes.md") -> list[NoteData]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+def test_he_or_she_after_a_fronted_date_is_the_person_named_before(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Early radioactivity\n\nMarie Curie studied the rays given off by uranium ores in "
+        "Paris. In 1898 she discovered polonium, naming it after her homeland. She was awarded "
+        "a second Nobel Prize, in chemistry, in 1911.\n",
+    )
+    polonium = [note for note in notes if "polonium" in note.front + note.back]
+    assert polonium and all("Marie Curie" in note.front for note in polonium)
+    second = [note for note in notes if "second Nobel Prize" in note.front]
+    assert second and all("Marie Curie" in note.front for note in second)
+    assert not any(note.front.split()[0] in ("She", "she") for note in notes)
+
+
+def test_it_is_the_thing_the_sentence_before_opened_on(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Trade routes\n\nThe Suez Canal was opened to shipping in 1869. It links the "
+        "Mediterranean Sea to the Red Sea through Egypt. It is thought that a quarter of the "
+        "world's container traffic now passes through the canal.\n",
+    )
+    linked = [note for note in notes if "Red Sea" in note.front + note.back]
+    assert linked and all(note.front.startswith("The Suez Canal links") for note in linked)
+    assert not any("Suez Canal is thought" in note.front for note in notes)
+
+
+def test_a_pronoun_no_subject_agrees_with_is_left_alone(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Guilds\n\nMedieval craft guilds set prices and trained apprentices in each town. He "
+        "was elected master of the Florentine wool guild in 1382.\n",
+    )
+    assert not any("guilds was elected" in note.front.casefold() for note in notes)
+    assert not any(note.front.startswith("Medieval craft guilds was") for note in notes)
+
+
+def test_a_paragraph_in_a_word_processor_export_resolves_its_pronouns(tmp_path: Path) -> None:
+    html = (
+        '<html><body><h1 class="c1"><span>The Hubble telescope</span></h1>'
+        '<p class="c2"><span class="c3">The Hubble Space Telescope was launched by the space '
+        "shuttle Discovery in 1990. Its main mirror was ground to the wrong shape, and </span>"
+        '<span class="c3">it was repaired by astronauts in December 1993.</span></p></body></html>'
+    )
+    notes = deck_notes(tmp_path, html, "hubble.html")
+    mirror = [note for note in notes if "main mirror" in note.front]
+    assert mirror and all("Hubble Space Telescope" in note.front for note in mirror)
+    # the date is when it was repaired, not when the mirror was ground
+    assert not any(note.front.startswith("When was") and "ground" in note.front for note in notes)
+
+
+def test_a_second_fact_after_and_he_is_a_card_of_its_own(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Exploration\n\nVasco da Gama reached Calicut in India by sea in 1498, and he "
+        "returned to Lisbon with a cargo of pepper the following year.\n",
+    )
+    assert not any("and he returned" in note.front for note in notes)
+    assert any(note.back == "1498" and "Calicut" in note.front for note in notes)
+    returned = [note for note in notes if "Lisbon" in note.front]
+    assert returned and all("Vasco da Gama returned" in note.front for note in returned)
+
+
+def test_a_run_in_bold_label_over_a_whole_sentence_is_its_context(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Volcanoes\n\n**Main idea:** the viscosity of magma decides how explosive an eruption "
+        "is, because thick magma traps gas until the pressure is released suddenly.\n\n"
+        "**Mount Pinatubo** - In June 1991 Mount Pinatubo erupted in the Philippines and cooled "
+        "global temperatures by about half a degree.\n",
+    )
+    assert not any("[Main idea]" in note.front or note.back == "Main idea" for note in notes)
+    assert not any(note.front.startswith("Main idea") for note in notes)
+    assert not any(note.back == "Mount Pinatubo" for note in notes)
+    assert any(note.back == "June 1991" for note in notes)
