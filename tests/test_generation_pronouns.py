@@ -89,3 +89,40 @@ def test_a_run_in_bold_label_over_a_whole_sentence_is_its_context(tmp_path: Path
     assert not any(note.front.startswith("Main idea") for note in notes)
     assert not any(note.back == "Mount Pinatubo" for note in notes)
     assert any(note.back == "June 1991" for note in notes)
+
+
+def test_a_word_processor_export_keeps_its_title_and_bold_run_in_labels(tmp_path: Path) -> None:
+    html = (
+        '<html><head><style type="text/css">.c1{font-weight:700}.c0{font-size:11pt}</style>'
+        '</head><body><p class="c4 title"><span class="c0">Social influence</span></p>'
+        '<h2><span class="c0">Obedience</span></h2><p class="c3"><span class="c1">Milgram '
+        '(1963)</span><span class="c0"> - In 1963 Stanley Milgram told 40 volunteers to give '
+        "electric shocks to a learner.</span></p></body></html>"
+    )
+    path = tmp_path / "social.html"
+    path.write_text(html, encoding="utf-8")
+    deck = generate_deck(path)
+    assert deck.name == "Social influence"
+    assert deck.notes and not any(note.front.startswith("Milgram (1963)") for note in deck.notes)
+    assert all("Milgram (1963)" in note.context for note in deck.notes)
+
+
+def test_a_term_with_its_abbreviation_is_defined(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Memory\n\nRandom access memory (RAM) is the volatile store that holds the programs "
+        "and data in use while the computer runs.\n",
+    )
+    assert any(
+        note.back.startswith("Random access memory") or "What is random access memory" in note.front
+        for note in notes
+    )
+
+
+def test_a_month_and_a_year_before_christ_are_one_date(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Rome\n\nIn August 30 BC Cleopatra died in Alexandria after the defeat of her fleet.\n",
+    )
+    assert any(note.back == "August 30 BC" or "[August 30 BC]" in note.front for note in notes)
+    assert not any("BC Cleopatra" in note.front for note in notes)

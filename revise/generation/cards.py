@@ -1374,7 +1374,8 @@ def _run_in_label(passage: Passage) -> Passage:
             continue
         rest = block.text[after.end() :]
         first = sentences(rest)[0][2] if sentences(rest) else ""
-        if not _whole_clause(capitalised(first)) or not _heads(label, first):
+        heads = term.endswith(":") or _heads(label, first)  # "**Main idea:**" closes on its colon
+        if not _whole_clause(capitalised(first)) or not heads:
             return passage
         offset = after.end()
         breaks = tuple((max(at - offset, 0), line) for at, line in block.breaks)

@@ -32,6 +32,9 @@ _BOILERPLATE_MARK = re.compile(
 )
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
+# ".c3{font-weight:700;...}": a class a word processor's export makes bold with, not <b>
+_BOLD_CLASS = re.compile(r"\.([\w-]+)\s*\{[^{}]*font-weight\s*:\s*(?:bold|[6-9]00)\b", re.I)
+_EMPHASIS = ("strong", "b", "em", "i", "dfn", "mark")
 
 
 def parse_html(text: str) -> Document:
@@ -74,6 +77,9 @@ class _PageParser(HTMLParser):
         self._row_is_header = False
         self._cell: TextBuilder | None = None
         self._term_open = False  # a <dt> read, waiting for its <dd>
+        self._bold_classes: set[str] = set()
+        self._in_style = False
+        self._spans: list[bool] = []  # for each open <span>, whether its class makes it bold
 
     # Structure ------------------------------------------------------------------------------
 
@@ -83,8 +89,20 @@ class _PageParser(HTMLParser):
                 self._space()
             return
         self._stack.append(tag)
+        if tag == "style":
+            self._in_style = True
         if self._skip_depth or self._is_boilerplate(tag, dict(attrs)):
             self._skip_depth += 1
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "span":
+            bold = bool(classes & self._bold_classes)
+            self._spans.append(bold)
+            if bold:
+                self._emphasis.append([])
+            return
+        if tag == "p" and "title" in classes:
+            self._open(BlockKind.HEADING, 1)  # a word processor's Title paragraph
             return
         if tag in ("article", "main"):
             self._article_depth += 1
@@ -114,7 +132,7 @@ class _PageParser(HTMLParser):
         elif tag in ("td", "th") and self._row is not None:
             self._cell = TextBuilder()
             self._row_is_header = self._row_is_header or tag == "th"
-        elif tag in ("strong", "b", "em", "i", "dfn", "mark"):
+        elif tag in _EMPHASIS:
             self._emphasis.append([])
         elif tag in _CONTAINERS:
             self._flush()
@@ -129,8 +147,14 @@ class _PageParser(HTMLParser):
                 break
 
     def _close(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
         if self._skip_depth:
             self._skip_depth -= 1
+            return
+        if tag == "span":
+            if self._spans and self._spans.pop():
+                self._end_emphasis()
             return
         if tag in ("article", "main"):
             self._article_depth -= 1
@@ -152,10 +176,15 @@ class _PageParser(HTMLParser):
             self._cell = None
         elif tag == "tr":
             self._end_row()
-        elif tag in ("strong", "b", "em", "i", "dfn", "mark") and self._emphasis:
-            term = " ".join("".join(self._emphasis.pop()).split())
-            if term and term not in self._terms and self._builder is not None:
-                self._terms.append(term)
+        elif tag in _EMPHASIS:
+            self._end_emphasis()
+
+    def _end_emphasis(self) -> None:
+        if not self._emphasis:
+            return
+        term = " ".join("".join(self._emphasis.pop()).split())
+        if term and term not in self._terms and self._builder is not None:
+            self._terms.append(term)
 
     def _is_boilerplate(self, tag: str, attrs: dict[str, str | None]) -> bool:
         if tag in _SKIPPED:
@@ -172,6 +201,8 @@ class _PageParser(HTMLParser):
     # Text -----------------------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self._bold_classes.update(_BOLD_CLASS.findall(data))
         if self._skip_depth:
             return
         if self._stack and self._stack[-1] in ("sub", "sup") and data.strip():

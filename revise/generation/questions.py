@@ -137,6 +137,8 @@ def definition(
             return []  # (a noun phrase after the dash is a meaning, asked above)
         return _remark_card(sentence, match["term"].strip(), match["meaning"].strip(), names)
     term, meaning, sep = found
+    if _AN_EXAMPLE.match(meaning) and ":" in meaning:
+        return []  # "The stages of sleep are the standard example: ...": an instance, no meaning
     first, *rest = term.split() or [""]
     if first.casefold() in lower and not (rest and all(word[:1].isupper() for word in rest)):
         # "4 Ps: Product, Price, ..." capitalises a word the notes also write in lower case:
@@ -626,6 +628,9 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         # "Seasonal affective disorder (SAD) is a ...": the term with its abbreviation
         return term, match["meaning"].strip(), match["verb"].casefold()
     return None
+
+
+_AN_EXAMPLE = re.compile(r"(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}example\b", re.I)
 
 
 # The endings of describing words ("deontological", "endothermic", "consequentialist")
