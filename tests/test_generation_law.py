@@ -163,3 +163,30 @@ def test_a_case_named_inside_a_line_under_another_case_is_not_given_its_holding(
     assert not [
         note for note in notes if note.kind is NoteKind.BASIC and note.back.startswith(wrong)
     ]
+
+
+def test_a_case_told_by_its_facts_is_asked_from_them(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "PRIVATE NUISANCE\n"
+        "\tsensitive claimant\n"
+        "\t\tMcKinnon v Bell (1921) - warm air from a bakery spoiled delicate silk, ordinary "
+        "cloth unharmed → no claim\n"
+        "\t\tHardy Bros Transport v Westbrook Mills (1956) - lorry fumes drifted into an "
+        "orchard, fruit spoiled\n"
+        "\tmalice\n"
+        "\t\tKemp v Rowe [1901] - landlord hammered pipes to disrupt piano lessons → nuisance\n"
+        "\tremedies\n"
+        "\t\tDawson v Pike [1975] - speedboat noise, injunction limited to weekends\n",
+    )
+    clozes = [note.front for note in notes if note.kind is NoteKind.CLOZE]
+    cards = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert "[McKinnon v Bell] (1921) - warm air from a bakery spoiled delicate silk, " in (
+        " ".join(clozes)
+    )
+    assert cards["Which case (1956): lorry fumes drifted into an orchard, fruit spoiled?"] == (
+        "Hardy Bros Transport v Westbrook Mills"
+    )
+    assert [front for front in clozes if front.startswith("[Kemp v Rowe]")]
+    assert [front for front in clozes if front.startswith("[Dawson v Pike]")]
+    assert not [front for front in cards if front.startswith("Which case held that speedboat")]

@@ -1256,7 +1256,7 @@ def _passage_drafts(
             option = _shaped_option(shaped, sentence, shown, where, vocabulary)
             if option is None:
                 continue
-            if shaped.hidden and shaped.shape not in FALLBACK_SHAPES:
+            if shaped.hidden and shaped.shape not in (*FALLBACK_SHAPES, Shape.CASE):
                 terms_asked.append(Draft([option]))
             elif shaped.beside:
                 besides.append(Draft([option]))

@@ -31,7 +31,12 @@ from revise.formats.model import (
     cloze_segments,
     normalise,
 )
-from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
+from revise.generation.card_limits import (
+    MAX_ANSWER_WORDS,
+    MAX_CLOZE_CHARS,
+    MAX_CLOZE_WORDS,
+    MAX_LIST_ITEMS,
+)
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
@@ -70,8 +75,6 @@ CHECK_NAMES = {
     13: "content, not advice",
     14: "well-formed question",
 }
-MAX_CLOZE_WORDS = 5
-MAX_CLOZE_CHARS = 40
 MAX_PROMPT_WORDS = 30
 LONG_PROMPT_SHARE = 0.05
 ANSWER_SHARE = 0.10

@@ -36,7 +36,11 @@ NOTE_TO_SELF = Guarded(
 EXAM_WORDS = Guarded(
     re.compile(
         r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
-        r"|mocks|lessons?|coursework|past papers?|for test purposes|in the test|AO[1-4]"
+        r"|mocks|coursework|past papers?|for test purposes|in the test|AO[1-4]"
+        # "in today's lesson", "from the history lesson", "Mrs Okafor's lessons", "lessons 4-7",
+        # not "to disrupt music lessons" or "the lessons of Munich"
+        r"|(?:(?:this|last|next|today'?s|yesterday'?s|our|my|in|from|the)\s+(?:\w+\s+)?|'s\s+)"
+        r"lessons?(?!\s+of\b)|lessons?\s+\d+"
         r"|assessment objectives?"
         r"|questions? (?:about|on)|(?:my|these|your|the) notes|this note"
         r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",

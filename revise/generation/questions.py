@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
-from revise.generation.card_limits import MAX_ANSWER_WORDS
+from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_CLOZE_CHARS, MAX_CLOZE_WORDS
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
@@ -1553,11 +1553,19 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
             # the facts come first, then what was held.
             return held_rule(case, after[inside.end() :])
         if not held and _ends_in_outcome(after):
-            # "Collins v Wilcock (1984) - officer grabbed a woman's arm ... = battery"
+            # "R v Jordan (1956) - ... wrong treatment -> broke the chain": what was held
             outcome = _OUTCOME.split(after)[-1]
-            return held_in(case, after) or (
+            asked = held_in(case, after) or (
                 held_in(case, outcome) if len(words(outcome)) > 2 else []
             )
+            facts = _OUTCOME.split(_COURT_LEAD.sub("", after))[0]
+            if asked and not (
+                tells_facts(facts, False) and normalise(facts) in normalise(asked[0].back)
+            ):
+                return asked
+            # "Christie v Davey [1893] - neighbour banged trays ... -> nuisance": the answer
+            # would be the facts, or the line is too long for one; the case is asked from it
+            return _case_asked(sentence, text, here)
         if before.endswith("(") and after.startswith(")"):
             candidates.append(before.rstrip(" ("))  # "An offer can be made to all (Carlill ...)"
         if held:
@@ -1600,6 +1608,9 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
             kind = "an example of" if example else "the authority on"
             front = finish_question(f"Which case is {kind} {point}")
             return [Question(front, case[0], Shape.CASE, 12.4)]
+    if not holding and here and tells_facts(_COURT_LEAD.sub("", after)):
+        # "Castle v St Augustine's Links (1922) - taxi driver hit by golf ball ..."
+        return _case_asked(sentence, text, here)
     if not holding or case is None:
         return []
     consequence = re.split(r",\s+so\s+", holding, maxsplit=1)
@@ -1611,8 +1622,47 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
     if _two_sentences(holding):
         return []  # "two boys set fire ..., £1m damage. overruled Caldwell: ...": facts, then more
     answer = case[0]
+    if here and _verbless_note(holding):
+        # "Kennaway v Thompson [1981] - powerboat racing, injunction limited times": notes, not
+        # a proposition a court held; the case is asked from them
+        return _case_asked(sentence, text, here)
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+_COURT_LEAD = re.compile(r"^(?:[A-Z]{2,5}\b\s*[-:\u2013\u2014]?\s*)?")  # "HL - ..."
+
+
+def _case_asked(sentence: str, text: str, here: re.Match[str]) -> list[Question]:
+    """The case a line tells, asked from the rest of it: "[Castle v St Augustine's Links] (1922)
+    - taxi driver hit by golf ball ...", or where the name is too long to hide, "Which case
+    (1936): D fired guns on own land to stop foxes breeding?"."""
+    name = here["case"].strip()
+    if len(name.split()) <= MAX_CLOZE_WORDS and len(name) <= MAX_CLOZE_CHARS:
+        return [Question(sentence.strip(), name, Shape.CASE, 12.5, hidden=name)]
+    rest = _COURT_LEAD.sub("", re.sub(r"^[\s:;,\u2013\u2014-]+", "", text[here.end() :]))
+    rest = _OUTCOME_ARROW.split(rest)[0]  # the facts the case is known by, not what followed
+    if text[: here.start()].strip() or len(words(rest)) < MIN_STATED_WORDS:
+        return []
+    year = f" ({here['year']})" if here["year"] else ""
+    front = finish_question(f"Which case{year}: {rest.rstrip(' .;,')}")
+    return [Question(front, name, Shape.CASE, 12.5)]
+
+
+def _verbless_note(holding: str) -> bool:
+    """ "powerboat racing, injunction limited times", "silting of Thames, extra dredging
+    costs": phrases between commas, the first with no verb of its own, not a sentence ("goods
+    on display are an invitation to treat, not an offer")."""
+    first, comma, _ = holding.partition(",")
+    if not comma:
+        return False
+    return not any(
+        token in AUXILIARIES
+        or token in _MODALS
+        or verb_base(token, "VBZ")
+        or verb_base(token, "VBD")
+        for token in (word.casefold() for word in words(first))
+    )
 
 
 # A case's holding, marked as such: "H: ...", "held - ...", "ratio: ...", or the court that
