@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from revise.formats.model import NoteKind
@@ -619,3 +620,78 @@ def test_points_in_lower_case_under_a_title_are_facts_not_headings(tmp_path: Pat
     # each point is a point under the title, not a heading over the next one
     assert {note.context for note in notes} == {"Rivers - the long profile"}, notes
     assert not any("floods" in front and "energy" in front.casefold() for front in cards)
+
+
+CORNELL_HEART = """BIOLOGY - UNIT 3: THE HEART AND CIRCULATION (YEAR 10)
+
+======================================================================
+CUES                   | NOTES
+======================================================================
+
+1. THE HEART
+----------------------------------------------------------------------
+Which side is          | 1.1 the left ventricle has the thickest wall (it pumps blood round
+ thickest?             |     the whole body at high pressure)
+                       | 1.2 the right ventricle pumps deoxygenated blood to the lungs
+Who found it?          | 1.3 circulation first described by William Harvey, b. 1578 -> published
+                       |     in 1628
+                       | 1.4 Coronary arteries supply the heart muscle with oxygen
+SUMMARY: a double circulation keeps oxygenated and deoxygenated blood apart.
+
+  [aside - TO DO: redraw the heart diagram!! label the valves properly]
+
+2. BLOOD VESSELS
+----------------------------------------------------------------------
+What carries blood     | 2.1 Arteries carry blood away from the heart at high pressure
+ away from the heart?  |     -> thick muscular walls and elastic fibres
+                       | 2.2 Capillaries are one cell thick -> fast diffusion into tissues
+
+3. BLOOD (quick facts)
+----------------------------------------------------------------------
+                       | 3.1 Platelets are fragments of cells that help blood to clot
+                       | 3.2 Plasma carries carbon dioxide, urea and glucose
+"""
+
+
+def test_numbered_points_wrapped_under_their_text_are_whole_cards(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, CORNELL_HEART)
+    fronts = [note.front for note in notes]
+    # a point's text goes on in the lines indented under it, whatever the line length
+    ventricle = [front for front in fronts if "thickest wall" in front]
+    assert ventricle and "whole body at high pressure" in ventricle[0], fronts
+    # "b. 1578" (born) ends no sentence: the year stays with whom it is about
+    assert any("Harvey" in front and "1578" in front for front in fronts), fronts
+    # the section numbers count the points, the cue column and its "|" are no part of them,
+    # even where a section has no cue beside it
+    assert not any(re.search(r"\b\d\.\d\b|\|", front) for front in fronts), fronts
+    assert any(front.startswith("[Platelets]") for front in fronts), fronts
+    # the notes' title in capitals and the writer's aside are not facts
+    assert not any("UNIT 3" in front or "TO DO" in front for front in fronts), fronts
+    assert {note.context for note in notes} >= {"THE HEART", "BLOOD (quick facts)"}
+
+
+def test_a_figure_opening_a_line_is_no_section_number(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Kenya - population notes\n\n"
+        "3.5 million people live in Nairobi, the capital and largest city.\n"
+        "Mombasa is the main port on the Indian Ocean coast.\n",
+    )
+    assert any("3.5 million" in note.front + note.back for note in notes), notes
+
+
+def test_asides_about_the_notes_or_the_course_give_no_cards(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Rates of reaction\n\n"
+        "Last updated 3 May by Mr K.\n\n"
+        "- A catalyst lowers the activation energy of a reaction\n"
+        "- The Maxwell-Boltzmann distribution is not on our spec, skip\n"
+        "- Rate doubles for every 10 C rise. lost a mark on this in the mock\n"
+        "- Increasing the concentration increases the frequency of collisions\n",
+        name="rates.md",
+    )
+    text = " ".join(note.front + " " + note.back for note in notes)
+    assert "activation energy" in text
+    for aside in ("Last updated", "Maxwell", "lost a mark"):
+        assert aside not in text, aside

@@ -276,7 +276,7 @@ _POINTER = re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$")  # "V = IR <- learn this
 # A short bracket with a figure after a sentence's end goes with that sentence: where a
 # quotation is said ("(3.1)", "(p. 23)", clauses.PLACE) or a worked figure ("(250 mA = 0.25 A)")
 _BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")
-_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # "Oliver O.", "NICRA (N."
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Za-z]\.$")  # "Oliver O.", "NICRA (N.", "Mary, b. 1516"
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
     r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"

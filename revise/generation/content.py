@@ -27,7 +27,10 @@ MARKS = Guarded(
 )
 NOTE_TO_SELF = Guarded(
     re.compile(
-        r"\b(?:todo|fixme|tbc)\b|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
+        r"\b(?:todo|fixme|tbc)\b|(?:^|[^\w\s]\s*)to[\s-]do\b|\blost\s+(?:a|one|\d+)\s+marks?\b"
+        r"|\b(?:not|isn't|is\s+not)\s+(?:on|in)\s+(?:the|our|my)\s+(?:spec|specification)\b"
+        r"|^\W*last\s+(?:updated|modified|edited)\b"
+        r"|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
         r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b"
         r"|\b(?:above|below)\b(?=[^.!?]*\bsee\b)",
         re.I,

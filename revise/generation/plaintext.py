@@ -100,11 +100,74 @@ def parse_plain_text(text: str) -> Document:
     lines, ruled = without_rules(text.split("\n"))
     titles = numbered_titles(lines)
     titles.update(ruled)
-    document = _parse_tables_and_lines(lines, frozenset(ruled))
+    points = section_points(lines)
+    document = _parse_tables_and_lines(_lists_from_points(lines, points), frozenset(ruled))
     if titles:
         document.blocks = _with_titles(document.blocks, titles, lines)
-    document.blocks = examples_below(document.blocks)
+    document.blocks = examples_below(_without_point_numbers(document.blocks, points))
     return document
+
+
+# "2.4 Wolsey fell ...": a decimal number that counts the points of a section, at the margin
+_POINT_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+
+
+def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """ "2.4" after "2.3", "2.3.1" after "2.3", "3.1" after "2.7" or "2.3.4": the next number of
+    an outline's count."""
+    if after == (*before, 1):
+        return True
+    for depth in range(min(len(before), len(after)), 0, -1):
+        if after[:depth] == (*before[: depth - 1], before[depth - 1] + 1) and all(
+            part == 1 for part in after[depth:]
+        ):
+            return True
+    return False
+
+
+def section_points(lines: list[str]) -> dict[int, str]:
+    """The lines (from 1) that open on a decimal number counting the notes' points ("1.1",
+    "1.2", ... "2.1"), with the number: numbers at the margin that run in sequence down the
+    page. "3.5 million people ..." or "1.5 V across ..." opening a line is no count: no line
+    before or after it goes on from its number."""
+    numbered = [
+        (index + 1, match["number"])
+        for index, line in enumerate(lines)
+        if (match := _POINT_NUMBER.match(line))
+    ]
+    counts = [tuple(int(part) for part in number.split(".")) for _, number in numbered]
+    found: dict[int, str] = {}
+    for position in range(1, len(numbered)):
+        if _follows(counts[position - 1], counts[position]):
+            found.update(numbered[position - 1 : position + 1])
+    return found
+
+
+def _lists_from_points(lines: list[str], points: dict[int, str]) -> list[str]:
+    """ "5.5 a) religious ..." over "    b) economic ...": a point that opens straight on its
+    lettered list is that list, at the point's margin."""
+    result = list(lines)
+    for line in points:
+        text = lines[line - 1]
+        rest = text[_POINT_NUMBER.match(text).end() :]
+        if not LIST_MARKED.match(rest):
+            continue
+        result[line - 1] = rest
+        column = len(text) - len(rest)
+        for below in range(line, len(lines)):
+            if not lines[below].strip() or _indent(lines[below]) < column:
+                break
+            result[below] = lines[below][column:]
+    return result
+
+
+def _without_point_numbers(blocks: list[Block], points: dict[int, str]) -> list[Block]:
+    """The blocks without the point numbers they open on: the numbers are the notes' outline,
+    no part of what a point says."""
+    return [
+        _without_number(block, points[block.start]) if block.start in points else block
+        for block in blocks
+    ]
 
 
 MIN_CUE_COLUMN_LINES = 4
@@ -120,14 +183,23 @@ def without_cue_column(lines: list[str]) -> list[str]:
     with nothing to its left and at least one cue a question. Only the notes right of the "|"
     stay, each on its own line so that line numbers still hold; the cues ask what the notes say."""
     kept = list(lines)
+    runs: list[tuple[int, int, int]] = []  # first line, end and column of each run
     index = 0
     while index < len(lines):
         column = lines[index].find("|")
         end = index
         while end < len(lines) and _in_column(lines[end], column):
             end += 1
+        runs.append((index, end, column))
+        index = max(end, index + 1)
+    cue_columns = [column for index, end, column in runs if _is_cue_column(lines[index:end])]
+    for index, end, column in runs:
         run = lines[index:end]
-        if _is_cue_column(run):
+        # (a part of the page with no cue beside its notes, "    | 7.1 ...", or too short to
+        # tell on its own, is in the column the rest of the page has)
+        cues = [line[: line.find("|")].strip() for line in run]
+        near = any(abs(column - other) <= CUE_COLUMN_SLACK for other in cue_columns)
+        if (near and any(not cue or cue.endswith("?") for cue in cues)) or _is_cue_column(run):
             for offset, line in enumerate(run):
                 notes = line[line.find("|") + 1 :]
                 kept[index + offset] = notes[1:] if notes.startswith(" ") else notes
@@ -135,7 +207,6 @@ def without_cue_column(lines: list[str]) -> list[str]:
             for header in range(max(index - COLUMN_HEADER_REACH, 0), index + 1):
                 if _names_columns(lines[header], column):
                     kept[header] = ""
-        index = max(end, index + 1)
     return kept
 
 
@@ -284,9 +355,9 @@ def _title_text(text: str, subsection: bool = False) -> str:
     and its topic ("2.1 Taylor - scientific management")."""
     text = text.rstrip(" :")
     tokens = text.split()
-    if not tokens or re.search(r"\s=\s|:\s", text):
-        return ""
-    if "?" in text:
+    if not tokens or re.search(r"\s=\s|:\s", text) or LIST_MARKED.match(text):
+        return ""  # (nor "4.8 a) money ...", which opens its section's list)
+    if "?" in _PARENTHESES.sub("", text):  # ("a) money (main reason?)" asks nothing)
         return text if len(tokens) <= MAX_CUE_WORDS and not text.endswith(".") else ""
     sides = _TITLE_DASH.split(text)
     if len(sides) > (2 if subsection else 1) or len(tokens) > MAX_TITLE_WORDS:
@@ -706,10 +777,12 @@ def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Doc
         title_end = raw.end
     if is_indented_outline(lines):
         return Document(" ".join(title_parts), _indented_blocks(raws, ruled))
+    points = section_points(lines)
     candidates = [
         raw.start in ruled
         or (
             not (ruled and raw.bullet)
+            and raw.start not in points
             and not (raw.bullet and raw.text[:1].islower())  # "- in the stroma": a point
             and looks_like_heading(raw.text)
             and not EXAMPLE_LINE.match(raw.text)
@@ -852,6 +925,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
     so do bullets and lines that each state one fact in the same shape (a list written
     without bullets: `ayer - yesterday`, `anoche - last night`)."""
     unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
+    points = section_points(lines)
     groups: list[list[tuple[str, int]]] = [[]]
     for number, line in enumerate(lines, start=1):
         if line.strip():
@@ -887,16 +961,39 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
             item = None
             following = group[index + 1][0].strip() if index + 1 < len(group) else ""
             above = group[index - 1][0].strip() if index else ""
-            separate = _is_separate_line(line, following, paragraph) or (
-                capitals and (starts_own_line(line) or _same_opening(line, above))
+            below = group[index + 1][0] if index + 1 < len(group) else ""
+            # ("Bigod's Rising gave H8 an excuse" over "    -> 200 executed": wrapped)
+            wrapped = (
+                _indent(below) > _indent(full)
+                and bool(_GOES_ON.match(following) or following[:1].islower())
+                and not (_heads_section(line, capitals) and not _POINT_NUMBER.match(line))
+            )
+            separate = not wrapped and (
+                _is_separate_line(line, following, paragraph)
+                or (capitals and (starts_own_line(line) or _same_opening(line, above)))
             )
             if separate:
                 raws.append(_Raw(False, number, [(line, number)]))
                 paragraph = None
-            elif paragraph is None or (unwrapped and not _left_mid_phrase(paragraph.last)):
-                # (in notes whose author never wraps a line, a line after one that ends on a
-                # whole phrase is a note of its own, full stop or not)
-                paragraph = _Raw(False, number, [(line, number)])
+            elif (
+                paragraph is None
+                or number in points
+                or (paragraph.start in points and _indent(full) <= paragraph.indent)
+                or (
+                    unwrapped
+                    and not _left_mid_phrase(paragraph.text)
+                    and not (
+                        _indent(full) > paragraph.indent
+                        and (_GOES_ON.match(line) or line[:1].islower())
+                    )
+                )
+            ):
+                # (each numbered point is a note of its own, wrapped onto the lines indented
+                # under its text; in notes whose author never wraps a line, a line after one
+                # that ends on a whole phrase is a note of its own, full stop or not, unless it
+                # is indented below it and goes on from it: "    (Fidei Defensor) in 1521",
+                # "    w/o royal consent")
+                paragraph = _Raw(False, number, [(line, number)], _indent(full))
                 raws.append(paragraph)
             else:
                 paragraph.pieces.append((line, number))
@@ -990,25 +1087,62 @@ def _indented_items(group: list[tuple[str, int]], capitals: bool) -> dict[int, s
         if _BULLET.match(line) or _BULLET.match(below) or _indent(below) <= _indent(line):
             continue
         text = line.strip()
-        if len(text.split()) > MAX_PARENT_WORDS or _MID_PHRASE.search(text):
+        if (
+            len(text.split()) > MAX_PARENT_WORDS
+            or _MID_PHRASE.search(text)
+            or _left_mid_phrase(text)
+        ):
             continue
-        if not _heads_section(text, capitals):
-            items[index] = text  # ("Effects" over its points stays their heading)
+        heads = _heads_section(text, capitals) and not _POINT_NUMBER.match(text)
+        children: dict[int, str] = {}
         for deeper in range(index + 1, len(group)):
             under = group[deeper][0]
             if _indent(under) <= _indent(line) or _BULLET.match(under):
                 break
-            items[deeper] = under.strip()
+            # ("    -> adjourned in July", a point's text wrapped: the line above goes on)
+            if not heads and deeper == index + 1 and _GOES_ON.match(under.strip()):
+                continue
+            if not children and _wraps_point(line, under):
+                continue
+            children[deeper] = under.strip()
+        if children and not heads:
+            items[index] = text  # ("Effects" over its points stays their heading)
+        items.update(children)
     return items
 
 
 MAX_WRAPPED_LINE = 100  # characters: notes with a longer line are not wrapped by hand
 
 
+def _wraps_point(line: str, below: str) -> bool:
+    """ "6.5 Act of Six Articles -> confirmed" over "    transubstantiation, clerical ...": a
+    numbered point wrapped onto the next line, which goes on in lower case under its text."""
+    number = _POINT_NUMBER.match(line.lstrip())
+    return (
+        bool(number)
+        and _indent(below) == _indent(line) + number.end()
+        and below.strip()[:1].islower()
+    )
+
+
 def _left_mid_phrase(text: str) -> bool:
-    """ "... the Treaty of" or "... France," : a line that stops where its phrase cannot."""
+    """ "... the Treaty of", "... France," or "... (Defence of the Seven": text that stops where
+    its phrase cannot."""
     last = text.split()[-1] if text.split() else ""
-    return last.endswith((",", "-", "\u2013", "&", "+")) or is_stopword(last.casefold())
+    return (
+        last.endswith((",", "-", "\u2013", "&", "+"))
+        or is_stopword(last.casefold())
+        or _unclosed(text)
+    )
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket or a quotation opened and not closed."""
+    return (
+        text.count("(") > text.count(")")
+        or text.count('"') % 2 == 1
+        or text.count("\u201c") > text.count("\u201d")
+    )
 
 
 def _under_item(line: str, item: _Raw) -> bool:
@@ -1033,7 +1167,9 @@ def _continues_item(line: str, item: _Raw) -> bool:
 
 def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool:
     """A heading or menu line stands alone even when no blank line surrounds it."""
-    if paragraph is not None and not _TERMINAL.search(paragraph.last):
+    if paragraph is not None and (
+        not _TERMINAL.search(paragraph.last) or _left_mid_phrase(paragraph.text)
+    ):
         return False  # the paragraph is still mid-sentence: this line continues it
     count = len(line.split())
     if _SHOUT.search(line) and looks_like_heading(_unshout(line)):
@@ -1079,14 +1215,21 @@ def _parse_prose(
     raws = [raw for raw in _prose_raws(lines, capitals) if not is_boilerplate(raw.text)]
     raws = _drop_repeated_short_lines(raws)
     raws = [_unshouted(raw) for raw in raws]
+    points = section_points(lines)  # ("2.3 Legatine court at Blackfriars": a point)
     headings = [
         raw.start in ruled
-        or (not raw.bullet and (_heads_section(raw.text, capitals) or _titles_list(raws, index)))
+        or (
+            not raw.bullet
+            and raw.start not in points
+            and (_heads_section(raw.text, capitals) or _titles_list(raws, index))
+        )
         for index, raw in enumerate(raws)
     ]
     title = ""
     first_line = next((number for number, line in enumerate(lines, start=1) if line.strip()), 0)
-    if raws and (headings[0] or _dashed_title(raws[0], first_line)):
+    if raws and (
+        headings[0] or _dashed_title(raws[0], first_line) or _shouted_title(raws[0], first_line)
+    ):
         title = raws[0].text
         raws, headings = raws[1:], headings[1:]
     blocks: list[Block] = []
@@ -1125,6 +1268,17 @@ def _dashed_title(raw: _Raw, first_line: int) -> bool:
         return False
     joined = _TITLE_DASH.sub(" ", raw.text)
     return joined != raw.text and looks_like_heading(joined)
+
+
+def _shouted_title(raw: _Raw, first_line: int) -> bool:
+    """ "HISTORY - PAPER 2: THE REFORMATION (1527-1547)": the notes' first line, in capitals, is
+    their title, even where it reads as a term and its meaning."""
+    return (
+        (not raw.bullet or raw.pair)
+        and len(raw.pieces) == 1
+        and raw.start == first_line
+        and _capitals_heading(raw.text)
+    )
 
 
 _TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
