@@ -126,3 +126,13 @@ def test_a_month_and_a_year_before_christ_are_one_date(tmp_path: Path) -> None:
     )
     assert any(note.back == "August 30 BC" or "[August 30 BC]" in note.front for note in notes)
     assert not any("BC Cleopatra" in note.front for note in notes)
+
+
+def test_it_in_a_bullet_is_the_thing_the_notes_name_in_lower_case(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Digestion\n\n- Lipase is made in the pancreas and the small intestine. It breaks "
+        "down lipids into fatty acids and glycerol.\n- Protease digests proteins in the stomach.\n",
+    )
+    lipids = [note for note in notes if "lipids" in note.front]
+    assert lipids and all("Lipase breaks down" in note.front for note in lipids)

@@ -1417,20 +1417,22 @@ def _pronouns_resolved(
     subject) and that subject, normalised ("" where none was put in). The paragraph before
     under the same heading may name it."""
     block = passage.block
-    if block.kind is not BlockKind.TEXT:
+    if block.kind not in (BlockKind.TEXT, BlockKind.ITEM):
         return [(tidy(raw), block.line_at(start), "") for start, _, raw in spans]
     antecedents: list[Antecedent] = []
-    if previous and previous.block.kind is BlockKind.TEXT and previous.trail == passage.trail:
+    follows = block.kind is BlockKind.TEXT and previous and previous.block.kind is BlockKind.TEXT
+    if follows and previous and previous.trail == passage.trail:
         for start, _, raw in sentences(previous.block.text):
             said = resolved(tidy(raw), antecedents)[0]
-            subject = subject_of(said, previous.block.line_at(start), vocabulary.lower)
+            line = previous.block.line_at(start)
+            subject = subject_of(said, line, vocabulary.lower, vocabulary.names)
             antecedents.extend([subject] if subject else [])
     out = []
     for start, _, raw in spans:
         line = block.line_at(start)
         said, named = resolved(tidy(raw), antecedents)
         out.append((said, named.start, normalise(named.text)) if named else (said, line, ""))
-        subject = subject_of(said, line, vocabulary.lower)
+        subject = subject_of(said, line, vocabulary.lower, vocabulary.names)
         antecedents.extend([subject] if subject else [])
     return out
 
@@ -2318,7 +2320,9 @@ def _question(
     lead = _CONJUNCTION.sub("", lead.lstrip())
     if clause_start:
         # "The mirror was ground wrongly, and it was repaired in 1993": "it" is the mirror
-        subject = subject_of(sentence[:clause_start], source.start, vocabulary.lower)
+        subject = subject_of(
+            sentence[:clause_start], source.start, vocabulary.lower, vocabulary.names
+        )
         lead = resolved(lead, [subject] if subject else [])[0]
     answer_start = target.start
     article = re.search(r"\bthe\s+$", sentence[: target.start], re.I)

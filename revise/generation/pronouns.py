@@ -16,6 +16,7 @@ from revise.generation.grammar import split_clause, verb_base
 from revise.generation.language import is_stopword, is_verb_form
 
 PERSON, THING, THINGS = "person", "thing", "things"
+EITHER = "person or thing"  # "Lipase ...", "Bismarck ...": one word, named only at the start
 
 _AGREES = {
     "he": PERSON,
@@ -49,6 +50,7 @@ _DUMMY_IT = re.compile(
 _ASIDES = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|a|an|the)\s[^,]*,")
 MAX_ANTECEDENT_WORDS = 5
 MAX_THING_WORDS = 6  # "The Hubble Space Telescope's main mirror"
+MAX_BARE_WORDS = 3  # "Bile", "Amylase enzymes", "Stomach acid"
 LOOKBACK = 2  # "Caesar was named dictator. Many senators feared ... He was assassinated"
 
 
@@ -62,11 +64,15 @@ class Antecedent:
     start: int
 
 
-def subject_of(sentence: str, start: int, lower: frozenset[str]) -> Antecedent | None:
+def subject_of(
+    sentence: str, start: int, lower: frozenset[str], names: frozenset[str] = frozenset()
+) -> Antecedent | None:
     """The named subject a later pronoun may stand for: a person's name ("Gaius Marius", or
     "Octavian" in "Caesar's adopted heir Octavian"), or a thing or things introduced with
     "the"/"a" ("The sleep-wake cycle", "The popular assemblies"). `lower` holds the words the
-    notes write in lower case, which never make a person's name."""
+    notes write in lower case, which never make a person's name; `names` those they capitalise
+    in mid-sentence. One word the notes never write anywhere but at a sentence's start may be a
+    person or a thing ("Lipase breaks down lipids", "Bismarck resigned")."""
     text = _ASIDES.sub("", sentence)
     fronted = FRONTED_TIME.match(text)
     text = text[fronted.end() :] if fronted else text
@@ -75,20 +81,28 @@ def subject_of(sentence: str, start: int, lower: frozenset[str]) -> Antecedent |
         return None
     subject = [token.strip(",;:") for token in clause.subject]
     named = _trailing_name(subject, lower)
+    if named == subject[0] and named.casefold() not in names:
+        return Antecedent(named, EITHER, start)
     if named:
         return Antecedent(named, PERSON, start)
     first = subject[0].casefold()
-    if first not in ("the", "a", "an") or len(subject) < 2 or len(subject) > MAX_THING_WORDS:
-        return None
     if any(not re.fullmatch(r"[\w'\u2019-]+", token) for token in subject):
+        return None
+    bare = first in lower and not is_stopword(first) and all(t.islower() for t in subject[1:])
+    if bare and len(subject) <= MAX_BARE_WORDS:
+        # "Bile is made in the liver. It is released ...": a thing the notes name in lower case
+        return Antecedent(" ".join([first, *subject[1:]]), _number(subject[-1]), start)
+    if first not in ("the", "a", "an") or len(subject) < 2 or len(subject) > MAX_THING_WORDS:
         return None
     if first != "the" and not subject[-1][:1].isupper():
         return None  # "A cycle ...": a thing in general, which "it" then names only loosely
-    plural = subject[-1].casefold().endswith("s") and not subject[-1].casefold().endswith(
-        ("ss", "us", "is")
-    )
-    agrees = THINGS if plural else THING
-    return Antecedent(" ".join(subject), agrees, start)
+    return Antecedent(" ".join(subject), _number(subject[-1]), start)
+
+
+def _number(noun: str) -> str:
+    """ "it" stands for a thing, "they" for things: "enzymes", not "catalysis" or "virus"."""
+    lower = noun.casefold()
+    return THINGS if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) else THING
 
 
 def _trailing_name(subject: list[str], lower: frozenset[str]) -> str:
@@ -147,12 +161,14 @@ def resolved(sentence: str, antecedents: list[Antecedent]) -> tuple[str, Anteced
         return sentence, None
     wanted = _AGREES[pronoun]
     recent = antecedents[-LOOKBACK:]
-    found = next((a for a in reversed(recent) if a.agrees == wanted), None)
+    agreeing = (wanted, EITHER) if wanted != THINGS else (wanted,)
+    found = next((a for a in reversed(recent) if a.agrees in agreeing), None)
     if found is None:
         return sentence, None
-    named = f"{found.text}'s" if possessive and found.agrees == PERSON else found.text
-    if possessive and found.agrees != PERSON:
-        named = f"{found.text}'" if found.text.endswith("s") else f"{found.text}'s"
+    named = found.text
+    if possessive:
+        plural = found.agrees == THINGS and found.text.endswith("s")
+        named = f"{found.text}'" if plural else f"{found.text}'s"  # "the enzymes'", "Tiberius's"
     if head:
         named = named[:1].lower() + named[1:] if named.split()[0] in ("The", "A", "An") else named
         return f"{head}{named} {rest}", found
