@@ -143,3 +143,15 @@ def test_a_bare_ordinal_after_a_count_is_the_first_of_the_things_counted(tmp_pat
     assert asked(notes)["Why was the first war 1361-70 significant?"] == (
         "The size of the league's new fleet"
     )
+
+
+def test_what_happens_when_asks_when_it_happens(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Weathering\n\nFreeze-thaw weathering happens when water in cracks freezes and "
+        "expands by about 9% -> the rock splits.\n",
+    )
+    when = {front.casefold(): back for front, back in asked(notes).items()}
+    assert when["when does freeze-thaw weathering happen?"] == (
+        "When water in cracks freezes and expands by about 9%"
+    )

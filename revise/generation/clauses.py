@@ -1328,3 +1328,36 @@ def comparison(sentence: str, names: frozenset[str]) -> list[Question]:
 def lower_first_char(text: str) -> str:
     """ "What has Russia assumed?" after a lead: "..., what has Russia assumed?" """
     return text[:1].lower() + text[1:]
+
+
+_OCCURS_WHEN = re.compile(
+    r"^(?P<thing>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?)\s+"
+    r"(?P<verb>happens|happen|occurs|occur|takes\s+place|take\s+place)\s+when\s+(?P<when>\S.+)$"
+)
+# what follows the condition: what it leads to, an aside, a second clause
+_CONDITION_END = re.compile(r"\s*(?:->|=>|\u2192|;|\s[-\u2013\u2014]\s|\(|,\s+(?:so|which|and)\s)")
+
+
+def occurs_when(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Deposition happens when waves lose energy -> sheltered bays" -> "When does deposition
+    happen?" :: "When waves lose energy"; "Jet lag occurs when a person crosses time zones
+    faster than the body clock can adjust" -> "When does jet lag occur?"."""
+    match = _OCCURS_WHEN.match(sentence.strip().rstrip("."))
+    if not match:
+        return []
+    thing = match["thing"].split()
+    finite = [w for w in thing[1:] if is_verb_form(w) and not w.casefold().endswith("ing")]
+    if thing[0].casefold() in PRONOUNS or finite or "and" in thing:
+        return []  # "It happens when ...", "the reaction is fast and happens when ..."
+    if len(thing) > 1 and not all(is_noun_phrase_word(word) for word in thing[1:]):
+        return []
+    when = _CONDITION_END.split(match["when"], maxsplit=1)[0].strip().rstrip(",.")
+    if not 2 <= len(words(when)) <= MAX_ANSWER_WORDS:
+        return []
+    plural = match["verb"] in ("happen", "occur", "take place")
+    base = {"happens": "happen", "occurs": "occur"}.get(match["verb"], "take place")
+    base = match["verb"] if plural else base
+    shown = " ".join(lower_first(thing, names))
+    front = finish_question(f"When {'do' if plural else 'does'} {shown} {base}")
+    answer = f"when {when}" if len(words(when)) < MAX_ANSWER_WORDS else when
+    return [Question(front, capital(answer), Shape.RELATION, 11.0)]
