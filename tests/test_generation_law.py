@@ -190,3 +190,19 @@ def test_a_case_told_by_its_facts_is_asked_from_them(tmp_path: Path) -> None:
     assert [front for front in clozes if front.startswith("[Kemp v Rowe]")]
     assert [front for front in clozes if front.startswith("[Dawson v Pike]")]
     assert not [front for front in cards if front.startswith("Which case held that speedboat")]
+
+
+def test_a_party_and_a_condition_under_a_who_heading_asks_when_the_rule_reaches_it(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "OCCUPIERS' LIABILITY\n"
+        "\twho is liable\n"
+        "\t\toccupier - anyone with enough control over the premises\n"
+        "\t\tcontractor - only if the work was not done with reasonable care (Haseldine)\n",
+    )
+    assert cards["When is a contractor liable?"] == (
+        "Only if the work was not done with reasonable care"
+    )
+    assert "What is contractor?" not in cards

@@ -1044,6 +1044,9 @@ def _passage_drafts(
     enacted = _enacted_drafts(passage, title, path)
     if enacted:
         return enacted
+    conditioned = _role_condition_draft(passage, title, path)
+    if conditioned:
+        return [conditioned]
     held = _held_sentence(block) if holding and case and held_asked else -1
     told = _told_case(block) if not holding and held_asked else None
     if told:
@@ -3157,6 +3160,46 @@ _DEFINITION_LINE = re.compile(
     r"(?P<meaning>\S.*)$",
     re.I,
 )
+
+
+_DETERMINERS_OR_OWNERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "any", "each"])
+# "who can be sued", "Who is liable?": a heading that asks which parties a rule reaches
+_WHO_HEADING = re.compile(
+    r"^who\s+(?P<aux>can|may|is|are|must|will|should)\s+(?P<rest>[a-z][\w\s'-]{1,40}?)\??$", re.I
+)
+# "landlord - only if authorised the nuisance": a party, then when the rule reaches it
+_ROLE_CONDITION = re.compile(
+    r"^(?P<role>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?:[:\u2013\u2014]|\s-)\s*"
+    r"(?P<when>(?:only\s+)?(?:if|when|where|unless|provided|as\s+long\s+as)\b.+)$",
+    re.I,
+)
+
+
+def _role_condition_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "landlord - only if authorised the nuisance" under "who can be sued" -> "When can a
+    landlord be sued?": a party and the condition on which the heading's rule reaches it,
+    not "What is landlord?"."""
+    block = passage.block
+    heading = tidy(passage.label or (passage.trail[-1] if passage.trail else ""))
+    asked = _WHO_HEADING.match(heading.rstrip(" :"))
+    found = _ROLE_CONDITION.match(tidy(block.text))
+    if block.kind is not BlockKind.ITEM or not asked or not found:
+        return None
+    role = " ".join(lower_first(found["role"].split()))
+    role = (
+        role
+        if role.split()[0].casefold() in _DETERMINERS_OR_OWNERS
+        else (f"{indefinite_article(role)} {role}")
+    )
+    answer = capital(re.sub(r"\s*\([^()]*\)", "", found["when"]).strip(" .;,"))
+    if len(answer.split()) > MAX_ANSWER_WORDS:
+        return None
+    front = f"When {asked['aux'].casefold()} {role} {asked['rest'].strip().casefold()}?"
+    source = SourceRef(path, block.start, block.end)
+    note = NoteData(
+        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
+    )
+    return Draft([Option(note, answer, 12.0, front)])
 
 
 def _definition_draft(passage: Passage, title: str, path: str) -> Draft | None:
