@@ -22,6 +22,7 @@ from revise.generation.clauses import (
     WHO_SAYS,
     comparison,
     conceded,
+    done_to_then,
     examples,
     good_subject,
     grouped_into,
@@ -43,6 +44,7 @@ from revise.generation.clauses import (
     tied_to,
     trailing_point,
     under_whose,
+    what_became,
     which_did,
     while_doing,
     with_doing,
@@ -66,6 +68,7 @@ from revise.generation.events import (
     means,
     method,
     outcome,
+    person_event,
     phase,
     says_a_change,
     what_follows,
@@ -1216,6 +1219,11 @@ def _passage_drafts(
             # line goes on about the one its sibling opened on
             borrowed = _subject_from(sentence, previous.block.text, vocabulary)
             sentence = borrowed or sentence
+        if index == 0 and not labelled and not borrowed and block.kind is BlockKind.ITEM:
+            # "He was concerned that Taiwan could be ..." under "Taiwan was extremely important
+            # to Mao for 2 reasons": the one person its parent bullet names
+            borrowed = _named_by_label(sentence, short_label(passage.label), vocabulary)
+            sentence = borrowed or sentence
         key = normalise(sentence)
         if key in seen or not _is_fact(sentence, block.kind, block.terms):
             continue
@@ -1662,6 +1670,29 @@ def _subject_from(sentence: str, before: str, vocabulary: Vocabulary) -> str:
 _FRONTED_PHRASE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s+[-\u2013\u2014]+\s+")
 
 
+_LABEL_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}")
+
+
+def _named_by_label(sentence: str, label: str, vocabulary: Vocabulary) -> str:
+    """ "He was concerned that Taiwan could be used as a US base" under "Taiwan was extremely
+    important to Mao for 2 reasons" -> "Mao was concerned that ...": "he" or "she" opening a
+    sub-bullet is the one name of the parent bullet that is a person's and that the sentence
+    does not name itself (a pronoun never stands for a name in its own clause); "" where
+    the parent names no such one, or more than one."""
+    said_of = re.match(r"(?:he|she)\s+(?P<rest>[a-z].+)$", sentence, re.I)
+    if not said_of or not label:
+        return ""
+    shown = f" {normalise(sentence)} "
+    named = {
+        name
+        for name in _LABEL_NAME.findall(label)
+        if f" {normalise(name)} " not in shown and _names_person(name, vocabulary)
+    }
+    if len(named) != 1:
+        return ""
+    return f"{named.pop()} {said_of['rest']}"
+
+
 def _names_person(name: str, vocabulary: Vocabulary) -> bool:
     """ "Khrushchev", "Kim Il-Sung": words the notes never write in lower case, and no "The"."""
     return not any(
@@ -2020,6 +2051,13 @@ def announces_list(text: str) -> bool:
     return text.rstrip().endswith(":") or bool(LIST_COUNT.search(text))
 
 
+# A named thing, then the ", which was ..." clause that announces the count of what follows.
+_COUNT_SAID_OF = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}),\s+which\s+"
+    r"(?P<said>(?:is|was|are|were)\s[^,;:]+?)\s*:?$"
+)
+
+
 def short_label(label: str) -> str:
     """A parent bullet as a context line: the part that introduces the sub-bullets (the last
     of its dash-separated parts when it ends in ':'), cut to a dozen words."""
@@ -2027,6 +2065,11 @@ def short_label(label: str) -> str:
         return ""
     pieces = [piece for piece in DASH.split(label) if piece.strip()]
     text = pieces[-1] if label.rstrip().endswith(":") else pieces[0]
+    counted = _COUNT_SAID_OF.search(pieces[-1].strip()) if LIST_COUNT.search(label) else None
+    if counted and len(f"{counted['name']} {counted['said']}".split()) <= MAX_LABEL_WORDS:
+        # "... set up their own govt in Taiwan, which was extremely important to Mao for 2
+        # reasons" over the reasons: "Taiwan was extremely important to Mao for 2 reasons"
+        return tidy(f"{counted['name']} {counted['said']}").rstrip(" :;,.")
     if DATED_ENTRY.match(label) and len(pieces) == 2:  # "1948 - Berlin Blockade", not "1948"
         text = label
     text = tidy(text).rstrip(" :;,.")
@@ -2094,12 +2137,15 @@ def shaped_questions(
         *with_doing(sentence, names),
         *trailing_point(sentence),
         *set_out_to(sentence, names),
+        *done_to_then(sentence, names),
+        *what_became(sentence, names),
         *change(sentence, names),
         *affect(sentence, names),
         *ended(sentence, names),
         *phase(sentence, names),
         *dated(sentence),
         *dated_event(sentence),
+        *person_event(sentence),
         *means(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]

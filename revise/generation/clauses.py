@@ -340,10 +340,25 @@ def _stance_question(
         # "believed workers want money only, so he brought in piece rates": what followed
         # from the belief is not part of it
         answer = _answer(re.split(r",\s+so\s+", " ".join(rest), maxsplit=1)[0])
+    cast = _CAST_AS.match(" ".join(rest))
+    if not answer and cast and not trailer:
+        # "was concerned that Taiwan could be used as a US base in a future war ..." (too
+        # long to be the answer) -> "What was Mao concerned Taiwan could be used as?"
+        answer = _answer(cast["what"])
+        asked = re.sub(r"\s+(?:about|of)$", "", front)
+        front = f"{asked} {cast['thing']} {cast['modal']} be {cast['done']} as"
     if len(words(answer)) < MIN_CONTENT_WORDS:
         return []
     text = f"{front} {trailer}" if trailer else front
     return [Question(finish_question(text), answer, Shape.WHY, 10.0)]
+
+
+# What someone feared or hoped a thing would be made into: "Taiwan could be used as a base".
+_CAST_AS = re.compile(
+    r"^(?P<thing>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}|the\s+[a-z]+)\s+"
+    r"(?P<modal>could|would|might|may|will|can)\s+be\s+(?P<done>[a-z]+(?:ed|en))\s+as\s+"
+    r"(?P<what>.+)$"
+)
 
 
 def _said_about(front: str, trailer: str, said: str, names: frozenset[str]) -> Question | None:
@@ -440,19 +455,32 @@ def set_out_to(sentence: str, names: frozenset[str]) -> list[Question]:
     if not is_base_verb(action[0]):
         return []  # "turned to USSR for aid": where, not what it set out to do
     turned = _BUT_THEN.split(" ".join(action), maxsplit=1)
-    then: list[Question] = []
     if len(turned) == 2:
-        # "refused to join the war as China's ally but agreed to sell China advanced military
-        # hardware": what it refused, and beside it what it agreed to
-        action = turned[0].split()
+        # "USSR refused to join the war as China's ally but agreed to sell China advanced
+        # military hardware" -> "Although USSR refused to join the war as China's ally, what
+        # did it agree to do?": the second deed asked against the first, one card for the
+        # contrast rather than two open "What did USSR refuse/agree to do?"
+        opened = " ".join(lower_first(subject, names))
+        first = " ".join([opened, match["verb"], match["adverb"] or "", "to", turned[0]])
         then = set_out_to(f"{match['subject']} {turned[1]}", names)
-        then = [replace(question, beside=True) for question in then]
+        shown = subject_phrase(subject, names)
+        last = subject[-1]
+        if last[:1].isupper() and not last.isupper():
+            pronoun = shown  # "Khrushchev": a name is said again, no "he" or "she" guessed
+        else:
+            pronoun = "they" if _plural(subject) or last.casefold().endswith("s") else "it"
+        contrast = []
+        for question in then:
+            asked = question.front.replace(f" {shown} ", f" {pronoun} ", 1)
+            front = f"Although {' '.join(first.split())}, {asked[:1].lower()}{asked[1:]}"
+            contrast.append(replace(question, front=front))
+        return contrast
     answer = _answer(" ".join(action))
     if len(words(answer)) < 2 or any(word.casefold() in _POINTING for word in words(answer)):
         return []  # "refused to seat them": whom is said elsewhere
     adverb = match["adverb"] or ""
     front = finish_question(f"What did {subject_phrase(subject, names)} {base} {adverb}to do")
-    return [Question(front, answer, Shape.OBJECT, 9.5), *then]
+    return [Question(front, answer, Shape.OBJECT, 9.5)]
 
 
 _BUT_THEN = re.compile(r"\s+but\s+(?=(?:also\s+)?[a-z]+ed\s+to\s+[a-z])")
@@ -544,6 +572,64 @@ _CONCEDED_NAME = re.compile(
 )
 
 
+_DONE_TO_THEN = re.compile(
+    r"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<whom>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})\s+"
+    r"(?P<rest>to\s+[a-z][^-\u2013\u2014;:]{2,60}?)\s+[-\u2013\u2014]+\s+(?P<clause>[A-Z].+)$"
+)
+
+
+def done_to_then(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Forced Mao to enter war - Mao anticipated Soviet help under the Treaty" -> "Forced to
+    enter war, what did Mao anticipate?": a line opening on what was done to someone, then
+    what they themselves thought or did, asks the second with the first as its setting."""
+    match = _DONE_TO_THEN.match(sentence.strip())
+    if not match or verb_base(match["verb"].casefold(), "VBD") is None:
+        return []
+    whom, clause = match["whom"], match["clause"]
+    if not clause.startswith(f"{whom} "):
+        return []  # the second clause is about someone else
+    setting = f"{match['verb']} {match['rest']}"
+    asked = stance(clause, names) or object_question(clause, names, about_label=True)
+    return [
+        replace(question, front=f"{setting}, {question.front[:1].lower()}{question.front[1:]}")
+        for question in asked[:1]
+    ]
+
+
+_BECAME = re.compile(
+    r"^(?P<subject>[^,;:()]{6,60}?)\s+became\s+(?P<what>(?:a|an|the)\s+[^,;:()]{3,60}?)\.?$"
+)
+
+
+def what_became(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "In the 2000s, North Korea's nuclear ambitions became a focal point in international
+    relations" -> "What became a focal point in international relations in the 2000s?" ::
+    "North Korea's nuclear ambitions": the thing that took on the role is the fact, and the
+    time it did so is shown; a name that "became king" is a who, and not asked here."""
+    if "became" not in cue_words(sentence):
+        return []
+    fronted = FRONTED.match(sentence.strip())
+    if not fronted or not re.search(r"\d", fronted["front"]):
+        return []  # the time it happened sets the question
+    match = _BECAME.match(fronted["main"].strip())
+    if not match:
+        return []
+    subject = match["subject"].split()
+    head = subject[-1]
+    if not head.islower() or not can_be(head, "NOUN"):
+        return []  # "William became king": someone, asked as who
+    if not all(
+        is_noun_phrase_word(word) or word.casefold() in PREPOSITIONS or is_stopword(word.casefold())
+        for word in subject
+    ):
+        return []  # a clause, not a thing: "the army that had won ..."
+    if len(words(match["subject"])) < 2 or len(words(match["subject"])) > MAX_ANSWER_WORDS:
+        return []
+    when = " ".join(lower_first(fronted["front"].split(), names))
+    front = finish_question(f"What became {match['what']} {when}")
+    return [Question(front, capital(match["subject"]), Shape.WHY, 10.0)]
+
+
 def main_clause(sentence: str) -> str:
     """ "Although Stalin manipulated Mao into entering war - the conflict consolidated the
     Sino-Soviet friendship" -> "The conflict consolidated the Sino-Soviet friendship": what the
@@ -570,7 +656,7 @@ def object_question(
     the labelled thing does is the fact whatever its verb: "What can sleep wash away?" """
     if not about_label and _object_words().isdisjoint(cue_words(sentence)):
         return []
-    found = _object_verb(sentence.split(), None if about_label else OBJECT_VERBS)
+    found = _object_verb(sentence.split(), None if about_label else _ASKED_VERBS)
     if found is None or " - " in sentence:
         return []
     subject, aux, base, rest = found
@@ -578,6 +664,16 @@ def object_question(
         return []
     rest = list(rest)
     asked = [base]
+    wanted_deed = _wanted_deed(base, rest)
+    if not about_label and base not in OBJECT_VERBS and not wanted_deed:
+        return []  # "wanted independence": only what one asked of another is asked
+    if wanted_deed:
+        # "Stalin needed Mao to fight with little Russian aid" -> "What did Stalin need Mao
+        # to do?": what one side wanted of another, not "What did Stalin need?"
+        whom, deed = wanted_deed
+        front = finish_question(f"What {aux} {subject_phrase(subject, names)} {base} {whom} to do")
+        # (what one wanted of another is the fact, not a fallback for a deleted name)
+        return [Question(front, deed, Shape.WHY, 10.2, asks=(subject[-1].casefold(), base))]
     if rest and rest[0].casefold() in PARTICLES:
         asked.append(rest.pop(0).casefold())  # "breaks down fats"
     elif base in ENABLING_VERBS and rest:
@@ -662,6 +758,33 @@ def _receives(first: str, then: str) -> bool:
     )
 
 
+# Verbs that ask another to act: "needed Mao to fight", "persuaded the king to sign".
+_WANTING_VERBS = frozenset(
+    ["need", "want", "expect", "persuade", "urge", "order", "ask", "force", "encourage"]
+)
+
+
+_ASKED_VERBS = OBJECT_VERBS | _WANTING_VERBS
+
+
+def _wanted_deed(base: str, rest: list[str]) -> tuple[str, str] | None:
+    """ "needed Mao to fight with minimalist Russian aid" -> ("Mao", "Fight with minimalist
+    Russian aid"): whom a wanting verb asks to act, and the act, where the act takes no object
+    of its own to ask ("to sign the treaty" asks what was signed)."""
+    if base not in _WANTING_VERBS:
+        return None
+    at = _to_do_at(rest)
+    if not at:
+        return None
+    after = rest[at + 2].casefold() if at + 2 < len(rest) else ""
+    if after and after not in PREPOSITIONS and set(lemmas(after)) != {"ADV"}:
+        return None  # "to fight alongside", "to act quickly": no object of its own
+    deed = _answer(" ".join(rest[at + 1 :]))
+    if len(words(deed)) < 2:
+        return None
+    return " ".join(rest[:at]), deed
+
+
 def _to_do_at(rest: list[str]) -> int:
     """Where "to" and a verb follow a short noun phrase: "the Soviet Union [to maintain]"."""
     for index, word in enumerate(rest[1:5], start=1):
@@ -674,10 +797,10 @@ def _to_do_at(rest: list[str]) -> int:
 
 @lru_cache(maxsize=1)
 def _object_words() -> frozenset[str]:
-    """Every form of OBJECT_VERBS that _object_verb reads as the clause's verb."""
+    """Every form of _ASKED_VERBS that _object_verb reads as the clause's verb."""
     tags = ("VBZ", "VBD", "VBP")
     return frozenset(
-        form for verb in OBJECT_VERBS for tag in tags for form in inflections(verb).get(tag, ())
+        form for verb in _ASKED_VERBS for tag in tags for form in inflections(verb).get(tag, ())
     )
 
 

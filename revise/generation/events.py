@@ -402,6 +402,16 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
         thing = agreed["thing"].strip()
         if not 2 <= len(words(thing)) <= MAX_ANSWER_WORDS:
             return []
+        told = sentence.strip().rstrip(".")
+        included = _INCLUDING.match(told[told.find(thing) + len(thing) :])
+        if included and 2 <= len(words(included["part"])) <= MAX_ANSWER_WORDS:
+            # "... agreed to: - A significant package of aid for China's first 5 year plan -
+            # including a bigger loan than in 1950": one of several things agreed to, shown
+            # whole and asked by what it included ("... What did it include?"), so the prompt
+            # has one answer and the detail is not lost
+            agreed_to = f"{text[: text.find(thing)]}{thing[:1].lower()}{thing[1:]}"
+            front = f"{capital(agreed_to.strip())}. What did it include"
+            return [Question(finish_question(front), capital(included["part"]), Shape.EFFECT, 11.1)]
         body = f"what did {shown} agree to"
         front = f"{match['front']}, {body}" if match["front"] else body
         return [Question(finish_question(front), capital(thing), Shape.EFFECT, 11.1)]
@@ -436,6 +446,11 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
 # What a lead's "agreed to:" is finished by when its item names a thing: "a bigger loan".
 _AGREED_THING = re.compile(
     r"^(?P<thing>(?:an?|the)\s+[^,;:()]+?)\s*(?:$|[,;(]|\s[-\u2013\u2014]+\s)", re.I
+)
+
+
+_INCLUDING = re.compile(
+    r"^\s*(?:,|[-\u2013\u2014]+)\s*including\s+(?P<part>[^,;:()]+?)\s*[.;]?$", re.I
 )
 
 
@@ -1039,3 +1054,41 @@ def dated_deed(sentence: str) -> Deed | None:
     dates = f" {match['life']}" if match["life"] else ""
     dates += f" ({match['year']})" if match["year"] else ""
     return Deed(who, f"{who}{dates} - {deed}", deed, match["year"] or "")
+
+
+# A person's event named as a noun, and how the question asks it as a deed.
+_EVENT_DEEDS = {
+    "visit": "did {who} visit",
+    "return": "did {who} return",
+    "arrival": "did {who} arrive",
+    "death": "did {who} die",
+    "resignation": "did {who} resign",
+    "abdication": "did {who} abdicate",
+    "assassination": "was {who} assassinated",
+    "execution": "was {who} executed",
+    "election": "was {who} elected",
+    "coronation": "was {who} crowned",
+}
+_PERSON_EVENT = re.compile(
+    r"\b(?:after|before|following|since|until|by|at\s+the\s+time\s+of)\s+"
+    r"(?P<who>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+"
+    rf"(?P<event>{'|'.join(_EVENT_DEEDS)})\s+"
+    r"(?:(?P<place>(?:to|from|in|at)\s+[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})\s+)?"
+    rf"(?:in|on)\s+(?P<when>(?:(?i:{'|'.join(MONTHS)})\.?\s+)?\d{{4}})\b"
+)
+
+
+def person_event(sentence: str) -> list[Question]:
+    """ "..., especially after Kim Il Sung's visit to Moscow in May 1984, Soviet aid grew" ->
+    "When did Kim Il Sung visit Moscow?" :: "May 1984": a dated event of someone's, named as a
+    noun to time something else by, is a fact of its own beside it ("contributed to Thatcher's
+    resignation in Nov 1990" is the sentence's own fact, asked as such)."""
+    match = _PERSON_EVENT.search(sentence)
+    if not match or match["who"].split()[0].casefold() in ("the", "a", "an"):
+        return []
+    deed = _EVENT_DEEDS[match["event"]].format(who=match["who"])
+    place = match["place"] or ""
+    if place and match["event"] in ("visit",):
+        place = place.split(maxsplit=1)[1]  # "visit Moscow", not "visit to Moscow"
+    front = finish_question(f"When {deed} {place}".strip())
+    return [Question(front, match["when"], Shape.WHY, 10.0, beside=True)]

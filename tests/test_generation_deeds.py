@@ -1,0 +1,113 @@
+"""What people wanted, refused, agreed to and expected, asked so each prompt has one answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.generated_notes import deck_notes
+
+UNIFICATION = (
+    "German unification 1866-71\n"
+    "- Bismarck's plan for war with France\n"
+    "  - Bismarck needed the southern German states to fight alongside Prussia\n"
+    "  - Britain refused to send troops but agreed to stay neutral in the war\n"
+    "- At the peace talks in 1871, the new German Empire agreed to:\n"
+    "  - A large payment from France - including the cost of the occupation\n"
+    "  - Take Alsace and Lorraine from France\n"
+    "  - Hold the victory parade in Paris\n"
+    "- The Paris Commune\n"
+    "  - Forced Thiers to leave Paris - Thiers expected the army to retake the city quickly\n"
+)
+
+
+def _cards(tmp_path: Path) -> dict[str, str]:
+    return {note.front: note.back for note in deck_notes(tmp_path, UNIFICATION, "notes.txt")}
+
+
+def test_what_one_side_needed_another_to_do_is_asked_whole(tmp_path: Path) -> None:
+    cards = _cards(tmp_path)
+    asked = "What did Bismarck need the southern German states to do?"
+    assert cards.get(asked) == "Fight alongside Prussia"
+    assert not any("[Prussia]" in front for front in cards)
+
+
+def test_a_refusal_then_what_was_agreed_is_one_card_of_the_contrast(tmp_path: Path) -> None:
+    cards = _cards(tmp_path)
+    asked = "Although Britain refused to send troops, what did Britain agree to do?"
+    assert cards.get(asked) == "Stay neutral in the war"
+    # neither deed is asked alone, where "What did Britain agree to do?" has other answers
+    assert "What did Britain refuse to do?" not in cards
+    assert "What did Britain agree to do?" not in cards
+
+
+def test_one_thing_agreed_to_among_several_is_asked_by_what_it_included(
+    tmp_path: Path,
+) -> None:
+    cards = _cards(tmp_path)
+    asked = (
+        "At the peace talks in 1871, the new German Empire agreed to a large payment from "
+        "France. What did it include?"
+    )
+    assert cards.get(asked) == "The cost of the occupation"
+    assert "At the peace talks in 1871, what did the new German Empire agree to?" not in cards
+
+
+def test_what_was_done_to_someone_sets_the_scene_for_what_they_expected(
+    tmp_path: Path,
+) -> None:
+    cards = _cards(tmp_path)
+    asked = "Forced to leave Paris, what did Thiers expect?"
+    assert cards.get(asked) == "The army to retake the city quickly"
+
+
+BERLIN = (
+    "Khrushchev and Berlin 1958-61\n"
+    "- Khrushchev's problem\n"
+    "  - After 1949 - the West kept control of West Berlin, which was a constant worry to"
+    " Khrushchev for 2 reasons\n"
+    "    - He feared that West Berlin could be used as a base for Western spies and radio"
+    " stations aimed at East Germany\n"
+    "    - Skilled workers escaped to the West through the city\n"
+)
+
+
+def test_a_reason_opening_on_he_is_asked_of_the_one_person_its_lead_names(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(tmp_path, BERLIN, "notes.txt")
+    cards = {note.front: (note.back, note.context) for note in notes}
+    asked = "What did Khrushchev fear West Berlin could be used as?"
+    assert asked in cards
+    answer, context = cards[asked]
+    assert answer == "A base for Western spies and radio stations aimed at East Germany"
+    # the lead's announcing clause is the context, said of what it hangs on
+    assert context.endswith("West Berlin was a constant worry to Khrushchev for 2 reasons")
+
+
+def test_a_dated_visit_named_inside_a_sentence_is_asked_when(tmp_path: Path) -> None:
+    text = (
+        "China and the USA 1949-79\n\n"
+        "Contacts between the two countries went through three phases. In the second phase "
+        "(1971-78), especially after Nixon's visit to Beijing in February 1972, trade between "
+        "the USA and China grew quickly.\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    assert cards.get("When did Nixon visit Beijing?") == "February 1972"
+    # the sentence's own fact is still asked beside it
+    assert (
+        cards.get("In the second phase (1971-78), how did trade between the USA and China change?")
+        == "Grew quickly"
+    )
+
+
+def test_what_took_on_a_role_at_a_time_is_asked_not_the_time(tmp_path: Path) -> None:
+    text = (
+        "The world economy since 1945\n\nOil and inflation\n\n"
+        "In the 1970s, the price of oil became a major worry for Western governments. "
+        "In 1979, Margaret Thatcher became the first woman to lead Britain.\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    asked = "What became a major worry for Western governments in the 1970s?"
+    assert cards.get(asked) == "The price of oil"
+    # a person who became something is no "What became ...?"
+    assert not any(front.startswith("What became the first woman") for front in cards)
