@@ -2788,3 +2788,74 @@ def test_a_cause_template_needs_a_thing_as_its_cause(tmp_path: Path) -> None:
     assert cards["What does cheap credit lead to?"] == "More borrowing"
     assert not [front for front in cards if front.startswith("What does set")]
     assert not [front for front in cards if "too low lead" in front or "mortgages lead" in front]
+
+
+def test_a_defining_bullet_with_points_under_it_is_asked(tmp_path: Path) -> None:
+    """ "**Osmosis** = the net movement of water ..." over points about it: the definition is a
+    fact of its own, not a label for the points under it."""
+    asked = questions(
+        tmp_path,
+        "# Transport in cells\n\n## Key words\n\n"
+        "- **Osmosis** = the net movement of water across a partially permeable membrane\n"
+        "  - from a dilute solution to a more concentrated one\n"
+        "- **Active transport** = movement against a concentration gradient using ATP\n"
+        "  - root hair cells take up mineral ions this way\n",
+    )
+    assert asked["What is osmosis?"] == (
+        "The net movement of water across a partially permeable membrane"
+    )
+    assert asked["What is active transport?"] == (
+        "Movement against a concentration gradient using ATP"
+    )
+
+
+def test_an_example_callout_that_describes_a_thing_gives_cards(tmp_path: Path) -> None:
+    """ "> [!example] Geothermal power" over what it is holds facts of the subject; an example
+    that works numbers through ("= 0.25 kW") is the case's, and gives no card."""
+    notes = deck_notes(
+        tmp_path,
+        "# Energy resources\n\n## Renewables\n\n"
+        "- **wind turbines** convert the kinetic energy of moving air into electricity\n\n"
+        "> [!example] Geothermal power\n"
+        "> - hot rocks underground heat water pumped down to them\n"
+        "> - the **steam** that comes back up drives a turbine\n"
+        "> - only practical in volcanic regions such as Iceland\n\n"
+        "> [!example]- Efficiency check\n"
+        "> - useful output 0.75 kW from an input of 1.0 kW\n"
+        "> - wasted = 1.0 - 0.75 = 0.25 kW\n",
+    )
+    from_callout = [note for note in notes if note.source and 7 <= note.source.start <= 9]
+    assert from_callout
+    assert [note for note in from_callout if "[steam]" in note.front.casefold()]
+    assert not [note for note in notes if "0.25" in note.front + note.back]
+    assert not [note for note in notes if "[!" in note.front]
+
+
+def test_a_display_formula_inside_a_bullet_is_asked_by_the_bullets_term(tmp_path: Path) -> None:
+    """A bullet that defines a term, then its formula on a line of its own: the formula is
+    asked as the term's, never left as LaTeX in the bullet's text."""
+    notes = deck_notes(
+        tmp_path,
+        "# Circular motion\n\n## Forces\n\n"
+        "- **centripetal acceleration**: always directed towards the centre of the circle\n"
+        "  $$a = \\frac{v^2}{r}$$\n"
+        "  where v = speed and r = radius of the circle\n"
+        "- **angular velocity** is the angle turned per second, in rad/s\n",
+    )
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert asked["a = ? (centripetal acceleration)"] == "v²/r"
+    assert not [note for note in notes if "$$" in note.front + note.back or "\\frac" in note.front]
+
+
+def test_a_change_inside_a_chain_of_arrows_is_no_step_to_take(tmp_path: Path) -> None:
+    """ "**friction** → surface temperature rises → fix: ...": "surface temperature rises" says
+    what changes; it is not an order ("surfacing temperature rises" is no English)."""
+    asked = questions(
+        tmp_path,
+        "# Engines\n\n## Losses\n\n"
+        "- **friction** → surface temperature rises → fix: use a lubricant\n"
+        "- **corrosion** → metal thickness falls → fix: paint the steel\n",
+    )
+    assert asked["What does friction lead to?"].startswith("Surface temperature rises")
+    assert not [front for front in asked if "surfacing" in front or "metaling" in front]
+    assert not [front for front in asked if "what happens after" in front]

@@ -1957,11 +1957,17 @@ def is_predicate(fragment: str) -> bool:
 _VERB_OBJECTS = frozenset(["you", "us", "them", "the", "a", "an", "to", "your", "our", "their"])
 
 
+MIN_DEFINING_WORDS = 2  # "X = a different version of Y": words after "=" say what X is
+
+
 def is_label_only(text: str) -> bool:
     """ "Movements in the Terms of Trade (and commodity prices)" over its sub-bullets: a label
     for what follows, without a verb of its own, no fact to card."""
     if ":" in text or DASH.search(text):
         return False  # "Interval of Convergence: domain of x where ...": a definition
+    said = re.sub(r"\([^()]*\)", "", text).partition("=")[2]
+    if len(re.findall(r"[^\W\d_]{2,}", said)) >= MIN_DEFINING_WORDS:
+        return False  # "Test cross = cross an unknown ... with ...", not 'CAUSES = "M.A.I.N."'
     tokens = words(text)
     return len(tokens) <= MAX_LABEL_WORDS and not any(is_verb_form(token) for token in tokens)
 

@@ -990,13 +990,16 @@ def _hides_a_measure(face: CardFace, text: str) -> bool:
     return any(ch.isdigit() for ch in face.answer) and bool(_MEASURE.search(text))
 
 
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)+")  # "> - a point": a point in a quote or a callout
+
+
 def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str:
     """The card's first word as the notes write it: mid-line ("; planters"), or "mA" as "MA"."""
     first = re.match(r"[\[\]\"'\u2018\u201c(]*([A-Za-z][\w'\u2019-]*)", text)
     if not first:
         return ""
     word = first[1]
-    span = " ".join(line.strip() for line in texts.span(note))
+    span = " ".join(_QUOTE_MARKS.sub("", line).strip() for line in texts.span(note))
     spellings = [
         (match.start(), match[0])
         for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", span, re.I)

@@ -965,8 +965,8 @@ def _a_step(lowered: list[str]) -> bool:
         return True
     if not 2 <= len(lowered) <= 4 or not is_base_verb(lowered[0]):
         return False
-    if split_clause(capital(" ".join(lowered))):
-        return False
+    if split_clause(capital(" ".join(lowered))) or says_a_change(" ".join(lowered)):
+        return False  # "supply rises", "signal amplitude falls": a change, not an order
     return not (verb_base(lowered[1], "VBZ") or verb_base(lowered[1], "VBD"))
 
 

@@ -69,11 +69,16 @@ def _without_note_app_marks(text: str) -> str:
 
 
 # An Obsidian callout: "> [!note] Scope", "> [!tip]- Worked example" (folded) over its quoted
-# lines. Its type is a mark, not text; its title labels the lines under it. A to-do, a question
-# to look into or a worked example is an aside of the writer, not subject matter (a tip or a
-# warning may hold facts: its lines are read like any others, advice among them left out).
+# lines. Its type is a mark, not text; its title labels the lines under it. A to-do or a question
+# to look into is an aside of the writer, not subject matter, and so is an example that works a
+# case through ("= 0.50 A"); an example that describes a thing ("> [!example] Optical fibres"
+# over what they are made of) holds facts. A tip or a warning may hold facts too: its lines are
+# read like any others, advice among them left out.
 _CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*?)\s*$")
-_ASIDE_CALLOUTS = frozenset({"todo", "example", "question", "help", "faq"})
+_ASIDE_CALLOUTS = frozenset({"todo", "question", "help", "faq"})
+_EXAMPLE_CALLOUTS = frozenset({"example"})
+# "Km = 2 mM", "= \frac{1.5}{3.0}", "P(Z > 1.667)": a number worked out or put into a formula
+_WORKED = re.compile(r"=\s*[$\\{(]*\s*[-\u2212]?\d|\(\s*\w\s*[<>]\s*\d")
 
 
 def _without_callout_marks(text: str) -> str:
@@ -91,7 +96,10 @@ def _without_callout_marks(text: str) -> str:
         end = index + 1
         while end < len(lines) and lines[end].lstrip().startswith(">" * depth):
             end += 1
-        if kind in _ASIDE_CALLOUTS:
+        if kind in _ASIDE_CALLOUTS or (
+            kind in _EXAMPLE_CALLOUTS
+            and (title.endswith("?") or any(_WORKED.search(line) for line in lines[index:end]))
+        ):
             lines[index:end] = [""] * (end - index)
         elif end == index + 1:  # "> [!important] Mitochondria = ...": a callout of one line
             lines[index] = f"{prefix}{title}"
@@ -187,7 +195,8 @@ class _Walker:
         children = inline.children or []
         if kind is BlockKind.ITEM:
             children, after = self._lazy_lines(children, first)
-            self._add_children(children, kind, level, first)
+            if not self._display_in_item(children, level, first):
+                self._add_children(children, kind, level, first)
             if after:
                 self._add(after, BlockKind.TEXT, 0)
             return
@@ -224,6 +233,43 @@ class _Walker:
             text = ""
         return children, None
 
+    def _display_in_item(self, children: list, level: int, first: int) -> bool:  # type: ignore[type-arg]
+        """A bullet with a display formula on lines of its own ("- **critical angle** C: ..."
+        over "$$\\sin C = \\frac{n_2}{n_1}$$" over "where ..."): the bullet, the formula named
+        by the bullet's term, and what follows it as a point under the bullet. False where
+        the bullet holds no display formula."""
+        lines: list[list] = [[]]  # type: ignore[type-arg]
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                lines.append([child])
+            else:
+                lines[-1].append(child)
+        source = self.lines[first - 1 : first - 1 + len(lines)]
+        opening = next(
+            (i for i, line in enumerate(source) if i and _DISPLAY_START.match(line)), None
+        )
+        if opening is None or len(source) < len(lines):
+            return False
+        closing = next(
+            (
+                i
+                for i in range(opening, len(source))
+                if display_equations("\n".join(source[opening : i + 1]))
+            ),
+            None,
+        )
+        if closing is None:
+            return False
+        before = [child for line in lines[:opening] for child in line]
+        _, _, terms, _ = _render_children(before, first)
+        self._add_children(before, BlockKind.ITEM, level, first)
+        content = "\n".join(line.strip() for line in source[opening : closing + 1])
+        self._formulas(content, first + opening, terms[-1] if terms else "", level + 1)
+        after = [child for line in lines[closing + 1 :] for child in line][1:]
+        if after:
+            self._add_children(after, BlockKind.ITEM, level + 1, first + closing + 1)
+        return True
+
     def _add_children(self, children: list, kind: BlockKind, level: int, first: int) -> None:  # type: ignore[type-arg]
         text, breaks, terms, linked = _render_children(children, first)
         if not text:
@@ -241,7 +287,7 @@ class _Walker:
             kind, ordered = BlockKind.ITEM, True
         self.result.append(Block(kind, text, first, last, level, breaks, terms, ordered=ordered))
 
-    def _formulas(self, content: str, first: int) -> None:
+    def _formulas(self, content: str, first: int, named: str = "", level: int = 0) -> None:
         """A display block: each of its equations, named where the author named it. A block of
         working gives its result, not its steps: a left-hand side that is itself a sum or a
         difference ("sₙ - rsₙ = ...") is a step, and of unnamed lines with the same left-hand
@@ -266,8 +312,9 @@ class _Walker:
                 kept[key] = start
                 kept[f"{key}\x00closed"] = (equation, "closed form")
         for equation, name in kept.values():
+            name = name or (named if len(kept) == 1 else "")
             names = (name,) if name else ()
-            block = Block(BlockKind.FORMULA, equation, first, last, 0, ((0, first),), names)
+            block = Block(BlockKind.FORMULA, equation, first, last, level, ((0, first),), names)
             self.result.append(block)
 
     def _tabbed_table(self, content: str, first: int) -> bool:

@@ -114,6 +114,15 @@ def outline(document: Document) -> Outline:
             parents.append(block)
             index += 1
             continue
+        if block.kind is BlockKind.FORMULA and block.level and parents:
+            # a display formula set inside a bullet: under that bullet, which goes on after it
+            while parents and parents[-1].level >= block.level:
+                parents.pop()
+            label = parents[-1].text if parents else bold_label
+            line = parents[-1].start if parents else bold_line
+            result.parts.append(Passage(block, trail, label, line))
+            index += 1
+            continue
         parents.clear()
         if naming:
             bold_label, naming = "", False  # the list a plain line named has ended
