@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from revise.generation import cleaning, content
+from revise.generation import clauses, cleaning, content, events
 from revise.generation.patterns import Guarded, read_as_ascii, required_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +20,9 @@ GUARDED = {
     "marks": content.MARKS,
     "note to self": content.NOTE_TO_SELF,
     "exam words": content.EXAM_WORDS,
+    "made so": clauses._MADE_SO,
+    "relation": clauses._RELATION,
+    "ended": events._ENDED,
 }
 # Texts that a careless reading of case or of a pattern would get wrong.
 AWKWARD = [
@@ -35,6 +38,9 @@ AWKWARD = [
     "These notes follow the AO2 mark scheme",
     "The ex\u0430m board (a Cyrillic a)",
     "Cookie settings \u2014 privacy policy \u2014 terms of use",
+    "Rising prices RENDERED the old coins WORTHLESS",
+    "Resistance is inversely PROPORTIONAL to the cross-sectional area",
+    "The siege ENDED WITH the surrender of the garrison",
     "",
     "you",
 ]

@@ -40,6 +40,7 @@ from revise.generation.language import (
     is_verb_form,
     words,
 )
+from revise.generation.patterns import Guarded
 from revise.generation.questions import (
     DASH,
     FRONTING_WORDS,
@@ -929,22 +930,20 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.WHY, 11.2)]
 
 
-# _MADE_SO's verbs: one must stand in the text for it to match.
-_MADE_SO_VERBS = frozenset(
-    ["made", "makes", "make", "rendered", "renders", "render", "pushed", "pushes", "push", "drove",
-     "drives", "drive", "driven", "drew", "draws", "draw", "drawn", "brought", "brings", "bring"]
-)  # fmt: skip
-_MADE_SO = re.compile(
-    r"^(?P<subject>[^-\u2013\u2014,;:]{3,90}?)\s+(?:also\s+|thus\s+|therefore\s+)?"
-    r"(?P<aux>(?:has|have|had)\s+)?"
-    r"(?P<verb>made|makes|make|rendered|renders|render|pushed|pushes|push|drove|drives|drive"
-    r"|driven|drew|draws|draw|drawn|brought|brings|bring)\s+(?P<what>[^-\u2013\u2014;:]{3,70}?)\s+"
-    r"(?P<state>closer\s+together|closer|further\s+apart|apart"
-    r"|(?:(?:much|far|even|more|less)\s+)?(?:impossible|possible|difficult|harder|easier"
-    r"|necessary|unnecessary|inevitable|likely|unlikely|obsolete|vulnerable|popular|unpopular"
-    r"|illegal|legal|profitable|unprofitable|cheaper|dearer|affordable|unaffordable|viable"
-    r"|unviable|attractive|effective|ineffective|stronger|weaker|dependent|independent))\.?$",
-    re.I,
+# (tried only on a sentence holding one of its verbs)
+_MADE_SO = Guarded(
+    re.compile(
+        r"^(?P<subject>[^-\u2013\u2014,;:]{3,90}?)\s+(?:also\s+|thus\s+|therefore\s+)?"
+        r"(?P<aux>(?:has|have|had)\s+)?"
+        r"(?P<verb>made|makes|make|rendered|renders|render|pushed|pushes|push|drove|drives|drive"
+        r"|driven|drew|draws|draw|drawn|brought|brings|bring)\s+(?P<what>[^-\u2013\u2014;:]{3,70}?)\s+"
+        r"(?P<state>closer\s+together|closer|further\s+apart|apart"
+        r"|(?:(?:much|far|even|more|less)\s+)?(?:impossible|possible|difficult|harder|easier"
+        r"|necessary|unnecessary|inevitable|likely|unlikely|obsolete|vulnerable|popular|unpopular"
+        r"|illegal|legal|profitable|unprofitable|cheaper|dearer|affordable|unaffordable|viable"
+        r"|unviable|attractive|effective|ineffective|stronger|weaker|dependent|independent))\.?$",
+        re.I,
+    )
 )
 
 
@@ -952,9 +951,9 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "China's willingness to fight ... made any alliance with the USA impossible" -> "What
     made any alliance with the USA impossible?"; "... have pushed X and Y closer together" ->
     "What has pushed X and Y closer together?": the cause is the answer."""
-    if _MADE_SO_VERBS.isdisjoint(cue_words(sentence)):
+    if not _MADE_SO.could_match(sentence):
         return []
-    match = _MADE_SO.match(sentence.strip())
+    match = _MADE_SO.compiled.match(sentence.strip())
     if not match:
         return []
     subject = match["subject"].split()
@@ -1115,18 +1114,16 @@ _RELATION_LEAD = re.compile(
     r"(?:[^,]{3,160},\s+which\s+is\s+that\s+)?",
     re.I,
 )
-# The words _RELATION's ways of linking two quantities need, one of which must stand in the text.
-_RELATION_WORDS = frozenset(
-    ["proportional", "measured", "equal", "determined", "expressed", "matched", "offset",
-     "balanced", "equals", "depends", "depend", "varies", "vary"]
-)  # fmt: skip
-_RELATION = re.compile(
-    r"^(?P<subject>[^,;:]{3,80}?)\s+(?:(?P<be>is|are)\s+(?P<how>(?:(?:directly|inversely)\s+)?"
-    r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in"
-    r"|matched\s+by|offset\s+by|balanced\s+by)"
-    r"|(?P<verb>equals|depends\s+on|depend\s+on|varies\s+with|vary\s+with))"
-    r"\s+(?P<what>.+)$",
-    re.I,
+# (tried only on a sentence holding one of its ways of linking two quantities)
+_RELATION = Guarded(
+    re.compile(
+        r"^(?P<subject>[^,;:]{3,80}?)\s+(?:(?P<be>is|are)\s+(?P<how>(?:(?:directly|inversely)\s+)?"
+        r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in"
+        r"|matched\s+by|offset\s+by|balanced\s+by)"
+        r"|(?P<verb>equals|depends\s+on|depend\s+on|varies\s+with|vary\s+with))"
+        r"\s+(?P<what>.+)$",
+        re.I,
+    )
 )
 
 
@@ -1134,10 +1131,10 @@ def relation(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "The inertia of an object is measured by its mass" -> "What is the inertia of an
     object measured by?"; "Linear momentum equals mass times velocity" -> "What does linear
     momentum equal?"; "... is inversely proportional to ...", "... depends on ..." alike."""
-    if _RELATION_WORDS.isdisjoint(cue_words(sentence)):
+    if not _RELATION.could_match(sentence):
         return []
     text = _RELATION_LEAD.sub("", sentence.strip(), count=1).rstrip(" .")
-    match = _RELATION.match(capital(text))
+    match = _RELATION.compiled.match(capital(text))
     if not match:
         return []
     subject = match["subject"].split()

@@ -52,6 +52,7 @@ from revise.generation.language import (
     is_verb_form,
     words,
 )
+from revise.generation.patterns import Guarded
 from revise.generation.questions import (
     DASH,
     MAX_ANSWER_WORDS,
@@ -317,21 +318,22 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(finish_question(body), capital(answer), Shape.EFFECT, 10.8)]
 
 
-_ENDED_WORDS = frozenset(["ended", "ends", "finished", "concluded"])  # _ENDED's verbs
-_ENDED = re.compile(
-    r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
-    r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
-    re.I,
+_ENDED = Guarded(  # (tried only on a sentence holding one of its verbs)
+    re.compile(
+        r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
+        r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
+        re.I,
+    )
 )
 
 
 def ended(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "... after 3 years of fighting - war ended with reassertion of the division of Korea"
     -> "How did the war end?" :: "With reassertion of the division of Korea" """
-    if _ENDED_WORDS.isdisjoint(cue_words(sentence)):
+    if not _ENDED.could_match(sentence):
         return []
     part = DASH.split(sentence.strip())[-1]
-    match = _ENDED.match(part)
+    match = _ENDED.compiled.match(part)
     if not match or re.search(r"\d{3,4}", match["what"]):
         return []  # "ended in 1953": when, asked as a date
     subject = match["subject"].split()
