@@ -206,3 +206,19 @@ def test_a_party_and_a_condition_under_a_who_heading_asks_when_the_rule_reaches_
         "Only if the work was not done with reasonable care"
     )
     assert "What is contractor?" not in cards
+
+
+def test_a_case_and_its_facts_over_one_line_asks_that_line_as_what_was_held(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "NUISANCE\n"
+        "\tpublic benefit\n"
+        "\t\tDennis v MoD [2003] - RAF jets flew low over a country estate\n"
+        "\t\t\tnuisance found BUT no injunction - damages only (public interest in training "
+        "pilots outweighed it)\n",
+    )
+    assert cards["What was held in Dennis v MoD (2003)?"] == (
+        "Nuisance found BUT no injunction - damages only"
+    )

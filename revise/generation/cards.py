@@ -155,6 +155,7 @@ from revise.generation.questions import (
     is_plural,
     is_value,
     label_definition,
+    marked_facts,
     marked_holding,
     named_law,
     named_rule,
@@ -1480,18 +1481,39 @@ def _case_holdings(outline: Outline) -> set[int]:
     """The blocks that say what a court decided: of the lines under each case's name ("Bolton v
     Stone (1951)" over its facts and its outcome), the one that is its holding."""
     under: dict[int, list[Block]] = {}
+    told: dict[int, list[Block]] = {}  # the lines under a case's name and its facts
     for part in outline.parts:
         if isinstance(part, Passage):
             if part.label and part.block.kind is BlockKind.ITEM and _names_only_a_case(part.label):
                 under.setdefault(part.label_line, []).append(part.block)
+            elif part.label and part.block.kind is BlockKind.ITEM and _tells_a_case(part.label):
+                told.setdefault(part.label_line, []).append(part.block)
         elif not part.lead_is_heading and _names_only_a_case(part.lead.text):
             under.setdefault(part.lead.start, []).extend(part.items)
+        elif not part.lead_is_heading and _tells_a_case(part.lead.text):
+            told.setdefault(part.lead.start, []).extend(part.items)
     found = set()
     for blocks in under.values():
         index = holding_among([tidy(block.text) for block in blocks])
         if index is not None:
             found.add(id(blocks[index]))
+    for blocks in told.values():
+        line = tidy(blocks[0].text)
+        if len(blocks) == 1 and line[:1].isalpha() and not marked_facts(line):
+            # "Miller v Jackson (1977) - cricket balls into houses" over "- nuisance found but
+            # no injunction": the case and its facts, then the one line of what was decided
+            found.add(id(blocks[0]))
     return found
+
+
+def _tells_a_case(text: str) -> bool:
+    """ "Miller v Jackson (1977) - cricket balls into houses": a line that opens on a case and
+    goes on to tell its facts, not what came of them ("... -> not foreseeable, no liability")."""
+    lead = tidy(text)
+    cited = case_span(lead)
+    if not cited or cited[0] or re.search(rf"{ARROW}|\s=\s", lead):
+        return False
+    return bool(case_name(lead)) and not _names_only_a_case(lead)
 
 
 def _names_only_a_case(text: str) -> bool:

@@ -1698,6 +1698,11 @@ def marked_holding(line: str) -> str:
     return text[mark.end() :].strip() if mark else ""
 
 
+def marked_facts(line: str) -> bool:
+    """ "F: railway gatekeeper left the gate open", "facts - ...": a line marked as the facts."""
+    return bool(_FACTS_MARK.match(line.strip()))
+
+
 def holding_among(lines: list[str]) -> int | None:
     """Which of the lines under a case is what the court decided: the one marked as its holding
     ("H: ...", "HL: ..."), else the one that ends in its outcome ("not reasonably foreseeable ->
@@ -1780,6 +1785,9 @@ def held_in(case: tuple[str, str], line: str) -> list[Question]:
     if not holding or len(words(holding)) < 2:
         return []
     name = f"{case[0]} ({case[1]})" if case[1] else case[0]
+    plain = re.sub(r"\s*\([^()]*\)", "", holding).strip()
+    if len(holding.split()) > MAX_ANSWER_WORDS and len(words(plain)) >= MIN_STATED_WORDS:
+        holding = plain  # "... damages only (Lord Denning dissented, loved cricket)": the aside
     if len(holding.split()) <= MAX_ANSWER_WORDS:
         return [Question(f"What was held in {name}?", capital(holding), Shape.CASE, 12.6)]
     outcome = _OUTCOME_ARROW.split(holding)[-1].strip()
