@@ -136,3 +136,14 @@ def test_it_in_a_bullet_is_the_thing_the_notes_name_in_lower_case(tmp_path: Path
     )
     lipids = [note for note in notes if "lipids" in note.front]
     assert lipids and all("Lipase breaks down" in note.front for note in lipids)
+
+
+def test_a_second_whole_clause_after_and_or_a_semicolon_is_asked_alone(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Offer\n\n- *Carlill v Carbolic Smoke Ball Co* [1893] 1 QB 256 (CA)\n  - The company "
+        "promised £100 to anyone who caught flu after using its smoke ball.\n  - Held: an "
+        "advertisement can be a unilateral offer to the world; the company had to pay.\n",
+    )
+    fronts = [note.front for note in notes]
+    assert "Which case held that an advertisement can be a unilateral offer to the world?" in fronts

@@ -1237,6 +1237,7 @@ def _passage_drafts(
             continue
         options = []
         fallbacks: list[Option] = []
+        named_back: list[Option] = []  # asking for the subject a pronoun stood for
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
         terms_asked: list[Draft] = []  # the card that hides a defined term
         law = passage.label if block.kind is BlockKind.HEADING else ""
@@ -1264,10 +1265,13 @@ def _passage_drafts(
                 if f" {normalise(shaped.back)} " in f" {normalise(passage.label)} ":
                     # "Which case held that ...?" under the case's name: the name is not shown
                     shown = card_context(replace(passage, label=""), title)
-            if inserted and normalise(shaped.back) == inserted:
-                continue  # the subject a pronoun stood for: the line before has its card
             option = _shaped_option(shaped, sentence, shown, where, vocabulary)
             if option is None:
+                continue
+            if inserted and normalise(shaped.back) == inserted:
+                # the line before named it, and may well be asked for it: only where nothing
+                # else in the sentence makes a card ("He never exhibited at ...")
+                named_back.append(option)
                 continue
             if shaped.hidden and shaped.shape not in (*FALLBACK_SHAPES, Shape.CASE):
                 terms_asked.append(Draft([option]))
@@ -1319,7 +1323,7 @@ def _passage_drafts(
         if not options and not fallbacks and not vague and block.kind is BlockKind.ITEM:
             followed_from = _what_follows(sentence, context, source)
             options = [followed_from] if followed_from else []
-        options = options or fallbacks[:1]
+        options = options or fallbacks[:1] or named_back[:1]
         # One card a definition: "What is X?" where its meaning makes an answer, else the
         # term hidden in the line; both would ask the same fact twice.
         meaning = next((option for option in options if _asks_meaning(option)), None)
@@ -1344,8 +1348,18 @@ def _passage_drafts(
     return drafts
 
 
-# "Pompey fled to Egypt ..., and he was murdered there", "...; it was repaired in 1993"
-_SECOND_FACT = re.compile(r"(?:,\s+and|;)\s+(?=(?:he|she|it|they)\s+[a-z])")
+# "Pompey fled to Egypt ..., and he was murdered there", "...; it was repaired in 1993",
+# "... in the same laboratory, but the two scientists did not get on"
+_SECOND_FACT = re.compile(
+    r"(?:,\s+(?:and|but)|;)\s+(?=(?:he|she|it|they)\s+[a-z]|(?:the|a|an)\s|[A-Z][a-z])"
+)
+
+
+# "the two scientists", "both sides", "this treaty": a subject that points back to the first
+_BACK_REFERENCE = re.compile(
+    r"(?:the\s+(?:two|three|four|same|latter|former|other)|both|this|these|those|that|such)\b",
+    re.I,
+)
 
 
 def _facts_apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1357,11 +1371,14 @@ def _facts_apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     for start, end, raw in spans:
         match = _SECOND_FACT.search(raw)
         first = raw[: match.start()] if match else ""
-        if not match or not _whole_clause(first) or ("(" in first and ")" not in first):
+        second = raw[match.end() :] if match else ""
+        pronoun = second.split(" ", 1)[0] in ("he", "she", "it", "they")
+        own = pronoun or (_whole_clause(capitalised(second)) and not _BACK_REFERENCE.match(second))
+        whole = match and _whole_clause(first) and own
+        if not whole or ("(" in first and ")" not in first):
             apart.append((start, end, raw))
             continue
         apart.append((start, start + match.start(), f"{first}."))
-        second = raw[match.end() :]
         apart.append((start + match.end(), end, capitalised(second)))
     return apart
 
