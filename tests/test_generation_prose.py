@@ -155,3 +155,22 @@ def test_what_happens_when_asks_when_it_happens(tmp_path: Path) -> None:
     assert when["when does freeze-thaw weathering happen?"] == (
         "When water in cracks freezes and expands by about 9%"
     )
+
+
+def test_a_when_question_is_not_cut_inside_what_was_shown(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Genetics\n\nIn 1952 Alfred Hershey showed that DNA, and not protein, enters the "
+        "bacterium when a virus infects it.\n",
+    )
+    assert not any(front.endswith("that DNA?") for front in asked(notes))
+
+
+def test_a_which_clause_after_a_date_is_not_asked_of_the_date(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Rome\n\nHannibal crossed the Alps with elephants in 218 BC, which surprised the "
+        "Roman army in northern Italy.\n",
+    )
+    assert not any("BC" in front.split("?")[0].split()[2:4] for front in asked(notes))
+    assert not any(front.startswith("What did BC") for front in asked(notes))

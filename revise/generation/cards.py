@@ -2472,7 +2472,10 @@ def _plural_subject(subject: list[str]) -> bool:
 
 
 def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
-    clause = clause.split(", ")[0].strip().rstrip(".!;:")
+    cut = clause.split(", ")[0].strip().rstrip(".!;:")
+    if cut != clause.strip().rstrip(".!;:") and re.search(r"\bthat(?:\s+\S+){0,2}$", cut):
+        return None  # "Avery showed that DNA, not protein, carries ...": cut inside what he showed
+    clause = cut
     clause = re.sub(r"\s*\([^()]*$", "", clause)  # "SNCC formed (students" cut at its comma
     clause = re.sub(r"\s*\([^()]*\)$", "", clause)  # "Malcolm X assassinated (Feb)": an aside
     tokens = clause.split()

@@ -417,6 +417,8 @@ def which_did(sentence: str, names: frozenset[str]) -> list[Question]:
         return []  # (a name opening the sentence is its subject: asked as such)
     did = match["did"]
     base = verb_base(did, "VBD")
+    if re.fullmatch(r"BC|BCE|AD|CE|\d.*", match["name"].split()[-1]):
+        return []  # "killed at Carrhae in 53 BC, which left ...": the deed, not the date, did it
     if base is None or (not did.endswith("ed") and did not in IRREGULAR_PAST):
         return []  # "which is ...", "which means ...": what it is, not what it did
     statement = f"{'The ' if match['the'] else ''}{match['name']} {did} {match['rest']}"
