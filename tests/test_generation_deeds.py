@@ -111,3 +111,15 @@ def test_what_took_on_a_role_at_a_time_is_asked_not_the_time(tmp_path: Path) -> 
     assert cards.get(asked) == "The price of oil"
     # a person who became something is no "What became ...?"
     assert not any(front.startswith("What became the first woman") for front in cards)
+
+
+def test_of_a_stance_held_two_ways_the_side_set_against_is_asked(tmp_path: Path) -> None:
+    text = (
+        "The Cold War 1945-62\n\nSoviet policy\n\n"
+        "The USSR tried to expand its influence in Europe, supporting communist parties while "
+        "avoiding a direct war with the USA.\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    asked = "While supporting communist parties, what did the USSR avoid?"
+    assert cards.get(asked) == "A direct war with the USA"
+    assert not any("[USSR]" in front for front in cards)

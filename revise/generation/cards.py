@@ -46,6 +46,7 @@ from revise.generation.clauses import (
     under_whose,
     what_became,
     which_did,
+    while_also,
     while_doing,
     with_doing,
 )
@@ -2184,6 +2185,7 @@ def shaped_questions(
         *set_out_to(sentence, names),
         *done_to_then(sentence, names),
         *what_became(sentence, names),
+        *while_also(sentence, names),
         *change(sentence, names),
         *affect(sentence, names),
         *ended(sentence, names),

@@ -633,6 +633,37 @@ def what_became(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(match["subject"]), Shape.WHY, 10.0)]
 
 
+_WHILE_DOING = re.compile(
+    r"^(?P<subject>[A-Z][^,;:()]{1,40}?)\s+(?P<verb>[a-z]+ed)\s[^,;:()]{3,60},\s+"
+    r"(?P<first>[a-z]+ing\s[^,;:()]{3,60}?)\s+while\s+(?P<second>[a-z]+ing)\s+"
+    r"(?P<what>[^,;:()]{3,80}?)\.?$"
+)
+
+
+def while_also(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Russia adopted a cautious approach, advocating for diplomatic solutions while opposing
+    unilateral sanctions imposed by the United States" -> "While advocating for diplomatic
+    solutions, what did Russia oppose?": of a stance's two sides, the one it is set against is
+    asked with the other shown."""
+    if "while" not in cue_words(sentence):
+        return []
+    match = _WHILE_DOING.match(sentence.strip())
+    if not match or verb_base(match["verb"], "VBD") is None:
+        return []
+    base = verb_base(match["second"], "VBG")
+    if base is None or base in _LIGHT_VERBS or verb_base(match["first"].split()[0], "VBG") is None:
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+        return []
+    answer = _answer(match["what"])
+    if len(words(answer)) < 2 or match["what"].split()[0].casefold() in PREPOSITIONS:
+        return []
+    asked = f"What did {subject_phrase(subject, names)} {base}"
+    front = finish_question(f"While {match['first']}, {asked[:1].lower()}{asked[1:]}")
+    return [Question(front, answer, Shape.WHY, 10.0)]
+
+
 def main_clause(sentence: str) -> str:
     """ "Although Stalin manipulated Mao into entering war - the conflict consolidated the
     Sino-Soviet friendship" -> "The conflict consolidated the Sino-Soviet friendship": what the
