@@ -147,3 +147,13 @@ def test_a_second_whole_clause_after_and_or_a_semicolon_is_asked_alone(tmp_path:
     )
     fronts = [note.front for note in notes]
     assert "Which case held that an advertisement can be a unilateral offer to the world?" in fronts
+
+
+def test_him_inside_a_sentence_about_others_is_the_person_named_before(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Science and the Church\n\nGalileo Galilei built his own telescope in 1609. In 1633 "
+        "the Roman Inquisition put him on trial for heresy.\n",
+    )
+    trial = [note for note in notes if "trial" in note.front]
+    assert trial and all("Galileo Galilei on trial" in note.front for note in trial)

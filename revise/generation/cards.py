@@ -127,7 +127,13 @@ from revise.generation.language import (
 )
 from revise.generation.maths import loose_maths
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
-from revise.generation.pronouns import FRONTED_TIME, Antecedent, resolved, subject_of
+from revise.generation.pronouns import (
+    FRONTED_TIME,
+    Antecedent,
+    person_inside,
+    resolved,
+    subject_of,
+)
 from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
     DASH,
@@ -1462,6 +1468,8 @@ def _pronouns_resolved(
     for start, _, raw in spans:
         line = block.line_at(start)
         said, named = resolved(tidy(raw), antecedents)
+        if named is None:
+            said, named = person_inside(said, antecedents, vocabulary.lower, vocabulary.names)
         out.append((said, named.start, normalise(named.text)) if named else (said, line, ""))
         subject = subject_of(said, line, vocabulary.lower, vocabulary.names)
         antecedents.extend([subject] if subject else [])

@@ -173,3 +173,38 @@ def resolved(sentence: str, antecedents: list[Antecedent]) -> tuple[str, Anteced
         named = named[:1].lower() + named[1:] if named.split()[0] in ("The", "A", "An") else named
         return f"{head}{named} {rest}", found
     return f"{named[:1].upper()}{named[1:]} {rest}", found
+
+
+_HIM_OR_HE = re.compile(r"(?<=\s)(?:him|he(?=\s+(?P<verb>[a-z]+)))\b")
+
+
+def person_inside(
+    sentence: str, antecedents: list[Antecedent], lower: frozenset[str], names: frozenset[str]
+) -> tuple[str, Antecedent | None]:
+    """ "In 27 BC the Senate gave him the title Augustus", "Many senators feared he wanted to
+    become king": one "him" or "he" inside a sentence whose own subject is no person stands
+    for the person a sentence just before named; the sentence unchanged and None otherwise."""
+    found = list(_HIM_OR_HE.finditer(sentence))
+    if len(found) != 1 or re.search(r"\b(?:his|himself|she|her|they|them)\b", sentence):
+        return sentence, None
+    match = found[0]
+    if match["verb"] is not None and not _finite(match["verb"]):
+        return sentence, None
+    text = _ASIDES.sub("", sentence)
+    fronted = FRONTED_TIME.match(text)
+    clause = split_clause(text[fronted.end() :] if fronted else text)
+    subject = [token.strip(",;:") for token in clause.subject] if clause else []
+    if (
+        not subject
+        or _trailing_name(subject, lower)
+        or (
+            subject[0][:1].isupper()
+            and (subject[0].casefold() not in lower and not is_stopword(subject[0].casefold()))
+        )
+    ):
+        return sentence, None  # "Marius was consul, more than anyone before him": himself
+    recent = antecedents[-LOOKBACK:]
+    person = next((a for a in reversed(recent) if a.agrees in (PERSON, EITHER)), None)
+    if person is None:
+        return sentence, None
+    return f"{sentence[: match.start()]}{person.text}{sentence[match.end() :]}", person
