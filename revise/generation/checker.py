@@ -57,7 +57,14 @@ from revise.generation.maths import display_maths, plain_maths, sub_text, super_
 from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import DASH
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
-from revise.generation.targets import date_given_away
+from revise.generation.targets import (
+    ION_CHARGE,
+    alternative_shown,
+    date_given_away,
+    form_shown,
+    number_given_away,
+    shouted_verb,
+)
 
 CHECK_NAMES = {
     1: "traceable",
@@ -371,11 +378,14 @@ def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[F
         elif all(is_stopword(token) for token in tokens):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} is a stopword"))
         elif (_joins(before[-1:]) and text[:1].isalnum()) or (
-            _joins(after[:1]) and text[-1:].isalnum()
+            (_joins(after[:1]) or ION_CHARGE.match(after)) and text[-1:].isalnum()
         ):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} is part of a word"))
         elif _MARKUP.search(text):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} swallows markup"))
+        elif len(tokens) == 1 and shouted_verb(tokens[0]):
+            message = f"deletion {text!r} is a verb written in capitals for stress"
+            findings.append(_finding(4, face.prompt, message))
         elif (
             not _names_a_term(tokens, before)
             and not _emphasised(text, texts.span(note))
@@ -408,7 +418,7 @@ def _emphasised(text: str, lines: list[str]) -> bool:
     """The author bolded the deletion in the notes ("Waves transfer **energy**"): a term of
     the subject, however common the word."""
     word = text.strip()
-    marked = [line for line in lines if "**" in line or "__" in line or "<" in line]
+    marked = [line for line in lines if re.search(r"\*\*|__|==|<", line)]
     return bool(word) and bool(marked) and any(_bold(word).search(line) for line in marked)
 
 
@@ -416,7 +426,8 @@ def _emphasised(text: str, lines: list[str]) -> bool:
 def _bold(word: str) -> re.Pattern[str]:
     word = re.escape(word)
     return re.compile(
-        rf"(?:\*\*|__)\s*{word}\s*(?:\*\*|__)|<(b|strong)\b[^>]*>\s*{word}\s*</\1\s*>", re.I
+        rf"(?:\*\*|__|==)\s*{word}\s*(?:\*\*|__|==)|<(b|strong|mark)\b[^>]*>\s*{word}\s*</\1\s*>",
+        re.I,
     )
 
 
@@ -460,7 +471,7 @@ def _check_leak(
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the prompt"))
         elif f" {key} " in context:
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the context"))
-        elif why := date_given_away(item, face.prompt.replace(GAP, " \x00 "), note.context):
+        elif why := _shown_anyway(item, note, face):
             findings.append(_finding(5, face.prompt, f"answer {item!r} is given away: {why}"))
     if len(items) == 1 and not (among_speakers and face.prompt.startswith(WHO_SAYS)):
         tokens = normalise(face.answer).split()
@@ -469,6 +480,16 @@ def _check_leak(
             message = f"answer {face.answer!r} is the deck's topic"
             findings.append(_finding(5, face.prompt, message))
     return findings
+
+
+def _shown_anyway(item: str, note: NoteData, face: CardFace) -> str:
+    """Why the card shows a hidden date, count, formula or word in another form, or ""."""
+    shown = face.prompt.replace(GAP, " \x00 ")
+    return (
+        date_given_away(item, shown, note.context)
+        or number_given_away(item, shown)
+        or (form_shown(item, face.prompt) if note.kind is NoteKind.CLOZE else "")
+    )
 
 
 # 6 --------------------------------------------------------------------------------------------
@@ -1425,7 +1446,8 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
         return [_finding(5, face.prompt, f"the prompt spells out {answer!r}")]
     if note.kind is NoteKind.CLOZE:
         message = (
-            _abbreviation_given(answer, face.prompt, note.context)
+            _alternative_split(answer, face.prompt)
+            or _abbreviation_given(answer, face.prompt, note.context)
             or _word_shown(answer, face.prompt)
             or _sum_shown(answer, face.prompt)
             or _unit_shown(answer, face.prompt)
@@ -1433,6 +1455,15 @@ def _check_given_away(note: NoteData, face: CardFace) -> list[Finding]:
         if message:
             return [_finding(5, face.prompt, message)]
     return []
+
+
+def _alternative_split(answer: str, prompt: str) -> str:
+    """One of two alternatives hidden while the other shows ("+ [NaOH] / KOH (aq)", "conc
+    H2SO4 or conc [H3PO4]"): the card asks for either, and shows the one it does not hide."""
+    before, gap, after = prompt.partition(GAP)
+    if gap and alternative_shown(before, answer, after):
+        return f"the other of two alternatives shows beside {answer!r}"
+    return ""
 
 
 def _word_shown(answer: str, prompt: str) -> str:

@@ -394,7 +394,11 @@ def indefinite_article(phrase: str) -> str:
 
 
 # "z = 1.96", "d (pc) = 1 / p": a letter that stands for a quantity, whose capital is another.
-_SYMBOL_FIRST = re.compile(r"[a-z](?:\s*\([^()]*\))?\s*[=<>\u2264\u2265]")
+# "p + q = 1", "p² + 2pq + q² = 1", "v = fλ": a letter that stands for a quantity
+_SYMBOL_FIRST = re.compile(
+    r"[a-z](?:[\u00b2\u00b3\u00b9\u2070-\u209f])*(?:\s*\([^()]*\))?\s*[=<>\u2264\u2265+\u00d7]"
+    r"|[a-z][\u00b2\u00b3\u00b9\u2070-\u209f]"
+)
 
 
 _WRITTEN_SO = re.compile(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]")  # "a.c.", "pH", "mRNA", Greek

@@ -65,7 +65,14 @@ def _without_note_app_marks(text: str) -> str:
         "" if _NOTE_LINK.search(line) and _NAVIGATION.fullmatch(_NOTE_LINK.sub("", line)) else line
         for line in text.split("\n")
     ]
-    return _NOTE_LINK.sub(r"\1", _HIGHLIGHT.sub(r"\1", "\n".join(lines)))
+    return _NOTE_LINK.sub(r"\1", _HIGHLIGHT.sub(_as_bold, "\n".join(lines)))
+
+
+def _as_bold(highlight: re.Match[str]) -> str:
+    """A highlight marks what the student means to learn, as bold does: it is read as bold
+    (the same length, so every column stays put), unless it holds bold or maths of its own."""
+    inner = highlight[1]
+    return inner if re.search(r"[*_$`]", inner) else f"**{inner}**"
 
 
 # An Obsidian callout: "> [!note] Scope", "> [!tip]- Worked example" (folded) over its quoted

@@ -25,6 +25,7 @@ from revise.generation.language import (
     is_rare,
     is_stopword,
     is_verb_form,
+    same_stem,
     zipf,
 )
 from revise.generation.spelling import looks_misspelt, slip_in_notes
@@ -152,6 +153,50 @@ def date_given_away(answer: str, shown: str, context: str = "") -> str:
         before, after = shown[: match.start()].rstrip(), shown[match.end() :].lstrip()
         if not re.search(r"\d$", before) and not re.match(r"\d", after):
             return "its month is shown on its own"  # "27 Feb" beside "[26 Feb]" is another day
+    return ""
+
+
+def number_given_away(answer: str, shown: str) -> str:
+    """Why a hidden count or formula is shown anyway, or "": the counts either side of it in
+    a run ("Primary ([1] R group), secondary (2), tertiary (3)"), or the formula again with a
+    number in front ("Cl + O3 -> ClO + [O2]; ClO + O3 -> 2O2 + Cl")."""
+    count = re.fullmatch(r"\d{1,2}", answer.strip())
+    if count:
+        value = int(count[0])
+        numbers = {int(n) for n in re.findall(r"(?<![\w.,])\d{1,2}(?![\w.,])", shown)}
+        runs = ({value + 1, value + 2}, {value - 1, value + 1}, {value - 2, value - 1})
+        if any(run <= numbers for run in runs):
+            return "the counts either side of it are shown"
+    formula = answer.strip()
+    if re.fullmatch(r"(?=.*[A-Z])(?=.*\d)[A-Za-z0-9()]+", formula) and re.search(
+        rf"(?<![\w.])\d+{re.escape(formula)}(?![\w])", shown
+    ):
+        return "the formula shows again with a number in front"
+    return ""
+
+
+MIN_INSIDE_LETTERS = 5  # "[isomers] = stereoisomers"; but "ion" in "ionic" is no giveaway
+
+
+def form_shown(answer: str, shown: str) -> str:
+    """Why a hidden word is shown anyway, or "": another form of it on the card ("central
+    maximum is twice the width of the other [maxima]", "[Post-Impressionism]: ... the
+    Post-Impressionists"), or it ends a longer word there ("E/Z
+    [isomers] = stereoisomers")."""
+    from revise.generation.grammar import lemmas
+
+    word = answer.strip()
+    if not re.fullmatch(r"[A-Za-z](?:-?[A-Za-z]){3,}", word):
+        return ""
+    lower = word.casefold()
+    own = set(lemmas(lower).get("NOUN", ()))
+    for other in {w.casefold() for w in re.findall(r"[A-Za-z](?:-?[A-Za-z])+", shown)} - {lower}:
+        if len(other) < 4:
+            continue
+        if own & set(lemmas(other).get("NOUN", ())) or same_stem(lower, other):
+            return f"the card shows {other!r}, another form of it"
+        if len(lower) >= MIN_INSIDE_LETTERS and other.endswith(lower):
+            return f"the card shows {other!r}, which ends in it"
     return ""
 
 
@@ -343,6 +388,11 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         text = sentence[start:end]
         if _glued(sentence[start - 1 : start]) or _glued(sentence[end : end + 1]):
             return  # "07-11-2024", "post-Korean": hiding part of a word
+        charge = ION_CHARGE.match(sentence, end)
+        if charge and not re.fullmatch(r"[A-Z][A-Za-z0-9]{0,7}", text):
+            return  # "A+": a grade, not an ion
+        if charge:  # "Cu2+", "Fe3+": an ion's charge belongs to it
+            end, text = charge.end(), sentence[start : charge.end()]
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             return
         taken.append((start, end))
@@ -389,6 +439,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             if zipf(word) >= PLAIN_ENGLISH_ZIPF and vocabulary.frequency(word) <= 1:
                 score -= PLAIN_ENGLISH_PENALTY  # "the [brunt] of": a word of the prose, not a term
             add(match.start(), match.end(), TargetKind.RARE, score)
+    found = _with_alternatives(found, sentence)
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
     segments = _comma_segments(sentence)
@@ -412,6 +463,82 @@ _MONTH_IN = re.compile(_MONTH, re.I)
 _DIGIT = re.compile(r"\d")
 # a word in lower case, hyphened or not: a candidate for an uncommon term
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])")
+
+
+# "NaOH / KOH", "linkage or epistasis", "conc H2SO4 or conc H3PO4": two things either of which
+# the line allows; hiding one shows the other, so both are hidden together or neither.
+_ALTERNATIVE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))(?P<other>\w[^\s/(\"\u201c\u201d]*)\s+(?:/|or)\s+(?P<again>\S+\s+)?$"
+)
+_ALTERNATIVE_AFTER = re.compile(
+    r"^(?:['\u2019]s?)?\s+(?:/|or)\s+(?:(?P<again>\S+)\s+)?"
+    r"(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
+)
+_ALTERNATIVE_NEXT = re.compile(
+    r"^(?:['\u2019]s?)?\s+(?:/|or)\s+(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
+)
+_FIGURE = re.compile(r"[$\u00a3\u20ac\u00a5]?\d")  # "1000 / time", "$2.1m or $101,000": a sum
+
+
+def alternative_shown(before: str, hidden: str, after: str) -> tuple[int, int] | None:
+    """Where the other of two alternatives stands beside a hidden word, as how far the two
+    reach into `before` (from its end) and into `after`, or None: "NaOH / [KOH]" -> (7, 0).
+    The second may repeat the word before the first ("conc H2SO4 or conc [H3PO4]"). A figure
+    beside a "/" or an "or" is a ratio or the same amount put another way, not a choice, and
+    things of many words ("[Southern railroads] / internal improvements") are two things."""
+    if len(hidden.split()) != 1 or _FIGURE.match(hidden):
+        return None
+
+    def repeated(word: str, text: str) -> bool:
+        return bool(re.search(rf"(?<!\S){re.escape(word)}\s+$", text))
+
+    def choice(other: str) -> bool:
+        return not is_stopword(other.strip(".,;:").casefold()) and not _FIGURE.match(other)
+
+    def longer(other: str, beyond: re.Match[str] | None) -> bool:
+        """ "Family members / [licensees]": a word in lower case with another on its far side
+        may be the end of a phrase of many words."""
+        return other[:1].islower() and bool(beyond) and not is_stopword(beyond[1].casefold())
+
+    match = _ALTERNATIVE_BEFORE.search(before)
+    if match and choice(match["other"]):
+        again = (match["again"] or "").strip()
+        if longer(match["other"], re.search(r"(\w+)\s+$", before[: match.start("other")])):
+            return None
+        if not again or repeated(again, before[: match.start()]):
+            return len(before) - match.start("other"), 0
+    match = _ALTERNATIVE_AFTER.match(after)
+    if match and match["again"] and not repeated(match["again"], before):
+        match = _ALTERNATIVE_NEXT.match(after)  # "/ Fehling's solution": no word repeated
+    if match and choice(match["other"]):
+        if longer(match["other"], re.match(r"\s+(\w+)", after[match.end("other") :])):
+            return None
+        return 0, match.end("other")
+    return None
+
+
+def _with_alternatives(found: list[Target], sentence: str) -> list[Target]:
+    """A target that is one of two alternatives becomes both ("[NaOH / KOH]") where nothing
+    stands between them but the "/" or "or", and is dropped otherwise."""
+    kept: list[Target] = []
+    joined: dict[tuple[int, int], Target] = {}
+    for target in found:
+        reach = alternative_shown(sentence[: target.start], target.text, sentence[target.end :])
+        if reach is None:
+            kept.append(target)
+            continue
+        start, end = target.start - reach[0], target.end + reach[1]
+        possessive = re.match(r"['\u2019]s?(?![\w'\u2019])", sentence[end:])
+        end += possessive.end() if possessive else 0  # "[Benedict's / Fehling's] solution"
+        between = sentence[start : target.start] if reach[0] else sentence[target.end : end]
+        if len(between.split()) > 2:
+            continue  # "H2SO4 or conc H3PO4": not one answer
+        if sentence[start:end].islower() and re.match(r"\s+[a-z]", sentence[end:]):
+            continue  # "railroads / [internal] improvements": part of a longer phrase
+        both = Target(start, end, sentence[start:end], target.kind, target.score)
+        if (start, end) not in joined or joined[(start, end)].score < target.score:
+            joined[(start, end)] = both
+    return kept + list(joined.values())
 
 
 def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
@@ -439,13 +566,20 @@ def _is_term_phrase(term: str) -> bool:
         return False  # "**Note**:"
     if any(token in AUXILIARIES for token in lowered):
         return False  # "sell imported goods will benefit": a clause, not a term
-    if only_as(lowered[0], "ADV"):
-        return False  # "Successively abort"
     last = tokens[-1]
+    parts = lemmas(last.casefold())
+    if only_as(lowered[0], "ADV"):
+        # "Successively abort", "almost always"; but "twice the width" measures a thing
+        return len(tokens) > 2 and parts.keys() == {"NOUN"} and lowered[0] not in NEGATIONS
     if last[:1].isupper() or any(ch.isdigit() for ch in last):
         return True
-    parts = lemmas(last.casefold())
     return not parts or "NOUN" in parts or "PROPN" in parts
+
+
+ION_CHARGE = re.compile(r"\d*[+\u2212-](?![\w+\u2212-])")  # "Cu[2+]", "Na[+]", "SO4[2-]"
+
+
+NEGATIONS = frozenset(["no", "not", "never", "nor"])  # "**no memory cells**": what it lacks
 
 
 def _glued(char: str) -> bool:
@@ -495,6 +629,13 @@ def _comma_segments(sentence: str) -> list[tuple[int, int]]:
     return segments[::2]
 
 
+_RANKED = re.compile(r"\s+[<>]\s+")  # "radio > microwave > IR", "primary < secondary"
+MIN_RANKS = 2  # two signs at least: an order of three, not one comparison ("x > 0")
+_LATER_SUMMAND = re.compile(
+    r"(?:->|\u2192|=>|=)\s*[^\s+]+(?:\s+[^\s+]+)?(?:\s+\+\s+[^\s+]+)*\s+\+\s+$"
+)
+
+
 def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int, int]]) -> float:
     """One member of "SA-2D, SA-3, and SA-5" is a poor card: the others give it away."""
     index = next((i for i, (a, b) in enumerate(segments) if a <= target.start < b), None)
@@ -508,6 +649,15 @@ def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int
         return 0 < len(text.split()) <= 3
 
     if short(index) and (short(index - 1) or short(index + 1)):
+        return ENUMERATION_PENALTY
+    if _LATER_SUMMAND.search(sentence[: target.start]):
+        # "-> ALKENE + H2O + [KBr]": what else a reaction or a sum gives beside its first term
+        return ENUMERATION_PENALTY
+    ranked = len(_RANKED.findall(sentence)) >= MIN_RANKS
+    if ranked and (
+        _RANKED.search(sentence[: target.start][-3:]) or _RANKED.match(sentence[target.end :])
+    ):
+        # "radio > microwave > [IR] > visible > UV": one place in an order the rest gives away
         return ENUMERATION_PENALTY
     # "The stages are prophase, metaphase, anaphase and telophase": the first of a run.
     if _LISTED_AFTER.match(sentence[target.end :]):
@@ -532,6 +682,9 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
         start, end = match.start(), match.end()
         text = match[0]
         # Leading capitalised function words ("The", "In", "During") are not part of a name.
+        owner = re.match(r"(?:His|Her|Their|Our|Your|My)\s+[A-Z]", text)
+        if owner and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
+            continue  # "a class of Her Majesty's subjects": a title, whole or not at all
         while True:
             first = text.split()[0] if text.split() else ""
             before = sentence[:start].rstrip()
@@ -577,6 +730,8 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
         if len(tokens) == 1 and trimmed.casefold() in TITLES and sentence[end : end + 1] == ".":
             continue  # "Maj. Rudolf Anderson": the title, not the name
         if len(tokens) == 1 and _ACRONYM.match(trimmed):
+            if shouted_verb(trimmed):
+                continue  # "when it BECAME a nuisance": a verb the notes stress
             spans.append((start, end, TargetKind.ACRONYM))
         elif len(tokens) == 1 and trimmed.casefold() in ORDINALS | NUMBER_WORDS:
             continue
@@ -619,6 +774,18 @@ def _completing_noun(sentence: str, end: int, last: str) -> int | None:
 
 
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def shouted_verb(word: str) -> bool:
+    """ "BECAME", "MUST": a verb of everyday English written in capitals for stress, not
+    letters that stand for a name."""
+    from revise.generation.grammar import lemmas
+
+    lower = word.casefold()
+    return word.isupper() and zipf(lower) >= SHOUTED_ZIPF and lemmas(lower).keys() == {"VERB"}
+
+
+SHOUTED_ZIPF = 3.5
 
 
 def _is_name_word(word: str, vocabulary: Vocabulary) -> bool:
@@ -700,6 +867,8 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
         return False  # the answer would show elsewhere in the prompt
     shown = f"{sentence[: target.start]} \x00 {sentence[target.end :]}"
     if target.kind is TargetKind.DATE and date_given_away(text, shown):
+        return False
+    if number_given_away(text, shown) or form_shown(text, shown):
         return False
     tokens = text.split()
     name = len(tokens) > 1 or target.start > 0

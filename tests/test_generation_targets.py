@@ -1,0 +1,138 @@
+"""What a cloze hides: the fact the line teaches, never a word the rest of the card gives away."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
+from revise.generation import generate_deck
+from revise.generation.checker import check_deck
+
+
+def clozes(tmp_path: Path, text: str, name: str = "notes.md") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text)
+    return [note.front for note in generate_deck(path).notes if note.kind is NoteKind.CLOZE]
+
+
+def flagged(notes: str, front: str, context: str = "Notes") -> set[str]:
+    """The checks (by name) a cloze on the first line of `notes` fails."""
+    path = "notes/lines.txt"
+    note = NoteData(NoteKind.CLOZE, front, context=context, source=SourceRef(path, 1, 1))
+    deck = DeckData("Revision", [note], source=path)
+    return {finding.message for finding in check_deck(deck, {path: notes}) if finding.check == 5}
+
+
+def test_two_alternatives_are_hidden_together_or_not_at_all(tmp_path: Path) -> None:
+    text = (
+        "# Food tests\n\n"
+        "- Reducing sugars give a brick-red precipitate when heated with"
+        " Benedict's / Fehling's solution\n"
+        "- Proteins turn biuret reagent from blue to lilac\n"
+    )
+    fronts = clozes(tmp_path, text)
+    sugars = next(front for front in fronts if "sugars" in front)
+    assert "[Benedict's / Fehling's]" in sugars or "/" not in sugars.split("[")[1]
+    assert "[Fehling" not in sugars and "[Benedict's] /" not in sugars
+
+
+def test_the_checker_flags_one_alternative_hidden_beside_the_other() -> None:
+    line = "Hydrolysis: warm with NaOH / KOH (aq) under reflux -> alcohol"
+    assert flagged(line, "Hydrolysis: warm with [NaOH] / KOH (aq) under reflux -> alcohol")
+    assert flagged(line, "Hydrolysis: warm with NaOH / [KOH] (aq) under reflux -> alcohol")
+    acid = "Dehydration: conc H2SO4 or conc H3PO4 catalyst, heat"
+    assert flagged(acid, "Dehydration: conc H2SO4 or conc [H3PO4] catalyst, heat")
+    assert not flagged(line, "Hydrolysis: warm with [NaOH / KOH] (aq) under reflux -> alcohol")
+    assert not flagged(line, "Hydrolysis: warm with NaOH / KOH (aq) under reflux -> [alcohol]")
+
+
+def test_a_highlighted_phrase_is_what_the_cloze_hides(tmp_path: Path) -> None:
+    text = (
+        "# Rates\n\n## Catalysts\n"
+        "- a catalyst speeds up a reaction by providing an ==alternative reaction pathway==\n"
+        "- a bridge rectifier output ripples at ==twice the frequency== of the mains supply\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("[alternative reaction pathway]" in front for front in fronts)
+    assert any("[twice the frequency]" in front for front in fronts)
+    assert not any("[rectifier]" in front for front in fronts)
+
+
+def test_no_cloze_hides_half_a_title_a_stressed_verb_or_a_count_its_run_gives(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Nuisance\n\n## Public nuisance\n"
+        "- affects the comfort of a class of Her Majesty's subjects\n"
+        "- the right to sue arises only when the harm BECAME substantial\n"
+        "- a nuisance carried on for 20 years gives a right to continue it\n"
+        "\n## Amines\n"
+        "- Ammonia forms a primary amine (1 alkyl group on the N), then secondary (2) and"
+        " tertiary (3)\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("[20]" in front for front in fronts)
+    assert not any(hidden in front for front in fronts for hidden in ("[Majesty]", "[BECAME]"))
+    assert not any("([1] alkyl" in front for front in fronts)
+
+
+def test_the_checker_flags_a_count_or_formula_the_card_shows_anyway() -> None:
+    run = "Ammonia forms a primary amine (1 alkyl group on the N), then secondary (2), tertiary (3)"
+    assert flagged(run, run.replace("(1 alkyl", "([1] alkyl"))
+    burn = "Burning methane: CH4 + 2O2 -> CO2 + H2O; in less oxygen 2CH4 + 3O2 -> 2CO + 4H2O"
+    assert flagged(burn, burn.replace("CO2 + H2O;", "CO2 + [H2O];"))
+    assert not flagged(burn, burn.replace("-> CO2", "-> [CO2]"))
+    period = "The limitation period is 6 years, or 12 years for a deed"
+    assert not flagged(period, period.replace("6 years", "[6] years"))
+
+
+def test_the_checker_flags_a_verb_written_in_capitals_as_the_deletion() -> None:
+    path = "notes/lines.txt"
+    notes = "The right to sue arises only when the harm BECAME substantial\n"
+    front = "The right to sue arises only when the harm [BECAME] substantial"
+    note = NoteData(NoteKind.CLOZE, front, context="Nuisance", source=SourceRef(path, 1, 1))
+    deck = DeckData("Revision", [note], source=path)
+    messages = [finding.message for finding in check_deck(deck, {path: notes})]
+    assert any("capitals" in message for message in messages)
+
+
+def test_a_symbol_opening_a_line_keeps_its_case(tmp_path: Path) -> None:
+    text = (
+        "# Population genetics\n\n## Hardy-Weinberg\n"
+        "- **p + q = 1** (allele frequencies; p = dominant, q = recessive)\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any(front.startswith("[p + q = 1]") for front in fronts)
+    assert not any("P + q" in front for front in fronts)
+
+
+def test_a_word_shown_in_another_form_or_inside_a_longer_word_is_given_away() -> None:
+    slit = "In a single slit pattern the central maximum is twice the width of the other maxima"
+    assert flagged(slit, slit.replace("other maxima", "other [maxima]"))
+    assert not flagged(slit, slit.replace("twice the width", "[twice the width]"))
+    isomers = "Optical isomers are stereoisomers that are mirror images of each other"
+    assert flagged(isomers, isomers.replace("Optical isomers", "Optical [isomers]"))
+    assert not flagged(isomers, isomers.replace("mirror images", "[mirror images]"))
+
+
+def test_an_ion_is_hidden_with_its_charge(tmp_path: Path) -> None:
+    text = "# Tests for ions\n\n## Cations\n- copper(II) ions (Cu2+) give a blue precipitate\n"
+    fronts = clozes(tmp_path, text)
+    assert not any("]+" in front for front in fronts)
+    path = "notes/ions.txt"
+    notes = "copper(II) ions (Cu2+) give a blue precipitate with sodium hydroxide\n"
+    front = "copper(II) ions ([Cu2]+) give a blue precipitate with sodium hydroxide"
+    note = NoteData(NoteKind.CLOZE, front, context="Cations", source=SourceRef(path, 1, 1))
+    deck = DeckData("Revision", [note], source=path)
+    assert any("part of a word" in finding.message for finding in check_deck(deck, {path: notes}))
+
+
+def test_no_cloze_hides_one_place_in_an_order_the_rest_shows(tmp_path: Path) -> None:
+    text = (
+        "# Solar system\n\n## Order\n"
+        "- order of size of the gas giants: Jupiter > Saturn > Uranus > Neptune\n"
+        "- the Kuiper belt lies beyond the orbit of Neptune\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("[Kuiper]" in front for front in fronts)
+    assert not any(" > [" in front or "] > " in front for front in fronts)
