@@ -222,3 +222,20 @@ def test_a_case_and_its_facts_over_one_line_asks_that_line_as_what_was_held(
     assert cards["What was held in Dennis v MoD (2003)?"] == (
         "Nuisance found BUT no injunction - damages only"
     )
+
+
+def test_a_lead_that_counts_its_items_asks_for_them_all(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Tort notes (wk 2)\n"
+        "\tNEGLIGENCE\n"
+        "\t\tdefinition\n"
+        "\t\t\tbreach of a legal duty of care causing damage to the claimant\n"
+        "\t\t3 elements (Donoghue v Stevenson)\n"
+        "\t\t\tduty of care (e.g. neighbour principle) - owed to those closely affected\n"
+        "\t\t\tbreach - fell below the standard of the reasonable person\n"
+        "\t\t\tdamage - caused by the breach and not too remote (Wagon Mound)\n",
+    )
+    assert cards["What are the 3 elements of negligence (Donoghue v Stevenson)?"] == (
+        "Duty of care; Breach; Damage"
+    )

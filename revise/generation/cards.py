@@ -379,6 +379,9 @@ def build_notes(
             if draft:
                 drafts.append(draft)
                 continue
+            counted_list = listed and _counted_list_draft(part, outline.title, path)
+            if counted_list:
+                drafts.append(counted_list)  # the items' own cards keep what it leaves out
             if part.lead_is_heading:
                 passages = [Passage(item, (*part.trail, part.lead.text)) for item in part.items]
             elif part.lead.kind is BlockKind.TEXT:
@@ -2670,6 +2673,42 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     answer = "; ".join(items)
     source = SourceRef(path, group.lead.start, group.items[-1].end)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+# "3 kinds (Hunter v Canary Wharf)", "Two types:": a lead that counts the items below it
+_COUNTED_LEAD = re.compile(
+    r"^(?P<count>\d|two|three|four)\s+(?P<noun>[a-z]+s)(?P<aside>\s*\([^()]*\))?\s*:?$", re.I
+)
+_COUNTS_BY_WORD = {"two": 2, "three": 3, "four": 4}
+
+
+def _counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
+    """ "3 kinds (Hunter v Canary Wharf)" over three items, each with its example or gloss: the
+    list is the fact, asked by the items' heads ("What are the 3 kinds of private nuisance?")."""
+    lead = tidy(group.lead.text).strip()
+    found = _COUNTED_LEAD.match(lead)
+    if not found or group.lead_is_heading or not 2 <= len(group.items) <= MAX_LIST_ITEMS:
+        return None
+    count = found["count"].casefold()
+    if _COUNTS_BY_WORD.get(count, int(count) if count.isdigit() else 0) != len(group.items):
+        return None
+    items = [item_head(re.sub(r"\s*\([^()]*\)", "", tidy(item.text))) for item in group.items]
+    sizes = [len(item.split()) for item in items]
+    if min(sizes) < 1 or max(sizes) > MAX_LIST_ITEM_WORDS or sum(sizes) > MAX_LIST_WORDS:
+        return None
+    if not all(item[:1].isalpha() for item in items):
+        return None  # "1st 1906", "2nd 1907": dates told apart below, not things named
+    heading = section_subject(Passage(group.lead, group.trail, group.label))
+    of = f" of {heading}" if heading and not re.search(r"[\d:;+&/]", heading) else ""
+    noun = found["noun"].casefold() if found["noun"].isupper() else found["noun"]
+    front = f"What are the {found['count']} {noun}{of}{found['aside'] or ''}?"
+    answer = "; ".join(capital(item) for item in items)
+    passage = Passage(group.lead, group.trail, group.label)
+    source = SourceRef(path, group.lead.start, group.items[-1].end)
+    note = NoteData(
+        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
+    )
     return Draft([Option(note, answer, 10.0, front)])
 
 
