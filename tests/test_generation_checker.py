@@ -722,3 +722,62 @@ def test_a_word_hidden_again_after_the_same_word_or_a_third_time_is_a_stock_answ
     third = card("A vector quantity: [displacement], not distance", 5, "Vectors")
     assert stock(first, other, third) == ["A vector quantity: [...], not distance"]
     assert stock(first, card("Acceleration = change in [velocity] / time", 3)) == []
+
+
+def test_14_a_template_on_a_line_of_another_shape_is_flagged() -> None:
+    notes = (
+        "- parents Bb, bb -> two kinds of offspring\n"
+        "- lead denser than tin -> lead sinks lower\n"
+        "- **hybrid** seed only produced if the parent lines are kept apart\n"
+        "- **point mutations** \u2013 cause a change of one amino acid\n"
+        "- **Lister's carbolic spray** (Joseph Lister, 1867) -> fewer deaths after surgery\n"
+        "| Explorer | Known for |\n| Magellan | first voyage round the world |\n"
+    )
+    listed = card("What do parents Bb, bb lead to?", 1, back="Two kinds of offspring")
+    compared = card("What does lead denser than tin lead to?", 2, back="Lead sinks lower")
+    condition = card(
+        "What did Hybrid seed only produce?", 3, back="If the parent lines are kept apart"
+    )
+    dashed = card("What do point mutations \u2013 cause?", 4, back="A change of one amino acid")
+    thing = card(
+        "What follows when Lister's carbolic spray (Joseph Lister, 1867)?",
+        5,
+        back="Fewer deaths after surgery",
+    )
+    reputed = card("What is Magellan known for?", 7, back="first voyage round the world")
+    for junk in (listed, compared, condition, dashed, thing, reputed):
+        assert 14 in flags(notes, junk), junk.front
+    asked = card("What follows when lead is denser than tin?", 2, back="Lead sinks lower")
+    named = card("Which explorer is known for first voyage round the world?", 7, back="Magellan")
+    caused = card("What do point mutations cause?", 4, back="A change of one amino acid")
+    meant = card("What is hybrid seed?", 3, back="If the parent lines are kept apart")
+    for good in (asked, named, caused, meant):
+        assert 14 not in flags(notes, good), good.front
+
+
+def test_14_a_what_is_question_over_a_list_a_ranking_or_an_equation_is_flagged() -> None:
+    notes = (
+        "- greenhouse gases: carbon dioxide, methane, water vapour\n"
+        "- reactivity: potassium > sodium > lithium\n"
+        "- escape velocity: v = sqrt(2GM/r)\n"
+        "- wave equation: v = f x wavelength\n"
+    )
+    some = card("What are greenhouse gases?", 1, back="Carbon dioxide, methane, water vapour")
+    order = card("What is reactivity?", 2, back="Potassium > sodium > lithium")
+    equation = card("What is escape velocity?", 3, back="v = sqrt(2GM/r)")
+    for junk in (some, order, equation):
+        assert 14 in flags(notes, junk), junk.front
+    counted = card(
+        "What are three greenhouse gases?", 1, back="Carbon dioxide, methane, water vapour"
+    )
+    ordered = card("What is the order of reactivity?", 2, back="Potassium > sodium > lithium")
+    named = card("What is wave equation?", 4, back="v = f x wavelength")
+    chosen = card("What are the main greenhouse gases?", 1, back="Carbon dioxide, methane")
+    for good in (counted, ordered, named, chosen):
+        assert 14 not in flags(notes, good), good.front
+
+
+def test_14_a_stressed_term_asked_as_a_words_form_is_flagged() -> None:
+    notes = "- ethanol -> ETHANAL (warm, distil off)\n- gehen -> ist gegangen\n"
+    assert 14 in flags(notes, card('Oxidation: "ethanol"?', 1, back="ETHANAL"))
+    assert 14 not in flags(notes, card('Perfekt with sein: "gehen"?', 2, back="ist gegangen"))

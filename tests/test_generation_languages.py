@@ -209,3 +209,16 @@ def test_a_science_term_with_a_short_meaning_is_no_word_of_another_language(
     )
     assert 'What does "ribosomes" mean?' not in asked
     assert asked["What is osmosis?"] == "Diffusion of water across a membrane"
+
+
+def test_a_term_stressed_in_capitals_after_an_arrow_is_no_words_form() -> None:
+    """ "ethanol -> ETHANAL" in chemistry notes says what a thing becomes, stressed; it is not
+    the form of a word of another language ('Oxidation: "ethanol"?' :: "ETHANAL")."""
+    from revise.generation.questions import form_pair
+
+    assert form_pair("ethanol -> ETHANAL (warm, distil off)", "Oxidation") == []
+    assert form_pair("propan-2-ol -> PROPANONE", "Oxidation") == []
+    assert form_pair("all tall -> probably homozygous tall", "Test cross") == []
+    assert [q.back for q in form_pair("gehen \u2192 ist gegangen", "Perfekt with sein")] == [
+        "ist gegangen"
+    ]

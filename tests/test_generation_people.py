@@ -69,8 +69,9 @@ def test_a_label_over_the_things_it_covers_asks_for_the_label(tmp_path: Path) ->
     )
     notes = deck_notes(tmp_path, text, "cities.md")
     asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
-    # A plural label names its list; a single thing is no definition of its examples.
-    assert asked["What are push factors?"] == "War, drought, few jobs, poor healthcare"
+    # A plural label names its list, asked by how many it names ("What are push factors?"
+    # would ask what they are); a single thing is no definition of its examples.
+    assert asked["What are four push factors?"] == "War, drought, few jobs, poor healthcare"
     assert "What is informal sector?" not in asked
     cards = fronts(notes)
     assert "[Informal sector] - street vendors, shoe shiners, rubbish pickers" in cards

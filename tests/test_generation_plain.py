@@ -615,7 +615,7 @@ def test_points_in_lower_case_under_a_title_are_facts_not_headings(tmp_path: Pat
     )
     cards = {note.front: note.back for note in notes}
     processes = "Hydraulic action, abrasion, attrition, solution"
-    assert cards.get("What are erosion processes?") == processes
+    assert cards.get("What are four erosion processes?") == processes
     assert any(front.startswith("Meanders form in the middle course") for front in cards), cards
     # each point is a point under the title, not a heading over the next one
     assert {note.context for note in notes} == {"Rivers - the long profile"}, notes

@@ -2859,3 +2859,66 @@ def test_a_change_inside_a_chain_of_arrows_is_no_step_to_take(tmp_path: Path) ->
     assert asked["What does friction lead to?"].startswith("Surface temperature rises")
     assert not [front for front in asked if "surfacing" in front or "metaling" in front]
     assert not [front for front in asked if "what happens after" in front]
+
+
+def test_an_arrow_after_a_list_a_share_or_a_comparison_is_not_asked_as_a_cause(
+    tmp_path: Path,
+) -> None:
+    """ "What does parents Bb, bb lead to?", "What does all green lead to?" and "What does lead
+    denser than tin lead to?" misread their arrows: a list, a share of things never named and
+    a comparison are no causes. A comparison is asked as the state it says."""
+    cards = questions(
+        tmp_path,
+        "# Practicals\n\n"
+        "- parents Bb, bb → two kinds of offspring\n"
+        "- all green → probably pure-breeding\n"
+        "- lead denser than tin → lead sinks lower in the mercury bath\n"
+        "- copper sulfate heated → turns white as water leaves\n",
+    )
+    assert (
+        cards["What follows when lead is denser than tin?"]
+        == "Lead sinks lower in the mercury bath"
+    )
+    assert not [front for front in cards if front.endswith("lead to?")]
+
+
+def test_a_second_arrow_pair_after_a_semicolon_is_not_part_of_the_answer(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Soils\n\n- heavy clay soils -> poor drainage ; sandy soils -> fast drainage\n",
+    )
+    assert cards["What do heavy clay soils lead to?"] == "Poor drainage"
+
+
+def test_an_effect_verb_after_a_labels_dash_or_before_a_condition_asks_well(
+    tmp_path: Path,
+) -> None:
+    """ "What do point mutations \u2013 cause?" keeps the label's dash; "What did Hybrid plants only
+    produce? :: If ..." reads a passive's condition as the thing produced."""
+    cards = questions(
+        tmp_path,
+        "# Plant breeding\n\n"
+        "- **point mutations** \u2013 cause a change of one amino acid in the protein\n"
+        "- **hybrid** seed only produced if the two parent lines are kept apart\n",
+    )
+    assert cards["What do point mutations cause?"] == "A change of one amino acid in the protein"
+    assert not [front for front in cards if "\u2013" in front or " produce?" in front]
+
+
+def test_a_label_over_a_list_a_ranking_or_an_equation_asks_what_the_line_gives(
+    tmp_path: Path,
+) -> None:
+    """ "What are greenhouse gases? :: Carbon dioxide, methane, ..." asks what they are and gets
+    some of them; "What is reactivity? :: Potassium > sodium" gets an order; "What is orbital
+    period? :: T = ..." gets an equation. Each is asked as what it is."""
+    cards = questions(
+        tmp_path,
+        "# Climate and chemistry\n\n"
+        "- greenhouse gases: carbon dioxide, methane, water vapour\n"
+        "- reactivity: potassium > sodium > lithium\n"
+        "- orbital period: T = 2\u03c0r/v\n",
+    )
+    assert cards["What are three greenhouse gases?"] == "Carbon dioxide, methane, water vapour"
+    assert cards["What is the order of reactivity?"] == "Potassium > sodium > lithium"
+    assert cards["T = ? (orbital period)"] == "2\u03c0r/v"
+    assert not {"What are greenhouse gases?", "What is reactivity?"} & set(cards)

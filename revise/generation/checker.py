@@ -40,8 +40,14 @@ from revise.generation.card_limits import (
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
-from revise.generation.events import clause_subject, no_cause_or_effect
-from revise.generation.grammar import capitalised
+from revise.generation.events import (
+    clause_subject,
+    compared_clause,
+    no_cause_or_effect,
+    says_a_change,
+)
+from revise.generation.fields import REPUTED
+from revise.generation.grammar import capitalised, split_clause
 from revise.generation.language import (
     ARROW,
     EXAMPLE_OPENER,
@@ -55,7 +61,7 @@ from revise.generation.language import (
 )
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.plaintext import DATED_ENTRY
-from revise.generation.questions import DASH
+from revise.generation.questions import CONDITION_WORDS, DASH, capital, shouted_form
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 from revise.generation.targets import (
     ION_CHARGE,
@@ -1730,6 +1736,11 @@ def _imperative(text: str) -> bool:
 
 ARROW_IN = re.compile(ARROW)
 _LEAD_TO = re.compile(r"^What (?:does|do) (.+) lead to\?$")
+_WHAT_DONE = re.compile(r"^What (?:did|does|do|will|would|can|could|should|may|might|must) ")
+_QUESTION_WORD = re.compile(r"^(?:What|Who|Why|How|When|Where)\b")
+_REPUTED = re.compile(rf"^What (?:is|are|was|were) .+ {REPUTED}\?$")
+_FORM_ASKED = re.compile(r'^[^:"]+: "(?P<word>[^"]+)"\?$')  # 'Perfekt with sein: "gehen"?'
+_FOLLOWS = re.compile(r"^What follows when (.+)\?$")
 
 
 def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
@@ -1765,6 +1776,28 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     misread = led and no_cause_or_effect(led[1], face.answer)
     if misread:
         return [_finding(14, face.prompt, misread)]
+    asked = _QUESTION_WORD.match(prompt)
+    if asked and re.search(r"\s[-\u2013\u2014]+\s", without_quotations(prompt)):
+        return [_finding(14, face.prompt, "a label's dash kept inside the question")]
+    done = _WHAT_DONE.match(prompt)  # ("What is market failure? :: When ..." says what it is)
+    if done and re.match(rf"(?:{'|'.join(CONDITION_WORDS)})\b", face.answer.strip(), re.I):
+        return [
+            _finding(14, face.prompt, "a condition asked as a thing ('What did X produce? :: If')")
+        ]
+    form = _FORM_ASKED.match(prompt)
+    if form and shouted_form(form["word"], face.answer):
+        return [_finding(14, face.prompt, "a stressed term asked as a word's form")]
+    if _REPUTED.match(prompt):
+        return [
+            _finding(14, face.prompt, "an open question ('What is X known for?'): many answers")
+        ]
+    follows = _FOLLOWS.match(prompt)
+    if follows and not (
+        says_a_change(follows[1])
+        or split_clause(capital(follows[1]))
+        or compared_clause(follows[1])
+    ):
+        return [_finding(14, face.prompt, "a thing asked as a happening ('What follows when X?')")]
     garbled = _garbled_template(prompt, face.answer)
     if garbled:
         return [_finding(14, face.prompt, garbled)]
@@ -1805,6 +1838,7 @@ _WH_AS_NOUN = re.compile(
 _ASKS_WHAT_IT_IS = re.compile(
     r"^What (?:is|are) (?:(?:a|an|the) )?(?!it\s)(?P<term>[^?\s]+(?:\s[^?\s]+){0,5})\?$"
 )
+_WHAT_ARE = re.compile(r"^What are (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
 _WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
 
 
@@ -1814,6 +1848,9 @@ def _garbled_template(prompt: str, answer: str) -> str:
     translate), "When did Berlin Wall build?" (done to its subject: "When was ... built?")."""
     from revise.generation.grammar import done_to_subject, past_participle, verb_base
     from revise.generation.questions import (
+        RANKED,
+        RELATION_NAMES,
+        count_asked,
         is_plural,
         opens_on_a_verb,
         reads_as_prose,
@@ -1829,6 +1866,16 @@ def _garbled_template(prompt: str, answer: str) -> str:
         return "a plural asked with 'is'"
     if _WH_AS_NOUN.match(prompt):
         return "a question word asked as a noun ('What is the why of ...?')"
+    if term and term["term"].startswith(("the ", "a ", "an ")):
+        term = None  # "What is the order of reactivity?": asked of the thing, not a term
+    named = term and term["term"].split()[-1] in RELATION_NAMES
+    if term and not named and re.match(r"[^\s=]{1,3}\s*=\s*\S", answer):
+        return "an equation asked as what a term is ('What is X? :: v = f λ')"
+    if term and RANKED.match(answer):
+        return "a ranking asked as what a term is ('What is stability? :: A > B > C')"
+    plural = _WHAT_ARE.match(prompt)
+    if plural and is_plural(plural["term"]) and count_asked(plural["term"], answer):
+        return "a list of some members asked as what a category is ('What are X? :: A, B, C')"
     defined = _ASKS_WHAT_IT_IS.match(prompt)
     if defined and states_about(defined["term"], answer):
         # "What is urea? :: Some reabsorbed by diffusion", "What are the metals of

@@ -754,6 +754,8 @@ def outcome(
     if reason is not None:
         return reason
     answer = re.sub(r"\s*\((?:e\.g\.?|eg|i\.e\.?)[^()]*\)\s*$", "", result).strip()
+    # "more elimination ; primary -> more substitution": the effect, then another pair of its own
+    answer = re.split(rf"\s*;\s*(?=[^;]{{1,30}}?\s{ARROW})", answer, maxsplit=1)[0]
     size = len(words(condition)) + len(re.findall(r"[=<>|]", condition))
     if not 1 <= size <= MAX_CONDITION_WORDS or not re.search(r"[A-Za-z]", answer):
         return []
@@ -801,6 +803,10 @@ def outcome(
             return []
         front = f"With {condition}, what happens after {doing[0]} {' '.join(step[1:])}?"
         return [Question(front, capital(result), Shape.EFFECT, 11.0)]
+    compared = compared_clause(condition, names)
+    if compared:
+        # "pi bond weaker than sigma -> ...": a thing as it stands against another, no cause
+        return [Question(f"What follows when {compared}?", capital(answer), Shape.EFFECT, 11.0)]
     if no_cause_or_effect(condition, answer):
         return []
     condition = " ".join(lowered)  # "Deforestation -> less rainfall": the line's capital
@@ -842,6 +848,33 @@ def _made_to(result: str) -> str:
     return " ".join([*subject, base, *tokens[at + 1 :]])
 
 
+_THAN = re.compile(
+    r"^(?P<thing>.+?)\s+(?P<degree>(?:(?:more|less)\s+)?\S+)\s+than\s+(?P<other>.+)$"
+)
+_SHARES = frozenset(["all", "some", "most", "none", "any", "every", "no", "each", "few", "many"])
+
+
+def compared_clause(condition: str, names: frozenset[str] = frozenset()) -> str:
+    """ "pi bond weaker than sigma" -> "pi bond is weaker than sigma", "χ² smaller than critical
+    value" -> "χ² is smaller than critical value": a thing and how it compares, said as a
+    clause; "" where the words before "than" are not a short thing and a degree."""
+    found = _THAN.match(condition)
+    if not found:
+        return ""
+    thing = found["thing"].split()
+    degree = found["degree"].split()[-1].casefold()
+    comparative = found["degree"].casefold().startswith(("more ", "less ")) or (
+        degree.endswith(("er", "est")) and "ADJ" in lemmas(degree)
+    )
+    if not comparative or not 1 <= len(thing) <= 3 or any(is_verb_form(t) for t in thing[1:]):
+        return ""
+    if thing[0].casefold() in PRONOUNS or thing[-1].casefold() in PREPOSITIONS:
+        return ""
+    be = "are" if plural_noun(thing[-1]) else "is"
+    said = " ".join(lower_first(thing, names))
+    return f"{said} {be} {found['degree']} than {found['other']}"
+
+
 def no_cause_or_effect(condition: str, result: str) -> str:
     """Why "What does `condition` lead to?" :: `result` misreads its line, or "": a state said
     of a thing ("cap too high"), a participle and how ("set below equilibrium"), a describing
@@ -850,10 +883,24 @@ def no_cause_or_effect(condition: str, result: str) -> str:
     tokens = [token.casefold() for token in words(condition)]
     if len(tokens) > 1 and tokens[-2] in ("too", "so", "very", "not"):
         return "a state of a thing asked as a cause ('What does cap too high lead to?')"
+    if "," in condition:
+        return "a list asked as one cause ('What does gametes A, a lead to?')"
+    if len(tokens) > 2 and _state_after_noun(tokens[0], tokens[1]):
+        return "a state of a thing asked as a cause ('What do monasteries loyal to Rome lead to?')"
+    if re.search(r"\sthan\s", condition):
+        return "a comparison asked as a cause ('What does X weaker than Y lead to?')"
+    if tokens and tokens[0] in _SHARES and all("ADJ" in lemmas(t) for t in tokens[1:]):
+        return "a share of things never named asked as a cause ('What does all dominant lead to?')"
     if _done_how(tokens):
         return "a participle asked as a cause ('What does set below X lead to?')"
     said = words(result)
     opens = said[0].casefold() if said else ""
+    present = opens and (verb_base(opens, "VBP") == opens or verb_base(opens, "VBZ"))
+    if present and set(lemmas(opens)) <= {"VERB", "AUX"}:
+        # ("denatured proteins set": a participle opens a thing, the effect)
+        # "two genes on one autosome -> tend to be inherited together": the arrow stands for
+        # the verb of one clause, its subject before it
+        return "a clause's subject asked as a cause ('... lead to? :: Tend to be inherited')"
     describing = opens and lemmas(opens).keys() == {"ADJ"} and opens in lemmas(opens)["ADJ"]
     if describing and (len(said) == 1 or is_stopword(said[1].casefold())):
         # (but "obedient workers", "big SA" name what follows)
@@ -862,6 +909,13 @@ def no_cause_or_effect(condition: str, result: str) -> str:
     if len(chained) == 2 and _a_step([token.casefold() for token in chained[0].split()]):
         return "a step and its effect asked as one effect ('... lead to? :: Raise price -> ...')"
     return ""
+
+
+def _state_after_noun(first: str, second: str) -> bool:
+    """ "monasteries loyal (to Rome)": a thing, then a describing word said of it, a clause
+    without its verb (not "white light", "interest rates": words before the noun they name)."""
+    after, before = lemmas(second), lemmas(first)
+    return "ADJ" in after and not {"NOUN", "VERB"} & set(after) and set(before) == {"NOUN"}
 
 
 def _done_how(lowered: list[str]) -> bool:

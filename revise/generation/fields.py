@@ -22,6 +22,8 @@ from revise.generation.questions import states_about
 def plural_noun(word: str) -> bool:
     if len(word) > 1 and word.isupper():
         return False  # "HTTPS", "DNS": an acronym, not a plural
+    if re.search(r"['\u2019]s$", word):
+        return False  # "Young's", "the UK's": one thing's own, not many things
     lower = word.casefold()
     known = lemmas(lower)  # a word the dictionary does not know is a term: "ribosomes"
     return (
@@ -99,11 +101,8 @@ def column_question(header: str, subject: str) -> str:
 # "Known for", "Famous for": a column of what each row is remembered by, a loose handful of
 # words that no question about the row can expect word for word; the row is asked from them
 # (a cell of two statements, "rural scenes; only one in every show", is asked as it stands)
-_REPUTATION = re.compile(
-    r"^(?:(?:best|most|mainly|chiefly)\s+)?(?:known|famous|noted|remembered|renowned|celebrated)"
-    r"\s+(?:for|as)$",
-    re.I,
-)
+REPUTED = r"(?:known|famous|noted|remembered|renowned|celebrated)\s+(?:for|as)"
+_REPUTATION = re.compile(rf"^(?:(?:best|most|mainly|chiefly)\s+)?{REPUTED}$", re.I)
 
 
 def reputation_question(header: str, kind: str, cell: str) -> str:

@@ -353,6 +353,12 @@ def definition(
         elif not article and _takes_the(shown):
             said = "the "  # "Main composers: ..." -> "What are the main composers?"
         front = finish_question(f"What {verb} {said}{shown}")
+        labelled = sep in (":", "-", "\u2013", "\u2014")  # "push factors - war, drought"
+        counted = count_asked(shown, answer) if plural and not said and labelled else ""
+        if counted:
+            front = f"What are {counted}?"  # "mutagenic agents: UV, X-rays" lists some of them
+        elif sep == ":" and RANKED.match(answer):
+            front = f"What is the order of {shown}?"  # "stability: tertiary > secondary"
         if describing:
             front = f"What does {shown} mean?"
         if sep in ("means", "mean", "refers to", "refer to"):
@@ -717,7 +723,7 @@ def _names_a_thing(term: str) -> bool:
 
 def is_plural(term: str) -> bool:
     """ "chunks", "sources of error": the head noun (before an "of" phrase) is plural."""
-    head = re.split(r"\s+(?:of|for|in|on|at|to|with)\s+", term, maxsplit=1)[0]
+    head = re.split(r"\s+(?:of|for|in|on|at|to|with|from)\s+", term, maxsplit=1)[0]
     written = head.split()[-1]
     last = written.casefold()
     if last in _IRREGULAR_PLURALS:
@@ -890,6 +896,32 @@ def _names_members(meaning: str) -> bool:
     return len(parts) >= 2 and len(short) == len(parts)
 
 
+_DETERMINERS = ("the", "a", "an", "some", "these", "those", "its", "their", "his", "her")
+# "tertiary > secondary > primary": things ranked in words, not a formula or a value
+RANKED = re.compile(r"^[^\W\d][^<>=\d]*(?:\s>\s[^\W\d][^<>=\d]*)+$")
+
+
+_MEMBER = re.compile(r"(?!(?:no|not|none)\b)[^\W\d_][^\W\d_]*(?:[\s'&/.-]+[^\W\d_]+)*", re.I)
+
+
+def count_asked(shown: str, answer: str) -> str:
+    """ "mutagenic agents" over "Ionising radiation, UV, some chemicals" -> "three mutagenic
+    agents": a plural category and the members a list names, asked by how many it names
+    (not "What are mutagenic agents?", which asks what they are); "" where the answer is no
+    such list, or too long a one to ask for."""
+    bare = re.sub(r"\s*\([^()]*\)", "", answer)
+    if not _names_members(bare) or shown.split()[0].casefold() in (*_COUNTS, *_DETERMINERS):
+        return ""  # "the main composers": all of them, already asked so
+    parts = [part.strip() for part in re.split(r"[,;]", bare) if part.strip()]
+    if not all(_MEMBER.fullmatch(part) for part in parts):
+        return ""  # "CO2 + H2O, no fatigue": a formula, or what is not so, names no member
+    if len(parts) > 1 and re.search(r"\s(?:and|or)\s", parts[-1]):
+        parts.append("")  # "..., mothers and children": the last "and" joins two members
+    if not 2 <= len(parts) < len(_COUNTS):
+        return ""
+    return f"{_COUNTS[len(parts)]} {shown}"
+
+
 def _named_list(meaning: str) -> bool:
     """ "HTTP, FTP, SMTP", "street vendors, shoe shiners, rubbish pickers": three or more
     things named in words, none a formula, a number or a clause."""
@@ -909,7 +941,7 @@ def is_value(term: str, meaning: str) -> bool:
     describing word, not what a term means."""
     if re.match(r"[~\d\u00a3$\u20ac<>\u2248]", meaning) or _ABOUT_A_VALUE.match(meaning):
         return True  # ("age: about 4.6 billion years", "core temp: approx. 15 million K")
-    if re.match(r"[A-Za-z][\u2080-\u2089\d]?\s*[~=<>\u2264\u2265\u2260]", meaning):
+    if re.match(r"[A-Za-z][\u2080-\u209c\d]?\s*[~=<>\u2264\u2265\u2260]", meaning):
         return True  # "binomial test: X ~ B(n, p) under H₀": what it is written as, a formula
     lone = term.casefold() if len(term.split()) == 1 else ""
     if re.fullmatch(r"[a-z]+-[a-z]+ed", lone):
@@ -1207,6 +1239,10 @@ _EFFECT_VERBS = (
     r"|" + _MODAL_ONLY
 )
 MODALS = frozenset(["will", "would", "should", "can", "could", "may", "might", "must"])
+# "if crossing over happens", "when heated": what opens a condition, never a thing caused
+CONDITION_WORDS = frozenset(
+    ["if", "when", "unless", "because", "although", "though", "whereas", "once", "until"]
+)
 DISCOURSE = re.compile(
     r"^(?:at\s+the\s+same\s+time|hence|however|therefore|thus|in\s+addition|on\s+the\s+other"
     r"\s+hand|as\s+a\s+result|consequently|similarly|furthermore|moreover|in\s+turn"
@@ -1237,8 +1273,10 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         ]
     if not match:
         return []
-    cause = match["cause"].strip()
+    cause = re.sub(r"\s+[-\u2013\u2014]+$", "", match["cause"].strip())  # "Deletion - cause a"
     verb = match["verb"].casefold().split()
+    if match["effect"].split()[0].casefold() in CONDITION_WORDS:
+        return []  # "offspring only produced if crossing over ...": done to it, and when
     if _CHAIN.search(match["effect"]):
         return []  # "an increase in demand for imports, which will increase ...": asking for
         # the first link alone would stop the answer where the notes go on
@@ -2299,18 +2337,33 @@ def formula(sentence: str) -> list[Question]:
         return []  # "When p = 1, this is the harmonic series": a condition, not a formula
     if reads_as_prose(rhs):
         return []  # "aim = avoid a war on 2 fronts": a label and what it says, no formula
-    if match["name"] and len(match["name"].split()) <= 4 and _looks_like_term(match["name"]):
-        return [
-            Question(
-                finish_question(f"What is {match['name'].strip()}"),
-                f"{lhs} = {rhs}",
-                Shape.FORMULA,
-                12.0,
-            )
-        ]
+    name = (match["name"] or "").strip()
+    if name and len(name.split()) <= 4 and _looks_like_term(name):
+        if name.split()[-1].casefold() in RELATION_NAMES:
+            # "Ohm's law: V = IR", "wave equation: v = f λ": the name of the relation itself
+            return [
+                Question(finish_question(f"What is {name}"), f"{lhs} = {rhs}", Shape.FORMULA, 12.0)
+            ]
+        symbol = len(lhs.split()) <= MAX_SYMBOL_WORDS
+        if symbol and normalise(name) not in _FORMULA_WORDS:
+            # "fringe spacing: w = λD/s": what the symbol stands for, beside the symbol asked
+            name = " ".join(lower_first(name.split()))
+            return [Question(f"{lhs} = ? ({name})", rhs, Shape.FORMULA, 12.0)]
+        if not symbol:
+            # "Chandrasekhar limit: max mass of a white dwarf = 1.4 solar masses": what it is
+            front = finish_question(f"What is {name}")
+            return [Question(front, f"{lhs} = {rhs}", Shape.FORMULA, 12.0)]
     if len(lhs.split()) > 4:
         return []
     return [Question(f"{lhs} = ?", rhs, Shape.FORMULA, 11.5)]
+
+
+# "Ohm's law", "wave equation": a name for a relation, asked for the relation it names
+RELATION_NAMES = frozenset(
+    ["law", "equation", "relation", "relationship", "rule", "principle", "theorem", "identity"]
+)
+_FORMULA_WORDS = frozenset(["formula", "equation", "the formula", "the equation", "eq", "eqn"])
+MAX_SYMBOL_WORDS = 2  # "fₙ", "v max": a symbol, not a sum of them
 
 
 # Vocabulary --------------------------------------------------------------------------------------
@@ -2482,6 +2535,10 @@ def form_pair(sentence: str, heading: str = "") -> list[Question]:
     ):
         return []
     given = [token for part in parts for token in letter_words(part)]
+    if shouted_form(word, forms):
+        return []  # "primary alcohol -> ALDEHYDE": a term stressed in capitals, no word's form
+    if not any(map(_foreign, said)) and any(map(_plain_english, given)):
+        return []  # "all dominant -> probably homozygous dominant": English on both sides
     if not given or all(is_english(token) for token in given):
         return []  # "la plage - beach": what it means
     if not any(map(_foreign, said)) and not any(
@@ -2491,6 +2548,28 @@ def form_pair(sentence: str, heading: str = "") -> list[Question]:
     if normalise(forms) == normalise(word):
         return []
     return [_form_question(word, ", ".join(parts), heading)]
+
+
+MIN_PLAIN_LETTERS = 4  # "ist", "hat", "a": short words other languages share with English
+PLAIN_ZIPF = 4.0
+
+
+def _plain_english(token: str) -> bool:
+    """ "probably", "inherited": a common English word, never part of another language's form
+    of a word ("ist gegangen", "a parlé")."""
+    return (
+        len(token) >= MIN_PLAIN_LETTERS
+        and is_english(token)
+        and zipf(token.casefold()) >= PLAIN_ZIPF
+    )
+
+
+def shouted_form(word: str, forms: str) -> bool:
+    """ "primary alcohol" and "ALDEHYDE": a form in capitals beside a word in small letters is
+    a term the notes stress (what the thing becomes), not the word's form in another language,
+    which is written as the word is."""
+    shouted = [token for token in letter_words(forms) if len(token) > 1]
+    return bool(shouted) and all(t.isupper() for t in shouted) and word.islower()
 
 
 def _form_question(word: str, forms: str, heading: str) -> Question:
