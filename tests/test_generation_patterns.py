@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from revise.generation import clauses, cleaning, content, events
+from revise.generation import clauses, cleaning, content, events, questions
 from revise.generation.patterns import Guarded, read_as_ascii, required_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +23,7 @@ GUARDED = {
     "made so": clauses._MADE_SO,
     "relation": clauses._RELATION,
     "ended": events._ENDED,
+    "otherwise": questions._OTHERWISE,
 }
 # Texts that a careless reading of case or of a pattern would get wrong.
 AWKWARD = [
@@ -41,6 +42,7 @@ AWKWARD = [
     "Rising prices RENDERED the old coins WORTHLESS",
     "Resistance is inversely PROPORTIONAL to the cross-sectional area",
     "The siege ENDED WITH the surrender of the garrison",
+    "Troops must hold the line \u2014 OTHERWISE the city falls",
     "",
     "you",
 ]

@@ -51,6 +51,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
+from revise.generation.patterns import Guarded
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.targets import closing_date, opening_date
 
@@ -1093,12 +1094,13 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(reason), Shape.WHY, 11.5)]
 
 
-_OTHERWISE = re.compile(
-    r"\s+[-\u2013\u2014]+\s+(?:if\s+(?:not|they\s+do|it\s+does|so|this\s+happens)|otherwise"
-    r"|or\s+else)\b,?\s+",
-    re.I,
+_OTHERWISE = Guarded(  # (tried only on a sentence holding one of the words it needs)
+    re.compile(
+        r"\s+[-\u2013\u2014]+\s+(?:if\s+(?:not|they\s+do|it\s+does|so|this\s+happens)|otherwise"
+        r"|or\s+else)\b,?\s+",
+        re.I,
+    )
 )
-_OTHERWISE_WORDS = frozenset(["if", "otherwise", "or"])  # the first word of each of _OTHERWISE's
 _OBLIGED = re.compile(
     r"\b(?:must|mustn't|should|shouldn't|need\s+to|needs\s+to|have\s+to|has\s+to|cannot|can't)\b",
     re.I,
@@ -1117,8 +1119,6 @@ def otherwise(sentence: str, names: frozenset[str]) -> list[Question]:
     attack" -> "Why must Soviet troops not meet US troops in battle?"; "Must consolidate comm
     control in Korea - if not, US will take control ..." -> "Why must comm control in Korea be
     consolidated?": what would follow otherwise is the reason."""
-    if _OTHERWISE_WORDS.isdisjoint(cue_words(sentence)):
-        return []
     match = _OTHERWISE.search(sentence)
     if not match:
         return []
