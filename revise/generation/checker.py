@@ -38,7 +38,7 @@ from revise.generation.card_limits import (
     MAX_LIST_ITEMS,
 )
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
-from revise.generation.cleaning import is_boilerplate, without_quotations
+from revise.generation.cleaning import has_web_address, is_boilerplate, without_quotations
 from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
 from revise.generation.events import (
     clause_subject,
@@ -98,7 +98,6 @@ YIELD_MIN_WORDS = 150  # below this a short note may fairly yield no card
 UNCOMMON_ZIPF = 4.0
 
 _MARKUP = re.compile(r"#{2,}|\*\*|__|`|<br\s*/?>|</?[a-zA-Z][^>]*>|\]\(|&[a-z]+;|&#\d+;")
-_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I)
 _MARKDOWN_MARKS = re.compile(r"[*_`#>|]+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")  # a whole tag, not a stray "<"
@@ -672,7 +671,7 @@ def _check_residue(note: NoteData, face: CardFace) -> list[Finding]:
         match = _MARKUP.search(text.replace(GAP, ""))
         if match:
             return [_finding(8, face.prompt, f"markup residue {match[0]!r}")]
-        if _LINK.search(text):
+        if has_web_address(text):
             return [_finding(8, face.prompt, "a web address or e-mail")]
     # A question's answer is read with it: "What does "ensuite" mean? :: Next" is no button.
     shown = face.full if note.kind is NoteKind.CLOZE else f"{face.prompt} {face.answer}"

@@ -97,6 +97,11 @@ def _is_menu(text: str) -> bool:
     return not slashed or all(len(entry.split()) <= MENU_ENTRY_WORDS for entry in inner)
 
 
+def has_web_address(text: str) -> bool:
+    """A web address or an e-mail anywhere in the text."""
+    return bool(_LINK.search(text))
+
+
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def has_link(text: str) -> bool:
     """A sentence carrying a web address or e-mail is about the page, not the subject."""
