@@ -2915,10 +2915,12 @@ def test_a_label_over_a_list_a_ranking_or_an_equation_asks_what_the_line_gives(
         tmp_path,
         "# Climate and chemistry\n\n"
         "- greenhouse gases: carbon dioxide, methane, water vapour\n"
+        "- noble gases = helium, neon, argon\n"
         "- reactivity: potassium > sodium > lithium\n"
         "- orbital period: T = 2\u03c0r/v\n",
     )
     assert cards["What are three greenhouse gases?"] == "Carbon dioxide, methane, water vapour"
+    assert cards["What are three noble gases?"] == "Helium, neon, argon"
     assert cards["What is the order of reactivity?"] == "Potassium > sodium > lithium"
     assert cards["T = ? (orbital period)"] == "2\u03c0r/v"
     assert not {"What are greenhouse gases?", "What is reactivity?"} & set(cards)

@@ -354,7 +354,7 @@ def definition(
         elif not article and _takes_the(shown):
             said = "the "  # "Main composers: ..." -> "What are the main composers?"
         front = finish_question(f"What {verb} {said}{shown}")
-        labelled = sep in (":", "-", "\u2013", "\u2014")  # "push factors - war, drought"
+        labelled = sep in (":", "=", "-", "\u2013", "\u2014")  # "push factors - war, drought"
         counted = count_asked(shown, answer) if plural and not said and labelled else ""
         if counted:
             front = f"What are {counted}?"  # "mutagenic agents: UV, X-rays" lists some of them
