@@ -2924,3 +2924,48 @@ def test_a_label_over_a_list_a_ranking_or_an_equation_asks_what_the_line_gives(
     assert cards["What is the order of reactivity?"] == "Potassium > sodium > lithium"
     assert cards["T = ? (orbital period)"] == "2\u03c0r/v"
     assert not {"What are greenhouse gases?", "What is reactivity?"} & set(cards)
+
+
+def test_a_short_line_that_defines_a_bold_term_is_a_fact(tmp_path: Path) -> None:
+    """ "**antinodes** = max amplitude" is short, but it says what the author's term is."""
+    notes = deck_notes(
+        tmp_path,
+        "# Sound\n\n## Resonance\n\n"
+        "- **resonance** = when a driving frequency matches the natural frequency of a system\n"
+        "- **damping** = energy loss\n",
+    )
+    assert [
+        note
+        for note in notes
+        if note.source
+        and note.source.start == 6
+        and "damping" in (note.front + note.back).casefold()
+    ]
+
+
+def test_a_value_the_author_marked_after_its_name_is_asked(tmp_path: Path) -> None:
+    """ "... a phenotypic ratio **9 : 3 : 3 : 1**": the marked value is the fact, however the
+    notes space it, not a word before it."""
+    notes = deck_notes(
+        tmp_path,
+        "# Inheritance\n\n## Dihybrid crosses\n\n"
+        "- two genes, each with a dominant and a recessive allele, are followed at once\n"
+        "- heterozygous parents give a phenotypic ratio **9 : 3 : 3 : 1**\n"
+        "- **recessive epistasis** - one gene masks another\n",
+    )
+    fronts = [note.front for note in notes]
+    assert [front for front in fronts if front.endswith("[9: 3: 3: 1]")]
+    assert not [front for front in fronts if "[phenotypic]" in front.casefold()]
+
+
+def test_a_bold_term_opening_a_lower_case_bullet_can_be_hidden(tmp_path: Path) -> None:
+    """ "- **specific heat capacity** = the energy needed to ...": the bullet is asked with a
+    capital letter, and its term is still the one hidden."""
+    notes = deck_notes(
+        tmp_path,
+        "# Thermal physics\n\n## Heating\n\n"
+        "- **specific heat capacity** = the energy needed to raise 1 kg by 1 K, in J kg⁻¹ K⁻¹: "
+        "$E = mc\\Delta\\theta$\n",
+    )
+    fronts = [note.front for note in notes]
+    assert [front for front in fronts if front.startswith("[Specific heat capacity] = the energy")]

@@ -871,6 +871,12 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
     # "dN/dt = -λN", "T_(1/2) = (ln 2)/λ": a formula in symbols is a fact however few its
     # words ("fuel = glycogen/glucose" names things, a label and its value)
     short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
+    # "**antinodes** = max amplitude": the author's term and what it is, however short, and
+    # "phenotypic ratio **9 : 3 : 3 : 1**": a quantity named, then the value the author marked
+    short = short and not (
+        len(tokens) > 1
+        and (_opens_on_defined_term(sentence, terms) or _ends_on_marked_value(sentence, terms))
+    )
     if short or has_link(sentence) or _META.search(sentence):
         return False
     if is_advice(sentence):
@@ -902,6 +908,24 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
         return long_enough and any(_present_verb(token) for token in tokens)
     return True
+
+
+def _opens_on_defined_term(sentence: str, terms: tuple[str, ...]) -> bool:
+    """ "**antinodes** = max amplitude", "**Mitosis**: ...": a line that opens on a term the
+    author emphasised, then says what it is."""
+    return any(
+        re.match(rf"{re.escape(term)}\s*(?:=|:|\s[-\u2013\u2014]\s)\s*\w", sentence, re.I)
+        for term in terms
+    )
+
+
+def _ends_on_marked_value(sentence: str, terms: tuple[str, ...]) -> bool:
+    """ "phenotypic ratio **9 : 3 : 3 : 1**": a line that ends on a value the author marked
+    (however it is spaced)."""
+    squeezed = "".join(sentence.split())
+    return any(
+        re.search(r"\d", term) and squeezed.endswith("".join(term.split())) for term in terms
+    )
 
 
 def _in_symbols(sentence: str) -> bool:

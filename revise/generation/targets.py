@@ -401,7 +401,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
     for term in terms:
         if not _is_term_phrase(term):
             continue
-        for match in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", sentence):
+        for match in re.finditer(_term_pattern(term), sentence):
             add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
     for (start, end), (year, year_end) in citations(sentence):
         add(start, end, TargetKind.NAME, CITED_AUTHORS_SCORE)
@@ -539,6 +539,17 @@ def _with_alternatives(found: list[Target], sentence: str) -> list[Target]:
         if (start, end) not in joined or joined[(start, end)].score < target.score:
             joined[(start, end)] = both
     return kept + list(joined.values())
+
+
+def _term_pattern(term: str) -> str:
+    """Where an emphasised term stands in its sentence, as the sentence writes it: "9 : 3 : 1"
+    tidied to "9: 3: 1", and "**phase difference** = ..." opening a bullet as "Phase difference
+    = ..." (the author's spacing and a sentence's capital are no part of the term)."""
+    pattern = r"\s*".join(re.escape(part) for part in term.split())
+    first = re.escape(term[:1])
+    if term[:1].islower():
+        pattern = rf"(?:{pattern}|^{re.escape(term[:1].upper())}{pattern[len(first) :]})"
+    return rf"(?<!\w){pattern}(?!\w)"
 
 
 def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
