@@ -1116,6 +1116,19 @@ def test_a_formula_named_inside_a_sentence_is_a_formula_card(tmp_path: Path) -> 
     assert cards["q = ?"] == "mcΔT + CΔT"
 
 
+def test_a_bracket_right_after_a_function_or_root_is_part_of_the_formula(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "## Gravitational fields\n\n"
+        "- escape velocity: v = sqrt(2GM/r)\n"
+        "- period of a pendulum: T = 2π√(l/g)\n"
+        "- E = mc² (energy)\n",
+    )
+    assert cards["v = ? (escape velocity)"] == "sqrt(2GM/r)"
+    assert cards["T = ? (period of a pendulum)"] == "2π√(l/g)"
+    assert cards["E = ?"] == "mc²"
+
+
 def test_a_pronoun_after_a_concession_stands_for_the_name_it_opened_with(
     tmp_path: Path,
 ) -> None:

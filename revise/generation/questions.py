@@ -2205,10 +2205,12 @@ def condition(sentence: str) -> list[Question]:
 
 # Formulas ----------------------------------------------------------------------------------------
 
+# A bracket after the right-hand side glosses it ("E = mc² (energy)"); one right after a name or
+# a root is part of it ("v = sqrt(2GM/r)", "√(GM/r)").
 _FORMULA = re.compile(
     r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)\s*[:\-\u2013]\s*)?"
     r"(?P<lhs>[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]{0,30}?)\s*=\s*"
-    r"(?P<rhs>[^=]{1,60}?)\s*(?:\((?P<where>[^)]*)\))?\s*\.?$"
+    r"(?P<rhs>[^=]{1,60}?)\s*(?:(?<![\w)\]\u00b2\u00b3\u221a])\([^)]*\))?\s*\.?$"
 )
 
 
