@@ -43,6 +43,7 @@ from tests.tui_fixtures import (  # noqa: F401 (fixtures)
     drive,
     make_app,
     settle,
+    settle_until,
     tui_clock,
     tui_col,
     tui_db,
@@ -162,10 +163,10 @@ def test_import_messages_quote_file_and_deck_names_inert(tui_col, tui_clock, tmp
         screen = pilot.app.screen
         assert isinstance(screen, DeckListScreen)
         screen.import_chosen(bad)
-        await settle(pilot)
+        await settle_until(pilot, lambda: f"bad{OSC52_SHOWN}.apkg" in shown(pilot))
         assert f"bad{OSC52_SHOWN}.apkg" in shown(pilot)  # the error toast
         screen.import_chosen(deck)
-        await settle(pilot)
+        await settle_until(pilot, lambda: f"{DECK_NAME_SHOWN}: 1 added" in shown(pilot))
         assert f"{DECK_NAME_SHOWN}: 1 added" in shown(pilot)  # the report toast
 
     drive_with_messages(app, scenario)
@@ -180,7 +181,7 @@ def test_import_dialog_quotes_a_missing_path_inert(tui_col, tui_clock, tmp_path)
         field = pilot.app.screen.query_one(Input)
         field.value = str(tmp_path / f"gone{OSC52}.md")
         await pilot.press("enter")
-        await settle(pilot)
+        await settle_until(pilot, lambda: f"gone{OSC52_SHOWN}.md:" in shown(pilot))
         screen = shown(pilot)  # the message wraps in its box
         assert f"gone{OSC52_SHOWN}.md:" in screen
         assert "found (give the path of a file)" in screen
