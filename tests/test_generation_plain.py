@@ -695,3 +695,51 @@ def test_asides_about_the_notes_or_the_course_give_no_cards(tmp_path: Path) -> N
     assert "activation energy" in text
     for aside in ("Last updated", "Maxwell", "lost a mark"):
         assert aside not in text, aside
+
+
+def test_the_root_of_a_mind_map_is_its_title_not_a_card(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Rivers - Landscapes (Y10 Geog, unit 2)\n"
+        "\tUPPER COURSE\n"
+        "\t\tsteep V-shaped valleys formed by vertical erosion\n"
+        "\t\tinterlocking spurs - the river winds around hard rock\n"
+        "\tLOWER COURSE\n"
+        "\t\tmeanders migrate downstream by lateral erosion\n"
+        "\t\tlevees are built up by deposition during floods\n",
+        name="rivers.txt",
+    )
+    text = " ".join(note.front + " " + note.back for note in notes)
+    assert "erosion" in text
+    # the course and unit the map is drawn for is no fact: it titles the deck
+    assert "Y10" not in text and "unit 2" not in text, text
+    assert generate_deck(tmp_path / "rivers.txt").name.startswith("Rivers - Landscapes")
+
+
+def test_a_label_cut_to_its_head_never_ends_inside_a_bracket(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Light\n\n## Interference\n\n"
+        "- **Young's double slit** (Thomas Young, c. 1801-03) showed that light behaves as a"
+        " wave in the end\n"
+        "    - bright fringes where the path difference is a whole number of wavelengths\n"
+        "    - dark fringes where the waves arrive half a wavelength out of step\n",
+        name="light.md",
+    )
+    contexts = {note.context for note in notes if "fringes" in note.front + note.back}
+    assert contexts, notes
+    assert all(context.count("(") == context.count(")") for context in contexts), contexts
+
+
+def test_a_numbered_heading_is_named_without_its_number(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Nutrition\n\n## 2.1 Macronutrients\n\n"
+        "- Protein is needed for growth and the repair of body tissues\n"
+        "- Fat provides about 9 kcal of energy per gram\n\n"
+        "## 3. Food safety\n\n"
+        "- Bacteria multiply fastest between 5 and 63 degrees Celsius, the danger zone\n",
+        name="nutrition.md",
+    )
+    contexts = {note.context for note in notes}
+    assert "Macronutrients" in contexts and "Food safety" in contexts, contexts

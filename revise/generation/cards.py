@@ -2164,6 +2164,8 @@ def short_label(label: str) -> str:
         text = tail[:1].upper() + tail[1:]
     if len(text.split()) > MAX_LABEL_WORDS:
         text = re.split(r",\s+|;\s+", text, maxsplit=1)[0]
+    # ("Young's double slit (Thomas Young" cut at a comma in its bracket: the name alone)
+    text = re.sub(r"\s*\([^()]*$", "", text)
     if len(text.split()) > MAX_LABEL_WORDS:
         return ""
     return text

@@ -7,6 +7,7 @@ a site's own blurb never become cards, and a paragraph that a page repeats yield
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from revise.formats.model import normalise
@@ -134,6 +135,27 @@ def clean_document(document: Document) -> Document:
             seen.add(key)
         kept.append(block)
     return Document(document.title, _drop_empty_headings(_without_advice_sections(kept)))
+
+
+# "2.1 ", "4.3.2 ", "3. ", "2) ": the number of a section, which orders the notes and is no part
+# of what a heading names
+SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_HEADING_NUMBER = re.compile(rf"{SECTION_NUMBER.pattern}|^\d{{1,2}}[.)]\s+(?=\S)")
+
+
+def without_heading_numbers(document: Document) -> Document:
+    """The document with its headings named without their section numbers ("## 4.1 Data
+    types" is "Data types" as a card's context)."""
+    return Document(document.title, [_unnumbered(block) for block in document.blocks])
+
+
+def _unnumbered(block: Block) -> Block:
+    number = _HEADING_NUMBER.match(block.text) if block.kind is BlockKind.HEADING else None
+    if not number:
+        return block
+    cut = number.end()
+    breaks = tuple((max(offset - cut, 0), line) for offset, line in block.breaks)
+    return replace(block, text=block.text[cut:], breaks=breaks)
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from revise.formats.model import normalise
-from revise.generation.cleaning import is_boilerplate
+from revise.generation.cleaning import SECTION_NUMBER, is_boilerplate
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import (
     ARROW,
@@ -109,7 +109,7 @@ def parse_plain_text(text: str) -> Document:
 
 
 # "2.4 Wolsey fell ...": a decimal number that counts the points of a section, at the margin
-_POINT_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_POINT_NUMBER = SECTION_NUMBER
 
 
 def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
@@ -571,10 +571,16 @@ def _parse_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Docum
         return _parse_outline(lines, ruled)
     if _nested_by_indent_alone(lines, filled):
         # A mind map exported as indented lines, no bullet marks: each indented line is a
-        # node, as a bullet would be.
+        # node, as a bullet would be, and a root the whole map hangs from is its title
+        # ("Microeconomics - Elasticity & Market Failure (Y12 Econ)").
+        root = map_root(lines)
         return _parse_outline(
             [
-                _as_bullet(line, parent=index + 1 < len(lines) and _indent(lines[index + 1]) > 0)
+                line
+                if index + 1 == root
+                else _as_bullet(
+                    line, parent=index + 1 < len(lines) and _indent(lines[index + 1]) > 0
+                )
                 for index, line in enumerate(lines)
             ],
             ruled,
@@ -583,6 +589,21 @@ def _parse_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Docum
 
 
 MIN_INDENT_LEVELS = 2  # prose may indent each paragraph's first line; an outline nests deeper
+
+
+def map_root(lines: list[str]) -> int:
+    """The line (from 1) the whole of the notes hangs from, indented below it, as a mind map's
+    root does ("Tort of Nuisance (LLB Tort - wk 9/10)" over every branch): their title. 0 where
+    there is none."""
+    margin = [index for index, line in enumerate(lines) if line.strip() and not _indent(line)]
+    filled = sum(1 for line in lines if line.strip())
+    if len(margin) != 1 or filled < MIN_MAP_LINES:
+        return 0
+    first = next(index for index, line in enumerate(lines) if line.strip())
+    return first + 1 if margin[0] == first else 0
+
+
+MIN_MAP_LINES = 4
 
 
 def _nested_by_indent_alone(lines: list[str], filled: int) -> bool:
@@ -1228,7 +1249,10 @@ def _parse_prose(
     title = ""
     first_line = next((number for number, line in enumerate(lines, start=1) if line.strip()), 0)
     if raws and (
-        headings[0] or _dashed_title(raws[0], first_line) or _shouted_title(raws[0], first_line)
+        headings[0]
+        or (len(raws[0].pieces) == 1 and raws[0].start == map_root(lines))
+        or _dashed_title(raws[0], first_line)
+        or _shouted_title(raws[0], first_line)
     ):
         title = raws[0].text
         raws, headings = raws[1:], headings[1:]
