@@ -670,6 +670,37 @@ def test_numbered_points_wrapped_under_their_text_are_whole_cards(tmp_path: Path
     assert {note.context for note in notes} >= {"THE HEART", "BLOOD (quick facts)"}
 
 
+INDENTED_OUTLINE = """\
+ELECTRICITY - REVISION OUTLINE
+
+1. CURRENT AND CHARGE
+1.1 Definitions
+    1.1.1 Current = rate of flow of charge, measured in amps (A)
+    1.1.2 Potential difference = energy transferred per unit charge
+1.2 Equations
+    1.2.1 Charge = current x time
+    1.2.2 Resistance = potential difference / current
+
+2. CIRCUITS
+2.1 Series circuits
+    2.1.1 the same current flows through every component
+    2.1.2 the total resistance is the sum of the resistances
+"""
+
+
+def test_points_numbered_and_indented_under_their_section_are_cards_of_their_own(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(tmp_path, INDENTED_OUTLINE)
+    faces = [f"{note.front} :: {note.back}" for note in notes]
+    # each counted point is its own card, never run into the line above it, and its number
+    # ("1.1.1", "2.1.2") is no part of it and never the word hidden
+    assert not any(re.search(r"\d\.\d", face) for face in faces), faces
+    assert not any("Current" in face and "Potential" in face for face in faces), faces
+    assert "What is potential difference? :: Energy transferred per unit charge" in faces
+    assert "What is the total resistance? :: The sum of the resistances" in faces
+
+
 def test_a_figure_opening_a_line_is_no_section_number(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

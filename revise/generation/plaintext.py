@@ -133,7 +133,7 @@ def section_points(lines: list[str]) -> dict[int, str]:
     numbered = [
         (index + 1, match["number"])
         for index, line in enumerate(lines)
-        if (match := _POINT_NUMBER.match(line))
+        if (match := _POINT_NUMBER.match(line.lstrip()))
     ]
     counts = [tuple(int(part) for part in number.split(".")) for _, number in numbered]
     found: dict[int, str] = {}
@@ -149,7 +149,7 @@ def _lists_from_points(lines: list[str], points: dict[int, str]) -> list[str]:
     result = list(lines)
     for line in points:
         text = lines[line - 1]
-        rest = text[_POINT_NUMBER.match(text).end() :]
+        rest = text[_indent(text) + _POINT_NUMBER.match(text.lstrip()).end() :]
         if not LIST_MARKED.match(rest):
             continue
         result[line - 1] = rest
@@ -681,9 +681,17 @@ def _outline_raws(lines: list[str]) -> list[_Raw]:
     indented = is_indented_outline(lines)
     unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
     owner: _Raw | None = None  # the bullet whose lines below it are points of their own
+    points = section_points(lines)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             current = None
+            continue
+        if number in points:
+            # "    1.3.2 Discharge = ..." in an outline counted 1.1, 1.1.1, 1.2 ...: a point of
+            # its own, however the line above ends
+            current = _Raw(True, number, [(line.strip(), number)], _indent(line), numbered=True)
+            current.column = _indent(line) + len(points[number]) + 1
+            raws.append(current)
             continue
         match = _BULLET.match(line)
         if match:
