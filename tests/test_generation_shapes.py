@@ -12,6 +12,7 @@ from revise.generation import generate_deck
 from revise.generation.clauses import superlative
 from revise.generation.fields import column_question
 from revise.generation.grammar import capitalised
+from revise.generation.htmlnotes import parse_html
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.questions import Question, Shape
 from revise.generation.spelling import looks_misspelt
@@ -2265,6 +2266,18 @@ def test_one_of_several_effects_is_not_what_effects_are(tmp_path: Path) -> None:
     )
     notes = deck_notes(tmp_path, text)
     assert not any(note.front.startswith("What are secondary effects") for note in notes)
+
+
+def test_a_superscript_a_word_processor_wraps_in_a_span_is_still_raised() -> None:
+    text = (
+        '<html><body><p class="c2 title"><span class="c0">Memory</span></p>\n'
+        '<p class="c2"><span class="c0">An address bus of n wires can address 2</span><sup>'
+        '<span class="c0">n</span></sup><span class="c0"> locations, so a 32-bit bus addresses'
+        ' 2</span><sup><span class="c0">32</span></sup><span class="c0"> bytes.</span></p>\n'
+        "</body></html>\n"
+    )
+    shown = " ".join(block.text for block in parse_html(text).blocks)
+    assert "2ⁿ locations" in shown and "2³² bytes" in shown, shown
 
 
 def test_a_superscript_in_a_web_page_is_found_in_its_line(tmp_path: Path) -> None:

@@ -54,6 +54,10 @@ def parse_html(text: str) -> Document:
     return Document(title, blocks)
 
 
+# tags a word processor wraps the text of a sub- or superscript in
+_INLINE_IN_SCRIPT = frozenset(["span", "b", "strong", "i", "em", "font"])
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -205,9 +209,10 @@ class _PageParser(HTMLParser):
             self._bold_classes.update(_BOLD_CLASS.findall(data))
         if self._skip_depth:
             return
-        if self._stack and self._stack[-1] in ("sub", "sup") and data.strip():
+        script_tag = self._script()
+        if script_tag and data.strip():
             # H<sub>2</sub>O reads as "H₂O", as the Markdown notes write it with $H_2O$.
-            script = sub_text if self._stack[-1] == "sub" else super_text
+            script = sub_text if script_tag == "sub" else super_text
             data = script(data.strip()) or data
         if self._in_title:
             self.page_title += data
@@ -226,6 +231,16 @@ class _PageParser(HTMLParser):
             self._builder.add(piece, line + offset)  # type: ignore[union-attr]
         for open_term in self._emphasis:
             open_term.append(data)
+
+    def _script(self) -> str:
+        """ "sub" or "sup" where the text stands in one, through the spans a word processor
+        wraps its text in (2<sup><span class="c0">n</span></sup>), else ""."""
+        for tag in reversed(self._stack):
+            if tag in ("sub", "sup"):
+                return tag
+            if tag not in _INLINE_IN_SCRIPT:
+                return ""
+        return ""
 
     def _space(self) -> None:
         if self._builder is not None:
