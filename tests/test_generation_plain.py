@@ -711,6 +711,19 @@ def test_a_figure_opening_a_line_is_no_section_number(tmp_path: Path) -> None:
     assert any("3.5 million" in note.front + note.back for note in notes), notes
 
 
+def test_a_numbered_exam_tip_gives_no_card_from_any_of_its_sentences(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "RIVERS\n\n1. EROSION\n"
+        "- abrasion - rocks scrape the bed and banks\n"
+        "- attrition - rocks knock against each other and become rounder\n\n"
+        "*** EXAM TIP 1: pick a side and use a named case study. SPaG counts on this one too.\n",
+    )
+    fronts = [note.front for note in notes]
+    assert "What is abrasion?" in fronts, fronts
+    assert not any("SPaG" in note.front + note.back for note in notes), fronts
+
+
 def test_asides_about_the_notes_or_the_course_give_no_cards(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

@@ -68,9 +68,11 @@ ADVICE_SECTION = re.compile(
     r"|\d+[-\s]?mark(?:er)?s?\s+(?:essays?|questions?))\b|^\W*to[\s-]?do\b",
     re.I,
 )
-# "EXAM TECHNIQUE -> don't just narrate!!": such a heading run into the line it opens
+# "EXAM TECHNIQUE -> don't just narrate!!", "*** EXAM TIP 2: ...": such a heading run into the
+# line it opens
 ADVICE_LEAD = re.compile(
-    rf"^\W*(?:{ADVICE_SECTION.pattern})\s*(?:->|=>|[:=\u2192]|\s[-\u2013\u2014]\s)", re.I
+    rf"^\W*(?:{ADVICE_SECTION.pattern})(?:\s*\d{{1,2}})?\s*(?:->|=>|[:=\u2192]|\s[-\u2013\u2014]\s)",
+    re.I,
 )
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
 # A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".
