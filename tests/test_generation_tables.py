@@ -193,3 +193,22 @@ def test_a_column_of_what_each_row_is_known_for_asks_which_row(tmp_path: Path) -
         "Charles Coulomb"
     )
     assert not [front for front in asked if front.endswith("known for?")]
+
+
+def test_a_word_processors_bold_first_row_is_the_tables_header(tmp_path: Path) -> None:
+    # a word processor's HTML export writes a header row as bold cells, with no <th>
+    page = (
+        "<html><head><style>.c6{font-weight:700}.c0{font-weight:400}</style></head><body>\n"
+        '<h2>Organelles</h2>\n<table><tbody>\n<tr><td><p><span class="c6">Organelle</span></p></td>'
+        '<td><p><span class="c6">Function</span></p></td></tr>\n'
+        '<tr><td><p><span class="c0">Ribosome</span></p></td>'
+        '<td><p><span class="c0">makes proteins from amino acids</span></p></td></tr>\n'
+        '<tr><td><p><span class="c0">Mitochondrion</span></p></td>'
+        '<td><p><span class="c0">site of aerobic respiration</span></p></td></tr>\n'
+        "</tbody></table></body></html>\n"
+    )
+    path = tmp_path / "cells.html"
+    path.write_text(page, encoding="utf-8")
+    faces = [f"{note.front} :: {note.back}" for note in generate_deck(path).notes]
+    assert not any(face.startswith("What is organelle?") for face in faces), faces
+    assert any("function of ribosome" in face.casefold() for face in faces), faces

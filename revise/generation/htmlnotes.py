@@ -79,6 +79,8 @@ class _PageParser(HTMLParser):
         self._row: list[str] | None = None
         self._row_start = 0
         self._row_is_header = False
+        self._row_plain = False  # text in the row that no bold or emphasis marks
+        self._table_rows = 0  # rows of the open table read so far
         self._cell: TextBuilder | None = None
         self._term_open = False  # a <dt> read, waiting for its <dd>
         self._bold_classes: set[str] = set()
@@ -129,10 +131,11 @@ class _PageParser(HTMLParser):
             self._open(BlockKind.ITEM, max(self._list_depth - 1, 0))
         elif tag == "table":
             self._flush()
-            self._header = ()
+            self._header, self._table_rows = (), 0
         elif tag == "tr":
             self._flush()
             self._row, self._row_start, self._row_is_header = [], self.getpos()[0], False
+            self._row_plain = False
         elif tag in ("td", "th") and self._row is not None:
             self._cell = TextBuilder()
             self._row_is_header = self._row_is_header or tag == "th"
@@ -219,6 +222,7 @@ class _PageParser(HTMLParser):
             return
         if self._cell is not None:
             self._cell.add(data, self.getpos()[0])
+            self._row_plain = self._row_plain or bool(data.strip() and not self._emphasis)
             return
         if not data.strip() and self._builder is None:
             return
@@ -269,7 +273,11 @@ class _PageParser(HTMLParser):
         cells, self._row = self._row, None
         if not cells or not any(cells):
             return
-        if self._row_is_header and not self._header:
+        first = self._table_rows == 0
+        self._table_rows += 1
+        # (a word processor writes its header row as bold cells, not <th>: a first row all bold)
+        bold_header = first and not self._row_plain and len(cells) > 1
+        if (self._row_is_header or bold_header) and not self._header:
             self._header = tuple(cells)
             return
         line = self._row_start
