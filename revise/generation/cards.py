@@ -116,6 +116,7 @@ from revise.generation.language import (
     TITLES,
     abbreviation_letters,
     content_tokens,
+    counted,
     given_by_context,
     is_number_word,
     is_stopword,
@@ -2706,7 +2707,6 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
 _COUNTED_LEAD = re.compile(
     r"^(?P<count>\d|two|three|four)\s+(?P<noun>[a-z]+s)(?P<aside>\s*\([^()]*\))?\s*:?$", re.I
 )
-_COUNTS_BY_WORD = {"two": 2, "three": 3, "four": 4}
 
 
 def _counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
@@ -2716,8 +2716,7 @@ def _counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None
     found = _COUNTED_LEAD.match(lead)
     if not found or group.lead_is_heading or not 2 <= len(group.items) <= MAX_LIST_ITEMS:
         return None
-    count = found["count"].casefold()
-    if _COUNTS_BY_WORD.get(count, int(count) if count.isdigit() else 0) != len(group.items):
+    if counted(found["count"]) != len(group.items):
         return None
     items = [item_head(re.sub(r"\s*\([^()]*\)", "", tidy(item.text))) for item in group.items]
     sizes = [len(item.split()) for item in items]

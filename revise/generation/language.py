@@ -77,6 +77,17 @@ NUMBER_WORDS = word_set(
     """
 )
 
+# the words a count of a few things is written in ("three kinds", "the Five Aggregates")
+COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9
+}  # fmt: skip
+
+
+def counted(number: str) -> int:
+    """ "3" -> 3, "Three" -> 3: the count a figure or a counting word gives, else 0."""
+    return int(number) if number.isdigit() else COUNT_WORDS.get(number.casefold(), 0)
+
+
 ORDINALS = word_set(
     "first second third fourth fifth sixth seventh eighth ninth tenth last final next"
 )

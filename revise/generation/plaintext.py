@@ -18,6 +18,7 @@ from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import (
     ARROW,
     EXAMPLE_LINE,
+    counted,
     is_stopword,
     is_verb_form,
     words,
@@ -32,7 +33,6 @@ LIST_MARK = r"\(?(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)|\(\d{1,2}\)"
 _BULLET = re.compile(rf"^\s*(?:[-*•\u2013\u2014▪◦·]|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$")
 _MARKED = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
 LIST_MARKED = re.compile(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _TERMINAL = re.compile(r"[.!?;,:]$")
 GENERIC_SECTIONS = frozenset(
     [
@@ -675,13 +675,12 @@ DATED_ENTRY = re.compile(
 )
 
 
-def _outline_raws(lines: list[str]) -> list[_Raw]:
+def _outline_raws(lines: list[str], points: dict[int, str]) -> list[_Raw]:
     raws: list[_Raw] = []
     current: _Raw | None = None
     indented = is_indented_outline(lines)
     unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
     owner: _Raw | None = None  # the bullet whose lines below it are points of their own
-    points = section_points(lines)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             current = None
@@ -793,7 +792,8 @@ def _is_label(raw: _Raw) -> bool:
 
 
 def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
-    raws = [raw for raw in _outline_raws(lines) if not is_boilerplate(raw.text)]
+    points = section_points(lines)
+    raws = [raw for raw in _outline_raws(lines, points) if not is_boilerplate(raw.text)]
     title_parts: list[str] = []
     title_end = 0
     while raws and not raws[0].bullet and not (title_parts and _BOLD_LINE.match(raws[0].text)):
@@ -806,7 +806,6 @@ def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Doc
         title_end = raw.end
     if is_indented_outline(lines):
         return Document(" ".join(title_parts), _indented_blocks(raws, ruled))
-    points = section_points(lines)
     candidates = [
         raw.start in ruled
         or (
@@ -848,7 +847,7 @@ def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Doc
             # (where the points under it are marked as its own, the list ends with them)
             open_list = not (index + 1 < len(raws) and raws[index + 1].child)
         elif count and not open_list:
-            pending_children = _COUNTS.get(count[1].casefold()) or int(count[1])
+            pending_children = counted(count[1])
     return Document(" ".join(title_parts), blocks)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.document import Block, BlockKind, Document
-from revise.generation.language import ARROW
+from revise.generation.language import ARROW, counted
 
 MAX_ITEM_WORDS = 8  # each item of a list answer is a name or a short phrase
 MAX_QUESTION_WORDS = 25
@@ -62,7 +62,6 @@ _HEAD = re.compile(r"\s*(?:[:=]\s|\s[-\u2013\u2014]\s|\s->\s)")
 _COUNT = re.compile(
     r"\b(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine)\b(?!\s*(?:marks?|%|per\b))", re.I
 )
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
 def asked_questions(document: Document) -> Document:
@@ -335,8 +334,7 @@ def _count(question: str) -> int:
     found = _COUNT.search(question)
     if not found:
         return 0
-    number = found["n"].casefold()
-    return int(number) if number.isdigit() else _NUMBERS[number]
+    return counted(found["n"])
 
 
 def _parts(text: str) -> list[str]:
