@@ -75,13 +75,20 @@ ADVICE_LEAD = re.compile(
     re.I,
 )
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
+# The words an exam question opens on. An essay's ask to weigh something up ...
+ESSAY_COMMANDS = r"to\s+what\s+extent|how\s+far|evaluate|discuss|assess|analy[sz]e|compare|examine"
+# ... and an ask for a fact or an account ("Define osmosis", "Describe ..."): either way, a line
+# opening on one tells the reader what to do.
+COMMANDS = (
+    rf"{ESSAY_COMMANDS}|explain|describe|outline|state|give|list|identify|suggest|justify|define"
+    r"|calculate"
+)
 # A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".
 INSTRUCTION = re.compile(
     r"^(?:remember|make\s+sure|don't|do\s+not\s+forget|try\s+to|be\s+sure|tips?\b|hints?\b"
     r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below)|\[[ xX]?\]"
     r"|(?:example|sample|practice|exam)\s+questions?\b"
-    r"|(?:explain|describe|compare|evaluate|discuss|outline|state|give|list|identify|analyse|analyze"
-    r"|assess|suggest|justify|define|calculate|to\s+what\s+extent|how\s+far)\s)",
+    rf"|(?:{COMMANDS})\s)",
     re.I,
 )
 

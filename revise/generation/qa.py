@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
+from revise.generation.content import ESSAY_COMMANDS
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.language import ARROW, counted
 
@@ -47,9 +48,7 @@ _ASKING = re.compile(
 # "[6 marks]", "(4 marks)", "(12)": what an exam awards, so the line is an exam question
 _MARKS = re.compile(r"[\[(]\s*\d{1,2}\s*(?:marks?|m|pts?|points?)?\s*[\])]\s*\??$", re.I)
 _ESSAY_STEM = re.compile(
-    r"^(?:to\s+what\s+extent|how\s+far|evaluate|discuss|assess|analy[sz]e|compare|examine"
-    r"|explain\s+(?:why|how|two|three|the|whether)|'.+'\s+discuss)\b",
-    re.I,
+    rf"^(?:{ESSAY_COMMANDS}|explain\s+(?:why|how|two|three|the|whether)|'.+'\s+discuss)\b", re.I
 )
 # an answer that is not there yet: "?", "...", "TODO", "see textbook p. 40", "ask Miss"
 _NO_ANSWER = re.compile(
