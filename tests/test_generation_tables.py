@@ -212,3 +212,21 @@ def test_a_word_processors_bold_first_row_is_the_tables_header(tmp_path: Path) -
     faces = [f"{note.front} :: {note.back}" for note in generate_deck(path).notes]
     assert not any(face.startswith("What is organelle?") for face in faces), faces
     assert any("function of ribosome" in face.casefold() for face in faces), faces
+
+
+def test_a_line_break_in_a_cell_parts_its_facts_in_markdown_and_html(tmp_path: Path) -> None:
+    markdown = (
+        "# Digestion\n\n| Enzyme | Made in | Product |\n|---|---|---|\n"
+        "| Amylase | Salivary glands<br>Pancreas | Maltose |\n"
+        "| Protease | Stomach<br/>Pancreas | Amino acids |\n"
+    )
+    html = (
+        "<html><body><h1>Digestion</h1><table>"
+        "<tr><th>Enzyme</th><th>Made in</th><th>Product</th></tr>"
+        "<tr><td>Amylase</td><td>Salivary glands<br>Pancreas</td><td>Maltose</td></tr>"
+        "<tr><td>Protease</td><td>Stomach<br>Pancreas</td><td>Amino acids</td></tr>"
+        "</table></body></html>"
+    )
+    for name, text in (("notes.md", markdown), ("page.html", html)):
+        answers = set(questions(tmp_path, text, name).values())
+        assert {"Salivary glands; Pancreas", "Stomach; Pancreas"} <= answers, name

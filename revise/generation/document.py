@@ -56,6 +56,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
 
+CELL_STOPS = ",;:.!?"  # a cell line ending on one of these is already parted from the next
+
+
 class TextBuilder:
     """Builds a block's text piece by piece while recording which line each piece came from."""
 
@@ -76,6 +79,16 @@ class TextBuilder:
         if self._parts and not self._parts[-1].endswith(" "):
             self._parts.append(" ")
             self._length += 1
+
+    def separate(self) -> None:
+        """A line break inside a table cell parts two facts: "Deutschmark<br>Stalin feared ..."
+        reads "Deutschmark; Stalin feared ...", not as one run-on phrase."""
+        tail = "".join(self._parts[-2:]).rstrip()
+        if tail and tail[-1] not in CELL_STOPS:
+            self._parts.append("; ")
+            self._length += 2
+        else:
+            self.space()
 
     def build(self) -> tuple[str, tuple[tuple[int, int], ...]]:
         """The text with runs of whitespace collapsed; offsets are kept consistent."""

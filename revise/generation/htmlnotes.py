@@ -92,7 +92,7 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br":
-                self._space()
+                self._line_break()
             return
         self._stack.append(tag)
         if tag == "style":
@@ -246,8 +246,17 @@ class _PageParser(HTMLParser):
                 return ""
         return ""
 
-    def _space(self) -> None:
-        if self._builder is not None:
+    def _line_break(self) -> None:
+        """<br>: the writer's own line end. A page saved from a notes app (OneNote, Evernote)
+        writes each line of a note this way, so a line of text stands alone; inside a table
+        cell or a list item it parts the cell's or item's facts."""
+        if self._cell is not None:
+            self._cell.separate()
+        elif self._builder is not None and self._kind is BlockKind.TEXT and not self._emphasis:
+            self._flush()
+        elif self._builder is not None and self._kind is BlockKind.ITEM:
+            self._builder.separate()
+        elif self._builder is not None:
             self._builder.space()
 
     def _open(self, kind: BlockKind, level: int) -> None:

@@ -170,7 +170,7 @@ class _Walker:
                 self.cells = []
                 self.row_start = token.map[0] + 1 if token.map else 0
             elif kind in ("th_open", "td_open"):
-                text, _, _, _ = _render_inline(tokens[index + 1], self.row_start)
+                text, _, _, _ = _render_inline(tokens[index + 1], self.row_start, cell=True)
                 self.cells.append(text)
                 index += 1
             elif kind == "tr_close":
@@ -454,14 +454,18 @@ def _opens_on_bold(line: list) -> bool:  # type: ignore[type-arg]
     return bool(opening) and opening[0].type == "strong_open"
 
 
-def _render_inline(inline, first_line: int):  # type: ignore[no-untyped-def]
+def _render_inline(inline, first_line: int, cell: bool = False):  # type: ignore[no-untyped-def]
     """What `_render_children` gives for a whole inline token."""
-    return _render_children(inline.children or [], first_line)
+    return _render_children(inline.children or [], first_line, cell)
 
 
-def _render_children(children: list, first_line: int):  # type: ignore[no-untyped-def,type-arg]
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def _render_children(children: list, first_line: int, cell: bool = False):  # type: ignore[no-untyped-def,type-arg]
     """Plain text of an inline token's children, its line breaks, the terms set in bold or
-    italics, and how many of its characters are link text."""
+    italics, and how many of its characters are link text. In a table `cell`, a `<br>` parts
+    two facts."""
     builder = TextBuilder()
     line = first_line
     terms: list[str] = []
@@ -492,6 +496,8 @@ def _render_children(children: list, first_line: int):  # type: ignore[no-untype
             term = " ".join("".join(emphasis.pop()).split())
             if term and term not in terms:
                 terms.append(term)
+        elif kind == "html_inline" and cell and _LINE_BREAK_TAG.fullmatch(child.content.strip()):
+            builder.separate()
         elif kind == "html_inline":
             builder.space()
     text, breaks = builder.build()
