@@ -1493,6 +1493,20 @@ def test_a_quotation_asks_who_said_it(tmp_path: Path) -> None:
     assert "Reply" not in cards.values()  # a label, not a speaker
 
 
+def test_a_short_quotation_on_a_line_of_its_own_asks_who_says_it(tmp_path: Path) -> None:
+    # a line of plain text with no verb outside its quotation marks is still a fact
+    cards = questions(
+        tmp_path,
+        "POWER\n\n"
+        '"Fair is foul, and foul is fair" - Witches, Act 1\n\n'
+        '"this dead butcher and his fiend-like queen" - Malcolm, Act 5\n\n'
+        '"brave Macbeth" - Captain, Act 1\n',
+        name="quotes.txt",
+    )
+    assert cards['Who says "this dead butcher and his fiend-like queen" (Act 5)?'] == "Malcolm"
+    assert cards['Who says "brave Macbeth" (Act 1)?'] == "Captain"
+
+
 def test_a_point_of_law_labelled_before_its_case_asks_for_the_authority(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

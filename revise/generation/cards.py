@@ -903,7 +903,9 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         pairs = bool(pair_shape(sentence)) and any(
             re.match(rf"{re.escape(term)}\s*(?::|\s[-\u2013\u2014=])", sentence) for term in terms
         )
-        if full_sentence or equates or pairs or any(is_verb_form(token) for token in tokens):
+        # '"Girls of that class" - Mrs Birling, Act 2': a quotation and who says it
+        quoted = quoted_line(sentence) is not None
+        if full_sentence or equates or pairs or quoted or any(is_verb_form(t) for t in tokens):
             return True
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
