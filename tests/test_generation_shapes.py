@@ -2322,7 +2322,7 @@ def test_a_comment_under_a_quotation_asks_what_the_line_shows(tmp_path: Path) ->
         "  - -> shows Hamlet is only pretending to be mad\n"
     )
     asked = questions(tmp_path, text)
-    front = "What does Polonius's \"Though this be madness, yet there is method in't\" (2.2) show?"
+    front = 'What does "Though this be madness, yet there is method in\'t" (Polonius, 2.2) show?'
     assert asked[front] == "Hamlet is only pretending to be mad"
     assert (
         asked['Who says "Though this be madness, yet there is method in\'t" (2.2)?'] == "Polonius"
@@ -3009,3 +3009,20 @@ def test_a_bold_term_opening_a_lower_case_bullet_can_be_hidden(tmp_path: Path) -
     )
     fronts = [note.front for note in notes]
     assert [front for front in fronts if front.startswith("[Specific heat capacity] = the energy")]
+
+
+def test_what_a_quotation_shows_after_an_arrow_is_asked(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "GUILT\n\n"
+        '"Will all great Neptune\'s ocean wash this blood clean from my hand?" - Macbeth, 2.2\n'
+        "-> guilt straight after the murder, hyperbole = rhetorical question\n\n"
+        '"a little water clears us of this deed" - Lady Macbeth, 2.2\n'
+        "-> she dismisses the guilt Macbeth feels\n",
+        name="quotes.txt",
+    )
+    asked = 'What does "a little water clears us of this deed" (Lady Macbeth, 2.2) show?'
+    assert cards[asked] == "She dismisses the guilt Macbeth feels"
+    neptune = [back for front, back in cards.items() if "Neptune" in front and "show" in front]
+    assert neptune == ["Guilt straight after the murder, hyperbole"]  # not the technique after "="
+    assert cards['Who says "a little water clears us of this deed" (2.2)?'] == "Lady Macbeth"

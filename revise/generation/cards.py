@@ -45,6 +45,7 @@ from revise.generation.clauses import (
     trailing_point,
     under_whose,
     what_became,
+    what_it_shows,
     which_did,
     while_also,
     while_doing,
@@ -1889,25 +1890,11 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     return sentence, []
 
 
-_SHOWS = re.compile(
-    r"^(?:->|=>|\u2192)\s*(?:(?:it\s+)?(?:shows|suggests|reveals)\s+(?:that\s+)?)?", re.I
-)
-MAX_SHOWN_QUOTE_WORDS = 14
-
-
 def _what_it_shows(sentence: str, label: str) -> tuple[str, str] | None:
-    """A comment under a quotation ("-> shows his love is impulsive") is what the line shows:
-    'What does Romeo's "Did my heart love till now? ..." (1.5) show?'."""
-    opened = _SHOWS.match(sentence)
-    said = opened and quoted_line(tidy(label))
-    if not said:
-        return None
-    quote, who, where = said
-    answer = re.split(r";\s+", sentence[opened.end() :], maxsplit=1)[0].strip(" .")
-    if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS or len(words(quote)) > MAX_SHOWN_QUOTE_WORDS:
-        return None
-    place = f" ({where})" if where else ""
-    return f'What does {who}\'s "{quote}"{place} show?', capital(answer)
+    """A comment under a quotation ("- -> shows his love is impulsive") is what the line
+    shows."""
+    said = quoted_line(tidy(label))
+    return what_it_shows(*said, sentence) if said else None
 
 
 def _what_it_does(clause: Clause, subject: str) -> list[Question]:

@@ -30,6 +30,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    ARROW,
     IRREGULAR_PAST,
     MAIN_VERBS,
     PRONOUNS,
@@ -1361,7 +1362,13 @@ def quotation(sentence: str) -> list[Question]:
     where = f" ({said})" if said else ""
     front = f'{WHO_SAYS}"{match["quote"].strip()}"{where}?'
     found = [Question(front, match["who"], Shape.WHO, 12.6)]
-    occasion = _OCCASION.match(sentence.strip().rstrip(".")[match.end() :])
+    after = sentence.strip().rstrip(".")[match.end() :]
+    # '"girls of that class" - Mrs Birling, Act 2 -> dehumanises Eva = ...': what it shows, up
+    # to the next remark on a line of its own ("= direct address", ">> key quote")
+    shown = what_it_shows(match["quote"].strip(), match["who"], said, _NEXT_REMARK.split(after)[0])
+    if shown:
+        found.append(Question(*shown, Shape.WHO, 12.0, beside=True))
+    occasion = _OCCASION.match(after)
     if occasion and len(match["quote"].split()) <= MAX_ANSWER_WORDS:  # counted as the reader sees
         # '... - Macbeth, 1.4, after Malcolm is named Prince of Cumberland': what he says then
         when = occasion["when"]
@@ -1369,6 +1376,27 @@ def quotation(sentence: str) -> list[Question]:
         asked = f"What does {match['who']} say {when}{where}?"
         found.append(Question(asked, f'"{match["quote"].strip()}"', Shape.WHO, 12.0, beside=True))
     return found
+
+
+# A comment on a quotation: "-> shows his love is impulsive", "-> collective responsibility"
+_COMMENT = re.compile(
+    rf"^\s*{ARROW}\s*(?:(?:it\s+)?(?:shows|suggests|reveals)\s+(?:that\s+)?)?", re.I
+)
+_NEXT_REMARK = re.compile(rf"\s+=\s+|\s*>>|(?<=\S)\s*{ARROW}")
+MAX_SHOWN_QUOTE_WORDS = 14
+
+
+def what_it_shows(quote: str, who: str, where: str, comment: str) -> tuple[str, str] | None:
+    """A comment on a quotation ("-> shows his love is impulsive") is what the line shows:
+    'What does "Did my heart love till now? ..." (Romeo, 1.5) show?'."""
+    opened = _COMMENT.match(comment)
+    if not opened:
+        return None
+    answer = re.split(r";\s+", comment[opened.end() :], maxsplit=1)[0].strip(" .")
+    if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS or len(words(quote)) > MAX_SHOWN_QUOTE_WORDS:
+        return None
+    by = f"{who}, {where}" if where else who
+    return f'What does "{quote}" ({by}) show?', capital(answer)
 
 
 # The moment a quotation is said: ", after Malcolm is named ...", ", just after the murder".

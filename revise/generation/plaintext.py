@@ -1014,6 +1014,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
                         _indent(full) > paragraph.indent
                         and (_GOES_ON.match(line) or line[:1].islower())
                     )
+                    and not _OPENS_ON_ARROW.match(line)
                 )
             ):
                 # (each numbered point is a note of its own, wrapped onto the lines indented
@@ -1204,10 +1205,14 @@ def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool
         return True  # "IRREGULARS !!!"
     if count > HEADING_WORDS or _TERMINAL.search(line):
         return False
+    if _OPENS_ON_ARROW.match(following) and _QUOTATION.search(line):
+        return False  # '"girls of that class" - Mrs Birling' over '-> dehumanises ...'
     # A wrapped sentence goes on in lower case; a heading is followed by a new sentence.
     return count <= 4 or not following[:1].islower()
 
 
+_OPENS_ON_ARROW = re.compile(rf"\s*{ARROW}")
+_QUOTATION = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
 _SHOUT = re.compile(r"\s*!{2,}$")
 # "irregular participles - LEARN!!": an order to the reader after the title it shouts
 _SHOUTED_ASIDE = re.compile(r"\s+[-\u2013\u2014]\s+[A-Z][A-Z\s]*!{2,}$")
