@@ -275,3 +275,30 @@ def test_a_cloze_that_echoes_a_question_gives_way_to_another_of_its_line(tmp_pat
         "failed to win back support in Bavaria"
     ) in fronts
     assert not any(front.endswith("support in [Bavaria]") for front in fronts)
+
+
+TOGGLES = """# 🧪 Cell biology
+
+Created: 3 March 2025 10:12
+Tags: Biology
+
+## Organelles
+
+<details>
+<summary>Mitochondria</summary>
+
+- Site of aerobic respiration, which releases energy as ATP
+- **Cristae** = folds of the inner membrane that give a larger surface area
+</details>
+
+- **Ribosomes** = small organelles where proteins are made from amino acids
+"""
+
+
+def test_a_toggles_title_is_the_context_of_its_lines_and_ends_with_it(tmp_path: Path) -> None:
+    # A note app's toggle ("<details><summary>Mitochondria</summary>") names what its lines
+    # are about, as a heading would; the line after it is under the section heading again.
+    notes = deck_notes(tmp_path, TOGGLES)
+    contexts = {note.front.split("]")[0]: note.context for note in notes}
+    assert contexts.get("[Cristae") == "Organelles > Mitochondria"
+    assert contexts.get("[Ribosomes") == "Organelles"

@@ -123,6 +123,9 @@ def clean_document(document: Document) -> Document:
     kept: list[Block] = []
     seen: set[str] = set()
     for block in document.blocks:
+        if block.kind is BlockKind.HEADING and not block.text:
+            kept.append(block)  # the end of a toggle
+            continue
         if is_boilerplate(block.text) and block.kind is not BlockKind.ROW:
             continue
         about_site = sites and (site_word.search(block.text) or has_link(block.text))

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 
 class BlockKind(StrEnum):
-    HEADING = "heading"
+    HEADING = "heading"  # one with no text ends the section of its level (a toggle's end)
     TEXT = "text"  # a paragraph or a quote
     ITEM = "item"  # a list item (bullet or numbered)
     ROW = "row"  # a table row; `cells` holds its cells and `header` the table's header

@@ -24,8 +24,9 @@ def parse_markdown(text: str) -> Document:
 
     text, meta_title = _strip_front_matter(text)
     text = _without_note_app_marks(_without_callout_marks(text))
+    text, toggles, closes = _without_wrappers(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    blocks = _Walker(tokens, text.split("\n")).blocks()
+    blocks = _Walker(tokens, text.split("\n"), toggles, closes).blocks()
     title = meta_title
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = title or blocks[0].text
@@ -116,6 +117,35 @@ def _without_callout_marks(text: str) -> str:
     return "\n".join(lines)
 
 
+# A note app's HTML around Markdown (Notion): a toggle "<details><summary>Title</summary>" over
+# its lines up to "</details>", and a callout "<aside>" ... "</aside>". Each tag on a line of its
+# own; the lines between are Markdown.
+_WRAPPER_TAG = re.compile(r"^\s*</?(?:details|aside)\b[^>]*>\s*$", re.I)
+_SUMMARY = re.compile(r"^(\s*)(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_TOGGLE_LEVEL = 6  # the heading a toggle's title is read as, put in its place by the walker
+
+
+def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
+    """The text with each toggle's title a heading over its lines and the tags around a toggle
+    or a callout blank, each line staying where it was; with the lines (from 1) of the toggles'
+    titles and of the tags that close toggles."""
+    lines = text.split("\n")
+    toggles: set[int] = set()
+    closes: list[int] = []
+    for index, line in enumerate(lines):
+        summary = _SUMMARY.match(line)
+        if summary:
+            title = " ".join(_TAG.sub(" ", summary[2]).split())
+            lines[index] = f"{summary[1]}{'#' * _TOGGLE_LEVEL} {title}" if title else ""
+            toggles.add(index + 1)
+        elif _WRAPPER_TAG.match(line):
+            if re.match(r"\s*</details", line, re.I):
+                closes.append(index + 1)
+            lines[index] = ""
+    return "\n".join(lines), frozenset(toggles), tuple(closes)
+
+
 def _closed_form(equation: str, side: str) -> bool:
     """A right-hand side that neither sums, runs on ("⋯") nor uses the symbol it defines."""
     right = equation.split("=", 1)[1]
@@ -127,9 +157,19 @@ _STEP = re.compile(r"\S\s*[+\-\u2212]\s*\S")  # "sₙ - rsₙ": a left-hand side
 
 
 class _Walker:
-    def __init__(self, tokens: list, lines: list[str]) -> None:  # type: ignore[type-arg]
+    def __init__(
+        self,
+        tokens: list,  # type: ignore[type-arg]
+        lines: list[str],
+        toggles: frozenset[int] = frozenset(),
+        closes: tuple[int, ...] = (),
+    ) -> None:
         self.tokens = tokens
         self.lines = lines
+        self.toggles = toggles  # lines of toggles' titles, read as headings below the last one
+        self.closes = list(closes)  # lines where a toggle ends
+        self.heading_level = 1  # the level of the last heading of the notes' own
+        self.open_toggles: list[int] = []  # the heading level of each toggle still open
         self.result: list[Block] = []
         self.list_depth = 0
         self.item_paragraphs: list[int] = []  # paragraphs seen in each open list item
@@ -145,6 +185,8 @@ class _Walker:
         while index < len(tokens):
             token = tokens[index]
             kind = token.type
+            if token.map and self.closes:
+                self._close_toggles(token.map[0] + 1)
             if kind in ("bullet_list_open", "ordered_list_open"):
                 self.list_depth += 1
                 self.numbered.append(kind == "ordered_list_open")
@@ -156,7 +198,7 @@ class _Walker:
             elif kind == "list_item_close":
                 self.item_paragraphs.pop()
             elif kind == "heading_open":
-                level = int(token.tag[1:])
+                level = self._heading_level(token)
                 self._add(tokens[index + 1], BlockKind.HEADING, level)
                 index += 1
             elif kind == "paragraph_open":
@@ -177,6 +219,26 @@ class _Walker:
                 self._row()
             index += 1
         return self.result
+
+    def _heading_level(self, token) -> int:  # type: ignore[no-untyped-def]
+        """A heading's level; a toggle's title is one below the heading or toggle it is in."""
+        level = int(token.tag[1:])
+        if token.map and token.map[0] + 1 in self.toggles:
+            level = min((self.open_toggles or [self.heading_level])[-1] + 1, _TOGGLE_LEVEL)
+            self.open_toggles.append(level)
+            return level
+        self.heading_level = level
+        self.open_toggles = [open_ for open_ in self.open_toggles if open_ < level]
+        return level
+
+    def _close_toggles(self, line: int) -> None:
+        """Toggles that ended before `line`: each an empty heading at its title's level, so
+        what follows it is under the heading above the toggle again."""
+        while self.closes and self.closes[0] < line:
+            closed = self.closes.pop(0)
+            if self.open_toggles:
+                level = self.open_toggles.pop()
+                self.result.append(Block(BlockKind.HEADING, "", closed, closed, level))
 
     def _paragraph(self, inline) -> None:  # type: ignore[no-untyped-def]
         if self.item_paragraphs and self.item_paragraphs[-1] == 0:

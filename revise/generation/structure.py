@@ -66,6 +66,14 @@ def outline(document: Document) -> Outline:
     while index < len(blocks):
         block = blocks[index]
         trail = tuple(text for _, text, _ in stack) + ((held,) if held else ())
+        if block.kind is BlockKind.HEADING and not block.text:
+            # the end of a toggle: what follows is under the headings above it again
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            parents.clear()
+            naming, held, of_what, bold_label = False, "", "", ""
+            index += 1
+            continue
         if block.kind is BlockKind.HEADING or is_label(block):
             parents.clear()
             naming = False
