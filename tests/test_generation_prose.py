@@ -174,3 +174,42 @@ def test_a_which_clause_after_a_date_is_not_asked_of_the_date(tmp_path: Path) ->
     )
     assert not any("BC" in front.split("?")[0].split()[2:4] for front in asked(notes))
     assert not any(front.startswith("What did BC") for front in asked(notes))
+
+
+def test_a_term_the_dictionary_knows_only_as_a_verb_is_defined_after_its_article(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Operating systems\n\nAn interrupt is a signal that tells the processor a device needs "
+        "attention. The scheduler then decides which process runs next.\n",
+    )
+    assert asked(notes)["What is an interrupt?"] == (
+        "A signal that tells the processor a device needs attention"
+    )
+
+
+def test_two_definitions_told_apart_by_whereas_are_each_asked(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Soils\n\nA horizon is all the soil of one layer of a profile with the same colour and "
+        "texture, whereas a profile is all the horizons from the surface down to the rock.\n",
+    )
+    definitions = asked(notes)
+    assert definitions["What is a horizon?"].startswith("All the soil of one layer of a profile")
+    assert definitions["What is a profile?"] == "All the horizons from the surface down to the rock"
+    assert not any(front.startswith("Whereas") for front in hidden(notes))
+
+
+def test_a_law_named_in_brackets_after_its_statement_is_asked_by_what_it_states(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Markets\n\nWhen the price of a good rises, the quantity people buy falls, other things "
+        "being equal (the law of demand, Marshall 1890).\n",
+    )
+    assert asked(notes)[
+        "Which law states that when the price of a good rises, the quantity people buy falls, "
+        "other things being equal?"
+    ] == ("The law of demand")

@@ -149,6 +149,7 @@ from revise.generation.questions import (
     SETTING_OPENERS,
     Question,
     Shape,
+    bracketed_law,
     capital,
     case_name,
     case_rule,
@@ -1393,6 +1394,10 @@ _SECOND_FACT = re.compile(
 )
 
 
+# "A population is ..., whereas a community is ...": two things told apart, each a fact
+_CONTRASTED = re.compile(r",?\s+whereas\s+(?=(?:the|a|an)\s|[A-Z][a-z])")
+
+
 # "the two scientists", "both sides", "this treaty": a subject that points back to the first
 _BACK_REFERENCE = re.compile(
     r"(?:the\s+(?:two|three|four|same|latter|former|other)|both|this|these|those|that|such)\b",
@@ -1407,7 +1412,7 @@ def _facts_apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     was murdered there." (whose "He" is then read as Pompey)."""
     apart = []
     for start, end, raw in spans:
-        match = _SECOND_FACT.search(raw)
+        match = _SECOND_FACT.search(raw) or _CONTRASTED.search(raw)
         first = raw[: match.start()] if match else ""
         second = raw[match.end() :] if match else ""
         pronoun = second.split(" ", 1)[0] in ("he", "she", "it", "they")
@@ -2189,6 +2194,7 @@ def shaped_questions(
         *definition(sentence, terms, names, vocabulary.lower),
         *case_rule(sentence, case, about or section),
         *formula(sentence),
+        *bracketed_law(sentence),
         *condition(sentence),
         *why(sentence, names),
         *otherwise(sentence, names),

@@ -113,7 +113,7 @@ _COPULA = re.compile(
     r"^(?P<term>[^,;:()]{2,60}?(?:\s\([^,;:()]{1,40}\))?)"
     r"\s+(?P<verb>is|are|means|mean|refers to|refer to"
     r"|is defined as|are defined as|is called|are called|describes|is known as|are known as)\s+"
-    r"(?P<meaning>(?:a|an|the|one|any|when|where|how|what|those|something|someone)\b.+)$",
+    r"(?P<meaning>(?:a|an|the|one|any|all|when|where|how|what|those|something|someone)\b.+)$",
     re.I,
 )
 _EXAMPLE = re.compile(r",?\s+(?:e\.g\.?|eg|i\.e\.?|for\s+example)\s+", re.I)
@@ -715,6 +715,7 @@ def _names_a_thing(term: str) -> bool:
     parts = lemmas(last)
     return (
         not parts
+        or _headed_by_article(term.split())
         or "NOUN" in parts
         or (last.endswith("ing") and "VERB" in parts)
         or "PROPN" in parts
@@ -833,7 +834,16 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         return False
     if strict and any(is_verb_form(t) and not t.endswith("ing") for t in tokens):
         return False
-    return all(is_noun_phrase_word(t) or is_stopword(t) for t in tokens)
+    return all(
+        is_noun_phrase_word(t) or is_stopword(t) or _headed_by_article(tokens[: i + 1])
+        for i, t in enumerate(tokens)
+    )
+
+
+def _headed_by_article(tokens: list[str]) -> bool:
+    """ "An interrupt", "the flush": a word straight after an article is the noun it heads,
+    though the dictionary knows it only as a verb."""
+    return len(tokens) == 2 and tokens[0].casefold() in ("a", "an", "the")
 
 
 _KIND_SECTION = re.compile(
@@ -2173,6 +2183,30 @@ def named_law(statement: str, name: str) -> list[Question]:
     body = " ".join(lower_first(statement.rstrip(".").split()))
     front = finish_question(f"Which {kind[1].lower()} states that {body}")
     return [Question(front, name.strip(), Shape.DEFINITION, 13.0)]
+
+
+# "... for long (the competitive exclusion principle, Gause 1934).": a statement, then its name
+_NAME_IN_BRACKETS = re.compile(
+    r"^(?P<statement>[A-Z][^()]{20,}?)\s*\((?P<name>the\s+[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}?"
+    r"\s+(?:law|principle|theorem|rule|effect|hypothesis|paradox|fallacy)"
+    r"|the\s+(?:law|principle|rule)\s+of\s+[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2})"
+    r"(?:\s*[,;][^()]*)?\)\s*\.?$",
+    re.I,
+)
+
+
+MIN_LAW_STATEMENT_WORDS = 5
+
+
+def bracketed_law(sentence: str) -> list[Question]:
+    """ "No two species can occupy the same niche for long (the competitive exclusion
+    principle, Gause 1934)" -> "Which principle states that no two species can ...?": a
+    statement with the name of the law it states in brackets after it."""
+    match = _NAME_IN_BRACKETS.match(sentence.strip())
+    if not match or len(words(match["statement"])) < MIN_LAW_STATEMENT_WORDS:
+        return []  # "Gause's work (the competitive exclusion principle)": a name, no statement
+    name = capital(match["name"])
+    return named_law(match["statement"], name)
 
 
 # Conditions --------------------------------------------------------------------------------------
