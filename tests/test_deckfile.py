@@ -393,6 +393,20 @@ def test_read_deck_file_reports_missing_files_and_folders(tmp_path):
         ("Notes.\nQ: a question still without its answer\n", True),
         ("```\nQ: an example\nA: in a code block\n```\n", False),
         ("The Korean War began in 1950.\n", False),
+        # a student's self-test lines among more notes: notes, not a deck whose last answer
+        # runs on through every paragraph after it
+        (
+            "# Cells\n\nQ: What is the nucleus for?\nA: It holds the DNA\n\n"
+            "**Why do muscle cells have many mitochondria?**\nThey need a lot of energy.\n\n"
+            "- Ribosomes make proteins\n- The cell wall is made of cellulose\n"
+            "- Chloroplasts absorb light\n\n| Organelle | Job |\n|---|---|\n"
+            "| Vacuole | Holds cell sap |\n",
+            False,
+        ),
+        (
+            "Q: Name the\nthree powers\nA:\nthe USSR\n\nChina\n\nQ: Capital of Peru?\nA: Lima\n",
+            True,
+        ),
     ],
 )
 def test_looks_like_deck(text, expected):

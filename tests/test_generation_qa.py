@@ -288,3 +288,39 @@ def test_a_typed_cue_column_is_left_out_and_the_notes_beside_it_are_carded(
     assert "rubisco" in said and "stroma" in said
     rubisco = next(note for note in notes if "rubisco" in f"{note.front} {note.back}")
     assert rubisco.source is not None and rubisco.source.start == 10  # the notes' own line
+
+
+SELF_TEST = """\
+# Waves self-test
+
+Q: What is the frequency of a wave?
+A: The number of waves passing a point each second, in hertz (Hz)
+
+**Why does a wave slow down when it enters glass?**
+Glass is optically denser than air.
+
+- What happens to the wavelength when a wave slows down?
+    - it gets shorter
+- Name the part of the electromagnetic spectrum with the longest wavelength
+    - radio waves
+- state-dependent examples
+    - sound travels faster in water than in air
+
+The Sun is about 150 million km from the Earth.
+"""
+
+
+def test_a_self_test_page_asks_each_of_its_own_questions(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, SELF_TEST, "waves.md")
+    asked = questions(notes)
+    assert asked["What is the frequency of a wave?"].startswith("The number of waves passing")
+    assert asked["Why does a wave slow down when it enters glass?"] == (
+        "Glass is optically denser than air"
+    )
+    assert asked["What happens to the wavelength when a wave slows down?"] == "It gets shorter"
+    name = "Name the part of the electromagnetic spectrum with the longest wavelength"
+    assert asked[name] == "Radio waves"
+    assert not [front for front in asked if front.startswith("state-dependent")]
+    # the notes after a question and its answer are not under that question
+    light = [note for note in notes if "150 million" in note.front + note.back]
+    assert light and "?" not in light[0].context

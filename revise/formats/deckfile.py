@@ -272,10 +272,12 @@ def text_lines(text: str) -> list[str]:
 def deck_evidence(text: str) -> DeckEvidence:
     """The deck syntax a Markdown text uses.
 
-    A `Q:` or `C:` line, a card metadata comment or a deck `name:` in front matter are ours alone
-    (a `Q:` left without its `A:` is a deck with a mistake, to be reported as such, not notes).
-    Otherwise the `::` card lines are counted against the lines of other text, so that a deck
-    with a mistyped line is still a deck, and notes with a few `::` lines are still notes.
+    A `C:` line with its deletion, a card metadata comment or a deck `name:` in front matter are
+    ours alone. `Q:` lines (a `Q:` left without its `A:` is a deck with a mistake, to be reported
+    as such) make a deck unless the paragraphs outside any card hold more than twice as many
+    lines: then they are a student's self-test questions among notes. Otherwise the `::` card
+    lines are counted against the lines of other text, so that a deck with a mistyped line is
+    still a deck, and notes with a few `::` lines are still notes.
     """
     lines = text_lines(text)
     if lines[0].rstrip() == "---":
@@ -288,6 +290,7 @@ def deck_evidence(text: str) -> DeckEvidence:
     cards = tight = prose = 0
     marked = 0  # `Q:`/`C:` lines
     asking = False  # a `Q:` read, its `A:` not yet
+    in_card = False  # the lines since a `Q:`, `A:` or `C:`, up to a blank line, are its text
     fenced = in_comment = False
     for line in lines:
         if in_comment:
@@ -302,13 +305,19 @@ def deck_evidence(text: str) -> DeckEvidence:
             continue
         kind = _classify(line)
         if kind is _Line.ANSWER and asking:
-            return DeckEvidence(own_syntax=True)  # a `Q:` and its `A:`
+            asking, in_card = False, True  # a `Q:` and its `A:`
+            continue
         if kind is _Line.CLOZE and re.search(r"\[[^\]]+\]|\{\{", line):
             return DeckEvidence(own_syntax=True)  # a `C:` with its deletion
         if kind in (_Line.QUESTION, _Line.CLOZE):
             marked += 1
             asking = kind is _Line.QUESTION
+            in_card = True
             continue
+        if kind is _Line.BLANK:
+            in_card = False
+        if kind is _Line.TEXT and in_card:
+            continue  # a question or answer written over several lines
         if kind is _Line.HEADING:
             asking = False
         if kind is _Line.COMMENT:
@@ -323,8 +332,9 @@ def deck_evidence(text: str) -> DeckEvidence:
         elif kind in (_Line.TEXT, _Line.ESCAPED):
             prose += 1
     if marked and prose <= MARKED_PROSE_SHARE * (marked + cards):
-        # Cards with a mistake (a `Q:` left without its `A:`): a deck, its errors reported. A
-        # `Q:` among paragraphs of notes ("Q: A radio station broadcasts ...") is their text.
+        # Cards, some perhaps with a mistake (a `Q:` left without its `A:`): a deck, its errors
+        # reported. A `Q:` among paragraphs of notes ("Q: A radio station broadcasts ...") is
+        # their text, and so are a student's `Q:`/`A:` self-test lines among more notes.
         return DeckEvidence(own_syntax=True)
     return DeckEvidence(own_syntax=False, cards=cards, tight_cards=tight, prose=prose + marked)
 

@@ -1652,13 +1652,14 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, reason)]
     lead = note.context.split(" > ")[-1].rstrip(": ")
     continues_lead = bool(re.search(r"\bto$", lead))  # "a state had to" > "Ratify the 14th"
-    if not continues_lead and any(_imperative(part) for part in _instruction_candidates(text)):
+    # (but "Key questions" over "What is a meander? - a bend in a river", "Name the device
+    # that ..." over "thermistor": the student's own question, in their words, with its answer)
+    own = note.kind is NoteKind.BASIC and _own_question(note, texts)
+    orders = any(_imperative(part) for part in _instruction_candidates(text))
+    if not continues_lead and not own and orders:
         return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
     heading = note.context.split(" > ")[-1]
     advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
-    # (but "Key questions" over "What is a meander? - a bend in a river": the student's own
-    # question, in their words, with its answer)
-    own = note.kind is NoteKind.BASIC and _own_question(note, texts)
     if advice and not MARKS.search(heading) and normalise(heading) != texts.title and not own:
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
     if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):
@@ -1678,9 +1679,11 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
 
 
 def _own_question(note: NoteData, texts: _SourceTexts) -> bool:
-    """A question card whose question the notes ask in these words, above its answer."""
+    """A question card whose question the notes ask in these words, above its answer (a
+    prompt with no question mark, "Name the device ...", with its answer in the notes' words)."""
     span = plain_span(" ".join(texts.span(note)))
-    return note.front.rstrip().endswith("?") and plain_span(note.front) in span
+    asked = note.front.rstrip().endswith("?") or plain_span(note.back) in span
+    return asked and plain_span(note.front) in span
 
 
 def _instruction_candidates(text: str) -> list[str]:

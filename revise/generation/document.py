@@ -50,6 +50,13 @@ class Block:
         return self.breaks[max(index, 0)][1]
 
 
+def scope_end(line: int, level: int) -> Block:
+    """A heading without text: it closes the open headings of its level and below, and opens
+    none (the end of a toggle; "Q: ..." over "A: ...", made a heading over its answer, is not
+    over the notes after it)."""
+    return Block(BlockKind.HEADING, "", line, line, level)
+
+
 @dataclass
 class Document:
     title: str

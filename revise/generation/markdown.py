@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from revise.generation.document import Block, BlockKind, Document, TextBuilder
+from revise.generation.document import Block, BlockKind, Document, TextBuilder, scope_end
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.plaintables import find_tables
 from revise.generation.plaintext import LIST_MARKED, examples_below, pair_shape
@@ -238,7 +238,7 @@ class _Walker:
             closed = self.closes.pop(0)
             if self.open_toggles:
                 level = self.open_toggles.pop()
-                self.result.append(Block(BlockKind.HEADING, "", closed, closed, level))
+                self.result.append(scope_end(closed, level))
 
     def _paragraph(self, inline) -> None:  # type: ignore[no-untyped-def]
         if self.item_paragraphs and self.item_paragraphs[-1] == 0:

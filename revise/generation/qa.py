@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
-from revise.generation.content import ESSAY_COMMANDS
-from revise.generation.document import Block, BlockKind, Document
+from revise.generation.content import COMMANDS, ESSAY_COMMANDS
+from revise.generation.document import Block, BlockKind, Document, scope_end
 from revise.generation.language import ARROW, counted
 
 MAX_ITEM_WORDS = 8  # each item of a list answer is a name or a short phrase
@@ -45,6 +45,8 @@ _ASKING = re.compile(
     r"|should|would|will|has|have|had|name|define|state|give|list|outline|describe)\b",
     re.I,
 )
+# "Name the device that ...", "State Ohm's law": a prompt the student wrote as an exam would
+_ORDER = re.compile(rf"^(?:{COMMANDS}|name)\s", re.I)
 # "[6 marks]", "(4 marks)", "(12)": what an exam awards, so the line is an exam question
 _MARKS = re.compile(r"[\[(]\s*\d{1,2}\s*(?:marks?|m|pts?|points?)?\s*[\])]\s*\??$", re.I)
 _ESSAY_STEM = re.compile(
@@ -72,7 +74,8 @@ def asked_questions(document: Document) -> Document:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        found = _question(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        found = _question(block, following)
         if found is None:
             if block.kind is BlockKind.HEADING:
                 heading_level = block.level
@@ -80,6 +83,16 @@ def asked_questions(document: Document) -> Document:
             index += 1
             continue
         question, inline = found
+        unmarked = (
+            _bullet_asks(block)
+            and not inline
+            and following is not None
+            and not _ANSWER_MARK.match(following.text)
+        )
+        if unmarked and _over_its_answer(block, following) and _children(blocks, index) != 1:
+            result.append(block)  # a question over several points: a list, asked as one
+            index += 1
+            continue
         level = block.level if block.kind is BlockKind.HEADING else heading_level + 1
         if block.kind is BlockKind.HEADING:
             heading_level = block.level
@@ -110,7 +123,23 @@ def asked_questions(document: Document) -> Document:
         result.append(heading)
         result.extend(region[used:])
         index = end
+        if _scope_ends(blocks, end, block):
+            result.append(scope_end(blocks[end].start, level))
     return Document(document.title, result)
+
+
+def _scope_ends(blocks: list[Block], end: int, question: Block) -> bool:
+    """Whether the notes go on after a question's paragraph with blocks that are not its
+    answer: "Q: ..." over "A: ...", then a blank line and more notes."""
+    return (
+        end < len(blocks)
+        and blocks[end].kind is not BlockKind.HEADING
+        and (
+            _bullet_asks(question)
+            or (question.kind is BlockKind.TEXT and _after_blank(blocks, end))
+        )
+        and _question(blocks[end], blocks[end + 1] if end + 1 < len(blocks) else None) is None
+    )
 
 
 def _lifted(region: list[Block]) -> list[Block]:
@@ -161,10 +190,13 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
         return None
     if marked:
         return (_asked(text), "") if text else None
+    asks = (text.endswith("?") and _ASKING.match(text)) or _ORDER.match(text)
+    if asks and _over_its_answer(block, following) and len(text.split()) >= 3:
+        return _asked(text), ""  # "- Name the device that ..." over "    - thermistor"
     if not text.endswith("?") or len(text.split()) < 2:
         return None  # (a bare "why?" asks about the point above it)
     answered = following is not None and bool(_ANSWER_MARK.match(following.text))
-    if answered:
+    if answered or _bold_over_its_answer(block, text, following):
         return _asked(text), ""
     faq = (
         block.kind is BlockKind.HEADING
@@ -201,10 +233,62 @@ def _region_end(blocks: list[Block], index: int, question: Block) -> int:
             question.kind is not BlockKind.HEADING or block.level <= question.level
         ):
             break
+        if question.kind is BlockKind.TEXT and end > index + 1 and _after_blank(blocks, end):
+            break  # "Q: ..." over "A: ..." answered in its paragraph: the notes go on after it
+        if _bullet_asks(question) and (
+            block.kind is not BlockKind.ITEM or block.level <= question.level
+        ):
+            break  # a bullet's answer is on its line or in the bullets under it
         if _question(block, blocks[end + 1] if end + 1 < len(blocks) else None):
             break
         end += 1
     return end
+
+
+def _bold_over_its_answer(block: Block, text: str, following: Block | None) -> bool:
+    """ "**Why does a lamp's resistance rise as it heats up?**" in bold on its own line, its
+    answer on the line below: a question the notes answer, as a heading would be."""
+    return (
+        block.kind is BlockKind.TEXT
+        and text in block.terms
+        and _ASKING.match(text) is not None
+        and following is not None
+        and following.kind is BlockKind.TEXT
+        and following.start == block.end + 1
+    )
+
+
+def _over_its_answer(block: Block, following: Block | None) -> bool:
+    """A bullet whose one sub-bullet is its answer (a list under a question is asked whole)."""
+    return (
+        block.kind is BlockKind.ITEM
+        and following is not None
+        and following.kind is BlockKind.ITEM
+        and following.level == block.level + 1
+        and not following.text.rstrip().endswith(":")
+    )
+
+
+def _bullet_asks(block: Block) -> bool:
+    """A bullet that asks a question of its own ("- What is osmosis? - ..."), not marked as
+    one of a run of questions ("Q: ..." over "A: ...")."""
+    return block.kind is BlockKind.ITEM and not _QUESTION_MARK.match(block.text.strip())
+
+
+def _children(blocks: list[Block], index: int) -> int:
+    """How many bullets sit right under the bullet at `index`."""
+    level = blocks[index].level
+    count = 0
+    for block in blocks[index + 1 :]:
+        if block.kind is not BlockKind.ITEM or block.level <= level:
+            break
+        count += block.level == level + 1
+    return count
+
+
+def _after_blank(blocks: list[Block], index: int) -> bool:
+    """Whether a blank line parts a block from the one before it."""
+    return blocks[index].start > blocks[index - 1].end + 1
 
 
 def _answer(question: str, region: list[Block]) -> tuple[str, int, int]:
