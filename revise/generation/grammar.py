@@ -197,6 +197,10 @@ class Clause:
     base: str  # the verb in the form the question uses: "refuse", or "" after an auxiliary
 
 
+WORD_TOKEN = re.compile(r"[\w'\u2019-]+")  # "Il-Sung", "long-term", "China's", "2"
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
 def split_clause(text: str) -> Clause | None:
     """The clause's subject and finite verb, when they can be told apart with confidence."""
     tokens = text.split()
@@ -218,9 +222,9 @@ def split_clause(text: str) -> Clause | None:
             rest = (["not"] if lower in _NEGATIVE else []) + tokens[index + 1 :]
             return _checked(Clause(subject, token, rest, aux, ""))
         if not token.isalpha():
-            if re.fullmatch(r"[\w'\u2019-]+", token) and not token.endswith(("'", "-")):
+            if WORD_TOKEN.fullmatch(token) and not token.endswith(("'", "-")):
                 continue  # "Il-Sung", "long-term", "China's", "2" inside a subject
-            if re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+            if _DOTTED.fullmatch(token):
                 continue  # "the p.d. across each branch": a dotted abbreviation
             return None  # punctuation: the subject is not a plain noun phrase
         if not token.islower():

@@ -308,6 +308,9 @@ def same_stem(word: str, other: str) -> bool:
         return True
     if len(word) < 4 or len(other) < 4 or word.isdigit():
         return False
+    shared = max(4, min(len(word), len(other)) - 2)  # the letters one stem must share at least
+    if word[:shared] != other[:shared]:
+        return False
     common = next(
         (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
         min(len(word), len(other)),
@@ -315,8 +318,6 @@ def same_stem(word: str, other: str) -> bool:
     rests = {word[common:], other[common:]}
     if rests & {"ee", "ees", "or", "ors", "er", "ers"}:
         return False  # "offeree", "offeror", "offer": different parties
-    if common < max(4, min(len(word), len(other)) - 2):
-        return False
     # One stem and two endings ("depreciat-ing", "depreciat-ion"), not two words that share
     # their first letters ("protein" and "protest", "contract" and "contrast").
     return any(

@@ -661,8 +661,9 @@ def looks_like_heading(text: str) -> bool:
 
 
 def _indent(line: str) -> int:
-    stripped = line.expandtabs(4)
-    return len(stripped) - len(stripped.lstrip())
+    if "\t" in line:
+        line = line.expandtabs(4)
+    return len(line) - len(line.lstrip())
 
 
 def is_indented_outline(lines: list[str]) -> bool:

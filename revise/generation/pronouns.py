@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from revise.generation.grammar import split_clause, verb_base
-from revise.generation.language import is_stopword, is_verb_form
+from revise.generation.grammar import WORD_TOKEN, split_clause, verb_base
+from revise.generation.language import TEXT_CACHE_SIZE, is_stopword, is_verb_form
 
 PERSON, THING, THINGS = "person", "thing", "things"
 EITHER = "person or thing"  # "Lipase ...", "Bismarck ...": one word, named only at the start
@@ -64,6 +65,7 @@ class Antecedent:
     start: int
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # a paragraph's sentences are read again after it
 def subject_of(
     sentence: str, start: int, lower: frozenset[str], names: frozenset[str] = frozenset()
 ) -> Antecedent | None:
@@ -86,7 +88,7 @@ def subject_of(
     if named:
         return Antecedent(named, PERSON, start)
     first = subject[0].casefold()
-    if any(not re.fullmatch(r"[\w'\u2019-]+", token) for token in subject):
+    if any(not WORD_TOKEN.fullmatch(token) for token in subject):
         return None
     bare = first in lower and not is_stopword(first) and all(t.islower() for t in subject[1:])
     if bare and len(subject) <= MAX_BARE_WORDS:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from revise.formats.model import normalise
+from revise.generation.grammar import can_be, inflections, lemmas, only_as
 from revise.generation.language import (
     AUXILIARIES,
     LABEL_WORDS,
@@ -160,22 +161,29 @@ def number_given_away(answer: str, shown: str) -> str:
     """Why a hidden count or formula is shown anyway, or "": the counts either side of it in
     a run ("Primary ([1] R group), secondary (2), tertiary (3)"), or the formula again with a
     number in front ("Cl + O3 -> ClO + [O2]; ClO + O3 -> 2O2 + Cl")."""
-    count = re.fullmatch(r"\d{1,2}", answer.strip())
+    count = _SMALL_COUNT.fullmatch(answer.strip())
     if count:
         value = int(count[0])
-        numbers = {int(n) for n in re.findall(r"(?<![\w.,])\d{1,2}(?![\w.,])", shown)}
+        numbers = {int(n) for n in _SMALL_NUMBER.findall(shown)}
         runs = ({value + 1, value + 2}, {value - 1, value + 1}, {value - 2, value - 1})
         if any(run <= numbers for run in runs):
             return "the counts either side of it are shown"
     formula = answer.strip()
-    if re.fullmatch(r"(?=.*[A-Z])(?=.*\d)[A-Za-z0-9()]+", formula) and re.search(
+    if _FORMULA.fullmatch(formula) and re.search(
         rf"(?<![\w.])\d+{re.escape(formula)}(?![\w])", shown
     ):
         return "the formula shows again with a number in front"
     return ""
 
 
+_SMALL_COUNT = re.compile(r"\d{1,2}")
+_SMALL_NUMBER = re.compile(r"(?<![\w.,])\d{1,2}(?![\w.,])")
+_FORMULA = re.compile(r"(?=.*[A-Z])(?=.*\d)[A-Za-z0-9()]+")
 MIN_INSIDE_LETTERS = 5  # "[isomers] = stereoisomers"; but "ion" in "ionic" is no giveaway
+
+
+_FORM_WORD = re.compile(r"[A-Za-z](?:-?[A-Za-z]){3,}")
+_SHOWN_WORD = re.compile(r"[A-Za-z](?:-?[A-Za-z])+")
 
 
 def form_shown(answer: str, shown: str) -> str:
@@ -183,17 +191,15 @@ def form_shown(answer: str, shown: str) -> str:
     maximum is twice the width of the other [maxima]", "[Post-Impressionism]: ... the
     Post-Impressionists"), or it ends a longer word there ("E/Z
     [isomers] = stereoisomers")."""
-    from revise.generation.grammar import lemmas
-
     word = answer.strip()
-    if not re.fullmatch(r"[A-Za-z](?:-?[A-Za-z]){3,}", word):
+    if not _FORM_WORD.fullmatch(word):
         return ""
     lower = word.casefold()
     own = set(lemmas(lower).get("NOUN", ()))
-    for other in {w.casefold() for w in re.findall(r"[A-Za-z](?:-?[A-Za-z])+", shown)} - {lower}:
+    for other in {w.casefold() for w in _SHOWN_WORD.findall(shown)} - {lower}:
         if len(other) < 4:
             continue
-        if own & set(lemmas(other).get("NOUN", ())) or same_stem(lower, other):
+        if (own and not own.isdisjoint(lemmas(other).get("NOUN", ()))) or same_stem(lower, other):
             return f"the card shows {other!r}, another form of it"
         if len(lower) >= MIN_INSIDE_LETTERS and other.endswith(lower):
             return f"the card shows {other!r}, which ends in it"
@@ -308,8 +314,6 @@ class Vocabulary:
     def nouns_after(self, word: str) -> list[str]:
         """The nouns the notes write after `word` (casefolded), most often first: "primary"
         -> ["effects"] where the notes speak of "primary effects"."""
-        from revise.generation.grammar import lemmas
-
         after = Counter(
             self.words[at + 1]
             for at in self.positions.get(word, ())
@@ -321,8 +325,6 @@ class Vocabulary:
         """Whether the notes say of `subject` (one word) that it does `verb` (a base form) in
         more than one place: "an appreciation reduces ..." twice gives "What does an
         appreciation reduce?" two right answers."""
-        from revise.generation.grammar import inflections
-
         forms = {verb, *(form for group in inflections(verb).values() for form in group)}
         said: set[int] = set()  # where the verb stands: a label over its sentence says it once
         for at in self.positions.get(normalise(subject), ()):
@@ -443,6 +445,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
     segments = _comma_segments(sentence)
+    ranked = len(_RANKED.findall(sentence)) >= MIN_RANKS
     rescored = [
         Target(
             t.start,
@@ -452,7 +455,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             t.score
             - vague
             - _repetition_penalty(t, vocabulary)
-            - _enumeration_penalty(t, sentence, segments),
+            - _enumeration_penalty(t, sentence, segments, ranked),
         )
         for t in usable
     ]
@@ -555,8 +558,6 @@ def _term_pattern(term: str) -> str:
 def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
     """A word worth hiding is a noun, or a word no dictionary knows that the notes spell the same
     way twice: not a verb ("bought"), an adjective ("expansionary") or a typo ("pleases")."""
-    from revise.generation.grammar import lemmas
-
     last = word.split("-")[-1].casefold()
     parts = lemmas(last)
     if parts:
@@ -567,8 +568,6 @@ def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
 def _is_term_phrase(term: str) -> bool:
     """An emphasised phrase worth hiding ends in a noun or a name, not a verb or an adverb
     ("Successively abort", "almost always")."""
-    from revise.generation.grammar import lemmas, only_as
-
     tokens = re.findall(r"[\w'\u2019-]+", term)
     if not tokens or len(tokens) > MAX_DELETION_WORDS:
         return False
@@ -601,8 +600,6 @@ _DEMONSTRATIVES = frozenset(["this", "these", "that", "those"])
 
 
 def _names_a_thing(word: str, following: str) -> bool:
-    from revise.generation.grammar import can_be
-
     return can_be(word, "NOUN") and following in ("is", "was", "are", "were", "has", "had")
 
 
@@ -647,8 +644,11 @@ _LATER_SUMMAND = re.compile(
 )
 
 
-def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int, int]]) -> float:
-    """One member of "SA-2D, SA-3, and SA-5" is a poor card: the others give it away."""
+def _enumeration_penalty(
+    target: Target, sentence: str, segments: list[tuple[int, int]], ranked: bool
+) -> float:
+    """One member of "SA-2D, SA-3, and SA-5" is a poor card: the others give it away. `ranked`:
+    the sentence orders things with two signs at least ("radio > microwave > IR")."""
     index = next((i for i, (a, b) in enumerate(segments) if a <= target.start < b), None)
     if index is None:
         return 0.0
@@ -664,7 +664,6 @@ def _enumeration_penalty(target: Target, sentence: str, segments: list[tuple[int
     if _LATER_SUMMAND.search(sentence[: target.start]):
         # "-> ALKENE + H2O + [KBr]": what else a reaction or a sum gives beside its first term
         return ENUMERATION_PENALTY
-    ranked = len(_RANKED.findall(sentence)) >= MIN_RANKS
     if ranked and (
         _RANKED.search(sentence[: target.start][-3:]) or _RANKED.match(sentence[target.end :])
     ):
@@ -687,13 +686,16 @@ def _is_date_like(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or "centur" in text.casefold()
 
 
+_OWNER = re.compile(r"(?:His|Her|Their|Our|Your|My)\s+[A-Z]")
+
+
 def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, TargetKind]]:
     spans = []
     for match in _NAME.finditer(sentence):
         start, end = match.start(), match.end()
         text = match[0]
         # Leading capitalised function words ("The", "In", "During") are not part of a name.
-        owner = re.match(r"(?:His|Her|Their|Our|Your|My)\s+[A-Z]", text)
+        owner = _OWNER.match(text)
         if owner and start > 0 and not sentence[:start].rstrip().endswith((".", ":", "(")):
             continue  # "a class of Her Majesty's subjects": a title, whole or not at all
         while True:
@@ -773,8 +775,6 @@ LEADING_PREPOSITIONS = frozenset(
 
 def _completing_noun(sentence: str, end: int, last: str) -> int | None:
     """ "the Lushan Naval base": a name ending in an adjective goes on to its noun."""
-    from revise.generation.grammar import lemmas
-
     parts = lemmas(last.casefold())
     if "ADJ" not in parts or "NOUN" in parts or "PROPN" in parts:
         return None
@@ -790,8 +790,6 @@ _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 def shouted_verb(word: str) -> bool:
     """ "BECAME", "MUST": a verb of everyday English written in capitals for stress, not
     letters that stand for a name."""
-    from revise.generation.grammar import lemmas
-
     lower = word.casefold()
     return word.isupper() and zipf(lower) >= SHOUTED_ZIPF and lemmas(lower).keys() == {"VERB"}
 
@@ -909,8 +907,6 @@ _FOLLOWING_WORD = re.compile(r" ([a-z]{3,})\b")
 def _noun_follows(target: Target, sentence: str) -> bool:
     """A sentence's opening words hidden where a word that can only be a noun follows them
     ("[Cloze] deletion is ...", "[Demand for US] dollars is ..."): half of the subject's term."""
-    from revise.generation.grammar import lemmas
-
     if target.kind in (TargetKind.DATE, TargetKind.NUMBER):
         return False
     opening = sentence[: target.start]
