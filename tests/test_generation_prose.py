@@ -213,3 +213,16 @@ def test_a_law_named_in_brackets_after_its_statement_is_asked_by_what_it_states(
         "Which law states that when the price of a good rises, the quantity people buy falls, "
         "other things being equal?"
     ] == ("The law of demand")
+
+
+def test_a_noun_that_does_something_at_a_quantity_is_a_fact_not_an_order(tmp_path: Path) -> None:
+    # "Light" and "travels" could each be a verb and a noun: the quantity after them says
+    # which is which, and a page of such facts is no exam guide whose orders give no card
+    notes = deck_notes(
+        tmp_path,
+        "# Speeds and temperatures\n\n"
+        "Light travels at 300,000 km/s in a vacuum.\n\n"
+        "The Sun is about 150 million km from the Earth.\n",
+    )
+    shown = "\n".join(hidden(notes))
+    assert "Light travels at [300,000] km/s in a vacuum." in shown

@@ -245,11 +245,26 @@ def split_clause(text: str) -> Clause | None:
             # "A linear search checks each item ...": after "a" and its noun, a word that could
             # be a plural noun is the verb where an object opens after it
             return _checked(Clause(subject, token, tokens[index + 1 :], "does", base))
+        if (
+            base
+            and index == 1
+            and can_be(tokens[0], "NOUN")
+            and _AT_A_QUANTITY.match(" ".join(tokens[index + 1 : index + 4]))
+        ):
+            # "Light travels at 300,000 km/s", "Water boils at 100 °C": a noun and what it does
+            # at a quantity, not a noun in the plural ("Check answers at the end")
+            return _checked(Clause(subject, token, tokens[index + 1 :], "does", base))
         if not is_noun_phrase_word(token):
             return None
     return None
 
 
+# "at 300,000 km/s", "at about 340 m/s", "by up to 3%": a verb's quantity after it
+_AT_A_QUANTITY = re.compile(
+    r"(?:at|to|by|from|between)\s+(?:(?:about|around|approx\.?|approximately|roughly|up\s+to"
+    r"|over|under|least)\s+)?[-\u2212]?\d",
+    re.I,
+)
 _OBJECT_OPENERS = frozenset(
     ["a", "an", "the", "each", "every", "its", "their", "his", "her", "all", "some", "both"]
 )
