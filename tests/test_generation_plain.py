@@ -787,3 +787,16 @@ def test_a_numbered_heading_is_named_without_its_number(tmp_path: Path) -> None:
     )
     contexts = {note.context for note in notes}
     assert "Macronutrients" in contexts and "Food safety" in contexts, contexts
+
+
+def test_a_note_marked_with_chevrons_is_a_point_without_them(tmp_path: Path) -> None:
+    text = (
+        "Slide 3\nMonopoly\n"
+        "\tPure monopoly = one firm is the whole industry\n"
+        "\tBarriers to entry stop new firms joining the market\n"
+        ">> Microsoft 1990s - Windows held about 90% of PC operating systems\n"
+    )
+    notes = deck_notes(tmp_path, text, "slides.txt")
+    shown = [f"{note.front} {note.back}" for note in notes]
+    assert any("Windows held about" in card for card in shown)
+    assert not [card for card in shown if ">>" in card]
