@@ -84,7 +84,9 @@ def test_a_reason_opening_on_he_is_asked_of_the_one_person_its_lead_names(
     assert context.endswith("West Berlin was a constant worry to Khrushchev for 2 reasons")
 
 
-def test_a_dated_visit_named_inside_a_sentence_is_asked_when(tmp_path: Path) -> None:
+def test_a_dated_visit_named_inside_a_sentence_is_asked_when_with_what_it_timed(
+    tmp_path: Path,
+) -> None:
     text = (
         "China and the USA 1949-79\n\n"
         "Contacts between the two countries went through three phases. In the second phase "
@@ -92,7 +94,12 @@ def test_a_dated_visit_named_inside_a_sentence_is_asked_when(tmp_path: Path) -> 
         "the USA and China grew quickly.\n"
     )
     cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
-    assert cards.get("When did Nixon visit Beijing?") == "February 1972"
+    # which visit: the one the sentence times its fact by
+    asked = (
+        "When did Nixon visit Beijing, after which trade between the USA and China grew quickly?"
+    )
+    assert cards.get(asked) == "February 1972"
+    assert "When did Nixon visit Beijing?" not in cards
     # the sentence's own fact is still asked beside it
     assert (
         cards.get("In the second phase (1971-78), how did trade between the USA and China change?")
@@ -123,3 +130,65 @@ def test_of_a_stance_held_two_ways_the_side_set_against_is_asked(tmp_path: Path)
     asked = "While supporting communist parties, what did the USSR avoid?"
     assert cards.get(asked) == "A direct war with the USA"
     assert not any("[USSR]" in front for front in cards)
+
+
+def test_a_second_deed_after_a_dated_one_is_asked_beside_its_date(tmp_path: Path) -> None:
+    text = (
+        "France and Britain 1900-14\n\n"
+        "In April 1904, the French foreign minister Theophile Delcasse visited London and "
+        'signed a "settlement of colonial disputes" and an agreement on Egypt and Morocco.\n'
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    assert cards.get("When did the French foreign minister Theophile Delcasse visit London?") == (
+        "April 1904"
+    )
+    asked = (
+        "What did the French foreign minister Theophile Delcasse sign when visiting London in "
+        "April 1904?"
+    )
+    assert cards.get(asked) == (
+        'A "settlement of colonial disputes"; an agreement on Egypt and Morocco'
+    )
+
+
+def test_who_set_out_to_act_is_asked_where_the_heading_says_what_was_done(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The Cuban Missile Crisis 1962\n"
+        "- Blockade of Cuba\n"
+        "  - The USA\n"
+        "    - Kennedy moved quickly to blockade Cuba\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    assert cards.get("Who moved quickly to blockade Cuba?") == "Kennedy"
+    assert "What did Kennedy move quickly to do?" not in cards
+
+
+def test_a_verdict_on_the_event_a_section_names_asks_why(tmp_path: Path) -> None:
+    text = (
+        "The Crimean War\n"
+        "- The siege of Sevastopol 1854-55\n"
+        "  - British and French troops took the city after eleven months\n"
+        "  - Partial success for Britain - the Russian fleet in the Black Sea was destroyed - "
+        "but the army had lost thousands of men to disease\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    asked = "Why was the siege of Sevastopol a partial success for Britain?"
+    assert cards.get(asked) == (
+        "The Russian fleet in the Black Sea was destroyed; the army had lost thousands of men "
+        "to disease"
+    )
+
+
+def test_a_reason_that_runs_to_a_conclusion_keeps_the_conclusion(tmp_path: Path) -> None:
+    text = (
+        "The outbreak of war 1914\n"
+        "- Italy's choice\n"
+        "  - Italy refused to join its allies - as Austria had attacked first - the Triple "
+        "Alliance was only defensive - so its terms did not bind Italy\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    assert cards.get("Why did Italy refuse to join its allies?") == (
+        "The Triple Alliance was only defensive; its terms did not bind Italy"
+    )

@@ -44,7 +44,9 @@ def test_numbered_lines_that_state_facts_stay_facts(tmp_path: Path) -> None:
     )
     where = {note.source.start: note.context for note in notes}
     assert 4 in where and 6 in where  # the numbered facts are carded, not made headings
-    assert all(context == "Key events" for context in where.values())
+    assert where[4] == where[6] == "Key events"
+    # a point under a numbered fact has that fact as its context, as under any parent line
+    assert all(context.startswith("Key events") for context in where.values())
 
 
 def test_lettered_and_roman_points_lose_their_marks_in_plain_text_and_markdown(

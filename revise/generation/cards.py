@@ -49,6 +49,7 @@ from revise.generation.clauses import (
     which_did,
     while_also,
     while_doing,
+    who_set_out,
     with_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
@@ -73,6 +74,8 @@ from revise.generation.events import (
     person_event,
     phase,
     says_a_change,
+    second_deed,
+    verdict,
     what_follows,
 )
 from revise.generation.fields import (
@@ -1299,6 +1302,10 @@ def _passage_drafts(
             shapes = [done, *(shaped for shaped in shapes if shaped.shape != Shape.WHO)]
         for shaped in shapes:
             where, shown = source, context
+            if shaped.front.endswith(" to do?") and _heading_gives(shaped.back, context):
+                # "What did Congress move quickly to do? :: Defend Taiwan" under "Confrontation
+                # over Taiwan": the heading says what was done, so who did it is asked
+                shaped = who_set_out(sentence) or shaped
             if normalise(shaped.back) not in normalise(sentence) and passage.label_line:
                 where = SourceRef(path, passage.label_line, source.end)  # the answer is the label
                 if f" {normalise(shaped.back)} " in f" {normalise(passage.label)} ":
@@ -2226,6 +2233,8 @@ def shaped_questions(
         *dated(sentence),
         *dated_event(sentence),
         *person_event(sentence),
+        *second_deed(sentence),
+        *verdict(sentence, section),
         *means(sentence, names),
         *(intention(sentence, names) if finishes_label else []),
     ]
@@ -2564,6 +2573,14 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
             return None
         words_ = ["When", "did", *subject, base, *rest]
     return " ".join(words_).rstrip(",;:") + "?"
+
+
+def _heading_gives(answer: str, context: str) -> bool:
+    """ "Defend Taiwan" under "Confrontation over Taiwan": past the deed's verb, every word of
+    the answer that carries meaning is in the headings above the card."""
+    said = [word.casefold() for word in words(answer)[1:] if not is_stopword(word.casefold())]
+    shown = {word.casefold() for word in words(context)}
+    return bool(said) and all(word in shown for word in said)
 
 
 def _asks_meaning(option: Option) -> bool:

@@ -487,6 +487,26 @@ def set_out_to(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.OBJECT, 9.5)]
 
 
+def who_set_out(sentence: str) -> Question | None:
+    """ "Congress moved quickly to defend Taiwan" -> "Who moved quickly to defend Taiwan?" ::
+    "Congress": who set out to do it, where the heading above already says what was done
+    ("Confrontation over Taiwan" gives "Defend Taiwan" away)."""
+    match = _SET_OUT_TO.match(sentence.strip())
+    if not match or _BUT_THEN.search(match["action"]):
+        return None
+    base = verb_base(match["verb"], "VBD")
+    subject = match["subject"].split()
+    if base is None or base in _MANNER_VERBS or base in _LIGHT_VERBS or not good_subject(subject):
+        return None
+    if len(subject) > 3 or not is_base_verb(match["action"].split()[0]):
+        return None
+    action = _answer(match["action"])
+    action = match["action"][:1] + action[1:]  # "defend Taiwan", as the line writes it
+    adverb = match["adverb"] or ""
+    front = finish_question(f"Who {match['verb']} {adverb}to {action}")
+    return Question(front, capital(match["subject"]), Shape.WHO, 9.5)
+
+
 _BUT_THEN = re.compile(r"\s+but\s+(?=(?:also\s+)?[a-z]+ed\s+to\s+[a-z])")
 
 

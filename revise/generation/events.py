@@ -50,6 +50,7 @@ from revise.generation.language import (
     cue_words,
     is_stopword,
     is_verb_form,
+    past_to_base,
     words,
 )
 from revise.generation.patterns import Guarded
@@ -1146,5 +1147,115 @@ def person_event(sentence: str) -> list[Question]:
     place = match["place"] or ""
     if place and match["event"] in ("visit",):
         place = place.split(maxsplit=1)[1]  # "visit Moscow", not "visit to Moscow"
-    front = finish_question(f"When {deed} {place}".strip())
+    followed = _timed_by(sentence, match)
+    front = finish_question(f"When {deed} {place}{followed}".strip())
     return [Question(front, match["when"], Shape.WHY, 10.0, beside=True)]
+
+
+# "Partial success for USSR - comm regime in North Korea had been consolidated - but ...": a
+# verdict on what the section is about, and why, in the parts after it
+_VERDICT = re.compile(
+    r"^(?P<how>(?:[A-Z][a-z]+\s+)?)(?P<verdict>success|failure|victory|defeat|triumph|disaster)"
+    r"\s+for\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
+    r"\s+[-\u2013\u2014]+\s+(?P<why>[A-Za-z].+)$",
+    re.I,
+)
+_YEARS_AFTER = re.compile(r"\s*\(?\b(?:1\d|20)\d\d(?:\s*[-\u2013/]\s*(?:\d{2}|\d{4}))?\)?$")
+
+
+def verdict(sentence: str, section: str) -> list[Question]:
+    """ "Partial success for USSR - comm regime in North Korea had been consolidated - but they
+    had failed to expand ..." under "The Korean War 1950-1953" -> "Why was the Korean War a
+    partial success for USSR?" :: "Comm regime in North Korea had been consolidated; they had
+    failed to expand ...": a verdict on the event the section names, and the reasons it gives."""
+    match = _VERDICT.match(sentence.strip().rstrip("."))
+    event = _YEARS_AFTER.sub("", section).strip()
+    if not match or not event or not re.search(r"\b[A-Z]", event):
+        return []  # "Results": no event named to judge
+    if not match["verdict"][:1].islower() and match["how"]:
+        return []  # "Partial Success for ...": a heading's words, not a line's
+    parts = [part.strip(" .,;") for part in DASH.split(match["why"]) if part.strip(" .,;")]
+    parts = [re.sub(r"^(?:but|and|as|so)\s+", "", part, flags=re.I) for part in parts]
+    if not parts or len(parts) > 3 or any(len(words(part)) > MAX_ANSWER_WORDS for part in parts):
+        return []
+    if any(len(words(part)) < 3 for part in parts):
+        return []
+    how = match["how"].strip().casefold()
+    judged = f"{how} {match['verdict'].casefold()}".strip()
+    event = event[:1].lower() + event[1:] if event.split()[0] in ("The", "A", "An") else event
+    front = finish_question(
+        f"Why was {event} {indefinite_article(judged)} {judged} for {match['whom']}"
+    )
+    answer = "; ".join(parts)
+    return [Question(front, answer[:1].upper() + answer[1:], Shape.WHY, 11.6)]
+
+
+# "In March 1992, General X visited North Korea and signed ...": a dated deed and a second one
+_DATED_OPENING = re.compile(
+    r"^(?P<when>(?:In|On)\s+(?:(?:early|mid|late)[-\s])?(?:(?i:"
+    + "|".join(MONTHS)
+    + r")\.?\s+)?\d{4}),\s+(?P<clause>[A-Za-z].*?)[.!]?$"
+)
+_THING_OPENS = ("a", "an", "the", "its", "their", "his", "her")
+
+
+def second_deed(sentence: str) -> list[Question]:
+    """ "In March 1992, the chief of staff General X visited Cuba and signed a trade plan and
+    an agreement on mutual defence" -> "What did the chief of staff General X sign when
+    visiting Cuba in March 1992?" :: "A trade plan; an agreement on mutual defence": the date
+    is asked of the first deed, and the second is a fact of its own beside it."""
+    match = _DATED_OPENING.match(sentence.strip())
+    said = split_clause(match["clause"]) if match else None
+    if said is None or said.aux != "did" or not said.base:
+        return []
+    rest = said.rest
+    joined = next(
+        (i for i in range(1, len(rest) - 2) if rest[i] == "and" and past_to_base(rest[i + 1])),
+        None,
+    )
+    done = rest[:joined] if joined is not None else []
+    if not 1 <= len(done) <= 4 or not all(re.fullmatch(r"[\w'\u2019-]+", t) for t in done):
+        return []  # "visited North Korea": a short deed, then the second
+    second = past_to_base(rest[joined + 1])
+    thing = " ".join(rest[joined + 2 :])
+    if re.search(r"[,;:()]|\s[-\u2013\u2014]\s", thing) or not thing:
+        return []
+    if thing.split()[0].casefold() not in _THING_OPENS:
+        return []
+    doing = inflections(said.base).get("VBG")
+    if not doing or second in ("be", "have"):
+        return []
+    # "an X and an Y": two things, each an item of the answer
+    items = re.split(r"\s+and\s+(?=(?:" + "|".join(_THING_OPENS) + r")\s)", thing)
+    if any(len(item.split()) > MAX_ANSWER_WORDS for item in items) or len(items) > 3:
+        return []
+    if len(items) == 1 and len(thing.split()) > MAX_ANSWER_WORDS:
+        return []
+    subject = " ".join(lower_first(said.subject))
+    when = match["when"][:1].lower() + match["when"][1:]
+    front = finish_question(f"What did {subject} {second} when {doing[0]} {' '.join(done)} {when}")
+    answer = "; ".join(items)
+    return [Question(front, answer[:1].upper() + answer[1:], Shape.WHY, 10.0, beside=True)]
+
+
+# what the event times, each way the sentence may say it was before or after it
+_TIMED_AS = {"after": "after which", "following": "after which", "before": "before which"}
+_CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\s(?:as|while|whereas|when|because|although)\s")
+
+
+def _timed_by(sentence: str, match: re.Match[str]) -> str:
+    """ ", after which Soviet military assistance to North Korea grew dramatically": what the
+    event times, when the sentence goes on to say it ("especially after Kim Il Sung's visit
+    to Moscow in May 1984, Soviet military assistance ... grew dramatically as ..."), so the
+    question says which visit it means; "" when the main clause is not a plain statement."""
+    word = re.match(r"\w+", match[0])
+    timed = _TIMED_AS.get(word[0].casefold()) if word else None
+    rest = sentence[match.end() :]
+    if not timed or not rest.startswith(", "):
+        return ""
+    clause = _CLAUSE_END.split(rest[2:], maxsplit=1)[0].strip()
+    said = split_clause(clause)
+    if said is None or not said.base or len(clause.split()) > 10:
+        return ""
+    subject = " ".join(lower_first(said.subject))
+    return f", {timed} {subject} {' '.join([said.verb, *said.rest])}"

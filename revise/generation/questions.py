@@ -1210,6 +1210,19 @@ def _whole_reason(text: str) -> str:
     """The reason with the dash-separated parts that go on explaining it, while twelve words
     hold them: "China was fighting US forces; UN was not a capitalist nation"."""
     parts = [part.strip() for part in DASH.split(text) if part.strip()]
+    drawn = _DRAWN.match(parts[-1]) if len(parts) > 1 else None
+    if drawn and len(words(" ".join(parts))) > MAX_ANSWER_WORDS:
+        # "as China was fighting US forces - UN was not a capitalist nation - so terms of
+        # treaty did not apply": what the reasons come to is kept, with the reasons nearest it
+        # that fit: "UN was not a capitalist nation; terms of treaty did not apply"
+        reason = parts[-1][drawn.end() :]
+        for part in reversed(parts[:-1]):
+            longer = f"{part}; {reason}"
+            if len(words(longer)) > MAX_ANSWER_WORDS:
+                break
+            reason = longer
+        if ";" in reason:
+            return reason
     reason = parts[0] if parts else ""
     for part in parts[1:]:
         longer = f"{reason}; {part}"
@@ -1217,6 +1230,9 @@ def _whole_reason(text: str) -> str:
             break
         reason = longer
     return reason
+
+
+_DRAWN = re.compile(r"(?:so|therefore|thus|hence|and\s+so)\s+(?=[a-z])", re.I)
 
 
 def _first_part(text: str) -> str:
