@@ -3026,3 +3026,22 @@ def test_what_a_quotation_shows_after_an_arrow_is_asked(tmp_path: Path) -> None:
     neptune = [back for front, back in cards.items() if "Neptune" in front and "show" in front]
     assert neptune == ["Guilt straight after the murder, hyperbole"]  # not the technique after "="
     assert cards['Who says "a little water clears us of this deed" (2.2)?'] == "Lady Macbeth"
+
+
+OBSIDIAN = (
+    "---\ntags: [biology, respiration]\n---\n# Respiration\n\n"
+    "Related: [[Photosynthesis]] · [[ATP|ATP and energy]] #biology/paper1\n\n"
+    "## Link reaction\n"
+    "Pyruvate is actively transported into the matrix of the [[Mitochondria|mitochondrion]],"
+    " where it is converted to acetyl coenzyme A\n"
+    "Carbon dioxide is removed from each pyruvate, which is **decarboxylation** #keypoint\n"
+)
+
+
+def test_a_note_apps_lines_are_each_a_fact_and_its_tags_no_text(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, OBSIDIAN, "respiration.md")
+    shown = [f"{note.front} {note.back}" for note in notes]
+    assert not [card for card in shown if "#" in card or "Related" in card]
+    # the line after "coenzyme A" is not run into it: Obsidian shows each line as a line
+    assert not [card for card in shown if "coenzyme A Carbon" in card]
+    assert any("decarboxylation" in card for card in shown)

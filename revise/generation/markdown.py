@@ -12,21 +12,35 @@ from dataclasses import replace
 from revise.generation.document import Block, BlockKind, Document, TextBuilder, scope_end
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.plaintables import find_tables
-from revise.generation.plaintext import LIST_MARKED, examples_below, pair_shape
+from revise.generation.plaintext import (
+    LIST_MARKED,
+    MAX_WRAPPED_LINE,
+    examples_below,
+    pair_shape,
+)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
 _FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
+_FRONT_MATTER_TAGS = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?tags\s*:", re.I)
 
 
 def parse_markdown(text: str) -> Document:
     from markdown_it import MarkdownIt
 
+    tagged = bool(_FRONT_MATTER_TAGS.match(text))
     text, meta_title = _strip_front_matter(text)
-    text = _without_note_app_marks(_without_callout_marks(text))
+    # A note-taking app shows each line of a paragraph as a line of its own, and notes whose
+    # author never wraps a line by hand are read so
+    app = tagged or bool(_NOTE_LINK.search(text) or _CALLOUT_ANYWHERE.search(text))
+    by_line = app and any(
+        len(line) > MAX_WRAPPED_LINE and not line.lstrip().startswith("|")
+        for line in text.split("\n")
+    )
+    text = _without_note_app_marks(_without_callout_marks(text), app)
     text, toggles, closes = _without_wrappers(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    blocks = _Walker(tokens, text.split("\n"), toggles, closes).blocks()
+    blocks = _Walker(tokens, text.split("\n"), toggles, closes, by_line).blocks()
     title = meta_title
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = title or blocks[0].text
@@ -59,9 +73,19 @@ _NAVIGATION = re.compile(
 )
 
 
-def _without_note_app_marks(text: str) -> str:
-    """The text a reader sees of a highlight or a link to another note; a line of nothing but
-    links to other notes is left blank, each line staying where it was."""
+# "#biology/paper1", "#keypoint": a note app's tag, which files the note and says nothing in it
+_NOTE_TAG = re.compile(r"(?:^|(?<=\s))#[A-Za-z][\w/-]*(?=\s|$)")
+
+
+def _without_note_app_marks(text: str, tagged: bool = False) -> str:
+    """The text a reader sees of a highlight or a link to another note (without its tags, in
+    `tagged` notes); a line of nothing but links to other notes is left blank, each line
+    staying where it was."""
+    if tagged:
+        text = "\n".join(
+            line if _HEADING_LINE.match(line) else _NOTE_TAG.sub("", line).rstrip()
+            for line in text.split("\n")
+        )
     lines = [
         "" if _NOTE_LINK.search(line) and _NAVIGATION.fullmatch(_NOTE_LINK.sub("", line)) else line
         for line in text.split("\n")
@@ -83,6 +107,8 @@ def _as_bold(highlight: re.Match[str]) -> str:
 # over what they are made of) holds facts. A tip or a warning may hold facts too: its lines are
 # read like any others, advice among them left out.
 _CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*?)\s*$")
+_CALLOUT_ANYWHERE = re.compile(r"^\s*(?:>\s*)+\[![A-Za-z][\w-]*\]", re.M)
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
 _ASIDE_CALLOUTS = frozenset({"todo", "question", "help", "faq"})
 _EXAMPLE_CALLOUTS = frozenset({"example"})
 # "Km = 2 mM", "= \frac{1.5}{3.0}", "P(Z > 1.667)": a number worked out or put into a formula
@@ -163,8 +189,10 @@ class _Walker:
         lines: list[str],
         toggles: frozenset[int] = frozenset(),
         closes: tuple[int, ...] = (),
+        by_line: bool = False,
     ) -> None:
         self.tokens = tokens
+        self.by_line = by_line  # each line of a paragraph is a line of its own
         self.lines = lines
         self.toggles = toggles  # lines of toggles' titles, read as headings below the last one
         self.closes = list(closes)  # lines where a toggle ends
@@ -258,7 +286,7 @@ class _Walker:
         if kind is BlockKind.TEXT and self._tabbed_table(inline.content, first):
             return
         if kind is BlockKind.TEXT:
-            for children, line in _separate_lines(inline.children or [], first):
+            for children, line in _separate_lines(inline.children or [], first, self.by_line):
                 self._add_children(children, kind, level, line)
             return
         children = inline.children or []
@@ -457,10 +485,11 @@ def _cells(line: str) -> list[str]:
 
 MIN_SEPARATE_LINES = 2
 WRAPPED_WIDTH = 72  # a line this long may be wrapped at the margin; a bullet of its own is shorter
-_CONTINUED = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
+# a line left mid-phrase ("... signed in", "... the"); a capital "A" ends a name ("coenzyme A")
+_CONTINUED = re.compile(r"(?:[,(/&+]|\b(?:(?i:the|an|and|or|of|to|in|by|with|for)|a))$")
 
 
-def _separate_lines(children: list, first: int) -> list[tuple[list, int]]:  # type: ignore[type-arg]
+def _separate_lines(children: list, first: int, by_line: bool = False) -> list[tuple[list, int]]:  # type: ignore[type-arg]
     """A paragraph's lines, grouped into the blocks they make, each with its first line.
 
     CommonMark joins lines not parted by a blank line into one paragraph, but notes written
@@ -468,6 +497,7 @@ def _separate_lines(children: list, first: int) -> list[tuple[list, int]]:  # ty
     "Fetch - the distance ..." over "Mass movement = ...") mean each line as a fact of its
     own: where at least two lines open on a bold term or pair a short term with what it is,
     each line stands alone unless the one above it stops mid-phrase (on a comma, "the", "of").
+    So does each line of notes written `by_line` in an app that shows them so.
     """
     lines: list[list] = [[]]  # type: ignore[type-arg]
     for child in children:
@@ -483,7 +513,7 @@ def _separate_lines(children: list, first: int) -> list[tuple[list, int]]:  # ty
         _opens_on_bold(line) or bool(pair_shape(text) or LIST_MARKED.match(text))
         for line, text in pairs
     ]
-    if sum(separate) < MIN_SEPARATE_LINES:
+    if sum(separate) < MIN_SEPARATE_LINES and not by_line:
         if _all_bold(lines[0]):
             # "**Case study: Lyme Regis**" over its first line: the label of what follows
             return [(lines[0], first), *_rest(lines[1:], first + 1)]
