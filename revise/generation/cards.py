@@ -215,6 +215,7 @@ from revise.generation.tables import (
 from revise.generation.targets import (
     MONEY,
     ORGANISATION,
+    TIMELINE_DATE,
     Target,
     TargetKind,
     Vocabulary,
@@ -328,6 +329,9 @@ class Option:
     masked: str  # the prompt with its answer hidden, to spot interfering siblings
     cell: bool = False  # a table cell, asked by its row and column: der/die/das may recur
     form: bool = False  # a word's form in a table of forms: each table asks its own
+    # the fact asked the other way round ("What happened in Jan 1923?" for "[Jan 1923] - ..."):
+    # as good a card, which may stand in for the one the checker refused
+    stands_in: bool = False
 
 
 @dataclass
@@ -355,6 +359,7 @@ def build_notes(
     shapes = table_shapes(_table_rows(outline))
     holdings = _case_holdings(outline)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
+    timeline: Timeline = ((), 0, 0)  # the trail, year and month of the last dated line
     own = ("", 0)  # the answer to the student's last question, and its last line
     before: Passage | None = None  # the line before, whose subject a student has just read
     for position, part in enumerate(outline.parts):
@@ -442,6 +447,7 @@ def build_notes(
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
+                passage, timeline = _dated_in_year(passage, timeline)
                 passage = _ordinal_named(passage, last_counted)
                 noun = _counted_noun(passage.block.text)
                 if noun or last_counted[0] != passage.trail:
@@ -532,6 +538,42 @@ def _ordinal_named(passage: Passage, counted: tuple[tuple[str, ...], str]) -> Pa
     return replace(passage, block=replace(block, text=text, breaks=breaks))
 
 
+Timeline = tuple[tuple[str, ...], int, int]
+# "1789", "1792 - war + republic", "1962: Cuban missile crisis": a single year a heading or a
+# line opens on (a span, "1790-91", says no one year; "1500 people" is no year)
+_OPENING_YEAR = re.compile(r"^(1\d{3}|20\d{2})(?!\s*[-\u2013/]\s*\d)(?:$|\s*[-\u2013\u2014:]\s)")
+
+
+def _dated_in_year(passage: Passage, timeline: Timeline) -> tuple[Passage, Timeline]:
+    """ "17 june - 3rd estate declares itself the national assembly" under "1789", or after "5
+    may 1789 - ...": a day the notes give without its year, in the year of the timeline it is
+    part of ("17 june 1789"), where the days run on from that year's earlier ones. Returns the
+    passage and the timeline as it stands after it."""
+    trail, year, month = timeline
+    if trail != passage.trail:
+        opened = [match for match in map(_OPENING_YEAR.match, passage.trail) if match]
+        year, month = (int(opened[-1][1]) if opened else 0), 0
+    block = passage.block
+    dated = TIMELINE_DATE.match(block.text)
+    if not dated:
+        opens = _OPENING_YEAR.match(block.text)
+        return passage, (passage.trail, int(opens[1]) if opens else year, 0 if opens else month)
+    on = MONTHS[dated["month"].casefold()]
+    if dated["year"]:
+        return passage, (passage.trail, int(dated["year"]), on)
+    if not year or on < month:
+        return passage, (passage.trail, 0, 0)  # ("20 dec", then "5 jan": a year has turned)
+    end = dated.end("when")
+    text = f"{block.text[:end]} {year}{block.text[end:]}"
+    shift = len(str(year)) + 1
+    breaks = tuple((where + shift if where > end else where, line) for where, line in block.breaks)
+    return replace(passage, block=replace(block, text=text, breaks=breaks)), (
+        passage.trail,
+        year,
+        on,
+    )
+
+
 _ASKS_FOR_A_SIDE = re.compile(r"^(?P<side>[^:?]+) = \?(?P<named> \([^()]*\))?$")
 
 
@@ -556,7 +598,7 @@ def _without_refused(draft: Draft, bad: set[tuple[str, str]]) -> Draft:
     kept = [option for option in draft.options if (option.note.front, option.note.back) not in bad]
     if len(kept) == len(draft.options):
         return draft
-    standing_in = [option for option in kept if _date_or_name_deleted(option)]
+    standing_in = [option for option in kept if option.stands_in or _date_or_name_deleted(option)]
     # With none, the refused card stays in the draft, for the checker to report as left out.
     return Draft(standing_in) if standing_in else draft
 
@@ -873,7 +915,8 @@ def tidy(sentence: str) -> str:
 
 def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> bool:
     tokens = words(sentence)
-    dated = bool(DATED_ENTRY.match(sentence)) and len(tokens) > 1  # "1948 - Berlin Blockade"
+    # "1948 - Berlin Blockade", "17 june - third estate declares itself the national assembly"
+    dated = bool(DATED_ENTRY.match(sentence) or TIMELINE_DATE.match(sentence)) and len(tokens) > 1
     # "dN/dt = -λN", "T_(1/2) = (ln 2)/λ": a formula in symbols is a fact however few its
     # words ("fuel = glycogen/glucose" names things, a label and its value)
     short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
@@ -910,7 +953,7 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         )
         # '"Girls of that class" - Mrs Birling, Act 2': a quotation and who says it
         quoted = quoted_line(sentence) is not None
-        if full_sentence or equates or pairs or quoted or any(is_verb_form(t) for t in tokens):
+        if full_sentence or equates or pairs or quoted or dated or any(map(is_verb_form, tokens)):
             return True
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
@@ -1282,6 +1325,7 @@ def _passage_drafts(
         named_back: list[Option] = []  # asking for the subject a pronoun stood for
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
         terms_asked: list[Draft] = []  # the card that hides a defined term
+        month_events: list[Option] = []  # what happened in a month, after its deletions
         law = passage.label if block.kind is BlockKind.HEADING else ""
         shapes = shaped_questions(
             sentence,
@@ -1325,6 +1369,8 @@ def _passage_drafts(
                 besides.append(Draft([option]))
             elif shaped.shape in FALLBACK_SHAPES and shaped is not done:
                 fallbacks.append(option)
+            elif shaped.shape == Shape.MONTH_EVENT:
+                month_events.append(replace(option, stands_in=True))
             else:
                 options.append(option)
         # "He ...", "The first ...", "This property ...": the subject is elsewhere.
@@ -1369,7 +1415,7 @@ def _passage_drafts(
         if not options and not fallbacks and not vague and block.kind is BlockKind.ITEM:
             followed_from = _what_follows(sentence, context, source)
             options = [followed_from] if followed_from else []
-        options = options or fallbacks[:1] or named_back[:1]
+        options = [*options, *month_events] or fallbacks[:1] or named_back[:1]
         # One card a definition: "What is X?" where its meaning makes an answer, else the
         # term hidden in the line; both would ask the same fact twice.
         meaning = next((option for option in options if _asks_meaning(option)), None)
@@ -2553,7 +2599,12 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     base = past_to_base(tokens[verb])
     done_to = (
         (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS))
-        or (tokens[verb] == "set" and rest == ["up"])  # "Committee of Public Safety set up"
+        # "Committee of Public Safety set up", "hotline set up between Washington + Moscow"
+        or (
+            tokens[verb] == "set"
+            and rest[:1] == ["up"]
+            and (len(rest) == 1 or rest[1].casefold() in PREPOSITIONS)
+        )
         or (tokens[verb] not in ("was", "were") and rest[:1] == ["by"])  # "launched by the USSR"
         # "1961: Berlin Wall built": a past with no object, and its participle is the same word
         or (not rest and done_to_subject(tokens[verb]))

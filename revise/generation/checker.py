@@ -331,10 +331,25 @@ def _check_traceable(note: NoteData, face: CardFace, texts: _SourceTexts) -> lis
     if not 1 <= source.start <= source.end <= len(lines):
         return [_finding(1, face.prompt, f"source lines {source} are outside the file")]
     span = plain_span(" ".join(lines[source.start - 1 : source.end]))
-    missing = [item for item in answer_items(note, face) if plain_span(item) not in span]
+    missing = [
+        item
+        for item in answer_items(note, face)
+        if plain_span(item) not in span and plain_span(_year_of_heading(item, note)) not in span
+    ]
     if missing:
         return [_finding(1, face.prompt, f"answer {missing[0]!r} is not in {source}")]
     return []
+
+
+_YEAR_AFTER_DAY = re.compile(r"(?<=[A-Za-z.])\s+(1\d{3}|20\d{2})\b")
+
+
+def _year_of_heading(answer: str, note: NoteData) -> str:
+    """ "14 july 1789" under the heading "1789", the line saying "14 july": the answer as the
+    line says it, without the year after its day that the card's heading gives."""
+    return _YEAR_AFTER_DAY.sub(
+        lambda match: "" if re.search(rf"\b{match[1]}\b", note.context) else match[0], answer
+    )
 
 
 # 2, 3 -----------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ from revise.generation.questions import (
     capital,
     case_span,
 )
-from revise.generation.targets import DAY, closing_date
+from revise.generation.targets import DAY, TIMELINE_DATE, closing_date
 
 # Verbs that say how an amount or a relation moved: "support increased steadily".
 CHANGE_VERBS = frozenset(
@@ -475,25 +475,66 @@ _PHASE = re.compile(
 )
 
 
-_DATED = re.compile(rf"^(?P<day>{DAY})\s*[-\u2013\u2014:]\s+(?P<event>[^-\u2013\u2014].+)$", re.I)
+# What follows a timeline's date: an aside ("(9 thermidor)"), then a dash and the event
+_DATED_EVENT = re.compile(
+    r"^(?P<aside>\s*\([^()]*\))?\s*[-\u2013\u2014:]\s+(?P<event>[^-\u2013\u2014].+)$"
+)
+# "tennis court oath: locked out of their hall ...": an event's name, then what it was
+_NAMED_EVENT = re.compile(r"^(?P<name>[^:=()]+?)(?::|\s=|\s[-\u2013\u2014])\s+(?P<said>\S.*)$")
+MAX_EVENT_NAME_WORDS = 6
+MIN_SAID_WORDS = 2  # "partial test ban treaty: usa" is a list cut short, not what the treaty was
 
 
 def dated(sentence: str) -> list[Question]:
     """ "22 Oct - JFK TV address, announces "quarantine"" -> "What happened on 22 Oct?": a line
-    of a timeline asks for its event, not its day (a run of days is no set of facts)."""
-    match = _DATED.match(sentence.strip().rstrip("."))
-    if not match:
-        return []
-    event = re.sub(r"\s*\([^()]*\)$", "", match["event"]).strip()  # a closing aside
+    of a timeline asks for its event, not its day (a run of days is no set of facts); "20 june
+    1789 - tennis court oath: locked out of their hall so met in ..., swore not to ..." asks
+    "When was the tennis court oath?", where what happened is too long to be an answer."""
+    text = sentence.strip().rstrip(".")
+    date = TIMELINE_DATE.match(text)
+    match = date and _DATED_EVENT.match(text[date.end() :])
+    if not date or not match or not (date["year"] or re.fullmatch(DAY, date["when"], re.I)):
+        return []  # ("late july - ...": which year's July is for the notes to say)
+    event = re.split(r"\.\s+", match["event"], maxsplit=1)[0]  # ("... usually = end of the rev")
+    bare = re.sub(r"\s*\([^()]*\)$", "", event).strip()  # a closing aside
+    # ("revolutionary calendar (months like thermidor, ...)": the aside says what it was)
+    event = bare if len(words(bare)) >= MIN_CONTENT_WORDS else event.strip()
     clause = split_clause(capital(event))
     if clause is not None and clause.aux == "did":
         return []  # "the Third Estate declared itself ...": asked "When did ...?"
-    if len(words(event)) > MAX_ANSWER_WORDS:
-        event = re.split(r",\s+|;\s+", event, maxsplit=1)[0]
-    if not MIN_CONTENT_WORDS <= len(words(event)) <= MAX_ANSWER_WORDS:
-        return []
-    front = finish_question(f"What happened on {match['day']}")
-    return [Question(front, capital(event), Shape.EFFECT, 10.8)]
+    if len(event.split()) > MAX_ANSWER_WORDS:
+        event = re.split(r",\s+(?![^()]*\))|;\s+", event, maxsplit=1)[0]
+    too_long = len(event.split()) > MAX_ANSWER_WORDS
+    named = _event_name(event) if date["year"] else None
+    if named and (too_long or len(words(named["said"])) < MIN_SAID_WORDS):
+        # "partial test ban treaty: usa, ussr + uk agree to stop testing ...": the event by its
+        # name, asked for its date, where what it was makes no answer ("... treaty: usa")
+        return [Question(_when_was(named["name"].strip()), date["when"], Shape.EFFECT, 10.8)]
+    if len(words(event)) >= MIN_CONTENT_WORDS and not too_long:
+        on, shape = ("on", Shape.EFFECT) if date["day"] else ("in", Shape.MONTH_EVENT)
+        front = finish_question(f"What happened {on} {date['when']}{match['aside'] or ''}")
+        return [Question(front, capital(event), shape, 10.8)]
+    return []
+
+
+def _event_name(event: str) -> re.Match[str] | None:
+    """ "tennis court oath: locked out of their hall ..." -> its "name" ("tennis court oath")
+    and what it "said"; None where the line opens on what someone did ("louis sacks necker")."""
+    named = _NAMED_EVENT.match(event)
+    if not named or not 2 <= len(named["name"].split()) <= MAX_EVENT_NAME_WORDS:
+        return None
+    if any(is_verb_form(word) and not word.endswith("ing") for word in words(named["name"])):
+        return None
+    return named
+
+
+def _when_was(name: str) -> str:
+    """ "law of suspects" -> "When was the law of suspects?", "august decrees" -> "When were the
+    august decrees?", "napoleon's coup" -> "When was napoleon's coup?" """
+    head = re.split(r"\s(?:of|for|on|in|to|at)\s", name, maxsplit=1)[0].split()[-1]
+    verb = "were" if plural_noun(head) else "was"
+    owned = re.match(r"(?:the|an?)\s|.*['\u2019]s\s", name, re.I)
+    return f"When {verb} {name if owned else f'the {name}'}?"
 
 
 # What a dated document did, rather than what happened in it: "FUNDAMENTAL LAWS April 1906 ->

@@ -26,6 +26,7 @@ from revise.generation.language import (
 )
 from revise.generation.plaintables import find_tables
 from revise.generation.structure import LIST_COUNT
+from revise.generation.targets import TIMELINE_DATE
 
 # "a)", "(b)", "iv)", "(ii)", "(3)": a letter, a roman numeral or a number in brackets marks a
 # list item as a bullet or "1." does, and is no part of what the item says
@@ -658,6 +659,33 @@ def looks_like_heading(text: str) -> bool:
     return not any(is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens)
 
 
+# "1789", "1790-91", "1792 - war + republic": a year or a span of years, alone or with a few words
+# naming the period
+_YEAR_TITLE = re.compile(
+    r"^(?P<first>1\d{3}|20\d{2})(?:\s*[-\u2013/]\s*(?P<last>\d{4}|\d{2}))?"
+    r"(?:\s*[-\u2013\u2014:]?\s+(?P<name>[^\d\s].*))?$"
+)
+MAX_PERIOD_WORDS = 5
+
+
+def year_title(line: str, below: str) -> bool:
+    """ "1789" or "1792 - war + republic" over "20 april 1792 - France declares war": a year or
+    a span of years (and a name for the period, without a verb) over a line dated by its day or
+    month within it, heads the part of a timeline the days below it fall in. ("1797 - coup of
+    Fructidor" over "9 Nov 1799 - ..." is a dated line of its own.)"""
+    match = _YEAR_TITLE.match(line.strip().rstrip(":"))
+    dated = TIMELINE_DATE.match(_BULLET.sub(r"\1", below).strip())
+    if not match or not dated:
+        return False
+    name = match["name"] or ""
+    if len(name.split()) > MAX_PERIOD_WORDS or (name and not looks_like_heading(name)):
+        return False
+    first = int(match["first"])
+    last = match["last"] or match["first"]
+    last_year = int(match["first"][: 4 - len(last)] + last)
+    return not dated["year"] or first <= int(dated["year"]) <= last_year
+
+
 # Outlines ---------------------------------------------------------------------------------------
 
 
@@ -724,7 +752,11 @@ def _outline_raws(lines: list[str], points: dict[int, str]) -> list[_Raw]:
                 and (_is_label(raws[-1]) or raws[-1].child)
             )
             raws.append(current)
-        elif DATED_ENTRY.match(line.strip()) and (current is None or current.bullet):
+        elif (
+            DATED_ENTRY.match(line.strip())
+            and (current is None or current.bullet)
+            and not year_title(line, next((below for below in lines[number:] if below.strip()), ""))
+        ):
             # "    1955 - bus boycott begins" under "- timeline": an entry of its own, not the
             # bullet above wrapped onto a new line
             current = _Raw(True, number, [(line.strip(), number)], _indent(line))
@@ -808,8 +840,14 @@ def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Doc
         title_end = raw.end
     if is_indented_outline(lines):
         return Document(" ".join(title_parts), _indented_blocks(raws, ruled))
+    periods = [
+        not raw.bullet and index + 1 < len(raws) and year_title(raw.text, raws[index + 1].text)
+        for index, raw in enumerate(raws)
+    ]
+    period_level = 0
     candidates = [
         raw.start in ruled
+        or periods[index]
         or (
             not (ruled and raw.bullet)
             and raw.start not in points
@@ -835,6 +873,9 @@ def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Doc
         if heading:
             short = len(text.split()) <= 2
             level = 2 if short and open_top else 1
+            if periods[index]:
+                # "1961" after "1948 - Berlin crisis": one period after another, of one rank
+                level = period_level = period_level or level
             open_top = open_top or level == 1
             open_list = False
             blocks.append(raw.block(BlockKind.HEADING, level))
@@ -870,7 +911,9 @@ def _indented_blocks(raws: list[_Raw], ruled: frozenset[int] = frozenset()) -> l
             # (an indented line, or "3.2 Direct intention = ..." that titles no section, is
             # inside a section: it heads none)
             inside = raw.indent > 0 or bool(_NUMBERED_TITLE.match(text))
-            if not text or inside or not looks_like_heading(text.rstrip(":")):
+            below = raws[index + 1].text if index + 1 < len(raws) else ""
+            titled = looks_like_heading(text.rstrip(":")) or year_title(text, below)
+            if not text or inside or not titled:
                 if _has_children(raws, index):
                     # "1948 - Berlin Blockade" over its indented lines: their parent
                     blocks.append(raw.block(BlockKind.ITEM, 0))
@@ -1063,6 +1106,9 @@ def _line_items(group: list[tuple[str, int]], capitals: bool = False) -> dict[in
     bullet, and each line of a run of lines that pair a term with what it is in the same way."""
     items: dict[int, str] = _indented_items(group, capitals)
     shapes = [pair_shape(line) for line, _ in group]
+    for index in range(len(group) - 1):
+        if year_title(group[index][0], group[index + 1][0]):
+            shapes[index] = ""  # "1792 - war + republic" over its days: no pair, a title
     if len(group) > 1 and shapes[1] and _list_title(group[0][0], group[1][0]):
         shapes[0] = ""  # "VOCAB - las vacaciones" over "la playa - beach": the list's title
     index = 0
@@ -1256,10 +1302,19 @@ def _parse_prose(
         or (
             not raw.bullet
             and raw.start not in points
-            and (_heads_section(raw.text, capitals) or _titles_list(raws, index))
+            and (
+                _heads_section(raw.text, capitals)
+                or _titles_list(raws, index)
+                or _titles_period(raws, index)
+            )
         )
         for index, raw in enumerate(raws)
     ]
+    periods = [_titles_period(raws, index) for index in range(len(raws))]
+    # "1789" among "1793-94 TERROR" and "KEY GROUPS": the notes' parts are periods, of one rank
+    shouted_period = any(
+        period and _capitals_heading(raw.text) for period, raw in zip(periods, raws, strict=True)
+    )
     title = ""
     first_line = next((number for number, line in enumerate(lines, start=1) if line.strip()), 0)
     if raws and (
@@ -1269,7 +1324,7 @@ def _parse_prose(
         or _shouted_title(raws[0], first_line)
     ):
         title = raws[0].text
-        raws, headings = raws[1:], headings[1:]
+        raws, headings, periods = raws[1:], headings[1:], periods[1:]
     blocks: list[Block] = []
     section_open = False
     indents: list[int] = []  # indentation of the open items, outermost first
@@ -1289,7 +1344,8 @@ def _parse_prose(
         if capitals:
             # "HYPERINFLATION 1923" and "STRESEMANN & THE GOLDEN AGE" head sections of one
             # rank; "Causes of hyperinflation" below one is a part of it.
-            level = 1 if in_capitals(re.sub(r"\([^()]*\)", "", raw.text)) else 2
+            shouted = in_capitals(re.sub(r"\([^()]*\)", "", raw.text))
+            level = 1 if shouted or (periods[index] and shouted_period) else 2
         elif next_is_heading or generic or not section_open:
             level = 1
             section_open = next_is_heading
@@ -1297,6 +1353,14 @@ def _parse_prose(
             level = 2
         blocks.append(raw.block(BlockKind.HEADING, level))
     return Document(title, blocks)
+
+
+def _titles_period(raws: list[_Raw], index: int) -> bool:
+    """A line of its own that names a year or a span of years over the days of it below."""
+    raw, below = raws[index], raws[index + 1] if index + 1 < len(raws) else None
+    if below is None or raw.bullet or len(raw.pieces) != 1:
+        return False
+    return year_title(raw.text, below.text)
 
 
 def _dashed_title(raw: _Raw, first_line: int) -> bool:

@@ -84,6 +84,9 @@ class Shape:
     OBJECT = "object"
     IDENTITY = "identity"
     REMARKED = "remarked"  # a term hidden in the line that remarks on it ("gabions - ...")
+    # "What happened in March 1912?": asked where hiding the date in the line makes no card
+    # ("[March 1912] - window-smashing campaign ..." asks the event's date)
+    MONTH_EVENT = "month event"
 
 
 FALLBACK_SHAPES = frozenset([Shape.OBJECT, Shape.IDENTITY, Shape.REMARKED])
@@ -120,6 +123,11 @@ _EXAMPLE = re.compile(r",?\s+(?:e\.g\.?|eg|i\.e\.?|for\s+example)\s+", re.I)
 _CLAUSE_END = re.compile(
     r"\s*(?:;|\s[-\u2013\u2014]+\s|,\s+(?:which|while|whereas|but|and)\b|\s+but\s+)"
 )
+
+
+# "two treatises of government 1689 - natural rights ...": a work or an event and its year
+_DATED_WORK = re.compile(r"^([^,;:=()]+?)\s+(?:1\d{3}|20\d{2})(?:\s+[-\u2013\u2014]\s|$)")
+MAX_DATED_WORK_WORDS = 5  # "the fear or anger trigger under s.55 CJA 2009" is a meaning
 
 
 def definition(
@@ -166,6 +174,13 @@ def definition(
     meaning = meaning.rstrip(" .;")
     if re.match(r"[^,;]*\bAct\s+\d{4}\b", meaning):
         return []  # "consent - Unfair Contract Terms Act 1977 - ...": where the rule is, not it
+    dated_work = _DATED_WORK.match(meaning)
+    if (
+        dated_work
+        and len(dated_work[1].split()) <= MAX_DATED_WORK_WORDS
+        and not any(is_verb_form(word) for word in words(dated_work[1]))
+    ):
+        return []  # "locke - two treatises of government 1689 - ...": whose work, not a meaning
     example = re.search(r",?\s+(?:e\.g\.?|eg|for\s+example)\s+", meaning)
     if example and case_span(meaning[example.end() :]):
         meaning = meaning[: example.start()]  # "a complete defence, e.g. Morris v Murray": asked

@@ -75,6 +75,14 @@ _QUALIFIER = r"(?:(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 # "26 Oct", "22nd October 1962": a day of the month, with or without its year
 DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+{_YEAR})?(?![\w-])"
+# "17 june", "5-6 oct 1789", "late july/aug", "feb 1793": the date a line of a timeline opens on,
+# before the dash (or bracket) that sets it apart from what happened then
+TIMELINE_DATE = re.compile(
+    rf"^(?P<when>(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+)?"
+    rf"(?:(?:early|mid|late)[-\s]+)?(?P<month>{_MONTH_NAMES})\.?(?:\s*[-/\u2013]\s*{_MONTH})?"
+    rf"(?:\s+(?P<year>{_YEAR}))?)(?=\s*(?:[-\u2013\u2014:(]|->|\u2192))",
+    re.I,
+)
 _DATE_PATTERNS = [
     # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992", "January 49 BC"
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"

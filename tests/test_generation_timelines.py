@@ -1,0 +1,113 @@
+"""Timelines typed as plain lines: a year over the days of it, and what each dated line asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.generated_notes import deck_notes, questions
+
+COLD_WAR = (
+    "cold war notes!!\n\n"
+    "BACKGROUND:\n"
+    "• castro takes power in cuba in 1959\n"
+    "• bay of pigs invasion = failed cia-backed landing of cuban exiles\n\n"
+    "1962\n"
+    "14 oct - u-2 spy plane photographs soviet missile sites in cuba\n"
+    "22 oct - kennedy announces a naval quarantine of cuba on tv\n"
+    "28 oct - khrushchev agrees to remove the missiles from cuba\n\n"
+    "1963 - after the crisis\n"
+    "june 1963 - hotline set up between washington + moscow\n"
+    "5 aug - partial test ban treaty: usa, ussr + uk agree to stop testing nuclear weapons in "
+    "the air, in space and underwater\n"
+)
+
+
+def test_a_year_over_days_heads_them_and_each_day_asks_with_its_year(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, COLD_WAR)
+    asked = {note.front: (note.back, note.context) for note in notes}
+    assert asked["What happened on 14 oct 1962?"] == (
+        "U-2 spy plane photographs soviet missile sites in cuba",
+        "1962",
+    )
+    assert asked["What happened on 28 oct 1962?"] == (
+        "Khrushchev agrees to remove the missiles from cuba",
+        "1962",
+    )
+    # "1963 - after the crisis" names the part of the timeline, and is no card of its own
+    assert asked["When was hotline set up between washington + moscow?"] == (
+        "june 1963",
+        "1963 - after the crisis",
+    )
+    assert not any("after the crisis" in note.front for note in notes)
+
+
+def test_a_named_event_too_long_to_be_an_answer_asks_its_date(tmp_path: Path) -> None:
+    cards = questions(tmp_path, COLD_WAR)
+    # not "What happened on 5 aug? :: Partial test ban treaty: usa"
+    assert cards["When was the partial test ban treaty?"] == "5 aug 1963"
+    assert not any(answer.endswith(": usa") for answer in cards.values())
+
+
+def test_a_dated_line_after_a_year_is_no_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "russia revision\n\n"
+        "REVOLUTIONS:\n"
+        "1905 - bloody sunday: troops fire on peaceful marchers at the winter palace\n"
+        "1906 - first duma meets, dissolved by the tsar after 72 days\n"
+        "1917 - two revolutions\n"
+        "23 feb - strikes + bread riots in petrograd, soldiers mutiny\n"
+        "25 oct - bolsheviks seize the winter palace\n",
+    )
+    cards = {note.front: note.back for note in notes}
+    # a year and what happened in it, over a line of another year, is a dated line
+    assert "[1905] - bloody sunday: troops fire on peaceful marchers at the winter palace" in cards
+    assert not any("two revolutions" in front for front in cards)
+    assert cards["What happened on 23 feb 1917?"] == (
+        "Strikes + bread riots in petrograd, soldiers mutiny"
+    )
+    assert cards["What happened on 25 oct 1917?"] == "Bolsheviks seize the winter palace"
+
+
+def test_a_day_before_the_last_one_dated_is_not_given_its_year(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "berlin notes\n\n"
+        "BLOCKADE:\n"
+        "24 june 1948 - soviets cut road, rail + canal links into west berlin\n"
+        "26 june - western allies start flying in food + fuel\n"
+        "12 may - soviets lift the blockade after nearly a year\n",
+    )
+    assert cards["What happened on 26 june 1948?"] == ("Western allies start flying in food + fuel")
+    # May comes after June in the next year: the notes do not say which
+    assert "What happened on 12 may 1948?" not in cards
+
+
+def test_a_month_and_year_line_asks_what_happened_then(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "weimar notes\n\n"
+        "CRISIS YEAR:\n"
+        "• jan 1923 - french + belgian troops occupy the ruhr\n"
+        "• nov 1923 - hyperinflation peaks (a loaf cost 200 billion marks)\n"
+        "• nov 1923 - new currency (rentenmark, backed by land)\n",
+    )
+    cards = {note.front: note.back for note in notes}
+    assert cards["What happened in jan 1923?"] == "French + belgian troops occupy the ruhr"
+    # where a deletion makes a card, the line is asked that way
+    assert "Nov 1923 - hyperinflation peaks (a loaf cost [200 billion] marks)" in cards
+    # two words say too little: the aside says what it was
+    assert cards["What happened in nov 1923?"] == "New currency (rentenmark, backed by land)"
+
+
+def test_a_thinker_over_a_dated_work_is_not_asked_as_a_term(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "politics notes\n\n"
+        "THINKERS:\n"
+        "• locke - two treatises of government 1689 - natural rights to life, liberty + property\n"
+        '• hobbes - leviathan 1651 - life without govt is "nasty, brutish and short"\n',
+    )
+    fronts = [note.front for note in notes]
+    assert len(notes) == 2
+    assert not any(front.startswith(("What is", "What are")) for front in fronts)
