@@ -230,3 +230,17 @@ def test_a_line_break_in_a_cell_parts_its_facts_in_markdown_and_html(tmp_path: P
     for name, text in (("notes.md", markdown), ("page.html", html)):
         answers = set(questions(tmp_path, text, name).values())
         assert {"Salivary glands; Pancreas", "Stomach; Pancreas"} <= answers, name
+
+
+def test_a_cause_or_outcome_column_is_asked_though_its_cells_are_statements(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Cold War crises\n\n| Crisis | Cause | Outcome |\n|---|---|---|\n"
+        "| Berlin Blockade | Stalin feared a strong West Germany | The West flew in supplies |\n"
+        "| Cuban Missile Crisis | Soviet missiles found on Cuba by a U-2 spy plane"
+        " | Khrushchev removed the missiles |\n"
+    )
+    answers = set(questions(tmp_path, text).values())
+    assert "Soviet missiles found on Cuba by a U-2 spy plane" in answers
+    assert "Stalin feared a strong West Germany" in answers

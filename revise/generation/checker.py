@@ -1855,6 +1855,13 @@ _WH_AS_NOUN = re.compile(
 _ASKS_WHAT_IT_IS = re.compile(
     r"^What (?:is|are) (?:(?:a|an|the) )?(?!it\s)(?P<term>[^?\s]+(?:\s[^?\s]+){0,5})\?$"
 )
+# what a statement answers: "the cause of X", "the outcome of Y", "the significance of Z"
+_ASKS_FOR_A_STATEMENT = re.compile(
+    r"^(?:(?:main|key|immediate|long[- ]term|short[- ]term)\s+)?(?:causes?|reasons?|results?"
+    r"|outcomes?|effects?|consequences?|significance|impacts?|importance|aims?|purposes?"
+    r"|roles?|triggers?)\s+of\s",
+    re.I,
+)
 _WHAT_ARE = re.compile(r"^What are (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
 _WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
 
@@ -1894,6 +1901,8 @@ def _garbled_template(prompt: str, answer: str) -> str:
     if plural and is_plural(plural["term"]) and count_asked(plural["term"], answer):
         return "a list of some members asked as what a category is ('What are X? :: A, B, C')"
     defined = _ASKS_WHAT_IT_IS.match(prompt)
+    if defined and _ASKS_FOR_A_STATEMENT.match(defined["term"]):
+        defined = None  # "What is the cause of the Berlin Blockade?" is answered by a statement
     if defined and states_about(defined["term"], answer):
         # "What is urea? :: Some reabsorbed by diffusion", "What are the metals of
         # Resistivity? :: rho increases with temperature": the answer is no meaning
