@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.generated_notes import deck_notes
+from tests.generated_notes import deck_notes, questions
 
 LIST_MARK = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]+|\d+)\)\s")
 
@@ -160,3 +160,20 @@ def test_a_definition_line_under_a_term_asks_what_the_term_is(tmp_path: Path) ->
         "Chemical messengers carried in the blood to target organs"
     )
     assert not any(front.startswith(("Def", "=")) for front in cards)
+
+
+def test_a_term_whose_meaning_is_a_thing_and_what_it_is_doing_asks_what_the_term_is(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "Physics - heat transfer\n\n"
+        "1. Ways heat moves\n"
+        "    (a) conduction - energy passed along by particles vibrating against their neighbours\n"
+        "    (b) convection - warm fluid rising away from the heat source\n"
+        "    (c) radiation - energy carried by infrared waves, needs no medium\n"
+        "    (d) insulation - air trapped in small pockets between fibres\n",
+    )
+    assert asked["What is conduction?"].startswith("Energy passed along by particles")
+    assert asked["What is convection?"] == "Warm fluid rising away from the heat source"
+    assert asked["What is insulation?"] == "Air trapped in small pockets between fibres"

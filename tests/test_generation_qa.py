@@ -324,3 +324,25 @@ def test_a_self_test_page_asks_each_of_its_own_questions(tmp_path: Path) -> None
     # the notes after a question and its answer are not under that question
     light = [note for note in notes if "150 million" in note.front + note.back]
     assert light and "?" not in light[0].context
+
+
+def test_a_question_deep_in_a_mind_map_does_not_head_the_rest_of_the_map(
+    tmp_path: Path,
+) -> None:
+    markdown = """\
+# Economics
+
+- Market failure
+    - Externalities
+        - negative - pollution from a factory harms third parties
+        - why tax it? (see Government intervention)
+        - positive - education benefits society as a whole
+- Government intervention
+    - Indirect taxes
+        - a Pigouvian tax makes the polluter pay the external cost
+"""
+    notes = deck_notes(tmp_path, markdown, "economics.md")
+    assert notes
+    # the points after the question sit under their own bullets, never under the question
+    assert not any("why tax it" in note.context.casefold() for note in notes)
+    assert not any("why tax it" in note.front.casefold() for note in notes)

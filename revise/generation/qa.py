@@ -76,6 +76,8 @@ def asked_questions(document: Document) -> Document:
         block = blocks[index]
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         found = _question(block, following)
+        if found is not None and _inside_outline(blocks, index):
+            found = None
         if found is None:
             if block.kind is BlockKind.HEADING:
                 heading_level = block.level
@@ -140,6 +142,21 @@ def _scope_ends(blocks: list[Block], end: int, question: Block) -> bool:
         )
         and _question(blocks[end], blocks[end + 1] if end + 1 < len(blocks) else None) is None
     )
+
+
+def _inside_outline(blocks: list[Block], index: int) -> bool:
+    """ "- why one designer? could be a team" deep in a mind map, with the map going on at
+    shallower points below it: a point of the outline that asks its own question, not a
+    question over the rest of the section."""
+    block = blocks[index]
+    if block.kind is not BlockKind.ITEM or _QUESTION_MARK.match(block.text.strip()):
+        return False
+    for later in blocks[index + 1 :]:
+        if later.kind is BlockKind.HEADING:
+            return False
+        if later.kind is BlockKind.ITEM and later.level < block.level:
+            return True
+    return False
 
 
 def _lifted(region: list[Block]) -> list[Block]:

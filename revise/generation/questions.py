@@ -285,6 +285,7 @@ def definition(
         or (
             verb_base(first, "VB")
             and not described_by
+            and not noun_then_participle(meaning)  # "water moving down ...": no order to water
             and first not in ("one", "any")
             and not (sep == "=" and noun_reading and not _OPERATOR.search(meaning))
             # ("Penetration pricing = low price at launch", but "x = image size / actual size")
@@ -633,6 +634,7 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
+            clause = clause and not noun_then_participle(meaning)
             if sep == "=":
                 clause = False  # "Place = how and where ...", "X = brand appears in a film"
             if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
@@ -657,6 +659,32 @@ _AN_EXAMPLE = re.compile(r"(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}example\b", re.I
 
 # The endings of describing words ("deontological", "endothermic", "consequentialist")
 _DESCRIBING_WORD = re.compile(r"(?:ical|al|ic|ive|ous|ful|less|able|ible|ist)$")
+
+
+_PLACE_ADVERBS = frozenset(["down", "up", "over", "along", "away", "off", "out", "back", "sideways"])
+
+
+def noun_then_participle(meaning: str) -> bool:
+    """ "water moving sideways through the soil", "water caught by leaves", "large boulders
+    rolled along the bed", "water in the river": a thing, then where it is, what it is doing or
+    what is done to it. A noun phrase that says what a term is, though a verb could be read
+    in it."""
+    tokens = [token.casefold().strip(",;") for token in meaning.split()[:7]]
+    if len(tokens) > 2 and tokens[1] in PREPOSITIONS and can_be(tokens[0], "NOUN"):
+        return True  # "water in the river itself"
+    for index, token in enumerate(tokens[1:4], start=1):
+        doing = token.endswith("ing") and verb_base(token, "VBG") is not None
+        if doing or participle_base(token):
+            after = tokens[index + 1 : index + 3]
+            return (
+                can_be(tokens[index - 1], "NOUN")
+                and all(is_noun_phrase_word(word) for word in tokens[:index])
+                and bool(after)
+                and (after[0] in PREPOSITIONS or after[0] in _PLACE_ADVERBS)
+            )
+        if not is_noun_phrase_word(token):
+            return False
+    return False
 
 
 def _remark_card(sentence: str, term: str, meaning: str, names: frozenset[str]) -> list[Question]:
