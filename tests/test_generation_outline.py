@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from revise.formats.model import NoteKind
 from tests.generated_notes import deck_notes, questions
 
 LIST_MARK = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]+|\d+)\)\s")
@@ -177,3 +178,35 @@ def test_a_term_whose_meaning_is_a_thing_and_what_it_is_doing_asks_what_the_term
     assert asked["What is conduction?"].startswith("Energy passed along by particles")
     assert asked["What is convection?"] == "Warm fluid rising away from the heat source"
     assert asked["What is insulation?"] == "Air trapped in small pockets between fibres"
+
+
+MIND_MAP = """\
+# Sociology of the family
+
+- Perspectives
+    - Functionalist
+        - Durkheim
+            - the nuclear family fits the needs of industrial society
+        - Murdock
+            - the family is found in every society
+    - Critical views
+        - Zaretsky
+            - Capitalism, the Family and Personal Life (1976)
+        - Feminist
+            - Oakley: housework is unpaid and unrecognised labour
+            - Delphy - the family exploits women
+"""
+
+
+def test_a_point_under_a_name_in_a_mind_map_asks_whose_point_it_is(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, MIND_MAP, "family.md")
+    clozes = {note.front: note.context for note in notes if note.kind is NoteKind.CLOZE}
+    asked = "[Durkheim]: the nuclear family fits the needs of industrial society"
+    assert asked in clozes
+    # the branches above the name are its context; the name itself is not shown
+    assert clozes[asked] == "Perspectives > Functionalist"
+    assert "[Murdock]: the family is found in every society" in clozes
+    # a person is not defined by their book
+    assert not any(note.front.startswith("What is Zaretsky") for note in notes)
+    # a bullet over points that name their own speakers is a kind of point, no one's
+    assert not any(front.startswith("[Feminist]") for front in clozes)

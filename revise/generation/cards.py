@@ -358,6 +358,7 @@ def build_notes(
     shared = _shared_cells(outline)
     shapes = table_shapes(_table_rows(outline))
     holdings = _case_holdings(outline)
+    spoken = _labels_over_speakers(outline)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
     timeline: Timeline = ((), 0, 0)  # the trail, year and month of the last dated line
     own = ("", 0)  # the answer to the student's last question, and its last line
@@ -456,7 +457,7 @@ def build_notes(
                     passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
                     before=f"{before.block.text if before else ''} {passage.label}",
-                    previous=before,
+                    previous=before, owned=passage.label_line not in spoken,
                 )  # fmt: skip
                 if own[0] and passage.block.start <= own[1] <= passage.block.end:
                     made = _not_answered(made, own[0])
@@ -1104,9 +1105,11 @@ def _passage_drafts(
     held_asked: bool = True,
     before: str = "",
     previous: Passage | None = None,
+    owned: bool = False,
 ) -> list[Draft]:
     """The cards of one passage; `holding` says it is what the court decided in the case it
-    sits under; `before` is the line read just before it (and the bullet it sits under)."""
+    sits under; `before` is the line read just before it (and the bullet it sits under);
+    `owned` says the bullet it sits under may be whose point it is."""
     block = passage.block
     if _ASIDE_LINE.match(block.text.strip()):
         return []  # "(Sra Lopez says learn these by Friday!!)": an aside to the writer
@@ -1260,6 +1263,8 @@ def _passage_drafts(
                 seen.add(normalise(sentence))
                 drafts.append(Draft([option]))
                 continue
+        if first_under and owned and _person_like(subject):
+            first_under = ""  # "Kant" over "- Critique of Pure Reason (1781)": no "What is Kant?"
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
             where = SourceRef(path, passage.label_line, source.end)
@@ -1416,6 +1421,12 @@ def _passage_drafts(
             followed_from = _what_follows(sentence, context, source)
             options = [followed_from] if followed_from else []
         options = [*options, *month_events] or fallbacks[:1] or named_back[:1]
+        owner = not vague and index == 0 and owned
+        owner = owner and _owner_cloze(passage, sentence, vocabulary, title, source)
+        if owner:
+            # whose point it is: the card where nothing else in it is worth asking, and the
+            # one to fall back on where the checker refuses the others
+            options = [*options, owner]
         # One card a definition: "What is X?" where its meaning makes an answer, else the
         # term hidden in the line; both would ask the same fact twice.
         meaning = next((option for option in options if _asks_meaning(option)), None)
@@ -1870,6 +1881,85 @@ def _opening_person(sentence: str, vocabulary: Vocabulary) -> Target | None:
     if re.search(r"\b\d{3,4}\b", match["said"][:12]):
         return None  # "Fleming 1928 - ...": a dated deed, asked with its date
     return Target(0, len(who), who, TargetKind.NAME, 1.0)
+
+
+MAX_OWNER_WORDS = 4
+# "Hume: ...", "Russell / Frege - ...": a point that opens on whose it is
+_OWN_SPEAKER = re.compile(
+    r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|/|&|and))*\s*(?::|\s[-\u2013\u2014]\s)"
+)
+
+
+MIN_STEM = 5
+
+
+def _same_stem(first: str, second: str) -> bool:
+    """ "Phagocytosis" and "phagocyte", "Marxist" and "Marx": one word grown from the other."""
+    first, second = first.casefold(), second.casefold()
+    shorter = min(len(first), len(second))
+    shared = next(
+        (index for index, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        shorter,
+    )
+    return shared >= MIN_STEM or (shared >= MIN_STEM - 1 and shared == shorter)
+
+
+def _person_like(name: str) -> bool:
+    """ "Kant", "Anselm", "William James": capitalised words no dictionary holds, a name of
+    someone (or somewhere), never a term whose meaning is asked."""
+    tokens = [token for token in words(name) if not is_stopword(token.casefold())]
+    return bool(tokens) and all(
+        token[:1].isupper() and not lemmas(token.casefold()) for token in tokens
+    )
+
+
+def _labels_over_speakers(outline: Outline) -> set[int]:
+    """The lines of bullets over points that name whose point each is ("Criticisms" over
+    "Hume: ...", "Russell: ..."): a kind of point, never the owner of the points under it."""
+    found = set()
+    for part in outline.parts:
+        blocks = part.items if isinstance(part, ListGroup) else [part.block]
+        line = part.lead.start if isinstance(part, ListGroup) else part.label_line
+        found.update(line for block in blocks if _OWN_SPEAKER.match(block.text))
+    return found
+
+
+def _owner_cloze(
+    passage: Passage, sentence: str, vocabulary: Vocabulary, title: str, source: SourceRef
+) -> Option | None:
+    """ "universe began to exist" under "Kalam", "existence is a perfection" under
+    "Descartes": a point of a mind map that says something without a word worth hiding, under
+    the bullet naming whose point it is. Whose it is, is the fact to recall."""
+    if passage.block.kind is not BlockKind.ITEM or not passage.label_line:
+        return None
+    if passage.block.ordered:
+        return None  # "1. phagocyte attracted by ...": a step of a process, asked in order
+    owner = re.sub(r"\s*\([^()]*\)$", "", short_label(passage.label)).strip()
+    tokens = words(owner)
+    if not 1 <= len(tokens) <= MAX_OWNER_WORDS or not owner[:1].isupper():
+        return None
+    if any(token.casefold() in vocabulary.lower for token in tokens if token[:1].isupper()):
+        return None  # "Criticisms", "Ontological": a word the notes also write in lower case
+    if not all(token[:1].isupper() or is_stopword(token.casefold()) for token in tokens):
+        return None
+    named = [token for token in tokens if token[:1].isupper()]
+    if len(named) < 2 and not _person_like(owner):
+        return None  # "Interference" over "- retroactive = ...": a kind the point is of
+    if not names_a_thing(owner) or normalise(owner) in GENERIC_SECTIONS:
+        return None
+    if f" {normalise(owner)} " in f" {normalise(sentence)} " or _OWN_SPEAKER.match(sentence):
+        return None  # the point names its owner itself ("Hume: we never observe ...")
+    if any(_same_stem(token, word) for token in tokens for word in words(sentence)):
+        return None  # "phagocyte attracted by ..." under "Phagocytosis": given away
+    if "?" in sentence:
+        return None  # "why one designer?": a question the point raises, not a claim
+    around = card_context(replace(passage, label=""), title)
+    if f" {normalise(owner)} " in f" {normalise(around)} ":
+        return None
+    opening = sentence[:1].lower() if passage.block.text.lstrip()[:1].islower() else sentence[:1]
+    said = f"{owner}: {opening}{sentence[1:]}"  # the point as the notes write it
+    where = replace(source, start=min(source.start, passage.label_line))
+    return _cloze(said, Target(0, len(owner), owner, TargetKind.NAME, 1.0), around, where)
 
 
 def _ending_name(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> Target | None:

@@ -285,7 +285,7 @@ def definition(
         or (
             verb_base(first, "VB")
             and not described_by
-            and not noun_then_participle(meaning)  # "water moving down ...": no order to water
+            and not (sep in _DASHES and noun_then_participle(meaning))  # "water moving down"
             and first not in ("one", "any")
             and not (sep == "=" and noun_reading and not _OPERATOR.search(meaning))
             # ("Penetration pricing = low price at launch", but "x = image size / actual size")
@@ -634,7 +634,8 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
-            clause = clause and not noun_then_participle(meaning)
+            if sep in _DASHES and noun_then_participle(meaning):
+                clause = False  # "throughflow - water moving sideways ...": what it is
             if sep == "=":
                 clause = False  # "Place = how and where ...", "X = brand appears in a film"
             if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
@@ -661,7 +662,10 @@ _AN_EXAMPLE = re.compile(r"(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}example\b", re.I
 _DESCRIBING_WORD = re.compile(r"(?:ical|al|ic|ive|ous|ful|less|able|ible|ist)$")
 
 
-_PLACE_ADVERBS = frozenset(["down", "up", "over", "along", "away", "off", "out", "back", "sideways"])
+_DASHES = ("-", "\u2013", "\u2014")
+_PLACE_ADVERBS = frozenset(
+    ["down", "up", "over", "along", "away", "off", "out", "back", "sideways"]
+)
 
 
 def noun_then_participle(meaning: str) -> bool:
@@ -674,7 +678,8 @@ def noun_then_participle(meaning: str) -> bool:
         return True  # "water in the river itself"
     for index, token in enumerate(tokens[1:4], start=1):
         doing = token.endswith("ing") and verb_base(token, "VBG") is not None
-        if doing or participle_base(token):
+        done = verb_base(token, "VBN") or (token.endswith("ed") and verb_base(token, "VBD"))
+        if doing or done:
             after = tokens[index + 1 : index + 3]
             return (
                 can_be(tokens[index - 1], "NOUN")

@@ -113,6 +113,7 @@ def outline(document: Document) -> Outline:
                 parents.pop()
             label = parents[-1].text if parents else bold_label
             line = parents[-1].start if parents else bold_line
+            trail = (*trail, *_branch_names(parents[:-1]))
             children = _children(blocks, index)
             if children:
                 result.parts.append(ListGroup(block, children, trail, label=label))
@@ -154,6 +155,28 @@ def outline(document: Document) -> Outline:
         result.parts.append(Passage(block, trail, bold_label, bold_line))
         index += 1
     return result
+
+
+MAX_BRANCH_NAME_WORDS = 6
+BRANCH_NAMES = 2  # the branches nearest a point that a card shows above its parent bullet
+
+
+def _branch_names(ancestors: list[Block]) -> tuple[str, ...]:
+    """ "Cosmological" > "Aquinas" above "5 Ways" above "Unmoved mover" in a mind map: the
+    bullets above a point's parent that name a branch (short, no verb, no fact of their own),
+    nearest last; they head the point as headings would."""
+    names = []
+    for ancestor in ancestors:
+        text = ancestor.text.strip().rstrip(":").strip()
+        tokens = words(text)
+        if not 1 <= len(tokens) <= MAX_BRANCH_NAME_WORDS or re.search(rf"[=?;]|{ARROW}", text):
+            continue
+        if _CONTINUATION.search(text) or any(
+            is_verb_form(token) and not token.endswith("ing") for token in tokens
+        ):
+            continue
+        names.append(text)
+    return tuple(names[-BRANCH_NAMES:])
 
 
 def owned_trail(group: ListGroup) -> tuple[str, ...]:
