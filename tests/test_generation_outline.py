@@ -210,3 +210,26 @@ def test_a_point_under_a_name_in_a_mind_map_asks_whose_point_it_is(tmp_path: Pat
     assert not any(note.front.startswith("What is Zaretsky") for note in notes)
     # a bullet over points that name their own speakers is a kind of point, no one's
     assert not any(front.startswith("[Feminist]") for front in clozes)
+
+
+def test_a_borrowed_phrase_keeps_its_article_in_the_question(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "Music - vocal styles\n\nKey terms\n"
+        "- a cappella = singing without any instrumental accompaniment\n"
+        "- an aria = a solo song in an opera or oratorio\n",
+    )
+    assert asked["What is a cappella?"] == "Singing without any instrumental accompaniment"
+    assert asked["What is an aria?"] == "A solo song in an opera or oratorio"
+
+
+def test_a_name_over_its_points_is_no_list_to_recite(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Psychology - social influence\n\n- Obedience\n    - Milgram (1963)\n"
+        "        - 65% went to 450 volts\n        - obedience fell in a run-down office\n",
+        "obedience.md",
+    )
+    # each point is a card of its own under the name, not "Milgram (1963) (2)" with both
+    assert not any(note.front.startswith("Milgram") for note in notes)
+    assert any("run-down office" in note.front for note in notes)

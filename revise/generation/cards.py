@@ -2804,6 +2804,10 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     when the list itself is the fact (each item a few words, nothing cut off)."""
     if DATED_ENTRY.match(group.lead.text):
         return None  # "1918 - Kaiser abdicates" over what else happened: facts, not a list
+    if not group.lead_is_heading and _person_like(
+        re.sub(r"\s*\([^()]*\)$", "", short_label(group.lead.text))
+    ):
+        return None  # "Descartes" over his points: each a fact of its own, no list to recite
     items = [_TRAILING_JOIN.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
     if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None

@@ -154,7 +154,12 @@ def definition(
         # a word, not a name, where a line opens on it ("Price skimming = setting a ...");
         # "Bond Energy" capitalised whole is the author's name for the term.
         names = names - {first.casefold()}
-    term = re.sub(r"^(?:a|an|the|vs\.?|versus)\s+", "", term, flags=re.I)  # ("vs IMPERFECT")
+    bare = re.sub(r"^(?:a|an|the|vs\.?|versus)\s+", "", term, flags=re.I)  # ("vs IMPERFECT")
+    head = bare.split()[0] if bare.split() else ""
+    # "a priori", "a cappella": a word the dictionary lacks is asked with the article it came with
+    borrowed = bool(re.match(r"an?\s", term, re.I)) and head.islower() and not lemmas(head)
+    said_with = f"{term.split()[0].lower()} " if borrowed else ""
+    term = bare
     pair = re.fullmatch(r"(.+?)\s+(?:vs\.?|versus)\s+(.+)", term, re.I)
     if pair:
         # "aldehyde vs ketone: Tollens' reagent -> silver mirror with aldehyde only"
@@ -365,7 +370,9 @@ def definition(
         # shiners", where only a plural, "push factors - war, drought", names its list.)
         article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
         said = article[0].lower() if article else ""
-        if not article and not plural and _one_of_a_kind(shown, meaning):
+        if said_with:
+            said = said_with  # "What is a priori?", "What is a potentiometer?"
+        elif not article and not plural and _one_of_a_kind(shown, meaning):
             said = f"{indefinite_article(shown)} "  # "Nebula: a cloud ..." -> "What is a nebula?"
         elif not article and _takes_the(shown):
             said = "the "  # "Main composers: ..." -> "What are the main composers?"
