@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from revise.generation import clauses, cleaning, content, events, questions
+from revise.generation import cards, clauses, cleaning, content, events, questions
 from revise.generation.patterns import Guarded, read_as_ascii, required_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +24,10 @@ GUARDED = {
     "relation": clauses._RELATION,
     "ended": events._ENDED,
     "otherwise": questions._OTHERWISE,
+    "aside": cards._ASIDE,
+    "citation": cards._CITATION,
+    "stray markup": cards._STRAY_MARKUP,
+    "pointer": cards._POINTER,
 }
 # Texts that a careless reading of case or of a pattern would get wrong.
 AWKWARD = [
@@ -43,6 +47,7 @@ AWKWARD = [
     "Resistance is inversely PROPORTIONAL to the cross-sectional area",
     "The siege ENDED WITH the surrender of the garrison",
     "Troops must hold the line \u2014 OTHERWISE the city falls",
+    "Osmosis (SEE ch. 4) needs a membrane [12] **always** V = IR <- learn this!!",
     "",
     "you",
 ]
@@ -86,6 +91,7 @@ def test_each_guarded_pattern_finds_what_the_pattern_finds(name: str) -> None:
         bare = guarded.compiled.search(line)
         found = guarded.search(line)
         assert (found and found.span()) == (bare and bare.span()), line
+        assert guarded.sub("", line) == guarded.compiled.sub("", line), line
 
 
 def test_a_folded_text_shows_each_character_a_case_blind_pattern_reads_as_ascii() -> None:

@@ -131,6 +131,7 @@ from revise.generation.language import (
     zipf,
 )
 from revise.generation.maths import loose_maths
+from revise.generation.patterns import Guarded
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
 from revise.generation.pronouns import (
     FRONTED_TIME,
@@ -272,26 +273,28 @@ _META = re.compile(
     r"|as mentioned)\b",
     re.I,
 )
-_ASIDE = re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b(?:[^()]|\([^()]*\))*\)", re.I)
+_ASIDE = Guarded(re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b(?:[^()]|\([^()]*\))*\)", re.I))
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:which|while|whereas|although|though|but|especially|including"
     r"|leading|signaling|signalling|where|when)\b)"
     r"|,\s+(?=and\s+(?:he|she|it|they)\s)"  # "..., and it was repaired in 1993": a second fact
 )
-_STRAY_MARKUP = re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;")
+_STRAY_MARKUP = Guarded(re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;"))
 _OPENER = re.compile(
     r"^(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall|note|nb"
     r"|summary|in\s+summary"
     r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])\s*",
     re.I,
 )
-_CITATION = re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]")  # "[12]", "\\[3\\]"
+# "[12]", "\\[3\\]"
+_CITATION = Guarded(re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]"))
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
 _SENTENCE_END = re.compile(
     r"([.!?][\"'\u201d\u2019)]*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
     r"\s+(?=[A-Z0-9\"'\u201c\u2018(])"
 )  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins
-_POINTER = re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$")  # "V = IR <- learn this one!!": to oneself
+# "V = IR <- learn this one!!": to oneself
+_POINTER = Guarded(re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$"))
 # A short bracket with a figure after a sentence's end goes with that sentence: where a
 # quotation is said ("(3.1)", "(p. 23)", clauses.PLACE) or a worked figure ("(250 mA = 0.25 A)")
 _BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")

@@ -60,6 +60,9 @@ class Guarded:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text) if self.could_match(text) else iter(())
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text) if self.could_match(text) else text
+
 
 def required_pieces(compiled: re.Pattern[str]) -> frozenset[str] | None:
     """Texts one of which every match of the pattern contains (folded, for a case-blind
