@@ -192,3 +192,18 @@ def test_a_reason_that_runs_to_a_conclusion_keeps_the_conclusion(tmp_path: Path)
     assert cards.get("Why did Italy refuse to join its allies?") == (
         "The Triple Alliance was only defensive; its terms did not bind Italy"
     )
+
+
+def test_an_acronym_opening_a_name_keeps_its_capitals_in_a_question(tmp_path: Path) -> None:
+    text = (
+        "Containment 1947\n\n"
+        "In June 1947, US Secretary of State George Marshall visited Harvard and announced a "
+        "plan of aid for Europe.\n"
+    )
+    cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    asked = (
+        "What did US Secretary of State George Marshall announce when visiting Harvard in "
+        "June 1947?"
+    )
+    assert cards.get(asked) == "A plan of aid for Europe"
+    assert not any(" us " in f" {front} " for front in cards)

@@ -314,7 +314,8 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
     if _title_case(words) and not all(_common_word(word, names) for word in words):
         # "Formation Enthalpy" where the notes capitalise "Enthalpy": a name as a whole, only
         # its article lowered ("The Treaty of Portsmouth" -> "the Treaty of Portsmouth").
-        article = 1 if is_stopword(words[0].casefold()) else 0
+        # ("US Secretary of State ...": an acronym that spells a small word is no article)
+        article = 1 if is_stopword(words[0].casefold()) and not words[0].isupper() else 0
         return [word.lower() for word in words[:article]] + words[article:]
     lowered = []
     title = _title_case(words)
