@@ -222,7 +222,9 @@ def test_a_noun_that_does_something_at_a_quantity_is_a_fact_not_an_order(tmp_pat
         tmp_path,
         "# Speeds and temperatures\n\n"
         "Light travels at 300,000 km/s in a vacuum.\n\n"
+        "Iron melts at 1538 °C.\n\n"
         "The Sun is about 150 million km from the Earth.\n",
     )
     shown = "\n".join(hidden(notes))
     assert "Light travels at [300,000] km/s in a vacuum." in shown
+    assert "Iron melts at [1538] °C." in shown  # a short sentence, its number no word

@@ -959,6 +959,8 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         quoted = quoted_line(sentence) is not None
         if full_sentence or equates or pairs or quoted or dated or any(map(is_verb_form, tokens)):
             return True
+        if sentence.rstrip().endswith(".") and split_clause(sentence) is not None:
+            return True  # "Iron melts at 1538 °C.": a short sentence with its verb
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
         return long_enough and any(_present_verb(token) for token in tokens)
