@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-MAX_INLINE_MATHS = 80
+MAX_INLINE_MATHS = 120  # "$\\text{Break-even output} = \\frac{...}{...}$" runs long
 
 
 def _inline_dollars(group: str) -> str:

@@ -53,7 +53,7 @@ from revise.generation.clauses import (
     with_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
-from revise.generation.content import WORKED_EXAMPLE, not_content
+from revise.generation.content import WORKED_EXAMPLE, WORKED_FIGURE, not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     ARROW_SPLIT,
@@ -291,7 +291,7 @@ _CITATION = Guarded(re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]")
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
 _SENTENCE_END = re.compile(
     r"([.!?][\"'\u201d\u2019)]*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
-    r"\s+(?=[A-Z0-9\"'\u201c\u2018(])"
+    r"\s+(?=[A-Z0-9\"'\u201c\u2018(]|e\.g\.\s)"
 )  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins
 # "V = IR <- learn this one!!": to oneself
 _POINTER = Guarded(re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$"))
@@ -1118,6 +1118,10 @@ def _passage_drafts(
     block = passage.block
     if _ASIDE_LINE.match(block.text.strip()):
         return []  # "(Sra Lopez says learn these by Friday!!)": an aside to the writer
+    if (EXAMPLE_LINE.match(block.text) or WORKED_EXAMPLE.match(block.text)) and (
+        WORKED_FIGURE.search(block.text)
+    ):
+        return []  # "e.g. price £20, FC £40,000 -> BE = 5,000 units": one case's sums
     context = card_context(passage, title)
     hidden_context = f" {normalise(context)} "
     case = case_name(passage.label) if passage.label else None

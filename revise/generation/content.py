@@ -57,6 +57,8 @@ WORKED_EXAMPLE = re.compile(
     r"(?:paper\s+)?questions?|q\d+)\b",
     re.I,
 )
+# "GP = £200,000", "-> 5,000 units", "→ £6,000 per year": a figure worked out from others
+WORKED_FIGURE = re.compile(r"(?:=|->|\u2192)\s*[\u00a3$\u20ac]?\s*[-\u2212]?\d")
 # "EXAM TIPS", "ESSAY TECHNIQUE (don't forget!!)", "Why did they win? (essay plan)", "To do",
 # "KEY ARGUMENTS (for 25 mark essay)", "Essay themes": a section that coaches the reader or plans
 # their work; nothing under it is a fact of the subject.

@@ -2313,8 +2313,9 @@ def condition(sentence: str) -> list[Question]:
 # A bracket after the right-hand side glosses it ("E = mc² (energy)"); one right after a name or
 # a root is part of it ("v = sqrt(2GM/r)", "√(GM/r)").
 _FORMULA = re.compile(
-    r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)\s*[:\-\u2013]\s*)?"
-    r"(?P<lhs>[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]{0,30}?)\s*=\s*"
+    r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)(?:\s*:|\s+[\-\u2013]|[\-\u2013](?=\s))\s*)?"
+    r"(?P<lhs>[A-Za-z\u0391-\u03c9]"
+    r"(?:[\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]|(?<=[A-Za-z])-(?=[A-Za-z])){0,30}?)\s*=\s*"
     r"(?P<rhs>[^=]{1,60}?)\s*(?:(?<![\w)\]\u00b2\u00b3\u221a])\([^)]*\))?\s*\.?$"
 )
 
@@ -2388,17 +2389,24 @@ _CLAUSE_WORDS = frozenset(
 # "% change in quantity demanded", "change in price of good B": one quantity, its change
 _CHANGE_IN = re.compile(r"(?:%|\bper\s?cent(?:age)?)?\s*\bchange\s+in\s+", re.I)
 MAX_QUANTITY_WORDS = 3  # "stroke volume", "breathing frequency": a quantity named in words
+# Division, multiplication and minus signs (not "/", "x", "-", which join words too): between
+# them a quantity may be named at more length ("profit after tax ÷ number of ordinary shares")
+_MATHS_SIGN = re.compile(r"[\u00d7\u00f7\u2212]")
+MAX_SIGNED_QUANTITY_WORDS = 5
+_NAMING_WORDS = frozenset(["of", "the"])  # "number of shares", "cost of the goods"
 
 
 def reads_as_prose(side: str) -> bool:
     """ "plant roots + burrowing animals break up rock", "avoid a war on 2 fronts", "4-12 wks
     block with one goal": words of a sentence, not quantities an operator joins ("stroke
     volume x heart rate", "220 - age", "a + ar + ar²", "% change in Qd / % change in price")."""
+    signed = bool(_MATHS_SIGN.search(side))
     for part in _OPERATOR.split(_UNIT.sub("", _CHANGE_IN.sub("\u0394", side))):
         named = [word for word in re.findall(r"[A-Za-z]{2,}", part) if word not in _MATHS_WORDS]
-        if len(named) > MAX_QUANTITY_WORDS:
+        if len(named) > (MAX_SIGNED_QUANTITY_WORDS if signed else MAX_QUANTITY_WORDS):
             return True
-        if len(named) >= 2 and any(word.casefold() in _CLAUSE_WORDS for word in named):
+        clause = _CLAUSE_WORDS - _NAMING_WORDS if signed else _CLAUSE_WORDS
+        if len(named) >= 2 and any(word.casefold() in clause for word in named):
             return True
     return False
 
@@ -2425,6 +2433,9 @@ def formula(sentence: str) -> list[Question]:
     if not match:
         return []
     lhs, rhs = match["lhs"].strip(), match["rhs"].strip().rstrip("!")
+    if re.search(r"[/*\u00d7\u00f7+\-\u2212]$", rhs):
+        # "(fixed costs)/(contribution per unit)": a bracket after a sign is a term, no aside
+        rhs = match.string[match.start("rhs") :].strip().rstrip(".!")
     if lhs.count("(") != lhs.count(")"):
         return []  # "using P(X = 9) instead of ...": an "=" inside a bracket is no formula's
     tight = match.string[match.end("lhs") : match.start("rhs")] == "="
@@ -2433,11 +2444,11 @@ def formula(sentence: str) -> list[Question]:
     if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(_CHANGE_IN.sub("Δ", rhs).split()) > 10:
         return []  # ("% change in price": one quantity, its change)
     if not re.search(
-        r"[+\-*/\u00d7\u00f7^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs
+        r"[+\-*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs
     ) and not _symbols(rhs):
         return []  # "Damages = the difference between ...": words, a definition rather than maths
     if len(re.findall(r"\b[a-z]{3,}\b", rhs)) >= MIN_MEANING_WORDS and not re.search(
-        r"[+*/\u00d7\u00f7^\u00b2\u00b3\u221a]|\s[-x]\s|\d", rhs
+        r"[+*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a]|\s[-x]\s|\d", rhs
     ):
         return []  # "Trophic level = the position an organism occupies ...": words, not maths
     if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:

@@ -1,0 +1,50 @@
+"""Formulas written in words, and the sums of one worked case, which are no facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.generation import generate_deck
+
+COSTS = """# Business maths
+
+## Costs and revenue
+
+- Average revenue = total revenue ÷ number of units sold
+- Profit = total revenue \u2212 total cost
+- Straight-line growth = (final value \u2212 starting value) ÷ number of years
+- $\\text{Average cost} = \\frac{\\text{total cost}}{\\text{number of units made}}$
+
+e.g. fixed costs £9,000, selling price £15, variable cost £6 → contribution £9 → break-even = \
+1,000 units. If it sells 1,400 → margin of safety 400 units.
+
+Worked example (made-up figures): revenue £80,000, cost of sales £50,000 → gross profit = \
+£30,000 → margin = 30,000/80,000 \u00d7 100 = 37.5%. Overheads £10,000 → operating profit = £20,000.
+
+Labour productivity = output ÷ number of workers. e.g. 500 chairs made by 10 workers → 50 \
+chairs per worker.
+"""
+
+
+def test_each_formula_in_words_asks_its_right_hand_side(tmp_path: Path) -> None:
+    path = tmp_path / "costs.md"
+    path.write_text(COSTS, encoding="utf-8")
+    got = {(note.front, note.back) for note in generate_deck(path).notes}
+    # quantities named at length between signs that only sums are written with
+    assert ("Average revenue = ?", "total revenue ÷ number of units sold") in got
+    assert ("Profit = ?", "total revenue \u2212 total cost") in got
+    grown = "(final value \u2212 starting value) ÷ number of years"
+    assert ("Straight-line growth = ?", grown) in got
+    # inline LaTeX in words, its fraction whole
+    assert ("Average cost = ?", "(total cost)/(number of units made)") in got
+    assert ("Labour productivity = ?", "output ÷ number of workers") in got
+
+
+def test_a_worked_cases_figures_give_no_card(tmp_path: Path) -> None:
+    path = tmp_path / "costs.md"
+    path.write_text(COSTS, encoding="utf-8")
+    notes = generate_deck(path).notes
+    shown = [f"{note.front} {note.back}" for note in notes]
+    for figure in ("400", "£50,000", "£10,000", "500"):
+        assert not any(figure in text for text in shown), figure
+    assert len(notes) == 5
