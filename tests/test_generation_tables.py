@@ -244,3 +244,27 @@ def test_a_cause_or_outcome_column_is_asked_though_its_cells_are_statements(
     answers = set(questions(tmp_path, text).values())
     assert "Soviet missiles found on Cuba by a U-2 spy plane" in answers
     assert "Stalin feared a strong West Germany" in answers
+
+
+INDICATORS = """# Development
+
+## Indicators
+
+| Indicator | What it measures | Rough guide |
+| --- | --- | --- |
+| Infant Mortality Rate (IMR) | deaths under age 1 per 1,000 births | higher = poorer healthcare |
+| Literacy rate | % of adults who can read and write | higher = more schooling |
+| Birth Rate | births per 1,000 people per year | about 10 in rich countries |
+"""
+
+
+def test_a_cell_that_says_what_more_of_the_row_shows_asks_that(tmp_path: Path) -> None:
+    got = questions(tmp_path, INDICATORS)
+    # "higher = ..." says what a higher value shows, whatever the column is headed
+    assert got.get("What does a higher literacy rate show?") == "More schooling"
+    assert got.get("What does a higher infant mortality rate (IMR) show?") == "Poorer healthcare"
+    assert not any("higher =" in back for back in got.values())
+    # a name in common words beside its letters is lowered as a whole, the letters kept
+    assert got.get("What does infant mortality rate (IMR) measure?") == (
+        "deaths under age 1 per 1,000 births"
+    )

@@ -3830,6 +3830,13 @@ def _row_drafts(
             if sharing.rows[0] == cells[0] and sharing.cells[0][0] == column:
                 drafts.append(_shared_cell_draft(header, sharing, context, path))
             continue  # (shared by more rows than a card can name, each row asks its own)
+        judged = None if compared or forms else _judged_cell(answer, subject)
+        if judged:
+            # "| Operating profit margin | ... | higher = better control of overheads |"
+            front, answer = judged
+            note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+            drafts.append(Draft([Option(note, answer, 8.0, front, cell=True)]))
+            continue
         if normalise(name) in DEFINITION_HEADERS:
             front = f"What is {subject}?"  # a table of terms and their meanings
         elif column in examples:
@@ -3871,6 +3878,25 @@ def _row_drafts(
 
 
 _EVENT_HEADERS = frozenset(["event", "events", "what happened", "happened", "key event"])
+# "higher = better control of overheads": what more or less of the row's quantity shows,
+# whatever the column is headed
+_DEGREE_CELL = re.compile(
+    r"^(?P<degree>higher|lower|high|low)\s*(?:=|->|\u2192|:)\s*(?P<shown>\S.*)$", re.I
+)
+
+
+def _judged_cell(cell: str, subject: str) -> tuple[str, str] | None:
+    """ "higher = faster selling" in the row of "inventory turnover": "What does a higher
+    inventory turnover show?" :: "Faster selling". None for any other cell."""
+    found = _DEGREE_CELL.match(cell.strip())
+    named = re.sub(r"^(?:a|an|the)\s+", "", subject)
+    shown = found and found["shown"].strip(" .")
+    if not found or not named or not shown or len(words(shown)) > MAX_ANSWER_WORDS:
+        return None
+    many = plural_noun(head_noun(named))
+    degree = found["degree"].casefold()
+    one = "" if many else f"{indefinite_article(degree)} "
+    return f"What {'do' if many else 'does'} {one}{degree} {named} show?", capital(shown)
 
 
 def _dated_row(named: str) -> str:

@@ -311,6 +311,9 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
         return words
     if words[0][:1].islower():
         return words
+    if len(words) > 1 and re.fullmatch(r"\([^()\s]+\)", words[-1]):
+        # "Program Counter (PC)" -> "program counter (PC)": the name's letters beside it
+        return [*lower_first(words[:-1], names), words[-1]]
     if _title_case(words) and not all(_common_word(word, names) for word in words):
         # "Formation Enthalpy" where the notes capitalise "Enthalpy": a name as a whole, only
         # its article lowered ("The Treaty of Portsmouth" -> "the Treaty of Portsmouth").
