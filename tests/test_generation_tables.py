@@ -268,3 +268,22 @@ def test_a_cell_that_says_what_more_of_the_row_shows_asks_that(tmp_path: Path) -
     assert got.get("What does infant mortality rate (IMR) measure?") == (
         "deaths under age 1 per 1,000 births"
     )
+
+
+QUANTITIES = """# Motion
+
+## Quantities
+
+| Quantity | Formula | Unit |
+| --- | --- | --- |
+| Speed | distance ÷ time | m/s |
+| Velocity | displacement ÷ time | m/s |
+| Momentum | mass \u00d7 velocity | kg m/s |
+"""
+
+
+def test_a_unit_shared_by_rows_is_asked_of_each_row(tmp_path: Path) -> None:
+    got = questions(tmp_path, QUANTITIES)
+    assert got.get("What is the unit of speed?") == "m/s"
+    assert got.get("What is the unit of velocity?") == "m/s"
+    assert not any(front.startswith("Unit m/s") for front in got)

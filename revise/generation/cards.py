@@ -3401,6 +3401,8 @@ GLOSSARY_HEADINGS = frozenset(
     ]
 )
 SYMBOL_HEADERS = frozenset(["symbol", "symbols", "notation", "sign", "abbreviation", "short"])
+# A column of units: each row asks its own, however many rows share one ("| Speed | m/s |")
+UNIT_HEADERS = frozenset(["unit", "units", "si unit", "si units", "unit of measurement"])
 # The first header of a table that compares its columns ("| Feature | Series | Parallel |").
 COMPARED_HEADERS = frozenset(
     ["", "feature", "features", "property", "properties", "characteristic", "characteristics",
@@ -3445,7 +3447,10 @@ def _shared_cells(outline: Outline) -> _Shared:
                 continue  # (a table of forms, its first column unnamed: der, die, das recur)
             cells = [tidy(cell) for cell in block.cells]
             for column, cell in enumerate(cells[1:], 1):
-                if normalise(cell) and cells[0]:
+                unit = (
+                    column < len(block.header) and normalise(block.header[column]) in UNIT_HEADERS
+                )
+                if normalise(cell) and cells[0] and not unit:
                     rows.setdefault((block.header, column, normalise(cell)), []).append(block)
     groups: dict[tuple[tuple[str, ...], tuple[int, ...]], list[tuple[int, str]]] = {}
     for (header, column, _), blocks in rows.items():
