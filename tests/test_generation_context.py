@@ -302,3 +302,21 @@ def test_a_toggles_title_is_the_context_of_its_lines_and_ends_with_it(tmp_path: 
     contexts = {note.front.split("]")[0]: note.context for note in notes}
     assert contexts.get("[Cristae") == "Organelles > Mitochondria"
     assert contexts.get("[Ribosomes") == "Organelles"
+
+
+TOGGLES_HTML = """<html><head><title>Cell biology</title></head><body><article class="page">
+<header><h1 class="page-title">Cell biology</h1></header><div class="page-body">
+<h2>Organelles</h2>
+<ul class="toggle"><li><details open=""><summary>Mitochondria</summary>
+<ul><li><strong>Cristae</strong> = folds of the inner membrane that give a larger surface area</li>
+</ul></details></li></ul>
+<ul><li><strong>Ribosomes</strong> = small organelles where proteins are made from amino acids</li>
+</ul></div></article></body></html>
+"""
+
+
+def test_a_toggle_in_a_saved_page_is_the_context_of_its_lines(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, TOGGLES_HTML, "notes.html")
+    contexts = {note.front.split("]")[0]: note.context for note in notes}
+    assert contexts.get("[Cristae") == "Organelles > Mitochondria"
+    assert contexts.get("[Ribosomes") == "Organelles"

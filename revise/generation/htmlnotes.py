@@ -22,6 +22,7 @@ _SKIPPED = frozenset(
 )  # fmt: skip
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_TOGGLE_LEVEL = 6  # the deepest heading a toggle's title is read as
 _TEXT_BLOCKS = frozenset({"p", "blockquote", "dd", "figcaption", "caption", "summary"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body"})
 _BOILERPLATE_MARK = re.compile(
@@ -86,6 +87,9 @@ class _PageParser(HTMLParser):
         self._bold_classes: set[str] = set()
         self._in_style = False
         self._spans: list[bool] = []  # for each open <span>, whether its class makes it bold
+        self._heading_level = 1  # the level of the last heading of the page's own
+        # for each open <details> (a toggle), the heading level of its <summary>, 0 before it
+        self._toggles: list[int] = []
 
     # Structure ------------------------------------------------------------------------------
 
@@ -115,7 +119,19 @@ class _PageParser(HTMLParser):
         if tag == "title":
             self._in_title = True
         elif tag in _HEADINGS:
+            self._heading_level = _HEADINGS[tag]
+            self._toggles = [
+                0 if level >= self._heading_level else level for level in self._toggles
+            ]
             self._open(BlockKind.HEADING, _HEADINGS[tag])
+        elif tag == "details":
+            self._flush()
+            self._toggles.append(0)
+        elif tag == "summary" and self._toggles and not self._toggles[-1]:
+            # a toggle's title, a heading over what it folds away, below the heading it is in
+            above = [level for level in self._toggles if level] or [self._heading_level]
+            self._toggles[-1] = min(above[-1] + 1, _TOGGLE_LEVEL)
+            self._open(BlockKind.HEADING, self._toggles[-1])
         elif tag == "dt":
             self._open(BlockKind.ITEM, 0)  # "<dt>Plasma</dt><dd>the liquid ...</dd>": one item
         elif tag == "dd" and self._term_open and self._builder is not None:
@@ -174,6 +190,12 @@ class _PageParser(HTMLParser):
             self._term_open = True
         elif tag in _HEADINGS or tag in _TEXT_BLOCKS or tag == "li" or tag in _CONTAINERS:
             self._flush()
+        elif tag == "details" and self._toggles:
+            self._flush()
+            level = self._toggles.pop()
+            if level:  # the toggle ends: what follows is under the heading above it again
+                line = self.getpos()[0]
+                self.blocks.append(Block(BlockKind.HEADING, "", line, line, level))
         if tag in ("ul", "ol"):
             self._list_depth = max(self._list_depth - 1, 0)
             if self._numbered:
