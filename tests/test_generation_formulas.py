@@ -48,3 +48,17 @@ def test_a_worked_cases_figures_give_no_card(tmp_path: Path) -> None:
     for figure in ("400", "£50,000", "£10,000", "500"):
         assert not any(figure in text for text in shown), figure
     assert len(notes) == 5
+
+
+def test_a_quantity_said_two_ways_asks_both(tmp_path: Path) -> None:
+    path = tmp_path / "energy.md"
+    path.write_text(
+        "# Energy\n\n## Stores\n\n"
+        "- Mechanical energy = kinetic energy + potential energy = total energy stored\n"
+        "- Power = energy \u00f7 time = 600 \u00f7 20\n",
+        encoding="utf-8",
+    )
+    got = {(note.front, note.back) for note in generate_deck(path).notes}
+    told = ("Mechanical energy = ?", "kinetic energy + potential energy = total energy stored")
+    assert told in got
+    assert not any("600" in f"{front} {back}" for front, back in got)  # a sum worked out

@@ -2320,6 +2320,7 @@ _FORMULA = re.compile(
 )
 
 
+_HELD_EQUALS = "\ue000"  # a second equals sign, held while the first is matched
 _NAMED_FORMULA = re.compile(
     r"\b(?:the\s+)?(?:formula|equation)\s+(?P<formula>[^\s=]{1,12}\s*=\s*[^=,;]{1,60})$", re.I
 )
@@ -2430,9 +2431,15 @@ def formula(sentence: str) -> list[Question]:
             equation = f"{glossed['lhs'].strip()} = {glossed['rhs'].strip()}"
             return [Question(front, equation, Shape.FORMULA, 12.0)]
     match = _FORMULA.match(sentence.strip())
+    chained = sentence.count("=") == 2 and not re.search(r"\d", sentence)
+    if not match and chained:
+        # "Net assets = total assets - total liabilities = total equity": one quantity said
+        # two ways, both the answer (never "Q = mcΔT = 4.18 x 50 x 10", a sum worked out)
+        first, _, rest = sentence.strip().partition("=")
+        match = _FORMULA.match(f"{first}={rest.replace('=', _HELD_EQUALS)}")
     if not match:
         return []
-    lhs, rhs = match["lhs"].strip(), match["rhs"].strip().rstrip("!")
+    lhs, rhs = match["lhs"].strip(), match["rhs"].strip().rstrip("!").replace(_HELD_EQUALS, "=")
     if re.search(r"[/*\u00d7\u00f7+\-\u2212]$", rhs):
         # "(fixed costs)/(contribution per unit)": a bracket after a sign is a term, no aside
         rhs = match.string[match.start("rhs") :].strip().rstrip(".!")
