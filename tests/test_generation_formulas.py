@@ -55,10 +55,12 @@ def test_a_quantity_said_two_ways_asks_both(tmp_path: Path) -> None:
     path.write_text(
         "# Energy\n\n## Stores\n\n"
         "- Mechanical energy = kinetic energy + potential energy = total energy stored\n"
-        "- Power = energy \u00f7 time = 600 \u00f7 20\n",
+        "- Power = energy \u00f7 time = 600 \u00f7 20\n"
+        "- P = IV so P = I\u00b2R\n",
         encoding="utf-8",
     )
     got = {(note.front, note.back) for note in generate_deck(path).notes}
     told = ("Mechanical energy = ?", "kinetic energy + potential energy = total energy stored")
     assert told in got
     assert not any("600" in f"{front} {back}" for front, back in got)  # a sum worked out
+    assert not any("so" in back.split() for _, back in got)  # two formulas, not one said twice

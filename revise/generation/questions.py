@@ -2321,6 +2321,9 @@ _FORMULA = re.compile(
 
 
 _HELD_EQUALS = "\ue000"  # a second equals sign, held while the first is matched
+_CHAIN_BREAK = re.compile(
+    r"[,;:]|\b(?:so|and|then|thus|hence|therefore|which|where|when|if)\b", re.I
+)
 _NAMED_FORMULA = re.compile(
     r"\b(?:the\s+)?(?:formula|equation)\s+(?P<formula>[^\s=]{1,12}\s*=\s*[^=,;]{1,60})$", re.I
 )
@@ -2432,6 +2435,8 @@ def formula(sentence: str) -> list[Question]:
             return [Question(front, equation, Shape.FORMULA, 12.0)]
     match = _FORMULA.match(sentence.strip())
     chained = sentence.count("=") == 2 and not re.search(r"\d", sentence)
+    # (but "ε = I(R + r) so ε = V + Ir" is two formulas, a word between them)
+    chained = chained and not _CHAIN_BREAK.search(sentence.split("=")[1])
     if not match and chained:
         # "Net assets = total assets - total liabilities = total equity": one quantity said
         # two ways, both the answer (never "Q = mcΔT = 4.18 x 50 x 10", a sum worked out)
