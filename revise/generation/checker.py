@@ -297,6 +297,7 @@ def answer_items(note: NoteData, face: CardFace) -> list[str]:
 # 1 --------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # the cards drawn from one line look in the same span
 def plain_span(text: str) -> str:
     """Source text with markup and whitespace folded away, for finding an answer in it."""
     text = display_maths(text) or plain_maths(text)  # maths as the cards write it
