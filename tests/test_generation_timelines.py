@@ -111,3 +111,21 @@ def test_a_thinker_over_a_dated_work_is_not_asked_as_a_term(tmp_path: Path) -> N
     fronts = [note.front for note in notes]
     assert len(notes) == 2
     assert not any(front.startswith(("What is", "What are")) for front in fronts)
+
+
+def test_a_thing_done_to_in_a_month_asks_what_happened_then(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "spain notes\n\n"
+        "THE REPUBLIC 1931-36\n"
+        "• jan 1932 - church schools closed (law on religious orders) to cut church power\n"
+        "• may 1931 - church buildings burned in madrid + malaga\n",
+    )
+    # not "When did church schools close ... to cut church power?"
+    assert cards == {
+        "What happened in jan 1932?": (
+            "Church schools closed (law on religious orders) to cut church power"
+        ),
+        # "may" opens a date, not a rule said of the section
+        "What happened in may 1931?": "Church buildings burned in madrid + malaga",
+    }

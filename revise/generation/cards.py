@@ -1339,7 +1339,7 @@ def _passage_drafts(
         named_back: list[Option] = []  # asking for the subject a pronoun stood for
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
         terms_asked: list[Draft] = []  # the card that hides a defined term
-        month_events: list[Option] = []  # what happened in a month, after its deletions
+        what_happened: list[Option] = []  # what happened on a date, after its other cards
         law = passage.label if block.kind is BlockKind.HEADING else ""
         shapes = shaped_questions(
             sentence,
@@ -1383,8 +1383,8 @@ def _passage_drafts(
                 besides.append(Draft([option]))
             elif shaped.shape in FALLBACK_SHAPES and shaped is not done:
                 fallbacks.append(option)
-            elif shaped.shape == Shape.MONTH_EVENT:
-                month_events.append(replace(option, stands_in=True))
+            elif shaped.shape == Shape.WHAT_HAPPENED:
+                what_happened.append(replace(option, stands_in=True))
             else:
                 options.append(option)
         # "He ...", "The first ...", "This property ...": the subject is elsewhere.
@@ -1429,7 +1429,7 @@ def _passage_drafts(
         if not options and not fallbacks and not vague and block.kind is BlockKind.ITEM:
             followed_from = _what_follows(sentence, context, source)
             options = [followed_from] if followed_from else []
-        options = [*options, *month_events] or fallbacks[:1] or named_back[:1]
+        options = [*options, *what_happened] or fallbacks[:1] or named_back[:1]
         owner = not vague and index == 0 and owned
         owner = owner and _owner_cloze(passage, sentence, vocabulary, title, source)
         if owner:
@@ -1715,7 +1715,7 @@ def _ruled(fragment: str) -> bool:
     """ "must be sufficient ...", "does NOT apply to revocation", "cannot be revoked": a rule
     without its subject, opened by a modal or a negated verb."""
     first = fragment.split()[0] if fragment.split() else ""
-    return first in _RULE_STARTS
+    return first in _RULE_STARTS and not TIMELINE_DATE.match(fragment)  # ("may 1931 - ...")
 
 
 _RULE_STARTS = frozenset(
@@ -2629,8 +2629,26 @@ def _question(
     question = _when_question(clause, vocabulary)
     if not question or len(question.split()) > MAX_PROMPT_WORDS or is_boilerplate(question):
         return None
+    if question.startswith("When did ") and _done_to_a_thing(clause, vocabulary):
+        return None
     note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
     return Option(note, answer, target.score, question)
+
+
+def _done_to_a_thing(clause: str, vocabulary: Vocabulary) -> bool:
+    """ "Bus firebombed near Anniston", "church land nationalised (idea from talleyrand) to pay
+    debt": a thing, then a past that is also its participle with no object after it, is what was
+    done to the thing (no "When did bus firebomb ...?"), where a person's name would have acted
+    ("Gandhi walked to the sea")."""
+    tokens = clause.split()
+    verb = next((i for i, token in enumerate(tokens) if i and past_to_base(token)), None)
+    if verb is None or verb + 1 >= len(tokens) or not done_to_subject(tokens[verb]):
+        return False
+    after = tokens[verb + 1].casefold()
+    if not after.startswith("(") and (after not in PREPOSITIONS or after == "to"):
+        return False  # "... agreed to remove the missiles": what someone did
+    subject = [word.casefold() for word in tokens[:verb]]
+    return all("NOUN" in lemmas(word) and word not in vocabulary.names for word in subject)
 
 
 def _deed_drafts(

@@ -500,8 +500,9 @@ def dated(sentence: str) -> list[Question]:
     # ("revolutionary calendar (months like thermidor, ...)": the aside says what it was)
     event = bare if len(words(bare)) >= MIN_CONTENT_WORDS else event.strip()
     clause = split_clause(capital(event))
-    if clause is not None and clause.aux == "did":
-        return []  # "the Third Estate declared itself ...": asked "When did ...?"
+    done = clause is not None and clause.aux == "did"
+    if done and not date["year"]:
+        return []  # "28 July: A-H declared war on Serbia": asked "When did ...?", or not at all
     if len(event.split()) > MAX_ANSWER_WORDS:
         event = re.split(r",\s+(?![^()]*\))|;\s+", event, maxsplit=1)[0]
     too_long = len(event.split()) > MAX_ANSWER_WORDS
@@ -511,7 +512,9 @@ def dated(sentence: str) -> list[Question]:
         # name, asked for its date, where what it was makes no answer ("... treaty: usa")
         return [Question(_when_was(named["name"].strip()), date["when"], Shape.EFFECT, 10.8)]
     if len(words(event)) >= MIN_CONTENT_WORDS and not too_long:
-        on, shape = ("on", Shape.EFFECT) if date["day"] else ("in", Shape.MONTH_EVENT)
+        on = "on" if date["day"] else "in"
+        # ("the Third Estate declared itself ...": asked "When did ...?" first)
+        shape = Shape.EFFECT if date["day"] and not done else Shape.WHAT_HAPPENED
         front = finish_question(f"What happened {on} {date['when']}{match['aside'] or ''}")
         return [Question(front, capital(event), shape, 10.8)]
     return []

@@ -84,9 +84,9 @@ class Shape:
     OBJECT = "object"
     IDENTITY = "identity"
     REMARKED = "remarked"  # a term hidden in the line that remarks on it ("gabions - ...")
-    # "What happened in March 1912?": asked where hiding the date in the line makes no card
-    # ("[March 1912] - window-smashing campaign ..." asks the event's date)
-    MONTH_EVENT = "month event"
+    # "What happened in March 1912?": asked where hiding the date in the line, or asking
+    # "When did ...?" of it, makes no card ("[March 1912] - window-smashing campaign ...")
+    WHAT_HAPPENED = "what happened"
 
 
 FALLBACK_SHAPES = frozenset([Shape.OBJECT, Shape.IDENTITY, Shape.REMARKED])
