@@ -800,3 +800,15 @@ def test_a_note_marked_with_chevrons_is_a_point_without_them(tmp_path: Path) -> 
     shown = [f"{note.front} {note.back}" for note in notes]
     assert any("Windows held about" in card for card in shown)
     assert not [card for card in shown if ">>" in card]
+
+
+def test_what_a_quotation_is_good_for_in_an_essay_is_no_card(tmp_path: Path) -> None:
+    text = (
+        "AMBITION\n\n"
+        '"I have no spur to prick the sides of my intent" - Macbeth, Act 1\n'
+        "-> he admits only ambition drives him\n"
+        ">> key quote for Banquo comparison essays\n"
+    )
+    shown = [f"{note.front} {note.back}" for note in deck_notes(tmp_path, text, "quotes.txt")]
+    assert any("ambition drives him" in card for card in shown)
+    assert not [card for card in shown if "essays" in card]

@@ -3045,3 +3045,14 @@ def test_a_note_apps_lines_are_each_a_fact_and_its_tags_no_text(tmp_path: Path) 
     # the line after "coenzyme A" is not run into it: Obsidian shows each line as a line
     assert not [card for card in shown if "coenzyme A Carbon" in card]
     assert any("decarboxylation" in card for card in shown)
+
+
+def test_a_meaning_that_opens_on_a_describing_participle_is_defined(tmp_path: Path) -> None:
+    # "combined" describes "market share", the noun that says what the term is
+    cards = questions(
+        tmp_path,
+        "# Market structures\n\n"
+        "- Concentration ratio = combined market share of the largest n firms\n"
+        "- Pure monopoly = one firm is the whole industry\n",
+    )
+    assert cards["What is concentration ratio?"] == "Combined market share of the largest n firms"

@@ -32,7 +32,10 @@ NOTE_TO_SELF = Guarded(
         r"|^\W*last\s+(?:updated|modified|edited)\b"
         r"|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
         r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b"
-        r"|\b(?:above|below)\b(?=[^.!?]*\bsee\b)",
+        r"|\b(?:above|below)\b(?=[^.!?]*\bsee\b)"
+        # "key quote for Birling essays", "good quote for the power question": what a line is
+        # good for in the writer's answers
+        r"|^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b",
         re.I,
     )
 )

@@ -553,10 +553,25 @@ def _describing_participle(meaning: str) -> bool:
     """ "organised group that tries to ...", "elected body of ...": a participle describing the
     noun that names what the term is, not what was done to it ("prevented by ordering")."""
     tokens = re.findall(r"[\w'\u2019-]+|[,;]", meaning)
-    if len(tokens) < 2 or tokens[1].casefold() in PREPOSITIONS or not can_be(tokens[1], "NOUN"):
+    # the noun may be a compound: "combined market share of the largest firms"
+    end = 1
+    while (
+        end < min(len(tokens), MAX_COMPOUND_NOUN + 1)
+        and tokens[end].casefold() not in (*PREPOSITIONS, *_AFTER_THE_NOUN)
+        and can_be(tokens[end], "NOUN")
+    ):
+        end += 1
+    if end == 1:
         return False
-    after = tokens[2].casefold() if len(tokens) > 2 else ""
-    return after in ("", ",", ";", "that", "which", "who", "whose", "where", "of")
+    after = tokens[end].casefold() if len(tokens) > end else ""
+    return after in ("", *_AFTER_THE_NOUN)
+
+
+# what goes on after the noun a participle describes: "... group that tries", "... share of"
+_AFTER_THE_NOUN = (",", ";", "that", "which", "who", "whose", "where", "of")
+
+
+MAX_COMPOUND_NOUN = 3  # "market share", "blood glucose level": nouns that name one thing
 
 
 def _one_of_a_kind(shown: str, meaning: str) -> bool:
