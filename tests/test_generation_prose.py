@@ -228,3 +228,69 @@ def test_a_noun_that_does_something_at_a_quantity_is_a_fact_not_an_order(tmp_pat
     shown = "\n".join(hidden(notes))
     assert "Light travels at [300,000] km/s in a vacuum." in shown
     assert "Iron melts at [1538] °C." in shown  # a short sentence, its number no word
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Printing\n\nThe first printing press in England was set up by William Caxton in "
+        "1476.[3] Because paper was cheap by then, printed books soon outsold copied ones, and "
+        "this change is called the **print revolution**.\n",
+    )
+    fronts = [*asked(notes), *hidden(notes)]
+    assert any("[print revolution]" in front for front in fronts)
+    assert not any("[3]" in front or "1476.\\[3\\]" in front for front in fronts)
+
+
+def test_the_authors_term_before_a_colon_is_asked_by_what_it_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Cells\n\nEvery cell is wrapped in a thin layer called the **cell membrane**: a barrier "
+        "that controls what enters and leaves the cell.\n\nEvolution by natural selection rests "
+        "on the **survival principle**: individuals better suited to their surroundings leave "
+        "more offspring, so their features spread.\n",
+    )
+    questions = asked(notes)
+    assert questions["What is the cell membrane?"] == (
+        "A barrier that controls what enters and leaves the cell"
+    )
+    assert questions["What does the survival principle state?"] == (
+        "Individuals better suited to their surroundings leave more offspring"
+    )
+
+
+def test_what_a_thing_is_needed_or_used_for_is_asked(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Minerals\n\nPlants take up several minerals from the soil. Magnesium is needed for "
+        "chlorophyll. Nitrates are used for making amino acids and proteins.\n",
+    )
+    questions = asked(notes)
+    assert questions["What is magnesium needed for?"] == "Chlorophyll"
+    assert questions["What are nitrates used for?"] == "Making amino acids and proteins"
+
+
+def test_a_clause_after_a_semicolon_is_a_fact_of_its_own(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Rocks\n\n**Igneous rock** is formed when magma cools and sets into crystals; "
+        "**sedimentary rock** is formed when layers of sediment are pressed together over "
+        "millions of years.\n",
+    )
+    assert "[Igneous rock] is formed when magma cools and sets into crystals." in hidden(notes)
+    assert (
+        "[Sedimentary rock] is formed when layers of sediment are pressed together over "
+        "millions of years."
+    ) in hidden(notes)
+
+
+def test_a_which_is_clause_after_a_term_is_asked_as_its_meaning(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Water in plants\n\nPlants lose water by transpiration, which is the loss of "
+        "water vapour through the stomata. The rate of transpiration, which is the speed of "
+        "this loss, rises in warm weather.\n",
+    )
+    questions = asked(notes)
+    assert questions["What is transpiration?"] == "The loss of water vapour through the stomata"
+    assert list(questions).count("What is transpiration?") == 1

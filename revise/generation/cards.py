@@ -44,6 +44,7 @@ from revise.generation.clauses import (
     tied_to,
     trailing_point,
     under_whose,
+    used_for,
     what_became,
     what_it_shows,
     which_did,
@@ -179,8 +180,10 @@ from revise.generation.questions import (
     rule_name,
     rule_parts,
     tells_facts,
+    term_explained,
     translated_example,
     translation,
+    which_is,
     who,
     why,
 )
@@ -290,9 +293,10 @@ _OPENER = re.compile(
 _CITATION = Guarded(re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]"))
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
 _SENTENCE_END = re.compile(
-    r"([.!?][\"'\u201d\u2019)]*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
+    r"([.!?][\"'\u201d\u2019)]*(?:\\?\[\d{1,3}\\?\])*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
     r"\s+(?=[A-Z0-9\"'\u201c\u2018(]|e\.g\.\s)"
-)  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins
+)  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins; a footnote
+# mark after a full stop ("... in sequence.[1] Because ...") goes with the sentence it closes
 # "V = IR <- learn this one!!": to oneself
 _POINTER = Guarded(re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$"))
 # A short bracket with a figure after a sentence's end goes with that sentence: where a
@@ -1154,7 +1158,7 @@ def _passage_drafts(
         # "R v Roberts (1971): girl jumped out of a moving car ... V's reaction was
         # foreseeable": the facts, then what was held, on one line.
         held = _held_sentence(block)
-    spans = _facts_apart(_with_term_heads(block))
+    spans = _facts_apart(_with_term_heads(block), block.terms)
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         sentence, named_line, inserted = resolutions[index]
@@ -1478,14 +1482,20 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-def _facts_apart(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _facts_apart(
+    spans: list[tuple[int, int, str]], terms: tuple[str, ...] = ()
+) -> list[tuple[int, int, str]]:
     """A sentence that says two things of one subject, the second opening on a pronoun after
     ", and" or ";", as two sentences, each a card of its own: "Pompey fled to Egypt after
     Pharsalus, and he was murdered there" -> "Pompey fled to Egypt after Pharsalus." and "He
-    was murdered there." (whose "He" is then read as Pompey)."""
+    was murdered there." (whose "He" is then read as Pompey). So too a clause after ";" that
+    opens on the author's term ("...; **secondary succession** happens where ...")."""
+    marked = [re.escape(term) for term in terms if term[:1].islower()]
+    opens_on_term = re.compile(rf";\s+(?=(?:{'|'.join(marked)})\s)") if marked else None
     apart = []
     for start, end, raw in spans:
         match = _SECOND_FACT.search(raw) or _CONTRASTED.search(raw)
+        match = match or (opens_on_term.search(raw) if opens_on_term else None)
         first = raw[: match.start()] if match else ""
         second = raw[match.end() :] if match else ""
         pronoun = second.split(" ", 1)[0] in ("he", "she", "it", "they")
@@ -2347,6 +2357,8 @@ def shaped_questions(
         *case_rule(sentence, case, about or section),
         *formula(sentence),
         *bracketed_law(sentence),
+        *term_explained(sentence, terms),
+        *which_is(sentence),
         *condition(sentence),
         *why(sentence, names),
         *otherwise(sentence, names),
@@ -2359,6 +2371,7 @@ def shaped_questions(
         *superlative(sentence, names),
         *made_so(sentence, names),
         *required(sentence, names),
+        *used_for(sentence, names),
         *comparison(sentence, names),
         *examples(sentence, names),
         *quotation(sentence),

@@ -1050,8 +1050,14 @@ def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str
         return ""
     if all(found[:1].islower() and any(ch.isupper() for ch in found[1:]) for _, found in spellings):
         return f"changes the notes' spelling of {spellings[0][1]!r}"
+    # "...; secondary succession happens where ...": a whole clause after a semicolon is a
+    # sentence of its own, not a piece of one
+    own_clause = _whole_clause(text)
     mid_line = [
-        at for at, found in spellings if re.search(r"(?:[;,]|\s[-\u2013\u2014])\s*$", span[:at])
+        at
+        for at, found in spellings
+        if re.search(r"(?:[;,]|\s[-\u2013\u2014])\s*$", span[:at])
+        and not (own_clause and span[:at].rstrip().endswith(";"))
     ]
     if len(mid_line) == len(spellings):
         return "starts in the middle of a line of the notes"
@@ -1102,6 +1108,12 @@ def _is_title(text: str) -> bool:
         return False
     names = [word for word in words if word.casefold() not in MONTHS]
     return len(names) >= 3 and all(word[:1].isupper() for word in names)
+
+
+def _whole_clause(text: str) -> bool:
+    """ "Secondary succession happens where ...": a subject of its own and its verb."""
+    clause = split_clause(text.replace("[", "").replace("]", ""))
+    return clause is not None and bool(clause.subject)
 
 
 def _has_verb(text: str) -> bool:

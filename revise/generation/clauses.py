@@ -1162,6 +1162,39 @@ def required(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(what), Shape.IDENTITY, 10.2)]
 
 
+_USED_FOR = re.compile(
+    r"^(?P<subject>[^-\u2013\u2014,;:()]{2,60}?)\s+(?P<be>is|are|was|were)\s+"
+    r"(?:(?:mainly|mostly|often|usually|also|widely|commonly)\s+)?"
+    r"(?P<verb>needed|used|required)\s+(?P<prep>for|in)\s+(?P<what>[^;:]+?)\.?$",
+    re.I,
+)
+
+
+_PART_OF = frozenset(["some", "most", "much", "many", "part", "few", "several", "any"])
+
+
+def used_for(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Phosphate is needed for ATP, DNA and phospholipids" -> "What is phosphate needed
+    for?": what a thing serves, where its subject names it."""
+    match = _USED_FOR.match(sentence.strip())
+    if not match:
+        return []
+    subject = match["subject"].split()
+    # ("Nitrates are used ...": a plural noun the dictionary also knows as a verb's "-s" form,
+    # a subject all the same before its "are")
+    if not (good_subject(subject) or good_subject(["The", *subject])):
+        return []
+    if subject[0].casefold() in _PART_OF:
+        return []  # "Some glucose is used in respiration": only part of it, the rest elsewhere
+    what = _answer(match["what"])
+    if not words(what) or what.split()[0].casefold() in (*PRONOUNS, "this", "that", "these"):
+        return []
+    shown = subject_phrase(subject, names)
+    be, verb, prep = (match[part].casefold() for part in ("be", "verb", "prep"))
+    front = finish_question(f"What {be} {shown} {verb} {prep}")
+    return [Question(front, capital(what), Shape.RELATION, 10.4)]
+
+
 _RELATION_LEAD = re.compile(
     r"^(?:(?:first|next|then|also|finally|so|thus|hence|therefore),?\s+)?"
     r"(?:(?:we|you)\s+(?:must|should|need\s+to)\s+)?(?:(?:understand|note|remember|recall)\s+that\s+)?"

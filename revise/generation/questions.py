@@ -2271,6 +2271,71 @@ def named_law(statement: str, name: str) -> list[Question]:
     return [Question(front, name.strip(), Shape.DEFINITION, 13.0)]
 
 
+def term_explained(sentence: str, terms: tuple[str, ...]) -> list[Question]:
+    """ "It is based on the **stored program concept**: instructions and data are both stored
+    in the same main memory ..." -> "What is the stored program concept?": a sentence that
+    ends on the author's term, and a colon before what that term is."""
+    for term in terms:
+        # (after an article: "UDP is **connectionless**: ..." says what UDP is like)
+        said = rf"(?<=\s)(?P<the>the|a|an)\s+{re.escape(term)}:\s+(?P<meaning>\S.+)$"
+        match = re.search(said, sentence, re.I)
+        if not match or len(words(term)) > MAX_TERM_WORDS or not _names_a_thing(term):
+            continue
+        if re.search(r"\d", term) or term.split()[0].casefold() in PRONOUNS:
+            continue  # "has **9 members**: the Governor, ...": a count, then who they are
+        meaning = match["meaning"].rstrip(" .")
+        if "=" in meaning or _leaks(term, meaning) or _names_members(meaning):
+            continue  # "... the stages: G1, S, G2": what it has, listed, not what it is
+        answer = _short(meaning) or _first_part_that_fits(meaning, term)
+        if not answer:
+            continue
+        shown = " ".join(lower_first(term.split(), frozenset()))
+        idea = term.split()[-1]
+        if _NAMED.fullmatch(idea) or idea.casefold() in _IDEAS:
+            # "the stored program concept: instructions and data are ...": what an idea says
+            front = finish_question(f"What does the {shown} state")
+        elif states_about(term, answer) or split_clause(capital(answer)) is not None:
+            continue  # "a problem: the CPU can't ...": a remark on it, not what it is
+        else:
+            shown = f"{match['the'].casefold()} {shown}"
+            front = finish_question(f"What {'are' if is_plural(term) else 'is'} {shown}")
+        return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
+    return []
+
+
+_IDEAS = frozenset(["concept", "idea", "assumption", "paradigm"])  # besides a law's _NAMED kinds
+
+
+# "... by photosynthesis, which is the process of ...": a term, and what it is, hung on it
+_WHICH_IS = re.compile(
+    r"(?<=\s)(?P<term>[a-z][a-z-]{3,}(?:\s+[a-z][a-z-]{3,}){0,2}),\s+which\s+(?P<verb>is|are)\s+"
+    r"(?P<meaning>(?:a|an|the)\s[^;:()]+?)\s*(?:[;:(]|\.?$)"
+)
+
+
+def which_is(sentence: str) -> list[Question]:
+    """ "Plants make glucose by photosynthesis, which is the process of turning light energy
+    into chemical energy" -> "What is photosynthesis?": a term that a "which is" clause after
+    it says the meaning of."""
+    match = _WHICH_IS.search(sentence)
+    if not match:
+        return []
+    before = sentence[: match.start()].split()
+    term = match["term"]
+    if before and before[-1].casefold() in ("of", "and", "or"):
+        return []  # "the rate of photosynthesis, which is ...": the term began earlier
+    if any(is_stopword(word) or is_verb_form(word) for word in term.split()):
+        return []  # "then slows, which is ...": a verb's clause, not a term
+    if not _names_a_thing(term) or _leaks(term, match["meaning"]):
+        return []
+    meaning = re.split(r",\s+(?:and|but|so|while)\b", match["meaning"])[0]
+    answer = _short(meaning) or _first_part_that_fits(meaning, term)
+    if not answer or len(words(answer)) < MIN_MEANING_WORDS:
+        return []
+    front = finish_question(f"What {match['verb']} {term}")
+    return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
+
+
 # "... for long (the competitive exclusion principle, Gause 1934).": a statement, then its name
 _NAME_IN_BRACKETS = re.compile(
     r"^(?P<statement>[A-Z][^()]{20,}?)\s*\((?P<name>the\s+[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}?"
