@@ -123,6 +123,7 @@ from revise.generation.language import (
     content_tokens,
     counted,
     given_by_context,
+    is_label_phrase,
     is_number_word,
     is_stopword,
     is_verb_form,
@@ -1531,7 +1532,8 @@ def _run_in_label(passage: Passage) -> Passage:
         rest = block.text[after.end() :]
         first = sentences(rest)[0][2] if sentences(rest) else ""
         heads = term.endswith(":") or _heads(label, first)  # "**Main idea:**" closes on its colon
-        if not _whole_clause(capitalised(first)) or not heads:
+        # ("**Key point:**" names no term whatever follows it)
+        if not is_label_phrase(label) and (not _whole_clause(capitalised(first)) or not heads):
             return passage
         offset = after.end()
         breaks = tuple((max(at - offset, 0), line) for at, line in block.breaks)

@@ -50,6 +50,7 @@ from revise.generation.fields import REPUTED
 from revise.generation.grammar import capitalised, split_clause
 from revise.generation.language import (
     ARROW,
+    COORDINATORS,
     EXAMPLE_OPENER,
     abbreviation_letters,
     abbreviations_in,
@@ -384,7 +385,7 @@ def _check_prompt_lengths(faces: list[tuple[int, NoteData, CardFace]]) -> list[F
 def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     if note.kind is not NoteKind.CLOZE:
         return []
-    from revise.generation.language import is_number_word, is_stopword, zipf
+    from revise.generation.language import is_label_phrase, is_number_word, is_stopword, zipf
 
     findings = []
     segments = _segments(note.front)
@@ -404,6 +405,11 @@ def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[F
             findings.append(_finding(4, face.prompt, f"deletion {text!r} is part of a word"))
         elif _MARKUP.search(text):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} swallows markup"))
+        elif not before.strip() and re.match(r"\s*(?::|[-\u2013\u2014]\s)", after) and (
+            is_label_phrase(text)
+        ):
+            message = f"deletion {text!r} is the label over the point, not a term of it"
+            findings.append(_finding(4, face.prompt, message))
         elif len(tokens) == 1 and shouted_verb(tokens[0]):
             message = f"deletion {text!r} is a verb written in capitals for stress"
             findings.append(_finding(4, face.prompt, message))
@@ -1828,6 +1834,9 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         or compared_clause(follows[1])
     ):
         return [_finding(14, face.prompt, "a thing asked as a happening ('What follows when X?')")]
+    opening = face.answer.split()[0].casefold() if face.answer.split() else ""
+    if opening in COORDINATORS:
+        return [_finding(14, face.prompt, f"the answer opens on {opening!r}: a clause cut loose")]
     garbled = _garbled_template(prompt, face.answer)
     if garbled:
         return [_finding(14, face.prompt, garbled)]

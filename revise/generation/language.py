@@ -63,6 +63,23 @@ LABEL_WORDS = word_set(
     """
 )
 
+# Words that join two clauses: an answer opening on one is the rest of a sentence, not a thing.
+COORDINATORS = word_set("and but or nor")
+
+# The generic nouns a label over a point adds to a label word ("Key point", "Main idea").
+_LABEL_NOUNS = word_set("point points idea ideas")
+MAX_LABEL_PHRASE_WORDS = 3
+
+
+def is_label_phrase(text: str) -> bool:
+    """ "Key point", "Important note", "Exam tip": words that introduce a point, made only of
+    label words, so they name no term however they are emphasised."""
+    tokens = [token.casefold() for token in re.findall(r"[A-Za-z][\w'\u2019-]*", text)]
+    return 1 <= len(tokens) <= MAX_LABEL_PHRASE_WORDS and all(
+        token in LABEL_WORDS or token in _LABEL_NOUNS for token in tokens
+    ) and any(token in LABEL_WORDS for token in tokens)
+
+
 # Titles written short before a name: "Maj. Rudolf Anderson", "Dr. Jones".
 TITLES = word_set(
     "mr mrs ms dr prof st lt gen col sgt capt maj adm cdr cmdr brig rev gov sen rep pres hon fr jr"

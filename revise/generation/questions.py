@@ -37,6 +37,7 @@ from revise.generation.language import (
     ARROW,
     AUXILIARIES,
     CASE_LABEL,
+    COORDINATORS,
     DONE_TO,
     LABEL_WORDS,
     MAIN_VERBS,
@@ -44,6 +45,7 @@ from revise.generation.language import (
     PRONOUNS,
     STANCE_VERBS,
     cue_words,
+    is_label_phrase,
     is_number_word,
     is_stopword,
     is_verb_form,
@@ -898,12 +900,20 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         not plain
         or plain in LABEL_WORDS
         or all(t in LABEL_WORDS or is_stopword(t) for t in plain.split())
+        or is_label_phrase(term)  # "Key point: ...": a label over the point, not its term
     ):
         return False
     if any(char.isdigit() for char in term) and not re.search(r"[A-Za-z]{3}", term):
         return False
     if strict and any(is_verb_form(t) and not t.endswith("ing") for t in tokens):
         return False
+    if any(
+        "ADV" in lemmas(word.casefold())
+        and "NOUN" not in lemmas(word.casefold())
+        and (then.casefold() in AUXILIARIES or verb_base(then.casefold(), "VBZ"))
+        for word, then in zip(tokens, tokens[1:], strict=False)
+    ):
+        return False  # "conservation often means managing ...": a clause, not a term
     return all(
         is_noun_phrase_word(t) or is_stopword(t) or _headed_by_article(tokens[: i + 1])
         for i, t in enumerate(tokens)
@@ -1386,6 +1396,8 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     if outcome.split()[0].casefold() in ("you", "us", "them", "him", "her", "me"):
         return []  # "allows you to dip into ...": what it lets someone do, asked as such
     said_next = match["effect"].split()[0].casefold()
+    if said_next in COORDINATORS:
+        return []  # "Biodiversity increases and the biomass ...": the verb takes no object
     if said_next in MAIN_VERBS or (
         (verb_base(said_next, "VBZ") or verb_base(said_next, "VBD"))
         and not lemmas(said_next).get("NOUN")
