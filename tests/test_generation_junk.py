@@ -37,8 +37,8 @@ def test_a_label_over_a_point_is_never_the_answer(tmp_path: Path) -> None:
     text = (
         "# The Cold War\n\n## Containment\n\n"
         "**Key point:** the Marshall Plan gave about $13 billion of aid to rebuild Western "
-        "Europe – partly to stop communism spreading.\n\n## Detente\n\n"
-        "**Key point:** arms control often means limiting the number of missiles – e.g. "
+        "Europe \u2013 partly to stop communism spreading.\n\n## Detente\n\n"
+        "**Key point:** arms control often means limiting the number of missiles \u2013 e.g. "
         "SALT I in 1972.\n"
     )
     notes = deck_notes(tmp_path, text)
@@ -63,3 +63,46 @@ def test_a_verb_with_no_object_is_not_asked_what_it_acts_on(tmp_path: Path) -> N
     line = "Species diversity generally increases and the soil depth increases too.\n"
     card = basic("What does species diversity generally increase?", "And the soil depth", 1)
     assert 14 in flagged(line, card)
+
+
+def test_nothing_or_everything_is_no_term_to_define(tmp_path: Path) -> None:
+    text = (
+        "# Philosophy of religion\n\n- The problem of evil\n    - Logical problem\n"
+        "        - Mackie (1955)\n"
+        "        - an omnipotent, omnibenevolent God would remove all evil\n"
+        "    - Free will defence\n"
+        "        - Plantinga - free creatures must be able to choose wrong\n"
+        "        - 1. Moral evil\n            - nothing is the source of its own goodness\n"
+        "        - 2. Natural evil\n            - earthquakes and disease cause suffering\n"
+        "    - Soul-making theodicy\n        - Hick - evil develops virtues like courage\n"
+        "        - epistemic distance = God hides so faith is free\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text)]
+    assert "What is epistemic distance?" in fronts
+    assert not any(front.startswith("What is nothing") for front in fronts)
+    line = "- nothing is the source of its own goodness\n"
+    card = basic("What is nothing?", "The source of its own goodness", 1)
+    assert 14 in flagged(line, card)
+
+
+def test_a_person_or_a_heading_of_kinds_is_not_asked_what_it_is(tmp_path: Path) -> None:
+    text = (
+        "# Philosophy of religion\n\n- The problem of evil\n    - Logical problem\n"
+        "        - Mackie\n            - The Miracle of Theism (1982)\n"
+        "            - evil and omnipotence cannot both exist\n"
+        "    - Soul-making theodicy\n        - Hick - evil develops virtues like courage\n"
+        "        - epistemic distance = God hides so faith is free\n"
+        "- Miracles\n    - kinds (Hume names two, here both)\n"
+        "        - violation\n            - a breach of a law of nature by a god\n"
+        "        - coincidence\n            - an ordinary event read as a sign\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    fronts = [note.front for note in notes]
+    assert "What is epistemic distance?" in fronts
+    assert "What is Mackie?" not in fronts
+    assert not any(front.casefold().startswith("kinds") for front in fronts)
+    assert not any(note.back and note.back.startswith("Kinds") for note in notes)
+    work = "- Mackie - The Miracle of Theism (1982)\n"
+    assert 14 in flagged(work, basic("What is Mackie?", "The Miracle of Theism (1982)", 1))
+    kinds = "- kinds (Hume names two, here both)\n"
+    assert 11 in flagged(kinds, cloze("Kinds ([Hume] names two, here both)", 1))

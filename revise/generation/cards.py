@@ -175,6 +175,7 @@ from revise.generation.questions import (
     marked_holding,
     named_law,
     named_rule,
+    names_its_items,
     otherwise,
     paradigm,
     plural_then_verb,
@@ -1279,6 +1280,8 @@ def _passage_drafts(
                 continue
         if first_under and owned and _person_like(subject):
             first_under = ""  # "Kant" over "- Critique of Pure Reason (1781)": no "What is Kant?"
+        if names_its_items(sentence):
+            continue  # "types (Swinburne has 5)": a heading over the items below, no fact
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
             where = SourceRef(path, passage.label_line, source.end)

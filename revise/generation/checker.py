@@ -52,6 +52,7 @@ from revise.generation.language import (
     ARROW,
     COORDINATORS,
     EXAMPLE_OPENER,
+    INDEFINITE_PRONOUNS,
     abbreviation_letters,
     abbreviations_in,
     given_by_context,
@@ -62,7 +63,13 @@ from revise.generation.language import (
 )
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.plaintext import DATED_ENTRY
-from revise.generation.questions import CONDITION_WORDS, DASH, capital, shouted_form
+from revise.generation.questions import (
+    CONDITION_WORDS,
+    DASH,
+    capital,
+    names_its_items,
+    shouted_form,
+)
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 from revise.generation.targets import (
     ION_CHARGE,
@@ -405,8 +412,10 @@ def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[F
             findings.append(_finding(4, face.prompt, f"deletion {text!r} is part of a word"))
         elif _MARKUP.search(text):
             findings.append(_finding(4, face.prompt, f"deletion {text!r} swallows markup"))
-        elif not before.strip() and re.match(r"\s*(?::|[-\u2013\u2014]\s)", after) and (
-            is_label_phrase(text)
+        elif (
+            not before.strip()
+            and re.match(r"\s*(?::|[-\u2013\u2014]\s)", after)
+            and (is_label_phrase(text))
         ):
             message = f"deletion {text!r} is the label over the point, not a term of it"
             findings.append(_finding(4, face.prompt, message))
@@ -1002,6 +1011,8 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []
     if text.endswith(":"):
         return [_finding(11, face.prompt, "a lead-in to a list: the card stops before the fact")]
+    if names_its_items(text):
+        return [_finding(11, face.prompt, "a heading over a list ('Types (...)'), no fact")]
     if _split_off(text, note, texts):
         return [_finding(11, face.prompt, "a phrase split off the sentence before it")]
     if _is_title(text) and not DATED_ENTRY.match(text):  # ("1962 - Cuban Missile Crisis")
@@ -1898,6 +1909,8 @@ def _garbled_template(prompt: str, answer: str) -> str:
         RELATION_NAMES,
         count_asked,
         is_plural,
+        names_a_dated_work,
+        names_its_items,
         opens_on_a_verb,
         reads_as_prose,
         states_about,
@@ -1925,6 +1938,10 @@ def _garbled_template(prompt: str, answer: str) -> str:
     defined = _ASKS_WHAT_IT_IS.match(prompt)
     if defined and _ASKS_FOR_A_STATEMENT.match(defined["term"]):
         defined = None  # "What is the cause of the Berlin Blockade?" is answered by a statement
+    if defined and defined["term"].split()[0].casefold() in INDEFINITE_PRONOUNS:
+        return "a pronoun asked as a term ('What is nothing?')"
+    if defined and (names_its_items(answer) or names_a_dated_work(defined["term"], answer)):
+        return "a heading or a person's work asked as what a term is ('What is Kant?')"
     if defined and states_about(defined["term"], answer):
         # "What is urea? :: Some reabsorbed by diffusion", "What are the metals of
         # Resistivity? :: rho increases with temperature": the answer is no meaning

@@ -36,6 +36,13 @@ STOPWORDS = word_set(
 )
 
 PRONOUNS = word_set("he she it they we i you this these that those his her its their our him them")
+# Words that stand for no thing in particular: "nothing is the cause of itself" defines nothing.
+INDEFINITE_PRONOUNS = word_set(
+    """
+    nothing something anything everything nobody somebody anybody everybody none no-one
+    someone anyone everyone
+    """
+)
 
 AUXILIARIES = word_set(
     """
@@ -75,9 +82,11 @@ def is_label_phrase(text: str) -> bool:
     """ "Key point", "Important note", "Exam tip": words that introduce a point, made only of
     label words, so they name no term however they are emphasised."""
     tokens = [token.casefold() for token in re.findall(r"[A-Za-z][\w'\u2019-]*", text)]
-    return 1 <= len(tokens) <= MAX_LABEL_PHRASE_WORDS and all(
-        token in LABEL_WORDS or token in _LABEL_NOUNS for token in tokens
-    ) and any(token in LABEL_WORDS for token in tokens)
+    return (
+        1 <= len(tokens) <= MAX_LABEL_PHRASE_WORDS
+        and all(token in LABEL_WORDS or token in _LABEL_NOUNS for token in tokens)
+        and any(token in LABEL_WORDS for token in tokens)
+    )
 
 
 # Titles written short before a name: "Maj. Rudolf Anderson", "Dr. Jones".

@@ -8,6 +8,7 @@ is left to a cloze deletion.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -39,6 +40,7 @@ from revise.generation.language import (
     CASE_LABEL,
     COORDINATORS,
     DONE_TO,
+    INDEFINITE_PRONOUNS,
     LABEL_WORDS,
     MAIN_VERBS,
     NO_OBJECT_VERBS,
@@ -195,6 +197,8 @@ def definition(
         return []
     if is_value(term, meaning):
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
+    if names_a_dated_work(term, meaning):
+        return []  # "montesquieu - spirit of the laws 1748": a person and a work, no meaning
     if re.search(r"[,\"\u201c\u201d]", _base(term)):
         return []  # 'spontaneous, "leaderless" revolution - ...': a description, no term
     shown = " ".join(lower_first(term.split(), names))
@@ -883,7 +887,9 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
     if not 1 <= len(tokens) <= MAX_TERM_WORDS or term[:1] in "\"'\u201c\u2018(":
         return False  # a quotation or an aside, not a term
     first = tokens[0].casefold()
-    if first in PRONOUNS or first in ("there", "here", "it", "this", "these", "such", "one"):
+    if first in PRONOUNS or first in INDEFINITE_PRONOUNS:
+        return False  # "Nothing is the cause of itself": no thing to define
+    if first in ("there", "here", "it", "this", "these", "such", "one"):
         return False
     if first in _TO_THE_READER:
         return False  # "Notice Euler's formula here": words to the reader, not a term
@@ -911,7 +917,7 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         "ADV" in lemmas(word.casefold())
         and "NOUN" not in lemmas(word.casefold())
         and (then.casefold() in AUXILIARIES or verb_base(then.casefold(), "VBZ"))
-        for word, then in zip(tokens, tokens[1:], strict=False)
+        for word, then in itertools.pairwise(tokens)
     ):
         return False  # "conservation often means managing ...": a clause, not a term
     return all(
@@ -2204,6 +2210,38 @@ def plural_then_verb(text: str) -> bool:
     )
 
 
+_DATED_WORK = re.compile(
+    r"^(?P<title>[^\W\d_][^()]*?)\s*,?\s*\(?(?:[12]\d{3})(?:[-\u2013]\d{2,4})?\)?$"
+)
+MAX_TITLE_WORDS = 8
+
+
+def names_a_dated_work(term: str, meaning: str) -> bool:
+    """ "Kant" over "Critique of Pure Reason (1781)": one word no dictionary knows, said with a
+    title and its year, is a person and their work; asking "What is Kant?" defines nobody."""
+    first = re.split(r"\s[-\u2013\u2014]+\s|;", meaning)[0]  # ("... 1748 - separation of powers")
+    dated = _DATED_WORK.match(first.strip().rstrip("."))
+    if not dated or len(term.split()) != 1 or term.isupper() or lemmas(term.casefold()):
+        return False
+    title = dated["title"].split()
+    return (
+        1 <= len(title) <= MAX_TITLE_WORDS
+        and title[0][:1].isupper()
+        and not any(is_verb_form(word) for word in title)
+    )
+
+
+_ITEMS_LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*(?:\([^()]*\))?\s*:?$")
+
+
+def names_its_items(text: str) -> bool:
+    """ "types (Swinburne has 5, here the main ones)", "Examples:": a plural label word, with at
+    most an aside, heads the items below it and says what nothing is."""
+    label = _ITEMS_LABEL.match(text.strip().rstrip("."))
+    word = label["label"].casefold() if label else ""
+    return (word in LABEL_WORDS or word in RELATION_LABELS) and word.endswith("s")
+
+
 def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> list[Question]:
     """A label's first sub-bullet that says what it is: "**chunks**" over "- pieces of
     information bound together through use" -> "What are chunks?"; "- like a storage
@@ -2212,6 +2250,10 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     first = text.split()[0].casefold() if text else ""
     if case_span(text) or any(only_as(word, "VERB") for word in subject.split()[1:]):
         return []  # "Factors courts weigh" over "- probability of harm - Bolton v Stone": no term
+    if names_a_dated_work(subject, text):
+        return []  # "Kant" over "- Critique of Pure Reason (1781)": who wrote it, no meaning
+    if names_its_items(text):
+        return []  # "Religious experience" over "- types (Swinburne has 5)": a heading of kinds
     if [word.casefold() for word in subject.split()[:1]] == ["to"]:
         return []  # "to refrain from:" over "- harming living beings": what to do, not a term
     if normalise(subject) in GENERIC_SECTIONS or normalise(subject.split()[-1]) in LABEL_WORDS:
