@@ -106,3 +106,21 @@ def test_a_person_or_a_heading_of_kinds_is_not_asked_what_it_is(tmp_path: Path) 
     assert 14 in flagged(work, basic("What is Mackie?", "The Miracle of Theism (1982)", 1))
     kinds = "- kinds (Hume names two, here both)\n"
     assert 11 in flagged(kinds, cloze("Kinds ([Hume] names two, here both)", 1))
+
+
+def test_an_answer_written_on_the_card_in_another_form_is_given_away() -> None:
+    lines = (
+        "Fermentation: glucose to ethanol and carbon dioxide, by fermenting yeast\n"
+        "Storm warnings - the service has 3 levels: storm watch, storm warning, red alert\n"
+        "Payback time - how long a project takes to pay back what it cost\n"
+        "Control unit - decodes each instruction and controls the other parts of the CPU\n"
+    )
+    asked = basic("What carries out fermentation?", "fermenting yeast", 1)
+    assert 5 in flagged(lines, asked)
+    warned = "[Storm warnings] - the service has 3 levels: storm watch, storm warning, red alert"
+    assert 5 in flagged(lines, cloze(warned, 2))
+    paid = "[Payback time] - how long a project takes to pay back what it cost"
+    assert 5 in flagged(lines, cloze(paid, 3))
+    # The word used as a verb names nothing hidden: "controls" beside "[Control unit]".
+    unit = "[Control unit] - decodes each instruction and controls the other parts of the CPU"
+    assert 5 not in flagged(lines, cloze(unit, 4))

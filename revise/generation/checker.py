@@ -55,6 +55,7 @@ from revise.generation.language import (
     INDEFINITE_PRONOUNS,
     abbreviation_letters,
     abbreviations_in,
+    derived_from_one_stem,
     given_by_context,
     initials,
     past_to_base,
@@ -507,7 +508,7 @@ def _check_leak(
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the prompt"))
         elif f" {key} " in context:
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the context"))
-        elif why := _shown_anyway(item, note, face):
+        elif why := _shown_anyway(item, note, face) or _answer_word_shown(item, face.prompt):
             findings.append(_finding(5, face.prompt, f"answer {item!r} is given away: {why}"))
     if len(items) == 1 and not (among_speakers and face.prompt.startswith(WHO_SAYS)):
         tokens = normalise(face.answer).split()
@@ -516,6 +517,48 @@ def _check_leak(
             message = f"answer {face.answer!r} is the deck's topic"
             findings.append(_finding(5, face.prompt, message))
     return findings
+
+
+MAX_FORM_SHOWN_WORDS = 3
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")
+
+
+def _answer_word_shown(item: str, prompt: str) -> str:
+    """A short answer shown on the card in another form: whole ("[Flood warnings] - ... flood
+    warning"), one word of it derived another way ("What are the organisms of denitrification?
+    :: denitrifying bacteria"), or written as two words ("[Payback period] - how long it
+    takes to pay back"). "[Control unit] ... controls the cycle" uses the word, not the term."""
+    from revise.generation.language import is_stopword
+
+    said = [
+        word
+        for word in normalise(re.sub(r"\([^()]*\)", " ", item)).split()  # ("CU (control unit)")
+        if len(word) >= 4 and not is_stopword(word) and not word.isdigit()
+    ]
+    if not said or len(normalise(item).split()) > MAX_FORM_SHOWN_WORDS:
+        return ""
+    shown = normalise(prompt.replace(GAP, " ")).split()
+    split = {first + then for first, then in itertools.pairwise(shown)}
+    forms = [[other for other in shown if same_stem(word, other)] for word in said]
+    if all(forms) and any(word not in found for word, found in zip(said, forms, strict=True)):
+        return "the card shows the answer in another form"
+    for word in said:
+        if word in split:
+            return f"the card writes {word!r} as two words"
+        derived = [
+            other
+            for other in shown
+            if other != word and derived_from_one_stem(word, other) and not _inflected(word, other)
+        ]
+        if derived:
+            return f"the card shows {derived[0]!r}, a form of {word!r}"
+    return ""
+
+
+def _inflected(word: str, other: str) -> bool:
+    """ "control" and "controls": one word with an inflection, not a word derived from it."""
+    short, long = sorted((word, other), key=len)
+    return any(long in (short + ending, short[:-1] + ending) for ending in _INFLECTIONS)
 
 
 def _shown_anyway(item: str, note: NoteData, face: CardFace) -> str:

@@ -351,6 +351,22 @@ def same_stem(word: str, other: str) -> bool:
     )
 
 
+MIN_DERIVED_STEM = 6
+
+
+def derived_from_one_stem(word: str, other: str) -> bool:
+    """ "denitrifying" and "denitrification": one stem of six letters or more, with two
+    endings English makes words with, however long the endings are."""
+    common = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
+        min(len(word), len(other)),
+    )
+    return any(
+        word[stem:] in _ENDINGS and other[stem:] in _ENDINGS
+        for stem in range(common, MIN_DERIVED_STEM - 1, -1)
+    )
+
+
 # What English adds to a stem to make another form of one word ("avoid", "avoidance").
 _ENDINGS = frozenset(
     [
@@ -358,6 +374,7 @@ _ENDINGS = frozenset(
     "ances", "ence", "ences", "ant", "ants", "ent", "ents", "al", "ally", "ly", "ity", "ities",
     "ive", "ives", "iveness", "ness", "ment", "ments", "able", "ible", "ic", "ics", "ical",
     "ian", "ians", "ist", "ists", "ism", "ise", "ised", "ize", "ized", "y", "ies", "ied", "is",
+    "ying", "ication", "ications",
     ]
 )  # fmt: skip
 

@@ -916,6 +916,7 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
     if any(
         "ADV" in lemmas(word.casefold())
         and "NOUN" not in lemmas(word.casefold())
+        and not is_stopword(word.casefold())  # ("interest on loans": a preposition)
         and (then.casefold() in AUXILIARIES or verb_base(then.casefold(), "VBZ"))
         for word, then in itertools.pairwise(tokens)
     ):
