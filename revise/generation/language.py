@@ -73,19 +73,21 @@ LABEL_WORDS = word_set(
 # Words that join two clauses: an answer opening on one is the rest of a sentence, not a thing.
 COORDINATORS = word_set("and but or nor")
 
-# The generic nouns a label over a point adds to a label word ("Key point", "Main idea").
-_LABEL_NOUNS = word_set("point points idea ideas")
+# What the author calls a point they flag ("Key point", "Exam tip", "Important note"), and the
+# words that go before it: labels over a point, in any subject.
+_POINT_NOUNS = word_set("note notes point points tip tips idea ideas fact facts hint hints summary")
+_POINT_WORDS = word_set("key main important exam top quick big general final remember nb")
 MAX_LABEL_PHRASE_WORDS = 3
 
 
 def is_label_phrase(text: str) -> bool:
-    """ "Key point", "Important note", "Exam tip": words that introduce a point, made only of
-    label words, so they name no term however they are emphasised."""
-    tokens = [token.casefold() for token in re.findall(r"[A-Za-z][\w'\u2019-]*", text)]
+    """ "Key point", "Important note", "Exam tip", "Note": words that flag a point and name no
+    term, however they are emphasised."""
+    tokens = [token.casefold() for token in re.findall(r"[^\W\d_][\w'\u2019-]*", text)]
     return (
         1 <= len(tokens) <= MAX_LABEL_PHRASE_WORDS
-        and all(token in LABEL_WORDS or token in _LABEL_NOUNS for token in tokens)
-        and any(token in LABEL_WORDS for token in tokens)
+        and tokens[-1] in _POINT_NOUNS
+        and all(token in _POINT_WORDS for token in tokens[:-1])
     )
 
 

@@ -16,6 +16,7 @@ from revise.formats.model import normalise
 from revise.generation.grammar import can_be, inflections, lemmas, only_as
 from revise.generation.language import (
     AUXILIARIES,
+    LABEL_WORDS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
@@ -580,7 +581,7 @@ def _is_term_phrase(term: str) -> bool:
     if not tokens or len(tokens) > MAX_DELETION_WORDS:
         return False
     lowered = [token.casefold() for token in tokens]
-    if is_label_phrase(term):
+    if (len(tokens) == 1 and lowered[0] in LABEL_WORDS) or is_label_phrase(term):
         return False  # "**Note**:", "**Key point:**"
     if any(token in AUXILIARIES for token in lowered):
         return False  # "sell imported goods will benefit": a clause, not a term
