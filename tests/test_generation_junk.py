@@ -124,3 +124,36 @@ def test_an_answer_written_on_the_card_in_another_form_is_given_away() -> None:
     # The word used as a verb names nothing hidden: "controls" beside "[Control unit]".
     unit = "[Control unit] - decodes each instruction and controls the other parts of the CPU"
     assert 5 not in flagged(lines, cloze(unit, 4))
+
+
+def test_a_name_in_the_answer_written_on_the_card_gives_it_away(tmp_path: Path) -> None:
+    text = (
+        "# Physics\n\n## Optics\n\n"
+        "The **Huygens principle** was set out by Christiaan Huygens in 1678 (Treatise on "
+        "Light). It treats every point on a wavefront as a source of **secondary wavelets**.\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    fronts = [note.front for note in notes]
+    assert not any("[Huygens principle]" in front for front in fronts)
+    assert any("[1678]" in front for front in fronts)
+
+
+def test_a_count_pointing_back_or_a_participle_as_subject_is_no_card(tmp_path: Path) -> None:
+    lines = (
+        "The Bank of England and the Treasury share the job of keeping prices stable.\n"
+        "The two bodies meet each month to review inflation and set the Bank Rate.\n"
+        "Used in small open economies and currency boards (CBs).\n"
+    )
+    bodies = cloze("The [two] bodies meet each month to review inflation and set the Bank Rate.", 2)
+    assert 4 in flagged(lines, bodies)
+    kept = cloze("The two bodies meet each month to review inflation and set the [Bank Rate].", 2)
+    assert 4 not in flagged(lines, kept)
+    garbled = basic("What do used in small open economies and currency?", "Boards (CBs)", 3)
+    assert 14 in flagged(lines, garbled)
+    text = (
+        "# Exchange rates\n\n## Fixed rates\n\n"
+        "A fixed exchange rate is pegged to another currency. "
+        "Used in small open economies and currency boards (CBs). "
+        "The central bank must hold large reserves.\n"
+    )
+    assert not any(note.front.startswith("What do used") for note in deck_notes(tmp_path, text))

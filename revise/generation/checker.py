@@ -530,6 +530,9 @@ def _answer_word_shown(item: str, prompt: str) -> str:
     takes to pay back"). "[Control unit] ... controls the cycle" uses the word, not the term."""
     from revise.generation.language import is_stopword
 
+    name = _name_shown(item, prompt)
+    if name:
+        return f"the card shows {name!r}, the name in the answer"
     said = [
         word
         for word in normalise(re.sub(r"\([^()]*\)", " ", item)).split()  # ("CU (control unit)")
@@ -552,6 +555,18 @@ def _answer_word_shown(item: str, prompt: str) -> str:
         ]
         if derived:
             return f"the card shows {derived[0]!r}, a form of {word!r}"
+    return ""
+
+
+def _name_shown(item: str, prompt: str) -> str:
+    """ "[Von Neumann architecture] was described by John von Neumann": a name no dictionary
+    knows, inside the answer and written again on the card, tells what the answer is."""
+    from revise.generation.grammar import lemmas
+
+    visible = prompt.replace(GAP, " ")
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"\([^()]*\)", " ", item)):
+        if not lemmas(word.casefold()) and re.search(rf"(?<![\w-]){word}(?![\w-])", visible):
+            return word
     return ""
 
 
@@ -1300,6 +1315,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _half_a_term(answer, tokens, before, after, note, texts)
         or _citation_year(answer, after)
         or _bare_count(tokens, after)
+        or _count_named_before(tokens, before, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
         or (
             not before.strip()
@@ -1500,6 +1516,20 @@ def _bare_count(tokens: list[str], after: str) -> str:
     if not rest or rest[:1] in ":." or len(rest.split()) <= 3 or rest.startswith("of "):
         return "a count of things the card does not name"
     return ""
+
+
+def _count_named_before(tokens: list[str], before: str, after: str) -> str:
+    """ "The [two] memories can have different word sizes": a small count after "the" or
+    "these" at the start of a sentence points back at things already named; it is no fact."""
+    from revise.generation.language import is_number_word
+
+    if len(tokens) != 1 or not re.fullmatch(r"(?:the|these|those|both)\s*", before, re.I):
+        return ""
+    token = tokens[0]
+    small = (token.isdigit() and 1 < int(token) <= SMALL_COUNT) or is_number_word(token)
+    if not small or not _COUNTED.match(after):
+        return ""
+    return "a count of things named before the card, pointed back at"
 
 
 # 12 one question, one answer ----------------------------------------------------------------
@@ -1834,6 +1864,7 @@ _FOLLOWS = re.compile(r"^What follows when (.+)\?$")
 
 
 def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
+    from revise.generation.grammar import participle_base
     from revise.generation.language import is_stopword
 
     if note.kind is NoteKind.CLOZE or face.ordinal == 1:
@@ -1914,6 +1945,9 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         return [_finding(14, face.prompt, "a verb where the question's subject should be")]
     if re.search(r"\band (?:was|were|is|are|had|has)\b", prompt):
         return [_finding(14, face.prompt, "two clauses forced into one question")]
+    participle = _PARTICIPLE_AS_SUBJECT.match(prompt)
+    if participle and participle_base(participle[1].casefold()):
+        return [_finding(14, face.prompt, "a participle's phrase where the subject should be")]
     if re.search(
         r"\b(?:say|said|says|claim|state|argue|show)\s+(?:although|though|while|whereas)\b", prompt
     ):
@@ -1921,6 +1955,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     return []
 
 
+# "What do used in embedded systems ...?": a participle and its phrase asked as a subject
+_PARTICIPLE_AS_SUBJECT = re.compile(
+    r"^What (?:do|does|did) ([a-z]+) (?:in|on|by|for|to|with|at|from|as|into)\b"
+)
 _WHAT_IS = re.compile(r"^What is (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
 _MEANS = re.compile(r'^What does "(?P<phrase>[^"]+)" mean\?$')
 # "What is the why of March 2009?": a column's question word pasted in as its noun

@@ -1264,6 +1264,8 @@ def good_subject(subject: list[str]) -> bool:
         return False
     if subject[0].islower() or (lowered[0].isalpha() and verb_base(lowered[0], "VBZ")):
         return False
+    if len(lowered) > 1 and lowered[1] in PREPOSITIONS and participle_base(lowered[0]):
+        return False  # "Used in embedded systems ...": a participle's phrase, no subject
     return all(is_noun_phrase_word(word) for word in subject) and not all(
         is_stopword(word.casefold()) for word in subject
     )
