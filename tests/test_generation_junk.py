@@ -157,3 +157,20 @@ def test_a_count_pointing_back_or_a_participle_as_subject_is_no_card(tmp_path: P
         "The central bank must hold large reserves.\n"
     )
     assert not any(note.front.startswith("What do used") for note in deck_notes(tmp_path, text))
+
+
+def test_a_register_transfer_after_its_line_gives_no_doubled_or_shown_answer(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# CPU\n\n## Fetch\n\n"
+        "- address copied from PC to MAR \u00a0 MAR \u2190 [PC]\n"
+        "- instruction copied from MDR to CIR \u00a0 CIR \u2190 [MDR]\n"
+        "- PC incremented by one so it points at the next instruction\n"
+    )
+    for note in deck_notes(tmp_path, text):
+        assert "[CIR CIR]" not in note.front
+        assert "[PC]" not in note.front.replace("\\[PC\\]", "")
+    lines = "- instruction copied from MDR to CIR   CIR <- [MDR]\n"
+    assert 4 in flagged(lines, cloze("Instruction copied from MDR to [CIR CIR] <- \\[MDR\\]", 1))
+    assert 5 in flagged(lines, cloze("Instruction copied from [MDR] to CIR CIR <- \\[MDR\\]", 1))

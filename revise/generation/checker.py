@@ -497,7 +497,8 @@ def _check_leak(
     from revise.generation.language import STOPWORDS
 
     findings = []
-    prompt = f" {normalise(face.prompt.replace(GAP, ' '))} "
+    # ("MAR ← [PC]": a register transfer's brackets are no part of the word inside them)
+    prompt = f" {normalise(re.sub(r'[][]', ' ', face.prompt.replace(GAP, ' ')))} "
     context = f" {normalise(note.context)} "
     items = answer_items(note, face)
     for item in items:
@@ -1317,6 +1318,11 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _bare_count(tokens, after)
         or _count_named_before(tokens, before, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
+        or (
+            len(tokens) > 1
+            and len({token.casefold() for token in tokens}) == 1
+            and "one word twice: two phrases run together"
+        )
         or (
             not before.strip()
             and re.match(r"\s*:", after)
