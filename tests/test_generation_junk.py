@@ -174,3 +174,18 @@ def test_a_register_transfer_after_its_line_gives_no_doubled_or_shown_answer(
     lines = "- instruction copied from MDR to CIR   CIR <- [MDR]\n"
     assert 4 in flagged(lines, cloze("Instruction copied from MDR to [CIR CIR] <- \\[MDR\\]", 1))
     assert 5 in flagged(lines, cloze("Instruction copied from [MDR] to CIR CIR <- \\[MDR\\]", 1))
+
+
+def test_a_cause_and_what_it_changes_is_asked_as_an_effect(tmp_path: Path) -> None:
+    text = (
+        "1. DESERTIFICATION\n1.1 Causes\n    (a) human\n"
+        "        (i) overgrazing - less vegetation cover, more exposed soil\n"
+        "        (ii) over-cultivation - soil loses its nutrients and structure\n"
+        "    (b) physical\n        (i) drought -> plants die back\n"
+    )
+    asked = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
+    assert "What is overgrazing?" not in asked
+    assert asked["What does overgrazing lead to?"] == "Less vegetation cover, more exposed soil"
+    line = "overgrazing - less vegetation cover, more exposed soil\n"
+    card = basic("What is overgrazing?", "Less vegetation cover, more exposed soil", 1)
+    assert 14 in flagged(line, card)

@@ -2000,6 +2000,7 @@ def _garbled_template(prompt: str, answer: str) -> str:
         names_its_items,
         opens_on_a_verb,
         reads_as_prose,
+        says_a_difference,
         states_about,
     )
 
@@ -2027,6 +2028,8 @@ def _garbled_template(prompt: str, answer: str) -> str:
         defined = None  # "What is the cause of the Berlin Blockade?" is answered by a statement
     if defined and defined["term"].split()[0].casefold() in INDEFINITE_PRONOUNS:
         return "a pronoun asked as a term ('What is nothing?')"
+    if defined and says_a_difference(answer):
+        return "an effect asked as what a term is ('What is X? :: Less ...')"
     if defined and (names_its_items(answer) or names_a_dated_work(defined["term"], answer)):
         return "a heading or a person's work asked as what a term is ('What is Kant?')"
     if defined and states_about(defined["term"], answer):

@@ -199,6 +199,12 @@ def definition(
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
     if names_a_dated_work(term, meaning):
         return []  # "montesquieu - spirit of the laws 1748": a person and a work, no meaning
+    if sep in ("-", "\u2013", "\u2014", ":") and says_a_difference(meaning):
+        # "deforestation - less interception, less transpiration": what it changes, asked so
+        plural = is_plural(term)
+        shown = " ".join(lower_first(term.split(), names))
+        front = f"What {'do' if plural else 'does'} {shown} lead to?"
+        return [Question(front, capital(meaning.rstrip(" .;")), Shape.EFFECT, 11.0)]
     if re.search(r"[,\"\u201c\u201d]", _base(term)):
         return []  # 'spontaneous, "leaderless" revolution - ...': a description, no term
     shown = " ".join(lower_first(term.split(), names))
@@ -2230,6 +2236,19 @@ def names_a_dated_work(term: str, meaning: str) -> bool:
         and title[0][:1].isupper()
         and not any(is_verb_form(word) for word in title)
     )
+
+
+# "less interception", "more runoff", "higher peak": a change, said by how much of a thing
+_DIFFERENCE = re.compile(
+    r"^(?:less|more|fewer|higher|lower|greater|smaller|faster|slower|reduced|increased)\s+[a-z]",
+    re.I,
+)
+
+
+def says_a_difference(meaning: str) -> bool:
+    """ "less interception, less transpiration": a meaning that opens on a comparison says
+    what the thing changes, not what it is."""
+    return bool(_DIFFERENCE.match(meaning.strip()))
 
 
 _ITEMS_LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*(?:\([^()]*\))?\s*:?$")
