@@ -189,3 +189,16 @@ def test_a_cause_and_what_it_changes_is_asked_as_an_effect(tmp_path: Path) -> No
     line = "overgrazing - less vegetation cover, more exposed soil\n"
     card = basic("What is overgrazing?", "Less vegetation cover, more exposed soil", 1)
     assert 14 in flagged(line, card)
+
+
+def test_a_change_with_no_object_is_not_asked_what_it_acts_on(tmp_path: Path) -> None:
+    text = (
+        "2. GLACIERS\n2.1 Movement\n"
+        "    2.1.1 ice velocity increases downhill b/c the slope is steeper\n"
+        "    2.1.2 basal sliding - meltwater lets the glacier slide over its bed\n"
+    )
+    for note in deck_notes(tmp_path, text, "notes.txt"):
+        assert not note.front.startswith("What does ice velocity increase")
+    line = "ice velocity increases downhill b/c the slope is steeper\n"
+    card = basic("What does ice velocity increase?", "Downhill b/c the slope is steeper", 1)
+    assert 14 in flagged(line, card)

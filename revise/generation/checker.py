@@ -1965,6 +1965,9 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
 _PARTICIPLE_AS_SUBJECT = re.compile(
     r"^What (?:do|does|did) ([a-z]+) (?:in|on|by|for|to|with|at|from|as|into)\b"
 )
+_CHANGE_ASKED = re.compile(
+    r"^What (?:do|does|did) .+ (?:increase|decrease|rise|fall|reduce|grow|change|drop)\?$"
+)
 _WHAT_IS = re.compile(r"^What is (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
 _MEANS = re.compile(r'^What does "(?P<phrase>[^"]+)" mean\?$')
 # "What is the why of March 2009?": a column's question word pasted in as its noun
@@ -1994,6 +1997,7 @@ def _garbled_template(prompt: str, answer: str) -> str:
     from revise.generation.questions import (
         RANKED,
         RELATION_NAMES,
+        adverb_first,
         count_asked,
         is_plural,
         names_a_dated_work,
@@ -2028,6 +2032,8 @@ def _garbled_template(prompt: str, answer: str) -> str:
         defined = None  # "What is the cause of the Berlin Blockade?" is answered by a statement
     if defined and defined["term"].split()[0].casefold() in INDEFINITE_PRONOUNS:
         return "a pronoun asked as a term ('What is nothing?')"
+    if _CHANGE_ASKED.match(prompt) and adverb_first(answer):
+        return "a change asked as what it acts on ('What does velocity increase? :: Downstream')"
     if defined and says_a_difference(answer):
         return "an effect asked as what a term is ('What is X? :: Less ...')"
     if defined and (names_its_items(answer) or names_a_dated_work(defined["term"], answer)):

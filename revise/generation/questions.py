@@ -1416,7 +1416,7 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         and not lemmas(said_next).get("NOUN")
     ):
         return []  # "the O2 released comes from water": a participle, then the sentence's verb
-    if only_as(outcome.split()[0], "ADV"):
+    if only_as(outcome.split()[0], "ADV") or adverb_first(outcome):
         return []  # "support increased [steadily while ...]": a change, not a thing caused
     tokens = cause.split()
     modal = ""
@@ -1466,6 +1466,16 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
     asks = (tokens[-1].casefold(), base)
     return [Question(front, capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
+
+
+def adverb_first(outcome: str) -> bool:
+    """ "velocity increases [downstream b/c less friction]": a word that can say where or how,
+    and is no noun, with no noun after it for it to describe."""
+    first, *rest = [word.casefold() for word in outcome.split()] or [""]
+    parts = lemmas(first)
+    if "ADV" not in parts or "NOUN" in parts:
+        return False
+    return not rest or not lemmas(rest[0]).get("NOUN")
 
 
 _CHAIN = re.compile(
