@@ -202,3 +202,15 @@ def test_a_change_with_no_object_is_not_asked_what_it_acts_on(tmp_path: Path) ->
     line = "ice velocity increases downhill b/c the slope is steeper\n"
     card = basic("What does ice velocity increase?", "Downhill b/c the slope is steeper", 1)
     assert 14 in flagged(line, card)
+
+
+def test_a_clause_with_a_particle_is_not_asked_as_a_cause(tmp_path: Path) -> None:
+    text = (
+        "Circulation\n- the heart pumps out the blood -> pressure rises in the arteries\n"
+        "- sound needs a medium -> cannot travel through a vacuum\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text, "notes.txt")]
+    assert not any("pumps out" in front and "lead to" in front for front in fronts)
+    line = "- the heart pumps out the blood -> pressure rises in the arteries\n"
+    card = basic("What does the heart pumps out the blood lead to?", "Pressure rises", 1)
+    assert 14 in flagged(line, card)

@@ -1054,7 +1054,10 @@ def clause_subject(condition: str) -> list[str] | None:
     tokens = condition.split()
     for index in range(1, min(len(tokens) - 1, 4)):
         lower = tokens[index].casefold()
-        if verb_base(lower, "VBZ") and tokens[index + 1].casefold() in _DETERMINERS:
+        after = [token.casefold() for token in tokens[index + 1 : index + 3]]
+        if after[:1] and after[0] in PARTICLES:
+            after = after[1:]  # "deposition seals off the old meander": a verb and its particle
+        if verb_base(lower, "VBZ") and after[:1] and after[0] in _DETERMINERS:
             return tokens[:index]
     return None
 
