@@ -115,8 +115,11 @@ def test_an_answer_written_on_the_card_in_another_form_is_given_away() -> None:
         "Payback time - how long a project takes to pay back what it cost\n"
         "Control unit - decodes each instruction and controls the other parts of the CPU\n"
     )
-    asked = basic("What carries out fermentation?", "fermenting yeast", 1)
+    asked = basic("What turns glucose to ethanol by fermenting yeast?", "Fermentation", 1)
     assert 5 in flagged(lines, asked)
+    # One word of two in another form asks for the other ("[Regulatory capture] ... regulator").
+    asked = basic("What does fermentation turn glucose into?", "Ethanol and carbon dioxide", 1)
+    assert 5 not in flagged(lines, asked)
     warned = "[Storm warnings] - the service has 3 levels: storm watch, storm warning, red alert"
     assert 5 in flagged(lines, cloze(warned, 2))
     paid = "[Payback time] - how long a project takes to pay back what it cost"

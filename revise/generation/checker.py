@@ -549,7 +549,7 @@ def _answer_word_shown(item: str, prompt: str) -> str:
     for word in said:
         if word in split:
             return f"the card writes {word!r} as two words"
-        derived = [
+        derived = len(said) == 1 and [  # ("[Regulatory capture] ... regulator": one of two)
             other
             for other in shown
             if other != word and derived_from_one_stem(word, other) and not _inflected(word, other)
@@ -574,6 +574,8 @@ def _name_shown(item: str, prompt: str) -> str:
 def _inflected(word: str, other: str) -> bool:
     """ "control" and "controls": one word with an inflection, not a word derived from it."""
     short, long = sorted((word, other), key=len)
+    if short.endswith("y") and long in (short[:-1] + "ies", short[:-1] + "ied"):
+        return True  # "necessity", "necessities"
     return any(long in (short + ending, short[:-1] + ending) for ending in _INFLECTIONS)
 
 
