@@ -531,7 +531,7 @@ def _answer_word_shown(item: str, prompt: str) -> str:
     takes to pay back"). "[Control unit] ... controls the cycle" uses the word, not the term."""
     from revise.generation.language import is_stopword
 
-    name = _name_shown(item, prompt)
+    name = _name_shown(item, prompt) if GAP in prompt else ""
     if name:
         return f"the card shows {name!r}, the name in the answer"
     said = [
@@ -563,9 +563,13 @@ def _name_shown(item: str, prompt: str) -> str:
     """ "[Von Neumann architecture] was described by John von Neumann": a name no dictionary
     knows, inside the answer and written again on the card, tells what the answer is."""
     from revise.generation.grammar import lemmas
+    from revise.generation.language import is_stopword
 
     visible = prompt.replace(GAP, " ")
-    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", re.sub(r"\([^()]*\)", " ", item)):
+    named = re.sub(r"\([^()]*\)", " ", item)
+    if not any(word.islower() and not is_stopword(word) for word in named.split()):
+        return ""  # "[South Korea] ... North Korea": one name beside another, not a thing named
+    for word in re.findall(r"\b[A-Z][a-z]{3,}\b", named):
         if not lemmas(word.casefold()) and re.search(rf"(?<![\w-]){word}(?![\w-])", visible):
             return word
     return ""
