@@ -2040,7 +2040,7 @@ def _garbled_template(prompt: str, answer: str) -> str:
         return "a pronoun asked as a term ('What is nothing?')"
     if _CHANGE_ASKED.match(prompt) and adverb_first(answer):
         return "a change asked as what it acts on ('What does velocity increase? :: Downstream')"
-    if defined and says_a_difference(answer):
+    if term and says_a_difference(answer):  # (not "What is the effect of ADH? :: More water")
         return "an effect asked as what a term is ('What is X? :: Less ...')"
     if defined and (names_its_items(answer) or names_a_dated_work(defined["term"], answer)):
         return "a heading or a person's work asked as what a term is ('What is Kant?')"
