@@ -2256,9 +2256,11 @@ _DIFFERENCE = re.compile(
 
 
 def says_a_difference(meaning: str) -> bool:
-    """ "less interception, less transpiration": a meaning that opens on a comparison says
-    what the thing changes, not what it is."""
-    return bool(_DIFFERENCE.match(meaning.strip()))
+    """ "less interception, less transpiration": a meaning made of two or more comparisons says
+    what the thing changes, not what it is ("more tasks of the same level" says what job
+    enlargement is)."""
+    parts = [part.strip() for part in re.split(r"[,;+]|\band\b", meaning) if part.strip()]
+    return len(parts) >= 2 and all(_DIFFERENCE.match(part) for part in parts)
 
 
 _ITEMS_LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*(?:\([^()]*\))?\s*:?$")
