@@ -217,3 +217,9 @@ def test_a_clause_with_a_particle_is_not_asked_as_a_cause(tmp_path: Path) -> Non
     line = "- the heart pumps out the blood -> pressure rises in the arteries\n"
     card = basic("What does the heart pumps out the blood lead to?", "Pressure rises", 1)
     assert 14 in flagged(line, card)
+
+
+def test_two_authors_of_one_name_are_no_word_hidden_twice() -> None:
+    lines = "Peterson & Peterson: 24 students recalled consonant trigrams\n"
+    card = cloze("[Peterson & Peterson]: 24 students recalled consonant trigrams", 1)
+    assert 4 not in flagged(lines, card)

@@ -1325,8 +1325,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _count_named_before(tokens, before, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
         or (
-            len(tokens) > 1
-            and len({token.casefold() for token in tokens}) == 1
+            re.fullmatch(r"(\S+)\s+\1", answer, re.I)  # (not "Peterson & Peterson")
             and "one word twice: two phrases run together"
         )
         or (
