@@ -346,3 +346,35 @@ def test_a_question_deep_in_a_mind_map_does_not_head_the_rest_of_the_map(
     # the points after the question sit under their own bullets, never under the question
     assert not any("why tax it" in note.context.casefold() for note in notes)
     assert not any("why tax it" in note.front.casefold() for note in notes)
+
+
+BONDS = (
+    (
+        "# Bonding self-test\n\nQ: Define a covalent bond\nA: the strong electrostatic attraction"
+        " between a shared pair of electrons and the nuclei of the bonded atoms\n"
+    )
+    + """
+
+Q: Describe the structure of magnesium oxide.
+A: giant ionic lattice. each Mg2+ surrounded by 6 O2- ions
+
+Q: When does an ionic compound conduct electricity?
+A: only when molten or dissolved in water
+"""
+)
+
+
+def test_a_self_test_answer_is_asked_whole_or_its_term_from_it(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, BONDS, "bonds.md")
+    asked = questions(notes)
+    # a definition too long to recall word for word asks for the term it defines
+    long_meaning = (
+        "What is the strong electrostatic attraction between a shared pair of electrons and"
+        " the nuclei of the bonded atoms?"
+    )
+    assert asked[long_meaning] == "A covalent bond"
+    # the student's own order, with the first sentence of its answer
+    assert asked["Describe the structure of magnesium oxide."].startswith("Giant ionic lattice")
+    conduct = [note for note in notes if note.front.startswith("When does an ionic")]
+    assert conduct and conduct[0].back == "Only when molten or dissolved in water"
+    assert conduct[0].source.end == 11  # the line its answer is on

@@ -499,8 +499,8 @@ def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
     """The student's own question with their answer: "What were the Four Sights?" ->
     "old man, sick man, corpse (dead man), holy man"."""
     block = passage.block
-    question = tidy(block.text)
-    if passage.trail:
+    question = capital(tidy(block.asked or block.text))
+    if passage.trail and not block.asked:
         question = _named_by_heading(question, tidy(passage.trail[-1]))
     answer = capital(block.answer.strip().rstrip("."))
     context = card_context(passage, title)

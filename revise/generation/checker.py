@@ -39,7 +39,14 @@ from revise.generation.card_limits import (
 )
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import has_web_address, is_boilerplate, without_quotations
-from revise.generation.content import EXAM_WORDS, MARKS, META_LABEL, WORKED_EXAMPLE, not_content
+from revise.generation.content import (
+    EXAM_WORDS,
+    INSTRUCTED,
+    MARKS,
+    META_LABEL,
+    WORKED_EXAMPLE,
+    not_content,
+)
 from revise.generation.events import (
     clause_subject,
     compared_clause,
@@ -1776,17 +1783,18 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         text = without_quotations(text)  # what a speaker says is theirs, not advice to the reader
     if note.kind is NoteKind.BASIC:  # 'What is the plural of "your"?': a word mentioned
         text = re.sub(r'"[^"\s]+(?:\s[^"\s]+){0,2}"', "it", text)
+    # (but "Key questions" over "What is a meander? - a bend in a river", "Describe the
+    # structure of NaCl." over "giant ionic lattice": the student's own question, in their
+    # words, with its answer)
+    own = note.kind is NoteKind.BASIC and _own_question(note, texts)
     reason = not_content(text) or (META_LABEL.match(note.front) and not_content(note.front))
-    if reason:
+    if reason and not (own and reason == INSTRUCTED):
         return [_finding(13, face.prompt, reason)]
     lead = note.context.split(" > ")[-1].rstrip(": ")
     continues_lead = bool(re.search(r"\bto$", lead))  # "a state had to" > "Ratify the 14th"
-    # (but "Key questions" over "What is a meander? - a bend in a river", "Name the device
-    # that ..." over "thermistor": the student's own question, in their words, with its answer)
-    own = note.kind is NoteKind.BASIC and _own_question(note, texts)
     orders = any(_imperative(part) for part in _instruction_candidates(text))
     if not continues_lead and not own and orders:
-        return [_finding(13, face.prompt, "an instruction to the reader, not a fact")]
+        return [_finding(13, face.prompt, INSTRUCTED)]
     heading = note.context.split(" > ")[-1]
     advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
     if advice and not MARKS.search(heading) and normalise(heading) != texts.title and not own:

@@ -133,6 +133,9 @@ def _said_of_a_thing(text: str) -> bool:
     return False
 
 
+INSTRUCTED = "an instruction to the reader, not a fact"
+
+
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def not_content(text: str) -> str:
     """Why a line is no fact of the subject ("advice to the reader", ...), or "" if it is one."""
@@ -147,7 +150,7 @@ def not_content(text: str) -> str:
     if SECOND_PERSON.search(text) and not _said_of_a_thing(text):
         return "advice to the reader, not a fact"
     if INSTRUCTION.match(text):
-        return "an instruction to the reader, not a fact"
+        return INSTRUCTED
     if OPINION.match(text):
         return "the writer's own opinion, not a fact"
     return ""

@@ -41,6 +41,9 @@ class Block:
     # card asks for, as the notes word it, and the last line it comes from
     answer: str = ""
     answer_end: int = 0
+    # ... or, where its answer is a meaning too long to recall word for word, the meaning asked
+    # for the term ("Define a covalent bond" over its definition asks what the definition names)
+    asked: str = ""
 
     def line_at(self, offset: int) -> int:
         """The notes line that holds character `offset` of `text`."""

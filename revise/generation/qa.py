@@ -120,6 +120,14 @@ def asked_questions(document: Document) -> Document:
             ((0, block.start),),
             terms=block.terms,
         )
+        named = _defined_term(question) if not answer and region else ""
+        meaning = _first_sentence(" ".join(region[0].text.split())) if named else ""
+        if named and MAX_ANSWER_WORDS < len(meaning.split()) <= MAX_MEANING_WORDS:
+            # "Define a covalent bond" over its 17-word definition: the term, from its meaning
+            asked = f"What is {meaning[:1].lower()}{meaning[1:]}?" if meaning[:1].islower() else ""
+            asked = asked or f"What is {meaning}?"
+            answer, last = named, region[0].end
+            heading = replace(heading, asked=asked)
         if answer:
             heading = replace(heading, answer=answer, answer_end=last)
         result.append(heading)
@@ -235,9 +243,13 @@ def exam_stem(question: str) -> bool:
 
 
 def _answer_block(block: Block, answer: str) -> Block:
+    """The answer written after its question in one block, on the line it is written on
+    ("Q: Why ...?" over "A: lots of energy ..." read as one paragraph)."""
     kind = BlockKind.ITEM if block.kind is BlockKind.ITEM else BlockKind.TEXT
     level = block.level + 1 if block.kind is BlockKind.ITEM else 0
-    return Block(kind, answer, block.start, block.start, level, ((0, block.start),))
+    at = block.text.rfind(answer)
+    line = block.line_at(at) if at >= 0 else block.start
+    return Block(kind, answer, line, max(line, block.end), level, ((0, line),))
 
 
 def _region_end(blocks: list[Block], index: int, question: Block) -> int:
@@ -380,7 +392,7 @@ def _without_subject(answer: str, question: str) -> str:
 def _shortened(text: str, plural: bool) -> str:
     """A long answer cut where the student's own words allow: its first sentence, what comes
     before an elaboration (" - ...", a first comma), or the names it lists."""
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0].rstrip(".")
+    sentence = _first_sentence(text)
     if sentence != text.rstrip(".") and 2 <= len(sentence.split()) <= MAX_ANSWER_WORDS:
         return sentence
     if plural:
@@ -397,6 +409,33 @@ def _shortened(text: str, plural: bool) -> str:
                 return ""  # "because of the war, bread shortages and ...": one reason of several
             return head
     return ""
+
+
+MAX_MEANING_WORDS = 25  # a definition asked for its term: a prompt a reader takes in at once
+# "Define a covalent bond", "What is an ionic bond?", "what's a dative bond?", "metallic bonding?"
+_DEFINE = re.compile(
+    r"^(?:define|what\s+is|what's|what\s+are|what\s+does)\s+(?P<term>(?:(?:a|an|the)\s+)?[^?]{2,50}?)"
+    r"(?:\s+mean)?\s*[?.]?$",
+    re.I,
+)
+
+
+def _defined_term(question: str) -> str:
+    """The term a question asks the meaning of ("A covalent bond"), or ""."""
+    match = _DEFINE.match(question.strip())
+    if not match or len(match["term"].split()) > MAX_ITEM_WORDS:
+        return ""
+    term = match["term"].strip()
+    return term[:1].upper() + term[1:]
+
+
+def _first_sentence(text: str) -> str:
+    """An answer's first sentence: notes often go on in lower case after a full stop ("giant
+    ionic lattice. each Na+ surrounded by ..."), but never after an abbreviation ("e.g.")."""
+    return _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[a-z0-9)][a-z0-9)]\.)\s+(?=[a-z])")
 
 
 # an answer that opens on a reason or a way: what follows its first comma is more of the same
