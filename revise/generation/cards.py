@@ -120,6 +120,7 @@ from revise.generation.language import (
     TEXT_CACHE_SIZE,
     TITLES,
     abbreviation_letters,
+    common_prefix,
     content_tokens,
     counted,
     given_by_context,
@@ -1920,12 +1921,8 @@ MIN_STEM = 5
 def _same_stem(first: str, second: str) -> bool:
     """ "Phagocytosis" and "phagocyte", "Marxist" and "Marx": one word grown from the other."""
     first, second = first.casefold(), second.casefold()
-    shorter = min(len(first), len(second))
-    shared = next(
-        (index for index, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
-        shorter,
-    )
-    return shared >= MIN_STEM or (shared >= MIN_STEM - 1 and shared == shorter)
+    shared = common_prefix(first, second)
+    return shared >= MIN_STEM or (shared >= MIN_STEM - 1 and shared == min(len(first), len(second)))
 
 
 def _person_like(name: str) -> bool:

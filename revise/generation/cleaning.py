@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from revise.formats.model import normalise
-from revise.generation.document import Block, BlockKind, Document
+from revise.generation.document import Block, BlockKind, Document, ends_scope
 from revise.generation.language import TEXT_CACHE_SIZE
 from revise.generation.patterns import Guarded
 
@@ -123,7 +123,7 @@ def clean_document(document: Document) -> Document:
     kept: list[Block] = []
     seen: set[str] = set()
     for block in document.blocks:
-        if block.kind is BlockKind.HEADING and not block.text:
+        if ends_scope(block):
             kept.append(block)  # the end of a toggle
             continue
         if is_boilerplate(block.text) and block.kind is not BlockKind.ROW:

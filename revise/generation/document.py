@@ -60,6 +60,20 @@ def scope_end(line: int, level: int) -> Block:
     return Block(BlockKind.HEADING, "", line, line, level)
 
 
+def ends_scope(block: Block) -> bool:
+    """Whether the block is a `scope_end`."""
+    return block.kind is BlockKind.HEADING and not block.text
+
+
+TOGGLE_LEVEL = 6  # the deepest heading a toggle's title is read as
+
+
+def toggle_level(above: int) -> int:
+    """The heading level of a toggle's title (a Notion <details><summary>): one below the
+    heading or toggle it sits in, at level `above`."""
+    return min(above + 1, TOGGLE_LEVEL)
+
+
 @dataclass
 class Document:
     title: str

@@ -10,7 +10,14 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from revise.generation.document import Block, BlockKind, Document, TextBuilder
+from revise.generation.document import (
+    Block,
+    BlockKind,
+    Document,
+    TextBuilder,
+    scope_end,
+    toggle_level,
+)
 from revise.generation.maths import sub_text, super_text
 
 _SKIPPED = frozenset(
@@ -22,7 +29,6 @@ _SKIPPED = frozenset(
 )  # fmt: skip
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_TOGGLE_LEVEL = 6  # the deepest heading a toggle's title is read as
 _TEXT_BLOCKS = frozenset({"p", "blockquote", "dd", "figcaption", "caption", "summary"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body"})
 _BOILERPLATE_MARK = re.compile(
@@ -130,7 +136,7 @@ class _PageParser(HTMLParser):
         elif tag == "summary" and self._toggles and not self._toggles[-1]:
             # a toggle's title, a heading over what it folds away, below the heading it is in
             above = [level for level in self._toggles if level] or [self._heading_level]
-            self._toggles[-1] = min(above[-1] + 1, _TOGGLE_LEVEL)
+            self._toggles[-1] = toggle_level(above[-1])
             self._open(BlockKind.HEADING, self._toggles[-1])
         elif tag == "dt":
             self._open(BlockKind.ITEM, 0)  # "<dt>Plasma</dt><dd>the liquid ...</dd>": one item
@@ -195,7 +201,7 @@ class _PageParser(HTMLParser):
             level = self._toggles.pop()
             if level:  # the toggle ends: what follows is under the heading above it again
                 line = self.getpos()[0]
-                self.blocks.append(Block(BlockKind.HEADING, "", line, line, level))
+                self.blocks.append(scope_end(line, level))
         if tag in ("ul", "ol"):
             self._list_depth = max(self._list_depth - 1, 0)
             if self._numbered:

@@ -334,38 +334,45 @@ def same_stem(word: str, other: str) -> bool:
     """ "avoidance" and "avoid", "consolidated" and "consolidation": one word's forms."""
     if word == other:
         return True
-    if len(word) < 4 or len(other) < 4 or word.isdigit():
+    if len(word) < MIN_FORM_STEM or len(other) < MIN_FORM_STEM or word.isdigit():
         return False
-    shared = max(4, min(len(word), len(other)) - 2)  # the letters one stem must share at least
+    # the letters one stem must share at least
+    shared = max(MIN_FORM_STEM, min(len(word), len(other)) - 2)
     if word[:shared] != other[:shared]:
         return False
-    common = next(
-        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
-        min(len(word), len(other)),
-    )
+    common = common_prefix(word, other)
     rests = {word[common:], other[common:]}
     if rests & {"ee", "ees", "or", "ors", "er", "ers"}:
         return False  # "offeree", "offeror", "offer": different parties
     # One stem and two endings ("depreciat-ing", "depreciat-ion"), not two words that share
     # their first letters ("protein" and "protest", "contract" and "contrast").
-    return any(
-        word[stem:] in _ENDINGS and other[stem:] in _ENDINGS for stem in range(common, 3, -1)
-    )
+    return _two_endings(word, other, common, MIN_FORM_STEM)
 
 
+MIN_FORM_STEM = 4  # the shortest stem two forms of one word share
 MIN_DERIVED_STEM = 6
 
 
 def derived_from_one_stem(word: str, other: str) -> bool:
     """ "denitrifying" and "denitrification": one stem of six letters or more, with two
     endings English makes words with, however long the endings are."""
-    common = next(
+    return _two_endings(word, other, common_prefix(word, other), MIN_DERIVED_STEM)
+
+
+def common_prefix(word: str, other: str) -> int:
+    """How many letters two words share from their start."""
+    return next(
         (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b),
         min(len(word), len(other)),
     )
+
+
+def _two_endings(word: str, other: str, common: int, shortest: int) -> bool:
+    """Whether two words sharing their first `common` letters are one stem of at least
+    `shortest` letters, each with an ending English makes words with."""
     return any(
         word[stem:] in _ENDINGS and other[stem:] in _ENDINGS
-        for stem in range(common, MIN_DERIVED_STEM - 1, -1)
+        for stem in range(common, shortest - 1, -1)
     )
 
 

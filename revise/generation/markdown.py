@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from revise.generation.document import Block, BlockKind, Document, TextBuilder, scope_end
+from revise.generation.document import (
+    TOGGLE_LEVEL,
+    Block,
+    BlockKind,
+    Document,
+    TextBuilder,
+    scope_end,
+    toggle_level,
+)
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.plaintables import find_tables
 from revise.generation.plaintext import (
@@ -149,7 +157,6 @@ def _without_callout_marks(text: str) -> str:
 _WRAPPER_TAG = re.compile(r"^\s*</?(?:details|aside)\b[^>]*>\s*$", re.I)
 _SUMMARY = re.compile(r"^(\s*)(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$", re.I)
 _TAG = re.compile(r"<[^>]*>")
-_TOGGLE_LEVEL = 6  # the heading a toggle's title is read as, put in its place by the walker
 
 
 def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
@@ -163,7 +170,8 @@ def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
         summary = _SUMMARY.match(line)
         if summary:
             title = " ".join(_TAG.sub(" ", summary[2]).split())
-            lines[index] = f"{summary[1]}{'#' * _TOGGLE_LEVEL} {title}" if title else ""
+            # (read as a heading, the walker puts it in its place)
+            lines[index] = f"{summary[1]}{'#' * TOGGLE_LEVEL} {title}" if title else ""
             toggles.add(index + 1)
         elif _WRAPPER_TAG.match(line):
             if re.match(r"\s*</details", line, re.I):
@@ -252,7 +260,7 @@ class _Walker:
         """A heading's level; a toggle's title is one below the heading or toggle it is in."""
         level = int(token.tag[1:])
         if token.map and token.map[0] + 1 in self.toggles:
-            level = min((self.open_toggles or [self.heading_level])[-1] + 1, _TOGGLE_LEVEL)
+            level = toggle_level((self.open_toggles or [self.heading_level])[-1])
             self.open_toggles.append(level)
             return level
         self.heading_level = level

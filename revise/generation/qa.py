@@ -124,10 +124,8 @@ def asked_questions(document: Document) -> Document:
         meaning = _first_sentence(" ".join(region[0].text.split())) if named else ""
         if named and MAX_ANSWER_WORDS < len(meaning.split()) <= MAX_MEANING_WORDS:
             # "Define a covalent bond" over its 17-word definition: the term, from its meaning
-            asked = f"What is {meaning[:1].lower()}{meaning[1:]}?" if meaning[:1].islower() else ""
-            asked = asked or f"What is {meaning}?"
             answer, last = named, region[0].end
-            heading = replace(heading, asked=asked)
+            heading = replace(heading, asked=f"What is {meaning}?")
         if answer:
             heading = replace(heading, answer=answer, answer_end=last)
         result.append(heading)

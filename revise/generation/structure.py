@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from revise.generation.card_limits import MAX_LIST_ITEMS
-from revise.generation.document import Block, BlockKind, Document
+from revise.generation.document import Block, BlockKind, Document, ends_scope
 from revise.generation.language import ARROW, EXAMPLE_LINE, is_verb_form, words
 
 FACT_HEADING_WORDS = 7
@@ -66,7 +66,7 @@ def outline(document: Document) -> Outline:
     while index < len(blocks):
         block = blocks[index]
         trail = tuple(text for _, text, _ in stack) + ((held,) if held else ())
-        if block.kind is BlockKind.HEADING and not block.text:
+        if ends_scope(block):
             # the end of a toggle: what follows is under the headings above it again
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
