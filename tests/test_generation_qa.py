@@ -378,3 +378,16 @@ def test_a_self_test_answer_is_asked_whole_or_its_term_from_it(tmp_path: Path) -
     conduct = [note for note in notes if note.front.startswith("When does an ionic")]
     assert conduct and conduct[0].back == "Only when molten or dissolved in water"
     assert conduct[0].source.end == 11  # the line its answer is on
+
+
+def test_a_long_definition_opening_on_a_capital_is_asked_in_lower_case(tmp_path: Path) -> None:
+    text = (
+        "# Bonding\n\nQ: What is a metallic bond?\nA: The electrostatic attraction between"
+        " positive metal ions and the sea of delocalised electrons around them\n"
+    )
+    asked = questions(deck_notes(tmp_path, text, "bonds.md"))
+    front = (
+        "What is the electrostatic attraction between positive metal ions and the sea of"
+        " delocalised electrons around them?"
+    )
+    assert asked[front] == "A metallic bond"

@@ -18,6 +18,7 @@ from dataclasses import replace
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.content import COMMANDS, ESSAY_COMMANDS
 from revise.generation.document import Block, BlockKind, Document, scope_end
+from revise.generation.grammar import lower_first
 from revise.generation.language import ARROW, counted
 
 MAX_ITEM_WORDS = 8  # each item of a list answer is a name or a short phrase
@@ -125,7 +126,8 @@ def asked_questions(document: Document) -> Document:
         if named and MAX_ANSWER_WORDS < len(meaning.split()) <= MAX_MEANING_WORDS:
             # "Define a covalent bond" over its 17-word definition: the term, from its meaning
             answer, last = named, region[0].end
-            heading = replace(heading, asked=f"What is {meaning}?")
+            # ("The strong attraction ..." is asked "What is the strong attraction ...?")
+            heading = replace(heading, asked=f"What is {' '.join(lower_first(meaning.split()))}?")
         if answer:
             heading = replace(heading, answer=answer, answer_end=last)
         result.append(heading)
