@@ -391,3 +391,43 @@ def test_a_long_definition_opening_on_a_capital_is_asked_in_lower_case(tmp_path:
         " delocalised electrons around them?"
     )
     assert asked[front] == "A metallic bond"
+
+
+ENZYMES = (
+    """\
+# Enzymes - test yourself
+
+- what are the 3 levels of protein structure? simplest first
+    - primary < secondary < tertiary
+- a competitive inhibitor slows the reaction - which site does it bind to?
+    - the active site. (it has a similar shape to the substrate, so it blocks it)
+- when does a silver halide precipitate form?
+"""
+    "    - Ag+ added to Cl, Br or I (halide ions), and the solution is acidified with dilute"
+    " nitric acid first. The colour shows which halide.\n\n"
+    "Q: Why does a high temperature stop an enzyme working?\n"
+    "A: the active site changes shape (denatures) → substrate no longer fits → no"
+    " enzyme-substrate complexes form\n"
+)
+
+
+def test_a_self_test_bullet_over_its_answer_is_asked_with_that_answer(tmp_path: Path) -> None:
+    asked = questions(deck_notes(tmp_path, ENZYMES, "enzymes.md"))
+    # what follows the question mark says how to answer; the answer is the line below
+    ordered = "What are the 3 levels of protein structure? simplest first"
+    assert asked[ordered] == "Primary < secondary < tertiary"
+    # a statement that leads into its question after a dash
+    site = "A competitive inhibitor slows the reaction - which site does it bind to?"
+    assert asked[site] == "The active site"
+
+
+def test_a_long_answer_is_not_cut_inside_a_list_or_a_chain(tmp_path: Path) -> None:
+    asked = questions(deck_notes(tmp_path, ENZYMES, "enzymes.md"))
+    # "Cl, Br or I" is one list: the answer is cut after it, not after "Cl"
+    assert asked["When does a silver halide precipitate form?"] == (
+        "Ag+ added to Cl, Br or I (halide ions)"
+    )
+    # a chain of steps too long to recall is asked as far as the answer stays short
+    assert asked["Why does a high temperature stop an enzyme working?"] == (
+        "The active site changes shape (denatures) → substrate no longer fits"
+    )

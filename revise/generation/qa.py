@@ -37,7 +37,7 @@ _ANSWER_MARK = re.compile(
 # where a question ends and its answer starts on the same line
 _ANSWER_AFTER = re.compile(
     r"^(?P<question>[^?]{3,}\?)\s*(?:\|\s*)?"
-    r"(?:(?:A|Ans\.?|Answers?|Notes?)\s*:|[-\u2013\u2014:=]|->|\u2192)?\s*(?P<answer>\S.*)$",
+    r"(?P<mark>(?:A|Ans\.?|Answers?|Notes?)\s*:|[-\u2013\u2014:=]|->|\u2192)?\s*(?P<answer>\S.*)$",
     re.I,
 )
 _CUE_ANSWER = re.compile(r"\s\|\s*(?:(?:A|Ans\.?|Answers?|Notes?)\s*:\s*)?(?=\S)", re.I)
@@ -210,12 +210,15 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
         ):
             if block.kind is BlockKind.HEADING and not marked and len(answer.split()) > 4:
                 return None  # "## Why X? Causes and consequences": a title, not a cue
+            if not split["mark"] and not marked and _over_its_answer(block, following):
+                # "- what are the 3 types of force? weakest first" over its answer: how to answer
+                return _asked(text), ""
             return _asked(asked), answer
     if len(text.split()) > MAX_QUESTION_WORDS:
         return None
     if marked:
         return (_asked(text), "") if text else None
-    asks = (text.endswith("?") and _ASKING.match(text)) or _ORDER.match(text)
+    asks = (text.endswith("?") and _asks(text)) or _ORDER.match(text)
     if asks and _over_its_answer(block, following) and len(text.split()) >= 3:
         return _asked(text), ""  # "- Name the device that ..." over "    - thermistor"
     if not text.endswith("?") or len(text.split()) < 2:
@@ -230,6 +233,13 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
         and _ASKING.match(text) is not None
     )
     return (_asked(text), "") if faq else None
+
+
+def _asks(text: str) -> bool:
+    """ "Why does ice float?", and "BF3 breaks the octet rule - how many electrons round B?":
+    a question, or a statement that leads into one after a dash."""
+    cut = _top_level(text, _DASH)
+    return bool(_ASKING.match(text) or (cut and _ASKING.match(_DASH.split(text[cut:], 1)[-1])))
 
 
 def _asked(text: str) -> str:
@@ -402,13 +412,56 @@ def _shortened(text: str, plural: bool) -> str:
         ):
             return "; ".join(names)
         return ""
-    for cut in (_top_level(text, _DASH), _top_level(text, re.compile(r","))):
-        head = text[:cut].strip() if cut else ""
+    heads = []
+    for cut in (_top_level(text, _DASH), _chain_cut(sentence), _outside_lists(text)):
+        head = _without_aside(text[:cut].strip()) if cut else ""
         if 2 <= len(head.split()) <= MAX_ANSWER_WORDS and not re.search(r"[=:]", head):
             if text[cut:].lstrip().startswith(",") and _REASONS.match(head):
                 return ""  # "because of the war, bread shortages and ...": one reason of several
-            return head
-    return ""
+            if cut == _top_level(text, _DASH):
+                return head  # where the student paused
+            heads.append(head)
+    # the longer of the steps before an arrow and the phrase before a comma
+    return max(heads, key=lambda head: len(head.split()), default="")
+
+
+_ARROW_MARK = re.compile(rf"\s{ARROW}\s")
+# ", O or F": a comma between the items of a list, not after a phrase
+_LIST_COMMA = re.compile(
+    r",\s*[^\s,()]+(?:\s+[^\s,()]+)?\s+(?:or|and)\s+[^\s,()]+(?=\s*[,.;()]|\s*$)"
+)
+
+
+def _outside_lists(text: str) -> int:
+    """Where the first comma outside brackets ends a phrase: "H bonded to N, O or F (very
+    electronegative), and a lone pair ..." is cut after "F (very electronegative)"."""
+    for found in re.finditer(",", text):
+        before = text[: found.start()]
+        if before.count("(") != before.count(")") or before.count('"') % 2:
+            continue
+        if not _LIST_COMMA.match(text, found.start()):
+            return found.start()
+    return 0
+
+
+def _chain_cut(text: str) -> int:
+    """The last arrow of a chain ("more electrons → stronger London forces → more energy to
+    overcome") before which the answer is short enough to recall: the steps that explain it."""
+    cuts = [
+        found.start()
+        for found in _ARROW_MARK.finditer(text)
+        if len(_without_aside(text[: found.start()]).split()) <= MAX_ANSWER_WORDS
+        and text[: found.start()].count("(") == text[: found.start()].count(")")
+    ]
+    return cuts[-1] if cuts else 0
+
+
+def _without_aside(text: str) -> str:
+    """ "bigger charges (and are smaller)" -> "bigger charges", when the aside makes the answer
+    too long to recall."""
+    if len(text.split()) <= MAX_ANSWER_WORDS:
+        return text
+    return re.sub(r"\s*\([^()]*\)$", "", text)
 
 
 MAX_MEANING_WORDS = 25  # a definition asked for its term: a prompt a reader takes in at once
@@ -435,7 +488,10 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|(?<=[a-z0-9)][a-z0-9)]\.)\s+(?=[a-z])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z])|(?<=[a-z0-9)][a-z0-9)]\.)\s+(?=[a-z])"
+    r"|(?<=[a-z0-9)][a-z0-9)]\.|\s\d\.)\s+(?=\()"  # "only 6. (electron deficient ...)"
+)
 
 
 # an answer that opens on a reason or a way: what follows its first comma is more of the same
@@ -488,7 +544,13 @@ def _parts(text: str) -> list[str]:
     parts.append(text[start:].strip())
     if len(parts) > 1:
         parts[-1] = re.sub(r"^(?:and|or)\s+", "", parts[-1])
+    elif _top_level(text, _RANKED):
+        # "London forces < dipole-dipole < hydrogen bonding": things put in order
+        parts = [part.strip() for part in _RANKED.split(text)]
     return [part for part in parts if part]
+
+
+_RANKED = re.compile(r"\s[<>]\s")
 
 
 def _members(region: list[Block], enumerated: bool) -> list[Block]:
