@@ -287,3 +287,38 @@ def test_a_unit_shared_by_rows_is_asked_of_each_row(tmp_path: Path) -> None:
     assert got.get("What is the unit of speed?") == "m/s"
     assert got.get("What is the unit of velocity?") == "m/s"
     assert not any(front.startswith("Unit m/s") for front in got)
+
+
+def test_a_row_named_by_numbers_is_asked_by_what_they_count(tmp_path: Path) -> None:
+    # The first column alone names three rows "4" and two rows "3": the next column of numbers
+    # tells them apart, and neither is asked of the row as a fact.
+    text = (
+        "# Molecules\n\n## Electron domains\n\n"
+        "| Electron domains | Lone pairs | Molecular shape |\n|---|---|---|\n"
+        "| 4 | 0 | tetrahedral |\n"
+        "| 4 | 1 | trigonal pyramidal |\n"
+        "| 4 | 2 | bent |\n"
+        "| 3 | 0 | trigonal planar |\n"
+        "| 3 | 1 | bent |\n"
+    )
+    cards = questions(tmp_path, text)
+    shape = "What is the molecular shape with"
+    assert cards[f"{shape} 4 electron domains and 1 lone pair?"] == "trigonal pyramidal"
+    assert cards[f"{shape} 4 electron domains and no lone pairs?"] == "tetrahedral"
+    assert cards[f"{shape} 3 electron domains and 1 lone pair?"] == "bent"
+    assert not [front for front in cards if " of 4?" in front or " of 3?" in front]
+    assert not {"0", "1", "2"} & set(cards.values())
+
+
+def test_a_substance_named_by_its_formula_is_an_example_to_recall(tmp_path: Path) -> None:
+    text = (
+        "# Bonding\n\n## Structures\n\n"
+        "| Bonding pairs | Lone pairs | Shape | Example |\n|---|---|---|---|\n"
+        "| 3 | 0 | trigonal planar | BF3 |\n"
+        "| 3 | 1 | pyramidal | NH3 |\n"
+        "| 4 | 0 | tetrahedral | CH4 |\n"
+    )
+    cards = questions(tmp_path, text)
+    assert cards["What is the shape with 3 bonding pairs and 1 lone pair?"] == "pyramidal"
+    assert cards["What is the shape with 3 bonding pairs and no lone pairs?"] == "trigonal planar"
+    assert cards["What is an example with 3 bonding pairs and 1 lone pair?"] == "NH3"

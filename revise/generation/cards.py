@@ -215,6 +215,7 @@ from revise.generation.tables import (
     TableShape,
     in_row_name,
     is_example_header,
+    numbered_row_key,
     sample_value,
     table_shapes,
     tick,
@@ -813,6 +814,7 @@ _WHERE_WORDS = re.compile(r"\b(?:above|below|over|under|before|after)\b")
 _QUOTED = re.compile(r'"[^"]+"')
 _LIST_COUNT_END = re.compile(r"\(\d+\)$")
 _JOINED_WORDS = re.compile(r"\S+ \+ \S+")
+_NOT = frozenset(["not", "no"])
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -831,8 +833,9 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     content |= frozenset(_QUOTED.findall(text))  # 'the plural of "my"', "your"
     if _LIST_COUNT_END.search(text.strip()):
         content |= {"(list)"}  # "Linear search (2)" lists; "What does a linear search do?" asks
-    # "What must X be?", "What should X be?", "What must X not be?": three rules
-    content |= {token for token in normalise(front).split() if token in MODALS or token == "not"}
+    # "What must X be?", "What should X be?", "What must X not be?": three rules; "the shape
+    # with 2 bonding pairs and no lone pairs" and "... and 2 lone pairs": two rows
+    content |= {token for token in normalise(front).split() if token in MODALS or token in _NOT}
     content |= frozenset(_JOINED_WORDS.findall(text))  # "an + dem", "in + dem"
     return (content, context if "= ?" in text else "") if content else None
 
@@ -3835,10 +3838,16 @@ def _row_drafts(
         # "Formation Enthalpy | ΔH_f | Enthalpy change to ...": the symbol names the term
         # in the question that asks what it means, not a card of its own.
         subject = f"{subject} ({cells[symbols[0]]})"
+    key = numbered_row_key(header, cells, shape)
+    if key:
+        if not key.width:
+            return []  # "| 2 | 0 |" and "| 2 | 2 |": no name tells the rows apart
+        subject = key.said  # "4 bonding pairs and no lone pairs", not "4"
+        columns = range(key.width, min(len(cells), len(header), key.width + MAX_ROW_COLUMNS))
     examples = [c for c in columns if is_example_header(header[c]) and cells[c]]
     if shape and block.cells == shape.rows[0]:
         drafts.extend(_ticked_columns(header, shape, context, path))
-    clozed = False  # a row hides its name once, in its first cell too long to be an answer
+    clozed = bool(key)  # a row hides its name once, in its first cell too long to be an answer
     for column in columns:
         answer, name = cells[column], header[column]
         if not answer or not name:
@@ -3864,7 +3873,7 @@ def _row_drafts(
         if defined and column in symbols:
             continue
         sharing = (shared or {}).get((block.header, column, normalise(answer)))
-        if sharing and not compared and len(sharing.rows) <= MAX_LIST_ITEMS:
+        if sharing and not compared and not key and len(sharing.rows) <= MAX_LIST_ITEMS:
             if sharing.rows[0] == cells[0] and sharing.cells[0][0] == column:
                 drafts.append(_shared_cell_draft(header, sharing, context, path))
             continue  # (shared by more rows than a card can name, each row asks its own)
@@ -3910,6 +3919,8 @@ def _row_drafts(
                 if normalise(name) in _EVENT_HEADERS:
                     asked = "What happened"
                 front = f"{asked} in {when}?"
+        if key and key.counts and front.endswith(f" of {subject}?"):
+            front = f"{front[: -len(subject) - 5]} with {subject}?"  # "the shape with 4 ..."
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
     return drafts

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
 from revise.generation.document import Block, BlockKind, Document
+from revise.generation.fields import head_noun, plural_noun
+from revise.generation.grammar import lemmas
 
 MAX_FORM_WORDS = 3  # "il mio", "den (+n)": a word's form is a word or two, never a description
 
@@ -74,16 +76,23 @@ def is_example_header(name: str) -> bool:
     return normalise(name) in EXAMPLE_HEADERS
 
 
+# "CH4", "NH4+", "SO4 2-", "H2O": a chemical formula, capitals each with a count
+_FORMULA = re.compile(r"(?<![\w(])(?:[A-Z][a-z]?\d*)+\d(?:[A-Z][a-z]?\d*)*[+-]?(?![\w(])")
+
+
 def sample_value(example: str, named: str) -> bool:
     """ "42", "'2007-03-14'", "CHAR(4) for 'AB12'", "TRUE": a value written out to show what
     the row's thing looks like, not a thing a student learns by name. An example in words
     ("vaccination", "catching chickenpox and recovering") names one."""
     text = example.strip()
-    if re.search(r"\d|['\"`\u2018\u2019\u201c\u201d]", text):
+    named_by_formula = _FORMULA.sub(" ", text)  # "CH4, NH4+": substances named by formula
+    if re.search(r"\d|['\"`\u2018\u2019\u201c\u201d]", named_by_formula):
         return True  # a number or a quoted value
     shown = {word for word in normalise(named).split() if len(word) > 2}
     if shown & set(normalise(text).split()):
         return True  # "VARCHAR(30) for a surname": the row's own name used
+    if named_by_formula != text:
+        return False  # "H2O": a substance by its formula, not a value written out
     letters = re.sub(r"[^A-Za-z]", "", text)
     return not letters or (letters.isupper() and len(text.split()) == 1)  # "TRUE", "NULL"
 
@@ -126,3 +135,60 @@ def steps_as_items(document: Document) -> Document:
 def _step_item(row: Block) -> Block:
     text = " - ".join(cell.strip() for cell in row.cells[1:] if cell.strip())
     return replace(row, kind=BlockKind.ITEM, text=text, cells=(), header=(), ordered=True)
+
+
+# "4", "0", "2.5": a cell that is a bare count or measure, not the name of a thing
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class RowKey:
+    """The cells that name a row of numbers and how a question says them."""
+
+    width: int  # the first columns that make the key: none of them is asked of the row
+    said: str  # "4 bonding pairs and no lone pairs", "pH 3"
+    counts: bool  # what each key column heads is counted ("with 4 bonding pairs")
+
+
+def numbered_row_key(
+    header: tuple[str, ...], cells: tuple[str, ...], shape: TableShape | None
+) -> RowKey | None:
+    """ "| Bonding pairs | Lone pairs | Shape |" over "| 4 | 0 | tetrahedral |": a row whose
+    first cell is a bare number is no thing to ask "What is the shape of 4?" of; it is named by
+    what its numbers count ("4 bonding pairs and no lone pairs"), with as many of the next
+    columns of numbers as it takes for no two rows to share the name. None for a row whose
+    first cell is no bare number; a row of numbers that no run of its columns names apart from
+    every other row is also None, with `width` 0 in the key, which asks nothing of it."""
+    if not cells or not _BARE_NUMBER.match(cells[0].strip()) or not header[0].strip():
+        return None
+    if not re.search(r"[^\W\d_]{2}", header[0]) or (shape and len(shape.rows) < 2):
+        return None  # "| x | f(x) |": a variable and its values, a relation's table
+    rows = [tuple(cell.strip() for cell in row) for row in shape.rows] if shape else [cells]
+    width = 0
+    for column in range(len(header) - 1):
+        if not all(column < len(row) and _BARE_NUMBER.match(row[column]) for row in rows):
+            return RowKey(0, "", False)  # no name of numbers tells this row from another
+        width = column + 1
+        if len({row[:width] for row in rows}) == len(rows):
+            break
+    else:
+        return RowKey(0, "", False)
+    heads = [header[column].strip() for column in range(width)]
+    counts = all(plural_noun(head_noun(head)) for head in heads)
+    if not counts:
+        said = " and ".join(f"{head} {cells[at].strip()}" for at, head in enumerate(heads))
+        return RowKey(width, said, False)
+    counted = [_counted(cells[at].strip(), head) for at, head in enumerate(heads)]
+    return RowKey(width, " and ".join(counted), True)
+
+
+def _counted(number: str, head: str) -> str:
+    """ "0" and "Lone pairs" -> "no lone pairs", "1" -> "1 lone pair", "4" -> "4 lone pairs"."""
+    head = head.casefold()
+    if number == "0":
+        return f"no {head}"
+    if number == "1":
+        last = head.split()[-1]
+        single = lemmas(last).get("NOUN", (last,))[0]
+        return f"1 {head[: len(head) - len(last)]}{single}"
+    return f"{number} {head}"
