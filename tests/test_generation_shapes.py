@@ -3056,3 +3056,49 @@ def test_a_meaning_that_opens_on_a_describing_participle_is_defined(tmp_path: Pa
         "- Pure monopoly = one firm is the whole industry\n",
     )
     assert cards["What is concentration ratio?"] == "Combined market share of the largest n firms"
+
+
+def test_a_quotation_with_its_scene_then_its_speaker_asks_who_says_it(tmp_path: Path) -> None:
+    # a quote bank that writes where a line is said, then who says it, with no mark between
+    text = (
+        "OTHELLO - KEY QUOTES\n\n"
+        "JEALOUSY\n\n"
+        '"O, beware, my lord, of jealousy; / It is the green-eyed monster" (3.3) Iago\n'
+        "  -> warns Othello while planting the very suspicion he warns of\n\n"
+        '"I kissed thee ere I killed thee" (5.2) Othello - his last lines\n'
+        "  -> love and violence bound together to the end\n\n"
+        '"Put out the light, and then put out the light" (5.2) Othello to himself\n'
+        "  -> light imagery, Desdemona's life as a candle\n\n"
+        '"An old black ram / Is tupping your white ewe" (1.1) Iago\n'
+        "  -> after waking Brabantio in the night\n"
+    )
+    asked = questions(tmp_path, text, name="quotes.txt")
+    green = '"O, beware, my lord, of jealousy; / It is the green-eyed monster"'
+    assert asked[f"Who says {green} (3.3)?"] == "Iago"
+    assert asked['Who says "I kissed thee ere I killed thee" (5.2)?'] == "Othello"
+    assert asked['Who says "Put out the light, and then put out the light" (5.2)?'] == "Othello"
+    shown = 'What does "Put out the light, and then put out the light" (Othello, 5.2) show?'
+    assert asked[shown] == "Light imagery, Desdemona's life as a candle"  # not "to himself"
+    ram = '"An old black ram / Is tupping your white ewe"'
+    assert asked[f"Who says {ram} (1.1)?"] == "Iago"
+    assert not any(front.startswith(f"What does {ram}") for front in asked)  # when, not what
+
+
+def test_facts_under_a_heading_naming_its_assessment_objective_are_carded(tmp_path: Path) -> None:
+    text = (
+        "AN INSPECTOR CALLS - REVISION\n\n"
+        "CONTEXT (AO3)\n\n"
+        "- Priestley wrote the play in 1945, just after the Second World War\n"
+        "- the Titanic sank in 1912, the year the play is set in\n\n"
+        "QUOTES\n\n"
+        '"We don\'t live alone. We are members of one body" (Act 3) Inspector - his last speech\n\n'
+        '"The Titanic ... unsinkable, absolutely unsinkable" (Act 1) Mr Birling - dramatic irony\n'
+    )
+    notes = deck_notes(tmp_path, text, "inspector.txt")
+    shown = [f"{note.front} :: {note.back}" for note in notes]
+    assert any("1945" in card and "Priestley" in card for card in shown), shown
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    line = '"We don\'t live alone. We are members of one body"'
+    assert asked[f"Who says {line} (Act 3)?"] == "Inspector"  # the note after the dash is his
+    titanic = '"The Titanic... unsinkable, absolutely unsinkable" (Act 1)'
+    assert asked[f"Who says {titanic}?"] == "Mr Birling"

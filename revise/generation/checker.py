@@ -1267,8 +1267,8 @@ def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
     if note.kind is NoteKind.CLOZE:
         if not face.prompt.rstrip(" .").endswith(GAP):
             return False
-    elif len(answer_items(note, face)) > 1:
-        return False
+    elif len(answer_items(note, face)) > 1 or face.prompt.startswith(WHO_SAYS):
+        return False  # ('"..." (5.1) Lady Macbeth - sleepwalking': a note on the line said)
     answer = " ".join(face.answer.split())
     asked = f" {normalise(face.prompt)} "
     for line in texts.span(note):
@@ -1776,6 +1776,9 @@ def _pronoun_subject(rest: list[str]) -> bool:
 
 # 13 content, not advice -----------------------------------------------------------------------
 
+# "(AO3)", "(AO1/AO2)": the assessment objective a section's facts serve, in brackets
+_OBJECTIVE_LABEL = re.compile(r"\(\s*AO\s?[1-4](?:\s*[/&,+]\s*(?:AO\s?)?[1-4])*\s*\)", re.I)
+
 
 def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
@@ -1795,7 +1798,8 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     orders = any(_imperative(part) for part in _instruction_candidates(text))
     if not continues_lead and not own and orders:
         return [_finding(13, face.prompt, INSTRUCTED)]
-    heading = note.context.split(" > ")[-1]
+    # ("CONTEXT (AO3)": the facts an assessment objective asks for, not advice on the exam)
+    heading = _OBJECTIVE_LABEL.sub("", note.context.split(" > ")[-1])
     advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
     if advice and not MARKS.search(heading) and normalise(heading) != texts.title and not own:
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]

@@ -1400,6 +1400,13 @@ _SAID_BY = re.compile(
 _SPEAKER_SAID = re.compile(
     rf"^{_SPEAKER}(?::|(?P<dash>\s[-\u2013\u2014]))\s*{_QUOTED}(?:\s*\({_reference('where')}\))?"
 )
+# '"Stars, hide your fires" (1.4) Macbeth', '"Unnatural deeds ..." (5.1) the Doctor', '"..." (1.3)
+# Third Witch to Banquo -> ...': where the line is said, then who says it, no mark between; the
+# bracket may carry a note on the reference ("(5.8 - some eds 5.9)")
+_PLACED_SPEAKER = re.compile(
+    rf"^{_QUOTED}\s*\({_reference('where')}(?:\s+[-\u2013\u2014]\s+[^()]{{1,30}})?\)"
+    rf"\s*(?:the\s+)?{_SPEAKER}(?:{_AFTER_SPEAKER}|(?=\s+(?:to|about|on|addressing)\s+\S))"
+)
 MAX_QUOTE_WORDS = 24  # a quotation asked whole, its prompt within thirty words
 
 
@@ -1418,6 +1425,8 @@ def quotation(sentence: str) -> list[Question]:
     front = f'{WHO_SAYS}"{match["quote"].strip()}"{where}?'
     found = [Question(front, match["who"], Shape.WHO, 12.6)]
     after = sentence.strip().rstrip(".")[match.end() :]
+    addressed = _ADDRESSED.match(after)  # '... (1.3) Third Witch to Banquo -> ...'
+    after = after[addressed.end() :] if addressed else after
     # '"girls of that class" - Mrs Birling, Act 2 -> dehumanises Eva = ...': what it shows, up
     # to the next remark on a line of its own ("= direct address", ">> key quote")
     shown = what_it_shows(match["quote"].strip(), match["who"], said, _NEXT_REMARK.split(after)[0])
@@ -1433,6 +1442,11 @@ def quotation(sentence: str) -> list[Question]:
     return found
 
 
+# Whom a line is said to or about, after its speaker: " to Banquo's ghost", " about Macbeth"
+_ADDRESSED = re.compile(
+    r"^\s+(?:to|about|on|addressing)\s+[^,;()\"\u2013\u2014>\u2192]{1,40}?"
+    rf"(?=\s*(?:{ARROW}|[-\u2013\u2014]\s|$))"
+)
 # A comment on a quotation: "-> shows his love is impulsive", "-> collective responsibility"
 _COMMENT = re.compile(
     rf"^\s*{ARROW}\s*(?:(?:it\s+)?(?:shows|suggests|reveals)\s+(?:that\s+)?)?", re.I
@@ -1445,14 +1459,18 @@ def what_it_shows(quote: str, who: str, where: str, comment: str) -> tuple[str, 
     """A comment on a quotation ("-> shows his love is impulsive") is what the line shows:
     'What does "Did my heart love till now? ..." (Romeo, 1.5) show?'."""
     opened = _COMMENT.match(comment)
-    if not opened:
-        return None
-    answer = re.split(r";\s+", comment[opened.end() :], maxsplit=1)[0].strip(" .")
+    if not opened or _WHEN_SAID.match(comment[opened.end() :]):
+        return None  # "-> after hearing the queen is dead": when it is said, not what it shows
+    # (up to the end of the comment's first sentence: "final judgement. but is it fair?")
+    answer = re.split(r";\s+|(?<=\w)[.!?]\s+", comment[opened.end() :], maxsplit=1)[0].strip(" .")
     if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS or len(words(quote)) > MAX_SHOWN_QUOTE_WORDS:
         return None
     by = f"{who}, {where}" if where else who
     return f'What does "{quote}" ({by}) show?', capital(answer)
 
+
+# "after hearing ...", "just before the murder": a comment that says when a line is said
+_WHEN_SAID = re.compile(r"(?:just\s+|right\s+|immediately\s+)?(?:after|before|when|while)\b", re.I)
 
 # The moment a quotation is said: ", after Malcolm is named ...", ", just after the murder".
 _OCCASION = re.compile(
@@ -1476,7 +1494,7 @@ def several_speakers(names: set[str]) -> bool:
 
 def _quoted_speaker(sentence: str) -> re.Match[str] | None:
     text = sentence.strip().rstrip(".")
-    match = _SAID_BY.match(text) or _SPEAKER_SAID.match(text)
+    match = _SAID_BY.match(text) or _SPEAKER_SAID.match(text) or _PLACED_SPEAKER.match(text)
     if not match:
         return None
     first, last = match["who"].split()[0].casefold(), match["who"].split()[-1].casefold()
