@@ -233,3 +233,23 @@ def test_a_name_over_its_points_is_no_list_to_recite(tmp_path: Path) -> None:
     # each point is a card of its own under the name, not "Milgram (1963) (2)" with both
     assert not any(note.front.startswith("Milgram") for note in notes)
     assert any("run-down office" in note.front for note in notes)
+
+
+def test_a_plural_label_over_the_things_it_names_is_not_defined_by_the_first(
+    tmp_path: Path,
+) -> None:
+    found = questions(
+        tmp_path,
+        "Contract law\n"
+        "\tVitiating factors\n"
+        "\t\tmisrepresentation (Esso v Mardon)\n"
+        "\t\teconomic duress, e.g. threats to a business\n"
+        "\t\tundue influence\n"
+        "\tExemption clauses\n"
+        "\t\tterms that exclude or limit one party's liability\n"
+        "\t\tmust be incorporated by signature, notice or a course of dealing\n",
+    )
+    # one factor is not what vitiating factors are
+    assert "What are vitiating factors?" not in found
+    # a plural label over what it means still asks for its meaning
+    assert found["What are exemption clauses?"].startswith("Terms that exclude or limit")

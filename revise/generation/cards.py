@@ -374,6 +374,7 @@ def build_notes(
     timeline: Timeline = ((), 0, 0)  # the trail, year and month of the last dated line
     own = ("", 0)  # the answer to the student's last question, and its last line
     before: Passage | None = None  # the line before, whose subject a student has just read
+    members = _member_items(outline)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -469,6 +470,7 @@ def build_notes(
                     id(passage.block) in glossary, id(passage.block) in holdings,
                     before=f"{before.block.text if before else ''} {passage.label}",
                     previous=before, owned=passage.label_line not in spoken,
+                    member=id(passage.block) in members,
                 )  # fmt: skip
                 if own[0] and passage.block.start <= own[1] <= passage.block.end:
                     made = _not_answered(made, own[0])
@@ -1121,10 +1123,12 @@ def _passage_drafts(
     before: str = "",
     previous: Passage | None = None,
     owned: bool = False,
+    member: bool = False,
 ) -> list[Draft]:
     """The cards of one passage; `holding` says it is what the court decided in the case it
     sits under; `before` is the line read just before it (and the bullet it sits under);
-    `owned` says the bullet it sits under may be whose point it is."""
+    `owned` says the bullet it sits under may be whose point it is; `member` says it is one
+    of the several things the bullet it sits under names, not what that bullet means."""
     block = passage.block
     if _ASIDE_LINE.match(block.text.strip()):
         return []  # "(Sra Lopez says learn these by Friday!!)": an aside to the writer
@@ -1263,7 +1267,7 @@ def _passage_drafts(
         labelled = False  # the sentence's subject is the label it sits under
         finishes = False  # the sentence finishes the label's own
         first_under = subject and index == 0 and block.start == passage.label_line + 1
-        first_under = first_under and not verdict
+        first_under = first_under and not verdict and not member
         ruled = (
             index == 0
             and block.kind is BlockKind.ITEM
@@ -2842,6 +2846,46 @@ def _rule_parts_draft(group: ListGroup, title: str, path: str) -> Draft | None:
 
 
 _PART_NUMBER = re.compile(r"^\(?\d{1,2}\s*[.):]?\s+")
+
+
+def _member_items(outline: Outline) -> set[int]:
+    """Items that are each one of the things the bullet or bold label above them names."""
+    under: dict[tuple[str, int], list[Block]] = {}
+    for part in outline.parts:
+        if isinstance(part, ListGroup):
+            if not part.lead_is_heading and part.lead.kind is BlockKind.ITEM:
+                under.setdefault((part.lead.text, part.lead.start), []).extend(part.items)
+        elif part.block.kind is BlockKind.ITEM and part.label and part.label_line:
+            under.setdefault((part.label, part.label_line), []).append(part.block)
+    return {
+        id(item)
+        for (label, _), items in under.items()
+        if _lists_members(label, items)
+        for item in items
+    }
+
+
+def _lists_members(label: str, items: list[Block]) -> bool:
+    """ "DEFENCES" over "- necessity (Cope v Sharpe)", "- consent": a plural label over
+    several items, the first two naming one thing each, not a kind of them ("chunks" over
+    "- pieces of information bound together" says what chunks are), so the first item is one
+    of the things the label names: "What are defences? :: Necessity" would ask for all by one."""
+    subject = label_subject(label)
+    if len(items) < 2 or not subject or not is_plural(subject):
+        return False
+    first, second = (item_head(re.sub(r"\s*\([^()]*\)", "", tidy(i.text))) for i in items[:2])
+    if not first or re.match(r"(?:a|an)\s", first, re.I):
+        return False
+    if is_plural(first) or is_plural(first.split()[0]):
+        return False  # ("terms that exclude liability": what the label's things are)
+    # ("Waterfalls" over "- band of hard rock over soft rock", "- soft rock eroded faster ...":
+    # what it is made of, then how it forms)
+    return all(
+        head
+        and split_clause(head) is None
+        and not any(is_verb_form(word) and not word.endswith("ing") for word in words(head))
+        for head in (first, second)
+    )
 
 
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
