@@ -3102,3 +3102,38 @@ def test_facts_under_a_heading_naming_its_assessment_objective_are_carded(tmp_pa
     assert asked[f"Who says {line} (Act 3)?"] == "Inspector"  # the note after the dash is his
     titanic = '"The Titanic... unsinkable, absolutely unsinkable" (Act 1)'
     assert asked[f"Who says {titanic}?"] == "Mr Birling"
+
+
+MIND_MAP_AS_HEADINGS = """# Plate tectonics
+
+## Plate boundaries
+### Destructive
+#### oceanic plate subducts under continental
+### Constructive
+#### plates move apart
+### Conservative
+#### e.g. San Andreas Fault
+
+## Key terms
+### subduction = one plate sinks beneath another
+### tsunami - a wave caused by an undersea earthquake
+"""
+
+
+def test_a_mind_map_exported_as_headings_is_read_as_an_outline(tmp_path: Path) -> None:
+    """MindNode and XMind write every node as a heading; its bare leaves are the map's points."""
+    notes = tmp_path / "plates.md"
+    notes.write_text(MIND_MAP_AS_HEADINGS)
+    cards = {(note.front, note.back) for note in generate_deck(notes).notes}
+    assert ("What is subduction?", "One plate sinks beneath another") in cards
+    assert ("What is a tsunami?", "A wave caused by an undersea earthquake") in cards
+
+
+def test_headings_over_their_own_notes_stay_headings(tmp_path: Path) -> None:
+    notes = tmp_path / "plates.md"
+    notes.write_text(
+        "# Plate tectonics\n\n## Subduction\n\nOne plate sinks beneath another.\n\n"
+        "## Key terms\n\n### Tsunami\n\nA tsunami is a wave caused by an undersea earthquake.\n"
+    )
+    contexts = {note.context for note in generate_deck(notes).notes}
+    assert any("Key terms" in context and "Tsunami" in context for context in contexts)

@@ -47,6 +47,7 @@ def parse_markdown(text: str) -> Document:
     )
     text = _without_note_app_marks(_without_callout_marks(text), app)
     text, toggles, closes = _without_wrappers(text)
+    text = _mind_map_as_outline(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = _Walker(tokens, text.split("\n"), toggles, closes, by_line).blocks()
     title = meta_title
@@ -178,6 +179,59 @@ def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
                 closes.append(index + 1)
             lines[index] = ""
     return "\n".join(lines), frozenset(toggles), tuple(closes)
+
+
+# A mind map exported from a mind-mapping app (MindNode, XMind) makes every node a heading, a
+# heading per level, and most of its leaves are nodes with no text of their own. A file whose
+# leaf headings are mostly bare so is an outline: its title and main branches stay headings, and
+# the nodes below them are the nested points they are in the map.
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+MIND_MAP_BARE_LEAVES = 4  # at least this many bare leaf headings,
+MIND_MAP_BARE_SHARE = 0.5  # and at least this share of the leaves
+
+
+def _mind_map_as_outline(text: str) -> str:
+    """The text with a mind map's nodes below its main branches written as nested points, each
+    line staying where it was (a node's own text indented under its point); other notes as
+    they were."""
+    lines = text.split("\n")
+    headings: list[tuple[int, int]] = []  # (line index, level)
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (match := _ATX.match(line)):
+            headings.append((index, len(match[1])))
+    bodied: set[int] = set()
+    leaves: list[int] = []
+    for place, (index, level) in enumerate(headings):
+        end, next_level = headings[place + 1] if place + 1 < len(headings) else (len(lines), 0)
+        if any(line.strip() for line in lines[index + 1 : end]):
+            bodied.add(index)
+        if next_level <= level:
+            leaves.append(index)
+    bare = [index for index in leaves if index not in bodied]
+    if len(bare) < MIND_MAP_BARE_LEAVES or len(bare) < MIND_MAP_BARE_SHARE * len(leaves):
+        return text
+    levels = sorted({level for _, level in headings})
+    kept = levels[:2] if sum(level == levels[0] for _, level in headings) == 1 else levels[:1]
+    stack: list[int] = []  # levels of the points that enclose the next one
+    indent = 0
+    for place, (index, level) in enumerate(headings):
+        end = headings[place + 1][0] if place + 1 < len(headings) else len(lines)
+        if level <= kept[-1]:
+            stack, indent = [], 0
+            continue
+        while stack and stack[-1] >= level:
+            stack.pop()
+        indent = 2 * len(stack)
+        stack.append(level)
+        lines[index] = " " * indent + "- " + _ATX.match(lines[index])[2]  # type: ignore[index]
+        for below in range(index + 1, end):
+            if lines[below].strip():
+                lines[below] = " " * (indent + 2) + lines[below].lstrip()
+    return "\n".join(lines)
 
 
 def _closed_form(equation: str, side: str) -> bool:
