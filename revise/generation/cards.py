@@ -172,6 +172,7 @@ from revise.generation.questions import (
     is_plural,
     is_value,
     label_definition,
+    law_by_name,
     marked_facts,
     marked_holding,
     named_law,
@@ -1210,10 +1211,21 @@ def _passage_drafts(
         if index and EXAMPLE_OPENER.match(sentence):
             continue  # "... over time. Eg: Apple launching new iPhones": the line's illustration
         stated = named_rule(sentence) if normalise(sentence) not in seen else []
+        said_by = context
+        if not stated and normalise(sentence) not in seen:
+            # "Faraday: ..." under "Faraday's law & Lenz's law": the law is asked, by a
+            # context without the heading that names it
+            stated, law = law_by_name(sentence, (*passage.trail, passage.label))
+            unnamed = replace(
+                passage,
+                trail=tuple(heading for heading in passage.trail if law not in heading),
+                label="" if law in passage.label else passage.label,
+            )
+            said_by = card_context(unnamed, title) if stated else context
         if stated:
             # "Caparo test: 1) foreseeability 2) proximity 3) ...": the rule and what it says
             where = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
-            option = _shaped_option(stated[0], sentence, context, where, vocabulary)
+            option = _shaped_option(stated[0], sentence, said_by, where, vocabulary)
             if option:
                 seen.add(normalise(sentence))
                 drafts.append(Draft([option]))
@@ -1494,6 +1506,9 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_FORMULAS_SIDE_BY_SIDE = re.compile(r";\s+")
+
+
 def _facts_apart(
     spans: list[tuple[int, int, str]], terms: tuple[str, ...] = ()
 ) -> list[tuple[int, int, str]]:
@@ -1506,6 +1521,15 @@ def _facts_apart(
     opens_on_term = re.compile(rf";\s+(?=(?:{'|'.join(marked)})\s)") if marked else None
     apart = []
     for start, end, raw in spans:
+        formulas = _FORMULAS_SIDE_BY_SIDE.split(raw)
+        if len(formulas) > 1 and all(_symbol_formula(part) for part in formulas):
+            # "Irms = I0 / √2; Vrms = V0 / √2": two formulas, each a card
+            at = start
+            for part in formulas:
+                at = start + raw.index(part, at - start)
+                apart.append((at, at + len(part), part))
+                at += len(part)
+            continue
         match = _SECOND_FACT.search(raw) or _CONTRASTED.search(raw)
         match = match or (opens_on_term.search(raw) if opens_on_term else None)
         first = raw[: match.start()] if match else ""
@@ -2206,11 +2230,21 @@ def is_label_only(text: str) -> bool:
     for what follows, without a verb of its own, no fact to card."""
     if ":" in text or DASH.search(text):
         return False  # "Interval of Convergence: domain of x where ...": a definition
+    if _symbol_formula(text):
+        return False  # "Flux Φ = BA" over what its symbols are: a formula to learn
     said = re.sub(r"\([^()]*\)", "", text).partition("=")[2]
     if len(re.findall(r"[^\W\d_]{2,}", said)) >= MIN_DEFINING_WORDS:
         return False  # "Test cross = cross an unknown ... with ...", not 'CAUSES = "M.A.I.N."'
     tokens = words(text)
     return len(tokens) <= MAX_LABEL_WORDS and not any(is_verb_form(token) for token in tokens)
+
+
+def _symbol_formula(text: str) -> bool:
+    """ "Flux Φ = BA", "Density d = m / V": a formula in symbols, not words set equal
+    ("Eudaimonia = happiness / flourishing") nor a name for a mnemonic ('CAUSES = "M.A.I.N."')."""
+    asked = formula(text)
+    said = asked[0].back if asked else ""
+    return bool(said) and said[:1].isalnum() and bool(re.search(r"\d|\b[^\W\d_]{1,2}\b", said))
 
 
 _POINTS_TO_LIST = re.compile(
@@ -2467,7 +2501,8 @@ def _shaped_option(
     shaped: Question, sentence: str, context: str, source: SourceRef, vocabulary: Vocabulary
 ) -> Option | None:
     # "Which law states that ...?" states its rule whole: a few such prompts may run long.
-    longest = MAX_STATEMENT_PROMPT_WORDS if shaped.front.startswith("Which ") else MAX_PROMPT_WORDS
+    stating = shaped.front.startswith(("Which ", "Whose "))
+    longest = MAX_STATEMENT_PROMPT_WORDS if stating else MAX_PROMPT_WORDS
     if len(shaped.front.split()) > longest or is_boilerplate(shaped.front):
         return None
     if given_by_context(shaped.back, context):
@@ -2833,8 +2868,8 @@ def _rule_parts_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     if group.lead_is_heading:
         return None
     named = rule_name(tidy(group.lead.text))
-    if not named:
-        return None
+    if not named or named[1] == "law":
+        return None  # (a law says one thing: its lines are what it says, and examples)
     parts = [_PART_NUMBER.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
     asked = rule_parts(named[0], parts)
     if not asked:
@@ -3189,10 +3224,12 @@ def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
 
 
 _ROLE = re.compile(
-    r"^(?P<role>(?:main\s+)?(?:job|role|function|purpose|aim))\s*(?:=|:|\s[-\u2013\u2014]\s)\s*"
-    r"(?P<said>\S.+?)\.?$",
+    r"^(?P<role>(?:main\s+)?(?:job|role|function|purpose|aim)|(?:si\s+)?units?|fix|remedy)"
+    r"\s*(?:=|:|\s[-\u2013\u2014]\s)\s*(?P<said>\S.+?)\.?$",
     re.I,
 )
+_ROLE_FOR = frozenset(["fix", "remedy"])  # a fix for a fault, the job of a part
+_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-Z0-9])")  # "weber (Wb). 1 Wb = 1 T m²": a second fact
 
 
 def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
@@ -3205,18 +3242,33 @@ def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
     owner = passage.label or (passage.trail[-1] if passage.trail else "")
     owner = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+", "", DASH.split(tidy(owner))[0])
     owner = re.sub(r"\s*\([^()]*\)", "", owner).strip(" :")
+    # "Flux Φ = BA" over "unit: weber (Wb)", "Eddy currents -> heating" over "fix: ...": the
+    # quantity its formula defines, the fault that leads to the harm
+    quantity = "=" in owner
+    if quantity:
+        owner = owner.split("=")[0].strip()
+        named = owner.rsplit(" ", 1)
+        if len(named) == 2 and re.fullmatch(r"[^\W\d_][\w\u2080-\u2089]?", named[1]):
+            owner = named[0]  # "Flux Φ": the quantity, less its symbol
+        if re.fullmatch(r"[A-Z][a-z]+(?:\s.*)?", owner):
+            owner = owner[:1].lower() + owner[1:]  # "Resistivity": a quantity, not a name
+    owner = ARROW_SPLIT.split(owner)[0].strip(" :")
     if owner.isupper():  # "SCHLIEFFEN PLAN", "RIBOSOMES": a name keeps its capital
         owner = " ".join(w.casefold() if lemmas(w.casefold()) else w.title() for w in owner.split())
     if not 1 <= len(owner.split()) <= MAX_SUBJECT_LABEL_WORDS or re.search(r"[:;,=]", owner):
         return None  # "war plans made war quicker to start:": no thing that has a job
     subject = " ".join(lower_first(owner.split()))
-    said = shaped["said"]
+    role = shaped["role"].casefold()
+    said = _NEXT_SENTENCE.split(shaped["said"], maxsplit=1)[0].rstrip(".")
     if len(said.split()) > MAX_ANSWER_WORDS:
         said = re.split(r"\s+(?:so|because|which|as)\s+|,\s+|\s*\(", said, maxsplit=1)[0]
-    if not 2 <= len(said.split()) <= MAX_ANSWER_WORDS:
+    fewest = 1 if "unit" in role else 2  # "unit: J": a unit is one word
+    if ("unit" in role or role in _ROLE_FOR) and re.search(r"\b(?:and|or)\b|[&+]", owner):
+        return None  # "Pressure and volume" over "unit: Pa": which one's, it does not say
+    if not fewest <= len(said.split()) <= MAX_ANSWER_WORDS:
         return None
     the = "" if " " not in subject and subject[:1].isupper() else "the "  # "of Lenin"
-    front = f"What is the {shaped['role'].casefold()} of {the}{subject}?"
+    front = f"What is the {role} {'for' if role in _ROLE_FOR else 'of'} {the}{subject}?"
     answer = capital(said)
     source = SourceRef(path, block.start, block.end)
     note = NoteData(

@@ -89,12 +89,14 @@ def _is_menu(text: str) -> bool:
     """ "Home | Blog | Contact", "Science » Biology » Kidneys": entries between separators.
     A " / " also joins alternatives in a sentence ("bringing glucose / amino acids with it
     (secondary active transport / co-transport)"): there, an entry between two of them is
-    longer than a menu's."""
+    longer than a menu's; and a " / " between the sides of an equation divides."""
     entries = _SEPARATORS.split(f" {text} ")
     if len(entries) < 3:
         return False
     inner = entries[1:-1]
     slashed = all(separator.strip() == "/" for separator in _SEPARATORS.findall(f" {text} "))
+    if slashed and "=" in text:
+        return False  # "Irms = I0 / √2   Vrms = V0 / √2": formulas that divide, no menu
     return not slashed or all(len(entry.split()) <= MENU_ENTRY_WORDS for entry in inner)
 
 

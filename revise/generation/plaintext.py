@@ -316,8 +316,23 @@ def examples_below(blocks: list[Block]) -> list[Block]:
     return result
 
 
+# "Irms = I0 / √2     Vrms = V0 / √2": two formulas set apart by a wide gap on one line
+_WIDE_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+
+
+def _formulas_apart(line: str) -> str:
+    """A line of formulas side by side, each kept apart from the next by "; " (the gap between
+    them would close up into one formula running into the next); never a formula and the
+    bracket that explains its symbols ("B = μ0nI   (n = turns per metre)")."""
+    parts = _WIDE_GAP.split(line.strip())
+    if len(parts) < 2 or not all(re.search(r"[=<>]", part) and part[0] != "(" for part in parts):
+        return line
+    return line[: len(line) - len(line.lstrip())] + "; ".join(parts)
+
+
 def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
     tables = find_tables(lines)
+    lines = [_formulas_apart(line) for line in lines]
     if not tables:
         return _parse_lines(lines, ruled)
     # A table's lines are read as its rows, the rest as notes around them.

@@ -1977,7 +1977,7 @@ def held_in(case: tuple[str, str], line: str) -> list[Question]:
 
 # "Caparo test", "the thin skull rule", "Woollin test for oblique intent", "three-stage test":
 # the name of a rule, test or doctrine of a subject.
-_RULE_KIND = r"(?:test|rule|principle|doctrine|maxim)"
+_RULE_KIND = r"(?:test|rule|principle|doctrine|maxim|law)"
 _RULE_NAME = re.compile(
     rf"^(?P<name>(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,4}}?(?P<kind>{_RULE_KIND})"
     r"(?:\s+(?:for|of|in|on)\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)?)$",
@@ -2009,6 +2009,8 @@ def rule_name(text: str) -> tuple[str, str] | None:
     if any(token.casefold() in _DETERMINERS for token in tokens[1:]):
         return None  # "use the test": a verb and its object
     owner = any(re.search(r"['\u2019]s$", token) for token in tokens[:2])  # "Lord Atkin's ..."
+    if match["kind"].casefold() == "law" and not (owner or re.search(r"\blaw\s+of\s", name, re.I)):
+        return None  # "Boyle's law", "the law of reflection"; never "contract law", a field
     if first == "the":
         name = f"the {' '.join(tokens[1:])}"  # "The eggshell skull rule means ..."
     elif first not in ("a", "an") and not owner:
@@ -2017,6 +2019,39 @@ def rule_name(text: str) -> tuple[str, str] | None:
             tokens[0] = tokens[0][:1].lower() + tokens[0][1:]  # "Thin skull rule"
         name = f"the {' '.join(tokens)}"
     return name, match["kind"].casefold()
+
+
+_BY_NAME = re.compile(r"^(?P<who>[A-Z][\w\u2019'-]+)\s*(?::|\s[-\u2013\u2014]\s)\s*(?P<said>\S.*)$")
+
+
+def law_by_name(sentence: str, headings: tuple[str, ...]) -> tuple[list[Question], str]:
+    """ "Faraday: induced emf is ... proportional to ..." under "Faraday's law & Lenz's law": a
+    line that names a law by whose it is, as its heading names it, asked as that law ("What does
+    Faraday's law say?", or "Whose law says that ...?" where what it says is too long for an
+    answer); with the law's name, which the card's context must not show. ([], "") for any
+    other line."""
+    line = _BY_NAME.match(sentence.strip())
+    if not line:
+        return [], ""
+    owned = rf"\b{re.escape(line['who'])}['\u2019]s\s+(?P<kind>{_RULE_KIND})\b"
+    for heading in reversed(headings):
+        named = re.search(owned, heading, re.I)
+        if not named:
+            continue
+        kind = named["kind"].casefold()
+        name = f"{line['who']}'s {kind}"
+        said = line["said"].rstrip(" .")
+        tokens = said.split()
+        if not any(is_verb_form(token.casefold()) for token in tokens[1:]):
+            return [], ""  # "Faraday: 1831": no statement
+        if len(tokens) <= MAX_ANSWER_WORDS:
+            return [Question(f"What does {name} say?", capital(said), Shape.DEFINITION, 12.6)], name
+        if len(tokens) > MAX_LAW_WORDS:
+            return [], ""
+        # the law's name is in the heading, not the line: the line names whose it is
+        front = finish_question(f"Whose {kind} says that {' '.join(lower_first(tokens))}")
+        return [Question(front, line["who"], Shape.DEFINITION, 12.6)], name
+    return [], ""
 
 
 def numbered_parts(content: str) -> list[str]:
@@ -2077,6 +2112,8 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
         if not name:
             return []
     shown, kind = name
+    if kind.casefold() == "law" and "=" in content:
+        content = re.sub(r"\s*\([^()]*\)$", "", content)  # "E = mc² (...)": the formula
     if content.endswith(":"):
         return []  # "... is allowed if:": what it says, the items below finish
     if case_span(content):
@@ -2091,6 +2128,7 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
         front = f"What does {shown} say?" if split_clause(content) else f"What is {shown}?"
         return [Question(front, capital(content), Shape.DEFINITION, 12.6)]
     proper = any(_proper(token) for token in shown.split()[1:])
+    proper = proper or bool(re.search(r"\w['\u2019]s$", shown.split()[0]))  # "Hooke's law"
     if proper and _reads_whole(content) and len(words(content)) <= MAX_LAW_WORDS:
         # (never "Which rule says that ...? :: General rule": a kind of rule, not its name)
         said = " ".join(lower_first(content.split()))

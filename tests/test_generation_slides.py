@@ -1,0 +1,90 @@
+# ruff: noqa: RUF001 (Greek letters are the symbols these notes use)
+"""Slides exported as text: laws stated in words, units, fixes for faults and formulas that
+head the lines explaining them, each a card a student would want."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.generation import generate_deck
+from revise.generation.reading import parse_notes
+
+SLIDES = """OPTICS AND MATERIALS - Year 12
+(slides from class, my notes marked with >>)
+
+Slide 1
+Reflection and refraction
+\tLaw of reflection - the angle of incidence equals the angle of reflection
+\tRefractive index n = c / v
+\t\tc = speed of light in a vacuum
+
+Slide 2
+Ohm's law and resistance
+\tOhm: the current through a metal wire is directly proportional to the potential \
+difference across it at constant temperature
+\t\tV = IR
+\tResistivity ρ = RA / L
+\t\tUnit: ohm metre (Ω m).  1 Ω m is a large resistivity
+\t\tdepends on the material and its temperature
+
+Slide 3
+Energy losses in a motor
+\tFriction in the bearings -> heating
+\t\tfix: lubricate the bearings with oil
+\tSparking at the brushes -> wear
+\t\tfix: use carbon brushes that are easily replaced
+"""
+
+
+def _cards(tmp_path: Path, text: str) -> set[tuple[str, str]]:
+    path = tmp_path / "slides.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(note.front, note.back) for note in generate_deck(path).notes}
+
+
+def test_a_law_stated_in_words_is_asked_as_that_law(tmp_path: Path) -> None:
+    got = _cards(tmp_path, SLIDES)
+    stated = "The angle of incidence equals the angle of reflection"
+    assert ("What does the law of reflection say?", stated) in got
+
+
+def test_a_law_named_by_whose_it_is_under_its_heading_is_asked(tmp_path: Path) -> None:
+    got = _cards(tmp_path, SLIDES)
+    asked = (
+        "Whose law says that the current through a metal wire is directly proportional to the "
+        "potential difference across it at constant temperature?"
+    )
+    assert (asked, "Ohm") in got
+
+
+def test_a_unit_line_asks_for_the_unit_of_the_quantity_above_it(tmp_path: Path) -> None:
+    got = _cards(tmp_path, SLIDES)
+    assert ("What is the unit of the resistivity?", "Ohm metre (Ω m)") in got
+    assert not any(front == "What is unit?" for front, _ in got)
+
+
+def test_a_fix_is_asked_as_the_fix_for_the_fault_above_it(tmp_path: Path) -> None:
+    got = _cards(tmp_path, SLIDES)
+    fixed = ("What is the fix for the friction in the bearings?", "Lubricate the bearings with oil")
+    assert fixed in got
+    assert not any(front == "What is fix?" for front, _ in got)
+
+
+def test_a_formula_over_lines_about_it_is_asked(tmp_path: Path) -> None:
+    got = _cards(tmp_path, SLIDES)
+    assert ("Resistivity ρ = ?", "RA / L") in got
+    assert ("Refractive index n = ?", "c / v") in got
+
+
+MOTION = "Motion\n\nSlide 1\nEquations of motion\n\tv = d / t      a = Δv / t\n\tp = mv\n"
+
+
+def test_two_formulas_set_apart_on_one_line_are_kept() -> None:
+    blocks = parse_notes(MOTION, "text").blocks
+    assert any("v = d / t" in block.text for block in blocks)
+
+
+def test_two_formulas_set_apart_on_one_line_are_each_asked(tmp_path: Path) -> None:
+    got = _cards(tmp_path, MOTION)
+    assert ("v = ?", "d / t") in got
+    assert ("a = ?", "Δv / t") in got
