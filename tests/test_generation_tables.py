@@ -322,3 +322,25 @@ def test_a_substance_named_by_its_formula_is_an_example_to_recall(tmp_path: Path
     assert cards["What is the shape with 3 bonding pairs and 1 lone pair?"] == "pyramidal"
     assert cards["What is the shape with 3 bonding pairs and no lone pairs?"] == "trigonal planar"
     assert cards["What is an example with 3 bonding pairs and 1 lone pair?"] == "NH3"
+
+
+STRIKES = (
+    "# Labour history\n\n## The General Strike\n\n"
+    "The strike was called by the TUC and Baldwin refused to talk while it lasted.\n\n"
+    "| Event | Date | Cause | Outcome |\n|---|---|---|---|\n"
+    "| Miners locked out | 1 May 1926 | owners cut wages and lengthened hours"
+    " | TUC called a general strike |\n"
+    "| Samuel Commission | March 1926 | coal subsidy about to end | recommended wage cuts |\n"
+    "| Strike called off | 12 May 1926 | TUC feared the government would use the army"
+    " | miners fought on alone until November |\n"
+)
+
+
+def test_a_row_that_says_what_happened_is_asked_as_a_happening(tmp_path: Path) -> None:
+    cards = questions(tmp_path, STRIKES)
+    assert cards["When was the strike called off?"] == "12 May 1926"
+    assert cards["Why was the strike called off?"] == "TUC feared the government would use the army"
+    assert cards["What followed when the miners were locked out?"] == "TUC called a general strike"
+    # a row that names a thing is asked of it as before
+    assert cards["What is the date of Samuel Commission?"] == "March 1926"
+    assert not [front for front in cards if "of Strike called off" in front or "of miners" in front]

@@ -215,6 +215,7 @@ from revise.generation.structure import (
 from revise.generation.tables import (
     TableShape,
     in_row_name,
+    is_date_header,
     is_example_header,
     numbered_row_key,
     sample_value,
@@ -457,7 +458,7 @@ def build_notes(
             if expanded:
                 drafts.append(expanded)
             if passage.block.kind is BlockKind.ROW:
-                drafts.extend(_row_drafts(passage, outline.title, path, shared, shapes))
+                drafts.extend(_row_drafts(passage, outline.title, path, shared, shapes, vocabulary))
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
@@ -818,6 +819,7 @@ _QUOTED = re.compile(r'"[^"]+"')
 _LIST_COUNT_END = re.compile(r"\(\d+\)$")
 _JOINED_WORDS = re.compile(r"\S+ \+ \S+")
 _NOT = frozenset(["not", "no"])
+_ASKING = frozenset(["when", "why", "how", "where", "who"])  # "When was X ...?", "Why was X ...?"
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -839,6 +841,8 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     # "What must X be?", "What should X be?", "What must X not be?": three rules; "the shape
     # with 2 bonding pairs and no lone pairs" and "... and 2 lone pairs": two rows
     content |= {token for token in normalise(front).split() if token in MODALS or token in _NOT}
+    if content:  # (a question of no other word, "Why (March 2009)?", is keyed by none)
+        content |= {token for token in normalise(front).split()[:1] if token in _ASKING}
     content |= frozenset(_JOINED_WORDS.findall(text))  # "an + dem", "in + dem"
     return (content, context if "= ?" in text else "") if content else None
 
@@ -3887,6 +3891,7 @@ def _row_drafts(
     path: str,
     shared: _Shared | None = None,
     shapes: dict[tuple[str, ...], TableShape] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Draft]:
     """A table row asks for its other cells given its first ("What is the function of
     mitochondria?"); in a table of terms, what each term means. A cell other rows share is
@@ -3940,6 +3945,10 @@ def _row_drafts(
             return []  # "| 2 | 0 |" and "| 2 | 2 |": no name tells the rows apart
         subject = key.said  # "4 bonding pairs and no lone pairs", not "4"
         columns = range(key.width, min(len(cells), len(header), key.width + MAX_ROW_COLUMNS))
+    # "| Event | Date | Cause |" over "| MacArthur sacked | April 1951 | ... |": a row that says
+    # what happened is asked as a happening ("When was MacArthur sacked?"), not as a thing
+    dated_table = not compared and any(is_date_header(side) for side in header[1:])
+    happening = _happening(cells[0], vocabulary) if dated_table and not key else None
     examples = [c for c in columns if is_example_header(header[c]) and cells[c]]
     if shape and block.cells == shape.rows[0]:
         drafts.extend(_ticked_columns(header, shape, context, path))
@@ -3954,7 +3963,10 @@ def _row_drafts(
             continue  # "| Natural active | active |": the row's name says it
         if tick(answer, shape) is not None:
             continue  # "| Merge sort | ✓ |": a tick is no answer on its own
-        if len(answer.split()) > MAX_ANSWER_WORDS and not compared:
+        # never an event's name over what caused or followed it ("[Armistice] (result): border
+        # at the 38th parallel ..." tests nothing the row says)
+        told = dated_table and normalise(name) in _CAUSE_HEADERS | _RESULT_HEADERS
+        if len(answer.split()) > MAX_ANSWER_WORDS and not compared and not told:
             cloze = not clozed and _row_cloze(cells[0], answer, name, len(header), context)
             if cloze:
                 note = NoteData(NoteKind.CLOZE, cloze[0], context=context, source=source)
@@ -3984,6 +3996,8 @@ def _row_drafts(
             front = f"What is {subject}?"  # a table of terms and their meanings
         elif column in examples:
             front = f"What is an example of {subject}?"  # "vaccination": a thing named
+        elif happening is not None:
+            front = _asked_of_happening(happening, cells[0], name)
         elif compared:
             # "| Feature | Prokaryotic | Eukaryotic |": each column is one side compared.
             front = _compared_question(name, subject)
@@ -4023,6 +4037,77 @@ def _row_drafts(
 
 
 _EVENT_HEADERS = frozenset(["event", "events", "what happened", "happened", "key event"])
+_CAUSE_HEADERS = frozenset(["cause", "causes", "reason", "reasons", "why", "trigger", "triggers"])
+_RESULT_HEADERS = frozenset(
+    ["result", "results", "outcome", "outcomes", "effect", "effects", "consequence",
+     "consequences", "impact", "aftermath"]
+)  # fmt: skip
+
+
+def _happening(label: str, vocabulary: Vocabulary | None) -> str | None:
+    """ "MacArthur sacked" -> "When was MacArthur sacked?": a row label that says what
+    happened, asked as it; "" for one that says it in the present ("China joins"); None for a
+    thing's name ("Berlin Blockade", "Nagy's reforms", "Peace talks")."""
+    vocabulary = vocabulary or Vocabulary(frozenset(), {}, "", frozenset())
+    label = re.sub(r"\s*\([^()]*\)$", "", label.strip())
+    if "(" in label or len(label.split()) < 2:
+        return None
+    tokens = label.split()
+    asked = _when_question(label, vocabulary)
+    done = next((at for at, token in enumerate(tokens) if at and past_to_base(token)), None)
+    if asked and asked.startswith("When did ") and done is not None:
+        subject, rest = tokens[:done], tokens[done + 1 :]
+        if done_to_subject(tokens[done]) and all(word in _PARTICLES for word in rest):
+            # "Strike called off", "Miners locked out": a headline's past is what was done
+            if len(subject) == 1 and subject[0].casefold() in vocabulary.lower:
+                subject = ["the", subject[0].casefold()]  # "the strike"
+            be = "were" if _plural_subject(subject) else "was"
+            asked = " ".join(["When", be, *subject, *tokens[done:]]) + "?"
+    if asked:
+        return asked
+    verb = next((at for at, token in enumerate(tokens) if at and token.islower()), None)
+    base = verb is not None and verb_base(tokens[verb], "VBZ")
+    subject = tokens[:verb] if base else []
+    if not subject or re.search(r"['\u2019]s$", subject[-1]):
+        return None  # "Nagy's reforms": one person's things, not what they did
+    if not all(token.casefold() in vocabulary.names for token in subject):
+        return None  # "Peace talks", "Bread riots": things, though their last word is a verb
+    return ""  # "China joins": what happened, though no "When did ...?" says it whole
+
+
+def _asked_of_happening(when: str, label: str, column: str) -> str:
+    """What a column asks of a row that says what happened: "When was MacArthur sacked?"
+    under "Date" as it is, under "Cause" "Why was MacArthur sacked?", under "Outcome" "What
+    followed when MacArthur was sacked?", under any other "MacArthur sacked: what was the
+    significance?"; a row said in the present asks by its label ("China joins: when?")."""
+    named = normalise(column)
+    shown = capitalised(label.strip())
+    cause, result = named in _CAUSE_HEADERS, named in _RESULT_HEADERS
+    if not when:
+        asked = "when" if is_date_header(column) else "why" if cause else ""
+        asked = asked or ("what followed" if result else "")
+        if asked:
+            return f"{shown}: {asked}?"
+    elif is_date_header(column):
+        return when
+    elif cause:
+        return f"Why {when[len('When ') :]}"
+    elif result:
+        passive = re.match(r"When (was|were) (.+)\?$", when)
+        tokens = passive[2].split() if passive else []
+        past = [at for at, token in enumerate(tokens) if at and token.islower()]
+        done = next((at for at in past if past_to_base(tokens[at])), None)
+        if passive and done is not None:
+            statement = " ".join([*tokens[:done], passive[1], *tokens[done:]])
+        else:
+            statement = label.strip()
+        return f"What followed when {statement}?"
+    if named in _EVENT_HEADERS:
+        return f"{shown}: what happened?"
+    verb = "were" if plural_noun(head_noun(column)) else "was"
+    return f"{shown}: what {verb} the {lower_initial(column.strip())}?"
+
+
 # "higher = better control of overheads": what more or less of the row's quantity shows,
 # whatever the column is headed
 _DEGREE_CELL = re.compile(

@@ -71,6 +71,14 @@ def tick(cell: str, shape: TableShape | None) -> bool | None:
     return None
 
 
+DATE_HEADERS = frozenset(["date", "dates", "date s", "when", "year", "years"])
+
+
+def is_date_header(name: str) -> bool:
+    """ "Date", "When", "Year": a column that says when each row happened."""
+    return normalise(name) in DATE_HEADERS
+
+
 def is_example_header(name: str) -> bool:
     """ "Example", "e.g.", "Examples": a column of examples of each row's thing."""
     return normalise(name) in EXAMPLE_HEADERS
