@@ -431,3 +431,44 @@ def test_a_long_answer_is_not_cut_inside_a_list_or_a_chain(tmp_path: Path) -> No
     assert asked["Why does a high temperature stop an enzyme working?"] == (
         "The active site changes shape (denatures) → substrate no longer fits"
     )
+
+
+def test_quiz_shapes_ask_each_question_with_its_answer(tmp_path: Path) -> None:
+    numbered = """\
+# Plants - revision questions
+
+1. Which tissue carries water up the stem?
+Answer: the xylem
+
+2. Name the gas that plants take in for photosynthesis.
+Answer: carbon dioxide
+"""
+    asked = questions(deck_notes(tmp_path, numbered, "plants.md"))
+    assert asked["Which tissue carries water up the stem?"] == "The xylem"
+    assert asked["Name the gas that plants take in for photosynthesis."] == "Carbon dioxide"
+    arrows = """\
+Coasts quick quiz
+
+What is a spit? -> a ridge of sand that grows out from the coast
+What is longshore drift? -> the movement of sediment along a beach
+"""
+    asked = questions(deck_notes(tmp_path, arrows, "coasts.txt"))
+    assert asked["What is a spit?"] == "A ridge of sand that grows out from the coast"
+    assert asked["What is longshore drift?"] == "The movement of sediment along a beach"
+    # an answer on the line under its numbered question, short enough to look like a heading
+    under = """\
+Blood quiz
+
+Q1. Which blood cells fight infection?
+white blood cells
+
+Q2 What gives red blood cells their colour?
+haemoglobin
+
+Q3. What is plasma mostly made of?
+water
+"""
+    asked = questions(deck_notes(tmp_path, under, "blood.txt"))
+    assert asked["Which blood cells fight infection?"] == "White blood cells"
+    assert asked["What gives red blood cells their colour?"] == "Haemoglobin"
+    assert asked["What is plasma mostly made of?"] == "Water"

@@ -813,7 +813,10 @@ def content_words(text: str, path: str) -> int:
 
     document = parse_notes(text, notes_kind(Path(path), text))
     return sum(
-        len(block.text.split()) for block in document.blocks if block.kind is not BlockKind.HEADING
+        len(block.text.split()) + len(block.answer.split())
+        if block.kind is not BlockKind.HEADING or block.answer
+        else 0  # (a question the notes answer is content, as its answer is)
+        for block in document.blocks
     )
 
 

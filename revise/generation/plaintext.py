@@ -1066,6 +1066,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
             elif (
                 paragraph is None
                 or number in points
+                or bool(_ASKED_AND_ANSWERED.match(line))
                 or (paragraph.start in points and _indent(full) <= paragraph.indent)
                 or (
                     unwrapped
@@ -1275,6 +1276,8 @@ def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool
 
 
 _OPENS_ON_ARROW = re.compile(rf"\s*{ARROW}")
+# "What is a spit? -> a ridge of sand ...": a question and its answer, one to a line
+_ASKED_AND_ANSWERED = re.compile(rf"^[A-Z][^?]{{2,}}\?\s*(?:{ARROW}|[-\u2013\u2014:=])\s*\w")
 _QUOTATION = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
 _SHOUT = re.compile(r"\s*!{2,}$")
 # "irregular participles - LEARN!!": an order to the reader after the title it shouts

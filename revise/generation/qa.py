@@ -27,7 +27,9 @@ MAX_QUESTION_WORDS = 25
 # "Q: ...", "Q1. ...", "Question 3: ...", "Cue: ...", after any section number ("1.1 Q: ...")
 _QUESTION_MARK = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
-    r"(?:Q(?:uestion)?\s*\d{0,3}[a-z]?\s*(?::|\.|\)|\s[-\u2013\u2014]\s)|Cues?\s*:)\s*(?=\S)",
+    r"(?:Q(?:uestion)?\s*\d{0,3}[a-z]?\s*(?::|\.|\)|\s[-\u2013\u2014]\s)|Cues?\s*:"
+    r"|Q\d{1,3}\s+(?=(?:who|what|when|where|which|why|how|name|define|state|describe)\b))"
+    r"\s*(?=\S)",
     re.I,
 )
 # "A: ...", "Ans: ...", "Answer - ...", "Notes: ..." (the right-hand column of a cue)
@@ -37,7 +39,7 @@ _ANSWER_MARK = re.compile(
 # where a question ends and its answer starts on the same line
 _ANSWER_AFTER = re.compile(
     r"^(?P<question>[^?]{3,}\?)\s*(?:\|\s*)?"
-    r"(?P<mark>(?:A|Ans\.?|Answers?|Notes?)\s*:|[-\u2013\u2014:=]|->|\u2192)?\s*(?P<answer>\S.*)$",
+    r"(?P<mark>(?:A|Ans\.?|Answers?|Notes?)\s*:|->|=>|\u2192|[-\u2013\u2014:=])?\s*(?P<answer>\S.*)$",
     re.I,
 )
 _CUE_ANSWER = re.compile(r"\s\|\s*(?:(?:A|Ans\.?|Answers?|Notes?)\s*:\s*)?(?=\S)", re.I)
@@ -138,6 +140,25 @@ def asked_questions(document: Document) -> Document:
     return Document(document.title, result)
 
 
+def answer_lines(document: Document) -> Document:
+    """The document, with the line right under a marked question ("Q1. How many chambers ...?"
+    over "four") read as its answer, not as a heading because it is short."""
+    blocks = document.blocks
+    result = list(blocks)
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if (
+            block.kind is not BlockKind.HEADING
+            and following.kind is BlockKind.HEADING
+            and following.start == block.end + 1
+            and _QUESTION_MARK.match(block.text.strip())
+            and block.text.rstrip().endswith("?")
+            and not following.text.rstrip().endswith(("?", ":"))
+        ):
+            result[index + 1] = replace(following, kind=BlockKind.TEXT, level=0)
+    return Document(document.title, result)
+
+
 def _scope_ends(blocks: list[Block], end: int, question: Block) -> bool:
     """Whether the notes go on after a question's paragraph with blocks that are not its
     answer: "Q: ..." over "A: ...", then a blank line and more notes."""
@@ -200,7 +221,7 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
     if len(text.split()) > MAX_QUESTION_WORDS + 20:
         return None
     split = _ANSWER_AFTER.match(text)
-    if split and (marked or block.kind is not BlockKind.TEXT):
+    if split and (marked or block.kind is not BlockKind.TEXT or _marked_answer(block, split)):
         asked = split["question"].strip()
         answer = split["answer"].strip()
         if (
@@ -221,9 +242,11 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
     asks = (text.endswith("?") and _asks(text)) or _ORDER.match(text)
     if asks and _over_its_answer(block, following) and len(text.split()) >= 3:
         return _asked(text), ""  # "- Name the device that ..." over "    - thermistor"
+    answered = following is not None and bool(_ANSWER_MARK.match(following.text))
+    if answered and _ORDER.match(text) and len(text.split()) >= 3:
+        return _asked(text), ""  # "4. Name two differences ..." over "Answer: ..."
     if not text.endswith("?") or len(text.split()) < 2:
         return None  # (a bare "why?" asks about the point above it)
-    answered = following is not None and bool(_ANSWER_MARK.match(following.text))
     if answered or _bold_over_its_answer(block, text, following):
         return _asked(text), ""
     faq = (
@@ -233,6 +256,15 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
         and _ASKING.match(text) is not None
     )
     return (_asked(text), "") if faq else None
+
+
+def _marked_answer(block: Block, split: re.Match[str]) -> bool:
+    """ "What is a meander? -> a bend in a river" on a line of its own: an answer after its
+    question, written with an arrow or a mark ("A:", " - "), not a question a paragraph asks."""
+    mark = (split["mark"] or "").strip()
+    if not mark:
+        return False
+    return re.fullmatch(ARROW, mark) is not None or block.start == block.end
 
 
 def _asks(text: str) -> bool:
@@ -274,10 +306,12 @@ def _region_end(blocks: list[Block], index: int, question: Block) -> int:
             break
         if question.kind is BlockKind.TEXT and end > index + 1 and _after_blank(blocks, end):
             break  # "Q: ..." over "A: ..." answered in its paragraph: the notes go on after it
-        if _bullet_asks(question) and (
-            block.kind is not BlockKind.ITEM or block.level <= question.level
+        if (
+            _bullet_asks(question)
+            and (block.kind is not BlockKind.ITEM or block.level <= question.level)
+            and not (end == index + 1 and _ANSWER_MARK.match(block.text))
         ):
-            break  # a bullet's answer is on its line or in the bullets under it
+            break  # a bullet's answer is on its line, in the bullets under it or marked below
         if _question(block, blocks[end + 1] if end + 1 < len(blocks) else None):
             break
         end += 1

@@ -72,7 +72,7 @@ def notes_kind(path: Path, text: str) -> str:
 def parse_notes(text: str, kind: str) -> Document:
     """The notes as plain blocks, boilerplate and repeats removed."""
     from revise.generation.cleaning import clean_document, without_heading_numbers
-    from revise.generation.qa import asked_questions
+    from revise.generation.qa import answer_lines, asked_questions
     from revise.generation.tables import steps_as_items
 
     if kind == "html":
@@ -87,4 +87,5 @@ def parse_notes(text: str, kind: str) -> Document:
         from revise.generation.plaintext import parse_plain_text
 
         document = parse_plain_text(text)
-    return without_heading_numbers(asked_questions(clean_document(steps_as_items(document))))
+    document = clean_document(answer_lines(steps_as_items(document)))
+    return without_heading_numbers(asked_questions(document))
