@@ -253,3 +253,26 @@ def test_a_plural_label_over_the_things_it_names_is_not_defined_by_the_first(
     assert "What are vitiating factors?" not in found
     # a plural label over what it means still asks for its meaning
     assert found["What are exemption clauses?"].startswith("Terms that exclude or limit")
+
+
+def test_a_heading_over_short_points_that_describe_it_asks_for_its_features(
+    tmp_path: Path,
+) -> None:
+    found = questions(
+        tmp_path,
+        "# Biomes\n\n"
+        "## Tropical rainforest\n\n"
+        "- High rainfall all year\n"
+        "- Many layers of vegetation\n"
+        "- Thin, nutrient-poor soil\n\n"
+        "## Renewable energy\n\n"
+        "- solar\n"
+        "- wind\n"
+        "- tidal\n",
+        "biomes.md",
+    )
+    assert found["What are the features of tropical rainforest? (3)"] == (
+        "High rainfall all year; Many layers of vegetation; Thin, nutrient-poor soil"
+    )
+    # kinds of a thing are not its features
+    assert not any("features of renewable energy" in front for front in found)

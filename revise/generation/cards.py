@@ -2927,6 +2927,50 @@ def _lists_members(label: str, items: list[Block]) -> bool:
     )
 
 
+def _names_one_thing(lead: str) -> bool:
+    """ "Monopoly", "Perfect competition": a label naming one thing, with no verb and not a
+    kind of point ("Causes"), a list of things ("Henry VIII's wives") or a person."""
+    subject = label_subject(lead)
+    if not subject or subject != lead or is_plural(subject) or _person_like(subject):
+        return False
+    named = [word.casefold() for word in words(subject)]
+    return not any(word in LABEL_WORDS or word in LIST_LABELS for word in named)
+
+
+def _describes_it(items: list[str]) -> bool:
+    """ "One seller", "High barriers to entry", "Price maker": points without a verb, most of
+    them opening on how many or what kind, that describe the thing above them (not
+    "advertising", "loyalty cards": the kinds of it; not "iconic = visual": terms)."""
+    described = 0
+    for item in items:
+        tokens = words(item)
+        if not tokens or re.search(r"[=:]", item) or split_clause(item) is not None:
+            return False
+        if any(is_verb_form(token) and not token.endswith("ing") for token in tokens):
+            return False
+        first = tokens[0].casefold()
+        parts = lemmas(first)
+        if first in _QUANTIFIERS or is_number_word(first) or ("ADJ" in parts and len(tokens) > 1):
+            described += 1
+    return 2 * described >= len(items)
+
+
+_QUANTIFIERS = frozenset(["many", "few", "several", "no", "more", "most", "less", "fewer", "some"])
+
+
+def _quantified(item: str) -> bool:
+    """ "many buyers and sellers", "few barriers to entry": a thing named with how many of it,
+    a point of its own (not "with focused", the rest of a sentence broken over bullets)."""
+    tokens = words(item)
+    return (
+        len(tokens) >= 2
+        and tokens[0].casefold() in _QUANTIFIERS
+        and not is_stopword(tokens[1].casefold())
+        and not any(is_verb_form(token) and not token.endswith("ing") for token in tokens)
+        and split_clause(item) is None
+    )
+
+
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """A lead with at most four short items is one question whose answer is the list: only
     when the list itself is the fact (each item a few words, nothing cut off)."""
@@ -2955,7 +2999,9 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     )
     if max(sizes) > longest or sum(sizes) > total:
         return None
-    if any(is_stopword(item.split()[0]) and not (asks or points) for item in items):
+    if any(
+        is_stopword(item.split()[0]) and not (asks or points or _quantified(item)) for item in items
+    ):
         return None  # "with focused", "and practice": one sentence broken over bullets
     if normalise(tidy(group.lead.text).rstrip(" :")) in GLOSSARY_HEADINGS:
         return None  # "Vocab": "la gare - the station", ...: each item a word and its meaning
@@ -2980,6 +3026,9 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
         front = f"{lead} ({count})"
     else:
         front = lead if re.search(rf"\b{count}\b", lead) else f"{lead} ({count})"
+    if _names_one_thing(lead) and _describes_it(items):
+        # "## Monopoly" over "- One seller", "- High barriers to entry": what marks it out
+        front = f"What are the features of {' '.join(lower_first(lead.split()))}? ({count})"
     if any(f" {normalise(item)} " in f" {normalise(front)} " for item in items):
         return None
     answer = "; ".join(items)
