@@ -88,3 +88,38 @@ def test_two_formulas_set_apart_on_one_line_are_each_asked(tmp_path: Path) -> No
     got = _cards(tmp_path, MOTION)
     assert ("v = ?", "d / t") in got
     assert ("a = ?", "Δv / t") in got
+
+
+MACHINES = """ELECTRIC MACHINES - Year 13
+(teacher's slides, exported as text)
+
+Slide 1
+The generator
+\tCoil turning at angular speed ω in a field B
+\t\tV = V0 sin ωt
+\tPower out = IsVs
+\tEfficiency = IsVs / IpVp
+\tDirection: Fleming's right hand rule
+\t\tFirst finger = Field
+\t\tthuMb = Motion of the wire
+\t\tseCond finger = induced Current
+
+Slide 2
+The motor
+\tA coil carrying a current turns in a magnetic field
+\tBack emf opposes the supply and limits the current once the motor spins
+"""
+
+
+def test_a_formula_in_symbols_run_together_or_with_a_sine_is_asked(tmp_path: Path) -> None:
+    got = _cards(tmp_path, MACHINES)
+    assert ("Efficiency = ?", "IsVs / IpVp") in got
+    assert any(back == "V0 sin ωt" for _, back in got)
+
+
+def test_each_part_of_a_named_rule_is_asked_for_what_it_stands_for(tmp_path: Path) -> None:
+    got = _cards(tmp_path, MACHINES)
+    rule = "In Fleming's right hand rule, what does the"
+    assert (f"{rule} first finger stand for?", "Field") in got
+    assert (f"{rule} thuMb stand for?", "Motion of the wire") in got
+    assert (f"{rule} seCond finger stand for?", "Induced Current") in got

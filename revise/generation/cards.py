@@ -150,6 +150,7 @@ from revise.generation.questions import (
     EXAMPLE_OPENER,
     FALLBACK_SHAPES,
     FRONTING_WORDS,
+    MATHS_FUNCTIONS,
     MIN_MEANING_WORDS,
     MODALS,
     RELATION_LABELS,
@@ -266,9 +267,6 @@ MAX_FORM_LEAD_WORDS = 4
 MAX_TERM_LIST = 6
 MAX_TERM_WORDS = 5
 MAX_FORMULA_CHARS = 100
-_FUNCTIONS = frozenset(
-    ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
-)
 OPTIONS_PER_FACT = 3
 RESELECTIONS = 2  # times a fact whose card the checker refused is asked again another way
 SIBLING_SIMILARITY = 80  # masked prompts this alike (0-100) are a run of interfering clozes
@@ -394,6 +392,10 @@ def build_notes(
             if legend:
                 drafts.extend(legend)
                 continue
+            parts = _rule_parts_drafts(part, outline.title, path)
+            if parts:
+                drafts.extend(parts)
+                continue
             listed = not all(id(item) in glossary for item in part.items)
             stepped_drafts, stepped_items = _stepped_items(part, outline.title, path)
             drafts.extend(stepped_drafts)
@@ -480,6 +482,7 @@ def build_notes(
                 role = _role_draft(passage, outline.title, path)
                 if role and _asked_already(role, made):
                     role = None  # "aim: ..." under "Asch (1951)": "What is the aim of ...?"
+                role = role or (not made and _rule_part_draft(passage, outline.title, path))
                 inline = role or (not made and _inline_list_draft(passage, outline.title, path))
                 drafts.extend([inline] if inline else made)
     chosen = _formulas_told_apart(select(drafts))
@@ -1009,8 +1012,10 @@ def _in_symbols(sentence: str) -> bool:
     if not asked or not asked[0].front.endswith("= ?"):
         return False
     side = asked[0].back
+    # ("IsVs / IpVp": symbols run together, each a capital and its subscript letter)
     return bool(re.search(r"\d", side)) or all(
-        len(word) <= 2 for word in re.findall(r"[A-Za-z]+", side)
+        len(word) <= 2 or word in MATHS_FUNCTIONS or re.fullmatch(r"(?:[A-Z][a-z]?)+", word)
+        for word in re.findall(r"[A-Za-z]+", side)
     )
 
 
@@ -3330,6 +3335,48 @@ def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
     return Draft([Option(note, answer, 10.0, front)])
 
 
+_PART_STANDS_FOR = re.compile(
+    r"^(?P<part>[^\W\d_][\w'-]*(?:\s[^\W\d_][\w'-]*){0,2})\s*=\s*(?P<meant>\S.*)$"
+)
+MAX_PART_MEANING_WORDS = 6
+
+
+def _rule_part_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "First finger = Field" under "Direction: Fleming's left hand rule": what one part of a
+    named rule stands for ("In Fleming's left hand rule, what does the first finger stand
+    for?"), a line too short to be a fact of its own."""
+    block = passage.block
+    shaped = _PART_STANDS_FOR.match(tidy(block.text))
+    if block.kind is not BlockKind.ITEM or not shaped or block.start <= passage.label_line:
+        return None
+    meant = shaped["meant"].rstrip(" .")
+    if "=" in meant or not 1 <= len(meant.split()) <= MAX_PART_MEANING_WORDS:
+        return None
+    named = rule_name(tidy(passage.label).rsplit(": ", 1)[-1])
+    if not named:
+        return None
+    part = " ".join(lower_first(shaped["part"].split()))
+    front = f"In {named[0]}, what does the {part} stand for?"
+    answer = capital(meant)
+    source = SourceRef(path, passage.label_line, block.end)
+    note = NoteData(
+        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
+    )
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+def _rule_parts_drafts(group: ListGroup, title: str, path: str) -> list[Draft]:
+    """Each part of the rule a list is under, where every item says what one part stands for;
+    [] for any other list."""
+    if group.lead_is_heading:
+        return []
+    under = [
+        Passage(item, owned_trail(group), group.lead.text, group.lead.start) for item in group.items
+    ]
+    drafts = [_rule_part_draft(passage, title, path) for passage in under]
+    return [draft for draft in drafts if draft] if all(drafts) else []
+
+
 def _asked_already(role: Draft, made: list[Draft]) -> bool:
     """The line's own cards ask what its role card asks ("What is the aim of Asch (1951)?")."""
     asked = role.options[0].note.front.split(" of ", 1)[0]  # "What is the aim"
@@ -4340,7 +4387,7 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     if len(re.findall(r"[A-Za-z]{3,}", right)) >= 2 and not re.search(r"[\d+\-*/^=<>]", right):
         return []  # "d = common difference between terms": a legend to a formula, not one
     named = re.sub(r"_(?:\w+|\([^)]*\))", "", left)  # subscripts name, they do not say
-    if any(len(word) > 2 and word not in _FUNCTIONS for word in re.findall(r"[a-z]+", named)):
+    if any(len(word) > 2 and word not in MATHS_FUNCTIONS for word in re.findall(r"[a-z]+", named)):
         return []  # "indeterminate L = 1": words on the left, a line of a table of cases
     if not re.search(r"[^\W\d]", right) and not re.search(r"[^\W\d]", left):
         return []  # "2 + 2 = 4": arithmetic, not a relation to learn

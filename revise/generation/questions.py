@@ -2578,17 +2578,19 @@ def _listed(items: list[str]) -> str:
 
 
 def _symbols(side: str) -> bool:
-    """ "IR", "mcΔT", "I x t", "I²R": symbols of quantities, not words of a sentence."""
+    """ "IR", "mcΔT", "I x t", "I²R", "V₀ sin ωt": symbols of quantities (and the functions of
+    them), not words of a sentence."""
     tokens = [
         token for token in re.split(r"[\s+\-*/\u00d7\u00f7^()\u00b2\u00b3]+|\bx\b", side) if token
     ]
     return bool(tokens) and all(
-        len(token) <= 4 and not (token.islower() and len(token) > 2 and lemmas(token))
+        len(token) <= 4
+        and (token in MATHS_FUNCTIONS or not (token.islower() and len(token) > 2 and lemmas(token)))
         for token in tokens
     )
 
 
-_MATHS_WORDS = frozenset(
+MATHS_FUNCTIONS = frozenset(
     ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
 )
 _CLAUSE_WORDS = frozenset(
@@ -2610,7 +2612,7 @@ def reads_as_prose(side: str) -> bool:
     volume x heart rate", "220 - age", "a + ar + ar²", "% change in Qd / % change in price")."""
     signed = bool(_MATHS_SIGN.search(side))
     for part in _OPERATOR.split(_UNIT.sub("", _CHANGE_IN.sub("\u0394", side))):
-        named = [word for word in re.findall(r"[A-Za-z]{2,}", part) if word not in _MATHS_WORDS]
+        named = [word for word in re.findall(r"[A-Za-z]{2,}", part) if word not in MATHS_FUNCTIONS]
         if len(named) > (MAX_SIGNED_QUANTITY_WORDS if signed else MAX_QUANTITY_WORDS):
             return True
         clause = _CLAUSE_WORDS - _NAMING_WORDS if signed else _CLAUSE_WORDS
