@@ -3137,3 +3137,30 @@ def test_headings_over_their_own_notes_stay_headings(tmp_path: Path) -> None:
     )
     contexts = {note.context for note in generate_deck(notes).notes}
     assert any("Key terms" in context and "Tsunami" in context for context in contexts)
+
+
+def test_a_note_opened_on_equals_under_a_quotation_asks_what_the_line_is_an_example_of(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "JEKYLL AND HYDE - QUOTES\n\n"
+        "DUALITY\n\n"
+        '"I incline to Cain\'s heresy" (Ch 1) Utterson\n'
+        "= biblical allusion -> tolerance of others' sins\n\n"
+        '"man is not truly one, but truly two" (Ch 10) Jekyll\n'
+        "  = antithesis. science vs religion\n\n"
+        '"Satan\'s signature upon a face" (Ch 2) Jekyll\n'
+        "  = metaphor that makes Hyde seem evil\n"
+    )
+    notes = deck_notes(tmp_path, text, "quotes.txt")
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert asked['What is "I incline to Cain\'s heresy" (Utterson, Ch 1) an example of?'] == (
+        "Biblical allusion"
+    )
+    two = '"man is not truly one, but truly two"'
+    assert asked[f"Who says {two} (Ch 10)?"] == "Jekyll"  # the line over its note is asked too
+    assert asked[f"What is {two} (Jekyll, Ch 10) an example of?"] == "Antithesis"
+    # a note that says more than a name is no answer, and a note is never carded alone
+    assert not [front for front in asked if "Satan" in front and "example" in front]
+    assert not [note for note in notes if note.front.lstrip().startswith("=")]
+    assert not [front for front in asked if front.startswith("What is DUALITY")]

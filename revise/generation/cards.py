@@ -19,10 +19,12 @@ from functools import lru_cache
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import (
+    NOTE_ON_ABOVE,
     WHO_SAYS,
     comparison,
     conceded,
     done_to_then,
+    example_of,
     examples,
     good_subject,
     grouped_into,
@@ -435,7 +437,8 @@ def build_notes(
                 elif not dated and (
                     announces_list(part.lead.text) or is_label_only(part.lead.text)
                 ):
-                    passages = []
+                    # ('"Fair is foul ..." (1.1) the Witches' over its notes is a line to learn)
+                    passages = [lead] if quoted_line(tidy(part.lead.text)) else []
                 else:
                     passages = [lead]
                 passages += [
@@ -449,7 +452,9 @@ def build_notes(
                 and following.label == part.block.text
                 and not EXAMPLE_LINE.match(following.block.text)  # an example of a fact
             )
-            passages = [] if heads and is_label_only(part.block.text) else [part]
+            label_only = heads and is_label_only(part.block.text)
+            # ('"Fair is foul ..." (1.1) the Witches' over its notes is a line to learn)
+            passages = [] if label_only and not quoted_line(tidy(part.block.text)) else [part]
         for passage in passages:
             if id(passage.block) in illustrations:
                 continue
@@ -469,7 +474,8 @@ def build_notes(
                 noun = _counted_noun(passage.block.text)
                 if noun or last_counted[0] != passage.trail:
                     last_counted = (passage.trail, noun)
-                made = _passage_drafts(
+                noted = _note_on_quotation(passage, before, outline.title, path)
+                made = noted if noted is not None else _passage_drafts(
                     passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
                     before=f"{before.block.text if before else ''} {passage.label}",
@@ -2097,6 +2103,34 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     if plainly and (clause is None or reduced) and not is_predicate(fragment):
         return sentence, label_definition(subject, fragment, noun_phrase=bool(reduced))
     return sentence, []
+
+
+def _note_on_quotation(
+    passage: Passage, before: Passage | None, title: str, path: str
+) -> list[Draft] | None:
+    """ "= hyperbole. blood = guilt motif" right under a quotation, as its sub-bullet or the
+    line after it: a note on that line, carded as what the line is an example of or not at all
+    (never alone: "= [hyperbole]" says nothing of what is hyperbolic). None for any other line."""
+    block = passage.block
+    if not NOTE_ON_ABOVE.match(block.text):
+        return None
+    if passage.label:
+        above, line = passage.label, passage.label_line
+    elif before is not None and before.block.end + 1 >= block.start:
+        above, line = before.block.text, before.block.start
+    else:
+        return None
+    said = quoted_line(tidy(above))
+    if said is None:
+        return None
+    asked = example_of(*said, tidy(block.text))
+    if not asked:
+        return []
+    trail = tuple(heading for heading in passage.trail if heading != passage.label)
+    context = card_context(replace(passage, trail=trail, label=""), title)
+    source = SourceRef(path, min(line or block.start, block.start), block.end)
+    note = NoteData(NoteKind.BASIC, asked[0], asked[1], context=context, source=source)
+    return [Draft([Option(note, asked[1], 11.0, asked[0])])]
 
 
 def _what_it_shows(sentence: str, label: str) -> tuple[str, str] | None:

@@ -912,6 +912,8 @@ _REPORT_CITATION = re.compile(
     r"\b\d*\s*(?:[A-Z][A-Za-z]{0,4}\s){1,3}\d+\s*(?:\((?:HL|CA|PC|UKSC)\)|:)"
     r"|\b(?:QB|KB|AC|WLR|Ch|Ex|CP|Bing|Beav)\s\d+\b"
 )
+# '"..." (Jekyll, Ch 10)': a bracket right after a quotation says who says it and where
+_AFTER_QUOTATION = re.compile(r'(?<=["\u201d])\s*\([^()]{1,60}\)')
 # 'Who says "..." (Ch 3)?': where in the book the line is said, not a law report
 _SAID_WHERE = re.compile(rf"\s{PLACE.pattern}\?$")
 _QUESTION_START = re.compile(
@@ -1334,6 +1336,10 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _bare_count(tokens, after)
         or _count_named_before(tokens, before, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
+        or (
+            re.search(r"[,.!?;:]\s/\s", answer)  # "toil and [trouble; / Fire] burn"
+            and "runs across the end of a line of verse"
+        )
         or (
             re.fullmatch(r"(\S+)\s+\1", answer, re.I)  # (not "Peterson & Peterson")
             and "one word twice: two phrases run together"
@@ -1898,9 +1904,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     prompt = face.prompt.strip()
     if prompt.endswith("?") and ";" in without_quotations(prompt):
         return [_finding(14, face.prompt, "two sentences forced into one question")]
-    if _REPORT_CITATION.search(
-        _SAID_WHERE.sub("", prompt) if prompt.startswith(WHO_SAYS) else prompt
-    ):
+    # ('What does "..." (Jekyll, Ch 10) show?': who says the line and where, not a law report)
+    cited = _AFTER_QUOTATION.sub("", prompt)
+    cited = _SAID_WHERE.sub("", cited) if prompt.startswith(WHO_SAYS) else cited
+    if _REPORT_CITATION.search(cited):
         return [_finding(14, face.prompt, "a law report citation inside the question")]
     held = re.search(r"\bheld that\s+(\S+)((?:\s+\S+){0,3})", prompt)
     if held and (held[1].casefold() in ("held", "above", "below") or ":" in held[0]):

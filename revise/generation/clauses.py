@@ -1472,6 +1472,31 @@ def what_it_shows(quote: str, who: str, where: str, comment: str) -> tuple[str, 
 # "after hearing ...", "just before the murder": a comment that says when a line is said
 _WHEN_SAID = re.compile(r"(?:just\s+|right\s+|immediately\s+)?(?:after|before|when|while)\b", re.I)
 
+# "= hyperbole. blood = guilt motif", "= chant, rhyme, rhythm -> spell": a note on the quotation
+# above, opened on "=", that names what the line is an example of before its first stop
+NOTE_ON_ABOVE = re.compile(r"^\s*=\s+(?=\S)")
+_NOTE_STOP = re.compile(rf"\s*(?:[.;:()?!]|\s[-\u2013\u2014]\s|{ARROW}|\s=\s)")
+MAX_DEVICE_WORDS = 4
+
+
+def example_of(quote: str, who: str, where: str, note: str) -> tuple[str, str] | None:
+    """ "= hyperbole. blood = guilt motif" under '"Will all great Neptune's ocean wash this
+    blood / Clean from my hand?" (2.2) Macbeth' -> 'What is "Will all ..." (Macbeth, 2.2) an
+    example of?' :: "Hyperbole"; None where the note says more than a name ("= rhyming couplet
+    makes it sound like a spell")."""
+    opened = NOTE_ON_ABOVE.match(note)
+    if not opened or len(words(quote)) > MAX_SHOWN_QUOTE_WORDS:
+        return None
+    named = _NOTE_STOP.split(note[opened.end() :], maxsplit=1)[0].strip(" ,")
+    tokens = words(named)
+    if not 1 <= len(tokens) <= MAX_DEVICE_WORDS or any(
+        is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens
+    ):
+        return None
+    by = f"{who}, {where}" if where else who
+    return f'What is "{quote}" ({by}) an example of?', capital(named)
+
+
 # The moment a quotation is said: ", after Malcolm is named ...", ", just after the murder".
 _OCCASION = re.compile(
     r"^,\s*(?P<when>(?:just\s+|right\s+)?(?:after|before|when|while|as|on\s+hearing|in\s+the)"

@@ -1297,8 +1297,10 @@ def _unshouted(raw: _Raw) -> _Raw:
 
 
 def _is_title_like(text: str) -> bool:
-    if not looks_like_heading(text):
-        return False
+    from revise.generation.clauses import quoted_line
+
+    if not looks_like_heading(text) or quoted_line(text):
+        return False  # ('"Fair is foul" (1.1) the Witches': a line someone says, over its notes)
     bare = re.sub(r"\([^()]*\)", "", text)  # "TIME PHRASES (trigger words for ...)"
     content = [token for token in words(bare) if not is_stopword(token)]
     capitalised = sum(1 for token in content if token[:1].isupper() or token[:1].isdigit())
