@@ -812,3 +812,30 @@ def test_what_a_quotation_is_good_for_in_an_essay_is_no_card(tmp_path: Path) -> 
     shown = [f"{note.front} {note.back}" for note in deck_notes(tmp_path, text, "quotes.txt")]
     assert any("ambition drives him" in card for card in shown)
     assert not [card for card in shown if "essays" in card]
+
+
+FRAMED_TITLES = """ECONOMY NOTES
+
+=== UNEMPLOYMENT ===
+Unemployment figures rose to 3 million in 1982 under Thatcher.
+The claimant count measures people claiming unemployment benefits.
+
+=== INFLATION ===
+Inflation peaked at 24% in 1975.
+"""
+
+
+def test_a_title_framed_by_rules_heads_its_lines_without_the_rules(tmp_path: Path) -> None:
+    notes = tmp_path / "economy.txt"
+    notes.write_text(FRAMED_TITLES)
+    deck = generate_deck(notes)
+    contexts = {note.front: note.context for note in deck.notes}
+    assert contexts["What does the claimant count measure?"] == "UNEMPLOYMENT"
+    assert not any("=" in context for context in contexts.values())
+
+
+def test_figures_in_a_sentence_are_numbers_not_a_picture_it_needs(tmp_path: Path) -> None:
+    notes = tmp_path / "economy.txt"
+    notes.write_text(FRAMED_TITLES)
+    backs = {note.back for note in generate_deck(notes).notes}
+    assert "Rose to 3 million" in backs

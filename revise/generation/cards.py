@@ -319,7 +319,8 @@ _ABBREVIATION_END = re.compile(
 )
 ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts
 _FIGURE = re.compile(
-    r"\b(?:fig(?:ure)?s?\.?\s*\(?[0-9a-z]\b|(?:the\s+)?(?:diagram|picture|image|graph)\s+(?:above|below)"
+    r"\b(?:fig(?:ure)?s?(?:\.?\s*\(?\d|(?:\.\s*|\s+)\(?[a-z]\b|\s*\([a-z]\))"
+    r"|(?:the\s+)?(?:diagram|picture|image|graph)\s+(?:above|below)"
     r"|shown\s+(?:above|below))",
     re.I,
 )

@@ -242,6 +242,8 @@ def _is_cue_column(run: list[str]) -> bool:
 
 # "=====", "-----", "* * *", "~~~~", "_____": a line of one mark repeated, drawn across the page
 _RULE = re.compile(r"^\s*([=\-*~_#+])(?:\s?\1){2,}\s*$")
+# "=== THEORIES ===", "--- Part 2 ---": a title set between two short rules on its own line
+_FRAMED_TITLE = re.compile(r"^\s*([=\-*~#+])\1{2,}\s*(?P<text>[^=\-*~#+\s].*?)\s*\1{3,}\s*$")
 MAX_RULED_TITLE_WORDS = 15
 
 
@@ -257,11 +259,24 @@ def without_rules(lines: list[str]) -> tuple[list[str], dict[int, tuple[int, str
         for index, line in enumerate(lines)
         if _RULE.match(line) and not _piped_cells_near(lines, index)
     }
-    if not rules:
+    framed = {
+        index: match
+        for index, line in enumerate(lines)
+        if (match := _FRAMED_TITLE.match(line))
+        and len(match["text"].split()) <= MAX_RULED_TITLE_WORDS
+    }
+    if not rules and not framed:
         return lines, {}
     styles: list[tuple[str, bool]] = []
     titles: dict[int, tuple[int, str, bool]] = {}
-    for index in sorted(rules):
+    for index in sorted(rules | set(framed)):
+        if index in framed:
+            # (a framed title's style is its mark written on both sides of it)
+            style = (framed[index][1] * 2, False)
+            if style not in styles:
+                styles.append(style)
+            titles[index + 1] = (styles.index(style) + 1, framed[index]["text"], False)
+            continue
         title = index - 1
         if title < 0 or title in rules or not lines[title].strip():
             continue
@@ -285,7 +300,10 @@ def without_rules(lines: list[str]) -> tuple[list[str], dict[int, tuple[int, str
             depth = max(depth, _depth(numbered["number"]))
             first = bool(re.fullmatch(r"0?1[.)]?", numbered["number"]))
         titles[title + 1] = (depth, text, first)
-    blank = ["" if index in rules else line for index, line in enumerate(lines)]
+    blank = [
+        "" if index in rules else framed[index]["text"] if index in framed else line
+        for index, line in enumerate(lines)
+    ]
     return blank, titles
 
 
