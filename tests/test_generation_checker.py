@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
+from revise.generation import generate_deck
 from revise.generation.checker import check_deck
 
 NOTES = """Korea notes
@@ -781,3 +782,15 @@ def test_14_a_stressed_term_asked_as_a_words_form_is_flagged() -> None:
     notes = "- ethanol -> ETHANAL (warm, distil off)\n- gehen -> ist gegangen\n"
     assert 14 in flags(notes, card('Oxidation: "ethanol"?', 1, back="ETHANAL"))
     assert 14 not in flags(notes, card('Perfekt with sein: "gehen"?', 2, back="ist gegangen"))
+
+
+def test_a_number_that_opens_its_own_bullet_was_not_cut_from_a_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Voting behaviour\n\n## The 1997 election\n"
+        "- 43% of voters chose Labour, the party's best share since 1966\n"
+        "- 12% had switched from the Conservatives within the year\n"
+    )
+    fronts = [note.front for note in generate_deck(path).notes]
+    assert any(front.startswith("[43%] of voters chose Labour") for front in fronts)
+    assert any(front.startswith("[12%] had switched") for front in fronts)

@@ -136,3 +136,25 @@ def test_no_cloze_hides_one_place_in_an_order_the_rest_shows(tmp_path: Path) -> 
     fronts = clozes(tmp_path, text)
     assert any("[Kuiper]" in front for front in fronts)
     assert not any(" > [" in front or "] > " in front for front in fronts)
+
+
+def test_a_term_given_a_number_for_its_value_has_the_number_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Carbon dating\n\n## Radioactive decay\n"
+        "- **half-life** = about 5,730 years for carbon-14 — after that half the atoms remain\n"
+        "- **dating limit** = roughly 50,000 years, beyond which too little carbon-14 is left\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("roughly [50,000] years" in front for front in fronts)
+    assert not any(front.startswith("[Dating limit]") for front in fronts)
+
+
+def test_a_value_closing_its_clause_after_what_it_measures_can_be_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Blood pressure\n\n## Salt trial\n"
+        "- The low-salt group ended the trial with a mean BP 118, the usual-diet group with 131\n"
+        "- Blood pressure is measured in millimetres of mercury with a sphygmomanometer\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("mean BP [118]" in front for front in fronts)
+    assert not any("[BP]" in front for front in fronts)

@@ -226,6 +226,7 @@ from revise.generation.tables import (
     tick,
 )
 from revise.generation.targets import (
+    GIVEN_VALUE,
     MONEY,
     ORGANISATION,
     TIMELINE_DATE,
@@ -1488,6 +1489,10 @@ def _passage_drafts(
             # the line: the term is asked with all of it shown instead.
             options = [option for option in options if option is not meaning]
             meaning = None
+        if not meaning and _value_asked(terms_asked, options):
+            # "[Critical period] = first 2½ years": the line says how long; hiding its label
+            # leaves that in view, so the value is asked
+            terms_asked = []
         drafts.extend([] if meaning else terms_asked)
         if not meaning and any(_term_line(draft) for draft in terms_asked):
             # "[Informal sector] - street vendors, shoe shiners, ...": the line is asked once,
@@ -1784,6 +1789,16 @@ def _ruled(fragment: str) -> bool:
 _RULE_STARTS = frozenset(
     ["must", "cannot", "can't", "may", "should", "does", "do", "is", "are", "need", "needs"]
 )
+
+
+def _value_asked(terms_asked: list[Draft], options: list[Option]) -> bool:
+    """The line opens on a term given a number for its value ("Critical period = first 2½
+    years"), and another card hides that number."""
+    fronts = [draft.options[0].note.front for draft in terms_asked if _term_line(draft)]
+    valued = [front for front in fronts if GIVEN_VALUE.match(front, front.index("]") + 1)]
+    return bool(valued) and any(
+        option.note.kind is NoteKind.CLOZE and option.answer[:1].isdigit() for option in options
+    )
 
 
 def _term_line(draft: Draft) -> bool:

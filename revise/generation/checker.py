@@ -1069,7 +1069,12 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
     # ("a.c.", "pH", "mRNA" and "z = 1.96" are written so)
     if not capitalised(text).startswith(word) and not quoted:
         return [_finding(11, face.prompt, "starts in lower case: a piece of a sentence")]
-    if word[:1].isdigit() and len(text.split()) > 1 and _continues_clause(text.split()[1]):
+    if (
+        word[:1].isdigit()
+        and len(text.split()) > 1
+        and _continues_clause(text.split()[1])
+        and not _opens_a_line(text, note, texts)
+    ):
         return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]
     if word[:1].isdigit() and _opens_after_comma(text, note, texts):
         return [_finding(11, face.prompt, "starts with a number cut from the middle of a list")]
@@ -1174,6 +1179,17 @@ def _split_off(text: str, note: NoteData, texts: _SourceTexts) -> bool:
     span = " ".join(" ".join(texts.span(note)).split())
     at = span.find(" ".join(text.split()[:3]))
     return at > 0 and bool(re.search(r"[.!?]\s*$", span[:at]))
+
+
+def _opens_a_line(text: str, note: NoteData, texts: _SourceTexts) -> bool:
+    """ "65% of babies -> ..." from "- 65% of babies -> ...": the card's first words open a
+    line of the notes (after its list marker and emphasis), so nothing was cut before them."""
+    opening = normalise(" ".join(text.split()[:3]))
+    for line in texts.span(note):
+        line = _LIST_MARKER.sub("", _QUOTE_MARKS.sub("", line))
+        if opening and normalise(line.replace("==", "")).startswith(opening):
+            return True
+    return False
 
 
 def _opens_after_comma(text: str, note: NoteData, texts: _SourceTexts) -> bool:

@@ -241,7 +241,8 @@ AMOUNT_BONUS = 3.0  # a sum or a share is the fact, over the year it was paid in
 _NUMBER = re.compile(
     rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?\u00b0\s?[CFK]?(?![\w-])"  # "45 °C": a temperature
-    r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent))?|\d+(?:st|nd|rd|th))(?![\w-])"
+    r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
+    r"|\d+(?:st|nd|rd|th))(?![\w-])"
     r"|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -464,7 +465,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             t.score
             - vague
             - _repetition_penalty(t, vocabulary)
-            - _enumeration_penalty(t, sentence, segments, ranked),
+            - _enumeration_penalty(t, sentence, segments, ranked)
+            - _label_of_value_penalty(t, sentence),
         )
         for t in usable
     ]
@@ -651,6 +653,23 @@ MIN_RANKS = 2  # two signs at least: an order of three, not one comparison ("x >
 _LATER_SUMMAND = re.compile(
     r"(?:->|\u2192|=>|=)\s*[^\s+]+(?:\s+[^\s+]+)?(?:\s+\+\s+[^\s+]+)*\s+\+\s+$"
 )
+
+
+# "Critical period = first 2½ years", "half-life = about 5,730 years": a term given a value
+GIVEN_VALUE = re.compile(
+    r"\s*=\s*(?:(?:first|last|about|around|approx\.?|roughly|only"
+    r"|within|up\s+to|under|over|at\s+least|at\s+most)\s+)?[~\u2248]?\d"
+)
+LABEL_OF_VALUE_PENALTY = 6.0  # below a number's score: the value is the fact, not its label
+
+
+def _label_of_value_penalty(target: Target, sentence: str) -> float:
+    """A term opening its line with a number for its value ("[Critical period] = first 2½
+    years"): the line says how long, how big or how many, and hiding the term leaves that in
+    view; the value is the card."""
+    if target.kind is not TargetKind.TERM or sentence[: target.start].strip():
+        return 0.0
+    return LABEL_OF_VALUE_PENALTY if GIVEN_VALUE.match(sentence, target.end) else 0.0
 
 
 def _enumeration_penalty(
@@ -852,6 +871,10 @@ _NEXT_WORD = re.compile(r"[a-zA-Z%]+")
 _MONEY = re.compile(MONEY)
 _PER_CENT = re.compile(r"per\s?cent$", re.I)
 _OF_A_GROUP = re.compile(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
+# what a value closing its clause measures: an abbreviation ("IQ", "GDP"), or an arrow or an
+# equals sign that gives the value of what stands before it
+_MEASURED_BY = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->)$")
+_CLAUSE_END = re.compile(r"(?:[;,.)]|$)")
 
 
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
@@ -868,6 +891,8 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
         return True  # a share or an amount of money measures whatever follows it
     if _OF_A_GROUP.match(after):
         return True  # "46 of the world's least developed countries": a count of a group
+    if _MEASURED_BY.search(before) and _CLAUSE_END.match(after):
+        return True  # "mean IQ 102;", "after 2 yrs -> 77": the value a line gives a measure
     return bool(next_word) and not is_stopword(next_word[0])
 
 
