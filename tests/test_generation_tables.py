@@ -344,3 +344,18 @@ def test_a_row_that_says_what_happened_is_asked_as_a_happening(tmp_path: Path) -
     # a row that names a thing is asked of it as before
     assert cards["What is the date of Samuel Commission?"] == "March 1926"
     assert not [front for front in cards if "of Strike called off" in front or "of miners" in front]
+
+
+def test_a_dated_table_asks_its_fifth_column_and_cells_with_alternatives(tmp_path: Path) -> None:
+    text = (
+        "# Reformation\n\n## England 1529-59\n\n"
+        "| Event | Date | Cause | Outcome | Significance |\n|---|---|---|---|---|\n"
+        "| Cromwell's injunctions | 1536 | clergy resisted reform | English Bible in every church"
+        " | Protestant ideas reached the parishes |\n"
+        "| Dissolution / suppression | 1536 / 1539 | monasteries rich, seen as corrupt"
+        " | lands sold to the gentry | gentry tied to the break with Rome |\n"
+    )
+    cards = questions(tmp_path, text)
+    significance = "Protestant ideas reached the parishes"
+    assert cards["What is the significance of Cromwell's injunctions?"] == significance
+    assert cards["What is the outcome of dissolution / suppression?"] == "lands sold to the gentry"

@@ -4048,8 +4048,11 @@ def _row_drafts(
     shape = (shapes or {}).get(block.header)
     cells = tuple(tidy(cell) for cell in block.cells)
     header = tuple(tidy(cell) for cell in block.header)
-    if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(" ".join(cells)):
-        return []  # (the cells' own text: the " | " between them is no menu)
+    # (the cells' own text: the " | " between them is no menu, nor a " / " that joins two
+    # alternatives in one cell and two in the next, "| Bizonia / Trizonia | Jan 1947 / 1948 |")
+    joined = " ".join(re.sub(r"\s+/\s+", "/", cell) for cell in cells)
+    if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(joined):
+        return []
     context = tidy(" > ".join(passage.trail) or title)
     source = SourceRef(path, block.start, block.end)
     drafts = []
@@ -4095,6 +4098,9 @@ def _row_drafts(
     # what happened is asked as a happening ("When was MacArthur sacked?"), not as a thing
     dated_table = not compared and any(is_date_header(side) for side in header[1:])
     happening = _happening(cells[0], vocabulary) if dated_table and not key else None
+    if dated_table and not key and columns.stop == MAX_ROW_COLUMNS + 1:
+        # when a row happened is no attribute of it: a column more of what it caused or meant
+        columns = range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 2))
     examples = [c for c in columns if is_example_header(header[c]) and cells[c]]
     if shape and block.cells == shape.rows[0]:
         drafts.extend(_ticked_columns(header, shape, context, path))
@@ -4109,9 +4115,9 @@ def _row_drafts(
             continue  # "| Natural active | active |": the row's name says it
         if tick(answer, shape) is not None:
             continue  # "| Merge sort | ✓ |": a tick is no answer on its own
-        # never an event's name over what caused or followed it ("[Armistice] (result): border
-        # at the 38th parallel ..." tests nothing the row says)
-        told = dated_table and normalise(name) in _CAUSE_HEADERS | _RESULT_HEADERS
+        # never an event's name over what caused, followed or mattered about it ("[Armistice]
+        # (result): border at the 38th parallel ..." tests nothing the row says)
+        told = dated_table and normalise(name) in _CAUSE_HEADERS | _RESULT_HEADERS | _MEANT
         if len(answer.split()) > MAX_ANSWER_WORDS and not compared and not told:
             cloze = not clozed and _row_cloze(cells[0], answer, name, len(header), context)
             if cloze:
@@ -4184,6 +4190,7 @@ def _row_drafts(
 
 _EVENT_HEADERS = frozenset(["event", "events", "what happened", "happened", "key event"])
 _CAUSE_HEADERS = frozenset(["cause", "causes", "reason", "reasons", "why", "trigger", "triggers"])
+_MEANT = frozenset(["significance", "importance", "why important", "why it matters"])
 _RESULT_HEADERS = frozenset(
     ["result", "results", "outcome", "outcomes", "effect", "effects", "consequence",
      "consequences", "impact", "aftermath"]
