@@ -223,3 +223,16 @@ def test_two_authors_of_one_name_are_no_word_hidden_twice() -> None:
     lines = "Peterson & Peterson: 24 students recalled consonant trigrams\n"
     card = cloze("[Peterson & Peterson]: 24 students recalled consonant trigrams", 1)
     assert 4 not in flagged(lines, card)
+
+
+def test_the_name_of_a_field_beside_its_value_is_never_the_answer(tmp_path: Path) -> None:
+    text = (
+        "# History\n\n## Great Fire of London\n\n- **Date**: 2-6 September 1666\n"
+        "- **Deaths**: 6 recorded\n- Started in a bakery on Pudding Lane\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    assert not any(note.front.startswith(("[Date]", "[Deaths]")) for note in notes)
+    line = "- **Date**: 2-6 September 1666\n"
+    assert 4 in flagged(line, cloze("[Date]: 2-6 September 1666", 1))
+    term = "- **Kelvin**: 273 added to the Celsius temperature\n"
+    assert 4 not in flagged(term, cloze("[Kelvin]: 273 added to the Celsius temperature", 1))

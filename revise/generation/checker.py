@@ -427,6 +427,16 @@ def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[F
         ):
             message = f"deletion {text!r} is the label over the point, not a term of it"
             findings.append(_finding(4, face.prompt, message))
+        elif (
+            not before.strip()
+            and len(tokens) == 1
+            and zipf(tokens[0].casefold()) >= UNCOMMON_ZIPF
+            and re.match(r"\s*(?::|[-\u2013\u2014])\s+[~\u2248<>\u00a3$\u20ac]?\s*\d", after)
+        ):
+            # "[Date]: 2-6 September 1666", "[Unemployment]: 1.3 million in 1929": the name of
+            # the field a value fills, which the card asks for with the value shown
+            message = f"deletion {text!r} names the field of the value shown, not a term"
+            findings.append(_finding(4, face.prompt, message))
         elif len(tokens) == 1 and shouted_verb(tokens[0]):
             message = f"deletion {text!r} is a verb written in capitals for stress"
             findings.append(_finding(4, face.prompt, message))
