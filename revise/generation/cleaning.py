@@ -24,7 +24,7 @@ _SHORT_BOILERPLATE = re.compile(
         |recommended(\ for\ you)?|popular\ posts|recent\ posts|most\ read|trending
         |tags?:.*|categories:?.*|filed\ under:?.*|leave\ a\ (comment|reply)|comments?(\ \(\d+\))?
         |\d+\ comments?|share\ (this|on).*|posted\ (by|on|in)\ .*|written\ by\ .*
-        |updated:.*|published:.*|photo:.*|image:.*|source:\ https?\S*
+        |updated:.*|published:.*|photo:.*|image:.*|source:\ https?\S*|created\ with\ .*
         |table\ of\ contents|contents|on\ this\ page|in\ this\ article|cookies?.*|accept(\ all)?
         |.*\bnewsletter.*|.*\bsubscribe\b.*|.*\bunsubscribe\b.*
     )$""",
@@ -196,7 +196,7 @@ def _without_advice_sections(blocks: list[Block]) -> list[Block]:
     # lines after it up to the next heading
     for block in blocks:
         if block.kind is BlockKind.HEADING:
-            led = False
+            led = led and ends_scope(block)  # (the end of a box is no heading)
             if dropping and block.level > dropping:
                 continue
             dropping = block.level if ADVICE_SECTION.search(block.text) else 0

@@ -74,6 +74,12 @@ def toggle_level(above: int) -> int:
     return min(above + 1, TOGGLE_LEVEL)
 
 
+def label_end(line: int) -> Block:
+    """A blank line the writer left after the lines a label line ("**Limiting factors**") is
+    over: it ends what the label heads, and no heading."""
+    return scope_end(line, TOGGLE_LEVEL + 1)
+
+
 @dataclass
 class Document:
     title: str

@@ -7,6 +7,7 @@ element and by the class, id or role that marks them. Every text node keeps its 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -15,6 +16,7 @@ from revise.generation.document import (
     BlockKind,
     Document,
     TextBuilder,
+    label_end,
     scope_end,
     toggle_level,
 )
@@ -31,6 +33,10 @@ _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _TEXT_BLOCKS = frozenset({"p", "blockquote", "dd", "figcaption", "caption", "summary"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body"})
+_BLOCK_TAGS = frozenset(
+    {"div", "p", "ul", "ol", "li", "table", "blockquote", "dl", "section", "article", "details",
+     "h1", "h2", "h3", "h4", "h5", "h6"}
+)  # fmt: skip
 _BOILERPLATE_MARK = re.compile(
     r"nav|menu|breadcrumb|share|sharing|social|newsletter|subscribe|signup|sign-up|footer"
     r"|sidebar|cookie|consent|related|comment|advert|\bads?\b|promo|popup|modal|banner|masthead"
@@ -42,13 +48,62 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
 # ".c3{font-weight:700;...}": a class a word processor's export makes bold with, not <b>
 _BOLD_CLASS = re.compile(r"\.([\w-]+)\s*\{[^{}]*font-weight\s*:\s*(?:bold|[6-9]00)\b", re.I)
 _EMPHASIS = ("strong", "b", "em", "i", "dfn", "mark")
+# How a notes app (OneNote, Evernote, Word) marks text in an element's own style attribute
+_STYLE_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+_STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px|em|rem|%)", re.I)
+_STYLE_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)
+_PX_PER_PT = 4 / 3
+DEFAULT_SIZE = 12.0  # points: a browser's text size where the page gives none
+LARGER = 1.15  # text this much larger than the page's is written larger on purpose
+_FONT_SIZES = {"1": 7.5, "2": 10.0, "3": 12.0, "4": 13.5, "5": 18.0, "6": 24.0, "7": 36.0}
+_ACHROMATIC = frozenset(
+    ["black", "white", "gray", "grey", "silver", "dimgray", "dimgrey", "darkgray", "darkgrey",
+     "lightgray", "lightgrey", "gainsboro", "whitesmoke", "windowtext", "inherit", "initial",
+     "currentcolor", "auto"]
+)  # fmt: skip
+MIN_COLOUR_SPREAD = 64  # of 255 between a colour's channels: a hue, not a shade of grey
+MAX_STYLED_HEADING_WORDS = 12
+
+
+def _style_size(style: str, inherited: float) -> float:
+    """The font size in points an element's style gives, or the one it inherits."""
+    found = _STYLE_SIZE.search(style)
+    if not found:
+        return inherited
+    value, unit = float(found[1]), found[2].casefold()
+    if unit == "px":
+        return value / _PX_PER_PT
+    if unit in ("em", "rem"):
+        return value * inherited
+    if unit == "%":
+        return value / 100 * inherited
+    return value
+
+
+def _is_hue(colour: str) -> bool:
+    """A colour that stands out from the text (red, blue), not black, white or a grey."""
+    colour = colour.strip().casefold().removesuffix("!important").strip()
+    channels: list[int] = []
+    if colour.startswith("#") and len(colour) in (4, 7):
+        digits = colour[1:]
+        if len(digits) == 3:
+            digits = "".join(digit * 2 for digit in digits)
+        try:
+            channels = [int(digits[i : i + 2], 16) for i in (0, 2, 4)]
+        except ValueError:
+            return False
+    elif colour.startswith("rgb"):
+        channels = [int(float(n)) for n in re.findall(r"[\d.]+", colour)[:3]]
+    elif re.fullmatch(r"[a-z]+", colour):
+        return colour not in _ACHROMATIC
+    return len(channels) == 3 and max(channels) - min(channels) >= MIN_COLOUR_SPREAD
 
 
 def parse_html(text: str) -> Document:
     parser = _PageParser()
     parser.feed(text)
     parser.close()
-    blocks = parser.blocks
+    blocks = parser.styled_blocks()
     title = ""
     first_h1 = next(
         (i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and b.level == 1), None
@@ -96,6 +151,20 @@ class _PageParser(HTMLParser):
         self._heading_level = 1  # the level of the last heading of the page's own
         # for each open <details> (a toggle), the heading level of its <summary>, 0 before it
         self._toggles: list[int] = []
+        # for each open element, whether its text is set off (bold, a hue, larger) and its size
+        self._looks: list[tuple[bool, float]] = []
+        self._base_size = DEFAULT_SIZE  # the size the page declares for its text
+        self._text_sizes: Counter[float] = Counter()  # how much of the page's text is each size
+        self._plain = False  # text in the open block that nothing sets off
+        self._least_size = 0.0  # the smallest text in the open block
+        self._has_headings = False  # the page marks its headings as headings (<h2>)
+        self._least: dict[int, float] = {}  # a line's smallest text, for each line of text
+        # for each open <div> or <p>: its first block, and whether a block element is inside it
+        self._boxes: list[tuple[int, bool]] = []
+        # a box of lines (a <div> parted by <br>): its first line, and where it ends
+        self._box_ends: dict[int, int] = {}
+        self._blanks: set[int] = set()  # blocks the writer left a blank line above
+        self._item_divs: list[bool] = []  # for each open <div>, whether it is a list item's line
 
     # Structure ------------------------------------------------------------------------------
 
@@ -105,16 +174,23 @@ class _PageParser(HTMLParser):
                 self._line_break()
             return
         self._stack.append(tag)
+        classes = set((dict(attrs).get("class") or "").split())
+        above = self._looks[-1] if self._looks else (False, self._base_size)
+        look = self._look(tag, dict(attrs), classes, above)
+        self._looks.append(look)
+        if tag == "body":
+            self._base_size = look[1]
         if tag == "style":
             self._in_style = True
         if self._skip_depth or self._is_boilerplate(tag, dict(attrs)):
             self._skip_depth += 1
             return
-        classes = set((dict(attrs).get("class") or "").split())
-        if tag == "span":
-            bold = bool(classes & self._bold_classes)
-            self._spans.append(bold)
-            if bold:
+        if tag in _BLOCK_TAGS and self._boxes:
+            self._boxes[-1] = (self._boxes[-1][0], True)
+        if tag in ("span", "font"):
+            set_off = look[0] and not above[0]
+            self._spans.append(set_off)
+            if set_off:
                 self._emphasis.append([])
             return
         if tag == "p" and "title" in classes:
@@ -125,6 +201,7 @@ class _PageParser(HTMLParser):
         if tag == "title":
             self._in_title = True
         elif tag in _HEADINGS:
+            self._has_headings = True
             self._heading_level = _HEADINGS[tag]
             self._toggles = [
                 0 if level >= self._heading_level else level for level in self._toggles
@@ -145,6 +222,8 @@ class _PageParser(HTMLParser):
             self._builder.add(" - ", self.getpos()[0])
         elif tag in _TEXT_BLOCKS:
             self._open(BlockKind.TEXT, 0)
+            if tag == "p":
+                self._boxes.append((len(self.blocks), False))
         elif tag in ("ul", "ol"):
             self._flush()
             self._list_depth += 1
@@ -163,14 +242,52 @@ class _PageParser(HTMLParser):
             self._row_is_header = self._row_is_header or tag == "th"
         elif tag in _EMPHASIS:
             self._emphasis.append([])
+        elif tag == "div" and self._in_item():
+            # "<li><div>...</div></li>", as Evernote writes a list: the item's own line
+            self._item_divs.append(True)
+            if self._builder is not None and not self._builder.empty:
+                self._builder.separate()
         elif tag in _CONTAINERS:
             self._flush()
+            if tag == "div":
+                self._item_divs.append(False)
+                self._boxes.append((len(self.blocks), False))
+
+    def _in_item(self) -> bool:
+        """Whether the element just opened is inside a list item's own text (not in a list
+        nested in it): the item's builder is open."""
+        return self._builder is not None and self._kind is BlockKind.ITEM
+
+    def _look(
+        self, tag: str, attrs: dict[str, str | None], classes: set[str], above: tuple[bool, float]
+    ) -> tuple[bool, float]:
+        """Whether an element's text is set off from the page's, and its size: by its tag, its
+        class or its own style, as a notes app or word processor writes a heading or a key
+        word (<span style="font-weight:bold">, <font color="red">, font-size:16pt)."""
+        style = attrs.get("style") or ""
+        size = _style_size(style, above[1])
+        if tag in ("html", "body"):
+            return False, size  # the page's own text
+        if tag == "font" and (attrs.get("size") or "").strip() in _FONT_SIZES:
+            size = _FONT_SIZES[(attrs.get("size") or "").strip()]
+        colour = _STYLE_COLOUR.search(style)
+        set_off = (
+            above[0]
+            or tag in _EMPHASIS
+            or tag == "u"
+            or bool(classes & self._bold_classes)
+            or bool(_STYLE_BOLD.search(style))
+            or _is_hue(colour[1] if colour else (attrs.get("color") or "") if tag == "font" else "")
+        )
+        return set_off, size
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID or tag not in self._stack:
             return
         while self._stack:
             open_tag = self._stack.pop()
+            if self._looks:
+                self._looks.pop()
             self._close(open_tag)
             if open_tag == tag:
                 break
@@ -181,7 +298,7 @@ class _PageParser(HTMLParser):
         if self._skip_depth:
             self._skip_depth -= 1
             return
-        if tag == "span":
+        if tag in ("span", "font"):
             if self._spans and self._spans.pop():
                 self._end_emphasis()
             return
@@ -194,8 +311,12 @@ class _PageParser(HTMLParser):
             if term not in self._terms:
                 self._terms.insert(0, term)  # the term a definition list defines, as if bold
             self._term_open = True
+        elif tag == "div" and self._item_divs and self._item_divs.pop():
+            pass  # the item goes on to its own end
         elif tag in _HEADINGS or tag in _TEXT_BLOCKS or tag == "li" or tag in _CONTAINERS:
             self._flush()
+            if tag in ("div", "p") and self._boxes:
+                self._end_box(*self._boxes.pop())
         elif tag == "details" and self._toggles:
             self._flush()
             level = self._toggles.pop()
@@ -256,6 +377,11 @@ class _PageParser(HTMLParser):
             return
         if self._builder is None:
             self._open(BlockKind.TEXT, 0)
+        if data.strip():
+            look = self._looks[-1] if self._looks else (False, self._base_size)
+            self._plain = self._plain or not look[0]
+            self._least_size = min(self._least_size or look[1], look[1])
+            self._text_sizes[look[1]] += len(data.strip())
         line = self.getpos()[0]
         for offset, piece in enumerate(data.split("\n")):
             if offset:
@@ -280,6 +406,8 @@ class _PageParser(HTMLParser):
         cell or a list item it parts the cell's or item's facts."""
         if self._cell is not None:
             self._cell.separate()
+        elif self._builder is None:
+            self._blanks.add(len(self.blocks))
         elif self._builder is not None and self._kind is BlockKind.TEXT and not self._emphasis:
             self._flush()
         elif self._builder is not None and self._kind is BlockKind.ITEM:
@@ -293,15 +421,23 @@ class _PageParser(HTMLParser):
         self._builder = TextBuilder()
         self._kind, self._level, self._start = kind, level, self.getpos()[0]
         self._terms = []
+        self._plain, self._least_size = False, 0.0
 
     def _flush(self) -> None:
         builder, self._builder = self._builder, None
+        if builder is not None and builder.empty and self._kind is BlockKind.TEXT:
+            self._blanks.add(len(self.blocks))  # <p>&nbsp;</p>: a blank line
         if builder is None or builder.empty:
             return
         text, breaks = builder.build()
         start = breaks[0][1] if breaks else self._start
         end = max(line for _, line in breaks) if breaks else start
-        block = Block(self._kind, text, start, end, self._level, breaks, tuple(self._terms))
+        terms = tuple(self._terms)
+        if self._kind is BlockKind.TEXT and not self._plain and text not in terms:
+            terms = (text, *terms)  # the whole line set off, as a notes app writes a heading
+        if self._kind is BlockKind.TEXT and len(text.split()) <= MAX_STYLED_HEADING_WORDS:
+            self._least[len(self.blocks)] = self._least_size
+        block = Block(self._kind, text, start, end, self._level, breaks, terms)
         if self._kind is BlockKind.ITEM and self._numbered and self._numbered[-1]:
             block = replace(block, ordered=True)
         self.blocks.append(block)
@@ -323,6 +459,61 @@ class _PageParser(HTMLParser):
             Block(BlockKind.ROW, text, line, self.getpos()[0], 0, ((0, line),), (), tuple(cells),
                   self._header)
         )  # fmt: skip
+
+    def _end_box(self, first: int, nested: bool) -> None:
+        """A <div> or <p> of lines parted by line breaks: where it ends is marked, for a label
+        on its first line ("<b>Krebs cycle:</b><br>acetyl CoA + ...<br>...") heads those
+        lines only, not the paragraphs after the box."""
+        inside = self.blocks[first:]
+        if nested or len(inside) < 2 or any(block.kind is not BlockKind.TEXT for block in inside):
+            return
+        self._box_ends[first] = len(self.blocks)
+        self.blocks.append(scope_end(inside[-1].end, 0))
+
+    def styled_blocks(self) -> list[Block]:
+        """The blocks with the headings the page shows by style made headings: a line written
+        larger than the page's text, on a page without heading elements, at a level by its
+        size (the largest is 1); a box's label line one level below the heading it is under;
+        and a blank line after what a label line is over ends the label's reach."""
+        from revise.generation.structure import is_label
+
+        # the page's own text is the size most of it is written in, whatever the page declares
+        common = self._text_sizes.most_common(1)
+        base = common[0][0] if common else self._base_size
+        sized = {index: size for index, size in self._least.items() if size >= base * LARGER}
+        ranks = sorted(set(sized.values()), reverse=True)
+        box_ends = set(self._box_ends.values())
+        blocks: list[Block] = []
+        outer = 1  # the level of the last heading of the page's own
+        ends: dict[int, int] = {}  # a section's end: its level
+        labelled = 0  # 1 after a label line, 2 once a block is under it
+        for index, block in enumerate(self.blocks):
+            if index in box_ends and index not in ends:
+                continue  # a box with no label over its lines
+            if index in self._blanks and labelled == 2:
+                blocks.append(label_end(block.start))
+            labelled = 2 if labelled else 0
+            if index in sized and block.text not in block.terms:
+                block = replace(block, terms=(block.text, *block.terms))  # written larger
+            if index in sized and not self._has_headings:
+                outer = ranks.index(sized[index]) + 1
+                block = replace(block, kind=BlockKind.HEADING, level=outer)
+                block = replace(block, text=block.text.rstrip(" :"))
+            elif index in self._box_ends and is_label(block):
+                level = toggle_level(outer)
+                ends[self._box_ends[index]] = level
+                block = replace(block, kind=BlockKind.HEADING, level=level)
+                block = replace(block, text=block.text.rstrip(" :"))
+            elif index in ends:
+                block = scope_end(block.start, ends.pop(index))
+            elif block.kind is BlockKind.HEADING and block.text:
+                outer = block.level
+            if block.kind is BlockKind.HEADING:
+                labelled = 0
+            elif is_label(block):
+                labelled = 1
+            blocks.append(block)
+        return blocks
 
     def close(self) -> None:
         super().close()

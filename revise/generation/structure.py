@@ -267,8 +267,10 @@ def is_label(block: Block) -> bool:
     if block.kind is not BlockKind.TEXT or not block.terms:
         return False
     text = block.text.strip().rstrip(":").strip()
+    # ("**Light-independent reaction** (stroma)": all bold but an aside in brackets)
+    bare = re.sub(r"\s*\([^()]*\)$", "", text).rstrip(":").strip()
     return len(text.split()) <= 10 and any(
-        term.strip().rstrip(":").strip() == text for term in block.terms
+        term.strip().rstrip(":").strip() in (text, bare) for term in block.terms
     )
 
 
