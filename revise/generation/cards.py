@@ -184,6 +184,7 @@ from revise.generation.questions import (
     otherwise,
     paradigm,
     plural_then_verb,
+    reaction,
     rule_name,
     rule_parts,
     tells_facts,
@@ -987,6 +988,8 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         quoted = quoted_line(sentence) is not None
         if full_sentence or equates or pairs or quoted or dated or any(map(is_verb_form, tokens)):
             return True
+        if reaction(sentence):
+            return True  # "Overall equation: 6CO₂ + 6H₂O → C₆H₁₂O₆ + 6O₂": what it makes
         if sentence.rstrip().endswith(".") and split_clause(sentence) is not None:
             return True  # "Iron melts at 1538 °C.": a short sentence with its verb
         order = is_imperative(sentence[:1].upper() + sentence[1:])
@@ -1256,7 +1259,8 @@ def _passage_drafts(
             described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
         )
         more: list[Question] = []
-        if not field and block.kind is BlockKind.ITEM and index == 0:
+        if not field and block.kind is BlockKind.ITEM and index == 0 and not reaction(sentence):
+            # (an equation is asked for what it makes, not as a cause and its effect)
             about = passage.label or (passage.trail[-1] if passage.trail else "")
             led = outcome(sentence, _quantity(passage.label), vocabulary.names, about)
             field = led and (led[0].front, led[0].back)
@@ -2454,10 +2458,18 @@ def shaped_questions(
     if lead and sentence[lead.end() :][:1].isalpha():
         sentence = sentence[lead.end() :][:1].upper() + sentence[lead.end() + 1 :]
     said = stance(sentence, names)  # what someone said: its content, not its speaker, is asked
+    made = reaction(sentence)
+    # ("Word equation: A + B → C" asks what it makes, not what a word equation is)
+    defined = [
+        question
+        for question in definition(sentence, terms, names, vocabulary.lower)
+        if not (made and re.search(ARROW, question.back))
+    ]
     found = [
-        *definition(sentence, terms, names, vocabulary.lower),
+        *defined,
         *case_rule(sentence, case, about or section),
         *formula(sentence),
+        *made,
         *bracketed_law(sentence),
         *term_explained(sentence, terms),
         *which_is(sentence),

@@ -1913,6 +1913,8 @@ def _imperative(text: str) -> bool:
 
 
 ARROW_IN = re.compile(ARROW)
+# "acetyl CoA + oxaloacetate → ?": an equation asked for what it makes, its one arrow the ask
+_ASKS_PRODUCTS = re.compile(rf"^(?:(?!{ARROW}).)+{ARROW} \?$")
 _LEAD_TO = re.compile(r"^What (?:does|do) (.+) lead to\?$")
 _WHAT_DONE = re.compile(r"^What (?:did|does|do|will|would|can|could|should|may|might|must) ")
 _QUESTION_WORD = re.compile(r"^(?:What|Who|Why|How|When|Where)\b")
@@ -1938,7 +1940,7 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     held = re.search(r"\bheld that\s+(\S+)((?:\s+\S+){0,3})", prompt)
     if held and (held[1].casefold() in ("held", "above", "below") or ":" in held[0]):
         return [_finding(14, face.prompt, "a case template applied to a label, not a holding")]
-    if ARROW_IN.search(without_quotations(prompt)):
+    if ARROW_IN.search(without_quotations(prompt)) and not _ASKS_PRODUCTS.match(prompt):
         return [_finding(14, face.prompt, "an arrow inside the question: two points run together")]
     led = _LEAD_TO.match(prompt)
     if led and EXAMPLE_OPENER.match(led[1]):

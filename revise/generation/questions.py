@@ -2694,6 +2694,63 @@ def formula(sentence: str) -> list[Question]:
     return [Question(f"{lhs} = ?", rhs, Shape.FORMULA, 11.5)]
 
 
+MAX_SPECIES_WORDS = 4  # "reduced NAD", "acetyl CoA (2C)": what a side of an equation adds
+MAX_REACTION_NAME_WORDS = 6
+
+
+def reaction(sentence: str) -> list[Question]:
+    """ "acetyl CoA (2C) + oxaloacetate (4C) → citrate (6C)" -> "acetyl CoA (2C) + oxaloacetate
+    (4C) → ?": an equation of a reaction, a few things joined by "+" on a side of one arrow, is
+    asked for what it makes; a short name before a colon stays ("Overall equation: ...")."""
+    text = sentence.strip().rstrip(".")
+    flat = re.sub(r"\([^()]*\)", lambda found: "_" * len(found[0]), text)  # brackets aside
+    colons = [found.start() for found in re.finditer(r":\s", flat)]
+    if len(colons) > 1:
+        return []
+    name = text[: colons[0]].strip() if colons else ""
+    cut = colons[0] + 1 if colons else 0
+    arrows = list(re.finditer(ARROW, flat[cut:]))
+    if len(arrows) != 1:
+        return []
+    left = text[cut : cut + arrows[0].start()].strip()
+    right = text[cut + arrows[0].end() :].strip()
+    aside = re.search(r"\s*\([^()]*\)$", right)
+    bare_right = right[: aside.start()] if aside else right
+    sides = [re.sub(r"\([^()]*\)", " ", side) for side in (left, bare_right)]
+    parts = [part for side in sides for part in re.split(r"\s\+\s", side)]
+    if not any(re.search(r"\s\+\s", side) for side in sides):
+        return []  # "light intensity → less ATP": a cause and its effect, no equation
+    if not all(1 <= len(part.split()) <= MAX_SPECIES_WORDS for part in parts):
+        return []  # "energy used to pump H+ → gradient": a process in words
+    if any(re.search(r"[;,=:]", side) for side in sides):
+        return []
+    both = all(re.search(r"\s\+\s", side) for side in sides)
+    if not both and not _CHEMICAL.search(" ".join(sides)) and not _EQUATION_NAME.search(name):
+        return []  # "supply + demand → price": a shorthand, not a reaction
+    if name and (
+        len(words(name)) > MAX_REACTION_NAME_WORDS
+        or any(is_verb_form(token) for token in words(name))
+        or split_clause(name) is not None  # "[O] used in equations: ...": a remark, no name
+        or name.count("(") != name.count(")")
+    ):
+        return []
+    run_in = _RUN_IN_HEADING.match(left)
+    if run_in and not name and left[run_in.end() :][:1].isalnum():
+        # "RESPIRATION C₆H₁₂O₆ + 6O₂ → ...": a heading in capitals run into its equation
+        name, left = run_in[1].capitalize(), left[run_in.end() :]
+    front = f"{name}: {left} \u2192 ?" if name else f"{left} \u2192 ?"
+    return [Question(capital(front), right, Shape.FORMULA, 12.0)]
+
+
+# "CO₂", "6O2", "NAD", "CoA", "H⁺": a formula or a molecule's short name
+_CHEMICAL = re.compile(
+    r"\b[A-Z][a-z]?[A-Z]|\d[A-Z]|[A-Z][a-z]?\d|[\u2080-\u2089\u2070-\u2079\u207a\u207b\u00b2\u00b3]"
+    r"|\b[A-Z]{2,}\b"
+)
+_RUN_IN_HEADING = re.compile(r"^([A-Z]{4,}(?:\s+[A-Z]{4,})*)\s+(?=\S)")
+_EQUATION_NAME = re.compile(r"\b(?:equation|reaction)s?\b", re.I)
+
+
 # "Ohm's law", "wave equation": a name for a relation, asked for the relation it names
 RELATION_NAMES = frozenset(
     ["law", "equation", "relation", "relationship", "rule", "principle", "theorem", "identity"]
