@@ -140,3 +140,24 @@ def test_a_page_written_all_in_a_large_size_is_read_as_text_not_headings(tmp_pat
     assert deck.name == "Plate tectonics"
     shown = " ".join(f"{note.front} {note.back}" for note in deck.notes)
     assert "Ring of Fire" in shown and "oceanic crust sinks" in shown
+
+
+def test_a_class_in_the_style_sheet_sets_a_line_off_as_its_own_style_would(
+    tmp_path: Path,
+) -> None:
+    # a word processor's export: the look of a line is in a class, the link's colour is not a mark
+    page = (
+        "<html><head><style>.c1{color:#000000;font-weight:400;font-size:11pt}"
+        ".c4{color:#c00000;font-weight:400;font-size:11pt}"
+        ".c9{color:#1155cc;text-decoration:underline}</style></head><body>\n"
+        '<p class="c2"><span class="c4">Blood vessels</span></p>\n'
+        '<p class="c2"><span class="c1">Arteries carry blood away from the heart at high'
+        " pressure.</span></p>\n"
+        '<p class="c2"><span class="c9"><a href="https://example.org/veins">Veins</a></span></p>\n'
+        '<p class="c2"><span class="c1">Capillaries are one cell thick, so substances diffuse'
+        " quickly.</span></p>\n"
+        "</body></html>\n"
+    )
+    notes = deck_notes(tmp_path, page)
+    assert context_of(notes, "high pressure").endswith("Blood vessels")
+    assert not context_of(notes, "cell thick").endswith("Veins")

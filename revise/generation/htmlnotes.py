@@ -45,11 +45,15 @@ _BOILERPLATE_MARK = re.compile(
 )
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
-# ".c3{font-weight:700;...}": a class a word processor's export makes bold with, not <b>
-_BOLD_CLASS = re.compile(r"\.([\w-]+)\s*\{[^{}]*font-weight\s*:\s*(?:bold|[6-9]00)\b", re.I)
+# ".c3{font-weight:700;...}": a class a word processor's export styles its text with (bold,
+# larger, a colour), not <b>
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_NAME = re.compile(r"\.([\w-]+)")
 _EMPHASIS = ("strong", "b", "em", "i", "dfn", "mark")
 # How a notes app (OneNote, Evernote, Word) marks text in an element's own style attribute
-_STYLE_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+_STYLE_WEIGHT = re.compile(r"font-weight\s*:\s*([\w-]+)", re.I)
+_BOLD_WEIGHT = re.compile(r"bold|bolder|[6-9]00", re.I)
+_UNDERLINED = re.compile(r"text-decoration(?:-line)?\s*:\s*underline", re.I)
 _STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px|em|rem|%)", re.I)
 _STYLE_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)
 _PX_PER_PT = 4 / 3
@@ -66,11 +70,11 @@ MAX_STYLED_HEADING_WORDS = 12
 
 
 def _style_size(style: str, inherited: float) -> float:
-    """The font size in points an element's style gives, or the one it inherits."""
-    found = _STYLE_SIZE.search(style)
+    """The font size in points an element's style gives (its last), or the one it inherits."""
+    found = _STYLE_SIZE.findall(style)
     if not found:
         return inherited
-    value, unit = float(found[1]), found[2].casefold()
+    value, unit = float(found[-1][0]), found[-1][1].casefold()
     if unit == "px":
         return value / _PX_PER_PT
     if unit in ("em", "rem"):
@@ -145,7 +149,7 @@ class _PageParser(HTMLParser):
         self._table_rows = 0  # rows of the open table read so far
         self._cell: TextBuilder | None = None
         self._term_open = False  # a <dt> read, waiting for its <dd>
-        self._bold_classes: set[str] = set()
+        self._class_styles: dict[str, str] = {}  # each class's declarations in the style sheet
         self._in_style = False
         self._spans: list[bool] = []  # for each open <span>, whether its class makes it bold
         self._heading_level = 1  # the level of the last heading of the page's own
@@ -264,20 +268,31 @@ class _PageParser(HTMLParser):
         """Whether an element's text is set off from the page's, and its size: by its tag, its
         class or its own style, as a notes app or word processor writes a heading or a key
         word (<span style="font-weight:bold">, <font color="red">, font-size:16pt)."""
-        style = attrs.get("style") or ""
+        # (the element's own style after its classes', so that it wins)
+        ranked = sorted(classes & self._class_styles.keys(), key=list(self._class_styles).index)
+        given = [self._class_styles[name] for name in ranked]
+        style = ";".join([*given, attrs.get("style") or ""])
         size = _style_size(style, above[1])
         if tag in ("html", "body"):
             return False, size  # the page's own text
         if tag == "font" and (attrs.get("size") or "").strip() in _FONT_SIZES:
             size = _FONT_SIZES[(attrs.get("size") or "").strip()]
-        colour = _STYLE_COLOUR.search(style)
+        colours = _STYLE_COLOUR.findall(style) or (
+            [attrs.get("color") or ""] if tag == "font" else []
+        )
+        weights = _STYLE_WEIGHT.findall(style)
         set_off = (
             above[0]
             or tag in _EMPHASIS
             or tag == "u"
-            or bool(classes & self._bold_classes)
-            or bool(_STYLE_BOLD.search(style))
-            or _is_hue(colour[1] if colour else (attrs.get("color") or "") if tag == "font" else "")
+            or bool(weights and _BOLD_WEIGHT.fullmatch(weights[-1]))
+            # (a link's colour, underlined, is the browser's or the app's, not the writer's)
+            or (
+                bool(colours)
+                and _is_hue(colours[-1])
+                and "a" not in self._stack
+                and not _UNDERLINED.search(style)
+            )
         )
         return set_off, size
 
@@ -358,7 +373,11 @@ class _PageParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_style:
-            self._bold_classes.update(_BOLD_CLASS.findall(data))
+            for selector, declarations in _CSS_RULE.findall(data):
+                for name in _CLASS_NAME.findall(selector):
+                    # (a later rule wins: the class moves to the end of the order)
+                    earlier = self._class_styles.pop(name, "")
+                    self._class_styles[name] = f"{earlier};{declarations}"
         if self._skip_depth:
             return
         script_tag = self._script()
@@ -433,7 +452,8 @@ class _PageParser(HTMLParser):
         start = breaks[0][1] if breaks else self._start
         end = max(line for _, line in breaks) if breaks else start
         terms = tuple(self._terms)
-        if self._kind is BlockKind.TEXT and not self._plain and text not in terms:
+        short = len(text.split()) <= MAX_STYLED_HEADING_WORDS
+        if self._kind is BlockKind.TEXT and not self._plain and short and text not in terms:
             terms = (text, *terms)  # the whole line set off, as a notes app writes a heading
         if self._kind is BlockKind.TEXT and len(text.split()) <= MAX_STYLED_HEADING_WORDS:
             self._least[len(self.blocks)] = self._least_size
