@@ -472,3 +472,23 @@ water
     assert asked["Which blood cells fight infection?"] == "White blood cells"
     assert asked["What gives red blood cells their colour?"] == "Haemoglobin"
     assert asked["What is plasma mostly made of?"] == "Water"
+
+
+def test_a_bullet_question_over_its_answer_needs_no_question_word(tmp_path: Path) -> None:
+    text = """\
+# Magnetism - test yourself
+
+- how does a transformer change the voltage?
+    - alternating current in primary → changing magnetic field in core → induced emf in secondary
+    - Michael Faraday discovered electromagnetic induction in 1831
+- unit of magnetic flux? symbol?
+    - weber (Wb), Φ
+"""
+    notes = deck_notes(tmp_path, text, "magnetism.md")
+    asked = questions(notes)
+    assert asked["Unit of magnetic flux? symbol?"] == "Weber (Wb), Φ"
+    # a chain of steps under a question asking how is its answer; the point after it stays
+    assert asked["How does a transformer change the voltage?"] == (
+        "Alternating current in primary → changing magnetic field in core"
+    )
+    assert any("1831" in note.front + note.back for note in notes)

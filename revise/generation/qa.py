@@ -94,7 +94,12 @@ def asked_questions(document: Document) -> Document:
             and following is not None
             and not _ANSWER_MARK.match(following.text)
         )
-        if unmarked and _over_its_answer(block, following) and _children(blocks, index) != 1:
+        if (
+            unmarked
+            and _over_its_answer(block, following)
+            and _children(blocks, index) != 1
+            and not _first_point_answers(question, blocks, index)
+        ):
             result.append(block)  # a question over several points: a list, asked as one
             index += 1
             continue
@@ -157,6 +162,19 @@ def answer_lines(document: Document) -> Document:
         ):
             result[index + 1] = replace(following, kind=BlockKind.TEXT, level=0)
     return Document(document.title, result)
+
+
+def _first_point_answers(question: str, blocks: list[Block], index: int) -> bool:
+    """ "How do London forces arise?" over "electrons move randomly -> ... -> attraction" and a
+    point more: a question asking why or how is answered by its first point, a chain of steps
+    or a reason, with further points after it; "What were the causes?" is a list."""
+    first = blocks[index + 1]
+    return (
+        re.match(r"(?:why|how)\b(?!\s+(?:many|much|far|long|often)\b)", question, re.I) is not None
+        and not _count(question)
+        and _ARROW_MARK.search(first.text) is not None
+        and (index + 2 >= len(blocks) or blocks[index + 2].level <= first.level)
+    )
 
 
 def _scope_ends(blocks: list[Block], end: int, question: Block) -> bool:
@@ -249,6 +267,8 @@ def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
         return None  # (a bare "why?" asks about the point above it)
     if answered or _bold_over_its_answer(block, text, following):
         return _asked(text), ""
+    if _over_its_answer(block, following) and len(text.split()) >= 3:
+        return _asked(text), ""  # "- shape of CO2? why?" over "    - linear, 180° ..."
     faq = (
         block.kind is BlockKind.HEADING
         and following is not None
