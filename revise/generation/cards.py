@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
@@ -136,6 +137,7 @@ from revise.generation.language import (
     zipf,
 )
 from revise.generation.maths import loose_maths
+from revise.generation.parallel import Forked, ReadSet, can_fork
 from revise.generation.patterns import Guarded
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
 from revise.generation.pronouns import (
@@ -364,6 +366,101 @@ def build_notes(
     """The deck's notes, in the order of the notes file. `refused` names the cards a checker
     refuses on their own; each gives way to its fact's next option ("1960 - Greensboro sit-in
     ..., [4] students" refused as a count of nothing named: the year is hidden instead)."""
+    drafts = _drafts(outline, vocabulary, path)
+    chosen = _formulas_told_apart(select(drafts))
+    for _ in range(RESELECTIONS if refused else 0):
+        flagged = refused(chosen)
+        bad = {(note.front, note.back) for index, note in enumerate(chosen) if index in flagged}
+        if not bad:
+            break
+        drafts = [_without_refused(draft, bad) for draft in drafts]
+        chosen = _formulas_told_apart(select(drafts))
+    return chosen
+
+
+# Notes this long have their later parts drafted on a second core (a copy of the process costs
+# about as much as drafting a few hundred characters).
+MIN_CHARS_TO_SHARE = 20_000
+
+DraftPassage = Callable[..., list[Draft]]  # `_passage_drafts`, with the part's position first
+
+
+def _drafts(outline: Outline, vocabulary: Vocabulary, path: str) -> list[Draft]:
+    """Every fact's draft, in the order of the notes. In long notes a copy of this process
+    drafts the passages of the later half while this one drafts the earlier; a passage's drafts
+    are taken from the copy where each line it looked up among those already carded is, or is
+    not, carded here too, so the drafts are those drafting in order gives."""
+    sizes = list(itertools.accumulate(map(_part_chars, outline.parts)))
+    if not sizes or sizes[-1] < MIN_CHARS_TO_SHARE or not can_fork():
+        return _drafts_in_order(outline, vocabulary, path, _drafted_here)
+    later = bisect.bisect_left(sizes, sizes[-1] / 2)  # the first part of the later half
+    with Forked(partial(_later_drafts, outline, vocabulary, path, later)) as copy:
+        return _drafts_in_order(outline, vocabulary, path, _FromCopy(later, copy))
+
+
+def _part_chars(part: Passage | ListGroup) -> int:
+    if isinstance(part, ListGroup):
+        return len(part.lead.text) + sum(len(item.text) for item in part.items)
+    return len(part.block.text)
+
+
+def _drafted_here(position: int, passage: Passage, *args: Any, **kwargs: Any) -> list[Draft]:
+    return _passage_drafts(passage, *args, **kwargs)
+
+
+# One passage as the copy drafted it: the lines it looked up among those carded (and whether
+# they were), the lines it carded, and its drafts.
+Drafted = tuple[dict[str, bool], set[str], list[Draft]]
+
+
+def _later_drafts(outline: Outline, vocabulary: Vocabulary, path: str, later: int) -> list[Drafted]:
+    """The drafts of each passage from part `later` on, each with what it read and carded."""
+    carded: set[str] = set()
+    drafted: list[Drafted] = []
+
+    def draft(
+        position: int, passage: Passage, title: str, vocabulary: Vocabulary, path: str,
+        seen: set[str], *args: Any, **kwargs: Any,
+    ) -> list[Draft]:  # fmt: skip
+        if position < later:
+            return []
+        read = ReadSet(carded)
+        made = _passage_drafts(passage, title, vocabulary, path, read, *args, **kwargs)
+        drafted.append((read.reads, read.added, made))
+        carded.update(read.added)
+        return made
+
+    _drafts_in_order(outline, vocabulary, path, draft)
+    return drafted
+
+
+class _FromCopy:
+    """Drafts the passages before part `later` here, and takes the later ones' from the copy
+    where they read the lines carded as they stand here."""
+
+    def __init__(self, later: int, copy: Forked[list[Drafted]]) -> None:
+        self.later = later
+        self.copy = copy
+        self.taken = 0
+
+    def __call__(
+        self, position: int, passage: Passage, title: str, vocabulary: Vocabulary, path: str,
+        seen: set[str], *args: Any, **kwargs: Any,
+    ) -> list[Draft]:  # fmt: skip
+        if position >= self.later:
+            drafted = self.copy.result() or []
+            index, self.taken = self.taken, self.taken + 1
+            if index < len(drafted):
+                reads, added, made = drafted[index]
+                if all((key in seen) == held for key, held in reads.items()):
+                    seen.update(added)
+                    return made
+        return _passage_drafts(passage, title, vocabulary, path, seen, *args, **kwargs)
+
+
+def _drafts_in_order(
+    outline: Outline, vocabulary: Vocabulary, path: str, draft_passage: DraftPassage
+) -> list[Draft]:
     drafts: list[Draft] = []
     seen: set[str] = set()
     guide = is_guide(outline)
@@ -478,8 +575,8 @@ def build_notes(
                 if noun or last_counted[0] != passage.trail:
                     last_counted = (passage.trail, noun)
                 noted = _note_on_quotation(passage, before, outline.title, path)
-                made = noted if noted is not None else _passage_drafts(
-                    passage, outline.title, vocabulary, path, seen, guide,
+                made = noted if noted is not None else draft_passage(
+                    position, passage, outline.title, vocabulary, path, seen, guide,
                     id(passage.block) in glossary, id(passage.block) in holdings,
                     before=f"{before.block.text if before else ''} {passage.label}",
                     previous=before, owned=passage.label_line not in spoken,
@@ -494,15 +591,7 @@ def build_notes(
                 role = role or (not made and _rule_part_draft(passage, outline.title, path))
                 inline = role or (not made and _inline_list_draft(passage, outline.title, path))
                 drafts.extend([inline] if inline else made)
-    chosen = _formulas_told_apart(select(drafts))
-    for _ in range(RESELECTIONS if refused else 0):
-        flagged = refused(chosen)
-        bad = {(note.front, note.back) for index, note in enumerate(chosen) if index in flagged}
-        if not bad:
-            break
-        drafts = [_without_refused(draft, bad) for draft in drafts]
-        chosen = _formulas_told_apart(select(drafts))
-    return chosen
+    return drafts
 
 
 _COUNTED_NOUN = re.compile(
@@ -1213,7 +1302,7 @@ def _passage_drafts(
                 # The line's other cards stand in where the checker refuses this one (an
                 # outcome too long for an answer): "only happened approx [6] times in 30 yrs"
                 rest = _passage_drafts(
-                    passage, title, vocabulary, path, set(seen), guide, glossary, held_asked=False
+                    passage, title, vocabulary, path, seen.copy(), guide, glossary, held_asked=False
                 )
                 line = block.line_at(start)
                 others = [o for d in rest for o in d.options if o.note.source.end >= line]

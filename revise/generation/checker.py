@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from revise.formats.model import (
@@ -70,6 +70,7 @@ from revise.generation.language import (
     word_set,
 )
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
+from revise.generation.parallel import Forked, can_fork
 from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import (
     CONDITION_WORDS,
@@ -190,14 +191,21 @@ class CardChecks:
         texts = self.texts(deck.name)
         topic = _topic(deck)
         among_speakers = _asks_among_speakers(deck)
-        findings: dict[int, list[Finding]] = {}
-        for index, note in enumerate(deck.notes):
-            # A card's findings hang on the deck only through its title, topic and speakers.
-            key = (deck.name, topic, among_speakers, *_note_fields(note))
-            if key not in self._found:
-                self._found[key] = _card_findings(note, texts, topic, among_speakers)
-            findings[index] = [replace(finding, index=index) for finding in self._found[key]]
-        return findings
+        # A card's findings hang on the deck only through its title, topic and speakers.
+        keys = [(deck.name, topic, among_speakers, *_note_fields(note)) for note in deck.notes]
+        unchecked = {
+            key: note for key, note in zip(keys, deck.notes, strict=True) if key not in self._found
+        }
+        for key, found in zip(
+            unchecked,
+            _each_card_findings([*unchecked.values()], texts, topic, among_speakers),
+            strict=True,
+        ):
+            self._found[key] = found
+        return {
+            index: [replace(finding, index=index) for finding in self._found[key]]
+            for index, key in enumerate(keys)
+        }
 
     def refused(self, deck: DeckData) -> set[int]:
         """The indices of the deck's cards that fail a check on their own (not for what other
@@ -210,6 +218,28 @@ class CardChecks:
             for _, face in _faces([note])
         ]
         return alone | {finding.index for finding in _check_term_hidden_again(faces)} - {None}
+
+
+# Cards this many are checked half on a second core (a copy of the process costs about as much
+# as checking a few dozen cards).
+MIN_CARDS_TO_SHARE = 300
+
+
+def _each_card_findings(
+    notes: list[NoteData], texts: _SourceTexts, topic: frozenset[str], among_speakers: bool
+) -> list[list[Finding]]:
+    """What each card fails on its own, in order; many cards are checked on two cores."""
+
+    def check(part: list[NoteData]) -> list[list[Finding]]:
+        return [_card_findings(note, texts, topic, among_speakers) for note in part]
+
+    if len(notes) < MIN_CARDS_TO_SHARE or not can_fork():
+        return check(notes)
+    half = len(notes) // 2
+    with Forked(partial(check, notes[half:])) as copy:
+        earlier = check(notes[:half])
+        later = copy.result()
+    return earlier + (later if later is not None else check(notes[half:]))
 
 
 def _note_fields(note: NoteData) -> tuple[object, ...]:
