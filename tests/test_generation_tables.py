@@ -359,3 +359,22 @@ def test_a_dated_table_asks_its_fifth_column_and_cells_with_alternatives(tmp_pat
     significance = "Protestant ideas reached the parishes"
     assert cards["What is the significance of Cromwell's injunctions?"] == significance
     assert cards["What is the outcome of dissolution / suppression?"] == "lands sold to the gentry"
+
+
+def test_rows_named_by_describing_words_are_kinds_of_the_first_column(tmp_path: Path) -> None:
+    text = (
+        "# Rocks\n\n## Rock types\n\n"
+        "| Rock | Example | Texture |\n|---|---|---|\n"
+        "| igneous intrusive | granite | coarse |\n"
+        "| igneous extrusive | basalt | fine |\n"
+        "| metamorphic | marble | banded or interlocking |\n"
+        "\n## Solids\n\n| Solid | Bonds broken on melting |\n|---|---|\n"
+        "| ice | hydrogen bonds between molecules |\n| salt | ionic bonds in the lattice |\n"
+    )
+    cards = questions(tmp_path, text)
+    assert cards["What is an example of an igneous intrusive rock?"] == "granite"
+    assert cards["What is the texture of an igneous extrusive rock?"] == "fine"
+    assert cards["What are the bonds broken on melting of ice?"] == (
+        "hydrogen bonds between molecules"
+    )
+    assert not [front for front in cards if "of igneous intrusive?" in front]

@@ -39,15 +39,28 @@ _HEADER_CLAUSE = re.compile(
 
 
 def kind_of(label: str, first_header: str) -> bool:
-    """ "destructive" under "Margin": a describing word whose noun is the column's name."""
-    if len(label.split()) != 1 or len(first_header.split()) != 1 or not first_header.isalpha():
+    """ "destructive" under "Margin", "giant ionic" under "Structure": describing words whose
+    noun is the column's name."""
+    said = label.casefold().split()
+    if not 1 <= len(said) <= 2 or len(first_header.split()) != 1 or not first_header.isalpha():
         return False
     if first_header.casefold() in _ANY_THING:
         return False  # "| Quantity |" over "| current |": the row names its own thing
-    parts, noun = lemmas(label.casefold()), lemmas(first_header.casefold())
-    return "ADJ" in parts and "NOUN" in noun and (not plural_noun(first_header.casefold()))
+    parts, noun = [lemmas(word) for word in said], lemmas(first_header.casefold())
+    if len(said) > 1 and "NOUN" in parts[-1]:
+        return False  # "natural selection": a thing's own name, its last word a noun
+    # ("ionic", "covalent": describing words the dictionary does not know, by their ending)
+    unknown = not parts[-1] and re.search(_ADJECTIVE_ENDING, said[-1]) is not None
+    return (
+        ("ADJ" in parts[-1] or unknown)
+        and all({"ADJ", "NOUN"} & set(part) for part in parts[:-1])  # "giant ionic"
+        and "NOUN" in noun
+        and (not plural_noun(first_header.casefold()))
+    )
 
 
+_DONE_TO = re.compile(r"(?:ed|en)$")
+_ADJECTIVE_ENDING = r"(?:ic|al|ous|ive|ent|ant|ar|ful|less|able|ible)$"
 _ANY_THING = frozenset(
     ["quantity", "term", "name", "word", "item", "thing", "concept", "variable", "keyword"]
 )
@@ -124,7 +137,10 @@ def head_noun(phrase: str) -> str:
     """ "antibodies in plasma" -> "antibodies", "number of divisions" -> "number": the word a
     phrase's verb agrees with, before what qualifies it."""
     head = re.split(r"\s+(?:of|in|on|for|per|to|from|at|by|with)\s+", phrase.strip(), maxsplit=1)
-    return (head[0].split() or [phrase])[-1]
+    said = head[0].split() or [phrase]
+    if len(said) > 1 and _DONE_TO.search(said[-1]) and "NOUN" not in lemmas(said[-1].casefold()):
+        return said[-2]  # "forces broken on melting", "energy released": what was done to it
+    return said[-1]
 
 
 def _header_asked(header: str, subject: str) -> str:
