@@ -123,3 +123,17 @@ def test_each_part_of_a_named_rule_is_asked_for_what_it_stands_for(tmp_path: Pat
     assert (f"{rule} first finger stand for?", "Field") in got
     assert (f"{rule} thuMb stand for?", "Motion of the wire") in got
     assert (f"{rule} seCond finger stand for?", "Induced Current") in got
+
+
+def test_a_quantity_about_equal_to_a_value_asks_the_value(tmp_path: Path) -> None:
+    text = (
+        "GRAVITY - Year 12\n\nSlide 1\nGravitational fields\n"
+        "\tNewton's law of gravitation: every mass attracts every other mass\n"
+        "\tGravitational field strength g = F / m\n"
+        "\t\tUnit: newton per kilogram (N kg⁻¹)\n"
+        "\t\tMoon's surface ≈ 1.6 N kg⁻¹\n"
+        "\tA uniform field has parallel, equally spaced field lines\n"
+        "\tThe field of a point mass is radial\n"
+    )
+    got = _cards(tmp_path, text)
+    assert ("Moon's surface ≈ ?", "1.6 N kg⁻¹") in got

@@ -499,6 +499,8 @@ def _drafts_in_order(
                 drafts.extend(parts)
                 continue
             listed = not all(id(item) in glossary for item in part.items)
+            # "Flux Φ = BA" over its unit and when it holds: facts about a formula, no list
+            listed = listed and not _symbol_formula(part.lead.text)
             stepped_drafts, stepped_items = _stepped_items(part, outline.title, path)
             drafts.extend(stepped_drafts)
             draft = not stepped_items and (
@@ -1109,7 +1111,7 @@ def _in_symbols(sentence: str) -> bool:
     """ "F = ma", "T_(1/2) = (ln 2)/λ", "max HR = 220 - age": a formula whose side is symbols
     or numbers, not words."""
     asked = formula(sentence)
-    if not asked or not asked[0].front.endswith("= ?"):
+    if not asked or not asked[0].front.endswith(("= ?", "\u2248 ?")):
         return False
     side = asked[0].back
     # ("IsVs / IpVp": symbols run together, each a capital and its subscript letter)

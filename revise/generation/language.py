@@ -395,6 +395,8 @@ def given_by_context(answer: str, context: str) -> bool:
 
     named = [w for w in normalise(answer).split() if not is_stopword(w) and not w.isdigit()]
     shown = normalise(context).split()
+    if any(number not in shown for number in re.findall(r"\d+", normalise(answer))):
+        return False  # "325 V" under "UK mains: 230 V rms": the unit is shown, not the value
     if bool(named and shown) and all(any(same_stem(w, o) for o in shown) for w in named):
         return True
     return _initials_shown(answer.strip(), context) or _surname_shown(answer.strip(), context)

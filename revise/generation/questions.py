@@ -2621,11 +2621,27 @@ def reads_as_prose(side: str) -> bool:
     return False
 
 
+# "Earth's field ≈ 5 x 10⁻⁵ T", "g ≈ 9.81 m s⁻²": a quantity and about how big it is
+_ABOUT = re.compile(
+    r"^(?P<lhs>[^\W\d_][^\u2248=:;,]{0,40}?)\s*\u2248\s*(?P<rhs>~?\d[\d.,]*(?:\s*[\u00d7x]\s*10\S*)?"
+    r"(?:\s*[^\W\d_][^\s,;()]{0,5}){0,3})\s*(?:\([^()]*\))?\.?$"
+)
+
+
+def _about(sentence: str) -> list[Question]:
+    """A quantity about equal to a value with its unit, asked for the value; [] for a line of
+    any other shape."""
+    value = _ABOUT.match(sentence.strip())
+    if not value or len(value["lhs"].split()) > MAX_SYMBOL_WORDS + 2:
+        return []
+    return [Question(f"{value['lhs'].strip()} \u2248 ?", value["rhs"].strip(), Shape.FORMULA, 11.5)]
+
+
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
     if "=" not in sentence:
-        return []  # every formula read here has its equals sign
+        return _about(sentence)  # every other formula read here has its equals sign
     if "\\" in sentence or "$" in sentence or case_span(sentence):
         return []  # (and "going beyond duty = good -> Hartley v Ponsonby" is a point of law)
     named = _NAMED_FORMULA.search(sentence.strip().rstrip("."))
