@@ -3164,3 +3164,30 @@ def test_a_note_opened_on_equals_under_a_quotation_asks_what_the_line_is_an_exam
     assert not [front for front in asked if "Satan" in front and "example" in front]
     assert not [note for note in notes if note.front.lstrip().startswith("=")]
     assert not [front for front in asked if front.startswith("What is DUALITY")]
+
+
+def test_a_quotation_is_asked_whatever_its_own_words_or_the_question_noted_under_it(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "THE TEMPEST - QUOTES\n"
+        "Mr Okoro - closed book test so learn these\n\n"
+        "POWER\n\n"
+        '"We are such stuff / As dreams are made on" (4.1) Prospero\n'
+        '  -> is this Shakespeare saying goodbye? "our little life / Is rounded with a sleep"\n\n'
+        '"You taught me language, and my profit on\'t / Is, I know how to curse" (1.2) Caliban\n'
+        "  -> colonised voice turns the coloniser's gift against him\n"
+    )
+    notes = deck_notes(tmp_path, text, "quotes.txt")
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    # "We are" and the question after the arrow are no talk about the notes, and no advice
+    assert asked['Who says "We are such stuff / As dreams are made on" (4.1)?'] == "Prospero"
+    assert not [front for front in asked if front.startswith('What does "We are such')]
+    shown = [f"{note.front} {note.back}" for note in notes]
+    assert not [card for card in shown if "rounded with" in card]  # a phrase, said by no one
+    assert not [card for card in shown if "learn these" in card.casefold()]
+    curse = '"You taught me language, and my profit on\'t / Is, I know how to curse"'
+    # (the "you" of a line is the speaker's, not advice to the reader)
+    assert asked[f"What does {curse} (Caliban, 1.2) show?"] == (
+        "Colonised voice turns the coloniser's gift against him"
+    )

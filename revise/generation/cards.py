@@ -1037,6 +1037,10 @@ def tidy(sentence: str) -> str:
     return " ".join(text.split())
 
 
+# A quotation alone that opens in lower case: a phrase lifted from a line, no one named
+_PHRASE_QUOTED = re.compile(r'["\u201c\u2018][a-z][^"\u201d]*["\u201d\u2019][.!?]?')
+
+
 def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> bool:
     tokens = words(sentence)
     # "1948 - Berlin Blockade", "17 june - third estate declares itself the national assembly"
@@ -1050,10 +1054,16 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         len(tokens) > 1
         and (_opens_on_defined_term(sentence, terms) or _ends_on_marked_value(sentence, terms))
     )
-    if short or has_link(sentence) or _META.search(sentence):
+    # '"We will proceed no further ..." (1.7) Macbeth -> hallucination or ...?': a line someone
+    # says, with the writer's notes on it; neither is advice or talk about the notes
+    said = quoted_line(sentence) is not None
+    own = without_quotations(sentence) if said else sentence
+    if short or has_link(sentence) or _META.search(own):
         return False
-    if is_advice(sentence):
+    if is_advice(sentence) and not said:
         return False
+    if _PHRASE_QUOTED.fullmatch(sentence.strip()):
+        return False  # '"false creation, / Proceeding from ..."': words of a line, said by no one
     if sentence.rstrip().endswith(":") and not _defines(sentence):
         return False  # a line that only introduces what follows
     if _LATEX.search(re.sub(MONEY, "", sentence)):

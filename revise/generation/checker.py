@@ -1841,13 +1841,15 @@ def _pronoun_subject(rest: list[str]) -> bool:
 
 # 13 content, not advice -----------------------------------------------------------------------
 
+# 'What does "You taught me language ..." (Caliban, 1.2) show?': asked of a line someone says
+_ASKED_OF_A_LINE = re.compile(r'^What (?:does|is) "[^"]+" \([^()]+\) (?:show|an example of)\?')
 # "(AO3)", "(AO1/AO2)": the assessment objective a section's facts serve, in brackets
 _OBJECTIVE_LABEL = re.compile(r"\(\s*AO\s?[1-4](?:\s*[/&,+]\s*(?:AO\s?)?[1-4])*\s*\)", re.I)
 
 
 def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
-    if text.startswith(WHO_SAYS):
+    if text.startswith(WHO_SAYS) or _ASKED_OF_A_LINE.match(text):
         text = without_quotations(text)  # what a speaker says is theirs, not advice to the reader
     if note.kind is NoteKind.BASIC:  # 'What is the plural of "your"?': a word mentioned
         text = re.sub(r'"[^"\s]+(?:\s[^"\s]+){0,2}"', "it", text)

@@ -1459,12 +1459,15 @@ def what_it_shows(quote: str, who: str, where: str, comment: str) -> tuple[str, 
     """A comment on a quotation ("-> shows his love is impulsive") is what the line shows:
     'What does "Did my heart love till now? ..." (Romeo, 1.5) show?'."""
     opened = _COMMENT.match(comment)
-    if not opened or _WHEN_SAID.match(comment[opened.end() :]):
-        return None  # "-> after hearing the queen is dead": when it is said, not what it shows
+    if not opened or any(map(_WHEN_SAID.match, comment[opened.end() :].split(", "))):
+        return None  # "-> aside, just after hearing ...": when it is said, not what it shows
     # (up to the end of the comment's first sentence: "final judgement. but is it fair?")
     answer = re.split(r";\s+|(?<=\w)[.!?]\s+", comment[opened.end() :], maxsplit=1)[0].strip(" .")
     if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS or len(words(quote)) > MAX_SHOWN_QUOTE_WORDS:
         return None
+    if answer.endswith("?") or answer[:1] in _OPEN_QUOTE:
+        return None  # "-> hallucination or supernatural?", '-> "take my milk for gall"': no
+        # answer, another line
     by = f"{who}, {where}" if where else who
     return f'What does "{quote}" ({by}) show?', capital(answer)
 

@@ -35,7 +35,9 @@ NOTE_TO_SELF = Guarded(
         r"|\b(?:above|below)\b(?=[^.!?]*\bsee\b)"
         # "key quote for Birling essays", "good quote for the power question": what a line is
         # good for in the writer's answers
-        r"|^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b",
+        r"|^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b"
+        # "closed book so LEARN THESE", "- learn this!!": the writer's order to themselves
+        r"|(?:^|[^\w\s]\s*|\bso\s+)learn\s+(?:these|this|them|all\s+(?:of\s+)?these)\b",
         re.I,
     )
 )
