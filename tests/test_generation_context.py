@@ -320,3 +320,19 @@ def test_a_toggle_in_a_saved_page_is_the_context_of_its_lines(tmp_path: Path) ->
     contexts = {note.front.split("]")[0]: note.context for note in notes}
     assert contexts.get("[Cristae") == "Organelles > Mitochondria"
     assert contexts.get("[Ribosomes") == "Organelles"
+
+
+def test_a_later_sentence_of_a_line_that_opens_on_a_study_names_the_study(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Memory\n\n## Duration of short-term memory\n"
+        "- Peterson & Peterson (1959) - 24 students recalled consonant trigrams after counting"
+        " backwards. Only 10% were recalled correctly after 18 seconds\n"
+        "- Bahrick et al (1975) - 392 American ex-students were shown photos from their"
+        " yearbooks. About 90% of faces were recognised after 15 years\n"
+    )
+    notes = generate_deck(path).notes
+    ten = next(note for note in notes if "were recalled correctly" in note.front)
+    assert ten.context.endswith("Peterson & Peterson (1959)")
+    ninety = next(note for note in notes if "were recognised after" in note.front)
+    assert ninety.context.endswith("Bahrick et al (1975)")

@@ -158,3 +158,16 @@ def test_a_value_closing_its_clause_after_what_it_measures_can_be_hidden(tmp_pat
     fronts = clozes(tmp_path, text)
     assert any("mean BP [118]" in front for front in fronts)
     assert not any("[BP]" in front for front in fronts)
+
+
+def test_a_highlighted_finding_too_long_to_hide_whole_hides_what_it_is_about(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Learning\n\n## Pavlov (1897)\n"
+        "- dogs heard a bell each time food arrived, and after many pairings over several weeks"
+        " they began to drool at the bell alone, even when no food was given at all"
+        " → ==salivation reflex transferred to a neutral stimulus==\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "[Salivation reflex] transferred to a neutral stimulus" in fronts

@@ -236,6 +236,7 @@ from revise.generation.targets import (
     Target,
     TargetKind,
     Vocabulary,
+    citations,
     find_targets,
     is_vague,
 )
@@ -292,6 +293,9 @@ _CLAUSE_BREAK = re.compile(
     r"|leading|signaling|signalling|where|when)\b)"
     r"|,\s+(?=and\s+(?:he|she|it|they)\s)"  # "..., and it was repaired in 1993": a second fact
 )
+# "... when frightened → contact comfort more important than food": what a finding shows, a
+# clause of its own where a line runs too long (not "C6H12O6 -> 2C2H5OH", a reaction)
+_ARROW_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|\s+(?:\u2192|->|=>)\s+(?=[A-Za-z][a-z])")
 _STRAY_MARKUP = Guarded(re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;"))
 _OPENER = re.compile(
     r"^(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall|note|nb"
@@ -1258,8 +1262,8 @@ def _passage_drafts(
         WORKED_FIGURE.search(block.text)
     ):
         return []  # "e.g. price £20, FC £40,000 -> BE = 5,000 units": one case's sums
-    context = card_context(passage, title)
-    hidden_context = f" {normalise(context)} "
+    lines_context = card_context(passage, title)
+    study = _opening_study(block.text) if block.kind is not BlockKind.HEADING else ""
     case = case_name(passage.label) if passage.label else None
     generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
@@ -1294,6 +1298,9 @@ def _passage_drafts(
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         sentence, named_line, inserted = resolutions[index]
+        # "Zeanah et al (2005) - ... . Only 19% securely attached ...": whose finding it is
+        context = _with_study(lines_context, study if index else "", sentence)
+        hidden_context = f" {normalise(context)} "
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
         if told and index != held:
@@ -2162,6 +2169,28 @@ def _ending_name(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) 
     return None
 
 
+def _opening_study(text: str) -> str:
+    """The study a line opens on, by its authors and year ("Zeanah et al (2005)"), or ""."""
+    found = citations(text)
+    if not found:
+        return ""
+    (who, _), (_, year_end) = found[0]
+    if text[:who].strip():
+        return ""
+    return text[who : year_end + 1 if text[year_end : year_end + 1] == ")" else year_end]
+
+
+def _with_study(context: str, study: str, sentence: str) -> str:
+    """The context of a later sentence of a line that opened on a study: the study named, where
+    the sentence does not name it itself and the context does not already."""
+    if not study:
+        return context
+    named = normalise(re.sub(r"\(?\d{4}\)?", "", study))
+    if f" {named} " in f" {normalise(sentence)} " or f" {named} " in f" {normalise(context)} ":
+        return context
+    return f"{context} > {study}"
+
+
 def card_context(passage: Passage, title: str) -> str:
     """The heading trail, and the label or parent bullet the passage sits under."""
     parts = [tidy(loose_maths(heading)) for heading in passage.trail if not states_a_fact(heading)]
@@ -2713,6 +2742,7 @@ def _window(sentence: str, target: Target) -> tuple[int, int] | None:
     if len(sentence.split()) <= MAX_PROMPT_WORDS:
         return 0, len(sentence)
     window = _window_at(sentence, target, _CLAUSE_BREAK)
+    window = window or _window_at(sentence, target, _ARROW_BREAK)
     if window is None and target.kind in _FACT_KINDS:
         # A date or a figure stands on its own inside its phrase; a name needs its clause.
         window = _window_at(sentence, target, _PHRASE_BREAK)
@@ -2793,7 +2823,7 @@ def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Op
     before = sentence[start : target.start]
     after = sentence[target.end : end].rstrip()
     if end < len(sentence):
-        after = after.rstrip(" ,;:-\u2013\u2014")
+        after = after.rstrip(" ,;:-\u2013\u2014\u2192>=")
     if start > 0:
         before = _CONJUNCTION.sub("", before.lstrip())
     answer = target.text

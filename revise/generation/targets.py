@@ -411,6 +411,16 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         found.append(Target(start, end, text, kind, score))
 
     for term in terms:
+        subject = "" if _is_term_phrase(term) else _clause_subject(term)
+        if subject:
+            # "→ ==contact comfort more important than food==": the clause is the point, too
+            # long to hide whole; what it is about is hidden in it
+            head = re.compile(r"\s+".join(map(re.escape, subject.split())), re.I)
+            for match in re.finditer(_term_pattern(term), sentence):
+                found_head = head.search(sentence, match.start(), match.end())
+                if found_head:
+                    add(*found_head.span(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
+            continue
         if not _is_term_phrase(term):
             continue
         for match in re.finditer(_term_pattern(term), sentence):
@@ -595,6 +605,36 @@ def _is_term_phrase(term: str) -> bool:
     if last[:1].isupper() or any(ch.isdigit() for ch in last):
         return True
     return not parts or "NOUN" in parts or "PROPN" in parts
+
+
+MAX_SUBJECT_WORDS = 3  # "contact comfort": the noun phrase an emphasised clause opens on
+# what follows a clause's subject: its verb, or a comparison said of it
+_PREDICATE_OPENER = frozenset(["more", "less", "most", "least", "not", "no", "as"])
+
+
+def _clause_subject(term: str) -> str:
+    """The noun phrase an emphasised clause too long to hide whole opens on ("contact comfort"
+    in "contact comfort more important than food"), or ""."""
+    tokens = term.split()
+    if len(tokens) <= MAX_DELETION_WORDS:
+        return ""
+    start = 1 if tokens[0].casefold() in ("the", "a", "an") else 0
+    head: list[str] = []
+    for token in tokens[start:]:
+        lower = token.casefold()
+        parts = lemmas(lower)
+        if (
+            lower in _PREDICATE_OPENER
+            or lower in AUXILIARIES
+            or (head and parts.keys() == {"VERB"})
+        ):
+            break
+        if not re.fullmatch(r"[A-Za-z][\w'-]*", token) or "NOUN" not in parts or is_stopword(lower):
+            return ""
+        head.append(token)
+    if not head or len(head) > MAX_SUBJECT_WORDS or len(head) == len(tokens) - start:
+        return ""
+    return " ".join(head)
 
 
 ION_CHARGE = re.compile(r"\d*[+\u2212-](?![\w+\u2212-])")  # "Cu[2+]", "Na[+]", "SO4[2-]"
