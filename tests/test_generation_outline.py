@@ -276,3 +276,16 @@ def test_a_heading_over_short_points_that_describe_it_asks_for_its_features(
     )
     # kinds of a thing are not its features
     assert not any("features of renewable energy" in front for front in found)
+
+
+def test_a_deed_done_to_what_the_notes_are_about_asks_what_was_done(tmp_path: Path) -> None:
+    found = questions(
+        tmp_path,
+        "- Significance of the conference for\n"
+        "the alliance\n"
+        "- Although the talks were tense - the meeting strengthened the grand alliance\n"
+        "- Roosevelt agreed to open a second front in France\n",
+        "grand-alliance-1941-45.txt",
+    )
+    # the alliance is the deck's topic, so what the meeting did to it is asked
+    assert found["What did the meeting do to the grand alliance?"] == "Strengthened"

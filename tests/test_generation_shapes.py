@@ -702,9 +702,9 @@ def test_a_concession_before_the_main_clause_is_left_out_of_the_question() -> No
         "Although Stalin manipulated Mao into entering war - the conflict consolidated the "
         "alliance between them"
     )
-    assert [(q.front, q.back) for q in object_question(main, frozenset())] == [
-        ("What did the conflict consolidate?", "The alliance between them")
-    ]
+    asked = [(q.front, q.back) for q in object_question(main, frozenset())]
+    assert asked[0] == ("What did the conflict consolidate?", "The alliance between them")
+    assert not any("Stalin" in front or "Mao" in front for front, _ in asked)
 
 
 def test_what_a_labelled_thing_does_is_asked_whatever_its_verb(tmp_path: Path) -> None:

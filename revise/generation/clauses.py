@@ -781,6 +781,9 @@ def object_question(
     # names whom it was done for.
     asks = ("", "") if given else (subject[-1].casefold(), base)
     found = [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
+    done_to = _done_to(sentence, subject, aux, asked, rest, answer, names)
+    if done_to:
+        found.append(done_to)
     following = second_action(" ".join(rest)) if second else None
     if following:
         # "... permits overflights ..., and grants warships access to ports": the second
@@ -789,6 +792,35 @@ def object_question(
         other = object_question(then, names, about_label=True, second=False)
         found.extend(replace(question, beside=True) for question in other)
     return found
+
+
+MAX_DONE_TO_WORDS = 6
+
+
+def _done_to(
+    sentence: str,
+    subject: list[str],
+    aux: str,
+    asked: list[str],
+    rest: list[str],
+    answer: str,
+    names: frozenset[str],
+) -> Question | None:
+    """ "The conflict consolidated the Sino-Soviet friendship" -> "What did the conflict do
+    to the Sino-Soviet friendship? :: Consolidated": the deed asked, where the thing it was
+    done to may not be the answer (it is what the notes are about); only a fallback."""
+    thing = " ".join(rest).strip().rstrip(" .;,")
+    if aux not in ("do", "does", "did") or len(asked) != 1 or capital(thing) != answer:
+        return None
+    if not re.match(r"the\s", thing, re.I) or len(words(thing)) > MAX_DONE_TO_WORDS:
+        return None
+    written = sentence.split()[len(subject)]
+    if written.casefold() in ("do", "does", "did") or not written.isalpha():
+        return None
+    front = finish_question(
+        f"What {aux} {subject_phrase(subject, names)} do to {lower_first_char(thing)}"
+    )
+    return Question(front, capital(written), Shape.OBJECT, 10.1)  # (the notes' own word)
 
 
 # Verbs whose first object receives the second: "grants warships access".
