@@ -378,3 +378,21 @@ def test_rows_named_by_describing_words_are_kinds_of_the_first_column(tmp_path: 
         "hydrogen bonds between molecules"
     )
     assert not [front for front in cards if "of igneous intrusive?" in front]
+
+
+def test_a_date_told_by_a_timeline_is_not_asked_again_by_a_table(tmp_path: Path) -> None:
+    text = (
+        "# Space race\n\n## Key dates\n\n"
+        "- 12 Apr 1961 — Gagarin orbits the Earth\n"
+        "- 20 Jul 1969 — Apollo 11 landed on the Moon\n\n"
+        "## Missions\n\n| Mission | Date | Crew |\n|---|---|---|\n"
+        "| Apollo 11 | 20 Jul 1969 | Armstrong, Aldrin, Collins |\n"
+        "| Apollo 13 | 11 Apr 1970 | Lovell, Swigert, Haise |\n"
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    notes = generate_deck(path).notes
+    told = [note for note in notes if "20 Jul 1969" in f"{note.front} {note.back}"]
+    assert len(told) == 1, [note.front for note in told]
+    cards = questions(tmp_path, text)
+    assert cards["What is the date of Apollo 13?"] == "11 Apr 1970"

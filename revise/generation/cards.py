@@ -371,14 +371,14 @@ def build_notes(
     refuses on their own; each gives way to its fact's next option ("1960 - Greensboro sit-in
     ..., [4] students" refused as a count of nothing named: the year is hidden instead)."""
     drafts = _drafts(outline, vocabulary, path)
-    chosen = _formulas_told_apart(select(drafts))
+    chosen = _dates_told_once(_formulas_told_apart(select(drafts)))
     for _ in range(RESELECTIONS if refused else 0):
         flagged = refused(chosen)
         bad = {(note.front, note.back) for index, note in enumerate(chosen) if index in flagged}
         if not bad:
             break
         drafts = [_without_refused(draft, bad) for draft in drafts]
-        chosen = _formulas_told_apart(select(drafts))
+        chosen = _dates_told_once(_formulas_told_apart(select(drafts)))
     return chosen
 
 
@@ -698,6 +698,40 @@ def _dated_in_year(passage: Passage, timeline: Timeline) -> tuple[Passage, Timel
 
 
 _ASKS_FOR_A_SIDE = re.compile(r"^(?P<side>[^:?]+) = \?(?P<named> \([^()]*\))?$")
+
+
+_TABLE_DATE = re.compile(r"^What (?:is|are) the (?:date|year)s? of (?P<named>.+)\?$")
+
+
+def _dates_told_once(notes: list[NoteData]) -> list[NoteData]:
+    """ "What is the date of Berlin Wall? :: 13 Aug 1961" from a table beside "When did the
+    Berlin Wall start? :: 13 Aug 1961" from a list of key dates: one fact, asked once, by the
+    card that says what happened."""
+    told = []
+    for note in notes:
+        asked = _TABLE_DATE.match(note.front) if note.kind is NoteKind.BASIC else None
+        named = set(content_tokens(normalise(asked["named"]))) if asked else set()
+        when = normalise(note.back)
+        if named and any(
+            other is not note
+            and not _TABLE_DATE.match(other.front)  # (two tables' rows: one is kept)
+            and when in _answers(other)
+            and named <= _said(other)
+            for other in notes
+        ):
+            continue
+        told.append(note)
+    return told
+
+
+def _answers(note: NoteData) -> set[str]:
+    if note.kind is NoteKind.CLOZE:
+        return {normalise(hidden) for hidden in re.findall(r"\[([^\[\]]+)\]", note.front)}
+    return {normalise(note.back)}
+
+
+def _said(note: NoteData) -> set[str]:
+    return set(content_tokens(normalise(f"{note.front} {note.back}")))
 
 
 def _formulas_told_apart(notes: list[NoteData]) -> list[NoteData]:
