@@ -492,3 +492,21 @@ def test_a_bullet_question_over_its_answer_needs_no_question_word(tmp_path: Path
         "Alternating current in primary → changing magnetic field in core"
     )
     assert any("1831" in note.front + note.back for note in notes)
+
+
+def test_a_short_answer_gives_its_first_sentence(tmp_path: Path) -> None:
+    text = """\
+# Enzymes quiz
+
+Q: What is an enzyme?
+A: a biological catalyst made of protein. speeds up reactions
+
+Q: Which enzymes digest fat?
+A: lipases (made in the pancreas, esp. in adults. not stored)
+"""
+    asked = questions(deck_notes(tmp_path, text, "enzymes.md"))
+    assert asked["What is an enzyme?"] == "A biological catalyst made of protein"
+    # a full stop inside brackets ends no sentence
+    assert asked["Which enzymes digest fat?"] == (
+        "Lipases (made in the pancreas, esp. in adults. not stored)"
+    )

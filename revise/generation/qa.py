@@ -409,6 +409,13 @@ def _answer(question: str, region: list[Block]) -> tuple[str, int, int]:
         head = text[:second].strip()
         return (head if len(head.split()) <= MAX_ANSWER_WORDS else ""), 0, first.end
     if len(text.split()) <= MAX_ANSWER_WORDS:
+        sentence = _first_sentence(text)
+        if (
+            sentence != text.rstrip(".")
+            and len(sentence.split()) >= 3
+            and sentence.count("(") == sentence.count(")")  # ("(... esp. monks)": no end)
+        ):
+            return sentence, 0, first.end  # "... delocalised electrons. giant metallic lattice"
         return text, 1, first.end
     return _shortened(text, bool(count or _plural(question))), 0, first.end
 
