@@ -336,6 +336,7 @@ def examples_below(blocks: list[Block]) -> list[Block]:
 
 # "Irms = I0 / √2     Vrms = V0 / √2": two formulas set apart by a wide gap on one line
 _WIDE_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+_RELATION = re.compile(r"(?<![-=<>])[=<>](?![=<>])")  # "=", "<", ">", never an arrow ("->", "=>")
 
 
 def _formulas_apart(line: str) -> str:
@@ -343,7 +344,7 @@ def _formulas_apart(line: str) -> str:
     them would close up into one formula running into the next); never a formula and the
     bracket that explains its symbols ("B = μ0nI   (n = turns per metre)")."""
     parts = _WIDE_GAP.split(line.strip())
-    if len(parts) < 2 or not all(re.search(r"[=<>]", part) and part[0] != "(" for part in parts):
+    if len(parts) < 2 or not all(_RELATION.search(part) and part[0] != "(" for part in parts):
         return line
     return line[: len(line) - len(line.lstrip())] + "; ".join(parts)
 
