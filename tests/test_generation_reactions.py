@@ -51,3 +51,39 @@ def test_a_cause_and_its_effect_is_no_equation(tmp_path: Path) -> None:
     text = "# Markets\n\n- higher demand + fixed supply → price rises\n- supply + demand → price\n"
     asked = cards(tmp_path, text)
     assert not [front for front in asked if front.endswith("→ ?")]
+
+
+def test_an_equation_with_a_remark_after_it_is_asked_under_what_leads_into_it(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "<html><body><div>\n"
+        "<div><b>Fermentation</b> &ndash; no oxygen, only glycolysis. NAD must be regenerated so"
+        " glycolysis can go on:</div>\n"
+        "<ul><li>yeast: pyruvate &rarr; ethanal + CO<sub>2</sub>. ethanal is then reduced</li>\n"
+        "<li>muscle cells: pyruvate + reduced NAD &rarr; lactate + NAD. lactate is carried to"
+        " the liver</li></ul>\n"
+        "</div></body></html>\n"
+    )
+    path = tmp_path / "notes.html"
+    path.write_text(page, encoding="utf-8")
+    notes = {note.front: note for note in generate_deck(path).notes}
+    asked = notes["Muscle cells: pyruvate + reduced NAD → ?"]
+    assert asked.back == "lactate + NAD"
+    assert asked.context.endswith("Fermentation: NAD must be regenerated so glycolysis can go on")
+
+
+def test_a_lead_that_opens_on_a_clause_gives_its_last_sentence_alone(tmp_path: Path) -> None:
+    page = (
+        "<html><body><div>\n"
+        "<div>Yeast is a fungus &ndash; it can respire without oxygen. Two products are made"
+        " in the bottle:</div>\n"
+        "<ul><li>in wine: glucose &rarr; 2C<sub>2</sub>H<sub>5</sub>OH + 2CO<sub>2</sub></li>\n"
+        "<li>carbon dioxide gives sparkling wine its fizz</li></ul>\n"
+        "</div></body></html>\n"
+    )
+    path = tmp_path / "notes.html"
+    path.write_text(page, encoding="utf-8")
+    notes = {note.front: note for note in generate_deck(path).notes}
+    asked = notes["In wine: glucose → ?"]
+    assert asked.context.split(" > ")[-1] == "Two products are made in the bottle"

@@ -257,6 +257,7 @@ _OWN_QUESTION = re.compile(r"^(?:why|what|how|which|who|when|where)\b[^?]{8,}\?$
 # Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
 LIST_LABELS = RELATION_LABELS  # "Examples", "Leaders": a label for a list of what it names
 MAX_LABEL_WORDS = 12
+MAX_LABEL_HEAD_WORDS = 4  # "Anaerobic respiration - ...": the name a lead line opens on
 MAX_SUBJECT_LABEL_WORDS = 4
 # Words that open a sentence's predicate once its subject is gone: an auxiliary or modal ("is",
 # "can"), or a verb of effect ("helps build neural hooks").
@@ -2581,6 +2582,16 @@ def short_label(label: str) -> str:
     if DATED_ENTRY.match(label) and len(pieces) == 2:  # "1948 - Berlin Blockade", not "1948"
         text = label
     text = tidy(text).rstrip(" :;,.")
+    said = re.split(r"(?<=[.!?])\s+(?=[A-Z\d])", text)
+    if label.rstrip().endswith(":") and len(said) > 1:
+        # "Anaerobic respiration - only glycolysis, 2 ATP. NAD must be regenerated:" over its
+        # items: the last sentence leads into them, under the name the line opens on
+        text = said[-1]
+        head = tidy(pieces[0]).rstrip(" :;,.") if len(pieces) > 1 else ""
+        named = len(head.split()) <= MAX_LABEL_HEAD_WORDS and split_clause(head) is None
+        named = named and not any(is_verb_form(word) for word in words(head))
+        if head and named and len(f"{head} {text}".split()) <= MAX_LABEL_WORDS:
+            text = f"{head}: {text}"  # (a name, not "Natural fertilisers are organic")
     if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS:
         clauses = re.split(r",\s+", text)
         tail = clauses.pop()

@@ -2718,7 +2718,8 @@ def reaction(sentence: str) -> list[Question]:
     """ "acetyl CoA (2C) + oxaloacetate (4C) → citrate (6C)" -> "acetyl CoA (2C) + oxaloacetate
     (4C) → ?": an equation of a reaction, a few things joined by "+" on a side of one arrow, is
     asked for what it makes; a short name before a colon stays ("Overall equation: ...")."""
-    text = sentence.strip().rstrip(".")
+    # ("... → lactate + NAD. lactate taken to liver ...": the equation, then a remark on it)
+    text = re.split(r"(?<![\d.])\.\s+(?=[a-z])", sentence.strip())[0].rstrip(".")
     flat = re.sub(r"\([^()]*\)", lambda found: "_" * len(found[0]), text)  # brackets aside
     colons = [found.start() for found in re.finditer(r":\s", flat)]
     if len(colons) > 1:
