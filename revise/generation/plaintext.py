@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from revise.formats.model import normalise
 from revise.generation.cleaning import SECTION_NUMBER, is_boilerplate
@@ -18,6 +19,7 @@ from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import (
     ARROW,
     EXAMPLE_LINE,
+    TEXT_CACHE_SIZE,
     counted,
     is_stopword,
     is_verb_form,
@@ -702,6 +704,7 @@ _YEAR_TITLE = re.compile(
 MAX_PERIOD_WORDS = 5
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # asked of each line several times
 def year_title(line: str, below: str) -> bool:
     """ "1789" or "1792 - war + republic" over "20 april 1792 - France declares war": a year or
     a span of years (and a name for the period, without a verb) over a line dated by its day or
@@ -1120,6 +1123,7 @@ _PAIR_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # asked of each line several times
 def pair_shape(line: str) -> str:
     """The separator of a line that pairs a short term with what it is; "" for any other line."""
     if len(line.split()) > MAX_PAIR_LINE_WORDS:
@@ -1425,6 +1429,7 @@ def _shouted_title(raw: _Raw, first_line: int) -> bool:
 _TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # asked of each line several times
 def _heads_section(text: str, capitals: bool) -> bool:
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Sra Lopez says learn these by Friday!!)": an aside, no heading
