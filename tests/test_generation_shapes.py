@@ -3191,3 +3191,46 @@ def test_a_quotation_is_asked_whatever_its_own_words_or_the_question_noted_under
     assert asked[f"What does {curse} (Caliban, 1.2) show?"] == (
         "Colonised voice turns the coloniser's gift against him"
     )
+
+
+def test_quotations_in_single_marks_or_with_the_speaker_in_their_bracket_ask_who_says_them(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Great Expectations - quotes\n\n"
+        "- 'I have been bent and broken, but - I hope - into a better shape' (Ch 59) Estella\n"
+        '- "You are in every line I have ever read" (Pip, Ch 44)\n'
+        '- Joe (Ch 27): "Life is made of ever so many partings welded together"\n'
+        "- \u2018Ever the best of friends, ain\u2019t us, Pip?\u2019 - Joe, Ch 7\n"
+    )
+    asked = questions(tmp_path, text)
+    bent = '"I have been bent and broken, but - I hope - into a better shape" (Ch 59)?'
+    assert asked[f"Who says {bent}"] == "Estella"
+    assert asked['Who says "You are in every line I have ever read" (Ch 44)?'] == "Pip"
+    partings = '"Life is made of ever so many partings welded together" (Ch 27)?'
+    assert asked[f"Who says {partings}"] == "Joe"
+    friends = '"Ever the best of friends, ain\u2019t us, Pip?" (Ch 7)?'
+    assert asked[f"Who says {friends}"] == "Joe"
+
+
+def test_a_line_saying_what_a_quotation_shows_below_it_asks_what_it_shows(tmp_path: Path) -> None:
+    text = (
+        "AN INSPECTOR CALLS\n\n"
+        "\"But these girls aren't cheap labour - they're people\" (Act 1) Sheila\n"
+        "- shows she is starting to question her parents\n"
+        "- empathy\n\n"
+        '"a hard-headed, practical man of business" (Act 1) Mr Birling\n\n'
+        "- shows his pride in profit over people\n"
+    )
+    notes = deck_notes(tmp_path, text, "quotes.txt")
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    people = "\"But these girls aren't cheap labour - they're people\""
+    assert asked[f"Who says {people} (Act 1)?"] == "Sheila"
+    assert asked[f"What does {people} (Sheila, Act 1) show?"] == (
+        "She is starting to question her parents"
+    )
+    business = '"a hard-headed, practical man of business"'
+    assert asked[f"Who says {business} (Act 1)?"] == "Mr Birling"  # a line, not a heading
+    assert asked[f"What does {business} (Mr Birling, Act 1) show?"] == (
+        "His pride in profit over people"
+    )

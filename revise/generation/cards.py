@@ -2290,6 +2290,9 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     return sentence, []
 
 
+_SHOWS = re.compile(r"^(?:it\s+|this\s+)?(?:shows|suggests|reveals)\s+\S", re.I)
+
+
 def _note_on_quotation(
     passage: Passage, before: Passage | None, title: str, path: str
 ) -> list[Draft] | None:
@@ -2297,18 +2300,22 @@ def _note_on_quotation(
     line after it: a note on that line, carded as what the line is an example of or not at all
     (never alone: "= [hyperbole]" says nothing of what is hyperbolic). None for any other line."""
     block = passage.block
-    if not NOTE_ON_ABOVE.match(block.text):
+    shows = _SHOWS.match(block.text)  # "- shows her ambition is deadly", no arrow before it
+    if not NOTE_ON_ABOVE.match(block.text) and not shows:
         return None
     if passage.label:
         above, line = passage.label, passage.label_line
-    elif before is not None and before.block.end + 1 >= block.start:
+    elif before is not None and before.block.end + 2 >= block.start:  # (a blank line between)
         above, line = before.block.text, before.block.start
     else:
         return None
     said = quoted_line(tidy(above))
     if said is None:
         return None
-    asked = example_of(*said, tidy(block.text))
+    if shows:
+        asked = what_it_shows(*said, f"-> {tidy(block.text)}")
+    else:
+        asked = example_of(*said, tidy(block.text))
     if not asked:
         return []
     trail = tuple(heading for heading in passage.trail if heading != passage.label)

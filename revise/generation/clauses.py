@@ -1439,6 +1439,18 @@ _PLACED_SPEAKER = re.compile(
     rf"^{_QUOTED}\s*\({_reference('where')}(?:\s+[-\u2013\u2014]\s+[^()]{{1,30}})?\)"
     rf"\s*(?:the\s+)?{_SPEAKER}(?:{_AFTER_SPEAKER}|(?=\s+(?:to|about|on|addressing)\s+\S))"
 )
+# '"Is this a dagger ..." (Macbeth, 2.1)': who says it and where, in one bracket after it
+_BRACKETED_SPEAKER = re.compile(
+    rf"^{_QUOTED}\s*\(\s*(?:the\s+)?{_SPEAKER}\s*,\s*{_reference('where')}\s*\){_AFTER_SPEAKER}"
+)
+# 'Macbeth (2.1): "Is this a dagger ..."': who says it and where, then the line
+_PLACED_SPEAKER_SAID = re.compile(rf"^{_SPEAKER}\s*\({_reference('where')}\)\s*:\s*{_QUOTED}")
+# "'Is this a dagger ...' (2.1) Macbeth": a quotation in single marks, which its own
+# apostrophes ("o'erleaps") do not close; it ends where a bracket or a dash follows
+_SINGLE_QUOTED = re.compile(
+    r"^['\u2018](?P<quote>[^\s'\u2018\u2019].{4,238}?[^\s'\u2019])['\u2019]"
+    r"(?=\s*(?:\(|[-\u2013\u2014]\s|$))"
+)
 MAX_QUOTE_WORDS = 24  # a quotation asked whole, its prompt within thirty words
 
 
@@ -1554,7 +1566,16 @@ def several_speakers(names: set[str]) -> bool:
 
 def _quoted_speaker(sentence: str) -> re.Match[str] | None:
     text = sentence.strip().rstrip(".")
-    match = _SAID_BY.match(text) or _SPEAKER_SAID.match(text) or _PLACED_SPEAKER.match(text)
+    single = _SINGLE_QUOTED.match(text)
+    if single and '"' not in single["quote"]:  # (marks of the same length: the places hold)
+        text = f'"{single["quote"]}"{text[single.end() :]}'
+    match = (
+        _SAID_BY.match(text)
+        or _SPEAKER_SAID.match(text)
+        or _PLACED_SPEAKER.match(text)
+        or _BRACKETED_SPEAKER.match(text)
+        or _PLACED_SPEAKER_SAID.match(text)
+    )
     if not match:
         return None
     first, last = match["who"].split()[0].casefold(), match["who"].split()[-1].casefold()

@@ -686,11 +686,13 @@ def is_foreign(line: str) -> bool:
 
 def looks_like_heading(text: str) -> bool:
     """A short line without a verb or closing punctuation: a title, not a fact."""
+    from revise.generation.clauses import quoted_line
+
     tokens = words(text)
     if not tokens or len(text.split()) > HEADING_WORDS or _TERMINAL.search(text.strip()):
         return False
-    if " - " in text:
-        return False
+    if " - " in text or quoted_line(text):
+        return False  # ('"Fair is foul" (1.1) the Witches': a line someone says, over its notes)
     # "-ing" words in headings are nouns ("Diplomatic Balancing"), so only finite forms count.
     return not any(is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens)
 
@@ -1320,10 +1322,8 @@ def _unshouted(raw: _Raw) -> _Raw:
 
 
 def _is_title_like(text: str) -> bool:
-    from revise.generation.clauses import quoted_line
-
-    if not looks_like_heading(text) or quoted_line(text):
-        return False  # ('"Fair is foul" (1.1) the Witches': a line someone says, over its notes)
+    if not looks_like_heading(text):
+        return False
     bare = re.sub(r"\([^()]*\)", "", text)  # "TIME PHRASES (trigger words for ...)"
     content = [token for token in words(bare) if not is_stopword(token)]
     capitalised = sum(1 for token in content if token[:1].isupper() or token[:1].isdigit())
