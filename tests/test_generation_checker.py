@@ -794,3 +794,18 @@ def test_a_number_that_opens_its_own_bullet_was_not_cut_from_a_sentence(tmp_path
     fronts = [note.front for note in generate_deck(path).notes]
     assert any(front.startswith("[43%] of voters chose Labour") for front in fronts)
     assert any(front.startswith("[12%] had switched") for front in fronts)
+
+
+def test_a_noun_and_its_head_hidden_together_are_no_verb() -> None:
+    line = "Researchers raised 24 laboratory rhesus monkeys with two wire model mothers."
+    path = "notes/lab.txt"
+    sources = {path: line + "\n"}
+
+    def deletion_findings(front: str) -> list[str]:
+        note = NoteData(NoteKind.CLOZE, front, context="Harlow", source=SourceRef(path, 1, 1))
+        deck = DeckData("Psychology", [note], source=path)
+        return [f.message for f in check_deck(deck, sources) if f.check == 4]
+
+    assert not deletion_findings(
+        "Researchers raised 24 laboratory [rhesus monkeys] with two wire model mothers."
+    )

@@ -1450,7 +1450,14 @@ def _verb_or_filler(tokens: list[str], before: str) -> str:
         "that",
         "who",
     )
-    if third_person and after_subject and subject and {"VERB", "NOUN"} <= kinds:
+    # (a deletion of two words is a noun and its head: "16 baby [rhesus monkeys]")
+    if (
+        len(tokens) == 1
+        and third_person
+        and after_subject
+        and subject
+        and {"VERB", "NOUN"} <= kinds
+    ):
         return "a verb"
     if kinds == {"ADJ"} or kinds == {"ADJ", "ADV"}:
         if lower.endswith(("er", "est")) and _base_adjective(lower):
