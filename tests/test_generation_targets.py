@@ -171,3 +171,13 @@ def test_a_highlighted_finding_too_long_to_hide_whole_hides_what_it_is_about(
     )
     fronts = clozes(tmp_path, text)
     assert "[Salivation reflex] transferred to a neutral stimulus" in fronts
+
+
+def test_an_emphasised_word_in_ing_where_a_noun_stands_is_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Agriculture\n\n## Farming systems\n"
+        "- growing crops and rearing animals on the same farm all year = **mixed farming**\n"
+        "- hill farms in the Pennines mostly keep sheep on poor upland grass\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any(front.endswith("on the same farm all year = [mixed farming]") for front in fronts)

@@ -82,6 +82,7 @@ from revise.generation.questions import (
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 from revise.generation.targets import (
     ION_CHARGE,
+    NOUN_SLOT,
     alternative_shown,
     date_given_away,
     form_shown,
@@ -1432,8 +1433,8 @@ def _verb_or_filler(tokens: list[str], before: str) -> str:
         return "a verb phrase"
     if len(tokens) > 2 or (tokens[0][:1].isupper() and before.strip()):
         return ""
-    if not before.strip() and tokens[-1].casefold().endswith("ing"):
-        return ""  # a gerund opening the sentence is its subject
+    if (not before.strip() or NOUN_SLOT.search(before)) and tokens[-1].casefold().endswith("ing"):
+        return ""  # a gerund opening the sentence is its subject; after "=", what a thing is
     head = tokens[-1]
     kinds = _pos(head)
     lower = head.casefold()

@@ -422,6 +422,9 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
                     add(*found_head.span(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
             continue
         if not _is_term_phrase(term):
+            for match in re.finditer(_term_pattern(term), sentence):
+                if _named_gerund(term, sentence[: match.start()]):
+                    add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
             continue
         for match in re.finditer(_term_pattern(term), sentence):
             add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
@@ -605,6 +608,24 @@ def _is_term_phrase(term: str) -> bool:
     if last[:1].isupper() or any(ch.isdigit() for ch in last):
         return True
     return not parts or "NOUN" in parts or "PROPN" in parts
+
+
+# what a gerund stands after where it names a thing: "= **imprinting**", "the **grooming** of"
+NOUN_SLOT = re.compile(r"(?:[=:\u2192]|->|\b(?:the|a|an|of|by|called|termed|named))\s*$", re.I)
+
+
+def _named_gerund(term: str, before: str) -> bool:
+    """ "incubator group followed Lorenz everywhere = **imprinting**": an emphasised word in
+    -ing where a noun stands is the name of a process, not a verb."""
+    tokens = term.split()
+    lower = tokens[-1].casefold() if tokens else ""
+    return (
+        len(tokens) <= 2
+        and lower.endswith("ing")
+        and lemmas(lower).keys() == {"VERB"}
+        and not any(token.casefold() in AUXILIARIES for token in tokens)
+        and bool(NOUN_SLOT.search(before))
+    )
 
 
 MAX_SUBJECT_WORDS = 3  # "contact comfort": the noun phrase an emphasised clause opens on
