@@ -97,8 +97,12 @@ def latex_text(latex: str, *, spaces_as_written: bool = False) -> str | None:
 
 
 def _function(match: re.Match[str]) -> str:
+    """ "\\cos A" reads "cos A", and "2bc\\cos A" "2bc cos A": a function apart from what it
+    acts on and from a product before it."""
     after = match.string[match.end() : match.end() + 1]
-    return f"{match[1]} " if after.isalnum() or after == "\\" else match[1]
+    before = match.string[match.start() - 1 : match.start()] if match.start() else ""
+    lead = " " if before.isalnum() else ""
+    return f"{lead}{match[1]} " if after.isalnum() or after == "\\" else f"{lead}{match[1]}"
 
 
 @lru_cache(maxsize=1024)

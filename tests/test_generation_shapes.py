@@ -3234,3 +3234,33 @@ def test_a_line_saying_what_a_quotation_shows_below_it_asks_what_it_shows(tmp_pa
     assert asked[f"What does {business} (Mr Birling, Act 1) show?"] == (
         "His pride in profit over people"
     )
+
+
+MECHANICS_FORMULAS = r"""# Mechanics formulas
+
+**Kinetic energy**
+$$E_k = \tfrac{1}{2}mv^2$$
+doubling the speed quadruples the kinetic energy
+
+The power rule:
+
+$$\frac{d}{dx}x^n = nx^{n-1}$$
+
+Identity:
+
+$$\cos^2 x + \sin^2 x \equiv 1$$
+
+- Area of a triangle:
+
+$$\text{Area} = \tfrac{1}{2}ab\sin C$$
+"""
+
+
+def test_display_formulas_are_asked_with_the_name_written_over_them(tmp_path: Path) -> None:
+    notes = tmp_path / "formulas.md"
+    notes.write_text(MECHANICS_FORMULAS)
+    cards = {note.front: note.back for note in generate_deck(notes).notes}
+    assert cards["Eₖ = ? (kinetic energy)"] == "(1/2)mv²"
+    assert cards["(d/dx)xⁿ = ? (power rule)"] == "nxⁿ⁻¹"
+    assert cards["cos² x + sin² x ≡ ? (identity)"] == "1"
+    assert cards["Area = ? (area of a triangle)"] == "(1/2)ab sin C"

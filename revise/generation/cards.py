@@ -154,6 +154,7 @@ from revise.generation.questions import (
     EXAMPLE_OPENER,
     FALLBACK_SHAPES,
     FRONTING_WORDS,
+    IDENTICAL,
     MATHS_FUNCTIONS,
     MIN_MEANING_WORDS,
     MODALS,
@@ -4630,16 +4631,23 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """A display formula under its headings asks for its right-hand side: "ΔH_solution = ?"
     -> "ΔH_LE + ΔH_hyd". A reaction, or a chain that names no quantity first, asks nothing."""
     block = passage.block
-    parts = [part.strip() for part in re.split(r"(?<![<>!=])=(?!=)", block.text)]
+    # "sin²θ + cos²θ ≡ 1": an identity is asked as an equation is, with its own sign
+    sign = IDENTICAL if "=" not in block.text and block.text.count(IDENTICAL) == 1 else "="
+    parts = [part.strip() for part in re.split(r"(?<![<>!=])=(?!=)|\u2261", block.text)]
     if len(parts) < 2 or not all(parts) or "\u2192" in block.text:
         return []
     left, right = parts[0], " = ".join(parts[1:])
-    if len(left.split()) > MAX_FORMULA_SIDE_WORDS or len(right) > MAX_FORMULA_CHARS:
+    # (a function and what it acts on, "sin² x", is one symbol; signs are none)
+    applied = re.sub(rf"\b({'|'.join(MATHS_FUNCTIONS)})(\S*)\s+(?=\w\b)", r"\1\2", left)
+    symbols = [word for word in applied.split() if word not in ("+", "-", "\u2212", "\u00d7", "/")]
+    if len(symbols) > MAX_FORMULA_SIDE_WORDS or len(right) > MAX_FORMULA_CHARS:
         return []
     if len(re.findall(r"[A-Za-z]{3,}", right)) >= 2 and not re.search(r"[\d+\-*/^=<>]", right):
         return []  # "d = common difference between terms": a legend to a formula, not one
     named = re.sub(r"_(?:\w+|\([^)]*\))", "", left)  # subscripts name, they do not say
-    if any(len(word) > 2 and word not in MATHS_FUNCTIONS for word in re.findall(r"[a-z]+", named)):
+    quantity = re.fullmatch(r"[A-Za-z]+", left)  # "Area = (1/2)bh": what the formula gives
+    words_left = [word for word in re.findall(r"[a-z]+", named) if len(word) > 2]
+    if not quantity and any(word not in MATHS_FUNCTIONS for word in words_left):
         return []  # "indeterminate L = 1": words on the left, a line of a table of cases
     if not re.search(r"[^\W\d]", right) and not re.search(r"[^\W\d]", left):
         return []  # "2 + 2 = 4": arithmetic, not a relation to learn
@@ -4647,7 +4655,7 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     named = block.terms[0] if block.terms else ""
     if not named and _recurrence(left, right):
         named = "recurrence"  # "xₙ = xₙ₋₁ + d" beside "xₙ = ? (closed form)": two questions
-    front = f"{left} = ? ({lower_initial(named)})" if named else f"{left} = ?"
+    front = f"{left} {sign} ? ({lower_initial(named)})" if named else f"{left} {sign} ?"
     source = SourceRef(path, block.start, block.end)
     note = NoteData(NoteKind.BASIC, front, right, context=context, source=source)
     return [Draft([Option(note, right, 11.0, front)])]

@@ -1093,7 +1093,7 @@ def _tokens(text: str) -> list[str]:
 # 11 whole sentence ------------------------------------------------------------------------------
 
 
-_ASKS_FOR_A_SIDE = re.compile(r"\s=\s\?(?:\s\([^)]*\))?$")
+_ASKS_FOR_A_SIDE = re.compile(r"\s[=\u2261]\s\?(?:\s\([^)]*\))?$")
 
 
 def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:

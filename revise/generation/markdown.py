@@ -26,9 +26,11 @@ from revise.generation.plaintext import (
     examples_below,
     pair_shape,
 )
+from revise.generation.questions import is_plural
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
+MAX_FORMULA_NAME_WORDS = 6  # "Area of a triangle:" over a display formula names it
 _FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
 _FRONT_MATTER_TAGS = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?tags\s*:", re.I)
 
@@ -340,12 +342,14 @@ class _Walker:
     def _add(self, inline, kind: BlockKind, level: int) -> None:  # type: ignore[no-untyped-def]
         first = inline.map[0] + 1 if inline.map else 1
         if kind is BlockKind.TEXT and _DISPLAY_START.match(inline.content):
-            self._formulas(inline.content, first)
+            self._formulas(inline.content, first, self._lead_in(first))
             return
         if kind is BlockKind.TEXT and _headerless_rows(inline.content):
             self._pipe_rows(inline.content, first)
             return
         if kind is BlockKind.TEXT and self._tabbed_table(inline.content, first):
+            return
+        if kind is BlockKind.TEXT and self._display_under_label(inline.children or [], first):
             return
         if kind is BlockKind.TEXT:
             for children, line in _separate_lines(inline.children or [], first, self.by_line):
@@ -392,6 +396,20 @@ class _Walker:
             text = ""
         return children, None
 
+    def _display_under_label(self, children: list, first: int) -> bool:  # type: ignore[type-arg]
+        """ "**Cosine rule**" over "$$a^2 = b^2 + c^2 - 2bc\\cos A$$" over what follows, with no
+        blank line between: the label names the formula and heads the lines after it, as a
+        bullet would. False where the paragraph is anything else."""
+        head: list = []  # type: ignore[type-arg]
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                break
+            head.append(child)
+        below = self.lines[first] if first < len(self.lines) else ""
+        if not _all_bold(head) or not _DISPLAY_START.match(below):
+            return False
+        return self._display_in_item(children, 0, first)
+
     def _display_in_item(self, children: list, level: int, first: int) -> bool:  # type: ignore[type-arg]
         """A bullet with a display formula on lines of its own ("- **critical angle** C: ..."
         over "$$\\sin C = \\frac{n_2}{n_1}$$" over "where ..."): the bullet, the formula named
@@ -420,14 +438,33 @@ class _Walker:
         if closing is None:
             return False
         before = [child for line in lines[:opening] for child in line]
-        _, _, terms, _ = _render_children(before, first)
+        lead, _, terms, _ = _render_children(before, first)
         self._add_children(before, BlockKind.ITEM, level, first)
         content = "\n".join(line.strip() for line in source[opening : closing + 1])
-        self._formulas(content, first + opening, terms[-1] if terms else "", level + 1)
+        # ("- Area of a triangle:" over its formula names what the formula gives)
+        named = lead.strip()[:-1] if lead.strip().endswith(":") else ""
+        if terms or len(named.split()) > MAX_FORMULA_NAME_WORDS:
+            named = terms[-1] if terms else ""
+        self._formulas(content, first + opening, named, level + 1)
         after = [child for line in lines[closing + 1 :] for child in line][1:]
         if after:
             self._add_children(after, BlockKind.ITEM, level + 1, first + closing + 1)
         return True
+
+    def _lead_in(self, first: int) -> str:
+        """ "The power rule:", "- Area of a triangle:" on the line before a display block
+        (a blank line between): the name of what the formula gives."""
+        above = self.result[-1] if self.result else None
+        if above is None or above.kind not in (BlockKind.TEXT, BlockKind.ITEM):
+            return ""
+        text = above.text.strip()
+        if not text.endswith(":") or above.end < first - 2:
+            return ""
+        if len(text.split()) > MAX_FORMULA_NAME_WORDS:
+            return ""
+        name = re.sub(r"^(?:the|a|an)\s+", "", text[:-1].strip(), flags=re.I)
+        # ("Interesting relationships:" heads several formulas, and names none of them)
+        return "" if is_plural(name.split()[-1]) else name
 
     def _add_children(self, children: list, kind: BlockKind, level: int, first: int) -> None:  # type: ignore[type-arg]
         text, breaks, terms, linked = _render_children(children, first)

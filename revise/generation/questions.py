@@ -2637,9 +2637,25 @@ def _about(sentence: str) -> list[Question]:
     return [Question(f"{value['lhs'].strip()} \u2248 ?", value["rhs"].strip(), Shape.FORMULA, 11.5)]
 
 
+IDENTICAL = "\u2261"
+
+
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
+    # "sin²θ + cos²θ ≡ 1": an identity, asked as a formula is, with its own sign
+    identity = "=" not in sentence and sentence.count(IDENTICAL) == 1
+    if identity:
+        asked = formula(sentence.replace(IDENTICAL, "="))
+        if not asked:
+            lhs, rhs = (side.strip() for side in sentence.strip().rstrip(".").split(IDENTICAL))
+            if _symbols(lhs) and rhs and not reads_as_prose(rhs) and len(rhs.split()) <= 4:
+                # (a side too long to ask "... = ?" of is still maths where "≡" joins them)
+                asked = [Question(f"{lhs} = ?", rhs, Shape.FORMULA, 11.5)]
+        return [
+            replace(question, front=question.front.replace("= ?", f"{IDENTICAL} ?"))
+            for question in asked
+        ]
     if "=" not in sentence:
         return _about(sentence)  # every other formula read here has its equals sign
     if "\\" in sentence or "$" in sentence or case_span(sentence):
