@@ -36,7 +36,11 @@ _FRACTION = rf"\\[dtc]?frac\s*(?:{_GROUP}|(\w))\s*(?:{_GROUP}|(\w))"
 _SIZING = r"\\(?:left|right|[bB]ig{1,2}[lr]?)(?![A-Za-z])"
 _TEXT_COMMAND = r"\\(?:text|textrm|mathrm|mathit|mathbf|mathsf|operatorname)\s*"
 _LATEX_SCRIPT = rf"([_^])\s*(?:{_GROUP}|({_TEXT_COMMAND}\{{[^{{}}]*\}}|\\[A-Za-z]+|\w))"
-_FUNCTION = r"\\(sin|cos|tan|sec|csc|cot|log|ln|exp|lim|max|min)(?![A-Za-z])\s*"
+# Functions written upright before what they act on: "\\sin x" reads "sin x"
+MATHS_FUNCTIONS = frozenset(
+    ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
+)
+_FUNCTION = rf"\\({'|'.join(sorted(MATHS_FUNCTIONS))})(?![A-Za-z])\s*"
 _HELD = 0xE000  # private-use characters hold converted scripts while pylatexenc reads the rest
 # Marks that are raised already: a degree sign (or the ring LaTeX writes it with), primes.
 _ALREADY_RAISED = {"°": "°", "\u2218": "°", "\u2032": "\u2032", "\u2033": "\u2033", "*": "*"}

@@ -155,7 +155,6 @@ from revise.generation.questions import (
     FALLBACK_SHAPES,
     FRONTING_WORDS,
     IDENTICAL,
-    MATHS_FUNCTIONS,
     MIN_MEANING_WORDS,
     MODALS,
     RELATION_LABELS,
@@ -241,6 +240,7 @@ from revise.generation.targets import (
     find_targets,
     is_vague,
 )
+from revise.maths import MATHS_FUNCTIONS
 
 MAX_PROMPT_WORDS = 30
 # A run-on line longer than this is no fact to ask (a card shows at most a window of it), and
@@ -4627,6 +4627,10 @@ def _recurrence(left: str, right: str) -> bool:
     return re.search(earlier, right) is not None
 
 
+# "sin² x": a function and the letter it acts on
+_APPLIED_FUNCTION = re.compile(rf"\b({'|'.join(sorted(MATHS_FUNCTIONS))})(\S*)\s+(?=\w\b)")
+
+
 def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """A display formula under its headings asks for its right-hand side: "ΔH_solution = ?"
     -> "ΔH_LE + ΔH_hyd". A reaction, or a chain that names no quantity first, asks nothing."""
@@ -4638,7 +4642,7 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
         return []
     left, right = parts[0], " = ".join(parts[1:])
     # (a function and what it acts on, "sin² x", is one symbol; signs are none)
-    applied = re.sub(rf"\b({'|'.join(MATHS_FUNCTIONS)})(\S*)\s+(?=\w\b)", r"\1\2", left)
+    applied = _APPLIED_FUNCTION.sub(r"\1\2", left)
     symbols = [word for word in applied.split() if word not in ("+", "-", "\u2212", "\u00d7", "/")]
     if len(symbols) > MAX_FORMULA_SIDE_WORDS or len(right) > MAX_FORMULA_CHARS:
         return []

@@ -58,6 +58,7 @@ from revise.generation.language import (
 from revise.generation.patterns import Guarded
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.targets import closing_date, opening_date
+from revise.maths import MATHS_FUNCTIONS
 
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
 # "per resource request", "in June": a meaning that opens so is a setting, not what a term is
@@ -2590,9 +2591,6 @@ def _symbols(side: str) -> bool:
     )
 
 
-MATHS_FUNCTIONS = frozenset(
-    ["sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "lim", "max", "min"]
-)
 _CLAUSE_WORDS = frozenset(
     ["is", "are", "was", "were", "has", "have", "can", "will", "the", "to", "with", "of", "on"]
 )
