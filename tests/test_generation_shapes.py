@@ -3264,3 +3264,10 @@ def test_display_formulas_are_asked_with_the_name_written_over_them(tmp_path: Pa
     assert cards["(d/dx)xⁿ = ? (power rule)"] == "nxⁿ⁻¹"
     assert cards["cos² x + sin² x ≡ ? (identity)"] == "1"
     assert cards["Area = ? (area of a triangle)"] == "(1/2)ab sin C"
+
+
+def test_a_bare_colon_over_a_display_formula_names_nothing(tmp_path: Path) -> None:
+    notes = tmp_path / "formulas.md"
+    notes.write_text("# Mechanics\n\n:\n\n$$F = m a$$\n\n- :\n  $$p = m v$$\n")
+    fronts = {note.front for note in generate_deck(notes).notes}
+    assert "F = ?" in fronts

@@ -219,11 +219,10 @@ def _mind_map_as_outline(text: str) -> str:
     levels = sorted({level for _, level in headings})
     kept = levels[:2] if sum(level == levels[0] for _, level in headings) == 1 else levels[:1]
     stack: list[int] = []  # levels of the points that enclose the next one
-    indent = 0
     for place, (index, level) in enumerate(headings):
         end = headings[place + 1][0] if place + 1 < len(headings) else len(lines)
         if level <= kept[-1]:
-            stack, indent = [], 0
+            stack = []
             continue
         while stack and stack[-1] >= level:
             stack.pop()
@@ -234,6 +233,17 @@ def _mind_map_as_outline(text: str) -> str:
             if lines[below].strip():
                 lines[below] = " " * (indent + 2) + lines[below].lstrip()
     return "\n".join(lines)
+
+
+def _formula_name(line: str) -> str:
+    """ "The power rule:", "Area of a triangle:": a short line that leads into a formula, as the
+    name of what the formula gives; "" for any other line."""
+    text = line.strip()
+    if not text.endswith(":") or len(text.split()) > MAX_FORMULA_NAME_WORDS:
+        return ""
+    name = re.sub(r"^(?:the|a|an)\s+", "", text[:-1].strip(), flags=re.I)
+    # ("Interesting relationships:" heads several formulas, and names none of them)
+    return "" if not name or is_plural(name.split()[-1]) else name
 
 
 def _closed_form(equation: str, side: str) -> bool:
@@ -441,10 +451,7 @@ class _Walker:
         lead, _, terms, _ = _render_children(before, first)
         self._add_children(before, BlockKind.ITEM, level, first)
         content = "\n".join(line.strip() for line in source[opening : closing + 1])
-        # ("- Area of a triangle:" over its formula names what the formula gives)
-        named = lead.strip()[:-1] if lead.strip().endswith(":") else ""
-        if terms or len(named.split()) > MAX_FORMULA_NAME_WORDS:
-            named = terms[-1] if terms else ""
+        named = terms[-1] if terms else _formula_name(lead)
         self._formulas(content, first + opening, named, level + 1)
         after = [child for line in lines[closing + 1 :] for child in line][1:]
         if after:
@@ -457,14 +464,7 @@ class _Walker:
         above = self.result[-1] if self.result else None
         if above is None or above.kind not in (BlockKind.TEXT, BlockKind.ITEM):
             return ""
-        text = above.text.strip()
-        if not text.endswith(":") or above.end < first - 2:
-            return ""
-        if len(text.split()) > MAX_FORMULA_NAME_WORDS:
-            return ""
-        name = re.sub(r"^(?:the|a|an)\s+", "", text[:-1].strip(), flags=re.I)
-        # ("Interesting relationships:" heads several formulas, and names none of them)
-        return "" if is_plural(name.split()[-1]) else name
+        return _formula_name(above.text) if above.end >= first - 2 else ""
 
     def _add_children(self, children: list, kind: BlockKind, level: int, first: int) -> None:  # type: ignore[type-arg]
         text, breaks, terms, linked = _render_children(children, first)
