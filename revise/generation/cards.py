@@ -149,6 +149,7 @@ from revise.generation.pronouns import (
 )
 from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
+    ASKS_FOR_A_SIDE,
     DASH,
     DISCOURSE,
     EXAMPLE_OPENER,
@@ -699,9 +700,6 @@ def _dated_in_year(passage: Passage, timeline: Timeline) -> tuple[Passage, Timel
     )
 
 
-_ASKS_FOR_A_SIDE = re.compile(r"^(?P<side>[^:?]+) = \?(?P<named> \([^()]*\))?$")
-
-
 _TABLE_DATE = re.compile(r"^What (?:is|are) the (?:date|year)s? of (?P<named>.+)\?$")
 
 
@@ -736,11 +734,17 @@ def _said(note: NoteData) -> set[str]:
     return set(content_tokens(normalise(f"{note.front} {note.back}")))
 
 
+def _only_a_side(front: str) -> bool:
+    """ "ΔHᵣₓₙ = ?", not "Bond energies: ΔHᵣₓₙ = ?": a formula's side asked, nothing before it."""
+    asked = ASKS_FOR_A_SIDE.search(front)
+    return bool(asked) and not re.search(r"[:?]", front[: asked.start()])
+
+
 def _formulas_told_apart(notes: list[NoteData]) -> list[NoteData]:
     """ "ΔHᵣₓₙ = ?" under three headings asks three things: where a deck asks for the same side
     of more than one formula, each front says which, by the heading it sits under
     ("Bond energies: ΔHᵣₓₙ = ?")."""
-    fronts = Counter(note.front for note in notes if _ASKS_FOR_A_SIDE.match(note.front))
+    fronts = Counter(note.front for note in notes if _only_a_side(note.front))
     told = []
     for note in notes:
         heading = note.context.split(" > ")[-1].strip() if note.context else ""

@@ -57,6 +57,7 @@ from revise.generation.fields import REPUTED
 from revise.generation.grammar import capitalised, split_clause
 from revise.generation.language import (
     ARROW,
+    COMMON_ZIPF,
     COORDINATORS,
     EXAMPLE_OPENER,
     INDEFINITE_PRONOUNS,
@@ -73,6 +74,7 @@ from revise.generation.maths import display_maths, plain_maths, sub_text, super_
 from revise.generation.parallel import Forked, can_fork
 from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import (
+    ASKS_FOR_A_SIDE,
     CONDITION_WORDS,
     DASH,
     capital,
@@ -113,7 +115,6 @@ SAME_FACT_OVERLAP = 0.6
 MIN_YIELD = 1.0  # cards per 100 words of real content
 MAX_YIELD = 8.0
 YIELD_MIN_WORDS = 150  # below this a short note may fairly yield no card
-UNCOMMON_ZIPF = 4.0
 
 _MARKUP = re.compile(r"#{2,}|\*\*|__|`|<br\s*/?>|</?[a-zA-Z][^>]*>|\]\(|&[a-z]+;|&#\d+;")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>|]+")
@@ -461,7 +462,7 @@ def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[F
         elif (
             not before.strip()
             and len(tokens) == 1
-            and zipf(tokens[0].casefold()) >= UNCOMMON_ZIPF
+            and zipf(tokens[0].casefold()) >= COMMON_ZIPF
             and re.match(r"\s*(?::|[-\u2013\u2014])\s+[~\u2248<>\u00a3$\u20ac]?\s*\d", after)
         ):
             # "[Date]: 2-6 September 1666", "[Unemployment]: 1.3 million in 1929": the name of
@@ -478,7 +479,7 @@ def _check_target(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[F
                 any(ch.isdigit() for ch in token)
                 or token[:1].isupper()
                 or is_number_word(token)
-                or zipf(token.casefold()) < UNCOMMON_ZIPF
+                or zipf(token.casefold()) < COMMON_ZIPF
                 for token in tokens
                 if not is_stopword(token)
             )
@@ -697,7 +698,7 @@ def _check_duplicates(
         key = (normalise(face.prompt), normalise(face.answer))
         if key in seen:
             findings.append(_finding(7, face.prompt, "the same card twice", index))
-        elif _ASKS_FOR_A_SIDE.search(face.prompt) and asked.get(face.prompt, key[1]) != key[1]:
+        elif ASKS_FOR_A_SIDE.search(face.prompt) and asked.get(face.prompt, key[1]) != key[1]:
             # "ΔHᵣₓₙ = ?" three times, each with its own formula: no front says which
             findings.append(_finding(7, face.prompt, "the same question with two answers", index))
         seen.add(key)
@@ -1093,14 +1094,11 @@ def _tokens(text: str) -> list[str]:
 # 11 whole sentence ------------------------------------------------------------------------------
 
 
-_ASKS_FOR_A_SIDE = re.compile(r"\s[=\u2261]\s\?(?:\s\([^)]*\))?$")
-
-
 def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
     first = text.split()[0] if text.split() else ""
     word = first.strip("\"'\u201c\u2018(")
-    if _ASKS_FOR_A_SIDE.search(face.prompt):
+    if ASKS_FOR_A_SIDE.search(face.prompt):
         return []  # "xₙ = ?": a formula opens with its variable, whatever its case
     if note.kind is NoteKind.BASIC and re.match(r"[a-z]\s=\s\S+:\s", face.prompt):
         return []  # "p = 0.05: z such that P(Z > z) = p?": a symbol given its value
@@ -2103,7 +2101,7 @@ def _garbled_template(prompt: str, answer: str) -> str:
         states_about,
     )
 
-    if _ASKS_FOR_A_SIDE.search(prompt) and reads_as_prose(answer):
+    if ASKS_FOR_A_SIDE.search(prompt) and reads_as_prose(answer):
         return "a formula's template on a line of words ('aim = ?')"
     if re.match(r"(?:What|Who|Which|When|Where|Why|How)\b", prompt) and " = " in prompt:
         return "a label and its meaning run into the question ('What does X = Y depend on?')"

@@ -304,6 +304,7 @@ def words(text: str) -> list[str]:
 
 
 RARE_ZIPF = 3.5
+COMMON_ZIPF = 4.0  # a word this common names no term of its own ("responses", "effects", "date")
 RARE_NOUN_ZIPF = 4.0  # abstract nouns ("hostility", "dependence") name ideas worth a card
 _NOUN_SUFFIX = re.compile(r"(tion|sion|ity|ence|ance|ment|ness|ism|ship|hood|cy)s?$")
 

@@ -38,6 +38,7 @@ from revise.generation.language import (
     ARROW,
     AUXILIARIES,
     CASE_LABEL,
+    COMMON_ZIPF,
     COORDINATORS,
     DONE_TO,
     INDEFINITE_PRONOUNS,
@@ -63,7 +64,6 @@ from revise.maths import MATHS_FUNCTIONS
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
 # "per resource request", "in June": a meaning that opens so is a setting, not what a term is
 SETTING_OPENERS = frozenset(["per", *PREPOSITIONS])
-COMMON_ZIPF = 4.0  # a word this common names no term of its own ("responses", "effects")
 DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
@@ -2636,6 +2636,8 @@ def _about(sentence: str) -> list[Question]:
 
 
 IDENTICAL = "\u2261"
+# "Speed = ?", "sin²θ + cos²θ ≡ ?", "λ = ? (wavelength)": a front that asks for a formula's side
+ASKS_FOR_A_SIDE = re.compile(r"\s[=\u2261]\s\?(?:\s\([^()]*\))?$")
 
 
 def formula(sentence: str) -> list[Question]:
