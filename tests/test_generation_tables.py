@@ -396,3 +396,24 @@ def test_a_date_told_by_a_timeline_is_not_asked_again_by_a_table(tmp_path: Path)
     assert len(told) == 1, [note.front for note in told]
     cards = questions(tmp_path, text)
     assert cards["What is the date of Apollo 13?"] == "11 Apr 1970"
+
+
+PAYOFFS = (
+    "# Behavioural ecology\n\n## hawk-dove game\n"
+    "two animals contest a resource worth V = 50, injury costs C = 100.\n\n"
+    "|          | Hawk      | Dove    |\n|----------|-----------|---------|\n"
+    "| Hawk     | -25, -25  | 50, 0   |\n| Dove     | 0, 50     | 15, 15  |\n\n"
+    "Maynard Smith & Price introduced the ESS in 1973.\n"
+)
+
+
+def test_a_payoff_matrix_asks_no_cell_out_of_its_grid(tmp_path: Path) -> None:
+    for name in ("notes.md", "notes.txt"):
+        path = tmp_path / name
+        path.write_text(PAYOFFS, encoding="utf-8")
+        notes = generate_deck(path).notes
+        # "Dove: what is the hawk? :: 50, 0" means nothing without the grid around it
+        assert not [note for note in notes if "Hawk:" in note.front or "Dove:" in note.front]
+        assert not [note for note in notes if "50, 0" in note.back or "15, 15" in note.back]
+        # the lines around the grid are still read
+        assert any("1973" in note.back for note in notes)

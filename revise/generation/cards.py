@@ -4253,6 +4253,8 @@ def _row_drafts(
     joined = " ".join(re.sub(r"\s+/\s+", "/", cell) for cell in cells)
     if len(cells) < 2 or len(header) < 2 or not cells[0] or is_boilerplate(joined):
         return []
+    if shape and shape.matrix:
+        return []  # "B: Confess: what is the A: Silent? :: -10, 0" asks a cell out of its grid
     context = tidy(" > ".join(passage.trail) or title)
     source = SourceRef(path, block.start, block.end)
     drafts = []

@@ -30,6 +30,7 @@ class TableShape:
 
     forms: bool  # "| | singular | plural |" over words: each cell a form of its row's word
     ticked: bool  # some cell is a tick ("✓"): a cross ("x") beside it means "no"
+    matrix: bool  # "| | Left | Right |" over "| Up | 1, 0 | 0, 2 |": a pair of numbers per cell
     rows: tuple[tuple[str, ...], ...]  # every row's cells
     start: int  # the lines from the first row to the last
     end: int
@@ -54,7 +55,22 @@ def _shape(header: tuple[str, ...], blocks: list[Block]) -> TableShape:
         and all(len(cell.split()) <= MAX_FORM_WORDS and not re.search(r"\d", cell) for cell in body)
     )
     ticked = any(normalise(cell) in _YES or cell in _YES for cell in body)
-    return TableShape(bool(forms), ticked, rows, blocks[0].start, blocks[-1].end)
+    # A payoff matrix (a grid of outcomes): a blank corner, each row and column one choice, and
+    # in every cell what each side gets. A cell means nothing without the row and column it
+    # sits in and the side each number belongs to; the lines around the grid say what it shows.
+    matrix = (
+        not header[0].strip()
+        and len(sides) >= 2
+        and len(rows) >= 2
+        and all(len(row) > 2 for row in rows)
+        and all(_NUMBER_PAIR.match(cell) for row in rows for cell in row[1:] if cell.strip())
+    )
+    return TableShape(bool(forms), ticked, bool(matrix), rows, blocks[0].start, blocks[-1].end)
+
+
+# "1, 0", "-10, 0", "(3, 5)", "2; 1": what each side gets in one cell of a grid of outcomes
+_NUMBER = r"[-\u2212+]?\d+(?:\.\d+)?"
+_NUMBER_PAIR = re.compile(rf"^\s*\(?\s*{_NUMBER}(?:\s*[,;/]\s*{_NUMBER})+\s*\)?\s*$")
 
 
 def tick(cell: str, shape: TableShape | None) -> bool | None:
