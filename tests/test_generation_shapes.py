@@ -3271,3 +3271,27 @@ def test_a_bare_colon_over_a_display_formula_names_nothing(tmp_path: Path) -> No
     notes.write_text("# Mechanics\n\n:\n\n$$F = m a$$\n\n- :\n  $$p = m v$$\n")
     fronts = {note.front for note in generate_deck(notes).notes}
     assert "F = ?" in fronts
+
+
+MIND_MAP_OF_THE_HEART = """# The Heart
+
+## Structure
+### Valves
+#### atrioventricular valves stop backflow into the atria
+#### semilunar valves sit in the aorta and pulmonary artery
+## Cardiac cycle
+### diastole - heart muscle relaxes and chambers fill
+### systole - heart muscle contracts
+### Control
+#### sinoatrial node (SAN) = the pacemaker
+#### AVN delays the impulse by about 0.1 s
+"""
+
+
+def test_a_mind_maps_nodes_are_facts_not_headings(tmp_path: Path) -> None:
+    """A node written as a heading in the export is a point of the map: its fact is carded."""
+    notes = tmp_path / "heart.md"
+    notes.write_text(MIND_MAP_OF_THE_HEART)
+    clozes = {note.front for note in generate_deck(notes).notes if note.kind is NoteKind.CLOZE}
+    assert "AVN delays the impulse by about [0.1] s" in clozes
+    assert "Sinoatrial node (SAN) = the [pacemaker]" in clozes

@@ -70,6 +70,7 @@ from revise.generation.language import (
     same_stem,
     word_set,
 )
+from revise.generation.markdown import mind_map_as_outline
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.parallel import Forked, can_fork
 from revise.generation.plaintext import DATED_ENTRY
@@ -1048,7 +1049,8 @@ class _SourceTexts:
         """The notes' headings, normalised: a card that only repeats one is a contents entry."""
         if path not in self._headings:
             found = set()
-            for line in self.lines(path):
+            # (a mind map's nodes written as headings are its points, not headings)
+            for line in mind_map_as_outline("\n".join(self.lines(path))).split("\n"):
                 match = _HEADING_LINE.match(line)
                 if match:
                     found.add(normalise(_MD_LINK.sub(r"\1", match[1])))

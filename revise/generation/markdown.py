@@ -49,7 +49,7 @@ def parse_markdown(text: str) -> Document:
     )
     text = _without_note_app_marks(_without_callout_marks(text), app)
     text, toggles, closes = _without_wrappers(text)
-    text = _mind_map_as_outline(text)
+    text = mind_map_as_outline(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = _Walker(tokens, text.split("\n"), toggles, closes, by_line).blocks()
     title = meta_title
@@ -193,7 +193,7 @@ MIND_MAP_BARE_LEAVES = 4  # at least this many bare leaf headings,
 MIND_MAP_BARE_SHARE = 0.5  # and at least this share of the leaves
 
 
-def _mind_map_as_outline(text: str) -> str:
+def mind_map_as_outline(text: str) -> str:
     """The text with a mind map's nodes below its main branches written as nested points, each
     line staying where it was (a node's own text indented under its point); other notes as
     they were."""
