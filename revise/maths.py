@@ -97,6 +97,11 @@ def latex_text(latex: str, *, spaces_as_written: bool = False) -> str | None:
         return None
     for index, piece in enumerate(pieces):
         text = text.replace(chr(_HELD + index), piece)
+    # pylatexenc drops the space after a macro, so "\\theta + 1" reads "θ+ 1": a sign spaced
+    # on one side is spaced on both
+    text = re.sub(
+        r"(?<=[^\s(\[{])([-+=<>\u2261\u2264\u2265\u2212\u00d7\u00f7]) (?=\S)", r" \1 ", text
+    )
     return text.strip()
 
 

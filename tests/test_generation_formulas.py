@@ -64,3 +64,25 @@ def test_a_quantity_said_two_ways_asks_both(tmp_path: Path) -> None:
     assert told in got
     assert not any("600" in f"{front} {back}" for front, back in got)  # a sum worked out
     assert not any("so" in back.split() for _, back in got)  # two formulas, not one said twice
+
+
+LOGARITHMS = r"""# Logarithms
+
+## Laws of logs
+$$\log a + \log b \equiv \log ab$$
+$$\log a - \log b \equiv \log \frac{a}{b}$$
+$$\log_a a = 1$$
+- $\log_a 1 = 0$ for any base a
+- the log of the base itself is 1, so $\log_{10} 10 = 1$
+"""
+
+
+def test_display_formulas_one_under_another_are_each_asked(tmp_path: Path) -> None:
+    path = tmp_path / "logs.md"
+    path.write_text(LOGARITHMS)
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    # each block of the paragraph is its own formula, its signs spaced as written
+    assert cards["log a + log b ≡ ?"] == "log ab"
+    assert cards["log a - log b ≡ ?"] == "log a/b"
+    # an answer other formulas share is still asked: the left-hand side says which
+    assert cards["logₐ a = ?"] == "1"

@@ -600,7 +600,7 @@ def test_a_derivation_gives_its_definition_and_result_not_its_steps(tmp_path: Pa
         "s_n &= \\frac{a(1-r^n)}{1-r}\n\\end{aligned}\n\\]\n",
     )
     assert cards == {
-        "sₙ = ?": "a + ar + ⋯+ arⁿ⁻¹",
+        "sₙ = ?": "a + ar + ⋯ + arⁿ⁻¹",
         "sₙ = ? (closed form)": "(a(1-rⁿ))/(1-r)",
     }
 

@@ -352,7 +352,9 @@ class Option:
     answer: str
     score: float
     masked: str  # the prompt with its answer hidden, to spot interfering siblings
-    cell: bool = False  # a table cell, asked by its row and column: der/die/das may recur
+    # a table cell, asked by its row and column, or a formula's side asked by the other: the
+    # answer may recur (der/die/das; "tan 45° = ? :: 1" beside "sin²θ + cos²θ ≡ ? :: 1")
+    cell: bool = False
     form: bool = False  # a word's form in a table of forms: each table asks its own
     # the fact asked the other way round ("What happened in Jan 1923?" for "[Jan 1923] - ..."):
     # as good a card, which may stand in for the one the checker refused
@@ -4668,4 +4670,4 @@ def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     front = f"{left} {sign} ? ({lower_initial(named)})" if named else f"{left} {sign} ?"
     source = SourceRef(path, block.start, block.end)
     note = NoteData(NoteKind.BASIC, front, right, context=context, source=source)
-    return [Draft([Option(note, right, 11.0, front)])]
+    return [Draft([Option(note, right, 11.0, front, cell=True)])]

@@ -352,7 +352,11 @@ class _Walker:
     def _add(self, inline, kind: BlockKind, level: int) -> None:  # type: ignore[no-untyped-def]
         first = inline.map[0] + 1 if inline.map else 1
         if kind is BlockKind.TEXT and _DISPLAY_START.match(inline.content):
-            self._formulas(inline.content, first, self._lead_in(first))
+            named = self._lead_in(first)
+            chunks = _displays(inline.content)
+            for offset, chunk in chunks:
+                # ("$$\\sin^2\\theta ...$$" over "$$\\tan\\theta ...$$": one formula a line)
+                self._formulas(chunk, first + offset, named if len(chunks) == 1 else "")
             return
         if kind is BlockKind.TEXT and _headerless_rows(inline.content):
             self._pipe_rows(inline.content, first)
@@ -566,6 +570,19 @@ class _Walker:
 
 
 _DISPLAY_START = re.compile(r"\s*(?:\$\$|\\\[)")
+_DISPLAY_BLOCK = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.S)
+
+
+def _displays(content: str) -> list[tuple[int, str]]:
+    """A paragraph of display blocks one under another ("$$a^2 + b^2 = c^2$$" over "$$\\tan
+    \\theta = ...$$"), each with its line in the paragraph; the paragraph whole where it is one
+    block, or has text outside its blocks."""
+    found = list(_DISPLAY_BLOCK.finditer(content))
+    if len(found) < 2 or _DISPLAY_BLOCK.sub("", content).strip():
+        return [(0, content)]
+    return [(content[: match.start()].count("\n"), match[0]) for match in found]
+
+
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 MIN_PIPE_ROWS = 2
 
