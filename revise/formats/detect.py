@@ -2,7 +2,8 @@
 
 Import, `revise generate` and the deck list's import all ask `file_kind`. Anki packages are zips
 and bare Anki collections SQLite databases whatever they are called; tables are told from notes
-by Anki's `#separator:` headers or a steady column layout. `.txt` and `.html` files are notes.
+by Anki's `#separator:` headers or a steady column layout. `.txt`, `.html` and `.org` files are
+notes.
 Markdown (and a text file of any other name) is a revise deck file when it uses revise's own
 syntax (`Q:`, `C:`, a card metadata comment, `name:` in front matter) or when most of its lines
 are `front :: back` cards (one written `front::back` counts half, as code writes `std::vector`
@@ -27,7 +28,7 @@ from revise.formats.model import DeckData, deck_name_problem
 if TYPE_CHECKING:
     from revise.formats.model import RowSource
 
-NOTES_SUFFIXES = {".txt", ".html", ".htm"}
+NOTES_SUFFIXES = {".txt", ".html", ".htm", ".org"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
 ANKI_SUFFIXES = {".apkg", ".colpkg", ".anki2", ".anki21"}
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

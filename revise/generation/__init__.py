@@ -36,7 +36,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Notes:
-    """A notes file as read: its text, its kind ("text", "markdown" or "html"), the path a
+    """A notes file as read: its text, its kind ("text", "markdown", "org" or "html"), the path a
     deck beside `relative_to` names it by, and the card checker's verdicts on cards from it."""
 
     path: Path

@@ -19,6 +19,7 @@ from revise.textsafe import without_controls
 MAX_NOTES_BYTES = 10 * 1024 * 1024
 NOTES_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
 NOTES_SUFFIXES[".htm"] = "html"
+NOTES_SUFFIXES[".org"] = "org"
 
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _ATX_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
@@ -26,7 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read_notes(path: Path) -> tuple[str, str]:
-    """The text of a notes file and its kind ("text", "markdown" or "html").
+    """The text of a notes file and its kind ("text", "markdown", "org" or "html").
 
     Raises FormatError with a one-line reason for anything that is not readable notes.
     """
@@ -47,11 +48,11 @@ def decode_notes(data: bytes, where: str) -> str:
     if not data.startswith(UTF16_BOMS) and b"\x00" in data[:8192]:
         if looks_like_utf16(data[:8192]):
             raise FormatError(where, None, UTF16_WITHOUT_BOM)
-        raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
+        raise FormatError(where, None, "binary file, not notes (give a .txt, .md, .org or .html)")
     text = decode_text(where, data)
     sample = text[:8192]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise FormatError(where, None, "binary file, not notes (give a .txt, .md or .html)")
+        raise FormatError(where, None, "binary file, not notes (give a .txt, .md, .org or .html)")
     text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise FormatError(where, None, "empty file (write some notes first)")
@@ -83,6 +84,10 @@ def parse_notes(text: str, kind: str) -> Document:
         from revise.generation.markdown import parse_markdown
 
         document = parse_markdown(text)
+    elif kind == "org":
+        from revise.generation.orgnotes import parse_org
+
+        document = parse_org(text)
     else:
         from revise.generation.plaintext import parse_plain_text
 

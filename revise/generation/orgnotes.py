@@ -1,0 +1,208 @@
+"""Org-mode notes (Emacs), read as the Markdown they would be: one line for one line, so every
+card's source still names the line of the .org file it came from.
+
+What org writes and Markdown reads otherwise: `* ` headings (their TODO keyword, priority and
+tags left out), `#+TITLE:` as the title, `term :: meaning` description items as a bold term and
+its meaning, `*bold*`, `/italic/`, `=code=` and `~verbatim~`, `[[target][text]]` links read as
+their text, `|---+---|` table rules, and `#+begin_src`, `#+begin_example` and `#+begin_quote`
+blocks. Property and logbook drawers, `CLOCK:`, `SCHEDULED:` and `DEADLINE:` lines, `#+` settings
+and `#` comments are the file's bookkeeping, not notes, and read as blank lines.
+
+A parser of org files (orgparse) gives the tree of headings but neither each line's place nor
+the inline marks, which are what a card is drafted from, so the translation is made here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from revise.generation.document import Document
+
+MAX_HEADING_LEVEL = 6  # Markdown's deepest heading
+
+_SETTING = re.compile(r"^\s*#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*)$")
+_BLOCK = re.compile(r"^\s*#\+(?P<edge>begin|end)_(?P<name>\w+)\b", re.I)
+_COMMENT = re.compile(r"^\s*#(?:\s|$)")
+_HEADING = re.compile(
+    r"^(?P<stars>\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|WAIT|HOLD|CANCELLED|CANCELED)\s+)?"
+    r"(?:\[#[A-Za-z0-9]\]\s+)?(?P<title>.*?)(?:\s+:[\w@#%:]+:)?\s*$"
+)
+_DRAWER_START = re.compile(r"^\s*:(?P<name>[A-Za-z][\w-]*):\s*$")
+_DRAWER_END = re.compile(r"^\s*:END:\s*$", re.I)
+_PLANNING = re.compile(r"^\s*(?:CLOCK|SCHEDULED|DEADLINE|CLOSED):")
+_RULE = re.compile(r"^\s*-{5,}\s*$")
+_TABLE_RULE = re.compile(r"^(\s*)\|[-+:|\s]*-[-+:|\s]*\|?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_MARKDOWN_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
+_FIXED_WIDTH = re.compile(r"^(\s*):(?:\s|$)")
+_ITEM = re.compile(
+    r"^(?P<indent>\s*)(?P<mark>[-+]|(?<=\s)\*|\d+[.)])\s+(?:\[[ X-]\]\s+)?(?P<rest>.*)$"
+)
+_DESCRIBED = re.compile(r"^(?P<term>.+?)\s+::(?:\s+(?P<meaning>.*))?$")
+_LINK = re.compile(r"\[\[(?P<target>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
+_FOOTNOTE = re.compile(r"\[fn:[\w-]*\]")
+# Org's emphasis: a mark with no space inside it, after a start of line, space or opening
+# punctuation and before an end of line, space or closing punctuation.
+_PRE = r"(?:(?<=^)|(?<=[\s(\[{'\"\u2018\u201c-]))"
+_POST = r"(?=$|[\s.,;:!?'\")\]}\u2019\u201d-])"
+
+
+def _emphasis(mark: str) -> re.Pattern[str]:
+    inner = rf"[^\s{re.escape(mark)}](?:[^{re.escape(mark)}\n]*?[^\s{re.escape(mark)}])?"
+    return re.compile(rf"{_PRE}{re.escape(mark)}(?P<inner>{inner}){re.escape(mark)}{_POST}")
+
+
+_BOLD, _ITALIC, _UNDERLINE = _emphasis("*"), _emphasis("/"), _emphasis("_")
+_CODE, _VERBATIM, _STRIKE = _emphasis("="), _emphasis("~"), _emphasis("+")
+
+
+def parse_org(text: str) -> Document:
+    """The org notes as blocks, each naming its lines in the .org file."""
+    from revise.generation.markdown import parse_markdown
+
+    lines, origins = _as_markdown(text)
+    document = parse_markdown("\n".join(lines))
+
+    def origin(line: int) -> int:
+        return origins[line - 1] if 0 < line <= len(origins) else line
+
+    document.blocks = [
+        replace(
+            block,
+            start=origin(block.start),
+            end=origin(block.end),
+            breaks=tuple((offset, origin(line)) for offset, line in block.breaks),
+            answer_end=origin(block.answer_end) if block.answer_end else 0,
+        )
+        for block in document.blocks
+    ]
+    return document
+
+
+def org_as_markdown(text: str) -> str:
+    """The org notes as Markdown (with a blank line where org ends a list or a table that
+    Markdown would run on)."""
+    return "\n".join(_as_markdown(text)[0])
+
+
+def _as_markdown(text: str) -> tuple[list[str], list[int]]:
+    """Markdown lines, and the line of the org file each comes from."""
+    lines = text.split("\n")
+    titled = any(
+        (setting := _SETTING.match(line)) and setting["key"].casefold() == "title" for line in lines
+    )
+    read: list[str] = []
+    origins: list[int] = []
+    drawer = quote = fenced = False
+    listed: int | None = None  # the indent of the open list's outer items
+
+    def add(line: str, number: int) -> None:
+        nonlocal listed
+        table = bool(_TABLE_ROW.match(line))
+        before = read[-1] if read else ""
+        item = _MARKDOWN_ITEM.match(line)
+        indent = len(line) - len(line.lstrip())
+        ends_list = listed is not None and not item and indent <= listed
+        if (
+            line.strip()
+            and before.strip()
+            and (
+                table != bool(_TABLE_ROW.match(before)) or (ends_list and not line.startswith("#"))
+            )
+        ):
+            read.append("")  # org ends the list or table here; Markdown needs a blank line
+            origins.append(number)
+        if item and listed is None:
+            listed = indent
+        elif ends_list and line.strip():
+            listed = None
+        read.append(line)
+        origins.append(number)
+
+    for number, line in enumerate(lines, start=1):
+        if fenced:
+            block = _BLOCK.match(line)
+            fenced = not (block and block["edge"].casefold() == "end")
+            add("```" if not fenced else line, number)
+            continue
+        if drawer:
+            drawer = not _DRAWER_END.match(line)
+            add("", number)
+            continue
+        if block := _BLOCK.match(line):
+            name = block["name"].casefold()
+            opening = block["edge"].casefold() == "begin"
+            if name in ("src", "example") and opening:
+                fenced = True
+                add("```", number)
+            else:
+                quote = opening and name == "quote"
+                add("", number)
+            continue
+        if _DRAWER_START.match(line) and not _HEADING.match(line):
+            drawer = True
+            add("", number)
+            continue
+        if rule := _TABLE_RULE.match(line):
+            # the rule under a table's first row makes it the header; any other rule is drawn
+            header = (
+                bool(read)
+                and _TABLE_ROW.match(read[-1])
+                and not (len(read) > 1 and _TABLE_ROW.match(read[-2]))
+            )
+            cells = line.strip().strip("|").count("+") + 1
+            add(rule[1] + "|" + "---|" * cells if header else "", number)
+            continue
+        add(("> " if quote and line.strip() else "") + _line(line, titled), number)
+    return read, origins
+
+
+def _line(line: str, titled: bool) -> str:
+    if setting := _SETTING.match(line):
+        title = setting["key"].casefold() == "title"
+        return f"# {_inline(setting['value'])}" if title and setting["value"] else ""
+    if _COMMENT.match(line) or _PLANNING.match(line):
+        return ""
+    if heading := _HEADING.match(line):
+        level = min(len(heading["stars"]) + titled, MAX_HEADING_LEVEL)
+        return f"{'#' * level} {_inline(heading['title'])}"
+    if _RULE.match(line):
+        return "---"
+    if fixed := _FIXED_WIDTH.match(line):
+        return fixed[1] + "    " + line[fixed.end() :]
+    if item := _ITEM.match(line):
+        mark = item["mark"].strip()
+        mark = "-" if mark in "+*" else mark.replace(")", ".")
+        return f"{item['indent']}{mark} {_item(item['rest'])}"
+    return _inline(line)
+
+
+def _item(text: str) -> str:
+    """ "term :: meaning", org's description item, as a bold term and its meaning."""
+    described = _DESCRIBED.match(text)
+    if not described:
+        return _inline(text)
+    term = _inline(described["term"]).strip("* ")
+    meaning = _inline(described["meaning"] or "")
+    return f"**{term}**: {meaning}" if meaning else f"**{term}**"
+
+
+def _inline(text: str) -> str:
+    text = _LINK.sub(lambda link: link["text"] or _bare(link["target"]), text)
+    text = _FOOTNOTE.sub("", text)
+    text = _CODE.sub(r"`\g<inner>`", text)
+    text = _VERBATIM.sub(r"`\g<inner>`", text)
+    text = _BOLD.sub(r"**\g<inner>**", text)
+    text = _ITALIC.sub(r"*\g<inner>*", text)
+    text = _UNDERLINE.sub(r"\g<inner>", text)
+    return _STRIKE.sub(r"~~\g<inner>~~", text)
+
+
+def _bare(target: str) -> str:
+    """ "[[Cell membrane]]" is the note's name, "[[file:bio.org::*Osmosis]]" its heading's and
+    "[[https://www.bbc.co.uk/bitesize]]" the address."""
+    if "::" in target:
+        return target.split("::", 1)[1].lstrip("*#")
+    scheme = re.match(r"(?:file|id|attachment):", target)
+    return target[scheme.end() :] if scheme else target

@@ -1,0 +1,76 @@
+"""Notes kept in Emacs org-mode: headings, description lists and markup read as org writes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.detect import FileKind, file_kind
+from revise.formats.model import NoteKind
+from revise.generation import generate_deck
+
+ORG_NOTES = """\
+#+TITLE: Enzymes
+#+AUTHOR: Priya
+#+STARTUP: overview
+
+* TODO [#A] How enzymes work                                          :bio:exam:
+:PROPERTIES:
+:CREATED:  [2026-02-11 Wed 17:20]
+:END:
+CLOCK: [2026-02-11 Wed 17:20]--[2026-02-11 Wed 17:50] =>  0:30
+- enzymes are *biological catalysts* made of protein
+- the substrate binds to the /active site/
+- active site :: the region of an enzyme where the substrate binds
+- denaturation :: a permanent change in the shape of the active site, e.g. at high temperature
+* DONE Factors
+** Temperature
+- rate doubles for every 10 °C rise, up to the optimum (about 37 °C in humans)
+| enzyme | optimum pH |
+|--------+------------|
+| pepsin | 2          |
+| amylase | 7         |
+# check this against the textbook
+See [[https://www.bbc.co.uk/bitesize][Bitesize]] for the graphs.
+"""
+
+
+def test_org_notes_are_notes_even_with_description_lists(tmp_path: Path) -> None:
+    # "term :: meaning" is how org writes a glossary, not a flashcard
+    notes = tmp_path / "enzymes.org"
+    notes.write_text(ORG_NOTES, encoding="utf-8")
+    assert file_kind(notes) is FileKind.NOTES
+
+
+def test_org_headings_lists_and_markup_give_cards_with_their_lines(tmp_path: Path) -> None:
+    path = tmp_path / "enzymes.org"
+    path.write_text(ORG_NOTES, encoding="utf-8")
+    deck = generate_deck(path)
+    assert deck.name == "Enzymes"
+    answers = {note.back: note for note in deck.notes if note.kind is NoteKind.BASIC}
+    active = answers["The region of an enzyme where the substrate binds"]
+    assert active.front.startswith("What is") and "active site" in active.front
+    assert active.context == "How enzymes work"  # its TODO, priority and tags left out
+    assert (
+        active.source.start
+        == ORG_NOTES.splitlines().index(
+            "- active site :: the region of an enzyme where the substrate binds"
+        )
+        + 1
+    )
+    said = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    for bookkeeping in ("PROPERTIES", "CLOCK", "CREATED", "TODO", "textbook", "[[", "*", "/"):
+        assert bookkeeping not in said
+    assert any("biological catalysts" in f"{note.front} {note.back}".lower() for note in deck.notes)
+    pepsin = answers["2"]  # the table after the list is a table, not more of the list's text
+    assert pepsin.front == "What is the optimum pH of pepsin?"
+    assert pepsin.source.start == ORG_NOTES.splitlines().index("| pepsin | 2          |") + 1
+
+
+def test_generate_writes_a_deck_from_org_notes(tmp_path: Path, capsys) -> None:
+    from revise.cli import main
+
+    path = tmp_path / "enzymes.org"
+    path.write_text(ORG_NOTES, encoding="utf-8")
+    assert main(["generate", str(path), "-o", str(tmp_path / "enzymes-deck.md")]) == 0
+    deck = (tmp_path / "enzymes-deck.md").read_text(encoding="utf-8")
+    assert "The region of an enzyme where the substrate binds" in deck
