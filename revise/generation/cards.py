@@ -4511,6 +4511,8 @@ def _compared_question(side: str, attribute: str) -> str:
     if re.fullmatch(r"what(?:\s+(?:is\s+it|it\s+is|are\s+they|they\s+are))?", attribute, re.I):
         return f"What {'are' if plural_noun(thing.split()[-1]) else 'is'} {thing}?"
     parts = lemmas(attribute.casefold()) if " " not in attribute.strip() else {}
+    if parts and "NOUN" not in parts and participle_base(attribute.strip().casefold()):
+        return f"{capitalised(side)}: {attribute.strip().casefold()}?"  # "born": no degree
     if parts and "NOUN" not in parts and ("ADJ" in parts or attribute.endswith("ing")):
         # "ionising" -> "How ionising is alpha?": a degree, asked as one
         verb = "are" if plural_noun(thing.split()[-1]) else "is"

@@ -55,6 +55,7 @@ from revise.generation.events import (
 )
 from revise.generation.fields import REPUTED
 from revise.generation.grammar import capitalised, split_clause
+from revise.generation.htmlnotes import HIDDEN_STYLE
 from revise.generation.language import (
     ARROW,
     COMMON_ZIPF,
@@ -351,6 +352,7 @@ def plain_span(text: str) -> str:
     """Source text with markup and whitespace folded away, for finding an answer in it."""
     text = display_maths(text) or plain_maths(text)  # maths as the cards write it
     text = _MD_LINK.sub(r"\1", text)
+    text = _HIDDEN_ELEMENT.sub(" ", text)
     text = _SCRIPT_TAG.sub(_as_script, text)  # "O(n<sup>2</sup>)" as the reader made it: "O(n²)"
     text = html.unescape(_TAG.sub(" ", text))
     text = _MARKDOWN_MARKS.sub(" ", text)
@@ -358,6 +360,10 @@ def plain_span(text: str) -> str:
 
 
 _SCRIPT_TAG = re.compile(r"<(sub|sup)\b[^>]*>([^<]*)</\1\s*>", re.I)
+# "<span style="display:none">(1907-02-02)</span>": text a web page keeps but never shows
+_HIDDEN_ELEMENT = re.compile(
+    rf"<(\w+)\b[^>]*\bstyle\s*=\s*[\"'][^\"'>]*(?:{HIDDEN_STYLE.pattern})[^>]*>[^<]*</\1\s*>", re.I
+)
 
 
 def _as_script(match: re.Match[str]) -> str:

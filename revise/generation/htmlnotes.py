@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
+from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.document import (
     Block,
     BlockKind,
@@ -40,9 +41,13 @@ _BLOCK_TAGS = frozenset(
 _BOILERPLATE_MARK = re.compile(
     r"nav|menu|breadcrumb|share|sharing|social|newsletter|subscribe|signup|sign-up|footer"
     r"|sidebar|cookie|consent|related|comment|advert|\bads?\b|promo|popup|modal|banner|masthead"
-    r"|site-header|toolbar|pagination|byline|author-bio|skip-link|screen-reader",
+    r"|site-header|toolbar|pagination|byline|author-bio|skip-link|screen-reader"
+    r"|\btoc\b|table-of-contents|editsection|\breferences\b|reflist|backlink|jump-link|\bnoprint\b",
     re.I,
 )
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# "infobox", "fact-box", "quick-facts": a box of facts about the page's subject, beside the lead
+_FACT_BOX_MARK = re.compile(r"info-?box|facts?-?(?:box|file|sheet)|quick-?facts|key-?facts", re.I)
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
 # ".c3{font-weight:700;...}": a class a word processor's export styles its text with (bold,
@@ -124,6 +129,27 @@ def parse_html(text: str) -> Document:
 _INLINE_IN_SCRIPT = frozenset(["span", "b", "strong", "i", "em", "font"])
 
 
+@dataclass
+class _SeenRow:
+    """A table row as the page wrote it: its cells, and which of them are header cells."""
+
+    cells: tuple[str, ...]
+    heads: tuple[bool, ...]
+    start: int
+    end: int
+
+
+@dataclass
+class _Table:
+    """An open table: where its blocks start, whether its class marks a box of facts, its
+    caption and every row read so far."""
+
+    first: int
+    marked: bool
+    caption: str = ""
+    rows: list[_SeenRow] = field(default_factory=list)
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -169,6 +195,14 @@ class _PageParser(HTMLParser):
         self._box_ends: dict[int, int] = {}
         self._blanks: set[int] = set()  # blocks the writer left a blank line above
         self._item_divs: list[bool] = []  # for each open <div>, whether it is a list item's line
+        self._tables: list[_Table] = []  # the open tables, the innermost last
+        self._row_heads: list[bool] = []  # for each cell of the open row, whether it is a <th>
+        # for each open list: its first block, its items, and whether each is a link to a place
+        # on the page itself ("<a href="#Background">"): a contents box, not notes
+        self._lists: list[tuple[int, int, bool]] = []
+        self._items_linked: list[bool] = []  # for each open item, whether all its text is one
+        self._in_page_links = 0  # open <a> elements that lead to a place on the page
+        self._contents_titles: set[int] = set()  # headings right over a contents list
 
     # Structure ------------------------------------------------------------------------------
 
@@ -197,6 +231,8 @@ class _PageParser(HTMLParser):
             if set_off:
                 self._emphasis.append([])
             return
+        if tag in ("li", "p", "div") and self._cell is not None and not self._cell.empty:
+            self._cell.separate()  # "<td><ul><li>Physics</li><li>Philosophy</li></ul></td>"
         if tag == "p" and "title" in classes:
             self._open(BlockKind.HEADING, 1)  # a word processor's Title paragraph
             return
@@ -232,18 +268,29 @@ class _PageParser(HTMLParser):
             self._flush()
             self._list_depth += 1
             self._numbered.append(tag == "ol")
+            self._lists.append((len(self.blocks), 0, True))
         elif tag == "li":
             self._open(BlockKind.ITEM, max(self._list_depth - 1, 0))
+            self._items_linked.append(True)
+        elif tag == "a":
+            in_page = (dict(attrs).get("href") or "").startswith("#")
+            self._in_page_links += in_page
+            self._stack[-1] = "a#" if in_page else "a"
+
         elif tag == "table":
             self._flush()
             self._header, self._table_rows = (), 0
+            marks = f"{dict(attrs).get('class') or ''} {dict(attrs).get('id') or ''}"
+            self._tables.append(_Table(len(self.blocks), bool(_FACT_BOX_MARK.search(marks))))
         elif tag == "tr":
             self._flush()
             self._row, self._row_start, self._row_is_header = [], self.getpos()[0], False
-            self._row_plain = False
+            self._row_plain, self._row_heads = False, []
         elif tag in ("td", "th") and self._row is not None:
             self._cell = TextBuilder()
             self._row_is_header = self._row_is_header or tag == "th"
+            self._row_heads.append(tag == "th")
+
         elif tag in _EMPHASIS:
             self._emphasis.append([])
         elif tag == "div" and self._in_item():
@@ -290,13 +337,15 @@ class _PageParser(HTMLParser):
             or (
                 bool(colours)
                 and _is_hue(colours[-1])
-                and "a" not in self._stack
+                and not {"a", "a#"} & set(self._stack)
                 and not _UNDERLINED.search(style)
             )
         )
         return set_off, size
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and "a#" in self._stack and "a" not in self._stack:
+            tag = "a#"  # (the link to a place on the page, so marked when it opened)
         if tag in _VOID or tag not in self._stack:
             return
         while self._stack:
@@ -313,6 +362,21 @@ class _PageParser(HTMLParser):
         if self._skip_depth:
             self._skip_depth -= 1
             return
+        if tag == "a#":
+            self._in_page_links = max(self._in_page_links - 1, 0)
+        elif tag == "li" and self._items_linked:
+            item_linked = self._items_linked.pop()
+            if self._lists:
+                first, items, linked = self._lists[-1]
+                self._lists[-1] = (first, items + 1, linked and item_linked)
+        elif tag in ("ul", "ol") and self._lists:
+            self._flush()
+            first, items, linked = self._lists.pop()
+            if linked and items >= 2:
+                self._drop_blocks(first)  # a contents box: "1 Background", "2 The laws, ..."
+                above = self.blocks[-1] if self.blocks else None
+                if above and above.kind is BlockKind.HEADING and above.text and above.level > 1:
+                    self._contents_titles.add(len(self.blocks) - 1)
         if tag in ("span", "font"):
             if self._spans and self._spans.pop():
                 self._end_emphasis()
@@ -349,6 +413,10 @@ class _PageParser(HTMLParser):
             self._end_row()
         elif tag in _EMPHASIS:
             self._end_emphasis()
+        if tag == "caption" and self._tables and len(self.blocks) > self._tables[-1].first:
+            self._tables[-1].caption = self.blocks[-1].text
+        elif tag == "table" and self._tables:
+            self._end_table(self._tables.pop())
 
     def _end_emphasis(self) -> None:
         if not self._emphasis:
@@ -366,6 +434,8 @@ class _PageParser(HTMLParser):
             return True
         if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
             return True
+        if HIDDEN_STYLE.search(attrs.get("style") or ""):
+            return True  # text the page never shows: "(1907-02-02)" kept for search engines
         marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         return bool(marks.strip()) and bool(_BOILERPLATE_MARK.search(marks))
 
@@ -388,6 +458,8 @@ class _PageParser(HTMLParser):
         if self._in_title:
             self.page_title += data
             return
+        if data.strip() and self._items_linked and not self._in_page_links:
+            self._items_linked[-1] = False
         if self._cell is not None:
             self._cell.add(data, self.getpos()[0])
             self._row_plain = self._row_plain or bool(data.strip() and not self._emphasis)
@@ -466,6 +538,10 @@ class _PageParser(HTMLParser):
         cells, self._row = self._row, None
         if not cells or not any(cells):
             return
+        if self._tables:
+            heads = tuple(self._row_heads[: len(cells)])
+            seen = _SeenRow(tuple(cells), heads, self._row_start, self.getpos()[0])
+            self._tables[-1].rows.append(seen)
         first = self._table_rows == 0
         self._table_rows += 1
         # (a word processor writes its header row as bold cells, not <th>: a first row all bold)
@@ -479,6 +555,54 @@ class _PageParser(HTMLParser):
             Block(BlockKind.ROW, text, line, self.getpos()[0], 0, ((0, line),), (), tuple(cells),
                   self._header)
         )  # fmt: skip
+
+    def _end_table(self, table: _Table) -> None:
+        """A box of facts about one thing ("<caption>Apartheid</caption>" over rows of
+        "<th>Period</th><td>1948 - 1994</td>") is read as a table that describes that one
+        thing, its column headed by the thing's name over a row for each label: each label
+        asks its value of the thing ("Apartheid: what is the period?"). A value too long for
+        an answer asks nothing. Rows of "<th>term</th><td>meaning</td>" under no title are a
+        table of terms without a header."""
+        labelled = [row for row in table.rows if row.heads == (True, False) and all(row.cells)]
+        wide = [row for row in table.rows if len(row.cells) > 2 or row.heads == (True, True)]
+        if len(labelled) < 2 or wide or len(labelled) * 2 < len(table.rows):
+            return
+        first = table.rows[0]
+        titled = len(first.cells) == 1 and first.heads == (True,) and first is not labelled[0]
+        subject = table.caption or (first.cells[0] if titled else "")
+        if not subject and table.marked:
+            subject = self._subject_above()
+        self._drop_blocks(table.first)
+        subject = " ".join(subject.split())
+        for row in labelled:
+            label, value = (" ".join(cell.split()) for cell in row.cells)
+            if subject:
+                if len(value.split()) > MAX_ANSWER_WORDS or value.count(";") >= MAX_LIST_ITEMS:
+                    continue  # a list of six prime ministers: no answer to recall
+                cells, header = (label, value), ("", subject)
+            else:
+                cells, header = (label, value), ()
+            self.blocks.append(
+                Block(BlockKind.ROW, f"{label} | {value}", row.start, row.end, 0,
+                      ((0, row.start),), (), cells, header)
+            )  # fmt: skip
+
+    def _drop_blocks(self, first: int) -> None:
+        """Forget the blocks from `first` on, and what was marked of them."""
+        del self.blocks[first:]
+        for index in [*self._blanks, *self._least, *self._box_ends, *self._contents_titles]:
+            if index >= first:
+                self._blanks.discard(index)
+                self._least.pop(index, None)
+                self._box_ends.pop(index, None)
+                self._contents_titles.discard(index)
+
+    def _subject_above(self) -> str:
+        """What the page is about: its last heading, else its title."""
+        heading = next(
+            (b.text for b in reversed(self.blocks) if b.kind is BlockKind.HEADING and b.text), ""
+        )
+        return heading or _TITLE_SUFFIX.sub("", self.page_title.strip())
 
     def _end_box(self, first: int, nested: bool) -> None:
         """A <div> or <p> of lines parted by line breaks: where it ends is marked, for a label
@@ -510,6 +634,8 @@ class _PageParser(HTMLParser):
         for index, block in enumerate(self.blocks):
             if index in box_ends and index not in ends:
                 continue  # a box with no label over its lines
+            if index in self._contents_titles and self._heads_nothing(index):
+                continue  # "Contents", "On this page": the title of a contents list
             if index in self._blanks and labelled == 2:
                 blocks.append(label_end(block.start))
             labelled = 2 if labelled else 0
@@ -534,6 +660,12 @@ class _PageParser(HTMLParser):
                 labelled = 1
             blocks.append(block)
         return blocks
+
+    def _heads_nothing(self, index: int) -> bool:
+        """Whether a heading has nothing under it: the next block is a heading no deeper."""
+        level = self.blocks[index].level
+        after = self.blocks[index + 1 : index + 2]
+        return not after or (after[0].kind is BlockKind.HEADING and after[0].level <= level)
 
     def close(self) -> None:
         super().close()
