@@ -31,6 +31,26 @@ def test_a_glossary_of_one_term_a_line_gives_each_term_its_card(tmp_path: Path) 
     assert all(note.context == "Key terms" for note in notes)
 
 
+def test_a_glossary_line_that_goes_on_past_its_meaning_still_asks_the_meaning(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "RIVERS - KEY TERMS\n\n=== THE DRAINAGE BASIN ===\n"
+        "watershed - the boundary of high land between two drainage basins. usually follows"
+        " a ridge of hills, so rain falling either side ends up in a different river\n"
+        "floodplain - land that is flooded when the river overtops its banks, either side of"
+        " the channel in the lower course. good farmland b/c of fertile silt left behind\n"
+        "confluence: the point where two rivers or streams join together, e.g. the Thames and"
+        " the Kennet at Reading, or the Ouse and the Foss in York\n",
+    )
+    # Each term is asked for its meaning: the sentence after it ("usually follows a ridge
+    # ...") is no part of the answer, and "land that is flooded" names land, no order to land.
+    assert asked["What is watershed?"] == "The boundary of high land between two drainage basins"
+    assert asked["What is floodplain?"] == "Land that is flooded when the river overtops its banks"
+    assert asked["What is confluence?"] == "The point where two rivers or streams join together"
+
+
 def test_each_line_of_a_vocabulary_list_asks_its_meaning(tmp_path: Path) -> None:
     asked = questions(
         tmp_path,

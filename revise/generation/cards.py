@@ -111,9 +111,11 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    ABBREVIATION_END,
     ARROW,
     DONE_TO,
     EXAMPLE_LINE,
+    INITIAL_END,
     IRREGULAR_PARTICIPLES,
     LABEL_WORDS,
     MONTHS,
@@ -121,7 +123,6 @@ from revise.generation.language import (
     PEOPLE,
     PRONOUNS,
     TEXT_CACHE_SIZE,
-    TITLES,
     abbreviation_letters,
     common_prefix,
     content_tokens,
@@ -158,6 +159,7 @@ from revise.generation.questions import (
     IDENTICAL,
     MIN_MEANING_WORDS,
     MODALS,
+    RANKED,
     RELATION_LABELS,
     SETTING_OPENERS,
     Question,
@@ -319,15 +321,6 @@ _POINTER = Guarded(re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$"))
 # A short bracket with a figure after a sentence's end goes with that sentence: where a
 # quotation is said ("(3.1)", "(p. 23)", clauses.PLACE) or a worked figure ("(250 mA = 0.25 A)")
 _BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")
-_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Za-z]\.$")  # "Oliver O.", "NICRA (N.", "Mary, b. 1516"
-_ABBREVIATION_END = re.compile(
-    r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
-    r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
-    r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
-    + "|".join(sorted(TITLES))
-    + r")\.$",
-    re.I,
-)
 ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts
 _FIGURE = re.compile(
     r"\b(?:fig(?:ure)?s?(?:\.?\s*\(?\d|(?:\.\s*|\s+)\(?[a-z]\b|\s*\([a-z]\))"
@@ -1039,7 +1032,7 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + len(match[1])
         before = text[start:end]
-        if _ABBREVIATION_END.search(text[start : match.start() + 1]) or _INITIAL_END.search(before):
+        if ABBREVIATION_END.search(text[start : match.start() + 1]) or INITIAL_END.search(before):
             continue
         if _inside_quotation(before, text[end:]):
             continue  # '"The time is out of joint. O cursed spite ..." - Hamlet': one quotation
@@ -1135,6 +1128,8 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         quoted = quoted_line(sentence) is not None
         if full_sentence or equates or pairs or quoted or dated or any(map(is_verb_form, tokens)):
             return True
+        if _glossed(sentence):
+            return True
         if reaction(sentence):
             return True  # "Overall equation: 6CO₂ + 6H₂O → C₆H₁₂O₆ + 6O₂": what it makes
         if sentence.rstrip().endswith(".") and split_clause(sentence) is not None:
@@ -1143,6 +1138,29 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
         return long_enough and any(_present_verb(token) for token in tokens)
     return True
+
+
+# "world city - city with huge influence over ...", "site and service scheme: govt provides a
+# plot ...": a line of a glossary, its term then a dash or a colon, and a meaning that opens
+# as a description does, in lower case or on an article ("Name: Priya S." names no meaning)
+_GLOSS = re.compile(
+    r"^[^\s:=]+(?:\s+[^\s:=]+){0,4}?(?::|\s[-\u2013\u2014]+)\s+(?:[a-z]|(?:A|An|The)\s)"
+)
+
+
+def _glossed(sentence: str) -> bool:
+    """A line that gives a term and what it means, unmarked ("commuter - person who travels
+    from home to work each day"): a fact as a bold term's line is, verb or no verb."""
+    if not _GLOSS.match(sentence):
+        return False
+    # (an order of things, "Order: lone pair-lone pair > ...", is no meaning of a term)
+    asked = definition(sentence, (), frozenset())
+    return any(
+        question.shape == Shape.DEFINITION
+        and not question.hidden
+        and not RANKED.match(question.back)
+        for question in asked
+    )
 
 
 def _opens_on_defined_term(sentence: str, terms: tuple[str, ...]) -> bool:

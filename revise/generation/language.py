@@ -97,6 +97,17 @@ TITLES = word_set(
     " sr"
 )
 
+# Where a full stop is no sentence's end: after an initial or a word written short
+INITIAL_END = re.compile(r"(?:^|[\s(])[A-Za-z]\.$")  # "Oliver O.", "NICRA (N.", "Mary, b. 1516"
+ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
+    r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
+    r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
+    + "|".join(sorted(TITLES))
+    + r")\.$",
+    re.I,
+)
+
 NUMBER_WORDS = word_set(
     """
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen

@@ -35,6 +35,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import (
+    ABBREVIATION_END,
     ARROW,
     AUXILIARIES,
     CASE_LABEL,
@@ -42,6 +43,7 @@ from revise.generation.language import (
     COORDINATORS,
     DONE_TO,
     INDEFINITE_PRONOUNS,
+    INITIAL_END,
     LABEL_WORDS,
     MAIN_VERBS,
     NO_OBJECT_VERBS,
@@ -130,6 +132,23 @@ _CLAUSE_END = re.compile(
 )
 
 
+_FULL_STOP = re.compile(r"\.\s+(?=\S)")
+
+
+def first_sentence(text: str) -> str:
+    """ "person who travels to work each day. dormitory settlement = where they live" ->
+    "person who travels to work each day": what a note says up to its first full stop, the
+    next sentence opening in lower case or not (never at "e.g.", "approx." or an initial)."""
+    for stop in _FULL_STOP.finditer(text):
+        before = text[: stop.start() + 1]
+        if ABBREVIATION_END.search(before) or INITIAL_END.search(before):
+            continue
+        if before.count("(") > before.count(")"):
+            continue  # "(approx. 1 in 5. varies by region)": the bracket goes on
+        return text[: stop.start()]
+    return text
+
+
 # "two treatises of government 1689 - natural rights ...": a work or an event and its year
 _DATED_WORK = re.compile(r"^([^,;:=()]+?)\s+(?:1\d{3}|20\d{2})(?:\s+[-\u2013\u2014]\s|$)")
 MAX_DATED_WORK_WORDS = 5  # "the fear or anger trigger under s.55 CJA 2009" is a meaning
@@ -151,6 +170,8 @@ def definition(
             return []  # (a noun phrase after the dash is a meaning, asked above)
         return _remark_card(sentence, match["term"].strip(), match["meaning"].strip(), names)
     term, meaning, sep = found
+    if sep != "=":
+        meaning = first_sentence(meaning)  # "commuter - person who ... each day. dormitory ..."
     if _AN_EXAMPLE.match(meaning) and ":" in meaning:
         return []  # "The stages of sleep are the standard example: ...": an instance, no meaning
     first, *rest = term.split() or [""]
@@ -311,6 +332,7 @@ def definition(
                 noun_reading
                 and (
                     second_word in _OF_A_MEASURE
+                    or (sep in _DASHES and _relative_clause(meaning.casefold().split()[1:3]))
                     or (
                         "ADJ" in lemmas(first)
                         and meaning.casefold().split()[2:3] in (["of"], ["per"])
@@ -608,6 +630,16 @@ def _term_asked(sentence: str, term: str) -> Question:
 
 
 _OF_A_MEASURE = ("of", "for", "between", "per")
+
+
+def _relative_clause(tokens: list[str]) -> bool:
+    """ "[that has] been built on", "[which runs] ...": a clause that marks out the noun before
+    it ("land that has been built on before" names land, it orders no one to land)."""
+    if len(tokens) < 2 or tokens[0] not in ("that", "which", "who"):
+        return False
+    verb = tokens[1].strip(",;")
+    return is_verb_form(verb) or bool(verb_base(verb, "VBZ"))
+
 
 # Words that follow a verb and never a plural noun opening a phrase: "melts [if] ...".
 _AFTER_A_VERB = frozenset(["the", "a", "an", "its", "their", "if", "when", "into", "up", "down"])
