@@ -162,13 +162,89 @@ _SUMMARY = re.compile(r"^(\s*)(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</sum
 _TAG = re.compile(r"<[^>]*>")
 
 
+# A documentation site's box (MkDocs Material, Python-Markdown): "!!! note "Title"" over lines
+# indented under it, "??? question "Why ...?"" folded over its answer, "=== "Tab"" over a tab's
+# lines; Docusaurus writes ":::note Title" ... ":::" without the indent. Each reads as a toggle:
+# its title a heading over its lines, its kind a mark; one with no title heads nothing.
+_ADMONITION = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
+    r"|===\+?)(?:[ \t]+\"(?P<title>[^\"]*)\")?[ \t]*$"
+)
+_FENCED_BOX = re.compile(r"^[ \t]*:::[ \t]*(?P<kind>[\w-]+)(?:[ \t]+(?P<title>.*?))?[ \t]*$")
+_FENCED_BOX_END = re.compile(r"^[ \t]*:::[ \t]*$")
+BOX_INDENT = 4  # the indent of a box's lines under its opener
+_ASIDE_BOXES = frozenset({"todo"})
+# "[^1]" where a footnote is cited, and a footnote's or an abbreviation's definition line
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^[^\]\s]+\]")
+_DEFINITION_LINE = re.compile(r"^ {0,3}(?:\[\^[^\]]+\]|\*\[[^\]]+\]):")
+
+
+def _without_boxes(lines: list[str]) -> tuple[set[int], list[int]]:
+    """Each box's opener made a toggle's title (a heading) or blank, the lines under it taken
+    out of their indent, in place; the lines (from 1) of the titles and of the boxes' last
+    lines. Footnote marks and the lines defining footnotes and abbreviations are left out."""
+    toggles: set[int] = set()
+    closes: list[int] = []
+    fence_opened: list[int] = []  # the title line of each ":::" box still open, or 0
+    for index, line in enumerate(lines):
+        if _DEFINITION_LINE.match(line):
+            lines[index] = ""
+            continue
+        lines[index] = line = _FOOTNOTE_MARK.sub("", line)
+        box = _ADMONITION.match(line)
+        fenced = _FENCED_BOX.match(line) if not box else None
+        if fence_opened and _FENCED_BOX_END.match(line):
+            opened = fence_opened.pop()
+            lines[index] = ""
+            if opened:
+                closes.append(index + 1)
+            continue
+        if not box and not fenced:
+            continue
+        found = box or fenced
+        title = (found["title"] or "").strip()
+        aside = (found["kind"] or "").casefold() in _ASIDE_BOXES
+        indent = box["indent"] if box else ""
+        lines[index] = f"{indent}{'#' * TOGGLE_LEVEL} {title}" if title and not aside else ""
+        if fenced:
+            fence_opened.append(index + 1 if title and not aside else 0)
+            if title and not aside:
+                toggles.add(index + 1)
+            continue
+        end = _box_end(lines, index, len(indent.expandtabs()))
+        for inside in range(index + 1, end):
+            lines[inside] = "" if aside else _dedented(lines[inside], len(indent.expandtabs()))
+        if title and not aside:
+            toggles.add(index + 1)
+            closes.append(end)
+    return toggles, closes
+
+
+def _box_end(lines: list[str], opener: int, indent: int) -> int:
+    """The index after a box's last line: its lines are indented under the opener."""
+    end = last = opener + 1
+    while end < len(lines):
+        line = lines[end]
+        if line.strip():
+            if len(line.expandtabs()) - len(line.expandtabs().lstrip()) < indent + BOX_INDENT:
+                break
+            last = end + 1
+        end += 1
+    return last
+
+
+def _dedented(line: str, indent: int) -> str:
+    expanded = line.expandtabs(BOX_INDENT)
+    cut = min(indent + BOX_INDENT, len(expanded) - len(expanded.lstrip()))
+    return expanded[:indent] + expanded[cut:] if cut >= indent else expanded
+
+
 def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
     """The text with each toggle's title a heading over its lines and the tags around a toggle
     or a callout blank, each line staying where it was; with the lines (from 1) of the toggles'
     titles and of the tags that close toggles."""
     lines = text.split("\n")
-    toggles: set[int] = set()
-    closes: list[int] = []
+    toggles, closes = _without_boxes(lines)
     for index, line in enumerate(lines):
         summary = _SUMMARY.match(line)
         if summary:
@@ -180,7 +256,7 @@ def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
             if re.match(r"\s*</details", line, re.I):
                 closes.append(index + 1)
             lines[index] = ""
-    return "\n".join(lines), frozenset(toggles), tuple(closes)
+    return "\n".join(lines), frozenset(toggles), tuple(sorted(closes))
 
 
 # A mind map exported from a mind-mapping app (MindNode, XMind) makes every node a heading, a
