@@ -417,3 +417,33 @@ def test_a_payoff_matrix_asks_no_cell_out_of_its_grid(tmp_path: Path) -> None:
         assert not [note for note in notes if "50, 0" in note.back or "15, 15" in note.back]
         # the lines around the grid are still read
         assert any("1973" in note.back for note in notes)
+
+
+RADIANS_TABLE = """# Radians
+
+## Values to learn
+
+| angle | 0 | π/6 | π/4 | π/3 | π/2 |
+|-------|---|-----|-----|-----|-----|
+| sin | 0 | 1/2 | 1/√2 | √3/2 | 1 |
+| tan | 0 | 1/√3 | 1 | √3 | undefined |
+
+## A quadratic by hand
+
+| x | 0 | 1 | 2 | 3 |
+|---|---|---|---|---|
+| y | 3 | 0 | -1 | 0 |
+"""
+
+
+def test_a_table_of_values_asks_each_function_at_each_value(tmp_path: Path) -> None:
+    path = tmp_path / "radians.md"
+    path.write_text(RADIANS_TABLE)
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["sin π/6 = ?"] == "1/2"
+    assert cards["sin π/2 = ?"] == "1"  # every column, not the first few
+    assert cards["tan π/2 = ?"] == "undefined"
+    assert cards["y = ? (x = 2)"] == "-1"
+    assert cards["tan π/3 = ?"] == "√3"  # the 3 of π/3 gives nothing away
+    # no column's value asked "of" a row, no shared value asked the other way round
+    assert not [front for front in cards if " of " in front or "which" in front]

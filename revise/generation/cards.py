@@ -230,6 +230,8 @@ from revise.generation.tables import (
     sample_value,
     table_shapes,
     tick,
+    value_header,
+    value_question,
 )
 from revise.generation.targets import (
     GIVEN_VALUE,
@@ -3947,6 +3949,8 @@ def _shared_cells(outline: Outline) -> _Shared:
         for block in blocks:
             if block.kind is not BlockKind.ROW or not block.header or not block.header[0].strip():
                 continue  # (a table of forms, its first column unnamed: der, die, das recur)
+            if value_header(block.header):
+                continue  # (sin 0° and tan 0° are both 0: values that meet, no shared trait)
             cells = [tidy(cell) for cell in block.cells]
             for column, cell in enumerate(cells[1:], 1):
                 unit = (
@@ -4277,6 +4281,8 @@ def _row_drafts(
         return []  # "B: Confess: what is the A: Silent? :: -10, 0" asks a cell out of its grid
     context = tidy(" > ".join(passage.trail) or title)
     source = SourceRef(path, block.start, block.end)
+    if value_header(header):
+        return _value_row_drafts(header, cells, context, source)
     drafts = []
     columns = range(1, min(len(cells), len(header), MAX_ROW_COLUMNS + 1))
     defined = any(normalise(header[column]) in DEFINITION_HEADERS for column in columns)
@@ -4407,6 +4413,22 @@ def _row_drafts(
             front = f"{front[: -len(subject) - 5]} with {subject}?"  # "the shape with 4 ..."
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
+    return drafts
+
+
+def _value_row_drafts(
+    header: tuple[str, ...], cells: tuple[str, ...], context: str, source: SourceRef
+) -> list[Draft]:
+    """A row of a table of values ("| sin | 0 | 1/2 | √2/2 |" under "| θ | 0° | 30° | 45° |"):
+    each cell is what the row's quantity is at its column's value, "sin 30° = ? :: 1/2"."""
+    drafts = []
+    for column in range(1, min(len(cells), len(header))):
+        answer = cells[column]
+        if not answer or answer in ("-", "\u2014", "?"):
+            continue
+        front = value_question(cells[0], header[0], header[column])
+        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+        drafts.append(Draft([Option(note, answer, 8.0, front, cell=True)]))
     return drafts
 
 

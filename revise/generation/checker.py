@@ -547,6 +547,15 @@ def _asks_among_speakers(deck: DeckData) -> bool:
     return several_speakers(said)
 
 
+def _other_value(item: str, prompt: str) -> bool:
+    """A value asked of another ("sin 0° = ? :: 0", "tan π/3 = ? :: √3"): the prompt's figure
+    is part of a different value, not the answer written out."""
+    if "= ?" not in prompt or not re.fullmatch(r"[\d\s]+", normalise(item)):
+        return False
+    written = re.escape(item.strip())
+    return not re.search(rf"(?<![\w.\u221a/]){written}(?![\w.%/\u00b0])", prompt)
+
+
 def _check_leak(
     note: NoteData, face: CardFace, topic: frozenset[str], among_speakers: bool = False
 ) -> list[Finding]:
@@ -561,7 +570,7 @@ def _check_leak(
         key = normalise(item)
         if not key:
             continue
-        if f" {key} " in prompt:
+        if f" {key} " in prompt and not _other_value(item, face.prompt):
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the prompt"))
         elif f" {key} " in context:
             findings.append(_finding(5, face.prompt, f"answer {item!r} appears in the context"))

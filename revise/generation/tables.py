@@ -12,6 +12,7 @@ from revise.formats.model import normalise
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.fields import head_noun, plural_noun
 from revise.generation.grammar import lemmas
+from revise.maths import MATHS_FUNCTIONS
 
 MAX_FORM_WORDS = 3  # "il mio", "den (+n)": a word's form is a word or two, never a description
 
@@ -216,3 +217,30 @@ def _counted(number: str, head: str) -> str:
         single = lemmas(last).get("NOUN", (last,))[0]
         return f"1 {head[: len(head) - len(last)]}{single}"
     return f"{number} {head}"
+
+
+# "0°", "30°", "π/6", "-1", "2.5", "√2", "10 cm": a value, not the name of a thing or a quality
+_VALUE = re.compile(
+    r"^(?=\D*[\d\u03c0])[-\u2212+]?(?:\d+(?:[.,]\d+)?)?(?:\u221a\d+|\u03c0)?(?:/\d+)?"
+    r"\s*(?:\u00b0|%|[a-zA-Z]{1,3})?$"
+)
+MIN_VALUE_COLUMNS = 2
+
+
+def value_header(header: tuple[str, ...]) -> bool:
+    """ "| θ | 0° | 30° | 45° |": a header row of values, over rows each naming what takes them
+    ("| sin | 0 | 1/2 | √2/2 |"): a cell is the row's quantity at its column's value."""
+    values = [cell.strip() for cell in header[1:]]
+    return len(values) >= MIN_VALUE_COLUMNS and all(_VALUE.match(value) for value in values)
+
+
+def value_question(label: str, variable: str, value: str) -> str:
+    """What a cell of a table of values asks: "sin" at "30°" is "sin 30° = ?"; "y" where
+    the header names "x" is "y = ? (x = 2)"; any other row "Reactivity for group 1?"."""
+    label, variable, value = label.strip(), variable.strip(), value.strip()
+    if label in MATHS_FUNCTIONS:
+        return f"{label} {value} = ?"
+    if variable and len(variable) <= 3 and " " not in variable:
+        return f"{label} = ? ({variable} = {value})"
+    named = f"{variable.casefold()} {value}" if variable else value  # "for group 1"
+    return f"{label[:1].upper()}{label[1:]} for {named}?"
