@@ -111,3 +111,19 @@ def test_rows_of_a_term_beside_its_meaning_under_no_title_are_terms(tmp_path: Pa
     asked = {front: back for _, front, back in deck(tmp_path, page, "cells.html")}
     assert asked["What is osmosis?"] == "Diffusion of water across a partially permeable membrane"
     assert not [front for front in asked if "diffusion of water" in front.casefold()]
+
+
+def test_a_heading_that_names_a_turn_is_the_context_of_its_section(tmp_path: Path) -> None:
+    # "the road to a united ...": a word in -ed after "a" or "to" is no verb making the
+    # heading a fact of its own; the heading stays over the facts below it
+    page = (
+        "<html><body><h1>Unification of Germany</h1>\n"
+        "<h2>Bismarck and the road to a united Germany</h2>\n"
+        "<p>Bismarck became Minister-President of Prussia in 1862.</p>\n"
+        "<p>Prussia defeated Austria at the Battle of Koniggratz in 1866.</p>\n"
+        "</body></html>\n"
+    )
+    cards = deck(tmp_path, page, "germany.html")
+    assert not [front for _, front, _ in cards if "road to" in front]
+    when = [context for context, front, _ in cards if "Minister-President" in front]
+    assert when and "Bismarck and the road to a united Germany" in when[0]

@@ -213,6 +213,12 @@ def split_clause(text: str) -> Clause | None:
                 return None  # "In January 1923 French troops ...": the subject comes later
             continue
         subject = tokens[:index]
+        if subject[-1].casefold() in _OPENS_NOUN_PHRASE and token.isalpha():
+            # "Sharpeville and the turn to armed struggle": a word right after "to" or "the"
+            # opens what they take, never the verb of the sentence
+            if is_noun_phrase_word(token):
+                continue
+            return None
         if lower in ("has", "have", "had") and not _participle_follows(tokens, index):
             # "figure(d) has no deadlock": possession asks "does ... have".
             aux = {"has": "does", "have": "do", "had": "did"}[lower]
@@ -259,6 +265,7 @@ def split_clause(text: str) -> Clause | None:
     return None
 
 
+_OPENS_NOUN_PHRASE = PREPOSITIONS | {"a", "an", "the", "to", "of"}
 # "at 300,000 km/s", "at about 340 m/s", "by up to 3%": a verb's quantity after it
 _AT_A_QUANTITY = re.compile(
     r"(?:at|to|by|from|between)\s+(?:(?:about|around|approx\.?|approximately|roughly|up\s+to"
