@@ -3295,3 +3295,21 @@ def test_a_mind_maps_nodes_are_facts_not_headings(tmp_path: Path) -> None:
     clozes = {note.front for note in generate_deck(notes).notes if note.kind is NoteKind.CLOZE}
     assert "AVN delays the impulse by about [0.1] s" in clozes
     assert "Sinoatrial node (SAN) = the [pacemaker]" in clozes
+
+
+def test_a_bold_term_of_several_words_over_the_kind_it_is_one_of_is_defined(
+    tmp_path: Path,
+) -> None:
+    # "**Igneous rock** - a rock formed ...": the meaning names the term's kind again, and the
+    # term is still what the line defines, not a label over a sentence
+    asked = questions(
+        tmp_path,
+        "# Geology\n\n## Rock types\n\n"
+        "**Igneous rock** - a rock formed when magma or lava cools and crystallises.\n\n"
+        "**Sedimentary rock** - a rock formed from layers of sediment compacted together.\n",
+    )
+    assert (
+        asked["What is an igneous rock?"]
+        == "A rock formed when magma or lava cools and crystallises"
+    )
+    assert asked["What is a sedimentary rock?"].startswith("A rock formed from layers of sediment")

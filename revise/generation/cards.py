@@ -1761,6 +1761,8 @@ def _run_in_label(passage: Passage) -> Passage:
             continue
         rest = block.text[after.end() :]
         first = sentences(rest)[0][2] if sentences(rest) else ""
+        if not term.endswith(":") and _defines_by_kind(label, first):
+            return passage  # "**Igneous rock** - a rock formed when ...": a term and its meaning
         heads = term.endswith(":") or _heads(label, first)  # "**Main idea:**" closes on its colon
         # ("**Key point:**" names no term whatever follows it)
         if not is_label_phrase(label) and (not _whole_clause(capitalised(first)) or not heads):
@@ -1772,6 +1774,25 @@ def _run_in_label(passage: Passage) -> Passage:
         moved = replace(block, text=text, breaks=breaks, terms=terms, start=block.line_at(offset))
         return replace(passage, block=moved, label=label, label_line=block.start)
     return passage
+
+
+_KIND_OPENER = re.compile(r"(?:(?:a|an|the|any)\s+)?(?P<kind>[^\W\d]+)\b", re.I)
+
+
+def _defines_by_kind(label: str, sentence: str) -> bool:
+    """ "Igneous rock" over "a rock formed when magma cools": a meaning that opens on the kind
+    of thing its term is, the term's last word, says what the term is; it is not a sentence
+    the label stands over."""
+    named = words(label)
+    opening = _KIND_OPENER.match(sentence)
+    return (
+        len(named) > 1
+        and opening is not None
+        and (
+            opening["kind"].casefold() == named[-1].casefold()
+            or _same_stem(opening["kind"], named[-1])
+        )
+    )
 
 
 def _heads(label: str, sentence: str) -> bool:
