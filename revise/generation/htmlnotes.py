@@ -41,7 +41,7 @@ _BLOCK_TAGS = frozenset(
 _BOILERPLATE_MARK = re.compile(
     r"nav|menu|breadcrumb|share|sharing|social|newsletter|subscribe|signup|sign-up|footer"
     r"|sidebar|cookie|consent|related|comment|advert|\bads?\b|promo|popup|modal|banner|masthead"
-    r"|site-header|toolbar|pagination|byline|author-bio|skip-link|screen-reader"
+    r"|site-header|msoheader|toolbar|pagination|byline|author-bio|skip-link|screen-reader"
     r"|\btoc\b|table-of-contents|editsection|\breferences\b|reflist|backlink|jump-link|\bnoprint\b",
     re.I,
 )
@@ -106,6 +106,14 @@ def _is_hue(colour: str) -> bool:
     elif re.fullmatch(r"[a-z]+", colour):
         return colour not in _ACHROMATIC
     return len(channels) == 3 and max(channels) - min(channels) >= MIN_COLOUR_SPREAD
+
+
+# Word's list paragraphs ("MsoListParagraphCxSpFirst", "MsoListBullet", "MsoListNumber2"), the
+# comment before the mark it draws, and the glyphs Symbol and Wingdings draw bullets with
+_WORD_LIST_ITEM = re.compile(r"mso(?:listparagraph|listbullet|listnumber)", re.I)
+_WORD_LIST_LEVEL = re.compile(r"mso-list:\s*\w+\s+level(\d)", re.I)
+_WORD_LIST_MARK = re.compile(r"\s*\[if !supportLists\]", re.I)
+_DRAWN_BULLETS = frozenset("\u00b7\u00a7o\u00d8\u00fc\u00a8\u2022\uf0b7\uf0a7\uf0d8\uf0fc-")
 
 
 def parse_html(text: str) -> Document:
@@ -203,6 +211,7 @@ class _PageParser(HTMLParser):
         self._items_linked: list[bool] = []  # for each open item, whether all its text is one
         self._in_page_links = 0  # open <a> elements that lead to a place on the page
         self._contents_titles: set[int] = set()  # headings right over a contents list
+        self._drawn_mark = False  # inside the bullet or number Word draws before a list item
 
     # Structure ------------------------------------------------------------------------------
 
@@ -235,6 +244,11 @@ class _PageParser(HTMLParser):
             self._cell.separate()  # "<td><ul><li>Physics</li><li>Philosophy</li></ul></td>"
         if tag == "p" and "title" in classes:
             self._open(BlockKind.HEADING, 1)  # a word processor's Title paragraph
+            return
+        if tag == "p" and any(_WORD_LIST_ITEM.match(name) for name in classes):
+            # Word's bullet, a paragraph of its own: "mso-list:l0 level2 lfo1" is its depth
+            depth = _WORD_LIST_LEVEL.search(dict(attrs).get("style") or "")
+            self._open(BlockKind.ITEM, int(depth[1]) - 1 if depth else 0)
             return
         if tag in ("article", "main"):
             self._article_depth += 1
@@ -441,7 +455,24 @@ class _PageParser(HTMLParser):
 
     # Text -----------------------------------------------------------------------------------
 
+    def handle_comment(self, data: str) -> None:
+        """Word draws each list item's bullet or number itself, between "<!--[if !supportLists]-->"
+        and "<!--[endif]-->": the paragraph is a list item and the drawn mark no text of it."""
+        if _WORD_LIST_MARK.match(data):
+            self._drawn_mark = True
+            if self._builder is not None and self._kind is BlockKind.TEXT and self._builder.empty:
+                self._kind = BlockKind.ITEM
+        elif data.strip().startswith("[endif]"):
+            self._drawn_mark = False
+
     def handle_data(self, data: str) -> None:
+        if self._drawn_mark or (
+            self._kind is BlockKind.ITEM
+            and self._builder is not None
+            and self._builder.empty
+            and data.strip() in _DRAWN_BULLETS
+        ):
+            return  # (a bullet in the Symbol or Wingdings font, as a filtered Word page has it)
         if self._in_style:
             for selector, declarations in _CSS_RULE.findall(data):
                 for name in _CLASS_NAME.findall(selector):
