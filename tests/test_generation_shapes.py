@@ -3313,3 +3313,39 @@ def test_a_bold_term_of_several_words_over_the_kind_it_is_one_of_is_defined(
         == "A rock formed when magma or lava cools and crystallises"
     )
     assert asked["What is a sedimentary rock?"].startswith("A rock formed from layers of sediment")
+
+
+MIND_MAP_OF_DIGESTION = """# Digestion
+
+## Bile
+### Purpose
+#### emulsifies fats into small droplets
+#### neutralises stomach acid
+## Pancreas
+### Purpose
+#### produces amylase, lipase and protease
+#### releases insulin into the blood
+#### secretes alkaline juice into the duodenum
+#### controls blood glucose with the liver
+#### lies behind the stomach
+## Enzymes
+### 3 kinds
+#### amylase
+#### lipase
+#### protease
+"""
+
+
+def test_a_mind_maps_part_labels_ask_of_the_node_above(tmp_path: Path) -> None:
+    """ "Purpose" under "Bile" is the purpose of bile: never the subject of its points, and a
+    node whose label asks nothing leaves its points to be carded."""
+    notes = tmp_path / "digestion.md"
+    notes.write_text(MIND_MAP_OF_DIGESTION)
+    deck = generate_deck(notes).notes
+    asked = {note.front: note.back for note in deck}
+    assert asked["What is the purpose of bile? (2)"] == (
+        "emulsifies fats into small droplets; neutralises stomach acid"
+    )
+    assert asked["What does pancreas produce?"] == "Amylase, lipase and protease"
+    assert asked["What are the 3 kinds of enzymes?"] == "Amylase; Lipase; Protease"
+    assert not any(note.front.startswith(("Purpose", "What does purpose")) for note in deck)

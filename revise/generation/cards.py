@@ -510,7 +510,7 @@ def _drafts_in_order(
             draft = not stepped_items and (
                 _rule_parts_draft(part, outline.title, path)
                 or _listed_steps(part, outline.title, path)
-                or (listed and _list_draft(part, outline.title, path))
+                or (listed and _asked_list_draft(part, outline.title, path))
             )
             if draft:
                 drafts.append(draft)
@@ -1330,7 +1330,7 @@ def _passage_drafts(
     generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
     drafts = []
-    subject = label_subject(passage.label) if block.kind is BlockKind.ITEM else ""
+    subject = _owner_of_part(passage) if block.kind is BlockKind.ITEM else ""
     opened = label_clause(passage.label) if block.kind is BlockKind.ITEM else ""
     topic = heading_subject(passage)
     described = _described_case(passage, vocabulary)
@@ -2457,6 +2457,17 @@ def _unowned(passage: Passage) -> tuple[str, ...]:
     return passage.trail
 
 
+def _owner_of_part(passage: Passage) -> str:
+    """The label a point sits under, as its subject; where that label names a part of the
+    thing above it ("Purpose" over "- produces 2 identical cells" under "Mitosis", "Effects"
+    over "- raises unemployment"), the thing above it, or "" where that names no thing."""
+    subject = label_subject(passage.label)
+    if normalise(subject) not in LABEL_WORDS:
+        return subject
+    above = [text for text in passage.trail if text != passage.label]
+    return label_subject(above[-1]) if above else ""
+
+
 def label_subject(label: str) -> str:
     """A parent bullet that names a thing ("**working memory:**", "Recall"), as the subject
     of its sub-bullets; "" for a parent that says something itself."""
@@ -3269,6 +3280,18 @@ def _quantified(item: str) -> bool:
     )
 
 
+def _asked_list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
+    """A list's draft where its front asks something; None where it is a bare label
+    ("Shield volcanoes (2)" over two points of a mind map), so each point is carded on its own."""
+    from revise.generation.checker import has_verb
+
+    draft = _list_draft(group, title, path)
+    front = draft.options[0].note.front if draft else ""
+    if draft and "?" not in front and not has_verb(re.sub(r"\s*\(\d+\)$", "", front)):
+        return None
+    return draft
+
+
 def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """A lead with at most four short items is one question whose answer is the list: only
     when the list itself is the fact (each item a few words, nothing cut off)."""
@@ -3313,11 +3336,17 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     heading = tidy(group.trail[-1]) if group.trail else ""
     if asks:
         lead = _named_by_heading(lead, heading)
-    if normalise(lead) in LIST_LABELS and heading and not group.lead_is_heading:
+    count = len(items)
+    owner = label_subject(heading) if heading and not group.lead_is_heading else ""
+    if normalise(lead) in LABEL_WORDS - LIST_LABELS and owner and " " not in lead:
+        # "Purpose" over two points under "Bile": "What is the purpose of bile?"
+        be = "are" if is_plural(lead) else "is"
+        front = f"What {be} the {lead.casefold()} of {' '.join(lower_first(owner.split()))}?"
+        lead = f"{front} ({count})"
+    elif normalise(lead) in LIST_LABELS and heading and not group.lead_is_heading:
         lead = f"{lead} of {' '.join(lower_first(heading.split()))}"  # "Examples of ..."
     elif normalise(lead) in LIST_LABELS:
         return None  # a bare label asks nothing
-    count = len(items)
     passage = Passage(group.lead, group.trail, group.label)
     context = card_context(passage, title)
     if group.lead_is_heading:

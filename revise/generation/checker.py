@@ -1157,7 +1157,7 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return [_finding(11, face.prompt, "a title, not a sentence")]
     if (
         not re.search(r"[:=\u2192]|->|\s[-\u2013\u2014]\s", text)
-        and not _has_verb(text)
+        and not has_verb(text)
         and not _hides_a_measure(face, text)
     ):
         return [_finding(11, face.prompt, "no verb: a label or citation, nothing said about it")]
@@ -1282,7 +1282,7 @@ def _whole_clause(text: str) -> bool:
     return clause is not None and bool(clause.subject)
 
 
-def _has_verb(text: str) -> bool:
+def has_verb(text: str) -> bool:
     from revise.generation.language import AUXILIARIES, is_verb_form
 
     previous = ""
@@ -1658,7 +1658,7 @@ def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
         return [_finding(12, face.prompt, "a label with a question mark, not a question")]
     lead = re.sub(r"[\s:]*(?:\(\d+\))?\s*$", "", prompt)
     asks = re.search(r"\?\s*(?:\([^()]*\))?$", prompt)  # "xₙ = ? (closed form)" asks too
-    if note.kind is NoteKind.BASIC and not asks and not _has_verb(lead):
+    if note.kind is NoteKind.BASIC and not asks and not has_verb(lead):
         return [_finding(12, face.prompt, "a bare label as the question")]
     return []
 
