@@ -460,6 +460,14 @@ def default_config_path() -> Path:
     return user_config_path(APP_NAME) / "config.toml"
 
 
+def cache_folder() -> Path:
+    """The user's cache folder for revise (`~/.cache/revise` on Linux): files kept only to start
+    quicker, safe to delete at any time."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME)
+
+
 def default_database_path() -> Path:
     from platformdirs import user_data_path
 

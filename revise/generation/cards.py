@@ -137,6 +137,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
+from revise.generation.lexicon import plural_of
 from revise.generation.maths import loose_maths
 from revise.generation.parallel import Forked, ReadSet, can_fork
 from revise.generation.patterns import Guarded
@@ -4620,13 +4621,11 @@ def _ticked_columns(
     """ "| Algorithm | Stable |" over "| Merge sort | ✓ |", "| Quick sort | ✗ |": which rows a
     column ticks ("Stable: which algorithms? :: Merge sort"), where they are few enough to name
     and not every row."""
-    from lemminflect import getInflection
-
     kind = header[0].split()
     if not kind:
         return []
-    plural = getInflection(kind[-1].casefold(), "NNS")
-    things = " ".join([*kind[:-1], plural[0] if plural else kind[-1]]).casefold()
+    plurals = plural_of(kind[-1].casefold())
+    things = " ".join([*kind[:-1], plurals[0] if plurals else kind[-1]]).casefold()
     drafts = []
     for column in range(1, len(header)):
         marks = [tick(row[column], shape) if column < len(row) else None for row in shape.rows]
@@ -4648,11 +4647,9 @@ def _shared_cell_draft(
 ) -> Draft:
     """ "Best and average O(n log n): which algorithms? :: Merge sort; Quick sort; Heap sort":
     the rows a cell is true of, with every column where it is true of just them."""
-    from lemminflect import getInflection
-
     kind = header[0].split()
-    plural = getInflection(kind[-1].casefold(), "NNS")
-    things = " ".join([*kind[:-1], plural[0] if plural else kind[-1]]).casefold()
+    plurals = plural_of(kind[-1].casefold())
+    things = " ".join([*kind[:-1], plurals[0] if plurals else kind[-1]]).casefold()
     parts: list[tuple[list[str], str]] = []
     for column, cell in shared.cells:
         name = lower_initial(header[column].strip())  # "AV valves open", "colour blue"

@@ -1,9 +1,9 @@
 """Just enough English grammar to turn a statement into a question.
 
-Parts of speech come from lemminflect's dictionary (its word lists ship inside the wheel): it says
-which parts of speech a word can be and gives a verb's base form, so "Stalin refused to help"
-becomes "did Stalin refuse to help". A clause this cannot invert with confidence is left alone:
-no question is better than a garbled one.
+Parts of speech come from lemminflect's dictionary (its word lists ship inside the wheel; they
+are read through lexicon.py): it says which parts of speech a word can be and gives a verb's
+base form, so "Stalin refused to help" becomes "did Stalin refuse to help". A clause this
+cannot invert with confidence is left alone: no question is better than a garbled one.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from revise.generation.language import PRONOUNS, is_stopword
+from revise.generation.lexicon import all_lemmas, verb_forms
 
 MAX_SUBJECT_WORDS = 8
 
@@ -114,16 +115,12 @@ PREPOSITIONS = frozenset(
 @lru_cache(maxsize=32768)
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """The parts of speech `word` can be, each with its lemmas ({'VERB': ('refuse',)})."""
-    from lemminflect import getAllLemmas
-
-    return dict(getAllLemmas(word))
+    return all_lemmas(word)
 
 
 @lru_cache(maxsize=32768)
 def inflections(lemma: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllInflections
-
-    return dict(getAllInflections(lemma, upos="VERB"))
+    return verb_forms(lemma)
 
 
 def is_superlative(word: str) -> bool:

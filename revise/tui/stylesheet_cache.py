@@ -35,11 +35,9 @@ FIRST, LATER = "first", "later"  # the two parts: for the first frame, and after
 
 def cache_folder() -> Path:
     """The user's cache folder for revise, where the files are kept."""
-    from platformdirs import user_cache_path
+    from revise.config import cache_folder
 
-    from revise.config import APP_NAME
-
-    return user_cache_path(APP_NAME)
+    return cache_folder()
 
 
 def cache_file(folder: Path, first_screen: str | None) -> Path:
