@@ -127,3 +127,23 @@ def test_a_heading_that_names_a_turn_is_the_context_of_its_section(tmp_path: Pat
     assert not [front for _, front, _ in cards if "road to" in front]
     when = [context for context, front, _ in cards if "Minister-President" in front]
     assert when and "Bismarck and the road to a united Germany" in when[0]
+
+
+def test_an_encyclopedias_formula_reads_as_its_maths(tmp_path: Path) -> None:
+    # a wiki writes a formula twice: MathML it hides, and a picture with its LaTeX as alt text
+    formula = (
+        '<span class="mwe-math-element"><span class="mwe-math-mathml-inline" style="display:'
+        ' none;"><math><semantics><mrow><mi>p</mi><mo>=</mo><mi>m</mi><mi>v</mi></mrow>'
+        '<annotation encoding="application/x-tex">{\\displaystyle p=mv}</annotation>'
+        '</semantics></math></span><img src="p.svg" class="mwe-math-fallback-image-inline"'
+        ' aria-hidden="true" alt="{\\displaystyle p=mv}"></span>'
+    )
+    page = (
+        "<html><body><h1>Momentum</h1><h2>Definition</h2>\n"
+        f"<p>Newton defined momentum as {formula} in 1687.</p>\n"
+        "</body></html>\n"
+    )
+    cards = deck(tmp_path, page, "momentum.html")
+    shown = " ".join(f"{front} {back}" for _, front, back in cards)
+    assert "p=mv" in shown
+    assert "displaystyle" not in shown and "pmv" not in shown.replace(" ", "")

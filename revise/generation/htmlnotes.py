@@ -22,6 +22,7 @@ from revise.generation.document import (
     toggle_level,
 )
 from revise.generation.maths import sub_text, super_text
+from revise.maths import inline_latex_text
 
 _SKIPPED = frozenset(
     {
@@ -45,6 +46,8 @@ _BOILERPLATE_MARK = re.compile(
     r"|\btoc\b|table-of-contents|editsection|\breferences\b|reflist|backlink|jump-link|\bnoprint\b",
     re.I,
 )
+# "{\\displaystyle \\rho =m/V}": the LaTeX a wiki writes as the alt text of a formula's picture
+_TEX_ALT = re.compile(r"^\{\\(?:display|text)style\s+(.+)\}$", re.S)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # "infobox", "fact-box", "quick-facts": a box of facts about the page's subject, beside the lead
 _FACT_BOX_MARK = re.compile(r"info-?box|facts?-?(?:box|file|sheet)|quick-?facts|key-?facts", re.I)
@@ -219,6 +222,12 @@ class _PageParser(HTMLParser):
         if tag in _VOID:
             if tag == "br":
                 self._line_break()
+            formula = _TEX_ALT.match((dict(attrs).get("alt") or "").strip())
+            if tag == "img" and formula and not self._skip_depth:
+                # an encyclopedia's formula: a picture, its LaTeX in the alt text
+                text = inline_latex_text(formula[1].strip())
+                if text:
+                    self.handle_data(text)
             return
         self._stack.append(tag)
         classes = set((dict(attrs).get("class") or "").split())
