@@ -99,18 +99,22 @@ def test_edit_links_and_reference_lists_give_nothing(tmp_path: Path) -> None:
     assert "Maddox" not in shown and "HarperCollins" not in shown and "Glynn" not in shown
 
 
-def test_rows_of_a_term_beside_its_meaning_under_no_title_are_terms(tmp_path: Path) -> None:
-    page = (
-        "<html><body><h1>Cells</h1><h2>Moving substances</h2><table>\n"
-        "<tr><th>Osmosis</th><td>diffusion of water across a partially permeable membrane"
-        "</td></tr>\n"
-        "<tr><th>Active transport</th><td>movement against a concentration gradient, using"
-        " energy from respiration</td></tr>\n"
-        "</table></body></html>\n"
-    )
-    asked = {front: back for _, front, back in deck(tmp_path, page, "cells.html")}
-    assert asked["What is osmosis?"] == "Diffusion of water across a partially permeable membrane"
-    assert not [front for front in asked if "diffusion of water" in front.casefold()]
+def test_rows_of_a_term_beside_its_meaning_are_terms(tmp_path: Path) -> None:
+    # under no title, or under a title that names many things: no one thing's facts
+    for title in ("", "<caption>Key terms</caption>"):
+        page = (
+            f"<html><body><h1>Cells</h1><h2>Moving substances</h2><table>{title}\n"
+            "<tr><th>Osmosis</th><td>diffusion of water across a partially permeable membrane"
+            "</td></tr>\n"
+            "<tr><th>Active transport</th><td>movement against a concentration gradient, using"
+            " energy from respiration</td></tr>\n"
+            "</table></body></html>\n"
+        )
+        asked = {front: back for _, front, back in deck(tmp_path, page, "cells.html")}
+        meaning = "Diffusion of water across a partially permeable membrane"
+        assert asked["What is osmosis?"] == meaning, title
+        assert not [front for front in asked if "diffusion of water" in front.casefold()]
+        assert not [front for front in asked if "Key terms" in front]
 
 
 def test_a_heading_that_names_a_turn_is_the_context_of_its_section(tmp_path: Path) -> None:

@@ -609,11 +609,12 @@ class _PageParser(HTMLParser):
             return
         first = table.rows[0]
         titled = len(first.cells) == 1 and first.heads == (True,) and first is not labelled[0]
-        subject = table.caption or (first.cells[0] if titled else "")
+        subject = " ".join((table.caption or (first.cells[0] if titled else "")).split())
         if not subject and table.marked:
             subject = self._subject_above()
+        if subject and not self._one_thing(subject):
+            subject = ""  # "Key terms" over "Osmosis | diffusion of water ...": terms
         self._drop_blocks(table.first)
-        subject = " ".join(subject.split())
         for row in labelled:
             label, value = (" ".join(cell.split()) for cell in row.cells)
             if subject:
@@ -636,6 +637,18 @@ class _PageParser(HTMLParser):
                 self._least.pop(index, None)
                 self._box_ends.pop(index, None)
                 self._contents_titles.discard(index)
+
+    def _one_thing(self, title: str) -> bool:
+        """Whether a box's title names the one thing its rows describe ("Apartheid", "Iceland"),
+        not a kind of many things each row names ("Key terms", "Alkali metals"), unless the page
+        is about those ("United States" on its own page)."""
+        from revise.generation.fields import head_noun, plural_noun
+
+        if not plural_noun(head_noun(title)):
+            return True
+        headings = [block.text for block in self.blocks if block.kind is BlockKind.HEADING]
+        above = set(re.findall(r"\w{3,}", " ".join([self.page_title, *headings]).casefold()))
+        return bool(set(re.findall(r"\w{3,}", title.casefold())) & above)
 
     def _subject_above(self) -> str:
         """What the page is about: its last heading, else its title."""
