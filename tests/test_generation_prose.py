@@ -294,3 +294,24 @@ def test_a_which_is_clause_after_a_term_is_asked_as_its_meaning(tmp_path: Path) 
     questions = asked(notes)
     assert questions["What is transpiration?"] == "The loss of water vapour through the stomata"
     assert list(questions).count("What is transpiration?") == 1
+
+
+def test_a_sentence_typed_on_in_lower_case_is_a_sentence_of_its_own(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Lecture 9: acids and bases\n\n## definitions\n"
+        "Bronsted and Lowry (1923) gave a broader definition: an acid is a proton donor and a "
+        "base is a proton acceptor. conjugate pairs differ by one proton -> e.g. NH4+ / NH3.\n"
+        "a weak acid only partly dissociates, e.g. ethanoic acid (approx. 1% at 0.1 mol/dm3).\n\n"
+        "## measuring\n"
+        "a pH meter is calibrated with two buffers. higher temperature = lower pH of pure water.\n",
+    )
+    fronts = [note.front for note in notes]
+    # each sentence is its own card, though the second opens in lower case
+    assert any(front.endswith("a base is a proton acceptor.") for front in fronts)
+    assert any(front.startswith("Conjugate pairs differ by one proton") for front in fronts)
+    assert not [front for front in fronts if "proton acceptor. conjugate" in front]
+    # "approx." cuts a word short: the sentence goes on
+    assert not [front for front in fronts if front.startswith("1%")]
+    # "x = y" run on in lower case says more of what went before: no term to define
+    assert "What is higher temperature?" not in asked(notes)

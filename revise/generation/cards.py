@@ -127,6 +127,7 @@ from revise.generation.language import (
     common_prefix,
     content_tokens,
     counted,
+    cut_short,
     given_by_context,
     is_label_phrase,
     is_number_word,
@@ -316,7 +317,7 @@ _CITATION = Guarded(re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]")
 _LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
 _SENTENCE_END = re.compile(
     r"([.!?][\"'\u201d\u2019)]*(?:\\?\[\d{1,3}\\?\])*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
-    r"\s+(?=[A-Z0-9\"'\u201c\u2018(]|e\.g\.\s)"
+    r"\s+(?=[A-Z0-9\"'\u201c\u2018(]|e\.g\.\s|(?<=[^.]\.\s)[a-z])"
 )  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins; a footnote
 # mark after a full stop ("... in sequence.[1] Because ...") goes with the sentence it closes
 # "V = IR <- learn this one!!": to oneself
@@ -1027,8 +1028,10 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     """(start, end, sentence) for each sentence of a block's text.
 
     A sentence ends at ".", "!" or "?" before a space and a capital, a digit or an opening
-    quote; never after an abbreviation ("Foner ch. 4", "s. 57", "Carlill v. Carbolic", "e.g.")
-    or an initial ("Oliver O. Howard").
+    quote, and at a full stop before a word in lower case (notes typed fast: "... is Pareto
+    inefficient. individual rationality ≠ collective rationality"); never after an
+    abbreviation ("Foner ch. 4", "s. 57", "Carlill v. Carbolic", "e.g.", "approx. 2% of
+    voting age pop. registered") or an initial ("Oliver O. Howard").
     """
     spans: list[tuple[int, int, str]] = []
     start = 0
@@ -1037,6 +1040,8 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
         before = text[start:end]
         if ABBREVIATION_END.search(text[start : match.start() + 1]) or INITIAL_END.search(before):
             continue
+        if text[match.end() : match.end() + 1].islower() and cut_short(before):
+            continue  # "acc. to King", "pop. registered", "Sh. makes him", "vans etc. are taxed"
         if _inside_quotation(before, text[end:]):
             continue  # '"The time is out of joint. O cursed spite ..." - Hamlet': one quotation
         if _BRACKET_AFTER.match(text, match.end()):
@@ -1361,6 +1366,9 @@ def _passage_drafts(
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         sentence, named_line, inserted = resolutions[index]
+        # "... 3.5 billion cycles a second. higher clock speed = more instructions ...": a
+        # sentence run on in lower case says more of what went before; its "x = y" is no term
+        run_on = bool(index) and sentence[:1].islower() and " = " in sentence
         # "Zeanah et al (2005) - ... . Only 19% securely attached ...": whose finding it is
         context = _with_study(lines_context, study if index else "", sentence)
         hidden_context = f" {normalise(context)} "
@@ -1571,6 +1579,14 @@ def _passage_drafts(
             finishes_label=finishes,
             section=section,
         )
+        if run_on:
+            shapes = [shaped for shaped in shapes if shaped.shape != Shape.DEFINITION]
+        if (told and index != held) or (
+            index + 1 < len(spans) and spans[index + 1][2].lstrip()[:1].islower()
+        ):
+            # "R v Steer (1988) - D shot at a window, £500 damage. overruled the CA: ...": the
+            # case's facts, with what was decided run on after them, are no holding
+            shapes = [shaped for shaped in shapes if not shaped.front.startswith("Which case")]
         if kinds_heading and not any(shaped.shape == Shape.DEFINITION for shaped in shapes):
             shapes = [*described_kind(sentence, kinds_heading), *shapes]
         done = _deed_for_named(shapes, sentence, before, vocabulary.names, bool(borrowed))

@@ -64,6 +64,7 @@ from revise.generation.language import (
     INDEFINITE_PRONOUNS,
     abbreviation_letters,
     abbreviations_in,
+    cut_short,
     derived_from_one_stem,
     given_by_context,
     initials,
@@ -906,7 +907,6 @@ SMALL_COUNT = 12  # "[three] conditions": a count of things the card does not na
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
-_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Za-z]{1,4}|(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
 _OPENS_BADLY = re.compile(r"^(?:[-\u2013\u2014,;:.)\]}|/!?&]|\.\.\.)")
 _DEPENDENT_OPENER = re.compile(
     r"^(?:(?:e\.\s?g|i\.\s?e|cf|viz)\.|as a result\b|as such\b|therefore\b|thus\b|hence\b"
@@ -1134,7 +1134,7 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return [_finding(11, face.prompt, "starts with a number cut from the sentence before")]
     if word[:1].isdigit() and _opens_after_comma(text, note, texts):
         return [_finding(11, face.prompt, "starts with a number cut from the middle of a list")]
-    abbreviated = _ABBREVIATION_END.search(face.full.rstrip())
+    abbreviated = cut_short(face.full.rstrip())
     if note.kind is NoteKind.CLOZE and abbreviated and _continues_after(note, face.full, texts):
         return [_finding(11, face.prompt, "cut at an abbreviation: the sentence goes on")]
     if _cut_at_dash(note, face, texts):

@@ -561,3 +561,20 @@ EXAMPLE_OPENER = re.compile(
     r"^\(?(?:e\.?\s?g\.?|i\.?\s?e\.?|eg|ie|for\s+example|for\s+instance|such\s+as|like)(?:[\s,:]|$)",
     re.I,
 )
+
+
+# A full stop after a short word ("pop.", "acc.", "Mass.", "etc.") or letters with stops
+# ("i.e.", "U.S.")
+_SHORT_WORD_END = re.compile(r"(?:^|\s)([A-Za-z]{1,4}|(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+EVERYDAY_ZIPF = 5.0  # "name", "city", "food": a word this common is written out in full
+
+
+def cut_short(text: str) -> bool:
+    """Whether the full stop that ends `text` marks a word cut short ("approx. 2% of voting
+    age pop.", "acc.", "Sh.") rather than a sentence's end ("... the prison story + name.",
+    "... on the edge of the city.") where what follows goes on in lower case."""
+    match = _SHORT_WORD_END.search(text)
+    if not match:
+        return False
+    word = match[1]
+    return not (len(word) == 4 and word.islower() and zipf(word) >= EVERYDAY_ZIPF)
