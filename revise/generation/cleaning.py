@@ -183,23 +183,45 @@ def _has_content_below(blocks: list[Block], index: int) -> bool:
     return False
 
 
+# "EXAM TIP", "Top tip 2", "REMEMBER!", "Common mistake": the label of one boxed tip
+_BOX_LABEL = re.compile(
+    r"^\W*(?:(?:exam|top|examiner'?s?|revision)\s+)?(?:tip|hint|remember|watch out|warning"
+    r"|common (?:mistake|error))\b[\W\d]*$",
+    re.I,
+)
+
+
 def _without_advice_sections(blocks: list[Block]) -> list[Block]:
     """A section headed as exam technique, tips, an essay plan or a to-do list goes, with all
-    below it up to the next heading of its rank or above; a line that opens on such a label
-    goes ("Tip: ..."), and after one in capitals ("EXAM TECHNIQUE -> ..."), the lines up to the
-    next heading."""
+    below it up to the next heading of its rank or above (or any heading after the lines of its
+    own, or the blank line after a boxed tip's lines); a line that opens on such a label goes
+    ("Tip: ..."), and after one in capitals ("EXAM TECHNIQUE -> ..."), the lines up to the next
+    heading."""
     from revise.generation.content import ADVICE_LEAD, ADVICE_SECTION
 
     kept: list[Block] = []
     dropping = 0  # the level of the advice heading being dropped, 0 when none is
+    told = False  # a line has come since the last heading
     led = False  # "EXAM TECHNIQUE -> ...": a heading in capitals run into its line, and the
     # lines after it up to the next heading
+    boxed = False  # the advice heading labels one tip: its lines are one run, a box
+    last = 0  # the last line of the block before
     for block in blocks:
+        if dropping and boxed and told and block.start > last + 1:
+            dropping = 0  # "EXAM TIP" over its lines, then a blank line: the notes go on
+        last = block.end
         if block.kind is BlockKind.HEADING:
             led = led and ends_scope(block)  # (the end of a box is no heading)
-            if dropping and block.level > dropping:
+            if dropping and block.level > dropping and not told:
                 continue
+            # ("EXAM TIP" over its lines, then "5.2 Weight and mass": a heading deeper than the
+            # tip's, after the tip's own text, is the notes going on; exam technique opening
+            # straight onto "Paper 1" heads that part of itself)
             dropping = block.level if ADVICE_SECTION.search(block.text) else 0
+            boxed = bool(dropping and _BOX_LABEL.match(block.text))
+            told = False
+        else:
+            told = True
         lead = ADVICE_LEAD.match(block.text)
         led = led or bool(lead and not any(char.islower() for char in lead[0]))
         if not dropping and not led and not lead:

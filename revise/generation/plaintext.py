@@ -38,6 +38,7 @@ _BULLET = re.compile(rf"^\s*(?:[-*•\u2013\u2014▪◦·]|>>|\d{{1,2}}[.)]|{LIS
 _MARKED = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
 LIST_MARKED = re.compile(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
 _TERMINAL = re.compile(r"[.!?;,:]$")
+_ENDS_POINT = re.compile(r"[.!?;:]$")  # a point's last line, where a comma leaves it going on
 GENERIC_SECTIONS = frozenset(
     [
         "introduction",
@@ -412,6 +413,21 @@ def _depth(number: str) -> int:
     return len([part for part in re.split(r"[.)]", number) if part])
 
 
+MIN_PARAGRAPH_WORDS = 6
+
+
+def _opens_paragraph(line: str) -> bool:
+    """A sentence at the margin, not a numbered line of its own."""
+    text = line.strip()
+    return (
+        _indent(line) == 0
+        and text[:1].isupper()
+        and len(text.split()) >= MIN_PARAGRAPH_WORDS
+        and not _NUMBERED_TITLE.match(text)
+        and not _BULLET.match(line)
+    )
+
+
 def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
     """Lines that title a numbered section, by line number, with their depth (1 for "2.", 2 for
     "2.1"), their text without the number, and whether the number is the first one ("1.").
@@ -464,6 +480,9 @@ def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
             or bool(re.match(r"\s*[-*•\u2013\u2014▪◦·]\s", below))
             or below.strip().startswith(stem)
             or (in_capitals(text) and bool(below.strip()))
+            # ("1.1 De-industrialisation" over "Since the 1960s the UK has lost ...": a
+            # section number titles the paragraph below it)
+            or (depth > 1 and _opens_paragraph(below))
         )
         if children:
             found[index + 1] = (depth, text, bool(re.fullmatch(r"0?1[.)]?", number)))
@@ -1280,7 +1299,8 @@ def _continues_item(line: str, item: _Raw) -> bool:
         return False
     if _indent(line) > item.indent:
         return True
-    return not item.pair and line.strip()[:1].islower() and not _TERMINAL.search(item.last)
+    # ("e.g. speed, distance," over "mass and temperature.": a list left mid-way goes on)
+    return not item.pair and line.strip()[:1].islower() and not _ENDS_POINT.search(item.last)
 
 
 def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool:

@@ -14,6 +14,7 @@ from revise.formats.files import (
     read_capped,
 )
 from revise.generation.document import Document
+from revise.generation.pagetext import as_letters
 from revise.textsafe import without_controls
 
 MAX_NOTES_BYTES = 10 * 1024 * 1024
@@ -35,10 +36,11 @@ def read_notes(path: Path) -> tuple[str, str]:
     data = read_capped(path, MAX_NOTES_BYTES, "notes file")
     text = decode_notes(data, where)
     kind = notes_kind(path, text)
-    if kind == "text":  # the cues beside Cornell notes typed in two columns are left out
+    if kind == "text":  # a page's running header and footer, and a Cornell page's cues, go
+        from revise.generation.pagetext import without_page_furniture
         from revise.generation.plaintext import without_cue_column
 
-        text = "\n".join(without_cue_column(text.split("\n")))
+        text = "\n".join(without_cue_column(without_page_furniture(text.split("\n"))))
     return text, kind
 
 
@@ -53,7 +55,7 @@ def decode_notes(data: bytes, where: str) -> str:
     sample = text[:8192]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise FormatError(where, None, "binary file, not notes (give a .txt, .md, .org or .html)")
-    text = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = as_letters(without_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise FormatError(where, None, "empty file (write some notes first)")
     return text

@@ -1,0 +1,79 @@
+"""Text copied out of a PDF or a printed page: what the page's layout left in it.
+
+A revision guide pasted from a PDF repeats its running header and footer on every page
+("GCSE Physics Revision Guide      Forces", "12      © Revise Well"), breaks words across
+lines ("propor-" / "tional"), draws bullets with a symbol font's private characters (U+F0B7)
+and writes "fi" and "fl" as one ligature character. Each is undone here, line for line, so every
+card still names the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# a symbol font's bullets as a PDF keeps them (Symbol's and Wingdings' private-use characters)
+_DRAWN_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8", "•"))
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb06": "st",
+    }
+)
+MIN_FURNITURE_REPEATS = 2  # a page's header or footer stands on two pages at least
+# A running header or footer: two parts set far apart, or a page number at one end
+_SET_APART = re.compile(r"\S\s{3,}\S")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s{2,}\S|\S\s{2,}\d{1,4}\s*$", re.I
+)
+_BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]{2,})-$")
+_WORD_TAIL = re.compile(r"^(?P<indent>\s*)(?P<tail>[a-z]{2,})(?P<stop>[,.;:)]?)(?:\s+|$)")
+MIN_JOINED_ZIPF = 1.0  # "propor" + "tional": joined, a word a dictionary of English knows
+
+
+def as_letters(text: str) -> str:
+    """Ligatures and a symbol font's bullets as the letters and bullet they stand for."""
+    return text.translate(_LIGATURES).translate(_DRAWN_BULLETS)
+
+
+def without_page_furniture(lines: list[str]) -> list[str]:
+    """The lines with a running header or footer blank, and each word broken across two lines
+    whole on the first."""
+    repeats = Counter(_shape(line) for line in lines if _furniture_like(line))
+    kept = [
+        "" if _furniture_like(line) and repeats[_shape(line)] >= MIN_FURNITURE_REPEATS else line
+        for line in lines
+    ]
+    return _joined_words(kept)
+
+
+def _furniture_like(line: str) -> bool:
+    return bool(_SET_APART.search(line.strip()) or _PAGE_NUMBER.search(line))
+
+
+def _shape(line: str) -> str:
+    """ "12      © Revise Well" and "13      © Revise Well": one footer, the page aside."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def _joined_words(lines: list[str]) -> list[str]:
+    from revise.generation.language import zipf
+
+    joined = list(lines)
+    for index in range(len(joined) - 1):
+        broken = _BROKEN_WORD.search(joined[index].rstrip())
+        tail = _WORD_TAIL.match(joined[index + 1])
+        if not broken or not tail:
+            continue
+        word = broken["head"] + tail["tail"]
+        common = zipf(word.casefold())
+        if common < MIN_JOINED_ZIPF or common < zipf(f"{broken['head']}-{tail['tail']}".casefold()):
+            continue  # "long-" / "term": a hyphen of the word's own
+        head = joined[index].rstrip()
+        joined[index] = head[: -len(broken["head"]) - 1] + word + tail["stop"]
+        joined[index + 1] = tail["indent"] + joined[index + 1][tail.end() :]
+    return joined
