@@ -147,7 +147,9 @@ def first_use(path: Path) -> None:
         print(f"  {label:46} {seconds * 1000:7.0f} ms  ({patterns})")
 
     print("first use, in a new process (processor time):")
-    step("start the command line (import revise.cli)", lambda: import_module("revise.cli"))
+    started = f"{time.process_time() * 1000:7.0f} ms"
+    print(f"  {'start Python, import revise.generation':46} {started}  (this script's imports)")
+    step("import the command line (revise.cli)", lambda: import_module("revise.cli"))
     generator = ("revise.generation.cards", "revise.generation.checker")
     step("import the generator", lambda: [import_module(name) for name in generator])
     from revise.generation import language, lexicon, spelling
