@@ -3349,3 +3349,20 @@ def test_a_mind_maps_part_labels_ask_of_the_node_above(tmp_path: Path) -> None:
     assert asked["What does pancreas produce?"] == "Amylase, lipase and protease"
     assert asked["What are the 3 kinds of enzymes?"] == "Amylase; Lipase; Protease"
     assert not any(note.front.startswith(("Purpose", "What does purpose")) for note in deck)
+
+
+def test_a_node_whose_plural_subject_does_something_asks_what_follows(tmp_path: Path) -> None:
+    """ "particles move faster -> ..." is a happening and its effect, never "What does
+    particles move faster lead to?" """
+    notes = tmp_path / "rates.md"
+    notes.write_text(
+        "# Rates of Reaction\n\n## Factors\n### Temperature\n"
+        "#### particles move faster -> more frequent collisions\n### Pressure\n"
+        "#### gas molecules crowd closer together -> more collisions per second\n"
+        "### Catalysts\n#### lower the activation energy\n#### are not used up\n"
+    )
+    asked = {note.front: note.back for note in generate_deck(notes).notes}
+    assert asked["What follows when particles move faster?"] == "More frequent collisions"
+    crowd = "What follows when gas molecules crowd closer together?"
+    assert asked[crowd] == "More collisions per second"
+    assert not any(front.endswith("lead to?") for front in asked)

@@ -82,6 +82,7 @@ from revise.generation.questions import (
     DASH,
     capital,
     names_its_items,
+    plural_clause,
     shouted_form,
 )
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
@@ -2031,6 +2032,7 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     follows = _FOLLOWS.match(prompt)
     if follows and not (
         says_a_change(follows[1])
+        or plural_clause(follows[1])
         or split_clause(capital(follows[1]))
         or compared_clause(follows[1])
     ):

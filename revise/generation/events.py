@@ -61,6 +61,7 @@ from revise.generation.questions import (
     Shape,
     capital,
     case_span,
+    plural_clause,
 )
 from revise.generation.targets import DAY, TIMELINE_DATE, closing_date
 
@@ -793,6 +794,8 @@ def outcome(
     if len(parts) != 2 or not parts[0] or not parts[1]:
         return []
     condition, result = parts[0].strip(), parts[1].strip()
+    if condition.count("(") > condition.count(")"):
+        return []  # "DNA content doubles (2C -> 4C)": the arrow is inside a bracket
     if re.search(r"[!?]", condition) or re.search(rf",\s*[^,;]{{1,30}}?\s*{ARROW}", result):
         return []  # "watch units!! kHz -> x1000, MHz -> ...": an aside and a list of pairs
     reason = _because(condition, result)
@@ -808,6 +811,11 @@ def outcome(
         return []
     if says_a_change(condition) and not _VALUE_CONDITION.match(condition):
         return [what_follows(condition, answer)]  # "Disposable income falls -> ..."
+    opens = answer.split()[0].casefold()
+    if plural_clause(condition) and not verb_base(opens, "VBZ"):
+        # "chromatids reach poles -> ...", not "ventricles contract -> squeezes blood up":
+        # what the contraction does, a clause's verb
+        return [what_follows(condition, answer)]
     if _VALUE_CONDITION.match(condition):
         # "|PED| > 1" names its quantity; "= 1", "+ve" take the label's; "1917" is no value
         own = re.search(r"[A-Za-z]{2,}", re.sub(r"[+-]?ve\b", "", condition))

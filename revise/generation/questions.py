@@ -150,6 +150,25 @@ def first_sentence(text: str) -> str:
 
 
 # "two treatises of government 1689 - natural rights ...": a work or an event and its year
+MAX_DESCRIBED_PLURAL_WORDS = 2  # "homologous chromosomes pair up": words before the plural
+
+
+def plural_clause(text: str) -> bool:
+    """ "chromatids reach poles", "homologous chromosomes pair up": a plural noun (after a
+    describing word or two), then its verb in the present with more after it: a subject and
+    its verb, as a mind map's node says a happening (not "goods market": nothing follows)."""
+    said = text.split()
+    tokens = [token.casefold() for token in said]
+    for at in range(1, min(len(tokens) - 1, MAX_DESCRIBED_PLURAL_WORDS + 1)):
+        if not tokens[at - 1].isalpha() or not said[at].islower():
+            continue  # ("triggers cAMP": a verb and the name of what it makes)
+        if at == 1 and verb_base(tokens[0], "VBZ"):
+            continue  # "triggers release of ...": a predicate, its subject unsaid
+        if plural_then_verb(" ".join(tokens[at - 1 : at + 1])):
+            return all(is_noun_phrase_word(token) for token in tokens[: at - 1])
+    return False
+
+
 _DATED_WORK = re.compile(r"^([^,;:=()]+?)\s+(?:1\d{3}|20\d{2})(?:\s+[-\u2013\u2014]\s|$)")
 MAX_DATED_WORK_WORDS = 5  # "the fear or anger trigger under s.55 CJA 2009" is a meaning
 
