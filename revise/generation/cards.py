@@ -483,6 +483,7 @@ def _drafts_in_order(
     own = ("", 0)  # the answer to the student's last question, and its last line
     before: Passage | None = None  # the line before, whose subject a student has just read
     members = _member_items(outline)
+    point: tuple[str, tuple[str, ...]] = ("", ())  # the argument's last point, and its trail
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -566,6 +567,14 @@ def _drafts_in_order(
         for passage in passages:
             if id(passage.block) in illustrations:
                 continue
+            step, passage = _argument_step(passage)
+            if step == "link" and point[0] and point[1] == passage.trail:
+                continue  # "Link: This shows ...": the essay's thread, no fact of the notes
+            if step == "point" or point[1] != passage.trail:
+                point = (passage.block.text if step == "point" else "", passage.trail)
+            elif step == "evidence" and point[0]:
+                quoted = _quotation_for_point(passage, point[0], outline.title, path)
+                drafts.extend([quoted] if quoted else [])
             if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
             passage = _run_in_label(_term_row_as_item(passage))
@@ -608,6 +617,51 @@ _COUNTED_NOUN = re.compile(
 _BARE_ORDINAL = re.compile(
     r"^(?P<the>the\s+(?:first|second|third|fourth|fifth|sixth|last|final))\s+(?=[\d(])", re.I
 )
+
+
+# A literature essay's paragraph set out by its steps (PEE, PEEL, PETAL): "Point: ...",
+# "Evidence: "..." (Chapter 4)", "Explain: ...", "Link: ..."
+_ARGUMENT_STEP = re.compile(
+    r"^(?P<step>point|evidence|quotation|quote|explain|explanation|analysis|analyse|technique"
+    r"|link)\s*[:\u2013\u2014-]\s*(?=\S)",
+    re.I,
+)
+_STEP_KINDS = {"quotation": "evidence", "quote": "evidence", "link": "link", "point": "point"}
+_OPENS_ON_QUOTATION = re.compile(r"^[\"\u201c\u2018'](?P<said>[^\"\u201d]{3,}?)[\"\u201d\u2019']")
+
+
+def _argument_step(passage: Passage) -> tuple[str, Passage]:
+    """The step of an argument a line is ("point", "evidence", "link", "explain" or ""), and the
+    line without the step's name, which labels nothing a student recalls."""
+    block = passage.block
+    found = _ARGUMENT_STEP.match(block.text) if block.kind is not BlockKind.ROW else None
+    if not found:
+        return "", passage
+    step = found["step"].casefold()
+    offset = found.end()
+    breaks = tuple((max(at - offset, 0), line) for at, line in block.breaks)
+    terms = tuple(term for term in block.terms if not _ARGUMENT_STEP.match(f"{term} x"))
+    text = block.text[offset:]
+    text = capital(text) if not _OPENS_ON_QUOTATION.match(text) else text
+    moved = replace(block, text=text, breaks=breaks, terms=terms)
+    return _STEP_KINDS.get(step, "evidence" if step == "evidence" else "explain"), replace(
+        passage, block=moved
+    )
+
+
+def _quotation_for_point(passage: Passage, point: str, title: str, path: str) -> Draft | None:
+    """ "Point: Stevenson presents Hyde as animalistic" over "Evidence: "with ape-like fury"
+    (Chapter 4)": which quotation shows the point."""
+    quoted = _OPENS_ON_QUOTATION.match(passage.block.text)
+    if not quoted:
+        return None
+    claim = " ".join(lower_first(point.rstrip(" .").split()))
+    front = f"Which quotation shows that {claim}?"
+    answer = passage.block.text.strip().rstrip(".")
+    context = card_context(passage, title)
+    source = SourceRef(path, passage.block.start, passage.block.end)
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 11.0, front)])
 
 
 def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
