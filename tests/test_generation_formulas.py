@@ -86,3 +86,21 @@ def test_display_formulas_one_under_another_are_each_asked(tmp_path: Path) -> No
     assert cards["log a - log b ≡ ?"] == "log a/b"
     # an answer other formulas share is still asked: the left-hand side says which
     assert cards["logₐ a = ?"] == "1"
+
+
+RECIPROCAL_RATIOS = r"""# Reciprocal trig ratios
+
+## In a right-angled triangle
+- $\cot\theta = \frac{\text{adj}}{\text{opp}}$, $\sec\theta = \frac{\text{hyp}}{\text{adj}}$
+- $p = 0$ impossible event, $p = 1$ certain event
+"""
+
+
+def test_formulas_listed_with_commas_are_each_asked(tmp_path: Path) -> None:
+    path = tmp_path / "ratios.md"
+    path.write_text(RECIPROCAL_RATIOS)
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["cot θ = ?"] == "adj/opp"
+    assert cards["sec θ = ?"] == "hyp/adj"
+    # one quantity's values side by side are cases, not formulas to recall
+    assert "p = ?" not in cards

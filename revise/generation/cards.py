@@ -1250,6 +1250,8 @@ def _in_symbols(sentence: str) -> bool:
     if not asked or not asked[0].front.endswith(("= ?", "\u2248 ?")):
         return False
     side = asked[0].back
+    if _APPLIED_FUNCTION.match(asked[0].front):
+        return True  # "sin θ = opp/hyp": a function of a symbol, whatever its side says
     # ("IsVs / IpVp": symbols run together, each a capital and its subscript letter)
     return bool(re.search(r"\d", side)) or all(
         len(word) <= 2 or word in MATHS_FUNCTIONS or re.fullmatch(r"(?:[A-Z][a-z]?)+", word)
@@ -1773,6 +1775,15 @@ _BACK_REFERENCE = re.compile(
 
 
 _FORMULAS_SIDE_BY_SIDE = re.compile(r";\s+")
+_FORMULAS_LISTED = re.compile(r",\s+")
+
+
+def _listed_formula(part: str) -> str:
+    """One of formulas listed with commas between them ("sin θ = opp/hyp, cos θ = ..."): what
+    it asks for, each list's own ("r = 1 perfect positive, r = -1 ..." is one quantity's
+    cases, not formulas); "" for a part that is no formula."""
+    asked = formula(part)
+    return asked[0].front if asked and asked[0].front.endswith("= ?") else ""
 
 
 def _facts_apart(
@@ -1788,7 +1799,13 @@ def _facts_apart(
     apart = []
     for start, end, raw in spans:
         formulas = _FORMULAS_SIDE_BY_SIDE.split(raw)
-        if len(formulas) > 1 and all(_symbol_formula(part) for part in formulas):
+        listed = _FORMULAS_LISTED.split(raw)
+        lefts = {_listed_formula(part) for part in listed}
+        if len(listed) > 1 and "" not in lefts and len(lefts) == len(listed):
+            formulas = listed  # "sin θ = opp/hyp, cos θ = adj/hyp, tan θ = opp/adj"
+        elif not all(_symbol_formula(part) for part in formulas):
+            formulas = [raw]
+        if len(formulas) > 1:
             # "Irms = I0 / √2; Vrms = V0 / √2": two formulas, each a card
             at = start
             for part in formulas:
