@@ -1783,7 +1783,9 @@ def _listed_formula(part: str) -> str:
     it asks for, each list's own ("r = 1 perfect positive, r = -1 ..." is one quantity's
     cases, not formulas); "" for a part that is no formula."""
     asked = formula(part)
-    return asked[0].front if asked and asked[0].front.endswith("= ?") else ""
+    if not asked or not asked[0].front.endswith("= ?") or not _in_symbols(part):
+        return ""  # (nor "W = mg, weight (N) = mass (kg) x ...": a formula, then in words)
+    return asked[0].front
 
 
 def _facts_apart(
