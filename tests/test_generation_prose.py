@@ -315,3 +315,17 @@ def test_a_sentence_typed_on_in_lower_case_is_a_sentence_of_its_own(tmp_path: Pa
     assert not [front for front in fronts if front.startswith("1%")]
     # "x = y" run on in lower case says more of what went before: no term to define
     assert "What is higher temperature?" not in asked(notes)
+
+
+def test_a_sentence_then_this_is_called_asks_what_it_is_called(tmp_path: Path) -> None:
+    # a textbook names the process after describing it: the description asks for the name
+    path = tmp_path / "plants.md"
+    path.write_text(
+        "# Biology\n\n## Water in plants\n\n"
+        "Water evaporates from the leaves through the stomata. This is known as transpiration.\n",
+        encoding="utf-8",
+    )
+    asked = {note.front: note.back for note in generate_deck(path).notes}
+    front = "Water evaporates from the leaves through the stomata. What is this called?"
+    assert asked[front] == "Transpiration"
+    assert not any(front.startswith("This is") for front in asked)

@@ -664,6 +664,34 @@ def _quotation_for_point(passage: Passage, point: str, title: str, path: str) ->
     return Draft([Option(note, answer, 11.0, front)])
 
 
+# "This is called de-industrialisation.", "This process is known as osmosis."
+_CALLED = re.compile(
+    r"^(?:this|that|these|this\s+\w+|these\s+\w+)\s+(?:is|are|was|were)\s+(?:called|known\s+as"
+    r"|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?(?P<term>[^\s.,;:!?][^.,;:!?]{1,50}?)\s*[.!]?$",
+    re.I,
+)
+MAX_CALLED_WORDS = 5
+
+
+def _called_draft(
+    passage: Passage, spans: list[tuple[int, int, str]], index: int, context: str, path: str
+) -> Draft | None:
+    """ "Since the 1960s the UK has lost most of its manufacturing jobs. This is called
+    de-industrialisation.": the sentence before, then "What is this called?"."""
+    named = _CALLED.match(spans[index][2].strip()) if index else None
+    if not named or len(named["term"].split()) > MAX_CALLED_WORDS:
+        return None
+    said = spans[index - 1][2].strip()
+    if not said[:1].isupper() or said.endswith(("?", ":")) or len(said.split()) < MIN_FACT_WORDS:
+        return None
+    block = passage.block
+    front = f"{said.rstrip('.')}. What is this called?"
+    answer = capital(named["term"].strip())
+    source = SourceRef(path, block.line_at(spans[index - 1][0]), block.line_at(spans[index][1] - 1))
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 12.0, front)])
+
+
 def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
     """The student's own question with their answer: "What were the Four Sights?" ->
     "old man, sick man, corpse (dead man), holy man"."""
@@ -1421,6 +1449,10 @@ def _passage_drafts(
     spans = _facts_apart(_with_term_heads(block), block.terms)
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
+        called = _called_draft(passage, spans, index, lines_context, path)
+        if called is not None:
+            drafts.append(called)  # "... lost its manufacturing jobs. This is called ..."
+            continue
         sentence, named_line, inserted = resolutions[index]
         # "... 3.5 billion cycles a second. higher clock speed = more instructions ...": a
         # sentence run on in lower case says more of what went before; its "x = y" is no term
