@@ -51,6 +51,24 @@ def test_a_glossary_line_that_goes_on_past_its_meaning_still_asks_the_meaning(
     assert asked["What is confluence?"] == "The point where two rivers or streams join together"
 
 
+def test_a_meaning_too_long_to_answer_whole_hides_the_term_instead_of_cutting_it(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "WEATHER AND CLIMATE - KEY TERMS\n\n=== ASIA ===\n"
+        "monsoon - seasonal reversal of the prevailing wind bringing heavy rain to south Asia"
+        " in summer months\n"
+        "cyclone - area of low pressure where air rises and spirals inwards\n",
+    )
+    fronts = [note.front for note in notes]
+    # The meaning is shown whole around its hidden term, never asked without "in summer months"
+    assert "What is monsoon?" not in fronts
+    assert any(
+        front.startswith("[Monsoon] - ") and front.endswith("in summer months") for front in fronts
+    )
+
+
 def test_each_line_of_a_vocabulary_list_asks_its_meaning(tmp_path: Path) -> None:
     asked = questions(
         tmp_path,

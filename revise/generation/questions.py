@@ -395,6 +395,17 @@ def definition(
     if emphasised and sep == "=" and " " not in term and lemmas(term.casefold()):
         named = False  # "**Imprinting** = ...": a bold word of the dictionary is a term
     cut = False  # a name's meaning that would be asked only in part
+    if (
+        answer
+        and not emphasised
+        and sep in (":", *_DASHES)
+        and not (_short(meaning) or _first_part_that_fits(meaning, term))
+        and len(words(sentence)) <= MAX_HIDDEN_LINE_WORDS
+    ):
+        # "primate city - city much bigger than all others in the country + dominant [in
+        # economy/politics]": a glossary's meaning asked without the phrase it ends on is
+        # asked in part; the term is asked instead, all of its meaning shown
+        cut = True
     if named and sep == "=" and re.match(r"(?:the|a|an)\s", meaning, re.I):
         # "Biomass = the mass of living material ...": the line says what it is; where the
         # answer would lose part of it, the term is asked with all of it shown instead.
