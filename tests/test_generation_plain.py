@@ -69,6 +69,26 @@ def test_a_meaning_too_long_to_answer_whole_hides_the_term_instead_of_cutting_it
     )
 
 
+def test_an_example_indented_under_a_long_glossary_line_is_its_own_point(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "TECTONIC HAZARDS - KEY TERMS\n\n=== VOLCANOES ===\n"
+        "composite volcano - steep-sided cone built from alternate layers of ash and lava, found"
+        " at destructive plate margins where eruptions are explosive\n"
+        "  e.g. Mount St Helens, USA - erupted in 1980, 57 people killed\n"
+        "shield volcano - gently sloping cone of runny basalt lava, found at constructive margins"
+        " + hotspots\n",
+    )
+    # The example is asked as one of the term above it, not read as more of that term's line
+    example = [note for note in notes if note.front == "What is an example of composite volcano?"]
+    assert [(note.back, note.source.start, note.source.end) for note in example] == [
+        ("Mount St Helens, USA - erupted in 1980, 57 people killed", 4, 5)
+    ]
+    assert not any("St Helens" in note.front for note in notes)
+
+
 def test_each_line_of_a_vocabulary_list_asks_its_meaning(tmp_path: Path) -> None:
     asked = questions(
         tmp_path,

@@ -1067,7 +1067,7 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
     for group in groups:
         if not group:
             continue
-        items = _line_items(group, capitals)
+        items = _line_items(group, capitals, unwrapped)
         paragraph: _Raw | None = None
         item: _Raw | None = None
         for index, (full, number) in enumerate(group):
@@ -1161,10 +1161,12 @@ def pair_shape(line: str) -> str:
     return "-" if sep in ("\u2013", "\u2014") else sep
 
 
-def _line_items(group: list[tuple[str, int]], capitals: bool = False) -> dict[int, str]:
+def _line_items(
+    group: list[tuple[str, int]], capitals: bool = False, unwrapped: bool = False
+) -> dict[int, str]:
     """The lines of a paragraph that are list items, by their index, with their text: each
     bullet, and each line of a run of lines that pair a term with what it is in the same way."""
-    items: dict[int, str] = _indented_items(group, capitals)
+    items: dict[int, str] = _indented_items(group, capitals, unwrapped)
     shapes = [pair_shape(line) for line, _ in group]
     for index in range(len(group) - 1):
         if year_title(group[index][0], group[index + 1][0]):
@@ -1214,10 +1216,14 @@ MAX_PARENT_WORDS = 15
 _MID_PHRASE = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
 
 
-def _indented_items(group: list[tuple[str, int]], capitals: bool) -> dict[int, str]:
+def _indented_items(
+    group: list[tuple[str, int]], capitals: bool, unwrapped: bool = False
+) -> dict[int, str]:
     """Lines indented under a short line without bullet marks ("1918 - Kaiser abdicates" over
     "    armistice signed 11 Nov 1918"): each line under it is an item, and so is the line
-    itself unless it is a title. A line that stops mid-phrase is wrapped, not a parent."""
+    itself unless it is a title. A line that stops mid-phrase is wrapped, not a parent. In
+    notes whose author never wraps a line (`unwrapped`), a long line is a parent too: the line
+    indented under it is its own point ("    e.g. Dharavi, Mumbai - ..."), not its text."""
     items: dict[int, str] = {}
     for index, (line, _) in enumerate(group[:-1]):
         below = group[index + 1][0]
@@ -1225,7 +1231,7 @@ def _indented_items(group: list[tuple[str, int]], capitals: bool) -> dict[int, s
             continue
         text = line.strip()
         if (
-            len(text.split()) > MAX_PARENT_WORDS
+            (len(text.split()) > MAX_PARENT_WORDS and not unwrapped)
             or _MID_PHRASE.search(text)
             or _left_mid_phrase(text)
         ):
