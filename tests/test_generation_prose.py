@@ -329,3 +329,21 @@ def test_a_sentence_then_this_is_called_asks_what_it_is_called(tmp_path: Path) -
     front = "Water evaporates from the leaves through the stomata. What is this called?"
     assert asked[front] == "Transpiration"
     assert not any(front.startswith("This is") for front in asked)
+
+
+def test_what_a_deed_was_motivated_by_is_asked_as_its_reason(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Railways in the Russian Empire\n\nThe tsar's government built the Trans-Siberian "
+        "Railway in the 1890s, motivated by the desire to settle Siberia and reach Pacific "
+        "markets. Peasant families moved east in their thousands, driven by land hunger in the "
+        "western provinces.\n",
+    )
+    assert asked(notes) == {
+        "Why did the tsar's government build the Trans-Siberian Railway in the 1890s?": (
+            "The desire to settle Siberia and reach Pacific markets"
+        ),
+        "Why did peasant families move east in their thousands?": (
+            "Land hunger in the western provinces"
+        ),
+    }

@@ -1183,9 +1183,11 @@ _BECAUSE = re.compile(
     r"|\s+since\s+(?=(?:they|it|he|she|we|there)\s+\w+\s)"
     r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|\s+[-\u2013\u2014]+\s+(?=too\s+\w+$)|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
     r"|(?:(?<=significant)|(?<=important))\s+as\s+"
-    r"|,\s+(?:(?:mainly|primarily|largely|partly|chiefly)\s+)?(?=for\s+(?:[\w-]+\s+){1,5}reasons\b)",
+    r"|,\s+(?:(?:mainly|primarily|largely|partly|chiefly)\s+)?(?=for\s+(?:[\w-]+\s+){1,5}reasons\b)"
+    r"|,\s+(?:(?:mainly|primarily|largely|partly|chiefly)\s+)?(?:motivated|driven|prompted)\s+by\s+",
     re.I,
-)  # (", primarily for regional stability and economic reasons": why it was done)
+)  # (", primarily for regional stability and economic reasons", ", motivated by the desire for
+# warm-water ports": why it was done)
 _SO = re.compile(
     r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+",
     re.I,
@@ -1201,7 +1203,7 @@ _FRONTED = re.compile(
 # A word each of _BECAUSE's and _SO's ways of giving a reason needs, standing as a word.
 _WHY_WORDS = frozenset(
     ["because", "due", "owing", "as", "since", "too", "reasons", "so", "therefore", "thus",
-     "hence", "meant"]
+     "hence", "meant", "motivated", "driven", "prompted"]
 )  # fmt: skip
 
 
