@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from revise.formats.model import NoteKind
 from tests.generated_notes import deck_notes, questions
 
 COLD_WAR = (
@@ -129,3 +130,47 @@ def test_a_thing_done_to_in_a_month_asks_what_happened_then(tmp_path: Path) -> N
         # "may" opens a date, not a rule said of the section
         "What happened in may 1931?": "Church buildings burned in madrid + malaga",
     }
+
+
+ITALY = (
+    "ITALIAN UNIFICATION 1848-1871 - timeline\n\n"
+    "PART 1: PIEDMONT LEADS\n"
+    "Nov 1852 Cavour made prime minister of Piedmont\n"
+    "1859 Napoleon III made peace with Austria at Villafranca\n"
+    "14 Mar 1861 Victor Emmanuel II proclaimed king of Italy\n"
+    "Mar 1861 Turin parliament dissolved (Cavour) BUT same day new elections called\n"
+    "18 Nov 1861 Ricasoli inaugurated as 2nd prime minister in Turin\n"
+)
+
+
+def test_a_dated_line_whose_subject_was_made_something_asks_when_it_was(tmp_path: Path) -> None:
+    cards = questions(tmp_path, ITALY)
+    assert cards["When was Cavour made prime minister of Piedmont?"] == "Nov 1852"
+    assert cards["When was Victor Emmanuel II proclaimed king of Italy?"] == "14 Mar 1861"
+    assert cards["When was Ricasoli inaugurated as 2nd prime minister in Turin?"] == "18 Nov 1861"
+    # a deed done, with its object, is still asked as one
+    assert cards["When did Napoleon III make peace with Austria at Villafranca?"] == "1859"
+    # what was done to a name, and no more: the line's second fact after "BUT" is not asked
+    assert cards["When was Turin parliament dissolved?"] == "Mar 1861"
+    assert not any(" make prime minister" in front or "BUT" in front for front in cards)
+
+
+PUBLIC_HEALTH = (
+    "MEDICINE THROUGH TIME - TIMELINE\n\n"
+    "PART 2: INDUSTRIAL BRITAIN (1800-1900)\n"
+    "1831-32 first cholera epidemic in Britain (from India)\n"
+    "1848 Public Health Act (Chadwick's report) sets up local boards of health\n"
+    "1858 Great Stink in London - Bazalgette's sewers approved\n"
+    "1861 Pasteur publishes germ theory\n"
+    "1867 Lister carbolic acid spray -> surgical death rate from 46% to 15%\n"
+)
+
+
+def test_each_line_of_a_timeline_is_an_entry_not_a_heading(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, PUBLIC_HEALTH)
+    hidden = {note.front: note.context for note in notes if note.kind is NoteKind.CLOZE}
+    # a dated line with few words and no dash is a line of the timeline, not a heading
+    assert "[1861] Pasteur publishes germ theory" in hidden
+    # and a dated event with no verb is asked for its date
+    assert "[1831-32] first cholera epidemic in Britain (from India)" in hidden
+    assert all(context == "INDUSTRIAL BRITAIN (1800-1900)" for context in hidden.values())

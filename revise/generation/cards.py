@@ -119,6 +119,7 @@ from revise.generation.language import (
     IRREGULAR_PARTICIPLES,
     LABEL_WORDS,
     MONTHS,
+    NAMING_VERBS,
     ORDINALS,
     PEOPLE,
     PRONOUNS,
@@ -238,6 +239,7 @@ from revise.generation.tables import (
 from revise.generation.targets import (
     GIVEN_VALUE,
     MONEY,
+    OPENING_DATE,
     ORGANISATION,
     TIMELINE_DATE,
     Target,
@@ -254,6 +256,7 @@ MAX_PROMPT_WORDS = 30
 # reading it for targets costs time with the square of its length: 7,000 words took 100 s.
 MAX_SENTENCE_WORDS = 200
 MIN_FACT_WORDS = 4
+MIN_DATED_WORDS = 3  # "1779 Spain joins": a date and what happened, more than a date and a word
 MIN_PRESENT_TENSE_WORDS = 10  # a paragraph this long with a present-tense verb is a sentence
 MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
@@ -1174,6 +1177,9 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
     tokens = words(sentence)
     # "1948 - Berlin Blockade", "17 june - third estate declares itself the national assembly"
     dated = bool(DATED_ENTRY.match(sentence) or TIMELINE_DATE.match(sentence)) and len(tokens) > 1
+    # "1777-78 winter at Valley Forge - ...", "Feb 1763 Treaty of Paris - ...": a timeline's
+    # line, its date and the event named after it
+    dated = dated or bool(OPENING_DATE.match(sentence) and len(tokens) > MIN_DATED_WORDS)
     # "dN/dt = -λN", "T_(1/2) = (ln 2)/λ": a formula in symbols is a fact however few its
     # words ("fuel = glycogen/glucose" names things, a label and its value)
     short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
@@ -3174,7 +3180,7 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     cut = clause.split(", ")[0].strip().rstrip(".!;:")
     if cut != clause.strip().rstrip(".!;:") and re.search(r"\bthat(?:\s+\S+){0,2}$", cut):
         return None  # "Avery showed that DNA, not protein, carries ...": cut inside what he showed
-    clause = cut
+    clause = re.split(r"\s+(?:but|BUT)\s+", cut, maxsplit=1)[0]  # ("... BUT same day ...")
     clause = re.sub(r"\s*\([^()]*$", "", clause)  # "SNCC formed (students" cut at its comma
     clause = re.sub(r"\s*\([^()]*\)$", "", clause)  # "Malcolm X assassinated (Feb)": an aside
     tokens = clause.split()
@@ -3196,7 +3202,9 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     first = subject[0]
     # "Naval exercises" -> "naval exercises", but "Richard Arkwright" keeps its capital.
     acronym = len(first) > 1 and first.isupper()
-    if not acronym and (is_stopword(first) or first.casefold() in vocabulary.lower):
+    # "Stamp Act" is one name, written as the notes write it
+    named = len(subject) > 1 and subject[1][:1].isupper() and not is_stopword(first)
+    if not acronym and not named and (is_stopword(first) or first.casefold() in vocabulary.lower):
         subject = [first[:1].lower() + first[1:], *subject[1:]]
     rest = _cut_second_verb(tokens[verb + 1 :])
     if "->" in rest or "\u2192" in rest:
@@ -3217,6 +3225,9 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
         or (tokens[verb] not in ("was", "were") and rest[:1] == ["by"])  # "launched by the USSR"
         # "1961: Berlin Wall built": a past with no object, and its participle is the same word
         or (not rest and done_to_subject(tokens[verb]))
+        # "Gage made governor of Massachusetts", "Washington inaugurated as 1st president":
+        # what the subject was made, with no object before it
+        or (tokens[verb] in NAMING_VERBS and _bare_role(rest))
     )
     if subject[0] != "the" and (_institution(tokens[:verb]) or names_one_body(subject)):
         subject = ["the", *subject]  # "When was the Committee of Public Safety set up?"
@@ -3284,6 +3295,28 @@ def _institution(subject: list[str]) -> bool:
     if len(subject) < 3 or "of" not in subject[1:-1]:
         return False
     return all(token[:1].isupper() for token in subject if token not in ("of", "the", "and"))
+
+
+# What may follow the office a naming verb's subject was made ("commander of the Continental
+# Army", "king in 1861"); "made peace with", "made war on" are deeds, not offices held.
+_AFTER_ROLE = frozenset(["of", "for", "in", "at", "by", "under", "until", "after", "and"])
+MAX_ROLE_WORDS = 3
+_ROLE_WORD = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)")  # "prime minister", "2nd president"
+
+
+def _bare_role(rest: list[str]) -> bool:
+    """ "as 1st president", "prime minister of Piedmont": what a naming verb's subject was
+    made, where no object (a name, "the", "him") stands between them."""
+    if rest[:1] == ["as"]:
+        return True
+    role = 0
+    while role < min(len(rest), MAX_ROLE_WORDS) and _ROLE_WORD.fullmatch(rest[role]):
+        if is_stopword(rest[role]):
+            break
+        role += 1
+    if not role or not can_be(rest[role - 1], "NOUN"):
+        return False
+    return role == len(rest) or rest[role].casefold() in _AFTER_ROLE or rest[role].startswith("(")
 
 
 def _cut_second_verb(tokens: list[str]) -> list[str]:

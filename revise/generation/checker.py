@@ -89,6 +89,7 @@ from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 from revise.generation.targets import (
     ION_CHARGE,
     NOUN_SLOT,
+    OPENING_DATE,
     alternative_shown,
     date_given_away,
     form_shown,
@@ -1160,6 +1161,7 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         not re.search(r"[:=\u2192]|->|\s[-\u2013\u2014]\s", text)
         and not has_verb(text)
         and not _hides_a_measure(face, text)
+        and not _hides_opening_date(face, text)
     ):
         return [_finding(11, face.prompt, "no verb: a label or citation, nothing said about it")]
     problem = _first_word_in_source(text, note, texts)
@@ -1180,6 +1182,20 @@ _MEASURE = re.compile(
     rf"(?<![\w.,])\d(?:[\d,.]*\d)?(?:\s?[x\u00d7]\s?10\^?-?\d+)?"
     rf"(?:\s(?:thousand|million|billion))?\s?{_UNIT}(?![\w/])"
 )
+
+
+MIN_EVENT_WORDS = 4  # "[1780] Dutch Republic at war w/ Britain": the date, then an event
+
+
+def _hides_opening_date(face: CardFace, text: str) -> bool:
+    """ "[1831-32] first cholera epidemic in Britain": a line of a timeline, asked for the date
+    it opens on; what happened then needs no verb."""
+    opening = OPENING_DATE.match(text)
+    return (
+        bool(opening)
+        and opening[0] == face.answer
+        and (len(text[opening.end() :].split()) >= MIN_EVENT_WORDS)
+    )
 
 
 def _hides_a_measure(face: CardFace, text: str) -> bool:

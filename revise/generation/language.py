@@ -208,6 +208,14 @@ DONE_TO = frozenset(
     ]
 )
 
+# Verbs whose object is named as what it became: "Congress made Washington commander", so
+# that "Washington made commander", "Gage appointed governor", "Washington inaugurated as 1st
+# president", with a bare noun or "as" straight after the verb, were done to their subject.
+NAMING_VERBS = frozenset(
+    ["made", "appointed", "elected", "crowned", "named", "proclaimed", "declared", "installed",
+     "inaugurated", "nominated", "chosen", "sworn", "re-elected", "reelected"]
+)  # fmt: skip
+
 # Verbs that take no object: "Stalin died", "the USSR collapsed" happened, nobody did them.
 # Any other past form with nothing after it was done to its subject: "Berlin Wall built".
 NO_OBJECT_VERBS = word_set(

@@ -28,7 +28,7 @@ from revise.generation.language import (
 )
 from revise.generation.plaintables import find_tables
 from revise.generation.structure import LIST_COUNT
-from revise.generation.targets import TIMELINE_DATE
+from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
 
 # "a)", "(b)", "iv)", "(ii)", "(3)": a letter, a roman numeral or a number in brackets marks a
 # list item as a bullet or "1." does, and is no part of what the item says
@@ -1372,7 +1372,7 @@ def _parse_prose(
             not raw.bullet
             and raw.start not in points
             and (
-                _heads_section(raw.text, capitals)
+                (_heads_section(raw.text, capitals) and not _dated_among_dated(raws, index))
                 or _titles_list(raws, index)
                 or _titles_period(raws, index)
             )
@@ -1430,6 +1430,16 @@ def _titles_period(raws: list[_Raw], index: int) -> bool:
     if below is None or raw.bullet or len(raw.pieces) != 1:
         return False
     return year_title(raw.text, below.text)
+
+
+def _dated_among_dated(raws: list[_Raw], index: int) -> bool:
+    """ "2 July 1776 Congress votes for independence" between "17 Mar 1776 ..." and "4 July
+    1776 ...": a line of a timeline, opening on its date as the lines beside it do, is an entry
+    of it, not a heading over the next."""
+    if not OPENING_DATE.match(raws[index].text):
+        return False
+    beside = [raws[at] for at in (index - 1, index + 1) if 0 <= at < len(raws)]
+    return any(OPENING_DATE.match(raw.text) for raw in beside)
 
 
 def _dashed_title(raw: _Raw, first_line: int) -> bool:

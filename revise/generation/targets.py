@@ -84,6 +84,14 @@ TIMELINE_DATE = re.compile(
     rf"(?:\s+(?P<year>{_YEAR}))?)(?=\s*(?:[-\u2013\u2014:(]|->|\u2192))",
     re.I,
 )
+# "Feb 1763 Treaty of Paris ...", "1777-78 winter at Valley Forge ...", "2 July 1776 Congress
+# votes ...": the date a line of a timeline opens on, with or without a dash after it
+OPENING_DATE = re.compile(
+    rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+)?"
+    rf"(?:(?:{_MONTH_NAMES})\.?(?:\s*[-/\u2013]\s*{_MONTH})?\s+)?(?:c\.\s?)?{_YEAR}"
+    rf"(?:\s*[-\u2013/]\s*(?:{_YEAR}|\d{{2}}))?(?=[\s:,\u2013\u2014-]+\S)",
+    re.I,
+)
 _DATE_PATTERNS = [
     # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992", "January 49 BC"
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
