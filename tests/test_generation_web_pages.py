@@ -151,3 +151,21 @@ def test_an_encyclopedias_formula_reads_as_its_maths(tmp_path: Path) -> None:
     shown = " ".join(f"{front} {back}" for _, front, back in cards)
     assert "p=mv" in shown
     assert "displaystyle" not in shown and "pmv" not in shown.replace(" ", "")
+
+
+def test_a_key_facts_list_asks_its_fields_of_the_pages_subject(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Mount Etna | GeoRevise</title></head><body><main><article>\n"
+        "<h1>Mount Etna</h1>\n"
+        '<div class="fact-list"><h3>Key facts</h3><ul>\n'
+        "<li><strong>Height:</strong> about 3,300 m</li>\n"
+        "<li><strong>Type:</strong> composite volcano</li>\n"
+        "<li><strong>Last major eruption:</strong> 2021</li></ul></div>\n"
+        "<h2>Living with the volcano</h2>\n"
+        "<p>About a quarter of Sicily's people live on the slopes of Etna, where the volcanic"
+        " soil is fertile enough for vineyards and citrus orchards.</p>\n"
+        "</article></main></body></html>\n"
+    )
+    asked = {front: back for _, front, back in deck(tmp_path, page, "etna.html")}
+    assert asked["What is the height of Mount Etna?"] == "About 3,300 m"
+    assert asked["What is the type of Mount Etna?"] == "Composite volcano"

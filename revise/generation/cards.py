@@ -83,6 +83,7 @@ from revise.generation.events import (
     what_follows,
 )
 from revise.generation.fields import (
+    MAX_FIELD_WORDS,
     case_subject,
     column_question,
     field_question,
@@ -1429,7 +1430,7 @@ def _passage_drafts(
     subject = _owner_of_part(passage) if block.kind is BlockKind.ITEM else ""
     opened = label_clause(passage.label) if block.kind is BlockKind.ITEM else ""
     topic = heading_subject(passage)
-    described = _described_case(passage, vocabulary)
+    described = _described_case(passage, vocabulary, title)
     section = section_subject(passage)
     # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
     kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
@@ -4066,13 +4067,24 @@ def _quantity(label: str) -> str:
     return head if head and len(head.split()) <= 2 and head != label.strip() else ""
 
 
-def _described_case(passage: Passage, vocabulary: Vocabulary) -> str:
-    """The case an item's "**date**: ..." describes: its parent bullet, or else its heading."""
+def _described_case(passage: Passage, vocabulary: Vocabulary, title: str = "") -> str:
+    """The case an item's "**date**: ..." describes: its parent bullet, or else its heading;
+    under a heading that only labels ("Key facts", "Summary"), the heading or title above it."""
     if passage.block.kind is not BlockKind.ITEM:
         return ""
     if passage.label:
         return case_subject(tidy(passage.label), vocabulary.names)
-    return case_subject(tidy(passage.trail[-1]), vocabulary.names) if passage.trail else ""
+    if not passage.trail:
+        return ""
+    if not set(normalise(passage.trail[-1]).split()) <= LABEL_WORDS:
+        return case_subject(tidy(passage.trail[-1]), vocabulary.names)
+    above = [title, *passage.trail]
+    while len(above) > 1 and set(normalise(above[-1]).split()) <= LABEL_WORDS:
+        above.pop()  # "Key facts" over "- Height: 3,300 m": the facts of what is above it
+    named = tidy(above[-1])
+    # ("Mount Etna" over "Key facts": the thing the facts are about, a name of a few words)
+    plain = re.fullmatch(rf"[A-Z][\w'\u2019-]*(?: [\w'\u2019-]+){{0,{MAX_FIELD_WORDS}}}", named)
+    return case_subject(named, vocabulary.names) or (named if plain else "")
 
 
 def _opens_on_term(sentence: str, terms: tuple[str, ...]) -> bool:
