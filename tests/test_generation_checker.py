@@ -809,3 +809,24 @@ def test_a_noun_and_its_head_hidden_together_are_no_verb() -> None:
     assert not deletion_findings(
         "Researchers raised 24 laboratory [rhesus monkeys] with two wire model mothers."
     )
+
+
+DIFFERENTIATION_SLIPS = """# Differentiation
+
+## Rules
+- power rule: the derivative of xⁿ is nxⁿ⁻¹
+- chain rule: multiply by the derivative of the inside function
+
+## Common mistakes
+- product rule: writing the derivative of uv as u'v'
+- quotient rule: swapping the order of the terms on top - it is v du/dx minus u dv/dx
+"""
+
+
+def test_a_mistake_under_a_mistakes_heading_is_not_taught_as_the_rule(tmp_path: Path) -> None:
+    path = tmp_path / "differentiation.md"
+    path.write_text(DIFFERENTIATION_SLIPS)
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["What is the chain rule?"] == "Multiply by the derivative of the inside function"
+    # "What is the product rule? :: Writing the derivative of uv as u'v'" teaches the slip
+    assert not [back for back in cards.values() if back.startswith(("Writing", "Swapping"))]

@@ -54,7 +54,7 @@ from revise.generation.events import (
     says_a_change,
 )
 from revise.generation.fields import REPUTED
-from revise.generation.grammar import capitalised, split_clause
+from revise.generation.grammar import capitalised, lemmas, split_clause
 from revise.generation.htmlnotes import HIDDEN_STYLE
 from revise.generation.language import (
     ARROW,
@@ -1887,6 +1887,22 @@ _ASKED_OF_A_LINE = re.compile(r'^What (?:does|is) "[^"]+" \([^()]+\) (?:show|an 
 _OBJECTIVE_LABEL = re.compile(r"\(\s*AO\s?[1-4](?:\s*[/&,+]\s*(?:AO\s?)?[1-4])*\s*\)", re.I)
 
 
+_MISTAKES = re.compile(
+    r"\b(?:mistakes?|pitfalls?|misconceptions?|errors?|slips?|traps?|don'?ts?)\b", re.I
+)
+
+
+def _done(text: str) -> bool:
+    """ "Doing (b² + c²) x cos A", "Forgetting the units": a text that opens on what someone
+    did, an -ing form of a verb."""
+    # (after the label of what it slips on: "Cosine rule: doing ...")
+    first = re.match(r"\s*(?:[^:\n]{1,40}:\s+)?([A-Za-z]{2,}ing)\b", text)
+    if not first:
+        return False
+    word = first[1].casefold()
+    return any(lemma != word for lemma in lemmas(word).get("VERB", ()))
+
+
 def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
     if text.startswith(WHO_SAYS) or _ASKED_OF_A_LINE.match(text):
@@ -1912,6 +1928,11 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
     if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):
         return [_finding(13, face.prompt, "a worked example's own numbers, not a fact")]
+    said = note.back if note.kind is NoteKind.BASIC else text
+    if _MISTAKES.search(heading) and _done(said):
+        # "cosine rule: doing (b² + c² - 2bc) x cos A" under "Common mistakes": the slip, which
+        # a card would teach as the fact
+        return [_finding(13, face.prompt, "a mistake described, under a heading of mistakes")]
     if (
         note.kind is NoteKind.CLOZE
         and text.endswith("?")
