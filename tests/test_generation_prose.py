@@ -347,3 +347,24 @@ def test_what_a_deed_was_motivated_by_is_asked_as_its_reason(tmp_path: Path) -> 
             "Land hunger in the western provinces"
         ),
     }
+
+
+LECTURE = (
+    "# BIO1020 Ecology - Lecture 2\nMon 12 Oct, Dr Weiss\n\n## 1. populations\n"
+    "niche = role of a species, i.e. how it gets food and energy and where it lives alongside "
+    "the other species in the habitat\n\n## 2. succession\n"
+    "- climax community: in a stable climate w/ no fires, the final community (in the UK mostly "
+    "oak woodland) stays the same for centuries\n"
+)
+
+
+def test_a_meaning_is_never_cut_inside_its_restatement_or_its_condition(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, LECTURE)
+    # what it is, then the same again in other words: the answer stops before "i.e."
+    assert asked(notes)["What is niche?"] == "Role of a species"
+    # where a statement holds, then the statement: the term is asked with all of it shown
+    assert "What is climax community?" not in asked(notes)
+    assert any(
+        front.startswith("[Climax community]: in a stable climate") and "centuries" in front
+        for front in hidden(notes)
+    )

@@ -379,6 +379,13 @@ def definition(
         if shown == term and term[:1].isupper():
             return []  # a name, whose facts are its dates and deeds
         return [replace(_term_asked(sentence, term), shape=Shape.REMARKED)]
+    if sep in (":", "=") and _CONDITION_FIRST.match(meaning):
+        # "folk theorem: in infinitely repeated games w/ high enough δ, many outcomes ... can
+        # be sustained": where or when a statement holds, then the statement; no answer to
+        # "What is it?" cut from it, the term is asked with all of it shown
+        return (
+            [_term_asked(sentence, term)] if len(words(sentence)) <= MAX_HIDDEN_LINE_WORDS else []
+        )
     found_questions = []
     answer = (
         _short(meaning)
@@ -1135,6 +1142,16 @@ def _short(text: str) -> str:
     return ""
 
 
+# "in infinitely repeated games, ...", "when demand is elastic, ...": a condition, then what holds
+_CONDITION_FIRST = re.compile(
+    r"(?:in|on|under|with|without|when|whenever|if|once|where)\s[^,;:()]{3,60},\s+\w", re.I
+)
+# The last part of a cut answer opening a restatement or an example: ", i.e. situations"
+_RESTATED_END = re.compile(
+    r"(?:^|[,;(]\s*)(?:i\.\s?e\.?|e\.\s?g\.?|ie|eg|such\s+as)\s[^,;()]*$", re.I
+)
+
+
 def _first_part_that_fits(text: str, term: str = "") -> str:
     """A long meaning cut before an "and" or a comma that leaves at most twelve words: "one
     that can be safely used by only one process at a time [and is not depleted ...]"."""
@@ -1147,6 +1164,12 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
             continue  # "bought [and sold]": a pair is one answer, never half of it
         if re.search(r"\b(?:and|or)\s+\S+(?:\s+\S+)?$", head):
             continue  # "... and shows [which process ...]": a fragment of the next part
+        if _RESTATED_END.search(head):
+            continue  # "study of strategic interaction, i.e. situations [where ...]": the
+            # restatement is told whole or not at all
+        restated = re.match(r"(?:i\.\s?e\.?|ie|that\s+is)\s", text[match.end() :], re.I)
+        if restated and len(words(head)) >= MIN_MEANING_WORDS:
+            return _closed(head)  # what it is, then the same again in other words
         relative = match[0].strip() in ("that", "which", "who", "where")
         said = head.split()[-1].casefold() if head.split() else ""
         saying = verb_base(said, "VBZ") or verb_base(said, "VBD") or past_to_base(said)
