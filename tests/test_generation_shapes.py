@@ -3366,3 +3366,28 @@ def test_a_node_whose_plural_subject_does_something_asks_what_follows(tmp_path: 
     crowd = "What follows when gas molecules crowd closer together?"
     assert asked[crowd] == "More collisions per second"
     assert not any(front.endswith("lead to?") for front in asked)
+
+
+MIND_MAP_OF_MUSCLE = """# Muscle contraction
+
+## Sliding filament theory
+### Contraction
+#### sarcomere shortens
+#### H zone disappears
+#### myosin heads bind to actin
+### Relaxation
+#### calcium ions return to the sarcoplasmic reticulum
+#### tropomyosin blocks the binding sites again
+"""
+
+
+def test_a_short_node_saying_what_a_thing_does_asks_what_happens_to_it(tmp_path: Path) -> None:
+    """ "sarcomere shortens" under "Contraction": too short to hide a word in, asked what
+    happens to the thing, the node's path as its context."""
+    notes = tmp_path / "muscle.md"
+    notes.write_text(MIND_MAP_OF_MUSCLE)
+    deck = generate_deck(notes).notes
+    asked = {note.front: note for note in deck}
+    assert asked["What happens to the sarcomere?"].back == "Shortens"
+    assert "Contraction" in asked["What happens to the sarcomere?"].context
+    assert asked["What happens to H zone?"].back == "Disappears"

@@ -103,6 +103,7 @@ from revise.generation.grammar import (
     finish_question,
     indefinite_article,
     inflections,
+    is_noun_phrase_word,
     lemmas,
     lower_first,
     names_one_body,
@@ -1190,6 +1191,8 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
         len(tokens) > 1
         and (_opens_on_defined_term(sentence, terms) or _ends_on_marked_value(sentence, terms))
     )
+    # "- nucleolus disappears" under "Prophase": a point saying what a thing does
+    short = short and not (kind is BlockKind.ITEM and _does_without_object(sentence))
     # '"We will proceed no further ..." (1.7) Macbeth -> hallucination or ...?': a line someone
     # says, with the writer's notes on it; neither is advice or talk about the notes
     said = quoted_line(sentence) is not None
@@ -1761,6 +1764,11 @@ def _passage_drafts(
             followed_from = _what_follows(sentence, context, source)
             options = [followed_from] if followed_from else []
         options = [*options, *what_happened] or fallbacks[:1] or named_back[:1]
+        happens = not vague and block.kind is BlockKind.ITEM
+        happens = happens and _what_happens_to(sentence, context, source, vocabulary)
+        if happens:
+            # ("nucleolus [disappears]" refused, the thing is asked what it does)
+            options = [*options, happens]
         owner = not vague and index == 0 and owned
         owner = owner and _owner_cloze(passage, sentence, vocabulary, title, source)
         if owner:
@@ -3887,6 +3895,66 @@ def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | No
     asked = what_follows(cause, result)
     note = NoteData(NoteKind.BASIC, asked.front, asked.back, context=context, source=source)
     return Option(note, asked.back, 9.0, asked.front)
+
+
+MAX_HAPPENING_WORDS = 6  # "line up on the equator (metaphase plate)": what a thing does
+_LINKING_VERBS = frozenset(["is", "are", "am", "has", "have", "does", "do", "seems", "seem"])
+_QUESTION_WORDS = frozenset(
+    ["what", "which", "who", "whom", "whose", "how", "why", "when", "where"]
+)
+
+
+def _what_happens_to(
+    sentence: str, context: str, source: SourceRef, vocabulary: Vocabulary
+) -> Option | None:
+    """ "nuclear envelope breaks down", "centromeres divide" under "Prophase", "Anaphase": a
+    short point saying what a thing does, with no object, asked where the line gives no other
+    card ("What happens to the nuclear envelope?" :: "Breaks down")."""
+    found = _does_without_object(sentence)
+    if found is None:
+        return None
+    subject, rest = found
+    shown = lower_first(subject, vocabulary.names)
+    if shown[0][:1].isupper() and shown[0][1:].islower() and shown[0] not in vocabulary.names:
+        shown = [shown[0].lower(), *shown[1:]]  # "Nucleolus disappears": capital as it opens
+    the = "" if shown[0] in ("the", "a", "an") or not shown[0].islower() else "the "
+    front = f"What happens to {the}{' '.join(shown)}?"
+    answer = capital(" ".join(rest))
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Option(note, answer, 9.0, front)
+
+
+def _does_without_object(sentence: str) -> tuple[list[str], list[str]] | None:
+    """ "nuclear envelope breaks down" -> (["nuclear", "envelope"], ["breaks", "down"]): a
+    thing and what it does with no object; None for any other line."""
+    said = sentence.strip().rstrip(".").split()
+    tokens = [token.casefold() for token in said]
+    if re.search(rf"[=:;?!]|{ARROW}", sentence) or len(said) > MAX_SUBJECT_LABEL_WORDS + 6:
+        return None
+    clause = split_clause(capital(sentence.strip().rstrip(".")))
+    at = len(clause.subject) if clause is not None and clause.aux in ("does", "do") else 0
+    for index in range(1, min(len(tokens), MAX_SUBJECT_LABEL_WORDS)):
+        if at or not said[index].islower() or not tokens[index - 1].isalpha():
+            break
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        agrees = plural_then_verb(f"{tokens[index - 1]} {tokens[index]}")
+        if agrees or (verb_base(tokens[index], "VBZ") and after in _PARTICLES):
+            at = index  # "centromeres divide", "nuclear envelope breaks down"
+    subject, rest = said[:at], said[at + 1 :]
+    if not at or not all(is_noun_phrase_word(word.casefold()) for word in subject):
+        return None
+    if subject[0].casefold() in PRONOUNS or len(rest) > MAX_HAPPENING_WORDS:
+        return None
+    if tokens[at] in _LINKING_VERBS or _QUESTION_WORDS & set(tokens[:at]):
+        return None  # "what enzymes are": a question, or what a thing is, not what it does
+    if len(subject) == 1 and len(subject[0]) == 1:
+        return None  # "D brings (it) onto land": a party, doing something to something
+    opens = rest[0].casefold() if rest else ""
+    if opens in _PARTICLES:
+        opens = rest[1].casefold() if len(rest) > 1 else ""  # "puts out chemicals": an object
+    if opens and opens not in PREPOSITIONS and opens != "/":
+        return None  # "tiltmeters detect the ground swelling": what they do to something
+    return subject, said[at:]
 
 
 def _stepped_items(group: ListGroup, title: str, path: str) -> tuple[list[Draft], set[int]]:
