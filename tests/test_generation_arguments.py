@@ -29,3 +29,17 @@ def test_the_evidence_of_a_point_is_asked_for_by_the_point(tmp_path: Path) -> No
     # the steps' names are no card's text or context; the link back to the essay is no fact
     for step in ("Point", "Evidence", "Explain", "Link", "transformation"):
         assert step not in said
+
+
+def test_a_notes_own_label_run_into_a_fact_is_no_part_of_its_card(tmp_path: Path) -> None:
+    # "Key point: ..." in plain text: the label says how to read the line, the fact is carded
+    path = tmp_path / "economy.txt"
+    path.write_text(
+        "THE UK ECONOMY\n\nThe UK has a post-industrial economy.\n"
+        "Key point: the quaternary sector is the fastest-growing sector of the UK economy.\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    fastest = [note for note in notes if "fastest-growing" in note.front]
+    assert fastest
+    assert not any("Key point" in f"{note.front} {note.back}" for note in notes)

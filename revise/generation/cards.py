@@ -626,19 +626,36 @@ _BARE_ORDINAL = re.compile(
 
 # A literature essay's paragraph set out by its steps (PEE, PEEL, PETAL): "Point: ...",
 # "Evidence: "..." (Chapter 4)", "Explain: ...", "Link: ..."
+# and a note's own label run into a fact ("Note: science parks are ...", "Key point: ..."), which
+# says how to read the line, not what to recall
 _ARGUMENT_STEP = re.compile(
     r"^(?P<step>point|evidence|quotation|quote|explain|explanation|analysis|analyse|technique"
-    r"|link)\s*[:\u2013\u2014-]\s*(?=\S)",
+    r"|link|note|n\.?b\.?|key\s+(?:point|fact|idea)|important)\s*[:\u2013\u2014-]\s*(?=\S)",
     re.I,
 )
 _STEP_KINDS = {"quotation": "evidence", "quote": "evidence", "link": "link", "point": "point"}
 _OPENS_ON_QUOTATION = re.compile(r"^[\"\u201c\u2018'](?P<said>[^\"\u201d]{3,}?)[\"\u201d\u2019']")
 
 
+_NOTE_LABEL = re.compile(
+    r"(?<=[.!?]\s)(?:note|n\.?b\.?|key\s+(?:point|fact|idea)|important)\s*:\s*(?=[a-z])", re.I
+)
+
+
 def _argument_step(passage: Passage) -> tuple[str, Passage]:
     """The step of an argument a line is ("point", "evidence", "link", "explain" or ""), and the
     line without the step's name, which labels nothing a student recalls."""
     block = passage.block
+    labelled = _NOTE_LABEL.search(block.text) if block.kind is not BlockKind.ROW else None
+    if labelled:  # "... economy. Key point: the quaternary sector ...": a sentence of its own
+        cut = labelled.end() - labelled.start()
+        text = block.text[: labelled.start()] + capital(block.text[labelled.end() :])
+        breaks = tuple(
+            (at if at <= labelled.start() else max(at - cut, labelled.start()), line)
+            for at, line in block.breaks
+        )
+        block = replace(block, text=text, breaks=breaks)
+        passage = replace(passage, block=block)
     found = _ARGUMENT_STEP.match(block.text) if block.kind is not BlockKind.ROW else None
     if not found:
         return "", passage
