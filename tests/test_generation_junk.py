@@ -236,3 +236,17 @@ def test_the_name_of_a_field_beside_its_value_is_never_the_answer(tmp_path: Path
     assert 4 in flagged(line, cloze("[Date]: 2-6 September 1666", 1))
     term = "- **Kelvin**: 273 added to the Celsius temperature\n"
     assert 4 not in flagged(term, cloze("[Kelvin]: 273 added to the Celsius temperature", 1))
+
+
+def test_a_course_s_running_in_lecture_notes_gives_no_card(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# LAW1001 Contract - Lecture 3: Offer and acceptance\nThu 9 Oct, Prof Adeyemi\n\n"
+        "## admin\nproblem sheet 2 due Mon wk 4, covers this lecture + the next lecture. office "
+        "hours moved to Weds 10-11.\n\n## 1. offer\n"
+        "an offer is a definite promise to be bound on specific terms. Carlill v Carbolic Smoke "
+        "Ball Co (1893): an advert can be an offer to the whole world.\n",
+    )
+    said = " ".join(f"{note.front} {note.back}" for note in notes)
+    assert "due Mon" not in said and "Weds" not in said
+    assert any("Carlill" in note.front or "Carlill" in note.back for note in notes)

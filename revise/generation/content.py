@@ -50,6 +50,10 @@ EXAM_WORDS = Guarded(
         r"|(?:(?:this|last|next|today'?s|yesterday'?s|our|my|in|from|the)\s+(?:\w+\s+)?|'s\s+)"
         r"lessons?(?!\s+of\b)|lessons?\s+\d+"
         r"|assessment objectives?"
+        # a course's running ("problem set 4 due Fri", "office hrs moved", "covers today + next
+        # lecture"), not its subject
+        r"|problem\s+(?:sets?|sheets?)|office\s+h(?:ou)?rs\s+(?:moved|changed|cancelled|are\s+now)\b"
+        r"|(?:this|last|next|today'?s|yesterday'?s|previous)\s+(?:lectures?|seminars?|tutorials?)"
         r"|questions? (?:about|on)|(?:my|these|your|the) notes|this note"
         r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",
         re.I,
