@@ -104,3 +104,17 @@ def test_formulas_listed_with_commas_are_each_asked(tmp_path: Path) -> None:
     assert cards["sec θ = ?"] == "hyp/adj"
     # one quantity's values side by side are cases, not formulas to recall
     assert "p = ?" not in cards
+
+
+def test_an_example_after_a_letter_and_a_full_stop_is_a_sentence_of_its_own() -> None:
+    from revise.generation.cards import sentences
+
+    text = (
+        "the height is a quadratic in t so a ball passes each height twice: at t and at T - t. "
+        "e.g. u = 20, g = 10, h = 15 -> t = 1 s OR t = 3 s."
+    )
+    said = [sentence for _, _, sentence in sentences(text)]
+    # "t." is no initial and no word cut short: the worked case starts a sentence of its own
+    assert said[0].endswith("at T - t.")
+    assert said[1].startswith("e.g. u = 20")
+    assert len(sentences("Oliver O. Howard ran the bureau.")) == 1

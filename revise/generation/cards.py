@@ -1142,9 +1142,14 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + len(match[1])
         before = text[start:end]
-        if ABBREVIATION_END.search(text[start : match.start() + 1]) or INITIAL_END.search(before):
+        # ("... two solutions: x and 180° - x. e.g. a = 9 ...": an example starts anew after a
+        # letter, which is no initial there, nor a word cut short)
+        example = text.startswith("e.g. ", match.end())
+        if ABBREVIATION_END.search(text[start : match.start() + 1]) or (
+            INITIAL_END.search(before) and not example
+        ):
             continue
-        if text[match.end() : match.end() + 1].islower() and cut_short(before):
+        if text[match.end() : match.end() + 1].islower() and cut_short(before) and not example:
             continue  # "acc. to King", "pop. registered", "Sh. makes him", "vans etc. are taxed"
         if _inside_quotation(before, text[end:]):
             continue  # '"The time is out of joint. O cursed spite ..." - Hamlet': one quotation
