@@ -181,3 +181,20 @@ def test_an_emphasised_word_in_ing_where_a_noun_stands_is_hidden(tmp_path: Path)
     )
     fronts = clozes(tmp_path, text)
     assert any(front.endswith("on the same farm all year = [mixed farming]") for front in fronts)
+
+
+def test_a_figure_is_hidden_rather_than_the_date_it_was_taken(tmp_path: Path) -> None:
+    hidden = clozes(
+        tmp_path,
+        "# Megacities\n\nTokyo's urban area is roughly 10x the size of its old city "
+        "(2015 estimate).\nThe first census of Lagos was taken in 1911 (a colonial survey).\n",
+    )
+    assert "Tokyo's urban area is roughly [10x] the size of its old city (2015 estimate)." in hidden
+    # with no figure beside it, a date in brackets is still the fact
+    assert "The first census of Lagos was taken in [1911] (a colonial survey)." in hidden
+
+
+def test_a_word_whose_opposite_is_shown_is_not_hidden() -> None:
+    line = "After 1990 capital inflow to Australia rose while capital outflow fell."
+    front = "After 1990 capital [inflow] to Australia rose while capital outflow fell."
+    assert any("its opposite" in message for message in flagged(line, front))

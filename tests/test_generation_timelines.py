@@ -174,3 +174,33 @@ def test_each_line_of_a_timeline_is_an_entry_not_a_heading(tmp_path: Path) -> No
     # and a dated event with no verb is asked for its date
     assert "[1831-32] first cholera epidemic in Britain (from India)" in hidden
     assert all(context == "INDUSTRIAL BRITAIN (1800-1900)" for context in hidden.values())
+
+
+WEIMAR = (
+    "WEIMAR GERMANY 1919-1933 - TIMELINE\n\n"
+    "PART 1: CRISIS YEARS (1919-1923)\n"
+    "Jan 1919 Spartacist Uprising - communist revolt in Berlin, crushed by the Freikorps\n"
+    "June 1919 Treaty of Versailles - Germany loses 13% of its land, army cut to 100,000\n"
+    "Mar 1920 Kapp Putsch - right-wing attempt to seize Berlin, defeated by a general strike\n"
+    "Aug 1924 Dawes Plan - lowers yearly reparations BUT still no end date\n"
+    "1925 Locarno Treaties (Stresemann) - accepts the western borders\n"
+)
+
+
+def test_a_named_event_of_a_timeline_asks_what_it_was_beside_its_date(tmp_path: Path) -> None:
+    cards = questions(tmp_path, WEIMAR)
+    assert cards["What happened in the Spartacist Uprising (Jan 1919)?"] == (
+        "Communist revolt in Berlin, crushed by the Freikorps"
+    )
+    assert cards["What happened in the Kapp Putsch (Mar 1920)?"] == (
+        "Right-wing attempt to seize Berlin, defeated by a general strike"
+    )
+    # what a plan or treaty did, up to the "BUT" that turns to another point
+    assert cards["What did the Dawes Plan (Aug 1924) do?"] == "Lowers yearly reparations"
+    assert cards["What did the Locarno Treaties (1925) do?"] == "Accepts the western borders"
+    # "Germany loses 13% of its land" is what followed the treaty, not what the treaty was
+    assert not any("Treaty of Versailles" in front for front in cards)
+    # each line is still asked for its date
+    hidden = [note.front for note in deck_notes(tmp_path, WEIMAR) if note.kind is NoteKind.CLOZE]
+    line = "Spartacist Uprising - communist revolt in Berlin, crushed by the Freikorps"
+    assert f"[Jan 1919] {line}" in hidden

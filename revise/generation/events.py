@@ -63,7 +63,7 @@ from revise.generation.questions import (
     case_span,
     plural_clause,
 )
-from revise.generation.targets import DAY, TIMELINE_DATE, closing_date
+from revise.generation.targets import DAY, OPENING_DATE, TIMELINE_DATE, closing_date
 
 # Verbs that say how an amount or a relation moved: "support increased steadily".
 CHANGE_VERBS = frozenset(
@@ -548,7 +548,7 @@ _DOCUMENTS = frozenset(
      "plan", "policy", "constitution", "declaration", "charter", "bill", "edict", "proclamation",
      "amendment", "settlement", "reform", "programme", "program", "doctrine", "accord",
      "convention", "resolution", "statute", "compromise", "ultimatum", "note", "telegram",
-     "alliance", "entente", "union", "league"]
+     "alliance", "entente", "union", "league", "petition", "ordinance"]
 )  # fmt: skip
 _DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _NAME_JOINS = frozenset(["of", "the", "and", "&", "+", "for", "on"])
@@ -602,6 +602,74 @@ def dated_event(sentence: str) -> list[Question]:
     if not answer:
         return []
     return [Question(front, capital(answer), Shape.EFFECT, 10.8)]
+
+
+# "Apr 1764 Sugar Act (American Revenue Act) - halves duty on ...": a timeline's date, the name
+# of the event, an aside, then a dash and what it was or did
+_OPENING_NAME = re.compile(
+    r"^(?P<name>[^-\u2013\u2014()>:=;,]+?)(?:\s*\([^()]*\))?\s+[-\u2013\u2014]\s+(?P<said>\S.*)$"
+)
+# What a named event can be: "Battle of Trenton", "Boston Massacre", "Pontiac's War"
+_HAPPENINGS = frozenset(
+    ["battle", "war", "massacre", "rebellion", "revolution", "revolt", "rising", "uprising",
+     "crisis", "affair", "riot", "siege", "party", "campaign", "raid", "strike", "coup",
+     "invasion", "blockade", "conference", "congress", "summit", "election", "march", "boycott",
+     "famine", "plague", "expedition", "trial", "incident", "scandal", "offensive", "landing",
+     "mutiny", "purge", "putsch", "protest", "movement", "meeting", "assembly", "evacuation"]
+)  # fmt: skip
+_NOT_WHAT = frozenset(["not", "another", "also", "again", "same"])  # says what it was not
+_CONTRAST = re.compile(r"\s+(?:BUT|but|although|though|whereas|while)\s+.*$")
+
+
+def opening_dated_event(sentence: str) -> list[Question]:
+    """ "Apr 1764 Sugar Act - halves duty on foreign molasses ... BUT actually enforced" -> "What
+    did the Sugar Act (Apr 1764) do?" :: "Halves duty on foreign molasses from 6d to 3d per
+    gallon"; "22 Mar 1765 Stamp Act - first DIRECT tax on the colonies: ..." -> "What was the
+    Stamp Act (22 Mar 1765)?": what a named event of a timeline was, beside its date."""
+    text = sentence.strip().rstrip(".")
+    date = OPENING_DATE.match(text)
+    if not date:
+        return []
+    named = _OPENING_NAME.match(text[date.end() :].strip())
+    if not named:
+        return []
+    tokens = named["name"].split()
+    if not 2 <= len(tokens) <= MAX_EVENT_WORDS or not tokens[0][:1].isupper():
+        return []
+    if any(not t[:1].isupper() and t.casefold() not in _NAME_JOINS for t in tokens):
+        return []  # "British troops arrive in Boston": a clause, not a name
+    lowered = [token.casefold() for token in tokens]
+    joined = next((at for at, token in enumerate(lowered) if at and token in _HEAD_BEFORE), 0)
+    head_word = lowered[joined - 1] if joined else lowered[-1]
+    # ("Act" is a noun the dictionary knows only as a verb)
+    base = {*lemmas(head_word).get("NOUN", ()), head_word, head_word.removesuffix("s")}
+    if head_word in _NAME_JOINS:
+        return []
+    # (": stamps on newspapers ...", ". revenue used ...", not "e.g. call him ...")
+    said = re.split(r":|(?<!\be\.g)(?<!\bi\.e)\.\s+(?=[a-z])", named["said"], maxsplit=1)[0]
+    answer = _what_it_says(_CONTRAST.sub("", said))  # ("... BUT actually enforced")
+    if not answer or answer[:1] in "\"\u201c'" or answer.split()[0].casefold() in _NOT_WHAT:
+        return []  # ('"shot heard round the world"', "not a punishment", "another American win")
+    first = answer.split()[0].casefold()
+    name = " ".join(_tidy_name(tokens))
+    when = date[0]
+    # "Pontiac's War", "Shays' Rebellion" are named by their owner; "the King's Proclamation"
+    owner = re.match(r"(\S+?)['\u2019]s?\s", name)
+    the = "" if owner and not lemmas(owner[1].casefold()).get("NOUN") else "the "
+    plural = head_word.endswith("s") and head_word[:-1] in _DOCUMENTS | _HAPPENINGS
+    was = "were" if plural else "was"  # "the Townshend Acts"
+    if any(noun in _DOCUMENTS for noun in base):
+        if not verb_base(first, "VBZ") and split_clause(capital(answer)) is not None:
+            return []  # "Germany loses 13% of its land": what followed, not what it was
+        done = verb_base(first, "VBZ") and (not can_be(first, "NOUN") or len(answer.split()) > 2)
+        front = (
+            f"What did {the}{name} ({when}) do?" if done else f"What {was} {the}{name} ({when})?"
+        )
+    elif any(noun in _HAPPENINGS for noun in base):
+        front = f"What happened in {the}{name} ({when})?"
+    else:
+        return []  # "Kings Mountain", "Lexington and Concord": a place, asked by its date
+    return [Question(front, capital(answer), Shape.EFFECT, 10.8, beside=True)]
 
 
 def _tidy_name(tokens: list[str]) -> list[str]:

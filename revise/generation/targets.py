@@ -220,7 +220,28 @@ def form_shown(answer: str, shown: str) -> str:
             return f"the card shows {other!r}, another form of it"
         if len(lower) >= MIN_INSIDE_LETTERS and other.endswith(lower):
             return f"the card shows {other!r}, which ends in it"
+        if _opposites(lower, other):
+            return f"the card shows {other!r}, its opposite"
     return ""
+
+
+# "capital [inflow] ... and an increase in capital outflow": the other of a pair of words that
+# differ only in opposite prefixes gives the hidden one away
+_OPPOSITE_PREFIXES = (
+    ("in", "out"), ("im", "ex"), ("in", "ex"), ("in", "de"), ("up", "down"), ("over", "under"),
+    ("pre", "post"), ("inter", "intra"), ("endo", "exo"), ("hyper", "hypo"),
+    ("micro", "macro"), ("max", "min"),
+)  # fmt: skip
+MIN_OPPOSED_STEM = 3  # "in-put" / "out-put"; "in" / "out" alone are no pair of prefixes
+
+
+def _opposites(word: str, other: str) -> bool:
+    for first, second in _OPPOSITE_PREFIXES:
+        for one, two in ((first, second), (second, first)):
+            stem = word[len(one) :]
+            if word.startswith(one) and len(stem) >= MIN_OPPOSED_STEM and other == two + stem:
+                return True
+    return False
 
 
 def closing_date(text: str) -> str:
@@ -251,6 +272,7 @@ _NUMBER = re.compile(
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?\u00b0\s?[CFK]?(?![\w-])"  # "45 °C": a temperature
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
     r"|\d+(?:st|nd|rd|th))(?![\w-])"
+    r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?[x\u00d7](?=\s+[a-z]{2,}\b(?!\s*[=+\-*/^]))"  # "300x its area"
     r"|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
@@ -444,6 +466,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         start, end = _trim_article(sentence, match.start(), match.end())
         bonus = 0.5 if _MONTH_IN.search(match[0]) and _DIGIT.search(match[0]) else 0
         if _is_date_like(sentence[start:end]):
+            bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
             add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
     for start, end, kind in _names(sentence, vocabulary):
         add(start, end, kind, _name_score(sentence[start:end], kind))
@@ -453,6 +476,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
             if re.fullmatch(MONEY, match[0]) or re.search(r"%|per\s?cent$", match[0], re.I):
                 bonus = AMOUNT_BONUS
+            elif _MULTIPLE_OF.match(sentence, match.end()):
+                bonus = AMOUNT_BONUS  # "300x its actual area": an amount ("4x faster" compares)
             elif _counts_things(sentence, match):
                 bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
@@ -492,6 +517,29 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         for t in usable
     ]
     return sorted(rescored, key=lambda target: (-target.score, target.start))
+
+
+# "300x its actual area (old 2000 estimate)": a date in brackets among words of its own, beside a
+# figure, says when the figure was taken, a detail of the fact, not the fact ("(1904-1905)"
+# alone after a war is the war's date; "(founded 1909)" with no figure is the fact)
+DATED_ASIDE_PENALTY = 1.0
+# After a multiple ("300x"), the amount it multiplies: "300x its actual area"
+_MULTIPLE_OF = re.compile(r"(?<=[x\u00d7])\s+(?:the|its|their|his|her|our|as)\s", re.I)
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
+    """A date in brackets among words of its own, where the sentence gives a figure outside
+    them: when the figure was taken ("300x its actual area (old 2000 estimate)")."""
+    for aside in _ASIDE.finditer(sentence):
+        if aside.start() < start and end < aside.end():
+            rest = sentence[aside.start() + 1 : start] + sentence[end : aside.end() - 1]
+            return bool(re.search(r"[A-Za-z]{3,}", rest)) and any(
+                not aside.start() <= number.start() < aside.end()
+                and _is_counting_number(sentence, number)
+                for number in _NUMBER.finditer(sentence)
+            )
+    return False
 
 
 _MONTH_IN = re.compile(_MONTH, re.I)
@@ -958,6 +1006,8 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     next_word = _NEXT_WORD.match(after)
     if "%" in text or "\u00b0" in text or _MONEY.fullmatch(text) or _PER_CENT.search(text):
         return True  # a share or an amount of money measures whatever follows it
+    if text[-1:] in ("x", "\u00d7"):
+        return True  # "300x its actual area": how many times another amount
     if _OF_A_GROUP.match(after):
         return True  # "46 of the world's least developed countries": a count of a group
     if _MEASURED_BY.search(before) and _CLAUSE_END.match(after):
