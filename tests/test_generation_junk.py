@@ -250,3 +250,15 @@ def test_a_course_s_running_in_lecture_notes_gives_no_card(tmp_path: Path) -> No
     said = " ".join(f"{note.front} {note.back}" for note in notes)
     assert "due Mon" not in said and "Weds" not in said
     assert any("Carlill" in note.front or "Carlill" in note.back for note in notes)
+
+
+def test_a_study_named_after_a_term_is_not_what_the_term_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# PSY1002 Social psychology - Lecture 4\n\n## obedience\n"
+        "- obedience to authority: Milgram (1963) electric shock study, 65% of participants "
+        "went to 450 V\n",
+    )
+    # "What is obedience to authority? :: Milgram (1963) ..." names who showed it, not what it is
+    assert not [note for note in notes if note.front == "What is obedience to authority?"]
+    assert any("[65%]" in note.front for note in notes)

@@ -224,6 +224,9 @@ def definition(
     meaning = meaning.rstrip(" .;")
     if re.match(r"[^,;]*\bAct\s+\d{4}\b", meaning):
         return []  # "consent - Unfair Contract Terms Act 1977 - ...": where the rule is, not it
+    if sep in (":", "-", "\u2013", "\u2014") and _CITED_FIRST.match(meaning):
+        return []  # "first-mover advantage: Stackelberg (1934) leader-follower model": whose
+        # model shows it, not what it is
     dated_work = _DATED_WORK.match(meaning)
     if (
         dated_work
@@ -1142,6 +1145,10 @@ def _short(text: str) -> str:
     return ""
 
 
+# "Stackelberg (1934) ...", "Flood & Dresher (1950) ...": a meaning that opens on who and when
+_CITED_FIRST = re.compile(
+    r"[A-Z][\w'\u2019-]+(?:\s+(?:&|and)\s+[A-Z][\w'\u2019-]+|\s+et\s+al\.?)?,?\s*\(\d{4}\)\s+\w"
+)
 # "in infinitely repeated games, ...", "when demand is elastic, ...": a condition, then what holds
 _CONDITION_FIRST = re.compile(
     r"(?:in|on|under|with|without|when|whenever|if|once|where)\s[^,;:()]{3,60},\s+\w", re.I
