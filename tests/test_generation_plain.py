@@ -89,6 +89,28 @@ def test_an_example_indented_under_a_long_glossary_line_is_its_own_point(
     assert not any("St Helens" in note.front for note in notes)
 
 
+def test_a_glossary_meaning_of_two_clauses_is_shown_whole_around_its_term(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "ECOLOGY - KEY TERMS\n\n=== FEEDING ===\n"
+        "decomposer - organism that breaks down dead material + waste and releases nutrients"
+        " back into the soil, e.g. bacteria, fungi\n"
+        "producer - an organism that makes its own food by photosynthesis\n",
+    )
+    fronts = [note.front for note in notes]
+    # never "What is decomposer? :: Organism that breaks down dead material + waste", which
+    # leaves out half of what a decomposer does; nor is "decomposer" taken for a misspelling
+    # of "decompose"
+    assert not any(front.startswith("What is") and "decomposer" in front for front in fronts)
+    assert any(
+        front.startswith("[Decomposer] - organism that breaks down dead material")
+        and "releases nutrients back into the soil" in front
+        for front in fronts
+    )
+
+
 def test_each_line_of_a_vocabulary_list_asks_its_meaning(tmp_path: Path) -> None:
     asked = questions(
         tmp_path,

@@ -409,12 +409,17 @@ def definition(
         answer
         and not emphasised
         and sep in (":", *_DASHES)
-        and not (_short(meaning) or _first_part_that_fits(meaning, term))
+        and not _short(meaning)
+        # (after a colon a label's value may be a list, asked in part: "Structure: lipid
+        # envelope, capsid, ...")
+        and (sep in _DASHES or not _first_part_that_fits(meaning, term))
+        and _cut_mid_phrase(meaning, _first_part_that_fits(meaning, term))
         and len(words(sentence)) <= MAX_HIDDEN_LINE_WORDS
     ):
         # "primate city - city much bigger than all others in the country + dominant [in
-        # economy/politics]": a glossary's meaning asked without the phrase it ends on is
-        # asked in part; the term is asked instead, all of its meaning shown
+        # economy/politics]", "steep-sided cone built from layers of ash [and lava, found at
+        # ...]": a glossary's meaning too long for one clause would be asked in part; the
+        # term is asked instead, all of its meaning shown
         cut = True
     if named and sep == "=" and re.match(r"(?:the|a|an)\s", meaning, re.I):
         # "Biomass = the mass of living material ...": the line says what it is; where the
@@ -1157,6 +1162,16 @@ _CONDITION_FIRST = re.compile(
 _RESTATED_END = re.compile(
     r"(?:^|[,;(]\s*)(?:i\.\s?e\.?|e\.\s?g\.?|ie|eg|such\s+as)\s[^,;()]*$", re.I
 )
+
+
+def _cut_mid_phrase(meaning: str, part: str) -> bool:
+    """Whether a meaning's first part (`part`, "" for none) leaves off mid-phrase: before "and
+    lava", "that aren't built on", or within a list ("self, good friend[, all beings]"); a
+    part that ends at a comma before what is said of it ("land that is flooded ...[, either
+    side of the channel]") is whole."""
+    if not part or not meaning.startswith(part):
+        return True
+    return not meaning[len(part) :].lstrip().startswith(",") or ", " in part
 
 
 def _first_part_that_fits(text: str, term: str = "") -> str:

@@ -35,6 +35,10 @@ def looks_misspelt(token: str, name: bool) -> bool:
     rarity = zipf(lower)
     if rarity >= TYPO_ZIPF or lemmas(lower):
         return False
+    if any(
+        "VERB" in lemmas(lower[: -len(ending)]) for ending in ("r", "er") if lower.endswith(ending)
+    ):
+        return False  # "decomposer", "absorber": who or what does what a verb says, no slip
     gain, floor = (NAME_TYPO_GAIN, NAME_TYPO_FLOOR) if name else (WORD_TYPO_GAIN, 0.0)
     common = _common_words()
     if not name and len(lower) >= MIN_CUT_LENGTH and _cut_short(lower, rarity):
