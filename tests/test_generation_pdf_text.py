@@ -40,7 +40,8 @@ using ATP released by respiration.
 def test_page_furniture_and_broken_words_are_undone_line_for_line() -> None:
     lines = without_page_furniture(as_letters(GUIDE).split("\n"))
     assert len(lines) == len(GUIDE.split("\n"))  # every line keeps its number
-    text = "\n".join(lines)
+    text = "\n".join(lines[1:])
+    assert lines[0].startswith("A-level Biology Revision Guide")  # the guide's title, once
     assert "Revision Guide" not in text and "Bright Sparks" not in text
     assert "higher concentration\nto a region" in text
     assert "partially permeable membrane,\nfrom a higher" in text
@@ -60,6 +61,7 @@ def test_a_pdf_guide_gives_cards_from_every_section(tmp_path: Path) -> None:
     assert any("against a concentration gradient" in f"{n.front} {n.back}" for n in notes)
     for residue in ("Revision Guide", "Bright Sparks", "word for word", "\uf0b7", "\ufb01"):
         assert residue not in said
+    assert generate_deck(path).name.startswith("A-level Biology Revision Guide")
     assert all(note.kind in (NoteKind.BASIC, NoteKind.CLOZE) for note in notes)
 
 
