@@ -80,3 +80,17 @@ def test_a_decimal_section_number_titles_the_paragraph_below_it(tmp_path: Path) 
     assert lost.context.endswith("De-industrialisation")
     park = next(note for note in notes if "technical businesses" in f"{note.front} {note.back}")
     assert park.context.endswith("Science parks")
+
+
+def test_a_bullet_left_mid_phrase_goes_on_onto_a_line_that_opens_on_a_year(tmp_path: Path) -> None:
+    path = tmp_path / "surgery.txt"
+    path.write_text(
+        "SURGERY\n\n\u2022 Antiseptics \u2013 Joseph Lister used carbolic acid on wounds from\n"
+        "1865, and deaths after amputation fell sharply.\n\u2022 Anaesthetics \u2013 James Simpson "
+        "discovered chloroform in 1847.\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    said = [f"{note.front} {note.back}" for note in notes]
+    assert any("from 1865" in card or "from [1865]" in card for card in said)
+    assert not any(card.startswith(("1865", "[1865]")) for card in said)

@@ -1305,8 +1305,14 @@ def _continues_item(line: str, item: _Raw) -> bool:
         return False
     if _indent(line) > item.indent:
         return True
-    # ("e.g. speed, distance," over "mass and temperature.": a list left mid-way goes on)
-    return not item.pair and line.strip()[:1].islower() and not _ENDS_POINT.search(item.last)
+    # ("e.g. speed, distance," over "mass and temperature.": a list left mid-way goes on;
+    # "... as an antiseptic from" over "1865 (published 1867), ...": so does a phrase)
+    opening = line.strip()[:1]
+    numbered = _POINT_NUMBER.match(line.strip()) or _NUMBERED_TITLE.match(line.strip())
+    goes_on = opening.islower() or (
+        opening.isdigit() and not numbered and _left_mid_phrase(item.last)
+    )
+    return not item.pair and goes_on and not _ENDS_POINT.search(item.last)
 
 
 def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool:
