@@ -629,47 +629,50 @@ _BARE_ORDINAL = re.compile(
 # "Evidence: "..." (Chapter 4)", "Explain: ...", "Link: ..."
 # and a note's own label run into a fact ("Note: science parks are ...", "Key point: ..."), which
 # says how to read the line, not what to recall
+_NOTE_LABELS = r"note|n\.?b\.?|key\s+(?:point|fact|idea)|important"
 _ARGUMENT_STEP = re.compile(
     r"^(?P<step>point|evidence|quotation|quote|explain|explanation|analysis|analyse|technique"
-    r"|link|note|n\.?b\.?|key\s+(?:point|fact|idea)|important)\s*[:\u2013\u2014-]\s*(?=\S)",
+    rf"|link|{_NOTE_LABELS})\s*[:\u2013\u2014-]\s*(?=\S)",
     re.I,
 )
-_STEP_KINDS = {"quotation": "evidence", "quote": "evidence", "link": "link", "point": "point"}
+_NOTE_LABEL = re.compile(rf"(?<=[.!?]\s)(?:{_NOTE_LABELS})\s*:\s*(?=[a-z])", re.I)
+# the steps a line's label names; any other label explains
+_STEP_KINDS = {
+    "evidence": "evidence",
+    "quotation": "evidence",
+    "quote": "evidence",
+    "link": "link",
+    "point": "point",
+}
 _OPENS_ON_QUOTATION = re.compile(r"^[\"\u201c\u2018'](?P<said>[^\"\u201d]{3,}?)[\"\u201d\u2019']")
-
-
-_NOTE_LABEL = re.compile(
-    r"(?<=[.!?]\s)(?:note|n\.?b\.?|key\s+(?:point|fact|idea)|important)\s*:\s*(?=[a-z])", re.I
-)
 
 
 def _argument_step(passage: Passage) -> tuple[str, Passage]:
     """The step of an argument a line is ("point", "evidence", "link", "explain" or ""), and the
     line without the step's name, which labels nothing a student recalls."""
     block = passage.block
-    labelled = _NOTE_LABEL.search(block.text) if block.kind is not BlockKind.ROW else None
+    if block.kind is BlockKind.ROW:
+        return "", passage
+    labelled = _NOTE_LABEL.search(block.text)
     if labelled:  # "... economy. Key point: the quaternary sector ...": a sentence of its own
-        cut = labelled.end() - labelled.start()
-        text = block.text[: labelled.start()] + capital(block.text[labelled.end() :])
-        breaks = tuple(
-            (at if at <= labelled.start() else max(at - cut, labelled.start()), line)
-            for at, line in block.breaks
-        )
-        block = replace(block, text=text, breaks=breaks)
+        block = _without_span(block, labelled.start(), labelled.end())
         passage = replace(passage, block=block)
-    found = _ARGUMENT_STEP.match(block.text) if block.kind is not BlockKind.ROW else None
+    found = _ARGUMENT_STEP.match(block.text)
     if not found:
         return "", passage
-    step = found["step"].casefold()
-    offset = found.end()
-    breaks = tuple((max(at - offset, 0), line) for at, line in block.breaks)
     terms = tuple(term for term in block.terms if not _ARGUMENT_STEP.match(f"{term} x"))
-    text = block.text[offset:]
-    text = capital(text) if not _OPENS_ON_QUOTATION.match(text) else text
-    moved = replace(block, text=text, breaks=breaks, terms=terms)
-    return _STEP_KINDS.get(step, "evidence" if step == "evidence" else "explain"), replace(
-        passage, block=moved
-    )
+    moved = replace(_without_span(block, 0, found.end()), terms=terms)
+    return _STEP_KINDS.get(found["step"].casefold(), "explain"), replace(passage, block=moved)
+
+
+def _without_span(block: Block, start: int, end: int) -> Block:
+    """The block with its text from `start` to `end` taken out, the sentence that now opens
+    there in capitals (a quotation as it is), each line still where its text is."""
+    rest = block.text[end:]
+    rest = rest if _OPENS_ON_QUOTATION.match(rest) else capital(rest)
+    cut = end - start
+    breaks = tuple((at if at <= start else max(at - cut, start), line) for at, line in block.breaks)
+    return replace(block, text=block.text[:start] + rest, breaks=breaks)
 
 
 def _quotation_for_point(passage: Passage, point: str, title: str, path: str) -> Draft | None:

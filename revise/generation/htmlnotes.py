@@ -22,6 +22,7 @@ from revise.generation.document import (
     toggle_level,
 )
 from revise.generation.maths import sub_text, super_text
+from revise.generation.pagetext import SYMBOL_FONT_BULLETS
 from revise.maths import inline_latex_text
 
 _SKIPPED = frozenset(
@@ -116,7 +117,7 @@ def _is_hue(colour: str) -> bool:
 _WORD_LIST_ITEM = re.compile(r"mso(?:listparagraph|listbullet|listnumber)", re.I)
 _WORD_LIST_LEVEL = re.compile(r"mso-list:\s*\w+\s+level(\d)", re.I)
 _WORD_LIST_MARK = re.compile(r"\s*\[if !supportLists\]", re.I)
-_DRAWN_BULLETS = frozenset("\u00b7\u00a7o\u00d8\u00fc\u00a8\u2022\uf0b7\uf0a7\uf0d8\uf0fc-")
+_DRAWN_BULLETS = frozenset(f"\u00b7\u00a7o\u00d8\u00fc\u00a8\u2022-{SYMBOL_FONT_BULLETS}")
 
 
 def parse_html(text: str) -> Document:

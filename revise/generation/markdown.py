@@ -202,22 +202,27 @@ def _without_boxes(lines: list[str]) -> tuple[set[int], list[int]]:
         if not box and not fenced:
             continue
         found = box or fenced
-        title = (found["title"] or "").strip()
         aside = (found["kind"] or "").casefold() in _ASIDE_BOXES
+        title = "" if aside else (found["title"] or "").strip()
         indent = box["indent"] if box else ""
-        lines[index] = f"{indent}{'#' * TOGGLE_LEVEL} {title}" if title and not aside else ""
-        if fenced:
-            fence_opened.append(index + 1 if title and not aside else 0)
-            if title and not aside:
-                toggles.add(index + 1)
-            continue
-        end = _box_end(lines, index, len(indent.expandtabs()))
-        for inside in range(index + 1, end):
-            lines[inside] = "" if aside else _dedented(lines[inside], len(indent.expandtabs()))
-        if title and not aside:
+        lines[index] = _toggle_title(indent, title)
+        if title:
             toggles.add(index + 1)
+        if fenced:
+            fence_opened.append(index + 1 if title else 0)
+            continue
+        column = len(indent.expandtabs())
+        end = _box_end(lines, index, column)
+        for inside in range(index + 1, end):
+            lines[inside] = "" if aside else _dedented(lines[inside], column)
+        if title:
             closes.append(end)
     return toggles, closes
+
+
+def _toggle_title(indent: str, title: str) -> str:
+    """A toggle's or a box's title as a heading the walker puts in its place; none, blank."""
+    return f"{indent}{'#' * TOGGLE_LEVEL} {title}" if title else ""
 
 
 def _box_end(lines: list[str], opener: int, indent: int) -> int:
@@ -248,9 +253,7 @@ def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
     for index, line in enumerate(lines):
         summary = _SUMMARY.match(line)
         if summary:
-            title = " ".join(_TAG.sub(" ", summary[2]).split())
-            # (read as a heading, the walker puts it in its place)
-            lines[index] = f"{summary[1]}{'#' * TOGGLE_LEVEL} {title}" if title else ""
+            lines[index] = _toggle_title(summary[1], " ".join(_TAG.sub(" ", summary[2]).split()))
             toggles.add(index + 1)
         elif _WRAPPER_TAG.match(line):
             if re.match(r"\s*</details", line, re.I):

@@ -80,12 +80,6 @@ def parse_org(text: str) -> Document:
     return document
 
 
-def org_as_markdown(text: str) -> str:
-    """The org notes as Markdown (with a blank line where org ends a list or a table that
-    Markdown would run on)."""
-    return "\n".join(_as_markdown(text)[0])
-
-
 def _as_markdown(text: str) -> tuple[list[str], list[int]]:
     """Markdown lines, and the line of the org file each comes from."""
     lines = text.split("\n")

@@ -13,7 +13,8 @@ import re
 from collections import Counter
 
 # a symbol font's bullets as a PDF keeps them (Symbol's and Wingdings' private-use characters)
-_DRAWN_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8", "•"))
+SYMBOL_FONT_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
+_DRAWN_BULLETS = str.maketrans(dict.fromkeys(SYMBOL_FONT_BULLETS, "•"))
 _LIGATURES = str.maketrans(
     {
         "\ufb00": "ff",
