@@ -368,3 +368,20 @@ def test_a_meaning_is_never_cut_inside_its_restatement_or_its_condition(tmp_path
         front.startswith("[Climax community]: in a stable climate") and "centuries" in front
         for front in hidden(notes)
     )
+
+
+def test_the_name_owning_the_titles_theme_as_the_notes_open_is_never_the_answer(
+    tmp_path: Path,
+) -> None:
+    # The capital stands for the country the notes are about: asking for it teaches nothing.
+    notes = deck_notes(
+        tmp_path,
+        "# Chad - Relations with France\n\nN'Djamena's relations with Paris have changed a great "
+        "deal since independence.\n\nN'Djamena backed Paris's response to the rebellion in Mali "
+        "in 2013. By the late 2010s, relations had grown cooler.\n",
+    )
+    assert asked(notes)["When did N'Djamena back Paris's response to the rebellion in Mali?"] == (
+        "2013"
+    )
+    assert not any(note.back == "N'Djamena" for note in notes)
+    assert not any("[N'Djamena]" in front for front in hidden(notes))
