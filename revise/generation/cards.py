@@ -2812,15 +2812,22 @@ def short_label(label: str) -> str:
         text = label
     text = tidy(text).rstrip(" :;,.")
     said = re.split(r"(?<=[.!?])\s+(?=[A-Z\d])", text)
-    if label.rstrip().endswith(":") and len(said) > 1:
+    if label.rstrip().endswith(":") and (len(said) > 1 or len(pieces) > 1):
         # "Anaerobic respiration - only glycolysis, 2 ATP. NAD must be regenerated:" over its
-        # items: the last sentence leads into them, under the name the line opens on
+        # items: the last sentence leads into them, under the name the line opens on;
+        # "Product life cycle (PLC) - stages a product goes through:" keeps the name the stages
+        # are of, or only that name where both would not fit on a line
         text = said[-1]
-        head = tidy(pieces[0]).rstrip(" :;,.") if len(pieces) > 1 else ""
-        named = len(head.split()) <= MAX_LABEL_HEAD_WORDS and split_clause(head) is None
-        named = named and not any(is_verb_form(word) for word in words(head))
-        if head and named and len(f"{head} {text}".split()) <= MAX_LABEL_WORDS:
+        head = _NUMBERING.sub("", tidy(pieces[0])).rstrip(" :;,.") if len(pieces) > 1 else ""
+        bare = re.sub(r"\s*\([^()]*\)", "", head).strip()  # "(Bruce Henderson, 1970)": an aside
+        named = 0 < len(bare.split()) <= MAX_LABEL_HEAD_WORDS and split_clause(bare) is None
+        named = named and not any(is_verb_form(word) for word in words(bare))
+        if named and len(f"{head} {text}".split()) <= MAX_LABEL_WORDS:
             text = f"{head}: {text}"  # (a name, not "Natural fertilisers are organic")
+        elif named and len(f"{bare} {text}".split()) <= MAX_LABEL_WORDS:
+            text = f"{bare}: {text}"
+        elif named and len(said) == 1:
+            text = head if len(head.split()) <= MAX_LABEL_WORDS else bare
     if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS:
         clauses = re.split(r",\s+", text)
         tail = clauses.pop()

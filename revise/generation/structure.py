@@ -153,6 +153,13 @@ def outline(document: Document) -> Outline:
             index += len(items) + 1
             continue
         result.parts.append(Passage(block, trail, bold_label, bold_line))
+        if _leads_long_list(block, blocks[index + 1 : index + 2]):
+            # "Product life cycle (PLC) - stages a product goes through:" over more stages than
+            # one card could list: a fact of its own, and what each stage below it is a stage
+            # of, under the bold label over both
+            if bold_label:
+                held = bold_label
+            bold_label, bold_line, naming = block.text, block.start, True
         index += 1
     return result
 
@@ -353,6 +360,16 @@ def _items_after_lead(blocks: list[Block], index: int) -> list[Block]:
             return []
         items.append(block)
     return items if 2 <= len(items) <= MAX_LIST_ITEMS else []
+
+
+def _leads_long_list(block: Block, following: list[Block]) -> bool:
+    """A paragraph ending in ":" right above a list: what the list's items belong to ("Rules:"
+    names no thing)."""
+    if block.kind is not BlockKind.TEXT or not block.text.rstrip().endswith(":"):
+        return False
+    if len(words(block.text)) < 2:
+        return False
+    return bool(following) and following[0].kind is BlockKind.ITEM and following[0].level == 0
 
 
 def _items_under_heading(blocks: list[Block], index: int) -> list[Block]:

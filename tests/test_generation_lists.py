@@ -1,0 +1,86 @@
+"""List items carded with the thing their lead names, so each card is answerable alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str, name: str = "notes.md") -> list[NoteData]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+GRIEF = """# Psychology: loss and change
+
+## Grief
+
+People react to loss in many ways. The best-known account is a stage model.
+
+**Kübler-Ross model** (Elisabeth Kübler-Ross, 1969) \u2013 stages a grieving person goes through:
+
+- Denial \u2013 refusing to accept the loss has happened
+- Anger \u2013 frustration aimed at others, at oneself or at fate
+- Bargaining \u2013 trying to make a deal to undo or delay the loss
+- Depression \u2013 deep sadness once the loss is accepted as real
+- Acceptance \u2013 coming to terms with the loss and planning ahead
+
+Critics point out that many people skip stages or go through them in a different order.
+"""
+
+
+def test_items_of_a_long_list_carry_the_name_their_lead_opens_on(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, GRIEF)
+    stages = [note for note in notes if note.back.startswith(("Refusing", "Frustration"))]
+    assert stages, [note.front for note in notes]
+    for note in stages:
+        # "What is denial?" alone asks nothing a student could place: the model it is a stage of
+        assert "Kübler-Ross model" in note.context, note.context
+    # the paragraph after the list is under its heading again, not under the list's lead
+    assert all("Kübler-Ross" not in note.context for note in notes if "Critics" in note.front)
+
+
+HIERARCHY = """# Business studies: motivation
+
+## Content theories
+
+**Maslow's hierarchy of needs** \u2013 levels a worker satisfies in order:
+
+- Physiological \u2013 food, water, shelter; met by a basic wage
+- Safety \u2013 job security, safe working conditions, a pension
+- Esteem \u2013 recognition, status, promotion, praise from managers
+- Self-actualisation \u2013 reaching full potential through challenging work
+"""
+
+
+def test_a_short_list_is_headed_by_the_name_its_lead_opens_on(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, HIERARCHY)
+    items = [note for note in notes if "recognition" in note.front + note.back]
+    assert items, [note.front for note in notes]
+    # not only "levels a worker satisfies in order": whose levels they are
+    assert all("Maslow's hierarchy of needs" in note.context for note in items)
+
+
+def test_a_one_word_lead_names_no_thing_over_its_items(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        """# Chemistry
+
+## Titanium
+
+Uses:
+
+- Titanium is used in hip replacements because it does not corrode in the body.
+- Aircraft frames are made of titanium alloys, which are strong but light.
+- Titanium dioxide is the white pigment in most paints.
+- Bicycle frames use titanium for its high strength-to-weight ratio.
+- Titanium is extracted from its ore by the Kroll process, using magnesium.
+""",
+    )
+    assert ("Why is titanium used in hip replacements?", "It does not corrode in the body") in {
+        (note.front, note.back) for note in notes
+    }
+    assert all(note.context == "Titanium" for note in notes), [note.context for note in notes]
