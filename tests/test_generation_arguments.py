@@ -43,3 +43,39 @@ def test_a_notes_own_label_run_into_a_fact_is_no_part_of_its_card(tmp_path: Path
     fastest = [note for note in notes if "fastest-growing" in note.front]
     assert fastest
     assert not any("Key point" in f"{note.front} {note.back}" for note in notes)
+
+
+BLOOD_BROTHERS = (
+    "# Blood Brothers \u2013 character paragraphs\n\n"
+    "## Mrs Johnstone\n\n"
+    "**Point:** Russell presents Mrs Johnstone as trapped by poverty.\n\n"
+    '**Evidence:** "I\'m thirty-five and I look like fifty" (Act 1). '
+    'Also: "Only mine until / The time comes round / To pay the bill" (Act 1)\n\n'
+    "**Explain:** she cannot afford to feed the twins, so Mrs Lyons takes one of them.\n\n"
+    "## The dream of escape\n\n"
+    "**Point:** the move to the country is what gives the family hope but it fails.\n\n"
+    "**Evidence:** \"We're gonna live in the country, we'll have a garden with a fence\" "
+    '(Mrs Johnstone, Act 2). Mickey (Act 2): "I\'m not sure I want to go" \u2013 he says it '
+    'about the "new house" and the "fresh air".\n'
+)
+
+
+def test_each_quotation_of_an_evidence_line_is_asked_on_its_own(tmp_path: Path) -> None:
+    # two quotations on one evidence line: one asked for by the point, the other asked what
+    # it shows; a word quoted inside a remark ("new house") is no quotation of its own
+    path = tmp_path / "blood-brothers.md"
+    path.write_text(BLOOD_BROTHERS, encoding="utf-8")
+    asked = {note.front: note.back for note in generate_deck(path).notes}
+    question = "Which quotation shows that Russell presents Mrs Johnstone as trapped by poverty?"
+    assert asked[question] == '"I\'m thirty-five and I look like fifty" (Act 1)'
+    shown = 'What does "Only mine until / The time comes round / To pay the bill" (Act 1) show?'
+    assert asked[shown] == "Russell presents Mrs Johnstone as trapped by poverty"
+    # a point is asked by its claim, without what it goes on to say ("but it fails")
+    hope = "Which quotation shows that the move to the country is what gives the family hope?"
+    assert asked[hope] == 'Mickey (Act 2): "I\'m not sure I want to go"'
+    long = (
+        "What does \"We're gonna live in the country, we'll have a garden with a fence\""
+        " (Mrs Johnstone, Act 2) show?"
+    )
+    assert asked[long] == "The move to the country is what gives the family hope"
+    assert not any("new house" in front and "fresh air" not in front for front in asked)

@@ -20,6 +20,7 @@ from typing import Any
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import (
+    MAX_QUOTE_WORDS,
     NOTE_ON_ABOVE,
     WHO_SAYS,
     comparison,
@@ -489,7 +490,8 @@ def _drafts_in_order(
     own = ("", 0)  # the answer to the student's last question, and its last line
     before: Passage | None = None  # the line before, whose subject a student has just read
     members = _member_items(outline)
-    point: tuple[str, tuple[str, ...]] = ("", ())  # the argument's last point, and its trail
+    point: tuple[str, tuple[str, ...], int] = ("", (), 0)  # the argument's last point, its trail
+    # and its line
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -577,10 +579,13 @@ def _drafts_in_order(
             if step == "link" and point[0] and point[1] == passage.trail:
                 continue  # "Link: This shows ...": the essay's thread, no fact of the notes
             if step == "point" or point[1] != passage.trail:
-                point = (passage.block.text if step == "point" else "", passage.trail)
+                made_point = passage.block.text if step == "point" else ""
+                point = (made_point, passage.trail, passage.block.start)
             elif step == "evidence" and point[0]:
-                quoted = _quotation_for_point(passage, point[0], outline.title, path)
-                drafts.extend([quoted] if quoted else [])
+                quoted = _quotations_for_point(passage, point, outline.title, path)
+                drafts.extend(quoted)
+                if quoted:
+                    continue  # (its quotations are its facts)
             if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
             passage = _run_in_label(_term_row_as_item(passage))
@@ -675,19 +680,102 @@ def _without_span(block: Block, start: int, end: int) -> Block:
     return replace(block, text=block.text[:start] + rest, breaks=breaks)
 
 
-def _quotation_for_point(passage: Passage, point: str, title: str, path: str) -> Draft | None:
+# The claim a point makes, before what it goes on to say of it: "George is Lennie's protector
+# but also frustrated by him - their friendship is unusual for the time"
+_CLAIM_END = re.compile(
+    rf"\s+[-\u2013\u2014]\s+|\s*{ARROW}|;\s|,\s+which\s|(?<=[a-z])[.!?]\s+(?=\S)"
+)
+# "Crooks, the black stable buck, is isolated": a name put in other words between commas
+_APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*)?),\s+[^,]{3,40},\s+")
+# A quotation an evidence line gives, with where it comes from after it ('"..." (ch1)',
+# '"..." (George, ch1)') or before it ('Crooks (ch4): "..."'), or on its own ('Also: "..."')
+_EVIDENCE_QUOTE = re.compile(
+    r"(?:(?P<who>[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*)?)\s*\((?P<before>[^()]{1,30})\)\s*:\s*)?"
+    r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{3,}?)[\"\u201d]"
+    r"(?:\s*\((?P<after>[^()]{1,30})\))?"
+)
+# what may stand between one quotation of a line and the next: a stop, a slash, "Also:"
+_BETWEEN_QUOTES = re.compile(r"^[\s.,;/]*(?:(?:also|and|then)\b[\s:,]*)?(?:[a-z]+\s+)?$", re.I)
+# "Owen presents nature as ...", "Both poets explore ...": how an essay states its point
+_PRESENTS = re.compile(
+    r"^(?:\S+\s+){1,3}(?:presents?|portrays?|depicts?|explores?|shows?|uses?|conveys?"
+    r"|suggests?|creates?|describes?|criticises?|challenges?)\s",
+    re.I,
+)
+_BUT = re.compile(r",?\s+but\s+")
+MIN_QUOTE_WORDS = 3  # '"jail bait"', '"tart"': a name it is called, not the line that shows it
+
+
+def _claim(point: str) -> str:
+    """What a point claims, as a clause a question can hold ("" where it has no subject:
+    "never given a name -> ...")."""
+    claim = _CLAIM_END.split(tidy(point), maxsplit=1)[0].strip(" .,:")
+    if len(words(claim)) > MAX_ANSWER_WORDS:  # "X is what keeps them going but it's ...": X
+        claim = _BUT.split(claim, maxsplit=1)[0]
+    plain = _APPOSITIVE.sub(lambda match: f"{match['name']} ", claim)
+    if len(words(claim)) < MIN_FACT_WORDS:
+        return ""
+    if split_clause(capital(plain)) is None and not _PRESENTS.match(plain):
+        return ""
+    return claim
+
+
+def _evidence_quotes(text: str) -> list[tuple[str, str]]:
+    """The quotations an evidence line gives, each with where it comes from, as a question
+    shows it ('"..." (Crooks, ch4)') and as the line says it ('Crooks (ch4): "..."'): the line
+    as it is, or each of several set side by side ('"..." (ch1). Also: "..." (ch1)'), never one
+    quoted inside a remark ('he's seen "hunderds of men" with the same dream')."""
+    found, last = [], 0
+    for match in _EVIDENCE_QUOTE.finditer(text):
+        between = text[last : match.start()]
+        last = match.end()
+        opens = not found and not between.strip()
+        cited = match["before"] or match["after"]
+        if not (opens or cited or _BETWEEN_QUOTES.match(between)):
+            continue
+        if not (opens or cited) and not _BETWEEN_QUOTES.match(text[last : last + 3] or "."):
+            continue
+        quote = match["quote"].strip()
+        if len(words(quote)) < MIN_QUOTE_WORDS:
+            continue
+        where = (match["after"] or match["before"] or "").strip()
+        said = f'"{quote}" ({where})' if where else f'"{quote}"'
+        if match["before"] and match["who"]:
+            who = match["who"]
+            found.append((f'"{quote}" ({who}, {where})', f'{who} ({where}): "{quote}"'))
+        else:
+            found.append((said, said))
+    return found
+
+
+def _quotations_for_point(
+    passage: Passage, point: tuple[str, tuple[str, ...], int], title: str, path: str
+) -> list[Draft]:
     """ "Point: Stevenson presents Hyde as animalistic" over "Evidence: "with ape-like fury"
-    (Chapter 4)": which quotation shows the point."""
-    quoted = _OPENS_ON_QUOTATION.match(passage.block.text)
-    if not quoted:
-        return None
-    claim = " ".join(lower_first(point.rstrip(" .").split()))
-    front = f"Which quotation shows that {claim}?"
-    answer = passage.block.text.strip().rstrip(".")
+    (Chapter 4)": which quotation shows the point; where the line gives several, or one too
+    long to recall as an answer, what each of the others shows."""
+    claim = _claim(point[0])
+    if not claim:
+        return []
+    quotes = _evidence_quotes(passage.block.text)
+    quotes = [said for said in quotes if len(words(said[0])) <= MAX_QUOTE_WORDS + 3]
     context = card_context(passage, title)
-    source = SourceRef(path, passage.block.start, passage.block.end)
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 11.0, front)])
+    source = SourceRef(path, min(point[2], passage.block.start), passage.block.end)
+    # (a point on the character its heading names keeps the name's capital: "Crooks is ...")
+    named = frozenset(word.casefold() for heading in passage.trail for word in heading.split())
+    shown = " ".join(lower_first(claim.split(), named))
+    asked = next((said for said in quotes if len(said[1].split()) <= MAX_ANSWER_WORDS), None)
+    drafts = []
+    for quote, said in quotes:
+        if (quote, said) == asked:
+            front, answer = f"Which quotation shows that {shown}?", said
+        else:
+            if len(words(claim)) > MAX_ANSWER_WORDS:
+                continue
+            front, answer = f"What does {quote} show?", capital(claim)
+        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+        drafts.append(Draft([Option(note, answer, 11.0, front)]))
+    return drafts
 
 
 # "This is called de-industrialisation.", "This process is known as osmosis."

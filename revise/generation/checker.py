@@ -1356,6 +1356,10 @@ def _continues_after(note: NoteData, text: str, texts: _SourceTexts) -> bool:
     return bool(rest) and (rest[0].isdigit() or rest[0].islower() or rest[0] == "(")
 
 
+# an answer that ends on a quotation's closing mark, or on where the line comes from after it
+_WHOLE_QUOTATION = re.compile(r"[\"\u201d]\s*(?:\([^()]{1,30}\))?$")
+
+
 def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
     """The answer ends where its line goes on after a dash ("1-2 years - longer if appealed")."""
     if note.kind is NoteKind.CLOZE:
@@ -1364,6 +1368,8 @@ def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
     elif len(answer_items(note, face)) > 1 or face.prompt.startswith(WHO_SAYS):
         return False  # ('"..." (5.1) Lady Macbeth - sleepwalking': a note on the line said)
     answer = " ".join(face.answer.split())
+    if note.kind is not NoteKind.CLOZE and _WHOLE_QUOTATION.search(answer):
+        return False  # ('"..." (ch4) - he's seen ...': a remark on the line quoted, not its rest)
     asked = f" {normalise(face.prompt)} "
     for line in texts.span(note):
         line = " ".join(line.split())
