@@ -2,8 +2,8 @@
 
 Import, `revise generate` and the deck list's import all ask `file_kind`. Anki packages are zips
 and bare Anki collections SQLite databases whatever they are called; tables are told from notes
-by Anki's `#separator:` headers or a steady column layout. `.txt`, `.html` and `.org` files are
-notes.
+by Anki's `#separator:` headers or a steady column layout. Files the notes reader knows by their
+suffix (`.txt`, `.html`, `.org`, a mind map's `.opml` and `.mm`) are notes.
 Markdown (and a text file of any other name) is a revise deck file when it uses revise's own
 syntax (`Q:`, `C:`, a card metadata comment, `name:` in front matter) or when most of its lines
 are `front :: back` cards (one written `front::back` counts half, as code writes `std::vector`
@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING
 from revise.errors import FormatError
 from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16
 from revise.formats.model import DeckData, deck_name_problem
+from revise.generation.reading import NOTES_SUFFIXES as READ_SUFFIXES
 
 if TYPE_CHECKING:
     from revise.formats.model import RowSource
 
-NOTES_SUFFIXES = {".txt", ".html", ".htm", ".org"}
+# the notes reader's suffixes, Markdown's aside: a .md file may be a deck
+NOTES_SUFFIXES = {suffix for suffix, kind in READ_SUFFIXES.items() if kind != "markdown"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
 ANKI_SUFFIXES = {".apkg", ".colpkg", ".anki2", ".anki21"}
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

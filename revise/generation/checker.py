@@ -1052,9 +1052,19 @@ class _SourceTexts:
     def has(self, path: str) -> bool:
         return path in self._sources
 
+    def text(self, path: str) -> str:
+        """The notes file's text line for line as its reader reads it (a mind map's XML as the
+        text of its nodes)."""
+        from revise.generation.mindmaps import MAP_KINDS, text_as_read
+        from revise.generation.reading import notes_kind
+
+        text = self._sources.get(path, "")
+        kind = notes_kind(Path(path), text)
+        return text_as_read(text, kind) if kind in MAP_KINDS else text
+
     def lines(self, path: str) -> list[str]:
         if path not in self._lines:
-            self._lines[path] = self._sources.get(path, "").splitlines()
+            self._lines[path] = self.text(path).splitlines()
         return self._lines[path]
 
     def span(self, note: NoteData) -> list[str]:
@@ -1077,7 +1087,7 @@ class _SourceTexts:
     def count(self, path: str, phrase: str) -> int:
         """How often a word or two-word phrase (normalised) occurs in the notes."""
         if path not in self._counts:
-            words = normalise(self._sources.get(path, "")).split()
+            words = normalise(self.text(path)).split()
             counts: Counter[str | tuple[str, ...]] = Counter(words)
             counts.update(itertools.pairwise(words))
             self._counts[path] = counts

@@ -59,9 +59,14 @@ _CODE, _VERBATIM, _STRIKE = _emphasis("="), _emphasis("~"), _emphasis("+")
 
 def parse_org(text: str) -> Document:
     """The org notes as blocks, each naming its lines in the .org file."""
+    return parse_translated(*_as_markdown(text))
+
+
+def parse_translated(lines: list[str], origins: list[int]) -> Document:
+    """Notes translated into Markdown lines read as Markdown, each block naming the lines of
+    the notes file (`origins`, one for each Markdown line) it comes from."""
     from revise.generation.markdown import parse_markdown
 
-    lines, origins = _as_markdown(text)
     document = parse_markdown("\n".join(lines))
 
     def origin(line: int) -> int:

@@ -14,6 +14,7 @@ from revise.formats.files import (
     read_capped,
 )
 from revise.generation.document import Document
+from revise.generation.mindmaps import MAP_KINDS, MapError, check_mind_map
 from revise.generation.pagetext import as_letters
 from revise.textsafe import without_controls
 
@@ -21,14 +22,18 @@ MAX_NOTES_BYTES = 10 * 1024 * 1024
 NOTES_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
 NOTES_SUFFIXES[".htm"] = "html"
 NOTES_SUFFIXES[".org"] = "org"
+NOTES_SUFFIXES[".opml"] = "opml"  # a mind map or outline (XMind, MindNode, iThoughts, SimpleMind)
+NOTES_SUFFIXES[".mm"] = "freemind"  # a FreeMind or Freeplane mind map
 
 _HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
 _ATX_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
+BINARY_NOTES = "binary file, not notes (give a .txt, .md, .org, .html, .opml or .mm)"
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read_notes(path: Path) -> tuple[str, str]:
-    """The text of a notes file and its kind ("text", "markdown", "org" or "html").
+    """The text of a notes file and its kind ("text", "markdown", "org", "html", "opml" or
+    "freemind").
 
     Raises FormatError with a one-line reason for anything that is not readable notes.
     """
@@ -41,6 +46,11 @@ def read_notes(path: Path) -> tuple[str, str]:
         from revise.generation.plaintext import without_cue_column
 
         text = "\n".join(without_cue_column(without_page_furniture(text.split("\n"))))
+    elif kind in MAP_KINDS:
+        try:
+            check_mind_map(text, kind)
+        except MapError as error:
+            raise FormatError(where, error.line, error.message) from None
     return text, kind
 
 
@@ -50,11 +60,11 @@ def decode_notes(data: bytes, where: str) -> str:
     if not data.startswith(UTF16_BOMS) and b"\x00" in data[:8192]:
         if looks_like_utf16(data[:8192]):
             raise FormatError(where, None, UTF16_WITHOUT_BOM)
-        raise FormatError(where, None, "binary file, not notes (give a .txt, .md, .org or .html)")
+        raise FormatError(where, None, BINARY_NOTES)
     text = decode_text(where, data)
     sample = text[:8192]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise FormatError(where, None, "binary file, not notes (give a .txt, .md, .org or .html)")
+        raise FormatError(where, None, BINARY_NOTES)
     text = as_letters(without_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise FormatError(where, None, "empty file (write some notes first)")
@@ -86,6 +96,10 @@ def parse_notes(text: str, kind: str) -> Document:
         from revise.generation.markdown import parse_markdown
 
         document = parse_markdown(text)
+    elif kind in MAP_KINDS:
+        from revise.generation.mindmaps import parse_mind_map
+
+        document = parse_mind_map(text, kind)
     elif kind == "org":
         from revise.generation.orgnotes import parse_org
 

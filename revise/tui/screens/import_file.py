@@ -47,7 +47,9 @@ class ImportPathScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog") as dialog:
             dialog.border_title = "Import"
-            yield Label("A deck file (.md, .csv, .apkg…) or notes (.txt, .md, .org, .html):")
+            yield Label(
+                "A deck file (.md, .csv, .apkg…) or notes (.txt, .md, .org, .html, .opml, .mm):"
+            )
             yield Input(placeholder="path/to/file", suggester=PathSuggester(), id="import-path")
             yield Label(
                 Content.from_markup("[dim]→ completes · Enter imports · Esc cancels"),

@@ -1,0 +1,207 @@
+"""Mind maps saved in a mind-mapping app's own file: OPML (XMind, MindNode, iThoughts ...) and
+FreeMind/Freeplane's `.mm`, read as the app's Markdown export of the same map would be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from revise.errors import FormatError
+from revise.formats.detect import FileKind, file_kind
+from revise.generation import generate_deck
+
+# The same map three ways: as MindNode exports it to Markdown, to OPML, and as Freeplane saves it.
+MARKDOWN = """\
+# Plate boundaries
+
+## Destructive
+### oceanic plate subducts under continental plate
+### Andes - fold mountains
+### Nazca plate sinks under the South American plate
+The Peru-Chile trench forms where it sinks, over 8,000 m deep.
+
+## Constructive
+### plates move apart, magma rises
+### Mid-Atlantic Ridge widens by about 2.5 cm a year
+### Iceland - shield volcanoes, basalt lava
+
+## Conservative
+### plates slide past each other
+### San Andreas fault - earthquakes but no volcanoes
+"""
+
+OPML = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head>
+    <title>Plate boundaries</title>
+    <expansionState>0,1,5</expansionState>
+  </head>
+  <body>
+    <outline text="Plate boundaries">
+      <outline text="Destructive">
+        <outline text="oceanic plate subducts under continental plate"/>
+        <outline text="Andes - fold mountains"/>
+        <outline text="Nazca plate sinks under the South American plate" \
+_note="The Peru-Chile trench forms where it sinks, over 8,000 m deep."/>
+      </outline>
+      <outline text="Constructive">
+        <outline text="plates move apart, magma rises"/>
+        <outline text="Mid-Atlantic Ridge widens by about 2.5 cm a year"/>
+        <outline text="Iceland - shield volcanoes, basalt lava"/>
+      </outline>
+      <outline text="Conservative">
+        <outline text="plates slide past each other"/>
+        <outline text="San Andreas fault - earthquakes but no volcanoes"/>
+      </outline>
+    </outline>
+  </body>
+</opml>
+"""
+
+FREEPLANE_COMMENT = (
+    "<!--To view this file, download free mind mapping software Freeplane from"
+    " https://www.freeplane.org -->"
+)
+FREEPLANE = f"""\
+<map version="freeplane 1.9.13">
+{FREEPLANE_COMMENT}
+<node TEXT="Plate boundaries" FOLDED="false" ID="ID_1" CREATED="1700000000000">
+<hook NAME="MapStyle">
+    <map_styles>
+        <stylenode LOCALIZED_TEXT="styles.root_node" STYLE="oval">
+            <stylenode LOCALIZED_TEXT="defaultstyle.note" COLOR="#000000"></stylenode>
+        </stylenode>
+    </map_styles>
+</hook>
+<node TEXT="Destructive" POSITION="right" ID="ID_2" CREATED="1700000000000">
+<edge COLOR="#ff0000"/>
+<node TEXT="oceanic plate subducts under continental plate" ID="ID_3"/>
+<node TEXT="Andes - fold mountains" ID="ID_4"/>
+<node TEXT="Nazca plate sinks under the South American plate" ID="ID_5">
+<richcontent TYPE="NOTE" CONTENT-TYPE="xml/">
+<html>
+  <head>
+
+  </head>
+  <body>
+    <p>
+      The Peru-Chile trench forms where it sinks, over 8,000 m deep.
+    </p>
+  </body>
+</html>
+</richcontent>
+</node>
+</node>
+<node POSITION="left" ID="ID_6" CREATED="1700000000000" MODIFIED="1700000000000">
+<richcontent TYPE="NODE"><html><head></head><body><p>Constructive</p></body></html></richcontent>
+<node TEXT="plates move apart, magma rises" ID="ID_7"/>
+<node TEXT="Mid-Atlantic Ridge widens by about 2.5 cm a year" ID="ID_8"/>
+<node TEXT="Iceland - shield volcanoes, basalt lava" ID="ID_9"/>
+</node>
+<node TEXT="Conservative" POSITION="right" ID="ID_10">
+<node TEXT="plates slide past each other" ID="ID_11"/>
+<node TEXT="San Andreas fault - earthquakes but no volcanoes" ID="ID_12"/>
+</node>
+</node>
+</map>
+"""
+
+
+def _cards(path: Path) -> list[tuple[str, str, str]]:
+    return sorted((note.front, note.back, note.context) for note in generate_deck(path).notes)
+
+
+def _line(text: str, part: str) -> int:
+    return next(number for number, line in enumerate(text.split("\n"), 1) if part in line)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("plates.opml", OPML), ("plates.mm", FREEPLANE)], ids=["opml", "freeplane"]
+)
+def test_a_saved_mind_map_gives_the_cards_of_its_markdown_export(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    exported = tmp_path / "plates.md"
+    exported.write_text(MARKDOWN, encoding="utf-8")
+    saved = tmp_path / name
+    saved.write_text(text, encoding="utf-8")
+    assert file_kind(saved) is FileKind.NOTES
+    deck = generate_deck(saved)
+    assert deck.name == "Plate boundaries"
+    cards = _cards(saved)
+    assert cards, "no cards from the map"
+    assert set(_cards(exported)) - set(cards) <= {
+        # the Markdown export runs a node's note on into the node's own text
+        card
+        for card in _cards(exported)
+        if "trench" in card[0] + card[1]
+    }
+    said = " ".join(f"{front} {back} {context}" for front, back, context in cards)
+    for markup in ("<", "TEXT", "outline", "styles", "ID_", "defaultstyle"):
+        assert markup not in said
+    for note in deck.notes:  # each card names the line of the file its node is on
+        assert note.source is not None and note.source.path.endswith(name)
+        line = text.split("\n")[note.source.start - 1]
+        assert any(word in line for word in note.back.split() + note.front.split() if len(word) > 3)
+    ridge = next(note for note in deck.notes if "Mid-Atlantic" in note.front + note.back)
+    assert ridge.source.start == _line(text, "Mid-Atlantic Ridge")
+    assert ridge.context == "Constructive"  # a node given as rich text heads its points too
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [("plates.opml", OPML), ("plates.mm", FREEPLANE)], ids=["opml", "freeplane"]
+)
+def test_a_note_under_a_node_is_carded_under_that_node(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    saved = tmp_path / name
+    saved.write_text(text, encoding="utf-8")
+    trench = [note for note in generate_deck(saved).notes if "trench" in note.front + note.back]
+    assert trench, "the node's note gave no card"
+    assert all("Nazca" in note.context for note in trench)
+    assert all(note.source.start == _line(text, "Peru-Chile trench") for note in trench)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "says"),
+    [
+        (
+            "plates.opml",
+            OPML.replace("</outline>\n      <outline", "\n      <outline", 1),
+            0,
+            "XML",
+        ),
+        ("plates.mm", FREEPLANE.replace("</richcontent>", "</richcontnet>"), 0, "XML"),
+        (
+            "lol.opml",
+            '<?xml version="1.0"?>\n<!DOCTYPE opml [\n <!ENTITY a "aaaaaaaaaa">\n'
+            ' <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n'
+            '<opml><body><outline text="&b;"/></body></opml>\n',
+            3,
+            "entity",
+        ),
+        ("page.opml", "<html><body><p>Plate boundaries</p></body></html>\n", None, "<opml>"),
+    ],
+    ids=["opml-unclosed", "freeplane-mistyped", "entities", "web-page"],
+)
+def test_a_map_that_is_not_well_formed_gets_one_line_and_no_deck(
+    tmp_path: Path, capsys, name: str, text: str, line: int | None, says: str
+) -> None:
+    from revise.cli import main
+
+    saved = tmp_path / name
+    saved.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError) as refused:
+        generate_deck(saved)
+    if line == 0:  # where the XML goes wrong: on the line after the missing end tag
+        assert refused.value.line and refused.value.line > 1
+    else:
+        assert refused.value.line == line
+    assert says in refused.value.message and "export the map" in refused.value.message
+    output = tmp_path / "deck.md"
+    assert main(["generate", str(saved), "-o", str(output)]) != 0
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and name in error and "Traceback" not in error
+    assert not output.exists()
