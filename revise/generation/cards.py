@@ -117,6 +117,7 @@ from revise.generation.grammar import (
 from revise.generation.language import (
     ABBREVIATION_END,
     ARROW,
+    AUXILIARIES,
     DONE_TO,
     EXAMPLE_LINE,
     INITIAL_END,
@@ -1781,9 +1782,12 @@ def _passage_drafts(
         terms_asked: list[Draft] = []  # the card that hides a defined term
         what_happened: list[Option] = []  # what happened on a date, after its other cards
         law = passage.label if block.kind is BlockKind.HEADING else ""
+        # "## Inflation" over "Inflation is the sustained rise in ...": a term its heading names
+        # is one the author marked to learn, as a bold one
+        headed = _heading_term(sentence, topic) if index == 0 and topic else ()
         shapes = shaped_questions(
             sentence,
-            block.terms,
+            (*block.terms, *headed),
             vocabulary,
             case,
             law,
@@ -1817,6 +1821,10 @@ def _passage_drafts(
                 if f" {normalise(shaped.back)} " in f" {normalise(passage.label)} ":
                     # "Which case held that ...?" under the case's name: the name is not shown
                     shown = card_context(replace(passage, label=""), title)
+            if shaped.hidden and _names_the_term(passage, shaped.hidden):
+                # "## Diffusion" over "Diffusion is the net movement of particles from ...": the
+                # term is asked with the heading that names it left out of the card's context
+                shown = card_context(replace(passage, trail=passage.trail[:-1]), title)
             option = _shaped_option(shaped, sentence, shown, where, vocabulary)
             if option is None:
                 continue
@@ -2586,7 +2594,32 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
     # "The prices of Australian goods (exports) fall while ..." has one the grammar missed.
     if plainly and (clause is None or reduced) and not is_predicate(fragment):
         return sentence, label_definition(subject, fragment, noun_phrase=bool(reduced))
+    if clause is None and _says_what_it_is(fragment, subject):
+        # "## Turgor" over "The pressure of the cell contents pushing against the cell wall.":
+        # a noun phrase and no verb, what the heading's thing is
+        return sentence, label_definition(subject, fragment, noun_phrase=True)
     return sentence, []
+
+
+_CLAUSE_OPENERS = frozenset(
+    ["that", "which", "who", "whom", "whose", "when", "where", "while", "if", "because", "until"]
+)
+_ARTICLE_FIRST = re.compile(r"(?:the|an?)\s+([a-z][\w-]*)", re.I)
+
+
+def _says_what_it_is(fragment: str, subject: str) -> bool:
+    """ "The pressure of the cell contents pushing against the cell wall." under "Turgor": a
+    noun phrase, with no verb the grammar may have missed ("An interrupt is a signal ...",
+    "The prices of goods fall while ..." say something of a thing of their own), of as many
+    things as the heading names."""
+    opening = _ARTICLE_FIRST.match(fragment)
+    if not opening or fragment.rstrip().endswith(":"):
+        return False
+    tokens = [token.casefold() for token in words(fragment)]
+    clause = next((at for at, token in enumerate(tokens) if token in _CLAUSE_OPENERS), None)
+    if any(token in AUXILIARIES for token in tokens[:clause]):
+        return False  # (but "... given up when a choice is made": the verb of a clause inside)
+    return is_plural(opening[1]) == is_plural(subject.split()[-1])
 
 
 _SHOWS = re.compile(r"^(?:it\s+|this\s+)?(?:shows|suggests|reveals)\s+\S", re.I)
@@ -3375,6 +3408,24 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
             return None
         words_ = ["When", "did", *subject, base, *rest]
     return " ".join(words_).rstrip(",;:") + "?"
+
+
+def _heading_term(sentence: str, topic: str) -> tuple[str, ...]:
+    """The term a paragraph's heading names, as the sentence writes it where it opens by saying
+    what that term is ("Inflation is ...", "Osmosis: the ..."); () for any other sentence."""
+    opening = re.match(
+        rf"(?:(?:the|an?)\s+)?({re.escape(topic)})\s*(?:is|are|means|:|=|[-\u2013\u2014])\s",
+        sentence,
+        re.I,
+    )
+    return (opening[1],) if opening else ()
+
+
+def _names_the_term(passage: Passage, term: str) -> bool:
+    """The heading right over a paragraph is the term its sentence defines ("## Osmosis" over
+    "Osmosis is the diffusion of water ..."), and no bullet's label stands between them."""
+    topic = heading_subject(passage)
+    return bool(topic) and normalise(topic) == normalise(term)
 
 
 def _heading_gives(answer: str, context: str) -> bool:

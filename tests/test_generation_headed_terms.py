@@ -1,0 +1,51 @@
+"""Cards from a paragraph whose heading names the term it defines: the term asked with its heading
+left out of the card's context, and a meaning written without its term asked as what the heading's
+thing is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData, NoteKind
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str) -> list[NoteData]:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+def asked(notes: list[NoteData]) -> dict[str, str]:
+    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+
+
+def test_a_long_meaning_under_the_heading_naming_its_term_hides_the_term(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Macroeconomics\n\n## Inflation\n\nInflation is the sustained rise in the general price "
+        "level of goods and services in an economy over a period of time.\n",
+    )
+    [card] = notes
+    assert card.kind is NoteKind.CLOZE
+    assert card.front.startswith("[Inflation] is the sustained rise in the general price level")
+    assert card.context == "Macroeconomics"  # the heading would give the term away
+
+
+def test_a_meaning_without_its_term_under_the_heading_is_asked_as_what_it_is(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Markets\n\n## Equilibrium price\n\nThe price at which the quantity demanded equals "
+        "the quantity supplied.\n\n## Deflation\n\nThe prices of most imported goods fall while "
+        "wages stay the same.\n\n## Scarcity\n\nAn economy has limited resources but unlimited "
+        "wants.\n",
+    )
+    assert asked(notes)["What is equilibrium price?"] == (
+        "The price at which the quantity demanded equals the quantity supplied"
+    )
+    # a sentence with a verb of its own says something of another thing: no "What is ...?"
+    assert not any(
+        front.startswith(("What is deflation", "What is scarcity")) for front in asked(notes)
+    )
