@@ -385,3 +385,33 @@ def test_the_name_owning_the_titles_theme_as_the_notes_open_is_never_the_answer(
     )
     assert not any(note.back == "N'Djamena" for note in notes)
     assert not any("[N'Djamena]" in front for front in hidden(notes))
+
+
+def test_a_present_perfect_of_a_regular_verb_is_asked_with_its_own_auxiliary(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Coastal erosion\n\n## Holderness\n\nThe Holderness cliffs have retreated rapidly since "
+        "1900 because the boulder clay is soft and easily eroded.\n",
+    )
+    assert asked(notes)["Why have the Holderness cliffs retreated rapidly since 1900?"] == (
+        "The boulder clay is soft and easily eroded"
+    )
+    assert not any(" have retreated" in front for front in asked(notes))  # "Why do ... have ..."
+
+
+def test_a_list_of_causes_too_long_for_one_phrase_is_answered_item_by_item(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Urbanisation in Brazil\n\n## Causes of growth\n\nThe population of Sao Paulo has grown "
+        "rapidly since 1950 as the result of migration from the poor rural north-east, a high "
+        "birth rate among young migrant families, and new jobs in manufacturing industries such "
+        "as car assembly, steel and chemicals.\n",
+    )
+    assert asked(notes)["Why has the population of Sao Paulo grown rapidly since 1950?"] == (
+        "Migration from the poor rural north-east; a high birth rate among young migrant "
+        "families; new jobs in manufacturing industries"
+    )

@@ -275,11 +275,18 @@ _OBJECT_OPENERS = frozenset(
 
 
 def _participle_follows(tokens: list[str], index: int) -> bool:
-    for token in tokens[index + 1 : index + 3]:
-        lower = token.casefold()
+    for at in range(index + 1, min(index + 3, len(tokens))):
+        lower = tokens[at].casefold()
         if lower in ("not", "never", "already", "also", "just", "been"):
             continue
-        return verb_base(lower, "VBN") is not None
+        if verb_base(lower, "VBN") is not None:
+            return True
+        # A regular verb's participle is listed as its past: "have changed significantly", "had
+        # crossed the river"; before a noun it may describe it ("had armed guards").
+        after = tokens[at + 1].casefold() if at + 1 < len(tokens) else ""
+        return participle_base(lower) is not None and not (
+            after.isalpha() and not is_stopword(after) and can_be(after, "NOUN")
+        )
     return False
 
 

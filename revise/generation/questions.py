@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
-from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_CLOZE_CHARS, MAX_CLOZE_WORDS
+from revise.generation.card_limits import (
+    MAX_ANSWER_WORDS,
+    MAX_CLOZE_CHARS,
+    MAX_CLOZE_WORDS,
+    MAX_LIST_ITEMS,
+)
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
@@ -1224,7 +1229,7 @@ def _closed(text: str) -> str:
 
 _BECAUSE = re.compile(
     r"(?:\s*[,;]|\s+[-\u2013\u2014]+)?\s+(?:because(?!\s+of\b)|due\s+to|owing\s+to|because\s+of"
-    r"|as\s+a\s+result\s+of)\s+"
+    r"|as\s+(?:a|the)\s+result\s+of)\s+"
     r"|\s+since\s+(?=(?:they|it|he|she|we|there)\s+\w+\s)"
     r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|\s+[-\u2013\u2014]+\s+(?=too\s+\w+$)|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
     r"|(?:(?<=significant)|(?<=important))\s+as\s+"
@@ -1287,7 +1292,9 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     reason = _SHOWED.sub("", reason).strip().rstrip(".;,")
     if len(words(reason)) > MAX_ANSWER_WORDS:
         reason = _without_asides(reason)
-    if len(words(reason)) > MAX_ANSWER_WORDS or ", which" in reason:
+    if len(words(reason)) > MAX_ANSWER_WORDS:
+        reason = _listed_reasons(reason)
+    if (len(words(reason)) > MAX_ANSWER_WORDS and ";" not in reason) or ", which" in reason:
         reason = _short(reason) or _without_last_phrase(reason)
     if not reason or len(words(reason)) < 2:
         return []
@@ -1407,6 +1414,25 @@ def _without_asides(text: str) -> str:
     for imported goods": a long answer without its examples or the bracket it ends on."""
     shorter = _ASIDES.sub("", text).strip()
     return shorter if len(words(shorter)) >= MIN_MEANING_WORDS else text
+
+
+_LISTED = re.compile(r",\s+(?:(?:and|or)\s+)?")
+
+
+def _listed_reasons(reason: str) -> str:
+    """ "the changing domestic environment, emerging disparities in the strategic interests of
+    the three countries, and key events" -> each reason an item of the answer ("...; ...;
+    ..."): a list of causes too long for one phrase is answered item by item, not cut short."""
+    items = _LISTED.split(reason)
+    if not 3 <= len(items) <= MAX_LIST_ITEMS or not re.search(r",\s+(?:and|or)\s+\S+", reason):
+        return reason  # (a list ends on ", and ..." or ", or ...": other commas join clauses)
+    if re.search(r",\s+(?:and|or)\s", reason[: reason.rfind(items[-1])].rstrip()):
+        return reason
+    if any(not words(item) or len(words(item)) > MAX_ANSWER_WORDS for item in items):
+        return reason
+    if any(split_clause(item) for item in items):
+        return reason  # a clause, not a cause named: "prices rose, wages fell, and ..."
+    return "; ".join(item.strip() for item in items)
 
 
 def _whole_reason(text: str) -> str:
