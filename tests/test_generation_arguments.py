@@ -79,3 +79,23 @@ def test_each_quotation_of_an_evidence_line_is_asked_on_its_own(tmp_path: Path) 
     )
     assert asked[long] == "The move to the country is what gives the family hope"
     assert not any("new house" in front and "fresh air" not in front for front in asked)
+
+
+JEKYLL = (
+    "# Jekyll and Hyde\n\n"
+    "## Hyde\n\n"
+    "**Point:** Stevenson presents Hyde as less than human.\n\n"
+    '**Evidence:** "with ape-like fury" (Chapter 4)\n\n'
+    "**Explain:** ape-like = primitive, violent, closer to an animal than a man. "
+    "Victorian readers feared evolution.\n"
+)
+
+
+def test_a_word_of_the_quotation_explained_is_asked_what_it_suggests(tmp_path: Path) -> None:
+    # "ape-like = primitive, ...": a word of the evidence's quotation, not a term to define
+    path = tmp_path / "jekyll.md"
+    path.write_text(JEKYLL, encoding="utf-8")
+    asked = {note.front: note.back for note in generate_deck(path).notes}
+    question = 'What does "ape-like" suggest in "with ape-like fury" (Chapter 4)?'
+    assert asked[question] == "Primitive, violent, closer to an animal than a man"
+    assert not any(front.startswith("What is ape-like") for front in asked)

@@ -493,6 +493,7 @@ def _drafts_in_order(
     members = _member_items(outline)
     point: tuple[str, tuple[str, ...], int] = ("", (), 0)  # the argument's last point, its trail
     # and its line
+    evidence: tuple[tuple[str, ...], str] = ((), "")  # the trail and text of the last evidence
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -582,7 +583,9 @@ def _drafts_in_order(
             if step == "point" or point[1] != passage.trail:
                 made_point = passage.block.text if step == "point" else ""
                 point = (made_point, passage.trail, passage.block.start)
-            elif step == "evidence" and point[0]:
+            if step == "evidence":
+                evidence = (passage.trail, passage.block.text)
+            if step == "evidence" and point[0] and point[1] == passage.trail:
                 quoted = _quotations_for_point(passage, point, outline.title, path)
                 drafts.extend(quoted)
                 if quoted:
@@ -613,6 +616,8 @@ def _drafts_in_order(
                 )  # fmt: skip
                 if own[0] and passage.block.start <= own[1] <= passage.block.end:
                     made = _not_answered(made, own[0])
+                if step == "explain" and evidence[0] == passage.trail:
+                    made = _quoted_words(passage, evidence[1], made, outline.title, path)
                 before = passage
                 role = _role_draft(passage, outline.title, path)
                 if role and _asked_already(role, made):
@@ -777,6 +782,58 @@ def _quotations_for_point(
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 11.0, front)]))
     return drafts
+
+
+# 'bear = huge, powerful, not fully in control.', '"restless eyes" = always alert, ...': a
+# word of the quotation above explained; what it says, up to an arrow, a bracket or a stop
+_WORD_EXPLAINED = re.compile(
+    r"^[\"\u201c]?(?P<word>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2})[\"\u201d]?\s+=\s+"
+    rf"(?P<meaning>[^=]+?)\s*(?:{ARROW}|\(|;|\s[-\u2013\u2014]\s|[.!?](?:\s|$)|$)"
+)
+MAX_QUOTED_PROMPT_WORDS = 25
+
+
+def _quoted_words(
+    passage: Passage, evidence: str, made: list[Draft], title: str, path: str
+) -> list[Draft]:
+    """ "Explain: bear = huge, powerful, not fully in control" under a quotation with "the way
+    a bear drags his paws": what the word suggests ('What does "bear" suggest in "..."?'), in
+    place of the cards that asked the word as a term ("What is bear?") or hid part of what it
+    says."""
+    quotes = [quote for quote, _ in _evidence_quotes(evidence)]
+    block = passage.block
+    asked, explained = [], []
+    for start, end, sentence in sentences(block.text):
+        found = _WORD_EXPLAINED.match(sentence.strip())
+        if not found:
+            continue
+        word = found["word"]
+        pattern = re.compile(rf"(?<![\w'])({re.escape(word)})(?![\w'])", re.I)
+        quote = next((quote for quote in quotes if pattern.search(quote)), "")
+        meaning = found["meaning"].strip(" ,")
+        if not quote or not MIN_QUOTE_WORDS - 1 <= len(words(meaning)) <= MAX_ANSWER_WORDS:
+            continue
+        shown = pattern.search(quote)[1]  # (as the quotation writes it)
+        front = f'What does "{shown}" suggest in {quote}?'
+        if len(front.split()) > MAX_QUOTED_PROMPT_WORDS:
+            front = f'What does "{shown}" suggest?'
+        answer = capital(meaning)
+        context = card_context(passage, title)
+        source = SourceRef(path, block.line_at(start), block.line_at(max(start, end - 1)))
+        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+        asked.append(Draft([Option(note, answer, 11.5, front)]))
+        explained.append(normalise(sentence))
+    if not asked:
+        return made
+    kept = []
+    for draft in made:
+        options = [
+            option
+            for option in draft.options
+            if not any(normalise(option.answer) in said for said in explained)
+        ]
+        kept.extend([Draft(options)] if options else [])
+    return asked + kept
 
 
 # "This is called de-industrialisation.", "This process is known as osmosis."
