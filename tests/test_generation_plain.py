@@ -919,3 +919,75 @@ def test_figures_in_a_sentence_are_numbers_not_a_picture_it_needs(tmp_path: Path
     notes.write_text(FRAMED_TITLES)
     backs = {note.back for note in generate_deck(notes).notes}
     assert "Rose to 3 million" in backs
+
+
+# A teacher's handout typed at a width of 70: sentences run on over the line ends, and a
+# lettered point's text goes on onto lines indented under it.
+WRAPPED_HANDOUT = """\
+NORTHFIELD SIXTH FORM - ECONOMICS DEPARTMENT
+Year 12 Economics  |  Theme 1: Markets and Market Failure
+Handout 3.1 - Price Elasticity and Government Intervention
+
+------------------------------------------------------------------
+
+1. PRICE ELASTICITY OF DEMAND
+
+1.1 Definition
+Price elasticity of demand (PED) measures the responsiveness of the
+quantity demanded of a good to a change in its own price, all other
+factors being held constant.
+
+1.2 Factors affecting PED
+   (a) substitutes - the more close substitutes a good has, the more
+       price elastic its demand will be
+   (b) proportion of income - goods that take up a large share of
+       income tend to have price elastic demand
+   (c) time period - demand becomes more elastic over time as
+       consumers find alternatives
+
+Key point: when demand is price inelastic, a rise in price increases
+total revenue because the percentage fall in quantity demanded is
+smaller than the percentage rise in price. Firms selling goods such as
+petrol and cigarettes can therefore raise prices without losing much
+revenue.
+
+2. GOVERNMENT INTERVENTION
+
+2.1 Indirect taxes
+2.1.1 A specific tax is a fixed amount of money charged on each unit
+      sold, which shifts the supply curve vertically upwards.
+2.1.2 An ad valorem tax is a percentage of the price, so the supply
+      curve pivots and becomes steeper.
+
+2.2 Subsidies
+A subsidy is a payment by the government to producers that lowers
+their costs of production. The supply curve shifts to the right and
+the price paid by consumers falls.
+   (i) subsidies can encourage the consumption of merit goods such as
+       public transport and vaccinations
+  (ii) the cost falls on taxpayers, and subsidies may keep inefficient
+       firms in business
+
+2.3 Maximum prices
+   (a) A maximum price is a legal limit set below the equilibrium
+       price. It creates excess demand, so shortages and black markets
+       can develop, as happened with rent controls in many cities.
+   (b) A minimum price is set above the equilibrium price, as with the
+       minimum wage, and creates excess supply.
+"""
+
+
+def test_a_handout_wrapped_at_a_width_is_read_as_its_sentences(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, WRAPPED_HANDOUT, "handout.txt")
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    # the answers go on past the line end, to the end of the phrase
+    assert asked["What is a specific tax?"] == "A fixed amount of money charged on each unit sold"
+    assert asked["What is a maximum price?"] == "A legal limit set below the equilibrium price"
+    said = [f"{note.front} {note.back}" for note in notes]
+    assert any(
+        "demand becomes more elastic over time as consumers find alternatives" in card
+        for card in said
+    )
+    # a line the sentence wrapped onto heads nothing
+    assert not any("percentage rise in price" in note.context for note in notes)
+    assert all(not card.rstrip().endswith((" as", " the", " each unit")) for card in said)

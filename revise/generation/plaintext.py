@@ -620,13 +620,16 @@ def _after_first_line(block: Block) -> Block | None:
 def _parse_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
     """`ruled`: the lines (from 1) of the titles the notes mark with rules; where they do, no
     other bullet is a title."""
+    wrapped = wrapped_lines(lines)
     if _capital_headed(lines):
-        return _parse_prose(lines, capitals=True, ruled=ruled)
+        return _parse_prose(lines, capitals=True, ruled=ruled, wrapped=wrapped)
     bullets = sum(1 for line in lines if _BULLET.match(line))
     filled = sum(1 for line in lines if line.strip())
     if bullets >= 3 and bullets >= 0.3 * filled:
-        return _parse_outline(lines, ruled)
-    if _nested_by_indent_alone(lines, filled):
+        return _parse_outline(lines, ruled, wrapped)
+    # (a sentence wrapped onto a line indented under its text is no node of a mind map)
+    unwrapped = ["" if number in wrapped else line for number, line in enumerate(lines, start=1)]
+    if _nested_by_indent_alone(unwrapped, filled - len(wrapped)):
         # A mind map exported as indented lines, no bullet marks: each indented line is a
         # node, as a bullet would be, and a root the whole map hangs from is its title
         # ("Microeconomics - Elasticity & Market Failure (Y12 Econ)").
@@ -634,15 +637,16 @@ def _parse_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Docum
         return _parse_outline(
             [
                 line
-                if index + 1 == root
+                if index + 1 == root or index + 1 in wrapped
                 else _as_bullet(
                     line, parent=index + 1 < len(lines) and _indent(lines[index + 1]) > 0
                 )
                 for index, line in enumerate(lines)
             ],
             ruled,
+            wrapped,
         )
-    return _parse_prose(lines, ruled=ruled)
+    return _parse_prose(lines, ruled=ruled, wrapped=wrapped)
 
 
 MIN_INDENT_LEVELS = 2  # prose may indent each paragraph's first line; an outline nests deeper
@@ -763,7 +767,9 @@ DATED_ENTRY = re.compile(
 )
 
 
-def _outline_raws(lines: list[str], points: dict[int, str]) -> list[_Raw]:
+def _outline_raws(
+    lines: list[str], points: dict[int, str], wrapped: frozenset[int] = frozenset()
+) -> list[_Raw]:
     raws: list[_Raw] = []
     current: _Raw | None = None
     indented = is_indented_outline(lines)
@@ -772,6 +778,10 @@ def _outline_raws(lines: list[str], points: dict[int, str]) -> list[_Raw]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             current = None
+            continue
+        if number in wrapped and raws and raws[-1].end == number - 1:
+            raws[-1].pieces.append((line.strip(), number))  # a sentence wrapped at the margin
+            current = raws[-1] if raws[-1].bullet else None
             continue
         if number in points:
             # "    1.3.2 Discharge = ..." in an outline counted 1.1, 1.1.1, 1.2 ...: a point of
@@ -854,6 +864,7 @@ def _outline_raws(lines: list[str], points: dict[int, str]) -> list[_Raw]:
 
 # "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
 # goes on from the one above it
+_SET_APART = re.compile(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
 _GOES_ON = re.compile(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
 
 
@@ -883,9 +894,11 @@ def _is_label(raw: _Raw) -> bool:
     )
 
 
-def _parse_outline(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
+def _parse_outline(
+    lines: list[str], ruled: frozenset[int] = frozenset(), wrapped: frozenset[int] = frozenset()
+) -> Document:
     points = section_points(lines)
-    raws = [raw for raw in _outline_raws(lines, points) if not is_boilerplate(raw.text)]
+    raws = [raw for raw in _outline_raws(lines, points, wrapped) if not is_boilerplate(raw.text)]
     title_parts: list[str] = []
     title_end = 0
     while raws and not raws[0].bullet and not (title_parts and _BOLD_LINE.match(raws[0].text)):
@@ -1051,7 +1064,9 @@ def _same_opening(line: str, above: str) -> bool:
     return bool(label) and above.startswith(label[0])
 
 
-def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
+def _prose_raws(
+    lines: list[str], capitals: bool = False, continued: frozenset[int] = frozenset()
+) -> list[_Raw]:
     """Paragraphs of wrapped lines; runs of short unpunctuated lines stay separate lines, and
     so do bullets and lines that each state one fact in the same shape (a list written
     without bullets: `ayer - yesterday`, `anoche - last night`)."""
@@ -1067,11 +1082,17 @@ def _prose_raws(lines: list[str], capitals: bool = False) -> list[_Raw]:
     for group in groups:
         if not group:
             continue
-        items = _line_items(group, capitals, unwrapped)
+        items = _line_items(group, capitals, unwrapped, continued)
         paragraph: _Raw | None = None
         item: _Raw | None = None
         for index, (full, number) in enumerate(group):
             line = full.strip()
+            if number in continued and raws and raws[-1].end == number - 1:
+                # a sentence wrapped at the margin, whatever the indent of the line it goes
+                # on onto: no item, heading or line of its own
+                raws[-1].pieces.append((line, number))
+                item, paragraph = (raws[-1], None) if raws[-1].bullet else (None, raws[-1])
+                continue
             if index in items:
                 pair = not _BULLET.match(full)
                 numbered = bool(_MARKED.match(full))
@@ -1162,10 +1183,14 @@ def pair_shape(line: str) -> str:
 
 
 def _line_items(
-    group: list[tuple[str, int]], capitals: bool = False, unwrapped: bool = False
+    group: list[tuple[str, int]],
+    capitals: bool = False,
+    unwrapped: bool = False,
+    continued: frozenset[int] = frozenset(),
 ) -> dict[int, str]:
     """The lines of a paragraph that are list items, by their index, with their text: each
-    bullet, and each line of a run of lines that pair a term with what it is in the same way."""
+    bullet, and each line of a run of lines that pair a term with what it is in the same way
+    (a pair's meaning wrapped onto the next line leaves the run going on)."""
     items: dict[int, str] = _indented_items(group, capitals, unwrapped)
     shapes = [pair_shape(line) for line, _ in group]
     for index in range(len(group) - 1):
@@ -1181,10 +1206,14 @@ def _line_items(
             index += 1
             continue
         end = index
-        while end < len(group) and shapes[end] and shapes[end] == shapes[index]:
+        while end < len(group) and (
+            (shapes[end] and shapes[end] == shapes[index])
+            or (end > index and group[end][1] in continued)
+        ):
             end += 1
-        if end - index >= MIN_LINE_LIST:
-            items.update((where, group[where][0].strip()) for where in range(index, end))
+        pairs = [where for where in range(index, end) if group[where][1] not in continued]
+        if len(pairs) >= MIN_LINE_LIST:
+            items.update((where, group[where][0].strip()) for where in pairs)
         index = max(end, index + 1)
     return items
 
@@ -1255,6 +1284,66 @@ def _indented_items(
 
 
 MAX_WRAPPED_LINE = 100  # characters: notes with a longer line are not wrapped by hand
+WRAP_SLACK = 6  # characters a line may fall short of the width and still be full (a PDF's text)
+MIN_WRAPPED_SHARE = 0.15  # of the lines: fewer full lines going on are lines that happen to
+MIN_WRAPPED_LINES = 6  # be long, not a page wrapped at a width
+_WIDTH_SHARE = 0.95  # the width lines are wrapped at: all but the longest few stay within it
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+_LABELLED_LINE = re.compile(r"^[A-Z][\w'-]*(?:\s[\w'-]+){0,2}:\s")
+_ENDS_SENTENCE = re.compile(r"[.!?;:][\"'\u201d\u2019)\]]*$")
+
+
+def _in_columns(line: str) -> bool:
+    """A table's row or a page's header: parts set apart by wide gaps, but for a term set apart
+    from its meaning ("medulla         - brain stem; ...")."""
+    gaps = _SET_APART.findall(line.strip())
+    return len(gaps) > 1 or (len(gaps) == 1 and gaps[0][-1] not in "-=:\u2013\u2014")
+
+
+def wrapped_lines(lines: list[str]) -> frozenset[int]:
+    """The lines (from 1) that go on with the sentence of the line above, in notes hard-wrapped
+    at a width (a teacher's handout, text copied out of a PDF): the line above is full (the
+    first word of the line below would not have fitted on it) and stops mid-sentence, or the
+    line below goes on in lower case; the line below opens on no bullet, letter or number of
+    a point of its own. Whatever its indent, such a line is the text above it going on. Notes
+    with few such lines, or lines longer than anyone wraps at, are not wrapped: none."""
+    plain = [line.expandtabs(4).rstrip() for line in lines]
+    lengths = sorted(len(line) for line in plain if line.strip() and not _SET_APART.search(line))
+    if not lengths:
+        return frozenset()
+    width = lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
+    if width > MAX_WRAPPED_LINE:
+        return frozenset()
+    found = set()
+    for number in range(2, len(plain) + 1):
+        above, line = plain[number - 2], plain[number - 1]
+        text = line.strip()
+        if (
+            not text
+            or not re.search(r"[A-Za-z]{2}", above)
+            or _in_columns(above)
+            or _BOX_DRAWING.search(above + line)
+        ):
+            continue  # (a box drawn round a tip keeps its lines apart)
+        if (
+            _BULLET.match(line)
+            or _POINT_NUMBER.match(text)
+            or _NUMBERED_TITLE.match(text)
+            or _LABELLED_LINE.match(text)
+            or (pair_shape(line) and pair_shape(above))
+        ):
+            # ("Control variables: same ..." opens a line of its own, and "negative feedback -
+            # a change ..." under "Def = keeping ..." is the next term of a list)
+            continue
+        if len(above) + 1 + len(text.split()[0]) <= width - WRAP_SLACK:
+            continue  # the line above stops short of the width: it ends there
+        if _ENDS_SENTENCE.search(above) and not text[:1].islower() and not _unclosed(above):
+            continue
+        found.add(number)
+    filled = sum(1 for line in plain if line.strip())
+    if len(found) < max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * filled):
+        return frozenset()
+    return frozenset(found)
 
 
 def _wraps_point(line: str, below: str) -> bool:
@@ -1363,12 +1452,15 @@ def _is_title_like(text: str) -> bool:
 
 
 def _parse_prose(
-    lines: list[str], capitals: bool = False, ruled: frozenset[int] = frozenset()
+    lines: list[str],
+    capitals: bool = False,
+    ruled: frozenset[int] = frozenset(),
+    wrapped: frozenset[int] = frozenset(),
 ) -> Document:
     """Paragraphs, bullets and short title lines; in notes that head their sections with lines
     in capitals, a line that defines a term or leads a list is a line of its own, and a line
     that reads as a fact ("E-commerce = selling online", "Eg: Amazon, ASOS") is no heading."""
-    raws = [raw for raw in _prose_raws(lines, capitals) if not is_boilerplate(raw.text)]
+    raws = [raw for raw in _prose_raws(lines, capitals, wrapped) if not is_boilerplate(raw.text)]
     raws = _drop_repeated_short_lines(raws)
     raws = [_unshouted(raw) for raw in raws]
     points = section_points(lines)  # ("2.3 Legatine court at Blackfriars": a point)
