@@ -1,9 +1,9 @@
 """Word knowledge the generator and the checker share: stopwords, rarity, verbs, pronouns.
 
 Rarity comes from `wordfreq` (its English word list ships inside the wheel, so nothing is fetched
-at run time). Verb forms come from a small table of irregular verbs plus suffix rules checked
-against word frequency: enough to tell a heading from a fact and to turn "In 1896, Russia
-established a legation" into "When did Russia establish a legation?".
+at run time; frequency.py reads it quickly). Verb forms come from a small table of irregular verbs
+plus suffix rules checked against word frequency: enough to tell a heading from a fact and to turn
+"In 1896, Russia established a legation" into "When did Russia establish a legation?".
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from revise.generation import frequency
 from revise.generation.patterns import read_as_ascii
 
 
@@ -269,9 +270,7 @@ def cue_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def zipf(word: str) -> float:
     """How common an English word is, 0 (unknown) to about 8 ("the"), on the Zipf scale."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return frequency.zipf(word)
 
 
 def is_stopword(word: str) -> bool:

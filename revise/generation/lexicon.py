@@ -13,13 +13,11 @@ capitalises, is asked of lemminflect; so is every word where the cache folder ca
 
 from __future__ import annotations
 
-import marshal
-import os
-import sys
-from contextlib import suppress
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
+
+from revise.generation import kept
+from revise.generation.kept import kept_table, package_stamp
 
 TABLE_FILE = "lexicon.marshal"
 TABLE_FORMAT = 1
@@ -102,18 +100,7 @@ def _encoded(answer: dict[str, tuple[str, ...]]) -> str:
 def made_from() -> tuple[object, ...] | None:
     """What the table is made from: Python (its marshal format) and lemminflect's files (None
     where they cannot be told: no table is kept then)."""
-    spec = find_spec("lemminflect")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    package = Path(next(iter(spec.submodule_search_locations)))
-    stamp: list[object] = [TABLE_FORMAT, sys.implementation.cache_tag]
-    for name in _SOURCES:
-        try:
-            stat = os.stat(package / name)
-        except OSError:
-            return None
-        stamp.append((name, stat.st_mtime_ns, stat.st_size))
-    return tuple(stamp)
+    return package_stamp("lemminflect", _SOURCES, TABLE_FORMAT)
 
 
 def make_table() -> Table:
@@ -138,42 +125,16 @@ def make_table() -> Table:
 
 
 def table_path() -> Path:
-    from revise.config import cache_folder
-
-    return cache_folder() / TABLE_FILE
+    return kept.table_path(TABLE_FILE)
 
 
 @lru_cache(maxsize=1)
 def _table() -> Table | None:
     """The table kept in the cache folder; made and kept there if it is missing or was made from
     another lemminflect or Python. None where it cannot be kept (each word is asked then)."""
-    stamp = made_from()
-    if stamp is None:
-        return None
-    path = table_path()
-    try:
-        kept, *table = marshal.loads(path.read_bytes())
-        if kept == stamp and len(table) == 3 and all(isinstance(part, dict) for part in table):
-            return table[0], table[1], table[2]
-    except Exception:  # missing, damaged or written by other code: made again
-        pass
-    return _kept_table(path, stamp)
+    table = kept_table(TABLE_FILE, made_from(), make_table, _valid)
+    return None if table is None else (table[0], table[1], table[2])  # type: ignore[return-value]
 
 
-def _kept_table(path: Path, stamp: tuple[object, ...]) -> Table | None:
-    from revise.errors import ReviseError
-    from revise.formats.files import write_atomic
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not os.access(path.parent, os.W_OK):
-        return None  # it would be made again on every run: slower than asking lemminflect
-    try:
-        table = make_table()
-    except (AttributeError, ImportError, ValueError):  # another lemminflect's inner workings
-        return None
-    with suppress(OSError, ReviseError):  # only a cache: this run uses the table it made
-        write_atomic(path, marshal.dumps((stamp, *table)))
-    return table
+def _valid(table: tuple[object, ...]) -> bool:
+    return len(table) == 3 and all(isinstance(part, dict) for part in table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from revise.generation import frequency
 from revise.generation.grammar import lemmas
 from revise.generation.language import is_stopword, zipf
 
@@ -102,9 +103,7 @@ def _common_by_start() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """English words at least this common (wordfreq's list is ranked by use)."""
-    from wordfreq import top_n_list
-
-    return frozenset(top_n_list("en", COMMON_WORDS))
+    return frozenset(frequency.common_words(COMMON_WORDS))
 
 
 def _one_edit(word: str) -> set[str]:

@@ -1,0 +1,81 @@
+"""Tables of a library's answers kept in the cache folder, so that the generator starts quickly.
+
+Each table is made once by asking the library itself and is stamped with what it was made from:
+the table's format, Python (its marshal format) and the sizes and times of the library's files.
+It is written whole under a temporary name and renamed, read back only when its stamp matches,
+and made again when it is missing, damaged or stamped otherwise. Where the cache folder cannot be
+written no table is made (the library is asked instead), since it would be made on every run.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+from importlib.util import find_spec
+from pathlib import Path
+
+Table = tuple[object, ...]
+Stamp = tuple[object, ...]
+
+
+def package_stamp(package: str, files: tuple[str, ...], table_format: int) -> Stamp | None:
+    """What a table of `package`'s answers is made from: the table's format, Python and the
+    package's `files` (None where they cannot be told: no table is kept then). The package is
+    found, not imported."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    stamp: list[object] = [table_format, sys.implementation.cache_tag]
+    for name in files:
+        try:
+            stat = os.stat(folder / name)
+        except OSError:
+            return None
+        stamp.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(stamp)
+
+
+def table_path(file_name: str) -> Path:
+    from revise.config import cache_folder
+
+    return cache_folder() / file_name
+
+
+def kept_table(
+    file_name: str,
+    stamp: Stamp | None,
+    make: Callable[[], Table],
+    valid: Callable[[Table], bool],
+) -> Table | None:
+    """The table kept in the cache folder under `file_name` if it was made from `stamp` and is
+    `valid`; else one `make` makes, kept there for the next run. None where no table can be
+    kept or made (another version of the library whose inner workings differ)."""
+    if stamp is None:
+        return None
+    path = table_path(file_name)
+    try:
+        kept, *table = marshal.loads(path.read_bytes())
+        if kept == stamp and valid(tuple(table)):
+            return tuple(table)
+    except Exception:  # missing, damaged or written by other code: made again
+        pass
+    from revise.errors import ReviseError
+    from revise.formats.files import write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(path.parent, os.W_OK):
+        return None  # it would be made again on every run: slower than asking the library
+    try:
+        made = make()
+    except (AttributeError, ImportError, LookupError, TypeError, ValueError):
+        return None  # another version of the library, whose inner workings differ
+    with suppress(OSError, ReviseError):  # only a cache: this run uses the table it made
+        write_atomic(path, marshal.dumps((stamp, *made)))
+    return made
