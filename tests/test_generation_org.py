@@ -74,3 +74,38 @@ def test_generate_writes_a_deck_from_org_notes(tmp_path: Path, capsys) -> None:
     assert main(["generate", str(path), "-o", str(tmp_path / "enzymes-deck.md")]) == 0
     deck = (tmp_path / "enzymes-deck.md").read_text(encoding="utf-8")
     assert "The region of an enzyme where the substrate binds" in deck
+
+
+# Org's own marks in a physics file: progress cookies, a link target, a date the editor put in,
+# an entity and inline maths, and a subtree the student commented out.
+ORG_MARKS = """\
+#+TITLE: Forces and motion
+
+* Newton's laws [2/3]
+** DONE First law
+- inertia :: the tendency of an object to stay at rest or keep moving at a constant velocity
+** Second law <<second>>
+- resultant force = mass \\times acceleration, \\(F = ma\\)
+** TODO Third law [50%]
+[2026-02-03 Tue 18:00]
+- forces in an interaction pair act on different objects
+* COMMENT Old version, wrong
+- momentum :: mass times speed
+* Momentum
+- momentum = mass \\times velocity, measured in kg m/s
+"""
+
+
+def test_org_marks_of_the_file_itself_are_no_notes(tmp_path: Path) -> None:
+    path = tmp_path / "forces.org"
+    path.write_text(ORG_MARKS, encoding="utf-8")
+    deck = generate_deck(path)
+    said = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    for mark in ("[2/3]", "[50%]", "<<", "second>", "2026", "Tue", "COMMENT", "\\"):
+        assert mark not in said
+    # the commented-out subtree is not read: its wrong definition gives no card
+    assert not any("Old version" in note.context for note in deck.notes)
+    assert "mass times speed" not in said
+    momentum = next(note for note in deck.notes if note.front.startswith("Momentum"))
+    assert "mass \u00d7 [velocity]" in momentum.front  # "\\times" as org shows it
+    assert momentum.context == "Momentum"

@@ -75,15 +75,13 @@ def parse_mind_map(text: str, kind: str) -> Document:
 def text_as_read(text: str, kind: str) -> str:
     """The map's text line for line as its reader reads it: each line of the file holding the
     Markdown its node or note is read as (XML's tags are no text of the notes)."""
+    from revise.generation.orgnotes import placed_by_origin
+
     try:
-        lines, origins = _as_markdown(_read(text, kind))
+        tree = _read(text, kind)
     except MapError:
         return text
-    read = [""] * (text.count("\n") + 1)
-    for line, origin in zip(lines, origins, strict=True):
-        if line.strip() and 0 < origin <= len(read):
-            read[origin - 1] = f"{read[origin - 1]} {line.strip()}" if read[origin - 1] else line
-    return "\n".join(read)
+    return placed_by_origin(*_as_markdown(tree), text.count("\n") + 1)
 
 
 def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:

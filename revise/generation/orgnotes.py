@@ -6,7 +6,10 @@ tags left out), `#+TITLE:` as the title, `term :: meaning` description items as 
 its meaning, `*bold*`, `/italic/`, `=code=` and `~verbatim~`, `[[target][text]]` links read as
 their text, `|---+---|` table rules, and `#+begin_src`, `#+begin_example` and `#+begin_quote`
 blocks. Property and logbook drawers, `CLOCK:`, `SCHEDULED:` and `DEADLINE:` lines, `#+` settings
-and `#` comments are the file's bookkeeping, not notes, and read as blank lines.
+and `#` comments are the file's bookkeeping, not notes, and read as blank lines, as is a
+`COMMENT` heading's subtree (org's way to comment one out); progress cookies, link targets and
+the dates the editor inserts are left out of a line, and entities (`\\times`) and `\\(...\\)` maths
+are read as what org shows.
 
 A parser of org files (orgparse) gives the tree of headings but neither each line's place nor
 the inline marks, which are what a card is drafted from, so the translation is made here.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from unicodedata import category
 
 from revise.generation.document import Document
 
@@ -42,6 +46,20 @@ _ITEM = re.compile(
 _DESCRIBED = re.compile(r"^(?P<term>.+?)\s+::(?:\s+(?P<meaning>.*))?$")
 _LINK = re.compile(r"\[\[(?P<target>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
 _FOOTNOTE = re.compile(r"\[fn:[\w-]*\]")
+# Org's own marks in a line's text: a heading's or item's progress "[2/3]" or "[50%]"; a link
+# target "<<second law>>" (a radio target "<<<inertia>>>" is its text); a date the editor
+# inserted with its weekday, "<2026-01-12 Mon>", "[2026-01-10 Sat 10:00]"; a line break "\\".
+_COOKIE = re.compile(r"\s*\[(?:\d*/\d*|\d*%)\]")
+_TARGET = re.compile(r"<<(<?)([^<>\s](?:[^<>\n]*[^<>\s])?)>?>>")
+_TIMESTAMP = re.compile(
+    r"\s*[<\[]\d{4}-\d\d-\d\d [A-Za-z]{2,3}\.?(?: [^<>\[\]\n]{1,30})?[>\]]"
+    r"(?:--[<\[]\d{4}-\d\d-\d\d [A-Za-z]{2,3}\.?(?: [^<>\[\]\n]{1,30})?[>\]])?"
+)
+_LINE_BREAK = re.compile(r"\s*\\\\\s*$")
+# Maths: "\(F = ma\)" as Markdown's "$F = ma$", and an entity, "\times" or "\Delta", outside it
+_INLINE_MATHS = re.compile(r"\\\((.+?)\\\)")
+_ENTITY = re.compile(r"(\$[^$\n]+\$)|\\([A-Za-z]+)(?![A-Za-z{])")
+_COMMENTED = re.compile(r"^(?P<stars>\*+)\s+COMMENT(?:\s|$)")
 # Org's emphasis: a mark with no space inside it, after a start of line, space or opening
 # punctuation and before an end of line, space or closing punctuation.
 _PRE = r"(?:(?<=^)|(?<=[\s(\[{'\"\u2018\u201c-]))"
@@ -60,6 +78,16 @@ _CODE, _VERBATIM, _STRIKE = _emphasis("="), _emphasis("~"), _emphasis("+")
 def parse_org(text: str) -> Document:
     """The org notes as blocks, each naming its lines in the .org file."""
     return parse_translated(*_as_markdown(text))
+
+
+def placed_by_origin(lines: list[str], origins: list[int], count: int) -> str:
+    """Translated lines put back on the lines of the notes file they come from (`count` lines):
+    a text a card's source lines can be looked up in."""
+    read = [""] * count
+    for line, origin in zip(lines, origins, strict=True):
+        if line.strip() and 0 < origin <= count:
+            read[origin - 1] = f"{read[origin - 1]} {line.strip()}" if read[origin - 1] else line
+    return "\n".join(read)
 
 
 def parse_translated(lines: list[str], origins: list[int]) -> Document:
@@ -119,7 +147,16 @@ def _as_markdown(text: str) -> tuple[list[str], list[int]]:
         read.append(line)
         origins.append(number)
 
+    commented = 0  # the level of the heading whose subtree is commented out
     for number, line in enumerate(lines, start=1):
+        heading = _HEADING.match(line)
+        if commented and not (fenced or drawer) and heading and len(heading["stars"]) <= commented:
+            commented = 0
+        if not commented and not (fenced or drawer) and (out := _COMMENTED.match(line)):
+            commented = len(out["stars"])
+        if commented:
+            add("", number)
+            continue
         if fenced:
             block = _BLOCK.match(line)
             fenced = not (block and block["edge"].casefold() == "end")
@@ -188,6 +225,9 @@ def _item(text: str) -> str:
 
 
 def _inline(text: str) -> str:
+    text = _COOKIE.sub("", _TIMESTAMP.sub("", _LINE_BREAK.sub("", text)))
+    text = _TARGET.sub(lambda target: target[2] if target[1] else "", text)
+    text = _ENTITY.sub(_entity, _INLINE_MATHS.sub(r"$\1$", text))
     text = _LINK.sub(lambda link: link["text"] or _bare(link["target"]), text)
     text = _FOOTNOTE.sub("", text)
     text = _CODE.sub(r"`\g<inner>`", text)
@@ -196,6 +236,19 @@ def _inline(text: str) -> str:
     text = _ITALIC.sub(r"*\g<inner>*", text)
     text = _UNDERLINE.sub(r"\g<inner>", text)
     return _STRIKE.sub(r"~~\g<inner>~~", text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    """ "\\times" or "\\alpha" as the one character org shows for it."""
+    if match[1]:
+        return match[1]
+    from revise.maths import inline_latex_text
+
+    # (a letter's accent alone, or one letter's name, "\\d" as a pattern writes a digit, is not one)
+    shown = inline_latex_text(match[0]) if len(match[2]) > 1 else None
+    if shown and len(shown) == 1 and not shown.isascii() and category(shown)[0] != "M":
+        return shown
+    return match[0]
 
 
 def _bare(target: str) -> str:
