@@ -205,3 +205,30 @@ def test_a_map_that_is_not_well_formed_gets_one_line_and_no_deck(
     error = capsys.readouterr().err.strip()
     assert len(error.splitlines()) == 1 and name in error and "Traceback" not in error
     assert not output.exists()
+
+
+FREEPLANE_PLAIN_NOTE = """\
+<map version="freeplane 1.11.1">
+<node TEXT="Rivers" ID="ID_1">
+<node TEXT="Erosion" POSITION="bottom_or_right" ID="ID_2">
+<node TEXT="hydraulic action" ID="ID_3">
+<richcontent CONTENT-TYPE="plain/markdown" TYPE="DETAILS">
+    <text>force of the water hitting the banks
+Cavitation happens when air bubbles implode at high velocity.</text>
+</richcontent>
+</node>
+<node TEXT="abrasion - rocks carried by the river wear away the bed and banks" ID="ID_4"/>
+</node>
+</node>
+</map>
+"""
+
+
+def test_a_note_kept_as_plain_text_is_read_line_by_line(tmp_path: Path) -> None:
+    # Freeplane keeps a Markdown note or a node's details as text, not HTML
+    saved = tmp_path / "rivers.mm"
+    saved.write_text(FREEPLANE_PLAIN_NOTE, encoding="utf-8")
+    cards = [note for note in generate_deck(saved).notes if "implode" in note.front + note.back]
+    assert cards, "the note's sentence gave no card"
+    assert all(note.source.start == _line(FREEPLANE_PLAIN_NOTE, "Cavitation") for note in cards)
+    assert all("force of the water" not in note.front + note.back for note in cards)

@@ -251,9 +251,14 @@ class _Reader:
 
     def data(self, text: str) -> None:
         if self.rich is not None and not {"head", "style", "script"} & set(self.path):
-            if text.strip() and not self.rich_line:
-                self.rich_line = self.line()
-            self.rich_text.append(text)
+            # (a note kept as plain text or Markdown, not HTML, breaks its lines where they end)
+            parts = text.split("\n") if "html" not in self.path else [text]
+            for index, part in enumerate(parts):
+                if index:
+                    self._rich_break()
+                if part.strip() and not self.rich_line:
+                    self.rich_line = self.line() + index
+                self.rich_text.append(part)
         elif self.title is not None:
             self.title.append(text)
 
