@@ -109,3 +109,43 @@ def test_org_marks_of_the_file_itself_are_no_notes(tmp_path: Path) -> None:
     momentum = next(note for note in deck.notes if note.front.startswith("Momentum"))
     assert "mass \u00d7 [velocity]" in momentum.front  # "\\times" as org shows it
     assert momentum.context == "Momentum"
+
+
+# A history file with its own TODO keywords, a clock table org generated, a comment block, a raw
+# HTML export and a footnote.
+ORG_BLOCKS = """\
+#+TITLE: Causes of the First World War
+#+TODO: TODO REVISE(r) | LEARNT(l!)
+
+#+BEGIN: clocktable :scope file :maxlevel 2
+| Headline     | Time   |
+|--------------+--------|
+| *Total time* | *1:30* |
+| Alliances    | 0:45   |
+#+END:
+
+* REVISE Alliances
+- Triple Alliance (1882) :: Germany, Austria-Hungary and Italy
+- Triple Entente (1907) :: Britain, France and Russia[fn:1]
+#+begin_comment
+check whether Italy actually joined the war on the Entente side - ask Mr Patel
+#+end_comment
+* LEARNT Militarism
+- the naval race: Britain launched HMS Dreadnought in 1906
+#+begin_export html
+<div class="timeline"><span>1906</span></div>
+#+end_export
+
+[fn:1] Not a formal military alliance, unlike the Triple Alliance.
+"""
+
+
+def test_org_blocks_that_are_no_notes_are_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "ww1.org"
+    path.write_text(ORG_BLOCKS, encoding="utf-8")
+    deck = generate_deck(path)
+    said = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    for left_out in ("1:30", "0:45", "Total time", "Patel", "timeline", "<", "formal military"):
+        assert left_out not in said
+    dreadnought = next(note for note in deck.notes if "Dreadnought" in note.front + note.back)
+    assert dreadnought.context == "Militarism"  # the file's own keyword left out of the heading

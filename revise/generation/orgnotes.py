@@ -7,9 +7,11 @@ its meaning, `*bold*`, `/italic/`, `=code=` and `~verbatim~`, `[[target][text]]`
 their text, `|---+---|` table rules, and `#+begin_src`, `#+begin_example` and `#+begin_quote`
 blocks. Property and logbook drawers, `CLOCK:`, `SCHEDULED:` and `DEADLINE:` lines, `#+` settings
 and `#` comments are the file's bookkeeping, not notes, and read as blank lines, as is a
-`COMMENT` heading's subtree (org's way to comment one out); progress cookies, link targets and
-the dates the editor inserts are left out of a line, and entities (`\\times`) and `\\(...\\)` maths
-are read as what org shows.
+`COMMENT` heading's subtree (org's way to comment one out), a comment or export block, a block
+org writes itself (`#+BEGIN: clocktable`) and a footnote's definition; the keywords a file
+declares (`#+TODO: TODO REVISE | LEARNT`) are left out of its headings as TODO is; progress
+cookies, link targets and the dates the editor inserts are left out of a line, and entities
+(`\\times`) and `\\(...\\)` maths are read as what org shows.
 
 A parser of org files (orgparse) gives the tree of headings but neither each line's place nor
 the inline marks, which are what a card is drafted from, so the translation is made here.
@@ -28,10 +30,24 @@ MAX_HEADING_LEVEL = 6  # Markdown's deepest heading
 _SETTING = re.compile(r"^\s*#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*)$")
 _BLOCK = re.compile(r"^\s*#\+(?P<edge>begin|end)_(?P<name>\w+)\b", re.I)
 _COMMENT = re.compile(r"^\s*#(?:\s|$)")
-_HEADING = re.compile(
-    r"^(?P<stars>\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|WAIT|HOLD|CANCELLED|CANCELED)\s+)?"
-    r"(?:\[#[A-Za-z0-9]\]\s+)?(?P<title>.*?)(?:\s+:[\w@#%:]+:)?\s*$"
-)
+_KEYWORDS = ("TODO", "DONE", "NEXT", "WAITING", "WAIT", "HOLD", "CANCELLED", "CANCELED")
+# "#+TODO: TODO REVISE(r) | LEARNT(l!)": the keywords a file's headings may open on
+_KEYWORD_SETTING = re.compile(r"^\s*#\+(?:SEQ_|TYP_)?TODO:(?P<words>.*)$", re.I)
+_DYNAMIC_BLOCK = re.compile(r"^\s*#\+BEGIN:\s", re.I)  # a clock table or other generated block
+_DYNAMIC_END = re.compile(r"^\s*#\+END:\s*$", re.I)
+_LEFT_OUT_BLOCKS = frozenset(["comment", "export", "latex", "html"])  # never notes' text
+_FOOTNOTE_DEFINITION = re.compile(r"^\[fn:[\w-]+\]\s")
+
+
+def _heading_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in keywords)
+    return re.compile(
+        rf"^(?P<stars>\*+)\s+(?:(?:{words})\s+)?"
+        r"(?:\[#[A-Za-z0-9]\]\s+)?(?P<title>.*?)(?:\s+:[\w@#%:]+:)?\s*$"
+    )
+
+
+_HEADING = _heading_pattern(_KEYWORDS)
 _DRAWER_START = re.compile(r"^\s*:(?P<name>[A-Za-z][\w-]*):\s*$")
 _DRAWER_END = re.compile(r"^\s*:END:\s*$", re.I)
 _PLANNING = re.compile(r"^\s*(?:CLOCK|SCHEDULED|DEADLINE|CLOSED):")
@@ -119,9 +135,17 @@ def _as_markdown(text: str) -> tuple[list[str], list[int]]:
     titled = any(
         (setting := _SETTING.match(line)) and setting["key"].casefold() == "title" for line in lines
     )
+    declared = [
+        word.split("(")[0]
+        for line in lines
+        if (setting := _KEYWORD_SETTING.match(line))
+        for word in setting["words"].split()
+        if word != "|"
+    ]
+    heading_at = _heading_pattern((*_KEYWORDS, *declared)) if declared else _HEADING
     read: list[str] = []
     origins: list[int] = []
-    drawer = quote = fenced = False
+    drawer = quote = fenced = left_out = dynamic = footnote = False
     listed: int | None = None  # the indent of the open list's outer items
 
     def add(line: str, number: int) -> None:
@@ -149,12 +173,30 @@ def _as_markdown(text: str) -> tuple[list[str], list[int]]:
 
     commented = 0  # the level of the heading whose subtree is commented out
     for number, line in enumerate(lines, start=1):
-        heading = _HEADING.match(line)
+        heading = heading_at.match(line)
         if commented and not (fenced or drawer) and heading and len(heading["stars"]) <= commented:
             commented = 0
         if not commented and not (fenced or drawer) and (out := _COMMENTED.match(line)):
             commented = len(out["stars"])
         if commented:
+            add("", number)
+            continue
+        if left_out or dynamic:  # a comment block, a raw export or a clock table: all of it
+            block = _BLOCK.match(line)
+            if left_out and block and block["edge"].casefold() == "end":
+                left_out = False
+            dynamic = dynamic and not _DYNAMIC_END.match(line)
+            add("", number)
+            continue
+        if _DYNAMIC_BLOCK.match(line):
+            dynamic = True
+            add("", number)
+            continue
+        # a footnote's definition is left out, as Markdown's are, up to a blank line or heading
+        footnote = bool(_FOOTNOTE_DEFINITION.match(line)) or (
+            footnote and bool(line.strip()) and not heading
+        )
+        if footnote:
             add("", number)
             continue
         if fenced:
@@ -169,14 +211,17 @@ def _as_markdown(text: str) -> tuple[list[str], list[int]]:
         if block := _BLOCK.match(line):
             name = block["name"].casefold()
             opening = block["edge"].casefold() == "begin"
-            if name in ("src", "example") and opening:
+            if name in _LEFT_OUT_BLOCKS and opening:
+                left_out = True
+                add("", number)
+            elif name in ("src", "example") and opening:
                 fenced = True
                 add("```", number)
             else:
                 quote = opening and name == "quote"
                 add("", number)
             continue
-        if _DRAWER_START.match(line) and not _HEADING.match(line):
+        if _DRAWER_START.match(line) and not heading:
             drawer = True
             add("", number)
             continue
@@ -190,17 +235,17 @@ def _as_markdown(text: str) -> tuple[list[str], list[int]]:
             cells = line.strip().strip("|").count("+") + 1
             add(rule[1] + "|" + "---|" * cells if header else "", number)
             continue
-        add(("> " if quote and line.strip() else "") + _line(line, titled), number)
+        add(("> " if quote and line.strip() else "") + _line(line, titled, heading), number)
     return read, origins
 
 
-def _line(line: str, titled: bool) -> str:
+def _line(line: str, titled: bool, heading: re.Match[str] | None) -> str:
     if setting := _SETTING.match(line):
         title = setting["key"].casefold() == "title"
         return f"# {_inline(setting['value'])}" if title and setting["value"] else ""
     if _COMMENT.match(line) or _PLANNING.match(line):
         return ""
-    if heading := _HEADING.match(line):
+    if heading:
         level = min(len(heading["stars"]) + titled, MAX_HEADING_LEVEL)
         return f"{'#' * level} {_inline(heading['title'])}"
     if _RULE.match(line):
