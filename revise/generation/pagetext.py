@@ -14,17 +14,17 @@ from collections import Counter
 
 # a symbol font's bullets as a PDF keeps them (Symbol's and Wingdings' private-use characters)
 SYMBOL_FONT_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
-_DRAWN_BULLETS = str.maketrans(dict.fromkeys(SYMBOL_FONT_BULLETS, "•"))
-_LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb06": "st",
-    }
-)
+# the letters and the bullet a PDF's ligatures and drawn bullets stand for
+_AS_LETTERS = {
+    **dict.fromkeys(SYMBOL_FONT_BULLETS, "•"),
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb06": "st",
+}
+_DRAWN_LETTERS = re.compile(f"[{''.join(_AS_LETTERS)}]")
 MIN_FURNITURE_REPEATS = 2  # a page's header or footer stands on two pages at least
 # A running header or footer: two parts set far apart, or a page number at one end
 _SET_APART = re.compile(r"\S\s{3,}\S")
@@ -38,7 +38,7 @@ MIN_JOINED_ZIPF = 1.0  # "propor" + "tional": joined, a word a dictionary of Eng
 
 def as_letters(text: str) -> str:
     """Ligatures and a symbol font's bullets as the letters and bullet they stand for."""
-    return text.translate(_LIGATURES).translate(_DRAWN_BULLETS)
+    return _DRAWN_LETTERS.sub(lambda drawn: _AS_LETTERS[drawn[0]], text)
 
 
 def without_page_furniture(lines: list[str]) -> list[str]:
@@ -71,7 +71,8 @@ def _joined_words(lines: list[str]) -> list[str]:
 
     joined = list(lines)
     for index in range(len(joined) - 1):
-        broken = _BROKEN_WORD.search(joined[index].rstrip())
+        line = joined[index].rstrip()
+        broken = _BROKEN_WORD.search(line) if line.endswith("-") else None
         tail = _WORD_TAIL.match(joined[index + 1])
         if not broken or not tail:
             continue
