@@ -32,7 +32,6 @@ _RICH_STRONG = frozenset(["b", "strong"])
 _BOLD_SPACES = re.compile(r"\*\*\s*([^*]*?)\s*\*\*")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _TEXT_BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I)
-_STARTS_AS_MARK = re.compile(r"^(?:[#>*+-]|\d+[.)])(?=\s|$)")
 
 
 class MapError(ValueError):
@@ -101,10 +100,10 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
 
     def point(node: _Node, depth: int) -> None:
         indent = "  " * depth
-        add(f"{indent}- {_inert(node.text)}", node.line)
+        add(f"{indent}- {node.text}", node.line)
         for note, origin in node.notes:  # a point's notes are points of their own below it
             if note.strip("- "):
-                add(f"{indent}  - {_inert(note.removeprefix('- '))}", origin)
+                add(f"{indent}  - {note.removeprefix('- ')}", origin)
         for child in node.children:
             point(child, depth + 1)
 
@@ -126,11 +125,6 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
     for root in roots:
         branch(root, 2)
     return read, origins
-
-
-def _inert(text: str) -> str:
-    """A node's text as text of a point: never read as a mark of its own ("1. G1" is no list)."""
-    return "\\" + text if _STARTS_AS_MARK.match(text) else text
 
 
 def _read(text: str, kind: str) -> _Map:
