@@ -415,3 +415,14 @@ def test_a_list_of_causes_too_long_for_one_phrase_is_answered_item_by_item(
         "Migration from the poor rural north-east; a high birth rate among young migrant "
         "families; new jobs in manufacturing industries"
     )
+
+
+def test_an_effect_named_in_a_word_or_two_is_asked(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Health\n\n## Smoking\n\nNicotine in cigarette smoke causes addiction. Carbon monoxide "
+        "reduces the oxygen carried by the blood.\n\n## Timeline\n\n- NHS formally created July "
+        "1948\n",
+    )
+    assert asked(notes)["What does nicotine in cigarette smoke cause?"] == "Addiction"
+    assert "July 1948" not in asked(notes).values()  # when it was created, not what it created

@@ -51,6 +51,7 @@ from revise.generation.language import (
     INITIAL_END,
     LABEL_WORDS,
     MAIN_VERBS,
+    MONTHS,
     NO_OBJECT_VERBS,
     PRONOUNS,
     STANCE_VERBS,
@@ -1536,11 +1537,13 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
         return []  # "an increase in demand for imports, which will increase ...": asking for
         # the first link alone would stop the answer where the notes go on
     # "the inflation rate [by reducing the price of imports]": the means is not the effect.
-    outcome = _short(re.split(r"\s+by\s+\w+ing\b", match["effect"], maxsplit=1)[0])
+    caused = re.split(r"\s+by\s+\w+ing\b", match["effect"], maxsplit=1)[0].strip().rstrip(".;,")
+    # "Smoking causes lung cancer": an effect of a word or two is asked whole as well
+    outcome = _short(caused) or (caused if _short_thing(caused) else "")
     outcome = re.split(r"\s+so\s+", outcome, maxsplit=1)[0]
     if _two_actions(outcome):
         return []  # "exports and decrease imports": two effects in one answer
-    if not outcome or len(words(outcome)) < 2:
+    if not outcome or all(is_stopword(word.casefold()) for word in words(outcome)):
         return []
     if outcome.split()[0].casefold() in ("you", "us", "them", "him", "her", "me"):
         return []  # "allows you to dip into ...": what it lets someone do, asked as such
@@ -1602,6 +1605,18 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
     asks = (tokens[-1].casefold(), base)
     return [Question(front, capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
+
+
+def _short_thing(text: str) -> bool:
+    """ "lung cancer", "earthquakes": a thing named in a word or two, no date or figure ("USSR
+    formally created Dec 1922" says when, not what it created)."""
+    tokens = text.split()
+    return (
+        0 < len(tokens) < MIN_MEANING_WORDS
+        and not re.search(r"\d", text)
+        and not any(token.casefold().strip(".,") in MONTHS for token in tokens)
+        and ("NOUN" in lemmas(tokens[-1].casefold()) or tokens[-1].endswith("ing"))
+    )
 
 
 def adverb_first(outcome: str) -> bool:
