@@ -94,3 +94,76 @@ def test_a_bullet_left_mid_phrase_goes_on_onto_a_line_that_opens_on_a_year(tmp_p
     said = [f"{note.front} {note.back}" for note in notes]
     assert any("from 1865" in card or "from [1865]" in card for card in said)
     assert not any(card.startswith(("1865", "[1865]")) for card in said)
+
+
+# A chemistry guide's pages as text copied out of the PDF: a tip drawn in a box between sections
+BOXED_TIP_GUIDE = """\
+GCSE Chemistry Revision Guide                         Rates of Reaction
+Measuring the rate of reaction
+The rate of a chemical reaction can be found by measuring the amount
+of a reactant used or the amount of a product formed over time. The
+mean rate is the quantity used or formed divided by the time taken.
+• Gas syringe: the volume of gas given off is recorded every ten sec-
+onds, for example when magnesium reacts with hydrochloric acid.
+• Mass loss: the flask is placed on a balance and the mass falls as
+carbon dioxide escapes, as in the reaction of marble chips with acid.
+• Disappearing cross: sodium thiosulfate reacts with acid to form a
+yellow precipitate of sulfur, and the time taken for the cross to
+vanish is measured.
+Factors affecting the rate
+• Temperature \u2013 particles move faster and collide more often and with
+more energy, so a greater proportion of collisions are successful.
+• Concentration \u2013 there are more particles in the same volume, so
+collisions happen more frequently.
+• Catalysts \u2013 a catalyst provides a different reaction pathway with a
+lower activation energy and is not used up in the reaction.
+┌──────────────────────────────────────────────────────────────┐
+│ EXAM TIP  Always say 'more frequent collisions', not just     │
+│ 'more collisions' \u2013 the mark is for the frequency.            │
+└──────────────────────────────────────────────────────────────┘
+Reversible reactions
+Some reactions can go in both directions. When ammonium chloride is
+heated it breaks down into ammonia and hydrogen chloride; on cooling
+they react to form ammonium chloride again. In a closed system a re-
+versible reaction reaches equilibrium, where the forward and reverse
+reactions happen at exactly the same rate.
+24                                                  Rates of Reaction
+GCSE Chemistry Revision Guide                         Rates of Reaction
+Le Chatelier's principle
+If a system at equilibrium is changed, the position of equilibrium
+shifts to counteract the change. Increasing the pressure shifts it
+towards the side with fewer molecules of gas, and raising the tempera-
+ture shifts it in the direction of the endothermic reaction.
+25                                                  Rates of Reaction
+"""
+
+
+def test_a_box_drawn_round_a_tip_leaves_no_border_in_the_cards(tmp_path: Path) -> None:
+    path = tmp_path / "rates.txt"
+    path.write_text(BOXED_TIP_GUIDE, encoding="utf-8")
+    notes = generate_deck(path).notes
+    said = [f"{note.front} {note.back} {note.context}" for note in notes]
+    assert not any(char in card for card in said for char in "\u2502\u250c\u2514\u2500")
+    assert not any("more collisions" in card for card in said)  # the tip is advice, no fact
+    # the sections on both sides of the box are carded, each under its own heading
+    assert any("Factors affecting the rate" in note.context for note in notes)
+    assert any(
+        "Le Chatelier" in note.context and "equilibrium" in f"{note.front} {note.back}"
+        for note in notes
+    )
+    lines = without_page_furniture(BOXED_TIP_GUIDE.split("\n"))
+    assert len(lines) == len(BOXED_TIP_GUIDE.split("\n"))  # every line keeps its number
+    assert "EXAM TIP  Always say 'more frequent collisions', not just" in lines
+    assert "" in lines[19:24] and not any("\u2500" in line for line in lines)
+
+
+def test_two_little_words_broken_across_lines_are_one_word() -> None:
+    # "in-" over "to": the word "into" broken at the line end, which no hyphen belongs in
+    lines = ["The nurse poured the solution in-", "to a sterile flask with-", "in a minute."]
+    assert without_page_furniture(lines) == [
+        "The nurse poured the solution into",
+        "a sterile flask within",
+        "a minute.",
+    ]
+    # ("long-" over "term": a hyphen of the word's own stays)
+    assert without_page_furniture(["the long-", "term effects"]) == ["the long-", "term effects"]

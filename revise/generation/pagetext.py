@@ -33,6 +33,12 @@ _PAGE_NUMBER = re.compile(
 )
 _BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]{2,})-$")
 _WORD_TAIL = re.compile(r"^(?P<indent>\s*)(?P<tail>[a-z]{2,})(?P<stop>[,.;:)]?)(?:\s+|$)")
+# "┌────┐", "└────┘", "+-----+": the top or the bottom of a box, drawn in lines
+_BOX_BORDER = re.compile(
+    r"^\s*[\u250c\u2514\u251c\u2554\u255a\u2560\u256d\u2570][\u2500-\u257f]*\s*$"
+)
+# "│ EXAM TIP  Always say ... │": a line of the box, its text between two bars
+_BOX_SIDES = re.compile(r"^\s*[\u2502\u2503\u2551]\s?(?P<text>.*?)\s*[\u2502\u2503\u2551]?\s*$")
 MIN_JOINED_ZIPF = 1.0  # "propor" + "tional": joined, a word a dictionary of English knows
 
 
@@ -53,8 +59,17 @@ def without_page_furniture(lines: list[str]) -> list[str]:
         # (the header the notes open on names them, as the guide's title)
         return index != top or bool(_PAGE_NUMBER.search(line))
 
-    kept = ["" if furniture(index, line) else line for index, line in enumerate(lines)]
+    kept = ["" if furniture(index, line) else _unboxed(line) for index, line in enumerate(lines)]
     return _joined_words(kept)
+
+
+def _unboxed(line: str) -> str:
+    """A line of a box drawn round a tip: its border blank, as a blank line ends the text above
+    it, and its text without the bars at its sides."""
+    if _BOX_BORDER.match(line):
+        return ""
+    sides = _BOX_SIDES.match(line)
+    return sides["text"] if sides else line
 
 
 def _furniture_like(line: str) -> bool:
@@ -67,7 +82,7 @@ def _shape(line: str) -> str:
 
 
 def _joined_words(lines: list[str]) -> list[str]:
-    from revise.generation.language import zipf
+    from revise.generation.language import is_stopword, zipf
 
     joined = list(lines)
     for index in range(len(joined) - 1):
@@ -78,7 +93,10 @@ def _joined_words(lines: list[str]) -> list[str]:
             continue
         word = broken["head"] + tail["tail"]
         common = zipf(word.casefold())
-        if common < MIN_JOINED_ZIPF or common < zipf(f"{broken['head']}-{tail['tail']}".casefold()):
+        # ("in-" over "to": two little words never make a word with a hyphen of its own)
+        little = is_stopword(broken["head"].casefold()) and is_stopword(tail["tail"].casefold())
+        hyphened = zipf(f"{broken['head']}-{tail['tail']}".casefold())
+        if common < MIN_JOINED_ZIPF or (common < hyphened and not little):
             continue  # "long-" / "term": a hyphen of the word's own
         head = joined[index].rstrip()
         joined[index] = head[: -len(broken["head"]) - 1] + word + tail["stop"]
