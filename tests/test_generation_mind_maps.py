@@ -10,6 +10,7 @@ import pytest
 from revise.errors import FormatError
 from revise.formats.detect import FileKind, file_kind
 from revise.generation import generate_deck
+from revise.generation.reading import notes_kind, parse_notes
 
 # The same map three ways: as MindNode exports it to Markdown, to OPML, and as Freeplane saves it.
 MARKDOWN = """\
@@ -72,6 +73,10 @@ FREEPLANE = f"""\
     <map_styles>
         <stylenode LOCALIZED_TEXT="styles.root_node" STYLE="oval">
             <stylenode LOCALIZED_TEXT="defaultstyle.note" COLOR="#000000"></stylenode>
+            <stylenode TEXT="keyTerm" COLOR="#dbffdb">
+                <attribute NAME="projectCode" VALUE="GEO-7"/>
+                <richcontent TYPE="NOTE" CONTENT-TYPE="plain/markdown"/>
+            </stylenode>
         </stylenode>
     </map_styles>
 </hook>
@@ -139,12 +144,14 @@ def test_a_saved_mind_map_gives_the_cards_of_its_markdown_export(
         if "trench" in card[0] + card[1]
     }
     said = " ".join(f"{front} {back} {context}" for front, back, context in cards)
-    for markup in ("<", "TEXT", "outline", "styles", "ID_", "defaultstyle"):
+    for markup in ("<", "TEXT", "outline", "styles", "ID_", "defaultstyle", "keyTerm", "GEO-7"):
         assert markup not in said
     for note in deck.notes:  # each card names the line of the file its node is on
         assert note.source is not None and note.source.path.endswith(name)
         line = text.split("\n")[note.source.start - 1]
         assert any(word in line for word in note.back.split() + note.front.split() if len(word) > 3)
+    read = " ".join(block.text for block in parse_notes(text, notes_kind(saved, text)).blocks)
+    assert "GEO-7" not in read and "projectCode" not in read  # a style's settings are no notes
     ridge = next(note for note in deck.notes if "Mid-Atlantic" in note.front + note.back)
     assert ridge.source.start == _line(text, "Mid-Atlantic Ridge")
     assert ridge.context == "Constructive"  # a node given as rich text heads its points too

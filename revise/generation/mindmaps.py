@@ -198,14 +198,19 @@ class _Reader:
         elif self.kind == "opml" and name == "title" and parent == "head":
             self.title = []
             self.map.title_line = self.line()
-        elif self.kind == "freemind" and name == "richcontent" and self.node() is not None:
+        elif self.kind == "freemind" and parent == "node" and self.nodes[-1]:
+            # a node's own parts (a style's, in the map's settings, are none of its text)
+            self._node_part(name, attributes, self.nodes[-1])
+        self.nodes.append(made)
+
+    def _node_part(self, name: str, attributes: dict[str, str], node: _Node) -> None:
+        if name == "richcontent":
             self.rich = attributes.get("TYPE", "NOTE").upper()
             self.rich_lines = []
-        elif self.kind == "freemind" and name == "attribute" and (node := self.node()):
+        elif name == "attribute":
             label, value = attributes.get("NAME", "").strip(), attributes.get("VALUE", "").strip()
             if label and value:
                 node.notes.append((f"{label}: {value}", self.line()))
-        self.nodes.append(made)
 
     def _in_tree(self, parent: str) -> bool:
         if self.kind == "opml":
