@@ -84,3 +84,42 @@ Uses:
         (note.front, note.back) for note in notes
     }
     assert all(note.context == "Titanium" for note in notes), [note.context for note in notes]
+
+
+def fronts(tmp_path: Path, text: str) -> list[str]:
+    return [note.front for note in deck_notes(tmp_path, text)]
+
+
+def test_a_thing_that_moves_to_a_level_is_not_asked_what_it_affects(tmp_path: Path) -> None:
+    got = fronts(
+        tmp_path,
+        "# Economics\n\n## Business cycle\n\nUnemployment can fall to very low levels in a boom.\n",
+    )
+    assert not any("affect" in front for front in got), got
+
+
+def test_a_label_over_a_remark_about_something_unnamed_is_no_term(tmp_path: Path) -> None:
+    got = fronts(
+        tmp_path,
+        """# Marketing
+
+## Pricing
+
+- Premium pricing \u2013 a high price to signal quality. Danger: shoppers see it as poor value
+""",
+    )
+    # "Danger" is not a term, and "it" (the premium price) is never named in the answer
+    assert not any("danger" in front.casefold() for front in got), got
+
+
+def test_a_body_that_does_something_is_no_meaning_of_the_label_before_it(tmp_path: Path) -> None:
+    got = fronts(
+        tmp_path,
+        """# Business law
+
+## Competition
+
+- Watchdog: the Competition and Markets Authority (CMA) investigates mergers.
+""",
+    )
+    assert "What is watchdog?" not in got, got

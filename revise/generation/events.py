@@ -299,8 +299,8 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
         verb, _, thing = part.partition(" ")
         if verb.casefold() not in MOVING_VERBS or not thing or len(thing.split()) > 8:
             return []
-        if thing.split()[0].casefold() in PREPOSITIONS or thing.split()[0].casefold() in PRONOUNS:
-            return []
+        if thing.split()[0].casefold() in (*PREPOSITIONS, *PRONOUNS, "to"):
+            return []  # "can rise to dangerous levels": a thing that moves itself, no object
         moves.append((verb, thing))
     if not 1 <= len(moves) <= 2:
         return []

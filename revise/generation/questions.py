@@ -377,6 +377,8 @@ def definition(
         return []  # a quotation: what someone said, not what the term means
     if re.search(r"\bbecause\b", meaning, re.I) and sep in ("is", "are"):
         return []  # "X is an endothermic reaction because ...": a reason, asked by why()
+    if _points_away(meaning):
+        return []  # "Risk: customers see it as cheap": "it" is a thing the line never names
     stated = states_about(term, meaning)
     if stated:
         # "ascending limb: IMPERMEABLE to water" says what the thing is like, not what it is
@@ -517,6 +519,21 @@ _CITATION = re.compile(
 )
 
 
+_OUTSIDE = frozenset(["it", "them", "this", "these", "those"])
+
+
+def _points_away(meaning: str) -> bool:
+    """ "customers see it as cheap/low quality": a subject, its verb and a pronoun for what the
+    line is about but never names, so it says nothing of the term before it."""
+    tokens = _MEANING_PART.split(meaning.strip(), maxsplit=1)[0].split()
+    return (
+        len(tokens) > 2
+        and "'" not in tokens[0]
+        and plural_then_verb(" ".join(tokens[:2]))
+        and tokens[2].casefold() in _OUTSIDE
+    )
+
+
 def states_about(term: str, meaning: str) -> bool:
     """Whether what follows a term says something about it rather than what it is: "urea: some
     reabsorbed by diffusion", "LDR: resistance decreases as light intensity increases", "ascending
@@ -555,7 +572,15 @@ def states_about(term: str, meaning: str) -> bool:
     if head and _PROCESS_NOUN.search(head[0].casefold()):
         return False  # "mutual exclusion: only one process may use ...": what the state is
     if first in ("a", "an", "the", "one", "any"):
-        return False  # "the rate the BoE pays on reserves": a noun phrase, whatever follows it
+        # "the rate the BoE pays on reserves": a noun phrase, whatever follows it; but "the
+        # Advertising Standards Authority (ASA) regulates UK adverts" says who does what
+        plain = _MEANING_PART.split(re.sub(r"\s*\([^()]*\)", "", meaning.strip()), maxsplit=1)[0]
+        clause = split_clause(plain)
+        return bool(
+            clause
+            and clause.aux in ("does", "do")
+            and not any(word.casefold() in ("a", "an", "the") for word in clause.subject[1:])
+        )
     if first in ("every", "each", "no", "all"):
         return False  # "star: every device connects to a hub": the rule that makes it one
     if first.endswith("ing") and can_be(first, "VERB"):
