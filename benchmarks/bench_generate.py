@@ -155,9 +155,11 @@ def first_use(path: Path) -> None:
     from revise.generation import language, lexicon, spelling
 
     step("lemminflect's answers (the lexicon table)", lexicon._table)
-    step("wordfreq: how common a word is", lambda: language.zipf("glacier"))
-    step("wordfreq: the common words (spelling)", spelling._common_words)
+    step("wordfreq's answers (the frequency table)", lambda: language.zipf("glacier"))
+    step("wordfreq's commonest words (spelling)", spelling._common_words)
     step("generate the deck (the rest)", lambda: generate_deck(path))
+    loaded = "yes" if "wordfreq" in sys.modules else "no"
+    print(f"  {'wordfreq itself loaded (a word the table lacks)':46} {loaded:>7}")
 
 
 def report_made_again() -> None:
