@@ -99,3 +99,29 @@ def test_a_word_of_the_quotation_explained_is_asked_what_it_suggests(tmp_path: P
     question = 'What does "ape-like" suggest in "with ape-like fury" (Chapter 4)?'
     assert asked[question] == "Primitive, violent, closer to an animal than a man"
     assert not any(front.startswith("What is ape-like") for front in asked)
+
+
+CONTEXT = (
+    "# An Inspector Calls \u2013 context\n\n"
+    "## Society in 1912\n\n"
+    "- **class** \u2013 the upper classes kept their wealth; workers had no unions to protect "
+    "them; Eva is sacked for asking for a rise\n"
+    "- **women** \u2013 most could not vote; the suffragettes campaigned for the vote until 1918\n"
+    "- **Titanic** \u2013 a passenger liner that sank on its first voyage in April 1912\n"
+)
+
+
+def test_a_label_over_points_set_side_by_side_is_their_context_not_an_answer(
+    tmp_path: Path,
+) -> None:
+    # "**women** - most could not vote; the suffragettes ...": the label heads its points,
+    # and the rest of the line gives it away; a term over its meaning is still asked
+    path = tmp_path / "context.md"
+    path.write_text(CONTEXT, encoding="utf-8")
+    notes = generate_deck(path).notes
+    assert not any(
+        "[class]" in note.front.casefold() or "[women]" in note.front.casefold() for note in notes
+    )
+    dated = [note for note in notes if "[1918]" in note.front]
+    assert dated and dated[0].context.endswith("women")
+    assert any(note.front == "What is Titanic?" for note in notes)

@@ -2066,7 +2066,7 @@ def _run_in_label(passage: Passage) -> Passage:
     about, not a word of it to recall. A label followed by no clause of its own ("**Osmosis** -
     the movement of water ...") is a term and its meaning, and stays as it is."""
     block = passage.block
-    if block.kind is not BlockKind.TEXT or passage.label:
+    if block.kind not in (BlockKind.TEXT, BlockKind.ITEM) or passage.label:
         return passage
     for term in block.terms:
         label = term.rstrip(":").strip()
@@ -2077,11 +2077,18 @@ def _run_in_label(passage: Passage) -> Passage:
             continue
         rest = block.text[after.end() :]
         first = sentences(rest)[0][2] if sentences(rest) else ""
-        if not term.endswith(":") and _defines_by_kind(label, first):
+        # ("**racism** - Jim Crow laws; lynching still happened; ...": facts it heads)
+        points = _points_under(first)
+        if points:
+            pass
+        elif block.kind is not BlockKind.TEXT:
+            return passage
+        elif not term.endswith(":") and _defines_by_kind(label, first):
             return passage  # "**Igneous rock** - a rock formed when ...": a term and its meaning
         heads = term.endswith(":") or _heads(label, first)  # "**Main idea:**" closes on its colon
         # ("**Key point:**" names no term whatever follows it)
-        if not is_label_phrase(label) and (not _whole_clause(capitalised(first)) or not heads):
+        stated = _whole_clause(capitalised(first)) and heads
+        if not points and not is_label_phrase(label) and not stated:
             return passage
         offset = after.end()
         breaks = tuple((max(at - offset, 0), line) for at, line in block.breaks)
@@ -2090,6 +2097,18 @@ def _run_in_label(passage: Passage) -> Passage:
         moved = replace(block, text=text, breaks=breaks, terms=terms, start=block.line_at(offset))
         return replace(passage, block=moved, label=label, label_line=block.start)
     return passage
+
+
+def _points_under(text: str) -> bool:
+    """ "Jim Crow laws / segregation; lynching still happened; Crooks has no protection" after a
+    bold label: points set side by side, one a statement of its own about something else (its
+    own subject, no pronoun), that the label stands over rather than defines."""
+    parts = [part.strip() for part in re.split(r";\s+(?![^()]*\))", text)]
+    return len(parts) > 1 and any(
+        part.split()[0].casefold() not in PRONOUNS and _whole_clause(capitalised(part))
+        for part in parts[1:]
+        if part
+    )
 
 
 _KIND_OPENER = re.compile(r"(?:(?:a|an|the|any)\s+)?(?P<kind>[^\W\d]+)\b", re.I)

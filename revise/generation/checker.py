@@ -1215,6 +1215,7 @@ def _hides_a_measure(face: CardFace, text: str) -> bool:
 
 
 _QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)+")  # "> - a point": a point in a quote or a callout
+_RUN_IN_LABEL = re.compile(r"[*_]*\s*[-\u2013\u2014:]\s*$")  # "**women** - ": a label's end
 
 
 def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str:
@@ -1235,11 +1236,14 @@ def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str
     # "...; secondary succession happens where ...": a whole clause after a semicolon is a
     # sentence of its own, not a piece of one
     own_clause = _whole_clause(text)
+    # ("**women** - most could not vote; ...": the line under its label, shown as its context)
+    label = note.context.rsplit(" > ", 1)[-1].casefold()
     mid_line = [
         at
         for at, found in spellings
         if re.search(r"(?:[;,]|\s[-\u2013\u2014])\s*$", span[:at])
         and not (own_clause and span[:at].rstrip().endswith(";"))
+        and not (label and _RUN_IN_LABEL.sub("", span[:at]).casefold().endswith(label))
     ]
     if len(mid_line) == len(spellings):
         return "starts in the middle of a line of the notes"
