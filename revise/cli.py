@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="import deck files or notes",
         description="Import deck files (.md, .apkg, .colpkg, .csv, .tsv) or notes "
-        "(.txt, .md, .html), which are turned into cards first.",
+        "(.txt, .md, .org, .html, a mind map's .opml or .mm), which are turned into cards first.",
     )
     importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importer.add_argument("--dry-run", action="store_true", help="report, change nothing")
