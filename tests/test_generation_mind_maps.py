@@ -239,3 +239,31 @@ def test_a_note_kept_as_plain_text_is_read_line_by_line(tmp_path: Path) -> None:
     assert cards, "the note's sentence gave no card"
     assert all(note.source.start == _line(FREEPLANE_PLAIN_NOTE, "Cavitation") for note in cards)
     assert all("force of the water" not in note.front + note.back for note in cards)
+
+
+OUTLINER = """\
+<?xml version="1.0" encoding="utf-8"?>
+<opml version="2.0">
+  <head>
+    <title>The Cold War 1945-49</title>
+  </head>
+  <body>
+    <outline text="The Truman Doctrine was announced in March 1947" />
+    <outline text="Marshall Plan">
+      <outline text="the USA gave $13 billion of aid to Western Europe" />
+    </outline>
+    <outline text="The Berlin Blockade lasted from June 1948 to May 1949" />
+  </body>
+</opml>
+"""
+
+
+def test_an_outline_with_no_central_topic_is_points_under_its_title(tmp_path: Path) -> None:
+    # an outliner's OPML (Workflowy, Dynalist): its top-level points are facts, not headings
+    saved = tmp_path / "cold-war.opml"
+    saved.write_text(OUTLINER, encoding="utf-8")
+    deck = generate_deck(saved)
+    assert deck.name == "The Cold War 1945-49"
+    carded = " ".join(note.front + " " + note.back for note in deck.notes)
+    assert "Truman Doctrine" in carded and "Berlin Blockade" in carded
+    assert all("Truman" not in note.context for note in deck.notes)

@@ -6,7 +6,9 @@ nests `<node TEXT="...">` elements, a node's notes (and Freeplane's details) in 
 `<richcontent TYPE="NOTE">` HTML page, its attributes as `<attribute NAME=... VALUE=...>`.
 Either is read as the Markdown a mind-mapping app exports of the same map: the central topic is
 the title, its main branches are headings, the nodes below them nested points, and a node's notes
-the text under its point; every line names the line of the file its node or note is on.
+the text under its point; every line names the line of the file its node or note is on. An
+outline with no central topic (an outliner's OPML, Workflowy's or Dynalist's) is a list of
+points under the file's title, as the outliner shows it.
 
 The XML is read with expat, entity declarations refused, so that neither an entity that expands
 into a billion letters nor an external file's text can come in.
@@ -115,15 +117,19 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
         for child in node.children:
             point(child, 0)
 
-    roots = tree.roots
-    if len(roots) == 1:  # the central topic, the map's title
-        add(f"# {roots[0].text}", roots[0].line)
-        text_under(roots[0], "")
-        roots = roots[0].children
-    elif tree.title:
+    if len(tree.roots) == 1:  # the central topic, the map's title
+        root = tree.roots[0]
+        add(f"# {root.text}", root.line)
+        text_under(root, "")
+        for child in root.children:
+            branch(child, 2)
+        return read, origins
+    # no central topic: an outliner's document (Workflowy, Dynalist), its points under its title
+    if tree.title:
         add(f"# {tree.title}", tree.title_line)
-    for root in roots:
-        branch(root, 2)
+        add("", tree.title_line)
+    for root in tree.roots:
+        point(root, 0)
     return read, origins
 
 
