@@ -267,3 +267,28 @@ def test_an_outline_with_no_central_topic_is_points_under_its_title(tmp_path: Pa
     carded = " ".join(note.front + " " + note.back for note in deck.notes)
     assert "Truman Doctrine" in carded and "Berlin Blockade" in carded
     assert all("Truman" not in note.context for note in deck.notes)
+
+
+OLD_FREEMIND = """\
+<map version="0.8.1">
+<node ID="Freemind_Link_1" TEXT="Volcanoes">
+<node ID="Freemind_Link_2" POSITION="right" TEXT="Types">
+<node ID="Freemind_Link_3" TEXT="shield volcano">
+<hook NAME="accessories/plugins/NodeNote.properties">
+<text>Mauna Loa in Hawaii is the largest shield volcano on Earth.</text>
+</hook>
+</node>
+<node ID="Freemind_Link_4" TEXT="composite volcano - layers of ash and lava, steep sides"/>
+</node>
+</node>
+</map>
+"""
+
+
+def test_an_old_freemind_maps_notes_are_read(tmp_path: Path) -> None:
+    saved = tmp_path / "volcanoes.mm"
+    saved.write_text(OLD_FREEMIND, encoding="utf-8")
+    cards = [note for note in generate_deck(saved).notes if "Mauna Loa" in note.front + note.back]
+    assert cards, "the note gave no card"
+    assert all(note.context == "Types > shield volcano" for note in cards)
+    assert all(note.source.start == _line(OLD_FREEMIND, "Mauna Loa") for note in cards)

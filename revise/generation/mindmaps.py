@@ -3,7 +3,8 @@ SimpleMind, MindManager, outliners) and FreeMind/Freeplane (`.mm`).
 
 OPML nests `<outline text="...">` elements, a node's notes in its `_note` attribute; a `.mm` file
 nests `<node TEXT="...">` elements, a node's notes (and Freeplane's details) in a
-`<richcontent TYPE="NOTE">` HTML page, its attributes as `<attribute NAME=... VALUE=...>`.
+`<richcontent TYPE="NOTE">` HTML page or text (an old FreeMind's in a `NodeNote` hook), its
+attributes as `<attribute NAME=... VALUE=...>`.
 Either is read as the Markdown a mind-mapping app exports of the same map: the central topic is
 the title, its main branches are headings, the nodes below them nested points, and a node's notes
 the text under its point; every line names the line of the file its node or note is on. An
@@ -173,6 +174,7 @@ class _Reader:
         self.path: list[str] = []  # the names of the open elements
         self.nodes: list[_Node | None] = []  # per open element: the node it is, if it is one
         self.rich: str | None = None  # the TYPE of the open richcontent
+        self.rich_depth = 0  # and how deep it is among the open elements
         self.rich_lines: list[tuple[str, int]] = []  # the lines of its text, each with its line
         self.rich_text: list[str] = []  # the open line's pieces,
         self.rich_line = 0  # and the line it starts on
@@ -213,6 +215,11 @@ class _Reader:
         if name == "richcontent":
             self.rich = attributes.get("TYPE", "NOTE").upper()
             self.rich_lines = []
+            self.rich_depth = len(self.path)
+        elif name == "hook" and attributes.get("NAME", "").endswith("NodeNote.properties"):
+            self.rich = "NOTE"  # an old FreeMind's note: its text in the hook's <text>
+            self.rich_lines = []
+            self.rich_depth = len(self.path)
         elif name == "attribute":
             label, value = attributes.get("NAME", "").strip(), attributes.get("VALUE", "").strip()
             if label and value:
@@ -241,7 +248,7 @@ class _Reader:
     def end(self, name: str) -> None:
         self.path.pop()
         made = self.nodes.pop()
-        if self.rich is not None and name == "richcontent":
+        if self.rich is not None and len(self.path) + 1 == self.rich_depth:
             self._rich_end()
         elif self.rich is not None:
             self._rich_close(name.casefold())
