@@ -292,3 +292,29 @@ def test_an_old_freemind_maps_notes_are_read(tmp_path: Path) -> None:
     assert cards, "the note gave no card"
     assert all(note.context == "Types > shield volcano" for note in cards)
     assert all(note.source.start == _line(OLD_FREEMIND, "Mauna Loa") for note in cards)
+
+
+BRANCH_NOTE = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>Causes of WW1</title></head>
+  <body>
+    <outline text="Causes of WW1">
+      <outline text="Long-term causes" \
+_note="Germany passed Naval Laws in 1898 and 1900&#10;the Schlieffen Plan was drawn up in 1905">
+        <outline text="the naval race began when Britain launched HMS Dreadnought in 1906"/>
+      </outline>
+    </outline>
+  </body>
+</opml>
+"""
+
+
+def test_each_line_of_a_branchs_note_is_a_line_of_its_own(tmp_path: Path) -> None:
+    # the app shows a note's lines one under another: none runs on into the next
+    saved = tmp_path / "ww1.opml"
+    saved.write_text(BRANCH_NOTE, encoding="utf-8")
+    cards = [f"{note.front} {note.back}" for note in generate_deck(saved).notes]
+    assert any("Naval Laws" in card for card in cards)
+    assert any("Schlieffen" in card for card in cards)
+    assert not any("Naval Laws" in card and "Schlieffen" in card for card in cards)

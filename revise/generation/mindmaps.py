@@ -96,10 +96,13 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
         origins.append(origin)
 
     def text_under(node: _Node, indent: str) -> None:
-        if node.notes:
-            add("", node.notes[0][1])
+        """A heading's notes, each line a paragraph of its own (as the app shows them: a line
+        the student typed is never run on into the next), an item a point."""
         for note, origin in node.notes:
-            add(indent + note.lstrip("#") if note else "", origin)
+            if note:
+                if not note.startswith("- ") or not read[-1].startswith("- "):
+                    add("", origin)
+                add(indent + note.lstrip("#"), origin)
 
     def point(node: _Node, depth: int) -> None:
         indent = "  " * depth
