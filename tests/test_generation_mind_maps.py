@@ -318,3 +318,19 @@ def test_each_line_of_a_branchs_note_is_a_line_of_its_own(tmp_path: Path) -> Non
     assert any("Naval Laws" in card for card in cards)
     assert any("Schlieffen" in card for card in cards)
     assert not any("Naval Laws" in card and "Schlieffen" in card for card in cards)
+
+
+def test_a_map_deeper_than_python_recurses_is_read_without_a_traceback(tmp_path: Path) -> None:
+    depth = 2000
+    nodes = "".join(f'<outline text="step {level} of the chain">\n' for level in range(depth))
+    saved = tmp_path / "deep.opml"
+    saved.write_text(
+        f'<opml version="2.0"><body>\n<outline text="Food chains">\n{nodes}'
+        + "</outline>\n" * (depth + 1)
+        + "</body></opml>\n",
+        encoding="utf-8",
+    )
+    try:
+        generate_deck(saved)
+    except FormatError as refused:  # (one line saying why, if it gives no card)
+        assert "deep.opml" in str(refused)

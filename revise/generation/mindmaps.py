@@ -27,6 +27,7 @@ from revise.generation.document import Document
 # the kind of notes -> what a file of it is called
 MAP_KINDS = {"opml": "an OPML file", "freemind": "a FreeMind or Freeplane map"}
 _ROOTS = {"opml": "opml", "freemind": "map"}
+MAX_DEPTH = 30  # points deeper than this in a map are read at this depth
 _NODE = {"opml": "outline", "freemind": "node"}
 _RICH_BLOCKS = frozenset(
     ["p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"]
@@ -104,14 +105,16 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
                     add("", origin)
                 add(indent + note.lstrip("#"), origin)
 
-    def point(node: _Node, depth: int) -> None:
-        indent = "  " * depth
-        add(f"{indent}- {node.text}", node.line)
-        for note, origin in node.notes:  # a point's notes are points of their own below it
-            if note.strip("- "):
-                add(f"{indent}  - {note.removeprefix('- ')}", origin)
-        for child in node.children:
-            point(child, depth + 1)
+    def point(top: _Node, depth: int) -> None:
+        below = [(top, depth)]  # (a map may be deeper than Python's recursion goes)
+        while below:
+            node, depth = below.pop()
+            indent = "  " * min(depth, MAX_DEPTH)
+            add(f"{indent}- {node.text}", node.line)
+            for note, origin in node.notes:  # a point's notes are points of their own below it
+                if note.strip("- "):
+                    add(f"{indent}  - {note.removeprefix('- ')}", origin)
+            below.extend((child, depth + 1) for child in reversed(node.children))
 
     def branch(node: _Node, level: int) -> None:
         add("", node.line)
