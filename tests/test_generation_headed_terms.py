@@ -49,3 +49,16 @@ def test_a_meaning_without_its_term_under_the_heading_is_asked_as_what_it_is(
     assert not any(
         front.startswith(("What is deflation", "What is scarcity")) for front in asked(notes)
     )
+
+
+def test_a_term_a_paragraph_opens_on_is_hidden_without_the_heading_naming_it(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Titrations\n\n## Indicators\n\nAn **indicator** dye changes colour over a narrow range "
+        "of pH, showing the end point of a titration.\n",
+    )
+    [card] = notes
+    assert card.front.startswith("An [indicator] dye changes colour over a narrow range of pH")
+    assert card.context == "Titrations"

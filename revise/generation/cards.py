@@ -140,6 +140,7 @@ from revise.generation.language import (
     is_stopword,
     is_verb_form,
     past_to_base,
+    same_stem,
     spelled_by,
     words,
     zipf,
@@ -1914,8 +1915,17 @@ def _passage_drafts(
                 break
             if f" {normalise(target.text)} " in f" {hidden_context} {inserted} ":
                 continue
-            option = _question(sentence, target, vocabulary, context, source)
-            option = option or _cloze(sentence, target, context, source)
+            shown = context
+            if (
+                index == 0
+                and target.start <= OPENING_CHARS
+                and _names_the_term(passage, target.text)
+            ):
+                # "## Buffers" over "A buffer solution resists changes in pH ...": the term
+                # the paragraph opens on is asked without the heading that names it
+                shown = card_context(replace(passage, trail=passage.trail[:-1]), title)
+            option = _question(sentence, target, vocabulary, shown, source)
+            option = option or _cloze(sentence, target, shown, source)
             if option:
                 options.append(option)
         speaker = _opening_person(sentence, vocabulary) if block.kind is BlockKind.ITEM else None
@@ -3486,6 +3496,9 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     return " ".join(words_).rstrip(",;:") + "?"
 
 
+OPENING_CHARS = 6  # "A buffer solution ...", "The Krebs cycle ...": a term the sentence opens on
+
+
 def _heading_term(sentence: str, topic: str) -> tuple[str, ...]:
     """The term a paragraph's heading names, as the sentence writes it where it opens by saying
     what that term is ("Inflation is ...", "Osmosis: the ..."); () for any other sentence."""
@@ -3500,8 +3513,10 @@ def _heading_term(sentence: str, topic: str) -> tuple[str, ...]:
 def _names_the_term(passage: Passage, term: str) -> bool:
     """The heading right over a paragraph is the term its sentence defines ("## Osmosis" over
     "Osmosis is the diffusion of water ..."), and no bullet's label stands between them."""
-    topic = heading_subject(passage)
-    return bool(topic) and normalise(topic) == normalise(term)
+    named = normalise(heading_subject(passage)).split()
+    said = normalise(term).split()
+    # ("## Buffers" over "A buffer solution resists changes in pH ...": the term, one of them)
+    return bool(named) and len(named) == len(said) and all(map(same_stem, named, said))
 
 
 def _heading_gives(answer: str, context: str) -> bool:
