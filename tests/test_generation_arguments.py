@@ -125,3 +125,23 @@ def test_a_label_over_points_set_side_by_side_is_their_context_not_an_answer(
     dated = [note for note in notes if "[1918]" in note.front]
     assert dated and dated[0].context.endswith("women")
     assert any(note.front == "What is Titanic?" for note in notes)
+
+
+def test_a_quotation_with_no_speaker_named_is_asked_what_it_shows(tmp_path: Path) -> None:
+    # the notes are about Scrooge: a line under him, with what it shows after an arrow
+    path = tmp_path / "carol-quotes.md"
+    path.write_text(
+        "# A Christmas Carol quotations\n\n## Scrooge\n\n"
+        '- "Are there no prisons? Are there no workhouses?" -> his cruelty to the poor\n'
+        '- "I will live in the Past, the Present, and the Future!" -> shows he has changed\n\n'
+        "## Context\n\n"
+        '- "Poor Law Amendment Act" -> created the workhouses in 1834\n',
+        encoding="utf-8",
+    )
+    asked = {note.front: note.back for note in generate_deck(path).notes}
+    cruel = 'What does "Are there no prisons? Are there no workhouses?" show?'
+    assert asked[cruel] == "His cruelty to the poor"
+    changed = 'What does "I will live in the Past, the Present, and the Future!" show?'
+    assert asked[changed] == "He has changed"
+    # what a law did is no thing its name shows
+    assert not any(front.startswith('What does "Poor Law') for front in asked)

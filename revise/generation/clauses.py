@@ -1462,7 +1462,16 @@ def quotation(sentence: str) -> list[Question]:
     says "Out, damned spot! out, I say!" (5.1)?' :: "Lady Macbeth": a quotation asks who said
     it, never a word hidden inside it."""
     match = _quoted_speaker(sentence)
-    if not match or len(words(match["quote"])) > MAX_QUOTE_WORDS:
+    if not match:
+        # '"When they can me here I wisht somebody'd shoot me" -> fear of being useless': a
+        # line with no speaker named, under the one the notes are about, and what it shows
+        bare = _BARE_QUOTED.match(sentence.strip())
+        done = _DONE_COMMENT.match(bare["rest"]) if bare else None
+        if not bare or (done and verb_base(done["verb"], "VBD")):
+            return []  # ('"..." -> overturned Plessy': what a ruling did, not what it shows)
+        shown = what_it_shows(bare["quote"].strip(), "", bare["where"] or "", bare["rest"])
+        return [Question(*shown, Shape.WHO, 12.0)] if shown else []
+    if len(words(match["quote"])) > MAX_QUOTE_WORDS:
         return []
     said = _said_where(match)
     where = f" ({said})" if said else ""
@@ -1486,6 +1495,9 @@ def quotation(sentence: str) -> list[Question]:
     return found
 
 
+# '"..." (ch4) -> ...': a quotation that opens its line, where it comes from, then the rest
+_BARE_QUOTED = re.compile(rf"^{_QUOTED}\s*(?:\((?P<where>[^()]{{1,30}})\))?(?P<rest>.*)$")
+_DONE_COMMENT = re.compile(rf"^\s*{ARROW}\s*(?P<verb>[a-z]+ed)\b")
 # Whom a line is said to or about, after its speaker: " to Banquo's ghost", " about Macbeth"
 _ADDRESSED = re.compile(
     r"^\s+(?:to|about|on|addressing)\s+[^,;()\"\u2013\u2014>\u2192]{1,40}?"
@@ -1512,8 +1524,9 @@ def what_it_shows(quote: str, who: str, where: str, comment: str) -> tuple[str, 
     if answer.endswith("?") or answer[:1] in _OPEN_QUOTE:
         return None  # "-> hallucination or supernatural?", '-> "take my milk for gall"': no
         # answer, another line
-    by = f"{who}, {where}" if where else who
-    return f'What does "{quote}" ({by}) show?', capital(answer)
+    by = ", ".join(part for part in (who, where) if part)
+    shown = f'"{quote}" ({by})' if by else f'"{quote}"'
+    return f"What does {shown} show?", capital(answer)
 
 
 # "after hearing ...", "just before the murder": a comment that says when a line is said
