@@ -991,3 +991,31 @@ def test_a_handout_wrapped_at_a_width_is_read_as_its_sentences(tmp_path: Path) -
     # a line the sentence wrapped onto heads nothing
     assert not any("percentage rise in price" in note.context for note in notes)
     assert all(not card.rstrip().endswith((" as", " the", " each unit")) for card in said)
+
+
+def test_a_table_cell_wrapped_onto_the_next_line_is_one_answer(tmp_path: Path) -> None:
+    # columns lined up with spaces, a rule under the header, a cell going on onto a line whose
+    # first column is empty
+    asked = questions(
+        tmp_path,
+        """\
+Geography - rocks and landscapes
+
+The rock cycle
+
+  Rock type      Formed by                     Example
+  ---------      ---------                     -------
+  igneous        cooling of magma or lava      granite,
+                 at or below the surface       basalt
+  sedimentary    layers of sediment pressed    sandstone,
+                 together over time            limestone
+  metamorphic    heat and pressure changing    marble, slate
+                 existing rock
+
+Weathering breaks rock down where it stands; erosion carries it away.
+""",
+    )
+    assert asked["What is igneous formed by?"] == "cooling of magma or lava at or below the surface"
+    assert asked["What is an example of sedimentary?"] == "sandstone, limestone"
+    assert asked["What is metamorphic formed by?"] == "heat and pressure changing existing rock"
+    assert not any("---" in f"{front} {back}" for front, back in asked.items())

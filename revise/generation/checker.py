@@ -380,6 +380,24 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _wrapped_in(answer: str, lines: tuple[str, ...]) -> bool:
+    """An answer wrapped line by line inside a table's cell ("cooling of magma or lava" over
+    "at or below the surface", another column's text beside each): it opens on the first
+    line and goes on, a part to a line, down the lines below."""
+    if len(lines) < 2 or not answer:
+        return False
+    first, rest = plain_span(lines[0]), lines[1:]
+    tokens = answer.split()
+    return any(
+        " ".join(tokens[:cut]) in first
+        and (
+            " ".join(tokens[cut:]) in plain_span(rest[0])
+            or _wrapped_in(" ".join(tokens[cut:]), rest)
+        )
+        for cut in range(1, len(tokens))
+    )
+
+
 def _check_traceable(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     source = note.source
     if source is None:
@@ -390,10 +408,13 @@ def _check_traceable(note: NoteData, face: CardFace, texts: _SourceTexts) -> lis
     if not 1 <= source.start <= source.end <= len(lines):
         return [_finding(1, face.prompt, f"source lines {source} are outside the file")]
     span = plain_span(" ".join(lines[source.start - 1 : source.end]))
+    spanned = tuple(lines[source.start - 1 : source.end])
     missing = [
         item
         for item in answer_items(note, face)
-        if plain_span(item) not in span and plain_span(_year_of_heading(item, note)) not in span
+        if plain_span(item) not in span
+        and plain_span(_year_of_heading(item, note)) not in span
+        and not _wrapped_in(plain_span(item), spanned)
     ]
     if missing:
         return [_finding(1, face.prompt, f"answer {missing[0]!r} is not in {source}")]

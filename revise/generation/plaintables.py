@@ -91,18 +91,28 @@ def _table_at(lines: list[str], index: int) -> tuple[list[Block], int] | None:
     if not header or not _is_header(header):
         return None
     rows: list[tuple[int, list[str]]] = []
+    last: dict[int, int] = {}  # the last line of each row that a cell wraps onto more lines
     end = index + 1
     while end < len(lines):
         line = lines[end]
-        if piped and _RULE.match(line.strip()) and line.strip():
+        if (piped or end == index + 1) and _RULE.match(line.strip()) and line.strip():
             end += 1
-            continue  # "----+-----" under a header drawn by hand
+            continue  # "----+-----" or "-----   -----" under a header drawn by hand
         if piped:
             cells = _piped_cells(line)
         else:
             cells = _tabbed_cells(line) if tabbed else _aligned(line, starts)
         if len(cells) != len(header):
-            break
+            wrapped = _wrapped_cells(line, starts) if starts and rows else {}
+            if not wrapped:
+                break
+            # ("                 growth hormone      stimulates other glands": the cells of the
+            # row above go on onto this line, its first column empty)
+            for column, text in wrapped.items():
+                rows[-1][1][column] = f"{rows[-1][1][column]} {text}".strip()
+            last[rows[-1][0]] = end
+            end += 1
+            continue
         rows.append((end, cells))
         end += 1
     if len(rows) < MIN_ROWS:
@@ -112,7 +122,7 @@ def _table_at(lines: list[str], index: int) -> tuple[list[Block], int] | None:
             BlockKind.ROW,
             " | ".join(cells),
             number + 1,
-            number + 1,
+            last.get(number, number) + 1,
             0,
             ((0, number + 1),),
             (),
@@ -122,6 +132,28 @@ def _table_at(lines: list[str], index: int) -> tuple[list[Block], int] | None:
         for number, cells in rows
     ]
     return blocks, end
+
+
+def _wrapped_cells(line: str, header_starts: list[int]) -> dict[int, str]:
+    """The cells of a line that goes on with the row above, by their column: each starts under
+    a column's header, and the first column, which names the row, is empty. {} for any other
+    line."""
+    text = line.expandtabs(8).rstrip()
+    if not text.strip():
+        return {}
+    found: dict[int, str] = {}
+    position = len(text) - len(text.lstrip())
+    for piece in _GAP.split(text.strip()):
+        at = text.index(piece, position)
+        position = at + len(piece)
+        column = next(
+            (col for col, start in enumerate(header_starts) if abs(at - start) <= ALIGN_SLACK),
+            None,
+        )
+        if column is None or column == 0 or column in found:
+            return {}
+        found[column] = piece.strip()
+    return found
 
 
 def _aligned(line: str, header_starts: list[int]) -> list[str]:
