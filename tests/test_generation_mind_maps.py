@@ -334,3 +334,27 @@ def test_a_map_deeper_than_python_recurses_is_read_without_a_traceback(tmp_path:
         generate_deck(saved)
     except FormatError as refused:  # (one line saying why, if it gives no card)
         assert "deep.opml" in str(refused)
+
+
+BARE_BRANCH = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>Cafes</title></head>
+  <body>
+    <outline text="Coffee houses">
+      <outline text="Edward Lloyd opened his coffee house in London in 1688"/>
+      <outline text="Customers">
+        <outline text="merchants and ship owners met there to insure cargoes"/>
+      </outline>
+    </outline>
+  </body>
+</opml>
+"""
+
+
+def test_a_main_branch_with_nothing_on_it_is_a_point_not_a_heading(tmp_path: Path) -> None:
+    saved = tmp_path / "coffee.opml"
+    saved.write_text(BARE_BRANCH, encoding="utf-8")
+    lloyd = [note for note in generate_deck(saved).notes if "Lloyd" in note.front + note.back]
+    assert lloyd, "the branch's fact gave no card"
+    assert all("Customers" not in note.context for note in lloyd)

@@ -128,8 +128,15 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
         root = tree.roots[0]
         add(f"# {root.text}", root.line)
         text_under(root, "")
+        # a branch with nothing on it heads nothing: a point of the map's own, before the rest
+        bare = [child for child in root.children if not child.children and not child.notes]
+        if bare:
+            add("", bare[0].line)
+        for child in bare:
+            point(child, 0)
         for child in root.children:
-            branch(child, 2)
+            if not any(child is point_ for point_ in bare):
+                branch(child, 2)
         return read, origins
     # no central topic: an outliner's document (Workflowy, Dynalist), its points under its title
     if tree.title:
