@@ -426,3 +426,17 @@ def test_an_effect_named_in_a_word_or_two_is_asked(tmp_path: Path) -> None:
     )
     assert asked(notes)["What does nicotine in cigarette smoke cause?"] == "Addiction"
     assert "July 1948" not in asked(notes).values()  # when it was created, not what it created
+
+
+def test_things_a_subject_goes_on_to_deal_with_take_the_owner_the_first_deed_named(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Spain and NATO\n\n## Bases\n\nSince the 1953 Pact of Madrid, Spain has hosted US "
+        "forces at four bases. Spain permits landings by American transport planes and tankers, "
+        "and grants warships access to the naval base at Rota.\n",
+    )
+    cards = asked(notes)
+    assert cards["What does Spain grant American warships?"] == "Access to the naval base at Rota"
+    assert "What does Spain grant warships?" not in cards  # whose warships?

@@ -703,7 +703,11 @@ def main_clause(sentence: str) -> str:
 
 
 def object_question(
-    sentence: str, names: frozenset[str], about_label: bool = False, second: bool = True
+    sentence: str,
+    names: frozenset[str],
+    about_label: bool = False,
+    second: bool = True,
+    owner: str = "",
 ) -> list[Question]:
     """ "Recall helps build neural hooks" -> "What does recall help build?"; "Mistakes allow
     you to catch illusions of competence" -> "What do mistakes allow you to do?". Under a bold
@@ -774,7 +778,8 @@ def object_question(
         rest = given["what"].split()
         answer = _answer(given["what"])
     elif base in _TWO_OBJECT_VERBS and len(rest) > 2 and _receives(rest[0], rest[1]):
-        asked.append(rest.pop(0))  # "grants warships access to ports": what it grants them
+        receiver = rest.pop(0)  # "grants warships access to ports": what it grants them
+        asked.append(f"{owner} {receiver}" if owner and receiver.islower() else receiver)
         answer = _answer(" ".join(rest))
     front = finish_question(f"What {aux} {subject_phrase(subject, names)} {' '.join(asked)}")
     # What the notes say the subject does in two places has two answers, unless the question
@@ -789,12 +794,20 @@ def object_question(
         # "... permits overflights ..., and grants warships access to ports": the second
         # thing its subject did is a card of its own.
         then = " ".join([*subject, " ".join(rest)[following.start("verb") :]])
-        other = object_question(then, names, about_label=True, second=False)
+        owned = _OWNED_PLURAL.search(" ".join(rest)[: following.start("verb")])
+        owner = owned["owner"] if owned and not can_be(owned["owner"], "NOUN") else ""
+        other = object_question(then, names, about_label=True, second=False, owner=owner)
         found.extend(replace(question, beside=True) for question in other)
     return found
 
 
 MAX_DONE_TO_WORDS = 6
+# "by Soviet reconnaissance planes and bombers": a people's or a place's adjective before plural
+# things. Whose the things the same subject goes on to deal with are: "..., and grants warships
+# access to ports" -> "What does North Korea grant Soviet warships?"
+_OWNED_PLURAL = re.compile(
+    r"(?<=\s)(?P<owner>[A-Z][a-z]{2,})\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s(?:\s+and\s+[a-z]{3,}s)?\b"
+)
 
 
 def _done_to(
