@@ -123,3 +123,32 @@ def test_a_body_that_does_something_is_no_meaning_of_the_label_before_it(tmp_pat
 """,
     )
     assert "What is watchdog?" not in got, got
+
+
+def test_a_date_after_an_arrow_is_not_asked_of_the_clause_before_it(tmp_path: Path) -> None:
+    got = fronts(
+        tmp_path,
+        """# An Inspector Calls
+
+## Form
+
+Each act opens like a stage set description \u2192 Priestley meant it for the theatre, it was \
+first staged in Moscow in 1945.
+""",
+    )
+    # not "When did each act opens like a stage set description? :: 1945"
+    assert not any(front.startswith("When did each act") for front in got), got
+
+
+def test_a_line_cut_inside_a_bracket_asks_no_when_question(tmp_path: Path) -> None:
+    got = fronts(
+        tmp_path,
+        """# Medicine
+
+## Ideas about disease
+
+The Theory of the Four Humours \u2013 developed by Hippocrates (c.460\u2013c.
+370 BC) and built on by Galen. The body contains four humours.
+""",
+    )
+    assert not any(front.startswith("When did )") for front in got), got

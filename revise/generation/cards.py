@@ -3426,6 +3426,10 @@ def _plural_subject(subject: list[str]) -> bool:
     return " and " in f" {' '.join(subject).casefold()} " or is_plural(subject[-1])
 
 
+# Words that go on from a verb to what it does or is like ("opens like a ...", "walks the ...")
+_OPENS_OBJECT = frozenset(["like", "as", "a", "an", "the", "his", "her", "their", "its"])
+
+
 def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     cut = clause.split(", ")[0].strip().rstrip(".!;:")
     if cut != clause.strip().rstrip(".!;:") and re.search(r"\bthat(?:\s+\S+){0,2}$", cut):
@@ -3447,6 +3451,13 @@ def _when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     subject = tokens[:verb]
     if any(is_verb_form(token) and token.islower() for token in subject):
         return None
+    if not subject[0][:1].isalnum() and subject[0][:1] not in "\"'\u201c\u2018":
+        return None  # ") and built on by Galen": the rest of a line cut mid-bracket
+    if any(
+        verb_base(token, "VBZ") and not plural_noun(before) and after.casefold() in _OPENS_OBJECT
+        for before, token, after in zip(subject, subject[1:], subject[2:], strict=False)
+    ):
+        return None  # "each chapter opens like a stage set ...": a clause, not its subject
     if subject[0].casefold() in _NOT_SUBJECTS or all(is_stopword(token) for token in subject):
         return None
     first = subject[0]
