@@ -152,3 +152,5 @@ The Theory of the Four Humours \u2013 developed by Hippocrates (c.460\u2013c.
 """,
     )
     assert not any(front.startswith("When did )") for front in got), got
+    # nor the year hidden in what is left of the line: "[370 BC]) and built on by Galen."
+    assert not any(") and built on" in front for front in got), got

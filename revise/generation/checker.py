@@ -1144,6 +1144,9 @@ def _tokens(text: str) -> list[str]:
 # 11 whole sentence ------------------------------------------------------------------------------
 
 
+_ENUMERATOR = re.compile(r"^\s*\(?\w{1,3}\)\s")  # "a) ", "(ii) ", "1) "
+
+
 def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
     first = text.split()[0] if text.split() else ""
@@ -1154,6 +1157,10 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []  # "p = 0.05: z such that P(Z > z) = p?": a symbol given its value
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
+    closed, opened = text.find(")"), text.find("(")
+    if closed >= 0 and (opened < 0 or closed < opened) and not _ENUMERATOR.match(text):
+        # "[370 BC]) and built on by Galen": a bracket the card never opened
+        return [_finding(11, face.prompt, "closes a bracket it never opened: a piece of a line")]
     quoted = text[:1] in "\"'\u201c\u2018"  # '"stab in the back" myth': the quotation's own case
     # ("a.c.", "pH", "mRNA" and "z = 1.96" are written so)
     if not capitalised(text).startswith(word) and not quoted:
