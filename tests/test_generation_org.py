@@ -149,3 +149,25 @@ def test_org_blocks_that_are_no_notes_are_left_out(tmp_path: Path) -> None:
         assert left_out not in said
     dreadnought = next(note for note in deck.notes if "Dreadnought" in note.front + note.back)
     assert dreadnought.context == "Militarism"  # the file's own keyword left out of the heading
+
+
+ORG_PICTURES = """\
+#+TITLE: The heart
+
+* Structure
+#+CAPTION: The heart from the front
+[[file:images/heart-diagram.png]]
+- the aorta carries oxygenated blood to the body
+[[./img/valves.jpg]] valves stop blood flowing backwards
+"""
+
+
+def test_an_org_picture_is_no_text_of_the_notes(tmp_path: Path) -> None:
+    path = tmp_path / "heart.org"
+    path.write_text(ORG_PICTURES, encoding="utf-8")
+    deck = generate_deck(path)
+    aorta = next(note for note in deck.notes if "aorta" in note.front.casefold())
+    assert aorta.context == "Structure"  # the picture above the list heads nothing
+    said = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    assert ".png" not in said and ".jpg" not in said
+    assert "valves" not in aorta.front  # the line after the list is no more of its last point

@@ -10,7 +10,8 @@ and `#` comments are the file's bookkeeping, not notes, and read as blank lines,
 `COMMENT` heading's subtree (org's way to comment one out), a comment or export block, a block
 org writes itself (`#+BEGIN: clocktable`) and a footnote's definition; the keywords a file
 declares (`#+TODO: TODO REVISE | LEARNT`) are left out of its headings as TODO is; progress
-cookies, link targets and the dates the editor inserts are left out of a line, and entities
+cookies, link targets, the dates the editor inserts and a link to a picture (which org shows as
+the picture) are left out of a line, and entities
 (`\\times`) and `\\(...\\)` maths are read as what org shows.
 
 A parser of org files (orgparse) gives the tree of headings but neither each line's place nor
@@ -256,7 +257,8 @@ def _line(line: str, titled: bool, heading: re.Match[str] | None) -> str:
         mark = item["mark"].strip()
         mark = "-" if mark in "+*" else mark.replace(")", ".")
         return f"{item['indent']}{mark} {_item(item['rest'])}"
-    return _inline(line)
+    indent = line[: len(line) - len(line.lstrip())]  # (what opened the line may have gone)
+    return indent + _inline(line.lstrip()).lstrip()
 
 
 def _item(text: str) -> str:
@@ -296,9 +298,14 @@ def _entity(match: re.Match[str]) -> str:
     return match[0]
 
 
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)$", re.I)
+
+
 def _bare(target: str) -> str:
     """ "[[Cell membrane]]" is the note's name, "[[file:bio.org::*Osmosis]]" its heading's and
     "[[https://www.bbc.co.uk/bitesize]]" the address."""
+    if _IMAGE.search(target):  # a picture, which org shows in the line: no text of it
+        return ""
     if "::" in target:
         return target.split("::", 1)[1].lstrip("*#")
     scheme = re.match(r"(?:file|id|attachment):", target)
