@@ -157,3 +157,13 @@ def test_him_inside_a_sentence_about_others_is_the_person_named_before(tmp_path:
     )
     trial = [note for note in notes if "trial" in note.front]
     assert trial and all("Galileo Galilei on trial" in note.front for note in trial)
+
+
+def test_others_after_a_label_is_no_term_to_define(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Renewable energy\n\n- The first offshore wind farm opened off Denmark in 1991.\n"
+        "- Others: tidal barrages, wave machines and geothermal plants.\n",
+    )
+    assert notes
+    assert not any("others" in note.front.casefold() for note in notes)

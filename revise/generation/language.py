@@ -41,7 +41,7 @@ PRONOUNS = word_set("he she it they we i you this these that those his her its t
 INDEFINITE_PRONOUNS = word_set(
     """
     nothing something anything everything nobody somebody anybody everybody none no-one
-    someone anyone everyone
+    someone anyone everyone others another
     """
 )
 
