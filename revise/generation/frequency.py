@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from revise.generation import kept
-from revise.generation.kept import kept_table, package_stamp
+from revise.generation.kept import grouped, kept_table, looked_up, package_stamp
 
 TABLE_FILE = "wordfreq.marshal"
 TABLE_FORMAT = 1
@@ -138,20 +138,10 @@ def _frequency(tokens: list[str], table: tuple[object, ...]) -> float | None:
     return round(unrounded, leading_zeroes + 3)
 
 
-def _group(token: str) -> str:
-    return token[:3]
-
-
 def _index(token: str, groups: dict[str, str]) -> int | None:
     """The frequency band of `token` in wordfreq's list, or None where it is not listed."""
-    group = groups.get(_group(token))
-    if group is None:
-        return None
-    start = group.find(f"\n{token}\t")
-    if start < 0:
-        return None
-    start += len(token) + 2
-    return int(group[start : group.index("\n", start)])
+    band = looked_up(groups, token)
+    return None if band is None else int(band)
 
 
 def made_from() -> tuple[object, ...] | None:
@@ -168,13 +158,12 @@ def make_table() -> tuple[object, ...]:
     from wordfreq.numbers import benford_freq, year_freq
 
     bands: dict[float, int] = {}
-    lines: dict[str, list[str]] = {}
+    entries = []
     for token, freq in get_frequency_dict(LANGUAGE).items():
         if any(c.isspace() for c in token):
             raise ValueError(f"{token!r} cannot be kept in the table")
-        band = bands.setdefault(freq, len(bands))
-        lines.setdefault(_group(token), []).append(f"{token}\t{band}")
-    groups = {start: "\n" + "\n".join(found) + "\n" for start, found in lines.items()}
+        entries.append((token, str(bands.setdefault(freq, len(bands)))))
+    groups = grouped(entries)
     freqs = tuple(bands)
     years = tuple(year_freq(f"{year:04d}") for year in range(10_000))
     first_digits = tuple(

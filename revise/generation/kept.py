@@ -12,7 +12,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from importlib.util import find_spec
 from pathlib import Path
@@ -37,6 +37,30 @@ def package_stamp(package: str, files: tuple[str, ...], table_format: int) -> St
             return None
         stamp.append((name, stat.st_mtime_ns, stat.st_size))
     return tuple(stamp)
+
+
+def grouped(entries: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Entries (key, value) kept as lines "key<TAB>value" in one string per first three
+    characters of the key, each line between line breaks: read at once, with nothing to decode
+    at start, and searched only in the group a key is looked for in."""
+    lines: dict[str, list[str]] = {}
+    for key, value in entries:
+        if any(mark in key or mark in value for mark in "\t\n"):
+            raise ValueError(f"{key!r}: {value!r} cannot be kept in the table")
+        lines.setdefault(key[:3], []).append(f"{key}\t{value}")
+    return {start: "\n" + "\n".join(found) + "\n" for start, found in lines.items()}
+
+
+def looked_up(groups: dict[str, str], key: str) -> str | None:
+    """The value kept for `key` in `grouped` entries, or None."""
+    group = groups.get(key[:3])
+    if group is None:
+        return None
+    start = group.find(f"\n{key}\t")
+    if start < 0:
+        return None
+    start += len(key) + 2
+    return group[start : group.index("\n", start)]
 
 
 def table_path(file_name: str) -> Path:

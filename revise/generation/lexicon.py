@@ -4,11 +4,12 @@ read quickly.
 lemminflect reads its word lists (70,000 words) from compressed CSV files the first time it is
 asked, and importing it loads numpy: together about half of a `revise generate` of a short
 notes file. So its answers for every word in those lists are kept in a table in the cache folder
-(`lexicon.marshal`), one short string per word, read at once and decoded only for the words
-looked up. The table is made by asking lemminflect itself, the first time notes are generated,
-so it gives what lemminflect gives; it is made again for another lemminflect (told by its files'
-sizes and times) or another Python. A word written with capitals, whose answer lemminflect
-capitalises, is asked of lemminflect; so is every word where the cache folder cannot be written.
+(`lexicon.marshal`), one short line per word in groups by its first letters (kept.py), read at
+once and searched and decoded only for the words looked up. The table is made by asking
+lemminflect itself, the first time notes are generated, so it gives what lemminflect gives; it is
+made again for another lemminflect (told by its files' sizes and times) or another Python. A word
+written with capitals, whose answer lemminflect capitalises, is asked of lemminflect; so is every
+word where the cache folder cannot be written.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from revise.generation import kept
-from revise.generation.kept import kept_table, package_stamp
+from revise.generation.kept import grouped, kept_table, looked_up, package_stamp
 
 TABLE_FILE = "lexicon.marshal"
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2
 # lemminflect's files whose answers the table holds: its data and the code that reads it.
 _SOURCES = (
     "__init__.py",
@@ -39,7 +40,8 @@ _SOURCES = (
 # separate them so, so no form holds either.
 _PART, _FORM = ",", "/"
 
-# lemmas by word, verb forms by lemma, plurals by noun (those lemminflect's lists give)
+# lemmas by word, verb forms by lemma, plurals by noun (those lemminflect's lists give), each
+# grouped as kept.grouped keeps them
 Table = tuple[dict[str, str], dict[str, str], dict[str, str]]
 
 
@@ -51,7 +53,7 @@ def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
         from lemminflect import getAllLemmas
 
         return dict(getAllLemmas(word))
-    return _decoded(table[0].get(word))
+    return _decoded(looked_up(table[0], word))
 
 
 def verb_forms(lemma: str) -> dict[str, tuple[str, ...]]:
@@ -62,18 +64,19 @@ def verb_forms(lemma: str) -> dict[str, tuple[str, ...]]:
         from lemminflect import getAllInflections
 
         return dict(getAllInflections(lemma, upos="VERB"))
-    return _decoded(table[1].get(lemma))
+    return _decoded(looked_up(table[1], lemma))
 
 
 def plural_of(noun: str) -> tuple[str, ...]:
     """lemminflect's `getInflection(noun, "NNS")`: the noun's plural spellings ("cities"); for a
     word its lists lack, the plural its rules make."""
     table = _table() if _plain(noun) else None
-    if table is None or noun not in table[2]:
+    plurals = None if table is None else looked_up(table[2], noun)
+    if plurals is None:
         from lemminflect import getInflection
 
         return tuple(getInflection(noun, "NNS"))
-    return tuple(table[2][noun].split(_FORM))
+    return tuple(plurals.split(_FORM))
 
 
 def _plain(word: str) -> bool:
@@ -121,7 +124,7 @@ def make_table() -> Table:
             verbs[lemma] = _encoded(forms)
         if spellings := getInflection(lemma, "NNS", inflect_oov=False):
             plurals[lemma] = _encoded({"NNS": spellings}).removeprefix(f"NNS{_PART}")
-    return lemmas, verbs, plurals
+    return grouped(lemmas.items()), grouped(verbs.items()), grouped(plurals.items())
 
 
 def table_path() -> Path:
