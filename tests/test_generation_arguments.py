@@ -145,3 +145,17 @@ def test_a_quotation_with_no_speaker_named_is_asked_what_it_shows(tmp_path: Path
     assert asked[changed] == "He has changed"
     # what a law did is no thing its name shows
     assert not any(front.startswith('What does "Poor Law') for front in asked)
+
+
+def test_a_date_after_an_arrow_is_not_asked_as_the_date_of_what_led_to_it(tmp_path: Path) -> None:
+    # the year is when the play was staged, not when an act opens on its set
+    path = tmp_path / "play.md"
+    path.write_text(
+        "# The Crucible\n\n"
+        "Each act opens with a courtroom set in Salem -> Miller meant it as an allegory of "
+        "McCarthyism, it was first performed on Broadway in 1953.\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    assert not any(note.front.startswith("When did each act") for note in notes)
+    assert any("[1953]" in note.front for note in notes)

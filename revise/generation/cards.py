@@ -3373,6 +3373,8 @@ def _question(
             before
         ):
             return None
+        if re.search(ARROW, before):
+            return None  # "X -> Y, it was staged on Broadway in 1937": the date is Y's, not X's
         clause = _CONJUNCTION.sub("", _TRAILING_DATE.sub("", before).strip())
     question = _when_question(clause, vocabulary)
     if not question or len(question.split()) > MAX_PROMPT_WORDS or is_boilerplate(question):
