@@ -171,3 +171,24 @@ def test_an_org_picture_is_no_text_of_the_notes(tmp_path: Path) -> None:
     said = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
     assert ".png" not in said and ".jpg" not in said
     assert "valves" not in aorta.front  # the line after the list is no more of its last point
+
+
+ORG_MATHS = """\
+#+TITLE: Energy
+
+* Mass-energy
+Einstein showed that mass and energy are equivalent.
+\\begin{equation}
+E = mc^2
+\\end{equation}
+- kinetic energy :: the energy an object has because it is moving
+"""
+
+
+def test_an_org_equation_environment_is_maths_not_more_of_the_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "energy.org"
+    path.write_text(ORG_MATHS, encoding="utf-8")
+    deck = generate_deck(path)
+    said = " ".join(f"{note.front} {note.back}" for note in deck.notes)
+    assert "Einstein" in said  # the sentence is carded on its own,
+    assert "begin{" not in said and "mc^2" not in said  # the LaTeX never shown as text

@@ -12,7 +12,8 @@ org writes itself (`#+BEGIN: clocktable`) and a footnote's definition; the keywo
 declares (`#+TODO: TODO REVISE | LEARNT`) are left out of its headings as TODO is; progress
 cookies, link targets, the dates the editor inserts and a link to a picture (which org shows as
 the picture) are left out of a line, and entities
-(`\\times`) and `\\(...\\)` maths are read as what org shows.
+(`\\times`) and `\\(...\\)` maths are read as what org shows, a LaTeX environment
+(`\\begin{equation}`) as display maths.
 
 A parser of org files (orgparse) gives the tree of headings but neither each line's place nor
 the inline marks, which are what a card is drafted from, so the translation is made here.
@@ -76,6 +77,9 @@ _LINE_BREAK = re.compile(r"\s*\\\\\s*$")
 # Maths: "\(F = ma\)" as Markdown's "$F = ma$", and an entity, "\times" or "\Delta", outside it
 _INLINE_MATHS = re.compile(r"\\\((.+?)\\\)")
 _ENTITY = re.compile(r"(\$[^$\n]+\$)|\\([A-Za-z]+)(?![A-Za-z{])")
+_MATHS_EDGE = re.compile(
+    r"^\s*\\(?P<edge>begin|end)\{(?:equation|align|alignat|gather|multline|eqnarray)\*?\}\s*$"
+)
 _COMMENTED = re.compile(r"^(?P<stars>\*+)\s+COMMENT(?:\s|$)")
 # Org's emphasis: a mark with no space inside it, after a start of line, space or opening
 # punctuation and before an end of line, space or closing punctuation.
@@ -220,6 +224,16 @@ def _as_markdown(text: str) -> tuple[list[str], list[int]]:
                 add("```", number)
             else:
                 quote = opening and name == "quote"
+                add("", number)
+            continue
+        if maths := _MATHS_EDGE.match(line):  # a LaTeX environment: Markdown's display maths
+            opening = maths["edge"] == "begin"
+            if opening:
+                add("", number)
+                add("$$", number)
+            add(line.strip(), number)
+            if not opening:
+                add("$$", number)
                 add("", number)
             continue
         if _DRAWER_START.match(line) and not heading:
