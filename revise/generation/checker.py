@@ -380,11 +380,14 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+MAX_WRAPPED_CELL_LINES = 6  # a table's cell wraps onto a few lines, never a page
+
+
 def _wrapped_in(answer: str, lines: tuple[str, ...]) -> bool:
     """An answer wrapped line by line inside a table's cell ("cooling of magma or lava" over
     "at or below the surface", another column's text beside each): it opens on the first
     line and goes on, a part to a line, down the lines below."""
-    if len(lines) < 2 or not answer:
+    if not 2 <= len(lines) <= MAX_WRAPPED_CELL_LINES or not answer:
         return False
     first, rest = plain_span(lines[0]), lines[1:]
     tokens = answer.split()
