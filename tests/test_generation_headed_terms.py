@@ -62,3 +62,14 @@ def test_a_term_a_paragraph_opens_on_is_hidden_without_the_heading_naming_it(
     [card] = notes
     assert card.front.startswith("An [indicator] dye changes colour over a narrow range of pH")
     assert card.context == "Titrations"
+
+
+def test_a_name_for_a_method_under_a_heading_is_no_meaning_of_the_heading(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Separating mixtures\n\n## Chromatography\n\nThe paper method. A spot of ink is placed "
+        "on a pencil line and the paper is dipped in a solvent such as ethanol.\n",
+    )
+    assert not any(front.casefold().startswith("what is chromatography") for front in asked(notes))

@@ -2705,7 +2705,14 @@ def _says_what_it_is(fragment: str, subject: str) -> bool:
     clause = next((at for at, token in enumerate(tokens) if token in _CLAUSE_OPENERS), None)
     if any(token in AUXILIARIES for token in tokens[:clause]):
         return False  # (but "... given up when a choice is made": the verb of a clause inside)
+    if clause is None and not any(token in _GOING_ON for token in tokens[2:]):
+        return False  # "The falling ball test.": a name, with nothing it says of the thing
     return is_plural(opening[1]) == is_plural(subject.split()[-1])
+
+
+# What a meaning goes on with after the thing it names ("The price at which ...", "The pressure
+# of the cell contents ...", "A signal to the processor ...")
+_GOING_ON = PREPOSITIONS | {"of", "to", "as"}
 
 
 _SHOWS = re.compile(r"^(?:it\s+|this\s+)?(?:shows|suggests|reveals)\s+\S", re.I)
