@@ -440,3 +440,17 @@ def test_things_a_subject_goes_on_to_deal_with_take_the_owner_the_first_deed_nam
     cards = asked(notes)
     assert cards["What does Spain grant American warships?"] == "Access to the naval base at Rota"
     assert "What does Spain grant warships?" not in cards  # whose warships?
+
+
+def test_a_process_the_sentence_names_at_its_end_is_asked_for(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Weathering\n\n## Freeze-thaw\n\nIn cold places, water in cracks freezes and expands "
+        "overnight. On mountain slopes the loosened rock falls to the foot of the slope in a "
+        "process called rockfall.\n",
+    )
+    front = (
+        "On mountain slopes, what is the process called in which the loosened rock falls to "
+        "the foot of the slope?"
+    )
+    assert asked(notes)[front] == "Rockfall"

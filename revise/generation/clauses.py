@@ -1372,7 +1372,7 @@ def naming(sentence: str, names: frozenset[str]) -> list[Question]:
     the central bank?" :: "A clean float" """
     match = _NAMED_WHEN.match(sentence.strip())
     if not match:
-        return []
+        return _process_named(sentence, names)
     condition = re.sub(r"\s*\([^)]*\)", "", match["condition"]).strip()
     term = match["term"].strip()
     if len(term.split()) > MAX_SUBJECT_WORDS or len(words(condition)) > MAX_ANSWER_WORDS + 8:
@@ -1380,6 +1380,50 @@ def naming(sentence: str, names: frozenset[str]) -> list[Question]:
     when = match["when"].casefold()
     front = finish_question(f"What is it called {when} {condition}")
     return [Question(front, capital(term), Shape.DEFINITION, 11.8)]
+
+
+# "The denser oceanic plate sinks beneath the continental plate in a process called subduction"
+_PROCESS_CALLED = re.compile(
+    r"^(?P<clause>[A-Z][^;:()]{10,}?),?\s+(?P<by>in|by|through)\s+an?\s+"
+    r"(?P<kind>process|reaction|mechanism|method|technique)\s+(?:called|known\s+as|termed)\s+"
+    r"(?P<term>[^,;:()]{2,40}?)\.?$"
+)
+
+
+def _process_named(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "... sinks beneath the continental plate in a process called subduction" -> "What is
+    the process called in which the denser oceanic plate sinks beneath ...?" :: "Subduction" """
+    match = _PROCESS_CALLED.match(sentence.strip())
+    if not match or len(match["term"].split()) > MAX_SUBJECT_WORDS:
+        return []
+    clause = match["clause"].split()
+    if clause[0].casefold() in PRONOUNS or not any(map(_finite, clause[:-1], clause[1:])):
+        return []  # "It happens in a process called ...": the thing is named elsewhere; (and
+        # "Formation of new crust in a process called ..." says nothing happens)
+    # "At a destructive boundary the denser ... sinks": where it happens leads the question
+    fronted = _FRONTED_PLACE.match(match["clause"])
+    where, said = (f"{fronted['front']}, w", fronted["main"]) if fronted else ("W", match["clause"])
+    done = " ".join(lower_first(said.split(), names))
+    front = finish_question(f"{where}hat is the {match['kind']} called {match['by']} which {done}")
+    return [Question(front, capital(match["term"]), Shape.DEFINITION, 11.8)]
+
+
+_FRONTED_PLACE = re.compile(
+    rf"^(?P<front>(?:{FRONTING_WORDS})\s[^,]{{2,60}}?)(?:,\s*|\s+(?=(?:the|an?)\s))(?P<main>.+)$",
+    re.I,
+)
+
+
+def _finite(before: str, word: str) -> bool:
+    """ "sinks", "moved", "is", or "make" after "Plants": a verb a clause turns on."""
+    token = word.casefold()
+    if token in MAIN_VERBS or token in MODALS or token in IRREGULAR_PAST:
+        return True
+    if verb_base(token, "VBZ") or verb_base(token, "VBD"):
+        # ("plate sinks" is a noun and its verb; "crust forms" after a plural may be a noun)
+        return "NOUN" not in lemmas(token) or not before.casefold().endswith("s")
+    # "make" after "Plants": a plural subject's verb
+    return "VERB" in lemmas(token) and before.casefold().endswith("s") and before[:1].isupper()
 
 
 _MARKED_BY = re.compile(
