@@ -154,3 +154,23 @@ The Theory of the Four Humours \u2013 developed by Hippocrates (c.460\u2013c.
     assert not any(front.startswith("When did )") for front in got), got
     # nor the year hidden in what is left of the line: "[370 BC]) and built on by Galen."
     assert not any(") and built on" in front for front in got), got
+
+
+def test_a_term_under_a_heading_is_defined_not_asked_as_the_headings_field(
+    tmp_path: Path,
+) -> None:
+    got = {
+        (note.front, note.back)
+        for note in deck_notes(
+            tmp_path,
+            """# Economics
+
+## Competition
+
+- Watchdog: the Competition and Markets Authority (CMA) investigates mergers.
+- Cartel: a group of firms that agree to fix prices.
+""",
+        )
+    }
+    assert ("What is a cartel?", "A group of firms that agree to fix prices") in got, got
+    assert not any("of Competition" in front for front, _ in got), got

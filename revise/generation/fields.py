@@ -202,6 +202,8 @@ def field_question(
             return None
     if states_about(field, value):
         return None  # "metals: rho increases with temperature": a statement, no field's value
+    if re.match(r"(?:a|an)\s", value, re.I) and re.search(r"\b(?:that|which|who|whose)\b", value):
+        return None  # "Cartel: a group of firms that agree to fix prices": what the word means
     if len(value.split()) > MAX_ANSWER_WORDS:
         value = re.split(r";\s+|\s[-\u2013\u2014]\s", value, maxsplit=1)[0].rstrip(" ,.")
         if len(value.split()) < MIN_CUT_ANSWER_WORDS:
