@@ -225,3 +225,18 @@ def test_notes_with_a_question_line_are_notes_and_a_question_without_its_answer_
     cloze = tmp_path / "cloze.md"
     cloze.write_text("Some notes.\nMore notes.\nC: Light is [fast].\n", encoding="utf-8")
     assert file_kind(cloze) is FileKind.DECK
+
+
+def test_an_outliners_page_with_properties_is_notes_and_cards_in_bullets_stay_a_deck(tmp_path):
+    page = write(
+        tmp_path,
+        "Photosynthesis.md",
+        "title:: Photosynthesis\ntags:: biology, [[GCSE]]\n\n- Where it happens\n"
+        "  collapsed:: true\n\t- in the **chloroplasts** of leaf cells\n"
+        "\t- chlorophyll absorbs light\n\t  id:: 65b2e3d4-1111-4222-8333-944455556666\n"
+        "- Limiting factors\n\t- light intensity, CO2, temperature\n",
+    )
+    assert file_kind(page) is FileKind.NOTES
+    # a vault of one-line cards whose fronts are capitalised questions is still flashcards
+    vault = write(tmp_path, "vault.md", "- Capital of Peru::Lima\n- River of Cairo::Nile\n")
+    assert file_kind(vault) is not FileKind.NOTES

@@ -358,3 +358,21 @@ def test_a_main_branch_with_nothing_on_it_is_a_point_not_a_heading(tmp_path: Pat
     lloyd = [note for note in generate_deck(saved).notes if "Lloyd" in note.front + note.back]
     assert lloyd, "the branch's fact gave no card"
     assert all("Customers" not in note.context for note in lloyd)
+
+
+def test_an_outliners_page_is_carded_without_its_properties(tmp_path: Path) -> None:
+    path = tmp_path / "rivers.md"
+    path.write_text(
+        "title:: Rivers and flooding\ntags:: geography\n\n- Processes of erosion\n"
+        "  collapsed:: true\n\t- **hydraulic action**: the force of water breaks rock apart\n"
+        "\t  id:: 65b2e3d4-1111-4222-8333-944455556666\n"
+        "\t- **abrasion**: rocks carried by the river wear away the bed and banks\n"
+        "- See ((65b2e3d4-1111-4222-8333-944455556666))\n"
+        "- Floods\n\t- the ^^Boscastle flood^^ happened in August 2004\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    assert deck.name == "Rivers and flooding"
+    text = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    assert "hydraulic action" in text.casefold() and "abrasion" in text.casefold()
+    assert "::" not in text and "collapsed" not in text and "((" not in text and "^^" not in text

@@ -35,6 +35,7 @@ from revise.formats.model import (
     cloze_segments,
     field_too_long,
 )
+from revise.formats.outliner import property_lines
 
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
 DECK_TAG = "flashcards"
@@ -84,7 +85,13 @@ def looks_like_obsidian(text: str) -> bool:
     if has_obsidian_markers(text):
         return True
     lines = _outside_code(text.splitlines())
-    return sum(1 for line in lines if _SINGLE_LINE_CARD.fullmatch(line.strip())) >= 2
+    properties = property_lines(lines)  # an outliner's `tags:: biology`: no card
+    cards = (
+        line
+        for number, line in enumerate(lines)
+        if number not in properties and _SINGLE_LINE_CARD.fullmatch(line.strip())
+    )
+    return sum(1 for _ in cards) >= 2
 
 
 def read_obsidian(path: Path, *, deck: str | None = None) -> list[DeckData]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from revise.formats.outliner import property_lines
 from revise.generation.document import (
     TOGGLE_LEVEL,
     Block,
@@ -40,9 +41,11 @@ def parse_markdown(text: str) -> Document:
 
     tagged = bool(_FRONT_MATTER_TAGS.match(text))
     text, meta_title = _strip_front_matter(text)
+    text, page_title = _without_outliner_marks(text)
+    meta_title = meta_title or page_title
     # A note-taking app shows each line of a paragraph as a line of its own, and notes whose
     # author never wraps a line by hand are read so
-    app = tagged or bool(_NOTE_LINK.search(text) or _CALLOUT_ANYWHERE.search(text))
+    app = tagged or bool(page_title or _NOTE_LINK.search(text) or _CALLOUT_ANYWHERE.search(text))
     by_line = app and any(
         len(line) > MAX_WRAPPED_LINE and not line.lstrip().startswith("|")
         for line in text.split("\n")
@@ -67,6 +70,28 @@ def _strip_front_matter(text: str) -> tuple[str, str]:
     title = _FRONT_TITLE.search(match[1])
     blank = "\n" * match[0].count("\n")
     return blank + text[match.end() :], title[1] if title else ""
+
+
+# An outliner's page title ("title:: Plate tectonics"), a reference to another block by its id
+# ("((64a1f2c3-...))") and a highlight ("^^Richter scale^^")
+_PAGE_TITLE = re.compile(r"^title::[ \t]*(.*?)\s*$")
+_BLOCK_REFERENCE = re.compile(r"\(\([0-9a-f-]{8,}\)\)")
+_OUTLINER_HIGHLIGHT = re.compile(r"\^\^(?=\S)([^\n]+?)(?<=\S)\^\^")
+
+
+def _without_outliner_marks(text: str) -> tuple[str, str]:
+    """An outliner's page (Logseq, Roam) without its property lines, block references and
+    highlight marks (a highlight read as bold), each line staying where it was; and the title
+    its properties give, if any."""
+    lines = text.split("\n")
+    properties = property_lines(lines)
+    if not properties:
+        return text, ""
+    titled = (_PAGE_TITLE.match(lines[index]) for index in sorted(properties))
+    title = next((found[1] for found in titled if found), "")
+    kept = ("" if index in properties else line for index, line in enumerate(lines))
+    page = _BLOCK_REFERENCE.sub("", "\n".join(kept))
+    return _OUTLINER_HIGHLIGHT.sub(lambda found: f"**{found[1]}**", page), title
 
 
 # Marks of note-taking apps (Obsidian, Logseq, Typora) that CommonMark leaves as text: a
