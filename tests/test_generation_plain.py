@@ -1019,3 +1019,21 @@ Weathering breaks rock down where it stands; erosion carries it away.
     assert asked["What is an example of sedimentary?"] == "sandstone, limestone"
     assert asked["What is metamorphic formed by?"] == "heat and pressure changing existing rock"
     assert not any("---" in f"{front} {back}" for front, back in asked.items())
+
+
+def test_an_indented_o_is_a_bullet_as_word_saves_a_second_level_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "rivers.txt"
+    path.write_text(
+        "Rivers\n======\n\nErosion\n-------\n"
+        "* the river wears away its bed and banks in four ways\n"
+        "  o hydraulic action - the force of the water breaks rock from the banks\n"
+        "  o abrasion - stones carried by the river scrape the bed and banks\n"
+        "  o attrition - stones knock together and become smaller and rounder\n"
+        "* Lateral erosion widens the valley in the lower course\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    texts = [f"{note.front} {note.back}" for note in notes]
+    assert any("abrasion" in text.casefold() for text in texts)
+    assert not any(" o " in text or text.startswith("o ") for text in texts)
+    assert not any("abrasion" in text and "attrition" in text for text in texts)

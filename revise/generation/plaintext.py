@@ -33,8 +33,11 @@ from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
 # "a)", "(b)", "iv)", "(ii)", "(3)": a letter, a roman numeral or a number in brackets marks a
 # list item as a bullet or "1." does, and is no part of what the item says
 LIST_MARK = r"\(?(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)|\(\d{1,2}\)"
-# ">> key example": a note the student added beside the points, marked as a bullet is
-_BULLET = re.compile(rf"^\s*(?:[-*•\u2013\u2014▪◦·]|>>|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$")
+# ">> key example": a note the student added beside the points, marked as a bullet is; an
+# indented "o", as Word writes a second-level bullet in the text it saves, is a bullet too
+_BULLET = re.compile(
+    rf"^\s*(?:[-*•\u2013\u2014▪◦·]|(?<=\s)o|>>|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$"
+)
 _MARKED = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
 LIST_MARKED = re.compile(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
 _TERMINAL = re.compile(r"[.!?;,:]$")
