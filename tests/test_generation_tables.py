@@ -3,6 +3,7 @@ written in Markdown and in HTML."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from revise.formats.model import NoteKind
@@ -447,3 +448,17 @@ def test_a_table_of_values_asks_each_function_at_each_value(tmp_path: Path) -> N
     assert cards["tan π/3 = ?"] == "√3"  # the 3 of π/3 gives nothing away
     # no column's value asked "of" a row, no shared value asked the other way round
     assert not [front for front in cards if " of " in front or "which" in front]
+
+
+def test_a_truth_table_gives_no_card_for_each_row(tmp_path: Path) -> None:
+    path = tmp_path / "gates.md"
+    path.write_text(
+        "# Logic gates\n\n## NOR\n\nThe output is 1 only when both inputs are 0.\n\n"
+        "| A | B | Q |\n|---|---|---|\n| 0 | 0 | 1 |\n| 0 | 1 | 0 |\n| 1 | 0 | 0 |\n"
+        "| 1 | 1 | 0 |\n\n## Half adder\n\nA **half adder** adds two bits and gives a sum "
+        "and a carry.\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    assert any("half adder" in (note.front + note.back).casefold() for note in notes)
+    assert not any(re.search(r"\bof [01]\b", note.front) for note in notes)

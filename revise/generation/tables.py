@@ -31,7 +31,8 @@ class TableShape:
 
     forms: bool  # "| | singular | plural |" over words: each cell a form of its row's word
     ticked: bool  # some cell is a tick ("✓"): a cross ("x") beside it means "no"
-    matrix: bool  # "| | Left | Right |" over "| Up | 1, 0 | 0, 2 |": a pair of numbers per cell
+    matrix: bool  # "| | Left | Right |" over "| Up | 1, 0 | 0, 2 |", or a truth table: a grid
+    # whose cells mean nothing without their row and column
     rows: tuple[tuple[str, ...], ...]  # every row's cells
     start: int  # the lines from the first row to the last
     end: int
@@ -66,9 +67,14 @@ def _shape(header: tuple[str, ...], blocks: list[Block]) -> TableShape:
         and all(len(row) > 2 for row in rows)
         and all(_NUMBER_PAIR.match(cell) for row in rows for cell in row[1:] if cell.strip())
     )
+    # A truth table: "| A | B | Q |" over rows of 0s and 1s, each row one case of the inputs; a
+    # row's first cell names no thing to ask about, and the table is learned whole
+    truth = len(rows) >= 2 and all(_TRUTH_VALUE.match(cell) for row in rows for cell in row)
+    matrix = matrix or truth
     return TableShape(bool(forms), ticked, bool(matrix), rows, blocks[0].start, blocks[-1].end)
 
 
+_TRUTH_VALUE = re.compile(r"^\s*[01TF]\s*$")
 # "1, 0", "-10, 0", "(3, 5)", "2; 1": what each side gets in one cell of a grid of outcomes
 _NUMBER = r"[-\u2212+]?\d+(?:\.\d+)?"
 _NUMBER_PAIR = re.compile(rf"^\s*\(?\s*{_NUMBER}(?:\s*[,;/]\s*{_NUMBER})+\s*\)?\s*$")
