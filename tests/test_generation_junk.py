@@ -262,3 +262,16 @@ def test_a_study_named_after_a_term_is_not_what_the_term_is(tmp_path: Path) -> N
     # "What is obedience to authority? :: Milgram (1963) ..." names who showed it, not what it is
     assert not [note for note in notes if note.front == "What is obedience to authority?"]
     assert any("[65%]" in note.front for note in notes)
+
+
+def test_an_example_under_a_flagged_point_is_no_example_of_the_flag(tmp_path: Path) -> None:
+    path = tmp_path / "metals.txt"
+    path.write_text(
+        "Metals\n======\n\n* Metals conduct electricity because of their delocalised "
+        "electrons\n\nNB: alloys are harder than pure metals -> the layers can't slide\n"
+        "  o e.g. steel = iron + carbon\n  o e.g. brass = copper + zinc\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    assert notes
+    assert not any("example of nb" in note.front.casefold() for note in notes)

@@ -2819,6 +2819,8 @@ def _example_draft(passage: Passage, title: str, path: str) -> Draft | None:
         return None
     if not names_a_thing(term) or zipf(words(term)[0].casefold()) < MIN_TERM_ZIPF:
         return None  # "criticism: ...", "Durkheim - ...": a label or a person, no kind of thing
+    if is_label_phrase(term):
+        return None  # "NB: NAND and NOR are universal gates" over "e.g. ...": a flagged point
     front = f"What is an example of {lower_initial(term)}?"
     source = SourceRef(path, passage.label_line or block.start, block.end)
     context = card_context(replace(passage, label="", trail=_unowned(passage)), title)

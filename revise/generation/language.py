@@ -76,7 +76,9 @@ COORDINATORS = word_set("and but or nor")
 
 # What the author calls a point they flag ("Key point", "Exam tip", "Important note"), and the
 # words that go before it: labels over a point, in any subject.
-_POINT_NOUNS = word_set("note notes point points tip tips idea ideas fact facts hint hints summary")
+_POINT_NOUNS = word_set(
+    "note notes nb point points tip tips idea ideas fact facts hint hints summary"
+)
 _POINT_WORDS = word_set("key main important exam top quick big general final remember nb")
 MAX_LABEL_PHRASE_WORDS = 3
 
