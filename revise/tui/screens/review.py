@@ -24,6 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
 from revise.errors import ReviseError
 from revise.study.opening import OpeningCollection
@@ -131,6 +132,7 @@ class ReviewScreen(Screen[StudySession]):
         self.revealed = False
         self.busy = True  # until the first card is loaded
         self.end_when_done = False  # End was pressed while busy: see action_end_session
+        self.end_when_finished = False  # ... and its answer is stored: see end_session
         self.undos_waiting = 0  # u pressed while an answer or undo was stored: done after it
         self.shown_at = time.monotonic()
         # Kept here: a plain thread has no active app to look the collection up through.
@@ -311,7 +313,7 @@ class ReviewScreen(Screen[StudySession]):
         # What End waited for is stored (and what a waiting undo takes back is taken back).
         if self.end_when_done and self.is_active and not self.undos_waiting:
             self.busy = False
-            self.end_session()
+            self.end_once_workers_finish()
             return
         with self.app.batch_update():  # painted once, after every change below
             self.show_loaded(message)
@@ -546,8 +548,21 @@ class ReviewScreen(Screen[StudySession]):
         else:
             self.end_session()
 
+    def end_once_workers_finish(self) -> None:
+        """End the session once no worker of this screen is still running. The worker that
+        stored the answer sends its next card before it finishes; ending removes the screen,
+        which would cancel that worker as it finishes."""
+        if any(worker.node is self and worker.is_running for worker in self.app.workers):
+            self.end_when_finished = True  # (see on_worker_state_changed)
+        else:
+            self.end_session()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if self.end_when_finished and event.worker.node is self and event.worker.is_finished:
+            self.end_once_workers_finish()
+
     def end_session(self) -> None:
-        self.end_when_done = False
+        self.end_when_done = self.end_when_finished = False
         if self.app.screen_stack[0] is self:  # `revise study`'s first screen: none to go back to
             self.app.session_ended(self.session)
         else:
