@@ -91,7 +91,7 @@ def _without_outliner_marks(text: str) -> tuple[str, str]:
     title = next((found[1] for found in titled if found), "")
     kept = ("" if index in properties else line for index, line in enumerate(lines))
     page = _BLOCK_REFERENCE.sub("", "\n".join(kept))
-    return _OUTLINER_HIGHLIGHT.sub(lambda found: f"**{found[1]}**", page), title
+    return _OUTLINER_HIGHLIGHT.sub(_as_bold, page), title
 
 
 # Marks of note-taking apps (Obsidian, Logseq, Typora) that CommonMark leaves as text: a
