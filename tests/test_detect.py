@@ -240,3 +240,48 @@ def test_an_outliners_page_with_properties_is_notes_and_cards_in_bullets_stay_a_
     # a vault of one-line cards whose fronts are capitalised questions is still flashcards
     vault = write(tmp_path, "vault.md", "- Capital of Peru::Lima\n- River of Cairo::Nile\n")
     assert file_kind(vault) is not FileKind.NOTES
+
+
+@pytest.mark.parametrize(
+    ("name", "members", "said"),
+    [
+        (
+            "biology.docx",
+            ["[Content_Types].xml", "word/document.xml"],
+            "a Word document, which revise does not read; save it as a Web Page (.htm) or "
+            "Plain Text (.txt), then give that file",
+        ),
+        (
+            "cells.xmind",
+            ["content.json", "metadata.json", "manifest.json"],
+            "an XMind map, which revise does not read; export it as OPML "
+            "(File > Export > OPML), then give that file",
+        ),
+        (
+            "vocab.xlsx",
+            ["xl/workbook.xml"],
+            "an Excel workbook, which revise does not read; save the sheet as CSV (.csv), "
+            "then give that file",
+        ),
+        (
+            "photos.zip",
+            ["a.jpg"],
+            "a zip archive with no Anki collection inside; unzip it and give the files in it",
+        ),
+    ],
+)
+def test_an_archive_that_is_no_anki_package_is_named_for_what_it_is(
+    tmp_path, capsys, name, members, said
+):
+    """A Word document or a mind map is a zip archive, as an Anki package is: importing or
+    generating from one says what it is and what to give instead, not to export it from Anki."""
+    from revise.cli import main
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        for member in members:
+            archive.writestr(member, "<x/>")
+    for command in ("import", "generate"):
+        assert main(["--db", str(tmp_path / "c.db"), command, str(path)]) == 1
+        assert capsys.readouterr().err == f"revise: {path}: {said}\n"
+    assert not list(tmp_path.glob("*.md"))  # no deck written

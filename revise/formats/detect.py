@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revise.errors import FormatError
-from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, looks_like_utf16
+from revise.formats.files import UTF16_BOMS, UTF16_WITHOUT_BOM, is_zip, looks_like_utf16
 from revise.formats.model import DeckData, deck_name_problem
 from revise.generation.reading import NOTES_SUFFIXES as READ_SUFFIXES
 
@@ -33,7 +33,15 @@ if TYPE_CHECKING:
 NOTES_SUFFIXES = {suffix for suffix, kind in READ_SUFFIXES.items() if kind != "markdown"}
 TABLE_SUFFIXES = {".csv", ".tsv"}
 ANKI_SUFFIXES = {".apkg", ".colpkg", ".anki2", ".anki21"}
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# Archives that are no Anki package, told by a member only their app writes: what the file is,
+# and what to give instead.
+OTHER_ARCHIVES = (
+    ("word/document.xml", "a Word document", "save it as a Web Page (.htm) or Plain Text (.txt)"),
+    ("xl/workbook.xml", "an Excel workbook", "save the sheet as CSV (.csv)"),
+    ("ppt/presentation.xml", "a PowerPoint presentation", "copy its text into a .txt or .md file"),
+    ("content.json", "an XMind map", "export it as OPML (File > Export > OPML)"),
+    ("META-INF/manifest.xml", "an OpenDocument or XMind file", "save or export it as HTML or OPML"),
+)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BINARY = "a binary file, not a deck, table or notes; check the file"
 _SNIFF_BYTES = 64 * 1024  # enough to tell a binary file or a table by its start
@@ -157,7 +165,10 @@ def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
         raise FormatError(str(path), None, "is a folder, not a file (name the files in it)")
     head = _head(path)
     suffix = path.suffix.lower()
-    if head.startswith(ZIP_MAGIC) or suffix in (".apkg", ".colpkg"):
+    if suffix in (".apkg", ".colpkg"):
+        return FileKind.ANKI_PACKAGE
+    if is_zip(head):
+        _check_anki_archive(path)
         return FileKind.ANKI_PACKAGE
     if head.startswith(SQLITE_MAGIC):
         return FileKind.ANKI_COLLECTION
@@ -173,6 +184,23 @@ def file_kind(path: Path, *, columns: str | None = None) -> FileKind:
     if suffix in NOTES_SUFFIXES:
         return FileKind.NOTES
     return markdown_kind(_decoded(_whole(path)))
+
+
+def _check_anki_archive(path: Path) -> None:
+    """Raises FormatError, saying what the file is and what to give instead, for a zip archive
+    that holds no Anki collection: a Word document, a spreadsheet, a mind map..."""
+    from revise.formats.anki import COLLECTIONS
+    from revise.formats.safezip import SafeZip
+
+    with SafeZip(path) as archive:
+        if archive.names & set(COLLECTIONS):
+            return
+        for member, what, instead in OTHER_ARCHIVES:
+            if member in archive.names:
+                raise archive.error(f"{what}, which revise does not read; {instead}, then give that file")
+        raise archive.error(
+            "a zip archive with no Anki collection inside; unzip it and give the files in it"
+        )
 
 
 def markdown_kind(text: str) -> FileKind:

@@ -22,6 +22,14 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 text begins with one of these
 UTF16_WITHOUT_BOM = "UTF-16 text without a byte-order mark; save it as UTF-8"
 
 
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def is_zip(head: bytes) -> bool:
+    """Whether a file starting with `head` is a zip archive (an Anki package, a Word document...)."""
+    return head.startswith(ZIP_MAGIC)
+
+
 def looks_like_utf16(data: bytes) -> bool:
     """Whether bytes holding NULs (a file's start) are UTF-16 text written without a byte-order
     mark: the characters of Latin scripts each leave a NUL in the same half of their two bytes."""

@@ -18,6 +18,7 @@ from typing import BinaryIO
 import zstandard
 
 from revise.errors import FormatError
+from revise.formats.files import is_zip
 from revise.textsafe import quoted
 
 MIB = 1024 * 1024
@@ -28,14 +29,9 @@ MAX_MEDIA_FILE_BYTES = 100 * MIB
 MAX_TOTAL_BYTES = 1024 * MIB
 MAX_MEMBERS = 200_000
 
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 # A member is read this much at a time: zipfile holds a few buffers of this size at once (1 MB
 # chunks put 5 MB on an import's peak memory while a package's collection was copied out).
 CHUNK_BYTES = 64 * 1024
-
-
-def is_zip(head: bytes) -> bool:
-    return head.startswith(ZIP_MAGIC)
 
 
 def size_text(size: int) -> str:
