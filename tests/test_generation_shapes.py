@@ -1158,6 +1158,23 @@ def test_what_reports_indicate_and_what_a_country_permits(tmp_path: Path) -> Non
     )
 
 
+def test_a_deed_and_its_doer_are_a_cloze_not_an_open_question(tmp_path: Path) -> None:
+    text = (
+        "# Rivers and treaties\n\n"
+        "The treaty permits inspections by international observers, and grants farmers "
+        "access to markets.\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    fronts = {note.front: note.back for note in notes}
+    # "What does the treaty permit?" has many answers; the doer belongs in the prompt
+    assert (
+        "The treaty permits [inspections] by international observers, and grants farmers "
+        "access to markets."
+    ) in fronts
+    assert "What does the treaty permit?" not in fronts
+    assert fronts["What does the treaty grant farmers?"] == "Access to markets"
+
+
 def test_what_someone_said_is_asked_not_who_said_it(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

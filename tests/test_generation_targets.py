@@ -194,6 +194,17 @@ def test_a_figure_is_hidden_rather_than_the_date_it_was_taken(tmp_path: Path) ->
     assert "The first census of Lagos was taken in [1911] (a colonial survey)." in hidden
 
 
+def test_the_date_an_account_was_written_as_of_is_not_hidden(tmp_path: Path) -> None:
+    cards = clozes(
+        tmp_path,
+        "# Water supply\n\n"
+        "As of June 2021, the reservoir held 40 billion litres. As of mid-1993, the dam's "
+        "safety inspections were in progress.\n",
+    )
+    assert "As of June 2021, the reservoir held [40 billion] litres." in cards
+    assert not any("[June 2021]" in card or "[mid-1993]" in card for card in cards)
+
+
 def test_a_word_whose_opposite_is_shown_is_not_hidden() -> None:
     line = "After 1990 capital inflow to Australia rose while capital outflow fell."
     front = "After 1990 capital [inflow] to Australia rose while capital outflow fell."

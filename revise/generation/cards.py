@@ -1870,6 +1870,10 @@ def _passage_drafts(
             shapes = [done, *(shaped for shaped in shapes if shaped.shape != Shape.WHO)]
         for shaped in shapes:
             where, shown = source, context
+            if shaped.front.startswith("What became ") and _heading_names(shaped.back, passage):
+                # "Nuclear Issues" over "In the 2000s, North Korea's nuclear ambitions became a
+                # focal point ...": the heading gives the thing away, so when is asked
+                continue
             if shaped.front.endswith(" to do?") and _heading_gives(shaped.back, context):
                 # "What did Congress move quickly to do? :: Defend Taiwan" under "Confrontation
                 # over Taiwan": the heading says what was done, so who did it is asked
@@ -3547,6 +3551,14 @@ def _heading_gives(answer: str, context: str) -> bool:
     said = [word.casefold() for word in words(answer)[1:] if not is_stopword(word.casefold())]
     shown = {word.casefold() for word in words(context)}
     return bool(said) and all(word in shown for word in said)
+
+
+def _heading_names(answer: str, passage: Passage) -> bool:
+    """ "North Korea's nuclear ambitions" under "Nuclear Issues": a word of the answer that
+    carries meaning (not a name, which the title may well hold) is in a heading above it."""
+    said = {word for word in words(answer) if word.islower() and not is_stopword(word)}
+    shown = {word.casefold() for heading in passage.trail for word in words(heading)}
+    return not said.isdisjoint(shown)
 
 
 def _asks_meaning(option: Option) -> bool:

@@ -786,6 +786,11 @@ def object_question(
     # names whom it was done for.
     asks = ("", "") if given else (subject[-1].casefold(), base)
     found = [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
+    if _DONE_BY.match(answer) and len(asked) == 1 and not given and not is_verb_form(rest[0]):
+        # "permits overflights by Soviet reconnaissance planes": a deed and who does it are
+        # too much for "What does North Korea permit?"; the sentence is shown, the deed hidden
+        # (a deed in -ing, "fishing by boats", is a verb no cloze hides: it is still asked)
+        found = [Question(sentence, rest[0], Shape.OBJECT, 10.2, hidden=rest[0])]
     done_to = _done_to(sentence, subject, aux, asked, rest, answer, names)
     if done_to:
         found.append(done_to)
@@ -802,6 +807,8 @@ def object_question(
 
 
 MAX_DONE_TO_WORDS = 6
+# "Overflights by Soviet reconnaissance planes": one word for a deed, then who does it.
+_DONE_BY = re.compile(r"^[A-Za-z-]+\s+by\s+(?:[\w'\u2019-]+\s+){1,}[\w'\u2019-]+$")
 # "by Soviet reconnaissance planes and bombers": a people's or a place's adjective before plural
 # things. Whose the things the same subject goes on to deal with are: "..., and grants warships
 # access to ports" -> "What does North Korea grant Soviet warships?"

@@ -464,6 +464,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         add(year, year_end, TargetKind.DATE, score)
     for match in _DATE.finditer(sentence):
         start, end = _trim_article(sentence, match.start(), match.end())
+        if _AS_OF.search(sentence, 0, start):
+            continue  # "As of mid-1993, relations were in flux": when it was written, no fact
         bonus = 0.5 if _MONTH_IN.search(match[0]) and _DIGIT.search(match[0]) else 0
         if _is_date_like(sentence[start:end]):
             bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
@@ -542,6 +544,7 @@ def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
     return False
 
 
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 _MONTH_IN = re.compile(_MONTH, re.I)
 _DIGIT = re.compile(r"\d")
 # a word in lower case, hyphened or not: a candidate for an uncommon term
