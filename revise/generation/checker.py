@@ -1476,6 +1476,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _bare_count(tokens, after)
         or _count_named_before(tokens, before, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
+        or (answer.endswith("?") and "a question hidden, not a term ('[Why protect them?] ...')")
         or (
             re.search(r"[,.!?;:]\s/\s", answer)  # "toil and [trouble; / Fire] burn"
             and "runs across the end of a line of verse"
