@@ -1346,6 +1346,8 @@ def tidy(sentence: str) -> str:
     if inner:
         text = inner[1]  # "(Linear momentum equals mass times velocity.)": a whole sentence
     opener = _OPENER.match(text) or _CONJUNCTION.match(text)
+    if opener and _shouted_name(opener[0], text[opener.end() :]):
+        opener = None  # "AND followed by NOT -> ...": a gate's name in capitals, no connective
     if opener and len(text[opener.end() :].split()) >= MIN_FACT_WORDS:
         text = text[opener.end() :]
         text = text[:1].upper() + text[1:]
@@ -1353,6 +1355,17 @@ def tidy(sentence: str) -> str:
     text = _POINTER.sub("", text)
     text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return " ".join(text.split())
+
+
+def _shouted_name(opener: str, rest: str) -> bool:
+    """ "AND" before "followed by NOT", "OR gives 1 if ...": "AND" or "OR" in capitals and a
+    verb straight after it, the name of a logic gate doing something, not a connective shouted
+    ("AND family members can't sue", "BUT the treaty ...")."""
+    word, after = opener.strip(" ,"), rest.split()[:1]
+    if word not in ("AND", "OR") or not after or not after[0].islower():
+        return False
+    verb = after[0]
+    return bool(participle_base(verb) or verb_base(verb, "VBZ")) and not can_be(verb, "NOUN")
 
 
 # A quotation alone that opens in lower case: a phrase lifted from a line, no one named
@@ -3449,7 +3462,9 @@ def _deed_drafts(
 
 
 def _plural_subject(subject: list[str]) -> bool:
-    return " and " in f" {' '.join(subject).casefold()} " or is_plural(subject[-1])
+    """ "Doll and Hill", "naval exercises with the USSR": more than one; "League of Nations" is
+    one league, its head noun before the "of"."""
+    return " and " in f" {' '.join(subject).casefold()} " or is_plural(" ".join(subject))
 
 
 # Words that go on from a verb to what it does or is like ("opens like a ...", "walks the ...")

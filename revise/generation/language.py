@@ -231,6 +231,7 @@ NO_OBJECT_VERBS = word_set(
     immigrated migrated reigned triumphed prevailed boomed slumped evolved ended started stayed
     remained waited voted competed intervened objected agreed disagreed reacted responded
     cooperated negotiated campaigned surrendered escaped worked continued hesitated starved
+    met convened reconvened gathered
     """
 )
 
