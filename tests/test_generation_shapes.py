@@ -2632,8 +2632,7 @@ def test_a_column_headed_by_a_question_word_asks_with_that_word(tmp_path: Path) 
         "| Stomach | pepsin | churning by muscle walls |\n"
         "| Small intestine | lipase | villi absorb by diffusion |\n",
     )
-    # the reason is for the cell before it: the rate set then
-    assert asked["March 2009 (0.5%): why?"] == "banking crisis and recession"
+    assert asked["Why (March 2009)?"] == "banking crisis and recession"
     assert asked["Small intestine: how?"] == "villi absorb by diffusion"
     assert not [front for front in asked if re.search(r"the (?:why|how) of", front, re.I)]
     assert column_question("When/where", "HTTP") == "HTTP: when/where?"
@@ -3409,3 +3408,18 @@ def test_a_short_node_saying_what_a_thing_does_asks_what_happens_to_it(tmp_path:
     assert asked["What happens to the sarcomere?"].back == "Shortens"
     assert "Contraction" in asked["What happens to the sarcomere?"].context
     assert asked["What happens to H zone?"].back == "Disappears"
+
+
+def test_a_bold_term_with_points_below_it_counts_in_the_run_of_terms(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Computer architecture\n\n## Buses\n\n"
+        "A bus is a set of parallel wires. The system bus is made of 3 buses:\n\n"
+        "- **Address bus** \u2013 carries memory addresses from the CPU to memory.\n"
+        "- **Data bus** \u2013 carries data and instructions between CPU and memory.\n"
+        "- **Control bus** \u2013 carries control signals, bidirectional. signals include:\n"
+        "    - memory read / memory write\n"
+        "    - clock, interrupt request, reset\n",
+    )
+    assert "What are the buses? (2)" not in cards
+    assert cards["What are the buses? (3)"] == "Address bus; Data bus; Control bus"

@@ -209,3 +209,56 @@ def test_a_word_whose_opposite_is_shown_is_not_hidden() -> None:
     line = "After 1990 capital inflow to Australia rose while capital outflow fell."
     front = "After 1990 capital [inflow] to Australia rose while capital outflow fell."
     assert any("its opposite" in message for message in flagged(line, front))
+
+
+def test_a_study_cited_by_a_bare_year_is_never_hidden_by_its_year(tmp_path: Path) -> None:
+    text = (
+        "# Social influence\n\n## Conformity\n\n"
+        "- Asch 1951: 75% conformed at least once\n"
+        "- Lucas et al 2006: more conformity to wrong answers on hard maths qs -> ISI\n"
+        "- flexibility (Nemeth 1986) - rigid repetition seen as dogmatic, need compromise\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "Asch 1951: [75%] conformed at least once" in fronts
+    assert not [front for front in fronts if "[1951]" in front or "[2006]" in front]
+    assert not [front for front in fronts if "[1986]" in front or "[Nemeth]" in front]
+    assert "[Lucas et al 2006]: more conformity to wrong answers on hard maths qs -> ISI" in fronts
+
+
+def test_a_word_over_what_happened_is_no_term_the_event_is_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Nazi Germany\n\n## Economy\n\n"
+        "- Rearmament \u2013 conscription reintroduced March 1935, army grew to 1.4 million\n"
+        "- Trigger \u2013 Herschel Grynszpan (young Polish Jew) shot a German diplomat in Paris\n"
+        "- Sea wall \u2013 reflects waves back, costs about £5000 per metre\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not [front for front in fronts if front.startswith(("[Rearmament]", "[Trigger]"))]
+    assert any("reintroduced [March 1935]" in front for front in fronts)
+    shot = "Trigger \u2013 [Herschel Grynszpan] (young Polish Jew) shot a German diplomat in Paris"
+    assert shot in fronts
+    path = tmp_path / "notes.md"
+    asked = {note.front: note.back for note in generate_deck(path).notes}
+    assert asked["What does sea wall do?"].startswith("Reflects waves back")  # a term's meaning
+
+
+def test_months_that_share_a_year_are_hidden_whole(tmp_path: Path) -> None:
+    text = (
+        "# Cold War\n\n## Crises\n\n"
+        "- Oct\u2013Nov 1956 — Hungarian uprising crushed by Soviet tanks\n"
+        "- two thirds of Bangladesh flooded (July-Sept 1998), 3 big rivers: Ganges, Meghna\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not [front for front in fronts if "\u2013[Nov 1956]" in front or "[July-Sept]" in front]
+    assert any("[July-Sept 1998]" in front for front in fronts)
+
+
+def test_a_value_that_closes_a_sentence_after_is_is_what_it_hides(tmp_path: Path) -> None:
+    text = (
+        "# Energetics\n\n## Enthalpy of formation\n\n"
+        "For elements in their most stable allotropic state, their enthalpy of formation is 0.\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert fronts == [
+        "For elements in their most stable allotropic state, their enthalpy of formation is [0]."
+    ]

@@ -169,3 +169,29 @@ def test_a_key_facts_list_asks_its_fields_of_the_pages_subject(tmp_path: Path) -
     asked = {front: back for _, front, back in deck(tmp_path, page, "etna.html")}
     assert asked["What is the height of Mount Etna?"] == "About 3,300 m"
     assert asked["What is the type of Mount Etna?"] == "Composite volcano"
+
+
+GOOGLE_DOCS_PAGE = """<html><head><style>.c1{font-weight:400}</style></head><body>
+<h1>Consolidation of power</h1>
+<ul class="c2 lst-kix_7gq2m1x0k3ab-0 start">
+<li class="c6"><span class="c1">Reichstag Fire 27 Feb 1933 &ndash; Dutch communist Marinus van
+der Lubbe arrested at the scene</span></li>
+</ul>
+<ul class="c2 lst-kix_7gq2m1x0k3ab-1 start">
+<li class="c10"><span class="c1">Hitler used it to claim a communist plot &rarr; about 4,000
+communists arrested</span></li>
+</ul>
+<ul class="c2 lst-kix_7gq2m1x0k3ab-0">
+<li class="c6"><span class="c1">Election 5 March 1933 &ndash; Nazis got 43.9% of the
+vote</span></li>
+</ul>
+</body></html>
+"""
+
+
+def test_a_google_docs_sub_bullet_is_carded_under_its_parent(tmp_path: Path) -> None:
+    cards = deck(tmp_path, GOOGLE_DOCS_PAGE, "notes.html")
+    plot = next(card for card in cards if "communist plot" in card[1])
+    assert plot[0].endswith("Reichstag Fire 27 Feb 1933")
+    election = next(card for card in cards if "Election" in card[1])
+    assert "Reichstag" not in election[0]

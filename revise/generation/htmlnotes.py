@@ -117,6 +117,9 @@ def _is_hue(colour: str) -> bool:
 _WORD_LIST_ITEM = re.compile(r"mso(?:listparagraph|listbullet|listnumber)", re.I)
 _WORD_LIST_LEVEL = re.compile(r"mso-list:\s*\w+\s+level(\d)", re.I)
 _WORD_LIST_MARK = re.compile(r"\s*\[if !supportLists\]", re.I)
+# Google Docs writes every list flat and gives its depth in a class: "lst-kix_7gq2m1x0k3ab-1"
+# is a list one level in, under the item of "lst-kix_7gq2m1x0k3ab-0" before it
+_DOCS_LIST_LEVEL = re.compile(r"(?<![\w-])lst-kix_\w+-(\d)(?![\w-])")
 _DRAWN_BULLETS = frozenset(f"\u00b7\u00a7o\u00d8\u00fc\u00a8\u2022-{SYMBOL_FONT_BULLETS}")
 
 
@@ -179,6 +182,7 @@ class _PageParser(HTMLParser):
         self._emphasis: list[list[str]] = []
         self._list_depth = 0
         self._numbered: list[bool] = []  # for each open list, whether it is an <ol>
+        self._docs_levels: list[int | None] = []  # for each open list, the depth its class gives
         self._header: tuple[str, ...] = ()
         self._row: list[str] | None = None
         self._row_start = 0
@@ -292,9 +296,13 @@ class _PageParser(HTMLParser):
             self._flush()
             self._list_depth += 1
             self._numbered.append(tag == "ol")
+            depth = _DOCS_LIST_LEVEL.search(dict(attrs).get("class") or "")
+            self._docs_levels.append(int(depth[1]) if depth else None)
             self._lists.append((len(self.blocks), 0, True))
         elif tag == "li":
-            self._open(BlockKind.ITEM, max(self._list_depth - 1, 0))
+            given = self._docs_levels[-1] if self._docs_levels else None
+            nested = max(self._list_depth - 1, 0)
+            self._open(BlockKind.ITEM, nested if given is None else nested + given)
             self._items_linked.append(True)
         elif tag == "a":
             in_page = (dict(attrs).get("href") or "").startswith("#")
@@ -430,6 +438,8 @@ class _PageParser(HTMLParser):
             self._list_depth = max(self._list_depth - 1, 0)
             if self._numbered:
                 self._numbered.pop()
+            if self._docs_levels:
+                self._docs_levels.pop()
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             self._row.append(self._cell.build()[0])
             self._cell = None

@@ -23,13 +23,11 @@ from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
     capitalised,
-    done_to_subject,
     finish_question,
     indefinite_article,
     inflections,
     is_noun_phrase_word,
     is_superlative,
-    joins_a_clause,
     lemmas,
     lower_first,
     only_as,
@@ -68,7 +66,7 @@ from revise.generation.language import (
 )
 from revise.generation.patterns import Guarded
 from revise.generation.plaintext import GENERIC_SECTIONS
-from revise.generation.targets import closing_date, opening_date
+from revise.generation.targets import closing_date, label_over_event, opening_date
 from revise.maths import MATHS_FUNCTIONS
 
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
@@ -249,6 +247,12 @@ def definition(
         return []
     if is_value(term, meaning):
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
+    if (
+        sep in (":", "-", "\u2013", "\u2014")
+        and normalise(term) not in {normalise(t) for t in terms}
+        and label_over_event(term, meaning, names)
+    ):
+        return []  # "Rearmament - conscription reintroduced March 1935": a label over an event
     if names_a_dated_work(term, meaning):
         return []  # "montesquieu - spirit of the laws 1748": a person and a work, no meaning
     if sep in ("-", "\u2013", "\u2014", ":") and says_a_difference(meaning):
@@ -1707,23 +1711,6 @@ _BECOMING = frozenset(
 _TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "reminded", "shown"])
 
 
-# After a past that is also a participle: a doer named by "by" further on, or a condition where
-# the verb's object would stand ("induced when ..."): the one named had it done to them.
-_PASSIVE_CUE = re.compile(
-    r"^\s(?:when|whenever|if|once|unless)\s"
-    r"|^(?:(?!\s(?:if|when|that|which|who|because|after|before|while|until)\s)[^,;()])*?"
-    rf"(?P<agent>\sby\s+(?:the\s+)?(?!(?i:{'|'.join(MONTHS)})\b)[A-Z])"
-)
-
-
-def done_to(verb: str, after: str) -> re.Match[str] | None:
-    """ "appointed" before "Chancellor 30 January 1933 by President Hindenburg", "induced"
-    before "when a conductor cuts ...": a past that is also a participle, of a verb that takes
-    an object, with a doer named by "by" later or a condition where its object would stand,
-    says what was done to its subject (its "agent" group set where "by" names the doer)."""
-    return _PASSIVE_CUE.search(f" {after}") if done_to_subject(verb.casefold()) else None
-
-
 def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     """ "Khrushchev publicly agreed to retaliate ..." -> "Who publicly agreed to retaliate ...?"
     when the sentence opens with the name and its verb."""
@@ -1753,8 +1740,6 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     if verb in _BECOMING and following in (*PREPOSITIONS, "to", "into"):
         return []  # "GP reduced to TP", "glucose broken into ...": what was done to it
     after = " ".join(tokens[index + 1 :])
-    if joins_a_clause(after):
-        return []  # "Washington presided and James Madison did the drafting": two doers
     when = opening_date(after)
     then = after[len(when) :].split()[:1]
     if when and then and then[0][:1].isalnum() and then[0].casefold() not in PREPOSITIONS:
@@ -1765,13 +1750,6 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
         # "Rasputin murdered Dec 1916 by Prince Yusupov", "NICRA founded 1967": what was done
         # to the one named, asked of whoever did it (when the notes name them)
         return done_by(name, verb, after[len(when) :], when)
-    passive = done_to(verb, after)
-    if passive and not passive["agent"]:
-        return []  # "EMF induced when a conductor cuts ...": done to it, in a condition
-    if passive:
-        # "Hitler appointed Chancellor 30 January 1933 by President Hindenburg": done to the
-        # one named by the one "by" names, asked "Who was appointed ...?"
-        tokens = ["was", *tokens]  # ("was actively transported": before its adverb)
     if verb.endswith("ed") and re.fullmatch(r"(?:1\d|20)\d\d[,;:.]?", following):
         return []  # "NICRA founded 1967 to ...": when it was founded, not whom it founded
     body = " ".join(tokens).rstrip(" .;:,")

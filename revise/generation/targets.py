@@ -27,6 +27,7 @@ from revise.generation.language import (
     is_rare,
     is_stopword,
     is_verb_form,
+    past_to_base,
     same_stem,
     zipf,
 )
@@ -93,6 +94,8 @@ OPENING_DATE = re.compile(
     re.I,
 )
 _DATE_PATTERNS = [
+    # "July-Sept 1998", "Nov/Dec 1956": months that share a year
+    rf"\b{_QUALIFIER}{_MONTH}\s*[-/\u2013]\s*{_MONTH}\s+{_YEAR}\b",
     # "Dec 1954", "September 54", "12 March 1992", "March 12, 1992", "January 49 BC"
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
     rf"(?:\d{{1,4}}\s?(?:BC|BCE)|{_YEAR}|'?\d{{2}})\b",
@@ -114,11 +117,15 @@ _DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.
 # A study cited by its authors and year: "Miller (1956)", "Baddeley & Hitch (1977)", "Bahrick
 # et al (1975)", "(Becker, 1971)". The year tells studies apart; what the study found, or who
 # made it, is the fact to learn.
+# "Asch 1951: 75% conformed", "Mandel 1998 - Reserve Police ...": a study named by its authors
+# and a bare year, set apart from what it found by a colon or a dash
+_CITATION_END = r"(?=:|\s*(?:[-\u2013\u2014]|->|\u2192)\s)"
 _AUTHOR = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
 _AUTHORS = rf"{_AUTHOR}(?:(?:,\s*|\s+(?:&|and|\+)\s+){_AUTHOR})*(?:\s+et\s+al\.?)?"
 _CITATION = re.compile(
     rf"(?<![\w'\u2019.&+-])(?P<who>{_AUTHORS}),?\s+\((?P<year>{_YEAR})[a-z]?\)"
     rf"|\((?P<within>{_AUTHORS}),?\s+(?P<when>{_YEAR})[a-z]?\)"
+    rf"|(?<![\w'\u2019.&+-])(?P<bare>{_AUTHORS})\s+(?P<dated>{_YEAR})[a-z]?{_CITATION_END}"
 )
 _NOT_BY_AUTHORS = frozenset(["v", "v.", "of", "in", "on", "at", "from", "into", "near", "across"])
 CITED_AUTHORS_SCORE = 6.9  # below a figure the study found, above a word of its finding
@@ -131,18 +138,44 @@ def citations(sentence: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     or a case ("Whiskey Ring (1875)", "R v Woollin (1998)"), not the people who wrote a study."""
     found = []
     for match in _CITATION.finditer(sentence):
-        group = "who" if match["who"] else "within"
-        year = "year" if match["who"] else "when"
+        group, year = next(
+            (group, year)
+            for group, year in (("who", "year"), ("within", "when"), ("bare", "dated"))
+            if match[group]
+        )
         before = sentence[: match.start(group)].split()[-1:]
-        if before and (before[0][:1].isupper() or before[0].casefold() in _NOT_BY_AUTHORS):
+        if (
+            before
+            and (before[0][:1].isupper() or before[0].casefold() in _NOT_BY_AUTHORS)
+            and not before[0].endswith(":")
+        ):
             continue  # "Black Reconstruction in America (1935)": a place in a title
         names = re.findall(r"[A-Z][\w'\u2019-]*", match[group])
         if any(
-            name.casefold().rstrip(".") in MONTHS or ORGANISATION.fullmatch(name) for name in names
+            any(part.casefold().rstrip(".") in MONTHS for part in name.split("-"))
+            or ORGANISATION.fullmatch(name)
+            for name in names
         ) or is_stopword(names[0]):
+            continue
+        if group == "bare" and not _cited_bare(match[group], before):
             continue
         found.append((match.span(group), match.span(year)))
     return found
+
+
+SURNAME_ZIPF = 3.0  # a capitalised word this rare, no word of the dictionary, is a surname
+
+
+def _cited_bare(authors: str, before: list[str]) -> bool:
+    """Whether names before a bare year are a study's authors: several of them ("Lucas et al
+    2006", "Deutsch and Gerard 1955"), or a surname opening the line or its label ("Asch 1951:",
+    "Eval: Mandel 1998 -"), not a place or a word ("Germany 1933:", "Election 1933 -")."""
+    if re.search(r"\bet\s+al\b|\s(?:&|and|\+)\s|,", authors):
+        return True
+    if before and not before[0].endswith(":"):
+        return False
+    lower = authors.casefold()
+    return " " not in lower and not lemmas(lower) and zipf(lower) < SURNAME_ZIPF
 
 
 _YEARS = re.compile(rf"\b({_YEAR})\s*(?:-|\u2013|/)\s*(\d{{4}}|\d{{2}})\b")
@@ -277,7 +310,7 @@ _NUMBER = re.compile(
     re.I,
 )
 _CAPITALISED = r"(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|[A-Z]{2,}\d*)"
-_CONNECTOR = r"(?:\s+(?:of|of\s+the|for|for\s+the|de|la|von|van|der|del)\s+)"
+_CONNECTOR = r"(?:\s+(?:of|of\s+the|for|for\s+the|de|la|de\s+la|von|van|der|del|v[ao]n\s+der)\s+)"
 _NAME = re.compile(rf"(?<![\w'\u2019-]){_CAPITALISED}(?:(?:\s+|{_CONNECTOR}){_CAPITALISED})*")
 _TRAILING_CONNECTOR = re.compile(rf"{_CONNECTOR}$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
@@ -459,7 +492,9 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         for match in re.finditer(_term_pattern(term), sentence):
             add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
     for (start, end), (year, year_end) in citations(sentence):
-        add(start, end, TargetKind.NAME, CITED_AUTHORS_SCORE)
+        # "Mandel 1998": a year written bare after its authors is part of the study's name
+        bare = not sentence[end:year].strip()
+        add(start, year_end if bare else end, TargetKind.NAME, CITED_AUTHORS_SCORE)
         score = BASE_SCORES[TargetKind.DATE] - CITATION_YEAR_PENALTY
         add(year, year_end, TargetKind.DATE, score)
     for match in _DATE.finditer(sentence):
@@ -514,7 +549,9 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             - vague
             - _repetition_penalty(t, vocabulary)
             - _enumeration_penalty(t, sentence, segments, ranked)
-            - _label_of_value_penalty(t, sentence),
+            - _label_of_value_penalty(t, sentence)
+            - _label_of_event_penalty(t, sentence, usable, vocabulary)
+            - _described_aside_penalty(t, sentence),
         )
         for t in usable
     ]
@@ -528,6 +565,25 @@ DATED_ASIDE_PENALTY = 1.0
 # After a multiple ("300x"), the amount it multiplies: "300x its actual area"
 _MULTIPLE_OF = re.compile(r"(?<=[x\u00d7])\s+(?:the|its|their|his|her|our|as)\s", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
+
+
+DESCRIBED_ASIDE_PENALTY = 2.0
+
+
+def _described_aside_penalty(target: Target, sentence: str) -> float:
+    """A name in brackets among words of description ("Herschel Grynszpan (young Polish Jew)
+    shot ..."): the aside says who the name before it was; the name outside is the fact."""
+    if target.kind is not TargetKind.NAME:
+        return 0.0
+    for aside in _ASIDE.finditer(sentence):
+        if aside.start() < target.start and target.end < aside.end():
+            inside = sentence[aside.start() + 1 : aside.end() - 1].split()
+            before = sentence[: aside.start()].rstrip().split()[-1:]
+            named = bool(before) and before[0][:1].isupper()
+            # "(young Polish Jew)": words describing the name, no clause of their own
+            described = inside[0][:1].islower() and not any(map(is_verb_form, inside))
+            return DESCRIBED_ASIDE_PENALTY if named and described else 0.0
+    return 0.0
 
 
 def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
@@ -792,6 +848,61 @@ def _label_of_value_penalty(target: Target, sentence: str) -> float:
     return LABEL_OF_VALUE_PENALTY if GIVEN_VALUE.match(sentence, target.end) else 0.0
 
 
+# "Rearmament - conscription reintroduced March 1935": the word a line opens on before a dash,
+# over a clause that says what happened (a subject, then its verb in the past)
+_LABEL_DASH = re.compile(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s+")
+_ASIDE_IN_CLAUSE = re.compile(r"\s*\([^()]*\)")
+EVENT_SUBJECT_WORDS = 4  # "Dutch communist Marinus van der Lubbe arrested": where its verb stands
+LABEL_OF_EVENT_PENALTY = 6.0  # below a date's or a name's score: the event is the fact
+
+
+def _label_of_event_penalty(
+    target: Target, sentence: str, others: list[Target], vocabulary: Vocabulary
+) -> float:
+    """A word of everyday English opening a line before a dash, over what happened then
+    ("[Rearmament] - conscription reintroduced March 1935"): the date, number or name in the
+    event is the fact to hide."""
+    if target.kind in (TargetKind.DATE, TargetKind.NUMBER) or sentence[: target.start].strip():
+        return 0.0
+    dash = _LABEL_DASH.match(sentence, target.end)
+    if not dash or not label_over_event(target.text, sentence[dash.end() :], vocabulary.names):
+        return 0.0
+    better = any(
+        other.start >= dash.end()
+        and other.kind in (TargetKind.DATE, TargetKind.NUMBER, TargetKind.NAME)
+        for other in others
+    )
+    return LABEL_OF_EVENT_PENALTY if better else 0.0
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def label_over_event(label: str, clause: str, names: frozenset[str]) -> bool:
+    """Whether `label`, a word of everyday English before a dash, only groups the event the
+    clause after it tells ("Rearmament" over "conscription reintroduced March 1935", "Trigger"
+    over "Herschel Grynszpan (young Polish Jew) shot German diplomat ..."): a subject, then its
+    verb in the past, with a date, a number or a name in it. A term's meaning says what a
+    thing is or does ("Sea wall - reflects waves back"); a name ("Charles Townshend -
+    Chancellor, ...") is a fact itself."""
+    label_words = [word.casefold() for word in _PLAIN_WORD.findall(label)]
+    if not label_words or any(not lemmas(word) or word in names for word in label_words):
+        return False
+    told = _ASIDE_IN_CLAUSE.sub("", clause)
+    opening = told.split()[: EVENT_SUBJECT_WORDS + 1]
+    for at, word in enumerate(opening):
+        if not _PLAIN_WORD.fullmatch(word):
+            return False  # "A = λN, measured in ...": no subject of a clause
+        if at and past_to_base(word):
+            # when it happened, or who did it ("large urban area formed when towns merge"
+            # describes a thing)
+            named = any(other[:1].isupper() for other in opening[:at])
+            return named or bool(_DIGIT.search(told))
+        if is_verb_form(word):
+            return False  # "lawyer, defended ...", "reflects waves back", "is ..."
+    return False
+
+
 def _enumeration_penalty(
     target: Target, sentence: str, segments: list[tuple[int, int]], ranked: bool
 ) -> float:
@@ -991,9 +1102,9 @@ _NEXT_WORD = re.compile(r"[a-zA-Z%]+")
 _MONEY = re.compile(MONEY)
 _PER_CENT = re.compile(r"per\s?cent$", re.I)
 _OF_A_GROUP = re.compile(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
-# what a value closing its clause measures: an abbreviation ("IQ", "GDP"), or an arrow or an
-# equals sign that gives the value of what stands before it
-_MEASURED_BY = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->)$")
+# what a value closing its clause measures: an abbreviation ("IQ", "GDP"), or an arrow, an
+# equals sign or an "is" that gives the value of what stands before it ("their ΔH_f is 0.")
+_MEASURED_BY = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->|\b(?:is|are|was|were))$")
 _CLAUSE_END = re.compile(r"(?:[;,.)]|$)")
 
 
