@@ -275,3 +275,84 @@ def test_an_example_under_a_flagged_point_is_no_example_of_the_flag(tmp_path: Pa
     notes = generate_deck(path).notes
     assert notes
     assert not any("example of nb" in note.front.casefold() for note in notes)
+
+
+def test_a_label_a_name_or_a_state_is_not_asked_as_what_happens(tmp_path: Path) -> None:
+    path = tmp_path / "gates.txt"
+    path.write_text(
+        "LOGIC GATES\n===========\n\n"
+        "Background\n----------\n"
+        "* Boolean algebra = maths of TRUE/FALSE values\n"
+        '* named after George Boole, English mathematician -> "The Laws of Thought" (1854)\n\n'
+        "1) NAND  (NOT AND)\n"
+        "   * AND followed by NOT -> output 0 only when both inputs are 1\n\n"
+        "Maximum price\n-------------\n"
+        "* set below equilibrium -> excess demand\n\n"
+        "Flip-flop\n---------\n"
+        "* stores ONE bit -> basic unit of memory\n",
+        encoding="utf-8",
+    )
+    fronts = [note.front for note in generate_deck(path).notes]
+    # a heading of the notes is acted on by nothing, and a name is no happening
+    assert not any("background is named" in front for front in fronts)
+    # the gate is AND then NOT: NAND is not followed by NOT
+    assert "What happens when NAND is followed by NOT?" not in fronts
+    # a verb and its object, the flip-flop unsaid, is no cause
+    assert "What does stores ONE bit lead to?" not in fronts
+    assert "What happens when maximum price is set below equilibrium?" in fronts
+
+
+def test_a_label_or_a_deed_and_its_result_is_not_asked_as_a_cause(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Asch\n\n"
+        "- task difficulty\n"
+        "  - made lines more similar -> conformity up\n"
+        "- result -> SA weakened, army grateful\n"
+        "- higher temperature -> faster rate of reaction\n",
+    )
+    fronts = [note.front for note in notes]
+    assert "What does made lines more similar lead to?" not in fronts
+    assert "What does result lead to?" not in fronts
+    assert "What does higher temperature lead to?" in fronts
+
+
+def test_the_checker_flags_a_template_put_on_a_label_two_clauses_or_a_passive() -> None:
+    notes = "- some line\n"
+    junk = [
+        basic("What happens when background is named after George Boole?", "An Investigation", 1),
+        basic("Who presided and James Madison did so much of the drafting?", "Washington", 1),
+        basic("Who appointed Chancellor 30 January 1933 by President Hindenburg?", "Hitler", 1),
+        basic("Who induced when a conductor cuts magnetic field lines?", "Emf", 1),
+        basic("When was the League of Nations first met?", "January 1920", 1),
+        basic("What did randomly assign to do?", "Guard or prisoner", 1),
+    ]
+    good = [
+        basic("What happens when maximum price is set below equilibrium?", "Excess demand", 1),
+        basic("Who ratified and was readmitted to the Union in July 1866?", "Tennessee", 1),
+        basic("Who was appointed Chancellor by President Hindenburg?", "Hitler", 1),
+        basic("When was the Berlin Wall built?", "1961", 1),
+        basic("What did Stalin want to do?", "Unite the party", 1),
+    ]
+    for note in junk:
+        assert 14 in flagged(notes, note), note.front
+    for note in good:
+        assert 14 not in flagged(notes, note), note.front
+
+
+def test_a_line_whose_subject_is_unsaid_is_not_asked_of_an_adverb_or_a_not(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Zimbardo (1973)\n\n- 24 male student volunteers, tested as stable\n"
+        "  - randomly assigned to guard or prisoner\n"
+        "  - guards became brutal within days\n\n"
+        "## Contact process\n\n- 450°C, 1-2 atm, vanadium(V) oxide catalyst\n"
+        "  - high pressure not needed because yield is already about 99% at low pressure\n",
+    )
+    fronts = [note.front for note in notes]
+    # "randomly" is how they were assigned, and "not" belongs to "needed": neither is a subject
+    assert "What did randomly assign to do?" not in fronts
+    assert "Why did high pressure not need?" not in fronts
+    assert "High pressure not needed because yield is already about [99%] at low pressure" in fronts

@@ -350,3 +350,26 @@ def test_he_after_a_line_on_a_named_person_is_that_person(tmp_path: Path) -> Non
     assert got["What did Bismarck need?"] == "A war with France"
     assert got["What did Hitler ban?"] == "Trade unions and all other parties"
     assert not any(front.startswith("Who ") for front in got)
+
+
+def test_who_is_not_asked_of_one_doer_over_a_second_clause_or_of_a_deed_done_to_them(
+    tmp_path: Path,
+) -> None:
+    got = questions(
+        tmp_path,
+        "## The Convention\n\n"
+        "- Adams presided and Jefferson did most of the drafting that the Congress later "
+        "approved.\n"
+        "- Mussolini appointed Prime Minister 29 October 1922 by King Victor Emmanuel III\n"
+        "- Franklin signed the Treaty of Paris and returned to Philadelphia in 1785.\n"
+        "- In old age both Adams and Jefferson wrote letters; Mussolini and Franklin did not.\n",
+        "notes.md",
+    )
+    # "and Jefferson did ..." is a clause of its own: Adams did not do the drafting
+    assert not any(front.startswith("Who presided") for front in got)
+    # Mussolini was appointed by the king: he appointed nobody
+    assert not any(front.startswith("Who appointed") for front in got)
+    asked = "Who was appointed Prime Minister 29 October 1922 by King Victor Emmanuel III?"
+    assert got[asked] == "Mussolini"
+    # one doer of two deeds is still asked whole
+    assert got["Who signed the Treaty of Paris and returned to Philadelphia in 1785?"] == "Franklin"

@@ -2632,7 +2632,8 @@ def test_a_column_headed_by_a_question_word_asks_with_that_word(tmp_path: Path) 
         "| Stomach | pepsin | churning by muscle walls |\n"
         "| Small intestine | lipase | villi absorb by diffusion |\n",
     )
-    assert asked["Why (March 2009)?"] == "banking crisis and recession"
+    # the reason is for the cell before it: the rate set then
+    assert asked["March 2009 (0.5%): why?"] == "banking crisis and recession"
     assert asked["Small intestine: how?"] == "villi absorb by diffusion"
     assert not [front for front in asked if re.search(r"the (?:why|how) of", front, re.I)]
     assert column_question("When/where", "HTTP") == "HTTP: when/where?"

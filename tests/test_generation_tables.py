@@ -462,3 +462,106 @@ def test_a_truth_table_gives_no_card_for_each_row(tmp_path: Path) -> None:
     notes = generate_deck(path).notes
     assert any("half adder" in (note.front + note.back).casefold() for note in notes)
     assert not any(re.search(r"\bof [01]\b", note.front) for note in notes)
+
+
+ORGANISER = (
+    "# Rainforests\n\n## Key vocabulary\n\n| Key word | Definition |\n|---|---|\n"
+    "| Canopy | dense layer of tree tops that blocks most of the light |\n"
+    "| Drip tips | leaves with pointed tips |\n"
+    "| Leaching | nutrients washed out of the soil by heavy rain |\n\n"
+    "## Adaptations\n\n| Plant | Adaptation | Why |\n|---|---|---|\n"
+    "| Buttress roots | wide ridges at base of trunk | support tall trunks in shallow soil |\n"
+    "| Drip tips | pointed leaves with waxy surface | shed heavy rain quickly |\n"
+)
+
+
+def test_why_a_row_is_so_is_asked_besides_what_it_is_and_in_its_own_place(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "organiser.md"
+    path.write_text(ORGANISER, encoding="utf-8")
+    notes = generate_deck(path).notes
+    cards = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    # "Drip tips: why?" asks no more than "What are drip tips?" and is no copy of it
+    assert cards["What are drip tips?"] == "leaves with pointed tips"
+    assert [note.source.start for note in notes] == sorted(note.source.start for note in notes)
+
+
+KNOWLEDGE_ORGANISER = (
+    "# Knowledge organiser \u2013 Hot deserts\n\n## What are they like?\n\n"
+    "| Feature | Facts |\n|---|---|\n"
+    "| Rainfall | about 100 mm per year |\n"
+    "| Location | between 15\u00b0 and 30\u00b0 north and south of the Equator, mostly on the "
+    "western side of continents. Sahara, Kalahari, Atacama |\n\n"
+    "## Case study \u2013 the Sahara, North Africa\n\n| Fact | Figure |\n|---|---|\n"
+    "| Area | about 9 million km\u00b2 |\n| People | about 2.5 million nomads |\n\n"
+    "## Key words\n\n| Key word | Definition |\n|---|---|\n"
+    "| Aridity | lack of moisture, usually measured against the water that evaporation would "
+    "take from the ground |\n"
+)
+
+
+def test_a_column_of_facts_asks_its_row_of_the_thing_the_table_is_about(
+    tmp_path: Path,
+) -> None:
+    cards = questions(tmp_path, KNOWLEDGE_ORGANISER)
+    # not "What is the figure of area?", nor "Facts: what is the rainfall?"
+    assert cards["What is the area of the Sahara?"] == "about 9 million km\u00b2"
+    assert cards["What are the people of the Sahara?"] == "about 2.5 million nomads"
+    assert cards["What is the rainfall of hot deserts?"] == "about 100 mm per year"
+    # a cell too long to be an answer gives its first part
+    assert cards["What is the location of hot deserts?"] == (
+        "between 15\u00b0 and 30\u00b0 north and south of the Equator"
+    )
+    # a term whose meaning is long is asked as the others are, from its first part
+    assert cards["What is aridity?"] == "lack of moisture"
+    assert not [front for front in cards if re.search(r"\b(?:figure|facts?)\b", front, re.I)]
+
+
+def test_a_why_column_names_what_the_reason_is_for(tmp_path: Path) -> None:
+    cards = questions(tmp_path, ORGANISER)
+    # not "Buttress roots: why?", a half question that names nothing the reason is for
+    assert cards["Buttress roots (wide ridges at base of trunk): why?"] == (
+        "support tall trunks in shallow soil"
+    )
+    cards = questions(
+        tmp_path,
+        "# Rainforest plants\n\n| Plant | Adaptation | Why |\n|---|---|---|\n"
+        "| Lianas | climb trees | reach the light in the canopy |\n"
+        "| Jaguar | spotted coat (rosettes) | camouflage in dappled light |\n\n"
+        "Monkeys swing from tree to tree on lianas.\n",
+    )
+    assert cards["Why do lianas climb trees?"] == "reach the light in the canopy"
+    assert cards["Jaguar (spotted coat): why?"] == "camouflage in dappled light"
+
+
+def test_a_command_word_is_asked_what_it_means(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Exam skills\n\n| Command word | What it means |\n|---|---|\n"
+        "| Describe | Give an account of the main features. You do not need to say why. |\n"
+        "| Evaluate | Weigh up strengths and weaknesses to reach a judgement |\n",
+    )
+    assert cards['What does "describe" mean?'] == "Give an account of the main features"
+    assert not [front for front in cards if front.startswith("What is ")]
+
+
+def test_a_boxed_summary_keeps_its_subject_and_drops_the_words_that_box_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "boxes.md"
+    path.write_text(
+        "# Knowledge organiser \u2013 Soils\n\n"
+        "> **The big idea:** Soils form slowly. Farmers protect them with terraces.\n\n"
+        "> **Nutrient cycle in a box:** leaf litter decomposes quickly, so the biggest store "
+        "is **biomass**.\n\n"
+        "> **Why protect them?** Carbon sink, medicines, biodiversity, water cycle, tourism.\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    shown = [f"{note.context} | {note.front}" for note in notes]
+    assert (
+        "Nutrient cycle | Leaf litter decomposes quickly, so the biggest store is [biomass]."
+        in (shown)
+    )
+    assert not [front for front in shown if re.search(r"in a box|big idea|\[Why", front, re.I)]

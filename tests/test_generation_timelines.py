@@ -204,3 +204,16 @@ def test_a_named_event_of_a_timeline_asks_what_it_was_beside_its_date(tmp_path: 
     hidden = [note.front for note in deck_notes(tmp_path, WEIMAR) if note.kind is NoteKind.CLOZE]
     line = "Spartacist Uprising - communist revolt in Berlin, crushed by the Freikorps"
     assert f"[Jan 1919] {line}" in hidden
+
+
+def test_a_body_that_met_is_asked_when_it_met_not_when_it_was_met(tmp_path: Path) -> None:
+    got = questions(
+        tmp_path,
+        "## The League\n\n"
+        "- The League of Nations first met in January 1920.\n"
+        "- The Berlin Wall was built in 1961.\n",
+        "notes.md",
+    )
+    assert got["When did the League of Nations first meet?"] == "January 1920"
+    assert "When was the League of Nations first met?" not in got
+    assert got["When was the Berlin Wall built?"] == "1961"

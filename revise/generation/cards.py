@@ -231,16 +231,23 @@ from revise.generation.structure import (
     states_a_fact,
 )
 from revise.generation.tables import (
+    REASON_HEADERS,
     TableShape,
+    fact_question,
     in_row_name,
     is_date_header,
     is_example_header,
     numbered_row_key,
+    reason_question,
     sample_value,
+    short_cell,
     table_shapes,
+    table_subject,
+    tells_of_subject,
     tick,
     value_header,
     value_question,
+    written_lower,
 )
 from revise.generation.targets import (
     GIVEN_VALUE,
@@ -1103,7 +1110,9 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
                 # beats a summary's.
                 earlier = asked[question]
                 if _says_more(option, earlier) and earlier in chosen:
-                    chosen[chosen.index(earlier)] = option
+                    # (in its own place: a card sits among the cards of its own lines)
+                    chosen.remove(earlier)
+                    chosen.append(option)
                     asked[question] = option
                     counts[_worn(earlier)] -= 1
                     counts[answer] += 1
@@ -1243,7 +1252,9 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     # with 2 bonding pairs and no lone pairs" and "... and 2 lone pairs": two rows
     content |= {token for token in normalise(front).split() if token in MODALS or token in _NOT}
     if content:  # (a question of no other word, "Why (March 2009)?", is keyed by none)
-        content |= {token for token in normalise(front).split()[:1] if token in _ASKING}
+        # "Why ...?" and "Drip tips: why?" ask why, "What are drip tips?" what they are
+        said = normalise(front).split()
+        content |= {token for token in said[:1] + said[-1:] if token in _ASKING}
     content |= frozenset(_JOINED_WORDS.findall(text))  # "an + dem", "in + dem"
     return (content, context if "= ?" in text else "") if content else None
 
@@ -1335,6 +1346,8 @@ def tidy(sentence: str) -> str:
     if inner:
         text = inner[1]  # "(Linear momentum equals mass times velocity.)": a whole sentence
     opener = _OPENER.match(text) or _CONJUNCTION.match(text)
+    if opener and _shouted_name(opener[0], text[opener.end() :]):
+        opener = None  # "AND followed by NOT -> ...": a gate's name in capitals, no connective
     if opener and len(text[opener.end() :].split()) >= MIN_FACT_WORDS:
         text = text[opener.end() :]
         text = text[:1].upper() + text[1:]
@@ -1342,6 +1355,17 @@ def tidy(sentence: str) -> str:
     text = _POINTER.sub("", text)
     text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return " ".join(text.split())
+
+
+def _shouted_name(opener: str, rest: str) -> bool:
+    """ "AND" before "followed by NOT", "OR gives 1 if ...": "AND" or "OR" in capitals and a
+    verb straight after it, the name of a logic gate doing something, not a connective shouted
+    ("AND family members can't sue", "BUT the treaty ...")."""
+    word, after = opener.strip(" ,"), rest.split()[:1]
+    if word not in ("AND", "OR") or not after or not after[0].islower():
+        return False
+    verb = after[0]
+    return bool(participle_base(verb) or verb_base(verb, "VBZ")) and not can_be(verb, "NOUN")
 
 
 # A quotation alone that opens in lower case: a phrase lifted from a line, no one named
@@ -3438,7 +3462,9 @@ def _deed_drafts(
 
 
 def _plural_subject(subject: list[str]) -> bool:
-    return " and " in f" {' '.join(subject).casefold()} " or is_plural(subject[-1])
+    """ "Doll and Hill", "naval exercises with the USSR": more than one; "League of Nations" is
+    one league, its head noun before the "of"."""
+    return " and " in f" {' '.join(subject).casefold()} " or is_plural(" ".join(subject))
 
 
 # Words that go on from a verb to what it does or is like ("opens like a ...", "walks the ...")
@@ -4897,6 +4923,8 @@ def _row_drafts(
     )
     named = re.split(r",?\s+\(?(?:e\.g\.|i\.e\.|eg|ie)\s", cells[0], maxsplit=1)[0]
     subject = " ".join(lower_first(named.split()))  # "Protease, e.g. pepsin" -> "protease"
+    if vocabulary:
+        subject = written_lower(subject, vocabulary.lower, vocabulary.names)
     if re.fullmatch(r"[A-Z]\d{0,2}(?:\s+\([^()]+\))?", named):
         subject = named  # "| A | white |": a class named by its letter, no article
         kind = header[0].split()
@@ -4940,9 +4968,22 @@ def _row_drafts(
             continue  # "| Natural active | active |": the row's name says it
         if tick(answer, shape) is not None:
             continue  # "| Merge sort | ✓ |": a tick is no answer on its own
+        if tells_of_subject(header, column):
+            # "| Fact | Figure |" over "| Area | 5.5 million km² |": "What is the area of the
+            # Amazon rainforest?", not "What is the figure of area?" nor "[Area] - about ..."
+            found = fact_question(cells[0], answer, table_subject(passage.trail, title))
+            if found:
+                note = NoteData(NoteKind.BASIC, *found, context=context, source=source)
+                drafts.append(Draft([Option(note, found[1], 8.0, found[0], cell=True)]))
+            continue
         # never an event's name over what caused, followed or mattered about it ("[Armistice]
         # (result): border at the 38th parallel ..." tests nothing the row says)
         told = dated_table and normalise(name) in _CAUSE_HEADERS | _RESULT_HEADERS | _MEANT
+        meant = normalise(name) in DEFINITION_HEADERS
+        if meant and len(answer.split()) > MAX_ANSWER_WORDS:
+            # "| Deforestation | cutting down / removal of forest, usually to ... |": what the
+            # term is, from the meaning's first part, as every other term of the table is asked
+            answer = short_cell(answer) or answer
         if len(answer.split()) > MAX_ANSWER_WORDS and not compared and not told:
             cloze = not clozed and _row_cloze(cells[0], answer, name, len(header), context)
             if cloze:
@@ -4969,12 +5010,25 @@ def _row_drafts(
             note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
             drafts.append(Draft([Option(note, answer, 8.0, front, cell=True)]))
             continue
-        if normalise(name) in DEFINITION_HEADERS:
-            front = f"What is {subject}?"  # a table of terms and their meanings
+        if meant:
+            # a table of terms and their meanings ("What are drip tips?")
+            front = f"What {'are' if _plural_term(subject) else 'is'} {subject}?"
+            parts = lemmas(subject.casefold()) if " " not in subject else {}
+            if subject.casefold() in parts.get("VERB", ()) and not {"NOUN", "ADJ"} & set(parts):
+                front = f'What does "{subject}" mean?'  # "Describe": a verb is no thing
         elif column in examples:
             front = f"What is an example of {subject}?"  # "vaccination": a thing named
         elif happening is not None:
             front = _asked_of_happening(happening, cells[0], name)
+        elif (
+            normalise(name) in REASON_HEADERS
+            and column > 1
+            and not is_date_header(header[column - 1])
+            and reason_question(subject, cells[column - 1])
+        ):
+            # "| Lianas | climb trees | reach the light |": "Why do lianas climb trees?", not
+            # "Lianas: why?", which names nothing the reason is for
+            front = reason_question(subject, cells[column - 1]) or ""
         elif compared:
             # "| Feature | Prokaryotic | Eukaryotic |": each column is one side compared.
             front = _compared_question(name, subject)
@@ -5011,6 +5065,12 @@ def _row_drafts(
         note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
         drafts.append(Draft([Option(note, answer, 8.0, front, cell=True, form=forms)]))
     return drafts
+
+
+def _plural_term(term: str) -> bool:
+    """ "drip tips", "emergents": many things, though the dictionary knows no "emergent"."""
+    last = term.split()[-1] if term.split() else ""
+    return is_plural(term) or (plural_noun(last) and not lemmas(last.casefold()))
 
 
 def _value_row_drafts(

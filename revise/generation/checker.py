@@ -48,13 +48,20 @@ from revise.generation.content import (
     not_content,
 )
 from revise.generation.events import (
+    STATE_PARTICIPLES,
     clause_subject,
     compared_clause,
     no_cause_or_effect,
     says_a_change,
 )
 from revise.generation.fields import REPUTED
-from revise.generation.grammar import capitalised, lemmas, split_clause
+from revise.generation.grammar import (
+    capitalised,
+    joins_a_clause,
+    lemmas,
+    lone_adverb,
+    split_clause,
+)
 from revise.generation.htmlnotes import HIDDEN_STYLE
 from revise.generation.language import (
     ARROW,
@@ -62,6 +69,7 @@ from revise.generation.language import (
     COORDINATORS,
     EXAMPLE_OPENER,
     INDEFINITE_PRONOUNS,
+    NO_OBJECT_VERBS,
     abbreviation_letters,
     abbreviations_in,
     cut_short,
@@ -75,12 +83,13 @@ from revise.generation.language import (
 from revise.generation.markdown import mind_map_as_outline
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.parallel import Forked, can_fork
-from revise.generation.plaintext import DATED_ENTRY
+from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS
 from revise.generation.questions import (
     ASKS_FOR_A_SIDE,
     CONDITION_WORDS,
     DASH,
     capital,
+    done_to,
     names_its_items,
     plural_clause,
     shouted_form,
@@ -1476,6 +1485,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         or _bare_count(tokens, after)
         or _count_named_before(tokens, before, after)
         or (answer[-1:] in ":;," and "the deletion swallows the label's punctuation")
+        or (answer.endswith("?") and "a question hidden, not a term ('[Why protect them?] ...')")
         or (
             re.search(r"[,.!?;:]\s/\s", answer)  # "toil and [trouble; / Fire] burn"
             and "runs across the end of a line of verse"
@@ -2187,6 +2197,11 @@ _ASKS_FOR_A_STATEMENT = re.compile(
 )
 _WHAT_ARE = re.compile(r"^What are (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
 _WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
+_DID_SUBJECT = re.compile(r"^(?:What|Why|How|When|Where) (?:did|does|do) (?P<subject>[a-z]+) [a-z]")
+_WHEN_WAS = re.compile(r"^When (?:was|were) (?P<subject>.+) (?P<verb>[a-z]+)\?$")
+_HAPPENS_WHEN = re.compile(r"^What happens when (?P<thing>.+?) (?:is|are) (?P<done>[a-z]+)\b")
+# "Who presided and ...?", "Who actively transported ...?": the verb after any adverbs
+_WHO_DID = re.compile(r"^Who (?:[a-z]+ly )*(?P<verb>[a-z]+) (?P<rest>.+)\?$")
 
 
 def _garbled_template(prompt: str, answer: str) -> str:
@@ -2250,6 +2265,22 @@ def _garbled_template(prompt: str, answer: str) -> str:
         last = phrase["phrase"].split()[-1]
         if verb_base(last, "VBN") or verb_base(last, "VBD"):
             return "a clause asked as a phrase to translate"
+    happens = _HAPPENS_WHEN.match(prompt)
+    if happens and (
+        normalise(happens["thing"]) in GENERIC_SECTIONS or happens["done"] in STATE_PARTICIPLES
+    ):
+        return "a heading or a state asked as a happening ('What happens when X is named ...?')"
+    asked_who = _WHO_DID.match(without_quotations(prompt))  # ('Who says "... and I fear"?')
+    if asked_who and joins_a_clause(asked_who["rest"]):
+        return "one doer asked of two clauses ('Who presided and Madison did the drafting?')"
+    if asked_who and done_to(asked_who["verb"], asked_who["rest"]):
+        return "done to the answer, asked as done by it ('Who appointed Chancellor by X?')"
+    did = _DID_SUBJECT.match(prompt)
+    if did and lone_adverb([did["subject"]]):
+        return "an adverb asked as the subject ('What did randomly assign to do?')"
+    was = _WHEN_WAS.match(prompt)
+    if was and was["verb"] in NO_OBJECT_VERBS:
+        return f"a passive of a verb that takes no object ('When was X {was['verb']}?')"
     when = _WHEN_DID.match(prompt)
     if when and when["verb"] in _pos_verbs(when["verb"]):
         done = past_participle(when["verb"])

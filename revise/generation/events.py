@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from revise.formats.model import normalise
 from revise.generation.clauses import (
     FRONTED,
     MAX_DESCRIBED_SUBJECT_WORDS,
@@ -54,6 +55,7 @@ from revise.generation.language import (
     words,
 )
 from revise.generation.patterns import Guarded
+from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
     MAX_ANSWER_WORDS,
@@ -1002,8 +1004,14 @@ def no_cause_or_effect(condition: str, result: str) -> str:
     word for an effect ("inelastic in the short run": what the thing is like), or a step and
     its effect for one ("raise price -> TR rises": what the step does, in that case)."""
     tokens = [token.casefold() for token in words(condition)]
-    if len(tokens) > 1 and tokens[-2] in ("too", "so", "very", "not"):
+    if len(tokens) > 1 and (tokens[-2] in ("too", "so", "very") or "not" in tokens[1:]):
         return "a state of a thing asked as a cause ('What does cap too high lead to?')"
+    if len(tokens) == 1 and (tokens[0] in LABEL_WORDS or tokens[0] in GENERIC_SECTIONS):
+        return "a label asked as a cause ('What does result lead to?')"
+    if len(tokens) > 2 and verb_base(tokens[0], "VBZ") and tokens[1] in _OBJECT_OPENERS:
+        return "a verb and its object asked as a cause ('What does stores one bit lead to?')"
+    if len(tokens) > 2 and participle_base(tokens[0]) and _compared(tokens[2]):
+        return "a deed and its result asked as a cause ('What does made X more Y lead to?')"
     if "," in condition:
         return "a list asked as one cause ('What does gametes A, a lead to?')"
     if len(tokens) > 2 and _state_after_noun(tokens[0], tokens[1]):
@@ -1032,6 +1040,19 @@ def no_cause_or_effect(condition: str, result: str) -> str:
     return ""
 
 
+# What opens a verb's object: "stores one bit", "removes the charge"
+_OBJECT_OPENERS = frozenset(
+    ["a", "an", "the", "one", "two", "three", "four", "each", "every", "its", "their", "all"]
+)
+
+
+def _compared(word: str) -> bool:
+    """ "more", "less", "faster": a degree said of what comes before it."""
+    if word in ("more", "less", "fewer"):
+        return True
+    return word.endswith("er") and any(base != word for base in lemmas(word).get("ADJ", ()))
+
+
 def _state_after_noun(first: str, second: str) -> bool:
     """ "monasteries loyal (to Rome)": a thing, then a describing word said of it, a clause
     without its verb (not "white light", "interest rates": words before the noun they name)."""
@@ -1046,6 +1067,14 @@ def _done_how(lowered: list[str]) -> bool:
     return lowered[1] in _JOINS or lowered[1] in _STEP_PARTICLES or lowered[1] in ("too", "to")
 
 
+# Participles that say what a thing is called, made of or where it is, not what is done to it:
+# "named after George Boole" is no happening to ask "What happens when ...?" of.
+STATE_PARTICIPLES = frozenset(
+    ["named", "called", "termed", "nicknamed", "known", "based", "derived", "composed",
+     "found", "located", "situated", "related", "linked", "associated", "classed", "classified"]
+)  # fmt: skip
+
+
 def _done_to_subject(condition: str, answer: str, subject: str) -> list[Question] | None:
     """ "set below equilibrium -> excess demand" under "Maximum price (price ceiling)": what a
     thing is done to, and by how, asked of the section's thing ("What happens when maximum
@@ -1054,10 +1083,14 @@ def _done_to_subject(condition: str, answer: str, subject: str) -> list[Question
     tokens = condition.split()
     if not _done_how([token.casefold() for token in tokens]):
         return None  # "increased demand": a participle before a noun names a thing
+    if tokens[0].casefold() in STATE_PARTICIPLES:
+        return []  # "named after George Boole", "found in the liver": what a thing is, no event
     thing = re.sub(r"\s*\([^()]*\)", "", subject).strip().rstrip(":")
     said = words(thing)
     if not 1 <= len(said) <= 3 or said != thing.split() or not is_noun_phrase_word(said[0]):
         return []
+    if normalise(thing) in GENERIC_SECTIONS or normalise(said[-1]) in LABEL_WORDS:
+        return []  # "Background", "Key points": a part of the notes, not a thing acted on
     if split_clause(capital(thing)) or any(is_verb_form(word) for word in said[1:]):
         return []
     thing = " ".join(lower_first(said))

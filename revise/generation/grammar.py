@@ -274,6 +274,33 @@ _OBJECT_OPENERS = frozenset(
 )
 
 
+_COORDINATOR = re.compile(r"(?:^|,?\s+)(?:and|but|while|whereas|yet)\s+(?=\S)", re.I)
+
+
+def joins_a_clause(predicate: str) -> bool:
+    """ "presided and James Madison did the drafting", "suggested X but the majority used Y":
+    a verb's words that go on, after "and" or "but", to a clause with a subject of its own, so
+    a question asked of the first subject would hold the second clause too (not "ratified and
+    was readmitted", the same subject doing both)."""
+    for joined in _COORDINATOR.finditer(predicate):
+        after = predicate[joined.end() :]
+        first = after.split()[0].casefold()
+        if first in PRONOUNS and first not in ("it", "this", "that", "its"):
+            return True  # "... and they won": a pronoun opens a clause of its own
+        if first in INVERTING or first in _SUBORDINATORS or not after[:1].isalpha():
+            continue
+        opens_subject = after[:1].isupper() or first in _CLAUSE_SUBJECT_OPENERS
+        if opens_subject and split_clause(after) is not None:
+            return True  # (not "... and first showed with them": an adverb, the same doer)
+    return False
+
+
+# Words that open a subject of its own after "and": "and the majority used ...", "and his son"
+_CLAUSE_SUBJECT_OPENERS = frozenset(
+    ["the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "many", "most"]
+)
+
+
 def _participle_follows(tokens: list[str], index: int) -> bool:
     for at in range(index + 1, min(index + 3, len(tokens))):
         lower = tokens[at].casefold()
@@ -299,12 +326,22 @@ def _reads_as_modifier(tokens: list[str], index: int) -> bool:
     return before in ("the", "a", "an") and bool(lemmas(after).get("NOUN"))
 
 
+def lone_adverb(subject: list[str]) -> bool:
+    """ "Randomly" before "assigned to guard or prisoner": how it was done, its subject unsaid."""
+    if len(subject) != 1 or not subject[0].casefold().endswith("ly"):
+        return False
+    parts = lemmas(subject[0].casefold())
+    return "ADV" in parts and "NOUN" not in parts
+
+
 def _checked(clause: Clause) -> Clause | None:
     subject = clause.subject
     if not subject or len(subject) > MAX_SUBJECT_WORDS:
         return None
     if subject[0].casefold() in PRONOUNS or all(is_stopword(word) for word in subject):
         return None
+    if subject[-1].casefold() == "not" or lone_adverb(subject):
+        return None  # "high pressure not needed", "randomly assigned to ...": no subject said
     if not all(is_noun_phrase_word(word) for word in subject):
         return None
     if not clause.rest and not clause.base:

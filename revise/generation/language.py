@@ -87,6 +87,8 @@ def is_label_phrase(text: str) -> bool:
     """ "Key point", "Important note", "Exam tip", "Note": words that flag a point and name no
     term, however they are emphasised."""
     tokens = [token.casefold() for token in re.findall(r"[^\W\d_][\w'\u2019-]*", text)]
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]  # "The big idea", "The key point"
     return (
         1 <= len(tokens) <= MAX_LABEL_PHRASE_WORDS
         and tokens[-1] in _POINT_NOUNS
@@ -229,6 +231,7 @@ NO_OBJECT_VERBS = word_set(
     immigrated migrated reigned triumphed prevailed boomed slumped evolved ended started stayed
     remained waited voted competed intervened objected agreed disagreed reacted responded
     cooperated negotiated campaigned surrendered escaped worked continued hesitated starved
+    met convened reconvened gathered
     """
 )
 

@@ -589,6 +589,7 @@ class _Walker:
             text = text[cut:]
             breaks = tuple((max(offset - cut, 0), line) for offset, line in breaks)
             kind, ordered = BlockKind.ITEM, True
+        text, breaks, terms = _without_box_words(text, breaks, terms)
         self.result.append(Block(kind, text, first, last, level, breaks, terms, ordered=ordered))
 
     def _formulas(self, content: str, first: int, named: str = "", level: int = 0) -> None:
@@ -772,6 +773,29 @@ def _render_inline(inline, first_line: int, cell: bool = False):  # type: ignore
 
 
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+# "**Nutrient cycle in a box:**", "**Photosynthesis in a nutshell:**": words that say a line is
+# set apart as a summary, no part of what it is about
+_BOXED_LABEL = re.compile(
+    r"^(?P<label>.+?)\s+(?:in\s+a\s+(?:box|nutshell)|at\s+a\s+glance)\s*(?=:)", re.I
+)
+
+
+def _without_box_words(
+    text: str, breaks: tuple[tuple[int, int], ...], terms: tuple[str, ...]
+) -> tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """A bold label over a boxed line without the words that box it: "Nutrient cycle in a
+    box: hot + wet = ..." -> "Nutrient cycle: hot + wet = ..."."""
+    if not terms or not text.startswith(terms[0]):
+        return text, breaks, terms
+    found = _BOXED_LABEL.match(terms[0])
+    if found:
+        start, end = found.end("label"), found.end()
+        text = text[:start] + text[end:]
+        breaks = tuple((at - (end - start) if at > start else at, line) for at, line in breaks)
+        terms = (terms[0][:start] + terms[0][end:], *terms[1:])
+    return text, breaks, terms
 
 
 def _render_children(children: list, first_line: int, cell: bool = False):  # type: ignore[no-untyped-def,type-arg]

@@ -23,11 +23,13 @@ from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
     capitalised,
+    done_to_subject,
     finish_question,
     indefinite_article,
     inflections,
     is_noun_phrase_word,
     is_superlative,
+    joins_a_clause,
     lemmas,
     lower_first,
     only_as,
@@ -1711,6 +1713,23 @@ _BECOMING = frozenset(
 _TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "reminded", "shown"])
 
 
+# After a past that is also a participle: a doer named by "by" further on, or a condition where
+# the verb's object would stand ("induced when ..."): the one named had it done to them.
+_PASSIVE_CUE = re.compile(
+    r"^\s(?:when|whenever|if|once|unless)\s"
+    r"|^(?:(?!\s(?:if|when|that|which|who|because|after|before|while|until)\s)[^,;()])*?"
+    rf"(?P<agent>\sby\s+(?:the\s+)?(?!(?i:{'|'.join(MONTHS)})\b)[A-Z])"
+)
+
+
+def done_to(verb: str, after: str) -> re.Match[str] | None:
+    """ "appointed" before "Chancellor 30 January 1933 by President Hindenburg", "induced"
+    before "when a conductor cuts ...": a past that is also a participle, of a verb that takes
+    an object, with a doer named by "by" later or a condition where its object would stand,
+    says what was done to its subject (its "agent" group set where "by" names the doer)."""
+    return _PASSIVE_CUE.search(f" {after}") if done_to_subject(verb.casefold()) else None
+
+
 def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     """ "Khrushchev publicly agreed to retaliate ..." -> "Who publicly agreed to retaliate ...?"
     when the sentence opens with the name and its verb."""
@@ -1740,6 +1759,8 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
     if verb in _BECOMING and following in (*PREPOSITIONS, "to", "into"):
         return []  # "GP reduced to TP", "glucose broken into ...": what was done to it
     after = " ".join(tokens[index + 1 :])
+    if joins_a_clause(after):
+        return []  # "Washington presided and James Madison did the drafting": two doers
     when = opening_date(after)
     then = after[len(when) :].split()[:1]
     if when and then and then[0][:1].isalnum() and then[0].casefold() not in PREPOSITIONS:
@@ -1750,6 +1771,13 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
         # "Rasputin murdered Dec 1916 by Prince Yusupov", "NICRA founded 1967": what was done
         # to the one named, asked of whoever did it (when the notes name them)
         return done_by(name, verb, after[len(when) :], when)
+    passive = done_to(verb, after)
+    if passive and not passive["agent"]:
+        return []  # "EMF induced when a conductor cuts ...": done to it, in a condition
+    if passive:
+        # "Hitler appointed Chancellor 30 January 1933 by President Hindenburg": done to the
+        # one named by the one "by" names, asked "Who was appointed ...?"
+        tokens = ["was", *tokens]  # ("was actively transported": before its adverb)
     if verb.endswith("ed") and re.fullmatch(r"(?:1\d|20)\d\d[,;:.]?", following):
         return []  # "NICRA founded 1967 to ...": when it was founded, not whom it founded
     body = " ".join(tokens).rstrip(" .;:,")

@@ -9,9 +9,12 @@ import re
 from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
+from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.document import Block, BlockKind, Document
-from revise.generation.fields import head_noun, plural_noun
-from revise.generation.grammar import lemmas
+from revise.generation.fields import column_question, head_noun, plural_noun
+from revise.generation.grammar import capitalised, lemmas, lower_first
+from revise.generation.language import word_set
+from revise.generation.questions import is_plural
 from revise.maths import MATHS_FUNCTIONS
 
 MAX_FORM_WORDS = 3  # "il mio", "den (+n)": a word's form is a word or two, never a description
@@ -250,3 +253,145 @@ def value_question(label: str, variable: str, value: str) -> str:
         return f"{label} = ? ({variable} = {value})"
     named = f"{variable.casefold()} {value}" if variable else value  # "for group 1"
     return f"{label[:1].upper()}{label[1:]} for {named}?"
+
+
+# "| Fact | Figure |", "| Feature | Facts |": a column headed by a word that says only that its
+# cells are facts, naming nothing they tell of the row
+FACT_HEADERS = frozenset(
+    ["fact", "facts", "figure", "figures", "facts figures", "fact figure", "detail", "details",
+     "info", "information", "note", "notes", "key fact", "key facts", "key point", "key points",
+     "point", "points", "stat", "stats", "statistic", "statistics", "data"]
+)  # fmt: skip
+# "| Fact | ... |", "| Feature | ... |": a first column whose rows are what is told of the
+# table's subject ("Area", "Temperature"), not things of their own
+TOLD_OF_HEADERS = frozenset(
+    ["fact", "facts", "key fact", "key facts", "feature", "features", "aspect", "aspects",
+     "property", "properties", "characteristic", "characteristics", "category", "item", "info"]
+)  # fmt: skip
+
+
+def tells_of_subject(header: tuple[str, ...], column: int) -> bool:
+    """ "| Fact | Figure |" over "| Area | 5.5 million km² |": each row says what its first cell
+    is of the thing the table is about, and the column names nothing more."""
+    return normalise(header[0]) in TOLD_OF_HEADERS and normalise(header[column]) in FACT_HEADERS
+
+
+# Words of a heading that say what kind of page or box it is, not what it is about:
+# "Knowledge organiser - Tropical rainforests", "Case study: the Amazon", "Key facts"
+_LAYOUT_WORDS = word_set(
+    """
+    knowledge organiser organizer case study studies key fact facts figures and summary overview
+    revision notes note topic unit year part section file sheet at a glance in box nutshell big
+    picture idea
+    """
+)
+_HEADING_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
+MAX_SUBJECT_WORDS = 5
+
+
+def table_subject(trail: tuple[str, ...] | list[str], title: str) -> str:
+    """What a table is about, from the nearest heading that names a thing: "Case study - the
+    Amazon rainforest, Brazil" -> "the Amazon rainforest"; under "Where are they found?" the
+    notes' title, "Knowledge organiser - Tropical Rainforests" -> "tropical rainforests"."""
+    for heading in [*reversed(trail), title]:
+        text = re.sub(r"^\s*(?:\d+[.)]|[IVX]+\.)\s+", "", heading.strip())
+        for part in _HEADING_PARTS.split(text):
+            said = normalise(part).split()
+            if not said or all(word in _LAYOUT_WORDS or word.isdigit() for word in said):
+                continue
+            named = re.split(r",\s|\s\(", part.strip(), maxsplit=1)[0].strip(" .:")
+            if named.endswith("?") or not 0 < len(named.split()) <= MAX_SUBJECT_WORDS:
+                break  # "Where + what are they like?": a question names no thing
+            return " ".join(lower_first(named.split()))
+    return ""
+
+
+MIN_CUT_WORDS = 3  # what is left of a cell cut short still says something
+# Where a cell's first part ends, the widest first: a sentence, a clause after ";", a phrase
+# after a comma (a dash goes on with what the part before it says: no end)
+_CELL_ENDS = (
+    re.compile(r"(?<=\w\w)\.\s+(?=[A-Z])"),
+    re.compile(r";\s+"),
+    re.compile(r",\s+"),
+)
+_DASH_OR_ARROW = re.compile(r"\s[-\u2013\u2014]\s|->|\u2192")
+# "biomass, litter and soil": a comma inside a list, whose first item is no part to stop at
+_LIST_GOES_ON = re.compile(r"^[\w'-]+(?:\s[\w'-]+){0,2}(?:,|\s(?:and|or)\s)")
+
+
+def short_cell(cell: str) -> str | None:
+    """A cell short enough to be an answer, or its first part that is ("cutting down / removal
+    of forest, usually to use the land for something else" -> "cutting down / removal of
+    forest"); None where that part says too little, ends inside a list, or cuts a dash's
+    aside or a chain of steps ("sun heats ground → warm air rises, cools, ...") short."""
+    answer = cell.strip()
+    for end in _CELL_ENDS:
+        if len(answer.split()) <= MAX_ANSWER_WORDS:
+            break
+        parts = end.split(answer, maxsplit=1)
+        if len(parts) < 2:
+            continue
+        listed = end is _CELL_ENDS[-1] and _LIST_GOES_ON.match(parts[1])
+        if _DASH_OR_ARROW.search(parts[0]) or listed:
+            return None
+        answer = parts[0].strip(" .,;")
+    return answer if MIN_CUT_WORDS <= len(answer.split()) <= MAX_ANSWER_WORDS else None
+
+
+def fact_question(label: str, cell: str, subject: str) -> tuple[str, str] | None:
+    """ "Area" and "about 5.5 million km²" in a table about "the Amazon rainforest" -> "What is
+    the area of the Amazon rainforest?"; a cell too long to be an answer gives its first part
+    ("between the tropics (23.5°N and S), mostly either side of the Equator" -> "between the
+    tropics (23.5°N and S)"), or no card where that part says too little."""
+    if not subject or not label.strip():
+        return None
+    answer = short_cell(cell)
+    if not answer:
+        return None
+    named = " ".join(lower_first(label.split()))
+    if not {"NOUN", "ADJ"} & set(lemmas(named.split()[0].casefold())):
+        # "Lost so far": no noun to ask "What is the ... of ...?" of
+        about = re.sub(r"^the\s+", "", subject)
+        return f"{capitalised(about)}: {named}?", answer
+    asked = column_question(named, subject)
+    if is_plural(named) and asked.startswith("What is the "):
+        asked = f"What are the {asked[len('What is the ') :]}"  # "the people of ..."
+    return asked, answer
+
+
+# "| Adaptation | Why |": a column that says why the row's thing is as the cell before says
+REASON_HEADERS = frozenset(
+    ["why", "reason", "reasons", "purpose", "how it helps", "why it helps", "why useful"]
+)
+MAX_NAMED_WORDS = 8
+
+
+def reason_question(subject: str, shown: str) -> str | None:
+    """ "lianas" and "climb trees" under "| Plant | Adaptation | Why |" -> "Why do lianas climb
+    trees?"; "jaguar" and "spotted coat" -> "Jaguar (spotted coat): why?": the question names
+    what the reason is for. None where that cell is too long to name."""
+    told = re.sub(r"\s*\([^()]*\)", "", shown).strip(" ,.;")
+    words = told.split()
+    if not words or len(words) > MAX_NAMED_WORDS:
+        return None
+    first = words[0].casefold()
+    parts = lemmas(first)
+    does = first in parts.get("VERB", ()) and "ADJ" not in parts and len(words) > 1
+    if does and plural_noun(head_noun(subject)):
+        return f"Why do {subject} {told}?"  # "lianas climb trees": the row says it whole
+    named = re.sub(r"^(?:a|an|the)\s+", "", subject)
+    return f"{capitalised(named)} ({told}): why?"
+
+
+def written_lower(named: str, lower: frozenset[str], names: frozenset[str]) -> str:
+    """ "Lianas" -> "lianas" where the notes write "lianas" in lower case elsewhere and never
+    capitalise it mid-sentence: a cell's first word has its capital from its place alone."""
+    words = named.split()
+    if not words or not re.fullmatch(r"[A-Z][a-z-]+", words[0]):
+        return named
+    if any(re.fullmatch(r"[A-Z][a-z-]+", word) for word in words[1:]):
+        return named  # "Neutralisation Enthalpy": a name in capitals, word by word
+    word = words[0].casefold()
+    if word in lower and word not in names:
+        words[0] = word
+    return " ".join(words)
