@@ -565,3 +565,30 @@ def test_a_boxed_summary_keeps_its_subject_and_drops_the_words_that_box_it(
         in (shown)
     )
     assert not [front for front in shown if re.search(r"in a box|big idea|\[Why", front, re.I)]
+
+
+def test_a_fact_too_long_to_be_an_answer_hides_its_figure(tmp_path: Path) -> None:
+    path = tmp_path / "case.md"
+    path.write_text(
+        "# Case study \u2013 the Nile\n\n| Fact | Figure |\n|---|---|\n"
+        "| Length | about 6,650 km |\n"
+        "| River | the Nile carries about 300 million tonnes of silt a year into the "
+        "Mediterranean Sea from the highlands |\n",
+        encoding="utf-8",
+    )
+    shown = [note.front for note in generate_deck(path).notes]
+    assert "What is the length of the Nile?" in shown
+    # not dropped for an answer of 17 words: the row is a line whose figure is hidden
+    assert any(front.startswith("River: ") and "[300 million" in front for front in shown)
+
+
+def test_a_row_of_a_kind_is_asked_what_the_column_is_for_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Impacts of deforestation\n\n| Type | Impact |\n|---|---|\n"
+        "| Biodiversity | habitats destroyed, species extinct |\n"
+        "| Local climate | less transpiration, so drier |\n",
+    )
+    # the impact on biodiversity, not "What is the impact of biodiversity?"
+    assert cards["Biodiversity: what is the impact?"] == "habitats destroyed, species extinct"
+    assert not [front for front in cards if " of " in front]

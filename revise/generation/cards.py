@@ -237,6 +237,7 @@ from revise.generation.tables import (
     in_row_name,
     is_date_header,
     is_example_header,
+    kind_question,
     numbered_row_key,
     reason_question,
     sample_value,
@@ -600,7 +601,7 @@ def _drafts_in_order(
                     continue  # (its quotations are its facts)
             if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
-            passage = _run_in_label(_term_row_as_item(passage))
+            passage = _run_in_label(_term_row_as_item(_fact_row_as_item(passage, outline.title)))
             expanded = _expansion_draft(passage, outline.title, path)
             if expanded:
                 drafts.append(expanded)
@@ -4607,6 +4608,21 @@ def _table_rows(outline: Outline) -> dict[tuple[str, ...], list[Block]]:
     return tables
 
 
+def _fact_row_as_item(passage: Passage, title: str) -> Passage:
+    """ "| River | Amazon river - about 20% of all the fresh water ... |" under "| Fact |
+    Figure |": a fact too long to be an answer is read as the line "River: Amazon river -
+    about 20% ...", whose figure a cloze may hide."""
+    block = passage.block
+    if block.kind is not BlockKind.ROW or len(block.cells) != 2 or len(block.header) != 2:
+        return passage
+    label, cell = (tidy(cell) for cell in block.cells)
+    if not label or not tells_of_subject(block.header, 1) or short_cell(cell):
+        return passage
+    text = f"{label}: {cell}"
+    item = replace(block, kind=BlockKind.ITEM, text=text, cells=(), header=())
+    return replace(passage, block=item)
+
+
 def _term_row_as_item(passage: Passage) -> Passage:
     """A row of a two-column table without a header ("| Tombolo | bar joining an island to
     the mainland |") is a term and its meaning, read as the line "Tombolo - bar joining ..."."""
@@ -5049,6 +5065,7 @@ def _row_drafts(
                 front = f"{column_question(name[: unit.start()], subject)[:-1]} (in {unit[1]})?"
             else:
                 front = column_question(name, subject)
+                front = kind_question(header[0], name, subject, front)
             reputed = rows_named and reputation_question(name, header[0], answer)
             if reputed:
                 front, answer = reputed, named  # "Which artist is known for ...?" :: the row

@@ -395,3 +395,20 @@ def written_lower(named: str, lower: frozenset[str], names: frozenset[str]) -> s
     if word in lower and word not in names:
         words[0] = word
     return " ".join(words)
+
+
+# "| Type | Impact |": a first column whose rows are kinds of what the next column names
+KIND_HEADERS = frozenset(["type", "types", "kind", "kinds", "sort", "area", "areas", "category"])
+
+
+def kind_question(first: str, column: str, subject: str, asked: str) -> str:
+    """ "| Type | Impact |" over "| Biodiversity | habitats destroyed |": "Biodiversity: what is
+    the impact?", the impact on it, not "What is the impact of biodiversity?", which says
+    biodiversity has one. Any other question as it is asked."""
+    if normalise(first) not in KIND_HEADERS:
+        return asked
+    found = re.fullmatch(rf"What (is|are) the (.+) of {re.escape(subject)}\?", asked)
+    if not found:
+        return asked
+    named = re.sub(r"^(?:a|an|the)\s+", "", subject)
+    return f"{capitalised(named)}: what {found[1]} the {found[2]}?"
