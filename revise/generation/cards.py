@@ -171,6 +171,7 @@ from revise.generation.questions import (
     RANKED,
     RELATION_LABELS,
     SETTING_OPENERS,
+    TERM_ENDING,
     Question,
     Shape,
     bracketed_law,
@@ -1849,7 +1850,8 @@ def _passage_drafts(
             borrowed = _named_by_label(sentence, short_label(passage.label), vocabulary)
             sentence = borrowed or sentence
         key = normalise(sentence)
-        if key in seen or not _is_fact(sentence, block.kind, block.terms):
+        glossed = _glossary_term(sentence, passage) if index == 0 else ()
+        if key in seen or not _is_fact(sentence, block.kind, (*block.terms, *glossed)):
             continue
         if guide and is_imperative(sentence) and not labelled:
             continue
@@ -1878,6 +1880,12 @@ def _passage_drafts(
             finishes_label=finishes,
             section=section,
         )
+        if glossed and not shapes:
+            # "Thalweg - line of fastest flow ..." under "Key terms": read as a name, no
+            # card; the term the list is of is asked as the author's own
+            shapes = shaped_questions(
+                sentence, (*block.terms, *glossed), vocabulary, case, law, subject, section=section
+            )
         if run_on:
             shapes = [shaped for shaped in shapes if shaped.shape != Shape.DEFINITION]
         if (told and index != held) or (
@@ -2561,7 +2569,8 @@ def _person_like(name: str) -> bool:
     someone (or somewhere), never a term whose meaning is asked."""
     tokens = [token for token in words(name) if not is_stopword(token.casefold())]
     return bool(tokens) and all(
-        token[:1].isupper() and not lemmas(token.casefold()) for token in tokens
+        token[:1].isupper() and not lemmas(token.casefold()) and not TERM_ENDING.search(token)
+        for token in tokens
     )
 
 
@@ -2883,7 +2892,9 @@ def label_subject(label: str) -> str:
     tokens = words(text)
     if not 1 <= len(tokens) <= MAX_SUBJECT_LABEL_WORDS or any(is_verb_form(t) for t in tokens):
         return ""
-    if normalise(text) in LIST_LABELS or any(ch in text for ch in ",;()"):
+    # ("Normative social influence (NSI)": a name with its letters beside it is one thing)
+    bare = re.sub(r"\s\([A-Z]{2,6}\)$", "", text)
+    if normalise(text) in LIST_LABELS or any(ch in bare for ch in ",;()"):
         return ""
     if is_number_word(tokens[0]) or tokens[0].isdigit():
         return ""  # "four chambers:" over the chambers: a count of what follows, no thing
@@ -3055,6 +3066,8 @@ def short_label(label: str) -> str:
         return tidy(f"{counted['name']} {counted['said']}").rstrip(" :;,.")
     if DATED_ENTRY.match(label) and len(pieces) == 2:  # "1948 - Berlin Blockade", not "1948"
         text = label
+    if len(pieces) == 2 and counted_kinds(label):
+        text = label  # "Kelman (1958) - 3 types of conformity": whose kinds, and of what
     text = tidy(text).rstrip(" :;,.")
     said = re.split(r"(?<=[.!?])\s+(?=[A-Z\d])", text)
     if label.rstrip().endswith(":") and (len(said) > 1 or len(pieces) > 1):
@@ -3563,6 +3576,24 @@ def _heading_term(sentence: str, topic: str) -> tuple[str, ...]:
     return (opening[1],) if opening else ()
 
 
+_GLOSSED_TERM = re.compile(
+    r"^(?P<term>[A-Za-z][\w'\u2019 /-]{0,40}?)\s*(?:=|:|\s[-\u2013\u2014]+)\s+(?=\S)"
+)
+
+
+def _glossary_term(sentence: str, passage: Passage) -> tuple[str, ...]:
+    """The term a line under "Key terms" or "Glossary" opens on ("Thalweg - line of fastest
+    flow in a river"), as if the author had marked it: in a list of terms, a word no dictionary
+    knows is a term to learn, not a name."""
+    heading = passage.label or (passage.trail[-1] if passage.trail else "")
+    if normalise(tidy(heading).rstrip(" :")) not in GLOSSARY_HEADINGS:
+        return ()
+    found = _GLOSSED_TERM.match(sentence)
+    if not found or len(words(found["term"])) > MAX_TERM_WORDS:
+        return ()
+    return (found["term"].strip(),)
+
+
 def _names_the_term(passage: Passage, term: str) -> bool:
     """The heading right over a paragraph is the term its sentence defines ("## Osmosis" over
     "Osmosis is the diffusion of water ..."), and no bullet's label stands between them."""
@@ -3859,11 +3890,34 @@ _COUNTED_LEAD = re.compile(
 )
 
 
+# "Kelman (1958) - 3 types of conformity", "3 main types of long-term memory:": a count of the
+# kinds of a thing, perhaps after whose division it is
+_COUNTED_KINDS = re.compile(
+    r"^(?:(?P<who>[A-Z][^-\u2013\u2014:=]{1,30}?)\s*(?::|\s[-\u2013\u2014]+)\s+)?"
+    r"(?P<count>\d|two|three|four)\s+(?:main\s+|key\s+)?"
+    r"(?P<noun>types|kinds|forms|categories|classes)\s+of\s+(?P<of>[A-Za-z][\w'\u2019 -]{1,40}?)"
+    r"(?P<aside>\s*\([^()]*\))?\s*:?$",
+    re.I,
+)
+
+
+def counted_kinds(lead: str) -> str:
+    """ "3 types of conformity" of "Kelman (1958) - 3 types of conformity": the kinds its items
+    are, told by how many; "" for any other line."""
+    found = _COUNTED_KINDS.match(tidy(lead).strip())
+    if not found:
+        return ""
+    return f"{found['count']} {found['noun']} of {found['of']}{found['aside'] or ''}"
+
+
 def _counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     """ "3 kinds (Hunter v Canary Wharf)" over three items, each with its example or gloss: the
-    list is the fact, asked by the items' heads ("What are the 3 kinds of private nuisance?")."""
+    list is the fact, asked by the items' heads ("What are the 3 kinds of private nuisance?");
+    "Kelman (1958) - 3 types of conformity" over "- Compliance - ...": "What are the 3 types of
+    conformity?" """
     lead = tidy(group.lead.text).strip()
-    found = _COUNTED_LEAD.match(lead)
+    kinds = counted_kinds(lead)
+    found = _COUNTED_LEAD.match(kinds.split(" of ", 1)[0] if kinds else lead)
     if not found or group.lead_is_heading or not 2 <= len(group.items) <= MAX_LIST_ITEMS:
         return None
     if counted(found["count"]) != len(group.items):
@@ -3876,6 +3930,7 @@ def _counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None
         return None  # "1st 1906", "2nd 1907": dates told apart below, not things named
     heading = section_subject(Passage(group.lead, group.trail, group.label))
     of = f" of {heading}" if heading and not re.search(r"[\d:;+&/]", heading) else ""
+    of = f" of {kinds.split(' of ', 1)[1]}" if kinds else of
     noun = found["noun"].casefold() if found["noun"].isupper() else found["noun"]
     front = f"What are the {found['count']} {noun}{of}{found['aside'] or ''}?"
     answer = "; ".join(capital(item) for item in items)

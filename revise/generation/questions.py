@@ -63,6 +63,7 @@ from revise.generation.language import (
     is_stopword,
     is_verb_form,
     past_to_base,
+    spelled_by,
     words,
     zipf,
 )
@@ -247,6 +248,11 @@ def definition(
         meaning = meaning[: example.start()]  # "a complete defence, e.g. Morris v Murray": asked
     if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, meaning):
         return []
+    if sep in (":", *_DASHES) and _values_listed(term, meaning):
+        # "Haber process conditions: 450 °C, 200 atm, iron catalyst": the list is the fact
+        shown = " ".join(lower_first(term.split(), names))
+        front = f"What are the {shown}?"
+        return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
     if is_value(term, meaning):
         return []  # "**magnitude**: 8.8", "**primary**: ~500 deaths": what a case measured
     if (
@@ -420,6 +426,8 @@ def definition(
     named = shown == term and term[:1].isupper() and sep not in ("is", "are") and not expanded
     if emphasised and sep == "=" and " " not in term and lemmas(term.casefold()):
         named = False  # "**Imprinting** = ...": a bold word of the dictionary is a term
+    if named and sep in ("=", *_DASHES) and _short_form(term, meaning):
+        named = False  # "NSI = conforming to be liked by the group": a term's letters
     cut = False  # a name's meaning that would be asked only in part
     if (
         answer
@@ -895,6 +903,22 @@ def _base(term: str) -> str:
     return re.sub(r"\s\([^()]*\)$", "", term)
 
 
+def _short_form(term: str, meaning: str) -> bool:
+    """ "NSI", "DCT", "AP": the capitals a term is written in for short, no word of the
+    dictionary ("ARMY: ...", "BLAME: ...") and said with what the term is rather than what its
+    letters stand for (asked as "What does HIC stand for?")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", term) or lemmas(term.casefold()):
+        return False
+    if re.search(r"%|[\u00d7\u00f7]|\s[=/*]\s|\)\s*/", meaning):
+        return False  # "PED = % change in Qd / % change in price": a formula, asked as one
+    said = re.split(r"[,;:(.]|\s[-\u2013\u2014]\s", meaning)[0]
+    opening = said.split()[0].casefold() if said.split() else ""
+    if opening in PRONOUNS or opening in ("each", "every", "both", "all"):
+        return False  # "NE = each plays Heads w/ prob 1/2": what happens in one case
+    letters = "".join(word[0] for word in re.findall(r"[A-Za-z]+", said)).upper()
+    return not spelled_by(term, said) and letters != term  # ("ROCE = return on capital ...")
+
+
 def _expanded(term: str) -> bool:
     """ "LDR (light dependent resistor)": an abbreviation beside the words it stands for."""
     long_form = re.search(r"\s\(([^()]*)\)$", term)
@@ -1155,6 +1179,28 @@ _ABOUT_A_VALUE = re.compile(
     r"|up\s+to|more\s+than|less\s+than|at\s+least|at\s+most)\s+[~\d\u00a3$\u20ac]",
     re.I,
 )
+
+
+# The things a process or a kind is known by, listed with their values ("conditions: 450 °C,
+# 200 atm, iron catalyst")
+_LISTED_VALUES = frozenset(
+    ["conditions", "requirements", "properties", "characteristics", "features", "traits",
+     "symptoms", "ingredients", "reactants", "products", "components"]
+)  # fmt: skip
+MAX_VALUE_ITEMS = 4
+MAX_VALUE_ITEM_WORDS = 4
+
+
+def _values_listed(term: str, meaning: str) -> bool:
+    """ "Haber process conditions: 450 °C, 200 atm, iron catalyst": a named short list, its
+    items figures or names, which is the fact; not "conditions: cold" (one value)."""
+    said = term.split()
+    if len(said) < 2 or said[-1].casefold() not in _LISTED_VALUES:
+        return False  # ("features: ..." alone names no thing they are of)
+    items = [item.strip() for item in re.split(r",\s+|;\s+|\s+and\s+", meaning.rstrip(" ."))]
+    return 2 <= len(items) <= MAX_VALUE_ITEMS and all(
+        1 <= len(item.split()) <= MAX_VALUE_ITEM_WORDS for item in items
+    )
 
 
 def is_value(term: str, meaning: str) -> bool:
@@ -2522,6 +2568,30 @@ def names_its_items(text: str) -> bool:
     return (word in LABEL_WORDS or word in RELATION_LABELS) and word.endswith("s")
 
 
+# "Internalisation", "Behaviourism": the endings of a word made from another ("-isation",
+# "-ism", "-ness"), which a dictionary may spell otherwise but no one is named by
+TERM_ENDING = re.compile(r"\w{3}(?:isation|ization|ation|ition|ism|ness|ity|ology|ment)$", re.I)
+
+
+def _describing_noun_phrase(text: str) -> bool:
+    """ "shallowest type, go along with the group ...", "higher ground between two valleys":
+    a describing word and the noun it describes, what the thing is; not "valuable in helping
+    ...", a describing word said of it."""
+    said = [word.casefold() for word in re.findall(r"[A-Za-z][\w'-]*", text)[:2]]
+    if len(said) < 2 or not text[:1].islower() or re.search(r"\d", text):
+        return False  # ("run-down office building -> 47.5%": a case and its figure)
+    if _TERM_SAID.match(text):
+        return False  # "asymmetric information - one party knows more": a term of its own
+    clause = re.split(r"[,;]|\s(?:->|=>|\u2192)\s", text, maxsplit=1)[0].split()[2:]
+    if any(verb_base(word.casefold(), "VBZ") for word in clause):
+        return False  # "indirect tax burden falls more on consumers ...": a statement
+    first, second = (lemmas(word) for word in said)
+    return "ADJ" in first and "NOUN" in second and not {"ADJ", "ADV"} & set(second)
+
+
+_TERM_SAID = re.compile(r"^(?:\S+\s+){0,3}\S+\s*(?::|=|\s[-\u2013\u2014]+)\s")
+
+
 def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> list[Question]:
     """A label's first sub-bullet that says what it is: "**chunks**" over "- pieces of
     information bound together through use" -> "What are chunks?"; "- like a storage
@@ -2548,9 +2618,16 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     plural = is_plural(subject)
     verb = "are" if plural else "is"
     shown = " ".join(lower_first(subject.split()))
+    if re.fullmatch(r"[A-Z][a-z]+", shown) and TERM_ENDING.search(shown):
+        shown = shown.lower()  # "Internalisation": a term the dictionary spells otherwise
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
         front = finish_question(f"What {verb} {shown} like")
         return [Question(front, capital(text[5:]), Shape.DEFINITION, 11.0)]
+    if first == "about" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
+        # "Normative social influence (NSI)" over "- about wanting to be liked / fear of
+        # rejection": what it is about
+        front = finish_question(f"What {verb} {shown} about")
+        return [Question(front, capital(text[6:].strip()), Shape.DEFINITION, 11.0)]
     rule = _ORDER.match(text) and _STRATEGY.search(subject)
     if rule and MIN_MEANING_WORDS <= len(words(text)) <= MAX_ANSWER_WORDS:
         # "**Approach 1 : Process Initiation Denial**" over "- Do not start a process if ...":
@@ -2576,9 +2653,16 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     if doing in _DOING:
         return []
     gerund = bool(doing) and "VERB" in parts and text[:1].islower()  # never "Dunning School"
-    if first not in ("a", "an", "the") and ("NOUN" not in parts or "ADJ" in parts) and not gerund:
+    described = _describing_noun_phrase(text)  # "shallowest type, go along with the group ..."
+    if (
+        first not in ("a", "an", "the")
+        and ("NOUN" not in parts or "ADJ" in parts)
+        and not gerund
+        and not described
+    ):
         return []  # "valuable in helping ...": a description, not what the thing is
-    answer = _short(text) or _first_part_that_fits(text)
+    whole = described and len(text.split()) <= MAX_ANSWER_WORDS  # (no half of its contrast)
+    answer = text if whole else _short(text) or _first_part_that_fits(text)
     if not answer or _leaks(subject, answer):
         return []
     return [

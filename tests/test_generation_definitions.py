@@ -1,0 +1,147 @@
+"""Cards from the shapes students define terms in: a term's letters and what it is ("NSI =
+conforming to be liked"), a list of key terms, a bold label over the line saying what it is,
+"3 types of X" over its types, a named short list of values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revise.formats.model import NoteData, NoteKind
+from revise.generation import generate_deck
+
+
+def deck_notes(tmp_path: Path, text: str, name: str = "notes.md") -> list[NoteData]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return generate_deck(path).notes
+
+
+def asked(notes: list[NoteData]) -> dict[str, str]:
+    return {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+
+
+def clozes(notes: list[NoteData]) -> list[str]:
+    return [note.front for note in notes if note.kind is NoteKind.CLOZE]
+
+
+def test_a_term_written_in_its_letters_is_asked_what_it_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Social influence\n\n## Explanations for conformity\n\n"
+        "- NSI = conforming to be liked or accepted by the group\n"
+        "- Asch found conformity on 36.8% of critical trials\n\n"
+        "## Obedience\n\n"
+        "- AP = extreme respect for authority, obedience, contempt for inferiors\n"
+        "- Milgram found 65% went to 450V\n",
+    )
+    cards = asked(notes)
+    assert cards["What is NSI?"] == "Conforming to be liked or accepted by the group"
+    assert cards["What is AP?"] == "Extreme respect for authority, obedience, contempt for inferiors"
+
+
+def test_letters_set_equal_to_a_formula_or_spelled_out_are_no_meaning(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Elasticity\n\n## Price elasticity\n\n"
+        "- PED = % change in quantity demanded / % change in price\n"
+        "- ROCE = return on capital employed\n"
+        "- NE = each plays Heads w/ prob 1/2\n",
+    )
+    assert not {"What is PED?", "What is ROCE?", "What is NE?"} & set(asked(notes))
+
+
+def test_a_word_no_dictionary_knows_in_a_list_of_key_terms_is_a_term(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Rivers\n\nRivers erode their beds by abrasion and hydraulic action.\n\n"
+        "## Key terms\n\n"
+        "Thalweg - line of fastest flow in a river\n\n"
+        "Interfluve - higher ground between two valleys\n\n"
+        "Load - material carried by the river\n",
+    )
+    shown = clozes(notes)
+    assert "[Thalweg] - line of fastest flow in a river" in shown
+    assert "[Interfluve] - higher ground between two valleys" in shown
+
+
+def test_a_bold_label_over_the_kind_it_is_is_asked_what_it_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "- ## Types of conformity [[Kelman 1958]]\n"
+        "\t- **Compliance**\n"
+        "\t\t- shallowest type, go along w/ group publicly but privately disagree\n"
+        "\t\t- behaviour stops as soon as group pressure removed\n"
+        "\t- **Internalisation**\n"
+        "\t\t- deepest type, genuinely accept group norms -> private + public change\n"
+        "\t\t- permanent, persists even when group is absent\n",
+    )
+    cards = asked(notes)
+    # the whole line, not cut before "but": its contrast is the fact
+    assert cards["What is compliance?"] == (
+        "Shallowest type, go along w/ group publicly but privately disagree"
+    )
+    # a word the dictionary spells with a "z" is still a term, not someone's name
+    assert cards["What is internalisation?"] == (
+        "Deepest type, genuinely accept group norms -> private + public change"
+    )
+
+
+def test_a_label_over_a_case_and_its_figure_is_not_asked_what_it_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "- ## Milgram's variations\n"
+        "\t- location\n"
+        "\t\t- run-down office building in Bridgeport (not Yale) -> 47.5%\n"
+        "\t- tax incidence\n"
+        "\t\t- indirect tax burden falls more on consumers if demand is inelastic\n",
+    )
+    assert not any(front.startswith(("What is location", "What is tax")) for front in asked(notes))
+
+
+def test_a_count_of_types_over_its_types_asks_for_them_and_heads_them(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Social influence\n\n## Conformity\n\n"
+        "- Kelman (1958) – 3 types of conformity\n"
+        "  - Compliance – going along with the group publicly but privately disagreeing\n"
+        "  - Identification – conforming because we value the group and want to belong\n"
+        "  - Internalisation – genuinely accepting the group's norms, a permanent change\n",
+    )
+    cards = asked(notes)
+    assert cards["What are the 3 types of conformity?"] == (
+        "Compliance; Identification; Internalisation"
+    )
+    [identification] = [note for note in notes if note.front == "What is identification?"]
+    assert identification.context.endswith("Kelman (1958) – 3 types of conformity")
+
+
+def test_a_named_short_list_of_values_is_asked_whole(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Ammonia\n\n## Making ammonia\n\n"
+        "- Haber process conditions: 450 °C, 200 atm, iron catalyst\n"
+        "- ammonia is used to make fertilisers\n",
+    )
+    assert asked(notes)["What are the Haber process conditions?"] == (
+        "450 °C, 200 atm, iron catalyst"
+    )
+    assert not any("[Haber]" in front for front in clozes(notes))
+
+
+def test_a_named_influence_over_what_it_is_about_is_asked_so(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "- ## Explanations for conformity\n"
+        "\t- Normative social influence (NSI)\n"
+        "\t\t- about wanting to be liked / fear of rejection\n"
+        "\t\t- emotional process, usually leads to compliance\n"
+        "\t- Informational social influence (ISI)\n"
+        "\t\t- about wanting to be right, look to others when uncertain\n",
+    )
+    cards = asked(notes)
+    assert cards["What is normative social influence (NSI) about?"] == (
+        "Wanting to be liked / fear of rejection"
+    )
+    assert cards["What is informational social influence (ISI) about?"] == (
+        "Wanting to be right, look to others when uncertain"
+    )
