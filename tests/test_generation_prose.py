@@ -331,6 +331,28 @@ def test_a_sentence_then_this_is_called_asks_what_it_is_called(tmp_path: Path) -
     assert not any(front.startswith("This is") for front in asked)
 
 
+def test_what_this_led_to_or_allowed_is_asked_after_the_sentence_before(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Victorian Britain\n\n## Free trade\n\n"
+        "Parliament repealed the Corn Laws in 1846 after years of campaigning. This led to "
+        "cheaper bread for factory workers.\n\n"
+        "The navy kept the sea lanes open for merchant shipping. This protection allowed Britain "
+        "to import grain from North America.\n",
+    )
+    cards = asked(notes)
+    front = (
+        "Parliament repealed the Corn Laws in 1846 after years of campaigning. What did this "
+        "lead to?"
+    )
+    assert cards[front] == "Cheaper bread for factory workers"
+    front = (
+        "The navy kept the sea lanes open for merchant shipping. What did this protection allow "
+        "Britain to do?"
+    )
+    assert cards[front] == "Import grain from North America"
+
+
 def test_what_a_deed_was_motivated_by_is_asked_as_its_reason(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

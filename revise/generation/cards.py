@@ -874,6 +874,62 @@ def _called_draft(
     return Draft([Option(note, answer, 12.0, front)])
 
 
+# "This led to cheaper bread", "This positioning allowed Russia to reassert its role": what
+# the sentence before brought about.
+_THIS_BROUGHT = re.compile(
+    r"^(?P<this>this|that|these)(?:\s+(?P<noun>[a-z]+))?\s+(?P<verb>led\s+to|resulted\s+in|caused"
+    r"|allowed|enabled|forced|helped)\s+(?P<what>[^.;:!?]+?)\s*\.?$",
+    re.I,
+)
+# "allowed Russia to reassert ...": whom it let act, then the act
+_WHOM_TO = re.compile(r"^(?P<whom>(?:[A-Z][\w'\u2019-]*\s+){1,3}|(?:the|its|their)\s+\w+\s+)to\s+")
+_BROUGHT_ASKED = {
+    "led to": "lead to",
+    "resulted in": "result in",
+    "caused": "cause",
+    "allowed": "allow",
+    "enabled": "enable",
+    "forced": "force",
+    "helped": "help",
+}
+
+
+def _brought_draft(
+    passage: Passage, spans: list[tuple[int, int, str]], index: int, context: str, path: str
+) -> Draft | None:
+    """ "The government abolished the Corn Laws in 1846. This led to cheaper bread." -> the
+    sentence before, then "What did this lead to?"; "This positioning allowed Russia to
+    reassert its role ..." -> "... What did this positioning allow Russia to do?"."""
+    brought = _THIS_BROUGHT.match(spans[index][2].strip()) if index else None
+    if not brought:
+        return None
+    said = tidy(spans[index - 1][2].strip())
+    if not said[:1].isupper() or said.endswith(("?", ":")) or len(said.split()) < MIN_FACT_WORDS:
+        return None
+    if is_vague(said):
+        return None  # "This led to ...": what the sentence before says is not shown either
+    verb = " ".join(brought["verb"].casefold().split())
+    what = brought["what"]
+    asked = _BROUGHT_ASKED[verb]
+    if verb in ("allowed", "enabled", "forced", "helped"):
+        whom = _WHOM_TO.match(what)
+        if not whom:
+            return None
+        asked = f"{asked} {whom['whom'].strip()} to do"
+        what = what[whom.end() :]
+    answer = capital(what.strip())
+    if not 1 <= len(words(answer)) <= MAX_ANSWER_WORDS or is_stopword(answer.casefold()):
+        return None  # ("This led to it")
+    this = " ".join(filter(None, [brought["this"].casefold(), brought["noun"]]))
+    front = f"{said.rstrip('.')}. What did {this} {asked}?"
+    if len(front.split()) > MAX_PROMPT_WORDS:
+        return None
+    block = passage.block
+    source = SourceRef(path, block.line_at(spans[index - 1][0]), block.line_at(spans[index][1] - 1))
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
 def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
     """The student's own question with their answer: "What were the Four Sights?" ->
     "old man, sick man, corpse (dead man), holy man"."""
@@ -1659,6 +1715,7 @@ def _passage_drafts(
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         called = _called_draft(passage, spans, index, lines_context, path)
+        called = called or _brought_draft(passage, spans, index, lines_context, path)
         if called is not None:
             drafts.append(called)  # "... lost its manufacturing jobs. This is called ..."
             continue
