@@ -574,6 +574,57 @@ def test_rules_drawn_across_plain_notes_end_blocks_and_mark_their_titles(tmp_pat
     assert not any("LANDFORMS" in note.front or "RIVER" in note.front for note in notes)
 
 
+UNDERLINED_SECTIONS = """RIVERS AND FLOODING
+===================
+
+Erosion
+-------
+1) Hydraulic action
+   * The force of the water breaks rock particles away from the river bed.
+2) Abrasion
+   * Sediment carried by the river scrapes the bed in a process called corrasion.
+
+Flood hydrographs
+-----------------
+(lag time = peak rainfall to peak discharge)
+
+Urban basins
+   * Tarmac is impermeable, so rain reaches the channel within 2 hours.
+
+Deposition
+----------
+* The river drops its load in the lower course, forming levees.
+"""
+
+
+def test_numbered_titles_and_short_lines_under_an_underlined_title_sit_below_it(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(tmp_path, UNDERLINED_SECTIONS)
+    contexts = {note.source.start: note.context for note in notes}
+    # "1) Hydraulic action" heads a part of "Erosion", not a section above it: the card
+    # keeps both titles, and the next underlined title starts afresh.
+    assert contexts[7] == "Erosion > Hydraulic action"
+    assert contexts[9] == "Erosion > Abrasion"
+    assert contexts[16] == "Flood hydrographs > Urban basins"
+    assert contexts[20] == "Deposition"
+
+
+def test_a_line_wholly_in_brackets_is_no_title(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "ELECTRICITY\n===========\n\nCircuits\n--------\n"
+        "(V = p.d., I = current, R = resistance)\n\n"
+        "* Ohm's law was published by Georg Ohm in 1827.\n"
+        "  o it only holds for an ohmic conductor at constant temperature\n"
+        "* The unit of resistance is the ohm.\n",
+    )
+    # The key to the symbols is an aside: the point below it is under "Circuits".
+    assert [(note.front, note.context) for note in notes if note.source.start == 8] == [
+        ("Ohm's law was published by [Georg Ohm] in 1827.", "Circuits")
+    ]
+
+
 NUMBERED_SECTIONS = """MACROECONOMICS - unit 4 notes (tidied for the mock)
 
 =============================

@@ -111,7 +111,7 @@ def parse_plain_text(text: str) -> Document:
     points = section_points(lines)
     document = _parse_tables_and_lines(_lists_from_points(lines, points), frozenset(ruled))
     if titles:
-        document.blocks = _with_titles(document.blocks, titles, lines)
+        document.blocks = _with_titles(document.blocks, titles, lines, frozenset(ruled))
     document.blocks = examples_below(_without_point_numbers(document.blocks, points))
     return document
 
@@ -295,6 +295,8 @@ def without_rules(lines: list[str]) -> tuple[list[str], dict[int, tuple[int, str
             continue
         if len(text.split()) > MAX_RULED_TITLE_WORDS or text.endswith((".", ",", ";")):
             continue
+        if "|" in text:
+            continue  # ("CUE COLUMN | NOTES" between rules: a table's header names its columns)
         style = (lines[index].strip()[0], overlined)
         if style not in styles:
             styles.append(style)
@@ -525,7 +527,10 @@ def _sibling(line: str, depth: int) -> bool:
 
 
 def _with_titles(
-    blocks: list[Block], titles: dict[int, tuple[int, str, bool]], lines: list[str]
+    blocks: list[Block],
+    titles: dict[int, tuple[int, str, bool]],
+    lines: list[str],
+    ruled: frozenset[int] = frozenset(),
 ) -> list[Block]:
     """The blocks with each numbered title as a heading: "1." sections at the top (below a
     "PART B" title where the notes have parts), "1.1" below them, unless the numbering starts
@@ -534,24 +539,34 @@ def _with_titles(
 
     A numbered section ends where the next number of its rank or above comes: "1.4 Deflation
     = ..." after "1.3 CAUSES" and its points is back in section 1, so section 1's title heads
-    it again; and its number, which only counts the points, is no part of what it says."""
+    it again; and its number, which only counts the points, is no part of what it says.
+
+    A title the notes mark with a rule (`ruled`) is one of the notes' own headings, at the
+    depth its rule gives it: numbered titles below it sit under it, and so does a short line
+    that heads a part of its section ("proving De Morgan with a truth table" under "Boolean
+    laws\n-----"), which is never above it."""
     parts = any(depth == 0 for depth, _, _ in titles.values())
     firsts = sum(1 for depth, _, first in titles.values() if depth == 1 and first)
     result: list[Block] = []
     outer = 0  # the level of the last heading that is no numbered title
     shift = 0  # how much deeper than the outer list the points under the title were read
     open_titles: list[tuple[int, Block, str]] = []  # depth, heading and number of each
+    ruled_level = 0  # the level of the last title marked with a rule
     for block in blocks:
         title = titles.get(block.start) if block.kind is not BlockKind.ROW else None
         rest = _after_first_line(block) if title else None
         if title:
             depth, text, _ = title
-            if depth == 0:
+            if block.start in ruled:
+                level = outer = ruled_level = depth
+            elif depth == 0:
                 level = outer = 1  # ("PART B": the numbered sections below are its parts)
-            elif firsts > 1:
+            elif firsts > 1 or ruled_level:
                 level = outer + depth
             else:
                 level = depth + parts
+            if block.start not in ruled and level <= ruled_level:
+                ruled_level = 0  # ("PART B" ends the section of the title above it)
             shift = block.level + 1 if block.kind is BlockKind.ITEM else 0
             breaks = ((0, block.start),)
             heading = Block(BlockKind.HEADING, text, block.start, block.start, level, breaks)
@@ -566,6 +581,8 @@ def _with_titles(
                 result.append(rest)  # "Ltd and plc both have ...:" wrapped onto the title
             continue
         if block.kind is BlockKind.HEADING:
+            if ruled_level and block.text:
+                block = replace(block, level=ruled_level + block.level)
             outer, shift = block.level, 0
             open_titles.clear()
         elif block.kind is not BlockKind.ROW:
@@ -710,12 +727,19 @@ def is_foreign(line: str) -> bool:
     return bool(tokens) and len(unknown) * 2 > len(tokens)
 
 
+_BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
+
+
 def looks_like_heading(text: str) -> bool:
-    """A short line without a verb or closing punctuation: a title, not a fact."""
+    """A short line without a verb or closing punctuation: a title, not a fact. A line wholly
+    in brackets ("(. = AND, + = OR, ¬ = NOT)", "(see the diagram)") is an aside to what is
+    around it, never a title."""
     from revise.generation.clauses import quoted_line
 
     tokens = words(text)
     if not tokens or len(text.split()) > HEADING_WORDS or _TERMINAL.search(text.strip()):
+        return False
+    if _BRACKETED_LINE.match(text):
         return False
     if " - " in text or quoted_line(text):
         return False  # ('"Fair is foul" (1.1) the Witches': a line someone says, over its notes)
