@@ -1088,3 +1088,64 @@ def test_an_indented_o_is_a_bullet_as_word_saves_a_second_level_as_text(tmp_path
     assert any("abrasion" in text.casefold() for text in texts)
     assert not any(" o " in text or text.startswith("o ") for text in texts)
     assert not any("abrasion" in text and "attrition" in text for text in texts)
+
+
+WORKED_EXAMPLES = """ALGEBRA
+=======
+
+Expanding brackets - worked examples
+------------------------------------
+1) (x + 2)(x + 3)
+     = x^2 + 3x + 2x + 6      expand
+     = x^2 + 5x + 6           collect like terms
+2) 3(a - 2) + 2a
+     = 3a - 6 + 2a
+     = 5a - 6
+"""
+
+
+def test_an_expression_worked_through_in_steps_asks_what_it_comes_to(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, WORKED_EXAMPLES)
+    # Each "= ..." line is a step of the working, not a fact of its own, and the expression
+    # above the steps titles no section: the card asks what it comes to, from all its lines.
+    cards = {note.front: (note.back, note.context, note.source.end) for note in notes}
+    assert cards == {
+        "(x + 2)(x + 3) = ?": ("x^2 + 5x + 6", "Expanding brackets - worked examples", 8),
+        "3(a - 2) + 2a = ?": ("5a - 6", "Expanding brackets - worked examples", 11),
+    }
+
+
+def test_a_boolean_simplification_asks_its_result_not_a_step(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "LOGIC\n=====\n\nSimplifying\n-----------\n1) A.B + A.¬B\n"
+        "     = A.(B + ¬B)       distributive\n     = A.1              A + ¬A = 1\n"
+        "     = A\n2) ¬(¬A + B)\n     = ¬¬A.¬B           De Morgan\n"
+        "     = A.¬B             double neg\n",
+    )
+    # The answer is made of the prompt's letters, in a different expression: no leak.
+    assert [(note.front, note.back) for note in notes] == [
+        ("A.B + A.¬B = ?", "A"),
+        ("¬(¬A + B) = ?", "A.¬B"),
+    ]
+
+
+def test_a_warning_flagged_on_the_line_below_a_point_is_a_point_of_its_own(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "TREATY OF VERSAILLES\n====================\n\nTerms\n-----\n"
+        "* The Treaty of Versailles was signed in June 1919.\n"
+        "   !! Germany lost 13% of its European land under the treaty\n"
+        "* The army was limited to 100,000 men.\n",
+    )
+    # "!!" flags a line of its own: it is not run on into the point above ("... signed in
+    # [June 1919].!!"), and the flag is no part of any card.
+    assert {(note.front, note.back) for note in notes if note.source.start == 6} == {
+        ("When was the Treaty of Versailles signed?", "June 1919")
+    }
+    assert [note.front for note in notes if note.source.start == 7] == [
+        "Germany lost [13%] of its European land under the treaty"
+    ]
+    assert not any("!!" in note.front for note in notes)

@@ -584,9 +584,10 @@ def _asks_among_speakers(deck: DeckData) -> bool:
 
 
 def _other_value(item: str, prompt: str) -> bool:
-    """A value asked of another ("sin 0° = ? :: 0", "tan π/3 = ? :: √3"): the prompt's figure
-    is part of a different value, not the answer written out."""
-    if "= ?" not in prompt or not re.fullmatch(r"[\d\s]+", normalise(item)):
+    """A value asked of another ("sin 0° = ? :: 0", "tan π/3 = ? :: √3", "A.B + A.¬B = ? ::
+    A"): the prompt's figure or symbol is part of a different value, not the answer written
+    out."""
+    if "= ?" not in prompt or re.search(r"[^\W\d_]{3,}", item):
         return False
     written = re.escape(item.strip())
     return not re.search(rf"(?<![\w.\u221a/]){written}(?![\w.%/\u00b0])", prompt)

@@ -113,7 +113,62 @@ def parse_plain_text(text: str) -> Document:
     if titles:
         document.blocks = _with_titles(document.blocks, titles, lines, frozenset(ruled))
     document.blocks = examples_below(_without_point_numbers(document.blocks, points))
+    document.blocks = _workings_as_formulas(document.blocks, lines)
     return document
+
+
+# "= A.(B + ¬B)      distributive": a step of a working, then the law it uses after a gap
+_STEP = re.compile(r"^\s*=\s+(?P<step>\S.*?)\s*$")
+_OPERATOR = re.compile(r"[-+*/^.()\u00ac\u00d7\u00f7\u221a\u2227\u2228\u2295\u2212]")
+MAX_EXPRESSION_CHARS = 60
+
+
+def _expression(text: str, signed: bool = True) -> bool:
+    """ "A.B + A.¬B", "(x + 2)(x + 3)": symbols and signs (`signed`), no words."""
+    text = text.strip()
+    return (
+        0 < len(text) <= MAX_EXPRESSION_CHARS
+        and "=" not in text
+        and (not signed or bool(_OPERATOR.search(text)))
+        and not re.search(r"[^\W\d_]{3,}", text)
+    )
+
+
+def _step(line: str) -> str:
+    """What a step of a working ("     = A.1      A + ¬A = 1") makes the expression, without
+    the law named beside it; "" for any other line."""
+    match = _STEP.match(line)
+    if not match:
+        return ""
+    step = _WIDE_GAP.split(match["step"])[0].strip()
+    return step if _expression(step, signed=False) else ""  # ("= A": a step may end on a symbol)
+
+
+def _workings_as_formulas(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """An expression worked through in steps, each line opening on "=" ("A.B + A.¬B" over
+    "= A.(B + ¬B)", "= A.1", "= A"), is one formula: the expression and what it comes to
+    ("A.B + A.¬B = A"), from its first line to its last. A step alone is no fact, and the
+    expression titles no section of its own."""
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        head = blocks[index]
+        steps: list[Block] = []
+        for block in blocks[index + 1 :]:
+            one_line = block.start == block.end and block.kind in (BlockKind.ITEM, BlockKind.TEXT)
+            if not one_line or not _step(lines[block.start - 1]):
+                break
+            steps.append(block)
+        if not steps or head.kind is BlockKind.ROW or not _expression(head.text):
+            result.append(head)
+            index += 1
+            continue
+        last = steps[-1].start
+        text = f"{head.text.strip()} = {_step(lines[last - 1])}"
+        breaks = ((0, head.start), (len(head.text.strip()) + 3, last))
+        result.append(Block(BlockKind.FORMULA, text, head.start, last, 0, breaks))
+        index += len(steps) + 1
+    return result
 
 
 # "2.4 Wolsey fell ...": a decimal number that counts the points of a section, at the margin
@@ -868,6 +923,14 @@ def _outline_raws(
         elif current is not None and current.bullet and _indent(line) < current.indent:
             current = None  # "1.3 Sentence: ..." at the margin after "    b) ...": no part of it
             raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
+        elif current is not None and current.bullet and _FLAGGED.match(line):
+            # "   !! + means OR here, NOT addition" under "* like 2 switches in PARALLEL": a
+            # warning flagged on a line of its own is a point of its own, not the bullet's
+            # next line
+            flagged = _FLAGGED.sub("", line)
+            current = _Raw(True, number, [(flagged, number)], _indent(line))
+            current.child = True
+            raws.append(current)
         elif current is not None and current.bullet:
             if owner is not current and _points_under(line, current, unwrapped):
                 owner = current
@@ -889,6 +952,7 @@ def _outline_raws(
     return raws
 
 
+_FLAGGED = re.compile(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning of its own
 # "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
 # goes on from the one above it
 _SET_APART = re.compile(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
@@ -1127,9 +1191,11 @@ def _prose_raws(
                 raws.append(item)
                 paragraph = None
                 continue
-            if item is not None and _under_item(full, item):
+            if item is not None and (_under_item(full, item) or _FLAGGED.match(full)):
                 # "e.g. courage = ..." below "- DOCTRINE OF THE MEAN: ...", the lines under
-                # "- Hedonic calculus = 7 factors:": points of the item, not its wrapped text
+                # "- Hedonic calculus = 7 factors:", a warning flagged "!!": points of the
+                # item, not its wrapped text
+                line = _FLAGGED.sub("", line)
                 item = _Raw(True, number, [(line, number)], _indent(full))
                 raws.append(item)
                 paragraph = None
