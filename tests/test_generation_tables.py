@@ -592,3 +592,17 @@ def test_a_row_of_a_kind_is_asked_what_the_column_is_for_it(tmp_path: Path) -> N
     # the impact on biodiversity, not "What is the impact of biodiversity?"
     assert cards["Biodiversity: what is the impact?"] == "habitats destroyed, species extinct"
     assert not [front for front in cards if " of " in front]
+
+
+def test_a_detail_column_of_events_asks_what_happened(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# The space race\n\n| Event | Date | Detail |\n|---|---|---|\n"
+        "| Sputnik | 4 Oct 1957 | first artificial satellite, launched by the USSR |\n"
+        "| Moon landing | July 1969 | Apollo 11, Armstrong and Aldrin walk on the Moon |\n",
+    )
+    # not "What is the detail of sputnik?"
+    assert cards["Sputnik (4 Oct 1957): what happened?"] == (
+        "first artificial satellite, launched by the USSR"
+    )
+    assert not [front for front in cards if "detail" in front.casefold()]

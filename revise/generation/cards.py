@@ -232,6 +232,7 @@ from revise.generation.structure import (
     states_a_fact,
 )
 from revise.generation.tables import (
+    FACT_HEADERS,
     REASON_HEADERS,
     TableShape,
     fact_question,
@@ -5146,6 +5147,18 @@ def _row_drafts(
                 front = f'What does "{subject}" mean?'  # "Describe": a verb is no thing
         elif column in examples:
             front = f"What is an example of {subject}?"  # "vaccination": a thing named
+        elif (
+            dated_table
+            and normalise(header[0]) in _EVENT_HEADERS
+            and normalise(name) in FACT_HEADERS
+        ):
+            # "| Event | Date | Detail |" over "| Sputnik | 4 Oct 1957 | 1st artificial satellite
+            # |": "Sputnik (4 Oct 1957): what happened?", not "What is the detail of sputnik?"
+            when = next(
+                (cells[at] for at in range(1, len(cells)) if is_date_header(header[at])), ""
+            )
+            shown = capitalised(cells[0].strip())
+            front = f"{shown} ({when}): what happened?" if when else f"{shown}: what happened?"
         elif happening is not None:
             front = _asked_of_happening(happening, cells[0], name)
         elif (
