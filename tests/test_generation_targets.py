@@ -262,3 +262,12 @@ def test_a_value_that_closes_a_sentence_after_is_is_what_it_hides(tmp_path: Path
     assert fronts == [
         "For elements in their most stable allotropic state, their enthalpy of formation is [0]."
     ]
+
+
+def test_two_things_joined_by_and_or_are_hidden_together(tmp_path: Path) -> None:
+    text = (
+        "# Exchange rates\n\n## Floating rates\n\n"
+        "- By leaving markets to adjust, shortages and/or surpluses are avoided\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert fronts == ["By leaving markets to adjust, [shortages and/or surpluses] are avoided"]

@@ -610,14 +610,14 @@ _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?!
 # "NaOH / KOH", "linkage or epistasis", "conc H2SO4 or conc H3PO4": two things either of which
 # the line allows; hiding one shows the other, so both are hidden together or neither.
 _ALTERNATIVE_BEFORE = re.compile(
-    r"(?:^|(?<=\s))(?P<other>\w[^\s/(\"\u201c\u201d]*)\s+(?:/|or)\s+(?P<again>\S+\s+)?$"
+    r"(?:^|(?<=\s))(?P<other>\w[^\s/(\"\u201c\u201d]*)\s+(?:/|or|and/or)\s+(?P<again>\S+\s+)?$"
 )
 _ALTERNATIVE_AFTER = re.compile(
-    r"^(?:['\u2019]s?)?\s+(?:/|or)\s+(?:(?P<again>\S+)\s+)?"
+    r"^(?:['\u2019]s?)?\s+(?:/|or|and/or)\s+(?:(?P<again>\S+)\s+)?"
     r"(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
 )
 _ALTERNATIVE_NEXT = re.compile(
-    r"^(?:['\u2019]s?)?\s+(?:/|or)\s+(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
+    r"^(?:['\u2019]s?)?\s+(?:/|or|and/or)\s+(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
 )
 _FIGURE = re.compile(r"[$\u00a3\u20ac\u00a5]?\d")  # "1000 / time", "$2.1m or $101,000": a sum
 
@@ -675,7 +675,8 @@ def _with_alternatives(found: list[Target], sentence: str) -> list[Target]:
         between = sentence[start : target.start] if reach[0] else sentence[target.end : end]
         if len(between.split()) > 2:
             continue  # "H2SO4 or conc H3PO4": not one answer
-        if sentence[start:end].islower() and re.match(r"\s+[a-z]", sentence[end:]):
+        following = re.match(r"\s+([a-z]+)", sentence[end:])
+        if sentence[start:end].islower() and following and not is_stopword(following[1]):
             continue  # "railroads / [internal] improvements": part of a longer phrase
         both = Target(start, end, sentence[start:end], target.kind, target.score)
         if (start, end) not in joined or joined[(start, end)].score < target.score:
