@@ -51,6 +51,23 @@ def test_a_meaning_without_its_term_under_the_heading_is_asked_as_what_it_is(
     )
 
 
+def test_a_sentence_whose_verb_could_be_a_noun_is_no_meaning_of_the_heading(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Biology and history\n\n## Photosynthesis\n\nThe plant uses light energy to make "
+        "glucose in its chloroplasts.\n\n## Feudalism\n\nThe king rules with the support of "
+        "the nobles.\n\n## Rationing\n\nThe government controls prices of bread and fuel.\n",
+    )
+    # "uses", "rules", "controls" are verbs here: the sentences say what a thing does
+    assert not any(
+        front.startswith(("What is photosynthesis", "What is feudalism", "What is rationing"))
+        for front in asked(notes)
+    )
+    assert asked(notes)["What does the government control?"] == "Prices of bread and fuel"
+
+
 def test_a_term_a_paragraph_opens_on_is_hidden_without_the_heading_naming_it(
     tmp_path: Path,
 ) -> None:

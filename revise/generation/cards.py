@@ -2798,6 +2798,8 @@ def _says_what_it_is(fragment: str, subject: str) -> bool:
     if not opening or fragment.rstrip().endswith(":"):
         return False
     tokens = [token.casefold() for token in words(fragment)]
+    if len(tokens) > 2 and not is_plural(opening[1]) and verb_base(tokens[2], "VBZ"):
+        return False  # "The plant uses light energy ...": a verb the grammar took for a noun
     clause = next((at for at, token in enumerate(tokens) if token in _CLAUSE_OPENERS), None)
     if any(token in AUXILIARIES for token in tokens[:clause]):
         return False  # (but "... given up when a choice is made": the verb of a clause inside)
