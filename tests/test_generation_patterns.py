@@ -4,13 +4,14 @@ pattern finds: the pieces read from each pattern, and the texts they pass over."
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from revise.generation import cards, clauses, cleaning, content, events, questions
-from revise.generation.patterns import Guarded, read_as_ascii, required_pieces
+from revise.generation.patterns import Guarded, lazy_regex, read_as_ascii, required_pieces
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARDED = {
@@ -104,3 +105,38 @@ def test_a_folded_text_shows_each_character_a_case_blind_pattern_reads_as_ascii(
             chr(code) for code in range(128) if re.fullmatch(re.escape(chr(code)), char, re.I)
         ]
         assert [read_as_ascii(char)] == sorted({code.lower() for code in read_as}), hex(ord(char))
+
+
+def test_a_lazy_pattern_finds_what_the_compiled_pattern_finds() -> None:
+    lazy = lazy_regex(r"\b(?P<year>1[5-9]\d\d)\b", re.I)
+    compiled = re.compile(r"\b(?P<year>1[5-9]\d\d)\b", re.I)
+    text = "Signed in 1919, ratified in 1920"
+    assert lazy.pattern == compiled.pattern  # its text is read before it is compiled
+    assert lazy.search(text)["year"] == "1919"
+    assert [match.span() for match in lazy.finditer(text)] == [(10, 14), (28, 32)]
+    assert lazy.sub("a year", text) == compiled.sub("a year", text)
+    assert lazy.split(text) == compiled.split(text)
+    assert (lazy.flags, lazy.groups, lazy.groupindex) == (
+        compiled.flags,
+        compiled.groups,
+        compiled.groupindex,
+    )
+
+
+def test_importing_the_generator_compiles_few_of_its_patterns() -> None:
+    # each pattern is compiled when a document first needs it, not as the generator is imported
+    script = (
+        "import re._compiler\n"
+        "compiled = []\n"
+        "compile = re._compiler.compile\n"
+        "re._compiler.compile = lambda *args: compiled.append(args) or compile(*args)\n"
+        "import revise.generation, revise.generation.cards, revise.generation.checker\n"
+        "print(len(compiled))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert int(result.stdout) < MAX_COMPILED_ON_IMPORT
+
+
+MAX_COMPILED_ON_IMPORT = 50  # a guarded pattern reads its pieces from its compiled form

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from revise.errors import FormatError
 from revise.formats.model import DeckData, NoteData
+from revise.generation.patterns import lazy_regex
 
 if TYPE_CHECKING:
     from revise.generation.checker import CardChecks
@@ -212,7 +213,7 @@ def topic_words(title: str, path: Path) -> frozenset[str]:
 
 # "P'yongyang's relations ...", "Henry VIII's foreign policy ...": a name of up to three words
 # owning the word after it.
-_OWNER_OPENING = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)['\u2019]s\s+(\w+)")
+_OWNER_OPENING = lazy_regex(r"((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)['\u2019]s\s+(\w+)")
 
 
 def theme_owner(title: str, opening: list[str]) -> frozenset[str]:

@@ -148,7 +148,7 @@ from revise.generation.language import (
 from revise.generation.lexicon import plural_of
 from revise.generation.maths import loose_maths
 from revise.generation.parallel import Forked, ReadSet, can_fork
-from revise.generation.patterns import Guarded
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
 from revise.generation.pronouns import (
     FRONTED_TIME,
@@ -280,7 +280,7 @@ MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
 MAX_ANSWER_ITEM_WORDS = 10  # the items answering the notes' own question may say a little more
 MAX_ANSWER_LIST_WORDS = 30
-_OWN_QUESTION = re.compile(r"^(?:why|what|how|which|who|when|where)\b[^?]{8,}\?$", re.I)
+_OWN_QUESTION = lazy_regex(r"^(?:why|what|how|which|who|when|where)\b[^?]{8,}\?$", re.I)
 # Leads that name a kind of list rather than its subject: "Examples:" needs its heading.
 LIST_LABELS = RELATION_LABELS  # "Examples", "Leaders": a label for a list of what it names
 MAX_LABEL_WORDS = 12
@@ -297,7 +297,7 @@ MAX_FORMULA_SIDE_WORDS = 3
 MAX_STATEMENT_PROMPT_WORDS = 45
 MAX_ENDING_NAME_WORDS = 8
 MIN_TERM_LIST = 2
-_ASIDE_LINE = re.compile(r"^\([^()]*\)$")
+_ASIDE_LINE = lazy_regex(r"^\([^()]*\)$")
 MAX_FORM_LEAD_WORDS = 4
 MAX_TERM_LIST = 6
 MAX_TERM_WORDS = 5
@@ -309,55 +309,55 @@ SIBLING_LINES = 10  # clozes sharing a frame this close together come from one e
 ANSWER_SHARE = 0.10  # no single answer on more than this share of a deck
 SHARE_MARGIN = 0.9  # the checker leaves out a few cards later: the share must hold after
 
-_META = re.compile(
+_META = lazy_regex(
     r"\b(this (article|essay|post|page|section|chapter|guide|blog)|in this (article|essay|post"
     r"|section)|we will|will (delve|explore|discuss|examine|look at)|let's|let us|read on"
     r"|as mentioned)\b",
     re.I,
 )
-_ASIDE = Guarded(re.compile(r"\s*\((?:see|cf\.?|e\.g\.|more)\b(?:[^()]|\([^()]*\))*\)", re.I))
-_CLAUSE_BREAK = re.compile(
+_ASIDE = Guarded(lazy_regex(r"\s*\((?:see|cf\.?|e\.g\.|more)\b(?:[^()]|\([^()]*\))*\)", re.I))
+_CLAUSE_BREAK = lazy_regex(
     r";\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:which|while|whereas|although|though|but|especially|including"
     r"|leading|signaling|signalling|where|when)\b)"
     r"|,\s+(?=and\s+(?:he|she|it|they)\s)"  # "..., and it was repaired in 1993": a second fact
 )
 # "... when frightened → contact comfort more important than food": what a finding shows, a
 # clause of its own where a line runs too long (not "C6H12O6 -> 2C2H5OH", a reaction)
-_ARROW_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|\s+(?:\u2192|->|=>)\s+(?=[A-Za-z][a-z])")
-_STRAY_MARKUP = Guarded(re.compile(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;"))
-_OPENER = re.compile(
+_ARROW_BREAK = lazy_regex(rf"{_CLAUSE_BREAK.pattern}|\s+(?:\u2192|->|=>)\s+(?=[A-Za-z][a-z])")
+_STRAY_MARKUP = Guarded(lazy_regex(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;"))
+_OPENER = lazy_regex(
     r"^(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall|note|nb"
     r"|summary|in\s+summary"
     r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])\s*",
     re.I,
 )
 # "[12]", "\\[3\\]"
-_CITATION = Guarded(re.compile(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]"))
-_LATEX = re.compile(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
-_SENTENCE_END = re.compile(
+_CITATION = Guarded(lazy_regex(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]"))
+_LATEX = lazy_regex(r"\$|\\[A-Za-z]+|\\[\[\](){}]|[_^]\{")
+_SENTENCE_END = lazy_regex(
     r"([.!?][\"'\u201d\u2019)]*(?:\\?\[\d{1,3}\\?\])*|;(?=\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*:\s))"
     r"\s+(?=[A-Z0-9\"'\u201c\u2018(]|e\.g\.\s|(?<=[^.]\.\s)[a-z])"
 )  # "...in 2020; Pacific Islands: 3 Cyclones ...": a second labelled fact begins; a footnote
 # mark after a full stop ("... in sequence.[1] Because ...") goes with the sentence it closes
 # "V = IR <- learn this one!!": to oneself
-_POINTER = Guarded(re.compile(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$"))
+_POINTER = Guarded(lazy_regex(r"\s+<-{1,2}\s+[A-Za-z][^=<>]*$"))
 # A short bracket with a figure after a sentence's end goes with that sentence: where a
 # quotation is said ("(3.1)", "(p. 23)", clauses.PLACE) or a worked figure ("(250 mA = 0.25 A)")
-_BRACKET_AFTER = re.compile(r"\([^()]{0,16}\d[^()]{0,8}\)")
+_BRACKET_AFTER = lazy_regex(r"\([^()]{0,16}\d[^()]{0,8}\)")
 ADVICE_SHARE = 0.25  # notes with this share of advice and instructions are a guide, not facts
-_FIGURE = re.compile(
+_FIGURE = lazy_regex(
     r"\b(?:fig(?:ure)?s?(?:\.?\s*\(?\d|(?:\.\s*|\s+)\(?[a-z]\b|\s*\([a-z]\))"
     r"|(?:the\s+)?(?:diagram|picture|image|graph)\s+(?:above|below)"
     r"|shown\s+(?:above|below))",
     re.I,
 )
-_LEGEND = re.compile(r":\s*([^\W\d]{1,2}[^\s\d]?)\s*\.?$")
-_CONJUNCTION = re.compile(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
+_LEGEND = lazy_regex(r":\s*([^\W\d]{1,2}[^\s\d]?)\s*\.?$")
+_CONJUNCTION = lazy_regex(r"^(?:and|but|so|yet|or|then|however,?)\s+", re.I)
 _NOT_SUBJECTS = (
     frozenset({"which", "who", "that", "where", "when", "while", "and", "but", "as"}) | PREPOSITIONS
 )
-_FRONTED_DATE = re.compile(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
-_TRAILING_DATE = re.compile(r"\s+in\s+(?:the\s+)?$", re.I)
+_FRONTED_DATE = lazy_regex(r"^(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
+_TRAILING_DATE = lazy_regex(r"\s+in\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -639,10 +639,10 @@ def _drafts_in_order(
     return drafts
 
 
-_COUNTED_NOUN = re.compile(
+_COUNTED_NOUN = lazy_regex(
     r"\b(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b"
 )
-_BARE_ORDINAL = re.compile(
+_BARE_ORDINAL = lazy_regex(
     r"^(?P<the>the\s+(?:first|second|third|fourth|fifth|sixth|last|final))\s+(?=[\d(])", re.I
 )
 
@@ -652,12 +652,12 @@ _BARE_ORDINAL = re.compile(
 # and a note's own label run into a fact ("Note: science parks are ...", "Key point: ..."), which
 # says how to read the line, not what to recall
 _NOTE_LABELS = r"note|n\.?b\.?|key\s+(?:point|fact|idea)|important"
-_ARGUMENT_STEP = re.compile(
+_ARGUMENT_STEP = lazy_regex(
     r"^(?P<step>point|evidence|quotation|quote|explain|explanation|analysis|analyse|technique"
     rf"|link|{_NOTE_LABELS})\s*[:\u2013\u2014-]\s*(?=\S)",
     re.I,
 )
-_NOTE_LABEL = re.compile(rf"(?<=[.!?]\s)(?:{_NOTE_LABELS})\s*:\s*(?=[a-z])", re.I)
+_NOTE_LABEL = lazy_regex(rf"(?<=[.!?]\s)(?:{_NOTE_LABELS})\s*:\s*(?=[a-z])", re.I)
 # the steps a line's label names; any other label explains
 _STEP_KINDS = {
     "evidence": "evidence",
@@ -666,7 +666,7 @@ _STEP_KINDS = {
     "link": "link",
     "point": "point",
 }
-_OPENS_ON_QUOTATION = re.compile(r"^[\"\u201c\u2018'](?P<said>[^\"\u201d]{3,}?)[\"\u201d\u2019']")
+_OPENS_ON_QUOTATION = lazy_regex(r"^[\"\u201c\u2018'](?P<said>[^\"\u201d]{3,}?)[\"\u201d\u2019']")
 
 
 def _argument_step(passage: Passage) -> tuple[str, Passage]:
@@ -699,27 +699,27 @@ def _without_span(block: Block, start: int, end: int) -> Block:
 
 # The claim a point makes, before what it goes on to say of it: "George is Lennie's protector
 # but also frustrated by him - their friendship is unusual for the time"
-_CLAIM_END = re.compile(
+_CLAIM_END = lazy_regex(
     rf"\s+[-\u2013\u2014]\s+|\s*{ARROW}|;\s|,\s+which\s|(?<=[a-z])[.!?]\s+(?=\S)"
 )
 # "Crooks, the black stable buck, is isolated": a name put in other words between commas
-_APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*)?),\s+[^,]{3,40},\s+")
+_APPOSITIVE = lazy_regex(r"^(?P<name>[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*)?),\s+[^,]{3,40},\s+")
 # A quotation an evidence line gives, with where it comes from after it ('"..." (ch1)',
 # '"..." (George, ch1)') or before it ('Crooks (ch4): "..."'), or on its own ('Also: "..."')
-_EVIDENCE_QUOTE = re.compile(
+_EVIDENCE_QUOTE = lazy_regex(
     r"(?:(?P<who>[A-Z][\w'\u2019]*(?:\s+[A-Z][\w'\u2019]*)?)\s*\((?P<before>[^()]{1,30})\)\s*:\s*)?"
     r"[\"\u201c](?P<quote>[^\"\u201c\u201d]{3,}?)[\"\u201d]"
     r"(?:\s*\((?P<after>[^()]{1,30})\))?"
 )
 # what may stand between one quotation of a line and the next: a stop, a slash, "Also:"
-_BETWEEN_QUOTES = re.compile(r"^[\s.,;/]*(?:(?:also|and|then)\b[\s:,]*)?(?:[a-z]+\s+)?$", re.I)
+_BETWEEN_QUOTES = lazy_regex(r"^[\s.,;/]*(?:(?:also|and|then)\b[\s:,]*)?(?:[a-z]+\s+)?$", re.I)
 # "Owen presents nature as ...", "Both poets explore ...": how an essay states its point
-_PRESENTS = re.compile(
+_PRESENTS = lazy_regex(
     r"^(?:\S+\s+){1,3}(?:presents?|portrays?|depicts?|explores?|shows?|uses?|conveys?"
     r"|suggests?|creates?|describes?|criticises?|challenges?)\s",
     re.I,
 )
-_BUT = re.compile(r",?\s+but\s+")
+_BUT = lazy_regex(r",?\s+but\s+")
 MIN_QUOTE_WORDS = 3  # '"jail bait"', '"tart"': a name it is called, not the line that shows it
 
 
@@ -797,7 +797,7 @@ def _quotations_for_point(
 
 # 'bear = huge, powerful, not fully in control.', '"restless eyes" = always alert, ...': a
 # word of the quotation above explained; what it says, up to an arrow, a bracket or a stop
-_WORD_EXPLAINED = re.compile(
+_WORD_EXPLAINED = lazy_regex(
     r"^[\"\u201c]?(?P<word>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2})[\"\u201d]?\s+=\s+"
     rf"(?P<meaning>[^=]+?)\s*(?:{ARROW}|\(|;|\s[-\u2013\u2014]\s|[.!?](?:\s|$)|$)"
 )
@@ -848,7 +848,7 @@ def _quoted_words(
 
 
 # "This is called de-industrialisation.", "This process is known as osmosis."
-_CALLED = re.compile(
+_CALLED = lazy_regex(
     r"^(?:this|that|these|this\s+\w+|these\s+\w+)\s+(?:is|are|was|were)\s+(?:called|known\s+as"
     r"|termed|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?(?P<term>[^\s.,;:!?][^.,;:!?]{1,50}?)\s*[.!]?$",
     re.I,
@@ -877,13 +877,13 @@ def _called_draft(
 
 # "This led to cheaper bread", "This positioning allowed Russia to reassert its role": what
 # the sentence before brought about.
-_THIS_BROUGHT = re.compile(
+_THIS_BROUGHT = lazy_regex(
     r"^(?P<this>this|that|these)(?:\s+(?P<noun>[a-z]+))?\s+(?P<verb>led\s+to|resulted\s+in|caused"
     r"|allowed|enabled|forced|helped)\s+(?P<what>[^.;:!?]+?)\s*\.?$",
     re.I,
 )
 # "allowed Russia to reassert ...": whom it let act, then the act
-_WHOM_TO = re.compile(r"^(?P<whom>(?:[A-Z][\w'\u2019-]*\s+){1,3}|(?:the|its|their)\s+\w+\s+)to\s+")
+_WHOM_TO = lazy_regex(r"^(?P<whom>(?:[A-Z][\w'\u2019-]*\s+){1,3}|(?:the|its|their)\s+\w+\s+)to\s+")
 _BROUGHT_ASKED = {
     "led to": "lead to",
     "resulted in": "result in",
@@ -987,7 +987,7 @@ def _ordinal_named(passage: Passage, counted: tuple[tuple[str, ...], str]) -> Pa
 Timeline = tuple[tuple[str, ...], int, int]
 # "1789", "1792 - war + republic", "1962: Cuban missile crisis": a single year a heading or a
 # line opens on (a span, "1790-91", says no one year; "1500 people" is no year)
-_OPENING_YEAR = re.compile(r"^(1\d{3}|20\d{2})(?!\s*[-\u2013/]\s*\d)(?:$|\s*[-\u2013\u2014:]\s)")
+_OPENING_YEAR = lazy_regex(r"^(1\d{3}|20\d{2})(?!\s*[-\u2013/]\s*\d)(?:$|\s*[-\u2013\u2014:]\s)")
 
 
 def _dated_in_year(passage: Passage, timeline: Timeline) -> tuple[Passage, Timeline]:
@@ -1020,7 +1020,7 @@ def _dated_in_year(passage: Passage, timeline: Timeline) -> tuple[Passage, Timel
     )
 
 
-_TABLE_DATE = re.compile(r"^What (?:is|are) the (?:date|year)s? of (?P<named>.+)\?$")
+_TABLE_DATE = lazy_regex(r"^What (?:is|are) the (?:date|year)s? of (?P<named>.+)\?$")
 
 
 def _dates_told_once(notes: list[NoteData]) -> list[NoteData]:
@@ -1281,12 +1281,12 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
     return _asked(note.front, note.context) if note.kind is NoteKind.BASIC else None
 
 
-_LOOSE_BRACKET = re.compile(r"(?<!\S)\([^)]*\)")
-_COMPARING = re.compile(r"[<>\u2264\u2265\u2260]|[+-]ve\b")
-_WHERE_WORDS = re.compile(r"\b(?:above|below|over|under|before|after)\b")
-_QUOTED = re.compile(r'"[^"]+"')
-_LIST_COUNT_END = re.compile(r"\(\d+\)$")
-_JOINED_WORDS = re.compile(r"\S+ \+ \S+")
+_LOOSE_BRACKET = lazy_regex(r"(?<!\S)\([^)]*\)")
+_COMPARING = lazy_regex(r"[<>\u2264\u2265\u2260]|[+-]ve\b")
+_WHERE_WORDS = lazy_regex(r"\b(?:above|below|over|under|before|after)\b")
+_QUOTED = lazy_regex(r'"[^"]+"')
+_LIST_COUNT_END = lazy_regex(r"\(\d+\)$")
+_JOINED_WORDS = lazy_regex(r"\S+ \+ \S+")
 _NOT = frozenset(["not", "no"])
 _ASKING = frozenset(["when", "why", "how", "where", "who"])  # "When was X ...?", "Why was X ...?"
 
@@ -1389,8 +1389,8 @@ def _inside_quotation(before: str, after: str) -> bool:
     return before.count("\u201c") > before.count("\u201d") and "\u201d" in after
 
 
-_WHOLE_IN_BRACKETS = re.compile(r"\s*\(([^()]+?\.?)\)\s*\.?\s*")
-_SPACE_BEFORE_STOP = re.compile(r"\s+([,.;:!?])")
+_WHOLE_IN_BRACKETS = lazy_regex(r"\s*\(([^()]+?\.?)\)\s*\.?\s*")
+_SPACE_BEFORE_STOP = lazy_regex(r"\s+([,.;:!?])")
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -1428,7 +1428,7 @@ def _shouted_name(opener: str, rest: str) -> bool:
 
 
 # A quotation alone that opens in lower case: a phrase lifted from a line, no one named
-_PHRASE_QUOTED = re.compile(r'["\u201c\u2018][a-z][^"\u201d]*["\u201d\u2019][.!?]?')
+_PHRASE_QUOTED = lazy_regex(r'["\u201c\u2018][a-z][^"\u201d]*["\u201d\u2019][.!?]?')
 
 
 def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> bool:
@@ -1499,7 +1499,7 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
 # "world city - city with huge influence over ...", "site and service scheme: govt provides a
 # plot ...": a line of a glossary, its term then a dash or a colon, and a meaning that opens
 # as a description does, in lower case or on an article ("Name: Priya S." names no meaning)
-_GLOSS = re.compile(
+_GLOSS = lazy_regex(
     r"^[^\s:=]+(?:\s+[^\s:=]+){0,4}?(?::|\s[-\u2013\u2014]+)\s+(?:[a-z]|(?:A|An|The)\s)"
 )
 
@@ -1583,15 +1583,15 @@ def is_advice(sentence: str) -> bool:
     return text.endswith("?") or bool(not_content(text))
 
 
-_STATED_RULE = re.compile(
+_STATED_RULE = lazy_regex(
     r"^[\w' -]{0,40}?\b(?:rule|principle|maxim|doctrine)\s*(?::|\s[-\u2013\u2014]\s)", re.I
 )
-_QUOTATION_ONLY = re.compile(r'^(?:[A-Z][\w .\'-]{0,30}:\s*)?["\u201c]')  # opens on what is quoted
+_QUOTATION_ONLY = lazy_regex(r'^(?:[A-Z][\w .\'-]{0,30}:\s*)?["\u201c]')  # opens on what is quoted
 _FINITE_BE = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 
 
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
-_TERM_DEFINED = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:[:=]|[-\u2013\u2014]+\s)")
+_FIRST_WORD = lazy_regex(r"[A-Za-z]+")
+_TERM_DEFINED = lazy_regex(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:[:=]|[-\u2013\u2014]+\s)")
 
 
 def is_imperative(sentence: str) -> bool:
@@ -1624,7 +1624,7 @@ def is_imperative(sentence: str) -> bool:
 
 
 # Capitalised words, then a date before a dash: "March 1990 -", "Black Friday Nov 1910 -"
-_NAMED_DATE = re.compile(
+_NAMED_DATE = lazy_regex(
     r"(?:[A-Z][\w'\u2019-]*\s+){0,3}(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?i:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")\.?\s+)?(?:1\d|20)\d\d(?:s|[-\u2013/]\d{2,4})?\s*(?:[-\u2013\u2014:,]|$)"
@@ -2089,24 +2089,24 @@ def _passage_drafts(
 
 # "Pompey fled to Egypt ..., and he was murdered there", "...; it was repaired in 1993",
 # "... in the same laboratory, but the two scientists did not get on"
-_SECOND_FACT = re.compile(
+_SECOND_FACT = lazy_regex(
     r"(?:,\s+(?:and|but)|;)\s+(?=(?:he|she|it|they)\s+[a-z]|(?:the|a|an)\s|[A-Z][a-z])"
 )
 
 
 # "A population is ..., whereas a community is ...": two things told apart, each a fact
-_CONTRASTED = re.compile(r",?\s+whereas\s+(?=(?:the|a|an)\s|[A-Z][a-z])")
+_CONTRASTED = lazy_regex(r",?\s+whereas\s+(?=(?:the|a|an)\s|[A-Z][a-z])")
 
 
 # "the two scientists", "both sides", "this treaty": a subject that points back to the first
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = lazy_regex(
     r"(?:the\s+(?:two|three|four|same|latter|former|other)|both|this|these|those|that|such)\b",
     re.I,
 )
 
 
-_FORMULAS_SIDE_BY_SIDE = re.compile(r";\s+")
-_FORMULAS_LISTED = re.compile(r",\s+")
+_FORMULAS_SIDE_BY_SIDE = lazy_regex(r";\s+")
+_FORMULAS_LISTED = lazy_regex(r",\s+")
 
 
 def _listed_formula(part: str) -> str:
@@ -2161,7 +2161,7 @@ def _facts_apart(
     return apart
 
 
-_RUN_IN = re.compile(r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)")
+_RUN_IN = lazy_regex(r"\s*(?::|\s[-\u2013\u2014])\s+(?=\S)")
 
 
 def _run_in_label(passage: Passage) -> Passage:
@@ -2216,7 +2216,7 @@ def _points_under(text: str) -> bool:
     )
 
 
-_KIND_OPENER = re.compile(r"(?:(?:a|an|the|any)\s+)?(?P<kind>[^\W\d]+)\b", re.I)
+_KIND_OPENER = lazy_regex(r"(?:(?:a|an|the|any)\s+)?(?P<kind>[^\W\d]+)\b", re.I)
 
 
 def _defines_by_kind(label: str, sentence: str) -> bool:
@@ -2308,7 +2308,7 @@ def _deed_for_named(
     return done[0] if done else None
 
 
-_SIGNIFICANCE = re.compile(
+_SIGNIFICANCE = lazy_regex(
     r"^(?:the\s+)?(?:significance|importance|impact|effects?|consequences?)\s+of\s+"
     r"(?P<the>the\s+)?(?P<thing>[^,:;()]+?)(?:\s+(?:for|on)\s+.+)?$",
     re.I,
@@ -2441,7 +2441,7 @@ def _term_line(draft: Draft) -> bool:
     return bool(_TERM_LINE.match(draft.options[0].note.front))
 
 
-_TERM_LINE = re.compile(r"^\[[^\]]+\](?::|\s[-\u2013\u2014=]+\s)")
+_TERM_LINE = lazy_regex(r"^\[[^\]]+\](?::|\s[-\u2013\u2014=]+\s)")
 
 
 def significance_subject(trail: tuple[str, ...]) -> str:
@@ -2465,7 +2465,7 @@ def _says_what_it_did(sentence: str) -> bool:
     return verb_base(word, "VBD") is not None and not can_be(word, "NOUN")
 
 
-_DEMONSTRATIVE = re.compile(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
+_DEMONSTRATIVE = lazy_regex(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
 MAX_NAMING_HEADING_WORDS = 5
 
 
@@ -2495,16 +2495,16 @@ def _siblings(passage: Passage, other: Passage) -> bool:
     )
 
 
-_NO_SUBJECT = re.compile(
+_NO_SUBJECT = lazy_regex(
     r"^(?:(?P<front>[A-Z][a-z]+(?:\s[a-z]+){0,3})\s+[-\u2013\u2014]+\s+)?(?P<verb>[A-Za-z]+)\s"
     r"(?P<rest>.+)$"
 )
-_OPENING_DEED = re.compile(
+_OPENING_DEED = lazy_regex(
     r"^(?P<name>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})\s(?:[a-z]+ly\s)?(?P<verb>[a-z]+)\s"
 )
 
 
-_PRONOUN_DEED = re.compile(
+_PRONOUN_DEED = lazy_regex(
     r"^(?:(?:Therefore|So|Thus|Then|Later|Also),?\s+)?(?:he|she)\s+(?P<rest>[a-z].+)$", re.I
 )
 
@@ -2537,10 +2537,10 @@ def _subject_from(sentence: str, before: str, vocabulary: Vocabulary) -> str:
     return f"{match['front']}, {deed}" if match["front"] else deed
 
 
-_FRONTED_PHRASE = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s+[-\u2013\u2014]+\s+")
+_FRONTED_PHRASE = lazy_regex(r"^[A-Z][a-z]+(?:\s[a-z]+){0,3}\s+[-\u2013\u2014]+\s+")
 
 
-_LABEL_NAME = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}")
+_LABEL_NAME = lazy_regex(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}")
 
 
 def _named_by_label(sentence: str, label: str, vocabulary: Vocabulary) -> str:
@@ -2580,7 +2580,7 @@ def _points_away(sentence: str, context: str) -> bool:
     return match[1].casefold().rstrip("s") not in named
 
 
-_PERSON_SAYS = re.compile(rf"^(?P<who>{PEOPLE})\s*(?:[-\u2013\u2014]|{ARROW}|:)\s+(?P<said>\S.*)$")
+_PERSON_SAYS = lazy_regex(rf"^(?P<who>{PEOPLE})\s*(?:[-\u2013\u2014]|{ARROW}|:)\s+(?P<said>\S.*)$")
 MIN_SAID_WORDS = 3  # "W.D. Ross - ignores special relationships": a point, not a label
 
 
@@ -2607,7 +2607,7 @@ def _opening_person(sentence: str, vocabulary: Vocabulary) -> Target | None:
 
 MAX_OWNER_WORDS = 4
 # "Hume: ...", "Russell / Frege - ...": a point that opens on whose it is
-_OWN_SPEAKER = re.compile(
+_OWN_SPEAKER = lazy_regex(
     r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|/|&|and))*\s*(?::|\s[-\u2013\u2014]\s)"
 )
 
@@ -2751,13 +2751,13 @@ def heading_subject(passage: Passage) -> str:
     return label_subject(heading)
 
 
-_POINTS_BACK = re.compile(
+_POINTS_BACK = lazy_regex(
     r"^(?:this|it)\s+(?:is|was|refers\s+to|means|describes)\s+"
     r"(?!why|because|how|what|where|when|not|also|known|called|used|similar|different|just"
     r"|important|true|false|the\s+(?:reason|case|same)|an?\s+example)",
     re.I,
 )
-_PLAINLY = re.compile(r"^(?:basically|essentially|simply|in\s+short|put\s+simply),?\s+", re.I)
+_PLAINLY = lazy_regex(r"^(?:basically|essentially|simply|in\s+short|put\s+simply),?\s+", re.I)
 
 
 def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
@@ -2786,7 +2786,7 @@ def about_heading(sentence: str, subject: str) -> tuple[str, list[Question]]:
 _CLAUSE_OPENERS = frozenset(
     ["that", "which", "who", "whom", "whose", "when", "where", "while", "if", "because", "until"]
 )
-_ARTICLE_FIRST = re.compile(r"(?:the|an?)\s+([a-z][\w-]*)", re.I)
+_ARTICLE_FIRST = lazy_regex(r"(?:the|an?)\s+([a-z][\w-]*)", re.I)
 
 
 def _says_what_it_is(fragment: str, subject: str) -> bool:
@@ -2813,7 +2813,7 @@ def _says_what_it_is(fragment: str, subject: str) -> bool:
 _GOING_ON = PREPOSITIONS | {"of", "to", "as"}
 
 
-_SHOWS = re.compile(r"^(?:it\s+|this\s+)?(?:shows|suggests|reveals)\s+\S", re.I)
+_SHOWS = lazy_regex(r"^(?:it\s+|this\s+)?(?:shows|suggests|reveals)\s+\S", re.I)
 
 
 def _note_on_quotation(
@@ -2879,8 +2879,8 @@ def _what_it_does(clause: Clause, subject: str) -> list[Question]:
     return [Question(front, capital(answer), Shape.DEFINITION, 11.5)]
 
 
-_NUMBERING = re.compile(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+")  # "3. ", "IV) ", "b. "
-_CLOSING_ASIDE = re.compile(r"\s*\([^()]*\)$")
+_NUMBERING = lazy_regex(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+")  # "3. ", "IV) ", "b. "
+_CLOSING_ASIDE = lazy_regex(r"\s*\([^()]*\)$")
 
 
 def section_subject(passage: Passage) -> str:
@@ -3020,7 +3020,7 @@ def _symbol_formula(text: str) -> bool:
     return bool(said) and said[:1].isalnum() and bool(re.search(r"\d|\b[^\W\d_]{1,2}\b", said))
 
 
-_POINTS_TO_LIST = re.compile(
+_POINTS_TO_LIST = lazy_regex(
     r"\b(?:following|as follows|these|this|they|below|include|includes|including|e\.?g)\b", re.I
 )
 
@@ -3076,7 +3076,7 @@ def _count_draft(passage: Passage, stated: str, title: str, path: str) -> Draft 
     return Draft([Option(note, answer, 11.0, front)])
 
 
-_HUNG_COUNT = re.compile(r"^(?P<fact>.{12,}?),\s+which\s+[^,;:]+$")
+_HUNG_COUNT = lazy_regex(r"^(?P<fact>.{12,}?),\s+which\s+[^,;:]+$")
 
 
 def _fact_before_count(text: str) -> str:
@@ -3106,7 +3106,7 @@ def announces_list(text: str) -> bool:
 
 
 # A named thing, then the ", which was ..." clause that announces the count of what follows.
-_COUNT_SAID_OF = re.compile(
+_COUNT_SAID_OF = lazy_regex(
     r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}),\s+which\s+"
     r"(?P<said>(?:is|was|are|were)\s[^,;:]+?)\s*:?$"
 )
@@ -3292,7 +3292,7 @@ def shaped_questions(
     return sorted(found, key=lambda question: -question.score)
 
 
-_FOR_WHOM = re.compile(
+_FOR_WHOM = lazy_regex(
     r"^(?P<front>For\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
     r"\s*[-\u2013\u2014:]+\s+(?P<main>[A-Za-z].+)$"
 )
@@ -3329,7 +3329,7 @@ def _shaped_option(
 # Cloze deletions --------------------------------------------------------------------------------
 
 
-_CLOZE_SYNTAX = re.compile(r"([\[\]\\])")
+_CLOZE_SYNTAX = lazy_regex(r"([\[\]\\])")
 
 
 def escape(text: str) -> str:
@@ -3351,7 +3351,7 @@ def _window(sentence: str, target: Target) -> tuple[int, int] | None:
     return window
 
 
-_SUBORDINATOR = re.compile(r"\b(?:although|though|whereas|while|if|because|since|unless)\b", re.I)
+_SUBORDINATOR = lazy_regex(r"\b(?:although|though|whereas|while|if|because|since|unless)\b", re.I)
 
 
 def _stands_alone(sentence: str, start: int, end: int) -> bool:
@@ -3380,7 +3380,7 @@ def _top_level_comma(text: str) -> bool:
 
 
 _FACT_KINDS = frozenset([TargetKind.DATE, TargetKind.NUMBER])
-_PHRASE_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|,\s+")
+_PHRASE_BREAK = lazy_regex(rf"{_CLAUSE_BREAK.pattern}|,\s+")
 
 
 def _window_at(sentence: str, target: Target, breaks: re.Pattern[str]) -> tuple[int, int] | None:
@@ -3636,7 +3636,7 @@ def _heading_term(sentence: str, topic: str) -> tuple[str, ...]:
     return (opening[1],) if opening else ()
 
 
-_GLOSSED_TERM = re.compile(
+_GLOSSED_TERM = lazy_regex(
     r"^(?P<term>[A-Za-z][\w'\u2019 /-]{0,40}?)\s*(?:=|:|\s[-\u2013\u2014]+)\s+(?=\S)"
 )
 
@@ -3726,7 +3726,7 @@ def _institution(subject: list[str]) -> bool:
 # Army", "king in 1861"); "made peace with", "made war on" are deeds, not offices held.
 _AFTER_ROLE = frozenset(["of", "for", "in", "at", "by", "under", "until", "after", "and"])
 MAX_ROLE_WORDS = 3
-_ROLE_WORD = re.compile(r"[a-z]+|\d+(?:st|nd|rd|th)")  # "prime minister", "2nd president"
+_ROLE_WORD = lazy_regex(r"[a-z]+|\d+(?:st|nd|rd|th)")  # "prime minister", "2nd president"
 
 
 def _bare_role(rest: list[str]) -> bool:
@@ -3773,7 +3773,7 @@ def _rule_parts_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     return Draft([Option(note, asked[0].back, asked[0].score, asked[0].front)])
 
 
-_PART_NUMBER = re.compile(r"^\(?\d{1,2}\s*[.):]?\s+")
+_PART_NUMBER = lazy_regex(r"^\(?\d{1,2}\s*[.):]?\s+")
 
 
 def _member_items(outline: Outline) -> set[int]:
@@ -3945,14 +3945,14 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
 
 
 # "3 kinds (Hunter v Canary Wharf)", "Two types:": a lead that counts the items below it
-_COUNTED_LEAD = re.compile(
+_COUNTED_LEAD = lazy_regex(
     r"^(?P<count>\d|two|three|four)\s+(?P<noun>[a-z]+s)(?P<aside>\s*\([^()]*\))?\s*:?$", re.I
 )
 
 
 # "Kelman (1958) - 3 types of conformity", "3 main types of long-term memory:": a count of the
 # kinds of a thing, perhaps after whose division it is
-_COUNTED_KINDS = re.compile(
+_COUNTED_KINDS = lazy_regex(
     r"^(?:(?P<who>[A-Z][^-\u2013\u2014:=]{1,30}?)\s*(?::|\s[-\u2013\u2014]+)\s+)?"
     r"(?P<count>\d|two|three|four)\s+(?:main\s+|key\s+)?"
     r"(?P<noun>types|kinds|forms|categories|classes)\s+of\s+(?P<of>[A-Za-z][\w'\u2019 -]{1,40}?)"
@@ -4002,11 +4002,11 @@ def _counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None
     return Draft([Option(note, answer, 10.0, front)])
 
 
-_PROS_AND_CONS = re.compile(
+_PROS_AND_CONS = lazy_regex(
     r"(?:dis)?advantages|benefits|drawbacks|pros|cons|strengths|weaknesses|limitations", re.I
 )
-_TRAILING_JOIN = re.compile(r"[;,]?\s+(?:and|or)\s*$", re.I)  # "Receipts of income; and"
-_BY_AGENT = re.compile(
+_TRAILING_JOIN = lazy_regex(r"[;,]?\s+(?:and|or)\s*$", re.I)  # "Receipts of income; and"
+_BY_AGENT = lazy_regex(
     r"^(?P<thing>.{3,60}?)\s+(?:is|are|will\s+be|can\s+be|may\s+be)\s+(?P<verb>[a-z]+ed)\s+by$"
 )
 
@@ -4025,7 +4025,7 @@ def _asked_by_agent(lead: str) -> str:
     return f"What {present[0]} {thing}?"
 
 
-_ASKED_PRONOUN = re.compile(
+_ASKED_PRONOUN = lazy_regex(
     r"^(?P<ask>(?:why|what|how|which|who|when|where)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did"
     r"|can|could|will|would|should|have|has|had))\s+(?P<pronoun>they|it)\b",
     re.I,
@@ -4125,7 +4125,7 @@ def _listed_steps(group: ListGroup, title: str, path: str) -> Draft | None:
     return Draft([Option(note, answer, 10.0, front)])
 
 
-_STANDS_FOR = re.compile(
+_STANDS_FOR = lazy_regex(
     r"^(?P<letters>[A-Za-z]{2,7})\s*(?:=|:|\s[-\u2013\u2014]\s|\s+stands\s+for\s)\s*(?P<rest>\S.*)$"
 )
 
@@ -4164,10 +4164,10 @@ def _expansion_draft(passage: Passage, title: str, path: str) -> Draft | None:
     return Draft([Option(note, answer, 11.0, front)])
 
 
-_INLINE_LIST = re.compile(
+_INLINE_LIST = lazy_regex(
     r"^(?P<label>[A-Za-z][A-Za-z ]{2,40}?)\s*:\s+(?P<items>[^:]+?)[.\u2026]*$"
 )
-_LISTING_LABEL = re.compile(
+_LISTING_LABEL = lazy_regex(
     rf"^(?:{_PROS_AND_CONS.pattern}|criticisms|symptoms|signs|functions|roles|aims"
     rf"|{'|'.join(sorted(LIST_LABELS))})"
     r"(?:\s+of\s+.+)?$",
@@ -4212,13 +4212,13 @@ def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
     return Draft([replace(option, note=replace(option.note, front=front), masked=front)])
 
 
-_ROLE = re.compile(
+_ROLE = lazy_regex(
     r"^(?P<role>(?:main\s+)?(?:job|role|function|purpose|aim)|(?:si\s+)?units?|fix|remedy)"
     r"\s*(?:=|:|\s[-\u2013\u2014]\s)\s*(?P<said>\S.+?)\.?$",
     re.I,
 )
 _ROLE_FOR = frozenset(["fix", "remedy"])  # a fix for a fault, the job of a part
-_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-Z0-9])")  # "weber (Wb). 1 Wb = 1 T m²": a second fact
+_NEXT_SENTENCE = lazy_regex(r"\.\s+(?=[A-Z0-9])")  # "weber (Wb). 1 Wb = 1 T m²": a second fact
 
 
 def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
@@ -4266,7 +4266,7 @@ def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
     return Draft([Option(note, answer, 10.0, front)])
 
 
-_PART_STANDS_FOR = re.compile(
+_PART_STANDS_FOR = lazy_regex(
     r"^(?P<part>[^\W\d_][\w'-]*(?:\s[^\W\d_][\w'-]*){0,2})\s*=\s*(?P<meant>\S.*)$"
 )
 MAX_PART_MEANING_WORDS = 6
@@ -4754,7 +4754,7 @@ def _term_row_as_item(passage: Passage) -> Passage:
 
 # "Def = responsiveness of ...", "= 3rd party effects ...", "Definition: ...": the meaning of
 # the term the line sits under
-_DEFINITION_LINE = re.compile(
+_DEFINITION_LINE = lazy_regex(
     r"^(?:(?:def(?:n|inition)?|meaning)\.?\s*(?:=|:|\s[-\u2013\u2014]|->)|=(?![=>]))\s*"
     r"(?P<meaning>\S.*)$",
     re.I,
@@ -4763,11 +4763,11 @@ _DEFINITION_LINE = re.compile(
 
 _DETERMINERS_OR_OWNERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "any", "each"])
 # "who can be sued", "Who is liable?": a heading that asks which parties a rule reaches
-_WHO_HEADING = re.compile(
+_WHO_HEADING = lazy_regex(
     r"^who\s+(?P<aux>can|may|is|are|must|will|should)\s+(?P<rest>[a-z][\w\s'-]{1,40}?)\??$", re.I
 )
 # "landlord - only if authorised the nuisance": a party, then when the rule reaches it
-_ROLE_CONDITION = re.compile(
+_ROLE_CONDITION = lazy_regex(
     r"^(?P<role>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3})\s*(?:[:\u2013\u2014]|\s-)\s*"
     r"(?P<when>(?:only\s+)?(?:if|when|where|unless|provided|as\s+long\s+as)\b.+)$",
     re.I,
@@ -4837,7 +4837,7 @@ _ENACTED_KIND = (
     r"|Constitution|Laws|Bill(?=\s+of\b))"
 )
 _OF_WHAT = r"\s+of\s+[A-Za-z][\w'\u2019 -]{1,30}?"  # "Treaty of Versailles"
-_ENACTED = re.compile(
+_ENACTED = lazy_regex(
     rf"^(?:the\s+)?(?:(?:[A-Za-z0-9][\w'\u2019.-]*\s+){{1,4}}?{_ENACTED_KIND}(?:{_OF_WHAT})?"
     rf"|{_ENACTED_KIND}{_OF_WHAT})(?:,?\s*\(?\d{{4}}\)?)?$",
     re.I,
@@ -4845,7 +4845,7 @@ _ENACTED = re.compile(
 _SMALL_WORDS = frozenset(["of", "the", "and", "on", "for", "in", "to", "a"])
 _PARTICLES = frozenset(["up", "out", "down", "off", "back", "away"])
 # "signed 2 July 1964", "ratified in 1920": done to the text, on a date
-_WHEN_DONE = re.compile(
+_WHEN_DONE = lazy_regex(
     r"^(?P<verb>[a-z]+)\s+(?P<when>(?:(?:in|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:[A-Z][a-z]+\.?\s+)?\d{4})$"
 )
@@ -4853,14 +4853,14 @@ _WHEN_DONE = re.compile(
 
 # "|PED| > 1 = price elastic", "PED = 0 = perfectly inelastic", "MPB > MSB -> overconsumption":
 # a relation between quantities, then what it means or leads to in words
-_RELATION = re.compile(
+_RELATION = lazy_regex(
     r"^(?P<relation>(?P<left>[^\s=<>:]+(?:\s[^\s=<>:]+)?)\s*(?P<sign>[<>\u2264\u2265]=?|=)\s*"
     r"(?P<right>[^\s=<>:]+(?:\s[^\s=<>:]+)?))\s*(?P<link>=|:|->|=>|\u2192)\s*"
     r"(?P<meaning>[A-Za-z].*)$"
 )
-_VALUE = re.compile(r"(?:\d+(?:\.\d+)?|infinity|\u221e)", re.I)
+_VALUE = lazy_regex(r"(?:\d+(?:\.\d+)?|infinity|\u221e)", re.I)
 # "|PED|", "MSC", "p", "r²": a quantity's symbol, not a word
-_QUANTITY_SYMBOL = re.compile(
+_QUANTITY_SYMBOL = lazy_regex(
     r"\|?(?:[A-Z\u0391-\u03a9][\w\u0391-\u03c9]{0,5}|[a-z\u03b1-\u03c9][\d_\u00b2\u00b3]?)\|?"
 )
 
@@ -4913,7 +4913,7 @@ def _enacted_name(heading: str) -> str:
 # "Voting Rights Act signed 6 Aug 1965 -> banned literacy tests", "24th Amendment (ratified
 # Jan 1964) -> banned poll taxes": a line that opens on the name of a text enacted
 _OF_NAME = r"\s+of\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
-_ENACTED_OPENING = re.compile(
+_ENACTED_OPENING = lazy_regex(
     rf"^(?P<name>(?:the\s+)?(?:(?:[A-Z0-9][\w'\u2019.-]*\s+){{1,4}}?{_ENACTED_KIND}(?:{_OF_NAME})?"
     rf"|{_ENACTED_KIND}{_OF_NAME})(?:,?\s*\(?\d{{4}}\)?)?)"
     r"(?:\s*\((?P<aside>[^()]*)\))?\s*(?:->|=>|\u2192|[-\u2013\u2014:])?\s*"
@@ -4924,8 +4924,8 @@ _ENACTED_OPENING = re.compile(
 _COMPLEMENT_VERBS = frozenset(
     ["let", "make", "allow", "enable", "force", "require", "help", "get", "have", "give"]
 )
-_BARE_DATE = re.compile(r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}")
-_ARROWS = re.compile(r"\s*(?:->|=>|\u2192)\s*")
+_BARE_DATE = lazy_regex(r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{4}")
+_ARROWS = lazy_regex(r"\s*(?:->|=>|\u2192)\s*")
 
 
 def _enacted_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
@@ -5308,7 +5308,7 @@ def _asked_of_happening(when: str, label: str, column: str) -> str:
 
 # "higher = better control of overheads": what more or less of the row's quantity shows,
 # whatever the column is headed
-_DEGREE_CELL = re.compile(
+_DEGREE_CELL = lazy_regex(
     r"^(?P<degree>higher|lower|high|low)\s*(?:=|->|\u2192|:)\s*(?P<shown>\S.*)$", re.I
 )
 
@@ -5340,7 +5340,7 @@ def _dated_row(named: str) -> str:
     return " ".join(parts)
 
 
-_HEADER_UNIT = re.compile(r"\s\(([^()\s.]{1,8})\)$")  # "Surface temp (K)", "Mass (kg)"
+_HEADER_UNIT = lazy_regex(r"\s\(([^()\s.]{1,8})\)$")  # "Surface temp (K)", "Mass (kg)"
 _NOT_UNITS = frozenset(["approx", "est", "eg", "ie", "etc", "opt", "optional", "roughly"])
 
 
@@ -5475,7 +5475,7 @@ def _recurrence(left: str, right: str) -> bool:
 
 
 # "sin² x": a function and the letter it acts on
-_APPLIED_FUNCTION = re.compile(rf"\b({'|'.join(sorted(MATHS_FUNCTIONS))})(\S*)\s+(?=\w\b)")
+_APPLIED_FUNCTION = lazy_regex(rf"\b({'|'.join(sorted(MATHS_FUNCTIONS))})(\S*)\s+(?=\w\b)")
 
 
 def _formula_drafts(passage: Passage, title: str, path: str) -> list[Draft]:

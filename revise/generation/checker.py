@@ -83,6 +83,7 @@ from revise.generation.language import (
 from revise.generation.markdown import mind_map_as_outline
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.parallel import Forked, can_fork
+from revise.generation.patterns import lazy_regex
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS
 from revise.generation.questions import (
     ASKS_FOR_A_SIDE,
@@ -130,10 +131,10 @@ MIN_YIELD = 1.0  # cards per 100 words of real content
 MAX_YIELD = 8.0
 YIELD_MIN_WORDS = 150  # below this a short note may fairly yield no card
 
-_MARKUP = re.compile(r"#{2,}|\*\*|__|`|<br\s*/?>|</?[a-zA-Z][^>]*>|\]\(|&[a-z]+;|&#\d+;")
-_MARKDOWN_MARKS = re.compile(r"[*_`#>|]+")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")  # a whole tag, not a stray "<"
+_MARKUP = lazy_regex(r"#{2,}|\*\*|__|`|<br\s*/?>|</?[a-zA-Z][^>]*>|\]\(|&[a-z]+;|&#\d+;")
+_MARKDOWN_MARKS = lazy_regex(r"[*_`#>|]+")
+_MD_LINK = lazy_regex(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG = lazy_regex(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")  # a whole tag, not a stray "<"
 
 
 @dataclass(frozen=True)
@@ -371,9 +372,9 @@ def plain_span(text: str) -> str:
     return fold(text)
 
 
-_SCRIPT_TAG = re.compile(r"<(sub|sup)\b[^>]*>([^<]*)</\1\s*>", re.I)
+_SCRIPT_TAG = lazy_regex(r"<(sub|sup)\b[^>]*>([^<]*)</\1\s*>", re.I)
 # "<span style="display:none">(1907-02-02)</span>": text a web page keeps but never shows
-_HIDDEN_ELEMENT = re.compile(
+_HIDDEN_ELEMENT = lazy_regex(
     rf"<(\w+)\b[^>]*\bstyle\s*=\s*[\"'][^\"'>]*(?:{HIDDEN_STYLE.pattern})[^>]*>[^<]*</\1\s*>", re.I
 )
 
@@ -433,7 +434,7 @@ def _check_traceable(note: NoteData, face: CardFace, texts: _SourceTexts) -> lis
     return []
 
 
-_YEAR_AFTER_DAY = re.compile(r"(?<=[A-Za-z.])\s+(1\d{3}|20\d{2})\b")
+_YEAR_AFTER_DAY = lazy_regex(r"(?<=[A-Za-z.])\s+(1\d{3}|20\d{2})\b")
 
 
 def _year_of_heading(answer: str, note: NoteData) -> str:
@@ -940,17 +941,17 @@ MAX_LIST_ITEM_WORDS = 12  # a list answer with a longer item dumps sentences, no
 ADJECTIVE_ZIPF = 4.0  # an adjective this common hides wording, not a term
 SMALL_COUNT = 12  # "[three] conditions": a count of things the card does not name
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
-_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_ANCHOR_LINK = re.compile(r"\]\(#[^)]*\)")
-_OPENS_BADLY = re.compile(r"^(?:[-\u2013\u2014,;:.)\]}|/!?&]|\.\.\.)")
-_DEPENDENT_OPENER = re.compile(
+_LIST_MARKER = lazy_regex(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
+_HEADING_LINE = lazy_regex(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_ANCHOR_LINK = lazy_regex(r"\]\(#[^)]*\)")
+_OPENS_BADLY = lazy_regex(r"^(?:[-\u2013\u2014,;:.)\]}|/!?&]|\.\.\.)")
+_DEPENDENT_OPENER = lazy_regex(
     r"^(?:(?:e\.\s?g|i\.\s?e|cf|viz)\.|as a result\b|as such\b|therefore\b|thus\b|hence\b"
     r"|consequently\b|accordingly\b|rather\b|instead\b|in other words\b|as in\b|like\b"
     r"|see\b|ditto\b|same (?:thing|as)\b|idea that\b|very similar\b)",
     re.I,
 )
-_EXAMPLE_LEAD = re.compile(r"\b(?:e\.\s?g\.|for example|for instance|such as|including)", re.I)
+_EXAMPLE_LEAD = lazy_regex(r"\b(?:e\.\s?g\.|for example|for instance|such as|including)", re.I)
 _DEMONSTRATIVE = frozenset({"this", "these", "that", "those", "such"})
 _IMPERATIVE_OBJECT = frozenset(
     [
@@ -993,24 +994,24 @@ _IMPERATIVE_OBJECT = frozenset(
         "six",
     ]
 )
-_RESIDUE = re.compile(
+_RESIDUE = lazy_regex(
     r"[~^][^\s~^]{1,12}[~^]|\\[A-Za-z]+|\\[\[\]()$&%#_{}]|\$[^$]*[\\^_{}][^$]*\$|\$[A-Za-z]\$|(?<=[\w.)])\[\d{1,3}\]"
     r"|\{\{|\}\}|\]\(|!\[",
 )
-_AFTER_CITATION_YEAR = re.compile(
+_AFTER_CITATION_YEAR = lazy_regex(
     r"^[\])]*\s*(?:\d+\s+)?[A-Z][A-Za-z&.]*(?:\s+[A-Z][A-Za-z&.]*)*"
     r"\s+\d+\b"
 )
-_COUNTED = re.compile(r"^\s*(?:[A-Za-z-]+\s+)?([A-Za-z-]+s)\b(.*)$")
-_REPORT_CITATION = re.compile(
+_COUNTED = lazy_regex(r"^\s*(?:[A-Za-z-]+\s+)?([A-Za-z-]+s)\b(.*)$")
+_REPORT_CITATION = lazy_regex(
     r"\b\d*\s*(?:[A-Z][A-Za-z]{0,4}\s){1,3}\d+\s*(?:\((?:HL|CA|PC|UKSC)\)|:)"
     r"|\b(?:QB|KB|AC|WLR|Ch|Ex|CP|Bing|Beav)\s\d+\b"
 )
 # '"..." (Jekyll, Ch 10)': a bracket right after a quotation says who says it and where
-_AFTER_QUOTATION = re.compile(r'(?<=["\u201d])\s*\([^()]{1,60}\)')
+_AFTER_QUOTATION = lazy_regex(r'(?<=["\u201d])\s*\([^()]{1,60}\)')
 # 'Who says "..." (Ch 3)?': where in the book the line is said, not a law report
-_SAID_WHERE = re.compile(rf"\s{PLACE.pattern}\?$")
-_QUESTION_START = re.compile(
+_SAID_WHERE = lazy_regex(rf"\s{PLACE.pattern}\?$")
+_QUESTION_START = lazy_regex(
     r"^(?:when|why|how|where|what|who|which)\s+(?:did|does|do|was|were|is|are|had|has|have)\s+(\S+)",
     re.I,
 )
@@ -1157,7 +1158,7 @@ def _tokens(text: str) -> list[str]:
 # 11 whole sentence ------------------------------------------------------------------------------
 
 
-_ENUMERATOR = re.compile(r"^\s*\(?\w{1,3}\)\s")  # "a) ", "(ii) ", "1) "
+_ENUMERATOR = lazy_regex(r"^\s*\(?\w{1,3}\)\s")  # "a) ", "(ii) ", "1) "
 
 
 def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
@@ -1220,7 +1221,7 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
 
 
 # "... an abnormality of mental functioning which": a word no sentence ends on
-_DANGLING_END = re.compile(
+_DANGLING_END = lazy_regex(
     r"\s(which|whose|whom|the|an|and|or|but|because|although|whereas|if|of)\s*$", re.I
 )
 # A number with its unit: "100 °C", "1 g/cm3", "5,800 K", "2 x 10^30 kg", "35 %", "4.2 ly".
@@ -1229,7 +1230,7 @@ _UNIT = (
     r"(?:[/\u00b7.]?[kcmun\u00b5]?(?:mol|Pa|Hz|eV|\u00b0C|[mgsKJNWVC]))*(?:\^?-?[0-9\u00b2\u00b3\u207b\u00b9]+)?"
     r"|atm|bar|ohms?|ly|pc|AU|mph|min|yrs?|hrs?)"
 )
-_MEASURE = re.compile(
+_MEASURE = lazy_regex(
     rf"(?<![\w.,])\d(?:[\d,.]*\d)?(?:\s?[x\u00d7]\s?10\^?-?\d+)?"
     rf"(?:\s(?:thousand|million|billion))?\s?{_UNIT}(?![\w/])"
 )
@@ -1255,8 +1256,8 @@ def _hides_a_measure(face: CardFace, text: str) -> bool:
     return any(ch.isdigit() for ch in face.answer) and bool(_MEASURE.search(text))
 
 
-_QUOTE_MARKS = re.compile(r"^\s*(?:>\s*)+")  # "> - a point": a point in a quote or a callout
-_RUN_IN_LABEL = re.compile(r"[*_]*\s*[-\u2013\u2014:]\s*$")  # "**women** - ": a label's end
+_QUOTE_MARKS = lazy_regex(r"^\s*(?:>\s*)+")  # "> - a point": a point in a quote or a callout
+_RUN_IN_LABEL = lazy_regex(r"[*_]*\s*[-\u2013\u2014:]\s*$")  # "**women** - ": a label's end
 
 
 def _first_word_in_source(text: str, note: NoteData, texts: _SourceTexts) -> str:
@@ -1412,7 +1413,7 @@ def _continues_after(note: NoteData, text: str, texts: _SourceTexts) -> bool:
 
 
 # an answer that ends on a quotation's closing mark, or on where the line comes from after it
-_WHOLE_QUOTATION = re.compile(r"[\"\u201d]\s*(?:\([^()]{1,30}\))?$")
+_WHOLE_QUOTATION = lazy_regex(r"[\"\u201d]\s*(?:\([^()]{1,30}\))?$")
 
 
 def _cut_at_dash(note: NoteData, face: CardFace, texts: _SourceTexts) -> bool:
@@ -1506,7 +1507,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
 
 
 # "[Type of theory]: teleological ...", "[Factor]: TECHNOLOGY ...": what the line is about.
-_FIELD_LABEL = re.compile(
+_FIELD_LABEL = lazy_regex(
     r"(?:(?:main|key)\s+)?(?:types?|kinds?|sorts?|factors?|reasons?|causes?|effects?|features?"
     r"|examples?|advantages?|disadvantages?|strengths?|weaknesses?)(?:\s+of\s+[\w\s]{1,30})?",
     re.I,
@@ -1817,7 +1818,7 @@ def _unit_shown(answer: str, prompt: str) -> str:
     return ""
 
 
-_AMOUNT = re.compile(
+_AMOUNT = lazy_regex(
     r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s?(bn|billion|m|mn|million|k|thousand|tn|trillion)?(?![\w])",
     re.I,
 )
@@ -1944,12 +1945,12 @@ def _pronoun_subject(rest: list[str]) -> bool:
 # 13 content, not advice -----------------------------------------------------------------------
 
 # 'What does "You taught me language ..." (Caliban, 1.2) show?': asked of a line someone says
-_ASKED_OF_A_LINE = re.compile(r'^What (?:does|is) "[^"]+" \([^()]+\) (?:show|an example of)\?')
+_ASKED_OF_A_LINE = lazy_regex(r'^What (?:does|is) "[^"]+" \([^()]+\) (?:show|an example of)\?')
 # "(AO3)", "(AO1/AO2)": the assessment objective a section's facts serve, in brackets
-_OBJECTIVE_LABEL = re.compile(r"\(\s*AO\s?[1-4](?:\s*[/&,+]\s*(?:AO\s?)?[1-4])*\s*\)", re.I)
+_OBJECTIVE_LABEL = lazy_regex(r"\(\s*AO\s?[1-4](?:\s*[/&,+]\s*(?:AO\s?)?[1-4])*\s*\)", re.I)
 
 
-_MISTAKES = re.compile(
+_MISTAKES = lazy_regex(
     r"\b(?:mistakes?|pitfalls?|misconceptions?|errors?|slips?|traps?|don'?ts?)\b", re.I
 )
 
@@ -2029,7 +2030,7 @@ def _instruction_candidates(text: str) -> list[str]:
     return parts
 
 
-_NAMES_AN_AIM = re.compile(
+_NAMES_AN_AIM = lazy_regex(
     r"(?:['\u2019]s\s+\w+|\b(?:aims?|goals?|purpose|plans?|policy|idea|solution|task|job|role"
     r"|response|strategy|demands?|orders?))\s*$",
     re.I,
@@ -2067,15 +2068,15 @@ def _imperative(text: str) -> bool:
 # 14 well-formed question ----------------------------------------------------------------------
 
 
-ARROW_IN = re.compile(ARROW)
+ARROW_IN = lazy_regex(ARROW)
 # "acetyl CoA + oxaloacetate → ?": an equation asked for what it makes, its one arrow the ask
-_ASKS_PRODUCTS = re.compile(rf"^(?:(?!{ARROW}).)+{ARROW} \?$")
-_LEAD_TO = re.compile(r"^What (?:does|do) (.+) lead to\?$")
-_WHAT_DONE = re.compile(r"^What (?:did|does|do|will|would|can|could|should|may|might|must) ")
-_QUESTION_WORD = re.compile(r"^(?:What|Who|Why|How|When|Where)\b")
-_REPUTED = re.compile(rf"^What (?:is|are|was|were) .+ {REPUTED}\?$")
-_FORM_ASKED = re.compile(r'^[^:"]+: "(?P<word>[^"]+)"\?$')  # 'Perfekt with sein: "gehen"?'
-_FOLLOWS = re.compile(r"^What follows when (.+)\?$")
+_ASKS_PRODUCTS = lazy_regex(rf"^(?:(?!{ARROW}).)+{ARROW} \?$")
+_LEAD_TO = lazy_regex(r"^What (?:does|do) (.+) lead to\?$")
+_WHAT_DONE = lazy_regex(r"^What (?:did|does|do|will|would|can|could|should|may|might|must) ")
+_QUESTION_WORD = lazy_regex(r"^(?:What|Who|Why|How|When|Where)\b")
+_REPUTED = lazy_regex(rf"^What (?:is|are|was|were) .+ {REPUTED}\?$")
+_FORM_ASKED = lazy_regex(r'^[^:"]+: "(?P<word>[^"]+)"\?$')  # 'Perfekt with sein: "gehen"?'
+_FOLLOWS = lazy_regex(r"^What follows when (.+)\?$")
 
 
 def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
@@ -2173,36 +2174,36 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
 
 
 # "What do used in embedded systems ...?": a participle and its phrase asked as a subject
-_PARTICIPLE_AS_SUBJECT = re.compile(
+_PARTICIPLE_AS_SUBJECT = lazy_regex(
     r"^What (?:do|does|did) ([a-z]+) (?:in|on|by|for|to|with|at|from|as|into)\b"
 )
-_CHANGE_ASKED = re.compile(
+_CHANGE_ASKED = lazy_regex(
     r"^What (?:do|does|did) .+ (?:increase|decrease|rise|fall|reduce|grow|change|drop)\?$"
 )
-_WHAT_IS = re.compile(r"^What is (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
-_MEANS = re.compile(r'^What does "(?P<phrase>[^"]+)" mean\?$')
+_WHAT_IS = lazy_regex(r"^What is (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
+_MEANS = lazy_regex(r'^What does "(?P<phrase>[^"]+)" mean\?$')
 # "What is the why of March 2009?": a column's question word pasted in as its noun
-_WH_AS_NOUN = re.compile(
+_WH_AS_NOUN = lazy_regex(
     r"What (?:is|are) the (?:what|why|how|when|where|who|which)(?=[\s/])", re.I
 )
 # "What is urea?", "What are the metals of Resistivity?": what a term is, or a field of a thing
-_ASKS_WHAT_IT_IS = re.compile(
+_ASKS_WHAT_IT_IS = lazy_regex(
     r"^What (?:is|are) (?:(?:a|an|the) )?(?!it\s)(?P<term>[^?\s]+(?:\s[^?\s]+){0,5})\?$"
 )
 # what a statement answers: "the cause of X", "the outcome of Y", "the significance of Z"
-_ASKS_FOR_A_STATEMENT = re.compile(
+_ASKS_FOR_A_STATEMENT = lazy_regex(
     r"^(?:(?:main|key|immediate|long[- ]term|short[- ]term)\s+)?(?:causes?|reasons?|results?"
     r"|outcomes?|effects?|consequences?|significance|impacts?|importance|aims?|purposes?"
     r"|roles?|triggers?)\s+of\s",
     re.I,
 )
-_WHAT_ARE = re.compile(r"^What are (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
-_WHEN_DID = re.compile(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
-_DID_SUBJECT = re.compile(r"^(?:What|Why|How|When|Where) (?:did|does|do) (?P<subject>[a-z]+) [a-z]")
-_WHEN_WAS = re.compile(r"^When (?:was|were) (?P<subject>.+) (?P<verb>[a-z]+)\?$")
-_HAPPENS_WHEN = re.compile(r"^What happens when (?P<thing>.+?) (?:is|are) (?P<done>[a-z]+)\b")
+_WHAT_ARE = lazy_regex(r"^What are (?P<term>[a-z][\w-]*(?: [a-z][\w-]*){0,3})\?$")
+_WHEN_DID = lazy_regex(r"^When did (?P<subject>.+) (?P<verb>[a-z]+)\?$")
+_DID_SUBJECT = lazy_regex(r"^(?:What|Why|How|When|Where) (?:did|does|do) (?P<subject>[a-z]+) [a-z]")
+_WHEN_WAS = lazy_regex(r"^When (?:was|were) (?P<subject>.+) (?P<verb>[a-z]+)\?$")
+_HAPPENS_WHEN = lazy_regex(r"^What happens when (?P<thing>.+?) (?:is|are) (?P<done>[a-z]+)\b")
 # "Who presided and ...?", "Who actively transported ...?": the verb after any adverbs
-_WHO_DID = re.compile(r"^Who (?:[a-z]+ly )*(?P<verb>[a-z]+) (?P<rest>.+)\?$")
+_WHO_DID = lazy_regex(r"^Who (?:[a-z]+ly )*(?P<verb>[a-z]+) (?P<rest>.+)\?$")
 
 
 def _garbled_template(prompt: str, answer: str) -> str:

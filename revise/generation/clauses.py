@@ -41,7 +41,7 @@ from revise.generation.language import (
     is_verb_form,
     words,
 )
-from revise.generation.patterns import Guarded
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.questions import (
     DASH,
     FRONTING_WORDS,
@@ -76,12 +76,12 @@ WILLING_ADJECTIVES = frozenset(
     ["careful", "determined", "reluctant", "unwilling", "willing", "eager", "keen", "anxious",
      "unable", "able", "prepared", "ready", "quick", "slow"]
 )  # fmt: skip
-_REPORTED = re.compile(
+_REPORTED = lazy_regex(
     r"^(?:(?:also|this|it|which|and)\s+)*(?:showed|shows|demonstrated|demonstrates|indicated"
     r"|indicates|revealed|reveals|suggested|suggests|proved|proves|meant|means)\s+that\s+",
     re.I,
 )
-FRONTED = re.compile(  # as in questions, and a "When ..." or "Once ..." clause too
+FRONTED = lazy_regex(  # as in questions, and a "When ..." or "Once ..." clause too
     rf"^(?P<front>(?:{FRONTING_WORDS}|when|once)\b[^,]{{2,60}}),\s+(?P<main>.+)$",
     re.I,
 )
@@ -188,7 +188,7 @@ _POINTERS = frozenset(["this", "that", "these", "those", "such"])
 PARTICLES = frozenset(["down", "up", "out", "off", "away", "back"])
 _PEOPLE = frozenset(["you", "us", "them", "people", "students", "one", "learners", "readers"])
 
-_SUPERLATIVE = re.compile(
+_SUPERLATIVE = lazy_regex(
     r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>is|was|are|were)\s+(?:the\s+)?"
     r"(?P<what>(?P<rank>first|last|main|only|chief|principal|primary|key|leading|most\s+\w+"
     r"|least\s+\w+|[a-z]+est)\s+.+)$",
@@ -218,7 +218,7 @@ _PERSON_NOUNS = frozenset(
     ]
 )
 
-_PURPOSE = re.compile(
+_PURPOSE = lazy_regex(
     r"\s+(?:[-\u2013\u2014]+\s+|,\s+)(?:in\s+order\s+|so\s+as\s+)?to\s+(?=[a-z])"
     r"|\s+(?:in\s+order|so\s+as)\s+to\s+(?=[a-z])",
     re.I,
@@ -356,7 +356,7 @@ def _stance_question(
 
 
 # What someone feared or hoped a thing would be made into: "Taiwan could be used as a base".
-_CAST_AS = re.compile(
+_CAST_AS = lazy_regex(
     r"^(?P<thing>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}|the\s+[a-z]+)\s+"
     r"(?P<modal>could|would|might|may|will|can)\s+be\s+(?P<done>[a-z]+(?:ed|en))\s+as\s+"
     r"(?P<what>.+)$"
@@ -379,7 +379,7 @@ def _said_about(front: str, trailer: str, said: str, names: frozenset[str]) -> Q
     )
 
 
-_CONCESSION = re.compile(
+_CONCESSION = lazy_regex(
     r"^(?:although|though|even\s+though|while|whilst|despite)\s+(?:(?!\s[-\u2013\u2014]\s).){6,}?"
     r"(?:\s+[-\u2013\u2014]\s+|,\s+)(?P<main>.+)$",
     re.I,
@@ -400,7 +400,7 @@ def conceded(sentence: str) -> str:
     return capital(granted)
 
 
-_WHICH_DID = re.compile(
+_WHICH_DID = lazy_regex(
     r"(?:(?<=\s)|^)(?P<the>[Tt]he\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|on)\s+"
     r"(?:the\s+)?)?[A-Z][\w'\u2019-]*)*),\s+which\s+(?P<did>[a-z]+)\s+(?P<rest>[^,;()]+?)"
     r"\s*(?:[,;(]|\.?$)"
@@ -430,7 +430,7 @@ def which_did(sentence: str, names: frozenset[str]) -> list[Question]:
     ]
 
 
-_SET_OUT_TO = re.compile(
+_SET_OUT_TO = lazy_regex(
     r"^(?P<subject>[A-Z][^,;:()\u2013\u2014]{1,60}?)\s+(?P<verb>[a-z]+)\s+(?P<adverb>[a-z]+ly\s+)?"
     r"to\s+(?P<action>[a-z]+\s+[^;:]+?)\.?$"
 )
@@ -507,10 +507,10 @@ def who_set_out(sentence: str) -> Question | None:
     return Question(front, capital(match["subject"]), Shape.WHO, 9.5)
 
 
-_BUT_THEN = re.compile(r"\s+but\s+(?=(?:also\s+)?[a-z]+ed\s+to\s+[a-z])")
+_BUT_THEN = lazy_regex(r"\s+but\s+(?=(?:also\s+)?[a-z]+ed\s+to\s+[a-z])")
 
 
-_GROUPED_INTO = re.compile(
+_GROUPED_INTO = lazy_regex(
     r"^(?P<subject>[A-Z][^,;:()\u2013\u2014]{2,80}?)\s+(?P<aux>(?:can|could|may|might)\s+be|is|are|was"
     r"|were)\s+(?P<verb>grouped|divided|split|classified|categori[sz]ed|separated|sorted"
     r"|broken\s+down)\s+into\s+(?P<count>\d{1,2}|[a-z]+)\s+(?P<what>(?:[a-z]+\s+)?[a-z]+s)\.?$"
@@ -544,7 +544,7 @@ def grouped_into(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(count), Shape.RELATION, 10.6)]
 
 
-_UNDER_WHOSE = re.compile(
+_UNDER_WHOSE = lazy_regex(
     r"(?<=\s)(?P<the>[Tt]he\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*),\s+which\s+"
     r"(?P<be>was|were|is|are)\s+(?P<when>(?:then|still|already|now)\s+)?under\s+the\s+"
     r"(?P<kind>[a-z]+)\s+of\s+(?P<whom>[A-Z][^,;()]*?)\s*(?:[,;(]|\.?$)"
@@ -569,7 +569,7 @@ def under_whose(sentence: str) -> list[Question]:
     return [Question(front, match["whom"].strip(), Shape.IDENTITY, 10.0, beside=True)]
 
 
-_AS_NAME = re.compile(
+_AS_NAME = lazy_regex(
     r"^(?P<conj>(?i:as|when|after|once|before))\s+(?P<name>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*"
     r"(?:\s+[A-Z][\w'\u2019-]*)*)\s+(?P<did>[a-z][^,;]{4,60}?),\s+(?:however,\s+)?"
     r"(?P<pronoun>it|they|he|she)\s+(?P<main>[a-z].+)$"
@@ -590,13 +590,13 @@ def while_doing(sentence: str) -> tuple[str, str] | None:
     )
 
 
-_CONCEDED_NAME = re.compile(
+_CONCEDED_NAME = lazy_regex(
     r"^(?i:although|though|even\s+though|while|whilst)\s+"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+[a-z]"
 )
 
 
-_DONE_TO_THEN = re.compile(
+_DONE_TO_THEN = lazy_regex(
     r"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<whom>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})\s+"
     r"(?P<rest>to\s+[a-z][^-\u2013\u2014;:]{2,60}?)\s+[-\u2013\u2014]+\s+(?P<clause>[A-Z].+)$"
 )
@@ -620,7 +620,7 @@ def done_to_then(sentence: str, names: frozenset[str]) -> list[Question]:
     ]
 
 
-_BECAME = re.compile(
+_BECAME = lazy_regex(
     r"^(?P<subject>[^,;:()]{6,60}?)\s+became\s+(?P<what>(?:a|an|the)\s+[^,;:()]{3,60}?)\.?$"
 )
 
@@ -654,7 +654,7 @@ def what_became(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(match["subject"]), Shape.WHY, 10.0)]
 
 
-_WHILE_DOING = re.compile(
+_WHILE_DOING = lazy_regex(
     r"^(?P<subject>[A-Z][^,;:()]{1,40}?)\s+(?P<verb>[a-z]+ed)\s[^,;:()]{3,60},\s+"
     r"(?P<first>[a-z]+ing\s[^,;:()]{3,60}?)\s+while\s+(?P<second>[a-z]+ing)\s+"
     r"(?P<what>[^,;:()]{3,80}?)\.?$"
@@ -808,11 +808,11 @@ def object_question(
 
 MAX_DONE_TO_WORDS = 6
 # "Overflights by Soviet reconnaissance planes": one word for a deed, then who does it.
-_DONE_BY = re.compile(r"^[A-Za-z-]+\s+by\s+(?:[\w'\u2019-]+\s+){1,}[\w'\u2019-]+$")
+_DONE_BY = lazy_regex(r"^[A-Za-z-]+\s+by\s+(?:[\w'\u2019-]+\s+){1,}[\w'\u2019-]+$")
 # "by Soviet reconnaissance planes and bombers": a people's or a place's adjective before plural
 # things. Whose the things the same subject goes on to deal with are: "..., and grants warships
 # access to ports" -> "What does North Korea grant Soviet warships?"
-_OWNED_PLURAL = re.compile(
+_OWNED_PLURAL = lazy_regex(
     r"(?<=\s)(?P<owner>[A-Z][a-z]{2,})\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s(?:\s+and\s+[a-z]{3,}s)?\b"
 )
 
@@ -845,7 +845,7 @@ def _done_to(
 
 # Verbs whose first object receives the second: "grants warships access".
 _TWO_OBJECT_VERBS = frozenset(["grant", "give", "offer", "deny", "award", "lend", "promise"])
-_GIVEN_TO = re.compile(r"(?P<what>.+?)\s+to\s+(?P<whom>(?:[A-Z][\w'\u2019-]*\s?){1,3})$")
+_GIVEN_TO = lazy_regex(r"(?P<what>.+?)\s+to\s+(?P<whom>(?:[A-Z][\w'\u2019-]*\s?){1,3})$")
 # Verbs that give something to someone: "provided support to Kim Il-sung".
 _GIVING_VERBS = _TWO_OBJECT_VERBS | frozenset(["provide", "supply", "send", "sell", "transfer"])
 
@@ -1038,7 +1038,7 @@ def purpose(sentence: str, names: frozenset[str]) -> list[Question]:
 
 # (tried only on a sentence holding one of its verbs)
 _MADE_SO = Guarded(
-    re.compile(
+    lazy_regex(
         r"^(?P<subject>[^-\u2013\u2014,;:]{3,90}?)\s+(?:also\s+|thus\s+|therefore\s+)?"
         r"(?P<aux>(?:has|have|had)\s+)?"
         r"(?P<verb>made|makes|make|rendered|renders|render|pushed|pushes|push|drove|drives|drive"
@@ -1079,12 +1079,12 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.IDENTITY, 10.4)]
 
 
-_TIED_TO = re.compile(
+_TIED_TO = lazy_regex(
     r"^(?P<subject>[^,;:()\u2013\u2014]{3,80}?)\s+(?P<be>is|are|was|were)\s+"
     r"(?P<adverb>[a-z]+ly\s+)?(?P<adjective>[a-z]+)\s+(?P<preposition>in|for|to|on|from|with)\s+"
     r"(?P<what>[^;:]+?)\.?$"
 )
-_SPAN = re.compile(
+_SPAN = lazy_regex(
     r"\d|\b(?:years?|decades?|centur(?:y|ies)|terms?|periods?|months?|weeks?|days?|eras?|times?"
     r"|reigns?|seasons?|hours?|generations?|rest|remainder|duration|while|ages?)\b",
     re.I,
@@ -1124,7 +1124,7 @@ def tied_to(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(answer), Shape.RELATION, 10.4)]
 
 
-_WITH_DOING = re.compile(
+_WITH_DOING = lazy_regex(
     r",\s+with\s+(?P<who>(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
     r"(?P<doing>[a-z]+ing)\s+(?P<rest>[^,;:()]+?)\.?$"
 )
@@ -1164,7 +1164,7 @@ def _tense_aux(clause: str) -> str:
     return "does" if present and not any(verb_base(word, "VBD") for word in tokens) else "did"
 
 
-_TRAILING_POINT = re.compile(
+_TRAILING_POINT = lazy_regex(
     r",\s+(?:(?P<led>leading\s+to|resulting\s+in)|(?:particularly|especially|notably|mainly"
     r"|chiefly)\s+(?:in|on|for|through|among|from))\s+(?P<what>[^,;:()\u2013\u2014]+?)\.?$"
 )
@@ -1189,7 +1189,7 @@ def trailing_point(sentence: str) -> list[Question]:
     return [Question(sentence, what, Shape.IDENTITY, 9.0, hidden=what)]
 
 
-_REQUIRED = re.compile(
+_REQUIRED = lazy_regex(
     r"^(?P<subject>[^,;:()]{3,60}?)\s+(?P<modal>must|should)\s+"
     r"(?P<neg>not\s+)?be\s+(?P<what>[^;]+?)(?:\s+[-\u2013\u2014]\s+.*)?\.?$",
     re.I,
@@ -1214,7 +1214,7 @@ def required(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(what), Shape.IDENTITY, 10.2)]
 
 
-_USED_FOR = re.compile(
+_USED_FOR = lazy_regex(
     r"^(?P<subject>[^-\u2013\u2014,;:()]{2,60}?)\s+(?P<be>is|are|was|were)\s+"
     r"(?:(?:mainly|mostly|often|usually|also|widely|commonly)\s+)?"
     r"(?P<verb>needed|used|required)\s+(?P<prep>for|in)\s+(?P<what>[^;:]+?)\.?$",
@@ -1247,7 +1247,7 @@ def used_for(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(what), Shape.RELATION, 10.4)]
 
 
-_RELATION_LEAD = re.compile(
+_RELATION_LEAD = lazy_regex(
     r"^(?:(?:first|next|then|also|finally|so|thus|hence|therefore),?\s+)?"
     r"(?:(?:we|you)\s+(?:must|should|need\s+to)\s+)?(?:(?:understand|note|remember|recall)\s+that\s+)?"
     r"(?:[^,]{3,160},\s+which\s+is\s+that\s+)?",
@@ -1255,7 +1255,7 @@ _RELATION_LEAD = re.compile(
 )
 # (tried only on a sentence holding one of its ways of linking two quantities)
 _RELATION = Guarded(
-    re.compile(
+    lazy_regex(
         r"^(?P<subject>[^,;:]{3,80}?)\s+(?:(?P<be>is|are)\s+(?P<how>(?:(?:directly|inversely)\s+)?"
         r"proportional\s+to|measured\s+(?:by|in)|equal\s+to|determined\s+by|expressed\s+in"
         r"|matched\s+by|offset\s+by|balanced\s+by)"
@@ -1323,7 +1323,7 @@ def good_subject(subject: list[str]) -> bool:
     )
 
 
-_SECOND_ACTION = re.compile(r"(?P<comma>,?)\s+and\s+(?P<verb>[a-z]+)\s+(?:the|a|an|[A-Z]|\w+s\b)")
+_SECOND_ACTION = lazy_regex(r"(?P<comma>,?)\s+and\s+(?P<verb>[a-z]+)\s+(?:the|a|an|[A-Z]|\w+s\b)")
 
 
 def second_action(text: str) -> re.Match[str] | None:
@@ -1365,7 +1365,7 @@ def _answer(text: str) -> str:
     return capital(answer)
 
 
-_NAMED_WHEN = re.compile(
+_NAMED_WHEN = lazy_regex(
     r"^(?P<when>when|whenever|if)\s+(?P<condition>[^,]{8,}?),\s*(?:then\s+)?(?:it|this)"
     r"(?:\s+is|\s+was|['\u2019]s)\s+(?:often\s+|sometimes\s+|also\s+)?(?:referred\s+to\s+as|called|known\s+as"
     r"|termed)\s+(?P<term>[^,;]{2,60}?)\.?$",
@@ -1390,7 +1390,7 @@ def naming(sentence: str, names: frozenset[str]) -> list[Question]:
 
 
 # "The denser oceanic plate sinks beneath the continental plate in a process called subduction"
-_PROCESS_CALLED = re.compile(
+_PROCESS_CALLED = lazy_regex(
     r"^(?P<clause>[A-Z][^;:()]{10,}?),?\s+(?P<by>in|by|through)\s+an?\s+"
     r"(?P<kind>process|reaction|mechanism|method|technique)\s+(?:called|known\s+as|termed)\s+"
     r"(?P<term>[^,;:()]{2,40}?)\.?$"
@@ -1415,7 +1415,7 @@ def _process_named(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, capital(match["term"]), Shape.DEFINITION, 11.8)]
 
 
-_FRONTED_PLACE = re.compile(
+_FRONTED_PLACE = lazy_regex(
     rf"^(?P<front>(?:{FRONTING_WORDS})\s[^,]{{2,60}}?)(?:,\s*|\s+(?=(?:the|an?)\s))(?P<main>.+)$",
     re.I,
 )
@@ -1433,7 +1433,7 @@ def _finite(before: str, word: str) -> bool:
     return "VERB" in lemmas(token) and before.casefold().endswith("s") and before[:1].isupper()
 
 
-_MARKED_BY = re.compile(
+_MARKED_BY = lazy_regex(
     r"^(?P<thing>[^,;:]{3,80}?)\s+(?P<be>was|were|is|are)\s+(?:largely\s+|mainly\s+)?"
     r"(?P<verb>characteri[sz]ed|marked|dominated|defined)\s+by\s+(?P<what>.+)$",
     re.I,
@@ -1454,7 +1454,7 @@ def marked_by(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, answer, Shape.WHY, 11.0)]
 
 
-_COMPARED = re.compile(
+_COMPARED = lazy_regex(
     r"^(?P<x>[^,;:()]{2,50}?)\s+(?P<verb>is|are|was|were|allows?|gives?|has|have|uses?|needs?"
     r"|requires?|produces?|costs?|causes?|takes?)\s+(?P<how>(?:much\s+|far\s+)?(?:more|less|fewer"
     r"|greater|higher|lower|better|worse|[a-z]{3,}er)(?:\s+[a-z-]+){0,3}?)\s+than\s+"
@@ -1482,36 +1482,36 @@ def _reference(name: str) -> str:
 
 _WHERE_GROUPS = ("where", "where_after", "where_bracketed")
 # Where a line is said, in brackets after it: '"O, what a noble mind ...!" (3.1)'
-PLACE = re.compile(rf"\({_reference('place')}\)")
+PLACE = lazy_regex(rf"\({_reference('place')}\)")
 _QUOTED = rf"[{_OPEN_QUOTE}](?P<quote>[^{_OPEN_QUOTE}{_CLOSE_QUOTE}]{{6,240}})[{_CLOSE_QUOTE}]"
 # What may follow the speaker: more about the line (", after ...", " -> shows ...", an aside
 # "(to Crooks)") or nothing.
 _AFTER_SPEAKER = r"(?=\s*(?:,|[-\u2013\u2014>\u2192]|\([^()]{1,60}\))|\s*$)"
 # '"Out, damned spot!" - Lady Macbeth, 5.1, ...', '"A plague ..." (3.1) - Mercutio -> ...',
 # 'Duncan: "There's no art ..." (1.4)', 'Tybalt - "peace? I hate the word" (1.1)'
-_SAID_BY = re.compile(
+_SAID_BY = lazy_regex(
     rf"^{_QUOTED}(?:\s*\({_reference('where')}\))?\s*[-\u2013\u2014]\s*{_SPEAKER}"
     rf"(?:,\s*{_reference('where_after')}|\s*\({_reference('where_bracketed')}\))?{_AFTER_SPEAKER}"
 )
-_SPEAKER_SAID = re.compile(
+_SPEAKER_SAID = lazy_regex(
     rf"^{_SPEAKER}(?::|(?P<dash>\s[-\u2013\u2014]))\s*{_QUOTED}(?:\s*\({_reference('where')}\))?"
 )
 # '"Stars, hide your fires" (1.4) Macbeth', '"Unnatural deeds ..." (5.1) the Doctor', '"..." (1.3)
 # Third Witch to Banquo -> ...': where the line is said, then who says it, no mark between; the
 # bracket may carry a note on the reference ("(5.8 - some eds 5.9)")
-_PLACED_SPEAKER = re.compile(
+_PLACED_SPEAKER = lazy_regex(
     rf"^{_QUOTED}\s*\({_reference('where')}(?:\s+[-\u2013\u2014]\s+[^()]{{1,30}})?\)"
     rf"\s*(?:the\s+)?{_SPEAKER}(?:{_AFTER_SPEAKER}|(?=\s+(?:to|about|on|addressing)\s+\S))"
 )
 # '"Is this a dagger ..." (Macbeth, 2.1)': who says it and where, in one bracket after it
-_BRACKETED_SPEAKER = re.compile(
+_BRACKETED_SPEAKER = lazy_regex(
     rf"^{_QUOTED}\s*\(\s*(?:the\s+)?{_SPEAKER}\s*,\s*{_reference('where')}\s*\){_AFTER_SPEAKER}"
 )
 # 'Macbeth (2.1): "Is this a dagger ..."': who says it and where, then the line
-_PLACED_SPEAKER_SAID = re.compile(rf"^{_SPEAKER}\s*\({_reference('where')}\)\s*:\s*{_QUOTED}")
+_PLACED_SPEAKER_SAID = lazy_regex(rf"^{_SPEAKER}\s*\({_reference('where')}\)\s*:\s*{_QUOTED}")
 # "'Is this a dagger ...' (2.1) Macbeth": a quotation in single marks, which its own
 # apostrophes ("o'erleaps") do not close; it ends where a bracket or a dash follows
-_SINGLE_QUOTED = re.compile(
+_SINGLE_QUOTED = lazy_regex(
     r"^['\u2018](?P<quote>[^\s'\u2018\u2019].{4,238}?[^\s'\u2019])['\u2019]"
     r"(?=\s*(?:\(|[-\u2013\u2014]\s|$))"
 )
@@ -1560,18 +1560,18 @@ def quotation(sentence: str) -> list[Question]:
 
 
 # '"..." (ch4) -> ...': a quotation that opens its line, where it comes from, then the rest
-_BARE_QUOTED = re.compile(rf"^{_QUOTED}\s*(?:\((?P<where>[^()]{{1,30}})\))?(?P<rest>.*)$")
-_DONE_COMMENT = re.compile(rf"^\s*{ARROW}\s*(?P<verb>[a-z]+ed)\b")
+_BARE_QUOTED = lazy_regex(rf"^{_QUOTED}\s*(?:\((?P<where>[^()]{{1,30}})\))?(?P<rest>.*)$")
+_DONE_COMMENT = lazy_regex(rf"^\s*{ARROW}\s*(?P<verb>[a-z]+ed)\b")
 # Whom a line is said to or about, after its speaker: " to Banquo's ghost", " about Macbeth"
-_ADDRESSED = re.compile(
+_ADDRESSED = lazy_regex(
     r"^\s+(?:to|about|on|addressing)\s+[^,;()\"\u2013\u2014>\u2192]{1,40}?"
     rf"(?=\s*(?:{ARROW}|[-\u2013\u2014]\s|$))"
 )
 # A comment on a quotation: "-> shows his love is impulsive", "-> collective responsibility"
-_COMMENT = re.compile(
+_COMMENT = lazy_regex(
     rf"^\s*{ARROW}\s*(?:(?:it\s+)?(?:shows|suggests|reveals)\s+(?:that\s+)?)?", re.I
 )
-_NEXT_REMARK = re.compile(rf"\s+=\s+|\s*>>|(?<=\S)\s*{ARROW}")
+_NEXT_REMARK = lazy_regex(rf"\s+=\s+|\s*>>|(?<=\S)\s*{ARROW}")
 MAX_SHOWN_QUOTE_WORDS = 14
 
 
@@ -1594,12 +1594,12 @@ def what_it_shows(quote: str, who: str, where: str, comment: str) -> tuple[str, 
 
 
 # "after hearing ...", "just before the murder": a comment that says when a line is said
-_WHEN_SAID = re.compile(r"(?:just\s+|right\s+|immediately\s+)?(?:after|before|when|while)\b", re.I)
+_WHEN_SAID = lazy_regex(r"(?:just\s+|right\s+|immediately\s+)?(?:after|before|when|while)\b", re.I)
 
 # "= hyperbole. blood = guilt motif", "= chant, rhyme, rhythm -> spell": a note on the quotation
 # above, opened on "=", that names what the line is an example of before its first stop
-NOTE_ON_ABOVE = re.compile(r"^\s*=\s+(?=\S)")
-_NOTE_STOP = re.compile(rf"\s*(?:[.;:()?!]|\s[-\u2013\u2014]\s|{ARROW}|\s=\s)")
+NOTE_ON_ABOVE = lazy_regex(r"^\s*=\s+(?=\S)")
+_NOTE_STOP = lazy_regex(rf"\s*(?:[.;:()?!]|\s[-\u2013\u2014]\s|{ARROW}|\s=\s)")
 MAX_DEVICE_WORDS = 4
 
 
@@ -1622,7 +1622,7 @@ def example_of(quote: str, who: str, where: str, note: str) -> tuple[str, str] |
 
 
 # The moment a quotation is said: ", after Malcolm is named ...", ", just after the murder".
-_OCCASION = re.compile(
+_OCCASION = lazy_regex(
     r"^,\s*(?P<when>(?:just\s+|right\s+)?(?:after|before|when|while|as|on\s+hearing|in\s+the)"
     r"\s+[^,;()\"]{3,60}|the\s+[\w' -]{3,40}\bscene)$",
     re.I,
@@ -1677,7 +1677,7 @@ def _said_where(match: re.Match[str]) -> str:
     return next((groups[name] for name in _WHERE_GROUPS if groups.get(name)), "")
 
 
-_INCLUDING = re.compile(r",\s+(?:including|such\s+as)\s+", re.I)
+_INCLUDING = lazy_regex(r",\s+(?:including|such\s+as)\s+", re.I)
 MAX_KIND_WORDS = 4  # "major weapons systems": the kind its examples are of
 
 
@@ -1742,12 +1742,12 @@ def lower_first_char(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-_OCCURS_WHEN = re.compile(
+_OCCURS_WHEN = lazy_regex(
     r"^(?P<thing>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?)\s+"
     r"(?P<verb>happens|happen|occurs|occur|takes\s+place|take\s+place)\s+when\s+(?P<when>\S.+)$"
 )
 # what follows the condition: what it leads to, an aside, a second clause
-_CONDITION_END = re.compile(r"\s*(?:->|=>|\u2192|;|\s[-\u2013\u2014]\s|\(|,\s+(?:so|which|and)\s)")
+_CONDITION_END = lazy_regex(r"\s*(?:->|=>|\u2192|;|\s[-\u2013\u2014]\s|\(|,\s+(?:so|which|and)\s)")
 
 
 def occurs_when(sentence: str, names: frozenset[str]) -> list[Question]:

@@ -13,9 +13,9 @@ from functools import lru_cache
 from revise.formats.model import normalise
 from revise.generation.document import Block, BlockKind, Document, ends_scope
 from revise.generation.language import TEXT_CACHE_SIZE
-from revise.generation.patterns import Guarded
+from revise.generation.patterns import Guarded, lazy_regex
 
-_SHORT_BOILERPLATE = re.compile(
+_SHORT_BOILERPLATE = lazy_regex(
     r"""^(
         close|menu|search|home|share|tweet|pin\ it|print|e-?mail:?|next|previous|prev|more
         |top|back\ to\ top|skip\ to(\ main)?\ content|read\ more|continue\ reading|advertisement
@@ -31,7 +31,7 @@ _SHORT_BOILERPLATE = re.compile(
     re.I | re.X,
 )
 _ANY_BOILERPLATE = Guarded(
-    re.compile(
+    lazy_regex(
         r"""\b\d+\s*(-\s*)?min(ute)?s?\s+read\b|copyright\b|©|all\ rights\ reserved
     |\bprivacy\ policy\b|\bterms\ (of\ (use|service)|and\ conditions)\b
     |\bcookie\ (policy|settings)\b
@@ -41,12 +41,12 @@ _ANY_BOILERPLATE = Guarded(
     )
 )
 # Site furniture such as "North Korea Index": a link to a list of pages, not a heading.
-_INDEX_LINK = re.compile(r"^([A-Z][\w'\u2019-]*\s+){1,4}Index$")
-_LINK = Guarded(re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I))
+_INDEX_LINK = lazy_regex(r"^([A-Z][\w'\u2019-]*\s+){1,4}Index$")
+_LINK = Guarded(lazy_regex(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b", re.I))
 _DOMAIN = Guarded(
-    re.compile(r"\b([a-z0-9][a-z0-9-]*)\.(?:com|org|net|info|io|co\.uk|edu|gov|biz)\b", re.I)
+    lazy_regex(r"\b([a-z0-9][a-z0-9-]*)\.(?:com|org|net|info|io|co\.uk|edu|gov|biz)\b", re.I)
 )
-_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+_QUOTED = lazy_regex(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 
 
 def without_quotations(text: str) -> str:
@@ -54,11 +54,11 @@ def without_quotations(text: str) -> str:
     return _QUOTED.sub('""', text)
 
 
-_SEPARATORS = re.compile(r"\s[|·•]\s|\s»\s|\s/\s")
+_SEPARATORS = lazy_regex(r"\s[|·•]\s|\s»\s|\s/\s")
 
 SHORT_WORDS = 15  # a line this short may be a menu entry, a button or a heading
 LONG_WORDS = 40  # a block longer than this is never the page's furniture
-_SIDES = re.compile(r"\s[-\u2013\u2014]\s")
+_SIDES = lazy_regex(r"\s[-\u2013\u2014]\s")
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -144,8 +144,8 @@ def clean_document(document: Document) -> Document:
 
 # "2.1 ", "4.3.2 ", "3. ", "2) ": the number of a section, which orders the notes and is no part
 # of what a heading names
-SECTION_NUMBER = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
-_HEADING_NUMBER = re.compile(rf"{SECTION_NUMBER.pattern}|^\d{{1,2}}[.)]\s+(?=\S)")
+SECTION_NUMBER = lazy_regex(r"^(?P<number>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")
+_HEADING_NUMBER = lazy_regex(rf"{SECTION_NUMBER.pattern}|^\d{{1,2}}[.)]\s+(?=\S)")
 
 
 def without_heading_numbers(document: Document) -> Document:
@@ -184,7 +184,7 @@ def _has_content_below(blocks: list[Block], index: int) -> bool:
 
 
 # "EXAM TIP", "Top tip 2", "REMEMBER!", "Common mistake": the label of one boxed tip
-_BOX_LABEL = re.compile(
+_BOX_LABEL = lazy_regex(
     r"^\W*(?:(?:exam|top|examiner'?s?|revision)\s+)?(?:tip|hint|remember|watch out|warning"
     r"|common (?:mistake|error))\b[\W\d]*$",
     re.I,

@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 
 from revise.generation.language import TEXT_CACHE_SIZE
-from revise.generation.patterns import Guarded
+from revise.generation.patterns import Guarded, lazy_regex
 
-META_LABEL = re.compile(
+META_LABEL = lazy_regex(
     r"^\s*\[?(?:tips?|hints?|notes?|nb|n\.b\.|todo|to do|tbc|fixme|summary|remember|reminder"
     r"|warning|(?:worked )?example(?: question| answer)?s?|exam(?: tip| stuff| question)?s?"
     r"|question|answer"
@@ -20,13 +20,13 @@ META_LABEL = re.compile(
     re.I,
 )
 MARKS = Guarded(
-    re.compile(
+    lazy_regex(
         r"\b\d+\s*(?:[-\u2013]\s*\d+\s*)?marks?\b|\b\d+\s+marker\b|\blevel \d\b|\bgrade \d\b",
         re.I,
     )
 )
 NOTE_TO_SELF = Guarded(
-    re.compile(
+    lazy_regex(
         r"\b(?:todo|fixme|tbc)\b|(?:^|[^\w\s]\s*)to[\s-]do\b|\blost\s+(?:a|one|\d+)\s+marks?\b"
         r"|\b(?:not|isn't|is\s+not)\s+(?:on|in)\s+(?:the|our|my)\s+(?:spec|specification)\b"
         r"|^\W*last\s+(?:updated|modified|edited)\b"
@@ -42,7 +42,7 @@ NOTE_TO_SELF = Guarded(
     )
 )
 EXAM_WORDS = Guarded(
-    re.compile(
+    lazy_regex(
         r"\b(?:exams?|examiners?|mark schemes?|revision|revise|revising|textbook|syllabus|homework"
         r"|mocks|coursework|past papers?|for test purposes|in the test|AO[1-4]"
         # "in today's lesson", "from the history lesson", "Mrs Okafor's lessons", "lessons 4-7",
@@ -61,17 +61,17 @@ EXAM_WORDS = Guarded(
 )
 # "Worked example (Q4)", "8. Exam questions", "Practice question": a section that works through
 # one made-up case; its numbers and its conclusion belong to the case, not to the subject.
-WORKED_EXAMPLE = re.compile(
+WORKED_EXAMPLE = lazy_regex(
     r"^\s*(?:\d+[.)]\s*)?(?:worked\s+examples?|(?:exam|practice|sample|example|past)\s+"
     r"(?:paper\s+)?questions?|q\d+)\b",
     re.I,
 )
 # "GP = £200,000", "-> 5,000 units", "→ £6,000 per year": a figure worked out from others
-WORKED_FIGURE = re.compile(r"(?:=|->|\u2192)\s*[\u00a3$\u20ac]?\s*[-\u2212]?\d")
+WORKED_FIGURE = lazy_regex(r"(?:=|->|\u2192)\s*[\u00a3$\u20ac]?\s*[-\u2212]?\d")
 # "EXAM TIPS", "ESSAY TECHNIQUE (don't forget!!)", "Why did they win? (essay plan)", "To do",
 # "KEY ARGUMENTS (for 25 mark essay)", "Essay themes": a section that coaches the reader or plans
 # their work; nothing under it is a fact of the subject.
-ADVICE_SECTION = re.compile(
+ADVICE_SECTION = lazy_regex(
     r"\b(?:(?:exam|essay|revision|study|answer|question)\s+(?:techniques?|tips?|skills?|plans?"
     r"|advice|strateg(?:y|ies))|(?:top\s+)?tips?|essay\s+plans?"
     r"|essay\s+(?:themes?|arguments?|points?|ideas?|questions?)"
@@ -81,11 +81,11 @@ ADVICE_SECTION = re.compile(
 )
 # "EXAM TECHNIQUE -> don't just narrate!!", "*** EXAM TIP 2: ...": such a heading run into the
 # line it opens
-ADVICE_LEAD = re.compile(
+ADVICE_LEAD = lazy_regex(
     rf"^\W*(?:{ADVICE_SECTION.pattern})(?:\s*\d{{1,2}})?\s*(?:->|=>|[:=\u2192]|\s[-\u2013\u2014]\s)",
     re.I,
 )
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
+SECOND_PERSON = lazy_regex(r"\b(?:you|your|yours|yourself|yourselves|you're|you'll)\b", re.I)
 # The words an exam question opens on. An essay's ask to weigh something up ...
 ESSAY_COMMANDS = r"to\s+what\s+extent|how\s+far|evaluate|discuss|assess|analy[sz]e|compare|examine"
 # ... and an ask for a fact or an account ("Define osmosis", "Describe ..."): either way, a line
@@ -95,7 +95,7 @@ COMMANDS = (
     r"|calculate"
 )
 # A line that opens by telling the reader what to do: "Remember ...", "Explain why ...".
-INSTRUCTION = re.compile(
+INSTRUCTION = lazy_regex(
     r"^(?:remember|make\s+sure|don't|do\s+not\s+forget|try\s+to|be\s+sure|tips?\b|hints?\b"
     r"|note\s+that|nb\b|add\s+an?\b|insert\b|todo\b|see\s+(?:above|below)|\[[ xX]?\]"
     r"|(?:example|sample|practice|exam)\s+questions?\b"
@@ -104,7 +104,7 @@ INSTRUCTION = re.compile(
 )
 
 # "My view: ...", "IMO ...", "personally I think ...": the writer's own opinion, not the subject's.
-OPINION = re.compile(
+OPINION = lazy_regex(
     r"^\W*(?:my\s+(?:own\s+)?(?:view|opinion|thoughts?|take|verdict)\b|imo\b|imho\b"
     r"|in\s+my\s+(?:view|opinion)\b|personally\b"
     r"|i\s+(?:think|feel|believe|reckon|agree|disagree|(?:would|'d)\s+(?:say|argue))\b)",
@@ -113,7 +113,7 @@ OPINION = re.compile(
 
 MAX_THING_WORDS = 5  # "Memory palace technique allows you ...": a thing's name before its verb
 # "Recall helps you ...", "Sleep can let you ...": what a thing does for the reader.
-_DOES_FOR_READER = re.compile(
+_DOES_FOR_READER = lazy_regex(
     r"^(?:(?:can|could|will|may|might)\s+)?(?:helps?|allows?|enables?|lets?|teaches|teach"
     r"|encourages?)\s+(?:you|your)\b",
     re.I,

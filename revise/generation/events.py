@@ -54,7 +54,7 @@ from revise.generation.language import (
     past_to_base,
     words,
 )
-from revise.generation.patterns import Guarded
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.questions import (
     DASH,
@@ -76,22 +76,22 @@ CHANGE_VERBS = frozenset(
         "recover", "appreciate", "depreciate", "widen", "narrow", "stagnate",
     ]
 )  # fmt: skip
-_DEGREE = re.compile(
+_DEGREE = lazy_regex(
     r"^(?:steadily|dramatically|significantly|sharply|considerably|rapidly|slowly|gradually"
     r"|markedly|substantially|slightly|greatly|further|quickly|steeply|enormously|massively"
     r"|modestly|fast)$",
     re.I,
 )
-_AMOUNT = re.compile(r"^(?:by|from|to)$", re.I)  # "by 20%", "from 2% to 5%": how far
-_AMOUNT_END = re.compile(r",|\s(?:while|whereas|as|but|in|during|after|since)\s")
+_AMOUNT = lazy_regex(r"^(?:by|from|to)$", re.I)  # "by 20%", "from 2% to 5%": how far
+_AMOUNT_END = lazy_regex(r",|\s(?:while|whereas|as|but|in|during|after|since)\s")
 # After the change, only what says when, or a second clause beside it, may follow.
 _AFTER_CHANGE = frozenset(
     ["while", "whereas", "as", "but", "although", "though", "because", "after", "since", "when",
      "until", "in", "during", "over", "between", "following", "and", "so", "due", "thanks"]
 )  # fmt: skip
 _WHEN_AFTER = frozenset(["in", "during", "over", "between", "after", "since", "following"])
-_IF = re.compile(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
-_ASIDE = re.compile(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
+_IF = lazy_regex(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
+_ASIDE = lazy_regex(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
 
 
 _MOVES = (
@@ -104,7 +104,7 @@ _MOVE_WORDS = frozenset(
     ["increases", "decreases", "rises", "falls", "drops", "goes", "grows", "gets"]
 )
 # "resistance decreases as light intensity increases": its answer in the notes' words
-_COVARIES = re.compile(
+_COVARIES = lazy_regex(
     rf"^(?P<y>{_QUANTITY})\s+(?P<dy>{_MOVES})\s+(?:as|when|if)\s+(?P<x>{_QUANTITY})\s+(?P<dx>{_MOVES})$",
     re.I,
 )
@@ -175,7 +175,7 @@ def change(sentence: str, names: frozenset[str]) -> list[Question]:
     while rest and _DEGREE.match(rest[0].strip(",")) and not moved[-1].endswith(","):
         moved.append(rest.pop(0).strip(","))
     if rest and _AMOUNT.match(rest[0]) and not tokens[verb_at + len(moved) - 1].endswith(","):
-        amount = re.split(_AMOUNT_END, " ".join(rest))[0]
+        amount = _AMOUNT_END.split(" ".join(rest))[0]
         if len(amount.split()) > 6 or not re.search(r"\d", amount):
             return []
         moved.extend(amount.split())
@@ -274,7 +274,7 @@ def _change_verb(tokens: list[str]) -> tuple[int, str, bool] | None:
 
 # Verbs that move an amount when they take an object: "should increase exports".
 MOVING_VERBS = CHANGE_VERBS | frozenset(["reduce", "raise", "lower", "boost", "cut", "lift"])
-_LIKELY = re.compile(
+_LIKELY = lazy_regex(
     r"^(?P<subject>[^,;:()]{3,80}?)\s+(?P<aux>(?:is|are|was|were)\s+(?:therefore\s+|also\s+)?"
     r"(?:likely|unlikely|expected|bound)\s+to|(?:should|will|would|can|could|may|might|must"
     r"|tends?\s+to)(?:\s+therefore|\s+also)?)\s+(?P<moves>.+)$",
@@ -323,7 +323,7 @@ def affect(sentence: str, names: frozenset[str]) -> list[Question]:
 
 
 _ENDED = Guarded(  # (tried only on a sentence holding one of its verbs)
-    re.compile(
+    lazy_regex(
         r"^(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>ended|ends|finished|concluded)\s+"
         r"(?P<how>with|in)\s+(?P<what>[^,;]+?)\.?$",
         re.I,
@@ -357,7 +357,7 @@ INTENT_VERBS = frozenset(
     ["agree", "promise", "decide", "plan", "want", "try", "refuse", "offer", "pledge", "aim",
      "hope", "need", "seek", "intend", "fail", "attempt", "vow"]
 )  # fmt: skip
-_INTENT = re.compile(
+_INTENT = lazy_regex(
     r"^(?:(?P<front>(?:in|at|during|after|under|by|with)\s[^,]{2,60}),\s+)?"
     r"(?P<subject>[^,;:()]{2,60}?)\s+(?P<verb>[a-z]+ed)\s+to$",
     re.I,
@@ -380,7 +380,7 @@ def label_clause(label: str) -> str:
     return ""
 
 
-_RECIPIENT = re.compile(r"\s+(?P<to>(?:to|for|with)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w-]*)*)$")
+_RECIPIENT = lazy_regex(r"\s+(?P<to>(?:to|for|with)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w-]*)*)$")
 
 
 def intention(sentence: str, names: frozenset[str]) -> list[Question]:
@@ -450,12 +450,12 @@ def intention(sentence: str, names: frozenset[str]) -> list[Question]:
 
 
 # What a lead's "agreed to:" is finished by when its item names a thing: "a bigger loan".
-_AGREED_THING = re.compile(
+_AGREED_THING = lazy_regex(
     r"^(?P<thing>(?:an?|the)\s+[^,;:()]+?)\s*(?:$|[,;(]|\s[-\u2013\u2014]+\s)", re.I
 )
 
 
-_INCLUDING = re.compile(
+_INCLUDING = lazy_regex(
     r"^\s*(?:,|[-\u2013\u2014]+)\s*including\s+(?P<part>[^,;:()]+?)\s*[.;]?$", re.I
 )
 
@@ -470,7 +470,7 @@ def agreed_thing(clause: str, item: str) -> bool:
 
 
 _PHASE_WORDS = frozenset(["period", "phase", "stage", "era", "wave", "step"])  # _PHASE's stages
-_PHASE = re.compile(
+_PHASE = lazy_regex(
     r"^(?P<front>(?:during|in)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+(?:period|phase|stage|era|wave|step)\s*"
     r"\((?P<when>[^,()]+)(?:,[^()]*)?\)),\s+(?P<main>.+)$",
@@ -479,11 +479,11 @@ _PHASE = re.compile(
 
 
 # What follows a timeline's date: an aside ("(9 thermidor)"), then a dash and the event
-_DATED_EVENT = re.compile(
+_DATED_EVENT = lazy_regex(
     r"^(?P<aside>\s*\([^()]*\))?\s*[-\u2013\u2014:]\s+(?P<event>[^-\u2013\u2014].+)$"
 )
 # "tennis court oath: locked out of their hall ...": an event's name, then what it was
-_NAMED_EVENT = re.compile(r"^(?P<name>[^:=()]+?)(?::|\s=|\s[-\u2013\u2014])\s+(?P<said>\S.*)$")
+_NAMED_EVENT = lazy_regex(r"^(?P<name>[^:=()]+?)(?::|\s=|\s[-\u2013\u2014])\s+(?P<said>\S.*)$")
 MAX_EVENT_NAME_WORDS = 6
 MIN_SAID_WORDS = 2  # "partial test ban treaty: usa" is a list cut short, not what the treaty was
 
@@ -608,7 +608,7 @@ def dated_event(sentence: str) -> list[Question]:
 
 # "Apr 1764 Sugar Act (American Revenue Act) - halves duty on ...": a timeline's date, the name
 # of the event, an aside, then a dash and what it was or did
-_OPENING_NAME = re.compile(
+_OPENING_NAME = lazy_regex(
     r"^(?P<name>[^-\u2013\u2014()>:=;,]+?)(?:\s*\([^()]*\))?\s+[-\u2013\u2014]\s+(?P<said>\S.*)$"
 )
 # What a named event can be: "Battle of Trenton", "Boston Massacre", "Pontiac's War"
@@ -620,7 +620,7 @@ _HAPPENINGS = frozenset(
      "mutiny", "purge", "putsch", "protest", "movement", "meeting", "assembly", "evacuation"]
 )  # fmt: skip
 _NOT_WHAT = frozenset(["not", "another", "also", "again", "same"])  # says what it was not
-_CONTRAST = re.compile(r"\s+(?:BUT|but|although|though|whereas|while)\s+.*$")
+_CONTRAST = lazy_regex(r"\s+(?:BUT|but|although|though|whereas|while)\s+.*$")
 
 
 def opening_dated_event(sentence: str) -> list[Question]:
@@ -755,7 +755,7 @@ def _what_did(part: str, when: str, names: frozenset[str]) -> Question | None:
     return Question(finish_question(asked), capital(did), Shape.EFFECT, 10.85)
 
 
-_MEANS = re.compile(
+_MEANS = lazy_regex(
     r"^(?P<verb>[A-Z][a-z]+ed)\s+(?P<who>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)\s+"
     r"(?P<rest>to\s+[^-\u2013\u2014]+?)\s+[-\u2013\u2014]+\s+(?P<how>(?:by\s+)?[a-z]+ing\s+[^-]+?)\.?$"
 )
@@ -776,8 +776,8 @@ def means(sentence: str, names: frozenset[str]) -> list[Question]:
 
 # "by (simply) reducing interest rates": the means, a doing after "by".
 _HOW_DONE = r"(?:simply|directly|indirectly|only|just|first)\s+"
-_BY_DOING = re.compile(rf"\s+by\s+(?=(?:{_HOW_DONE})?\w+ing\b)")
-_MEANS_END = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;(:]|\s+(?:so|which|while|whereas|but|thus)\s+")
+_BY_DOING = lazy_regex(rf"\s+by\s+(?=(?:{_HOW_DONE})?\w+ing\b)")
+_MEANS_END = lazy_regex(r"\s+[-\u2013\u2014]+\s+|[,;(:]|\s+(?:so|which|while|whereas|but|thus)\s+")
 
 
 def method(sentence: str, names: frozenset[str]) -> list[Question]:
@@ -817,11 +817,11 @@ def method(sentence: str, names: frozenset[str]) -> list[Question]:
     return [Question(front, f"By {means}", Shape.WHY, 10.7)]
 
 
-ARROW_SPLIT = re.compile(rf"\s*{ARROW}\s*")
+ARROW_SPLIT = lazy_regex(rf"\s*{ARROW}\s*")
 _SMALL_WORD = r"(?:[^\W\d_A-Z]{2,}|[^\W\d_A-Za-z])"  # "zu", "dem", "à"; not "a", "b", "X"
 # "an + dem -> am", "zu + der = zur": two words that become a third, one rule among a line of
 # them (with "=", words of two letters or more in lower case: "a + b = c" is algebra)
-_COMBINED = re.compile(
+_COMBINED = lazy_regex(
     rf"^(?P<pair>[^\W\d_]+\s*\+\s*[^\W\d_]+)\s*{ARROW}\s*(?P<result>[^\W\d_][\w'\u2019-]*)$"
     rf"|^(?P<joined>{_SMALL_WORD}\s*\+\s*{_SMALL_WORD})\s*=\s*(?P<made>{_SMALL_WORD})$"
 )
@@ -834,7 +834,7 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "no", "some", "any", "its", "their", "his", "her", "your", "my", "each"]
 )
 _STEP_PARTICLES = frozenset(["on", "off", "up", "down", "out", "in", "over", "back"])
-_VALUE_CONDITION = re.compile(
+_VALUE_CONDITION = lazy_regex(
     r"^(?:[=<>\u2264\u2265|+\-]|\d|[+-]?ve\b|positive|negative|zero|infinity)", re.I
 )
 MAX_CONDITION_WORDS = 6
@@ -971,7 +971,7 @@ def _made_to(result: str) -> str:
     return " ".join([*subject, base, *tokens[at + 1 :]])
 
 
-_THAN = re.compile(
+_THAN = lazy_regex(
     r"^(?P<thing>.+?)\s+(?P<degree>(?:(?:more|less)\s+)?\S+)\s+than\s+(?P<other>.+)$"
 )
 _SHARES = frozenset(["all", "some", "most", "none", "any", "every", "no", "each", "few", "many"])
@@ -1199,12 +1199,12 @@ _ERA = r"(?:\s?(?:BC|AD|BCE|CE)\b)?"
 _END = rf"(?:c\.\s?)?\d{{1,4}}{_ERA}"
 _LIFE = rf"\((?P<born>{_END})\s?[-\u2013]\s?(?P<died>{_END})\)"
 _DEED_YEAR = r"(?:1\d{3}|20\d{2})"
-_DEED_LINE = re.compile(
+_DEED_LINE = lazy_regex(
     rf"^(?P<who>{PEOPLE})"
     rf"(?:\s+(?P<life>{_LIFE}))?(?:\s+(?P<year>{_DEED_YEAR}))?"
     rf"\s+[-\u2013\u2014]+\s+(?P<deed>\S.*)$"
 )
-_DEED_END = re.compile(rf";\s+(?=(?:[a-z]+\s+)?{_DEED_YEAR}\b)")  # "; 1941 first human pt ..."
+_DEED_END = lazy_regex(rf";\s+(?=(?:[a-z]+\s+)?{_DEED_YEAR}\b)")  # "; 1941 first human pt ..."
 LIFESPAN = (15, 110)  # years between the two dates of a life, not of an event ("1854-56")
 
 
@@ -1282,7 +1282,7 @@ _EVENT_DEEDS = {
     "election": "was {who} elected",
     "coronation": "was {who} crowned",
 }
-_PERSON_EVENT = re.compile(
+_PERSON_EVENT = lazy_regex(
     r"\b(?:after|before|following|since|until|by|at\s+the\s+time\s+of)\s+"
     r"(?P<who>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+"
     rf"(?P<event>{'|'.join(_EVENT_DEEDS)})\s+"
@@ -1310,13 +1310,13 @@ def person_event(sentence: str) -> list[Question]:
 
 # "Partial success for USSR - comm regime in North Korea had been consolidated - but ...": a
 # verdict on what the section is about, and why, in the parts after it
-_VERDICT = re.compile(
+_VERDICT = lazy_regex(
     r"^(?P<how>(?:[A-Z][a-z]+\s+)?)(?P<verdict>success|failure|victory|defeat|triumph|disaster)"
     r"\s+for\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
     r"\s+[-\u2013\u2014]+\s+(?P<why>[A-Za-z].+)$",
     re.I,
 )
-_YEARS_AFTER = re.compile(r"\s*\(?\b(?:1\d|20)\d\d(?:\s*[-\u2013/]\s*(?:\d{2}|\d{4}))?\)?$")
+_YEARS_AFTER = lazy_regex(r"\s*\(?\b(?:1\d|20)\d\d(?:\s*[-\u2013/]\s*(?:\d{2}|\d{4}))?\)?$")
 
 
 def verdict(sentence: str, section: str) -> list[Question]:
@@ -1347,7 +1347,7 @@ def verdict(sentence: str, section: str) -> list[Question]:
 
 
 # "In March 1992, General X visited North Korea and signed ...": a dated deed and a second one
-_DATED_OPENING = re.compile(
+_DATED_OPENING = lazy_regex(
     r"^(?P<when>(?:In|On)\s+(?:(?:early|mid|late)[-\s])?(?:(?i:"
     + "|".join(MONTHS)
     + r")\.?\s+)?\d{4}),\s+(?P<clause>[A-Za-z].*?)[.!]?$"
@@ -1396,7 +1396,7 @@ def second_deed(sentence: str) -> list[Question]:
 
 # what the event times, each way the sentence may say it was before or after it
 _TIMED_AS = {"after": "after which", "following": "after which", "before": "before which"}
-_CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\s(?:as|while|whereas|when|because|although)\s")
+_CLAUSE_END = lazy_regex(r",|;|\.(?:\s|$)|\s(?:as|while|whereas|when|because|although)\s")
 
 
 def _timed_by(sentence: str, match: re.Match[str]) -> str:

@@ -16,6 +16,7 @@ from revise.generation.grammar import (
     verb_base,
 )
 from revise.generation.language import CASE_LABEL, is_rare
+from revise.generation.patterns import lazy_regex
 from revise.generation.questions import states_about
 
 
@@ -33,7 +34,7 @@ def plural_noun(word: str) -> bool:
     )
 
 
-_HEADER_CLAUSE = re.compile(
+_HEADER_CLAUSE = lazy_regex(
     r"^(where|when|how|why|who|what)\s+(?:it|they)\s+(is|are|was|were)\s+(.+)$", re.I
 )
 
@@ -59,15 +60,15 @@ def kind_of(label: str, first_header: str) -> bool:
     )
 
 
-_DONE_TO = re.compile(r"(?:ed|en)$")
+_DONE_TO = lazy_regex(r"(?:ed|en)$")
 _ADJECTIVE_ENDING = r"(?:ic|al|ous|ive|ent|ant|ar|ful|less|able|ible)$"
 _ANY_THING = frozenset(
     ["quantity", "term", "name", "word", "item", "thing", "concept", "variable", "keyword"]
 )
-_DOES_HEADER = re.compile(r"^(what|how|why|where|when)\s+(it|they)\s+(\w+)(.*)$", re.I)
-_ASKING_HEADER = re.compile(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
+_DOES_HEADER = lazy_regex(r"^(what|how|why|where|when)\s+(it|they)\s+(\w+)(.*)$", re.I)
+_ASKING_HEADER = lazy_regex(r"^(?:what|how|why|where|when|who)\s+\w+$", re.I)
 # "Why", "How", "When/where", "How to remember": a column named by the question it answers
-WH_HEADER = re.compile(r"^(?:what|how|why|where|when|who|which)\b", re.I)
+WH_HEADER = lazy_regex(r"^(?:what|how|why|where|when|who|which)\b", re.I)
 
 
 def column_question(header: str, subject: str) -> str:
@@ -115,7 +116,7 @@ def column_question(header: str, subject: str) -> str:
 # words that no question about the row can expect word for word; the row is asked from them
 # (a cell of two statements, "rural scenes; only one in every show", is asked as it stands)
 REPUTED = r"(?:known|famous|noted|remembered|renowned|celebrated)\s+(?:for|as)"
-_REPUTATION = re.compile(rf"^(?:(?:best|most|mainly|chiefly)\s+)?{REPUTED}$", re.I)
+_REPUTATION = lazy_regex(rf"^(?:(?:best|most|mainly|chiefly)\s+)?{REPUTED}$", re.I)
 
 
 def reputation_question(header: str, kind: str, cell: str) -> str:
@@ -160,7 +161,7 @@ def lower_initial(text: str) -> str:
 
 MAX_FIELD_WORDS = 3
 MIN_CUT_ANSWER_WORDS = 3
-_FIELD = re.compile(r"^(?P<field>[A-Za-z][A-Za-z'/ -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+_FIELD = lazy_regex(r"^(?P<field>[A-Za-z][A-Za-z'/ -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
 
 
 def case_subject(heading: str, names: frozenset[str]) -> str:

@@ -20,13 +20,13 @@ wordfreq; so is every word where the cache folder cannot be written.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from revise.generation import kept
 from revise.generation.kept import grouped, kept_table, looked_up, package_stamp
+from revise.generation.patterns import lazy_regex
 
 TABLE_FILE = "wordfreq.marshal"
 TABLE_FORMAT = 1
@@ -48,16 +48,16 @@ LONGEST_NUMBER = 24
 # them, each a run of letters (Latin or Greek), digits and underscores, or of letters with
 # apostrophes between them; an apostrophe at either end is no part of the word ("workers'").
 _LETTER = "a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0391-\u03a1\u03a3-\u03a9\u03b1-\u03c9"
-_SPLIT = re.compile("[-\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]+")
-_TOKEN = re.compile(
+_SPLIT = lazy_regex("[-\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089]+")
+_TOKEN = lazy_regex(
     f"['\u2019]*([{_LETTER}0-9_]+|[{_LETTER}]+(?:['\u2019][{_LETTER}]+)+)['\u2019]*"
 )
 # A French elision ("l'eau", "qu'il"): wordfreq splits it off as a word of its own
-_ELISION = re.compile(
+_ELISION = lazy_regex(
     f"([{_LETTER}]{{1,2}})'[aehiouy\u00e0-\u00e2\u00e5\u00e8-\u00ea\u00ec-\u00ee\u00ef"
     "\u00f2-\u00f4\u00f6\u00f9-\u00fb\u0153]"
 )
-_DIGITS = re.compile(r"[0-9]{2,}")  # runs wordfreq reads as a number (one digit is a word)
+_DIGITS = lazy_regex(r"[0-9]{2,}")  # runs wordfreq reads as a number (one digit is a word)
 
 
 def zipf(word: str) -> float:

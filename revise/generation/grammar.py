@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from revise.generation.language import PRONOUNS, is_stopword
 from revise.generation.lexicon import all_lemmas, verb_forms
+from revise.generation.patterns import lazy_regex
 
 MAX_SUBJECT_WORDS = 8
 
@@ -194,8 +195,8 @@ class Clause:
     base: str  # the verb in the form the question uses: "refuse", or "" after an auxiliary
 
 
-WORD_TOKEN = re.compile(r"[\w'\u2019-]+")  # "Il-Sung", "long-term", "China's", "2"
-_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+WORD_TOKEN = lazy_regex(r"[\w'\u2019-]+")  # "Il-Sung", "long-term", "China's", "2"
+_DOTTED = lazy_regex(r"(?:[A-Za-z]\.){2,}")
 
 
 def split_clause(text: str) -> Clause | None:
@@ -264,7 +265,7 @@ def split_clause(text: str) -> Clause | None:
 
 _OPENS_NOUN_PHRASE = PREPOSITIONS | {"a", "an", "the", "to", "of"}
 # "at 300,000 km/s", "at about 340 m/s", "by up to 3%": a verb's quantity after it
-_AT_A_QUANTITY = re.compile(
+_AT_A_QUANTITY = lazy_regex(
     r"(?:at|to|by|from|between)\s+(?:(?:about|around|approx\.?|approximately|roughly|up\s+to"
     r"|over|under|least)\s+)?[-\u2212]?\d",
     re.I,
@@ -274,7 +275,7 @@ _OBJECT_OPENERS = frozenset(
 )
 
 
-_COORDINATOR = re.compile(r"(?:^|,?\s+)(?:and|but|while|whereas|yet)\s+(?=\S)", re.I)
+_COORDINATOR = lazy_regex(r"(?:^|,?\s+)(?:and|but|while|whereas|yet)\s+(?=\S)", re.I)
 
 
 def joins_a_clause(predicate: str) -> bool:
@@ -466,13 +467,13 @@ def indefinite_article(phrase: str) -> str:
 
 # "z = 1.96", "d (pc) = 1 / p": a letter that stands for a quantity, whose capital is another.
 # "p + q = 1", "p² + 2pq + q² = 1", "v = fλ": a letter that stands for a quantity
-_SYMBOL_FIRST = re.compile(
+_SYMBOL_FIRST = lazy_regex(
     r"[a-z](?:[\u00b2\u00b3\u00b9\u2070-\u209f])*(?:\s*\([^()]*\))?\s*[=<>\u2264\u2265+\u00d7]"
     r"|[a-z][\u00b2\u00b3\u00b9\u2070-\u209f]"
 )
 
 
-_WRITTEN_SO = re.compile(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]")  # "a.c.", "pH", "mRNA", Greek
+_WRITTEN_SO = lazy_regex(r"[a-z](?:\.|[A-Z])|[\u0370-\u03ff]")  # "a.c.", "pH", "mRNA", Greek
 
 
 def capitalised(text: str) -> str:

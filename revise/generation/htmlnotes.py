@@ -23,6 +23,7 @@ from revise.generation.document import (
 )
 from revise.generation.maths import sub_text, super_text
 from revise.generation.pagetext import SYMBOL_FONT_BULLETS
+from revise.generation.patterns import lazy_regex
 from revise.maths import inline_latex_text
 
 _SKIPPED = frozenset(
@@ -40,7 +41,7 @@ _BLOCK_TAGS = frozenset(
     {"div", "p", "ul", "ol", "li", "table", "blockquote", "dl", "section", "article", "details",
      "h1", "h2", "h3", "h4", "h5", "h6"}
 )  # fmt: skip
-_BOILERPLATE_MARK = re.compile(
+_BOILERPLATE_MARK = lazy_regex(
     r"nav|menu|breadcrumb|share|sharing|social|newsletter|subscribe|signup|sign-up|footer"
     r"|sidebar|cookie|consent|related|comment|advert|\bads?\b|promo|popup|modal|banner|masthead"
     r"|site-header|msoheader|toolbar|pagination|byline|author-bio|skip-link|screen-reader"
@@ -48,23 +49,23 @@ _BOILERPLATE_MARK = re.compile(
     re.I,
 )
 # "{\\displaystyle \\rho =m/V}": the LaTeX a wiki writes as the alt text of a formula's picture
-_TEX_ALT = re.compile(r"^\{\\(?:display|text)style\s+(.+)\}$", re.S)
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_TEX_ALT = lazy_regex(r"^\{\\(?:display|text)style\s+(.+)\}$", re.S)
+HIDDEN_STYLE = lazy_regex(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # "infobox", "fact-box", "quick-facts": a box of facts about the page's subject, beside the lead
-_FACT_BOX_MARK = re.compile(r"info-?box|facts?-?(?:box|file|sheet)|quick-?facts|key-?facts", re.I)
+_FACT_BOX_MARK = lazy_regex(r"info-?box|facts?-?(?:box|file|sheet)|quick-?facts|key-?facts", re.I)
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
-_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
+_TITLE_SUFFIX = lazy_regex(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
 # ".c3{font-weight:700;...}": a class a word processor's export styles its text with (bold,
 # larger, a colour), not <b>
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_NAME = re.compile(r"\.([\w-]+)")
+_CSS_RULE = lazy_regex(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_NAME = lazy_regex(r"\.([\w-]+)")
 _EMPHASIS = ("strong", "b", "em", "i", "dfn", "mark")
 # How a notes app (OneNote, Evernote, Word) marks text in an element's own style attribute
-_STYLE_WEIGHT = re.compile(r"font-weight\s*:\s*([\w-]+)", re.I)
-_BOLD_WEIGHT = re.compile(r"bold|bolder|[6-9]00", re.I)
-_UNDERLINED = re.compile(r"text-decoration(?:-line)?\s*:\s*underline", re.I)
-_STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px|em|rem|%)", re.I)
-_STYLE_COLOUR = re.compile(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)
+_STYLE_WEIGHT = lazy_regex(r"font-weight\s*:\s*([\w-]+)", re.I)
+_BOLD_WEIGHT = lazy_regex(r"bold|bolder|[6-9]00", re.I)
+_UNDERLINED = lazy_regex(r"text-decoration(?:-line)?\s*:\s*underline", re.I)
+_STYLE_SIZE = lazy_regex(r"font-size\s*:\s*([\d.]+)\s*(pt|px|em|rem|%)", re.I)
+_STYLE_COLOUR = lazy_regex(r"(?:^|;)\s*color\s*:\s*([^;]+)", re.I)
 _PX_PER_PT = 4 / 3
 DEFAULT_SIZE = 12.0  # points: a browser's text size where the page gives none
 LARGER = 1.15  # text this much larger than the page's is written larger on purpose
@@ -114,12 +115,12 @@ def _is_hue(colour: str) -> bool:
 
 # Word's list paragraphs ("MsoListParagraphCxSpFirst", "MsoListBullet", "MsoListNumber2"), the
 # comment before the mark it draws, and the glyphs Symbol and Wingdings draw bullets with
-_WORD_LIST_ITEM = re.compile(r"mso(?:listparagraph|listbullet|listnumber)", re.I)
-_WORD_LIST_LEVEL = re.compile(r"mso-list:\s*\w+\s+level(\d)", re.I)
-_WORD_LIST_MARK = re.compile(r"\s*\[if !supportLists\]", re.I)
+_WORD_LIST_ITEM = lazy_regex(r"mso(?:listparagraph|listbullet|listnumber)", re.I)
+_WORD_LIST_LEVEL = lazy_regex(r"mso-list:\s*\w+\s+level(\d)", re.I)
+_WORD_LIST_MARK = lazy_regex(r"\s*\[if !supportLists\]", re.I)
 # Google Docs writes every list flat and gives its depth in a class: "lst-kix_7gq2m1x0k3ab-1"
 # is a list one level in, under the item of "lst-kix_7gq2m1x0k3ab-0" before it
-_DOCS_LIST_LEVEL = re.compile(r"(?<![\w-])lst-kix_\w+-(\d)(?![\w-])")
+_DOCS_LIST_LEVEL = lazy_regex(r"(?<![\w-])lst-kix_\w+-(\d)(?![\w-])")
 _DRAWN_BULLETS = frozenset(f"\u00b7\u00a7o\u00d8\u00fc\u00a8\u2022-{SYMBOL_FONT_BULLETS}")
 
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from revise.generation import frequency
-from revise.generation.patterns import read_as_ascii
+from revise.generation.patterns import lazy_regex, read_as_ascii
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -58,7 +58,7 @@ YES_NO_OPENERS = AUXILIARIES - {"being", "been", "be"}
 
 # Labels that introduce material rather than name a term: "Examples: ...", "Note: ...".
 # "Case study: Boscastle flood 2004", "Example - Rolex": what opens the name of one case
-CASE_LABEL = re.compile(r"^(?:case\s+study|example|e\.g\.)\s*[:\-\u2013\u2014]?\s*", re.I)
+CASE_LABEL = lazy_regex(r"^(?:case\s+study|example|e\.g\.)\s*[:\-\u2013\u2014]?\s*", re.I)
 LABEL_WORDS = word_set(
     """
     note notes example examples e.g eg tip tips hint hints remember key important summary answer
@@ -103,8 +103,8 @@ TITLES = word_set(
 )
 
 # Where a full stop is no sentence's end: after an initial or a word written short
-INITIAL_END = re.compile(r"(?:^|[\s(])[A-Za-z]\.$")  # "Oliver O.", "NICRA (N.", "Mary, b. 1516"
-ABBREVIATION_END = re.compile(
+INITIAL_END = lazy_regex(r"(?:^|[\s(])[A-Za-z]\.$")  # "Oliver O.", "NICRA (N.", "Mary, b. 1516"
+ABBREVIATION_END = lazy_regex(
     r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
     r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
     r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
@@ -253,7 +253,7 @@ _NOT_VERBS = word_set(
     """
 )
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+_WORD = lazy_regex(r"[A-Za-z][A-Za-z'\u2019-]*")
 # How many lines' results each per-text cache keeps: whatever is asked of one line (its tidied
 # text, whether it is furniture, advice or a link) is asked again by each kind of card tried.
 TEXT_CACHE_SIZE = 16384
@@ -261,7 +261,7 @@ TEXT_CACHE_SIZE = 16384
 WORD_CACHE_SIZE = 65536
 
 
-_LETTER_RUN = re.compile(r"[a-z]+")
+_LETTER_RUN = lazy_regex(r"[a-z]+")
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -329,7 +329,7 @@ def words(text: str) -> list[str]:
 RARE_ZIPF = 3.5
 COMMON_ZIPF = 4.0  # a word this common names no term of its own ("responses", "effects", "date")
 RARE_NOUN_ZIPF = 4.0  # abstract nouns ("hostility", "dependence") name ideas worth a card
-_NOUN_SUFFIX = re.compile(r"(tion|sion|ity|ence|ance|ment|ness|ism|ship|hood|cy)s?$")
+_NOUN_SUFFIX = lazy_regex(r"(tion|sion|ity|ence|ance|ment|ness|ism|ship|hood|cy)s?$")
 
 
 # Uncommon but empty nouns of argument: hiding them tests wording, not knowledge.
@@ -439,7 +439,7 @@ def _initials_shown(answer: str, context: str) -> bool:
 
 
 # "MPC", "hCG", "NSAIDs": letters that abbreviate words (two capitals at least, so no plain word)
-_ABBREVIATION = re.compile(r"([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?")
+_ABBREVIATION = lazy_regex(r"([A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?")
 
 
 def abbreviation_letters(token: str) -> str:
@@ -497,7 +497,7 @@ def abbreviations_in(text: str) -> set[str]:
 
 
 # "Miss Stone", "Lord Atkin", "Dr Shipman": a person named with a title
-_TITLED = re.compile(
+_TITLED = lazy_regex(
     r"^(?:miss|mr|mrs|ms|dr|lord|lady|sir|dame|prof|king|queen)\.?\s+(?:[A-Z][\w'-]*\s+)*"
     r"(?P<surname>[A-Z][\w'-]{2,})$",
     re.I,
@@ -567,9 +567,9 @@ MAIN_VERBS = word_set(
 
 
 # "e.g. the BMA ...", "for example: ...": a line of notes that gives an example of the one above
-EXAMPLE_LINE = re.compile(r"^\(?(?:e\.?\s?g\.?|eg|for\s+example|for\s+instance)(?:[\s,:]|$)", re.I)
+EXAMPLE_LINE = lazy_regex(r"^\(?(?:e\.?\s?g\.?|eg|for\s+example|for\s+instance)(?:[\s,:]|$)", re.I)
 # "e.g. Mid-Atlantic Ridge", "such as the Andes": what opens an example, not a thing named
-EXAMPLE_OPENER = re.compile(
+EXAMPLE_OPENER = lazy_regex(
     r"^\(?(?:e\.?\s?g\.?|i\.?\s?e\.?|eg|ie|for\s+example|for\s+instance|such\s+as|like)(?:[\s,:]|$)",
     re.I,
 )
@@ -577,7 +577,7 @@ EXAMPLE_OPENER = re.compile(
 
 # A full stop after a short word ("pop.", "acc.", "Mass.", "etc.") or letters with stops
 # ("i.e.", "U.S.")
-_SHORT_WORD_END = re.compile(r"(?:^|\s)([A-Za-z]{1,4}|(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+_SHORT_WORD_END = lazy_regex(r"(?:^|\s)([A-Za-z]{1,4}|(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
 EVERYDAY_ZIPF = 5.0  # "name", "city", "food": a word this common is written out in full
 
 

@@ -20,6 +20,7 @@ from revise.generation.document import (
     toggle_level,
 )
 from revise.generation.maths import display_equations, plain_maths
+from revise.generation.patterns import lazy_regex
 from revise.generation.plaintables import find_tables
 from revise.generation.plaintext import (
     LIST_MARKED,
@@ -29,11 +30,11 @@ from revise.generation.plaintext import (
 )
 from revise.generation.questions import is_plural
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_FRONT_MATTER = lazy_regex(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 LINKED_SHARE = 0.6  # a block whose text is mostly links is navigation, not notes
 MAX_FORMULA_NAME_WORDS = 6  # "Area of a triangle:" over a display formula names it
-_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
-_FRONT_MATTER_TAGS = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?tags\s*:", re.I)
+_FRONT_TITLE = lazy_regex(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
+_FRONT_MATTER_TAGS = lazy_regex(r"\A---[ \t]*\n(?:(?!---).*\n)*?tags\s*:", re.I)
 
 
 def parse_markdown(text: str) -> Document:
@@ -74,9 +75,9 @@ def _strip_front_matter(text: str) -> tuple[str, str]:
 
 # An outliner's page title ("title:: Plate tectonics"), a reference to another block by its id
 # ("((64a1f2c3-...))") and a highlight ("^^Richter scale^^")
-_PAGE_TITLE = re.compile(r"^title::[ \t]*(.*?)\s*$")
-_BLOCK_REFERENCE = re.compile(r"\(\([0-9a-f-]{8,}\)\)")
-_OUTLINER_HIGHLIGHT = re.compile(r"\^\^(?=\S)([^\n]+?)(?<=\S)\^\^")
+_PAGE_TITLE = lazy_regex(r"^title::[ \t]*(.*?)\s*$")
+_BLOCK_REFERENCE = lazy_regex(r"\(\([0-9a-f-]{8,}\)\)")
+_OUTLINER_HIGHLIGHT = lazy_regex(r"\^\^(?=\S)([^\n]+?)(?<=\S)\^\^")
 
 
 def _without_outliner_marks(text: str) -> tuple[str, str]:
@@ -96,13 +97,13 @@ def _without_outliner_marks(text: str) -> tuple[str, str]:
 
 # Marks of note-taking apps (Obsidian, Logseq, Typora) that CommonMark leaves as text: a
 # highlight "==...==" and a link to another note "[[Note]]" or "[[Note|shown as]]".
-_HIGHLIGHT = re.compile(r"==(?=\S)([^\n]+?)(?<=\S)==")
-_NOTE_LINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
+_HIGHLIGHT = lazy_regex(r"==(?=\S)([^\n]+?)(?<=\S)==")
+_NOTE_LINK = lazy_regex(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
 
 
 # "Back to [[Physics MOC]] · related: [[Capacitors]]": what is left of a line of links to other
 # notes once the links are gone
-_NAVIGATION = re.compile(
+_NAVIGATION = lazy_regex(
     r"[\W_]*(?:(?:back\s+to|up|see(?:\s+also)?|related(?:\s+notes)?|next|prev(?:ious)?|parent"
     r"|index|home|links?|moc)\b[\W_]*)*",
     re.I,
@@ -110,7 +111,7 @@ _NAVIGATION = re.compile(
 
 
 # "#biology/paper1", "#keypoint": a note app's tag, which files the note and says nothing in it
-_NOTE_TAG = re.compile(r"(?:^|(?<=\s))#[A-Za-z][\w/-]*(?=\s|$)")
+_NOTE_TAG = lazy_regex(r"(?:^|(?<=\s))#[A-Za-z][\w/-]*(?=\s|$)")
 
 
 def _without_note_app_marks(text: str, tagged: bool = False) -> str:
@@ -142,13 +143,13 @@ def _as_bold(highlight: re.Match[str]) -> str:
 # case through ("= 0.50 A"); an example that describes a thing ("> [!example] Optical fibres"
 # over what they are made of) holds facts. A tip or a warning may hold facts too: its lines are
 # read like any others, advice among them left out.
-_CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*?)\s*$")
-_CALLOUT_ANYWHERE = re.compile(r"^\s*(?:>\s*)+\[![A-Za-z][\w-]*\]", re.M)
-_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s")
+_CALLOUT = lazy_regex(r"^(\s*(?:>\s*)+)\[!([A-Za-z][\w-]*)\][+-]?[ \t]*(.*?)\s*$")
+_CALLOUT_ANYWHERE = lazy_regex(r"^\s*(?:>\s*)+\[![A-Za-z][\w-]*\]", re.M)
+_HEADING_LINE = lazy_regex(r"^\s{0,3}#{1,6}\s")
 _ASIDE_CALLOUTS = frozenset({"todo", "question", "help", "faq"})
 _EXAMPLE_CALLOUTS = frozenset({"example"})
 # "Km = 2 mM", "= \frac{1.5}{3.0}", "P(Z > 1.667)": a number worked out or put into a formula
-_WORKED = re.compile(r"=\s*[$\\{(]*\s*[-\u2212]?\d|\(\s*\w\s*[<>]\s*\d")
+_WORKED = lazy_regex(r"=\s*[$\\{(]*\s*[-\u2212]?\d|\(\s*\w\s*[<>]\s*\d")
 
 
 def _without_callout_marks(text: str) -> str:
@@ -182,26 +183,26 @@ def _without_callout_marks(text: str) -> str:
 # A note app's HTML around Markdown (Notion): a toggle "<details><summary>Title</summary>" over
 # its lines up to "</details>", and a callout "<aside>" ... "</aside>". Each tag on a line of its
 # own; the lines between are Markdown.
-_WRAPPER_TAG = re.compile(r"^\s*</?(?:details|aside)\b[^>]*>\s*$", re.I)
-_SUMMARY = re.compile(r"^(\s*)(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$", re.I)
-_TAG = re.compile(r"<[^>]*>")
+_WRAPPER_TAG = lazy_regex(r"^\s*</?(?:details|aside)\b[^>]*>\s*$", re.I)
+_SUMMARY = lazy_regex(r"^(\s*)(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$", re.I)
+_TAG = lazy_regex(r"<[^>]*>")
 
 
 # A documentation site's box (MkDocs Material, Python-Markdown): "!!! note "Title"" over lines
 # indented under it, "??? question "Why ...?"" folded over its answer, "=== "Tab"" over a tab's
 # lines; Docusaurus writes ":::note Title" ... ":::" without the indent. Each reads as a toggle:
 # its title a heading over its lines, its kind a mark; one with no title heads nothing.
-_ADMONITION = re.compile(
+_ADMONITION = lazy_regex(
     r"^(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+[\w-]+)*"
     r"|===\+?)(?:[ \t]+\"(?P<title>[^\"]*)\")?[ \t]*$"
 )
-_FENCED_BOX = re.compile(r"^[ \t]*:::[ \t]*(?P<kind>[\w-]+)(?:[ \t]+(?P<title>.*?))?[ \t]*$")
-_FENCED_BOX_END = re.compile(r"^[ \t]*:::[ \t]*$")
+_FENCED_BOX = lazy_regex(r"^[ \t]*:::[ \t]*(?P<kind>[\w-]+)(?:[ \t]+(?P<title>.*?))?[ \t]*$")
+_FENCED_BOX_END = lazy_regex(r"^[ \t]*:::[ \t]*$")
 BOX_INDENT = 4  # the indent of a box's lines under its opener
 _ASIDE_BOXES = frozenset({"todo"})
 # "[^1]" where a footnote is cited, and a footnote's or an abbreviation's definition line
-_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[\^[^\]\s]+\]")
-_DEFINITION_LINE = re.compile(r"^ {0,3}(?:\[\^[^\]]+\]|\*\[[^\]]+\]):")
+_FOOTNOTE_MARK = lazy_regex(r"(?<=\S)\[\^[^\]\s]+\]")
+_DEFINITION_LINE = lazy_regex(r"^ {0,3}(?:\[\^[^\]]+\]|\*\[[^\]]+\]):")
 
 
 def _without_boxes(lines: list[str]) -> tuple[set[int], list[int]]:
@@ -291,8 +292,8 @@ def _without_wrappers(text: str) -> tuple[str, frozenset[int], tuple[int, ...]]:
 # heading per level, and most of its leaves are nodes with no text of their own. A file whose
 # leaf headings are mostly bare so is an outline: its title and main branches stay headings, and
 # the nodes below them are the nested points they are in the map.
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(?:`{3,}|~{3,})")
+_ATX = lazy_regex(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = lazy_regex(r"^ {0,3}(?:`{3,}|~{3,})")
 MIND_MAP_BARE_LEAVES = 4  # at least this many bare leaf headings,
 MIND_MAP_BARE_SHARE = 0.5  # and at least this share of the leaves
 
@@ -357,7 +358,7 @@ def _closed_form(equation: str, side: str) -> bool:
     return bool(symbol) and symbol not in right and not re.search(r"[∑⋯…]|\.\.\.", right)
 
 
-_STEP = re.compile(r"\S\s*[+\-\u2212]\s*\S")  # "sₙ - rsₙ": a left-hand side worked on
+_STEP = lazy_regex(r"\S\s*[+\-\u2212]\s*\S")  # "sₙ - rsₙ": a left-hand side worked on
 
 
 class _Walker:
@@ -674,8 +675,8 @@ class _Walker:
         )
 
 
-_DISPLAY_START = re.compile(r"\s*(?:\$\$|\\\[)")
-_DISPLAY_BLOCK = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.S)
+_DISPLAY_START = lazy_regex(r"\s*(?:\$\$|\\\[)")
+_DISPLAY_BLOCK = lazy_regex(r"\$\$.+?\$\$|\\\[.+?\\\]", re.S)
 
 
 def _displays(content: str) -> list[tuple[int, str]]:
@@ -688,7 +689,7 @@ def _displays(content: str) -> list[tuple[int, str]]:
     return [(content[: match.start()].count("\n"), match[0]) for match in found]
 
 
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_ROW = lazy_regex(r"^\s*\|.*\|\s*$")
 MIN_PIPE_ROWS = 2
 
 
@@ -707,7 +708,7 @@ def _cells(line: str) -> list[str]:
 MIN_SEPARATE_LINES = 2
 WRAPPED_WIDTH = 72  # a line this long may be wrapped at the margin; a bullet of its own is shorter
 # a line left mid-phrase ("... signed in", "... the"); a capital "A" ends a name ("coenzyme A")
-_CONTINUED = re.compile(r"(?:[,(/&+]|\b(?:(?i:the|an|and|or|of|to|in|by|with|for)|a))$")
+_CONTINUED = lazy_regex(r"(?:[,(/&+]|\b(?:(?i:the|an|and|or|of|to|in|by|with|for)|a))$")
 
 
 def _separate_lines(children: list, first: int, by_line: bool = False) -> list[tuple[list, int]]:  # type: ignore[type-arg]
@@ -772,12 +773,12 @@ def _render_inline(inline, first_line: int, cell: bool = False):  # type: ignore
     return _render_children(inline.children or [], first_line, cell)
 
 
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_LINE_BREAK_TAG = lazy_regex(r"<br\s*/?>", re.I)
 
 
 # "**Nutrient cycle in a box:**", "**Photosynthesis in a nutshell:**": words that say a line is
 # set apart as a summary, no part of what it is about
-_BOXED_LABEL = re.compile(
+_BOXED_LABEL = lazy_regex(
     r"^(?P<label>.+?)\s+(?:in\s+a\s+(?:box|nutshell)|at\s+a\s+glance)\s*(?=:)", re.I
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from revise.generation.patterns import lazy_regex
 from revise.maths import (
     INLINE_DOLLARS,
     inline_latex_text,
@@ -20,11 +21,11 @@ from revise.maths import (
     super_text,
 )
 
-_PANDOC_SCRIPT = re.compile(r"(?<=\w)([~^])([^\s~^]{1,8})\1")
+_PANDOC_SCRIPT = lazy_regex(r"(?<=\w)([~^])([^\s~^]{1,8})\1")
 UNCONVERTED = "$"
 MAX_DISPLAY_MATHS = 4000
-_DISPLAY = re.compile(r"\$\$(.+)\$\$|\\\[(.+)\\\]", re.S)
-_ENVIRONMENT = re.compile(
+_DISPLAY = lazy_regex(r"\$\$(.+)\$\$|\\\[(.+)\\\]", re.S)
+_ENVIRONMENT = lazy_regex(
     r"\\(?:begin|end)\{(?:align|aligned|alignat|equation|gather|gathered|split|eqnarray)\*?\}"
 )
 
@@ -85,7 +86,7 @@ def display_equations(text: str) -> list[tuple[str, str]]:
     return equations
 
 
-_TRAILING_MACRO = re.compile(r"\\([A-Za-z]+)\d*\s*$")
+_TRAILING_MACRO = lazy_regex(r"\\([A-Za-z]+)\d*\s*$")
 
 
 def _without_layout(line: str) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from revise.generation.document import Document
+from revise.generation.patterns import lazy_regex
 
 # the kind of notes -> what a file of it is called
 MAP_KINDS = {"opml": "an OPML file", "freemind": "a FreeMind or Freeplane map"}
@@ -33,9 +34,9 @@ _RICH_BLOCKS = frozenset(
     ["p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"]
 )
 _RICH_STRONG = frozenset(["b", "strong"])
-_BOLD_SPACES = re.compile(r"\*\*\s*([^*]*?)\s*\*\*")
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_TEXT_BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.I)
+_BOLD_SPACES = lazy_regex(r"\*\*\s*([^*]*?)\s*\*\*")
+_TAG = lazy_regex(r"</?[A-Za-z][^<>]*>")
+_TEXT_BREAK = lazy_regex(r"<br\s*/?>|</p>|</div>|</li>", re.I)
 
 
 class MapError(ValueError):

@@ -26,19 +26,20 @@ from dataclasses import replace
 from unicodedata import category
 
 from revise.generation.document import Document
+from revise.generation.patterns import lazy_regex
 
 MAX_HEADING_LEVEL = 6  # Markdown's deepest heading
 
-_SETTING = re.compile(r"^\s*#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*)$")
-_BLOCK = re.compile(r"^\s*#\+(?P<edge>begin|end)_(?P<name>\w+)\b", re.I)
-_COMMENT = re.compile(r"^\s*#(?:\s|$)")
+_SETTING = lazy_regex(r"^\s*#\+(?P<key>[A-Za-z_]+):\s*(?P<value>.*)$")
+_BLOCK = lazy_regex(r"^\s*#\+(?P<edge>begin|end)_(?P<name>\w+)\b", re.I)
+_COMMENT = lazy_regex(r"^\s*#(?:\s|$)")
 _KEYWORDS = ("TODO", "DONE", "NEXT", "WAITING", "WAIT", "HOLD", "CANCELLED", "CANCELED")
 # "#+TODO: TODO REVISE(r) | LEARNT(l!)": the keywords a file's headings may open on
-_KEYWORD_SETTING = re.compile(r"^\s*#\+(?:SEQ_|TYP_)?TODO:(?P<words>.*)$", re.I)
-_DYNAMIC_BLOCK = re.compile(r"^\s*#\+BEGIN:\s", re.I)  # a clock table or other generated block
-_DYNAMIC_END = re.compile(r"^\s*#\+END:\s*$", re.I)
+_KEYWORD_SETTING = lazy_regex(r"^\s*#\+(?:SEQ_|TYP_)?TODO:(?P<words>.*)$", re.I)
+_DYNAMIC_BLOCK = lazy_regex(r"^\s*#\+BEGIN:\s", re.I)  # a clock table or other generated block
+_DYNAMIC_END = lazy_regex(r"^\s*#\+END:\s*$", re.I)
 _LEFT_OUT_BLOCKS = frozenset(["comment", "export", "latex", "html"])  # never notes' text
-_FOOTNOTE_DEFINITION = re.compile(r"^\[fn:[\w-]+\]\s")
+_FOOTNOTE_DEFINITION = lazy_regex(r"^\[fn:[\w-]+\]\s")
 
 
 def _heading_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
@@ -50,37 +51,37 @@ def _heading_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _HEADING = _heading_pattern(_KEYWORDS)
-_DRAWER_START = re.compile(r"^\s*:(?P<name>[A-Za-z][\w-]*):\s*$")
-_DRAWER_END = re.compile(r"^\s*:END:\s*$", re.I)
-_PLANNING = re.compile(r"^\s*(?:CLOCK|SCHEDULED|DEADLINE|CLOSED):")
-_RULE = re.compile(r"^\s*-{5,}\s*$")
-_TABLE_RULE = re.compile(r"^(\s*)\|[-+:|\s]*-[-+:|\s]*\|?\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|")
-_MARKDOWN_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
-_FIXED_WIDTH = re.compile(r"^(\s*):(?:\s|$)")
-_ITEM = re.compile(
+_DRAWER_START = lazy_regex(r"^\s*:(?P<name>[A-Za-z][\w-]*):\s*$")
+_DRAWER_END = lazy_regex(r"^\s*:END:\s*$", re.I)
+_PLANNING = lazy_regex(r"^\s*(?:CLOCK|SCHEDULED|DEADLINE|CLOSED):")
+_RULE = lazy_regex(r"^\s*-{5,}\s*$")
+_TABLE_RULE = lazy_regex(r"^(\s*)\|[-+:|\s]*-[-+:|\s]*\|?\s*$")
+_TABLE_ROW = lazy_regex(r"^\s*\|")
+_MARKDOWN_ITEM = lazy_regex(r"^\s*(?:[-*+]|\d+\.)\s")
+_FIXED_WIDTH = lazy_regex(r"^(\s*):(?:\s|$)")
+_ITEM = lazy_regex(
     r"^(?P<indent>\s*)(?P<mark>[-+]|(?<=\s)\*|\d+[.)])\s+(?:\[[ X-]\]\s+)?(?P<rest>.*)$"
 )
-_DESCRIBED = re.compile(r"^(?P<term>.+?)\s+::(?:\s+(?P<meaning>.*))?$")
-_LINK = re.compile(r"\[\[(?P<target>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
-_FOOTNOTE = re.compile(r"\[fn:[\w-]*\]")
+_DESCRIBED = lazy_regex(r"^(?P<term>.+?)\s+::(?:\s+(?P<meaning>.*))?$")
+_LINK = lazy_regex(r"\[\[(?P<target>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
+_FOOTNOTE = lazy_regex(r"\[fn:[\w-]*\]")
 # Org's own marks in a line's text: a heading's or item's progress "[2/3]" or "[50%]"; a link
 # target "<<second law>>" (a radio target "<<<inertia>>>" is its text); a date the editor
 # inserted with its weekday, "<2026-01-12 Mon>", "[2026-01-10 Sat 10:00]"; a line break "\\".
-_COOKIE = re.compile(r"\s*\[(?:\d*/\d*|\d*%)\]")
-_TARGET = re.compile(r"<<(<?)([^<>\s](?:[^<>\n]*[^<>\s])?)>?>>")
-_TIMESTAMP = re.compile(
+_COOKIE = lazy_regex(r"\s*\[(?:\d*/\d*|\d*%)\]")
+_TARGET = lazy_regex(r"<<(<?)([^<>\s](?:[^<>\n]*[^<>\s])?)>?>>")
+_TIMESTAMP = lazy_regex(
     r"\s*[<\[]\d{4}-\d\d-\d\d [A-Za-z]{2,3}\.?(?: [^<>\[\]\n]{1,30})?[>\]]"
     r"(?:--[<\[]\d{4}-\d\d-\d\d [A-Za-z]{2,3}\.?(?: [^<>\[\]\n]{1,30})?[>\]])?"
 )
-_LINE_BREAK = re.compile(r"\s*\\\\\s*$")
+_LINE_BREAK = lazy_regex(r"\s*\\\\\s*$")
 # Maths: "\(F = ma\)" as Markdown's "$F = ma$", and an entity, "\times" or "\Delta", outside it
-_INLINE_MATHS = re.compile(r"\\\((.+?)\\\)")
-_ENTITY = re.compile(r"(\$[^$\n]+\$)|\\([A-Za-z]+)(?![A-Za-z{])")
-_MATHS_EDGE = re.compile(
+_INLINE_MATHS = lazy_regex(r"\\\((.+?)\\\)")
+_ENTITY = lazy_regex(r"(\$[^$\n]+\$)|\\([A-Za-z]+)(?![A-Za-z{])")
+_MATHS_EDGE = lazy_regex(
     r"^\s*\\(?P<edge>begin|end)\{(?:equation|align|alignat|gather|multline|eqnarray)\*?\}\s*$"
 )
-_COMMENTED = re.compile(r"^(?P<stars>\*+)\s+COMMENT(?:\s|$)")
+_COMMENTED = lazy_regex(r"^(?P<stars>\*+)\s+COMMENT(?:\s|$)")
 # Org's emphasis: a mark with no space inside it, after a start of line, space or opening
 # punctuation and before an end of line, space or closing punctuation.
 _PRE = r"(?:(?<=^)|(?<=[\s(\[{'\"\u2018\u201c-]))"
@@ -312,7 +313,7 @@ def _entity(match: re.Match[str]) -> str:
     return match[0]
 
 
-_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)$", re.I)
+_IMAGE = lazy_regex(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)$", re.I)
 
 
 def _bare(target: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from revise.generation.patterns import lazy_regex
+
 # a symbol font's bullets as a PDF keeps them (Symbol's and Wingdings' private-use characters)
 SYMBOL_FONT_BULLETS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8"
 # the letters and the bullet a PDF's ligatures and drawn bullets stand for
@@ -24,21 +26,21 @@ _AS_LETTERS = {
     "\ufb04": "ffl",
     "\ufb06": "st",
 }
-_DRAWN_LETTERS = re.compile(f"[{''.join(_AS_LETTERS)}]")
+_DRAWN_LETTERS = lazy_regex(f"[{''.join(_AS_LETTERS)}]")
 MIN_FURNITURE_REPEATS = 2  # a page's header or footer stands on two pages at least
 # A running header or footer: two parts set far apart, or a page number at one end
-_SET_APART = re.compile(r"\S\s{3,}\S")
-_PAGE_NUMBER = re.compile(
+_SET_APART = lazy_regex(r"\S\s{3,}\S")
+_PAGE_NUMBER = lazy_regex(
     r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s{2,}\S|\S\s{2,}\d{1,4}\s*$", re.I
 )
-_BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]{2,})-$")
-_WORD_TAIL = re.compile(r"^(?P<indent>\s*)(?P<tail>[a-z]{2,})(?P<stop>[,.;:)]?)(?:\s+|$)")
+_BROKEN_WORD = lazy_regex(r"(?P<head>[A-Za-z]{2,})-$")
+_WORD_TAIL = lazy_regex(r"^(?P<indent>\s*)(?P<tail>[a-z]{2,})(?P<stop>[,.;:)]?)(?:\s+|$)")
 # "┌────┐", "└────┘", "+-----+": the top or the bottom of a box, drawn in lines
-_BOX_BORDER = re.compile(
+_BOX_BORDER = lazy_regex(
     r"^\s*[\u250c\u2514\u251c\u2554\u255a\u2560\u256d\u2570][\u2500-\u257f]*\s*$"
 )
 # "│ EXAM TIP  Always say ... │": a line of the box, its text between two bars
-_BOX_SIDES = re.compile(r"^\s*[\u2502\u2503\u2551]\s?(?P<text>.*?)\s*[\u2502\u2503\u2551]?\s*$")
+_BOX_SIDES = lazy_regex(r"^\s*[\u2502\u2503\u2551]\s?(?P<text>.*?)\s*[\u2502\u2503\u2551]?\s*$")
 MIN_JOINED_ZIPF = 1.0  # "propor" + "tional": joined, a word a dictionary of English knows
 
 

@@ -6,6 +6,10 @@ furniture, "you" for advice to the reader).
 The pieces are exact: a pattern finds a match in a text only if the text holds one of its
 pieces (in a case-blind pattern's case, once the text is folded as `read_as_ascii` folds it), so
 a guarded pattern finds what the bare pattern finds.
+
+The generator's patterns are compiled on their first use (`lazy_regex`): each serves some shape
+of notes, and a document needs only some of them, so a new process does not compile them all
+before it reads a line.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from re import _constants as sre  # the parsed form of a pattern, as `re` reads it
 from re import _parser
+from typing import Any, cast
 
 # The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
 # (Folded, they and every other letter that folds to a-z give a-z; nothing but a letter does.)
@@ -28,6 +33,35 @@ def read_as_ascii(text: str) -> str:
     """The text folded so that each letter a case-blind pattern reads as one of a-z is that
     letter, and every other character a pattern reads as it is stays itself."""
     return text.translate(_READ_AS_ASCII).casefold()
+
+
+# What a compiled pattern offers: a lazy pattern keeps each of these from its compiled one.
+_PATTERN_ATTRIBUTES = (
+    "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
+    "flags", "groups", "groupindex",
+)  # fmt: skip
+
+
+class _LazyRegex:
+    """A pattern compiled the first time anything but its text is asked of it; from then on
+    its compiled pattern's methods are its own, as quick to reach as the compiled pattern's."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern  # read without compiling, by patterns built from this one
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("pattern", "_flags"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for attribute in _PATTERN_ATTRIBUTES:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled when it is first used."""
+    return cast(re.Pattern[str], _LazyRegex(pattern, flags))
 
 
 class Guarded:

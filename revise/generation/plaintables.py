@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from revise.generation.document import Block, BlockKind
+from revise.generation.patterns import lazy_regex
 
 MIN_ROWS = 2
 MAX_HEADER_WORDS = 4
 ALIGN_SLACK = 1  # a column may start a character off where the header's starts
-_GAP = re.compile(r"\t+|\s{2,}")
-_RULE = re.compile(r"^[\s|+:=-]+$")
+_GAP = lazy_regex(r"\t+|\s{2,}")
+_RULE = lazy_regex(r"^[\s|+:=-]+$")
 
 
 def _aligned_cells(line: str) -> tuple[list[str], list[int]]:

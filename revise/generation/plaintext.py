@@ -26,6 +26,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
+from revise.generation.patterns import lazy_regex
 from revise.generation.plaintables import find_tables
 from revise.generation.structure import LIST_COUNT
 from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
@@ -35,13 +36,13 @@ from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
 LIST_MARK = r"\(?(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)|\(\d{1,2}\)"
 # ">> key example": a note the student added beside the points, marked as a bullet is; an
 # indented "o", as Word writes a second-level bullet in the text it saves, is a bullet too
-_BULLET = re.compile(
+_BULLET = lazy_regex(
     rf"^\s*(?:[-*•\u2013\u2014▪◦·]|(?<=\s)o|>>|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$"
 )
-_MARKED = re.compile(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
-LIST_MARKED = re.compile(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
-_TERMINAL = re.compile(r"[.!?;,:]$")
-_ENDS_POINT = re.compile(r"[.!?;:]$")  # a point's last line, where a comma leaves it going on
+_MARKED = lazy_regex(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
+LIST_MARKED = lazy_regex(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
+_TERMINAL = lazy_regex(r"[.!?;,:]$")
+_ENDS_POINT = lazy_regex(r"[.!?;:]$")  # a point's last line, where a comma leaves it going on
 GENERIC_SECTIONS = frozenset(
     [
         "introduction",
@@ -64,7 +65,7 @@ GENERIC_SECTIONS = frozenset(
     ]
 )
 HEADING_WORDS = 12
-_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$")
+_BOLD_LINE = lazy_regex(r"^\*\*(.+?)\*\*:?$")
 
 
 @dataclass
@@ -118,8 +119,8 @@ def parse_plain_text(text: str) -> Document:
 
 
 # "= A.(B + ¬B)      distributive": a step of a working, then the law it uses after a gap
-_STEP = re.compile(r"^\s*=\s+(?P<step>\S.*?)\s*$")
-_OPERATOR = re.compile(r"[-+*/^.()\u00ac\u00d7\u00f7\u221a\u2227\u2228\u2295\u2212]")
+_STEP = lazy_regex(r"^\s*=\s+(?P<step>\S.*?)\s*$")
+_OPERATOR = lazy_regex(r"[-+*/^.()\u00ac\u00d7\u00f7\u221a\u2227\u2228\u2295\u2212]")
 MAX_EXPRESSION_CHARS = 60
 
 
@@ -302,9 +303,9 @@ def _is_cue_column(run: list[str]) -> bool:
 
 
 # "=====", "-----", "* * *", "~~~~", "_____": a line of one mark repeated, drawn across the page
-_RULE = re.compile(r"^\s*([=\-*~_#+])(?:\s?\1){2,}\s*$")
+_RULE = lazy_regex(r"^\s*([=\-*~_#+])(?:\s?\1){2,}\s*$")
 # "=== THEORIES ===", "--- Part 2 ---": a title set between two short rules on its own line
-_FRAMED_TITLE = re.compile(r"^\s*([=\-*~#+])\1{2,}\s*(?P<text>[^=\-*~#+\s].*?)\s*\1{3,}\s*$")
+_FRAMED_TITLE = lazy_regex(r"^\s*([=\-*~#+])\1{2,}\s*(?P<text>[^=\-*~#+\s].*?)\s*\1{3,}\s*$")
 MAX_RULED_TITLE_WORDS = 15
 
 
@@ -398,8 +399,8 @@ def examples_below(blocks: list[Block]) -> list[Block]:
 
 
 # "Irms = I0 / √2     Vrms = V0 / √2": two formulas set apart by a wide gap on one line
-_WIDE_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
-_RELATION = re.compile(r"(?<![-=<>])[=<>](?![=<>])")  # "=", "<", ">", never an arrow ("->", "=>")
+_WIDE_GAP = lazy_regex(r"(?<=\S)(?: {3,}|\t+)(?=\S)")
+_RELATION = lazy_regex(r"(?<![-=<>])[=<>](?![=<>])")  # "=", "<", ">", never an arrow ("->", "=>")
 
 
 def _formulas_apart(line: str) -> str:
@@ -434,11 +435,11 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
 # Numbered section titles ------------------------------------------------------------------------
 
 # "2. KANTIAN ETHICS", "3) Virtue ethics", "1.1 Key terms": a number, then what the section is on
-_NUMBERED_TITLE = re.compile(
+_NUMBERED_TITLE = lazy_regex(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s+(?P<text>\S.*?)\s*$"
 )
 # "PART B - Kantian ethics", "Section 2: Causes", "Unit 3": a part of the notes, by its number
-_PART_TITLE = re.compile(
+_PART_TITLE = lazy_regex(
     r"^(?:part|section|unit|topic|chapter|module)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})"
     r"(?:\s*[-:.\u2013\u2014]\s+|\s*$)(?P<text>.*?)\s*$",
     re.I,
@@ -782,7 +783,7 @@ def is_foreign(line: str) -> bool:
     return bool(tokens) and len(unknown) * 2 > len(tokens)
 
 
-_BRACKETED_LINE = re.compile(r"^\s*\([^()]*\)\s*$")
+_BRACKETED_LINE = lazy_regex(r"^\s*\([^()]*\)\s*$")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -804,7 +805,7 @@ def looks_like_heading(text: str) -> bool:
 
 # "1789", "1790-91", "1792 - war + republic": a year or a span of years, alone or with a few words
 # naming the period
-_YEAR_TITLE = re.compile(
+_YEAR_TITLE = lazy_regex(
     r"^(?P<first>1\d{3}|20\d{2})(?:\s*[-\u2013/]\s*(?P<last>\d{4}|\d{2}))?"
     r"(?:\s*[-\u2013\u2014:]?\s+(?P<name>[^\d\s].*))?$"
 )
@@ -844,7 +845,7 @@ def is_indented_outline(lines: list[str]) -> bool:
     return len({_indent(line) for line in lines if _BULLET.match(line)}) >= 2
 
 
-DATED_ENTRY = re.compile(
+DATED_ENTRY = lazy_regex(
     r"^(?:c\.\s?)?\d{3,4}s?(?:\s?(?:BC|AD))?\s*(?:[-\u2013\u2014:]|->|\u2192)\s+\S"
 )
 
@@ -952,11 +953,11 @@ def _outline_raws(
     return raws
 
 
-_FLAGGED = re.compile(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning of its own
+_FLAGGED = lazy_regex(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning of its own
 # "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
 # goes on from the one above it
-_SET_APART = re.compile(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
-_GOES_ON = re.compile(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
+_SET_APART = lazy_regex(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
+_GOES_ON = lazy_regex(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
 
 
 def _points_under(line: str, bullet: _Raw, unwrapped: bool) -> bool:
@@ -1110,7 +1111,7 @@ def _has_children(raws: list[_Raw], index: int) -> bool:
 MIN_CAPITAL_LETTERS = 4
 MIN_CAPITAL_HEADINGS = 2
 MAX_LEAD_WORDS = 6
-_DEFINED_TERM = re.compile(r"^[A-Z][^=]{0,40}?\s=\s+\S")
+_DEFINED_TERM = lazy_regex(r"^[A-Z][^=]{0,40}?\s=\s+\S")
 
 
 def in_capitals(text: str) -> bool:
@@ -1145,7 +1146,7 @@ def starts_own_line(line: str) -> bool:
     return lead or bool(_DEFINED_TERM.match(text))
 
 
-_OPENING_LABEL = re.compile(r"^([A-Za-z][\w.]{0,15}):\s")
+_OPENING_LABEL = lazy_regex(r"^([A-Za-z][\w.]{0,15}):\s")
 
 
 def _same_opening(line: str, above: str) -> bool:
@@ -1253,7 +1254,7 @@ MAX_PAIR_LINE_WORDS = 20
 # A term and what it is, one to a line: "ayer - yesterday", "g = 9.8 N/kg", "date: 1914".
 # The separator is the line's shape, so a run of lines is one list only where they all use the
 # same one.
-_PAIR_LINE = re.compile(
+_PAIR_LINE = lazy_regex(
     r"^(?P<term>\S.*?)(?P<sep>\s+[-\u2013\u2014]\s+|\s+=\s+|(?<=\w):\s+)(?P<meaning>\S.*)$"
 )
 
@@ -1335,7 +1336,7 @@ def _titles_list(raws: list[_Raw], index: int) -> bool:
 
 
 MAX_PARENT_WORDS = 15
-_MID_PHRASE = re.compile(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
+_MID_PHRASE = lazy_regex(r"(?:[,(/&+]|\b(?:the|a|an|and|or|of|to|in|by|with|for))$", re.I)
 
 
 def _indented_items(
@@ -1381,9 +1382,9 @@ WRAP_SLACK = 6  # characters a line may fall short of the width and still be ful
 MIN_WRAPPED_SHARE = 0.15  # of the lines: fewer full lines going on are lines that happen to
 MIN_WRAPPED_LINES = 6  # be long, not a page wrapped at a width
 _WIDTH_SHARE = 0.95  # the width lines are wrapped at: all but the longest few stay within it
-_BOX_DRAWING = re.compile("[\u2500-\u257f]")
-_LABELLED_LINE = re.compile(r"^[A-Z][\w'-]*(?:\s[\w'-]+){0,2}:\s")
-_ENDS_SENTENCE = re.compile(r"[.!?;:][\"'\u201d\u2019)\]]*$")
+_BOX_DRAWING = lazy_regex("[\u2500-\u257f]")
+_LABELLED_LINE = lazy_regex(r"^[A-Z][\w'-]*(?:\s[\w'-]+){0,2}:\s")
+_ENDS_SENTENCE = lazy_regex(r"[.!?;:][\"'\u201d\u2019)\]]*$")
 
 
 def _in_columns(line: str) -> bool:
@@ -1514,13 +1515,13 @@ def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool
     return count <= 4 or not following[:1].islower()
 
 
-_OPENS_ON_ARROW = re.compile(rf"\s*{ARROW}")
+_OPENS_ON_ARROW = lazy_regex(rf"\s*{ARROW}")
 # "What is a spit? -> a ridge of sand ...": a question and its answer, one to a line
-_ASKED_AND_ANSWERED = re.compile(rf"^[A-Z][^?]{{2,}}\?\s*(?:{ARROW}|[-\u2013\u2014:=])\s*\w")
-_QUOTATION = re.compile(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
-_SHOUT = re.compile(r"\s*!{2,}$")
+_ASKED_AND_ANSWERED = lazy_regex(rf"^[A-Z][^?]{{2,}}\?\s*(?:{ARROW}|[-\u2013\u2014:=])\s*\w")
+_QUOTATION = lazy_regex(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
+_SHOUT = lazy_regex(r"\s*!{2,}$")
 # "irregular participles - LEARN!!": an order to the reader after the title it shouts
-_SHOUTED_ASIDE = re.compile(r"\s+[-\u2013\u2014]\s+[A-Z][A-Z\s]*!{2,}$")
+_SHOUTED_ASIDE = lazy_regex(r"\s+[-\u2013\u2014]\s+[A-Z][A-Z\s]*!{2,}$")
 
 
 def _unshout(text: str) -> str:
@@ -1653,7 +1654,7 @@ def _shouted_title(raw: _Raw, first_line: int) -> bool:
     )
 
 
-_TITLE_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+_TITLE_DASH = lazy_regex(r"\s[-\u2013\u2014]\s")
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)  # asked of each line several times
@@ -1669,7 +1670,7 @@ def _heads_section(text: str, capitals: bool) -> bool:
     return _is_title_like(text) and not re.search(r":\s|\s=\s", text)
 
 
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_PARENTHESES = lazy_regex(r"\s*\([^()]*\)")
 
 
 def _capitals_heading(text: str) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from revise.generation.grammar import WORD_TOKEN, split_clause, verb_base
 from revise.generation.language import TEXT_CACHE_SIZE, is_stopword, is_verb_form
+from revise.generation.patterns import lazy_regex
 
 PERSON, THING, THINGS = "person", "thing", "things"
 EITHER = "person or thing"  # "Lipase ...", "Bismarck ...": one word, named only at the start
@@ -33,22 +34,22 @@ _POSSESSIVES = frozenset(["his", "her", "its", "their"])
 _NAME_PARTICLES = frozenset(["da", "de", "di", "du", "van", "von", "der", "den", "del", "la", "le"])
 
 # "In 107 BC", "In January 49 BC", "In 1874,", "By 1900": a time phrase fronted before the subject
-FRONTED_TIME = re.compile(
+FRONTED_TIME = lazy_regex(
     r"^(?:(?:In|By|From|After|Before|During|On|Until|Around|About)\s+)?(?:(?:early|late|mid)[-\s])?"
     r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:c\.\s*)?\d{2,4}s?(?:\s*(?:BC|BCE|AD|CE))?,?\s+"
 )
-_OPENING_PRONOUN = re.compile(
+_OPENING_PRONOUN = lazy_regex(
     r"^(?P<pronoun>he|she|it|they|his|her|its|their)\s+(?P<rest>\S.*)$", re.I
 )
 # "It is thought that ...", "It was not until 1945 that ...", "It seems ...": no thing named
-_DUMMY_IT = re.compile(
+_DUMMY_IT = lazy_regex(
     r"^it\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:not\s+)?(?:\w+\s+)?(?:that|to|until|whether|how|why)\b"
     r"|(?:seems|seemed|appears|appeared|follows|followed|means|meant|is\s+(?:likely|possible|clear|"
     r"important|necessary|worth|often|also|widely|generally)|was\s+(?:likely|possible|clear|"
     r"important|necessary|only|widely|generally)))",
     re.I,
 )
-_ASIDES = re.compile(r"\s*\([^()]*\)|,\s+(?:which|who|whose|a|an|the)\s[^,]*,")
+_ASIDES = lazy_regex(r"\s*\([^()]*\)|,\s+(?:which|who|whose|a|an|the)\s[^,]*,")
 MAX_ANTECEDENT_WORDS = 5
 MAX_THING_WORDS = 6  # "The Hubble Space Telescope's main mirror"
 MAX_BARE_WORDS = 3  # "Bile", "Amylase enzymes", "Stomach acid"
@@ -177,7 +178,7 @@ def resolved(sentence: str, antecedents: list[Antecedent]) -> tuple[str, Anteced
     return f"{named[:1].upper()}{named[1:]} {rest}", found
 
 
-_HIM_OR_HE = re.compile(r"(?<=\s)(?:him|he(?=\s+(?P<verb>[a-z]+)))\b")
+_HIM_OR_HE = lazy_regex(r"(?<=\s)(?:him|he(?=\s+(?P<verb>[a-z]+)))\b")
 
 
 def person_inside(

@@ -20,12 +20,13 @@ from revise.generation.content import COMMANDS, ESSAY_COMMANDS
 from revise.generation.document import Block, BlockKind, Document, scope_end
 from revise.generation.grammar import lower_first
 from revise.generation.language import ARROW, counted
+from revise.generation.patterns import lazy_regex
 
 MAX_ITEM_WORDS = 8  # each item of a list answer is a name or a short phrase
 MAX_QUESTION_WORDS = 25
 
 # "Q: ...", "Q1. ...", "Question 3: ...", "Cue: ...", after any section number ("1.1 Q: ...")
-_QUESTION_MARK = re.compile(
+_QUESTION_MARK = lazy_regex(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)?"
     r"(?:Q(?:uestion)?\s*\d{0,3}[a-z]?\s*(?::|\.|\)|\s[-\u2013\u2014]\s)|Cues?\s*:"
     r"|Q\d{1,3}\s+(?=(?:who|what|when|where|which|why|how|name|define|state|describe)\b))"
@@ -33,37 +34,37 @@ _QUESTION_MARK = re.compile(
     re.I,
 )
 # "A: ...", "Ans: ...", "Answer - ...", "Notes: ..." (the right-hand column of a cue)
-_ANSWER_MARK = re.compile(
+_ANSWER_MARK = lazy_regex(
     r"^(?:A|Ans\.?|Answers?|Notes?)\s*\d{0,3}\s*(?::|\s[-\u2013\u2014]\s)\s*", re.I
 )
 # where a question ends and its answer starts on the same line
-_ANSWER_AFTER = re.compile(
+_ANSWER_AFTER = lazy_regex(
     r"^(?P<question>[^?]{3,}\?)\s*(?:\|\s*)?"
     r"(?P<mark>(?:A|Ans\.?|Answers?|Notes?)\s*:|->|=>|\u2192|[-\u2013\u2014:=])?\s*(?P<answer>\S.*)$",
     re.I,
 )
-_CUE_ANSWER = re.compile(r"\s\|\s*(?:(?:A|Ans\.?|Answers?|Notes?)\s*:\s*)?(?=\S)", re.I)
-_ASKING = re.compile(
+_CUE_ANSWER = lazy_regex(r"\s\|\s*(?:(?:A|Ans\.?|Answers?|Notes?)\s*:\s*)?(?=\S)", re.I)
+_ASKING = lazy_regex(
     r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could"
     r"|should|would|will|has|have|had|name|define|state|give|list|outline|describe)\b",
     re.I,
 )
 # "Name the device that ...", "State Ohm's law": a prompt the student wrote as an exam would
-_ORDER = re.compile(rf"^(?:{COMMANDS}|name)\s", re.I)
+_ORDER = lazy_regex(rf"^(?:{COMMANDS}|name)\s", re.I)
 # "[6 marks]", "(4 marks)", "(12)": what an exam awards, so the line is an exam question
-_MARKS = re.compile(r"[\[(]\s*\d{1,2}\s*(?:marks?|m|pts?|points?)?\s*[\])]\s*\??$", re.I)
-_ESSAY_STEM = re.compile(
+_MARKS = lazy_regex(r"[\[(]\s*\d{1,2}\s*(?:marks?|m|pts?|points?)?\s*[\])]\s*\??$", re.I)
+_ESSAY_STEM = lazy_regex(
     rf"^(?:{ESSAY_COMMANDS}|explain\s+(?:why|how|two|three|the|whether)|'.+'\s+discuss)\b", re.I
 )
 # an answer that is not there yet: "?", "...", "TODO", "see textbook p. 40", "ask Miss"
-_NO_ANSWER = re.compile(
+_NO_ANSWER = lazy_regex(
     r"^(?:[?.\-_\u2026\s]*|\(?(?:blank|tbc|tbd|todo|to\s+do|n/?a|idk|not\s+sure|unsure"
     r"|fill\s+in|don'?t\s+know)\b.*|(?:see|check|look\s+(?:it\s+)?up|ask|revise)\b.{0,40})$",
     re.I,
 )
-_ENUMERATOR = re.compile(r"^(?:\(?[a-hA-H]\)|\(?\d{1,2}\)|\d{1,2}\.(?=\s))\s*(?=\S)")
-_HEAD = re.compile(r"\s*(?:[:=]\s|\s[-\u2013\u2014]\s|\s->\s)")
-_COUNT = re.compile(
+_ENUMERATOR = lazy_regex(r"^(?:\(?[a-hA-H]\)|\(?\d{1,2}\)|\d{1,2}\.(?=\s))\s*(?=\S)")
+_HEAD = lazy_regex(r"\s*(?:[:=]\s|\s[-\u2013\u2014]\s|\s->\s)")
+_COUNT = lazy_regex(
     r"\b(?P<n>[2-9]|two|three|four|five|six|seven|eight|nine)\b(?!\s*(?:marks?|%|per\b))", re.I
 )
 
@@ -222,7 +223,7 @@ def _lifted(region: list[Block]) -> list[Block]:
 
 
 # "-> led to the Great Renunciation": a point of the answer, written as what follows from it
-_LED_TO = re.compile(rf"^\s*{ARROW}\s*(?=\w)")
+_LED_TO = lazy_regex(rf"^\s*{ARROW}\s*(?=\w)")
 
 
 def _question(block: Block, following: Block | None) -> tuple[str, str] | None:
@@ -439,7 +440,7 @@ def _listed(region: list[Block], count: int) -> tuple[str, int, int]:
     return "; ".join(texts), 1 + len(points), points[-1].end
 
 
-_WHAT_IS = re.compile(
+_WHAT_IS = lazy_regex(
     r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:(?:an?|the)\s+)?(?P<thing>[^?]+?)\s*\?$", re.I
 )
 
@@ -486,9 +487,9 @@ def _shortened(text: str, plural: bool) -> str:
     return max(heads, key=lambda head: len(head.split()), default="")
 
 
-_ARROW_MARK = re.compile(rf"\s{ARROW}\s")
+_ARROW_MARK = lazy_regex(rf"\s{ARROW}\s")
 # ", O or F": a comma between the items of a list, not after a phrase
-_LIST_COMMA = re.compile(
+_LIST_COMMA = lazy_regex(
     r",\s*[^\s,()]+(?:\s+[^\s,()]+)?\s+(?:or|and)\s+[^\s,()]+(?=\s*[,.;()]|\s*$)"
 )
 
@@ -527,7 +528,7 @@ def _without_aside(text: str) -> str:
 
 MAX_MEANING_WORDS = 25  # a definition asked for its term: a prompt a reader takes in at once
 # "Define a covalent bond", "What is an ionic bond?", "what's a dative bond?", "metallic bonding?"
-_DEFINE = re.compile(
+_DEFINE = lazy_regex(
     r"^(?:define|what\s+is|what's|what\s+are|what\s+does)\s+(?P<term>(?:(?:a|an|the)\s+)?[^?]{2,50}?)"
     r"(?:\s+mean)?\s*[?.]?$",
     re.I,
@@ -549,17 +550,17 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0].rstrip(".")
 
 
-_SENTENCE_END = re.compile(
+_SENTENCE_END = lazy_regex(
     r"(?<=[.!?])\s+(?=[A-Z])|(?<=[a-z0-9)][a-z0-9)]\.)\s+(?=[a-z])"
     r"|(?<=[a-z0-9)][a-z0-9)]\.|\s\d\.)\s+(?=\()"  # "only 6. (electron deficient ...)"
 )
 
 
 # an answer that opens on a reason or a way: what follows its first comma is more of the same
-_REASONS = re.compile(r"(?:because|as|since|due\s+to|owing\s+to|by|through|so)\b", re.I)
+_REASONS = lazy_regex(r"(?:because|as|since|due\s+to|owing\s+to|by|through|so)\b", re.I)
 
 
-_DASH = re.compile(r"\s(?:[-\u2013\u2014]|->)\s")
+_DASH = lazy_regex(r"\s(?:[-\u2013\u2014]|->)\s")
 
 
 def _top_level(text: str, mark: re.Pattern[str]) -> int:
@@ -611,7 +612,7 @@ def _parts(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
-_RANKED = re.compile(r"\s[<>]\s")
+_RANKED = lazy_regex(r"\s[<>]\s")
 
 
 def _members(region: list[Block], enumerated: bool) -> list[Block]:

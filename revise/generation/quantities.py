@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass
 
 from revise.generation.grammar import finish_question
+from revise.generation.patterns import lazy_regex
 from revise.generation.questions import Question, Shape
 
 MAX_QUANTITY_WORDS = 4
 MAX_SYMBOL_CHARS = 3
-_ENTRY = re.compile(
+_ENTRY = lazy_regex(
     rf"^(?P<symbol>[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9]{{0,{MAX_SYMBOL_CHARS - 1}}})\s*=\s*"
     r"(?P<name>[A-Za-z][A-Za-z' -]*?)\s*(?:\((?P<unit>[^()]{1,12})\))?$"
 )
-_SIDES = re.compile(r"^(?P<lhs>[^=]+?)\s*=\s*(?P<rhs>[^=]+)$")
-_TOKEN = re.compile(r"[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9]*|\d+(?:\.\d+)?|\S")
+_SIDES = lazy_regex(r"^(?P<lhs>[^=]+?)\s*=\s*(?P<rhs>[^=]+)$")
+_TOKEN = lazy_regex(r"[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9]*|\d+(?:\.\d+)?|\S")
 
 
 @dataclass(frozen=True)

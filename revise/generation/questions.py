@@ -67,7 +67,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
-from revise.generation.patterns import Guarded
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.targets import closing_date, label_over_event, opening_date
 from revise.maths import MATHS_FUNCTIONS
@@ -75,7 +75,7 @@ from revise.maths import MATHS_FUNCTIONS
 MAX_MEMBER_WORDS = 3  # "gas emissions": one of the things a term covers, named
 # "per resource request", "in June": a meaning that opens so is a setting, not what a term is
 SETTING_OPENERS = frozenset(["per", *PREPOSITIONS])
-DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
+DASH = lazy_regex(r"\s+[-\u2013\u2014]+\s+")  # the note-taker's " - " between parts of a bullet
 MAX_TERM_WORDS = 5
 MIN_MEANING_WORDS = 3
 MAX_LAW_WORDS = 40  # a law is stated whole, however long: it is the one fact its name asks
@@ -123,25 +123,25 @@ class Question:
     beside: bool = False
 
 
-_SEPARATED = re.compile(
+_SEPARATED = lazy_regex(
     r"^(?P<term>[^.:;()\[\]=]{2,60}?(?:\s\([^()\d\s]{1,5}\)|\s\([A-Za-z][a-z]*(?:[\s-][A-Za-z][a-z]*){1,4}\))?)"
     r"\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\s=\s|\.\s)\s*"
     r"(?P<meaning>\S.*)$"
 )
-_COPULA = re.compile(
+_COPULA = lazy_regex(
     r"^(?P<term>[^,;:()]{2,60}?(?:\s\([^,;:()]{1,40}\))?)"
     r"\s+(?P<verb>is|are|means|mean|refers to|refer to"
     r"|is defined as|are defined as|is called|are called|describes|is known as|are known as)\s+"
     r"(?P<meaning>(?:a|an|the|one|any|all|when|where|how|what|those|something|someone)\b.+)$",
     re.I,
 )
-_EXAMPLE = re.compile(r",?\s+(?:e\.g\.?|eg|i\.e\.?|for\s+example)\s+", re.I)
-_CLAUSE_END = re.compile(
+_EXAMPLE = lazy_regex(r",?\s+(?:e\.g\.?|eg|i\.e\.?|for\s+example)\s+", re.I)
+_CLAUSE_END = lazy_regex(
     r"\s*(?:;|\s[-\u2013\u2014]+\s|,\s+(?:which|while|whereas|but|and)\b|\s+but\s+)"
 )
 
 
-_FULL_STOP = re.compile(r"\.\s+(?=\S)")
+_FULL_STOP = lazy_regex(r"\.\s+(?=\S)")
 
 
 def first_sentence(text: str) -> str:
@@ -178,7 +178,7 @@ def plural_clause(text: str) -> bool:
     return False
 
 
-_DATED_WORK = re.compile(r"^([^,;:=()]+?)\s+(?:1\d{3}|20\d{2})(?:\s+[-\u2013\u2014]\s|$)")
+_DATED_WORK = lazy_regex(r"^([^,;:=()]+?)\s+(?:1\d{3}|20\d{2})(?:\s+[-\u2013\u2014]\s|$)")
 MAX_DATED_WORK_WORDS = 5  # "the fear or anger trigger under s.55 CJA 2009" is a meaning
 
 
@@ -509,7 +509,7 @@ def definition(
 
 # Endings of nouns that name a process, a state or a condition ("attrition", "denaturation",
 # "tachycardia"): a clause can say what one is ("Attrition - rocks knock into each other").
-_PROCESS_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ing|ism|sis|ure|age|ia|al|cy|ity|ness)$")
+_PROCESS_NOUN = lazy_regex(r"(?:tion|sion|ment|ance|ence|ing|ism|sis|ure|age|ia|al|cy|ity|ness)$")
 # Words a verb is followed by and a noun that opens a definition seldom is: "resistance
 # decreases [as] light ...", "current flows [in] one direction".
 _AFTER_A_VERB_WORD = frozenset(
@@ -520,17 +520,17 @@ _AFTER_A_VERB_WORD = frozenset(
     ]
 )
 # The names of things whose statement is what they are: "Ohm's law", "Stroop effect"
-_STATEMENT_NAME = re.compile(
+_STATEMENT_NAME = lazy_regex(
     r"\b(?:laws?|rules?|principles?|theorems?|tests?|equations?|formulae|formulas?|doctrines?"
     r"|maxims?|hypothes[ie]s|theory|theories|effects?|definitions?)\b"
 )
-_MEANING_PART = re.compile(r"[,;(]|\s[-\u2013\u2014]+\s|\s(?:->|=>|\u2192)\s")
+_MEANING_PART = lazy_regex(r"[,;(]|\s[-\u2013\u2014]+\s|\s(?:->|=>|\u2192)\s")
 _QUANTIFIERS = frozenset(["some", "most", "all", "half", "many", "few", "much", "none", "both"])
 _PROPERTY_PREPOSITIONS = frozenset(
     ["to", "in", "at", "for", "with", "from", "on", "by", "under", "across", "into", "within"]
 )
 # "Baddeley et al (1975)", "Peterson & Peterson (1959)": who showed it and when, a source
-_CITATION = re.compile(
+_CITATION = lazy_regex(
     r"^[A-Z][\w'\u2019-]+(?:\s+(?:et\s+al\.?|&|and)(?:\s+[A-Z][\w'\u2019-]+)?)?,?\s*\(\d{4}\)$"
 )
 
@@ -736,7 +736,7 @@ def _relative_clause(tokens: list[str]) -> bool:
 # Words that follow a verb and never a plural noun opening a phrase: "melts [if] ...".
 _AFTER_A_VERB = frozenset(["the", "a", "an", "its", "their", "if", "when", "into", "up", "down"])
 
-_RANKING = re.compile(
+_RANKING = lazy_regex(
     r"^(?:the\s+(?:first|second|third|last|main|key|most|least|largest|smallest|biggest|primary"
     r"|only|best|worst|major|principal|same|\w+est)\b"
     r"|(?:a|an|one)\s+(?:\w+\s+)?(?:example|instance|case|illustration)\s+of\b)",
@@ -814,11 +814,11 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
     return None
 
 
-_AN_EXAMPLE = re.compile(r"(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}example\b", re.I)
+_AN_EXAMPLE = lazy_regex(r"(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}example\b", re.I)
 
 
 # The endings of describing words ("deontological", "endothermic", "consequentialist")
-_DESCRIBING_WORD = re.compile(r"(?:ical|al|ic|ive|ous|ful|less|able|ible|ist)$")
+_DESCRIBING_WORD = lazy_regex(r"(?:ical|al|ic|ive|ous|ful|less|able|ible|ist)$")
 
 
 _DASHES = ("-", "\u2013", "\u2014")
@@ -875,7 +875,7 @@ def _remark_card(sentence: str, term: str, meaning: str, names: frozenset[str]) 
 
 # "Pathogens are microorganisms that cause disease": a plural noun without an article, then
 # what marks it out, says what the things are as well as "X is a Y" does.
-_KIND_OF_THING = re.compile(
+_KIND_OF_THING = lazy_regex(
     r"^(?P<term>[^,;:()]{2,60}?)\s+(?P<verb>are)\s+(?P<meaning>[a-z].+)$", re.I
 )
 _MARKS_OUT = frozenset(
@@ -928,7 +928,7 @@ def _expanded(term: str) -> bool:
     return initials.casefold() == re.sub(r"\W", "", _base(term)).casefold()
 
 
-_WH_CLAUSE = re.compile(r"(?:how|what|where|when|why|whether)\b", re.I)
+_WH_CLAUSE = lazy_regex(r"(?:how|what|where|when|why|whether)\b", re.I)
 
 
 def _names_a_thing(term: str) -> bool:
@@ -1080,11 +1080,11 @@ def _headed_by_article(tokens: list[str]) -> bool:
     return len(tokens) == 2 and tokens[0].casefold() in ("a", "an", "the")
 
 
-_KIND_SECTION = re.compile(
+_KIND_SECTION = lazy_regex(
     r"^(?:(?P<thing>[a-z][a-z -]{1,30}?)\s+(?:styles|types|kinds|forms|approaches|systems)"
     r"|(?:styles|types|kinds|forms)\s+of\s+(?P<of>[a-z][a-z -]{1,30}))$"
 )
-_DESCRIBED_KIND = re.compile(
+_DESCRIBED_KIND = lazy_regex(
     r"^(?P<kind>[A-Z][a-z]+(?:-[a-z]+)?)\s*(?:[-\u2013\u2014=:])\s+(?P<meaning>(?:the|a|an)\s.+)$"
 )
 
@@ -1143,10 +1143,10 @@ def _names_members(meaning: str) -> bool:
 
 _DETERMINERS = ("the", "a", "an", "some", "these", "those", "its", "their", "his", "her")
 # "tertiary > secondary > primary": things ranked in words, not a formula or a value
-RANKED = re.compile(r"^[^\W\d][^<>=\d]*(?:\s>\s[^\W\d][^<>=\d]*)+$")
+RANKED = lazy_regex(r"^[^\W\d][^<>=\d]*(?:\s>\s[^\W\d][^<>=\d]*)+$")
 
 
-_MEMBER = re.compile(r"(?!(?:no|not|none)\b)[^\W\d_][^\W\d_]*(?:[\s'&/.-]+[^\W\d_]+)*", re.I)
+_MEMBER = lazy_regex(r"(?!(?:no|not|none)\b)[^\W\d_][^\W\d_]*(?:[\s'&/.-]+[^\W\d_]+)*", re.I)
 
 
 def count_asked(shown: str, answer: str) -> str:
@@ -1174,7 +1174,7 @@ def _named_list(meaning: str) -> bool:
     return len(parts) >= 3 and all(re.fullmatch(r"[A-Za-z][A-Za-z '&/.-]*", p) for p in parts)
 
 
-_ABOUT_A_VALUE = re.compile(
+_ABOUT_A_VALUE = lazy_regex(
     r"(?:about|approx\.?|approximately|around|roughly|nearly|almost|c\.|ca\.|circa|over|under"
     r"|up\s+to|more\s+than|less\s+than|at\s+least|at\s+most)\s+[~\d\u00a3$\u20ac]",
     re.I,
@@ -1236,15 +1236,15 @@ def _short(text: str) -> str:
 
 
 # "Stackelberg (1934) ...", "Flood & Dresher (1950) ...": a meaning that opens on who and when
-_CITED_FIRST = re.compile(
+_CITED_FIRST = lazy_regex(
     r"[A-Z][\w'\u2019-]+(?:\s+(?:&|and)\s+[A-Z][\w'\u2019-]+|\s+et\s+al\.?)?,?\s*\(\d{4}\)\s+\w"
 )
 # "in infinitely repeated games, ...", "when demand is elastic, ...": a condition, then what holds
-_CONDITION_FIRST = re.compile(
+_CONDITION_FIRST = lazy_regex(
     r"(?:in|on|under|with|without|when|whenever|if|once|where)\s[^,;:()]{3,60},\s+\w", re.I
 )
 # The last part of a cut answer opening a restatement or an example: ", i.e. situations"
-_RESTATED_END = re.compile(
+_RESTATED_END = lazy_regex(
     r"(?:^|[,;(]\s*)(?:i\.\s?e\.?|e\.\s?g\.?|ie|eg|such\s+as)\s[^,;()]*$", re.I
 )
 
@@ -1307,7 +1307,7 @@ def _closed(text: str) -> str:
 
 # Why ---------------------------------------------------------------------------------------------
 
-_BECAUSE = re.compile(
+_BECAUSE = lazy_regex(
     r"(?:\s*[,;]|\s+[-\u2013\u2014]+)?\s+(?:because(?!\s+of\b)|due\s+to|owing\s+to|because\s+of"
     r"|as\s+(?:a|the)\s+result\s+of)\s+"
     r"|\s+since\s+(?=(?:they|it|he|she|we|there)\s+\w+\s)"
@@ -1318,13 +1318,13 @@ _BECAUSE = re.compile(
     re.I,
 )  # (", primarily for regional stability and economic reasons", ", motivated by the desire for
 # warm-water ports": why it was done)
-_SO = re.compile(
+_SO = lazy_regex(
     r"(?:,|;|\s[-\u2013\u2014]+)\s+(?:so|therefore|thus|hence|and\s+so|which\s+meant\s+that)\s+",
     re.I,
 )
 # Words that open a phrase put before its clause: "In the second period (1957-60), X led to Y".
 FRONTING_WORDS = r"after|following|during|in|on|by|with|despite|before|at|from|under|for"
-_FRONTED = re.compile(
+_FRONTED = lazy_regex(
     rf"^(?P<front>(?:{FRONTING_WORDS})\b[^,]{{2,60}}),\s+(?P<main>.+)$",
     re.I,
 )
@@ -1358,7 +1358,7 @@ def why(sentence: str, names: frozenset[str]) -> list[Question]:
     return found
 
 
-_SHOWED = re.compile(
+_SHOWED = lazy_regex(
     r"^(?:it|this|they|which)\s+(?:showed|shows|demonstrated|demonstrates|meant|means|proved"
     r"|proves|indicated|indicates|revealed|reveals)\s+(?:that\s+)?",
     re.I,
@@ -1395,21 +1395,21 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
 
 
 _OTHERWISE = Guarded(  # (tried only on a sentence holding one of the words it needs)
-    re.compile(
+    lazy_regex(
         r"\s+[-\u2013\u2014]+\s+(?:if\s+(?:not|they\s+do|it\s+does|so|this\s+happens)|otherwise"
         r"|or\s+else)\b,?\s+",
         re.I,
     )
 )
-_OBLIGED = re.compile(
+_OBLIGED = lazy_regex(
     r"\b(?:must|mustn't|should|shouldn't|need\s+to|needs\s+to|have\s+to|has\s+to|cannot|can't)\b",
     re.I,
 )
-_DUTY = re.compile(
+_DUTY = lazy_regex(
     r"^(?P<who>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})\s+(?P<modal>must|should|would"
     r"|will)\s+(?P<what>[a-z].{5,80})$"
 )
-_MUST = re.compile(
+_MUST = lazy_regex(
     r"^(?P<modal>must|should|need\s+to|have\s+to)\s+(?P<verb>[a-z]+)\s+(?P<what>.+)$", re.I
 )
 
@@ -1484,7 +1484,7 @@ def _meaning_without_last_phrase(meaning: str) -> str:
     return head
 
 
-_ASIDES = re.compile(
+_ASIDES = lazy_regex(
     r"\s*\([^()]*\)\s*$|,?\s+(?:such\s+as|e\.g\.?|for\s+example|including)\s+[^;]*$", re.I
 )
 
@@ -1496,7 +1496,7 @@ def _without_asides(text: str) -> str:
     return shorter if len(words(shorter)) >= MIN_MEANING_WORDS else text
 
 
-_LISTED = re.compile(r",\s+(?:(?:and|or)\s+)?")
+_LISTED = lazy_regex(r",\s+(?:(?:and|or)\s+)?")
 
 
 def _listed_reasons(reason: str) -> str:
@@ -1541,7 +1541,7 @@ def _whole_reason(text: str) -> str:
     return reason
 
 
-_DRAWN = re.compile(r"(?:so|therefore|thus|hence|and\s+so)\s+(?=[a-z])", re.I)
+_DRAWN = lazy_regex(r"(?:so|therefore|thus|hence|and\s+so)\s+(?=[a-z])", re.I)
 
 
 def _first_part(text: str) -> str:
@@ -1578,7 +1578,7 @@ MODALS = frozenset(["will", "would", "should", "can", "could", "may", "might", "
 CONDITION_WORDS = frozenset(
     ["if", "when", "unless", "because", "although", "though", "whereas", "once", "until"]
 )
-DISCOURSE = re.compile(
+DISCOURSE = lazy_regex(
     r"^(?:at\s+the\s+same\s+time|hence|however|therefore|thus|in\s+addition|on\s+the\s+other"
     r"\s+hand|as\s+a\s+result|consequently|similarly|furthermore|moreover|in\s+turn"
     r"|in\s+other\s+words|that\s+is|in\s+short),?\s+",
@@ -1586,7 +1586,7 @@ DISCOURSE = re.compile(
 )
 # The first word of each of _EFFECT_VERBS: an effect is said with one of them.
 _EFFECT_WORDS = frozenset(verb.split("\\s+")[0] for verb in _EFFECT_VERBS.split("|"))
-_EFFECT = re.compile(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P<effect>.+)$", re.I)
+_EFFECT = lazy_regex(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P<effect>.+)$", re.I)
 
 
 def effect(sentence: str, names: frozenset[str]) -> list[Question]:
@@ -1708,14 +1708,14 @@ def adverb_first(outcome: str) -> bool:
     return not rest or not lemmas(rest[0]).get("NOUN")
 
 
-_CHAIN = re.compile(
+_CHAIN = lazy_regex(
     rf",?\s+(?:which|this|that)\s+(?:(?:will|would|then|in\s+turn|also|can|could)\s+)*"
     rf"(?:{_EFFECT_VERBS})\b|,\s+(?:causing|leading\s+to|resulting\s+in|thereby)\b",
     re.I,
 )
 
 
-_SECOND_CHANGE = re.compile(
+_SECOND_CHANGE = lazy_regex(
     r"^,?\s*(?:and|but|while)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:increase|decrease|rise|fall"
     r"|reduction|drop|growth|decline)\b",
     re.I,
@@ -1761,7 +1761,7 @@ _TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "remi
 
 # After a past that is also a participle: a doer named by "by" further on, or a condition where
 # the verb's object would stand ("induced when ..."): the one named had it done to them.
-_PASSIVE_CUE = re.compile(
+_PASSIVE_CUE = lazy_regex(
     r"^\s(?:when|whenever|if|once|unless)\s"
     r"|^(?:(?!\s(?:if|when|that|which|who|because|after|before|while|until)\s)[^,;()])*?"
     rf"(?P<agent>\sby\s+(?:the\s+)?(?!(?i:{'|'.join(MONTHS)})\b)[A-Z])"
@@ -1845,7 +1845,7 @@ def on_date(when: str) -> str:
     return f"in the {when}" if re.fullmatch(r"\d{3}0s", when) else f"in {when}"
 
 
-_AGENT = re.compile(r"\s*by\s+(?P<agent>[^,;:()]+?)\s*(?:$|[,;:(]|\s[-\u2013\u2014]+\s|\.\s)")
+_AGENT = lazy_regex(r"\s*by\s+(?P<agent>[^,;:()]+?)\s*(?:$|[,;:(]|\s[-\u2013\u2014]+\s|\.\s)")
 MAX_AGENT_WORDS = 6
 _AROUND_NAMES = frozenset(["the", "a", "an", "and", "of", "others", "his", "her", "their"])
 
@@ -1881,7 +1881,7 @@ _REPORT = (
 )
 _IN_RE = r"(?:Re|In\s+re)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?"  # "Re McArdle"
 _OWN_CASE = r"[A-Z][\w-]*(?:'|\u2019)s\s+Case"  # "Pinnel's Case"
-CASE = re.compile(
+CASE = lazy_regex(
     rf"(?P<case>{_IN_RE}|{_OWN_CASE}|{_PARTY}\s+v\.?\s+{_PARTY_WORD}(?:,?\s+{_PARTY_WORD})*?)(?=\s*[\[(]\d{{4}}|\s*[:,.;\u2013\u2014-]|\s+\d|\s*$|\s+(?:where|in\s+which|above|below|held)\b){_YEAR}{_REPORT}"
 )
 # Words that CASE needs one of, standing as a word: "v", "Case" ("Pinnel's Case"), "re" ("In re").
@@ -1895,25 +1895,25 @@ def _case_in(text: str) -> re.Match[str] | None:
     return CASE.search(text)
 
 
-_HELD = re.compile(
+_HELD = lazy_regex(
     r"^(?:(?:it\s+was\s+|the\s+court\s+|the\s+(?:house\s+of\s+lords|judge|majority)\s+)?"
     r"(?:held|established|decided|ruled|confirmed)\s*(?::|that\b)|principle\s*:|rule\s*:|ratio\s*:)\s*",
     re.I,
 )
-_LEAD_IN = re.compile(r"^(?:see|e\.g\.?|eg|cf\.?|as\s+in|in)\s+", re.I)
-_POINT_END = re.compile(rf"[\s:\-\u2013\u2014]*{ARROW}?[\s:\-\u2013\u2014]*$")
-_CONTRAST = re.compile(r"^(?:but|however|and|also|yet)\b[\s,]*", re.I)
+_LEAD_IN = lazy_regex(r"^(?:see|e\.g\.?|eg|cf\.?|as\s+in|in)\s+", re.I)
+_POINT_END = lazy_regex(rf"[\s:\-\u2013\u2014]*{ARROW}?[\s:\-\u2013\u2014]*$")
+_CONTRAST = lazy_regex(r"^(?:but|however|and|also|yet)\b[\s,]*", re.I)
 
 
 # What may follow a case's name on a line that tells that case: its citation and court, then the
 # note-taker's separator before what it decided, a bracket closing, "held", or nothing.
-_CASE_TOLD = re.compile(
+_CASE_TOLD = lazy_regex(
     r"(?:\s*(?:\[[^\]]*\]|\([^()]*\)|[A-Z][A-Za-z.]{0,5}\b|\d+\b|[*_]+))*"  # "[1932] AC 562 (HL)"
     rf"\s*(?:$|[:;,.=)\u2013\u2014-]|{ARROW}"
     r"|(?:held|ruled|decided|where|in\s+which|above|below)\b)"
 )
 # What may come before it: nothing, a separator or a bracket, or a word that points to it.
-_TOLD_BEFORE = re.compile(
+_TOLD_BEFORE = lazy_regex(
     rf"(?:^|[(:;,/\u2013\u2014>-]|{ARROW}|\b(?:contrast|compare|but|however|see|cf|e\.?g|eg"
     r"|i\.?e|such\s+as|as\s+in|in|for\s+example|and|or|also))\.?\s*$",
     re.I,
@@ -2055,7 +2055,7 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
 
 
-_COURT_LEAD = re.compile(r"^(?:[A-Z]{2,5}\b\s*[-:\u2013\u2014]?\s*)?")  # "HL - ..."
+_COURT_LEAD = lazy_regex(r"^(?:[A-Z]{2,5}\b\s*[-:\u2013\u2014]?\s*)?")  # "HL - ..."
 
 
 def _case_asked(sentence: str, text: str, here: re.Match[str]) -> list[Question]:
@@ -2096,19 +2096,19 @@ _COURT = (
     r"HL|CA|SC|PC|UKSC|UKHL|EWCA|(?:the\s+)?(?:Supreme\s+Court|House\s+of\s+Lords"
     r"|Court\s+of\s+Appeal|Privy\s+Council|court|judge|majority)"
 )
-_HOLDING_MARK = re.compile(
+_HOLDING_MARK = lazy_regex(
     rf"^(?:(?:{_COURT})\s*(?:(?:held|ruled|decided|said)\s*(?:that\b|:)?|[:\u2013\u2014]|\s-\s)"
     r"|(?:H|held|holding|ratio(?:\s+decidendi)?|decision|decided|outcome)\s*(?::|\s-\s|=|\u2013|\u2014))"
     r"\s*(?=\S)",
     re.I,
 )
-_HOLDING_INSIDE = re.compile(
+_HOLDING_INSIDE = lazy_regex(
     rf"(?:^|[.;]\s+|\s[-\u2013\u2014]\s+)(?:(?:it\s+was|{_COURT})\s+)?(?:held|ruled|decided)"
     r"\s*(?::|that\b)\s*(?=\S)",
     re.I,
 )
-_FACTS_MARK = re.compile(r"^(?:F|facts?)\s*(?::|\s-\s|\u2013|\u2014)", re.I)
-_OUTCOME_ARROW = re.compile(rf"\s*{ARROW}\s*(?=\S)")
+_FACTS_MARK = lazy_regex(r"^(?:F|facts?)\s*(?::|\s-\s|\u2013|\u2014)", re.I)
+_OUTCOME_ARROW = lazy_regex(rf"\s*{ARROW}\s*(?=\S)")
 
 
 def marked_holding(line: str) -> str:
@@ -2150,7 +2150,7 @@ def _opens_on_words(line: str) -> bool:
     return line[:1].isalpha()
 
 
-_OUTCOME = re.compile(rf"\s*(?:{ARROW}|\s=)\s*(?=\S)")
+_OUTCOME = lazy_regex(rf"\s*(?:{ARROW}|\s=)\s*(?=\S)")
 
 
 def tells_facts(text: str, one_point_held: bool = True) -> bool:
@@ -2234,16 +2234,16 @@ def held_in(case: tuple[str, str], line: str) -> list[Question]:
 # "Caparo test", "the thin skull rule", "Woollin test for oblique intent", "three-stage test":
 # the name of a rule, test or doctrine of a subject.
 _RULE_KIND = r"(?:test|rule|principle|doctrine|maxim|law)"
-_RULE_NAME = re.compile(
+_RULE_NAME = lazy_regex(
     rf"^(?P<name>(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,4}}?(?P<kind>{_RULE_KIND})"
     r"(?:\s+(?:for|of|in|on)\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)?)$",
     re.I,
 )
-_RULE_SAYS = re.compile(
+_RULE_SAYS = lazy_regex(
     r"\s*(?::|\s[-\u2013\u2014]\s|\s=\s?|\s+(?:means|says\s+that|states\s+that)\s)\s*(?=\S)"
 )
-_PART = re.compile(r"(?:^|\s)\(?(?P<n>[1-9])\s*(?:[.)]\s*|\s)(?=[A-Za-z])")
-_PARTS_WORD = re.compile(r"\b(stage|step|limb|element|part|question)s?\b", re.I)
+_PART = lazy_regex(r"(?:^|\s)\(?(?P<n>[1-9])\s*(?:[.)]\s*|\s)(?=[A-Za-z])")
+_PARTS_WORD = lazy_regex(r"\b(stage|step|limb|element|part|question)s?\b", re.I)
 _COUNTS = ("", "", "two", "three", "four")
 MAX_RULE_PARTS = 4
 
@@ -2277,7 +2277,7 @@ def rule_name(text: str) -> tuple[str, str] | None:
     return name, match["kind"].casefold()
 
 
-_BY_NAME = re.compile(r"^(?P<who>[A-Z][\w\u2019'-]+)\s*(?::|\s[-\u2013\u2014]\s)\s*(?P<said>\S.*)$")
+_BY_NAME = lazy_regex(r"^(?P<who>[A-Z][\w\u2019'-]+)\s*(?::|\s[-\u2013\u2014]\s)\s*(?P<said>\S.*)$")
 
 
 def law_by_name(sentence: str, headings: tuple[str, ...]) -> tuple[list[Question], str]:
@@ -2394,7 +2394,7 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
     return []
 
 
-_TELEGRAPHIC = re.compile(
+_TELEGRAPHIC = lazy_regex(
     r"^(?P<thing>[^-\u2013\u2014=\u2260]+?)\s*(?P<sep>\s[-\u2013\u2014]\s|=|\u2260)\s*(?P<said>\S.*)$"
 )
 
@@ -2462,7 +2462,7 @@ _PARTY_PRONOUNS = frozenset(
 )
 _POINTING = frozenset(["this", "that", "these", "those", "it", "he", "she", "they"])
 _PRESENT = frozenset(["does", "do", "is", "are", "must", "can", "cannot", "may", "will"])
-_NAMED_RULE = re.compile(r"\b(?:rule|principle|maxim|doctrine|test)$", re.I)
+_NAMED_RULE = lazy_regex(r"\b(?:rule|principle|maxim|doctrine|test)$", re.I)
 # Words that open a noun phrase: "close [the] missile gap" is a verb and its object, "the
 # thin skull rule" has its article.
 _DETERMINERS = frozenset(
@@ -2495,13 +2495,13 @@ def _rule(holding: str) -> str:
     return holding
 
 
-_ORDER = re.compile(r"^(?:do\s+not|don't|never|always|only)\s+[a-z]+\s", re.I)
-_STRATEGY = re.compile(
+_ORDER = lazy_regex(r"^(?:do\s+not|don't|never|always|only)\s+[a-z]+\s", re.I)
+_STRATEGY = lazy_regex(
     r"\b(?:approach|strategy|method|technique|policy|rule|principle|denial|prevention|avoidance"
     r"|detection)\b",
     re.I,
 )
-_NUMBERED = re.compile(
+_NUMBERED = lazy_regex(
     r"^(?:approach|method|strategy|step|option|rule|technique)\s*\d+\s*:\s*", re.I
 )
 _USEFUL = r"valuable|useful|important|essential|vital|crucial|helpful|necessary|key|responsible"
@@ -2521,7 +2521,7 @@ def plural_then_verb(text: str) -> bool:
     )
 
 
-_DATED_WORK = re.compile(
+_DATED_WORK = lazy_regex(
     r"^(?P<title>[^\W\d_][^()]*?)\s*,?\s*\(?(?:[12]\d{3})(?:[-\u2013]\d{2,4})?\)?$"
 )
 MAX_TITLE_WORDS = 8
@@ -2543,7 +2543,7 @@ def names_a_dated_work(term: str, meaning: str) -> bool:
 
 
 # "less interception", "more runoff", "higher peak": a change, said by how much of a thing
-_DIFFERENCE = re.compile(
+_DIFFERENCE = lazy_regex(
     r"^(?:less|more|fewer|higher|lower|greater|smaller|faster|slower|reduced|increased)\s+[a-z]",
     re.I,
 )
@@ -2557,7 +2557,7 @@ def says_a_difference(meaning: str) -> bool:
     return len(parts) >= 2 and all(_DIFFERENCE.match(part) for part in parts)
 
 
-_ITEMS_LABEL = re.compile(r"^(?P<label>[^\W\d_]+)\s*(?:\([^()]*\))?\s*:?$")
+_ITEMS_LABEL = lazy_regex(r"^(?P<label>[^\W\d_]+)\s*(?:\([^()]*\))?\s*:?$")
 
 
 def names_its_items(text: str) -> bool:
@@ -2570,7 +2570,7 @@ def names_its_items(text: str) -> bool:
 
 # "Internalisation", "Behaviourism": the endings of a word made from another ("-isation",
 # "-ism", "-ness"), which a dictionary may spell otherwise but no one is named by
-TERM_ENDING = re.compile(r"\w{3}(?:isation|ization|ation|ition|ism|ness|ity|ology|ment)$", re.I)
+TERM_ENDING = lazy_regex(r"\w{3}(?:isation|ization|ation|ition|ism|ness|ity|ology|ment)$", re.I)
 
 
 def _describing_noun_phrase(text: str) -> bool:
@@ -2589,7 +2589,7 @@ def _describing_noun_phrase(text: str) -> bool:
     return "ADJ" in first and "NOUN" in second and not {"ADJ", "ADV"} & set(second)
 
 
-_TERM_SAID = re.compile(r"^(?:\S+\s+){0,3}\S+\s*(?::|=|\s[-\u2013\u2014]+)\s")
+_TERM_SAID = lazy_regex(r"^(?:\S+\s+){0,3}\S+\s*(?::|=|\s[-\u2013\u2014]+)\s")
 
 
 def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> list[Question]:
@@ -2672,7 +2672,7 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
 
 # Laws --------------------------------------------------------------------------------------------
 
-_NAMED = re.compile(
+_NAMED = lazy_regex(
     r"\b(law|principle|theorem|rule|effect|equation|hypothesis|postulate|axiom|model|theory)s?\b",
     re.I,
 )
@@ -2725,7 +2725,7 @@ _IDEAS = frozenset(["concept", "idea", "assumption", "paradigm"])  # besides a l
 
 
 # "... by photosynthesis, which is the process of ...": a term, and what it is, hung on it
-_WHICH_IS = re.compile(
+_WHICH_IS = lazy_regex(
     r"(?<=\s)(?P<term>[a-z][a-z-]{3,}(?:\s+[a-z][a-z-]{3,}){0,2}),\s+which\s+(?P<verb>is|are)\s+"
     r"(?P<meaning>(?:a|an|the)\s[^;:()]+?)\s*(?:[;:(]|\.?$)"
 )
@@ -2755,7 +2755,7 @@ def which_is(sentence: str) -> list[Question]:
 
 
 # "... for long (the competitive exclusion principle, Gause 1934).": a statement, then its name
-_NAME_IN_BRACKETS = re.compile(
+_NAME_IN_BRACKETS = lazy_regex(
     r"^(?P<statement>[A-Z][^()]{20,}?)\s*\((?P<name>the\s+[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}?"
     r"\s+(?:law|principle|theorem|rule|effect|hypothesis|paradox|fallacy)"
     r"|the\s+(?:law|principle|rule)\s+of\s+[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,2})"
@@ -2780,10 +2780,10 @@ def bracketed_law(sentence: str) -> list[Question]:
 
 # Conditions --------------------------------------------------------------------------------------
 
-_IF_THEN = re.compile(
+_IF_THEN = lazy_regex(
     r"^if\s+(?P<condition>[^,;]{8,140}?)(?:,\s*(?:then\s+)?|\s+then\s+)(?P<result>\S.+)$", re.I
 )
-_THERE_WILL_BE = re.compile(r"^(?:then\s+)?there\s+(?:will\s+be|would\s+be|is|are)\s+", re.I)
+_THERE_WILL_BE = lazy_regex(r"^(?:then\s+)?there\s+(?:will\s+be|would\s+be|is|are)\s+", re.I)
 
 
 def condition(sentence: str) -> list[Question]:
@@ -2810,7 +2810,7 @@ def condition(sentence: str) -> list[Question]:
 
 # A bracket after the right-hand side glosses it ("E = mc² (energy)"); one right after a name or
 # a root is part of it ("v = sqrt(2GM/r)", "√(GM/r)").
-_FORMULA = re.compile(
+_FORMULA = lazy_regex(
     r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)(?:\s*:|\s+[\-\u2013]|[\-\u2013](?=\s))\s*)?"
     r"(?P<lhs>[A-Za-z\u0391-\u03c9]"
     r"(?:[\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]|(?<=[A-Za-z])-(?=[A-Za-z])){0,30}?)\s*=\s*"
@@ -2819,24 +2819,24 @@ _FORMULA = re.compile(
 
 
 _HELD_EQUALS = "\ue000"  # a second equals sign, held while the first is matched
-_CHAIN_BREAK = re.compile(
+_CHAIN_BREAK = lazy_regex(
     r"[,;:]|\b(?:so|and|then|thus|hence|therefore|which|where|when|if)\b", re.I
 )
-_NAMED_FORMULA = re.compile(
+_NAMED_FORMULA = lazy_regex(
     r"\b(?:the\s+)?(?:formula|equation)\s+(?P<formula>[^\s=]{1,12}\s*=\s*[^=,;]{1,60})$", re.I
 )
 
 
 # "V = IR (pd = current x resistance)", "Q = I x t -> charge (C) = current (A) x time (s)",
 # "E = QV, energy (J) = charge (C) x pd (V)": a formula in symbols, then the same in words.
-_GLOSSED = re.compile(
+_GLOSSED = lazy_regex(
     r"^(?P<lhs>[A-Za-z\u0391-\u03c9][\w\u0391-\u03c9]{0,3})\s*=\s*(?P<rhs>[^=(),]{1,30}?)\s*"
     r"(?:\((?P<inner>[^()=]+=[^()]+)\)|(?:,|->|\u2192|:|\s-)\s*(?P<after>[^=]+=.+))$"
 )
-_OPERATOR = re.compile(
+_OPERATOR = lazy_regex(
     r"\s+(?:x|\u00d7|\*|/|\u00f7|\+|-|\u2212|times|divided\s+by|over)\s+|\s*=\s*"
 )
-_UNIT = re.compile(r"\s*\([^()]*\)")
+_UNIT = lazy_regex(r"\s*\([^()]*\)")
 
 
 def _in_quantities(side: str) -> bool:
@@ -2888,11 +2888,11 @@ _CLAUSE_WORDS = frozenset(
     ["is", "are", "was", "were", "has", "have", "can", "will", "the", "to", "with", "of", "on"]
 )
 # "% change in quantity demanded", "change in price of good B": one quantity, its change
-_CHANGE_IN = re.compile(r"(?:%|\bper\s?cent(?:age)?)?\s*\bchange\s+in\s+", re.I)
+_CHANGE_IN = lazy_regex(r"(?:%|\bper\s?cent(?:age)?)?\s*\bchange\s+in\s+", re.I)
 MAX_QUANTITY_WORDS = 3  # "stroke volume", "breathing frequency": a quantity named in words
 # Division, multiplication and minus signs (not "/", "x", "-", which join words too): between
 # them a quantity may be named at more length ("profit after tax ÷ number of ordinary shares")
-_MATHS_SIGN = re.compile(r"[\u00d7\u00f7\u2212]")
+_MATHS_SIGN = lazy_regex(r"[\u00d7\u00f7\u2212]")
 MAX_SIGNED_QUANTITY_WORDS = 5
 _NAMING_WORDS = frozenset(["of", "the"])  # "number of shares", "cost of the goods"
 
@@ -2913,7 +2913,7 @@ def reads_as_prose(side: str) -> bool:
 
 
 # "Earth's field ≈ 5 x 10⁻⁵ T", "g ≈ 9.81 m s⁻²": a quantity and about how big it is
-_ABOUT = re.compile(
+_ABOUT = lazy_regex(
     r"^(?P<lhs>[^\W\d_][^\u2248=:;,]{0,40}?)\s*\u2248\s*(?P<rhs>~?\d[\d.,]*(?:\s*[\u00d7x]\s*10\S*)?"
     r"(?:\s*[^\W\d_][^\s,;()]{0,5}){0,3})\s*(?:\([^()]*\))?\.?$"
 )
@@ -2930,7 +2930,7 @@ def _about(sentence: str) -> list[Question]:
 
 IDENTICAL = "\u2261"
 # "Speed = ?", "sin²θ + cos²θ ≡ ?", "λ = ? (wavelength)": a front that asks for a formula's side
-ASKS_FOR_A_SIDE = re.compile(r"\s[=\u2261]\s\?(?:\s\([^()]*\))?$")
+ASKS_FOR_A_SIDE = lazy_regex(r"\s[=\u2261]\s\?(?:\s\([^()]*\))?$")
 
 
 def formula(sentence: str) -> list[Question]:
@@ -3069,12 +3069,12 @@ def reaction(sentence: str) -> list[Question]:
 
 
 # "CO₂", "6O2", "NAD", "CoA", "H⁺": a formula or a molecule's short name
-_CHEMICAL = re.compile(
+_CHEMICAL = lazy_regex(
     r"\b[A-Z][a-z]?[A-Z]|\d[A-Z]|[A-Z][a-z]?\d|[\u2080-\u2089\u2070-\u2079\u207a\u207b\u00b2\u00b3]"
     r"|\b[A-Z]{2,}\b"
 )
-_RUN_IN_HEADING = re.compile(r"^([A-Z]{4,}(?:\s+[A-Z]{4,})*)\s+(?=\S)")
-_EQUATION_NAME = re.compile(r"\b(?:equation|reaction)s?\b", re.I)
+_RUN_IN_HEADING = lazy_regex(r"^([A-Z]{4,}(?:\s+[A-Z]{4,})*)\s+(?=\S)")
+_EQUATION_NAME = lazy_regex(r"\b(?:equation|reaction)s?\b", re.I)
 
 
 # "Ohm's law", "wave equation": a name for a relation, asked for the relation it names
@@ -3091,17 +3091,17 @@ MAX_PHRASE_WORDS = 4  # "la semana pasada - last week": a phrase to learn, and i
 MAX_MEANING_WORDS = 3  # a translation is a word or two of everyday English
 COMMON_MEANING_ZIPF = 3.8
 FOREIGN_ZIPF = 3.0  # a word this rare in English, unknown to its dictionary, is another language's
-_PAIR = re.compile(
+_PAIR = lazy_regex(
     r"^(?P<word>[^\W\d][^=:;()\[\]]*?)(?P<form>\s*\([^()]{1,12}\))?"  # "der Hund (-e)"
     r"\s+(?:[-\u2013\u2014=]|->)\s+(?P<meaning>[^;]+)$"
 )
 
 
 GLOSSARY_EXTRA_WORDS = 2  # in a list of translations a phrase or meaning may be a little longer
-EXAMPLE_OPENER = re.compile(
+EXAMPLE_OPENER = lazy_regex(
     r"^(?:e\.?g\.?|for example|for instance|example)\s*[:,\-\u2013]?\s", re.I
 )
-_SENTENCE_AND_MEANING = re.compile(r"^(?P<said>.+?[.!?])\s+[-\u2013\u2014]\s+(?P<meaning>\S.+)$")
+_SENTENCE_AND_MEANING = lazy_regex(r"^(?P<said>.+?[.!?])\s+[-\u2013\u2014]\s+(?P<meaning>\S.+)$")
 MIN_EXAMPLE_WORDS = 3
 
 
@@ -3173,7 +3173,7 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
     return [Question(f'What does "{shown}" mean?', capital(meaning), Shape.DEFINITION, 12.0)]
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_LETTER_WORD = lazy_regex(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 def letter_words(text: str) -> list[str]:
@@ -3210,16 +3210,16 @@ def _noun_capitalised(word: str) -> bool:
 MIN_FOREIGN_FORM = 3  # letters of a form that shows the word before it is another language's
 MAX_FORMS = 8  # a verb's six persons, and a note or two
 MAX_FORM_WORDS = 3  # "ist gegangen", "me he levantado"
-_FORM_PAIR = re.compile(
+_FORM_PAIR = lazy_regex(
     r"^(?P<word>[^\W\d_][^=:;()\[\]+]*?)\s+(?:[-\u2013\u2014=]|->|=>|\u2192)\s+"
     r"(?P<forms>[^=:;()\[\]]+?)(?:\s*\([^()]*\))?$"
 )
-_TRAILING_DOTS = re.compile(r"\s*(?:\.{2,}|\u2026)$")
+_TRAILING_DOTS = lazy_regex(r"\s*(?:\.{2,}|\u2026)$")
 
 
 # "-car -> -qué e.g. buscar - busqué", "-er -> -é (manger - mangé)": an ending and what it
 # becomes, with an example after it
-_ENDING_RULE = re.compile(
+_ENDING_RULE = lazy_regex(
     r"^(?P<word>-[^\W\d_]+(?:\s*/\s*-[^\W\d_]+)*)\s*(?:[-\u2013\u2014=]|->|=>|\u2192)\s*"
     r"(?P<forms>-[^\W\d_]+)(?:\s+(?:\(.*\)|e\.?g\.?\s.*))?$",
     re.I,
@@ -3299,7 +3299,7 @@ def _form_question(word: str, forms: str, heading: str) -> Question:
 
 MIN_PARADIGM = 3
 MIN_TERM_PAIRS = 2
-_PARADIGM = re.compile(r"^(?P<word>[^:;=]{1,40}?):\s+(?P<forms>[^:;=]+?)(?:\s*\([^()]*\))?$")
+_PARADIGM = lazy_regex(r"^(?P<word>[^:;=]{1,40}?):\s+(?P<forms>[^:;=]+?)(?:\s*\([^()]*\))?$")
 
 
 def paradigm(sentence: str, heading: str = "") -> list[Question]:
@@ -3331,7 +3331,7 @@ def paradigm(sentence: str, heading: str = "") -> list[Question]:
 
 
 MAX_FORM_NAME_WORDS = 5
-_ASIDE_AFTER_DASH = re.compile(r"\s+[-\u2013\u2014]\s+.*$")
+_ASIDE_AFTER_DASH = lazy_regex(r"\s+[-\u2013\u2014]\s+.*$")
 
 
 def _form_name(heading: str) -> str:

@@ -16,6 +16,7 @@ from revise.formats.files import (
 from revise.generation.document import Document
 from revise.generation.mindmaps import MAP_KINDS, MapError, check_mind_map
 from revise.generation.pagetext import as_letters
+from revise.generation.patterns import lazy_regex
 from revise.textsafe import without_controls
 
 MAX_NOTES_BYTES = 10 * 1024 * 1024
@@ -25,10 +26,10 @@ NOTES_SUFFIXES[".org"] = "org"
 NOTES_SUFFIXES[".opml"] = "opml"  # a mind map or outline (XMind, MindNode, iThoughts, SimpleMind)
 NOTES_SUFFIXES[".mm"] = "freemind"  # a FreeMind or Freeplane mind map
 
-_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
-_ATX_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
+_HTML_START = lazy_regex(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+_ATX_HEADING = lazy_regex(r"^#{1,6}\s+\S", re.M)
 BINARY_NOTES = "binary file, not notes (give a .txt, .md, .org, .html, .opml or .mm)"
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL = lazy_regex(r"[\x00-\x08\x0e-\x1f]")
 
 
 def read_notes(path: Path) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.grammar import capitalised, lower_first
 from revise.generation.language import words
+from revise.generation.patterns import lazy_regex
 from revise.generation.structure import item_head
 
 MIN_STEPS = 3
@@ -25,7 +26,7 @@ _METHOD_WORDS = frozenset(
     ["method", "methods", "steps", "step", "procedure", "process", "stages", "how", "to", "do",
      "it", "the", "a", "main", "key", "order", "sequence", "instructions", "guide", "mechanism"]
 )  # fmt: skip
-_CUT = re.compile(r"\s+(?:e\.g\.?|eg|i\.e\.?|ie)\s|\s*\(|\s*[;:]\s|\s+[-\u2013\u2014]\s")
+_CUT = lazy_regex(r"\s+(?:e\.g\.?|eg|i\.e\.?|ie)\s|\s*\(|\s*[;:]\s|\s+[-\u2013\u2014]\s")
 
 
 def method_name(trail: tuple[str, ...], title: str) -> str:
@@ -44,7 +45,7 @@ def method_name(trail: tuple[str, ...], title: str) -> str:
 
 
 MAX_PROCESS_NAME_WORDS = 3
-_NAMES_METHOD = re.compile(
+_NAMES_METHOD = lazy_regex(
     r"\b(?:method|methods|steps?|procedure|process|stages|instructions|practical|how\s+to"
     r"|mechanism)\b",
     re.I,

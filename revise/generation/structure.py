@@ -8,15 +8,16 @@ from dataclasses import dataclass, field, replace
 from revise.generation.card_limits import MAX_LIST_ITEMS
 from revise.generation.document import Block, BlockKind, Document, ends_scope
 from revise.generation.language import ARROW, EXAMPLE_LINE, is_verb_form, words
+from revise.generation.patterns import lazy_regex
 
 FACT_HEADING_WORDS = 7
-LIST_COUNT = re.compile(
+LIST_COUNT = lazy_regex(
     r"\b(\d+|two|three|four|five|six)\s+(?:main\s+|key\s+|important\s+)?"
     r"(reasons|ways|factors|causes|things|aims|points|stages|phases|types|effects|results"
     r"|consequences|features|steps|parts|kinds|methods|problems|goals|examples)\b\W*$",
     re.I,
 )
-_CONTINUATION = re.compile(r"\s+[-\u2013\u2014]\s+")
+_CONTINUATION = lazy_regex(r"\s+[-\u2013\u2014]\s+")
 
 
 @dataclass
@@ -201,7 +202,7 @@ def owned_trail(group: ListGroup) -> tuple[str, ...]:
 
 
 # "(-) ethics - ...", "weakness: only one city": a point against (or for) what the notes study
-_VERDICT = re.compile(
+_VERDICT = lazy_regex(
     r"^\s*(?:\((?P<sign>[+-])\)|(?P<word>strengths?|weakness(?:es)?|limitations?|criticisms?)"
     r"\s*[:\u2013\u2014-])\s*(?=\S)",
     re.I,
@@ -244,7 +245,7 @@ def names_a_thing(text: str) -> bool:
     )
 
 
-_LEAD_OF = re.compile(r"^(?P<kind>[A-Za-z]+)\s+of\s+(?P<thing>[^:]{2,60}):$")
+_LEAD_OF = lazy_regex(r"^(?P<kind>[A-Za-z]+)\s+of\s+(?P<thing>[^:]{2,60}):$")
 
 
 def _lead_of(lead: Block, of_what: str) -> tuple[Block, str]:

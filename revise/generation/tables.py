@@ -14,6 +14,7 @@ from revise.generation.document import Block, BlockKind, Document
 from revise.generation.fields import column_question, head_noun, plural_noun
 from revise.generation.grammar import capitalised, lemmas, lower_first
 from revise.generation.language import word_set
+from revise.generation.patterns import lazy_regex
 from revise.generation.questions import is_plural
 from revise.maths import MATHS_FUNCTIONS
 
@@ -77,10 +78,10 @@ def _shape(header: tuple[str, ...], blocks: list[Block]) -> TableShape:
     return TableShape(bool(forms), ticked, bool(matrix), rows, blocks[0].start, blocks[-1].end)
 
 
-_TRUTH_VALUE = re.compile(r"^\s*[01TF]\s*$")
+_TRUTH_VALUE = lazy_regex(r"^\s*[01TF]\s*$")
 # "1, 0", "-10, 0", "(3, 5)", "2; 1": what each side gets in one cell of a grid of outcomes
 _NUMBER = r"[-\u2212+]?\d+(?:\.\d+)?"
-_NUMBER_PAIR = re.compile(rf"^\s*\(?\s*{_NUMBER}(?:\s*[,;/]\s*{_NUMBER})+\s*\)?\s*$")
+_NUMBER_PAIR = lazy_regex(rf"^\s*\(?\s*{_NUMBER}(?:\s*[,;/]\s*{_NUMBER})+\s*\)?\s*$")
 
 
 def tick(cell: str, shape: TableShape | None) -> bool | None:
@@ -111,7 +112,7 @@ def is_example_header(name: str) -> bool:
 
 
 # "CH4", "NH4+", "SO4 2-", "H2O": a chemical formula, capitals each with a count
-_FORMULA = re.compile(r"(?<![\w(])(?:[A-Z][a-z]?\d*)+\d(?:[A-Z][a-z]?\d*)*[+-]?(?![\w(])")
+_FORMULA = lazy_regex(r"(?<![\w(])(?:[A-Z][a-z]?\d*)+\d(?:[A-Z][a-z]?\d*)*[+-]?(?![\w(])")
 
 
 def sample_value(example: str, named: str) -> bool:
@@ -137,7 +138,7 @@ def in_row_name(cell: str, named: str) -> bool:
     return bool(said) and set(said) <= set(normalise(named).split())
 
 
-_STEP_NUMBER = re.compile(r"^(?:(?:step|stage)\s*)?(\d{1,2})[.):]?$", re.I)
+_STEP_NUMBER = lazy_regex(r"^(?:(?:step|stage)\s*)?(\d{1,2})[.):]?$", re.I)
 
 
 def steps_as_items(document: Document) -> Document:
@@ -172,7 +173,7 @@ def _step_item(row: Block) -> Block:
 
 
 # "4", "0", "2.5": a cell that is a bare count or measure, not the name of a thing
-_BARE_NUMBER = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+_BARE_NUMBER = lazy_regex(r"^\d{1,3}(?:\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ def _counted(number: str, head: str) -> str:
 
 
 # "0°", "30°", "π/6", "-1", "2.5", "√2", "10 cm": a value, not the name of a thing or a quality
-_VALUE = re.compile(
+_VALUE = lazy_regex(
     r"^(?=\D*[\d\u03c0])[-\u2212+]?(?:\d+(?:[.,]\d+)?)?(?:\u221a\d+|\u03c0)?(?:/\d+)?"
     r"\s*(?:\u00b0|%|[a-zA-Z]{1,3})?$"
 )
@@ -285,7 +286,7 @@ _LAYOUT_WORDS = word_set(
     picture idea
     """
 )
-_HEADING_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
+_HEADING_PARTS = lazy_regex(r"\s+[-\u2013\u2014|]\s+|:\s+")
 MAX_SUBJECT_WORDS = 5
 
 
@@ -310,13 +311,13 @@ MIN_CUT_WORDS = 3  # what is left of a cell cut short still says something
 # Where a cell's first part ends, the widest first: a sentence, a clause after ";", a phrase
 # after a comma (a dash goes on with what the part before it says: no end)
 _CELL_ENDS = (
-    re.compile(r"(?<=\w\w)\.\s+(?=[A-Z])"),
-    re.compile(r";\s+"),
-    re.compile(r",\s+"),
+    lazy_regex(r"(?<=\w\w)\.\s+(?=[A-Z])"),
+    lazy_regex(r";\s+"),
+    lazy_regex(r",\s+"),
 )
-_DASH_OR_ARROW = re.compile(r"\s[-\u2013\u2014]\s|->|\u2192")
+_DASH_OR_ARROW = lazy_regex(r"\s[-\u2013\u2014]\s|->|\u2192")
 # "biomass, litter and soil": a comma inside a list, whose first item is no part to stop at
-_LIST_GOES_ON = re.compile(r"^[\w'-]+(?:\s[\w'-]+){0,2}(?:,|\s(?:and|or)\s)")
+_LIST_GOES_ON = lazy_regex(r"^[\w'-]+(?:\s[\w'-]+){0,2}(?:,|\s(?:and|or)\s)")
 
 
 def short_cell(cell: str) -> str | None:

@@ -31,6 +31,7 @@ from revise.generation.language import (
     same_stem,
     zipf,
 )
+from revise.generation.patterns import lazy_regex
 from revise.generation.spelling import looks_misspelt, slip_in_notes
 
 MAX_DELETION_WORDS = 5
@@ -79,7 +80,7 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+{_YEAR})?(?![\w-])"
 # "17 june", "5-6 oct 1789", "late july/aug", "feb 1793": the date a line of a timeline opens on,
 # before the dash (or bracket) that sets it apart from what happened then
-TIMELINE_DATE = re.compile(
+TIMELINE_DATE = lazy_regex(
     rf"^(?P<when>(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+)?"
     rf"(?:(?:early|mid|late)[-\s]+)?(?P<month>{_MONTH_NAMES})\.?(?:\s*[-/\u2013]\s*{_MONTH})?"
     rf"(?:\s+(?P<year>{_YEAR}))?)(?=\s*(?:[-\u2013\u2014:(]|->|\u2192))",
@@ -87,7 +88,7 @@ TIMELINE_DATE = re.compile(
 )
 # "Feb 1763 Treaty of Paris ...", "1777-78 winter at Valley Forge ...", "2 July 1776 Congress
 # votes ...": the date a line of a timeline opens on, with or without a dash after it
-OPENING_DATE = re.compile(
+OPENING_DATE = lazy_regex(
     rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+)?"
     rf"(?:(?:{_MONTH_NAMES})\.?(?:\s*[-/\u2013]\s*{_MONTH})?\s+)?(?:c\.\s?)?{_YEAR}"
     rf"(?:\s*[-\u2013/]\s*(?:{_YEAR}|\d{{2}}))?(?=[\s:,\u2013\u2014-]+\S)",
@@ -111,7 +112,7 @@ _DATE_PATTERNS = [
     r"\b\d{1,4}\s?(?:BC|BCE|CE)\b|\bAD\s?\d{1,4}\b",
     rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
 ]
-_DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
+_DATE = lazy_regex("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
 
 
 # A study cited by its authors and year: "Miller (1956)", "Baddeley & Hitch (1977)", "Bahrick
@@ -122,7 +123,7 @@ _DATE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.
 _CITATION_END = r"(?=:|\s*(?:[-\u2013\u2014]|->|\u2192)\s)"
 _AUTHOR = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
 _AUTHORS = rf"{_AUTHOR}(?:(?:,\s*|\s+(?:&|and|\+)\s+){_AUTHOR})*(?:\s+et\s+al\.?)?"
-_CITATION = re.compile(
+_CITATION = lazy_regex(
     rf"(?<![\w'\u2019.&+-])(?P<who>{_AUTHORS}),?\s+\((?P<year>{_YEAR})[a-z]?\)"
     rf"|\((?P<within>{_AUTHORS}),?\s+(?P<when>{_YEAR})[a-z]?\)"
     rf"|(?<![\w'\u2019.&+-])(?P<bare>{_AUTHORS})\s+(?P<dated>{_YEAR})[a-z]?{_CITATION_END}"
@@ -178,8 +179,8 @@ def _cited_bare(authors: str, before: list[str]) -> bool:
     return " " not in lower and not lemmas(lower) and zipf(lower) < SURNAME_ZIPF
 
 
-_YEARS = re.compile(rf"\b({_YEAR})\s*(?:-|\u2013|/)\s*(\d{{4}}|\d{{2}})\b")
-_MONTH_WORD = re.compile(rf"(?<![\w-])({_MONTH_NAMES})\.?(?![\w-])", re.I)
+_YEARS = lazy_regex(rf"\b({_YEAR})\s*(?:-|\u2013|/)\s*(\d{{4}}|\d{{2}})\b")
+_MONTH_WORD = lazy_regex(rf"(?<![\w-])({_MONTH_NAMES})\.?(?![\w-])", re.I)
 
 
 def _year_spans(text: str) -> set[tuple[str, str]]:
@@ -226,14 +227,14 @@ def number_given_away(answer: str, shown: str) -> str:
     return ""
 
 
-_SMALL_COUNT = re.compile(r"\d{1,2}")
-_SMALL_NUMBER = re.compile(r"(?<![\w.,])\d{1,2}(?![\w.,])")
-_FORMULA = re.compile(r"(?=.*[A-Z])(?=.*\d)[A-Za-z0-9()]+")
+_SMALL_COUNT = lazy_regex(r"\d{1,2}")
+_SMALL_NUMBER = lazy_regex(r"(?<![\w.,])\d{1,2}(?![\w.,])")
+_FORMULA = lazy_regex(r"(?=.*[A-Z])(?=.*\d)[A-Za-z0-9()]+")
 MIN_INSIDE_LETTERS = 5  # "[isomers] = stereoisomers"; but "ion" in "ionic" is no giveaway
 
 
-_FORM_WORD = re.compile(r"[A-Za-z](?:-?[A-Za-z]){3,}")
-_SHOWN_WORD = re.compile(r"[A-Za-z](?:-?[A-Za-z])+")
+_FORM_WORD = lazy_regex(r"[A-Za-z](?:-?[A-Za-z]){3,}")
+_SHOWN_WORD = lazy_regex(r"[A-Za-z](?:-?[A-Za-z])+")
 
 
 def form_shown(answer: str, shown: str) -> str:
@@ -300,7 +301,7 @@ MONEY = (
     r"|\b\d+(?:[.,]\d+)*\s?(?:bn|billion|million|trillion)\b"
 )
 AMOUNT_BONUS = 3.0  # a sum or a share is the fact, over the year it was paid in
-_NUMBER = re.compile(
+_NUMBER = lazy_regex(
     rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?\u00b0\s?[CFK]?(?![\w-])"  # "45 °C": a temperature
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
@@ -311,18 +312,18 @@ _NUMBER = re.compile(
 )
 _CAPITALISED = r"(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|[A-Z]{2,}\d*)"
 _CONNECTOR = r"(?:\s+(?:of|of\s+the|for|for\s+the|de|la|de\s+la|von|van|der|del|v[ao]n\s+der)\s+)"
-_NAME = re.compile(rf"(?<![\w'\u2019-]){_CAPITALISED}(?:(?:\s+|{_CONNECTOR}){_CAPITALISED})*")
-_TRAILING_CONNECTOR = re.compile(rf"{_CONNECTOR}$")
-_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_NAME = lazy_regex(rf"(?<![\w'\u2019-]){_CAPITALISED}(?:(?:\s+|{_CONNECTOR}){_CAPITALISED})*")
+_TRAILING_CONNECTOR = lazy_regex(rf"{_CONNECTOR}$")
+_ACRONYM = lazy_regex(r"^[A-Z]{2,6}s?$")
+_POSSESSIVE = lazy_regex(r"['\u2019]s?$")
 _ITEM = r"[\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}"
-_LISTED_AFTER = re.compile(rf",\s+{_ITEM},\s+(?:(?:and|or)\s+)?{_ITEM}|,\s+{_ITEM}\s+(?:and|or)\s")
-_INFINITIVE = re.compile(r"\b(?:to|will|would|can|could|must|should|may|might|not)\s+$", re.I)
+_LISTED_AFTER = lazy_regex(rf",\s+{_ITEM},\s+(?:(?:and|or)\s+)?{_ITEM}|,\s+{_ITEM}\s+(?:and|or)\s")
+_INFINITIVE = lazy_regex(r"\b(?:to|will|would|can|could|must|should|may|might|not)\s+$", re.I)
 # Adverbs and adjectives ("unilaterally", "unilateral") are weaker to hide than nouns.
-_MODIFIER = re.compile(r"(?:ly|al|ive|ous|ful|less|able|ible|atic|istic)$")
+_MODIFIER = lazy_regex(r"(?:ly|al|ive|ous|ful|less|able|ible|atic|istic)$")
 # "Soviet-North Korean relations": a name used as an adjective is a weak thing to hide.
-_DEMONYM = re.compile(r"(?:an|ese|ish|ic|Soviet)$")
-ORGANISATION = re.compile(
+_DEMONYM = lazy_regex(r"(?:an|ese|ish|ic|Soviet)$")
+ORGANISATION = lazy_regex(
     r"\b(Treaty|Pact|Agreement|Accord|Conference|Convention|Union|Organi[sz]ation|Party|Act"
     r"|Bridge|Declaration|Doctrine|Plan|Alliance|Council|Commonwealth|Republic|Empire|Dynasty"
     r"|War|Battle|Revolution|Square|Sea|Ocean|River|Company|Bank|League|Movement|Front|Army"
@@ -563,8 +564,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
 # alone after a war is the war's date; "(founded 1909)" with no figure is the fact)
 DATED_ASIDE_PENALTY = 1.0
 # After a multiple ("300x"), the amount it multiplies: "300x its actual area"
-_MULTIPLE_OF = re.compile(r"(?<=[x\u00d7])\s+(?:the|its|their|his|her|our|as)\s", re.I)
-_ASIDE = re.compile(r"\([^()]*\)")
+_MULTIPLE_OF = lazy_regex(r"(?<=[x\u00d7])\s+(?:the|its|their|his|her|our|as)\s", re.I)
+_ASIDE = lazy_regex(r"\([^()]*\)")
 
 
 DESCRIBED_ASIDE_PENALTY = 2.0
@@ -600,26 +601,26 @@ def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
     return False
 
 
-_AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
-_MONTH_IN = re.compile(_MONTH, re.I)
-_DIGIT = re.compile(r"\d")
+_AS_OF = lazy_regex(r"\bas\s+of\s+$", re.I)
+_MONTH_IN = lazy_regex(_MONTH, re.I)
+_DIGIT = lazy_regex(r"\d")
 # a word in lower case, hyphened or not: a candidate for an uncommon term
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])")
+_LOWER_WORD = lazy_regex(r"(?<![\w'\u2019-])[a-z][A-Za-z'\u2019]*(?:-[a-z]+)*(?![\w'\u2019-])")
 
 
 # "NaOH / KOH", "linkage or epistasis", "conc H2SO4 or conc H3PO4": two things either of which
 # the line allows; hiding one shows the other, so both are hidden together or neither.
-_ALTERNATIVE_BEFORE = re.compile(
+_ALTERNATIVE_BEFORE = lazy_regex(
     r"(?:^|(?<=\s))(?P<other>\w[^\s/(\"\u201c\u201d]*)\s+(?:/|or|and/or)\s+(?P<again>\S+\s+)?$"
 )
-_ALTERNATIVE_AFTER = re.compile(
+_ALTERNATIVE_AFTER = lazy_regex(
     r"^(?:['\u2019]s?)?\s+(?:/|or|and/or)\s+(?:(?P<again>\S+)\s+)?"
     r"(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
 )
-_ALTERNATIVE_NEXT = re.compile(
+_ALTERNATIVE_NEXT = lazy_regex(
     r"^(?:['\u2019]s?)?\s+(?:/|or|and/or)\s+(?P<other>\w(?:[^\s/,;:()\"\u201c\u201d.!?]*[\w'\u2019+])?)"
 )
-_FIGURE = re.compile(r"[$\u00a3\u20ac\u00a5]?\d")  # "1000 / time", "$2.1m or $101,000": a sum
+_FIGURE = lazy_regex(r"[$\u00a3\u20ac\u00a5]?\d")  # "1000 / time", "$2.1m or $101,000": a sum
 
 
 def alternative_shown(before: str, hidden: str, after: str) -> tuple[int, int] | None:
@@ -727,7 +728,7 @@ def _is_term_phrase(term: str) -> bool:
 
 
 # what a gerund stands after where it names a thing: "= **imprinting**", "the **grooming** of"
-NOUN_SLOT = re.compile(r"(?:[=:\u2192]|->|\b(?:the|a|an|of|by|called|termed|named))\s*$", re.I)
+NOUN_SLOT = lazy_regex(r"(?:[=:\u2192]|->|\b(?:the|a|an|of|by|called|termed|named))\s*$", re.I)
 
 
 def _named_gerund(term: str, before: str) -> bool:
@@ -774,7 +775,7 @@ def _clause_subject(term: str) -> str:
     return " ".join(head)
 
 
-ION_CHARGE = re.compile(r"\d*[+\u2212-](?![\w+\u2212-])")  # "Cu[2+]", "Na[+]", "SO4[2-]"
+ION_CHARGE = lazy_regex(r"\d*[+\u2212-](?![\w+\u2212-])")  # "Cu[2+]", "Na[+]", "SO4[2-]"
 
 
 NEGATIONS = frozenset(["no", "not", "never", "nor"])  # "**no memory cells**": what it lacks
@@ -810,9 +811,9 @@ def is_vague(sentence: str) -> bool:
     return False
 
 
-_COMMA_SPLIT = re.compile(r"(,\s+)")
-_LEADING_AND = re.compile(r"^(?:and|or)\s+")
-_ARTICLE = re.compile(r"the\s+", re.I)
+_COMMA_SPLIT = lazy_regex(r"(,\s+)")
+_LEADING_AND = lazy_regex(r"^(?:and|or)\s+")
+_ARTICLE = lazy_regex(r"the\s+", re.I)
 
 
 def _comma_segments(sentence: str) -> list[tuple[int, int]]:
@@ -825,15 +826,15 @@ def _comma_segments(sentence: str) -> list[tuple[int, int]]:
     return segments[::2]
 
 
-_RANKED = re.compile(r"\s+[<>]\s+")  # "radio > microwave > IR", "primary < secondary"
+_RANKED = lazy_regex(r"\s+[<>]\s+")  # "radio > microwave > IR", "primary < secondary"
 MIN_RANKS = 2  # two signs at least: an order of three, not one comparison ("x > 0")
-_LATER_SUMMAND = re.compile(
+_LATER_SUMMAND = lazy_regex(
     r"(?:->|\u2192|=>|=)\s*[^\s+]+(?:\s+[^\s+]+)?(?:\s+\+\s+[^\s+]+)*\s+\+\s+$"
 )
 
 
 # "Critical period = first 2½ years", "half-life = about 5,730 years": a term given a value
-GIVEN_VALUE = re.compile(
+GIVEN_VALUE = lazy_regex(
     r"\s*=\s*(?:(?:first|last|about|around|approx\.?|roughly|only"
     r"|within|up\s+to|under|over|at\s+least|at\s+most)\s+)?[~\u2248]?\d"
 )
@@ -851,8 +852,8 @@ def _label_of_value_penalty(target: Target, sentence: str) -> float:
 
 # "Rearmament - conscription reintroduced March 1935": the word a line opens on before a dash,
 # over a clause that says what happened (a subject, then its verb in the past)
-_LABEL_DASH = re.compile(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s+")
-_ASIDE_IN_CLAUSE = re.compile(r"\s*\([^()]*\)")
+_LABEL_DASH = lazy_regex(r"\s*(?:[-\u2013\u2014:]|->|\u2192)\s+")
+_ASIDE_IN_CLAUSE = lazy_regex(r"\s*\([^()]*\)")
 EVENT_SUBJECT_WORDS = 4  # "Dutch communist Marinus van der Lubbe arrested": where its verb stands
 LABEL_OF_EVENT_PENALTY = 6.0  # below a date's or a name's score: the event is the fact
 
@@ -876,7 +877,7 @@ def _label_of_event_penalty(
     return LABEL_OF_EVENT_PENALTY if better else 0.0
 
 
-_PLAIN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_PLAIN_WORD = lazy_regex(r"[A-Za-z][\w'\u2019-]*")
 
 
 def label_over_event(label: str, clause: str, names: frozenset[str]) -> bool:
@@ -946,7 +947,7 @@ def _is_date_like(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or "centur" in text.casefold()
 
 
-_OWNER = re.compile(r"(?:His|Her|Their|Our|Your|My)\s+[A-Z]")
+_OWNER = lazy_regex(r"(?:His|Her|Their|Our|Your|My)\s+[A-Z]")
 
 
 def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, TargetKind]]:
@@ -1013,7 +1014,7 @@ def _names(sentence: str, vocabulary: Vocabulary) -> list[tuple[int, int, Target
     return spans
 
 
-_COMPOUND_MODIFIER = re.compile(r"-(?:[a-z]+ed|[a-z]+en|led|born|made|run|wide|style)$")
+_COMPOUND_MODIFIER = lazy_regex(r"-(?:[a-z]+ed|[a-z]+en|led|born|made|run|wide|style)$")
 # Capitalised words that open a phrase rather than a name: "Following the War".
 LEADING_PREPOSITIONS = frozenset(
     [
@@ -1044,7 +1045,7 @@ def _completing_noun(sentence: str, end: int, last: str) -> int | None:
     return None
 
 
-_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_NEXT_LOWER_WORD = lazy_regex(r"\s+([a-z]+)\b")
 
 
 def shouted_verb(word: str) -> bool:
@@ -1063,7 +1064,7 @@ def _is_name_word(word: str, vocabulary: Vocabulary) -> bool:
     return bare in vocabulary.names or bool(_ACRONYM.match(word)) or zipf(bare) < 3.0
 
 
-_NAME_PARTS = re.compile(r"[\s-]+")
+_NAME_PARTS = lazy_regex(r"[\s-]+")
 
 
 def _name_score(text: str, kind: TargetKind) -> float:
@@ -1083,7 +1084,7 @@ def _name_score(text: str, kind: TargetKind) -> float:
 
 
 # "3 Cyclones", "30 tropical storms": a number of the things it names
-_COUNTED = re.compile(r"\s+(?:[A-Za-z-]+\s+)?[A-Za-z]{2,}[a-rt-z]s\b")
+_COUNTED = lazy_regex(r"\s+(?:[A-Za-z-]+\s+)?[A-Za-z]{2,}[a-rt-z]s\b")
 
 
 def _counts_things(sentence: str, match: re.Match[str]) -> bool:
@@ -1096,17 +1097,17 @@ def _counts_things(sentence: str, match: re.Match[str]) -> bool:
     return bool(re.search(rf"\b{_YEAR}\b", sentence))
 
 
-_PLACE_IN_A_BOOK = re.compile(
+_PLACE_IN_A_BOOK = lazy_regex(
     r"\b(ch|chap|chapter|p|pp|page|fig|figure|table|section|vol|no)\.?$", re.I
 )
-_NEXT_WORD = re.compile(r"[a-zA-Z%]+")
-_MONEY = re.compile(MONEY)
-_PER_CENT = re.compile(r"per\s?cent$", re.I)
-_OF_A_GROUP = re.compile(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
+_NEXT_WORD = lazy_regex(r"[a-zA-Z%]+")
+_MONEY = lazy_regex(MONEY)
+_PER_CENT = lazy_regex(r"per\s?cent$", re.I)
+_OF_A_GROUP = lazy_regex(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
 # what a value closing its clause measures: an abbreviation ("IQ", "GDP"), or an arrow, an
 # equals sign or an "is" that gives the value of what stands before it ("their ΔH_f is 0.")
-_MEASURED_BY = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->|\b(?:is|are|was|were))$")
-_CLAUSE_END = re.compile(r"(?:[;,.)]|$)")
+_MEASURED_BY = lazy_regex(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->|\b(?:is|are|was|were))$")
+_CLAUSE_END = lazy_regex(r"(?:[;,.)]|$)")
 
 
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
@@ -1168,8 +1169,8 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+ ")
-_FOLLOWING_WORD = re.compile(r" ([a-z]{3,})\b")
+_CAPITALISED_WORD = lazy_regex(r"[A-Z][a-z]+ ")
+_FOLLOWING_WORD = lazy_regex(r" ([a-z]{3,})\b")
 
 
 def _noun_follows(target: Target, sentence: str) -> bool:
@@ -1190,7 +1191,7 @@ def _noun_follows(target: Target, sentence: str) -> bool:
     return bool(parts) and set(parts) == {"NOUN"} and not relative
 
 
-_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_BRACKETED_ACRONYM = lazy_regex(r"\(([A-Z]{2,8})\)")
 ACRONYM_REACH = 80  # characters from a name's word to the acronym that spells it
 
 
