@@ -10,8 +10,25 @@ from pathlib import Path
 
 import pytest
 
-from revise.generation import cards, clauses, cleaning, content, events, questions
-from revise.generation.patterns import Guarded, lazy_regex, read_as_ascii, required_pieces
+from revise.generation import (
+    cards,
+    checker,
+    clauses,
+    cleaning,
+    content,
+    events,
+    language,
+    plaintext,
+    questions,
+    targets,
+)
+from revise.generation.patterns import (
+    AtLastWord,
+    Guarded,
+    lazy_regex,
+    read_as_ascii,
+    required_pieces,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARDED = {
@@ -29,7 +46,13 @@ GUARDED = {
     "citation": cards._CITATION,
     "stray markup": cards._STRAY_MARKUP,
     "pointer": cards._POINTER,
+    "shout": plaintext._SHOUT,
+    "later summand": targets._LATER_SUMMAND,
+    "trailing point": clauses._TRAILING_POINT,
+    "residue": checker._RESIDUE,
+    "asks for a side": questions.ASKS_FOR_A_SIDE,
 }
+AT_LAST_WORD = {"initial": language.INITIAL_END, "abbreviation": language.ABBREVIATION_END}
 # Texts that a careless reading of case or of a pattern would get wrong.
 AWKWARD = [
     "YOU must learn the Krebs cycle",
@@ -139,4 +162,24 @@ def test_importing_the_generator_compiles_few_of_its_patterns() -> None:
     assert int(result.stdout) < MAX_COMPILED_ON_IMPORT
 
 
-MAX_COMPILED_ON_IMPORT = 50  # a guarded pattern reads its pieces from its compiled form
+MAX_COMPILED_ON_IMPORT = 80  # a guarded pattern reads its pieces from its compiled form
+
+
+@pytest.mark.parametrize("name", sorted(AT_LAST_WORD))
+def test_a_pattern_of_the_last_word_finds_what_the_pattern_finds(name: str) -> None:
+    pattern = AT_LAST_WORD[name]
+    assert isinstance(pattern, AtLastWord)
+    texts = ["e.g.", "(approx.", "Oliver O.\n", "Oliver O.\n\n", "See ch.  \n", "U.S.A."]
+    for line in _note_lines():
+        # each text a sentence splitter asks about: the line up to each of its full stops
+        texts += [line[: index + 1] for index, char in enumerate(line) if char == "."]
+    for text in texts:
+        bare = pattern.compiled.search(text)
+        found = pattern.search(text)
+        assert (found and found.span()) == (bare and bare.span()), text
+
+
+def test_a_sentence_without_a_digit_or_a_century_holds_no_date() -> None:
+    for line in [*_note_lines(), "the EIGHTEENTH CENTURY", "mid-1990s", "late July 1914"]:
+        if targets._DATE.search(line):
+            assert targets._MAY_HOLD_A_DATE.search(line), line

@@ -271,3 +271,14 @@ def test_two_things_joined_by_and_or_are_hidden_together(tmp_path: Path) -> None
     )
     fronts = clozes(tmp_path, text)
     assert fronts == ["By leaving markets to adjust, [shortages and/or surpluses] are avoided"]
+
+
+def test_a_word_with_the_opposite_prefix_of_the_hidden_one_gives_it_away() -> None:
+    from revise.generation.targets import form_shown
+
+    assert "its opposite" in form_shown("inflow", "capital \x00 and an increase in outflow")
+    assert "its opposite" in form_shown("export", "Goods they import and \x00")
+    assert form_shown("inflow", "the overflow \x00") == ""  # "in" and "over" are no pair
+    assert form_shown("input", "data \x00 and output files") != ""
+    assert form_shown("endothermic", "\x00 reactions, unlike exothermic ones") != ""
+    assert form_shown("inflow", "\x00 of workers into the cities") == ""

@@ -83,7 +83,7 @@ from revise.generation.language import (
 from revise.generation.markdown import mind_map_as_outline
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.parallel import Forked, can_fork
-from revise.generation.patterns import lazy_regex
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS
 from revise.generation.questions import (
     ASKS_FOR_A_SIDE,
@@ -994,9 +994,11 @@ _IMPERATIVE_OBJECT = frozenset(
         "six",
     ]
 )
-_RESIDUE = lazy_regex(
-    r"[~^][^\s~^]{1,12}[~^]|\\[A-Za-z]+|\\[\[\]()$&%#_{}]|\$[^$]*[\\^_{}][^$]*\$|\$[A-Za-z]\$|(?<=[\w.)])\[\d{1,3}\]"
-    r"|\{\{|\}\}|\]\(|!\[",
+_RESIDUE = Guarded(
+    lazy_regex(
+        r"[~^][^\s~^]{1,12}[~^]|\\[A-Za-z]+|\\[\[\]()$&%#_{}]|\$[^$]*[\\^_{}][^$]*\$|\$[A-Za-z]\$|(?<=[\w.)])\[\d{1,3}\]"
+        r"|\{\{|\}\}|\]\(|!\[",
+    )
 )
 _AFTER_CITATION_YEAR = lazy_regex(
     r"^[\])]*\s*(?:\d+\s+)?[A-Z][A-Za-z&.]*(?:\s+[A-Z][A-Za-z&.]*)*"

@@ -1164,9 +1164,11 @@ def _tense_aux(clause: str) -> str:
     return "does" if present and not any(verb_base(word, "VBD") for word in tokens) else "did"
 
 
-_TRAILING_POINT = lazy_regex(
-    r",\s+(?:(?P<led>leading\s+to|resulting\s+in)|(?:particularly|especially|notably|mainly"
-    r"|chiefly)\s+(?:in|on|for|through|among|from))\s+(?P<what>[^,;:()\u2013\u2014]+?)\.?$"
+_TRAILING_POINT = Guarded(
+    lazy_regex(
+        r",\s+(?:(?P<led>leading\s+to|resulting\s+in)|(?:particularly|especially|notably|mainly"
+        r"|chiefly)\s+(?:in|on|for|through|among|from))\s+(?P<what>[^,;:()\u2013\u2014]+?)\.?$"
+    )
 )
 
 

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from revise.generation import frequency
-from revise.generation.patterns import lazy_regex, read_as_ascii
+from revise.generation.patterns import AtLastWord, lazy_regex, read_as_ascii
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -103,14 +103,17 @@ TITLES = word_set(
 )
 
 # Where a full stop is no sentence's end: after an initial or a word written short
-INITIAL_END = lazy_regex(r"(?:^|[\s(])[A-Za-z]\.$")  # "Oliver O.", "NICRA (N.", "Mary, b. 1516"
-ABBREVIATION_END = lazy_regex(
-    r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
-    r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
-    r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
-    + "|".join(sorted(TITLES))
-    + r")\.$",
-    re.I,
+# ("Oliver O.", "NICRA (N.", "Mary, b. 1516")
+INITIAL_END = AtLastWord(lazy_regex(r"(?:^|[\s(])[A-Za-z]\.$"))
+ABBREVIATION_END = AtLastWord(
+    lazy_regex(
+        r"(?:^|[\s(])(?:(?:[A-Za-z]\.)+[A-Za-z]|ch|chap|s|ss|reg|regs|art|arts|para|paras|p|pp|v|vs|cf|no|nos|vol|sec"
+        r"|fig|figs|approx|trad|lit|ca|c|esp|incl|eq|eqn|ref|refs|op|cit|al|conc|dil|temp|max|min|av|avg"
+        r"|std|sig|prob|dist|est|govt|gov|dept|yr|yrs|wk|hr|hrs|mins|pt|pts|diff|co|inc|ltd|corp|"
+        + "|".join(sorted(TITLES))
+        + r")\.$",
+        re.I,
+    )
 )
 
 NUMBER_WORDS = word_set(

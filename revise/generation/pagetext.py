@@ -52,11 +52,12 @@ def as_letters(text: str) -> str:
 def without_page_furniture(lines: list[str]) -> list[str]:
     """The lines with a running header or footer blank (but the header the notes open on, their
     title), and each word broken across two lines whole on the first."""
-    repeats = Counter(_shape(line) for line in lines if _furniture_like(line))
+    like = [_furniture_like(line) for line in lines]
+    repeats = Counter(_shape(line) for line, alike in zip(lines, like, strict=True) if alike)
     top = next((index for index, line in enumerate(lines) if line.strip()), -1)
 
     def furniture(index: int, line: str) -> bool:
-        if not _furniture_like(line) or repeats[_shape(line)] < MIN_FURNITURE_REPEATS:
+        if not like[index] or repeats[_shape(line)] < MIN_FURNITURE_REPEATS:
             return False
         # (the header the notes open on names them, as the guide's title)
         return index != top or bool(_PAGE_NUMBER.search(line))

@@ -98,6 +98,28 @@ class Guarded:
         return self.compiled.sub(replacement, text) if self.could_match(text) else text
 
 
+class AtLastWord:
+    """A pattern each match of which is a text's last word, with the space or bracket before
+    it or the text's start ("(?:^|[\\s(])...\\.$" with no space or bracket in between): it is
+    looked for from that space or bracket on, never tried at each word of a long text."""
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.compiled = compiled
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        # "$" stands at the end or before a newline ending the text
+        start = len(text) - 1 if text.endswith("\n") else len(text)
+        while start and not (text[start - 1].isspace() or text[start - 1] == "("):
+            start -= 1
+        return self.compiled.search(text, max(start - 1, 0))
+
+
 def required_pieces(compiled: re.Pattern[str]) -> frozenset[str] | None:
     """Texts one of which every match of the pattern contains (folded, for a case-blind
     pattern), or None where the pattern names none it must contain ("\\d+", "a|b*")."""

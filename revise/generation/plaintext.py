@@ -26,7 +26,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
-from revise.generation.patterns import lazy_regex
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintables import find_tables
 from revise.generation.structure import LIST_COUNT
 from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
@@ -1519,7 +1519,7 @@ _OPENS_ON_ARROW = lazy_regex(rf"\s*{ARROW}")
 # "What is a spit? -> a ridge of sand ...": a question and its answer, one to a line
 _ASKED_AND_ANSWERED = lazy_regex(rf"^[A-Z][^?]{{2,}}\?\s*(?:{ARROW}|[-\u2013\u2014:=])\s*\w")
 _QUOTATION = lazy_regex(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
-_SHOUT = lazy_regex(r"\s*!{2,}$")
+_SHOUT = Guarded(lazy_regex(r"\s*!{2,}$"))
 # "irregular participles - LEARN!!": an order to the reader after the title it shouts
 _SHOUTED_ASIDE = lazy_regex(r"\s+[-\u2013\u2014]\s+[A-Z][A-Z\s]*!{2,}$")
 

@@ -2930,7 +2930,7 @@ def _about(sentence: str) -> list[Question]:
 
 IDENTICAL = "\u2261"
 # "Speed = ?", "sin²θ + cos²θ ≡ ?", "λ = ? (wavelength)": a front that asks for a formula's side
-ASKS_FOR_A_SIDE = lazy_regex(r"\s[=\u2261]\s\?(?:\s\([^()]*\))?$")
+ASKS_FOR_A_SIDE = Guarded(lazy_regex(r"\s[=\u2261]\s\?(?:\s\([^()]*\))?$"))
 
 
 def formula(sentence: str) -> list[Question]:

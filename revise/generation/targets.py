@@ -31,7 +31,7 @@ from revise.generation.language import (
     same_stem,
     zipf,
 )
-from revise.generation.patterns import lazy_regex
+from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.spelling import looks_misspelt, slip_in_notes
 
 MAX_DELETION_WORDS = 5
@@ -113,6 +113,8 @@ _DATE_PATTERNS = [
     rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
 ]
 _DATE = lazy_regex("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
+# Each date holds a digit or names a century: a sentence holding neither is not searched
+_MAY_HOLD_A_DATE = lazy_regex(r"\d|centur", re.I)
 
 
 # A study cited by its authors and year: "Miller (1956)", "Baddeley & Hitch (1977)", "Bahrick
@@ -270,6 +272,8 @@ MIN_OPPOSED_STEM = 3  # "in-put" / "out-put"; "in" / "out" alone are no pair of 
 
 
 def _opposites(word: str, other: str) -> bool:
+    if word[-MIN_OPPOSED_STEM:] != other[-MIN_OPPOSED_STEM:]:
+        return False  # a pair shares its stem, so its last letters
     for first, second in _OPPOSITE_PREFIXES:
         for one, two in ((first, second), (second, first)):
             stem = word[len(one) :]
@@ -498,7 +502,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         add(start, year_end if bare else end, TargetKind.NAME, CITED_AUTHORS_SCORE)
         score = BASE_SCORES[TargetKind.DATE] - CITATION_YEAR_PENALTY
         add(year, year_end, TargetKind.DATE, score)
-    for match in _DATE.finditer(sentence):
+    dates = _DATE.finditer(sentence) if _MAY_HOLD_A_DATE.search(sentence) else ()
+    for match in dates:
         start, end = _trim_article(sentence, match.start(), match.end())
         if _AS_OF.search(sentence, 0, start):
             continue  # "As of mid-1993, relations were in flux": when it was written, no fact
@@ -828,8 +833,8 @@ def _comma_segments(sentence: str) -> list[tuple[int, int]]:
 
 _RANKED = lazy_regex(r"\s+[<>]\s+")  # "radio > microwave > IR", "primary < secondary"
 MIN_RANKS = 2  # two signs at least: an order of three, not one comparison ("x > 0")
-_LATER_SUMMAND = lazy_regex(
-    r"(?:->|\u2192|=>|=)\s*[^\s+]+(?:\s+[^\s+]+)?(?:\s+\+\s+[^\s+]+)*\s+\+\s+$"
+_LATER_SUMMAND = Guarded(
+    lazy_regex(r"(?:->|\u2192|=>|=)\s*[^\s+]+(?:\s+[^\s+]+)?(?:\s+\+\s+[^\s+]+)*\s+\+\s+$")
 )
 
 
