@@ -606,3 +606,20 @@ def test_a_detail_column_of_events_asks_what_happened(tmp_path: Path) -> None:
         "first artificial satellite, launched by the USSR"
     )
     assert not [front for front in cards if "detail" in front.casefold()]
+
+
+def test_a_long_cell_beside_its_hidden_row_keeps_the_capital_of_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "dams.md"
+    path.write_text(
+        "# Energy\n\n| Cause | Details |\n|---|---|\n"
+        "| Hydropower | Belo Monte dam on the Xingu River flooded about 500 km\u00b2 and displaced "
+        "about 20,000 people |\n"
+        "| Logging | Loggers cut hardwoods such as mahogany and teak, much of it illegally, for "
+        "export to Europe and China |\n",
+        encoding="utf-8",
+    )
+    shown = [note.front for note in generate_deck(path).notes]
+    assert "[Hydropower] - Belo Monte dam on the Xingu River flooded about 500 km\u00b2 and " in (
+        " ".join(shown)
+    )
+    assert "[Logging] - loggers cut hardwoods" in " ".join(shown)

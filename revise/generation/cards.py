@@ -5438,7 +5438,9 @@ def _row_cloze(
     shown_words = set(normalise(f"{cell} {context}").split())
     if any(word in shown_words for word in normalise(named).split() if not is_stopword(word)):
         return None  # "[TCP/IP] - TCP splits data ...; IP routes ...": the cell gives it away
-    shown = cell[:1].lower() + cell[1:] if cell[1:2].islower() else cell
+    # "Belo Monte dam ...", "Trans-Amazonian Highway ...": a name keeps its capital
+    opening = cell.split()
+    shown = " ".join(lower_first(opening)) if cell[1:2].islower() else cell
     after = f" - {shown}" if width == 2 else f" ({lower_initial(column)}): {shown}"
     if len(f"{named}{after}".split()) > MAX_PROMPT_WORDS:
         return None
