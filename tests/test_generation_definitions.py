@@ -145,3 +145,22 @@ def test_a_named_influence_over_what_it_is_about_is_asked_so(tmp_path: Path) -> 
     assert cards["What is informational social influence (ISI) about?"] == (
         "Wanting to be right, look to others when uncertain"
     )
+
+
+def test_a_thing_and_what_it_does_after_an_arrow_is_asked_what_it_does(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Chemistry\n\n## Industrial processes\n\n"
+        "- Haber process → makes ammonia from nitrogen and hydrogen\n"
+        "- photosynthesis -> makes glucose from carbon dioxide and water\n"
+        "- ADH travels in blood -> binds to receptors on cells of the collecting duct\n"
+        "- cognitive process -> leads to internalisation\n",
+    )
+    cards = asked(notes)
+    assert cards["What does the Haber process do?"] == "Makes ammonia from nitrogen and hydrogen"
+    assert cards["What does photosynthesis do?"] == "Makes glucose from carbon dioxide and water"
+    # a step before the arrow, or what a thing leads to, is no deed of a thing
+    assert not any(
+        front.startswith(("What does the ADH", "What does ADH", "What does cognitive"))
+        for front in cards
+    )

@@ -64,6 +64,7 @@ from revise.generation.questions import (
     capital,
     case_span,
     plural_clause,
+    plural_then_verb,
 )
 from revise.generation.targets import DAY, OPENING_DATE, TIMELINE_DATE, closing_date
 
@@ -903,13 +904,19 @@ def outcome(
     if re.search(r"[\d:=(&\u2260]", condition):
         return []  # "Bad harvest 1788 -> ...", "Q = I x t -> ...": an event or a formula
     lowered = lower_first(condition.split(), names)
-    if lowered[0] == condition.split()[0] and not lowered[0][:1].islower():
+    opens = answer.split()[0].casefold()
+    acts = verb_base(opens, "VBZ") is not None and not plural_noun(condition.split()[-1])
+    # ("Haber process -> makes ammonia": a name's process, what it does)
+    named_kind = len(lowered) > 1 and lowered[-1].islower() and "NOUN" in lemmas(lowered[-1])
+    named = lowered[0] == condition.split()[0] and not lowered[0][:1].islower()
+    if named and not (acts and named_kind):
         return []  # "Treaty of Versailles -> ...", "NATO -> ...": a name, an event
     if lowered[0] in PRONOUNS or DASH.search(condition) or split_clause(capital(condition)):
         return []  # "He fusion" (helium), "attrition - rocks knock ...", a clause: no cause
-    opens = answer.split()[0].casefold()
-    if (is_verb_form(opens) and not can_be(opens, "NOUN")) or verb_base(opens, "VBZ"):
-        return []  # "salmonella -> found in raw chicken", "-> squeezes blood up": no effect
+    if is_verb_form(opens) and not can_be(opens, "NOUN") and not acts:
+        return []  # "salmonella -> found in raw chicken": no effect
+    if acts and (opens in _SAYS_AN_EFFECT or plural_then_verb(answer)):
+        return []  # "-> leads to internalisation", "-> firms delay investment": an effect
     chained = ARROW_SPLIT.split(answer, maxsplit=1)
     step = chained[0].split()
     if len(chained) == 2 and _a_step([token.casefold() for token in step]):
@@ -930,7 +937,8 @@ def outcome(
     if compared:
         # "pi bond weaker than sigma -> ...": a thing as it stands against another, no cause
         return [Question(f"What follows when {compared}?", capital(answer), Shape.EFFECT, 11.0)]
-    if no_cause_or_effect(condition, answer):
+    # (what a thing does is no effect of it: its condition alone is weighed)
+    if no_cause_or_effect(condition, "" if acts else answer):
         return []
     condition = " ".join(lowered)  # "Deforestation -> less rainfall": the line's capital
     tokens = words(condition)
@@ -947,11 +955,22 @@ def outcome(
         return []  # "products -> ATP + O2": what they are, not what they lead to
     if any(is_verb_form(token) for token in tokens[1:]):
         return []  # "war declared on Austria -> ...": an event, asked by when it happened
+    if acts and any(verb_base(token.casefold(), "VBZ") for token in tokens[1:]):
+        return []  # "ADH travels in blood -> binds to receptors ...": a step, then the next
+    if acts:
+        # "photosynthesis -> makes glucose from carbon dioxide and water": what the thing does
+        the = "the " if lowered[0][:1].isupper() else ""  # "the Haber process"
+        front = f"What does {the}{' '.join(lowered)} do?"
+        return [Question(front, capital(answer), Shape.DEFINITION, 11.0)]
     cut = next((at for at, t in enumerate(tokens) if at and t.casefold() in _JOINS), 0)
     head = tokens[cut - 1] if cut else tokens[-1]  # "rates above neutral": rates
     does = "do" if plural_noun(head) else "does"
     front = f"What {does} {condition[:1].lower() + condition[1:]} lead to?"
     return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
+
+
+# "-> leads to ...", "-> causes ...": what follows, not what the thing does
+_SAYS_AN_EFFECT = frozenset(["leads", "results", "causes", "means", "shifts", "becomes", "gives"])
 
 
 def _made_to(result: str) -> str:
