@@ -36,7 +36,9 @@ def test_a_term_written_in_its_letters_is_asked_what_it_is(tmp_path: Path) -> No
     )
     cards = asked(notes)
     assert cards["What is NSI?"] == "Conforming to be liked or accepted by the group"
-    assert cards["What is AP?"] == "Extreme respect for authority, obedience, contempt for inferiors"
+    assert cards["What is AP?"] == (
+        "Extreme respect for authority, obedience, contempt for inferiors"
+    )
 
 
 def test_letters_set_equal_to_a_formula_or_spelled_out_are_no_meaning(tmp_path: Path) -> None:
@@ -102,17 +104,17 @@ def test_a_count_of_types_over_its_types_asks_for_them_and_heads_them(tmp_path: 
     notes = deck_notes(
         tmp_path,
         "# Social influence\n\n## Conformity\n\n"
-        "- Kelman (1958) – 3 types of conformity\n"
-        "  - Compliance – going along with the group publicly but privately disagreeing\n"
-        "  - Identification – conforming because we value the group and want to belong\n"
-        "  - Internalisation – genuinely accepting the group's norms, a permanent change\n",
+        "- Kelman (1958) \u2013 3 types of conformity\n"
+        "  - Compliance \u2013 going along with the group publicly but privately disagreeing\n"
+        "  - Identification \u2013 conforming because we value the group and want to belong\n"
+        "  - Internalisation \u2013 genuinely accepting the group's norms, a permanent change\n",
     )
     cards = asked(notes)
     assert cards["What are the 3 types of conformity?"] == (
         "Compliance; Identification; Internalisation"
     )
     [identification] = [note for note in notes if note.front == "What is identification?"]
-    assert identification.context.endswith("Kelman (1958) – 3 types of conformity")
+    assert identification.context.endswith("Kelman (1958) \u2013 3 types of conformity")
 
 
 def test_a_named_short_list_of_values_is_asked_whole(tmp_path: Path) -> None:
@@ -164,3 +166,27 @@ def test_a_thing_and_what_it_does_after_an_arrow_is_asked_what_it_does(tmp_path:
         front.startswith(("What does the ADH", "What does ADH", "What does cognitive"))
         for front in cards
     )
+
+
+def test_a_term_named_by_what_is_done_to_it_is_set_equal_to_its_meaning(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Game theory\n\n## Mixed strategies\n\n"
+        "- mixed strategy = randomising over pure strategies w/ given probabilities\n"
+        "- Required practical: the effect of pH on amylase\n",
+    )
+    cards = asked(notes)
+    assert cards["What is mixed strategy?"] == (
+        "Randomising over pure strategies w/ given probabilities"
+    )
+    assert "What is required practical?" not in cards  # a label over what it names
+
+
+def test_a_meaning_whose_examples_name_the_term_is_no_circle(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Henry VIII\n\n## Court politics\n\n"
+        "- Faction = group at court competing for the king's favour (e.g. Boleyn faction, "
+        "Aragonese faction)\n",
+    )
+    assert asked(notes)["What is faction?"] == "Group at court competing for the king's favour"

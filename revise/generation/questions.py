@@ -246,7 +246,9 @@ def definition(
     example = re.search(r",?\s+(?:e\.g\.?|eg|for\s+example)\s+", meaning)
     if example and case_span(meaning[example.end() :]):
         meaning = meaning[: example.start()]  # "a complete defence, e.g. Morris v Murray": asked
-    if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, meaning):
+    # ("Faction = group at court ... (e.g. Boleyn faction)": its examples may name it)
+    unexampled = re.sub(r"\s*\((?:e\.g\.?|eg|i\.e\.?)\s[^()]*\)", "", meaning)
+    if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, unexampled):
         return []
     if sep in (":", *_DASHES) and _values_listed(term, meaning):
         # "Haber process conditions: 450 °C, 200 atm, iron catalyst": the list is the fact
@@ -779,6 +781,18 @@ _NOT_MEANINGS = frozenset(
 )
 
 
+def _described_by_participle(term: str) -> bool:
+    """ "mixed strategy", "fixed costs", "hidden curriculum": a thing named with what is done
+    to it, a term (not "price rises", a thing and its verb)."""
+    tokens = term.casefold().split()
+    return (
+        len(tokens) == 2
+        and bool(participle_base(tokens[0]))
+        and "NOUN" in lemmas(tokens[1])
+        and not verb_base(tokens[1], "VBZ")
+    )
+
+
 def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, str] | None:
     match = _SEPARATED.match(sentence)
     if match:
@@ -790,7 +804,9 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
         emphasised = any(normalise(t) in (normalise(term), normalise(base)) for t in terms)
         if sep in ("->", "=>") and not emphasised:
             return None  # "tax -> both fall + deadweight loss": what it leads to, not its meaning
-        if (sep != "." or emphasised) and (emphasised or _looks_like_term(base)):
+        # ("Required practical: the effect of pH ...": a label over what it names)
+        named = _looks_like_term(base) or (sep == "=" and _described_by_participle(base))
+        if (sep != "." or emphasised) and (emphasised or named):
             # Unless the author marked the term, "X - a whole clause" is a remark about X.
             clause = not emphasised and split_clause(meaning.split(" - ")[0]) is not None
             if sep in _DASHES and noun_then_participle(meaning):
