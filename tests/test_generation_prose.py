@@ -476,3 +476,82 @@ def test_a_process_the_sentence_names_at_its_end_is_asked_for(tmp_path: Path) ->
         "the foot of the slope?"
     )
     assert asked(notes)[front] == "Rockfall"
+
+
+def test_a_passive_sentences_doer_is_asked_where_nothing_else_makes_a_card(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Hormones\n\nInsulin is produced by the pancreas. Adrenaline is secreted by the adrenal "
+        "glands in times of stress.\n\n# Government\n\nSupreme Court justices are nominated by "
+        "the president. Some powers are shared by both houses. Laws passed by Congress can be "
+        "struck down by the Supreme Court.\n",
+    )
+    cards = asked(notes)
+    assert cards["What is insulin produced by?"] == "The pancreas"
+    assert cards["What is adrenaline secreted by?"] == "The adrenal glands"  # not when it is
+    assert cards["Who are Supreme Court justices nominated by?"] == "The president"
+    assert not any("powers" in front for front in cards)  # which powers is not said
+
+
+def test_where_a_thing_is_made_or_happens_is_asked(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Blood\n\nRed blood cells are produced in the bone marrow. Photosynthesis takes place "
+        "in the chloroplasts. Mass is measured in kilograms. The treaty was signed in June. Data "
+        "is stored in binary.\n",
+    )
+    cards = asked(notes)
+    assert cards["Where are red blood cells produced?"] == "In the bone marrow"
+    assert cards["Where does photosynthesis take place?"] == "In the chloroplasts"
+    assert not any(front.startswith("Where") and "mass" in front for front in cards)
+    assert not any(front.startswith("Where") and "treaty" in front for front in cards)
+    assert "Where is data stored?" not in cards  # a form, no place
+
+
+def test_a_plain_statements_subject_is_asked_by_what_it_does(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Forces and water\n\nFriction acts against the direction of motion. Almost all energy "
+        "enters ecosystems as sunlight. The reaction happens and the products are released.\n",
+    )
+    cards = asked(notes)
+    assert cards["What acts against the direction of motion?"] == "Friction"
+    assert not any(back.startswith("Almost") for back in cards.values())  # not one thing
+    assert not any(front.startswith("What happens") for front in cards)
+
+
+def test_the_uncommon_noun_a_plain_sentence_opens_on_is_hidden(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Plate tectonics\n\nMagma rises through the crack and cools to form new crust. Where "
+        "the plates move apart, magma fills the gap.\n\n# Marketing\n\n"
+        "Penetration pricing means a low price at launch. Firms use penetration pricing to win "
+        "market share.\n",
+    )
+    assert "[Magma] rises through the crack and cools to form new crust." in hidden(notes)
+    assert not any(front.startswith("[Penetration]") for front in hidden(notes))  # half a term
+
+
+def test_a_year_that_names_an_event_is_not_asked_when_the_event_did_its_deed(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Earthquakes\n\nThe 2010 Haiti earthquake killed about 230,000 people.\n",
+    )
+    assert not any(front.startswith("When") for front in asked(notes))
+    assert "The [2010] Haiti earthquake killed about 230,000 people." in hidden(notes)
+
+
+def test_a_plural_subject_is_asked_by_what_it_does_in_the_plain_form(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Cells and firms\n\nElectrons occupy shells around the nucleus. Monopolies restrict "
+        "output to raise prices.\n\n- Uses discount factors because money now is worth more\n",
+    )
+    cards = asked(notes)
+    assert cards["What occupies shells around the nucleus?"] == "Electrons"
+    assert cards["What restricts output to raise prices?"] == "Monopolies"
+    assert not any(back == "Uses" for back in cards.values())  # a verb first, no subject

@@ -25,6 +25,8 @@ from revise.generation.clauses import (
     WHO_SAYS,
     comparison,
     conceded,
+    doer_asked,
+    doer_of,
     done_to_then,
     example_of,
     examples,
@@ -51,6 +53,7 @@ from revise.generation.clauses import (
     used_for,
     what_became,
     what_it_shows,
+    where_done,
     which_did,
     while_also,
     while_doing,
@@ -1920,6 +1923,7 @@ def _passage_drafts(
             continue
         options = []
         fallbacks: list[Option] = []
+        last_resort: list[Option] = []  # where nothing else, not even its owner, is asked
         named_back: list[Option] = []  # asking for the subject a pronoun stood for
         besides: list[Draft] = []  # cards on the sentence's second half, after its first
         terms_asked: list[Draft] = []  # the card that hides a defined term
@@ -1990,6 +1994,8 @@ def _passage_drafts(
                 terms_asked.append(Draft([option]))
             elif shaped.beside:
                 besides.append(Draft([option]))
+            elif shaped.shape == Shape.LAST_RESORT:
+                last_resort.append(option)
             elif shaped.shape in FALLBACK_SHAPES and shaped is not done:
                 fallbacks.append(option)
             elif shaped.shape == Shape.WHAT_HAPPENED:
@@ -2059,6 +2065,7 @@ def _passage_drafts(
             # whose point it is: the card where nothing else in it is worth asking, and the
             # one to fall back on where the checker refuses the others
             options = [*options, owner]
+        options = options or last_resort[:1]
         # One card a definition: "What is X?" where its meaning makes an answer, else the
         # term hidden in the line; both would ask the same fact twice.
         meaning = next((option for option in options if _asks_meaning(option)), None)
@@ -3219,6 +3226,9 @@ def shaped_questions(
         *examples(sentence, names),
         *quotation(sentence),
         *relation(sentence, names),
+        *doer_asked(sentence, names),
+        *where_done(sentence, names),
+        *doer_of(sentence, names),
         *tied_to(sentence, names),
         *grouped_into(sentence, names),
         *with_doing(sentence, names),
@@ -3473,6 +3483,8 @@ def _question(
     if article:
         answer_start = article.start()
     answer = sentence[answer_start : target.end]
+    if re.fullmatch(r"the\s+", lead, re.I) and re.fullmatch(r"\d{4}", target.text):
+        return None  # "The 2010 Haiti earthquake killed ...": the year names the event
     if _FRONTED_DATE.match(lead):
         rest = sentence[target.end :]
         rest = re.sub(r"^\s*(?:,|[-\u2013\u2014]|:)?\s*", "", rest)

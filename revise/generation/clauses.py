@@ -17,6 +17,7 @@ from functools import lru_cache
 from revise.formats.model import normalise
 from revise.generation.grammar import (
     PREPOSITIONS,
+    Clause,
     can_be,
     finish_question,
     inflections,
@@ -33,6 +34,7 @@ from revise.generation.language import (
     ARROW,
     IRREGULAR_PAST,
     MAIN_VERBS,
+    MONTHS,
     PRONOUNS,
     STANCE_VERBS,
     cue_words,
@@ -1247,6 +1249,196 @@ def used_for(sentence: str, names: frozenset[str]) -> list[Question]:
     be, verb, prep = (match[part].casefold() for part in ("be", "verb", "prep"))
     front = finish_question(f"What {be} {shown} {verb} {prep}")
     return [Question(front, capital(what), Shape.RELATION, 10.4)]
+
+
+# "Insulin is produced by the pancreas", "Treaties must be ratified by the Senate": a thing,
+# what is done to it, and by whom
+_PASSIVE_DOER = Guarded(
+    re.compile(
+        r"^(?P<subject>[^,;:()]{3,60}?)\s+(?P<be>is|are|was|were|(?:can|must|may|will)\s+be)"
+        r"\s+(?:(?:mainly|mostly|usually|often|largely|normally|also)\s+)?"
+        r"(?P<done>[a-z]{3,})\s+by\s+(?P<agent>(?!\w+ing\b)[^,;:()]{2,60}?)"
+        r"\s*(?:[.,;(]|\s(?:in|at|on|during|when|where|after|before|for|from|with|as|because|so"
+        r"|and|but|which|who|to|into|until|since)\s|$)",
+    )
+)
+MAX_AGENT_WORDS = 5
+# What a passive's "by" may open that is no doer: "by far", "by law", "by hand"
+_SOME = frozenset(["other", "others", "such", "certain", "both", "all", "each"])
+_NOT_DOERS = frozenset(["far", "law", "hand", "means", "way", "then", "now", "default", "chance"])
+
+
+def doer_asked(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Insulin is produced by the pancreas" -> "What produces insulin? :: The pancreas";
+    "The Treaty was signed by Germany" -> "Who signed the Treaty?": a passive sentence's doer,
+    asked by the deed done to its subject (asked only where nothing else in the sentence makes
+    a card)."""
+    match = _PASSIVE_DOER.search(sentence.strip())
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+        return []
+    if subject[0].casefold() in _PART_OF | _SOME:
+        return []  # "Some powers are shared by both houses": which ones is not said
+    base = participle_base(match["done"])
+    agent = match["agent"].strip()
+    first = agent.split()[0]
+    if base is None or len(words(agent)) > MAX_AGENT_WORDS or first.casefold() in _NOT_DOERS:
+        return []
+    if first.casefold() in PRONOUNS or not all(is_noun_phrase_word(word) for word in agent.split()):
+        return []  # "by them", "by increasing ...": no doer named
+    # (asked in the passive: "by" gives a doer or a means, "by fractional distillation")
+    be = match["be"].casefold().split()
+    named = first[:1].isupper() and first.casefold() not in ("the", "a", "an")
+    person = agent.split()[-1].casefold().removesuffix("s") in _PERSON_NOUNS
+    who = "Who" if person or (named and first.casefold() in names) else "What"
+    done = " ".join([*be[1:], match["done"]])
+    front = finish_question(f"{who} {be[0]} {subject_phrase(subject, names)} {done} by")
+    return [Question(front, capital(agent), Shape.LAST_RESORT, 10.2)]
+
+
+# "Red blood cells are produced in the bone marrow", "Photosynthesis takes place in the
+# chloroplasts": a thing and where it is made, kept or happens
+_DONE_WHERE = Guarded(
+    re.compile(
+        r"^(?P<subject>[^,;:()]{3,60}?)\s+(?:(?P<be>is|are|was|were)\s+"
+        r"(?:(?:mainly|mostly|usually|normally|only|also|largely)\s+)?(?P<done>found|located"
+        r"|situated|made|produced|stored|formed|synthesi[sz]ed|secreted|absorbed|reabsorbed"
+        r"|digested|filtered|held|kept|born|buried|built|grown|mined|manufactured|housed"
+        r"|concentrated|generated)"
+        r"|(?P<verb>takes\s+place|take\s+place|took\s+place|occurs|occur|occurred))"
+        r"\s+(?P<where>(?:in|inside|within|on|at)\s+[^,;:()]{3,60}?)\s*(?:[.,;(]|\s(?:and|but"
+        r"|which|where|when|because|so|to|by|during|from)\s|$)",
+    )
+)
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Where no place is meant: "in 1919", "in June", "in response", "in order to"
+_NO_PLACE = lazy_regex(
+    rf"\d|\b(?:{_MONTHS})\b|\b(?:times?|years?|order|response|addition|contrast|general|fact"
+    r"|practice|theory|terms?|part|total|case|way|future|past|stages?|seconds?|minutes?|hours?"
+    r"|days?|weeks?|months?|summer|winter|spring|autumn|turn|return|advance|full|pairs?|series"
+    r"|parallel|excess|large|small|bulk|amounts?|quantities|numbers?)\b",
+    re.I,
+)
+
+
+_PLACE_OPENERS = frozenset(["the", "a", "an", "its", "their", "each", "every", "both"])
+
+
+def where_done(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Red blood cells are produced in the bone marrow" -> "Where are red blood cells
+    produced? :: In the bone marrow"; "Photosynthesis takes place in the chloroplasts" ->
+    "Where does photosynthesis take place?": where a thing is made, kept or happens (asked only
+    where nothing else in the sentence makes a card)."""
+    match = _DONE_WHERE.search(sentence.strip())
+    if not match:
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+        return []
+    if subject[0].casefold() in _PART_OF | _SOME:
+        return []  # "Some glucose is stored in the liver": the rest is elsewhere
+    where = match["where"].strip()
+    place = where.split()[1:]
+    if _NO_PLACE.search(where) or len(words(where)) > MAX_AGENT_WORDS + 1:
+        return []
+    if place[0].casefold() in PRONOUNS or not all(is_noun_phrase_word(word) for word in place):
+        return []
+    if place[0].casefold() not in _PLACE_OPENERS and not place[0][:1].isupper():
+        return []  # "Data is stored in binary": a form, no place (but "in the liver")
+    shown = subject_phrase(subject, names)
+    if match["be"]:
+        front = f"Where {match['be'].casefold()} {shown} {match['done'].casefold()}"
+    else:
+        verb = match["verb"].casefold().split()[0]
+        aux = "did" if verb in ("took", "occurred") else "does"
+        if verb in ("take", "occur"):
+            aux = "do"
+        base = "take place" if verb.startswith(("take", "took")) else "occur"
+        front = f"Where {aux} {shown} {base}"
+    return [Question(finish_question(front), capital(where), Shape.LAST_RESORT, 10.2)]
+
+
+# Verbs whose subject is no thing the rest of the sentence tells apart: "studies show ...",
+# "it remains ...", "most people feel ..."
+_SAYING_VERBS = _LIGHT_VERBS | STANCE_VERBS | frozenset(
+    ["show", "suggest", "mean", "say", "state", "find", "remain", "appear", "feel", "look",
+     "tend", "need", "want", "try", "use", "include", "involve", "contain", "follow", "lead"]
+)  # fmt: skip
+MAX_DOER_WORDS = 4
+_HEDGES = frozenset(["almost", "only", "also", "already", "just", "often", "usually"])
+# What opens no object or place after a verb: a conjunction, a pronoun, "that", "to", "not"
+_NO_OBJECT = frozenset(
+    ["that", "to", "not", "and", "or", "but", "if", "when", "because", "so", "as", "than",
+     "it", "them", "him", "her", "us", "you", "me", "this", "these", "those", "itself"]
+)  # fmt: skip
+# Where a sentence's first clause ends: ", ", " - ", "->", ";"
+_CLAUSE_BREAK = lazy_regex(rf"\s*(?:[,;(]|\s[-\u2013\u2014]+\s|{ARROW})")
+
+
+def is_named_or_noun(word: str) -> bool:
+    return word[:1].isupper() or can_be(word, "NOUN")
+
+
+def _plural_doer(tokens: list[str]) -> Clause | None:
+    """ "Judges interpret the law", "The kidneys filter urea from the blood": a plural noun, then
+    a verb in its plain form, then what it does it to (where the noun could be no verb itself,
+    "The heart pumps blood" being no "pumps" that "blood")."""
+    for index in range(1, min(len(tokens) - 1, MAX_DOER_WORDS + 1)):
+        noun, verb, after = tokens[index - 1], tokens[index], tokens[index + 1].casefold()
+        if not noun.endswith("s") or noun.endswith("ss") or not can_be(noun, "NOUN"):
+            continue
+        if verb_base(noun, "VBZ") and (index > 1 or set(lemmas(verb)) != {"VERB"}):
+            return None  # "Uses discount factors", "Shifts supply curve left": a verb first
+        plain = verb.islower() and verb in lemmas(verb).get("VERB", ()) and not is_stopword(verb)
+        opens = after in _DETERMINERS or after in PARTICLES
+        opens = opens or (can_be(after, "NOUN") and not is_stopword(after))  # not "where"
+        if plain and opens and all(is_noun_phrase_word(word) for word in tokens[:index]):
+            return Clause(tokens[:index], verb, tokens[index + 1 :], "do", verb)
+    return None
+
+
+def doer_of(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Friction acts against the direction of motion" -> "What acts against the direction of
+    motion? :: Friction"; "Inflation distorts comparisons over several years" -> "What
+    distorts comparisons over several years?": a plain statement's short subject, asked by
+    what it does (asked only where nothing else in the sentence makes a card)."""
+    first = _CLAUSE_BREAK.split(sentence.strip().rstrip(" ."), maxsplit=1)[0]
+    clause = split_clause(first)
+    plural = None if clause else _plural_doer(first.split())
+    clause = clause or plural
+    # (in the present only: what a thing does as a rule; "Gene carried on ...", "Reichstag
+    # elected by ...", notes' passives without their "was", read as pasts)
+    if clause is None or clause.aux not in ("does", "do") or not clause.base:
+        return []
+    subject = clause.subject
+    # ("Judges interpret ...": a plural that is also a verb's "-s" form, a subject all the same)
+    named = good_subject(subject) or bool(plural and good_subject(["The", *subject]))
+    if not named or len(subject) > MAX_DOER_WORDS:
+        return []
+    lowered = [word.casefold() for word in subject]
+    if any(word in _PART_OF | _SOME | _HEDGES for word in lowered) or lowered[-1] in _PEOPLE:
+        return []  # "Some plants store ...", "Almost all energy enters ...": no one thing
+    if lowered[0] in names or any(word[:1].isupper() for word in subject[1:]):
+        return []  # "George tells Lennie ...": a name, asked by its cloze (and "who" or "what")
+    if not any(can_be(word, "NOUN") for word in subject):
+        return []
+    rest = clause.rest
+    if clause.base in _SAYING_VERBS or not rest or rest[0].casefold() in _NO_OBJECT:
+        return []  # "The reaction happens and ...", "... tells it to ...": nothing done to a thing
+    if len(words(" ".join(rest))) < 2 or not any(is_named_or_noun(word) for word in rest):
+        return []
+    verb = clause.verb
+    if clause.aux == "do":
+        forms = inflections(clause.base).get("VBZ", ())
+        if not forms:
+            return []
+        verb = forms[0]  # "Plants absorb water" -> "What absorbs water?"
+    person = lowered[-1].removesuffix("s") in _PERSON_NOUNS
+    who = "Who" if person or all(word in names for word in lowered) else "What"
+    front = finish_question(f"{who} {verb.casefold()} {' '.join(rest)}")
+    return [Question(front, capital(" ".join(subject)), Shape.LAST_RESORT, 10.0)]
 
 
 _RELATION_LEAD = lazy_regex(

@@ -103,6 +103,10 @@ class Shape:
     # "What happened in March 1912?": asked where hiding the date in the line, or asking
     # "When did ...?" of it, makes no card ("[March 1912] - window-smashing campaign ...")
     WHAT_HAPPENED = "what happened"
+    # "What produces insulin?", "Where are red blood cells produced?", "What acts against the
+    # direction of motion?": a plain statement's doer or place, asked only where nothing else
+    # makes a card, not even whose point the line is
+    LAST_RESORT = "last resort"
 
 
 FALLBACK_SHAPES = frozenset([Shape.OBJECT, Shape.IDENTITY, Shape.REMARKED])

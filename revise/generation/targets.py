@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from revise.formats.model import normalise
-from revise.generation.grammar import can_be, inflections, lemmas, only_as
+from revise.generation.grammar import can_be, inflections, lemmas, only_as, verb_base
 from revise.generation.language import (
     AUXILIARIES,
     LABEL_WORDS,
@@ -525,8 +525,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
                 bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
-    for match in _LOWER_WORD.finditer(sentence):
-        word = match[0]
+    for match in [*_opening_term(sentence, vocabulary), *_LOWER_WORD.finditer(sentence)]:
+        word = match[0][:1].lower() + match[0][1:]  # ("Friction" opening a sentence)
         if (
             is_rare(word)
             and not is_verb_form(word.split("-")[-1])
@@ -607,6 +607,36 @@ def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
 
 
 _AS_OF = lazy_regex(r"\bas\s+of\s+$", re.I)
+
+
+# A sentence's first word, in capitals only because it opens the sentence, and the word after
+# it: "Friction acts ..."
+_OPENING_WORD = lazy_regex(r"([A-Z][a-z]+(?:-[a-z]+)*)\s+([a-z']+)\b(?:\s+([a-z']+)\b)?")
+
+
+def _opening_term(sentence: str, vocabulary: Vocabulary) -> list[re.Match[str]]:
+    """ "Friction acts against the direction of motion", "Glaciers carve U-shaped valleys": the
+    uncommon noun a plain sentence opens on as its whole subject, its verb next, is the term
+    the sentence tells of, as it would be in mid-sentence, where the notes write it in lower
+    case elsewhere (so it is no name). Not "Penetration pricing - ...": half of a term."""
+    match = _OPENING_WORD.match(sentence)
+    if not match or match[1].casefold() not in vocabulary.lower:
+        return []
+    if match[1].casefold() in vocabulary.names:
+        return []  # capitalised in mid-sentence too: a name, weighed as one
+    if not _finite(match[2], match[1].endswith("s")) or _finite(match[3] or "", plural=False):
+        return []  # "Erosion rates are ...": the verb comes after a longer subject
+    opening = re.match(r"\S+", sentence)
+    return [opening] if opening else []
+
+
+def _finite(word: str, plural: bool) -> bool:
+    """A verb that can follow its subject: "is", "acts", "formed" (after a plural, "form")."""
+    if word in AUXILIARIES or any(verb_base(word, tag) for tag in ("VBZ", "VBD")):
+        return True
+    return plural and word in lemmas(word).get("VERB", ())
+
+
 _MONTH_IN = lazy_regex(_MONTH, re.I)
 _DIGIT = lazy_regex(r"\d")
 # a word in lower case, hyphened or not: a candidate for an uncommon term
