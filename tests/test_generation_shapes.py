@@ -3424,3 +3424,16 @@ def test_a_bold_term_with_points_below_it_counts_in_the_run_of_terms(tmp_path: P
     )
     assert "What are the buses? (2)" not in cards
     assert cards["What are the buses? (3)"] == "Address bus; Data bus; Control bus"
+
+
+def test_a_lead_that_says_a_fact_before_pointing_to_its_list_is_asked_it(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Computer architecture\n\n## Buses\n\n"
+        "A bus is a set of parallel wires. The system bus is made of 2 buses:\n\n"
+        "- **Data bus** \u2013 carries data and instructions between CPU and memory.\n"
+        "- **Control bus** \u2013 carries control signals, bidirectional. signals include:\n"
+        "    - memory read / memory write\n"
+        "    - clock, interrupt request, bus request / bus grant, reset\n",
+    )
+    assert cards["What does control bus do?"] == "Carries control signals"

@@ -3039,6 +3039,12 @@ def leads_with_fact(text: str) -> str:
     stated = text.strip()
     if not stated.endswith(":"):
         return ""
+    spans = sentences(stated)
+    earlier = " ".join(span[2] for span in spans[:-1]).strip()
+    if len(spans) > 1 and len(earlier.split()) >= MIN_LEAD_FACT_WORDS:
+        # "Control bus - carries control signals, bidirectional. signals include:": the
+        # sentences before the one that points to the list are a fact of their own
+        return earlier
     stated = stated.rstrip(" :")
     pointer = _POINTS_TO_LIST.search(stated)
     cut = stated.rfind(", ", 0, pointer.start()) if pointer else -1
