@@ -3,6 +3,7 @@ pattern finds: the pieces read from each pattern, and the texts they pass over."
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -183,3 +184,42 @@ def test_a_sentence_without_a_digit_or_a_century_holds_no_date() -> None:
     for line in [*_note_lines(), "the EIGHTEENTH CENTURY", "mid-1990s", "late July 1914"]:
         if targets._DATE.search(line):
             assert targets._MAY_HOLD_A_DATE.search(line), line
+
+
+def test_each_pattern_built_from_its_kept_form_is_the_compiled_pattern() -> None:
+    import _sre
+
+    from revise.generation.patterns import _LAZY, compiled_form
+
+    assert len(_LAZY) > MAX_COMPILED_ON_IMPORT
+    for pattern, flags in _LAZY:
+        form = compiled_form(pattern, flags)
+        assert form is not None, pattern
+        # (patterns are equal where their text, flags and code are)
+        assert _sre.compile(pattern, *form) == re.compile(pattern, flags), pattern
+    assert compiled_form("(unclosed", 0) is None
+
+
+def test_a_new_process_reads_the_compiled_patterns_the_last_one_kept(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Photosynthesis\n\nChlorophyll absorbs light (mainly red and blue).\n")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from revise.generation import generate_deck, patterns\n"
+        "fronts = [note.front for note in generate_deck(Path(sys.argv[1])).notes]\n"
+        "print(len(patterns._kept_compiled()), bool(patterns._KEEP_AT_EXIT), fronts)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(notes)],
+            capture_output=True, text=True, check=True, cwd=ROOT, env=env,
+        ).stdout.split(" ", 2)
+        for _ in range(2)
+    ]  # fmt: skip
+    (kept, compiled, cards), (kept_again, compiled_again, same_cards) = runs
+    assert cards == same_cards
+    assert compiled == "True"  # each pattern compiled, and kept as the process ended
+    assert compiled_again == "False"  # each read from what the first process kept
+    assert int(kept_again) >= int(kept) > MAX_COMPILED_ON_IMPORT

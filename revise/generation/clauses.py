@@ -1254,7 +1254,7 @@ def used_for(sentence: str, names: frozenset[str]) -> list[Question]:
 # "Insulin is produced by the pancreas", "Treaties must be ratified by the Senate": a thing,
 # what is done to it, and by whom
 _PASSIVE_DOER = Guarded(
-    re.compile(
+    lazy_regex(
         r"^(?P<subject>[^,;:()]{3,60}?)\s+(?P<be>is|are|was|were|(?:can|must|may|will)\s+be)"
         r"\s+(?:(?:mainly|mostly|usually|often|largely|normally|also)\s+)?"
         r"(?P<done>[a-z]{3,})\s+by\s+(?P<agent>(?!\w+ing\b)[^,;:()]{2,60}?)"
@@ -1301,7 +1301,7 @@ def doer_asked(sentence: str, names: frozenset[str]) -> list[Question]:
 # "Red blood cells are produced in the bone marrow", "Photosynthesis takes place in the
 # chloroplasts": a thing and where it is made, kept or happens
 _DONE_WHERE = Guarded(
-    re.compile(
+    lazy_regex(
         r"^(?P<subject>[^,;:()]{3,60}?)\s+(?:(?P<be>is|are|was|were)\s+"
         r"(?:(?:mainly|mostly|usually|normally|only|also|largely)\s+)?(?P<done>found|located"
         r"|situated|made|produced|stored|formed|synthesi[sz]ed|secreted|absorbed|reabsorbed"

@@ -9,16 +9,22 @@ a guarded pattern finds what the bare pattern finds.
 
 The generator's patterns are compiled on their first use (`lazy_regex`): each serves some shape
 of notes, and a document needs only some of them, so a new process does not compile them all
-before it reads a line.
+before it reads a line. What compiling gives (the code `re` runs) is kept in a table in the
+cache folder, made for this Python, so a new process reads it rather than working it out again.
 """
 
 from __future__ import annotations
 
+import _sre
+import atexit
+import marshal
 import re
+import sys
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import lru_cache
+from re import _compiler, _parser
 from re import _constants as sre  # the parsed form of a pattern, as `re` reads it
-from re import _parser
 from typing import Any, cast
 
 # The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
@@ -48,12 +54,13 @@ class _LazyRegex:
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern  # read without compiling, by patterns built from this one
-        self._flags = flags
+        self._flags = int(flags)
+        _LAZY.add((pattern, self._flags))
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ("pattern", "_flags"):
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, self._flags)
+        compiled = compiled_pattern(self.pattern, self._flags)
         for attribute in _PATTERN_ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
@@ -62,6 +69,81 @@ class _LazyRegex:
 def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, compiled when it is first used."""
     return cast(re.Pattern[str], _LazyRegex(pattern, flags))
+
+
+_LAZY: set[tuple[str, int]] = set()  # each lazy pattern's text and flags
+COMPILED_FILE = "compiled-patterns.marshal"
+COMPILED_FORMAT = 1
+# What `re` compiles a pattern to: its flags, its code, its groups and their names.
+Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def compiled_pattern(pattern: str, flags: int) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from what compiling it gave where that is kept (kept for the
+    next run where it is not)."""
+    kept = _kept_compiled()
+    if kept is None:
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    if key not in kept:
+        if not _KEEP_AT_EXIT:
+            _KEEP_AT_EXIT.append(True)
+            atexit.register(_keep_compiled, kept)
+        kept[key] = compiled_form(pattern, flags)
+    form = kept[key]
+    if form is not None:
+        try:
+            return _sre.compile(pattern, *form)  # type: ignore[no-any-return]
+        except (TypeError, ValueError, RuntimeError):
+            pass  # a form this Python's `re` does not read: compiled again
+    return re.compile(pattern, flags)
+
+
+def compiled_form(pattern: str, flags: int) -> Compiled | None:
+    """What `re.compile(pattern, flags)` builds its pattern from (as `re` itself does), or None
+    for a pattern `re` refuses."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+    except (re.error, RecursionError, OverflowError):
+        return None
+    names = dict(parsed.state.groupdict)
+    by_number: list[str | None] = [None] * parsed.state.groups
+    for name, number in names.items():
+        by_number[number] = name
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(by_number))
+
+
+_KEEP_AT_EXIT: list[bool] = []  # whether the forms are written again as the process ends
+
+
+def _stamp() -> tuple[object, ...]:
+    return (COMPILED_FORMAT, sys.implementation.cache_tag, sys.version, _sre.MAGIC)
+
+
+@lru_cache(maxsize=1)
+def _kept_compiled() -> dict[tuple[str, int], Compiled | None] | None:
+    """The compiled forms kept in the cache folder (none yet for another Python or `re`); None
+    where they cannot be kept."""
+    from revise.generation.kept import kept_table
+
+    def valid(table: tuple[object, ...]) -> bool:
+        return len(table) == 1 and isinstance(table[0], dict)
+
+    table = kept_table(COMPILED_FILE, _stamp(), lambda: ({},), valid)
+    return None if table is None else table[0]  # type: ignore[return-value]
+
+
+def _keep_compiled(kept: dict[tuple[str, int], Compiled | None]) -> None:
+    """Write the forms back with those this run compiled, for the next run (only the forms of
+    patterns this run's code holds: those of a pattern since changed go)."""
+    from revise.errors import ReviseError
+    from revise.formats.files import write_atomic
+    from revise.generation.kept import table_path
+
+    with suppress(OSError, ReviseError, ValueError):
+        held = {key: form for key, form in kept.items() if key in _LAZY}
+        write_atomic(table_path(COMPILED_FILE), marshal.dumps((_stamp(), held)))
 
 
 class Guarded:

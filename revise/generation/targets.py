@@ -311,7 +311,8 @@ _NUMBER = lazy_regex(
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
     r"|\d+(?:st|nd|rd|th))(?![\w-])"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?[x\u00d7](?=\s+[a-z]{2,}\b(?!\s*[=+\-*/^]))"  # "300x its area"
-    r"|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
+    # (longest first, and in the same order in every run: the pattern's text is its kept key)
+    r"|\b(?:" + "|".join(sorted(sorted(NUMBER_WORDS), key=len, reverse=True)) + r")\b",
     re.I,
 )
 _CAPITALISED = r"(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|[A-Z]{2,}\d*)"
