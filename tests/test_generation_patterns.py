@@ -223,3 +223,19 @@ def test_a_new_process_reads_the_compiled_patterns_the_last_one_kept(tmp_path: P
     assert compiled == "True"  # each pattern compiled, and kept as the process ended
     assert compiled_again == "False"  # each read from what the first process kept
     assert int(kept_again) >= int(kept) > MAX_COMPILED_ON_IMPORT
+
+
+def test_a_python_whose_re_compiles_otherwise_still_gets_every_pattern(monkeypatch) -> None:
+    """The kept forms come from CPython's own parts of `re`; where those differ (another
+    version's), each pattern is compiled by `re.compile` and finds what it always found."""
+    from revise.generation import patterns
+
+    def changed(*_: object) -> None:
+        raise TypeError("_code() takes 3 positional arguments but 2 were given")
+
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(patterns, "_compiler", SimpleNamespace(_code=changed))
+    assert patterns.compiled_form(r"(?P<year>\d{4}) AD", 0) is None
+    pattern = patterns.compiled_pattern(r"(?P<year>\d{4}) AD", re.I)
+    assert pattern.search("in 1066 ad").group("year") == "1066"

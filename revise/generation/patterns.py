@@ -15,7 +15,6 @@ cache folder, made for this Python, so a new process reads it rather than workin
 
 from __future__ import annotations
 
-import _sre
 import atexit
 import marshal
 import re
@@ -23,9 +22,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
-from re import _compiler, _parser
+from re import _parser
 from re import _constants as sre  # the parsed form of a pattern, as `re` reads it
 from typing import Any, cast
+
+try:  # CPython's own parts of `re` that turn a pattern into the code it runs
+    import _sre
+    from re import _compiler
+except ImportError:  # (another Python: every pattern is compiled by `re.compile`)
+    _sre = None
 
 # The letters a case-blind pattern reads as a-z besides A-Z: dotted and dotless i, long s, Kelvin.
 # (Folded, they and every other letter that folds to a-z give a-z; nothing but a letter does.)
@@ -105,13 +110,16 @@ def compiled_form(pattern: str, flags: int) -> Compiled | None:
     try:
         parsed = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]
+        names = dict(parsed.state.groupdict)
+        by_number: list[str | None] = [None] * parsed.state.groups
+        for name, number in names.items():
+            by_number[number] = name
+        groups = parsed.state.groups - 1
+        return (int(flags | parsed.state.flags), code, groups, names, tuple(by_number))
     except (re.error, RecursionError, OverflowError):
         return None
-    names = dict(parsed.state.groupdict)
-    by_number: list[str | None] = [None] * parsed.state.groups
-    for name, number in names.items():
-        by_number[number] = name
-    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(by_number))
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None  # a `re` whose inner parts have changed: `re.compile` does it all
 
 
 _KEEP_AT_EXIT: list[bool] = []  # whether the forms are written again as the process ends
@@ -126,6 +134,9 @@ def _kept_compiled() -> dict[tuple[str, int], Compiled | None] | None:
     """The compiled forms kept in the cache folder (none yet for another Python or `re`); None
     where they cannot be kept."""
     from revise.generation.kept import kept_table
+
+    if _sre is None:
+        return None
 
     def valid(table: tuple[object, ...]) -> bool:
         return len(table) == 1 and isinstance(table[0], dict)
