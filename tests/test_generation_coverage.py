@@ -209,3 +209,42 @@ def test_a_line_saying_what_a_thing_is_for_asks_its_job(tmp_path: Path) -> None:
     assert asked["What is the job of the Golgi apparatus?"] == (
         "Modifies proteins and packages them into vesicles"
     )
+
+
+def test_a_field_written_under_several_things_is_asked_of_each(tmp_path: Path) -> None:
+    notes = (
+        "LOGIC GATES\n\n"
+        "1) AND\n"
+        "   * output 1 only if both inputs are 1\n"
+        "   * symbol = D shape (flat back, round front)\n"
+        "2) OR\n"
+        "   * output 1 if either input is 1\n"
+        "   * symbol = curved back, pointed front\n"
+    )
+    asked = questions(tmp_path, notes, "notes.txt")
+    # the gate is in the question, never "What is symbol?" nor "symbol = ?"
+    assert asked["What is the symbol of AND?"] == "D shape (flat back, round front)"
+    assert asked["What is the symbol of OR?"] == "Curved back, pointed front"
+    assert "What is symbol?" not in asked and "symbol = ?" not in asked
+
+
+def test_a_field_of_two_reactions_names_its_reaction_and_a_term_stays_a_term(
+    tmp_path: Path,
+) -> None:
+    notes = (
+        "# Reactions\n\n"
+        "## Nucleophilic substitution\n"
+        "- haloalkane + NaOH (aq), warm -> alcohol\n"
+        "- mechanism: lone pair attacks the delta+ carbon, halide leaves\n\n"
+        "## Free radical substitution\n"
+        "- alkane + Cl2 in UV light -> chloroalkane\n"
+        "- mechanism: initiation, propagation, termination\n\n"
+        "## Transport\n"
+        "- osmosis: movement of water across a partially permeable membrane\n"
+    )
+    asked = questions(tmp_path, notes, "notes.md")
+    assert asked["What is the mechanism of the free radical substitution?"] == (
+        "Initiation, propagation, termination"
+    )
+    assert "What is mechanism?" not in asked
+    assert asked["What is osmosis?"] == "Movement of water across a partially permeable membrane"

@@ -140,6 +140,7 @@ from revise.generation.language import (
     given_by_context,
     is_label_phrase,
     is_number_word,
+    is_rare,
     is_stopword,
     is_verb_form,
     past_to_base,
@@ -289,6 +290,7 @@ LIST_LABELS = RELATION_LABELS  # "Examples", "Leaders": a label for a list of wh
 MAX_LABEL_WORDS = 12
 MAX_LABEL_HEAD_WORDS = 4  # "Anaerobic respiration - ...": the name a lead line opens on
 MAX_SUBJECT_LABEL_WORDS = 4
+MAX_ACRONYM_LETTERS = 4  # "DNA", "OR", "NAND": a heading in capitals short enough to be one
 # Words that open a sentence's predicate once its subject is gone: an auxiliary or modal ("is",
 # "can"), or a verb of effect ("helps build neural hooks").
 PREDICATE_STARTS = INVERTING | frozenset(
@@ -505,6 +507,7 @@ def _drafts_in_order(
     own = ("", 0)  # the answer to the student's last question, and its last line
     before: Passage | None = None  # the line before, whose subject a student has just read
     members = _member_items(outline)
+    fields = _repeated_fields(outline)
     point: tuple[str, tuple[str, ...], int] = ("", (), 0)  # the argument's last point, its trail
     # and its line
     evidence: tuple[tuple[str, ...], str] = ((), "")  # the trail and text of the last evidence
@@ -633,9 +636,11 @@ def _drafts_in_order(
                 if step == "explain" and evidence[0] == passage.trail:
                     made = _quoted_words(passage, evidence[1], made, outline.title, path)
                 before = passage
-                role = _role_draft(passage, outline.title, path)
+                role = _role_draft(passage, outline.title, path, fields)
                 if role and _asked_already(role, made):
                     role = None  # "aim: ..." under "Asch (1951)": "What is the aim of ...?"
+                if not role:
+                    made = _without_bare_field(made, passage, fields)
                 role = role or (not made and _rule_part_draft(passage, outline.title, path))
                 inline = role or (not made and _inline_list_draft(passage, outline.title, path))
                 drafts.extend([inline] if inline else made)
@@ -1291,6 +1296,7 @@ _QUOTED = lazy_regex(r'"[^"]+"')
 _LIST_COUNT_END = lazy_regex(r"\(\d+\)$")
 _JOINED_WORDS = lazy_regex(r"\S+ \+ \S+")
 _NOT = frozenset(["not", "no"])
+_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,}\b")
 _ASKING = frozenset(["when", "why", "how", "where", "who"])  # "When was X ...?", "Why was X ...?"
 
 
@@ -1318,6 +1324,8 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
         said = normalise(front).split()
         content |= {token for token in said[:1] + said[-1:] if token in _ASKING}
     content |= frozenset(_JOINED_WORDS.findall(text))  # "an + dem", "in + dem"
+    # "the symbol of AND" and "... of OR": a word in capitals is a name, however common
+    content |= {word.casefold() for word in _CAPITALS_WORD.findall(front)}
     return (content, context if "= ?" in text else "") if content else None
 
 
@@ -4235,20 +4243,86 @@ _ROLE = lazy_regex(
     r"\s*(?:=|:|\s[-\u2013\u2014]\s)\s*(?P<said>\S.+?)\.?$",
     re.I,
 )
+# "symbol = D shape", "mechanism: ...": a line naming one field of the thing it sits under
+_FIELD_LINE = re.compile(r"^(?P<role>[a-z]{3,})\s*(?:=|:)\s+(?P<said>\S.+?)\.?$")
+
+
+def _line_owner(passage: Passage) -> str:
+    """What a line sits under: the bullet it is a point of, else its heading."""
+    return tidy(passage.label or (passage.trail[-1] if passage.trail else ""))
+
+
+def _repeated_fields(outline: Outline) -> frozenset[str]:
+    """Labels the notes write as a field of two or more things: "symbol = ..." under "AND" and
+    under "OR", "mechanism: ..." under two reactions. A field repeated from thing to thing is a
+    table written as lists: each line asks the field of its own thing, where a term defined
+    ("osmosis: movement of water ...") is defined once."""
+    owners: dict[str, set[str]] = {}
+    for part in outline.parts:
+        if isinstance(part, ListGroup):
+            lead = part.lead.text if not part.lead_is_heading else ""
+            trail = (*part.trail, part.lead.text) if part.lead_is_heading else part.trail
+            lines = [Passage(item, trail, lead) for item in part.items]
+        else:
+            lines = [part]
+        for line in lines:
+            shaped = _FIELD_LINE.match(tidy(line.block.text))
+            owner = normalise(_line_owner(line))
+            if shaped and owner and shaped["role"] not in owner.split():
+                owners.setdefault(shaped["role"], set()).add(owner)
+    return frozenset(label for label, under in owners.items() if len(under) >= 2)
+
+
+def _field_role(text: str, fields: frozenset[str]) -> re.Match[str] | None:
+    """ "symbol = D shape" where the notes write "symbol" as a field of several things: a common
+    noun of the dictionary, not a term of the subject."""
+    shaped = _FIELD_LINE.match(text)
+    if not shaped or shaped["role"] not in fields or plural_noun(shaped["role"]):
+        return None  # ("uses: ...": the things a thing is used for, a list of its own)
+    known = lemmas(shaped["role"])
+    return shaped if "NOUN" in known and not is_rare(shaped["role"]) else None
+
+
+def _without_bare_field(made: list[Draft], passage: Passage, fields: frozenset[str]) -> list[Draft]:
+    """A field line the thing's own question could not ask ("mechanism: ..." too long for an
+    answer) asks nothing as a term: "What is mechanism?" names no reaction."""
+    shaped = _field_role(tidy(passage.block.text), fields)
+    if not shaped:
+        return made
+    bare = {f"what is {shaped['role']}", shaped["role"]}  # ("symbol = ?" folds to "symbol")
+    kept = [
+        Draft([option for option in draft.options if normalise(option.note.front) not in bare])
+        for draft in made
+    ]
+    return [draft for draft in kept if draft.options]
+
+
+# "Mullin v Richards", "Transverse vs longitudinal", "HIV & AIDS": a case or several things,
+# none of which a field line is the field of alone
+_NOT_ONE_THING = re.compile(r"\s(?:v|vs|and|or)\.?\s|[&+/]")
+
+
 _ROLE_FOR = frozenset(["fix", "remedy"])  # a fix for a fault, the job of a part
 _NEXT_SENTENCE = lazy_regex(r"\.\s+(?=[A-Z0-9])")  # "weber (Wb). 1 Wb = 1 T m²": a second fact
 
 
-def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
+def _role_draft(
+    passage: Passage, title: str, path: str, fields: frozenset[str] = frozenset()
+) -> Draft | None:
     """ "job = make a low water potential in the medulla so ..." under "Loop of Henle": what
-    the thing the line sits under is for, "What is the job of the Loop of Henle?"."""
+    the thing the line sits under is for, "What is the job of the Loop of Henle?"; "symbol =
+    D shape" under "AND", a field the notes give several things: "What is the symbol of AND?"."""
     block = passage.block
-    shaped = _ROLE.match(tidy(block.text))
+    role_line = _ROLE.match(tidy(block.text))
+    shaped = role_line or _field_role(tidy(block.text), fields)
     if block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or not shaped:
         return None
     owner = passage.label or (passage.trail[-1] if passage.trail else "")
+    if not role_line and _NOT_ONE_THING.search(owner):
+        return None
     owner = re.sub(r"^\s*(?:\d+|[IVX]+|[A-Za-z])[.)]\s+", "", DASH.split(tidy(owner))[0])
-    owner = re.sub(r"\s*\([^()]*\)", "", owner).strip(" :")
+    owner = re.sub(r"\s*\([^()]*\)", "", owner).strip(" :?")  # "Q: Theravada?" asks of it
+    owner = re.sub(r"^Q:\s*", "", owner)
     # "Flux Φ = BA" over "unit: weber (Wb)", "Eddy currents -> heating" over "fix: ...": the
     # quantity its formula defines, the fault that leads to the harm
     quantity = "=" in owner
@@ -4260,16 +4334,20 @@ def _role_draft(passage: Passage, title: str, path: str) -> Draft | None:
         if re.fullmatch(r"[A-Z][a-z]+(?:\s.*)?", owner):
             owner = owner[:1].lower() + owner[1:]  # "Resistivity": a quantity, not a name
     owner = ARROW_SPLIT.split(owner)[0].strip(" :")
-    if owner.isupper():  # "SCHLIEFFEN PLAN", "RIBOSOMES": a name keeps its capital
+    if owner.isupper() and len(owner) > MAX_ACRONYM_LETTERS:
+        # "SCHLIEFFEN PLAN", "RIBOSOMES": a name keeps its capital ("OR", "DNA": an acronym, all)
         owner = " ".join(w.casefold() if lemmas(w.casefold()) else w.title() for w in owner.split())
     if not 1 <= len(owner.split()) <= MAX_SUBJECT_LABEL_WORDS or re.search(r"[:;,=]", owner):
         return None  # "war plans made war quicker to start:": no thing that has a job
     subject = " ".join(lower_first(owner.split()))
     role = shaped["role"].casefold()
     said = _NEXT_SENTENCE.split(shaped["said"], maxsplit=1)[0].rstrip(".")
+    if len(said.split()) > MAX_ANSWER_WORDS and not role_line:
+        return None  # "mechanism: pi e- attack H, Br- leaves -> ...": its first step is not it
     if len(said.split()) > MAX_ANSWER_WORDS:
         said = re.split(r"\s+(?:so|because|which|as)\s+|,\s+|\s*\(", said, maxsplit=1)[0]
-    fewest = 1 if "unit" in role else 2  # "unit: J": a unit is one word
+    # "unit: J", "product = maltose": a unit, a field's value, may be one word
+    fewest = 1 if "unit" in role or not role_line else 2
     if ("unit" in role or role in _ROLE_FOR) and re.search(r"\b(?:and|or)\b|[&+]", owner):
         return None  # "Pressure and volume" over "unit: Pa": which one's, it does not say
     if not fewest <= len(said.split()) <= MAX_ANSWER_WORDS:

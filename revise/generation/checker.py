@@ -2139,8 +2139,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         or compared_clause(follows[1])
     ):
         return [_finding(14, face.prompt, "a thing asked as a happening ('What follows when X?')")]
-    opening = face.answer.split()[0].casefold() if face.answer.split() else ""
-    if opening in COORDINATORS:
+    first = face.answer.split()[0] if face.answer.split() else ""
+    opening = first.casefold()
+    # ("OR symbol with an extra curved line": a word in capitals names a gate, joins nothing)
+    if opening in COORDINATORS and not (len(first) > 1 and first.isupper()):
         return [_finding(14, face.prompt, f"the answer opens on {opening!r}: a clause cut loose")]
     garbled = _garbled_template(prompt, face.answer)
     if garbled:

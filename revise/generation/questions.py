@@ -575,7 +575,9 @@ def states_about(term: str, meaning: str) -> bool:
     first = tokens[0].casefold()
     second = tokens[1].casefold().strip(".,;:!") if len(tokens) > 1 else ""
     symbol = len(tokens[0]) == 1 and tokens[0].isalpha() and tokens[0] not in "aAI"
-    if symbol and (second.isalpha() or second in ("\u2248", "~")):
+    # ("D shape", "T cell": a capital letter naming a kind of the noun after it)
+    named_kind = tokens[0].isupper() and can_be(second, "NOUN") and not second.endswith("s")
+    if symbol and ((second.isalpha() and not named_kind) or second in ("\u2248", "~")):
         return True  # "rho increases with temperature", "n ~ 8.5 x 10^28": a quantity's value
     done = is_verb_form(second) or bool(re.fullmatch(r"[a-z]{3,}ed", second))
     if first in _QUANTIFIERS and done and not can_be(second, "NOUN"):
