@@ -300,6 +300,8 @@ def test_a_label_a_name_or_a_state_is_not_asked_as_what_happens(tmp_path: Path) 
     # a verb and its object, the flip-flop unsaid, is no cause
     assert "What does stores ONE bit lead to?" not in fronts
     assert "What happens when maximum price is set below equilibrium?" in fronts
+    # the line's own thing, named in capitals, is what is followed by NOT
+    assert "What happens when AND is followed by NOT?" in fronts
 
 
 def test_a_label_or_a_deed_and_its_result_is_not_asked_as_a_cause(tmp_path: Path) -> None:
@@ -356,3 +358,22 @@ def test_a_line_whose_subject_is_unsaid_is_not_asked_of_an_adverb_or_a_not(
     assert "What did randomly assign to do?" not in fronts
     assert "Why did high pressure not need?" not in fronts
     assert "High pressure not needed because yield is already about [99%] at low pressure" in fronts
+
+
+def test_a_thing_named_in_capitals_before_what_is_done_to_it_is_what_happens(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Respiration\n\n- ATP broken down -> releases energy for muscle contraction\n"
+        "- CHEKA set up Dec 1917 -> secret police under Dzerzhinsky\n\n"
+        "## Kidney\n\n- ADH released into blood -> more water reabsorbed in collecting duct\n",
+    )
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert asked["What happens when ATP is broken down?"] == (
+        "Releases energy for muscle contraction"
+    )
+    # a dated line is an event, asked by its date
+    assert not any(front.startswith("What happens when CHEKA") for front in asked)
+    # "released into blood" was done to ADH: it released nothing into anything
+    assert "What did ADH release?" not in asked

@@ -2079,6 +2079,7 @@ _QUESTION_WORD = lazy_regex(r"^(?:What|Who|Why|How|When|Where)\b")
 _REPUTED = lazy_regex(rf"^What (?:is|are|was|were) .+ {REPUTED}\?$")
 _FORM_ASKED = lazy_regex(r'^[^:"]+: "(?P<word>[^"]+)"\?$')  # 'Perfekt with sein: "gehen"?'
 _FOLLOWS = lazy_regex(r"^What follows when (.+)\?$")
+_PLACE_ANSWER = lazy_regex(r"(?:into|onto|through|across|towards?)\s", re.I)
 
 
 def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
@@ -2124,6 +2125,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         return [
             _finding(14, face.prompt, "a condition asked as a thing ('What did X produce? :: If')")
         ]
+    ends_on_verb = done and prompt.rstrip("?").split()[-1].casefold() not in _PREPOSITIONS
+    if ends_on_verb and _PLACE_ANSWER.match(face.answer.strip()):
+        # "What did ADH release? :: Into blood -> ...": "ADH released into blood" was done to it
+        return [_finding(14, face.prompt, "a place asked as what was done ('What did X release?')")]
     form = _FORM_ASKED.match(prompt)
     if form and shouted_form(form["word"], face.answer):
         return [_finding(14, face.prompt, "a stressed term asked as a word's form")]

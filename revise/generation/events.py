@@ -1094,16 +1094,30 @@ STATE_PARTICIPLES = frozenset(
 )  # fmt: skip
 
 
+_SHORT_NAME = lazy_regex(r"[A-Z][A-Z0-9]{1,5}")  # "ATP", "AND", "ADH": a thing named in capitals
+
+
 def _done_to_subject(condition: str, answer: str, subject: str) -> list[Question] | None:
     """ "set below equilibrium -> excess demand" under "Maximum price (price ceiling)": what a
     thing is done to, and by how, asked of the section's thing ("What happens when maximum
-    price is set below equilibrium?"); [] when no short name of a thing heads the section, None
-    where the condition does not open on a participle followed by how."""
+    price is set below equilibrium?"), or of the thing the line names in capitals before it
+    ("ATP broken down -> releases energy": "What happens when ATP is broken down?"); [] when no
+    short name of a thing heads the section, None where the condition does not open on a
+    participle followed by how."""
     tokens = condition.split()
+    named = len(tokens) > 2 and _SHORT_NAME.fullmatch(tokens[0]) is not None
+    named = named and not re.search(r"\d", condition)  # ("CHEKA set up Dec 1917": an event)
+    named = named and _done_how([token.casefold() for token in tokens[1:]])
+    if named:
+        # "AND followed by NOT", "ATP broken down": the line names its own thing, in capitals
+        tokens = tokens[1:]
     if not _done_how([token.casefold() for token in tokens]):
         return None  # "increased demand": a participle before a noun names a thing
     if tokens[0].casefold() in STATE_PARTICIPLES:
         return []  # "named after George Boole", "found in the liver": what a thing is, no event
+    if named:
+        front = f"What happens when {condition.split()[0]} is {' '.join(tokens)}?"
+        return [Question(front, capital(answer), Shape.EFFECT, 11.0)]
     thing = re.sub(r"\s*\([^()]*\)", "", subject).strip().rstrip(":")
     said = words(thing)
     if not 1 <= len(said) <= 3 or said != thing.split() or not is_noun_phrase_word(said[0]):
