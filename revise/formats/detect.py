@@ -197,7 +197,8 @@ def _check_anki_archive(path: Path) -> None:
             return
         for member, what, instead in OTHER_ARCHIVES:
             if member in archive.names:
-                raise archive.error(f"{what}, which revise does not read; {instead}, then give that file")
+                said = f"{what}, which revise does not read; {instead}, then give that file"
+                raise archive.error(said)
         raise archive.error(
             "a zip archive with no Anki collection inside; unzip it and give the files in it"
         )

@@ -26,7 +26,7 @@ ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def is_zip(head: bytes) -> bool:
-    """Whether a file starting with `head` is a zip archive (an Anki package, a Word document...)."""
+    """Whether a file starting with `head` is a zip archive (an Anki package, a Word file...)."""
     return head.startswith(ZIP_MAGIC)
 
 

@@ -22,8 +22,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
-from re import _parser
 from re import _constants as sre  # the parsed form of a pattern, as `re` reads it
+from re import _parser
 from typing import Any, cast
 
 try:  # CPython's own parts of `re` that turn a pattern into the code it runs
