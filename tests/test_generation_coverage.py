@@ -248,3 +248,22 @@ def test_a_field_of_two_reactions_names_its_reaction_and_a_term_stays_a_term(
     )
     assert "What is mechanism?" not in asked
     assert asked["What is osmosis?"] == "Movement of water across a partially permeable membrane"
+
+
+def test_a_thing_given_a_value_under_each_quantity_is_no_field_of_the_quantity(
+    tmp_path: Path,
+) -> None:
+    """"water: c = 4200 ..." under "Specific heat capacity" and "water: l = ..." under "Specific
+    latent heat": water is the thing and the heading the quantity, so "What is the water of the
+    specific latent heat?" is never asked."""
+    notes = (
+        "# Thermal physics\n\n"
+        "## Specific heat capacity\n"
+        "- energy to raise 1 kg by 1 K\n"
+        "- water: c ≈ 4200 J kg⁻¹ K⁻¹\n\n"
+        "## Specific latent heat\n"
+        "- energy to change the state of 1 kg with no change of temperature\n"
+        "- water: l = 3.34 × 10⁵ J kg⁻¹ for melting\n"  # noqa: RUF001
+    )
+    fronts = [note.front.casefold() for note in deck_notes(tmp_path, notes, "notes.md")]
+    assert not [front for front in fronts if "the water of" in front]

@@ -4279,6 +4279,8 @@ def _field_role(text: str, fields: frozenset[str]) -> re.Match[str] | None:
     shaped = _FIELD_LINE.match(text)
     if not shaped or shaped["role"] not in fields or plural_noun(shaped["role"]):
         return None  # ("uses: ...": the things a thing is used for, a list of its own)
+    if _EQUATED.search(shaped["said"]):
+        return None  # "water: c ≈ 4200 J kg⁻¹ K⁻¹": a thing's value of the heading's quantity
     known = lemmas(shaped["role"])
     return shaped if "NOUN" in known and not is_rare(shaped["role"]) else None
 
@@ -4297,6 +4299,9 @@ def _without_bare_field(made: list[Draft], passage: Passage, fields: frozenset[s
     return [draft for draft in kept if draft.options]
 
 
+# "c ≈ 4200", "l = 334 kJ/kg": a value set equal to a symbol, so the line's label is the thing
+# measured and its heading the quantity, the other way round from a field of the heading's thing
+_EQUATED = re.compile(r"[=≈]")
 # "Mullin v Richards", "Transverse vs longitudinal", "HIV & AIDS": a case or several things,
 # none of which a field line is the field of alone
 _NOT_ONE_THING = re.compile(r"\s(?:v|vs|and|or)\.?\s|[&+/]")
