@@ -253,7 +253,7 @@ def test_a_field_of_two_reactions_names_its_reaction_and_a_term_stays_a_term(
 def test_a_thing_given_a_value_under_each_quantity_is_no_field_of_the_quantity(
     tmp_path: Path,
 ) -> None:
-    """"water: c = 4200 ..." under "Specific heat capacity" and "water: l = ..." under "Specific
+    """ "water: c = 4200 ..." under "Specific heat capacity" and "water: l = ..." under "Specific
     latent heat": water is the thing and the heading the quantity, so "What is the water of the
     specific latent heat?" is never asked."""
     notes = (

@@ -377,3 +377,25 @@ def test_a_thing_named_in_capitals_before_what_is_done_to_it_is_what_happens(
     assert not any(front.startswith("What happens when CHEKA") for front in asked)
     # "released into blood" was done to ADH: it released nothing into anything
     assert "What did ADH release?" not in asked
+
+
+def test_where_the_notes_come_from_and_the_writers_way_to_remember_give_no_card(
+    tmp_path: Path,
+) -> None:
+    """Lines about the notes themselves (whose slides, whose lecture, which teacher) and the
+    writer's own memory aid are no facts of the subject; the facts beside them still are."""
+    notes = (
+        "# Energy systems\n\n"
+        "Made this from Mrs Okafor's slides + the Hodder book ch.7.\n\n"
+        "Typed live, Dr Achterberg, tues 10am (room was freezing)\n\n"
+        "Quick summary for the mock, teacher = Ms Dunn.\n\n"
+        "## The ATP-PC system\n\n"
+        "- The ATP-PC system lasts about 8 to 10 seconds of maximal work.\n"
+        "- Phosphocreatine is broken down by the enzyme creatine kinase.\n"
+        "- Fleming's LEFT hand rule is for motors. I remember it because motors drive on the "
+        "left in the UK.\n"
+    )
+    fronts = " ".join(note.front for note in deck_notes(tmp_path, notes))
+    for aside in ("Okafor", "Achterberg", "Dunn", "remember"):
+        assert aside not in fronts
+    assert "creatine kinase" in fronts

@@ -37,7 +37,17 @@ NOTE_TO_SELF = Guarded(
         # good for in the writer's answers
         r"|^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b"
         # "closed book so LEARN THESE", "- learn this!!": the writer's order to themselves
-        r"|(?:^|[^\w\s]\s*|\bso\s+)learn\s+(?:these|this|them|all\s+(?:of\s+)?these)\b",
+        r"|(?:^|[^\w\s]\s*|\bso\s+)learn\s+(?:these|this|them|all\s+(?:of\s+)?these)\b"
+        # where the notes come from and who gave them: "Made this from Mrs Okafor's slides",
+        # "Typed live, Dr Achterberg, tues 10am", "teacher = Ms Dunn"
+        r"|\b(?:made|wrote|copied|typed)\s+(?:this|these|it|them)\s+(?:up\s+)?(?:from|off)\b"
+        r"|^\W*typed\s+(?:live|up|in\s+class)\b"
+        # (not a character list's "Teacher: Mr Gradgrind")
+        r"|(?:[,;(]\s*(?:my\s+|our\s+)?|^\W*(?:my|our)\s+)(?:teacher|lecturer|tutor)\s*"
+        r"(?:=|:|-|is\b)\s*"
+        r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b"
+        # the writer's own way to remember: "I remember it because 'motors drive on the left'"
+        r"|\bI\s+(?:remember|remeber|rember|memori[sz]e)\s+(?:it|this|that|them|these)\b",
         re.I,
     )
 )
