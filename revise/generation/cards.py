@@ -1296,7 +1296,7 @@ _QUOTED = lazy_regex(r'"[^"]+"')
 _LIST_COUNT_END = lazy_regex(r"\(\d+\)$")
 _JOINED_WORDS = lazy_regex(r"\S+ \+ \S+")
 _NOT = frozenset(["not", "no"])
-_CAPITALS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_CAPITALS_WORD = lazy_regex(r"\b[A-Z]{2,}\b")
 _ASKING = frozenset(["when", "why", "how", "where", "who"])  # "When was X ...?", "Why was X ...?"
 
 
@@ -4244,7 +4244,7 @@ _ROLE = lazy_regex(
     re.I,
 )
 # "symbol = D shape", "mechanism: ...": a line naming one field of the thing it sits under
-_FIELD_LINE = re.compile(r"^(?P<role>[a-z]{3,})\s*(?:=|:)\s+(?P<said>\S.+?)\.?$")
+_FIELD_LINE = lazy_regex(r"^(?P<role>[a-z]{3,})\s*(?:=|:)\s+(?P<said>\S.+?)\.?$")
 
 
 def _line_owner(passage: Passage) -> str:
@@ -4301,10 +4301,10 @@ def _without_bare_field(made: list[Draft], passage: Passage, fields: frozenset[s
 
 # "c ≈ 4200", "l = 334 kJ/kg": a value set equal to a symbol, so the line's label is the thing
 # measured and its heading the quantity, the other way round from a field of the heading's thing
-_EQUATED = re.compile(r"[=≈]")
+_EQUATED = lazy_regex(r"[=≈]")
 # "Mullin v Richards", "Transverse vs longitudinal", "HIV & AIDS": a case or several things,
 # none of which a field line is the field of alone
-_NOT_ONE_THING = re.compile(r"\s(?:v|vs|and|or)\.?\s|[&+/]")
+_NOT_ONE_THING = lazy_regex(r"\s(?:v|vs|and|or)\.?\s|[&+/]")
 
 
 _ROLE_FOR = frozenset(["fix", "remedy"])  # a fix for a fault, the job of a part

@@ -1268,6 +1268,15 @@ _SOME = frozenset(["other", "others", "such", "certain", "both", "all", "each"])
 _NOT_DOERS = frozenset(["far", "law", "hand", "means", "way", "then", "now", "default", "chance"])
 
 
+def _whole_subject(text: str) -> list[str]:
+    """The words of a subject a question can be asked of as a whole, else none: "Some powers are
+    shared by both houses", "Some glucose is stored in the liver" say of only part of it."""
+    subject = text.split()
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+        return []
+    return [] if subject[0].casefold() in _PART_OF | _SOME else subject
+
+
 def doer_asked(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Insulin is produced by the pancreas" -> "What produces insulin? :: The pancreas";
     "The Treaty was signed by Germany" -> "Who signed the Treaty?": a passive sentence's doer,
@@ -1276,11 +1285,9 @@ def doer_asked(sentence: str, names: frozenset[str]) -> list[Question]:
     match = _PASSIVE_DOER.search(sentence.strip())
     if not match:
         return []
-    subject = match["subject"].split()
-    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+    subject = _whole_subject(match["subject"])
+    if not subject:
         return []
-    if subject[0].casefold() in _PART_OF | _SOME:
-        return []  # "Some powers are shared by both houses": which ones is not said
     base = participle_base(match["done"])
     agent = match["agent"].strip()
     first = agent.split()[0]
@@ -1334,11 +1341,9 @@ def where_done(sentence: str, names: frozenset[str]) -> list[Question]:
     match = _DONE_WHERE.search(sentence.strip())
     if not match:
         return []
-    subject = match["subject"].split()
-    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+    subject = _whole_subject(match["subject"])
+    if not subject:
         return []
-    if subject[0].casefold() in _PART_OF | _SOME:
-        return []  # "Some glucose is stored in the liver": the rest is elsewhere
     where = match["where"].strip()
     place = where.split()[1:]
     if _NO_PLACE.search(where) or len(words(where)) > MAX_AGENT_WORDS + 1:
