@@ -289,3 +289,55 @@ def test_a_deed_done_to_what_the_notes_are_about_asks_what_was_done(tmp_path: Pa
     )
     # the alliance is the deck's topic, so what the meeting did to it is asked
     assert found["What did the meeting do to the grand alliance?"] == "Strengthened"
+
+
+def test_a_point_in_lower_case_that_says_a_thing_of_its_own_is_not_run_into_the_one_above(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Poll tax and pressure groups\n\nCase study - the poll tax\n"
+        "- Community Charge introduced by Thatcher govt - Scotland 1989, England + Wales 1990\n"
+        "- flat-rate tax per adult - seen as unfair as rich + poor paid same\n"
+        "- Anti-Poll Tax Federation organised mass non-payment\n",
+    )
+    # "- flat-rate tax ..." is a point of its own, not the line above going on: the two
+    # points were read as one, which gave neither a card.
+    assert [(note.front, note.source.start) for note in notes if note.source.start < 6] == [
+        ("Community Charge introduced by Thatcher govt - Scotland [1989], England + Wales 1990", 4),
+        ("[Flat-rate tax per adult] - seen as unfair as rich + poor paid same", 5),
+    ]
+
+
+def test_a_point_that_goes_on_with_the_one_above_still_joins_it(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Stalin and the Korean War\n\nStalin's role\n"
+        "- Persuaded Kim Il-Sung to attack South Korea in June 1950\n"
+        "- promising Soviet backing\n"
+        "- Stalin refused to send Soviet troops to Korea in 1950\n",
+    )
+    assert not any(note.source.start == 5 for note in notes)
+
+
+def test_a_heading_with_a_note_to_self_between_stars_heads_the_points_below(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Sorting - lecture 8\n\nQUICKSORT\n- Tony Hoare devised quicksort in 1959\n"
+        "- random pivot avoids the worst case\n\n"
+        "LOWER BOUND  ** this will be on the exam **\n"
+        "- Donald Knuth set out the bound in The Art of Computer Programming in 1973\n",
+    )
+    # The heading in capitals is as high as "QUICKSORT", and the note is no part of it.
+    assert [(note.front, note.back, note.context) for note in notes if note.source.start == 8] == [
+        (
+            "When did Donald Knuth set out the bound in The Art of Computer Programming?",
+            "1973",
+            "LOWER BOUND",
+        )
+    ]
+    assert [(note.front, note.context) for note in notes if note.source.start == 5] == [
+        ("What avoids the worst case?", "QUICKSORT")
+    ]

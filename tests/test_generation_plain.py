@@ -7,6 +7,7 @@ from pathlib import Path
 
 from revise.formats.model import NoteKind
 from revise.generation import generate_deck
+from revise.generation.plaintext import parse_plain_text
 from tests.generated_notes import deck_notes, questions
 
 
@@ -1149,3 +1150,79 @@ def test_a_warning_flagged_on_the_line_below_a_point_is_a_point_of_its_own(
         "Germany lost [13%] of its European land under the treaty"
     ]
     assert not any("!!" in note.front for note in notes)
+
+
+def test_a_theme_heading_joined_by_slashes_between_rules_heads_its_section(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "MACBETH - QUOTE BANK\n\n=====================\nAMBITION\n=====================\n"
+        "Macbeth kills Duncan in his sleep in Act 2.\n\n"
+        "=====================\nGENDER / MASCULINITY / LADY MACBETH\n=====================\n"
+        "Lady Macbeth calls on the spirits to unsex her in Act 1.\n"
+        "Macduff says he must also feel his grief as a man in Act 4.\n",
+    )
+    # The themes in capitals are a heading of the notes, not a site's menu: the lines below
+    # sit under it, not under "AMBITION".
+    assert [(note.front, note.context) for note in notes if note.source.start == 12] == [
+        (
+            "[Macduff] says he must also feel his grief as a man in Act 4.",
+            "GENDER / MASCULINITY / LADY MACBETH",
+        )
+    ]
+
+
+def test_a_numbered_title_in_capitals_with_an_aside_heads_its_points(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Sorting - lecture 8\n\n1) MERGE SORT\n- invented by John von Neumann in 1945\n"
+        "- merge step compares the fronts of both halves\n\n"
+        "2) HEAPSORT (v quick, he ran out of time)\n"
+        "- J. W. J. Williams published heapsort in 1964\n",
+    )
+    # The title is no fact to learn ("[HEAPSORT] (v quick, ...)"), and the point below it is
+    # about heapsort, not merge sort.
+    assert not any(note.source.start == 7 for note in notes)
+    assert [(note.front, note.back, note.context) for note in notes if note.source.start == 8] == [
+        (
+            "When did J. W. J. Williams publish heapsort?",
+            "1964",
+            "HEAPSORT (v quick, he ran out of time)",
+        )
+    ]
+
+
+def test_a_table_typed_in_lower_case_between_pipes_and_rules_is_read_as_a_table(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Data structures - lecture 3\n\nCOMPLEXITY\n+-----------+-----------+----------+\n"
+        "| structure | push      | pop      |\n+-----------+-----------+----------+\n"
+        "| stack     | O(1)      | O(1)     |\n| linked list | O(1)    | O(n)     |\n"
+        "+-----------+-----------+----------+\n",
+    )
+    asked = {(note.front, note.back) for note in notes}
+    assert ("What is the pop of linked list?", "O(n)") in asked
+    assert not any("+--" in note.front or "|" in note.front for note in notes)
+
+
+def test_a_line_back_at_the_margin_is_no_part_of_the_indented_bullet_above() -> None:
+    blocks = parse_plain_text(
+        "Weimar Germany\n\nHYPERINFLATION 1923\nCauses of hyperinflation\n"
+        "  - Germany failed to pay a reparations instalment\n  - govt printed more money\n"
+        "printing money -> more money chasing the same goods -> prices rise\n"
+    ).blocks
+    assert [(block.text, block.start) for block in blocks if block.start >= 6] == [
+        ("govt printed more money", 6),
+        ("printing money -> more money chasing the same goods -> prices rise", 7),
+    ]
+
+
+def test_a_short_point_said_again_under_another_heading_is_kept() -> None:
+    blocks = parse_plain_text(
+        "Sorting\n\nBUBBLE SORT\n- Edward Friend described it in 1956\n- not stable\n\n"
+        "HEAPSORT\n- J. W. J. Williams published it in 1964\n- not stable\n"
+    ).blocks
+    assert [block.start for block in blocks if block.text == "not stable"] == [5, 9]

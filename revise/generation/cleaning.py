@@ -97,7 +97,23 @@ def _is_menu(text: str) -> bool:
     slashed = all(separator.strip() == "/" for separator in _SEPARATORS.findall(f" {text} "))
     if slashed and "=" in text:
         return False  # "Irms = I0 / √2   Vrms = V0 / √2": formulas that divide, no menu
+    if slashed and _shouted(text):
+        return False  # "GENDER / MASCULINITY / LADY MACBETH": themes a heading joins, shouted
     return not slashed or all(len(entry.split()) <= MENU_ENTRY_WORDS for entry in inner)
+
+
+MAX_JOINING_LETTERS = 3  # "APPEARANCE v REALITY", "CAUSES and EFFECTS": a short word joins
+
+
+def _shouted(text: str) -> bool:
+    """Words in capitals, bar the short words that join them."""
+    shouted = [word for word in re.findall(r"[^\W\d_]+", text) if not word.islower()]
+    joining = [word for word in re.findall(r"[^\W\d_]+", text) if word.islower()]
+    return (
+        bool(shouted)
+        and all(word.isupper() for word in shouted)
+        and all(len(word) <= MAX_JOINING_LETTERS for word in joining)
+    )
 
 
 def has_web_address(text: str) -> bool:

@@ -2,9 +2,9 @@
 Markdown's `|---|` rule under the header.
 
 A table is found by its lines' shape alone: at least a header and two rows with the same
-number of cells, the header's cells short names in capitals or starting with one. Its rows
-become the same ROW blocks a Markdown or HTML table gives, so each cell is asked with its row
-and column header.
+number of cells, the header's cells short names in capitals or starting with one (or in any
+case, between "|"). Its rows become the same ROW blocks a Markdown or HTML table gives, so
+each cell is asked with its row and column header.
 """
 
 from __future__ import annotations
@@ -40,6 +40,13 @@ def _aligned_cells(line: str) -> tuple[list[str], list[int]]:
     return (cells, starts) if len(cells) >= 2 else ([], [])
 
 
+def is_table_rule(line: str) -> bool:
+    """ "+-------+------+", "|-----|-----|": a rule drawn between a table's rows, never across
+    the page."""
+    text = line.strip()
+    return bool(text) and bool(_RULE.match(text)) and bool(re.search(r"[|+]", text))
+
+
 def _piped_cells(line: str) -> list[str]:
     text = line.strip()
     if text.count("|") < 1 or _RULE.match(text):
@@ -55,6 +62,15 @@ def _is_header(cells: list[str]) -> bool:
         next((char for char in cell if char.isalpha()), "a").isupper()
         and len(cell.split()) <= MAX_HEADER_WORDS
         and not any(char.isdigit() for char in cell)
+        for cell in cells
+    )
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """ "| alg | best | worst |": short names in any case, no number among them (a row of
+    values, such as "| bubble | n | n^2 |", has some)."""
+    return all(
+        len(cell.split()) <= MAX_HEADER_WORDS and not any(char.isdigit() for char in cell)
         for cell in cells
     )
 
@@ -89,7 +105,9 @@ def _table_at(lines: list[str], index: int) -> tuple[list[Block], int] | None:
         header = _tabbed_cells(lines[index])
     elif not header:
         header, starts = _aligned_cells(lines[index])
-    if not header or not _is_header(header):
+    # (cells between "|" are a table's however they are typed; columns set apart by spaces
+    # are one only under a header of names in capitals)
+    if not header or not (_is_header(header) or (piped and _names_columns(header))):
         return None
     rows: list[tuple[int, list[str]]] = []
     last: dict[int, int] = {}  # the last line of each row that a cell wraps onto more lines

@@ -27,7 +27,7 @@ from revise.generation.language import (
     zipf,
 )
 from revise.generation.patterns import Guarded, lazy_regex
-from revise.generation.plaintables import find_tables
+from revise.generation.plaintables import find_tables, is_table_rule
 from revise.generation.structure import LIST_COUNT
 from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
 
@@ -418,8 +418,16 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
     lines = [_formulas_apart(line) for line in lines]
     if not tables:
         return _parse_lines(lines, ruled)
-    # A table's lines are read as its rows, the rest as notes around them.
-    covered = {line for first, rows in tables.items() for line in range(first, rows[-1].end)}
+    # A table's lines are read as its rows, the rest as notes around them; the rules drawn
+    # above its header and below its last row are the table's too.
+    covered: set[int] = set()
+    for first, rows in tables.items():
+        last = rows[-1].end
+        while first > 0 and is_table_rule(lines[first - 1]):
+            first -= 1
+        while last < len(lines) and is_table_rule(lines[last]):
+            last += 1
+        covered.update(range(first, last))
     kept = ["" if index in covered else line for index, line in enumerate(lines)]
     document = _parse_lines(kept, ruled)
     rows = sorted((block for found in tables.values() for block in found), key=lambda b: b.start)
@@ -552,12 +560,14 @@ def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
 
 def _capital_head(text: str) -> str:
     """ "DIMINISHED RESPONSIBILITY - s.2(1) HA 1957:": a title in capitals before what the
-    section opens on; "" for any other line."""
+    section opens on, or a title in capitals with its asides in brackets; "" for any other
+    line."""
     sides = _TITLE_DASH.split(text.strip(), maxsplit=1)
     head = sides[0].rstrip(" :")
     if len(sides) == 2 and in_capitals(head) and len(head.split()) <= MAX_TITLE_WORDS:
         return head
-    return ""
+    # "6) HEAPSORT (v quick, ran out of time)": a title in capitals, an aside in brackets
+    return text.strip() if _capitals_heading(text.strip()) else ""
 
 
 def _title_tail(block: Block, title: str) -> Block | None:
@@ -883,11 +893,15 @@ def _outline_raws(
                 and not indented
                 and not EXAMPLE_LINE.match(content)
                 and not (_is_label(raws[-1]) or raws[-1].child)
+                and _goes_on_from_above(content)
             ):
-                # In a flat export a bullet starting in lower case is a sub-point of the one
-                # above; where the author indents sub-bullets, or the bullet above starts in
-                # lower case too ("- hier - yesterday"), it is a bullet of its own, and so is
-                # an example ("- e.g. the BMA ..."), which goes below it.
+                # In a flat export a bullet starting in lower case that goes on with the one
+                # above ("- Persuaded Kim Il-Sung to attack" over "- promising Soviet backing")
+                # is a sub-point of it; where the author indents sub-bullets, or the bullet
+                # above starts in lower case too ("- hier - yesterday"), it is a bullet of its
+                # own, and so is an example ("- e.g. the BMA ..."), which goes below it, and a
+                # point that says a thing of its own ("- believed in divine right" under "-
+                # Nicholas II tsar from 1894").
                 raws[-1].pieces.append(("- " + content, number))
                 current = raws[-1]
                 continue
@@ -953,6 +967,17 @@ def _outline_raws(
     return raws
 
 
+# "promising ...", "and ...", "with ...", "-> ...": a phrase that goes on from the line above
+_GOES_ON_PHRASE = lazy_regex(
+    rf"^(?:[+&(]|{ARROW}|vs?\.?\s|[a-z]+ing\b|(?:and|or|but|so|then|which|who|whose|whom|with"
+    r"|without|by|for|to|of|in|into|from|as|at|on|after|before|until|because)\b)"
+)
+
+
+def _goes_on_from_above(content: str) -> bool:
+    return bool(_GOES_ON_PHRASE.match(content))
+
+
 _FLAGGED = lazy_regex(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning of its own
 # "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
 # goes on from the one above it
@@ -990,7 +1015,11 @@ def _parse_outline(
     lines: list[str], ruled: frozenset[int] = frozenset(), wrapped: frozenset[int] = frozenset()
 ) -> Document:
     points = section_points(lines)
-    raws = [raw for raw in _outline_raws(lines, points, wrapped) if not is_boilerplate(raw.text)]
+    raws = [
+        _unshouted(raw)
+        for raw in _outline_raws(lines, points, wrapped)
+        if not _page_furniture(raw, ruled)
+    ]
     title_parts: list[str] = []
     title_end = 0
     while raws and not raws[0].bullet and not (title_parts and _BOLD_LINE.match(raws[0].text)):
@@ -1024,6 +1053,7 @@ def _parse_outline(
     ]
     blocks: list[Block] = []
     open_top = False
+    shouted_level = 0  # the level of the first heading in capitals
     pending_children = 0  # items still expected under a lead such as "for 2 reasons"
     open_list = False  # a lead ending in ":" takes every item up to the next heading
     for index, raw in enumerate(raws):
@@ -1036,6 +1066,9 @@ def _parse_outline(
         if heading:
             short = len(text.split()) <= 2
             level = 2 if short and open_top else 1
+            if _capitals_heading(text):
+                # ("QUICKSORT" then "LOWER BOUND": headings in capitals are of one rank)
+                level = shouted_level = shouted_level or level
             if periods[index]:
                 # "1961" after "1948 - Berlin crisis": one period after another, of one rank
                 level = period_level = period_level or level
@@ -1488,6 +1521,10 @@ def _continues_item(line: str, item: _Raw) -> bool:
         return False
     if _indent(line) > item.indent:
         return True
+    # ("  - govt printed more money" over "printing money -> ...": a line left of the mark is
+    # back at the margin, past the bullets)
+    if _indent(line) < item.indent:
+        return False
     # ("e.g. speed, distance," over "mass and temperature.": a list left mid-way goes on;
     # "... as an antiseptic from" over "1865 (published 1867), ...": so does a phrase)
     opening = line.strip()[:1]
@@ -1522,15 +1559,18 @@ _QUOTATION = lazy_regex(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
 _SHOUT = Guarded(lazy_regex(r"\s*!{2,}$"))
 # "irregular participles - LEARN!!": an order to the reader after the title it shouts
 _SHOUTED_ASIDE = lazy_regex(r"\s+[-\u2013\u2014]\s+[A-Z][A-Z\s]*!{2,}$")
+# "LOWER BOUND  ** this will be on the exam **": a note to self between stars after a title
+_STARRED_ASIDE = lazy_regex(r"\s+(\*{1,3})[^*]+\1$")
 
 
 def _unshout(text: str) -> str:
-    return _SHOUT.sub("", _SHOUTED_ASIDE.sub("", text))
+    return _SHOUT.sub("", _SHOUTED_ASIDE.sub("", _STARRED_ASIDE.sub("", text)))
 
 
 def _unshouted(raw: _Raw) -> _Raw:
-    """ "IRREGULARS !!!": a one-line title the author shouts is a title without its marks."""
-    if len(raw.pieces) != 1 or raw.bullet or not _SHOUT.search(raw.text):
+    """ "IRREGULARS !!!", "LOWER BOUND ** on the exam **": a one-line title the author shouts,
+    or marks with a note to self, is a title without its marks."""
+    if len(raw.pieces) != 1 or raw.bullet or _unshout(raw.text) == raw.text:
         return raw
     text = _unshout(raw.text)
     return _Raw(False, raw.start, [(text, raw.start)]) if looks_like_heading(text) else raw
@@ -1554,7 +1594,7 @@ def _parse_prose(
     """Paragraphs, bullets and short title lines; in notes that head their sections with lines
     in capitals, a line that defines a term or leads a list is a line of its own, and a line
     that reads as a fact ("E-commerce = selling online", "Eg: Amazon, ASOS") is no heading."""
-    raws = [raw for raw in _prose_raws(lines, capitals, wrapped) if not is_boilerplate(raw.text)]
+    raws = [raw for raw in _prose_raws(lines, capitals, wrapped) if not _page_furniture(raw, ruled)]
     raws = _drop_repeated_short_lines(raws)
     raws = [_unshouted(raw) for raw in raws]
     points = section_points(lines)  # ("2.3 Legatine court at Blackfriars": a point)
@@ -1614,6 +1654,13 @@ def _parse_prose(
             level = 2
         blocks.append(raw.block(BlockKind.HEADING, level))
     return Document(title, blocks)
+
+
+def _page_furniture(raw: _Raw, ruled: frozenset[int]) -> bool:
+    """A line of the page around the notes (a menu, a share button), but never a title the
+    notes set between rules: "GENDER / MASCULINITY / LADY MACBETH" framed by "=====" lines
+    heads a section, where "Home / Blog / Contact" is a site's menu."""
+    return raw.start not in ruled and is_boilerplate(raw.text)
 
 
 def _titles_period(raws: list[_Raw], index: int) -> bool:
@@ -1681,12 +1728,17 @@ def _capitals_heading(text: str) -> bool:
 
 def _drop_repeated_short_lines(raws: list[_Raw]) -> list[_Raw]:
     """Saved pages repeat their title and buttons; keep the first of each short line (but
-    every "Disadvantages:" leads a list of its own)."""
+    every "Disadvantages:" leads a list of its own, and a point such as "- not stable" says
+    it again of the thing each section is on)."""
     seen: set[str] = set()
     kept = []
     for raw in raws:
         key = normalise(raw.text)
-        if len(key.split()) <= HEADING_WORDS and not raw.text.rstrip().endswith(":"):
+        if (
+            len(key.split()) <= HEADING_WORDS
+            and not raw.text.rstrip().endswith(":")
+            and not raw.bullet
+        ):
             if key in seen:
                 continue
             seen.add(key)
