@@ -64,6 +64,10 @@ def test_bundled_cards_a_student_would_write() -> None:
     sino = generate_deck(ROOT / "decks/notes/sino-soviet-friendship-1950-54.txt")
     treaty = [note for note in sino.notes if "[Mutual Defence Treaty]" in note.front]
     assert treaty and treaty[0].context == "Confrontation over Taiwan > The USA"
+    assert treaty[0].front.startswith("In Dec 1954, US and Taiwan signed")  # no "refused -"
+    asked = {note.front: note.back for note in sino.notes if note.kind is NoteKind.BASIC}
+    attempts = "How many unsuccessful attempts did Mao launch to take over Taiwan by force?"
+    assert asked[attempts] == "2"
     assert sino.name == "The consolidation of Sino-Soviet friendship 1950-54"
 
 

@@ -287,8 +287,10 @@ def test_a_deed_done_to_what_the_notes_are_about_asks_what_was_done(tmp_path: Pa
         "- Roosevelt agreed to open a second front in France\n",
         "grand-alliance-1941-45.txt",
     )
-    # the alliance is the deck's topic, so what the meeting did to it is asked
-    assert found["What did the meeting do to the grand alliance?"] == "Strengthened"
+    # the alliance is the deck's topic, so what the meeting did to it is asked, against the
+    # concession that makes the deed worth knowing
+    asked = "Although the talks were tense, what did the meeting do to the grand alliance?"
+    assert found[asked] == "Strengthened"
 
 
 def test_a_point_in_lower_case_that_says_a_thing_of_its_own_is_not_run_into_the_one_above(

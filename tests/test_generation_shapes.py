@@ -682,17 +682,85 @@ def test_what_made_something_so_asks_for_the_cause() -> None:
     from revise.generation.clauses import made_so
 
     asked = made_so(
-        "China's willingness to fight alongside other comm nations also made any kind of "
-        "alliance with the USA impossible",
+        "The ongoing tensions between North Korea and the United States have made the "
+        "talks impossible",
         frozenset(),
     )
     assert [(q.front, q.back) for q in asked] == [
         (
-            "What made any kind of alliance with the USA impossible?",
-            "China's willingness to fight alongside other comm nations",
+            "What has made the talks impossible?",
+            "The ongoing tensions between North Korea and the United States",
         )
     ]
     assert made_so("This made it impossible", frozenset()) == []
+    # a bare thing needs no owner named: the cause is still asked
+    bare = made_so("Hitler's invasion of Poland made war inevitable", frozenset())
+    assert [(q.front, q.back) for q in bare] == [
+        ("What made war inevitable?", "Hitler's invasion of Poland")
+    ]
+
+
+def test_a_cause_that_names_whose_it_is_is_shown_and_what_it_made_so_asked(
+    tmp_path: Path,
+) -> None:
+    # "What made any kind of trade with America impossible?" does not say whose trade: the
+    # cause names Britain, so the cause is shown and the effect asked
+    cards = questions(
+        tmp_path,
+        "## The Continental System\n\n"
+        "- Britain's blockade of French ports made any kind of trade with America impossible\n",
+    )
+    assert cards == {
+        "What did Britain's blockade of French ports make impossible?": (
+            "Any kind of trade with America"
+        )
+    }
+
+
+def test_how_many_of_a_kind_is_asked_where_the_object_opens_on_a_count(tmp_path: Path) -> None:
+    # "What did the factory produce? :: 40 tanks for the eastern front" asked for anything made
+    cards = questions(
+        tmp_path,
+        "## War economy\n\n"
+        "- The factory produced 40 tanks for the eastern front\n"
+        "- The reforms created 3 new ministries to run the war\n"
+        "- The new law produced two types of court\n",
+    )
+    assert cards["How many tanks did the factory produce for the eastern front?"] == "40"
+    assert cards["How many new ministries did the reforms create to run the war?"] == "3"
+    # "two types of court": the kind goes on past its plural, so it is asked as before
+    assert not any(front.startswith("How many types") for front in cards)
+
+
+def test_a_bare_refusal_before_but_is_left_out_of_the_cloze(tmp_path: Path) -> None:
+    cards = clozes(
+        tmp_path,
+        "## The Allies\n\n"
+        "- Alexander refused - but in June 1812, France and Austria signed the Treaty of Paris, "
+        "guaranteeing Austrian support\n",
+    )
+    assert cards == [
+        "In June 1812, France and Austria signed the [Treaty of Paris], guaranteeing Austrian "
+        "support"
+    ]
+
+
+def test_a_deed_asked_as_its_bare_verb_keeps_the_concession_it_is_set_against() -> None:
+    from revise.generation.clauses import against_concession, main_clause, object_question
+
+    sentence = (
+        "Although Britain distrusted Russian aims - the naval war strengthened the "
+        "Anglo-Russian alliance"
+    )
+    asked = against_concession(sentence, object_question(main_clause(sentence), frozenset()))
+    assert [(q.front, q.back) for q in asked] == [
+        ("What did the naval war strengthen?", "The Anglo-Russian alliance"),
+        (
+            "Although Britain distrusted Russian aims, what did the naval war do to the "
+            "Anglo-Russian alliance?",
+            "Strengthened",
+        ),
+    ]
 
 
 def test_a_concession_before_the_main_clause_is_left_out_of_the_question() -> None:

@@ -23,6 +23,7 @@ from revise.generation.clauses import (
     MAX_QUOTE_WORDS,
     NOTE_ON_ABOVE,
     WHO_SAYS,
+    against_concession,
     comparison,
     conceded,
     doer_asked,
@@ -335,6 +336,11 @@ _OPENER = lazy_regex(
     r"|summary|in\s+summary"
     r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])\s*",
     re.I,
+)
+# "Eisenhower refused - but in Dec 1954, ...": someone's bare deed, what they did it to told
+# only by the line before, then the fact the line is about
+_BARE_DEED_BUT = lazy_regex(
+    r"^(?:[A-Z][\w'\u2019-]*\s+){1,2}(?P<verb>[a-z]{3,}ed)\s*[-\u2013\u2014]+\s*but\s+"
 )
 # "[12]", "\\[3\\]"
 _CITATION = Guarded(lazy_regex(r"\s*\\?\[\d{1,3}(?:[,\u2013-]\s*\d{1,3})*\\?\]"))
@@ -1415,7 +1421,10 @@ def tidy(sentence: str) -> str:
     inner = _WHOLE_IN_BRACKETS.fullmatch(text)
     if inner:
         text = inner[1]  # "(Linear momentum equals mass times velocity.)": a whole sentence
-    opener = _OPENER.match(text) or _CONJUNCTION.match(text)
+    bare = _BARE_DEED_BUT.match(text)
+    if bare and verb_base(bare["verb"], "VBD") is None:
+        bare = None
+    opener = _OPENER.match(text) or _CONJUNCTION.match(text) or bare
     if opener and _shouted_name(opener[0], text[opener.end() :]):
         opener = None  # "AND followed by NOT -> ...": a gate's name in capitals, no connective
     if opener and len(text[opener.end() :].split()) >= MIN_FACT_WORDS:
@@ -3273,7 +3282,7 @@ def shaped_questions(
         main = main_clause(sentence)
         if opens_with_label:
             main = main[:1].upper() + main[1:]  # "sleep can wash away ..." under "**sleep**"
-        found.extend(object_question(main, names, opens_with_label))
+        found.extend(against_concession(sentence, object_question(main, names, opens_with_label)))
         timed = while_doing(sentence)  # "As China pulled ..., it increased ..."
         if timed:
             statement, when = timed

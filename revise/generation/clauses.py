@@ -52,6 +52,7 @@ from revise.generation.questions import (
     Question,
     Shape,
     capital,
+    counted_object,
 )
 
 MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief worth asking
@@ -400,6 +401,24 @@ def conceded(sentence: str) -> str:
         return ""  # "despite ..." grants a noun, not a statement
     granted = sentence[opening.end() : match.start("main")].rstrip(" ,-\u2013\u2014")
     return capital(granted)
+
+
+def against_concession(sentence: str, asked: list[Question]) -> list[Question]:
+    """ "Although Stalin manipulated Mao into entering war - the conflict consolidated the
+    Sino-Soviet friendship": a deed asked as its bare verb ("What did the conflict do to the
+    Sino-Soviet friendship? :: Consolidated") says little without what it was set against, so
+    the concession is shown ("Although Stalin manipulated Mao into entering war, what did the
+    conflict do to ...?")."""
+    match = _CONCESSION.match(sentence)
+    if not match or not re.match(r"(?:although|though|even\s+though)\s", sentence, re.I):
+        return asked
+    granted = sentence[: match.start("main")].rstrip(" ,-\u2013\u2014")
+    return [
+        replace(question, front=f"{granted}, {question.front[:1].lower()}{question.front[1:]}")
+        if len(question.back.split()) == 1 and " do to " in question.front
+        else question
+        for question in asked
+    ]
 
 
 _WHICH_DID = lazy_regex(
@@ -788,6 +807,16 @@ def object_question(
     # names whom it was done for.
     asks = ("", "") if given else (subject[-1].casefold(), base)
     found = [Question(front, answer, Shape.OBJECT, 10.2, asks=asks)]
+    counted = None if given else counted_object(rest)
+    if counted:
+        # "Mao launched 2 unsuccessful attempts to take over Taiwan by force" -> "How many
+        # unsuccessful attempts did Mao launch to take over Taiwan by force? :: 2": "What did
+        # Mao launch?" could be answered with anything he launched
+        count, things, tail = counted
+        front = finish_question(
+            f"How many {things} {aux} {subject_phrase(subject, names)} {' '.join(asked)} {tail}"
+        )
+        found = [Question(front, capital(count), Shape.OBJECT, 10.2, asks=asks)]
     if _DONE_BY.match(answer) and len(asked) == 1 and not given and not is_verb_form(rest[0]):
         # "permits overflights by Soviet reconnaissance planes": a deed and who does it are
         # too much for "What does North Korea permit?"; the sentence is shown, the deed hidden
@@ -1075,10 +1104,42 @@ def made_so(sentence: str, names: frozenset[str]) -> list[Question]:
     aux = ["has"] if match["aux"] else []
     if match["aux"] and match["aux"].strip().casefold() == "had":
         aux = ["had"]
+    owner = _OWNER.match(match["subject"])
+    unowned = owner and owner["owner"].casefold() not in match["what"].casefold()
+    if unowned and len(what) >= MIN_UNOWNED_WORDS:
+        # "China's willingness to fight ... made any kind of alliance with the USA impossible":
+        # the alliance is China's only by its cause, so the cause is shown and what it made
+        # so is asked ("What did China's willingness ... make impossible?")
+        return _made_what(match)
     asked = " ".join([*aux, match["verb"].casefold(), *lower_first(what, names), match["state"]])
     front = finish_question(f"What {asked}")
     answer = capital(match["subject"])
     return [Question(front, answer, Shape.IDENTITY, 10.4)]
+
+
+MIN_UNOWNED_WORDS = 3  # "made war inevitable": a thing too bare to need its owner named
+_OWNER = lazy_regex(r"^(?:the\s+)?(?P<owner>[A-Z][\w-]+)['\u2019]s\s")
+
+
+def _made_what(match: re.Match[str]) -> list[Question]:
+    """What a cause made so, the cause shown: "What did China's willingness to fight ... make
+    impossible? :: Any kind of alliance with the USA"."""
+    verb = match["verb"].casefold()
+    subject = re.sub(r"^The\s", "the ", match["subject"].strip())  # (the owner keeps its capital)
+    if match["aux"]:
+        asked = f"{match['aux'].strip().casefold()} {subject} {verb}"
+    elif (base := verb_base(verb, "VBD")) is not None and base != verb:
+        asked = f"did {subject} {base}"
+    elif (base := verb_base(verb, "VBZ")) is not None:
+        asked = f"does {subject} {base}"
+    else:
+        asked = f"do {subject} {verb}"
+    what = _answer(match["what"])
+    if len(words(what)) > MAX_ANSWER_WORDS:
+        return []
+    front = finish_question(f"What {asked} {match['state']}")
+    # (what a cause brought about is asked as its effect, before any word of it is hidden)
+    return [Question(front, capital(what), Shape.EFFECT, 10.4)]
 
 
 _TIED_TO = lazy_regex(

@@ -1606,6 +1606,41 @@ DISCOURSE = lazy_regex(
     r"|in\s+other\s+words|that\s+is|in\s+short),?\s+",
     re.I,
 )
+MAX_COUNTED_WORDS = 3
+MAX_COUNTED_TAIL_WORDS = 8
+MAX_OBJECT_COUNT = 999  # four figures may be a year: "1066 men" is no count
+
+
+def counted_object(rest: list[str]) -> tuple[str, str, str] | None:
+    """ "2 unsuccessful attempts to take over Taiwan by force" -> ("2", "unsuccessful attempts",
+    "to take over Taiwan by force"): an object that opens on how many of a kind there were, the
+    kind (a plural noun, with at most two words before it) and what follows it."""
+    if len(rest) < 2:
+        return None
+    count = rest[0]
+    small = (count.isdigit() and 1 < int(count) <= MAX_OBJECT_COUNT) or (
+        is_number_word(count) and count.casefold() not in ("one", "half", "dozen", "hundred")
+    )
+    if not small:
+        return None
+    for size in range(1, min(MAX_COUNTED_WORDS, len(rest) - 1) + 1):
+        things, tail = rest[1 : 1 + size], rest[1 + size :]
+        if not all(word.isalpha() and word.islower() for word in things):
+            return None
+        if any(is_verb_form(word) and not can_be(word, "NOUN") for word in things):
+            return None
+        head = things[-1]
+        if not (head.endswith("s") and can_be(head, "NOUN")):
+            continue
+        opening = tail[0].casefold() if tail else ""
+        if tail and (opening == "of" or (opening not in PREPOSITIONS and opening != "to")):
+            continue  # "3 types of rock": the kind goes on
+        if len(tail) > MAX_COUNTED_TAIL_WORDS:
+            return None
+        return count, " ".join(things), " ".join(tail)
+    return None
+
+
 # The first word of each of _EFFECT_VERBS: an effect is said with one of them.
 _EFFECT_WORDS = frozenset(verb.split("\\s+")[0] for verb in _EFFECT_VERBS.split("|"))
 _EFFECT = lazy_regex(rf"^(?P<cause>.{{3,90}}?)\s+(?P<verb>{_EFFECT_VERBS})\s+(?P<effect>.+)$", re.I)
@@ -1705,6 +1740,13 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     subject = subject_phrase(tokens, names)
     front = finish_question(" ".join(["What", aux, subject, base, *particle]))
     asks = (tokens[-1].casefold(), base)
+    counted = counted_object(caused.split())
+    if counted and not particle:
+        # "The factory produced 40 tanks for the front" -> "How many tanks did the factory
+        # produce for the front? :: 40"
+        count, things, tail = counted
+        front = finish_question(f"How many {things} {aux} {subject} {base} {tail}")
+        return [Question(front, capital(count), Shape.EFFECT, 11.0, asks=asks)]
     return [Question(front, capital(outcome), Shape.EFFECT, 11.0, asks=asks)]
 
 
