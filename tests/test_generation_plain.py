@@ -8,6 +8,7 @@ from pathlib import Path
 from revise.formats.model import NoteKind
 from revise.generation import generate_deck
 from revise.generation.plaintext import parse_plain_text
+from revise.generation.reading import read_notes
 from tests.generated_notes import deck_notes, questions
 
 
@@ -1226,3 +1227,58 @@ def test_a_short_point_said_again_under_another_heading_is_kept() -> None:
         "HEAPSORT\n- J. W. J. Williams published it in 1964\n- not stable\n"
     ).blocks
     assert [block.start for block in blocks if block.text == "not stable"] == [5, 9]
+
+
+def test_lines_typed_without_full_stops_are_a_note_each_under_a_topic_line(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "ECON notes\n\n\nTopic: elasticity\nPED = % change in Qd / % change in P\n"
+        "elastic if PED > 1 -> revenue falls when price rises\n"
+        "inelastic if PED < 1, e.g. petrol, cigarettes\n\n"
+        "Topic: market failure\nexternality = cost or benefit to a third party\n",
+    )
+    # Each line is a note of its own, not one paragraph run on over three lines, and the
+    # "Topic:" label is no part of what the section is on.
+    assert [(note.front, note.back, note.context, note.source.end) for note in notes] == [
+        ("PED = ?", "% change in Qd / % change in P", "elasticity", 5)
+    ]
+
+
+def test_lines_at_the_margin_under_a_numbered_title_in_capitals_are_its_points(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Lecture 5 - Cell Signalling   (Dr Patel)\n\n2. RECEPTORS\n"
+        "- G-protein coupled receptors have 7 transmembrane helices\n"
+        "- ligand binds -> conformational change -> G protein activated\n\n"
+        "3. SECOND MESSENGERS\ncAMP made from ATP by adenylyl cyclase\n"
+        "Ca2+ released from the ER via IP3 receptors\n"
+        "=> amplification: one hormone molecule gives thousands of cAMP\n",
+    )
+    # Each line under the title is a point of its own; the arrow's line goes on from the one
+    # above it.
+    assert [(note.front, note.source.start, note.source.end) for note in notes][-2:] == [
+        ("cAMP made from [ATP] by adenylyl cyclase", 8, 8),
+        (
+            "Ca2+ released from the ER via [IP3] receptors => amplification: one hormone"
+            " molecule gives thousands of cAMP",
+            9,
+            10,
+        ),
+    ]
+
+
+def test_the_rows_of_truth_tables_are_no_running_header_of_a_page(tmp_path: Path) -> None:
+    table = (
+        "      +---+---+---+\n      | A | B | Q |\n      +---+---+---+\n"
+        "      | 0 | 0 |   0   |\n      | 0 | 1 |   1   |\n      | 1 | 0 |   1   |\n"
+        "      | 1 | 1 |   1   |\n      +---+---+---+\n"
+    )
+    path = tmp_path / "gates.txt"
+    path.write_text(f"LOGIC GATES\n\nOR gate\n{table}\nXOR gate\n{table}", encoding="utf-8")
+    text, _ = read_notes(path)
+    rows = [block.start for block in parse_plain_text(text).blocks if block.cells]
+    assert rows == [7, 8, 9, 10, 17, 18, 19, 20]

@@ -41,6 +41,7 @@ _BOX_BORDER = lazy_regex(
 )
 # "│ EXAM TIP  Always say ... │": a line of the box, its text between two bars
 _BOX_SIDES = lazy_regex(r"^\s*[\u2502\u2503\u2551]\s?(?P<text>.*?)\s*[\u2502\u2503\u2551]?\s*$")
+_TABLE_ROW = lazy_regex(r"^\s*\|.*\|\s*$")  # cells between "|", drawn as a table's row
 MIN_JOINED_ZIPF = 1.0  # "propor" + "tional": joined, a word a dictionary of English knows
 
 
@@ -76,6 +77,8 @@ def _unboxed(line: str) -> str:
 
 
 def _furniture_like(line: str) -> bool:
+    if _TABLE_ROW.match(line):
+        return False  # "| 0 | 1 |  1   |": a row of a table, however often its shape comes again
     return bool(_SET_APART.search(line.strip()) or _PAGE_NUMBER.search(line))
 
 

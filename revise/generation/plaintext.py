@@ -115,7 +115,25 @@ def parse_plain_text(text: str) -> Document:
         document.blocks = _with_titles(document.blocks, titles, lines, frozenset(ruled))
     document.blocks = examples_below(_without_point_numbers(document.blocks, points))
     document.blocks = _workings_as_formulas(document.blocks, lines)
+    document.blocks = [_without_part_label(block) for block in document.blocks]
     return document
+
+
+# "Topic: elasticity", "Slide 14: Kinase cascades", "Lec 3 - Sorting": the label of a part of the
+# course before what the part is on
+_PART_LABEL = lazy_regex(
+    r"^(?:topic|subtopic|theme|slide\s*\d{1,3}|lecture\s*\d{1,2}|lec\s*\d{1,2}|lesson\s*\d{1,2}"
+    r"|week\s*\d{1,2}|wk\s*\d{1,2})\s*(?::|\s[-\u2013\u2014])\s+(?=\S)",
+    re.I,
+)
+
+
+def _without_part_label(block: Block) -> Block:
+    """A heading without the label of the part it heads: its subject is what follows."""
+    label = _PART_LABEL.match(block.text) if block.kind is BlockKind.HEADING else None
+    if not label:
+        return block
+    return replace(block, text=block.text[label.end() :], breaks=((0, block.start),))
 
 
 # "= A.(B + ¬B)      distributive": a step of a working, then the law it uses after a gap
@@ -938,6 +956,9 @@ def _outline_raws(
         elif current is not None and current.bullet and _indent(line) < current.indent:
             current = None  # "1.3 Sentence: ..." at the margin after "    b) ...": no part of it
             raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
+        elif current is not None and current.bullet and _titles_lines_below(current):
+            current = None  # "cAMP made from ATP" under "3. SECOND MESSENGERS": no part of it
+            raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
         elif current is not None and current.bullet and _FLAGGED.match(line):
             # "   !! + means OR here, NOT addition" under "* like 2 switches in PARALLEL": a
             # warning flagged on a line of its own is a point of its own, not the bullet's
@@ -961,6 +982,16 @@ def _outline_raws(
                 raws.append(current)
                 continue
             current.pieces.append((line.strip(), number))
+        elif (
+            current is None
+            and raws
+            and not raws[-1].bullet
+            and raws[-1].end == number - 1
+            and re.search(r"[A-Za-z]{2}", raws[-1].text)
+            and _OPENS_ON_ARROW.match(line)
+        ):
+            # ("=> amplification: ..." below "Ca2+ released from the ER": what it gives)
+            raws[-1].pieces.append((line.strip(), number))
         else:
             current = None  # lines outside bullets (a title, a header) stand alone
             raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
@@ -983,6 +1014,12 @@ _FLAGGED = lazy_regex(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning
 # goes on from the one above it
 _SET_APART = lazy_regex(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
 _GOES_ON = lazy_regex(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
+
+
+def _titles_lines_below(bullet: _Raw) -> bool:
+    """ "3. SECOND MESSENGERS": a numbered title in capitals, which the lines below it go on
+    from as their section's, never as its own text wrapped."""
+    return bullet.numbered and len(bullet.pieces) == 1 and _capitals_heading(bullet.text)
 
 
 def _points_under(line: str, bullet: _Raw, unwrapped: bool) -> bool:
@@ -1196,6 +1233,7 @@ def _prose_raws(
     so do bullets and lines that each state one fact in the same shape (a list written
     without bullets: `ayer - yesterday`, `anoche - last night`)."""
     unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
+    one_a_line = unwrapped or _unpunctuated(lines)
     points = section_points(lines)
     groups: list[list[tuple[str, int]]] = [[]]
     for number, line in enumerate(lines, start=1):
@@ -1260,7 +1298,7 @@ def _prose_raws(
                 or bool(_ASKED_AND_ANSWERED.match(line))
                 or (paragraph.start in points and _indent(full) <= paragraph.indent)
                 or (
-                    unwrapped
+                    one_a_line
                     and not _left_mid_phrase(paragraph.text)
                     and not (
                         _indent(full) > paragraph.indent
@@ -1270,10 +1308,10 @@ def _prose_raws(
                 )
             ):
                 # (each numbered point is a note of its own, wrapped onto the lines indented
-                # under its text; in notes whose author never wraps a line, a line after one
-                # that ends on a whole phrase is a note of its own, full stop or not, unless it
-                # is indented below it and goes on from it: "    (Fidei Defensor) in 1521",
-                # "    w/o royal consent")
+                # under its text; in notes whose author never wraps a line, or never ends one
+                # with a full stop, a line after one that ends on a whole phrase is a note of
+                # its own, unless it is indented below it and goes on from it: "    (Fidei
+                # Defensor) in 1521", "    w/o royal consent")
                 paragraph = _Raw(False, number, [(line, number)], _indent(full))
                 raws.append(paragraph)
             else:
@@ -1471,6 +1509,21 @@ def wrapped_lines(lines: list[str]) -> frozenset[int]:
     if len(found) < max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * filled):
         return frozenset()
     return frozenset(found)
+
+
+MAX_SENTENCE_SHARE = 0.1  # of the lines that are no bullet: notes that end so few with a full
+MIN_UNPUNCTUATED_LINES = 4  # stop write a note a line, not sentences wrapped over lines
+
+
+def _unpunctuated(lines: list[str]) -> bool:
+    """Notes typed as fragments, one to a line ("cAMP made from ATP by adenylyl cyclase" over
+    "Ca2+ released from the ER"), where hardly a line ends a sentence: a line that stops on a
+    whole phrase is a note of its own, not a sentence going on onto the next."""
+    plain = [line.strip() for line in lines if line.strip() and not _BULLET.match(line)]
+    if len(plain) < MIN_UNPUNCTUATED_LINES:
+        return False
+    ended = sum(1 for line in plain if re.search(r"[.!?][\"'\u201d\u2019)\]]*$", line))
+    return ended <= MAX_SENTENCE_SHARE * len(plain)
 
 
 def _wraps_point(line: str, below: str) -> bool:
@@ -1711,7 +1764,8 @@ def _heads_section(text: str, capitals: bool) -> bool:
     if EXAMPLE_LINE.match(text):
         return False  # "e.g. a local plumber": an example of the line above
     if not capitals:
-        return _is_title_like(text)
+        # ("PED = % change in Qd / % change in P": a formula, however short, is no title)
+        return _is_title_like(text) and not re.search(r"\s=\s", text)
     if _capitals_heading(text):
         return True  # "WHAT IS THE MARKETING MIX": a heading, verb or not
     return _is_title_like(text) and not re.search(r":\s|\s=\s", text)
