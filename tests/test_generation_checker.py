@@ -71,6 +71,26 @@ def test_2_short_answer() -> None:
     assert 2 in checks(long_answer)
 
 
+def test_2_a_definition_is_answered_whole_up_to_a_sentence() -> None:
+    path = "notes/physics.md"
+    notes = (
+        "# Thermal physics\n\nSpecific heat capacity (c)\n"
+        ": energy needed to raise the temperature of 1 kg of a substance by 1 K.\n\n"
+        "- water: heated in a kettle it boils at 100 degrees and the steam that leaves carries "
+        "energy away\n"
+    )
+
+    def answer_checks(front: str, back: str, line: int, end: int) -> set[int]:
+        note = NoteData(NoteKind.BASIC, front, back, source=SourceRef(path, line, end))
+        deck = DeckData("Thermal physics", [note], source=path)
+        return {finding.check for finding in check_deck(deck, {path: notes})}
+
+    defined = "Energy needed to raise the temperature of 1 kg of a substance by 1 K"
+    assert 2 not in answer_checks("What is specific heat capacity (c)?", defined, 3, 4)
+    told = "Heated in a kettle it boils at 100 degrees and the steam that leaves carries energy"
+    assert 2 in answer_checks("What is water?", told, 6, 6)  # (a remark, no meaning)
+
+
 def test_3_short_prompt_allows_a_few_long_ones() -> None:
     long_front = " ".join(["word"] * 32) + " [Treaty of Portsmouth]."
     other_front = " ".join(["other"] * 32) + " [Treaty of Portsmouth]."

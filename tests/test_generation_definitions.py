@@ -190,3 +190,107 @@ def test_a_meaning_whose_examples_name_the_term_is_no_circle(tmp_path: Path) -> 
         "Aragonese faction)\n",
     )
     assert asked(notes)["What is faction?"] == "Group at court competing for the king's favour"
+
+
+def test_a_definition_list_entry_is_asked_what_its_term_is_in_full(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Rates of reaction\n\n## Collision theory\n\n"
+        "Particles must collide with enough energy to react.\n\n"
+        "Activation energy (Ea)\n"
+        ": the minimum energy that colliding particles must have for a reaction to happen "
+        "between them.\n\n"
+        "## Catalysts\n\n"
+        "Catalyst\n"
+        ": a substance that speeds up a reaction by giving an alternative pathway with a "
+        "lower activation energy (without being used up).\n",
+    )
+    cards = asked(notes)
+    assert cards["What is activation energy (Ea)?"] == (
+        "The minimum energy that colliding particles must have for a reaction to happen "
+        "between them"
+    )
+    assert cards["What is a catalyst?"] == (
+        "A substance that speeds up a reaction by giving an alternative pathway with a lower "
+        "activation energy"
+    )
+
+
+def test_a_long_meaning_is_asked_whole_not_cut_mid_phrase(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Transport in cells\n\n"
+        "- osmosis - the net movement of water molecules from a dilute solution to a more "
+        "concentrated one through a partially permeable membrane\n"
+        "- active transport - movement of particles against a concentration gradient, "
+        "using energy from respiration\n",
+    )
+    cards = asked(notes)
+    assert cards["What is osmosis?"] == (
+        "The net movement of water molecules from a dilute solution to a more concentrated one "
+        "through a partially permeable membrane"
+    )
+
+
+def test_a_finding_or_a_list_after_a_term_is_no_long_meaning(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Health\n\n"
+        "- lifestyle factors: in 1950 Doll and Hill showed a link between smoking and lung "
+        "cancer in a study of doctors\n"
+        "- risk factors - poor diet, smoking, lack of exercise, alcohol, stress and obesity in "
+        "adults\n",
+    )
+    cards = asked(notes)
+    # (not asked whole as what the term is, as a meaning would be)
+    assert len(cards.get("What are lifestyle factors?", "").split()) <= 12
+    assert len(cards.get("What are risk factors?", "").split()) <= 12
+
+
+def test_a_term_named_by_a_participle_before_a_plural_is_asked(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Sampling\n\n"
+        "- stratified samples = samples taken from each group in proportion to its size\n"
+        "- opportunity sample = whoever is available at the time\n",
+    )
+    assert asked(notes)["What are stratified samples?"] == (
+        "Samples taken from each group in proportion to its size"
+    )
+
+
+def test_a_term_then_what_its_things_do_hides_the_term(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Weathering\n\n"
+        "- frost shattering - water molecules expand as they freeze in cracks in the rock\n"
+        "- exfoliation - outer layers of rock peel off after heating and cooling\n",
+    )
+    assert (
+        "[Frost shattering] - water molecules expand as they freeze in cracks in the rock"
+        in clozes(notes)
+    )
+
+
+def test_a_long_meaning_under_its_term_is_asked_whole(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Forces and energy\n\n"
+        "## Power (P, W)\n\n"
+        "= the rate at which energy is transferred or work is done by a force on an object\n\n"
+        "## Impulse\n\n"
+        "- def: the change in momentum of an object when a force acts on it for a time\n\n"
+        "**Terminal velocity**\n"
+        "— the constant speed reached when the drag force on a falling object equals its weight\n",
+    )
+    cards = asked(notes)
+    assert cards["What is power?"] == (
+        "The rate at which energy is transferred or work is done by a force on an object"
+    )
+    assert cards["What is impulse?"] == (
+        "The change in momentum of an object when a force acts on it for a time"
+    )
+    assert cards["What is terminal velocity?"] == (
+        "The constant speed reached when the drag force on a falling object equals its weight"
+    )
+    assert "What is def?" not in cards

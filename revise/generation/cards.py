@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
-from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
+from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_DEFINITION_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import (
     MAX_QUOTE_WORDS,
     NOTE_ON_ABOVE,
@@ -213,6 +213,7 @@ from revise.generation.questions import (
     translation,
     which_is,
     who,
+    whole_definition,
     why,
 )
 from revise.generation.steps import (
@@ -4865,10 +4866,12 @@ def _term_row_as_item(passage: Passage) -> Passage:
 # "Def = responsiveness of ...", "= 3rd party effects ...", "Definition: ...": the meaning of
 # the term the line sits under
 _DEFINITION_LINE = lazy_regex(
-    r"^(?:(?:def(?:n|inition)?|meaning)\.?\s*(?:=|:|\s[-\u2013\u2014]|->)|=(?![=>]))\s*"
+    r"^(?:(?:def(?:n|inition)?|meaning)\.?\s*(?:=|:|\s[-\u2013\u2014]|->)|=(?![=>])|[\u2013\u2014]\s)\s*"
     r"(?P<meaning>\S.*)$",
     re.I,
 )
+# "Power (P, W)", "Current (I)": a quantity's symbol and unit after its name
+_SYMBOL_AND_UNIT = lazy_regex(r"\s+\((?:[^(),]{1,3}|[^(),]{1,8},[^()]{1,20})\)$")
 
 
 _DETERMINERS_OR_OWNERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "any", "each"])
@@ -4920,6 +4923,7 @@ def _definition_draft(passage: Passage, title: str, path: str) -> Draft | None:
     if not found or block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or block.start != block.end:
         return None
     term = tidy(passage.label or (passage.trail[-1] if passage.trail else ""))
+    term = _SYMBOL_AND_UNIT.sub("", term)
     labelled = re.search(r"[=:;.?!]|\s[-\u2013\u2014]\s", term)
     if not term or len(words(term)) > MAX_TERM_WORDS or labelled:
         return None  # ("Mayo - human relations": a name and what it is about, no term)
@@ -4928,10 +4932,14 @@ def _definition_draft(passage: Passage, title: str, path: str) -> Draft | None:
     # "... a misallocation of resources -> not allocatively efficient": what follows from it
     meaning = re.split(r"\s(?:->|=>|\u2192)\s", found["meaning"], maxsplit=1)[0]
     answer = capitalised(tidy(meaning.strip(" :,;")))
+    # what the term means is asked whole, up to a sentence long, where it is one meaning
+    whole = whole_definition(tidy(meaning)) if len(answer.split()) > MAX_ANSWER_WORDS else ""
+    answer = capitalised(whole) if whole else answer
+    most = MAX_DEFINITION_WORDS if whole else MAX_ANSWER_WORDS
     for shorter in (lambda text: text.split(" (", 1)[0], lambda text: text.split(", ", 1)[0]):
-        if len(answer.split()) > MAX_ANSWER_WORDS:
+        if len(answer.split()) > most:
             answer = shorter(answer)  # the meaning, without what is said of it
-    if len(words(answer)) < MIN_MEANING_WORDS or len(answer.split()) > MAX_ANSWER_WORDS:
+    if len(words(answer)) < MIN_MEANING_WORDS or len(answer.split()) > most:
         return None  # ('= "Hawthorne effect"': the name of the point above, no meaning)
     shown = lower_initial(term)
     front = f"What {'are' if is_plural(shown) else 'is'} {shown}?"

@@ -35,6 +35,7 @@ from revise.generation.card_limits import (
     MAX_ANSWER_WORDS,
     MAX_CLOZE_CHARS,
     MAX_CLOZE_WORDS,
+    MAX_DEFINITION_WORDS,
     MAX_LIST_ITEMS,
 )
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
@@ -94,6 +95,7 @@ from revise.generation.questions import (
     names_its_items,
     plural_clause,
     shouted_form,
+    whole_definition,
 )
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
 from revise.generation.targets import (
@@ -340,7 +342,7 @@ def _check_card(
 ) -> list[Finding]:
     return [
         *_check_traceable(note, face, texts),
-        *_check_answer_length(note, face),
+        *_check_answer_length(note, face, texts),
         *_check_target(note, face, texts),
         *_check_leak(note, face, topic, among_speakers),
         *_check_atomic(note),
@@ -448,7 +450,7 @@ def _year_of_heading(answer: str, note: NoteData) -> str:
 # 2, 3 -----------------------------------------------------------------------------------------
 
 
-def _check_answer_length(note: NoteData, face: CardFace) -> list[Finding]:
+def _check_answer_length(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     answer = face.answer
     if note.kind is NoteKind.CLOZE:
         if len(answer.split()) > MAX_CLOZE_WORDS or len(answer) > MAX_CLOZE_CHARS:
@@ -457,9 +459,48 @@ def _check_answer_length(note: NoteData, face: CardFace) -> list[Finding]:
         return []
     if len(answer_items(note, face)) > 1:
         return []
-    if len(answer.split()) > MAX_ANSWER_WORDS:
-        return [_finding(2, face.prompt, f"answer has {len(answer.split())} words (at most 12)")]
+    count = len(answer.split())
+    if count > MAX_DEFINITION_WORDS or (
+        count > MAX_ANSWER_WORDS and not _defined(face, note, texts)
+    ):
+        most = MAX_DEFINITION_WORDS if _defined(face, note, texts) else MAX_ANSWER_WORDS
+        return [_finding(2, face.prompt, f"answer has {count} words (at most {most})")]
     return []
+
+
+# "What is specific heat capacity?", "What are push factors?", "What does teleological mean?"
+_ASKS_MEANING = lazy_regex(
+    r"^What\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?P<term>[^?]+)\?$"
+    r"|^What\s+(?:does|do)\s+(?P<said>[^?]+?)\s+mean\?$"
+)
+# What stands between a term and what it means: its symbol, a colon, a dash, "is", "means"
+_DEFINING_GAP = lazy_regex(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:[:=\u2013\u2014-]+|is|are|means|mean|refers\s+to)?\s*"
+)
+# "= 3rd party effects", "def: responsiveness of ...": a line that opens on the meaning of the
+# term its heading or label names
+_MEANING_OPENER = lazy_regex(
+    r"\s*[-+*\u2022]?\s*(?:(?:def(?:n|inition)?\.?|meaning)?\s*[:=]|[\u2013\u2014])\s*", re.I
+)
+
+
+def _defined(face: CardFace, note: NoteData, texts: _SourceTexts) -> bool:
+    """Whether a card asks what a term means and its answer is what the notes' line says the
+    term is, straight after naming it ("Specific heat capacity (c)" over ": energy needed to
+    ..."), or on a line that opens on a meaning: a definition is asked whole, up to a sentence
+    long, as the notes give it."""
+    asked = _ASKS_MEANING.match(face.prompt)
+    if not asked or fold(whole_definition(face.answer)) != fold(face.answer.rstrip(" .")):
+        return False  # ("small set of ..., each ..., fixed ...": a list, no one meaning)
+    span = plain_span("\n".join(texts.span(note)))
+    answer = fold(face.answer)
+    term = fold(asked["term"] or asked["said"])
+    at = span.find(term)
+    if at >= 0:
+        start = span.find(answer, at + len(term))
+        return start >= 0 and bool(_DEFINING_GAP.fullmatch(span[at + len(term) : start]))
+    opener = _MEANING_OPENER.match(span)
+    return bool(opener) and span[opener.end() :].startswith(answer)
 
 
 def _check_prompt_lengths(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:

@@ -340,6 +340,22 @@ def mind_map_as_outline(text: str) -> str:
     return "\n".join(lines)
 
 
+# ": energy needed to raise the temperature ..." under "Specific heat capacity (c)": a definition
+# list (Markdown Extra, Pandoc, Typora), its term on a line of its own, what it means below it
+_DEFINITION_OPENER = lazy_regex(r"^ {0,3}:[ \t]+\S")
+MAX_LISTED_TERM_WORDS = 8  # "Specific heat capacity (c)": a term, perhaps with its symbol
+
+
+def _listed_term(text: str, lines: list[str], first: int) -> str:
+    """The term of a paragraph that is one entry of a definition list ("Internal energy" over
+    ": the sum of ..."), read as "Internal energy : the sum of ..."; "" for any other."""
+    below = lines[first] if first < len(lines) else ""
+    term, colon, _ = text.partition(" : ")
+    if not colon or not _DEFINITION_OPENER.match(below) or term.strip() != lines[first - 1].strip():
+        return ""
+    return term if len(term.split()) <= MAX_LISTED_TERM_WORDS else ""
+
+
 def _formula_name(line: str) -> str:
     """ "The power rule:", "Area of a triangle:": a short line that leads into a formula, as the
     name of what the formula gives; "" for any other line."""
@@ -591,6 +607,9 @@ class _Walker:
             breaks = tuple((max(offset - cut, 0), line) for offset, line in breaks)
             kind, ordered = BlockKind.ITEM, True
         text, breaks, terms = _without_box_words(text, breaks, terms)
+        defined = _listed_term(text, self.lines, first) if kind is BlockKind.TEXT else ""
+        if defined and defined not in terms:
+            terms = (defined, *terms)  # the term a definition list defines, as if bold
         self.result.append(Block(kind, text, first, last, level, breaks, terms, ordered=ordered))
 
     def _formulas(self, content: str, first: int, named: str = "", level: int = 0) -> None:

@@ -17,6 +17,8 @@ from revise.generation.card_limits import (
     MAX_ANSWER_WORDS,
     MAX_CLOZE_CHARS,
     MAX_CLOZE_WORDS,
+    MAX_DEFINITION_COMMAS,
+    MAX_DEFINITION_WORDS,
     MAX_LIST_ITEMS,
 )
 from revise.generation.grammar import (
@@ -392,6 +394,10 @@ def definition(
         if first in _MODALS and not negation:
             # "direct action - can win publicity but risks losing support": what it can do
             return _remark_card(sentence, term, meaning, names)
+        if noun_reading and first not in _NOT_MEANINGS and _says_what_things_do(meaning):
+            # "internal deformation - ice crystals deform under pressure": no order, but what
+            # happens in the thing the term names; the term is asked, all of the line shown
+            return _remark_card(sentence, term, meaning, names)
         return []  # (but "No resource can be removed from ..." says what the term is)
     if meaning[:1] in "\"'\u201c\u2018":
         return []  # a quotation: what someone said, not what the term means
@@ -418,11 +424,17 @@ def definition(
             [_term_asked(sentence, term)] if len(words(sentence)) <= MAX_HIDDEN_LINE_WORDS else []
         )
     found_questions = []
-    answer = (
-        _short(meaning)
-        or _first_part_that_fits(meaning, term)
-        or _meaning_without_last_phrase(meaning)
-    )
+    # A meaning too long for a short answer is asked whole where cutting it would leave off
+    # mid-phrase ("molecule on the surface of a cell [that triggers an immune response]"), cut
+    # where a part is whole before what is said of it ("a muscular pump the size of a fist[,
+    # approx. 300 g]")
+    fits = _first_part_that_fits(meaning, term)
+    cut_short = _cut_mid_phrase(meaning, fits)
+    # (a sentence of prose, "The TWI is a weighted average of ...", keeps its deletions: the
+    # line is the fact as it stands)
+    noted = sep in (":", "=", *_DASHES)
+    whole = "" if _short(meaning) or not cut_short or not noted else whole_definition(meaning)
+    answer = _short(meaning) or whole or fits or _meaning_without_last_phrase(meaning)
     if _equation(meaning) and len(answer) < len(re.split(r"[,;]\s", meaning)[0]):
         return []  # "symmetry: P(Z > a) = 1 - P(Z < a)" cut at its minus sign: a wrong rule
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
@@ -440,10 +452,11 @@ def definition(
         and not emphasised
         and sep in (":", *_DASHES)
         and not _short(meaning)
+        and not whole
         # (after a colon a label's value may be a list, asked in part: "Structure: lipid
         # envelope, capsid, ...")
-        and (sep in _DASHES or not _first_part_that_fits(meaning, term))
-        and _cut_mid_phrase(meaning, _first_part_that_fits(meaning, term))
+        and (sep in _DASHES or not fits)
+        and cut_short
         and len(words(sentence)) <= MAX_HIDDEN_LINE_WORDS
     ):
         # "primate city - city much bigger than all others in the country + dominant [in
@@ -462,8 +475,10 @@ def definition(
     # "**Upthrust**: the upward force a fluid exerts ...": the author's term, then a noun phrase
     described = (
         emphasised
-        and bool(re.match(r"(?:the|a|an)\s", meaning, re.I))
-        and _short(meaning) == meaning.strip().rstrip(".;,")
+        and bool(
+            re.match(r"(?:the|a|an)\s", meaning, re.I) or (whole and noun_then_participle(meaning))
+        )
+        and (_short(meaning) == meaning.strip().rstrip(".;,") or bool(whole))
     )  # (a meaning too long to answer whole keeps the card that hides the term instead)
     remark = (
         (sep == ":" and split_clause(meaning) is not None and not described)
@@ -788,14 +803,14 @@ _NOT_MEANINGS = frozenset(
 
 
 def _described_by_participle(term: str) -> bool:
-    """ "mixed strategy", "fixed costs", "hidden curriculum": a thing named with what is done
-    to it, a term (not "price rises", a thing and its verb)."""
+    """ "mixed strategy", "fixed costs", "truncated spurs": a thing named with what is done to
+    it, a term (not "price rises", a thing and its verb: a participle opens the term)."""
     tokens = term.casefold().split()
     return (
         len(tokens) == 2
         and bool(participle_base(tokens[0]))
         and "NOUN" in lemmas(tokens[1])
-        and not verb_base(tokens[1], "VBZ")
+        and (not verb_base(tokens[1], "VBZ") or is_plural(tokens[1]))
     )
 
 
@@ -819,7 +834,10 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
                 clause = False  # "throughflow - water moving sideways ...": what it is
             if sep == "=":
                 clause = False  # "Place = how and where ...", "X = brand appears in a film"
-            if _looks_like_term(base, strict=False) and _names_a_thing(base) and not clause:
+            termlike = _looks_like_term(base, strict=False) or (
+                sep == "=" and _described_by_participle(base)
+            )
+            if termlike and _names_a_thing(base) and not clause:
                 return term, meaning, sep
     match = _COPULA.match(sentence)
     if not match:
@@ -849,6 +867,10 @@ _PLACE_ADVERBS = frozenset(
 )
 
 
+# "mother had to be introduced", "people used to live": a verb of a clause, not of a purpose
+_NOT_PURPOSE_VERBS = frozenset(["had", "used", "got", "seemed", "appeared", "tended", "wanted"])
+
+
 def noun_then_participle(meaning: str) -> bool:
     """ "water moving sideways through the soil", "water caught by leaves", "large boulders
     rolled along the bed", "water in the river": a thing, then where it is, what it is doing or
@@ -862,24 +884,40 @@ def noun_then_participle(meaning: str) -> bool:
         done = verb_base(token, "VBN") or (token.endswith("ed") and verb_base(token, "VBD"))
         if doing or done:
             after = tokens[index + 1 : index + 3]
+            # ("energy needed to raise the temperature ...": what it is needed for)
+            purpose = after[:1] == ["to"] and len(after) > 1 and bool(verb_base(after[1], "VB"))
+            purpose = purpose and bool(done) and token not in _NOT_PURPOSE_VERBS
             return (
                 can_be(tokens[index - 1], "NOUN")
                 and all(is_noun_phrase_word(word) for word in tokens[:index])
                 and bool(after)
-                and (after[0] in PREPOSITIONS or after[0] in _PLACE_ADVERBS)
+                and (after[0] in PREPOSITIONS or after[0] in _PLACE_ADVERBS or purpose)
             )
         if not is_noun_phrase_word(token):
             return False
     return False
 
 
+def _says_what_things_do(meaning: str) -> bool:
+    """ "ice crystals deform under pressure", "plates move apart": a plural noun (after a word
+    that can name a thing), then a verb in the present: what the things do."""
+    tokens = [token.casefold().strip(",;") for token in meaning.split()[:3]]
+    for at in (0, 1):
+        if at + 1 >= len(tokens) or (at and not can_be(tokens[0], "NOUN")):
+            return False
+        if is_plural(tokens[at]) and verb_base(tokens[at + 1], "VBP"):
+            return not is_plural(tokens[at + 1])
+    return False
+
+
 def _remark_card(sentence: str, term: str, meaning: str, names: frozenset[str]) -> list[Question]:
-    """ "gabions - wire cages filled with rocks, cheap", "direct action - can win publicity":
-    a term, a dash, and a whole clause said of it. The clause is no meaning to ask for, but the
+    """ "gabions - wire cages filled with rocks, cheap", "direct action - can win publicity",
+    "cold-based = frozen to the bed, moves by ...": a term, a dash or an equals sign, and a
+    whole clause said of it. The clause is no meaning to ask for, but the
     line as a whole says what marks the term out: the term is asked, all of the line shown,
     where no other card asks the line. A name ("Stalin - refused to help") or a label ("For -
     they allow ...") is no term."""
-    if not re.match(rf"{re.escape(term)}\s+[-\u2013\u2014]\s", sentence):
+    if not re.match(rf"{re.escape(term)}\s+[-\u2013\u2014=]\s", sentence):
         return []
     base = _base(term)
     if base != term and not _expanded(term) and re.search(r"\d|\s", term[len(base) + 2 :]):
@@ -1279,6 +1317,44 @@ def _cut_mid_phrase(meaning: str, part: str) -> bool:
     if not part or not meaning.startswith(part):
         return True
     return not meaning[len(part) :].lstrip().startswith(",") or ", " in part
+
+
+_SECOND_FACT = lazy_regex(r";|\?|\s(?:->|=>|\u2192|=)\s")
+_OPERATOR_SIGN = lazy_regex(r"[\u00d7\u00f7<>]|\s[*/]\s|^\S+\s+(?:if|when|unless)\s")
+_DETERMINER_FIRST = lazy_regex(r"(?:the|a|an|any|one|some)\s", re.I)
+
+
+def whole_definition(meaning: str) -> str:
+    """ "energy needed to raise the temperature of 1 kg of a substance by 1 K (without a change
+    of state)" -> all of it but the closing aside: a meaning too long for a short answer is
+    asked whole where it is one noun phrase of at most MAX_DEFINITION_WORDS words, its examples
+    left off, with no second fact after a semicolon, an arrow or an equals sign."""
+    text = _CLAUSE_END.split(first_sentence(meaning), maxsplit=1)[0]
+    text = _EXAMPLE.split(text, maxsplit=1)[0].strip().rstrip(".;,")
+    text = _closed(_without_asides(text)).rstrip(" .;,:-\u2013\u2014")
+    if (
+        _SECOND_FACT.search(text)
+        or not MIN_MEANING_WORDS <= len(words(text)) <= MAX_DEFINITION_WORDS
+    ):
+        return ""
+    opener = text.split()[0].casefold()
+    # ("heated in a kettle it boils ...", "frozen to the bed, ...": what is done to it, or its
+    # state; "energy needed to ..." and "making a river natural again" say what it is)
+    done = any(verb_base(opener, tag) for tag in ("VBN", "VBD", "VBZ")) and not can_be(
+        opener, "NOUN"
+    )
+    if opener in PREPOSITIONS or not opener[:1].isalpha() or done or _OPERATOR_SIGN.search(text):
+        return ""  # "in 1950 Doll and Hill showed ...", "(number in 1st sample x ...) / ...",
+        # "stronger if more electrons (Mg > Na)": a finding, a formula, a condition; no meaning
+    parts = text.split(", ")
+    if len(parts) > MAX_DEFINITION_COMMAS + 1 or (
+        len(parts) > 1 and len(parts[0].split()) <= MAX_MEMBER_WORDS
+    ):
+        return ""  # "literacy tests, poll taxes, ...", "data link layer, uses ...": a list
+    phrase = (
+        _DETERMINER_FIRST.match(text) or noun_then_participle(text) or split_clause(text) is None
+    )
+    return text if phrase else ""
 
 
 def _first_part_that_fits(text: str, term: str = "") -> str:
