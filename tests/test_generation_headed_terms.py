@@ -90,3 +90,47 @@ def test_a_name_for_a_method_under_a_heading_is_no_meaning_of_the_heading(
         "on a pencil line and the paper is dipped in a solvent such as ethanol.\n",
     )
     assert not any(front.casefold().startswith("what is chromatography") for front in asked(notes))
+
+
+def test_a_line_without_a_subject_is_asked_of_the_thing_its_heading_names(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Enzymes and drugs\n\n## Pepsin\n\n- works best when the pH is about 2\n\n"
+        "## Penicillin\n\n- discovered by Alexander Fleming 1928\n"
+        "- kills bacteria by breaking down their cell walls\n",
+    )
+    cards = asked(notes)
+    assert cards["When does pepsin work best?"] == "When the pH is about 2"
+    assert cards["Who discovered penicillin in 1928?"] == "Alexander Fleming"
+    assert cards["How does penicillin kill bacteria?"] == "By breaking down their cell walls"
+    assert {note.context for note in notes} == {"Pepsin", "Penicillin"}
+
+
+def test_a_gate_in_capitals_is_the_subject_of_the_lines_under_its_numbered_heading(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "gates.txt"
+    path.write_text(
+        "LOGIC GATES\n===========\n\nThe gates\n---------\n\n"
+        "1) AND\n   * output 1 only if BOTH inputs are 1\n   * symbol = D shape\n\n"
+        "2) NOR  (NOT OR)\n   * output 1 only when both inputs are 0, i.e. neither is on\n"
+        "   * symbol = OR with a bubble\n",
+        encoding="utf-8",
+    )
+    cards = asked(generate_deck(path).notes)
+    assert cards["When does AND output 1?"] == "Only if BOTH inputs are 1"
+    assert cards["When does NOR output 1?"] == "Only when both inputs are 0"
+
+
+def test_a_heading_naming_a_kind_of_point_lends_no_subject(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Civil rights\n\n## Demands\n\n- end to segregation in public schools and buses\n\n"
+        "## Criticisms\n\n- ignores the part played by ordinary people in the South\n\n"
+        "## High-mass stars\n\n- become red supergiants (e.g. Betelgeuse in Orion)\n",
+    )
+    fronts = [note.front for note in notes]
+    assert not any(front.startswith(("Demands end", "Criticisms ignore")) for front in fronts)
+    assert any(front.startswith("High-mass stars become red supergiants") for front in fronts)

@@ -376,3 +376,22 @@ def test_an_outliners_page_is_carded_without_its_properties(tmp_path: Path) -> N
     text = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
     assert "hydraulic action" in text.casefold() and "abrasion" in text.casefold()
     assert "::" not in text and "collapsed" not in text and "((" not in text and "^^" not in text
+
+
+def test_a_nodes_own_plus_or_minus_mark_does_not_hang_it_under_the_node_above(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "systems.mm"
+    path.write_text(
+        '<map version="freeplane 1.9.13">\n'
+        '<node TEXT="Energy systems" ID="ID_1">\n'
+        '<node TEXT="ATP-PC system" POSITION="right" ID="ID_2">\n'
+        '<node TEXT="anaerobic, happens in the sarcoplasm" ID="ID_3"/>\n'
+        '<node TEXT="lasts approx 8-10 seconds" ID="ID_4"/>\n'
+        '<node TEXT="+ very fast, no fatiguing by-products" ID="ID_5"/>\n'
+        '<node TEXT="- low ATP yield, PC stores run out quickly" ID="ID_6"/>\n'
+        "</node>\n</node>\n</map>\n",
+        encoding="utf-8",
+    )
+    cards = {front: (back, context) for front, back, context in _cards(path)}
+    assert cards["How long does ATP-PC system last?"] == ("Approx 8-10 seconds", "ATP-PC system")

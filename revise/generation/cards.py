@@ -118,6 +118,14 @@ from revise.generation.grammar import (
     split_clause,
     verb_base,
 )
+from revise.generation.headed import (
+    heading_thing,
+    how_it_does,
+    how_long,
+    said_of,
+    when_it_does,
+    who_did_it,
+)
 from revise.generation.language import (
     ABBREVIATION_END,
     ARROW,
@@ -1878,6 +1886,23 @@ def _passage_drafts(
             first_under = ""  # "Kant" over "- Critique of Pure Reason (1781)": no "What is Kant?"
         if names_its_items(sentence):
             continue  # "types (Swinburne has 5)": a heading over the items below, no fact
+        # "2) BUBBLE SORT" over "- swaps adjacent pairs ...": the thing the line is said of
+        thing = _thing_named_over(passage, subject) if index == 0 and not verdict else ""
+        conditioned = thing and (
+            when_it_does(thing, sentence)
+            or who_did_it(thing, sentence)
+            or how_long(thing, sentence)
+            or how_it_does(thing, sentence)
+        )
+        if conditioned and normalise(sentence) not in seen:
+            # "AND" over "* output 1 only if BOTH inputs are 1": when the thing does it; "Merge
+            # sort" over "- invented by John von Neumann 1945": who did it; how long it lasts,
+            # how it does what it does
+            seen.add(normalise(sentence))
+            where = SourceRef(path, passage.label_line, source.end) if passage.label else source
+            note = NoteData(NoteKind.BASIC, *conditioned, context=context, source=where)
+            drafts.append(Draft([Option(note, conditioned[1], 11.0, conditioned[0])]))
+            continue
         if first_under and not is_predicate(sentence):
             defined = label_definition(subject, sentence)
             where = SourceRef(path, passage.label_line, source.end)
@@ -1890,6 +1915,13 @@ def _passage_drafts(
             # "**recall**" over "- helps build neural hooks": the label is the subject.
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
+            labelled = True
+        elif thing and said_of(thing, sentence):
+            # "High-mass stars" over "- become red supergiants", "Merge sort" over "- invented
+            # by John von Neumann 1945": the heading's thing is the subject
+            sentence = said_of(thing, sentence)
+            if passage.label:
+                source = SourceRef(path, passage.label_line, source.end)
             labelled = True
         elif not subject and section and index == 0 and _ruled(sentence):
             # "## 3. CONSIDERATION" over "- must be **sufficient but need not be adequate**":
@@ -4255,6 +4287,16 @@ _ROLE = lazy_regex(
 )
 # "symbol = D shape", "mechanism: ...": a line naming one field of the thing it sits under
 _FIELD_LINE = lazy_regex(r"^(?P<role>[a-z]{3,})\s*(?:=|:)\s+(?P<said>\S.+?)\.?$")
+
+
+def _thing_named_over(passage: Passage, subject: str) -> str:
+    """The thing a line without a subject of its own is said of: the parent bullet's name, else
+    the heading's for a line right under it ("" where neither names one thing)."""
+    if passage.block.kind not in (BlockKind.ITEM, BlockKind.TEXT):
+        return ""
+    if passage.label:
+        return heading_thing(subject) if subject else ""
+    return heading_thing(tidy(loose_maths(passage.trail[-1]))) if passage.trail else ""
 
 
 def _line_owner(passage: Passage) -> str:

@@ -88,6 +88,9 @@ def text_as_read(text: str, kind: str) -> str:
     return placed_by_origin(*_as_markdown(tree), text.count("\n") + 1)
 
 
+_LIST_MARK = lazy_regex(r"^[-+*]\s+")
+
+
 def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
     """Markdown lines, and the line of the file each comes from."""
     read: list[str] = []
@@ -111,7 +114,9 @@ def _as_markdown(tree: _Map) -> tuple[list[str], list[int]]:
         while below:
             node, depth = below.pop()
             indent = "  " * min(depth, MAX_DEPTH)
-            add(f"{indent}- {node.text}", node.line)
+            # ("+ very fast", "- low yield": a node's own mark, a pro or a con, is no list of
+            # points under the node before it)
+            add(f"{indent}- {_LIST_MARK.sub('', node.text)}", node.line)
             for note, origin in node.notes:  # a point's notes are points of their own below it
                 if note.strip("- "):
                     add(f"{indent}  - {note.removeprefix('- ')}", origin)

@@ -1987,7 +1987,12 @@ def on_date(when: str) -> str:
 
 _AGENT = lazy_regex(r"\s*by\s+(?P<agent>[^,;:()]+?)\s*(?:$|[,;:(]|\s[-\u2013\u2014]+\s|\.\s)")
 MAX_AGENT_WORDS = 6
-_AROUND_NAMES = frozenset(["the", "a", "an", "and", "of", "others", "his", "her", "their"])
+_AROUND_NAMES = frozenset(
+    [
+        *("the", "a", "an", "and", "of", "others", "his", "her", "their"),
+        *("von", "van", "de", "der", "den", "da", "du", "la", "le"),  # "John von Neumann"
+    ]
+)
 
 
 def done_by(name: str, participle: str, after: str, when: str) -> list[Question]:
