@@ -1239,7 +1239,8 @@ def test_lines_typed_without_full_stops_are_a_note_each_under_a_topic_line(
     # Each line is a note of its own, not one paragraph run on over three lines, and the
     # "Topic:" label is no part of what the section is on.
     assert [(note.front, note.back, note.context, note.source.end) for note in notes] == [
-        ("PED = ?", "% change in Qd / % change in P", "elasticity", 5)
+        ("PED = ?", "% change in Qd / % change in P", "elasticity", 5),
+        ("[Externality] = cost or benefit to a third party", "", "market failure", 10),
     ]
 
 
