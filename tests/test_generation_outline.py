@@ -343,3 +343,21 @@ def test_a_heading_with_a_note_to_self_between_stars_heads_the_points_below(
     assert [(note.front, note.context) for note in notes if note.source.start == 5] == [
         ("What avoids the worst case?", "QUICKSORT")
     ]
+
+
+def test_a_point_that_says_what_leads_to_what_is_no_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Lecture 5 - Cell Signalling   (Dr Patel)\n\n2. RECEPTORS\n"
+        "- G-protein coupled receptors have 7 transmembrane helices\n"
+        "- ligand binds -> conformational change -> G protein activated\n\n"
+        "3. SECOND MESSENGERS\ncAMP made from ATP by adenylyl cyclase\n\n"
+        "Slide 14: Kinase cascades\n- MAPK pathway: Ras -> Raf -> MEK -> ERK\n"
+        "- each kinase phosphorylates the next one\n",
+    )
+    # "Ras -> Raf -> MEK" is a fact to learn, not a title over the point below it, and the
+    # part's label "Slide 14:" is no part of what the section is on.
+    assert [(note.front, note.context) for note in notes if note.source.start == 11] == [
+        ("MAPK pathway: [Ras] -> Raf -> MEK -> ERK", "Kinase cascades")
+    ]
+    assert not any("->" in note.context for note in notes)

@@ -814,6 +814,9 @@ def is_foreign(line: str) -> bool:
 _BRACKETED_LINE = lazy_regex(r"^\s*\([^()]*\)\s*$")
 
 
+_LEADS_TO = lazy_regex(rf"\w\W*\s{ARROW}\s*\W*\w")
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line without a verb or closing punctuation: a title, not a fact. A line wholly
     in brackets ("(. = AND, + = OR, ¬ = NOT)", "(see the diagram)") is an aside to what is
@@ -827,6 +830,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if " - " in text or quoted_line(text):
         return False  # ('"Fair is foul" (1.1) the Witches': a line someone says, over its notes)
+    if _LEADS_TO.search(text):
+        return False  # ("MAPK pathway: Ras -> Raf -> MEK": what leads to what, a fact)
     # "-ing" words in headings are nouns ("Diplomatic Balancing"), so only finite forms count.
     return not any(is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens)
 
