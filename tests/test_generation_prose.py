@@ -555,3 +555,43 @@ def test_a_plural_subject_is_asked_by_what_it_does_in_the_plain_form(tmp_path: P
     assert cards["What occupies shells around the nucleus?"] == "Electrons"
     assert cards["What restricts output to raise prices?"] == "Monopolies"
     assert not any(back == "Uses" for back in cards.values())  # a verb first, no subject
+
+
+def test_what_follows_after_a_comma_and_so_is_asked_why(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Materials\n\nStainless steel contains chromium, so it does not rust in damp air.\n\n"
+        "The river carries a heavy load of silt, so the delta grows every year.\n\n"
+        "Winter rainfall is high, so reservoirs are refilled before the summer.\n\n"
+        "The council rejected the bypass plan and shelved it, so it was never built.\n\n"
+        "Replying to one is a counter-offer, so the seller can refuse to sell.\n",
+    )
+    cards = asked(notes)
+    # the "it" after "so" is the cause's subject
+    assert cards["Why does stainless steel not rust in damp air?"] == (
+        "Stainless steel contains chromium"
+    )
+    assert cards["Why are reservoirs refilled before the summer?"] == "Winter rainfall is high"
+    # the line's first clause keeps its own card beside the reason
+    assert cards["What does the river carry?"] == "A heavy load of silt"
+    assert cards["Why does the delta grow every year?"] == "The river carries a heavy load of silt"
+    # an "it" the cause could mean another thing by, and a cause whose "one" is named
+    # elsewhere, give no reason
+    assert not any("built" in front or "refuse" in front for front in cards)
+
+
+def test_a_reason_written_bc_or_b_slash_c_is_asked_why(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Structures\n\n- The wall collapsed bc the foundations were too shallow\n"
+        "- The bridge was closed b/c of cracks in the deck -> traffic diverted\n"
+        "- Stepney BC (1951) had to take extra care\n"
+        "- 2 miners released after 3 days b/c of the flooding\n",
+    )
+    cards = asked(notes)
+    assert cards["Why did the wall collapse?"] == "The foundations were too shallow"
+    # what the reason led to in turn is no part of it
+    assert cards["Why was the bridge closed?"] == "Cracks in the deck"
+    # a council's "BC" is no reason; a note's "released" without its "was" is no "did release"
+    assert not any(front.startswith("Why") and "Stepney" in front for front in cards)
+    assert not any("release" in front for front in cards)

@@ -3507,3 +3507,17 @@ def test_a_lead_that_says_a_fact_before_pointing_to_its_list_is_asked_it(tmp_pat
         "    - clock, interrupt request, bus request / bus grant, reset\n",
     )
     assert cards["What does control bus do?"] == "Carries control signals"
+
+
+def test_each_of_two_rules_on_one_line_is_asked(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Coastal budget\n\n"
+        "- sediment input > sediment output → beach grows; "
+        "sediment output > sediment input → beach shrinks\n"
+        "- warm front → steady drizzle; cold front → heavy showers\n",
+    )
+    assert cards["What does sediment input > sediment output lead to?"] == "Beach grows"
+    # the same words the other way round ask the other rule
+    assert cards["What does sediment output > sediment input lead to?"] == "Beach shrinks"
+    assert cards["What does cold front lead to?"] == "Heavy showers"

@@ -1306,6 +1306,7 @@ def _question_key(note: NoteData) -> tuple[frozenset[str], str] | None:
 
 _LOOSE_BRACKET = lazy_regex(r"(?<!\S)\([^)]*\)")
 _COMPARING = lazy_regex(r"[<>\u2264\u2265\u2260]|[+-]ve\b")
+_COMPARED = lazy_regex(r"(\S+)\s*([<>\u2264\u2265\u2260])\s*(\S+)")
 _WHERE_WORDS = lazy_regex(r"\b(?:above|below|over|under|before|after)\b")
 _QUOTED = lazy_regex(r'"[^"]+"')
 _LIST_COUNT_END = lazy_regex(r"\(\d+\)$")
@@ -1327,6 +1328,8 @@ def _asked(text: str, context: str) -> tuple[frozenset[str], str] | None:
     )
     # "What does |PED| > 1 mean?" and "... < 1 ...", "YED +ve" and "YED -ve": two questions
     content |= frozenset(_COMPARING.findall(front))
+    # "accumulation > ablation" and "ablation > accumulation": which side is bigger is asked
+    content |= {"".join(pair) for pair in _COMPARED.findall(front.casefold())}
     content |= frozenset(_WHERE_WORDS.findall(front.lower()))
     content |= frozenset(_QUOTED.findall(text))  # 'the plural of "my"', "your"
     if _LIST_COUNT_END.search(text.strip()):

@@ -855,7 +855,21 @@ def outcome(
     "a + b -> c" is a rule of what a pair becomes ("What does an + dem become?"). A participle
     before the arrow ("set below equilibrium -> shortages" under "Maximum price") is said of the
     section's `subject` ("What happens when maximum price is set below equilibrium?"); a name
-    (one of `names`, the words the notes capitalise mid-sentence) is no cause."""
+    (one of `names`, the words the notes capitalise mid-sentence) is no cause. A second pair
+    after a semicolon ("accumulation > ablation -> glacier advances; ablation > accumulation ->
+    glacier retreats") is a rule of its own, asked after the first."""
+    found = _outcome(sentence, quantity, names, subject)
+    paired = _SECOND_PAIR.search(sentence)
+    if found and paired:
+        found.extend(_outcome(sentence[paired.end() :], quantity, names, subject))
+    return found
+
+
+# "; ablation > accumulation -> ...": a second condition and its result after the first's
+_SECOND_PAIR = lazy_regex(rf"\s*;\s*(?=[^;]{{1,60}}?\s{ARROW})")
+
+
+def _outcome(sentence: str, quantity: str, names: frozenset[str], subject: str) -> list[Question]:
     if case_span(sentence):
         return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
     rules = combined(sentence)
@@ -874,7 +888,7 @@ def outcome(
         return reason
     answer = re.sub(r"\s*\((?:e\.g\.?|eg|i\.e\.?)[^()]*\)\s*$", "", result).strip()
     # "more elimination ; primary -> more substitution": the effect, then another pair of its own
-    answer = re.split(rf"\s*;\s*(?=[^;]{{1,30}}?\s{ARROW})", answer, maxsplit=1)[0]
+    answer = _SECOND_PAIR.split(answer, maxsplit=1)[0]
     size = len(words(condition)) + len(re.findall(r"[=<>|]", condition))
     if not 1 <= size <= MAX_CONDITION_WORDS or not re.search(r"[A-Za-z]", answer):
         return []

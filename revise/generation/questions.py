@@ -1407,7 +1407,7 @@ def _closed(text: str) -> str:
 
 _BECAUSE = lazy_regex(
     r"(?:\s*[,;]|\s+[-\u2013\u2014]+)?\s+(?:because(?!\s+of\b)|due\s+to|owing\s+to|because\s+of"
-    r"|as\s+(?:a|the)\s+result\s+of)\s+"
+    r"|as\s+(?:a|the)\s+result\s+of|(?-i:bc|b/c)(?:\s+of)?)\s+"
     r"|\s+since\s+(?=(?:they|it|he|she|we|there)\s+\w+\s)"
     r"|\s+[-\u2013\u2014]+\s+(?:as|since)\s+|\s+[-\u2013\u2014]+\s+(?=too\s+\w+$)|,\s+(?:as|since)\s+(?=\w+\s+\w+\s+(?:was|were|is|are|had|has|could|would|did)\b)"
     r"|(?:(?<=significant)|(?<=important))\s+as\s+"
@@ -1431,7 +1431,7 @@ _FRONTED = lazy_regex(
 # A word each of _BECAUSE's and _SO's ways of giving a reason needs, standing as a word.
 _WHY_WORDS = frozenset(
     ["because", "due", "owing", "as", "since", "too", "reasons", "so", "therefore", "thus",
-     "hence", "meant", "motivated", "driven", "prompted"]
+     "hence", "meant", "motivated", "driven", "prompted", "bc", "b"]
 )  # fmt: skip
 
 
@@ -1451,9 +1451,58 @@ def why(sentence: str, names: frozenset[str]) -> list[Question]:
         found.extend(asked)
     match = _SO.search(sentence)
     if match:
-        cause, effect = sentence[: match.start()], sentence[match.end() :]
-        found.extend(_why(_first_part(effect), _last_part(cause), names))
+        before = sentence[: match.start()].strip()
+        cause, effect = _last_part(before), _first_part(sentence[match.end() :])
+        given = ""
+        if cause[:1].isupper() and cause == before:
+            # "The oxygen reacts with the anodes, so the anodes burn away": the effect opens
+            # in lower case because it follows "so", not because it is a fragment
+            given = _subject_of_it(effect, cause)
+            if given:
+                effect = f"{given} {effect.split(maxsplit=1)[1]}"
+            effect = capital(effect)
+        if _is_clause(cause):
+            # what the line says first keeps its own card; why the effect follows is another
+            found.extend(replace(asked, beside=True) for asked in _why(effect, cause, names, given))
     return found
+
+
+def _is_clause(cause: str) -> bool:
+    """A cause that is a clause of its own ("Bile is alkaline"), not a label's note ("Problem:
+    a branch means ...", "perfect lost island => absurd") nor one whose subject is elsewhere
+    ("This increases the surface area ...")."""
+    if re.search(rf":|{ARROW}|=>|->", cause):
+        return False
+    if _STANDS_FOR.search(cause):
+        return False  # "Responding to one is an offer": what it is a response to is elsewhere
+    return split_clause(cause) is not None
+
+
+# A word in a cause that stands for a thing named before it.
+_STANDS_FOR = lazy_regex(
+    r"\b(?:he|she|it|they|them|him|this|these|those)\b|\bone\s+(?:is|was|are|were|has|had)\b",
+    re.I,
+)
+
+
+def _subject_of_it(effect: str, cause: str) -> str:
+    """ "Bile is alkaline, so it neutralises the acid": the cause's subject ("Bile") that the
+    "it" opening the effect stands for, when the cause names nothing else it could be (never
+    "... rejected the offer and destroyed it, so it could ..."); "" when there is none."""
+    opening = effect.split(maxsplit=1)
+    if len(opening) < 2 or opening[0].casefold() != "it":
+        return ""
+    clause = split_clause(cause)
+    if clause is None or len(clause.subject) > MAX_CAUSE_SUBJECT_WORDS:
+        return ""
+    if clause.subject[0].casefold() in PRONOUNS or re.search(
+        r"\b(?:it|its|this|that)\b", cause, re.I
+    ):
+        return ""
+    head = clause.subject[-1].casefold()
+    if head.endswith("s") and not head.endswith(("ss", "is", "us")):
+        return ""  # "Nitrates are soluble, so it ...": "it" is not the nitrates
+    return " ".join(clause.subject)
 
 
 _SHOWED = lazy_regex(
@@ -1463,11 +1512,20 @@ _SHOWED = lazy_regex(
 )
 
 
-def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
+# The longest subject of a cause that an "it" after ", so" is read as.
+MAX_CAUSE_SUBJECT_WORDS = 4
+
+
+def _why(effect: str, reason: str, names: frozenset[str], given: str = "") -> list[Question]:
+    """Why the effect, answered by the reason; `given` is the part of the reason the question
+    names on purpose (the subject an "it" stood for), which is no give-away."""
     if effect[:1].islower():
         return []  # a fragment: its subject is somewhere else
     effect = _last_part(effect).strip().rstrip(",;")
     reason = _SHOWED.sub("", reason).strip().rstrip(".;,")
+    # ("Charles V's power over Clement VII -> H8 turned to parliament": what the reason led
+    # to in turn is no part of it)
+    reason = re.split(rf"\s+{ARROW}\s+", reason, maxsplit=1)[0]
     if len(words(reason)) > MAX_ANSWER_WORDS:
         reason = _without_asides(reason)
     if len(words(reason)) > MAX_ANSWER_WORDS:
@@ -1484,12 +1542,21 @@ def _why(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
     clause = split_clause(effect)
     if clause is None or len(words(effect)) > 20:
         return []
+    if clause.verb.casefold() in DONE_TO and (
+        not clause.rest or clause.rest[0].casefold() in PREPOSITIONS
+    ):
+        return []  # "1 prisoner released after 36 hrs": done to it, its "was" left out
     front = re.sub(r"\s+also\b", "", question("Why", clause, names), count=1)
     if trailer:
         front = front[:-1] + trailer + "?"
-    if _overlap(front, reason) > 0.6:
+    if _overlap(front, _without_words(reason, given)) > 0.6:
         return []
     return [Question(front, capital(reason), Shape.WHY, 11.5)]
+
+
+def _without_words(text: str, given: str) -> str:
+    named = {word.casefold() for word in given.split()}
+    return " ".join(word for word in text.split() if word.casefold() not in named)
 
 
 _OTHERWISE = Guarded(  # (tried only on a sentence holding one of the words it needs)
@@ -1727,6 +1794,13 @@ def effect(sentence: str, names: frozenset[str]) -> list[Question]:
     of war increase?" """
     if _EFFECT_WORDS.isdisjoint(cue_words(sentence)):
         return []
+    halves = re.split(r"\s*;\s+", sentence.rstrip(". "))
+    if len(halves) == 2 and all(_EFFECT.match(half) for half in halves):
+        # "accumulation > ablation -> glacier advances; ablation > accumulation -> glacier
+        # retreats": each half is a rule of its own, and the second is asked beside the first
+        first, second = (effect(half, names) for half in halves)
+        if first and second:
+            return [*first, *(replace(asked, beside=True) for asked in second)]
     sentence = DISCOURSE.sub("", sentence, count=1)
     sentence = sentence[:1].upper() + sentence[1:]
     match = _EFFECT.match(_last_part(sentence) if " - " in sentence else sentence)
