@@ -134,3 +134,15 @@ def test_a_heading_naming_a_kind_of_point_lends_no_subject(tmp_path: Path) -> No
     fronts = [note.front for note in notes]
     assert not any(front.startswith(("Demands end", "Criticisms ignore")) for front in fronts)
     assert any(front.startswith("High-mass stars become red supergiants") for front in fronts)
+
+
+def test_a_likeness_under_a_heading_is_asked_as_what_its_thing_is_like(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Sorting and charges\n\n## Insertion sort\n\n- like sorting a hand of cards\n\n"
+        "## Static electricity\n\n- like charges repel, unlike charges attract\n",
+    )
+    cards = asked(notes)
+    assert cards["What is insertion sort like?"] == "Sorting a hand of cards"
+    # "like charges" are charges of one sign: no likeness of static electricity
+    assert not any(front.startswith("What is static electricity like") for front in cards)

@@ -123,6 +123,7 @@ from revise.generation.headed import (
     how_it_does,
     how_long,
     said_of,
+    what_it_is_like,
     when_it_does,
     who_did_it,
 )
@@ -1896,11 +1897,12 @@ def _passage_drafts(
             or who_did_it(thing, sentence)
             or how_long(thing, sentence)
             or how_it_does(thing, sentence)
+            or what_it_is_like(thing, sentence)
         )
         if conditioned and normalise(sentence) not in seen:
             # "AND" over "* output 1 only if BOTH inputs are 1": when the thing does it; "Merge
             # sort" over "- invented by John von Neumann 1945": who did it; how long it lasts,
-            # how it does what it does
+            # how it does what it does, what it is like
             seen.add(normalise(sentence))
             where = SourceRef(path, passage.label_line, source.end) if passage.label else source
             note = NoteData(NoteKind.BASIC, *conditioned, context=context, source=where)

@@ -282,3 +282,27 @@ def how_it_does(thing: str, fragment: str) -> tuple[str, str] | None:
         return None
     shown = " ".join(lower_first(thing.split()))
     return finish_question(f"How does {shown} {base} {match['what']}"), capitalised(how)
+
+
+def what_it_is_like(thing: str, fragment: str) -> tuple[str, str] | None:
+    """ "like 2 switches in SERIES" under "AND" -> "What is AND like?" :: "2 switches in
+    SERIES": the likeness the notes draw."""
+    text = fragment.strip().rstrip(".;")
+    if not thing or not text.startswith("like ") or _CONDITION_END.search(text):
+        return None
+    likeness = text.removeprefix("like ").strip()
+    if not 2 <= len(words(likeness)) <= MAX_ANSWER_WORDS or _says_something(likeness):
+        return None  # "like charges repel, unlike charges attract": a rule, no likeness
+    shown = " ".join(lower_first(thing.split()))
+    front = finish_question(f"What {'are' if is_plural(thing) else 'is'} {shown} like")
+    return front, capitalised(likeness)
+
+
+def _says_something(text: str) -> bool:
+    """ "charges repel, unlike charges attract": a verb of its own, not a noun phrase."""
+    for word in words(text.casefold()):
+        parts = lemmas(word)
+        verb = verb_base(word, "VBZ") or word in parts.get("VERB", ())
+        if verb and "NOUN" not in parts:
+            return True
+    return False
