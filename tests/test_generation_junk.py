@@ -399,3 +399,157 @@ def test_where_the_notes_come_from_and_the_writers_way_to_remember_give_no_card(
     for aside in ("Okafor", "Achterberg", "Dunn", "remember"):
         assert aside not in fronts
     assert "creatine kinase" in fronts
+
+
+def test_what_is_x_is_not_asked_of_a_label_whose_value_is_no_meaning(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Land use in the Peak District\n\n"
+        "- farming - mainly dairy cattle, wet heavy soils\n"
+        "- water supply - Ladybower reservoir supplies Sheffield\n\n"
+        "## Respiration\n\n"
+        "- proteins: deamination turns amino acids into urea -> excreted\n\n"
+        "## Searching\n\n"
+        "- binary search: O(log n), needs sorted input\n\n"
+        "## Transport\n\n"
+        "- osmosis - movement of water across a partially permeable membrane\n",
+    )
+    fronts = [note.front for note in notes]
+    # what there is most of, a thing doing something to another, a cost written as a function
+    assert "What is farming?" not in fronts
+    assert "What is water supply?" not in fronts
+    assert "What are proteins?" not in fronts
+    assert "What is binary search?" not in fronts
+    # what the line's own clause says one thing makes of another is asked as such
+    asked = {note.front: note.back for note in notes}
+    assert asked["What does deamination turn amino acids into?"] == "Urea"
+    # a meaning is still asked as one
+    assert asked["What is osmosis?"] == "Movement of water across a partially permeable membrane"
+
+
+def test_who_is_not_asked_over_a_second_clause_after_a_plus_sign(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Spanish Armada 1588\n\n"
+        "- Philip II sent 130 ships to invade England\n"
+        "  - Howard intercepted them + his captain Francis Drake burned them\n\n"
+        "## People\n\n"
+        "- Lord Howard = Lord High Admiral from 1585, commanded the English fleet\n",
+    )
+    # Howard did not burn them: the plus sign opens a clause with a subject of its own
+    assert not any(note.front.startswith("Who intercepted") for note in notes)
+    fronts = [note.front for note in notes]
+    assert "Howard intercepted them + his captain [Francis Drake] burned them" in fronts
+
+
+def test_a_deed_done_to_the_section_s_subject_is_not_given_the_last_line_s_doer(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Charles I\n\n"
+        "- Cromwell led the New Model Army to victory at Naseby in 1645\n"
+        "- executed at Whitehall, 30 Jan 1649\n",
+    )
+    # it was Charles who was executed, not Cromwell
+    assert not any("Cromwell executed" in note.front for note in notes)
+
+
+def test_what_a_condition_amounts_to_is_not_asked_as_what_happens(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## Pressure groups\n\n"
+        "If 10 percent of a town's voters back one campaign, that is a large enough bloc, "
+        "a market and a workforce to get councillors to listen.\n",
+    )
+    assert not any(note.front.startswith("What happens if") for note in notes)
+
+
+def test_the_checker_flags_what_is_x_on_a_value_a_plus_sign_and_a_borrowed_doer() -> None:
+    notes = (
+        "- farming - mainly dairy cattle, wet heavy soils\n"
+        "- water supply - Ladybower reservoir supplies Sheffield\n"
+        "- binary search: O(log n), needs sorted input\n"
+        "- Cecil read the Monteagle letter + his guards searched the cellars\n"
+        "- executed at Whitehall, 30 Jan 1649\n"
+        "- If 10 percent back one campaign, that is a large enough bloc to win\n"
+        "- osmosis - movement of water across a partially permeable membrane\n"
+        "- Cromwell executed the king's officers after Naseby\n"
+    )
+    junk = [
+        (basic("What is farming?", "Mainly dairy cattle, wet heavy soils", 1), 14),
+        (basic("What is water supply?", "Ladybower reservoir supplies Sheffield", 2), 14),
+        (basic("What is binary search?", "O(log n), needs sorted input", 3), 14),
+        (basic("Who read the Monteagle letter + his guards searched the cellars?", "Cecil", 4), 14),
+        (cloze("Cromwell executed at [Whitehall], 30 Jan 1649", 5, "Charles I"), 9),
+        (basic("What happens if 10 percent back one campaign?", "That is a big bloc", 6), 14),
+    ]
+    good = [
+        (basic("What is osmosis?", "Movement of water across a membrane", 7), 14),
+        (cloze("[Cromwell] executed the king's officers after Naseby", 8), 9),
+        (cloze("Executed at [Whitehall], 30 Jan 1649", 5, "Charles I"), 9),
+    ]
+    for note, check in junk:
+        assert check in flagged(notes, note), note.front
+    for note, check in good:
+        assert check not in flagged(notes, note), note.front
+
+
+def test_a_line_that_says_where_its_thing_is_asks_where(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## The brain\n\n"
+        "- medulla - at the base of the brain, above the spinal cord\n\n"
+        "## Photosynthesis\n\n"
+        "- light-dependent stage - on the thylakoid membranes, water split -> oxygen\n"
+        "- Calvin cycle: in the stroma of the chloroplast\n\n"
+        "## Buddhism\n\n"
+        "- The Middle Path = between indulgence and self-denial\n"
+        "- heart rate: at rest about 70 bpm\n",
+    )
+    asked = {note.front: note.back for note in notes}
+    assert asked["Where is the medulla?"] == "At the base of the brain, above the spinal cord"
+    # a process takes place somewhere; what happens there is another fact, not the answer
+    assert asked["Where does the Calvin cycle take place?"] == "In the stroma of the chloroplast"
+    assert asked["Where does the light-dependent stage take place?"] == "On the thylakoid membranes"
+    assert not any(front.startswith(("What is medulla", "What is Calvin")) for front in asked)
+    # "between" two ideas, "at rest": no place
+    assert not any(front.startswith("Where") and "Middle" in front for front in asked)
+    assert not any(front.startswith("Where") and "heart rate" in front for front in asked)
+
+
+def test_the_checker_flags_a_place_asked_as_what_a_term_is() -> None:
+    notes = "- medulla - at the base of the brain\n- heart rate: at rest about 70 bpm\n"
+    junk = basic("What is medulla?", "At the base of the brain", 1)
+    assert 14 in flagged(notes, junk)
+    asked = basic("Where is the medulla?", "At the base of the brain", 1)
+    assert 14 not in flagged(notes, asked)
+    field = basic("What is the location of the medulla?", "At the base of the brain", 1)
+    assert 14 not in flagged(notes, field)
+
+
+def test_a_sentence_before_a_colon_is_no_term_and_a_plural_field_takes_are(
+    tmp_path: Path,
+) -> None:
+    page = deck_notes(
+        tmp_path,
+        "<html><body>\n<h2>Purifying copper</h2>\n"
+        "<p>The anode is impure copper and the cathode is pure copper.</p>\n"
+        "<p>Impurities fall to the bottom of the cell as <strong>anode sludge</strong>.</p>\n"
+        "<p>Galvanising uses the same idea: the steel to be coated is dipped in molten zinc.</p>\n"
+        "</body></html>\n",
+        "notes.html",
+    )
+    assert not any(note.front.startswith("What is galvanising") for note in page)
+    notes = deck_notes(
+        tmp_path,
+        "## Specific latent heat\n\n"
+        "- energy to change the state of 1 kg with no change in temperature\n"
+        "- units: J kg⁻¹\n",
+    )
+    asked = {note.front: note.back for note in notes}
+    assert asked["What are the units of the specific latent heat?"] == "J kg⁻¹"
+    junk = basic("What is galvanising uses the same idea?", "The steel is dipped in zinc", 1)
+    assert 14 in flagged("Galvanising uses the same idea: the steel is dipped in zinc.\n", junk)
+    field = basic("What is the pop of a linked list?", "O(n)", 1)
+    assert 14 not in flagged("| pop | O(n) |\n", field)

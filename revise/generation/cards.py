@@ -2592,6 +2592,11 @@ def _subject_from(sentence: str, before: str, vocabulary: Vocabulary) -> str:
     verb = match["verb"].casefold()
     if verb_base(verb, "VBD") is None or match["rest"].split()[0].casefold() == "by":
         return ""  # "overruled by the Lords": done to it, not by it
+    after = match["rest"].split()[0].casefold()
+    if done_to_subject(verb) and (after in PREPOSITIONS or after[:1].isdigit()):
+        # "executed at Fotheringhay Castle" after "Elizabeth kept her captive": a verb that
+        # takes an object, with none, says what was done to the one the section is about
+        return ""
     name = named["name"]
     if not _names_person(name, vocabulary):
         return ""  # "The treaty ...", "Rationing introduced ...": no one named
@@ -4415,7 +4420,8 @@ def _role_draft(
     if not fewest <= len(said.split()) <= MAX_ANSWER_WORDS:
         return None
     the = "" if " " not in subject and subject[:1].isupper() else "the "  # "of Lenin"
-    front = f"What is the {role} {'for' if role in _ROLE_FOR else 'of'} {the}{subject}?"
+    verb = "are" if plural_noun(head_noun(role)) else "is"  # "What are the units of ...?"
+    front = f"What {verb} the {role} {'for' if role in _ROLE_FOR else 'of'} {the}{subject}?"
     answer = capital(said)
     source = SourceRef(path, block.start, block.end)
     note = NoteData(

@@ -1181,6 +1181,7 @@ def reader_findings(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         *_check_dump(note, face),
         *_check_given_away(note, face),
         *_check_subject(note, face),
+        *_check_doer_added(note, face, texts),
         *_check_non_content(note, face, texts),
         *_check_question(note, face),
         *_check_residue_in_text(note, face),
@@ -1946,6 +1947,30 @@ def _check_subject(note: NoteData, face: CardFace) -> list[Finding]:
 
 
 _PERSONAL = frozenset({"he", "she", "it", "they"})
+# "Elizabeth executed at ...", "Stalin arrested in 1937": a name, a past and where or when
+_NAMED_PAST = lazy_regex(
+    r"^(?P<name>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2})\s(?P<past>[a-z]+)\s(?P<after>\S+)"
+)
+
+
+def _check_doer_added(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    """ "Elizabeth executed at [Fotheringhay Castle]" from the line "executed at Fotheringhay
+    Castle" under "Mary Queen of Scots": a name the line does not hold, set before a verb that
+    takes an object and has none, reads as the one it was done to, and is the wrong one."""
+    from revise.generation.grammar import done_to_subject
+
+    if note.kind is not NoteKind.CLOZE or note.source is None:
+        return []
+    named = _NAMED_PAST.match(_visible(note, face))
+    if not named or not done_to_subject(named["past"]):
+        return []
+    after = named["after"].casefold()
+    if after not in _PREPOSITIONS and not after[:1].isdigit():
+        return []
+    span = normalise(" ".join(texts.span(note)))
+    if f" {normalise(named['name'])} " in f" {span} ":
+        return []
+    return [_finding(9, face.prompt, "a name from another line set before what was done")]
 
 
 def _resolves(pronoun: str, context: str) -> bool:
@@ -2190,6 +2215,10 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     # ("OR symbol with an extra curved line": a word in capitals names a gate, joins nothing)
     if opening in COORDINATORS and not (len(first) > 1 and first.isupper()):
         return [_finding(14, face.prompt, f"the answer opens on {opening!r}: a clause cut loose")]
+    from revise.generation.questions import AMOUNTS_TO
+
+    if prompt.startswith("What happens if ") and AMOUNTS_TO.match(face.answer.strip()):
+        return [_finding(14, face.prompt, "what a condition amounts to asked as what happens")]
     garbled = _garbled_template(prompt, face.answer)
     if garbled:
         return [_finding(14, face.prompt, garbled)]
@@ -2262,13 +2291,16 @@ def _garbled_template(prompt: str, answer: str) -> str:
     translate), "When did Berlin Wall build?" (done to its subject: "When was ... built?")."""
     from revise.generation.grammar import done_to_subject, past_participle, verb_base
     from revise.generation.questions import (
+        FUNCTION_VALUE,
         RANKED,
         RELATION_NAMES,
         adverb_first,
         count_asked,
         is_plural,
         names_a_dated_work,
+        names_a_deed,
         names_its_items,
+        opens_on_a_place,
         opens_on_a_verb,
         reads_as_prose,
         says_a_difference,
@@ -2305,6 +2337,15 @@ def _garbled_template(prompt: str, answer: str) -> str:
         return "an effect asked as what a term is ('What is X? :: Less ...')"
     if defined and (names_its_items(answer) or names_a_dated_work(defined["term"], answer)):
         return "a heading or a person's work asked as what a term is ('What is Kant?')"
+    # (not "What is the location of X? :: Between ...", "What is the pop of linked list? ::
+    # O(n)": a field of the thing, asked so)
+    bare_term = defined and not re.match(r"What (?:is|are) (?:the|a|an) ", prompt)
+    if bare_term and opens_on_a_place(answer):
+        return "a place asked as what a term is ('What is X? :: On the cristae ...')"
+    if bare_term and names_a_deed(defined["term"]):
+        return "a sentence asked as a term ('What is electroplating uses the same idea?')"
+    if bare_term and FUNCTION_VALUE.match(answer):
+        return "a value written as a function asked as what a term is ('What is X? :: O(n + k)')"
     if defined and states_about(defined["term"], answer):
         # "What is urea? :: Some reabsorbed by diffusion", "What are the metals of
         # Resistivity? :: rho increases with temperature": the answer is no meaning

@@ -275,7 +275,8 @@ _OBJECT_OPENERS = frozenset(
 )
 
 
-_COORDINATOR = lazy_regex(r"(?:^|,?\s+)(?:and|but|while|whereas|yet)\s+(?=\S)", re.I)
+# ("intercepted them + his codebreaker decoded them": a plus sign joins as "and" does)
+_COORDINATOR = lazy_regex(r"(?:^|,?\s+)(?:and|but|while|whereas|yet|\+|&)\s+(?=\S)", re.I)
 
 
 def joins_a_clause(predicate: str) -> bool:

@@ -228,6 +228,8 @@ def definition(
         first, second = (" ".join(lower_first(side.split(), names)) for side in pair.groups())
         front = f"How do {first} and {second} differ?"
         return [Question(front, capital(meaning.rstrip(" .;")), Shape.DEFINITION, 12.0)]
+    if names_a_deed(term):
+        return []  # "Electroplating uses the same idea: ...": a sentence, not a term
     if normalise(term) in RELATION_LABELS:
         return []  # "leaders: Stevens and Sumner": leaders of what the label above names
     if not CASE_LABEL.sub("", term).strip():
@@ -405,10 +407,13 @@ def definition(
         return []  # "X is an endothermic reaction because ...": a reason, asked by why()
     if _points_away(meaning):
         return []  # "Risk: customers see it as cheap": "it" is a thing the line never names
+    placed = _place_question(term, shown, meaning, plural)
+    if placed is not None:
+        return placed
     stated = states_about(term, meaning)
     if stated:
         # "ascending limb: IMPERMEABLE to water" says what the thing is like, not what it is
-        asked = _property_question(term, shown, meaning, plural)
+        asked = _property_question(term, shown, meaning, plural) or _conversion_question(meaning)
         if asked or len(words(sentence)) > MAX_HIDDEN_LINE_WORDS:
             return asked
         if emphasised:
@@ -607,6 +612,8 @@ def states_about(term: str, meaning: str) -> bool:
         return True  # "the same at every point", "most effective for ...": a comparison
     if only_as(first, "ADJ") and second in _PROPERTY_PREPOSITIONS:
         return True  # "IMPERMEABLE to water": a property
+    if first.endswith("ly") and only_as(first, "ADV") and only_as(second, "NOUN"):
+        return True  # "farming - mostly sheep (Herdwick)": what there is most of, no meaning
     head = named.split(" of ")[0].split()[-1:]
     if head and _PROCESS_NOUN.search(head[0].casefold()):
         return False  # "mutual exclusion: only one process may use ...": what the state is
@@ -653,7 +660,131 @@ def states_about(term: str, meaning: str) -> bool:
         )
         if verb and after in _AFTER_A_VERB_WORD:
             return True  # "current flows in one direction only", "savers lose if ..."
+        if verb and noun_before and _takes_an_object(tokens[at + 1 : at + 5]):
+            # "Thirlmere reservoir supplies Manchester", "beta oxidation turns fatty acids into
+            # acetyl CoA": a thing of its own doing something to another, no meaning of the term
+            return True
     return False
+
+
+# "at the back, below the cortex", "on the cristae of ...": where a thing is, not what it is
+PLACE_OPENING = lazy_regex(
+    r"(?P<prep>in|on|at|inside|within|below|above|behind|beneath|under|between|near|next\s+to"
+    r"|outside|around|along)\s+(?P<article>(?:the|a|an|each|every)\s+)?(?P<noun>[A-Za-z][\w-]*)",
+    re.I,
+)
+# "in contrast", "at least", "on average": a phrase that opens a remark, no place
+_NO_PLACE = frozenset(
+    ["contrast", "general", "other", "fact", "short", "total", "practice", "theory", "addition",
+     "particular", "effect", "turn", "least", "most", "first", "last", "average", "order",
+     "response", "return", "favour", "favor", "case", "terms", "time", "times", "place",
+     "charge", "common", "summary", "reality", "principle", "risk", "danger", "power", "use",
+     "same", "end", "start", "beginning", "past", "future", "presence", "absence", "long",
+     "light", "dark", "morning", "evening", "afternoon", "night", "day", "week", "year", "event"]
+)  # fmt: skip
+
+
+def opens_on_a_place(meaning: str) -> bool:
+    """ "at the back, below the cortex", "in sarcoplasm, ...", "in the Peak District": the
+    words open on where a thing is (not "at rest", "in humans", "in contrast")."""
+    opening = PLACE_OPENING.match(meaning.strip())
+    if not opening or opening["noun"].casefold() in _NO_PLACE:
+        return False
+    noun = opening["noun"].casefold()
+    named = opening["noun"][:1].isupper() or not lemmas(noun)  # "in Africa", "in sarcoplasm"
+    if not named and not can_be(noun, "NOUN"):
+        return False  # "in making ...", "at once": no thing named as the place
+    loose = opening["prep"].casefold() in ("in", "on", "at", "between")
+    # ("at rest", "in humans", "between luxury and asceticism", "in a stable climate": when,
+    # for whom or how; a place is the one named: "at the back", "in the abdomen")
+    the = (opening["article"] or "").strip().casefold() not in ("", "a", "an")
+    return named or the or not loose
+
+
+def _place_question(term: str, shown: str, meaning: str, plural: bool) -> list[Question] | None:
+    """ "cerebellum - at the back, below the cortex" -> "Where is the cerebellum?" :: "At the
+    back, below the cortex"; "aerobic glycolysis - in sarcoplasm, ..." -> "Where does aerobic
+    glycolysis take place?" :: "In sarcoplasm": a line that says where its thing is, asked so,
+    its answer the places it names; None where the line names no place first."""
+    if not opens_on_a_place(meaning):
+        return None
+    places = []
+    for part in re.split(r"[,;]\s+", meaning.strip().rstrip(" .")):
+        if not PLACE_OPENING.match(part) or _MEANING_PART.search(part):
+            break  # "..., glucose -> pyruvic acid": what happens there, another fact
+        places.append(part)
+    answer = ", ".join(places)
+    if not places or len(words(answer)) > MAX_ANSWER_WORDS:
+        return []
+    head = shown.split()[-1]
+    process = bool(_PROCESS_NOUN.search(head.casefold()))
+    # "the cerebellum", "the Krebs cycle", "the light-dependent stage": a thing with a common
+    # noun for its head ("glycolysis", "digestion" name a doing and take none)
+    doing = re.search(r"(?:tion|sion|sis|ing|ism)$", head.casefold())
+    article = "" if doing or not head.islower() else "the "
+    if process or head.casefold() in ("cycle", "cycles", "reaction", "reactions"):
+        front = f"Where {'do' if plural else 'does'} {article}{shown} take place?"
+    else:
+        front = f"Where {'are' if plural else 'is'} {article}{shown}?"
+    return [Question(front, capital(answer), Shape.RELATION, 12.0)]
+
+
+_DETERMINED = frozenset(["the", "a", "an", "its", "their", "this", "these", "each", "every"])
+
+
+def names_a_deed(term: str) -> bool:
+    """ "Electroplating uses the same idea": a subject, a verb and its object, a sentence
+    before its colon rather than a term."""
+    tokens = term.casefold().split()
+    return any(
+        verb_base(word, "VBZ") and tokens[at + 1] in _DETERMINED
+        for at, word in enumerate(tokens[1:-1], start=1)
+    )
+
+
+def _takes_an_object(following: list[str]) -> bool:
+    """ "Manchester", "fatty acids into ...": after a verb, a name, or a noun phrase of a word or
+    two and then where it goes ("into", "to", "from"), which a noun before it would not take."""
+    if not following:
+        return False
+    if following[0][:1].isupper() and following[0].isalpha() and not following[0].isupper():
+        return True  # (not "lungs CO2": capitals are a symbol or an abbreviation)
+    for at, token in enumerate(following[:3]):
+        lower = token.casefold()
+        if lower in ("into", "to", "from") and at >= 1:
+            return True
+        if not token.isalpha() or not (can_be(lower, "NOUN") or can_be(lower, "ADJ")):
+            return False
+    return False
+
+
+# "beta oxidation turns fatty acids into acetyl CoA -> Krebs": a doer, its verb, what it acts
+# on and what that becomes, up to an arrow, a comma or a bracket
+_CONVERSION = lazy_regex(
+    r"^(?P<doer>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2})\s(?P<verb>[a-z]+s)\s"
+    r"(?P<acted>[\w-]+(?:\s[\w-]+){0,2})\s(?P<prep>into|to)\s"
+    r"(?P<made>[^,;()\-\u2192>]+?)\s*(?:->|=>|\u2192|[,;(]|\s[-\u2013\u2014]\s|$)"
+)
+
+
+def _conversion_question(meaning: str) -> list[Question]:
+    """ "fats: beta oxidation turns fatty acids into acetyl CoA -> Krebs" -> "What does beta
+    oxidation turn fatty acids into?" :: "Acetyl CoA": a label's line that says what one thing
+    makes of another, asked for what it makes."""
+    match = _CONVERSION.match(meaning.strip())
+    if not match:
+        return []
+    base = verb_base(match["verb"], "VBZ")
+    if not base or not all(is_noun_phrase_word(word) for word in match["doer"].split()):
+        return []
+    made = match["made"].strip()
+    first = made.split()[0].casefold()
+    if not 1 <= len(words(made)) <= MAX_TERM_WORDS or only_as(first, "VERB") or is_stopword(first):
+        return []  # ("helps people to get ...": what it is for, not what it becomes)
+    if not all(is_noun_phrase_word(word) for word in match["acted"].split()):
+        return []
+    front = f"What does {match['doer']} {base} {match['acted']} {match['prep']}?"
+    return [Question(front, capital(made), Shape.RELATION, 12.0)]
 
 
 def _property_question(term: str, shown: str, meaning: str, plural: bool) -> list[Question]:
@@ -1263,6 +1394,10 @@ def _values_listed(term: str, meaning: str) -> bool:
     )
 
 
+# "O(n + k)", "f(x) = 2x": a letter and its argument, a value or a formula written as a function
+FUNCTION_VALUE = lazy_regex(r"[^\W\d_]\([^()]*\)(?:$|[\s,;])")
+
+
 def is_value(term: str, meaning: str) -> bool:
     """ "magnitude: 8.8", "primary: ~500 deaths": a value, or what happened under a
     describing word, not what a term means."""
@@ -1270,6 +1405,8 @@ def is_value(term: str, meaning: str) -> bool:
         return True  # ("age: about 4.6 billion years", "core temp: approx. 15 million K")
     if re.match(r"[A-Za-z][\u2080-\u209c\d]?\s*[~=<>\u2264\u2265\u2260]", meaning):
         return True  # "binomial test: X ~ B(n, p) under H₀": what it is written as, a formula
+    if FUNCTION_VALUE.match(meaning):
+        return True  # "counting sort: O(n + k), ...": its cost written as a function, a value
     lone = term.casefold() if len(term.split()) == 1 else ""
     if re.fullmatch(r"[a-z]+-[a-z]+ed", lone):
         return True  # "one-tailed: H₁: p > 0.25": a describing word, not a thing to define
@@ -3005,6 +3142,13 @@ _IF_THEN = lazy_regex(
 _THERE_WILL_BE = lazy_regex(r"^(?:then\s+)?there\s+(?:will\s+be|would\s+be|is|are)\s+", re.I)
 
 
+# "that is a ...", "this means ...", "it's enough ...": a pronoun for the condition and what
+# it amounts to
+AMOUNTS_TO = lazy_regex(
+    r"(?:that|this|it)(?:\s+(?:is|was|means|meant|would\s+be)\b|['\u2019]s\b)", re.I
+)
+
+
 def condition(sentence: str) -> list[Question]:
     """ "If interest rates in the US rise, then there will be a decrease in capital inflow" ->
     "What happens if interest rates in the US rise?" -> "A decrease in capital inflow"."""
@@ -3015,6 +3159,9 @@ def condition(sentence: str) -> list[Question]:
     if any(word.casefold() in ("i", "you", "your", "we") for word in said):
         return []  # "If you are stuck, ...": advice to the reader
     result = _THERE_WILL_BE.sub("", match["result"].strip())
+    if AMOUNTS_TO.match(result):
+        return []  # "If 3.5 percent ... backs an issue, that is a substantial enough voting
+        # bloc ...": what the condition amounts to, no happening to ask for
     answer = _short(result) or _first_part_that_fits(result)
     if not answer or len(words(answer)) < MIN_MEANING_WORDS:
         return []
