@@ -361,3 +361,21 @@ def test_a_point_that_says_what_leads_to_what_is_no_heading(tmp_path: Path) -> N
         ("MAPK pathway: [Ras] -> Raf -> MEK -> ERK", "Kinase cascades")
     ]
     assert not any("->" in note.context for note in notes)
+
+
+def test_each_line_under_a_numbered_title_in_capitals_is_a_point_never_a_heading(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Algorithms lec 4\n\n1. BUBBLE SORT\nO(n²) worst, O(n) best -> stable, in-place\n"
+        "swaps adjacent pairs until no swaps are needed\n\n"
+        "2. INSERTION SORT\nO(n²) worst, O(n) best -> stable, in-place, online\n"
+        "used by Timsort for small runs (Tim Peters, 2002)\n\n"
+        "3. MERGE SORT\nO(n log n) always, needs O(n) extra space\n"
+        "invented by John von Neumann in 1945\n",
+    )
+    # "O(n log n) always, ..." and "used by Timsort ..." are facts under their title, not
+    # titles of their own over the line below.
+    assert {note.context for note in notes} <= {"BUBBLE SORT", "INSERTION SORT", "MERGE SORT"}
+    assert [note.context for note in notes if note.source.start == 13] == ["MERGE SORT"]

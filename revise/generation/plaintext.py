@@ -891,9 +891,11 @@ def _outline_raws(
     indented = is_indented_outline(lines)
     unwrapped = any(len(line) > MAX_WRAPPED_LINE for line in lines)
     owner: _Raw | None = None  # the bullet whose lines below it are points of their own
+    titled = False  # the lines at the margin are the points of a numbered title above them
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             current = None
+            titled = False
             continue
         if number in wrapped and raws and raws[-1].end == number - 1:
             raws[-1].pieces.append((line.strip(), number))  # a sentence wrapped at the margin
@@ -908,6 +910,7 @@ def _outline_raws(
             continue
         match = _BULLET.match(line)
         if match:
+            titled = False
             content = match[1].strip()
             above = raws[-1].pieces[0][0] if raws and raws[-1].bullet else ""
             if (
@@ -961,9 +964,14 @@ def _outline_raws(
         elif current is not None and current.bullet and _indent(line) < current.indent:
             current = None  # "1.3 Sentence: ..." at the margin after "    b) ...": no part of it
             raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
-        elif current is not None and current.bullet and _titles_lines_below(current):
-            current = None  # "cAMP made from ATP" under "3. SECOND MESSENGERS": no part of it
-            raws.append(_Raw(False, number, [(line.strip(), number)], _indent(line)))
+        elif titled and _OPENS_ON_ARROW.match(line):
+            raws[-1].pieces.append((line.strip(), number))  # "=> ...": what the point gives
+        elif titled or (current is not None and current.bullet and _titles_lines_below(current)):
+            # "cAMP made from ATP" under "3. SECOND MESSENGERS": a point of the title, no
+            # part of it, and so is each line at the margin below it
+            titled = True
+            current = None
+            raws.append(_Raw(True, number, [(line.strip(), number)], _indent(line), child=True))
         elif current is not None and current.bullet and _FLAGGED.match(line):
             # "   !! + means OR here, NOT addition" under "* like 2 switches in PARALLEL": a
             # warning flagged on a line of its own is a point of its own, not the bullet's
