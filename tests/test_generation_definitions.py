@@ -294,3 +294,16 @@ def test_a_long_meaning_under_its_term_is_asked_whole(tmp_path: Path) -> None:
         "The constant speed reached when the drag force on a falling object equals its weight"
     )
     assert "What is def?" not in cards
+
+
+def test_what_else_a_thing_does_after_a_semicolon_is_in_its_answer(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Organs\n\n"
+        "- pancreas - produces insulin; also secretes digestive enzymes\n"
+        "- kidney - filters the blood; found in the abdomen\n",
+    )
+    cards = asked(notes)
+    assert cards["What does pancreas do?"] == "Produces insulin; secretes digestive enzymes"
+    # where it is found is no more that it does
+    assert cards["What does kidney do?"] == "Filters the blood"

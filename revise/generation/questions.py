@@ -356,6 +356,8 @@ def definition(
             if len(words(sentence)) > MAX_HIDDEN_LINE_WORDS:
                 return []
             return [_term_asked(sentence, term)]
+        else:
+            answer = _more_it_does(answer, meaning.split(";")[1:] if answer == first_fact else [])
         if not 2 <= len(words(answer)) <= MAX_ANSWER_WORDS:
             return []
         return [
@@ -531,6 +533,20 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+def _more_it_does(answer: str, parts: list[str]) -> str:
+    """ "hypothalamus - contains the thermoregulatory centre; also controls water balance": what
+    else the thing does, after a semicolon, is part of the answer where it fits."""
+    for part in parts:
+        done = re.sub(r"^(?:and\s+)?also\s+", "", part.strip().rstrip(" ."), flags=re.I)
+        said = done.split()
+        if not said or not verb_base(said[0].casefold(), "VBZ"):
+            break
+        if len(words(f"{answer}; {done}")) > MAX_ANSWER_WORDS:
+            break
+        answer = f"{answer}; {done}"
+    return answer
 
 
 # Endings of nouns that name a process, a state or a condition ("attrition", "denaturation",
