@@ -3,9 +3,10 @@ it, a term equated with a long meaning."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from revise.formats.model import NoteKind
+from revise.formats.model import NoteData, NoteKind
 from tests.generated_notes import deck_notes, questions
 
 
@@ -267,3 +268,74 @@ def test_a_thing_given_a_value_under_each_quantity_is_no_field_of_the_quantity(
     )
     fronts = [note.front.casefold() for note in deck_notes(tmp_path, notes, "notes.md")]
     assert not [front for front in fronts if "the water of" in front]
+
+
+def test_a_contrasting_pair_gives_a_card_each(tmp_path: Path) -> None:
+    notes = (
+        "# Electrolysis\n\n"
+        "## What happens at the electrodes\n"
+        "- Positive ions (cations) move to the cathode.\n"
+        "- Negative ions (anions) move to the anode.\n"
+        "- At the cathode, positive ions gain electrons - this is reduction.\n"
+        "- At the anode, negative ions lose electrons - this is oxidation.\n\n"
+        "## Limitation periods\n"
+        "- Personal injury claims: 3 years from the injury\n"
+        "- Other tort claims: 6 years from the damage\n"
+    )
+    cards = clozes(tmp_path, notes)
+    # each line says what the other does not: two facts, not one run of near-identical clozes
+    assert "At the [cathode], positive ions gain electrons - this is reduction." in cards
+    assert "At the [anode], negative ions lose electrons - this is oxidation." in cards
+    assert "Personal injury claims: [3] years from the injury" in cards
+    assert "Other tort claims: [6] years from the damage" in cards
+
+
+def test_clozes_hiding_places_in_a_run_are_still_siblings() -> None:
+    from rapidfuzz import fuzz
+
+    from revise.generation.cards import are_siblings
+
+    def cloze(front: str) -> NoteData:
+        return NoteData(NoteKind.CLOZE, front, context="Cold War > Phases")
+
+    def masked(front: str) -> str:
+        return re.sub(r"\[[^\]]+\]", "___", front)
+
+    first = "During the [first] phase (1947-53) relations with Moscow worsened"
+    second = "During the [second] phase (1953-62) relations with Beijing worsened"
+    # the order of the run is all that tells the two apart
+    assert are_siblings(cloze(first), masked(first), cloze(second), masked(second), fuzz.ratio)
+    # and two hiding the same word
+    again = "During the second phase (1953-62) relations with [Moscow] worsened"
+    other = "During the third phase (1962-69) relations with [Moscow] worsened"
+    assert are_siblings(cloze(again), masked(again), cloze(other), masked(other), fuzz.ratio)
+
+
+def test_a_plain_term_opening_its_line_begins_the_card(tmp_path: Path) -> None:
+    notes = (
+        "# Urbanisation\n\n"
+        "## Key terms\n"
+        "- conurbation - large urban area formed when towns merge as they grow\n"
+        "- megacity - urban area with over 10 million people\n\n"
+        "## The brain\n"
+        "- medulla - brain stem; unconscious activities such as heart rate and breathing\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert "[Conurbation] - large urban area formed when towns merge as they grow" in cards
+    assert (
+        "[Medulla] - brain stem; unconscious activities such as heart rate and breathing" in cards
+    )
+
+
+def test_an_answer_already_on_a_card_of_the_section_gives_way_to_another() -> None:
+    from revise.generation import generate_deck
+
+    notes = Path(__file__).parent / "notes"
+    deck = generate_deck(notes / "henry-viii-reformation-cornell.txt")
+    fronts = [note.front for note in deck.notes]
+    # "May 1536" is hidden on Anne Boleyn's card: Jane Seymour's asks when Edward was born
+    assert "Jane Seymour (m.May 1536) - son Edward b. [Oct 1537], she died 12 days later" in fronts
+    deck = generate_deck(notes / "apartheid-south-africa-web-page.html")
+    fronts = [note.front for note in deck.notes]
+    # "Rivonia" is hidden on the card before: the trial's card asks for the sentence
+    assert any("were sentenced to [life imprisonment] in June 1964" in front for front in fronts)

@@ -1177,11 +1177,22 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
     counts: Counter[str] = Counter()
     keys: set[tuple[str, str]] = set()
     asked: dict[tuple[frozenset[str], str], Option] = {}
+    answered: set[tuple[str, str]] = set()  # each section's answers so far
     for draft in drafts:
-        for option in draft.options:
+        for index, option in enumerate(draft.options):
             answer = _worn(option)
             key = (normalise(option.masked), normalise(option.answer))
             if (answer and counts[answer] >= cap and not option.cell) or key in keys:
+                continue
+            if (
+                answer
+                and (option.note.context, answer) in answered
+                and not (option.cell or option.form)
+                and index + 1 < len(draft.options)
+            ):
+                # A section's answer on a second card is learnt from the first: the fact's
+                # next option asks it ("Decode - [CU] decodes the instruction ..." beside
+                # "Fetch - [CU] sends a memory read signal": "... into [opcode] and operand")
                 continue
             question = _question_key(option.note)
             if question and option.form:
@@ -1200,6 +1211,7 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
                     counts[_worn(earlier)] -= 1
                     counts[answer] += 1
                     keys.add(key)
+                    answered.add((option.note.context, answer))
                     break
                 continue  # asked already: the fact's next option may ask something else
             if question:
@@ -1215,6 +1227,7 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
             chosen.append(option)
             counts[answer] += 1
             keys.add(key)
+            answered.add((option.note.context, answer))
             break
     return chosen
 
@@ -1364,8 +1377,21 @@ def gap_frame(masked: str) -> str:
 def are_siblings(
     first: NoteData, first_masked: str, second: NoteData, second_masked: str, ratio
 ) -> bool:
-    """Two clozes from one run: near-identical prompts, or the same frame a few lines apart."""
+    """Two clozes from one run: near-identical prompts, or the same frame a few lines apart.
+    Two that each say what the other does not ("At the cathode, positive ions gain electrons:
+    [reduction]" and "At the anode, negative ions lose electrons: [oxidation]") are a contrast,
+    each answered by its own words, unless both hide the same word, or dates, or a place in the
+    run ("During the [first] period ...")."""
     if first.context != second.context:
+        return False
+    if (
+        _told_apart(first_masked, second_masked)
+        and not (_hides_a_place(first) or _hides_a_place(second))
+        and not (_hides_a_date(first) and _hides_a_date(second))
+        and normalise(_hidden(first)) != normalise(_hidden(second))
+        and not _shows_answer(first_masked, second)
+        and not _shows_answer(second_masked, first)
+    ):
         return False
     if ratio(first_masked, second_masked) >= SIBLING_SIMILARITY:
         return True
@@ -1373,6 +1399,55 @@ def are_siblings(
     if not frame or frame != gap_frame(second_masked) or not first.source or not second.source:
         return False
     return abs(first.source.start - second.source.start) <= SIBLING_LINES
+
+
+def _told_apart(first_masked: str, second_masked: str) -> bool:
+    """Each prompt holds a content word the other lacks, beside numbers and places in a
+    run: they ask about different things, not one thing twice."""
+    first, second = _telling_words(first_masked), _telling_words(second_masked)
+    return bool(first - second) and bool(second - first)
+
+
+def _telling_words(masked: str) -> set[str]:
+    return {
+        lower
+        for lower in (token.casefold() for token in re.findall(r"[^\W\d_][\w'\u2019-]*", masked))
+        if len(lower) > 2
+        and not is_stopword(lower)
+        and lower not in ORDINALS
+        and not is_number_word(lower)
+    }
+
+
+_CLOZE_ANSWER = lazy_regex(r"(?<!\\)\[(.+?)(?<!\\)\]")
+
+
+def _hidden(note: NoteData) -> str:
+    hidden = _CLOZE_ANSWER.search(note.front)
+    return hidden[1].casefold().strip() if hidden else ""
+
+
+def _hides_a_place(note: NoteData) -> bool:
+    """The deletion is a place in a run ("[first]", "[2nd]", "[last]"), which only the order of
+    its siblings tells."""
+    answer = _hidden(note)
+    return answer in ORDINALS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", answer))
+
+
+_YEAR = lazy_regex(r"\b1\d{3}\b|\b20\d{2}\b")
+
+
+def _hides_a_date(note: NoteData) -> bool:
+    """Dates of like events close together ("Memphis riot ([May 1866])", "New Orleans riot
+    ([July 1866])") are learnt as one run, and confused as one."""
+    return bool(_YEAR.search(_hidden(note)))
+
+
+def _shows_answer(masked: str, other: NoteData) -> bool:
+    """One list cut into clozes shows each one's answer in the others ("___, Alliances, ..."
+    beside "Militarism, ___, ...")."""
+    answer = normalise(_hidden(other))
+    return bool(answer) and f" {answer} " in f" {normalise(masked)} "
 
 
 # Sentences --------------------------------------------------------------------------------------
@@ -3514,14 +3589,39 @@ def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Op
         (len(letters) <= MAX_ABBREVIATION_LETTERS and spelled_by(letters, answer))
         or any(word.casefold().startswith(stem) for word in words(aside[1]))
     )  # "(p.d.)", "(singular atrium)": the aside beside the gap gives the term away
-    if not before and target.kind is TargetKind.TERM and first.isalpha() and first.islower():
+    named = target.kind is TargetKind.TERM or _names_plain_term(sentence, target)
+    if not before and named and first.isalpha() and first.islower():
         # "[osmoreceptors] in the hypothalamus detect ...": the author's term opening a bullet
         # begins the card, capitalised as any sentence ("pH", "mRNA" are written as they
-        # are); where its abbreviation follows ("(p.d.)"), it stays for the checker to refuse
+        # are), as does a plain one a line says what it is of ("[conurbation] - large urban
+        # area formed when ..."); where its abbreviation follows ("(p.d.)"), it stays for the
+        # checker to refuse
         answer = answer if shortened else capitalised(answer)
     front = f"{escape(before)}[{escape(answer)}]{escape(after)}"
     note = NoteData(NoteKind.CLOZE, front, context=context, source=source)
     return Option(note, answer, target.score, f"{before}___{after}")
+
+
+# "conurbation - ...", "medulla - brain stem; ...", "oestrogen (ovaries) - causes ...": a name
+# of up to three words in lower case, with its short form in brackets, before what it is
+_PLAIN_TERM = lazy_regex(
+    r"(?P<term>[a-z][\w'\u2019-]*(?:\s[a-z][\w'\u2019-]*){0,2})"
+    r"(?:\s\([^()]{1,40}\))?\s*(?:[:=]|\s[-\u2013\u2014]+\s)\s*(?P<meaning>\S.*)"
+)
+
+
+def _names_plain_term(sentence: str, target: Target) -> bool:
+    """The target is the whole name a line opens on to say what it is: a noun, or a word no
+    dictionary knows, and what follows is a meaning, not a value."""
+    plain = _PLAIN_TERM.match(sentence)
+    if not plain or target.start != 0 or target.end != plain.end("term"):
+        return False
+    names = plain["term"].split()
+    parts = lemmas(names[-1].split("-")[-1])
+    if is_stopword(names[0]) or is_number_word(names[0]) or (parts and "NOUN" not in parts):
+        return False
+    opens = plain["meaning"].split()[0].casefold()
+    return not is_value(plain["term"], plain["meaning"]) and opens not in SETTING_OPENERS
 
 
 # Questions --------------------------------------------------------------------------------------
