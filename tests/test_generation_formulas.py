@@ -118,3 +118,37 @@ def test_an_example_after_a_letter_and_a_full_stop_is_a_sentence_of_its_own() ->
     assert said[0].endswith("at T - t.")
     assert said[1].startswith("e.g. u = 20")
     assert len(sentences("Oliver O. Howard ran the bureau.")) == 1
+
+
+def test_a_formula_for_one_letter_says_what_the_letter_stands_for(tmp_path: Path) -> None:
+    path = tmp_path / "gases.md"
+    path.write_text(
+        "# Thermal physics\n\n## Ideal gas equation\n\n$$pV = nRT$$\n\n"
+        "- $n$ = number of moles, $R$ = molar gas constant = 8.31 J mol⁻¹ K⁻¹\n"
+        "- $n = m/M$ (mass ÷ molar mass)\n"
+        "- in terms of molecules: $pV = NkT$, where $k$ = Boltzmann constant\n"
+        "- $k = R / N_A$\n"
+        "- work done by a gas at constant pressure: $W = p\\Delta V$ (area under p-V graph)\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    # a letter alone names no quantity: "n = ?" has many right answers
+    assert cards["n = ? (number of moles)"] == "m/M"
+    assert cards["k = ? (Boltzmann constant)"] == "R / N_A"
+    assert cards["W = ? (work done by a gas at constant pressure)"] == "p\u0394V"
+    assert not {"n = ?", "k = ?", "W = ?"} & set(cards)
+
+
+def test_a_condition_after_a_formula_is_no_part_of_its_answer(tmp_path: Path) -> None:
+    path = tmp_path / "series.md"
+    path.write_text(
+        "# Series\n\n## Summation identities\n\n\\[\n  \\begin{aligned}\n"
+        "    \\sum_{i=m}^n 1 &= n+1-m \\\\\n"
+        "    \\sum_{i=0}^{n-1} a^i &= \\frac{1-a^n}{1-a}, \\quad m < n"
+        " && \\text{Geometric series}\n"
+        "  \\end{aligned}\n\\]\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    asked = [front for front in cards if "geometric series" in front]
+    assert asked and cards[asked[0]] == "(1-a\u207f)/(1-a)"

@@ -282,3 +282,69 @@ def test_a_word_with_the_opposite_prefix_of_the_hidden_one_gives_it_away() -> No
     assert form_shown("input", "data \x00 and output files") != ""
     assert form_shown("endothermic", "\x00 reactions, unlike exothermic ones") != ""
     assert form_shown("inflow", "\x00 of workers into the cities") == ""
+
+
+def test_a_figure_is_hidden_rather_than_its_unit(tmp_path: Path) -> None:
+    text = (
+        "# Energy systems\n\n## EPOC\n\n"
+        "- Fast component\n  - Takes about 2-3 mins, uses about 1-4 litres of O2\n"
+        "- Slow component\n  - Can take several hours, 5-8 litres of O2\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not [front for front in fronts if "[litres]" in front or "[mins]" in front]
+    assert "Can take several hours, [5-8] litres of O2" in fronts
+
+
+def test_an_amount_of_four_figures_in_its_unit_is_no_year(tmp_path: Path) -> None:
+    text = (
+        "# Radioactivity\n\n## Dating\n\n"
+        "- Carbon-14: approx. 5730 years -> carbon dating of once-living things\n"
+    )
+    assert clozes(tmp_path, text) == [
+        "Carbon-14: approx. [5730] years -> carbon dating of once-living things"
+    ]
+
+
+def test_a_term_of_two_words_is_hidden_whole(tmp_path: Path) -> None:
+    text = (
+        "# Biology\n\n## Respiration\n\n"
+        "- Glycolysis: glucose -> pyruvic acid, makes 2 ATP\n"
+        "- No O2 so pyruvic acid -> lactic acid by LDH (lactate dehydrogenase)\n\n"
+        "## Electrolysis\n\n"
+        "- When brine is electrolysed, sodium hydroxide solution is left behind.\n"
+        "- Chlorine forms at the anode; hydroxide ions stay in solution.\n\n"
+        "## Sorting\n\n"
+        "- Any comparison sort needs Omega(n log n) comparisons in the worst case\n\n"
+        "## Murder\n\n"
+        "- D has AR + MR of murder but a special defence reduces it to manslaughter\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "Glycolysis: glucose -> [pyruvic acid], makes 2 ATP" in fronts
+    assert not [front for front in fronts if "[pyruvic] acid" in front or "[lactate]" in front]
+    assert "When brine is electrolysed, [sodium hydroxide] solution is left behind." in fronts
+    assert "Any comparison sort needs [Omega(n log n)] comparisons in the worst case" in fronts
+    assert any(front.startswith("D has [AR + MR] of murder") for front in fronts)
+
+
+def test_a_word_in_the_writers_exclaimed_aside_is_not_hidden() -> None:
+    from revise.generation.targets import build_vocabulary, find_targets
+
+    lines = [
+        "Cells of the PCT are packed with mitochondria for active transport",
+        "Thick upper part: Na+ and Cl- actively transported out (mitochondria!)",
+    ]
+    vocabulary = build_vocabulary(lines, frozenset(["kidney"]))
+    found = find_targets(lines[1], vocabulary)
+    assert not found or found[0].text != "mitochondria"
+
+
+def test_what_is_said_of_a_subject_is_hidden_not_the_subject(tmp_path: Path) -> None:
+    text = (
+        "# Thermal physics\n\n## Kinetic theory assumptions\n\n"
+        "1. large number of molecules, moving randomly\n"
+        "2. collisions are perfectly elastic\n"
+        "3. no intermolecular forces except during collisions\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "Collisions are [perfectly elastic]" in fronts
+    assert not [front for front in fronts if "[Collisions]" in front]

@@ -209,6 +209,7 @@ from revise.generation.questions import (
     marked_holding,
     named_law,
     named_rule,
+    named_symbol,
     names_its_items,
     otherwise,
     paradigm,
@@ -3345,7 +3346,7 @@ def shaped_questions(
     found = [
         *defined,
         *case_rule(sentence, case, about or section),
-        *formula(sentence),
+        *named_symbol(formula(sentence), vocabulary.symbols),
         *made,
         *bracketed_law(sentence),
         *term_explained(sentence, terms),

@@ -74,7 +74,7 @@ def display_equations(text: str) -> list[tuple[str, str]]:
         if not converted:
             left = False
             continue
-        converted = " ".join(converted.split())
+        converted = _CONDITION.sub("", " ".join(converted.split()))
         if formula.startswith("=") and left and equations:
             # "&= n\\Delta H - p\\Delta V" goes on from the line above.
             above, above_name = equations.pop()
@@ -86,6 +86,8 @@ def display_equations(text: str) -> list[tuple[str, str]]:
     return equations
 
 
+# "= (1-aⁿ)/(1-a), m < n": the range a formula holds over, set after a comma, is no part of it
+_CONDITION = lazy_regex(r"(?<=\S),\s*[^,=<>\u2264\u2265\u2260]+[<>\u2264\u2265\u2260][^,=]*$")
 _TRAILING_MACRO = lazy_regex(r"\\([A-Za-z]+)\d*\s*$")
 
 
@@ -115,3 +117,32 @@ def loose_maths(text: str) -> str:
         return re.sub(r"[\\{}_^]", "", plain)
 
     return INLINE_DOLLARS.sub(loose, text)
+
+
+# One letter, with its subscript if any: "n", "k", "W", "N_A", "cᵣₘₛ", "F₁", "λ"
+SINGLE_SYMBOL = lazy_regex(
+    r"[A-Za-z\u0391-\u03c9](?:_[A-Za-z0-9]{1,3}|[0-9]|[\u2080-\u209c\u1d62-\u1d6a]{1,3})?"
+)
+MAX_SYMBOL_NAME_WORDS = 5
+# "n = number of moles", "where k = Boltzmann constant = 1.38e-23": a symbol named
+_NAMED_SYMBOL = lazy_regex(
+    r"(?:^|[,;]\s*|\bwhere\s+)(?P<symbol>[^\s=,;()]{1,5})\s*=\s*"
+    r"(?P<name>[A-Za-z][a-z'\u2019-]*(?:\s+[A-Za-z][a-z'\u2019-]*){0,4})\s*"
+    r"(?=$|[,;=]|\([^()]*\)\s*(?:$|[,;]))"
+)
+
+
+def symbol_names(texts: list[str]) -> dict[str, str]:
+    """What the notes call each symbol they name in words ("n = number of moles, R = molar gas
+    constant"), for the formulas that use it; a symbol named two ways is left out."""
+    named: dict[str, dict[str, str]] = {}
+    for text in texts:
+        if "=" not in text:
+            continue
+        for found in _NAMED_SYMBOL.finditer(text):
+            name = found["name"].strip()
+            if SINGLE_SYMBOL.fullmatch(found["symbol"]) and re.search(r"[a-z]{3}", name):
+                named.setdefault(found["symbol"], {}).setdefault(name.casefold(), name)
+    return {
+        symbol: next(iter(names.values())) for symbol, names in named.items() if len(names) == 1
+    }

@@ -69,6 +69,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
+from revise.generation.maths import SINGLE_SYMBOL
 from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintext import GENERIC_SECTIONS
 from revise.generation.targets import closing_date, label_over_event, opening_date
@@ -3396,9 +3397,43 @@ def formula(sentence: str) -> list[Question]:
             # "Chandrasekhar limit: max mass of a white dwarf = 1.4 solar masses": what it is
             front = finish_question(f"What is {name}")
             return [Question(front, f"{lhs} = {rhs}", Shape.FORMULA, 12.0)]
+    if name and SINGLE_SYMBOL.fullmatch(lhs) and _names_a_quantity(name):
+        # "work done by a gas at constant pressure: W = pΔV": what the letter stands for
+        return [Question(f"{lhs} = ? ({_lowered(name)})", rhs, Shape.FORMULA, 12.0)]
     if len(lhs.split()) > 4:
         return []
     return [Question(f"{lhs} = ?", rhs, Shape.FORMULA, 11.5)]
+
+
+MAX_QUANTITY_NAME_WORDS = 8
+
+
+def _lowered(name: str) -> str:
+    return " ".join(lower_first(name.split()))
+
+
+def _names_a_quantity(name: str) -> bool:
+    """ "work done by a gas at constant pressure": words that say what a quantity is, not a
+    phrase that places the formula ("in terms of molecules", "for example")."""
+    tokens = name.split()
+    first = tokens[0].casefold()
+    return (
+        len(tokens) <= MAX_QUANTITY_NAME_WORDS
+        and not (is_stopword(first) and first not in ("the", "a", "an"))
+        and first not in ("eg", "e.g", "ie", "i.e", "example", "note", "so", "also")
+    )
+
+
+def named_symbol(asked: list[Question], symbols: dict[str, str]) -> list[Question]:
+    """ "n = ?" where the notes say "n = number of moles" asks "n = ? (number of moles)": a
+    letter alone names no quantity, and the question must say which one it is."""
+    named = []
+    for found in asked:
+        lhs = found.front.removesuffix(" = ?")
+        if found.front.endswith(" = ?") and SINGLE_SYMBOL.fullmatch(lhs) and lhs in symbols:
+            found = replace(found, front=f"{lhs} = ? ({symbols[lhs]})", score=12.0)
+        named.append(found)
+    return named
 
 
 MAX_SPECIES_WORDS = 4  # "reduced NAD", "acetyl CoA (2C)": what a side of an equation adds

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from revise.formats.model import normalise
@@ -31,6 +31,7 @@ from revise.generation.language import (
     same_stem,
     zipf,
 )
+from revise.generation.maths import symbol_names
 from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.spelling import looks_misspelt, slip_in_notes
 
@@ -311,6 +312,7 @@ _NUMBER = lazy_regex(
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
     r"|\d+(?:st|nd|rd|th))(?![\w-])"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?[x\u00d7](?=\s+[a-z]{2,}\b(?!\s*[=+\-*/^]))"  # "300x its area"
+    rf"|(?<![\w.-])\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?(?:\s?%)?(?![\w-])(?!\s+{_MONTH}\b)"
     # (longest first, and in the same order in every run: the pattern's text is its kept key)
     r"|\b(?:" + "|".join(sorted(sorted(NUMBER_WORDS), key=len, reverse=True)) + r")\b",
     re.I,
@@ -360,6 +362,7 @@ class Vocabulary:
     words: tuple[str, ...] = ()  # the normalised text's words, in order
     positions: dict[str, list[int]] = field(default_factory=dict)  # word -> where it occurs
     speakers: frozenset[str] = frozenset()  # who the notes quote, by name
+    symbols: dict[str, str] = field(default_factory=dict)  # "n" -> "number of moles"
     # sentence and its emphasised terms -> its targets: each sentence is weighed once
     targets: dict[tuple[str, tuple[str, ...]], list[Target]] = field(default_factory=dict)
 
@@ -430,7 +433,15 @@ def build_vocabulary(
     for at, word in enumerate(tokens):
         positions.setdefault(word, []).append(at)
     return Vocabulary(
-        frozenset(names), {}, f" {joined} ", topic, frozenset(lower), tokens, positions, speakers
+        frozenset(names),
+        {},
+        f" {joined} ",
+        topic,
+        frozenset(lower),
+        tokens,
+        positions,
+        speakers,
+        symbols=symbol_names(texts),
     )
 
 
@@ -474,6 +485,14 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             return  # "A+": a grade, not an ion
         if charge:  # "Cu2+", "Fe3+": an ion's charge belongs to it
             end, text = charge.end(), sentence[start : charge.end()]
+        called = _CALLED_WITH.match(sentence, end)
+        if called and (not text.isalpha() or sentence[start - 1 : start].strip()):
+            return  # "T_(1/2)", "a²,Var(X)": a symbol's subscript, a term run into another
+        if called:  # "Omega(n log n)", "dichromate(VI)": hidden with what is in its bracket
+            inside = [at for at, (left, right) in enumerate(taken) if end <= left < called.end()]
+            for at in reversed(inside):
+                del taken[at], found[at]
+            end, text = called.end(), sentence[start : called.end()]
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             return
         taken.append((start, end))
@@ -508,11 +527,17 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         start, end = _trim_article(sentence, match.start(), match.end())
         if _AS_OF.search(sentence, 0, start):
             continue  # "As of mid-1993, relations were in flux": when it was written, no fact
+        if match[0].isdigit() and _measured(sentence[end:]):
+            continue  # "1500 bytes", "2870 kJ": an amount in its unit, no year
         bonus = 0.5 if _MONTH_IN.search(match[0]) and _DIGIT.search(match[0]) else 0
         if _is_date_like(sentence[start:end]):
             bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
             add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
     for start, end, kind in _names(sentence, vocabulary):
+        if _AFTER_A_FIGURE.search(sentence, 0, start) and _UNIT_SYMBOL.fullmatch(
+            sentence[start:end]
+        ):
+            continue  # "50 Hz", "43 kJ": the unit of the figure before it
         add(start, end, kind, _name_score(sentence[start:end], kind))
     for match in _NUMBER.finditer(sentence):
         if _is_counting_number(sentence, match) and not _place_in_a_row(sentence, match):
@@ -526,6 +551,9 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
                 bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
+    complement = _state_said(sentence)
+    if complement:
+        add(*complement, TargetKind.RARE, STATE_SCORE)
     for match in [*_opening_term(sentence, vocabulary), *_LOWER_WORD.finditer(sentence)]:
         word = match[0][:1].lower() + match[0][1:]  # ("Friction" opening a sentence)
         if (
@@ -535,13 +563,15 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         ):
             if _INFINITIVE.search(sentence[: match.start()]) or word.endswith("ed"):
                 continue  # "attempting to reestablish", "to be mechanised": verbs, not terms
+            if _AFTER_A_FIGURE.search(sentence, 0, match.start()) and _UNIT_WORD.fullmatch(word):
+                continue  # "1-4 litres of O2": the unit says what the figure measures
             score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
             if _MODIFIER.search(word):
                 score -= MODIFIER_PENALTY
             if zipf(word) >= PLAIN_ENGLISH_ZIPF and vocabulary.frequency(word) <= 1:
                 score -= PLAIN_ENGLISH_PENALTY  # "the [brunt] of": a word of the prose, not a term
             add(match.start(), match.end(), TargetKind.RARE, score)
-    found = _with_alternatives(found, sentence)
+    found = _with_alternatives(_with_partners(found, sentence), sentence)
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
     segments = _comma_segments(sentence)
@@ -558,11 +588,29 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             - _enumeration_penalty(t, sentence, segments, ranked)
             - _label_of_value_penalty(t, sentence)
             - _label_of_event_penalty(t, sentence, usable, vocabulary)
-            - _described_aside_penalty(t, sentence),
+            - _described_aside_penalty(t, sentence)
+            - _aside_penalty(t, sentence),
         )
         for t in usable
     ]
-    return sorted(rescored, key=lambda target: (-target.score, target.start))
+    whole = [_whole_term(target, sentence, rescored, vocabulary) for target in rescored]
+    return sorted(whole, key=lambda target: (-target.score, target.start))
+
+
+def _whole_term(
+    target: Target, sentence: str, others: list[Target], vocabulary: Vocabulary
+) -> Target:
+    """An uncommon word widened to the term it is half of, where the whole term may be hidden
+    and no other candidate stands in it; its score stays the word's."""
+    if target.kind is not TargetKind.RARE:
+        return target
+    start, end = _compound(sentence, target.start, target.end)
+    if (start, end) == (target.start, target.end):
+        return target
+    if any(other is not target and start < other.end and other.start < end for other in others):
+        return target
+    whole = replace(target, start=start, end=end, text=sentence[start:end])
+    return whole if _usable(whole, sentence, vocabulary) else target
 
 
 # "300x its actual area (old 2000 estimate)": a date in brackets among words of its own, beside a
@@ -591,6 +639,105 @@ def _described_aside_penalty(target: Target, sentence: str) -> float:
             described = inside[0][:1].islower() and not any(map(is_verb_form, inside))
             return DESCRIBED_ASIDE_PENALTY if named and described else 0.0
     return 0.0
+
+
+EXCLAIMED_ASIDE_PENALTY = 4.0
+_EXCLAIMED_ASIDE = lazy_regex(r"\([^()]*[!?]\)")
+SPELLED_OUT_PENALTY = 2.0
+_SPELLED_OUT = lazy_regex(r"\b([A-Z]{2,6})\s\(([^()]+)\)")
+
+
+def _aside_penalty(target: Target, sentence: str) -> float:
+    """A word in the writer's exclaimed aside ("actively transported out (mitochondria!)"), a
+    reminder to themselves beside the fact, or the bracketed words an abbreviation stands for
+    ("LDH (lactate dehydrogenase)"), a gloss of a word the line shows: neither is the fact."""
+    for aside in _EXCLAIMED_ASIDE.finditer(sentence):
+        if aside.start() < target.start and target.end < aside.end():
+            return EXCLAIMED_ASIDE_PENALTY
+    for spelled in _SPELLED_OUT.finditer(sentence):
+        inside = spelled.start(2) <= target.start and target.end <= spelled.end(2)
+        if inside and spelled[2][:1].casefold() == spelled[1][:1].casefold():
+            return SPELLED_OUT_PENALTY
+    return 0.0
+
+
+# "f(x)", "Omega(n log n)", "P(A)": a bracket written against the word before it
+_CALLED_WITH = lazy_regex(r"\([^()\s][^()]{0,15}\)")
+# "1-4 litres", "5 mins": a unit right after a figure other than 1 says what it measures
+# ("1 coulomb is the charge ..." names the unit itself)
+_AFTER_A_FIGURE = lazy_regex(r"(?<![\d.,])(?!1\s?$)\d[\d.,]*\s?$|\d[-\u2013]\d+\s?$")
+_UNIT_SYMBOL = lazy_regex(
+    r"[kMGTmc\u00b5n]?(?:J|W|Wh|V|A|Hz|g|m|s|L|Pa|N|mol|eV|B|b)|bytes?|bits?|K"
+)
+
+
+def _measured(after: str) -> bool:
+    """Whether a unit follows a figure: " kJ per mole", " bytes", " litres"."""
+    unit = re.match(r"\s?([\w\u00b0]{2,})", after)  # ("Act 1979 s. 14": a section, no unit)
+    return bool(unit) and bool(_UNIT_SYMBOL.fullmatch(unit[1]) or _UNIT_WORD.fullmatch(unit[1]))
+
+
+_UNIT_WORD = lazy_regex(
+    r"(?:kilo|centi|milli|micro|nano|mega)?(?:litre|liter|metre|meter|gram|gramme|tonne|second"
+    r"|minute|hour|day|week|month|year|decade|joule|calorie|watt|volt|amp|ampere|ohm|newton"
+    r"|pascal|kelvin|hertz|mole|mile|acre|hectare|inch|foot|feet|yard|pound|ounce|degree"
+    r"|byte|bit)s?"
+    r"|mins?|secs?|hrs?|yrs?|bpm|mph|kph"
+)
+_DESCRIBING_ENDING = lazy_regex(r"(?:ic|al|ous|ive|ary|ible|able)$")
+
+
+def _compound(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """An uncommon word with the word it makes one term with: "[pyruvic acid]" (a describing
+    word and its noun), "[sodium hydroxide]" (a noun naming the kind of another),
+    "[lactate dehydrogenase]" (two uncommon words side by side). Hiding half of such a term
+    leaves the other half as a clue that is no question."""
+    word = sentence[start:end]
+    after = re.match(r" ([a-z][a-z-]+)\b(?![-'\u2019])", sentence[end:])
+    before = re.search(r"(?<![\w'\u2019-])([A-Za-z][a-z-]+) $", sentence[:start])
+    kinds = lemmas(word)
+    if "VERB" in kinds or is_verb_form(word):
+        return start, end
+    if before and not is_stopword(before[1].casefold()):
+        naming = lemmas(before[1].casefold())
+        kind_of = set(naming) == {"NOUN"} and ("NOUN" in kinds or not kinds)
+        if kind_of or (is_rare(before[1]) and _names_a_thing_only(before[1])):
+            return before.start(1), end
+    if after and not is_stopword(after[1]) and not is_verb_form(after[1]):
+        following = lemmas(after[1])
+        describes = "ADJ" in kinds or (not kinds and bool(_DESCRIBING_ENDING.search(word)))
+        if (describes and "NOUN" not in kinds and "NOUN" in following) or (
+            is_rare(after[1]) and _names_a_thing_only(after[1]) and _names_a_thing_only(word)
+        ):
+            return start, end + after.end()
+    return start, end
+
+
+def _names_a_thing_only(word: str) -> bool:
+    """A noun or describing word, never a verb ("myoglobin", "recessive"; not "drags" or
+    "resaturates", a verb the dictionary does not know)."""
+    kinds = lemmas(word.casefold())
+    if kinds:
+        return "VERB" not in kinds and not is_verb_form(word)
+    return not word.endswith("s")
+
+
+def _with_partners(found: list[Target], sentence: str) -> list[Target]:
+    """Two abbreviations joined by "+" are one pair ("AR + MR", the two parts of an offence):
+    hiding one shows its partner, so the pair is hidden whole."""
+    joined = []
+    for target in found:
+        if target.kind is TargetKind.ACRONYM:
+            after = re.match(r"\s?\+\s?([A-Z]{2,6})(?![\w+])", sentence[target.end :])
+            before = re.search(r"(?<![\w+])([A-Z]{2,6})\s?\+\s?$", sentence[: target.start])
+            start = before.start(1) if before else target.start
+            end = target.end + after.end() if after else target.end
+            chain = re.search(r"\+\s*$", sentence[:start]) or re.match(r"\s*\+", sentence[end:])
+            if (after or before) and not chain:  # ("capsule + PCT + DCT": a list, no pair)
+                joined.append(replace(target, start=start, end=end, text=sentence[start:end]))
+                continue
+        joined.append(target)
+    return list({(target.start, target.end): target for target in joined}.values())
 
 
 def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
@@ -627,8 +774,40 @@ def _opening_term(sentence: str, vocabulary: Vocabulary) -> list[re.Match[str]]:
         return []  # capitalised in mid-sentence too: a name, weighed as one
     if not _finite(match[2], match[1].endswith("s")) or _finite(match[3] or "", plural=False):
         return []  # "Erosion rates are ...": the verb comes after a longer subject
+    if _state_said(sentence):
+        return []  # "Collisions are perfectly elastic": what is said of it is the fact
     opening = re.match(r"\S+", sentence)
     return [opening] if opening else []
+
+
+STATE_SCORE = 6.5  # above the subject it is said of: the state is the fact
+MAX_STATE_ZIPF = 4.5  # "elastic", "negligible", "soluble"; not "important" or "good"
+MAX_STATED_SUBJECT_WORDS = 4
+_STATE = lazy_regex(
+    rf"^[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,{MAX_STATED_SUBJECT_WORDS - 1}}}?"
+    r"\s+(?:is|are|was|were)\s+(?P<state>(?:[a-z]+ly\s+)?(?P<word>[a-z]+))"
+    r"(?=\s+(?P<next>[a-z]+)|\s*[,.;:(]|\s*$)"
+)
+
+
+def _state_said(sentence: str) -> tuple[int, int] | None:
+    """ "Collisions are perfectly elastic", "Duration of a collision is negligible compared
+    with ...": an uncommon describing word said of the subject is the fact, not the subject,
+    which many things could be."""
+    said = _STATE.match(sentence)
+    if not said:
+        return None
+    word = said["word"]
+    kinds = lemmas(word)
+    describes = "ADJ" in kinds or (not kinds and bool(_DESCRIBING_ENDING.search(word)))
+    if not describes or is_verb_form(word) or is_stopword(word):
+        return None
+    if zipf(word) >= MAX_STATE_ZIPF:
+        return None
+    following = said["next"]
+    if following and "NOUN" in lemmas(following) and not is_stopword(following):
+        return None  # "are perfectly elastic collisions": a noun phrase, the state half of it
+    return said.span("state")
 
 
 def _finite(word: str, plural: bool) -> bool:
@@ -1153,7 +1332,7 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     after = sentence[match.end() :].lstrip()
     if _PLACE_IN_A_BOOK.search(before):
         return False
-    if text.isdigit() and len(text) == 4:
+    if text.isdigit() and len(text) == 4 and not _measured(after):
         return False  # a year, handled as a date
     next_word = _NEXT_WORD.match(after)
     if "%" in text or "\u00b0" in text or _MONEY.fullmatch(text) or _PER_CENT.search(text):
