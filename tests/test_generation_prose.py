@@ -595,3 +595,19 @@ def test_a_reason_written_bc_or_b_slash_c_is_asked_why(tmp_path: Path) -> None:
     # a council's "BC" is no reason; a note's "released" without its "was" is no "did release"
     assert not any(front.startswith("Why") and "Stepney" in front for front in cards)
     assert not any("release" in front for front in cards)
+
+
+def test_a_line_with_its_verb_and_a_date_is_a_fact_without_a_full_stop(tmp_path: Path) -> None:
+    # Notes typed as lines drop the full stop, and a date counts as no word: a subject, its
+    # verb and a date or figure is still a whole fact
+    notes = deck_notes(
+        tmp_path,
+        "# Weimar Germany\n\n## The end of the war\n\n"
+        "- Kaiser abdicated and fled to the Netherlands\n"
+        "- Armistice signed 11 Nov 1918\n\n"
+        "## Presidential rule\n\n"
+        "Hindenburg used Article 48 to pass laws without the Reichstag\n",
+    )
+    shown = "\n".join(hidden(notes))
+    assert "Armistice signed [11 Nov 1918]" in shown
+    assert asked(notes)["Who used Article 48 to pass laws without the Reichstag?"] == "Hindenburg"

@@ -1550,6 +1550,7 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
     # "dN/dt = -λN", "T_(1/2) = (ln 2)/λ": a formula in symbols is a fact however few its
     # words ("fuel = glycogen/glucose" names things, a label and its value)
     short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
+    short = short and not (len(tokens) > 1 and _clause_with_figure(sentence))
     # "**antinodes** = max amplitude": the author's term and what it is, however short, and
     # "phenotypic ratio **9 : 3 : 3 : 1**": a quantity named, then the value the author marked
     short = short and not (
@@ -1597,8 +1598,10 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
             return True
         if reaction(sentence):
             return True  # "Overall equation: 6CO₂ + 6H₂O → C₆H₁₂O₆ + 6O₂": what it makes
-        if sentence.rstrip().endswith(".") and split_clause(sentence) is not None:
-            return True  # "Iron melts at 1538 °C.": a short sentence with its verb
+        if split_clause(sentence) is not None:
+            # "Iron melts at 1538 °C.", "Hindenburg used Article 48 to pass laws without the
+            # Reichstag": a sentence with its verb, a full stop or none as notes are typed
+            return True
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
         return long_enough and any(_present_verb(token) for token in tokens)
@@ -1644,6 +1647,13 @@ def _ends_on_marked_value(sentence: str, terms: tuple[str, ...]) -> bool:
     return any(
         re.search(r"\d", term) and squeezed.endswith("".join(term.split())) for term in terms
     )
+
+
+def _clause_with_figure(sentence: str) -> bool:
+    """ "Armistice signed 11 Nov 1918", "Hyde replied offering £950": a subject, its verb and
+    a date or figure, a whole fact though its numbers count as no words."""
+    clause = split_clause(sentence)
+    return clause is not None and any(re.search(r"\d", word) for word in clause.rest)
 
 
 def _in_symbols(sentence: str) -> bool:
