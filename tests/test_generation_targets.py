@@ -348,3 +348,38 @@ def test_what_is_said_of_a_subject_is_hidden_not_the_subject(tmp_path: Path) -> 
     fronts = clozes(tmp_path, text)
     assert "Collisions are [perfectly elastic]" in fronts
     assert not [front for front in fronts if "[Collisions]" in front]
+
+
+def test_the_everyday_name_a_line_defines_is_hidden(tmp_path: Path) -> None:
+    notes = (
+        "# Rivers\n\n"
+        "## Transport\n"
+        "- suspension - fine particles (silt, clay) carried in the water, makes it look brown\n"
+        "- rising limb - discharge increasing\n"
+        "- the river carries its load in suspension\n\n"
+        "## Pressure groups\n"
+        "- insider groups - have close links with govt + are consulted regularly\n"
+        "- outsider groups - no regular access, rely on protests + media campaigns\n"
+        "- most groups act as insider or outsider groups\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert (
+        "[Suspension] - fine particles (silt, clay) carried in the water, makes it look brown"
+        in cards
+    )
+    assert "[Rising limb] - discharge increasing" in cards
+    assert "[Insider groups] - have close links with govt + are consulted regularly" in cards
+
+
+def test_a_label_clause_or_comparison_before_a_colon_is_no_defined_name(tmp_path: Path) -> None:
+    notes = (
+        "# Digestion\n\n"
+        "## Enzymes\n"
+        "- puberty: oestrogen is the main female hormone, made in the ovaries\n"
+        "- joined wires = put a dot on the junction\n"
+        "- higher clock speed = more instructions per second but more heat\n"
+        "- forward rate = reverse rate\n"
+        "- the wires, the clock and the rate of puberty vary\n"
+    )
+    cards = clozes(tmp_path, notes)
+    assert not any(card.startswith("[") for card in cards)

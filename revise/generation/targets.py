@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from revise.formats.model import normalise
-from revise.generation.grammar import can_be, inflections, lemmas, only_as, verb_base
+from revise.generation.grammar import (
+    PREPOSITIONS,
+    can_be,
+    inflections,
+    lemmas,
+    only_as,
+    verb_base,
+)
 from revise.generation.language import (
     AUXILIARIES,
     LABEL_WORDS,
@@ -24,6 +31,7 @@ from revise.generation.language import (
     STOPWORDS,
     TITLES,
     is_label_phrase,
+    is_number_word,
     is_rare,
     is_stopword,
     is_verb_form,
@@ -571,6 +579,14 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             if zipf(word) >= PLAIN_ENGLISH_ZIPF and vocabulary.frequency(word) <= 1:
                 score -= PLAIN_ENGLISH_PENALTY  # "the [brunt] of": a word of the prose, not a term
             add(match.start(), match.end(), TargetKind.RARE, score)
+    defined = _defined_term(sentence, vocabulary)
+    if defined and not any(
+        target.start < defined[1] or (target.start < defined[2] and target.kind != TargetKind.RARE)
+        for target in found
+    ):
+        # (a candidate in the name, or a short form beside it, "Urban heat island (UHI)", is
+        # hidden as it is)
+        add(defined[0], defined[1], TargetKind.RARE, DEFINED_TERM_SCORE)
     found = _with_alternatives(_with_partners(found, sentence), sentence)
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
@@ -778,6 +794,62 @@ def _opening_term(sentence: str, vocabulary: Vocabulary) -> list[re.Match[str]]:
         return []  # "Collisions are perfectly elastic": what is said of it is the fact
     opening = re.match(r"\S+", sentence)
     return [opening] if opening else []
+
+
+# "suspension - fine particles carried in the water", "Rising limb - discharge increasing": a
+# name of up to three words, with its short form or other name in brackets, before what it is
+_DEFINED_TERM = lazy_regex(
+    r"(?P<term>[A-Za-z][a-z'\u2019-]*(?:\s[a-z][a-z'\u2019-]*){0,2})(?P<aside>\s\([^()]{1,40}\))?"
+    r"\s*(?P<sep>[:=]|\s[-\u2013\u2014]+\s)\s*(?P<meaning>[A-Za-z]\S*\s+\S[^?]*)$"
+)
+# The name a definition line gives its meaning to is the thing to learn, however everyday its
+# words ("rising limb", "suspension"): worth a card where the line holds nothing better.
+DEFINED_TERM_SCORE = 4.5
+_COMPARING = frozenset(["more", "less", "most", "least"])
+_FORMULA_SIGN = lazy_regex(r"[=<>\u2248\u2264\u2265]")
+
+
+def _defined_term(sentence: str, vocabulary: Vocabulary) -> tuple[int, int, int] | None:
+    """Where the name stands that a line opens on to say what it is, and where its bracketed
+    aside ends, or None. The name is a noun with its describing words ("surface runoff"), not a
+    label ("Benefit: ..."), a name ("Hume on miracles - ..."), a clause ("Bile emulsifies fats:
+    ...", "Joined wires = ...") or a comparison ("Higher clock speed = ..."); what follows is a
+    meaning, not a value, a formula, a run of pairs ("right side = ..., left side = ..."), a
+    sentence of its own after a colon ("Puberty: oestrogen is ...") or a question."""
+    defined = _DEFINED_TERM.match(sentence)
+    if not defined:
+        return None
+    term, meaning = defined["term"], defined["meaning"]
+    names = term.casefold().split()
+    if names[0] not in vocabulary.lower or names[0] in vocabulary.names:
+        return None  # never written in lower case, or capitalised in mid-sentence: a name
+    last = lemmas(names[-1])
+    if "NOUN" not in last or is_number_word(names[0]) or (len(names) == 1 and "ADJ" in last):
+        return None  # "Chemical - ...", "non-rival - ...": a describing word, no name
+    if any(name in LABEL_WORDS for name in names) or is_label_phrase(term):
+        return None
+    for at, name in enumerate(names):
+        parts = lemmas(name)
+        bases = {base for group in parts.values() for base in group}
+        if (is_stopword(name) and name != "of") or any(is_stopword(base) for base in bases):
+            return None  # "Bigger the number", "Others: ..."
+        inflected = name not in parts.get("VERB", (name,)) and not name.endswith("ing")
+        if inflected and (parts.keys() == {"VERB"} or at < len(names) - 1):
+            return None  # "Joined wires", "Ignores qualitative factors", "Core left behind"
+        if parts.keys() <= {"ADJ", "ADV"} and name not in parts.get("ADJ", (name,)):
+            return None  # "Higher clock speed", "Older syntax": a comparison
+    said = meaning.split()
+    opener = said[0].casefold()
+    if opener in PREPOSITIONS or opener in _COMPARING or opener in ("be", "per"):
+        return None  # "in a vacuum", "more complex than ...", "be their own bosses"
+    if _FORMULA_SIGN.search(meaning) or defined["sep"] in meaning:
+        return None  # "sin 2A = ...", "YED > 1", "right side = ..., left side = ..."
+    if defined["sep"] == ":" and (is_stopword(opener) or any(w in AUXILIARIES for w in said)):
+        return None  # "Puberty: oestrogen is ...", "Sources of error: it is hard ..."
+    if any(name in normalise(meaning).split() for name in names if not is_stopword(name)):
+        return None  # "Forward rate = reverse rate": the meaning shows half of the name
+    aside_end = defined.end("aside") if defined["aside"] else defined.end("term")
+    return (*defined.span("term"), aside_end)
 
 
 STATE_SCORE = 6.5  # above the subject it is said of: the state is the fact
