@@ -1280,3 +1280,98 @@ def test_the_rows_of_truth_tables_are_no_running_header_of_a_page(tmp_path: Path
     text, _ = read_notes(path)
     rows = [block.start for block in parse_plain_text(text).blocks if block.cells]
     assert rows == [7, 8, 9, 10, 17, 18, 19, 20]
+
+
+WORD_TEXT = (
+    "Physics \u2013 Unit 2: Electricity\n"
+    "Name: A Student\tSet: 11P\n\n"
+    "1.\tCircuits\n"
+    "1.1\tCurrent\n"
+    "o\tCurrent is the rate of flow of charge.\n"
+    "o\tAn ammeter is always placed in series with the component.\n"
+    "1.2\tResistance\n"
+    "o\tResistance = potential difference \u00f7 current.\n"
+    "o\tPower lost = power supplied \u2013 useful power output.\n"
+    "1.3\tSafety\n"
+    "\u00a7\tThe fuse melts if the current is too high.\n"
+    "\u00a7\tThe earth wire stops the metal case becoming live.\n"
+)
+
+
+def test_a_word_document_saved_as_text_keeps_its_bullets_and_numbered_sections(
+    tmp_path: Path,
+) -> None:
+    """Word writes "o" and "\u00a7" with a tab for its bullets and "1.1<tab>Title" for its
+    numbered headings: the marks are no part of a card, and each point sits under its title."""
+    notes = deck_notes(tmp_path, WORD_TEXT)
+    said = [f"{note.front} {note.back}" for note in notes]
+    assert not [text for text in said if re.search(r"(?:^|\[|\s)[o\u00a7]\s", text)], said
+    contexts = {note.context.split(" > ")[-1] for note in notes}
+    assert {"Resistance", "Safety"} <= contexts, contexts
+    asked = {note.front: note.back for note in notes}
+    assert asked.get("Power lost = ?") == "power supplied \u2013 useful power output", asked
+
+
+def test_a_spaced_en_dash_between_quantities_is_a_minus_and_before_a_remark_is_not(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "Business finance\n\nProfit\n"
+        "- Contribution per unit = selling price per unit \u2013 variable cost per unit\n\n"
+        "Risk\n- Margin of safety = actual output \u2013 break-even output\n",
+    )
+    assert asked["Contribution per unit = ?"] == (
+        "selling price per unit \u2013 variable cost per unit"
+    )
+    assert asked["Margin of safety = ?"] == "actual output \u2013 break-even output"
+    assert "What is contribution per unit?" not in asked  # (its meaning cut at the minus)
+    remarked = questions(
+        tmp_path,
+        "German grammar\n\nThe four cases\n"
+        "- Nominativ = the subject of the verb\n"
+        "- Genitiv = possession (wessen?) \u2013 mostly written German\n",
+        name="german.txt",
+    )
+    assert "Genitiv = ?" not in remarked
+
+
+def test_a_condition_holding_a_number_with_a_thousands_comma_is_not_cut_at_it(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "Costs\n\nEconomies of scale\n"
+        "- If output rises above 4,000, average costs fall sharply.\n"
+        "- If they sell 4,000: margin of safety = 4,000 \u2013 3,000 = 1,000 units\n",
+    )
+    assert asked["What happens if output rises above 4,000?"] == "Average costs fall sharply"
+    assert not [front for front in asked if front.endswith(" 4?")], asked
+
+
+def test_a_sum_worked_out_on_a_bullet_is_never_a_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Break-even revision\n\nWorked example\n"
+        "- Fixed costs = \u00a36,000 per month, price = \u00a33.00\n"
+        "- Contribution = \u00a33 \u2013 \u00a31 = \u00a32\n"
+        "- Break-even = 6000 \u00f7 2 = 3,000 units per month\n\n"
+        "Margin of safety\n"
+        "- Margin of safety = actual output \u2013 break-even output.\n"
+        "- It shows how far sales could fall before the business makes a loss.\n",
+    )
+    contexts = [note.context for note in notes]
+    assert not [context for context in contexts if "=" in context], contexts
+    asked = {note.front: note.back for note in notes}
+    assert asked["Margin of safety = ?"] == "actual output \u2013 break-even output", asked
+
+
+def test_a_label_that_its_heading_names_lists_for_the_heading_above(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "Business revision\n\nBreak-even analysis\n\nUses and limitations\n"
+        "- Uses: helps planning, shows the sales needed, supports a loan application\n"
+        "- Limitations: assumes all output is sold, assumes costs stay constant\n",
+    )
+    limits = [front for front in asked if front.startswith("What are the limitations of")]
+    assert limits and all("uses and limitations" not in front.casefold() for front in limits), asked

@@ -3322,6 +3322,15 @@ def short_label(label: str) -> str:
     return text
 
 
+def _part_of_side(question: Question, formulas: list[Question]) -> bool:
+    """A definition's answer that only begins a formula's right side."""
+    said = normalise(question.back)
+    return any(
+        len(side := normalise(asked.back)) > len(said) and side.startswith(said)
+        for asked in formulas
+    )
+
+
 def shaped_questions(
     sentence: str,
     terms: tuple[str, ...],
@@ -3348,15 +3357,19 @@ def shaped_questions(
     said = stance(sentence, names)  # what someone said: its content, not its speaker, is asked
     made = reaction(sentence)
     # ("Word equation: A + B → C" asks what it makes, not what a word equation is)
+    computed = named_symbol(formula(sentence), vocabulary.symbols)
+    # ("Word equation: A + B → C" asks what it makes, not what a word equation is; "Contribution
+    # = selling price \u2013 variable cost" is no definition cut at the dash, where the line is a
+    # formula whose whole right side is asked)
     defined = [
         question
         for question in definition(sentence, terms, names, vocabulary.lower)
-        if not (made and re.search(ARROW, question.back))
+        if not (made and re.search(ARROW, question.back)) and not _part_of_side(question, computed)
     ]
     found = [
         *defined,
         *case_rule(sentence, case, about or section),
-        *named_symbol(formula(sentence), vocabulary.symbols),
+        *computed,
         *made,
         *bracketed_law(sentence),
         *term_explained(sentence, terms),
@@ -4381,6 +4394,11 @@ def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
     ]
     if " of " not in label.casefold():
         whose = section_subject(replace(passage, label=""))
+        if whose and normalise(label) in {normalise(word) for word in words(whose)}:
+            # "Uses: ..." under "Uses and limitations", under "Break-even": the uses of the
+            # thing the heading above names
+            above = passage.trail[:-1]
+            whose = section_subject(replace(passage, label="", trail=above)) if above else ""
         if not whose:
             return None
         label = f"{label} of {whose}"  # "causes" under "Kidney failure"

@@ -34,11 +34,12 @@ from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
 # "a)", "(b)", "iv)", "(ii)", "(3)": a letter, a roman numeral or a number in brackets marks a
 # list item as a bullet or "1." does, and is no part of what the item says
 LIST_MARK = r"\(?(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)|\(\d{1,2}\)"
-# ">> key example": a note the student added beside the points, marked as a bullet is; an
-# indented "o", as Word writes a second-level bullet in the text it saves, is a bullet too
-_BULLET = lazy_regex(
-    rf"^\s*(?:[-*•\u2013\u2014▪◦·]|(?<=\s)o|>>|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$"
-)
+# ">> key example": a note the student added beside the points, marked as a bullet is; "o" and
+# "§" with a tab after them, or an indented "o", as Word writes its second- and third-level
+# bullets in the text it saves, are bullets too ("§ 823 BGB" is a section of a statute)
+_MARK = r"[-*•\u2013\u2014▪◦·]|(?<=\s)o|o(?=\t)|§(?=\t)"
+_BULLET = lazy_regex(rf"^\s*(?:{_MARK}|>>|\d{{1,2}}[.)]|{LIST_MARK})\s+(\S.*)$")
+_MARKED_POINT = lazy_regex(rf"^\s*(?:{_MARK})\s")  # "- ...", "• ...", "o<tab>...": a bullet
 _MARKED = lazy_regex(rf"^\s*(?:\d{{1,2}}[.)]|{LIST_MARK})\s")
 LIST_MARKED = lazy_regex(rf"^\s*(?:{LIST_MARK})\s+(?=\S)")
 _TERMINAL = lazy_regex(r"[.!?;,:]$")
@@ -564,7 +565,7 @@ def numbered_titles(lines: list[str]) -> dict[int, tuple[int, str, bool]]:
         children = (
             _indent(below) > _indent(line)
             or bool(re.match(rf"\s*(?:{LIST_MARK})\s", below))
-            or bool(re.match(r"\s*[-*•\u2013\u2014▪◦·]\s", below))
+            or bool(_MARKED_POINT.match(below))
             or below.strip().startswith(stem)
             or (in_capitals(text) and bool(below.strip()))
             # ("1.1 De-industrialisation" over "Since the 1960s the UK has lost ...": a
@@ -817,6 +818,11 @@ _BRACKETED_LINE = lazy_regex(r"^\s*\([^()]*\)\s*$")
 _LEADS_TO = lazy_regex(rf"\w\W*\s{ARROW}\s*\W*\w")
 
 
+# "Break-even = 6000 ÷ 2", "margin = 1,000": a value worked out (where "Applications of F = BQv"
+# names a formula)
+_WORKED = lazy_regex(r"\s=\s*[£$€]?\d")
+
+
 def looks_like_heading(text: str) -> bool:
     """A short line without a verb or closing punctuation: a title, not a fact. A line wholly
     in brackets ("(. = AND, + = OR, ¬ = NOT)", "(see the diagram)") is an aside to what is
@@ -832,6 +838,8 @@ def looks_like_heading(text: str) -> bool:
         return False  # ('"Fair is foul" (1.1) the Witches': a line someone says, over its notes)
     if _LEADS_TO.search(text):
         return False  # ("MAPK pathway: Ras -> Raf -> MEK": what leads to what, a fact)
+    if _WORKED.search(text) or text.count("=") > 1:
+        return False  # ("Contribution = £3 - £1 = £2", "FC = £6,000": a sum or a value, a fact)
     # "-ing" words in headings are nouns ("Diplomatic Balancing"), so only finite forms count.
     return not any(is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens)
 
@@ -1061,6 +1069,22 @@ def _is_label(raw: _Raw) -> bool:
     )
 
 
+def _points_of_titles(raws: list[_Raw], points: dict[int, str]) -> set[int]:
+    """The bullets (by their index) at the margin right under a numbered title ("4.4 Improving
+    cash flow" over "§ Arrange an overdraft", "§ Sell off unused assets"): its points, none a
+    heading of its own, where none has points of its own below it."""
+    listed: set[int] = set()
+    titled = False
+    for index, raw in enumerate(raws):
+        if raw.start in points:
+            titled = True
+        elif not raw.bullet or raw.child or raw.indent > 0:
+            titled = False
+        elif titled and not (index + 1 < len(raws) and raws[index + 1].child):
+            listed.add(index)
+    return listed
+
+
 def _parse_outline(
     lines: list[str], ruled: frozenset[int] = frozenset(), wrapped: frozenset[int] = frozenset()
 ) -> Document:
@@ -1087,12 +1111,14 @@ def _parse_outline(
         for index, raw in enumerate(raws)
     ]
     period_level = 0
+    listed = _points_of_titles(raws, points)
     candidates = [
         raw.start in ruled
         or periods[index]
         or (
             not (ruled and raw.bullet)
             and raw.start not in points
+            and index not in listed
             and not (raw.bullet and raw.text[:1].islower())  # "- in the stroma": a point
             and looks_like_heading(raw.text)
             and not EXAMPLE_LINE.match(raw.text)

@@ -3154,7 +3154,10 @@ def bracketed_law(sentence: str) -> list[Question]:
 # Conditions --------------------------------------------------------------------------------------
 
 _IF_THEN = lazy_regex(
-    r"^if\s+(?P<condition>[^,;]{8,140}?)(?:,\s*(?:then\s+)?|\s+then\s+)(?P<result>\S.+)$", re.I
+    # (a comma between digits, "4,000", is no part of the sentence's grammar)
+    r"^if\s+(?P<condition>(?:[^,;]|(?<=\d),(?=\d{3}\b)){8,140}?)"
+    r"(?:(?<!\d),\s*(?:then\s+)?|,(?!\d{3}\b)\s*(?:then\s+)?|\s+then\s+)(?P<result>\S.+)$",
+    re.I,
 )
 _THERE_WILL_BE = lazy_regex(r"^(?:then\s+)?there\s+(?:will\s+be|would\s+be|is|are)\s+", re.I)
 
@@ -3217,7 +3220,7 @@ _GLOSSED = lazy_regex(
     r"(?:\((?P<inner>[^()=]+=[^()]+)\)|(?:,|->|\u2192|:|\s-)\s*(?P<after>[^=]+=.+))$"
 )
 _OPERATOR = lazy_regex(
-    r"\s+(?:x|\u00d7|\*|/|\u00f7|\+|-|\u2212|times|divided\s+by|over)\s+|\s*=\s*"
+    r"\s+(?:x|\u00d7|\*|/|\u00f7|\+|-|\u2212|\u2013|times|divided\s+by|over)\s+|\s*=\s*"
 )
 _UNIT = lazy_regex(r"\s*\([^()]*\)")
 
@@ -3275,7 +3278,7 @@ _CHANGE_IN = lazy_regex(r"(?:%|\bper\s?cent(?:age)?)?\s*\bchange\s+in\s+", re.I)
 MAX_QUANTITY_WORDS = 3  # "stroke volume", "breathing frequency": a quantity named in words
 # Division, multiplication and minus signs (not "/", "x", "-", which join words too): between
 # them a quantity may be named at more length ("profit after tax ÷ number of ordinary shares")
-_MATHS_SIGN = lazy_regex(r"[\u00d7\u00f7\u2212]")
+_MATHS_SIGN = lazy_regex(r"[\u00d7\u00f7\u2212]|\s\u2013\s")  # (a spaced en dash: Word's minus)
 MAX_SIGNED_QUANTITY_WORDS = 5
 _NAMING_WORDS = frozenset(["of", "the"])  # "number of shares", "cost of the goods"
 
@@ -3314,6 +3317,23 @@ def _about(sentence: str) -> list[Question]:
 IDENTICAL = "\u2261"
 # "Speed = ?", "sin²θ + cos²θ ≡ ?", "λ = ? (wavelength)": a front that asks for a formula's side
 ASKS_FOR_A_SIDE = Guarded(lazy_regex(r"\s[=\u2261]\s\?(?:\s\([^()]*\))?$"))
+
+
+_SPACED_DASH = lazy_regex(r"\s\u2013\s")
+
+
+def _dash_is_minus(side: str) -> bool:
+    """ "selling price per unit \u2013 variable cost per unit": a spaced en dash between
+    quantities, as a word processor sets a minus; not one before a remark ("\u2013 mostly
+    written German", "\u2013 double the distance → intensity quartered")."""
+    if re.search(rf"\?|{ARROW}", side):
+        return False
+    said = [word for part in _SPACED_DASH.split(side)[1:] for word in words(_UNIT.sub("", part))]
+    return not any(
+        word.casefold().endswith("ly")
+        or (is_verb_form(word) and "NOUN" not in lemmas(word.casefold()))  # ("cost", "output")
+        for word in said
+    )
 
 
 def formula(sentence: str) -> list[Question]:
@@ -3364,17 +3384,19 @@ def formula(sentence: str) -> list[Question]:
         rhs = match.string[match.start("rhs") :].strip().rstrip(".!")
     if lhs.count("(") != lhs.count(")"):
         return []  # "using P(X = 9) instead of ...": an "=" inside a bracket is no formula's
+    if _SPACED_DASH.search(rhs) and not _dash_is_minus(rhs):
+        return []  # "Genitiv = possession \u2013 mostly written German": a dash before a remark
     tight = match.string[match.end("lhs") : match.start("rhs")] == "="
     if tight and re.search(r"[A-Z][a-z]?$", match["lhs"]) and re.match(r"[A-Z]", match["rhs"]):
         return []  # "TEST for C=C: bromine water ...": a double bond, not an equals sign
     if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(_CHANGE_IN.sub("Δ", rhs).split()) > 10:
         return []  # ("% change in price": one quantity, its change)
     if not re.search(
-        r"[+\-*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a\d]|\b[A-Za-z]\b", rhs
+        r"[+\-*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a\d]|\s\u2013\s|\b[A-Za-z]\b", rhs
     ) and not _symbols(rhs):
         return []  # "Damages = the difference between ...": words, a definition rather than maths
     if len(re.findall(r"\b[a-z]{3,}\b", rhs)) >= MIN_MEANING_WORDS and not re.search(
-        r"[+*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a]|\s[-x]\s|\d", rhs
+        r"[+*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a]|\s[-\u2013x]\s|\d", rhs
     ):
         return []  # "Trophic level = the position an organism occupies ...": words, not maths
     if re.match(r"(?:when|if|where|since|as|for)\b", sentence.strip(), re.I) or "," in rhs:
