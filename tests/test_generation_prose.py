@@ -611,3 +611,21 @@ def test_a_line_with_its_verb_and_a_date_is_a_fact_without_a_full_stop(tmp_path:
     shown = "\n".join(hidden(notes))
     assert "Armistice signed [11 Nov 1918]" in shown
     assert asked(notes)["Who used Article 48 to pass laws without the Reichstag?"] == "Hindenburg"
+
+
+def test_a_fact_after_nb_or_a_notes_label_is_carded_and_advice_after_it_is_not(
+    tmp_path: Path,
+) -> None:
+    # "NB", "Notes:", "Remember:" flag a fact the writer thinks matters; what follows them is
+    # judged on its own, so a fact is carded and a reminder to revise is not
+    notes = deck_notes(
+        tmp_path,
+        "# Transformers\n\n"
+        "Notes: real big transformers are over 99% efficient.\n\n"
+        "- NB once formed, all four N–H bonds in NH4+ are identical\n\n"
+        "Note: remember to learn the diagram for the exam.\n",
+    )
+    shown = "\n".join(hidden(notes))
+    assert "Real big transformers are over [99%] efficient." in shown
+    assert "Once formed, all four N–H bonds in [NH4+] are identical" in shown
+    assert not any("diagram" in front for front in [*hidden(notes), *asked(notes)])

@@ -342,10 +342,13 @@ _CLAUSE_BREAK = lazy_regex(
 # clause of its own where a line runs too long (not "C6H12O6 -> 2C2H5OH", a reaction)
 _ARROW_BREAK = lazy_regex(rf"{_CLAUSE_BREAK.pattern}|\s+(?:\u2192|->|=>)\s+(?=[A-Za-z][a-z])")
 _STRAY_MARKUP = Guarded(lazy_regex(r"\*\*+|__+|`+|#{2,}|</?[a-zA-Z][^>]*>|&[a-z]+;|&#\d+;"))
+# A connective or a flag ("NB", "Notes:", "Remember:", "Warning:") before a fact: what follows
+# is judged on its own, a fact carded and an order to the reader ("Note: learn ...") refused
 _OPENER = lazy_regex(
-    r"^(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall|note|nb"
-    r"|summary|in\s+summary"
-    r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])\s*",
+    r"^(?:(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall"
+    r"|notes?|nb|summary|in\s+summary|remember|warning"
+    r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])"
+    r"|nb\s)\s*",
     re.I,
 )
 # "Eisenhower refused - but in Dec 1954, ...": someone's bare deed, what they did it to told
