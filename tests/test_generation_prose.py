@@ -353,6 +353,28 @@ def test_what_this_led_to_or_allowed_is_asked_after_the_sentence_before(tmp_path
     assert cards[front] == "Import grain from North America"
 
 
+def test_what_this_brings_about_is_asked_after_the_step_before_in_short(tmp_path: Path) -> None:
+    """A step that says what the step before causes ("This causes ...", present tense, on an
+    item of its own) is asked after that step; the sentence before a "This ... allowed" is shown
+    without how its deed was done."""
+    notes = deck_notes(
+        tmp_path,
+        "# Plant hormones\n\n## Phototropism\n\n"
+        "- Light shines on one side of the shoot tip.\n"
+        "- This causes auxin to move to the shaded side (e.g. in oat seedlings).\n"
+        "- The shaded side grows faster.\n\n"
+        "# Venice\n\n"
+        "Venice kept out of the Italian wars, trading with both sides while refusing every "
+        "alliance offered by the Pope. This neutrality allowed Venice to keep its eastern "
+        "markets open.\n",
+    )
+    cards = asked(notes)
+    front = "Light shines on one side of the shoot tip. What does this cause?"
+    assert cards[front] == "Auxin to move to the shaded side"
+    front = "Venice kept out of the Italian wars. What did this neutrality allow Venice to do?"
+    assert cards[front] == "Keep its eastern markets open"
+
+
 def test_what_a_deed_was_motivated_by_is_asked_as_its_reason(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

@@ -903,44 +903,107 @@ def _called_draft(
     return Draft([Option(note, answer, 12.0, front)])
 
 
-# "This led to cheaper bread", "This positioning allowed Russia to reassert its role": what
-# the sentence before brought about.
+# "This led to cheaper bread", "This positioning allowed Russia to reassert its role", "This
+# causes the release of a neurotransmitter": what the sentence before brings about.
 _THIS_BROUGHT = lazy_regex(
-    r"^(?P<this>this|that|these)(?:\s+(?P<noun>[a-z]+))?\s+(?P<verb>led\s+to|resulted\s+in|caused"
-    r"|allowed|enabled|forced|helped)\s+(?P<what>[^.;:!?]+?)\s*\.?$",
+    r"^(?P<this>this|that|these)(?:\s+(?P<noun>[a-z]+))?\s+(?P<verb>(?:led|leads?)\s+to"
+    r"|result(?:ed|s)?\s+in|caus(?:ed|es?)|allow(?:ed|s)?|enabl(?:ed|es?)|forc(?:ed|es?)"
+    r"|help(?:ed|s)?)\s+(?P<what>[^.;:!?]+?)\s*\.?$",
     re.I,
 )
 # "allowed Russia to reassert ...": whom it let act, then the act
 _WHOM_TO = lazy_regex(r"^(?P<whom>(?:[A-Z][\w'\u2019-]*\s+){1,3}|(?:the|its|their)\s+\w+\s+)to\s+")
 _BROUGHT_ASKED = {
     "led to": "lead to",
-    "resulted in": "result in",
-    "caused": "cause",
-    "allowed": "allow",
-    "enabled": "enable",
-    "forced": "force",
-    "helped": "help",
+    "result in": "result in",
+    "cause": "cause",
+    "allow": "allow",
+    "enable": "enable",
+    "force": "force",
+    "help": "help",
 }
+# ", advocating for diplomatic solutions while ...": how the deed before was done, which the
+# question about what it brought about need not show
+_DONE_HOW = lazy_regex(
+    r",\s+(?:while\s+)?(?!(?:during|according|including|nothing|something|everything)\b)"
+    r"[a-z]{3,}ing\s+[^,]*(?:,[^,]*)*$"
+)
+MAX_BROUGHT_BEFORE_WORDS = 12
+_BRACKETED = lazy_regex(r"\s*\([^()]*\)")
+
+
+def _brought_verb(verb: str) -> tuple[str, str]:
+    """The verb a question on what was brought about asks with: "caused" -> ("did", "cause"),
+    "causes" -> ("does", "cause"), "lead to" -> ("do", "lead to")."""
+    first = verb.casefold().split()[0]
+    if first in ("led", "leads", "lead"):
+        base = "led to"
+    else:
+        stem = re.sub(r"(?:ed|s)$", "", first)
+        base = next(key for key in _BROUGHT_ASKED if key.split()[0].startswith(stem[:4]))
+    asked = _BROUGHT_ASKED[base]
+    if first.endswith("ed") or first == "led":
+        return "did", asked
+    return ("does" if first.endswith("s") else "do"), asked
+
+
+def _said_before(
+    passage: Passage, spans: list[tuple[int, int, str]], index: int, previous: Passage | None
+) -> tuple[str, int] | None:
+    """The sentence a "This ..." sentence follows, and its line: the one before it in the
+    paragraph, or, for the first, the last of the item or paragraph just before it under the
+    same heading ("(a) An impulse arrives at the end of the neurone." over "(b) This causes
+    ...")."""
+    if index:
+        return spans[index - 1][2], passage.block.line_at(spans[index - 1][0])
+    if previous is None or previous.trail != passage.trail:
+        return None
+    if previous.block.kind is not passage.block.kind or passage.block.kind not in (
+        BlockKind.TEXT,
+        BlockKind.ITEM,
+    ):
+        return None
+    if previous.label != passage.label:
+        return None
+    last = list(sentences(previous.block.text))
+    if not last:
+        return None
+    start, _, raw = last[-1]
+    return raw, previous.block.line_at(start)
 
 
 def _brought_draft(
-    passage: Passage, spans: list[tuple[int, int, str]], index: int, context: str, path: str
+    passage: Passage,
+    spans: list[tuple[int, int, str]],
+    index: int,
+    context: str,
+    path: str,
+    previous: Passage | None = None,
 ) -> Draft | None:
     """ "The government abolished the Corn Laws in 1846. This led to cheaper bread." -> the
     sentence before, then "What did this lead to?"; "This positioning allowed Russia to
-    reassert its role ..." -> "... What did this positioning allow Russia to do?"."""
-    brought = _THIS_BROUGHT.match(spans[index][2].strip()) if index else None
+    reassert its role ..." -> "... What did this positioning allow Russia to do?". The
+    sentence before is shown without how its deed was done (", advocating ..."), which
+    would make the question long and give away what other cards ask."""
+    # (an aside in brackets, "(e.g. acetylcholine)", is no part of what was brought about)
+    brought = _THIS_BROUGHT.match(_BRACKETED.sub("", spans[index][2]).strip())
     if not brought:
         return None
-    said = tidy(spans[index - 1][2].strip())
+    before = _said_before(passage, spans, index, previous)
+    if before is None:
+        return None
+    said = tidy(before[0].strip())
     if not said[:1].isupper() or said.endswith(("?", ":")) or len(said.split()) < MIN_FACT_WORDS:
         return None
     if is_vague(said):
         return None  # "This led to ...": what the sentence before says is not shown either
-    verb = " ".join(brought["verb"].casefold().split())
+    if len(said.split()) > MAX_BROUGHT_BEFORE_WORDS:
+        shorter = _DONE_HOW.sub("", said.rstrip(".")).strip()
+        if len(shorter.split()) >= MIN_FACT_WORDS:
+            said = shorter
+    aux, asked = _brought_verb(brought["verb"])
     what = brought["what"]
-    asked = _BROUGHT_ASKED[verb]
-    if verb in ("allowed", "enabled", "forced", "helped"):
+    if asked in ("allow", "enable", "force", "help"):
         whom = _WHOM_TO.match(what)
         if not whom:
             return None
@@ -950,11 +1013,11 @@ def _brought_draft(
     if not 1 <= len(words(answer)) <= MAX_ANSWER_WORDS or is_stopword(answer.casefold()):
         return None  # ("This led to it")
     this = " ".join(filter(None, [brought["this"].casefold(), brought["noun"]]))
-    front = f"{said.rstrip('.')}. What did {this} {asked}?"
+    front = f"{said.rstrip('.')}. What {aux} {this} {asked}?"
     if len(front.split()) > MAX_PROMPT_WORDS:
         return None
     block = passage.block
-    source = SourceRef(path, block.line_at(spans[index - 1][0]), block.line_at(spans[index][1] - 1))
+    source = SourceRef(path, before[1], block.line_at(spans[index][1] - 1))
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
 
@@ -1838,7 +1901,7 @@ def _passage_drafts(
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         called = _called_draft(passage, spans, index, lines_context, path)
-        called = called or _brought_draft(passage, spans, index, lines_context, path)
+        called = called or _brought_draft(passage, spans, index, lines_context, path, previous)
         if called is not None:
             drafts.append(called)  # "... lost its manufacturing jobs. This is called ..."
             continue
