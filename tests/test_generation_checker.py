@@ -850,3 +850,63 @@ def test_a_mistake_under_a_mistakes_heading_is_not_taught_as_the_rule(tmp_path: 
     assert cards["What is the chain rule?"] == "Multiply by the derivative of the inside function"
     # "What is the product rule? :: Writing the derivative of uv as u'v'" teaches the slip
     assert not [back for back in cards.values() if back.startswith(("Writing", "Swapping"))]
+
+
+DATED_NAMES = """# The road to war
+
+## Alliances
+- Locarno Pact 1925, Germany accepted western borders
+- DUAL ALLIANCE 1879: Germany + Austria-Hungary
+"""
+
+
+def test_a_year_after_a_name_dates_what_it_names(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(DATED_NAMES)
+    fronts = [note.front for note in generate_deck(path).notes]
+    assert "Locarno Pact [1925], Germany accepted western borders" in fronts
+    assert "DUAL ALLIANCE [1879]: Germany + Austria-Hungary" in fronts
+
+
+def test_the_year_of_a_statute_or_a_case_is_still_half_its_name() -> None:
+    notes = (
+        "The Sale of Goods Act 1979 sets implied terms.\n"
+        "Harvey v Facey 1893 is about a price quoted in reply.\n"
+        "The Locarno Pact 1925 settled the western borders.\n"
+        "Reason = TREATY OF LONDON 1839 guaranteed Belgian neutrality\n"
+    )
+    assert 4 in flags(notes, card("The Sale of Goods Act [1979] sets implied terms.", 1))
+    assert 4 in flags(notes, card("Harvey v Facey [1893] is about a price quoted in reply.", 2))
+    assert 4 not in flags(notes, card("The Locarno Pact [1925] settled the western borders.", 3))
+    assert 4 not in flags(
+        notes, card("Reason = TREATY OF LONDON [1839] guaranteed Belgian neutrality", 4)
+    )
+
+
+def test_a_gap_after_the_examples_close_is_no_example_of_the_list() -> None:
+    notes = (
+        "Impermeable rock e.g. granite, clay -> little percolation, more surface runoff\n"
+        "Virtues (e.g. courage, generosity) learnt by imitation; skills learnt by teaching\n"
+        "Igneous rock e.g. granite, basalt, pumice\n"
+    )
+    assert 4 not in flags(
+        notes,
+        card("Impermeable rock e.g. granite, clay -> little [percolation], more surface runoff", 1),
+    )
+    assert 4 not in flags(
+        notes,
+        card(
+            "Virtues (e.g. courage, generosity) learnt by [imitation]; skills learnt by teaching", 2
+        ),
+    )
+    assert 4 in flags(notes, card("Igneous rock e.g. granite, [basalt], pumice", 3))
+
+
+def test_a_word_opening_a_line_that_says_what_it_means_is_the_term_not_a_verb() -> None:
+    notes = (
+        "Fetch - the distance of open water the wind blows over\nFetch the sample from the fridge\n"
+    )
+    assert 4 not in flags(
+        notes, card("[Fetch] - the distance of open water the wind blows over", 1)
+    )
+    assert 4 in flags(notes, card("[Fetch] the sample from the fridge", 2))

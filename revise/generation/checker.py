@@ -1522,7 +1522,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []
     before, after = face.prompt.split(GAP, 1) if GAP in face.prompt else ("", "")
     problem = (
-        _verb_or_filler(tokens, before)
+        _verb_or_filler(tokens, before, after)
         or _not_a_word(tokens, before, note, texts)
         or _one_example(before, after)
         or _half_a_quotation(answer)
@@ -1558,7 +1558,12 @@ _FIELD_LABEL = lazy_regex(
 )
 
 
-def _verb_or_filler(tokens: list[str], before: str) -> str:
+# "[Fetch] - the distance of open water ...": a line that opens on a word and then says
+# what it means names a thing, whatever else the word can be.
+_DEFINED_BY_WHAT_FOLLOWS = lazy_regex(r"\s*(?:[-\u2013\u2014:=]|->|\u2192)\s")
+
+
+def _verb_or_filler(tokens: list[str], before: str, after: str = "") -> str:
     from revise.generation.language import is_stopword, zipf
 
     content = [token for token in tokens if not is_stopword(token)]
@@ -1579,7 +1584,8 @@ def _verb_or_filler(tokens: list[str], before: str) -> str:
     lower = head.casefold()
     previous = before.split()[-1].casefold() if before.split() else ""
     only_verb = "VERB" in kinds and not kinds & {"NOUN", "PROPN"}
-    if only_verb and ("ADJ" not in kinds or lower.endswith(("s", "ing"))):
+    defined = not before.strip() and _DEFINED_BY_WHAT_FOLLOWS.match(after)
+    if only_verb and not defined and ("ADJ" not in kinds or lower.endswith(("s", "ing"))):
         return "a verb"
     # "the substrate binds", "which melts": a noun-or-verb after its subject is the verb.
     third_person = lower.endswith("s") and not lower.endswith("ss")
@@ -1633,6 +1639,8 @@ def _one_example(before: str, after: str) -> str:
     if not leads or re.search(r"[;!?]|\.\s+[A-Z]", before[leads[-1].end() :]):
         return ""
     clause = before[leads[-1].end() :]
+    if clause.count(")") > clause.count("(") or re.search(r"->|\u2192|\s=\s", clause):
+        return ""  # the examples closed before the gap: "(e.g. X, Y) learnt by [habit]"
     if "," in after.split(")")[0] or "," in clause:
         return "one example of a list"
     if after.lstrip().startswith(("or ", "and ")):
@@ -1675,7 +1683,7 @@ def _half_a_term(
     if capital and joined_right and re.fullmatch(r"\d{4}[,.;:)]?", right):
         return "half of a name (its year is left outside)"
     titled = bool(joined_left) and left[:1].isupper() and left.isalpha()
-    if year_like and titled and not _sentence_start(before):
+    if year_like and titled and not _sentence_start(before) and not _dated_name(before):
         return "half of a name (the year of a title)"
     if (
         capital
@@ -1715,6 +1723,33 @@ def _half_a_term(
             if uses >= 2 and texts.count(path, normalise(answer)) <= uses + 1:
                 return f"half of the term {phrase!r}"
     return ""
+
+
+# A statute ("Sale of Goods Act 1979") or a reported case ("Harvey v Facey 1893")
+# carries its year as part of its name.
+_LEGAL_TITLE = lazy_regex(
+    r"(?:\b(?:Acts?|ACT|Regulations|Rules|Order|Bill|Directive)"
+    r"|\bv\.?\s+(?:[A-Z][\w'&.-]*\s+)*[A-Z][\w'&.-]*)\s*$"
+)
+
+
+def _dated_name(before: str) -> bool:
+    """A name of two or more capitalised words, then a year: "Locarno Pact [1925]",
+    "TREATY OF LONDON [1839]". The year dates the pact, treaty or book named, a fact to
+    recall, unless the name is a statute or a case, whose year is part of its title."""
+    if _LEGAL_TITLE.search(before):
+        return False
+    run: list[str] = []
+    for word in reversed(before.split()):
+        if word[:1].isupper() and word.isalpha():
+            run.append(word)
+        elif word.casefold() == "of" and run:
+            run.append(word)  # "Treaty of London"
+        else:
+            break
+    while run and run[-1].casefold() == "of":
+        run.pop()
+    return sum(word.casefold() != "of" for word in run) >= 2
 
 
 def _sentence_start(before: str) -> bool:
