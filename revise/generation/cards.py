@@ -1475,22 +1475,28 @@ def _told_apart(first_masked: str, second_masked: str) -> bool:
     return bool(first - second) and bool(second - first)
 
 
-def _telling_words(masked: str) -> set[str]:
-    return {
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each prompt beside every other of its section)
+def _telling_words(masked: str) -> frozenset[str]:
+    return frozenset(
         lower
         for lower in (token.casefold() for token in re.findall(r"[^\W\d_][\w'\u2019-]*", masked))
         if len(lower) > 2
         and not is_stopword(lower)
         and lower not in ORDINALS
         and not is_number_word(lower)
-    }
+    )
 
 
 _CLOZE_ANSWER = lazy_regex(r"(?<!\\)\[(.+?)(?<!\\)\]")
 
 
 def _hidden(note: NoteData) -> str:
-    hidden = _CLOZE_ANSWER.search(note.front)
+    return _hidden_in(note.front)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each cloze beside every other of its section)
+def _hidden_in(front: str) -> str:
+    hidden = _CLOZE_ANSWER.search(front)
     return hidden[1].casefold().strip() if hidden else ""
 
 

@@ -711,16 +711,16 @@ def _compound(sentence: str, start: int, end: int) -> tuple[int, int]:
     word = sentence[start:end]
     after = re.match(r" ([a-z][a-z-]+)\b(?![-'\u2019])", sentence[end:])
     before = re.search(r"(?<![\w'\u2019-])([A-Za-z][a-z-]+) $", sentence[:start])
-    kinds = lemmas(word)
+    kinds = _kinds(word)
     if "VERB" in kinds or is_verb_form(word):
         return start, end
     if before and not is_stopword(before[1].casefold()):
-        naming = lemmas(before[1].casefold())
+        naming = _kinds(before[1])
         kind_of = set(naming) == {"NOUN"} and ("NOUN" in kinds or not kinds)
         if kind_of or (is_rare(before[1]) and _names_a_thing_only(before[1])):
             return before.start(1), end
     if after and not is_stopword(after[1]) and not is_verb_form(after[1]):
-        following = lemmas(after[1])
+        following = _kinds(after[1])
         describes = "ADJ" in kinds or (not kinds and bool(_DESCRIBING_ENDING.search(word)))
         if (describes and "NOUN" not in kinds and "NOUN" in following) or (
             is_rare(after[1]) and _names_a_thing_only(after[1]) and _names_a_thing_only(word)
@@ -729,10 +729,16 @@ def _compound(sentence: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _kinds(word: str) -> dict[str, tuple[str, ...]]:
+    """The parts of speech a word can be, looked up in lower case as the lexicon table holds
+    it ("Pyruvic" as "pyruvic"); none for an abbreviation ("GCSE")."""
+    return {} if word.isupper() else lemmas(word.casefold())
+
+
 def _names_a_thing_only(word: str) -> bool:
     """A noun or describing word, never a verb ("myoglobin", "recessive"; not "drags" or
     "resaturates", a verb the dictionary does not know)."""
-    kinds = lemmas(word.casefold())
+    kinds = _kinds(word)
     if kinds:
         return "VERB" not in kinds and not is_verb_form(word)
     return not word.endswith("s")
