@@ -644,10 +644,10 @@ def test_a_fact_after_nb_or_a_notes_label_is_carded_and_advice_after_it_is_not(
         tmp_path,
         "# Transformers\n\n"
         "Notes: real big transformers are over 99% efficient.\n\n"
-        "- NB once formed, all four N–H bonds in NH4+ are identical\n\n"
+        "- NB once formed, all four N–H bonds in NH4+ are identical\n\n"  # noqa: RUF001
         "Note: remember to learn the diagram for the exam.\n",
     )
     shown = "\n".join(hidden(notes))
     assert "Real big transformers are over [99%] efficient." in shown
-    assert "Once formed, all four N–H bonds in [NH4+] are identical" in shown
+    assert "Once formed, all four N–H bonds in [NH4+] are identical" in shown  # noqa: RUF001
     assert not any("diagram" in front for front in [*hidden(notes), *asked(notes)])
