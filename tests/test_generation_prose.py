@@ -651,3 +651,66 @@ def test_a_fact_after_nb_or_a_notes_label_is_carded_and_advice_after_it_is_not(
     assert "Real big transformers are over [99%] efficient." in shown
     assert "Once formed, all four N–H bonds in [NH4+] are identical" in shown  # noqa: RUF001
     assert not any("diagram" in front for front in [*hidden(notes), *asked(notes)])
+
+
+def test_a_period_of_a_run_grouped_into_phases_is_asked_under_what_the_phases_are_of(
+    tmp_path: Path,
+) -> None:
+    """ "During the first period (...)" after "X can be grouped into four periods": the card's
+    context names X, which the period alone never says."""
+    notes = deck_notes(
+        tmp_path,
+        "# Monasteries in England\n\n"
+        "The history of English monastic building can be grouped into four periods. During the "
+        "first period (1066-1100), Norman abbots rebuilt the great churches in stone. In the "
+        "second period (1100-1200), the Cistercians founded abbeys in remote valleys.\n",
+    )
+    front = "What did Norman abbots do during the first period (1066-1100)?"
+    card = next(note for note in notes if note.front == front)
+    assert card.back == "Rebuilt the great churches in stone"
+    assert card.context == "Monasteries in England > The history of English monastic building"
+
+
+def test_the_examples_a_reason_names_are_asked_as_a_list_of_their_own(tmp_path: Path) -> None:
+    """ "... as the result of A, B, and key events such as X, Y, and Z": the "why" card answers
+    "key events"; which they were is a card of its own, a long name given by its letters."""
+    notes = deck_notes(
+        tmp_path,
+        "# Ireland and Europe\n\n"
+        "Irish farming changed greatly after 1960 as the result of new machinery, cheaper "
+        "fertiliser, and key events such as the end of protection, the oil crisis of 1973, and "
+        "the entry of the United Kingdom and the Irish Republic into the European Economic "
+        "Community (EEC).\n",
+    )
+    cards = asked(notes)
+    assert cards["Why did Irish farming change greatly after 1960?"] == (
+        "New machinery, cheaper fertiliser, and key events"
+    )
+    front = "Which key events explain why Irish farming changed greatly after 1960?"
+    assert cards[front] == (
+        "End of protection; oil crisis of 1973; entry of the United Kingdom and the Irish "
+        "Republic into the EEC"
+    )
+
+
+def test_what_a_fear_led_to_stays_joined_to_it_by_the_dash(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Great Fear 1789\n\n"
+        "- Following the bad harvest, Necker feared nobles would hoard grain - leading to "
+        "riots in Paris\n",
+    )
+    assert asked(notes)["What did Necker fear following the bad harvest?"] == (
+        "Nobles would hoard grain - leading to riots in Paris"
+    )
+
+
+def test_two_qualities_said_of_a_thing_are_asked_as_what_it_is_like(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Evidence for evolution\n\n"
+        "Fossils show how species changed over millions of years. The fossil records of soft-"
+        "bodied animals are incomplete and biased.\n",
+    )
+    front = "What are the fossil records of soft-bodied animals like?"
+    assert asked(notes)[front] == "Incomplete and biased"

@@ -39,7 +39,9 @@ from revise.generation.clauses import (
     naming,
     object_question,
     occurs_when,
+    phased,
     purpose,
+    qualities,
     quotation,
     quoted_line,
     relation,
@@ -1917,6 +1919,7 @@ def _passage_drafts(
         run_on = bool(index) and sentence[:1].islower() and " = " in sentence
         # "Zeanah et al (2005) - ... . Only 19% securely attached ...": whose finding it is
         context = _with_study(lines_context, study if index else "", sentence)
+        context = _with_phased(context, spans[:index], sentence)
         hidden_context = f" {normalise(context)} "
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
@@ -2940,6 +2943,29 @@ def _with_study(context: str, study: str, sentence: str) -> str:
     return f"{context} > {study}"
 
 
+_ORDINAL_PHASE = lazy_regex(
+    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)"
+    r"\s+(?:phase|period|stage|era)\b",
+    re.I,
+)
+
+
+def _with_phased(context: str, before: list[tuple[int, int, str]], sentence: str) -> str:
+    """The context of a sentence about "the first period" of a run the paragraph grouped into
+    phases before it ("General trends in aid can be grouped into six phases. During the first
+    period (1953-56), ..."): what the phases are of, which the period alone never says."""
+    if not _ORDINAL_PHASE.search(sentence):
+        return context
+    for _, _, said in reversed(before):
+        whole = tidy(phased(said))
+        if whole:
+            named = f" {normalise(whole)} "
+            if named in f" {normalise(sentence)} " or named in f" {normalise(context)} ":
+                return context
+            return f"{context} > {whole}"
+    return context
+
+
 def card_context(passage: Passage, title: str) -> str:
     """The heading trail, and the label or parent bullet the passage sits under."""
     parts = [tidy(loose_maths(heading)) for heading in passage.trail if not states_a_fact(heading)]
@@ -3468,6 +3494,7 @@ def shaped_questions(
         *doer_of(sentence, names),
         *tied_to(sentence, names),
         *grouped_into(sentence, names),
+        *qualities(sentence, names),
         *with_doing(sentence, names),
         *trailing_point(sentence),
         *set_out_to(sentence, names),

@@ -73,6 +73,7 @@ from revise.generation.language import (
     NO_OBJECT_VERBS,
     abbreviation_letters,
     abbreviations_in,
+    by_letters,
     cut_short,
     derived_from_one_stem,
     given_by_context,
@@ -430,10 +431,18 @@ def _check_traceable(note: NoteData, face: CardFace, texts: _SourceTexts) -> lis
         if plain_span(item) not in span
         and plain_span(_year_of_heading(item, note)) not in span
         and not _wrapped_in(plain_span(item), spanned)
+        and not _lettered_in(plain_span(item), spanned)
     ]
     if missing:
         return [_finding(1, face.prompt, f"answer {missing[0]!r} is not in {source}")]
     return []
+
+
+def _lettered_in(answer: str, lines: tuple[str, ...]) -> bool:
+    """ "... Russia and the CIS" from "... Russia and the Commonwealth of Independent States
+    (CIS)": the answer names a thing by the letters the notes give for it."""
+    said = " ".join(lines)
+    return "(" in said and answer in plain_span(by_letters(said))
 
 
 _YEAR_AFTER_DAY = lazy_regex(r"(?<=[A-Za-z.])\s+(1\d{3}|20\d{2})\b")

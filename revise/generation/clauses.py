@@ -539,18 +539,40 @@ _GROUPED_INTO = lazy_regex(
 MAX_GROUPS = 12
 
 
-def grouped_into(sentence: str, names: frozenset[str]) -> list[Question]:
-    """ "General trends in post-war assistance can be grouped into six phases" -> "Into how many
-    phases can general trends in post-war assistance be grouped?": how many groups the notes
-    then go through."""
+def _grouping(sentence: str) -> re.Match[str] | None:
+    """ "X can be grouped into six phases": the match, where it counts a few groups."""
     match = _GROUPED_INTO.match(sentence.strip())
     if not match:
-        return []
+        return None
     count = match["count"]
     if not (count.isdigit() and 1 < int(count) <= MAX_GROUPS) and not (
         is_number_word(count) and count.casefold() not in ("one", "half", "dozen", "hundred")
     ):
+        return None
+    return match
+
+
+def phased(sentence: str) -> str:
+    """ "General trends in post-war assistance can be grouped into six phases" -> "General
+    trends in post-war assistance": what a run of phases, periods or stages is of; "" for a
+    sentence that groups nothing into phases."""
+    match = _grouping(sentence)
+    if not match or match["what"].split()[-1].casefold() not in _PHASES:
+        return ""
+    return match["subject"]
+
+
+_PHASES = frozenset(["phases", "periods", "stages", "eras"])
+
+
+def grouped_into(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "General trends in post-war assistance can be grouped into six phases" -> "Into how many
+    phases can general trends in post-war assistance be grouped?": how many groups the notes
+    then go through."""
+    match = _grouping(sentence)
+    if not match:
         return []
+    count = match["count"]
     subject = match["subject"].split()
     if not good_subject(subject):
         return []
@@ -563,6 +585,34 @@ def grouped_into(sentence: str, names: frozenset[str]) -> list[Question]:
         f"Into how many {match['what']} {aux[0]} {named} {' '.join([*aux[1:], verb])}"
     )
     return [Question(front, capital(count), Shape.RELATION, 10.6)]
+
+
+# "Data on arms transfers to North Korea are scarce and unreliable.": two qualities said of a thing
+_TWO_QUALITIES = lazy_regex(
+    r"^(?P<subject>[A-Z][^,;:()\u2013\u2014]{6,80}?)\s+(?P<be>is|are|was|were)\s+"
+    r"(?:(?:often|usually|generally|largely|very|highly|both)\s+)?(?P<first>[a-z]{3,})\s+and\s+"
+    r"(?:(?:very|highly)\s+)?(?P<second>[a-z]{3,})\.?$"
+)
+
+
+def qualities(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Data on arms transfers to North Korea are scarce and unreliable" -> "What are data on
+    arms transfers to North Korea like? :: Scarce and unreliable": what a thing is said to be,
+    where the sentence says nothing else of it."""
+    match = _TWO_QUALITIES.match(sentence.strip())
+    if not match:
+        return []
+    said = (match["first"], match["second"])
+    if any(is_stopword(word) or "ADJ" not in lemmas(word) for word in said):
+        return []
+    subject = match["subject"].split()
+    if not good_subject(subject) or subject[0].casefold() in PRONOUNS:
+        return []
+    if len(subject) > 1 and subject[1][:1].islower():
+        names = frozenset()  # "Data on ...": a common word opening the sentence, not a name
+    front = finish_question(f"What {match['be']} {subject_phrase(subject, names)} like")
+    answer = capital(f"{match['first']} and {match['second']}")
+    return [Question(front, answer, Shape.RELATION, 9.0)]
 
 
 _UNDER_WHOSE = lazy_regex(
@@ -1598,6 +1648,12 @@ def second_action(text: str) -> re.Match[str] | None:
     return second if past or present else None
 
 
+# A part after a dash that says what the part before it led to
+_LEADING_ON = lazy_regex(
+    r"(?:leading\s+to|resulting\s+in|bringing\s+about|causing|forcing)\s", re.I
+)
+
+
 def _answer(text: str) -> str:
     """The clause as an answer: its dash-separated parts while twelve words hold them."""
     whole = text.strip().rstrip(" .;,")
@@ -1612,7 +1668,10 @@ def _answer(text: str) -> str:
         return ""
     answer = parts[0]
     for part in parts[1:]:
-        longer = f"{answer}; {part}"
+        # ("North Korea would be defeated - leading to an invasion of China": what it led to
+        # stays joined to it by the notes' dash, one chain of cause and effect, not two items)
+        joint = " - " if _LEADING_ON.match(part) else "; "
+        longer = f"{answer}{joint}{part}"
         if len(longer.split()) > MAX_ANSWER_WORDS:
             break
         answer = longer

@@ -494,6 +494,29 @@ def spelled_by(letters: str, phrase: str) -> bool:
     return len(spelled) >= 2 and spells(letters, 0)
 
 
+# "the Commonwealth of Independent States (CIS)": a name with the letters that abbreviate it
+_NAME_AND_LETTERS = lazy_regex(
+    r"\b(?P<name>[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|the|on)\s+)*[A-Z][\w'-]*)+)"
+    r"\s+\((?P<letters>[A-Z]{2,6})\)"
+)
+
+
+def by_letters(text: str) -> str:
+    """The text with each name that its abbreviation follows written as the abbreviation ("the
+    Commonwealth of Independent States (CIS)" -> "the CIS"), as a short answer may name it."""
+
+    def lettered(match: re.Match[str]) -> str:
+        # ("Russia and the Commonwealth of Independent States (CIS)": the letters stand for
+        # the last words of the run of names only)
+        name = match["name"]
+        for start in [0, *(found.start() for found in re.finditer(r"(?<=\s)[A-Z]", name))]:
+            if spelled_by(match["letters"], name[start:]):
+                return f"{name[:start]}{match['letters']}"
+        return match[0]
+
+    return _NAME_AND_LETTERS.sub(lettered, text)
+
+
 def abbreviations_in(text: str) -> set[str]:
     """The letters of every abbreviation written in a text."""
     return {abbreviation_letters(word) for word in re.findall(r"[A-Za-z]+", text)} - {""}

@@ -59,6 +59,7 @@ from revise.generation.language import (
     NO_OBJECT_VERBS,
     PRONOUNS,
     STANCE_VERBS,
+    by_letters,
     cue_words,
     is_label_phrase,
     is_number_word,
@@ -1680,6 +1681,7 @@ def _why(effect: str, reason: str, names: frozenset[str], given: str = "") -> li
     # ("Charles V's power over Clement VII -> H8 turned to parliament": what the reason led
     # to in turn is no part of it)
     reason = re.split(rf"\s+{ARROW}\s+", reason, maxsplit=1)[0]
+    whole = reason
     if len(words(reason)) > MAX_ANSWER_WORDS:
         reason = _without_asides(reason)
     if len(words(reason)) > MAX_ANSWER_WORDS:
@@ -1705,7 +1707,42 @@ def _why(effect: str, reason: str, names: frozenset[str], given: str = "") -> li
         front = front[:-1] + trailer + "?"
     if _overlap(front, _without_words(reason, given)) > 0.6:
         return []
-    return [Question(front, capital(reason), Shape.WHY, 11.5)]
+    return [Question(front, capital(reason), Shape.WHY, 11.5), *_named_reasons(effect, whole)]
+
+
+# "..., and key events such as the Sino-Soviet split, the collapse of communism, and ...": a
+# kind of reason (a plural noun of at most three words) and the examples that name it
+_NAMED_KIND = lazy_regex(
+    r"(?:^|,\s+(?:and\s+)?|\s+and\s+)(?P<kind>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[^s\W]s)"
+    r"\s+(?:such\s+as|including)\s+(?P<examples>[^;]+?)\s*(?:\((?:see|cf)\b[^()]*\)\s*)*$",
+    re.I,
+)
+
+
+def _named_reasons(effect: str, reason: str) -> list[Question]:
+    """ "... changed as the result of ..., and key events such as A, B, and C" -> "Which key
+    events explain why ... changed ...? :: A; B; C": the reason's examples, which the "why"
+    card's short answer ("key events") leaves out, asked as a list of their own."""
+    match = _NAMED_KIND.search(reason)
+    if not match or effect[:1].islower():
+        return []
+    examples = match["examples"].strip().rstrip(".,;")
+    # (each item without its article: "Sino-Soviet split; collapse of communism; ...")
+    items = [_ARTICLE.sub("", item.strip()) for item in _LISTED.split(examples) if item.strip()]
+    # (a long item names what its letters abbreviate by the letters: "... and the CIS")
+    items = [by_letters(item) if len(words(item)) > MAX_ANSWER_WORDS else item for item in items]
+    if not 2 <= len(items) <= MAX_LIST_ITEMS or not re.search(r",\s+(?:and|or)\s+\S", examples):
+        return []
+    if any(split_clause(item) or len(words(item)) > MAX_ANSWER_WORDS for item in items):
+        return []  # a clause, not a thing named: "... such as prices rose, wages fell, and ..."
+    kind = match["kind"].casefold()
+    said = " ".join(lower_first(effect.split())).rstrip(" .,;")
+    front = f"Which {kind} explain why {said}?"
+    answer = capital("; ".join(items))
+    return [Question(front, answer, Shape.WHY, 11.0, beside=True)]
+
+
+_ARTICLE = lazy_regex(r"^(?:the|a|an)\s+(?=\S)", re.I)
 
 
 def _without_words(text: str, given: str) -> str:
