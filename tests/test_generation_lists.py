@@ -174,3 +174,156 @@ def test_a_term_under_a_heading_is_defined_not_asked_as_the_headings_field(
     }
     assert ("What is a cartel?", "A group of firms that agree to fix prices") in got, got
     assert not any("of Competition" in front for front, _ in got), got
+
+
+def test_a_kind_written_by_its_describing_word_is_asked_with_the_thing_it_is_a_kind_of(
+    tmp_path: Path,
+) -> None:
+    got = {
+        (note.front, note.back)
+        for note in deck_notes(
+            tmp_path,
+            """# Biology: immunity
+
+## Types of immunity
+
+- active = the body makes its own antibodies after infection or vaccination
+- passive = antibodies given from outside the body, short-lived protection
+- natural = gained through everyday life, not by medical treatment
+""",
+        )
+    }
+    # "What is active?" asks nothing: the heading names what it is a kind of
+    assert (
+        "What is active immunity?",
+        "The body makes its own antibodies after infection or vaccination",
+    ) in got, got
+    assert (
+        "What is passive immunity?",
+        "Antibodies given from outside the body, short-lived protection",
+    ) in got, got
+
+
+def test_words_defined_under_a_glossary_heading_are_not_made_kinds_of_it(
+    tmp_path: Path,
+) -> None:
+    got = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            """# English: poetry terms
+
+## Key words
+
+- ambiguous = having more than one possible meaning
+- ironic = saying the opposite of what is meant, for effect
+""",
+        )
+    ]
+    assert not any("key word" in front.casefold() for front in got), got
+
+
+def test_numbered_steps_under_the_name_of_a_process_are_asked_each_from_the_one_before(
+    tmp_path: Path,
+) -> None:
+    got = {
+        (note.front, note.back)
+        for note in deck_notes(
+            tmp_path,
+            """# Biology: cells
+
+**Cell division: Cytokinesis**
+
+1. a cleavage furrow forms in the middle of the cell
+2. the cell membrane pinches inwards along the furrow
+3. the cytoplasm divides into two daughter cells
+""",
+        )
+    }
+    assert (
+        'Cytokinesis: what happens after "the cell membrane pinches inwards along the furrow"?',
+        "The cytoplasm divides into two daughter cells",
+    ) in got, got
+
+
+def test_numbered_routes_that_open_on_a_reagent_are_no_steps(tmp_path: Path) -> None:
+    got = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            """# Chemistry: haloalkanes
+
+## Elimination
+
+1) + KOH in ethanol, heat under reflux -> ALKENE
+2) + NaOH in ethanol, hot -> ALKENE (major product)
+3) + hot alcoholic base with a tertiary haloalkane -> mostly ALKENE
+""",
+        )
+    ]
+    assert not any("what happens" in front for front in got), got
+
+
+def test_a_thing_needed_for_a_step_is_not_asked_who_needed_it(tmp_path: Path) -> None:
+    got = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            """# Biology: respiration
+
+## Muscle contraction
+
+- ATP needed for the myosin head to detach from actin + for the power stroke
+""",
+        )
+    ]
+    assert not any(front.startswith("Who needed") for front in got), got
+
+
+def test_a_describing_label_over_a_short_list_names_a_kind_of_what_the_heading_names(
+    tmp_path: Path,
+) -> None:
+    got = {
+        (note.front, note.back)
+        for note in deck_notes(
+            tmp_path,
+            """# Geography: energy
+
+## Sources of energy
+
+- Renewable: wind, solar (photovoltaic panels on roofs), tidal
+- Overall the UK gets about a third of its electricity from renewable sources.
+""",
+        )
+    }
+    assert ("What are the renewable sources of energy? (3)", "wind; solar; tidal") in got, got
+
+
+def test_an_order_under_a_heading_naming_its_aim_hides_what_it_acts_on(tmp_path: Path) -> None:
+    got = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            """# Geography: rivers
+
+## Reducing flood risk
+
+- Build embankments along the river banks (expensive, can move the flood downstream)
+- Plant trees in the upper catchment \u2013 more interception, longer lag time
+- Restore wetlands beside the river to store water
+
+## Exam technique
+
+- Always name a located example.
+- Use the command word to plan your answer.
+- Learn the case study facts by heart.
+- Check your spelling of key terms.
+""",
+        )
+    ]
+    assert (
+        "Build [embankments] along the river banks (expensive, can move the flood downstream)"
+        in got
+    ), got
+    assert "Restore [wetlands] beside the river to store water" in got, got
+    assert not any("command word" in front for front in got), got

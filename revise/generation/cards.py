@@ -129,6 +129,7 @@ from revise.generation.headed import (
     when_it_does,
     who_did_it,
 )
+from revise.generation.kinds import kinds_listed, kinds_named, named_by_kind
 from revise.generation.language import (
     ABBREVIATION_END,
     ARROW,
@@ -235,6 +236,8 @@ from revise.generation.steps import (
     listed,
     method_name,
     names_a_process,
+    names_an_aim,
+    process_noun,
     step_questions,
     steps_question,
 )
@@ -530,6 +533,7 @@ def _drafts_in_order(
     before: Passage | None = None  # the line before, whose subject a student has just read
     members = _member_items(outline)
     fields = _repeated_fields(outline)
+    kinds = kinds_named(outline)
     point: tuple[str, tuple[str, ...], int] = ("", (), 0)  # the argument's last point, its trail
     # and its line
     evidence: tuple[tuple[str, ...], str] = ((), "")  # the trail and text of the last evidence
@@ -632,6 +636,8 @@ def _drafts_in_order(
             if isinstance(part, ListGroup) and id(passage.block) in stepped_items:
                 continue
             passage = _run_in_label(_term_row_as_item(_fact_row_as_item(passage, outline.title)))
+            if id(passage.block) in kinds:
+                passage = named_by_kind(passage, kinds[id(passage.block)])
             expanded = _expansion_draft(passage, outline.title, path)
             if expanded:
                 drafts.append(expanded)
@@ -640,6 +646,10 @@ def _drafts_in_order(
             elif passage.block.kind is BlockKind.FORMULA:
                 drafts.extend(_formula_drafts(passage, outline.title, path))
             else:
+                way = _way_draft(passage, outline.title, path)
+                if way:
+                    drafts.append(way)  # (asked as any line, an order asks nothing)
+                    continue
                 passage, timeline = _dated_in_year(passage, timeline)
                 passage = _ordinal_named(passage, last_counted)
                 noun = _counted_noun(passage.block.text)
@@ -664,7 +674,10 @@ def _drafts_in_order(
                 if not role:
                     made = _without_bare_field(made, passage, fields)
                 role = role or (not made and _rule_part_draft(passage, outline.title, path))
-                inline = role or (not made and _inline_list_draft(passage, outline.title, path))
+                # ("Internal: retained profit, ..." under "Sources of finance": the list is the
+                # fact, not an aside of one of its items)
+                listing = not made or _lists_kinds(passage)
+                inline = role or (listing and _inline_list_draft(passage, outline.title, path))
                 drafts.extend([inline] if inline else made)
     return drafts
 
@@ -1826,6 +1839,60 @@ MAX_ORDER_SUBJECT_WORDS = 3  # "Green plants", "Doctor Ellis": longer is an orde
 _ORDER_OBJECTS = frozenset(
     ["the", "a", "an", "your", "my", "our", "this", "these", "those", "each"]
 )
+
+
+def _way_to(passage: Passage) -> bool:
+    """An order under a heading that names what it achieves ("Arrange an overdraft" under
+    "Improving cash flow"): a way to do a thing, a fact of the subject, not advice."""
+    return names_an_aim(tidy(passage.label or (passage.trail[-1] if passage.trail else "")))
+
+
+MAX_WAY_OBJECT_WORDS = 4
+# Verbs whose object is a person or a thing made to act, not the way itself ("Get customers to
+# pay sooner")
+_LIGHT_ORDERS = frozenset(["get", "make", "let", "have", "keep", "take", "do", "be", "go", "try"])
+_PARTICLES = frozenset(["off", "up", "out", "down", "away", "back"])
+# Where an order's object ends: a preposition, a clause, an aside, a dash
+_OBJECT_END = lazy_regex(
+    r"\s+(?:with|to|from|for|by|in|on|at|into|onto|so|or|and|but|because|as|than|if|when|along"
+    r"|across|around|beside|near|over|under|below|above|behind|between|through|towards?|within"
+    r"|without|during|before|after|until|upstream|downstream)\b"
+    r"|\s*[,(/;:.]|\s+[-\u2013\u2014]\s"
+)
+
+
+def _way_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "Negotiate longer credit terms with suppliers (pay later)" under "Improving cash flow":
+    one way to do what the heading names, its object hidden ("Negotiate [longer credit terms]
+    with suppliers (pay later)"); the heading, shown above it, says what the way is for."""
+    text = tidy(passage.block.text)
+    if passage.block.kind is not BlockKind.ITEM or not _way_to(passage):
+        return None
+    if not is_imperative(capitalised(text)):
+        return None
+    verb, _, rest = text.partition(" ")
+    if verb.casefold() in _LIGHT_ORDERS:
+        return None
+    start = len(verb) + 1
+    particle = re.match(r"(\w+)\s+", rest)
+    if particle and particle[1].casefold() in _PARTICLES:
+        start += particle.end()
+    article = re.match(r"(?:an?|the|your|its|their)\s+", text[start:], re.I)
+    if article:
+        start += article.end()
+    end = _OBJECT_END.search(text, start)
+    answer = text[start : end.start() if end else len(text)].strip()
+    tokens = answer.split()
+    if not tokens or len(tokens) > MAX_WAY_OBJECT_WORDS or is_stopword(tokens[0].casefold()):
+        return None
+    if not all(re.fullmatch(r"[A-Za-z][\w'-]*", token) for token in tokens):
+        return None
+    before, after = capitalised(text[:start]), text[start + len(answer) :]
+    front = f"{escape(before)}[{escape(answer)}]{escape(after)}"
+    context = card_context(passage, title)
+    source = SourceRef(path, passage.block.start, passage.block.end)
+    note = NoteData(NoteKind.CLOZE, front, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, f"{before}___{after}")])
 
 
 def is_guide(outline: Outline) -> bool:
@@ -4476,6 +4543,14 @@ _LISTING_LABEL = lazy_regex(
 )
 
 
+def _lists_kinds(passage: Passage) -> bool:
+    """ "Internal: retained profit, sale of assets" under "Sources of finance": a line listing
+    the things of one kind of what its heading names."""
+    shaped = _INLINE_LIST.match(tidy(passage.block.text))
+    heading = passage.label or (passage.trail[-1] if passage.trail else "")
+    return bool(shaped and kinds_listed(shaped["label"].strip(), tidy(heading)))
+
+
 def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
     """ "causes: diabetes (esp type 2), high blood pressure, infection, kidney stones" under
     "Kidney failure": a list written on one line after the label that names what it lists,
@@ -4485,13 +4560,20 @@ def _inline_list_draft(passage: Passage, title: str, path: str) -> Draft | None:
     if block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or not shaped:
         return None
     label = shaped["label"].strip()
-    if not _LISTING_LABEL.match(label):
+    heading = passage.label or (passage.trail[-1] if passage.trail else "")
+    kinds = kinds_listed(label, tidy(heading))
+    if kinds:
+        label = kinds  # "Internal: ..." under "Sources of finance"
+    elif not _LISTING_LABEL.match(label):
         return None
     items = [
         re.sub(r"^(?:and|or)\s+", "", item.strip(), flags=re.I)
         for item in re.split(r",\s+(?![^()]*\))", shaped["items"])
     ]
-    if " of " not in label.casefold():
+    if kinds:
+        # "debt factoring (sell receivables to a factor ...)": the thing, not how it works
+        items = [re.sub(r"\s*\([^()]*\)", "", item).strip() or item for item in items]
+    if not kinds and " of " not in label.casefold():
         whose = section_subject(replace(passage, label=""))
         if whose and normalise(label) in {normalise(word) for word in words(whose)}:
             # "Uses: ..." under "Uses and limitations", under "Break-even": the uses of the
@@ -4836,7 +4918,9 @@ def _step_drafts(outline: Outline, path: str) -> tuple[dict[int, list[Draft]], s
     def close() -> None:
         texts = [tidy(part.block.text) for _, part in run]
         first = run[0][1] if run else None
-        name = first and method_name(first.trail, outline.title)
+        # ("**DNA replication**" over its numbered steps: the bold line names the process)
+        own = first.label if first and process_noun(first.label) else ""
+        name = first and method_name((*first.trail, own) if own else first.trail, outline.title)
         named = first is not None and names_a_process(first.label or (first.trail or ("",))[-1])
         steps = named and all(
             is_step(text) and not part.block.terms

@@ -99,6 +99,7 @@ from revise.generation.questions import (
     whole_definition,
 )
 from revise.generation.spelling import TYPO_ZIPF, looks_misspelt, slip_in_notes
+from revise.generation.steps import names_an_aim
 from revise.generation.targets import (
     ION_CHARGE,
     NOUN_SLOT,
@@ -2093,6 +2094,8 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, reason)]
     lead = note.context.split(" > ")[-1].rstrip(": ")
     continues_lead = bool(re.search(r"\bto$", lead))  # "a state had to" > "Ratify the 14th"
+    # ("Improving cash flow" > "Arrange an [overdraft]": a way to do it, not an order)
+    continues_lead = continues_lead or names_an_aim(lead)
     orders = any(_imperative(part) for part in _instruction_candidates(text))
     if not continues_lead and not own and orders:
         return [_finding(13, face.prompt, INSTRUCTED)]

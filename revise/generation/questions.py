@@ -2162,6 +2162,7 @@ _BECOMING = frozenset(
      "split", "transformed", "turned", "changed", "made", "built", "assembled"]
 )  # fmt: skip
 _TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "reminded", "shown"])
+_NEEDING = frozenset(["needed", "required", "used"])  # "ATP needed for ...": what it is needed for
 
 
 # After a past that is also a participle: a doer named by "by" further on, or a condition where
@@ -2209,6 +2210,8 @@ def who(sentence: str, name: str, organisation: bool) -> list[Question]:
         return []  # "Banquo told he will be father of kings": told by someone, a passive
     if verb in _BECOMING and following in (*PREPOSITIONS, "to", "into"):
         return []  # "GP reduced to TP", "glucose broken into ...": what was done to it
+    if verb in _NEEDING and following == "for":
+        return []  # "ATP needed for peptide bond formation": no one needed anything
     after = " ".join(tokens[index + 1 :])
     if joins_a_clause(after):
         return []  # "Washington presided and James Madison did the drafting": two doers

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from revise.generation.card_limits import MAX_ANSWER_WORDS
-from revise.generation.grammar import capitalised, lower_first
+from revise.generation.grammar import capitalised, lower_first, verb_base
 from revise.generation.language import words
 from revise.generation.patterns import lazy_regex
 from revise.generation.structure import item_head
@@ -31,8 +31,10 @@ _CUT = lazy_regex(r"\s+(?:e\.g\.?|eg|i\.e\.?|ie)\s|\s*\(|\s*[;:]\s|\s+[-\u2013\u
 
 def method_name(trail: tuple[str, ...], title: str) -> str:
     """What the steps are the method of: "Packet switching"; "Method (the 6 steps)" under the
-    notes' title "Hypothesis Testing (Stats)" -> "Hypothesis testing method"."""
+    notes' title "Hypothesis Testing (Stats)" -> "Hypothesis testing method"; "Protein
+    synthesis part 1: Transcription" -> "Transcription"."""
     own = _bare(trail[-1]) if trail else ""
+    own = process_noun(own) or own
     if own and not _generic(own):
         return own
     above = [_bare(heading) for heading in reversed(trail[:-1])] + [_bare(title)]
@@ -58,7 +60,24 @@ def names_a_process(heading: str) -> bool:
     bare = _bare(heading)
     last = words(bare)[-1].casefold() if words(bare) else ""
     named = len(bare.split()) <= MAX_PROCESS_NAME_WORDS and last.endswith("ing") and len(last) > 5
-    return bool(_NAMES_METHOD.search(heading)) or named
+    return bool(_NAMES_METHOD.search(heading)) or named or bool(process_noun(heading))
+
+
+# "replication", "transcription", "photosynthesis", "the Krebs cycle": nouns that name a process
+_PROCESS_NOUN = lazy_regex(r"(?:[a-z]{3,}(?:tion|sion|sis)|cycle)$", re.I)
+
+
+def process_noun(heading: str) -> str:
+    """ "DNA replication", "Protein synthesis part 1: Transcription" -> "Transcription": a
+    heading that is the name of a process (what follows its colon, where it has one), not
+    "Causes of the Revolution" or "Dissolution of the monasteries", what a process led to."""
+    name = _bare(heading).rsplit(":", 1)[-1].strip()
+    tokens = name.split()
+    if not tokens or len(tokens) > MAX_PROCESS_NAME_WORDS or not _PROCESS_NOUN.search(name):
+        return ""
+    if any(token.casefold() in ("of", "and", "vs", "&", "+") for token in tokens):
+        return ""
+    return name
 
 
 def _bare(heading: str) -> str:
@@ -74,6 +93,8 @@ def _generic(name: str) -> bool:
 def is_step(text: str) -> bool:
     """A step says what is done, not a term and what it means ("Transport - TCP")."""
     head = item_head(text)
+    if not text.strip()[:1].isalnum():
+        return False  # "+ NaOH (aq), warm -> alcohol": what is added, one of several routes
     return head == text.strip().rstrip(".;,:") or len(head.split()) > 3
 
 
@@ -128,4 +149,33 @@ def _short(step: str) -> str:
     if len(step.split()) <= MAX_ANSWER_WORDS:
         return step
     cut = _CUT.search(step)
-    return step[: cut.start()].rstrip(" ,") if cut and cut.start() > 0 else step
+    if cut and cut.start() > 0:
+        return step[: cut.start()].rstrip(" ,")
+    # "ribosome moves along to next codon, first tRNA leaves ...": its first clause is the step
+    clause = step.split(", ", 1)[0]
+    return clause if len(clause.split()) >= MIN_SHOWN_CLAUSE_WORDS else step
+
+
+# "Improving cash flow", "Ways to reduce flood risk", "How to prevent rusting": a heading naming
+# what the orders under it achieve
+_WAYS_TO = lazy_regex(
+    r"^(?:(?:ways|methods|strategies)\s+(?:to|of)\s+(?P<to>[A-Za-z]+)|how\s+to\s+(?P<how>[A-Za-z]+)"
+    r"|(?P<doing>[A-Za-z]+ing))(?:\s+[\w'-]+){1,3}\s*:?$",
+    re.I,
+)
+_ACHIEVING = frozenset(
+    ["improve", "reduce", "increase", "prevent", "avoid", "manage", "control", "lower", "raise",
+     "boost", "cut", "protect", "minimise", "maximise", "minimize", "maximize", "limit"]
+)  # fmt: skip
+
+
+def names_an_aim(heading: str) -> bool:
+    """ "4.4 Improving cash flow", "Ways to reduce flood risk": a heading over ways to bring
+    something about, whose orders ("Arrange an overdraft") are the ways, not advice to the
+    reader."""
+    shaped = _WAYS_TO.match(re.sub(r"^[\d.]+\s+", "", heading.strip()))
+    if not shaped:
+        return False
+    said = (shaped["to"] or shaped["how"] or shaped["doing"]).casefold()
+    base = verb_base(said, "VBG") if shaped["doing"] else said
+    return base in _ACHIEVING
