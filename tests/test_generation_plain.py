@@ -703,6 +703,53 @@ def test_exam_tips_and_essay_plans_give_no_cards(tmp_path: Path) -> None:
     )
 
 
+def test_a_section_named_by_a_things_tip_is_notes_not_exam_tips(tmp_path: Path) -> None:
+    """ "Root tip squash" names the root's tip: its lines are facts; a section of tips is not."""
+    notes = deck_notes(
+        tmp_path,
+        "# Cell division\n\n"
+        "## Required practical - root tip squash\n"
+        "- mitotic index = number of cells in mitosis / total number of cells counted\n"
+        "- a higher mitotic index means more rapid growth, e.g. in tumour tissue\n\n"
+        "## Top tips\n"
+        "- the mitotic index is asked every year, so learn its formula by heart\n",
+    )
+    said = [note.front + " " + note.back for note in notes]
+    assert any("total number of cells counted" in text for text in said)
+    assert not any("every year" in text for text in said)
+
+
+def test_a_thing_and_what_it_is_on_a_line_without_a_mark_is_a_fact_not_a_heading(
+    tmp_path: Path,
+) -> None:
+    """Among bulleted notes, "Rondo form: ABACA, ..." over the next unmarked line is a line of
+    the notes, carded; "Forms" above them stays their heading, and a line after the last such
+    line is not lost as an empty heading."""
+    notes = deck_notes(
+        tmp_path,
+        "MUSIC - THE CLASSICAL ERA\n\n"
+        "Key features\n"
+        "- Alberti bass: broken chord accompaniment in the left hand\n"
+        "- harpsichord replaced by the piano\n"
+        "- basso continuo dropped out of use\n\n"
+        "Forms\n"
+        "Sonata form = exposition, development, recapitulation\n"
+        "  exposition: first subject in the tonic, second subject in the dominant\n"
+        "  development: themes broken up, modulates through several keys\n"
+        "Rondo form: ABACA, main theme keeps coming back\n"
+        "Concerto = 3 movements for a soloist and orchestra, cadenza near end of 1st mvt\n"
+        "String quartet: 2 violins, viola, cello\n\n"
+        "Composers\n"
+        "Joseph Haydn (1732-1809)\n"
+        "  - worked nearly 30 years for the Esterhazy family\n"
+        "  - wrote 104 symphonies\n",
+    )
+    rondo = [note for note in notes if "ABACA" in note.front + note.back]
+    assert rondo and rondo[0].context.split(" > ")[-1] == "Forms"
+    assert not any("Rondo form" in note.context for note in notes)
+    assert any("Sonata form" in note.front + note.back for note in notes)
+
+
 def test_essay_arguments_and_a_technique_line_give_no_cards(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

@@ -41,6 +41,7 @@ from revise.generation.card_limits import (
 from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import has_web_address, is_boilerplate, without_quotations
 from revise.generation.content import (
+    ADVICE_SECTION,
     EXAM_WORDS,
     INSTRUCTED,
     MARKS,
@@ -2101,7 +2102,11 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         return [_finding(13, face.prompt, INSTRUCTED)]
     # ("CONTEXT (AO3)": the facts an assessment objective asks for, not advice on the exam)
     heading = _OBJECTIVE_LABEL.sub("", note.context.split(" > ")[-1])
-    advice = EXAM_WORDS.search(heading) or re.search(r"\b(?:tips?|questions)\b", heading, re.I)
+    advice = (
+        EXAM_WORDS.search(heading)
+        or ADVICE_SECTION.search(heading)
+        or re.search(r"\bquestions\b", heading, re.I)
+    )
     if advice and not MARKS.search(heading) and normalise(heading) != texts.title and not own:
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
     if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):

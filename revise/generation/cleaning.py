@@ -155,7 +155,12 @@ def clean_document(document: Document) -> Document:
                 continue
             seen.add(key)
         kept.append(block)
-    return Document(document.title, _drop_empty_headings(_without_advice_sections(kept)))
+    bare = {
+        id(block)
+        for index, block in enumerate(document.blocks)
+        if block.kind is BlockKind.HEADING and not _has_content_below(document.blocks, index)
+    }
+    return Document(document.title, _drop_empty_headings(_without_advice_sections(kept), bare))
 
 
 # "2.1 ", "4.3.2 ", "3. ", "2) ": the number of a section, which orders the notes and is no part
@@ -179,14 +184,23 @@ def _unnumbered(block: Block) -> Block:
     return replace(block, text=block.text[cut:], breaks=breaks)
 
 
-def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
-    """A heading whose section lost everything (a repeated copy, a link list) goes too."""
+def _drop_empty_headings(blocks: list[Block], bare: set[int]) -> list[Block]:
+    """A heading whose section lost everything (a repeated copy, a link list) goes too. One that
+    never headed anything (`bare`, by id) but names a thing and says what it is ("String
+    quartet: 2 violins, viola, cello", "Rondo form = ABACA") is a line of the notes, read as one
+    for a heading only by its shape."""
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING and not _has_content_below(blocks, index):
+            if id(block) in bare and STATED_LINE.match(block.text):
+                kept.append(replace(block, kind=BlockKind.TEXT, level=0))
             continue
         kept.append(block)
     return kept
+
+
+# "String quartet: 2 violins, viola, cello": a name, then what it is, in two words or more
+STATED_LINE = lazy_regex(r"^[^:=]{2,60}?\s?(?::|\s=)\s+\S+\s+\S")
 
 
 def _has_content_below(blocks: list[Block], index: int) -> bool:

@@ -78,15 +78,19 @@ WORKED_EXAMPLE = lazy_regex(
 )
 # "GP = £200,000", "-> 5,000 units", "→ £6,000 per year": a figure worked out from others
 WORKED_FIGURE = lazy_regex(r"(?:=|->|\u2192)\s*[\u00a3$\u20ac]?\s*[-\u2212]?\d")
+# "Tips", "Top tips", "Paper 2 tips", not "Root tip squash": a heading about tips, not one naming
+# a thing by its tip
+_TIPS = r"^\W*(?:(?:top|quick|useful|my|some|more|final|\d+)\s+)?tips?\b|\btips\W*$"
 # "EXAM TIPS", "ESSAY TECHNIQUE (don't forget!!)", "Why did they win? (essay plan)", "To do",
 # "KEY ARGUMENTS (for 25 mark essay)", "Essay themes": a section that coaches the reader or plans
 # their work; nothing under it is a fact of the subject.
 ADVICE_SECTION = lazy_regex(
     r"\b(?:(?:exam|essay|revision|study|answer|question)\s+(?:techniques?|tips?|skills?|plans?"
-    r"|advice|strateg(?:y|ies))|(?:top\s+)?tips?|essay\s+plans?"
+    r"|advice|strateg(?:y|ies))|essay\s+plans?"
     r"|essay\s+(?:themes?|arguments?|points?|ideas?|questions?)"
     r"|for\s+(?:an?\s+|the\s+)?(?:\d+[-\s]?mark(?:er)?s?\s+)?(?:essays?|exam\s+questions?)"
-    r"|\d+[-\s]?mark(?:er)?s?\s+(?:essays?|questions?))\b|^\W*to[\s-]?do\b",
+    r"|\d+[-\s]?mark(?:er)?s?\s+(?:essays?|questions?))\b|^\W*to[\s-]?do\b"
+    rf"|{_TIPS}",
     re.I,
 )
 # "EXAM TECHNIQUE -> don't just narrate!!", "*** EXAM TIP 2: ...": such a heading run into the

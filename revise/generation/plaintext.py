@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from revise.formats.model import normalise
-from revise.generation.cleaning import SECTION_NUMBER, is_boilerplate
+from revise.generation.cleaning import SECTION_NUMBER, STATED_LINE, is_boilerplate
 from revise.generation.document import Block, BlockKind, Document, TextBuilder
 from revise.generation.language import (
     ARROW,
@@ -1124,6 +1124,7 @@ def _parse_outline(
             and not EXAMPLE_LINE.match(raw.text)
             and not raw.child
             and not (index + 1 < len(raws) and raws[index + 1].child)
+            and not _stated_line(raws, index)
         )  # a label over its points
         for index, raw in enumerate(raws)
     ]
@@ -1132,6 +1133,9 @@ def _parse_outline(
     shouted_level = 0  # the level of the first heading in capitals
     pending_children = 0  # items still expected under a lead such as "for 2 reasons"
     open_list = False  # a lead ending in ":" takes every item up to the next heading
+    plain_indent: int | None = (
+        None  # the indent of the last line without a mark, if no bullet came after it
+    )
     for index, raw in enumerate(raws):
         text = raw.text
         heading = (candidates[index] and pending_children == 0) or raw.start in ruled
@@ -1152,7 +1156,13 @@ def _parse_outline(
             open_list = False
             blocks.append(raw.block(BlockKind.HEADING, level))
             continue
-        depth = 1 if (pending_children or open_list or raw.child) else 0
+        # ("  exposition: ..." indented under "Sonata form = exposition, ...": a point of it)
+        under_plain = not raw.bullet and plain_indent is not None and raw.indent > plain_indent
+        depth = 1 if (pending_children or open_list or raw.child or under_plain) else 0
+        if not raw.bullet and not under_plain:
+            plain_indent = raw.indent
+        elif raw.bullet:
+            plain_indent = None
         blocks.append(raw.block(BlockKind.ITEM, depth))
         if pending_children:
             pending_children -= 1
@@ -1164,6 +1174,18 @@ def _parse_outline(
         elif count and not open_list:
             pending_children = counted(count[1])
     return Document(" ".join(title_parts), blocks)
+
+
+def _stated_line(raws: list[_Raw], index: int) -> bool:
+    """ "Rondo form: ABACA, main theme keeps coming back" right over another line without a
+    mark: a thing and what it is, a line of the notes; a title heads points, or a table."""
+    below = raws[index + 1] if index + 1 < len(raws) else None
+    return bool(
+        STATED_LINE.match(raws[index].text)
+        and below is not None
+        and not below.bullet
+        and below.start <= raws[index].end + 2
+    )
 
 
 def _indented_blocks(raws: list[_Raw], ruled: frozenset[int] = frozenset()) -> list[Block]:
@@ -1184,7 +1206,9 @@ def _indented_blocks(raws: list[_Raw], ruled: frozenset[int] = frozenset()) -> l
             # inside a section: it heads none)
             inside = raw.indent > 0 or bool(_NUMBERED_TITLE.match(text))
             below = raws[index + 1].text if index + 1 < len(raws) else ""
-            titled = looks_like_heading(text.rstrip(":")) or year_title(text, below)
+            titled = (
+                looks_like_heading(text.rstrip(":")) or year_title(text, below)
+            ) and not _stated_line(raws, index)
             if not text or inside or not titled:
                 if _has_children(raws, index):
                     # "1948 - Berlin Blockade" over its indented lines: their parent
