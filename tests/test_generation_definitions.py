@@ -307,3 +307,34 @@ def test_what_else_a_thing_does_after_a_semicolon_is_in_its_answer(tmp_path: Pat
     assert cards["What does pancreas do?"] == "Produces insulin; secretes digestive enzymes"
     # where it is found is no more that it does
     assert cards["What does kidney do?"] == "Filters the blood"
+
+
+def test_a_describing_word_under_a_heading_names_a_kind_of_the_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Skill acquisition\n\n## Feedback\n\n- positive = what was good, motivates beginners\n"
+        "- negative = what was wrong, helps experts refine\n\n## Types of practice\n\n"
+        "- massed = no or short rest breaks between attempts\n"
+        "- distributed = rest intervals between sessions\n\n# Glaciers\n\n- moraines:\n"
+        "    - terminal = ridge across the valley at the furthest point the ice reached\n",
+    )
+    cards = asked(notes)
+    assert cards["What is positive feedback?"] == "What was good, motivates beginners"
+    assert cards["What is negative feedback?"] == "What was wrong, helps experts refine"
+    assert cards["What is massed practice?"] == "No or short rest breaks between attempts"
+    assert cards["What is distributed practice?"] == "Rest intervals between sessions"
+    assert cards["What is terminal moraine?"] == (
+        "Ridge across the valley at the furthest point the ice reached"
+    )
+    assert "What is negative?" not in cards
+
+
+def test_points_under_a_heading_of_causes_are_no_kinds(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Flooding\n\n## Causes\n\n- human: urbanisation, deforestation, building on "
+        "floodplains\n- physical: heavy rainfall, snowmelt, impermeable rock\n\n## Fission\n\n"
+        "- waste - spent fuel rods are stored underwater in cooling ponds\n",
+    )
+    cards = asked(notes)
+    assert not any(front.endswith((" cause?", " fission?")) for front in cards)

@@ -714,3 +714,34 @@ def test_two_qualities_said_of_a_thing_are_asked_as_what_it_is_like(tmp_path: Pa
     )
     front = "What are the fossil records of soft-bodied animals like?"
     assert asked(notes)[front] == "Incomplete and biased"
+
+
+def test_what_a_thing_does_on_a_condition_asks_when_it_does_it(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Ratios\n\nThe gross profit margin falls if cost of sales rises faster than revenue "
+        "(e.g. supplier prices up).\n\n# Testing the gases\n\nHydrogen burns with a squeaky "
+        "pop when a lighted splint is held near it.\n\n# Costs\n\nFixed costs rise when the "
+        "firm moves to a bigger site.\n",
+    )
+    cards = asked(notes)
+    assert cards["When does the gross profit margin fall?"] == (
+        "If cost of sales rises faster than revenue"
+    )
+    assert cards["When does hydrogen burn with a squeaky pop?"] == (
+        "When a lighted splint is held near it"
+    )
+    assert cards["When do fixed costs rise?"] == "When the firm moves to a bigger site"
+
+
+def test_a_when_clause_that_runs_on_or_follows_a_date_is_no_condition(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Light\n\nFrequency stays the same when refracting, speed and wavelength change.\n\n"
+        "# Weimar\n\nHyperinflation peaked in 1923 when a loaf cost 200 billion marks.\n\n"
+        "# Exams\n\nStudents lose marks if you forget the units.\n",
+    )
+    cards = asked(notes)
+    assert not any(front.startswith("When does frequency") for front in cards)
+    assert not any(front.startswith("When did hyperinflation") for front in cards)
+    assert not any(front.startswith("When do students") for front in cards)

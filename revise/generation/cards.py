@@ -29,6 +29,7 @@ from revise.generation.clauses import (
     doer_asked,
     doer_of,
     done_to_then,
+    done_when,
     example_of,
     examples,
     good_subject,
@@ -1951,8 +1952,9 @@ def _passage_drafts(
     topic = heading_subject(passage)
     described = _described_case(passage, vocabulary, title)
     section = section_subject(passage)
-    # "Autocratic - ..." under "LEADERSHIP STYLES": the heading names what it is a kind of
-    kinds_heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
+    # "Autocratic - ..." under "LEADERSHIP STYLES", "lateral = ..." under a "moraines:" bullet:
+    # the heading or label names what it is a kind of
+    kinds_heading = tidy(passage.label or (passage.trail[-1] if passage.trail else ""))
     example = (
         _example_draft(passage, title, path)
         or _definition_draft(passage, title, path)
@@ -2239,8 +2241,14 @@ def _passage_drafts(
             # "R v Steer (1988) - D shot at a window, £500 damage. overruled the CA: ...": the
             # case's facts, with what was decided run on after them, are no holding
             shapes = [shaped for shaped in shapes if not shaped.front.startswith("Which case")]
-        if kinds_heading and not any(shaped.shape == Shape.DEFINITION for shaped in shapes):
-            shapes = [*described_kind(sentence, kinds_heading), *shapes]
+        kind = described_kind(sentence, kinds_heading) if kinds_heading and index == 0 else []
+        if kind:
+            # "positive = what was good" under "FEEDBACK": "What is positive?" asks for a word,
+            # the kind is what its heading makes of it
+            word = kind[0].front.split()[2]
+            own = [shaped for shaped in shapes if _asks_the_word(shaped, word)]
+            if not any(shaped.shape == Shape.DEFINITION for shaped in shapes if shaped not in own):
+                shapes = [*kind, *(shaped for shaped in shapes if shaped not in own)]
         done = _deed_for_named(shapes, sentence, before, vocabulary.names, bool(borrowed))
         if done:
             # "Mao wanted to unite China ..." under "... important to Mao for 2 reasons": who
@@ -3546,6 +3554,7 @@ def shaped_questions(
         *purpose(sentence, names),
         *naming(sentence, names),
         *occurs_when(sentence, names),
+        *done_when(sentence, names),
         *marked_by(sentence, names),
         *said,
         *superlative(sentence, names),
@@ -4786,6 +4795,15 @@ def _asked_already(role: Draft, made: list[Draft]) -> bool:
     """The line's own cards ask what its role card asks ("What is the aim of Asch (1951)?")."""
     asked = role.options[0].note.front.split(" of ", 1)[0]  # "What is the aim"
     return any(option.note.front.startswith(asked) for draft in made for option in draft.options)
+
+
+def _asks_the_word(shaped: Question, word: str) -> bool:
+    """A definition of the bare word a line opens on: "What is positive?", "[Active] = ..."."""
+    if shaped.shape != Shape.DEFINITION:
+        return False
+    asked = re.fullmatch(r"What (?:is|are) (.+)\?", shaped.front)
+    term = shaped.hidden or (asked[1] if asked else "")
+    return normalise(term) == word
 
 
 def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | None:

@@ -53,6 +53,7 @@ from revise.generation.questions import (
     Shape,
     capital,
     counted_object,
+    is_plural,
 )
 
 MIN_CONTENT_WORDS = 3  # "that it would fail" says too little to be a belief worth asking
@@ -2092,3 +2093,112 @@ def occurs_when(sentence: str, names: frozenset[str]) -> list[Question]:
     front = finish_question(f"When {'do' if plural else 'does'} {shown} {base}")
     answer = f"when {when}" if len(words(when)) < MAX_ANSWER_WORDS else when
     return [Question(front, capital(answer), Shape.RELATION, 11.0)]
+
+
+# "Gross profit margin falls if cost of sales rises faster than revenue": a subject, what it does
+# (a verb and up to four words after it) and the condition, after "if" or "when"
+_DONE_WHEN = lazy_regex(
+    r"^(?P<head>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){1,9}?)\s+"
+    r"(?P<when>(?:if|when|whenever)\s+\S.+)$"
+)
+MIN_CONDITION_WORDS = 3  # "when heated" says too little to be asked for
+MAX_DONE_WORDS = 4  # "burns with a squeaky pop": what the subject does on the condition
+_ASIDE_END = lazy_regex(
+    r"\s*(?:->|=>|\u2192|;|:|\s[-\u2013\u2014]\s|\(|,\s+(?:so|which|and|but|e\.g\.|eg|i\.e\.)\s)"
+)
+# "the year when ...", "in cases where ...": a noun the clause describes, no condition
+_TIME_NOUNS = frozenset(
+    ["year", "years", "time", "times", "day", "days", "period", "point", "moment", "stage",
+     "era", "age", "case", "cases", "situation", "situations", "place", "night", "month"]
+)  # fmt: skip
+_LINKING = frozenset(["is", "are", "was", "were"])
+_YEAR = lazy_regex(r"\b(?:1[0-9]|20)\d\d\b")
+
+
+def _verb_at(head: list[str], index: int) -> tuple[str, str] | None:
+    """The auxiliary and base form when `head[index]` is the finite verb after a subject:
+    ("does", "fall") for "falls", ("did", "declare") for "declared", ("do", "rise") for a plural
+    subject's "rise", ("is", "") for "is"."""
+    word = head[index] if index < len(head) else ""
+    if not word.isalpha() or not word.islower():
+        return None
+    subject = head[:index]
+    if word in _LINKING:
+        return word, ""
+    base = verb_base(word, "VBZ")
+    if base:
+        return "does", base
+    base = verb_base(word, "VBD")
+    if base and (word.endswith("ed") or word in IRREGULAR_PAST):
+        return "did", base
+    # "Prices rise when ...": after a plural noun, a verb's base form is the verb
+    plural = is_plural(" ".join(subject)) and "of" not in subject
+    if plural and word in lemmas(word).get("VERB", ()):
+        return "do", word
+    return None
+
+
+def _names_a_thing(subject: list[str]) -> bool:
+    """ "Gross profit margin", "Loss of control": a noun phrase ending on its noun, with no
+    preposition but "of" inside it ("Hydrogen burns with a squeaky" is none)."""
+    last = subject[-1]
+    if any(word.casefold() in PREPOSITIONS - {"of"} for word in subject):
+        return False
+    if len(subject) > 1 and last[:1].isupper():
+        return True  # "the Tsar", "Lloyd George": a name
+    if can_be(last, "ADV"):
+        return False  # "Glacier still moves ...": the verb comes after its adverb
+    return can_be(last, "NOUN") or not lemmas(last.casefold())
+
+
+def _another_deed(word: str) -> bool:
+    """ "stops", "decided": a verb that says a second deed, not a word of the first one's."""
+    lower = word.casefold()
+    return bool(verb_base(lower, "VBZ")) and not can_be(lower, "NOUN")
+
+
+def done_when(sentence: str, names: frozenset[str]) -> list[Question]:
+    """ "Gross profit margin falls if cost of sales rises faster than revenue" -> "When does
+    gross profit margin fall?" :: "If cost of sales rises faster than revenue"; "Hydrogen burns
+    with a squeaky pop when a lighted splint is held near it" -> "When does hydrogen burn with a
+    squeaky pop?"; "ISI is most likely when the situation is ambiguous" -> "When is ISI most
+    likely?". A subject that is a plain noun phrase, one verb, and the condition it holds on."""
+    match = _DONE_WHEN.match(capital(sentence.strip().rstrip(".!")))
+    if not match or occurs_when(sentence, names):
+        return []
+    head = match["head"].split()
+    if head[-1].casefold() in _TIME_NOUNS or head[-1].casefold() in ("only", "even", "except"):
+        return []  # "the year when ...", "only if ...": no condition of what the verb does
+    for index in range(1, len(head)):
+        verb = _verb_at(head, index) if _names_a_thing(head[:index]) else None
+        if verb and can_be(head[index], "NOUN") and _verb_at(head, index + 1):
+            continue  # "Fixed costs rise", "Pressure groups are": the noun before the verb
+        if verb is not None:
+            break
+    else:
+        return []
+    subject, done = head[:index], head[index + 1 :]
+    aux, base = verb
+    if not good_subject(subject) or len(subject) > MAX_SUBJECT_WORDS:
+        return []
+    if subject[0].casefold() in _DETERMINERS - {"a", "an", "the"}:
+        return []  # "Some ...", "Most ...": a claim about part of a kind
+    if len(done) > MAX_DONE_WORDS or (not base and not done):
+        return []
+    if any(word.casefold() in ("and", "or") or _another_deed(word) for word in done):
+        return []  # "returns 1 and stops when ...": more than one deed
+    if not base and done[0].casefold() in PREPOSITIONS:
+        return []  # "is in the nucleus when ...": where it is, not when
+    when = _ASIDE_END.split(match["when"], maxsplit=1)[0].strip().rstrip(",.")
+    said = [word.casefold() for word in words(when)]
+    if any(word in ("i", "you", "your", "we", "us") for word in said):
+        return []  # "if you are stuck ...": advice to the reader
+    if not MIN_CONDITION_WORDS <= len(said) <= MAX_ANSWER_WORDS:
+        return []
+    if re.search(r",\s+(?!or\b)", when):
+        return []  # "when refracting, speed + wavelength change": a second point run on
+    if re.search(r"\d", " ".join(done)) or _YEAR.search(sentence):
+        return []  # "peaked in 1923 when ...": its time is given, the clause says more of it
+    shown = subject_phrase(subject, names)
+    front = finish_question(" ".join(filter(None, ["When", aux, shown, base, *done])))
+    return [Question(front, capital(when), Shape.LAST_RESORT, 10.1)]

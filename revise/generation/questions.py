@@ -1290,29 +1290,76 @@ def _headed_by_article(tokens: list[str]) -> bool:
 
 
 _KIND_SECTION = lazy_regex(
-    r"^(?:(?P<thing>[a-z][a-z -]{1,30}?)\s+(?:styles|types|kinds|forms|approaches|systems)"
+    r"^(?:(?P<thing>[a-z][a-z -]{1,30}?)\s+(?:styles|types|kinds|forms|approaches|systems|methods)"
     r"|(?:styles|types|kinds|forms)\s+of\s+(?P<of>[a-z][a-z -]{1,30}))$"
 )
+# "Causes", "Criticisms": a heading over points made about something, not kinds of a thing
+_POINTS_HEADINGS = frozenset(
+    ["cause", "effect", "impact", "factor", "reason", "advantage", "disadvantage", "problem",
+     "criticism", "strength", "weakness", "consequence", "example", "benefit", "cost", "issue",
+     "limitation", "feature", "characteristic", "evaluation", "point", "note", "tip", "result"]
+)  # fmt: skip
+_DESCRIBING_ENDINGS = ("al", "ive", "ic", "ous", "ary", "ent", "ant", "ar", "ile", "ible", "able")
+# "FEEDBACK", "moraines:", "Weathering": a heading that is one thing its items are kinds of
+_ONE_THING = lazy_regex(r"^(?P<thing>[a-z][a-z-]{3,30})$")
 _DESCRIBED_KIND = lazy_regex(
     r"^(?P<kind>[A-Z][a-z]+(?:-[a-z]+)?)\s*(?:[-\u2013\u2014=:])\s+(?P<meaning>(?:the|a|an)\s.+)$"
 )
+# "positive = what was good / reinforces", "mechanical (freeze-thaw): water gets in cracks":
+# one describing word, an aside in brackets, and what that kind is
+_KIND_MEANING = lazy_regex(
+    r"^(?P<kind>[A-Za-z][a-z]{3,})(?:\s+\([^()\d]{1,30}\))?\s*(?:\s[-\u2013\u2014]|=|:)\s+"
+    r"(?P<meaning>\S.+)$"
+)
+
+
+def _kinds_of(section: str) -> str:
+    """The thing a section's items are kinds of: "immunity" for "Types of immunity", "practice"
+    for "Practice methods", "feedback" for "FEEDBACK", "moraine" for "moraines:"; "" for a
+    heading that names no one thing ("Primary vs secondary response", "Key terms")."""
+    text = re.sub(r"\s*\([^()]*\)|^\d+[.)]\s*|[:\s]+$", "", section).casefold().strip()
+    kinds = _KIND_SECTION.match(text)
+    if kinds:
+        return (kinds["thing"] or kinds["of"]).strip()
+    one = _ONE_THING.match(text)
+    if not one or "NOUN" not in lemmas(one["thing"]) or is_stopword(one["thing"]):
+        return ""
+    thing = one["thing"]
+    single = lemmas(thing)["NOUN"][0]
+    thing = single if is_plural(thing) and single != thing else thing
+    return "" if thing in _POINTS_HEADINGS else thing
+
+
+def _names_a_kind(word: str, thing: str) -> bool:
+    """ "positive", "massed", "lateral": a word that describes (an adjective, or a participle
+    such as "distributed") and so names a kind only with the thing it describes; not a word
+    that is as much a verb ("waste", "wrong") or the heading's own word ("normalised")."""
+    parts = lemmas(word)
+    if word[:5] == thing[:5] or not parts or is_stopword(word):
+        return False
+    if "ADJ" in parts:
+        return word.endswith((*_DESCRIBING_ENDINGS, "ed")) or set(parts) <= {"ADJ", "NOUN"}
+    return word.endswith("ed") and set(parts) == {"VERB"}
 
 
 def described_kind(sentence: str, section: str) -> list[Question]:
     """ "Autocratic - the leader makes all decisions alone" under "LEADERSHIP STYLES" -> "What is
-    autocratic leadership?": a describing word that names one kind of what its section lists,
-    and what that kind is like."""
-    kinds = _KIND_SECTION.match(section.casefold().strip())
-    match = _DESCRIBED_KIND.match(sentence.strip())
-    if not kinds or not match:
+    autocratic leadership?"; "positive = what was good / reinforces" under "FEEDBACK" -> "What
+    is positive feedback?": a describing word that names one kind of what its section is
+    about, and what that kind is like."""
+    thing = _kinds_of(section)
+    match = _DESCRIBED_KIND.match(sentence.strip()) or _KIND_MEANING.match(sentence.strip())
+    if not thing or not match:
         return []
     word = match["kind"].casefold()
-    if set(lemmas(word)) != {"ADJ"}:
+    if not _names_a_kind(word, thing):
         return []  # "Penetration - ...": a noun names its own thing
-    answer = _short(match["meaning"]) or _first_part_that_fits(match["meaning"])
-    if not answer:
+    meaning = match["meaning"].strip()
+    if meaning[:1] in "\"'\u201c\u2018" or re.search(r"\d", meaning.split()[0]):
+        return []  # a quotation or a value, not what the kind is
+    answer = _short(meaning) or _first_part_that_fits(meaning)
+    if not answer or len(words(answer)) < MIN_MEANING_WORDS:
         return []
-    thing = (kinds["thing"] or kinds["of"]).strip()
     front = f"What is {word} {thing}?"
     return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
 
