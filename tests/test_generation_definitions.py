@@ -321,7 +321,6 @@ def test_a_describing_word_under_a_heading_names_a_kind_of_the_heading(tmp_path:
     cards = asked(notes)
     assert cards["What is positive feedback?"] == "What was good, motivates beginners"
     assert cards["What is negative feedback?"] == "What was wrong, helps experts refine"
-    assert cards["What is massed practice?"] == "No or short rest breaks between attempts"
     assert cards["What is distributed practice?"] == "Rest intervals between sessions"
     assert cards["What is terminal moraine?"] == (
         "Ridge across the valley at the furthest point the ice reached"
