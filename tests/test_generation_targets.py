@@ -383,3 +383,55 @@ def test_a_label_clause_or_comparison_before_a_colon_is_no_defined_name(tmp_path
     )
     cards = clozes(tmp_path, notes)
     assert not any(card.startswith("[") for card in cards)
+
+
+def test_a_background_or_overview_section_is_carded_like_any_other(tmp_path: Path) -> None:
+    text = (
+        "HISTORY - CAUSES OF THE FIRST WORLD WAR\n\n"
+        "BACKGROUND\n"
+        "- Germany unified 1871 -> France lost ALSACE-LORRAINE to Germany\n"
+        "- Kaiser Wilhelm II came to the throne 1888 -> sacked Bismarck 1890\n\n"
+        "ALLIANCES\n"
+        "- Triple Alliance 1882: Germany, Austria-Hungary, Italy\n"
+    )
+    fronts = clozes(tmp_path, text, "ww1.txt")
+    assert any("[ALSACE-LORRAINE]" in front or "[1871]" in front for front in fronts)
+    assert any("[1888]" in front or "[1890]" in front for front in fronts)
+    overview = "# Music of the Classical era\n\n## Overview\n\n" + (
+        "The Classical period comes after the Baroque (ends c.1750, death of J.S. Bach)"
+        " and before the Romantic era.\n"
+    )
+    fronts = clozes(tmp_path, overview)
+    assert any("c.[1750]" in front for front in fronts)
+
+
+def test_an_unknown_describing_word_is_hidden_with_its_noun(tmp_path: Path) -> None:
+    text = (
+        "# Life cycle of stars\n\n## Basics\n"
+        "- Nebula: a cloud of dust and gas (mostly hydrogen) where stars form\n"
+        "- gravity pulls the cloud in -> it heats up -> **protostar**\n"
+        "- fusion starts when core temp reaches approx. 10 million K\n"
+        "- Main sequence star = fusing H into He in the core (Sun is one)\n"
+        "- Stable bc outward pressure from fusion balances inward pull of gravity"
+        " (hydrostatic equilibrium)\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("([hydrostatic equilibrium])" in front for front in fronts)
+    assert not any("[hydrostatic] equilibrium" in front for front in fronts)
+
+
+def test_a_defined_name_of_several_words_is_hidden_however_often_the_notes_use_it(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Attachment\n\n## Lorenz (1935)\n"
+        "- goslings followed the first moving object they saw = **imprinting**\n"
+        "- critical period — if imprinting didn't happen within a certain time the chicks"
+        " didn't attach\n\n"
+        "## Bowlby (1969)\n"
+        "- babies are born with an innate drive to attach to one caregiver (monotropy)\n"
+        "- a critical period exists for attachment, roughly the first 2½ years\n"
+        "- later research suggests a sensitive period rather than a critical period\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any(front.startswith("[Critical period] — if imprinting") for front in fronts)

@@ -298,6 +298,9 @@ MIN_DATED_WORDS = 3  # "1779 Spain joins": a date and what happened, more than a
 MIN_PRESENT_TENSE_WORDS = 10  # a paragraph this long with a present-tense verb is a sentence
 MIN_SCORE = 4.0  # below this a sentence has nothing worth a card
 GENERIC_MIN_SCORE = 9.8  # introductions and conclusions restate: only dates and full names
+# "Background" and "Overview" in notes tell the earlier events and the main features, facts of
+# their own, not a restatement of what follows
+TELLING_SECTIONS = frozenset(["background", "overview"])
 MAX_LIST_ITEM_WORDS = 6
 MAX_LIST_WORDS = 20
 MAX_ANSWER_ITEM_WORDS = 10  # the items answering the notes' own question may say a little more
@@ -1944,7 +1947,9 @@ def _passage_drafts(
     lines_context = card_context(passage, title)
     study = _opening_study(block.text) if block.kind is not BlockKind.HEADING else ""
     case = case_name(passage.label) if passage.label else None
-    generic = any(normalise(heading) in GENERIC_SECTIONS for heading in passage.trail)
+    generic = any(
+        normalise(heading) in GENERIC_SECTIONS - TELLING_SECTIONS for heading in passage.trail
+    )
     threshold = GENERIC_MIN_SCORE if generic else MIN_SCORE
     drafts = []
     subject = _owner_of_part(passage) if block.kind is BlockKind.ITEM else ""

@@ -564,22 +564,27 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         add(*complement, TargetKind.RARE, STATE_SCORE)
     for match in [*_opening_term(sentence, vocabulary), *_LOWER_WORD.finditer(sentence)]:
         word = match[0][:1].lower() + match[0][1:]  # ("Friction" opening a sentence)
-        if (
-            is_rare(word)
-            and not is_verb_form(word.split("-")[-1])
-            and _is_term_word(word, vocabulary)
-        ):
-            if _INFINITIVE.search(sentence[: match.start()]) or word.endswith("ed"):
-                continue  # "attempting to reestablish", "to be mechanised": verbs, not terms
-            if _AFTER_A_FIGURE.search(sentence, 0, match.start()) and _UNIT_WORD.fullmatch(word):
-                continue  # "1-4 litres of O2": the unit says what the figure measures
-            score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
-            if _MODIFIER.search(word):
-                score -= MODIFIER_PENALTY
-            if zipf(word) >= PLAIN_ENGLISH_ZIPF and vocabulary.frequency(word) <= 1:
-                score -= PLAIN_ENGLISH_PENALTY  # "the [brunt] of": a word of the prose, not a term
-            add(match.start(), match.end(), TargetKind.RARE, score)
+        if not is_rare(word) or is_verb_form(word.split("-")[-1]):
+            continue
+        # the term ends at the word, or at the noun an unknown describing word is half of
+        if _is_term_word(word, vocabulary):
+            end = match.end()
+        else:
+            end = _described_noun_end(word, sentence, match)
+            if not end:
+                continue
+        if _INFINITIVE.search(sentence[: match.start()]) or word.endswith("ed"):
+            continue  # "attempting to reestablish", "to be mechanised": verbs, not terms
+        if _AFTER_A_FIGURE.search(sentence, 0, match.start()) and _UNIT_WORD.fullmatch(word):
+            continue  # "1-4 litres of O2": the unit says what the figure measures
+        score = BASE_SCORES[TargetKind.RARE] + min(3.0, (4.0 - zipf(word)) * 1.5)
+        if _MODIFIER.search(word) and end == match.end():
+            score -= MODIFIER_PENALTY
+        if zipf(word) >= PLAIN_ENGLISH_ZIPF and vocabulary.frequency(word) <= 1:
+            score -= PLAIN_ENGLISH_PENALTY  # "the [brunt] of": a word of the prose, not a term
+        add(match.start(), end, TargetKind.RARE, score)
     defined = _defined_term(sentence, vocabulary)
+    named = None  # the defined name of several words, which the notes may use again and again
     if defined and not any(
         target.start < defined[1] or (target.start < defined[2] and target.kind != TargetKind.RARE)
         for target in found
@@ -587,6 +592,11 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         # (a candidate in the name, or a short form beside it, "Urban heat island (UHI)", is
         # hidden as it is)
         add(defined[0], defined[1], TargetKind.RARE, DEFINED_TERM_SCORE)
+        if len(sentence[defined[0] : defined[1]].split()) > 1:
+            # a term of the notes however often they use it ("critical period - if imprinting
+            # didn't happen ..."); one word used again and again ("Risk: ...", "Duration -
+            # ...") is a label the notes sort their points by
+            named = defined[:2]
     found = _with_alternatives(_with_partners(found, sentence), sentence)
     usable = [target for target in found if _usable(target, sentence, vocabulary)]
     vague = VAGUE_PENALTY if is_vague(sentence) else 0.0
@@ -600,7 +610,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             t.kind,
             t.score
             - vague
-            - _repetition_penalty(t, vocabulary)
+            - (0.0 if (t.start, t.end) == named else _repetition_penalty(t, vocabulary))
             - _enumeration_penalty(t, sentence, segments, ranked)
             - _label_of_value_penalty(t, sentence)
             - _label_of_event_penalty(t, sentence, usable, vocabulary)
@@ -997,6 +1007,33 @@ def _is_term_word(word: str, vocabulary: Vocabulary) -> bool:
     if parts:
         return "NOUN" in parts and (last not in parts.get("VERB", ()) or zipf(last) < 3.0)
     return vocabulary.frequency(word) >= 2
+
+
+# "hydrostatic equilibrium", "monoclonal antibody": a describing word of science, and the
+# noun that ends the term
+_TERM_ADJECTIVE = lazy_regex(r"(?:ic|al|ous)$")
+_SHORT_FORM_AFTER = lazy_regex(r"\s*\([A-Z]{2,8}\)")
+_NOUN_NEXT = lazy_regex(r" ([a-z][a-z-]+)\b(?![-'\u2019])(?: ([a-z][a-z-]+))?")
+
+
+def _described_noun_end(word: str, sentence: str, match: re.Match[str]) -> int:
+    """Where the noun ends that an uncommon describing word no dictionary knows makes one term
+    with ("hydrostatic equilibrium", "monoclonal antibody"), or 0: hiding the describing word
+    alone leaves half of the term as its clue. Not "anhydrous copper sulfate", where the noun
+    is half of a longer name, nor "unresolvable circular wait"."""
+    if _kinds(word) or not _TERM_ADJECTIVE.search(word):
+        return 0
+    following = _NOUN_NEXT.match(sentence, match.end())
+    if not following or is_stopword(following[1]) or is_verb_form(following[1]):
+        return 0
+    if set(lemmas(following[1])) != {"NOUN"}:
+        return 0
+    beyond = following[2] or ""
+    if beyond and "NOUN" in lemmas(beyond) and not is_stopword(beyond):
+        return 0
+    if _SHORT_FORM_AFTER.match(sentence, following.end(1)):
+        return 0  # "sinoatrial node (SAN) = the pacemaker": its short form spells it out
+    return following.end(1)
 
 
 def _is_term_phrase(term: str) -> bool:
