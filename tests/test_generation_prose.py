@@ -710,10 +710,12 @@ def test_two_qualities_said_of_a_thing_are_asked_as_what_it_is_like(tmp_path: Pa
         tmp_path,
         "# Evidence for evolution\n\n"
         "Fossils show how species changed over millions of years. The fossil records of soft-"
-        "bodied animals are incomplete and biased.\n",
+        "bodied animals are incomplete and biased. Radiometric dating of the rocks around them "
+        "gives their age. The results are precise and reliable.\n",
     )
     front = "What are the fossil records of soft-bodied animals like?"
     assert asked(notes)[front] == "Incomplete and biased"
+    assert "What are the results like?" not in asked(notes)  # which results: said before
 
 
 def test_what_a_thing_does_on_a_condition_asks_when_it_does_it(tmp_path: Path) -> None:

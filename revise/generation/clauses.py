@@ -596,6 +596,9 @@ _TWO_QUALITIES = lazy_regex(
 )
 
 
+_DETERMINERS_BACK = frozenset(["the", "this", "that", "these", "those", "such", "its", "their"])
+
+
 def qualities(sentence: str, names: frozenset[str]) -> list[Question]:
     """ "Data on arms transfers to North Korea are scarce and unreliable" -> "What are data on
     arms transfers to North Korea like? :: Scarce and unreliable": what a thing is said to be,
@@ -609,6 +612,8 @@ def qualities(sentence: str, names: frozenset[str]) -> list[Question]:
     subject = match["subject"].split()
     if not good_subject(subject) or subject[0].casefold() in PRONOUNS:
         return []
+    if len(subject) == 2 and subject[0].casefold() in _DETERMINERS_BACK:
+        return []  # "The results are good and bad": which results is said before
     if len(subject) > 1 and subject[1][:1].islower():
         names = frozenset()  # "Data on ...": a common word opening the sentence, not a name
     front = finish_question(f"What {match['be']} {subject_phrase(subject, names)} like")
