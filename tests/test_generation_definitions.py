@@ -337,3 +337,51 @@ def test_points_under_a_heading_of_causes_are_no_kinds(tmp_path: Path) -> None:
     )
     cards = asked(notes)
     assert not any(front.endswith((" cause?", " fission?")) for front in cards)
+
+
+def test_a_prose_definition_under_its_own_heading_is_asked_what_it_is(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Finance\n\n## Costs\n\n### Fixed costs\n\n"
+        "- Fixed costs (FC) are costs that do not change with output in the short run.\n"
+        "- Examples: rent, insurance, salaries.\n\n"
+        "### Opportunity cost\n\n"
+        "- Opportunity cost is the value of the next best alternative given up.\n"
+        "- Every choice has one.\n",
+    )
+    cards = asked(notes)
+    assert cards["What are fixed costs (FC)?"] == (
+        "Costs that do not change with output in the short run"
+    )
+    assert cards["What is opportunity cost?"] == "The value of the next best alternative given up"
+
+
+def test_terms_under_a_key_terms_heading_are_asked_one_each(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "- Philosophy of mind\n"
+        "  - Key terms\n"
+        "    - dualism = mind and body are distinct kinds of thing\n"
+        "    - physicalism = everything is physical, or supervenes on the physical\n"
+        "  - Substance dualism\n"
+        "    - Descartes argued the mind is not extended.\n",
+        name="notes.txt",
+    )
+    cards = asked(notes)
+    assert cards["What is dualism?"] == "Mind and body are distinct kinds of thing"
+    assert cards["What is physicalism?"] == "Everything is physical, or supervenes on the physical"
+    assert not any("key terms" in front.casefold() for front in cards)
+
+
+def test_an_objection_or_a_proof_is_no_term_to_ask(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Mind\n\n## Identity theory\n\n"
+        "- mental states are ontologically reducible to brain states (Place, Smart 1950s)\n"
+        "- objection: multiple realisability (Putnam) - same state, different physical bases\n\n"
+        "## Sorting\n\n"
+        "- any comparison sort needs n log n comparisons in the worst case\n"
+        "- proof: decision tree, must have n! leaves (one per permutation)\n",
+    )
+    fronts = set(asked(notes))
+    assert not {"What is objection?", "What is proof?"} & fronts

@@ -215,6 +215,7 @@ from revise.generation.questions import (
     named_rule,
     named_symbol,
     names_its_items,
+    names_or_describes,
     otherwise,
     paradigm,
     plural_then_verb,
@@ -3270,7 +3271,8 @@ def _owner_of_part(passage: Passage) -> str:
     thing above it ("Purpose" over "- produces 2 identical cells" under "Mitosis", "Effects"
     over "- raises unemployment"), the thing above it, or "" where that names no thing."""
     subject = label_subject(passage.label)
-    if normalise(subject) not in LABEL_WORDS:
+    said = tidy(passage.label).rstrip(" :")
+    if normalise(subject or (said if is_label_phrase(said) else "")) not in LABEL_WORDS:
         return subject
     above = [text for text in passage.trail if text != passage.label]
     return label_subject(above[-1]) if above else ""
@@ -3281,12 +3283,14 @@ def label_subject(label: str) -> str:
     of its sub-bullets; "" for a parent that says something itself."""
     text = tidy(label).rstrip(" :")
     tokens = words(text)
-    if not 1 <= len(tokens) <= MAX_SUBJECT_LABEL_WORDS or any(is_verb_form(t) for t in tokens):
-        return ""
+    if not 1 <= len(tokens) <= MAX_SUBJECT_LABEL_WORDS or any(
+        is_verb_form(t) and not names_or_describes(tokens, at) for at, t in enumerate(tokens)
+    ):
+        return ""  # ("Fixed costs", "Opportunity cost" name things; "Stalin died" says one)
     # ("Normative social influence (NSI)": a name with its letters beside it is one thing)
     bare = re.sub(r"\s\([A-Z]{2,6}\)$", "", text)
-    if normalise(text) in LIST_LABELS or any(ch in bare for ch in ",;()"):
-        return ""
+    if normalise(text) in LIST_LABELS or is_label_phrase(text) or any(ch in bare for ch in ",;()"):
+        return ""  # ("Key terms" over "- dualism = ...": a heading over terms, itself none)
     if is_number_word(tokens[0]) or tokens[0].isdigit():
         return ""  # "four chambers:" over the chambers: a count of what follows, no thing
     lowered = [token.casefold() for token in tokens]

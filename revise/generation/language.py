@@ -67,7 +67,8 @@ LABEL_WORDS = word_set(
     limitations strength strengths weakness weaknesses evaluation evidence explanation reason
     reasons result results effect effects cause causes significance impact impacts aim aims
     purpose use uses also then after before however therefore but and or so inefficient
-    efficient facts fact held holding rule ratio decision
+    efficient facts fact held holding rule ratio decision objection objections obj reply replies
+    criticism criticisms counterargument rebuttal proof
     """
 )
 
@@ -78,7 +79,8 @@ COORDINATORS = word_set("and but or nor")
 # words that go before it: labels over a point, in any subject.
 _POINT_NOUNS = word_set(
     "note notes nb point points tip tips idea ideas fact facts hint hints summary"
-)
+    " term terms word words concept concepts definition definitions vocabulary"
+)  # ("Key terms", "Key concepts": a heading over the terms, itself none)
 _POINT_WORDS = word_set("key main important exam top quick big general final remember nb")
 MAX_LABEL_PHRASE_WORDS = 3
 

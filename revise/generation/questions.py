@@ -997,7 +997,7 @@ def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, 
     term = match["term"].strip()
     if term != _base(term) and not _expanded(term) and not _abbreviated(term):
         return None  # "Manet (a realist) is ...": an aside, not the term's short or long form
-    if _looks_like_term(_base(term)) and _names_a_thing(_base(term)):
+    if _looks_like_term(_base(term), described=True) and _names_a_thing(_base(term)):
         # "Seasonal affective disorder (SAD) is a ...": the term with its abbreviation
         return term, match["meaning"].strip(), match["verb"].casefold()
     return None
@@ -1085,7 +1085,8 @@ def _remark_card(sentence: str, term: str, meaning: str, names: frozenset[str]) 
 # "Pathogens are microorganisms that cause disease": a plural noun without an article, then
 # what marks it out, says what the things are as well as "X is a Y" does.
 _KIND_OF_THING = lazy_regex(
-    r"^(?P<term>[^,;:()]{2,60}?)\s+(?P<verb>are)\s+(?P<meaning>[a-z].+)$", re.I
+    r"^(?P<term>[^,;:()]{2,60}?(?:\s\([^,;:()]{1,40}\))?)\s+(?P<verb>are)\s+(?P<meaning>[a-z].+)$",
+    re.I,
 )
 _MARKS_OUT = frozenset(
     ["that", "which", "who", "whose", "where", "in", "of", "with", "made", "used"]
@@ -1101,9 +1102,11 @@ def _names_a_class(meaning: str) -> bool:
         word = token.strip(",;").casefold()
         if not is_noun_phrase_word(token) or is_stopword(word):
             return False
-        ends = index + 1 == len(tokens) or tokens[index + 1].casefold() in _MARKS_OUT
-        if ends or token.endswith((",", ";")):
-            return is_plural(word) and not verb_base(word, "VBZ")
+        marked = index + 1 < len(tokens) and tokens[index + 1].casefold() in _MARKS_OUT
+        if marked or index + 1 == len(tokens) or token.endswith((",", ";")):
+            # ("costs that do not change ...": after "are" a word marked out by what follows
+            # is the noun, though "costs" could be a verb elsewhere)
+            return is_plural(word) and (marked or not verb_base(word, "VBZ"))
     return False
 
 
@@ -1238,7 +1241,10 @@ def _abbreviated(term: str) -> bool:
     return initials.casefold() == short[1].casefold()
 
 
-def _looks_like_term(term: str, strict: bool = True) -> bool:
+def _looks_like_term(term: str, strict: bool = True, described: bool = False) -> bool:
+    """A short noun phrase that can name a term; `strict` refuses any word that could be a
+    verb's past, but where `described` ("Fixed costs are costs that ...") one that describes
+    the noun after it or is the noun the term ends on."""
     tokens = term.split()
     if not 1 <= len(tokens) <= MAX_TERM_WORDS or term[:1] in "\"'\u201c\u2018(":
         return False  # a quotation or an aside, not a term
@@ -1267,7 +1273,12 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         return False
     if any(char.isdigit() for char in term) and not re.search(r"[A-Za-z]{3}", term):
         return False
-    if strict and any(is_verb_form(t) and not t.endswith("ing") for t in tokens):
+    if strict and any(
+        is_verb_form(t)
+        and not t.endswith("ing")
+        and not (described and names_or_describes(tokens, at))
+        for at, t in enumerate(tokens)
+    ):
         return False
     if any(
         "ADV" in lemmas(word.casefold())
@@ -1281,6 +1292,17 @@ def _looks_like_term(term: str, strict: bool = True) -> bool:
         is_noun_phrase_word(t) or is_stopword(t) or _headed_by_article(tokens[: i + 1])
         for i, t in enumerate(tokens)
     )
+
+
+def names_or_describes(tokens: list[str], at: int) -> bool:
+    """ "fixed costs", "opportunity cost": a word that could be a verb's past is a describing
+    word before the noun it goes with, or the noun the term ends on, not the verb of a clause
+    ("Mao thought China ...", "the treaty signed ...")."""
+    word = tokens[at].casefold()
+    parts = lemmas(word)
+    if at + 1 < len(tokens):
+        return "ADJ" in parts and at == 0 and not is_stopword(tokens[at + 1].casefold())
+    return at > 0 and "NOUN" in parts and not word.endswith("ed")
 
 
 def _headed_by_article(tokens: list[str]) -> bool:
