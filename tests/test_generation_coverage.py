@@ -52,7 +52,7 @@ def test_a_term_equated_with_a_long_meaning_is_asked(tmp_path: Path) -> None:
         " keeping the planet about 33 degrees warmer\n"
     )
     asked = questions(tmp_path, notes)
-    assert asked["What is greenhouse effect?"] == (
+    assert asked["What is the greenhouse effect?"] == (
         "Gases in the atmosphere trap heat radiated from the Earth"
     )
 

@@ -385,3 +385,20 @@ def test_an_objection_or_a_proof_is_no_term_to_ask(tmp_path: Path) -> None:
     )
     fronts = set(asked(notes))
     assert not {"What is objection?", "What is proof?"} & fronts
+
+
+def test_a_term_is_asked_with_the_article_it_takes(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Mind\n\n## Property dualism\n\n"
+        "- multiplier effect = the knock-on rise in income from an injection of spending\n"
+        "- folk psychology = a theory of behaviour using beliefs and desires\n\n"
+        "## Logic\n\n"
+        "- a logic gate = electronic component that takes binary inputs, gives one output\n"
+        "- inflation = a sustained increase in the general price level\n",
+    )
+    fronts = set(asked(notes))
+    assert "What is the multiplier effect?" in fronts
+    assert "What is folk psychology?" in fronts
+    assert "What is a logic gate?" in fronts
+    assert "What is inflation?" in fronts

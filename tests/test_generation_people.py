@@ -86,7 +86,7 @@ def test_a_describing_word_or_a_formula_is_asked_as_no_definition(tmp_path: Path
         "- sign test: S ~ B(n, 0.5) under H₀\n"
     )
     asked = [note.front for note in deck_notes(tmp_path, text, "stats.md")]
-    assert "What is null hypothesis?" in asked
+    assert "What is the null hypothesis?" in asked
     assert "What is right-tailed?" not in asked
     assert "What is sign test?" not in asked
 

@@ -215,6 +215,7 @@ from revise.generation.questions import (
     named_rule,
     named_symbol,
     names_its_items,
+    names_one_idea,
     names_or_describes,
     otherwise,
     paradigm,
@@ -5334,6 +5335,8 @@ def _definition_draft(passage: Passage, title: str, path: str) -> Draft | None:
     if len(words(answer)) < MIN_MEANING_WORDS or len(answer.split()) > most:
         return None  # ('= "Hawthorne effect"': the name of the point above, no meaning)
     shown = lower_initial(term)
+    if not is_plural(shown) and names_one_idea(shown):
+        shown = f"the {shown}"  # "Break-even point" over "= ..." -> "What is the break-even point?"
     front = f"What {'are' if is_plural(shown) else 'is'} {shown}?"
     source = SourceRef(path, block.start, block.end)
     context = card_context(replace(passage, label="", trail=_unowned(passage)), title)

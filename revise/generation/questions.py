@@ -502,10 +502,15 @@ def definition(
         # term covers: the card asks for the term, and "What is monitoring?" would ask it
         # again the wrong way round; so does "informal sector - street vendors, shoe
         # shiners", where only a plural, "push factors - war, drought", names its list.)
-        article = re.match(r"(?:a|an|the)\s+", found[0], re.I) if sep in ("is", "are") else None
+        # ("a logic gate = electronic component ...": the article the notes wrote)
+        article = re.match(r"(?:a|an|the)\s+", found[0], re.I)
+        if article and sep not in ("is", "are") and not found[0][article.end() :][:1].islower():
+            article = None  # ("The Deal: ..." under a heading: a label, no article of a term)
         said = article[0].lower() if article else ""
         if said_with:
             said = said_with  # "What is a priori?", "What is a potentiometer?"
+        elif not article and not plural and names_one_idea(shown):
+            said = "the "  # "Knowledge argument - ..." -> "What is the knowledge argument?"
         elif not article and not plural and _one_of_a_kind(shown, meaning):
             said = f"{indefinite_article(shown)} "  # "Nebula: a cloud ..." -> "What is a nebula?"
         elif not article and _takes_the(shown):
@@ -842,6 +847,64 @@ def _takes_the(shown: str) -> bool:
     return len(tokens) > 1 and tokens[0] in _PICKING and is_plural(shown)
 
 
+# Nouns a named idea ends on: "the knowledge argument", "the break-even point", "the
+# Chandrasekhar limit", "the multiplier effect", "the problem of evil" (but a theory is often a
+# field: "game theory", "attachment theory")
+_ONE_IDEA = frozenset(
+    ["argument", "principle", "paradox", "hypothesis", "fallacy", "problem", "limit", "point",
+     "effect", "law"]
+)  # fmt: skip
+MAX_IDEA_WORDS = 4
+
+
+def names_one_idea(shown: str) -> bool:
+    """ "knowledge argument", "equivalence point", "cosmological argument", "problem of evil",
+    "main sequence": one idea the words before its noun name, asked with "the" ("What is the
+    knowledge argument?"); not a kind described ("valid argument") nor one owned ("Stefan's
+    law")."""
+    tokens = shown.split()
+    if not 2 <= len(tokens) <= MAX_IDEA_WORDS or re.search(r"['\u2019]s\b|[^\w\s'\u2019-]", shown):
+        return False
+    first = tokens[0].casefold()
+    if first in ("a", "an", "the") or is_plural(shown):
+        return False
+    if first in _ONE_IDEA and tokens[1] == "of":
+        return True  # "problem of evil", "law of segregation"
+    if first in _PICKING and len(tokens) == 2 and tokens[-1].islower():
+        return True  # "main sequence": the one picked out
+    if tokens[-1] not in _ONE_IDEA or len(tokens) > 3:
+        return False
+    modifier = tokens[-2]
+    parts = lemmas(modifier.casefold())
+    return (
+        not parts
+        or "NOUN" in parts
+        or modifier[:1].isupper()
+        or modifier.casefold().endswith("ical")  # "ontological", "cosmological"
+    )
+
+
+# Endings of nouns of a field, a doctrine or a state, which take no "a": "folk psychology",
+# "dualism", "economics", "awareness"
+_MASS_ENDING = lazy_regex(r"(?:ology|ism|ics|ness)$")
+MASS_ZIPF_GAP = 1.5  # a noun this much commoner than its plural is seldom counted
+MIN_COUNTED_ZIPF = 2.5  # rarer nouns have plurals too rare to weigh against
+
+
+def _mass_noun(shown: str) -> bool:
+    """ "folk psychology", "inflation", "obesity": a noun the language seldom counts, asked
+    without "a" ("What is inflation?", not "What is an inflation?"); "transaction",
+    "entity" are counted ("What is a transaction?")."""
+    head = shown.split()[-1].casefold()
+    if _MASS_ENDING.search(head):
+        return True
+    if head.endswith("s") or zipf(head) < MIN_COUNTED_ZIPF:
+        return False  # ("series", "ammeter": a plural the word list cannot tell)
+    plural = f"{head[:-1]}ies" if re.search(r"[^aeiou]y$", head) else f"{head}s"
+    plural = f"{head}es" if re.search(r"(?:s|x|z|ch|sh)$", head) else plural
+    return zipf(head) - zipf(plural) >= MASS_ZIPF_GAP
+
+
 def _equation(meaning: str) -> bool:
     """ "P(Z > a) = 1 - P(Z < a)": symbols on the left of an equals sign, no words."""
     left = re.split(r"\s*=\s*", meaning, maxsplit=1)
@@ -879,6 +942,7 @@ def _one_of_a_kind(shown: str, meaning: str) -> bool:
     return (
         bool(re.match(r"(?:a|an)\s+[a-z]", meaning))
         and shown[:1].islower()
+        and not _mass_noun(shown)
         and not any(ch.isupper() for ch in shown)
         and not re.search(r"[^\w\s'-]", shown)
     )
@@ -3102,6 +3166,8 @@ def label_definition(subject: str, fragment: str, noun_phrase: bool = False) -> 
     shown = " ".join(lower_first(subject.split()))
     if re.fullmatch(r"[A-Z][a-z]+", shown) and TERM_ENDING.search(shown):
         shown = shown.lower()  # "Internalisation": a term the dictionary spells otherwise
+    if not plural and names_one_idea(shown):
+        shown = f"the {shown}"  # "Knowledge argument" -> "What is the knowledge argument?"
     if first == "like" and 2 <= len(words(text)) <= MAX_ANSWER_WORDS + 1:
         front = finish_question(f"What {verb} {shown} like")
         return [Question(front, capital(text[5:]), Shape.DEFINITION, 11.0)]
