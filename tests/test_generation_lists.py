@@ -327,3 +327,20 @@ def test_an_order_under_a_heading_naming_its_aim_hides_what_it_acts_on(tmp_path:
     ), got
     assert "Restore [wetlands] beside the river to store water" in got, got
     assert not any("command word" in front for front in got), got
+
+
+def test_a_meaning_done_in_its_own_way_is_not_asked_what_it_is_done_in(tmp_path: Path) -> None:
+    got = [
+        note.front
+        for note in deck_notes(
+            tmp_path,
+            """# Music: performance
+
+## Learning a piece
+
+- slow practice = played in its entirety, slowly, for hard passages
+- chunking = a long piece broken into short sections learnt one at a time
+""",
+        )
+    ]
+    assert not any(front.endswith("played in?") for front in got), got

@@ -315,6 +315,8 @@ def definition(
             front = finish_question(f"When {was} {shown} {where[1]}")
             return [Question(front, year[0], Shape.DEFINITION, 12.0)]
         done_to = first not in NO_OBJECT_VERBS  # "PG mistakes: stayed in war": no "in what"
+        # ("taught in its entirety": how it is taught, not a place or a unit it is taught in)
+        where = None if where and where[3].split()[0].casefold() in _POSSESSIVES else where
         if not answer and done_to and where and 1 <= len(words(where[3])) <= MAX_TERM_WORDS:
             # "resistance (R) - measured in ohms (Ω), opposes ..." -> what it is measured in
             front = finish_question(f"What {verb} {shown} {where[1]} {where[2]}")
@@ -2294,6 +2296,7 @@ _BECOMING = frozenset(
     ["reduced", "converted", "oxidised", "oxidized", "hydrolysed", "hydrolyzed", "broken",
      "split", "transformed", "turned", "changed", "made", "built", "assembled"]
 )  # fmt: skip
+_POSSESSIVES = frozenset(["its", "their", "his", "her", "our", "your", "my"])
 _TELLING = frozenset(["told", "informed", "warned", "promised", "assured", "reminded", "shown"])
 _NEEDING = frozenset(["needed", "required", "used"])  # "ATP needed for ...": what it is needed for
 
