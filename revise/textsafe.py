@@ -61,6 +61,8 @@ def without_controls(text: str) -> str:
     feeds kept; a vertical tab or form feed, as between the pages of a PDF's text, becomes a
     space): for text revise writes into a file of its own making, a deck generated from notes,
     which may be shown with `cat` or `less -R` as it is."""
+    if not _CONTROLS.search(text):
+        return text  # (each escape sequence opens on a control character)
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROLS.sub(lambda match: " " if match[0] in "\x0b\x0c" else "", text)
 

@@ -37,7 +37,7 @@ GUARDED = {
     "link": cleaning._LINK,
     "domain": cleaning._DOMAIN,
     "marks": content.MARKS,
-    "note to self": content.NOTE_TO_SELF,
+    **{f"note to self {at}": shape for at, shape in enumerate(content.NOTE_TO_SELF)},
     "exam words": content.EXAM_WORDS,
     "made so": clauses._MADE_SO,
     "relation": clauses._RELATION,

@@ -1367,8 +1367,9 @@ def _without_echoes(chosen: list[Option]) -> list[Option]:
     ]
 
 
-def _content_set(text: str) -> set[str]:
-    return {token for token in content_tokens(normalise(text)) if len(token) > 2}
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each card's prompt each time cards are chosen)
+def _content_set(text: str) -> frozenset[str]:
+    return frozenset(token for token in content_tokens(normalise(text)) if len(token) > 2)
 
 
 MORE_WORDS = 2  # an answer this many content words longer says more
@@ -1524,17 +1525,28 @@ def _hidden_in(front: str) -> str:
 def _hides_a_place(note: NoteData) -> bool:
     """The deletion is a place in a run ("[first]", "[2nd]", "[last]"), which only the order of
     its siblings tells."""
-    answer = _hidden(note)
-    return answer in ORDINALS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", answer))
+    return _hides_a_place_in(note.front)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each cloze beside every other of its section)
+def _hides_a_place_in(front: str) -> bool:
+    answer = _hidden_in(front)
+    return answer in ORDINALS or bool(_ORDINAL_IN_DIGITS.fullmatch(answer))
+
+
+_ORDINAL_IN_DIGITS = lazy_regex(r"\d+(?:st|nd|rd|th)")
 _YEAR = lazy_regex(r"\b1\d{3}\b|\b20\d{2}\b")
 
 
 def _hides_a_date(note: NoteData) -> bool:
     """Dates of like events close together ("Memphis riot ([May 1866])", "New Orleans riot
     ([July 1866])") are learnt as one run, and confused as one."""
-    return bool(_YEAR.search(_hidden(note)))
+    return _hides_a_date_in(note.front)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each cloze beside every other of its section)
+def _hides_a_date_in(front: str) -> bool:
+    return bool(_YEAR.search(_hidden_in(front)))
 
 
 def _shows_answer(masked: str, other: NoteData) -> bool:

@@ -25,30 +25,35 @@ MARKS = Guarded(
         re.I,
     )
 )
-NOTE_TO_SELF = Guarded(
-    lazy_regex(
-        r"\b(?:todo|fixme|tbc)\b|(?:^|[^\w\s]\s*)to[\s-]do\b|\blost\s+(?:a|one|\d+)\s+marks?\b"
-        r"|\b(?:not|isn't|is\s+not)\s+(?:on|in)\s+(?:the|our|my)\s+(?:spec|specification)\b"
-        r"|^\W*last\s+(?:updated|modified|edited)\b"
-        r"|\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}"
-        r"\b(?:here|later)\b|^(?:ask|check with|email)\b|\bsee (?:above|below)\b"
-        r"|\b(?:above|below)\b(?=[^.!?]*\bsee\b)"
+# A note to the writer: each shape is looked for on its own, only in a text holding a word it
+# needs (as one pattern, a shape's "to" would let every text through to all of them).
+NOTE_TO_SELF = tuple(
+    Guarded(lazy_regex(shape, re.I))
+    for shape in (
+        r"\b(?:todo|fixme|tbc)\b",
+        r"(?:^|[^\w\s]\s*)to[\s-]do\b",
+        r"\blost\s+(?:a|one|\d+)\s+marks?\b",
+        r"\b(?:not|isn't|is\s+not)\s+(?:on|in)\s+(?:the|our|my)\s+(?:spec|specification)\b",
+        r"^\W*last\s+(?:updated|modified|edited)\b",
+        r"\b(?:add|insert|put|write|finish|fill in|draw)\b[^.!?]{0,60}\b(?:here|later)\b",
+        r"^(?:ask|check with|email)\b",
+        r"\bsee (?:above|below)\b",
+        r"\b(?:above|below)\b(?=[^.!?]*\bsee\b)",
         # "key quote for Birling essays", "good quote for the power question": what a line is
         # good for in the writer's answers
-        r"|^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b"
+        r"^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b",
         # "closed book so LEARN THESE", "- learn this!!": the writer's order to themselves
-        r"|(?:^|[^\w\s]\s*|\bso\s+)learn\s+(?:these|this|them|all\s+(?:of\s+)?these)\b"
+        r"(?:^|[^\w\s]\s*|\bso\s+)learn\s+(?:these|this|them|all\s+(?:of\s+)?these)\b",
         # where the notes come from and who gave them: "Made this from Mrs Okafor's slides",
         # "Typed live, Dr Achterberg, tues 10am", "teacher = Ms Dunn"
-        r"|\b(?:made|wrote|copied|typed)\s+(?:this|these|it|them)\s+(?:up\s+)?(?:from|off)\b"
-        r"|^\W*typed\s+(?:live|up|in\s+class)\b"
+        r"\b(?:made|wrote|copied|typed)\s+(?:this|these|it|them)\s+(?:up\s+)?(?:from|off)\b",
+        r"^\W*typed\s+(?:live|up|in\s+class)\b",
         # (not a character list's "Teacher: Mr Gradgrind")
-        r"|(?:[,;(]\s*(?:my\s+|our\s+)?|^\W*(?:my|our)\s+)(?:teacher|lecturer|tutor)\s*"
+        r"(?:[,;(]\s*(?:my\s+|our\s+)?|^\W*(?:my|our)\s+)(?:teacher|lecturer|tutor)\s*"
         r"(?:=|:|-|is\b)\s*"
-        r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b"
+        r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b",
         # the writer's own way to remember: "I remember it because 'motors drive on the left'"
-        r"|\bI\s+(?:remember|remeber|rember|memori[sz]e)\s+(?:it|this|that|them|these)\b",
-        re.I,
+        r"\bI\s+(?:remember|remeber|rember|memori[sz]e)\s+(?:it|this|that|them|these)\b",
     )
 )
 EXAM_WORDS = Guarded(
@@ -163,7 +168,7 @@ def not_content(text: str) -> str:
         return "a tip, note or example label, not a fact"
     if MARKS.search(text):
         return "mark-scheme levels or marks, not a fact"
-    if NOTE_TO_SELF.search(text):
+    if any(shape.search(text) for shape in NOTE_TO_SELF):
         return "a note to the writer, not a fact"
     if EXAM_WORDS.search(text):
         return "about the exam or the notes, not the subject"

@@ -33,6 +33,7 @@ _SET_APART = lazy_regex(r"\S\s{3,}\S")
 _PAGE_NUMBER = lazy_regex(
     r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s{2,}\S|\S\s{2,}\d{1,4}\s*$", re.I
 )
+_TWO_SPACES = lazy_regex(r"\s\s")
 _BROKEN_WORD = lazy_regex(r"(?P<head>[A-Za-z]{2,})-$")
 _WORD_TAIL = lazy_regex(r"^(?P<indent>\s*)(?P<tail>[a-z]{2,})(?P<stop>[,.;:)]?)(?:\s+|$)")
 # "┌────┐", "└────┘", "+-----+": the top or the bottom of a box, drawn in lines
@@ -77,9 +78,12 @@ def _unboxed(line: str) -> str:
 
 
 def _furniture_like(line: str) -> bool:
+    text = line.strip()
+    if not _TWO_SPACES.search(text):
+        return False  # (most lines: both shapes need a wide gap between two of its words)
     if _TABLE_ROW.match(line):
         return False  # "| 0 | 1 |  1   |": a row of a table, however often its shape comes again
-    return bool(_SET_APART.search(line.strip()) or _PAGE_NUMBER.search(line))
+    return bool(_SET_APART.search(text) or _PAGE_NUMBER.search(line))
 
 
 def _shape(line: str) -> str:

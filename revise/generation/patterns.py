@@ -179,7 +179,7 @@ class Guarded:
         if self.pieces is None:
             return True
         seen = read_as_ascii(text) if self.folded else text
-        return any(piece in seen for piece in self.pieces)
+        return any(map(seen.__contains__, self.pieces))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled.search(text) if self.could_match(text) else None

@@ -18,6 +18,7 @@ MIN_ROWS = 2
 MAX_HEADER_WORDS = 4
 ALIGN_SLACK = 1  # a column may start a character off where the header's starts
 _GAP = lazy_regex(r"\t+|\s{2,}")
+_TWO_SPACES = lazy_regex(r"\s\s")  # a gap, once tabs are spaces (found sooner than `_GAP`)
 _RULE = lazy_regex(r"^[\s|+:=-]+$")
 
 
@@ -26,7 +27,7 @@ def _aligned_cells(line: str) -> tuple[list[str], list[int]]:
     starts; ([], []) for a line with one cell."""
     text = line.expandtabs(8).rstrip()
     stripped = text.strip()
-    if not _GAP.search(stripped):
+    if not _TWO_SPACES.search(stripped):
         return [], []  # (most lines: one cell, nothing to split)
     indent = len(text) - len(text.lstrip())
     cells: list[str] = []

@@ -174,7 +174,7 @@ def _workings_as_formulas(blocks: list[Block], lines: list[str]) -> list[Block]:
     while index < len(blocks):
         head = blocks[index]
         steps: list[Block] = []
-        for block in blocks[index + 1 :]:
+        for block in map(blocks.__getitem__, range(index + 1, len(blocks))):  # (no copy)
             one_line = block.start == block.end and block.kind in (BlockKind.ITEM, BlockKind.TEXT)
             if not one_line or not _step(lines[block.start - 1]):
                 break
@@ -426,6 +426,8 @@ def _formulas_apart(line: str) -> str:
     """A line of formulas side by side, each kept apart from the next by "; " (the gap between
     them would close up into one formula running into the next); never a formula and the
     bracket that explains its symbols ("B = μ0nI   (n = turns per metre)")."""
+    if "   " not in line and "\t" not in line:
+        return line  # (most lines: no wide gap)
     parts = _WIDE_GAP.split(line.strip())
     if len(parts) < 2 or not all(_RELATION.search(part) and part[0] != "(" for part in parts):
         return line
@@ -1031,9 +1033,18 @@ def _goes_on_from_above(content: str) -> bool:
 
 
 _FLAGGED = lazy_regex(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning of its own
+_SET_APART = lazy_regex(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
+_THREE_SPACES = lazy_regex(r"\s\s\s")
+
+
+def _set_apart(line: str) -> bool:
+    """A gap of three spaces or more between two words (looked for only where there are three
+    spaces in a row, as in few lines)."""
+    return bool(_THREE_SPACES.search(line)) and bool(_SET_APART.search(line))
+
+
 # "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
 # goes on from the one above it
-_SET_APART = lazy_regex(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
 _GOES_ON = lazy_regex(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
 
 
@@ -1536,7 +1547,7 @@ def wrapped_lines(lines: list[str]) -> frozenset[int]:
     a point of its own. Whatever its indent, such a line is the text above it going on. Notes
     with few such lines, or lines longer than anyone wraps at, are not wrapped: none."""
     plain = [line.expandtabs(4).rstrip() for line in lines]
-    lengths = sorted(len(line) for line in plain if line.strip() and not _SET_APART.search(line))
+    lengths = sorted(len(line) for line in plain if line.strip() and not _set_apart(line))
     if not lengths:
         return frozenset()
     width = lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
@@ -1680,6 +1691,8 @@ _STARRED_ASIDE = lazy_regex(r"\s+(\*{1,3})[^*]+\1$")
 
 
 def _unshout(text: str) -> str:
+    if "!" not in text and "*" not in text:
+        return text  # (most lines: no mark to take off)
     return _SHOUT.sub("", _SHOUTED_ASIDE.sub("", _STARRED_ASIDE.sub("", text)))
 
 

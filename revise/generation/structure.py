@@ -351,7 +351,8 @@ def _items_after_lead(blocks: list[Block], index: int) -> list[Block]:
     lead = blocks[index]
     if lead.kind is not BlockKind.TEXT:
         return []
-    if not lead.text.rstrip().endswith(":") and not names_kind_of_point(lead, blocks[index + 1 :]):
+    following = blocks[index + 1 : index + 2]  # (the next block: all it is asked of)
+    if not lead.text.rstrip().endswith(":") and not names_kind_of_point(lead, following):
         return []
     items = []
     for block in blocks[index + 1 :]:
