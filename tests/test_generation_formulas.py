@@ -152,3 +152,86 @@ def test_a_condition_after_a_formula_is_no_part_of_its_answer(tmp_path: Path) ->
     cards = {note.front: note.back for note in generate_deck(path).notes}
     asked = [front for front in cards if "geometric series" in front]
     assert asked and cards[asked[0]] == "(1-a\u207f)/(1-a)"
+
+
+ACCOUNTS = """Business Studies \u2013 Unit 3: Finance
+Break-even and final accounts
+
+1.\tCosts
+1.1\tBreak-even
+o\tTotal variable costs = variable cost per unit \u00d7 number of units.
+o\tBreak-even output = fixed costs \u00f7 (selling price per unit \u2013 variable cost per unit)
+o\ti.e. break-even output = fixed costs \u00f7 contribution per unit.
+o\tAlways round UP to the next whole unit \u2013 you can't sell half a cake.
+o\tExamples: rent, insurance, salaries.
+
+2.\tCash flow
+o\tNet cash flow = cash inflows \u2013 cash outflows (for the month).
+o\tArrange an overdraft (short-term, flexible, but high interest)
+o\tGet customers to pay sooner
+o\tNegotiate longer credit terms with suppliers
+o\tSell off unused assets
+
+3.\tProfit
+o\tTotal contribution \u2212 fixed costs = profit
+o\tP/E ratio = share price \u00f7 earnings per share \u2192 how many years of earnings paid for
+o\tContribution = \u00a33 \u2013 \u00a31 = \u00a32
+"""
+
+
+def test_formulas_in_words_of_every_layout_are_asked_from_their_result(tmp_path: Path) -> None:
+    path = tmp_path / "accounts.txt"
+    path.write_text(ACCOUNTS, encoding="utf-8")
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    # a formula line is no order, though its first word could be a verb ("Total", "Net") and
+    # the notes hold orders enough to read as advice
+    assert cards["Net cash flow = ?"] == "cash inflows \u2013 cash outflows"
+    # a formula whose side is long, with signs of maths between its quantities
+    long_side = "fixed costs \u00f7 (selling price per unit \u2013 variable cost per unit)"
+    assert cards["Break-even output = ?"] == long_side
+    # the result written on the right is asked for all the same
+    assert cards["Profit = ?"] == "total contribution \u2212 fixed costs"
+    # what the formula shows, after an arrow, is no part of it
+    assert cards["P/E ratio = ?"] == "share price \u00f7 earnings per share"
+    # sums worked out with figures only are no formulas
+    assert not any("\u00a32" in back or "1,000" in back for back in cards.values())
+    assert not any(front.startswith(("i.e.", "Contribution", "Margin")) for front in cards)
+
+
+def test_a_quantity_and_its_value_asks_the_value_with_its_unit(tmp_path: Path) -> None:
+    path = tmp_path / "stars.md"
+    path.write_text(
+        "# Stars\n\n## Sun facts\n\n"
+        "- Surface temperature: 5,800 K\n"
+        "- Mass: 2 x 10^30 kg\n"
+        "- Core temperature: approx 15 million K\n\n"
+        "## Thermal physics\n\n"
+        "- Specific heat capacity of water: 4200 J/kg K\n"
+        "- Chapter: 4\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["What is the surface temperature?"] == "5,800 K"
+    assert cards["What is the mass?"] == "2 x 10^30 kg"
+    # (a value said to be about so much keeps its hedge, beside the gap)
+    assert "Core temperature: approx [15 million] K" in cards
+    assert cards["What is the specific heat capacity of water?"] == "4200 J/kg K"
+    assert not any(back == "4" for back in cards.values())
+
+
+def test_a_formula_with_its_result_on_the_right_asks_for_the_result(tmp_path: Path) -> None:
+    path = tmp_path / "accounts.md"
+    path.write_text(
+        "# Final accounts\n\n## Income statement\n\n"
+        "- Revenue \u2212 cost of sales = **gross profit**\n"
+        "- Gross profit \u2212 operating expenses (overheads e.g. rent) = operating profit\n"
+        "- Much slower \u2013 too much swapping = thrashing\n"
+        "- 4,000 \u2013 3,000 = 1,000 units\n",
+        encoding="utf-8",
+    )
+    cards = {note.front: note.back for note in generate_deck(path).notes}
+    assert cards["Gross profit = ?"] == "revenue \u2212 cost of sales"
+    # (an aside on a quantity is no part of the formula)
+    assert cards["Operating profit = ?"] == "gross profit \u2212 operating expenses"
+    # words a dash joins, or figures, are no formula
+    assert not {"Thrashing = ?", "1,000 units = ?"} & set(cards)

@@ -220,6 +220,8 @@ from revise.generation.questions import (
     otherwise,
     paradigm,
     plural_then_verb,
+    quantity_question,
+    quantity_value,
     reaction,
     rule_name,
     rule_parts,
@@ -1656,6 +1658,7 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
     # words ("fuel = glycogen/glucose" names things, a label and its value)
     short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
     short = short and not (len(tokens) > 1 and _clause_with_figure(sentence))
+    short = short and not quantity_value(sentence)  # "Surface temperature: 5,800 K"
     # "**antinodes** = max amplitude": the author's term and what it is, however short, and
     # "phenotypic ratio **9 : 3 : 3 : 1**": a quantity named, then the value the author marked
     short = short and not (
@@ -1830,6 +1833,8 @@ def is_imperative(sentence: str) -> bool:
         return False  # "March 1990 - ...", "Black Friday Nov 1910 - ...": an event and its date
     if _TERM_DEFINED.match(sentence):
         return False  # "Discharge - the volume of water ...", "Lag time: ...": a term defined
+    if "=" in sentence and formula(sentence):
+        return False  # "Total variable costs = variable cost per unit x units": a formula
     following = [token.casefold() for token in words(sentence)[1:4]]
     # "Bond energy is the energy ...", "Sleep can wash away ...": the verb-like word opens a
     # subject, not an order.
@@ -3565,6 +3570,7 @@ def shaped_questions(
         *defined,
         *case_rule(sentence, case, about or section),
         *computed,
+        *quantity_question(sentence),
         *made,
         *bracketed_law(sentence),
         *term_explained(sentence, terms),

@@ -2125,7 +2125,15 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     span = texts.span(note)
     if any(_ANCHOR_LINK.search(line) for line in span):
         return [_finding(13, face.prompt, "a table of contents entry")]
-    if note.source is not None and normalise(text) in texts.headings(note.source.path) and not own:
+    # (a formula set in bold over its legend, "**cardiac output = stroke volume x heart rate**",
+    # is the fact itself, asked as one)
+    formula_asked = bool(ASKS_FOR_A_SIDE.search(face.prompt))
+    if (
+        note.source is not None
+        and normalise(text) in texts.headings(note.source.path)
+        and not own
+        and not formula_asked
+    ):
         return [_finding(13, face.prompt, "a heading or contents entry, not a fact")]
     return []
 

@@ -3378,7 +3378,7 @@ _FORMULA = lazy_regex(
     r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)(?:\s*:|\s+[\-\u2013]|[\-\u2013](?=\s))\s*)?"
     r"(?P<lhs>[A-Za-z\u0391-\u03c9]"
     r"(?:[\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]|(?<=[A-Za-z])-(?=[A-Za-z])){0,30}?)\s*=\s*"
-    r"(?P<rhs>[^=]{1,60}?)\s*(?:(?<![\w)\]\u00b2\u00b3\u221a])\([^)]*\))?\s*\.?$"
+    r"(?P<rhs>[^=]{1,80}?)\s*(?:(?<![\w)\]\u00b2\u00b3\u221a])\([^)]*\))?\s*\.?$"
 )
 
 
@@ -3514,6 +3514,93 @@ def _dash_is_minus(side: str) -> bool:
     )
 
 
+# "i.e.", "so", "therefore" before a formula: the line restates or follows from the one above
+_RESTATING = lazy_regex(r"^\s*(?:i\.?e\.?,?|so,?|hence,?|thus,?|therefore,?)\s+(?=\w)", re.I)
+# A formula, an arrow, then words saying what it shows ("→ how many years of earnings ...")
+_EXPLAINED = lazy_regex(
+    rf"^(?P<formula>[^=]+?=(?!>)[^=]+?)\s+{ARROW}\s+(?=[a-z]{{2}})(?P<said>.+)$"
+)
+# "Total contribution \u2212 fixed costs = profit": quantities an operator joins, then the name of
+# what they give; an aside in brackets may follow either side
+_RESULT_LAST = lazy_regex(
+    r"^(?P<lhs>[A-Za-z][^=]{2,80}?)\s*(?P<aside>\([^()=]*\))?\s*=\s*"
+    r"(?P<result>[A-Za-z][A-Za-z'\u2019 -]{2,40}?)\s*(?:\([^()=]*\))?\s*\.?$"
+)
+_SIGN = lazy_regex(r"[\u00d7\u00f7\u2212\u00b1]|\s[-+/x\u2013]\s")  # ("x", "-": spaced)
+MAX_RESULT_WORDS = 5
+MAX_SIDE_WORDS = 10
+MAX_SIDE_CHARS = 60
+
+
+def _result_last(sentence: str) -> list[Question]:
+    """ "Total contribution \u2212 fixed costs = profit" -> "Profit = ?": a formula in words written
+    with its result on the right, asked from the result, as one written the other way is."""
+    match = _RESULT_LAST.match(sentence.strip())
+    if not match:
+        return []
+    lhs, result = match["lhs"].strip(), match["result"].strip()
+    if not _SIGN.search(lhs) or re.search(r"\d", lhs) or len(result.split()) > MAX_RESULT_WORDS:
+        return []  # ("4,000 - 3,000 = 1,000": a sum worked out, no formula)
+    if (
+        not re.search(r"[a-z]{3}", result)
+        or reads_as_prose(lhs)
+        or _CLAUSE_WORDS & {word.casefold() for word in result.split()[1:]} - _NAMING_WORDS
+    ):
+        return []  # ("A + B = B + A", "young + skilled = they left")
+    if _SPACED_DASH.search(lhs) and not _dash_is_minus(lhs):
+        return []
+    parts = _SIGN.split(_UNIT.sub("", lhs))
+    if len(parts) < 2 or not all(re.search(r"[A-Za-z]{2}", part) for part in parts):
+        return []  # ("A.B + C = carry"): symbols, not quantities named
+    if not all(_ends_on_noun(part) for part in parts):
+        return []  # ("much slower - too much swapping = thrashing"): no quantities
+    result = re.sub(r"^(?:the|an?)\s+", "", result, flags=re.I)  # "= a socket": "Socket = ?"
+    return [Question(f"{capital(result)} = ?", _lowered(lhs), Shape.FORMULA, 12.0)]
+
+
+def _ends_on_noun(part: str) -> bool:
+    """ "fixed costs", "cost of sales", "port": a quantity named, its last word a noun."""
+    last = re.findall(r"[A-Za-z]+", part)[-1].casefold()
+    return "NOUN" in lemmas(last) or not lemmas(last)
+
+
+# "Surface temperature: 5,800 K", "Mass: 2 x 10^30 kg": a quantity named, then its value
+# with a unit (one said to be "about" so much is asked as a cloze, its hedge beside the gap)
+_QUANTITY_VALUE = lazy_regex(
+    r"^(?P<name>[A-Za-z][A-Za-z'\u2019 ()-]{1,40}?)\s*:\s*\d[\d.,]*"
+    r"(?:\s*[x\u00d7]\s*10\^?[-\u2212\u207b]?[\d\u2070-\u2079\u00b2\u00b3\u00b9]+)?"
+    r"(?:\s+(?:thousand|million|billion))?\s*(?P<unit>[A-Za-z\u00b0\u03a9\u00b5%][^\s,;:=]{0,7}"
+    r"(?:\s+[A-Za-z\u00b0\u03a9\u00b5][^\s,;:=]{0,7}){0,2})\.?$"
+)
+
+
+# "K", "kg", "J/kg K", "m s⁻²", "°C", "%": a unit's symbol, not a word for things counted
+_UNIT_SYMBOL = lazy_regex(r"[A-Za-z\u00b5\u03a9]{1,3}|\S*[/^\u207b\u00b2\u00b3\u00b0%]\S*")
+_SCALE = lazy_regex(r"\d\s+(?:thousand|million|billion)\b")
+
+
+def quantity_value(sentence: str) -> bool:
+    """ "Surface temperature: 5,800 K": a quantity's value and unit, a fact to learn however
+    few its words (a number alone, "Chapter: 4", names no quantity)."""
+    return bool(quantity_question(sentence))
+
+
+def quantity_question(sentence: str) -> list[Question]:
+    """ "Specific heat capacity of water: 4200 J/kg K" -> "What is the specific heat capacity
+    of water? :: 4200 J/kg K": the value asked whole, its unit with it."""
+    found = _QUANTITY_VALUE.match(sentence.strip().rstrip("."))
+    if not found or not re.search(r"[A-Za-z][a-z]{2}", found["name"]):
+        return []
+    if not (_SCALE.search(sentence) or all(map(_UNIT_SYMBOL.fullmatch, found["unit"].split()))):
+        return []  # "Byte: 8 bits", "Score: 20 marks": a count of things, no measured quantity
+    if any(word.endswith("est") and "ADJ" in lemmas(word) for word in words(found["name"])):
+        return []  # "World's largest power station: 22,500 MW": the thing, not its size, asked
+    name = _lowered(found["name"].strip())
+    value = sentence.strip().rstrip(".")[found.end("name") :].lstrip(" :")
+    verb = "are" if is_plural(name) else "is"
+    return [Question(finish_question(f"What {verb} the {name}"), value, Shape.FORMULA, 12.0)]
+
+
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
@@ -3534,6 +3621,23 @@ def formula(sentence: str) -> list[Question]:
         return _about(sentence)  # every other formula read here has its equals sign
     if "\\" in sentence or "$" in sentence or case_span(sentence):
         return []  # (and "going beyond duty = good -> Hartley v Ponsonby" is a point of law)
+    restated = _RESTATING.match(sentence)
+    if restated and "=" in sentence[restated.end() :]:
+        # "i.e. break-even output = fixed costs ÷ contribution per unit": the formula again
+        sentence = capital(sentence[restated.end() :])
+    explained = _EXPLAINED.match(sentence.strip())
+    glossed = _GLOSSED.match(sentence.strip().rstrip("."))
+    if glossed and _linked_quantities(glossed["inner"] or glossed["after"]):
+        explained = None  # "p = mv -> momentum (kg m/s) = mass (kg) x ...": the same in words
+    if explained and not _SPACED_DASH.search(explained["formula"]):
+        # "P/E ratio = share price ÷ earnings per share → how many years of earnings investors
+        # pay for": the formula, then what it shows
+        asked = formula(explained["formula"])
+        if asked:
+            return asked
+    computed = _result_last(sentence)
+    if computed:
+        return computed
     named = _NAMED_FORMULA.search(sentence.strip().rstrip("."))
     if named:
         sentence = named["formula"]  # "... via the formula q = mcΔT + CΔT": the formula itself
@@ -3562,12 +3666,21 @@ def formula(sentence: str) -> list[Question]:
         rhs = match.string[match.start("rhs") :].strip().rstrip(".!")
     if lhs.count("(") != lhs.count(")"):
         return []  # "using P(X = 9) instead of ...": an "=" inside a bracket is no formula's
+    if _HELD_EQUALS in match["rhs"] and len(rhs.split()) > MAX_SIDE_WORDS:
+        return []  # "P = I² x R - power (W) = current² (A²) x ...": two formulas, no one side
+    if len(rhs) > MAX_SIDE_CHARS and (
+        _HELD_EQUALS in match["rhs"] or ":" in rhs or not _MATHS_SIGN.search(rhs)
+    ):
+        # a long side is a formula in words only with a sign of maths between its quantities
+        # ("fixed costs ÷ (selling price per unit \u2013 variable cost per unit)")
+        return []
     if _SPACED_DASH.search(rhs) and not _dash_is_minus(rhs):
         return []  # "Genitiv = possession \u2013 mostly written German": a dash before a remark
     tight = match.string[match.end("lhs") : match.start("rhs")] == "="
     if tight and re.search(r"[A-Z][a-z]?$", match["lhs"]) and re.match(r"[A-Z]", match["rhs"]):
         return []  # "TEST for C=C: bromine water ...": a double bond, not an equals sign
-    if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(_CHANGE_IN.sub("Δ", rhs).split()) > 10:
+    said = re.findall(r"[^\W_]+", _CHANGE_IN.sub("Δ", rhs))  # (its signs are no words)
+    if not re.search(r"[A-Za-z\u0391-\u03c9]", rhs) or len(said) > MAX_SIDE_WORDS:
         return []  # ("% change in price": one quantity, its change)
     if not re.search(
         r"[+\-*/\u00d7\u00f7\u2212^\u00b2\u00b3\u221a\d]|\s\u2013\s|\b[A-Za-z]\b", rhs
