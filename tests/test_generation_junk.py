@@ -3,6 +3,7 @@ where another route would. Each example is a short line of the shape that produc
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
@@ -553,3 +554,157 @@ def test_a_sentence_before_a_colon_is_no_term_and_a_plural_field_takes_are(
     assert 14 in flagged("Galvanising uses the same idea: the steel is dipped in zinc.\n", junk)
     field = basic("What is the pop of a linked list?", "O(n)", 1)
     assert 14 not in flagged("| pop | O(n) |\n", field)
+
+
+ARGUMENT_OUTLINE = """- ETHICS - A level AQA (paper 2 section A) "exported 03/05 - tidy later"
+  - Key terms
+    - deontology = morality is about duties and rules, not consequences
+    - teleology vs deontology - learn the diff!!
+  - KANTIAN ETHICS
+    - the categorical imperative is an unconditional moral command
+    - universalisability test
+      - P1 a maxim must be universalisable without contradiction
+      - C so lying promises are forbidden
+    - obj: too rigid - the murderer at the door
+    - rule worship?? no that's for rule utilitarianism - FIX
+  - UTILITARIANISM
+    - Bentham measured pleasure with the hedonic calculus (1789)
+    - future moral science will replace it (like astrology was replaced)
+  - VIRTUE ETHICS
+    - started 12th april, finish before mock!!
+    - Aristotle: the golden mean lies between two vices
+    - GCSE RS - Religion and ethics (Edexcel).
+    - good line for an intro: "virtue is a settled state of character"
+    - ARGH also learn situation ethics for next topic (agape) - love is the only intrinsic good.
+"""
+
+
+def test_notes_to_self_and_the_course_banner_give_no_card(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, ARGUMENT_OUTLINE, "ethics.txt")
+    said = [f"{note.front} :: {note.back}" for note in notes]
+    assert any("categorical imperative" in card for card in said)
+    assert any("Bentham" in card for card in said)
+    for aside in ("tidy later", "diff!!", "FIX", "mock", "Edexcel", "intro", "ARGH", "AQA"):
+        assert not any(aside in card for card in said), aside
+    lines = {
+        "- teleology vs deontology - learn the diff!!\n": basic(
+            "How do teleology and deontology differ?", "Learn the diff!!", 1
+        ),
+        "- rule worship?? no that's for rule utilitarianism - FIX\n": cloze(
+            "Rule worship?? no that's for rule [utilitarianism] - FIX", 1
+        ),
+        "- started 12th april, finish before mock!!\n": cloze(
+            "Started [12th april], finish before mock!!", 1
+        ),
+        "- GCSE RS - Religion and ethics (Edexcel).\n": cloze(
+            "[GCSE RS] - Religion and ethics (Edexcel).", 1
+        ),
+        '- good line for an intro: "virtue is a settled state"\n': cloze(
+            'Good line for an intro: "virtue is a settled [state]"', 1
+        ),
+        "- ARGH also learn situation ethics for next topic (agape)\n": cloze(
+            "[ARGH] also learn situation ethics for next topic (agape)", 1
+        ),
+    }
+    for line, card in lines.items():
+        assert 13 in flagged(line, card), line
+    kept = "- Children also learn by imitating adults (Bandura 1961)\n"
+    assert 13 not in flagged(
+        kept, cloze("Children also learn by imitating adults ([Bandura] 1961)", 1)
+    )
+
+
+def test_an_argument_s_outline_marks_are_never_kept_or_hidden(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, ARGUMENT_OUTLINE, "ethics.txt")
+    said = [f"{note.front} :: {note.back}" for note in notes]
+    assert not any(re.search(r"\bP1\b|\bC so\b|\[Obj\]|It \(like", card) for card in said)
+    line = "- reply: Kant distinguishes perfect and imperfect duties\n"
+    assert 4 in flagged(line, cloze("[Reply]: Kant distinguishes perfect and imperfect duties", 1))
+    line = "- P1 a maxim must be universalisable without contradiction\n"
+    card = cloze("P1 a maxim must be [universalisable] without contradiction", 1)
+    assert 8 in flagged(line, card)
+    line = "- obj: too rigid - the murderer at the door\n"
+    assert 14 in flagged(line, basic("What is obj?", "Too rigid", 1))
+    line = "- objection: Hegel's empty formalism - the test gives no content to duties\n"
+    card = basic("What does Hegel's empty formalism say?", "The test gives no content to duties", 1)
+    assert 14 in flagged(line, card)
+    line = "- future moral science will replace it (like astrology was replaced)\n"
+    card = basic("What will future moral science replace?", "It (like astrology was replaced)", 1)
+    assert 14 in flagged(line, card)
+    line = "- Hegel's empty formalism - the test gives no content to duties\n"
+    card = basic("What does Hegel's empty formalism say?", "The test gives no content to duties", 1)
+    assert 14 not in flagged(line, card)
+
+
+KIDNEY = """# The kidney
+
+## Selective reabsorption
+
+- glucose is reabsorbed in the proximal convoluted tubule by co-transport
+- evidence: diabetics - their urine contains glucose because the carriers are saturated
+
+> the loop of Henle steps come up ALL the time, learn them in order
+"""
+
+
+def test_evidence_for_a_point_and_an_exam_tip_are_not_what_a_term_is(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, KIDNEY, "kidney.md")
+    said = [f"{note.front} :: {note.back}" for note in notes]
+    assert any("proximal convoluted tubule" in card for card in said)
+    assert not any("What are diabetics?" in card for card in said)
+    assert not any("ALL the time" in card for card in said)
+    line = "- the loop of Henle steps come up ALL the time\n"
+    card = basic("What is the loop of Henle?", "The loop of Henle steps come up ALL the time", 1)
+    assert 13 in flagged(line, card)
+    line = "- Casparian strip forces water into the symplast\n"
+    card = basic("What does forces water into the symplast lead to?", "Water crosses a membrane", 1)
+    assert 14 in flagged(line, card)
+
+
+def test_the_notes_own_key_and_a_lesson_s_recap_give_no_card() -> None:
+    lines = {
+        '- "laissez-faire" = leave alone. KEY PHRASE use it\n': cloze("[KEY PHRASE] use it", 1),
+        "colours = blue is weathering, red is erosion\n": cloze(
+            "Colours = blue is weathering, red is [erosion]", 1
+        ),
+        "recap from last wk: a stack is last in, first out\n": basic(
+            "What is recap from last wk?", "A stack is last in, first out", 1
+        ),
+    }
+    for line, card in lines.items():
+        assert 13 in flagged(line, card), line
+    line = "- colour: blue precipitate with sodium hydroxide\n"
+    assert 13 not in flagged(line, cloze("Colour: [blue] precipitate with sodium hydroxide", 1))
+
+
+def test_a_question_over_a_date_a_clause_or_two_deeds_is_flagged(tmp_path: Path) -> None:
+    text = "# National parks\n\n- Peak District National Park created 1951, first in Britain\n"
+    notes = deck_notes(tmp_path, text)
+    assert not any(note.front.startswith("What did") for note in notes)
+    line = "- Peak District National Park created 1951, first in Britain\n"
+    card = basic("What did Peak District National Park create?", "1951, first in Britain", 1)
+    assert 14 in flagged(line, card)
+    line = "- if patient takes steroids for months -> weaker bones\n"
+    card = basic("What do patient takes steroids for months lead to?", "Weaker bones", 1)
+    assert 14 in flagged(line, card)
+    line = "- steep slopes -> water reaches the river faster\n"
+    card = basic("What do steep slopes lead to?", "Water reaches the river faster", 1)
+    assert 14 not in flagged(line, card)
+    line = "- Eden replaced Churchill (resigned 1955), Macmillan replaced Eden in 1957\n"
+    card = basic("What did Eden replace?", "Churchill (resigned 1955), Macmillan replaced Eden", 1)
+    assert 14 in flagged(line, card)
+
+
+def test_a_section_s_title_over_a_point_is_not_whose_point_it_is() -> None:
+    notes_dir = Path(__file__).resolve().parent / "notes"
+    fronts = [
+        note.front
+        for name in (
+            "philosophy-of-mind-workflowy.txt",
+            "dna-replication-protein-synthesis-apple-notes.html",
+        )
+        for note in generate_deck(notes_dir / name).notes
+    ]
+    assert any("[Epiphenomenalism]" in front for front in fronts)
+    assert not any(front.startswith("[ELIMINATIVE MATERIALISM]") for front in fronts)
+    assert not any(front.startswith("[Structure of DNA]") for front in fronts)

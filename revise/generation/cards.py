@@ -160,6 +160,7 @@ from revise.generation.language import (
     past_to_base,
     same_stem,
     spelled_by,
+    word_set,
     words,
     zipf,
 )
@@ -2970,6 +2971,13 @@ def _labels_over_speakers(outline: Outline) -> set[int]:
     return found
 
 
+# "Structure of DNA", "Causes of the war": the aspect of a thing a section covers
+_SECTION_NOUNS = LABEL_WORDS | word_set(
+    "structure structures function functions role roles feature features property properties"
+    " process processes part parts stage stages history origins"
+)
+
+
 def _owner_cloze(
     passage: Passage, sentence: str, vocabulary: Vocabulary, title: str, source: SourceRef
 ) -> Option | None:
@@ -2988,6 +2996,10 @@ def _owner_cloze(
         return None  # "Criticisms", "Ontological": a word the notes also write in lower case
     if not all(token[:1].isupper() or is_stopword(token.casefold()) for token in tokens):
         return None
+    if len(tokens) > 1 and all(token.isupper() for token in tokens):
+        return None  # "ELIMINATIVE MATERIALISM": a section's title in capitals, whose no point is
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0].casefold() in _SECTION_NOUNS:
+        return None  # "Structure of DNA": what a section is about, not whose point it is
     named = [token for token in tokens if token[:1].isupper()]
     if len(named) < 2 and not _person_like(owner):
         return None  # "Interference" over "- retroactive = ...": a kind the point is of

@@ -42,10 +42,12 @@ from revise.generation.clauses import PLACE, WHO_SAYS, several_speakers
 from revise.generation.cleaning import has_web_address, is_boilerplate, without_quotations
 from revise.generation.content import (
     ADVICE_SECTION,
+    COMES_UP,
     EXAM_WORDS,
     INSTRUCTED,
     MARKS,
     META_LABEL,
+    NOTE_TO_SELF,
     WORKED_EXAMPLE,
     not_content,
 )
@@ -1195,6 +1197,7 @@ def reader_findings(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         *_check_doer_added(note, face, texts),
         *_check_non_content(note, face, texts),
         *_check_question(note, face),
+        *_check_labelled_point(note, face, texts),
         *_check_residue_in_text(note, face),
     ]
 
@@ -1226,6 +1229,9 @@ def _check_fragment(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
         return []  # "p = 0.05: z such that P(Z > z) = p?": a symbol given its value
     if _OPENS_BADLY.match(text):
         return [_finding(11, face.prompt, "starts with punctuation: a piece of a longer line")]
+    items = [text, *re.split(r";\s*", face.answer)] if note.kind is NoteKind.BASIC else [text]
+    if any(_STEP_MARKER.match(item.strip()) for item in items):
+        return [_finding(8, face.prompt, "an argument's step number ('P1', 'C so') kept")]
     closed, opened = text.find(")"), text.find("(")
     if closed >= 0 and (opened < 0 or closed < opened) and not _ENUMERATOR.match(text):
         # "[370 BC]) and built on by Galen": a bracket the card never opened
@@ -1557,6 +1563,12 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
             and _FIELD_LABEL.fullmatch(answer)
             and "a label that names a field, not a term"
         )
+        or (
+            not before.strip()
+            and re.match(r"\s*:", after)
+            and ARGUMENT_LABEL.fullmatch(answer)
+            and "an argument's outline label ('[Reply]:'), not a term"
+        )
     )
     return [_finding(4, face.prompt, f"deletion {answer!r}: {problem}")] if problem else []
 
@@ -1566,6 +1578,32 @@ _FIELD_LABEL = lazy_regex(
     r"(?:(?:main|key)\s+)?(?:types?|kinds?|sorts?|factors?|reasons?|causes?|effects?|features?"
     r"|examples?|advantages?|disadvantages?|strengths?|weaknesses?)(?:\s+of\s+[\w\s]{1,30})?",
     re.I,
+)
+# "[Reply]: same fact, new concept", "[Obj]: self-refuting", "P1 the body is divisible": the
+# marks of an argument's outline (premise, conclusion, objection, reply), in any subject that
+# weighs arguments; none is a term of the subject.
+ARGUMENT_LABEL = lazy_regex(
+    r"(?:obj(?:ection)?s?|repl(?:y|ies)|responses?|counter(?:[- ]?arguments?|[- ]?points?)?"
+    r"|criticisms?|rebuttals?|premises?|conclusions?|eval(?:uation)?|evidence|AO[1-4]"
+    r"|[PC]\d{0,2})",
+    re.I,
+)
+# "P1 the body is divisible", "C so the mind is not the body": a premise's or a conclusion's
+# number kept at the start of the card
+_STEP_MARKER = lazy_regex(
+    r"^(?:P\d{1,2}\s+(?!(?:is|are|was|and|=)\b)[a-z]|C\d{0,2}\s+(?:so|therefore|thus|hence)\b"
+    r"|C\d{1,2}\s+[a-z])"
+)
+# "objection: Leibniz's law - brain states ...", "evidence: aphids - their mouthparts ...": a
+# point made for or against the section's subject, which names what it uses, not what it defines
+_LABELLED_POINT = lazy_regex(
+    rf"^[^\w]*(?:{ARGUMENT_LABEL.pattern}|strengths?|weakness(?:es)?|limitations?)\s*:\s*"
+    r"(?P<rest>.+)",
+    re.I,
+)
+_ASKS_OF_A_THING = lazy_regex(
+    r"^What (?:is|are|does|do|did) (?:an? |the )?(?P<thing>.+?)"
+    r"(?: say| mean| show| suggest| claim| do| prove)?\?$"
 )
 
 
@@ -2093,6 +2131,11 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     reason = not_content(text) or (META_LABEL.match(note.front) and not_content(note.front))
     if reason and not (own and reason == INSTRUCTED):
         return [_finding(13, face.prompt, reason)]
+    if note.kind is NoteKind.BASIC and (
+        any(shape.search(note.back) for shape in NOTE_TO_SELF) or COMES_UP.search(note.back)
+    ):
+        # "How do X and Y differ? :: Learn the diff!!": the writer's reminder as the answer
+        return [_finding(13, face.prompt, "the answer is a note to the writer, not a fact")]
     lead = note.context.split(" > ")[-1].rstrip(": ")
     continues_lead = bool(re.search(r"\bto$", lead))  # "a state had to" > "Ratify the 14th"
     # ("Improving cash flow" > "Arrange an [overdraft]": a way to do it, not an order)
@@ -2135,6 +2178,23 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
         and not formula_asked
     ):
         return [_finding(13, face.prompt, "a heading or contents entry, not a fact")]
+    return []
+
+
+def _check_labelled_point(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    """ "What does Leibniz's law say? :: Brain states are located ..." from "objection: Leibniz's
+    law - brain states are located ...": the point an objection makes is not what the thing it
+    uses says or is."""
+    if note.kind is not NoteKind.BASIC or face.ordinal == 1:
+        return []
+    asked = _ASKS_OF_A_THING.match(face.prompt.strip())
+    span = texts.span(note)
+    point = _LABELLED_POINT.match(span[0]) if span and asked else None
+    if not point:
+        return []
+    thing, rest = normalise(asked["thing"]), normalise(point["rest"])
+    if thing and rest.startswith(thing):
+        return [_finding(14, face.prompt, "what an argument's point uses asked as what it is")]
     return []
 
 
@@ -2251,6 +2311,14 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         return [
             _finding(14, face.prompt, "a condition asked as a thing ('What did X produce? :: If')")
         ]
+    if done and re.match(r"(?:in\s+)?(?:1\d{3}|20\d{2})(?:\s*[,;]|$)", face.answer.strip()):
+        # "What did Lake District National Park create? :: 1951, ...": "created 1951" dates it
+        return [_finding(14, face.prompt, "a date asked as what was done ('What did X create?')")]
+    verb = re.match(r"^What (?:did|does|do) .+ ([a-z]{3,})\?$", prompt) if done else None
+    forms = verb and "|".join({verb[1], f"{verb[1]}d", f"{verb[1]}ed", f"{verb[1]}s"})
+    if forms and re.search(rf",\s+(?:[\w'-]+\s+){{1,3}}(?:{forms})\b", face.answer):
+        # "What did Truman replace? :: Roosevelt, Attlee replaced Churchill": a second deed run on
+        return [_finding(14, face.prompt, "a second clause with the question's verb in the answer")]
     ends_on_verb = done and prompt.rstrip("?").split()[-1].casefold() not in _PREPOSITIONS
     if ends_on_verb and _PLACE_ANSWER.match(face.answer.strip()):
         # "What did ADH release? :: Into blood -> ...": "ADH released into blood" was done to it
@@ -2270,6 +2338,16 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
         or compared_clause(follows[1])
     ):
         return [_finding(14, face.prompt, "a thing asked as a happening ('What follows when X?')")]
+    bare = re.sub(r"\([^()]*\)", "", face.answer).strip(" .,;:!")
+    if re.fullmatch(r"(?:it|they|them|this|these|those|that|he|she|him|her)", bare, re.I):
+        # "What will neuroscience replace? :: It (like phlogiston)": never says what "it" is
+        return [_finding(14, face.prompt, "the answer is a pronoun: what it stands for is unsaid")]
+    label = re.match(r"^What (?:is|are) (?:the )?(?P<label>[^?]+)\?$", prompt)
+    if label and (
+        ARGUMENT_LABEL.fullmatch(label["label"])
+        or re.fullmatch(r"key (?:terms?|words?|points?|ideas?|concepts?)", label["label"], re.I)
+    ):
+        return [_finding(14, face.prompt, "an outline label asked as a term ('What is obj?')")]
     first = face.answer.split()[0] if face.answer.split() else ""
     opening = first.casefold()
     # ("OR symbol with an extra curved line": a word in capitals names a gate, joins nothing)
@@ -2349,7 +2427,7 @@ def _garbled_template(prompt: str, answer: str) -> str:
     """A question template put on a line of the wrong shape: "aim = ?" over words, "What is
     groynes?" (a plural), 'What does "volenti applied" mean?' (a clause, not a phrase to
     translate), "When did Berlin Wall build?" (done to its subject: "When was ... built?")."""
-    from revise.generation.grammar import done_to_subject, past_participle, verb_base
+    from revise.generation.grammar import done_to_subject, only_as, past_participle, verb_base
     from revise.generation.questions import (
         FUNCTION_VALUE,
         RANKED,
@@ -2374,6 +2452,14 @@ def _garbled_template(prompt: str, answer: str) -> str:
     term = _WHAT_IS.match(prompt)
     if term and not term["term"].startswith(("the ", "a ", "an ")) and is_plural(term["term"]):
         return "a plural asked with 'is'"
+    does = re.match(r"What does ([a-z]+) [a-z]", prompt)
+    if does and verb_base(does[1], "VBZ") and is_plural(does[1]):
+        # "What does forces water into the symplast lead to?": the line's verb asked as its subject
+        return "a verb or a plural asked with 'does'"
+    do = re.match(r"What do ([a-z]+) ([a-z]+)(?: [^\s?]+){3,}\?$", prompt)
+    if do and not is_plural(do[1]) and verb_base(do[2], "VBZ") and not only_as(do[2], "NOUN"):
+        # "What do patient takes immunosuppressant drugs lead to?": a clause asked as a subject
+        return "a clause asked as the subject ('What do X takes ... lead to?')"
     if _WH_AS_NOUN.match(prompt):
         return "a question word asked as a noun ('What is the why of ...?')"
     if term and term["term"].startswith(("the ", "a ", "an ")):

@@ -39,11 +39,33 @@ NOTE_TO_SELF = tuple(
         r"^(?:ask|check with|email)\b",
         r"\bsee (?:above|below)\b",
         r"\b(?:above|below)\b(?=[^.!?]*\bsee\b)",
+        r"\b(?:tidy|sort|fix|redo)\b[^.!?]{0,60}\b(?:here|later)\b",
+        # "multiple realisability?? no that's for identity theory", "Agreed too?? check": the
+        # writer's doubt ("???" opens a collapsible box in some Markdown, no doubt)
+        r"(?<!\?)\?\?(?!\?)",
+        r"\bFIX\b(?<=(?-i:FIX))",  # (in capitals: not "legumes fix nitrogen")
+        # "started 3rd march, finish before mock!!": the writer's own timetable
+        r"\b(?:before|after|for|in)\s+(?:the\s+|my\s+|our\s+)?mocks?\b",
+        # "good line for an intro", "use this quote in the conclusion": what a line is good for
+        # in the writer's answers
+        r"\b(?:lines?|quotes?|quotations?|phrases?)\s+(?:to\s+use\s+)?(?:for|in)\s+"
+        r"(?:an?\s+|the\s+|my\s+|your\s+)?(?:intro(?:duction)?s?|conclusions?|essays?)\b",
         # "key quote for Birling essays", "good quote for the power question": what a line is
         # good for in the writer's answers
         r"^\W*(?:a\s+)?(?:key|good|great|useful|best|strong)\s+(?:quotes?|quotations?)\s+for\b",
         # "closed book so LEARN THESE", "- learn this!!": the writer's order to themselves
         r"(?:^|[^\w\s]\s*|\bso\s+)learn\s+(?:these|this|them|all\s+(?:of\s+)?these)\b",
+        # "- learn the diff!!", "(learn the labels!!)", "ARGH also learn inverted U theory": an
+        # order with no one to do it but the writer (not "learn - apprendre", a word's meaning)
+        r"(?:^|[^\w\s'\u2019]\s*|(?-i:\b[A-Z]{3,})\W*\s+)(?:also\s+|then\s+)?learn\b"
+        r"(?!\s*[-:=(\u2013\u2014])",
+        # "KEY PHRASE use it": the writer's order to use a phrase in their answers
+        r"(?:^|[^\w\s]\s*|(?-i:\b[A-Z]{2,}\s+))use\s+(?:it|this|these|them)\b",
+        # "colours = green is aerobic, red is anaerobic": the key to the notes' own colours
+        r"^\W*(?:colou?r(?:s|\s+key|\s+code)?|highlight(?:s|ing)?)\s*[=:]\s*(?:green|red|blue"
+        r"|yellow|orange|pink|purple|bold|underlined?|highlighted)\s+(?:is|=|means|for)\s",
+        # "recap from last wk": a lesson's running order
+        r"\brecap\s+(?:from|of)\s+(?:the\s+)?(?:last|previous)\b",
         # where the notes come from and who gave them: "Made this from Mrs Okafor's slides",
         # "Typed live, Dr Achterberg, tues 10am", "teacher = Ms Dunn"
         r"\b(?:made|wrote|copied|typed)\s+(?:this|these|it|them)\s+(?:up\s+)?(?:from|off)\b",
@@ -73,6 +95,18 @@ EXAM_WORDS = Guarded(
         r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",
         re.I,
     )
+)
+# "GCSE History - Superpower relations (Edexcel)", "PHIL OF MIND - A level AQA (paper 1)": the
+# course and exam the notes are for, named by its level and its board or paper, in a title line
+COURSE_LEVEL = lazy_regex(r"\b(?:I?GCSEs?|AS[\s-][Ll]evels?|(?i:a[\s-]levels?))\b")
+COURSE_PART = lazy_regex(
+    r"\b(?:AQA|Edexcel|OCR|WJEC|Eduqas|CCEA|CIE|(?i:paper|unit|component|module)\s+\d)\b"
+)
+# "the steps come up ALL the time", "always comes up": how often a point is asked in the exam
+COMES_UP = lazy_regex(
+    r"\b(?:comes?|came|coming)\s+up\s+(?:a\s+lot|all\s+the\s+time|every\s+(?:year|time)|loads"
+    r"|often|in\s+(?:the\s+)?(?:exams?|papers?))\b|\b(?:always|often)\s+comes?\s+up\b",
+    re.I,
 )
 # "Worked example (Q4)", "8. Exam questions", "Practice question": a section that works through
 # one made-up case; its numbers and its conclusion belong to the case, not to the subject.
@@ -172,6 +206,10 @@ def not_content(text: str) -> str:
         return "a note to the writer, not a fact"
     if EXAM_WORDS.search(text):
         return "about the exam or the notes, not the subject"
+    if COMES_UP.search(text):
+        return "about the exam or the notes, not the subject"
+    if COURSE_LEVEL.search(text) and COURSE_PART.search(text):
+        return "the course the notes are for, not a fact"
     if SECOND_PERSON.search(text) and not _said_of_a_thing(text):
         return "advice to the reader, not a fact"
     if INSTRUCTION.match(text):
