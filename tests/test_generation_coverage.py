@@ -293,7 +293,7 @@ def test_a_contrasting_pair_gives_a_card_each(tmp_path: Path) -> None:
 def test_clozes_hiding_places_in_a_run_are_still_siblings() -> None:
     from rapidfuzz import fuzz
 
-    from revise.generation.cards import are_siblings
+    from revise.generation.selection import are_siblings
 
     def cloze(front: str) -> NoteData:
         return NoteData(NoteKind.CLOZE, front, context="Cold War > Phases")

@@ -769,7 +769,7 @@ def _masked(note: NoteData) -> str:
 def _check_siblings(notes: list[NoteData]) -> list[Finding]:
     from rapidfuzz import fuzz
 
-    from revise.generation.cards import are_siblings
+    from revise.generation.selection import are_siblings
 
     by_context: dict[str, list[NoteData]] = defaultdict(list)
     findings = []
