@@ -378,6 +378,24 @@ def test_an_outliners_page_is_carded_without_its_properties(tmp_path: Path) -> N
     assert "::" not in text and "collapsed" not in text and "((" not in text and "^^" not in text
 
 
+def test_a_roam_page_shows_no_block_reference_ids(tmp_path: Path) -> None:
+    """Roam's block references ("((Xp09aaQwe))") are ids, in a page with no properties too."""
+    path = tmp_path / "family.md"
+    path.write_text(
+        "- Functionalism\n"
+        "    - Parsons said the nuclear family fits industrial society ((Xp09aaQwe))\n"
+        "    - Murdock (1949) studied 250 societies\n"
+        "- ((d9Fk2LqPa)) KEY DATES\n"
+        "    - The Divorce Reform Act 1969 allowed divorce for irretrievable breakdown\n"
+        "    - The Civil Partnership Act was passed in 2004\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    text = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    assert "1969" in text and "KEY DATES" in text
+    assert "((" not in text and "Xp09" not in text and "d9Fk" not in text
+
+
 def test_a_nodes_own_plus_or_minus_mark_does_not_hang_it_under_the_node_above(
     tmp_path: Path,
 ) -> None:

@@ -76,7 +76,8 @@ def _strip_front_matter(text: str) -> tuple[str, str]:
 # An outliner's page title ("title:: Plate tectonics"), a reference to another block by its id
 # ("((64a1f2c3-...))") and a highlight ("^^Richter scale^^")
 _PAGE_TITLE = lazy_regex(r"^title::[ \t]*(.*?)\s*$")
-_BLOCK_REFERENCE = lazy_regex(r"\(\([0-9a-f-]{8,}\)\)")
+# (Logseq's ids are UUIDs, Roam's nine letters and digits: "((Xp09aaQwe))")
+_BLOCK_REFERENCE = lazy_regex(r"[ \t]?\(\((?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,36}\)\)")
 _OUTLINER_HIGHLIGHT = lazy_regex(r"\^\^(?=\S)([^\n]+?)(?<=\S)\^\^")
 
 
@@ -84,6 +85,7 @@ def _without_outliner_marks(text: str) -> tuple[str, str]:
     """An outliner's page (Logseq, Roam) without its property lines, block references and
     highlight marks (a highlight read as bold), each line staying where it was; and the title
     its properties give, if any."""
+    text = _BLOCK_REFERENCE.sub("", text)  # (a page exported without its properties has them too)
     lines = text.split("\n")
     properties = property_lines(lines)
     if not properties:
@@ -91,8 +93,7 @@ def _without_outliner_marks(text: str) -> tuple[str, str]:
     titled = (_PAGE_TITLE.match(lines[index]) for index in sorted(properties))
     title = next((found[1] for found in titled if found), "")
     kept = ("" if index in properties else line for index, line in enumerate(lines))
-    page = _BLOCK_REFERENCE.sub("", "\n".join(kept))
-    return _OUTLINER_HIGHLIGHT.sub(_as_bold, page), title
+    return _OUTLINER_HIGHLIGHT.sub(_as_bold, "\n".join(kept)), title
 
 
 # Marks of note-taking apps (Obsidian, Logseq, Typora) that CommonMark leaves as text: a
