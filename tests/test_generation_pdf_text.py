@@ -167,3 +167,30 @@ def test_two_little_words_broken_across_lines_are_one_word() -> None:
     ]
     # ("long-" over "term": a hyphen of the word's own stays)
     assert without_page_furniture(["the long-", "term effects"]) == ["the long-", "term effects"]
+
+
+def test_a_running_title_beside_page_numbers_on_either_edge_is_no_heading(tmp_path: Path) -> None:
+    """A textbook's pages number on their outer edge ("AQA Chemistry      387", then "388
+    AQA Chemistry") with the chapter's title on a line of its own beside them: all of it is the
+    page's, none of it a heading of the cards below it."""
+    path = tmp_path / "chapter.txt"
+    path.write_text(
+        "Transition metals\n\n"
+        "Complex ions\n"
+        "A ligand is a molecule or ion that forms a co-ordinate bond with a transition metal by\n"
+        "donating a pair of electrons.\n"
+        "Bidentate ligands form two co-ordinate bonds, e.g. ethane-1,2-diamine.\n"
+        "AQA Chemistry                                                    387\n"
+        "Chapter 23 Transition metals\n"
+        "Multidentate ligands form more than two co-ordinate bonds; EDTA4- forms six.\n\n"
+        "Catalysts\n"
+        "Vanadium(V) oxide is the catalyst in the Contact process.\n"
+        "Chapter 23 Transition metals\n"
+        "388                                                    AQA Chemistry\n"
+        "Iron is the catalyst in the Haber process.\n",
+        encoding="utf-8",
+    )
+    deck = generate_deck(path)
+    said = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    assert "Haber process" in said and "ligand" in said
+    assert "AQA" not in said and "Chapter 23" not in said

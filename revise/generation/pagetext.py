@@ -64,8 +64,33 @@ def without_page_furniture(lines: list[str]) -> list[str]:
         # (the header the notes open on names them, as the guide's title)
         return index != top or bool(_PAGE_NUMBER.search(line))
 
-    kept = ["" if furniture(index, line) else _unboxed(line) for index, line in enumerate(lines)]
+    gone = {index for index, line in enumerate(lines) if furniture(index, line)}
+    gone |= _beside_furniture(lines, gone)
+    kept = ["" if index in gone else _unboxed(line) for index, line in enumerate(lines)]
     return _joined_words(kept)
+
+
+MAX_RUNNING_TITLE_WORDS = 8
+
+
+def _beside_furniture(lines: list[str], furniture: set[int]) -> set[int]:
+    """ "Chapter 23 Transition metals" next to "388      AQA Chemistry" on every page: a
+    running title of its own line, said again beside the header or footer each time."""
+    beside: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = " ".join(line.split())
+        if index in furniture or not text or len(text.split()) > MAX_RUNNING_TITLE_WORDS:
+            continue
+        if {index - 1, index + 1} & furniture:
+            beside.setdefault(text, []).append(index)
+        else:
+            beside.setdefault(text, []).append(-1)  # said once away from them: the notes' own
+    return {
+        index
+        for found in beside.values()
+        if len(found) >= MIN_FURNITURE_REPEATS and -1 not in found
+        for index in found
+    }
 
 
 def _unboxed(line: str) -> str:
@@ -87,8 +112,11 @@ def _furniture_like(line: str) -> bool:
 
 
 def _shape(line: str) -> str:
-    """ "12      © Revise Well" and "13      © Revise Well": one footer, the page aside."""
-    return re.sub(r"\d+", "#", " ".join(line.split()))
+    """ "12      © Revise Well" and "13      © Revise Well": one footer, the page aside; and
+    "AQA Chemistry      387" and "388      AQA Chemistry": one, its number on the page's outer
+    edge."""
+    text = re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", " ".join(line.split()))
+    return re.sub(r"\d+", "#", text)
 
 
 def _joined_words(lines: list[str]) -> list[str]:
