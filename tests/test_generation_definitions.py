@@ -402,3 +402,17 @@ def test_a_term_is_asked_with_the_article_it_takes(tmp_path: Path) -> None:
     assert "What is folk psychology?" in fronts
     assert "What is a logic gate?" in fronts
     assert "What is inflation?" in fronts
+
+
+def test_a_symbol_that_leads_to_another_keeps_its_case(tmp_path: Path) -> None:
+    """ "n -> p + e-": n is the neutron, N would be newtons; a symbol's capital is another."""
+    path = tmp_path / "particles.md"
+    path.write_text(
+        "# Decays\n\n"
+        "- beta minus: n -> p + e- + anti-electron-neutrino (via W-)\n"
+        "- beta plus: p → n + e+ + electron neutrino (via W+)\n",
+        encoding="utf-8",
+    )
+    backs = [note.back for note in generate_deck(path).notes]
+    assert "n -> p + e- + anti-electron-neutrino (via W-)" in backs
+    assert "p → n + e+ + electron neutrino (via W+)" in backs

@@ -469,7 +469,7 @@ def indefinite_article(phrase: str) -> str:
 # "z = 1.96", "d (pc) = 1 / p": a letter that stands for a quantity, whose capital is another.
 # "p + q = 1", "p² + 2pq + q² = 1", "v = fλ": a letter that stands for a quantity
 _SYMBOL_FIRST = lazy_regex(
-    r"[a-z](?:[\u00b2\u00b3\u00b9\u2070-\u209f])*(?:\s*\([^()]*\))?\s*[=<>\u2264\u2265+\u00d7]"
+    r"[a-z](?:[\u00b2\u00b3\u00b9\u2070-\u209f])*(?:\s*\([^()]*\))?\s*(?:[=<>\u2264\u2265+\u00d7\u2192]|->)"
     r"|[a-z][\u00b2\u00b3\u00b9\u2070-\u209f]"
 )
 
