@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from revise.formats.model import NoteKind
+from revise.generation import generate_deck
 from tests.generated_notes import deck_notes, questions
 
 
@@ -239,3 +240,24 @@ def test_a_lead_that_counts_its_items_asks_for_them_all(tmp_path: Path) -> None:
     assert cards["What are the 3 elements of negligence (Donoghue v Stevenson)?"] == (
         "Duty of care; Breach; Damage"
     )
+
+
+def test_a_case_whose_outcome_is_said_as_liable_or_not_asks_what_was_held(tmp_path: Path) -> None:
+    """ "Haseldine v Daw (1941) - lift fell ... Occupier not liable - ...": the facts, then what
+    the court found; the card asks what was held, never which case "held" the facts."""
+    path = tmp_path / "tort.md"
+    path.write_text(
+        "# Occupiers' liability\n\n## Independent contractors\n\n"
+        "Haseldine v Daw (1941) \u2013 a lift fell because of negligent repairs by specialist "
+        "engineers. Occupier not liable \u2013 a lift is technical work they couldn't check.\n\n"
+        "Woodward v Mayor of Hastings (1945) \u2013 a child slipped on an icy step left by a "
+        "cleaner. Occupier liable \u2013 checking cleaning needs no technical knowledge.\n",
+        encoding="utf-8",
+    )
+    cards = {(note.front, note.back) for note in generate_deck(path).notes}
+    held = (
+        "What was held in Haseldine v Daw (1941)?",
+        "Occupier not liable \u2013 a lift is technical work they couldn't check",
+    )
+    assert held in cards
+    assert not any(front.startswith("Which case held that a lift fell") for front, _ in cards)

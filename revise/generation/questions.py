@@ -2657,6 +2657,12 @@ _HOLDING_INSIDE = lazy_regex(
     re.I,
 )
 _FACTS_MARK = lazy_regex(r"^(?:F|facts?)\s*(?::|\s-\s|\u2013|\u2014)", re.I)
+# "Not liable - the occupier is entitled to expect ...", "Council liable.", "D guilty": what the
+# court found, the outcome of the case, in its own words
+_OUTCOME_FOUND = lazy_regex(
+    r"^(?:[A-Za-z']+\s+){0,2}(?:not\s+)?(?:liable|guilty|negligent)\b(?!\s+(?:to|for|if|when|unless)\b)",
+    re.I,
+)
 _OUTCOME_ARROW = lazy_regex(rf"\s*{ARROW}\s*(?=\S)")
 
 
@@ -2669,7 +2675,9 @@ def marked_holding(line: str) -> str:
         inside = _HOLDING_INSIDE.search(text)
         return text[inside.end() :].strip() if inside else ""
     mark = _HOLDING_MARK.match(text) or _HOLDING_INSIDE.search(text)
-    return text[mark.end() :].strip() if mark else ""
+    if mark:
+        return text[mark.end() :].strip()
+    return text if _OUTCOME_FOUND.match(text) else ""
 
 
 def marked_facts(line: str) -> bool:
