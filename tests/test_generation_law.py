@@ -261,3 +261,25 @@ def test_a_case_whose_outcome_is_said_as_liable_or_not_asks_what_was_held(tmp_pa
     )
     assert held in cards
     assert not any(front.startswith("Which case held that a lift fell") for front, _ in cards)
+
+
+def test_a_case_named_over_its_facts_asks_what_the_court_found(tmp_path: Path) -> None:
+    """A case's name set apart in italics, then its facts and what the court found ("Council
+    liable.", "HL: no duty ..."): what was held is asked, not the court's initials hidden."""
+    path = tmp_path / "tort.html"
+    path.write_text(
+        "<html><body><h1>Occupiers' liability</h1><h2>Children</h2>"
+        "<p>An occupier must be prepared for children to be less careful than adults.</p>"
+        "<p><i>Glasgow Corporation v Taylor (1922)</i> &ndash; 7 yr old boy died after eating "
+        "poisonous berries in a public park; they looked like cherries and were an "
+        "<b>allurement</b>. Council liable.</p><h2>Obvious risks</h2>"
+        "<p><i>Tomlinson v Congleton BC (2003)</i> &ndash; man dived into a shallow lake and "
+        "broke his neck. HL: no duty to protect people from obvious risks they choose to take.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    cards = {(note.front, note.back) for note in generate_deck(path).notes}
+    assert ("What was held in Glasgow Corporation v Taylor (1922)?", "Council liable") in cards
+    tomlinson = "What was held in Tomlinson v Congleton BC (2003)?"
+    assert (tomlinson, "No duty to protect people from obvious risks they choose to take") in cards
+    assert not any(front.startswith("[HL]") for front, _ in cards)

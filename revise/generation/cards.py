@@ -1649,6 +1649,8 @@ def _passage_drafts(
         # foreseeable": the facts, then what was held, on one line.
         held = _held_sentence(block)
     spans = _facts_apart(_with_term_heads(block), block.terms)
+    if held < 0 and case and held_asked and not told:
+        held = _found_after_facts(spans)
     resolutions = _pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         called = _called_draft(passage, spans, index, lines_context, path)
@@ -2371,6 +2373,15 @@ def _held_sentence(block: Block) -> int:
     parts = _with_term_heads(block)
     marked = [index for index, (_, _, raw) in enumerate(parts) if marked_holding(tidy(raw))]
     return marked[0] if marked else len(parts) - 1
+
+
+def _found_after_facts(spans: list[tuple[int, int, str]]) -> int:
+    """ "7 yr old boy died after eating poisonous berries ... Council liable." under its case's
+    name: the sentence after the facts that says what the court found; -1 where none does."""
+    found = [
+        index for index, (_, _, raw) in enumerate(spans) if index and marked_holding(tidy(raw))
+    ]
+    return found[0] if found else -1
 
 
 def _held_option(asked: Question, passage: Passage, title: str, source: SourceRef) -> Option | None:
