@@ -5043,7 +5043,6 @@ _ENACTED = lazy_regex(
     re.I,
 )
 _SMALL_WORDS = frozenset(["of", "the", "and", "on", "for", "in", "to", "a"])
-_PARTICLES = frozenset(["up", "out", "down", "off", "back", "away"])
 # "signed 2 July 1964", "ratified in 1920": done to the text, on a date
 _WHEN_DONE = lazy_regex(
     r"^(?P<verb>[a-z]+)\s+(?P<when>(?:(?:in|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"

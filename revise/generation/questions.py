@@ -186,7 +186,6 @@ def plural_clause(text: str) -> bool:
     return False
 
 
-_DATED_WORK = lazy_regex(r"^([^,;:=()]+?)\s+(?:1\d{3}|20\d{2})(?:\s+[-\u2013\u2014]\s|$)")
 MAX_DATED_WORK_WORDS = 5  # "the fear or anger trigger under s.55 CJA 2009" is a meaning
 
 
@@ -1485,7 +1484,6 @@ def _names_members(meaning: str) -> bool:
     return len(parts) >= 2 and len(short) == len(parts)
 
 
-_DETERMINERS = ("the", "a", "an", "some", "these", "those", "its", "their", "his", "her")
 # "tertiary > secondary > primary": things ranked in words, not a formula or a value
 RANKED = lazy_regex(r"^[^\W\d][^<>=\d]*(?:\s>\s[^\W\d][^<>=\d]*)+$")
 

@@ -223,12 +223,12 @@ _SUSPENDED_PER_DECK = Prepared(
     .where(literal_column(SUSPENDED_CARDS))
     .group_by(cards.c.deck_id)
 )
-_waiting = and_(cards.c.deck_id.in_(_decks), cards.c.suspended == NOT_SUSPENDED)
+_WAITING = and_(cards.c.deck_id.in_(_decks), cards.c.suspended == NOT_SUSPENDED)
 # The earliest due date: of the cards that have one, which the queue's indexes hold.
 _scheduled = cards.c.due.is_not(None)
-_NEXT_LEARNING = select(func.min(cards.c.due)).where(_waiting, _learning, _scheduled)
-_NEXT_REVIEW = select(func.min(cards.c.due)).where(_waiting, cards.c.state == REVIEW, _scheduled)
-_ANY_NEW = select(cards.c.id).where(_waiting, cards.c.state == NEW).limit(1)
+_NEXT_LEARNING = select(func.min(cards.c.due)).where(_WAITING, _learning, _scheduled)
+_NEXT_REVIEW = select(func.min(cards.c.due)).where(_WAITING, cards.c.state == REVIEW, _scheduled)
+_ANY_NEW = select(cards.c.id).where(_WAITING, cards.c.state == NEW).limit(1)
 
 
 _done = _DONE_TODAY.subquery("done")
