@@ -28,8 +28,10 @@ _AS_LETTERS = {
 }
 _DRAWN_LETTERS = lazy_regex(f"[{''.join(_AS_LETTERS)}]")
 MIN_FURNITURE_REPEATS = 2  # a page's header or footer stands on two pages at least
-# A running header or footer: two parts set far apart, or a page number at one end
-_SET_APART = lazy_regex(r"\S\s{3,}\S")
+# A running header or footer: two parts set far apart, or a page number at one end; a table's
+# cells are set apart as well
+SET_APART = lazy_regex(r"\S\s{3,}\S")
+_THREE_SPACES = lazy_regex(r"\s\s\s")
 _PAGE_NUMBER = lazy_regex(
     r"^\s*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s{2,}\S|\S\s{2,}\d{1,4}\s*$", re.I
 )
@@ -108,7 +110,13 @@ def _furniture_like(line: str) -> bool:
         return False  # (most lines: both shapes need a wide gap between two of its words)
     if _TABLE_ROW.match(line):
         return False  # "| 0 | 1 |  1   |": a row of a table, however often its shape comes again
-    return bool(_SET_APART.search(text) or _PAGE_NUMBER.search(line))
+    return set_apart(text) or bool(_PAGE_NUMBER.search(line))
+
+
+def set_apart(line: str) -> bool:
+    """A gap of three spaces or more between two words (looked for only where there are three
+    spaces in a row, as in few lines)."""
+    return bool(_THREE_SPACES.search(line)) and bool(SET_APART.search(line))
 
 
 def _shape(line: str) -> str:

@@ -26,6 +26,7 @@ from revise.generation.language import (
     words,
     zipf,
 )
+from revise.generation.pagetext import SET_APART, set_apart
 from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.plaintables import find_tables, is_table_rule
 from revise.generation.structure import LIST_COUNT
@@ -1033,16 +1034,6 @@ def _goes_on_from_above(content: str) -> bool:
 
 
 _FLAGGED = lazy_regex(r"^\s*!{1,3}\s+(?=\S)")  # "!! + means OR here": a warning of its own
-_SET_APART = lazy_regex(r"\S\s{3,}\S")  # a table's cells or a page's header, set apart by a gap
-_THREE_SPACES = lazy_regex(r"\s\s\s")
-
-
-def _set_apart(line: str) -> bool:
-    """A gap of three spaces or more between two words (looked for only where there are three
-    spaces in a row, as in few lines)."""
-    return bool(_THREE_SPACES.search(line)) and bool(_SET_APART.search(line))
-
-
 # "+ Putilov works lock-out", "=> destroyed the tsar's image", "vs PETROGRAD SOVIET": a line that
 # goes on from the one above it
 _GOES_ON = lazy_regex(rf"^(?:[+&(]|{ARROW}|vs?\.?\s|(?:and|or|but|so|then|which|who)\b)", re.I)
@@ -1144,9 +1135,8 @@ def _parse_outline(
     shouted_level = 0  # the level of the first heading in capitals
     pending_children = 0  # items still expected under a lead such as "for 2 reasons"
     open_list = False  # a lead ending in ":" takes every item up to the next heading
-    plain_indent: int | None = (
-        None  # the indent of the last line without a mark, if no bullet came after it
-    )
+    # the indent of the last line without a mark, where no bullet has come after it
+    plain_indent: int | None = None
     for index, raw in enumerate(raws):
         text = raw.text
         heading = (candidates[index] and pending_children == 0) or raw.start in ruled
@@ -1535,7 +1525,7 @@ _ENDS_SENTENCE = lazy_regex(r"[.!?;:][\"'\u201d\u2019)\]]*$")
 def _in_columns(line: str) -> bool:
     """A table's row or a page's header: parts set apart by wide gaps, but for a term set apart
     from its meaning ("medulla         - brain stem; ...")."""
-    gaps = _SET_APART.findall(line.strip())
+    gaps = SET_APART.findall(line.strip())
     return len(gaps) > 1 or (len(gaps) == 1 and gaps[0][-1] not in "-=:\u2013\u2014")
 
 
@@ -1547,7 +1537,7 @@ def wrapped_lines(lines: list[str]) -> frozenset[int]:
     a point of its own. Whatever its indent, such a line is the text above it going on. Notes
     with few such lines, or lines longer than anyone wraps at, are not wrapped: none."""
     plain = [line.expandtabs(4).rstrip() for line in lines]
-    lengths = sorted(len(line) for line in plain if line.strip() and not _set_apart(line))
+    lengths = sorted(len(line) for line in plain if line.strip() and not set_apart(line))
     if not lengths:
         return frozenset()
     width = lengths[int(_WIDTH_SHARE * (len(lengths) - 1))]
