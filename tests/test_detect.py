@@ -237,6 +237,15 @@ def test_an_outliners_page_with_properties_is_notes_and_cards_in_bullets_stay_a_
         "- Limiting factors\n\t- light intensity, CO2, temperature\n",
     )
     assert file_kind(page) is FileKind.NOTES
+    # Roam Research keeps its page attributes' keys as typed
+    roam = write(
+        tmp_path,
+        "Families.md",
+        "- Tags:: [[Sociology]] [[Paper 2]]\n- Status:: in progress\n"
+        "- ## Functionalist views\n    - **Murdock (1949)** said the nuclear family is universal\n"
+        "    - **Parsons** - functional fit theory\n",
+    )
+    assert file_kind(roam) is FileKind.NOTES
     # a vault of one-line cards whose fronts are capitalised questions is still flashcards
     vault = write(tmp_path, "vault.md", "- Capital of Peru::Lima\n- River of Cairo::Nile\n")
     assert file_kind(vault) is not FileKind.NOTES
