@@ -413,3 +413,23 @@ def test_a_nodes_own_plus_or_minus_mark_does_not_hang_it_under_the_node_above(
     )
     cards = {front: (back, context) for front, back, context in _cards(path)}
     assert cards["How long does ATP-PC system last?"] == ("Approx 8-10 seconds", "ATP-PC system")
+
+
+def test_an_outliners_fields_are_read_as_labelled_facts(tmp_path: Path) -> None:
+    """A block's field (`Date:: 1066`, as Tana, Roam and Logseq write it) is a fact of the notes."""
+    path = tmp_path / "normans.md"
+    path.write_text(
+        "- Battle of Hastings #event\n"
+        "    - Date:: 14 October 1066\n"
+        "    - Winner:: William of Normandy\n"
+        "    - Harold was killed, traditionally by an arrow in the eye\n"
+        "- Domesday Book #source\n"
+        "    - Date:: 1086\n"
+        "    - a survey of land and resources ordered by William for tax\n",
+        encoding="utf-8",
+    )
+    assert file_kind(path) is FileKind.NOTES
+    deck = generate_deck(path)
+    text = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
+    assert "William of Normandy" in text and "1086" in text
+    assert "::" not in text and "#event" not in text and "#source" not in text

@@ -49,7 +49,7 @@ from revise.formats.model import (
     deck_name_problem,
     field_too_long,
 )
-from revise.formats.outliner import property_lines
+from revise.formats.outliner import field_lines
 from revise.textsafe import quoted
 
 MAX_DECK_BYTES = 50 * 1024 * 1024
@@ -288,7 +288,7 @@ def deck_evidence(text: str) -> DeckEvidence:
         if any(_FRONT_MATTER_NAME.match(line) for line in header):
             return DeckEvidence(own_syntax=True)
         lines = lines[closing + 1 :]
-    properties = property_lines(lines)  # an outliner's `tags:: biology`: no card
+    properties = field_lines(lines)  # an outliner's `tags:: biology`, `Date:: 1066`: no card
     cards = tight = prose = 0
     marked = 0  # `Q:`/`C:` lines
     asking = False  # a `Q:` read, its `A:` not yet

@@ -35,7 +35,7 @@ from revise.formats.model import (
     cloze_segments,
     field_too_long,
 )
-from revise.formats.outliner import property_lines
+from revise.formats.outliner import field_lines
 
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
 DECK_TAG = "flashcards"
@@ -85,7 +85,7 @@ def looks_like_obsidian(text: str) -> bool:
     if has_obsidian_markers(text):
         return True
     lines = _outside_code(text.splitlines())
-    properties = property_lines(lines)  # an outliner's `tags:: biology`: no card
+    properties = field_lines(lines)  # an outliner's `tags:: biology`, `Date:: 1066`: no card
     cards = (
         line
         for number, line in enumerate(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from revise.formats.outliner import property_lines
+from revise.formats.outliner import field_lines, property_lines
 from revise.generation.document import (
     TOGGLE_LEVEL,
     Block,
@@ -42,7 +42,8 @@ def parse_markdown(text: str) -> Document:
 
     tagged = bool(_FRONT_MATTER_TAGS.match(text))
     text, meta_title = _strip_front_matter(text)
-    text, page_title = _without_outliner_marks(text)
+    text, page_title, outliner = _without_outliner_marks(text)
+    tagged = tagged or outliner  # an outliner's `#tags` file a block, as a note app's do
     meta_title = meta_title or page_title
     # A note-taking app shows each line of a paragraph as a line of its own, and notes whose
     # author never wraps a line by hand are read so
@@ -81,19 +82,24 @@ _BLOCK_REFERENCE = lazy_regex(r"[ \t]?\(\((?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{6,36}\)
 _OUTLINER_HIGHLIGHT = lazy_regex(r"\^\^(?=\S)([^\n]+?)(?<=\S)\^\^")
 
 
-def _without_outliner_marks(text: str) -> tuple[str, str]:
-    """An outliner's page (Logseq, Roam) without its property lines, block references and
-    highlight marks (a highlight read as bold), each line staying where it was; and the title
-    its properties give, if any."""
+def _without_outliner_marks(text: str) -> tuple[str, str, bool]:
+    """An outliner's page (Logseq, Roam, Tana) without its property lines, block references and
+    highlight marks (a highlight read as bold), a block's field (`Date:: 1066`) read as a label
+    (`Date: 1066`), each line staying where it was; the title its properties give, if any; and
+    whether it is such a page."""
     text = _BLOCK_REFERENCE.sub("", text)  # (a page exported without its properties has them too)
     lines = text.split("\n")
+    fields = field_lines(lines)
+    if not fields:
+        return text, "", False
     properties = property_lines(lines)
-    if not properties:
-        return text, ""
     titled = (_PAGE_TITLE.match(lines[index]) for index in sorted(properties))
     title = next((found[1] for found in titled if found), "")
-    kept = ("" if index in properties else line for index, line in enumerate(lines))
-    return _OUTLINER_HIGHLIGHT.sub(_as_bold, "\n".join(kept)), title
+    kept = (
+        "" if index in properties else line.replace("::", ":", 1) if index in fields else line
+        for index, line in enumerate(lines)
+    )
+    return _OUTLINER_HIGHLIGHT.sub(_as_bold, "\n".join(kept)), title, True
 
 
 # Marks of note-taking apps (Obsidian, Logseq, Typora) that CommonMark leaves as text: a
