@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from revise.formats.model import normalise
 from revise.generation.cleaning import SECTION_NUMBER, STATED_LINE, is_boilerplate
-from revise.generation.document import Block, BlockKind, Document, TextBuilder
+from revise.generation.document import (
+    Block,
+    BlockKind,
+    Document,
+    TextBuilder,
+    ends_scope,
+    scope_end,
+)
 from revise.generation.language import (
     ARROW,
     EXAMPLE_LINE,
@@ -436,6 +443,15 @@ def _formulas_apart(line: str) -> str:
 
 
 def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Document:
+    paths = path_outline(lines)
+    if paths:
+        # A mind map typed up a path a line: its paths read as the outline they are, under the
+        # headings of the notes around them, which are read as notes are
+        pathed = {block.start for block in paths if not ends_scope(block)}
+        kept = ["" if index + 1 in pathed else line for index, line in enumerate(lines)]
+        document = _parse_tables_and_lines(kept, ruled)
+        document.blocks = _with_paths(document.blocks, paths)
+        return document
     tables = find_tables(lines)
     lines = [_formulas_apart(line) for line in lines]
     if not tables:
@@ -460,6 +476,149 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
         merged.append(block)
     document.blocks = merged + rows
     return document
+
+
+# Paths ------------------------------------------------------------------------------------------
+
+# "OCD -> what it is -> compulsions = repetitive behaviours ...": a mind map typed up one path a
+# line, from the centre to a leaf, each step written out again on every line it leads to
+_PATH_SEPARATOR = lazy_regex(r"\s(?:->|\u2192|>)\s")
+MAX_STEP_WORDS = 6  # a step the paths go on from names a branch; longer, it says a thing
+MIN_PATH_LINES = 3  # lines that open on one step: fewer are arrows that happen to agree
+MIN_PATH_SHARE = 0.6  # of a file's or a paragraph's lines: fewer are notes with some arrows
+MIN_BRANCHED_SHARE = 0.5  # of the paths: at least this many share a branch below the first step
+
+
+def _path_steps(line: str) -> list[str]:
+    """A line's steps, where it opens on a step short enough to name a branch; [] where it is
+    no path. The separator the line first uses is the one its steps are parted by."""
+    marked = _BULLET.match(line)
+    text = (marked[1] if marked else line).strip()
+    separator = _PATH_SEPARATOR.search(text)
+    if not separator:
+        return []
+    steps = [step.strip() for step in text.split(separator[0])]
+    if not all(steps) or len(words(steps[0])) > MAX_STEP_WORDS or _TERMINAL.search(steps[0]):
+        return []
+    return steps
+
+
+_GLOSS = lazy_regex(r"\s*\([^()]*\)$")
+
+
+def _step_name(step: str) -> str:
+    """A step as what it names: "SERT gene (5-HTT)" is the branch "SERT gene" glossed."""
+    return normalise(_GLOSS.sub("", step))
+
+
+def _shared_steps(steps: list[str], other: list[str]) -> int:
+    shared = 0
+    for mine, theirs in zip(steps, other, strict=False):
+        if _step_name(mine) != _step_name(theirs):
+            break
+        shared += 1
+    return shared
+
+
+def _path_lines(lines: list[str]) -> dict[int, list[str]]:
+    """The lines (from 1) that are paths of one mind map, with their steps: lines that open on
+    the same step as at least two others, where such lines are most of the file's lines, or of
+    a paragraph's, and most of them share a branch below the first step with another."""
+    steps = {number: _path_steps(line) for number, line in enumerate(lines, start=1)}
+    openings: dict[str, int] = {}
+    for found in steps.values():
+        if found:
+            opening = normalise(found[0])
+            openings[opening] = openings.get(opening, 0) + 1
+    paths = {
+        number: found
+        for number, found in steps.items()
+        if found and openings[normalise(found[0])] >= MIN_PATH_LINES
+    }
+
+    def mapped(numbers: list[int]) -> bool:
+        among = [number for number in numbers if number in paths]
+        if len(among) < MIN_PATH_LINES or len(among) < MIN_PATH_SHARE * len(numbers):
+            return False
+        branched = sum(
+            1
+            for number in among
+            if any(
+                _shared_steps(paths[number], paths[other]) >= 2
+                for other in among
+                if other != number
+            )
+        )
+        return branched >= MIN_BRANCHED_SHARE * len(among)
+
+    filled = [number for number, line in enumerate(lines, start=1) if line.strip()]
+    if mapped(filled):
+        return paths
+    kept: dict[int, list[str]] = {}
+    paragraph: list[int] = []
+    for number in [*filled, 0]:
+        if paragraph and number != paragraph[-1] + 1:
+            if mapped(paragraph):
+                kept.update((line, paths[line]) for line in paragraph if line in paths)
+            paragraph = []
+        paragraph.append(number)
+    return kept
+
+
+def _with_paths(blocks: list[Block], paths: list[Block]) -> list[Block]:
+    """The notes' blocks with the paths' blocks among them by line, the paths' headings below
+    the notes' heading above them."""
+    merged: list[Block] = []
+    base = 0  # the level of the notes' last heading
+    waiting = list(paths)
+    for block in blocks:
+        while waiting and waiting[0].start <= block.start:
+            found = waiting.pop(0)
+            merged.append(replace(found, level=found.level + base) if found.level else found)
+        merged.append(block)
+        if block.kind is BlockKind.HEADING and block.text:
+            base = block.level
+    merged.extend(
+        replace(found, level=found.level + base) if found.level else found for found in waiting
+    )
+    return merged
+
+
+def path_outline(lines: list[str]) -> list[Block]:
+    """The paths of a mind map typed up a path a line, as the outline they are. The steps a path
+    shares with another are the headings it sits under, each written once where it first opens;
+    the rest of the path, arrows and all, is its point ("... -> COMT gene -> regulates the
+    production of dopamine" beside "... -> COMT gene -> one variant -> higher levels of
+    dopamine": "regulates the production of dopamine" under "COMT gene"). A path that others go
+    on from is the heading they sit under. Heading levels count from 1 at the paths' first step."""
+    paths = _path_lines(lines)
+    blocks: list[Block] = []
+    opened: list[str] = []  # the steps open as headings above the next point, outermost first
+    for number, line in enumerate(lines, start=1):
+        if number not in paths:
+            if line.strip() and opened:
+                blocks.append(scope_end(number, 1))  # (a line that is no path ends them)
+                opened = []
+            continue
+        steps = paths[number]
+        # (every step of a path that others go on from is shared: all of it heads them)
+        depth = max(
+            (_shared_steps(steps, other) for at, other in paths.items() if at != number),
+            default=0,
+        )
+        still = _shared_steps(steps[:depth], opened)
+        if still == depth and len(opened) > depth:
+            blocks.append(scope_end(number, depth + 1))
+        blocks.extend(
+            _Raw(False, number, [(step, number)]).block(BlockKind.HEADING, level)
+            for level, step in enumerate(steps[still:depth], start=still + 1)
+        )
+        opened = steps[:depth]
+        if depth < len(steps):
+            separator = _PATH_SEPARATOR.search(line)
+            point = separator[0].join(steps[depth:]) if separator else steps[-1]
+            blocks.append(_Raw(True, number, [(point, number)]).block(BlockKind.ITEM))
+    return blocks
 
 
 # Numbered section titles ------------------------------------------------------------------------
