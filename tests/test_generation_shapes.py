@@ -1849,6 +1849,25 @@ def test_a_case_studys_fields_are_asked_of_the_case(tmp_path: Path) -> None:
     assert not [front for front in cards if front in ("What is primary?", "What is date?")]
 
 
+def test_a_named_events_fields_are_asked_of_the_event(tmp_path: Path) -> None:
+    """ "Battle of Hastings" names one event, as "Boscastle 2004" does: a name inside it."""
+    cards = questions(
+        tmp_path,
+        "- Battle of Hastings\n"
+        "    - Date: 14 October 1066\n"
+        "    - Winner: William of Normandy\n"
+        "    - Harold was killed, traditionally by an arrow in the eye\n"
+        "- Structure of DNA\n"
+        "    - complementary base pairing: A-T with 2 hydrogen bonds, C-G with 3\n"
+        "    - two strands run antiparallel\n",
+    )
+    assert cards["What is the date of Battle of Hastings?"] == "14 October 1066"
+    assert cards["What is the winner of Battle of Hastings?"] == "William of Normandy"
+    assert "What is winner?" not in cards
+    # ("Structure of DNA" is a topic, and its lines define terms)
+    assert not [front for front in cards if "of Structure of DNA" in front]
+
+
 def test_a_bold_term_written_in_lower_case_is_asked_both_ways(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

@@ -174,8 +174,12 @@ def case_subject(heading: str, names: frozenset[str]) -> str:
         return ""
     if re.search(r"[+&,;()]|\bvs\.?\b", text[: dated.start()] if dated else text):
         return ""
-    first = tokens[0].casefold()
-    named = not lemmas(first) or first in names
+    # ("Battle of Hastings", "Treaty of Versailles": a name inside makes the whole a name)
+    named = any(
+        not lemmas(token.casefold()) or token.casefold() in names
+        for index, token in enumerate(tokens)
+        if index == 0 or (token[:1].isupper() and not token.isupper())
+    )  # (but "Structure of DNA" is a topic: an acronym names no one thing)
     return text if named or re.search(r"\b\d{4}\b", text) else ""
 
 
