@@ -115,3 +115,25 @@ def test_arrows_that_are_no_paths_stay_in_their_sentences() -> None:
         block.kind is not BlockKind.HEADING or block.text in ("", "Inflation")
         for block in parse_plain_text(text).blocks
     )
+
+
+def test_paths_typed_in_a_markdown_note_read_as_its_outline(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Cold War\n\n"
+        + COLD_WAR_MAP.split("\n\n", 1)[1].replace(
+            "Cuban Missile Crisis", "**Cuban Missile Crisis**"
+        ),
+        "notes.md",
+    )
+    cards = {(note.front, note.back): (note.context, note.source.start) for note in notes}
+    # (each line a point of its own, never one paragraph of paths run together)
+    assert cards[("Who agreed to remove the missiles?", "Khrushchev")] == (
+        "Cold War > crises > Cuban Missile Crisis",
+        10,
+    )
+    assert cards[("The Allies flew in supplies in the [Berlin Airlift]", "")] == (
+        "Cold War > crises > Berlin Blockade",
+        8,
+    )
+    assert not any("->" in note.front or "**" in note.front for note in notes)

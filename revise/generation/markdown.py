@@ -27,6 +27,8 @@ from revise.generation.plaintext import (
     MAX_WRAPPED_LINE,
     examples_below,
     pair_shape,
+    path_outline,
+    with_paths,
 )
 from revise.generation.questions import is_plural
 
@@ -55,13 +57,35 @@ def parse_markdown(text: str) -> Document:
     text = _without_note_app_marks(_without_callout_marks(text), app)
     text, toggles, closes = _without_wrappers(text)
     text = mind_map_as_outline(text)
+    text, paths = _paths_apart(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = _Walker(tokens, text.split("\n"), toggles, closes, by_line).blocks()
     title = meta_title
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         title = title or blocks[0].text
         blocks = blocks[1:]
-    return Document(title, examples_below(blocks))
+    return Document(title, examples_below(with_paths(blocks, paths)))
+
+
+_INLINE_MARKS = lazy_regex(r"\*\*|__|`")
+
+
+def _paths_apart(text: str) -> tuple[str, list[Block]]:
+    """A mind map typed up a path a line (`OCD -> what it is -> ...`) as its outline's blocks,
+    and the text without those lines (blank, so that every other line keeps its number)."""
+    lines = text.split("\n")
+    fenced = False
+    plain: list[str] = []
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        plain.append("" if fenced or _ATX.match(line) else _INLINE_MARKS.sub("", line))
+    paths = path_outline(plain)
+    if not paths:
+        return text, []
+    pathed = {block.start for block in paths if block.text}
+    kept = ["" if number in pathed else line for number, line in enumerate(lines, start=1)]
+    return "\n".join(kept), paths
 
 
 def _strip_front_matter(text: str) -> tuple[str, str]:

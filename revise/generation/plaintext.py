@@ -20,7 +20,6 @@ from revise.generation.document import (
     BlockKind,
     Document,
     TextBuilder,
-    ends_scope,
     scope_end,
 )
 from revise.generation.language import (
@@ -447,10 +446,10 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
     if paths:
         # A mind map typed up a path a line: its paths read as the outline they are, under the
         # headings of the notes around them, which are read as notes are
-        pathed = {block.start for block in paths if not ends_scope(block)}
+        pathed = {block.start for block in paths if block.text}
         kept = ["" if index + 1 in pathed else line for index, line in enumerate(lines)]
         document = _parse_tables_and_lines(kept, ruled)
-        document.blocks = _with_paths(document.blocks, paths)
+        document.blocks = with_paths(document.blocks, paths)
         return document
     tables = find_tables(lines)
     lines = [_formulas_apart(line) for line in lines]
@@ -565,7 +564,7 @@ def _path_lines(lines: list[str]) -> dict[int, list[str]]:
     return kept
 
 
-def _with_paths(blocks: list[Block], paths: list[Block]) -> list[Block]:
+def with_paths(blocks: list[Block], paths: list[Block]) -> list[Block]:
     """The notes' blocks with the paths' blocks among them by line, the paths' headings below
     the notes' heading above them."""
     merged: list[Block] = []
