@@ -1868,6 +1868,18 @@ def test_a_named_events_fields_are_asked_of_the_event(tmp_path: Path) -> None:
     assert not [front for front in cards if "of Structure of DNA" in front]
 
 
+def test_points_that_are_fields_are_asked_one_by_one_not_listed(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "- Battle of Hastings\n"
+        "    - Date: 14 October 1066\n"
+        "    - Winner: William of Normandy\n"
+        "    - Loser: Harold Godwinson\n",
+    )
+    assert cards["What is the winner of Battle of Hastings?"] == "William of Normandy"
+    assert not [answer for answer in cards.values() if "Date:" in answer]
+
+
 def test_a_bold_term_written_in_lower_case_is_asked_both_ways(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

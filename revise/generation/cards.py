@@ -99,6 +99,7 @@ from revise.generation.fields import (
     head_noun,
     kind_of,
     lower_initial,
+    names_a_field,
     plural_noun,
     reputation_question,
 )
@@ -3958,6 +3959,8 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     items = [_TRAILING_JOIN.sub("", tidy(item.text)).rstrip(".;,") for item in group.items]
     if not 2 <= len(items) <= 4 or any(not item or is_boilerplate(item) for item in items):
         return None
+    if all(map(names_a_field, items)):
+        return None  # "Date: 1066", "Winner: William": facts of their own, each asked alone
     lead = tidy(group.lead.text).rstrip(" :")
     # The notes' own question over its answers: "Why are they behind ...?" and three reasons.
     asks = bool(_OWN_QUESTION.match(lead)) and not not_content(lead)

@@ -164,6 +164,13 @@ MIN_CUT_ANSWER_WORDS = 3
 _FIELD = lazy_regex(r"^(?P<field>[A-Za-z][A-Za-z'/ -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
 
 
+def names_a_field(item: str) -> bool:
+    """ "Date: 14 October 1066", "Winner: William": a field of a few common words and its value."""
+    match = _FIELD.match(item)
+    tokens = match["field"].casefold().split() if match else []
+    return 1 <= len(tokens) <= MAX_FIELD_WORDS and all(lemmas(token) for token in tokens)
+
+
 def case_subject(heading: str, names: frozenset[str]) -> str:
     """ "Chile 2010", "Case study: Boscastle flood 2004": a heading that names one case, whose
     "**date**:", "**magnitude**:" lines describe it; "" for "Effects + responses"."""
