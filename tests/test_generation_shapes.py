@@ -3085,6 +3085,21 @@ def test_a_label_over_a_list_a_ranking_or_an_equation_asks_what_the_line_gives(
     assert not {"What are greenhouse gases?", "What is reactivity?"} & set(cards)
 
 
+def test_adjectives_that_describe_one_thing_are_no_list_of_members(tmp_path: Path) -> None:
+    """ "obsessions = internal, recurring, intrusive thoughts/images" says what obsessions are:
+    "What are three obsessions?" would ask for three of them."""
+    cards = questions(
+        tmp_path,
+        "# Anxiety disorders\n\n"
+        "- obsessions = internal, recurring, intrusive thoughts/images/impulses\n"
+        "- noble gases = helium, neon, argon\n",
+    )
+    assert (
+        cards["What are obsessions?"] == "Internal, recurring, intrusive thoughts/images/impulses"
+    )
+    assert cards["What are three noble gases?"] == "Helium, neon, argon"
+
+
 def test_a_short_line_that_defines_a_bold_term_is_a_fact(tmp_path: Path) -> None:
     """ "**antinodes** = max amplitude" is short, but it says what the author's term is."""
     notes = deck_notes(

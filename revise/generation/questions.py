@@ -1481,7 +1481,20 @@ def _names_members(meaning: str) -> bool:
     named = [part for part in parts[:2] if part[:1].isupper() and len(part.split()) <= 2]
     if len(named) == 2 and len(parts) >= 3:
         return True  # "Crooks, Candy, Curley's wife all isolated": who shows it
+    if _describes_one_thing(parts):
+        return False
     return len(parts) >= 2 and len(short) == len(parts)
+
+
+def _describes_one_thing(parts: list[str]) -> bool:
+    """ "internal, recurring, intrusive thoughts": adjectives that all go with the last part's
+    noun, one thing described, not a list of things."""
+    last = parts[-1].split()
+    if len(parts) < 2 or len(last) < 2 or any(len(part.split()) > 1 for part in parts[:-1]):
+        return False
+    return all(
+        "ADJ" in lemmas(word) or word.casefold().endswith("ing") for word in [*parts[:-1], last[0]]
+    )
 
 
 # "tertiary > secondary > primary": things ranked in words, not a formula or a value
