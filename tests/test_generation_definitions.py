@@ -416,3 +416,56 @@ def test_a_symbol_that_leads_to_another_keeps_its_case(tmp_path: Path) -> None:
     backs = [note.back for note in generate_deck(path).notes]
     assert "n -> p + e- + anti-electron-neutrino (via W-)" in backs
     assert "p → n + e+ + electron neutrino (via W+)" in backs
+
+
+def test_a_meaning_that_lists_its_members_keeps_every_member(tmp_path: Path) -> None:
+    """ "A, B, and C" is one list: the answer never stops at "A, B"; too long for one phrase,
+    it is answered item by item."""
+    notes = deck_notes(
+        tmp_path,
+        "# Occupiers' liability\n\n## Intro\n\n"
+        "- Lawful visitors = invitees and licensees, people with express or implied "
+        "permission, and people with a legal right to enter (e.g. police with a warrant).\n",
+    )
+    assert asked(notes)["What are lawful visitors?"] == (
+        "Invitees and licensees; people with express or implied permission; "
+        "people with a legal right to enter"
+    )
+
+
+def test_a_definition_in_prose_keeps_the_phrase_that_defines_it(tmp_path: Path) -> None:
+    """A meaning is not cut before the phrase it ends on where that phrase is what defines it:
+    the whole noun phrase is asked, even where the paragraph named the term before."""
+    notes = deck_notes(
+        tmp_path,
+        "23 Transition metals\n\n"
+        "The transition metals are found in the d block of the Periodic Table. A transi-\n"
+        "tion metal is an element that forms at least one stable ion with an incomplete\n"
+        "d sub-level.\n\n"
+        "Scandium and zinc are d block elements but are NOT transition metals.\n",
+        name="metals.txt",
+    )
+    assert asked(notes)["What is a transition metal?"] == (
+        "An element that forms at least one stable ion with an incomplete d sub-level"
+    )
+
+
+def test_a_meaning_is_never_cut_inside_its_list_or_before_its_alternative(
+    tmp_path: Path,
+) -> None:
+    """ "A, B and C" is never answered "A, B"; "X, or Y" is one meaning of two halves."""
+    notes = deck_notes(
+        tmp_path,
+        "# Tort\n\n## Negligence\n\n"
+        "- negligence = omission to do something which a reasonable man would do, or doing "
+        "something which a prudent and reasonable man would not do\n\n"
+        "## Policy\n\n"
+        "- Monetary policy = using interest rates, money supply and the exchange rate to "
+        "influence the economy, mainly to hit the inflation target\n",
+    )
+    cards = asked(notes)
+    assert cards["What is negligence?"] == (
+        "Omission to do something which a reasonable man would do, or doing something which "
+        "a prudent and reasonable man would not do"
+    )
+    assert cards.get("What is monetary policy?") != "Using interest rates, money supply"

@@ -517,6 +517,18 @@ def test_a_passive_sentences_doer_is_asked_where_nothing_else_makes_a_card(
     assert not any("powers" in front for front in cards)  # which powers is not said
 
 
+def test_a_means_is_never_cut_before_the_phrase_its_deed_goes_on_to(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# OLA 1984\n\n"
+        "- Duty can be discharged by warnings or discouraging people from taking the risk "
+        "\u2013 s1(5).\n",
+    )
+    assert asked(notes)["What can duty be discharged by?"] == (
+        "Warnings or discouraging people from taking the risk"
+    )
+
+
 def test_where_a_thing_is_made_or_happens_is_asked(tmp_path: Path) -> None:
     notes = deck_notes(
         tmp_path,

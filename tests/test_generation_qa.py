@@ -510,3 +510,24 @@ A: lipases (made in the pancreas, esp. in adults. not stored)
     assert asked["Which enzymes digest fat?"] == (
         "Lipases (made in the pancreas, esp. in adults. not stored)"
     )
+
+
+def test_an_answer_that_opens_on_what_is_not_so_asks_what_is(tmp_path: Path) -> None:
+    """ "Not defined in the Act - the test comes from case law: whoever has ..." answers its
+    heading's question after the dash, never with the denial alone."""
+    path = tmp_path / "tort.html"
+    path.write_text(
+        "<html><body><h1>Tort</h1>\n<h2>Intro</h2>\n"
+        "<p>Two Acts: the Occupiers' Liability Act 1957 covers lawful visitors.</p>\n"
+        "<h2>Who is an occupier?</h2>\n"
+        "<p>Not defined in the Act &ndash; the test comes from case law: whoever has a "
+        "sufficient degree of <u>control</u> over the premises.</p>\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    backs = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert backs["Who is an occupier?"] == (
+        "Whoever has a sufficient degree of control over the premises"
+    )
+    assert not [note for note in notes if "Not defined" in note.front]

@@ -510,8 +510,14 @@ def _defined(face: CardFace, note: NoteData, texts: _SourceTexts) -> bool:
     term = fold(asked["term"] or asked["said"])
     at = span.find(term)
     if at >= 0:
-        start = span.find(answer, at + len(term))
-        return start >= 0 and bool(_DEFINING_GAP.fullmatch(span[at + len(term) : start]))
+        # ("The transition metals are ... A transition metal is ...": the term where it is
+        # defined, not where the span first names it)
+        while at >= 0:
+            start = span.find(answer, at + len(term))
+            if start >= 0 and _DEFINING_GAP.fullmatch(span[at + len(term) : start]):
+                return True
+            at = span.find(term, at + 1)
+        return False
     opener = _MEANING_OPENER.match(span)
     return bool(opener) and span[opener.end() :].startswith(answer)
 

@@ -1380,6 +1380,7 @@ _PASSIVE_DOER = Guarded(
     )
 )
 MAX_AGENT_WORDS = 5
+_CLAUSE_STOP = lazy_regex(r"\s*(?:[,;:(]|\.(?:\s|$)|\s[-\u2013\u2014]+\s)")
 # What a passive's "by" may open that is no doer: "by far", "by law", "by hand"
 _SOME = frozenset(["other", "others", "such", "certain", "both", "all", "each"])
 _NOT_DOERS = frozenset(["far", "law", "hand", "means", "way", "then", "now", "default", "chance"])
@@ -1412,6 +1413,17 @@ def doer_asked(sentence: str, names: frozenset[str]) -> list[Question]:
         return []
     if first.casefold() in PRONOUNS or not all(is_noun_phrase_word(word) for word in agent.split()):
         return []  # "by them", "by increasing ...": no doer named
+    after = sentence.strip()[match.end("agent") :]
+    if (
+        after.split()
+        and after.split()[0].casefold() in PREPOSITIONS
+        and any(verb_base(word.casefold(), "VBG") for word in agent.split()[1:])
+    ):
+        # "by warnings or discouraging people [from taking the risk]": a deed goes on to what
+        # it is done for; the means is asked whole, never cut before its phrase
+        agent = f"{agent} {_CLAUSE_STOP.split(after.strip(), maxsplit=1)[0].strip()}"
+        if len(words(agent)) > MAX_ANSWER_WORDS:
+            return []
     # (asked in the passive: "by" gives a doer or a means, "by fractional distillation")
     be = match["be"].casefold().split()
     named = first[:1].isupper() and first.casefold() not in ("the", "a", "an")

@@ -418,6 +418,9 @@ def _answer(question: str, region: list[Block]) -> tuple[str, int, int]:
         ):
             return sentence, 0, first.end  # "... delocalised electrons. giant metallic lattice"
         return text, 1, first.end
+    denied = _said_after_denial(text)
+    if denied:
+        return denied, 1, first.end  # (the line's denial alone is no fact to card)
     return _shortened(text, bool(count or _plural(question))), 0, first.end
 
 
@@ -485,6 +488,27 @@ def _shortened(text: str, plural: bool) -> str:
             heads.append(head)
     # the longer of the steps before an arrow and the phrase before a comma
     return max(heads, key=lambda head: len(head.split()), default="")
+
+
+# "Not defined in the Act", "No single cause": what a thing is not, said before what it is
+_DENIAL = lazy_regex(r"(?:not|no|never)\s", re.I)
+
+
+def _said_after_denial(text: str) -> str:
+    """ "Not defined in the Act - the test comes from case law: whoever has a sufficient degree
+    of control over the premises" -> "whoever has ... premises": where an answer first says
+    what a thing is not, what it is comes after the dash, and after the colon that leads into
+    it where the whole is too long."""
+    cut = _top_level(text, _DASH)
+    if not cut or not _DENIAL.match(text):
+        return ""
+    rest = _first_sentence(text[cut:].split(maxsplit=1)[-1].strip())
+    if len(rest.split()) > MAX_ANSWER_WORDS:
+        rest = rest.split(": ", 1)[-1] if ": " in rest else ""
+    rest = rest.strip().rstrip(".;,")
+    if not 2 <= len(rest.split()) <= MAX_ANSWER_WORDS:
+        return ""
+    return rest[:1].upper() + rest[1:]
 
 
 _ARROW_MARK = lazy_regex(rf"\s{ARROW}\s")

@@ -444,6 +444,11 @@ def definition(
     # line is the fact as it stands)
     noted = sep in (":", "=", *_DASHES)
     whole = "" if _short(meaning) or not cut_short or not noted else whole_definition(meaning)
+    if not (_short(meaning) or whole or fits) and _meaning_without_last_phrase(meaning):
+        # "an element that forms at least one stable ion [with an incomplete d sub-level]": a
+        # prose meaning cut before the phrase it ends on may lose what defines it; one noun
+        # phrase short enough is asked whole
+        whole = whole_definition(meaning)
     answer = _short(meaning) or whole or fits or _meaning_without_last_phrase(meaning)
     if _equation(meaning) and len(answer) < len(re.split(r"[,;]\s", meaning)[0]):
         return []  # "symmetry: P(Z > a) = 1 - P(Z < a)" cut at its minus sign: a wrong rule
@@ -1589,11 +1594,51 @@ def _short(text: str) -> str:
     acknowledged ..." asks one thing), or the whole text when it is one clause."""
     text = text.strip().rstrip(".;,")
     first = _closed(_CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".;,"))
+    listed = _whole_list(text, first)
+    if listed is not None:
+        return listed
     if len(first.split()) > MAX_ANSWER_WORDS:
         first = _closed(_without_asides(first))  # "... the offer ("mirror image rule")"
     if len(words(first)) >= MIN_MEANING_WORDS and len(first.split()) <= MAX_ANSWER_WORDS:
         return first
     return ""
+
+
+# ", and people with a legal right to enter": the last item of a list, after its comma
+_LAST_ITEM = lazy_regex(r",\s+(?:and|or)\s+(?P<item>[^,;()]+?)\s*(?=[;(]|\s[-\u2013\u2014]+\s|$)")
+
+
+def _whole_list(text: str, first: str) -> str | None:
+    """ "invitees and licensees, people with express or implied permission, and people with a
+    legal right to enter": a first clause that ends before a list's last item ("A, B[, and
+    C]") is half the list; the list is answered whole, item by item where it is too long for
+    one phrase, or not at all (""). None where the first clause ends no list."""
+    if ", " not in first or not text.startswith(first):
+        return None
+    last = _LAST_ITEM.match(text, len(first))
+    if not last:
+        return None
+    items = [*first.split(", "), last["item"]]
+    if any(not words(item) or _a_clause(item) for item in items):
+        return None  # "prices rose, wages fell, and ...": clauses, no list of things
+    if len(items) > MAX_LIST_ITEMS:
+        return ""
+    whole = f"{first}{last[0].rstrip()}"
+    if len(whole.split()) <= MAX_ANSWER_WORDS:
+        return whole
+    if any(len(words(item)) > MAX_ANSWER_WORDS for item in items):
+        return ""
+    return "; ".join(item.strip() for item in items)
+
+
+def _a_clause(item: str) -> bool:
+    """ "wages fell" is a clause; "people with express or implied permission" is a thing, its
+    "implied" a describing word after "or", not a verb."""
+    clause = split_clause(item)
+    return clause is not None and not any(
+        word.casefold() in ("and", "or") or word.casefold() in PREPOSITIONS
+        for word in clause.subject
+    )
 
 
 # "Stackelberg (1934) ...", "Flood & Dresher (1950) ...": a meaning that opens on who and when
@@ -1617,7 +1662,10 @@ def _cut_mid_phrase(meaning: str, part: str) -> bool:
     side of the channel]") is whole."""
     if not part or not meaning.startswith(part):
         return True
-    return not meaning[len(part) :].lstrip().startswith(",") or ", " in part
+    rest = meaning[len(part) :].lstrip()
+    if re.match(r",\s+(?:and|or)\s", rest):
+        return True  # "omission to do something ...[, or doing something ...]": one of two
+    return not rest.startswith(",") or ", " in part
 
 
 _SECOND_FACT = lazy_regex(r";|\?|\s(?:->|=>|\u2192|=)\s")
@@ -1670,6 +1718,8 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
             continue  # "bought [and sold]": a pair is one answer, never half of it
         if re.search(r"\b(?:and|or)\s+\S+(?:\s+\S+)?$", head):
             continue  # "... and shows [which process ...]": a fragment of the next part
+        if _ends_inside_list(head, match[0].strip(), text[match.end() :]):
+            continue  # "using interest rates, money supply [and the exchange rate]": half a list
         if _RESTATED_END.search(head):
             continue  # "study of strategic interaction, i.e. situations [where ...]": the
             # restatement is told whole or not at all
@@ -1687,6 +1737,19 @@ def _first_part_that_fits(text: str, term: str = "") -> str:
         if not re.search(r"\b(?:such|so|as|in\s+order)$", head, re.I):
             best = _closed(head)  # never "A closed chain of processes exists, such"
     return best if len(words(best)) >= MIN_MEANING_WORDS + 2 else ""
+
+
+# "money supply and the exchange rate": a list's last items, joined by "and" or "or"
+_LIST_GOES_ON = lazy_regex(r"[^\s,;()]+(?:\s+[^\s,;()]+){0,3}\s+(?:and|or)\s+\S")
+
+
+def _ends_inside_list(head: str, cut: str, rest: str) -> bool:
+    """Whether a cut leaves off the last items of a list "A, B and C": before its "and C" where
+    the head lists items already, or at a comma that C's "B and" follows."""
+    last = head.rsplit(", ", 1)[-1] if ", " in head else ""
+    if cut in ("and", "or"):
+        return bool(last) and len(last.split()) <= MAX_MEMBER_WORDS and split_clause(last) is None
+    return cut == "," and bool(_LIST_GOES_ON.match(rest)) and not split_clause(rest.split(",")[0])
 
 
 def capital(text: str) -> str:
