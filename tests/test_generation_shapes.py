@@ -3567,3 +3567,17 @@ def test_each_of_two_rules_on_one_line_is_asked(tmp_path: Path) -> None:
     # the same words the other way round ask the other rule
     assert cards["What does sediment output > sediment input lead to?"] == "Beach shrinks"
     assert cards["What does cold front lead to?"] == "Heavy showers"
+
+
+def test_a_reason_explained_after_a_dash_is_asked_on_a_card_of_its_own(tmp_path: Path) -> None:
+    """ "X because it does A - it does B": where A and B are too long for one answer, the
+    reason keeps its card and what explains it is asked of its own."""
+    cards = questions(
+        tmp_path,
+        "## Haem\n\n- Carbon monoxide is toxic because it replaces oxygen - it binds more "
+        "strongly to the Fe2+ than O2 does.\n",
+    )
+    assert cards["Why is carbon monoxide toxic?"] == "It replaces oxygen"
+    assert cards["Why does carbon monoxide replace oxygen?"] == (
+        "It binds more strongly to the Fe2+ than O2 does"
+    )

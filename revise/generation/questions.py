@@ -444,10 +444,12 @@ def definition(
     # line is the fact as it stands)
     noted = sep in (":", "=", *_DASHES)
     whole = "" if _short(meaning) or not cut_short or not noted else whole_definition(meaning)
-    if not (_short(meaning) or whole or fits) and _meaning_without_last_phrase(meaning):
+    unplaced = _meaning_without_last_phrase(meaning)
+    left_off = meaning[len(unplaced) :].split()[:1] if unplaced else []
+    if not (_short(meaning) or whole or fits) and left_off and left_off[0] in _DEFINING_WORDS:
         # "an element that forms at least one stable ion [with an incomplete d sub-level]": a
-        # prose meaning cut before the phrase it ends on may lose what defines it; one noun
-        # phrase short enough is asked whole
+        # meaning cut before a phrase that says what kind, not where or when ("[in the fossil
+        # record]"), loses what defines it; one noun phrase short enough is asked whole
         whole = whole_definition(meaning)
     answer = _short(meaning) or whole or fits or _meaning_without_last_phrase(meaning)
     if _equation(meaning) and len(answer) < len(re.split(r"[,;]\s", meaning)[0]):
@@ -1706,6 +1708,10 @@ def whole_definition(meaning: str) -> str:
     return text if phrase else ""
 
 
+# Words opening a meaning's last phrase that says what kind of thing it is, not where or when
+_DEFINING_WORDS = frozenset(["with", "without", "from", "by", "for", "than", "between", "against"])
+
+
 def _first_part_that_fits(text: str, term: str = "") -> str:
     """A long meaning cut before an "and" or a comma that leaves at most twelve words: "one
     that can be safely used by only one process at a time [and is not depleted ...]"."""
@@ -1813,6 +1819,8 @@ def why(sentence: str, names: frozenset[str]) -> list[Question]:
             # "..., primarily for economic reasons": a card beside the line's own (its date)
             asked = [replace(question, beside=True) for question in asked]
         found.extend(asked)
+        if asked:
+            found.extend(_reason_explained(effect, reason, names))
     match = _SO.search(sentence)
     if match:
         before = sentence[: match.start()].strip()
@@ -1829,6 +1837,23 @@ def why(sentence: str, names: frozenset[str]) -> list[Question]:
             # what the line says first keeps its own card; why the effect follows is another
             found.extend(replace(asked, beside=True) for asked in _why(effect, cause, names, given))
     return found
+
+
+def _reason_explained(effect: str, reason: str, names: frozenset[str]) -> list[Question]:
+    """ "Carbon monoxide is toxic because it replaces oxygen - it binds more strongly to the Fe2+
+    than O2 does": where the reason and what explains it are too long for one answer, the
+    explanation is asked on a card of its own: "Why does carbon monoxide replace oxygen?" """
+    parts = [part.strip() for part in DASH.split(reason) if part.strip()]
+    if len(parts) != 2 or ";" in _whole_reason(reason):
+        return []  # (both parts fit one answer, asked together)
+    first, then = parts
+    given = _subject_of_it(first, effect.strip())
+    opening = then.split(maxsplit=1)
+    said = f"{given} {opening[1]}" if opening[0].casefold() == "it" and len(opening) > 1 else then
+    if not given or not _is_clause(said):
+        return []  # ("- a dangerous effect": a remark, no reason)
+    cause = capital(f"{given} {first.split(maxsplit=1)[1]}")
+    return [replace(question, beside=True) for question in _why(cause, then, names, given)]
 
 
 def _is_clause(cause: str) -> bool:
