@@ -146,3 +146,58 @@ def test_a_likeness_under_a_heading_is_asked_as_what_its_thing_is_like(tmp_path:
     assert cards["What is insertion sort like?"] == "Sorting a hand of cards"
     # "like charges" are charges of one sign: no likeness of static electricity
     assert not any(front.startswith("What is static electricity like") for front in cards)
+
+
+def test_a_line_opening_on_its_verb_in_a_note_is_said_of_the_note_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Zettelkasten - Particles\n\none idea per card. links = [[ID]]\n---\n"
+        "ID: 202611021805\n## Specific charge\nspecific charge = charge / mass, units C kg^-1\n"
+        "electron has the biggest specific charge of any particle we need: 1.76 x 10^11 C kg^-1, "
+        "about 1800 times the proton's\n"
+        "links: [[202611021810]]\n---\nID: 202611021810\n## Strong nuclear force\n"
+        "holds nucleons together, overcomes electrostatic repulsion between protons\n"
+        "repulsive below about 0.5 fm, attractive up to about 3 fm, no effect beyond that\n"
+        "links: [[202611021805]]\n",
+    )
+    fronts = [note.front for note in notes]
+    assert (
+        "Strong nuclear force holds nucleons together, overcomes [electrostatic repulsion] "
+        "between protons" in fronts
+    )
+    assert (
+        "Strong nuclear force is repulsive below about [0.5] fm, attractive up to about 3 fm, "
+        "no effect beyond that" in fronts
+    )
+
+
+def test_a_line_typed_with_a_capital_is_said_of_its_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Accounts and policy\n\n## Income statement\n\n"
+        "Shows revenue, costs and profit over a trading period.\n\n"
+        "## Quantitative Easing (QE)\n\n"
+        "Used when Bank Rate is already close to zero.\n",
+    )
+    cards = asked(notes)
+    assert cards["What does income statement show?"] == (
+        "Revenue, costs and profit over a trading period"
+    )
+    assert cards["When is quantitative easing used?"] == "When Bank Rate is already close to zero"
+
+
+def test_a_heading_of_two_things_or_an_order_lends_no_subject(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Particles and deadlock\n\n## Annihilation + pair production\n\n"
+        "usually happens near a nucleus (so momentum can be conserved)\n\n"
+        "## Avoid deadlock\n\n"
+        "Allows the three necessary conditions but checks each request in advance\n\n"
+        "## Context\n\n- shortest of the tragedies\n\n"
+        "## Henry VIII\n\n- arrested for treason 1530, died at Leicester on way to London\n",
+    )
+    fronts = " ".join(note.front for note in notes)
+    assert "Annihilation" not in fronts and "pair production usually" not in fronts
+    assert "Avoid deadlock allows" not in fronts
+    assert "Context is" not in fronts
+    assert "Henry VIII is arrested" not in fronts

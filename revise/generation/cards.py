@@ -126,6 +126,7 @@ from revise.generation.headed import (
     heading_thing,
     how_it_does,
     how_long,
+    in_lower_case,
     said_of,
     what_it_is_like,
     when_it_does,
@@ -1799,12 +1800,13 @@ def _passage_drafts(
             continue  # "types (Swinburne has 5)": a heading over the items below, no fact
         # "2) BUBBLE SORT" over "- swaps adjacent pairs ...": the thing the line is said of
         thing = _thing_named_over(passage, subject) if index == 0 and not verdict else ""
+        line = in_lower_case(sentence) if thing else sentence
         conditioned = thing and (
-            when_it_does(thing, sentence)
-            or who_did_it(thing, sentence)
-            or how_long(thing, sentence)
-            or how_it_does(thing, sentence)
-            or what_it_is_like(thing, sentence)
+            when_it_does(thing, line)
+            or who_did_it(thing, line)
+            or how_long(thing, line)
+            or how_it_does(thing, line)
+            or what_it_is_like(thing, line)
         )
         if conditioned and normalise(sentence) not in seen:
             # "AND" over "* output 1 only if BOTH inputs are 1": when the thing does it; "Merge
@@ -1828,10 +1830,10 @@ def _passage_drafts(
             sentence = f"{subject} {sentence}"
             source = SourceRef(path, passage.label_line or source.start, source.end)
             labelled = True
-        elif thing and said_of(thing, sentence):
+        elif thing and said_of(thing, line):
             # "High-mass stars" over "- become red supergiants", "Merge sort" over "- invented
             # by John von Neumann 1945": the heading's thing is the subject
-            sentence = said_of(thing, sentence)
+            sentence = said_of(thing, line)
             if passage.label:
                 source = SourceRef(path, passage.label_line, source.end)
             labelled = True

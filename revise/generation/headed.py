@@ -11,6 +11,7 @@ from __future__ import annotations
 from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.grammar import capitalised, finish_question, lemmas, lower_first, verb_base
 from revise.generation.language import (
+    ABBREVIATION_END,
     LABEL_WORDS,
     NUMBER_WORDS,
     is_label_phrase,
@@ -82,6 +83,27 @@ _AUXILIARY = frozenset(
 )
 # "invented by ...", "named after ...", "measured by ...": a passive line, its doer or source
 _AFTER_PARTICIPLE = frozenset(["by", "after", "from"])
+# Past participles that say how a thing is, in notes on how things are: "used in PET scanners",
+# "found in the stroma", "stored as glycogen" (not a deed once done: "arrested for treason")
+_STATE_PARTICIPLES = frozenset(
+    [
+        *("used", "found", "made", "produced", "stored", "formed", "released", "secreted"),
+        *("controlled", "carried", "transported", "absorbed", "converted", "measured"),
+        *("located", "situated", "arranged", "composed", "contained", "involved", "linked"),
+        *("based", "needed", "required", "synthesised", "synthesized", "broken", "bound"),
+        *("attached", "embedded", "surrounded", "covered", "filled", "lined", "joined"),
+        *("connected", "expressed", "given", "shown", "seen", "known"),
+    ]
+)
+MIN_UNLISTED_CHARS = 4
+# "tests whether the difference ...", "explains how craving ...": what a verb says, opened by a
+# word a noun is not followed by
+_ASKED_AFTER = frozenset(["whether", "how", "why"])
+# "repulsive below 0.5 fm", "used in PET scanners", "soluble in water": where, for what or
+# against what a state holds
+_AFTER_STATE = frozenset(
+    ["in", "for", "to", "at", "on", "below", "above", "between", "within", "with", "as", "up"]
+)
 _YEAR = lazy_regex(r"\b(?:1[0-9]|20)\d\d\b")
 
 # "output 1 only if both inputs are 1", "used when C can't show what D did wrong": what the thing
@@ -95,6 +117,10 @@ _CONDITION_END = lazy_regex(
     r"\s*(?:->|=>|\u2192|;|\s[-\u2013\u2014]\s|\(|,\s+(?:so|which|and|i\.e\.|e\.g\.|eg|ie)\s)"
 )
 MIN_CONDITION_WORDS = 3
+# "periods when the business needs finance", "cases where ...": a time a "when" says which of
+_TIMES = frozenset(
+    ["period", "periods", "time", "times", "moment", "moments", "case", "cases", "situations"]
+)
 _SEPARATOR = lazy_regex(r"[-\u2013\u2014=>\u2192]+")
 # "invented by John von Neumann 1945": a deed done to the thing, its doer and its year
 _DONE_BY = lazy_regex(
@@ -138,8 +164,12 @@ def heading_thing(heading: str) -> str:
         return ""
     if not shouted and all(is_stopword(token) for token in folded):
         return ""
-    if folded[0] in _ASKING or any(is_verb_form(token) for token in tokens):
+    if folded[0] in _ASKING or any(
+        is_verb_form(token) and not _names_doing(tokens, at) for at, token in enumerate(tokens)
+    ):
         return ""  # "How ice moves", "Things I keep getting wrong": a heading that says something
+    if len(tokens) > 1 and not shouted and set(lemmas(folded[0])) == {"VERB"}:
+        return ""  # "Define electronegativity", "avoid deadlock": an order, not a thing
     if shouted and (len(tokens) > 1 or len(text) > MAX_ACRONYM_CHARS):
         text = capitalised(text.casefold())
     return text
@@ -163,6 +193,8 @@ def said_of(thing: str, fragment: str) -> str:
     if not verb.isalpha() or not verb.islower() or verb in _TO_THE_READER:
         return ""  # "causes: diabetes, ...": a label, not a verb
     after = tokens[at + 1].strip("(),.;")
+    if _SEPARATOR.fullmatch(after):
+        return ""  # "meanders - fastest flow ...": a term and what it is, no verb
     plural = is_plural(thing)
     parts = lemmas(verb)
     if verb_base(verb, "VBZ") and not plural:
@@ -170,6 +202,10 @@ def said_of(thing: str, fragment: str) -> str:
             return f"{thing} {fragment}"
         if _names_object(after) and not _AUXILIARY.intersection(tokens[at + 2 :]):
             return f"{thing} {fragment}"  # "kills bacteria by ..." ("sales figures are ...")
+        if _unlisted(after) and not _AUXILIARY.intersection(tokens[at + 2 :]):
+            return f"{thing} {fragment}"  # "holds nucleons together": a subject's own word
+        if after in _ASKED_AFTER or (after == "to" and _bare_verb(tokens[at + 2 : at + 3])):
+            return f"{thing} {fragment}"  # "tests whether ...", "helps to identify ..."
         return ""
     # (not "last glacial maximum ...": a word that is an adjective as well opens a noun phrase)
     base = plural and verb in parts.get("VERB", ()) and "ADJ" not in parts
@@ -179,7 +215,63 @@ def said_of(thing: str, fragment: str) -> str:
         # (a deed with its date, "passed by Congress in July 1864", is asked for when; who did
         # it is `who_did_it`)
         return f"{thing} {'are' if plural else 'is'} {fragment}"
+    if at == 0 and _said_like(verb, after) and not _named(thing) and not _YEAR.search(fragment):
+        # "repulsive below about 0.5 fm" under "Strong nuclear force", "used in PET scanners"
+        # under "Positron annihilation": what the thing is, or what is done with it
+        return f"{thing} {'are' if plural else 'is'} {fragment}"
     return ""
+
+
+def in_lower_case(line: str) -> str:
+    """A line that opens on a capital only as lines are typed ("Used when Bank Rate is close
+    to zero", "Explains how craving leads to rebirth") in lower case, as its heading's lines
+    are said; any other line as it is: a name or a noun opens a subject of its own ("Sales
+    figures are ..."), a verb's bare form an order ("Use a pipette"); whether a word that may
+    be a plural noun ("Shows revenue ...") is the verb, `said_of` reads from what follows."""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    if not first.isalpha() or not first[:1].isupper() or not first[1:].islower():
+        return line
+    word = first.casefold()
+    parts = lemmas(word)
+    if word in parts.get("VERB", ()) or not parts:
+        return line
+    if verb_base(word, "VBZ") or word in _STATE_PARTICIPLES or set(parts) == {"ADJ"}:
+        return word + line.lstrip()[len(first) :]
+    return line
+
+
+def _said_like(word: str, after: str) -> bool:
+    """ "repulsive below", "soluble in", "used in", "found in": an adjective or a past
+    participle, then where or how it holds, the thing's state or what is done with it; not a
+    superlative ("shortest of the tragedies": one of several) or a past tense that differs
+    from its participle ("went to"), nor a deed in the past ("arrested for treason", "ended
+    with the Compromise")."""
+    if after not in _AFTER_STATE or word.endswith("est"):
+        return False
+    if word in _STATE_PARTICIPLES:
+        return after != "to"  # ("used to": what was once done)
+    return set(lemmas(word)) == {"ADJ"}
+
+
+def _bare_verb(following: list[str]) -> bool:
+    """ "identify" after "helps to": a verb's bare form ("changes to the law" names a change)."""
+    word = following[0].casefold() if following else ""
+    return word.isalpha() and word in lemmas(word).get("VERB", ())
+
+
+def _unlisted(word: str) -> bool:
+    """ "nucleons", "chloroplasts": a word in lower case the lexicon does not hold, a subject's
+    own term, the object of the verb before it."""
+    if len(word) < MIN_UNLISTED_CHARS or ABBREVIATION_END.search(f" {word}."):
+        return False  # "rebels approx 30,000": a word written short, no object
+    return word.isalpha() and word.islower() and not lemmas(word) and not is_stopword(word)
+
+
+def _named(thing: str) -> bool:
+    """ "Ludwig van Beethoven", "Slim": a name (a person's, a place's), over lines in the past
+    ("born in Bonn") that a present tense would misstate."""
+    tokens = thing.split()
+    return all(token[:1].isupper() for token in tokens) and not lemmas(tokens[-1].casefold())
 
 
 def _shows_verb(word: str) -> bool:
@@ -205,6 +297,16 @@ def _describes(word: str) -> bool:
     return set(parts) == {"ADJ"}
 
 
+def _names_doing(tokens: list[str], at: int) -> bool:
+    """ "Quantitative Easing", "Global warming": a doing named by the word before it, the
+    last word of a name (but "Things I keep getting wrong" says something)."""
+    word = tokens[at].casefold()
+    if at != len(tokens) - 1 or not at or not word.endswith("ing"):
+        return False
+    before = tokens[at - 1].casefold()
+    return not is_verb_form(before) and not is_stopword(before)
+
+
 def _participle(word: str) -> bool:
     """ "invented", "named", "broken": a past participle, not a past tense that differs from it
     ("became", "went")."""
@@ -228,6 +330,8 @@ def when_it_does(thing: str, fragment: str) -> tuple[str, str] | None:
     last = lemmas(does[-1].casefold())
     if len(does) > 1 and "VERB" in last and "NOUN" not in last:
         return None  # "learn to recognize when ...": what is recognised, not when
+    if does[-1].casefold() in _TIMES:
+        return None  # "helps to identify periods when ...": which periods, not when
     when = _CONDITION_END.split(match["when"], maxsplit=1)[0].strip().rstrip(",.")
     if not MIN_CONDITION_WORDS <= len(words(when)) <= MAX_ANSWER_WORDS:
         return None
