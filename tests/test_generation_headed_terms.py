@@ -194,10 +194,16 @@ def test_a_heading_of_two_things_or_an_order_lends_no_subject(tmp_path: Path) ->
         "## Avoid deadlock\n\n"
         "Allows the three necessary conditions but checks each request in advance\n\n"
         "## Context\n\n- shortest of the tragedies\n\n"
-        "## Henry VIII\n\n- arrested for treason 1530, died at Leicester on way to London\n",
+        "## Henry VIII\n\n- arrested for treason 1530, died at Leicester on way to London\n\n"
+        "## Demography\n\n- reasons birth rate fell: changes in position of women, fall in "
+        "infant mortality rate, children now an economic liability\n\n"
+        "## Phenolphthalein\n\ncolourless in acid → pink in alkali\n",
     )
     fronts = " ".join(note.front for note in notes)
     assert "Annihilation" not in fronts and "pair production usually" not in fronts
     assert "Avoid deadlock allows" not in fronts
     assert "Context is" not in fronts
     assert "Henry VIII is arrested" not in fronts
+    # a label over what follows, and a change from one state to another, are no verb of the thing
+    assert "Demography reasons" not in fronts
+    assert "Phenolphthalein colourless" not in fronts and "Phenolphthalein is" not in fronts

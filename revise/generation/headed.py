@@ -12,6 +12,7 @@ from revise.generation.card_limits import MAX_ANSWER_WORDS
 from revise.generation.grammar import capitalised, finish_question, lemmas, lower_first, verb_base
 from revise.generation.language import (
     ABBREVIATION_END,
+    ARROW,
     LABEL_WORDS,
     NUMBER_WORDS,
     is_label_phrase,
@@ -96,6 +97,7 @@ _STATE_PARTICIPLES = frozenset(
     ]
 )
 MIN_UNLISTED_CHARS = 4
+MAX_LABEL_WORDS = 5  # "reasons birth rate fell: ...": a label this long, then what it names
 # "tests whether the difference ...", "explains how craving ...": what a verb says, opened by a
 # word a noun is not followed by
 _ASKED_AFTER = frozenset(["whether", "how", "why"])
@@ -105,6 +107,7 @@ _AFTER_STATE = frozenset(
     ["in", "for", "to", "at", "on", "below", "above", "between", "within", "with", "as", "up"]
 )
 _YEAR = lazy_regex(r"\b(?:1[0-9]|20)\d\d\b")
+_ARROW = lazy_regex(ARROW)
 
 # "output 1 only if both inputs are 1", "used when C can't show what D did wrong": what the thing
 # does, and on what condition
@@ -184,8 +187,8 @@ def said_of(thing: str, fragment: str) -> str:
     tokens = fragment.split()
     if not thing or len(tokens) < 2 or not fragment[:1].islower():
         return ""
-    if any(token.endswith(":") for token in tokens[:3]):
-        return ""  # "come from: ...": a label over what follows, not a verb of the thing
+    if any(token.endswith(":") for token in tokens[:MAX_LABEL_WORDS]):
+        return ""  # "come from: ...", "reasons birth rate fell: ...": a label over what follows
     if ";" in fragment and len(fragment.split(";")[0].split()) <= MAX_PART_WORDS:
         return ""  # "strings the core; woodwind in pairs": the thing's parts, one by one
     at = 1 if tokens[0] in _OPENING_ADVERBS and len(tokens) > 2 else 0
@@ -215,9 +218,11 @@ def said_of(thing: str, fragment: str) -> str:
         # (a deed with its date, "passed by Congress in July 1864", is asked for when; who did
         # it is `who_did_it`)
         return f"{thing} {'are' if plural else 'is'} {fragment}"
-    if at == 0 and _said_like(verb, after) and not _named(thing) and not _YEAR.search(fragment):
+    said_like = at == 0 and _said_like(verb, after, thing) and not _YEAR.search(fragment)
+    if said_like and not _ARROW.search(fragment):
         # "repulsive below about 0.5 fm" under "Strong nuclear force", "used in PET scanners"
-        # under "Positron annihilation": what the thing is, or what is done with it
+        # under "Positron annihilation": what the thing is, or what is done with it ("colourless
+        # in acid -> pink in alkali" is a change, no one state)
         return f"{thing} {'are' if plural else 'is'} {fragment}"
     return ""
 
@@ -240,7 +245,7 @@ def in_lower_case(line: str) -> str:
     return line
 
 
-def _said_like(word: str, after: str) -> bool:
+def _said_like(word: str, after: str, thing: str) -> bool:
     """ "repulsive below", "soluble in", "used in", "found in": an adjective or a past
     participle, then where or how it holds, the thing's state or what is done with it; not a
     superlative ("shortest of the tragedies": one of several) or a past tense that differs
@@ -249,7 +254,8 @@ def _said_like(word: str, after: str) -> bool:
     if after not in _AFTER_STATE or word.endswith("est"):
         return False
     if word in _STATE_PARTICIPLES:
-        return after != "to"  # ("used to": what was once done)
+        # ("used to": what was once done; "found in" under a person's name: what they found)
+        return after != "to" and not _named(thing)
     return set(lemmas(word)) == {"ADJ"}
 
 
