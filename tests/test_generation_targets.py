@@ -435,3 +435,54 @@ def test_a_defined_name_of_several_words_is_hidden_however_often_the_notes_use_i
     )
     fronts = clozes(tmp_path, text)
     assert any(front.startswith("[Critical period] — if imprinting") for front in fronts)
+
+
+def test_a_party_age_or_head_count_in_a_case_is_never_what_is_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Occupiers' liability\n\n## Children\n\n### Smith v Jones Council (1970)\n"
+        "- 9 yr old girl drowned after climbing into a flooded quarry on council land.\n"
+        "\n### Brown v Green Estates (1985)\n"
+        "- Three window cleaners injured when a rotten ledge gave way under them.\n"
+        "\n## Elections\n"
+        "- A senator must be at least 30 years old and a citizen for nine years.\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not any("[9] yr old" in front or "[Three]" in front for front in fronts)
+    # an age a rule sets is the fact
+    assert any("at least [30] years old" in front for front in fronts)
+
+
+def test_a_numbered_label_hides_its_number_not_its_word(tmp_path: Path) -> None:
+    text = (
+        "# Scripture\n\n## Psalms\n"
+        "- Psalm 23: 'The Lord is my shepherd, I shall not want'\n"
+        "\n## Tawhid\n"
+        "- Tawhid = the oneness of God, the most important belief\n"
+        "- Surah 112 (al-Ikhlas): 'Say: He is God, the One'\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "Psalm [23]: 'The Lord is my shepherd, I shall not want'" in fronts
+    assert "Surah [112] (al-Ikhlas): 'Say: He is God, the One'" in fronts
+
+
+def test_neither_a_court_nor_half_a_bracketed_title_is_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Negligence\n\n## Defences\n"
+        "- R v Tandy [2015] UKSC: the duty is owed to every lawful visitor on the premises\n"
+        "- damages are cut under the Law Reform (Contributory Negligence) Act when C shares"
+        " the blame\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not any("[UKSC]" in front or "[Law Reform]" in front for front in fronts)
+
+
+def test_a_gloss_in_brackets_gives_way_to_the_name_the_line_is_about(tmp_path: Path) -> None:
+    text = (
+        "# The Tudors\n\n## Wives of Henry VIII\n"
+        "- Henry married Catherine of Aragon in 1509\n"
+        "- Catherine Parr (m.1543) - outlived him\n"
+        "- The marriage needed a papal dispensation from Pope Julius II (granted 1503)\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "[Catherine Parr] (m.1543) - outlived him" in fronts
+    assert not any("(granted [1503])" in front for front in fronts)

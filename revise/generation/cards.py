@@ -292,6 +292,7 @@ from revise.generation.targets import (
     TargetKind,
     Vocabulary,
     citations,
+    counts_a_party,
     find_targets,
     is_vague,
 )
@@ -1618,6 +1619,7 @@ def _passage_drafts(
     lines_context = card_context(passage, title)
     study = _opening_study(block.text) if block.kind is not BlockKind.HEADING else ""
     case = case_name(passage.label) if passage.label else None
+    under_case = bool(passage.trail) and case_name(passage.trail[-1]) is not None
     generic = any(
         normalise(heading) in GENERIC_SECTIONS - TELLING_SECTIONS for heading in passage.trail
     )
@@ -1982,6 +1984,8 @@ def _passage_drafts(
         for target in [] if full else find_targets(sentence, vocabulary, block.terms):
             if cited and cited[0] < target.end and target.start < cited[1]:
                 continue  # never half of a case name
+            if (cited or case or under_case) and counts_a_party(sentence, target):
+                continue  # "[Two] chimney sweeps killed by ...": who, not what was decided
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
             if f" {normalise(target.text)} " in f" {hidden_context} {inserted} ":

@@ -541,11 +541,22 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         if _is_date_like(sentence[start:end]):
             bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
             add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
+    for match in _NUMBERED_LABEL.finditer(sentence):
+        # "Surah 112 (al-Ikhlas)", "Article 48 = ...": the word names a series, the number
+        # which one of it; hiding the word alone asks for a label
+        add(*match.span("number"), TargetKind.NUMBER, BASE_SCORES[TargetKind.NUMBER])
     for start, end, kind in _names(sentence, vocabulary):
         if _AFTER_A_FIGURE.search(sentence, 0, start) and _UNIT_SYMBOL.fullmatch(
             sentence[start:end]
         ):
             continue  # "50 Hz", "43 kJ": the unit of the figure before it
+        title_goes_on = _TITLE_GOES_ON.match(sentence, end)
+        if title_goes_on and title_goes_on[1].casefold() not in MONTHS:
+            continue  # "the Law Reform (Contributory Negligence) Act 1945": half a title
+        if kind is TargetKind.ACRONYM and _names_a_court(sentence, sentence[start:end]):
+            continue  # "R v Golds [2016] UKSC": which court decided, no point of law
+        if " " not in sentence[start:end] and _NUMBERED.match(sentence, end):
+            continue  # "[Surah] 112": the word of a series, its number hidden instead
         add(start, end, kind, _name_score(sentence[start:end], kind))
     for match in _NUMBER.finditer(sentence):
         if _is_counting_number(sentence, match) and not _place_in_a_row(sentence, match):
@@ -557,6 +568,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
                 bonus = AMOUNT_BONUS  # "300x its actual area": an amount ("4x faster" compares)
             elif _counts_things(sentence, match):
                 bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
+            if _age_of_a_party(sentence, match.start(), match.end()):
+                bonus -= PARTY_DETAIL_PENALTY
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
             add(match.start(), match.end(), TargetKind.NUMBER, score)
     complement = _state_said(sentence)
@@ -619,6 +632,10 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         )
         for t in usable
     ]
+    rescored = [
+        replace(t, score=t.score - _bracketed_penalty(t, sentence, rescored, defined))
+        for t in rescored
+    ]
     whole = [_whole_term(target, sentence, rescored, vocabulary) for target in rescored]
     return sorted(whole, key=lambda target: (-target.score, target.start))
 
@@ -665,6 +682,48 @@ def _described_aside_penalty(target: Target, sentence: str) -> float:
             described = inside[0][:1].islower() and not any(map(is_verb_form, inside))
             return DESCRIBED_ASIDE_PENALTY if named and described else 0.0
     return 0.0
+
+
+# "Shirk = ... ([idolatry])", "Catherine Parr (m.[1543])": a gloss or a date in brackets is a
+# detail of the line; where the line outside them names a thing of its own (a name, a term the
+# notes mark), that is the point to hide. A figure in brackets ("tetrahedral (109.5°)") is
+# often the fact itself, and stays.
+BRACKETED_PENALTY = 2.0
+REAL_TARGET_SCORE = 6.5  # a target outside the brackets this good makes them an aside
+
+
+def _bracketed_penalty(
+    target: Target,
+    sentence: str,
+    others: list[Target],
+    defined: tuple[int, int, int] | None,
+) -> float:
+    aside = _enclosing_aside(target, sentence)
+    if aside is None or target.kind is TargetKind.NUMBER:
+        return 0.0
+    if target.kind is TargetKind.DATE and sentence[aside[0] + 1 : aside[1] - 1] == target.text:
+        return 0.0  # "the Russo-Japanese War ([1904-1905])": when the thing named was
+    outside = any(
+        _enclosing_aside(other, sentence) is None
+        and (
+            (other.kind in _NAMING_KINDS and other.score >= REAL_TARGET_SCORE)
+            or (defined is not None and (other.start, other.end) == defined[:2])
+        )
+        for other in others
+    )
+    return BRACKETED_PENALTY if outside else 0.0
+
+
+# what names a thing outright: a word of the line's own that merely sounds rare does not
+_NAMING_KINDS = frozenset([TargetKind.NAME, TargetKind.TERM, TargetKind.DATE])
+
+
+def _enclosing_aside(target: Target, sentence: str) -> tuple[int, int] | None:
+    """The bracketed aside a target stands in, if any (never a bracket the line opens on)."""
+    for aside in _ASIDE.finditer(sentence):
+        if aside.start() < target.start and target.end < aside.end() and aside.start() > 0:
+            return aside.span()
+    return None
 
 
 EXCLAIMED_ASIDE_PENALTY = 4.0
@@ -1413,6 +1472,37 @@ def _name_score(text: str, kind: TargetKind) -> float:
     return BASE_SCORES[kind] - 1.5 + min(3.0, max(0.0, 5.0 - common)) - adjective
 
 
+# "Law Reform (Contributory Negligence) Act": a title that goes on past a bracketed part
+_TITLE_GOES_ON = lazy_regex(r"\s?\((?:[A-Z][\w'\u2019-]*(?:\s+|(?=\))))+\)\s+([A-Z][a-z]+)")
+
+
+# Courts by their abbreviations, those that stand for nothing else first
+COURTS = frozenset(["HL", "UKSC", "UKHL", "EWCA", "EWHC", "QBD", "KBD", "ECJ", "CJEU"])
+COURTS_IN_CASES = frozenset(["CA", "SC", "PC", "HC", "DC", "CCA"])  # beside a case's name
+_CASE_NAMED = lazy_regex(r"\b[A-Z][\w'\u2019.&]*\s+v\.?\s+[A-Z]")
+
+
+def _names_a_court(sentence: str, word: str) -> bool:
+    """An abbreviation that names the court a case was decided in ("HL", "UKSC"; "CA" beside a
+    case's name): a detail of where, not the point the case stands for."""
+    return word in COURTS or (word in COURTS_IN_CASES and bool(_CASE_NAMED.search(sentence)))
+
+
+# "Surah 112", "Article 50": a number, no year, right after the word of the series it numbers
+# and closing its phrase ("Surah 50:", "Article 48 = ..."; not "Anomalous 30 storms")
+_SERIES_NUMBER = (
+    rf"\s(?!{_YEAR}\b)(?P<number>\d{{1,4}}(?::\d{{1,3}})?)"
+    r"(?=\s*(?:[-:;=()\u2013]|[.,](?!\d)|->|$))"
+)
+_NUMBERED = lazy_regex(_SERIES_NUMBER)
+# (not the notes' own parts: "Figure 3:", "Week 2 -", "Question 4.")
+_NUMBERED_LABEL = lazy_regex(
+    r"(?<![\w'\u2019-])(?!(?:Page|Figure|Fig|Table|Chapter|Vol|Volume|Question|Step|Slide"
+    r"|Lesson|Week|Unit|Paper|Topic|Part|Lecture|Day|Year|Level|Grade|Mark|Marks)\b)"
+    r"[A-Z][a-z]{2,}" + _SERIES_NUMBER
+)
+
+
 # "3 Cyclones", "30 tropical storms": a number of the things it names
 _COUNTED = lazy_regex(r"\s+(?:[A-Za-z-]+\s+)?[A-Za-z]{2,}[a-rt-z]s\b")
 
@@ -1438,6 +1528,51 @@ _OF_A_GROUP = lazy_regex(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
 # equals sign or an "is" that gives the value of what stands before it ("their ΔH_f is 0.")
 _MEASURED_BY = lazy_regex(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->|\b(?:is|are|was|were))$")
 _CLAUSE_END = lazy_regex(r"(?:[;,.)]|$)")
+
+
+# "7 yr old boy died ...", "a 12-year-old girl": an age written before who it describes
+_AGE_AFTER = lazy_regex(r"\s?-?\s?(?:yrs?|years?)[\s-]?olds?\b", re.I)
+# "must be 25 years old", "at least 35 years old": an age a rule sets is the fact
+_AGE_SET = lazy_regex(
+    r"\b(?:is|are|was|were|be|been|being|aged?|least|over|under|than|of|turned?|turning)\s*$",
+    re.I,
+)
+# A party's age or head count ranks below what happened to them: "[7] yr old boy died after
+# eating poisonous berries" asks a detail, not the point of the line (the cause, the outcome)
+PARTY_DETAIL_PENALTY = 4.0
+
+
+def _age_of_a_party(sentence: str, start: int, end: int) -> bool:
+    """ "[7] yr old boy died ...", "father starved his [7]-yr-old daughter": an age that
+    only says who a line is about, not an age a rule sets ("must be 25 years old")."""
+    if not _AGE_AFTER.match(sentence, end):
+        return False
+    return not _AGE_SET.search(sentence, 0, start)
+
+
+# "Two chimney sweeps killed by ...", "14 yr old injured when ...": how many people, or how
+# old, a line of a case's facts opens on
+_PARTY_COUNT = lazy_regex(
+    r"(?:^|[-\u2013\u2014:]\s)(?:an?\s+)?(?P<count>\d{1,2}|"
+    + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"}))
+    + r")(?:\s?-?\s?(?:yrs?|years?)[\s-]?olds?)?"
+    r"(?:\s+[\w-]+){0,2}?\s+(?P<then>[a-z]+(?:ed|ing|en)|died|fell|fought|got|was|were)\b",
+    re.I,
+)
+
+
+def counts_a_party(sentence: str, target: Target) -> bool:
+    """Whether `target` is the head count or age a line of a case's facts opens on ("[Two]
+    chimney sweeps killed by ...", "[14] yr old injured when ..."): who the parties were, not
+    what the court made of it."""
+    if target.kind is not TargetKind.NUMBER:
+        return False
+    if _age_of_a_party(sentence, target.start, target.end):
+        return True
+    return any(
+        opening.span("count") == (target.start, target.end)
+        for opening in _PARTY_COUNT.finditer(sentence)
+    )
 
 
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
