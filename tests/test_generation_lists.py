@@ -344,3 +344,153 @@ def test_a_meaning_done_in_its_own_way_is_not_asked_what_it_is_done_in(tmp_path:
         )
     ]
     assert not any(front.endswith("played in?") for front in got), got
+
+
+def cards(tmp_path: Path, text: str, name: str = "notes.md") -> list[tuple[str, str]]:
+    return [(note.front, note.back) for note in deck_notes(tmp_path, text, name)]
+
+
+KINGDOMS = """# Biology: classification
+
+## Five kingdoms of living things
+
+- Animals (multicellular, feed on other organisms)
+- Plants (multicellular, photosynthesise)
+- Fungi - feed by extracellular digestion
+- Protoctists (mostly single-celled, e.g. Amoeba)
+- Prokaryotes (bacteria, no nucleus)
+
+Organisms are then divided into phylum, class, order, family, genus and species.
+"""
+
+
+def test_a_counted_list_of_five_is_asked_in_two_halves_each_showing_the_other(
+    tmp_path: Path,
+) -> None:
+    halves = [card for card in cards(tmp_path, KINGDOMS) if "which" in card[0]]
+    assert sorted(halves) == [
+        (
+            "Five kingdoms of living things: Animals, Plants, Fungi and which 2 more?",
+            "Protoctists; Prokaryotes",
+        ),
+        (
+            "Five kingdoms of living things: Protoctists, Prokaryotes and which 3 more?",
+            "Animals; Plants; Fungi",
+        ),
+    ], cards(tmp_path, KINGDOMS)
+
+
+def test_a_list_named_by_its_lead_is_asked_in_halves_but_not_under_a_bare_label(
+    tmp_path: Path,
+) -> None:
+    text = """# Geography: the atmosphere
+
+## Structure
+
+Layers of the atmosphere:
+
+- troposphere (where weather happens)
+- stratosphere (holds the ozone layer)
+- mesosphere
+- thermosphere
+- exosphere
+
+Examples:
+
+- Mount Everest
+- the Alps
+- the Andes
+- the Rockies
+- the Himalayas
+"""
+    made = cards(tmp_path, text)
+    halves = [front for front, _ in made if "more?" in front]
+    assert halves == [
+        "Layers of the atmosphere: troposphere, stratosphere, mesosphere and which 2 more?",
+        "Layers of the atmosphere: thermosphere, exosphere and which 3 more?",
+    ], made
+
+
+def test_a_count_on_one_line_before_its_items_is_asked_as_a_list(tmp_path: Path) -> None:
+    text = """# Economics: the basic problem
+
+- **Resources**
+    - 4 factors of production: land, labour, capital, enterprise (the entrepreneur)
+    - resources are scarce but wants are unlimited
+"""
+    assert ("What are the 4 factors of production?", "land; labour; capital; enterprise") in cards(
+        tmp_path, text
+    )
+
+
+def test_a_counted_lead_over_items_with_asides_asks_for_the_items(tmp_path: Path) -> None:
+    text = """# Sociology of education
+
+- Durkheim - functionalist view of education
+    - 2 "key functions" of education:
+        - social solidarity (shared norms and values - see the notes on Parsons)
+        - specialist skills (for the division of labour in industrial society)
+"""
+    assert (
+        'What are the 2 "key functions" of education?',
+        "social solidarity; specialist skills",
+    ) in cards(tmp_path, text)
+
+
+def test_clauses_under_a_lead_ending_if_are_asked_with_the_lead(tmp_path: Path) -> None:
+    text = """# Contract law
+
+## Misrepresentation
+
+A contract is voidable for misrepresentation if:
+
+- a false statement of fact was made,
+- it induced the other party to enter the contract, and
+- the other party relied on the statement.
+
+The remedy is rescission or damages.
+"""
+    assert (
+        "A contract is voidable for misrepresentation if ...? (3 conditions)",
+        "a false statement of fact was made; it induced the other party to enter the contract; "
+        "the other party relied on the statement",
+    ) in cards(tmp_path, text)
+
+
+def test_a_count_that_is_not_the_lists_asks_no_list(tmp_path: Path) -> None:
+    text = """# Biology: classification
+
+## Five kingdoms of living things
+
+- Animals (multicellular, feed on other organisms)
+- Plants (multicellular, photosynthesise)
+- Fungi - feed by extracellular digestion
+- Prokaryotes (bacteria, no nucleus)
+
+## Strategies vs tactics
+
+- Price skimming
+- Penetration pricing
+- Cost-plus pricing
+- Competitive pricing
+- Loss leader
+"""
+    assert not [
+        front for front, _ in cards(tmp_path, text) if "more?" in front or "What are" in front
+    ]
+
+
+def test_a_list_its_lead_says_the_members_of_after_a_dash_is_asked_in_halves(
+    tmp_path: Path,
+) -> None:
+    made = cards(tmp_path, GRIEF)
+    lead = "Kübler-Ross model (Elisabeth Kübler-Ross, 1969) \u2013 stages a grieving person goes"
+    lead += " through"
+    assert (
+        f"{lead}: Denial, Anger, Bargaining and which 2 more?",
+        "Depression; Acceptance",
+    ) in made
+    assert (
+        f"{lead}: Depression, Acceptance and which 3 more?",
+        "Denial; Anger; Bargaining",
+    ) in made

@@ -18,6 +18,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
+from revise.generation import enumerations
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_DEFINITION_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import (
     MAX_QUOTE_WORDS,
@@ -521,12 +522,14 @@ def _drafts_in_order(
     members = _member_items(outline)
     fields = _repeated_fields(outline)
     kinds = kinds_named(outline)
+    enumerated = _enumeration_drafts(outline, path)
     point: tuple[str, tuple[str, ...], int] = ("", (), 0)  # the argument's last point, its trail
     # and its line
     evidence: tuple[tuple[str, ...], str] = ((), "")  # the trail and text of the last evidence
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
+        drafts.extend(enumerated.get(position, []))
         drafts.extend(steps.get(position, []))
         if position in stepped:
             continue
@@ -561,6 +564,8 @@ def _drafts_in_order(
             counted_list = listed and _counted_list_draft(part, outline.title, path)
             if counted_list:
                 drafts.append(counted_list)  # the items' own cards keep what it leaves out
+            elif listed:
+                drafts.extend(_group_enumeration_drafts(part, outline.title, path))
             if part.lead_is_heading:
                 passages = [Passage(item, (*part.trail, part.lead.text)) for item in part.items]
             elif part.lead.kind is BlockKind.TEXT:
@@ -663,8 +668,13 @@ def _drafts_in_order(
                 role = role or (not made and _rule_part_draft(passage, outline.title, path))
                 # ("Internal: retained profit, ..." under "Sources of finance": the list is the
                 # fact, not an aside of one of its items)
+                # and "4 factors of production: land, ...": the count is the list's, no target)
                 listing = not made or _lists_kinds(passage)
-                inline = role or (listing and _inline_list_draft(passage, outline.title, path))
+                inline = (
+                    role
+                    or _counted_inline_draft(passage, outline.title, path)
+                    or (listing and _inline_list_draft(passage, outline.title, path))
+                )
                 drafts.extend([inline] if inline else made)
     return drafts
 
@@ -4188,6 +4198,146 @@ def _term_lists(outline: Outline, path: str) -> dict[int, Draft]:
             run.append((position, part, head))  # type: ignore[arg-type]
     close()
     return found
+
+
+def _basic_draft(front: str, answer: str, context: str, source: SourceRef) -> Draft:
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+def _listed_drafts(
+    lead: str, texts: list[str], context: str, source: SourceRef, owner: str = ""
+) -> list[Draft]:
+    """The cards of a list whose members are the fact: under a lead that counts them ("Six
+    articles of faith (Sunni)"), names what they are ("Primary precepts") or sets them out as
+    conditions ("... is allowed if:"). At most four members are one card; five to eight are two
+    halves, each showing the other. None where a member is a sentence, or the count is not the
+    members'. A heading "Four working principles" under "Situation ethics" names whose they
+    are (`owner`)."""
+    body, conjunction = enumerations.condition_lead(lead)
+    clauses = enumerations.conditions(texts) if body else []
+    if clauses:
+        front = enumerations.condition_prompt(body, conjunction, len(clauses))
+        return [_basic_draft(front, "; ".join(clauses), context, source)]
+    names = enumerations.members(texts)
+    if len({normalise(name) for name in names}) != len(names) or any(
+        f" {normalise(name)} " in f" {normalise(lead)} " for name in names
+    ):
+        return []
+    count, phrase = enumerations.counted_phrase(lead)
+    if count and count != len(names):
+        return []
+    if count and count <= MAX_LIST_ITEMS:
+        of = (
+            f" of {owner}"
+            if owner and " of " not in phrase and not re.search(r"[\d:;+&/]", owner)
+            else ""
+        )
+        number, *what = phrase.split()
+        front = f"What are the {number.casefold()} {' '.join(lower_first(what))}{of}?"
+        return [_basic_draft(front, "; ".join(names), context, source)]
+    if not count and not body and not enumerations.names_members(lead):
+        return []
+    if not enumerations.MIN_HALVED_ITEMS <= len(names) <= enumerations.MAX_HALVED_ITEMS:
+        return []
+    first, rest = enumerations.halves(names)
+    named = lead.strip().rstrip(":")
+    return [
+        _basic_draft(
+            enumerations.half_prompt(named, first, len(rest)), "; ".join(rest), context, source
+        ),
+        _basic_draft(
+            enumerations.half_prompt(named, rest, len(first)), "; ".join(first), context, source
+        ),
+    ]
+
+
+def _group_enumeration_drafts(group: ListGroup, title: str, path: str) -> list[Draft]:
+    """A list under a lead that counts its members, names them or sets them out as conditions
+    (see `_listed_drafts`)."""
+    lead = tidy(group.lead.text)
+    texts = [tidy(item.text) for item in group.items]
+    passage = Passage(group.lead, group.trail, group.label)
+    context = card_context(passage, title)
+    source = SourceRef(path, group.lead.start, group.items[-1].end)
+    owner = section_subject(passage) if group.lead_is_heading else ""
+    return _listed_drafts(lead, texts, context, source, owner)
+
+
+def _enumeration_drafts(outline: Outline, path: str) -> dict[int, list[Draft]]:
+    """Lists written as lines of their own rather than under a list lead: items right under a
+    heading or bullet that counts or names them ("Six articles of faith (Sunni)", "Primary
+    precepts"), and lines finishing a paragraph that ends "if:"; keyed by where the list
+    starts (see `_listed_drafts`)."""
+    found: dict[int, list[Draft]] = {}
+    parts = outline.parts
+    position = 0
+    while position < len(parts):
+        part = parts[position]
+        if not isinstance(part, Passage):
+            position += 1
+            continue
+        end = position + 1
+        while (
+            end < len(parts)
+            and isinstance(parts[end], Passage)
+            and parts[end].trail == part.trail  # type: ignore[union-attr]
+            and parts[end].label == part.label  # type: ignore[union-attr]
+            and parts[end].block.kind is part.block.kind  # type: ignore[union-attr]
+        ):
+            end += 1
+        run: list[Passage] = parts[position:end]  # type: ignore[assignment]
+        source = SourceRef(path, run[0].block.start, run[-1].block.end)
+        lead = tidy(part.block.text)
+        if part.block.kind is BlockKind.TEXT and enumerations.condition_lead(lead)[0]:
+            clauses = list(
+                itertools.takewhile(
+                    lambda line: line[:1].islower(), (tidy(p.block.text) for p in run[1:])
+                )
+            )
+            if clauses:
+                last = run[len(clauses)].block.end
+                context = card_context(part, outline.title)
+                made = _listed_drafts(lead, clauses, context, replace(source, end=last))
+                if made:
+                    found[position] = made
+        elif part.block.kind is BlockKind.ITEM and (part.label or part.trail):
+            owner = tidy(part.label or part.trail[-1])
+            context = card_context(
+                Passage(part.block, part.trail if part.label else part.trail[:-1]), outline.title
+            )
+            above = (
+                Passage(part.block, part.trail[:-1]) if not part.label and part.trail[:-1] else None
+            )
+            whose = section_subject(above) if above else ""
+            made = _listed_drafts(owner, [tidy(p.block.text) for p in run], context, source, whose)
+            if made:
+                found[position] = made
+        position = end
+    return found
+
+
+_COUNTED_INLINE = lazy_regex(
+    r"^(?P<lead>[2-8a-z][^:]{2,60}?)\s*:\s+(?P<items>[^:]+?)[.\u2026]*$", re.I
+)
+
+
+def _counted_inline_draft(passage: Passage, title: str, path: str) -> Draft | None:
+    """ "4 universal functions: sexual, reproductive, economic, educational (socialisation)":
+    a list written on one line after a lead that counts it, asked as a list."""
+    block = passage.block
+    shaped = _COUNTED_INLINE.match(tidy(block.text))
+    if block.kind not in (BlockKind.ITEM, BlockKind.TEXT) or not shaped:
+        return None
+    texts = [
+        re.sub(r"^(?:and|or)\s+", "", item.strip(), flags=re.I)
+        for item in re.split(r",\s+(?![^()]*\))", shaped["items"])
+    ]
+    source = SourceRef(path, block.start, block.end)
+    if not enumerations.counted_phrase(shaped["lead"])[0]:
+        return None  # ("Causes: ..." is asked by `_inline_list_draft`)
+    made = _listed_drafts(shaped["lead"], texts, card_context(passage, title), source)
+    return made[0] if len(made) == 1 else None
 
 
 def _listed_steps(group: ListGroup, title: str, path: str) -> Draft | None:
