@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from revise.generation import generate_deck
 from revise.generation.document import BlockKind
 from revise.generation.plaintext import parse_plain_text
 from tests.generated_notes import deck_notes
@@ -137,3 +138,15 @@ def test_paths_typed_in_a_markdown_note_read_as_its_outline(tmp_path: Path) -> N
         8,
     )
     assert not any("->" in note.front or "**" in note.front for note in notes)
+
+
+def test_the_line_above_the_paths_titles_the_map_and_is_no_card(tmp_path: Path) -> None:
+    title = "Cold War spider diagram (copied from the A3 one in my exercise book)"
+    path = tmp_path / "notes.txt"
+    path.write_text(title + COLD_WAR_MAP.removeprefix("Cold War spider diagram"), "utf-8")
+    deck = generate_deck(path)
+    assert deck.name == title
+    assert not [note.front for note in deck.notes if note.source.start == 1]
+    assert ("Who agreed to remove the missiles?", "Khrushchev") in {
+        (note.front, note.back) for note in deck.notes
+    }

@@ -448,7 +448,11 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
         # headings of the notes around them, which are read as notes are
         pathed = {block.start for block in paths if block.text}
         kept = ["" if index + 1 in pathed else line for index, line in enumerate(lines)]
+        title = _map_title(kept, min(pathed))
+        if title:
+            kept[title - 1] = ""
         document = _parse_tables_and_lines(kept, ruled)
+        document.title = lines[title - 1].strip() if title else document.title
         document.blocks = with_paths(document.blocks, paths)
         return document
     tables = find_tables(lines)
@@ -562,6 +566,15 @@ def _path_lines(lines: list[str]) -> dict[int, list[str]]:
             paragraph = []
         paragraph.append(number)
     return kept
+
+
+def _map_title(lines: list[str], first_path: int) -> int:
+    """The line (from 1) that titles a mind map typed up a path a line: the first line of the
+    notes, where the paths begin below it, as the map's centre does. 0 where there is none."""
+    filled = [number for number, line in enumerate(lines, start=1) if line.strip()]
+    if not filled or filled[0] > first_path:
+        return 0
+    return filled[0] if looks_like_heading(_GLOSS.sub("", lines[filled[0] - 1].strip())) else 0
 
 
 def with_paths(blocks: list[Block], paths: list[Block]) -> list[Block]:
