@@ -207,3 +207,21 @@ def test_a_heading_of_two_things_or_an_order_lends_no_subject(tmp_path: Path) ->
     # a label over what follows, and a change from one state to another, are no verb of the thing
     assert "Demography reasons" not in fronts
     assert "Phenolphthalein colourless" not in fronts and "Phenolphthalein is" not in fronts
+
+
+def test_a_sentence_without_a_subject_after_a_term_and_its_meaning_is_said_of_the_term(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Zettelkasten - Particles\n\none idea per card. links = [[ID]]\n---\n"
+        "ID: 202611031930\n## Antiparticles\n"
+        "every particle has an antiparticle with the same mass (rest energy) but opposite charge "
+        "(and opposite baryon/lepton number)\n"
+        "positron = antielectron. predicted by Dirac (1928), found by Anderson in cosmic rays\n"
+        "links: [[202611051620]]\n---\nID: 202611051620\n## Classifying particles\n"
+        "hadrons - feel the strong force. made of quarks\n"
+        "links: [[202611031930]]\n",
+    )
+    assert asked(notes)["Who predicted positron?"] == "Dirac"
+    assert "Hadrons are made of [quarks]" in [note.front for note in notes]

@@ -1785,6 +1785,7 @@ def _passage_drafts(
                 drafts.append(Draft([option]))
                 continue
         labelled = False  # the sentence's subject is the label it sits under
+        lent = ""  # the subject put back from the sentence before, never the card's answer
         finishes = False  # the sentence finishes the label's own
         first_under = subject and index == 0 and block.start == passage.label_line + 1
         first_under = first_under and not verdict and not member
@@ -1812,6 +1813,10 @@ def _passage_drafts(
             continue  # "types (Swinburne has 5)": a heading over the items below, no fact
         # "2) BUBBLE SORT" over "- swaps adjacent pairs ...": the thing the line is said of
         thing = _thing_named_over(passage, subject) if index == 0 and not verdict else ""
+        if index == 1 and in_lower_case(sentence)[:1].islower():
+            # "hadrons - feel the strong force. made of quarks": a sentence without a subject
+            # right after one that pairs a term with its meaning goes on about that term
+            thing = _term_paired(spans[0][2])
         line = in_lower_case(sentence) if thing else sentence
         conditioned = thing and (
             when_it_does(thing, line)
@@ -1845,7 +1850,8 @@ def _passage_drafts(
         elif thing and said_of(thing, line):
             # "High-mass stars" over "- become red supergiants", "Merge sort" over "- invented
             # by John von Neumann 1945": the heading's thing is the subject
-            sentence = said_of(thing, line)
+            sentence = capital(said_of(thing, line))
+            lent = normalise(thing) if index else ""  # given by the sentence before
             if passage.label:
                 source = SourceRef(path, passage.label_line, source.end)
             labelled = True
@@ -1998,7 +2004,7 @@ def _passage_drafts(
                 continue  # "[Two] chimney sweeps killed by ...": who, not what was decided
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
-            if f" {normalise(target.text)} " in f" {hidden_context} {inserted} ":
+            if f" {normalise(target.text)} " in f" {hidden_context} {inserted} {lent} ":
                 continue
             shown = context
             if (
@@ -4482,6 +4488,26 @@ def _thing_named_over(passage: Passage, subject: str) -> str:
     if passage.label:
         return heading_thing(subject) if subject else ""
     return heading_thing(tidy(loose_maths(passage.trail[-1]))) if passage.trail else ""
+
+
+# "positron = antielectron", "hadrons - feel the strong force", "pair production: photon ->
+# ...": a term of a few words, then what it is
+_PAIRED_TERM = lazy_regex(
+    r"^(?P<term>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)(?:\s+[-\u2013\u2014=]\s+|:\s+)\S"
+)
+
+
+def _term_paired(sentence: str) -> str:
+    """The term a sentence opens on and pairs with its meaning ("positron = antielectron." ->
+    "positron"), as written, or "" where it opens on no such term."""
+    match = _PAIRED_TERM.match(sentence)
+    if not match or not pair_shape(sentence):
+        return ""
+    term = match["term"]
+    if any(is_stopword(word) for word in term.casefold().split()):
+        return ""  # "this means: ...", "the answer - ...": no term of its own
+    # (as written: "hadrons", "Ainsworth"; a capital would make a term a name)
+    return term if label_subject(term) else ""
 
 
 def _line_owner(passage: Passage) -> str:

@@ -251,11 +251,13 @@ def _said_like(word: str, after: str, thing: str) -> bool:
     superlative ("shortest of the tragedies": one of several) or a past tense that differs
     from its participle ("went to"), nor a deed in the past ("arrested for treason", "ended
     with the Compromise")."""
-    if after not in _AFTER_STATE or word.endswith("est"):
+    if after not in (*_AFTER_STATE, "of") or word.endswith("est"):
         return False
     if word in _STATE_PARTICIPLES:
         # ("used to": what was once done; "found in" under a person's name: what they found)
         return after != "to" and not _named(thing)
+    if after == "of":
+        return False  # ("full of", "typical of": how it compares, not a state of its own)
     return set(lemmas(word)) == {"ADJ"}
 
 
