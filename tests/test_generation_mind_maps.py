@@ -424,12 +424,14 @@ def test_an_outliners_fields_are_read_as_labelled_facts(tmp_path: Path) -> None:
         "    - Winner:: William of Normandy\n"
         "    - Harold was killed, traditionally by an arrow in the eye\n"
         "- Domesday Book #source\n"
-        "    - Date:: 1086\n"
-        "    - a survey of land and resources ordered by William for tax\n",
+        "    collapsed:: true\n"
+        "    - date:: 1086\n"
+        "    - purpose:: a survey of land and resources ordered by William for tax\n",
         encoding="utf-8",
     )
     assert file_kind(path) is FileKind.NOTES
     deck = generate_deck(path)
     text = " ".join(f"{note.front} {note.back} {note.context}" for note in deck.notes)
-    assert "William of Normandy" in text and "1086" in text
+    assert "William of Normandy" in text and "1086" in text and "survey of land" in text
     assert "::" not in text and "#event" not in text and "#source" not in text
+    assert "collapsed" not in text

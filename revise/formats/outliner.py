@@ -1,15 +1,12 @@
-"""Pages of an outliner (Logseq, Roam Research): every line a bullet, and `key:: value` lines that
-set a page's or a block's properties (`tags:: biology`, `collapsed:: true`, `id:: 64a1...`).
+"""Pages of an outliner (Logseq, Roam Research, Tana): every line a bullet, and `key:: value`
+lines that set a page's or a block's properties.
 
 A property line is written like a one-line flashcard (`front::back`), so it is told apart by the
-page it sits in: a key of one lower-case word, in a page whose other lines are nearly all
-bullets. Roam Research keeps a key as it was typed (`Tags:: [[Sociology]]`), so a key of one
-capitalised word is a property too where it opens the page. Such lines are no cards of a deck and
-no text of the notes.
-
-A block's field (`Date:: 14 October 1066`, `Key people:: Harold, William`), which Tana, Roam and
-Logseq write under a bullet with a key of a word or three, is a fact of the notes but no card
-either: a page of such bullets is notes, not a vault of flashcards.
+page it sits in, one whose other lines are nearly all bullets. The properties that open the page
+(`title:: Photosynthesis`, `tags:: biology`, Roam's `Status:: in progress`) and the app's own
+settings of a block (`collapsed:: true`, `id:: 64a1...`) are no cards of a deck and no text of the
+notes. Any other field of a block (`Date:: 14 October 1066`, `winner:: William`) is a fact of the
+notes but no card either: a page of such bullets is notes, not a vault of flashcards.
 """
 
 from __future__ import annotations
@@ -18,22 +15,29 @@ import itertools
 import re
 from collections.abc import Sequence
 
-_PROPERTY = re.compile(r"^\s*(?:[-*]\s+)?[a-z][a-z0-9_-]*::(?:[ \t].*)?$")
-# A page's own attributes, at its top, as Roam Research writes them: `Status:: in progress`
-_PAGE_ATTRIBUTE = re.compile(r"^\s*(?:[-*]\s+)?[A-Z][A-Za-z0-9_-]*::[ \t]+\S.*$")
-# A field of a block: a key of one to three words, a space after the `::`
-_FIELD = re.compile(r"^\s*(?:[-*]\s+)?[A-Za-z][\w'-]*(?: [\w'-]+){0,2}::[ \t]+\S")
+# A property or field: a key of one to three words, then `::`
+_FIELD = re.compile(r"^\s*(?:[-*]\s+)?(?P<key>[A-Za-z][\w.'-]*(?: [\w'-]+){0,2})::(?:[ \t].*)?$")
+# What Logseq and Roam keep in a block's properties for themselves
+_SETTINGS = frozenset(
+    """id collapsed heading background-color created-at updated-at icon public template
+    template-including-parent filters exclude-from-graph-view alias aliases title tags
+    ls-type""".split()
+)
+_SETTING_PREFIXES = ("card-", "hl-", "query-", "logseq.")
 _BULLET = re.compile(r"^\s*[-*+]\s")
 # The share of a page's other lines that are bullets for it to be an outliner's page
 OUTLINE_SHARE = 0.75
 
 
 def property_lines(lines: Sequence[str]) -> frozenset[int]:
-    """The indexes of the property lines of an outliner's page; none for any other text."""
-    leading = itertools.takewhile(_PAGE_ATTRIBUTE.match, lines)
-    opening = range(sum(1 for _ in leading))
+    """The indexes of the property lines of an outliner's page: those that open it, and the
+    app's own settings of a block; none for any other text."""
+    matches = [_FIELD.match(line) for line in lines]
+    opening = range(sum(1 for _ in itertools.takewhile(bool, matches)))
     found = frozenset(
-        index for index, line in enumerate(lines) if index in opening or _PROPERTY.match(line)
+        index
+        for index, match in enumerate(matches)
+        if match and (index in opening or _is_setting(match["key"].casefold()))
     )
     return found if _outliners_page(lines, found) else frozenset()
 
@@ -44,6 +48,10 @@ def field_lines(lines: Sequence[str]) -> frozenset[int]:
     found = frozenset(index for index, line in enumerate(lines) if _FIELD.match(line))
     fields = found if _outliners_page(lines, found) else frozenset()
     return fields | property_lines(lines)
+
+
+def _is_setting(key: str) -> bool:
+    return key in _SETTINGS or key.startswith(_SETTING_PREFIXES)
 
 
 def _outliners_page(lines: Sequence[str], found: frozenset[int]) -> bool:
