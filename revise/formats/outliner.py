@@ -18,12 +18,11 @@ from collections.abc import Sequence
 # A property or field: a key of one to three words, then `::`
 _FIELD = re.compile(r"^\s*(?:[-*]\s+)?(?P<key>[A-Za-z][\w.'-]*(?: [\w'-]+){0,2})::(?:[ \t].*)?$")
 # What Logseq and Roam keep in a block's properties for themselves
-_SETTINGS = frozenset(
-    """id collapsed heading background-color created-at updated-at icon public template
-    template-including-parent filters exclude-from-graph-view alias aliases title tags
-    ls-type""".split()
+_SETTING = re.compile(
+    r"id|collapsed|heading|background-color|created-at|updated-at|icon|public|template"
+    r"|template-including-parent|filters|exclude-from-graph-view|alias|aliases|title|tags"
+    r"|ls-type|(?:card|hl|query)-[\w-]+|logseq\.[\w.-]+"
 )
-_SETTING_PREFIXES = ("card-", "hl-", "query-", "logseq.")
 _BULLET = re.compile(r"^\s*[-*+]\s")
 # The share of a page's other lines that are bullets for it to be an outliner's page
 OUTLINE_SHARE = 0.75
@@ -37,7 +36,7 @@ def property_lines(lines: Sequence[str]) -> frozenset[int]:
     found = frozenset(
         index
         for index, match in enumerate(matches)
-        if match and (index in opening or _is_setting(match["key"].casefold()))
+        if match and (index in opening or _SETTING.fullmatch(match["key"].casefold()))
     )
     return found if _outliners_page(lines, found) else frozenset()
 
@@ -48,10 +47,6 @@ def field_lines(lines: Sequence[str]) -> frozenset[int]:
     found = frozenset(index for index, line in enumerate(lines) if _FIELD.match(line))
     fields = found if _outliners_page(lines, found) else frozenset()
     return fields | property_lines(lines)
-
-
-def _is_setting(key: str) -> bool:
-    return key in _SETTINGS or key.startswith(_SETTING_PREFIXES)
 
 
 def _outliners_page(lines: Sequence[str], found: frozenset[int]) -> bool:
