@@ -77,13 +77,15 @@ def test_an_outcome_or_field_singled_out_at_a_sentence_end_is_asked(tmp_path: Pa
 
 
 def test_a_pointer_to_the_thing_its_heading_ends_on_is_asked_by_that_name(tmp_path: Path) -> None:
+    """ "This power ..." under "Naval and Merchant Power": the heading names the power, and the
+    sentence before whose it is."""
     notes = deck_notes(
         tmp_path,
         "# The Hanseatic League\n\n## Naval and Merchant Power\n\nThe league kept a fleet of "
         "armed cogs in every port it traded with. This power was crucial for the safety of its "
         "convoys in the Baltic.\n",
     )
-    assert asked(notes)["What was naval and merchant power crucial for?"] == (
+    assert asked(notes)["What was the league's naval and merchant power crucial for?"] == (
         "The safety of its convoys in the Baltic"
     )
 
@@ -684,8 +686,9 @@ def test_a_period_of_a_run_grouped_into_phases_is_asked_under_what_the_phases_ar
 
 
 def test_the_examples_a_reason_names_are_asked_as_a_list_of_their_own(tmp_path: Path) -> None:
-    """ "... as the result of A, B, and key events such as X, Y, and Z": the "why" card answers
-    "key events"; which they were is a card of its own, a long name given by its letters."""
+    """ "... as the result of A, B, and key events such as X, Y, and Z": which events they were
+    is a card of its own, a long name given by its letters; the "why" card asks for the other
+    reasons, besides the events, rather than answer the bare "key events"."""
     notes = deck_notes(
         tmp_path,
         "# Ireland and Europe\n\n"
@@ -695,8 +698,8 @@ def test_the_examples_a_reason_names_are_asked_as_a_list_of_their_own(tmp_path: 
         "Community (EEC).\n",
     )
     cards = asked(notes)
-    assert cards["Why did Irish farming change greatly after 1960?"] == (
-        "New machinery, cheaper fertiliser, and key events"
+    assert cards["Besides key events, why did Irish farming change greatly after 1960?"] == (
+        "New machinery, cheaper fertiliser"
     )
     front = "Which key events explain why Irish farming changed greatly after 1960?"
     assert cards[front] == (
@@ -759,3 +762,88 @@ def test_a_when_clause_that_runs_on_or_follows_a_date_is_no_condition(tmp_path: 
     assert not any(front.startswith("When does frequency") for front in cards)
     assert not any(front.startswith("When did hyperinflation") for front in cards)
     assert not any(front.startswith("When do students") for front in cards)
+
+
+def test_how_things_have_come_to_stand_is_asked_as_of_the_date_the_line_before_sets(
+    tmp_path: Path,
+) -> None:
+    """ "As of mid-1993, ... were in flux. Relations have cooled considerably": the change holds
+    as of that date, so the card says so instead of stating it as true today."""
+    notes = deck_notes(
+        tmp_path,
+        "# Hungary and its neighbours\n\n"
+        "The reforms of 1989 produced a shift in relations with Poland. As of mid-1993, "
+        "Hungary's security relations with Austria were in flux. Hungary's trade relations with "
+        "Germany have grown considerably, although both countries still argue over tariffs.\n",
+    )
+    front = "As of mid-1993, how have Hungary's trade relations with Germany changed?"
+    assert asked(notes)[front] == "Grown considerably"
+
+
+def test_a_sentence_between_two_periods_is_asked_under_the_period_before_it(
+    tmp_path: Path,
+) -> None:
+    """ "In the second period (...), ... . As Cluny pulled its monks out of the towns, it ... .
+    During the third period ...": the middle sentence tells of the second period, which its
+    context names."""
+    notes = deck_notes(
+        tmp_path,
+        "# Monasteries in England\n\n"
+        "The history of English monastic building can be grouped into four periods. During the "
+        "first period (1066-1100), Norman abbots rebuilt the great churches in stone. In the "
+        "second period (1100-1200), the Cistercians founded abbeys in remote valleys. As Cluny "
+        "pulled its monks out of the towns, however, it increased sheep farming. During the "
+        "third period (1200-1300), the friars settled in the towns.\n",
+    )
+    front = "What did Cluny increase as it pulled its monks out of the towns?"
+    card = next(note for note in notes if note.front == front)
+    assert card.back == "Sheep farming"
+    assert card.context == (
+        "Monasteries in England > The history of English monastic building > "
+        "The second period (1100-1200)"
+    )
+
+
+def test_a_chain_of_short_reasons_is_answered_whole(tmp_path: Path) -> None:
+    """ "refused to help - as A - B - so C": leaving out A makes B a non sequitur."""
+    notes = deck_notes(
+        tmp_path,
+        "# The Crimean War\n\n"
+        "- Napoleon refused to help - as Britain was fighting Russian forces - Russia was not a "
+        "Catholic nation - so terms of treaty did not apply\n",
+    )
+    assert asked(notes)["Why did Napoleon refuse to help?"] == (
+        "Britain was fighting Russian forces; Russia was not a Catholic nation; terms of treaty "
+        "did not apply"
+    )
+
+
+def test_the_second_thing_someone_indicated_is_asked_after_the_first(tmp_path: Path) -> None:
+    """ "indicated that A and that B": B ("difficulty meeting the payments") leans on A."""
+    notes = deck_notes(
+        tmp_path,
+        "# Hungary and its neighbours\n\n"
+        "In March 1992, the Austrian trade minister Karl Huber visited Hungary. Minister Huber "
+        "indicated that Austrian electricity is being supplied on a commercial basis and that "
+        "Hungary is having difficulty meeting the payments.\n",
+    )
+    front = (
+        "Besides that Austrian electricity is being supplied on a commercial basis, what did "
+        "Minister Huber indicate about Hungary?"
+    )
+    assert asked(notes)[front] == "Having difficulty meeting the payments"
+
+
+def test_what_someone_refused_is_asked_from_the_request_before_it(tmp_path: Path) -> None:
+    """ "asked the Parlement of Paris to register new taxes." then "The Parlement refused - ...":
+    what was refused is named only in the request."""
+    notes = deck_notes(
+        tmp_path,
+        "# The French Revolution\n\n## Causes\n\n"
+        "- 1787 - calonne calls assembly of notables to approve land tax, they refuse\n"
+        "- The king asked the Parlement of Paris to register new taxes.\n"
+        "- The Parlement refused - but it called for the Estates-General\n",
+    )
+    cards = asked(notes)
+    assert cards["What did the assembly of notables refuse to do?"] == "Approve land tax"
+    assert cards["What did the Parlement of Paris refuse to do?"] == "Register new taxes"

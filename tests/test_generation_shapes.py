@@ -1370,9 +1370,12 @@ def test_each_of_two_things_someone_indicated_is_asked(tmp_path: Path) -> None:
         "Being supplied free of charge"
     )
     assert "What did Doctor Ellis indicate?" not in cards  # two right answers
-    assert cards["What did Doctor Ellis indicate about the clinics?"] == (
-        "Having difficulty storing the doses"
+    # the second is asked after the first, which it leans on ("the doses": the vaccine's)
+    second = (
+        "Besides that the vaccine is being supplied free of charge, what did Doctor Ellis "
+        "indicate about the clinics?"
     )
+    assert cards[second] == ("Having difficulty storing the doses")
 
 
 def test_what_a_concession_grants_is_asked_with_whom_it_was_given_to(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from revise.generation import enumerations
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_DEFINITION_WORDS, MAX_LIST_ITEMS
 from revise.generation.clauses import (
     MAX_QUOTE_WORDS,
+    MIN_CONTENT_WORDS,
     NOTE_ON_ABOVE,
     WHO_SAYS,
     against_concession,
@@ -121,6 +122,7 @@ from revise.generation.grammar import (
     opens_subordinate,
     participle_base,
     split_clause,
+    subject_phrase,
     verb_base,
 )
 from revise.generation.headed import (
@@ -1034,6 +1036,66 @@ def _brought_draft(
     return Draft([Option(note, answer, 10.0, front)])
 
 
+# "US military leaders advised Eisenhower to use nukes", "calonne calls assembly of notables
+# to approve land tax": someone asked to do something, which a refusal next says was not done
+_ASKED_TO = lazy_regex(
+    r"(?:^|\s)(?:advised|advises|asked|asks|urged|urges|called|calls|told|tells|invited|invites"
+    r"|begged|begs|pressed|presses|requested|requests|ordered|orders)\s+(?:on\s+|upon\s+)?"
+    r"(?P<whom>(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+to\s+"
+    r"(?P<act>[a-z][^,;:()]*?)\s*[.;,]?$",
+    re.I,
+)
+# "Eisenhower refused - but ...", "they refuse": a refusal said alone, with nothing refused named
+_REFUSAL = lazy_regex(
+    r"^(?P<who>(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+"
+    r"(?:refused|refuses|refuse|declined|declines|decline)(?:\s*(?:$|[.;,])|\s+[-\u2013\u2014]\s)",
+    re.I,
+)
+_REFUSED_BY_PRONOUN = frozenset(["they", "he", "she"])
+
+
+def _refused_draft(
+    passage: Passage,
+    spans: list[tuple[int, int, str]],
+    index: int,
+    context: str,
+    path: str,
+    previous: Passage | None,
+    names: frozenset[str],
+) -> Draft | None:
+    """ "US military leaders advised Eisenhower to use nukes to defend Taiwan." then "Eisenhower
+    refused - but ...", or "calonne calls assembly of notables to approve land tax, they
+    refuse": what was refused is named only in the request before it, so "What did Eisenhower
+    refuse to do?" :: "Use nukes to defend Taiwan" is asked from both."""
+    sentence = " ".join(spans[index][2].split())  # as written: tidying drops "X refused - "
+    block = passage.block
+    first_line = block.line_at(spans[index][0])
+    refusal = _REFUSAL.match(sentence)
+    request = None
+    if refusal:
+        before = _said_before(passage, spans, index, previous)
+        if before is not None:
+            request = _ASKED_TO.search(" ".join(before[0].split()).rstrip(" ."))
+            first_line = before[1]
+    else:
+        *asking, refused = re.split(r"[,;]\s+", sentence.rstrip(" ."))
+        refusal = _REFUSAL.match(refused) if asking else None
+        request = _ASKED_TO.search(", ".join(asking)) if refusal else None
+    if not refusal or not request:
+        return None
+    whom, who = request["whom"], refusal["who"]
+    refuser, asked = (re.sub(r"^the\s+", "", normalise(name)) for name in (who, whom))
+    if who.casefold() not in _REFUSED_BY_PRONOUN and not f"{asked} ".startswith(f"{refuser} "):
+        return None  # ("The Parlement refused" after "asked the Parlement of Paris to ...")
+    answer = capital(request["act"].strip())
+    if not MIN_CONTENT_WORDS <= len(words(answer)) <= MAX_ANSWER_WORDS:
+        return None
+    front = f"What did {subject_phrase(whom.split(), names)} refuse to do?"
+    source = SourceRef(path, first_line, block.line_at(spans[index][1] - 1))
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
 def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
     """The student's own question with their answer: "What were the Four Sights?" ->
     "old man, sick man, corpse (dead man), holy man"."""
@@ -1672,13 +1734,17 @@ def _passage_drafts(
         if called is not None:
             drafts.append(called)  # "... lost its manufacturing jobs. This is called ..."
             continue
+        refused = _refused_draft(
+            passage, spans, index, lines_context, path, previous, vocabulary.names
+        )
+        drafts.extend([refused] if refused else [])
         sentence, named_line, inserted = resolutions[index]
         # "... 3.5 billion cycles a second. higher clock speed = more instructions ...": a
         # sentence run on in lower case says more of what went before; its "x = y" is no term
         run_on = bool(index) and sentence[:1].islower() and " = " in sentence
         # "Zeanah et al (2005) - ... . Only 19% securely attached ...": whose finding it is
         context = _with_study(lines_context, study if index else "", sentence)
-        context = _with_phased(context, spans[:index], sentence)
+        context = _with_phased(context, spans, index, sentence)
         hidden_context = f" {normalise(context)} "
         if len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
@@ -1880,7 +1946,9 @@ def _passage_drafts(
             sentence = capitalised(sentence)
         if sentence.endswith(":") and _defines(sentence):
             sentence = sentence.rstrip(":").rstrip()  # what the thing is, before what follows
-        sentence = _named_by_section(sentence, passage, vocabulary.names)
+        sentence = _named_by_section(
+            sentence, passage, vocabulary, resolutions[index - 1][0] if index else ""
+        )
         borrowed = ""  # the sentence with the doer its sibling line opened on
         if index == 0 and not labelled and previous and _siblings(passage, previous):
             # "Khrushchev publicly agreed to ..." then "In private - made clear that ...": the
@@ -2282,6 +2350,31 @@ def _pronouns_resolved(
         out.append((said, named.start, normalise(named.text)) if named else (said, line, ""))
         subject = subject_of(said, line, vocabulary.lower, vocabulary.names)
         antecedents.extend([subject] if subject else [])
+    lines = [block.line_at(start) for start, _, _ in spans]
+    return _anchored_in_time(out, lines, vocabulary.names)
+
+
+_AS_OF = lazy_regex(r"^As\s+of\s+(?P<when>[^,]*\d[^,]*),\s", re.I)
+_PRESENT_PERFECT = lazy_regex(
+    r"^[^,;:]*?\b(?:has|have)\s+(?:(?:not|also|now|\w+ly)\s+)?[a-z]+(?:ed|en|wn|ne|un|ught)\b"
+)
+_OWN_TIME = lazy_regex(r"\b(?:1[0-9]|20)\d\d\b|\b\d0s\b|^(?:as\s+of|by|since|in|until)\b", re.I)
+
+
+def _anchored_in_time(
+    resolved_sentences: list[tuple[str, int, str]], lines: list[int], names: frozenset[str]
+) -> list[tuple[str, int, str]]:
+    """A sentence that says how things have come to stand ("Relations with Russia have cooled
+    considerably") right after one that sets the date things stand at ("As of mid-1993,
+    security relations were in flux.") holds as of that date: it is asked with it, since without
+    it the card states as true today what the notes date."""
+    out = list(resolved_sentences)
+    for index in range(1, len(out)):
+        said, first_line, inserted = out[index]
+        anchor = _AS_OF.match(resolved_sentences[index - 1][0])
+        if anchor and _PRESENT_PERFECT.match(said) and not _OWN_TIME.search(said):
+            dated = f"As of {anchor['when']}, {' '.join(lower_first(said.split(), names))}"
+            out[index] = (dated, min(first_line, lines[index - 1]), inserted)
     return out
 
 
@@ -2470,12 +2563,22 @@ def _says_what_it_did(sentence: str) -> bool:
 
 _DEMONSTRATIVE = lazy_regex(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
 MAX_NAMING_HEADING_WORDS = 5
+MAX_OWNER_WORDS = 4  # "the Soviet Union" holds the support a "This support ..." points to
+_OPENING_PHRASE = lazy_regex(
+    r"^(?:throughout|in|during|by|from|after|before|since|until|over|for|at|on)\b[^,]{2,60},\s+",
+    re.I,
+)
 
 
-def _named_by_section(sentence: str, passage: Passage, names: frozenset[str]) -> str:
+def _named_by_section(
+    sentence: str, passage: Passage, vocabulary: Vocabulary, before: str = ""
+) -> str:
     """ "This support was vital for ..." under "Economic and Military Support" -> "Economic and
     military support was vital for ...": the heading that ends on the thing pointed to names
-    it whole."""
+    it whole. Whose it is comes from the sentence before, where that one's subject holds it
+    ("The Soviet Union provided North Korea with aid. This support ..." -> "The Soviet
+    Union's economic and military support ...")."""
+    names = vocabulary.names
     match = _DEMONSTRATIVE.match(sentence)
     heading = tidy(passage.trail[-1]) if passage.trail and not passage.label else ""
     tokens = heading.split()
@@ -2486,7 +2589,20 @@ def _named_by_section(sentence: str, passage: Passage, names: frozenset[str]) ->
     if len(tokens) < 2 or any(not word.isalpha() and word.casefold() != "and" for word in tokens):
         return sentence  # "Support": no more than the sentence says; "Support (1950s)": a label
     named = " ".join(lower_first(tokens, names))
+    owner = _owner_before(before, vocabulary)
+    if owner:
+        named = f"{owner}'{'' if owner.endswith('s') else 's'} {named}"
     return capital(f"{named}{sentence[match.end() :]}")
+
+
+def _owner_before(before: str, vocabulary: Vocabulary) -> str:
+    """The subject of the sentence before, past a fronted phrase ("Throughout the 1950s, the
+    Soviet Union provided ..." -> "the Soviet Union"); "" where it names no one thing."""
+    said = capital(_OPENING_PHRASE.sub("", before.strip()))
+    subject = subject_of(said, 0, vocabulary.lower, vocabulary.names) if said else None
+    if subject is None or len(subject.text.split()) > MAX_OWNER_WORDS:
+        return ""
+    return " ".join(lower_first(subject.text.split(), vocabulary.names))
 
 
 def _siblings(passage: Passage, other: Passage) -> bool:
@@ -2741,11 +2857,28 @@ _ORDINAL_PHASE = lazy_regex(
 )
 
 
-def _with_phased(context: str, before: list[tuple[int, int, str]], sentence: str) -> str:
+_PERIOD_NAMED = lazy_regex(
+    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)"
+    r"\s+(?:phase|period|stage|era)(?:\s+\([^()]*\))?",
+    re.I,
+)
+
+
+def _with_phased(context: str, spans: list[tuple[int, int, str]], index: int, sentence: str) -> str:
     """The context of a sentence about "the first period" of a run the paragraph grouped into
     phases before it ("General trends in aid can be grouped into six phases. During the first
-    period (1953-56), ..."): what the phases are of, which the period alone never says."""
+    period (1953-56), ..."): what the phases are of, which the period alone never says. A
+    sentence that names no period but sits between two that do ("In the second period
+    (1957-60), ... . As China pulled its troops out, it increased aid. During the third phase
+    ...") tells more of the period before it, which its context names too."""
+    before = spans[:index]
     if not _ORDINAL_PHASE.search(sentence):
+        between = 0 < index < len(spans) - 1 and not re.search(r"\d", sentence)
+        period = _PERIOD_NAMED.search(before[-1][2]) if between else None
+        if period and _ORDINAL_PHASE.search(spans[index + 1][2]):
+            phases = _with_phased(context, spans, index - 1, before[-1][2])
+            if phases != context:
+                return f"{phases} > {capital(' '.join(period[0].split()))}"
         return context
     for _, _, said in reversed(before):
         whole = tidy(phased(said))

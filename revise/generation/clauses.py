@@ -337,9 +337,14 @@ def _stance_question(
     if len(said) > 1 and len(words(said[0])) >= 5:
         # "indicated that A and that B": two things said, each asked of what it is about
         # ("What did General Samonov indicate about North Korea?"), so neither prompt has
-        # two right answers.
+        # two right answers. The second is asked after the first, which it often leans on
+        # ("... on a commercial basis and that North Korea is having difficulty meeting the
+        # payments": which payments).
         first, second = (_said_about(front, trailer, part, names) for part in said)
         if first and second:
+            led = f"Besides that {said[0].rstrip(' ,')}, {lower_first_char(second.front)}"
+            if len(led.split()) <= MAX_LED_SAID_WORDS:
+                second = replace(second, front=led)
             return [first, replace(second, beside=True)]
         answer = _answer(said[0])
     else:
@@ -359,6 +364,7 @@ def _stance_question(
     return [Question(finish_question(text), answer, Shape.WHY, 10.0)]
 
 
+MAX_LED_SAID_WORDS = 30  # a question shown after what was said before it, as prompts may be
 # What someone feared or hoped a thing would be made into: "Taiwan could be used as a base".
 _CAST_AS = lazy_regex(
     r"^(?P<thing>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,2}|the\s+[a-z]+)\s+"

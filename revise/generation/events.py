@@ -91,7 +91,8 @@ _AFTER_CHANGE = frozenset(
      "until", "in", "during", "over", "between", "following", "and", "so", "due", "thanks"]
 )  # fmt: skip
 _WHEN_AFTER = frozenset(["in", "during", "over", "between", "after", "since", "following"])
-_IF = lazy_regex(r"^(?P<front>if\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
+# "If ...," and "As of mid-1993,": a condition, or the date a change is told as of
+_IF = lazy_regex(r"^(?P<front>(?:if|as\s+of)\b[^,]{2,60}),\s+(?P<main>.+)$", re.I)
 _ASIDE = lazy_regex(r"^(?:especially|particularly|notably|mainly|largely)\b[^,]*,\s+", re.I)
 
 

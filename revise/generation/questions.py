@@ -1941,7 +1941,15 @@ def _why(effect: str, reason: str, names: frozenset[str], given: str = "") -> li
         front = front[:-1] + trailer + "?"
     if _overlap(front, _without_words(reason, given)) > 0.6:
         return []
-    return [Question(front, capital(reason), Shape.WHY, 11.5), *_named_reasons(effect, whole)]
+    named = _named_reasons(effect, whole)
+    kind = _NAMED_KIND.search(whole)
+    others = re.sub(rf"[;,]\s+(?:and\s+)?{re.escape(kind['kind'])}$", "", reason) if kind else ""
+    if named and others != reason and len(words(others)) >= 2:
+        # "...; key events" where the events are a card of their own: the "why" card asks for
+        # the other reasons, besides the kind it would only name
+        front = f"Besides {kind['kind'].casefold()}, {front[:1].lower()}{front[1:]}"
+        reason = others
+    return [Question(front, capital(reason), Shape.WHY, 11.5), *named]
 
 
 # "..., and key events such as the Sino-Soviet split, the collapse of communism, and ...": a
@@ -2110,10 +2118,16 @@ def _whole_reason(text: str) -> str:
     hold them: "China was fighting US forces; UN was not a capitalist nation"."""
     parts = [part.strip() for part in DASH.split(text) if part.strip()]
     drawn = _DRAWN.match(parts[-1]) if len(parts) > 1 else None
+    if drawn and len(parts) <= MAX_LIST_ITEMS and len(words(" ".join(parts))) > MAX_ANSWER_WORDS:
+        # "as China was fighting US forces - UN was not a capitalist nation - so terms of treaty
+        # did not apply": a chain of short steps is answered whole, each step an item, since
+        # a step left out leaves the next one a non sequitur
+        steps = [*parts[:-1], parts[-1][drawn.end() :]]
+        if all(len(words(step)) <= MAX_CHAIN_STEP_WORDS for step in steps):
+            return "; ".join(steps)
     if drawn and len(words(" ".join(parts))) > MAX_ANSWER_WORDS:
-        # "as China was fighting US forces - UN was not a capitalist nation - so terms of
-        # treaty did not apply": what the reasons come to is kept, with the reasons nearest it
-        # that fit: "UN was not a capitalist nation; terms of treaty did not apply"
+        # a chain too long to answer whole: what the reasons come to is kept, with the
+        # reasons nearest it that fit
         reason = parts[-1][drawn.end() :]
         for part in reversed(parts[:-1]):
             longer = f"{part}; {reason}"
@@ -2131,6 +2145,7 @@ def _whole_reason(text: str) -> str:
     return reason
 
 
+MAX_CHAIN_STEP_WORDS = 8
 _DRAWN = lazy_regex(r"(?:so|therefore|thus|hence|and\s+so)\s+(?=[a-z])", re.I)
 
 
