@@ -283,3 +283,113 @@ def test_a_case_named_over_its_facts_asks_what_the_court_found(tmp_path: Path) -
     tomlinson = "What was held in Tomlinson v Congleton BC (2003)?"
     assert (tomlinson, "No duty to protect people from obvious risks they choose to take") in cards
     assert not any(front.startswith("[HL]") for front, _ in cards)
+
+
+def test_a_line_opening_on_a_section_asks_what_it_says_of_the_act_its_heading_names(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "# Criminal law revision\n"
+        "## Theft Act 1968 - the elements of theft\n"
+        "- s.3(1): appropriation is any assumption of the rights of an owner\n"
+        "- Property: s.4(1) - includes money and all other property, real or personal\n",
+        "notes.md",
+    )
+    assert cards["What does s.3(1) of the Theft Act 1968 say?"] == (
+        "Appropriation is any assumption of the rights of an owner"
+    )
+    assert cards["What does s.4(1) of the Theft Act 1968 say about property?"] == (
+        "Includes money and all other property, real or personal"
+    )
+
+
+def test_a_section_after_its_rule_names_the_act_last_cited_in_full(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "DISCRIMINATION AT WORK\n"
+        "The Equality Act 2010 replaced the older anti-discrimination laws.\n"
+        "s.20 EA 2010 (reasonable adjustments):\n"
+        "- employers must make reasonable adjustments for disabled workers (s.20(3))\n"
+        "- the duty can be discharged by changing working hours - s.20(4)\n",
+    )
+    assert cards["What does s.20(3) of the Equality Act 2010 say?"] == (
+        "Employers must make reasonable adjustments for disabled workers"
+    )
+    assert cards["What does s.20(4) of the Equality Act 2010 say?"] == (
+        "The duty can be discharged by changing working hours"
+    )
+
+
+def test_lines_under_a_heading_naming_a_section_ask_what_it_says(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "# Tort notes\n"
+        "## Occupiers' Liability Act 1957\n"
+        "The Act covers lawful visitors.\n"
+        "### Visitors with a trade - s2(3)(b)\n"
+        "An occupier may expect a skilled visitor to guard against the risks of their trade.\n"
+        "Roles v Nathan (1963) - sweeps died from fumes after being warned. Not liable.\n"
+        "### Warnings - s2(4)(a)\n"
+        'A visitor can expect the occupier to "give a warning that is enough to keep the visitor '
+        'reasonably safe".\n',
+        "notes.md",
+    )
+    front = "What does s2(3)(b) of the Occupiers' Liability Act 1957 say an occupier may do?"
+    assert cards[front] == "Expect a skilled visitor to guard against the risks of their trade"
+    front = (
+        "What does s2(4)(a) of the Occupiers' Liability Act 1957 say a visitor can expect the "
+        "occupier to do?"
+    )
+    assert cards[front] == "Give a warning that is enough to keep the visitor reasonably safe"
+    assert not [front for front in cards if "s2(3)(b)" in front and "Nathan" in cards[front]]
+
+
+def test_an_article_under_its_constitution_asks_what_it_says(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "IRELAND 1922-1949\n"
+        "1937 - Irish Constitution\n"
+        "    Article 41 = the state protects the family as the basis of society\n"
+        "    Article 2 = the national territory is the whole island\n",
+    )
+    assert cards["What does Article 41 of the Irish Constitution say?"] == (
+        "The state protects the family as the basis of society"
+    )
+
+
+def test_a_section_is_asked_for_what_it_does_and_its_number_is_never_hidden_alone(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "## The powers of Congress\n"
+        "Article I Section 8 lists the enumerated powers of Congress.\n\n"
+        "## Electronic contracts\n"
+        "Under the 2002 Regulations reg. 11 deems an order received when the other party "
+        "is able to access it.\n",
+        "notes.md",
+    )
+    cards = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert cards["What does Article I Section 8 list?"] == "The enumerated powers of Congress"
+    fronts = [note.front for note in notes]
+    assert not [front for front in fronts if "Section] 8" in front or "[11]" in front]
+
+
+def test_a_defence_with_its_section_and_act_asks_which_provision_sets_it_out(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "PARTIAL DEFENCES\n"
+        "- Three partial defences:\n"
+        "    - diminished responsibility (s.2 Homicide Act 1957, as amended)\n"
+        "    - loss of control (ss.54-56 Coroners and Justice Act 2009)\n"
+        "    - suicide pact (s.4 Homicide Act 1957) - not on the syllabus\n",
+    )
+    assert cards["Which statutory provision sets out diminished responsibility?"] == (
+        "s.2 Homicide Act 1957"
+    )
+    assert cards["Which statutory provision sets out loss of control?"] == (
+        "ss.54-56 Coroners and Justice Act 2009"
+    )

@@ -526,7 +526,8 @@ def test_a_means_is_never_cut_before_the_phrase_its_deed_goes_on_to(tmp_path: Pa
         "- Duty can be discharged by warnings or discouraging people from taking the risk "
         "\u2013 s1(5).\n",
     )
-    assert asked(notes)["What can duty be discharged by?"] == (
+    cards = asked(notes)
+    assert cards["What does s1(5) OLA 1984 say duty can be discharged by?"] == (
         "Warnings or discouraging people from taking the risk"
     )
 

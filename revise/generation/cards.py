@@ -241,6 +241,16 @@ from revise.generation.questions import (
     why,
 )
 from revise.generation.selection import TERM_LINE, content_set, select
+from revise.generation.statutes import (
+    cited_act,
+    full_act,
+    goes_on,
+    heading_act,
+    provision_named,
+    provision_of,
+    provision_question,
+    splits_provision,
+)
 from revise.generation.steps import (
     MAX_SHOWN_STEP_WORDS,
     MIN_STEPS,
@@ -517,6 +527,7 @@ def _drafts_in_order(
     shapes = table_shapes(_table_rows(outline))
     holdings = _case_holdings(outline)
     spoken = _labels_over_speakers(outline)
+    statutes = _statute_drafts(outline, path)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
     timeline: Timeline = ((), 0, 0)  # the trail, year and month of the last dated line
     own = ("", 0)  # the answer to the student's last question, and its last line
@@ -614,6 +625,10 @@ def _drafts_in_order(
         for passage in passages:
             if id(passage.block) in illustrations:
                 continue
+            # what a provision says, asked of it; a line of more sentences has more facts
+            statute, whole = statutes.get(id(passage.block), ([], False))
+            if not whole:
+                drafts.extend(statute)
             step, passage = _argument_step(passage)
             if step == "link" and point[0] and point[1] == passage.trail:
                 continue  # "Link: This shows ...": the essay's thread, no fact of the notes
@@ -677,7 +692,12 @@ def _drafts_in_order(
                     or _counted_inline_draft(passage, outline.title, path)
                     or (listing and _inline_list_draft(passage, outline.title, path))
                 )
-                drafts.extend([inline] if inline else made)
+                made = [inline] if inline else made
+                if whole:
+                    # the line's other cards stand in where the checker refuses the provision's
+                    others = [option for draft in made for option in draft.options]
+                    made = [Draft([*statute[0].options, *others])]
+                drafts.extend(made)
     return drafts
 
 
@@ -2070,6 +2090,8 @@ def _passage_drafts(
                 continue  # never half of a case name
             if (cited or case or under_case) and counts_a_party(sentence, target):
                 continue  # "[Two] chimney sweeps killed by ...": who, not what was decided
+            if splits_provision(sentence, target.start, target.end):
+                continue  # nor half of a provision's reference
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
             if f" {normalise(target.text)} " in f" {hidden_context} {inserted} {lent} ":
@@ -5407,6 +5429,65 @@ def _relation_draft(passage: Passage, title: str, path: str) -> Draft | None:
     context = card_context(passage, title)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 11.5, front)])
+
+
+# "(a) is aware of the danger ...", "b) ...": a lettered condition of the line above it
+_LETTERED = lazy_regex(r"^\(?[a-h]\)\s")
+
+
+def _statute_drafts(outline: Outline, path: str) -> dict[int, tuple[list[Draft], bool]]:
+    """What each line citing a provision says, asked of the provision and the Act it is of
+    ("What does s2(2) of the Occupiers' Liability Act 1957 say?"), by the id of the line's
+    block, with whether the line says nothing more. The Act is the one the line names, else
+    the one its headings or the bullet it sits under name, else the one the last provision
+    cited was of; the letters students write for it ("OLA 1957") are spelt out where the
+    notes name it in full."""
+    text = "\n".join(_part_text(part) for part in outline.parts)
+    drafts: dict[int, tuple[list[Draft], bool]] = {}
+    act = heading_act(outline.title)
+    trail: tuple[str, ...] = ()
+    lines = [
+        passage
+        for part in outline.parts
+        for passage in (
+            [Passage(item, part.trail, part.lead.text) for item in [part.lead, *part.items]]
+            if isinstance(part, ListGroup)
+            else [part]
+        )
+        if passage.block.kind is not BlockKind.HEADING
+    ]
+    for index, passage in enumerate(lines):
+        block = passage.block
+        if passage.trail != trail:
+            trail = passage.trail
+            act = next(filter(None, map(heading_act, reversed(trail))), act)
+        act = cited_act(block.text) or act
+        following = lines[index + 1].block.text if index + 1 < len(lines) else ""
+        if _LETTERED.match(following) or goes_on(block.text):
+            continue  # "s1(3): a duty is owed if the occupier" over its conditions
+        provision = provision_of(tidy(block.text), trail[-1] if trail else "")
+        named = heading_act(passage.label) if passage.label != block.text else ""
+        asked = provision and provision_question(
+            provision, full_act(provision.act or named or act, text)
+        )
+        asked = asked or provision_named(tidy(block.text))
+        if not asked:
+            continue
+        front, back = asked
+        source = SourceRef(path, block.start, block.end)
+        context = card_context(passage, outline.title)
+        note = NoteData(NoteKind.BASIC, front, back, context=context, source=source)
+        # ("... - unusual!! (reverse burden)": an aside after it is no fact of its own)
+        said = [words(sentence) for _, _, sentence in sentences(tidy(block.text))[1:]]
+        whole = all(len(told) < MIN_FACT_WORDS for told in said)
+        drafts[id(block)] = ([Draft([Option(note, back, 11.5, front)])], whole)
+    return drafts
+
+
+def _part_text(part: Passage | ListGroup) -> str:
+    if isinstance(part, ListGroup):
+        return "\n".join([part.lead.text, *(item.text for item in part.items)])
+    return part.block.text
 
 
 def _enacted_name(heading: str) -> str:
