@@ -181,6 +181,7 @@ from revise.generation.pronouns import (
     resolved,
     subject_of,
 )
+from revise.generation.qa import is_own_card
 from revise.generation.quantities import formula_questions, legend
 from revise.generation.questions import (
     ASKS_FOR_A_SIDE,
@@ -1120,11 +1121,16 @@ def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
     """The student's own question with their answer: "What were the Four Sights?" ->
     "old man, sick man, corpse (dead man), holy man"."""
     block = passage.block
+    context = card_context(passage, title)
+    if is_own_card(block):
+        front, back = block.cells  # a card the student typed, kept as they wrote it
+        source = SourceRef(path, block.start, block.end)
+        note = NoteData(NoteKind.BASIC, front, back, context=context, source=source)
+        return Draft([Option(note, back, 10.0, front)])
     question = capital(tidy(block.asked or block.text))
     if passage.trail and not block.asked:
         question = _named_by_heading(question, tidy(passage.trail[-1]))
     answer = capital(block.answer.strip().rstrip("."))
-    context = card_context(passage, title)
     source = SourceRef(path, block.start, max(block.answer_end, block.start))
     note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, question)])

@@ -89,6 +89,7 @@ from revise.generation.markdown import mind_map_as_outline
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.parallel import Forked, can_fork
 from revise.generation.patterns import Guarded, lazy_regex
+from revise.generation.plaintables import card_sides
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS
 from revise.generation.questions import (
     ASKS_FOR_A_SIDE,
@@ -168,7 +169,9 @@ def check_deck(deck: DeckData, sources: Mapping[str, str] | CardChecks) -> list[
     findings = [*checks.findings(deck).values()]
     flat = [finding for card in findings for finding in card]
     flat.extend(_deck_findings(deck.notes, texts))
-    flat.extend(_check_yield(_faces(deck.notes), checks.sources))
+    # (the cards the student typed into the notes are theirs, not what was drawn from them)
+    drawn = [(note, face) for note, face in _faces(deck.notes) if not _own_card(note, texts)]
+    flat.extend(_check_yield(drawn, checks.sources))
     return flat
 
 
@@ -292,11 +295,38 @@ def _card_findings(
         faces = _card_faces(note)
     except ClozeError as error:
         return [_finding(6, note.front, f"cloze cannot be read: {error}")]
+    if _own_card(note, texts):
+        return [finding for face in faces for finding in _own_card_findings(note, face, texts)]
     return [
         finding
         for face in faces
         for finding in _check_card(note, face, texts, topic, among_speakers)
         + reader_findings(note, face, texts)
+    ]
+
+
+def _own_card(note: NoteData, texts: _SourceTexts) -> bool:
+    """Whether the card is one the student typed into the notes as it stands there, one a line
+    ("puella | girl (1st decl, f)")."""
+    if note.kind is not NoteKind.BASIC or note.source is None:
+        return False
+    if note.source.start != note.source.end or not texts.has(note.source.path):
+        return False
+    span = texts.span(note)
+    sides = card_sides(span[0]) if len(span) == 1 else None
+    return sides is not None and sides == (note.front, note.back)
+
+
+def _own_card_findings(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
+    """What a card the student typed fails: it is their own wording, so a bare term as its
+    front, a lower-case opening or the answer in another form ("genitive singular of puella"
+    :: "puellae") are what they chose to learn; markup left in it, or a side too long to
+    recall, are not."""
+    return [
+        *_check_traceable(note, face, texts),
+        *_check_answer_length(note, face, texts),
+        *_check_residue(note, face),
+        *_check_residue_in_text(note, face),
     ]
 
 

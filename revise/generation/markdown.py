@@ -21,7 +21,7 @@ from revise.generation.document import (
 )
 from revise.generation.maths import display_equations, plain_maths
 from revise.generation.patterns import lazy_regex
-from revise.generation.plaintables import find_tables
+from revise.generation.plaintables import card_block, find_tables, own_cards
 from revise.generation.plaintext import (
     LIST_MARKED,
     MAX_WRAPPED_LINE,
@@ -58,6 +58,8 @@ def parse_markdown(text: str) -> Document:
     text, toggles, closes = _without_wrappers(text)
     text = mind_map_as_outline(text)
     text, paths = _paths_apart(text)
+    text, cards = _own_cards_apart(text)
+    paths = sorted([*paths, *cards], key=lambda block: block.start)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = _Walker(tokens, text.split("\n"), toggles, closes, by_line).blocks()
     title = meta_title
@@ -86,6 +88,24 @@ def _paths_apart(text: str) -> tuple[str, list[Block]]:
     pathed = {block.start for block in paths if block.text}
     kept = ["" if number in pathed else line for number, line in enumerate(lines, start=1)]
     return "\n".join(kept), paths
+
+
+def _own_cards_apart(text: str) -> tuple[str, list[Block]]:
+    """The cards the student typed one a line ("puella | girl (1st decl, f)") as blocks, and the
+    text without those lines (blank, so that every other line keeps its number). A "::" card is
+    the flashcard syntax of a deck file or an Obsidian vault, read as one of those, not here."""
+    lines = text.split("\n")
+    fenced = False
+    plain: list[str] = []
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        plain.append("" if fenced or _FENCE.match(line) or _ATX.match(line) else line)
+    cards = own_cards(plain, colons=False)
+    if not cards:
+        return text, []
+    kept = ["" if index in cards else line for index, line in enumerate(lines)]
+    return "\n".join(kept), [card_block(index, sides) for index, sides in cards.items()]
 
 
 def _strip_front_matter(text: str) -> tuple[str, str]:

@@ -184,3 +184,91 @@ def _aligned(line: str, header_starts: list[int]) -> list[str]:
     if any(abs(a - b) > ALIGN_SLACK for a, b in zip(starts, header_starts, strict=True)):
         return []
     return cells
+
+
+# The student's own cards ------------------------------------------------------------------------
+
+# What parts a typed card's front from its back: " | ", a run of tabs (a Quizlet or Anki export:
+# term, tab, definition) or, in plain text, " :: ".
+_CARD_SEPARATOR = lazy_regex(r"[ \t]+\|[ \t]+|\t+|[ \t]+::[ \t]+")
+_CARD_STRAYS = lazy_regex(r"\||\t|::")  # a second separator, however it is spaced
+_CARD_BULLET = lazy_regex(r"^(?:[-*+\u2022]|\d{1,3}[.)])\s+(?=\S)")
+# "o<TAB>Fixed costs ...", "1.1<TAB>Fixed costs", "§<TAB>...": a word processor's bullet or
+# section number before its text, no card's front
+_LIST_MARK = lazy_regex(r"^(?:\W|o|\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$")
+_CARD_MARKUP = lazy_regex(r"\*\*|__|`+|<br\s*/?>")
+# "Q: ... | A: ...", "Cue: ... | Notes: ...": a question the student's questions are read from
+_MARKED_QUESTION = lazy_regex(r"^(?:Q(?:uestion)?\s*\d{0,3}|Cues?)\s*[:.)]", re.I)
+_NUMBERED_POINT = lazy_regex(r"^(?:\(?[a-hA-H]\)|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s")
+MAX_FRONT_WORDS = 10
+MIN_CARD_LINES = 2
+
+
+def card_sides(line: str) -> tuple[str, str] | None:
+    """ "puella | girl (1st decl, f)", "protein<TAB>needed for growth ...": the front and back
+    of a card the student typed one a line, tidied of stray markup; None for any other line
+    (no separator or more than one, an empty side, a front too long to be a card's)."""
+    text = _CARD_BULLET.sub("", line.strip(), count=1)
+    found = list(_CARD_SEPARATOR.finditer(text))
+    if len(found) != 1:
+        return None
+    parted = found[0]
+    front, back = (_tidy_side(side) for side in (text[: parted.start()], text[parted.end() :]))
+    if _CARD_STRAYS.search(front) or _CARD_STRAYS.search(back):
+        return None
+    if not _has_words(front) or not _has_words(back) or _LIST_MARK.match(front):
+        return None
+    if _MARKED_QUESTION.match(front) or _NUMBERED_POINT.match(back):
+        # (a cue beside the notes it heads, "1.1 Henry VIII reigned ...", is a Cornell page's)
+        return None
+    if len(front.split()) > MAX_FRONT_WORDS:
+        return None
+    return front, back
+
+
+def _tidy_side(side: str) -> str:
+    return " ".join(_CARD_MARKUP.sub("", side).split())
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def own_cards(lines: list[str], colons: bool = True) -> dict[int, tuple[str, str]]:
+    """The cards the student typed into the notes, by the index of their line: runs of at least
+    two lines (blank lines between them allowed) that each hold one card. A run that is a table
+    stays one: a rule drawn under its first line, or a first line of column names ("Term |
+    Definition") over rows that are not. `colons` reads " :: " as a separator too (Markdown's
+    "::" cards are read as a deck of their own)."""
+    cards: dict[int, tuple[str, str]] = {}
+    run: dict[int, tuple[str, str]] = {}
+    ruled = False
+    for index, line in enumerate([*lines, "."]):
+        sides = card_sides(line)
+        if sides and not colons and "::" in line:
+            sides = None
+        if sides:
+            run[index] = sides
+            continue
+        if not line.strip():
+            continue
+        if run and _RULE.match(line.strip()):
+            ruled = True  # "-----|-----" under a header: a table's
+            continue
+        if len(run) >= MIN_CARD_LINES and not ruled and not _headed_table(list(run.values())):
+            cards.update(run)
+        run, ruled = {}, False
+    return cards
+
+
+def _headed_table(run: list[tuple[str, str]]) -> bool:
+    """ "Term | Definition" over "osmosis | the movement of water ...": a first line of column
+    names over rows that are not names, so a table's header."""
+    return _is_header(list(run[0])) and not all(_is_header(list(sides)) for sides in run[1:])
+
+
+def card_block(index: int, sides: tuple[str, str]) -> Block:
+    """The card the student typed on line `index` (from 0): its line as a paragraph, its front
+    and back as its cells."""
+    front, back = sides
+    return Block(BlockKind.TEXT, f"{front}: {back}", index + 1, index + 1, cells=sides)

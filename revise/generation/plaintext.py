@@ -34,7 +34,7 @@ from revise.generation.language import (
 )
 from revise.generation.pagetext import SET_APART, set_apart
 from revise.generation.patterns import Guarded, lazy_regex
-from revise.generation.plaintables import find_tables, is_table_rule
+from revise.generation.plaintables import card_block, find_tables, is_table_rule, own_cards
 from revise.generation.structure import LIST_COUNT
 from revise.generation.targets import OPENING_DATE, TIMELINE_DATE
 
@@ -455,6 +455,14 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
         document.title = lines[title - 1].strip() if title else document.title
         document.blocks = with_paths(document.blocks, paths)
         return document
+    cards = own_cards(lines)
+    if cards:
+        # The cards the student typed one a line are read as written; the notes around them,
+        # tables too, as notes are
+        kept = ["" if index in cards else line for index, line in enumerate(lines)]
+        document = _parse_tables_and_lines(kept, ruled)
+        document.blocks = _merged_in(document.blocks, [card_block(*at) for at in cards.items()])
+        return document
     tables = find_tables(lines)
     lines = [_formulas_apart(line) for line in lines]
     if not tables:
@@ -471,14 +479,21 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
         covered.update(range(first, last))
     kept = ["" if index in covered else line for index, line in enumerate(lines)]
     document = _parse_lines(kept, ruled)
-    rows = sorted((block for found in tables.values() for block in found), key=lambda b: b.start)
-    merged: list[Block] = []
-    for block in document.blocks:
-        while rows and rows[0].start < block.start:
-            merged.append(rows.pop(0))
-        merged.append(block)
-    document.blocks = merged + rows
+    document.blocks = _merged_in(
+        document.blocks, [block for found in tables.values() for block in found]
+    )
     return document
+
+
+def _merged_in(blocks: list[Block], more: list[Block]) -> list[Block]:
+    """The blocks with `more` (from lines left blank for them) put in where their lines are."""
+    more = sorted(more, key=lambda block: block.start)
+    merged: list[Block] = []
+    for block in blocks:
+        while more and more[0].start < block.start:
+            merged.append(more.pop(0))
+        merged.append(block)
+    return merged + more
 
 
 # Paths ------------------------------------------------------------------------------------------

@@ -78,6 +78,15 @@ def asked_questions(document: Document) -> Document:
     index = 0
     while index < len(blocks):
         block = blocks[index]
+        if is_own_card(block):
+            # a card the student typed ("puella | girl"): asked as written, over nothing
+            level = heading_level + 1
+            front, back = block.cells
+            card = replace(block, kind=BlockKind.HEADING, text=front, level=level)
+            result.append(replace(card, answer=back, answer_end=block.end))
+            result.append(scope_end(block.end, level))
+            index += 1
+            continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         found = _question(block, following)
         if found is not None and _inside_outline(blocks, index):
@@ -144,6 +153,12 @@ def asked_questions(document: Document) -> Document:
         if _scope_ends(blocks, end, block):
             result.append(scope_end(blocks[end].start, level))
     return Document(document.title, result)
+
+
+def is_own_card(block: Block) -> bool:
+    """Whether the block is a card the student typed, its front and back its two cells (a
+    table's rows are ROW blocks)."""
+    return block.kind in (BlockKind.TEXT, BlockKind.HEADING) and len(block.cells) == 2
 
 
 def answer_lines(document: Document) -> Document:
