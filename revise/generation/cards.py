@@ -243,6 +243,7 @@ from revise.generation.questions import (
 )
 from revise.generation.selection import TERM_LINE, content_set, select
 from revise.generation.statutes import (
+    acts_named,
     cited_act,
     full_act,
     goes_on,
@@ -5448,7 +5449,7 @@ def _statute_drafts(outline: Outline, path: str) -> dict[int, tuple[list[Draft],
     the one its headings or the bullet it sits under name, else the one the last provision
     cited was of; the letters students write for it ("OLA 1957") are spelt out where the
     notes name it in full."""
-    text = "\n".join(_part_text(part) for part in outline.parts)
+    named = acts_named("\n".join(_part_text(part) for part in outline.parts))
     drafts: dict[int, tuple[list[Draft], bool]] = {}
     act = heading_act(outline.title)
     trail: tuple[str, ...] = ()
@@ -5472,9 +5473,9 @@ def _statute_drafts(outline: Outline, path: str) -> dict[int, tuple[list[Draft],
         if _LETTERED.match(following) or goes_on(block.text):
             continue  # "s1(3): a duty is owed if the occupier" over its conditions
         provision = provision_of(tidy(block.text), trail[-1] if trail else "")
-        named = heading_act(passage.label) if passage.label != block.text else ""
+        heading_named = heading_act(passage.label) if passage.label != block.text else ""
         asked = provision and provision_question(
-            provision, full_act(provision.act or named or act, text)
+            provision, full_act(provision.act or heading_named or act, named)
         )
         asked = asked or provision_named(tidy(block.text))
         if not asked:

@@ -208,6 +208,8 @@ def card_sides(line: str) -> tuple[str, str] | None:
     """ "puella | girl (1st decl, f)", "protein<TAB>needed for growth ...": the front and back
     of a card the student typed one a line, tidied of stray markup; None for any other line
     (no separator or more than one, an empty side, a front too long to be a card's)."""
+    if "|" not in line and "\t" not in line and "::" not in line:
+        return None  # (most lines: no separator, nothing to split)
     text = _CARD_BULLET.sub("", line.strip(), count=1)
     found = list(_CARD_SEPARATOR.finditer(text))
     if len(found) != 1:

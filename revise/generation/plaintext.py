@@ -510,6 +510,8 @@ MIN_BRANCHED_SHARE = 0.5  # of the paths: at least this many share a branch belo
 def _path_steps(line: str) -> list[str]:
     """A line's steps, where it opens on a step short enough to name a branch; [] where it is
     no path. The separator the line first uses is the one its steps are parted by."""
+    if ">" not in line and "\u2192" not in line:
+        return []  # (most lines: no arrow, no path)
     marked = _BULLET.match(line)
     text = (marked[1] if marked else line).strip()
     separator = _PATH_SEPARATOR.search(text)

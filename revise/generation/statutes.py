@@ -10,6 +10,7 @@ named where the line, its headings or the provision cited before it make clear w
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from revise.generation.card_limits import MAX_ANSWER_WORDS
@@ -26,6 +27,10 @@ _REF = (
     r"|\bArticle\s+[IVX]+(?:,?\s+[Ss]ection\s+\d+)?)"
 )
 _REF_ONLY = lazy_regex(rf"^{_REF}$")
+# What every reference holds: a number, or "Article" before Roman numerals (a cheap first test)
+_MAY_CITE = lazy_regex(r"\d|Article")
+# How every Act's name ends: "Act 1957", "Act, 1957", "OLA 1957" (a cheap first test)
+_NAMES_AN_ACT = lazy_regex(r"A(?:ct,?)?\s+\d{4}")
 _REF_IN = lazy_regex(_REF)
 # "(s.55)" after "the loss of control had a QUALIFYING TRIGGER": a whole section cited after a
 # line says where its term is set out; a subsection ("(s.54(2))") is the rule the line states
@@ -115,13 +120,17 @@ def acts_named(text: str) -> list[str]:
     """The Acts a text names, in order: "OLA 1957", "the Homicide Act 1957"."""
     return [
         re.sub(r"^the\s+", "", match["act"].replace(",", ""), flags=re.I)
-        for match in _ACT.finditer(text)
+        for line in text.split("\n")
+        if _NAMES_AN_ACT.search(line)
+        for match in _ACT.finditer(line)
     ]
 
 
 def cited_act(text: str) -> str:
     """The Act a line last cites a provision of ("s.2(1) HA 1957 (amended):" -> "HA 1957",
     "Sale of Goods Act 1979 s. 57(2): ..." -> "Sale of Goods Act 1979"), or ""."""
+    if not _NAMES_AN_ACT.search(text):
+        return ""
     cited = [match["act"] or match["before"] for match in _CITED.finditer(text)]
     return acts_named(cited[-1])[0] if cited else ""
 
@@ -152,13 +161,14 @@ def _title_case(name: str) -> str:
     )
 
 
-def full_act(act: str, text: str) -> str:
+def full_act(act: str, named: Sequence[str]) -> str:
     """ "OLA 1957" -> "the Occupiers' Liability Act 1957" where the notes name it in full
-    somewhere (its initials and year match); else the Act as written."""
+    somewhere, among the Acts they name (its initials and year match); else the Act as
+    written."""
     if not act or not re.fullmatch(_SHORT_ACT, act):
         return f"the {act}" if act else ""
     letters, year = act.split()
-    for name in acts_named(text):
+    for name in named:
         if not name.endswith(year) or " Act " not in f" {name} ":
             continue
         named = re.sub(r"\([^()]*\)", "", name[: -len(year)])
@@ -171,6 +181,8 @@ def full_act(act: str, text: str) -> str:
 def provision_of(text: str, heading: str = "") -> Provision | None:
     """The provision a line cites and what it says, or under a heading that names a provision,
     what the line says that provision is about; None for a line of neither shape."""
+    if not _REF_IN.search(text) and not (heading and _REF_IN.search(heading)):
+        return None  # (every shape below cites a provision, or sits under one that does)
     text = re.sub(r"\s+", " ", text).strip()
     if "?" in text:
         return None  # a question to the writer, no provision's own words
@@ -274,6 +286,8 @@ def splits_provision(text: str, start: int, end: int) -> bool:
     rest ("Article I Section [8]", "Reg. [11]", "s.[54](2)"): a section's number alone is
     nothing to recall. A treaty's or constitution's article is known by its number, hidden
     whole ("Article [231] forced Germany to accept the blame")."""
+    if not _MAY_CITE.search(text):
+        return False
     for ref in _REF_IN.finditer(text):
         if not (start < ref.end() and ref.start() < end):
             continue
@@ -293,6 +307,8 @@ def provision_named(text: str) -> tuple[str, str] | None:
     """ "diminished responsibility (s.2 Homicide Act 1957, ...)" -> ("Which statutory
     provision sets out diminished responsibility?", "s.2 Homicide Act 1957"); None for a line
     of another shape, or one whose opening is a clause, not a name."""
+    if "(" not in text or not _NAMES_AN_ACT.search(text):
+        return None
     found = _NAMED_IN.match(re.sub(r"\s+", " ", text).strip())
     if not found or len(found["name"].split()) > MAX_NAME_WORDS:
         return None
