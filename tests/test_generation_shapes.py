@@ -1864,8 +1864,8 @@ def test_a_named_events_fields_are_asked_of_the_event(tmp_path: Path) -> None:
         "    - complementary base pairing: A-T with 2 hydrogen bonds, C-G with 3\n"
         "    - two strands run antiparallel\n",
     )
-    assert cards["What is the date of Battle of Hastings?"] == "14 October 1066"
-    assert cards["What is the winner of Battle of Hastings?"] == "William of Normandy"
+    assert cards["What is the date of the Battle of Hastings?"] == "14 October 1066"
+    assert cards["What is the winner of the Battle of Hastings?"] == "William of Normandy"
     assert "What is winner?" not in cards
     # ("Structure of DNA" is a topic, and its lines define terms)
     assert not [front for front in cards if "of Structure of DNA" in front]
@@ -1879,7 +1879,7 @@ def test_points_that_are_fields_are_asked_one_by_one_not_listed(tmp_path: Path) 
         "    - Winner: William of Normandy\n"
         "    - Loser: Harold Godwinson\n",
     )
-    assert cards["What is the winner of Battle of Hastings?"] == "William of Normandy"
+    assert cards["What is the winner of the Battle of Hastings?"] == "William of Normandy"
     assert not [answer for answer in cards.values() if "Date:" in answer]
 
 

@@ -190,6 +190,14 @@ def case_subject(heading: str, names: frozenset[str]) -> str:
     return text if named or re.search(r"\b\d{4}\b", text) else ""
 
 
+def _named_with_the(subject: str) -> str:
+    """ "Battle of Hastings" -> "the Battle of Hastings": a name made of a common noun and what
+    it is of takes "the" ("Domesday Book", "William's coronation" take none)."""
+    first = subject.split()[0]
+    common = first[:1].isupper() and "NOUN" in lemmas(first.casefold())
+    return f"the {subject}" if common and " of " in subject else subject
+
+
 def field_question(
     sentence: str, subject: str, nouns_after: Callable[[str], list[str]]
 ) -> tuple[str, str] | None:
@@ -222,4 +230,4 @@ def field_question(
             return None  # "intl aid - UK DEC appeal, ...": what is left says too little
     if not value or len(value.split()) > MAX_ANSWER_WORDS:
         return None
-    return column_question(" ".join(tokens), subject), capitalised(value)
+    return column_question(" ".join(tokens), _named_with_the(subject)), capitalised(value)
