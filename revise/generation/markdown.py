@@ -76,13 +76,7 @@ def _paths_apart(text: str) -> tuple[str, list[Block]]:
     """A mind map typed up a path a line (`OCD -> what it is -> ...`) as its outline's blocks,
     and the text without those lines (blank, so that every other line keeps its number)."""
     lines = text.split("\n")
-    fenced = False
-    plain: list[str] = []
-    for line in lines:
-        if _FENCE.match(line):
-            fenced = not fenced
-        plain.append("" if fenced or _ATX.match(line) else _INLINE_MARKS.sub("", line))
-    paths = path_outline(plain)
+    paths = path_outline([_INLINE_MARKS.sub("", line) for line in _outside_code(lines)])
     if not paths:
         return text, []
     pathed = {block.start for block in paths if block.text}
@@ -90,18 +84,24 @@ def _paths_apart(text: str) -> tuple[str, list[Block]]:
     return "\n".join(kept), paths
 
 
+def _outside_code(lines: list[str]) -> list[str]:
+    """The lines, with a code block's (its fences too) and headings' left blank: the lines a
+    student's own typed shapes can be on."""
+    plain: list[str] = []
+    fenced = False
+    for line in lines:
+        fence = bool(_FENCE.match(line))
+        fenced ^= fence
+        plain.append("" if fenced or fence or _ATX.match(line) else line)
+    return plain
+
+
 def _own_cards_apart(text: str) -> tuple[str, list[Block]]:
     """The cards the student typed one a line ("puella | girl (1st decl, f)") as blocks, and the
     text without those lines (blank, so that every other line keeps its number). A "::" card is
     the flashcard syntax of a deck file or an Obsidian vault, read as one of those, not here."""
     lines = text.split("\n")
-    fenced = False
-    plain: list[str] = []
-    for line in lines:
-        if _FENCE.match(line):
-            fenced = not fenced
-        plain.append("" if fenced or _FENCE.match(line) or _ATX.match(line) else line)
-    cards = own_cards(plain, colons=False)
+    cards = own_cards(_outside_code(lines), colons=False)
     if not cards:
         return text, []
     kept = ["" if index in cards else line for index, line in enumerate(lines)]
