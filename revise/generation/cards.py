@@ -2592,7 +2592,6 @@ def _says_what_it_did(sentence: str) -> bool:
 
 _DEMONSTRATIVE = lazy_regex(r"^(?:this|these|that|those)\s+([a-z]+)\b", re.I)
 MAX_NAMING_HEADING_WORDS = 5
-MAX_OWNER_WORDS = 4  # "the Soviet Union" holds the support a "This support ..." points to
 _OPENING_PHRASE = lazy_regex(
     r"^(?:throughout|in|during|by|from|after|before|since|until|over|for|at|on)\b[^,]{2,60},\s+",
     re.I,
@@ -2758,6 +2757,7 @@ def _opening_person(sentence: str, vocabulary: Vocabulary) -> Target | None:
     return Target(0, len(who), who, TargetKind.NAME, 1.0)
 
 
+# "Hume", "the Soviet Union": whose a point is, or whose the support a "This support ..." points to
 MAX_OWNER_WORDS = 4
 # "Hume: ...", "Russell / Frege - ...": a point that opens on whose it is
 _OWN_SPEAKER = lazy_regex(
