@@ -632,10 +632,12 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         )
         for t in usable
     ]
-    rescored = [
-        replace(t, score=t.score - _bracketed_penalty(t, sentence, rescored, defined))
-        for t in rescored
-    ]
+    asides = [aside.span() for aside in _ASIDE.finditer(sentence) if aside.start() > 0]
+    if asides:
+        rescored = [
+            replace(t, score=t.score - _bracketed_penalty(t, asides, sentence, rescored, defined))
+            for t in rescored
+        ]
     whole = [_whole_term(target, sentence, rescored, vocabulary) for target in rescored]
     return sorted(whole, key=lambda target: (-target.score, target.start))
 
@@ -694,17 +696,18 @@ REAL_TARGET_SCORE = 6.5  # a target outside the brackets this good makes them an
 
 def _bracketed_penalty(
     target: Target,
+    asides: list[tuple[int, int]],
     sentence: str,
     others: list[Target],
     defined: tuple[int, int, int] | None,
 ) -> float:
-    aside = _enclosing_aside(target, sentence)
+    aside = _enclosing_aside(target, asides)
     if aside is None or target.kind is TargetKind.NUMBER:
         return 0.0
     if target.kind is TargetKind.DATE and sentence[aside[0] + 1 : aside[1] - 1] == target.text:
         return 0.0  # "the Russo-Japanese War ([1904-1905])": when the thing named was
     outside = any(
-        _enclosing_aside(other, sentence) is None
+        _enclosing_aside(other, asides) is None
         and (
             (other.kind in _NAMING_KINDS and other.score >= REAL_TARGET_SCORE)
             or (defined is not None and (other.start, other.end) == defined[:2])
@@ -718,12 +721,12 @@ def _bracketed_penalty(
 _NAMING_KINDS = frozenset([TargetKind.NAME, TargetKind.TERM, TargetKind.DATE])
 
 
-def _enclosing_aside(target: Target, sentence: str) -> tuple[int, int] | None:
-    """The bracketed aside a target stands in, if any (never a bracket the line opens on)."""
-    for aside in _ASIDE.finditer(sentence):
-        if aside.start() < target.start and target.end < aside.end() and aside.start() > 0:
-            return aside.span()
-    return None
+def _enclosing_aside(target: Target, asides: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The bracketed aside (of the line's `asides`, none it opens on) a target stands in."""
+    return next(
+        ((start, end) for start, end in asides if start < target.start and target.end < end),
+        None,
+    )
 
 
 EXCLAIMED_ASIDE_PENALTY = 4.0
