@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from revise.generation.language import PRONOUNS, is_stopword
+from revise.generation.language import PRONOUNS, TEXT_CACHE_SIZE, WORD_CACHE_SIZE, is_stopword
 from revise.generation.lexicon import all_lemmas, verb_forms
 from revise.generation.patterns import lazy_regex
 
@@ -171,6 +171,7 @@ def done_to_subject(past: str) -> bool:
     return past not in NO_OBJECT_VERBS and base is not None and past_participle(base) == past
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_noun_phrase_word(word: str) -> bool:
     """A word that can sit in a subject: not a finite verb or a subordinator."""
     lower = word.casefold().strip(",.;:")
@@ -201,6 +202,14 @@ _DOTTED = lazy_regex(r"(?:[A-Za-z]\.){2,}")
 
 def split_clause(text: str) -> Clause | None:
     """The clause's subject and finite verb, when they can be told apart with confidence."""
+    clause = _split_clause(text)  # (a sentence is asked many ways: it is split once)
+    if clause is None:
+        return None
+    return Clause(list(clause.subject), clause.verb, list(clause.rest), clause.aux, clause.base)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _split_clause(text: str) -> Clause | None:
     tokens = text.split()
     for index, token in enumerate(tokens[: MAX_SUBJECT_WORDS + 1]):
         lower = token.casefold().replace("\u2019", "'")

@@ -359,6 +359,7 @@ def is_rare(word: str) -> bool:
     return zipf(lower) < threshold
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def same_stem(word: str, other: str) -> bool:
     """ "avoidance" and "avoid", "consolidated" and "consolidation": one word's forms."""
     if word == other:

@@ -139,6 +139,7 @@ _CITATION = lazy_regex(
     rf"|\((?P<within>{_AUTHORS}),?\s+(?P<when>{_YEAR})[a-z]?\)"
     rf"|(?<![\w'\u2019.&+-])(?P<bare>{_AUTHORS})\s+(?P<dated>{_YEAR})[a-z]?{_CITATION_END}"
 )
+_A_YEAR = lazy_regex(_YEAR)
 _NOT_BY_AUTHORS = frozenset(["v", "v.", "of", "in", "on", "at", "from", "into", "near", "across"])
 CITED_AUTHORS_SCORE = 6.9  # below a figure the study found, above a word of its finding
 CITATION_YEAR_PENALTY = 5.0  # a year that only names the study: the last thing to hide
@@ -148,7 +149,9 @@ def citations(sentence: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Where each cited study's authors and year stand: "Jacobs (1887) digit span" ->
     [((0, 6), (8, 12))]. A name after another capitalised word or a "v" names an event, a work
     or a case ("Whiskey Ring (1875)", "R v Woollin (1998)"), not the people who wrote a study."""
-    found = []
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    if not _A_YEAR.search(sentence):
+        return found  # (each citation holds its year: a sentence without one is not searched)
     for match in _CITATION.finditer(sentence):
         group, year = next(
             (group, year)
@@ -673,7 +676,7 @@ DESCRIBED_ASIDE_PENALTY = 2.0
 def _described_aside_penalty(target: Target, sentence: str) -> float:
     """A name in brackets among words of description ("Herschel Grynszpan (young Polish Jew)
     shot ..."): the aside says who the name before it was; the name outside is the fact."""
-    if target.kind is not TargetKind.NAME:
+    if target.kind is not TargetKind.NAME or "(" not in sentence:
         return 0.0
     for aside in _ASIDE.finditer(sentence):
         if aside.start() < target.start and target.end < aside.end():
@@ -739,6 +742,8 @@ def _aside_penalty(target: Target, sentence: str) -> float:
     """A word in the writer's exclaimed aside ("actively transported out (mitochondria!)"), a
     reminder to themselves beside the fact, or the bracketed words an abbreviation stands for
     ("LDH (lactate dehydrogenase)"), a gloss of a word the line shows: neither is the fact."""
+    if "(" not in sentence:
+        return 0.0  # (both are in brackets)
     for aside in _EXCLAIMED_ASIDE.finditer(sentence):
         if aside.start() < target.start and target.end < aside.end():
             return EXCLAIMED_ASIDE_PENALTY
@@ -1608,7 +1613,8 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     key = normalise(text)
     if not key or all(token in STOPWORDS for token in key.split()):
         return False
-    rest = normalise(sentence[: target.start] + " \x00 " + sentence[target.end :])
+    # (each target's prompt is folded once: kept out of the cache of texts folded again and again)
+    rest = normalise.__wrapped__(sentence[: target.start] + " \x00 " + sentence[target.end :])
     if f" {key} " in f" {rest} ":
         return False  # the answer would show elsewhere in the prompt
     shown = f"{sentence[: target.start]} \x00 {sentence[target.end :]}"
