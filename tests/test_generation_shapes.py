@@ -1871,6 +1871,56 @@ def test_a_named_events_fields_are_asked_of_the_event(tmp_path: Path) -> None:
     assert not [front for front in cards if "of Structure of DNA" in front]
 
 
+def test_a_field_is_asked_by_its_kind_and_a_label_that_names_no_property_is_dropped(
+    tmp_path: Path,
+) -> None:
+    """An event named by a clause is asked "When did ...?" of its date; a value that says when
+    the field's thing was done is asked when; "detail::", "note::" name no property of a thing,
+    so they give no "What is the detail of X?" and leave no "Detail:" on a card."""
+    path = tmp_path / "war.md"
+    path.write_text(
+        "- Germany invades Poland #event\n"
+        "    - date:: 1 September 1939\n"
+        "    - detail:: Britain and France declared war on Germany two days later\n"
+        "- Great Census #source\n"
+        "    - survey:: carried out in 1851\n"
+        "    - purpose:: to count every household\n"
+        "- Queen Anne #person\n"
+        "    - reign:: 1702-1714\n"
+        "    - note:: died without any surviving children -> the crown passed to Hanover\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    asked = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert asked["When did Germany invade Poland?"] == "1 September 1939"
+    assert asked["When was the survey of Great Census carried out?"] == "1851"
+    said = [f"{note.front} {note.back}" for note in notes]
+    assert not [text for text in said if re.search(r"\b(?:detail|note)\b", text, re.I)]
+    assert not [text for text in said if " is died " in text or " lands " in text]
+    assert [text for text in said if text.startswith("Britain and France declared")]
+
+
+def test_an_evaluation_label_is_said_of_its_theory_not_left_on_the_card(tmp_path: Path) -> None:
+    """ "Support:", "Against:" are a strength and a weakness of the theory above them; "Eval:"
+    and "Original:" say only that a point follows: none is asked as "the support of X"."""
+    path = tmp_path / "learning.md"
+    path.write_text(
+        "## Social learning theory\n\n"
+        "- Original: behaviour is learned by observing and imitating role models\n"
+        "- Support: Bandura (1961) found children copied an aggressive adult model\n"
+        "- Against: it ignores biological factors such as testosterone levels\n"
+        "- Eval: lab studies like Bandura (1961) lack ecological validity\n",
+        encoding="utf-8",
+    )
+    notes = generate_deck(path).notes
+    said = [f"{note.front} {note.back}" for note in notes]
+    assert {note.front: note.back for note in notes}["How is behaviour learned?"] == (
+        "By observing and imitating role models"
+    )
+    assert not [text for text in said if re.search(r"\b(?:original|support|eval)\b", text, re.I)]
+    assert not [text for text in said if re.match(r"\W*against\b", text, re.I)]
+
+
 def test_points_that_are_fields_are_asked_one_by_one_not_listed(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

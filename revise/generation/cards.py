@@ -95,7 +95,10 @@ from revise.generation.events import (
 )
 from revise.generation.fields import (
     MAX_FIELD_WORDS,
+    RESIDUE_LABELS,
+    STATEMENT_LABELS,
     case_subject,
+    clause_question,
     column_question,
     field_question,
     head_noun,
@@ -104,6 +107,7 @@ from revise.generation.fields import (
     names_a_field,
     plural_noun,
     reputation_question,
+    unlabelled,
 )
 from revise.generation.grammar import (
     INVERTING,
@@ -1832,6 +1836,8 @@ def _passage_drafts(
                 continue
         verdict = index == 0 and block.kind is BlockKind.ITEM and judged(sentence, passage)
         sentence = verdict or sentence  # "A weakness of Harlow (1958): ...", no definition
+        if index == 0 and block.kind is not BlockKind.HEADING:
+            sentence = unlabelled(sentence) or sentence  # "Detail: ...": the statement alone
         source = SourceRef(
             path, min(block.line_at(start), named_line), block.line_at(max(start, end - 1))
         )
@@ -1861,6 +1867,9 @@ def _passage_drafts(
                 note = NoteData(NoteKind.BASIC, front, back, context=context, source=source)
                 drafts.append(Draft([Option(note, back, 11.0, front)]))
             continue
+        if index == 0 and block.kind is not BlockKind.HEADING:
+            # "Result: William marched north ...": asked as no field, the label is residue
+            sentence = unlabelled(sentence, RESIDUE_LABELS) or sentence
         shown = index == 0 and passage.label and _what_it_shows(sentence, passage.label)
         if shown and normalise(sentence) not in seen:
             # '"O brawling love, O loving hate" - Romeo (1.1)' over '- -> oxymorons = ...'
@@ -1910,6 +1919,7 @@ def _passage_drafts(
             # "hadrons - feel the strong force. made of quarks": a sentence without a subject
             # right after one that pairs a term with its meaning goes on about that term
             thing = _term_paired(spans[0][2])
+            thing = "" if normalise(thing) in STATEMENT_LABELS else thing  # "eval: ..."
         line = in_lower_case(sentence) if thing else sentence
         conditioned = thing and (
             when_it_does(thing, line)
@@ -4782,9 +4792,16 @@ def _role_draft(
         return None  # "Pressure and volume" over "unit: Pa": which one's, it does not say
     if not fewest <= len(said.split()) <= MAX_ANSWER_WORDS:
         return None
+    if not role_line and role in STATEMENT_LABELS:
+        return None  # "detail: ...": a statement of the thing, no property of it
     the = "" if " " not in subject and subject[:1].isupper() else "the "  # "of Lenin"
     verb = "are" if plural_noun(head_noun(role)) else "is"  # "What are the units of ...?"
     front = f"What {verb} the {role} {'for' if role in _ROLE_FOR else 'of'} {the}{subject}?"
+    clause = clause_question(role, owner)  # "When did William land at Pevensey?"
+    if clause is not None:
+        front = clause
+    if not front:
+        return None  # no "What is the result of William lands at Pevensey?"
     answer = capital(said)
     source = SourceRef(path, block.start, block.end)
     note = NoteData(

@@ -46,6 +46,7 @@ from revise.generation.language import (
     EXAMPLE_OPENER,
     LABEL_WORDS,
     MONTHS,
+    NO_OBJECT_VERBS,
     PEOPLE,
     PRONOUNS,
     cue_words,
@@ -1130,6 +1131,8 @@ def _done_to_subject(condition: str, answer: str, subject: str) -> list[Question
         return None  # "increased demand": a participle before a noun names a thing
     if tokens[0].casefold() in STATE_PARTICIPLES:
         return []  # "named after George Boole", "found in the liver": what a thing is, no event
+    if tokens[0].casefold() in NO_OBJECT_VERBS:
+        return []  # "died without any children": nothing is done to a thing that dies
     if named:
         front = f"What happens when {condition.split()[0]} is {' '.join(tokens)}?"
         return [Question(front, capital(answer), Shape.EFFECT, 11.0)]

@@ -198,6 +198,77 @@ def _named_with_the(subject: str) -> str:
     return f"the {subject}" if common and " of " in subject else subject
 
 
+# Labels that name no property a thing has: "Detail: ...", "Note: ...", "What: ...", "Eval: ..."
+# only say that a statement about the thing follows, so there is no "What is the detail of X?"
+# to ask; the statement is carded as it stands, without its label.
+STATEMENT_LABELS = frozenset(
+    ["detail", "details", "note", "notes", "nb", "what", "info", "information", "comment",
+     "comments", "misc", "extra", "extras", "also", "eval", "evaluation", "ao3", "original",
+     "revised", "point", "points", "key point", "key points", "description", "summary", "other",
+     "more", "fact", "facts", "key fact", "key facts", "further"]
+)  # fmt: skip
+
+
+# Labels a field question is asked by ("Battle of Hastings: who?"), but which left on a
+# statement are residue: "Result: William marched north and built castles"
+RESIDUE_LABELS = STATEMENT_LABELS | {"who", "result", "results", "outcome", "outcomes"}
+
+
+def unlabelled(sentence: str, labels: frozenset[str] = STATEMENT_LABELS) -> str:
+    """ "Detail: Harold marched his army 185 miles" -> "Harold marched his army 185 miles": a
+    statement without the label that only says a statement follows; "" for any other line."""
+    match = _FIELD.match(sentence)
+    if not match or match["field"].strip().casefold() not in labels:
+        return ""
+    value = match["value"].strip()
+    return capitalised(value) if len(value.split()) >= MIN_CUT_ANSWER_WORDS else ""
+
+
+# "carried out in 1086", "created in 1079": a thing done, and the year or date it was done
+_DONE_WHEN = lazy_regex(
+    r"^(?P<done>[a-z]+(?:ed|en|t)(?:\s+(?:out|up|down|off))?)\s+(?:in|on)\s+"
+    r"(?P<when>(?:\d{1,2}\s+[A-Z][a-z]+\s+)?\d{3,4})$"
+)
+_DATE_FIELDS = frozenset(["date", "dates", "when", "year", "time"])
+_PLACE_FIELDS = frozenset(["location", "place", "where", "site"])
+
+
+def clause_parts(subject: str) -> tuple[str, str, str] | None:
+    """ "William lands at Pevensey" -> ("William", "land", "at Pevensey"): a heading that is a
+    clause (a name, then its verb in the present), not the name of a thing."""
+    tokens = subject.split()
+    for index, token in enumerate(tokens[1:4], start=1):
+        if not all(word[:1].isupper() for word in tokens[:index]):
+            return None
+        if not token.islower():
+            continue
+        base = verb_base(token, "VBZ")
+        after = tokens[index + 1].casefold() if index + 1 < len(tokens) else ""
+        noun = "NOUN" in lemmas(token)
+        if base and (not noun or after in PREPOSITIONS or after in _DETERMINERS):
+            return " ".join(tokens[:index]), base, " ".join(tokens[index + 1 :])
+        return None
+    return None
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "to"])
+
+
+def clause_question(field: str, subject: str) -> str | None:
+    """ "date" of "William lands at Pevensey" -> "When did William land at Pevensey?": a
+    clause asked by its field's question word; "" where the field takes no question word,
+    None where the subject is no clause."""
+    parts = clause_parts(subject)
+    if not parts:
+        return None
+    who, base, rest = parts
+    if field in _DATE_FIELDS:
+        return finish_question(f"When did {who} {base} {rest}")
+    if field in _PLACE_FIELDS and not re.match(r"(?:at|in|on|near)\b", rest):
+        return finish_question(f"Where did {who} {base} {rest}")
+    return ""  # ("What is the result of William lands at Pevensey?" reads as no question)
+
+
 def field_question(
     sentence: str, subject: str, nouns_after: Callable[[str], list[str]]
 ) -> tuple[str, str] | None:
@@ -214,6 +285,8 @@ def field_question(
         return None
     if not all(lemmas(token) and not is_rare(token) for token in tokens):
         return None
+    if " ".join(tokens) in STATEMENT_LABELS:
+        return None  # "detail: ...": a statement of the thing, no property of it
     if len(tokens) == 1 and "ADJ" in lemmas(tokens[0]):
         nouns = nouns_after(tokens[0])  # "primary" -> "primary effects"
         if nouns:
@@ -230,4 +303,15 @@ def field_question(
             return None  # "intl aid - UK DEC appeal, ...": what is left says too little
     if not value or len(value.split()) > MAX_ANSWER_WORDS:
         return None
+    done = _DONE_WHEN.match(value)
+    if done and participle_base(done["done"].split()[0]) and len(tokens) == 1:
+        # "survey: carried out in 1086" under "Domesday Book": the value says when the field's
+        # thing was done, "When was the survey of Domesday Book carried out?"
+        thing = _named_with_the(subject)
+        verb = "were" if plural_noun(tokens[0]) else "was"
+        asked = f"When {verb} the {tokens[0]} of {thing} {done['done'].casefold()}?"
+        return asked, done["when"]
+    clause = clause_question(" ".join(tokens), subject)
+    if clause is not None:
+        return (clause, capitalised(value)) if clause else None
     return column_question(" ".join(tokens), _named_with_the(subject)), capitalised(value)

@@ -203,7 +203,8 @@ def owned_trail(group: ListGroup) -> tuple[str, ...]:
 
 # "(-) ethics - ...", "weakness: only one city": a point against (or for) what the notes study
 _VERDICT = lazy_regex(
-    r"^\s*(?:\((?P<sign>[+-])\)|(?P<word>strengths?|weakness(?:es)?|limitations?|criticisms?)"
+    r"^\s*(?:\((?P<sign>[+-])\)|(?P<word>strengths?|weakness(?:es)?|limitations?|criticisms?"
+    r"|support(?:ing evidence)?|against|evidence against)"
     r"\s*[:\u2013\u2014-])\s*(?=\S)",
     re.I,
 )
@@ -225,7 +226,19 @@ def judged(sentence: str, passage: Passage) -> str:
     if not owner:
         return ""
     word = (match["word"] or "").casefold()
-    against = match["sign"] == "-" if match["sign"] else not word.startswith("strength")
+    if re.match(r"support|against|evidence", word):
+        # "Support: ..." is evidence for the theory right above it, and only that one
+        nearest = next((text for text in held if text.strip()), "")
+        if (
+            owner != nearest
+            or "?" in owner
+            or not sentence[match.start() : match.end()].rstrip().endswith(":")
+        ):
+            return ""
+    # ("Support: ..." is evidence for a theory, a strength of it; "Against: ..." a weakness)
+    against = (
+        match["sign"] == "-" if match["sign"] else not word.startswith(("strength", "support"))
+    )
     rest = sentence[match.end() :]
     owner = owner.strip().rstrip(":").strip()
     head = words(re.sub(r"\s*\([^()]*\)\s*$", "", owner))[-1:]
