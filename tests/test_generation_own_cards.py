@@ -123,3 +123,24 @@ def test_importing_typed_cards_gives_those_cards(tmp_path: Path) -> None:
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Latin: 4 added" in done.stdout
+
+
+def test_a_line_with_no_separator_among_typed_cards_heads_the_cards_below_it(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "CHEMISTRY - my flashcards\n\n"
+        "== ATOMS ==\n"
+        "nucleus\tthe centre of the atom, holding the protons and neutrons\n"
+        "shell\tan energy level that electrons occupy\n"
+        "also electrons orbit in shells around the nucleus\n"
+        "relative mass\n"
+        "proton\t1.0 units of mass\n"
+        "electron\t0.0005 units of mass\n"
+        "neutron\t1.0 units of mass\n",
+        "cards.txt",
+    )
+    contexts = {(note.front, note.back): note.context for note in notes}
+    assert contexts[("electron", "0.0005 units of mass")].endswith("relative mass")
+    assert contexts[("proton", "1.0 units of mass")].endswith("relative mass")

@@ -1423,3 +1423,33 @@ def test_a_label_that_its_heading_names_lists_for_the_heading_above(tmp_path: Pa
     )
     limits = [front for front in asked if front.startswith("What are the limitations of")]
     assert limits and all("uses and limitations" not in front.casefold() for front in limits), asked
+
+
+def test_a_paragraph_opening_on_words_in_capitals_is_headed_by_its_first_line(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Volcanoes revision\n\n"
+        "TYPES\n"
+        "shield volcanoes have gentle slopes made of runny basalt lava\n"
+        "composite volcanoes are steep cones of ash and sticky andesite lava\n\n"
+        "HAZARDS\n"
+        "pyroclastic flows move at over 100 km/h down the sides of the volcano\n\n"
+        "CASE STUDY 1 Mount Etna, Italy (HIC, though the teacher said check this)\n"
+        "erupted in 2021 with lava fountains over 1,500m high\n"
+        "around 25% of the people in Sicily live on the slopes of the volcano\n\n"
+        "CASE STUDY 2 Nyiragongo, DRC (LIC) - compare with Etna\n"
+        "erupted in 2021 and lava reached the city of Goma\n"
+        "about 400,000 people were evacuated from Goma\n\n"
+        "REDUCING THE RISK - monitoring and planning\n"
+        "MONITORING - tiltmeters measure the swelling of the volcano before an eruption\n"
+        "PLANNING - hazard maps show the areas to evacuate\n",
+    )
+    contexts = {note.front: note.context for note in notes}
+    etna = [context for front, context in contexts.items() if "1,500m" in front]
+    goma = [context for front, context in contexts.items() if "400,000" in front]
+    assert etna == ["CASE STUDY 1 Mount Etna, Italy"]
+    assert goma == ["CASE STUDY 2 Nyiragongo, DRC (LIC)"]
+    # (a line of a paragraph opening in capitals heads nothing)
+    assert not any(context.startswith("MONITORING") for context in contexts.values())

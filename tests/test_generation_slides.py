@@ -137,3 +137,66 @@ def test_a_quantity_about_equal_to_a_value_asks_the_value(tmp_path: Path) -> Non
     )
     got = _cards(tmp_path, text)
     assert ("Moon's surface ≈ ?", "1.6 N kg⁻¹") in got
+
+
+SPEAKER_SLIDES = """Personality Theories - Revision Deck
+Sam K, Y12 Psychology
+What is personality?
+Personality = the pattern of thoughts, feelings and behaviour that makes each person unique
+Speaker notes:
+Define it in the first line of any essay answer, because the examiners give a mark for the \
+definition on its own.
+Gordon Allport - Trait Theory
+Published "Personality: A Psychological Interpretation" in 1937
+Found about 4,500 trait words in an English dictionary
+Speaker notes:
+Compare with Eysenck later on in the unit.
+Allport - evaluation
++ simple to measure + easy to compare people
+- traits do not predict behaviour in every situation
+Hans Eysenck - Type Theory
+Questionnaire studies of soldiers at the Maudsley Hospital in London (1940s-1950s)
+Extraversion is linked to a low level of arousal in the nervous system
+Speaker notes:
+Link to the biological approach.
+Freud's Structural Model (1923)
+3 parts, from the oldest to the newest
+1. Id - works on the pleasure principle
+2. Ego - works on the reality principle
+3. Superego - the internalised morals of the parents
+The ego balances the demands of the other two parts
+Rogers's Self Theory (1959)
+Incongruence arises when the ideal self and the self-image do not match
+"""
+
+
+def _contexts(tmp_path: Path, text: str) -> dict[str, str]:
+    path = tmp_path / "slides.txt"
+    path.write_text(text, encoding="utf-8")
+    return {note.front: note.context for note in generate_deck(path).notes}
+
+
+def test_a_slide_title_naming_a_person_and_a_topic_heads_its_slide(tmp_path: Path) -> None:
+    contexts = _contexts(tmp_path, SPEAKER_SLIDES)
+    published = next(front for front in contexts if "1937" in front or "Published" in front)
+    assert contexts[published] == "Gordon Allport - Trait Theory"
+    arousal = next(front for front in contexts if "arousal" in front)
+    assert contexts[arousal] == "Hans Eysenck - Type Theory"
+
+
+def test_a_long_first_line_of_a_slide_is_no_heading(tmp_path: Path) -> None:
+    contexts = _contexts(tmp_path, SPEAKER_SLIDES)
+    assert not any("Maudsley" in context for context in contexts.values())
+
+
+def test_a_count_under_a_slide_title_leaves_the_next_title_at_the_top(tmp_path: Path) -> None:
+    contexts = _contexts(tmp_path, SPEAKER_SLIDES)
+    incongruence = next(front for front in contexts if "ncongruence" in front)
+    assert contexts[incongruence] == "Rogers's Self Theory (1959)"
+
+
+def test_lines_of_terms_and_meanings_stay_lines_under_their_title(tmp_path: Path) -> None:
+    document = parse_notes(SPEAKER_SLIDES, "text")
+    headings = [block.text for block in document.blocks if block.kind.value == "heading"]
+    assert "Allport - evaluation" in headings
+    assert not any(heading.startswith(("Id", "Ego", "Superego")) for heading in headings)

@@ -199,7 +199,10 @@ _LIST_MARK = lazy_regex(r"^(?:\W|o|\d{1,2}(?:\.\d{1,2})*\.?|[a-zA-Z][.)]|[ivxIVX
 _CARD_MARKUP = lazy_regex(r"\*\*|__|`+|<br\s*/?>")
 # "Q: ... | A: ...", "Cue: ... | Notes: ...": a question the student's questions are read from
 _MARKED_QUESTION = lazy_regex(r"^(?:Q(?:uestion)?\s*\d{0,3}|Cues?)\s*[:.)]", re.I)
-_NUMBERED_POINT = lazy_regex(r"^(?:\(?[a-hA-H]\)|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)])\s")
+# ("3.75 kcal per gram" is a value and its unit, no section number)
+_NUMBERED_POINT = lazy_regex(
+    r"^(?:\(?[a-hA-H]\)|\d{1,2}(?:\.\d{1,2})+\.?(?!\s+[a-z%])|\d{1,2}[.)])\s"
+)
 MAX_FRONT_WORDS = 10
 MIN_CARD_LINES = 2
 

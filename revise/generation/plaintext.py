@@ -459,9 +459,13 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
     if cards:
         # The cards the student typed one a line are read as written; the notes around them,
         # tables too, as notes are
-        kept = ["" if index in cards else line for index, line in enumerate(lines)]
+        titles = _card_run_titles(lines, cards, ruled)
+        kept = [
+            "" if index in cards or index in titles else line for index, line in enumerate(lines)
+        ]
         document = _parse_tables_and_lines(kept, ruled)
         document.blocks = _merged_in(document.blocks, [card_block(*at) for at in cards.items()])
+        document.blocks = _with_card_run_titles(document.blocks, titles)
         return document
     tables = find_tables(lines)
     lines = [_formulas_apart(line) for line in lines]
@@ -483,6 +487,51 @@ def _parse_tables_and_lines(lines: list[str], ruled: frozenset[int] = frozenset(
         document.blocks, [block for found in tables.values() for block in found]
     )
     return document
+
+
+MAX_RUN_TITLE_WORDS = 6
+
+
+def _card_run_titles(
+    lines: list[str], cards: dict[int, tuple[str, str]], ruled: frozenset[int]
+) -> dict[int, str]:
+    """ "energy per gram" over "carbohydrate<TAB>3.75 kcal", "protein<TAB>4 kcal": a short line
+    with no separator directly above a run of cards typed one a line names what the rows
+    under it are about, so it heads them (by the index of its line), even where the line
+    above it leaves a sentence unfinished."""
+    titles: dict[int, str] = {}
+    for index in cards:
+        above = index - 1
+        if above < 0 or above in cards or above - 1 in titles or above + 1 in ruled:
+            continue
+        text = lines[above].strip()
+        if not text or _BULLET.match(lines[above]) or len(text.split()) > MAX_RUN_TITLE_WORDS:
+            continue
+        if index + 1 in cards and looks_like_heading(text.rstrip(":").rstrip()):
+            titles[above] = text.rstrip(":").rstrip()
+    return titles
+
+
+def _with_card_run_titles(blocks: list[Block], titles: dict[int, str]) -> list[Block]:
+    """The blocks with each title of a run of cards as a heading one level below the heading
+    the notes had open above it (the notes' own titles set between rules are given their
+    levels later, and these sit below them)."""
+    if not titles:
+        return blocks
+    result: list[Block] = []
+    outer = 0  # the level of the last heading of the notes' own
+    pending = sorted((index + 1, text) for index, text in titles.items())
+    for block in [*blocks, None]:
+        while pending and (block is None or pending[0][0] < block.start):
+            line, text = pending.pop(0)
+            breaks = ((0, line),)
+            result.append(Block(BlockKind.HEADING, text, line, line, outer + 1, breaks))
+        if block is None:
+            break
+        if block.kind is BlockKind.HEADING and block.text:
+            outer = block.level
+        result.append(block)
+    return result
 
 
 def _merged_in(blocks: list[Block], more: list[Block]) -> list[Block]:
@@ -1914,10 +1963,20 @@ def _parse_prose(
                 (_heads_section(raw.text, capitals) and not _dated_among_dated(raws, index))
                 or _titles_list(raws, index)
                 or _titles_period(raws, index)
+                or _subject_and_topic(raws, index)
+                or (capitals and bool(_capital_lead_title(raws, index)))
             )
         )
         for index, raw in enumerate(raws)
     ]
+    headings = _first_lines_of_sections(raws, headings, ruled)
+    if capitals:
+        raws = [
+            _Raw(False, raw.start, [(title, raw.start)])
+            if heading and (title := _capital_lead_title(raws, index))
+            else raw
+            for index, (raw, heading) in enumerate(zip(raws, headings, strict=True))
+        ]
     periods = [_titles_period(raws, index) for index in range(len(raws))]
     # "1789" among "1793-94 TERROR" and "KEY GROUPS": the notes' parts are periods, of one rank
     shouted_period = any(
@@ -1952,15 +2011,96 @@ def _parse_prose(
         if capitals:
             # "HYPERINFLATION 1923" and "STRESEMANN & THE GOLDEN AGE" head sections of one
             # rank; "Causes of hyperinflation" below one is a part of it.
-            shouted = in_capitals(re.sub(r"\([^()]*\)", "", raw.text))
+            shouted = in_capitals(re.sub(r"\([^()]*\)", "", raw.text)) or bool(
+                _CAPITAL_LEAD.match(raw.text)
+            )
             level = 1 if shouted or (periods[index] and shouted_period) else 2
         elif next_is_heading or generic or not section_open:
             level = 1
             section_open = next_is_heading
         else:
             level = 2
+            # ("5 levels, bottom to top" under "Maslow's hierarchy": the lead of a list, no
+            # part of the section that the next title would sit in)
+            section_open = not _OPENING_COUNT.match(raw.text)
         blocks.append(raw.block(BlockKind.HEADING, level))
     return Document(title, blocks)
+
+
+# "5 levels, bottom to top", "3 types of ...": a count of what the list below it holds
+_OPENING_COUNT = lazy_regex(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+[a-z]+s\b", re.I)
+
+
+# "CASE STUDY 1 Typhoon Haiyan", "CLIMATE CHANGE link": two or more words in capitals, then
+# words in any case
+_CAPITAL_LEAD = lazy_regex(
+    r"^(?P<lead>[A-Z][A-Z&'-]+(?:\s+(?:[A-Z][A-Z&'-]+|\d{1,2}))+)\s+(?=.*[a-z])\S"
+)
+
+
+_LONG_ASIDE = lazy_regex(r"\s*\((?:[^()\s]+\s+){4,}[^()]*\)")
+
+
+def _capital_lead_title(raws: list[_Raw], index: int) -> str:
+    """ "CASE STUDY 1 Typhoon Haiyan, Philippines (LIC/NEE)" at the head of a paragraph, in notes
+    headed in capitals: a line of its own that opens on words in capitals and names what the
+    lines right below it are about is their heading, without what a dash adds after it
+    ("CASE STUDY 2 Hurricane Katrina, USA (HIC) - compare w Haiyan"). "" for any other line."""
+    raw = raws[index]
+    if raw.bullet or len(raw.pieces) != 1 or not _CAPITAL_LEAD.match(raw.text):
+        return ""
+    if not index or raws[index - 1].end + 1 == raw.start or _heads_section(raw.text, True):
+        # (the notes' first line is their title; "PREDICTION - satellites track ..." is a line
+        # of its paragraph; "HOW THEY FORM (learn the sequence!!)" is a heading as it stands)
+        return ""
+    below = raws[index + 1] if index + 1 < len(raws) else None
+    if below is None or below.start != raw.end + 1:
+        return ""
+    title = _TITLE_DASH.split(raw.text, maxsplit=1)[0].strip()
+    if not looks_like_heading(_PARENTHESES.sub("", title)):
+        return ""
+    # ("(LIC/NEE, AQA calls it a developing country I think)": an aside, no part of the title)
+    return " ".join(_LONG_ASIDE.sub("", title).split())
+
+
+def _subject_and_topic(raws: list[_Raw], index: int) -> bool:
+    """ "F.W. Taylor - Scientific Management", "Taylor - evaluation": a short line of its own
+    naming a subject and its topic, over lines that are not of its shape, heads them (a slide's
+    title). Among lines of one shape ("Bonus - lump sum for ...", "Commission - % of ...")
+    it is a term with its meaning."""
+    raw = raws[index]
+    if raw.bullet or len(raw.pieces) != 1 or not raw.text[:1].isupper():
+        return False
+    if len(_TITLE_DASH.split(raw.text)) != 2 or not _title_text(raw.text, subsection=True):
+        return False
+    below = raws[index + 1] if index + 1 < len(raws) else None
+    if below is None or below.start != raw.end + 1:
+        return False  # (a title has the lines it heads right below it)
+    return not any(_dashed_term(raws[at]) for at in (index - 1, index + 1) if 0 <= at < len(raws))
+
+
+def _dashed_term(raw: _Raw) -> bool:
+    """A line opening on a short term and a dash: one of a list of terms and their meanings."""
+    sides = _TITLE_DASH.split(raw.text, maxsplit=1)
+    return len(sides) == 2 and len(sides[0].split()) <= MAX_PAIR_TERM_WORDS
+
+
+def _first_lines_of_sections(
+    raws: list[_Raw], headings: list[bool], ruled: frozenset[int]
+) -> list[bool]:
+    """ "Hawthorne studies at the Western Electric Company factory in Chicago (1920s-1930s)"
+    right below "Elton Mayo - Human Relations": a line longer than a title, under a title and
+    over lines that are no titles, is the first thing the section says, not a heading."""
+    kept = list(headings)
+    for index in range(1, len(raws) - 1):
+        raw = raws[index]
+        if not headings[index] or raw.start in ruled or not headings[index - 1]:
+            continue
+        if headings[index + 1] or raws[index - 1].end + 1 != raw.start:
+            continue
+        if len(_PARENTHESES.sub("", raw.text).split()) > MAX_TITLE_WORDS:
+            kept[index] = False
+    return kept
 
 
 def _page_furniture(raw: _Raw, ruled: frozenset[int]) -> bool:
