@@ -486,3 +486,106 @@ def test_a_gloss_in_brackets_gives_way_to_the_name_the_line_is_about(tmp_path: P
     fronts = clozes(tmp_path, text)
     assert "[Catherine Parr] (m.1543) - outlived him" in fronts
     assert not any("(granted [1503])" in front for front in fronts)
+
+
+def test_a_figure_with_its_unit_written_on_is_hidden_over_a_place(tmp_path: Path) -> None:
+    text = (
+        "# Nutrition\n\n"
+        "- Fibre - adults should have 30g a day, most people in the UK only have about 18g\n"
+        "- Heavy rainfall - over 200mm in a day sometimes, causes river flooding\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("should have [30g] a day" in front for front in fronts)
+    assert any("over [200mm] in a day" in front for front in fronts)
+    assert not [front for front in fronts if "[UK]" in front]
+
+
+def test_an_amount_is_hidden_with_its_other_measure_or_not_at_all(tmp_path: Path) -> None:
+    text = (
+        "# Diet\n\n"
+        "- Water - about 6-8 glasses (1.5-2 litres) a day, more when hot or exercising\n"
+        "- A category 1 hurricane has winds of 119-153 km/h (74-95 mph), causing minimal damage\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert any("about [6-8 glasses (1.5-2 litres)] a day" in front for front in fronts)
+    assert not [front for front in fronts if "[6-8] glasses" in front or "[119-153] km" in front]
+
+
+def test_a_step_number_opening_a_line_is_never_hidden(tmp_path: Path) -> None:
+    text = (
+        "Tropical storms\n\n"
+        "HOW THEY FORM (learn the sequence!!)\n"
+        "1 sun heats ocean, warm moist air rises rapidly, creating an area of low pressure\n"
+        "2 rising air cools and condenses into huge cumulonimbus clouds, condensation releases"
+        " latent heat which warms the air more so it rises even faster = positive feedback\n"
+        "3 air rushes in at the surface to replace the rising air = strong winds\n"
+        "4 coriolis effect makes the storm spin, anticlockwise in the northern hemisphere\n"
+        "5 cold air sinks in the middle = the eye, calm and clear, usually around 30-50km wide\n"
+    )
+    fronts = clozes(tmp_path, text, "storms.txt")
+    assert not [front for front in fronts if front.startswith(("[2]", "[3]"))]
+
+
+def test_a_count_of_the_items_listed_beside_it_is_not_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Negative symptoms\n\n"
+        "- Andreasen (1982): 3 signs = poor hygiene and grooming, lack of persistence in"
+        " work/education, lack of energy\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not [front for front in fronts if "[3] signs" in front]
+    assert any(front.startswith("[Andreasen] (1982)") for front in fronts)
+
+
+def test_one_item_of_a_counted_list_is_not_hidden() -> None:
+    from revise.generation.targets import build_vocabulary, find_targets
+
+    line = "All three products (hydrogen, chlorine and sodium hydroxide) are useful in industry."
+    found = find_targets(line, build_vocabulary([line], frozenset(["electrolysis"])))
+    assert not [target for target in found if target.score >= 4.0]
+
+
+def test_a_decade_in_brackets_ranks_below_what_the_line_says(tmp_path: Path) -> None:
+    text = (
+        "# Drug therapy\n\n"
+        "- Typical antipsychotics e.g. chlorpromazine (1950s) = dopamine antagonists, block D2"
+        " receptors\n"
+        "- Dunning School (early 1900s) - saw Reconstruction as a tragic mistake\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not [front for front in fronts if "[1950s]" in front]
+    assert any(front.startswith("Typical antipsychotics") for front in fronts)
+    assert any("Dunning School ([early 1900s])" in front for front in fronts)
+
+
+def test_the_year_after_et_al_only_names_a_study() -> None:
+    from revise.generation.targets import build_vocabulary, find_targets
+
+    line = (
+        "Revised (Davis et al. 1991): hypodopaminergia in the prefrontal cortex -> negative"
+        " symptoms (Goldman-Rakic et al. 2004 linked it to cognitive problems)"
+    )
+    found = find_targets(line, build_vocabulary([line], frozenset(["schizophrenia"])))
+    assert found[0].text != "2004"
+
+
+def test_labels_pairs_and_run_on_verbs_are_never_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Tropical storms\n\n"
+        "- HIC = more economic loss, LIC = more deaths.\n"
+        "- REDUCING THE EFFECTS - the 3 Ps of storm management\n"
+        "- The poorest families didnt have cars so couldnt leave the city\n"
+    )
+    fronts = clozes(tmp_path, text)
+    hidden = {front.split("[")[1].split("]")[0] for front in fronts if "[" in front}
+    assert not hidden & {"HIC", "LIC", "Ps", "couldnt", "didnt"}
+
+
+def test_a_share_the_line_gives_in_words_is_not_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Comorbidity\n\n"
+        "- Buckley et al. (2009): around half of patients with SZ also have depression (50%),"
+        " 47% substance abuse, 29% PTSD\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert not [front for front in fronts if "[50%]" in front]

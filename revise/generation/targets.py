@@ -233,6 +233,12 @@ def number_given_away(answer: str, shown: str) -> str:
         runs = ({value + 1, value + 2}, {value - 1, value + 1}, {value - 2, value - 1})
         if any(run <= numbers for run in runs):
             return "the counts either side of it are shown"
+    share = _SHARE.fullmatch(answer.strip())
+    if share:
+        for word, value in FRACTION_SHARES.items():
+            near = abs(float(share[1]) - value) <= 1
+            if near and re.search(rf"\b{word}\b", shown, re.I):
+                return f"the card says {word!r}, the same share"
     formula = answer.strip()
     if _FORMULA.fullmatch(formula) and re.search(
         rf"(?<![\w.])\d+{re.escape(formula)}(?![\w])", shown
@@ -241,6 +247,19 @@ def number_given_away(answer: str, shown: str) -> str:
     return ""
 
 
+# "around half of patients ... ([50%])": a share the card gives in words
+FRACTION_SHARES = {
+    "three quarters": 75,
+    "two thirds": 67,
+    "half": 50,
+    "a third": 33,
+    "one third": 33,
+    "a quarter": 25,
+    "one quarter": 25,
+    "a fifth": 20,
+    "a tenth": 10,
+}
+_SHARE = lazy_regex(r"(\d{1,2}(?:\.\d+)?)\s?(?:%|per\s?cent)", re.I)
 _SMALL_COUNT = lazy_regex(r"\d{1,2}")
 _SMALL_NUMBER = lazy_regex(r"(?<![\w.,])\d{1,2}(?![\w.,])")
 _FORMULA = lazy_regex(r"(?=.*[A-Z])(?=.*\d)[A-Za-z0-9()]+")
@@ -316,10 +335,18 @@ MONEY = (
     r"[$\u00a3\u20ac\u00a5]\s?\d+(?:[.,]\d+)*(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
     r"|\b\d+(?:[.,]\d+)*\s?(?:bn|billion|million|trillion)\b"
 )
+# A unit written against its figure ("30g a day", "a 5m storm surge", "400mm of rain"): the
+# figure and its unit are one amount
+GLUED_UNIT = (
+    r"(?:mcg|mg|kg|g|ml|mL|cl|l|L|km/h|km|cm|mm|m/s|m|kJ|kcal|MJ|kW|MW|GW|kWh|mA|mV|kV|kHz|MHz"
+    r"|GHz|Hz|KB|MB|GB|TB|ms|mins?|hrs?|yrs?|mph|kph|bpm|ppm)"
+)
+_GLUED_FIGURE = lazy_regex(rf"\d+(?:[.,]\d+)*(?:{GLUED_UNIT})")
 AMOUNT_BONUS = 3.0  # a sum or a share is the fact, over the year it was paid in
 _NUMBER = lazy_regex(
     rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?\u00b0\s?[CFK]?(?![\w-])"  # "45 °C": a temperature
+    rf"|(?<![\w.-])\d+(?:[.,]\d+)*(?:{GLUED_UNIT})(?![\w/-])"  # "30g", "5m", "400mm"
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
     r"|\d+(?:st|nd|rd|th))(?![\w-])"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?[x\u00d7](?=\s+[a-z]{2,}\b(?!\s*[=+\-*/^]))"  # "300x its area"
@@ -486,6 +513,7 @@ def find_targets(
 def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...]) -> list[Target]:
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
+    counted_lists: list[tuple[int, int]] = []  # the items a count beside them numbers
 
     def add(start: int, end: int, kind: TargetKind, score: float) -> None:
         text = sentence[start:end]
@@ -543,6 +571,9 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         bonus = 0.5 if _MONTH_IN.search(match[0]) and _DIGIT.search(match[0]) else 0
         if _is_date_like(sentence[start:end]):
             bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
+            if _ET_AL.search(sentence, 0, start):
+                # "Goldman-Rakic et al. 2004 linked it to ...": the year only names the study
+                bonus -= CITATION_YEAR_PENALTY
             add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
     for match in _NUMBERED_LABEL.finditer(sentence):
         # "Surah 112 (al-Ikhlas)", "Article 48 = ...": the word names a series, the number
@@ -562,6 +593,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             continue  # "[Surah] 112": the word of a series, its number hidden instead
         add(start, end, kind, _name_score(sentence[start:end], kind))
     for match in _NUMBER.finditer(sentence):
+        if _step_number(sentence, match):
+            continue  # "2 rising air cools ...": the step's place in a list, no amount
         if _is_counting_number(sentence, match) and not _place_in_a_row(sentence, match):
             # "the 38th parallel": an ordinal in digits names one particular thing.
             bonus = 1.0 if re.search(r"\d(?:st|nd|rd|th)$", match[0]) else 0.0
@@ -573,8 +606,21 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
                 bonus = AMOUNT_BONUS  # "30 tropical storms in 2020": the count is the fact
             if _age_of_a_party(sentence, match.start(), match.end()):
                 bonus -= PARTY_DETAIL_PENALTY
+            listed = _listed_by_count(sentence, match)
+            if listed:
+                bonus -= LISTED_COUNT_PENALTY
+                counted_lists.append(listed)
             score = BASE_SCORES[TargetKind.NUMBER] + bonus
-            add(match.start(), match.end(), TargetKind.NUMBER, score)
+            end = match.end()
+            equivalent = _EQUIVALENT.match(sentence, end)
+            if equivalent:
+                # "about [6-8 glasses (1.5-2 litres)] a day": the amount is hidden with its
+                # other measure, which would give it away, or not at all
+                whole = sentence[match.start() : equivalent.end()]
+                if len(whole.split()) > MAX_DELETION_WORDS or len(whole) > MAX_DELETION_CHARS:
+                    continue
+                end = equivalent.end()
+            add(match.start(), end, TargetKind.NUMBER, score)
     complement = _state_said(sentence)
     if complement:
         add(*complement, TargetKind.RARE, STATE_SCORE)
@@ -631,7 +677,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             - _label_of_value_penalty(t, sentence)
             - _label_of_event_penalty(t, sentence, usable, vocabulary)
             - _described_aside_penalty(t, sentence)
-            - _aside_penalty(t, sentence),
+            - _aside_penalty(t, sentence)
+            - _counted_item_penalty(t, sentence, counted_lists),
         )
         for t in usable
     ]
@@ -708,7 +755,19 @@ def _bracketed_penalty(
     if aside is None or target.kind is TargetKind.NUMBER:
         return 0.0
     if target.kind is TargetKind.DATE and sentence[aside[0] + 1 : aside[1] - 1] == target.text:
-        return 0.0  # "the Russo-Japanese War ([1904-1905])": when the thing named was
+        dated = sentence[: aside[0]].split()
+        named = len(dated) > 1 and dated[-1][:1].isupper()
+        if (
+            _DECADE.fullmatch(target.text)
+            and not named
+            and any(_enclosing_aside(other, asides) is None for other in others)
+        ):
+            # "chlorpromazine ([1950s]) = dopamine antagonists": roughly when a thing of
+            # everyday words came, beside what the line says of it
+            return BRACKETED_DECADE_PENALTY
+        # "the Russo-Japanese War ([1904-1905])", "Dunning School ([early 1900s])": when the
+        # thing named was
+        return 0.0
     outside = any(
         _enclosing_aside(other, asides) is None
         and (
@@ -718,6 +777,11 @@ def _bracketed_penalty(
         for other in others
     )
     return BRACKETED_PENALTY if outside else 0.0
+
+
+BRACKETED_DECADE_PENALTY = 6.0  # below a card's threshold: any other point of the line first
+_DECADE = lazy_regex(r"(?:early|mid|late)?[-\s]?\d{3}0s", re.I)
+_ET_AL = lazy_regex(r"\bet\s+al\.?,?\s*$")
 
 
 # what names a thing outright: a word of the line's own that merely sounds rare does not
@@ -853,6 +917,12 @@ def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
     return False
 
 
+# "6-8 glasses (1.5-2 litres)", "119-153 km/h (74-95 mph)": the same amount in another measure,
+# in brackets after the figure and its unit
+_EQUIVALENT = lazy_regex(
+    r"(?:\s?(?:[a-z]+/[a-z]+|[a-z]{1,12})){1,2}\s*\((?![12]\d{3}\b)[~\u2248]?\s?\d[\d.,]*"
+    r"(?:\s?[-\u2013]\s?\d[\d.,]*)?\s?(?:[a-z]+/[a-z]+|[a-z]{1,12})\+?\)"
+)
 _AS_OF = lazy_regex(r"\bas\s+of\s+$", re.I)
 
 
@@ -1328,7 +1398,7 @@ def _enumeration_penalty(
         # "radio > microwave > [IR] > visible > UV": one place in an order the rest gives away
         return ENUMERATION_PENALTY
     # "The stages are prophase, metaphase, anaphase and telophase": the first of a run.
-    if _LISTED_AFTER.match(sentence[target.end :]):
+    if not target.text.endswith(")") and _LISTED_AFTER.match(sentence[target.end :]):
         return ENUMERATION_PENALTY
     return 0.0
 
@@ -1583,6 +1653,101 @@ def counts_a_party(sentence: str, target: Target) -> bool:
     )
 
 
+MAX_STEP = 20  # "1 sun heats ocean", "2 rising air cools ...": steps of a list, numbered
+
+
+def _step_number(sentence: str, match: re.Match[str]) -> bool:
+    """A small number opening a line, over a clause it counts nothing in: "2 rising air cools
+    ...", "3 air rushes in ..." (a count goes with a plural: "3 sodium ions are ...")."""
+    if match.start() or not match[0].isdigit() or not 1 <= int(match[0]) <= MAX_STEP:
+        return False
+    following = re.findall(r"[A-Za-z'\u2019-]+", sentence[match.end() : match.end() + 60])[:4]
+    if (
+        not following
+        or not following[0].islower()
+        or re.match(r"\s?[-.):]", sentence[match.end() :])
+    ):
+        return False
+    if following[0] in NUMBER_WORDS or _UNIT_WORD.fullmatch(following[0]):
+        return False  # "1 million people", "5 litres": an amount
+    if is_verb_form(following[0]):
+        return True  # "2 rising air": no count goes before a verb
+    for at in range(1, len(following)):
+        after = following[at + 1 : at + 2]
+        if is_verb_form(following[at]) or (
+            following[at].endswith("s")
+            and "VERB" in lemmas(following[at])
+            and bool(after)
+            and is_stopword(after[0])
+        ):  # "3 air rushes in": a verb ends the subject, a noun would not
+            head = following[at - 1]
+            return int(match[0]) > 1 and not head.endswith("s")
+    return False
+
+
+# "3 signs = poor hygiene, lack of persistence, lack of energy", "only 3 sacraments mentioned
+# (baptism, penance, eucharist)": a count of the items the line lists, which show how many
+LISTED_COUNT_PENALTY = 5.0
+MAX_ITEM_WORDS = 6
+_COUNTED_ITEMS = lazy_regex(
+    r"\s+(?:[a-z-]+\s+)?[a-z]{2,}s\b(?:\s+[a-z]+)?\s*(?P<sep>[=:(]|[-\u2013\u2014]\s)"
+)
+_ITEM_SPLIT = lazy_regex(r"\s*[,;+]\s*")
+_LAST_ITEM_SPLIT = lazy_regex(r"\s+(?:and|or|&)\s+")
+_COUNT_WORDS = {
+    word: value
+    for value, word in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine"], start=2
+    )
+}
+
+
+def _listed_by_count(sentence: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the items stand that the count `match` numbers, when the line lists them all."""
+    text = match[0].casefold()
+    count = int(text) if text.isdigit() else _COUNT_WORDS.get(text, 0)
+    if not 2 <= count <= len(_COUNT_WORDS) + 1:
+        return None
+    counted = _COUNTED_ITEMS.match(sentence, match.end())
+    if not counted:
+        return None
+    listed = sentence[counted.end() :]
+    if counted["sep"] == "(":
+        listed = listed.split(")")[0]
+    items = [item for item in _ITEM_SPLIT.split(listed.strip(" .")) if item]
+    if len(items) < 2:
+        return None
+    split_last = [*items[:-1], *_LAST_ITEM_SPLIT.split(items[-1])]
+    if count not in (len(items), len(split_last)):
+        return None
+    if any(
+        len(item.split()) > MAX_ITEM_WORDS
+        or any(is_verb_form(word) and not word.endswith("ing") for word in item.split())
+        for item in items
+    ):
+        return None  # "(1965 he said every year, revised to 2 yrs in 1975)": clauses, no list
+    return counted.end(), counted.end() + len(listed)
+
+
+def _counted_item_penalty(
+    target: Target, sentence: str, counted_lists: list[tuple[int, int]]
+) -> float:
+    """ "All three products (hydrogen, [chlorine] and sodium hydroxide)": one item, whole, of a
+    list its count numbers; the list whole is the fact, and one item asks for a guess."""
+    for start, end in counted_lists:
+        if start <= target.start and target.end <= end:
+            before = sentence[start : target.start].rstrip()
+            after = sentence[target.end : end].lstrip()
+            opens = not before or before.endswith((",", ";", "+")) or _ENDS_AND.search(before)
+            closes = not after.strip(" .") or after.startswith((",", ";", "+", "and ", "or "))
+            if opens and closes:
+                return LISTED_COUNT_PENALTY
+    return 0.0
+
+
+_ENDS_AND = lazy_regex(r"\b(?:and|or|&)$")
+
+
 def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     """A number that counts or measures something ("six phases", "38th parallel", "40%")."""
     text = match[0]
@@ -1595,6 +1760,8 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     next_word = _NEXT_WORD.match(after)
     if "%" in text or "\u00b0" in text or _MONEY.fullmatch(text) or _PER_CENT.search(text):
         return True  # a share or an amount of money measures whatever follows it
+    if _GLUED_FIGURE.fullmatch(text):
+        return True  # "30g a day": an amount in its unit
     if text[-1:] in ("x", "\u00d7"):
         return True  # "300x its actual area": how many times another amount
     if _OF_A_GROUP.match(after):
@@ -1633,6 +1800,10 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
         for token in tokens
     ):
         return False  # never teach a slip of the pen ("Issac Newton")
+    if _LETTER_LABEL.fullmatch(text) or _BARE_CONTRACTION.fullmatch(text.casefold()):
+        return False  # "the 3 [Ps]", "the 4 Cs": letters a list is named by; "so [couldnt] leave"
+    if target.kind is TargetKind.ACRONYM and _partner_shown(text, shown):
+        return False  # "[HIC] = more economic loss, LIC = more deaths": its pair gives it away
     if target.kind is TargetKind.ACRONYM and _in_brackets(target, sentence):
         return False  # "the central bank ([RBA])": the words before it say what it stands for
     if _spelled_by_acronym(target, sentence):
@@ -1645,6 +1816,29 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
 
 _CAPITALISED_WORD = lazy_regex(r"[A-Z][a-z]+ ")
 _FOLLOWING_WORD = lazy_regex(r" ([a-z]{3,})\b")
+
+
+# "the 3 Ps", "the 4 Cs of ...": the initial that each item of a list opens on, in the plural
+_LETTER_LABEL = lazy_regex(r"[A-Z]s")
+# "couldnt", "didnt": a verb with its "not" run on, never a fact
+_BARE_CONTRACTION = lazy_regex(
+    r"(?:could|would|should|did|does|do|was|were|is|are|has|have|had|ca|wo|must|need|might)nt"
+)
+
+
+def _partner_shown(acronym: str, shown: str) -> bool:
+    """ "HIC" beside "LIC", "MZ" beside "DZ": a pair of abbreviations one letter apart, the
+    shown one of which says what the hidden one is."""
+    for other in _CAPITALS.findall(shown):
+        if len(other) == len(acronym) >= MIN_PAIRED_LETTERS and (
+            sum(map(str.__ne__, other, acronym)) == 1
+        ):
+            return True
+    return False
+
+
+MIN_PAIRED_LETTERS = 3  # ("SS" and "SA" are two bodies, no pair of opposites)
+_CAPITALS = lazy_regex(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 
 
 def _noun_follows(target: Target, sentence: str) -> bool:
