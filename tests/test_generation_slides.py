@@ -200,3 +200,14 @@ def test_lines_of_terms_and_meanings_stay_lines_under_their_title(tmp_path: Path
     headings = [block.text for block in document.blocks if block.kind.value == "heading"]
     assert "Allport - evaluation" in headings
     assert not any(heading.startswith(("Id", "Ego", "Superego")) for heading in headings)
+
+
+def test_a_slide_number_gives_way_to_the_title_below_it(tmp_path: Path) -> None:
+    contexts = _contexts(
+        tmp_path,
+        "Cell biology slides\n\n"
+        "Slide 2\nMitochondria\nMitochondria are the site of aerobic respiration\n\n"
+        "Slide 3:\nRibosomes\nRibosomes are the site of protein synthesis\n",
+    )
+    assert contexts["What are Mitochondria?"] == "Mitochondria"
+    assert contexts["What are Ribosomes?"] == "Ribosomes"

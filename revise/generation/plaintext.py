@@ -1951,7 +1951,7 @@ def _parse_prose(
     in capitals, a line that defines a term or leads a list is a line of its own, and a line
     that reads as a fact ("E-commerce = selling online", "Eg: Amazon, ASOS") is no heading."""
     raws = [raw for raw in _prose_raws(lines, capitals, wrapped) if not _page_furniture(raw, ruled)]
-    raws = _drop_repeated_short_lines(raws)
+    raws = _without_slide_numbers(_drop_repeated_short_lines(raws))
     raws = [_unshouted(raw) for raw in raws]
     points = section_points(lines)  # ("2.3 Legatine court at Blackfriars": a point)
     headings = [
@@ -2100,6 +2100,30 @@ def _first_lines_of_sections(
             continue
         if len(_PARENTHESES.sub("", raw.text).split()) > MAX_TITLE_WORDS:
             kept[index] = False
+    return kept
+
+
+# "Slide 4", "Slide 4:", "Page 12": where a part of a deck or a printout begins
+_SLIDE_NUMBER = lazy_regex(r"^(?:slide|page)\s*\d{1,3}\s*[:.]?$", re.I)
+
+
+def _without_slide_numbers(raws: list[_Raw]) -> list[_Raw]:
+    """ "Slide 4" over "Mitochondria" and its lines: the number only says where a slide begins;
+    the line right below it is the slide's title, which heads what follows as the titles of
+    the other slides do (a number over a line of a paragraph stays)."""
+    kept = []
+    for index, raw in enumerate(raws):
+        below = raws[index + 1] if index + 1 < len(raws) else None
+        numbered = not raw.bullet and len(raw.pieces) == 1 and _SLIDE_NUMBER.match(raw.text)
+        titled = (
+            below is not None
+            and below.start == raw.end + 1
+            and len(below.pieces) == 1
+            and not below.bullet
+            and looks_like_heading(below.text)
+        )
+        if not (numbered and titled):
+            kept.append(raw)
     return kept
 
 
