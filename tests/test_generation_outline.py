@@ -379,3 +379,40 @@ def test_each_line_under_a_numbered_title_in_capitals_is_a_point_never_a_heading
     # titles of their own over the line below.
     assert {note.context for note in notes} <= {"BUBBLE SORT", "INSERTION SORT", "MERGE SORT"}
     assert [note.context for note in notes if note.source.start == 13] == ["MERGE SORT"]
+
+
+def test_a_parent_bullet_that_states_a_claim_is_carded_and_heads_its_points(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Biology - hormones\n\n## Blood glucose\n"
+        "- Insulin lowers the blood glucose level\n"
+        "  - made in the pancreas\n"
+        "  - liver stores glucose as glycogen\n"
+        "- Evaluation\n"
+        "  - type 1 diabetics inject insulin before meals\n"
+        "  - an insulin pump gives small doses all day\n",
+        "notes.md",
+    )
+    asked = {note.front: (note.back, note.source.start) for note in notes}
+    assert asked["What does insulin lower?"] == ("The blood glucose level", 4)
+    # its points are cards of their own under it, never a list recited under it
+    assert not any(note.front.startswith("Insulin lowers") for note in notes)
+    glycogen = next(note for note in notes if "glycogen" in note.front)
+    assert glycogen.context.endswith("Insulin lowers the blood glucose level")
+    # a bare label over its points is no card of its own
+    assert not any(note.source.start == note.source.end == 7 for note in notes)
+
+
+def test_a_definition_over_its_list_of_examples_asks_what_the_term_is(tmp_path: Path) -> None:
+    notes = questions(
+        tmp_path,
+        "# Ecology - food chains\n\n## Feeding levels\n"
+        "- Primary consumers = animals that eat producers:\n"
+        "  - rabbits\n"
+        "  - caterpillars\n"
+        "  - slugs\n",
+        "notes.md",
+    )
+    assert notes["What are primary consumers?"] == "Animals that eat producers"

@@ -123,8 +123,10 @@ from revise.generation.grammar import (
     lemmas,
     lower_first,
     names_one_body,
+    only_as,
     opens_subordinate,
     participle_base,
+    present_tense_verb,
     split_clause,
     subject_phrase,
     verb_base,
@@ -601,6 +603,7 @@ def _drafts_in_order(
                 # "The human heart has four chambers:": a fact of its own over its list
                 stated = "" if dated else leads_with_fact(part.lead.text)
                 stated = stated or ("" if dated else _fact_before_count(part.lead.text))
+                stated = stated or ("" if dated else defines_before_list(part.lead.text))
                 counted = stated and _count_draft(lead, stated, outline.title, path)
                 if counted:
                     drafts.append(counted)
@@ -3225,6 +3228,8 @@ def is_label_only(text: str) -> bool:
     said = re.sub(r"\([^()]*\)", "", text).partition("=")[2]
     if len(re.findall(r"[^\W\d_]{2,}", said)) >= MIN_DEFINING_WORDS:
         return False  # "Test cross = cross an unknown ... with ...", not 'CAUSES = "M.A.I.N."'
+    if present_tense_verb(text):
+        return False  # "Active transport uses energy ..." over its examples: a fact as well
     tokens = words(text)
     return len(tokens) <= MAX_LABEL_WORDS and not any(is_verb_form(token) for token in tokens)
 
@@ -3268,6 +3273,40 @@ def leads_with_fact(text: str) -> str:
     if is_stopword(tokens[-1].casefold()) or DASH.search(stated):
         return ""  # "... had to:", "Causes - ...:": the list finishes it
     return stated if split_clause(stated) is not None else ""
+
+
+_DEFINED = lazy_regex(r"^(?P<term>[^=:]{2,60}?)(?:\s+=\s+|\s+[-\u2013\u2014]+\s+)(?P<meaning>.+)$")
+_COUNT_TAIL = lazy_regex(r",\s+[^,]*$")
+_ENUMERATOR = lazy_regex(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s+")  # "a) ", "(ii) "
+_NAMES_LIST = lazy_regex(
+    r"\b(?:following|as follows|these|below|include|includes|including)\b", re.I
+)
+
+
+def defines_before_list(text: str) -> str:
+    """ "Primary consumers = animals that eat producers:" over the animals, "Igneous rock -
+    rock formed from cooled magma, two kinds:" over the kinds: a term and its meaning before
+    the list hung on it, as that definition; "" where the list finishes what the lead says
+    ("... stay constant if:", "Causes - the main ones are:", "X = don't ... but ...")."""
+    stated = text.strip()
+    if not stated.endswith(":"):
+        return ""
+    stated = stated.rstrip(" :")
+    tail = _COUNT_TAIL.search(stated)
+    if tail and LIST_COUNT.search(stated):
+        stated = stated[: tail.start()]  # ", three types": the count names the list
+    defined = _DEFINED.match(stated)
+    if not defined or _NAMES_LIST.search(defined["meaning"]):
+        return ""
+    meaning = words(defined["meaning"])
+    if len([word for word in meaning if not is_stopword(word.casefold())]) < MIN_DEFINING_WORDS:
+        return ""
+    if is_stopword(meaning[-1].casefold()):
+        return ""
+    opening = meaning[0].casefold()
+    if "'" in opening or is_verb_form(opening) or only_as(opening, "VERB"):
+        return ""  # "= don't motivate but ...": what it does, which its list goes on to say
+    return _ENUMERATOR.sub("", stated)
 
 
 MIN_LEAD_FACT_WORDS = 4

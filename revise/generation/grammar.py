@@ -401,6 +401,52 @@ _DETERMINING = frozenset(
 )  # fmt: skip
 
 
+def _opens_complement(following: list[str]) -> bool:
+    """ "the flow of ...", "on frequency ...", "energy from ...": what a verb takes after it,
+    not the "of" that joins a noun to its noun."""
+    first, second = ([token.strip(",;:").casefold() for token in following] + ["", ""])[:2]
+    if first in _DETERMINING or (first in PREPOSITIONS and first != "of"):
+        return True
+    return (
+        first.isalpha()
+        and can_be(first, "NOUN")
+        and not can_be(first, "VERB")
+        and second in PREPOSITIONS
+        and second != "of"
+    )
+
+
+_JOINING = frozenset(["and", "or", "to", "&", "+", "/", "of", "vs", "v"])
+
+
+def present_tense_verb(text: str) -> str:
+    """ "Active transport uses energy ...", "Step-up transformers increase the p.d.": the
+    present-tense verb after a noun subject, where an object or a phrase opens after it; ""
+    for a label ("Movements in the Terms of Trade", "Price elasticity of demand (PED)").
+
+    A word that is a verb in the third person ("uses", "depends") follows a singular noun, one
+    that is a plain verb ("increase") a plural; words in brackets are an aside, not the clause.
+    """
+    tokens = re.sub(r"\([^()]*\)", " ", text).split()
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if not (token.isalpha() and token.islower()):
+            continue
+        before = tokens[index - 1].strip(",;:").casefold()
+        if before in PREPOSITIONS or before in _DETERMINING or before in _JOINING:
+            continue
+        if before.isalpha() and lemmas(before) and not can_be(before, "NOUN"):
+            continue  # "critical value at ...": an adjective before a noun
+        if not _opens_complement(tokens[index + 1 : index + 3]):
+            continue
+        plural = before.endswith("s") and not before.endswith("ss")
+        if verb_base(token, "VBZ") and not plural:
+            return token
+        if verb_base(token, "VBP") and plural:
+            return token
+    return ""
+
+
 def subject_phrase(words: list[str], names: frozenset[str] = frozenset()) -> str:
     """A subject inside a question: "Huge cost of war" -> "the huge cost of war", the article
     notes leave out put back before a thing "of" something; otherwise as `lower_first`."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from revise.generation.card_limits import MAX_LIST_ITEMS
 from revise.generation.document import Block, BlockKind, Document, ends_scope
+from revise.generation.grammar import present_tense_verb
 from revise.generation.language import ARROW, EXAMPLE_LINE, is_verb_form, words
 from revise.generation.patterns import lazy_regex
 
@@ -438,6 +439,8 @@ def introduces_list(text: str) -> bool:
     if text.endswith((":", "?")) or LIST_COUNT.search(text):
         return True  # ("Why did Khrushchev put missiles on Cuba?" over its answers)
     tokens = words(text)
+    if present_tense_verb(text):
+        return False  # "Insulin lowers the blood glucose level": a claim, its points its own
     return len(tokens) <= 8 and not any(
         is_verb_form(token) and not token.endswith("ing") for token in tokens
     )
