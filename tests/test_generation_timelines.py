@@ -217,3 +217,30 @@ def test_a_body_that_met_is_asked_when_it_met_not_when_it_was_met(tmp_path: Path
     assert got["When did the League of Nations first meet?"] == "January 1920"
     assert "When was the League of Nations first met?" not in got
     assert got["When was the Berlin Wall built?"] == "1961"
+
+
+def test_a_heading_naming_an_event_and_its_dates_asks_when_it_was(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# The Cold War in Asia\n\n"
+        "## The Korean War (1950-1953)\n\n"
+        "The war solidified the division of Korea and kept the Soviet Union a foothold there.\n\n"
+        "## Battles of 1066\n\n"
+        "Harold defeated Hardrada at Stamford Bridge before he lost at Hastings.\n",
+        name="cold-war.md",
+    )
+    asked = {note.front: (note.back, note.context) for note in notes}
+    # the dates a heading gives are a fact of their own, asked under the heading above it
+    assert asked["When was the Korean War?"] == ("1950-1953", "The Cold War in Asia")
+    # ("Battles of 1066": the date finishes the name, and names no event)
+    assert not any(front.startswith("When was the Battles") for front in asked)
+
+
+def test_a_line_naming_only_an_event_and_its_dates_asks_when_it_was(tmp_path: Path) -> None:
+    cards = questions(
+        tmp_path,
+        "Crises of the Cold War\n\n"
+        "- The Berlin Blockade (1948-49)\n"
+        "- Stalin cut road and rail links to West Berlin to force the Allies out\n",
+    )
+    assert cards["When was the Berlin Blockade?"] == "1948-49"

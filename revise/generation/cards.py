@@ -79,11 +79,13 @@ from revise.generation.events import (
     dated,
     dated_deed,
     dated_event,
+    dated_name,
     ended,
     intention,
     label_clause,
     means,
     method,
+    named_period,
     opening_dated_event,
     outcome,
     person_event,
@@ -1418,6 +1420,7 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
     short = len(tokens) < MIN_FACT_WORDS and not dated and not _in_symbols(sentence)
     short = short and not (len(tokens) > 1 and _clause_with_figure(sentence))
     short = short and not quantity_value(sentence)  # "Surface temperature: 5,800 K"
+    short = short and not dated_name(sentence)  # "The Korean War (1950-1953)": when it was
     # "**antinodes** = max amplitude": the author's term and what it is, however short, and
     # "phenotypic ratio **9 : 3 : 3 : 1**": a quantity named, then the value the author marked
     short = short and not (
@@ -3515,6 +3518,7 @@ def shaped_questions(
         *dated(sentence),
         *dated_event(sentence),
         *opening_dated_event(sentence),
+        *named_period(sentence),
         *person_event(sentence),
         *second_deed(sentence),
         *verdict(sentence, section),

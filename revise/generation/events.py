@@ -677,6 +677,42 @@ def opening_dated_event(sentence: str) -> list[Question]:
     return [Question(front, capital(answer), Shape.EFFECT, 10.8, beside=True)]
 
 
+def dated_name(text: str) -> tuple[str, str] | None:
+    """ "The Korean War (1950-1953)", "Russo-Japanese War 1904-05": a line that is only a named
+    event and when it happened, as a heading over what happened in it often is: the event's
+    name and its date; None for any other line ("The Soviet Influence on Korea (1945-1991)"
+    names a period, not an event; "Key dates 1914" no event at all)."""
+    bare = text.strip().rstrip(":").strip()
+    when = closing_date(bare)
+    if not when or not re.search(r"\d{3,4}", when):
+        return None
+    name = re.sub(r"\s*\(?\s*$", "", bare[: bare.rstrip(")").rstrip().rfind(when)]).strip()
+    name = re.sub(r"[\s,:\u2013\u2014-]+$", "", name)
+    tokens = name.split()
+    if tokens and tokens[0].casefold() == "the":
+        tokens = tokens[1:]
+    if not 2 <= len(tokens) <= MAX_EVENT_WORDS or tokens[-1].casefold() in _NAME_JOINS:
+        return None  # ("Battles of 1066": the date finishes the name)
+    if any(not t[:1].isupper() and t.casefold() not in _NAME_JOINS for t in tokens):
+        return None  # "Russia entered the war 1914": a clause, not a name
+    lowered = [token.casefold() for token in tokens]
+    joined = next((at for at, token in enumerate(lowered) if at and token in _HEAD_BEFORE), 0)
+    head_word = lowered[joined - 1] if joined else lowered[-1]  # "Battle of ...", "... War"
+    if head_word not in _HAPPENINGS and head_word.removesuffix("s") not in _HAPPENINGS:
+        return None
+    return " ".join(_tidy_name(tokens)), when
+
+
+def named_period(sentence: str) -> list[Question]:
+    """ "The Korean War (1950-1953)" -> "When was the Korean War?" :: "1950-1953": a named
+    event and its dates, with nothing else said of it on the line, asks when it was."""
+    found = dated_name(sentence)
+    if not found:
+        return []
+    name, when = found
+    return [Question(_when_was(name), when, Shape.EFFECT, 10.8)]
+
+
 def _tidy_name(tokens: list[str]) -> list[str]:
     """ "FUNDAMENTAL LAWS" -> "Fundamental Laws", "TREATY OF BREST-LITOVSK" -> "Treaty of
     Brest-Litovsk": a name the notes shout, written as a name."""

@@ -98,7 +98,11 @@ def outline(document: Document) -> Outline:
                 index += 1 if blocks[index + 1] is not items[0] else len(items) + 1
                 stack.append((block.level, block.text, block.start))
                 continue
-            if states_a_fact(block.text) and not block.answer:
+            if names_dated_event(block.text) and not block.answer:
+                # "## The Korean War (1950-1953)": when the event was, asked under the headings
+                # above it, where the event is not the answer
+                result.parts.append(Passage(block, tuple(text for _, text, _ in stack)))
+            elif states_a_fact(block.text) and not block.answer:
                 # "#### The net force on an object equals its mass times its acceleration":
                 # a heading that is itself a fact is carded under the headings above it.
                 above = stack[-1] if stack else (0, "", 0)
@@ -282,6 +286,14 @@ def states_a_fact(text: str) -> bool:
     if len(tokens) < FACT_HEADING_WORDS:
         return False
     return text.rstrip().endswith(".") or split_clause(text.rstrip(".")) is not None
+
+
+def names_dated_event(text: str) -> bool:
+    """A heading that names an event and its dates ("The Korean War (1950-1953)"): when the
+    event was is a fact the heading alone tells."""
+    from revise.generation.events import dated_name
+
+    return dated_name(text) is not None
 
 
 def is_label(block: Block) -> bool:
