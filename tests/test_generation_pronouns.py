@@ -167,3 +167,22 @@ def test_others_after_a_label_is_no_term_to_define(tmp_path: Path) -> None:
     )
     assert notes
     assert not any("others" in note.front.casefold() for note in notes)
+
+
+def test_the_two_things_are_the_two_names_the_sentences_before_mention(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Trade links\n\n"
+        "From 1960, Japan sold Australia cars and steel on generous credit. This trade grew "
+        "quickly through the decade. The alliance between the two countries was evident in "
+        "joint naval exercises and student exchanges.\n\n"
+        "# Later\n\n"
+        "Tensions between France and Britain pushed Spain closer to Portugal. Both nations "
+        "then signed a treaty of mutual defence.\n",
+    )
+    fronts = [note.front for note in notes]
+    evident = [front for front in fronts if "evident in" in front]
+    assert evident and all("between Japan and Australia" in front for front in evident)
+    assert not any("the two countries" in front for front in fronts)
+    # four names before it: no telling which two "both nations" are
+    assert not any("Spain and Portugal" in front and "signed" in front for front in fronts)

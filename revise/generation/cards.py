@@ -185,6 +185,7 @@ from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shap
 from revise.generation.pronouns import (
     FRONTED_TIME,
     Antecedent,
+    pair_named,
     person_inside,
     resolved,
     subject_of,
@@ -2379,10 +2380,12 @@ def _pronouns_resolved(
     if block.kind not in (BlockKind.TEXT, BlockKind.ITEM):
         return [(tidy(raw), block.line_at(start), "") for start, _, raw in spans]
     antecedents: list[Antecedent] = []
+    read: list[str] = []  # the sentences read so far, whose names "the two nations" may be
     follows = block.kind is BlockKind.TEXT and previous and previous.block.kind is BlockKind.TEXT
     if follows and previous and previous.trail == passage.trail:
         for start, _, raw in sentences(previous.block.text):
             said = resolved(tidy(raw), antecedents)[0]
+            read.append(said)
             line = previous.block.line_at(start)
             subject = subject_of(said, line, vocabulary.lower, vocabulary.names)
             antecedents.extend([subject] if subject else [])
@@ -2392,6 +2395,8 @@ def _pronouns_resolved(
         said, named = resolved(tidy(raw), antecedents)
         if named is None:
             said, named = person_inside(said, antecedents, vocabulary.lower, vocabulary.names)
+        said = pair_named(said, read, vocabulary.names)
+        read.append(said)
         out.append((said, named.start, normalise(named.text)) if named else (said, line, ""))
         subject = subject_of(said, line, vocabulary.lower, vocabulary.names)
         antecedents.extend([subject] if subject else [])

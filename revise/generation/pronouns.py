@@ -211,3 +211,58 @@ def person_inside(
     if person is None:
         return sentence, None
     return f"{sentence[: match.start()]}{person.text}{sentence[match.end() :]}", person
+
+
+# "the two nations", "both countries", "both sides": two things the sentences before named
+_PAIR = lazy_regex(r"\b(?P<which>the\s+two|both(?:\s+the)?)\s+(?P<noun>[a-z]{3,}s)\b", re.I)
+# a name as prose writes it: capitalised words, "of"/"the" between them ("Bank of England")
+_NAME_RUN = lazy_regex(
+    r"(?P<the>\bthe\s+)?(?P<name>[A-Z][\w\u2019'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w\u2019'-]*)*)"
+)
+
+
+MIN_NAME_CHARS = 2
+
+
+def names_in(sentence: str, names: frozenset[str]) -> list[str]:
+    """The names a sentence mentions ("the Soviet Union", "North Korea"), each with its "the",
+    in order; a capital that only opens the sentence ("Throughout", "This") is no name."""
+    found = []
+    for match in _NAME_RUN.finditer(sentence):
+        name = re.sub(r"['\u2019]s$", "", match["name"])
+        tokens = name.split()
+        if match.start("name") == 0 and tokens[0].casefold() not in names:
+            tokens = tokens[1:]  # "This support", "Throughout the 1950s"
+            if not tokens or tokens[0] == "of":
+                continue
+            name, the = " ".join(tokens), ""
+        else:
+            the = "the " if match["the"] else ""
+        if len(name) < MIN_NAME_CHARS:
+            continue  # ("I think ...")
+        found.append(f"{the}{name}")
+    return found
+
+
+def pair_named(sentence: str, before: list[str], names: frozenset[str]) -> str:
+    """ "The alliance between the two nations was evident in ..." after "the Soviet Union
+    provided North Korea with aid. ..." -> "The alliance between the Soviet Union and North
+    Korea was evident in ...": "the two" or "both" things stand for the two names the sentences
+    just before (`before`, the last few read) mention, where they mention exactly two; the
+    sentence unchanged otherwise."""
+    match = _PAIR.search(sentence)
+    if not match or len(_PAIR.findall(sentence)) > 1:
+        return sentence
+    seen: dict[str, str] = {}
+    for said in before[-LOOKBACK:]:
+        for name in names_in(said, names):
+            bare = re.sub(r"^the\s+", "", name).casefold()
+            seen.setdefault(bare, name)
+    if len(seen) != 2 or any(bare in sentence.casefold() for bare in seen):
+        return sentence  # three names, or one of them already beside "both"
+    first, second = seen.values()
+    both = "both " if match["which"].casefold().startswith("both") else ""
+    pair = f"{both}{first} and {second}"
+    if match.start() == 0:
+        pair = pair[:1].upper() + pair[1:]
+    return f"{sentence[: match.start()]}{pair}{sentence[match.end() :]}"
