@@ -848,3 +848,19 @@ def test_what_someone_refused_is_asked_from_the_request_before_it(tmp_path: Path
     cards = asked(notes)
     assert cards["What did the assembly of notables refuse to do?"] == "Approve land tax"
     assert cards["What did the Parlement of Paris refuse to do?"] == "Register new taxes"
+
+
+def test_a_cloze_of_the_first_of_two_deeds_does_not_show_the_second(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Canal treaty\n\n"
+        "The treaty of 1903 allowed the United States to build the canal. Panama permits "
+        "inspections by American engineers and surveyors, and grants warships access to the "
+        "canal zone.\n",
+    )
+    clozes = [note.front for note in notes if note.kind is NoteKind.CLOZE]
+    # the second deed is a card of its own, whose answer the first deed's cloze left showing
+    assert "Panama permits [inspections] by American engineers and surveyors." in clozes
+    assert not any("access to the canal zone" in front for front in clozes)
+    cards = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
+    assert cards["What does Panama grant American warships?"] == "Access to the canal zone"

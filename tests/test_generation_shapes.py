@@ -1234,11 +1234,9 @@ def test_a_deed_and_its_doer_are_a_cloze_not_an_open_question(tmp_path: Path) ->
     )
     notes = deck_notes(tmp_path, text)
     fronts = {note.front: note.back for note in notes}
-    # "What does the treaty permit?" has many answers; the doer belongs in the prompt
-    assert (
-        "The treaty permits [inspections] by international observers, and grants farmers "
-        "access to markets."
-    ) in fronts
+    # "What does the treaty permit?" has many answers; the doer belongs in the prompt (and
+    # the cloze stops before the second deed, whose own card it would give away)
+    assert "The treaty permits [inspections] by international observers." in fronts
     assert "What does the treaty permit?" not in fronts
     assert fronts["What does the treaty grant farmers?"] == "Access to markets"
 

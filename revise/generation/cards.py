@@ -3705,7 +3705,34 @@ def _window_at(sentence: str, target: Target, breaks: re.Pattern[str]) -> tuple[
 MAX_ABBREVIATION_LETTERS = 6
 
 
+# "North Korea permits overflights by ... bombers, and grants warships access to ports": a
+# second thing the subject does, after ", and" and its verb
+_SECOND_PREDICATE = lazy_regex(r",\s+and\s+(?P<verb>[a-z]+)\s+(?=[a-z])")
+
+
+def _first_predicate(sentence: str, target: Target) -> str:
+    """A sentence that says two things its subject does, the second after ", and", cut to the
+    first where the hidden word is in it ("North Korea permits [overflights] by Soviet planes,
+    and grants warships access to ports" -> "North Korea permits [overflights] by Soviet
+    planes."): the second is a card of its own, whose answer the first must not show. A list
+    ("..., exchanges of staff, and exchanges of intelligence") is no second predicate."""
+    match = _SECOND_PREDICATE.search(sentence)
+    if not match or target.end > match.start() or _top_level_comma(sentence[: match.start()]):
+        return sentence
+    verb = match["verb"]
+    tag = "VBZ" if verb_base(verb, "VBZ") else "VBD" if is_verb_form(verb) else ""
+    base = verb_base(verb, tag) if tag else None
+    after = sentence[match.end() :].split()[0].casefold()
+    if not base or base in ("be", "have") or after in PREPOSITIONS:
+        return sentence  # ("..., and complexes with three ligands show ...": a new subject)
+    first = sentence[: match.start()].split()
+    if not any(verb_base(word, tag) for word in first[1:4]):
+        return sentence  # the first part's own verb, in the same tense, after its subject
+    return f"{sentence[: match.start()]}."
+
+
 def _cloze(sentence: str, target: Target, context: str, source: SourceRef) -> Option | None:
+    sentence = _first_predicate(sentence, target)
     window = _window(sentence, target)
     if window is None:
         return None
