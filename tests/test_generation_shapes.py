@@ -1919,6 +1919,20 @@ def test_an_evaluation_label_is_said_of_its_theory_not_left_on_the_card(tmp_path
     assert not [text for text in said if re.match(r"\W*against\b", text, re.I)]
 
 
+def test_a_version_of_a_theory_is_asked_as_that_version(tmp_path: Path) -> None:
+    """ "Original: ..." under a hypothesis is the original hypothesis, not "the original of"."""
+    cards = questions(
+        tmp_path,
+        "## Glutamate hypothesis\n\n"
+        "- Original: too little glutamate activity at NMDA receptors in the cortex\n",
+    )
+    assert cards == {
+        "What is the original glutamate hypothesis?": (
+            "Too little glutamate activity at NMDA receptors in the cortex"
+        )
+    }
+
+
 def test_points_that_are_fields_are_asked_one_by_one_not_listed(tmp_path: Path) -> None:
     cards = questions(
         tmp_path,

@@ -203,15 +203,17 @@ def _named_with_the(subject: str) -> str:
 # to ask; the statement is carded as it stands, without its label.
 STATEMENT_LABELS = frozenset(
     ["detail", "details", "note", "notes", "nb", "what", "info", "information", "comment",
-     "comments", "misc", "extra", "extras", "also", "eval", "evaluation", "ao3", "original",
-     "revised", "point", "points", "key point", "key points", "description", "summary", "other",
+     "comments", "misc", "extra", "extras", "also", "eval", "evaluation", "ao3", "point",
+     "points", "key point", "key points", "description", "summary", "other",
      "more", "fact", "facts", "key fact", "key facts", "further"]
 )  # fmt: skip
 
 
+# Describing words that name one version of a theory or model: "Original:", "Revised:"
+_VERSIONS = frozenset(["original", "revised", "modern", "classic", "classical", "updated"])
 # Labels a field question is asked by ("Battle of Hastings: who?"), but which left on a
 # statement are residue: "Result: William marched north and built castles"
-RESIDUE_LABELS = STATEMENT_LABELS | {"who", "result", "results", "outcome", "outcomes"}
+RESIDUE_LABELS = STATEMENT_LABELS | {"who", "result", "results", "outcome", "outcomes"} | _VERSIONS
 
 
 def unlabelled(sentence: str, labels: frozenset[str] = STATEMENT_LABELS) -> str:
@@ -291,6 +293,10 @@ def field_question(
         nouns = nouns_after(tokens[0])  # "primary" -> "primary effects"
         if nouns:
             tokens.append(nouns[0])
+        elif tokens[0] in _VERSIONS and len(value.split()) <= MAX_ANSWER_WORDS:
+            # "Original: too much dopamine ..." under "Dopamine hypothesis": one version of
+            # the thing itself, "What is the original dopamine hypothesis?"
+            return f"What is the {tokens[0]} {lower_initial(subject)}?", capitalised(value)
         elif "NOUN" not in lemmas(tokens[0]):
             return None
     if states_about(field, value):
