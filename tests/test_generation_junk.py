@@ -708,3 +708,60 @@ def test_a_section_s_title_over_a_point_is_not_whose_point_it_is() -> None:
     assert any("[Epiphenomenalism]" in front for front in fronts)
     assert not any(front.startswith("[ELIMINATIVE MATERIALISM]") for front in fronts)
     assert not any(front.startswith("[Structure of DNA]") for front in fronts)
+
+
+ASIDES_IN_NOTES = """Tropical storms
+typed on the bus so sorry for typos - Priya
+
+WHERE THEY FORM
+ok so tropical storm is the general name, they are called hurricanes in the Atlantic and \
+typhoons in the NW Pacific
+Prose bits are just for me, don't print those.
+
+SCIENTIFIC MANAGEMENT
+Link to Henry Ford production line.
+Miss Harding says a lot of people lose the knowledge mark by not defining.
+
+CASE STUDY
+Why was it so bad? the philippines gets about 20 typhoons a year, lots of people live on the \
+coast in houses made of wood
+protein for vegans: tofu, tempeh, quorn (NOT vegan, has egg!!), TVP, pulses
+^^ AQA uses 3.75 for carbs not 4, Mrs E said either is fine
+"""
+
+
+def test_sign_offs_reminders_and_the_writers_voice_stay_out_of_cards(tmp_path: Path) -> None:
+    notes = deck_notes(tmp_path, ASIDES_IN_NOTES, "storms.txt")
+    said = [f"{note.front} :: {note.back}" for note in notes]
+    # the fact each line holds is kept, without the filler, the prompt or the emphasis
+    assert (
+        "What is tropical storm? :: The general name, they are called hurricanes in the "
+        "Atlantic" in said
+    )
+    assert any(card.startswith("The philippines gets about [20] typhoons a year") for card in said)
+    assert any("quorn (NOT vegan, has egg), TVP" in card for card in said)
+    for aside in ("Priya", "typos", "print", "Henry Ford", "Harding", "Ok so", "so bad", "!!"):
+        assert not any(aside in card for card in said), aside
+    assert not any("[AQA]" in card or "^^" in card for card in said)
+
+
+def test_the_checker_flags_the_writers_voice_left_in_a_card() -> None:
+    lines = {
+        "typed on the bus so sorry for typos - Priya\n": cloze(
+            "Typed on the bus so sorry for typos - [Priya]", 1
+        ),
+        "Prose bits are just for me, don't print those.\n": basic(
+            "What are prose bits just for?", "Me, don't print those", 1
+        ),
+        "ok so tropical storm is the general name, they are called hurricanes\n": basic(
+            "What is Ok so tropical storm?", "The general name, they are called hurricanes", 1
+        ),
+        "protein for vegans: tofu, quorn (NOT vegan, has egg!!), TVP\n": cloze(
+            "Protein for vegans: [tofu], quorn (NOT vegan, has egg!!), TVP", 1
+        ),
+        "Link to Henry Ford production line.\n": cloze("Link to [Henry Ford] production line.", 1),
+    }
+    for line, card in lines.items():
+        assert 13 in flagged(line, card), card.front
+    theorist = "Taylor says workers are motivated by money.\n"
+    assert 13 not in flagged(theorist, cloze("Taylor says workers are motivated by [money].", 1))

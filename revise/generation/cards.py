@@ -67,7 +67,7 @@ from revise.generation.clauses import (
     with_doing,
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
-from revise.generation.content import WORKED_EXAMPLE, WORKED_FIGURE, not_content
+from revise.generation.content import INSTRUCTED, WORKED_EXAMPLE, WORKED_FIGURE, not_content
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     ARROW_SPLIT,
@@ -386,6 +386,14 @@ _OPENER = lazy_regex(
     r"^(?:(?:as\s+a\s+result|therefore|thus|hence|consequently|in\s+essence|in\s+short|overall"
     r"|notes?|nb|summary|in\s+summary|remember|warning"
     r"|ultimately|however|in\s+addition|additionally|furthermore|moreover)\s*(?:[-\u2013\u2014,:])"
+    # "Link back to theories: Taylor would ...": the writer's reminder of where a point goes
+    r"|links?\s+(?:back\s+)?(?:to|with)\b[^:.]{0,40}:"
+    # "ok so tropical storm is ...": a spoken filler ("Basically the energy ..." is kept: what
+    # follows it is a definition of the heading)
+    r"|(?:ok(?:ay)?|right|um+|erm+)\s*,?\s+so\b,?"
+    # "Why was it so bad? the philippines gets ...": the writer's own prompt, then the answer
+    r"|why\s+(?:is|are|was|were|did|do|does|has|have)\s+(?:it|they|this|that|these)\b[^?]{0,40}\?"
+    r"(?=\s+(?-i:[a-z]))"
     r"|nb\s)\s*",
     re.I,
 )
@@ -1390,8 +1398,42 @@ def tidy(sentence: str) -> str:
         text = text[:1].upper() + text[1:]
     text = _STRAY_MARKUP.sub(" ", text)
     text = _POINTER.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    if len(_OWN_ASIDE.sub("", text).split()) >= MIN_ASIDE_HOST_WORDS:
+        text = _OWN_ASIDE.sub(lambda aside: "" if _said_to_self(aside[1]) else aside[0], text)
     text = _SPACE_BEFORE_STOP.sub(r"\1", text)
     return " ".join(text.split())
+
+
+# "(NOT vegan, has egg!!)", "^^ AQA uses ...", "(!!)": the writer's emphasis and pointers
+_EMPHASIS = Guarded(lazy_regex(r"\s*\(\s*!+\s*\)|\s*!{2,}|(?:^|\s)\^{2,}(?=\s|$)"))
+# A bracket in a line: "(Mr Okafor said 27 is fine in the exam)", "(AQA calls it ... I think)"
+_OWN_ASIDE = Guarded(lazy_regex(r"\s*\(([^()]{3,})\)"))
+# A line this long without its brackets is a sentence, not a heading whose bracket says what
+# its section is ("Describe questions (4 marks)", "Sun facts (learn these!!)")
+MIN_ASIDE_HOST_WORDS = 8
+_HEDGE = lazy_regex(r"\b(?:I\s+think|I\s+reckon|I\s+guess|not\s+sure|apparently)\b", re.I)
+_MARKS_ONLY = lazy_regex(r"\d+(?:\s*[-\u2013]\s*\d+)?\s*marks?(?:\s+each)?|\d+\s*marker", re.I)
+# What makes a bracket the writer's own: the exam, the notes, a reminder, an order to the
+# reader. (Not a bracket that addresses "you" or links a point to another, "(link to COMT)":
+# those say something of it.)
+_TO_SELF_REASONS = (
+    "a note to the writer, not a fact",
+    "about the exam or the notes, not the subject",
+    "a tip, note or example label, not a fact",
+    INSTRUCTED,  # "(remember it's the PATIENT's left)"
+)
+
+
+def _said_to_self(aside: str) -> bool:
+    """A bracket that talks about the exam, the notes or the writer's doubts, not the subject
+    ("(also Z0 but not on our spec)", "(3 marks)"): a card drops it and keeps the fact."""
+    aside = aside.strip()
+    if _HEDGE.search(aside) or _MARKS_ONLY.fullmatch(aside):
+        return True
+    if re.match(r"links?\b", aside, re.I):
+        return False
+    return not_content(aside) in _TO_SELF_REASONS
 
 
 def _shouted_name(opener: str, rest: str) -> bool:

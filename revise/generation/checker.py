@@ -2154,6 +2154,15 @@ def _done(text: str) -> bool:
     return any(lemma != word for lemma in lemmas(word).get("VERB", ()))
 
 
+# The writer's voice in a card: a filler ("ok so"), emphasis marks ("!!", "^^")
+# or a doubt ("I think"); a card states the fact without them
+_LEFT_IN = lazy_regex(
+    r"(?:^|(?:is|are|was|were)\s+|:\s*)ok(?:ay)?\s*,?\s+so\b|!{2,}"
+    r"|(?:^|\s)\^{2,}(?=\s|$)|(?-i:\bI\s+(?:think|reckon|guess)\b)(?=\W*(?:\)|$))",
+    re.I,
+)
+
+
 def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
     text = _visible(note, face)
     if text.startswith(WHO_SAYS) or _ASKED_OF_A_LINE.match(text):
@@ -2167,6 +2176,9 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     reason = not_content(text) or (META_LABEL.match(note.front) and not_content(note.front))
     if reason and not (own and reason == INSTRUCTED):
         return [_finding(13, face.prompt, reason)]
+    if _LEFT_IN.search(text) or _LEFT_IN.search(note.back):
+        # "What is Ok so tropical storm?", "quorn (NOT vegan, has egg!!)": how the writer talks
+        return [_finding(13, face.prompt, "the writer's filler, emphasis or doubt left in")]
     if note.kind is NoteKind.BASIC and (
         any(shape.search(note.back) for shape in NOTE_TO_SELF) or COMES_UP.search(note.back)
     ):

@@ -76,6 +76,16 @@ NOTE_TO_SELF = tuple(
         r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b",
         # the writer's own way to remember: "I remember it because 'motors drive on the left'"
         r"\bI\s+(?:remember|remeber|rember|memori[sz]e)\s+(?:it|this|that|them|these)\b",
+        # the typing and the printing of the notes themselves: "typed on the bus so sorry for
+        # typos", "prose bits are just for me, don't print those", "excuse the spelling"
+        r"\btypos?\b|\bsorry\s+(?:for|about)\s+(?:the\s+|my\s+|any\s+)?(?:typos?|spelling|mess"
+        r"|handwriting|formatting)\b|\bexcuse\s+(?:the|my)\s+(?:typos?|spelling|mess|handwriting)\b",
+        r"^\W*typed\s+(?:on|in|at|during)\s+(?:the|my|a)\b",
+        r"\b(?:don'?t|do\s+not|never)\s+print\b|\bjust\s+for\s+me\b",
+        # "Link to Henry Ford production line", "Link back to theories: ...": the writer's
+        # reminder to connect a point to another part of an answer
+        # (not "link to meiosis: independent assortment ...", a point given after the colon)
+        r"^\W*links?\s+(?:back\s+)?(?:to|with)\b(?![^:]*:\s*\w)",
     )
 )
 EXAM_WORDS = Guarded(
@@ -92,6 +102,9 @@ EXAM_WORDS = Guarded(
         r"|problem\s+(?:sets?|sheets?)|office\s+h(?:ou)?rs\s+(?:moved|changed|cancelled|are\s+now)\b"
         r"|(?:this|last|next|today'?s|yesterday'?s|previous)\s+(?:lectures?|seminars?|tutorials?)"
         r"|questions? (?:about|on)|(?:my|these|your|the) notes|this note"
+        # "a lot of people lose the knowledge mark", "either gets the mark": marks in the exam
+        r"|(?:lose|loses|losing|get|gets|getting|gain|gains|drop|drops|pick\s+up)\s+"
+        r"(?:the|a|an|easy|free)\s+(?:\w+\s+)?marks?(?!\s+(?:of|on)\b)"
         r"|(?:its|their|his|her|an?) own (?:notes?|page|file))\b",
         re.I,
     )

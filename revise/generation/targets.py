@@ -1771,6 +1771,15 @@ def _is_counting_number(sentence: str, match: re.Match[str]) -> bool:
     return bool(next_word) and not is_stopword(next_word[0])
 
 
+# The exam board or the teacher a line quotes ("AQA uses 3.75 for carbs", "Mrs E said either
+# gets the mark"): the claim may be a fact, but who says it is no answer to learn; a teacher is
+# known by an initial, a board by its name
+_SCHOOL_VOICE = lazy_regex(
+    r"(?:AQA|Edexcel|OCR|WJEC|Eduqas|CCEA|CIE|(?:Mr|Mrs|Ms|Miss|Sir|Dr)\.?\s+[A-Z]\.?)"
+)
+_HONORIFIC_BEFORE = lazy_regex(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dr)\.?\s+$")
+
+
 def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     text = target.text
     if len(text.split()) > MAX_DELETION_WORDS or len(text) > MAX_DELETION_CHARS:
@@ -1804,6 +1813,8 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
         return False  # "the 3 [Ps]", "the 4 Cs": letters a list is named by; "so [couldnt] leave"
     if target.kind is TargetKind.ACRONYM and _partner_shown(text, shown):
         return False  # "[HIC] = more economic loss, LIC = more deaths": its pair gives it away
+    if _SCHOOL_VOICE.fullmatch(text) or _HONORIFIC_BEFORE.search(sentence, 0, target.start):
+        return False  # "AQA calls it ...", "Mrs E said ...": who set or teaches the course
     if target.kind is TargetKind.ACRONYM and _in_brackets(target, sentence):
         return False  # "the central bank ([RBA])": the words before it say what it stands for
     if _spelled_by_acronym(target, sentence):
