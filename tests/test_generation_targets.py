@@ -589,3 +589,23 @@ def test_a_share_the_line_gives_in_words_is_not_hidden(tmp_path: Path) -> None:
     )
     fronts = clozes(tmp_path, text)
     assert not [front for front in fronts if "[50%]" in front]
+
+
+def test_a_point_made_in_common_words_hides_the_phrase_its_verb_takes(tmp_path: Path) -> None:
+    text = (
+        "# Market research\n\n## Limitations of surveys\n"
+        "- ignores personal motives: shame, habit, peer pressure\n"
+        "- based on small samples - results may not hold for everyone\n"
+        "\n## Wind erosion\n"
+        "- Strong wind carries loose particles - the smallest go furthest\n"
+        "- Dunes are often made of fine sand\n"
+        "\n## Evaluation\n"
+        "- The survey is important in many cases\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "Ignores [personal motives]: shame, habit, peer pressure" in fronts
+    assert "Based on [small samples] - results may not hold for everyone" in fronts
+    # (a line asked another way keeps that card: "What carries loose particles?")
+    assert not any("[loose particles]" in front for front in fronts)
+    assert "Dunes are often made of [fine sand]" in fronts
+    assert not any("[many cases]" in front or "important]" in front for front in fronts)

@@ -2160,6 +2160,8 @@ def _passage_drafts(
                 continue  # nor half of a provision's reference
             if target.score < threshold or len(options) >= OPTIONS_PER_FACT:
                 break
+            if target.carried and (fallbacks or last_resort or named_back):
+                continue  # "What avoids the worst case?" asks the point better than its object
             if f" {normalise(target.text)} " in f" {hidden_context} {inserted} {lent} ":
                 continue
             shown = context

@@ -19,6 +19,7 @@ from revise.generation.grammar import (
     inflections,
     lemmas,
     only_as,
+    split_clause,
     verb_base,
 )
 from revise.generation.language import (
@@ -74,6 +75,7 @@ class Target:
     text: str
     kind: TargetKind
     score: float
+    carried: bool = False  # the phrase a line's verb takes, hidden where nothing else is asked
 
 
 _SPELLED_ORDINAL = (
@@ -689,7 +691,63 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             for t in rescored
         ]
     whole = [_whole_term(target, sentence, rescored, vocabulary) for target in rescored]
+    carried = None if whole or vague else _carried_phrase(sentence)
+    if carried:
+        text = sentence[slice(*carried)]
+        point = Target(*carried, text, TargetKind.RARE, CARRIED_SCORE, carried=True)
+        whole = [point] if _usable(point, sentence, vocabulary) else []
     return sorted(whole, key=lambda target: (-target.score, target.start))
+
+
+CARRIED_SCORE = 4.0  # just enough for a card: only where the line has nothing rarer to hide
+# "ignores qualitative factors: staff morale, ...", "based on historical data - the past may
+# not ...": a point made in common words, the noun phrase its verb takes, closed by the mark
+# that opens what the line says of it (or by the line's end)
+_CARRIED = lazy_regex(
+    r"(?:(?P<aux>is|are|was|were|can|could|may|might|will|would|must)\s+)?(?:also\s+|often\s+)?"
+    r"(?P<verb>[a-z]+)(?:\s+(?:on|of|by|for|in|to|from|with|as|into))?\s+"
+    r"(?:(?:a|an|the|their|its)\s+)?(?P<phrase>[a-z][a-z-]*[a-z](?:\s+[a-z][a-z-]*[a-z]){1,2})"
+    r"(?=\s*(?::\s|[-\u2013\u2014]\s|->|\u2192|[;,(]|\.?$)"
+    r"|\s+(?:by|in|at|during|because|when|so|until|after|before|due)\s)"
+)
+
+_JOINING = frozenset(["vs", "versus", "v", "plus", "etc"])  # "[heath vs stone]": two things
+
+
+def _carried_phrase(sentence: str) -> tuple[int, int] | None:
+    """The two or three common words a line's verb takes, where they are its point: "Ratio
+    analysis ignores [qualitative factors]: staff morale, ...". The verb opens the line (the
+    subject is the label it sits under) or follows a plain subject."""
+    clause = split_clause(sentence)
+    start = 0
+    if clause is not None:
+        start = len(" ".join(clause.subject)) + 1
+        if sentence[:start] != " ".join(clause.subject) + " ":
+            return None
+    said = _CARRIED.match(sentence, start)
+    if not said:
+        return None
+    verb = said["verb"]
+    if verb in AUXILIARIES or verb in ("has", "have", "had", "means"):
+        return None  # "is [...]", "means ...": no verb that takes a thing
+    if said["aux"] in ("is", "are", "was", "were"):
+        if verb.endswith("ing") or not is_verb_form(verb):
+            return None  # "is based on [historical data]"; not "is [intrinsically good]"
+    elif said["aux"]:
+        if lemmas(verb).keys() != {"VERB"} or verb not in lemmas(verb)["VERB"]:
+            return None  # "can justify [injustice to minorities]": the verb as it is
+    elif not is_verb_form(verb) and not (verb.endswith("s") and "VERB" in lemmas(verb)):
+        return None
+    phrase = said["phrase"].split()
+    if any(is_stopword(word) or word in _JOINING for word in phrase) or is_verb_form(phrase[0]):
+        return None
+    if any(is_verb_form(word) and "NOUN" not in lemmas(word) for word in phrase[1:]):
+        return None
+    if "NOUN" not in lemmas(phrase[-1]) or "ADV" in lemmas(phrase[-1]):
+        return None  # "[... factors]" ends on its thing; "[supply curve left]" on a direction
+    if lemmas(phrase[0]).keys() == {"VERB"}:
+        return None  # "[make profit]": a verb's
+    return said.span("phrase")
 
 
 def _whole_term(
