@@ -144,3 +144,37 @@ def test_a_line_with_no_separator_among_typed_cards_heads_the_cards_below_it(
     contexts = {(note.front, note.back): note.context for note in notes}
     assert contexts[("electron", "0.0005 units of mass")].endswith("relative mass")
     assert contexts[("proton", "1.0 units of mass")].endswith("relative mass")
+
+
+GLOSSARY = "\n".join(
+    [
+        "Hormones",
+        "",
+        "insulin\tlowers blood glucose by making cells take up glucose from the blood;"
+        " made in the pancreas; deficiency -> type 1 diabetes",
+        "adrenaline\tprepares the body for fight or flight",
+        "HDL cholesterol\thigh density lipoprotein - carries cholesterol from the body to the"
+        " liver to be broken down",
+        "rickets\tvitamin D deficiency in children - bones soft and bend (bow legs) so children"
+        " walk badly",
+        "",
+    ]
+)
+
+
+def test_a_long_typed_meaning_gives_one_card_for_each_fact(tmp_path: Path) -> None:
+    asked = cards(deck_notes(tmp_path, GLOSSARY, "hormones.txt"))
+    assert asked["insulin"] == "lowers blood glucose by making cells take up glucose from the blood"
+    assert asked["Where is insulin made?"] == "the pancreas"
+    assert asked["What does insulin deficiency cause?"] == "type 1 diabetes"
+    assert asked["adrenaline"] == "prepares the body for fight or flight"  # short: kept whole
+
+
+def test_a_spelt_out_name_rides_with_its_term_and_a_subjectless_part_is_no_card(
+    tmp_path: Path,
+) -> None:
+    asked = cards(deck_notes(tmp_path, GLOSSARY, "hormones.txt"))
+    meaning = "carries cholesterol from the body to the liver to be broken down"
+    assert asked["HDL cholesterol (high density lipoprotein)"] == meaning
+    assert asked["rickets"] == "vitamin D deficiency in children"
+    assert not [back for back in asked.values() if "bend" in back]

@@ -68,6 +68,7 @@ from revise.generation.clauses import (
 )
 from revise.generation.cleaning import has_link, is_boilerplate, without_quotations
 from revise.generation.content import INSTRUCTED, WORKED_EXAMPLE, WORKED_FIGURE, not_content
+from revise.generation.definition_facts import definition_facts
 from revise.generation.document import Block, BlockKind
 from revise.generation.events import (
     ARROW_SPLIT,
@@ -568,7 +569,7 @@ def _drafts_in_order(
         if _in_worked_example(part):
             continue
         if isinstance(part, Passage) and part.block.answer:
-            drafts.append(_own_question_draft(part, outline.title, path))
+            drafts.extend(_own_question_drafts(part, outline.title, path))
             own = (normalise(part.block.answer), part.block.answer_end)
             continue
         if isinstance(part, ListGroup):
@@ -1136,23 +1137,25 @@ def _refused_draft(
     return Draft([Option(note, answer, 10.0, front)])
 
 
-def _own_question_draft(passage: Passage, title: str, path: str) -> Draft:
+def _own_question_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """The student's own question with their answer: "What were the Four Sights?" ->
-    "old man, sick man, corpse (dead man), holy man"."""
+    "old man, sick man, corpse (dead man), holy man"; a card they typed with a long meaning
+    that packs several facts, one card for each fact."""
     block = passage.block
     context = card_context(passage, title)
     if is_own_card(block):
         front, back = block.cells  # a card the student typed, kept as they wrote it
         source = SourceRef(path, block.start, block.end)
-        note = NoteData(NoteKind.BASIC, front, back, context=context, source=source)
-        return Draft([Option(note, back, 10.0, front)])
+        facts = definition_facts(front, back) or [(front, back)]
+        notes = [NoteData(NoteKind.BASIC, *fact, context=context, source=source) for fact in facts]
+        return [Draft([Option(note, note.back, 10.0, note.front)]) for note in notes]
     question = capital(tidy(block.asked or block.text))
     if passage.trail and not block.asked:
         question = _named_by_heading(question, tidy(passage.trail[-1]))
     answer = capital(block.answer.strip().rstrip("."))
     source = SourceRef(path, block.start, max(block.answer_end, block.start))
     note = NoteData(NoteKind.BASIC, question, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, question)])
+    return [Draft([Option(note, answer, 10.0, question)])]
 
 
 def _not_answered(drafts: list[Draft], answer: str) -> list[Draft]:

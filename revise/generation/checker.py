@@ -51,6 +51,7 @@ from revise.generation.content import (
     WORKED_EXAMPLE,
     not_content,
 )
+from revise.generation.definition_facts import definition_facts
 from revise.generation.events import (
     STATE_PARTICIPLES,
     clause_subject,
@@ -307,14 +308,19 @@ def _card_findings(
 
 def _own_card(note: NoteData, texts: _SourceTexts) -> bool:
     """Whether the card is one the student typed into the notes as it stands there, one a line
-    ("puella | girl (1st decl, f)")."""
+    ("puella | girl (1st decl, f)"), or the first fact of a long meaning they typed, asked by
+    their term ("vitamin D :: helps the body absorb calcium ..." of "...; found in oily fish")."""
     if note.kind is not NoteKind.BASIC or note.source is None:
         return False
     if note.source.start != note.source.end or not texts.has(note.source.path):
         return False
     span = texts.span(note)
     sides = card_sides(span[0]) if len(span) == 1 else None
-    return sides is not None and sides == (note.front, note.back)
+    if sides is None or sides == (note.front, note.back):
+        return sides is not None
+    # (a fact asked by a question of its own is checked as any drawn card is)
+    facts = definition_facts(*sides) or []
+    return (note.front, note.back) in facts and not note.front.endswith("?")
 
 
 def _own_card_findings(note: NoteData, face: CardFace, texts: _SourceTexts) -> list[Finding]:
