@@ -864,3 +864,32 @@ def test_a_cloze_of_the_first_of_two_deeds_does_not_show_the_second(tmp_path: Pa
     assert not any("access to the canal zone" in front for front in clozes)
     cards = {note.front: note.back for note in notes if note.kind is NoteKind.BASIC}
     assert cards["What does Panama grant American warships?"] == "Access to the canal zone"
+
+
+HISTORIANS = """\
+# Appeasement
+
+## Historians
+
+Taylor (1961) argued that Hitler was an opportunist who took his chances as they came; \
+Trevor-Roper (1953) argued that Hitler followed a long-term plan set out in Mein Kampf.
+"""
+
+
+def test_two_claims_in_one_long_sentence_are_asked_apart(tmp_path: Path) -> None:
+    questions = asked(deck_notes(tmp_path, HISTORIANS))
+    assert questions["What did Taylor (1961) argue?"] == (
+        "Hitler was an opportunist who took his chances as they came"
+    )
+    assert questions["What did Trevor-Roper (1953) argue?"] == (
+        "Hitler followed a long-term plan set out in Mein Kampf"
+    )
+
+
+def test_a_run_of_short_reasons_stays_one_sentence(tmp_path: Path) -> None:
+    text = (
+        "# Hastings\n\nWhy William won: feigned retreats broke the English shield wall; had "
+        "cavalry and archers; Harold's army was tired after Stamford Bridge and marching south.\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text)]
+    assert not [front for front in fronts if front.startswith("Harold's army")]
