@@ -178,3 +178,13 @@ def test_a_spelt_out_name_rides_with_its_term_and_a_subjectless_part_is_no_card(
     assert asked["HDL cholesterol (high density lipoprotein)"] == meaning
     assert asked["rickets"] == "vitamin D deficiency in children"
     assert not [back for back in asked.values() if "bend" in back]
+
+
+def test_a_long_first_fact_is_asked_without_its_examples(tmp_path: Path) -> None:
+    text = (
+        "Fats\n\nsaturated fat\tmostly from animal sources, usually solid at room temperature e.g."
+        " butter, lard, fatty meat; raises LDL cholesterol\n"
+        "trans fats\tmade when oils are hydrogenated\n"
+    )
+    asked = cards(deck_notes(tmp_path, text, "fats.txt"))
+    assert asked["saturated fat"] == "mostly from animal sources, usually solid at room temperature"

@@ -64,6 +64,10 @@ _RISK_OF = lazy_regex(
     r"(?:\s+(?:in|for|among)\s+[^()]*)?$",
     re.I,
 )
+# "... e.g. butter, lard", "... (mostly animal foods, plus soya and quinoa)" at a part's end
+_TRAILING_EXAMPLES = lazy_regex(
+    r"\s+(?:\((?:e\.g\.?|eg|such\s+as|mostly|mainly)?[^()]*\)|(?:e\.g\.?|eg|such\s+as)\s.*)$"
+)
 _ITEM_CUT = lazy_regex(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|\+|&)\s+")
 _VERB_OPENING = lazy_regex(r"^[a-z]+(?:s|ed)\s", re.I)
 
@@ -123,7 +127,8 @@ def definition_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
             # "HBV protein<TAB>high biological value - contains all the essential amino acids":
             # the name spelt out, then what it means; the name rides with the term
             facts[0] = (_also_named(term, parts[0]), part)
-    kept = [(front, back) for front, back in facts if _answerable(back)]
+    kept = [(front, _trimmed(back)) for front, back in facts]
+    kept = [(front, back) for front, back in kept if _answerable(back)]
     return kept or None
 
 
@@ -172,6 +177,15 @@ def _also_named(term: str, name: str) -> str:
     if term.endswith(")"):
         return f"{term[:-1]}, {name})"
     return f"{term} ({name})"
+
+
+def _trimmed(part: str) -> str:
+    """A part too long to recall, less the examples or the aside it ends on: "mostly from animal
+    sources, usually solid at room temperature e.g. butter, lard, fatty meat" -> "mostly from
+    animal sources, usually solid at room temperature"."""
+    if len(part.split()) <= MAX_ANSWER_WORDS:
+        return part
+    return _TRAILING_EXAMPLES.sub("", part).strip(" ,") or part
 
 
 def _answerable(answer: str) -> bool:
