@@ -1453,3 +1453,52 @@ def test_a_paragraph_opening_on_words_in_capitals_is_headed_by_its_first_line(
     assert goma == ["CASE STUDY 2 Nyiragongo, DRC (LIC)"]
     # (a line of a paragraph opening in capitals heads nothing)
     assert not any(context.startswith("MONITORING") for context in contexts.values())
+
+
+def test_a_fact_typed_without_its_full_stop_is_a_fact_not_a_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Digestion\n\n"
+        "Enzymes\n"
+        "Amylase breaks down starch into sugars\n"
+        "Proteases digest proteins in the stomach\n\n"
+        "Absorption\n"
+        "Villi increase the surface area of the small intestine\n"
+        "Capillaries carry glucose to the liver\n",
+    )
+    cards = {(note.context, note.front, note.back) for note in notes}
+    assert cards == {
+        ("Enzymes", "[Amylase] breaks down starch into sugars", ""),
+        ("Enzymes", "[Proteases] digest proteins in the stomach", ""),
+        ("Absorption", "What do Villi increase?", "The surface area of the small intestine"),
+        ("Absorption", "[Capillaries] carry glucose to the liver", ""),
+    }
+
+
+def test_a_title_with_a_word_that_could_be_a_verb_stays_a_heading(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Weimar Germany\n\n"
+        "Early problems\n"
+        "The Treaty of Versailles limits the army to 100,000 men\n"
+        "Hyperinflation destroys the savings of the middle class\n\n"
+        "Human rights abuses\n"
+        "The Gestapo arrests opponents without trial\n",
+    )
+    contexts = {note.front: note.context for note in notes}
+    assert contexts == {
+        "The [Treaty of Versailles] limits the army to 100,000 men": "Early problems",
+        "[Hyperinflation] destroys the savings of the middle class": "Early problems",
+        "The [Gestapo] arrests opponents without trial": "Human rights abuses",
+    }
+
+
+def test_titles_stay_headings_and_clauses_with_a_present_tense_verb_do_not() -> None:
+    from revise.generation.plaintext import looks_like_heading
+
+    titles = ["Plant cells", "Causes of WW1", "Organelles", "Key terms", "Stock levels graph"]
+    titles += ["3.1 How scientists study the brain", "bans, age limits, quotas"]
+    assert all(looks_like_heading(title) for title in titles)
+    facts = ["Chloroplasts absorb light for photosynthesis", "The nucleus holds the DNA"]
+    facts += ["Mitochondria release energy", "The cell membrane controls what enters the cell"]
+    assert not any(looks_like_heading(fact) for fact in facts)

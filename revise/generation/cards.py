@@ -131,6 +131,7 @@ from revise.generation.grammar import (
     participle_base,
     present_tense_verb,
     split_clause,
+    states_clause,
     subject_phrase,
     verb_base,
 )
@@ -1547,6 +1548,8 @@ def _is_fact(sentence: str, kind: BlockKind, terms: tuple[str, ...] = ()) -> boo
             # "Iron melts at 1538 °C.", "Hindenburg used Article 48 to pass laws without the
             # Reichstag": a sentence with its verb, a full stop or none as notes are typed
             return True
+        if states_clause(sentence):
+            return True  # "Chloroplasts absorb light for photosynthesis": a fact, stop or none
         order = is_imperative(sentence[:1].upper() + sentence[1:])
         long_enough = len(tokens) >= MIN_PRESENT_TENSE_WORDS and not order
         return long_enough and any(_present_verb(token) for token in tokens)

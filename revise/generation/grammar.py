@@ -447,6 +447,95 @@ def present_tense_verb(text: str) -> str:
     return ""
 
 
+MIN_CLAUSE_WORDS = 4  # a shorter line whose verb could be a plural noun is a title
+_CLAUSE_OBJECT_OPENERS = frozenset(["what", "how", "which", "whether", "why", "where", "when"])
+_NOT_OBJECTS = frozenset(["and", "or", "but", "nor", "vs", "v", "versus", "&", "+", "/", "of"])
+
+
+def _plural_noun(word: str) -> bool | None:
+    """ "cells", "bacteria", "children", "mitochondria": a plural; "nucleus", "glass", "DNA":
+    one thing; None for a word the dictionary does not know that may be either."""
+    lower = word.casefold()
+    if word.isupper():
+        return False  # an abbreviation names one thing ("DNA", "PE")
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return True
+    if not lemmas(lower):
+        return True if lower.endswith(("a", "i", "ae")) else None  # Latin plurals
+    nouns = lemmas(lower).get("NOUN", ())
+    return bool(nouns) and lower not in nouns
+
+
+def states_clause(text: str) -> str:
+    """ "Chloroplasts absorb light for photosynthesis", "The cell wall contains cellulose": a
+    noun subject, a present-tense verb that agrees with it, then its object (a noun, an article,
+    a number or "what ..."), read as a fact; "" for a title ("Plant cells", "Causes of WW1",
+    "Key terms", "Stock levels graph").
+
+    The verb is the first lower-case word after a noun: "contains" after a singular noun,
+    "absorb" after a plural. A word that is a plural noun as well as a verb ("controls",
+    "levels") needs a longer line or an article after it, as "Stock levels graph" is a title.
+    A verb may come after a subject with "of" in it ("Causes of WW1 include ...").
+    """
+    tokens = re.sub(r"\([^()]*\)", " ", text).split()
+    opening = next((token for token in tokens if token[:1].isalpha()), "")
+    if opening.casefold() in _CLAUSE_OBJECT_OPENERS:
+        return ""  # "3.1 How scientists study the brain": a topic to be explained
+    for index in range(1, len(tokens) - 1):
+        token, before, after = tokens[index], tokens[index - 1], tokens[index + 1]
+        if not (token.isalpha() and token.islower()) or not after[:1].isalnum():
+            continue  # ("bans, age limits, quotas": a list of things)
+        lower_before = before.casefold()
+        if not before.isalpha() or lower_before in PREPOSITIONS | _DETERMINING | _JOINING:
+            continue
+        known = bool(lemmas(lower_before))
+        if (known and not can_be(lower_before, "NOUN")) or not (known or before[:1].isupper()):
+            continue  # ("avg worst": a word of a table's header, not a noun)
+        if not _names_subject(tokens[:index]):
+            return ""  # ("Elastic if PED > 1 -> revenue falls ...": the clause is not the line)
+        plural = _plural_noun(before)
+        third = verb_base(token, "VBZ") and plural is not True
+        # "release" or "skill" after a noun may be a noun too: a plural before it makes it a verb
+        base = verb_base(token, "VBP") and (plural or (plural is None and only_as(token, "VERB")))
+        if not (third or base) or not _opens_object(after):
+            continue
+        short = len(tokens) < MIN_CLAUSE_WORDS and after.casefold() not in _DETERMINING
+        if third and short and can_be(token, "NOUN"):
+            return ""  # "Stock levels graph", "Human rights abuses": nouns
+        return token
+    return ""
+
+
+MAX_CLAUSE_SUBJECT_WORDS = 6
+_IN_SUBJECT = frozenset(["of", "and", "in", "on", "for"])
+
+
+def _names_subject(tokens: list[str]) -> bool:
+    """ "The cell membrane", "Causes of the war": words that can be the subject that opens a
+    line, not a condition, a sum or a clause of its own."""
+    if len(tokens) > MAX_CLAUSE_SUBJECT_WORDS:
+        return False
+    return all(
+        re.fullmatch(r"[^\W\d_]+(?:['-][^\W\d_]+)*", token) is not None
+        and (
+            token.casefold() in _DETERMINING
+            or token.casefold() in _IN_SUBJECT
+            or not is_stopword(token.casefold())
+        )
+        for token in tokens
+    )
+
+
+def _opens_object(word: str) -> bool:
+    """An article, a number, "what ..." or a noun or adjective: what a verb takes after it."""
+    lower = word.casefold()
+    if lower in _DETERMINING or lower in _CLAUSE_OBJECT_OPENERS or lower[:1].isdigit():
+        return True
+    if lower in PREPOSITIONS or lower in _NOT_OBJECTS or is_stopword(lower):
+        return False
+    return word.isalpha() and (not lemmas(lower) or bool({"NOUN", "ADJ"} & set(lemmas(lower))))
+
+
 def subject_phrase(words: list[str], names: frozenset[str] = frozenset()) -> str:
     """A subject inside a question: "Huge cost of war" -> "the huge cost of war", the article
     notes leave out put back before a thing "of" something; otherwise as `lower_first`."""

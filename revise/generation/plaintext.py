@@ -22,6 +22,7 @@ from revise.generation.document import (
     TextBuilder,
     scope_end,
 )
+from revise.generation.grammar import states_clause
 from revise.generation.language import (
     ARROW,
     EXAMPLE_LINE,
@@ -1080,6 +1081,8 @@ def looks_like_heading(text: str) -> bool:
         return False  # ("MAPK pathway: Ras -> Raf -> MEK": what leads to what, a fact)
     if _WORKED.search(text) or text.count("=") > 1:
         return False  # ("Contribution = £3 - £1 = £2", "FC = £6,000": a sum or a value, a fact)
+    if states_clause(text):
+        return False  # ("Chloroplasts absorb light for photosynthesis": a fact without its stop)
     # "-ing" words in headings are nouns ("Diplomatic Balancing"), so only finite forms count.
     return not any(is_verb_form(token) and not token.casefold().endswith("ing") for token in tokens)
 
