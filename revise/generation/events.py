@@ -559,6 +559,7 @@ _DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _NAME_JOINS = frozenset(["of", "the", "and", "&", "+", "for", "on"])
 _HEAD_BEFORE = frozenset(["of", "for", "on"])
 MAX_EVENT_WORDS = 6
+MAX_DATE_WORDS = 8  # "22nd October 1962 - 28th October 1962": the longest dates a line closes on
 
 
 def dated_event(sentence: str) -> list[Question]:
@@ -683,6 +684,11 @@ def dated_name(text: str) -> tuple[str, str] | None:
     name and its date; None for any other line ("The Soviet Influence on Korea (1945-1991)"
     names a period, not an event; "Key dates 1914" no event at all)."""
     bare = text.strip().rstrip(":").strip()
+    words = bare.split()
+    if not 2 <= len(words) <= MAX_EVENT_WORDS + MAX_DATE_WORDS:
+        return None  # (a line this long says more than a name and when it was)
+    if not (words[0][:1].isupper() or words[0].casefold() in ("the", *_NAME_JOINS)):
+        return None  # (a name opens on a capital)
     when = closing_date(bare)
     if not when or not re.search(r"\d{3,4}", when):
         return None
