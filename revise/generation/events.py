@@ -689,6 +689,8 @@ def dated_name(text: str) -> tuple[str, str] | None:
         return None  # (a line this long says more than a name and when it was)
     if not (words[0][:1].isupper() or words[0].casefold() in ("the", *_NAME_JOINS)):
         return None  # (a name opens on a capital)
+    if not any(w in _HAPPENINGS or w.removesuffix("s") in _HAPPENINGS for w in cue_words(bare)):
+        return None  # (an event's name has a word for what happened: "War", "Revolt")
     when = closing_date(bare)
     if not when or not re.search(r"\d{3,4}", when):
         return None
