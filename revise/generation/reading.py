@@ -43,10 +43,13 @@ def read_notes(path: Path) -> tuple[str, str]:
     text = decode_notes(data, where)
     kind = notes_kind(path, text)
     if kind == "text":  # a page's running header and footer, and a Cornell page's cues, go
+        from revise.generation.chats import chat_messages
         from revise.generation.pagetext import without_page_furniture
         from revise.generation.plaintext import without_cue_column
 
-        text = "\n".join(without_cue_column(without_page_furniture(text.split("\n"))))
+        lines = text.split("\n")
+        lines = chat_messages(lines) or without_cue_column(without_page_furniture(lines))
+        text = "\n".join(lines)
     elif kind in MAP_KINDS:
         try:
             check_mind_map(text, kind)
