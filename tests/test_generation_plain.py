@@ -1502,3 +1502,57 @@ def test_titles_stay_headings_and_clauses_with_a_present_tense_verb_do_not() -> 
     facts = ["Chloroplasts absorb light for photosynthesis", "The nucleus holds the DNA"]
     facts += ["Mitochondria release energy", "The cell membrane controls what enters the cell"]
     assert not any(looks_like_heading(fact) for fact in facts)
+
+
+BROKEN_EVERY_FEW_WORDS = (
+    "RIVERS - GCSE GEOG\n"
+    "(notability export, lines\n"
+    "broken where I wrote them)\n\n"
+    "EROSION\n"
+    "hydraulic action = force of the\n"
+    "water hits the banks, air is\n"
+    "forced into cracks in the rock\n"
+    "abrasion - rocks carried by\n"
+    "the river scrape the bed +\n"
+    "banks like sandpaper\n"
+    "attrition \u2192 rocks knock into\n"
+    "each other \u2192 smaller + rounder\n"
+    "solution = weak acids in river\n"
+    "water dissolve rocks eg chalk\n"
+    "\u2713 most erosion happens in the\n"
+    "upper course - steep gradient\n\n"
+    "TRANSPORT\n"
+    "traction - large boulders roll\n"
+    "along the river bed\n"
+    "saltation - pebbles bounce\n"
+    "along the bed of the river\n"
+    "suspension = fine particles\n"
+    "carried in the flow of water\n"
+)
+
+
+def test_notes_broken_every_few_words_start_a_fact_on_each_new_term(tmp_path: Path) -> None:
+    # A handwriting export breaks a line every few words: a line that goes on mid-clause
+    # joins the one above, and a line naming a new term ("attrition → ...", "saltation -
+    # ...") after a line that ends on a whole phrase starts a fact of its own.
+    asked = questions(tmp_path, BROKEN_EVERY_FEW_WORDS)
+    assert asked["What is abrasion?"] == (
+        "Rocks carried by the river scrape the bed + banks like sandpaper"
+    )
+    assert asked["What is solution?"] == "Weak acids in river water dissolve rocks eg chalk"
+    assert asked["What is traction?"] == "Large boulders roll along the river bed"
+    assert asked["What is saltation?"] == "Pebbles bounce along the bed of the river"
+    assert asked["What is suspension?"] == "Fine particles carried in the flow of water"
+    texts = [block.text for block in parse_plain_text(BROKEN_EVERY_FEW_WORDS).blocks]
+    assert "attrition \u2192 rocks knock into each other \u2192 smaller + rounder" in texts
+    # the tick is no part of the fact it marks
+    assert "most erosion happens in the upper course - steep gradient" in texts
+
+
+def test_a_tick_is_dropped_and_a_cross_reads_as_not() -> None:
+    from revise.generation.plaintext import unticked
+
+    assert unticked("\u2713 they are biodegradable") == "they are biodegradable"
+    assert unticked("\u2717 addition polymers can't be") == "addition polymers can't be"
+    assert unticked("\u2717 reversible") == "not reversible"
+    assert unticked("no mark here") == "no mark here"

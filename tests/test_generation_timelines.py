@@ -244,3 +244,27 @@ def test_a_line_naming_only_an_event_and_its_dates_asks_when_it_was(tmp_path: Pa
         "- Stalin cut road and rail links to West Berlin to force the Allies out\n",
     )
     assert cards["When was the Berlin Blockade?"] == "1948-49"
+
+
+def test_a_range_of_dates_broken_after_its_dash_is_one_line_of_the_timeline() -> None:
+    from revise.generation.plaintext import parse_plain_text
+
+    texts = [
+        block.text
+        for block in parse_plain_text(
+            "VOYAGE OF THE BEAGLE - timeline\n\n"
+            "27 Dec Beagle leaves Plymouth\n"
+            "16 Jan reaches the Cape Verde islands\n"
+            "15 Sep-\n"
+            " 20 Oct Darwin explores the Galapagos islands\n"
+            "2 Oct Beagle lands back at Falmouth after the\n"
+            "voyage round the world\n"
+            "15 Nov Darwin reads his notes on the\n"
+            "28 Nov Beagle is paid off\n"
+        ).blocks
+    ]
+    # "15 Sep-" is no heading and "20 Oct" no date of its own: one range of dates
+    assert "15 Sep-20 Oct Darwin explores the Galapagos islands" in texts
+    # a line opening on a date starts the next event, even under a line left mid-phrase
+    assert "28 Nov Beagle is paid off" in texts
+    assert "2 Oct Beagle lands back at Falmouth after the voyage round the world" in texts

@@ -26,6 +26,7 @@ from revise.generation.grammar import states_clause
 from revise.generation.language import (
     ARROW,
     EXAMPLE_LINE,
+    MONTHS,
     TEXT_CACHE_SIZE,
     counted,
     is_stopword,
@@ -967,6 +968,7 @@ def _parse_lines(lines: list[str], ruled: frozenset[int] = frozenset()) -> Docum
     """`ruled`: the lines (from 1) of the titles the notes mark with rules; where they do, no
     other bullet is a title."""
     wrapped = wrapped_lines(lines)
+    lines = [unticked(line) for line in lines]
     if _capital_headed(lines):
         return _parse_prose(lines, capitals=True, ruled=ruled, wrapped=wrapped)
     bullets = sum(1 for line in lines if _BULLET.match(line))
@@ -1588,7 +1590,7 @@ def _prose_raws(
                 _indent(below) > _indent(full)
                 and bool(_GOES_ON.match(following) or following[:1].islower())
                 and not (_heads_section(line, capitals) and not _POINT_NUMBER.match(line))
-            )
+            ) or bool(_OPEN_RANGE.search(line) and following[:1].isdigit())
             separate = not wrapped and (
                 _is_separate_line(line, following, paragraph)
                 or (capitals and (starts_own_line(line) or _same_opening(line, above)))
@@ -1601,6 +1603,13 @@ def _prose_raws(
                 or number in points
                 or bool(_ASKED_AND_ANSWERED.match(line))
                 or (paragraph.start in points and _indent(full) <= paragraph.indent)
+                or (one_a_line and _opens_own_fact(line, paragraph.text))
+                or (
+                    one_a_line
+                    and _dated(line)
+                    and _dated(paragraph.text)
+                    and not _OPEN_RANGE.search(paragraph.last)
+                )
                 or (
                     one_a_line
                     and not _left_mid_phrase(paragraph.text)
@@ -1618,9 +1627,32 @@ def _prose_raws(
                 # Defensor) in 1521", "    w/o royal consent")
                 paragraph = _Raw(False, number, [(line, number)], _indent(full))
                 raws.append(paragraph)
+            elif _OPEN_RANGE.search(paragraph.last):
+                paragraph.pieces[-1] = (_date_range(paragraph.last, line), number)
             else:
                 paragraph.pieces.append((line, number))
     return raws
+
+
+# "30 Jul Protestant wind ...", "3rd Sept - ...": a day and its month
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_AND_MONTH = lazy_regex(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\.?\s", re.I)
+
+
+def _dated(line: str) -> bool:
+    """ "27 Jul Armada anchors off Calais", "1787-88 Federalist Papers": a line of a timeline,
+    opening on its date."""
+    return bool(TIMELINE_DATE.match(line) or OPENING_DATE.match(line) or _DAY_AND_MONTH.match(line))
+
+
+_SAME_MONTH = lazy_regex(r"^(\d{1,2})\s+([A-Za-z]{3,9}\.?)\s*[-\u2013\u2014]\s*(\d{1,2})\s+\2\b")
+
+
+def _date_range(opened: str, closed: str) -> str:
+    """ "21 Jul-" over "25 Jul running battles": one range of dates, "21-25 Jul running
+    battles"."""
+    joined = opened.rstrip(" -\u2013\u2014") + "-" + closed
+    return _SAME_MONTH.sub(r"\1-\3 \2", joined)
 
 
 MIN_LINE_LIST = 2
@@ -1784,6 +1816,7 @@ def wrapped_lines(lines: list[str]) -> frozenset[int]:
     if width > MAX_WRAPPED_LINE:
         return frozenset()
     found = set()
+    broken = _unpunctuated(lines)  # (notes broken every few words, no sentence ended)
     for number in range(2, len(plain) + 1):
         above, line = plain[number - 2], plain[number - 1]
         text = line.strip()
@@ -1806,6 +1839,10 @@ def wrapped_lines(lines: list[str]) -> frozenset[int]:
             continue
         if len(above) + 1 + len(text.split()[0]) <= width - WRAP_SLACK:
             continue  # the line above stops short of the width: it ends there
+        if (broken and _opens_own_fact(text, above.strip())) or (
+            in_capitals(above) and not in_capitals(text)
+        ):
+            continue  # ("CONDENSATION POLYMERS" over "monomers join + a small": a title)
         if _ENDS_SENTENCE.search(above) and not text[:1].islower() and not _unclosed(above):
             continue
         found.add(number)
@@ -1813,6 +1850,74 @@ def wrapped_lines(lines: list[str]) -> frozenset[int]:
     if len(found) < max(MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE * filled):
         return frozenset()
     return frozenset(found)
+
+
+# "propene → poly(propene)", "HDPE = little branching,", "addition polymerisation -": a line
+# that names a term of a few words and then what it is, gives or becomes
+_OWN_FACT = lazy_regex(
+    rf"^(?:[^\s=;:]*[^\s=,;:.!?-]\s+){{0,3}}[^\s=;:]*[^\s=,;:.!?-]"
+    rf"(?:\s*=|\s*{ARROW}|\s[-\u2013\u2014])(?:\s|$)"
+)
+# "addition polymers are", "proteins are also polyamides": a subject in the plural and its
+# verb, a clause of its own
+_OWN_CLAUSE = lazy_regex(r"^(?:[\w()-]+\s+){0,2}[\w()-]*[a-z]s\s+(?:are|were)\b")
+_TICK = lazy_regex(r"^\s*[\u2713\u2714\u2717\u2718]\s*")  # a tick or a cross before a point
+_CROSS = lazy_regex(r"^\s*[\u2717\u2718]")
+_NEGATIVE = lazy_regex(r"\b(?:not|no|never|cannot|none)\b|n'?t\b", re.I)
+# (a word a clause cannot stop on: it leads to the words after it)
+_LEADS_ON = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "so", "because", "as", "than", "that", "which",
+        "who", "whose", "of", "to", "in", "into", "on", "at", "by", "with", "for", "from", "is",
+        "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "will",
+        "would", "not", "no", "their", "its", "his", "her", "this", "these", "those", "more",
+        "less", "fewer", "higher", "lower", "greater", "smaller", "larger", "bigger", "stronger",
+        "weaker", "faster", "slower", "better", "worse", "longer", "shorter",
+    }
+)  # fmt: skip
+
+
+def _mid_clause(text: str) -> bool:
+    """ "energy for electricity BUT", "chains pack closely → stronger", "combustion →": a line
+    that stops where its clause cannot, on a word or a sign that leads on to the next line."""
+    tokens = text.split()
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return (
+        last.casefold() in _LEADS_ON
+        or last in {"-", "\u2013", "\u2014", "=", "+", "&"}
+        or bool(re.fullmatch(ARROW, last))
+        or last.endswith((",", "/", "("))
+        or _unclosed(text)
+    )
+
+
+def _opens_own_fact(line: str, above: str) -> bool:
+    """In notes broken every few words (a handwriting export), a line after one that ends on a
+    whole phrase starts a fact of its own where it is ticked or crossed ("✓ only one product")
+    or names a new term and then what it is or becomes ("propene → poly(propene)" under
+    "ethene → poly(ethene)", "PVC burning → HCl gas" under "releases CO2 + toxic gases"); a
+    line that goes on from the one above ("= PVC", "→ atom economy 100%", "but ...") does not."""
+    if _mid_clause(above) or _GOES_ON.match(line) or line.split()[0].casefold() in _LEADS_ON:
+        return False
+    term = _OWN_FACT.match(line)
+    # ("instead of the acid → lose HCl" goes on: a term is named without an article)
+    if term and not {"a", "an", "the"} & set(term.group().casefold().split()):
+        return True
+    return bool(_TICK.match(line) or _OWN_CLAUSE.match(line))
+
+
+def unticked(line: str) -> str:
+    """A line without the tick or cross before it ("✓ they are biodegradable" is "they are
+    biodegradable"); a cross on a line that says no "not" of its own means one ("✗ reversible"
+    is "not reversible")."""
+    if not _TICK.match(line):
+        return line
+    rest = _TICK.sub("", line)
+    if _CROSS.match(line) and not _NEGATIVE.search(rest):
+        rest = "not " + rest
+    return line[: len(line) - len(line.lstrip())] + rest
 
 
 MAX_SENTENCE_SHARE = 0.1  # of the lines that are no bullet: notes that end so few with a full
@@ -1910,6 +2015,8 @@ def _is_separate_line(line: str, following: str, paragraph: _Raw | None) -> bool
 
 
 _OPENS_ON_ARROW = lazy_regex(rf"\s*{ARROW}")
+# "21 Jul-" over "25 Jul running battles ...": a range of dates broken after its dash
+_OPEN_RANGE = lazy_regex(r"^\d{1,4}(?:\s+[A-Za-z]{3,9}\.?)?(?:\s+\d{3,4})?\s*[-\u2013\u2014]$")
 # "What is a spit? -> a ridge of sand ...": a question and its answer, one to a line
 _ASKED_AND_ANSWERED = lazy_regex(rf"^[A-Z][^?]{{2,}}\?\s*(?:{ARROW}|[-\u2013\u2014:=])\s*\w")
 _QUOTATION = lazy_regex(r'"[^"]{3,}"|\u201c[^\u201d]{3,}\u201d')
