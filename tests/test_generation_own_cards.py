@@ -107,6 +107,15 @@ def test_a_two_column_table_under_its_header_stays_a_table(tmp_path: Path) -> No
     assert "What is diffusion?" in cards(deck_notes(tmp_path, ruled, "ruled.txt"))
 
 
+def test_a_typed_meaning_is_not_cut_at_the_full_stops_of_letters(tmp_path: Path) -> None:
+    text = (
+        "Physics\n\nElectronvolt | energy gained by an electron accelerated through a p.d. of 1 V;"
+        " equal to 1.60 x 10^-19 J\nCoulomb | unit of charge\n"
+    )
+    asked = cards(deck_notes(tmp_path, text, "physics.txt"))
+    assert asked["Electronvolt"] == "energy gained by an electron accelerated through a p.d. of 1 V"
+
+
 def test_word_bullets_set_apart_by_a_tab_are_no_cards(tmp_path: Path) -> None:
     text = (
         "Costs\n\n1.1\tFixed costs\no\tFixed costs (FC) do not change with output.\n"

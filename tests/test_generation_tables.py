@@ -623,3 +623,65 @@ def test_a_long_cell_beside_its_hidden_row_keeps_the_capital_of_a_name(tmp_path:
         " ".join(shown)
     )
     assert "[Logging] - loggers cut hardwoods" in " ".join(shown)
+
+
+FLASH_FACTS = (
+    "# Electric fields\n\n## Flash facts\n\n"
+    "| Q / term | Answer |\n|---|---|\n"
+    "| Electric field | a region where a charged object experiences a (non-contact) force |\n"
+    "| **Like charges** | repel |\n"
+    "| V at infinity | zero |\n"
+    "| Coulomb's law | F = Q1Q2 / (4\u03c0\u03b50 r^2) \u2014 force between two point charges is"
+    " proportional to the product of charges, inversely prop to r^2 |\n"
+    "| What does a uniform field look like? | parallel, equally spaced field lines |\n"
+)
+
+
+def test_a_table_of_questions_and_answers_is_the_cards_the_student_wrote(
+    tmp_path: Path,
+) -> None:
+    cards = questions(tmp_path, FLASH_FACTS)
+    assert cards["Like charges"] == "repel"
+    assert cards["V at infinity"] == "zero"
+    assert cards["Electric field"] == (
+        "a region where a charged object experiences a (non-contact) force"
+    )
+    assert cards["What does a uniform field look like?"] == "parallel, equally spaced field lines"
+    # a back that packs several facts keeps its first, as a typed card's does
+    assert cards["Coulomb's law"] == "F = Q1Q2 / (4\u03c0\u03b50 r^2)"
+    assert not [front for front in cards if "answer" in front.casefold()]
+
+
+def test_front_and_back_columns_in_plain_text_org_and_html_are_cards_too(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ("What does the nucleus contain?", "genetic material (DNA)"),
+        ("Mitochondria", "site of aerobic respiration"),
+        ("Ribosomes", "make proteins"),
+    ]
+    plain = "Cells\n\nFlash facts\n\nFront | Back\n" + "".join(f"{a} | {b}\n" for a, b in rows)
+    org = "* Cells\n** Flash facts\n| Q | A |\n|---+---|\n" + "".join(
+        f"| {a} | {b} |\n" for a, b in rows
+    )
+    html = (
+        "<html><body><h1>Cells</h1><h2>Flash facts</h2><table>"
+        "<tr><th>Question</th><th>Answer</th></tr>\n"
+        + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>\n" for a, b in rows)
+        + "</table></body></html>\n"
+    )
+    for text, name in ((plain, "notes.txt"), (org, "notes.org"), (html, "notes.html")):
+        assert questions(tmp_path, text, name) == dict(rows), name
+
+
+def test_a_table_of_properties_still_asks_by_its_headers(tmp_path: Path) -> None:
+    text = (
+        "# Chemistry\n\n## Elements\n\n| Element | Symbol |\n|---|---|\n"
+        "| Sodium | Na |\n| Chlorine | Cl |\n\n## Key words\n\n| Term | Definition |\n|---|---|\n"
+        "| Isotope | an atom of an element with a different number of neutrons |\n"
+    )
+    cards = questions(tmp_path, text)
+    assert cards["What is the symbol of sodium?"] == "Na"
+    assert cards["What is isotope?"] == (
+        "an atom of an element with a different number of neutrons"
+    )

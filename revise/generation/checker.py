@@ -90,7 +90,7 @@ from revise.generation.markdown import mind_map_as_outline
 from revise.generation.maths import display_maths, plain_maths, sub_text, super_text
 from revise.generation.parallel import Forked, can_fork
 from revise.generation.patterns import Guarded, lazy_regex
-from revise.generation.plaintables import card_sides
+from revise.generation.plaintables import card_sides, row_cards
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS
 from revise.generation.questions import (
     ASKS_FOR_A_SIDE,
@@ -309,17 +309,24 @@ def _card_findings(
 def _own_card(note: NoteData, texts: _SourceTexts) -> bool:
     """Whether the card is one the student typed into the notes as it stands there, one a line
     ("puella | girl (1st decl, f)"), or the first fact of a long meaning they typed, asked by
-    their term ("vitamin D :: helps the body absorb calcium ..." of "...; found in oily fish")."""
+    their term ("vitamin D :: helps the body absorb calcium ..." of "...; found in oily fish"),
+    or a row of a table of questions and answers ("| Like charges | repel |") as it stands."""
     if note.kind is not NoteKind.BASIC or note.source is None:
         return False
     if note.source.start != note.source.end or not texts.has(note.source.path):
         return False
     span = texts.span(note)
-    sides = card_sides(span[0]) if len(span) == 1 else None
-    if sides is None or sides == (note.front, note.back):
-        return sides is not None
+    if len(span) != 1:
+        return False
+    sides = card_sides(span[0])
+    typed = [sides] if sides else row_cards(span[0])
+    if (note.front, note.back) in typed:
+        return True
+    said = (normalise(note.front), normalise(note.back))
+    if not sides and said in [(normalise(front), normalise(back)) for front, back in typed]:
+        return True  # ("| **Osmosis** | ... |": a table's cell, read without its markup)
     # (a fact asked by a question of its own is checked as any drawn card is)
-    facts = definition_facts(*sides) or []
+    facts = [fact for card in typed for fact in definition_facts(*card) or []]
     return (note.front, note.back) in facts and not note.front.endswith("?")
 
 

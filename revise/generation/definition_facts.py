@@ -26,8 +26,8 @@ MAX_NAME_WORDS = 4  # "high biological value": a first part that only names the 
 # sentence (not the one closing "e.g." or "esp.")
 _CUT = lazy_regex(r";\s*|\s[-\u2013\u2014]\s+|(?<=[\w)])\.\s+(?=\w)")
 _ABBREVIATION = lazy_regex(
-    r"(?:^|\W)(?:e\.g|i\.e|esp|etc|approx|vs|cf|ca|c|no|fig|st|dr|mr|mrs)$", re.I
-)
+    r"(?:^|\W)(?:e\.g|i\.e|esp|etc|approx|vs|cf|ca|c|no|fig|st|dr|mr|mrs|[a-z](?:\.[a-z])+)$", re.I
+)  # ("p.d", "e.m.f", "a.c": letters each with its full stop)
 _OPENING = ("(", "[")
 _CLOSING = (")", "]")
 

@@ -9,6 +9,8 @@ each cell is asked with its row and column header.
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
 
 from revise.generation.document import Block, BlockKind
@@ -229,6 +231,26 @@ def card_sides(line: str) -> tuple[str, str] | None:
     if len(front.split()) > MAX_FRONT_WORDS:
         return None
     return front, back
+
+
+def row_cards(line: str) -> list[tuple[str, str]]:
+    """ "| Like charges | repel |", "<td>Like charges</td><td>repel</td>": each two cells side by
+    side on a line of a table, as a card typed in a table of questions and answers holds them."""
+    if _HTML_CELL.search(line):
+        found = [html.unescape(_HTML_TAG.sub("", cell)) for cell in _HTML_CELL.findall(line)]
+        cells = [" ".join(cell.split()) for cell in found]
+    else:
+        cells = _piped_cells(line) if line.strip().startswith("|") else []
+    sides = [_tidy_side(cell) for cell in cells]
+    return [
+        (front, back)
+        for front, back in itertools.pairwise(sides)
+        if _has_words(front) and _has_words(back)
+    ]
+
+
+_HTML_CELL = lazy_regex(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.I | re.S)
+_HTML_TAG = lazy_regex(r"<[^>]+>")
 
 
 def _tidy_side(side: str) -> str:

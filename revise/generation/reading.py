@@ -90,7 +90,7 @@ def parse_notes(text: str, kind: str) -> Document:
     """The notes as plain blocks, boilerplate and repeats removed."""
     from revise.generation.cleaning import clean_document, without_heading_numbers
     from revise.generation.qa import answer_lines, asked_questions
-    from revise.generation.tables import steps_as_items
+    from revise.generation.tables import steps_as_items, typed_card_rows
 
     if kind == "html":
         from revise.generation.htmlnotes import parse_html
@@ -112,5 +112,5 @@ def parse_notes(text: str, kind: str) -> Document:
         from revise.generation.plaintext import parse_plain_text
 
         document = parse_plain_text(text)
-    document = clean_document(answer_lines(steps_as_items(document)))
+    document = clean_document(answer_lines(steps_as_items(typed_card_rows(document))))
     return without_heading_numbers(asked_questions(document))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from revise.formats.model import normalise
 from revise.generation.card_limits import MAX_ANSWER_WORDS
+from revise.generation.definition_facts import definition_facts
 from revise.generation.document import Block, BlockKind, Document
 from revise.generation.fields import column_question, head_noun, plural_noun
 from revise.generation.grammar import capitalised, lemmas, lower_first
@@ -170,6 +171,59 @@ def steps_as_items(document: Document) -> Document:
 def _step_item(row: Block) -> Block:
     text = " - ".join(cell.strip() for cell in row.cells[1:] if cell.strip())
     return replace(row, kind=BlockKind.ITEM, text=text, cells=(), header=(), ordered=True)
+
+
+# "| Question | Answer |", "| Front | Back |", "| Q / term | A |": a table whose columns name the
+# two sides of a card, not a thing and what is told of it
+_PROMPT_HEADERS = frozenset(
+    ["question", "questions", "q", "front", "prompt", "cue", "cues", "term", "terms", "key term",
+     "key terms", "keyword", "keywords", "key word", "key words", "word", "words", "concept"]
+)  # fmt: skip
+_ANSWER_HEADERS = frozenset(["answer", "answers", "a", "back", "response", "responses"])
+_QUESTION_HEADERS = frozenset(["question", "questions", "q", "front", "prompt", "cue", "cues"])
+_MEANING_HEADERS = frozenset(["meaning", "definition", "explanation", "detail", "details"])
+_HEADER_ALTERNATIVES = lazy_regex(r"\s*(?:/|&|\bor\b)\s*")
+
+
+def names_card_sides(header: tuple[str, ...]) -> bool:
+    """ "| Question | Answer |", "| Front | Back |", "| Q / term | Answer |", "| Question |
+    Explanation |": the columns are a card's front and back. ("| Term | Definition |" names a
+    term and its meaning, asked as a table of terms.)"""
+    if len(header) != 2:
+        return False
+    fronts = [normalise(part) for part in _HEADER_ALTERNATIVES.split(header[0].strip())]
+    back = normalise(header[1])
+    if not fronts or not all(front in _PROMPT_HEADERS for front in fronts):
+        return False
+    asked = any(front in _QUESTION_HEADERS for front in fronts)
+    return back in _ANSWER_HEADERS or (asked and back in _MEANING_HEADERS)
+
+
+def typed_card_rows(document: Document) -> Document:
+    """Each row of a table headed "| Question | Answer |" (or "Front | Back") is a card the
+    student wrote, front and back: "| Like charges | repel |" asks "Like charges" for "repel",
+    as they set it, not "What is the answer of like charges?". A back too long to recall that
+    is no run of facts stays a row, read as any table's (its term hidden in its meaning)."""
+    blocks = [
+        _typed_card(block)
+        if block.kind is BlockKind.ROW and names_card_sides(block.header)
+        else block
+        for block in document.blocks
+    ]
+    return replace(document, blocks=blocks)
+
+
+def _typed_card(row: Block) -> Block:
+    if len(row.cells) != 2:
+        return row
+    front, back = (" ".join(cell.split()) for cell in row.cells)
+    if not front or not back:
+        return row
+    if len(back.split()) > MAX_ANSWER_WORDS and not definition_facts(front, back):
+        return row
+    return replace(
+        row, kind=BlockKind.TEXT, text=f"{front}: {back}", cells=(front, back), header=()
+    )
 
 
 # "4", "0", "2.5": a cell that is a bare count or measure, not the name of a thing
