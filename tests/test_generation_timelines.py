@@ -268,3 +268,21 @@ def test_a_range_of_dates_broken_after_its_dash_is_one_line_of_the_timeline() ->
     # a line opening on a date starts the next event, even under a line left mid-phrase
     assert "28 Nov Beagle is paid off" in texts
     assert "2 Oct Beagle lands back at Falmouth after the voyage round the world" in texts
+
+
+def test_what_an_event_amounts_to_stays_with_its_event() -> None:
+    from revise.generation.plaintext import parse_plain_text
+
+    texts = [
+        block.text
+        for block in parse_plain_text(
+            "ENGLISH CIVIL WAR - timeline\n\n"
+            "Jan 1642 Charles tries to arrest the five members\n"
+            "22 Aug 1642 Charles raises his standard at Nottingham\n"
+            "   = start of open war\n"
+            "Oct 1642 Battle of Edgehill - no clear winner\n"
+            "Jul 1644 Battle of Marston Moor - Parliament wins the north\n"
+        ).blocks
+    ]
+    assert "22 Aug 1642 Charles raises his standard at Nottingham = start of open war" in texts
+    assert "= start of open war" not in texts

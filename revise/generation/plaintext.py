@@ -1588,9 +1588,12 @@ def _prose_raws(
             # ("Bigod's Rising gave H8 an excuse" over "    -> 200 executed": wrapped)
             wrapped = (
                 _indent(below) > _indent(full)
-                and bool(_GOES_ON.match(following) or following[:1].islower())
+                and bool(_goes_on_below(following, line))
                 and not (_heads_section(line, capitals) and not _POINT_NUMBER.match(line))
-            ) or bool(_OPEN_RANGE.search(line) and following[:1].isdigit())
+            ) or bool(
+                (_OPEN_RANGE.search(line) and following[:1].isdigit())
+                or (_indent(below) > _indent(full) and _explains_event(following, line))
+            )
             separate = not wrapped and (
                 _is_separate_line(line, following, paragraph)
                 or (capitals and (starts_own_line(line) or _same_opening(line, above)))
@@ -1614,8 +1617,7 @@ def _prose_raws(
                     one_a_line
                     and not _left_mid_phrase(paragraph.text)
                     and not (
-                        _indent(full) > paragraph.indent
-                        and (_GOES_ON.match(line) or line[:1].islower())
+                        _indent(full) > paragraph.indent and _goes_on_below(line, paragraph.text)
                     )
                     and not _OPENS_ON_ARROW.match(line)
                 )
@@ -1637,6 +1639,18 @@ def _prose_raws(
 # "30 Jul Protestant wind ...", "3rd Sept - ...": a day and its month
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_AND_MONTH = lazy_regex(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\.?\s", re.I)
+
+
+def _goes_on_below(line: str, above: str) -> bool:
+    """A line indented under another that goes on from it: "-> 200 executed", "w/o royal
+    consent", and under an event of a timeline, "= start of open war"."""
+    return bool(_GOES_ON.match(line) or line[:1].islower() or _explains_event(line, above))
+
+
+def _explains_event(line: str, above: str) -> bool:
+    """ "= start of open war" under "22 Aug 1642 Charles raises his standard": what an event of
+    a timeline amounts to, no point of its own."""
+    return line.startswith("= ") and _dated(above)
 
 
 def _dated(line: str) -> bool:
@@ -1773,7 +1787,10 @@ def _indented_items(
             if _indent(under) <= _indent(line) or _BULLET.match(under):
                 break
             # ("    -> adjourned in July", a point's text wrapped: the line above goes on)
-            if not heads and deeper == index + 1 and _GOES_ON.match(under.strip()):
+            if deeper == index + 1 and (
+                (not heads and _GOES_ON.match(under.strip()))
+                or _explains_event(under.strip(), text)
+            ):
                 continue
             if not children and _wraps_point(line, under):
                 continue
