@@ -14,7 +14,7 @@ from revise import Collection
 from revise.errors import FormatError
 from revise.formats.detect import read_decks
 from revise.formats.model import MAX_FIELD_CHARS, NoteData, NoteKind, card_faces
-from revise.generation.cards import sentences
+from revise.generation.tidying import sentences
 
 TOO_LONG = f"a field longer than {MAX_FIELD_CHARS // 1024} KB"
 

@@ -107,7 +107,7 @@ def test_formulas_listed_with_commas_are_each_asked(tmp_path: Path) -> None:
 
 
 def test_an_example_after_a_letter_and_a_full_stop_is_a_sentence_of_its_own() -> None:
-    from revise.generation.cards import sentences
+    from revise.generation.tidying import sentences
 
     text = (
         "the height is a quadratic in t so a ball passes each height twice: at t and at T - t. "

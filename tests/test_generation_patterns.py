@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from revise.generation import (
-    cards,
     checker,
     clauses,
     cleaning,
@@ -22,6 +21,7 @@ from revise.generation import (
     plaintext,
     questions,
     targets,
+    tidying,
 )
 from revise.generation.patterns import (
     AtLastWord,
@@ -43,10 +43,10 @@ GUARDED = {
     "relation": clauses._RELATION,
     "ended": events._ENDED,
     "otherwise": questions._OTHERWISE,
-    "aside": cards._ASIDE,
-    "citation": cards._CITATION,
-    "stray markup": cards._STRAY_MARKUP,
-    "pointer": cards._POINTER,
+    "aside": tidying._ASIDE,
+    "citation": tidying._CITATION,
+    "stray markup": tidying._STRAY_MARKUP,
+    "pointer": tidying._POINTER,
     "shout": plaintext._SHOUT,
     "later summand": targets._LATER_SUMMAND,
     "trailing point": clauses._TRAILING_POINT,
