@@ -20,6 +20,14 @@ from typing import Any
 from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
 from revise.generation import enumerations
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_DEFINITION_WORDS, MAX_LIST_ITEMS
+from revise.generation.casecards import (
+    case_holdings,
+    found_after_facts,
+    held_option,
+    held_sentence,
+    told_case,
+    whole_rule,
+)
 from revise.generation.clauses import (
     MAX_QUOTE_WORDS,
     MIN_CONTENT_WORDS,
@@ -114,7 +122,6 @@ from revise.generation.language import (
     common_prefix,
     content_tokens,
     counted,
-    given_by_context,
     is_label_phrase,
     is_number_word,
     is_rare,
@@ -160,12 +167,10 @@ from revise.generation.questions import (
     form_pair,
     formula,
     held_in,
-    holding_among,
     is_plural,
     is_value,
     label_definition,
     law_by_name,
-    marked_facts,
     marked_holding,
     named_rule,
     names_its_items,
@@ -176,7 +181,6 @@ from revise.generation.questions import (
     reaction,
     rule_name,
     rule_parts,
-    tells_facts,
     translated_example,
     translation,
     whole_definition,
@@ -447,7 +451,7 @@ def _drafts_in_order(
     illustrations = _illustrations(outline)
     shared = _shared_cells(outline)
     shapes = table_shapes(_table_rows(outline))
-    holdings = _case_holdings(outline)
+    holdings = case_holdings(outline)
     spoken = labels_over_speakers(outline)
     statutes = _statute_drafts(outline, path)
     last_counted: tuple[tuple[str, ...], str] = ((), "")  # what the last line counted
@@ -1589,15 +1593,15 @@ def _passage_drafts(
     conditioned = _role_condition_draft(passage, title, path)
     if conditioned:
         return [conditioned]
-    held = _held_sentence(block) if holding and case and held_asked else -1
-    told = _told_case(block) if not holding and held_asked else None
+    held = held_sentence(block) if holding and case and held_asked else -1
+    told = told_case(block) if not holding and held_asked else None
     if told:
         # "R v Roberts (1971): girl jumped out of a moving car ... V's reaction was
         # foreseeable": the facts, then what was held, on one line.
-        held = _held_sentence(block)
+        held = held_sentence(block)
     spans = _facts_apart(with_term_heads(block), block.terms)
     if held < 0 and case and held_asked and not told:
-        held = _found_after_facts(spans)
+        held = found_after_facts(spans)
     resolutions = pronouns_resolved(passage, spans, previous, vocabulary)
     for index, (start, end, _) in enumerate(spans):
         called = _called_draft(passage, spans, index, lines_context, path)
@@ -1621,17 +1625,17 @@ def _passage_drafts(
             continue
         if told and index != held:
             told_facts = case_rule(sentence, None)
-            if told_facts and not _whole_rule(told_facts[0]):
+            if told_facts and not whole_rule(told_facts[0]):
                 continue  # its facts: what the court decided is asked from its holding
         if index == held and (told or case) and normalise(sentence) not in seen:
             case = told or case
             # "Bolton v Stone (1951)" over "- only happened approx 6 times in 30 yrs -> risk
             # so small, no breach": what the court decided is asked, not a detail of it.
             source = SourceRef(path, passage.label_line or block.start, block.line_at(end - 1))
-            asked = [q for q in case_rule(sentence, case, section) if _whole_rule(q)]
+            asked = [q for q in case_rule(sentence, case, section) if whole_rule(q)]
             asked = asked or held_in(case, sentence)
             option = next(
-                filter(None, (_held_option(q, passage, title, source) for q in asked)), None
+                filter(None, (held_option(q, passage, title, source) for q in asked)), None
             )
             if option:
                 # The line's other cards stand in where the checker refuses this one (an
@@ -2200,112 +2204,8 @@ def _whole_clause(sentence: str) -> bool:
     return clause is not None and bool(clause.subject)
 
 
-def _case_holdings(outline: Outline) -> set[int]:
-    """The blocks that say what a court decided: of the lines under each case's name ("Bolton v
-    Stone (1951)" over its facts and its outcome), the one that is its holding."""
-    under: dict[int, list[Block]] = {}
-    told: dict[int, list[Block]] = {}  # the lines under a case's name and its facts
-    for part in outline.parts:
-        if isinstance(part, Passage):
-            if part.label and part.block.kind is BlockKind.ITEM and _names_only_a_case(part.label):
-                under.setdefault(part.label_line, []).append(part.block)
-            elif part.label and part.block.kind is BlockKind.ITEM and _tells_a_case(part.label):
-                told.setdefault(part.label_line, []).append(part.block)
-        elif not part.lead_is_heading and _names_only_a_case(part.lead.text):
-            under.setdefault(part.lead.start, []).extend(part.items)
-        elif not part.lead_is_heading and _tells_a_case(part.lead.text):
-            told.setdefault(part.lead.start, []).extend(part.items)
-    found = set()
-    for blocks in under.values():
-        index = holding_among([tidy(block.text) for block in blocks])
-        if index is not None:
-            found.add(id(blocks[index]))
-    for blocks in told.values():
-        line = tidy(blocks[0].text)
-        if len(blocks) == 1 and line[:1].isalpha() and not marked_facts(line):
-            # "Miller v Jackson (1977) - cricket balls into houses" over "- nuisance found but
-            # no injunction": the case and its facts, then the one line of what was decided
-            found.add(id(blocks[0]))
-    return found
-
-
-def _tells_a_case(text: str) -> bool:
-    """ "Miller v Jackson (1977) - cricket balls into houses": a line that opens on a case and
-    goes on to tell its facts, not what came of them ("... -> not foreseeable, no liability")."""
-    lead = tidy(text)
-    cited = case_span(lead)
-    if not cited or cited[0] or re.search(rf"{ARROW}|\s=\s", lead):
-        return False
-    return bool(case_name(lead)) and not _names_only_a_case(lead)
-
-
-def _names_only_a_case(text: str) -> bool:
-    """ "Donoghue v Stevenson (1932)", "*Gibson v Manchester City Council* [1979] 1 WLR 294 (HL)":
-    a case's name and citation, the label of the lines that tell it."""
-    cited = case_span(tidy(text))
-    rest = tidy(text)[: cited[0]] + tidy(text)[cited[1] :] if cited else ""
-    return bool(cited) and len(words(rest)) < MIN_FACT_WORDS
-
-
 def _counts(option: Option) -> bool:
     return bool(re.search(r"\d", option.answer))
-
-
-def _whole_rule(asked: Question) -> bool:
-    """ "Which case held that goods on display are an invitation to treat?" asks a sentence;
-    "Which case held that D still liable, ...?" a note, better asked as what was held."""
-    rule = re.match(r"^Which case held that (.+)\?$", asked.front)
-    return not rule or split_clause(rule[1]) is not None
-
-
-def _told_case(block: Block) -> tuple[str, str] | None:
-    """The case a line of two or more sentences opens on, its facts before what was held."""
-    parts = with_term_heads(block)
-    if len(parts) < 2:
-        return None
-    first = tidy(parts[0][2])
-    cited = case_span(first)
-    if not cited:
-        return None
-    if any(marked_holding(tidy(raw)) for _, _, raw in parts[1:]):
-        return case_name(first)  # "... he just moved rooms. HL held that ..."
-    told = re.sub(r"^[\s:;,\u2013\u2014-]+", "", first[cited[1] :])
-    last = tidy(parts[-1][2])
-    # "R v Roberts (1971): girl jumped out of a moving car ... V's reaction was foreseeable"
-    # (not "... so terms on the ticket came too late. Lord Denning MR.": who said it)
-    if tells_facts(told) and len(words(last)) >= MIN_FACT_WORDS:
-        return case_name(first)
-    return None
-
-
-def _held_sentence(block: Block) -> int:
-    """Which sentence of a case's holding line to ask: the one its mark opens ("... refused to
-    move. Held: continuing act"), else the last, where the outcome comes."""
-    parts = with_term_heads(block)
-    marked = [index for index, (_, _, raw) in enumerate(parts) if marked_holding(tidy(raw))]
-    return marked[0] if marked else len(parts) - 1
-
-
-def _found_after_facts(spans: list[tuple[int, int, str]]) -> int:
-    """ "7 yr old boy died after eating poisonous berries ... Council liable." under its case's
-    name: the sentence after the facts that says what the court found; -1 where none does."""
-    found = [
-        index for index, (_, _, raw) in enumerate(spans) if index and marked_holding(tidy(raw))
-    ]
-    return found[0] if found else -1
-
-
-def _held_option(asked: Question, passage: Passage, title: str, source: SourceRef) -> Option | None:
-    context = card_context(passage, title)
-    if f" {normalise(asked.back)} " in f" {normalise(passage.label)} ":
-        context = card_context(replace(passage, label=""), title)  # the case is the answer
-    if (
-        given_by_context(asked.back, context)
-        or f" {normalise(asked.back)} " in f" {normalise(asked.front)} "
-    ):
-        return None
-    note = NoteData(NoteKind.BASIC, asked.front, asked.back, context=context, source=source)
-    return Option(note, asked.back, asked.score, asked.front)
 
 
 def _ruled(fragment: str) -> bool:
