@@ -143,7 +143,7 @@ def _describes_members(description: str) -> bool:
 
 
 def _names_members(named: str) -> bool:
-    from revise.generation.cards import GLOSSARY_HEADINGS
+    from revise.generation.listcards import GLOSSARY_HEADINGS
 
     tokens = named.casefold().split()
     if not 2 <= len(tokens) <= MAX_NAMING_WORDS or not named[:1].isalpha():
