@@ -59,6 +59,7 @@ _NOTICE = lazy_regex(
     re.I,
 )
 _EDITED = lazy_regex(r"\s*<this message was edited>\s*$", re.I)
+_A_DIGIT = lazy_regex(r"\d")
 _LETTER_OR_DIGIT = lazy_regex(r"[^\W_]")
 # an emoji, with the joiners and variation selectors that build one out of several
 _EMOJI = lazy_regex(r"[\U0001f000-\U0001faff\u200d\ufe0f]+")
@@ -138,8 +139,11 @@ _LIST_MARK = lazy_regex(r"^(?:[-\u2022*]\s|\(?\d{1,2}[.)]\s)")
 def chat_messages(lines: list[str]) -> list[str] | None:
     """The lines of a chat export with each message's time and speaker left out and its chatter
     blank; None where the lines are not a chat."""
-    opens = [_message_opening(line) for line in lines]
     written = sum(1 for line in lines if line.strip())
+    timed = sum(1 for line in lines if _A_DIGIT.search(line))  # (each message opens on its time)
+    if timed < MIN_MESSAGES or timed < written * MIN_MESSAGE_SHARE:
+        return None
+    opens = [_message_opening(line) for line in lines]
     # (a line opening on a time with no speaker, "28/06/1914, 10:45 - a bomb is thrown", is an
     # app's notice in a chat, and a timeline's fact elsewhere)
     spoken = sum(1 for opening in opens if opening is not None and opening.speaker)
