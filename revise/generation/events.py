@@ -687,9 +687,9 @@ def dated_name(text: str) -> tuple[str, str] | None:
     words = bare.split()
     if not 2 <= len(words) <= MAX_EVENT_WORDS + MAX_DATE_WORDS:
         return None  # (a line this long says more than a name and when it was)
-    if not (words[0][:1].isupper() or words[0].casefold() in ("the", *_NAME_JOINS)):
+    if not (words[0][:1].isupper() or words[0].casefold() in _NAME_JOINS):
         return None  # (a name opens on a capital)
-    if not any(w in _HAPPENINGS or w.removesuffix("s") in _HAPPENINGS for w in cue_words(bare)):
+    if not any(map(_happening, cue_words(bare))):
         return None  # (an event's name has a word for what happened: "War", "Revolt")
     when = closing_date(bare)
     if not when or not re.search(r"\d{3,4}", when):
@@ -706,9 +706,14 @@ def dated_name(text: str) -> tuple[str, str] | None:
     lowered = [token.casefold() for token in tokens]
     joined = next((at for at, token in enumerate(lowered) if at and token in _HEAD_BEFORE), 0)
     head_word = lowered[joined - 1] if joined else lowered[-1]  # "Battle of ...", "... War"
-    if head_word not in _HAPPENINGS and head_word.removesuffix("s") not in _HAPPENINGS:
+    if not _happening(head_word):
         return None
     return " ".join(_tidy_name(tokens)), when
+
+
+def _happening(word: str) -> bool:
+    """ "war", "battles": a word, folded, for a kind of thing that happens."""
+    return word in _HAPPENINGS or word.removesuffix("s") in _HAPPENINGS
 
 
 def named_period(sentence: str) -> list[Question]:
