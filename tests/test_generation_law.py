@@ -393,3 +393,51 @@ def test_a_defence_with_its_section_and_act_asks_which_provision_sets_it_out(
     assert cards["Which statutory provision sets out loss of control?"] == (
         "ss.54-56 Coroners and Justice Act 2009"
     )
+
+
+def test_a_point_with_its_case_and_a_bare_year_in_brackets_asks_which_case(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Precedent\n\n"
+        "## Hierarchy\n\n"
+        "1. The Supreme Court binds all courts below it.\n"
+        "2. Criminal Division of the CA has more flexibility when someone's liberty is at stake"
+        " (R v Taylor 1950).\n"
+        "3. Persuasive precedent can come from other sources:\n"
+        "   - courts lower in the hierarchy (R v R 1991 - HL agreed with the CA that a man can be"
+        " guilty of raping his wife)\n"
+        "   - dissenting judgments\n"
+    )
+    cards = questions(tmp_path, text)
+    assert cards[
+        "Which case held that Criminal Division of the CA has more flexibility when someone's"
+        " liberty is at stake?"
+    ] == ("R v Taylor")
+    assert cards[
+        "Which case held that HL agreed with the CA that a man can be guilty of raping his wife?"
+    ] == ("R v R")
+
+
+def test_a_lead_naming_the_case_that_sets_out_lettered_exceptions_asks_the_case(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Precedent\n\n"
+        "## Hierarchy\n\n"
+        "8. Court of Appeal (Civil Division) is normally bound by its own decisions BUT"
+        " **Young v Bristol Aeroplane Co (1944)** gives 3 exceptions:\n"
+        "   - a) where there are 2 conflicting CA decisions, it can choose which to follow\n"
+        "   - b) where a CA decision conflicts with a later SC/HL decision\n"
+        "   - c) where the decision was made *per incuriam* (carelessly / by mistake)\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    fronts = [note.front for note in notes]
+    assert (
+        "Court of Appeal (Civil Division) is normally bound by its own decisions BUT"
+        " [Young v Bristol Aeroplane Co] (1944) gives 3 exceptions"
+    ) in fronts
+    incuriam = next(note for note in notes if "[per incuriam]" in note.front)
+    assert incuriam.front.startswith("Where the decision was made")
+    assert incuriam.context.endswith("Young v Bristol Aeroplane Co (1944) gives 3 exceptions")
+    assert not [front for front in fronts if front.startswith(("A)", "B)", "C)", "a)", "c)"))]

@@ -24,7 +24,12 @@ from revise.generation.arguments import (
     quotations_for_point,
     quoted_words,
 )
-from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_DEFINITION_WORDS
+from revise.generation.card_limits import (
+    MAX_ANSWER_WORDS,
+    MAX_CLOZE_CHARS,
+    MAX_CLOZE_WORDS,
+    MAX_DEFINITION_WORDS,
+)
 from revise.generation.casecards import (
     case_holdings,
     found_after_facts,
@@ -480,7 +485,12 @@ def _drafts_in_order(
                     announces_list(part.lead.text) or is_label_only(part.lead.text)
                 ):
                     # ('"Fair is foul ..." (1.1) the Witches' over its notes is a line to learn)
+                    # ("... BUT Young v Bristol Aeroplane Co (1944) gives 3 exceptions:": the
+                    # case that sets out the items is a fact of its own)
                     passages = [lead] if quoted_line(tidy(part.lead.text)) else []
+                    cited = _case_lead_draft(lead, outline.title, path)
+                    if cited:
+                        drafts.append(cited)
                 else:
                     passages = [lead]
                 passages += [
@@ -574,6 +584,34 @@ def _drafts_in_order(
                     made = [Draft([*statute[0].options, *others])]
                 drafts.extend(made)
     return drafts
+
+
+_LEADING_CONJUNCTION = lazy_regex(r"^(?:but|and|or|so|yet|however|whereas|while)\s+", re.I)
+
+
+def _case_lead_draft(lead: Passage, title: str, path: str) -> Draft | None:
+    """A lead that says what a case it names sets out, over the items it sets out: "The CA is
+    normally bound by its own decisions BUT Young v Bristol Aeroplane Co (1944) gives 3
+    exceptions:" -> "... BUT [Young v Bristol Aeroplane Co] (1944) gives 3 exceptions". Not a
+    lead that is only the case's name ("Donoghue v Stevenson (1932):")."""
+    text = tidy(lead.block.text).rstrip(" :")
+    found = case_name(text)
+    cited = case_span(text)
+    if found is None or cited is None:
+        return None
+    rest = f"{text[: cited[0]]} {text[cited[1] :]}"
+    said = any(is_verb_form(word) and not word.endswith("ing") for word in words(rest))
+    name = _LEADING_CONJUNCTION.sub("", found[0])  # "... BUT Young v Bristol ...": no party
+    if not said or len(words(rest)) < MIN_FACT_WORDS or len(name) > MAX_CLOZE_CHARS:
+        return None
+    if len(name.split()) > MAX_CLOZE_WORDS:
+        return None
+    start = text.index(name, cited[0])
+    before, after = capitalised(text[:start]), text[start + len(name) :]
+    front = f"{escape(before)}[{escape(name)}]{escape(after)}"
+    source = SourceRef(path, lead.block.start, lead.block.end)
+    note = NoteData(NoteKind.CLOZE, front, context=card_context(lead, title), source=source)
+    return Draft([Option(note, name, 12.5, f"{before}___{after}")])
 
 
 _COUNTED_NOUN = lazy_regex(

@@ -379,8 +379,10 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
         # ("US Secretary of State ...": an acronym that spells a small word is no article)
         article = 1 if is_stopword(words[0].casefold()) and not words[0].isupper() else 0
         return [word.lower() for word in words[:article]] + words[article:]
-    lowered = []
     title = _title_case(words)
+    if not title and _opens_name(words):
+        return words  # "Criminal Division of the CA has ...": the sentence opens on a name
+    lowered = []
     for index, word in enumerate(words):
         if title and index and not word[:1].isupper():
             lowered.append(word)  # "Conditions for Deadlock": on past the small words
@@ -393,6 +395,18 @@ def lower_first(words: list[str], names: frozenset[str] = frozenset()) -> list[s
             break
         lowered.append(word[:1].lower() + word[1:])
     return lowered
+
+
+def _opens_name(words: list[str]) -> bool:
+    """ "Criminal Division of ...", "Supreme Court binds ...": two capitalised words open the
+    sentence, the first no article or other small word ("Many Labour MPs ...")."""
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    return (
+        second[:1].isupper()
+        and second[1:].islower()
+        and first[1:].islower()
+        and not is_stopword(first.casefold())
+    )
 
 
 _DETERMINING = frozenset(

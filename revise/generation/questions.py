@@ -2537,7 +2537,12 @@ def done_by(name: str, participle: str, after: str, when: str) -> list[Question]
 
 _PARTY_WORD = r"(?:[A-Z][\w'\u2019&.-]*|of|and|&|the|de|for|in|plc|Ltd|Co\.?)"
 _PARTY = rf"(?:R\b|[A-Z][\w'\u2019&.-]*)(?:,?\s+{_PARTY_WORD})*?"
-_YEAR = r"(?:\s*[\[(](?P<year>\d{4})[\])])?"
+# "(1944)", "[1932]", or a bare year that ends a citation in brackets or before a dash ("(R v
+# Taylor 1950)", "R v R 1991 - HL agreed ..."), not a date in the sentence ("... in 1803, ...")
+_YEAR = (
+    r"(?:(?:\s*[\[(](?=\d{4}[\])])|(?<!\sin)(?<!\son)\s+(?=\d{4}(?:\s*[)\]]|\s+[\u2013\u2014-]\s)))"
+    r"(?P<year>\d{4})(?:(?<=[\[(]\d{4})[\])])?)?"
+)
 _REPORT = (
     r"(?:\s+(?:[A-Z]{1,3}\s+)?\d{1,4}\s+(?:[A-Z][A-Za-z.]*\s+|\([A-Z]{1,4}\)\s+|&\s+){1,4}\d+"
     r"(?:\s*\((?:[A-Z][A-Za-z]{0,4})\))?)?"
@@ -2634,6 +2639,10 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         before = text[: here.start()].strip()
         after = re.sub(r"^\s*(?:above|below)\b", "", text[here.end() :]).strip()
         after = re.sub(r"^[\s:;,\u2013\u2014-]+", "", after)
+        closes = _bracket_end(after) if before.count("(") > before.count(")") else len(after)
+        if 0 < closes < len(after):
+            # "courts lower down (R v R 1991 - HL agreed that ...)": the aside ends at its bracket
+            after = after[:closes].rstrip()
         held = _HELD.match(after)
         inside = None if held else _HOLDING_INSIDE.search(after)
         if inside and inside.start() > 0:
@@ -2716,6 +2725,16 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         return _case_asked(sentence, text, here)
     rule = " ".join(lower_first(holding.split()))
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
+
+
+def _bracket_end(text: str) -> int:
+    """Where the bracket a text is inside closes: the first ")" not matched in the text."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return index
+    return len(text)
 
 
 _COURT_LEAD = lazy_regex(r"^(?:[A-Z]{2,5}\b\s*[-:\u2013\u2014]?\s*)?")  # "HL - ..."

@@ -93,7 +93,9 @@ def outline(document: Document) -> Outline:
                 # the student's own question ("What were the Four Sights?") with its answer
                 result.parts.append(Passage(block, tuple(text for _, text, _ in stack)))
             if items:
-                result.parts.append(ListGroup(block, items, tuple(t for _, t, _ in stack), True))
+                result.parts.append(
+                    ListGroup(block, unlettered(items), tuple(t for _, t, _ in stack), True)
+                )
                 listed.update(id(item) for item in items)
                 index += 1 if blocks[index + 1] is not items[0] else len(items) + 1
                 stack.append((block.level, block.text, block.start))
@@ -122,7 +124,7 @@ def outline(document: Document) -> Outline:
             trail = (*trail, *_branch_names(parents[:-1]))
             children = _children(blocks, index)
             if children:
-                result.parts.append(ListGroup(block, children, trail, label=label))
+                result.parts.append(ListGroup(block, unlettered(children), trail, label=label))
                 index += len(children) + 1
                 continue
             result.parts.append(Passage(block, trail, label, line))
@@ -155,7 +157,7 @@ def outline(document: Document) -> Outline:
             continue
         if items:
             # "The demand for a currency will be determined by:" over a numbered list.
-            result.parts.append(ListGroup(block, items, trail, label=bold_label))
+            result.parts.append(ListGroup(block, unlettered(items), trail, label=bold_label))
             index += len(items) + 1
             continue
         result.parts.append(Passage(block, trail, bold_label, bold_line))
@@ -168,6 +170,31 @@ def outline(document: Document) -> Outline:
             bold_label, bold_line, naming = block.text, block.start, True
         index += 1
     return result
+
+
+_LETTER = lazy_regex(r"^\(?(?P<letter>[a-hA-H]|i{1,3}|iv|v|vi{1,3})\)\s+(?=\S)")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+
+
+def unlettered(items: list[Block]) -> list[Block]:
+    """ "a) where there are 2 conflicting decisions ...", "b) ...", "c) ...": items the student
+    lettered in order, without their letters, which are no part of any fact. Items not lettered
+    one after another ("a) ...", "c) ...") are kept as they are."""
+    found = [_LETTER.match(item.text) for item in items]
+    if len(items) < 2 or not all(found):
+        return items
+    letters = [match["letter"].casefold() for match in found if match]
+    alphabet = _ROMAN if letters[0] == "i" and letters[1:2] == ["ii"] else "abcdefgh"
+    if list(alphabet[: len(letters)]) != letters:
+        return items
+    cuts = [match.end() if match else 0 for match in found]
+    return [_without_start(item, cut) for item, cut in zip(items, cuts, strict=True)]
+
+
+def _without_start(block: Block, cut: int) -> Block:
+    """The block with its first `cut` characters gone, its line breaks moved with its text."""
+    breaks = tuple((max(offset - cut, 0), line) for offset, line in block.breaks)
+    return replace(block, text=block.text[cut:], breaks=breaks)
 
 
 MAX_BRANCH_NAME_WORDS = 6

@@ -670,6 +670,9 @@ _COUNT_SAID_OF = lazy_regex(
 )
 
 
+_TURN = lazy_regex(r",?\s+(?:but|however|whereas|except\s+that)\s+(?=\S)", re.I)
+
+
 def short_label(label: str) -> str:
     """A parent bullet as a context line: the part that introduces the sub-bullets (the last
     of its dash-separated parts when it ends in ':'), cut to a dozen words."""
@@ -704,6 +707,11 @@ def short_label(label: str) -> str:
             text = f"{bare}: {text}"
         elif named and len(said) == 1:
             text = head if len(head.split()) <= MAX_LABEL_WORDS else bare
+    turned = _TURN.split(text)[-1]
+    if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS >= len(turned.split()):
+        # "The CA is normally bound by its own decisions BUT Young's case (1944) gives 3
+        # exceptions:": what leads into the items is the clause after the turn
+        text = turned[:1].upper() + turned[1:]
     if label.rstrip().endswith(":") and len(text.split()) > MAX_LABEL_WORDS:
         clauses = re.split(r",\s+", text)
         tail = clauses.pop()
