@@ -469,3 +469,26 @@ def test_a_meaning_is_never_cut_inside_its_list_or_before_its_alternative(
         "a prudent and reasonable man would not do"
     )
     assert cards.get("What is monetary policy?") != "Using interest rates, money supply"
+
+
+def test_a_meaning_keeps_the_clause_that_limits_it(tmp_path: Path) -> None:
+    """ "doesn't have to be followed [but the judge may choose to]", "movement of people ...
+    [, for at least a year]": a definition cut before its "but" or its "for at least" is
+    half the fact, and often a false one."""
+    notes = deck_notes(
+        tmp_path,
+        "# English legal system\n\n## Precedent\n\n"
+        "- Persuasive precedent = doesn't have to be followed but the judge may choose to\n"
+        "- Binding precedent = a precedent from an earlier case which must be followed\n\n"
+        "# Population\n\n## Migration\n\n"
+        "- Migration = movement of people from one place to another to live, for at least "
+        "a year (UN definition)\n"
+        "- Net migration = immigrants minus emigrants\n",
+    )
+    cards = asked(notes)
+    assert cards["What is persuasive precedent?"] == (
+        "Doesn't have to be followed but the judge may choose to"
+    )
+    assert cards["What is migration?"] == (
+        "Movement of people from one place to another to live, for at least a year"
+    )

@@ -452,6 +452,7 @@ def definition(
         # record]"), loses what defines it; one noun phrase short enough is asked whole
         whole = whole_definition(meaning)
     answer = _short(meaning) or whole or fits or _meaning_without_last_phrase(meaning)
+    answer = _with_its_limit(meaning, answer)
     if _equation(meaning) and len(answer) < len(re.split(r"[,;]\s", meaning)[0]):
         return []  # "symmetry: P(Z > a) = 1 - P(Z < a)" cut at its minus sign: a wrong rule
     # "X: a whole clause" and "X is the first key driver of Y" state a fact about X rather
@@ -1655,6 +1656,33 @@ _CONDITION_FIRST = lazy_regex(
 _RESTATED_END = lazy_regex(
     r"(?:^|[,;(]\s*)(?:i\.\s?e\.?|e\.\s?g\.?|ie|eg|such\s+as)\s[^,;()]*$", re.I
 )
+
+
+# A clause that limits what a meaning says, without which the meaning is false: "doesn't have to
+# be followed [but the judge may choose to]", "movement of people to live elsewhere[, for at least
+# a year]", "[unless it is in self-defence]"; it runs to the next clause or aside
+_LIMIT = lazy_regex(
+    r",?\s+(?:but|unless|except\s+(?:when|where|if)|only\s+(?:if|when|where)|as\s+long\s+as"
+    r"|provided(?:\s+that)?|for\s+(?:at\s+least|more\s+than|over|longer\s+than|up\s+to))\s+"
+    r"[^;:()]+?(?=\s*(?:[;:(,]|\s[-\u2013\u2014]+\s|\.(?:\s|$)|$))",
+    re.I,
+)
+
+
+def _with_its_limit(meaning: str, answer: str) -> str:
+    """An answer cut just before the clause that limits it ("doesn't have to be followed[ but
+    the judge may choose to]") keeps that clause, where the two stay one answer a definition
+    card can ask whole; otherwise the answer as it was."""
+    meaning = meaning.strip()
+    if not answer or not meaning.startswith(answer):
+        return answer
+    limit = _LIMIT.match(meaning, len(answer))
+    if not limit:
+        return answer
+    kept = meaning[: limit.end()].rstrip(" ,.")
+    if len(kept.split()) <= MAX_ANSWER_WORDS or whole_definition(kept) == kept:
+        return kept
+    return answer
 
 
 def _cut_mid_phrase(meaning: str, part: str) -> bool:
