@@ -28,6 +28,17 @@ _CUT = lazy_regex(r";\s*|\s[-\u2013\u2014]\s+|(?<=[\w)])\.\s+(?=\w)")
 _ABBREVIATION = lazy_regex(
     r"(?:^|\W)(?:e\.g|i\.e|esp|etc|approx|vs|cf|ca|c|no|fig|st|dr|mr|mrs|[a-z](?:\.[a-z])+)$", re.I
 )  # ("p.d", "e.m.f", "a.c": letters each with its full stop)
+# Where a quantity's meaning, formula and unit meet: a comma or semicolon before the next part
+_MEASURE_CUT = lazy_regex(r"\s*[,;]\s+")
+# "E = F/Q", "ΔV = W/Q", "Ep = QV": a symbol of up to three letters, then what it equals
+_FORMULA_PART = lazy_regex(
+    r"^[A-Za-z\u0394\u0391-\u03c9][A-Za-z0-9\u0391-\u03c9_]{0,2}\s*=\s*[^=]*[A-Za-z\u0391-\u03c9][^=]*$"
+)
+# "unit N C^-1", "SI unit: the ohm (Ω)", "measured in volts (V)"
+_UNIT_PART = lazy_regex(
+    r"^(?:(?:its\s+)?(?:SI\s+)?units?\s*(?::|=|-|is)?|measured\s+in)\s+(?P<x>\S.{0,30})$", re.I
+)
+_UNIT_ASIDE = lazy_regex(r"\s*\([^()]*\)\s*$")
 _OPENING = ("(", "[")
 _CLOSING = (")", "]")
 
@@ -111,7 +122,12 @@ def definition_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     fact the meaning packs; None where the meaning is short enough to ask whole, or is not cut
     into parts, or the front is no term."""
     term = " ".join(term.split())
-    if len(meaning.split()) <= MAX_ANSWER_WORDS or not _is_term(term):
+    if not _is_term(term):
+        return None
+    measured = _measure_facts(term, meaning)
+    if measured:
+        return measured
+    if len(meaning.split()) <= MAX_ANSWER_WORDS:
         return None
     parts = _parts(meaning)
     if len(parts) < 2:
@@ -130,6 +146,32 @@ def definition_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     kept = [(front, _trimmed(back)) for front, back in facts]
     kept = [(front, back) for front, back in kept if _answerable(back)]
     return kept or None
+
+
+def _measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
+    """ "Electric field strength E", "force per unit positive charge, E = F/Q, unit N C^-1" ->
+    (term, "force per unit positive charge"), ("What is the formula for electric field
+    strength E?", "E = F/Q"), ("What is the unit of electric field strength E?", "N C^-1"): a
+    quantity's meaning in words, its formula and its unit are three facts, each asked on its
+    own. Where the meaning opens on the formula, its unit is of the formula's symbol, not of
+    the term, and is left off. None where no formula or unit follows the first part."""
+    parts = [part for part in _MEASURE_CUT.split(meaning.strip().rstrip(".")) if part.strip()]
+    if len(parts) < 2 or any(_depth(part) for part in parts):
+        return None  # ("(away from +, towards -)": a comma inside an aside)
+    first, *rest = (" ".join(part.split()) for part in parts)
+    formulas = [part for part in rest if _FORMULA_PART.match(part)]
+    units = [unit["x"] for part in rest if (unit := _UNIT_PART.match(part))]
+    if len(formulas) + len(units) != len(rest) or len(formulas) > 1 or len(units) > 1:
+        return None  # ("..., E = F/Q, a vector": a part that is neither)
+    shown = term if term[:2].isupper() else term[:1].lower() + term[1:]
+    if _FORMULA_PART.match(first):
+        return None if formulas else [(term, first)]
+    if "=" in first or len(first.split()) < 2:
+        return None
+    facts = [(term, first)]
+    facts += [(f"What is the formula for {shown}?", formula) for formula in formulas]
+    facts += [(f"What is the unit of {shown}?", _UNIT_ASIDE.sub("", unit)) for unit in units]
+    return facts if all(_answerable(back) for _, back in facts) else None
 
 
 def _is_term(front: str) -> bool:
