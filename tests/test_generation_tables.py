@@ -654,18 +654,24 @@ def test_a_table_of_questions_and_answers_is_the_cards_the_student_wrote(
 
 def test_a_quantity_row_asks_its_meaning_formula_and_unit_apart(tmp_path: Path) -> None:
     """ "force per unit positive charge, E = F/Q, unit N C^-1" is three facts: one answer
-    holding all three is more than a student recalls at once."""
+    holding all three is more than a student recalls at once; so is a name with its value."""
     cards = questions(
         tmp_path,
         "# Electric fields\n\n## Flash facts\n\n| Q / term | Answer |\n|---|---|\n"
         "| Electric field strength E | force per unit positive charge, E = F/Q, unit N C^-1 |\n"
         "| Uniform field between plates | E = V/d, unit V m^-1 (same as N C^-1) |\n"
+        "| \u03b50 | permittivity of free space = 8.85 x 10^-12 F m^-1 |\n"
+        "| V from point charge | V = Q / (4\u03c0\u03b50 r) \u2014 NB 1/r not 1/r^2 !! |\n"
         "| Like charges | repel |\n",
     )
     assert cards["Electric field strength E"] == "force per unit positive charge"
     assert cards["What is the formula for electric field strength E?"] == "E = F/Q"
     assert cards["What is the unit of electric field strength E?"] == "N C^-1"
     assert cards["Uniform field between plates"] == "E = V/d"
+    # a name and its value are two facts; a note to self after a dash is neither
+    assert cards["\u03b50"] == "permittivity of free space"
+    assert cards["What is the value of \u03b50?"] == "8.85 x 10^-12 F m^-1"
+    assert cards["V from point charge"] == "V = Q / (4\u03c0\u03b50 r)"
 
 
 def test_front_and_back_columns_in_plain_text_org_and_html_are_cards_too(

@@ -29,7 +29,14 @@ _ABBREVIATION = lazy_regex(
     r"(?:^|\W)(?:e\.g|i\.e|esp|etc|approx|vs|cf|ca|c|no|fig|st|dr|mr|mrs|[a-z](?:\.[a-z])+)$", re.I
 )  # ("p.d", "e.m.f", "a.c": letters each with its full stop)
 # Where a quantity's meaning, formula and unit meet: a comma or semicolon before the next part
-_MEASURE_CUT = lazy_regex(r"\s*[,;]\s+")
+_MEASURE_CUT = lazy_regex(r"\s*[,;]\s+|\s+[\u2013\u2014]\s+")
+# "NB 1/r not 1/r^2 !!", "N.B. ...": what the student reminds themself, no fact of the term
+_NOTE_TO_SELF = lazy_regex(r"^(?:NB|N\.B\.?)\b", re.I)
+# "permittivity of free space = 8.85 x 10^-12 F m^-1": a name in words, then its value
+_VALUED = lazy_regex(
+    r"^(?P<name>[a-z][a-z' -]{3,}[a-z])\s*=\s*"
+    r"(?P<value>(?:approx\.?\s*|~\s*)?-?\d[\d.,]*(?:\s*[x\u00d7]\s*10\^?-?\d+)?(?:\s+[^=]{1,20})?)$"
+)
 # "E = F/Q", "ΔV = W/Q", "Ep = QV": a symbol of up to three letters, then what it equals
 _FORMULA_PART = lazy_regex(
     r"^[A-Za-z\u0394\u0391-\u03c9][A-Za-z0-9\u0391-\u03c9_]{0,2}\s*=\s*[^=]*[A-Za-z\u0391-\u03c9][^=]*$"
@@ -152,26 +159,43 @@ def _measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     """ "Electric field strength E", "force per unit positive charge, E = F/Q, unit N C^-1" ->
     (term, "force per unit positive charge"), ("What is the formula for electric field
     strength E?", "E = F/Q"), ("What is the unit of electric field strength E?", "N C^-1"): a
-    quantity's meaning in words, its formula and its unit are three facts, each asked on its
-    own. Where the meaning opens on the formula, its unit is of the formula's symbol, not of
-    the term, and is left off. None where no formula or unit follows the first part."""
+    quantity's meaning in words, its formula, its value and its unit are separate facts, each
+    asked on its own ("ε0", "permittivity of free space = 8.85 x 10^-12 F m^-1" -> its name,
+    and "What is the value of ε0?"). A note to self after a dash ("— NB 1/r not 1/r^2 !!") is
+    no fact of the term and is left off. Where the meaning opens on the formula, its unit is of
+    the formula's symbol, not of the term, and is left off. None where no formula, value, unit
+    or note follows the meaning."""
     parts = [part for part in _MEASURE_CUT.split(meaning.strip().rstrip(".")) if part.strip()]
-    if len(parts) < 2 or any(_depth(part) for part in parts):
+    if any(_depth(part) for part in parts):
         return None  # ("(away from +, towards -)": a comma inside an aside)
-    first, *rest = (" ".join(part.split()) for part in parts)
+    parts = [" ".join(part.split()) for part in parts]
+    kept = [part for part in parts if not _NOTE_TO_SELF.match(part)]
+    first, *rest = kept or [""]
+    valued = _VALUED.match(first)
+    if valued and not rest:
+        # "permittivity of free space = 8.85 x 10^-12 F m^-1": what it is, then its value
+        value = (f"What is the value of {_shown(term)}?", valued["value"])
+        return [(term, valued["name"]), value] if _answerable(valued["value"]) else None
     formulas = [part for part in rest if _FORMULA_PART.match(part)]
     units = [unit["x"] for part in rest if (unit := _UNIT_PART.match(part))]
     if len(formulas) + len(units) != len(rest) or len(formulas) > 1 or len(units) > 1:
         return None  # ("..., E = F/Q, a vector": a part that is neither)
-    shown = term if term[:2].isupper() else term[:1].lower() + term[1:]
+    if len(kept) == len(parts) and not rest:
+        return None
     if _FORMULA_PART.match(first):
         return None if formulas else [(term, first)]
     if "=" in first or len(first.split()) < 2:
         return None
     facts = [(term, first)]
-    facts += [(f"What is the formula for {shown}?", formula) for formula in formulas]
-    facts += [(f"What is the unit of {shown}?", _UNIT_ASIDE.sub("", unit)) for unit in units]
+    facts += [(f"What is the formula for {_shown(term)}?", formula) for formula in formulas]
+    facts += [(f"What is the unit of {_shown(term)}?", _UNIT_ASIDE.sub("", unit)) for unit in units]
     return facts if all(_answerable(back) for _, back in facts) else None
+
+
+def _shown(term: str) -> str:
+    """A term as a question names it: "Electric field strength E" -> "electric field strength
+    E", but "EMF" and "ε0" as written."""
+    return term if term[:2].isupper() else term[:1].lower() + term[1:]
 
 
 def _is_term(front: str) -> bool:
