@@ -483,7 +483,11 @@ def test_a_meaning_keeps_the_clause_that_limits_it(tmp_path: Path) -> None:
         "# Population\n\n## Migration\n\n"
         "- Migration = movement of people from one place to another to live, for at least "
         "a year (UN definition)\n"
-        "- Net migration = immigrants minus emigrants\n",
+        "- Net migration = immigrants minus emigrants\n\n"
+        "# Genetics\n\n## Basic vocab\n\n"
+        "- **Carrier** = heterozygous for a recessive disorder allele, doesn't show it but can "
+        "pass it on\n"
+        "- **Genotype** = the alleles an organism has\n",
     )
     cards = asked(notes)
     assert cards["What is persuasive precedent?"] == (
@@ -491,4 +495,7 @@ def test_a_meaning_keeps_the_clause_that_limits_it(tmp_path: Path) -> None:
     )
     assert cards["What is migration?"] == (
         "Movement of people from one place to another to live, for at least a year"
+    )
+    assert cards["What is carrier?"] == (
+        "Heterozygous for a recessive disorder allele, doesn't show it but can pass it on"
     )

@@ -1664,9 +1664,12 @@ _RESTATED_END = lazy_regex(
 _LIMIT = lazy_regex(
     r",?\s+(?:but|unless|except\s+(?:when|where|if)|only\s+(?:if|when|where)|as\s+long\s+as"
     r"|provided(?:\s+that)?|for\s+(?:at\s+least|more\s+than|over|longer\s+than|up\s+to))\s+"
-    r"[^;:()]+?(?=\s*(?:[;:(,]|\s[-\u2013\u2014]+\s|\.(?:\s|$)|$))",
+    r"[^;:()]+?(?=\s*(?:[;:(,]|\s[-\u2013\u2014]+\s|\s(?:->|=>|\u2192)\s|\.(?:\s|$)|$))",
     re.I,
 )
+
+
+MAX_LIMIT_WORDS = 8  # "but the judge may choose to": a limit, not a second fact
 
 
 def _with_its_limit(meaning: str, answer: str) -> str:
@@ -1677,7 +1680,7 @@ def _with_its_limit(meaning: str, answer: str) -> str:
     if not answer or not meaning.startswith(answer):
         return answer
     limit = _LIMIT.match(meaning, len(answer))
-    if not limit:
+    if not limit or len(limit[0].split()) > MAX_LIMIT_WORDS:
         return answer
     kept = meaning[: limit.end()].rstrip(" ,.")
     if len(kept.split()) <= MAX_ANSWER_WORDS or whole_definition(kept) == kept:
@@ -1708,7 +1711,11 @@ def whole_definition(meaning: str) -> str:
     of state)" -> all of it but the closing aside: a meaning too long for a short answer is
     asked whole where it is one noun phrase of at most MAX_DEFINITION_WORDS words, its examples
     left off, with no second fact after a semicolon, an arrow or an equals sign."""
-    text = _CLAUSE_END.split(first_sentence(meaning), maxsplit=1)[0]
+    sentence = first_sentence(meaning)
+    text = _CLAUSE_END.split(sentence, maxsplit=1)[0]
+    limit = _LIMIT.match(sentence, len(text))
+    if limit and len(limit[0].split()) <= MAX_LIMIT_WORDS:
+        text = sentence[: limit.end()]  # "doesn't show it[ but can pass it on]": one meaning
     text = _EXAMPLE.split(text, maxsplit=1)[0].strip().rstrip(".;,")
     text = _closed(_without_asides(text)).rstrip(" .;,:-\u2013\u2014")
     if (
