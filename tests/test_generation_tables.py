@@ -662,6 +662,8 @@ def test_a_quantity_row_asks_its_meaning_formula_and_unit_apart(tmp_path: Path) 
         "| Uniform field between plates | E = V/d, unit V m^-1 (same as N C^-1) |\n"
         "| \u03b50 | permittivity of free space = 8.85 x 10^-12 F m^-1 |\n"
         "| V from point charge | V = Q / (4\u03c0\u03b50 r) \u2014 NB 1/r not 1/r^2 !! |\n"
+        "| Electronvolt (eV) | energy gained by an electron accelerated through p.d. of 1 V = "
+        "1.60 x 10^-19 J |\n"
         "| Like charges | repel |\n",
     )
     assert cards["Electric field strength E"] == "force per unit positive charge"
@@ -672,6 +674,10 @@ def test_a_quantity_row_asks_its_meaning_formula_and_unit_apart(tmp_path: Path) 
     assert cards["\u03b50"] == "permittivity of free space"
     assert cards["What is the value of \u03b50?"] == "8.85 x 10^-12 F m^-1"
     assert cards["V from point charge"] == "V = Q / (4\u03c0\u03b50 r)"
+    assert cards["Electronvolt (eV)"] == (
+        "energy gained by an electron accelerated through p.d. of 1 V"
+    )
+    assert cards["What is the value of Electronvolt (eV)?"] == "1.60 x 10^-19 J"
 
 
 def test_front_and_back_columns_in_plain_text_org_and_html_are_cards_too(

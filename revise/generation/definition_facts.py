@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from revise.generation.card_limits import MAX_ANSWER_WORDS, MAX_LIST_ITEMS
+from revise.generation.grammar import lower_first
 from revise.generation.patterns import lazy_regex
 
 MAX_TERM_WORDS = 6  # a term, not a question or a sentence of its own
@@ -32,9 +33,10 @@ _ABBREVIATION = lazy_regex(
 _MEASURE_CUT = lazy_regex(r"\s*[,;]\s+|\s+[\u2013\u2014]\s+")
 # "NB 1/r not 1/r^2 !!", "N.B. ...": what the student reminds themself, no fact of the term
 _NOTE_TO_SELF = lazy_regex(r"^(?:NB|N\.B\.?)\b", re.I)
-# "permittivity of free space = 8.85 x 10^-12 F m^-1": a name in words, then its value
+# "permittivity of free space = 8.85 x 10^-12 F m^-1", "energy gained by an electron accelerated
+# through p.d. of 1 V = 1.60 x 10^-19 J": what the term is in words, then its value
 _VALUED = lazy_regex(
-    r"^(?P<name>[a-z][a-z' -]{3,}[a-z])\s*=\s*"
+    r"^(?P<name>[a-z][\w'. -]{3,}[A-Za-z])\s*=\s*"
     r"(?P<value>(?:approx\.?\s*|~\s*)?-?\d[\d.,]*(?:\s*[x\u00d7]\s*10\^?-?\d+)?(?:\s+[^=]{1,20})?)$"
 )
 # "E = F/Q", "ΔV = W/Q", "Ep = QV": a symbol of up to three letters, then what it equals
@@ -194,8 +196,8 @@ def _measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
 
 def _shown(term: str) -> str:
     """A term as a question names it: "Electric field strength E" -> "electric field strength
-    E", but "EMF" and "ε0" as written."""
-    return term if term[:2].isupper() else term[:1].lower() + term[1:]
+    E", but "EMF", "ε0" and "Avogadro constant" as written."""
+    return " ".join(lower_first(term.split()))
 
 
 def _is_term(front: str) -> bool:
