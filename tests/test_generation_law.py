@@ -441,3 +441,22 @@ def test_a_lead_naming_the_case_that_sets_out_lettered_exceptions_asks_the_case(
     assert incuriam.front.startswith("Where the decision was made")
     assert incuriam.context.endswith("Young v Bristol Aeroplane Co (1944) gives 3 exceptions")
     assert not [front for front in fronts if front.startswith(("A)", "B)", "C)", "a)", "c)"))]
+
+
+def test_an_act_is_hidden_whole_with_its_year_or_not_at_all(tmp_path: Path) -> None:
+    text = (
+        "# Precedent\n\n"
+        "## Judges not elected\n\n"
+        "- Lord Lowry refused to abolish the doli incapax presumption, saying it was for"
+        " Parliament.\n"
+        "- Parliament abolished the presumption in the Crime and Disorder Act 1998 s.34\n"
+        "- Public nuisance is now a statutory offence - Police, Crime, Sentencing and Courts"
+        " Act 2022 s.78\n"
+    )
+    fronts = [note.front for note in deck_notes(tmp_path, text)]
+    assert (
+        "Parliament abolished the presumption in the [Crime and Disorder Act 1998] s.34" in fronts
+    )
+    # a name too long to hide is not hidden in part
+    assert not [front for front in fronts if "Act 2022" in front and "[" in front.split("Act")[0]]
+    assert not [front for front in fronts if "[Disorder Act]" in front]

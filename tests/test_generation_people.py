@@ -217,6 +217,23 @@ def test_a_cited_study_hides_its_authors_or_its_finding_not_its_year(tmp_path: P
     assert not any(f"([{year}])" in card for card in cards for year in (1932, 1955, 1980))
 
 
+def test_a_cited_author_in_no_dictionary_opening_the_line_is_hidden_as_a_name(
+    tmp_path: Path,
+) -> None:
+    # "Sperling" is one letter from a commoner word: opening a line before the study's year,
+    # it is the researcher's name, not a slip of the pen
+    cards = fronts(
+        deck_notes(
+            tmp_path,
+            "## Sensory register\n\n"
+            "- duration under half a second, capacity very large\n"
+            "- Sperling (1960) - grid of 12 letters flashed for 50ms\n",
+        )
+    )
+    assert "[Sperling] (1960) - grid of 12 letters flashed for 50ms" in cards
+    assert not any("([1960])" in card for card in cards)
+
+
 def test_a_named_event_and_its_date_ask_what_it_was_or_did(tmp_path: Path) -> None:
     got = questions(
         tmp_path,

@@ -1589,7 +1589,7 @@ def _check_deletion(note: NoteData, face: CardFace, texts: _SourceTexts) -> list
     before, after = face.prompt.split(GAP, 1) if GAP in face.prompt else ("", "")
     problem = (
         _verb_or_filler(tokens, before, after)
-        or _not_a_word(tokens, before, note, texts)
+        or _not_a_word(tokens, before, after, note, texts)
         or _one_example(before, after)
         or _half_a_quotation(answer)
         or _half_a_term(answer, tokens, before, after, note, texts)
@@ -1717,10 +1717,13 @@ def _base_adjective(word: str) -> bool:
     return any(lemma != word for lemma in lemmas(word).get("ADJ", ()))
 
 
-def _not_a_word(tokens: list[str], before: str, note: NoteData, texts: _SourceTexts) -> str:
+def _not_a_word(
+    tokens: list[str], before: str, after: str, note: NoteData, texts: _SourceTexts
+) -> str:
     """A one-off misspelling: written once in the notes and one letter from a commoner word."""
     path = note.source.path if note.source is not None else ""
-    name = len(tokens) > 1 or bool(before.strip())  # capitalised mid-sentence or in a run
+    # capitalised mid-sentence or in a run, or a study's author before its year ("Sperling (1960)")
+    name = len(tokens) > 1 or bool(before.strip()) or bool(_CITED_YEAR.match(after))
     for token in tokens:
         stem = token.casefold().removesuffix("s")
         if texts.count(path, stem) + texts.count(path, stem + "s") > 1:
@@ -1730,6 +1733,9 @@ def _not_a_word(tokens: list[str], before: str, note: NoteData, texts: _SourceTe
         if slip_in_notes(token, lambda word, path=path: texts.count(path, word)):
             return "a misspelling of a word the notes use often"
     return ""
+
+
+_CITED_YEAR = lazy_regex(r",?\s+\(?(?:1[5-9]|20)\d\d\b")
 
 
 def _one_example(before: str, after: str) -> str:

@@ -42,6 +42,7 @@ _FULL_ACT = (
     r"Act,?\s+\d{4}"
 )
 _SHORT_ACT = r"\b[A-Z]{0,5}A\s+\d{4}\b"
+FULL_ACT = lazy_regex(_FULL_ACT)
 _ACT = lazy_regex(rf"(?P<act>{_FULL_ACT}|{_SHORT_ACT})")
 _SMALL = frozenset(["and", "of", "for", "the", "to", "on", "in"])
 # "Weimar Constitution", "Treaty of Versailles", "Fourteenth Amendment": a text with articles

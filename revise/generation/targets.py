@@ -557,6 +557,9 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             continue
         for match in re.finditer(_term_pattern(term), sentence):
             add(match.start(), match.end(), TargetKind.TERM, BASE_SCORES[TargetKind.TERM])
+    for start, end in _acts(sentence):
+        # "the Crime and Disorder Act 1998": an Act is hidden whole, with its year, or not at all
+        add(start, end, TargetKind.NAME, _name_score(sentence[start:end], TargetKind.NAME))
     for (start, end), (year, year_end) in citations(sentence):
         # "Mandel 1998": a year written bare after its authors is part of the study's name
         bare = not sentence[end:year].strip()
@@ -697,6 +700,32 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         point = Target(*carried, text, TargetKind.RARE, CARRIED_SCORE, carried=True)
         whole = [point] if _usable(point, sentence, vocabulary) else []
     return sorted(whole, key=lambda target: (-target.score, target.start))
+
+
+def _acts(sentence: str) -> list[tuple[int, int]]:
+    """Where each Act a sentence names in full stands, from the first word of its name ("In the
+    Crime and Disorder Act 1998" -> "Crime and Disorder Act 1998")."""
+    from revise.generation.statutes import FULL_ACT
+
+    if "Act" not in sentence:
+        return []
+    found = []
+    for match in FULL_ACT.finditer(sentence):
+        start = match.start()
+        opening = re.match(r"(?:(?:[A-Z][a-z]*)\s+)", sentence[start : match.end()])
+        while opening and is_stopword(opening[0].strip().casefold()):
+            start += opening.end()
+            opening = re.match(r"(?:(?:[A-Za-z]+)\s+)", sentence[start : match.end()])
+        listed = _NAME_BEFORE_COMMA.search(sentence, 0, start)
+        while listed:
+            # "Police, Crime, Sentencing and Courts Act 2022": the name goes on before its commas
+            start = listed.start()
+            listed = _NAME_BEFORE_COMMA.search(sentence, 0, start)
+        found.append((start, match.end()))
+    return found
+
+
+_NAME_BEFORE_COMMA = lazy_regex(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*,\s+$")
 
 
 CARRIED_SCORE = 4.0  # just enough for a card: only where the line has nothing rarer to hide
@@ -1857,7 +1886,8 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     if number_given_away(text, shown) or form_shown(text, shown):
         return False
     tokens = text.split()
-    name = len(tokens) > 1 or target.start > 0
+    # ("Pahl (1993) - ...": a surname opening the line is a name where a study's year follows)
+    name = len(tokens) > 1 or target.start > 0 or bool(_CITED_YEAR.match(sentence, target.end))
     if any(
         vocabulary.frequency(token) <= 1
         and (
@@ -1883,6 +1913,7 @@ def _usable(target: Target, sentence: str, vocabulary: Vocabulary) -> bool:
     return len(cue) >= MIN_CUE_WORDS and not all(word in STOPWORDS for word in cue)
 
 
+_CITED_YEAR = lazy_regex(r",?\s+\(?(?:1[5-9]|20)\d\d\b")
 _CAPITALISED_WORD = lazy_regex(r"[A-Z][a-z]+ ")
 _FOLLOWING_WORD = lazy_regex(r" ([a-z]{3,})\b")
 
