@@ -336,3 +336,17 @@ def test_a_later_sentence_of_a_line_that_opens_on_a_study_names_the_study(tmp_pa
     assert ten.context.endswith("Peterson & Peterson (1959)")
     ninety = next(note for note in notes if "were recognised after" in note.front)
     assert ninety.context.endswith("Bahrick et al (1975)")
+
+
+def test_a_sub_bullet_under_a_long_definition_carries_the_term_defined(tmp_path: Path) -> None:
+    text = (
+        "# Precedent\n\n"
+        "## Intro\n\n"
+        "1. Judicial precedent = judges follow the decisions of earlier cases where the facts"
+        " are similar to the case being decided now.\n"
+        '   - based on **stare decisis** = "stand by what has been decided"\n'
+        "2. Ratio decidendi = the legal reasoning on which the decision is based.\n"
+    )
+    notes = deck_notes(tmp_path, text)
+    based = next(note for note in notes if "[stare decisis]" in note.front)
+    assert based.context == "Intro > Judicial precedent"

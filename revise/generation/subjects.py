@@ -725,8 +725,19 @@ def short_label(label: str) -> str:
     # ("Young's double slit (Thomas Young" cut at a comma in its bracket: the name alone)
     text = re.sub(r"\s*\([^()]*$", "", text)
     if len(text.split()) > MAX_LABEL_WORDS:
-        return ""
+        return _defined_term(text)
     return text
+
+
+def _defined_term(text: str) -> str:
+    """ "Judicial precedent = judges follow the decisions of earlier cases where ..." over
+    "based on stare decisis", too long a line for a label: the term its sub-bullets say more of;
+    "" for any other line."""
+    term, equals, meaning = text.partition(" = ")
+    named = _NUMBERING.sub("", term).strip()
+    if not equals or not words(meaning) or not 0 < len(named.split()) <= MAX_LABEL_HEAD_WORDS:
+        return ""
+    return named if all(word.isalpha() for word in words(named)) else ""
 
 
 # "Kelman (1958) - 3 types of conformity", "3 main types of long-term memory:": a count of the
