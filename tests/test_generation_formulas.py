@@ -235,3 +235,77 @@ def test_a_formula_with_its_result_on_the_right_asks_for_the_result(tmp_path: Pa
     assert cards["Operating profit = ?"] == "gross profit \u2212 operating expenses"
     # words a dash joins, or figures, are no formula
     assert not {"Thrashing = ?", "1,000 units = ?"} & set(cards)
+
+
+WORKED = """# Electric fields
+
+## Key formulas
+- Coulomb's law: F = kQ1Q2/r^2 gives the force between two point charges.
+
+## Worked examples
+
+**Eg 1 \u2013 force between two charges**
+Two point charges +3.0 \u03bcC and -5.0 \u03bcC are 0.20 m apart. Find the force.
+F = kQ1Q2/r^2 = (8.99e9 \u00d7 3.0e-6 \u00d7 5.0e-6) / 0.20^2
+  = 3.4 N (attractive because unlike charges)
+
+**Eg 3 \u2013 electron gun**
+Electron accelerated through 2000 V (from rest). Speed?
+1/2 mv^2 = eV
+
+**Eg 5 \u2013 Millikan oil drop**
+Drop held stationary between plates: weight = electric force
+mg = QV/d so Q = mgd/V
+"""
+
+
+def test_a_worked_examples_general_relation_is_asked_but_not_its_figures(tmp_path: Path) -> None:
+    path = tmp_path / "fields.md"
+    path.write_text(WORKED, encoding="utf-8")
+    got = {(note.front, note.back) for note in generate_deck(path).notes}
+    # the relations that hold in every case, the rearranged one with the formula it comes from
+    assert ("1/2 mv^2 = ?", "eV") in got
+    assert ("mg = QV/d so Q = ?", "mgd/V") in got
+    # the case's figures, and a formula the notes already state among their facts, are no card
+    assert not any(figure in f"{front} {back}" for front, back in got for figure in ("0.20", "3.4"))
+    assert not any(back == "kQ1Q2/r^2" for _, back in got)
+
+
+def test_a_formula_is_asked_with_the_name_and_legend_the_lines_beside_it_give(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sampling.md"
+    path.write_text(
+        "# Sampling\n\n## Animals and diversity\n\n"
+        "- Mark release recapture is for animals that move about.\n"
+        "- population size = (M x C) / R\n"
+        "- its called the Lincoln index\n"
+        "- Species richness is the number of different species in an area.\n"
+        "- Simpson's diversity index D = 1 - (\u03a3 n(n-1) / N(N-1))\n"
+        "- n = number of individuals of each species, N = total number of all organisms\n",
+        encoding="utf-8",
+    )
+    got = {(note.front, note.back) for note in generate_deck(path).notes}
+    assert ("population size = ? (Lincoln index)", "(M x C) / R") in got
+    assert ("D = ? (Simpson's diversity index)", "1 - (\u03a3 n(n-1) / N(N-1))") in got
+    asked = "In Simpson's diversity index, what does n stand for?"
+    assert (asked, "number of individuals of each species") in got
+    assert not any("[organisms]" in front for front, _ in got)  # (a legend's filler word)
+
+
+def test_a_formula_and_its_unit_are_two_cards(tmp_path: Path) -> None:
+    path = tmp_path / "decay.md"
+    path.write_text(
+        "# Particles and decay\n\n## Decay\n\n"
+        "- specific charge = charge / mass, units C kg^-1\n"
+        "- activity: A = \u03bbN, measured in becquerels (1 Bq = 1 decay per second)\n"
+        "- $\\dfrac{dN}{dt} = -\\lambda N$\n",
+        encoding="utf-8",
+    )
+    got = {(note.front, note.back) for note in generate_deck(path).notes}
+    assert ("specific charge = ?", "charge / mass") in got
+    assert ("What is the unit of specific charge?", "C kg^-1") in got
+    assert ("A = ? (activity)", "\u03bbN") in got
+    assert ("What is the unit of activity?", "becquerels") in got
+    # a side that differs from another by its sign alone is a relation of its own
+    assert ("dN/dt = ?", "-\u03bbN") in got

@@ -106,9 +106,11 @@ def test_org_marks_of_the_file_itself_are_no_notes(tmp_path: Path) -> None:
     # the commented-out subtree is not read: its wrong definition gives no card
     assert not any("Old version" in note.context for note in deck.notes)
     assert "mass times speed" not in said
-    momentum = next(note for note in deck.notes if note.front.startswith("Momentum"))
-    assert "mass \u00d7 [velocity]" in momentum.front  # "\\times" as org shows it
+    # the formula asked for its side, "\\times" as org shows it; its unit a card of its own
+    momentum = next(note for note in deck.notes if note.front == "momentum = ?")
+    assert momentum.back == "mass \u00d7 velocity"
     assert momentum.context == "Momentum"
+    assert any(note.front == "What is the unit of momentum?" for note in deck.notes)
 
 
 # A history file with its own TODO keywords, a clock table org generated, a comment block, a raw

@@ -154,7 +154,7 @@ from revise.generation.listcards import (
     step_drafts,
     steps_under_bullet,
 )
-from revise.generation.maths import loose_maths
+from revise.generation.maths import SINGLE_SYMBOL, loose_maths
 from revise.generation.options import Draft, Option
 from revise.generation.parallel import Forked, ReadSet, can_fork
 from revise.generation.patterns import lazy_regex
@@ -182,6 +182,7 @@ from revise.generation.questions import (
     form_pair,
     formula,
     held_in,
+    in_symbols_only,
     is_plural,
     is_value,
     label_definition,
@@ -418,6 +419,7 @@ def _drafts_in_order(
     point: tuple[str, tuple[str, ...], int] = ("", (), 0)  # the argument's last point, its trail
     # and its line
     evidence: tuple[tuple[str, ...], str] = ((), "")  # the trail and text of the last evidence
+    stated = _stated_outside_examples(outline)
     for position, part in enumerate(outline.parts):
         if position in term_lists:
             drafts.append(term_lists[position])
@@ -426,6 +428,8 @@ def _drafts_in_order(
         if position in stepped:
             continue
         if _in_worked_example(part):
+            if isinstance(part, Passage):
+                drafts.extend(_worked_relation_drafts(part, outline.title, path, stated))
             continue
         if isinstance(part, Passage) and part.block.answer:
             drafts.extend(_own_question_drafts(part, outline.title, path))
@@ -1013,6 +1017,55 @@ def _date_or_name_deleted(option: Option) -> bool:
 
 
 _JOINING_NAMES = frozenset(["&", "+", "and", "et", "al", "al."])  # "Baddeley & Hitch", "et al"
+
+
+def _stated_outside_examples(outline: Outline) -> str:
+    """The notes' lines outside their worked examples, folded, for a formula to be found in."""
+    return " ".join(
+        normalise(part.block.text)
+        for part in outline.parts
+        if isinstance(part, Passage) and not _in_worked_example(part)
+    )
+
+
+# A number standing alone ("0.20", "+ 2"), not a subscript, a power or a coefficient written
+# against its symbol ("Q1", "r^2", "2eV")
+_NUMERAL = lazy_regex(r"(?<![A-Za-z\u0391-\u03c9^_\d.])\d+(?:\.\d+)?(?![A-Za-z\u0391-\u03c9(\d])")
+
+
+def _worked_relation_drafts(passage: Passage, title: str, path: str, stated: str) -> list[Draft]:
+    """A worked example's general relation, the one line of it that holds for every case:
+    "1/2 mv^2 = eV", "mg = QV/d so Q = mgd/V", or the formula a sum is worked from ("F =
+    kQ1Q2/r^2 = (8.99e9 x 3.0e-6 ...)" -> "F = ?" :: "kQ1Q2/r^2"); the case's own numbers are no
+    card, nor a formula the notes state outside their examples."""
+    if passage.block.kind is BlockKind.HEADING:
+        return []
+    asked = formula(passage.block.text.split("\n")[0])
+    if not asked or not asked[0].front.endswith("= ?"):
+        return []
+    question = asked[0]
+    lhs = question.front.removesuffix(" = ?").split(" so ")[-1].split("(")[0].strip()
+    said = f"{question.front} {question.back}"
+    general = _COEFFICIENT_FRACTION.sub("", said)
+    if (
+        _NUMERAL.search(general)
+        or len(set(re.findall(r"[A-Za-z\u0391-\u03c9]", question.back))) < 2
+    ):
+        return []
+    if normalise(f"{lhs} = {question.back}") in stated:
+        return []  # (stated among the notes' facts: carded there)
+    asked = question.front.removesuffix(" = ?")
+    if SINGLE_SYMBOL.fullmatch(asked):
+        return []  # "V = ?" under "Eg 4": a letter that names no quantity, the case unsaid
+    if not in_symbols_only(asked.replace(" so ", " ")) or not in_symbols_only(question.back):
+        return []  # "they link to E = ?": words around a formula, not a relation in symbols
+    source = SourceRef(path, passage.block.start, passage.block.end)
+    context = card_context(passage, title)
+    note = NoteData(NoteKind.BASIC, question.front, question.back, context=context, source=source)
+    return [Draft([Option(note, question.back, question.score, question.front, cell=True)])]
+
+
+_COEFFICIENT_FRACTION = lazy_regex(r"(?<![\w/])1/2(?=\s*[A-Za-z\u0391-\u03c9])|\u00bd")
 
 
 def _in_worked_example(part: Passage | ListGroup) -> bool:

@@ -414,12 +414,24 @@ def answer_items(note: NoteData, face: CardFace) -> list[str]:
 def plain_span(text: str) -> str:
     """Source text with markup and whitespace folded away, for finding an answer in it."""
     text = display_maths(text) or plain_maths(text)  # maths as the cards write it
+    if "\\" in text:
+        text = _BARE_MACRO.sub(_macro_shown, text)  # org's "mass \\times velocity"
     text = _MD_LINK.sub(r"\1", text)
     text = _HIDDEN_ELEMENT.sub(" ", text)
     text = _SCRIPT_TAG.sub(_as_script, text)  # "O(n<sup>2</sup>)" as the reader made it: "O(n²)"
     text = html.unescape(_TAG.sub(" ", text))
     text = _MARKDOWN_MARKS.sub(" ", text)
     return fold(text)
+
+
+# "\\times", "\\Delta" outside any maths: a symbol org shows as its one character
+_BARE_MACRO = lazy_regex(r"\\[A-Za-z]{2,}(?![A-Za-z{])")
+
+
+def _macro_shown(match: re.Match[str]) -> str:
+    from revise.maths import inline_latex_text
+
+    return inline_latex_text(match[0]) or match[0]
 
 
 _SCRIPT_TAG = lazy_regex(r"<(sub|sup)\b[^>]*>([^<]*)</\1\s*>", re.I)
@@ -876,7 +888,7 @@ def _check_duplicates(
     holders: dict[str, list[int]] = defaultdict(list)
     for index, note, face in faces:
         if not _answer_may_recur(note, face, texts):
-            holders[normalise(face.answer)].append(index)
+            holders[_answer_key(note, face)].append(index)
     for answer, held in sorted(holders.items()):
         if len(held) > 1 and len(held) > ANSWER_SHARE * len(faces):
             message = f"answer {answer!r} is on {len(held)} of {len(faces)} cards (over 10 %)"
@@ -895,12 +907,20 @@ def _check_same_answer_in_section(
     for index, note, face in faces:
         if _answer_may_recur(note, face, texts):
             continue
-        key = (note.context, normalise(face.answer))
+        key = (note.context, _answer_key(note, face))
         if key in seen and key[1]:
             message = f"answer {face.answer!r} is already on a card of this section"
             findings.append(_finding(7, face.prompt, message, index))
         seen.add(key)
     return findings
+
+
+def _answer_key(note: NoteData, face: CardFace) -> str:
+    """An answer folded to its words; a formula's side keeps its signs, since "-λN" and "λN"
+    are two relations, not one answer twice."""
+    if note.kind is NoteKind.BASIC and ASKS_FOR_A_SIDE.search(face.prompt):
+        return " ".join(face.answer.split())
+    return normalise(face.answer)
 
 
 def _check_term_hidden_again(faces: list[tuple[int, NoteData, CardFace]]) -> list[Finding]:
@@ -2219,7 +2239,12 @@ def _check_non_content(note: NoteData, face: CardFace, texts: _SourceTexts) -> l
     )
     if advice and not MARKS.search(heading) and normalise(heading) != texts.title and not own:
         return [_finding(13, face.prompt, "under an exam-advice heading, not a fact")]
-    if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")):
+    if any(WORKED_EXAMPLE.match(part) for part in note.context.split(" > ")) and not (
+        note.kind is NoteKind.BASIC
+        and ASKS_FOR_A_SIDE.search(note.front)
+        and not re.search(r"\d[.,]\d|\d{2,}", f"{note.front} {note.back}")
+    ):
+        # (but "1/2 mv^2 = ?" :: "eV": the relation the example works from holds in every case)
         return [_finding(13, face.prompt, "a worked example's own numbers, not a fact")]
     said = note.back if note.kind is NoteKind.BASIC else text
     if _MISTAKES.search(heading) and _done(said):

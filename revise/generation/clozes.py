@@ -95,6 +95,7 @@ from revise.generation.language import (
     spelled_by,
     words,
 )
+from revise.generation.maths import legend_entries
 from revise.generation.options import Draft, Option
 from revise.generation.patterns import lazy_regex
 from revise.generation.pronouns import (
@@ -116,6 +117,7 @@ from revise.generation.questions import (
     formula,
     is_plural,
     is_value,
+    legend_questions,
     named_law,
     named_symbol,
     otherwise,
@@ -197,7 +199,19 @@ def shaped_questions(
     said = stance(sentence, names)  # what someone said: its content, not its speaker, is asked
     made = reaction(sentence)
     # ("Word equation: A + B → C" asks what it makes, not what a word equation is)
+    legend_of = vocabulary.legends.get(normalise(sentence))
+    if legend_of:
+        # "n = number of individuals of each species" under the formula it explains
+        name = vocabulary.formula_names.get(normalise(legend_of), "")
+        asked = legend_questions(legend_entries(sentence), legend_of, name)
+        if asked:
+            return asked
     computed = named_symbol(formula(sentence), vocabulary.symbols)
+    name = vocabulary.formula_names.get(normalise(sentence))
+    if name and computed and ":" not in sentence:
+        # "population size = (M x C) / R" over "its called the Lincoln index": the name asked
+        # with the formula, as "Lincoln index: population size = ..." would be
+        computed = formula(f"{name}: {sentence}") or computed
     # ("Word equation: A + B → C" asks what it makes, not what a word equation is; "Contribution
     # = selling price \u2013 variable cost" is no definition cut at the dash, where the line is a
     # formula whose whole right side is asked)

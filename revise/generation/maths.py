@@ -9,8 +9,10 @@ leave that sentence alone rather than show LaTeX residue.
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from revise.formats.model import normalise
 from revise.generation.patterns import lazy_regex
 from revise.maths import (
     INLINE_DOLLARS,
@@ -146,3 +148,65 @@ def symbol_names(texts: list[str]) -> dict[str, str]:
     return {
         symbol: next(iter(names.values())) for symbol, names in named.items() if len(names) == 1
     }
+
+
+MAX_FORMULA_NAME_WORDS = 5
+# "its called the Lincoln index", "This is known as Simpson's index.": a line that names the
+# formula on the line above it
+_CALLED = lazy_regex(
+    r"^(?:it'?s|it\s+is|this\s+is|that'?s|that\s+is|which\s+is|this|it)\s+"
+    r"(?:called|known\s+as|named)\s+(?:the\s+)?(?P<name>[A-Za-z][\w'\u2019 -]{2,40}?)\s*[.!]*$",
+    re.I,
+)
+
+
+def formula_names(texts: list[str]) -> dict[str, str]:
+    """The name the line after a formula gives it ("population size = (M x C) / R" over "its
+    called the Lincoln index"), by the formula's line folded: the formula's card says which
+    one it is, as a formula named on its own line ("Lincoln index: ...") does."""
+    named = {}
+    for text, after in itertools.pairwise(texts):
+        called = _CALLED.match(after.strip())
+        if called and "=" in text and len(called["name"].split()) <= MAX_FORMULA_NAME_WORDS:
+            named[normalise(text)] = called["name"].strip()
+    return named
+
+
+MAX_LEGEND_NAME_WORDS = 8
+# "n = number of individuals of each species": a symbol and the quantity it stands for
+_LEGEND_PART = lazy_regex(
+    r"^(?:where\s+)?(?P<symbol>\S{1,4})\s*=\s*(?P<name>[A-Za-z][A-Za-z'\u2019 -]*?)\s*"
+    r"(?:\([^()]{1,16}\))?\.?$"
+)
+
+
+def legend_entries(text: str) -> list[tuple[str, str]]:
+    """ "n = number of individuals of each species, N = total number of all organisms" ->
+    each symbol with what it stands for; [] unless every part of the line is one."""
+    found = []
+    for part in re.split(r"\s*[,;]\s*", text.strip()):
+        entry = _LEGEND_PART.match(part)
+        if not entry or not SINGLE_SYMBOL.fullmatch(entry["symbol"]):
+            return []
+        name = entry["name"].strip()
+        if not re.search(r"[a-z]{3}", name) or len(name.split()) > MAX_LEGEND_NAME_WORDS:
+            return []
+        found.append((entry["symbol"], name))
+    return found
+
+
+def legend_formulas(texts: list[str]) -> dict[str, str]:
+    """The formula line each legend line follows, by the legend's line folded: "n = number of
+    individuals of each species, N = ..." under "Simpson's diversity index D = 1 - (Σ n(n-1) /
+    N(N-1))", where each symbol the legend names is one of the formula's."""
+    found = {}
+    for text, after in itertools.pairwise(texts):
+        entries = legend_entries(after)
+        if not entries or "=" not in text or legend_entries(text):
+            continue
+        right = text.partition("=")[2]
+        if all(
+            re.search(rf"(?<![A-Za-z]){re.escape(symbol)}(?![a-z])", right) for symbol, _ in entries
+        ):
+            found[normalise(after)] = text.strip()
+    return found

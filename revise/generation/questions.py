@@ -3554,7 +3554,7 @@ _FORMULA = lazy_regex(
     r"^(?:(?P<name>[A-Za-z][\w '\u2019-]{2,40}?)(?:\s*:|\s+[\-\u2013]|[\-\u2013](?=\s))\s*)?"
     r"(?P<lhs>[A-Za-z\u0391-\u03c9]"
     r"(?:[\w\u0391-\u03c9 ()/^.*\u00b2\u00b3]|(?<=[A-Za-z])-(?=[A-Za-z])){0,30}?)\s*=\s*"
-    r"(?P<rhs>[^=]{1,80}?)\s*(?:(?<![\w)\]\u00b2\u00b3\u221a])\([^)]*\))?\s*\.?$"
+    r"(?P<rhs>[^=]{1,80}?)\s*(?:(?<![\w)\]\u00b2\u00b3\u221a.])\([^)]*\))?\s*\.?$"
 )
 
 
@@ -3780,6 +3780,127 @@ def quantity_question(sentence: str) -> list[Question]:
 def formula(sentence: str) -> list[Question]:
     """ "Speed = distance / time" -> "Speed = ?"; "Ohm's law: V = IR" -> "What is Ohm's law?";
     "V = IR (pd = current x resistance)" -> "Which equation links pd, current and resistance?" """
+    return _formula(sentence) or _general_formula(sentence)
+
+
+# A figure measured or worked out ("0.040", "8.99e9", "600"), not a power, a subscript or a
+# coefficient ("r^2", "Q1", "1/2 mv^2")
+_FIGURE = lazy_regex(r"\d[.,]\d|\d{2,}|\d[eE][-+\u2212]?\d")
+_VALUE = lazy_regex(r"[-\u2212]?\d[\d.,]*\s*\S{0,4}")  # "0 K": a value, no formula
+# "mg = QV/d so Q = mgd/V": a formula, then the same rearranged
+_REARRANGED = lazy_regex(
+    r"^(?P<first>[^=]+=[^=]+?)\s*[,;]?\s+(?:so|hence|thus|therefore|giving|which gives)\s+"
+    r"(?P<then>[^=]+=[^=]+?)\.?$",
+    re.I,
+)
+# "Simpson's diversity index D = ...": the name of a quantity, then its symbol
+_NAME_THEN_SYMBOL = lazy_regex(
+    r"^(?P<name>[A-Z][\w'\u2019-]*(?:\s+[a-z][\w'\u2019-]*){1,5})\s+(?P<symbol>\S{1,4})\s*=\s*"
+    r"(?P<rhs>[^=]+)$"
+)
+# "1/2 mv^2 = eV", "½ kx² = ...": a fraction before the symbols of a side
+_COEFFICIENT = lazy_regex(r"^(?P<coefficient>\d/\d|\u00bd)\s*(?=[A-Za-z\u0391-\u03c9])")
+
+
+def _general_formula(sentence: str) -> list[Question]:
+    """A formula in a shape the plain reading leaves: the general relation of a worked example
+    ("F = kQ1Q2/r^2 = (8.99e9 x 3.0e-6 x 5.0e-6) / 0.20^2" -> "F = ?" :: "kQ1Q2/r^2", the
+    figures put in no part of it), a formula and its rearrangement ("mg = QV/d so Q = mgd/V"
+    asks both, the rearranged one first), a quantity named before its symbol
+    ("Simpson's diversity index D = ..." -> "D = ? (Simpson's diversity index)"), and a side
+    that opens on a fraction ("1/2 mv^2 = eV")."""
+    text = sentence.strip().rstrip(".")
+    if "\\" in text or "$" in text or re.match(r"(?:when|if|where|since|as|for)\b", text, re.I):
+        return []
+    measured = _UNIT_AFTER.match(text)
+    if measured:
+        return _formula_and_unit(measured["formula"], measured["unit"])
+    rearranged = _REARRANGED.match(text)
+    if rearranged and not _FIGURE.search(text):
+        then, first = _formula(rearranged["then"]), _formula(rearranged["first"])
+        if then and first and all(in_symbols_only(found.back) for found in (*then, *first)):
+            # the formula it comes from shown, the rearranged side asked
+            return [replace(then[0], front=f"{rearranged['first'].strip()} so {then[0].front}")]
+        return []
+    sides = [side.strip() for side in text.split("=")]
+    general = len(sides) > 2 and not _FIGURE.search(sides[0]) and not _FIGURE.search(sides[1])
+    if general and not _CHAIN_BREAK.search(sides[1]) and not _VALUE.fullmatch(sides[1]):
+        # the sides after the formula are the sum worked out, each with its figures
+        if all(_FIGURE.search(side) for side in sides[2:]):
+            return _formula(f"{sides[0]} = {sides[1]}")
+        return []
+    named = _NAME_THEN_SYMBOL.match(text)
+    if named and SINGLE_SYMBOL.fullmatch(named["symbol"]) and _quantity_named(named["name"]):
+        return _formula(f"{named['name']}: {named['symbol']} = {named['rhs']}")
+    coefficient = _COEFFICIENT.match(text)
+    if coefficient and len(sides) == 2 and not _FIGURE.search(text):
+        rest = _formula(text[coefficient.end() :])
+        if len(rest) == 1 and rest[0].front.endswith(" = ?") and in_symbols_only(rest[0].back):
+            lhs = sides[0]
+            if not re.search(r"[a-z]{3}", lhs):
+                return [replace(rest[0], front=f"{lhs} = ?")]
+    return []
+
+
+def _quantity_named(name: str) -> bool:
+    """ "Simpson's diversity index", "Gravitational field strength": a noun phrase naming a
+    quantity before its symbol, not a clause ("Newton defined momentum as")."""
+    tokens = name.split()
+    return (
+        bool(re.search(r"[a-z]{3}", name))
+        and _names_a_quantity(name)
+        and not is_stopword(tokens[-1].casefold())
+        and not any(
+            is_verb_form(token) and "NOUN" not in lemmas(token.casefold()) for token in tokens
+        )
+    )
+
+
+MAX_SYMBOL_RUN = 3  # "mgd", "kQ": symbols side by side
+
+
+# "specific charge = charge / mass, units C kg^-1", "E = V/d, unit V m^-1 (same as N C^-1)": a
+# formula, then the unit of the quantity it gives
+_UNIT_AFTER = lazy_regex(
+    r"^(?P<formula>[^=,;]+=[^=,;]+?)\s*[,;]\s*(?:(?:(?:the\s+)?SI\s+)?units?\s*(?:is\s+|=\s*|:\s*|in\s+)?|measured\s+in\s+)"
+    r"(?P<unit>[^\s,;=()]+(?:\s+[^\s,;=()]+){0,3}?)\s*(?:\([^()]*\))?\s*(?:[;,].*)?$",
+    re.I,
+)
+
+
+def _formula_and_unit(said: str, unit: str) -> list[Question]:
+    """The formula asked as any is, and beside it the unit of the quantity it gives where the
+    formula names that quantity in words ("What is the unit of specific charge?")."""
+    asked = _formula(said)
+    if (
+        len(asked) != 1
+        or not re.search(r"[A-Za-z\u00b5\u03a9]", unit)
+        or len(unit) > MAX_UNIT_CHARS
+    ):
+        return []
+    named = re.fullmatch(r"(?P<lhs>.+?) = \?(?: \((?P<name>[^()]+)\))?", asked[0].front)
+    quantity = named and (named["name"] or named["lhs"])
+    if not quantity or not re.search(r"[a-z]{3}", quantity) or reads_as_prose(quantity):
+        return asked
+    front = finish_question(f"What is the unit of {_lowered(quantity)}")
+    return [asked[0], Question(front, unit.strip(), Shape.FORMULA, 10.0, beside=True)]
+
+
+MAX_UNIT_CHARS = 16
+
+
+def in_symbols_only(side: str) -> bool:
+    """ "mgd/V", "sqrt(2eV/m)", "eV": a side in symbols, each word a few letters or a
+    function, no quantity named in words."""
+    return all(
+        len(word) <= MAX_SYMBOL_RUN
+        or word in MATHS_FUNCTIONS
+        or re.fullmatch(r"(?:[A-Z][a-z]?)+", word)
+        for word in re.findall(r"[A-Za-z]+", side)
+    )
+
+
+def _formula(sentence: str) -> list[Question]:
     # "sin²θ + cos²θ ≡ 1": an identity, asked as a formula is, with its own sign
     identity = "=" not in sentence and sentence.count(IDENTICAL) == 1
     if identity:
@@ -3923,6 +4044,45 @@ def named_symbol(asked: list[Question], symbols: dict[str, str]) -> list[Questio
             found = replace(found, front=f"{lhs} = ? ({symbols[lhs]})", score=12.0)
         named.append(found)
     return named
+
+
+_NAMED_BY = frozenset(["index", "formula", "rule"])  # (with RELATION_NAMES) a formula's name
+
+
+def legend_questions(
+    legend: list[tuple[str, str]], equation: str, name: str = ""
+) -> list[Question]:
+    """ "n = number of individuals of each species" under Simpson's index -> "In Simpson's
+    diversity index, what does n stand for?": each symbol asked with the formula it belongs to,
+    by its name where the notes give one, else as it is written."""
+    asked = formula(f"{name}: {equation}") if name else formula(equation)
+    owner = ""
+    if asked:
+        named = re.fullmatch(
+            r"(?P<lhs>.+?) = \?(?: \((?P<name>[^()]+)\))?|What is (?P<what>.+)\?", asked[0].front
+        )
+        owner = (named and (named["name"] or named["what"])) or ""
+        if named and not owner and re.search(r"[a-z]{3}", named["lhs"]):
+            owner = named["lhs"]  # "Flux linkage = ?": the quantity it gives names it
+    if owner:
+        last = owner.split()[-1].casefold()
+        owner = (
+            owner if last in _NAMED_BY | RELATION_NAMES else f"the formula for {_lowered(owner)}"
+        )
+    elif len(equation) <= MAX_SIDE_CHARS:
+        owner = re.sub(r"\s+\([^()]*\)$", "", equation.strip().rstrip("."))
+    if not owner:
+        return []
+    return [
+        Question(
+            f"In {owner}, what does {symbol} stand for?",
+            meaning,
+            Shape.FORMULA,
+            12.0,
+            beside=index > 0,
+        )
+        for index, (symbol, meaning) in enumerate(legend)
+    ]
 
 
 MAX_SPECIES_WORDS = 4  # "reduced NAD", "acetyl CoA (2C)": what a side of an equation adds

@@ -21,7 +21,7 @@ from revise.generation.language import (
 )
 from revise.generation.options import Draft, Option
 from revise.generation.patterns import lazy_regex
-from revise.generation.questions import MODALS
+from revise.generation.questions import ASKS_FOR_A_SIDE, MODALS
 
 SIBLING_SIMILARITY = 80  # masked prompts this alike (0-100) are a run of interfering clozes
 SIBLING_LINES = 10  # clozes sharing a frame this close together come from one enumeration
@@ -121,8 +121,13 @@ def _select_with_cap(drafts: list[Draft], cap: int) -> list[Option]:
 
 def _worn(option: Option) -> str:
     """The answer as it wears out by repeating: a speaker asked of each of their lines does
-    not ("Who says ...?" :: Scrooge, five times), the quotations tell the cards apart."""
-    return "" if option.note.front.startswith(WHO_SAYS) else normalise(option.answer)
+    not ("Who says ...?" :: Scrooge, five times), the quotations tell the cards apart; a
+    formula's side keeps its signs ("-λN" is not "λN")."""
+    if option.note.front.startswith(WHO_SAYS):
+        return ""
+    if option.note.kind is NoteKind.BASIC and ASKS_FOR_A_SIDE.search(option.note.front):
+        return " ".join(option.answer.split())
+    return normalise(option.answer)
 
 
 ECHO_RESELECTIONS = 3  # times the facts of clozes that echo a question are asked again

@@ -40,7 +40,7 @@ from revise.generation.language import (
     same_stem,
     zipf,
 )
-from revise.generation.maths import symbol_names
+from revise.generation.maths import formula_names, legend_formulas, symbol_names
 from revise.generation.patterns import Guarded, lazy_regex
 from revise.generation.spelling import looks_misspelt, slip_in_notes
 
@@ -403,6 +403,8 @@ class Vocabulary:
     positions: dict[str, list[int]] = field(default_factory=dict)  # word -> where it occurs
     speakers: frozenset[str] = frozenset()  # who the notes quote, by name
     symbols: dict[str, str] = field(default_factory=dict)  # "n" -> "number of moles"
+    formula_names: dict[str, str] = field(default_factory=dict)  # formula line -> its name
+    legends: dict[str, str] = field(default_factory=dict)  # legend line -> its formula's line
     # sentence and its emphasised terms -> its targets: each sentence is weighed once
     targets: dict[tuple[str, tuple[str, ...]], list[Target]] = field(default_factory=dict)
 
@@ -482,6 +484,8 @@ def build_vocabulary(
         positions,
         speakers,
         symbols=symbol_names(texts),
+        formula_names=formula_names(texts),
+        legends=legend_formulas(texts),
     )
 
 
