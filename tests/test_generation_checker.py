@@ -113,6 +113,28 @@ def test_5_no_leak_and_no_topic_word() -> None:
     assert 5 in checks(topic, name="Russia and Korea")
 
 
+def test_5_an_answer_the_title_names_in_another_form_is_given_away() -> None:
+    """Notes titled "The consolidation of the Tudor monarchy": "Consolidated" is the title
+    told again; "Base" in notes on acids and bases is a thing of the topic, which may be asked."""
+    notes = (
+        "The consolidation of the Tudor monarchy\n"
+        "Although Henry VII faced rebellions - the victory consolidated the Tudor monarchy\n"
+        "Base = proton acceptor\n"
+    )
+    path = "notes/tudors.txt"
+
+    def five(note: NoteData, name: str) -> bool:
+        deck = DeckData(name, [note], source=path)
+        return 5 in {finding.check for finding in check_deck(deck, {path: notes})}
+
+    front = "Although Henry VII faced rebellions, what did the victory do to the Tudor monarchy?"
+    deed = NoteData(NoteKind.BASIC, front, "Consolidated", source=SourceRef(path, 2, 2))
+    assert five(deed, "The consolidation of the Tudor monarchy")
+    assert not five(deed, "Henry VII")
+    base = NoteData(NoteKind.CLOZE, "[Base] = proton acceptor", source=SourceRef(path, 3, 3))
+    assert not five(base, "Acids and bases")
+
+
 def test_5_a_date_shown_in_another_spelling_is_given_away() -> None:
     notes = (
         "France 1789-1815\n"
@@ -252,6 +274,13 @@ def test_9_context_cue_and_no_yes_no_questions() -> None:
     assert 9 in checks(pronoun)
     assert 9 not in checks(cloze(pronoun.front, 9, "North Korea > Leaders"))
     assert 9 in checks(basic("Did Russia establish a legation in Seoul?", "1896", 3))
+
+
+def test_9_an_answer_naming_a_thing_only_as_new_does_not_say_which() -> None:
+    """ "What was the war the first test of? :: The new alliance": which alliance?"""
+    vague = basic("What was Stalin's first priority in Korea?", "The new alliance", 2)
+    assert 9 in checks(vague)
+    assert 9 not in checks(basic("What did Russia establish in Seoul in 1896?", "Legation", 3))
 
 
 def test_10_yield() -> None:

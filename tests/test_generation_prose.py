@@ -847,7 +847,31 @@ def test_what_someone_refused_is_asked_from_the_request_before_it(tmp_path: Path
     )
     cards = asked(notes)
     assert cards["What did the assembly of notables refuse to do?"] == "Approve land tax"
-    assert cards["What did the Parlement of Paris refuse to do?"] == "Register new taxes"
+    # a refusal on a line of its own answers the request, which the line before shows anyway
+    front = (
+        "The king asked the Parlement of Paris to register new taxes. "
+        "How did the Parlement respond?"
+    )
+    assert cards[front] == "Refused"
+    assert "What did the Parlement of Paris refuse to do?" not in cards
+
+
+def test_a_refusal_is_asked_after_its_request_without_the_request_date(tmp_path: Path) -> None:
+    """ "What did Eisenhower refuse to do?" gave away nothing the card asking when he was
+    advised did not already show: the refusal is the answer to the advice."""
+    notes = deck_notes(
+        tmp_path,
+        "# Confrontation over Taiwan\n\n"
+        "- September 54 - US military leaders advised Eisenhower to use nukes to defend Taiwan\n"
+        "- Eisenhower refused - but in Dec 1954, US and Taiwan signed a Mutual Defence Treaty\n",
+    )
+    cards = asked(notes)
+    front = (
+        "US military leaders advised Eisenhower to use nukes to defend Taiwan. "
+        "How did Eisenhower respond?"
+    )
+    assert cards[front] == "Refused"
+    assert "What did Eisenhower refuse to do?" not in cards
 
 
 def test_a_cloze_of_the_first_of_two_deeds_does_not_show_the_second(tmp_path: Path) -> None:

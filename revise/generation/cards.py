@@ -41,6 +41,7 @@ from revise.generation.casecards import (
 from revise.generation.clauses import (
     MIN_CONTENT_WORDS,
     PARTICLES,
+    lower_first_char,
     quoted_line,
     what_it_shows,
     who_set_out,
@@ -785,7 +786,7 @@ _ASKED_TO = lazy_regex(
 # "Eisenhower refused - but ...", "they refuse": a refusal said alone, with nothing refused named
 _REFUSAL = lazy_regex(
     r"^(?P<who>(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)\s+"
-    r"(?:refused|refuses|refuse|declined|declines|decline)(?:\s*(?:$|[.;,])|\s+[-\u2013\u2014]\s)",
+    r"(?P<verb>refused|refuses|refuse|declined|declines|decline)(?:\s*(?:$|[.;,])|\s+[-\u2013\u2014]\s)",
     re.I,
 )
 _REFUSED_BY_PRONOUN = frozenset(["they", "he", "she"])
@@ -800,10 +801,13 @@ def _refused_draft(
     previous: Passage | None,
     names: frozenset[str],
 ) -> Draft | None:
-    """ "US military leaders advised Eisenhower to use nukes to defend Taiwan." then "Eisenhower
-    refused - but ...", or "calonne calls assembly of notables to approve land tax, they
-    refuse": what was refused is named only in the request before it, so "What did Eisenhower
-    refuse to do?" :: "Use nukes to defend Taiwan" is asked from both."""
+    """ "calonne calls assembly of notables to approve land tax, they refuse": what was refused
+    is named only in the request, so "What did the assembly of notables refuse to do?" ::
+    "Approve land tax" is asked from the line. A refusal on a line of its own ("Eisenhower
+    refused - but ...") after the request ("September 54 - US military leaders advised
+    Eisenhower to use nukes to defend Taiwan") is asked as the answer to the request, which
+    the request's own card shows anyway: "US military leaders advised Eisenhower to use nukes
+    to defend Taiwan. How did Eisenhower respond?" :: "Refused"."""
     sentence = " ".join(spans[index][2].split())  # as written: tidying drops "X refused - "
     block = passage.block
     first_line = block.line_at(spans[index][0])
@@ -812,8 +816,9 @@ def _refused_draft(
     if refusal:
         before = _said_before(passage, spans, index, previous)
         if before is not None:
-            request = _ASKED_TO.search(" ".join(before[0].split()).rstrip(" ."))
             first_line = before[1]
+            lines = (first_line, block.line_at(spans[index][1] - 1))
+            return _response_draft(before[0], refusal, lines, context, path)
     else:
         *asking, refused = re.split(r"[,;]\s+", sentence.rstrip(" ."))
         refusal = _REFUSAL.match(refused) if asking else None
@@ -829,6 +834,46 @@ def _refused_draft(
         return None
     front = f"What did {subject_phrase(whom.split(), names)} refuse to do?"
     source = SourceRef(path, first_line, block.line_at(spans[index][1] - 1))
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, 10.0, front)])
+
+
+_RESPONSE_AUX = {"d": "did", "s": "does"}  # by the refusal's last letter: "refused", "refuses"
+
+
+def _response_draft(
+    said: str,
+    refusal: re.Match[str],
+    lines: tuple[int, int],
+    context: str,
+    path: str,
+) -> Draft | None:
+    """The request a refusal answers, then how its receiver responded: "September 54 - US
+    military leaders advised Eisenhower to use nukes to defend Taiwan" over "Eisenhower refused
+    - ..." -> "US military leaders advised Eisenhower to use nukes to defend Taiwan. How did
+    Eisenhower respond?" :: "Refused". The request is shown without its date or label before a
+    dash, which its own card may ask."""
+    request = next(
+        (
+            part
+            for part in re.split(r"\s+[-\u2013\u2014]\s+", " ".join(said.split()).rstrip(" ."))
+            if _ASKED_TO.search(part)
+        ),
+        "",
+    )
+    asked = _ASKED_TO.search(request)
+    if not asked or not request[:1].isupper() or len(request[: asked.start()].split()) < 1:
+        return None  # ("Advised Eisenhower to ...": who asked is not said)
+    who = refusal["who"]
+    refuser, whom = (re.sub(r"^the\s+", "", normalise(name)) for name in (who, asked["whom"]))
+    if not f"{whom} ".startswith(f"{refuser} ") or len(words(asked["act"])) < MIN_CONTENT_WORDS:
+        return None  # ("The Parlement refused" after "asked the king to ...")
+    front = f"{request}. How {_RESPONSE_AUX.get(refusal['verb'][-1:].casefold(), 'do')} "
+    front += f"{lower_first_char(who) if who.startswith(('The ', 'A ')) else who} respond?"
+    if len(front.split()) > MAX_PROMPT_WORDS:
+        return None
+    answer = capital(refusal["verb"])
+    source = SourceRef(path, *lines)
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Draft([Option(note, answer, 10.0, front)])
 

@@ -735,7 +735,33 @@ def _check_leak(
         if in_topic and all(token in topic or token in STOPWORDS for token in tokens):
             message = f"answer {face.answer!r} is the deck's topic"
             findings.append(_finding(5, face.prompt, message))
+        elif topic_form := _topic_form(tokens, topic):
+            # ("What did the conflict do to the friendship? :: Consolidated" in notes titled
+            # "The consolidation of ... friendship"): the title tells it
+            message = (
+                f"answer {face.answer!r} is the deck's topic word {topic_form!r} in another form"
+            )
+            findings.append(_finding(5, face.prompt, message))
     return findings
+
+
+def _topic_form(tokens: list[str], topic: frozenset[str]) -> str:
+    """The topic word that a one-word answer is derived from another way ("consolidated" in
+    notes on "consolidation"), or "". The same word inflected ("base" in notes on "bases") is
+    a thing of the topic, which a card may well ask for."""
+    from revise.generation.language import STOPWORDS
+
+    said = [token for token in tokens if token not in STOPWORDS]
+    if len(said) != 1:
+        return ""
+    return next(
+        (
+            word
+            for word in sorted(topic)
+            if same_stem(said[0], word) and said[0] != word and not _inflected(said[0], word)
+        ),
+        "",
+    )
 
 
 MAX_FORM_SHOWN_WORDS = 3
@@ -1005,6 +1031,11 @@ def _check_residue(note: NoteData, face: CardFace) -> list[Finding]:
 # 9 --------------------------------------------------------------------------------------------
 
 
+# "What was the Korean War the first test of? :: The new alliance": a thing named only as new,
+# the same or the latter, which the lines before told; the answer does not say which it is.
+_UNNAMED_ANSWER = lazy_regex(r"^(?:[Tt]he\s+(?:new|same|latter|former)|[Nn]ew)\s+[a-z]+\.?$")
+
+
 def _check_context_cue(note: NoteData, face: CardFace) -> list[Finding]:
     from revise.generation.language import PRONOUNS, YES_NO_OPENERS, is_verb_form
     from revise.generation.targets import is_vague
@@ -1014,6 +1045,8 @@ def _check_context_cue(note: NoteData, face: CardFace) -> list[Finding]:
     bare = first.strip("\"'(").casefold()
     if note.kind is not NoteKind.CLOZE and prompt.endswith("?") and bare in YES_NO_OPENERS:
         return [_finding(9, prompt, "a yes/no question")]
+    if _UNNAMED_ANSWER.match(face.answer.strip()):
+        return [_finding(9, prompt, f"answer {face.answer!r} does not say which one")]
     if note.context.strip() or first.startswith(GAP[:1]):
         return []
     subjectless = bare in PRONOUNS or first[:1].islower() or is_verb_form(bare)
