@@ -939,3 +939,15 @@ def test_a_word_opening_a_line_that_says_what_it_means_is_the_term_not_a_verb() 
         notes, card("[Fetch] - the distance of open water the wind blows over", 1)
     )
     assert 4 in flags(notes, card("[Fetch] the sample from the fridge", 2))
+
+
+def test_12_a_chain_of_reasons_may_end_on_what_they_come_to() -> None:
+    """ "A; B; so C": the last step of a chain, not a list split in the middle of an item."""
+    chain = basic(
+        "Why did Napoleon refuse to help?",
+        "Britain was fighting Russian forces; Russia was not Catholic; so the treaty did not apply",
+        3,
+    )
+    assert 12 not in checks(chain)
+    split = basic("Why did Napoleon refuse to help?", "Britain; and Russia; Austria", 3)
+    assert 12 in checks(split)

@@ -202,8 +202,8 @@ def test_a_reason_that_runs_to_a_conclusion_keeps_the_conclusion(tmp_path: Path)
     )
     cards = {note.front: note.back for note in deck_notes(tmp_path, text, "notes.txt")}
     assert cards.get("Why did Italy refuse to join its allies?") == (
-        "Austria had attacked first; the Triple Alliance was only defensive; its terms did not "
-        "bind Italy"
+        "Austria had attacked first; the Triple Alliance was only defensive; so its terms did "
+        "not bind Italy"
     )
 
 

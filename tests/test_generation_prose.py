@@ -813,10 +813,31 @@ def test_a_chain_of_short_reasons_is_answered_whole(tmp_path: Path) -> None:
         "- Napoleon refused to help - as Britain was fighting Russian forces - Russia was not a "
         "Catholic nation - so terms of treaty did not apply\n",
     )
+    # the last step keeps its "so": it is what the steps before come to
     assert asked(notes)["Why did Napoleon refuse to help?"] == (
-        "Britain was fighting Russian forces; Russia was not a Catholic nation; terms of treaty "
-        "did not apply"
+        "Britain was fighting Russian forces; Russia was not a Catholic nation; so terms of "
+        "treaty did not apply"
     )
+
+
+def test_a_refusal_to_help_names_whom_the_line_before_says_looked_for_help(
+    tmp_path: Path,
+) -> None:
+    """ "Why did Napoleon refuse to help?" does not say help whom; the sibling line before
+    says who looked for the help."""
+    notes = deck_notes(
+        tmp_path,
+        "# The Crimean War\n\n"
+        "- Sultan declared war - the Sultan expected French help under the terms of the treaty\n"
+        "- Napoleon refused to help - as Britain was fighting Russian forces - Russia was not a "
+        "Catholic nation - so terms of treaty did not apply\n",
+    )
+    cards = asked(notes)
+    assert cards["Why did Napoleon refuse to help the Sultan?"] == (
+        "Britain was fighting Russian forces; Russia was not a Catholic nation; so terms of "
+        "treaty did not apply"
+    )
+    assert "Why did Napoleon refuse to help?" not in cards
 
 
 def test_the_second_thing_someone_indicated_is_asked_after_the_first(tmp_path: Path) -> None:

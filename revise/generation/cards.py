@@ -878,6 +878,38 @@ def _response_draft(
     return Draft([Option(note, answer, 10.0, front)])
 
 
+# "Why did Stalin refuse to help?": a refusal to help that names nobody helped
+_HELP_REFUSED = lazy_regex(
+    r"^(?P<asked>Why\s+(?:did|does|do)\s+.+?\s+refuse\s+to\s+(?:help|support|assist|aid))\?$"
+)
+# "Mao anticipated Soviet help under the terms of ...": who looked for help, named
+_HELP_LOOKED_FOR = lazy_regex(
+    r"(?:^|[-\u2013\u2014,;]\s+)(?P<who>(?:[Tt]he\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})\s+"
+    r"(?:anticipated|expected|hoped\s+for|asked\s+for|requested|sought|wanted|counted\s+on)\s+"
+    r"(?:[A-Z][\w-]*\s+|military\s+|economic\s+|financial\s+|more\s+)?"
+    r"(?:help|support|assistance|aid)\b"
+)
+
+
+def _help_expected(
+    front: str, passage: Passage, previous: Passage | None
+) -> tuple[str, int] | None:
+    """ "Why did Stalin refuse to help?" after the sibling line "Forced Mao to enter war - Mao
+    anticipated Soviet help under the terms of the Treaty of Friendship": the question with
+    whom the help was refused ("Why did Stalin refuse to help Mao?") and the line that names
+    them; None where the question names whom already, or the line before looked for none."""
+    asked = _HELP_REFUSED.match(front)
+    if not asked or previous is None or not siblings(passage, previous):
+        return None
+    looked = _HELP_LOOKED_FOR.search(" ".join(previous.block.text.split()))
+    if not looked:
+        return None
+    who = re.sub(r"^The\s", "the ", looked["who"])
+    if f" {who} " in f" {front} ":
+        return None  # ("Why did Stalin refuse to help Mao?" after "Mao anticipated ...")
+    return f"{asked['asked']} {who}?", previous.block.start
+
+
 def _own_question_drafts(passage: Passage, title: str, path: str) -> list[Draft]:
     """The student's own question with their answer: "What were the Four Sights?" ->
     "old man, sick man, corpse (dead man), holy man"; a card they typed with a long meaning
@@ -1542,6 +1574,12 @@ def _passage_drafts(
             shapes = [done, *(shaped for shaped in shapes if shaped.shape != Shape.WHO)]
         for shaped in shapes:
             where, shown = source, context
+            helped = _help_expected(shaped.front, passage, previous) if index == 0 else None
+            if helped is not None:
+                # "Mao anticipated Soviet help ..." then "Stalin refused to help - as ...":
+                # whom the help was refused is named by the line before
+                shaped = replace(shaped, front=helped[0])
+                where = SourceRef(path, helped[1], source.end)
             if shaped.front.startswith("What became ") and _heading_names(shaped.back, passage):
                 # "Nuclear Issues" over "In the 2000s, North Korea's nuclear ambitions became a
                 # focal point ...": the heading gives the thing away, so when is asked

@@ -1957,6 +1957,19 @@ def _count_named_before(tokens: list[str], before: str, after: str) -> str:
 # 12 one question, one answer ----------------------------------------------------------------
 
 
+def _concluded(item: str, items: list[str]) -> bool:
+    """ "China was fighting US forces; UN was not a capitalist nation; so terms of treaty did not
+    apply": the last step of a chain of reasons, a clause that says what the steps before it
+    come to."""
+    from revise.generation.grammar import split_clause
+
+    said = re.match(r"(?:so|therefore|thus|hence)\s+(?P<rest>.+)$", item)
+    if item is not items[-1] or said is None:
+        return False
+    # ("so its terms did not bind Italy": whose terms is no matter to whether it is a clause)
+    return split_clause(re.sub(r"^(?:its|their|his|her)\s", "the ", said["rest"])) is not None
+
+
 def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
     if note.kind is NoteKind.CLOZE:
         return []
@@ -1967,7 +1980,10 @@ def _check_dump(note: NoteData, face: CardFace) -> list[Finding]:
         return [_finding(12, face.prompt, f"{len(items)} items dumped into one answer")]
     if len(items) > 1 and max(len(item.split()) for item in items) > MAX_LIST_ITEM_WORDS:
         return [_finding(12, face.prompt, "sentences dumped into one answer as a list")]
-    if len(items) > 1 and any(re.match(r"(?:and|or|but|with|so)\b", item) for item in items):
+    if len(items) > 1 and any(
+        re.match(r"(?:and|or|but|with|so)\b", item) and not _concluded(item, items)
+        for item in items
+    ):
         return [_finding(12, face.prompt, "a list split in the middle of its items")]
     prompt = face.prompt.strip()
     if re.search(r":\s*\?\s*(?:\(\d+\))?$", prompt):

@@ -2156,8 +2156,9 @@ def _whole_reason(text: str) -> str:
     if drawn and len(parts) <= MAX_LIST_ITEMS and len(words(" ".join(parts))) > MAX_ANSWER_WORDS:
         # "as China was fighting US forces - UN was not a capitalist nation - so terms of treaty
         # did not apply": a chain of short steps is answered whole, each step an item, since
-        # a step left out leaves the next one a non sequitur
-        steps = [*parts[:-1], parts[-1][drawn.end() :]]
+        # a step left out leaves the next one a non sequitur; the last keeps its "so", which
+        # says it is what the steps before come to, not one more reason beside them
+        steps = parts
         if all(len(words(step)) <= MAX_CHAIN_STEP_WORDS for step in steps):
             return "; ".join(steps)
     if drawn and len(words(" ".join(parts))) > MAX_ANSWER_WORDS:
