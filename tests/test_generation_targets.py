@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from revise.formats.model import DeckData, NoteData, NoteKind, SourceRef
@@ -609,3 +610,57 @@ def test_a_point_made_in_common_words_hides_the_phrase_its_verb_takes(tmp_path: 
     assert not any("[loose particles]" in front for front in fronts)
     assert "Dunes are often made of [fine sand]" in fronts
     assert not any("[many cases]" in front or "important]" in front for front in fronts)
+
+
+def test_a_year_the_title_names_alone_is_never_hidden(tmp_path: Path) -> None:
+    text = (
+        "THE GREAT FIRE OF LONDON 1666\n\nKEY PEOPLE\n----------\n"
+        "Samuel Pepys - diarist, buried his parmesan cheese in the garden in 1666\n"
+        "Thomas Farriner - baker on Pudding Lane, his oven started the fire on 2 Sept 1666\n"
+        "Duke of York - brother of the King, led the firefighting at the fire posts in 1666\n"
+        "Christopher Wren - architect, rebuilt St Paul's Cathedral, finished 1711\n"
+    )
+    fronts = clozes(tmp_path, text, "fire.txt")
+    assert not [front for front in fronts if "[1666]" in front]
+    # the years of a span each mark an event of their own
+    span = clozes(tmp_path, text.replace("1666\n", "1666-1711\n", 1), "span.txt")
+    assert any("fire posts in [1666]" in front for front in span)
+
+
+def test_the_checker_flags_the_year_the_title_is_about() -> None:
+    path = "notes/armada.txt"
+    notes = "Lord Howard of Effingham - commander of the English fleet in 1588\n"
+    front = "Lord Howard of Effingham - commander of the English fleet in [1588]"
+    note = NoteData(NoteKind.CLOZE, front, context="People", source=SourceRef(path, 1, 1))
+    deck = DeckData("THE SPANISH ARMADA 1588 -- timeline", [note], source=path)
+    assert any(finding.check == 5 for finding in check_deck(deck, {path: notes}))
+    month = replace(note, front=front.replace("in [1588]", "in [July 1588]"))
+    month_deck = DeckData(deck.name, [month], source=path)
+    assert not [f for f in check_deck(month_deck, {path: notes}) if f.check == 5]
+
+
+def test_a_figure_is_hidden_rather_than_the_year_of_its_census(tmp_path: Path) -> None:
+    text = (
+        "# Migration\n\n## Poland to UK\n"
+        "- by 2011 census approx 580,000 Polish-born people in UK\n"
+        "- France TFR approx 1.8 - among highest in EU\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "By 2011 census approx [580,000] Polish-born people in UK" in fronts
+    assert "France TFR approx [1.8] - among highest in EU" in fronts
+
+
+def test_an_example_or_the_thing_a_line_says_is_not_so_is_not_hidden(tmp_path: Path) -> None:
+    text = (
+        "# Polymers\n\n## Disposal\n"
+        "- PVC burning → HCl gas → removed by scrubbing (react with a base eg CaO)\n"
+        "\n## Land use\n"
+        "- Forestry - eg Whinlatter (conifers)\n"
+        "\n## Acyl chlorides\n"
+        "- react with water fast, give off HCl not H2O\n"
+    )
+    fronts = clozes(tmp_path, text)
+    assert "PVC burning → [HCl] gas → removed by scrubbing (react with a base eg CaO)" in fronts
+    # a label and its example: the example is what the line teaches
+    assert "Forestry - eg [Whinlatter] (conifers)" in fronts
+    assert not any("[H2O]" in front or "[CaO]" in front for front in fronts)

@@ -204,11 +204,24 @@ def topic_words(title: str, path: Path) -> frozenset[str]:
     from revise.generation.language import is_stopword
 
     names = f"{title} {re.sub(r'[-_]+', ' ', path.stem)}"
+    years = {match[0] for match in _LONE_YEAR.finditer(names)}
+    if len(years) > 1:
+        years = set()  # ("OLA 1957 + 1984": two Acts, which of them a card may ask)
     return frozenset(
         token
         for token in normalise(names).split()
-        if not is_stopword(token) and not token.isdigit() and len(token) > 1
+        if not is_stopword(token) and (not token.isdigit() or token in years) and len(token) > 1
     )
+
+
+# "The Spanish Armada 1588", "spanish-armada-1588.txt": a year the title names on its own is
+# what the notes are about, as much as their topic words ("[1588]" in them asks nothing); the
+# years of a span ("Germany 1918-1939", "cold-war-1945-1991") each mark an event of their own,
+# and two years ("1957 + 1984") tell two things apart
+_LONE_YEAR = lazy_regex(
+    r"(?<![\d.,/\u2013-])(?<!\d\s)(?<!\bto\s)\b(?:1\d{3}|20\d{2})\b"
+    r"(?![.,/\u2013-]?\d)(?!\s*(?:[-/\u2013]|to\b)?\s*\d)"
+)
 
 
 # "P'yongyang's relations ...", "Henry VIII's foreign policy ...": a name of up to three words

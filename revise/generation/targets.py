@@ -458,7 +458,10 @@ class Vocabulary:
 
     def is_topic(self, phrase: str) -> bool:
         tokens = normalise(phrase).split()
-        return bool(tokens) and all(token in self.topic or token in STOPWORDS for token in tokens)
+        # ("May 1588" in notes on 1588 names a month of it: "may" is no stopword there)
+        return bool(tokens) and all(
+            token in self.topic or (token in STOPWORDS and token not in MONTHS) for token in tokens
+        )
 
 
 def build_vocabulary(
@@ -580,6 +583,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         bonus = 0.5 if _MONTH_IN.search(match[0]) and _DIGIT.search(match[0]) else 0
         if _is_date_like(sentence[start:end]):
             bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
+            if _names_the_count(sentence, start, end):
+                bonus -= COUNT_YEAR_PENALTY
             if _ET_AL.search(sentence, 0, start):
                 # "Goldman-Rakic et al. 2004 linked it to ...": the year only names the study
                 bonus -= CITATION_YEAR_PENALTY
@@ -696,6 +701,11 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
         rescored = [
             replace(t, score=t.score - _bracketed_penalty(t, asides, sentence, rescored, defined))
             for t in rescored
+        ]
+    sidelines = _sidelines(sentence)
+    if sidelines:
+        rescored = [
+            replace(t, score=t.score - _sideline_penalty(t, sidelines, rescored)) for t in rescored
         ]
     whole = [_whole_term(target, sentence, rescored, vocabulary) for target in rescored]
     carried = None if whole or vague else _carried_phrase(sentence)
@@ -870,6 +880,60 @@ def _bracketed_penalty(
     return BRACKETED_PENALTY if outside else 0.0
 
 
+# "removed by scrubbing (react with a base eg [CaO])", "lose HCl not [H2O]": an example of
+# what the line says, or the thing it says is not so, is a side of the fact; where the line
+# outside it holds a thing worth a card, that is hidden instead
+SIDELINE_PENALTY = 3.0
+MAX_LABEL_WORDS = 2  # "Forestry - eg ...", "Stage 2 - eg ...": words that only label an example
+CARD_SCORE = 4.0  # a target this good makes a card on its own (the cards' threshold)
+_EXAMPLE_LEAD = lazy_regex(
+    r"(?<![\w.])(?:e\.\s?g\.|eg\b|for\s+(?:example|instance)\b|such\s+as\b)[\s,:]*", re.I
+)
+# the thing a line sets its fact against: "HCl not H2O", "rather than glucose", "instead of CO2"
+# (after a verb, "is not soluble", the "not" belongs to the fact; "NO, not really" answers)
+_FOIL_LEAD = lazy_regex(
+    r"(?:(?<![\w'\u2019])(?!(?:is|are|was|were|be|been|do|does|did|can|could|will|would"
+    r"|should|must|may|might|has|have|had)\s)[\w'\u2019)]+,?\s+not"
+    r"|\brather\s+than|\binstead\s+of)\s+(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+_FOIL = lazy_regex(r"[\w'\u2019+-]+(?:\s[A-Z\d][\w'\u2019+-]*)?(?=[\s,;.)]|$)")
+# where an example ends: its bracket closes, or the line goes on past a stop, a
+# semicolon, a dash or an arrow ("eg Qatar, UAE" runs on through its commas)
+_SIDELINE_END = lazy_regex(r"[);]|\.(?:\s|$)|\s[-\u2013\u2014]\s|->|\u2192|$")
+
+
+def _sidelines(sentence: str) -> list[tuple[int, int]]:
+    """The spans of `sentence` that give an example of its point or the thing it is not."""
+    spans = []
+    for lead in _EXAMPLE_LEAD.finditer(sentence):
+        found = _SIDELINE_END.search(sentence, lead.end())
+        end = found.start() if found else len(sentence)
+        said = _ASIDE.sub(" ", f"{sentence[: lead.start()]} {sentence[end:]}")
+        if len(_SHOWN_WORD.findall(said)) > MAX_LABEL_WORDS:
+            spans.append((lead.end(), end))
+        # ("Forestry - eg Whinlatter (conifers)": a label and its example, which is the fact)
+    for lead in _FOIL_LEAD.finditer(sentence):
+        # the foil is the thing the "not" is set against, right after it: "HCl not [H2O]"
+        # ("not an accomplice like in Holinshed" sets "an accomplice" against, no more)
+        foil = _FOIL.match(sentence, lead.end())
+        if foil:
+            spans.append(foil.span())
+    return spans
+
+
+def _sideline_penalty(
+    target: Target, sidelines: list[tuple[int, int]], others: list[Target]
+) -> float:
+    def aside(candidate: Target) -> bool:
+        return any(start <= candidate.start and candidate.end <= end for start, end in sidelines)
+
+    if not aside(target):
+        return 0.0
+    beside = any(not aside(other) and other.score >= CARD_SCORE for other in others)
+    return SIDELINE_PENALTY if beside else 0.0
+
+
 BRACKETED_DECADE_PENALTY = 6.0  # below a card's threshold: any other point of the line first
 _DECADE = lazy_regex(r"(?:early|mid|late)?[-\s]?\d{3}0s", re.I)
 _ET_AL = lazy_regex(r"\bet\s+al\.?,?\s*$")
@@ -1006,6 +1070,27 @@ def _dates_a_figure(sentence: str, start: int, end: int) -> bool:
                 for number in _NUMBER.finditer(sentence)
             )
     return False
+
+
+# "by the 2011 census approx 580,000 Polish-born people", "2019 estimate: 9.5m": a year that
+# names the count a figure comes from says which count; the figure is the fact (below it)
+COUNT_YEAR_PENALTY = 3.0
+_COUNT_NAMED = lazy_regex(
+    r"\s+(?:census(?:es)?|estimates?|surveys?|figures|data|statistics|stats|counts?|polls?)\b",
+    re.I,
+)
+
+
+def _names_the_count(sentence: str, start: int, end: int) -> bool:
+    """A bare year before the word for a census, estimate or survey, where the sentence gives
+    a figure outside that count's name: "By 2011 census approx 580,000 ..."."""
+    named = _COUNT_NAMED.match(sentence, end)
+    if not named or not sentence[start:end].isdigit():
+        return False
+    return any(
+        not start <= number.start() < named.end() and _is_counting_number(sentence, number)
+        for number in _NUMBER.finditer(sentence)
+    )
 
 
 # "6-8 glasses (1.5-2 litres)", "119-153 km/h (74-95 mph)": the same amount in another measure,
@@ -1695,8 +1780,12 @@ _PER_CENT = lazy_regex(r"per\s?cent$", re.I)
 _OF_A_GROUP = lazy_regex(r"of\s+(?:the|all|its|their|these|those)\s+\w", re.I)
 # what a value closing its clause measures: an abbreviation ("IQ", "GDP"), or an arrow, an
 # equals sign or an "is" that gives the value of what stands before it ("their ΔH_f is 0.")
-_MEASURED_BY = lazy_regex(r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->|\b(?:is|are|was|were))$")
-_CLAUSE_END = lazy_regex(r"(?:[;,.)]|$)")
+_MEASURED_BY = lazy_regex(
+    r"(?:(?<![\w.-])[A-Z]{2,5}|=|\u2192|->|\b(?:is|are|was|were))"
+    r"(?:\s+(?:approx\.?|about|around|roughly|c\.|~))?$"  # ("TFR approx 1.8")
+)
+# (or a dash before words: "1.8 - among ...", not "2,000 - 800")
+_CLAUSE_END = lazy_regex(r"(?:[;,.)]|[-\u2013\u2014]\s+[A-Za-z]|$)")
 
 
 # "7 yr old boy died ...", "a 12-year-old girl": an age written before who it describes
