@@ -664,3 +664,18 @@ def test_an_example_or_the_thing_a_line_says_is_not_so_is_not_hidden(tmp_path: P
     # a label and its example: the example is what the line teaches
     assert "Forestry - eg [Whinlatter] (conifers)" in fronts
     assert not any("[H2O]" in front or "[CaO]" in front for front in fronts)
+
+
+def test_the_year_of_the_work_an_idea_is_from_ranks_below_its_writer() -> None:
+    from revise.generation.targets import build_vocabulary, find_targets
+
+    lines = [
+        "Focal points — Schelling (The Strategy of Conflict, 1960): players coordinate on an"
+        " obvious option",
+        "Harm principle (On Liberty, 1859): power over someone is used only to prevent harm",
+    ]
+    vocabulary = build_vocabulary(lines, frozenset(["game", "theory"]))
+    focal = find_targets(lines[0], vocabulary)
+    assert focal[0].text == "Schelling"
+    harm = [target.text for target in find_targets(lines[1], vocabulary)]
+    assert "Liberty" not in harm

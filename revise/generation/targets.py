@@ -195,6 +195,29 @@ def _cited_bare(authors: str, before: list[str]) -> bool:
     return " " not in lower and not lemmas(lower) and zipf(lower) < SURNAME_ZIPF
 
 
+# "(On Liberty, 1859)", "(The Strategy of Conflict, 1960)", "(E. St Elmo Lewis, 1898)": a
+# work or its author named in capitals, then its year, closing a bracket
+_TITLE_WORD = r"(?:[A-Z][\w.'\u2019-]*|of|the|and|in|on|a|an|for|to|&)"
+_CITED_WORK = lazy_regex(
+    rf"\(\s*(?P<work>[A-Z][\w.'\u2019-]*(?:\s+{_TITLE_WORD})*),\s*(?P<year>{_YEAR})\)"
+)
+
+
+def _cited_works(sentence: str) -> list[re.Match[str]]:
+    """The brackets that name the work or the writer an idea comes from, and its year."""
+    return list(_CITED_WORK.finditer(sentence)) if "(" in sentence else []
+
+
+def _half_a_work(works: list[re.Match[str]], start: int, end: int) -> bool:
+    """A span inside a cited work's name that is not all of it: "On [Liberty]"."""
+    return any(
+        work.start("work") <= start
+        and end <= work.end("work")
+        and (start, end) != work.span("work")
+        for work in works
+    )
+
+
 _YEARS = lazy_regex(rf"\b({_YEAR})\s*(?:-|\u2013|/)\s*(\d{{4}}|\d{{2}})\b")
 _MONTH_WORD = lazy_regex(rf"(?<![\w-])({_MONTH_NAMES})\.?(?![\w-])", re.I)
 
@@ -523,6 +546,7 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
     found: list[Target] = []
     taken: list[tuple[int, int]] = []
     counted_lists: list[tuple[int, int]] = []  # the items a count beside them numbers
+    works = _cited_works(sentence)
 
     def add(start: int, end: int, kind: TargetKind, score: float) -> None:
         text = sentence[start:end]
@@ -543,6 +567,8 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             end, text = called.end(), sentence[start : called.end()]
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             return
+        if _half_a_work(works, start, end):
+            return  # "(On [Liberty], 1859)": half the name of a book
         taken.append((start, end))
         found.append(Target(start, end, text, kind, score))
 
@@ -585,8 +611,11 @@ def _find_targets(sentence: str, vocabulary: Vocabulary, terms: tuple[str, ...])
             bonus -= DATED_ASIDE_PENALTY if _dates_a_figure(sentence, start, end) else 0.0
             if _names_the_count(sentence, start, end):
                 bonus -= COUNT_YEAR_PENALTY
-            if _ET_AL.search(sentence, 0, start):
-                # "Goldman-Rakic et al. 2004 linked it to ...": the year only names the study
+            if _ET_AL.search(sentence, 0, start) or any(
+                work.span("year") == (start, end) for work in works
+            ):
+                # "Goldman-Rakic et al. 2004 linked it to ...", "Harm principle (On Liberty,
+                # 1859): ...": the year only names the study or the work the idea is from
                 bonus -= CITATION_YEAR_PENALTY
             add(start, end, TargetKind.DATE, BASE_SCORES[TargetKind.DATE] + bonus)
     for match in _NUMBERED_LABEL.finditer(sentence):
