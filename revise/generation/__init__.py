@@ -216,11 +216,14 @@ def topic_words(title: str, path: Path) -> frozenset[str]:
 
 # "The Spanish Armada 1588", "spanish-armada-1588.txt": a year the title names on its own is
 # what the notes are about, as much as their topic words ("[1588]" in them asks nothing); the
-# years of a span ("Germany 1918-1939", "cold-war-1945-1991") each mark an event of their own,
-# and two years ("1957 + 1984") tell two things apart
+# years of a span ("Germany 1918-1939", "cold-war-1945-1991", "1905 and after", "Britain since
+# 1945") each mark an event of their own, and two years ("1957 + 1984") tell two things apart
 _LONE_YEAR = lazy_regex(
-    r"(?<![\d.,/\u2013-])(?<!\d\s)(?<!\bto\s)\b(?:1\d{3}|20\d{2})\b"
+    r"(?<![\d.,/\u2013-])(?<!\d\s)(?<!\bto\s)(?<!since\s)(?<!from\s)(?<!after\s)"
+    r"(?<!before\s)(?<!until\s)(?<!post\s)(?<!pre\s)\b(?:1\d{3}|20\d{2})\b"
     r"(?![.,/\u2013-]?\d)(?!\s*(?:[-/\u2013]|to\b)?\s*\d)"
+    r"(?!\s+(?:and\s+(?:after|before|beyond)|onwards?\b))",
+    re.I,
 )
 
 
