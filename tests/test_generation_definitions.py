@@ -499,3 +499,28 @@ def test_a_meaning_keeps_the_clause_that_limits_it(tmp_path: Path) -> None:
     assert cards["What is carrier?"] == (
         "Heterozygous for a recessive disorder allele, doesn't show it but can pass it on"
     )
+
+
+def test_a_quantity_line_asks_its_meaning_formula_and_unit_apart(tmp_path: Path) -> None:
+    """ "Power: rate of energy transfer, P = E/t, unit watt (W)" holds three facts; a
+    meaning, then "= a value", two; "LIC = more deaths" after a comma is no formula."""
+    notes = deck_notes(
+        tmp_path,
+        "# Electricity\n\n## Key quantities\n\n"
+        "- Power: rate of energy transfer, P = E/t, unit watt (W)\n"
+        "- Resistance = opposition to the flow of current, R = V/I, measured in ohms\n"
+        "- Clock speed - number of cycles per second, measured in Hz\n"
+        "- **kilowatt-hour** (kWh) = energy transferred by a 1 kW device in 1 hour = "
+        "3.6 x 10^6 J\n\n"
+        "## Impacts\n\n"
+        "- HIC = more economic loss, LIC = more deaths\n",
+    )
+    cards = asked(notes)
+    assert cards["What is power?"] == "Rate of energy transfer"
+    assert cards["What is the formula for power?"] == "P = E/t"
+    assert cards["What is the unit of power?"] == "watt"
+    assert cards["What is resistance?"] == "Opposition to the flow of current"
+    assert cards["What is the formula for resistance?"] == "R = V/I"
+    assert cards["What is the unit of clock speed?"] == "Hz"
+    assert cards["What is the value of kilowatt-hour (kWh)?"] == "3.6 x 10^6 J"
+    assert not [front for front in cards if "HIC" in front and "formula" in front]

@@ -1652,7 +1652,9 @@ def test_a_term_with_its_symbol_or_long_form_is_defined(tmp_path: Path) -> None:
         " in a year\n"
         "- start of the boom (sort of) - prices rose everywhere at once\n",
     )
-    assert cards["What is density (\u03c1)?"] == "Mass per unit volume, measured in kg/m³"
+    # (its unit is a fact of its own)
+    assert cards["What is density (\u03c1)?"] == "Mass per unit volume"
+    assert cards["What is the unit of density (\u03c1)?"] == "kg/m³"
     assert cards["What is pressure (p) measured in?"] == "Pascals (Pa)"
     assert cards["What is GDP (gross domestic product)?"] == (
         "Total value of goods and services produced in a year"

@@ -47,6 +47,8 @@ _FORMULA_PART = lazy_regex(
 _UNIT_PART = lazy_regex(
     r"^(?:(?:its\s+)?(?:SI\s+)?units?\s*(?::|=|-|is)?|measured\s+in)\s+(?P<x>\S.{0,30})$", re.I
 )
+# A word of the language in what a symbol equals: "more deaths", "opens"
+_WORD = lazy_regex(r"\b[a-z]{3,}\b")
 _UNIT_ASIDE = lazy_regex(r"\s*\([^()]*\)\s*$")
 _OPENING = ("(", "[")
 _CLOSING = (")", "]")
@@ -133,7 +135,7 @@ def definition_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     term = " ".join(term.split())
     if not _is_term(term):
         return None
-    measured = _measure_facts(term, meaning)
+    measured = measure_facts(term, meaning)
     if measured:
         return measured
     if len(meaning.split()) <= MAX_ANSWER_WORDS:
@@ -157,7 +159,7 @@ def definition_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     return kept or None
 
 
-def _measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
+def measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     """ "Electric field strength E", "force per unit positive charge, E = F/Q, unit N C^-1" ->
     (term, "force per unit positive charge"), ("What is the formula for electric field
     strength E?", "E = F/Q"), ("What is the unit of electric field strength E?", "N C^-1"): a
@@ -178,13 +180,13 @@ def _measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
         # "permittivity of free space = 8.85 x 10^-12 F m^-1": what it is, then its value
         value = (f"What is the value of {_shown(term)}?", valued["value"])
         return [(term, valued["name"]), value] if _answerable(valued["value"]) else None
-    formulas = [part for part in rest if _FORMULA_PART.match(part)]
+    formulas = [part for part in rest if _is_formula(part)]
     units = [unit["x"] for part in rest if (unit := _UNIT_PART.match(part))]
     if len(formulas) + len(units) != len(rest) or len(formulas) > 1 or len(units) > 1:
         return None  # ("..., E = F/Q, a vector": a part that is neither)
     if len(kept) == len(parts) and not rest:
         return None
-    if _FORMULA_PART.match(first):
+    if _is_formula(first):
         return None if formulas else [(term, first)]
     if "=" in first or len(first.split()) < 2:
         return None
@@ -192,6 +194,12 @@ def _measure_facts(term: str, meaning: str) -> list[tuple[str, str]] | None:
     facts += [(f"What is the formula for {_shown(term)}?", formula) for formula in formulas]
     facts += [(f"What is the unit of {_shown(term)}?", _UNIT_ASIDE.sub("", unit)) for unit in units]
     return facts if all(_answerable(back) for _, back in facts) else None
+
+
+def _is_formula(part: str) -> bool:
+    """ "E = F/Q", "R = V/I": a symbol equal to symbols; not "LIC = more deaths" or "m = mass of
+    one molecule", where a word says what the symbol stands for or what follows."""
+    return bool(_FORMULA_PART.match(part)) and not _WORD.search(part.split("=", 1)[1])
 
 
 def _shown(term: str) -> str:

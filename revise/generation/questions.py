@@ -21,6 +21,7 @@ from revise.generation.card_limits import (
     MAX_DEFINITION_WORDS,
     MAX_LIST_ITEMS,
 )
+from revise.generation.definition_facts import measure_facts
 from revise.generation.grammar import (
     PREPOSITIONS,
     can_be,
@@ -293,6 +294,19 @@ def definition(
     verb = "are" if plural else "is"
     first = meaning.split()[0].casefold()
     participle = participle_base(first) and not _describing_participle(meaning)
+    measured = measure_facts(term, meaning) if sep in (":", "=", *_DASHES) else None
+    if measured and len(measured) > 1 and len(words(measured[0][1])) >= MIN_MEANING_WORDS:
+        # "Power: rate of energy transfer, P = E/t, unit watt (W)": what it is, its formula
+        # and its unit are separate facts, each its own card ("mass x velocity, measured in kg
+        # m/s" is a formula in words, asked as one)
+        meant = Question(
+            finish_question(f"What {verb} {shown}"), capital(measured[0][1]), Shape.DEFINITION, 12.5
+        )
+        more = [
+            Question(front, back, Shape.DEFINITION, 12.0, beside=True)
+            for front, back in measured[1:]
+        ]
+        return [meant, *more]
     if sep == "=" and (
         "=" in meaning
         or len(re.findall(r"\b[a-z]{3,}\b", meaning)) < 2
