@@ -1556,3 +1556,42 @@ def test_a_tick_is_dropped_and_a_cross_reads_as_not() -> None:
     assert unticked("\u2717 addition polymers can't be") == "addition polymers can't be"
     assert unticked("\u2717 reversible") == "not reversible"
     assert unticked("no mark here") == "no mark here"
+
+
+def test_a_plain_line_opening_on_an_amount_asks_what_it_leads_to(tmp_path: Path) -> None:
+    asked = questions(
+        tmp_path,
+        "Diet and health\n\n"
+        "Salt\n"
+        "adults should eat no more than 6 g of salt a day\n"
+        "too much salt -> high blood pressure, stroke, heart disease\n",
+    )
+    assert asked["What does too much salt lead to?"] == "High blood pressure, stroke, heart disease"
+
+
+def test_a_plain_line_pairing_a_thing_with_what_goes_with_it_asks_no_effect(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "Particles\n\nExchange particles\nCosmic rays -> pions, muons, kaons discovered in them\n",
+    )
+    assert "What do cosmic rays lead to?" not in asked
+
+
+def test_an_example_after_a_point_under_a_numbered_stage_is_an_example_of_the_stage(
+    tmp_path: Path,
+) -> None:
+    asked = questions(
+        tmp_path,
+        "Succession\n\n"
+        "Primary succession\n"
+        "\tStage 1 - Pioneer community\n"
+        "\t\tpioneer species colonise bare rock because they survive harsh conditions\n"
+        "\t\teg lichens, mosses\n"
+        "\tStage 2 - Intermediate community\n"
+        "\t\tsoil deepens as pioneers die and decompose\n"
+        "\t\teg grasses, ferns\n",
+    )
+    assert asked["What is an example of stage 1 (Pioneer community)?"] == "Lichens, mosses"
+    assert asked["What is an example of stage 2 (Intermediate community)?"] == "Grasses, ferns"

@@ -3657,3 +3657,23 @@ def test_a_reason_explained_after_a_dash_is_asked_on_a_card_of_its_own(tmp_path:
     assert cards["Why does carbon monoxide replace oxygen?"] == (
         "It binds more strongly to the Fe2+ than O2 does"
     )
+
+
+def test_quantities_at_levels_before_an_arrow_ask_what_follows(tmp_path: Path) -> None:
+    """ "BR low and DR low -> pop high and stable" names its quantities in capitals and says
+    their levels without a verb: a state and what follows from it, not a name."""
+    cards = questions(
+        tmp_path,
+        "# Water cycle\n\n"
+        "- Drainage basin model\n"
+        "    - ET low, precipitation high and constant -> rapid surface runoff\n"
+        "    - GPP high but NPP low -> most energy lost in respiration\n"
+        "    - infiltration too low => flash flooding more likely\n",
+    )
+    assert cards["What follows when ET is low, precipitation is high and constant?"] == (
+        "Rapid surface runoff"
+    )
+    assert cards["What follows when GPP is high but NPP is low?"] == (
+        "Most energy lost in respiration"
+    )
+    assert cards["What follows when infiltration is too low?"] == "Flash flooding more likely"

@@ -57,7 +57,7 @@ from revise.generation.clozes import (
 )
 from revise.generation.content import WORKED_EXAMPLE, WORKED_FIGURE
 from revise.generation.definition_facts import definition_facts
-from revise.generation.document import BlockKind
+from revise.generation.document import Block, BlockKind
 from revise.generation.enactments import (
     enacted_drafts,
     statute_drafts,
@@ -1361,7 +1361,7 @@ def _passage_drafts(
             described and index == 0 and field_question(sentence, described, vocabulary.nouns_after)
         )
         more: list[Question] = []
-        if not field and block.kind is BlockKind.ITEM and index == 0 and not reaction(sentence):
+        if not field and index == 0 and _point_line(block, sentence) and not reaction(sentence):
             # (an equation is asked for what it makes, not as a cause and its effect)
             about = passage.label or (passage.trail[-1] if passage.trail else "")
             led = outcome(sentence, _quantity(passage.label), vocabulary.names, about)
@@ -2006,6 +2006,11 @@ def _what_it_does(clause: Clause, subject: str) -> list[Question]:
 MIN_TERM_ZIPF = 2.5  # a first word rarer than this in lower case is a name ("Durkheim")
 
 
+# "Stage 2", "Phase 1": a numbered part of a model or a process
+_NUMBERED_PART = lazy_regex(r"^(?:stage|phase|step|level)\s+\d{1,2}$", re.I)
+MAX_PART_NAME_WORDS = 4
+
+
 def _example_draft(passage: Passage, title: str, path: str) -> Draft | None:
     """ "- e.g. Extinction Rebellion - blocked London bridges" under "- Outsider groups - no
     regular access ...": an example of the term its parent names, asked as one. Under a parent
@@ -2014,14 +2019,21 @@ def _example_draft(passage: Passage, title: str, path: str) -> Draft | None:
     opener = EXAMPLE_LINE.match(block.text)
     if block.kind is not BlockKind.ITEM or not opener or not passage.label:
         return None
-    term = label_subject(re.split(r"\s[-\u2013\u2014=]\s|:\s", passage.label, maxsplit=1)[0])
+    named, *called = re.split(r"\s[-\u2013\u2014=]\s|:\s", passage.label, maxsplit=1)
+    term = label_subject(named)
+    staged = _NUMBERED_PART.match(term)
+    called = [re.sub(r"\s*\([^()]*\)", "", part) for part in called]  # "(added later)"
+    if staged and called and len(called[0].split()) <= MAX_PART_NAME_WORDS:
+        # "Stage 2 - Early expanding" over "eg Afghanistan, Niger": a numbered part of the
+        # model its headings name, and what the part is called
+        term = f"{term} ({tidy(called[0])})"
     answer = capitalised(tidy(block.text[opener.end() :].strip(" :,")))
     for shorter in (item_head, lambda text: text.split(" (", 1)[0]):
         if len(answer.split()) > MAX_ANSWER_WORDS:
             answer = shorter(answer)  # what the example is, without what is said of it
     if not term or not answer or len(answer.split()) > MAX_ANSWER_WORDS:
         return None
-    if not names_a_thing(term) or zipf(words(term)[0].casefold()) < MIN_TERM_ZIPF:
+    if not staged and (not names_a_thing(term) or zipf(words(term)[0].casefold()) < MIN_TERM_ZIPF):
         return None  # "criticism: ...", "Durkheim - ...": a label or a person, no kind of thing
     if is_label_phrase(term):
         return None  # "NB: NAND and NOR are universal gates" over "e.g. ...": a flagged point
@@ -2433,6 +2445,28 @@ def _asks_the_word(shaped: Question, word: str) -> bool:
     asked = re.fullmatch(r"What (?:is|are) (.+)\?", shaped.front)
     term = shaped.hidden or (asked[1] if asked else "")
     return normalise(term) == word
+
+
+# "too much sugar ->", "more colour depth ->", "no O2 ->", "high BR ->": an amount or a lack
+_AMOUNT_OPENER = lazy_regex(
+    r"^(?:too\s+(?:much|many|little|few)|not\s+enough|lack\s+of|more|less|fewer|no|high|higher"
+    r"|low|lower|increased|reduced|rising|falling)\s+\S",
+    re.I,
+)
+
+
+def _point_line(block: Block, sentence: str) -> bool:
+    """A bullet, or a plain line that is one point written without its bullet, opening on an
+    amount or a lack ("too much sugar -> tooth decay, obesity"): what it leads to is asked of
+    it as of a bullet. A plain "Cosmic rays -> pions, muons" pairs a thing with what goes
+    with it, as a mind map's line does, and a paragraph of several lines is prose."""
+    if block.kind is BlockKind.ITEM:
+        return True
+    return (
+        block.kind is BlockKind.TEXT
+        and block.start == block.end
+        and bool(_AMOUNT_OPENER.match(sentence))
+    )
 
 
 def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | None:

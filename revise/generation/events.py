@@ -920,6 +920,40 @@ def outcome(
 _SECOND_PAIR = lazy_regex(rf"\s*;\s*(?=[^;]{{1,60}}?\s{ARROW})")
 
 
+# "high", "low and stable": the level a quantity stands at
+_LEVEL = (
+    r"(?:high|low|higher|lower|stable|steady|constant|fluctuating|rising|falling|positive|negative)"
+)
+_HOW_FAR = r"(?:too|very|so|quite|fairly|relatively)"
+_LEVEL_JOIN = lazy_regex(r",\s*|\s+(?:and|but|while)\s+")
+_THING_AT_LEVEL = lazy_regex(
+    rf"^(?P<thing>[A-Za-z][\w/'-]*(?:\s+(?!{_HOW_FAR}\s)[a-z][\w'-]*)?)\s+"
+    rf"(?P<level>(?:{_HOW_FAR}\s+)?{_LEVEL})$"
+)
+_LONE_LEVEL = lazy_regex(rf"^{_LEVEL}$")
+
+
+def _levels_stated(condition: str) -> str:
+    """ "BR high, DR high and fluctuating", "GPM high but OPM low": quantities and the levels
+    they stand at, written without a verb, as a clause ("BR is high, DR is high and
+    fluctuating"); "" for any other condition."""
+    joins = [match.group() for match in _LEVEL_JOIN.finditer(condition)]
+    parts = _LEVEL_JOIN.split(condition)
+    said = []
+    for index, part in enumerate(parts):
+        join = joins[index - 1] if index else ""
+        stated = _THING_AT_LEVEL.match(part)
+        thing = stated["thing"] if stated else ""
+        if thing and not any(is_stopword(word.casefold()) for word in thing.split()):
+            verb = "are" if plural_noun(thing.split()[-1]) else "is"
+            said.append(f"{join}{thing} {verb} {stated['level']}")
+        elif index and _LONE_LEVEL.match(part):
+            said.append(f"{join}{part}")  # "... high and fluctuating"
+        else:
+            return ""
+    return "".join(said)
+
+
 def _outcome(sentence: str, quantity: str, names: frozenset[str], subject: str) -> list[Question]:
     if case_span(sentence):
         return []  # "silence ≠ acceptance -> Felthouse v Bindley": a point of law and its case
@@ -968,6 +1002,9 @@ def _outcome(sentence: str, quantity: str, names: frozenset[str], subject: str) 
         return done
     if re.search(r"[\d:=(&\u2260]", condition):
         return []  # "Bad harvest 1788 -> ...", "Q = I x t -> ...": an event or a formula
+    levels = _levels_stated(condition)
+    if levels:
+        return [what_follows(levels, answer)]  # "BR low and DR low -> pop high and stable"
     lowered = lower_first(condition.split(), names)
     opens = answer.split()[0].casefold()
     acts = verb_base(opens, "VBZ") is not None and not plural_noun(condition.split()[-1])

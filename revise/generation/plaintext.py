@@ -407,23 +407,55 @@ def _piped_cells_near(lines: list[str], index: int) -> bool:
 
 def examples_below(blocks: list[Block]) -> list[Block]:
     """ "- e.g. the BMA ..." written as the next bullet after "- Insider groups - ...": an
-    example of that bullet, one level below it, not a point of the list."""
+    example of that bullet, one level below it, not a point of the list. After a bullet that
+    says something ("DR falls because of clean water, ...") under one that names a thing
+    ("Stage 2 - Early expanding"), "eg Afghanistan, Niger" is an example of that thing, and
+    stays a point of its list."""
     result: list[Block] = []
     parent: Block | None = None  # the last item that is no example
+    open_items: list[Block] = []  # the items, no examples, the current one may sit under
     for index, block in enumerate(blocks):
         below = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind is not BlockKind.ITEM:
             parent = None
-        elif not EXAMPLE_LINE.match(block.text):
+            open_items.clear()
+            result.append(block)
+            continue
+        while open_items and open_items[-1].level >= block.level:
+            open_items.pop()
+        if not EXAMPLE_LINE.match(block.text):
             parent = block
+            open_items.append(block)
         elif (
             parent is not None
             and block.level == parent.level
             and not (below and below.kind is BlockKind.ITEM and below.level > block.level)
+            and not (open_items and _names_a_thing(open_items[-1].text) and _says(parent.text))
         ):  # (an example worked through in points of its own is a point of the list)
             block = replace(block, level=parent.level + 1)
         result.append(block)
     return result
+
+
+MAX_THING_WORDS = 6
+
+
+def _says(text: str) -> bool:
+    """A bullet that says something: what leads to what, a reason, or a point too long to name
+    a thing; "Insider groups - regular access to ministers" pairs a term with what it means."""
+    if re.search(rf"\s{ARROW}\s|\bbecause\b", text) or states_clause(text):
+        return True
+    bare = re.sub(r"\([^()]*\)", "", text)
+    return len(bare.split()) > MAX_THING_WORDS and not re.search(r"\s[-\u2013\u2014=]\s|:\s", bare)
+
+
+def _names_a_thing(text: str) -> bool:
+    """A short bullet that names a thing ("Stage 2 - Early expanding"), saying nothing of it."""
+    return (
+        len(re.sub(r"\([^()]*\)", "", text).split()) <= MAX_THING_WORDS  # (an aside aside)
+        and not re.search(r"[:=]", text)  # ("a priori = before experience": a term's meaning)
+        and not _says(text)
+    )
 
 
 # "Irms = I0 / √2     Vrms = V0 / √2": two formulas set apart by a wide gap on one line
