@@ -180,6 +180,34 @@ def test_a_pattern_of_the_last_word_finds_what_the_pattern_finds(name: str) -> N
         assert (found and found.span()) == (bare and bare.span()), text
 
 
+# Patterns whose alternatives are tried only where a match could open, a lookahead of the
+# characters one opens on in front of them ("(?=[adfjmnos])" before the names of the months)
+OPENING_LOOKAHEAD = re.compile(r"\(\?=\[[^\]]*\]\)")
+OPENED = {
+    "date": targets._DATE,
+    "amount": targets._NUMBER,
+    "citation": targets._CITATION,
+    "timeline date": targets.TIMELINE_DATE,
+    "opening date": targets.OPENING_DATE,
+}
+
+
+@pytest.mark.parametrize("name", sorted(OPENED))
+def test_a_pattern_tried_where_a_match_opens_finds_what_it_finds_everywhere(name: str) -> None:
+    pattern = OPENED[name]
+    assert OPENING_LOOKAHEAD.search(pattern.pattern)
+    everywhere = re.compile(OPENING_LOOKAHEAD.sub("", pattern.pattern), pattern.flags)
+    texts = [
+        *_note_lines(),
+        "In the late 1990s, 3 million people (Smith & Jones, 1998) left; Asch 1951: 75% agreed",
+        "SEPT 1998 \u2013 the EIGHTEENTH CENTURY, \u00a35bn, half, AD 79, mid-1850, Feb/Mar 1917",
+        "\u017fept 1998 and \u017fix hundred",  # a long s, read as "s" by a case-blind pattern
+    ]
+    for text in texts:
+        found = [(match.span(), match.groups()) for match in pattern.finditer(text)]
+        assert found == [(match.span(), match.groups()) for match in everywhere.finditer(text)]
+
+
 def test_a_sentence_without_a_digit_or_a_century_holds_no_date() -> None:
     for line in [*_note_lines(), "the EIGHTEENTH CENTURY", "mid-1990s", "late July 1914"]:
         if targets._DATE.search(line):

@@ -84,8 +84,9 @@ _SPELLED_ORDINAL = (
     r"|nineteenth|twentieth)"
 )
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH = rf"(?:{_MONTH_NAMES})\.?"
-_QUALIFIER = r"(?:(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
+# (each name is tried only where a letter one opens on stands: the same matches, found sooner)
+_MONTH = rf"(?=[{''.join(sorted({month[0] for month in MONTHS}))}])(?:{_MONTH_NAMES})\.?"
+_QUALIFIER = r"(?:(?=[elmt])(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 # "26 Oct", "22nd October 1962": a day of the month, with or without its year
 DAY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+{_YEAR})?(?![\w-])"
@@ -123,7 +124,13 @@ _DATE_PATTERNS = [
     r"\b\d{1,4}\s?(?:BC|BCE|CE)\b|\bAD\s?\d{1,4}\b",
     rf"\b(?:mid-)?{_YEAR}\b(?!-\w)",
 ]
-_DATE = lazy_regex("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.I)
+# Each date opens on a word's first character, a digit or the first letter of a month, of
+# "early", "mid", "late" or "the", of a spelled ordinal or of "AD": the patterns are tried only
+# there, which finds the same dates sooner
+_DATE_OPENING = r"\b(?=[\dadefjlmnost])"
+_DATE = lazy_regex(
+    _DATE_OPENING + "(?:" + "|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS) + ")", re.I
+)
 # Each date holds a digit or names a century: a sentence holding neither is not searched
 _MAY_HOLD_A_DATE = lazy_regex(r"\d|centur", re.I)
 
@@ -137,9 +144,10 @@ _CITATION_END = r"(?=:|\s*(?:[-\u2013\u2014]|->|\u2192)\s)"
 _AUTHOR = r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
 _AUTHORS = rf"{_AUTHOR}(?:(?:,\s*|\s+(?:&|and|\+)\s+){_AUTHOR})*(?:\s+et\s+al\.?)?"
 _CITATION = lazy_regex(
-    rf"(?<![\w'\u2019.&+-])(?P<who>{_AUTHORS}),?\s+\((?P<year>{_YEAR})[a-z]?\)"
+    # (each citation opens on its first author's capital or on a bracket: tried only there)
+    rf"(?=[A-Z(])(?:(?<![\w'\u2019.&+-])(?P<who>{_AUTHORS}),?\s+\((?P<year>{_YEAR})[a-z]?\)"
     rf"|\((?P<within>{_AUTHORS}),?\s+(?P<when>{_YEAR})[a-z]?\)"
-    rf"|(?<![\w'\u2019.&+-])(?P<bare>{_AUTHORS})\s+(?P<dated>{_YEAR})[a-z]?{_CITATION_END}"
+    rf"|(?<![\w'\u2019.&+-])(?P<bare>{_AUTHORS})\s+(?P<dated>{_YEAR})[a-z]?{_CITATION_END})"
 )
 _A_YEAR = lazy_regex(_YEAR)
 _NOT_BY_AUTHORS = frozenset(["v", "v.", "of", "in", "on", "at", "from", "into", "near", "across"])
@@ -369,7 +377,10 @@ GLUED_UNIT = (
 _GLUED_FIGURE = lazy_regex(rf"\d+(?:[.,]\d+)*(?:{GLUED_UNIT})")
 AMOUNT_BONUS = 3.0  # a sum or a share is the fact, over the year it was paid in
 _NUMBER = lazy_regex(
-    rf"(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
+    # (each amount opens on a digit, a currency sign or a number word's first letter: the
+    # patterns are tried only there)
+    rf"(?=[\d$\u00a3\u20ac\u00a5{''.join(sorted({word[0] for word in NUMBER_WORDS}))}])"
+    rf"(?:(?<![\w.$\u00a3\u20ac\u00a5-])(?:{MONEY})"
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?\u00b0\s?[CFK]?(?![\w-])"  # "45 °C": a temperature
     rf"|(?<![\w.-])\d+(?:[.,]\d+)*(?:{GLUED_UNIT})(?![\w/-])"  # "30g", "5m", "400mm"
     r"|(?<![\w.-])(?:\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?(?:\s?%|\s(?:per\s?cent|percent))?"
@@ -377,7 +388,7 @@ _NUMBER = lazy_regex(
     r"|(?<![\w.-])\d+(?:[.,]\d+)*\s?[x\u00d7](?=\s+[a-z]{2,}\b(?!\s*[=+\-*/^]))"  # "300x its area"
     rf"|(?<![\w.-])\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?(?:\s?%)?(?![\w-])(?!\s+{_MONTH}\b)"
     # (longest first, and in the same order in every run: the pattern's text is its kept key)
-    r"|\b(?:" + "|".join(sorted(sorted(NUMBER_WORDS), key=len, reverse=True)) + r")\b",
+    r"|\b(?:" + "|".join(sorted(sorted(NUMBER_WORDS), key=len, reverse=True)) + r")\b)",
     re.I,
 )
 _CAPITALISED = r"(?:[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*|[A-Z]{2,}\d*)"
