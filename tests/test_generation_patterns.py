@@ -189,6 +189,8 @@ OPENED = {
     "citation": targets._CITATION,
     "timeline date": targets.TIMELINE_DATE,
     "opening date": targets.OPENING_DATE,
+    "month": targets._MONTH_WORD,
+    "rule says": questions._RULE_SAYS,
 }
 
 
@@ -206,6 +208,15 @@ def test_a_pattern_tried_where_a_match_opens_finds_what_it_finds_everywhere(name
     for text in texts:
         found = [(match.span(), match.groups()) for match in pattern.finditer(text)]
         assert found == [(match.span(), match.groups()) for match in everywhere.finditer(text)]
+
+
+def test_a_line_without_the_mark_a_shape_holds_is_not_tried_as_that_shape() -> None:
+    for line in [*_note_lines(), "ayer - yesterday", "g \u2248 9.81 m s\u207b\u00b2", "Q. What"]:
+        assert not questions._PAIR.match(line) or questions._PAIR_DASH.search(line), line
+        assert not questions._ABOUT.match(line.strip()) or "\u2248" in line, line
+        separated = questions._separated(line)
+        bare = questions._SEPARATED.match(line)
+        assert (separated and separated.groups()) == (bare and bare.groups()), line
 
 
 def test_a_sentence_without_a_digit_or_a_century_holds_no_date() -> None:

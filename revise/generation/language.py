@@ -328,7 +328,14 @@ def is_verb_form(word: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """The words of a text, in order ("T-cells", "don't"): found once for each text, which
+    several rules read."""
+    return list(_words_in(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _words_in(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 RARE_ZIPF = 3.5

@@ -137,6 +137,14 @@ _SEPARATED = lazy_regex(
     r"\s*(?P<sep>:|\s[-\u2013\u2014]+\s|\s->\s|\s=>\s|\s=\s|\.\s)\s*"
     r"(?P<meaning>\S.*)$"
 )
+# Each mark that sets a term apart: a line holding none of them is not tried as a term and meaning
+_SEPARATOR = lazy_regex(r":|\.\s|\s[-\u2013\u2014=]")
+
+
+def _separated(sentence: str) -> re.Match[str] | None:
+    return _SEPARATED.match(sentence) if _SEPARATOR.search(sentence) else None
+
+
 _COPULA = lazy_regex(
     r"^(?P<term>[^,;:()]{2,60}?(?:\s\([^,;:()]{1,40}\))?)"
     r"\s+(?P<verb>is|are|means|mean|refers to|refer to"
@@ -201,7 +209,7 @@ def definition(
     holds the words the notes write in lower case somewhere."""
     found = _term_and_meaning(sentence, terms)
     if not found:
-        match = _SEPARATED.match(sentence)
+        match = _separated(sentence)
         if not match or split_clause(match["meaning"].split(" - ")[0]) is None:
             return []  # (a noun phrase after the dash is a meaning, asked above)
         return _remark_card(sentence, match["term"].strip(), match["meaning"].strip(), names)
@@ -1051,7 +1059,7 @@ def _described_by_participle(term: str) -> bool:
 
 
 def _term_and_meaning(sentence: str, terms: tuple[str, ...]) -> tuple[str, str, str] | None:
-    match = _SEPARATED.match(sentence)
+    match = _separated(sentence)
     if match:
         term, sep, meaning = match["term"].strip(), match["sep"].strip(), match["meaning"].strip()
         # "current (I) = rate of flow of charge": the term is what stands before its symbol
@@ -2980,7 +2988,8 @@ _RULE_NAME = lazy_regex(
     re.I,
 )
 _RULE_SAYS = lazy_regex(
-    r"\s*(?::|\s[-\u2013\u2014]\s|\s=\s?|\s+(?:means|says\s+that|states\s+that)\s)\s*(?=\S)"
+    # (tried only at a space or a colon, where each such mark opens)
+    r"(?=[\s:])\s*(?::|\s[-\u2013\u2014]\s|\s=\s?|\s+(?:means|says\s+that|states\s+that)\s)\s*(?=\S)"
 )
 _PART = lazy_regex(r"(?:^|\s)\(?(?P<n>[1-9])\s*(?:[.)]\s*|\s)(?=[A-Za-z])")
 _PARTS_WORD = lazy_regex(r"\b(stage|step|limb|element|part|question)s?\b", re.I)
@@ -3677,6 +3686,8 @@ _ABOUT = lazy_regex(
 def _about(sentence: str) -> list[Question]:
     """A quantity about equal to a value with its unit, asked for the value; [] for a line of
     any other shape."""
+    if "\u2248" not in sentence:
+        return []  # (the pattern is not tried on a line without the sign)
     value = _ABOUT.match(sentence.strip())
     if not value or len(value["lhs"].split()) > MAX_SYMBOL_WORDS + 2:
         return []
@@ -4176,6 +4187,8 @@ _PAIR = lazy_regex(
     r"^(?P<word>[^\W\d][^=:;()\[\]]*?)(?P<form>\s*\([^()]{1,12}\))?"  # "der Hund (-e)"
     r"\s+(?:[-\u2013\u2014=]|->)\s+(?P<meaning>[^;]+)$"
 )
+# (a line without the dash or "=" between spaces that each pair holds is not tried as one)
+_PAIR_DASH = lazy_regex(r"\s(?:[-\u2013\u2014=]|->)\s")
 
 
 GLOSSARY_EXTRA_WORDS = 2  # in a list of translations a phrase or meaning may be a little longer
@@ -4206,7 +4219,8 @@ def translation(sentence: str, glossary: bool = False) -> list[Question]:
     what it means -> 'What does "ayer" mean?' :: "Yesterday". In a list whose lines are mostly
     such translations (`glossary`), a rarer or longer meaning is one too ("el recuerdo -
     souvenir", "anteayer - the day before yesterday")."""
-    match = _PAIR.match(sentence.strip().rstrip("."))
+    line = sentence.strip().rstrip(".")
+    match = _PAIR.match(line) if _PAIR_DASH.search(line) else None
     if not match:
         return []
     word, meaning = match["word"].strip(), match["meaning"].strip()

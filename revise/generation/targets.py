@@ -85,7 +85,8 @@ _SPELLED_ORDINAL = (
 )
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # (each name is tried only where a letter one opens on stands: the same matches, found sooner)
-_MONTH = rf"(?=[{''.join(sorted({month[0] for month in MONTHS}))}])(?:{_MONTH_NAMES})\.?"
+_MONTH_OPENS = rf"(?=[{''.join(sorted({month[0] for month in MONTHS}))}])"
+_MONTH = rf"{_MONTH_OPENS}(?:{_MONTH_NAMES})\.?"
 _QUALIFIER = r"(?:(?=[elmt])(?:early|mid|late|the\s+(?:early|mid|late))[-\s]+)?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 # "26 Oct", "22nd October 1962": a day of the month, with or without its year
@@ -227,7 +228,7 @@ def _half_a_work(works: list[re.Match[str]], start: int, end: int) -> bool:
 
 
 _YEARS = lazy_regex(rf"\b({_YEAR})\s*(?:-|\u2013|/)\s*(\d{{4}}|\d{{2}})\b")
-_MONTH_WORD = lazy_regex(rf"(?<![\w-])({_MONTH_NAMES})\.?(?![\w-])", re.I)
+_MONTH_WORD = lazy_regex(rf"(?<![\w-]){_MONTH_OPENS}({_MONTH_NAMES})\.?(?![\w-])", re.I)
 
 
 def _year_spans(text: str) -> set[tuple[str, str]]:
