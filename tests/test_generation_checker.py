@@ -951,3 +951,39 @@ def test_12_a_chain_of_reasons_may_end_on_what_they_come_to() -> None:
     assert 12 not in checks(chain)
     split = basic("Why did Napoleon refuse to help?", "Britain; and Russia; Austria", 3)
     assert 12 in checks(split)
+
+
+def test_14_a_points_label_asked_as_a_term_under_its_list_is_flagged() -> None:
+    notes = (
+        "15. **Flexibility** - law can change and develop, eg the Practice Statement\n"
+        "19. **Complexity** - huge number of reported cases, hard to find the ratio\n"
+        "4. Luck / weather - Protestant wind after Gravelines, storms off Scotland\n"
+        "- Window dressing - making accounts look better on the balance sheet date\n"
+        "strangeness: conserved in strong interactions\n"
+    )
+    flexible = card("What is flexibility?", 1, "Advantages", back="Law can change and develop")
+    complex_ = card(
+        "What is complexity?",
+        2,
+        "Precedent > Disadvantages",
+        back="Huge number of reported cases, hard to find the ratio",
+    )
+    luck = card(
+        "What is luck / weather?",
+        3,
+        "WHY DID THE ARMADA FAIL? (4 factors)",
+        back="Protestant wind after Gravelines, storms off Scotland",
+    )
+    for junk in (flexible, complex_, luck):
+        assert 14 in flags(notes, junk), junk.front
+    meant = card(
+        "What is window dressing?",
+        4,
+        "Limitations of ratio analysis",
+        back="Making accounts look better on the balance sheet date",
+    )
+    conserved = card(
+        "What is strangeness conserved in?", 5, "Conservation laws", back="Strong interactions"
+    )
+    for good in (meant, conserved):
+        assert 14 not in flags(notes, good), good.front

@@ -524,3 +524,73 @@ def test_a_quantity_line_asks_its_meaning_formula_and_unit_apart(tmp_path: Path)
     assert cards["What is the unit of clock speed?"] == "Hz"
     assert cards["What is the value of kilowatt-hour (kWh)?"] == "3.6 x 10^6 J"
     assert not [front for front in cards if "HIC" in front and "formula" in front]
+
+
+def test_a_use_or_a_measuring_instrument_is_asked_as_such_not_as_a_meaning(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Ecology\n\n## Ways to catch animals\n\n"
+        "- sweep net = for insects in long grass\n"
+        "- pitfall trap = container sunk in the ground so its rim is level with the surface\n\n"
+        "## Abiotic factors you can measure along a transect\n\n"
+        "- temperature - thermometer / temp probe\n"
+        "- soil pH - pH probe or indicator\n"
+        "- light intensity - light meter\n",
+    )
+    cards = asked(notes)
+    assert cards["What is a sweep net for?"] == "For insects in long grass"
+    assert cards["What is used to measure temperature?"] == "Thermometer / temp probe"
+    assert cards["What is used to measure soil pH?"] == "pH probe or indicator"
+    assert cards["What is used to measure light intensity?"] == "Light meter"
+    assert not {"What is temperature?", "What is soil pH?", "What is sweep net?"} & set(cards)
+
+
+def test_a_describing_word_over_what_it_implies_is_never_asked_what_it_does(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Demographic transition model\n\n## Criticisms\n\n"
+        "- eurocentric - assumes all countries follow the same path as Europe\n"
+        "- time scale varies - UK took about 200 years, some LICs much faster\n",
+    )
+    assert "What does eurocentric do?" not in asked(notes)
+
+
+def test_a_noun_of_the_headings_own_stem_is_not_made_a_kind_of_it(tmp_path: Path) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "Migration\n"
+        "\tMigration = movement of people from one place to another to live, for at least a year\n"
+        "\tEmigrant = person leaving a country; Immigrant = person arriving in a country\n"
+        "\tEconomic migrant = moves voluntarily to find work / better standard of living\n"
+        "\tRavensteins laws of migration (1885)\n"
+        "\t\tmost migrants only go a short distance\n"
+        "\t\tmigration happens in steps (step migration)\n",
+        name="notes.txt",
+    )
+    shown = " ".join(note.front for note in notes)
+    assert "migrant migration" not in shown.casefold()
+    cards = asked(notes)
+    assert "What happens to the migration?" not in cards
+    assert cards.get("How does migration happen?") == "In steps (step migration)"
+
+
+def test_a_points_label_under_its_list_is_hidden_in_its_line_not_asked_what_it_is(
+    tmp_path: Path,
+) -> None:
+    notes = deck_notes(
+        tmp_path,
+        "# Judicial precedent\n\n## Disadvantages\n\n"
+        "18. **Rigidity** - lower courts must follow binding precedent even if they think it's"
+        " wrong\n"
+        "19. **Complexity** - huge number of reported cases (over 500,000), hard to find the"
+        " ratio, judgments can be very long\n",
+    )
+    assert "What is complexity?" not in asked(notes)
+    assert (
+        "[Complexity] - huge number of reported cases (over 500,000), hard to find the ratio,"
+        " judgments can be very long" in clozes(notes)
+    )

@@ -460,3 +460,22 @@ def test_an_act_is_hidden_whole_with_its_year_or_not_at_all(tmp_path: Path) -> N
     # a name too long to hide is not hidden in part
     assert not [front for front in fronts if "Act 2022" in front and "[" in front.split("Act")[0]]
     assert not [front for front in fronts if "[Disorder Act]" in front]
+
+
+def test_a_judge_named_in_a_case_and_a_case_that_overruled_another_ask_the_case(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "## Obiter dicta\n\n"
+        "- e.g. Lord Hailsham in R v Howe (1987) said obiter that duress would not be a defence"
+        " to attempted murder -> then followed in R v Gotts (1992)\n\n"
+        "## Practice Statement 1966\n\n"
+        "- used in Herrington v BRB (1972) which overruled Addie v Dumbreck (1929) on child"
+        " trespassers\n",
+        name="notes.md",
+    )
+    assert cards.get("Which case overruled Addie v Dumbreck (1929) on child trespassers?") == (
+        "Herrington v BRB"
+    )
+    assert not [front for front in cards if "Hailsham" in front or "held that which" in front]

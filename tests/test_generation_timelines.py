@@ -286,3 +286,19 @@ def test_what_an_event_amounts_to_stays_with_its_event() -> None:
     ]
     assert "22 Aug 1642 Charles raises his standard at Nottingham = start of open war" in texts
     assert "= start of open war" not in texts
+
+
+def test_a_line_saying_what_was_done_to_its_subject_asks_when_it_was_done(
+    tmp_path: Path,
+) -> None:
+    cards = questions(
+        tmp_path,
+        "SPANISH ARMADA TIMELINE\n\n"
+        "Feb 1587    Mary Queen of Scots executed at Fotheringhay\n"
+        "Apr 1587    Drake raids Cadiz, burns about 30 ships\n"
+        "19 Jul 1588 Armada sighted off the Lizard, Cornwall. Beacons lit\n"
+        "28 Jul 1588 English send 8 fireships into the anchored fleet at Calais\n",
+    )
+    assert cards.get("When was Mary Queen of Scots executed at Fotheringhay?") == "Feb 1587"
+    assert "When was the Mary Queen of Scots executed at Fotheringhay?" not in cards
+    assert "When did Armada sight off the Lizard?" not in cards

@@ -1700,6 +1700,10 @@ def _passage_drafts(
             # leaves that in view, so the value is asked
             terms_asked = []
         drafts.extend([] if meaning else terms_asked)
+        if meaning:
+            # the term hidden in its line stands in where the checker refuses "What is X?"
+            # ("What is complexity? :: Huge number of ..." under "Disadvantages")
+            options.extend(replace(draft.options[0], stands_in=True) for draft in terms_asked)
         if not meaning and any(_term_line(draft) for draft in terms_asked):
             # "[Informal sector] - street vendors, shoe shiners, ...": the line is asked once,
             # not again by hiding one of the things it lists
@@ -2497,6 +2501,9 @@ def _what_follows(sentence: str, context: str, source: SourceRef) -> Option | No
     return Option(note, asked.back, 9.0, asked.front)
 
 
+_HAPPENS = frozenset(["happens", "happen", "occurs", "occur"])
+
+
 def _what_happens_to(
     sentence: str, context: str, source: SourceRef, vocabulary: Vocabulary
 ) -> Option | None:
@@ -2513,6 +2520,13 @@ def _what_happens_to(
     the = "" if shown[0] in ("the", "a", "an") or not shown[0].islower() else "the "
     front = f"What happens to {the}{' '.join(shown)}?"
     answer = capital(" ".join(rest))
+    if rest[0].casefold() in _HAPPENS and len(rest) > 1:
+        # "migration happens in steps": how it happens, not "What happens to the migration?"
+        process = len(shown) == 1 and re.search(r"(?:tion|sion|ment|ism|ance|ence)$", shown[0])
+        the = "" if process else the
+        verb = "do" if rest[0].casefold() in ("happen", "occur") else "does"
+        front = f"How {verb} {the}{' '.join(shown)} {rest[0].casefold().removesuffix('s')}?"
+        answer = capital(" ".join(rest[1:]))
     note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
     return Option(note, answer, 9.0, front)
 

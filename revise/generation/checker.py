@@ -2505,6 +2505,8 @@ def _check_question(note: NoteData, face: CardFace) -> list[Finding]:
     garbled = _garbled_template(prompt, face.answer)
     if garbled:
         return [_finding(14, face.prompt, garbled)]
+    if _point_label_asked(prompt, face.answer, note.context):
+        return [_finding(14, face.prompt, "a point's label under its list asked as a term")]
     match = _QUESTION_START.match(prompt)
     if not match:
         return []
@@ -2671,6 +2673,39 @@ def _garbled_template(prompt: str, answer: str) -> str:
         if done and done_to_subject(done):
             return f"done to its subject, asked as done by it ('did ... {when['verb']}')"
     return ""
+
+
+# A heading over points weighed for or against, or reasons: "Disadvantages", "Criticisms",
+# "Why did the Armada fail? (4 factors)"
+_POINTS_HEADING = lazy_regex(
+    r"^\W*(?:\d+\s+)?(?:main\s+|key\s+)?(?:advantages?|disadvantages?|strengths?|weaknesses?"
+    r"|criticisms?|limitations?|evaluation|pros|cons|benefits?|drawbacks?"
+    r"|why\s+(?:did|was|were|is|are|do|does))\b",
+    re.I,
+)
+_LABEL_ASKED = lazy_regex(r"^What (?:is|are|does|do) (?P<label>[^?]{2,40}?)(?: (?:do|mean))?\?$")
+
+
+def _point_label_asked(prompt: str, answer: str, context: str) -> bool:
+    """ "What is complexity? :: Huge number of reported cases ..." under "Disadvantages", "What
+    is luck / weather? :: Protestant wind after ..." under "Why did the Armada fail?": the label
+    a list of points, reasons or criticisms gives one of its points, asked as a term it
+    defines. Only a point that reads as one: a clause with its own subject ("Law can change
+    and develop"), or several points run on after a comma or an arrow; "Window dressing -
+    making accounts look better ..." under "Limitations" still says what the label means."""
+    heading = context.rsplit(" > ", 1)[-1].strip()
+    asked = _LABEL_ASKED.match(prompt)
+    if not asked or not _POINTS_HEADING.match(heading):
+        return False
+    said = answer.strip()
+    if re.match(r"(?:a|an|the|one|any|when|where)\s", said, re.I):
+        return False
+    first = re.split(r",\s+|;\s*", said, maxsplit=1)[0]
+    several = "," in said or ";" in said or bool(ARROW_IN.search(said))
+    if not several and split_clause(capital(first)) is None:
+        return False
+    label = asked["label"].casefold()
+    return len(label.split()) <= 3 and not label.startswith(("the ", "a ", "an "))
 
 
 def _pos_verbs(word: str) -> tuple[str, ...]:

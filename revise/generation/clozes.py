@@ -670,7 +670,8 @@ def when_question(clause: str, vocabulary: Vocabulary) -> str | None:
         return None  # "When did the OECD (...) say although ...?": not a question
     base = past_to_base(tokens[verb])
     done_to = (
-        (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in PREPOSITIONS))
+        # ("Armada sighted off the Lizard": a place after it, no object)
+        (tokens[verb] in DONE_TO and (not rest or rest[0].casefold() in _PLACED_AFTER))
         # "Committee of Public Safety set up", "hotline set up between Washington + Moscow"
         or (
             tokens[verb] == "set"
@@ -701,10 +702,23 @@ def when_question(clause: str, vocabulary: Vocabulary) -> str | None:
     return " ".join(words_).rstrip(",;:") + "?"
 
 
+# A person's title, named after the person and before where it is held: "Mary Queen of Scots"
+_TITLES = frozenset(
+    ["king", "queen", "prince", "princess", "duke", "duchess", "earl", "emperor", "empress",
+     "tsar", "archbishop", "bishop", "count", "countess", "lord", "lady", "marquis", "pope"]
+)  # fmt: skip
+
+
+_PLACED_AFTER = PREPOSITIONS | {"off", "near", "outside", "across", "over", "along", "towards"}
+
+
 def _institution(subject: list[str]) -> bool:
     """ "Committee of Public Safety", "Law of Suspects": a body or an act named with "of",
     which takes "the"."""
     if len(subject) < 3 or "of" not in subject[1:-1]:
+        return False
+    titled = subject.index("of", 1) - 1  # "Mary Queen of Scots": a person and her title
+    if titled > 0 and subject[titled].casefold() in _TITLES:
         return False
     return all(token[:1].isupper() for token in subject if token not in ("of", "the", "and"))
 

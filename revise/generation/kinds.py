@@ -98,6 +98,11 @@ def _kind_of(text: str, thing: str) -> bool:
     last = re.split(r"[\s-]", kind)[-1]
     if thing.split()[-1] in kind.split():
         return False  # "performance goals = ..." names the thing itself
+    stem = thing.split()[-1][:5]
+    if len(stem) == 5 and stem in last:
+        return (
+            False  # "Emigrant = ...", "Economic migrant = ..." under "Migration": a noun of its own
+        )
     known = lemmas(last)
     describes = "ADJ" in known or ("VERB" in known and last.endswith("ed"))
     return describes

@@ -215,6 +215,20 @@ DONE_TO = frozenset(
         "destroyed",
         "introduced",
         "passed",
+        "sighted",
+        "spotted",
+        "sunk",
+        "wrecked",
+        "besieged",
+        "blockaded",
+        "bombed",
+        "raided",
+        "sacked",
+        "firebombed",
+        "torpedoed",
+        "shelled",
+        "ambushed",
+        "looted",
     ]
 )
 

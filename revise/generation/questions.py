@@ -264,6 +264,11 @@ def definition(
     example = re.search(r",?\s+(?:e\.g\.?|eg|for\s+example)\s+", meaning)
     if example and case_span(meaning[example.end() :]):
         meaning = meaning[: example.start()]  # "a complete defence, e.g. Morris v Murray": asked
+    if sep in (":", "=", *_DASHES):
+        shown = " ".join(lower_first(term.split(), names))
+        purpose = _use_or_instrument(shown, meaning, is_plural(term))
+        if purpose:
+            return purpose
     # ("Faction = group at court ... (e.g. Boleyn faction)": its examples may name it)
     unexampled = re.sub(r"\s*\((?:e\.g\.?|eg|i\.e\.?)\s[^()]*\)", "", meaning)
     if len(words(meaning)) < MIN_MEANING_WORDS or _leaks(term, unexampled):
@@ -295,8 +300,12 @@ def definition(
     if shown == term and not rest and sep == "=" and first.casefold() in lower:
         shown = term.lower()  # "Deontological = ...": a word the notes write in lower case too
     # "teleological = ...": a describing word, asked what it means (not what it is or does)
+    # ("eurocentric - assumes all countries ...": after a dash too, never "What does X do?")
     describing = (
-        sep == "=" and not rest and bool(_DESCRIBING_WORD.search(shown)) and not lemmas(shown)
+        (sep == "=" or (sep in _DASHES and shown.islower()))  # (not "Titanic - a liner ...")
+        and not rest
+        and bool(_DESCRIBING_WORD.search(shown))
+        and (not lemmas(shown) or set(lemmas(shown)) == {"ADJ"})
     )
     plural = sep.split()[0] in ("are", "mean", "refer") or is_plural(term)
     verb = "are" if plural else "is"
@@ -571,6 +580,45 @@ def definition(
         # marked the term as one to learn.
         found_questions.append(_term_asked(sentence, term))
     return found_questions
+
+
+# "for insects in long grass": what a thing is for, not what it is ("for example" excepted)
+_FOR_A_USE = lazy_regex(r"^for\s+(?!example\b|instance\b|each\b|every\b|all\b)[a-z]", re.I)
+# The head of a noun naming an instrument: "thermometer", "light meter", "pH probe"
+_INSTRUMENT = lazy_regex(
+    r"(?:meter|metre|scope|graph|probe|gauge|sensor|balance|ruler|stopwatch|timer|counter"
+    r"|cylinder|pipette|burette|syringe|calorimeter)$",
+    re.I,
+)
+MAX_INSTRUMENT_WORDS = 3
+
+
+def _use_or_instrument(shown: str, meaning: str, plural: bool) -> list[Question]:
+    """ "sweep net = for insects in long grass" -> "What is a sweep net for?"; "temperature
+    - thermometer / temp probe" -> "What is used to measure temperature?": a line that gives a
+    thing's use, or the instrument that measures a quantity, is no definition of it."""
+    first = re.split(r",\s+|;\s*", meaning, maxsplit=1)[0].strip(" .")
+    if _FOR_A_USE.match(first) and len(words(first)) >= MIN_MEANING_WORDS:
+        # "damages - for physical damage, loss of amenity, ...": all it is for, where it fits
+        whole = meaning.split(";")[0].strip(" .")
+        answer = whole if len(words(whole)) <= MAX_ANSWER_WORDS else first
+        verb = "are" if plural else "is"
+        article = "" if plural or _mass_noun(shown) else f"{indefinite_article(shown)} "
+        front = finish_question(f"What {verb} {article}{shown} for")
+        return [Question(front, capital(answer), Shape.DEFINITION, 12.0)]
+    options = [part.strip() for part in re.split(r"\s*/\s*|\s+or\s+", first) if part.strip()]
+    named = re.split(r"\s+(?:in|on|with|across|at|from)\s+", options[0])[0] if options else ""
+    head = named.split()[-1] if named.split() else ""  # "voltmeter in parallel"
+    if (
+        options
+        and all(len(option.split()) <= MAX_INSTRUMENT_WORDS for option in options)
+        and _INSTRUMENT.search(head)
+        and "NOUN" in lemmas(head.casefold())
+        and not _INSTRUMENT.search(shown.split()[-1])
+    ):
+        front = finish_question(f"What is used to measure {shown}")
+        return [Question(front, capital(first), Shape.DEFINITION, 12.0)]
+    return []
 
 
 def _more_it_does(answer: str, parts: list[str]) -> str:
@@ -1452,8 +1500,8 @@ def _names_a_kind(word: str, thing: str) -> bool:
     such as "distributed") and so names a kind only with the thing it describes; not a word
     that is as much a verb ("waste", "wrong") or the heading's own word ("normalised")."""
     parts = lemmas(word)
-    if word[:5] == thing[:5] or not parts or is_stopword(word):
-        return False
+    if word[:5] == thing[:5] or thing[:5] in word or not parts or is_stopword(word):
+        return False  # ("emigrant" under "Migration": a noun of the heading's own stem)
     if "ADJ" in parts:
         return word.endswith((*_DESCRIBING_ENDINGS, "ed")) or set(parts) <= {"ADJ", "NOUN"}
     return word.endswith("ed") and set(parts) == {"VERB"}
@@ -2618,7 +2666,13 @@ def _case_in(text: str) -> re.Match[str] | None:
     """CASE's search, skipped where none of its words is found ("Re" may follow any letter)."""
     if "Re" not in text and _CASE_WORDS.isdisjoint(cue_words(text)):
         return None
-    return CASE.search(text)
+    found = CASE.search(text)
+    party = found and re.search(r"\s+in\s+(?=\S+(?:\s+\S+)*?\s+v\.?\s)", found["case"])
+    if found and party:
+        # "Lord Hailsham in R v Howe (1987) said ...": the judge, then the case he spoke in
+        later = CASE.search(text, found.start() + party.end())
+        return later or found
+    return found
 
 
 _HELD = lazy_regex(
@@ -2710,6 +2764,10 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         if not held and _ends_in_outcome(after):
             # "R v Jordan (1956) - ... wrong treatment -> broke the chain": what was held
             outcome = _OUTCOME.split(after)[-1]
+            if _LATER.match(outcome.strip()):
+                # "... said obiter that ... -> then followed in R v Gotts (1992)": what came of
+                # the case later, no holding of it; the case is asked from the line
+                return _case_asked(sentence, text, here)
             asked = held_in(case, after) or (
                 held_in(case, outcome) if len(words(outcome)) > 2 else []
             )
@@ -2752,7 +2810,13 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         label = DASH.split(label)[0].strip()
         arrow = re.search(rf"{ARROW}\s*$", text[: here.start()])
         fewest = 1 if arrow else MIN_MEANING_WORDS - 1  # "adverts -> Partridge v Crittenden"
-        if fewest <= len(words(label)) <= MAX_POINT_WORDS and _names_a_point(label):
+        # ("Lord Lowry in C v DPP": who spoke in the case, no point of law it stands for)
+        ends_open = bool(label.split()) and label.split()[-1].casefold() in PREPOSITIONS
+        if (
+            fewest <= len(words(label)) <= MAX_POINT_WORDS
+            and _names_a_point(label)
+            and not ends_open
+        ):
             point = " ".join(lower_first(label.split()))
             if _NAMED_RULE.search(point) and point.split()[0].casefold() not in _DETERMINERS:
                 point = f"the {point}"  # "the thin skull rule"
@@ -2782,6 +2846,11 @@ def case_rule(sentence: str, case: tuple[str, str] | None, about: str = "") -> l
         # a proposition a court held; the case is asked from them
         return _case_asked(sentence, text, here)
     rule = " ".join(lower_first(holding.split()))
+    relative = re.match(r"(?:which|that|who)\s+(?=[a-z]+ed\b)", rule)
+    if relative:
+        # "Herrington v BRB (1972) which overruled Addie v Dumbreck": what the case did
+        front = finish_question(f"Which case {rule[relative.end() :]}")
+        return [Question(front, answer, Shape.CASE, 12.5)]
     return [Question(finish_question(f"Which case held that {rule}"), answer, Shape.CASE, 12.5)]
 
 
@@ -2795,6 +2864,7 @@ def _bracket_end(text: str) -> int:
     return len(text)
 
 
+_LATER = lazy_regex(r"(?:then|later|subsequently|afterwards)\b", re.I)
 _COURT_LEAD = lazy_regex(r"^(?:[A-Z]{2,5}\b\s*[-:\u2013\u2014]?\s*)?")  # "HL - ..."
 
 
