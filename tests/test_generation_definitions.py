@@ -594,3 +594,15 @@ def test_a_points_label_under_its_list_is_hidden_in_its_line_not_asked_what_it_i
         "[Complexity] - huge number of reported cases (over 500,000), hard to find the ratio,"
         " judgments can be very long" in clozes(notes)
     )
+
+
+def test_a_term_whose_meaning_is_all_in_brackets_still_gives_its_deck(tmp_path: Path) -> None:
+    # "Holophrase - (one word for a whole idea)": the meaning after the dash is one aside in
+    # brackets, with no words outside them
+    notes = deck_notes(
+        tmp_path,
+        "Child language\n\nHolophrase - (one word for a whole idea)\n"
+        "Overextension - using one word for a wider set of things than it means\n",
+        "notes.txt",
+    )
+    assert "[Holophrase] - (one word for a whole idea)" in clozes(notes)

@@ -1567,8 +1567,10 @@ def _names_members(meaning: str) -> bool:
 def _describes_one_thing(parts: list[str]) -> bool:
     """ "internal, recurring, intrusive thoughts": adjectives that all go with the last part's
     noun, one thing described, not a list of things."""
+    if len(parts) < 2:
+        return False
     last = parts[-1].split()
-    if len(parts) < 2 or len(last) < 2 or any(len(part.split()) > 1 for part in parts[:-1]):
+    if len(last) < 2 or any(len(part.split()) > 1 for part in parts[:-1]):
         return False
     return all(
         "ADJ" in lemmas(word) or word.casefold().endswith("ing") for word in [*parts[:-1], last[0]]
