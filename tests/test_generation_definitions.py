@@ -606,3 +606,16 @@ def test_a_term_whose_meaning_is_all_in_brackets_still_gives_its_deck(tmp_path: 
         "notes.txt",
     )
     assert "[Holophrase] - (one word for a whole idea)" in clozes(notes)
+
+
+def test_a_meaning_on_a_line_of_its_own_after_a_colon_is_read_without_error(
+    tmp_path: Path,
+) -> None:
+    # a definition list's second line (": energy needed ...") typed where no list is read
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "Specific heat capacity\n\n"
+        ": energy needed to raise the temperature of 1 kg of a substance by 1 K.\n",
+        encoding="utf-8",
+    )
+    assert generate_deck(path).name  # the deck is made, not stopped by an error

@@ -3183,7 +3183,7 @@ def named_rule(sentence: str, name: tuple[str, str] | None = None) -> list[Quest
                 content = content[said.end() :].strip()
                 break
             before = content[: said.start()].split()
-            if any(_proper(token) for token in before[1:]) or _proper(before[0].lower()):
+            if before and (any(map(_proper, before[1:])) or _proper(before[0].lower())):
                 break  # "Bowles & Gintis (1976) - correspondence principle: ...": whose it is
             start = said.end()
         if not name:
