@@ -237,3 +237,20 @@ def test_a_generated_deck_edited_and_saved_as_windows_1252_is_merged(notes, tmp_
     merged = deck.read_text(encoding="utf-8")
     assert "1842 (Qing dynasty, café society)" in merged
     assert "When was the Treaty of Brest-Litovsk signed?" in merged
+
+
+def test_a_fault_of_the_generator_is_one_line_naming_the_notes_and_writes_nothing(
+    notes, tmp_path, capsys, monkeypatch
+):
+    from revise.generation import StructureGenerator
+
+    def fails(self, notes):
+        return [][0]  # a fault in drafting, whatever it is
+
+    monkeypatch.setattr(StructureGenerator, "generate", fails)
+    deck = tmp_path / "deck.md"
+    status, out, err = generate(capsys, str(notes), "-o", str(deck))
+    assert status == 1 and out == ""
+    assert err.count("\n") == 1 and str(notes) in err
+    assert "the generator failed (IndexError" in err and "please report it" in err
+    assert "Traceback" not in err and not deck.exists()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from revise.errors import FormatError
+from revise.errors import FormatError, ReviseError
 from revise.formats.model import DeckData, NoteData
 from revise.generation.patterns import lazy_regex
 
@@ -102,7 +102,8 @@ def generate_deck(
 
     with fewer_collections():
         draft, checks = draft_deck(path, relative_to=relative_to, generator=generator)
-        deck = without_flagged_cards(draft, checks)
+        with _failure_named(path):
+            deck = without_flagged_cards(draft, checks)
     if not deck.notes and not allow_empty:
         raise no_cards_error(path, draft)
     return deck
@@ -140,8 +141,32 @@ def draft_deck(
     text, kind = read_notes(path)
     source = source_path(path, relative_to)
     notes = Notes(path, text, kind, source, CardChecks({source: text}))
-    with fewer_collections():
+    with fewer_collections(), _failure_named(path):
         return (generator or StructureGenerator()).generate(notes), notes.checks
+
+
+@contextmanager
+def _failure_named(path: Path) -> Iterator[None]:
+    """A fault of the generator's own on these notes, said in one line that names the notes
+    file (its cause kept for whoever reads the traceback of a test), never a traceback: the
+    caller writes nothing, as for any notes that cannot be read."""
+    try:
+        yield
+    except (ReviseError, MemoryError):
+        raise
+    except Exception as error:
+        where = error.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        place = (
+            f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+        )
+        raise FormatError(
+            str(path),
+            None,
+            f"cards could not be made from these notes: the generator failed "
+            f"({type(error).__name__}{place}); please report it with this notes file",
+        ) from error
 
 
 # Objects made before the garbage collector looks at its youngest ones again: drafting makes and
