@@ -1294,8 +1294,8 @@ def _cards(collection, args: argparse.Namespace) -> int:  # type: ignore[no-unty
 def _generate(args: argparse.Namespace) -> int:
     from revise.formats.detect import FileKind, file_kind
     from revise.formats.generated import deck_targets, write_generated
-    from revise.generation import draft_deck, no_cards_error
-    from revise.generation.checker import check_deck, without_flagged_cards
+    from revise.generation import draft_deck, kept_cards, no_cards_error
+    from revise.generation.checker import check_deck
 
     _output_folder(args.output)  # a folder meant must be there
     output = Path(args.output) if args.output else None
@@ -1309,7 +1309,7 @@ def _generate(args: argparse.Namespace) -> int:
     empty: list[Path] = []  # notes that gave no card: no deck file is written for them
     for notes, target in zip(args.notes, deck_targets(args.notes, output), strict=True):
         draft, checks = draft_deck(notes, relative_to=target.parent.resolve())
-        deck = without_flagged_cards(draft, checks)
+        deck = kept_cards(notes, draft, checks)
         if deck.notes:
             done = write_generated(target, deck, force=args.force)
             print(f"{inert(str(notes))} -> {inert(str(target))}: {len(deck.notes)} cards, {done}")

@@ -98,12 +98,9 @@ def generate_deck(
     and for notes that give no card unless `allow_empty`. Cards the checker finds fault with
     are left out: a deck holds only cards worth studying.
     """
-    from revise.generation.checker import without_flagged_cards
-
     with fewer_collections():
         draft, checks = draft_deck(path, relative_to=relative_to, generator=generator)
-        with _failure_named(path):
-            deck = without_flagged_cards(draft, checks)
+        deck = kept_cards(path, draft, checks)
     if not deck.notes and not allow_empty:
         raise no_cards_error(path, draft)
     return deck
@@ -143,6 +140,14 @@ def draft_deck(
     notes = Notes(path, text, kind, source, CardChecks({source: text}))
     with fewer_collections(), _failure_named(path):
         return (generator or StructureGenerator()).generate(notes), notes.checks
+
+
+def kept_cards(path: Path, draft: DeckData, checks: CardChecks) -> DeckData:
+    """The drafted deck without the cards the checker flags, as it is written."""
+    from revise.generation.checker import without_flagged_cards
+
+    with _failure_named(path):
+        return without_flagged_cards(draft, checks)
 
 
 @contextmanager
