@@ -277,21 +277,38 @@ def are_siblings(
     run ("During the [first] period ...")."""
     if first.context != second.context:
         return False
+    return _siblings(
+        (first.front, first_masked, first.source.start if first.source else None),
+        (second.front, second_masked, second.source.start if second.source else None),
+        ratio,
+    )
+
+
+# A cloze's front, its prompt with the answer hidden, and its first line (None without one).
+_Sibling = tuple[str, str, int | None]
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)  # (each pair is weighed again as the cards are chosen again)
+def _siblings(first: _Sibling, second: _Sibling, ratio) -> bool:
+    (first_front, first_masked, first_start), (second_front, second_masked, second_start) = (
+        first,
+        second,
+    )
     if (
         _told_apart(first_masked, second_masked)
-        and not (_hides_a_place(first) or _hides_a_place(second))
-        and not (_hides_a_date(first) and _hides_a_date(second))
-        and normalise(_hidden(first)) != normalise(_hidden(second))
-        and not _shows_answer(first_masked, second)
-        and not _shows_answer(second_masked, first)
+        and not (_hides_a_place_in(first_front) or _hides_a_place_in(second_front))
+        and not (_hides_a_date_in(first_front) and _hides_a_date_in(second_front))
+        and normalise(_hidden_in(first_front)) != normalise(_hidden_in(second_front))
+        and not _shows_answer(first_masked, second_front)
+        and not _shows_answer(second_masked, first_front)
     ):
         return False
     if ratio(first_masked, second_masked) >= SIBLING_SIMILARITY:
         return True
     frame = gap_frame(first_masked)
-    if not frame or frame != gap_frame(second_masked) or not first.source or not second.source:
+    if not frame or frame != gap_frame(second_masked) or first_start is None:
         return False
-    return abs(first.source.start - second.source.start) <= SIBLING_LINES
+    return second_start is not None and abs(first_start - second_start) <= SIBLING_LINES
 
 
 def _told_apart(first_masked: str, second_masked: str) -> bool:
@@ -316,24 +333,16 @@ def _telling_words(masked: str) -> frozenset[str]:
 _CLOZE_ANSWER = lazy_regex(r"(?<!\\)\[(.+?)(?<!\\)\]")
 
 
-def _hidden(note: NoteData) -> str:
-    return _hidden_in(note.front)
-
-
 @lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each cloze beside every other of its section)
 def _hidden_in(front: str) -> str:
     hidden = _CLOZE_ANSWER.search(front)
     return hidden[1].casefold().strip() if hidden else ""
 
 
-def _hides_a_place(note: NoteData) -> bool:
-    """The deletion is a place in a run ("[first]", "[2nd]", "[last]"), which only the order of
-    its siblings tells."""
-    return _hides_a_place_in(note.front)
-
-
 @lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each cloze beside every other of its section)
 def _hides_a_place_in(front: str) -> bool:
+    """The deletion is a place in a run ("[first]", "[2nd]", "[last]"), which only the order of
+    its siblings tells."""
     answer = _hidden_in(front)
     return answer in ORDINALS or bool(_ORDINAL_IN_DIGITS.fullmatch(answer))
 
@@ -342,21 +351,17 @@ _ORDINAL_IN_DIGITS = lazy_regex(r"\d+(?:st|nd|rd|th)")
 _YEAR = lazy_regex(r"\b1\d{3}\b|\b20\d{2}\b")
 
 
-def _hides_a_date(note: NoteData) -> bool:
-    """Dates of like events close together ("Memphis riot ([May 1866])", "New Orleans riot
-    ([July 1866])") are learnt as one run, and confused as one."""
-    return _hides_a_date_in(note.front)
-
-
 @lru_cache(maxsize=TEXT_CACHE_SIZE)  # (asked of each cloze beside every other of its section)
 def _hides_a_date_in(front: str) -> bool:
+    """Dates of like events close together ("Memphis riot ([May 1866])", "New Orleans riot
+    ([July 1866])") are learnt as one run, and confused as one."""
     return bool(_YEAR.search(_hidden_in(front)))
 
 
-def _shows_answer(masked: str, other: NoteData) -> bool:
+def _shows_answer(masked: str, other_front: str) -> bool:
     """One list cut into clozes shows each one's answer in the others ("___, Alliances, ..."
     beside "Militarism, ___, ...")."""
-    answer = normalise(_hidden(other))
+    answer = normalise(_hidden_in(other_front))
     return bool(answer) and f" {answer} " in f" {normalise(masked)} "
 
 
