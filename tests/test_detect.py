@@ -294,3 +294,18 @@ def test_an_archive_that_is_no_anki_package_is_named_for_what_it_is(
         assert main(["--db", str(tmp_path / "c.db"), command, str(path)]) == 1
         assert capsys.readouterr().err == f"revise: {path}: {said}\n"
     assert not list(tmp_path.glob("*.md"))  # no deck written
+
+
+def test_phrases_highlighted_between_double_colons_are_notes_not_obsidian_cards(tmp_path):
+    notes = tmp_path / "monasteries.md"
+    notes.write_text(
+        "# Dissolution\n\n"
+        "In 1536 there were ::roughly 800-850 houses:: in England and Wales.\n"
+        "- 1534 Act of Supremacy - Henry = ::Supreme Head of the Church of England::\n"
+        "1535 - ::Valor Ecclesiasticus:: = a survey of all Church wealth\n",
+        encoding="utf-8",
+    )
+    cards = tmp_path / "cards.md"
+    cards.write_text("Capital of France::Paris\nLargest planet::Jupiter\n", encoding="utf-8")
+    assert file_kind(notes) is FileKind.NOTES
+    assert file_kind(cards) is not FileKind.NOTES  # a question::answer line is still a card

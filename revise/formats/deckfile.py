@@ -49,7 +49,7 @@ from revise.formats.model import (
     deck_name_problem,
     field_too_long,
 )
-from revise.formats.outliner import field_lines
+from revise.formats.outliner import field_lines, without_highlights
 from revise.textsafe import quoted
 
 MAX_DECK_BYTES = 50 * 1024 * 1024
@@ -328,6 +328,10 @@ def deck_evidence(text: str) -> DeckEvidence:
             if _META_START.match(line, 4) or _SECTION.match(line, 4):
                 return DeckEvidence(own_syntax=True)
             in_comment = "-->" not in line[4:]
+        elif (kind is _Line.ONE_LINE or kind is _Line.ESCAPED) and "::" not in without_highlights(
+            line
+        ):
+            prose += 1  # "there were ::roughly 800 houses:: in England": a highlight, no card
         elif kind is _Line.ONE_LINE or (kind is _Line.ESCAPED and "::" in line):
             if _TIGHT_SEPARATOR.search(line):
                 tight += 1

@@ -35,7 +35,7 @@ from revise.formats.model import (
     cloze_segments,
     field_too_long,
 )
-from revise.formats.outliner import field_lines
+from revise.formats.outliner import field_lines, without_highlights
 
 MAX_MARKDOWN_BYTES = 32 * 1024 * 1024
 DECK_TAG = "flashcards"
@@ -89,7 +89,8 @@ def looks_like_obsidian(text: str) -> bool:
     cards = (
         line
         for number, line in enumerate(lines)
-        if number not in properties and _SINGLE_LINE_CARD.fullmatch(line.strip())
+        if number not in properties
+        and _SINGLE_LINE_CARD.fullmatch(without_highlights(line).strip())
     )
     return sum(1 for _ in cards) >= 2
 

@@ -24,6 +24,9 @@ _SETTING = re.compile(
     r"|ls-type|(?:card|hl|query)-[\w-]+|logseq\.[\w.-]+"
 )
 _BULLET = re.compile(r"^\s*[-*+]\s")
+# `::roughly 800 houses::`: a phrase highlighted between double colons (Ulysses, iA Writer), the
+# colons against its first and last letters, no card's question and answer
+_HIGHLIGHT = re.compile(r"(?<!\S)::(?=\S)[^:]*?(?<=\S)::(?![\w:])")
 # The share of a page's other lines that are bullets for it to be an outliner's page
 OUTLINE_SHARE = 0.75
 
@@ -56,3 +59,9 @@ def _outliners_page(lines: Sequence[str], found: frozenset[int]) -> bool:
     others = [line for index, line in enumerate(lines) if line.strip() and index not in found]
     bullets = sum(1 for line in others if _BULLET.match(line))
     return bool(others) and bullets >= OUTLINE_SHARE * len(others)
+
+
+def without_highlights(line: str) -> str:
+    """The line with its phrases highlighted between double colons blanked: the `::` left in it
+    are a card's or a field's."""
+    return _HIGHLIGHT.sub(" ", line) if "::" in line else line
