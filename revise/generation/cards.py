@@ -156,7 +156,7 @@ from revise.generation.listcards import (
     steps_under_bullet,
 )
 from revise.generation.maths import SINGLE_SYMBOL, loose_maths
-from revise.generation.options import Draft, Option
+from revise.generation.options import Draft, Option, basic_draft
 from revise.generation.parallel import Forked, ReadSet, can_fork
 from revise.generation.patterns import lazy_regex
 from revise.generation.plaintext import DATED_ENTRY, GENERIC_SECTIONS, pair_shape
@@ -770,8 +770,7 @@ def _brought_draft(
         return None
     block = passage.block
     source = SourceRef(path, before[1], block.line_at(spans[index][1] - 1))
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, context, source)
 
 
 # "US military leaders advised Eisenhower to use nukes", "calonne calls assembly of notables
@@ -834,8 +833,7 @@ def _refused_draft(
         return None
     front = f"What did {subject_phrase(whom.split(), names)} refuse to do?"
     source = SourceRef(path, first_line, block.line_at(spans[index][1] - 1))
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, context, source)
 
 
 _RESPONSE_AUX = {"d": "did", "s": "does"}  # by the refusal's last letter: "refused", "refuses"
@@ -874,8 +872,7 @@ def _response_draft(
         return None
     answer = capital(refusal["verb"])
     source = SourceRef(path, *lines)
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, context, source)
 
 
 # "Why did Stalin refuse to help?": a refusal to help that names nobody helped
@@ -2388,10 +2385,7 @@ def _role_draft(
         return None  # no "What is the result of William lands at Pevensey?"
     answer = capital(said)
     source = SourceRef(path, block.start, block.end)
-    note = NoteData(
-        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
-    )
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, card_context(passage, title), source)
 
 
 _PART_STANDS_FOR = lazy_regex(
@@ -2418,10 +2412,7 @@ def _rule_part_draft(passage: Passage, title: str, path: str) -> Draft | None:
     front = f"In {named[0]}, what does the {part} stand for?"
     answer = capital(meant)
     source = SourceRef(path, passage.label_line, block.end)
-    note = NoteData(
-        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
-    )
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, card_context(passage, title), source)
 
 
 def _rule_parts_drafts(group: ListGroup, title: str, path: str) -> list[Draft]:

@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from revise.formats.model import NoteData, NoteKind, SourceRef, normalise
+from revise.formats.model import SourceRef, normalise
 from revise.generation import enumerations
 from revise.generation.card_limits import MAX_LIST_ITEMS
 from revise.generation.cleaning import is_boilerplate
@@ -48,7 +48,7 @@ from revise.generation.language import (
     words,
 )
 from revise.generation.maths import loose_maths
-from revise.generation.options import Draft, Option
+from revise.generation.options import Draft, basic_draft
 from revise.generation.patterns import lazy_regex
 from revise.generation.plaintext import DATED_ENTRY
 from revise.generation.questions import (
@@ -285,8 +285,7 @@ def _list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
         return None
     answer = "; ".join(items)
     source = SourceRef(path, group.lead.start, group.items[-1].end)
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, context, source)
 
 
 # "3 kinds (Hunter v Canary Wharf)", "Two types:": a lead that counts the items below it
@@ -321,10 +320,7 @@ def counted_list_draft(group: ListGroup, title: str, path: str) -> Draft | None:
     answer = "; ".join(capital(item) for item in items)
     passage = Passage(group.lead, group.trail, group.label)
     source = SourceRef(path, group.lead.start, group.items[-1].end)
-    note = NoteData(
-        NoteKind.BASIC, front, answer, context=card_context(passage, title), source=source
-    )
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, card_context(passage, title), source)
 
 
 _PROS_AND_CONS = lazy_regex(
@@ -391,8 +387,7 @@ def bold_term_runs(outline: Outline, path: str) -> dict[int, Draft]:
             opening = _opening_block(first)
             context = card_context(Passage(opening, first.trail[:-1]), outline.title)
             source = SourceRef(path, opening.start, _opening_block(run[-1][1]).end)
-            note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-            found[run[0][0]] = Draft([Option(note, answer, 10.0, front)])
+            found[run[0][0]] = basic_draft(front, answer, context, source)
         run.clear()
 
     for position, part in enumerate(outline.parts):
@@ -411,11 +406,6 @@ def bold_term_runs(outline: Outline, path: str) -> dict[int, Draft]:
     return found
 
 
-def _basic_draft(front: str, answer: str, context: str, source: SourceRef) -> Draft:
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, front)])
-
-
 def _listed_drafts(
     lead: str, texts: list[str], context: str, source: SourceRef, owner: str = ""
 ) -> list[Draft]:
@@ -429,7 +419,7 @@ def _listed_drafts(
     clauses = enumerations.conditions(texts) if body else []
     if clauses:
         front = enumerations.condition_prompt(body, conjunction, len(clauses))
-        return [_basic_draft(front, "; ".join(clauses), context, source)]
+        return [basic_draft(front, "; ".join(clauses), context, source)]
     names = enumerations.members(texts)
     if len({normalise(name) for name in names}) != len(names) or any(
         f" {normalise(name)} " in f" {normalise(lead)} " for name in names
@@ -446,7 +436,7 @@ def _listed_drafts(
         )
         number, *what = phrase.split()
         front = f"What are the {number.casefold()} {' '.join(lower_first(what))}{of}?"
-        return [_basic_draft(front, "; ".join(names), context, source)]
+        return [basic_draft(front, "; ".join(names), context, source)]
     if not count and not body and not enumerations.names_members(lead):
         return []
     if not enumerations.MIN_HALVED_ITEMS <= len(names) <= enumerations.MAX_HALVED_ITEMS:
@@ -454,10 +444,10 @@ def _listed_drafts(
     first, rest = enumerations.halves(names)
     named = lead.strip().rstrip(":")
     return [
-        _basic_draft(
+        basic_draft(
             enumerations.half_prompt(named, first, len(rest)), "; ".join(rest), context, source
         ),
-        _basic_draft(
+        basic_draft(
             enumerations.half_prompt(named, rest, len(first)), "; ".join(first), context, source
         ),
     ]
@@ -565,8 +555,7 @@ def listed_steps(group: ListGroup, title: str, path: str) -> Draft | None:
     front, answer = steps_question(name, len(texts)), "; ".join(texts)
     context = card_context(Passage(group.lead, group.trail), title)
     source = SourceRef(path, group.lead.start, group.items[-1].end)
-    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-    return Draft([Option(note, answer, 10.0, front)])
+    return basic_draft(front, answer, context, source)
 
 
 _INLINE_LIST = lazy_regex(
@@ -663,8 +652,7 @@ def steps_under_bullet(group: ListGroup, title: str, path: str) -> tuple[list[Dr
             continue
         front, answer = question
         source = SourceRef(path, item.start, item.end)
-        note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-        drafts.append(Draft([Option(note, answer, 10.0, front)]))
+        drafts.append(basic_draft(front, answer, context, source))
         asked.add(id(item))
     return drafts, asked
 
@@ -695,8 +683,7 @@ def step_drafts(outline: Outline, path: str) -> tuple[dict[int, list[Draft]], se
             front = steps_question(name, len(texts))
             answer = "; ".join(text.rstrip(".;,") for text in texts)
             source = SourceRef(path, first.block.start, run[-1][1].block.end)
-            note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-            found[run[0][0]] = [Draft([Option(note, answer, 10.0, front)])]
+            found[run[0][0]] = [basic_draft(front, answer, context, source)]
         else:
             drafts = []
             for (position, part), asked in zip(
@@ -707,8 +694,7 @@ def step_drafts(outline: Outline, path: str) -> tuple[dict[int, list[Draft]], se
                 replaced.add(position)
                 front, answer = asked
                 source = SourceRef(path, part.block.start, part.block.end)
-                note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
-                drafts.append(Draft([Option(note, answer, 10.0, front)]))
+                drafts.append(basic_draft(front, answer, context, source))
             found[run[0][0]] = drafts
             run.clear()
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from revise.formats.model import NoteData
+from revise.formats.model import NoteData, NoteKind, SourceRef
 
 
 @dataclass(frozen=True)
@@ -27,3 +27,12 @@ class Option:
 @dataclass
 class Draft:
     options: list[Option]  # best first
+
+
+ONLY_OPTION_SCORE = 10.0  # a fact with one way to be asked: nothing ranks beside it
+
+
+def basic_draft(front: str, answer: str, context: str, source: SourceRef) -> Draft:
+    """A fact asked one way only, as a question and its answer."""
+    note = NoteData(NoteKind.BASIC, front, answer, context=context, source=source)
+    return Draft([Option(note, answer, ONLY_OPTION_SCORE, front)])
