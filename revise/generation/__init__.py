@@ -12,6 +12,7 @@ import gc
 import os
 import re
 import shlex
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -160,12 +161,8 @@ def _failure_named(path: Path) -> Iterator[None]:
     except (ReviseError, MemoryError):
         raise
     except Exception as error:
-        where = error.__traceback__
-        while where is not None and where.tb_next is not None:
-            where = where.tb_next
-        place = (
-            f" at {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
-        )
+        last = traceback.extract_tb(error.__traceback__)[-1:]  # the line that failed
+        place = "".join(f" at {Path(frame.filename).name}:{frame.lineno}" for frame in last)
         raise FormatError(
             str(path),
             None,

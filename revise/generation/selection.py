@@ -277,23 +277,23 @@ def are_siblings(
     run ("During the [first] period ...")."""
     if first.context != second.context:
         return False
+    first_start = first.source.start if first.source else None
+    second_start = second.source.start if second.source else None
     return _siblings(
-        (first.front, first_masked, first.source.start if first.source else None),
-        (second.front, second_masked, second.source.start if second.source else None),
-        ratio,
+        first.front, first_masked, first_start, second.front, second_masked, second_start, ratio
     )
-
-
-# A cloze's front, its prompt with the answer hidden, and its first line (None without one).
-_Sibling = tuple[str, str, int | None]
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)  # (each pair is weighed again as the cards are chosen again)
-def _siblings(first: _Sibling, second: _Sibling, ratio) -> bool:
-    (first_front, first_masked, first_start), (second_front, second_masked, second_start) = (
-        first,
-        second,
-    )
+def _siblings(
+    first_front: str,
+    first_masked: str,
+    first_start: int | None,
+    second_front: str,
+    second_masked: str,
+    second_start: int | None,
+    ratio,
+) -> bool:
     if (
         _told_apart(first_masked, second_masked)
         and not (_hides_a_place_in(first_front) or _hides_a_place_in(second_front))
